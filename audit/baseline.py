@@ -1,0 +1,113 @@
+"""Baselines: accepted findings, so a CI gate fails only on new problems.
+
+A finding's identity is its rule, its document id, the flagged text and a little
+context on each side, all normalised; offsets are not part of it. Editing
+unrelated text elsewhere in the document therefore keeps the identity, while
+changing the flagged text itself makes it a new finding.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import xxhash
+
+from audit.errors import ConfigError
+from audit.model import Finding
+from audit.normalize import normalize
+
+BASELINE_VERSION = 1
+CONTEXT_CHARS = 24
+#: Flagged spans longer than this are identified by their head and tail only.
+MAX_SPAN_CHARS = 400
+
+
+def fingerprint(doc_id: str, finding: Finding, text: str | None) -> str:
+    """A stable identity for ``finding`` in document ``doc_id``."""
+    if text is None:
+        flagged, before, after = "", "", ""
+    else:
+        flagged = text[finding.start : finding.end]
+        if len(flagged) > MAX_SPAN_CHARS:
+            flagged = flagged[: MAX_SPAN_CHARS // 2] + "\x00" + flagged[-MAX_SPAN_CHARS // 2 :]
+        before = text[max(0, finding.start - CONTEXT_CHARS) : finding.start]
+        after = text[finding.end : finding.end + CONTEXT_CHARS]
+    key = "\x1f".join((finding.rule, doc_id, normalize(before), normalize(flagged), normalize(after)))
+    return xxhash.xxh3_128_hexdigest(key.encode("utf-8"))
+
+
+@dataclass
+class Baseline:
+    path: str
+    entries: list[dict[str, Any]] = field(default_factory=list)
+
+    def counts(self) -> Counter:
+        return Counter(e["fingerprint"] for e in self.entries)
+
+
+def load_baseline(path: str | Path) -> Baseline:
+    p = Path(path)
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"baseline file {p} does not exist (create it with --write-baseline)") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise ConfigError(f"baseline file {p} is not a readable JSON baseline: {err}") from None
+    if not isinstance(data, dict) or data.get("baseline_version") != BASELINE_VERSION:
+        raise ConfigError(f"baseline file {p} is not a corpus-audit baseline (version {BASELINE_VERSION})")
+    entries = data.get("findings", [])
+    if not isinstance(entries, list) or not all(isinstance(e, dict) and "fingerprint" in e for e in entries):
+        raise ConfigError(f"baseline file {p}: 'findings' must be a list of entries with a fingerprint")
+    return Baseline(path=str(path), entries=entries)
+
+
+def baseline_entries(documents, text_of) -> list[dict[str, Any]]:
+    """Entries for every finding of ``documents`` (DocumentResult list), sorted."""
+    entries = []
+    for doc in documents:
+        text = text_of(doc.id) if text_of else None
+        for f in doc.findings:
+            snippet = text[f.start : f.end][:80] if text is not None else ""
+            entries.append(
+                {"fingerprint": fingerprint(doc.id, f, text), "rule": f.rule, "document": doc.id, "text": snippet}
+            )
+    entries.sort(key=lambda e: (e["document"], e["rule"], e["fingerprint"]))
+    return entries
+
+
+def write_baseline(path: str | Path, documents, text_of) -> int:
+    entries = baseline_entries(documents, text_of)
+    payload = {"baseline_version": BASELINE_VERSION, "tool": "corpus-audit", "findings": entries}
+    p = Path(path)
+    tmp = p.with_name(f".{p.name}.tmp")
+    tmp.write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    tmp.replace(p)
+    return len(entries)
+
+
+def apply_baseline(documents, text_of, baseline: Baseline) -> dict[str, Any]:
+    """Remove baselined findings from ``documents`` in place; return what happened."""
+    remaining = baseline.counts()
+    suppressed = 0
+    for doc in documents:
+        text = text_of(doc.id) if text_of else None
+        kept = []
+        for f in doc.findings:
+            fp = fingerprint(doc.id, f, text)
+            if remaining[fp] > 0:
+                remaining[fp] -= 1
+                suppressed += 1
+            else:
+                kept.append(f)
+        doc.findings = kept
+    stale = []
+    left = +remaining
+    for e in baseline.entries:
+        if left[e["fingerprint"]] > 0:
+            left[e["fingerprint"]] -= 1
+            stale.append({k: e.get(k) for k in ("rule", "document", "text", "fingerprint")})
+    return {"file": Path(baseline.path).name, "suppressed": suppressed, "stale": stale}

@@ -1,0 +1,222 @@
+"""The ``corpus-audit`` command: parse options, call the library, pick renderers, set the exit code.
+
+No detection logic lives here. Library errors (:class:`audit.errors.AuditError`)
+become one line on stderr and exit code 2.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from audit import __version__
+from audit.errors import AuditError
+from audit.model import Skipped, Unreadable
+
+app = typer.Typer(
+    name="corpus-audit",
+    help="Audit text corpora: duplicates, languages, scraping artefacts and unsourced claims.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _err(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+def _fail(message: str) -> "typer.Exit":
+    _err(f"corpus-audit: error: {message}")
+    return typer.Exit(2)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"corpus-audit {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+) -> None:
+    """Audit text corpora: duplicates, languages, scraping artefacts and unsourced claims."""
+
+
+def _split(values: Optional[List[str]]) -> tuple[str, ...]:
+    out: list[str] = []
+    for v in values or []:
+        out.extend(p.strip() for p in v.split(",") if p.strip())
+    return tuple(out)
+
+
+def _load_config(config_file: Optional[Path], **overrides):
+    from audit.config import load_config
+
+    config = load_config(config_file)
+    changes = {k: v for k, v in overrides.items() if v not in (None, ())}
+    return dataclasses.replace(config, **changes) if changes else config
+
+
+class _Progress:
+    """A rich progress display on stderr, only when stderr is a terminal and not in CI."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self._progress = None
+        self._task = None
+
+    def __enter__(self) -> "_Progress":
+        if self.enabled:
+            from rich.console import Console
+            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            self._progress = Progress(
+                SpinnerColumn(),
+                TextColumn("[bold]scanning[/] {task.completed} documents"),
+                TextColumn("{task.fields[current]}"),
+                TimeElapsedColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            self._progress.start()
+            self._task = self._progress.add_task("scan", total=None, current="")
+        return self
+
+    def advance(self, doc) -> None:
+        if self._progress is not None:
+            self._progress.update(self._task, advance=1, current=doc.source[-60:])
+
+    def __exit__(self, *exc) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+
+def _show_progress() -> bool:
+    return sys.stderr.isatty() and not os.environ.get("CI")
+
+
+def _report_unreadable(u: Unreadable) -> None:
+    _err(f"corpus-audit: unreadable: {u.describe()}")
+
+
+@app.command()
+def scan(
+    paths: List[Path] = typer.Argument(..., help="Files or folders to scan (folders are walked recursively)."),
+    out: Path = typer.Option(Path("reports"), "--out", "-o", help="Folder for the reports."),
+    format: Optional[str] = typer.Option(None, "--format", "-f", help="Comma-separated subset of json,md,html."),
+    fail_on: Optional[str] = typer.Option(
+        None, "--fail-on", help="Exit 1 when a finding reaches this severity: info, warning or error."
+    ),
+    select: Optional[List[str]] = typer.Option(None, "--select", help="Only these rule ids, prefixes or categories."),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rule ids, prefixes or categories."),
+    config_file: Optional[Path] = typer.Option(
+        None, "--config", help="Config file (default: ./corpus-audit.toml or [tool.corpus-audit] in ./pyproject.toml)."
+    ),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report only findings not in this baseline."),
+    write_baseline: Optional[Path] = typer.Option(
+        None, "--write-baseline", help="Record the current findings as accepted in this file."
+    ),
+    languages: Optional[str] = typer.Option(None, "--languages", help="Expected languages, e.g. en,es."),
+    text_field: Optional[str] = typer.Option(None, "--text-field", help="Record field holding the text (default text)."),
+    id_field: Optional[str] = typer.Option(None, "--id-field", help="Record field holding the id (default id)."),
+) -> None:
+    """Scan files and folders and write report.json, report.md and report.html."""
+    from audit.baseline import load_baseline, write_baseline as write_baseline_file
+    from audit.pipeline import ScanHooks, scan as run_scan
+    from audit.policy import Policy, exit_code
+    from audit.render import parse_formats, write_reports
+
+    try:
+        formats = parse_formats(format)
+    except ValueError as err:
+        raise _fail(f"--format: {err}")
+    if fail_on is not None and fail_on.lower() not in ("info", "warning", "error"):
+        raise _fail(f"--fail-on must be info, warning or error, not {fail_on!r}")
+    try:
+        config = _load_config(
+            config_file,
+            select=_split(select),
+            ignore=_split(ignore),
+            fail_on=fail_on.lower() if fail_on else None,
+            languages=_split([languages] if languages else None),
+            text_field=text_field,
+            id_field=id_field,
+        )
+        policy = Policy.from_config(config)
+        base = load_baseline(baseline) if baseline else None
+        with _Progress(_show_progress()) as progress:
+            hooks = ScanHooks(on_document=progress.advance, on_unreadable=_report_unreadable)
+            report = run_scan([str(p) for p in paths], config, hooks=hooks, baseline=base)
+        written = write_reports(report, out, formats)
+        if write_baseline is not None:
+            n = write_baseline_file(write_baseline, report.documents, report.text_of)
+            _err(f"corpus-audit: wrote baseline {write_baseline} with {n} findings")
+    except AuditError as err:
+        raise _fail(str(err))
+    except OSError as err:
+        raise _fail(f"{getattr(err, 'filename', '') or ''}: {err.strerror or err}")
+    summary_md = out / "report.md" if "md" in formats else None
+    step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if step_summary and summary_md is not None:
+        with open(step_summary, "a", encoding="utf-8") as fh:
+            fh.write(summary_md.read_text(encoding="utf-8"))
+    s = report.summary()
+    total = sum(s["findings"].values())
+    cats = ", ".join(f"{k} {v}" for k, v in s["findings"].items()) or "none"
+    _err(
+        f"corpus-audit: {s['documents']} documents, {total} findings ({cats}); "
+        f"{len(report.unreadable)} unreadable, {len(report.skipped)} skipped; "
+        f"wrote {', '.join(str(p) for p in written)}"
+    )
+    code = exit_code(report, policy)
+    if code == 1:
+        _err(f"corpus-audit: {policy.failing(report)} findings at or above {policy.fail_on.value}")
+    elif code == 2:
+        _err(f"corpus-audit: {len(report.unreadable)} inputs could not be read (listed in the report)")
+    raise typer.Exit(code)
+
+
+@app.command()
+def rules(
+    examples: bool = typer.Option(False, "--examples", "-e", help="Also show what each rule flags and does not flag."),
+    json_out: bool = typer.Option(False, "--json", help="Print the rules as JSON."),
+) -> None:
+    """List every rule: id, category, default severity and description."""
+    import json
+
+    from audit.rules import all_rules
+
+    try:
+        all_ = all_rules()
+    except AuditError as err:
+        raise _fail(str(err))
+    if json_out:
+        typer.echo(json.dumps([
+            {"id": r.id, "name": r.name, "category": r.category.value, "severity": r.severity.value,
+             "description": r.description, "flags": list(r.flags), "does_not_flag": list(r.not_flags)}
+            for r in all_
+        ], ensure_ascii=False, indent=1))
+        return
+    width = max(len(r.name) for r in all_)
+    for r in all_:
+        typer.echo(f"{r.id}  {r.category.value:<9}  {r.severity.value:<7}  {r.name:<{width}}  {r.description}")
+        if examples:
+            for ex in r.flags:
+                typer.echo(f"        flags:          {ex!r}")
+            for ex in r.not_flags:
+                typer.echo(f"        does not flag:  {ex!r}")
+
+
+def main() -> None:  # pragma: no cover - console script entry point
+    app()
+
+
+__all__ = ["app", "main", "Skipped"]

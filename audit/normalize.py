@@ -1,0 +1,35 @@
+"""Text normalisation used for hashing and comparison (never applied to reported text).
+
+:data:`NORMALIZATION_VERSION` is recorded in persistent indexes: bump it whenever
+:func:`normalize` changes what it returns, so old indexes are refused, not mixed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import xxhash
+
+NORMALIZATION_VERSION = 1
+
+_PUNCT_MAP = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'", "`": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+        "\u2026": "...", "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u200b": "", "\ufeff": "",
+    }
+)
+_WS = re.compile(r"\s+")
+
+
+def normalize(text: str) -> str:
+    """Case-fold, unify quote/dash variants and collapse whitespace (NFKC first)."""
+    text = unicodedata.normalize("NFKC", text).translate(_PUNCT_MAP).casefold()
+    return _WS.sub(" ", text).strip()
+
+
+def content_hash(text: str) -> bytes:
+    """A 128-bit hash of the normalised text (16 bytes)."""
+    return xxhash.xxh3_128_digest(normalize(text).encode("utf-8"))

@@ -1,0 +1,220 @@
+"""The scan pipeline: stream documents through checks, then apply the policy.
+
+``scan()`` is what the CLI's ``scan`` command calls, and what a Python user calls::
+
+    from audit.config import load_config
+    from audit.pipeline import scan
+    report = scan(["corpus/"], load_config())
+
+Texts are not kept in memory: each document's text is spilled to a temporary
+file as it is read (:class:`TextStore`), and corpus checks re-read only the
+documents they need when they finish.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from array import array
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable
+
+from audit import __version__
+from audit.baseline import Baseline, apply_baseline
+from audit.config import Config
+from audit.model import Document, DocumentResult, Finding, Report, Skipped, Unreadable
+from audit.policy import Policy
+from audit.readers import iter_inputs
+from audit.rules import CorpusCheck, DocContext, DocumentCheck, check_classes
+
+
+class TextStore:
+    """Append-only spill of document texts to a temporary file, read back by ordinal."""
+
+    def __init__(self) -> None:
+        self._fh = tempfile.TemporaryFile(prefix="corpus-audit-")
+        self._offsets = array("q")
+        self._lengths = array("q")
+        self._end = 0
+
+    def add(self, text: str) -> int:
+        data = text.encode("utf-8", errors="surrogatepass")
+        self._fh.seek(self._end)
+        self._fh.write(data)
+        self._offsets.append(self._end)
+        self._lengths.append(len(data))
+        self._end += len(data)
+        return len(self._offsets) - 1
+
+    def get(self, ordinal: int) -> str:
+        self._fh.seek(self._offsets[ordinal])
+        return self._fh.read(self._lengths[ordinal]).decode("utf-8", errors="surrogatepass")
+
+    def __len__(self) -> int:
+        return len(self._offsets)
+
+    def close(self) -> None:
+        self._fh.close()
+
+
+@dataclass
+class ScanHooks:
+    """Callbacks for a caller that wants to watch a scan (progress bars, stderr)."""
+
+    on_document: Callable[[Document], None] | None = None
+    on_unreadable: Callable[[Unreadable], None] | None = None
+    on_skipped: Callable[[Skipped], None] | None = None
+
+
+@dataclass
+class ScanState:
+    """Everything a scan produced before it became a report (used by ``filter``)."""
+
+    results: list[DocumentResult] = field(default_factory=list)
+    unreadable: list[Unreadable] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    store: TextStore = field(default_factory=TextStore)
+    records: list[Any] = field(default_factory=list)
+
+
+def build_checks(config: Config, policy: Policy, extra: Iterable[Any] = ()) -> list[Any]:
+    """Instantiate every check that has at least one enabled rule."""
+    settings = config.settings()
+    checks = []
+    for cls in check_classes():
+        enabled = {r.id for r in cls.rules} & policy.enabled
+        if not enabled:
+            continue
+        section = config.section(cls.section, cls.config_class) if cls.section and cls.config_class else None
+        check = cls(section, settings)
+        check.enabled = frozenset(enabled)
+        checks.append(check)
+    checks.extend(extra)
+    return checks
+
+
+def run_checks(
+    events: Iterable[Any],
+    checks: list[Any],
+    *,
+    hooks: ScanHooks | None = None,
+    keep_records: bool = False,
+) -> tuple[ScanState, dict[str, Any]]:
+    """Run document and corpus checks over a stream of reader events."""
+    hooks = hooks or ScanHooks()
+    state = ScanState()
+    doc_checks = [c for c in checks if isinstance(c, DocumentCheck)]
+    corpus_checks = [c for c in checks if isinstance(c, CorpusCheck)]
+    raw_findings: list[list[Finding]] = []
+    for event in events:
+        if isinstance(event, Unreadable):
+            state.unreadable.append(event)
+            if hooks.on_unreadable:
+                hooks.on_unreadable(event)
+            if keep_records:
+                state.records.append(event)
+            continue
+        if isinstance(event, Skipped):
+            state.skipped.append(event)
+            if hooks.on_skipped:
+                hooks.on_skipped(event)
+            continue
+        doc: Document = event
+        ordinal = state.store.add(doc.text)
+        ctx = DocContext(doc, ordinal)
+        found: list[Finding] = []
+        for check in doc_checks:
+            found.extend(f for f in check.check(ctx) if check.wants(f.rule))
+        for check in corpus_checks:
+            found.extend(f for f in check.observe(ctx) if check.wants(f.rule))
+        raw_findings.append(found)
+        state.results.append(
+            DocumentResult(
+                id=doc.id,
+                chars=len(doc.text),
+                source=_source_of(doc, ctx),
+                language=ctx.language,
+                languages=dict(ctx.languages),
+                metadata=dict(doc.metadata),
+                stats=dict(ctx.stats),
+            )
+        )
+        if keep_records:
+            state.records.append(doc)
+        if hooks.on_document:
+            hooks.on_document(doc)
+    ids = [r.id for r in state.results]
+    extra: dict[str, Any] = {}
+    clusters = []
+    for check in corpus_checks:
+        result = check.finish(state.store.get, ids)
+        for ordinal, fs in result.findings.items():
+            raw_findings[ordinal].extend(f for f in fs if check.wants(f.rule))
+        clusters.extend(result.clusters)
+        for key, value in result.extra.items():
+            extra[key] = value
+    for res, fs in zip(state.results, raw_findings):
+        res.findings = fs
+    extra["_clusters"] = clusters
+    return state, extra
+
+
+def _source_of(doc: Document, ctx: DocContext) -> str:
+    """The document's source: annotated by a check, else the record's source field, else its folder."""
+    src = ctx.annotations.get("source")
+    if src:
+        return str(src)
+    meta = doc.metadata.get("source")
+    if isinstance(meta, str) and meta:
+        return meta
+    folder = os.path.dirname(doc.source)
+    return folder or "."
+
+
+def finalize(
+    state: ScanState, extra: dict[str, Any], policy: Policy, baseline: Baseline | None = None
+) -> Report:
+    """Apply the policy (and a baseline) to raw findings and assemble the report."""
+    clusters = extra.pop("_clusters", [])
+    first_ordinal: dict[str, int] = {}
+    for i, res in enumerate(state.results):
+        first_ordinal.setdefault(res.id, i)
+
+    def text_of(doc_id: str) -> str | None:
+        i = first_ordinal.get(doc_id)
+        return state.store.get(i) if i is not None else None
+
+    for res in state.results:
+        res.findings = policy.apply(res.findings)
+    if baseline is not None:
+        extra["baseline"] = apply_baseline(state.results, text_of, baseline)
+    for res in state.results:
+        res.verdict = policy.verdict(res.findings)
+    clusters.sort(key=lambda c: (c.level, c.kind, c.kept.document, c.kept.start, c.id))
+
+    return Report(
+        tool_version=__version__,
+        documents=state.results,
+        clusters=clusters,
+        unreadable=state.unreadable,
+        skipped=state.skipped,
+        extra=extra,
+        text_of=text_of,
+    )
+
+
+def scan(
+    paths: list[str],
+    config: Config | None = None,
+    *,
+    hooks: ScanHooks | None = None,
+    extra_checks: Iterable[Any] = (),
+    baseline: Baseline | None = None,
+) -> Report:
+    """Scan files and folders and return the finished report."""
+    config = config or Config()
+    policy = Policy.from_config(config)
+    checks = build_checks(config, policy, extra_checks)
+    events = iter_inputs(paths, config.reader_config())
+    state, extra = run_checks(events, checks, hooks=hooks)
+    return finalize(state, extra, policy, baseline)

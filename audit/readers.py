@@ -1,0 +1,321 @@
+"""Readers: turn paths into a lazy stream of documents.
+
+A reader knows nothing of checks. :func:`iter_inputs` yields, in a deterministic
+order, three kinds of event:
+
+* :class:`~audit.model.Document` for every document it could read;
+* :class:`~audit.model.Unreadable` for every input (file, or line/row of one) it
+  could not read, with the reason; the stream goes on after it;
+* :class:`~audit.model.Skipped` for every path it deliberately did not read
+  (hidden files, unknown extensions), so that nothing is dropped silently.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any, Iterator, Union
+
+from audit.model import Document, Skipped, Unreadable
+
+Event = Union[Document, Unreadable, Skipped]
+
+TEXT_SUFFIXES = (".txt", ".md")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+COMPRESSIONS = ("", ".gz", ".zst")
+RECORD_SUFFIXES = tuple(s + c for s in JSONL_SUFFIXES for c in COMPRESSIONS) + (".parquet", ".csv")
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES + RECORD_SUFFIXES
+
+_BINARY_SNIFF = 8192
+_MAX_UNREADABLE_RAW = 2000
+
+
+@dataclass(frozen=True)
+class ReaderConfig:
+    """How records are read. Field names apply to JSONL, CSV and Parquet."""
+
+    text_field: str = "text"
+    id_field: str = "id"
+    source_field: str = "source"
+    # A single line/record larger than this is reported unreadable instead of loaded.
+    max_record_bytes: int = 64 * 1024 * 1024
+    # Keep the parsed record (and raw line) on the Document, for ``filter``.
+    keep_records: bool = False
+
+
+def suffix_of(path: Path) -> str:
+    name = path.name.lower()
+    for suffix in sorted(SUPPORTED_SUFFIXES, key=len, reverse=True):
+        if name.endswith(suffix):
+            return suffix
+    return path.suffix.lower()
+
+
+def iter_inputs(paths: list[str | os.PathLike[str]], config: ReaderConfig | None = None) -> Iterator[Event]:
+    """Yield documents (and unreadable/skipped notices) from files and folders, lazily."""
+    config = config or ReaderConfig()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            yield from _iter_folder(path, config)
+        elif path.exists():
+            yield from read_file(path, path.name, config)
+        else:
+            yield Unreadable(file=str(raw), reason="no such file or directory")
+
+
+def _iter_folder(root: Path, config: ReaderConfig) -> Iterator[Event]:
+    def onerror(err: OSError) -> None:
+        errors.append(err)
+
+    errors: list[OSError] = []
+    entries: list[tuple[str, Path]] = []
+    for dirpath, dirnames, filenames in os.walk(root, onerror=onerror):
+        hidden_dirs = sorted(d for d in dirnames if d.startswith("."))
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        base = Path(dirpath)
+        for d in hidden_dirs:
+            yield Skipped(file=_rel(base / d, root) + "/", reason="hidden folder")
+        for name in filenames:
+            entries.append((_rel(base / name, root), base / name))
+    for err in errors:
+        yield Unreadable(file=_rel(Path(err.filename or root), root), reason=_os_reason(err))
+    for rel, path in sorted(entries):
+        if path.name.startswith("."):
+            yield Skipped(file=rel, reason="hidden file")
+        elif suffix_of(path) not in SUPPORTED_SUFFIXES:
+            yield Skipped(file=rel, reason=f"unsupported extension {path.suffix or '(none)'!r}")
+        else:
+            yield from read_file(path, rel, config)
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _os_reason(err: OSError) -> str:
+    return err.strerror.lower() if err.strerror else str(err)
+
+
+def read_file(path: Path, name: str, config: ReaderConfig) -> Iterator[Event]:
+    """Read one file whose document id (or id prefix) is ``name``."""
+    suffix = suffix_of(path)
+    try:
+        if suffix in TEXT_SUFFIXES:
+            yield from _read_text_file(path, name)
+        elif suffix.startswith(JSONL_SUFFIXES):
+            yield from _read_jsonl(path, name, suffix, config)
+        elif suffix == ".csv":
+            yield from _read_csv(path, name, config)
+        elif suffix == ".parquet":
+            yield from _read_parquet(path, name, config)
+        else:
+            yield Skipped(file=name, reason=f"unsupported extension {path.suffix or '(none)'!r}")
+    except OSError as err:
+        yield Unreadable(file=name, reason=_os_reason(err))
+
+
+def _decode_error_line(data: bytes, err: UnicodeDecodeError) -> tuple[int, str]:
+    line = data.count(b"\n", 0, err.start) + 1
+    bad = data[err.start : err.start + 4].hex(" ")
+    return line, f"invalid UTF-8 at byte {err.start} (bytes {bad}): {err.reason}"
+
+
+def _looks_binary(head: bytes) -> bool:
+    return b"\x00" in head
+
+
+def _read_text_file(path: Path, name: str) -> Iterator[Event]:
+    data = path.read_bytes()
+    if _looks_binary(data[:_BINARY_SNIFF]):
+        yield Unreadable(file=name, reason="binary file (contains NUL bytes), not text")
+        return
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line, reason = _decode_error_line(data, err)
+        yield Unreadable(file=name, line=line, reason=reason)
+        return
+    yield Document(id=name, text=text, source=name)
+
+
+def _open_binary(path: Path, suffix: str) -> IO[bytes]:
+    if suffix.endswith(".gz"):
+        return gzip.open(path, "rb")
+    if suffix.endswith(".zst"):
+        import zstandard
+
+        fh = open(path, "rb")
+        return zstandard.ZstdDecompressor().stream_reader(fh, closefd=True)
+    return open(path, "rb")
+
+
+def _iter_lines(stream: IO[bytes], limit: int) -> Iterator[tuple[int, bytes | None, int]]:
+    """Yield ``(line_number, line_bytes, size)``; ``line_bytes`` is None when over ``limit``."""
+    reader = io.BufferedReader(stream, buffer_size=1 << 20) if not hasattr(stream, "peek") else stream
+    lineno = 0
+    while True:
+        chunk = reader.readline(limit + 1)
+        if not chunk:
+            return
+        lineno += 1
+        if len(chunk) > limit and not chunk.endswith(b"\n"):
+            size = len(chunk)
+            while True:  # skip the rest of the enormous line without keeping it
+                more = reader.readline(1 << 20)
+                size += len(more)
+                if not more or more.endswith(b"\n"):
+                    break
+            yield lineno, None, size
+            continue
+        yield lineno, chunk, len(chunk)
+
+
+def _read_jsonl(path: Path, name: str, suffix: str, config: ReaderConfig) -> Iterator[Event]:
+    blank = 0
+    try:
+        with _open_binary(path, suffix) as stream:
+            for lineno, raw, size in _iter_lines(stream, config.max_record_bytes):
+                if raw is None:
+                    yield Unreadable(
+                        file=name,
+                        line=lineno,
+                        reason=f"line of {size} bytes exceeds max_record_bytes={config.max_record_bytes}",
+                    )
+                    continue
+                if not raw.strip():
+                    blank += 1
+                    continue
+                if b"\x00" in raw:
+                    yield Unreadable(file=name, line=lineno, reason="binary data (NUL bytes) in line", raw=_raw(raw))
+                    continue
+                try:
+                    line = raw.decode("utf-8")
+                except UnicodeDecodeError as err:
+                    yield Unreadable(
+                        file=name, line=lineno, reason=f"invalid UTF-8 at column {err.start + 1}: {err.reason}",
+                        raw=_raw(raw),
+                    )
+                    continue
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError as err:
+                    yield Unreadable(file=name, line=lineno, reason=f"invalid JSON: {err.msg} at column {err.colno}",
+                                     raw=_raw(raw))
+                    continue
+                event = _record_document(record, name, lineno, config, raw_line=line)
+                yield event
+    except (OSError, EOFError, ValueError) as err:
+        # Truncated or corrupt compressed stream: everything before it was yielded.
+        reason = _os_reason(err) if isinstance(err, OSError) else str(err)
+        yield Unreadable(file=name, reason=f"cannot read compressed stream: {reason}")
+    if blank:
+        yield Skipped(file=name, reason=f"{blank} blank line(s)")
+
+
+def _raw(raw: bytes) -> str:
+    text = raw.decode("utf-8", errors="backslashreplace").rstrip("\r\n")
+    if len(text) > _MAX_UNREADABLE_RAW:
+        return text[:_MAX_UNREADABLE_RAW] + f"... [{len(text) - _MAX_UNREADABLE_RAW} more chars]"
+    return text
+
+
+def _record_document(
+    record: Any, name: str, position: int, config: ReaderConfig, raw_line: str | None = None
+) -> Event:
+    where = f"{name}:{position}"
+    if not isinstance(record, dict):
+        return Unreadable(file=name, line=position, reason=f"record is a JSON {type(record).__name__}, not an object",
+                          raw=raw_line)
+    if config.text_field not in record:
+        keys = ", ".join(sorted(map(str, record))[:8]) or "none"
+        return Unreadable(
+            file=name, line=position,
+            reason=f"no {config.text_field!r} field (fields: {keys}); set text_field to choose one",
+            raw=raw_line,
+        )
+    text = record[config.text_field]
+    if text is None:
+        text = ""
+    if not isinstance(text, str):
+        return Unreadable(file=name, line=position,
+                          reason=f"field {config.text_field!r} is a {type(text).__name__}, not a string", raw=raw_line)
+    rid = record.get(config.id_field)
+    doc_id = str(rid) if rid not in (None, "") else where
+    metadata = {k: v for k, v in record.items() if k != config.text_field and _is_scalar(v)}
+    return Document(
+        id=doc_id,
+        text=text,
+        source=name,
+        locator=position,
+        metadata=metadata,
+        record=record if config.keep_records else None,
+    )
+
+
+def _is_scalar(value: Any) -> bool:
+    return isinstance(value, (str, int, float, bool)) or value is None
+
+
+def _read_csv(path: Path, name: str, config: ReaderConfig) -> Iterator[Event]:
+    csv.field_size_limit(config.max_record_bytes)
+    with open(path, "rb") as fh:
+        head = fh.read(_BINARY_SNIFF)
+    if _looks_binary(head):
+        yield Unreadable(file=name, reason="binary file (contains NUL bytes), not CSV")
+        return
+    with open(path, encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        row = 0
+        while True:
+            try:
+                values = next(reader)
+            except StopIteration:
+                break
+            except UnicodeDecodeError as err:
+                yield Unreadable(file=name, line=row + 2, reason=f"invalid UTF-8: {err.reason}; rest of file not read")
+                return
+            except csv.Error as err:
+                row += 1
+                yield Unreadable(file=name, line=row, reason=f"invalid CSV: {err}")
+                continue
+            row += 1
+            if reader.fieldnames and config.text_field not in reader.fieldnames:
+                yield Unreadable(
+                    file=name,
+                    reason=f"no {config.text_field!r} column (columns: {', '.join(reader.fieldnames)})",
+                )
+                return
+            values.pop(None, None)  # extra cells beyond the header
+            yield _record_document(values, name, row, config)
+
+
+def _read_parquet(path: Path, name: str, config: ReaderConfig) -> Iterator[Event]:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        pf = pq.ParquetFile(path)
+    except (pa.ArrowException, OSError) as err:
+        yield Unreadable(file=name, reason=f"not a readable Parquet file: {err}")
+        return
+    columns = pf.schema_arrow.names
+    if config.text_field not in columns:
+        yield Unreadable(file=name, reason=f"no {config.text_field!r} column (columns: {', '.join(columns)})")
+        return
+    row = 0
+    try:
+        for batch in pf.iter_batches(batch_size=1024):
+            for record in batch.to_pylist():
+                row += 1
+                yield _record_document(record, name, row, config)
+    except (pa.ArrowException, OSError) as err:
+        yield Unreadable(file=name, line=row + 1, reason=f"cannot read Parquet data: {err}")

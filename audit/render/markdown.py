@@ -1,0 +1,156 @@
+"""``report.md``: a summary that stays readable as a CI job summary at any corpus size.
+
+Everything is bounded: the worst documents, the findings shown per document, the
+clusters and the unreadable inputs are top-N lists with counts of what was left out.
+Corpus text is escaped (Markdown and HTML) so a document cannot inject markup.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from audit.model import Report, Severity
+from audit.render.common import document_score, line_col, snippet, worst_documents
+
+MAX_DOCUMENTS = 20
+MAX_FINDINGS_PER_DOC = 8
+MAX_CLUSTERS = 15
+MAX_MEMBERS = 6
+MAX_UNREADABLE = 20
+CATEGORIES = ("duplicate", "language", "artefact", "sourcing")
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>])")
+
+
+def esc(value: object) -> str:
+    """Escape text for a Markdown table cell or paragraph (no markup survives)."""
+    text = " ".join(str(value).split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def render(report: Report) -> str:
+    out: list[str] = ["# corpus-audit report", ""]
+    s = report.summary()
+    out.append(
+        f"{s['documents']} documents scanned, {sum(s['findings'].values())} findings, "
+        f"{len(report.clusters)} duplicate clusters, {len(report.unreadable)} unreadable inputs, "
+        f"{len(report.skipped)} skipped paths."
+    )
+    v = s["verdicts"]
+    out += ["", f"Verdicts: **{v['keep']}** keep, **{v['review']}** review, **{v['drop']}** drop.", ""]
+    if report.extra.get("baseline"):
+        b = report.extra["baseline"]
+        out += [
+            f"Baseline `{esc(b.get('file', ''))}`: {b.get('suppressed', 0)} known findings suppressed, "
+            f"{len(b.get('stale', []))} baseline entries no longer match.",
+            "",
+        ]
+    out += _summary_table(report)
+    out += _rules_table(report)
+    out += _unreadable(report)
+    out += _worst(report)
+    out += _clusters(report)
+    out += _skipped(report)
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _summary_table(report: Report) -> list[str]:
+    counts: Counter = Counter()
+    for doc in report.documents:
+        for f in doc.findings:
+            counts[(f.category.value, f.severity.value)] += 1
+    out = ["## Findings by category and severity", "", "| category | error | warning | info | total |",
+           "|---|---:|---:|---:|---:|"]
+    for cat in CATEGORIES:
+        row = [counts[(cat, sev.value)] for sev in (Severity.ERROR, Severity.WARNING, Severity.INFO)]
+        out.append(f"| {cat} | {row[0]} | {row[1]} | {row[2]} | {sum(row)} |")
+    total = [sum(counts[(c, sev.value)] for c in CATEGORIES) for sev in (Severity.ERROR, Severity.WARNING, Severity.INFO)]
+    out.append(f"| **total** | {total[0]} | {total[1]} | {total[2]} | {sum(total)} |")
+    return out + [""]
+
+
+def _rules_table(report: Report) -> list[str]:
+    by_rule: Counter = Counter()
+    docs_by_rule: dict[str, set[str]] = {}
+    meta: dict[str, tuple[str, str]] = {}
+    for doc in report.documents:
+        for f in doc.findings:
+            by_rule[f.rule] += 1
+            docs_by_rule.setdefault(f.rule, set()).add(doc.id)
+            meta[f.rule] = (f.category.value, f.severity.value)
+    if not by_rule:
+        return []
+    out = ["## Findings by rule", "", "| rule | category | severity | findings | documents |", "|---|---|---|---:|---:|"]
+    for rule, n in sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0])):
+        cat, sev = meta[rule]
+        out.append(f"| {rule} | {cat} | {sev} | {n} | {len(docs_by_rule[rule])} |")
+    return out + [""]
+
+
+def _unreadable(report: Report) -> list[str]:
+    if not report.unreadable:
+        return []
+    out = [f"## Unreadable inputs ({len(report.unreadable)})", "", "| file | line | reason |", "|---|---:|---|"]
+    for u in report.unreadable[:MAX_UNREADABLE]:
+        out.append(f"| {esc(u.file)} | {u.line if u.line is not None else ''} | {esc(u.reason)} |")
+    if len(report.unreadable) > MAX_UNREADABLE:
+        out.append(f"| … | | {len(report.unreadable) - MAX_UNREADABLE} more in report.json |")
+    return out + [""]
+
+
+def _worst(report: Report) -> list[str]:
+    worst = worst_documents(report, MAX_DOCUMENTS)
+    if not worst:
+        return ["No findings.", ""]
+    with_findings = sum(1 for d in report.documents if d.findings)
+    out = [f"## Documents with the most serious findings (top {len(worst)} of {with_findings})", ""]
+    for doc in worst:
+        text = report.text_of(doc.id) if report.text_of else None
+        sev = Counter(f.severity.value for f in doc.findings)
+        out.append(
+            f"### {esc(doc.id)}  \n{doc.chars} chars, language {esc(doc.language)}, verdict **{doc.verdict.value}**, "
+            f"score {document_score(doc)} ({sev['error']} error, {sev['warning']} warning, {sev['info']} info)"
+        )
+        out += ["", "| rule | severity | line | message | text |", "|---|---|---:|---|---|"]
+        shown = sorted(doc.findings, key=lambda f: (-f.severity.rank, f.start, f.rule))[:MAX_FINDINGS_PER_DOC]
+        for f in shown:
+            line = snip = ""
+            if text is not None:
+                line = str(line_col(text, f.start)[0])
+                snip = "“" + esc(snippet(text, f.start, f.end)) + "”"
+            out.append(f"| {f.rule} | {f.severity.value} | {line} | {esc(f.message)} | {snip} |")
+        if len(doc.findings) > len(shown):
+            out.append(f"| … | | | {len(doc.findings) - len(shown)} more findings in report.json | |")
+        out.append("")
+    return out
+
+
+def _clusters(report: Report) -> list[str]:
+    if not report.clusters:
+        return []
+    sources = {d.id: d.source for d in report.documents}
+    ranked = sorted(report.clusters, key=lambda c: (-len(c.members), c.id))
+    out = [f"## Duplicate clusters (top {min(MAX_CLUSTERS, len(ranked))} of {len(ranked)})", "",
+           "| cluster | kind | level | size | similarity ≥ | kept | other members | sources |",
+           "|---|---|---|---:|---:|---|---|---|"]
+    for c in ranked[:MAX_CLUSTERS]:
+        others = [m for m in c.members if m != c.kept]
+        names = ", ".join(f"{esc(m.document)} [{m.start}:{m.end}]" for m in others[:MAX_MEMBERS])
+        if len(others) > MAX_MEMBERS:
+            names += f", … {len(others) - MAX_MEMBERS} more"
+        srcs = sorted({sources.get(m.document, "") for m in c.members} - {""})
+        out.append(
+            f"| {esc(c.id)} | {c.kind} | {c.level} | {len(c.members)} | {c.similarity_min:.2f} | "
+            f"{esc(c.kept.document)} [{c.kept.start}:{c.kept.end}] | {names} | {esc(', '.join(srcs))} |"
+        )
+    return out + [""]
+
+
+def _skipped(report: Report) -> list[str]:
+    if not report.skipped:
+        return []
+    reasons = Counter(s.reason if "blank line" not in s.reason else "blank lines" for s in report.skipped)
+    parts = ", ".join(f"{n} × {esc(r)}" for r, n in sorted(reasons.items()))
+    return [f"## Skipped paths ({len(report.skipped)})", "", parts + " (listed in report.json `skipped`).", ""]

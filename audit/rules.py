@@ -1,0 +1,256 @@
+"""Rules, check base classes and the registry that lists them.
+
+A *rule* is a stable id (``DUP001``) with a category, a default severity, a
+one-line description and "flags / does not flag" examples. A *check* is the
+code that emits findings for one or more rules. There are two kinds of check:
+
+* :class:`DocumentCheck` looks at one document at a time (pure, streamable);
+* :class:`CorpusCheck` observes every document, then finishes with findings
+  about documents it has seen (duplicates, cross-document boilerplate).
+
+Built-in checks are listed explicitly in :data:`BUILTIN_CHECKS`; third-party
+checks arrive through the ``corpus_audit.checks`` entry point group and go
+through the same loader.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib.metadata import entry_points
+from typing import Any, ClassVar, Iterable, Mapping
+
+from audit import segment
+from audit.model import Category, Cluster, Document, Finding, Related, Severity, Span
+from audit.errors import ConfigError, UnknownRuleError
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    name: str
+    category: Category
+    severity: Severity
+    description: str
+    flags: tuple[str, ...] = ()
+    not_flags: tuple[str, ...] = ()
+
+    def finding(
+        self,
+        span: Span | tuple[int, int],
+        message: str,
+        *,
+        related: Iterable[Related] = (),
+        data: Mapping[str, Any] | None = None,
+        severity: Severity | None = None,
+    ) -> Finding:
+        start, end = (span.start, span.end) if isinstance(span, Span) else span
+        return Finding(
+            rule=self.id,
+            category=self.category,
+            severity=severity or self.severity,
+            start=start,
+            end=end,
+            message=message,
+            related=tuple(related),
+            data=dict(data) if data else None,
+        )
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The few settings every family may read (not a god-config: families have their own)."""
+
+    languages: tuple[str, ...] = ()
+    source_field: str = "source"
+    date_field: str | None = None
+
+
+class DocContext:
+    """Per-document working state shared by the checks that look at one document.
+
+    It caches segmentation and carries annotations that one check publishes for
+    the others (the language check publishes passage languages here).
+    """
+
+    def __init__(self, doc: Document, ordinal: int) -> None:
+        self.doc = doc
+        self.ordinal = ordinal
+        self.language: str = "und"
+        self.languages: dict[str, float] = {}
+        # Passage language annotations: list of (Span, language, confidence).
+        self.passage_languages: list[tuple[Span, str, float]] = []
+        self.annotations: dict[str, Any] = {}
+        self.stats: dict[str, Any] = {}
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    @cached_property
+    def passages(self) -> tuple[Span, ...]:
+        return segment.passages(self.doc.text)
+
+    @cached_property
+    def sentences(self) -> tuple[Span, ...]:
+        return segment.sentences(self.doc.text)
+
+    @cached_property
+    def lines(self) -> list[Span]:
+        return segment.lines(self.doc.text)
+
+    def language_at(self, offset: int) -> str:
+        """The language of the passage containing ``offset`` (document language otherwise)."""
+        for span, lang, _conf in self.passage_languages:
+            if span.start <= offset < span.end:
+                return lang
+        return self.language
+
+
+@dataclass
+class CorpusResult:
+    """What a corpus check hands back when it finishes."""
+
+    findings: dict[int, list[Finding]] = field(default_factory=dict)  # by document ordinal
+    clusters: list[Cluster] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def add(self, ordinal: int, finding: Finding) -> None:
+        self.findings.setdefault(ordinal, []).append(finding)
+
+
+class _Check:
+    #: The rules this check can emit.
+    rules: ClassVar[tuple[Rule, ...]] = ()
+    #: Config section name (``[duplicates]``) and its dataclass, if any.
+    section: ClassVar[str | None] = None
+    config_class: ClassVar[type | None] = None
+    #: Lower runs first; the language check runs before those that read its annotations.
+    order: ClassVar[int] = 50
+
+    def __init__(self, config: Any = None, settings: Settings | None = None) -> None:
+        if config is None and self.config_class is not None:
+            config = self.config_class()
+        self.config = config
+        self.settings = settings or Settings()
+        self.enabled: frozenset[str] = frozenset(r.id for r in self.rules)
+
+    def wants(self, rule_id: str) -> bool:
+        return rule_id in self.enabled
+
+
+class DocumentCheck(_Check):
+    """Looks at one document; returns its findings. Never edits or drops it."""
+
+    def check(self, ctx: DocContext) -> Iterable[Finding]:  # pragma: no cover - interface
+        raise NotImplementedError
+
+
+class CorpusCheck(_Check):
+    """Observes every document in order, then finishes with corpus-level findings.
+
+    ``observe`` may also return findings about the document just seen.
+    ``text_of(ordinal)`` (given to ``finish``) re-reads a document's text from the
+    scan's spill store, so a check need not keep texts in memory.
+    """
+
+    def observe(self, ctx: DocContext) -> Iterable[Finding]:  # pragma: no cover - interface
+        return ()
+
+    def finish(self, text_of, ids: list[str]) -> CorpusResult:  # pragma: no cover - interface
+        return CorpusResult()
+
+
+# ---------------------------------------------------------------------------
+# Registry
+
+#: The built-in checks, in the order they run (``module:Class``).
+BUILTIN_CHECKS: tuple[str, ...] = (
+    "audit.artefacts:EmptyDocumentCheck",
+    "audit.duplicates:ExactDocumentCheck",
+)
+
+ENTRY_POINT_GROUP = "corpus_audit.checks"
+
+
+def _load(spec: str) -> type[_Check]:
+    module, _, name = spec.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+def check_classes(include_plugins: bool = True) -> list[type[_Check]]:
+    classes = [_load(spec) for spec in BUILTIN_CHECKS]
+    if include_plugins:
+        for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+            cls = ep.load()
+            if cls not in classes:
+                classes.append(cls)
+    classes.sort(key=lambda c: c.order)
+    return classes
+
+
+def all_rules(classes: Iterable[type[_Check]] | None = None) -> list[Rule]:
+    seen: dict[str, Rule] = {}
+    for cls in classes if classes is not None else check_classes():
+        for rule in cls.rules:
+            if rule.id in seen and seen[rule.id] is not rule:
+                raise ConfigError(f"rule id {rule.id} is defined twice")
+            seen[rule.id] = rule
+    return sorted(seen.values(), key=lambda r: r.id)
+
+
+def family_sections(classes: Iterable[type[_Check]] | None = None) -> dict[str, type]:
+    """Config section name -> config dataclass, for every check that has one."""
+    out: dict[str, type] = {}
+    for cls in classes if classes is not None else check_classes():
+        if cls.section and cls.config_class:
+            out[cls.section] = cls.config_class
+    return out
+
+
+def resolve_patterns(patterns: Iterable[str], rules: list[Rule], option: str) -> set[str]:
+    """Expand rule ids, id prefixes (``DUP``) and categories (``language``) to rule ids."""
+    ids: set[str] = set()
+    for raw in patterns:
+        pat = raw.strip()
+        if not pat:
+            continue
+        low = pat.lower()
+        hit = {r.id for r in rules if r.id.upper().startswith(pat.upper()) or r.category.value == low}
+        if not hit:
+            valid = ", ".join(r.id for r in rules)
+            cats = ", ".join(c.value for c in Category)
+            raise UnknownRuleError(
+                f"{option}: {pat!r} matches no rule. Valid rule ids: {valid}; categories: {cats}"
+            )
+        ids |= hit
+    return ids
+
+
+def build_config(cls: type, values: Mapping[str, Any] | None, where: str) -> Any:
+    """Instantiate a family's config dataclass, naming any unknown key."""
+    values = dict(values or {})
+    names = {f.name: f for f in dataclasses.fields(cls)}
+    for key in values:
+        if key.replace("-", "_") not in names:
+            raise ConfigError(
+                f"unknown key {key!r} in [{where}]; valid keys: {', '.join(sorted(names))}"
+            )
+    kwargs = {}
+    for key, value in values.items():
+        name = key.replace("-", "_")
+        default = getattr(cls(), name)
+        if isinstance(default, tuple) and isinstance(value, list):
+            value = tuple(value)
+        if isinstance(default, bool) and not isinstance(value, bool):
+            raise ConfigError(f"[{where}] {key} must be true or false, not {value!r}")
+        if isinstance(default, (int, float)) and not isinstance(default, bool):
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise ConfigError(f"[{where}] {key} must be a number, not {value!r}")
+        kwargs[name] = value
+    try:
+        return cls(**kwargs)
+    except (TypeError, ValueError) as err:
+        raise ConfigError(f"[{where}]: {err}") from None

@@ -1,0 +1,178 @@
+"""Segmentation shared by every check: lines, passages and sentences as spans.
+
+All offsets index the original text (``text[span.start:span.end]``); nothing is
+normalised. Passages are paragraphs separated by blank lines; inside a block
+without blank lines, each line is its own passage unless the block looks like
+hard-wrapped prose (many mid-length lines that do not end a sentence), in which
+case the block stays one passage.
+
+Sentences are split with rules that work for English and Spanish (and other
+Latin-script languages): a sentence ends at ``.``, ``!``, ``?`` or ``…``
+(optionally followed by closing quotes or brackets) when whitespace and a
+plausible sentence start follow, and not after a known abbreviation, an initial
+or inside a number.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+from typing import Iterator
+
+from audit.model import Span
+
+_BLANK_SPLIT = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_LINE = re.compile(r"[^\n]+")
+
+# Abbreviations after which a period does not end a sentence (lower-cased, without dot).
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof sr jr st mt ft sgt lt col gen gov sen rep rev capt cmdr adm maj cpl pvt supt insp det
+    pres atty asst assoc dept univ inc ltd co corp bros vs etc al approx est no nos vol fig figs pp ed eds
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun
+    ave blvd rd hwy calif ariz colo conn fla ill ind kan mass mich minn miss nev okla ore penn tenn tex va wash wis
+    e.g i.e u.s u.k u.n a.m p.m d.c
+    sra srta dra lic ing arq av avda pág págs núm tel ud uds vd vds cía admón aprox
+    """.split()
+)
+
+_SENT_END = re.compile(r"""([.!?…]+|\.\.\.)(["'”’»)\]]*)(\s+)""")
+_NEXT_START = re.compile(r"""["'“‘«(\[¿¡]*[\w]""")
+
+
+def lines(text: str) -> list[Span]:
+    """Non-empty lines, without their trailing newline or surrounding whitespace."""
+    out = []
+    for m in _LINE.finditer(text):
+        span = _strip(text, m.start(), m.end())
+        if span is not None:
+            out.append(span)
+    return out
+
+
+def _strip(text: str, start: int, end: int) -> Span | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end) if end > start else None
+
+
+def _blocks(text: str) -> Iterator[tuple[int, int]]:
+    pos = 0
+    for m in _BLANK_SPLIT.finditer(text):
+        yield pos, m.start()
+        pos = m.end()
+    yield pos, len(text)
+
+
+def _is_wrapped_prose(block_lines: list[str]) -> bool:
+    """A block is hard-wrapped prose when most lines are mid-length and run on."""
+    if len(block_lines) < 3:
+        return False
+    body = block_lines[:-1]
+    lengths = [len(s) for s in body]
+    mean = sum(lengths) / len(lengths)
+    if not 40 <= mean <= 110:
+        return False
+    run_on = sum(1 for s in body if s and s[-1] not in ".!?:;\"”’)|")
+    similar = sum(1 for n in lengths if abs(n - mean) <= 0.35 * mean)
+    return run_on >= 0.6 * len(body) and similar >= 0.7 * len(body)
+
+
+@lru_cache(maxsize=64)
+def passages(text: str) -> tuple[Span, ...]:
+    """Paragraph-level passages with offsets into ``text``."""
+    out: list[Span] = []
+    for start, end in _blocks(text):
+        block = _strip(text, start, end)
+        if block is None:
+            continue
+        block_text = text[block.start : block.end]
+        if "\n" not in block_text:
+            out.append(block)
+            continue
+        block_lines = [ln for ln in block_text.split("\n") if ln.strip()]
+        if _is_wrapped_prose([ln.strip() for ln in block_lines]):
+            out.append(block)
+            continue
+        for m in _LINE.finditer(text, block.start, block.end):
+            span = _strip(text, m.start(), m.end())
+            if span is not None:
+                out.append(span)
+    return tuple(out)
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Is the period at ``text[dot]`` part of an abbreviation, initial or number?"""
+    j = dot
+    while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "."):
+        j -= 1
+    word = text[j:dot].lower()
+    if not word:
+        return dot > 0 and text[dot - 1].isdigit() and dot + 1 < len(text) and text[dot + 1].isdigit()
+    if word in ABBREVIATIONS or word.rstrip(".") in ABBREVIATIONS:
+        return True
+    # Single initials ("J. Smith") and dotted acronyms ("U.S.", "a.m.").
+    if len(word) == 1 and word.isalpha() and text[j].isupper():
+        return True
+    if "." in word and all(len(p) <= 2 for p in word.split(".") if p):
+        return True
+    return False
+
+
+@lru_cache(maxsize=64)
+def sentences(text: str) -> tuple[Span, ...]:
+    """Sentences within passages, with offsets into ``text``."""
+    out: list[Span] = []
+    for p in passages(text):
+        out.extend(_split_sentences(text, p.start, p.end))
+    return tuple(out)
+
+
+def _split_sentences(text: str, start: int, end: int) -> Iterator[Span]:
+    pos = start
+    for m in _SENT_END.finditer(text, start, end):
+        punct_end = m.end(2)
+        nxt = m.end()
+        if nxt >= end:
+            break
+        if not _NEXT_START.match(text, nxt):
+            continue
+        if m.group(1) == "." and _is_abbreviation(text, m.start(1)):
+            # "U.S. The Department" still ends a sentence when a capitalised
+            # function word follows; plain abbreviations do not.
+            follower = re.match(r"\w+", text[nxt : nxt + 20])
+            if not (follower and follower.group(0) in _SENTENCE_OPENERS and m.start(1) > 0
+                    and text[m.start(1) - 1].isupper()):
+                continue
+        first = text[nxt:nxt + 1]
+        if m.group(1) == "." and first.isalpha() and first.islower():
+            continue  # "approx. five", a lower-case continuation
+        span = _strip(text, pos, punct_end)
+        if span is not None:
+            yield span
+        pos = nxt
+    span = _strip(text, pos, end)
+    if span is not None:
+        yield span
+
+
+_SENTENCE_OPENERS = frozenset(
+    "The A An In On At It He She They We This That These Those But And However El La Los Las Un Una En".split()
+)
+
+
+class LineIndex:
+    """Map character offsets to 1-based line numbers (for reports)."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def line_of(self, offset: int) -> int:
+        return bisect_right(self._starts, offset)
+
+
+def line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Install corpus-audit with its test dependencies (and headless Chromium for the
+# browser tests, when apt-get is available), then run the whole test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+python3 -m pip install --quiet --disable-pip-version-check -e '.[test]'
+
+if ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+  echo "installing headless Chromium for the browser tests (apt-get) ..." >&2
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  ($SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null) \
+    || echo "warning: could not install chromium; browser tests will fail" >&2
+fi
+
+exec python3 -m pytest "$@"
