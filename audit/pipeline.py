@@ -153,7 +153,7 @@ def run_checks(
         clusters.extend(result.clusters)
         for key, value in result.extra.items():
             extra[key] = value
-    for res, fs in zip(state.results, raw_findings):
+    for res, fs in zip(state.results, raw_findings, strict=True):
         res.findings = fs
     extra["_clusters"] = clusters
     return state, extra

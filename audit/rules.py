@@ -23,8 +23,8 @@ from importlib.metadata import entry_points
 from typing import Any, ClassVar, Iterable, Mapping
 
 from audit import segment
-from audit.model import Category, Cluster, Document, Finding, Related, Severity, Span
 from audit.errors import ConfigError, UnknownRuleError
+from audit.model import Category, Cluster, Document, Finding, Related, Severity, Span
 
 
 @dataclass(frozen=True)
