@@ -1,17 +1,31 @@
 """Vectorised MinHash signatures over word n-gram shingles, and LSH band keys.
 
 This is the shared hashing mechanism of the duplicates family, the persistent
-index and the benchmarks. It avoids one Python call per shingle:
+index and the benchmarks. It never makes one Python call per token or shingle;
+a whole batch of texts is hashed with a handful of numpy operations:
 
-1. the text is normalised (:func:`audit.normalize.normalize`) and split into
-   word tokens; each distinct token is hashed once with xxhash (a small cache
-   makes repeated words free);
-2. n-gram shingle hashes are combined from token hashes with numpy (a
-   polynomial over uint64, then a splitmix64 finaliser), all at once;
-3. the ``num_perm`` "permutations" are multiply-add-shift hashes
-   ``(a*x + b) >> 32`` over uint64 (a 2-universal family), evaluated as one
-   ``(shingles x num_perm)`` numpy operation, and the signature is the column
-   minimum.
+1. **Tokens, at byte level.** The texts are lower-cased (``str.lower``) and
+   UTF-8 encoded into one byte buffer. A byte belongs to a word when it is
+   ``[0-9a-z_]`` or part of a non-ASCII character, except the UTF-8 punctuation
+   blocks ``C2 80-BF`` (no-break space, guillemets, inverted marks, ...) and
+   ``E2 80-81 xx`` (curly quotes, dashes, ellipsis, ...), which separate words
+   like ASCII punctuation does. So quote, dash and whitespace variants never
+   change a token.
+2. **Token hashes** are polynomial hashes of their bytes mod 2**32, taken from
+   one prefix sum of ``byte * P**position`` over the buffer and re-based with
+   the modular inverse power of the token's start; with the token length in the
+   high half, splitmix64 spreads them over 64 bits.
+3. **Shingle hashes** combine ``shingle_size`` consecutive token hashes with a
+   second polynomial, for every document of the batch at once (shingles that
+   would cross a document boundary are dropped; a document with fewer tokens
+   than ``shingle_size`` gives one shingle of all its tokens).
+4. **Signatures** use one-permutation hashing with optimal densification
+   (Li, Owen & Zhang 2012; Shrivastava 2017): each shingle hash picks one of
+   ``num_perm`` bins by its high bits and competes there by its low 32 bits; a
+   bin that stays empty borrows the value of the bin its fixed probe sequence
+   reaches first. Two signatures agree in a position with probability equal to
+   the Jaccard similarity of the shingle sets, as with ``num_perm`` independent
+   permutations, at the cost of one hash per shingle instead of ``num_perm``.
 
 :class:`MinHashParams` records everything that changes a signature; a persistent
 index stores :meth:`MinHashParams.fingerprint` and refuses to mix others.
@@ -20,19 +34,20 @@ index stores :meth:`MinHashParams.fingerprint` and refuses to mix others.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import asdict, dataclass
+from typing import Sequence
 
 import numpy as np
 import xxhash
 
 from audit.normalize import NORMALIZATION_VERSION
 
-_TOKEN = re.compile(r"\w+")
-_SHIFT = np.uint64(32)
 _MAX32 = np.uint32(0xFFFFFFFF)
-#: Shingles are processed in blocks of this many rows to bound temporary memory.
-_BLOCK = 4096
+#: Texts are hashed in chunks of about this many UTF-8 bytes to bound temporary memory.
+_CHUNK_BYTES = 1 << 21
+_U64 = np.uint64
+_P = np.uint32(0x01000193)  # token polynomial base (odd, so invertible mod 2**32)
+_Q = _U64(0x9E3779B97F4A7C15)  # shingle polynomial base
 
 
 @dataclass(frozen=True)
@@ -41,17 +56,19 @@ class MinHashParams:
 
     #: Words per shingle.
     shingle_size: int = 5
-    #: Signature length (number of hash functions).
+    #: Signature length (number of bins / hash values).
     num_perm: int = 128
     #: LSH bands x rows; bands * rows must equal num_perm.
     bands: int = 32
     rows: int = 4
-    #: Seed of the token hash and of the permutation coefficients.
+    #: Seed of the token hash, the bin values and the densification probes.
     seed: int = 1
 
     def __post_init__(self) -> None:
         if self.shingle_size < 1:
             raise ValueError("shingle_size must be at least 1")
+        if self.num_perm < 1:
+            raise ValueError("num_perm must be at least 1")
         if self.bands * self.rows != self.num_perm:
             raise ValueError(f"bands x rows ({self.bands} x {self.rows}) must equal num_perm ({self.num_perm})")
 
@@ -67,127 +84,300 @@ class MinHashParams:
     def fingerprint(self) -> dict:
         d = asdict(self)
         d["normalization_version"] = NORMALIZATION_VERSION
-        d["hash"] = "xxh3_64+poly+splitmix64/multiply-shift-32"
+        d["hash"] = "bytes-lower-utf8punct/poly64+splitmix64/oph-densified-32"
         return d
 
-    @property
-    def _coefficients(self) -> tuple[np.ndarray, np.ndarray]:
-        key = (self.seed, self.num_perm)
-        coef = _COEFFICIENTS.get(key)
-        if coef is None:
-            rng = np.random.default_rng(self.seed)
-            a = rng.integers(1, 2**63, size=self.num_perm, dtype=np.uint64) | np.uint64(1)  # odd multipliers
-            b = rng.integers(0, 2**63, size=self.num_perm, dtype=np.uint64)
-            coef = _COEFFICIENTS[key] = (a, b)
-        return coef
 
-
-_COEFFICIENTS: dict[tuple[int, int], tuple[np.ndarray, np.ndarray]] = {}
-
-
-def tokens(text: str) -> list[str]:
-    """Word tokens of the text, NFKC-normalised and case-folded.
-
-    Quote, dash and whitespace variants do not matter here: tokens are runs of
-    word characters only.
-    """
-    if not text.isascii():
-        text = unicodedata.normalize("NFKC", text)
-    return _TOKEN.findall(text.casefold())
-
-
-class _TokenHasher:
-    def __init__(self, seed: int) -> None:
-        self.seed = seed
-        self.cache: dict[str, int] = {}
-
-    def __call__(self, toks: list[str]) -> np.ndarray:
-        cache = self.cache
-        if len(cache) > 2_000_000:
-            cache.clear()
-        seed = self.seed
-        out = []
-        append = out.append
-        for t in toks:
-            h = cache.get(t)
-            if h is None:
-                h = xxhash.xxh3_64_intdigest(t.encode("utf-8", "surrogatepass"), seed)
-                cache[t] = h
-            append(h)
-        return np.fromiter(out, dtype=np.uint64, count=len(out))
-
-
-_HASHERS: dict[int, _TokenHasher] = {}
-
-
-def _hasher(seed: int) -> _TokenHasher:
-    h = _HASHERS.get(seed)
-    if h is None:
-        h = _HASHERS[seed] = _TokenHasher(seed)
-    return h
+# ---------------------------------------------------------------------------
+# Pure helpers
 
 
 def _splitmix64(x: np.ndarray) -> np.ndarray:
-    x = x ^ (x >> np.uint64(30))
-    x = x * np.uint64(0xBF58476D1CE4E5B9)
-    x = x ^ (x >> np.uint64(27))
-    x = x * np.uint64(0x94D049BB133111EB)
-    return x ^ (x >> np.uint64(31))
+    x = x ^ (x >> _U64(30))
+    x *= _U64(0xBF58476D1CE4E5B9)
+    x ^= x >> _U64(27)
+    x *= _U64(0x94D049BB133111EB)
+    x ^= x >> _U64(31)
+    return x
 
 
-_POLY = np.uint64(0x100000001B3)
+def _seed_mix(seed: int, salt: int) -> np.uint64:
+    return _U64(xxhash.xxh3_64_intdigest(salt.to_bytes(8, "little"), seed))
 
 
-def shingle_hashes(toks: list[str], params: MinHashParams) -> np.ndarray:
-    """uint64 hashes of the word n-gram shingles (a short text gives one shingle)."""
-    if not toks:
-        return np.zeros(0, dtype=np.uint64)
-    th = _hasher(params.seed)(toks)
+class _Powers:
+    """P**i and P**-i mod 2**32, grown on demand."""
+
+    def __init__(self) -> None:
+        self.pw = np.ones(1, dtype=np.uint32)
+        self.inv = np.ones(1, dtype=np.uint32)
+
+    def ensure(self, n: int) -> None:
+        if len(self.pw) >= n:
+            return
+        n = max(n, 2 * len(self.pw))
+        pinv = np.uint32(pow(int(_P), -1, 1 << 32))
+        with np.errstate(over="ignore"):
+            self.pw = _cumpow(_P, n)
+            self.inv = _cumpow(pinv, n)
+
+
+def _cumpow(base: np.uint32, n: int) -> np.ndarray:
+    out = np.empty(n, dtype=np.uint32)
+    out[0] = 1
+    if n > 1:
+        out[1:] = base
+        np.multiply.accumulate(out, out=out)  # wraps mod 2**32
+    return out
+
+
+_POWERS = _Powers()
+
+
+def _word_mask(buf: np.ndarray) -> np.ndarray:
+    """Which bytes of a lower-cased UTF-8 buffer belong to words."""
+    w = (buf - np.uint8(0x61)) < np.uint8(26)  # a-z (wraps below 0x61)
+    w |= (buf - np.uint8(0x30)) < np.uint8(10)  # 0-9
+    w |= buf >= np.uint8(0x80)  # non-ASCII
+    w |= buf == np.uint8(0x5F)  # _
+    if len(buf) < 2:
+        return w
+    # C2 80-BF: Latin-1 punctuation and symbols (nbsp, « », ¡ ¿, ©, °, ...).
+    c2 = np.flatnonzero(buf[:-1] == 0xC2)
+    if c2.size:
+        w[c2] = False
+        w[c2 + 1] = False
+    # E2 80 xx / E2 81 xx: general punctuation (quotes, dashes, ellipsis, thin spaces).
+    e2 = np.flatnonzero(buf[:-2] == 0xE2) if len(buf) > 2 else np.zeros(0, dtype=np.intp)
+    if e2.size:
+        e2 = e2[(buf[e2 + 1] == 0x80) | (buf[e2 + 1] == 0x81)]
+        w[e2] = False
+        w[e2 + 1] = False
+        w[e2 + 2] = False
+    return w
+
+
+def _token_hashes(buf: np.ndarray, seed_mix: np.uint64) -> tuple[np.ndarray, np.ndarray]:
+    """(token start byte offsets, uint64 token hashes) of a byte buffer that ends with a non-word byte."""
+    w = _word_mask(buf)
+    # Tokens are maximal runs of word bytes: [start, end).
+    starts = np.flatnonzero(w[1:] > w[:-1]) + 1
+    if len(w) and w[0]:
+        starts = np.concatenate(([0], starts))
+    ends = np.flatnonzero(w[:-1] > w[1:]) + 1
+    if starts.size == 0:
+        return starts, np.zeros(0, dtype=np.uint64)
+    _POWERS.ensure(len(buf) + 1)
+    with np.errstate(over="ignore"):
+        # Polynomial hash (mod 2**32) of each token from prefix sums of
+        # byte * P**position, re-based to the token start with P**-start; a token
+        # holds word bytes only. The token length goes into the high 32 bits and
+        # splitmix64 spreads both over 64 bits.
+        vals = buf.astype(np.uint32)
+        vals *= _POWERS.pw[: len(buf)]
+        csum = np.empty(len(buf) + 1, dtype=np.uint32)
+        csum[0] = 0
+        np.cumsum(vals, dtype=np.uint32, out=csum[1:])
+        th32 = csum[ends] - csum[starts]
+        th32 *= _POWERS.inv[starts]
+        th = (ends - starts).astype(np.uint64)
+        th <<= _U64(32)
+        th |= th32
+        th ^= seed_mix
+        return starts, _splitmix64(th)
+
+
+def _encode(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """One lower-cased UTF-8 buffer (texts separated by a space) and each text's byte start."""
+    parts = [t.lower().encode("utf-8", "surrogatepass") for t in texts]
+    lengths = np.fromiter((len(p) + 1 for p in parts), dtype=np.int64, count=len(parts))
+    offsets = np.zeros(len(parts) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=offsets[1:])
+    buf = np.frombuffer(b" ".join(parts) + b" ", dtype=np.uint8)
+    return buf, offsets
+
+
+def _shingles_batch(texts: Sequence[str], params: MinHashParams) -> tuple[np.ndarray, np.ndarray]:
+    """uint64 shingle hashes of every text, concatenated, and each text's start index in them."""
+    buf, offsets = _encode(texts)
+    starts, th = _token_hashes(buf, _seed_mix(params.seed, 0))
+    # Tokens per document.
+    tok_bounds = np.searchsorted(starts, offsets)
+    counts = np.diff(tok_bounds)
     n = params.shingle_size
-    if len(th) <= n:
-        n = len(th)
-    count = len(th) - n + 1
+    m = len(th)
     with np.errstate(over="ignore"):
-        h = th[:count].copy()
-        for k in range(1, n):
-            h = h * _POLY + th[k : k + count]
-        return _splitmix64(h)
+        if m >= n:
+            count = m - n + 1
+            h = th[:count].copy()
+            for k in range(1, n):
+                h *= _Q
+                h += th[k : k + count]
+        else:
+            h = np.zeros(0, dtype=np.uint64)
+        # Valid shingle starts: [tok_start, tok_end - n] of each document.
+        n_sh = np.maximum(counts - n + 1, 0)
+        short = np.flatnonzero((counts > 0) & (counts < n))
+        if short.size:
+            # Documents with fewer tokens than a shingle: one shingle of all their tokens.
+            n_sh[short] = 1
+        sh_bounds = np.zeros(len(texts) + 1, dtype=np.int64)
+        np.cumsum(n_sh, out=sh_bounds[1:])
+        total = int(sh_bounds[-1])
+        if total == 0:
+            return np.zeros(0, dtype=np.uint64), sh_bounds
+        # Gather indices: for document d, shingles tok_bounds[d] + 0..n_sh[d]-1.
+        doc_of = np.repeat(np.arange(len(texts)), n_sh)
+        idx = np.arange(total, dtype=np.int64) - sh_bounds[doc_of] + tok_bounds[:-1][doc_of]
+        out = np.empty(total, dtype=np.uint64)
+        normal = counts[doc_of] >= n
+        out[normal] = h[idx[normal]]
+        for d in short:
+            k = int(counts[d])
+            t0 = int(tok_bounds[d])
+            v = th[t0].copy()
+            for j in range(1, k):
+                v = v * _Q + th[t0 + j]
+            out[sh_bounds[d]] = v
+        out ^= _seed_mix(params.seed, 1)
+        return _splitmix64(out), sh_bounds
 
 
-def signature_from_hashes(hashes: np.ndarray, params: MinHashParams) -> np.ndarray:
-    """The MinHash signature (uint32, length num_perm) of a set of uint64 shingle hashes."""
-    a, b = params._coefficients
-    sig = np.full(params.num_perm, _MAX32, dtype=np.uint32)
-    if hashes.size == 0:
-        return sig
-    with np.errstate(over="ignore"):
-        for i in range(0, hashes.size, _BLOCK):
-            block = hashes[i : i + _BLOCK]
-            ph = np.multiply.outer(block, a)  # (shingles x num_perm), wraps mod 2**64
-            ph += b
-            ph >>= _SHIFT
-            np.minimum(sig, ph.min(axis=0).astype(np.uint32), out=sig)
+_PROBES: dict[tuple[int, int], np.ndarray] = {}
+
+
+def _probe_table(params: MinHashParams) -> np.ndarray:
+    """Fixed densification probe order: row t gives, for every bin, the bin it borrows from at try t."""
+    key = (params.seed, params.num_perm)
+    table = _PROBES.get(key)
+    if table is None:
+        rng = np.random.default_rng([params.seed, params.num_perm, 7])
+        k = params.num_perm
+        tries = max(64, 8 * k)
+        table = rng.integers(0, k, size=(tries, k), dtype=np.int64)
+        _PROBES[key] = table
+    return table
+
+
+def signatures_from_hashes(hashes: np.ndarray, bounds: np.ndarray, params: MinHashParams) -> np.ndarray:
+    """Signatures (uint32, ``len(bounds) - 1`` x num_perm) of shingle-hash runs ``hashes[bounds[i]:bounds[i+1]]``."""
+    n = len(bounds) - 1
+    k = params.num_perm
+    sig = np.full(n * k, _MAX32, dtype=np.uint32)
+    if hashes.size:
+        doc_of = np.repeat(np.arange(n, dtype=np.int64), np.diff(bounds))
+        # Bin from the high bits (multiply-shift onto [0, k)), value from the low 32 bits.
+        hi = (hashes >> _U64(32)).astype(np.int64)
+        bins = (hi * k) >> 32
+        np.minimum.at(sig, doc_of * k + bins, (hashes & _U64(0xFFFFFFFF)).astype(np.uint32))
+    sig = sig.reshape(n, k)
+    _densify(sig, np.diff(bounds) > 0, params)
     return sig
 
 
-def signature(text: str, params: MinHashParams | None = None) -> np.ndarray:
+def _densify(sig: np.ndarray, nonempty: np.ndarray, params: MinHashParams) -> None:
+    """Fill empty bins (value 0xFFFFFFFF) of non-empty documents from their probe sequence."""
+    empty = sig == _MAX32
+    empty &= nonempty[:, None]
+    rows, cols = np.nonzero(empty)
+    if rows.size == 0:
+        return
+    original = sig.copy()
+    table = _probe_table(params)
+    for t in range(len(table)):
+        donor = table[t, cols]
+        val = original[rows, donor]
+        ok = val != _MAX32
+        if ok.any():
+            sig[rows[ok], cols[ok]] = val[ok]
+            rows, cols = rows[~ok], cols[~ok]
+            if rows.size == 0:
+                return
+    # Extremely unlikely: take the smallest filled value of the document.
+    for r, c in zip(rows.tolist(), cols.tolist()):
+        sig[r, c] = original[r][original[r] != _MAX32].min()
+
+
+def signatures(texts: Sequence[str], params: MinHashParams | None = None) -> np.ndarray:
+    """MinHash signatures of many texts at once: uint32 array ``len(texts) x num_perm``.
+
+    An empty text (no word) gets all bins 0xFFFFFFFF. Texts are processed in
+    chunks of about 2 MB, so the temporary memory is bounded.
+    """
     params = params or MinHashParams()
-    return signature_from_hashes(shingle_hashes(tokens(text), params), params)
+    out = np.empty((len(texts), params.num_perm), dtype=np.uint32)
+    i = 0
+    while i < len(texts):
+        j, size = i, 0
+        while j < len(texts) and (j == i or size + len(texts[j]) <= _CHUNK_BYTES):
+            size += len(texts[j])
+            j += 1
+        hashes, bounds = _shingles_batch(texts[i:j], params)
+        out[i:j] = signatures_from_hashes(hashes, bounds, params)
+        i = j
+    return out
+
+
+def signature(text: str, params: MinHashParams | None = None) -> np.ndarray:
+    """The MinHash signature (uint32, length num_perm) of one text."""
+    return signatures([text], params)[0]
+
+
+def shingle_set(text: str, params: MinHashParams) -> np.ndarray:
+    """The distinct uint64 shingle hashes of a text (sorted)."""
+    hashes, _ = _shingles_batch([text], params)
+    return np.unique(hashes)
 
 
 def band_keys(sig: np.ndarray, params: MinHashParams) -> list[bytes]:
     """One key per band: the band index and its rows, hashed to 8 bytes."""
     rows = params.rows
-    raw = sig.astype("<u4").tobytes()
+    raw = np.ascontiguousarray(sig, dtype="<u4").tobytes()
     width = rows * 4
-    return [
-        xxhash.xxh3_64_digest(raw[i * width : (i + 1) * width], seed=i)
-        for i in range(params.bands)
-    ]
+    return [xxhash.xxh3_64_digest(raw[i * width : (i + 1) * width], seed=i) for i in range(params.bands)]
+
+
+def band_hashes(sigs: np.ndarray, params: MinHashParams) -> np.ndarray:
+    """Vectorised band keys: uint64 ``n x bands`` (a hash of each band's rows and the band index).
+
+    Not byte-identical to :func:`band_keys` (which hashes with xxh3); use one or the other.
+    """
+    sigs = np.asarray(sigs, dtype=np.uint32).reshape(-1, params.bands, params.rows)
+    with np.errstate(over="ignore"):
+        h = np.broadcast_to(
+            _splitmix64(np.arange(params.bands, dtype=np.uint64) + _seed_mix(params.seed, 2)),
+            sigs.shape[:2],
+        ).copy()
+        for r in range(params.rows):
+            h ^= sigs[:, :, r].astype(np.uint64)
+            h = _splitmix64(h)
+    return h
 
 
 def estimated_jaccard(sig_a: np.ndarray, sig_b: np.ndarray) -> float:
     return float(np.count_nonzero(sig_a == sig_b)) / float(len(sig_a))
+
+
+# ---------------------------------------------------------------------------
+# Token-level helpers (slow path, for tests, verification and benchmarks)
+
+_TOKEN = re.compile(r"[^\W\u0080-\u00bf\u2000-\u207f]+")
+
+
+def tokens(text: str) -> list[str]:
+    """Word tokens as the hashing sees them: lower-cased runs of word characters.
+
+    Punctuation, quotes, dashes and whitespace variants separate tokens.
+    """
+    return _TOKEN.findall(text.lower())
+
+
+def shingle_hashes(toks: list[str], params: MinHashParams) -> np.ndarray:
+    """uint64 hashes of the word n-gram shingles of a token list (a short list gives one shingle)."""
+    if not toks:
+        return np.zeros(0, dtype=np.uint64)
+    hashes, _ = _shingles_batch([" ".join(toks)], params)
+    return hashes
 
 
 def jaccard(toks_a: list[str], toks_b: list[str], params: MinHashParams) -> float:

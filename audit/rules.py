@@ -169,7 +169,7 @@ class CorpusCheck(_Check):
 #: The built-in checks, in the order they run (``module:Class``).
 BUILTIN_CHECKS: tuple[str, ...] = (
     "audit.artefacts:EmptyDocumentCheck",
-    "audit.duplicates:ExactDocumentCheck",
+    "audit.duplicates:DuplicateCheck",
 )
 
 ENTRY_POINT_GROUP = "corpus_audit.checks"

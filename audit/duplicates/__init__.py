@@ -1,0 +1,1058 @@
+"""Duplicates: exact and near-duplicate documents and passages, verified and clustered.
+
+How it works (see ``docs/duplicates.md`` for the measurements behind the defaults):
+
+* ``observe`` hashes each document once: a normalised content hash (exact
+  duplicates, DUP001), a MinHash signature of its word 5-gram shingles and one
+  signature and content hash per long-enough passage. Signatures are computed
+  in batches (:func:`audit.minhash.signatures`) and kept as uint16; texts are
+  not kept.
+* ``finish`` finds candidate pairs by LSH banding (:mod:`.lsh`), re-reads only
+  the candidates' texts with ``text_of`` and verifies every pair by word
+  alignment with rapidfuzz (:mod:`.align`). Clusters are stars around a kept
+  copy chosen by the ``keep`` policy; each member is verified against the kept
+  copy itself, never through a chain.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from bisect import bisect_left
+from collections import OrderedDict
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from typing import Any, Callable, Iterable
+
+import numpy as np
+
+from audit import minhash, segment
+from audit.duplicates import align as al
+from audit.duplicates.lsh import UnionFind, candidate_pairs, estimate, star_clusters
+from audit.model import Category, Cluster, Finding, Location, Related, Severity
+from audit.normalize import content_hash, normalize
+from audit.rules import CorpusCheck, CorpusResult, DocContext, Rule
+
+DUP001 = Rule(
+    id="DUP001",
+    name="exact-duplicate-document",
+    category=Category.DUPLICATE,
+    severity=Severity.ERROR,
+    description="Document is identical to an earlier one after case, whitespace and quote/dash normalisation.",
+    flags=("'The vote is on Tuesday.' after 'the  vote is on “Tuesday”.'",),
+    not_flags=("Two articles that share a headline but not their bodies.",),
+)
+DUP002 = Rule(
+    id="DUP002",
+    name="near-duplicate-document",
+    category=Category.DUPLICATE,
+    severity=Severity.WARNING,
+    description="Document is a near copy of another (verified word alignment): a republished or shortened copy.",
+    flags=(
+        "A wire story republished with a new headline, byline and footer, a paragraph dropped, a few words changed.",
+        "The first half of an article published on its own.",
+    ),
+    not_flags=(
+        "Two different articles from one site that share only navigation and footer boilerplate.",
+        "Two different articles that quote the same statement.",
+    ),
+)
+DUP003 = Rule(
+    id="DUP003",
+    name="exact-duplicate-passage",
+    category=Category.DUPLICATE,
+    severity=Severity.INFO,
+    description="Passage repeats another passage (same or other document) after case, whitespace and quote normalisation.",
+    flags=("A paragraph scraped twice into the same page (warning).", "A paragraph pasted verbatim into another article."),
+    not_flags=("Short repeated lines such as 'Advertisement' (below the passage minimum).",),
+)
+DUP004 = Rule(
+    id="DUP004",
+    name="near-duplicate-passage",
+    category=Category.DUPLICATE,
+    severity=Severity.INFO,
+    description="Passage is a copy of another passage with small edits (verified with rapidfuzz).",
+    flags=("A headline and blurb repeated in one page with one word changed (warning).",),
+    not_flags=("Two paragraphs on the same topic written independently.",),
+)
+
+KEEP_POLICIES = ("first", "longest", "earliest", "source_priority")
+
+
+@dataclass(frozen=True)
+class DuplicatesConfig:
+    """``[duplicates]``: every threshold, with the value chosen by measurement (docs/duplicates.md)."""
+
+    #: Documents shorter than this (normalised characters) are not clustered at all.
+    min_chars: int = 1
+    #: Which copy of a cluster is kept: first | longest | earliest | source_priority.
+    keep: str = "first"
+    #: Sources in order of preference for keep = "source_priority" (others rank after, first seen wins).
+    source_priority: tuple[str, ...] = ()
+    #: Metadata field with the publication date for keep = "earliest" (default: settings' date_field, else "date").
+    date_field: str = ""
+    # -- near-duplicate documents (DUP002)
+    #: Words per shingle.
+    shingle_size: int = 5
+    #: MinHash signature length; bands x rows must equal it.
+    num_perm: int = 120
+    bands: int = 40
+    rows: int = 3
+    seed: int = 1
+    #: Documents with fewer words are only compared exactly.
+    min_words: int = 30
+    #: Candidates whose estimated Jaccard similarity is below this are not verified.
+    min_estimate: float = 0.15
+    #: Equal word runs shorter than this do not count as copied text.
+    min_run: int = 6
+    #: A pair is a near duplicate when this share of both texts' words lies in shared runs ...
+    doc_similarity: float = 0.6
+    #: ... or when this share of the shorter text does (a shortened copy) ...
+    doc_containment: float = 0.8
+    #: ... and the shared runs also cover this share of the longer text.
+    doc_min_other_coverage: float = 0.3
+    #: LSH buckets with more items than this are skipped (boilerplate-only signatures).
+    max_bucket: int = 1000
+    # -- passages (DUP003, DUP004)
+    passages: bool = True
+    #: Passages with fewer words are not indexed (they can still extend a matched region).
+    passage_min_words: int = 20
+    passage_shingle_size: int = 4
+    passage_num_perm: int = 16
+    passage_bands: int = 8
+    passage_rows: int = 2
+    passage_min_estimate: float = 0.3
+    #: rapidfuzz ratio (0-1, normalised text) from which two passages are copies.
+    passage_similarity: float = 0.85
+    #: partial_ratio (0-1) from which a short passage counts as copied inside a longer one.
+    passage_containment: float = 0.92
+    #: A passage found in more documents than this is boilerplate, not a copy; it is not reported.
+    passage_max_copies: int = 50
+
+    def __post_init__(self) -> None:
+        if self.keep not in KEEP_POLICIES:
+            raise ValueError(f"keep must be one of {', '.join(KEEP_POLICIES)}, not {self.keep!r}")
+        self.doc_params()  # validates bands x rows
+        self.passage_params()
+        for name in ("doc_similarity", "doc_containment", "doc_min_other_coverage", "min_estimate",
+                     "passage_min_estimate", "passage_similarity", "passage_containment"):
+            v = getattr(self, name)
+            if not 0.0 <= v <= 1.0:
+                raise ValueError(f"{name} must be between 0 and 1, not {v!r}")
+
+    def doc_params(self) -> minhash.MinHashParams:
+        return minhash.MinHashParams(self.shingle_size, self.num_perm, self.bands, self.rows, self.seed)
+
+    def passage_params(self) -> minhash.MinHashParams:
+        return minhash.MinHashParams(
+            self.passage_shingle_size, self.passage_num_perm, self.passage_bands, self.passage_rows, self.seed
+        )
+
+
+#: Flush pending texts to the signature batcher at about this many characters.
+_BATCH_CHARS = 1 << 21
+_WORDS_CACHE = 256
+
+
+# ---------------------------------------------------------------------------
+# Pure helpers
+
+
+def parse_date(value: Any) -> float:
+    """A sortable timestamp from a metadata value (ISO date/datetime or epoch number); NaN if unknown."""
+    if value is None or value == "":
+        return math.nan
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    if isinstance(value, datetime):
+        dt = value
+    elif isinstance(value, date):
+        dt = datetime(value.year, value.month, value.day)
+    else:
+        try:
+            dt = datetime.fromisoformat(str(value).strip().replace("Z", "+00:00"))
+        except ValueError:
+            return math.nan
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=timezone.utc)
+    return dt.timestamp()
+
+
+def _hash64(text: str) -> int:
+    return int.from_bytes(content_hash(text)[:8], "little")
+
+
+def _word_count(text: str) -> int:
+    return len(text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class _DocEdge:
+    similarity: float
+    reason: str
+    span_a: tuple[int, int]  # aligned span in the first (kept) document
+    span_b: tuple[int, int]
+    coverage_a: float
+    coverage_b: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Region:
+    """Matched passage region: passages [a0, a1) of doc_a ~ [b0, b1) of doc_b, with char spans."""
+
+    doc_a: int
+    span_a: tuple[int, int]
+    doc_b: int
+    span_b: tuple[int, int]
+    similarity: float
+    exact: bool
+
+
+# ---------------------------------------------------------------------------
+# The check
+
+
+class DuplicateCheck(CorpusCheck):
+    """Exact and near-duplicate documents and passages (DUP001-DUP004)."""
+
+    rules = (DUP001, DUP002, DUP003, DUP004)
+    section = "duplicates"
+    config_class = DuplicatesConfig
+    order = 60
+
+    def __init__(self, config=None, settings=None) -> None:
+        super().__init__(config, settings)
+        cfg: DuplicatesConfig = self.config
+        self._doc_params = cfg.doc_params()
+        self._pas_params = cfg.passage_params()
+        self._date_field = cfg.date_field or self.settings.date_field or "date"
+        # Per document (by ordinal).
+        self._first: dict[int, int] = {}  # exact hash -> first ordinal
+        self._exact_of: dict[int, int] = {}  # ordinal -> exact hash, for clustered docs only
+        self._groups: dict[int, list[int]] = {}  # first ordinal -> all ordinals with that hash
+        self._lengths: list[int] = []
+        self._dates: list[float] = []
+        self._sources: list[int] = []
+        self._source_names: dict[str, int] = {}
+        # Near-duplicate document index: ordinals and uint16 signatures (chunks).
+        self._doc_ord: list[np.ndarray] = []
+        self._doc_sig: list[np.ndarray] = []
+        # Passage index: (ordinal, start, end), exact hash, uint16 signatures (chunks).
+        self._pas_loc: list[np.ndarray] = []
+        self._pas_hash: list[np.ndarray] = []
+        self._pas_sig: list[np.ndarray] = []
+        # Pending batch (texts are dropped after each flush).
+        self._pending_docs: list[tuple[int, str]] = []
+        self._pending_pas: list[tuple[int, int, int, str]] = []
+        self._pending_chars = 0
+        self._want_near = self.wants("DUP002")
+        self._want_passages = cfg.passages and (self.wants("DUP003") or self.wants("DUP004"))
+
+    # -- observe ------------------------------------------------------------
+
+    def observe(self, ctx: DocContext) -> Iterable[Finding]:
+        text = ctx.text
+        ordinal = ctx.ordinal
+        while len(self._lengths) <= ordinal:
+            self._lengths.append(0)
+            self._dates.append(math.nan)
+            self._sources.append(-1)
+        self._lengths[ordinal] = len(text)
+        self._dates[ordinal] = parse_date(ctx.doc.metadata.get(self._date_field))
+        self._sources[ordinal] = self._source_id(ctx)
+        if len(text.strip()) < self.config.min_chars or not text.strip():
+            return ()
+        key = _hash64(text)
+        first = self._first.setdefault(key, ordinal)
+        if first != ordinal:
+            self._groups.setdefault(first, [first]).append(ordinal)
+            return ()  # an exact copy: its near and passage duplicates are its original's
+        if self._want_near and _word_count(text) >= self.config.min_words:
+            self._pending_docs.append((ordinal, text))
+            self._pending_chars += len(text)
+        if self._want_passages:
+            min_words = self.config.passage_min_words
+            for p in ctx.passages:
+                ptext = text[p.start : p.end]
+                if _word_count(ptext) >= min_words:
+                    self._pending_pas.append((ordinal, p.start, p.end, ptext))
+                    self._pending_chars += len(ptext)
+        if self._pending_chars >= _BATCH_CHARS:
+            self._flush()
+        return ()
+
+    def _source_id(self, ctx: DocContext) -> int:
+        meta = ctx.doc.metadata.get(self.settings.source_field)
+        src = meta if isinstance(meta, str) and meta else (os.path.dirname(ctx.doc.source) or ".")
+        return self._source_names.setdefault(src, len(self._source_names))
+
+    def _flush(self) -> None:
+        if self._pending_docs:
+            sigs = minhash.signatures([t for _, t in self._pending_docs], self._doc_params)
+            self._doc_sig.append(sigs.astype(np.uint16))
+            self._doc_ord.append(np.array([o for o, _ in self._pending_docs], dtype=np.int64))
+        if self._pending_pas:
+            texts = [t for *_, t in self._pending_pas]
+            sigs = minhash.signatures(texts, self._pas_params)
+            self._pas_sig.append(sigs.astype(np.uint16))
+            self._pas_loc.append(np.array([(o, s, e) for o, s, e, _ in self._pending_pas], dtype=np.int64))
+            self._pas_hash.append(np.fromiter((_hash64(t) for t in texts), dtype=np.uint64, count=len(texts)))
+        self._pending_docs, self._pending_pas, self._pending_chars = [], [], 0
+
+    def state_bytes(self) -> int:
+        """Approximate bytes of index state held (signatures, hashes, per-document arrays)."""
+        arrays = sum(a.nbytes for a in self._doc_sig + self._doc_ord + self._pas_loc + self._pas_hash + self._pas_sig)
+        return arrays + 120 * len(self._first) + 8 * 3 * len(self._lengths)
+
+    # -- finish -------------------------------------------------------------
+
+    def finish(self, text_of: Callable[[int], str], ids: list[str]) -> CorpusResult:
+        self._flush()
+        self._text_of = text_of
+        self._ids = ids
+        self._words_cache: OrderedDict[int, tuple[str, al.Words]] = OrderedDict()
+        result = CorpusResult()
+        # Document clusters: exact groups first, then near duplicates among their kept copies.
+        self._doc_cluster: dict[int, int] = {}  # ordinal -> cluster number (any document cluster)
+        self._exact_clusters(result)
+        stats: dict[str, Any] = {}
+        if self._want_near:
+            self._near_clusters(result, stats)
+        if self._want_passages:
+            self._passage_clusters(result, stats)
+        stats["state_bytes"] = self.state_bytes()
+        result.extra["duplicates"] = stats
+        self._words_cache.clear()
+        return result
+
+    def _priority(self, ordinal: int) -> tuple:
+        keep = self.config.keep
+        if keep == "longest":
+            return (-self._lengths[ordinal], ordinal)
+        if keep == "earliest":
+            d = self._dates[ordinal]
+            return (math.isnan(d), 0.0 if math.isnan(d) else d, ordinal)
+        if keep == "source_priority":
+            names = {v: k for k, v in self._source_names.items()}
+            src = names.get(self._sources[ordinal], "")
+            prio = self.config.source_priority
+            return (prio.index(src) if src in prio else len(prio), ordinal)
+        return (ordinal,)
+
+    def _sources_of(self, ordinals: Iterable[int]) -> list[str]:
+        names = {v: k for k, v in self._source_names.items()}
+        return sorted({names[self._sources[o]] for o in ordinals if self._sources[o] in names})
+
+    def _text(self, ordinal: int) -> tuple[str, al.Words]:
+        cache = self._words_cache
+        hit = cache.get(ordinal)
+        if hit is not None:
+            cache.move_to_end(ordinal)
+            return hit
+        text = self._text_of(ordinal) or ""
+        hit = (text, al.words(text))
+        cache[ordinal] = hit
+        if len(cache) > _WORDS_CACHE:
+            cache.popitem(last=False)
+        return hit
+
+    def _exact_clusters(self, result: CorpusResult) -> None:
+        self._rep_kept: dict[int, int] = {}  # first ordinal of an exact group -> its kept ordinal
+        if not self.wants("DUP001"):
+            return
+        n = 0
+        for first, members in sorted(self._groups.items()):
+            kept = min(members, key=self._priority)
+            self._rep_kept[first] = kept
+            n += 1
+            cid = f"exact-doc-{n}"
+            for m in members:
+                self._doc_cluster[m] = -n
+            result.clusters.append(
+                Cluster(
+                    id=cid,
+                    kind="exact",
+                    level="document",
+                    members=[Location(self._ids[m], 0, self._lengths[m]) for m in members],
+                    similarity_min=1.0,
+                    kept=Location(self._ids[kept], 0, self._lengths[kept]),
+                    data={"rule": "DUP001", "sources": self._sources_of(members)},
+                )
+            )
+            for m in members:
+                if m == kept:
+                    continue
+                result.add(
+                    m,
+                    DUP001.finding(
+                        (0, self._lengths[m]),
+                        f"exact duplicate of {self._ids[kept]} (identical after normalisation)",
+                        related=[Related(self._ids[kept], 0, self._lengths[kept], 1.0)],
+                        data={"cluster": cid, "kept": self._ids[kept], "similarity": 1.0},
+                    ),
+                )
+
+    # -- near-duplicate documents ---------------------------------------------
+
+    def _verify_docs(self, a: int, b: int) -> _DocEdge | None:
+        cfg = self.config
+        _, wa = self._text(a)
+        _, wb = self._text(b)
+        alignment = al.align(wa.tokens, wb.tokens, cfg.min_run)
+        verdict = al.document_verdict(alignment, cfg.doc_similarity, cfg.doc_containment, cfg.doc_min_other_coverage)
+        if not verdict.duplicate:
+            return None
+        a0, a1 = alignment.word_range_a()
+        b0, b1 = alignment.word_range_b()
+        return _DocEdge(
+            verdict.similarity, verdict.reason, wa.span(a0, a1), wb.span(b0, b1),
+            alignment.coverage_a, alignment.coverage_b,
+        )
+
+    def _near_clusters(self, result: CorpusResult, stats: dict[str, Any]) -> None:
+        cfg = self.config
+        if not self._doc_sig:
+            return
+        sig = np.concatenate(self._doc_sig)
+        ords = np.concatenate(self._doc_ord)
+        pairs, est = candidate_pairs(
+            sig, cfg.bands, cfg.rows, min_estimate=cfg.min_estimate, max_bucket=cfg.max_bucket
+        )
+        stats["document_candidates"] = int(len(pairs))
+        # A document stands for its exact group through the group's kept copy.
+        node = {int(o): self._rep_kept.get(int(o), int(o)) for o in ords}
+        row_of = {node[int(o)]: i for i, o in enumerate(ords)}
+        cache: dict[tuple[int, int], _DocEdge | None] = {}
+
+        def verify(a: int, b: int) -> _DocEdge | None:
+            key = (a, b)
+            if key not in cache:
+                cache[key] = self._verify_docs(a, b)
+            return cache[key]
+
+        uf = UnionFind()
+        verified = 0
+        for (i, j), _e in zip(pairs.tolist(), est.tolist()):
+            a, b = node[int(ords[i])], node[int(ords[j])]
+            if verify(a, b) is not None:
+                verified += 1
+                uf.union(a, b)
+        stats["document_pairs_verified"] = verified
+        first_of = {kept: first for first, kept in self._rep_kept.items()}
+        n = 0
+        stars = []
+        for comp in uf.components(uf.parent.keys() | {v for v in uf.parent.values()}):
+            stars.extend(star_clusters(comp, self._priority, verify))
+        stars.sort(key=lambda s: (s[0], min(m for m, _ in s[1])))
+        for kept, members in stars:
+            n += 1
+            cid = f"near-doc-{n}"
+            all_docs = [kept] + [m for m, _ in members]
+            for o in all_docs:
+                self._doc_cluster[o] = n
+                for g in self._groups.get(first_of.get(o, o), ()):
+                    self._doc_cluster[g] = n
+            kept_len = self._lengths[kept]
+            sims = []
+            for m, edge in sorted(members):
+                sims.append(edge.similarity)
+                est_j = float(estimate(sig, np.array([[row_of[kept], row_of[m]]]))[0])
+                what = "a shortened copy" if edge.reason == "contained" else "a near copy"
+                result.add(
+                    m,
+                    DUP002.finding(
+                        edge.span_b,
+                        f"{what} of {self._ids[kept]}: {edge.similarity:.0%} of the words of both lie in "
+                        f"shared runs of {cfg.min_run}+ words ({edge.coverage_b:.0%} of this document)",
+                        related=[Related(self._ids[kept], edge.span_a[0], edge.span_a[1], edge.similarity)],
+                        data={
+                            "cluster": cid,
+                            "kept": self._ids[kept],
+                            "similarity": round(edge.similarity, 4),
+                            "coverage": round(edge.coverage_b, 4),
+                            "coverage_kept": round(edge.coverage_a, 4),
+                            "estimated_jaccard": round(est_j, 4),
+                            "reason": edge.reason,
+                        },
+                    ),
+                )
+            result.clusters.append(
+                Cluster(
+                    id=cid,
+                    kind="near",
+                    level="document",
+                    members=[Location(self._ids[o], 0, self._lengths[o]) for o in sorted(all_docs)],
+                    similarity_min=min(sims),
+                    kept=Location(self._ids[kept], 0, kept_len),
+                    data={"rule": "DUP002", "sources": self._sources_of(all_docs)},
+                )
+            )
+        stats["near_document_clusters"] = n
+
+    # -- passages (DUP003, DUP004)
+    passages: bool = True
+    #: Passages with fewer words are not indexed (they can still extend a matched region).
+    passage_min_words: int = 20
+    passage_shingle_size: int = 4
+    passage_num_perm: int = 16
+    passage_bands: int = 8
+    passage_rows: int = 2
+    passage_min_estimate: float = 0.3
+    #: rapidfuzz ratio (0-1, normalised text) from which two passages are copies.
+    passage_similarity: float = 0.85
+    #: partial_ratio (0-1) from which a short passage counts as copied inside a longer one.
+    passage_containment: float = 0.92
+    #: A passage found in more documents than this is boilerplate, not a copy; it is not reported.
+    passage_max_copies: int = 50
+
+    def __post_init__(self) -> None:
+        if self.keep not in KEEP_POLICIES:
+            raise ValueError(f"keep must be one of {', '.join(KEEP_POLICIES)}, not {self.keep!r}")
+        self.doc_params()  # validates bands x rows
+        self.passage_params()
+        for name in ("doc_similarity", "doc_containment", "doc_min_other_coverage", "min_estimate",
+                     "passage_min_estimate", "passage_similarity", "passage_containment"):
+            v = getattr(self, name)
+            if not 0.0 <= v <= 1.0:
+                raise ValueError(f"{name} must be between 0 and 1, not {v!r}")
+
+    def doc_params(self) -> minhash.MinHashParams:
+        return minhash.MinHashParams(self.shingle_size, self.num_perm, self.bands, self.rows, self.seed)
+
+    def passage_params(self) -> minhash.MinHashParams:
+        return minhash.MinHashParams(
+            self.passage_shingle_size, self.passage_num_perm, self.passage_bands, self.passage_rows, self.seed
+        )
+
+
+#: Flush pending texts to the signature batcher at about this many characters.
+_BATCH_CHARS = 1 << 21
+_WORDS_CACHE = 256
+
+
+# ---------------------------------------------------------------------------
+# Pure helpers
+
+
+def parse_date(value: Any) -> float:
+    """A sortable timestamp from a metadata value (ISO date/datetime or epoch number); NaN if unknown."""
+    if value is None or value == "":
+        return math.nan
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    if isinstance(value, datetime):
+        dt = value
+    elif isinstance(value, date):
+        dt = datetime(value.year, value.month, value.day)
+    else:
+        try:
+            dt = datetime.fromisoformat(str(value).strip().replace("Z", "+00:00"))
+        except ValueError:
+            return math.nan
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=timezone.utc)
+    return dt.timestamp()
+
+
+def _hash64(text: str) -> int:
+    return int.from_bytes(content_hash(text)[:8], "little")
+
+
+def _word_count(text: str) -> int:
+    return len(text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class _DocEdge:
+    similarity: float
+    reason: str
+    span_a: tuple[int, int]  # aligned span in the first (kept) document
+    span_b: tuple[int, int]
+    coverage_a: float
+    coverage_b: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Region:
+    """Matched passage region: passages [a0, a1) of doc_a ~ [b0, b1) of doc_b, with char spans."""
+
+    doc_a: int
+    span_a: tuple[int, int]
+    doc_b: int
+    span_b: tuple[int, int]
+    similarity: float
+    exact: bool
+
+
+# ---------------------------------------------------------------------------
+# The check
+
+
+class DuplicateCheck(CorpusCheck):
+    """Exact and near-duplicate documents and passages (DUP001-DUP004)."""
+
+    rules = (DUP001, DUP002, DUP003, DUP004)
+    section = "duplicates"
+    config_class = DuplicatesConfig
+    order = 60
+
+    def __init__(self, config=None, settings=None) -> None:
+        super().__init__(config, settings)
+        cfg: DuplicatesConfig = self.config
+        self._doc_params = cfg.doc_params()
+        self._pas_params = cfg.passage_params()
+        self._date_field = cfg.date_field or self.settings.date_field or "date"
+        # Per document (by ordinal).
+        self._first: dict[int, int] = {}  # exact hash -> first ordinal
+        self._exact_of: dict[int, int] = {}  # ordinal -> exact hash, for clustered docs only
+        self._groups: dict[int, list[int]] = {}  # first ordinal -> all ordinals with that hash
+        self._lengths: list[int] = []
+        self._dates: list[float] = []
+        self._sources: list[int] = []
+        self._source_names: dict[str, int] = {}
+        # Near-duplicate document index: ordinals and uint16 signatures (chunks).
+        self._doc_ord: list[np.ndarray] = []
+        self._doc_sig: list[np.ndarray] = []
+        # Passage index: (ordinal, start, end), exact hash, uint16 signatures (chunks).
+        self._pas_loc: list[np.ndarray] = []
+        self._pas_hash: list[np.ndarray] = []
+        self._pas_sig: list[np.ndarray] = []
+        # Pending batch (texts are dropped after each flush).
+        self._pending_docs: list[tuple[int, str]] = []
+        self._pending_pas: list[tuple[int, int, int, str]] = []
+        self._pending_chars = 0
+        self._want_near = self.wants("DUP002")
+        self._want_passages = cfg.passages and (self.wants("DUP003") or self.wants("DUP004"))
+
+    # -- observe ------------------------------------------------------------
+
+    def observe(self, ctx: DocContext) -> Iterable[Finding]:
+        text = ctx.text
+        ordinal = ctx.ordinal
+        while len(self._lengths) <= ordinal:
+            self._lengths.append(0)
+            self._dates.append(math.nan)
+            self._sources.append(-1)
+        self._lengths[ordinal] = len(text)
+        self._dates[ordinal] = parse_date(ctx.doc.metadata.get(self._date_field))
+        self._sources[ordinal] = self._source_id(ctx)
+        if len(text.strip()) < self.config.min_chars or not text.strip():
+            return ()
+        key = _hash64(text)
+        first = self._first.setdefault(key, ordinal)
+        if first != ordinal:
+            self._groups.setdefault(first, [first]).append(ordinal)
+            return ()  # an exact copy: its near and passage duplicates are its original's
+        if self._want_near and _word_count(text) >= self.config.min_words:
+            self._pending_docs.append((ordinal, text))
+            self._pending_chars += len(text)
+        if self._want_passages:
+            min_words = self.config.passage_min_words
+            for p in ctx.passages:
+                ptext = text[p.start : p.end]
+                if _word_count(ptext) >= min_words:
+                    self._pending_pas.append((ordinal, p.start, p.end, ptext))
+                    self._pending_chars += len(ptext)
+        if self._pending_chars >= _BATCH_CHARS:
+            self._flush()
+        return ()
+
+    def _source_id(self, ctx: DocContext) -> int:
+        meta = ctx.doc.metadata.get(self.settings.source_field)
+        src = meta if isinstance(meta, str) and meta else (os.path.dirname(ctx.doc.source) or ".")
+        return self._source_names.setdefault(src, len(self._source_names))
+
+    def _flush(self) -> None:
+        if self._pending_docs:
+            sigs = minhash.signatures([t for _, t in self._pending_docs], self._doc_params)
+            self._doc_sig.append(sigs.astype(np.uint16))
+            self._doc_ord.append(np.array([o for o, _ in self._pending_docs], dtype=np.int64))
+        if self._pending_pas:
+            texts = [t for *_, t in self._pending_pas]
+            sigs = minhash.signatures(texts, self._pas_params)
+            self._pas_sig.append(sigs.astype(np.uint16))
+            self._pas_loc.append(np.array([(o, s, e) for o, s, e, _ in self._pending_pas], dtype=np.int64))
+            self._pas_hash.append(np.fromiter((_hash64(t) for t in texts), dtype=np.uint64, count=len(texts)))
+        self._pending_docs, self._pending_pas, self._pending_chars = [], [], 0
+
+    def state_bytes(self) -> int:
+        """Approximate bytes of index state held (signatures, hashes, per-document arrays)."""
+        arrays = sum(a.nbytes for a in self._doc_sig + self._doc_ord + self._pas_loc + self._pas_hash + self._pas_sig)
+        return arrays + 120 * len(self._first) + 8 * 3 * len(self._lengths)
+
+    # -- finish -------------------------------------------------------------
+
+    def finish(self, text_of: Callable[[int], str], ids: list[str]) -> CorpusResult:
+        self._flush()
+        self._text_of = text_of
+        self._ids = ids
+        self._words_cache: OrderedDict[int, tuple[str, al.Words]] = OrderedDict()
+        result = CorpusResult()
+        # Document clusters: exact groups first, then near duplicates among their kept copies.
+        self._doc_cluster: dict[int, int] = {}  # ordinal -> cluster number (any document cluster)
+        self._exact_clusters(result)
+        stats: dict[str, Any] = {}
+        if self._want_near:
+            self._near_clusters(result, stats)
+        if self._want_passages:
+            self._passage_clusters(result, stats)
+        stats["state_bytes"] = self.state_bytes()
+        result.extra["duplicates"] = stats
+        self._words_cache.clear()
+        return result
+
+    def _priority(self, ordinal: int) -> tuple:
+        keep = self.config.keep
+        if keep == "longest":
+            return (-self._lengths[ordinal], ordinal)
+        if keep == "earliest":
+            d = self._dates[ordinal]
+            return (math.isnan(d), 0.0 if math.isnan(d) else d, ordinal)
+        if keep == "source_priority":
+            names = {v: k for k, v in self._source_names.items()}
+            src = names.get(self._sources[ordinal], "")
+            prio = self.config.source_priority
+            return (prio.index(src) if src in prio else len(prio), ordinal)
+        return (ordinal,)
+
+    def _sources_of(self, ordinals: Iterable[int]) -> list[str]:
+        names = {v: k for k, v in self._source_names.items()}
+        return sorted({names[self._sources[o]] for o in ordinals if self._sources[o] in names})
+
+    def _text(self, ordinal: int) -> tuple[str, al.Words]:
+        cache = self._words_cache
+        hit = cache.get(ordinal)
+        if hit is not None:
+            cache.move_to_end(ordinal)
+            return hit
+        text = self._text_of(ordinal) or ""
+        hit = (text, al.words(text))
+        cache[ordinal] = hit
+        if len(cache) > _WORDS_CACHE:
+            cache.popitem(last=False)
+        return hit
+
+    def _exact_clusters(self, result: CorpusResult) -> None:
+        self._rep_kept: dict[int, int] = {}  # first ordinal of an exact group -> its kept ordinal
+        if not self.wants("DUP001"):
+            return
+        n = 0
+        for first, members in sorted(self._groups.items()):
+            kept = min(members, key=self._priority)
+            self._rep_kept[first] = kept
+            n += 1
+            cid = f"exact-doc-{n}"
+            for m in members:
+                self._doc_cluster[m] = -n
+            result.clusters.append(
+                Cluster(
+                    id=cid,
+                    kind="exact",
+                    level="document",
+                    members=[Location(self._ids[m], 0, self._lengths[m]) for m in members],
+                    similarity_min=1.0,
+                    kept=Location(self._ids[kept], 0, self._lengths[kept]),
+                    data={"rule": "DUP001", "sources": self._sources_of(members)},
+                )
+            )
+            for m in members:
+                if m == kept:
+                    continue
+                result.add(
+                    m,
+                    DUP001.finding(
+                        (0, self._lengths[m]),
+                        f"exact duplicate of {self._ids[kept]} (identical after normalisation)",
+                        related=[Related(self._ids[kept], 0, self._lengths[kept], 1.0)],
+                        data={"cluster": cid, "kept": self._ids[kept], "similarity": 1.0},
+                    ),
+                )
+
+    # -- near-duplicate documents ---------------------------------------------
+
+    def _verify_docs(self, a: int, b: int) -> _DocEdge | None:
+        cfg = self.config
+        _, wa = self._text(a)
+        _, wb = self._text(b)
+        alignment = al.align(wa.tokens, wb.tokens, cfg.min_run)
+        verdict = al.document_verdict(alignment, cfg.doc_similarity, cfg.doc_containment, cfg.doc_min_other_coverage)
+        if not verdict.duplicate:
+            return None
+        a0, a1 = alignment.word_range_a()
+        b0, b1 = alignment.word_range_b()
+        return _DocEdge(
+            verdict.similarity, verdict.reason, wa.span(a0, a1), wb.span(b0, b1),
+            alignment.coverage_a, alignment.coverage_b,
+        )
+
+    def _near_clusters(self, result: CorpusResult, stats: dict[str, Any]) -> None:
+        cfg = self.config
+        if not self._doc_sig:
+            return
+        sig = np.concatenate(self._doc_sig)
+        ords = np.concatenate(self._doc_ord)
+        pairs, est = candidate_pairs(
+            sig, cfg.bands, cfg.rows, min_estimate=cfg.min_estimate, max_bucket=cfg.max_bucket
+        )
+        stats["document_candidates"] = int(len(pairs))
+        # A document stands for its exact group through the group's kept copy.
+        node = {int(o): self._rep_kept.get(int(o), int(o)) for o in ords}
+        row_of = {node[int(o)]: i for i, o in enumerate(ords)}
+        cache: dict[tuple[int, int], _DocEdge | None] = {}
+
+        def verify(a: int, b: int) -> _DocEdge | None:
+            key = (a, b)
+            if key not in cache:
+                cache[key] = self._verify_docs(a, b)
+            return cache[key]
+
+        uf = UnionFind()
+        verified = 0
+        for (i, j), _e in zip(pairs.tolist(), est.tolist()):
+            a, b = node[int(ords[i])], node[int(ords[j])]
+            if verify(a, b) is not None:
+                verified += 1
+                uf.union(a, b)
+        stats["document_pairs_verified"] = verified
+        first_of = {kept: first for first, kept in self._rep_kept.items()}
+        n = 0
+        stars = []
+        for comp in uf.components(uf.parent.keys() | {v for v in uf.parent.values()}):
+            stars.extend(star_clusters(comp, self._priority, verify))
+        stars.sort(key=lambda s: (s[0], min(m for m, _ in s[1])))
+        for kept, members in stars:
+            n += 1
+            cid = f"near-doc-{n}"
+            all_docs = [kept] + [m for m, _ in members]
+            for o in all_docs:
+                self._doc_cluster[o] = n
+                for g in self._groups.get(first_of.get(o, o), ()):
+                    self._doc_cluster[g] = n
+            kept_len = self._lengths[kept]
+            sims = []
+            for m, edge in sorted(members):
+                sims.append(edge.similarity)
+                est_j = float(estimate(sig, np.array([[row_of[kept], row_of[m]]]))[0])
+                what = "a shortened copy" if edge.reason == "contained" else "a near copy"
+                result.add(
+                    m,
+                    DUP002.finding(
+                        edge.span_b,
+                        f"{what} of {self._ids[kept]}: {edge.similarity:.0%} of the words of both lie in "
+                        f"shared runs of {cfg.min_run}+ words ({edge.coverage_b:.0%} of this document)",
+                        related=[Related(self._ids[kept], edge.span_a[0], edge.span_a[1], edge.similarity)],
+                        data={
+                            "cluster": cid,
+                            "kept": self._ids[kept],
+                            "similarity": round(edge.similarity, 4),
+                            "coverage": round(edge.coverage_b, 4),
+                            "coverage_kept": round(edge.coverage_a, 4),
+                            "estimated_jaccard": round(est_j, 4),
+                            "reason": edge.reason,
+                        },
+                    ),
+                )
+            result.clusters.append(
+                Cluster(
+                    id=cid,
+                    kind="near",
+                    level="document",
+                    members=[Location(self._ids[o], 0, self._lengths[o]) for o in sorted(all_docs)],
+                    similarity_min=min(sims),
+                    kept=Location(self._ids[kept], 0, kept_len),
+                    data={"rule": "DUP002", "sources": self._sources_of(all_docs)},
+                )
+            )
+        stats["near_document_clusters"] = n
+
+    def _first_of(self, ordinal: int) -> int:
+        for first, kept in self._rep_kept.items():
+            if kept == ordinal:
+                return first
+        return ordinal
+
+    # -- passages -------------------------------------------------------------
+
+    def _passages_of(self, ordinal: int) -> tuple[list, list[int]]:
+        text, _ = self._text(ordinal)
+        spans = list(segment.passages(text))
+        return spans, [s.start for s in spans]
+
+    def _passage_match(self, ta: str, tb: str) -> float | None:
+        sim = al.passage_similarity(ta, tb)
+        return sim if sim >= self.config.passage_similarity else None
+
+    def _verify_passages(self, pa: tuple[int, int, int], pb: tuple[int, int, int]) -> _Region | None:
+        """Verify two indexed passages and extend the match over neighbouring matching passages."""
+        cfg = self.config
+        (da, sa, ea), (db, sb, eb) = pa, pb
+        ca, cb = self._doc_cluster.get(da), self._doc_cluster.get(db)
+        if ca is not None and ca == cb and da != db:
+            return None  # the documents are already one document-level cluster
+        text_a, _ = self._text(da)
+        text_b, _ = self._text(db)
+        ta, tb = text_a[sa:ea], text_b[sb:eb]
+        sim = al.passage_similarity(ta, tb)
+        if sim < cfg.passage_similarity:
+            short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+            if len(short) > 0.85 * len(long_):
+                return None
+            score, ws, we = al.passage_containment(short, long_)
+            if score < cfg.passage_containment:
+                return None
+            # The aligned window inside the longer passage.
+            if len(ta) <= len(tb):
+                sb, eb = sb + ws, sb + we
+            else:
+                sa, ea = sa + ws, sa + we
+            return _Region(da, (sa, ea), db, (sb, eb), score, False)
+        exact = normalize(ta) == normalize(tb)
+        # Extend over neighbouring passages that also match (a headline above a blurb, a run of paragraphs).
+        spans_a, starts_a = self._passages_of(da)
+        spans_b, starts_b = self._passages_of(db)
+        ia, ib = bisect_left(starts_a, sa), bisect_left(starts_b, sb)
+        if ia >= len(spans_a) or spans_a[ia].start != sa or ib >= len(spans_b) or spans_b[ib].start != sb:
+            return _Region(da, (sa, ea), db, (sb, eb), sim, exact)
+        a0 = a1 = ia
+        b0 = b1 = ib
+        same = da == db
+        sims = [sim]
+        while a0 > 0 and b0 > 0 and not (same and b0 - 1 <= a1):
+            s = self._passage_match(spans_a[a0 - 1].slice(text_a), spans_b[b0 - 1].slice(text_b))
+            if s is None:
+                break
+            a0, b0 = a0 - 1, b0 - 1
+            sims.append(s)
+        while a1 + 1 < len(spans_a) and b1 + 1 < len(spans_b) and not (same and a1 + 1 >= b0):
+            s = self._passage_match(spans_a[a1 + 1].slice(text_a), spans_b[b1 + 1].slice(text_b))
+            if s is None:
+                break
+            a1, b1 = a1 + 1, b1 + 1
+            sims.append(s)
+        region_a = (spans_a[a0].start, spans_a[a1].end)
+        region_b = (spans_b[b0].start, spans_b[b1].end)
+        if (a0, a1) != (ia, ia):
+            sim = al.passage_similarity(text_a[region_a[0] : region_a[1]], text_b[region_b[0] : region_b[1]])
+            exact = all(s >= 1.0 for s in sims)
+        return _Region(da, region_a, db, region_b, sim, exact)
+
+    def _passage_clusters(self, result: CorpusResult, stats: dict[str, Any]) -> None:
+        cfg = self.config
+        if not self._pas_sig:
+            return
+        sig = np.concatenate(self._pas_sig)
+        loc = np.concatenate(self._pas_loc)
+        hashes = np.concatenate(self._pas_hash)
+        # Exact groups; a passage found in too many documents is boilerplate.
+        order = np.argsort(hashes, kind="stable")
+        hs = hashes[order]
+        new = np.concatenate(([True], hs[1:] != hs[:-1]))
+        gid = np.cumsum(new) - 1
+        starts = np.flatnonzero(new)
+        group_of = np.empty(len(hashes), dtype=np.int64)
+        group_of[order] = gid
+        boiler = np.zeros(len(hashes), dtype=bool)
+        exact_pairs = []
+        for g0, g1 in zip(starts.tolist(), np.append(starts[1:], len(hs)).tolist()):
+            if g1 - g0 < 2:
+                continue
+            members = order[g0:g1]
+            if len(np.unique(loc[members, 0])) > cfg.passage_max_copies:
+                boiler[members] = True
+                continue
+            members = np.sort(members)
+            exact_pairs.extend((int(members[0]), int(m)) for m in members[1:])
+        stats["boilerplate_passages"] = int(boiler.sum())
+        eligible = ~boiler
+        pairs, _est = candidate_pairs(
+            sig, cfg.passage_bands, cfg.passage_rows,
+            min_estimate=cfg.passage_min_estimate, max_bucket=cfg.max_bucket, eligible=eligible,
+        )
+        cand = {tuple(p) for p in pairs.tolist()} | set(exact_pairs)
+        stats["passage_candidates"] = len(cand)
+        cache: dict[tuple[int, int], _Region | None] = {}
+
+        def where(i: int) -> tuple[int, int, int]:
+            return int(loc[i, 0]), int(loc[i, 1]), int(loc[i, 2])
+
+        def verify(i: int, j: int) -> _Region | None:
+            key = (i, j)
+            if key not in cache:
+                cache[key] = self._verify_passages(where(i), where(j))
+            return cache[key]
+
+        def priority(i: int) -> tuple:
+            return self._priority(int(loc[i, 0])) + (int(loc[i, 1]),)
+
+        uf = UnionFind()
+        for i, j in sorted(cand):
+            a, b = (i, j) if priority(i) <= priority(j) else (j, i)
+            if verify(a, b) is not None:
+                uf.union(i, j)
+        stars = []
+        for comp in uf.components(uf.parent.keys() | set(uf.parent.values())):
+            stars.extend(star_clusters(comp, priority, verify))
+        # One cluster per distinct set of regions (a run of copied paragraphs gives one cluster).
+        clusters: dict[tuple, tuple[int, list[_Region]]] = {}
+        for kept, members in stars:
+            regions = [r for _, r in members]
+            kept_span = (min(r.span_a[0] for r in regions), max(r.span_a[1] for r in regions))
+            key = (int(loc[kept, 0]), kept_span, tuple(sorted((r.doc_b, r.span_b) for r in regions)))
+            clusters.setdefault(key, (kept, regions))
+        reported: set[tuple[int, tuple[int, int]]] = set()
+        n = 0
+        for key in sorted(clusters, key=lambda k: (self._priority(k[0]), k[1], k[2])):
+            kept_doc, kept_span, _ = key
+            _, regions = clusters[key]
+            fresh = [r for r in regions if (r.doc_b, r.span_b) not in reported]
+            if not fresh:
+                continue
+            n += 1
+            cid = f"passage-{n}"
+            exact_all = all(r.exact for r in fresh)
+            for r in sorted(fresh, key=lambda r: (r.doc_b, r.span_b)):
+                reported.add((r.doc_b, r.span_b))
+                rule = DUP003 if r.exact else DUP004
+                same = r.doc_b == r.doc_a
+                where_txt = "earlier in this document" if same else f"in {self._ids[r.doc_a]}"
+                what = "repeats the passage" if r.exact else f"is a near copy ({r.similarity:.0%}) of the passage"
+                result.add(
+                    r.doc_b,
+                    rule.finding(
+                        r.span_b,
+                        f"passage {what} at {r.span_a[0]}-{r.span_a[1]} {where_txt}",
+                        related=[Related(self._ids[r.doc_a], r.span_a[0], r.span_a[1], r.similarity)],
+                        data={
+                            "cluster": cid,
+                            "kept": self._ids[r.doc_a],
+                            "similarity": round(r.similarity, 4),
+                            "same_document": same,
+                        },
+                        severity=Severity.WARNING if same else None,
+                    ),
+                )
+            result.clusters.append(
+                Cluster(
+                    id=cid,
+                    kind="exact" if exact_all else "near",
+                    level="passage",
+                    members=[Location(self._ids[kept_doc], *kept_span)]
+                    + [Location(self._ids[r.doc_b], *r.span_b) for r in sorted(fresh, key=lambda r: (r.doc_b, r.span_b))],
+                    similarity_min=min(r.similarity for r in fresh),
+                    kept=Location(self._ids[kept_doc], *kept_span),
+                    data={
+                        "rule": "DUP003" if exact_all else "DUP004",
+                        "sources": self._sources_of([kept_doc] + [r.doc_b for r in fresh]),
+                    },
+                )
+            )
+        stats["passage_clusters"] = n
+
+
+#: Backwards-compatible name: the one duplicates check also emits DUP001.
+ExactDocumentCheck = DuplicateCheck
+
+__all__ = [
+    "DUP001", "DUP002", "DUP003", "DUP004", "DuplicateCheck", "DuplicatesConfig", "ExactDocumentCheck",
+    "parse_date",
+]
