@@ -30,7 +30,6 @@ from audit import minhash, segment
 from audit.duplicates import align as al
 from audit.duplicates.lsh import UnionFind, candidate_pairs, estimate, star_clusters
 from audit.model import Category, Cluster, Finding, Location, Related, Severity
-from audit.normalize import content_hash, normalize
 from audit.rules import CorpusCheck, CorpusResult, DocContext, Rule
 
 DUP001 = Rule(
@@ -96,8 +95,8 @@ class DuplicatesConfig:
     shingle_size: int = 5
     #: MinHash signature length; bands x rows must equal it.
     num_perm: int = 120
-    bands: int = 40
-    rows: int = 3
+    bands: int = 60
+    rows: int = 2
     seed: int = 1
     #: Documents with fewer words are only compared exactly.
     min_words: int = 30
@@ -106,7 +105,7 @@ class DuplicatesConfig:
     #: Equal word runs shorter than this do not count as copied text.
     min_run: int = 6
     #: A pair is a near duplicate when this share of both texts' words lies in shared runs ...
-    doc_similarity: float = 0.6
+    doc_similarity: float = 0.55
     #: ... or when this share of the shorter text does (a shortened copy) ...
     doc_containment: float = 0.8
     #: ... and the shared runs also cover this share of the longer text.
@@ -178,12 +177,12 @@ def parse_date(value: Any) -> float:
     return dt.timestamp()
 
 
-def _hash64(text: str) -> int:
-    return int.from_bytes(content_hash(text)[:8], "little")
+_hash64 = al.exact_key
 
 
 def _word_count(text: str) -> int:
-    return len(text.split())
+    """Approximate word count (spaces + 1): cheap, and only compared with minimums."""
+    return text.count(" ") + text.count("\n") + 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,6 +310,7 @@ class DuplicateCheck(CorpusCheck):
         self._text_of = text_of
         self._ids = ids
         self._words_cache: OrderedDict[int, tuple[str, al.Words]] = OrderedDict()
+        self._text_cache: OrderedDict[int, str] = OrderedDict()
         result = CorpusResult()
         # Document clusters: exact groups first, then near duplicates among their kept copies.
         self._doc_cluster: dict[int, int] = {}  # ordinal -> cluster number (any document cluster)
@@ -323,6 +323,7 @@ class DuplicateCheck(CorpusCheck):
         stats["state_bytes"] = self.state_bytes()
         result.extra["duplicates"] = stats
         self._words_cache.clear()
+        self._text_cache.clear()
         return result
 
     def _priority(self, ordinal: int) -> tuple:
@@ -343,13 +344,25 @@ class DuplicateCheck(CorpusCheck):
         names = {v: k for k, v in self._source_names.items()}
         return sorted({names[self._sources[o]] for o in ordinals if self._sources[o] in names})
 
+    def _raw(self, ordinal: int) -> str:
+        cache = self._text_cache
+        hit = cache.get(ordinal)
+        if hit is not None:
+            cache.move_to_end(ordinal)
+            return hit
+        text = self._text_of(ordinal) or ""
+        cache[ordinal] = text
+        if len(cache) > _WORDS_CACHE:
+            cache.popitem(last=False)
+        return text
+
     def _text(self, ordinal: int) -> tuple[str, al.Words]:
         cache = self._words_cache
         hit = cache.get(ordinal)
         if hit is not None:
             cache.move_to_end(ordinal)
             return hit
-        text = self._text_of(ordinal) or ""
+        text = self._raw(ordinal)
         hit = (text, al.words(text))
         cache[ordinal] = hit
         if len(cache) > _WORDS_CACHE:
@@ -554,12 +567,12 @@ def parse_date(value: Any) -> float:
     return dt.timestamp()
 
 
-def _hash64(text: str) -> int:
-    return int.from_bytes(content_hash(text)[:8], "little")
+_hash64 = al.exact_key
 
 
 def _word_count(text: str) -> int:
-    return len(text.split())
+    """Approximate word count (spaces + 1): cheap, and only compared with minimums."""
+    return text.count(" ") + text.count("\n") + 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -687,6 +700,7 @@ class DuplicateCheck(CorpusCheck):
         self._text_of = text_of
         self._ids = ids
         self._words_cache: OrderedDict[int, tuple[str, al.Words]] = OrderedDict()
+        self._text_cache: OrderedDict[int, str] = OrderedDict()
         result = CorpusResult()
         # Document clusters: exact groups first, then near duplicates among their kept copies.
         self._doc_cluster: dict[int, int] = {}  # ordinal -> cluster number (any document cluster)
@@ -699,6 +713,7 @@ class DuplicateCheck(CorpusCheck):
         stats["state_bytes"] = self.state_bytes()
         result.extra["duplicates"] = stats
         self._words_cache.clear()
+        self._text_cache.clear()
         return result
 
     def _priority(self, ordinal: int) -> tuple:
@@ -719,13 +734,25 @@ class DuplicateCheck(CorpusCheck):
         names = {v: k for k, v in self._source_names.items()}
         return sorted({names[self._sources[o]] for o in ordinals if self._sources[o] in names})
 
+    def _raw(self, ordinal: int) -> str:
+        cache = self._text_cache
+        hit = cache.get(ordinal)
+        if hit is not None:
+            cache.move_to_end(ordinal)
+            return hit
+        text = self._text_of(ordinal) or ""
+        cache[ordinal] = text
+        if len(cache) > _WORDS_CACHE:
+            cache.popitem(last=False)
+        return text
+
     def _text(self, ordinal: int) -> tuple[str, al.Words]:
         cache = self._words_cache
         hit = cache.get(ordinal)
         if hit is not None:
             cache.move_to_end(ordinal)
             return hit
-        text = self._text_of(ordinal) or ""
+        text = self._raw(ordinal)
         hit = (text, al.words(text))
         cache[ordinal] = hit
         if len(cache) > _WORDS_CACHE:
@@ -874,7 +901,7 @@ class DuplicateCheck(CorpusCheck):
     # -- passages -------------------------------------------------------------
 
     def _passages_of(self, ordinal: int) -> tuple[list, list[int]]:
-        text, _ = self._text(ordinal)
+        text = self._raw(ordinal)
         spans = list(segment.passages(text))
         return spans, [s.start for s in spans]
 
@@ -889,8 +916,8 @@ class DuplicateCheck(CorpusCheck):
         ca, cb = self._doc_cluster.get(da), self._doc_cluster.get(db)
         if ca is not None and ca == cb and da != db:
             return None  # the documents are already one document-level cluster
-        text_a, _ = self._text(da)
-        text_b, _ = self._text(db)
+        text_a = self._raw(da)
+        text_b = self._raw(db)
         ta, tb = text_a[sa:ea], text_b[sb:eb]
         sim = al.passage_similarity(ta, tb)
         if sim < cfg.passage_similarity:
@@ -906,7 +933,7 @@ class DuplicateCheck(CorpusCheck):
             else:
                 sa, ea = sa + ws, sa + we
             return _Region(da, (sa, ea), db, (sb, eb), score, False)
-        exact = normalize(ta) == normalize(tb)
+        exact = al.normalize_fast(ta) == al.normalize_fast(tb)
         # Extend over neighbouring passages that also match (a headline above a blurb, a run of paragraphs).
         spans_a, starts_a = self._passages_of(da)
         spans_b, starts_b = self._passages_of(db)

@@ -12,13 +12,15 @@ runs from the first to the last kept run.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
+import xxhash
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
-from audit.normalize import normalize
+from audit.normalize import _PUNCT_MAP
 
 # Same word definition as audit.minhash.tokens: runs of word characters, where
 # Latin-1 punctuation (U+0080-U+00BF) and general punctuation (U+2000-U+207F) separate words.
@@ -45,15 +47,42 @@ class Words:
         return int(np.searchsorted(self.starts, offset))
 
 
-def words(text: str, start: int = 0, end: int | None = None) -> Words:
-    toks: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    for m in _WORD.finditer(text, start, len(text) if end is None else end):
-        toks.append(m.group().lower())
-        starts.append(m.start())
-        ends.append(m.end())
-    return Words(tuple(toks), np.array(starts, dtype=np.int64), np.array(ends, dtype=np.int64))
+def words(text: str) -> Words:
+    """Word tokens of a text with their offsets (two regex passes in C, offsets with numpy)."""
+    toks = _WORD.findall(text)
+    if not toks:
+        empty = np.zeros(0, dtype=np.int64)
+        return Words((), empty, empty)
+    gaps = _WORD.split(text)  # len(toks) + 1 separators around the tokens
+    tlen = np.fromiter(map(len, toks), dtype=np.int64, count=len(toks))
+    glen = np.fromiter(map(len, gaps), dtype=np.int64, count=len(gaps))
+    starts = np.cumsum(glen[:-1]) + np.concatenate(([0], np.cumsum(tlen)[:-1]))
+    lowered = "\x00".join(toks).lower().split("\x00")
+    if len(lowered) != len(toks):  # a NUL inside a token (never in practice)
+        lowered = [t.lower() for t in toks]
+    return Words(tuple(lowered), starts, starts + tlen)
+
+
+_REPLACE = tuple((chr(k), v) for k, v in _PUNCT_MAP.items())
+
+
+def normalize_fast(text: str) -> str:
+    """:func:`audit.normalize.normalize` (NFKC, quote/dash variants, case, whitespace) without its slow paths.
+
+    ``str.translate`` with a dict table runs per character in Python; a few
+    ``str.replace`` calls on the characters actually present run in C.
+    """
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+        for src, dst in _REPLACE:
+            if src in text:
+                text = text.replace(src, dst)
+    return " ".join(text.casefold().split())
+
+
+def exact_key(text: str) -> int:
+    """64-bit hash of the normalised text (exact duplicates of documents and passages)."""
+    return xxhash.xxh3_64_intdigest(normalize_fast(text).encode("utf-8", "surrogatepass"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +158,7 @@ def document_verdict(al: Alignment, similarity: float, containment: float, min_o
 
 def passage_similarity(a: str, b: str) -> float:
     """rapidfuzz ratio (0-1) of two passages after normalisation (case, whitespace, quotes, dashes)."""
-    na, nb = normalize(a), normalize(b)
+    na, nb = normalize_fast(a), normalize_fast(b)
     if na == nb:
         return 1.0
     return fuzz.ratio(na, nb) / 100.0

@@ -1,0 +1,347 @@
+"""Benchmark the dedup stage against plain datasketch and rensa, side by side, in one run.
+
+    python benchmarks/bench_dedup.py                 # 100,000 documents (+ a 10,000 run for memory)
+    python benchmarks/bench_dedup.py --docs 20000    # a quick run
+
+The corpus (news-sized synthetic articles, 2-8 KB, with planted exact, republished
+and shortened copies, pasted paragraphs and shared quotes; see synth_news.py) is
+built once into benchmarks/data/ (git-ignored) and streamed from there. Every
+method runs in its own subprocess on the same file, one core, so peak memory
+(max RSS above the worker's start) is per method. Printed per method: docs/s and
+MB/s of the hashing + LSH (+ verification for ours), signature-only throughput,
+peak memory, and the duplicate pairs found against the planted ones
+(precision/recall) and against each other (agreement).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+
+DATA = HERE / "data"
+
+
+def data_path(n: int, seed: int) -> Path:
+    return DATA / f"news_{n}_s{seed}.jsonl"
+
+
+def ensure_data(n: int, seed: int) -> Path:
+    from benchmarks.synth_news import planted_to_json, write_jsonl
+
+    path = data_path(n, seed)
+    if not path.exists():
+        DATA.mkdir(parents=True, exist_ok=True)
+        t = time.perf_counter()
+        print(f"building {path.name} ({n} documents) ...", file=sys.stderr, flush=True)
+        planted = write_jsonl(str(path) + ".tmp", n, seed)
+        Path(str(path) + ".planted.json").write_text(json.dumps(planted_to_json(planted)))
+        os.replace(str(path) + ".tmp", path)
+        print(f"  built in {time.perf_counter() - t:.0f}s", file=sys.stderr)
+    return path
+
+
+def stream(path: Path, limit: int):
+    with open(path, encoding="utf-8") as fh:
+        for i, line in enumerate(fh):
+            if i >= limit:
+                break
+            yield json.loads(line)
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+# ---------------------------------------------------------------------------
+# Workers (one method per subprocess)
+
+
+def _shingles(text: str, k: int = 5) -> list[bytes]:
+    toks = text.lower().split()
+    if len(toks) < k:
+        return [" ".join(toks).encode()] if toks else []
+    return [" ".join(toks[i : i + k]).encode() for i in range(len(toks) - k + 1)]
+
+
+def _overrides(spec: str) -> dict:
+    out = {}
+    for item in filter(None, spec.split(",")):
+        k, v = item.split("=")
+        out[k] = float(v) if "." in v else int(v)
+    return out
+
+
+def cluster_pairs(groups: list[list[str]]) -> set[tuple[str, str]]:
+    """Pairs of documents reported as copies of one story: clusters sharing a document are joined.
+
+    An exact cluster {A, A'} and a near cluster {A, B} make A' a copy of B too (A' is A).
+    """
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for g in groups:
+        for m in g[1:]:
+            parent[find(m)] = find(g[0])
+    comps: dict[str, list[str]] = {}
+    for x in parent:
+        comps.setdefault(find(x), []).append(x)
+    out = set()
+    for mem in comps.values():
+        mem.sort()
+        out |= {(a, b) for i, a in enumerate(mem) for b in mem[i + 1 :]}
+    return out
+
+
+def work_ours(path: Path, n: int, passages: bool, overrides: str = "") -> dict:
+    from audit import minhash
+    from audit.duplicates import DuplicateCheck, DuplicatesConfig
+    from audit.model import Document
+    from audit.pipeline import TextStore
+    from audit.rules import DocContext
+
+    check = DuplicateCheck(DuplicatesConfig(passages=passages, **_overrides(overrides)))
+    store = TextStore()
+    ids: list[str] = []
+    base = rss_mb()
+    t_stage = 0.0
+    nbytes = 0
+    for rec in stream(path, n):
+        doc = Document(rec["id"], rec["text"], source="bench.jsonl", metadata={"source": rec["source"]})
+        o = store.add(doc.text)
+        ids.append(doc.id)
+        nbytes += len(doc.text.encode("utf-8"))
+        t = time.perf_counter()
+        check.observe(DocContext(doc, o))
+        t_stage += time.perf_counter() - t
+    t = time.perf_counter()
+    res = check.finish(store.get, ids)
+    t_finish = time.perf_counter() - t
+    t_stage += t_finish
+    flagged = set()
+    groups = []
+    for c in res.clusters:
+        if c.level == "document":
+            groups.append([m.document for m in c.members])
+            flagged |= {m.document for m in c.members} - {c.kept.document}
+    pairs = cluster_pairs(groups)
+    passage_hits = set()
+    for o, fs in res.findings.items():
+        for f in fs:
+            if f.rule in ("DUP003", "DUP004"):
+                for r in f.related:
+                    passage_hits.add((ids[o], r.document, f.start, f.end, r.start, r.end))
+    # Signature-only throughput (documents, batched).
+    texts, sig_bytes = [], 0
+    t_sig = 0.0
+    params = check.config.doc_params()
+    for rec in stream(path, min(n, 20000)):
+        texts.append(rec["text"])
+        sig_bytes += len(rec["text"].encode("utf-8"))
+        if len(texts) >= 500:
+            t = time.perf_counter()
+            minhash.signatures(texts, params)
+            t_sig += time.perf_counter() - t
+            texts = []
+    if texts:
+        t = time.perf_counter()
+        minhash.signatures(texts, params)
+        t_sig += time.perf_counter() - t
+    return {
+        "seconds": t_stage, "finish_seconds": t_finish, "bytes": nbytes, "docs": len(ids),
+        "peak_mb": rss_mb() - base, "state_bytes": check.state_bytes(),
+        "pairs": sorted(pairs), "flagged": sorted(flagged), "passage_hits": sorted(passage_hits),
+        "sig_seconds": t_sig, "sig_bytes": sig_bytes, "stats": res.extra.get("duplicates", {}),
+    }
+
+
+def work_datasketch(path: Path, n: int, threshold: float) -> dict:
+    from datasketch import MinHash, MinHashLSH
+
+    lsh = MinHashLSH(threshold=threshold, num_perm=128)
+    base = rss_mb()
+    t_stage = t_sig = 0.0
+    nbytes = 0
+    pairs, flagged = set(), set()
+    ndocs = 0
+    for rec in stream(path, n):
+        nbytes += len(rec["text"].encode("utf-8"))
+        t = time.perf_counter()
+        m = MinHash(num_perm=128)
+        m.update_batch(_shingles(rec["text"]))
+        t1 = time.perf_counter()
+        found = lsh.query(m)
+        lsh.insert(rec["id"], m)
+        t2 = time.perf_counter()
+        t_sig += t1 - t
+        t_stage += t2 - t
+        ndocs += 1
+        if found:
+            flagged.add(rec["id"])
+            pairs |= {tuple(sorted((rec["id"], f))) for f in found}
+    return {"seconds": t_stage, "bytes": nbytes, "docs": ndocs, "peak_mb": rss_mb() - base,
+            "pairs": sorted(pairs), "flagged": sorted(flagged), "sig_seconds": t_sig, "sig_bytes": nbytes}
+
+
+def work_rensa(path: Path, n: int, threshold: float) -> dict:
+    from rensa import RMinHash, RMinHashLSH
+
+    lsh = RMinHashLSH(threshold=threshold, num_perm=128, num_bands=16)
+    base = rss_mb()
+    t_stage = t_sig = 0.0
+    nbytes = 0
+    pairs, flagged = set(), set()
+    keys: list[str] = []
+    for rec in stream(path, n):
+        nbytes += len(rec["text"].encode("utf-8"))
+        t = time.perf_counter()
+        m = RMinHash(num_perm=128, seed=42)
+        m.update([s.decode() for s in _shingles(rec["text"])])
+        t1 = time.perf_counter()
+        found = lsh.query(m)
+        lsh.insert(len(keys), m)
+        t2 = time.perf_counter()
+        t_sig += t1 - t
+        t_stage += t2 - t
+        keys.append(rec["id"])
+        if found:
+            flagged.add(rec["id"])
+            pairs |= {tuple(sorted((rec["id"], keys[f]))) for f in found}
+    return {"seconds": t_stage, "bytes": nbytes, "docs": len(keys), "peak_mb": rss_mb() - base,
+            "pairs": sorted(pairs), "flagged": sorted(flagged), "sig_seconds": t_sig, "sig_bytes": nbytes}
+
+
+def worker(args) -> None:
+    path = Path(args.data)
+    if args.worker == "ours":
+        out = work_ours(path, args.docs, passages=True, overrides=args.ours_config)
+    elif args.worker == "ours-docs":
+        out = work_ours(path, args.docs, passages=False, overrides=args.ours_config)
+    elif args.worker == "datasketch":
+        out = work_datasketch(path, args.docs, args.threshold)
+    else:
+        out = work_rensa(path, args.docs, args.threshold)
+    json.dump(out, sys.stdout)
+
+
+# ---------------------------------------------------------------------------
+# Driver
+
+
+def run_worker(method: str, data: Path, n: int, threshold: float, ours_config: str = "") -> dict | None:
+    cmd = [sys.executable, __file__, "--worker", method, "--data", str(data), "--docs", str(n),
+           "--threshold", str(threshold), "--ours-config", ours_config]
+    proc = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "OMP_NUM_THREADS": "1",
+                                                                      "OPENBLAS_NUM_THREADS": "1"})
+    if proc.returncode != 0:
+        print(f"{method}: failed: {proc.stderr.strip().splitlines()[-1:]}", file=sys.stderr)
+        return None
+    return json.loads(proc.stdout)
+
+
+def truth_pairs(planted: dict, n_docs: int) -> set[tuple[str, str]]:
+    out = set()
+    for g in planted["groups"]:
+        g = sorted(x for x in g if int(x[1:]) < n_docs)
+        out |= {(a, b) for i, a in enumerate(g) for b in g[i + 1 :]}
+    return out
+
+
+def prf(pred: set, truth: set) -> tuple[float, float]:
+    tp = len(pred & truth)
+    return (tp / len(pred) if pred else 1.0), (tp / len(truth) if truth else 1.0)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--docs", type=int, default=100_000)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--memory-at", type=int, default=10_000, help="also run every method on this many documents")
+    ap.add_argument("--threshold", type=float, default=0.5, help="LSH threshold of the plain pipelines")
+    ap.add_argument("--methods", default="ours,ours-docs,datasketch,rensa")
+    ap.add_argument("--ours-config", default="", help="DuplicatesConfig overrides, e.g. bands=60,rows=2")
+    ap.add_argument("--worker", help=argparse.SUPPRESS)
+    ap.add_argument("--data", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.worker:
+        worker(args)
+        return
+    data = ensure_data(args.docs, args.seed)
+    planted = json.loads(Path(str(data) + ".planted.json").read_text())
+    methods = [m for m in args.methods.split(",") if m]
+    try:
+        import rensa  # noqa: F401
+    except ImportError:
+        methods = [m for m in methods if m != "rensa"]
+        print("rensa not installed (pip install rensa): skipped", file=sys.stderr)
+    sizes = sorted({min(args.memory_at, args.docs), args.docs})
+    results: dict[tuple[str, int], dict] = {}
+    for n in sizes:
+        for m in methods:
+            r = run_worker(m, data, n, args.threshold, args.ours_config)
+            if r is not None:
+                results[(m, n)] = r
+    n = args.docs
+    truth = truth_pairs(planted, n)
+    print(f"\n{n} documents, {results[(methods[0], n)]['bytes'] / 1e6:.0f} MB, {len(truth)} planted duplicate pairs; "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores\n")
+    hdr = (f"{'method':12} {'docs/s':>9} {'MB/s':>7} {'x dsk':>6} {'sig MB/s':>9} {'sig x dsk':>9} "
+           + " ".join(f"{'peak MB@' + str(s):>12}" for s in sizes)
+           + f" {'precision':>9} {'recall':>7} {'pairs':>7}")
+    print(hdr)
+    print("-" * len(hdr))
+    dsk = results.get(("datasketch", n))
+    for m in methods:
+        r = results.get((m, n))
+        if r is None:
+            continue
+        mbs = r["bytes"] / 1e6 / r["seconds"]
+        sig = r["sig_bytes"] / 1e6 / r["sig_seconds"] if r["sig_seconds"] else float("nan")
+        x = mbs / (dsk["bytes"] / 1e6 / dsk["seconds"]) if dsk else float("nan")
+        xs = sig / (dsk["sig_bytes"] / 1e6 / dsk["sig_seconds"]) if dsk else float("nan")
+        pairs = {tuple(p) for p in r["pairs"]}
+        p, rc = prf(pairs, truth)
+        mem = " ".join(f"{results[(m, s)]['peak_mb']:12.0f}" if (m, s) in results else f"{'-':>12}" for s in sizes)
+        print(f"{m:12} {r['docs'] / r['seconds']:9.0f} {mbs:7.1f} {x:6.1f} {sig:9.1f} {xs:9.1f} {mem} "
+              f"{p:9.4f} {rc:7.4f} {len(pairs):7d}")
+    print("\nagreement of duplicate sets (Jaccard of pair sets / of flagged-document sets):")
+    for i, a in enumerate(methods):
+        for b in methods[i + 1 :]:
+            ra, rb = results.get((a, n)), results.get((b, n))
+            if ra is None or rb is None:
+                continue
+            pa, pb = {tuple(p) for p in ra["pairs"]}, {tuple(p) for p in rb["pairs"]}
+            fa, fb = set(ra["flagged"]), set(rb["flagged"])
+            jp = len(pa & pb) / len(pa | pb) if pa | pb else 1.0
+            jf = len(fa & fb) / len(fa | fb) if fa | fb else 1.0
+            print(f"  {a} vs {b}: pairs {jp:.3f}, flagged documents {jf:.3f}")
+    ours = results.get(("ours", n))
+    if ours:
+        for s in sizes:
+            o = results.get(("ours", s))
+            if o:
+                print(f"\nours @ {s}: index state {o['state_bytes'] / o['docs']:.0f} bytes/document "
+                      f"(signatures, hashes, passage index); finish (verification + clustering) {o['finish_seconds']:.1f}s; "
+                      f"{o['stats']}")
+        pastes = [p for p in planted["pastes"] if int(p[1][1:]) < n and int(p[0][1:]) < n]
+        hits = {(h[0], h[1]) for h in ours["passage_hits"]} | {(h[1], h[0]) for h in ours["passage_hits"]}
+        found = sum(1 for src, dst, _ in pastes if (dst, src) in hits)
+        print(f"planted pasted paragraphs found as passage duplicates: {found}/{len(pastes)}")
+
+
+if __name__ == "__main__":
+    main()
