@@ -187,6 +187,13 @@ def _token_hashes(buf: np.ndarray, seed_mix: np.uint64) -> tuple[np.ndarray, np.
         return starts, _splitmix64(th)
 
 
+def _lower_same_length(text: str) -> str:
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a character whose lower case is longer (rare): keep offsets exact
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return lowered
+
+
 def _encode(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     """One lower-cased UTF-8 buffer (texts separated by a space) and each text's byte start."""
     parts = [t.lower().encode("utf-8", "surrogatepass") for t in texts]
@@ -197,13 +204,9 @@ def _encode(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     return buf, offsets
 
 
-def _shingles_batch(texts: Sequence[str], params: MinHashParams) -> tuple[np.ndarray, np.ndarray]:
-    """uint64 shingle hashes of every text, concatenated, and each text's start index in them."""
-    buf, offsets = _encode(texts)
-    starts, th = _token_hashes(buf, _seed_mix(params.seed, 0))
-    # Tokens per document.
-    tok_bounds = np.searchsorted(starts, offsets)
-    counts = np.diff(tok_bounds)
+def _shingles_in_ranges(th: np.ndarray, t0: np.ndarray, t1: np.ndarray, params: MinHashParams):
+    """Shingle hashes of token ranges ``th[t0[i]:t1[i]]``, concatenated, and each range's start in them."""
+    counts = t1 - t0
     n = params.shingle_size
     m = len(th)
     with np.errstate(over="ignore"):
@@ -215,32 +218,110 @@ def _shingles_batch(texts: Sequence[str], params: MinHashParams) -> tuple[np.nda
                 h += th[k : k + count]
         else:
             h = np.zeros(0, dtype=np.uint64)
-        # Valid shingle starts: [tok_start, tok_end - n] of each document.
+        # Valid shingle starts: [t0, t1 - n] of each range.
         n_sh = np.maximum(counts - n + 1, 0)
         short = np.flatnonzero((counts > 0) & (counts < n))
         if short.size:
-            # Documents with fewer tokens than a shingle: one shingle of all their tokens.
+            # Ranges with fewer tokens than a shingle: one shingle of all their tokens.
             n_sh[short] = 1
-        sh_bounds = np.zeros(len(texts) + 1, dtype=np.int64)
+        sh_bounds = np.zeros(len(counts) + 1, dtype=np.int64)
         np.cumsum(n_sh, out=sh_bounds[1:])
         total = int(sh_bounds[-1])
         if total == 0:
             return np.zeros(0, dtype=np.uint64), sh_bounds
-        # Gather indices: for document d, shingles tok_bounds[d] + 0..n_sh[d]-1.
-        doc_of = np.repeat(np.arange(len(texts)), n_sh)
-        idx = np.arange(total, dtype=np.int64) - sh_bounds[doc_of] + tok_bounds[:-1][doc_of]
+        doc_of = np.repeat(np.arange(len(counts)), n_sh)
+        idx = np.arange(total, dtype=np.int64) - sh_bounds[doc_of] + t0[doc_of]
         out = np.empty(total, dtype=np.uint64)
         normal = counts[doc_of] >= n
         out[normal] = h[idx[normal]]
         for d in short:
             k = int(counts[d])
-            t0 = int(tok_bounds[d])
-            v = th[t0].copy()
+            s0 = int(t0[d])
+            v = th[s0].copy()
             for j in range(1, k):
-                v = v * _Q + th[t0 + j]
+                v = v * _Q + th[s0 + j]
             out[sh_bounds[d]] = v
         out ^= _seed_mix(params.seed, 1)
         return _splitmix64(out), sh_bounds
+
+
+def _shingles_batch(texts: Sequence[str], params: MinHashParams) -> tuple[np.ndarray, np.ndarray]:
+    """uint64 shingle hashes of every text, concatenated, and each text's start index in them."""
+    buf, offsets = _encode(texts)
+    starts, th = _token_hashes(buf, _seed_mix(params.seed, 0))
+    tok_bounds = np.searchsorted(starts, offsets)
+    return _shingles_in_ranges(th, tok_bounds[:-1], tok_bounds[1:], params)
+
+
+def _char_to_byte(text: str) -> np.ndarray:
+    """UTF-8 byte offset of every character offset 0..len(text) of a text."""
+    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    size = 1 + (cp >= 0x80).astype(np.int64) + (cp >= 0x800) + (cp >= 0x10000)
+    out = np.zeros(len(cp) + 1, dtype=np.int64)
+    np.cumsum(size, out=out[1:])
+    return out
+
+
+@dataclass
+class Batch:
+    """Signatures of documents and of spans (passages) inside them, from one tokenisation."""
+
+    doc_sigs: np.ndarray  # uint32, documents x params.num_perm
+    doc_words: np.ndarray  # int64, words per document
+    span_sigs: np.ndarray  # uint32, spans x span_params.num_perm
+    span_words: np.ndarray  # int64, words per span
+    span_keys: np.ndarray  # uint64: hash of the span's word sequence (case/punctuation-insensitive)
+
+
+def batch_signatures(
+    texts: Sequence[str],
+    spans: Sequence[Sequence[tuple[int, int]]],
+    params: MinHashParams,
+    span_params: MinHashParams,
+) -> Batch:
+    """Signatures of whole texts and of character spans inside them (``spans[i]`` for ``texts[i]``).
+
+    Every text is tokenised and its tokens hashed once; document and span
+    shingles are both built from those token hashes (the token hash seed is
+    ``params.seed``). Span word counts and word-sequence keys come for free.
+    """
+    lowered = [_lower_same_length(t) for t in texts]
+    parts = [t.encode("utf-8", "surrogatepass") for t in lowered]
+    lengths = np.fromiter((len(p) + 1 for p in parts), dtype=np.int64, count=len(parts))
+    offsets = np.zeros(len(parts) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=offsets[1:])
+    buf = np.frombuffer(b" ".join(parts) + b" ", dtype=np.uint8)
+    starts, th = _token_hashes(buf, _seed_mix(params.seed, 0))
+    tok_bounds = np.searchsorted(starts, offsets)
+    hashes, bounds = _shingles_in_ranges(th, tok_bounds[:-1], tok_bounds[1:], params)
+    doc_sigs = signatures_from_hashes(hashes, bounds, params)
+    # Span byte ranges in the buffer.
+    sb: list[np.ndarray] = []
+    se: list[np.ndarray] = []
+    for i, (text, sp) in enumerate(zip(texts, spans)):
+        if not sp:
+            continue
+        arr = np.asarray(sp, dtype=np.int64).reshape(-1, 2)
+        if not text.isascii():
+            arr = _char_to_byte(text)[arr]
+        arr = arr + offsets[i]
+        sb.append(arr[:, 0])
+        se.append(arr[:, 1])
+    if sb:
+        b0 = np.searchsorted(starts, np.concatenate(sb))
+        b1 = np.searchsorted(starts, np.concatenate(se))
+        sh, sbounds = _shingles_in_ranges(th, b0, b1, span_params)
+        span_sigs = signatures_from_hashes(sh, sbounds, span_params)
+        keys = np.fromiter(
+            (xxhash.xxh3_64_intdigest(th[x:y].tobytes()) for x, y in zip(b0.tolist(), b1.tolist())),
+            dtype=np.uint64, count=len(b0),
+        )
+        span_words = b1 - b0
+    else:
+        span_sigs = np.zeros((0, span_params.num_perm), dtype=np.uint32)
+        keys = np.zeros(0, dtype=np.uint64)
+        span_words = np.zeros(0, dtype=np.int64)
+    return Batch(doc_sigs, np.diff(tok_bounds), span_sigs, span_words, keys)
 
 
 _PROBES: dict[tuple[int, int], np.ndarray] = {}
@@ -327,6 +408,25 @@ def shingle_set(text: str, params: MinHashParams) -> np.ndarray:
     """The distinct uint64 shingle hashes of a text (sorted)."""
     hashes, _ = _shingles_batch([text], params)
     return np.unique(hashes)
+
+
+def word_hashes(text: str, seed: int = 1) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The text's word tokens as the signatures see them: (uint64 hashes, char starts, char ends).
+
+    Offsets index ``text`` itself. Used to align two texts word by word without
+    building Python strings per word.
+    """
+    raw = _lower_same_length(text).encode("utf-8", "surrogatepass") + b" "
+    buf = np.frombuffer(raw, dtype=np.uint8)
+    starts, th = _token_hashes(buf, _seed_mix(seed, 0))
+    w = _word_mask(buf)
+    ends = np.flatnonzero(w[:-1] > w[1:]) + 1
+    if text.isascii():
+        return th, starts, ends
+    # Byte offset -> character offset: count the bytes that start a character.
+    char_of = np.cumsum((buf & 0xC0) != 0x80) - 1
+    char_of = np.append(char_of, char_of[-1] + 1)
+    return th, char_of[starts], char_of[ends - 1] + 1
 
 
 def band_keys(sig: np.ndarray, params: MinHashParams) -> list[bytes]:

@@ -180,11 +180,6 @@ def parse_date(value: Any) -> float:
 _hash64 = al.exact_key
 
 
-def _word_count(text: str) -> int:
-    """Approximate word count (spaces + 1): cheap, and only compared with minimums."""
-    return text.count(" ") + text.count("\n") + 1
-
-
 @dataclass(frozen=True, slots=True)
 class _DocEdge:
     similarity: float
@@ -240,9 +235,8 @@ class DuplicateCheck(CorpusCheck):
         self._pas_loc: list[np.ndarray] = []
         self._pas_hash: list[np.ndarray] = []
         self._pas_sig: list[np.ndarray] = []
-        # Pending batch (texts are dropped after each flush).
-        self._pending_docs: list[tuple[int, str]] = []
-        self._pending_pas: list[tuple[int, int, int, str]] = []
+        # Pending batch: (ordinal, text, passage spans); texts are dropped after each flush.
+        self._pending: list[tuple[int, str, list[tuple[int, int]]]] = []
         self._pending_chars = 0
         self._want_near = self.wants("DUP002")
         self._want_passages = cfg.passages and (self.wants("DUP003") or self.wants("DUP004"))
@@ -266,16 +260,10 @@ class DuplicateCheck(CorpusCheck):
         if first != ordinal:
             self._groups.setdefault(first, [first]).append(ordinal)
             return ()  # an exact copy: its near and passage duplicates are its original's
-        if self._want_near and _word_count(text) >= self.config.min_words:
-            self._pending_docs.append((ordinal, text))
+        spans = [(p.start, p.end) for p in ctx.passages] if self._want_passages else []
+        if self._want_near or spans:
+            self._pending.append((ordinal, text, spans))
             self._pending_chars += len(text)
-        if self._want_passages:
-            min_words = self.config.passage_min_words
-            for p in ctx.passages:
-                ptext = text[p.start : p.end]
-                if _word_count(ptext) >= min_words:
-                    self._pending_pas.append((ordinal, p.start, p.end, ptext))
-                    self._pending_chars += len(ptext)
         if self._pending_chars >= _BATCH_CHARS:
             self._flush()
         return ()
@@ -286,17 +274,25 @@ class DuplicateCheck(CorpusCheck):
         return self._source_names.setdefault(src, len(self._source_names))
 
     def _flush(self) -> None:
-        if self._pending_docs:
-            sigs = minhash.signatures([t for _, t in self._pending_docs], self._doc_params)
-            self._doc_sig.append(sigs.astype(np.uint16))
-            self._doc_ord.append(np.array([o for o, _ in self._pending_docs], dtype=np.int64))
-        if self._pending_pas:
-            texts = [t for *_, t in self._pending_pas]
-            sigs = minhash.signatures(texts, self._pas_params)
-            self._pas_sig.append(sigs.astype(np.uint16))
-            self._pas_loc.append(np.array([(o, s, e) for o, s, e, _ in self._pending_pas], dtype=np.int64))
-            self._pas_hash.append(np.fromiter((_hash64(t) for t in texts), dtype=np.uint64, count=len(texts)))
-        self._pending_docs, self._pending_pas, self._pending_chars = [], [], 0
+        """Hash the pending documents and their passages in one batch, then drop the texts."""
+        if not self._pending:
+            return
+        cfg = self.config
+        batch = minhash.batch_signatures(
+            [t for _, t, _ in self._pending], [sp for *_, sp in self._pending], self._doc_params, self._pas_params
+        )
+        ords = np.array([o for o, _, _ in self._pending], dtype=np.int64)
+        if self._want_near:
+            keep = batch.doc_words >= cfg.min_words
+            self._doc_sig.append(batch.doc_sigs[keep].astype(np.uint16))
+            self._doc_ord.append(ords[keep])
+        if len(batch.span_words):
+            loc = np.array([(o, s, e) for o, _, sp in self._pending for s, e in sp], dtype=np.int64)
+            keep = batch.span_words >= cfg.passage_min_words
+            self._pas_sig.append(batch.span_sigs[keep].astype(np.uint16))
+            self._pas_loc.append(loc[keep])
+            self._pas_hash.append(batch.span_keys[keep])
+        self._pending, self._pending_chars = [], 0
 
     def state_bytes(self) -> int:
         """Approximate bytes of index state held (signatures, hashes, per-document arrays)."""
@@ -320,7 +316,6 @@ class DuplicateCheck(CorpusCheck):
             self._near_clusters(result, stats)
         if self._want_passages:
             self._passage_clusters(result, stats)
-        stats["state_bytes"] = self.state_bytes()
         result.extra["duplicates"] = stats
         self._words_cache.clear()
         self._text_cache.clear()

@@ -20,6 +20,7 @@ import xxhash
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
+from audit import minhash
 from audit.normalize import _PUNCT_MAP
 
 # Same word definition as audit.minhash.tokens: runs of word characters, where
@@ -29,9 +30,9 @@ _WORD = re.compile(r"[^\W\u0080-\u00bf\u2000-\u207f]+")
 
 @dataclass(frozen=True, slots=True)
 class Words:
-    """A text's word tokens (lower-cased) and their character offsets."""
+    """A text's word tokens (hashes of the lower-cased words) and their character offsets."""
 
-    tokens: tuple[str, ...]
+    tokens: list[int]
     starts: np.ndarray
     ends: np.ndarray
 
@@ -48,19 +49,9 @@ class Words:
 
 
 def words(text: str) -> Words:
-    """Word tokens of a text with their offsets (two regex passes in C, offsets with numpy)."""
-    toks = _WORD.findall(text)
-    if not toks:
-        empty = np.zeros(0, dtype=np.int64)
-        return Words((), empty, empty)
-    gaps = _WORD.split(text)  # len(toks) + 1 separators around the tokens
-    tlen = np.fromiter(map(len, toks), dtype=np.int64, count=len(toks))
-    glen = np.fromiter(map(len, gaps), dtype=np.int64, count=len(gaps))
-    starts = np.cumsum(glen[:-1]) + np.concatenate(([0], np.cumsum(tlen)[:-1]))
-    lowered = "\x00".join(toks).lower().split("\x00")
-    if len(lowered) != len(toks):  # a NUL inside a token (never in practice)
-        lowered = [t.lower() for t in toks]
-    return Words(tuple(lowered), starts, starts + tlen)
+    """Word tokens of a text (as uint64 hashes, see :func:`audit.minhash.word_hashes`) with their offsets."""
+    hashes, starts, ends = minhash.word_hashes(text)
+    return Words(hashes.tolist(), starts, ends)
 
 
 _REPLACE = tuple((chr(k), v) for k, v in _PUNCT_MAP.items())
@@ -115,7 +106,7 @@ class Alignment:
         return self.runs[0][1], self.runs[-1][1] + self.runs[-1][2]
 
 
-def align(a: tuple[str, ...], b: tuple[str, ...], min_run: int) -> Alignment:
+def align(a: list, b: list, min_run: int) -> Alignment:
     """Align two token sequences and keep equal runs of at least ``min_run`` words.
 
     A sequence shorter than ``min_run`` counts when it matches as a whole.
