@@ -127,6 +127,9 @@ class DuplicatesConfig:
     passage_containment: float = 0.92
     #: A passage found in more documents than this is boilerplate, not a copy; it is not reported.
     passage_max_copies: int = 50
+    #: Passages shared by different documents only within their first or last this-many passages are
+    #: page templates (header, footer), not copies; 0 reports them too. Repeats inside one document always count.
+    boilerplate_edge: int = 3
 
     def __post_init__(self) -> None:
         if self.keep not in KEEP_POLICIES:
@@ -200,6 +203,7 @@ class _Region:
     span_b: tuple[int, int]
     similarity: float
     exact: bool
+    edge: bool = False  # both sides lie in their page's header/footer zone
 
 
 # ---------------------------------------------------------------------------
@@ -518,6 +522,11 @@ class DuplicateCheck(CorpusCheck):
         text_a = self._raw(da)
         text_b = self._raw(db)
         ta, tb = text_a[sa:ea], text_b[sb:eb]
+        spans_a, starts_a = self._passages_of(da)
+        spans_b, starts_b = self._passages_of(db)
+        ia, ib = bisect_left(starts_a, sa), bisect_left(starts_b, sb)
+        if ia >= len(spans_a) or spans_a[ia].start != sa or ib >= len(spans_b) or spans_b[ib].start != sb:
+            return None  # the texts changed under us (never in a scan)
         sim = al.passage_similarity(ta, tb)
         if sim < cfg.passage_similarity:
             short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
@@ -531,14 +540,10 @@ class DuplicateCheck(CorpusCheck):
                 sb, eb = sb + ws, sb + we
             else:
                 sa, ea = sa + ws, sa + we
-            return _Region(da, (sa, ea), db, (sb, eb), score, False)
+            edge = self._edge(ia, ia, len(spans_a)) and self._edge(ib, ib, len(spans_b))
+            return _Region(da, (sa, ea), db, (sb, eb), score, False, edge)
         exact = al.normalize_fast(ta) == al.normalize_fast(tb)
         # Extend over neighbouring passages that also match (a headline above a blurb, a run of paragraphs).
-        spans_a, starts_a = self._passages_of(da)
-        spans_b, starts_b = self._passages_of(db)
-        ia, ib = bisect_left(starts_a, sa), bisect_left(starts_b, sb)
-        if ia >= len(spans_a) or spans_a[ia].start != sa or ib >= len(spans_b) or spans_b[ib].start != sb:
-            return _Region(da, (sa, ea), db, (sb, eb), sim, exact)
         a0 = a1 = ia
         b0 = b1 = ib
         same = da == db
@@ -560,7 +565,13 @@ class DuplicateCheck(CorpusCheck):
         if (a0, a1) != (ia, ia):
             sim = al.passage_similarity(text_a[region_a[0] : region_a[1]], text_b[region_b[0] : region_b[1]])
             exact = all(s >= 1.0 for s in sims)
-        return _Region(da, region_a, db, region_b, sim, exact)
+        edge = self._edge(a0, a1, len(spans_a)) and self._edge(b0, b1, len(spans_b))
+        return _Region(da, region_a, db, region_b, sim, exact, edge)
+
+    def _edge(self, first: int, last: int, n: int) -> bool:
+        """Do passages [first, last] lie in a page's template zone (its first or last few passages)?"""
+        k = self.config.boilerplate_edge
+        return last < k or first >= n - k
 
     def _passage_clusters(self, result: CorpusResult, stats: dict[str, Any]) -> None:
         cfg = self.config
@@ -620,11 +631,16 @@ class DuplicateCheck(CorpusCheck):
             stars.extend(star_clusters(comp, priority, verify))
         # One cluster per distinct set of regions (a run of copied paragraphs gives one cluster).
         clusters: dict[tuple, tuple[int, list[_Region]]] = {}
+        template = 0
         for kept, members in stars:
-            regions = [r for _, r in members]
+            regions = [r for _, r in members if r.doc_a == r.doc_b or not r.edge]
+            template += len(members) - len(regions)
+            if not regions:
+                continue
             kept_span = (min(r.span_a[0] for r in regions), max(r.span_a[1] for r in regions))
             key = (int(loc[kept, 0]), kept_span, tuple(sorted((r.doc_b, r.span_b) for r in regions)))
             clusters.setdefault(key, (kept, regions))
+        stats["template_passages"] = template
         reported: set[tuple[int, tuple[int, int]]] = set()
         n = 0
         for key in sorted(clusters, key=lambda k: (self._priority(k[0]), k[1], k[2])):

@@ -1,0 +1,111 @@
+"""Clustering: no chaining, keep policies, the demo corpus's repeated CBS blurb, determinism."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from audit.config import Config
+from audit.duplicates import DuplicatesConfig
+from audit.duplicates.lsh import candidate_pairs, star_clusters
+from audit.pipeline import scan
+from tests.duplicates.test_cases import run
+from tests.duplicates.texts import EN, EN_HEADLINE, ES, ES_HEADLINE, article, filler, republish
+
+PARAS = filler(12, seed=5)
+
+
+def test_chain_does_not_merge_unrelated_ends():
+    # A shares 6 of 8 paragraphs with B, B shares 6 of 8 with C, A and C share only 4: A~B, B~C, not A~C.
+    docs = {"A": article("A", PARAS[0:8]), "B": article("B", PARAS[2:10]), "C": article("C", PARAS[4:12])}
+    findings, clusters = run(docs)
+    doc_clusters = [c for c in clusters if c.level == "document"]
+    assert any({m.document for m in c.members} == {"A", "B"} for c in doc_clusters)
+    for c in doc_clusters:
+        assert not {"A", "C"} <= {m.document for m in c.members}
+    assert not any(r.document == "A" for f in findings["C"] for r in f.related if f.rule == "DUP002")
+
+
+def test_star_clusters_verify_every_member_against_kept():
+    similar = {(1, 2), (2, 3)}
+    stars = star_clusters([1, 2, 3], lambda n: (n,), lambda a, b: "ok" if (a, b) in similar else None)
+    assert stars == [(1, [(2, "ok")])]  # 3 is only similar to 2, which is taken
+
+
+def test_candidate_pairs_cap_large_buckets():
+    import numpy as np
+
+    sig = np.zeros((10, 4), dtype=np.uint16)  # ten identical signatures
+    pairs, est = candidate_pairs(sig, 2, 2, max_bucket=5)
+    assert len(pairs) == 0
+    pairs, est = candidate_pairs(sig, 2, 2, max_bucket=100)
+    assert len(pairs) >= 9 and (est == 1.0).all()
+
+
+def _story():
+    return {
+        "short": article(EN_HEADLINE, EN[:6]),
+        "long": republish(EN_HEADLINE, EN, drop=7, seed=2) + "\n\n" + "\n\n".join(filler(2, seed=3)),
+        "wire": republish(EN_HEADLINE, EN, drop=1, seed=4),
+    }
+
+
+@pytest.mark.parametrize(
+    "keep, metadata, kept",
+    [
+        ("first", {}, "short"),
+        ("longest", {}, "long"),
+        ("earliest", {"short": {"date": "2024-03-02"}, "long": {"date": "2024-03-01T10:00:00Z"},
+                      "wire": {"date": "2024-03-01T09:00:00+00:00"}}, "wire"),
+        ("source_priority", {"short": {"source": "blog"}, "long": {"source": "paper"}, "wire": {"source": "ap"}},
+         "wire"),
+    ],
+)
+def test_keep_policy(keep, metadata, kept):
+    cfg = DuplicatesConfig(keep=keep, source_priority=("ap", "paper"))
+    findings, clusters = run(_story(), cfg, metadata)
+    (cluster,) = [c for c in clusters if c.level == "document"]
+    assert cluster.kept.document == kept
+    assert {m.document for m in cluster.members} == {"short", "long", "wire"}
+    assert not [f for f in findings[kept] if f.rule == "DUP002"]
+    for other in {"short", "long", "wire"} - {kept}:
+        (f,) = [f for f in findings[other] if f.rule == "DUP002"]
+        assert f.related[0].document == kept and f.data["kept"] == kept
+
+
+def test_invalid_keep_policy():
+    with pytest.raises(ValueError, match="keep must be one of"):
+        DuplicatesConfig(keep="newest")
+
+
+def test_demo_corpus_cbs_blurb_is_one_passage_cluster(corpus_dir):
+    report = scan([str(corpus_dir)], Config())
+    doc = "004_0534d495edc3771c.txt"
+    text = (corpus_dir / doc).read_text(encoding="utf-8")
+    passage = [c for c in report.clusters if c.level == "passage" and c.kept.document == doc]
+    assert len(passage) == 1
+    (c,) = passage
+    assert len(c.members) == 2
+    first, second = sorted(c.members, key=lambda m: m.start)
+    for m in (first, second):
+        span = text[m.start : m.end]
+        assert span.startswith("Some Say State AG Harris")  # the headline is part of the copy
+        assert span.rstrip().endswith("unrelated crime.")
+    assert c.kept == first and c.kind == "near"
+    (finding,) = [f for d in report.documents if d.id == doc for f in d.findings if f.rule.startswith("DUP")]
+    assert (finding.start, finding.end) == (second.start, second.end)
+    assert finding.related[0].start == first.start and finding.severity.value == "warning"
+
+
+def test_cluster_ids_unique_and_deterministic():
+    docs = {
+        "es": article(ES_HEADLINE, ES), "es2": republish(ES_HEADLINE, ES, drop=1, seed=1),
+        "en": article(EN_HEADLINE, EN + [ES[2]]), "en2": article(EN_HEADLINE, EN + [ES[2]]),
+        "en3": republish(EN_HEADLINE, EN, drop=2, seed=9),
+    }
+    f1, c1 = run(docs)
+    f2, c2 = run(docs)
+    ids = [c.id for c in c1]
+    assert len(ids) == len(set(ids)) and len(ids) >= 3
+    assert json.dumps([c.to_dict() for c in c1]) == json.dumps([c.to_dict() for c in c2])

@@ -1,0 +1,85 @@
+"""audit.minhash: the public API others rely on, batch = single, estimator accuracy, invariances."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+
+from audit import minhash as mh
+
+P = mh.MinHashParams()
+
+
+def _text(rng: random.Random, n: int) -> str:
+    vocab = [f"w{i}" for i in range(2000)]
+    return " ".join(rng.choice(vocab) for _ in range(n))
+
+
+def test_public_api_shapes():
+    sig = mh.signature("The quick brown fox jumps over the lazy dog", P)
+    assert sig.dtype == np.uint32 and sig.shape == (P.num_perm,)
+    keys = mh.band_keys(sig, P)
+    assert len(keys) == P.bands and all(isinstance(k, bytes) and len(k) == 8 for k in keys)
+    fp = P.fingerprint()
+    assert {"shingle_size", "num_perm", "bands", "rows", "seed", "hash", "normalization_version"} <= set(fp)
+    assert mh.estimated_jaccard(sig, sig) == 1.0
+    with pytest.raises(ValueError):
+        mh.MinHashParams(bands=3, rows=3)
+
+
+def test_batch_equals_single():
+    rng = random.Random(1)
+    texts = [_text(rng, n) for n in (0, 1, 3, 4, 5, 50, 900)] + ["Ünïcode “quotes” — ñandú"]
+    batch = mh.signatures(texts, P)
+    for t, row in zip(texts, batch):
+        assert (mh.signature(t, P) == row).all()
+
+
+def test_normalisation_invariance_and_difference():
+    a = mh.signature("“Hello,” she said — it's the END of the road.", P)
+    b = mh.signature('"hello" she said - it\u2019s the end of the road', P)
+    c = mh.signature("Goodbye, he said; it is the start of the path.", P)
+    assert (a == b).all()
+    assert mh.estimated_jaccard(a, c) < 0.2
+
+
+def test_estimator_is_close_to_true_jaccard():
+    rng = random.Random(7)
+    errors = []
+    for _ in range(40):
+        words = _text(rng, 600).split()
+        other = list(words)
+        for i in rng.sample(range(len(other)), rng.randint(5, 60)):
+            other[i] = "zz" + str(rng.random())
+        true = mh.jaccard(words, other, P)
+        est = mh.estimated_jaccard(mh.signature(" ".join(words), P), mh.signature(" ".join(other), P))
+        errors.append(est - true)
+    errors = np.array(errors)
+    assert abs(errors.mean()) < 0.03  # unbiased
+    assert np.abs(errors).max() < 0.2
+
+
+def test_short_text_is_densified():
+    sig = mh.signature("two words", P)
+    assert (sig != 0xFFFFFFFF).all()
+    assert (mh.signature("", P) == 0xFFFFFFFF).all()
+
+
+def test_word_hashes_offsets():
+    text = "«Ñandú» dijo: “¡Hola!” — İstanbul, 2024."
+    hashes, starts, ends = mh.word_hashes(text)
+    assert [text[s:e] for s, e in zip(starts, ends)] == ["Ñandú", "dijo", "Hola", "İstanbul", "2024"]
+    assert len(set(hashes.tolist())) == 5
+
+
+def test_batch_signatures_spans_match_separate_texts():
+    text = "First paragraph has “some” words in it.\n\nSecond one, café and ñandú, has others too."
+    spans = [(0, 39), (41, len(text))]
+    pp = mh.MinHashParams(4, 16, 8, 2)
+    b = mh.batch_signatures([text], [spans], P, pp)
+    assert (b.doc_sigs[0] == mh.signature(text, P)).all()
+    ref = mh.signatures([text[s:e] for s, e in spans], pp)
+    assert (b.span_sigs == ref).all()
+    assert b.span_words.tolist() == [7, 8]
