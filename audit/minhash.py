@@ -298,7 +298,7 @@ def batch_signatures(
     # Span byte ranges in the buffer.
     sb: list[np.ndarray] = []
     se: list[np.ndarray] = []
-    for i, (text, sp) in enumerate(zip(texts, spans)):
+    for i, (text, sp) in enumerate(zip(texts, spans, strict=False)):
         if not sp:
             continue
         arr = np.asarray(sp, dtype=np.int64).reshape(-1, 2)
@@ -313,7 +313,7 @@ def batch_signatures(
         sh, sbounds = _shingles_in_ranges(th, b0, b1, span_params)
         span_sigs = signatures_from_hashes(sh, sbounds, span_params)
         keys = np.fromiter(
-            (xxhash.xxh3_64_intdigest(th[x:y].tobytes()) for x, y in zip(b0.tolist(), b1.tolist())),
+            (xxhash.xxh3_64_intdigest(th[x:y].tobytes()) for x, y in zip(b0.tolist(), b1.tolist(), strict=False)),
             dtype=np.uint64, count=len(b0),
         )
         span_words = b1 - b0
@@ -375,7 +375,7 @@ def _densify(sig: np.ndarray, nonempty: np.ndarray, params: MinHashParams) -> No
             if rows.size == 0:
                 return
     # Extremely unlikely: take the smallest filled value of the document.
-    for r, c in zip(rows.tolist(), cols.tolist()):
+    for r, c in zip(rows.tolist(), cols.tolist(), strict=False):
         sig[r, c] = original[r][original[r] != _MAX32].min()
 
 

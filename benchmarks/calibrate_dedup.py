@@ -66,8 +66,8 @@ def main() -> None:
     print(f"{len(pos)} planted pairs, {len(neg)} unrelated pairs ({len(planted.quote_pairs)} sharing a quote); "
           f"features in {time.perf_counter() - t:.1f}s")
     q = [0.0, 0.01, 0.05, 0.25, 0.5]
-    print("planted word-5-gram Jaccard quantiles", dict(zip(q, np.round(np.quantile(fp[:, 0], q), 3))))
-    print("unrelated Jaccard max %.3f, p99 %.3f" % (fn[:, 0].max(), np.quantile(fn[:, 0], 0.99)))
+    print("planted word-5-gram Jaccard quantiles", dict(zip(q, np.round(np.quantile(fp[:, 0], q), 3), strict=False)))
+    print(f"unrelated Jaccard max {fn[:, 0].max():.3f}, p99 {np.quantile(fn[:, 0], 0.99):.3f}")
     print("\nLSH candidate recall on planted pairs (exact probability 1-(1-J^r)^b, averaged):")
     for b, r in ((32, 4), (40, 3), (60, 2), (64, 2), (24, 5)):
         pr = 1 - (1 - fp[:, 0] ** r) ** b
@@ -80,7 +80,7 @@ def main() -> None:
             dp = (fp[:, 1] >= s) | ((fp[:, 2] >= c) & (fp[:, 3] >= 0.3))
             dn = (fn[:, 1] >= s) | ((fn[:, 2] >= c) & (fn[:, 3] >= 0.3))
             print(f"  S={s:.2f} C={c:.2f}: recall {dp.mean():.4f}  false positives {int(dn.sum())}/{len(fn)}")
-    print("unrelated pairs: max similarity %.3f, max shorter coverage %.3f" % (fn[:, 1].max(), fn[:, 2].max()))
+    print(f"unrelated pairs: max similarity {fn[:, 1].max():.3f}, max shorter coverage {fn[:, 2].max():.3f}")
 
 
 if __name__ == "__main__":

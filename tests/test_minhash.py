@@ -33,7 +33,7 @@ def test_batch_equals_single():
     rng = random.Random(1)
     texts = [_text(rng, n) for n in (0, 1, 3, 4, 5, 50, 900)] + ["Ünïcode “quotes” — ñandú"]
     batch = mh.signatures(texts, P)
-    for t, row in zip(texts, batch):
+    for t, row in zip(texts, batch, strict=False):
         assert (mh.signature(t, P) == row).all()
 
 
@@ -70,7 +70,7 @@ def test_short_text_is_densified():
 def test_word_hashes_offsets():
     text = "«Ñandú» dijo: “¡Hola!” — İstanbul, 2024."
     hashes, starts, ends = mh.word_hashes(text)
-    assert [text[s:e] for s, e in zip(starts, ends)] == ["Ñandú", "dijo", "Hola", "İstanbul", "2024"]
+    assert [text[s:e] for s, e in zip(starts, ends, strict=False)] == ["Ñandú", "dijo", "Hola", "İstanbul", "2024"]
     assert len(set(hashes.tolist())) == 5
 
 

@@ -21,7 +21,7 @@ import os
 from bisect import bisect_left
 from collections import OrderedDict
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any, Callable, Iterable
 
 import numpy as np
@@ -176,7 +176,7 @@ def parse_date(value: Any) -> float:
         except ValueError:
             return math.nan
     if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=timezone.utc)
+        dt = dt.replace(tzinfo=UTC)
     return dt.timestamp()
 
 
@@ -444,7 +444,7 @@ class DuplicateCheck(CorpusCheck):
 
         uf = UnionFind()
         verified = 0
-        for (i, j), _e in zip(pairs.tolist(), est.tolist()):
+        for (i, j), _e in zip(pairs.tolist(), est.tolist(), strict=False):
             a, b = node[int(ords[i])], node[int(ords[j])]
             if verify(a, b) is not None:
                 verified += 1
@@ -590,7 +590,7 @@ class DuplicateCheck(CorpusCheck):
         group_of[order] = gid
         boiler = np.zeros(len(hashes), dtype=bool)
         exact_pairs = []
-        for g0, g1 in zip(starts.tolist(), np.append(starts[1:], len(hs)).tolist()):
+        for g0, g1 in zip(starts.tolist(), np.append(starts[1:], len(hs)).tolist(), strict=False):
             if g1 - g0 < 2:
                 continue
             members = order[g0:g1]

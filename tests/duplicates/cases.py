@@ -7,7 +7,18 @@ Each case: ``docs`` (id -> text, in corpus order), ``flag`` [(rule, doc id, rela
 from __future__ import annotations
 
 from tests.duplicates.texts import (
-    DE, EN, EN_HEADLINE, EN_QUOTE, ES, ES_HEADLINE, FOOTER, HEADER, article, edit_words, filler, republish,
+    DE,
+    EN,
+    EN_HEADLINE,
+    EN_QUOTE,
+    ES,
+    ES_HEADLINE,
+    FOOTER,
+    HEADER,
+    article,
+    edit_words,
+    filler,
+    republish,
 )
 
 OTHER = filler(7, seed=99)  # an unrelated article body
