@@ -127,25 +127,61 @@ def _worst(report: Report) -> list[str]:
     return out
 
 
+def _cluster_sources(c, sources: dict[str, str]) -> list[str]:
+    srcs = c.data.get("sources") if c.data else None
+    if srcs is None:
+        srcs = sorted({sources.get(m.document, "") for m in c.members} - {""})
+    return list(srcs)
+
+
+def _cluster_row(c, srcs: list[str]) -> str:
+    others = [m for m in c.members if m != c.kept]
+    names = ", ".join(f"{esc(m.document)} [{m.start}:{m.end}]" for m in others[:MAX_MEMBERS])
+    if len(others) > MAX_MEMBERS:
+        names += f", … {len(others) - MAX_MEMBERS} more"
+    return (
+        f"| {esc(c.id)} | {c.kind} | {c.level} | {len(c.members)} | {c.similarity_min:.2f} | "
+        f"{esc(c.kept.document)} [{c.kept.start}:{c.kept.end}] | {names} | {esc(', '.join(srcs))} |"
+    )
+
+
+_CLUSTER_HEAD = [
+    "| cluster | kind | level | size | similarity ≥ | kept | other members | sources |",
+    "|---|---|---|---:|---:|---|---|---|",
+]
+
+
 def _clusters(report: Report) -> list[str]:
+    """Duplicate clusters; stories republished across outlets (several sources) get their own table."""
     if not report.clusters:
         return []
     sources = {d.id: d.source for d in report.documents}
+    srcs = {c.id: _cluster_sources(c, sources) for c in report.clusters}
     ranked = sorted(report.clusters, key=lambda c: (-len(c.members), c.id))
-    out = [f"## Duplicate clusters (top {min(MAX_CLUSTERS, len(ranked))} of {len(ranked)})", "",
-           "| cluster | kind | level | size | similarity ≥ | kept | other members | sources |",
-           "|---|---|---|---:|---:|---|---|---|"]
-    for c in ranked[:MAX_CLUSTERS]:
-        others = [m for m in c.members if m != c.kept]
-        names = ", ".join(f"{esc(m.document)} [{m.start}:{m.end}]" for m in others[:MAX_MEMBERS])
-        if len(others) > MAX_MEMBERS:
-            names += f", … {len(others) - MAX_MEMBERS} more"
-        srcs = sorted({sources.get(m.document, "") for m in c.members} - {""})
-        out.append(
-            f"| {esc(c.id)} | {c.kind} | {c.level} | {len(c.members)} | {c.similarity_min:.2f} | "
-            f"{esc(c.kept.document)} [{c.kept.start}:{c.kept.end}] | {names} | {esc(', '.join(srcs))} |"
-        )
-    return out + [""]
+    docs = [c for c in ranked if c.level == "document"]
+    cross = [c for c in docs if len(srcs[c.id]) > 1]
+    n_exact = sum(1 for c in docs if c.kind == "exact")
+    out = [
+        f"## Duplicate clusters ({len(ranked)})",
+        "",
+        f"{len(docs)} document clusters ({n_exact} exact, {len(docs) - n_exact} near), "
+        f"{len(ranked) - len(docs)} passage clusters; {len(cross)} document clusters span more than one source "
+        "(the same story republished across outlets).",
+        "",
+    ]
+    if cross:
+        out += [f"### Republished across outlets (top {min(MAX_CLUSTERS, len(cross))} of {len(cross)})", ""]
+        out += _CLUSTER_HEAD
+        out += [_cluster_row(c, srcs[c.id]) for c in cross[:MAX_CLUSTERS]]
+        out.append("")
+        ranked = [c for c in ranked if c not in cross]
+    if ranked:
+        title = "Other clusters" if cross else "Largest clusters"
+        out += [f"### {title} (top {min(MAX_CLUSTERS, len(ranked))} of {len(ranked)})", ""]
+        out += _CLUSTER_HEAD
+        out += [_cluster_row(c, srcs[c.id]) for c in ranked[:MAX_CLUSTERS]]
+        out.append("")
+    return out
 
 
 def _skipped(report: Report) -> list[str]:
