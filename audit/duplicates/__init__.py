@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import os
+from array import array
 from bisect import bisect_left
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -228,9 +229,9 @@ class DuplicateCheck(CorpusCheck):
         self._first: dict[int, int] = {}  # exact hash -> first ordinal
         self._exact_of: dict[int, int] = {}  # ordinal -> exact hash, for clustered docs only
         self._groups: dict[int, list[int]] = {}  # first ordinal -> all ordinals with that hash
-        self._lengths: list[int] = []
-        self._dates: list[float] = []
-        self._sources: list[int] = []
+        self._lengths = array("q")
+        self._dates = array("d")
+        self._sources = array("i")
         self._source_names: dict[str, int] = {}
         # Near-duplicate document index: ordinals and uint16 signatures (chunks).
         self._doc_ord: list[np.ndarray] = []
@@ -289,9 +290,9 @@ class DuplicateCheck(CorpusCheck):
         if self._want_near:
             keep = batch.doc_words >= cfg.min_words
             self._doc_sig.append(batch.doc_sigs[keep].astype(np.uint16))
-            self._doc_ord.append(ords[keep])
+            self._doc_ord.append(ords[keep].astype(np.int32))
         if len(batch.span_words):
-            loc = np.array([(o, s, e) for o, _, sp in self._pending for s, e in sp], dtype=np.int64)
+            loc = np.array([(o, s, e) for o, _, sp in self._pending for s, e in sp], dtype=np.int32)
             keep = batch.span_words >= cfg.passage_min_words
             self._pas_sig.append(batch.span_sigs[keep].astype(np.uint16))
             self._pas_loc.append(loc[keep])
@@ -301,7 +302,8 @@ class DuplicateCheck(CorpusCheck):
     def state_bytes(self) -> int:
         """Approximate bytes of index state held (signatures, hashes, per-document arrays)."""
         arrays = sum(a.nbytes for a in self._doc_sig + self._doc_ord + self._pas_loc + self._pas_hash + self._pas_sig)
-        return arrays + 120 * len(self._first) + 8 * 3 * len(self._lengths)
+        per_doc = self._lengths.itemsize + self._dates.itemsize + self._sources.itemsize
+        return arrays + 100 * len(self._first) + per_doc * len(self._lengths)
 
     # -- finish -------------------------------------------------------------
 
@@ -311,6 +313,8 @@ class DuplicateCheck(CorpusCheck):
         self._ids = ids
         self._words_cache: OrderedDict[int, tuple[str, al.Words]] = OrderedDict()
         self._text_cache: OrderedDict[int, str] = OrderedDict()
+        prio = self.config.source_priority
+        self._source_rank = {sid: prio.index(name) for name, sid in self._source_names.items() if name in prio}
         result = CorpusResult()
         # Document clusters: exact groups first, then near duplicates among their kept copies.
         self._doc_cluster: dict[int, int] = {}  # ordinal -> cluster number (any document cluster)
@@ -333,10 +337,7 @@ class DuplicateCheck(CorpusCheck):
             d = self._dates[ordinal]
             return (math.isnan(d), 0.0 if math.isnan(d) else d, ordinal)
         if keep == "source_priority":
-            names = {v: k for k, v in self._source_names.items()}
-            src = names.get(self._sources[ordinal], "")
-            prio = self.config.source_priority
-            return (prio.index(src) if src in prio else len(prio), ordinal)
+            return (self._source_rank.get(self._sources[ordinal], len(self.config.source_priority)), ordinal)
         return (ordinal,)
 
     def _sources_of(self, ordinals: Iterable[int]) -> list[str]:
