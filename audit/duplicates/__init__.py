@@ -128,8 +128,8 @@ class DuplicatesConfig:
     passage_containment: float = 0.92
     #: A passage found in more documents than this is boilerplate, not a copy; it is not reported.
     passage_max_copies: int = 50
-    #: Passages shared by different documents only within their first or last this-many passages are
-    #: page templates (header, footer), not copies; 0 reports them too. Repeats inside one document always count.
+    #: Passages shared by different documents of the same source only within their first or last
+    #: this-many passages are page templates (header, footer), not copies; 0 reports them too.
     boilerplate_edge: int = 3
 
     def __post_init__(self) -> None:
@@ -318,6 +318,7 @@ class DuplicateCheck(CorpusCheck):
         result = CorpusResult()
         # Document clusters: exact groups first, then near duplicates among their kept copies.
         self._doc_cluster: dict[int, int] = {}  # ordinal -> cluster number (any document cluster)
+        self._copies: set[int] = set()  # non-kept members of document clusters
         self._exact_clusters(result)
         stats: dict[str, Any] = {}
         if self._want_near:
@@ -381,6 +382,8 @@ class DuplicateCheck(CorpusCheck):
             cid = f"exact-doc-{n}"
             for m in members:
                 self._doc_cluster[m] = -n
+                if m != kept:
+                    self._copies.add(m)
             result.clusters.append(
                 Cluster(
                     id=cid,
@@ -463,6 +466,8 @@ class DuplicateCheck(CorpusCheck):
             all_docs = [kept] + [m for m, _ in members]
             for o in all_docs:
                 self._doc_cluster[o] = n
+                if o != kept:
+                    self._copies.add(o)
                 for g in self._groups.get(first_of.get(o, o), ()):
                     self._doc_cluster[g] = n
             kept_len = self._lengths[kept]
@@ -569,6 +574,10 @@ class DuplicateCheck(CorpusCheck):
         edge = self._edge(a0, a1, len(spans_a)) and self._edge(b0, b1, len(spans_b))
         return _Region(da, region_a, db, region_b, sim, exact, edge)
 
+    def _same_source(self, a: int, b: int) -> bool:
+        """Different pages of one source (a page template repeats only within a site)."""
+        return a != b and self._sources[a] == self._sources[b]
+
     def _edge(self, first: int, last: int, n: int) -> bool:
         """Do passages [first, last] lie in a page's template zone (its first or last few passages)?"""
         k = self.config.boilerplate_edge
@@ -601,7 +610,10 @@ class DuplicateCheck(CorpusCheck):
             members = np.sort(members)
             exact_pairs.extend((int(members[0]), int(m)) for m in members[1:])
         stats["boilerplate_passages"] = int(boiler.sum())
-        eligible = ~boiler
+        # Passages of a document that is itself a non-kept copy are left to the kept copy's passages.
+        copies = np.fromiter(self._copies, dtype=np.int64, count=len(self._copies))
+        eligible = ~boiler & ~np.isin(loc[:, 0], copies)
+        exact_pairs = [(i, j) for i, j in exact_pairs if eligible[i] and eligible[j]]
         pairs, _est = candidate_pairs(
             sig, cfg.passage_bands, cfg.passage_rows,
             min_estimate=cfg.passage_min_estimate, max_bucket=cfg.max_bucket, eligible=eligible,
@@ -634,7 +646,7 @@ class DuplicateCheck(CorpusCheck):
         clusters: dict[tuple, tuple[int, list[_Region]]] = {}
         template = 0
         for kept, members in stars:
-            regions = [r for _, r in members if r.doc_a == r.doc_b or not r.edge]
+            regions = [r for _, r in members if not (r.edge and self._same_source(r.doc_a, r.doc_b))]
             template += len(members) - len(regions)
             if not regions:
                 continue

@@ -81,16 +81,22 @@ def candidate_pairs(
         prev = idx_all[order[pos - 1]]
         cur = idx_all[order[pos]]
         pairs = np.concatenate([np.stack([first, cur], 1), np.stack([prev, cur], 1)])
-        found.append(pairs)
+        pairs.sort(axis=1)
+        pairs = pairs[pairs[:, 0] != pairs[:, 1]]
+        # Filter band by band so memory follows the surviving pairs, not every collision.
+        pairs = pairs[estimate(sig16, pairs) >= min_estimate]
+        found.append(_unique_pairs(pairs))
     if not found:
         return np.zeros((0, 2), dtype=np.int64), np.zeros(0)
-    pairs = np.concatenate(found)
-    pairs.sort(axis=1)
-    pairs = pairs[pairs[:, 0] != pairs[:, 1]]
-    pairs = np.unique(pairs, axis=0)
-    est = estimate(sig16, pairs)
-    keep = est >= min_estimate
-    return pairs[keep], est[keep]
+    pairs = _unique_pairs(np.concatenate(found))
+    return pairs, estimate(sig16, pairs)
+
+
+def _unique_pairs(pairs: np.ndarray) -> np.ndarray:
+    if len(pairs) == 0:
+        return pairs.reshape(0, 2)
+    key = np.unique(pairs[:, 0].astype(np.int64) << 32 | pairs[:, 1].astype(np.int64))
+    return np.stack([key >> 32, key & 0xFFFFFFFF], 1)
 
 
 def estimate(sig16: np.ndarray, pairs: np.ndarray, chunk: int = 1 << 16) -> np.ndarray:
