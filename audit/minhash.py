@@ -4,8 +4,9 @@ This is the shared hashing mechanism of the duplicates family, the persistent
 index and the benchmarks. It never makes one Python call per token or shingle;
 a whole batch of texts is hashed with a handful of numpy operations:
 
-1. **Tokens, at byte level.** The texts are lower-cased (``str.lower``) and
-   UTF-8 encoded into one byte buffer. A byte belongs to a word when it is
+1. **Tokens, at byte level.** The texts are UTF-8 encoded into one byte
+   buffer and lower-cased there (ASCII, Latin-1, Greek and basic Cyrillic
+   capitals; byte lengths never change, so offsets stay exact). A byte belongs to a word when it is
    ``[0-9a-z_]`` or part of a non-ASCII character, except the UTF-8 punctuation
    blocks ``C2 80-BF`` (no-break space, guillemets, inverted marks, ...) and
    ``E2 80-81 xx`` (curly quotes, dashes, ellipsis, ...), which separate words
@@ -84,7 +85,7 @@ class MinHashParams:
     def fingerprint(self) -> dict:
         d = asdict(self)
         d["normalization_version"] = NORMALIZATION_VERSION
-        d["hash"] = "bytes-lower-utf8punct/poly64+splitmix64/oph-densified-32"
+        d["hash"] = "bytelower-utf8punct/poly32len+splitmix64/oph-densified-32"
         return d
 
 
@@ -187,21 +188,37 @@ def _token_hashes(buf: np.ndarray, seed_mix: np.uint64) -> tuple[np.ndarray, np.
         return starts, _splitmix64(th)
 
 
-def _lower_same_length(text: str) -> str:
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a character whose lower case is longer (rare): keep offsets exact
-        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    return lowered
+def _lower_bytes(raw: bytes) -> np.ndarray:
+    """Lower-case UTF-8 bytes in place of their case: ASCII, Latin-1, Greek and basic Cyrillic letters.
+
+    Every mapping keeps the byte length, so byte offsets stay valid. Other
+    scripts' capitals (rare in running text) stay as they are.
+    """
+    buf = np.frombuffer(bytearray(raw).lower(), dtype=np.uint8)  # ASCII, in C
+    if len(buf) < 2 or not (buf[:-1] >= 0xC3).any():
+        return buf
+    lead, nxt = buf[:-1], buf[1:]
+    # À-Þ (C3 80-9E, not × C3 97) -> à-þ: second byte + 0x20.
+    i = np.flatnonzero((lead == 0xC3) & (nxt >= 0x80) & (nxt <= 0x9E) & (nxt != 0x97)) + 1
+    buf[i] += 0x20
+    # Greek Α-Ο (CE 91-9F) -> α-ο (CE B1-BF); Π-Ω (CE A0-A9) -> π-ω (CF 80-89).
+    # Cyrillic А-П (D0 90-9F) -> а-п (D0 B0-BF); Р-Я (D0 A0-AF) -> р-я (D1 80-8F).
+    for first, hi in ((0xCE, 0xA9), (0xD0, 0xAF)):
+        j = np.flatnonzero((lead == first) & (nxt >= 0x90 if first == 0xD0 else nxt >= 0x91) & (nxt <= 0x9F))
+        buf[j + 1] += 0x20
+        k = np.flatnonzero((lead == first) & (nxt >= 0xA0) & (nxt <= hi))
+        buf[k] += 1
+        buf[k + 1] -= 0x20
+    return buf
 
 
 def _encode(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     """One lower-cased UTF-8 buffer (texts separated by a space) and each text's byte start."""
-    parts = [t.lower().encode("utf-8", "surrogatepass") for t in texts]
+    parts = [t.encode("utf-8", "surrogatepass") for t in texts]
     lengths = np.fromiter((len(p) + 1 for p in parts), dtype=np.int64, count=len(parts))
     offsets = np.zeros(len(parts) + 1, dtype=np.int64)
     np.cumsum(lengths, out=offsets[1:])
-    buf = np.frombuffer(b" ".join(parts) + b" ", dtype=np.uint8)
-    return buf, offsets
+    return _lower_bytes(b" ".join(parts) + b" "), offsets
 
 
 def _shingles_in_ranges(th: np.ndarray, t0: np.ndarray, t1: np.ndarray, params: MinHashParams):
@@ -221,6 +238,19 @@ def _shingles_in_ranges(th: np.ndarray, t0: np.ndarray, t1: np.ndarray, params: 
         # Valid shingle starts: [t0, t1 - n] of each range.
         n_sh = np.maximum(counts - n + 1, 0)
         short = np.flatnonzero((counts > 0) & (counts < n))
+        if (
+            not short.size and len(counts) and len(h) and t0[0] == 0 and t1[-1] == m
+            and (t0[1:] == t1[:-1]).all()
+        ):
+            # Back-to-back ranges (whole documents): drop the shingles that cross a boundary.
+            mask = np.ones(len(h), dtype=bool)
+            bad = (t1[:-1, None] - np.arange(1, n)[None, :]).ravel()
+            mask[bad[(bad >= 0) & (bad < len(h))]] = False
+            sh_bounds = np.zeros(len(counts) + 1, dtype=np.int64)
+            np.cumsum(n_sh, out=sh_bounds[1:])
+            out = h[mask]
+            out ^= _seed_mix(params.seed, 1)
+            return _splitmix64(out), sh_bounds
         if short.size:
             # Ranges with fewer tokens than a shingle: one shingle of all their tokens.
             n_sh[short] = 1
@@ -285,12 +315,7 @@ def batch_signatures(
     shingles are both built from those token hashes (the token hash seed is
     ``params.seed``). Span word counts and word-sequence keys come for free.
     """
-    lowered = [_lower_same_length(t) for t in texts]
-    parts = [t.encode("utf-8", "surrogatepass") for t in lowered]
-    lengths = np.fromiter((len(p) + 1 for p in parts), dtype=np.int64, count=len(parts))
-    offsets = np.zeros(len(parts) + 1, dtype=np.int64)
-    np.cumsum(lengths, out=offsets[1:])
-    buf = np.frombuffer(b" ".join(parts) + b" ", dtype=np.uint8)
+    buf, offsets = _encode(texts)
     starts, th = _token_hashes(buf, _seed_mix(params.seed, 0))
     tok_bounds = np.searchsorted(starts, offsets)
     hashes, bounds = _shingles_in_ranges(th, tok_bounds[:-1], tok_bounds[1:], params)
@@ -416,8 +441,7 @@ def word_hashes(text: str, seed: int = 1) -> tuple[np.ndarray, np.ndarray, np.nd
     Offsets index ``text`` itself. Used to align two texts word by word without
     building Python strings per word.
     """
-    raw = _lower_same_length(text).encode("utf-8", "surrogatepass") + b" "
-    buf = np.frombuffer(raw, dtype=np.uint8)
+    buf = _lower_bytes(text.encode("utf-8", "surrogatepass") + b" ")
     starts, th = _token_hashes(buf, _seed_mix(seed, 0))
     w = _word_mask(buf)
     ends = np.flatnonzero(w[:-1] > w[1:]) + 1
@@ -469,7 +493,8 @@ def tokens(text: str) -> list[str]:
 
     Punctuation, quotes, dashes and whitespace variants separate tokens.
     """
-    return _TOKEN.findall(text.lower())
+    buf = _lower_bytes(text.encode("utf-8", "surrogatepass"))
+    return _TOKEN.findall(buf.tobytes().decode("utf-8", "surrogatepass"))
 
 
 def shingle_hashes(toks: list[str], params: MinHashParams) -> np.ndarray:
