@@ -109,3 +109,36 @@ def test_cluster_ids_unique_and_deterministic():
     ids = [c.id for c in c1]
     assert len(ids) == len(set(ids)) and len(ids) >= 3
     assert json.dumps([c.to_dict() for c in c1]) == json.dumps([c.to_dict() for c in c2])
+
+
+def test_footer_shared_by_one_site_is_template_but_copied_ending_across_outlets_is_not():
+    ending = ES[4]
+    docs = {
+        "a": article("Uno", filler(4, seed=21) + [ending]),
+        "b": article("Dos", filler(4, seed=22) + [ending]),
+    }
+    same_site = {"a": {"source": "site"}, "b": {"source": "site"}}
+    two_outlets = {"a": {"source": "site"}, "b": {"source": "other"}}
+    findings, _ = run(docs, metadata=same_site)
+    assert not [f for f in findings["b"] if f.rule == "DUP003"]
+    findings, _ = run(docs, metadata=two_outlets)
+    (f,) = [f for f in findings["b"] if f.rule == "DUP003"]
+    assert docs["b"][f.start : f.end] == ending and f.related[0].document == "a"
+    assert f.severity.value == "info"
+    findings, _ = run(docs, DuplicatesConfig(boilerplate_edge=0), metadata=same_site)
+    assert [f for f in findings["b"] if f.rule == "DUP003"]
+
+
+def test_texts_are_not_kept_after_hashing():
+    docs = {f"d{i}": article(EN_HEADLINE, EN[i % 3 :] + filler(2, seed=i)) for i in range(30)}
+    from audit.duplicates import DuplicateCheck
+    from audit.model import Document
+    from audit.rules import DocContext
+
+    check = DuplicateCheck(DuplicatesConfig())
+    for o, (doc_id, text) in enumerate(docs.items()):
+        check.observe(DocContext(Document(doc_id, text), o))
+    check._flush()
+    held = [v for v in vars(check).values() if isinstance(v, str) and len(v) > 100]
+    assert not held and not check._pending
+    assert check.state_bytes() < 2000 * len(docs)
