@@ -193,6 +193,9 @@ class _DocEdge:
     coverage_a: float
     coverage_b: float
 
+    def swapped(self) -> _DocEdge:
+        return _DocEdge(self.similarity, self.reason, self.span_b, self.span_a, self.coverage_b, self.coverage_a)
+
 
 @dataclass(frozen=True, slots=True)
 class _Region:
@@ -205,6 +208,9 @@ class _Region:
     similarity: float
     exact: bool
     edge: bool = False  # both sides lie in their page's header/footer zone
+
+    def swapped(self) -> _Region:
+        return _Region(self.doc_b, self.span_b, self.doc_a, self.span_a, self.similarity, self.exact, self.edge)
 
 
 # ---------------------------------------------------------------------------
@@ -441,10 +447,13 @@ class DuplicateCheck(CorpusCheck):
         cache: dict[tuple[int, int], _DocEdge | None] = {}
 
         def verify(a: int, b: int) -> _DocEdge | None:
-            key = (a, b)
-            if key not in cache:
-                cache[key] = self._verify_docs(a, b)
-            return cache[key]
+            if (a, b) in cache:
+                return cache[(a, b)]
+            if (b, a) in cache:  # the verdict is symmetric; only the orientation of the spans changes
+                other = cache[(b, a)]
+                return None if other is None else other.swapped()
+            cache[(a, b)] = edge = self._verify_docs(a, b)
+            return edge
 
         uf = UnionFind()
         verified = 0
@@ -626,10 +635,13 @@ class DuplicateCheck(CorpusCheck):
             return int(loc[i, 0]), int(loc[i, 1]), int(loc[i, 2])
 
         def verify(i: int, j: int) -> _Region | None:
-            key = (i, j)
-            if key not in cache:
-                cache[key] = self._verify_passages(where(i), where(j))
-            return cache[key]
+            if (i, j) in cache:
+                return cache[(i, j)]
+            if (j, i) in cache:
+                other = cache[(j, i)]
+                return None if other is None else other.swapped()
+            cache[(i, j)] = region = self._verify_passages(where(i), where(j))
+            return region
 
         def priority(i: int) -> tuple:
             return self._priority(int(loc[i, 0])) + (int(loc[i, 1]),)
