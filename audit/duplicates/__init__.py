@@ -609,9 +609,9 @@ class DuplicateCheck(CorpusCheck):
         group_of[order] = gid
         boiler = np.zeros(len(hashes), dtype=bool)
         exact_pairs = []
-        for g0, g1 in zip(starts.tolist(), np.append(starts[1:], len(hs)).tolist(), strict=False):
-            if g1 - g0 < 2:
-                continue
+        ends = np.append(starts[1:], len(hs))
+        multi = np.flatnonzero(ends - starts >= 2)
+        for g0, g1 in zip(starts[multi].tolist(), ends[multi].tolist(), strict=True):
             members = order[g0:g1]
             if len(np.unique(loc[members, 0])) > cfg.passage_max_copies:
                 boiler[members] = True

@@ -59,8 +59,9 @@ def candidate_pairs(
         return np.zeros((0, 2), dtype=np.int64), np.zeros(0)
     idx_all = np.arange(n, dtype=np.int64) if eligible is None else np.flatnonzero(eligible)
     found: list[np.ndarray] = []
+    sub = sig16 if eligible is None else sig16[idx_all]
     for band in range(bands):
-        keys = band_keys16(sig16[idx_all], bands, rows, band)
+        keys = band_keys16(sub, bands, rows, band)
         order = np.argsort(keys, kind="stable")
         k = keys[order]
         same = k[1:] == k[:-1]
