@@ -116,7 +116,7 @@ class _Powers:
     def ensure(self, n: int) -> None:
         if len(self.pw) >= n:
             return
-        n = max(n, 2 * len(self.pw))
+        n = -(-n // (1 << 18)) * (1 << 18)  # round up to 256 Ki entries (1 MB each table)
         pinv = np.uint32(pow(int(_P), -1, 1 << 32))
         with np.errstate(over="ignore"):
             self.pw = _cumpow(_P, n)
