@@ -453,6 +453,28 @@ def word_hashes(text: str, seed: int = 1) -> tuple[np.ndarray, np.ndarray, np.nd
     return th, char_of[starts], char_of[ends - 1] + 1
 
 
+def word_hashes_batch(texts: Sequence[str], seed: int = 1) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """:func:`word_hashes` of many texts in one pass (same results, far fewer numpy calls)."""
+    if not texts:
+        return []
+    buf, offsets = _encode(texts)
+    starts, th = _token_hashes(buf, _seed_mix(seed, 0))
+    w = _word_mask(buf)
+    ends = np.flatnonzero(w[:-1] > w[1:]) + 1
+    # Global character index of every byte (separators are one character each).
+    char_of = np.cumsum((buf & 0xC0) != 0x80) - 1
+    char_start = char_of[offsets[:-1]]
+    cs = char_of[starts]
+    ce = char_of[ends - 1] + 1
+    bounds = np.searchsorted(starts, offsets).tolist()
+    out = []
+    for d in range(len(texts)):
+        a, b = bounds[d], bounds[d + 1]
+        base = char_start[d]
+        out.append((th[a:b], cs[a:b] - base, ce[a:b] - base))
+    return out
+
+
 def band_keys(sig: np.ndarray, params: MinHashParams) -> list[bytes]:
     """One key per band: the band index and its rows, hashed to 8 bytes."""
     rows = params.rows

@@ -83,3 +83,10 @@ def test_batch_signatures_spans_match_separate_texts():
     ref = mh.signatures([text[s:e] for s, e in spans], pp)
     assert (b.span_sigs == ref).all()
     assert b.span_words.tolist() == [7, 8]
+
+
+def test_word_hashes_batch_equals_single():
+    texts = ["“Hello,” — World’s  best", "", "plain ascii, text here.", "ñandú «pingüino» ¿qué? 東京 ΑΒΓ δ"]
+    for text, (h, s, e) in zip(texts, mh.word_hashes_batch(texts), strict=True):
+        h1, s1, e1 = mh.word_hashes(text)
+        assert h.tolist() == h1.tolist() and s.tolist() == s1.tolist() and e.tolist() == e1.tolist()

@@ -155,6 +155,8 @@ class DuplicatesConfig:
 #: Flush pending texts to the signature batcher at about this many characters.
 _BATCH_CHARS = 1 << 21
 _WORDS_CACHE = 256
+#: Candidate pairs verified per batch of tokenised documents (bounds the words held at once).
+_PREFETCH_PAIRS = 512
 
 
 # ---------------------------------------------------------------------------
@@ -376,6 +378,17 @@ class DuplicateCheck(CorpusCheck):
             cache.popitem(last=False)
         return hit
 
+    def _prefetch(self, ordinals: set[int]) -> None:
+        """Tokenise the documents a chunk of candidate pairs needs in one batch (into the LRU cache)."""
+        need = sorted(o for o in ordinals if o not in self._words_cache)
+        if not need:
+            return
+        texts = [self._raw(o) for o in need]
+        for o, text, w in zip(need, texts, al.words_batch(texts), strict=True):
+            self._words_cache[o] = (text, w)
+        while len(self._words_cache) > max(_WORDS_CACHE, len(ordinals)):
+            self._words_cache.popitem(last=False)
+
     def _exact_clusters(self, result: CorpusResult) -> None:
         self._rep_kept: dict[int, int] = {}  # first ordinal of an exact group -> its kept ordinal
         if not self.wants("DUP001"):
@@ -457,11 +470,14 @@ class DuplicateCheck(CorpusCheck):
 
         uf = UnionFind()
         verified = 0
-        for (i, j), _e in zip(pairs.tolist(), est.tolist(), strict=False):
-            a, b = node[int(ords[i])], node[int(ords[j])]
-            if verify(a, b) is not None:
-                verified += 1
-                uf.union(a, b)
+        plist = [(node[int(ords[i])], node[int(ords[j])]) for i, j in pairs.tolist()]
+        for c in range(0, len(plist), _PREFETCH_PAIRS):
+            chunk = plist[c : c + _PREFETCH_PAIRS]
+            self._prefetch({o for pair in chunk for o in pair})
+            for a, b in chunk:
+                if verify(a, b) is not None:
+                    verified += 1
+                    uf.union(a, b)
         stats["document_pairs_verified"] = verified
         first_of = {kept: first for first, kept in self._rep_kept.items()}
         n = 0

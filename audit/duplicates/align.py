@@ -54,6 +54,10 @@ def words(text: str) -> Words:
     return Words(hashes.tolist(), starts, ends)
 
 
+def words_batch(texts: list[str]) -> list[Words]:
+    return [Words(h.tolist(), s, e) for h, s, e in minhash.word_hashes_batch(texts)]
+
+
 _REPLACE = tuple((chr(k), v) for k, v in _PUNCT_MAP.items())
 
 
