@@ -118,14 +118,18 @@ class DuplicatesConfig:
     #: Passages with fewer words are not indexed (they can still extend a matched region).
     passage_min_words: int = 20
     passage_shingle_size: int = 4
-    passage_num_perm: int = 16
-    passage_bands: int = 8
-    passage_rows: int = 2
-    passage_min_estimate: float = 0.3
+    #: Passage signatures: one-row bands, so a passage merged into a longer one (low Jaccard) is still found.
+    passage_num_perm: int = 32
+    passage_bands: int = 32
+    passage_rows: int = 1
+    passage_min_estimate: float = 0.12
     #: rapidfuzz ratio (0-1, normalised text) from which two passages are copies.
     passage_similarity: float = 0.85
-    #: partial_ratio (0-1) from which a short passage counts as copied inside a longer one.
-    passage_containment: float = 0.92
+    #: Otherwise: share of the shorter passage's words in shared runs (>= min_run words) from which
+    #: part of it counts as copied into the other ...
+    passage_containment: float = 0.5
+    #: ... when those runs hold at least this many words.
+    passage_min_copied_words: int = 15
     #: A passage found in more documents than this is boilerplate, not a copy; it is not reported.
     passage_max_copies: int = 50
     #: Passages shared by different documents of the same source only within their first or last
@@ -210,9 +214,12 @@ class _Region:
     similarity: float
     exact: bool
     edge: bool = False  # both sides lie in their page's header/footer zone
+    copied_words: int = 0  # > 0: only part of a passage was copied (words in shared runs)
 
     def swapped(self) -> _Region:
-        return _Region(self.doc_b, self.span_b, self.doc_a, self.span_a, self.similarity, self.exact, self.edge)
+        return _Region(
+            self.doc_b, self.span_b, self.doc_a, self.span_a, self.similarity, self.exact, self.edge, self.copied_words
+        )
 
 
 # ---------------------------------------------------------------------------
@@ -560,19 +567,22 @@ class DuplicateCheck(CorpusCheck):
             return None  # the texts changed under us (never in a scan)
         sim = al.passage_similarity(ta, tb)
         if sim < cfg.passage_similarity:
-            short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
-            if len(short) > 0.85 * len(long_):
+            # Part of one passage copied into the other (a paragraph merged into a longer one, or a
+            # fragment of it): long equal word runs, aligned with rapidfuzz, report the copied spans.
+            wa, wb = al.words(ta), al.words(tb)
+            alignment = al.align(wa.tokens, wb.tokens, cfg.min_run)
+            shorter = min(alignment.len_a, alignment.len_b)
+            if (
+                not alignment.runs
+                or alignment.matched < cfg.passage_min_copied_words
+                or alignment.matched < cfg.passage_containment * shorter
+            ):
                 return None
-            score, ws, we = al.passage_containment(short, long_)
-            if score < cfg.passage_containment:
-                return None
-            # The aligned window inside the longer passage.
-            if len(ta) <= len(tb):
-                sb, eb = sb + ws, sb + we
-            else:
-                sa, ea = sa + ws, sa + we
+            a0, a1 = wa.span(*alignment.word_range_a())
+            b0, b1 = wb.span(*alignment.word_range_b())
             edge = self._edge(ia, ia, len(spans_a)) and self._edge(ib, ib, len(spans_b))
-            return _Region(da, (sa, ea), db, (sb, eb), score, False, edge)
+            score = alignment.matched / shorter
+            return _Region(da, (sa + a0, sa + a1), db, (sb + b0, sb + b1), score, False, edge, alignment.matched)
         exact = al.normalize_fast(ta) == al.normalize_fast(tb)
         # Extend over neighbouring passages that also match (a headline above a blurb, a run of paragraphs).
         a0 = a1 = ia
@@ -698,7 +708,12 @@ class DuplicateCheck(CorpusCheck):
                 rule = DUP003 if r.exact else DUP004
                 same = r.doc_b == r.doc_a
                 where_txt = "earlier in this document" if same else f"in {self._ids[r.doc_a]}"
-                what = "repeats the passage" if r.exact else f"is a near copy ({r.similarity:.0%}) of the passage"
+                if r.copied_words:
+                    what = f"copies {r.copied_words} words ({r.similarity:.0%} of the shorter passage) of the text"
+                elif r.exact:
+                    what = "repeats the passage"
+                else:
+                    what = f"is a near copy ({r.similarity:.0%}) of the passage"
                 result.add(
                     r.doc_b,
                     rule.finding(
@@ -710,8 +725,10 @@ class DuplicateCheck(CorpusCheck):
                             "kept": self._ids[r.doc_a],
                             "similarity": round(r.similarity, 4),
                             "same_document": same,
+                            **({"copied_words": r.copied_words} if r.copied_words else {}),
                         },
-                        severity=Severity.WARNING if same else None,
+                        # A whole passage repeated in one page is a scraping problem; a repeated quote is not.
+                        severity=Severity.WARNING if same and not r.copied_words else None,
                     ),
                 )
             result.clusters.append(

@@ -59,6 +59,7 @@ def candidate_pairs(
         return np.zeros((0, 2), dtype=np.int64), np.zeros(0)
     idx_all = np.arange(n, dtype=np.int64) if eligible is None else np.flatnonzero(eligible)
     found: list[np.ndarray] = []
+    found_keys: np.ndarray | None = None
     sub = sig16 if eligible is None else sig16[idx_all]
     for band in range(bands):
         keys = band_keys16(sub, bands, rows, band)
@@ -83,10 +84,16 @@ def candidate_pairs(
         cur = idx_all[order[pos]]
         pairs = np.concatenate([np.stack([first, cur], 1), np.stack([prev, cur], 1)])
         pairs.sort(axis=1)
-        pairs = pairs[pairs[:, 0] != pairs[:, 1]]
+        pairs = _unique_pairs(pairs[pairs[:, 0] != pairs[:, 1]])
+        if found_keys is not None and len(pairs):
+            # Pairs already kept by an earlier band need no second estimate.
+            key = pairs[:, 0] << 32 | pairs[:, 1]
+            pairs = pairs[~np.isin(key, found_keys, assume_unique=True)]
         # Filter band by band so memory follows the surviving pairs, not every collision.
         pairs = pairs[estimate(sig16, pairs) >= min_estimate]
-        found.append(_unique_pairs(pairs))
+        found.append(pairs)
+        key = pairs[:, 0] << 32 | pairs[:, 1]
+        found_keys = key if found_keys is None else _sorted_unique(np.concatenate([found_keys, key]))
     if not found:
         return np.zeros((0, 2), dtype=np.int64), np.zeros(0)
     pairs = _unique_pairs(np.concatenate(found))
@@ -96,8 +103,16 @@ def candidate_pairs(
 def _unique_pairs(pairs: np.ndarray) -> np.ndarray:
     if len(pairs) == 0:
         return pairs.reshape(0, 2)
-    key = np.unique(pairs[:, 0].astype(np.int64) << 32 | pairs[:, 1].astype(np.int64))
+    key = _sorted_unique(pairs[:, 0].astype(np.int64) << 32 | pairs[:, 1].astype(np.int64))
     return np.stack([key >> 32, key & 0xFFFFFFFF], 1)
+
+
+def _sorted_unique(key: np.ndarray) -> np.ndarray:
+    """np.unique by sorting (numpy's hash-based unique is several times slower on int64 keys)."""
+    key = np.sort(key)
+    if len(key) < 2:
+        return key
+    return key[np.concatenate(([True], key[1:] != key[:-1]))]
 
 
 def estimate(sig16: np.ndarray, pairs: np.ndarray, chunk: int = 1 << 16) -> np.ndarray:
