@@ -133,6 +133,17 @@ CASES = [
         not_flag=[("DUP002", "dst"), ("DUP003", "dst")],
     ),
     dict(
+        name="paragraph merged into a longer paragraph of another article",
+        docs={
+            "src": article(EN_HEADLINE, EN),
+            "dst": article(
+                "Other news", OTHER[:2] + [OTHER[2] + " " + edit_words(EN[2], 1, 4) + " " + OTHER[3]] + OTHER[4:]
+            ),
+        },
+        flag=[("DUP004", "dst", "src")],
+        not_flag=[("DUP002", "dst"), ("DUP003", "dst")],
+    ),
+    dict(
         name="paragraphs on one topic written independently",
         docs={
             "a": article("Budget", [EN[0], EN[3]]),

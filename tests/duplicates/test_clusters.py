@@ -142,3 +142,15 @@ def test_texts_are_not_kept_after_hashing():
     held = [v for v in vars(check).values() if isinstance(v, str) and len(v) > 100]
     assert not held and not check._pending
     assert check.state_bytes() < 2000 * len(docs)
+
+
+def test_partial_copy_reports_the_copied_words_only():
+    from tests.duplicates.cases import OTHER
+
+    merged = OTHER[2] + " " + EN[2] + " " + OTHER[3]
+    docs = {"src": article(EN_HEADLINE, EN), "dst": article("Other", OTHER[:2] + [merged] + OTHER[4:])}
+    findings, _ = run(docs)
+    (f,) = [f for f in findings["dst"] if f.rule == "DUP004"]
+    assert docs["dst"][f.start : f.end] == EN[2].rstrip(".")  # the aligned span: the pasted paragraph's words
+    assert f.data["copied_words"] >= 30 and f.severity.value == "info"
+    assert docs["src"][f.related[0].start : f.related[0].end] == EN[2].rstrip(".")
