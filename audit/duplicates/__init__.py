@@ -118,11 +118,13 @@ class DuplicatesConfig:
     #: Passages with fewer words are not indexed (they can still extend a matched region).
     passage_min_words: int = 20
     passage_shingle_size: int = 4
-    #: Passage signatures: one-row bands, so a passage merged into a longer one (low Jaccard) is still found.
-    passage_num_perm: int = 32
-    passage_bands: int = 32
+    #: Passage signatures: one-row bands, so a passage merged into a longer one (Jaccard 0.15-0.3)
+    #: is still a candidate.
+    passage_num_perm: int = 24
+    passage_bands: int = 24
     passage_rows: int = 1
-    passage_min_estimate: float = 0.12
+    #: (3 of 24 values equal)
+    passage_min_estimate: float = 0.125
     #: rapidfuzz ratio (0-1, normalised text) from which two passages are copies.
     passage_similarity: float = 0.85
     #: Otherwise: share of the shorter passage's words in shared runs (>= min_run words) from which
