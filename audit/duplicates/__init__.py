@@ -653,7 +653,9 @@ class DuplicateCheck(CorpusCheck):
         exact_pairs = [(i, j) for i, j in exact_pairs if eligible[i] and eligible[j]]
         pairs, _est = candidate_pairs(
             sig, cfg.passage_bands, cfg.passage_rows,
-            min_estimate=cfg.passage_min_estimate, max_bucket=cfg.max_bucket, eligible=eligible,
+            # A bucket holding more passages than a copy can have is a common phrase, not a copy.
+            min_estimate=cfg.passage_min_estimate, max_bucket=min(cfg.max_bucket, cfg.passage_max_copies),
+            eligible=eligible,
         )
         cand = {tuple(p) for p in pairs.tolist()} | set(exact_pairs)
         stats["passage_candidates"] = len(cand)
