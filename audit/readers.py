@@ -192,7 +192,10 @@ def _read_jsonl(path: Path, name: str, suffix: str, config: ReaderConfig) -> Ite
                     )
                     continue
                 if not raw.strip():
-                    blank += 1
+                    if config.keep_records:  # the filter accounts for every line
+                        yield Unreadable(file=name, line=lineno, reason="blank line (no record)", raw=_raw(raw))
+                    else:
+                        blank += 1
                     continue
                 if b"\x00" in raw:
                     yield Unreadable(file=name, line=lineno, reason="binary data (NUL bytes) in line", raw=_raw(raw))
@@ -258,6 +261,7 @@ def _record_document(
         locator=position,
         metadata=metadata,
         record=record if config.keep_records else None,
+        raw=raw_line.rstrip("\r\n") if config.keep_records and raw_line is not None else None,
     )
 
 
