@@ -321,7 +321,7 @@ class IndexConfig:
     #: Index directory (``--index DIR`` sets it); empty: no index lookups.
     path: str = ""
     #: Estimated Jaccard similarity at or above which an indexed document counts as a near copy.
-    near_threshold: float = 0.8
+    near_threshold: float = 0.7
     #: Documents with fewer words are only matched exactly (short texts give unreliable signatures).
     min_words: int = 20
     #: MinHash parameters; they must equal the index's (recorded when it was created).
