@@ -26,17 +26,35 @@ CONTEXT_CHARS = 24
 MAX_SPAN_CHARS = 400
 
 
+def _context(text: str, start: int, end: int) -> tuple[str, str]:
+    """Normalised context on each side of ``[start, end)``, at most CONTEXT_CHARS, within the same line.
+
+    The raw windows are wider than the result so that whitespace or case edits nearby do not shift
+    what is kept; they stop at a line break, so editing a neighbouring line or paragraph does not
+    change the identity of a finding.
+    """
+    wide = CONTEXT_CHARS * 4
+    before = text[max(0, start - wide) : start]
+    after = text[end : end + wide]
+    cut = before.rfind("\n")
+    if cut >= 0:
+        before = before[cut + 1 :]
+    cut = after.find("\n")
+    if cut >= 0:
+        after = after[:cut]
+    return normalize(before)[-CONTEXT_CHARS:], normalize(after)[:CONTEXT_CHARS]
+
+
 def fingerprint(doc_id: str, finding: Finding, text: str | None) -> str:
-    """A stable identity for ``finding`` in document ``doc_id``."""
+    """A stable identity for ``finding`` in document ``doc_id`` (rule, document, flagged text, context)."""
     if text is None:
         flagged, before, after = "", "", ""
     else:
-        flagged = text[finding.start : finding.end]
+        flagged = normalize(text[finding.start : finding.end])
         if len(flagged) > MAX_SPAN_CHARS:
             flagged = flagged[: MAX_SPAN_CHARS // 2] + "\x00" + flagged[-MAX_SPAN_CHARS // 2 :]
-        before = text[max(0, finding.start - CONTEXT_CHARS) : finding.start]
-        after = text[finding.end : finding.end + CONTEXT_CHARS]
-    key = "\x1f".join((finding.rule, doc_id, normalize(before), normalize(flagged), normalize(after)))
+        before, after = _context(text, finding.start, finding.end)
+    key = "\x1f".join((finding.rule, doc_id, before, flagged, after))
     return xxhash.xxh3_128_hexdigest(key.encode("utf-8"))
 
 

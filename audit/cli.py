@@ -168,14 +168,22 @@ def scan(
         raise _fail(str(err))
     except OSError as err:
         raise _fail(f"{getattr(err, 'filename', '') or ''}: {err.strerror or err}")
-    summary_md = out / "report.md" if "md" in formats else None
     step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
-    if step_summary and summary_md is not None:
-        with open(step_summary, "a", encoding="utf-8") as fh:
-            fh.write(summary_md.read_text(encoding="utf-8"))
+    if step_summary:
+        from audit.render.markdown import render as render_markdown
+
+        try:
+            with open(step_summary, "a", encoding="utf-8") as fh:
+                fh.write(render_markdown(report))
+        except OSError as err:
+            _err(f"corpus-audit: warning: cannot append to GITHUB_STEP_SUMMARY {step_summary}: {err}")
     s = report.summary()
     total = sum(s["findings"].values())
     cats = ", ".join(f"{k} {v}" for k, v in s["findings"].items()) or "none"
+    if "baseline" in report.extra:
+        b = report.extra["baseline"]
+        _err(f"corpus-audit: baseline {b['file']}: {b['suppressed']} suppressed, "
+             f"{len(b['stale'])} stale entries (no longer match)")
     _err(
         f"corpus-audit: {s['documents']} documents, {total} findings ({cats}); "
         f"{len(report.unreadable)} unreadable, {len(report.skipped)} skipped; "
