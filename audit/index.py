@@ -65,7 +65,12 @@ CREATE TABLE IF NOT EXISTS bands (key INTEGER NOT NULL, doc INTEGER NOT NULL, PR
 
 def band_ints(sig: np.ndarray, params: MinHashParams) -> list[int]:
     """The signature's LSH band keys as signed 64-bit integers (SQLite INTEGER)."""
-    return [int.from_bytes(k[:8], "little", signed=True) for k in minhash.band_keys(sig, params)]
+    return band_array(sig, params).tolist()
+
+
+def band_array(sig: np.ndarray, params: MinHashParams) -> np.ndarray:
+    """The band keys (:func:`audit.minhash.band_keys`) as an int64 array."""
+    return np.frombuffer(b"".join(k[:8] for k in minhash.band_keys(sig, params)), dtype="<i8")
 
 
 def compute_signatures(texts: Sequence[str], params: MinHashParams) -> np.ndarray:
@@ -270,7 +275,8 @@ class DocumentIndex:
             raise InputError(f"index {self.directory} was opened read-only")
         params = self.params
         start = self.conn.execute("SELECT COALESCE(MAX(n), 0) FROM docs").fetchone()[0] + 1
-        band_rows: list[tuple[int, int]] = []
+        band_keys: list[np.ndarray] = []
+        band_docs: list[int] = []
         doc_rows = []
         for j, (doc_id, source, n_chars, h, sig) in enumerate(zip(ids, sources, chars, hashes, sigs)):
             n = start + j
@@ -278,9 +284,16 @@ class DocumentIndex:
             if sig is not None:
                 sig = np.asarray(sig, dtype="<u4")
                 blob = sig.tobytes()
-                band_rows.extend((k, n) for k in set(band_ints(sig, params)))
+                band_keys.append(band_array(sig, params))
+                band_docs.append(n)
             doc_rows.append((n, doc_id, source, int(n_chars), h, blob))
-        band_rows.sort()
+        if band_keys:
+            keys = np.concatenate(band_keys)
+            docs = np.repeat(np.asarray(band_docs, dtype=np.int64), params.bands)
+            order = np.lexsort((docs, keys))  # key order: B-tree appends, not random inserts
+            band_rows = zip(keys[order].tolist(), docs[order].tolist())
+        else:
+            band_rows = iter(())
         with self.conn:
             self.conn.executemany("INSERT INTO docs (n, id, source, chars, hash, sig) VALUES (?, ?, ?, ?, ?, ?)",
                                   doc_rows)
