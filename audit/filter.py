@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from audit.config import Config
-from audit.errors import InputError
+from audit.errors import AuditError, InputError
 from audit.index import DocumentIndex, IndexCheck, IndexConfig
 from audit.model import Category, Document, DocumentResult, Finding, Unreadable
 from audit.pipeline import ScanHooks, TextStore, build_checks, finalize, run_checks
@@ -331,9 +331,12 @@ def _update_index(iconf: IndexConfig, check: IndexCheck, report, kept: list[int]
         chars.append(res.chars)
         hashes.append(check.hashes[o])
         sigs.append(check.signature_of(o))
-    with DocumentIndex.open(iconf.path, iconf.params()) as idx:
-        added = idx.add(ids, sources, chars, hashes, sigs)
-        return added, len(idx)
+    try:
+        with DocumentIndex.open(iconf.path, iconf.params()) as idx:
+            added = idx.add(ids, sources, chars, hashes, sigs)
+            return added, len(idx)
+    except AuditError as err:
+        raise AuditError(f"outputs were written, but the index was not updated: {err}") from None
 
 
 __all__ = ["FilterConfig", "FilterResult", "filter_paths", "kept_line", "rejected_line", "unreadable_line"]

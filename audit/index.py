@@ -147,9 +147,9 @@ class DocumentIndex:
             directory.mkdir(parents=True, exist_ok=True)
         try:
             if readonly:
-                conn = sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True)
+                conn = sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True, timeout=60)
             else:
-                conn = sqlite3.connect(str(path))
+                conn = sqlite3.connect(str(path), timeout=60)
             conn.execute("PRAGMA cache_size = -131072")
             if not readonly:
                 conn.executescript(_SCHEMA)
@@ -194,13 +194,19 @@ class DocumentIndex:
     def size_bytes(self) -> int:
         return sum(p.stat().st_size for p in self.directory.glob(INDEX_FILE + "*"))
 
+    def _query(self, sql: str, args: Sequence[Any]) -> list[tuple]:
+        try:
+            return self.conn.execute(sql, args).fetchall()
+        except sqlite3.Error as err:
+            raise InputError(f"cannot read index {self.directory}: {err}") from None
+
     def lookup_exact(self, hashes: Iterable[bytes]) -> dict[bytes, Match]:
         """The first-ingested indexed document for each of ``hashes`` that is indexed."""
         wanted = sorted(set(hashes))
         out: dict[bytes, Match] = {}
         for i in range(0, len(wanted), _QUERY_CHUNK):
             chunk = wanted[i : i + _QUERY_CHUNK]
-            rows = self.conn.execute(
+            rows = self._query(
                 f"SELECT hash, id, source, chars FROM docs WHERE hash IN ({','.join('?' * len(chunk))}) ORDER BY n",
                 chunk,
             )
@@ -217,7 +223,7 @@ class DocumentIndex:
         postings: dict[int, list[int]] = {}
         for i in range(0, len(distinct), _QUERY_CHUNK):
             chunk = distinct[i : i + _QUERY_CHUNK]
-            rows = self.conn.execute(
+            rows = self._query(
                 f"SELECT key, doc FROM bands WHERE key IN ({','.join('?' * len(chunk))})", chunk
             )
             for key, doc in rows:
@@ -236,7 +242,7 @@ class DocumentIndex:
         wanted_list = sorted(wanted)
         for i in range(0, len(wanted_list), _QUERY_CHUNK):
             chunk = wanted_list[i : i + _QUERY_CHUNK]
-            rows = self.conn.execute(
+            rows = self._query(
                 f"SELECT n, id, source, chars, sig FROM docs WHERE n IN ({','.join('?' * len(chunk))})", chunk
             )
             for n, doc_id, source, chars, sig in rows:
@@ -294,10 +300,13 @@ class DocumentIndex:
             band_rows = zip(keys[order].tolist(), docs[order].tolist())
         else:
             band_rows = iter(())
-        with self.conn:
-            self.conn.executemany("INSERT INTO docs (n, id, source, chars, hash, sig) VALUES (?, ?, ?, ?, ?, ?)",
-                                  doc_rows)
-            self.conn.executemany("INSERT OR IGNORE INTO bands (key, doc) VALUES (?, ?)", band_rows)
+        try:
+            with self.conn:
+                self.conn.executemany("INSERT INTO docs (n, id, source, chars, hash, sig) VALUES (?, ?, ?, ?, ?, ?)",
+                                      doc_rows)
+                self.conn.executemany("INSERT OR IGNORE INTO bands (key, doc) VALUES (?, ?)", band_rows)
+        except sqlite3.Error as err:
+            raise InputError(f"cannot add to index {self.directory}: {err} (nothing was added)") from None
         return len(doc_rows)
 
 
