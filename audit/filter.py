@@ -157,6 +157,8 @@ class Decider:
                     r["message"] += f"; {target.document} was rejected, so {kept} stands in for it"
                     out.append(r)
                 continue
+            if f.category is Category.DUPLICATE and f.rule not in self.reject_rules:
+                continue  # a shared passage is not a reason to drop a document, unless configured so
             if (
                 f.rule in self.reject_rules
                 or f.rule in self.policy.drop_rules
@@ -278,7 +280,11 @@ def filter_paths(
         decider = Decider(fconf, policy, reject_rules, keep_rules)
         kept_ordinals: list[int] = []
         out_keep = _AtomicJsonl(keep)
-        out_reject = _AtomicJsonl(reject)
+        try:
+            out_reject = _AtomicJsonl(reject)
+        except BaseException:
+            out_keep.abort()
+            raise
         try:
             for code in spill.order:
                 if code < 0:

@@ -25,7 +25,9 @@ class FilterConfig:
     A document is rejected when one of its findings (after select/ignore and
     severity overrides) is at or above ``reject_on``, names a rule in
     ``reject_rules`` or in ``[policy] drop_rules``, or is one of the two
-    document-level kinds below. Rules in ``keep_rules`` never reject.
+    document-level kinds below. Passage-level duplicate findings (shared
+    paragraphs, boilerplate) reject only when their rule is in ``reject_rules``.
+    Rules in ``keep_rules`` never reject.
     """
 
     #: Any finding at or above this severity rejects ("error": certain problems only).

@@ -279,3 +279,23 @@ def test_duplicate_of_a_rejected_document_is_kept_once(tmp_path):
     assert d.reasons(DocumentResult("B", 10, findings=[dup("A")])) == []  # stands in for rejected A
     (r,) = d.reasons(DocumentResult("C", 10, findings=[dup("A")]))
     assert r["duplicate_of"] == "B" and "stands in" in r["message"]
+
+
+def test_passage_duplicates_do_not_reject_but_whole_documents_do():
+    from audit.filter import Decider
+    from audit.model import Category, DocumentResult, Finding, Related, Severity
+    from audit.policy import FilterConfig, Policy
+
+    policy = Policy.from_config(config_from_mapping({}))
+    shared = Finding("DUP001", Category.DUPLICATE, Severity.ERROR, 100, 300, "shared paragraph",
+                     related=(Related("A", 0, 200, 1.0),))
+    near = Finding("DUP001", Category.DUPLICATE, Severity.INFO, 0, 1000, "near copy",
+                   related=(Related("A", 0, 990, 0.91),))
+    d = Decider(FilterConfig(), policy, frozenset(), frozenset())
+    assert d.reasons(DocumentResult("A", 990)) == []
+    assert d.reasons(DocumentResult("B", 1000, findings=[shared])) == []
+    (r,) = d.reasons(DocumentResult("C", 1000, findings=[near]))
+    assert (r["duplicate_of"], r["similarity"]) == ("A", 0.91)
+    d = Decider(FilterConfig(), policy, frozenset({"DUP001"}), frozenset())
+    d.reasons(DocumentResult("A", 990))
+    assert d.reasons(DocumentResult("B", 1000, findings=[shared]))[0]["rule"] == "DUP001"
