@@ -165,7 +165,10 @@ class Decider:
                 or f.severity.rank >= reject_rank
                 or (cfg.reject_language and f.category is Category.LANGUAGE and whole and f.severity.rank >= 1)
             ):
-                out.append(reason_of(f))
+                if f.category is Category.DUPLICATE and f.related:
+                    out.append(reason_of(f, f.related[0].document, f.related[0].similarity))
+                else:
+                    out.append(reason_of(f))
         if not out:
             self.kept_ids.add(res.id)
             for target in orphaned:
