@@ -299,3 +299,20 @@ def test_passage_duplicates_do_not_reject_but_whole_documents_do():
     d = Decider(FilterConfig(), policy, frozenset({"DUP001"}), frozenset())
     d.reasons(DocumentResult("A", 990))
     assert d.reasons(DocumentResult("B", 1000, findings=[shared]))[0]["rule"] == "DUP001"
+
+
+@pytest.mark.parametrize(
+    ("start", "severity", "reject_language", "rejected"),
+    [(0, "warning", True, True), (0, "info", True, False), (500, "warning", True, False),
+     (0, "warning", False, False)],
+)
+def test_unexpected_language_rejects_whole_documents_only(start, severity, reject_language, rejected):
+    from audit.filter import Decider
+    from audit.model import Category, DocumentResult, Finding, Severity
+    from audit.policy import FilterConfig, Policy
+
+    f = Finding("LNG999", Category.LANGUAGE, Severity(severity), start, 1000, "document is in Tagalog, expected en",
+                data={"language": "tl", "confidence": 0.97})
+    d = Decider(FilterConfig(reject_language=reject_language), Policy.from_config(config_from_mapping({})),
+                frozenset(), frozenset())
+    assert bool(d.reasons(DocumentResult("X", 1000, findings=[f]))) is rejected
