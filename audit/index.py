@@ -380,6 +380,7 @@ class IndexCheck(CorpusCheck):
         self.hashes: list[bytes] = []
         self.sources: list[str] = []
         self._words: list[int] = []
+        self._chars: list[int] = []
         self._sigs: dict[int, np.ndarray] = {}
 
     def observe(self, ctx: DocContext) -> Iterable[Finding]:
@@ -389,6 +390,7 @@ class IndexCheck(CorpusCheck):
         self.hashes.append(content_hash(text))
         self.sources.append(ctx.doc.source)
         self._words.append(words(text))
+        self._chars.append(len(text))
         return ()
 
     def signature_of(self, ordinal: int) -> np.ndarray | None:
@@ -408,9 +410,8 @@ class IndexCheck(CorpusCheck):
                 near_ordinals.append(ordinal)
             m = exact.get(h)
             if m is not None:
-                chars = len(text_of(ordinal))
                 result.add(ordinal, DUP010.finding(
-                    (0, chars),
+                    (0, self._chars[ordinal]),
                     f"exact duplicate of already-ingested document {m.id} (from {m.source}; identical after "
                     "normalisation)",
                     related=[Related(m.id, 0, m.chars, 1.0)],
