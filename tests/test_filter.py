@@ -316,3 +316,20 @@ def test_unexpected_language_rejects_whole_documents_only(start, severity, rejec
     d = Decider(FilterConfig(reject_language=reject_language), Policy.from_config(config_from_mapping({})),
                 frozenset(), frozenset())
     assert bool(d.reasons(DocumentResult("X", 1000, findings=[f]))) is rejected
+
+
+def test_csv_rows_become_json_records(tmp_path):
+    import csv
+
+    path = tmp_path / "rows.csv"
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["id", "text", "lang"])
+        w.writerow(["r1", ES[0], "es"])
+        w.writerow(["r2", ES[0], "es"])
+        w.writerow(["r3", EN[3], "en"])
+    result, keep, reject = run_filter(tmp_path, path)
+    assert result.exit_code == 0, result.output
+    assert read_jsonl(keep) == [{"id": "r1", "text": ES[0], "lang": "es"}, {"id": "r3", "text": EN[3], "lang": "en"}]
+    (rej,) = read_jsonl(reject)
+    assert rej["record"] == {"id": "r2", "text": ES[0], "lang": "es"} and rej["reasons"][0]["duplicate_of"] == "r1"
