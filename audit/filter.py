@@ -85,6 +85,15 @@ def is_whole_document(f: Finding, chars: int, coverage: float) -> bool:
     return f.start == 0 and (f.end - f.start) >= coverage * chars if chars else True
 
 
+def _file_mode(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 class _AtomicJsonl:
     """A JSONL file written to a temporary sibling and renamed into place on commit."""
 
@@ -93,6 +102,7 @@ class _AtomicJsonl:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
         self.tmp = Path(tmp)
+        os.chmod(fd, _file_mode(path))  # mkstemp makes 0600; give the output the usual permissions
         self.fh = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
         self.count = 0
 

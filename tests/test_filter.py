@@ -333,3 +333,17 @@ def test_csv_rows_become_json_records(tmp_path):
     assert read_jsonl(keep) == [{"id": "r1", "text": ES[0], "lang": "es"}, {"id": "r3", "text": EN[3], "lang": "en"}]
     (rej,) = read_jsonl(reject)
     assert rej["record"] == {"id": "r2", "text": ES[0], "lang": "es"} and rej["reasons"][0]["duplicate_of"] == "r1"
+
+
+def test_outputs_get_ordinary_file_permissions(tmp_path):
+    import os
+    import stat
+
+    b1 = write_jsonl(tmp_path / "b1.jsonl", [rec("a", EN[0])])
+    umask = os.umask(0o022)
+    try:
+        result, keep, reject = run_filter(tmp_path, b1)
+    finally:
+        os.umask(umask)
+    assert result.exit_code == 0
+    assert stat.S_IMODE(keep.stat().st_mode) == 0o644 and stat.S_IMODE(reject.stat().st_mode) == 0o644
