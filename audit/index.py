@@ -297,7 +297,9 @@ class DocumentIndex:
             keys = np.concatenate(band_keys)
             docs = np.repeat(np.asarray(band_docs, dtype=np.int64), params.bands)
             order = np.lexsort((docs, keys))  # key order: B-tree appends, not random inserts
-            band_rows = zip(keys[order].tolist(), docs[order].tolist())
+            keys, docs = keys[order], docs[order]
+            band_rows = (row for i in range(0, len(keys), 65536)
+                         for row in zip(keys[i : i + 65536].tolist(), docs[i : i + 65536].tolist()))
         else:
             band_rows = iter(())
         try:
