@@ -11,8 +11,10 @@ The index records the parameters its signatures were made with
 refuses to be used with others (:class:`audit.errors.IndexMismatchError`).
 
 Lookups are batched: a batch's distinct band keys are resolved with a handful of
-``IN`` queries against the ``bands`` table (a ``WITHOUT ROWID`` B-tree keyed on
-the band key), then the candidates' signatures are fetched once and compared
+``IN`` queries against the band tables (``WITHOUT ROWID`` B-trees keyed on the
+band key: ``bands`` and a smaller ``bands_recent`` that takes each update and is
+merged into ``bands`` when it reaches a quarter of it, so that adding a batch
+costs in proportion to the batch, not the index), then the candidates' signatures are fetched once and compared
 with numpy.
 
 :class:`IndexCheck` (rules DUP010 / DUP011) reports incoming documents that
@@ -43,6 +45,8 @@ INDEX_FORMAT = 1
 _QUERY_CHUNK = 5000
 #: Documents whose signatures are computed and looked up together.
 _LOOKUP_BATCH = 2048
+#: ``bands_recent`` is merged into ``bands`` when it holds more than this share of all band rows.
+_MERGE_SHARE = 0.25
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -56,6 +60,9 @@ CREATE TABLE IF NOT EXISTS docs (
 );
 CREATE INDEX IF NOT EXISTS docs_hash ON docs (hash);
 CREATE TABLE IF NOT EXISTS bands (key INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (key, doc)) WITHOUT ROWID;
+-- Recent additions: a small B-tree, so an update touches pages in proportion to the batch, not the index.
+CREATE TABLE IF NOT EXISTS bands_recent (key INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (key, doc))
+    WITHOUT ROWID;
 """
 
 
@@ -224,7 +231,8 @@ class DocumentIndex:
         for i in range(0, len(distinct), _QUERY_CHUNK):
             chunk = distinct[i : i + _QUERY_CHUNK]
             rows = self._query(
-                f"SELECT key, doc FROM bands WHERE key IN ({','.join('?' * len(chunk))})", chunk
+                f"SELECT key, doc FROM bands WHERE key IN ({','.join('?' * len(chunk))}) UNION ALL "
+                f"SELECT key, doc FROM bands_recent WHERE key IN ({','.join('?' * len(chunk))})", chunk + chunk
             )
             for key, doc in rows:
                 postings.setdefault(key, []).append(doc)
@@ -268,6 +276,23 @@ class DocumentIndex:
 
     # -- writing ----------------------------------------------------------
 
+    def _maybe_merge(self, added_rows: int) -> None:
+        """Fold ``bands_recent`` into ``bands`` once it is a sizeable share (inside the caller's transaction).
+
+        Inserting in key order into the big B-tree rewrites most of its pages, so it is done only
+        every few batches (amortised), or at once while the index is small. Row counts are kept in
+        ``meta`` (counting a large table would read all of it).
+        """
+        counts = dict(self.conn.execute("SELECT key, value FROM meta WHERE key IN ('rows_main', 'rows_recent')"))
+        main = int(counts.get("rows_main", 0))
+        recent = int(counts.get("rows_recent", 0)) + added_rows
+        if recent > _MERGE_SHARE * (main + recent):
+            self.conn.execute("INSERT OR IGNORE INTO bands (key, doc) SELECT key, doc FROM bands_recent ORDER BY key")
+            self.conn.execute("DELETE FROM bands_recent")
+            main, recent = main + recent, 0
+        self.conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                              [("rows_main", str(main)), ("rows_recent", str(recent))])
+
     def add(
         self,
         ids: Sequence[str],
@@ -293,6 +318,7 @@ class DocumentIndex:
                 band_keys.append(band_array(sig, params))
                 band_docs.append(n)
             doc_rows.append((n, doc_id, source, int(n_chars), h, blob))
+        n_band_rows = sum(len(k) for k in band_keys)
         if band_keys:
             keys = np.concatenate(band_keys)
             docs = np.repeat(np.asarray(band_docs, dtype=np.int64), params.bands)
@@ -306,7 +332,8 @@ class DocumentIndex:
             with self.conn:
                 self.conn.executemany("INSERT INTO docs (n, id, source, chars, hash, sig) VALUES (?, ?, ?, ?, ?, ?)",
                                       doc_rows)
-                self.conn.executemany("INSERT OR IGNORE INTO bands (key, doc) VALUES (?, ?)", band_rows)
+                self.conn.executemany("INSERT OR IGNORE INTO bands_recent (key, doc) VALUES (?, ?)", band_rows)
+                self._maybe_merge(n_band_rows)
         except sqlite3.Error as err:
             raise InputError(f"cannot add to index {self.directory}: {err} (nothing was added)") from None
         return len(doc_rows)

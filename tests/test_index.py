@@ -70,3 +70,19 @@ def test_check_is_inert_without_an_index():
     check = IndexCheck(IndexConfig(), None)
     assert check.index is None
     assert check.finish(lambda o: "", []).findings == {}
+
+
+def test_recent_additions_are_found_and_merged_later(tmp_path):
+    texts = [f"{BASE} Ausgabe {i}: " + " ".join(f"wort{i}x{k}" for k in range(40)) for i in range(12)]
+    with DocumentIndex.open(tmp_path / "idx", P, create=True) as idx:
+        add(idx, *texts[:8], prefix="old")  # first batch: straight into the main band table
+        add(idx, texts[8], prefix="new")  # small batch: kept in bands_recent
+        count = idx.conn.execute("SELECT COUNT(*) FROM bands_recent").fetchone()[0]
+        assert count == P.bands
+        found = idx.lookup_near(compute_signatures([texts[0] + " x", texts[8] + " x"], P), 0.7)
+        assert [m.id for m in found] == ["old0", "new0"]
+        add(idx, *texts[9:12], prefix="more")  # recent now over a quarter: merged
+        assert idx.conn.execute("SELECT COUNT(*) FROM bands_recent").fetchone()[0] == 0
+        assert idx.conn.execute("SELECT COUNT(*) FROM bands").fetchone()[0] == 12 * P.bands
+        found = idx.lookup_near(compute_signatures([texts[8], texts[11]], P), 0.99)
+        assert [m.id for m in found] == ["new0", "more2"]
