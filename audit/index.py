@@ -137,7 +137,7 @@ class DocumentIndex:
 
     @classmethod
     def open(cls, directory: str | Path, params: MinHashParams | None = None, *, create: bool = False,
-             readonly: bool = False) -> "DocumentIndex":
+             readonly: bool = False) -> DocumentIndex:
         """Open (or with ``create``, create) the index in ``directory``.
 
         Raises :class:`InputError` when there is no index and ``create`` is false,
@@ -184,7 +184,7 @@ class DocumentIndex:
     def close(self) -> None:
         self.conn.close()
 
-    def __enter__(self) -> "DocumentIndex":
+    def __enter__(self) -> DocumentIndex:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -259,7 +259,7 @@ class DocumentIndex:
                 info[n] = (doc_id, source, chars)
                 cand_sigs[n] = np.frombuffer(sig, dtype="<u4")
         out: list[Match | None] = []
-        for sig, cands in zip(sigs, candidates_per_doc):
+        for sig, cands in zip(sigs, candidates_per_doc, strict=True):
             cands = [c for c in cands if c in cand_sigs]
             if not cands:
                 out.append(None)
@@ -309,7 +309,7 @@ class DocumentIndex:
         band_keys: list[np.ndarray] = []
         band_docs: list[int] = []
         doc_rows = []
-        for j, (doc_id, source, n_chars, h, sig) in enumerate(zip(ids, sources, chars, hashes, sigs)):
+        for j, (doc_id, source, n_chars, h, sig) in enumerate(zip(ids, sources, chars, hashes, sigs, strict=True)):
             n = start + j
             blob = None
             if sig is not None:
@@ -325,7 +325,7 @@ class DocumentIndex:
             order = np.lexsort((docs, keys))  # key order: B-tree appends, not random inserts
             keys, docs = keys[order], docs[order]
             band_rows = (row for i in range(0, len(keys), 65536)
-                         for row in zip(keys[i : i + 65536].tolist(), docs[i : i + 65536].tolist()))
+                         for row in zip(keys[i : i + 65536].tolist(), docs[i : i + 65536].tolist(), strict=True))
         else:
             band_rows = iter(())
         try:
@@ -430,7 +430,7 @@ class IndexCheck(CorpusCheck):
         result = CorpusResult()
         if self.index is None:
             return result
-        exact = self.index.lookup_exact(h for h, w in zip(self.hashes, self._words) if w)
+        exact = self.index.lookup_exact(h for h, w in zip(self.hashes, self._words, strict=True) if w)
         near_ordinals: list[int] = []
         for ordinal, h in enumerate(self.hashes):
             if not self._words[ordinal]:
@@ -450,13 +450,13 @@ class IndexCheck(CorpusCheck):
             chunk = near_ordinals[i : i + _LOOKUP_BATCH]
             texts = [text_of(o) for o in chunk]
             sigs = compute_signatures(texts, self.params)
-            for o, sig in zip(chunk, sigs):
+            for o, sig in zip(chunk, sigs, strict=True):
                 self._sigs[o] = sig
             todo = [j for j, o in enumerate(chunk) if self.hashes[o] not in exact]
             if not todo:
                 continue
             matches = self.index.lookup_near(sigs[todo], self.config.near_threshold)
-            for j, m in zip(todo, matches):
+            for j, m in zip(todo, matches, strict=True):
                 if m is None:
                     continue
                 o = chunk[j]
