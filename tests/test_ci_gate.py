@@ -177,3 +177,21 @@ def test_github_step_summary_is_appended(tmp_path):
     assert "# corpus-audit report" in text and "DUP001" in text
     scan(str(corpus), "--out", str(tmp_path / "r"), env=env)
     assert summary.read_text(encoding="utf-8").count("# corpus-audit report") == 2
+
+
+def test_document_level_findings_keep_identity_when_the_document_is_edited(tmp_path):
+    corpus = make_corpus(tmp_path / "c")
+    base = tmp_path / "baseline.json"
+    out = tmp_path / "r"
+    assert scan(str(corpus), "--out", str(out), "--write-baseline", str(base)).exit_code == 0
+    (corpus / "c.txt").write_text("Still too short!", encoding="utf-8")  # ART001 stays, text changed
+    edited = "Editor's note: updated.\n\n" + "\n\n".join(PARA)
+    (corpus / "a.txt").write_text(edited, encoding="utf-8")  # both copies edited alike: DUP001 stays
+    (corpus / "b.txt").write_text(edited, encoding="utf-8")
+    result = scan(str(corpus), "--out", str(out), "--baseline", str(base), "--fail-on", "info")
+    assert result.exit_code == 0, result.output
+    assert report_of(out)["baseline"]["suppressed"] == 2
+    (corpus / "e.txt").write_text(edited, encoding="utf-8")  # a new copy: a new DUP001 finding
+    result = scan(str(corpus), "--out", str(out), "--baseline", str(base), "--fail-on", "error")
+    assert result.exit_code == 1
+    assert [(d["id"], f["rule"]) for d in report_of(out)["documents"] for f in d["findings"]] == [("e.txt", "DUP001")]
