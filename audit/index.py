@@ -40,7 +40,7 @@ from audit.normalize import content_hash
 from audit.rules import CorpusCheck, CorpusResult, DocContext, Rule
 
 INDEX_FILE = "index.sqlite"
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 #: Band keys per ``IN (...)`` query (SQLite allows 32766 variables).
 _QUERY_CHUNK = 5000
 #: Documents whose signatures are computed and looked up together.
@@ -172,12 +172,17 @@ class DocumentIndex:
                 conn.execute("INSERT INTO meta (key, value) VALUES ('params', ?)",
                              (json.dumps(wanted, sort_keys=True),))
         else:
-            diffs = mismatch(json.loads(stored[0]), wanted)
+            have = json.loads(stored[0])
+            diffs = mismatch(have, wanted)
             if diffs:
                 conn.close()
+                tunable = {"shingle_size", "num_perm", "bands", "rows", "seed"}
+                if all(k in tunable for k in set(have) | set(wanted) if have.get(k) != wanted.get(k)):
+                    advice = "set the index's values in the [index] config table, or build a new index"
+                else:
+                    advice = "it was built by another version of corpus-audit: build a new index"
                 raise IndexMismatchError(
-                    f"index {directory} was built with incompatible parameters ({'; '.join(diffs)}); "
-                    "use the index's parameters in the [index] config table or build a new index"
+                    f"index {directory} was built with incompatible parameters ({'; '.join(diffs)}); {advice}"
                 )
         return cls(directory, conn, params, readonly)
 
