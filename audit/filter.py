@@ -131,44 +131,103 @@ class _AtomicJsonl:
 
 @dataclass
 class Decider:
-    """Turns one document's findings into rejection reasons, in input order."""
+    """Turns the batch's findings into rejection reasons per document (two passes over the batch).
+
+    Pass one collects each document's own reasons (rules, severities, language, duplicates of
+    indexed documents) and its in-batch duplicate findings. Pass two resolves the duplicates: a copy
+    is rejected only when the document it duplicates is kept, wherever that one sits in the batch
+    (a cluster's kept copy may come later, e.g. with ``keep = "longest"``). When the original is
+    rejected for its own reasons, the first copy without reasons of its own is kept in its place and
+    the other copies name it.
+    """
 
     config: FilterConfig
     policy: Policy
     reject_rules: frozenset[str]
     keep_rules: frozenset[str]
-    kept_ids: set[str] = field(default_factory=set)
-    #: A rejected document's id -> the first kept document that duplicated it (stands in for it).
-    standin: dict[str, str] = field(default_factory=dict)
+    #: Ids of duplicate clusters at document level (from the report), whatever their findings' spans.
+    document_clusters: frozenset[str] = frozenset()
 
-    def reasons(self, res: DocumentResult) -> list[dict[str, Any]]:
+    def decide(self, results: list[DocumentResult]) -> list[list[dict[str, Any]]]:
+        own: list[list[dict[str, Any]]] = []
+        dups: list[list[Finding]] = []
+        for res in results:
+            reasons, copies = self._own(res)
+            own.append(reasons)
+            dups.append(copies)
+        # Status of every id: "hard" (own reasons), "copy" (in-batch duplicate findings), or clean.
+        hard = {res.id for res, r in zip(results, own, strict=True) if r}
+        copy_of: dict[str, str] = {}
+        for res, copies in zip(results, dups, strict=True):
+            if copies and res.id not in copy_of:
+                copy_of[res.id] = copies[0].related[0].document
+        standin: dict[str, str] = {}
+
+        def representative(doc_id: str, asking: str) -> str | None:
+            """The kept document that stands for ``doc_id`` (None: ``asking`` becomes the stand-in)."""
+            seen = set()
+            while doc_id not in seen:
+                seen.add(doc_id)
+                if doc_id in hard:
+                    if doc_id not in standin:
+                        standin[doc_id] = asking
+                        return None
+                    doc_id = standin[doc_id]
+                    if doc_id == asking:
+                        return None
+                    continue
+                if doc_id in copy_of and doc_id != asking:
+                    doc_id = copy_of[doc_id]
+                    continue
+                return doc_id if doc_id != asking else None
+            return None
+
+        out: list[list[dict[str, Any]]] = []
+        for res, reasons, copies in zip(results, own, dups, strict=True):
+            reasons = list(reasons)
+            if not reasons:
+                for f in copies:
+                    target = f.related[0]
+                    kept = representative(target.document, res.id)
+                    if kept is None:
+                        continue
+                    r = reason_of(f, kept, target.similarity)
+                    if kept != target.document:
+                        r["message"] += f"; {target.document} was rejected, so {kept} stands in for it"
+                    reasons.append(r)
+                    break
+                if not reasons and res.id in copy_of:
+                    copy_of.pop(res.id)  # kept after all: it represents itself
+            out.append(reasons)
+        return out
+
+    def _is_document_duplicate(self, f: Finding, chars: int) -> bool:
+        data = f.data or {}
+        return bool(
+            data.get("indexed")
+            or data.get("cluster") in self.document_clusters
+            or is_whole_document(f, chars, self.config.document_coverage)
+        )
+
+    def _own(self, res: DocumentResult) -> tuple[list[dict[str, Any]], list[Finding]]:
         cfg = self.config
-        out: list[dict[str, Any]] = []
-        orphaned: list[str] = []  # duplicate-of targets that were not kept
+        reasons: list[dict[str, Any]] = []
+        copies: list[Finding] = []
         reject_rank = _rank(cfg.reject_on)
         for f in res.findings:
             if f.rule in self.keep_rules:
                 continue
-            whole = is_whole_document(f, res.chars, cfg.document_coverage)
-            if f.category is Category.DUPLICATE and f.related and whole:
+            if f.category is Category.DUPLICATE and f.related and self._is_document_duplicate(f, res.chars):
                 if not (cfg.reject_duplicates or f.rule in self.reject_rules):
                     continue
-                target = f.related[0]
-                if (f.data or {}).get("indexed"):
-                    out.append(reason_of(f, target.document, target.similarity))
-                    continue
-                kept = self._resolve(target.document)
-                if kept is None:
-                    orphaned.append(target.document)
-                elif kept == target.document:
-                    out.append(reason_of(f, kept, target.similarity))
+                if (f.data or {}).get("indexed"):  # the original is already ingested
+                    reasons.append(reason_of(f, f.related[0].document, f.related[0].similarity))
                 else:
-                    r = reason_of(f, kept, target.similarity)
-                    r["message"] += f"; {target.document} was rejected, so {kept} stands in for it"
-                    out.append(r)
+                    copies.append(f)
                 continue
             if f.category is Category.DUPLICATE and f.rule not in self.reject_rules:
                 continue  # a shared passage is not a reason to drop a document, unless configured so
+            whole = is_whole_document(f, res.chars, cfg.document_coverage)
             if (
                 f.rule in self.reject_rules
                 or f.rule in self.policy.drop_rules
@@ -176,23 +235,10 @@ class Decider:
                 or (cfg.reject_language and f.category is Category.LANGUAGE and whole and f.severity.rank >= 1)
             ):
                 if f.category is Category.DUPLICATE and f.related:
-                    out.append(reason_of(f, f.related[0].document, f.related[0].similarity))
+                    reasons.append(reason_of(f, f.related[0].document, f.related[0].similarity))
                 else:
-                    out.append(reason_of(f))
-        if not out:
-            self.kept_ids.add(res.id)
-            for target in orphaned:
-                self.standin.setdefault(target, res.id)
-        return out
-
-    def _resolve(self, doc_id: str) -> str | None:
-        seen = set()
-        while doc_id not in self.kept_ids:
-            if doc_id in seen or doc_id not in self.standin:
-                return None
-            seen.add(doc_id)
-            doc_id = self.standin[doc_id]
-        return doc_id
+                    reasons.append(reason_of(f))
+        return reasons, copies
 
 
 def _rank(severity: str) -> int:
@@ -290,7 +336,8 @@ def filter_paths(
         events = spill.tee(iter_inputs(paths, config.reader_config(keep_records=True)))
         state, extra = run_checks(events, checks, hooks=hooks)
         report = finalize(state, extra, policy)
-        decider = Decider(fconf, policy, reject_rules, keep_rules)
+        doc_clusters = frozenset(c.id for c in report.clusters if c.level == "document")
+        decisions = Decider(fconf, policy, reject_rules, keep_rules, doc_clusters).decide(report.documents)
         kept_ordinals: list[int] = []
         out_keep = _AtomicJsonl(keep)
         try:
@@ -307,7 +354,7 @@ def filter_paths(
                     continue
                 res = report.documents[code]
                 line = spill.lines.get(code)
-                reasons = decider.reasons(res)
+                reasons = decisions[code]
                 if reasons:
                     out_reject.write(rejected_line(res.id, line, reasons))
                     result.reasons.update({r["rule"] for r in reasons})

@@ -208,15 +208,15 @@ def test_failure_mid_run_leaves_no_complete_looking_output(tmp_path, monkeypatch
     keep = tmp_path / "kept.jsonl"
     keep.write_text("previous content\n", encoding="utf-8")
     calls = {"n": 0}
-    real = filter_mod.Decider.reasons
+    real = filter_mod._AtomicJsonl.write
 
-    def boom(self, res):
+    def boom(self, line):
         calls["n"] += 1
         if calls["n"] == 3:
             raise KeyboardInterrupt  # like a kill in the middle of writing
-        return real(self, res)
+        return real(self, line)
 
-    monkeypatch.setattr(filter_mod.Decider, "reasons", boom)
+    monkeypatch.setattr(filter_mod._AtomicJsonl, "write", boom)
     with pytest.raises(KeyboardInterrupt):
         filter_paths([str(b1)], config_from_mapping({}), keep, tmp_path / "rejected.jsonl")
     assert keep.read_text(encoding="utf-8") == "previous content\n"  # untouched, not half-written
@@ -275,10 +275,28 @@ def test_duplicate_of_a_rejected_document_is_kept_once(tmp_path):
         return Finding("DUP001", Category.DUPLICATE, Severity.ERROR, 0, 10, f"dup of {of}",
                        related=(Related(of, 0, 10, 1.0),))
 
-    assert d.reasons(DocumentResult("A", 10, findings=[bad]))
-    assert d.reasons(DocumentResult("B", 10, findings=[dup("A")])) == []  # stands in for rejected A
-    (r,) = d.reasons(DocumentResult("C", 10, findings=[dup("A")]))
+    a, b, c = d.decide([DocumentResult("A", 10, findings=[bad]), DocumentResult("B", 10, findings=[dup("A")]),
+                        DocumentResult("C", 10, findings=[dup("A")])])
+    assert a and a[0]["rule"] == "ART001"
+    assert b == []  # stands in for rejected A
+    (r,) = c
     assert r["duplicate_of"] == "B" and "stands in" in r["message"]
+
+
+def test_kept_copy_later_in_the_batch_still_rejects_earlier_copies():
+    # keep = "longest" may keep a later document: the earlier copies are rejected all the same
+    from audit.filter import Decider
+    from audit.model import Category, DocumentResult, Finding, Related, Severity
+    from audit.policy import FilterConfig, Policy
+
+    near = Finding("DUP002", Category.DUPLICATE, Severity.WARNING, 0, 700, "near copy of L",
+                   related=(Related("L", 0, 1000, 0.86),), data={"cluster": "near-doc-1"})
+    d = Decider(FilterConfig(), Policy.from_config(config_from_mapping({})), frozenset(), frozenset(),
+                frozenset({"near-doc-1"}))
+    first, other, longest = d.decide([DocumentResult("S", 1000, findings=[near]), DocumentResult("X", 50),
+                                      DocumentResult("L", 1000)])
+    assert [r["duplicate_of"] for r in first] == ["L"] and first[0]["similarity"] == 0.86
+    assert other == [] and longest == []
 
 
 def test_passage_duplicates_do_not_reject_but_whole_documents_do():
@@ -292,13 +310,13 @@ def test_passage_duplicates_do_not_reject_but_whole_documents_do():
     near = Finding("DUP001", Category.DUPLICATE, Severity.INFO, 0, 1000, "near copy",
                    related=(Related("A", 0, 990, 0.91),))
     d = Decider(FilterConfig(), policy, frozenset(), frozenset())
-    assert d.reasons(DocumentResult("A", 990)) == []
-    assert d.reasons(DocumentResult("B", 1000, findings=[shared])) == []
-    (r,) = d.reasons(DocumentResult("C", 1000, findings=[near]))
+    a, b, c = d.decide([DocumentResult("A", 990), DocumentResult("B", 1000, findings=[shared]),
+                        DocumentResult("C", 1000, findings=[near])])
+    assert a == [] and b == []
+    (r,) = c
     assert (r["duplicate_of"], r["similarity"]) == ("A", 0.91)
     d = Decider(FilterConfig(), policy, frozenset({"DUP001"}), frozenset())
-    d.reasons(DocumentResult("A", 990))
-    assert d.reasons(DocumentResult("B", 1000, findings=[shared]))[0]["rule"] == "DUP001"
+    assert d.decide([DocumentResult("A", 990), DocumentResult("B", 1000, findings=[shared])])[1][0]["rule"] == "DUP001"
 
 
 @pytest.mark.parametrize(
@@ -315,7 +333,7 @@ def test_unexpected_language_rejects_whole_documents_only(start, severity, rejec
                 data={"language": "tl", "confidence": 0.97})
     d = Decider(FilterConfig(reject_language=reject_language), Policy.from_config(config_from_mapping({})),
                 frozenset(), frozenset())
-    assert bool(d.reasons(DocumentResult("X", 1000, findings=[f]))) is rejected
+    assert bool(d.decide([DocumentResult("X", 1000, findings=[f])])[0]) is rejected
 
 
 def test_csv_rows_become_json_records(tmp_path):
