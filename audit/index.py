@@ -204,7 +204,15 @@ class DocumentIndex:
         return json.loads(self.conn.execute("SELECT value FROM meta WHERE key = 'params'").fetchone()[0])
 
     def size_bytes(self) -> int:
+        """Bytes on disk (the database file and any journal)."""
         return sum(p.stat().st_size for p in self.directory.glob(INDEX_FILE + "*"))
+
+    def used_bytes(self) -> int:
+        """Bytes in use: the file less its free pages (left by merging the recent band table)."""
+        page = self.conn.execute("PRAGMA page_size").fetchone()[0]
+        pages = self.conn.execute("PRAGMA page_count").fetchone()[0]
+        free = self.conn.execute("PRAGMA freelist_count").fetchone()[0]
+        return (pages - free) * page
 
     def _query(self, sql: str, args: Sequence[Any]) -> list[tuple]:
         try:

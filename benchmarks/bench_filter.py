@@ -78,6 +78,11 @@ def build_index(directory: Path, n: int, real: int, params: MinHashParams, chunk
     return time.perf_counter() - t0
 
 
+def index_size(directory: Path, params: MinHashParams) -> tuple[int, int]:
+    with DocumentIndex.open(directory, params, readonly=True) as idx:
+        return idx.size_bytes(), idx.used_bytes()
+
+
 def write_batch(path: Path, n: int, real: int) -> dict:
     kinds = {"exact-of-indexed": 0, "near-of-indexed": 0, "in-batch-copy": 0, "malformed": 0, "new": 0}
     rng = np.random.default_rng(99)
@@ -146,7 +151,7 @@ def main() -> None:
         shutil.rmtree(idx_dir, ignore_errors=True)
         print(f"building an index of {a.index_docs:,} documents ({real:,} with texts) ...", file=sys.stderr)
         build_s = build_index(idx_dir, a.index_docs, real, params)
-        size = sum(p.stat().st_size for p in idx_dir.iterdir())
+        size, used = index_size(idx_dir, params)
         batch = work / "batch.jsonl"
         kinds = write_batch(batch, a.docs, real)
         print(f"batch: {kinds}", file=sys.stderr)
@@ -157,20 +162,22 @@ def main() -> None:
             dt, peak_mb, summary = run([str(batch), "--keep", f"{out}.kept.jsonl", "--reject",
                                         f"{out}.rejected.jsonl", *extra])
             rows.append((name, dt, peak_mb, summary))
-        size_after = sum(p.stat().st_size for p in idx_dir.iterdir())
+        size_after, used_after = index_size(idx_dir, params)
         load = os.getloadavg()
         print()
         print(f"batch {a.docs:,} documents against an index of {a.index_docs:,} "
               f"(machine: {os.cpu_count()} cores, load average {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f})")
         print(f"index build: {build_s:.1f} s ({a.index_docs / build_s:,.0f} docs/s); "
-              f"size on disk {size / 1e6:,.1f} MB = {size / a.index_docs:,.0f} bytes per document")
+              f"size on disk {size / 1e6:,.1f} MB = {size / a.index_docs:,.0f} bytes per document "
+              f"({used / a.index_docs:,.0f} in use, the rest free pages left by merges)")
         base = rows[0][1]
         print(f"{'run':<16} {'seconds':>8} {'docs/s':>9} {'time vs no index':>17} {'peak MB':>8}")
         for name, dt, peak_mb, _ in rows:
             print(f"{name:<16} {dt:8.1f} {a.docs / dt:9,.0f} {dt / base:16.2f}x {peak_mb:8.0f}")
-        print(f"index after --update-index: {size_after / 1e6:,.1f} MB")
+        print(f"index after --update-index: {size_after / 1e6:,.1f} MB on disk, {used_after / 1e6:,.1f} MB in use")
         for name, *_, summary in rows:
-            print(f"[{name}] {summary.splitlines()[0]}")
+            for line in summary.splitlines():
+                print(f"[{name}] {line}")
     finally:
         if a.workdir is None:
             shutil.rmtree(work, ignore_errors=True)
