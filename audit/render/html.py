@@ -70,8 +70,10 @@ class HtmlConfig:
 
 # --------------------------------------------------------------------------- pure helpers
 
-_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
-_JSON_UNSAFE = re.compile("[<>&\u2028\u2029\ud800-\udfff]")
+_JSON_ESCAPES = {
+    "<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "/": "\\/", "\u2028": "\\u2028", "\u2029": "\\u2029",
+}
+_JSON_UNSAFE = re.compile("[<>&/\u2028\u2029\ud800-\udfff]")
 
 
 def embed_json(value: Any) -> str:
@@ -79,7 +81,7 @@ def embed_json(value: Any) -> str:
 
     ``<``, ``>`` and ``&`` become ``\\u003c`` etc. so the text can never contain ``</script``
     or ``<!--``; U+2028/2029 and lone surrogates (which cannot be written as UTF-8) are
-    escaped too.  ``JSON.parse`` gives back exactly the original strings.
+    escaped too, and ``/`` becomes ``\\/`` so no corpus URL appears literally in the page.  ``JSON.parse`` gives back exactly the original strings.
     """
 
     def sub(m: re.Match) -> str:
@@ -145,18 +147,23 @@ _CONTROL = re.compile(
 )
 
 
+def esc(value: object) -> Markup:
+    """HTML-escape; ``/`` becomes ``&#47;`` so a corpus URL never appears literally in the page source."""
+    return Markup(str(escape(str(value))).replace("/", "&#47;"))
+
+
 def visible(value: object) -> Markup:
-    """Escape ``value`` for HTML and show invisible/bidi control characters as ``⟨U+202E⟩`` badges."""
+    """Escape ``value`` for HTML and show invisible/bidi control characters as ``U+202E`` badges."""
     text = str(value)
     out: list[str] = []
     pos = 0
     for m in _CONTROL.finditer(text):
-        out.append(str(escape(text[pos : m.start()])))
+        out.append(str(esc(text[pos : m.start()])))
         cp = ord(m.group())
         name = unicodedata.name(m.group(), "control character")
         out.append(f'<span class="cc" title="U+{cp:04X} {escape(name)}">U+{cp:04X}</span>')
         pos = m.end()
-    out.append(str(escape(text[pos:])))
+    out.append(str(esc(text[pos:])))
     return Markup('<bdi class="uid">' + "".join(out) + "</bdi>")
 
 
@@ -468,6 +475,7 @@ def _environment() -> Environment:
             lstrip_blocks=True,
         )
         _env.filters["visible"] = visible
+        _env.filters["esc"] = esc
         _env.filters["num"] = _fmt_num
         _env.filters["cell"] = lambda value, key="": scorecard_cell(key, value)
     return _env
