@@ -88,7 +88,7 @@ def rich_report() -> Report:
     t0, t1, t2, t3, t4 = (corpus[n] for n in names)
     docs: list[dict[str, Any]] = []
     D, L, A, S = Category.DUPLICATE, Category.LANGUAGE, Category.ARTEFACT, Category.SOURCING
-    I, W, E = Severity.INFO, Severity.WARNING, Severity.ERROR
+    INFO, W, E = Severity.INFO, Severity.WARNING, Severity.ERROR
 
     f0 = [finding("SRC001", S, W, find(t0, "The policy shift is already prompting concerns here in California."),
                   "claim without attribution: no source, quote or reporting verb in the sentence",
@@ -98,17 +98,17 @@ def rich_report() -> Report:
     bio = find(t1, "Author Melinda Kukaj")
     f1 = [finding("ART004", A, W, (bio[0], len(t1)), "author bio and tag boilerplate at the end of the page",
                   data={"kind": "footer"}),
-          finding("ART002", A, I, find(t1, "Categories:\n\nTags:"), "empty category/tag labels left by the scraper"),
-          finding("SRC002", S, I, find(t1, "I am passionate about justice"), "first-person opinion, no source")]
+          finding("ART002", A, INFO, find(t1, "Categories:\n\nTags:"), "empty category/tag labels left by the scraper"),
+          finding("SRC002", S, INFO, find(t1, "I am passionate about justice"), "first-person opinion, no source")]
     docs.append({"id": names[1], "text": t1, "source": "news-b", "findings": f1})
 
     docs.append({"id": names[2], "text": t2, "source": "news-b", "findings": [
-        finding("ART005", A, I, (0, len(t2)), "line-structured page: one headline per line (listing page)",
+        finding("ART005", A, INFO, (0, len(t2)), "line-structured page: one headline per line (listing page)",
                 data={"lines": t2.count("\n") + 1})]})
 
     mon = find(t3, "will be closely monitored in the months ahead")
     f3 = [finding("SRC001", S, W, mon, "prediction stated as fact without a source"),
-          finding("SRC003", S, I, (mon[0] - 60, mon[1]), "vague attribution window (overlaps another claim)")]
+          finding("SRC003", S, INFO, (mon[0] - 60, mon[1]), "vague attribution window (overlaps another claim)")]
     docs.append({"id": names[3], "text": t3, "source": "generated", "findings": f3})
     docs.append({"id": names[4], "text": t4, "source": "news-a"})
 
@@ -122,13 +122,14 @@ def rich_report() -> Report:
     ns = find(near_text, near)
     docs.append({"id": "mirror/004_syndicated.txt", "text": near_text, "source": "mirror", "findings": [
         finding("DUP002", D, W, ns, f"near-duplicate passage of {names[4]} (similarity 0.93)",
-                related=(Related(names[4], 0, len(para), 0.93),), data={"cluster": "near-pass-1", "similarity": 0.93})]})
+                related=(Related(names[4], 0, len(para), 0.93),),
+                data={"cluster": "near-pass-1", "similarity": 0.93})]})
 
     es_claim = find(SPANISH, "Los expertos creen que los precios bajarán un 20% en el primer año.")
-    en = find(SPANISH, "Everyone knows the rents have doubled since 2015 and nobody in Madrid can afford a flat any more.")
+    en = find(SPANISH, "Everyone knows the rents have doubled since 2015 and nobody in Madrid can afford a flat")
     docs.append({"id": "es/vivienda.txt", "text": SPANISH, "source": "news-es", "language": "es",
                  "languages": {"es": 0.83, "en": 0.17}, "findings": [
-                     finding("LANG002", L, I, en, "English passage inside a Spanish document",
+                     finding("LANG002", L, INFO, en, "English passage inside a Spanish document",
                              data={"language": "en", "confidence": 0.98}),
                      finding("SRC001", S, W, en, "sweeping claim without a source"),
                      finding("SRC001", S, W, es_claim, "afirmación sin fuente: 'los expertos creen'"),
@@ -165,7 +166,8 @@ def hostile_report() -> Report:
     spans = [find(text, "<script>alert('xss-script')</script>"), find(text, "onerror=\"alert('xss-img')\""),
              find(text, "javascript:alert('xss-link')"), find(text, "\u202egnp.exe\u202c"),
              find(text, "😀🎉 then text"), find(text, "text after emoji")]
-    fs = [finding("ART009", Category.ARTEFACT, Severity.ERROR, spans[0], "<b>markup</b> left in text <script>alert('xss-msg')</script>",
+    fs = [finding("ART009", Category.ARTEFACT, Severity.ERROR, spans[0],
+                  "<b>markup</b> left in text <script>alert('xss-msg')</script>",
                   data={"tag": "<script>", "html": "<img src=x onerror=alert('xss-data')>"}),
           finding("ART009", Category.ARTEFACT, Severity.WARNING, spans[1], "event handler attribute"),
           finding("SRC666", Category.SOURCING, Severity.INFO, spans[2], "javascript: link",
@@ -181,8 +183,10 @@ def hostile_report() -> Report:
                               related=(Related("hostile.txt", 0, 8, 1.0),))]},
     ]
     clusters = [Cluster("<script>alert('xss-cluster')</script>", "exact", "passage",
-                        [Location("hostile.txt", 0, 8), Location(HOSTILE_ID, 0, 5)], 1.0, Location("hostile.txt", 0, 8))]
-    unreadable = [Unreadable("<img src=x onerror=alert('xss-file')>.jsonl", "bad </script><script>alert('xss-reason')</script>", 3)]
+                        [Location("hostile.txt", 0, 8), Location(HOSTILE_ID, 0, 5)], 1.0,
+                        Location("hostile.txt", 0, 8))]
+    unreadable = [Unreadable("<img src=x onerror=alert('xss-file')>.jsonl",
+                             "bad </script><script>alert('xss-reason')</script>", 3)]
     extra = {"sources": [{"source": "<script>alert('xss-src2')</script>", "documents": 1,
                           "languages": {"<img src=x onerror=alert(1)>": 1}, "<b>key</b>": "<i>v</i>"}]}
     return make_report(docs, clusters, unreadable, extra)

@@ -98,7 +98,8 @@ def test_page_has_strict_csp_matching_its_only_script_and_style():
     policy = dict(part.strip().split(" ", 1) for part in csp[0].split(";") if part.strip())
     assert policy["default-src"] == "'none'"
     assert "unsafe" not in csp[0]
-    scripts = [(a, body) for (t, a), body in zip([x for x in doc.tags if x[0] == "script"], doc.raw["script"])]
+    script_tags = [a for t, a in doc.tags if t == "script"]
+    scripts = list(zip(script_tags, doc.raw["script"], strict=True))
     assert [a.get("type") for a, _ in scripts] == ["application/json", None]
     assert policy["script-src"] == sha256_source(scripts[1][1])
     assert policy["style-src"] == sha256_source(doc.raw["style"][0])
@@ -136,7 +137,7 @@ def test_payload_findings_are_exactly_the_reports():
     report = rich_report()
     payload = build_payload(report, HtmlConfig())
     expected = report.to_dict()
-    for doc, want in zip(payload["docs"], expected["documents"]):
+    for doc, want in zip(payload["docs"], expected["documents"], strict=True):
         assert doc["id"] == want["id"]
         got = sorted((payload["rules"][f[0]], payload["cats"][f[1]], payload["sevs"][f[2]], f[3], f[4], f[5])
                      for f in doc["f"])
@@ -171,7 +172,6 @@ def test_text_budget_puts_worst_documents_first_and_excerpts_the_rest():
     # every excerpted document still shows the text of its (short) findings
     for d in payload["docs"]:
         if d["tm"] == "excerpt":
-            text = report.text_of(d["id"])
             for f in d["f"]:
                 if f[4] - f[3] <= small.long_span_chars:
                     assert any(o <= f[3] and f[4] <= o + len(p) for o, p in d["t"]), (d["id"], f)

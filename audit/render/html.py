@@ -81,12 +81,13 @@ def embed_json(value: Any) -> str:
 
     ``<``, ``>`` and ``&`` become ``\\u003c`` etc. so the text can never contain ``</script``
     or ``<!--``; U+2028/2029 and lone surrogates (which cannot be written as UTF-8) are
-    escaped too, and ``/`` becomes ``\\/`` so no corpus URL appears literally in the page.  ``JSON.parse`` gives back exactly the original strings.
+    escaped too, and ``/`` becomes ``\\/`` so no corpus URL appears literally in the page.
+    ``JSON.parse`` gives back exactly the original strings.
     """
 
     def sub(m: re.Match) -> str:
         ch = m.group()
-        return _JSON_ESCAPES.get(ch) or "\\u%04x" % ord(ch)
+        return _JSON_ESCAPES.get(ch) or f"\\u{ord(ch):04x}"
 
     return _JSON_UNSAFE.sub(sub, json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False))
 
@@ -210,7 +211,8 @@ def source_scorecards(report: Report) -> tuple[list[str], list[dict[str, Any]]]:
     rows = sorted(by_source.values(), key=lambda r: (-r["documents"], r["source"]))
     for r in rows:
         r["languages"] = dict(r["languages"].most_common())
-    columns = ["source", "documents", "with findings", *[c for c in CATEGORIES if any(c in r for r in rows)], "languages"]
+    present = [c for c in CATEGORIES if any(c in r for r in rows)]
+    columns = ["source", "documents", "with findings", *present, "languages"]
     return columns, rows
 
 
@@ -227,7 +229,8 @@ def scorecard_cell(key: str, value: Any) -> Markup:
     if isinstance(value, (list, tuple)):
         return Markup(", ".join(str(visible(v)) for v in value[:10]))
     if isinstance(value, float) and key.endswith("_rate") and 0 <= value <= 1:
-        return Markup(f'<span class="rate"><meter min="0" max="1" low="0.05" high="0.25" optimum="0" value="{value:.4f}"></meter> {value:.1%}</span>')
+        meter = f'<meter min="0" max="1" low="0.05" high="0.25" optimum="0" value="{value:.4f}"></meter>'
+        return Markup(f'<span class="rate">{meter} {value:.1%}</span>')
     if isinstance(value, (int, float)):
         return Markup(escape(_fmt_num(value)))
     return visible(value)
@@ -498,7 +501,8 @@ def render(report: Report, config: HtmlConfig | None = None) -> str:
     summary = report.summary()
     sev_counts = report.findings_by_severity()
     columns, sources = source_scorecards(report)
-    worst = [(index[d.id], d, _category_counts(d), document_score(d)) for d in worst_documents(report, config.worst_documents)]
+    worst = [(index[d.id], d, _category_counts(d), document_score(d))
+             for d in worst_documents(report, config.worst_documents)]
     top_clusters = sorted(range(len(report.clusters)), key=lambda k: (-len(report.clusters[k].members), k))
     payload = build_payload(report, config)
     csp = (
