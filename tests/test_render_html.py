@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from audit.model import Category, Severity
+from audit.model import Category, Related, Severity
 from audit.render.html import (
     HtmlConfig,
     build_payload,
@@ -160,17 +160,18 @@ def test_related_links_and_clusters_point_at_document_indices():
     assert ids[near["kept"][0]] == near["kept"][1]
 
 
-def test_text_budget_puts_worst_documents_first_and_excerpts_the_rest():
+def test_text_budget_gives_every_flagged_document_excerpts_then_full_text_worst_first():
     report = rich_report()
-    small = HtmlConfig(max_text_chars=6000, max_excerpt_chars=800, clean_text_chars=0, context_chars=50)
+    small = HtmlConfig(max_text_chars=9000, max_excerpt_chars=800, clean_text_chars=0, context_chars=50)
     payload = build_payload(report, small)
     modes = {d["id"]: d["tm"] for d in payload["docs"]}
-    assert modes["mirror/000_copy.txt"] == "full"  # an error, so among the first
-    assert "excerpt" in modes.values()
+    assert modes["mirror/000_copy.txt"] == "full"  # an error: upgraded to full text first
+    assert modes["003_f7b0f479b4ce8a4c.txt"] == "excerpt"  # long and mild: excerpts only
     total = sum(len(p) for d in payload["docs"] if d["t"] for _, p in d["t"])
-    assert total <= small.max_text_chars + small.max_excerpt_chars
-    # every excerpted document still shows the text of its (short) findings
+    assert total <= small.max_text_chars
     for d in payload["docs"]:
+        if d["f"] and d["chars"]:
+            assert d["t"], d["id"]  # every document with findings shows them in context
         if d["tm"] == "excerpt":
             for f in d["f"]:
                 if f[4] - f[3] <= small.long_span_chars:
@@ -226,3 +227,18 @@ def test_render_is_deterministic_and_handles_empty_and_textless_reports():
     payload = build_payload(report, HtmlConfig())
     assert all(d["t"] is None for d in payload["docs"])
     render(report)
+
+
+def test_page_lists_at_most_max_documents_keeping_the_worst():
+    docs = [{"id": f"clean{i:02d}.txt", "text": "Clean text."} for i in range(20)]
+    docs.insert(7, {"id": "bad.txt", "text": "Bad text here.",
+                    "findings": [finding("DUP002", Category.DUPLICATE, Severity.WARNING, (0, 3), "dup",
+                                         related=(Related("clean15.txt", 0, 5, 0.9),))]})
+    report = make_report(docs)
+    payload = build_payload(report, HtmlConfig(max_documents=5))
+    ids = [d["id"] for d in payload["docs"]]
+    assert len(ids) == 5 and "bad.txt" in ids and payload["omitted"] == 16
+    rel = payload["docs"][ids.index("bad.txt")]["f"][0][6][0]
+    assert rel[1] == "clean15.txt" and (rel[0] == -1 or ids[rel[0]] == "clean15.txt")
+    page = render(report, HtmlConfig(max_documents=5))
+    assert f'href="#doc/{ids.index("bad.txt")}"' in page

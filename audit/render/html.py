@@ -48,24 +48,26 @@ CATEGORY_COLOURS = {
 
 @dataclass(frozen=True)
 class HtmlConfig:
-    #: Total characters of document text embedded in the page (full texts and excerpts).
-    #: ~8 M characters keeps a 10,000-document page near 15 MB and parsing well under a second.
-    max_text_chars: int = 8_000_000
+    #: Total characters of document text embedded in the page (excerpts first, then full texts).
+    #: 12 M characters keeps a 10,000-document page under ~20 MB and usable in about a second.
+    max_text_chars: int = 12_000_000
     #: A document longer than this is never embedded whole, only excerpts around findings.
     max_document_chars: int = 200_000
     #: Of the budget, at most this much goes to the full text of documents without findings.
     clean_text_chars: int = 1_000_000
     #: Characters of context kept either side of a finding in an excerpt.
-    context_chars: int = 240
+    context_chars: int = 200
     #: A span longer than this is excerpted as its head and tail (this many characters each).
     long_span_chars: int = 600
     #: Per-document cap on excerpt characters (the worst findings' windows come first).
-    max_excerpt_chars: int = 12_000
+    max_excerpt_chars: int = 6_000
     #: Static overview table sizes.
     worst_documents: int = 20
     top_clusters: int = 12
     max_unreadable_rows: int = 500
     max_cluster_members: int = 200
+    #: Documents listed in the page; past this the cleanest documents are left out (report.json has all).
+    max_documents: int = 100_000
 
 
 # --------------------------------------------------------------------------- pure helpers
@@ -323,11 +325,21 @@ def _data(f: Finding) -> dict[str, Any] | int:
     return out
 
 
+def listed_documents(report: Report, config: HtmlConfig) -> list[int]:
+    """Indices of the documents the page lists: all of them, or the worst ``max_documents``."""
+    order = list(range(len(report.documents)))
+    if len(order) > config.max_documents:
+        docs = report.documents
+        order = sorted(sorted(order, key=lambda i: (-document_score(docs[i]), docs[i].id))[: config.max_documents])
+    return order
+
+
 def build_payload(report: Report, config: HtmlConfig) -> dict[str, Any]:
     """The data the page's script works from (compact, offsets as in report.json)."""
+    order = listed_documents(report, config)
     index: dict[str, int] = {}
-    for i, d in enumerate(report.documents):
-        index.setdefault(d.id, i)
+    for pos, i in enumerate(order):
+        index.setdefault(report.documents[i].id, pos)
     rules = sorted({f.rule for d in report.documents for f in d.findings})
     rule_ix = {r: i for i, r in enumerate(rules)}
     cat_ix = {c: i for i, c in enumerate(CATEGORIES)}
@@ -336,7 +348,8 @@ def build_payload(report: Report, config: HtmlConfig) -> dict[str, Any]:
     texts = _embedded_texts(report, config)
 
     docs = []
-    for i, d in enumerate(report.documents):
+    for i in order:
+        d = report.documents[i]
         findings = sorted(d.findings, key=lambda f: (f.start, -f.end, f.rule))
         pieces, mode = texts.get(i, (None, "none"))
         docs.append({
@@ -365,19 +378,21 @@ def build_payload(report: Report, config: HtmlConfig) -> dict[str, Any]:
         "text_policy": {
             "full": sum(1 for p, m in texts.values() if m == "full"),
             "excerpt": sum(1 for p, m in texts.values() if m == "excerpt"),
-            "none": len(report.documents) - len(texts),
+            "none": len(order) - sum(1 for i in order if i in texts),
             "max_text_chars": config.max_text_chars,
         },
+        "omitted": len(report.documents) - len(order),
     }
 
 
 def _embedded_texts(report: Report, config: HtmlConfig) -> dict[int, tuple[list[list[Any]], str]]:
     """Which document texts go into the page, and how much of each (see module docstring).
 
-    Order: documents with findings (worst first), then documents other findings point at
-    (kept copies of duplicates), full text while the budget lasts and excerpts after; then
-    clean documents' full text from a small allowance.  Excerpts include the spans other
-    documents point at, so "related" links land on embedded text.
+    1. Every document with findings, and every document a finding or cluster points at (kept
+       copies), gets excerpts around those spans, worst documents first, while the budget lasts.
+    2. Worst first, excerpts are upgraded to the full text while the budget still allows.
+    3. Documents without findings get their full text from a small separate allowance.
+    Excerpts include the spans other documents point at, so "related" links land on text.
     """
     out: dict[int, tuple[list[list[Any]], str]] = {}
     if report.text_of is None:
@@ -399,32 +414,37 @@ def _embedded_texts(report: Report, config: HtmlConfig) -> dict[int, tuple[list[
     def weight(i: int) -> tuple:
         return (-document_score(report.documents[i]), report.documents[i].id)
 
-    flagged = sorted((i for i, d in enumerate(report.documents) if d.findings), key=weight)
-    referenced = sorted((i for i in targets if not report.documents[i].findings), key=weight)
+    wanted = sorted({i for i, d in enumerate(report.documents) if d.findings} | set(targets), key=weight)
     budget = config.max_text_chars
-    seen: set[str] = set()
-    for i in [*flagged, *referenced]:
+    windows: dict[int, list[tuple[int, int]]] = {}
+    for i in wanted:
         d = report.documents[i]
-        if d.id in seen or budget <= 0:
-            continue
-        seen.add(d.id)
-        text = report.text_of(d.id)
-        if text is None:
-            continue
-        if len(text) <= config.max_document_chars and len(text) <= budget - 0.5 * config.max_excerpt_chars:
-            out[i] = ([[0, text]], "full")
-            budget -= len(text)
+        if i != index[d.id] or budget <= 0:
             continue
         spans = [(f.start, f.end) for f in sorted(d.findings, key=_finding_priority)] + targets.get(i, [])
-        windows = excerpt_windows(len(text), spans, config.context_chars, config.long_span_chars,
-                                  min(config.max_excerpt_chars, budget))
-        out[i] = ([[s, text[s:e]] for s, e in windows], "excerpt")
-        budget -= sum(e - s for s, e in windows)
+        win = excerpt_windows(d.chars, spans, config.context_chars, config.long_span_chars,
+                              min(config.max_excerpt_chars, budget))
+        windows[i] = win
+        budget -= sum(e - s for s, e in win)
+    full: set[int] = set()
+    for i in windows:  # worst first (dict order)
+        d = report.documents[i]
+        extra = d.chars - sum(e - s for s, e in windows[i])
+        if d.chars <= config.max_document_chars and extra <= budget:
+            full.add(i)
+            budget -= extra
+    for i, win in windows.items():
+        text = report.text_of(report.documents[i].id)
+        if text is None:
+            continue
+        if i in full or (win and win[0] == (0, len(text))):
+            out[i] = ([[0, text]], "full")
+        else:
+            out[i] = ([[s, text[s:e]] for s, e in win if e <= len(text)], "excerpt")
     clean_budget = min(config.clean_text_chars, max(0, budget))
     for i, d in enumerate(report.documents):
-        if d.id in seen or d.chars > clean_budget:
+        if i in windows or i != index[d.id] or d.findings or d.chars > clean_budget:
             continue
-        seen.add(d.id)
         text = report.text_of(d.id)
         if text is None or len(text) > clean_budget:
             continue
@@ -495,16 +515,14 @@ def render(report: Report, config: HtmlConfig | None = None) -> str:
     js = _asset("report.js")
     if "</script" in js.lower() or "</style" in css.lower():
         raise RuntimeError("inline asset contains a closing tag")
-    index: dict[str, int] = {}
-    for i, d in enumerate(report.documents):
-        index.setdefault(d.id, i)
     summary = report.summary()
     sev_counts = report.findings_by_severity()
     columns, sources = source_scorecards(report)
-    worst = [(index[d.id], d, _category_counts(d), document_score(d))
+    payload = build_payload(report, config)
+    index = {d["id"]: pos for pos, d in reversed(list(enumerate(payload["docs"])))}
+    worst = [(index.get(d.id, -1), d, _category_counts(d), document_score(d))
              for d in worst_documents(report, config.worst_documents)]
     top_clusters = sorted(range(len(report.clusters)), key=lambda k: (-len(report.clusters[k].members), k))
-    payload = build_payload(report, config)
     csp = (
         "default-src 'none'; "
         f"script-src {csp_hash(js)}; "

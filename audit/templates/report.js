@@ -289,7 +289,8 @@
     for (var r = from; r < to; r++) frag.appendChild(docRow(res[r], f));
     tb.appendChild(frag);
     if (!res.length) tb.appendChild(h('tr', null, h('td', { colspan: '7', class: 'muted' }, 'No document matches these filters.')));
-    listState.count.textContent = fmt(res.length) + ' of ' + fmt(DOCS.length) + ' documents' + (res.length ? ' · showing ' + fmt(from + 1) + '–' + fmt(to) : '');
+    listState.count.textContent = fmt(res.length) + ' of ' + fmt(DOCS.length) + ' documents' + (res.length ? ' · showing ' + fmt(from + 1) + '–' + fmt(to) : '') +
+      (D.omitted ? ' · ' + fmt(D.omitted) + ' more documents with the fewest findings are only in report.json' : '');
     var pg = clear(listState.pager);
     add(pg, [
       h('button', { type: 'button', id: 'prevpage', disabled: listState.page === 0, onclick: function () { listState.page--; syncHash(); renderList(); } }, '‹ previous'),
