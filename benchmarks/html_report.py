@@ -130,7 +130,7 @@ def measure(path: Path, runs: int) -> dict[str, float]:
             page.wait_for_selector("html[data-ready]", timeout=120_000)
             figures["ready"].append(page.evaluate("window.__auditReady"))
 
-            def timed(action: str, done: str) -> float:
+            def timed(action: str, done: str, page=page) -> float:
                 return page.evaluate(f"""() => new Promise(res => {{
                     const t0 = performance.now();
                     {action};
