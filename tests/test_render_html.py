@@ -66,7 +66,7 @@ def sha256_source(text: str) -> str:
 def test_embed_json_round_trips_and_never_closes_the_script(value):
     out = embed_json({"k": value, "list": [value]})
     assert json.loads(out) == {"k": value, "list": [value]}
-    for bad in ("<", ">", "\u2028", "\u2029", "://"):
+    for bad in ("<", ">", "\u2028", "\u2029", "://", "="):
         assert bad not in out
     out.encode("utf-8")  # a lone surrogate must not make the page unwritable
 
@@ -109,6 +109,8 @@ def test_page_has_strict_csp_matching_its_only_script_and_style():
 def test_page_makes_no_outside_reference():
     page = render(hostile_report())
     assert "://" not in page  # not even as text: corpus URLs are written as https:\/\/ or https:&#47;&#47;
+    for pattern in (r"onerror=", r"[\s\"'\\]src=", r"href=\\?[\"']?javascript", r"onload="):
+        assert not re.search(pattern, page, re.I), pattern
     assert not re.search(r"(?i)(@import|url\()", page)
     for tag, attrs in parse(page).tags:
         assert "src" not in attrs, tag

@@ -73,9 +73,10 @@ class HtmlConfig:
 # --------------------------------------------------------------------------- pure helpers
 
 _JSON_ESCAPES = {
-    "<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "/": "\\/", "\u2028": "\\u2028", "\u2029": "\\u2029",
+    "<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "=": "\\u003d", "/": "\\/",
+    "\u2028": "\\u2028", "\u2029": "\\u2029",
 }
-_JSON_UNSAFE = re.compile("[<>&/\u2028\u2029\ud800-\udfff]")
+_JSON_UNSAFE = re.compile("[<>&=/\u2028\u2029\ud800-\udfff]")
 
 
 def embed_json(value: Any) -> str:
@@ -83,7 +84,8 @@ def embed_json(value: Any) -> str:
 
     ``<``, ``>`` and ``&`` become ``\\u003c`` etc. so the text can never contain ``</script``
     or ``<!--``; U+2028/2029 and lone surrogates (which cannot be written as UTF-8) are
-    escaped too, and ``/`` becomes ``\\/`` so no corpus URL appears literally in the page.
+    escaped too, and ``/`` and ``=`` become ``\\/`` and ``\\u003d`` so no corpus URL or
+    ``src=``/``href=``/``onerror=`` sequence appears literally in the page source.
     ``JSON.parse`` gives back exactly the original strings.
     """
 
@@ -151,8 +153,9 @@ _CONTROL = re.compile(
 
 
 def esc(value: object) -> Markup:
-    """HTML-escape; ``/`` becomes ``&#47;`` so a corpus URL never appears literally in the page source."""
-    return Markup(str(escape(str(value))).replace("/", "&#47;"))
+    """HTML-escape; ``/`` and ``=`` become ``&#47;`` and ``&#61;`` so no corpus URL or attribute-like
+    text (``src=``, ``onerror=``) appears literally in the page source."""
+    return Markup(str(escape(str(value))).replace("/", "&#47;").replace("=", "&#61;"))
 
 
 def visible(value: object) -> Markup:

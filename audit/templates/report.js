@@ -215,12 +215,22 @@
     listState.built = true;
   }
 
-  function syncHash() {
+  function listHash() {
+    if (!listState.built) return '#docs';
     var params = new URLSearchParams();
     FILTERS.forEach(function (k) { var c = listState.controls[k]; if (c && c.value) params.set(k, c.value); });
     if (listState.page) params.set('page', String(listState.page + 1));
     var s = params.toString();
-    history.replaceState(null, '', '#docs' + (s ? '?' + s : ''));
+    return '#docs' + (s ? '?' + s : '');
+  }
+  function syncHash() { history.replaceState(null, '', listHash()); }
+  var defaultOrder = null;
+  function defaultResults() {  // the unfiltered list, worst first (for [ and ] before the list was opened)
+    if (!defaultOrder) {
+      defaultOrder = DOCS.map(function (_, i) { return i; });
+      defaultOrder.sort(function (a, b) { return DOCS[b].score - DOCS[a].score || (DOCS[a].id < DOCS[b].id ? -1 : DOCS[a].id > DOCS[b].id ? 1 : a - b); });
+    }
+    return defaultOrder;
   }
 
   function currentFilter() {
@@ -325,10 +335,9 @@
     for (var k = 0; k < d.f.length; k++) (isWhole(d, d.f[k]) && d.chars > 0 || d.chars === 0 ? whole : inline).push(k);
 
     // navigation within the current list
-    var list = listState.results.length ? listState.results : null;
+    var list = listState.built ? listState.results : defaultResults();
     var pos = list ? list.indexOf(i) : -1;
-    var nav = h('div', { class: 'pager' },
-      h('a', { href: listState.built ? '#docs' + (location.hash.indexOf('?') >= 0 ? '' : '') : '#docs', id: 'backlink', onclick: function (ev) { if (listState.built) { ev.preventDefault(); syncHash(); route(); } } }, '← documents'));
+    var nav = h('div', { class: 'pager' }, h('a', { href: listHash(), id: 'backlink' }, '← documents'));
     if (pos >= 0) {
       add(nav, [
         h('a', { href: pos > 0 ? '#doc/' + list[pos - 1] : null, id: 'prevdoc', 'aria-disabled': pos > 0 ? null : 'true', class: pos > 0 ? null : 'muted' }, '‹ previous'),
