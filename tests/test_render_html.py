@@ -244,3 +244,11 @@ def test_page_lists_at_most_max_documents_keeping_the_worst():
     assert rel[1] == "clean15.txt" and (rel[0] == -1 or ids[rel[0]] == "clean15.txt")
     page = render(report, HtmlConfig(max_documents=5))
     assert f'href="#doc/{ids.index("bad.txt")}"' in page
+
+
+def test_baseline_notice():
+    report = rich_report()
+    report.extra["baseline"] = {"file": "<b>base</b>.json", "suppressed": 7, "stale": [{"rule": "X"}]}
+    page = render(report)
+    assert "7 known findings are suppressed" in page and "&lt;b&gt;base&lt;&#47;b&gt;.json" in page
+    assert "Baseline" not in render(rich_report())

@@ -536,6 +536,7 @@ def render(report: Report, config: HtmlConfig | None = None) -> str:
     return _environment().get_template("report.html.j2").render(
         report=report,
         summary=summary,
+        baseline=report.extra.get("baseline"),
         sev_counts=sev_counts,
         total_findings=sum(sev_counts.values()),
         with_findings=sum(1 for d in report.documents if d.findings),

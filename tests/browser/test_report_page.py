@@ -248,3 +248,31 @@ def test_astral_characters_do_not_shift_highlights(open_report):
     parts = sorted(segs[str(after)])
     f = data["docs"][0]["f"][after]
     assert "".join(p[2] for p in parts) == text[f[3]:f[4]] == "text after emoji"
+
+
+def test_scanned_hostile_corpus_stays_inert(open_report, tmp_path):
+    """End to end: hostile file names, record ids and text through the real scan and renderer."""
+    from tests.html_reports import HOSTILE
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "<img src=x onerror=alert('xss-file')>.txt").write_text(HOSTILE, encoding="utf-8")
+    (corpus / "copy \u202egnp.txt").write_text(HOSTILE, encoding="utf-8")  # exact duplicate: DUP001
+    (corpus / "empty.txt").write_text("", encoding="utf-8")  # ART001
+    lines = ['{"id": "<script>alert(\'xss-rid\')</script>", "text": "<svg onload=alert(\'xss-svg\')>x</svg>"}',
+             '{"id": "javascript:alert(1)", "text": "' + "\\u202e\\u200b" + 'hidden"}',
+             '{broken json <script>alert("xss-raw")</script>']
+    (corpus / "records.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = scan([str(corpus)])
+    assert report.unreadable and any(d.findings for d in report.documents)
+    w = open_report(render(report))
+    for frag in ["#overview", "#docs", "#dups", "#dup/0"] + [f"#doc/{i}" for i in range(len(report.documents))]:
+        w.goto(frag)
+        for m in w.page.locator("#doctext mark.hl").all()[:5]:
+            m.hover()
+    assert w.dialogs == []
+    assert w.outside_requests() == []
+    assert w.violations() == []
+    assert w.console_errors() == []
+    assert w.page.evaluate("document.scripts.length") == 2
+    assert w.page.evaluate("[...document.querySelectorAll('a[href]')].every(a => a.getAttribute('href')[0] === '#')")
