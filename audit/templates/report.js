@@ -205,10 +205,13 @@
     var table = h('table', { class: 'data', id: 'doclist' },
       h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'document'), h('th', { scope: 'col' }, 'source'),
         h('th', { scope: 'col' }, 'lang'), h('th', { scope: 'col' }, 'verdict'), h('th', { scope: 'col' }, 'findings'),
+        h('th', { scope: 'col' }, 'most serious finding'),
         h('th', { scope: 'col', class: 'r' }, 'chars'), h('th', { scope: 'col', class: 'r' }, 'score'))),
       listState.tbody);
     add(v, [h('h1', { id: 'h-docs', class: 'visually-hidden' }, 'Documents'), form,
-      h('div', { class: 'resultbar' }, listState.count, listState.pager),
+      h('div', { class: 'resultbar' }, listState.count,
+        h('span', { class: 'small muted' }, 'findings by category: ', CATS.map(function (c) { return h('span', { class: 'chip cat-' + c }, c); })),
+        listState.pager),
       h('div', { class: 'panel scroll' }, table),
       h('p', { class: 'small muted' }, 'Keys: / search · [ and ] previous/next document · n and p next/previous finding · Esc closes a popup. Text search covers the text embedded in this page (' +
         fmt(D.text_policy.full) + ' full texts, ' + fmt(D.text_policy.excerpt) + ' excerpts).')]);
@@ -298,7 +301,7 @@
     var frag = document.createDocumentFragment();
     for (var r = from; r < to; r++) frag.appendChild(docRow(res[r], f));
     tb.appendChild(frag);
-    if (!res.length) tb.appendChild(h('tr', null, h('td', { colspan: '7', class: 'muted' }, 'No document matches these filters.')));
+    if (!res.length) tb.appendChild(h('tr', null, h('td', { colspan: '8', class: 'muted' }, 'No document matches these filters.')));
     listState.count.textContent = fmt(res.length) + ' of ' + fmt(DOCS.length) + ' documents' + (res.length ? ' · showing ' + fmt(from + 1) + '–' + fmt(to) : '') +
       (D.omitted ? ' · ' + fmt(D.omitted) + ' more documents with the fewest findings are only in report.json' : '');
     var pg = clear(listState.pager);
@@ -309,8 +312,14 @@
   }
 
   function docRow(i, f) {
-    var d = DOCS[i], per = [0, 0, 0, 0], shown = 0;
-    for (var k = 0; k < d.f.length; k++) { per[d.f[k][CAT]]++; if (findingMatches(d.f[k], f)) shown++; }
+    var d = DOCS[i], per = [0, 0, 0, 0], top = null;
+    for (var k = 0; k < d.f.length; k++) {
+      var x = d.f[k];
+      per[x[CAT]]++;
+      if (findingMatches(x, f) && (!top || x[SEV] > top[SEV])) top = x;
+    }
+    var msg = top ? top[MSG] : '';
+    if (msg.length > 90) msg = msg.slice(0, 89) + '…';
     var chips = [];
     for (var c = 0; c < CATS.length; c++) if (per[c]) chips.push(h('span', { class: 'chip cat-' + CATS[c], title: CATS[c] }, fmt(per[c])));
     if (!chips.length) chips.push(h('span', { class: 'muted' }, '–'));
@@ -320,6 +329,7 @@
       h('td', { class: 'mono' }, idNode(d.lang)),
       h('td', null, verdictBadge(d.verdict)),
       h('td', null, chips),
+      h('td', { class: 'topf' }, top ? [h('span', { class: 'mono small' }, RULES[top[RULE]]), ' ', visibleText(h('span'), msg)] : null),
       h('td', { class: 'r' }, fmt(d.chars)),
       h('td', { class: 'r' }, fmt(d.score)));
   }
