@@ -182,6 +182,10 @@ def hostile_report() -> Report:
          "findings": [finding("DUP001", Category.DUPLICATE, Severity.ERROR, (0, 5), "copy of hostile.txt",
                               related=(Related("hostile.txt", 0, 8, 1.0),))]},
     ]
+    lone = "lone \ud800 high, lone \udfff low, pair 😀 then end"
+    docs.append({"id": "surrogates.txt", "text": lone, "findings": [
+        finding("ART011", Category.ARTEFACT, Severity.INFO, find(lone, "\ud800 high"), "lone high surrogate"),
+        finding("ART011", Category.ARTEFACT, Severity.INFO, find(lone, "end"), "after a pair and two lone halves")]})
     clusters = [Cluster("<script>alert('xss-cluster')</script>", "exact", "passage",
                         [Location("hostile.txt", 0, 8), Location(HOSTILE_ID, 0, 5)], 1.0,
                         Location("hostile.txt", 0, 8))]

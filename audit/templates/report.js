@@ -38,11 +38,14 @@
 
   // Invisible, bidi and other control characters are shown as visible badges so a document
   // cannot hide text or reorder what the reader sees.
-  var CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+  // (a valid surrogate pair is matched by the second alternative and left alone; no lookbehind,
+  // so older engines parse this too)
+  var CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]|([\ud800-\udbff][\udc00-\udfff])|[\ud800-\udfff]/g;
   function visibleText(parent, s) {
     CONTROL.lastIndex = 0;
     var pos = 0, m;
     while ((m = CONTROL.exec(s)) !== null) {
+      if (m[1]) continue;
       if (m.index > pos) parent.appendChild(document.createTextNode(s.slice(pos, m.index)));
       var code = 'U+' + m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
       parent.appendChild(h('span', { class: 'cc', title: code + ' (invisible or control character)' }, code));

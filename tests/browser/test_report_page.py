@@ -276,3 +276,19 @@ def test_scanned_hostile_corpus_stays_inert(open_report, tmp_path):
     assert w.console_errors() == []
     assert w.page.evaluate("document.scripts.length") == 2
     assert w.page.evaluate("[...document.querySelectorAll('a[href]')].every(a => a.getAttribute('href')[0] === '#')")
+
+
+def test_lone_surrogates_are_badged_and_do_not_shift_highlights(open_report):
+    report = hostile_report()
+    ids = [d.id for d in report.documents]
+    i = ids.index("surrogates.txt")
+    text = report.text_of("surrogates.txt")
+    w = open_report(render(report))
+    w.goto(f"#doc/{i}")
+    segs = w.page.evaluate(SEGMENTS_JS)
+    data = w.page.evaluate(DATA_JS)
+    for k, f in enumerate(data["docs"][i]["f"]):
+        assert "".join(p[2] for p in sorted(segs[str(k)])) == shown(text[f[3]:f[4]])
+    shown_text = w.page.locator("#doctext").inner_text()
+    assert "U+D800" in shown_text and "U+DFFF" in shown_text and "😀" in shown_text
+    assert w.console_errors() == []
