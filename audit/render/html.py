@@ -11,10 +11,10 @@ Corpus text, ids and file names are untrusted: jinja2 autoescapes everything in 
 template, the JSON block is escaped so it can never close its ``<script>`` element, and the
 script builds the DOM with ``textContent`` / ``createElement`` only.
 
-How much text is embedded (see :class:`HtmlConfig` and docs/html-report.md): documents
-with findings, worst first, get their full text while the text budget lasts, then
-excerpts around their findings; clean documents get their text only from a small
-separate allowance.  Offsets stay Python code-point offsets as in ``report.json``; the
+How much text is embedded (see :class:`HtmlConfig` and docs/html-report.md): every
+document with findings (and every document a finding points at) gets excerpts around its
+spans, worst first, while the text budget lasts; then the worst are upgraded to their full
+text while the budget allows; clean documents get text only from a small separate allowance.  Offsets stay Python code-point offsets as in ``report.json``; the
 script maps them to UTF-16 positions.
 """
 
@@ -383,6 +383,7 @@ def build_payload(report: Report, config: HtmlConfig) -> dict[str, Any]:
             "excerpt": sum(1 for p, m in texts.values() if m == "excerpt"),
             "none": len(order) - sum(1 for i in order if i in texts),
             "max_text_chars": config.max_text_chars,
+            "omitted": len(report.documents) - len(order),
         },
         "omitted": len(report.documents) - len(order),
     }
