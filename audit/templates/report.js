@@ -367,6 +367,13 @@
       h('span', null, h('b', null, fmt(d.chars)), ' characters'),
       h('span', null, h('b', null, fmt(d.f.length)), ' findings · score ', h('b', null, fmt(d.score))));
 
+    var inClusters = clustersOf(i);
+    if (inClusters.length) {
+      meta.appendChild(h('span', null, 'in cluster' + (inClusters.length > 1 ? 's ' : ' '), inClusters.slice(0, 8).map(function (ck, n) {
+        var c = CLUSTERS[ck];
+        return [n ? ', ' : '', h('a', { href: '#dup/' + ck }, idNode(c.id)), c.kept[0] === i ? ' (kept copy)' : ''];
+      }), inClusters.length > 8 ? ' +' + (inClusters.length - 8) : ''));
+    }
     var present = {};
     d.f.forEach(function (x) { present[x[CAT]] = (present[x[CAT]] || 0) + 1; });
     var legend = h('div', { class: 'legendbar', role: 'group', 'aria-label': 'Highlight categories' });
@@ -400,6 +407,20 @@
     window.scrollTo(0, 0);
     if (target) revealTarget(target);
     live.textContent = 'Document ' + d.id + ', ' + d.f.length + ' findings';
+  }
+
+  var clusterIndex = null;
+  function clustersOf(i) {
+    if (!clusterIndex) {
+      clusterIndex = {};
+      CLUSTERS.forEach(function (c, k) {
+        [c.kept].concat(c.members).forEach(function (m) {
+          var list = clusterIndex[m[0]] = clusterIndex[m[0]] || [];
+          if (m[0] >= 0 && list[list.length - 1] !== k) list.push(k);
+        });
+      });
+    }
+    return clusterIndex[i] || [];
   }
 
   function relatedNodes(x) {

@@ -54,6 +54,10 @@ def test_rich_report_views_screenshots(open_report, output_dir):
     w.page.hover("#doctext mark.hl >> nth=0")
     w.page.wait_for_selector("#pop:not([hidden])")
     w.page.screenshot(path=str(output_dir / "rich-document.png"))
+    w.goto("#doc/0")  # the kept copy of an exact duplicate links to its cluster
+    assert "in cluster exact-doc-1 (kept copy)" in w.page.locator(".meta").inner_text()
+    w.page.click(".meta a[href='#dup/0']")
+    w.page.wait_for_selector(".member.kept")
     w.goto("#dup/1")
     w.page.screenshot(path=str(output_dir / "rich-duplicates.png"))
     assert w.page.locator(".member").count() == 2
