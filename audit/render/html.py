@@ -14,8 +14,9 @@ script builds the DOM with ``textContent`` / ``createElement`` only.
 How much text is embedded (see :class:`HtmlConfig` and docs/html-report.md): every
 document with findings (and every document a finding points at) gets excerpts around its
 spans, worst first, while the text budget lasts; then the worst are upgraded to their full
-text while the budget allows; clean documents get text only from a small separate allowance.  Offsets stay Python code-point offsets as in ``report.json``; the
-script maps them to UTF-16 positions.
+text while the budget allows; clean documents get text only from a small separate allowance.
+Offsets stay Python code-point offsets as in ``report.json``; the script maps them to UTF-16
+positions.
 """
 
 from __future__ import annotations
