@@ -22,6 +22,7 @@ Nothing is loaded at import time; models load on first use and are cached per pr
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import os
 import re
@@ -33,15 +34,30 @@ Candidates = list[tuple[str, float]]
 # --------------------------------------------------------------------------- pure helpers
 
 _URL = re.compile(r"(?:https?://|ftp://|www\.)\S+|\S+@\S+\.\w+|[@#][\w.]+", re.IGNORECASE)
-# Digits, underscores and every non-word character except apostrophes and hyphens
-# inside words become spaces (fastText splits on whitespace only, so "policy," would
-# otherwise be an unseen token).
-_NOISE = re.compile(r"[\d_]+|[^\w\s'’\-]+|(?<!\w)['’\-]+|['’\-]+(?!\w)")
-_SPACES = re.compile(r"\s+")
-_NON_LETTER = re.compile(r"[\W\d_]+")
-# A capitalised word that does not start a sentence: most likely a proper name.
-_NAME = re.compile(r"(?<![.!?:;\"“«¿¡(\[–—-] )(?<!^)(?<!\n)\b[A-ZÀ-ÖØ-Þ][\w'’\-]*")
-_CASED_WORD = re.compile(r"\b[^\W\d_]{2,}\b")
+
+
+@functools.cache
+def _noise_table() -> dict[int, str]:
+    """Digits, underscores, punctuation and symbols -> space (apostrophes and hyphens kept)."""
+    import unicodedata
+
+    table: dict[int, str] = {}
+    for cp in range(0x3000):
+        ch = chr(cp)
+        if ch in "'’-":
+            continue
+        cat = unicodedata.category(ch)
+        if cat[0] in "NPSCZ" and ch not in " ":
+            table[cp] = " "
+    for cp in list(range(0x3000, 0x3040)) + list(range(0xFF00, 0xFF10)) + list(range(0xFF1A, 0xFF21)):
+        table[cp] = " "  # CJK and full-width punctuation
+    return table
+
+
+_STRAY = re.compile(r"(?<!\w)['’\-]+|['’\-]+(?!\w)")
+# Letters of scripts written without spaces weigh more: one CJK character is about a word.
+_DENSE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
+_WEIGHT_DENSE = 3
 
 #: Languages whose fastText label is not an ISO 639-1 code but which have one
 #: (regional varieties folded into their macro-language), and langdetect's variants.
@@ -55,41 +71,57 @@ def fold_code(code: str) -> str:
     return ISO_FOLD.get(code, code)
 
 
+def _has_url(text: str) -> bool:
+    return "://" in text or "www." in text or "@" in text or "#" in text
+
+
 def clean_for_detection(text: str, limit: int = 3000) -> str:
     """The text a model sees: no URLs/handles/digits/symbols, one line, bounded length.
 
-    Mostly upper-case text is lower-cased (fastText reads shouting as another language).
+    Fully upper-case text is lower-cased (fastText reads shouting as another language).
     """
     if len(text) > limit:
         cut = text.rfind(" ", 0, limit)
         text = text[: cut if cut > limit // 2 else limit]
-    text = _URL.sub(" ", text)
-    text = _NOISE.sub(" ", text)
-    text = _SPACES.sub(" ", text).strip()
-    if text:
-        upper = sum(1 for w in _CASED_WORD.findall(text[:400]) if w.isupper())
-        words = len(_CASED_WORD.findall(text[:400]))
-        if words and upper > 0.6 * words:
-            text = text.lower()
+    if _has_url(text):
+        text = _URL.sub(" ", text)
+    text = text.translate(_noise_table())
+    if "-" in text or "'" in text or "’" in text:
+        text = _STRAY.sub(" ", text)
+    text = " ".join(text.split())
+    if text.isupper():
+        text = text.lower()
     return text
 
 
-def evidence_chars(text: str, limit: int = 1000) -> int:
-    """Letters that carry language evidence: all letters minus those of proper names.
+def evidence_chars(text: str, clean: str | None = None, limit: int = 1000) -> int:
+    """Letters that carry language evidence, discounting proper names.
 
-    A capitalised word that does not open a sentence is counted as a name, so a title
-    line ("Some Say State AG Harris' Option To Ignore ICE") or a row of place names has
-    little evidence, while ordinary prose keeps most of its letters. Text longer than
-    ``limit`` is only measured up to ``limit`` (it passes any sensible guard anyway).
+    A capitalised word that does not open a sentence is probably a name; its letters are
+    discounted, but by at most half of all letters (German capitalises every noun). So a
+    title line ("Some Say State AG Harris' Option To Ignore ICE") or a row of place names
+    has little evidence, while ordinary prose keeps most of its letters. Letters of
+    scripts written without spaces (CJK, Thai) count triple. ``clean`` is
+    :func:`clean_for_detection` of ``text`` when the caller has it already.
     """
     if len(text) > limit:
         text = text[:limit]
-    text = _URL.sub(" ", text)
-    letters = len(_NON_LETTER.sub("", text))
+        clean = None
+    if clean is None:
+        clean = clean_for_detection(text)
+    words = clean.split()
+    letters = len(clean) - len(words) + 1 if words else 0
     if not letters:
         return 0
-    names = sum(len(m) for m in _NAME.findall(text))
-    return max(0, letters - names)
+    if not clean.isascii():
+        letters += (_WEIGHT_DENSE - 1) * len(_DENSE.findall(clean))
+    caps = [len(w) for w in words if w[0].isupper()]
+    if not caps:
+        return letters
+    # Each sentence opening is capitalised for grammar, not because it is a name.
+    openings = 1 + text.count(". ") + text.count("? ") + text.count("! ") + text.count("\n")
+    names = sum(caps) - sum(sorted(caps)[:openings]) if openings < len(caps) else 0
+    return max(letters - names, letters // 2)
 
 
 # --------------------------------------------------------------------------- backends

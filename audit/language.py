@@ -154,6 +154,9 @@ class LanguageConfig:
     min_confidence: float = 0.70
     #: auto: fastText top probability below which langdetect is consulted as well.
     confirm_below: float = 0.90
+    #: auto: a passage with this much evidence that fastText puts in another language with
+    #: confirm_below or more is reported without asking langdetect.
+    trust_min_chars: int = 120
     #: A short line next to a foreign passage joins its finding when it has at least this
     #: much evidence and the foreign language's probability is at least group_min_probability
     #: and above the document language's.
@@ -175,7 +178,7 @@ class LanguageConfig:
             value = getattr(self, name)
             if not 0.0 <= value <= 1.0:
                 raise ValueError(f"{name} must be between 0 and 1, not {value!r}")
-        for name in ("min_chars", "group_min_chars", "doc_min_chars", "max_chars"):
+        for name in ("min_chars", "group_min_chars", "doc_min_chars", "max_chars", "trust_min_chars"):
             if getattr(self, name) < 0:
                 raise ValueError(f"{name} must not be negative")
 
@@ -218,7 +221,8 @@ class LanguageIdentifier:
         out = []
         for span in spans:
             raw = text[span.start : span.end]
-            out.append(_Unit(span, clean_for_detection(raw, cfg.max_chars), evidence_chars(raw)))
+            clean = clean_for_detection(raw, cfg.max_chars)
+            out.append(_Unit(span, clean, evidence_chars(raw, clean)))
         return out
 
     def _screen(self, units: Sequence[_Unit]) -> None:
@@ -251,20 +255,43 @@ class LanguageIdentifier:
         lang, conf = combine(u.ft, u.ld, supports)
         u.lang, u.conf = (lang, conf) if conf >= self.config.min_confidence else (UND, conf)
 
-    def _needs_confirmation(self, u: _Unit, doc_lang: str) -> bool:
-        if u.ld is not None or not u.ft:
-            return False
-        return u.ft[0][1] < self.config.confirm_below or (u.lang != doc_lang and u.lang != UND) \
-            or (u.lang == UND and u.ft[0][0] != doc_lang)
+    def classify(self, units: Sequence[_Unit], doc_lang: str | None = None, report_floor: float | None = None) -> str:
+        """Identify units (those with enough evidence); return the dominant language.
 
-    def classify(self, units: Sequence[_Unit], doc_lang: str | None = None) -> str:
-        """Identify units (those with enough evidence); return the dominant language."""
+        auto: langdetect is asked about a unit only where its answer can matter:
+
+        * fastText's top language is not the document's and is probable enough that the
+          averaged confidence could still reach ``min_confidence`` (``report_floor``,
+          by default ``2 * min_confidence - 1``): the unit would be reported. A long unit
+          (``trust_min_chars`` of evidence) that fastText gives ``confirm_below`` or more
+          is trusted as it is;
+        * the document's language itself is in doubt (less than half the characters of
+          sized units are in units fastText puts in it with ``min_confidence`` or more):
+          then every unit below ``confirm_below`` is confirmed.
+        """
         cfg = self.config
         sized = [u for u in units if u.evidence >= cfg.min_chars]
         self._screen(sized)
         lang = doc_lang or dominant(_weights(sized))
+        if self.fasttext is None or self.langdetect is None:
+            return lang
+        floor = 2 * cfg.min_confidence - 1 if report_floor is None else report_floor
+        total = sum(len(u.span) for u in sized)
         for _ in range(3):  # confirm, recompute the dominant language, repeat if it moved
-            self._confirm([u for u in sized if self._needs_confirmation(u, lang)])
+            sure = sum(len(u.span) for u in sized if u.ft and u.ft[0][0] == lang and u.ft[0][1] >= cfg.min_confidence)
+            doubtful = doc_lang is None and 2 * sure < total
+            todo = []
+            for u in sized:
+                if u.ld is not None or not u.ft:
+                    continue
+                top, p = u.ft[0]
+                if top != lang:
+                    trusted = p >= cfg.confirm_below and u.evidence >= cfg.trust_min_chars
+                    if p >= floor and not trusted:
+                        todo.append(u)
+                elif doubtful and p < cfg.confirm_below:
+                    todo.append(u)
+            self._confirm(todo)
             new = doc_lang or dominant(_weights(sized))
             if new == lang:
                 break
@@ -440,12 +467,12 @@ class LanguageCheck(DocumentCheck):
         return p_run >= cfg.group_min_probability and p_run > p_doc
 
     def _sentence_pass(self, ctx: DocContext, units: list[_Unit], doc_lang: str) -> dict[int, list[_Unit]]:
-        """Sentences of not-clear-cut passages in the document language, when some sentence is foreign."""
+        """Sentences of not-clear-cut passages (document language or ``und``), when some sentence is foreign."""
         cfg = self.config
         ident = self.identifier
         candidates: list[tuple[int, list[_Unit]]] = []
         for i, u in enumerate(units):
-            if u.lang != doc_lang or u.evidence < 2 * cfg.min_chars:
+            if u.lang not in (doc_lang, UND) or u.evidence < 2 * cfg.min_chars:
                 continue
             p_doc = prob_of(u.ft, doc_lang) if u.ft is not None else prob_of(u.ld, doc_lang)
             if p_doc >= cfg.sentence_check_below:
@@ -457,7 +484,7 @@ class LanguageCheck(DocumentCheck):
             candidates.append((i, sents))
         out: dict[int, list[_Unit]] = {}
         for i, sents in candidates:
-            ident.classify(sents, doc_lang=doc_lang)
+            ident.classify(sents, doc_lang=doc_lang, report_floor=cfg.min_confidence)
             if any(s.lang not in (UND, doc_lang) for s in sents):
                 out[i] = sents
         return out
