@@ -98,8 +98,8 @@ def evidence_chars(text: str, clean: str | None = None, limit: int = 1000) -> in
     """Letters that carry language evidence, discounting proper names.
 
     A capitalised word that does not open a sentence is probably a name; its letters are
-    discounted, but by at most half of all letters (German capitalises every noun). So a
-    title line ("Some Say State AG Harris' Option To Ignore ICE") or a row of place names
+    discounted (by at most half of all letters in prose with at least 30% of its letters
+    in lower-case words, since German capitalises every noun). So a title line ("Some Say State AG Harris' Option To Ignore ICE") or a row of place names
     has little evidence, while ordinary prose keeps most of its letters. Letters of
     scripts written without spaces (CJK, Thai) count triple. ``clean`` is
     :func:`clean_for_detection` of ``text`` when the caller has it already.
@@ -121,7 +121,12 @@ def evidence_chars(text: str, clean: str | None = None, limit: int = 1000) -> in
     # Each sentence opening is capitalised for grammar, not because it is a name.
     openings = 1 + text.count(". ") + text.count("? ") + text.count("! ") + text.count("\n")
     names = sum(caps) - sum(sorted(caps)[:openings]) if openings < len(caps) else 0
-    return max(letters - names, letters // 2)
+    # Prose with a fair share of lower-case words (German capitalises every noun) keeps
+    # at least half its letters; a list of names and titles does not.
+    lower = letters - sum(caps)
+    if lower >= 0.3 * letters:
+        return max(letters - names, letters // 2)
+    return max(0, letters - names)
 
 
 # --------------------------------------------------------------------------- backends

@@ -149,14 +149,14 @@ class LanguageConfig:
     #: "auto" (fastText screen + langdetect confirmation), "fasttext" or "langdetect".
     backend: str = "auto"
     #: Letters of evidence (outside proper names) a passage needs to be classified alone.
-    min_chars: int = 40
+    min_chars: int = 30
     #: Below this final confidence a passage is "und" (never reported).
     min_confidence: float = 0.70
     #: auto: fastText top probability below which langdetect is consulted as well.
     confirm_below: float = 0.90
     #: auto: a passage with this much evidence that fastText puts in another language with
     #: confirm_below or more is reported without asking langdetect.
-    trust_min_chars: int = 120
+    trust_min_chars: int = 60
     #: A short line next to a foreign passage joins its finding when it has at least this
     #: much evidence and the foreign language's probability is at least group_min_probability
     #: and above the document language's.
@@ -460,6 +460,8 @@ class LanguageCheck(DocumentCheck):
         ident = self.identifier
         if u.ft is None and u.ld is None:
             ident._screen([u])
+        if u.ft and u.ft[0][1] >= cfg.confirm_below and u.ft[0][0] in (lang, doc_lang):
+            return u.ft[0][0] == lang  # fastText is decisive: no need to ask langdetect
         ident._confirm([u])
         both = u.ft is not None and u.ld is not None
         p_run = (prob_of(u.ft, lang) + prob_of(u.ld, lang)) / (2 if both else 1)
