@@ -97,11 +97,12 @@ def clean_for_detection(text: str, limit: int = 3000) -> str:
 def evidence_chars(text: str, clean: str | None = None, limit: int = 1000) -> int:
     """Letters that carry language evidence, discounting proper names.
 
-    A capitalised word that does not open a sentence is probably a name; its letters are
-    discounted (by at most half of all letters in prose with at least 30% of its letters
-    in lower-case words, since German capitalises every noun). So a title line ("Some Say State AG Harris' Option To Ignore ICE") or a row of place names
-    has little evidence, while ordinary prose keeps most of its letters. Letters of
-    scripts written without spaces (CJK, Thai) count triple. ``clean`` is
+    A capitalised word that does not open a sentence is probably a name; its letters
+    are discounted (by at most half of all letters in prose with at least 30% of its
+    letters in lower-case words, since German capitalises every noun). So a title line
+    ("Some Say State AG Harris' Option To Ignore ICE") or a row of place names has
+    little evidence, while ordinary prose keeps most of its letters. Letters of scripts
+    written without spaces (CJK, Thai) count triple. ``clean`` is
     :func:`clean_for_detection` of ``text`` when the caller has it already.
     """
     if len(text) > limit:

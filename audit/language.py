@@ -29,10 +29,10 @@ passages) and ``ctx.language_at(offset)``.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from audit import segment
 from audit.langid import Candidates, clean_for_detection, evidence_chars, get_backend
 from audit.model import Category, Finding, Severity, Span
 from audit.rules import DocContext, DocumentCheck, Rule
@@ -231,10 +231,10 @@ class LanguageIdentifier:
         if not todo:
             return
         if self.fasttext is not None:
-            for u, cands in zip(todo, self.fasttext.predict([u.clean for u in todo])):
+            for u, cands in zip(todo, self.fasttext.predict([u.clean for u in todo]), strict=False):
                 u.ft = cands
         else:
-            for u, cands in zip(todo, self.langdetect.predict([u.clean for u in todo])):
+            for u, cands in zip(todo, self.langdetect.predict([u.clean for u in todo]), strict=False):
                 u.ld = cands
         for u in todo:
             self._decide(u)
@@ -246,7 +246,7 @@ class LanguageIdentifier:
         todo = [u for u in units if u.ld is None and u.clean]
         if not todo:
             return
-        for u, cands in zip(todo, self.langdetect.predict([u.clean for u in todo])):
+        for u, cands in zip(todo, self.langdetect.predict([u.clean for u in todo]), strict=False):
             u.ld = cands
             self._decide(u)
 
@@ -414,7 +414,6 @@ class LanguageCheck(DocumentCheck):
 
     def _runs(self, units: list[_Unit], doc_lang: str, group: bool = True) -> list[_Run]:
         """Consecutive foreign units of one language, with the short lines that belong to them."""
-        cfg = self.config
         runs: list[_Run] = []
         i = 0
         n = len(units)
@@ -434,7 +433,8 @@ class LanguageCheck(DocumentCheck):
                     j += 1
                     continue
                 # A short line between two passages of the run joins it if it supports the run.
-                if group and v.lang == UND and j + 1 < n and units[j + 1].lang == lang and self._supports(v, lang, doc_lang):
+                between = group and v.lang == UND and j + 1 < n and units[j + 1].lang == lang
+                if between and self._supports(v, lang, doc_lang):
                     members.append(v)
                     j += 1
                     continue
@@ -473,16 +473,19 @@ class LanguageCheck(DocumentCheck):
         cfg = self.config
         ident = self.identifier
         candidates: list[tuple[int, list[_Unit]]] = []
+        sentences = ctx.sentences  # cached, shared with other checks
+        starts = [s.start for s in sentences]
         for i, u in enumerate(units):
             if u.lang not in (doc_lang, UND) or u.evidence < 2 * cfg.min_chars:
                 continue
             p_doc = prob_of(u.ft, doc_lang) if u.ft is not None else prob_of(u.ld, doc_lang)
             if p_doc >= cfg.sentence_check_below:
                 continue
-            spans = segment._split_sentences(ctx.text, u.span.start, u.span.end)
-            sents = ident._units(ctx.text, list(spans))
-            if len(sents) < 2:
+            lo = bisect_left(starts, u.span.start)
+            hi = bisect_left(starts, u.span.end)
+            if hi - lo < 2:
                 continue
+            sents = ident._units(ctx.text, sentences[lo:hi])
             candidates.append((i, sents))
         out: dict[int, list[_Unit]] = {}
         for i, sents in candidates:

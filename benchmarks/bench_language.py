@@ -66,7 +66,7 @@ def raw_accuracy(backend_name: str, items: list[tuple[str, str]]) -> float:
         return ok / len(items)
     backend = get_backend(backend_name)
     preds = backend.predict([clean_for_detection(t) for _, t in items])
-    return sum(1 for (lang, _), p in zip(items, preds) if p and p[0][0] == lang) / len(items)
+    return sum(1 for (lang, _), p in zip(items, preds, strict=False) if p and p[0][0] == lang) / len(items)
 
 
 def guarded(backend_name: str, items: list[tuple[str, str]]) -> tuple[float, float, float]:
@@ -193,7 +193,7 @@ def main() -> None:
     rows = {}
     for name in BACKENDS:
         get = LanguageCheck(config(backend=name), Settings())
-        get.identifier  # load models outside the timings
+        _ = get.identifier  # load models outside the timings
         run_check(get, [mixed[0][0]])  # warm-up: lazy loading is not timed
         texts = [d[0] for d in mixed]
         results = run_check(get, texts)
@@ -210,7 +210,7 @@ def main() -> None:
         false = 0
         en_paras = 0
         doc_ok = 0
-        for (text, ins, n_en), (ctx, fs) in zip(mixed, results):
+        for (_text, ins, n_en), (ctx, fs) in zip(mixed, results, strict=False):
             en_paras += n_en
             doc_ok += ctx.language == "en"
             lang001 = [f for f in fs if f.rule == "LANG001"]
@@ -230,7 +230,7 @@ def main() -> None:
                     sent_found += bool(hit)
             false += sum(1 for f in lang001 if f not in hit)
         mono_check = run_check(get, [t for _, t in mono])
-        mono_ok = sum(ctx.language == lang for (lang, _), (ctx, _) in zip(mono, mono_check))
+        mono_ok = sum(ctx.language == lang for (lang, _), (ctx, _) in zip(mono, mono_check, strict=False))
         rows[name] = {
             "pps_pages": pps_pages,
             "pps_mono": pps_mono,
