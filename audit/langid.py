@@ -51,6 +51,9 @@ def _noise_table() -> dict[int, str]:
             table[cp] = " "
     for cp in list(range(0x3000, 0x3040)) + list(range(0xFF00, 0xFF10)) + list(range(0xFF1A, 0xFF21)):
         table[cp] = " "  # CJK and full-width punctuation
+    for cp in range(0xD800, 0xE000):
+        table[cp] = " "  # lone surrogates (undecodable input kept by surrogateescape) cannot reach a model
+    table[0xFEFF] = " "
     return table
 
 
