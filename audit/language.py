@@ -44,7 +44,8 @@ LANG001 = Rule(
     name="foreign-passage",
     category=Category.LANGUAGE,
     severity=Severity.WARNING,
-    description="Passage in a language other than the document's dominant language.",
+    description="Passage in a language other than the document's dominant language "
+    "(warning; info for a foreign sentence inside a paragraph, usually a quote).",
     flags=(
         "An English news page that embeds a Spanish paragraph (with its Spanish headline).",
         "A French sentence pasted into the middle of an English paragraph.",
@@ -204,8 +205,8 @@ class _Unit:
 class LanguageIdentifier:
     """Passage and document language with the configured backends (library entry point).
 
-    ``identify(text, passages)`` returns the document language, shares and the per-span
-    languages, without any rule logic, so it can be used outside a scan.
+    ``classify(units)`` identifies spans and returns the dominant language;
+    ``identify_text(text)`` reads one text as a whole. No rule logic lives here.
     """
 
     def __init__(self, config: LanguageConfig | None = None) -> None:
@@ -512,4 +513,5 @@ class LanguageCheck(DocumentCheck):
                 "passages": count,
                 "chars": end - start,
             },
+            severity=Severity.INFO if sentence else None,
         )

@@ -38,6 +38,7 @@ def test_flags_foreign_passage(check, case):
     flagged = case["text"][f.start : f.end]
     assert f.data["language"] == case["language"]
     assert f.data["document_language"] == case["document_language"]
+    assert f.severity.value == case["severity"]
     assert 0.7 <= f.data["confidence"] <= 1.0
     assert flagged.startswith(case["span_starts_with"]), flagged[:60]
     assert flagged.endswith(case["span_ends_with"]), flagged[-60:]
