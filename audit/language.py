@@ -356,10 +356,19 @@ class LanguageCheck(DocumentCheck):
         units = ident._units(text, ctx.passages)
         doc_lang = ident.classify(units)
         weights = _weights(units)
-        if doc_lang == UND:
-            lang, conf = ident.identify_text(text)
+        # Pages made mostly of short lines: read the unclassified passages together, so
+        # a few long lines (a copyright notice, a caption) do not decide the language.
+        rest = [u for u in units if u.lang == UND]
+        rest_chars = sum(len(u.span) for u in rest)
+        if rest and 2 * rest_chars > sum(len(u.span) for u in units):
+            lang, _conf = ident.identify_text("\n".join(text[u.span.start : u.span.end] for u in rest))
             if lang != UND:
-                doc_lang, weights = lang, {lang: float(len(text))}
+                weights[lang] = weights.get(lang, 0.0) + rest_chars
+                new = dominant(weights)
+                if new != doc_lang:
+                    doc_lang = ident.classify(units, doc_lang=new)  # confirm against the new language
+                    weights = _weights(units)
+                    weights[lang] = weights.get(lang, 0.0) + rest_chars
         # Sentence pass: foreign sentences inside passages of the document's language.
         sentence_units: dict[int, list[_Unit]] = {}
         if doc_lang != UND and cfg.sentence_check_below > 0:

@@ -180,3 +180,18 @@ def test_shares_sum_to_one_and_sorted():
     assert shares({"es": 1.0, "en": 3.0}) == {"en": 0.75, "es": 0.25}
     assert list(shares({"a": 1.0, "b": 1.0})) == ["a", "b"]
     assert shares({}) == {}
+
+
+def test_page_of_short_lines_is_read_together(check):
+    """Short Spanish menu and headline lines outweigh one long English boilerplate line."""
+    text = "\n".join([
+        "Inicio", "Noticias", "Deportes", "Cultura y espectáculos",
+        "El alcalde inaugura el nuevo parque", "Vecinos piden más seguridad en el barrio",
+        "La lluvia obliga a cerrar dos colegios",
+        "Copyright 2024 Example Media Group, all rights reserved by the publisher and its partners worldwide.",
+        "Aviso legal | Política de privacidad",
+    ])
+    ctx, findings = run(check, text)
+    assert ctx.language == "es"
+    assert [(f.rule, f.data["language"]) for f in findings] == [("LANG001", "en")]
+    assert text[findings[0].start : findings[0].end].startswith("Copyright 2024")
