@@ -470,9 +470,11 @@ class LanguageCheck(DocumentCheck):
         ident = self.identifier
         if u.ft is None and u.ld is None:
             ident._screen([u])
+            u.lang = UND  # still too short to be called on its own (it may only join a run)
         if u.ft and u.ft[0][1] >= cfg.confirm_below and u.ft[0][0] in (lang, doc_lang):
             return u.ft[0][0] == lang  # fastText is decisive: no need to ask langdetect
         ident._confirm([u])
+        u.lang = UND
         both = u.ft is not None and u.ld is not None
         p_run = (prob_of(u.ft, lang) + prob_of(u.ld, lang)) / (2 if both else 1)
         p_doc = (prob_of(u.ft, doc_lang) + prob_of(u.ld, doc_lang)) / (2 if both else 1)
