@@ -389,7 +389,9 @@ class LanguageCheck(DocumentCheck):
             return findings
 
         expected = tuple(self.settings.languages or ())
-        if expected and doc_lang not in expected and self.wants("LANG002"):
+        # "EN", "en-US" and "en_GB" all mean English.
+        primary = {code.strip().lower().replace("_", "-").split("-")[0] for code in expected}
+        if expected and doc_lang not in primary and self.wants("LANG002"):
             share = ctx.languages.get(doc_lang, 1.0)
             findings.append(LANG002.finding(
                 (0, len(text)),

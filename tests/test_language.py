@@ -82,6 +82,8 @@ def test_unexpected_language_lang002():
     assert f.data["language"] == "es" and f.data["expected"] == ["en"]
     _, findings = run(check, en)
     assert not [f for f in findings if f.rule == "LANG002"]
+    _, findings = run(LanguageCheck(LanguageConfig(), Settings(languages=("EN-us", "fr"))), en)
+    assert not [f for f in findings if f.rule == "LANG002"]
     # No expected languages configured: never LANG002.
     _, findings = run(LanguageCheck(LanguageConfig(), Settings()), es)
     assert not [f for f in findings if f.rule == "LANG002"]
