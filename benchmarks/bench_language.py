@@ -255,9 +255,9 @@ def main() -> None:
         }
 
     def line(label, fmt, key):
-        print(f"{label:<46}" + "".join(f"{fmt(rows[b][key]):>14}" for b in BACKENDS))
+        print(f"{label:<46}" + "".join(f"{fmt(rows[b][key]):>16}" for b in BACKENDS))
 
-    print(f"{'':<46}" + "".join(f"{b:>14}" for b in BACKENDS))
+    print(f"{'':<46}" + "".join(f"{b:>16}" for b in BACKENDS))
     line("passages/CPU-s, English news pages", lambda v: f"{v:,.0f}", "pps_pages")
     line("passages/CPU-s, monolingual docs (17 langs)", lambda v: f"{v:,.0f}", "pps_mono")
     line("passages/CPU-s, English pages + insertions", lambda v: f"{v:,.0f}", "pps_mixed")
