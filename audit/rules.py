@@ -168,6 +168,7 @@ class CorpusCheck(_Check):
 
 #: The built-in checks, in the order they run (``module:Class``).
 BUILTIN_CHECKS: tuple[str, ...] = (
+    "audit.language:LanguageCheck",
     "audit.artefacts:EmptyDocumentCheck",
     "audit.duplicates:ExactDocumentCheck",
 )
