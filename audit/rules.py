@@ -169,6 +169,14 @@ class CorpusCheck(_Check):
 #: The built-in checks, in the order they run (``module:Class``).
 BUILTIN_CHECKS: tuple[str, ...] = (
     "audit.artefacts:EmptyDocumentCheck",
+    "audit.artefacts:BoilerplateCheck",
+    "audit.artefacts:RecurringLineCheck",
+    "audit.artefacts:InjectedKeywordCheck",
+    "audit.artefacts:TruncationCheck",
+    "audit.artefacts:MissingWhitespaceCheck",
+    "audit.artefacts:EncodingCheck",
+    "audit.artefacts:StructureCheck",
+    "audit.artefacts:QualityCheck",
     "audit.duplicates:ExactDocumentCheck",
 )
 

@@ -1,0 +1,136 @@
+"""Truncation: passages or documents cut mid-word or mid-sentence, dangling ".." and
+quotes opened just before a cut.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from audit.artefacts.common import guess_language, is_line_start_bullet, stopwords, words
+from audit.model import Category, Finding, Severity
+from audit.rules import DocContext, DocumentCheck, Rule
+
+ART020 = Rule(
+    id="ART020",
+    name="truncated-text",
+    category=Category.ARTEFACT,
+    severity=Severity.WARNING,
+    description="A prose passage (or the whole document) stops mid-word or mid-sentence, without final punctuation.",
+    flags=("A spokesman said new guidelines were being written and would likely come into effect by the end o",
+           "Trump's campaign pledge to oversee mass deportations of immigrants is taking shape,"),
+    not_flags=("Consequences for Immigrant Populations and Public Safety in Los Angeles",
+               "- Strengthening interagency cooperation to circumvent sanctuary city protections",
+               "Los Angeles | Sanctuary City | 27% |", "Photo: Protesters outside City Hall on Tuesday"),
+)
+
+ART021 = Rule(
+    id="ART021",
+    name="dangling-double-period",
+    category=Category.ARTEFACT,
+    severity=Severity.WARNING,
+    description="A sentence ends in a dangling `..` (not an ellipsis): the text was cut there.",
+    flags=("...and giving rise to civil rights..",),
+    not_flags=("He paused... then spoke.", "She works for Acme Inc.", "The U.S. economy grew 3.5%."),
+)
+
+ART022 = Rule(
+    id="ART022",
+    name="quote-cut",
+    category=Category.ARTEFACT,
+    severity=Severity.INFO,
+    description="A quotation mark opens a name or phrase that stops at a sentence end a few words later and is "
+    "never closed: the quoted text was probably cut.",
+    flags=("a program known as “Se Communities. A spokesman for Baca said guidelines were being written.",),
+    not_flags=("a program known as “Secure Communities.” A spokesman said so.",
+               "“We will not comply. We never have,” she said."),
+)
+
+_SENT_BOUNDARY = re.compile(r"[.!?…][\"”’»)\]]*\s+[\"“‘«(¿¡]?[A-ZÀ-ÖØ-Þ0-9]")
+_LAST_SENT = re.compile(r"[.!?…][\"”’»)\]]*\s+(?=[\"“‘«(¿¡]?[A-ZÀ-ÖØ-Þ0-9])")
+_DOUBLE_DOT = re.compile(r"(?<=[^\W\d_])\.\.(?![.\w])")
+_QUOTE_CUT = re.compile(r"[“«]((?:[^\s”»“«.!?]+\s+){0,5}[^\s”»“«.!?]+)\.(?=\s+[A-ZÀ-ÖØ-Þ])")
+
+
+def is_prose(passage: str) -> bool:
+    """Prose, not a headline, list item, table row or caption."""
+    if "|" in passage or is_line_start_bullet(passage):
+        return False
+    ws = words(passage)
+    if len(ws) < 12:
+        return False
+    long_words = [w for w in ws if len(w) > 3]
+    if long_words and sum(w[0].isupper() for w in long_words) / len(long_words) > 0.6:
+        return False  # Title Case headline
+    return len(ws) >= 25 or bool(_SENT_BOUNDARY.search(passage))
+
+
+def cut_kind(passage: str, lang: str) -> str | None:
+    """``"mid-word"`` / ``"mid-sentence"`` when the passage stops without final punctuation."""
+    tail = passage.rstrip()
+    if not tail:
+        return None
+    last = tail[-1]
+    if last in ".!?…:;\"”’»)]›'*" or last.isdigit() or last in "%°€$£":
+        return None
+    if not (last.isalpha() or last in ",-–—(“‘«/&"):
+        return None
+    m = re.search(r"([^\W\d_]+)$", tail)
+    if m:
+        frag = m.group(1)
+        sw = stopwords()
+        common = sw.get(lang, frozenset()) | (sw["en"] if lang == "und" else frozenset())
+        if frag.islower() and len(frag) <= 2 and frag not in common:
+            return "mid-word"
+    return "mid-sentence"
+
+
+@dataclass(frozen=True)
+class TruncationConfig:
+    #: Also report quotes that open and are cut a few words later (ART022, info).
+    quote_cut: bool = True
+
+
+class TruncationCheck(DocumentCheck):
+    rules = (ART020, ART021, ART022)
+    section = "truncation"
+    config_class = TruncationConfig
+    order = 60
+
+    def check(self, ctx: DocContext) -> Iterable[Finding]:
+        text = ctx.text
+        out: list[Finding] = []
+        passages = ctx.passages
+        for i, p in enumerate(passages):
+            ptext = text[p.start : p.end]
+            if is_prose(ptext):
+                lang = ctx.language_at(p.start) if ctx.passage_languages else guess_language(ptext)[0]
+                kind = cut_kind(ptext, lang)
+                if kind:
+                    start = p.start
+                    for m in _LAST_SENT.finditer(ptext):
+                        start = p.start + m.end()
+                    scope = "document" if i == len(passages) - 1 else "passage"
+                    tail = ptext.rstrip()[-30:]
+                    out.append(ART020.finding(
+                        (start, p.end),
+                        f"{scope} is cut {kind.replace('-', ' ')}: it ends with {tail!r} and no final punctuation",
+                        data={"scope": scope, "kind": kind, "ending": tail},
+                    ))
+            if self.config.quote_cut:
+                for m in _QUOTE_CUT.finditer(ptext):
+                    rest = ptext[m.end():]
+                    if "”" in rest[:400] or "»" in rest[:400]:
+                        continue
+                    out.append(ART022.finding(
+                        (p.start + m.start(), p.start + m.end()),
+                        f"quotation opened at {m.group(0)!r} stops at a sentence end and is never closed: "
+                        "the quoted name was probably cut",
+                        data={"quoted": m.group(1)},
+                    ))
+        for m in _DOUBLE_DOT.finditer(text):
+            ls = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start() - 1) + 1, m.start() - 60, 0)
+            out.append(ART021.finding((m.start(), m.end()), f"dangling '..' after {text[ls:m.start()].strip()[-30:]!r}: "
+                                      "the sentence was cut", data={"ending": text[max(0, m.start() - 30):m.end()]}))
+        return out

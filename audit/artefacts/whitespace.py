@@ -1,0 +1,114 @@
+"""Missing whitespace: words glued across punctuation or across a lost space."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from audit.model import Category, Finding, Severity
+from audit.rules import DocContext, DocumentCheck, Rule
+from audit.segment import ABBREVIATIONS
+
+ART030 = Rule(
+    id="ART030",
+    name="missing-space-after-punctuation",
+    category=Category.ARTEFACT,
+    severity=Severity.WARNING,
+    description="Two words glued across punctuation without the space that should follow it "
+    "(\"Los Angeles,renowned\", \"enforcement.Officials\").",
+    flags=("Los Angeles,renowned for its fabric", "schools,healthcare facilities,and places",
+           "law enforcement.Officials said", "she said.“We will"),
+    not_flags=("10,000 agents", "3.5 percent", "the U.S. Department", "e.g. schools", "Ph.D. student",
+               "see https://example.com/a,b", "mail info@example.org", "visit example.com today",
+               "x,y coordinates", "Node.js and config.yaml", "J.R.R. Tolkien"),
+)
+
+ART031 = Rule(
+    id="ART031",
+    name="glued-words",
+    category=Category.ARTEFACT,
+    severity=Severity.WARNING,
+    description="A sentence-opening word glued to the previous word after a lost space (\"deportationsThe\").",
+    flags=("to stop the deportationsThe mayor said", "las deportacionesLos alcaldes"),
+    not_flags=("iPhone and YouTube", "McDonald's and DeSantis", "JavaScript, PowerPoint"),
+)
+
+_TOKEN = re.compile(r"\S+")
+_GLUE = re.compile(r"(?<=[^\W\d_]{2})([,;:?!]|\.)(?=[^\W\d_]{2})")
+_QUOTE_GLUE = re.compile(r"(?<=[^\W\d_][.,!?])[”](?=[^\W\d_]{2})|(?<=[^\W\d_]{2})[“](?=[^\W\d_])")
+_TLDS = frozenset(
+    "com org net gov edu mil int io co uk us es mx ar cl pe fr de it pt br ca au info biz news tv me ly gl be nl ch "
+    "at se no dk fi pl ru cn jp in ai app dev html htm php asp aspx js py json xml csv pdf txt md yaml yml doc docx "
+    "xls xlsx png jpg jpeg gif svg mp3 mp4 exe zip gz".split()
+)
+_OPENERS = (
+    "The|This|That|These|Those|In|On|At|He|She|It|They|We|But|And|His|Her|Its|Their|However|Meanwhile|"
+    "El|La|Los|Las|En|Un|Una|Por|Para|Pero|Este|Esta|Según|Le|Les|Der|Die|Das|Il|Lo|Gli|Os|As|Em"
+)
+_CAMEL = re.compile(rf"(?<![\w’'])([a-zà-öø-ÿ]{{3,}})({_OPENERS})(?=[\s,.;:])")
+
+
+def _skip_token(tok: str) -> bool:
+    low = tok.lower()
+    return (
+        "://" in tok or "@" in tok or low.startswith("www.") or "/" in tok or "\\" in tok or "=" in tok
+        or "_" in tok or "#" in tok or "{" in tok or "<" in tok or "`" in tok or "()" in tok
+    )
+
+
+def find_glued(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, glue)`` spans of ``word<punct>word`` tokens that lost a space."""
+    out = []
+    for tm in _TOKEN.finditer(text):
+        tok = tm.group(0)
+        if len(tok) < 5 or _skip_token(tok):
+            continue
+        for m in _GLUE.finditer(tok):
+            p = m.group(1)
+            left = re.search(r"[^\W\d_]+$", tok[: m.start()]).group(0)
+            right = re.match(r"[^\W\d_]+", tok[m.end() :]).group(0)
+            if p == ".":
+                if right.lower() in _TLDS or not (right[0].isupper() and right[1:].islower()):
+                    continue
+                if left.lower() in ABBREVIATIONS or not left.islower():
+                    continue
+            elif p == ":":
+                if not left.islower() or left.lower() in ("http", "https", "mailto", "ftp", "tel", "urn"):
+                    continue
+            elif p in "?!":
+                if not (right[0].isupper() and right[1:].islower()):
+                    continue
+            elif not (left.isalpha() and right.isalpha()):
+                continue
+            s = tm.start() + m.start() - len(left)
+            e = tm.start() + m.end() + len(right)
+            out.append((s, e, p))
+        for m in _QUOTE_GLUE.finditer(tok):
+            out.append((tm.start() + max(0, m.start() - 3), tm.start() + min(len(tok), m.end() + 3), m.group(0)))
+    return out
+
+
+@dataclass(frozen=True)
+class WhitespaceConfig:
+    #: Report sentence openers glued to the previous word (ART031).
+    glued_words: bool = True
+
+
+class MissingWhitespaceCheck(DocumentCheck):
+    rules = (ART030, ART031)
+    section = "whitespace"
+    config_class = WhitespaceConfig
+    order = 60
+
+    def check(self, ctx: DocContext) -> Iterable[Finding]:
+        text = ctx.text
+        out = []
+        for s, e, glue in find_glued(text):
+            out.append(ART030.finding((s, e), f"missing space after {glue!r} in {text[s:e]!r}",
+                                      data={"punctuation": glue, "text": text[s:e]}))
+        if self.config.glued_words:
+            for m in _CAMEL.finditer(text):
+                out.append(ART031.finding(m.span(), f"words glued after a lost space: {m.group(0)!r} "
+                                          f"(→ {m.group(1)} {m.group(2)})", data={"text": m.group(0)}))
+        return out
