@@ -121,9 +121,9 @@ _BIO_GLUED = re.compile(
     r"^(?:About the author|About the writer|Author|Written by|Posted by|By|Sobre (?:el|la) autora?|Acerca del autor|"
     r"Autora?|Escrito por|Publicado por|Por|À propos de l'auteur|Auteure?|Par|Über (?:den|die) Autor(?:in)?|Von|"
     r"Sobre o autor|Sobre a autora|L['’]autore|Sull['’]autore|Di)\s*:?\s+(" + _NAME + r")\s+"
-    r"(?:My name is|I am|I['’]m|I have|is an?|has been|was born|writes|covers|Mi nombre es|Me llamo|Soy|es (?:un|una)|"
-    r"Je m['’]appelle|Je suis|est (?:un|une)|Mein Name ist|Ich bin|ist (?:ein|eine)|Meu nome é|Sou|é (?:um|uma)|"
-    r"Mi chiamo|Sono|è (?:un|una))\b",
+    r"(?:My name is|I am|I['’]m|I have|is|has been|was born|writes|covers|Mi nombre es|Me llamo|Soy|es|"
+    r"Je m['’]appelle|Je suis|est|Mein Name ist|Ich bin|ist|Meu nome é|Sou|é|"
+    r"Mi chiamo|Sono|è)(?=\s)",
 )
 _BIO_FIRST_PERSON = re.compile(
     r"^(?:My name is|Hi,? I['’]m|Mi nombre es|Me llamo|Je m['’]appelle|Mein Name ist|Meu nome é|Mi chiamo)\s+"

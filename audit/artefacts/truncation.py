@@ -53,17 +53,21 @@ _DOUBLE_DOT = re.compile(r"(?<=[^\W\d_])\.\.(?![.\w])")
 _QUOTE_CUT = re.compile(r"[“«]((?:[^\s”»“«.!?]+\s+){0,5}[^\s”»“«.!?]+)\.(?=\s+[A-ZÀ-ÖØ-Þ])")
 
 
-def is_prose(passage: str) -> bool:
-    """Prose, not a headline, list item, table row or caption."""
+def is_prose(passage: str, min_words: int = 12, strong_cut: bool = False) -> bool:
+    """Prose, not a headline, list item, table row or caption.
+
+    A passage that ends mid-word or on a comma (``strong_cut``) needs only ``min_words``
+    words in sentence case; one that ends on a whole word needs 25 words or two sentences.
+    """
     if "|" in passage or is_line_start_bullet(passage):
         return False
     ws = words(passage)
-    if len(ws) < 12:
+    if len(ws) < (8 if strong_cut else min_words):
         return False
     long_words = [w for w in ws if len(w) > 3]
     if long_words and sum(w[0].isupper() for w in long_words) / len(long_words) > 0.6:
         return False  # Title Case headline
-    return len(ws) >= 25 or bool(_SENT_BOUNDARY.search(passage))
+    return strong_cut or len(ws) >= 25 or bool(_SENT_BOUNDARY.search(passage))
 
 
 def cut_kind(passage: str, lang: str) -> str | None:
@@ -104,10 +108,11 @@ class TruncationCheck(DocumentCheck):
         passages = ctx.passages
         for i, p in enumerate(passages):
             ptext = text[p.start : p.end]
-            if is_prose(ptext):
+            if len(ptext) >= 30 and ptext[-1] not in ".!?…:;\"”’»)]|":
                 lang = ctx.language_at(p.start) if ctx.passage_languages else guess_language(ptext)[0]
                 kind = cut_kind(ptext, lang)
-                if kind:
+                strong = kind == "mid-word" or ptext.rstrip()[-1] in ",-–—(“‘«/&"
+                if kind and is_prose(ptext, strong_cut=strong):
                     start = p.start
                     for m in _LAST_SENT.finditer(ptext):
                         start = p.start + m.end()

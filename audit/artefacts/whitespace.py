@@ -35,7 +35,7 @@ ART031 = Rule(
 )
 
 _TOKEN = re.compile(r"\S+")
-_GLUE = re.compile(r"(?<=[^\W\d_]{2})([,;:?!]|\.)(?=[^\W\d_]{2})")
+_GLUE = re.compile(r"(?<=[^\W\d_]{2})([,;:?]|\.)(?=[^\W\d_]{2})")
 _QUOTE_GLUE = re.compile(r"(?<=[^\W\d_][.,!?])[”](?=[^\W\d_]{2})|(?<=[^\W\d_]{2})[“](?=[^\W\d_])")
 _TLDS = frozenset(
     "com org net gov edu mil int io co uk us es mx ar cl pe fr de it pt br ca au info biz news tv me ly gl be nl ch "
