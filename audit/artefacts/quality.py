@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable
 
-from audit.artefacts.common import guess_language, stopwords, words
+from audit.artefacts.common import stopwords, words
 from audit.model import Category, Finding, Severity
 from audit.rules import DocContext, DocumentCheck, Rule
 
@@ -63,14 +63,27 @@ def load_order(lang: str) -> list[str]:
     return load_json("stopwords.json")[lang]
 
 
-def quality_signals(text: str, lines: list[str], n_sentences: int, lang: str) -> dict[str, float]:
-    """The Gopher/C4 statistics of one document."""
+def best_stopword_languages(text: str) -> list[str]:
+    """The languages whose stop words cover the text best (for documents without a language annotation)."""
+    low = [t.lower() for t in words(text[:20000])]
+    if not low:
+        return ["en"]
+    sw = stopwords()
+    shares = {lang: sum(1 for t in low if t in sw[lang]) / len(low) for lang in sw if lang != "gopher"}
+    best = max(shares.values())
+    return [lang for lang, v in sorted(shares.items(), key=lambda kv: -kv[1]) if v >= 0.6 * best][:2]
+
+
+def quality_signals(text: str, lines: list[str], n_sentences: int, langs: list[str]) -> dict[str, float]:
+    """The Gopher/C4 statistics of one document; stop words are counted for ``langs`` (one or a mixture)."""
     toks = words(text)
     n = len(toks)
     raw_tokens = text.split()
     low = [t.lower() for t in toks]
-    sw = stopwords().get(lang, stopwords()["en"])
-    gopher = _gopher_words(lang)
+    lang = "+".join(langs)
+    sw = frozenset().union(*(stopwords().get(lg, frozenset()) for lg in langs)) or stopwords()["en"]
+    lowset = set(low)
+    gopher_hits = max(len(_gopher_words(lg).intersection(lowset)) for lg in langs)
     line_counts = Counter(ln for ln in lines)
     dup_lines = sum(c - 1 for c in line_counts.values() if c > 1)
     dup_chars = sum(len(ln) * (c - 1) for ln, c in line_counts.items() if c > 1)
@@ -83,7 +96,7 @@ def quality_signals(text: str, lines: list[str], n_sentences: int, lang: str) ->
         "mean_word_length": round(sum(len(t) for t in toks) / n, 3) if n else 0.0,
         "stopword_language": lang,
         "stopword_share": round(sum(1 for t in low if t in sw) / n, 3) if n else 0.0,
-        "gopher_stopwords": len(gopher.intersection(low)),
+        "gopher_stopwords": gopher_hits,
         "symbol_ratio": round(symbols / n, 3) if n else 0.0,
         "alpha_word_share": round(sum(1 for t in raw_tokens if any(c.isalpha() for c in t)) / len(raw_tokens), 3)
         if raw_tokens else 0.0,
@@ -121,11 +134,13 @@ class QualityCheck(DocumentCheck):
         text = ctx.text
         if not text.strip():
             return ()
-        lang = ctx.language if ctx.language in stopwords() else guess_language(text[:5000])[0]
-        if lang not in stopwords():
-            lang = "en"
+        sw = stopwords()
+        langs = [lg for lg, share in sorted(ctx.languages.items(), key=lambda kv: -kv[1]) if share >= 0.1 and lg in sw]
+        if not langs:
+            langs = [ctx.language] if ctx.language in sw else best_stopword_languages(text)
+        lang = "+".join(langs)
         lines = [text[s.start : s.end] for s in ctx.lines]
-        q = quality_signals(text, lines, len(ctx.sentences), lang)
+        q = quality_signals(text, lines, len(ctx.sentences), langs)
         ctx.stats["quality"] = q
         c = self.config
         span = (0, len(text))
