@@ -53,25 +53,46 @@ _DOUBLE_DOT = re.compile(r"(?<=[^\W\d_])\.\.(?![.\w])")
 _QUOTE_CUT = re.compile(r"[“«]((?:[^\s”»“«.!?]+\s+){0,5}[^\s”»“«.!?]+)\.(?=\s+[A-ZÀ-ÖØ-Þ])")
 
 
+#: Function words a sentence never ends with (articles, prepositions, conjunctions).
+NEVER_FINAL = {
+    "en": "the a an of to in on at by for from with and or but as than into onto about whose which its their his "
+          "her our your my these those nor via upon per",
+    "es": "el la los las un una unos unas de del al a en con por para y o u ni que como su sus mi tu nuestro sin "
+          "sobre entre hasta desde hacia según",
+    "fr": "le la les un une des du au aux à de en et ou que pour par sur avec dans sans sous vers chez son sa ses",
+    "de": "der die das den dem des ein eine einen einem einer und oder zu von mit für auf im am zum zur aus bei",
+    "pt": "o a os as um uma de do da dos das em no na nos nas e ou que para por com pelo pela sem sobre",
+    "it": "il lo la i gli le un una di del della dei delle a al alla in nel nella e o che per con su sul tra fra",
+}
+NEVER_FINAL = {k: frozenset(v.split()) for k, v in NEVER_FINAL.items()}
+
+
 def is_prose(passage: str, min_words: int = 12, strong_cut: bool = False) -> bool:
     """Prose, not a headline, list item, table row or caption.
 
-    A passage that ends mid-word or on a comma (``strong_cut``) needs only ``min_words``
-    words in sentence case; one that ends on a whole word needs 25 words or two sentences.
+    A passage that ends mid-word, on a comma or on a function word (``strong_cut``) needs
+    8 words in sentence case; one that ends on a whole word needs ``min_words`` words or
+    two sentences.
     """
+    if re.match(r"^[^\W\d_]+(?: [^\W\d_]+)?:\s", passage):
+        return False  # "Photo: ..." caption or label line
     if "|" in passage or is_line_start_bullet(passage):
         return False
     ws = words(passage)
-    if len(ws) < (8 if strong_cut else min_words):
+    if len(ws) < (6 if strong_cut else 8):
         return False
     long_words = [w for w in ws if len(w) > 3]
     if long_words and sum(w[0].isupper() for w in long_words) / len(long_words) > 0.6:
         return False  # Title Case headline
-    return strong_cut or len(ws) >= 25 or bool(_SENT_BOUNDARY.search(passage))
+    return strong_cut or len(ws) >= min_words or bool(_SENT_BOUNDARY.search(passage))
 
 
-def cut_kind(passage: str, lang: str) -> str | None:
-    """``"mid-word"`` / ``"mid-sentence"`` when the passage stops without final punctuation."""
+def cut_kind(passage: str, lang: str, vocabulary: frozenset[str] = frozenset()) -> str | None:
+    """``"mid-word"`` / ``"function-word"`` / ``"mid-sentence"`` when the passage stops without final punctuation.
+
+    ``vocabulary`` (the document's own lower-cased words) confirms a mid-word cut: the last
+    fragment is not a word of the document but begins one ("administr" / "administration").
+    """
     tail = passage.rstrip()
     if not tail:
         return None
@@ -85,7 +106,13 @@ def cut_kind(passage: str, lang: str) -> str | None:
         frag = m.group(1)
         sw = stopwords()
         common = sw.get(lang, frozenset()) | (sw["en"] if lang == "und" else frozenset())
+        low = frag.lower()
         if frag.islower() and len(frag) <= 2 and frag not in common:
+            return "mid-word"
+        if low in NEVER_FINAL.get(lang, NEVER_FINAL["en"]):
+            return "function-word"
+        if len(frag) >= 2 and low not in vocabulary and any(
+                w.startswith(low) and len(w) > len(low) + 1 for w in vocabulary):
             return "mid-word"
     return "mid-sentence"
 
@@ -102,17 +129,35 @@ class TruncationCheck(DocumentCheck):
     config_class = TruncationConfig
     order = 60
 
+    @staticmethod
+    def _in_list(text: str, passages, i: int) -> bool:
+        """A run of unpunctuated lines (or one introduced by a colon) is a list, not a cut."""
+        def end(j: int) -> str:
+            return text[passages[j].end - 1] if 0 <= j < len(passages) else "."
+        closed = ".!?…\"”’»)"
+        j = i - 1
+        while j >= 0 and end(j) not in closed and end(j) != ":":
+            j -= 1
+        if j >= 0 and end(j) == ":" and i - j <= 30:
+            return True  # items after "include:"
+        return i > 1 and end(i - 1) not in closed and end(i + 1) not in closed and i + 1 < len(passages)
+
     def check(self, ctx: DocContext) -> Iterable[Finding]:
         text = ctx.text
         out: list[Finding] = []
         passages = ctx.passages
+        vocab: frozenset[str] | None = None
         for i, p in enumerate(passages):
             ptext = text[p.start : p.end]
             if len(ptext) >= 30 and ptext[-1] not in ".!?…:;\"”’»)]|":
                 lang = ctx.language_at(p.start) if ctx.passage_languages else guess_language(ptext)[0]
-                kind = cut_kind(ptext, lang)
-                strong = kind == "mid-word" or ptext.rstrip()[-1] in ",-–—(“‘«/&"
-                if kind and is_prose(ptext, strong_cut=strong):
+                if vocab is None:
+                    vocab = frozenset(w.lower() for w in words(text))
+                kind = cut_kind(ptext, lang, vocab)
+                strong = kind in ("mid-word", "function-word") or ptext.rstrip()[-1] in ",-–—(“‘«/&"
+                if kind and not strong and self._in_list(text, passages, i):
+                    continue
+                if kind and (strong or i > 0) and is_prose(ptext, strong_cut=strong):
                     start = p.start
                     for m in _LAST_SENT.finditer(ptext):
                         start = p.start + m.end()
