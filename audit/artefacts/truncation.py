@@ -5,6 +5,8 @@ quotes opened just before a cut.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -87,11 +89,11 @@ def is_prose(passage: str, min_words: int = 12, strong_cut: bool = False) -> boo
     return strong_cut or len(ws) >= min_words or bool(_SENT_BOUNDARY.search(passage))
 
 
-def cut_kind(passage: str, lang: str, vocabulary: frozenset[str] = frozenset()) -> str | None:
+def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = None) -> str | None:
     """``"mid-word"`` / ``"function-word"`` / ``"mid-sentence"`` when the passage stops without final punctuation.
 
-    ``vocabulary`` (the document's own lower-cased words) confirms a mid-word cut: the last
-    fragment is not a word of the document but begins one ("administr" / "administration").
+    ``vocabulary`` (the document's own lower-cased words with their counts) confirms a mid-word
+    cut: the last fragment occurs only there but begins another word ("administr" / "administration").
     """
     tail = passage.rstrip()
     if not tail:
@@ -111,7 +113,8 @@ def cut_kind(passage: str, lang: str, vocabulary: frozenset[str] = frozenset()) 
             return "mid-word"
         if low in NEVER_FINAL.get(lang, NEVER_FINAL["en"]):
             return "function-word"
-        if len(frag) >= 2 and low not in vocabulary and any(
+        vocabulary = vocabulary or {}
+        if len(frag) >= 2 and vocabulary.get(low, 0) <= 1 and any(
                 w.startswith(low) and len(w) > len(low) + 1 for w in vocabulary):
             return "mid-word"
     return "mid-sentence"
@@ -146,13 +149,13 @@ class TruncationCheck(DocumentCheck):
         text = ctx.text
         out: list[Finding] = []
         passages = ctx.passages
-        vocab: frozenset[str] | None = None
+        vocab: Counter | None = None
         for i, p in enumerate(passages):
             ptext = text[p.start : p.end]
             if len(ptext) >= 30 and ptext[-1] not in ".!?…:;\"”’»)]|":
                 lang = ctx.language_at(p.start) if ctx.passage_languages else guess_language(ptext)[0]
                 if vocab is None:
-                    vocab = frozenset(w.lower() for w in words(text))
+                    vocab = Counter(w.lower() for w in words(text))
                 kind = cut_kind(ptext, lang, vocab)
                 strong = kind in ("mid-word", "function-word") or ptext.rstrip()[-1] in ",-–—(“‘«/&"
                 if kind and not strong and self._in_list(text, passages, i):
