@@ -69,7 +69,7 @@ NEVER_FINAL = {
 NEVER_FINAL = {k: frozenset(v.split()) for k, v in NEVER_FINAL.items()}
 
 
-def is_prose(passage: str, min_words: int = 12, strong_cut: bool = False) -> bool:
+def is_prose(passage: str, min_words: int = 12, strong_cut: bool = False, lang: str = "und") -> bool:
     """Prose, not a headline, list item, table row or caption.
 
     A passage that ends mid-word, on a comma or on a function word (``strong_cut``) needs
@@ -84,6 +84,8 @@ def is_prose(passage: str, min_words: int = 12, strong_cut: bool = False) -> boo
     if len(ws) < (6 if strong_cut else 8):
         return False
     long_words = [w for w in ws if len(w) > 3]
+    if lang == "de":  # German capitalises nouns: judge by lower-case function words instead
+        long_words = [w for w in ws if w.lower() in stopwords()["de"]]
     if long_words and sum(w[0].isupper() for w in long_words) / len(long_words) > 0.6:
         return False  # Title Case headline
     return strong_cut or len(ws) >= min_words or bool(_SENT_BOUNDARY.search(passage))
@@ -160,7 +162,7 @@ class TruncationCheck(DocumentCheck):
                 strong = kind in ("mid-word", "function-word") or ptext.rstrip()[-1] in ",-–—(“‘«/&"
                 if kind and not strong and self._in_list(text, passages, i):
                     continue
-                if kind and (strong or i > 0) and is_prose(ptext, strong_cut=strong):
+                if kind and (strong or i > 0) and is_prose(ptext, strong_cut=strong, lang=lang):
                     start = p.start
                     for m in _LAST_SENT.finditer(ptext):
                         start = p.start + m.end()
