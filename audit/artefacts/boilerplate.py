@@ -91,6 +91,22 @@ def _empty_labels() -> frozenset[str]:
     return frozenset(boilerplate_lexicon().get("empty_labels", ()))
 
 
+_LONG_HINTS = {
+    "read_more": lambda s: False, "related": lambda s: False, "share": lambda s: False,
+    "subscribe": lambda s: any(k in s for k in ("subscri", "sign up", "follow", "support", "member", "you are here",
+                                                "already", "get ", "join", "suscr", "síguenos", "abonn", "inscri", "suivez",
+                                                "folgen", "assine", "inscreva", "siga", "iscriviti", "abbonati", "seguici",
+                                                "recibe", "abonnieren")),
+    "cookie": lambda s: "cookie" in s,
+    "copyright": lambda s: any(k in s for k in ("©", "(c)", "copyright", "reserv", "vorbehalten", "riservati",
+                                                "may not be")),
+    "metadata": lambda s: ":" in s[:40] or s.startswith(("posted", "filed", "archived", "published", "updated",
+                                                          "last updated", "publicado", "actualizado", "publié",
+                                                          "mis à jour", "veröffentlicht", "aktualisiert", "atualizado",
+                                                          "pubblicato", "aggiornato")),
+}
+
+
 def clean_line(line: str) -> tuple[str, str]:
     """``(with_colon, core)``: the line without list markers/arrows around it; ``core`` also drops a final colon."""
     s = _TRAIL.sub("", _LEAD.sub("", line))
@@ -103,7 +119,11 @@ def lexicon_kind(line: str, extra: tuple[str, ...] = ()) -> str | None:
     if not core or len(core) > 400:
         return None
     pats = _compiled(tuple(extra))
+    long = len(core) > 60
+    low = core.lower() if long else ""
     for kind in LEXICON_KINDS:
+        if long and not extra and not _LONG_HINTS[kind](low):
+            continue  # long lines can only be cookie, copyright or metadata lines
         target = with_colon if kind == "metadata" else core
         if pats[kind].match(target):
             return kind

@@ -73,12 +73,22 @@ def _widen(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+#: A UTF-8 lead byte decoded as Latin-1/cp1252 followed by a continuation byte so decoded: the
+#: signature of the commonest mojibake. Lines without it (or C1 controls) skip ftfy's slower test.
+_MOJIBAKE_HINT = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
+
+
 def mojibake_spans(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, fixed)`` for each word ftfy repairs; only lines ftfy judges bad are examined."""
-    out = []
+    out: list[tuple[int, int, str]] = []
+    if not _MOJIBAKE_HINT.search(text):
+        return out
     pos = 0
     for line in text.splitlines(keepends=True):
-        if ftfy.badness.is_bad(line):
+        if _MOJIBAKE_HINT.search(line) and ftfy.badness.is_bad(line):
             fixed = ftfy.fix_encoding(line)
             if fixed != line:
                 sm = difflib.SequenceMatcher(None, line, fixed, autojunk=False)

@@ -47,6 +47,7 @@ ART064 = _rule("ART064", "quality-duplicate-lines", "More than 30% of lines, or 
 ART065 = _rule("ART065", "quality-unpunctuated-lines", "More than `max_unpunctuated_share` of lines lack terminal "
                "punctuation (C4 drops every such line).", ("Home\nNews\nSports\nContact us",), _ARTICLE)
 
+_ALPHA_TOKEN = re.compile(r"(?<!\S)\S*[^\W\d_]\S*")
 _TERMINAL_END = re.compile(r"[.!?…][\"'”’»)\]]*$|[\"”’»]$")
 
 
@@ -65,11 +66,12 @@ def load_order(lang: str) -> list[str]:
 
 def best_stopword_languages(text: str) -> list[str]:
     """The languages whose stop words cover the text best (for documents without a language annotation)."""
-    low = [t.lower() for t in words(text[:20000])]
-    if not low:
+    counts = Counter(t.lower() for t in words(text[:20000]))
+    n = sum(counts.values())
+    if not n:
         return ["en"]
     sw = stopwords()
-    shares = {lang: sum(1 for t in low if t in sw[lang]) / len(low) for lang in sw if lang != "gopher"}
+    shares = {lang: sum(c for w, c in counts.items() if w in sw[lang]) / n for lang in sw if lang != "gopher"}
     best = max(shares.values())
     return [lang for lang, v in sorted(shares.items(), key=lambda kv: -kv[1]) if v >= 0.6 * best][:2]
 
@@ -78,12 +80,14 @@ def quality_signals(text: str, lines: list[str], n_sentences: int, langs: list[s
     """The Gopher/C4 statistics of one document; stop words are counted for ``langs`` (one or a mixture)."""
     toks = words(text)
     n = len(toks)
-    raw_tokens = text.split()
-    low = [t.lower() for t in toks]
+    n_raw = len(text.split())
+    n_alpha = len(_ALPHA_TOKEN.findall(text))
+    counts = Counter(t.lower() for t in toks)
     lang = "+".join(langs)
     sw = frozenset().union(*(stopwords().get(lg, frozenset()) for lg in langs)) or stopwords()["en"]
-    lowset = set(low)
-    gopher_hits = max(len(_gopher_words(lg).intersection(lowset)) for lg in langs)
+    gopher_hits = max(len(_gopher_words(lg).intersection(counts)) for lg in langs)
+    n_stop = sum(c for w, c in counts.items() if w in sw)
+    total_len = sum(len(w) * c for w, c in counts.items())
     line_counts = Counter(ln for ln in lines)
     dup_lines = sum(c - 1 for c in line_counts.values() if c > 1)
     dup_chars = sum(len(ln) * (c - 1) for ln, c in line_counts.items() if c > 1)
@@ -93,13 +97,12 @@ def quality_signals(text: str, lines: list[str], n_sentences: int, langs: list[s
     return {
         "words": n,
         "sentences": n_sentences,
-        "mean_word_length": round(sum(len(t) for t in toks) / n, 3) if n else 0.0,
+        "mean_word_length": round(total_len / n, 3) if n else 0.0,
         "stopword_language": lang,
-        "stopword_share": round(sum(1 for t in low if t in sw) / n, 3) if n else 0.0,
+        "stopword_share": round(n_stop / n, 3) if n else 0.0,
         "gopher_stopwords": gopher_hits,
         "symbol_ratio": round(symbols / n, 3) if n else 0.0,
-        "alpha_word_share": round(sum(1 for t in raw_tokens if any(c.isalpha() for c in t)) / len(raw_tokens), 3)
-        if raw_tokens else 0.0,
+        "alpha_word_share": round(n_alpha / n_raw, 3) if n_raw else 0.0,
         "duplicate_line_share": round(dup_lines / len(lines), 3) if lines else 0.0,
         "duplicate_line_char_share": round(dup_chars / total_chars, 3),
         "unpunctuated_line_share": round(unpunct / len(lines), 3) if lines else 0.0,

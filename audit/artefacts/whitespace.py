@@ -34,7 +34,6 @@ ART031 = Rule(
     not_flags=("iPhone and YouTube", "McDonald's and DeSantis", "JavaScript, PowerPoint"),
 )
 
-_TOKEN = re.compile(r"\S+")
 _GLUE = re.compile(r"(?<=[^\W\d_]{2})([,;:?]|\.)(?=[^\W\d_]{2})")
 _QUOTE_GLUE = re.compile(r"(?<=[^\W\d_][.,!?])[”](?=[^\W\d_]{2})|(?<=[^\W\d_]{2})[“](?=[^\W\d_])")
 _TLDS = frozenset(
@@ -57,11 +56,30 @@ def _skip_token(tok: str) -> bool:
     )
 
 
+_CANDIDATE = re.compile(r"[^\W\d_]{2}(?:[,;:?.]|[.,!?]”|“)[^\W\d_]")
+
+
+def _token_at(text: str, pos: int) -> tuple[int, int]:
+    s = pos
+    while s > 0 and not text[s - 1].isspace():
+        s -= 1
+    e = pos
+    n = len(text)
+    while e < n and not text[e].isspace():
+        e += 1
+    return s, e
+
+
 def find_glued(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, glue)`` spans of ``word<punct>word`` tokens that lost a space."""
     out = []
-    for tm in _TOKEN.finditer(text):
-        tok = tm.group(0)
+    done = -1
+    for cm in _CANDIDATE.finditer(text):
+        ts, te = _token_at(text, cm.start() + 2)
+        if ts <= done:
+            continue
+        done = ts
+        tok = text[ts:te]
         if len(tok) < 5 or _skip_token(tok):
             continue
         for m in _GLUE.finditer(tok):
@@ -76,16 +94,14 @@ def find_glued(text: str) -> list[tuple[int, int, str]]:
             elif p == ":":
                 if not left.islower() or left.lower() in ("http", "https", "mailto", "ftp", "tel", "urn"):
                     continue
-            elif p in "?!":
+            elif p == "?":
                 if not (right[0].isupper() and right[1:].islower()):
                     continue
             elif not (left.isalpha() and right.isalpha()):
                 continue
-            s = tm.start() + m.start() - len(left)
-            e = tm.start() + m.end() + len(right)
-            out.append((s, e, p))
+            out.append((ts + m.start() - len(left), ts + m.end() + len(right), p))
         for m in _QUOTE_GLUE.finditer(tok):
-            out.append((tm.start() + max(0, m.start() - 3), tm.start() + min(len(tok), m.end() + 3), m.group(0)))
+            out.append((ts + max(0, m.start() - 3), ts + min(len(tok), m.end() + 3), m.group(0)))
     return out
 
 
