@@ -93,10 +93,10 @@ def _empty_labels() -> frozenset[str]:
 
 _LONG_HINTS = {
     "read_more": lambda s: False, "related": lambda s: False, "share": lambda s: False,
-    "subscribe": lambda s: any(k in s for k in ("subscri", "sign up", "follow", "support", "member", "you are here",
-                                                "already", "get ", "join", "suscr", "síguenos", "abonn", "inscri", "suivez",
-                                                "folgen", "assine", "inscreva", "siga", "iscriviti", "abbonati", "seguici",
-                                                "recibe", "abonnieren")),
+    "subscribe": lambda s: any(k in s for k in (
+        "subscri", "sign up", "follow", "support", "member", "you are here", "already", "get ", "join", "suscr",
+        "síguenos", "abonn", "inscri", "suivez", "folgen", "assine", "inscreva", "siga", "iscriviti", "abbonati",
+        "seguici", "recibe")),
     "cookie": lambda s: "cookie" in s,
     "copyright": lambda s: any(k in s for k in ("©", "(c)", "copyright", "reserv", "vorbehalten", "riservati",
                                                 "may not be")),
@@ -288,7 +288,7 @@ class RecurringLineCheck(CorpusCheck):
         mask = (entry_counts >= self.config.min_documents) & (entry_counts >= self.config.min_share * entry_docs)
         if not mask.any():
             return result
-        hot = {int(k): int(c) for k, c in zip(uniq, counts) if c >= self.config.min_documents}
+        hot = {int(k): int(c) for k, c in zip(uniq, counts, strict=True) if c >= self.config.min_documents}
         names = {v: k for k, v in self._sources.items()}
         from audit import segment
 

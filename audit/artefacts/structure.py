@@ -87,7 +87,8 @@ def teaser_signals(texts: list[str]) -> dict[str, float] | None:
     if len(texts) < 6:
         return None
     lengths = [len(words(t)) for t in texts]
-    one_liners = sum(1 for t, n in zip(texts, lengths) if 8 <= n <= 60 and len(re.findall(r"[.!?](?:\s|$)", t)) <= 2)
+    one_liners = sum(1 for t, n in zip(texts, lengths, strict=True)
+                     if 8 <= n <= 60 and len(re.findall(r"[.!?](?:\s|$)", t)) <= 2)
     continuation = sum(1 for t in texts if _CONTINUATION.match(t))
     attribution = sum(1 for t in texts if _ATTRIBUTION.search(t) and ("“" in t or "\"" in t))
     n = len(texts)
@@ -158,9 +159,10 @@ class StructureCheck(DocumentCheck):
             else:
                 first[key] = span
 
-        if len(ctx.passages) == len(lines) and len(lines) >= self.config.teaser_min_lines and "\n\n" not in text.strip():
+        cfg = self.config
+        if len(ctx.passages) == len(lines) and len(lines) >= cfg.teaser_min_lines and "\n\n" not in text.strip():
             sig = teaser_signals([text[s.start : s.end] for s in lines])
-            if (sig and sig["one_line_share"] >= 0.8 and sig["continuation_share"] <= self.config.teaser_max_continuation
+            if (sig and sig["one_line_share"] >= 0.8 and sig["continuation_share"] <= cfg.teaser_max_continuation
                     and sig["quoted_attribution_share"] <= 0.1):
                 out.append(ART053.finding((0, len(text)), f"page is a list of {sig['lines']} one-line teasers "
                                           "(each line a separate story, none continuing the previous)", data=sig))

@@ -186,6 +186,7 @@ class TruncationCheck(DocumentCheck):
                     ))
         for m in _DOUBLE_DOT.finditer(text):
             ls = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start() - 1) + 1, m.start() - 60, 0)
-            out.append(ART021.finding((m.start(), m.end()), f"dangling '..' after {text[ls:m.start()].strip()[-30:]!r}: "
-                                      "the sentence was cut", data={"ending": text[max(0, m.start() - 30):m.end()]}))
+            before = text[ls : m.start()].strip()[-30:]
+            out.append(ART021.finding((m.start(), m.end()), f"dangling '..' after {before!r}: the sentence was cut",
+                                      data={"ending": text[max(0, m.start() - 30) : m.end()]}))
         return out
