@@ -35,7 +35,9 @@ ART031 = Rule(
 )
 
 _GLUE = re.compile(r"(?<=[^\W\d_]{2})([,;:?]|\.)(?=[^\W\d_]{2})")
-_QUOTE_GLUE = re.compile(r"(?<=[^\W\d_][.,!?])[”](?=[^\W\d_]{2})|(?<=[^\W\d_]{2})[“](?=[^\W\d_])")
+_QUOTE_GLUE = re.compile(
+    r"(?<=[^\W\d_][.,!?])”(?=[^\W\d_]{2})|(?<=[^\W\d_][.,!?])“(?=[^\W\d_])|(?<=[^\W\d_]{2})“(?=[^\W\d_])"
+)
 _TLDS = frozenset(
     "com org net gov edu mil int io co uk us es mx ar cl pe fr de it pt br ca au info biz news tv me ly gl be nl ch "
     "at se no dk fi pl ru cn jp in ai app dev html htm php asp aspx js py json xml csv pdf txt md yaml yml doc docx "
@@ -56,7 +58,7 @@ def _skip_token(tok: str) -> bool:
     )
 
 
-_CANDIDATE = re.compile(r"[^\W\d_]{2}(?:[,;:?.]|[.,!?]”|“)[^\W\d_]")
+_CANDIDATE = re.compile(r"[^\W\d_]{2}(?:[,;:?.]|[.,!?]”|[.,!?]?“)[^\W\d_]")
 
 
 def _token_at(text: str, pos: int) -> tuple[int, int]:
