@@ -6,6 +6,8 @@ Three syntax cues, each precise on edited text:
   ("Santa Clara County, San Francisco, order and Berkeley");
 * **comma**: a lowercase keyword right after a comma and directly before a capitalised
   word ("This week, online California Attorney General"; "de San Francisco, store Tom Ammiano");
+* **between-names**: a lowercase keyword wedged between two capitalised names inside a
+  sentence ("Attorney General order Kamala Harris"), weekdays and months excepted;
 * **foreign**: an English keyword inside a passage in another language
   ("... para responder, order anunció ayer ..."), using the language check's passage
   languages when present, else a stop-word profile of the passage.
@@ -65,6 +67,14 @@ _LIST_RE = re.compile(
     rf"\b{_CAP}[\w’'.-]*,\s(?P<kw>{_kw(KEYWORDS)})(?=(?:,\s+|\s+{_CONJ}\s+){_CAP})"
 )
 _COMMA_RE = re.compile(rf"(?<=\w,\s)(?P<kw>{_kw(KEYWORDS)})(?=\s+{_CAP}[\w’'-]+)")
+_BETWEEN_RE = re.compile(
+    rf"(?<=[a-zà-ÿ,;] )(?P<prev>{_CAP}[\w’'-]+) (?P<kw>{_kw(KEYWORDS)}) (?P<next>{_CAP}[a-zà-ÿ’'-]+)"
+)
+_NOT_NAMES = frozenset(
+    "I A The Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
+    "August September October November December Lunes Martes Miércoles Jueves Viernes Sábado Domingo Enero Febrero "
+    "Marzo Abril Mayo Junio Julio Agosto Septiembre Octubre Noviembre Diciembre".split()
+)
 _FOREIGN_RE = re.compile(rf"(?<![\w’'-])(?P<kw>{_kw(FOREIGN_OK)})(?![\w’'-])")
 _PREV_WORD = re.compile(r"([^\W\d_]+)[\s]*$")
 
@@ -97,6 +107,11 @@ def find_injections(text: str, lang_of) -> list[tuple[int, int, str, str]]:
             if s in out or _title_case_line(text, s):
                 continue
             out[s] = (s, e, m.group("kw"), cue)
+    for m in _BETWEEN_RE.finditer(text):
+        s, e = m.span("kw")
+        if s in out or m.group("next") in _NOT_NAMES or _title_case_line(text, s):
+            continue
+        out[s] = (s, e, m.group("kw"), "between-names")
     for m in _FOREIGN_RE.finditer(text):
         s, e = m.span("kw")
         if s in out:
@@ -162,6 +177,7 @@ class InjectedKeywordCheck(DocumentCheck):
             "list": "a lowercase keyword among capitalised proper-noun list items",
             "comma": "a lowercase keyword between a comma and a capitalised name",
             "foreign": "an English keyword inside a passage in another language",
+            "between-names": "a lowercase keyword wedged between two capitalised names",
         }
         for s, e, kw, cue in found:
             data = {"keyword": kw, "cue": cue}

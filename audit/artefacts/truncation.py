@@ -49,6 +49,11 @@ ART022 = Rule(
                "“We will not comply. We never have,” she said."),
 )
 
+_CREDITS = re.compile(
+    r"^[(\[]?(?:Reporting|Additional reporting|Writing|Editing|Compiled|Edited|Produced|Graphics|Photos?|Video|"
+    r"Con información de|Información de|Redacción|Edición|Texto|Fotos?|Reportage|Rédaction|Mit Material von)\b",
+    re.IGNORECASE,
+)
 _SENT_BOUNDARY = re.compile(r"[.!?…][\"”’»)\]]*\s+[\"“‘«(¿¡]?[A-ZÀ-ÖØ-Þ0-9]")
 _LAST_SENT = re.compile(r"[.!?…][\"”’»)\]]*\s+(?=[\"“‘«(¿¡]?[A-ZÀ-ÖØ-Þ0-9])")
 _DOUBLE_DOT = re.compile(r"(?<=[^\W\d_])\.\.(?![.\w])")
@@ -105,6 +110,9 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
         return None
     if not (last.isalpha() or last in ",-–—(“‘«/&"):
         return None
+    last_token = tail.rsplit(None, 1)[-1]
+    if any(c in last_token for c in "/@.#") or _CREDITS.match(passage):
+        return None  # ends with a URL, e-mail, domain or hashtag; or a credits line
     m = re.search(r"([^\W\d_]+)$", tail)
     if m:
         frag = m.group(1)
@@ -119,6 +127,8 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
         if len(frag) >= 2 and vocabulary.get(low, 0) <= 1 and any(
                 w.startswith(low) and len(w) > len(low) + 1 for w in vocabulary):
             return "mid-word"
+        if frag[0].isupper() and lang != "de":
+            return None  # ends on a name: more often a caption, credit or heading than a cut
     return "mid-sentence"
 
 
