@@ -127,6 +127,10 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
         if len(frag) >= 2 and vocabulary.get(low, 0) <= 1 and any(
                 w.startswith(low) and len(w) > len(low) + 1 for w in vocabulary):
             return "mid-word"
+        if len(frag) == 1 and frag.isupper():
+            prev = re.search(r"([^\W\d_]+)\s+\S+$", tail)
+            if prev and prev.group(1).islower():
+                return "mid-word"  # "... on M": a cut name, not "Plan B"
         if frag[0].isupper() and lang != "de":
             return None  # ends on a name: more often a caption, credit or heading than a cut
     return "mid-sentence"

@@ -91,7 +91,7 @@ def find_glued(text: str) -> list[tuple[int, int, str]]:
             if p == ".":
                 if right.lower() in _TLDS or not (right[0].isupper() and right[1:].islower()):
                     continue
-                if left.lower() in ABBREVIATIONS or not left.islower():
+                if left.lower() in ABBREVIATIONS or not left[1:].islower() or len(left) + len(right) < 6:
                     continue
             elif p == ":":
                 if not left.islower() or left.lower() in ("http", "https", "mailto", "ftp", "tel", "urn"):
