@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from test_artefact_cases import run
 from typer.testing import CliRunner
 
 from audit.cli import app
 from audit.rules import all_rules
-
-from test_artefact_cases import run
 
 # Rules whose examples describe a situation rather than being a literal text.
 DESCRIPTIVE = {"ART005", "ART053", "ART060", "ART061", "ART062", "ART063", "ART064", "ART065"}
