@@ -90,6 +90,24 @@ def _in_quotes_or_brackets(text: str, start: int, lo: int) -> bool:
     return False
 
 
+#: Lowercase head nouns that a keyword legitimately modifies through a capitalised name
+#: ("online Black Friday deals", "buy American products"): not an injection.
+HEAD_NOUNS = frozenset(
+    "deal deals sale sales shopping shoppers order orders store stores retailer retailers purchase purchases search "
+    "searches ad ads user users account accounts post posts product products goods items food takeout delivery "
+    "deliveries tickets ticket books merchandise cookies gift gifts card cards subscription subscriptions service "
+    "services platform platforms marketplace listing listings price prices discount discounts version edition "
+    "event events campaign campaigns page pages customers version".split()
+)
+_AFTER_RUN = re.compile(rf"(?:{_CAP}[\w’'&.-]*\s+)*(?P<head>[a-zà-ÿ]+)")
+
+
+def _modifies_noun(text: str, end: int) -> bool:
+    """Does a lowercase head noun follow the capitalised run after the keyword?"""
+    m = _AFTER_RUN.match(text, end + 1, end + 120)
+    return bool(m and m.group("head") in HEAD_NOUNS)
+
+
 def _title_case_line(text: str, start: int) -> bool:
     ls = text.rfind("\n", 0, start) + 1
     le = text.find("\n", start)
@@ -104,12 +122,12 @@ def find_injections(text: str, lang_of) -> list[tuple[int, int, str, str]]:
     for cue, rx in (("list", _LIST_RE), ("comma", _COMMA_RE)):
         for m in rx.finditer(text):
             s, e = m.span("kw")
-            if s in out or _title_case_line(text, s):
+            if s in out or _title_case_line(text, s) or (cue == "comma" and _modifies_noun(text, e)):
                 continue
             out[s] = (s, e, m.group("kw"), cue)
     for m in _BETWEEN_RE.finditer(text):
         s, e = m.span("kw")
-        if s in out or m.group("next") in _NOT_NAMES or _title_case_line(text, s):
+        if s in out or m.group("next") in _NOT_NAMES or _title_case_line(text, s) or _modifies_noun(text, e):
             continue
         out[s] = (s, e, m.group("kw"), "between-names")
     for m in _FOREIGN_RE.finditer(text):
