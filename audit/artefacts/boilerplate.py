@@ -107,6 +107,12 @@ _LONG_HINTS = {
 }
 
 
+def _teaser_title(line: str) -> bool:
+    """A short headline-like line (as listed under "Related articles")."""
+    n = len(words(line))
+    return 2 <= n <= 20 and line.rstrip()[-1:] not in ".:;," and not empty_label(line)
+
+
 def clean_line(line: str) -> tuple[str, str]:
     """``(with_colon, core)``: the line without list markers/arrows around it; ``core`` also drops a final colon."""
     s = _TRAIL.sub("", _LEAD.sub("", line))
@@ -151,6 +157,23 @@ _BIO_FIRST_PERSON = re.compile(
 )
 
 
+#: Boilerplate glued inside prose: an interstitial ("Advertisement", "Story continues below") between
+#: two sentences, or an upper-case promo label ("RELATED:", "READ MORE:") with its teaser up to the line end.
+_INLINE = re.compile(
+    r"(?<=[.!?”\"’] )(?:ADVERTISEMENT|Advertisement|Skip Advertisement|Story continues below(?: advertisement)?|"
+    r"Continue reading (?:below|the main story)|Article continues below(?: advertisement)?|Publicidad|PUBLICIDAD|"
+    r"Sigue leyendo|Anzeige|Werbung|Publicité)(?= [A-Z“\"¿¡])"
+    r"|(?:^|(?<=[.!?”\"’] ))(?:RELATED|READ MORE|READ ALSO|SEE ALSO|MORE|WATCH|LISTEN|LEA TAMBIÉN|LEA MÁS|LEER MÁS|"
+    r"TE PUEDE INTERESAR|VEA TAMBIÉN|LIRE AUSSI|À LIRE AUSSI|LESEN SIE AUCH|LEIA TAMBÉM|LEGGI ANCHE)\s*:[^\n]*",
+    re.MULTILINE,
+)
+
+
+def inline_boilerplate(text: str) -> list[tuple[int, int]]:
+    """Spans of boilerplate glued into prose lines."""
+    return [m.span() for m in _INLINE.finditer(text)]
+
+
 def find_bio(passage: str, is_last: bool) -> str | None:
     """``"glued"`` for a byline glued to a bio, ``"first-person"`` for a closing first-person bio."""
     if _BIO_GLUED.match(passage):
@@ -182,6 +205,7 @@ class BoilerplateCheck(DocumentCheck):
         text = ctx.text
         out: list[Finding] = []
         lines = ctx.lines
+        block_end = 0
         for i, span in enumerate(lines):
             line = text[span.start : span.end]
             if len(line) > 2000 or len(words(line)) > self.config.max_words:
@@ -192,10 +216,26 @@ class BoilerplateCheck(DocumentCheck):
                     out.append(ART003.finding(span, f"empty metadata label {line.strip()!r}: the template label "
                                               "was kept without its value", data={"label": line.strip()}))
                     continue
+            if i < block_end:
+                continue
             kind = lexicon_kind(line, self.config.extra_patterns)
             if kind:
-                out.append(ART002.finding(span, f"template boilerplate line ({kind.replace('_', ' ')}): {line[:80]!r}",
+                end = span.end
+                if kind in ("related", "read_more"):  # the teaser titles listed under the header
+                    k = i + 1
+                    while k < len(lines) and k <= i + 8 and _teaser_title(text[lines[k].start : lines[k].end]):
+                        end = lines[k].end
+                        k += 1
+                    block_end = k
+                out.append(ART002.finding((span.start, end),
+                                          f"template boilerplate ({kind.replace('_', ' ')}): {line[:80]!r}"
+                                          + (f" and {block_end - i - 1} teaser title(s)" if end > span.end else ""),
                                           data={"kind": kind}))
+        flagged = {f.start for f in out}
+        for s, e in inline_boilerplate(text):
+            if s not in flagged:
+                out.append(ART002.finding((s, e), f"template boilerplate glued into the text: {text[s:e][:80]!r}",
+                                          data={"kind": "inline"}))
         passages = ctx.passages
         for j, p in enumerate(passages):
             ptext = text[p.start : p.end]
