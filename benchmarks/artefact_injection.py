@@ -134,6 +134,14 @@ def inj_missing_space(text, rnd):
     return text[:pos] + text[pos + 1 :], (pos - 2, pos + 2)
 
 
+def inj_lost_space(text, rnd):
+    spots = [m.start(1) for m in re.finditer(r"[a-z]{3}( )[A-Z][a-z]{2}", text)]
+    if not spots:
+        return None
+    pos = rnd.choice(spots)
+    return text[:pos] + text[pos + 1 :], (pos - 3, pos + 3)
+
+
 def inj_mojibake(text, rnd):
     spots = [m.span() for m in re.finditer(r"\S*[’“”—éóáíñü]\S*", text)]
     if not spots:
@@ -191,6 +199,7 @@ INJECTORS = {
     "truncated passage": (inj_truncate_passage, {"ART020"}),
     "dangling ..": (inj_double_dot, {"ART021"}),
     "missing space": (inj_missing_space, {"ART030"}),
+    "lost space before Name": (inj_lost_space, {"ART031"}),
     "mojibake": (inj_mojibake, {"ART040"}),
     "U+FFFD": (inj_fffd, {"ART041"}),
     "control char": (inj_control, {"ART042", "ART040"}),

@@ -96,7 +96,8 @@ _LONG_HINTS = {
     "subscribe": lambda s: any(k in s for k in (
         "subscri", "sign up", "follow", "support", "member", "you are here", "already", "get ", "join", "suscr",
         "síguenos", "abonn", "inscri", "suivez", "folgen", "assine", "inscreva", "siga", "iscriviti", "abbonati",
-        "seguici", "recibe")),
+        "seguici", "recibe", "email address", "required fields", "save my name", "correo electr", "campos obligatorios",
+        "adresse", "listen to", "escuchar", "min read")),
     "cookie": lambda s: "cookie" in s,
     "copyright": lambda s: any(k in s for k in ("©", "(c)", "copyright", "reserv", "vorbehalten", "riservati",
                                                 "may not be")),

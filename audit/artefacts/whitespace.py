@@ -29,7 +29,8 @@ ART031 = Rule(
     name="glued-words",
     category=Category.ARTEFACT,
     severity=Severity.WARNING,
-    description="A sentence-opening word glued to the previous word after a lost space (\"deportationsThe\").",
+    description="A lower-case word glued to a capitalised word after a lost space (\"deportationsThe\", "
+    "\"councilMayor\"); names and identifiers that recur in the document are left alone.",
     flags=("to stop the deportationsThe mayor said", "las deportacionesLos alcaldes"),
     not_flags=("iPhone and YouTube", "McDonald's and DeSantis", "JavaScript, PowerPoint"),
 )
@@ -47,7 +48,21 @@ _OPENERS = (
     "The|This|That|These|Those|In|On|At|He|She|It|They|We|But|And|His|Her|Its|Their|However|Meanwhile|"
     "El|La|Los|Las|En|Un|Una|Por|Para|Pero|Este|Esta|Según|Le|Les|Der|Die|Das|Il|Lo|Gli|Os|As|Em"
 )
-_CAMEL = re.compile(rf"(?<![\w’'])([a-zà-öø-ÿ]{{3,}})({_OPENERS})(?=[\s,.;:])")
+_CAMEL = re.compile(rf"(?<![\w’'@#/.-])([a-zà-öø-ÿ]{{3,}})({_OPENERS}|[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{{2,}})(?![\w’'@/-])")
+
+
+def find_camel(text: str) -> list[tuple[int, int, str, str]]:
+    """``(start, end, left, right)`` for lowercase words glued to a capitalised word ("deportationsThe").
+
+    A form that occurs more than once in the document is a name or identifier used on purpose.
+    """
+    out = []
+    for m in _CAMEL.finditer(text):
+        token = m.group(0)
+        if text.count(token) > 1:
+            continue
+        out.append((m.start(), m.end(), m.group(1), m.group(2)))
+    return out
 
 
 def _skip_token(tok: str) -> bool:
@@ -126,7 +141,7 @@ class MissingWhitespaceCheck(DocumentCheck):
             out.append(ART030.finding((s, e), f"missing space after {glue!r} in {text[s:e]!r}",
                                       data={"punctuation": glue, "text": text[s:e]}))
         if self.config.glued_words:
-            for m in _CAMEL.finditer(text):
-                out.append(ART031.finding(m.span(), f"words glued after a lost space: {m.group(0)!r} "
-                                          f"(→ {m.group(1)} {m.group(2)})", data={"text": m.group(0)}))
+            for s, e, left, right in find_camel(text):
+                out.append(ART031.finding((s, e), f"words glued after a lost space: {text[s:e]!r} (→ {left} {right})",
+                                          data={"text": text[s:e]}))
         return out
