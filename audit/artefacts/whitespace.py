@@ -51,6 +51,11 @@ _OPENERS = (
 _CAMEL = re.compile(rf"(?<![\w’'@#/.-])([a-zà-öø-ÿ]{{3,}})({_OPENERS}|[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{{2,}})(?![\w’'@/-])")
 
 
+#: Two capitalised words glued together ("SupremeCourt"); only reported when both halves occur
+#: on their own elsewhere in the document, which brand names ("PowerPoint", "BlackRock") rarely do.
+_PASCAL = re.compile(r"(?<![\w’'@#/.-])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{3,})([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{3,})(?![\w’'@/-])")
+
+
 def find_camel(text: str) -> list[tuple[int, int, str, str]]:
     """``(start, end, left, right)`` for lowercase words glued to a capitalised word ("deportationsThe").
 
@@ -62,7 +67,17 @@ def find_camel(text: str) -> list[tuple[int, int, str, str]]:
         if text.count(token) > 1:
             continue
         out.append((m.start(), m.end(), m.group(1), m.group(2)))
-    return out
+    vocab = None
+    for m in _PASCAL.finditer(text):
+        token = m.group(0)
+        if text.count(token) > 1:
+            continue
+        if vocab is None:
+            vocab = {w.lower() for w in re.findall(r"[^\W\d_]+", text)}
+        left, right = m.group(1), m.group(2)
+        if left.lower() in vocab and right.lower() in vocab:  # both halves are words of this document
+            out.append((m.start(), m.end(), left, right))
+    return sorted(out)
 
 
 def _skip_token(tok: str) -> bool:
