@@ -256,7 +256,7 @@ class RecurringLineConfig:
     min_share: float = 0.02
     #: Lines shorter than this (characters) or longer than `max_words` words are ignored.
     min_chars: int = 10
-    max_words: int = 40
+    max_words: int = 25
 
 
 def _source_of(ctx: DocContext) -> str:

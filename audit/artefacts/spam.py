@@ -109,9 +109,9 @@ def _modifies_noun(text: str, end: int) -> bool:
 
 
 def _title_case_line(text: str, start: int) -> bool:
-    ls = text.rfind("\n", 0, start) + 1
-    le = text.find("\n", start)
-    line = text[ls : le if le >= 0 else len(text)]
+    ls = text.rfind("\n", max(0, start - 300), start) + 1 or max(0, start - 300)
+    le = text.find("\n", start, start + 300)
+    line = text[ls : le if le >= 0 else start + 300]
     ws = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) > 3]
     return len(ws) >= 3 and sum(w[0].isupper() for w in ws) / len(ws) > 0.6
 
