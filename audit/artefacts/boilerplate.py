@@ -164,6 +164,12 @@ _INLINE = re.compile(
     r"(?<=[.!?”\"’] )(?:ADVERTISEMENT|Advertisement|Skip Advertisement|Story continues below(?: advertisement)?|"
     r"Continue reading (?:below|the main story)|Article continues below(?: advertisement)?|Publicidad|PUBLICIDAD|"
     r"Sigue leyendo|Anzeige|Werbung|Publicité)(?= [A-Z“\"¿¡])"
+    r"|(?<=[.!?”\"’] )(?:Share this (?:article|story|post)|Share on (?:Facebook|Twitter|X|WhatsApp|LinkedIn)|"
+    r"(?:Subscribe|Sign up) (?:to|for) our (?:free )?newsletters?|Click here to (?:subscribe|read more|sign up)|"
+    r"Continue reading|Comparte esta (?:noticia|nota)|Suscr[ií]bete a nuestro bolet[ií]n|Leer m[aá]s|"
+    r"Abonnez-vous à notre newsletter|Lire la suite)(?=[ \t]*(?:\n|$)|[ \t]+[A-Z“\"¿¡])"
+    r"|(?<=[.!?”\"’] )(?:Read more|Read also|See also|Related|Leer m[aá]s|Lee tambi[eé]n|Lea tambi[eé]n|Lire aussi|"
+    r"Lesen Sie auch|Leia tamb[eé]m|Leggi anche)\s*:\s*[A-ZÀ-Þ“\"¿¡][^\n]*"
     r"|(?:^|(?<=[.!?”\"’] ))(?:RELATED|READ MORE|READ ALSO|SEE ALSO|MORE|WATCH|LISTEN|LEA TAMBIÉN|LEA MÁS|LEER MÁS|"
     r"TE PUEDE INTERESAR|VEA TAMBIÉN|LIRE AUSSI|À LIRE AUSSI|LESEN SIE AUCH|LEIA TAMBÉM|LEGGI ANCHE)\s*:[^\n]*",
     re.MULTILINE,

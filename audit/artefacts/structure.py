@@ -25,7 +25,7 @@ ART051 = Rule(
     category=Category.ARTEFACT,
     severity=Severity.WARNING,
     description="Bullet or list residue: orphan list markers on their own line (warning), bullet glyphs "
-    "separating items inside a line (warning), runs of glyph-bulleted lines (info).",
+    "separating items inside a line (warning), lines led by bullet glyphs such as • ▪ ► (info).",
     flags=("•\nFirst item", "Home • News • Sports • Weather", "1.\n"),
     not_flags=("The vote was 5-4.", "- a plain dash list item with words", "Price: 3 • 4"),
 )
@@ -123,9 +123,9 @@ class StructureCheck(DocumentCheck):
         glyph_run: list = []
 
         def flush_glyphs():
-            if len(glyph_run) >= 2:
+            if glyph_run:
                 out.append(ART051.finding((glyph_run[0].start, glyph_run[-1].end),
-                                          f"{len(glyph_run)} lines start with bullet glyphs (list residue)",
+                                          f"{len(glyph_run)} line(s) start with bullet glyphs (list residue)",
                                           data={"kind": "bulleted-lines", "lines": len(glyph_run)},
                                           severity=Severity.INFO))
 
