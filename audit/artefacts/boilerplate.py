@@ -263,6 +263,9 @@ class RecurringLineConfig:
     #: Lines shorter than this (characters) or longer than `max_words` words are ignored.
     min_chars: int = 10
     max_words: int = 25
+    #: A document in which more than this share of its lines recur is a near copy of others
+    #: (the duplicate family's business), not a page carrying template lines: not reported.
+    max_document_share: float = 0.6
 
 
 def _source_of(ctx: DocContext) -> str:
@@ -343,11 +346,16 @@ class RecurringLineCheck(CorpusCheck):
             text = text_of(ordinal)
             sid = int(doc_src[ordinal])
             source, n_docs = names[sid], self._source_docs[sid]
-            for key, (start, end) in sorted(self._line_keys(text, source, segment.lines(text)).items(),
-                                            key=lambda kv: kv[1]):
+            doc_lines = segment.lines(text)
+            recurring = []
+            for key, (start, end) in sorted(self._line_keys(text, source, doc_lines).items(), key=lambda kv: kv[1]):
                 count = hot.get(key)
                 if count is None or count < self.config.min_share * n_docs:
                     continue
+                recurring.append((key, start, end, count))
+            if len(recurring) > self.config.max_document_share * len(doc_lines):
+                continue
+            for key, start, end, count in recurring:
                 result.add(ordinal, ART005.finding(
                     (start, end),
                     f"line recurs in {count} of {n_docs} documents from source {source!r}: template boilerplate",

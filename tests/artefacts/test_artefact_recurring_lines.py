@@ -58,3 +58,10 @@ def test_min_share_is_configurable():
     docs = _docs(3, 97, "big.com")
     assert any(_run(docs, RecurringLineConfig(min_share=0.02))[0].values())
     assert not any(_run(docs, RecurringLineConfig(min_share=0.05))[0].values())
+
+
+def test_near_copies_are_left_to_the_duplicate_family():
+    docs = [Document(id=f"n{i}", text=f"{PROMO}\nThe same syndicated paragraph about the vote.\nShort end {i}.",
+                     source="s.jsonl", locator=None, metadata={"source": "s"}, record=None) for i in range(5)]
+    found, _ = _run(docs)
+    assert not any(found.values())
