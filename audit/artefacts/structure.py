@@ -160,7 +160,7 @@ class StructureCheck(DocumentCheck):
                 first[key] = span
 
         cfg = self.config
-        if len(ctx.passages) == len(lines) and len(lines) >= cfg.teaser_min_lines and "\n\n" not in text.strip():
+        if len(ctx.passages) == len(lines) and len(lines) >= cfg.teaser_min_lines:
             sig = teaser_signals([text[s.start : s.end] for s in lines])
             if (sig and sig["one_line_share"] >= 0.8 and sig["continuation_share"] <= cfg.teaser_max_continuation
                     and sig["quoted_attribution_share"] <= 0.1):

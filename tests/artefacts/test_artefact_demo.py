@@ -70,3 +70,12 @@ def test_foreign_cue_uses_language_annotations_when_present():
     assert [f.data["cue"] for f in check.check(_ctx(text))] == ["foreign"]  # own stop-word cue: Spanish
     assert [f.data["cue"] for f in check.check(_ctx(text, "es"))] == ["foreign"]
     assert not list(check.check(_ctx(text, "en")))  # the language check says English: no foreign cue
+
+
+def test_teaser_list_with_blank_lines_and_ap_style_article():
+    from audit.artefacts import StructureCheck
+
+    teasers = (CORPUS / "002_9890f49f714b38a1.txt").read_text(encoding="utf-8").replace("\n", "\n\n")
+    assert any(f.rule == "ART053" for f in StructureCheck().check(_ctx(teasers)))
+    ap = (Path(__file__).parent / "clean" / "en_ap_style_lines.txt").read_text(encoding="utf-8")
+    assert not any(f.rule == "ART053" for f in StructureCheck().check(_ctx(ap)))
