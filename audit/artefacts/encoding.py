@@ -39,7 +39,8 @@ ART042 = Rule(
     name="control-character",
     category=Category.ARTEFACT,
     severity=Severity.ERROR,
-    description="Control characters (C0 other than tab/newline/CR, DEL, C1) inside the text.",
+    description="Control characters (C0 other than tab/newline/CR, DEL, C1) inside the text (error); zero-width "
+    "spaces, word joiners and byte-order marks inside the text (info).",
     flags=("word\x00word", "page\x0cbreak"),
     not_flags=("tab\tseparated\nlines\r\n",),
 )
@@ -63,6 +64,8 @@ _TAG_RE = re.compile(rf"</?(?:{_TAGS})(?:\s[^<>]{{0,300}})?\s*/?>|<!--.{{0,2000}
 _ENTITY_RE = re.compile(r"&(?:#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
 _FFFD_RE = re.compile(r"\ufffd+")
+#: Zero-width space, word joiner, byte-order mark inside the text (ZWJ/ZWNJ are legitimate in some scripts).
+_INVISIBLE_RE = re.compile(r"[\u200b\u2060\ufeff]+")
 
 
 def _widen(text: str, start: int, end: int) -> tuple[int, int]:
@@ -149,6 +152,12 @@ class EncodingCheck(DocumentCheck):
             codes = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(m.group(0)))
             out.append(ART042.finding(m.span(), f"control character(s) {codes} in the text",
                                       data={"codepoints": [ord(c) for c in m.group(0)]}))
+        for m in _INVISIBLE_RE.finditer(text):
+            if m.start() == 0 and m.group(0) == "\ufeff":
+                continue  # a leading byte-order mark is an encoding signature, not damage
+            codes = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(m.group(0)))
+            out.append(ART042.finding(m.span(), f"invisible formatting character(s) {codes} inside the text",
+                                      data={"codepoints": [ord(c) for c in m.group(0)]}, severity=Severity.INFO))
         for s, e, kind in html_residue(text):
             if kind == "tag" and not self.config.html_tags:
                 continue
