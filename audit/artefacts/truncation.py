@@ -91,7 +91,8 @@ def is_prose(passage: str, min_words: int = 12, strong_cut: bool = False, lang: 
     long_words = [w for w in ws if len(w) > 3]
     if lang == "de":  # German capitalises nouns: judge by lower-case function words instead
         long_words = [w for w in ws if w.lower() in stopwords()["de"]]
-    if long_words and sum(w[0].isupper() for w in long_words) / len(long_words) > 0.6:
+    cap_share = sum(w[0].isupper() for w in long_words) / len(long_words) if long_words else 0.0
+    if cap_share > 0.85 or (cap_share > 0.6 and "," not in passage):
         return False  # Title Case headline
     return strong_cut or len(ws) >= min_words or bool(_SENT_BOUNDARY.search(passage))
 
@@ -127,6 +128,8 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
         if len(frag) >= 2 and vocabulary.get(low, 0) <= 1 and any(
                 w.startswith(low) and len(w) > len(low) + 1 for w in vocabulary):
             return "mid-word"
+        if re.search(r"[^\W\d_]-[A-ZÀ-Þ]$", tail):
+            return "mid-word"  # "Jean-P"
         if len(frag) == 1 and frag.isupper():
             prev = re.search(r"([^\W\d_]+)\s+\S+$", tail)
             if prev and prev.group(1).islower():
