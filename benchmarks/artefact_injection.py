@@ -16,6 +16,8 @@ import re
 import sys
 from pathlib import Path
 
+import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows-1252 codec)
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from audit.artefacts import (  # noqa: E402
@@ -147,7 +149,7 @@ def inj_mojibake(text, rnd):
     if not spots:
         return None
     s, e = rnd.choice(spots)
-    bad = text[s:e].encode("utf-8").decode("cp1252", errors="replace")
+    bad = text[s:e].encode("utf-8").decode("sloppy-windows-1252")  # as browsers and Windows tools decode it
     return text[:s] + bad + text[e:], (s, s + len(bad))
 
 
