@@ -144,13 +144,17 @@ def empty_label(line: str) -> bool:
 
 
 _NAME = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]+\s+){0,3}[A-ZÀ-ÖØ-Þ][\w'’.-]+"
+_FIRST_PERSON = (r"(?:My name is|I am|I['’]m|I have|I was|Mi nombre es|Me llamo|Soy|Je m['’]appelle|Je suis|"
+                 r"Mein Name ist|Ich bin|Meu nome é|Sou|Mi chiamo|Sono)")
+_THIRD_PERSON = r"(?:is|has been|was born|writes|covers|es|ha sido|escribe|est|ist|é|è)"
+#: "About the author NAME is ..." (any verb), or a bare byline prefix ("Author", "By", "Por") glued to
+#: a first-person bio ("Author Melinda Kukaj My name is ..."): "Author J.K. Rowling is ..." is a news lede.
 _BIO_GLUED = re.compile(
-    r"^(?:About the author|About the writer|Author|Written by|Posted by|By|Sobre (?:el|la) autora?|Acerca del autor|"
-    r"Autora?|Escrito por|Publicado por|Por|À propos de l'auteur|Auteure?|Par|Über (?:den|die) Autor(?:in)?|Von|"
-    r"Sobre o autor|Sobre a autora|L['’]autore|Sull['’]autore|Di)\s*:?\s+(" + _NAME + r")\s+"
-    r"(?:My name is|I am|I['’]m|I have|is|has been|was born|writes|covers|Mi nombre es|Me llamo|Soy|es|"
-    r"Je m['’]appelle|Je suis|est|Mein Name ist|Ich bin|ist|Meu nome é|Sou|é|"
-    r"Mi chiamo|Sono|è)(?=\s)",
+    r"^(?:(?:About the author|About the writer|Sobre (?:el|la) autora?|Acerca del autor|À propos de l['’]auteur|"
+    r"Über (?:den|die) Autor(?:in)?|Sobre o autor|Sobre a autora|Sull['’]autore)\s*:?\s+(" + _NAME + r")\s+(?:"
+    + _FIRST_PERSON + "|" + _THIRD_PERSON + r")"
+    r"|(?:Author|Written by|Posted by|By|Autora?|Escrito por|Publicado por|Por|Auteure?|Par|Von|Di|L['’]autore)"
+    r"\s*:?\s+(" + _NAME + r")\s+" + _FIRST_PERSON + r")(?=\s)",
 )
 _BIO_FIRST_PERSON = re.compile(
     r"^(?:My name is|Hi,? I['’]m|Mi nombre es|Me llamo|Je m['’]appelle|Mein Name ist|Meu nome é|Mi chiamo)\s+"

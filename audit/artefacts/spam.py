@@ -45,7 +45,7 @@ ART010 = Rule(
 KEYWORDS = (
     "order", "orders", "site", "online", "store", "shop", "buy", "cheap", "sale", "discount", "deals",
     "casino", "viagra", "cialis", "pharmacy", "loans", "coupon", "seo", "porn", "replica", "outlet",
-    "bitcoin", "crypto", "forex", "essay", "dating",
+    "essay",
 )
 #: Keywords for the foreign-passage cue, with languages in which the word is also native or a common loanword.
 FOREIGN_OK = {
@@ -66,7 +66,7 @@ def _kw(words: Iterable[str]) -> str:
 _LIST_RE = re.compile(
     rf"\b{_CAP}[\w’'.-]*,\s(?P<kw>{_kw(KEYWORDS)})(?=(?:,\s+|\s+{_CONJ}\s+){_CAP})"
 )
-_COMMA_RE = re.compile(rf"(?<=\w,\s)(?P<kw>{_kw(KEYWORDS)})(?=\s+{_CAP}[\w’'-]+)")
+_COMMA_RE = re.compile(rf"(?<=\w,\s)(?P<kw>{_kw(KEYWORDS)})(?=\s+{_CAP}[a-zà-ÿ’'-]+)")
 _BETWEEN_RE = re.compile(
     rf"(?<=[a-zà-ÿ,;] )(?P<prev>{_CAP}[\w’'-]+) (?P<kw>{_kw(KEYWORDS)}) (?P<next>{_CAP}[a-zà-ÿ’'-]+)"
 )
