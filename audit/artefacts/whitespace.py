@@ -56,6 +56,10 @@ _CAMEL = re.compile(rf"(?<![\w’'@#/.-])([a-zà-öø-ÿ]{{3,}})({_OPENERS}|[A-Z
 _PASCAL = re.compile(r"(?<![\w’'@#/.-])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{3,})([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{3,})(?![\w’'@/-])")
 
 
+#: Lower-camel brand names that are spelled this way on purpose.
+_CAMEL_BRANDS = frozenset("easyjet easyhotel easycar wikihow freecodecamp ebookers".split())
+
+
 def find_camel(text: str) -> list[tuple[int, int, str, str]]:
     """``(start, end, left, right)`` for lowercase words glued to a capitalised word ("deportationsThe").
 
@@ -64,7 +68,7 @@ def find_camel(text: str) -> list[tuple[int, int, str, str]]:
     out = []
     for m in _CAMEL.finditer(text):
         token = m.group(0)
-        if text.count(token) > 1:
+        if text.count(token) > 1 or token.lower() in _CAMEL_BRANDS:
             continue
         out.append((m.start(), m.end(), m.group(1), m.group(2)))
     vocab = None
