@@ -88,7 +88,7 @@ def _skip_token(tok: str) -> bool:
     low = tok.lower()
     return (
         "://" in tok or "@" in tok or low.startswith("www.") or "/" in tok or "\\" in tok or "=" in tok
-        or "_" in tok or "#" in tok or "{" in tok or "<" in tok or "`" in tok or "()" in tok
+        or "_" in tok or "#" in tok or "&" in tok or "{" in tok or "<" in tok or "`" in tok or "()" in tok
     )
 
 
