@@ -8,7 +8,6 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable
 
-from audit.rules import DocContext
 
 #: Word tokens (letters, digits, apostrophes inside words).
 WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -60,22 +59,6 @@ def guess_language(text: str, candidates: Iterable[str] = ("en", "es", "fr", "de
     if share < 0.12 or best_n < max(2, 1.3 * second_n):
         return "und", share
     return best, share
-
-
-def language_at(ctx: DocContext, start: int, end: int, window: str | None = None) -> str:
-    """Language at a span: the language check's annotation, else a stop-word guess over ``window``."""
-    if ctx.passage_languages:
-        return ctx.language_at(start)
-    if window is None:
-        window = ctx.text[max(0, start - 300) : end + 300]
-    return guess_language(window)[0]
-
-
-def passage_of(ctx: DocContext, offset: int):
-    for p in ctx.passages:
-        if p.start <= offset < p.end:
-            return p
-    return None
 
 
 def is_line_start_bullet(line: str) -> bool:

@@ -45,7 +45,7 @@ ART010 = Rule(
 KEYWORDS = (
     "order", "orders", "site", "online", "store", "shop", "buy", "cheap", "sale", "discount", "deals",
     "casino", "viagra", "cialis", "pharmacy", "loans", "coupon", "seo", "porn", "replica", "outlet",
-    "essay",
+    "essay", "deal", "click", "download", "promo", "loan",
 )
 #: Keywords for the foreign-passage cue, with languages in which the word is also native or a common loanword.
 FOREIGN_OK = {
