@@ -8,7 +8,6 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable
 
-
 #: Word tokens (letters, digits, apostrophes inside words).
 WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 #: Characters that end a sentence or a line legitimately.
