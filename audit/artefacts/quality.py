@@ -158,7 +158,8 @@ class QualityCheck(DocumentCheck):
         if q["words"] and not c.min_mean_word_length <= q["mean_word_length"] <= c.max_mean_word_length:
             add(ART061, f"mean word length {q['mean_word_length']} outside {c.min_mean_word_length}-"
                 f"{c.max_mean_word_length}", ("mean_word_length",))
-        if q["words"] >= 20 and (q["gopher_stopwords"] < c.min_gopher_stopwords
+        unsupported = ctx.language not in ("und", "") and ctx.language not in sw  # e.g. ru, zh: no stop-word list
+        if q["words"] >= 20 and not unsupported and (q["gopher_stopwords"] < c.min_gopher_stopwords
                                  or q["stopword_share"] < c.min_stopword_share):
             add(ART062, f"stop words ({lang}): share {q['stopword_share']}, {q['gopher_stopwords']} of the 8 "
                 "commonest; prose has more", ("stopword_language", "stopword_share", "gopher_stopwords"))
