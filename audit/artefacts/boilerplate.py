@@ -71,7 +71,10 @@ ART005 = Rule(
 
 _LEAD = re.compile(r"^[\s\-–—*•·▪►▸>»›|#\[(]+")
 _TRAIL = re.compile(r"[\s.!?…»›>→|\])]+$")
-LEXICON_KINDS = ("read_more", "related", "share", "subscribe", "cookie", "copyright", "metadata")
+LEXICON_KINDS = ("read_more", "related", "share", "subscribe", "cookie", "copyright", "metadata", "timestamp", "credit")
+#: Kinds reported as info: copyright footers, publication timestamps and photo credits are template
+#: residue, but syndicated, professionally edited articles carry them too.
+INFO_KINDS = frozenset({"copyright", "timestamp", "credit"})
 
 
 @lru_cache(maxsize=16)
@@ -101,6 +104,10 @@ _LONG_HINTS = {
     "cookie": lambda s: "cookie" in s,
     "copyright": lambda s: any(k in s for k in ("©", "(c)", "copyright", "reserv", "vorbehalten", "riservati",
                                                 "may not be")),
+    "timestamp": lambda s: s.startswith(("posted", "published", "updated", "last updated", "publicado", "actualizado",
+                                          "publié", "mis à jour", "veröffentlicht", "aktualisiert", "atualizado",
+                                          "pubblicato", "aggiornato")),
+    "credit": lambda s: any(k in s for k in ("photo", "foto", "image", "getty", "credit")),
     "metadata": lambda s: ":" in s[:40] or s.startswith(("posted", "filed", "archived", "published", "updated",
                                                           "last updated", "publicado", "actualizado", "publié",
                                                           "mis à jour", "veröffentlicht", "aktualisiert", "atualizado",
@@ -131,7 +138,7 @@ def lexicon_kind(line: str, extra: tuple[str, ...] = ()) -> str | None:
     for kind in LEXICON_KINDS:
         if long and not extra and not _LONG_HINTS[kind](low):
             continue  # long lines can only be cookie, copyright or metadata lines
-        target = with_colon if kind == "metadata" else core
+        target = with_colon if kind in ("metadata", "timestamp", "credit") else core
         if pats[kind].match(target):
             return kind
     return None
@@ -241,7 +248,8 @@ class BoilerplateCheck(DocumentCheck):
                 out.append(ART002.finding((span.start, end),
                                           f"template boilerplate ({kind.replace('_', ' ')}): {line[:80]!r}"
                                           + (f" and {block_end - i - 1} teaser title(s)" if end > span.end else ""),
-                                          data={"kind": kind}))
+                                          data={"kind": kind},
+                                          severity=Severity.INFO if kind in INFO_KINDS else None))
         flagged = {f.start for f in out}
         for s, e in inline_boilerplate(text):
             if s not in flagged:
