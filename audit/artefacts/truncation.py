@@ -74,7 +74,7 @@ NEVER_FINAL = {
 NEVER_FINAL = {k: frozenset(v.split()) for k, v in NEVER_FINAL.items()}
 
 
-def is_prose(passage: str, min_words: int = 12, strong_cut: bool = False, lang: str = "und") -> bool:
+def is_prose(passage: str, min_words: int = 16, strong_cut: bool = False, lang: str = "und") -> bool:
     """Prose, not a headline, list item, table row or caption.
 
     A passage that ends mid-word, on a comma or on a function word (``strong_cut``) needs
