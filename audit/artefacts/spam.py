@@ -201,5 +201,6 @@ class InjectedKeywordCheck(DocumentCheck):
             data = {"keyword": kw, "cue": cue}
             if cue == "foreign":
                 data["language"] = lang_of(s)
-            out.append(ART010.finding((s, e), f"injected keyword {kw!r}: {why[cue]} (breaks the syntax)", data=data))
+            ctx_text = " ".join(text[max(0, s - 30) : e + 30].split())
+            out.append(ART010.finding((s, e), f"injected keyword {kw!r} in '…{ctx_text}…': {why[cue]}", data=data))
         return out
