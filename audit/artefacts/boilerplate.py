@@ -280,8 +280,9 @@ class RecurringLineConfig:
     max_document_share: float = 0.6
 
 
-def _source_of(ctx: DocContext) -> str:
-    src = ctx.annotations.get("source") or ctx.doc.metadata.get("source")
+def _source_of(ctx: DocContext, field: str = "source") -> str:
+    """As the pipeline names it: a check's annotation, else the record's source field, else the folder."""
+    src = ctx.annotations.get("source") or ctx.doc.metadata.get(field)
     if isinstance(src, str) and src:
         return src
     return os.path.dirname(ctx.doc.source) or "."
@@ -319,7 +320,7 @@ class RecurringLineCheck(CorpusCheck):
         return out
 
     def observe(self, ctx: DocContext) -> Iterable[Finding]:
-        source = _source_of(ctx)
+        source = _source_of(ctx, self.settings.source_field)
         sid = self._sources.setdefault(source, len(self._sources))
         if sid == len(self._source_docs):
             self._source_docs.append(0)
