@@ -63,6 +63,20 @@ def inj_boilerplate(text, rnd):
     return text[:e] + ins + text[e:], (e + 2, e + 2 + len(line))
 
 
+GLUED = ["Advertisement", "Story continues below advertisement", "RELATED: Council delays vote on housing plan",
+         "Read more: Mayor unveils new budget", "Share this article", "Publicidad"]
+
+
+def inj_boilerplate_glued(text, rnd):
+    spots = [m.end() for m in re.finditer(r"[a-z]\. (?=[A-Z])", text)]
+    if not spots:
+        return None
+    pos = rnd.choice(spots)
+    frag = rnd.choice(GLUED)
+    glue = "\n" if frag.startswith(("RELATED", "Read more")) else " "
+    return text[:pos] + frag + glue + text[pos:], (pos, pos + len(frag))
+
+
 def inj_empty_labels(text, rnd):
     tail = "\n\nCategories:\n\nTags:" if rnd.random() < 0.5 else "\n\nEtiquetas:"
     return text.rstrip() + tail, (len(text.rstrip()) + 2, len(text.rstrip()) + len(tail))
@@ -192,6 +206,7 @@ def inj_bullet(text, rnd):
 
 INJECTORS = {
     "boilerplate line": (inj_boilerplate, {"ART002"}),
+    "boilerplate glued": (inj_boilerplate_glued, {"ART002"}),
     "empty labels": (inj_empty_labels, {"ART003"}),
     "author bio": (inj_bio, {"ART004"}),
     "spam: after comma": (inj_spam_comma, {"ART010"}),
