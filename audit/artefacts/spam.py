@@ -49,7 +49,8 @@ KEYWORDS = (
 )
 #: Keywords for the foreign-passage cue, with languages in which the word is also native or a common loanword.
 FOREIGN_OK = {
-    "order": (), "orders": (), "site": ("fr", "pt"), "store": ("fr",), "shop": ("de", "es", "pt", "it", "fr"), "buy": (),
+    "order": (), "orders": (), "site": ("fr", "pt"), "store": ("fr",), "shop": ("de", "es", "pt", "it", "fr"),
+    "buy": (),
     "cheap": (), "sale": ("it", "es"), "discount": (), "deals": (), "click": (), "download": ("de",),
     "coupon": ("fr",), "seo": ("it", "pt"), "viagra": (), "cialis": (), "replica": ("es", "it"),
     "free": ("es", "pt"), "price": (), "online": ("es", "de", "it", "pt", "fr"),
