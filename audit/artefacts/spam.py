@@ -100,7 +100,7 @@ HEAD_NOUNS = frozenset(
     "services platform platforms marketplace listing listings price prices discount discounts version edition "
     "event events campaign campaigns page pages customers version".split()
 )
-_AFTER_RUN = re.compile(rf"(?:{_CAP}[\w’'&.-]*\s+)*(?P<head>[a-zà-ÿ]+)")
+_AFTER_RUN = re.compile(rf"(?:{_CAP}\S*\s+)*(?P<head>[a-zà-ÿ]+)")
 
 
 def _modifies_noun(text: str, end: int) -> bool:
