@@ -170,6 +170,14 @@ class CorpusCheck(_Check):
 BUILTIN_CHECKS: tuple[str, ...] = (
     "audit.language:LanguageCheck",
     "audit.artefacts:EmptyDocumentCheck",
+    "audit.artefacts:BoilerplateCheck",
+    "audit.artefacts:RecurringLineCheck",
+    "audit.artefacts:InjectedKeywordCheck",
+    "audit.artefacts:TruncationCheck",
+    "audit.artefacts:MissingWhitespaceCheck",
+    "audit.artefacts:EncodingCheck",
+    "audit.artefacts:StructureCheck",
+    "audit.artefacts:QualityCheck",
     "audit.duplicates:ExactDocumentCheck",
 )
 
