@@ -170,6 +170,7 @@ class CorpusCheck(_Check):
 BUILTIN_CHECKS: tuple[str, ...] = (
     "audit.artefacts:EmptyDocumentCheck",
     "audit.duplicates:ExactDocumentCheck",
+    "audit.sourcing:SourcingCheck",
 )
 
 ENTRY_POINT_GROUP = "corpus_audit.checks"
