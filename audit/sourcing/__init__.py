@@ -239,10 +239,13 @@ class SourcingCheck(DocumentCheck):
             for a in c.vague_attributions:
                 if a.kind == "passive":
                     continue
+                cue = _snippet(text, a.start, a.end, 60)
+                if a.kind != "weasel" and a.source and a.source.lower() not in cue.lower():
+                    cue = f"{a.source} … {cue}" if a.source_kind else cue
                 out.append(
                     SRC003.finding(
                         (a.start, a.end),
-                        f"vague attribution “{_snippet(text, a.start, a.end, 60)}”: the claim is credited to no "
+                        f"vague attribution “{cue}”: the claim is credited to no "
                         "identifiable person, outlet or named document",
                         data={"claim": _snippet(text, c.start, c.end), "cue": a.cue, "missing": "a named source"},
                     )

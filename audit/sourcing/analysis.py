@@ -132,7 +132,7 @@ def _key(name: str) -> str:
 
 
 def _display(name: str) -> str:
-    words = " ".join(name.split()).strip(" ,.;:")
+    words = " ".join(name.split()).strip(" ,.;:").removesuffix("’s").removesuffix("'s")
     for det in ("the ", "The ", "el ", "El ", "la ", "La "):
         if words.startswith(det) and len(words) > len(det):
             return words[len(det):]
@@ -155,9 +155,9 @@ def _attach_speakers(text: str, masked: str, quotes: list[Quote], sentences, lex
         i0, i1 = sentence_index(q.start), sentence_index(max(q.start, q.end - 1))
         # Text around the quote in its first and last sentences (quote interiors are masked).
         s0 = sentences[i0]
-        candidates.append((s0.start, q.start))
+        candidates.append((s0.start, q.start + 1))
         s1 = sentences[i1]
-        candidates.append((q.end, max(q.end, s1.end)))
+        candidates.append((q.end - 1, max(q.end, s1.end)))
         # A following short tag sentence ("... ,” she said." split off) or the sentence after.
         if i1 + 1 < len(sentences) and sentences[i1 + 1].start - q.end < 4:
             nxt = sentences[i1 + 1]
@@ -258,7 +258,7 @@ def analyse(
         seg = text[start:end]
         c = Claim(start, end, lex.language, words=len(seg.split()), table=table, is_row=table is not None)
         c.ends_colon = seg.rstrip().endswith(":")
-        c.figures = find_figures(text, start, end)
+        c.figures = find_figures(text, start, end, cells=table is not None)
         c.attributions = find_attributions(masked, start, end, lex)
         for q in quotes:
             s_in, e_in = q.inner

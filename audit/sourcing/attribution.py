@@ -175,7 +175,8 @@ _ADJ_PRECEDERS = _DETERMINERS | frozenset("of in for on with by to from de del e
 _SENTENCE_FUNCTION = frozenset(
     "The A An In On At It He She They We This That These Those But And However Yet So Also Then "
     "Many Some Several Most All Other Others Both Each Every Few More Any Its Their His Her Our After Before "
-    "While When If Although Though Meanwhile Still Now Today Yesterday Last Next "
+    "While When If Although Though Meanwhile Still Now Today Yesterday Last Next About Around Nearly Almost "
+    "Less Over Under Only Just Even Roughly Approximately Up To By From With Without Since Until During "
     "Un Una En Pero Y Sin Embargo Según According As For Muchos Muchas Algunos Algunas Varios Varias "
     "Otros Otras Ambos Cada Su Sus Ayer Hoy Mientras Cuando Aunque".split()
 )
@@ -398,7 +399,7 @@ def find_attributions(text: str, start: int, end: int, lex: Lexicon) -> list[Att
             continue
         left = text[max(start, m.start() - 80) : m.start()]
         clause = re.split(r"[,;:“”\"«»]", left)[-1]
-        words = [w.lower().strip(".’'s") for w in clause.split()][-7:]
+        words = [_plain(w) for w in clause.split()][-7:]
         if any(w in lex.document_nouns for w in words):
             name = _name_before(text, m.start() - len(clause), m.start())
             kind = "document"
@@ -411,6 +412,11 @@ def find_attributions(text: str, start: int, end: int, lex: Lexicon) -> list[Att
 
 
 _GERUND = re.compile(r"(?:ing|ando|iendo)$")
+
+
+def _plain(word: str) -> str:
+    w = word.lower().strip(".,;:()")
+    return w.removesuffix("’s").removesuffix("'s")
 
 
 def _verb_attribution(text: str, start: int, end: int, m: re.Match, lex: Lexicon) -> Attribution | None:
@@ -483,7 +489,11 @@ _SEPARATOR_ROW = re.compile(r"^[\s|:+\-–—=]+$")
 
 
 def _is_row(line: str) -> bool:
-    return line.count("|") >= 2 or line.count("\t") >= 2
+    return line.count("|") >= 1 or line.count("\t") >= 1
+
+
+def _cells(line: str) -> int:
+    return max(line.count("|"), line.count("\t"))
 
 
 def find_tables(text: str, lines) -> list[Table]:
@@ -499,7 +509,11 @@ def find_tables(text: str, lines) -> list[Table]:
             if j > i and text.count("\n", lines[j - 1].end, lines[j].start) > 2:
                 break
             j += 1
-        if j - i >= 2:
+        run = [text[lines[k].start : lines[k].end] for k in range(i, j)]
+        tabular = any(_SEPARATOR_ROW.match(r) and "-" in r for r in run) or all(_cells(r) >= 2 for r in run) or (
+            len(run) >= 3 and len({_cells(r) for r in run}) == 1
+        )
+        if j - i >= 2 and tabular:
             rows = [(lines[k].start, lines[k].end) for k in range(i, j)]
             body = [r for r in rows if not _SEPARATOR_ROW.match(text[r[0] : r[1]])]
             header = body[0] if body else None

@@ -56,7 +56,7 @@ _LABEL_BEFORE = re.compile(
     r"highway|interstate|road|calle|avenida|suite|apt|box|code|código|order|orden)\.?|#)\s*$",
     re.IGNORECASE,
 )
-_CAP_WORD_BEFORE = re.compile(r"(?:^|[\s(])([A-ZÁÉÍÓÚÑ][\w.’'-]*)\s$")
+_CAP_WORD_BEFORE = re.compile(r"(?:^|[\s(])([A-ZÁÉÍÓÚÑ][\w.’'-]*) $")
 _LIST_NUMBER = re.compile(r"\s*\(?\d{1,2}\s?[.)]\s")
 _PAREN_NUMBER = re.compile(r"\(\s?$")
 _STREET_AFTER = re.compile(
@@ -98,7 +98,7 @@ class Figure:
     text: str
 
 
-def _kind(text: str, s: int, e: int, seg_start: int) -> tuple[str | None, int]:
+def _kind(text: str, s: int, e: int, seg_start: int, cells: bool = False) -> tuple[str | None, int]:
     """Classify the number ``text[s:e]``; returns (kind or None, end of the figure)."""
     before = text[max(seg_start, s - 30) : s]
     after = text[e : e + 40]
@@ -168,13 +168,13 @@ def _kind(text: str, s: int, e: int, seg_start: int) -> tuple[str | None, int]:
         return "count", e
     if "," in digits or (len(plain) >= 3 and plain.isdigit() and not digits.startswith("0")):
         return "count", e
-    if _QUANT_BEFORE.search(before):
-        return "count", e
+    if _QUANT_BEFORE.search(before) or cells:
+        return "count", e  # in a table cell every remaining number is a value
     return None, e
 
 
-def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
-    """The statistics in ``text[start:end]`` (offsets into ``text``)."""
+def find_figures(text: str, start: int = 0, end: int | None = None, cells: bool = False) -> list[Figure]:
+    """The statistics in ``text[start:end]`` (offsets into ``text``); ``cells``: a table row."""
     end = len(text) if end is None else end
     out: list[Figure] = []
     covered = start
@@ -184,7 +184,7 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
             continue
         if s > 0 and (text[s - 1].isdigit() or (text[s - 1] in ".," and s >= 2 and text[s - 2].isdigit())):
             continue
-        kind, fig_end = _kind(text, s, e, start)
+        kind, fig_end = _kind(text, s, e, start, cells)
         if kind is None:
             continue
         fs = s

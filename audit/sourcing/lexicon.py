@@ -77,7 +77,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 def guess_language(text: str, sample: int = 4000) -> str:
     """A cheap stop-word vote between the lexicon languages ("und" when unclear)."""
     words = [w.lower() for w in _WORD.findall(text[:sample])]
-    if len(words) < 4:
+    if not words:
         return "und"
     best, best_n, total = "und", 0, 0
     for lang in LEXICON_LANGUAGES:
@@ -86,6 +86,8 @@ def guess_language(text: str, sample: int = 4000) -> str:
         total += n
         if n > best_n:
             best, best_n = lang, n
-    if best_n < max(2, 0.08 * len(words)):
+    if len(words) < 12:
+        return best if best_n else "en"  # too short to tell: English unless Spanish function words
+    if best_n < 0.08 * len(words):
         return "und"
     return best
