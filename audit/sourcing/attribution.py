@@ -35,7 +35,7 @@ class Quote:
     words: int
     closed: bool
     paragraphs: int = 1
-    speaker: "Attribution | None" = None
+    speaker: Attribution | None = None
 
     @property
     def inner(self) -> tuple[int, int]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 #: Languages that have a lexicon file.
@@ -44,7 +44,7 @@ def _compile_words(words: list[str], flags: int = 0) -> re.Pattern:
     return re.compile(rf"(?<![\w’'-])(?:{alt})(?![\w’'-])", flags)
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon(language: str) -> Lexicon:
     """The lexicon for ``language`` (``en`` or ``es``)."""
     data = tomllib.loads(

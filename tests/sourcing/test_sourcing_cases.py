@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from sourcing_cases import CASES
 
 from audit.model import Document
 from audit.rules import DocContext
 from audit.sourcing import SourcingCheck
-from sourcing_cases import CASES
 
 
 def _findings(text: str, rule: str):
