@@ -317,6 +317,14 @@ def _decide(text: str, claims: list[Claim], tables: list[Table]) -> None:
         if i + 1 < len(claims):
             nxt = claims[i + 1]
             same_para = "\n" not in text[c.end : nxt.start]
-            if same_para and nxt.valid_attributions and (nxt.words <= 8 or _TAG_START.match(text, nxt.start)):
+            if same_para and nxt.valid_attributions and (
+                _TAG_START.match(text, nxt.start) or (nxt.words <= 8 and _is_tag(text, nxt))
+            ):
                 c.attributed_by, c.via = "neighbour", nxt.valid_attributions[0]
                 continue
+
+
+def _is_tag(text: str, c: Claim) -> bool:
+    """A short sentence that is only an attribution: "the agency said.", "So says the census." """
+    a = c.valid_attributions[-1]
+    return len(text[a.end : c.end].split()) <= 2 or len(text[c.start : a.start].split()) <= 1

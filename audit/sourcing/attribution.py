@@ -197,6 +197,10 @@ ROLE_NOUNS = frozenset(
     funcionarios autoridades policía investigadores científicos testigos residentes vecinos abogados activistas
     manifestantes economistas médicos líderes fiscales agentes legisladores portavoz vocero""".split()
 )
+_VAGUE_FILLERS = frozenset(
+    "some many other others most several even also have has long still y e también incluso otros otras".split()
+)
+_PEOPLE = frozenset("people person persons source sources personas fuentes".split())
 _DISCOURSE = frozenset(
     "however though too also meanwhile moreover instead still nonetheless nevertheless in turn for example "
     "sin embargo además también no obstante en tanto por su parte asimismo por ejemplo".split()
@@ -222,7 +226,8 @@ def _name_before(text: str, start: int, end: int) -> str | None:
             words = words[1:]
         while words and words[-1].lower() in {"of", "the", "and", "de", "del", "la", "y", "for"}:
             words = words[:-1]
-        if len(words) == 1 and (words[0].lower() in _NOT_NAMES or words[0].lower() in ROLE_NOUNS):
+        if len(words) == 1 and (words[0].lower() in _NOT_NAMES or words[0].lower() in ROLE_NOUNS
+                                or words[0].lower() in _VAGUE_HEADS):
             words = []
         if words:
             best = " ".join(words)
@@ -267,8 +272,9 @@ def classify_source(phrase: str, lex: Lexicon) -> tuple[str | None, str | None]:
         if words[0] in ("a", "an", "un", "una") and len(words) <= 3:
             return "vague", None  # "a memo", "un informe": which one?
         return "document", None
-    if first_content in _VAGUE_HEADS or bare in _VAGUE_HEADS:
-        return "vague", None
+    content = [w for w in words if w not in _DETERMINERS and w not in _VAGUE_FILLERS]
+    if content and all(w in _VAGUE_HEADS for w in content):
+        return "vague", None  # "some", "critics", "many experts" (but "police sources": a role)
     return "role", None
 
 
@@ -326,7 +332,8 @@ def _subject_before(text: str, sent_start: int, pos: int, lex: Lexicon) -> tuple
         name = _name_before(text, window_start + prev.start(), window_start + prev.end())
         if name:
             return name, "named", None
-    if kind == "role" and not any(w in lex.official_nouns or w.endswith(("s", "man", "woman", "person")) for w in low[-3:]):
+    if kind == "role" and not any(w in lex.official_nouns or w in ROLE_NOUNS or w in _PEOPLE
+                                  or w.endswith(("man", "woman", "person")) for w in low):
         # "The economy added", "Sales rose": not a speaker.
         if len(words) > 5:
             return None, None, None
@@ -400,7 +407,18 @@ def find_attributions(text: str, start: int, end: int, lex: Lexicon) -> list[Att
         left = text[max(start, m.start() - 80) : m.start()]
         clause = re.split(r"[,;:“”\"«»]", left)[-1]
         words = [_plain(w) for w in clause.split()][-7:]
-        if any(w in lex.document_nouns for w in words):
+        if not any(w in lex.document_nouns for w in words) and left.rstrip().endswith(","):
+            # "The survey of 1,200 voters, conducted by Gallup, found": the subject opens the sentence.
+            head = re.split(r"(?<!\d),(?!\d)|[;:“”\"«»]", text[start : m.start()])[0]
+            if len(head.split()) <= 8:
+                clause = head
+                words = [_plain(w) for w in clause.split()][:7]
+        if any(w in lex.research_nouns for w in words) and not any(w in lex.document_nouns for w in words):
+            name = _name_before(text, m.start() - len(clause), m.start())
+            out.append(Attribution(m.start(), m.end(), m.group(0), "evidence", name or clause.strip(),
+                                   "named" if name else "role"))
+            taken.append((m.start(), m.end()))
+        elif any(w in lex.document_nouns for w in words):
             name = _name_before(text, m.start() - len(clause), m.start())
             kind = "document"
             if words and words[0] in ("a", "an", "un", "una") and not name:
@@ -412,6 +430,10 @@ def find_attributions(text: str, start: int, end: int, lex: Lexicon) -> list[Att
 
 
 _GERUND = re.compile(r"(?:ing|ando|iendo)$")
+
+
+def _display_outlet(name: str) -> str:
+    return re.sub(r"^(?:the|el|la)\s+", "", name.strip(), flags=re.I)
 
 
 def _plain(word: str) -> str:
@@ -446,6 +468,12 @@ def _verb_attribution(text: str, start: int, end: int, m: re.Match, lex: Lexicon
     if verb in ("added", "adds", "agregó", "añadió", "noted", "notes") and not _FRAMED_AFTER.match(after):
         if not re.match(rf"\s+(?:the\s+|el\s+|la\s+)?[{_UPPER}]", after) and not re.search(r"[,”\"]\s*\w*\s*\w*\s*$", before):
             return None  # "the economy added 200,000 jobs"
+    if verb in ("told", "tells", "tell", "telling") and not _PASSIVE_BEFORE.search(before):
+        obj = re.match(rf"\s+((?:the\s+)?{_NAME_SEQ.pattern})", after)
+        if obj and classify_source(obj.group(1), lex)[0] == "outlet":
+            src, kind, _ = _subject_before(text, start, m.start(), lex)
+            return Attribution(m.start(), m.end(), verb, "verb", src or obj.group(1), kind or "role",
+                               _display_outlet(obj.group(1)))
     # Inverted: "said Carmen Iguina", "wrote the Bee", "dijo el ministro".
     inv = re.match(rf"\s+((?:the|el|la|los|las)\s+)?({_NAME_SEQ.pattern})", after)
     after_quote = bool(re.search(r"[”\"»]\s*,?\s*$", before)) or not prev_words

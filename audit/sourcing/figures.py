@@ -85,6 +85,10 @@ _CHANGE_WORD = re.compile(
     r"se\s+duplicó|se\s+triplicó|se\s+cuadruplicó|duplicó|triplicó|se\s+redujo\s+a\s+la\s+mitad)\b",
     re.IGNORECASE,
 )
+_QUANT_WORDS = frozenset(
+    "nearly almost about around some over under more less fewer only just roughly approximately up at least "
+    "casi cerca unos unas más menos alrededor solo sólo apenas hasta".split()
+)
 _NOT_COUNT_NOUNS = frozenset(
     "of and or to the a an in on at for with am pm de del y o en la el los las".split()
 )
@@ -153,7 +157,8 @@ def _kind(text: str, s: int, e: int, seg_start: int, cells: bool = False) -> tup
     if _LABEL_BEFORE.search(before):
         return None, e
     cap = _CAP_WORD_BEFORE.search(before)
-    if cap and cap.group(1).lower().rstrip(".") not in MONTHS:
+    at_start = cap is not None and not text[seg_start : s - len(cap.group(1)) - 1].strip(" \t\"“«(¿¡'‘-–—•*")
+    if cap and cap.group(1).lower().rstrip(".") not in MONTHS and not at_start and cap.group(1).lower() not in _QUANT_WORDS:
         return None, e  # "Senate Bill 54", "Highway 99", "Day 1", "Windows 10"
     if _STREET_AFTER.match(after):
         return None, e

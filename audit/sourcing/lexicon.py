@@ -31,6 +31,7 @@ class Lexicon:
     outlet_heads: frozenset[str]
     outlets: frozenset[str]
     official_nouns: frozenset[str]
+    research_nouns: frozenset[str]
     stopwords: frozenset[str]
     verb_re: re.Pattern  # case-sensitive, lower-case verbs
     evidence_re: re.Pattern
@@ -62,6 +63,7 @@ def lexicon(language: str) -> Lexicon:
         outlet_heads=frozenset(data["outlet_heads"]),
         outlets=frozenset(data["outlets"]),
         official_nouns=frozenset(data["official_nouns"]),
+        research_nouns=frozenset(data.get("research_nouns", [])),
         stopwords=frozenset(data["stopwords"]),
         verb_re=_compile_words(verbs),
         evidence_re=_compile_words(evidence),
