@@ -9,6 +9,8 @@ rules and the one check that emits them, and publishes per-document statistics i
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -58,7 +60,11 @@ SRC003 = Rule(
     severity=Severity.INFO,
     description="Weasel attribution: a claim credited to no identifiable source "
     "(“some say”, “critics argue”, “experts believe”, “a memo asserts”, “se dice”, “según expertos”).",
-    flags=("Critics argue the policy will backfire.", "Se dice que el alcalde renunciará.", "A memo asserts that officials must comply."),
+    flags=(
+        "Critics argue the policy will backfire.",
+        "Se dice que el alcalde renunciará.",
+        "A memo asserts that officials must comply.",
+    ),
     not_flags=("Critics of the plan, including Mayor Karen Bass, said it would backfire.",),
 )
 SRC004 = Rule(
@@ -126,6 +132,23 @@ def sourcing_stats(analysis: DocAnalysis, max_listed: int = 30) -> dict:
     }
 
 
+def _language_lookup(ctx: DocContext):
+    """``ctx.language_at`` with a binary search (None when no language check ran)."""
+    if not ctx.passage_languages:
+        return (lambda _offset: ctx.language) if ctx.language != "und" else None
+    spans = sorted((sp.start, sp.end, lang) for sp, lang, _c in ctx.passage_languages)
+    starts = [s for s, _e, _l in spans]
+    default = ctx.language
+
+    def at(offset: int) -> str:
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and offset < spans[i][1]:
+            return spans[i][2]
+        return default
+
+    return at
+
+
 class SourcingCheck(DocumentCheck):
     """Attribution analysis of each document (EN/ES lexicons; other languages are skipped)."""
 
@@ -141,7 +164,7 @@ class SourcingCheck(DocumentCheck):
             ctx.annotations["source"] = outlet
         if not text.strip():
             return ()
-        language_at = ctx.language_at if (ctx.passage_languages or ctx.language != "und") else None
+        language_at = _language_lookup(ctx)
         analysis = analyse(text, ctx.sentences, ctx.passages, ctx.lines, language_at, ctx.language)
         stats = sourcing_stats(analysis, self.config.max_sources_listed)
         if outlet:
@@ -159,6 +182,7 @@ class SourcingCheck(DocumentCheck):
     def _statistics(self, text: str, analysis: DocAnalysis) -> list[Finding]:
         out: list[Finding] = []
         per_table: dict[int, int] = {}
+        last_of_table: dict[int, int] = {}
         for c in analysis.claims:
             if not c.figures or c.attributed_by:
                 continue
@@ -183,6 +207,7 @@ class SourcingCheck(DocumentCheck):
                     f"table row states {', '.join(figs)} ({'/'.join(kinds)}) but the table has no source: "
                     "no 'Source:' line or attribution in its caption, header or rows"
                 )
+                last_of_table[id(c.table)] = len(out)
                 out.append(SRC001.finding((c.start, c.end), msg, data=data, severity=sev))
                 continue
             if vague:
@@ -200,12 +225,11 @@ class SourcingCheck(DocumentCheck):
                 )
             out.append(SRC001.finding((c.start, c.end), msg, data=data))
         for t_id, n in per_table.items():
-            if n > self.config.max_table_rows and out:
-                last = out[-1]
-                d = dict(last.data or {})
+            if n > self.config.max_table_rows:
+                i = last_of_table[t_id]
+                d = dict(out[i].data or {})
                 d["rows_not_listed"] = n - self.config.max_table_rows
-                out[-1] = Finding(last.rule, last.category, last.severity, last.start, last.end, last.message,
-                                  last.related, d)
+                out[i] = dataclasses.replace(out[i], data=d)
         return out
 
     # -- SRC002

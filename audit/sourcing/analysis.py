@@ -17,6 +17,7 @@ quotes and attribution cues, and decides for every claim whether it is attribute
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Callable
@@ -139,10 +140,11 @@ def _display(name: str) -> str:
     return words
 
 
-def _attach_speakers(text: str, masked: str, quotes: list[Quote], sentences, lex_for: Callable[[int], Lexicon | None]) -> None:
+def _attach_speakers(
+    text: str, masked: str, quotes: list[Quote], sentences, lex_for: Callable[[int], Lexicon | None]
+) -> None:
     """Give each quote the attribution found around it (same sentence, or a neighbour)."""
     starts = [s.start for s in sentences]
-    import bisect
 
     def sentence_index(offset: int) -> int:
         return max(0, bisect.bisect_right(starts, offset) - 1)
@@ -194,8 +196,10 @@ def analyse(
     doc_lang = document_language
     guessed = None
     if doc_lang in ("und", "", None):
+        # No language check ran (or it could not tell): guess; tables and lists with too few
+        # function words to tell are read with the English lexicon.
         guessed = guess_language(text)
-        doc_lang = guessed
+        doc_lang = guessed if guessed != "und" else "en"
 
     guessed_passages: list[tuple[int, int, str]] = []
     if language_at is None:
@@ -205,10 +209,12 @@ def analyse(
                 if g != "und":
                     guessed_passages.append((p.start, p.end, g))
 
+    guessed_starts = [a for a, _b, _g in guessed_passages]
+
     def guessed_at(offset: int) -> str:
-        for a, b, g in guessed_passages:
-            if a <= offset < b:
-                return g
+        i = bisect.bisect_right(guessed_starts, offset) - 1
+        if i >= 0 and offset < guessed_passages[i][1]:
+            return guessed_passages[i][2]
         return doc_lang
 
     def lang_at(offset: int) -> str:
@@ -234,9 +240,14 @@ def analyse(
         all_rows = t.rows
         table_spans.append((all_rows[0][0], all_rows[-1][1]) if all_rows else (0, 0))
 
-    def in_table(a: int, b: int) -> bool:
-        return any(a < e and s < b for s, e in table_spans)
+    table_spans.sort()
+    table_starts = [t[0] for t in table_spans]
 
+    def in_table(a: int, b: int) -> bool:
+        i = bisect.bisect_left(table_starts, b) - 1
+        return i >= 0 and table_spans[i][1] > a
+
+    quote_starts = [q.start for q in quotes]
     claims: list[Claim] = []
     skipped = 0
     words_total = len(text.split())
@@ -260,7 +271,12 @@ def analyse(
         c.ends_colon = seg.rstrip().endswith(":")
         c.figures = find_figures(text, start, end, cells=table is not None)
         c.attributions = find_attributions(masked, start, end, lex)
-        for q in quotes:
+        k = max(0, bisect.bisect_right(quote_starts, start) - 1)
+        for q in quotes[k:]:
+            if q.start >= end:
+                break
+            if q.end <= start:
+                continue
             s_in, e_in = q.inner
             if s_in <= start + 2 and end - 2 <= e_in or (q.start <= start + 1 and q.end >= end - 1):
                 c.quote = q
@@ -327,4 +343,12 @@ def _decide(text: str, claims: list[Claim], tables: list[Table]) -> None:
 def _is_tag(text: str, c: Claim) -> bool:
     """A short sentence that is only an attribution: "the agency said.", "So says the census." """
     a = c.valid_attributions[-1]
+    if a.kind == "verb" and a.cue.lower() not in _TAG_VERBS:
+        return False  # "Police Chief Eric Long credited new patrols." comments, it does not source
     return len(text[a.end : c.end].split()) <= 2 or len(text[c.start : a.start].split()) <= 1
+
+
+_TAG_VERBS = frozenset(
+    "said says say told reported reports wrote writes added adds noted notes stated explained according "
+    "dijo dice dicen informó informa señaló agregó añadió explicó indicó afirmó precisó declaró".split()
+)

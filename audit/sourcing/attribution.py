@@ -15,6 +15,7 @@ Pure helpers over a document's text and its sentence spans:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -170,7 +171,9 @@ _VAGUE_HEADS = frozenset(
     "some many critics experts observers analysts people sources others someone somebody insiders "
     "algunos algunas muchos muchas críticos expertos observadores analistas fuentes otros alguien".split()
 )
-_DETERMINERS = frozenset("the a an this that these those its their his her our el la los las un una su sus este esta".split())
+_DETERMINERS = frozenset(
+    "the a an this that these those its their his her our el la los las un una su sus este esta".split()
+)
 _ADJ_PRECEDERS = _DETERMINERS | frozenset("of in for on with by to from de del en con para por".split())
 _SENTENCE_FUNCTION = frozenset(
     "The A An In On At It He She They We This That These Those But And However Yet So Also Then "
@@ -260,7 +263,6 @@ def classify_source(phrase: str, lex: Lexicon) -> tuple[str | None, str | None]:
         return "outlet", p
     has_cap = bool(re.search(rf"[{_UPPER}]", p))
     last = words[-1] if words else ""
-    first_content = next((w for w in words if w not in _DETERMINERS), "")
     if has_cap:
         caps = [w for w in p.split() if w[:1].isupper()]
         if caps and (caps[-1].lower().strip("’'s") in lex.outlet_heads or words[0] in lex.outlet_heads):
@@ -349,6 +351,25 @@ def _with_det(phrase: str, name: str) -> str:
     return name
 
 
+_MATCH_CACHE: dict[re.Pattern, tuple[str, list[int], list[re.Match]]] = {}
+
+
+def _matches(pattern: re.Pattern, text: str, start: int, end: int) -> list[re.Match]:
+    """``pattern.finditer(text, start, end)``, scanning each text once and slicing by offsets."""
+    hit = _MATCH_CACHE.get(pattern)
+    if hit is None or hit[0] is not text:
+        found = list(pattern.finditer(text))
+        hit = (text, [m.start() for m in found], found)
+        _MATCH_CACHE[pattern] = hit
+    _t, starts, found = hit
+    i = bisect.bisect_left(starts, start)
+    out = []
+    while i < len(found) and found[i].end() <= end:
+        out.append(found[i])
+        i += 1
+    return out
+
+
 def find_attributions(text: str, start: int, end: int, lex: Lexicon) -> list[Attribution]:
     """Attribution cues in ``text[start:end]`` (``text`` should have its quotes masked)."""
     out: list[Attribution] = []
@@ -357,14 +378,14 @@ def find_attributions(text: str, start: int, end: int, lex: Lexicon) -> list[Att
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
-    for m in lex.weasel_re.finditer(text, start, end):
+    for m in _matches(lex.weasel_re, text, start, end):
         out.append(Attribution(m.start(), m.end(), m.group(0), "weasel", m.group(0), "vague"))
         taken.append((m.start(), m.end()))
-    for m in lex.hidden_passive_re.finditer(text, start, end):
+    for m in _matches(lex.hidden_passive_re, text, start, end):
         if free(m.start(), m.end()):
             out.append(Attribution(m.start(), m.end(), m.group(0), "passive"))
             taken.append((m.start(), m.end()))
-    for m in lex.cue_re.finditer(text, start, end):
+    for m in _matches(lex.cue_re, text, start, end):
         if not free(m.start(), m.end()):
             continue
         cue = m.group(0)
@@ -372,12 +393,15 @@ def find_attributions(text: str, start: int, end: int, lex: Lexicon) -> list[Att
         if low.endswith(":"):
             np = _np_after(text, m.end(), end, 10)
         elif low.startswith(("a spokes", "un portavoz", "una portavoz", "un vocero", "una vocera")):
-            org = re.match(r"\s+(?:for|of|de|del)\s+((?:the\s+|la\s+|el\s+)?" + _NAME_SEQ.pattern + ")", text[m.end():end])
+            org = re.match(r"\s+(?:for|of|de|del)\s+((?:the\s+|la\s+|el\s+)?" + _NAME_SEQ.pattern + ")",
+                           text[m.end() : end])
             src = org.group(1) if org else None
             out.append(Attribution(m.start(), m.end(), cue, "cue", src, "named" if src else "role"))
             taken.append((m.start(), m.end()))
             continue
-        elif low in ("told reporters",) or low.startswith(("in a", "in an", "en un", "en una", "en decl", "en rueda", "en conf")):
+        elif low in ("told reporters",) or low.startswith(
+            ("in a", "in an", "en un", "en una", "en decl", "en rueda", "en conf")
+        ):
             src, kind, outlet = _subject_before(text, start, m.start(), lex)
             a = Attribution(m.start(), m.end(), cue, "cue", src, kind or "role", outlet)
             out.append(a)
@@ -394,14 +418,14 @@ def find_attributions(text: str, start: int, end: int, lex: Lexicon) -> list[Att
             src = name or src
         out.append(Attribution(m.start(), m.end(), cue, "cue", src, kind, outlet))
         taken.append((m.start(), m.end()))
-    for m in lex.verb_re.finditer(text, start, end):
+    for m in _matches(lex.verb_re, text, start, end):
         if not free(m.start(), m.end()):
             continue
         a = _verb_attribution(text, start, end, m, lex)
         if a is not None:
             out.append(a)
             taken.append((m.start(), m.end()))
-    for m in lex.evidence_re.finditer(text, start, end):
+    for m in _matches(lex.evidence_re, text, start, end):
         if not free(m.start(), m.end()):
             continue
         left = text[max(start, m.start() - 80) : m.start()]
@@ -421,8 +445,8 @@ def find_attributions(text: str, start: int, end: int, lex: Lexicon) -> list[Att
         elif any(w in lex.document_nouns for w in words):
             name = _name_before(text, m.start() - len(clause), m.start())
             kind = "document"
-            if words and words[0] in ("a", "an", "un", "una") and not name:
-                kind = "vague"
+            if words and words[0] in ("a", "an", "un", "una") and not name and len(words) <= 2:
+                kind = "vague"  # "a memo shows": which memo? ("a 2022 audit", "a Pew survey" are specific)
             out.append(Attribution(m.start(), m.end(), m.group(0), "evidence", name or clause.strip(), kind))
             taken.append((m.start(), m.end()))
     out.sort(key=lambda a: a.start)
@@ -466,7 +490,9 @@ def _verb_attribution(text: str, start: int, end: int, m: re.Match, lex: Lexicon
         kind, outlet = classify_source(src, lex) if src else (None, None)
         return Attribution(m.start(), m.end(), verb, "verb", src, kind, outlet)
     if verb in ("added", "adds", "agregó", "añadió", "noted", "notes") and not _FRAMED_AFTER.match(after):
-        if not re.match(rf"\s+(?:the\s+|el\s+|la\s+)?[{_UPPER}]", after) and not re.search(r"[,”\"]\s*\w*\s*\w*\s*$", before):
+        if not re.match(rf"\s+(?:the\s+|el\s+|la\s+)?[{_UPPER}]", after) and not re.search(
+            r"[,”\"]\s*\w*\s*\w*\s*$", before
+        ):
             return None  # "the economy added 200,000 jobs"
     if verb in ("told", "tells", "tell", "telling") and not _PASSIVE_BEFORE.search(before):
         obj = re.match(rf"\s+((?:the\s+)?{_NAME_SEQ.pattern})", after)

@@ -37,7 +37,9 @@ _SCALE_AFTER = re.compile(
     r"\s?(?:million|billion|trillion|thousand|millones|millón|millon|mil\s+millones|billones|mil)\b"
     r"|(?:bn|mn|m|k|M|B|K)\b",
 )
-_TIME_AFTER = re.compile(r"(?::\d\d)|\s?(?:a\.\s?m\.|p\.\s?m\.|am\b|pm\b|h\b|hrs\b|GMT\b|UTC\b|ET\b|PT\b|EST\b|PST\b)", re.I)
+_TIME_AFTER = re.compile(
+    r"(?::\d\d)|\s?(?:a\.\s?m\.|p\.\s?m\.|am\b|pm\b|h\b|hrs\b|GMT\b|UTC\b|ET\b|PT\b|EST\b|PST\b)", re.I
+)
 _DURATION_AFTER = re.compile(
     r"[\s-]?(?:years?|yrs?|months?|weeks?|days?|hours?|minutes?|mins?|seconds?|secs?|decades?|centuries|"
     r"nights?|años|año|meses|mes|semanas?|días|día|horas?|minutos?|segundos?|décadas?|siglos?|noches?)\b",
@@ -53,7 +55,7 @@ _LABEL_BEFORE = re.compile(
     r"route|room|flight|line|step|phase|version|v|level|grade|paragraph|item|exhibit|table|figure|fig|"
     r"página|artículo|capítulo|sección|ley|inciso|fracción|versión|paso|fase|nivel|tabla|figura|"
     r"episode|season|part|vol|volume|issue|case|docket|ward|district|precinct|unit|station|"
-    r"highway|interstate|road|calle|avenida|suite|apt|box|code|código|order|orden)\.?|#)\s*$",
+    r"highway|interstate|road|calle|avenida|suite|apt|box|code|código|order|orden|title|título|amendment|proposition|prop|measure|form|rule|act|sb|ab|hb|hr)\.?|#)\s*$",
     re.IGNORECASE,
 )
 _CAP_WORD_BEFORE = re.compile(r"(?:^|[\s(])([A-ZÁÉÍÓÚÑ][\w.’'-]*) $")
@@ -157,8 +159,8 @@ def _kind(text: str, s: int, e: int, seg_start: int, cells: bool = False) -> tup
     if _LABEL_BEFORE.search(before):
         return None, e
     cap = _CAP_WORD_BEFORE.search(before)
-    at_start = cap is not None and not text[seg_start : s - len(cap.group(1)) - 1].strip(" \t\"“«(¿¡'‘-–—•*")
-    if cap and cap.group(1).lower().rstrip(".") not in MONTHS and not at_start and cap.group(1).lower() not in _QUANT_WORDS:
+    word = cap.group(1).lower().rstrip(".") if cap else ""
+    if cap and word not in MONTHS and word not in _QUANT_WORDS:
         return None, e  # "Senate Bill 54", "Highway 99", "Day 1", "Windows 10"
     if _STREET_AFTER.match(after):
         return None, e

@@ -91,5 +91,5 @@ def guess_language(text: str, sample: int = 4000) -> str:
     if len(words) < 12:
         return best if best_n else "en"  # too short to tell: English unless Spanish function words
     if best_n < 0.08 * len(words):
-        return "und"
+        return "und"  # tables, lists, or another language
     return best
