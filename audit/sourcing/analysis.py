@@ -37,6 +37,12 @@ from audit.sourcing.lexicon import LEXICON_LANGUAGES, Lexicon, guess_language, l
 
 _LIST_ITEM = re.compile(r"\s*(?:[-*•·–]\s|\(?\d{1,2}\s?[.)]\s|[a-z]\)\s)")
 _CAP_INSIDE = re.compile(r"\s[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+")
+_DOC_MENTION = re.compile(
+    r"\b(?:the|this|from|of|in|by|el|la|los|las|este|esta|del|de)\s+(?:[\w’'-]+\s+){0,2}"
+    r"(?:report|study|survey|poll|audit|analysis|census|data|memo|statement|review|assessment|"
+    r"informe|estudio|encuesta|auditoría|análisis|censo|datos|comunicado|sondeo)\b",
+    re.I,
+)
 _TAG_START = re.compile(
     r"\s*(?:that|this|these|those|the\s+(?:figures?|data|numbers?|estimates?)|such\s+figures|eso|esto|estos|estas|"
     r"las\s+cifras|los\s+datos)\b",
@@ -328,6 +334,9 @@ def _decide(text: str, claims: list[Claim], tables: list[Table]) -> None:
             intro = claims[j]
             if intro.valid_attributions:
                 c.attributed_by, c.via = "introduction", intro.valid_attributions[0]
+                continue
+            if _DOC_MENTION.search(text, intro.start, intro.end):
+                c.attributed_by = "introduction"  # "Key findings from the report:"
                 continue
         # The next sentence of the same paragraph is an attribution tag.
         if i + 1 < len(claims):

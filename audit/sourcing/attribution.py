@@ -437,7 +437,13 @@ def find_attributions(text: str, start: int, end: int, lex: Lexicon) -> list[Att
             if len(head.split()) <= 8:
                 clause = head
                 words = [_plain(w) for w in clause.split()][:7]
-        if any(w in lex.research_nouns for w in words) and not any(w in lex.document_nouns for w in words):
+        if words and words[-1] in ("it", "they") or words[-2:-1] and words[-2] in ("it", "they") and words[-1] in (
+            "also", "further", "too"
+        ):
+            # "It also found": the pronoun stands for the study or report just named.
+            out.append(Attribution(m.start(), m.end(), m.group(0), "evidence", "it", "pronoun"))
+            taken.append((m.start(), m.end()))
+        elif any(w in lex.research_nouns for w in words) and not any(w in lex.document_nouns for w in words):
             name = _name_before(text, m.start() - len(clause), m.start())
             out.append(Attribution(m.start(), m.end(), m.group(0), "evidence", name or clause.strip(),
                                    "named" if name else "role"))
