@@ -263,12 +263,14 @@ class SourcingCheck(DocumentCheck):
             for a in c.vague_attributions:
                 if a.kind == "passive":
                     continue
-                cue = _snippet(text, a.start, a.end, 60)
-                if a.kind != "weasel" and a.source and a.source.lower() not in cue.lower():
-                    cue = f"{a.source} … {cue}" if a.source_kind else cue
+                start = a.start
+                if a.kind != "weasel" and a.source:
+                    i = text.find(a.source, max(c.start, a.start - 80), a.start)
+                    start = i if i >= 0 else start
+                cue = _snippet(text, start, a.end, 60)
                 out.append(
                     SRC003.finding(
-                        (a.start, a.end),
+                        (start, a.end),
                         f"vague attribution “{cue}”: the claim is credited to no "
                         "identifiable person, outlet or named document",
                         data={"claim": _snippet(text, c.start, c.end), "cue": a.cue, "missing": "a named source"},

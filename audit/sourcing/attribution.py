@@ -275,7 +275,9 @@ def classify_source(phrase: str, lex: Lexicon) -> tuple[str | None, str | None]:
             return "vague", None  # "a memo", "un informe": which one?
         return "document", None
     content = [w for w in words if w not in _DETERMINERS and w not in _VAGUE_FILLERS]
-    if content and all(w in _VAGUE_HEADS for w in content):
+    if (content and all(w in _VAGUE_HEADS for w in content)) or (
+        not content and any(w in _VAGUE_HEADS for w in words)
+    ):
         return "vague", None  # "some", "critics", "many experts" (but "police sources": a role)
     return "role", None
 

@@ -89,6 +89,8 @@ SRC003 = {
         "Se dice que el alcalde renunciará la próxima semana.",
         "Algunos creen que la medida es inconstitucional.",
         "Según expertos, la medida es inconstitucional.",
+        "Some even said that the decision does not go far enough.",
+        "Many believe the raids have already started.",
     ],
     "pass": [
         "Critics of the plan, including Mayor Karen Bass, said it would backfire.",
