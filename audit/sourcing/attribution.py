@@ -246,6 +246,41 @@ def _name_before_first(text: str, start: int, end: int) -> str | None:
     return None
 
 
+#: Organisations and groups that speak ("the company said", "el sindicato informó").
+ORG_NOUNS = frozenset(
+    """company firm agency department group organization organisation union hospital university college school
+    district city county state government court council bank team campaign party committee board ministry office
+    administration commission police service services network station newspaper outlet institute center centre
+    foundation association coalition alliance federation bureau authority authorities army military navy military
+    church club league company's industry regulator regulators prosecutor prosecutors lab laboratory clinic
+    website site platform brand retailer airline carrier operator utility manufacturer automaker startup charity
+    empresa compañía agencia departamento grupo organización sindicato hospital universidad escuela ciudad
+    ayuntamiento municipio gobierno tribunal juzgado consejo banco equipo campaña partido comité junta ministerio
+    oficina administración comisión policía servicio instituto centro fundación asociación coalición alianza
+    federación autoridad autoridades ejército iglesia club liga fiscalía secretaría procuraduría cadena diario
+    periódico emisora canal portal plataforma aerolínea compañía""".split()
+)
+_PERSON_SUFFIXES = (
+    "er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ent", "ents", "ant", "ants", "man", "men", "woman",
+    "women", "person", "people", "ora", "oras", "ores", "ista", "istas", "ante", "antes", "ente", "entes", "ado",
+    "ados", "ada", "adas", "ario", "aria", "arios", "ero", "era", "eros", "eras", "ess",
+)
+
+
+_FUNCTION_WORDS = frozenset(
+    """over under after other either neither whether never ever her per for or nor however together later rather
+    further about into onto upon than then there their where were more most such while among between during
+    sobre entre para por desde hasta contra según durante mientras""".split()
+)
+
+
+def _personish(word: str, lex: Lexicon) -> bool:
+    w = word.strip(".,;:’'")
+    return (w in ROLE_NOUNS or w in ORG_NOUNS or w in _PEOPLE or w in _PRONOUNS or w in lex.official_nouns
+            or w in lex.research_nouns or w in lex.document_nouns or w.endswith(_PERSON_SUFFIXES)
+            or w.endswith(("’s", "'s")) or w in _VAGUE_HEADS)
+
+
 def classify_source(phrase: str, lex: Lexicon) -> tuple[str | None, str | None]:
     """(source_kind, outlet) for a noun phrase naming a source."""
     p = " ".join(phrase.split()).strip(" ,.;:'’\"“”")
@@ -275,6 +310,9 @@ def classify_source(phrase: str, lex: Lexicon) -> tuple[str | None, str | None]:
             return "vague", None  # "a memo", "un informe": which one?
         return "document", None
     content = [w for w in words if w not in _DETERMINERS and w not in _VAGUE_FILLERS]
+    heads = [w for w in content if w not in lex.stopwords and w not in _FUNCTION_WORDS]
+    if heads and not any(_personish(w, lex) for w in heads[:2] + heads[-1:]):
+        return None, None  # "citing concerns over safety", "the economy": not a source
     if (content and all(w in _VAGUE_HEADS for w in content)) or (
         not content and any(w in _VAGUE_HEADS for w in words)
     ):
@@ -330,7 +368,7 @@ def _subject_before(text: str, sent_start: int, pos: int, lex: Lexicon) -> tuple
             name = name + " " + " ".join(tail)
         return name, kind, outlet
     kind, outlet = classify_source(phrase, lex)
-    if kind == "role" and len(parts) >= 2:
+    if kind in ("role", None) and len(parts) >= 2:
         # Appositive: "Sgt. Amar Gandhi, a sheriff's spokesperson, said".
         prev = parts[-2]
         name = _name_before(text, window_start + prev.start(), window_start + prev.end())
