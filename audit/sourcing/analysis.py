@@ -294,6 +294,18 @@ def analyse(
     return DocAnalysis(doc_lang, claims, quotes, tables, skipped, words_total)
 
 
+def _is_heading(text: str, c: Claim, next_start: int | None) -> bool:
+    """A headline or subheading: a short line of its own, no closing punctuation, with body text after it."""
+    if c.is_row or next_start is None:
+        return False
+    seg = text[c.start : c.end].rstrip()
+    if c.words > 20 or seg[-1:] in ".!?:;,\"”»)" or "\n" in seg:
+        return False
+    before = text[max(0, c.start - 1) : c.start]
+    after = text[c.end : next_start]
+    return (c.start == 0 or before == "\n") and "\n" in after
+
+
 def _is_claim(text: str, c: Claim) -> bool:
     if c.is_row:
         return bool(c.figures)
@@ -312,6 +324,10 @@ def _decide(text: str, claims: list[Claim], tables: list[Table]) -> None:
                 sourced = True
         table_sourced[id(t)] = sourced
     for i, c in enumerate(claims):
+        if _is_heading(text, c, claims[i + 1].start if i + 1 < len(claims) else None):
+            c.claim = False
+            c.attributed_by = "heading"  # a headline's claim is the article's: judged in the body
+            continue
         c.claim = _is_claim(text, c)
         if c.is_row:
             if table_sourced.get(id(c.table)):

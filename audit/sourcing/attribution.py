@@ -197,6 +197,12 @@ ROLE_NOUNS = frozenset(
     protesters lawyers attorneys prosecutors investigators economists doctors leaders organizers students parents
     teachers neighbors neighbours analysts experts critics observers sources spokesman spokeswoman spokesperson
     officers agents lawmakers legislators democrats republicans voters workers employees executives
+    aides aide staff staffers families family relatives friends colleagues diplomats victims survivors patients
+    nurses doctors physicians clergy members candidates judges justices judge analyst economist strategists
+    traders bankers dealers investors shareholders customers users owners candidates delegates diplomats
+    witnesses inspectors auditors veterans senators representatives councilmembers chief chiefs head heads
+    asesores portavoces familiares víctimas sobrevivientes pacientes enfermeras dirigentes diputados senadores
+    concejales jueces miembros candidatos delegados inspectores
     funcionarios autoridades policía investigadores científicos testigos residentes vecinos abogados activistas
     manifestantes economistas médicos líderes fiscales agentes legisladores portavoz vocero""".split()
 )
@@ -258,7 +264,8 @@ ORG_NOUNS = frozenset(
     ayuntamiento municipio gobierno tribunal juzgado consejo banco equipo campaña partido comité junta ministerio
     oficina administración comisión policía servicio instituto centro fundación asociación coalición alianza
     federación autoridad autoridades ejército iglesia club liga fiscalía secretaría procuraduría cadena diario
-    periódico emisora canal portal plataforma aerolínea compañía""".split()
+    periódico emisora canal portal plataforma aerolínea compañía organismo entidad institución ente organism
+    body agencia firma consultora""".split()
 )
 _PERSON_SUFFIXES = (
     "er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ent", "ents", "ant", "ants", "man", "men", "woman",
@@ -287,7 +294,9 @@ def classify_source(phrase: str, lex: Lexicon) -> tuple[str | None, str | None]:
     if not p:
         return None, None
     first, _, rest = p.partition(" ")
-    if first.lower() in ROLE_NOUNS or first.lower() in _VAGUE_HEADS or first in _SENTENCE_FUNCTION:
+    if first.lower() in ROLE_NOUNS or first.lower() in _VAGUE_HEADS or first in _SENTENCE_FUNCTION or (
+        first in _ARTICLES
+    ):
         p = (first.lower() + " " + rest).strip()
     low = p.lower()
     words = low.split()
@@ -562,12 +571,13 @@ def _verb_attribution(text: str, start: int, end: int, m: re.Match, lex: Lexicon
     pro = re.match(r"\s+(he|she|they|él|ella|ellos|ellas)\b", after, re.I)
     if pro and inverted_ok:
         return Attribution(m.start(), m.end(), verb, "verb", pro.group(1).lower(), "pronoun")
-    if after_quote and re.match(r"\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+|a\s+|an\s+|un\s+|una\s+)?[a-záéíóúñ]", after):
+    if inverted_ok and re.match(r"\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+|a\s+|an\s+|un\s+|una\s+)?[a-záéíóúñ]", after):
         np = _np_after(text, m.end(), end, 6)
         if np:
             src = text[np[0] : np[1]]
             kind, outlet = classify_source(src, lex)
-            return Attribution(m.start(), m.end(), verb, "verb", src, kind, outlet)
+            if kind is not None:
+                return Attribution(m.start(), m.end(), verb, "verb", src, kind, outlet)
     src, kind, outlet = _subject_before(text, start, m.start(), lex)
     if src is None:
         return None
