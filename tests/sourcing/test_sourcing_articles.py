@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (article texts keep their one-line paragraphs)
 """Whole articles: a well-sourced article stays (nearly) clean; a page of teasers does not.
 
 Also runs the labelled dev sets of benchmarks/data through the same measure as
