@@ -82,6 +82,11 @@ _WORD_FIGURE = re.compile(
     r"(?:percent|per\s+cent|por\s+ciento|million|billion|trillion|millones|mil\s+millones|billones)\b",
     re.IGNORECASE,
 )
+_SMALL = "one|two|three|four|five|six|seven|eight|nine|ten|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez"
+_RATIO = re.compile(
+    rf"\b(?:\d{{1,3}}|{_SMALL})\s+(?:in|out\s+of|of\s+every|de\s+cada)\s+(?:\d{{1,4}}|{_SMALL}|hundred|cien)\b",
+    re.IGNORECASE,
+)
 _CHANGE_WORD = re.compile(
     r"\b(?:doubled|tripled|trebled|quadrupled|halved|twice\s+as\s+many|three\s+times\s+as\s+many|"
     r"se\s+duplicó|se\s+triplicó|se\s+cuadruplicó|duplicó|triplicó|se\s+redujo\s+a\s+la\s+mitad)\b",
@@ -203,6 +208,10 @@ def find_figures(text: str, start: int = 0, end: int | None = None, cells: bool 
     for m in _WORD_FIGURE.finditer(text, start, end):
         kind = "percent" if re.search(r"cent|ciento", m.group(0), re.I) else "count"
         out.append(Figure(m.start(), m.end(), kind, m.group(0)))
+    for m in _RATIO.finditer(text, start, end):
+        if not any(f.start <= m.start() < f.end for f in out):
+            out = [f for f in out if not (m.start() <= f.start < m.end())]
+            out.append(Figure(m.start(), m.end(), "ratio", m.group(0)))
     for m in _CHANGE_WORD.finditer(text, start, end):
         out.append(Figure(m.start(), m.end(), "change", m.group(0)))
     out.sort(key=lambda f: f.start)
