@@ -260,6 +260,8 @@ class SourcingCheck(DocumentCheck):
         for c in analysis.claims:
             if c.figures and not c.attributed_by and not c.is_row:
                 continue  # already reported by SRC001, which names the vague cue
+            if c.valid_attributions:
+                continue  # also credited to an identifiable source ("critics, including Mayor Bass, say")
             for a in c.vague_attributions:
                 if a.kind == "passive":
                     continue
