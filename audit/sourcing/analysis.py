@@ -146,6 +146,23 @@ def _display(name: str) -> str:
     return words
 
 
+_NAME = r"[A-ZÁÉÍÓÚÑ][\w’'.-]+(?:\s+(?:de\s+|del\s+|la\s+|van\s+|von\s+)?[A-ZÁÉÍÓÚÑ][\w’'.-]+)+"
+_TAG_AFTER = re.compile(rf"\s*,?\s*([a-záéíóúñ]+(?:ed|ó|ió|aron|ieron))\s+(?:the\s+|el\s+|la\s+)?({_NAME})")
+_TAG_BEFORE = re.compile(rf"({_NAME})\s+([a-záéíóúñ]+(?:ed|ó|ió))\s*[:,]\s*$")
+
+
+def _generic_tag(text: str, q: Quote, lex: Lexicon) -> Attribution | None:
+    """Any past-tense verb with a full name right after or before a quote: “…”, lamentó Juan García."""
+    if q.closed:
+        m = _TAG_AFTER.match(text, q.end, min(len(text), q.end + 120))
+        if m:
+            return Attribution(m.start(1), m.end(1), m.group(1), "verb", m.group(2), "named")
+    m = _TAG_BEFORE.search(text, max(0, q.start - 120), q.start)
+    if m:
+        return Attribution(m.start(2), m.end(2), m.group(2), "verb", m.group(1), "named")
+    return None
+
+
 def _attach_speakers(
     text: str, masked: str, quotes: list[Quote], sentences, lex_for: Callable[[int], Lexicon | None]
 ) -> None:
@@ -180,6 +197,8 @@ def _attach_speakers(
                 # Prefer the cue nearest to the quote.
                 speaker = min(found, key=lambda x: min(abs(x.start - q.start), abs(x.start - q.end)))
                 break
+        if speaker is None:
+            speaker = _generic_tag(text, q, lex)
         if speaker is None and i0 > 0:
             prev = sentences[i0 - 1]
             prev_text = text[prev.start : prev.end].rstrip()

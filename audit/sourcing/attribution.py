@@ -315,8 +315,8 @@ def classify_source(phrase: str, lex: Lexicon) -> tuple[str | None, str | None]:
             return "document", None
         return "named", None
     if last in lex.document_nouns or any(w in lex.document_nouns for w in words[-2:]):
-        if words[0] in ("a", "an", "un", "una") and len(words) <= 3:
-            return "vague", None  # "a memo", "un informe": which one?
+        if words[0] in ("a", "an", "un", "una") and len(words) <= 2:
+            return "vague", None  # "a memo", "un informe": which one? ("a 2022 audit" is specific)
         return "document", None
     content = [w for w in words if w not in _DETERMINERS and w not in _VAGUE_FILLERS]
     heads = [w for w in content if w not in lex.stopwords and w not in _FUNCTION_WORDS]
