@@ -27,6 +27,7 @@ from audit.sourcing.lexicon import Lexicon
 
 _OPEN = {"“": "”", "«": "»", '"': '"', "„": "“"}
 _CLOSE = {"”", "»", '"'}
+_QUOTE_CHAR = re.compile(r'[“”«»"„]')
 
 
 @dataclass(slots=True)
@@ -53,22 +54,16 @@ def _scan_paragraph(text: str, start: int, end: int, open_at: int | None) -> tup
     closer = "”" if open_at is not None else None
     if open_at is not None and text[open_at] in _OPEN:
         closer = _OPEN[text[open_at]]
-    i = start
-    while i < end:
-        ch = text[i]
+    for m in _QUOTE_CHAR.finditer(text, start, end):
+        i, ch = m.start(), m.group(0)
         if cur is None:
             if ch in _OPEN:
                 if ch == '"' and i + 1 < end and text[i + 1] in " \t" and i > start and text[i - 1].isalnum():
-                    i += 1
                     continue  # inch mark: 5'10"
                 cur, closer = i, _OPEN[ch]
-        else:
-            if ch == closer or (ch in _CLOSE and closer != '"' and ch != '"'):
-                spans.append((cur, i + 1))
-                cur, closer = None, None
-            elif ch == "“" and closer == "”" and i > cur + 1 and text[i - 1].isspace() and i == start:
-                pass
-        i += 1
+        elif ch == closer or (ch in _CLOSE and closer != '"' and ch != '"'):
+            spans.append((cur, i + 1))
+            cur, closer = None, None
     return spans, cur
 
 

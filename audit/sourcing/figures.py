@@ -205,14 +205,18 @@ def find_figures(text: str, start: int = 0, end: int | None = None, cells: bool 
             fs = s - (len(text[max(start, s - 5) : s]) - cur.start())
         out.append(Figure(fs, min(fig_end, end), kind, text[fs : min(fig_end, end)].strip()))
         covered = fig_end
-    for m in _WORD_FIGURE.finditer(text, start, end):
+    low = text[start:end].lower()
+    word_scale = any(h in low for h in ("cent", "ciento", "illion", "illón", "illon", "illones"))
+    for m in _WORD_FIGURE.finditer(text, start, end) if word_scale else ():
         kind = "percent" if re.search(r"cent|ciento", m.group(0), re.I) else "count"
         out.append(Figure(m.start(), m.end(), kind, m.group(0)))
-    for m in _RATIO.finditer(text, start, end):
+    ratio = any(h in low for h in (" in ", " out of ", " of every ", " de cada "))
+    for m in _RATIO.finditer(text, start, end) if ratio else ():
         if not any(f.start <= m.start() < f.end for f in out):
             out = [f for f in out if not (m.start() <= f.start < m.end())]
             out.append(Figure(m.start(), m.end(), "ratio", m.group(0)))
-    for m in _CHANGE_WORD.finditer(text, start, end):
+    change = any(h in low for h in ("doubl", "tripl", "trebl", "quadrupl", "halved", "as many", "duplic", "mitad"))
+    for m in _CHANGE_WORD.finditer(text, start, end) if change else ():
         out.append(Figure(m.start(), m.end(), "change", m.group(0)))
     out.sort(key=lambda f: f.start)
     return out

@@ -17,8 +17,29 @@ LEXICON_LANGUAGES = ("en", "es")
 
 
 def _alternation(words: list[str]) -> str:
-    words = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    """A trie-shaped regular expression for ``words`` (shared prefixes are matched once).
+
+    Longer words win over their prefixes because every optional ending is tried first.
+    """
+    trie: dict = {}
+    for w in sorted({" ".join(w.split()) for w in words if w.strip()}):
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _emit(trie)
+
+
+def _emit(node: dict) -> str:
+    ends = "" in node
+    alts = []
+    for ch in sorted(k for k in node if k):
+        piece = r"\s+" if ch == " " else re.escape(ch)
+        alts.append(piece + _emit(node[ch]))
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if ends else body
 
 
 @dataclass(frozen=True)
