@@ -179,6 +179,7 @@ BUILTIN_CHECKS: tuple[str, ...] = (
     "audit.artefacts:StructureCheck",
     "audit.artefacts:QualityCheck",
     "audit.duplicates:ExactDocumentCheck",
+    "audit.sourcing:SourcingCheck",
 )
 
 ENTRY_POINT_GROUP = "corpus_audit.checks"
