@@ -10,7 +10,7 @@ import dataclasses
 import os
 import sys
 from pathlib import Path
-from typing import List, Optional
+from typing import List
 
 import typer
 
@@ -32,7 +32,7 @@ def _err(message: str) -> None:
     typer.echo(message, err=True)
 
 
-def _fail(message: str) -> "typer.Exit":
+def _fail(message: str) -> typer.Exit:
     _err(f"corpus-audit: error: {message}")
     return typer.Exit(2)
 
@@ -50,14 +50,14 @@ def _root(
     """Audit text corpora: duplicates, languages, scraping artefacts and unsourced claims."""
 
 
-def _split(values: Optional[List[str]]) -> tuple[str, ...]:
+def _split(values: List[str] | None) -> tuple[str, ...]:
     out: list[str] = []
     for v in values or []:
         out.extend(p.strip() for p in v.split(",") if p.strip())
     return tuple(out)
 
 
-def _load_config(config_file: Optional[Path], **overrides):
+def _load_config(config_file: Path | None, **overrides):
     from audit.config import load_config
 
     config = load_config(config_file)
@@ -73,7 +73,7 @@ class _Progress:
         self._progress = None
         self._task = None
 
-    def __enter__(self) -> "_Progress":
+    def __enter__(self) -> _Progress:
         if self.enabled:
             from rich.console import Console
             from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -111,29 +111,31 @@ def _report_unreadable(u: Unreadable) -> None:
 def scan(
     paths: List[Path] = typer.Argument(..., help="Files or folders to scan (folders are walked recursively)."),
     out: Path = typer.Option(Path("reports"), "--out", "-o", help="Folder for the reports."),
-    format: Optional[str] = typer.Option(None, "--format", "-f", help="Comma-separated subset of json,md,html."),
-    fail_on: Optional[str] = typer.Option(
+    format: str | None = typer.Option(None, "--format", "-f", help="Comma-separated subset of json,md,html."),
+    fail_on: str | None = typer.Option(
         None, "--fail-on", help="Exit 1 when a finding reaches this severity: info, warning or error."
     ),
-    select: Optional[List[str]] = typer.Option(None, "--select", help="Only these rule ids, prefixes or categories."),
-    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rule ids, prefixes or categories."),
-    config_file: Optional[Path] = typer.Option(
+    select: List[str] | None = typer.Option(None, "--select", help="Only these rule ids, prefixes or categories."),
+    ignore: List[str] | None = typer.Option(None, "--ignore", help="Skip these rule ids, prefixes or categories."),
+    config_file: Path | None = typer.Option(
         None, "--config", help="Config file (default: ./corpus-audit.toml or [tool.corpus-audit] in ./pyproject.toml)."
     ),
-    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report only findings not in this baseline."),
-    write_baseline: Optional[Path] = typer.Option(
+    baseline: Path | None = typer.Option(None, "--baseline", help="Report only findings not in this baseline."),
+    write_baseline: Path | None = typer.Option(
         None, "--write-baseline", help="Record the current findings as accepted in this file."
     ),
-    index: Optional[Path] = typer.Option(
+    index: Path | None = typer.Option(
         None, "--index", help="Also report duplicates of documents in this persistent index (never changed by scan)."
     ),
-    languages: Optional[str] = typer.Option(None, "--languages", help="Expected languages, e.g. en,es."),
-    text_field: Optional[str] = typer.Option(None, "--text-field", help="Record field holding the text (default text)."),
-    id_field: Optional[str] = typer.Option(None, "--id-field", help="Record field holding the id (default id)."),
+    languages: str | None = typer.Option(None, "--languages", help="Expected languages, e.g. en,es."),
+    text_field: str | None = typer.Option(None, "--text-field", help="Record field holding the text (default text)."),
+    id_field: str | None = typer.Option(None, "--id-field", help="Record field holding the id (default id)."),
 ) -> None:
     """Scan files and folders and write report.json, report.md and report.html."""
-    from audit.baseline import load_baseline, write_baseline as write_baseline_file
-    from audit.pipeline import ScanHooks, scan as run_scan
+    from audit.baseline import load_baseline
+    from audit.baseline import write_baseline as write_baseline_file
+    from audit.pipeline import ScanHooks
+    from audit.pipeline import scan as run_scan
     from audit.policy import Policy, exit_code
     from audit.render import parse_formats, write_reports
 
@@ -209,18 +211,18 @@ def filter_command(
     paths: List[Path] = typer.Argument(..., help="Files or folders holding the incoming batch."),
     keep: Path = typer.Option(..., "--keep", help="JSONL file for the kept records (written atomically)."),
     reject: Path = typer.Option(..., "--reject", help="JSONL file for rejected records with their reasons."),
-    index: Optional[Path] = typer.Option(
+    index: Path | None = typer.Option(
         None, "--index", help="Persistent index of already-ingested documents to deduplicate against."
     ),
     update_index: bool = typer.Option(
         False, "--update-index", help="Add the kept documents to --index (created if missing), in one transaction."
     ),
-    select: Optional[List[str]] = typer.Option(None, "--select", help="Only these rule ids, prefixes or categories."),
-    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rule ids, prefixes or categories."),
-    config_file: Optional[Path] = typer.Option(None, "--config", help="Config file (see scan)."),
-    languages: Optional[str] = typer.Option(None, "--languages", help="Expected languages, e.g. en,es."),
-    text_field: Optional[str] = typer.Option(None, "--text-field", help="Record field holding the text (default text)."),
-    id_field: Optional[str] = typer.Option(None, "--id-field", help="Record field holding the id (default id)."),
+    select: List[str] | None = typer.Option(None, "--select", help="Only these rule ids, prefixes or categories."),
+    ignore: List[str] | None = typer.Option(None, "--ignore", help="Skip these rule ids, prefixes or categories."),
+    config_file: Path | None = typer.Option(None, "--config", help="Config file (see scan)."),
+    languages: str | None = typer.Option(None, "--languages", help="Expected languages, e.g. en,es."),
+    text_field: str | None = typer.Option(None, "--text-field", help="Record field holding the text (default text)."),
+    id_field: str | None = typer.Option(None, "--id-field", help="Record field holding the id (default id)."),
 ) -> None:
     """Split a batch into KEPT and REJECTED records before ingesting it; every input line lands in one of them."""
     from audit.filter import filter_paths

@@ -25,7 +25,8 @@ from audit.config import Config
 from audit.model import Document, DocumentResult, Finding, Report, Skipped, Unreadable
 from audit.policy import Policy
 from audit.readers import iter_inputs
-from audit.rules import CorpusCheck, DocContext, DocumentCheck, check_classes
+from audit.rules import CorpusCheck, DocContext, DocumentCheck, Settings, check_classes
+from audit.scorecards import source_scorecards
 
 
 class TextStore:
@@ -99,9 +100,13 @@ def run_checks(
     *,
     hooks: ScanHooks | None = None,
     keep_records: bool = False,
+    settings: Settings | None = None,
 ) -> tuple[ScanState, dict[str, Any]]:
     """Run document and corpus checks over a stream of reader events."""
     hooks = hooks or ScanHooks()
+    if settings is None:
+        settings = next((c.settings for c in checks if isinstance(getattr(c, "settings", None), Settings)), Settings())
+    source_field = settings.source_field
     state = ScanState()
     doc_checks = [c for c in checks if isinstance(c, DocumentCheck)]
     corpus_checks = [c for c in checks if isinstance(c, CorpusCheck)]
@@ -132,7 +137,7 @@ def run_checks(
             DocumentResult(
                 id=doc.id,
                 chars=len(doc.text),
-                source=_source_of(doc, ctx),
+                source=_source_of(doc, ctx, source_field),
                 language=ctx.language,
                 languages=dict(ctx.languages),
                 metadata=dict(doc.metadata),
@@ -153,20 +158,22 @@ def run_checks(
         clusters.extend(result.clusters)
         for key, value in result.extra.items():
             extra[key] = value
-    for res, fs in zip(state.results, raw_findings):
+    for res, fs in zip(state.results, raw_findings, strict=True):
         res.findings = fs
     extra["_clusters"] = clusters
     return state, extra
 
 
-def _source_of(doc: Document, ctx: DocContext) -> str:
-    """The document's source: annotated by a check, else the record's source field, else its folder."""
+def _source_of(doc: Document, ctx: DocContext, source_field: str = "source") -> str:
+    """The document's source: the record's source field (``Settings.source_field``), else
+    what a check annotated (the sourcing check: the outlet of a "Headline – Outlet" line),
+    else the input's folder."""
+    meta = doc.metadata.get(source_field)
+    if isinstance(meta, (str, int, float)) and not isinstance(meta, bool) and str(meta).strip():
+        return str(meta).strip()
     src = ctx.annotations.get("source")
     if src:
         return str(src)
-    meta = doc.metadata.get("source")
-    if isinstance(meta, str) and meta:
-        return meta
     folder = os.path.dirname(doc.source)
     return folder or "."
 
@@ -192,7 +199,7 @@ def finalize(
         res.verdict = policy.verdict(res.findings)
     clusters.sort(key=lambda c: (c.level, c.kind, c.kept.document, c.kept.start, c.id))
 
-    return Report(
+    report = Report(
         tool_version=__version__,
         documents=state.results,
         clusters=clusters,
@@ -201,6 +208,8 @@ def finalize(
         extra=extra,
         text_of=text_of,
     )
+    report.extra["sources"] = source_scorecards(report)
+    return report
 
 
 def scan(
@@ -216,5 +225,5 @@ def scan(
     policy = Policy.from_config(config)
     checks = build_checks(config, policy, extra_checks)
     events = iter_inputs(paths, config.reader_config())
-    state, extra = run_checks(events, checks, hooks=hooks)
+    state, extra = run_checks(events, checks, hooks=hooks, settings=config.settings())
     return finalize(state, extra, policy, baseline)

@@ -64,7 +64,7 @@ class Policy:
     review_rules: frozenset[str]
 
     @classmethod
-    def from_config(cls, config: Config, rules: list[Rule] | None = None) -> "Policy":
+    def from_config(cls, config: Config, rules: list[Rule] | None = None) -> Policy:
         rules = rules if rules is not None else all_rules()
         known = {r.id for r in rules}
         enabled = resolve_patterns(config.select, rules, "select") if config.select else set(known)

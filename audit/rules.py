@@ -23,8 +23,8 @@ from importlib.metadata import entry_points
 from typing import Any, ClassVar, Iterable, Mapping
 
 from audit import segment
-from audit.model import Category, Cluster, Document, Finding, Related, Severity, Span
 from audit.errors import ConfigError, UnknownRuleError
+from audit.model import Category, Cluster, Document, Finding, Related, Severity, Span
 
 
 @dataclass(frozen=True)
@@ -168,9 +168,19 @@ class CorpusCheck(_Check):
 
 #: The built-in checks, in the order they run (``module:Class``).
 BUILTIN_CHECKS: tuple[str, ...] = (
+    "audit.language:LanguageCheck",
     "audit.artefacts:EmptyDocumentCheck",
+    "audit.artefacts:BoilerplateCheck",
+    "audit.artefacts:RecurringLineCheck",
+    "audit.artefacts:InjectedKeywordCheck",
+    "audit.artefacts:TruncationCheck",
+    "audit.artefacts:MissingWhitespaceCheck",
+    "audit.artefacts:EncodingCheck",
+    "audit.artefacts:StructureCheck",
+    "audit.artefacts:QualityCheck",
     "audit.duplicates:ExactDocumentCheck",
     "audit.index:IndexCheck",
+    "audit.sourcing:SourcingCheck",
 )
 
 ENTRY_POINT_GROUP = "corpus_audit.checks"

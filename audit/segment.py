@@ -37,7 +37,7 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 
-_SENT_END = re.compile(r"""([.!?…]+|\.\.\.)(["'”’»)\]]*)(\s+)""")
+_SENT_END = re.compile(r"""(?<![.!?…])([.!?…]+)(["'”’»)\]]*)(\s+)""")
 _NEXT_START = re.compile(r"""["'“‘«(\[¿¡]*[\w]""")
 
 
@@ -147,9 +147,9 @@ def _split_sentences(text: str, start: int, end: int) -> Iterator[Span]:
             if not (follower and follower.group(0) in _SENTENCE_OPENERS and m.start(1) > 0
                     and text[m.start(1) - 1].isupper()):
                 continue
-        first = text[nxt:nxt + 1]
-        if m.group(1) == "." and first.isalpha() and first.islower():
-            continue  # "approx. five", a lower-case continuation
+        first = text[nxt : nxt + 1]
+        if first.isalpha() and first.islower():
+            continue  # "approx. five", "“Is it?” she asked": a lower-case continuation
         span = _strip(text, pos, punct_end)
         if span is not None:
             yield span

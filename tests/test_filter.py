@@ -154,14 +154,15 @@ def test_scan_with_index_reports_without_changing_it(tmp_path):
     b2 = write_jsonl(tmp_path / "b2.jsonl", [rec("again", EN[0]), rec("new", EN[1])])
     out = tmp_path / "rep"
     result = runner.invoke(app, ["scan", str(b2), "--index", str(idx), "--out", str(out), "--format", "json",
-                                 "--fail-on", "error"])
+                                 "--fail-on", "error", "--select", "DUP"])
     assert result.exit_code == 1, result.output
     report = json.loads((out / "report.json").read_text())
     (finding,) = [f for d in report["documents"] for f in d["findings"]]
     assert finding["rule"] == "DUP010" and finding["related"][0]["document"] == "orig"
     assert db.read_bytes() == before
     # without --fail-on the same scan exits 0
-    result = runner.invoke(app, ["scan", str(b2), "--index", str(idx), "--out", str(out), "--format", "json"])
+    result = runner.invoke(app, ["scan", str(b2), "--index", str(idx), "--out", str(out), "--format", "json",
+                                 "--select", "DUP"])
     assert result.exit_code == 0
 
 

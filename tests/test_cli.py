@@ -1,0 +1,173 @@
+"""The command line, in process (CliRunner), against the contract."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from audit import __version__
+from audit.cli import app
+
+runner = CliRunner()
+
+
+def run(*args, env=None):
+    return runner.invoke(app, [str(a) for a in args], env=env)
+
+
+@pytest.fixture
+def small_corpus(tmp_path):
+    d = tmp_path / "c"
+    d.mkdir()
+    (d / "a.txt").write_text("The council approved the new budget on Tuesday after a long debate.", encoding="utf-8")
+    (d / "b.txt").write_text("The  council approved the new budget on Tuesday after a long DEBATE.", encoding="utf-8")
+    (d / "empty.txt").write_text("", encoding="utf-8")
+    return d
+
+
+def test_version():
+    result = run("--version")
+    assert result.exit_code == 0 and result.stdout.strip() == f"corpus-audit {__version__}"
+
+
+def test_help_lists_commands():
+    result = run("--help")
+    assert result.exit_code == 0
+    for cmd in ("scan", "rules"):
+        assert cmd in result.stdout
+
+
+def test_rules_lists_every_rule_with_examples():
+    result = run("rules", "--examples")
+    assert result.exit_code == 0
+    assert "ART001" in result.stdout and "DUP001" in result.stdout and "does not flag" in result.stdout
+    listed = json.loads(run("rules", "--json").stdout)
+    assert {"id", "category", "severity", "description"} <= set(listed[0])
+
+
+def test_scan_writes_schema_valid_reports(small_corpus, tmp_path, report_schema):
+    out = tmp_path / "out"
+    result = run("scan", small_corpus, "--out", out)
+    assert result.exit_code == 0, result.output
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    jsonschema.validate(report, report_schema)
+    assert (out / "report.md").is_file() and (out / "report.html").is_file()
+    docs = {d["id"]: d for d in report["documents"]}
+    assert set(docs) == {"a.txt", "b.txt", "empty.txt"}
+    dup = [f for f in docs["b.txt"]["findings"] if f["rule"] == "DUP001"]
+    assert len(dup) == 1 and dup[0]["related"][0]["document"] == "a.txt"
+    assert not [f for f in docs["a.txt"]["findings"] if f["category"] == "duplicate"]
+    assert "ART001" in [f["rule"] for f in docs["empty.txt"]["findings"]]
+    exact = [c for c in report["clusters"] if c["kind"] == "exact" and c["level"] == "document"]
+    assert [c["kept"]["document"] for c in exact] == ["a.txt"]
+
+
+def test_format_subset(small_corpus, tmp_path):
+    out = tmp_path / "out"
+    assert run("scan", small_corpus, "--out", out, "--format", "json,md").exit_code == 0
+    assert sorted(p.name for p in out.iterdir()) == ["report.json", "report.md"]
+    result = run("scan", small_corpus, "--out", out, "--format", "pdf")
+    assert result.exit_code == 2 and "pdf" in result.stderr
+
+
+def test_exit_codes_follow_fail_on(small_corpus, tmp_path):
+    out = tmp_path / "o"
+    assert run("scan", small_corpus, "--out", out).exit_code == 0  # no --fail-on: findings never fail
+    assert run("scan", small_corpus, "--out", out, "--fail-on", "error").exit_code == 1
+    assert run("scan", small_corpus, "--out", out, "--fail-on", "error", "--select", "DUP001,ART001",
+               "--ignore", "DUP001,ART001").exit_code == 0
+    assert run("scan", small_corpus, "--out", out, "--fail-on", "error", "--select", "duplicate").exit_code == 1
+
+
+def test_fail_on_from_config(small_corpus, tmp_path):
+    cfg = tmp_path / "ca.toml"
+    cfg.write_text('fail_on = "error"\n', encoding="utf-8")
+    assert run("scan", small_corpus, "--out", tmp_path / "o", "--config", cfg).exit_code == 1
+
+
+def test_severity_override_changes_exit(small_corpus, tmp_path):
+    cfg = tmp_path / "ca.toml"
+    cfg.write_text('select = ["DUP001", "ART001"]\n[severity]\nDUP001 = "info"\nART001 = "info"\n', encoding="utf-8")
+    assert run("scan", small_corpus, "--out", tmp_path / "o", "--config", cfg, "--fail-on", "warning").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    "args, needle",
+    [
+        (["--select", "NOPE"], "NOPE"),
+        (["--fail-on", "fatal"], "fail-on"),
+        (["--config", "missing.toml"], "missing.toml"),
+    ],
+)
+def test_usage_errors_exit_2_with_one_line(small_corpus, tmp_path, args, needle):
+    result = run("scan", small_corpus, "--out", tmp_path / "o", *args)
+    assert result.exit_code == 2
+    assert needle in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_unreadable_input_still_writes_reports_and_exits_2(small_corpus, tmp_path, report_schema):
+    (small_corpus / "bad.jsonl").write_bytes(b'{"id": "r1", "text": "A readable record about the budget vote."}\n{oops\n')
+    (small_corpus / "latin.txt").write_bytes("caf\xe9".encode("latin-1"))
+    out = tmp_path / "o"
+    result = run("scan", small_corpus, "--out", out)
+    assert result.exit_code == 2
+    assert "bad.jsonl:2" in result.stderr and "latin.txt:1" in result.stderr
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    jsonschema.validate(report, report_schema)
+    assert {(u["file"], u["line"]) for u in report["unreadable"]} == {("bad.jsonl", 2), ("latin.txt", 1)}
+    assert "r1" in {d["id"] for d in report["documents"]}
+    assert "Unreadable inputs (2)" in (out / "report.md").read_text(encoding="utf-8")
+
+
+def test_missing_path_exits_2(tmp_path):
+    result = run("scan", tmp_path / "nope", "--out", tmp_path / "o")
+    assert result.exit_code == 2 and "nope" in result.stderr
+
+
+def test_reports_are_byte_identical_across_runs(corpus_dir, tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    shutil.copytree(corpus_dir, tmp_path / "corpus")
+    assert run("scan", tmp_path / "corpus", "--out", a).exit_code == 0
+    assert run("scan", tmp_path / "corpus", "--out", b).exit_code == 0
+    for name in ("report.json", "report.md", "report.html"):
+        assert (a / name).read_bytes() == (b / name).read_bytes(), name
+
+
+def test_github_step_summary_is_appended(small_corpus, tmp_path):
+    summary = tmp_path / "summary.md"
+    summary.write_text("previous\n", encoding="utf-8")
+    result = run("scan", small_corpus, "--out", tmp_path / "o", env={"GITHUB_STEP_SUMMARY": str(summary)})
+    assert result.exit_code == 0
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("previous\n") and "# corpus-audit report" in text
+
+
+def test_baseline_suppresses_known_findings(small_corpus, tmp_path):
+    base = tmp_path / "baseline.json"
+    out = tmp_path / "o"
+    first = run("scan", small_corpus, "--out", out, "--write-baseline", base)
+    assert first.exit_code == 0
+    accepted = sum(json.loads((out / "report.json").read_text(encoding="utf-8"))["summary"]["findings"].values())
+    assert accepted >= 2
+    assert run("scan", small_corpus, "--out", out, "--baseline", base, "--fail-on", "info").exit_code == 0
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["baseline"]["suppressed"] == accepted and report["baseline"]["stale"] == []
+    (small_corpus / "c.txt").write_text("", encoding="utf-8")  # a new problem
+    assert run("scan", small_corpus, "--out", out, "--baseline", base, "--fail-on", "error").exit_code == 1
+
+
+def test_markdown_escapes_corpus_text(tmp_path):
+    d = tmp_path / "c"
+    d.mkdir()
+    (d / "x.txt").write_text("<script>alert(1)</script> | *bold*", encoding="utf-8")
+    out = tmp_path / "o"
+    run("scan", d, "--out", out)
+    md = (out / "report.md").read_text(encoding="utf-8")
+    assert "<script>" not in md
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in html

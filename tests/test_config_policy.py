@@ -1,0 +1,109 @@
+"""Configuration loading and the policy layer."""
+
+from __future__ import annotations
+
+import pytest
+
+from audit.config import Config, PolicyConfig, config_from_mapping, load_config
+from audit.errors import ConfigError, UnknownRuleError
+from audit.model import Category, Finding, Severity, Verdict
+from audit.policy import Policy
+from audit.rules import all_rules, resolve_patterns
+
+
+def finding(rule="ART001", severity=Severity.WARNING, start=0, end=1, category=Category.ARTEFACT):
+    return Finding(rule=rule, category=category, severity=severity, start=start, end=end, message="m")
+
+
+def test_defaults_without_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert load_config() == Config()
+
+
+def test_corpus_audit_toml_is_discovered(tmp_path, monkeypatch):
+    (tmp_path / "corpus-audit.toml").write_text(
+        'fail_on = "warning"\nlanguages = ["en", "es"]\nignore = ["DUP"]\n[severity]\nART001 = "info"\n'
+        '[empty]\nmin_words = 3\n[policy]\ndrop_on = "error"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    config = load_config()
+    assert config.fail_on == "warning"
+    assert config.languages == ("en", "es")
+    assert config.severity == {"ART001": "info"}
+    assert config.sections["empty"].min_words == 3
+
+
+def test_pyproject_tool_table(tmp_path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text('[project]\nname="x"\n[tool.corpus-audit]\ntext_field = "body"\n',
+                                             encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert load_config().text_field == "body"
+
+
+@pytest.mark.parametrize(
+    "data, key",
+    [
+        ({"fail-onn": "error"}, "fail-onn"),
+        ({"empty": {"min_wordz": 3}}, "min_wordz"),
+        ({"policy": {"drop": "error"}}, "drop"),
+        ({"bogus_section": {}}, "bogus_section"),
+    ],
+)
+def test_unknown_keys_are_named(data, key):
+    with pytest.raises(ConfigError, match=key):
+        config_from_mapping(data, "test.toml")
+
+
+@pytest.mark.parametrize(
+    "data", [{"fail_on": "fatal"}, {"severity": {"ART001": "loud"}}, {"empty": {"min_words": "many"}},
+             {"select": 5}, {"policy": {"drop_on": "never"}}]
+)
+def test_invalid_values(data):
+    with pytest.raises(ConfigError):
+        config_from_mapping(data)
+
+
+def test_invalid_toml_names_the_file(tmp_path):
+    bad = tmp_path / "c.toml"
+    bad.write_text("fail_on = [", encoding="utf-8")
+    with pytest.raises(ConfigError, match="c.toml"):
+        load_config(bad)
+
+
+def test_patterns_expand_ids_prefixes_and_categories():
+    rules = all_rules()
+    assert resolve_patterns(["ART001"], rules, "select") == {"ART001"}
+    assert resolve_patterns(["duplicate"], rules, "select") == {r.id for r in rules if r.category.value == "duplicate"}
+    assert resolve_patterns(["DUP"], rules, "select") == {r.id for r in rules if r.id.startswith("DUP")}
+    with pytest.raises(UnknownRuleError, match="Valid rule ids: .*ART001"):
+        resolve_patterns(["XYZ9"], rules, "--select")
+
+
+def test_select_ignore_and_severity_overrides():
+    policy = Policy.from_config(Config(select=("ART",), severity={"ART001": "info"}))
+    kept = policy.apply([finding("ART001", Severity.ERROR), finding("DUP001", category=Category.DUPLICATE)])
+    assert [(f.rule, f.severity) for f in kept] == [("ART001", Severity.INFO)]
+    policy = Policy.from_config(Config(ignore=("artefact",)))
+    assert policy.apply([finding("ART001")]) == []
+
+
+def test_unknown_rule_in_severity_is_an_error():
+    with pytest.raises(ConfigError, match="NOPE1"):
+        Policy.from_config(Config(severity={"NOPE1": "info"}))
+
+
+def test_verdicts():
+    policy = Policy.from_config(Config())
+    assert policy.verdict([]) == Verdict.KEEP
+    assert policy.verdict([finding(severity=Severity.INFO)]) == Verdict.KEEP
+    assert policy.verdict([finding(severity=Severity.WARNING)]) == Verdict.REVIEW
+    assert policy.verdict([finding(severity=Severity.ERROR)]) == Verdict.DROP
+    strict = Policy.from_config(Config(policy=PolicyConfig(drop_rules=("ART001",))))
+    assert strict.verdict([finding(severity=Severity.INFO)]) == Verdict.DROP
+
+
+def test_findings_are_sorted_deterministically():
+    policy = Policy.from_config(Config())
+    out = policy.apply([finding(start=5, end=9), finding(start=0, end=3), finding(start=5, end=7)])
+    assert [(f.start, f.end) for f in out] == [(0, 3), (5, 7), (5, 9)]

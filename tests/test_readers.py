@@ -1,0 +1,225 @@
+"""Readers: every format, every id rule, every kind of bad input."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+import os
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+import zstandard
+
+from audit.model import Document, Skipped, Unreadable
+from audit.readers import ReaderConfig, iter_inputs
+
+
+def split(events):
+    docs = [e for e in events if isinstance(e, Document)]
+    bad = [e for e in events if isinstance(e, Unreadable)]
+    skipped = [e for e in events if isinstance(e, Skipped)]
+    return docs, bad, skipped
+
+
+def read(*paths, **kw):
+    return split(list(iter_inputs([str(p) for p in paths], ReaderConfig(**kw))))
+
+
+RECORDS = [
+    {"id": "a1", "text": "First record text.", "source": "wire"},
+    {"text": "Second record has no id."},
+    {"id": "a3", "text": "Third récord, ünïcode “quotes”."},
+]
+
+
+def test_folder_ids_are_relative_posix_paths(tmp_path):
+    (tmp_path / "sub" / "deeper").mkdir(parents=True)
+    (tmp_path / "b.txt").write_text("bee", encoding="utf-8")
+    (tmp_path / "sub" / "a.md").write_text("# A\n\nalpha", encoding="utf-8")
+    (tmp_path / "sub" / "deeper" / "c.txt").write_text("sea", encoding="utf-8")
+    docs, bad, _ = read(tmp_path)
+    assert [d.id for d in docs] == ["b.txt", "sub/a.md", "sub/deeper/c.txt"]
+    assert not bad
+
+
+def test_single_file_id_is_its_name(tmp_path):
+    f = tmp_path / "one.txt"
+    f.write_text("hello world", encoding="utf-8")
+    docs, _, _ = read(f)
+    assert [d.id for d in docs] == ["one.txt"]
+
+
+def test_text_is_exactly_as_read(tmp_path):
+    raw = "  Line one\r\nLine two\u00a0with nbsp\n\n\n"
+    f = tmp_path / "x.txt"
+    f.write_bytes(raw.encode("utf-8"))
+    docs, _, _ = read(f)
+    assert docs[0].text == raw
+
+
+def test_demo_corpus_ids(corpus_dir):
+    docs, bad, skipped = read(corpus_dir)
+    assert [d.id for d in docs] == sorted(p.name for p in corpus_dir.glob("*.txt"))
+    assert docs[-1].id == "004_0534d495edc3771c.txt"
+    assert not bad and not skipped
+
+
+def _write_jsonl(path: Path, records, opener=open):
+    with opener(path, "wt", encoding="utf-8") as fh:
+        for r in records:
+            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".ndjson", ".jsonl.gz", ".jsonl.zst"])
+def test_jsonl_variants(tmp_path, suffix):
+    path = tmp_path / f"data{suffix}"
+    if suffix.endswith(".gz"):
+        _write_jsonl(path, RECORDS, gzip.open)
+    elif suffix.endswith(".zst"):
+        payload = "".join(json.dumps(r) + "\n" for r in RECORDS).encode()
+        path.write_bytes(zstandard.ZstdCompressor().compress(payload))
+    else:
+        _write_jsonl(path, RECORDS)
+    docs, bad, _ = read(path)
+    assert not bad
+    assert [d.id for d in docs] == ["a1", f"data{suffix}:2", "a3"]
+    assert docs[2].text == RECORDS[2]["text"]
+    assert docs[0].metadata["source"] == "wire"
+    assert docs[1].locator == 2
+
+
+def test_configurable_fields(tmp_path):
+    path = tmp_path / "d.jsonl"
+    _write_jsonl(path, [{"doc_id": "X", "body": "Body text here."}])
+    docs, bad, _ = read(path, text_field="body", id_field="doc_id")
+    assert [(d.id, d.text) for d in docs] == [("X", "Body text here.")]
+    assert not bad
+
+
+def test_csv_and_parquet(tmp_path):
+    c = tmp_path / "t.csv"
+    with open(c, "w", newline="", encoding="utf-8") as fh:
+        w = csv.DictWriter(fh, fieldnames=["id", "text"])
+        w.writeheader()
+        w.writerow({"id": "", "text": "multi\nline, with comma"})
+        w.writerow({"id": "r2", "text": "second"})
+    p = tmp_path / "t.parquet"
+    pq.write_table(pa.Table.from_pylist([{"id": None, "text": "pq one"}, {"id": "q2", "text": "pq two"}]), p)
+    docs, bad, _ = read(tmp_path)
+    assert not bad
+    assert [d.id for d in docs] == ["t.csv:1", "r2", "t.parquet:1", "q2"]
+    assert docs[0].text == "multi\nline, with comma"
+
+
+def test_bad_jsonl_lines_are_reported_and_the_rest_is_read(tmp_path):
+    path = tmp_path / "bad.jsonl"
+    path.write_bytes(
+        b'{"id": "ok1", "text": "fine"}\n'
+        b'{"id": "broken", "text": \n'
+        b'["not", "an", "object"]\n'
+        b'{"id": "notext"}\n'
+        b'{"id": "num", "text": 42}\n'
+        b'{"id": "latin1", "text": "caf\xe9"}\n'
+        b"\n"
+        b'{"id": "ok2", "text": "also fine"}\n'
+    )
+    docs, bad, skipped = read(path)
+    assert [d.id for d in docs] == ["ok1", "ok2"]
+    assert [(u.file, u.line) for u in bad] == [("bad.jsonl", n) for n in (2, 3, 4, 5, 6)]
+    assert "invalid JSON" in bad[0].reason
+    assert "not an object" in bad[1].reason
+    assert "'text'" in bad[2].reason
+    assert "not a string" in bad[3].reason
+    assert "UTF-8" in bad[4].reason
+    assert bad[0].raw.startswith('{"id": "broken"')
+    assert any("blank" in s.reason for s in skipped)
+
+
+def test_enormous_line_is_reported_not_loaded(tmp_path):
+    path = tmp_path / "big.jsonl"
+    big = json.dumps({"id": "big", "text": "x" * 5000})
+    path.write_text('{"id": "a", "text": "small"}\n' + big + '\n{"id": "b", "text": "after"}\n', encoding="utf-8")
+    docs, bad, _ = read(path, max_record_bytes=1000)
+    assert [d.id for d in docs] == ["a", "b"]
+    assert len(bad) == 1 and bad[0].line == 2 and "exceeds" in bad[0].reason
+
+
+def test_invalid_utf8_and_binary_files(tmp_path):
+    (tmp_path / "good.txt").write_text("good text", encoding="utf-8")
+    (tmp_path / "latin.txt").write_bytes("line one\nline two café\n".encode("latin-1"))
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    docs, bad, _ = read(tmp_path)
+    assert [d.id for d in docs] == ["good.txt"]
+    by_file = {u.file: u for u in bad}
+    assert by_file["latin.txt"].line == 2 and "UTF-8" in by_file["latin.txt"].reason
+    assert "binary" in by_file["image.txt"].reason
+
+
+def test_truncated_gzip_keeps_what_was_read(tmp_path):
+    path = tmp_path / "cut.jsonl.gz"
+    payload = gzip.compress(b"".join(json.dumps({"id": f"r{i}", "text": "t" * 50}).encode() + b"\n"
+                                     for i in range(200)))
+    path.write_bytes(payload[: len(payload) // 2])
+    docs, bad, _ = read(path)
+    assert len(bad) == 1 and bad[0].file == "cut.jsonl.gz"
+    assert docs and docs[0].id == "r0"
+
+
+def test_hidden_and_unknown_files_are_skipped_and_counted(tmp_path):
+    (tmp_path / "a.txt").write_text("a", encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text("h", encoding="utf-8")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "x.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "image.png").write_bytes(b"\x89PNG")
+    docs, bad, skipped = read(tmp_path)
+    assert [d.id for d in docs] == ["a.txt"]
+    reasons = {s.file: s.reason for s in skipped}
+    assert reasons == {".git/": "hidden folder", ".hidden.txt": "hidden file", "image.png": "unsupported extension '.png'"}
+
+
+def test_missing_path_is_unreadable():
+    docs, bad, _ = read("/nonexistent/path/corpus")
+    assert not docs and bad[0].reason == "no such file or directory"
+
+
+def test_unreadable_path_inside_folder(tmp_path):
+    # A dangling symlink cannot be opened, whoever runs the test (root included).
+    (tmp_path / "ok.txt").write_text("fine text", encoding="utf-8")
+    os.symlink(tmp_path / "gone.txt", tmp_path / "dangling.txt")
+    docs, bad, _ = read(tmp_path)
+    assert [d.id for d in docs] == ["ok.txt"]
+    assert [(u.file, u.reason) for u in bad] == [("dangling.txt", "no such file or directory")]
+
+
+def test_empty_document_is_a_document(tmp_path):
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    docs, bad, _ = read(tmp_path)
+    assert [d.text for d in docs] == [""]
+    assert not bad
+
+
+def test_reader_is_lazy(tmp_path):
+    path = tmp_path / "many.jsonl"
+    _write_jsonl(path, [{"id": str(i), "text": "t"} for i in range(1000)])
+    stream = iter_inputs([str(path)])
+    first = next(stream)
+    assert isinstance(first, Document) and first.id == "0"
+
+
+def test_lone_surrogate_is_unreadable_not_a_crash(tmp_path):
+    path = tmp_path / "s.jsonl"
+    path.write_text('{"id": "ok", "text": "fine \\u00e9"}\n{"id": "bad", "text": "half \\ud800 pair"}\n',
+                    encoding="utf-8")
+    docs, bad, _ = read(path)
+    assert [d.id for d in docs] == ["ok"] and docs[0].text == "fine é"
+    assert bad[0].line == 2 and "surrogate" in bad[0].reason and "U+D800" in bad[0].reason
+
+
+def test_lone_surrogate_in_any_field_is_unreadable(tmp_path):
+    path = tmp_path / "s.jsonl"
+    path.write_text('{"id": "x", "text": "fine", "source": "bad \\uDC00"}\n', encoding="utf-8")
+    docs, bad, _ = read(path)
+    assert not docs and "U+DC00" in bad[0].reason
