@@ -309,6 +309,10 @@ def filter_paths(
     keep, reject = Path(keep), Path(reject)
     if keep.resolve() == reject.resolve():
         raise InputError("--keep and --reject must be different files")
+    inputs = {Path(p).resolve() for p in paths}
+    for out in (keep, reject):
+        if out.resolve() in inputs:
+            raise InputError(f"{out} is also an input: write KEPT and REJECTED to new files")
     fconf: FilterConfig = config.section("filter", FilterConfig)
     rules = all_rules()
     reject_rules = frozenset(resolve_patterns(fconf.reject_rules, rules, "[filter] reject_rules"))

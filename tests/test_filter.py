@@ -202,6 +202,11 @@ def test_missing_index_and_usage_errors(tmp_path):
     assert result.exit_code == 2 and "missing.jsonl" in result.stderr and not keep.exists()
     result = runner.invoke(app, ["filter", str(b1), "--keep", str(tmp_path / "k.jsonl")])
     assert result.exit_code == 2  # --reject is required
+    before = b1.read_bytes()
+    result = runner.invoke(app, ["filter", str(b1), "--keep", str(b1), "--reject", str(tmp_path / "r.jsonl")])
+    assert result.exit_code == 2 and "also an input" in result.stderr and b1.read_bytes() == before
+    result = runner.invoke(app, ["filter", str(b1), "--keep", str(tmp_path / "x"), "--reject", str(tmp_path / "x")])
+    assert result.exit_code == 2 and "different files" in result.stderr
 
 
 def test_failure_mid_run_leaves_no_complete_looking_output(tmp_path, monkeypatch):
