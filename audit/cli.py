@@ -130,6 +130,9 @@ def scan(
     languages: str | None = typer.Option(None, "--languages", help="Expected languages, e.g. en,es."),
     text_field: str | None = typer.Option(None, "--text-field", help="Record field holding the text (default text)."),
     id_field: str | None = typer.Option(None, "--id-field", help="Record field holding the id (default id)."),
+    jobs: int | None = typer.Option(
+        None, "--jobs", "-j", min=0, help="Worker processes for per-document checks (0 = one per CPU, 1 = serial)."
+    ),
 ) -> None:
     """Scan files and folders and write report.json, report.md and report.html."""
     from audit.baseline import load_baseline
@@ -154,6 +157,7 @@ def scan(
             languages=_split([languages] if languages else None),
             text_field=text_field,
             id_field=id_field,
+            jobs=jobs,
         )
         if index is not None:
             config = _with_index(config, index)

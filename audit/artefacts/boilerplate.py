@@ -312,8 +312,11 @@ class RecurringLineCheck(CorpusCheck):
         for span in lines:
             if span.end - span.start < cfg.min_chars:
                 continue
-            norm = normalize_line(text[span.start : span.end])
-            if sum(ch.isalpha() for ch in norm) < 3 or len(norm.split()) > cfg.max_words:
+            raw = text[span.start : span.end]
+            if raw.count(" ") >= 2 * cfg.max_words and len(raw.split()) > cfg.max_words:
+                continue  # a paragraph, not a template line: skip before normalising it
+            norm = normalize_line(raw)
+            if len(norm.split()) > cfg.max_words or sum(ch.isalpha() for ch in norm) < 3:
                 continue
             key = xxhash.xxh64_intdigest((prefix + norm).encode("utf-8", "surrogatepass"))
             out.setdefault(key, (span.start, span.end))
