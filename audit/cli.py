@@ -227,6 +227,9 @@ def filter_command(
     languages: str | None = typer.Option(None, "--languages", help="Expected languages, e.g. en,es."),
     text_field: str | None = typer.Option(None, "--text-field", help="Record field holding the text (default text)."),
     id_field: str | None = typer.Option(None, "--id-field", help="Record field holding the id (default id)."),
+    jobs: int | None = typer.Option(
+        None, "--jobs", "-j", min=0, help="Worker processes for per-document checks (0 = one per CPU, 1 = serial)."
+    ),
 ) -> None:
     """Split a batch into KEPT and REJECTED records before ingesting it; every input line lands in one of them."""
     from audit.filter import filter_paths
@@ -242,6 +245,7 @@ def filter_command(
             languages=_split([languages] if languages else None),
             text_field=text_field,
             id_field=id_field,
+            jobs=jobs,
         )
         with _Progress(_show_progress()) as progress:
             hooks = ScanHooks(on_document=progress.advance)

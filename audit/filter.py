@@ -41,7 +41,7 @@ from audit.config import Config
 from audit.errors import AuditError, InputError
 from audit.index import DocumentIndex, IndexCheck, IndexConfig
 from audit.model import Category, Document, DocumentResult, Finding, Unreadable
-from audit.pipeline import ScanHooks, TextStore, build_checks, finalize, run_checks
+from audit.pipeline import Parallel, ScanHooks, TextStore, build_checks, finalize, run_checks
 from audit.policy import FilterConfig, Policy
 from audit.readers import iter_inputs
 from audit.rules import all_rules, resolve_patterns
@@ -338,7 +338,8 @@ def filter_paths(
     state = None
     try:
         events = spill.tee(iter_inputs(paths, config.reader_config(keep_records=True)))
-        state, extra = run_checks(events, checks, hooks=hooks)
+        parallel = Parallel(config, policy.enabled, jobs=config.jobs)
+        state, extra = run_checks(events, checks, hooks=hooks, settings=config.settings(), parallel=parallel)
         report = finalize(state, extra, policy)
         doc_clusters = frozenset(c.id for c in report.clusters if c.level == "document")
         decisions = Decider(fconf, policy, reject_rules, keep_rules, doc_clusters).decide(report.documents)

@@ -371,3 +371,19 @@ def test_outputs_get_ordinary_file_permissions(tmp_path):
         os.umask(umask)
     assert result.exit_code == 0
     assert stat.S_IMODE(keep.stat().st_mode) == 0o644 and stat.S_IMODE(reject.stat().st_mode) == 0o644
+
+
+def test_worker_processes_give_identical_outputs(tmp_path):
+    lines = []
+    for i in range(240):  # past the pipeline's warm-up, so workers really run
+        base = EN[i % len(EN)] if i % 3 else ES[i % len(ES)]
+        text = base if i % 7 == 0 else f"Report {i}: {base} Reported by desk {i}."
+        lines.append(rec(f"n{i}", text))
+    lines.insert(100, "{broken")
+    src = write_jsonl(tmp_path / "many.jsonl", lines)
+    serial, k1, r1 = run_filter(tmp_path, src, extra=["--jobs", "1"], name="serial")
+    par, k2, r2 = run_filter(tmp_path, src, extra=["--jobs", "2"], name="parallel")
+    assert serial.exit_code == 0 and par.exit_code == 0, par.output
+    assert k1.read_bytes() == k2.read_bytes() and r1.read_bytes() == r2.read_bytes()
+    assert len(k1.read_text().splitlines()) + len(r1.read_text().splitlines()) == len(lines)
+    assert 0 < len(r1.read_text().splitlines()) < len(lines)
