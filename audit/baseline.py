@@ -1,9 +1,12 @@
 """Baselines: accepted findings, so a CI gate fails only on new problems.
 
 A finding's identity is its rule, its document id, the flagged text and a little
-context on each side, all normalised; offsets are not part of it. Editing
-unrelated text elsewhere in the document therefore keeps the identity, while
-changing the flagged text itself makes it a new finding.
+context on each side (within the same line), all normalised; offsets are not part
+of it. Editing unrelated text elsewhere in the document therefore keeps the
+identity, while changing the flagged text itself makes it a new finding. A
+document-level finding (one spanning nearly the whole text) is identified by its
+rule, its document and the documents it relates to instead, since any edit
+changes its "flagged text".
 """
 
 from __future__ import annotations
@@ -24,19 +27,53 @@ BASELINE_VERSION = 1
 CONTEXT_CHARS = 24
 #: Flagged spans longer than this are identified by their head and tail only.
 MAX_SPAN_CHARS = 400
+#: A finding spanning at least this share of its document is about the document as a whole.
+DOCUMENT_SHARE = 0.9
+
+
+def _context(text: str, start: int, end: int) -> tuple[str, str]:
+    """Normalised context on each side of ``[start, end)``, at most CONTEXT_CHARS, within the same line.
+
+    The raw windows are wider than the result so that whitespace or case edits nearby do not shift
+    what is kept; they stop at a line break, so editing a neighbouring line or paragraph does not
+    change the identity of a finding.
+    """
+    wide = CONTEXT_CHARS * 4
+    before = text[max(0, start - wide) : start]
+    after = text[end : end + wide]
+    cut = before.rfind("\n")
+    if cut >= 0:
+        before = before[cut + 1 :]
+    cut = after.find("\n")
+    if cut >= 0:
+        after = after[:cut]
+    return normalize(before)[-CONTEXT_CHARS:], normalize(after)[:CONTEXT_CHARS]
+
+
+def is_document_level(finding: Finding, text: str) -> bool:
+    """A finding about the document as a whole (it spans at least DOCUMENT_SHARE of the text)."""
+    return finding.start == 0 and (finding.end - finding.start) >= DOCUMENT_SHARE * len(text)
 
 
 def fingerprint(doc_id: str, finding: Finding, text: str | None) -> str:
-    """A stable identity for ``finding`` in document ``doc_id``."""
+    """A stable identity for ``finding`` in document ``doc_id``.
+
+    A span finding is identified by its rule, the document, the flagged text and a little context; a
+    document-level finding (empty document, duplicate document, wrong language) by its rule, the
+    document and the documents it relates to, so that editing the document keeps its identity.
+    """
+    if text is not None and is_document_level(finding, text):
+        related = ",".join(sorted({r.document for r in finding.related}))
+        key = "\x1f".join((finding.rule, doc_id, "<document>", related))
+        return xxhash.xxh3_128_hexdigest(key.encode("utf-8"))
     if text is None:
         flagged, before, after = "", "", ""
     else:
-        flagged = text[finding.start : finding.end]
+        flagged = normalize(text[finding.start : finding.end])
         if len(flagged) > MAX_SPAN_CHARS:
             flagged = flagged[: MAX_SPAN_CHARS // 2] + "\x00" + flagged[-MAX_SPAN_CHARS // 2 :]
-        before = text[max(0, finding.start - CONTEXT_CHARS) : finding.start]
-        after = text[finding.end : finding.end + CONTEXT_CHARS]
-    key = "\x1f".join((finding.rule, doc_id, normalize(before), normalize(flagged), normalize(after)))
+        before, after = _context(text, finding.start, finding.end)
+    key = "\x1f".join((finding.rule, doc_id, before, flagged, after))
     return xxhash.xxh3_128_hexdigest(key.encode("utf-8"))
 
 

@@ -124,9 +124,15 @@ def scan(
     write_baseline: Path | None = typer.Option(
         None, "--write-baseline", help="Record the current findings as accepted in this file."
     ),
+    index: Path | None = typer.Option(
+        None, "--index", help="Also report duplicates of documents in this persistent index (never changed by scan)."
+    ),
     languages: str | None = typer.Option(None, "--languages", help="Expected languages, e.g. en,es."),
     text_field: str | None = typer.Option(None, "--text-field", help="Record field holding the text (default text)."),
     id_field: str | None = typer.Option(None, "--id-field", help="Record field holding the id (default id)."),
+    jobs: int | None = typer.Option(
+        None, "--jobs", "-j", min=0, help="Worker processes for per-document checks (0 = one per CPU, 1 = serial)."
+    ),
 ) -> None:
     """Scan files and folders and write report.json, report.md and report.html."""
     from audit.baseline import load_baseline
@@ -151,7 +157,10 @@ def scan(
             languages=_split([languages] if languages else None),
             text_field=text_field,
             id_field=id_field,
+            jobs=jobs,
         )
+        if index is not None:
+            config = _with_index(config, index)
         policy = Policy.from_config(config)
         base = load_baseline(baseline) if baseline else None
         with _Progress(_show_progress()) as progress:
@@ -165,14 +174,22 @@ def scan(
         raise _fail(str(err))
     except OSError as err:
         raise _fail(f"{getattr(err, 'filename', '') or ''}: {err.strerror or err}")
-    summary_md = out / "report.md" if "md" in formats else None
     step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
-    if step_summary and summary_md is not None:
-        with open(step_summary, "a", encoding="utf-8") as fh:
-            fh.write(summary_md.read_text(encoding="utf-8"))
+    if step_summary:
+        from audit.render.markdown import render as render_markdown
+
+        try:
+            with open(step_summary, "a", encoding="utf-8") as fh:
+                fh.write(render_markdown(report))
+        except OSError as err:
+            _err(f"corpus-audit: warning: cannot append to GITHUB_STEP_SUMMARY {step_summary}: {err}")
     s = report.summary()
     total = sum(s["findings"].values())
     cats = ", ".join(f"{k} {v}" for k, v in s["findings"].items()) or "none"
+    if "baseline" in report.extra:
+        b = report.extra["baseline"]
+        _err(f"corpus-audit: baseline {b['file']}: {b['suppressed']} suppressed, "
+             f"{len(b['stale'])} stale entries (no longer match)")
     _err(
         f"corpus-audit: {s['documents']} documents, {total} findings ({cats}); "
         f"{len(report.unreadable)} unreadable, {len(report.skipped)} skipped; "
@@ -184,6 +201,72 @@ def scan(
     elif code == 2:
         _err(f"corpus-audit: {len(report.unreadable)} inputs could not be read (listed in the report)")
     raise typer.Exit(code)
+
+
+def _with_index(config, index: Path):
+    from audit.index import IndexConfig
+
+    section = dataclasses.replace(config.section("index", IndexConfig), path=str(index))
+    return dataclasses.replace(config, sections={**config.sections, "index": section})
+
+
+@app.command("filter")
+def filter_command(
+    paths: List[Path] = typer.Argument(..., help="Files or folders holding the incoming batch."),
+    keep: Path = typer.Option(..., "--keep", help="JSONL file for the kept records (written atomically)."),
+    reject: Path = typer.Option(..., "--reject", help="JSONL file for rejected records with their reasons."),
+    index: Path | None = typer.Option(
+        None, "--index", help="Persistent index of already-ingested documents to deduplicate against."
+    ),
+    update_index: bool = typer.Option(
+        False, "--update-index", help="Add the kept documents to --index (created if missing), in one transaction."
+    ),
+    select: List[str] | None = typer.Option(None, "--select", help="Only these rule ids, prefixes or categories."),
+    ignore: List[str] | None = typer.Option(None, "--ignore", help="Skip these rule ids, prefixes or categories."),
+    config_file: Path | None = typer.Option(None, "--config", help="Config file (see scan)."),
+    languages: str | None = typer.Option(None, "--languages", help="Expected languages, e.g. en,es."),
+    text_field: str | None = typer.Option(None, "--text-field", help="Record field holding the text (default text)."),
+    id_field: str | None = typer.Option(None, "--id-field", help="Record field holding the id (default id)."),
+    jobs: int | None = typer.Option(
+        None, "--jobs", "-j", min=0, help="Worker processes for per-document checks (0 = one per CPU, 1 = serial)."
+    ),
+) -> None:
+    """Split a batch into KEPT and REJECTED records before ingesting it; every input line lands in one of them."""
+    from audit.filter import filter_paths
+    from audit.pipeline import ScanHooks
+
+    if update_index and index is None:
+        raise _fail("--update-index needs --index DIR")
+    try:
+        config = _load_config(
+            config_file,
+            select=_split(select),
+            ignore=_split(ignore),
+            languages=_split([languages] if languages else None),
+            text_field=text_field,
+            id_field=id_field,
+            jobs=jobs,
+        )
+        with _Progress(_show_progress()) as progress:
+            hooks = ScanHooks(on_document=progress.advance)
+            result = filter_paths([str(p) for p in paths], config, keep, reject, index=index,
+                                  update_index=update_index, hooks=hooks)
+    except AuditError as err:
+        raise _fail(str(err))
+    except OSError as err:
+        raise _fail(f"{getattr(err, 'filename', '') or ''}: {err.strerror or err}")
+    why = ", ".join(f"{rule} {n}" for rule, n in sorted(result.reasons.items())) or "none"
+    line = (
+        f"corpus-audit: filter: {result.documents} documents and {result.unreadable} unparseable lines: "
+        f"kept {result.kept} -> {result.keep_path}, rejected {result.rejected + result.unreadable} -> "
+        f"{result.reject_path} (reasons: {why})"
+    )
+    if result.skipped:
+        line += f"; {result.skipped} paths skipped"
+    _err(line)
+    if index is not None:
+        _err(f"corpus-audit: index {index}: {result.index_added} documents added, {result.index_total} in total")
+    raise typer.Exit(0)
 
 
 @app.command()

@@ -46,6 +46,8 @@ class Config:
     source_field: str = "source"
     date_field: str | None = None
     max_record_bytes: int = 64 * 1024 * 1024
+    #: Worker processes for per-document checks: 0 = one per CPU (after a 200-document warm-up), 1 = serial.
+    jobs: int = 0
     #: Per-rule severity overrides: {"ART003": "info"}.
     severity: dict[str, str] = field(default_factory=dict)
     policy: PolicyConfig = field(default_factory=PolicyConfig)
@@ -157,6 +159,12 @@ def config_from_mapping(data: Mapping[str, Any], where: str = "config") -> Confi
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise ConfigError(f"{where}: {name!r} must be a list of strings")
             top[name] = tuple(v.strip() for v in value)
+    for name in ("jobs", "max_record_bytes"):
+        if name in top and (isinstance(top[name], bool) or not isinstance(top[name], int) or top[name] < 0):
+            raise ConfigError(f"{where}: {name!r} must be a non-negative integer, not {top[name]!r}")
+    for name in ("text_field", "id_field", "source_field", "date_field"):
+        if name in top and not isinstance(top[name], str):
+            raise ConfigError(f"{where}: {name!r} must be a string, not {top[name]!r}")
     if top.get("fail_on") is not None:
         try:
             top["fail_on"] = Severity.parse(top["fail_on"]).value

@@ -82,6 +82,8 @@ class Document:
     locator: int | None = None
     metadata: Mapping[str, Any] = field(default_factory=dict)
     record: Mapping[str, Any] | None = None
+    #: The exact input line of a JSONL record (without its line break), kept only for ``filter``.
+    raw: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,7 +25,8 @@ from audit.config import Config
 from audit.model import Document, DocumentResult, Finding, Report, Skipped, Unreadable
 from audit.policy import Policy
 from audit.readers import iter_inputs
-from audit.rules import CorpusCheck, DocContext, DocumentCheck, check_classes
+from audit.rules import CorpusCheck, DocContext, DocumentCheck, Settings, check_classes
+from audit.scorecards import source_scorecards
 
 
 class TextStore:
@@ -77,12 +78,13 @@ class ScanState:
     records: list[Any] = field(default_factory=list)
 
 
-def build_checks(config: Config, policy: Policy, extra: Iterable[Any] = ()) -> list[Any]:
-    """Instantiate every check that has at least one enabled rule."""
+def build_checks(config: Config, policy: Policy | frozenset[str], extra: Iterable[Any] = ()) -> list[Any]:
+    """Instantiate every check that has at least one enabled rule (``policy`` or a set of rule ids)."""
     settings = config.settings()
+    wanted = policy.enabled if isinstance(policy, Policy) else policy
     checks = []
     for cls in check_classes():
-        enabled = {r.id for r in cls.rules} & policy.enabled
+        enabled = {r.id for r in cls.rules} & wanted
         if not enabled:
             continue
         section = config.section(cls.section, cls.config_class) if cls.section and cls.config_class else None
@@ -99,14 +101,24 @@ def run_checks(
     *,
     hooks: ScanHooks | None = None,
     keep_records: bool = False,
+    settings: Settings | None = None,
+    parallel: Parallel | None = None,
 ) -> tuple[ScanState, dict[str, Any]]:
-    """Run document and corpus checks over a stream of reader events."""
+    """Run document and corpus checks over a stream of reader events.
+
+    With ``parallel`` (and more than one job), document checks run in worker
+    processes on batches of documents while corpus checks observe them here, in
+    input order; the results are identical to a serial run.
+    """
     hooks = hooks or ScanHooks()
+    if settings is None:
+        settings = next((c.settings for c in checks if isinstance(getattr(c, "settings", None), Settings)), Settings())
+    source_field = settings.source_field
     state = ScanState()
     doc_checks = [c for c in checks if isinstance(c, DocumentCheck)]
     corpus_checks = [c for c in checks if isinstance(c, CorpusCheck)]
     raw_findings: list[list[Finding]] = []
-    for event in events:
+    for event, outcome in _document_stage(events, doc_checks, parallel):
         if isinstance(event, Unreadable):
             state.unreadable.append(event)
             if hooks.on_unreadable:
@@ -122,9 +134,7 @@ def run_checks(
         doc: Document = event
         ordinal = state.store.add(doc.text)
         ctx = DocContext(doc, ordinal)
-        found: list[Finding] = []
-        for check in doc_checks:
-            found.extend(f for f in check.check(ctx) if check.wants(f.rule))
+        found = outcome.apply(ctx)
         for check in corpus_checks:
             found.extend(f for f in check.observe(ctx) if check.wants(f.rule))
         raw_findings.append(found)
@@ -132,7 +142,7 @@ def run_checks(
             DocumentResult(
                 id=doc.id,
                 chars=len(doc.text),
-                source=_source_of(doc, ctx),
+                source=_source_of(doc, ctx, source_field),
                 language=ctx.language,
                 languages=dict(ctx.languages),
                 metadata=dict(doc.metadata),
@@ -159,14 +169,138 @@ def run_checks(
     return state, extra
 
 
-def _source_of(doc: Document, ctx: DocContext) -> str:
-    """The document's source: annotated by a check, else the record's source field, else its folder."""
+# ---------------------------------------------------------------------------
+# The document stage: per-document checks, serially or in worker processes.
+
+
+@dataclass
+class DocOutcome:
+    """What the document checks found about one document, and what they annotated."""
+
+    findings: list[Finding]
+    language: str = "und"
+    languages: dict[str, float] = field(default_factory=dict)
+    passage_languages: list[Any] = field(default_factory=list)
+    annotations: dict[str, Any] = field(default_factory=dict)
+    stats: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def compute(cls, ctx: DocContext, doc_checks: list[Any]) -> DocOutcome:
+        found: list[Finding] = []
+        for check in doc_checks:
+            found.extend(f for f in check.check(ctx) if check.wants(f.rule))
+        return cls(found, ctx.language, ctx.languages, ctx.passage_languages, ctx.annotations, ctx.stats)
+
+    def apply(self, ctx: DocContext) -> list[Finding]:
+        """Restore the annotations on a fresh context (for corpus checks); return a copy of the findings."""
+        ctx.language = self.language
+        ctx.languages = self.languages
+        ctx.passage_languages = self.passage_languages
+        ctx.annotations = self.annotations
+        ctx.stats = self.stats
+        return list(self.findings)
+
+
+@dataclass(frozen=True)
+class Parallel:
+    """How to run document checks in worker processes.
+
+    ``jobs``: number of worker processes; 0 means one per CPU. Parallelism starts
+    only after ``warmup`` documents, so small corpora never pay for a pool.
+    """
+
+    config: Config
+    enabled: frozenset[str]
+    jobs: int = 0
+    warmup: int = 200
+    batch: int = 32
+
+    def workers(self) -> int:
+        n = self.jobs if self.jobs > 0 else (os.cpu_count() or 1)
+        return max(1, n)
+
+
+_WORKER_CHECKS: list[Any] = []
+
+
+def _worker_init(config: Config, enabled: frozenset[str]) -> None:
+    _WORKER_CHECKS[:] = [c for c in build_checks(config, enabled) if isinstance(c, DocumentCheck)]
+
+
+def _worker_batch(docs: list[Document]) -> list[DocOutcome]:
+    return [DocOutcome.compute(DocContext(doc, -1), _WORKER_CHECKS) for doc in docs]
+
+
+def _document_stage(events: Iterable[Any], doc_checks: list[Any], parallel: Parallel | None):
+    """Yield ``(event, DocOutcome | None)`` in input order."""
+    iterator = iter(events)
+    if parallel is None or parallel.workers() < 2 or not doc_checks:
+        for event in iterator:
+            yield event, (DocOutcome.compute(DocContext(event, -1), doc_checks) if isinstance(event, Document) else None)
+        return
+    seen = 0
+    for event in iterator:  # warm-up: small corpora never start a pool
+        is_doc = isinstance(event, Document)
+        yield event, (DocOutcome.compute(DocContext(event, -1), doc_checks) if is_doc else None)
+        seen += is_doc
+        if seen >= parallel.warmup:
+            break
+    else:
+        return
+    yield from _parallel_stage(iterator, parallel)
+
+
+def _parallel_stage(iterator, parallel: Parallel):
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    workers = parallel.workers()
+    ctx = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
+    pending: deque = deque()  # (events, future | None)
+
+    def batches():
+        batch: list[Any] = []
+        docs = 0
+        for event in iterator:
+            batch.append(event)
+            docs += isinstance(event, Document)
+            if docs >= parallel.batch:
+                yield batch
+                batch, docs = [], 0
+        if batch:
+            yield batch
+
+    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_worker_init,
+                             initargs=(parallel.config, parallel.enabled)) as pool:
+        source = batches()
+        exhausted = False
+        while True:
+            while not exhausted and len(pending) < 2 * workers:  # bounded: the corpus is never all in flight
+                batch = next(source, None)
+                if batch is None:
+                    exhausted = True
+                    break
+                docs = [e for e in batch if isinstance(e, Document)]
+                pending.append((batch, pool.submit(_worker_batch, docs) if docs else None))
+            if not pending:
+                return
+            batch, future = pending.popleft()
+            outcomes = iter(future.result() if future is not None else ())
+            for event in batch:
+                yield event, (next(outcomes) if isinstance(event, Document) else None)
+
+
+def _source_of(doc: Document, ctx: DocContext, source_field: str = "source") -> str:
+    """The document's source: the record's source field (``Settings.source_field``), else
+    what a check annotated (the sourcing check: the outlet of a "Headline – Outlet" line),
+    else the input's folder."""
+    meta = doc.metadata.get(source_field)
+    if isinstance(meta, (str, int, float)) and not isinstance(meta, bool) and str(meta).strip():
+        return str(meta).strip()
     src = ctx.annotations.get("source")
     if src:
         return str(src)
-    meta = doc.metadata.get("source")
-    if isinstance(meta, str) and meta:
-        return meta
     folder = os.path.dirname(doc.source)
     return folder or "."
 
@@ -192,7 +326,7 @@ def finalize(
         res.verdict = policy.verdict(res.findings)
     clusters.sort(key=lambda c: (c.level, c.kind, c.kept.document, c.kept.start, c.id))
 
-    return Report(
+    report = Report(
         tool_version=__version__,
         documents=state.results,
         clusters=clusters,
@@ -201,6 +335,8 @@ def finalize(
         extra=extra,
         text_of=text_of,
     )
+    report.extra["sources"] = source_scorecards(report)
+    return report
 
 
 def scan(
@@ -216,5 +352,6 @@ def scan(
     policy = Policy.from_config(config)
     checks = build_checks(config, policy, extra_checks)
     events = iter_inputs(paths, config.reader_config())
-    state, extra = run_checks(events, checks, hooks=hooks)
+    parallel = Parallel(config, policy.enabled, jobs=config.jobs)
+    state, extra = run_checks(events, checks, hooks=hooks, settings=config.settings(), parallel=parallel)
     return finalize(state, extra, policy, baseline)

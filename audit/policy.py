@@ -12,10 +12,45 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Iterable
 
-from audit.config import Config
+from audit.config import Config, register_section
 from audit.errors import ConfigError
 from audit.model import Finding, Report, Severity, Verdict
 from audit.rules import Rule, all_rules, resolve_patterns
+
+
+@dataclass(frozen=True)
+class FilterConfig:
+    """``[filter]``: which findings make ``corpus-audit filter`` reject a document.
+
+    A document is rejected when one of its findings (after select/ignore and
+    severity overrides) is at or above ``reject_on``, names a rule in
+    ``reject_rules`` or in ``[policy] drop_rules``, or is one of the two
+    document-level kinds below. Passage-level duplicate findings (shared
+    paragraphs, boilerplate) reject only when their rule is in ``reject_rules``.
+    Rules in ``keep_rules`` never reject.
+    """
+
+    #: Any finding at or above this severity rejects ("error": certain problems only).
+    reject_on: str = "error"
+    #: Rules whose findings always reject, whatever their severity.
+    reject_rules: tuple[str, ...] = ()
+    #: Rules whose findings never reject (overrides everything else).
+    keep_rules: tuple[str, ...] = ()
+    #: Reject a whole-document duplicate (any severity) of a document that is kept in this batch or
+    #: already in the index. Duplicates of a rejected document are not rejected for it.
+    reject_duplicates: bool = True
+    #: Reject a document whose whole-document language finding is a warning or worse (unexpected language).
+    reject_language: bool = True
+    #: A finding covering at least this share of a document's characters is "whole-document".
+    document_coverage: float = 0.9
+
+    def __post_init__(self) -> None:
+        Severity.parse(self.reject_on)
+        if not 0.0 < self.document_coverage <= 1.0:
+            raise ValueError("document_coverage must be in (0, 1]")
+
+
+register_section("filter", FilterConfig)
 
 
 @dataclass(frozen=True)

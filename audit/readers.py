@@ -17,6 +17,7 @@ import gzip
 import io
 import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Iterator, Union
@@ -33,6 +34,8 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES + RECORD_SUFFIXES
 
 _BINARY_SNIFF = 8192
 _MAX_UNREADABLE_RAW = 2000
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 @dataclass(frozen=True)
@@ -192,7 +195,10 @@ def _read_jsonl(path: Path, name: str, suffix: str, config: ReaderConfig) -> Ite
                     )
                     continue
                 if not raw.strip():
-                    blank += 1
+                    if config.keep_records:  # the filter accounts for every line
+                        yield Unreadable(file=name, line=lineno, reason="blank line (no record)", raw=_raw(raw))
+                    else:
+                        blank += 1
                     continue
                 if b"\x00" in raw:
                     yield Unreadable(file=name, line=lineno, reason="binary data (NUL bytes) in line", raw=_raw(raw))
@@ -248,6 +254,14 @@ def _record_document(
     if not isinstance(text, str):
         return Unreadable(file=name, line=position,
                           reason=f"field {config.text_field!r} is a {type(text).__name__}, not a string", raw=raw_line)
+    if raw_line is not None and _SURROGATE_ESCAPE.search(raw_line):
+        bad = _SURROGATE.search(json.dumps(record, ensure_ascii=False))
+        if bad:
+            return Unreadable(
+                file=name, line=position,
+                reason=f"invalid Unicode: lone surrogate U+{ord(bad.group()):04X} (a \\u escape that is not a character)",
+                raw=raw_line,
+            )
     rid = record.get(config.id_field)
     doc_id = str(rid) if rid not in (None, "") else where
     metadata = {k: v for k, v in record.items() if k != config.text_field and _is_scalar(v)}
@@ -258,6 +272,7 @@ def _record_document(
         locator=position,
         metadata=metadata,
         record=record if config.keep_records else None,
+        raw=raw_line.rstrip("\r\n") if config.keep_records and raw_line is not None else None,
     )
 
 

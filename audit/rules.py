@@ -168,8 +168,19 @@ class CorpusCheck(_Check):
 
 #: The built-in checks, in the order they run (``module:Class``).
 BUILTIN_CHECKS: tuple[str, ...] = (
+    "audit.language:LanguageCheck",
     "audit.artefacts:EmptyDocumentCheck",
+    "audit.artefacts:BoilerplateCheck",
+    "audit.artefacts:RecurringLineCheck",
+    "audit.artefacts:InjectedKeywordCheck",
+    "audit.artefacts:TruncationCheck",
+    "audit.artefacts:MissingWhitespaceCheck",
+    "audit.artefacts:EncodingCheck",
+    "audit.artefacts:StructureCheck",
+    "audit.artefacts:QualityCheck",
     "audit.duplicates:DuplicateCheck",
+    "audit.index:IndexCheck",
+    "audit.sourcing:SourcingCheck",
 )
 
 ENTRY_POINT_GROUP = "corpus_audit.checks"

@@ -37,7 +37,7 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 
-_SENT_END = re.compile(r"""([.!?…]+|\.\.\.)(["'”’»)\]]*)(\s+)""")
+_SENT_END = re.compile(r"""(?<![.!?…])([.!?…]+)(["'”’»)\]]*)(\s+)""")
 _NEXT_START = re.compile(r"""["'“‘«(\[¿¡]*[\w]""")
 
 

@@ -207,3 +207,19 @@ def test_reader_is_lazy(tmp_path):
     stream = iter_inputs([str(path)])
     first = next(stream)
     assert isinstance(first, Document) and first.id == "0"
+
+
+def test_lone_surrogate_is_unreadable_not_a_crash(tmp_path):
+    path = tmp_path / "s.jsonl"
+    path.write_text('{"id": "ok", "text": "fine \\u00e9"}\n{"id": "bad", "text": "half \\ud800 pair"}\n',
+                    encoding="utf-8")
+    docs, bad, _ = read(path)
+    assert [d.id for d in docs] == ["ok"] and docs[0].text == "fine é"
+    assert bad[0].line == 2 and "surrogate" in bad[0].reason and "U+D800" in bad[0].reason
+
+
+def test_lone_surrogate_in_any_field_is_unreadable(tmp_path):
+    path = tmp_path / "s.jsonl"
+    path.write_text('{"id": "x", "text": "fine", "source": "bad \\uDC00"}\n', encoding="utf-8")
+    docs, bad, _ = read(path)
+    assert not docs and "U+DC00" in bad[0].reason

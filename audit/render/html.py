@@ -1,11 +1,494 @@
-"""``report.html``: a self-contained page rendered with jinja2 (autoescaped, CSP-locked)."""
+"""``report.html``: one self-contained page, rendered with jinja2 from the finished Report.
+
+The page has a static overview (counts, inline SVG charts, scorecards, worst documents,
+clusters, unreadable inputs: readable without JavaScript) and an interactive part (document
+list with filters and search, document view with highlighted spans, duplicate view) driven
+by one inline script reading the report data from a ``<script type="application/json">``
+block. Everything is inline; a Content-Security-Policy with the sha256 hashes of the inline
+script and style forbids everything else (no network, no eval, no inline handlers).
+
+Corpus text, ids and file names are untrusted: jinja2 autoescapes everything in the
+template, the JSON block is escaped so it can never close its ``<script>`` element, and the
+script builds the DOM with ``textContent`` / ``createElement`` only.
+
+How much text is embedded (see :class:`HtmlConfig` and docs/html-report.md): every
+document with findings (and every document a finding points at) gets excerpts around its
+spans, worst first, while the text budget lasts; then the worst are upgraded to their full
+text while the budget allows; clean documents get text only from a small separate allowance.
+Offsets stay Python code-point offsets as in ``report.json``; the script maps them to UTF-16
+positions.
+"""
 
 from __future__ import annotations
 
-from jinja2 import Environment, PackageLoader, select_autoescape
+import base64
+import hashlib
+import json
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any, Iterable
 
-from audit.model import Report
-from audit.render.common import snippet, worst_documents
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup, escape
+
+from audit.model import Category, DocumentResult, Finding, Report, Severity
+from audit.render.common import document_score, worst_documents
+
+CATEGORIES = tuple(c.value for c in Category)
+SEVERITIES = tuple(s.value for s in Severity)  # info, warning, error (index = rank)
+CATEGORY_COLOURS = {
+    "duplicate": "#8b5cf6",
+    "language": "#0ea5e9",
+    "artefact": "#f59e0b",
+    "sourcing": "#10b981",
+}
+
+
+@dataclass(frozen=True)
+class HtmlConfig:
+    #: Total characters of document text embedded in the page (excerpts first, then full texts).
+    #: 12 M characters keeps a 10,000-document page under ~20 MB and usable in about a second.
+    max_text_chars: int = 12_000_000
+    #: A document longer than this is never embedded whole, only excerpts around findings.
+    max_document_chars: int = 200_000
+    #: Of the budget, at most this much goes to the full text of documents without findings.
+    clean_text_chars: int = 1_000_000
+    #: Characters of context kept either side of a finding in an excerpt.
+    context_chars: int = 200
+    #: A span longer than this is excerpted as its head and tail (this many characters each).
+    long_span_chars: int = 600
+    #: Per-document cap on excerpt characters (the worst findings' windows come first).
+    max_excerpt_chars: int = 6_000
+    #: Static overview table sizes.
+    worst_documents: int = 20
+    top_clusters: int = 12
+    max_unreadable_rows: int = 500
+    max_cluster_members: int = 200
+    #: Documents listed in the page; past this the cleanest documents are left out (report.json has all).
+    max_documents: int = 100_000
+
+
+# --------------------------------------------------------------------------- pure helpers
+
+_JSON_ESCAPES = {
+    "<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "=": "\\u003d", "/": "\\/",
+    "\u2028": "\\u2028", "\u2029": "\\u2029",
+}
+_JSON_UNSAFE = re.compile("[<>&=/\u2028\u2029\ud800-\udfff]")
+
+
+def embed_json(value: Any) -> str:
+    """JSON safe to place inside ``<script type="application/json">``.
+
+    ``<``, ``>`` and ``&`` become ``\\u003c`` etc. so the text can never contain ``</script``
+    or ``<!--``; U+2028/2029 and lone surrogates (which cannot be written as UTF-8) are
+    escaped too, and ``/`` and ``=`` become ``\\/`` and ``\\u003d`` so no corpus URL or
+    ``src=``/``href=``/``onerror=`` sequence appears literally in the page source.
+    ``JSON.parse`` gives back exactly the original strings.
+    """
+
+    def sub(m: re.Match) -> str:
+        ch = m.group()
+        return _JSON_ESCAPES.get(ch) or f"\\u{ord(ch):04x}"
+
+    return _JSON_UNSAFE.sub(sub, json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False))
+
+
+def csp_hash(content: str) -> str:
+    """The CSP source expression (``'sha256-...'``) for an inline script or style."""
+    digest = hashlib.sha256(content.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def excerpt_windows(
+    length: int, spans: Iterable[tuple[int, int]], context: int, long_span: int, budget: int
+) -> list[tuple[int, int]]:
+    """Merged ``[start, end)`` windows of text to embed around ``spans`` (in priority order).
+
+    A span is kept with ``context`` characters either side; a span longer than
+    ``long_span`` contributes only its head and tail.  Windows stop being added once
+    their total would pass ``budget`` (the first one is always kept, trimmed if needed).
+    """
+    wanted: list[tuple[int, int]] = []
+    for start, end in spans:
+        start, end = max(0, min(start, length)), max(0, min(end, length))
+        if end - start <= long_span:
+            wanted.append((max(0, start - context), min(length, end + context)))
+        else:
+            half = long_span // 2
+            wanted.append((max(0, start - context), start + half))
+            wanted.append((end - half, min(length, end + context)))
+    chosen: list[tuple[int, int]] = []
+    used = 0
+    for s, e in wanted:
+        if e <= s:
+            continue
+        size = e - s
+        if chosen and used + size > budget:
+            continue
+        if not chosen and size > budget:
+            e = s + budget
+        chosen.append((s, e))
+        used += e - s
+    chosen.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in chosen:
+        if merged and s <= merged[-1][1] + 40:  # tiny gaps are not worth a "... omitted ..." marker
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _finding_priority(f: Finding) -> tuple:
+    return (-f.severity.rank, f.end - f.start, f.start)
+
+
+_CONTROL = re.compile(
+    "[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u115f\u1160\u180e"
+    "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff]"
+)
+
+
+def esc(value: object) -> Markup:
+    """HTML-escape; ``/`` and ``=`` become ``&#47;`` and ``&#61;`` so no corpus URL or attribute-like
+    text (``src=``, ``onerror=``) appears literally in the page source."""
+    return Markup(str(escape(str(value))).replace("/", "&#47;").replace("=", "&#61;"))
+
+
+def visible(value: object) -> Markup:
+    """Escape ``value`` for HTML and show invisible/bidi control characters as ``U+202E`` badges."""
+    text = str(value)
+    out: list[str] = []
+    pos = 0
+    for m in _CONTROL.finditer(text):
+        out.append(str(esc(text[pos : m.start()])))
+        cp = ord(m.group())
+        name = unicodedata.name(m.group(), "control character")
+        out.append(f'<span class="cc" title="U+{cp:04X} {escape(name)}">U+{cp:04X}</span>')
+        pos = m.end()
+    out.append(str(esc(text[pos:])))
+    return Markup('<bdi class="uid">' + "".join(out) + "</bdi>")
+
+
+def _fmt_num(value: object) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, float):
+        return f"{value:.3g}" if abs(value) < 1000 else f"{value:,.0f}"
+    return str(value)
+
+
+def source_scorecards(report: Report) -> tuple[list[str], list[dict[str, Any]]]:
+    """Columns and rows of the per-source table.
+
+    Uses ``report.extra["sources"]`` (a list of dicts) when present, rendering whatever keys
+    exist; otherwise derives documents, findings per category and languages per source.
+    """
+    given = report.extra.get("sources")
+    if isinstance(given, dict):  # tolerate {"source": {...}} too
+        given = [{"source": k, **(v if isinstance(v, dict) else {"value": v})} for k, v in given.items()]
+    if isinstance(given, list) and given:
+        rows = [r for r in given if isinstance(r, dict)]
+        columns: list[str] = []
+        for r in rows:
+            for k in r:
+                if k not in columns:
+                    columns.append(k)
+        if "source" in columns:
+            columns.remove("source")
+            columns.insert(0, "source")
+        return columns, rows
+    by_source: dict[str, dict[str, Any]] = {}
+    for doc in report.documents:
+        row = by_source.setdefault(
+            doc.source or ".", {"source": doc.source or ".", "documents": 0, "with findings": 0, "languages": Counter()}
+        )
+        row["documents"] += 1
+        row["with findings"] += bool(doc.findings)
+        row["languages"][doc.language] += 1
+        for f in doc.findings:
+            row[f.category.value] = row.get(f.category.value, 0) + 1
+    rows = sorted(by_source.values(), key=lambda r: (-r["documents"], r["source"]))
+    for r in rows:
+        r["languages"] = dict(r["languages"].most_common())
+    present = [c for c in CATEGORIES if any(c in r for r in rows)]
+    columns = ["source", "documents", "with findings", *present, "languages"]
+    return columns, rows
+
+
+def scorecard_cell(key: str, value: Any) -> Markup:
+    """One scorecard cell: rates as percentages, language maps as short lists, the rest as text."""
+    if value is None:
+        return Markup('<span class="muted">–</span>')
+    if isinstance(value, dict):
+        items = sorted(value.items(), key=lambda kv: (-(kv[1] if isinstance(kv[1], (int, float)) else 0), str(kv[0])))
+        parts = [f"{visible(k)}&nbsp;{escape(_fmt_num(v))}" for k, v in items[:6]]
+        if len(items) > 6:
+            parts.append(f"+{len(items) - 6}")
+        return Markup(" · ".join(parts))
+    if isinstance(value, (list, tuple)):
+        return Markup(", ".join(str(visible(v)) for v in value[:10]))
+    if isinstance(value, float) and key.endswith("_rate") and 0 <= value <= 1:
+        meter = f'<meter min="0" max="1" low="0.05" high="0.25" optimum="0" value="{value:.4f}"></meter>'
+        return Markup(f'<span class="rate">{meter} {value:.1%}</span>')
+    if isinstance(value, (int, float)):
+        return Markup(escape(_fmt_num(value)))
+    return visible(value)
+
+
+def category_chart(report: Report) -> list[dict[str, Any]]:
+    """Rows for the findings-per-category bar chart, with severity breakdown and bar widths."""
+    counts: Counter = Counter()
+    for doc in report.documents:
+        for f in doc.findings:
+            counts[(f.category.value, f.severity.value)] += 1
+    totals = {c: sum(counts[(c, s)] for s in SEVERITIES) for c in CATEGORIES}
+    top = max(totals.values(), default=0) or 1
+    rows = []
+    for c in CATEGORIES:
+        x = 0.0
+        segments = []
+        for s in reversed(SEVERITIES):  # error, warning, info
+            n = counts[(c, s)]
+            w = 100.0 * n / top
+            if n:
+                segments.append({"severity": s, "n": n, "x": round(x, 3), "w": round(w, 3)})
+            x += w
+        rows.append({"category": c, "total": totals[c], "colour": CATEGORY_COLOURS[c], "segments": segments,
+                     "by_severity": {s: counts[(c, s)] for s in SEVERITIES}})
+    return rows
+
+
+def language_mix(report: Report, top: int = 10) -> list[dict[str, Any]]:
+    """Languages by share of the corpus's characters (and documents by main language)."""
+    chars: Counter = Counter()
+    docs: Counter = Counter()
+    for d in report.documents:
+        docs[d.language or "und"] += 1
+        if d.languages:
+            for lang, share in d.languages.items():
+                chars[lang] += share * d.chars
+        else:
+            chars[d.language or "und"] += d.chars
+    total = sum(chars.values()) or 1
+    langs = sorted(set(chars) | set(docs), key=lambda k: (-chars[k], -docs[k], k))
+    rows = [{"language": k, "chars": chars[k], "share": chars[k] / total, "documents": docs[k]} for k in langs[:top]]
+    rest = langs[top:]
+    if rest:
+        rows.append({"language": f"{len(rest)} others", "chars": sum(chars[k] for k in rest),
+                     "share": sum(chars[k] for k in rest) / total, "documents": sum(docs[k] for k in rest)})
+    top_share = max((r["share"] for r in rows), default=0) or 1
+    for r in rows:
+        r["w"] = round(100.0 * r["share"] / top_share, 3)
+    return rows
+
+
+def rule_table(report: Report) -> list[dict[str, Any]]:
+    rows: dict[str, dict[str, Any]] = {}
+    for doc in report.documents:
+        for f in doc.findings:
+            r = rows.setdefault(f.rule, {"rule": f.rule, "category": f.category.value, "severities": Counter(),
+                                         "findings": 0, "docs": set()})
+            r["findings"] += 1
+            r["severities"][f.severity.value] += 1
+            r["docs"].add(doc.id)
+    out = []
+    for r in sorted(rows.values(), key=lambda r: (-r["findings"], r["rule"])):
+        out.append({**r, "documents": len(r.pop("docs")),
+                    "severities": [(s, r["severities"][s]) for s in reversed(SEVERITIES) if r["severities"][s]]})
+    return out
+
+
+# --------------------------------------------------------------------------- payload
+
+
+def _related(f: Finding, index: dict[str, int]) -> list[list[Any]] | int:
+    if not f.related:
+        return 0
+    return [[index.get(r.document, -1), r.document, r.start, r.end,
+             None if r.similarity is None else round(float(r.similarity), 4)] for r in f.related]
+
+
+def _data(f: Finding) -> dict[str, Any] | int:
+    if not f.data:
+        return 0
+    out = {}
+    for k, v in f.data.items():
+        s = v if isinstance(v, (int, float, bool)) or v is None else json.dumps(v, ensure_ascii=False, default=str)
+        if isinstance(v, str):
+            s = v
+        if isinstance(s, str) and len(s) > 300:
+            s = s[:299] + "…"
+        out[str(k)] = s
+    return out
+
+
+def listed_documents(report: Report, config: HtmlConfig) -> list[int]:
+    """Indices of the documents the page lists: all of them, or the worst ``max_documents``."""
+    order = list(range(len(report.documents)))
+    if len(order) > config.max_documents:
+        docs = report.documents
+        order = sorted(sorted(order, key=lambda i: (-document_score(docs[i]), docs[i].id))[: config.max_documents])
+    return order
+
+
+def build_payload(report: Report, config: HtmlConfig) -> dict[str, Any]:
+    """The data the page's script works from (compact, offsets as in report.json)."""
+    order = listed_documents(report, config)
+    index: dict[str, int] = {}
+    for pos, i in enumerate(order):
+        index.setdefault(report.documents[i].id, pos)
+    rules = sorted({f.rule for d in report.documents for f in d.findings})
+    rule_ix = {r: i for i, r in enumerate(rules)}
+    cat_ix = {c: i for i, c in enumerate(CATEGORIES)}
+    sev_ix = {s: i for i, s in enumerate(SEVERITIES)}
+
+    texts = _embedded_texts(report, config)
+
+    docs = []
+    for i in order:
+        d = report.documents[i]
+        findings = sorted(d.findings, key=lambda f: (f.start, -f.end, f.rule))
+        pieces, mode = texts.get(i, (None, "none"))
+        docs.append({
+            "id": d.id,
+            "src": d.source or "",
+            "lang": d.language or "und",
+            "langs": {k: round(v, 3) for k, v in sorted(d.languages.items(), key=lambda kv: -kv[1])[:8]},
+            "verdict": d.verdict.value,
+            "chars": d.chars,
+            "score": document_score(d),
+            "f": [[rule_ix[f.rule], cat_ix[f.category.value], sev_ix[f.severity.value], f.start, f.end, f.message,
+                   _related(f, index), _data(f)] for f in findings],
+            "t": pieces,
+            "tm": mode,
+        })
+
+    clusters = [_cluster_payload(c, report, index, config) for c in report.clusters]
+    return {
+        "version": report.tool_version,
+        "cats": list(CATEGORIES),
+        "sevs": list(SEVERITIES),
+        "colours": CATEGORY_COLOURS,
+        "rules": rules,
+        "docs": docs,
+        "clusters": clusters,
+        "text_policy": {
+            "full": sum(1 for p, m in texts.values() if m == "full"),
+            "excerpt": sum(1 for p, m in texts.values() if m == "excerpt"),
+            "none": len(order) - sum(1 for i in order if i in texts),
+            "max_text_chars": config.max_text_chars,
+            "omitted": len(report.documents) - len(order),
+        },
+        "omitted": len(report.documents) - len(order),
+    }
+
+
+def _embedded_texts(report: Report, config: HtmlConfig) -> dict[int, tuple[list[list[Any]], str]]:
+    """Which document texts go into the page, and how much of each (see module docstring).
+
+    1. Every document with findings, and every document a finding or cluster points at (kept
+       copies), gets excerpts around those spans, worst documents first, while the budget lasts.
+    2. Worst first, excerpts are upgraded to the full text while the budget still allows.
+    3. Documents without findings get their full text from a small separate allowance.
+    Excerpts include the spans other documents point at, so "related" links land on text.
+    """
+    out: dict[int, tuple[list[list[Any]], str]] = {}
+    if report.text_of is None:
+        return out
+    index: dict[str, int] = {}
+    for i, d in enumerate(report.documents):
+        index.setdefault(d.id, i)
+    targets: dict[int, list[tuple[int, int]]] = {}
+    for d in report.documents:
+        for f in d.findings:
+            for r in f.related:
+                if r.document in index:
+                    targets.setdefault(index[r.document], []).append((r.start, r.end))
+    for c in report.clusters:
+        for loc in (c.kept, *c.members[: config.max_cluster_members]):
+            if loc.document in index:
+                targets.setdefault(index[loc.document], []).append((loc.start, loc.end))
+
+    def weight(i: int) -> tuple:
+        return (-document_score(report.documents[i]), report.documents[i].id)
+
+    wanted = sorted({i for i, d in enumerate(report.documents) if d.findings} | set(targets), key=weight)
+    budget = config.max_text_chars
+    windows: dict[int, list[tuple[int, int]]] = {}
+    for i in wanted:
+        d = report.documents[i]
+        if i != index[d.id] or budget <= 0:
+            continue
+        spans = [(f.start, f.end) for f in sorted(d.findings, key=_finding_priority)] + targets.get(i, [])
+        win = excerpt_windows(d.chars, spans, config.context_chars, config.long_span_chars,
+                              min(config.max_excerpt_chars, budget))
+        windows[i] = win
+        budget -= sum(e - s for s, e in win)
+    full: set[int] = set()
+    for i in windows:  # worst first (dict order)
+        d = report.documents[i]
+        extra = d.chars - sum(e - s for s, e in windows[i])
+        if d.chars <= config.max_document_chars and extra <= budget:
+            full.add(i)
+            budget -= extra
+    for i, win in windows.items():
+        text = report.text_of(report.documents[i].id)
+        if text is None:
+            continue
+        if i in full or (win and win[0] == (0, len(text))):
+            out[i] = ([[0, text]], "full")
+        else:
+            out[i] = ([[s, text[s:e]] for s, e in win if e <= len(text)], "excerpt")
+    clean_budget = min(config.clean_text_chars, max(0, budget))
+    for i, d in enumerate(report.documents):
+        if i in windows or i != index[d.id] or d.findings or d.chars > clean_budget:
+            continue
+        text = report.text_of(d.id)
+        if text is None or len(text) > clean_budget:
+            continue
+        out[i] = ([[0, text]], "full")
+        clean_budget -= len(text)
+    return out
+
+
+def _cluster_payload(c, report: Report, index: dict[str, int], config: HtmlConfig) -> dict[str, Any]:
+    kept = c.kept
+    members = [m for m in c.members if m != kept]
+    sims = []
+    for m in members[: config.max_cluster_members]:
+        sim = None
+        i = index.get(m.document)
+        if i is not None:
+            for f in report.documents[i].findings:
+                if f.category is not Category.DUPLICATE or f.end <= m.start or f.start >= m.end:
+                    continue
+                for r in f.related:
+                    if r.document == kept.document and r.similarity is not None:
+                        sim = round(float(r.similarity), 4)
+                        break
+                if sim is not None:
+                    break
+        sims.append([index.get(m.document, -1), m.document, m.start, m.end, sim])
+    return {
+        "id": c.id,
+        "kind": c.kind,
+        "level": c.level,
+        "size": len(c.members),
+        "sim": round(float(c.similarity_min), 4),
+        "kept": [index.get(kept.document, -1), kept.document, kept.start, kept.end, 1.0],
+        "members": sims,
+        "more": max(0, len(members) - config.max_cluster_members),
+    }
+
+
+# --------------------------------------------------------------------------- rendering
 
 _env: Environment | None = None
 
@@ -19,21 +502,68 @@ def _environment() -> Environment:
             trim_blocks=True,
             lstrip_blocks=True,
         )
+        _env.filters["visible"] = visible
+        _env.filters["esc"] = esc
+        _env.filters["num"] = _fmt_num
+        _env.filters["cell"] = lambda value, key="": scorecard_cell(key, value)
     return _env
 
 
-def render(report: Report) -> str:
-    docs = []
-    for doc in worst_documents(report, 200):
-        text = report.text_of(doc.id) if report.text_of else None
-        docs.append(
-            {
-                "doc": doc,
-                "findings": [
-                    (f, snippet(text, f.start, f.end, 120) if text is not None else "") for f in doc.findings[:50]
-                ],
-            }
-        )
-    return _environment().get_template("report.html.j2").render(
-        report=report, summary=report.summary(), docs=docs
+def _asset(name: str) -> str:
+    return resources.files("audit").joinpath("templates", name).read_text(encoding="utf-8")
+
+
+def render(report: Report, config: HtmlConfig | None = None) -> str:
+    """Render ``report`` as one self-contained HTML page."""
+    config = config or HtmlConfig()
+    css = _asset("report.css")
+    js = _asset("report.js")
+    if "</script" in js.lower() or "</style" in css.lower():
+        raise RuntimeError("inline asset contains a closing tag")
+    summary = report.summary()
+    sev_counts = report.findings_by_severity()
+    columns, sources = source_scorecards(report)
+    payload = build_payload(report, config)
+    index = {d["id"]: pos for pos, d in reversed(list(enumerate(payload["docs"])))}
+    worst = [(index.get(d.id, -1), d, _category_counts(d), document_score(d))
+             for d in worst_documents(report, config.worst_documents)]
+    top_clusters = sorted(range(len(report.clusters)), key=lambda k: (-len(report.clusters[k].members), k))
+    csp = (
+        "default-src 'none'; "
+        f"script-src {csp_hash(js)}; "
+        f"style-src {csp_hash(css)}; "
+        "img-src 'none'; connect-src 'none'; font-src 'none'; media-src 'none'; object-src 'none'; "
+        "frame-src 'none'; worker-src 'none'; manifest-src 'none'; base-uri 'none'; form-action 'none'"
     )
+    return _environment().get_template("report.html.j2").render(
+        report=report,
+        summary=summary,
+        baseline=report.extra.get("baseline"),
+        sev_counts=sev_counts,
+        total_findings=sum(sev_counts.values()),
+        with_findings=sum(1 for d in report.documents if d.findings),
+        categories=category_chart(report),
+        languages=language_mix(report),
+        rules=rule_table(report),
+        source_columns=columns,
+        sources=sources,
+        worst=worst,
+        clusters=[(k, report.clusters[k]) for k in top_clusters[: config.top_clusters]],
+        unreadable=report.unreadable[: config.max_unreadable_rows],
+        colours=CATEGORY_COLOURS,
+        text_policy=payload["text_policy"],
+        config=config,
+        csp=csp,
+        css=Markup(css),
+        js=Markup(js),
+        data=Markup(embed_json(payload)),
+    )
+
+
+def _category_counts(doc: DocumentResult) -> list[tuple[str, int]]:
+    c = Counter(f.category.value for f in doc.findings)
+    return [(k, c[k]) for k in CATEGORIES if c[k]]
+
+
+__all__ = ["HtmlConfig", "render", "build_payload", "embed_json", "excerpt_windows", "visible", "csp_hash",
+           "source_scorecards"]

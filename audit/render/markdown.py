@@ -18,6 +18,7 @@ MAX_FINDINGS_PER_DOC = 8
 MAX_CLUSTERS = 15
 MAX_MEMBERS = 6
 MAX_UNREADABLE = 20
+MAX_SOURCES = 15
 CATEGORIES = ("duplicate", "language", "artefact", "sourcing")
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>])")
@@ -52,6 +53,7 @@ def render(report: Report) -> str:
     out += _unreadable(report)
     out += _worst(report)
     out += _clusters(report)
+    out += _sources(report)
     out += _skipped(report)
     return "\n".join(out).rstrip() + "\n"
 
@@ -181,6 +183,28 @@ def _clusters(report: Report) -> list[str]:
         out += _CLUSTER_HEAD
         out += [_cluster_row(c, srcs[c.id]) for c in ranked[:MAX_CLUSTERS]]
         out.append("")
+    return out
+
+
+def _sources(report: Report) -> list[str]:
+    """Per-source scorecards (report.extra["sources"]), the largest sources first."""
+    cards = report.extra.get("sources")
+    if not cards:
+        return []
+    shown = cards[:MAX_SOURCES]
+    out = [f"## Sources (top {len(shown)} of {len(cards)} by documents)", "",
+           "| source | documents | duplicate rate | artefact rate | unsourced claims / 1k words | sourcing score "
+           "| languages |", "|---|---:|---:|---:|---:|---:|---|"]
+    for c in shown:
+        score = "–" if c.get("sourcing_score") is None else f"{c['sourcing_score']:.2f}"
+        langs = ", ".join(f"{esc(k)} {v}" for k, v in list(c.get("languages", {}).items())[:4])
+        out.append(
+            f"| {esc(c['source'])} | {c['documents']} | {c['duplicate_rate']:.0%} | {c['artefact_rate']:.0%} | "
+            f"{c['unsourced_claim_density']:.2f} | {score} | {langs} |"
+        )
+    if len(cards) > len(shown):
+        out.append(f"| … | | | | | | {len(cards) - len(shown)} more in report.json `sources` |")
+    out += ["", "Sourcing score: attributed claim sentences / claim sentences (higher is better sourced).", ""]
     return out
 
 

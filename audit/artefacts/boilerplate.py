@@ -1,0 +1,381 @@
+"""Template boilerplate: lexicon lines, empty metadata labels, glued author bios, and
+lines that recur across many documents of one source (a corpus check).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from array import array
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+
+import numpy as np
+import xxhash
+
+from audit.artefacts.common import boilerplate_lexicon, normalize_line, words
+from audit.model import Category, Finding, Severity
+from audit.rules import CorpusCheck, CorpusResult, DocContext, DocumentCheck, Rule
+
+ART002 = Rule(
+    id="ART002",
+    name="boilerplate-line",
+    category=Category.ARTEFACT,
+    severity=Severity.WARNING,
+    description="A whole line is template boilerplate (read more, related articles, share, subscribe, "
+    "cookie notice, copyright, navigation, metadata) from the built-in multilingual lexicon.",
+    flags=("Read more »", "Related articles", "Share this article on Facebook", "Suscríbete a nuestro boletín",
+           "We use cookies to improve your experience. Accept all cookies", "Leer más", "Tags: immigration, ICE"),
+    not_flags=("Read more about the budget in the council's minutes, which were published on Tuesday.",
+               "The company said it would share more details in March."),
+)
+
+ART003 = Rule(
+    id="ART003",
+    name="empty-metadata-label",
+    category=Category.ARTEFACT,
+    severity=Severity.WARNING,
+    description="A template label such as `Categories:` or `Tags:` with no value (the scraper kept the label, "
+    "not the links).",
+    flags=("...end of the article.\n\nCategories:\n\nTags:", "Etiquetas:"),
+    not_flags=("Categories: Politics, Immigration", "The new rules cover three categories: food, fuel and rent."),
+)
+
+ART004 = Rule(
+    id="ART004",
+    name="author-bio",
+    category=Category.ARTEFACT,
+    severity=Severity.WARNING,
+    description="An author byline or biography glued into the article text (\"Author Jane Doe My name is ...\").",
+    flags=("Author Melinda Kukaj My name is Melinda Kukaj and I am a sophomore at the University of Vermont.",
+           "Sobre el autor Juan Pérez es periodista y escribe sobre economía."),
+    not_flags=("The author of the report, Jane Doe, said the findings were preliminary.",
+               "By Jane Doe"),
+)
+
+ART005 = Rule(
+    id="ART005",
+    name="recurring-boilerplate-line",
+    category=Category.ARTEFACT,
+    severity=Severity.WARNING,
+    description="A line that recurs in many documents of the same source (template boilerplate found from the "
+    "corpus itself); the finding says how many documents carry it.",
+    flags=("'Sign up for The Morning Brief, delivered daily' in 40 of 200 documents of example.com",),
+    not_flags=("a sentence quoted in two articles of a source with 500 documents",),
+)
+
+
+# ---------------------------------------------------------------------------
+# Pure helpers
+
+_LEAD = re.compile(r"^[\s\-–—*•·▪►▸>»›|#\[(]+")
+_TRAIL = re.compile(r"[\s.!?…»›>→|\])]+$")
+LEXICON_KINDS = ("read_more", "related", "share", "subscribe", "cookie", "copyright", "metadata", "timestamp", "credit")
+#: Kinds reported as info: copyright footers, publication timestamps and photo credits are template
+#: residue, but syndicated, professionally edited articles carry them too.
+INFO_KINDS = frozenset({"copyright", "timestamp", "credit"})
+
+
+@lru_cache(maxsize=16)
+def _compiled(extra: tuple[str, ...] = ()) -> dict[str, re.Pattern]:
+    lex = boilerplate_lexicon()
+    out = {}
+    for kind in LEXICON_KINDS:
+        pats = list(lex.get(kind, ()))
+        if kind == "read_more":
+            pats.extend(extra)
+        out[kind] = re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in pats) + r")$", re.IGNORECASE)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _empty_labels() -> frozenset[str]:
+    return frozenset(boilerplate_lexicon().get("empty_labels", ()))
+
+
+_LONG_HINTS = {
+    "read_more": lambda s: False, "related": lambda s: False, "share": lambda s: False,
+    "subscribe": lambda s: any(k in s for k in (
+        "subscri", "sign up", "follow", "support", "member", "you are here", "already", "get ", "join", "suscr",
+        "síguenos", "abonn", "inscri", "suivez", "folgen", "assine", "inscreva", "siga", "iscriviti", "abbonati",
+        "seguici", "recibe", "email address", "required fields", "save my name", "correo electr", "campos obligatorios",
+        "adresse", "listen to", "escuchar", "min read")),
+    "cookie": lambda s: "cookie" in s,
+    "copyright": lambda s: any(k in s for k in ("©", "(c)", "copyright", "reserv", "vorbehalten", "riservati",
+                                                "may not be")),
+    "timestamp": lambda s: s.startswith(("posted", "published", "updated", "last updated", "publicado", "actualizado",
+                                          "publié", "mis à jour", "veröffentlicht", "aktualisiert", "atualizado",
+                                          "pubblicato", "aggiornato")),
+    "credit": lambda s: any(k in s for k in ("photo", "foto", "image", "getty", "credit")),
+    "metadata": lambda s: ":" in s[:40] or s.startswith(("posted", "filed", "archived", "published", "updated",
+                                                          "last updated", "publicado", "actualizado", "publié",
+                                                          "mis à jour", "veröffentlicht", "aktualisiert", "atualizado",
+                                                          "pubblicato", "aggiornato")),
+}
+
+
+def _teaser_title(line: str) -> bool:
+    """A short headline-like line (as listed under "Related articles")."""
+    n = len(words(line))
+    return 2 <= n <= 20 and line.rstrip()[-1:] not in ".:;," and not empty_label(line)
+
+
+def clean_line(line: str) -> tuple[str, str]:
+    """``(with_colon, core)``: the line without list markers/arrows around it; ``core`` also drops a final colon."""
+    s = _TRAIL.sub("", _LEAD.sub("", line))
+    return s, s.rstrip(": ").strip()
+
+
+def lexicon_kind(line: str, extra: tuple[str, ...] = ()) -> str | None:
+    """The boilerplate kind a whole line belongs to, or ``None``."""
+    with_colon, core = clean_line(line)
+    if not core or len(core) > 400:
+        return None
+    pats = _compiled(tuple(extra))
+    long = len(core) > 60
+    low = core.lower() if long else ""
+    for kind in LEXICON_KINDS:
+        if long and not extra and not _LONG_HINTS[kind](low):
+            continue  # long lines can only be cookie, copyright or metadata lines
+        target = with_colon if kind in ("metadata", "timestamp", "credit") else core
+        if pats[kind].match(target):
+            return kind
+    return None
+
+
+def empty_label(line: str) -> bool:
+    """Is the line only a metadata label with a colon (``Tags:``)?"""
+    s = line.strip()
+    return s.endswith(":") and normalize_line(s[:-1]).strip(" -–*•") in _empty_labels()
+
+
+_NAME = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]+\s+){0,3}[A-ZÀ-ÖØ-Þ][\w'’.-]+"
+_FIRST_PERSON = (r"(?:My name is|I am|I['’]m|I have|I was|Mi nombre es|Me llamo|Soy|Je m['’]appelle|Je suis|"
+                 r"Mein Name ist|Ich bin|Meu nome é|Sou|Mi chiamo|Sono)")
+_THIRD_PERSON = r"(?:is|has been|was born|writes|covers|es|ha sido|escribe|est|ist|é|è)"
+#: "About the author NAME is ..." (any verb), or a bare byline prefix ("Author", "By", "Por") glued to
+#: a first-person bio ("Author Melinda Kukaj My name is ..."): "Author J.K. Rowling is ..." is a news lede.
+_BIO_GLUED = re.compile(
+    r"^(?:(?:About the author|About the writer|Sobre (?:el|la) autora?|Acerca del autor|À propos de l['’]auteur|"
+    r"Über (?:den|die) Autor(?:in)?|Sobre o autor|Sobre a autora|Sull['’]autore)\s*:?\s+(" + _NAME + r")\s+(?:"
+    + _FIRST_PERSON + "|" + _THIRD_PERSON + r")"
+    r"|(?:Author|Written by|Posted by|By|Autora?|Escrito por|Publicado por|Por|Auteure?|Par|Von|Di|L['’]autore)"
+    r"\s*:?\s+(" + _NAME + r")\s+" + _FIRST_PERSON + r")(?=\s)",
+)
+_BIO_FIRST_PERSON = re.compile(
+    r"^(?:My name is|Hi,? I['’]m|Mi nombre es|Me llamo|Je m['’]appelle|Mein Name ist|Meu nome é|Mi chiamo)\s+"
+    + _NAME + r"\s*(?:,|and|y|et|und|e)\s+(?:I|I['’]m|soy|je|ich|sou|sono)\b",
+)
+
+
+#: Boilerplate glued inside prose: an interstitial ("Advertisement", "Story continues below") between
+#: two sentences, or an upper-case promo label ("RELATED:", "READ MORE:") with its teaser up to the line end.
+_INLINE = re.compile(
+    r"(?<=[.!?”\"’] )(?:ADVERTISEMENT|Advertisement|Skip Advertisement|Story continues below(?: advertisement)?|"
+    r"Continue reading (?:below|the main story)|Article continues below(?: advertisement)?|Publicidad|PUBLICIDAD|"
+    r"Sigue leyendo|Anzeige|Werbung|Publicité)(?= [A-Z“\"¿¡])"
+    r"|(?<=[.!?”\"’] )(?:Share this (?:article|story|post)|Share on (?:Facebook|Twitter|X|WhatsApp|LinkedIn)|"
+    r"(?:Subscribe|Sign up) (?:to|for) our (?:free )?newsletters?|Click here to (?:subscribe|read more|sign up)|"
+    r"Continue reading|Comparte esta (?:noticia|nota)|Suscr[ií]bete a nuestro bolet[ií]n|Leer m[aá]s|"
+    r"Abonnez-vous à notre newsletter|Lire la suite)(?=[ \t]*(?:\n|$)|[ \t]+[A-Z“\"¿¡])"
+    r"|(?<=[.!?”\"’] )(?:Read more|Read also|See also|Related|Leer m[aá]s|Lee tambi[eé]n|Lea tambi[eé]n|Lire aussi|"
+    r"Lesen Sie auch|Leia tamb[eé]m|Leggi anche)\s*:\s*[A-ZÀ-Þ“\"¿¡][^\n]*"
+    r"|(?:^|(?<=[.!?”\"’] ))(?:RELATED|READ MORE|READ ALSO|SEE ALSO|MORE|WATCH|LISTEN|LEA TAMBIÉN|LEA MÁS|LEER MÁS|"
+    r"TE PUEDE INTERESAR|VEA TAMBIÉN|LIRE AUSSI|À LIRE AUSSI|LESEN SIE AUCH|LEIA TAMBÉM|LEGGI ANCHE)\s*:[^\n]*",
+    re.MULTILINE,
+)
+
+
+def inline_boilerplate(text: str) -> list[tuple[int, int]]:
+    """Spans of boilerplate glued into prose lines."""
+    return [m.span() for m in _INLINE.finditer(text)]
+
+
+def find_bio(passage: str, is_last: bool) -> str | None:
+    """``"glued"`` for a byline glued to a bio, ``"first-person"`` for a closing first-person bio."""
+    if _BIO_GLUED.match(passage):
+        return "glued"
+    if is_last and _BIO_FIRST_PERSON.match(passage):
+        return "first-person"
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Checks
+
+
+@dataclass(frozen=True)
+class BoilerplateConfig:
+    #: Lines with more words than this are never lexicon boilerplate.
+    max_words: int = 40
+    #: Extra whole-line regular expressions (case-insensitive) treated as boilerplate.
+    extra_patterns: tuple[str, ...] = ()
+
+
+class BoilerplateCheck(DocumentCheck):
+    rules = (ART002, ART003, ART004)
+    section = "boilerplate"
+    config_class = BoilerplateConfig
+    order = 60
+
+    def check(self, ctx: DocContext) -> Iterable[Finding]:
+        text = ctx.text
+        out: list[Finding] = []
+        lines = ctx.lines
+        block_end = 0
+        for i, span in enumerate(lines):
+            line = text[span.start : span.end]
+            if len(line) > 2000 or len(words(line)) > self.config.max_words:
+                continue
+            if empty_label(line):
+                nxt = [text[s.start : s.end] for s in lines[i + 1 : i + 2]]
+                if not nxt or empty_label(nxt[0]) or lexicon_kind(nxt[0]):
+                    out.append(ART003.finding(span, f"empty metadata label {line.strip()!r}: the template label "
+                                              "was kept without its value", data={"label": line.strip()}))
+                    continue
+            if i < block_end:
+                continue
+            kind = lexicon_kind(line, self.config.extra_patterns)
+            if kind:
+                end = span.end
+                if kind in ("related", "read_more"):  # the teaser titles listed under the header
+                    k = i + 1
+                    while k < len(lines) and k <= i + 8 and _teaser_title(text[lines[k].start : lines[k].end]):
+                        end = lines[k].end
+                        k += 1
+                    block_end = k
+                out.append(ART002.finding((span.start, end),
+                                          f"template boilerplate ({kind.replace('_', ' ')}): {line[:80]!r}"
+                                          + (f" and {block_end - i - 1} teaser title(s)" if end > span.end else ""),
+                                          data={"kind": kind},
+                                          severity=Severity.INFO if kind in INFO_KINDS else None))
+        flagged = {f.start for f in out}
+        for s, e in inline_boilerplate(text):
+            if s not in flagged:
+                out.append(ART002.finding((s, e), f"template boilerplate glued into the text: {text[s:e][:80]!r}",
+                                          data={"kind": "inline"}))
+        passages = ctx.passages
+        for j, p in enumerate(passages):
+            ptext = text[p.start : p.end]
+            how = find_bio(ptext, is_last=j >= len(passages) - 2)
+            if how:
+                msg = ("author byline and biography glued into the article text" if how == "glued"
+                       else "first-person author biography at the end of the article")
+                out.append(ART004.finding(p, msg, data={"kind": how}))
+        return out
+
+
+@dataclass(frozen=True)
+class RecurringLineConfig:
+    #: A line must occur in at least this many documents of one source ...
+    min_documents: int = 3
+    #: ... and in at least this share of that source's documents.
+    min_share: float = 0.02
+    #: Lines shorter than this (characters) or longer than `max_words` words are ignored.
+    min_chars: int = 10
+    max_words: int = 25
+    #: A document in which more than this share of its lines recur is a near copy of others
+    #: (the duplicate family's business), not a page carrying template lines: not reported.
+    max_document_share: float = 0.6
+
+
+def _source_of(ctx: DocContext, field: str = "source") -> str:
+    """As the pipeline names it: a check's annotation, else the record's source field, else the folder."""
+    src = ctx.annotations.get("source") or ctx.doc.metadata.get(field)
+    if isinstance(src, str) and src:
+        return src
+    return os.path.dirname(ctx.doc.source) or "."
+
+
+class RecurringLineCheck(CorpusCheck):
+    """Counts line hashes (not texts) per source; re-reads only documents that carry a recurring line."""
+
+    rules = (ART005,)
+    section = "recurring_lines"
+    config_class = RecurringLineConfig
+    order = 60
+
+    def __init__(self, config=None, settings=None) -> None:
+        super().__init__(config, settings)
+        self._keys = array("Q")
+        self._ords = array("I")
+        self._doc_source = array("I")  # by ordinal
+        self._sources: dict[str, int] = {}
+        self._source_docs: list[int] = []
+        self._seen_docs: set[int] = set()
+
+    def _line_keys(self, text: str, source: str, lines) -> dict[int, tuple[int, int]]:
+        out: dict[int, tuple[int, int]] = {}
+        cfg = self.config
+        prefix = source + "\x00"
+        for span in lines:
+            if span.end - span.start < cfg.min_chars:
+                continue
+            raw = text[span.start : span.end]
+            if raw.count(" ") >= 2 * cfg.max_words and len(raw.split()) > cfg.max_words:
+                continue  # a paragraph, not a template line: skip before normalising it
+            norm = normalize_line(raw)
+            if len(norm.split()) > cfg.max_words or sum(ch.isalpha() for ch in norm) < 3:
+                continue
+            key = xxhash.xxh64_intdigest((prefix + norm).encode("utf-8", "surrogatepass"))
+            out.setdefault(key, (span.start, span.end))
+        return out
+
+    def observe(self, ctx: DocContext) -> Iterable[Finding]:
+        source = _source_of(ctx, self.settings.source_field)
+        sid = self._sources.setdefault(source, len(self._sources))
+        if sid == len(self._source_docs):
+            self._source_docs.append(0)
+        while len(self._doc_source) <= ctx.ordinal:
+            self._doc_source.append(0)
+        self._doc_source[ctx.ordinal] = sid
+        doc_key = xxhash.xxh64_intdigest(ctx.text.encode("utf-8", "surrogatepass"))
+        if doc_key in self._seen_docs:  # exact copies are the duplicate family's business
+            return ()
+        self._seen_docs.add(doc_key)
+        self._source_docs[sid] += 1
+        for key in self._line_keys(ctx.text, source, ctx.lines):
+            self._keys.append(key)
+            self._ords.append(ctx.ordinal)
+        return ()
+
+    def finish(self, text_of, ids: list[str]) -> CorpusResult:
+        result = CorpusResult()
+        if not self._keys:
+            return result
+        keys = np.frombuffer(self._keys, dtype=np.uint64)
+        ords = np.frombuffer(self._ords, dtype=np.uint32)
+        uniq, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
+        src_docs = np.asarray(self._source_docs, dtype=np.float64)
+        doc_src = np.frombuffer(self._doc_source, dtype=np.uint32)
+        entry_docs = src_docs[doc_src[ords]]
+        entry_counts = counts[inverse]
+        mask = (entry_counts >= self.config.min_documents) & (entry_counts >= self.config.min_share * entry_docs)
+        if not mask.any():
+            return result
+        hot = {int(k): int(c) for k, c in zip(uniq, counts, strict=True) if c >= self.config.min_documents}
+        names = {v: k for k, v in self._sources.items()}
+        from audit import segment
+
+        for ordinal in np.unique(ords[mask]).tolist():
+            text = text_of(ordinal)
+            sid = int(doc_src[ordinal])
+            source, n_docs = names[sid], self._source_docs[sid]
+            doc_lines = segment.lines(text)
+            recurring = []
+            for key, (start, end) in sorted(self._line_keys(text, source, doc_lines).items(), key=lambda kv: kv[1]):
+                count = hot.get(key)
+                if count is None or count < self.config.min_share * n_docs:
+                    continue
+                recurring.append((key, start, end, count))
+            if len(recurring) > self.config.max_document_share * len(doc_lines):
+                continue
+            for key, start, end, count in recurring:
+                result.add(ordinal, ART005.finding(
+                    (start, end),
+                    f"line recurs in {count} of {n_docs} documents from source {source!r}: template boilerplate",
+                    data={"documents": count, "source_documents": n_docs, "share": round(count / n_docs, 4),
+                          "source": source, "line_hash": f"{key:016x}"},
+                ))
+        return result

@@ -1,0 +1,176 @@
+"""Document quality signals (Gopher / C4 style) as informational findings with their values.
+
+Defaults come from the literature:
+
+* Gopher (Rae et al. 2021, "Scaling Language Models: Methods, Analysis & Insights from
+  Training Gopher", appendix A): keep documents with 50-100,000 words, mean word length
+  3-10 characters, symbol-to-word ratio (``#`` and ellipses) at most 0.1, at least 80% of
+  words containing a letter, at least two of the stop words *the, be, to, of, and, that,
+  have, with*; at most 30% duplicated lines and 20% of characters in duplicated lines.
+* C4 (Raffel et al. 2020, "Exploring the Limits of Transfer Learning with a Unified
+  Text-to-Text Transformer", section 2.2): keep only lines ending in terminal punctuation and
+  pages with at least 5 sentences.
+
+The stop-word test is language-aware: the document's language (from the language check, or a
+stop-word profile) selects its stop-word list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable
+
+from audit.artefacts.common import stopwords, words
+from audit.model import Category, Finding, Severity
+from audit.rules import DocContext, DocumentCheck, Rule
+
+
+def _rule(rid: str, name: str, desc: str, flags: tuple[str, ...], not_flags: tuple[str, ...]) -> Rule:
+    return Rule(id=rid, name=name, category=Category.ARTEFACT, severity=Severity.INFO, description=desc,
+                flags=flags, not_flags=not_flags)
+
+
+_ARTICLE = ("A full news article of several hundred words in ordinary sentences.",)
+ART060 = _rule("ART060", "quality-length", "Document length outside the Gopher range (50-100,000 words) or fewer "
+               "than 5 sentences (C4).", ("Breaking: council votes. More soon.",), _ARTICLE)
+ART061 = _rule("ART061", "quality-word-length", "Mean word length outside 3-10 characters (Gopher).",
+               ("aaaaaaaaaaaaaaaaaa bbbbbbbbbbbbbbbbbbbbbb ...",), _ARTICLE)
+ART062 = _rule("ART062", "quality-stopwords", "Too few stop words for the document's language: fewer than 2 of the "
+               "language's 8 commonest function words (Gopher) or a stop-word share below `min_stopword_share`.",
+               ("keyword keyword cheap flights hotels deals ...",), _ARTICLE)
+ART063 = _rule("ART063", "quality-symbols", "Symbol-to-word ratio above 0.1 (`#`, ellipses) or fewer than 80% of "
+               "words with a letter (Gopher).", ("#tag #tag #tag ... ... 123 456",), _ARTICLE)
+ART064 = _rule("ART064", "quality-duplicate-lines", "More than 30% of lines, or 20% of characters, in duplicated "
+               "lines (Gopher).", ("the same line\nthe same line\nthe same line",), _ARTICLE)
+ART065 = _rule("ART065", "quality-unpunctuated-lines", "More than `max_unpunctuated_share` of lines lack terminal "
+               "punctuation (C4 drops every such line).", ("Home\nNews\nSports\nContact us",), _ARTICLE)
+
+_ALPHA_TOKEN = re.compile(r"(?<!\S)\S*[^\W\d_]\S*")
+_TERMINAL_END = re.compile(r"[.!?…][\"'”’»)\]]*$|[\"”’»]$")
+
+
+def _gopher_words(lang: str) -> frozenset[str]:
+    sw = stopwords()
+    if lang == "en" or lang not in sw:
+        return sw["gopher"]
+    return frozenset(list(load_order(lang))[:8])
+
+
+def load_order(lang: str) -> list[str]:
+    from audit.artefacts.common import load_json
+
+    return load_json("stopwords.json")[lang]
+
+
+def best_stopword_languages(text: str) -> list[str]:
+    """The languages whose stop words cover the text best (for documents without a language annotation)."""
+    counts = Counter(t.lower() for t in words(text[:20000]))
+    n = sum(counts.values())
+    if not n:
+        return ["en"]
+    sw = stopwords()
+    shares = {lang: sum(c for w, c in counts.items() if w in sw[lang]) / n for lang in sw if lang != "gopher"}
+    best = max(shares.values())
+    return [lang for lang, v in sorted(shares.items(), key=lambda kv: -kv[1]) if v >= 0.6 * best][:2]
+
+
+def quality_signals(text: str, lines: list[str], n_sentences: int, langs: list[str]) -> dict[str, float]:
+    """The Gopher/C4 statistics of one document; stop words are counted for ``langs`` (one or a mixture)."""
+    toks = words(text)
+    n = len(toks)
+    n_raw = len(text.split())
+    n_alpha = len(_ALPHA_TOKEN.findall(text))
+    counts = Counter(t.lower() for t in toks)
+    lang = "+".join(langs)
+    sw = frozenset().union(*(stopwords().get(lg, frozenset()) for lg in langs)) or stopwords()["en"]
+    gopher_hits = max(len(_gopher_words(lg).intersection(counts)) for lg in langs)
+    n_stop = sum(c for w, c in counts.items() if w in sw)
+    total_len = sum(len(w) * c for w, c in counts.items())
+    line_counts = Counter(ln for ln in lines)
+    dup_lines = sum(c - 1 for c in line_counts.values() if c > 1)
+    dup_chars = sum(len(ln) * (c - 1) for ln, c in line_counts.items() if c > 1)
+    total_chars = sum(len(ln) for ln in lines) or 1
+    unpunct = sum(1 for ln in lines if not _TERMINAL_END.search(ln.rstrip()))
+    symbols = text.count("#") + text.count("...") + text.count("…")
+    return {
+        "words": n,
+        "sentences": n_sentences,
+        "mean_word_length": round(total_len / n, 3) if n else 0.0,
+        "stopword_language": lang,
+        "stopword_share": round(n_stop / n, 3) if n else 0.0,
+        "gopher_stopwords": gopher_hits,
+        "symbol_ratio": round(symbols / n, 3) if n else 0.0,
+        "alpha_word_share": round(n_alpha / n_raw, 3) if n_raw else 0.0,
+        "duplicate_line_share": round(dup_lines / len(lines), 3) if lines else 0.0,
+        "duplicate_line_char_share": round(dup_chars / total_chars, 3),
+        "unpunctuated_line_share": round(unpunct / len(lines), 3) if lines else 0.0,
+    }
+
+
+@dataclass(frozen=True)
+class QualityConfig:
+    min_words: int = 50  # Gopher
+    max_words: int = 100_000  # Gopher
+    min_sentences: int = 5  # C4
+    min_mean_word_length: float = 3.0  # Gopher
+    max_mean_word_length: float = 10.0  # Gopher
+    min_gopher_stopwords: int = 2  # Gopher
+    #: Our own calibration: edited EN/ES news has 35-50% stop words with our lists.
+    min_stopword_share: float = 0.15
+    max_symbol_ratio: float = 0.1  # Gopher
+    min_alpha_word_share: float = 0.8  # Gopher
+    max_duplicate_line_share: float = 0.3  # Gopher
+    max_duplicate_line_char_share: float = 0.2  # Gopher
+    #: C4 drops each line without terminal punctuation; we report documents where most lines would go.
+    max_unpunctuated_share: float = 0.5
+
+
+class QualityCheck(DocumentCheck):
+    rules = (ART060, ART061, ART062, ART063, ART064, ART065)
+    section = "quality"
+    config_class = QualityConfig
+    order = 60
+
+    def check(self, ctx: DocContext) -> Iterable[Finding]:
+        text = ctx.text
+        if not text.strip():
+            return ()
+        sw = stopwords()
+        langs = [lg for lg, share in sorted(ctx.languages.items(), key=lambda kv: -kv[1]) if share >= 0.1 and lg in sw]
+        if not langs:
+            langs = [ctx.language] if ctx.language in sw else best_stopword_languages(text)
+        lang = "+".join(langs)
+        lines = [text[s.start : s.end] for s in ctx.lines]
+        q = quality_signals(text, lines, len(ctx.sentences), langs)
+        ctx.stats["quality"] = q
+        c = self.config
+        span = (0, len(text))
+        out = []
+
+        def add(rule: Rule, why: str, keys: tuple[str, ...]):
+            out.append(rule.finding(span, why, data={k: q[k] for k in keys}))
+
+        if q["words"] < c.min_words or q["words"] > c.max_words or q["sentences"] < c.min_sentences:
+            add(ART060, f"{q['words']} words, {q['sentences']} sentences (Gopher keeps {c.min_words}-{c.max_words} "
+                f"words; C4 needs {c.min_sentences}+ sentences)", ("words", "sentences"))
+        if q["words"] and not c.min_mean_word_length <= q["mean_word_length"] <= c.max_mean_word_length:
+            add(ART061, f"mean word length {q['mean_word_length']} outside {c.min_mean_word_length}-"
+                f"{c.max_mean_word_length}", ("mean_word_length",))
+        unsupported = ctx.language not in ("und", "") and ctx.language not in sw  # e.g. ru, zh: no stop-word list
+        if q["words"] >= 20 and not unsupported and (q["gopher_stopwords"] < c.min_gopher_stopwords
+                                 or q["stopword_share"] < c.min_stopword_share):
+            add(ART062, f"stop words ({lang}): share {q['stopword_share']}, {q['gopher_stopwords']} of the 8 "
+                "commonest; prose has more", ("stopword_language", "stopword_share", "gopher_stopwords"))
+        if q["symbol_ratio"] > c.max_symbol_ratio or (q["words"] and q["alpha_word_share"] < c.min_alpha_word_share):
+            add(ART063, f"symbol ratio {q['symbol_ratio']}, alphabetic word share {q['alpha_word_share']}",
+                ("symbol_ratio", "alpha_word_share"))
+        if (q["duplicate_line_share"] > c.max_duplicate_line_share
+                or q["duplicate_line_char_share"] > c.max_duplicate_line_char_share):
+            add(ART064, f"{q['duplicate_line_share']:.0%} of lines and {q['duplicate_line_char_share']:.0%} of "
+                "characters are in duplicated lines", ("duplicate_line_share", "duplicate_line_char_share"))
+        if len(lines) >= 3 and q["unpunctuated_line_share"] > c.max_unpunctuated_share:
+            add(ART065, f"{q['unpunctuated_line_share']:.0%} of lines lack terminal punctuation",
+                ("unpunctuated_line_share",))
+        return out

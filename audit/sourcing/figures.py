@@ -1,0 +1,222 @@
+"""Statistics in text: percentages, money, counts and increases, but not dates or labels.
+
+:func:`find_figures` returns the figures of a span of text. A number is a *statistic*
+when it is a percentage, an amount of money, a large or quantified count, or a word such
+as "doubled". It is *not* a statistic when it is a year, a date, a time, an age, a
+duration, an ordinal, a list number ("1)"), a label ("Senate Bill 54", "AB4",
+"Highway 99", "Day 1") or a phone number or address. Each exclusion is a small rule
+below so the decision can be explained.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MONTHS = (
+    "jan january feb february mar march apr april may jun june jul july aug august sep sept september "
+    "oct october nov november dec december enero febrero marzo abril mayo junio julio agosto septiembre "
+    "setiembre octubre noviembre diciembre ene abr ago dic"
+).split()
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+
+_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d.])|\d+(?:[.,]\d+)?")
+
+_PERCENT_AFTER = re.compile(
+    r"\s?(?:%|percent\b|per\s?cent\b|pct\b|percentage\s+points?\b|por\s+ciento\b|puntos\s+porcentuales\b)",
+    re.IGNORECASE,
+)
+_RANGE_PERCENT_AFTER = re.compile(r"\s?(?:-|–|to|a)\s?\d+(?:[.,]\d+)?\s?(?:%|percent\b|por\s+ciento\b)", re.I)
+_CURRENCY_BEFORE = re.compile(r"(?:[$€£¥₹]|US\$|USD|EUR|MXN|R\$|MX\$|C\$|A\$)\s?$")
+_CURRENCY_AFTER = re.compile(
+    r"\s?(?:(?:million|billion|trillion|millones|millón|mil\s+millones|billones|mil)\s+(?:de\s+)?)?"
+    r"(?:dollars?|dólares|dolares|euros?|pesos|pounds|libras|yen|yuan|rupees|USD|EUR|MXN)\b",
+    re.IGNORECASE,
+)
+_SCALE_AFTER = re.compile(
+    r"\s?(?:million|billion|trillion|thousand|millones|millón|millon|mil\s+millones|billones|mil)\b"
+    r"|(?:bn|mn|m|k|M|B|K)\b",
+)
+_TIME_AFTER = re.compile(
+    r"(?::\d\d)|\s?(?:a\.\s?m\.|p\.\s?m\.|am\b|pm\b|h\b|hrs\b|GMT\b|UTC\b|ET\b|PT\b|EST\b|PST\b)", re.I
+)
+_DURATION_AFTER = re.compile(
+    r"[\s-]?(?:years?|yrs?|months?|weeks?|days?|hours?|minutes?|mins?|seconds?|secs?|decades?|centuries|"
+    r"nights?|años|año|meses|mes|semanas?|días|día|horas?|minutos?|segundos?|décadas?|siglos?|noches?)\b",
+    re.IGNORECASE,
+)
+_AGE_AFTER = re.compile(r"-?\s?(?:year-old|years?\s+old|-year-old|años\s+de\s+edad)", re.I)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages|edad\s+de|de\s+edad)\s*$", re.I)
+_DATE_BEFORE = re.compile(rf"\b(?:{_MONTH})\.?\s*$|[/.-]$", re.I)
+_DATE_AFTER = re.compile(rf"^(?:\s?(?:de\s+)?(?:{_MONTH})\b|[/-]\d)|^(?:st|nd|rd|th)\b", re.I)
+_ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th|º|ª|°|er|ème|o|a|do|da|ro|ra|to|ta|vo|va)\b")
+_LABEL_BEFORE = re.compile(
+    r"(?:\b(?:no|nos|núm|num|number|número|nº|n\.º|page|pages|p|pp|chapter|section|sec|article|art|bill|"
+    r"route|room|flight|line|step|phase|version|v|level|grade|paragraph|item|exhibit|table|figure|fig|"
+    r"página|artículo|capítulo|sección|ley|inciso|fracción|versión|paso|fase|nivel|tabla|figura|"
+    r"episode|season|part|vol|volume|issue|case|docket|ward|district|precinct|unit|station|"
+    r"highway|interstate|road|calle|avenida|suite|apt|box|code|código|order|orden|title|título|amendment|proposition|prop|measure|form|rule|act|sb|ab|hb|hr)\.?|#)\s*$",
+    re.IGNORECASE,
+)
+_CAP_WORD_BEFORE = re.compile(r"(?:^|[\s(])([A-ZÁÉÍÓÚÑ][\w.’'-]*) $")
+_LIST_NUMBER = re.compile(r"\s*\(?\d{1,2}\s?[.)]\s")
+_PAREN_NUMBER = re.compile(r"\(\s?$")
+_STREET_AFTER = re.compile(
+    r"\s+(?:[A-Z][\w.]*\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Lane|Ln|Way|Court|Ct|Place)\b"
+)
+_QUANT_BEFORE = re.compile(
+    r"\b(?:at\s+least|more\s+than|less\s+than|fewer\s+than|nearly|almost|about|around|some|over|under|roughly|"
+    r"approximately|up\s+to|by|from|to|of|total\s+of|estimated|just|only|than|al\s+menos|más\s+de|menos\s+de|"
+    r"cerca\s+de|unos|unas|alrededor\s+de|casi|hasta|por|de|entre|con|a)\s+$",
+    re.IGNORECASE,
+)
+_WORD_AFTER = re.compile(r"\s+([a-záéíóúñü][\w’'-]*)")
+_NUMBER_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty "
+    "sixty seventy eighty ninety hundred half dozen several "
+    "un uno una dos tres cuatro cinco seis siete ocho nueve diez veinte treinta cuarenta cincuenta cien "
+    "ciento media medio"
+).split()
+_WORD_FIGURE = re.compile(
+    rf"\b(?:{'|'.join(_NUMBER_WORDS)})(?:[\s-]+(?:{'|'.join(_NUMBER_WORDS)}))*\s+"
+    r"(?:percent|per\s+cent|por\s+ciento|million|billion|trillion|millones|mil\s+millones|billones)\b",
+    re.IGNORECASE,
+)
+_SMALL = "one|two|three|four|five|six|seven|eight|nine|ten|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez"
+_RATIO = re.compile(
+    rf"\b(?:\d{{1,3}}|{_SMALL})\s+(?:in|out\s+of|of\s+every|de\s+cada)\s+(?:\d{{1,4}}|{_SMALL}|hundred|cien)\b",
+    re.IGNORECASE,
+)
+_CHANGE_WORD = re.compile(
+    r"\b(?:doubled|tripled|trebled|quadrupled|halved|twice\s+as\s+many|three\s+times\s+as\s+many|"
+    r"se\s+duplicó|se\s+triplicó|se\s+cuadruplicó|duplicó|triplicó|se\s+redujo\s+a\s+la\s+mitad)\b",
+    re.IGNORECASE,
+)
+_QUANT_WORDS = frozenset(
+    "nearly almost about around some over under more less fewer only just roughly approximately up at least "
+    "casi cerca unos unas más menos alrededor solo sólo apenas hasta".split()
+)
+_NOT_COUNT_NOUNS = frozenset(
+    "of and or to the a an in on at for with am pm de del y o en la el los las".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    start: int
+    end: int
+    kind: str  # percent | money | count | change
+    text: str
+
+
+def _kind(text: str, s: int, e: int, seg_start: int, cells: bool = False) -> tuple[str | None, int]:
+    """Classify the number ``text[s:e]``; returns (kind or None, end of the figure)."""
+    before = text[max(seg_start, s - 30) : s]
+    after = text[e : e + 40]
+    digits = text[s:e]
+    prev = text[s - 1] if s > 0 else " "
+    nxt = text[e] if e < len(text) else " "
+    # Glued to letters: AB4, COVID-19, 5G, 1st, 2ª, 1990s.
+    if prev.isalpha() or (prev in "-–" and s >= 2 and text[s - 2].isalpha()):
+        return None, e
+    if nxt in "-–" and e + 1 < len(text) and text[e + 1].isdigit():
+        m = _RANGE_PERCENT_AFTER.match(after)
+        if m:
+            return "percent", e + m.end()
+        return None, e  # scores, ranges, dates "2017-01-05", phone numbers
+    m = _PERCENT_AFTER.match(after)
+    if m:
+        return "percent", e + m.end()
+    m = _RANGE_PERCENT_AFTER.match(after)
+    if m:
+        return "percent", e + m.end()
+    if _CURRENCY_BEFORE.search(before):
+        m = _SCALE_AFTER.match(after)
+        return "money", e + (m.end() if m else 0)
+    m = _CURRENCY_AFTER.match(after)
+    if m:
+        return "money", e + m.end()
+    if nxt.isalpha():
+        if _ORDINAL_AFTER.match(text, e) or not _SCALE_AFTER.match(after):
+            return None, e
+    if nxt in "º°ª":
+        return None, e
+    if _TIME_AFTER.match(after) or (prev == ":" and s >= 2 and text[s - 2].isdigit()):
+        return None, e
+    if _DATE_BEFORE.search(before) or _DATE_AFTER.match(after):
+        return None, e
+    plain = digits.replace(",", "").replace(".", "")
+    if len(digits) == 4 and digits.isdigit() and 1800 <= int(digits) <= 2100:
+        return None, e  # a year
+    if prev in "’'" :
+        return None, e  # '90s, ’17
+    if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
+        return None, e
+    if re.search(r"[A-ZÁÉÍÓÚ][\w’'-]+,\s$", before) and re.match(r",\s", after) and len(plain) <= 3:
+        return None, e  # "John Smith, 45, of Fresno"
+    if _DURATION_AFTER.match(after):
+        return None, e
+    line_start = text.rfind("\n", 0, s) + 1
+    if _LIST_NUMBER.match(text, line_start) and s < line_start + 4:
+        return None, e
+    if nxt == ")" or (nxt == "." and s == line_start):
+        return None, e  # "1)" list numbers
+    if _LABEL_BEFORE.search(before):
+        return None, e
+    cap = _CAP_WORD_BEFORE.search(before)
+    word = cap.group(1).lower().rstrip(".") if cap else ""
+    if cap and word not in MONTHS and word not in _QUANT_WORDS:
+        return None, e  # "Senate Bill 54", "Highway 99", "Day 1", "Windows 10"
+    if _STREET_AFTER.match(after):
+        return None, e
+    m = _SCALE_AFTER.match(after)
+    if m:
+        return "count", e + m.end()
+    # A count: a quantified number, a big number, or a number followed by a noun.
+    if _QUANT_BEFORE.search(before) and not before.rstrip().endswith(("de", "a", "con", "to", "of")):
+        return "count", e
+    w = _WORD_AFTER.match(after)
+    if w and w.group(1).lower() not in _NOT_COUNT_NOUNS:
+        return "count", e
+    if "," in digits or (len(plain) >= 3 and plain.isdigit() and not digits.startswith("0")):
+        return "count", e
+    if _QUANT_BEFORE.search(before) or cells:
+        return "count", e  # in a table cell every remaining number is a value
+    return None, e
+
+
+def find_figures(text: str, start: int = 0, end: int | None = None, cells: bool = False) -> list[Figure]:
+    """The statistics in ``text[start:end]`` (offsets into ``text``); ``cells``: a table row."""
+    end = len(text) if end is None else end
+    out: list[Figure] = []
+    covered = start
+    for m in _NUMBER.finditer(text, start, end):
+        s, e = m.start(), m.end()
+        if s < covered:
+            continue
+        if s > 0 and (text[s - 1].isdigit() or (text[s - 1] in ".," and s >= 2 and text[s - 2].isdigit())):
+            continue
+        kind, fig_end = _kind(text, s, e, start, cells)
+        if kind is None:
+            continue
+        fs = s
+        cur = _CURRENCY_BEFORE.search(text[max(start, s - 5) : s])
+        if kind == "money" and cur:
+            fs = s - (len(text[max(start, s - 5) : s]) - cur.start())
+        out.append(Figure(fs, min(fig_end, end), kind, text[fs : min(fig_end, end)].strip()))
+        covered = fig_end
+    low = text[start:end].lower()
+    word_scale = any(h in low for h in ("cent", "ciento", "illion", "illón", "illon", "illones"))
+    for m in _WORD_FIGURE.finditer(text, start, end) if word_scale else ():
+        kind = "percent" if re.search(r"cent|ciento", m.group(0), re.I) else "count"
+        out.append(Figure(m.start(), m.end(), kind, m.group(0)))
+    ratio = any(h in low for h in (" in ", " out of ", " of every ", " de cada "))
+    for m in _RATIO.finditer(text, start, end) if ratio else ():
+        if not any(f.start <= m.start() < f.end for f in out):
+            out = [f for f in out if not (m.start() <= f.start < m.end())]
+            out.append(Figure(m.start(), m.end(), "ratio", m.group(0)))
+    change = any(h in low for h in ("doubl", "tripl", "trebl", "quadrupl", "halved", "as many", "duplic", "mitad"))
+    for m in _CHANGE_WORD.finditer(text, start, end) if change else ():
+        out.append(Figure(m.start(), m.end(), "change", m.group(0)))
+    out.sort(key=lambda f: f.start)
+    return out

@@ -1,0 +1,116 @@
+"""Lexicons for attribution detection, loaded lazily from ``audit/data/sourcing_<lang>.toml``.
+
+Each language file lists reporting verbs, cue phrases, vague ("weasel") phrases, document
+and outlet words. They are compiled once into regular expressions (:class:`Lexicon`).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+#: Languages that have a lexicon file.
+LEXICON_LANGUAGES = ("en", "es")
+
+
+def _alternation(words: list[str]) -> str:
+    """A trie-shaped regular expression for ``words`` (shared prefixes are matched once).
+
+    Longer words win over their prefixes because every optional ending is tried first.
+    """
+    trie: dict = {}
+    for w in sorted({" ".join(w.split()) for w in words if w.strip()}):
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _emit(trie)
+
+
+def _emit(node: dict) -> str:
+    ends = "" in node
+    alts = []
+    for ch in sorted(k for k in node if k):
+        piece = r"\s+" if ch == " " else re.escape(ch)
+        alts.append(piece + _emit(node[ch]))
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if ends else body
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    language: str
+    reporting_verbs: frozenset[str]
+    ambiguous: frozenset[str]
+    evidence_verbs: frozenset[str]
+    document_nouns: frozenset[str]
+    outlet_heads: frozenset[str]
+    outlets: frozenset[str]
+    official_nouns: frozenset[str]
+    research_nouns: frozenset[str]
+    stopwords: frozenset[str]
+    verb_re: re.Pattern  # case-sensitive, lower-case verbs
+    evidence_re: re.Pattern
+    cue_re: re.Pattern  # case-insensitive cue phrases
+    weasel_re: re.Pattern
+    hidden_passive_re: re.Pattern
+
+
+def _compile_words(words: list[str], flags: int = 0) -> re.Pattern:
+    alt = _alternation(words) or r"(?!x)x"
+    return re.compile(rf"(?<![\w’'-])(?:{alt})(?![\w’'-])", flags)
+
+
+@cache
+def lexicon(language: str) -> Lexicon:
+    """The lexicon for ``language`` (``en`` or ``es``)."""
+    data = tomllib.loads(
+        resources.files("audit").joinpath("data", f"sourcing_{language}.toml").read_text(encoding="utf-8")
+    )
+    verbs = list(data["reporting_verbs"])
+    evidence = [w for w in data.get("evidence_verbs", []) if w not in verbs]
+    cues = list(data["cue_phrases"])
+    return Lexicon(
+        language=language,
+        reporting_verbs=frozenset(verbs),
+        ambiguous=frozenset(data.get("ambiguous_participles", [])),
+        evidence_verbs=frozenset(evidence),
+        document_nouns=frozenset(data["document_nouns"]),
+        outlet_heads=frozenset(data["outlet_heads"]),
+        outlets=frozenset(data["outlets"]),
+        official_nouns=frozenset(data["official_nouns"]),
+        research_nouns=frozenset(data.get("research_nouns", [])),
+        stopwords=frozenset(data["stopwords"]),
+        verb_re=_compile_words(verbs),
+        evidence_re=_compile_words(evidence),
+        cue_re=_compile_words(cues, re.IGNORECASE),
+        weasel_re=_compile_words(list(data["weasel_phrases"]), re.IGNORECASE),
+        hidden_passive_re=_compile_words(list(data["hidden_agent_passives"]), re.IGNORECASE),
+    )
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def guess_language(text: str, sample: int = 4000) -> str:
+    """A cheap stop-word vote between the lexicon languages ("und" when unclear)."""
+    words = [w.lower() for w in _WORD.findall(text[:sample])]
+    if not words:
+        return "und"
+    best, best_n, total = "und", 0, 0
+    for lang in LEXICON_LANGUAGES:
+        stop = lexicon(lang).stopwords
+        n = sum(1 for w in words if w in stop)
+        total += n
+        if n > best_n:
+            best, best_n = lang, n
+    if len(words) < 12:
+        return best if best_n else "en"  # too short to tell: English unless Spanish function words
+    if best_n < 0.08 * len(words):
+        return "und"  # tables, lists, or another language
+    return best

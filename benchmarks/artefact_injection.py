@@ -1,0 +1,273 @@
+"""Injection harness for the artefact rules: recall per artefact type and false positives.
+
+Takes clean, edited news texts (tests/artefacts/clean/*.txt by default), injects one artefact
+at a known span per trial, runs the artefact checks and counts a hit when a finding of the
+expected rule(s) overlaps the injected span. Also reports warnings+errors per 20,000
+characters on the untouched texts.
+
+    python benchmarks/artefact_injection.py [--trials 20] [--seed 1] [DIR_OR_FILES...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+from pathlib import Path
+
+import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows-1252 codec)
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from audit.artefacts import (  # noqa: E402
+    BoilerplateCheck,
+    EncodingCheck,
+    InjectedKeywordCheck,
+    MissingWhitespaceCheck,
+    QualityCheck,
+    StructureCheck,
+    TruncationCheck,
+)
+from audit.model import Document, Severity  # noqa: E402
+from audit.rules import DocContext  # noqa: E402
+
+CHECKS = (BoilerplateCheck, InjectedKeywordCheck, TruncationCheck, MissingWhitespaceCheck, EncodingCheck,
+          StructureCheck, QualityCheck)
+
+
+def findings(text: str):
+    ctx = DocContext(Document(id="d", text=text, source="d.txt", locator=None, metadata={}, record=None), 0)
+    out = []
+    for cls in CHECKS:
+        out.extend(cls().check(ctx))
+    return out
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if len(m.group(0).split()) >= 12]
+
+
+# Each injector returns (new_text, (start, end)) or None when the text offers no place for it.
+BOILER = ["Read more", "Share this article", "Related articles", "Subscribe to our newsletter", "Leer más",
+          "Noticias relacionadas", "You may also like", "Advertisement", "Follow us on Twitter",
+          "We use cookies to improve your experience on our site. Accept all cookies",
+          "© 2024 Example News. All rights reserved.", "Tags: politics, economy", "Comparte esta noticia"]
+
+
+def inj_boilerplate(text, rnd):
+    line = rnd.choice(BOILER)
+    paras = paragraphs(text)
+    s, e = rnd.choice(paras)
+    ins = "\n\n" + line + "\n\n"
+    return text[:e] + ins + text[e:], (e + 2, e + 2 + len(line))
+
+
+GLUED = ["Advertisement", "Story continues below advertisement", "RELATED: Council delays vote on housing plan",
+         "Read more: Mayor unveils new budget", "Share this article", "Publicidad"]
+
+
+def inj_boilerplate_glued(text, rnd):
+    spots = [m.end() for m in re.finditer(r"[a-z]\. (?=[A-Z])", text)]
+    if not spots:
+        return None
+    pos = rnd.choice(spots)
+    frag = rnd.choice(GLUED)
+    glue = "\n" if frag.startswith(("RELATED", "Read more")) else " "
+    return text[:pos] + frag + glue + text[pos:], (pos, pos + len(frag))
+
+
+def inj_empty_labels(text, rnd):
+    tail = "\n\nCategories:\n\nTags:" if rnd.random() < 0.5 else "\n\nEtiquetas:"
+    return text.rstrip() + tail, (len(text.rstrip()) + 2, len(text.rstrip()) + len(tail))
+
+
+def inj_bio(text, rnd):
+    bio = rnd.choice([
+        "Author Jane Roe My name is Jane Roe and I am a junior at Boston University studying journalism.",
+        "About the author Mark Lee is a freelance writer based in Denver who covers energy.",
+        "Sobre el autor Luis Gómez es periodista y escribe sobre política desde 2012.",
+    ])
+    base = text.rstrip() + "\n\n"
+    return base + bio, (len(base), len(base) + len(bio))
+
+
+SPAM = ["order", "site", "online", "store", "buy", "cheap", "shop", "casino"]
+
+
+def inj_spam_comma(text, rnd):
+    spots = [m.end() for m in re.finditer(r"\w, (?=[A-Z][a-z]+)", text)]
+    if not spots:
+        return None
+    pos = rnd.choice(spots)
+    kw = rnd.choice(SPAM)
+    return text[:pos] + kw + " " + text[pos:], (pos, pos + len(kw))
+
+
+def inj_spam_list(text, rnd):
+    spots = [m.start(1) for m in re.finditer(r"[A-Z]\w+, ([A-Z]\w+)(?: and | y |, )", text)]
+    if not spots:
+        return None
+    pos = rnd.choice(spots)
+    kw = rnd.choice(SPAM)
+    return text[:pos] + kw + ", " + text[pos:], (pos, pos + len(kw))
+
+
+def inj_spam_random(text, rnd):
+    spots = [m.start() for m in re.finditer(r"(?<= )[a-z]\w+", text)]
+    pos = rnd.choice(spots)
+    kw = rnd.choice(SPAM)
+    return text[:pos] + kw + " " + text[pos:], (pos, pos + len(kw))
+
+
+def inj_truncate_doc(text, rnd):
+    paras = paragraphs(text)
+    s, e = paras[-1] if rnd.random() < 0.5 else rnd.choice(paras)
+    words = [m.start() for m in re.finditer(r"\w{4,}", text[s:e])]
+    cut = s + rnd.choice(words[len(words) // 3 :]) + rnd.randint(1, 3)
+    return text[:cut], (max(0, cut - 1), cut)
+
+
+def inj_truncate_passage(text, rnd):
+    paras = paragraphs(text)
+    if len(paras) < 3:
+        return None
+    s, e = rnd.choice(paras[:-1])
+    words = [m.start() for m in re.finditer(r"\w{4,}", text[s:e])]
+    cut = s + rnd.choice(words[len(words) // 3 :]) + rnd.randint(1, 3)
+    return text[:cut] + text[e:], (max(0, cut - 1), cut)
+
+
+def inj_double_dot(text, rnd):
+    spots = [m.start() for m in re.finditer(r"[a-z]\.(?=\s)", text)]
+    pos = rnd.choice(spots) + 1
+    return text[:pos] + "." + text[pos:], (pos - 1, pos + 2)
+
+
+def inj_missing_space(text, rnd):
+    spots = [m.start(1) for m in re.finditer(r"[a-z]{2}[,.]( )[A-Za-z]{2}", text)]
+    pos = rnd.choice(spots)
+    return text[:pos] + text[pos + 1 :], (pos - 2, pos + 2)
+
+
+def inj_lost_space(text, rnd):
+    spots = [m.start(1) for m in re.finditer(r"[a-z]{3}( )[A-Z][a-z]{2}", text)]
+    if not spots:
+        return None
+    pos = rnd.choice(spots)
+    return text[:pos] + text[pos + 1 :], (pos - 3, pos + 3)
+
+
+def inj_mojibake(text, rnd):
+    spots = [m.span() for m in re.finditer(r"\S*[’“”—éóáíñü]\S*", text)]
+    if not spots:
+        return None
+    s, e = rnd.choice(spots)
+    bad = text[s:e].encode("utf-8").decode("sloppy-windows-1252")  # as browsers and Windows tools decode it
+    return text[:s] + bad + text[e:], (s, s + len(bad))
+
+
+def inj_fffd(text, rnd):
+    spots = [m.start() for m in re.finditer(r"[a-z]", text)]
+    pos = rnd.choice(spots)
+    return text[:pos] + "\ufffd" + text[pos + 1 :], (pos, pos + 1)
+
+
+def inj_control(text, rnd):
+    pos = rnd.choice([m.start() for m in re.finditer(r" ", text)])
+    ch = rnd.choice(["\x00", "\x0c", "\x1b", "\x7f", "\x85"])
+    return text[:pos] + ch + text[pos:], (pos, pos + 1)
+
+
+def inj_html(text, rnd):
+    pos = rnd.choice([m.start() for m in re.finditer(r" ", text)])
+    frag = rnd.choice(["&nbsp;", "<br>", "&#8217;", "</p>", "<span class=\"x\">", "&amp;"])
+    return text[:pos] + frag + text[pos:], (pos, pos + len(frag))
+
+
+def inj_table(text, rnd):
+    tbl = "City | Budget | Change |\n---|---|---|\nSacramento | $2.4B | 5% |\nFresno | $1.1B | 3% |"
+    s, e = rnd.choice(paragraphs(text))
+    return text[:e] + "\n" + tbl + "\n" + text[e:], (e + 1, e + 1 + len(tbl))
+
+
+def inj_repeat_headline(text, rnd):
+    first = text.split("\n", 1)[0]
+    if len(first.split()) > 20 or first.rstrip()[-1:] in ".!?":
+        return None
+    s, e = rnd.choice(paragraphs(text))
+    return text[:e] + "\n\n" + first + "\n" + text[e:], (e + 2, e + 2 + len(first))
+
+
+def inj_bullet(text, rnd):
+    s, e = rnd.choice(paragraphs(text))
+    return text[:e] + "\n•\n" + text[e:], (e + 1, e + 2)
+
+
+INJECTORS = {
+    "boilerplate line": (inj_boilerplate, {"ART002"}),
+    "boilerplate glued": (inj_boilerplate_glued, {"ART002"}),
+    "empty labels": (inj_empty_labels, {"ART003"}),
+    "author bio": (inj_bio, {"ART004"}),
+    "spam: after comma": (inj_spam_comma, {"ART010"}),
+    "spam: list item": (inj_spam_list, {"ART010"}),
+    "spam: random position": (inj_spam_random, {"ART010"}),
+    "truncated document": (inj_truncate_doc, {"ART020"}),
+    "truncated passage": (inj_truncate_passage, {"ART020"}),
+    "dangling ..": (inj_double_dot, {"ART021"}),
+    "missing space": (inj_missing_space, {"ART030"}),
+    "lost space before Name": (inj_lost_space, {"ART031"}),
+    "mojibake": (inj_mojibake, {"ART040"}),
+    "U+FFFD": (inj_fffd, {"ART041"}),
+    "control char": (inj_control, {"ART042", "ART040"}),
+    "HTML residue": (inj_html, {"ART043"}),
+    "pipe table": (inj_table, {"ART050"}),
+    "repeated headline": (inj_repeat_headline, {"ART052"}),
+    "orphan bullet": (inj_bullet, {"ART051"}),
+}
+
+
+def overlaps(f, span) -> bool:
+    s, e = span
+    return f.start < max(e, s + 1) and s < f.end or (f.start == 0 and f.end >= s)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("paths", nargs="*", default=["tests/artefacts/clean"])
+    ap.add_argument("--trials", type=int, default=20)
+    ap.add_argument("--seed", type=int, default=1)
+    args = ap.parse_args()
+    files = []
+    for p in map(Path, args.paths):
+        files.extend(sorted(p.glob("*.txt")) if p.is_dir() else [p])
+    texts = [f.read_text(encoding="utf-8") for f in files]
+    chars = sum(map(len, texts))
+    untouched = sum(1 for t in texts for f in findings(t) if f.severity.rank >= Severity.WARNING.rank)
+    print(f"{len(texts)} clean texts, {chars} chars; untouched warnings+errors: {untouched} "
+          f"({untouched * 20000 / chars:.2f} per 20,000 chars)\n")
+    print(f"{'artefact type':24} {'trials':>6} {'recall':>7} {'extra warn/err':>15}")
+    rnd = random.Random(args.seed)
+    total_hits = total = 0
+    for name, (inj, rules) in INJECTORS.items():
+        hits = n = extra = 0
+        for _ in range(args.trials):
+            text = rnd.choice(texts)
+            res = inj(text, rnd)
+            if res is None:
+                continue
+            new, span = res
+            n += 1
+            fs = findings(new)
+            if any(f.rule in rules and overlaps(f, span) for f in fs):
+                hits += 1
+            extra += sum(1 for f in fs if f.severity.rank >= Severity.WARNING.rank and not overlaps(f, span)
+                         and f.rule not in rules)
+        total_hits += hits
+        total += n
+        print(f"{name:24} {n:6d} {hits / n if n else 0:7.2f} {extra:15d}")
+    print(f"{'all':24} {total:6d} {total_hits / total:7.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,67 @@
+"""ART005: lines that recur across documents of one source, counted by hash."""
+
+from __future__ import annotations
+
+import json
+
+from audit.artefacts.boilerplate import RecurringLineCheck, RecurringLineConfig
+from audit.model import Document
+from audit.pipeline import run_checks
+
+PROMO = "Sign up for The Morning Brief, delivered daily to your inbox"
+
+
+def _docs(n_with: int, n_without: int, source: str, start: int = 0):
+    out = []
+    for i in range(start, start + n_with + n_without):
+        body = f"Story number {i} reports on council vote {i * 7} and the budget line {i * 13}."
+        text = f"{body}\n{PROMO}\nThe mayor spoke about item {i} for {i + 3} minutes." if i - start < n_with else body
+        out.append(Document(id=f"{source}-{i}", text=text, source=f"{source}.jsonl", locator=None,
+                            metadata={"source": source}, record=None))
+    return out
+
+
+def _run(docs, config=None):
+    check = RecurringLineCheck(config)
+    state, _extra = run_checks(docs, [check])
+    return {r.id: [f for f in r.findings if f.rule == "ART005"] for r in state.results}, state
+
+
+def test_recurring_line_reported_with_document_count():
+    docs = _docs(4, 6, "example.com")
+    found, _ = _run(docs)
+    flagged = {doc_id for doc_id, fs in found.items() if fs}
+    assert flagged == {f"example.com-{i}" for i in range(4)}
+    f = found["example.com-0"][0]
+    assert docs[0].text[f.start : f.end] == PROMO
+    assert f.data["documents"] == 4 and f.data["source_documents"] == 10
+    assert "4 of 10" in f.message
+    assert "line_hash" in f.data and PROMO not in json.dumps(f.data)
+
+
+def test_counts_are_per_source():
+    docs = _docs(2, 3, "a.com") + _docs(2, 3, "b.com", start=100)
+    found, _ = _run(docs)
+    assert not any(found.values())  # 2 per source < min_documents=3
+
+
+def test_exact_copies_do_not_count():
+    docs = _docs(2, 3, "a.com")
+    copy = docs[0]
+    docs.append(Document(id="copy", text=copy.text, source=copy.source, locator=None, metadata=copy.metadata,
+                         record=None))
+    found, _ = _run(docs)
+    assert not any(found.values())
+
+
+def test_min_share_is_configurable():
+    docs = _docs(3, 97, "big.com")
+    assert any(_run(docs, RecurringLineConfig(min_share=0.02))[0].values())
+    assert not any(_run(docs, RecurringLineConfig(min_share=0.05))[0].values())
+
+
+def test_near_copies_are_left_to_the_duplicate_family():
+    docs = [Document(id=f"n{i}", text=f"{PROMO}\nThe same syndicated paragraph about the vote.\nShort end {i}.",
+                     source="s.jsonl", locator=None, metadata={"source": "s"}, record=None) for i in range(5)]
+    found, _ = _run(docs)
+    assert not any(found.values())

@@ -1,0 +1,389 @@
+"""The pre-ingest filter: line formats, accounting, index round trips, atomic outputs (in process, CliRunner)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from audit import filter as filter_mod
+from audit.cli import app
+from audit.config import config_from_mapping
+from audit.errors import ConfigError
+from audit.filter import filter_paths
+
+runner = CliRunner()
+
+EN = [
+    "The city council approved the new budget on Tuesday after a long debate about roads, schools and the "
+    "library that residents of the northern districts have asked for since the floods two years ago.",
+    "Researchers at the university published a study on Thursday showing that river temperatures in the "
+    "valley rose by almost two degrees over the last decade, with consequences for trout and salmon.",
+    "The national football team lost its qualifying match in the rain on Saturday evening, and the coach "
+    "said afterwards that injuries to three defenders had forced him to change the starting line-up.",
+    "A fire broke out in a warehouse near the harbour early on Monday morning; firefighters needed four "
+    "hours to bring it under control and nobody was hurt, according to a statement from the port authority.",
+]
+ES = [
+    "El ayuntamiento aprobó el martes el nuevo presupuesto tras un largo debate sobre carreteras, escuelas y "
+    "la biblioteca que los vecinos de los barrios del norte reclaman desde las inundaciones de hace dos años.",
+    "Los investigadores de la universidad publicaron el jueves un estudio que muestra que la temperatura de "
+    "los ríos del valle subió casi dos grados en la última década, con consecuencias para truchas y salmones.",
+]
+
+
+def write_jsonl(path: Path, lines: list[str]) -> Path:
+    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    return path
+
+
+def rec(doc_id: str, text: str, **extra) -> str:
+    return json.dumps({"id": doc_id, "text": text, **extra}, ensure_ascii=False)
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def run_filter(tmp: Path, *inputs: Path, extra: list[str] = (), name: str = "out"):
+    keep, reject = tmp / f"{name}.kept.jsonl", tmp / f"{name}.rejected.jsonl"
+    args = ["filter", *map(str, inputs), "--keep", str(keep), "--reject", str(reject), *extra]
+    result = runner.invoke(app, args)
+    return result, keep, reject
+
+
+def near_copy(text: str) -> str:
+    return "UPDATED " + text + " Read more on our website."
+
+
+def test_line_formats_and_every_line_accounted_for(tmp_path):
+    lines = [
+        # odd spacing, key order and a non-ASCII escape: a kept line must be byte-identical
+        '{"text":  "' + EN[0] + '", "id": "a1", "meta": {"k": [1, 2]}, "title": "Caf\\u00e9"}',
+        rec("a2", EN[1]),
+        rec("a3", EN[0].upper()),  # exact duplicate of a1 after normalisation
+        rec("a4", near_copy(EN[1])),
+        "{not json",
+        "[1, 2, 3]",
+        '{"id": "nofield", "body": "x"}',
+        "",
+        rec("a5", ""),  # empty document
+        rec("a6", ES[0]),
+    ]
+    src = write_jsonl(tmp_path / "batch.jsonl", lines)
+    (tmp_path / "bad.jsonl").write_bytes(b'{"id": "b1", "text": "caf\xe9"}\n' + rec("b2", EN[2]).encode() + b"\n")
+    result, keep, reject = run_filter(tmp_path, src, tmp_path / "bad.jsonl")
+    assert result.exit_code == 0, result.output
+    kept_lines = keep.read_text(encoding="utf-8").splitlines()
+    rejected = read_jsonl(reject)
+    assert len(kept_lines) + len(rejected) == len(lines) + 2  # every line, blank and malformed included
+    assert kept_lines[0] == lines[0]
+    assert [json.loads(k)["id"] for k in kept_lines] == ["a1", "a2", "a6", "b2"] or \
+        [json.loads(k)["id"] for k in kept_lines] == ["a1", "a2", "a4", "a6", "b2"]
+    by_id = {r["id"]: r for r in rejected if "id" in r}
+    dup = by_id["a3"]
+    assert dup["record"] == json.loads(lines[2])
+    assert dup["reasons"][0]["rule"] == "DUP001"
+    assert dup["reasons"][0]["duplicate_of"] == "a1"
+    assert dup["reasons"][0]["similarity"] == 1.0
+    assert set(dup) == {"id", "record", "reasons"}
+    assert by_id["a5"]["reasons"][0]["rule"] == "ART001"
+    assert "duplicate_of" not in by_id["a5"]["reasons"][0]
+    bad = [r for r in rejected if "file" in r]
+    assert {(r["file"], r["line"]) for r in bad} == {
+        ("batch.jsonl", 5), ("batch.jsonl", 6), ("batch.jsonl", 7), ("batch.jsonl", 8), ("bad.jsonl", 1)
+    }
+    for r in bad:
+        assert set(r) == {"file", "line", "raw", "reasons"}
+        assert r["reasons"][0]["rule"] == "unreadable" and r["reasons"][0]["message"]
+    assert next(r for r in bad if r["line"] == 5)["raw"] == "{not json"
+    assert "invalid UTF-8" in next(r for r in bad if r["file"] == "bad.jsonl")["reasons"][0]["message"]
+    assert "kept" in result.stderr and "rejected" in result.stderr and "DUP001 1" in result.stderr
+
+
+def test_plain_text_inputs_become_id_text_records(tmp_path):
+    folder = tmp_path / "docs"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "one.txt").write_text(EN[0], encoding="utf-8")
+    (folder / "sub" / "two.md").write_text(EN[1] + "\n", encoding="utf-8")
+    (folder / "copy.txt").write_text(EN[0] + "\n\n", encoding="utf-8")
+    result, keep, reject = run_filter(tmp_path, folder)
+    assert result.exit_code == 0, result.output
+    kept = read_jsonl(keep)
+    assert kept == [{"id": "copy.txt", "text": EN[0] + "\n\n"}, {"id": "sub/two.md", "text": EN[1] + "\n"}]
+    (rej,) = read_jsonl(reject)
+    assert rej["id"] == "one.txt" and rej["record"] == {"id": "one.txt", "text": EN[0]}
+    assert rej["reasons"][0]["duplicate_of"] == "copy.txt"
+
+
+def test_second_batch_against_index_names_the_original(tmp_path):
+    idx = tmp_path / "index"
+    b1 = write_jsonl(tmp_path / "b1.jsonl", [rec(f"first-{i}", t, source="wire") for i, t in enumerate(EN + ES)])
+    result, keep1, _ = run_filter(tmp_path, b1, extra=["--index", str(idx), "--update-index"], name="one")
+    assert result.exit_code == 0, result.output
+    assert len(keep1.read_text().splitlines()) == 6
+    assert "6 documents added, 6 in total" in result.stderr
+    b2 = write_jsonl(tmp_path / "b2.jsonl", [
+        rec("second-0", EN[2].replace("  ", " ")),        # exact copy of first-2
+        rec("second-1", near_copy(EN[0])),               # near copy of first-0
+        rec("second-2", "Completely new: " + EN[3][::-1]),  # new text
+        rec("second-3", ES[1].lower()),                  # exact after normalisation
+    ])
+    result, keep2, reject2 = run_filter(tmp_path, b2, extra=["--index", str(idx), "--update-index"], name="two")
+    assert result.exit_code == 0, result.output
+    assert [json.loads(k)["id"] for k in keep2.read_text().splitlines()] == ["second-2"]
+    reasons = {r["id"]: r["reasons"][0] for r in read_jsonl(reject2)}
+    assert reasons["second-0"]["rule"] == "DUP010" and reasons["second-0"]["duplicate_of"] == "first-2"
+    assert reasons["second-3"]["rule"] == "DUP010" and reasons["second-3"]["duplicate_of"] == "first-5"
+    assert reasons["second-1"]["rule"] == "DUP011" and reasons["second-1"]["duplicate_of"] == "first-0"
+    assert 0.7 <= reasons["second-1"]["similarity"] < 1.0
+    assert "1 documents added, 7 in total" in result.stderr
+    # a third run of batch two finds second-2 in the index now
+    result, _, reject3 = run_filter(tmp_path, b2, extra=["--index", str(idx)], name="three")
+    assert {r["id"]: r["reasons"][0]["duplicate_of"] for r in read_jsonl(reject3)}["second-2"] == "second-2"
+
+
+def test_scan_with_index_reports_without_changing_it(tmp_path):
+    idx = tmp_path / "index"
+    b1 = write_jsonl(tmp_path / "b1.jsonl", [rec("orig", EN[0])])
+    assert run_filter(tmp_path, b1, extra=["--index", str(idx), "--update-index"])[0].exit_code == 0
+    db = idx / "index.sqlite"
+    before = db.read_bytes()
+    b2 = write_jsonl(tmp_path / "b2.jsonl", [rec("again", EN[0]), rec("new", EN[1])])
+    out = tmp_path / "rep"
+    result = runner.invoke(app, ["scan", str(b2), "--index", str(idx), "--out", str(out), "--format", "json",
+                                 "--fail-on", "error", "--select", "DUP"])
+    assert result.exit_code == 1, result.output
+    report = json.loads((out / "report.json").read_text())
+    (finding,) = [f for d in report["documents"] for f in d["findings"]]
+    assert finding["rule"] == "DUP010" and finding["related"][0]["document"] == "orig"
+    assert db.read_bytes() == before
+    # without --fail-on the same scan exits 0
+    result = runner.invoke(app, ["scan", str(b2), "--index", str(idx), "--out", str(out), "--format", "json",
+                                 "--select", "DUP"])
+    assert result.exit_code == 0
+
+
+def test_incompatible_index_is_refused(tmp_path):
+    idx = tmp_path / "index"
+    b1 = write_jsonl(tmp_path / "b1.jsonl", [rec("orig", EN[0])])
+    assert run_filter(tmp_path, b1, extra=["--index", str(idx), "--update-index"])[0].exit_code == 0
+    cfg = tmp_path / "corpus-audit.toml"
+    cfg.write_text("[index]\nnum_perm = 64\nbands = 16\n", encoding="utf-8")
+    result, keep, reject = run_filter(tmp_path, b1, extra=["--index", str(idx), "--config", str(cfg)], name="two")
+    assert result.exit_code == 2
+    assert "incompatible parameters" in result.stderr and "num_perm" in result.stderr
+    assert not keep.exists() and not reject.exists()
+    result = runner.invoke(app, ["scan", str(b1), "--index", str(idx), "--config", str(cfg), "--out",
+                                 str(tmp_path / "r")])
+    assert result.exit_code == 2 and "num_perm" in result.stderr
+
+
+def test_index_from_another_normalisation_version_is_refused(tmp_path, monkeypatch):
+    import audit.minhash
+
+    idx = tmp_path / "index"
+    b1 = write_jsonl(tmp_path / "b1.jsonl", [rec("orig", EN[0])])
+    assert run_filter(tmp_path, b1, extra=["--index", str(idx), "--update-index"])[0].exit_code == 0
+    monkeypatch.setattr(audit.minhash, "NORMALIZATION_VERSION", 999)
+    result, _, _ = run_filter(tmp_path, b1, extra=["--index", str(idx)])
+    assert result.exit_code == 2 and "normalization_version" in result.stderr
+
+
+def test_missing_index_and_usage_errors(tmp_path):
+    b1 = write_jsonl(tmp_path / "b1.jsonl", [rec("orig", EN[0])])
+    result, keep, _ = run_filter(tmp_path, b1, extra=["--index", str(tmp_path / "nope")])
+    assert result.exit_code == 2 and "no index" in result.stderr and not keep.exists()
+    result, _, _ = run_filter(tmp_path, b1, extra=["--update-index"])
+    assert result.exit_code == 2 and "--update-index needs --index" in result.stderr
+    result, keep, _ = run_filter(tmp_path, tmp_path / "missing.jsonl")
+    assert result.exit_code == 2 and "missing.jsonl" in result.stderr and not keep.exists()
+    result = runner.invoke(app, ["filter", str(b1), "--keep", str(tmp_path / "k.jsonl")])
+    assert result.exit_code == 2  # --reject is required
+    before = b1.read_bytes()
+    result = runner.invoke(app, ["filter", str(b1), "--keep", str(b1), "--reject", str(tmp_path / "r.jsonl")])
+    assert result.exit_code == 2 and "also an input" in result.stderr and b1.read_bytes() == before
+    result = runner.invoke(app, ["filter", str(b1), "--keep", str(tmp_path / "x"), "--reject", str(tmp_path / "x")])
+    assert result.exit_code == 2 and "different files" in result.stderr
+
+
+def test_failure_mid_run_leaves_no_complete_looking_output(tmp_path, monkeypatch):
+    b1 = write_jsonl(tmp_path / "b1.jsonl", [rec(f"d{i}", t) for i, t in enumerate(EN)])
+    keep = tmp_path / "kept.jsonl"
+    keep.write_text("previous content\n", encoding="utf-8")
+    calls = {"n": 0}
+    real = filter_mod._AtomicJsonl.write
+
+    def boom(self, line):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise KeyboardInterrupt  # like a kill in the middle of writing
+        return real(self, line)
+
+    monkeypatch.setattr(filter_mod._AtomicJsonl, "write", boom)
+    with pytest.raises(KeyboardInterrupt):
+        filter_paths([str(b1)], config_from_mapping({}), keep, tmp_path / "rejected.jsonl")
+    assert keep.read_text(encoding="utf-8") == "previous content\n"  # untouched, not half-written
+    assert not (tmp_path / "rejected.jsonl").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b1.jsonl", "kept.jsonl"]  # no temp files left
+
+
+def test_update_index_happens_only_after_outputs(tmp_path, monkeypatch):
+    idx = tmp_path / "index"
+    b1 = write_jsonl(tmp_path / "b1.jsonl", [rec("orig", EN[0])])
+
+    def fail(self):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(filter_mod._AtomicJsonl, "commit", fail)
+    result, keep, _ = run_filter(tmp_path, b1, extra=["--index", str(idx), "--update-index"])
+    assert result.exit_code == 2 and not keep.exists()
+    monkeypatch.undo()
+    result, keep, reject = run_filter(tmp_path, b1, extra=["--index", str(idx), "--update-index"])
+    assert result.exit_code == 0 and len(keep.read_text().splitlines()) == 1  # not "already ingested"
+
+
+def test_filter_policy_from_config(tmp_path):
+    b1 = write_jsonl(tmp_path / "b1.jsonl", [rec("a", EN[0]), rec("b", EN[0]), rec("short", "Too short.")])
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[filter]\nreject_duplicates = false\nkeep_rules = ["ART"]\n', encoding="utf-8")
+    result, keep, reject = run_filter(tmp_path, b1, extra=["--config", str(cfg)])
+    assert result.exit_code == 0, result.output
+    assert len(keep.read_text().splitlines()) == 3 and reject.read_text() == ""
+    cfg.write_text('[filter]\nreject_rules = ["NOPE9"]\n', encoding="utf-8")
+    result, _, _ = run_filter(tmp_path, b1, extra=["--config", str(cfg)])
+    assert result.exit_code == 2 and "NOPE9" in result.stderr
+    with pytest.raises(ConfigError):
+        config_from_mapping({"filter": {"reject_on": "fatal"}})
+    # severities from config apply: ART001 downgraded to info no longer rejects
+    cfg.write_text('[severity]\nART001 = "info"\n', encoding="utf-8")
+    result, keep, reject = run_filter(tmp_path, b1, extra=["--config", str(cfg)])
+    assert [json.loads(k)["id"] for k in keep.read_text().splitlines()] == ["a", "short"]
+    # --ignore removes the rule entirely
+    result, keep, reject = run_filter(tmp_path, b1, extra=["--ignore", "DUP001"])
+    assert [json.loads(k)["id"] for k in keep.read_text().splitlines()] == ["a", "b"]
+
+
+def test_duplicate_of_a_rejected_document_is_kept_once(tmp_path):
+    # A (the kept copy of a cluster) is rejected for damage: its first copy B stands in for it,
+    # and later copies are rejected as duplicates of B.
+    from audit.filter import Decider
+    from audit.model import Category, DocumentResult, Finding, Related, Severity
+    from audit.policy import FilterConfig, Policy
+
+    policy = Policy.from_config(config_from_mapping({}))
+    d = Decider(FilterConfig(), policy, frozenset(), frozenset())
+    bad = Finding("ART001", Category.ARTEFACT, Severity.ERROR, 0, 10, "damaged")
+
+    def dup(of):
+        return Finding("DUP001", Category.DUPLICATE, Severity.ERROR, 0, 10, f"dup of {of}",
+                       related=(Related(of, 0, 10, 1.0),))
+
+    a, b, c = d.decide([DocumentResult("A", 10, findings=[bad]), DocumentResult("B", 10, findings=[dup("A")]),
+                        DocumentResult("C", 10, findings=[dup("A")])])
+    assert a and a[0]["rule"] == "ART001"
+    assert b == []  # stands in for rejected A
+    (r,) = c
+    assert r["duplicate_of"] == "B" and "stands in" in r["message"]
+
+
+def test_kept_copy_later_in_the_batch_still_rejects_earlier_copies():
+    # keep = "longest" may keep a later document: the earlier copies are rejected all the same
+    from audit.filter import Decider
+    from audit.model import Category, DocumentResult, Finding, Related, Severity
+    from audit.policy import FilterConfig, Policy
+
+    near = Finding("DUP002", Category.DUPLICATE, Severity.WARNING, 0, 700, "near copy of L",
+                   related=(Related("L", 0, 1000, 0.86),), data={"cluster": "near-doc-1"})
+    d = Decider(FilterConfig(), Policy.from_config(config_from_mapping({})), frozenset(), frozenset(),
+                frozenset({"near-doc-1"}))
+    first, other, longest = d.decide([DocumentResult("S", 1000, findings=[near]), DocumentResult("X", 50),
+                                      DocumentResult("L", 1000)])
+    assert [r["duplicate_of"] for r in first] == ["L"] and first[0]["similarity"] == 0.86
+    assert other == [] and longest == []
+
+
+def test_passage_duplicates_do_not_reject_but_whole_documents_do():
+    from audit.filter import Decider
+    from audit.model import Category, DocumentResult, Finding, Related, Severity
+    from audit.policy import FilterConfig, Policy
+
+    policy = Policy.from_config(config_from_mapping({}))
+    shared = Finding("DUP001", Category.DUPLICATE, Severity.ERROR, 100, 300, "shared paragraph",
+                     related=(Related("A", 0, 200, 1.0),))
+    near = Finding("DUP001", Category.DUPLICATE, Severity.INFO, 0, 1000, "near copy",
+                   related=(Related("A", 0, 990, 0.91),))
+    d = Decider(FilterConfig(), policy, frozenset(), frozenset())
+    a, b, c = d.decide([DocumentResult("A", 990), DocumentResult("B", 1000, findings=[shared]),
+                        DocumentResult("C", 1000, findings=[near])])
+    assert a == [] and b == []
+    (r,) = c
+    assert (r["duplicate_of"], r["similarity"]) == ("A", 0.91)
+    d = Decider(FilterConfig(), policy, frozenset({"DUP001"}), frozenset())
+    assert d.decide([DocumentResult("A", 990), DocumentResult("B", 1000, findings=[shared])])[1][0]["rule"] == "DUP001"
+
+
+@pytest.mark.parametrize(
+    ("start", "severity", "reject_language", "rejected"),
+    [(0, "warning", True, True), (0, "info", True, False), (500, "warning", True, False),
+     (0, "warning", False, False)],
+)
+def test_unexpected_language_rejects_whole_documents_only(start, severity, reject_language, rejected):
+    from audit.filter import Decider
+    from audit.model import Category, DocumentResult, Finding, Severity
+    from audit.policy import FilterConfig, Policy
+
+    f = Finding("LNG999", Category.LANGUAGE, Severity(severity), start, 1000, "document is in Tagalog, expected en",
+                data={"language": "tl", "confidence": 0.97})
+    d = Decider(FilterConfig(reject_language=reject_language), Policy.from_config(config_from_mapping({})),
+                frozenset(), frozenset())
+    assert bool(d.decide([DocumentResult("X", 1000, findings=[f])])[0]) is rejected
+
+
+def test_csv_rows_become_json_records(tmp_path):
+    import csv
+
+    path = tmp_path / "rows.csv"
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["id", "text", "lang"])
+        w.writerow(["r1", ES[0], "es"])
+        w.writerow(["r2", ES[0], "es"])
+        w.writerow(["r3", EN[3], "en"])
+    result, keep, reject = run_filter(tmp_path, path)
+    assert result.exit_code == 0, result.output
+    assert read_jsonl(keep) == [{"id": "r1", "text": ES[0], "lang": "es"}, {"id": "r3", "text": EN[3], "lang": "en"}]
+    (rej,) = read_jsonl(reject)
+    assert rej["record"] == {"id": "r2", "text": ES[0], "lang": "es"} and rej["reasons"][0]["duplicate_of"] == "r1"
+
+
+def test_outputs_get_ordinary_file_permissions(tmp_path):
+    import os
+    import stat
+
+    b1 = write_jsonl(tmp_path / "b1.jsonl", [rec("a", EN[0])])
+    umask = os.umask(0o022)
+    try:
+        result, keep, reject = run_filter(tmp_path, b1)
+    finally:
+        os.umask(umask)
+    assert result.exit_code == 0
+    assert stat.S_IMODE(keep.stat().st_mode) == 0o644 and stat.S_IMODE(reject.stat().st_mode) == 0o644
+
+
+def test_worker_processes_give_identical_outputs(tmp_path):
+    lines = []
+    for i in range(240):  # past the pipeline's warm-up, so workers really run
+        base = EN[i % len(EN)] if i % 3 else ES[i % len(ES)]
+        text = base if i % 7 == 0 else f"Report {i}: {base} Reported by desk {i}."
+        lines.append(rec(f"n{i}", text))
+    lines.insert(100, "{broken")
+    src = write_jsonl(tmp_path / "many.jsonl", lines)
+    serial, k1, r1 = run_filter(tmp_path, src, extra=["--jobs", "1"], name="serial")
+    par, k2, r2 = run_filter(tmp_path, src, extra=["--jobs", "2"], name="parallel")
+    assert serial.exit_code == 0 and par.exit_code == 0, par.output
+    assert k1.read_bytes() == k2.read_bytes() and r1.read_bytes() == r2.read_bytes()
+    assert len(k1.read_text().splitlines()) + len(r1.read_text().splitlines()) == len(lines)
+    assert 0 < len(r1.read_text().splitlines()) < len(lines)

@@ -1,0 +1,199 @@
+"""The language check: case file of texts that must / must not be flagged, LANG002/003,
+annotations for other checks, determinism and the demo corpus."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from audit.config import config_from_mapping
+from audit.errors import ConfigError
+from audit.language import LANG001, LanguageCheck, LanguageConfig, combine, shares
+from audit.model import Document
+from audit.rules import DocContext, Settings, check_classes
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = json.loads((Path(__file__).parent / "data" / "language_cases.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def check() -> LanguageCheck:
+    return LanguageCheck(LanguageConfig(), Settings())
+
+
+def run(check: LanguageCheck, text: str, doc_id: str = "doc"):
+    ctx = DocContext(Document(id=doc_id, text=text, source=doc_id), 0)
+    return ctx, list(check.check(ctx))
+
+
+@pytest.mark.parametrize("case", CASES["flag"], ids=[c["name"] for c in CASES["flag"]])
+def test_flags_foreign_passage(check, case):
+    ctx, findings = run(check, case["text"])
+    lang001 = [f for f in findings if f.rule == "LANG001"]
+    assert ctx.language == case["document_language"]
+    assert len(lang001) == 1, [(f.start, f.end, f.message) for f in lang001]
+    f = lang001[0]
+    flagged = case["text"][f.start : f.end]
+    assert f.data["language"] == case["language"]
+    assert f.data["document_language"] == case["document_language"]
+    assert f.severity.value == case["severity"]
+    assert 0.7 <= f.data["confidence"] <= 1.0
+    assert flagged.startswith(case["span_starts_with"]), flagged[:60]
+    assert flagged.endswith(case["span_ends_with"]), flagged[-60:]
+    assert ctx.language_at(f.start) == case["language"]
+
+
+@pytest.mark.parametrize("case", CASES["not_flag"], ids=[c["name"] for c in CASES["not_flag"]])
+def test_does_not_flag(check, case):
+    ctx, findings = run(check, case["text"])
+    assert ctx.language == case["document_language"]
+    assert [f for f in findings if f.rule == "LANG001"] == []
+
+
+def test_headline_grouped_with_paragraph_not_alone(check):
+    case = next(c for c in CASES["flag"] if c["name"] == "es-headline-and-paragraph-in-en")
+    ctx, findings = run(check, case["text"])
+    (f,) = findings
+    assert f.data["passages"] == 2
+    headline = case["text"].index("Retrasan")
+    assert ctx.language_at(headline) == "es"
+
+
+def test_languages_are_shares_of_characters(check):
+    case = next(c for c in CASES["flag"] if c["name"] == "fr-paragraph-in-en")
+    ctx, _ = run(check, case["text"])
+    assert set(ctx.languages) == {"en", "fr"}
+    assert ctx.languages["en"] > ctx.languages["fr"] > 0.1
+    assert abs(sum(ctx.languages.values()) - 1.0) < 1e-3
+    # Every passage is annotated for other checks (artefacts, sourcing).
+    assert len(ctx.passage_languages) == len(ctx.passages)
+    assert {lang for _, lang, _ in ctx.passage_languages} == {"en", "fr"}
+
+
+def test_unexpected_language_lang002():
+    es = next(c for c in CASES["not_flag"] if c["name"] == "es-with-loanwords")["text"]
+    en = CASES["not_flag"][0]["text"]
+    check = LanguageCheck(LanguageConfig(), Settings(languages=("en",)))
+    _, findings = run(check, es)
+    (f,) = [f for f in findings if f.rule == "LANG002"]
+    assert (f.start, f.end) == (0, len(es))
+    assert f.data["language"] == "es" and f.data["expected"] == ["en"]
+    _, findings = run(check, en)
+    assert not [f for f in findings if f.rule == "LANG002"]
+    _, findings = run(LanguageCheck(LanguageConfig(), Settings(languages=("EN-us", "fr"))), en)
+    assert not [f for f in findings if f.rule == "LANG002"]
+    # No expected languages configured: never LANG002.
+    _, findings = run(LanguageCheck(LanguageConfig(), Settings()), es)
+    assert not [f for f in findings if f.rule == "LANG002"]
+
+
+@pytest.mark.parametrize("text", ["12345 | 678 | ---", "Read more", "© 2024 | 555-0100 | https://example.com", "Ok"])
+def test_undetermined_lang003(check, text):
+    ctx, findings = run(check, text)
+    assert ctx.language == "und"
+    assert [f.rule for f in findings] == ["LANG003"]
+    assert ctx.languages == {}
+
+
+def test_blank_document_is_left_to_the_empty_rule(check):
+    ctx, findings = run(check, "  \n\n ")
+    assert findings == [] and ctx.language == "und"
+
+
+def test_short_document_of_short_lines_gets_a_language(check):
+    text = "Horario de apertura\nLunes a viernes de nueve a cinco\nSábados por la mañana\nDomingos cerrado"
+    ctx, findings = run(check, text)
+    assert ctx.language == "es"
+    assert not findings
+
+
+def test_deterministic(check):
+    text = "\n\n".join(c["text"] for c in CASES["flag"][:5])
+    first = run(check, text)
+    fresh = LanguageCheck(LanguageConfig(), Settings())
+    second = run(fresh, text)
+    assert [(f.rule, f.start, f.end, f.data) for f in first[1]] == [(f.rule, f.start, f.end, f.data) for f in second[1]]
+    assert first[0].passage_languages == second[0].passage_languages
+    assert first[0].languages == second[0].languages
+
+
+@pytest.mark.parametrize("backend", ["fasttext", "langdetect"])
+def test_single_backends_flag_the_obvious_case(backend):
+    case = next(c for c in CASES["flag"] if c["name"] == "de-paragraph-in-en")
+    check = LanguageCheck(LanguageConfig(backend=backend), Settings())
+    ctx, findings = run(check, case["text"])
+    assert ctx.language == "en"
+    assert [f.data["language"] for f in findings if f.rule == "LANG001"] == ["de"]
+
+
+def test_demo_corpus():
+    check = LanguageCheck(LanguageConfig(), Settings(languages=("en",)))
+    files = sorted((ROOT / "corpus").glob("*.txt"))
+    assert len(files) == 5
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        ctx, findings = run(check, text, path.name)
+        assert ctx.language == "en", path.name
+        if path.name.startswith("004_"):
+            (f,) = findings
+            flagged = text[f.start : f.end]
+            assert f.rule == "LANG001" and f.data["language"] == "es"
+            assert flagged.startswith("Comunidades seguras no es obligatorio – La Opinion")
+            assert flagged.rstrip().endswith("si honran esa petición o no.")
+            assert "TRUST is the next step" not in flagged
+        else:
+            assert findings == [], (path.name, [(f.rule, f.message) for f in findings])
+
+
+def test_check_runs_first_and_is_registered():
+    classes = check_classes(include_plugins=False)
+    assert LanguageCheck in classes
+    assert classes.index(LanguageCheck) == 0 or all(c.order >= 10 for c in classes)
+    assert LanguageCheck.order == 10
+    assert {r.id for r in LanguageCheck.rules} == {"LANG001", "LANG002", "LANG003"}
+    assert LANG001.category.value == "language"
+
+
+def test_config_section_validated():
+    cfg = config_from_mapping({"language": {"backend": "fasttext", "min_chars": 25}})
+    assert cfg.section("language", LanguageConfig) == LanguageConfig(backend="fasttext", min_chars=25)
+    with pytest.raises(ConfigError, match="backend"):
+        config_from_mapping({"language": {"backend": "cld3"}})
+    with pytest.raises(ConfigError, match="min_confidence"):
+        config_from_mapping({"language": {"min_confidence": 1.5}})
+    with pytest.raises(ConfigError, match="unknown key"):
+        config_from_mapping({"language": {"threshold": 0.5}})
+
+
+def test_combine_averages_and_abstains():
+    ft = [("pt", 0.43), ("es", 0.39)]
+    ld = [("es", 0.86), ("pt", 0.14)]
+    assert combine(ft, ld)[0] == "es"
+    # langdetect cannot say Galician: fastText alone scores it.
+    lang, p = combine([("gl", 0.95), ("es", 0.03)], [("es", 0.99)], ld_supports=lambda lang: lang != "gl")
+    assert (lang, p) == ("gl", 0.95)
+    assert combine(None, None) == ("und", 0.0)
+    assert combine([("fr", 0.8)], None) == ("fr", 0.8)
+
+
+def test_shares_sum_to_one_and_sorted():
+    assert shares({"es": 1.0, "en": 3.0}) == {"en": 0.75, "es": 0.25}
+    assert list(shares({"a": 1.0, "b": 1.0})) == ["a", "b"]
+    assert shares({}) == {}
+
+
+def test_page_of_short_lines_is_read_together(check):
+    """Short Spanish menu and headline lines outweigh one long English boilerplate line."""
+    text = "\n".join([
+        "Inicio", "Noticias", "Deportes", "Cultura y espectáculos",
+        "El alcalde inaugura el nuevo parque", "Vecinos piden más seguridad en el barrio",
+        "La lluvia obliga a cerrar dos colegios",
+        "Copyright 2024 Example Media Group, all rights reserved by the publisher and its partners worldwide.",
+        "Aviso legal | Política de privacidad",
+    ])
+    ctx, findings = run(check, text)
+    assert ctx.language == "es"
+    assert [(f.rule, f.data["language"]) for f in findings] == [("LANG001", "en")]
+    assert text[findings[0].start : findings[0].end].startswith("Copyright 2024")

@@ -1,0 +1,44 @@
+"""The pipeline: parallel document checks give exactly the serial result."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+from audit.config import Config
+from audit.pipeline import Parallel, TextStore, build_checks, finalize, run_checks
+from audit.policy import Policy
+from audit.readers import iter_inputs
+from audit.render import json_report
+
+
+def _report(paths, parallel_jobs: int | None):
+    config = dataclasses.replace(Config(), jobs=1)
+    policy = Policy.from_config(config)
+    checks = build_checks(config, policy)
+    parallel = None
+    if parallel_jobs:
+        parallel = Parallel(config, policy.enabled, jobs=parallel_jobs, warmup=2, batch=2)
+    state, extra = run_checks(iter_inputs(paths, config.reader_config()), checks, settings=config.settings(),
+                              parallel=parallel)
+    return json_report.render(finalize(state, extra, policy))
+
+
+def test_parallel_document_stage_matches_serial(corpus_dir, tmp_path):
+    (tmp_path / "bad.jsonl").write_text('{"id": "r1", "text": "Prices rose 40% last year."}\n{nope\n', encoding="utf-8")
+    (tmp_path / "z.txt").write_text((corpus_dir / "004_0534d495edc3771c.txt").read_text(encoding="utf-8"),
+                                    encoding="utf-8")
+    paths = [str(corpus_dir), str(tmp_path)]
+    serial = _report(paths, None)
+    data = json.loads(serial)
+    assert [(u["file"], u["line"]) for u in data["unreadable"]] == [("bad.jsonl", 2)]
+    assert len(data["documents"]) == 7
+    assert _report(paths, 2) == serial
+
+
+def test_text_store_round_trip():
+    store = TextStore()
+    texts = ["", "plain", "ünïcödé “quotes”", "x" * 100_000]
+    ords = [store.add(t) for t in texts]
+    assert [store.get(i) for i in reversed(ords)] == list(reversed(texts))
+    store.close()

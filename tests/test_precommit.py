@@ -1,0 +1,104 @@
+"""The pre-commit hook manifest, run by the real ``pre-commit`` against a throwaway git repository (offline)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+MANIFEST = ROOT / ".pre-commit-hooks.yaml"
+pytest.importorskip("pre_commit")
+if shutil.which("git") is None:  # pragma: no cover
+    pytest.skip("git is not installed", allow_module_level=True)
+
+TEXT = (
+    "The harbour authority said on Friday that container traffic rose by four percent in the third quarter, "
+    "helped by new routes to West Africa and a faster customs procedure introduced in the spring."
+)
+
+
+def git(cwd: Path, *args: str, env: dict) -> None:
+    subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True)
+
+
+@pytest.fixture
+def env(tmp_path) -> dict:
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    shim = bin_dir / "corpus-audit"  # the console script, bound to this checkout's code and interpreter
+    shim.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m audit "$@"\n')
+    shim.chmod(shim.stat().st_mode | stat.S_IEXEC)
+    e = dict(os.environ)
+    e.update({
+        "PATH": f"{bin_dir}{os.pathsep}{e.get('PATH', '')}",
+        "PYTHONPATH": str(ROOT),
+        "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
+        "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org",
+        "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
+        # no network: any attempt to download would fail
+        "PIP_NO_INDEX": "1", "http_proxy": "http://127.0.0.1:9", "https_proxy": "http://127.0.0.1:9",
+    })
+    e.pop("GITHUB_STEP_SUMMARY", None)
+    return e
+
+
+def hook_repo(tmp_path: Path, env: dict) -> tuple[Path, str]:
+    """A copy of this project's hook manifest in its own git repository (pre-commit clones a commit)."""
+    repo = tmp_path / "hooks"
+    repo.mkdir()
+    shutil.copy(MANIFEST, repo / ".pre-commit-hooks.yaml")
+    git(repo, "init", "-q", env=env)
+    git(repo, "add", ".", env=env)
+    git(repo, "commit", "-qm", "hooks", env=env)
+    rev = subprocess.run(["git", "rev-parse", "HEAD"], cwd=repo, env=env, check=True, capture_output=True,
+                         text=True).stdout.strip()
+    return repo, rev
+
+
+def test_manifest_is_valid(env):
+    r = subprocess.run([sys.executable, "-m", "pre_commit", "validate-manifest", str(MANIFEST)], env=env,
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_hook_passes_clean_corpus_and_blocks_a_duplicate(tmp_path, env):
+    hooks, rev = hook_repo(tmp_path, env)
+    work = tmp_path / "work"
+    (work / "corpus").mkdir(parents=True)
+    git(work, "init", "-q", env=env)
+    (work / ".pre-commit-config.yaml").write_text(
+        f"repos:\n- repo: {hooks}\n  rev: {rev}\n  hooks:\n  - id: corpus-audit-system\n    files: ^corpus/\n"
+        "    args: [corpus/]\n"
+    )
+    (work / ".gitignore").write_text(".corpus-audit/\n")
+    (work / "corpus" / "a.txt").write_text(TEXT)
+    (work / "README.md").write_text("Too short.\n")  # outside files: never scanned
+    git(work, "add", ".", env=env)
+
+    def pre_commit(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "pre_commit", *args], cwd=work, env=env, capture_output=True,
+                              text=True, timeout=300)
+
+    r = pre_commit("run", "--all-files")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "corpus-audit (installed)" in r.stdout and "Passed" in r.stdout
+    assert (work / ".corpus-audit" / "report.json").is_file()
+
+    r = pre_commit("install")
+    assert r.returncode == 0, r.stdout + r.stderr
+    git(work, "commit", "-qm", "clean corpus", env=env)  # the installed hook lets a clean commit through
+
+    (work / "corpus" / "b.txt").write_text(TEXT.upper())  # an exact duplicate after normalisation
+    git(work, "add", ".", env=env)
+    c = subprocess.run(["git", "commit", "-m", "add a copy"], cwd=work, env=env, capture_output=True, text=True,
+                       timeout=300)
+    out = c.stdout + c.stderr
+    assert c.returncode != 0, out
+    assert "Failed" in out and "findings at or above error" in out
