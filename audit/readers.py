@@ -214,7 +214,7 @@ def _read_jsonl(path: Path, name: str, suffix: str, config: ReaderConfig) -> Ite
                 try:
                     record = json.loads(line)
                 except json.JSONDecodeError as err:
-                    yield Unreadable(file=name, line=lineno, reason=f"invalid JSON: {err.msg} at column {err.colno}",
+                    yield Unreadable(file=name, line=lineno, reason=f"invalid JSON: {err.msg} at character {min(err.pos, len(line.rstrip())) + 1}",
                                      raw=_raw(raw))
                     continue
                 event = _record_document(record, name, lineno, config, raw_line=line)
