@@ -118,7 +118,7 @@ def scan(
     select: List[str] | None = typer.Option(None, "--select", help="Only these rule ids, prefixes or categories."),
     ignore: List[str] | None = typer.Option(None, "--ignore", help="Skip these rule ids, prefixes or categories."),
     config_file: Path | None = typer.Option(
-        None, "--config", help="Config file (default: ./corpus-audit.toml or [tool.corpus-audit] in ./pyproject.toml)."
+        None, "--config", help="Config file (default: ./corpus-audit.toml, or the tool.corpus-audit table of ./pyproject.toml)."
     ),
     baseline: Path | None = typer.Option(None, "--baseline", help="Report only findings not in this baseline."),
     write_baseline: Path | None = typer.Option(
