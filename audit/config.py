@@ -125,6 +125,8 @@ def load_config(path: str | Path | None = None, *, discover: bool = True) -> Con
 
 
 def config_from_mapping(data: Mapping[str, Any], where: str = "config") -> Config:
+    import audit.policy  # noqa: F401  (registers the [filter] table, whatever was imported first)
+
     families = family_sections()
     sections: dict[str, Any] = {}
     top: dict[str, Any] = {}

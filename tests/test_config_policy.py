@@ -107,3 +107,16 @@ def test_findings_are_sorted_deterministically():
     policy = Policy.from_config(Config())
     out = policy.apply([finding(start=5, end=9), finding(start=0, end=3), finding(start=5, end=7)])
     assert [(f.start, f.end) for f in out] == [(0, 3), (5, 7), (5, 9)]
+
+
+def test_readme_config_examples_are_valid():
+    """Every ```toml block in the README loads without error."""
+    import re
+    import tomllib
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```toml\n(.*?)```", readme, re.S)
+    assert len(blocks) >= 2
+    for block in blocks:
+        config_from_mapping(tomllib.loads(block), "README")
