@@ -248,7 +248,7 @@ def filter_command(
             jobs=jobs,
         )
         with _Progress(_show_progress()) as progress:
-            hooks = ScanHooks(on_document=progress.advance)
+            hooks = ScanHooks(on_document=progress.advance, on_unreadable=_report_unreadable)
             result = filter_paths([str(p) for p in paths], config, keep, reject, index=index,
                                   update_index=update_index, hooks=hooks)
     except AuditError as err:
@@ -266,6 +266,9 @@ def filter_command(
     _err(line)
     if index is not None:
         _err(f"corpus-audit: index {index}: {result.index_added} documents added, {result.index_total} in total")
+    if result.unopenable:
+        _err(f"corpus-audit: {result.unopenable} inputs could not be opened or read at all (listed in {result.reject_path})")
+        raise typer.Exit(2)
     raise typer.Exit(0)
 
 

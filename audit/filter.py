@@ -257,6 +257,8 @@ class FilterResult:
     kept: int = 0
     rejected: int = 0
     unreadable: int = 0
+    #: Inputs that could not be opened or read at all (no line number): exit 2 after writing.
+    unopenable: int = 0
     skipped: int = 0
     reasons: Counter = field(default_factory=Counter)
     index_added: int = 0
@@ -382,6 +384,7 @@ def filter_paths(
     result.kept = out_keep.count
     result.rejected = out_reject.count - len(spill.unreadable)
     result.unreadable = len(spill.unreadable)
+    result.unopenable = sum(1 for u in spill.unreadable if u.line is None)
     result.skipped = len(state.skipped)
     if index_check is not None:
         index_check.index.close()

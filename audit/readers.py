@@ -185,7 +185,12 @@ def _iter_lines(stream: IO[bytes], limit: int) -> Iterator[tuple[int, bytes | No
 def _read_jsonl(path: Path, name: str, suffix: str, config: ReaderConfig) -> Iterator[Event]:
     blank = 0
     try:
-        with _open_binary(path, suffix) as stream:
+        opened = _open_binary(path, suffix)
+    except OSError as err:
+        yield Unreadable(file=name, reason=_os_reason(err))
+        return
+    try:
+        with opened as stream:
             for lineno, raw, size in _iter_lines(stream, config.max_record_bytes):
                 if raw is None:
                     yield Unreadable(
@@ -222,7 +227,8 @@ def _read_jsonl(path: Path, name: str, suffix: str, config: ReaderConfig) -> Ite
     except (OSError, EOFError, ValueError) as err:
         # Truncated or corrupt compressed stream: everything before it was yielded.
         reason = _os_reason(err) if isinstance(err, OSError) else str(err)
-        yield Unreadable(file=name, reason=f"cannot read compressed stream: {reason}")
+        what = "compressed stream" if suffix.endswith((".gz", ".zst")) else "file"
+        yield Unreadable(file=name, reason=f"cannot read {what}: {reason}")
     if blank:
         yield Skipped(file=name, reason=f"{blank} blank line(s)")
 

@@ -387,3 +387,24 @@ def test_worker_processes_give_identical_outputs(tmp_path):
     assert k1.read_bytes() == k2.read_bytes() and r1.read_bytes() == r2.read_bytes()
     assert len(k1.read_text().splitlines()) + len(r1.read_text().splitlines()) == len(lines)
     assert 0 < len(r1.read_text().splitlines()) < len(lines)
+
+
+def test_input_that_cannot_be_opened_inside_a_folder_exits_2_after_writing(tmp_path):
+    """The contract's exit 2 for an input that cannot be opened at all; the outputs are still complete."""
+    import os
+
+    from typer.testing import CliRunner
+
+    from audit.cli import app
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "b.jsonl").write_text('{"id": "a", "text": "An ordinary sentence about the council budget vote today."}\n',
+                                 encoding="utf-8")
+    os.symlink(tmp_path / "missing.jsonl", src / "gone.jsonl")
+    keep, reject = tmp_path / "k.jsonl", tmp_path / "r.jsonl"
+    result = CliRunner().invoke(app, ["filter", str(src), "--keep", str(keep), "--reject", str(reject)])
+    assert result.exit_code == 2
+    assert "gone.jsonl: no such file or directory" in result.stderr
+    assert keep.read_text(encoding="utf-8").count("\n") == 1
+    assert '"file": "gone.jsonl"' in reject.read_text(encoding="utf-8")
