@@ -66,6 +66,19 @@ def _compile_words(words: list[str], flags: int = 0) -> re.Pattern:
     return re.compile(rf"(?<![\w’'-])(?:{alt})(?![\w’'-])", flags)
 
 
+def _weasel_groups(data: dict) -> list[str]:
+    """Phrases from ``[weasel_groups]``: an unnamed group ("some economists") and a claim verb ("warn")."""
+    groups = data.get("weasel_groups")
+    if not groups:
+        return []
+    return [
+        f"{q} {n} {v}"
+        for q in groups["quantifiers"]
+        for n in groups["nouns"]
+        for v in groups["verbs"]
+    ]
+
+
 @cache
 def lexicon(language: str) -> Lexicon:
     """The lexicon for ``language`` (``en`` or ``es``)."""
@@ -89,7 +102,7 @@ def lexicon(language: str) -> Lexicon:
         verb_re=_compile_words(verbs),
         evidence_re=_compile_words(evidence),
         cue_re=_compile_words(cues, re.IGNORECASE),
-        weasel_re=_compile_words(list(data["weasel_phrases"]), re.IGNORECASE),
+        weasel_re=_compile_words(list(data["weasel_phrases"]) + _weasel_groups(data), re.IGNORECASE),
         hidden_passive_re=_compile_words(list(data["hidden_agent_passives"]), re.IGNORECASE),
     )
 

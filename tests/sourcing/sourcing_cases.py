@@ -91,6 +91,9 @@ SRC003 = {
         "Según expertos, la medida es inconstitucional.",
         "Some even said that the decision does not go far enough.",
         "Many believe the raids have already started.",
+        "Some economists warn that the city could face a deficit next year.",
+        "Many residents fear the new rules will raise rents.",
+        "Algunos expertos creen que la medida fracasará.",
     ],
     "pass": [
         "Critics of the plan, including Mayor Karen Bass, said it would backfire.",
@@ -98,6 +101,7 @@ SRC003 = {
         "An internal NYPD memo by Commissioner Jessica Tisch reminds officers not to assist.",
         "Según el fiscal general Xavier Becerra, la medida es inconstitucional.",
         "The council said it would vote on the measure next week.",
+        "Some 40 economists surveyed by Reuters said rates would fall in March.",
     ],
 }
 
