@@ -1,0 +1,29 @@
+"""The rule registry: every rule is documented and every check is loadable."""
+
+from __future__ import annotations
+
+import re
+
+from audit.config import config_from_mapping
+from audit.rules import BUILTIN_CHECKS, all_rules, check_classes, family_sections
+
+PREFIX = {"duplicate": "DUP", "language": "LANG", "artefact": "ART", "sourcing": "SRC"}
+
+
+def test_every_rule_is_documented_with_examples():
+    rules = all_rules()
+    assert len(rules) >= 30
+    for r in rules:
+        assert re.fullmatch(r"[A-Z]{3,4}\d{3}", r.id), r.id
+        assert r.id.startswith(PREFIX[r.category.value]), r.id
+        assert r.description and r.name and r.flags and r.not_flags, r.id
+
+
+def test_every_builtin_check_loads_and_every_family_section_has_defaults():
+    classes = check_classes(include_plugins=False)
+    assert len(classes) == len(BUILTIN_CHECKS)
+    sections = family_sections(classes)
+    # An empty table for every section is valid and gives the defaults.
+    config = config_from_mapping({name: {} for name in sections})
+    for name, cls in sections.items():
+        assert config.sections[name] == cls()
