@@ -113,7 +113,7 @@ def read_file(path: Path, name: str, config: ReaderConfig) -> Iterator[Event]:
     suffix = suffix_of(path)
     try:
         if suffix in TEXT_SUFFIXES:
-            yield from _read_text_file(path, name)
+            yield from _read_text_file(path, name, config.max_record_bytes)
         elif suffix.startswith(JSONL_SUFFIXES):
             yield from _read_jsonl(path, name, suffix, config)
         elif suffix == ".csv":
@@ -136,7 +136,11 @@ def _looks_binary(head: bytes) -> bool:
     return b"\x00" in head
 
 
-def _read_text_file(path: Path, name: str) -> Iterator[Event]:
+def _read_text_file(path: Path, name: str, limit: int) -> Iterator[Event]:
+    size = path.stat().st_size
+    if size > limit:
+        yield Unreadable(file=name, reason=f"file of {size} bytes exceeds max_record_bytes={limit}; not loaded")
+        return
     data = path.read_bytes()
     if _looks_binary(data[:_BINARY_SNIFF]):
         yield Unreadable(file=name, reason="binary file (contains NUL bytes), not text")

@@ -223,3 +223,11 @@ def test_lone_surrogate_in_any_field_is_unreadable(tmp_path):
     path.write_text('{"id": "x", "text": "fine", "source": "bad \\uDC00"}\n', encoding="utf-8")
     docs, bad, _ = read(path)
     assert not docs and "U+DC00" in bad[0].reason
+
+
+def test_enormous_text_file_is_reported_not_loaded(tmp_path):
+    (tmp_path / "huge.txt").write_text("word " * 1000, encoding="utf-8")
+    (tmp_path / "small.txt").write_text("a small file", encoding="utf-8")
+    docs, bad, _ = read(tmp_path, max_record_bytes=1000)
+    assert [d.id for d in docs] == ["small.txt"]
+    assert bad[0].file == "huge.txt" and "exceeds max_record_bytes" in bad[0].reason
