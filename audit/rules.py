@@ -109,6 +109,14 @@ class DocContext:
 
         return Counter(w.lower() for w in words(self.doc.text))
 
+    @cached_property
+    def line_word_counts(self) -> tuple[int, ...]:
+        """``len(words(line))`` for each of :attr:`lines`, shared by the checks."""
+        from audit.artefacts.common import words
+
+        text = self.doc.text
+        return tuple(len(words(text[s.start : s.end])) for s in self.lines)
+
     def language_at(self, offset: int) -> str:
         """The language of the passage containing ``offset`` (document language otherwise)."""
         for span, lang, _conf in self.passage_languages:
