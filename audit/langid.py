@@ -194,6 +194,9 @@ def _langdetect_factory():
     return _LD_FACTORY
 
 
+_CACHE_ENTRIES = 20_000  # at most ~40 MB of cleaned text (max_chars 2000; most units are far shorter)
+
+
 class FastTextBackend:
     """fastText ``lid.176.ftz``: 176 languages, microseconds per passage, batched."""
 
@@ -203,6 +206,9 @@ class FastTextBackend:
         self._model = _fasttext_model()
         self._predict = self._model.f.predict
         self._labels: dict[str, str] = {}  # "__label__arz" -> "ar", filled as labels are seen
+        # Recent answers per (text, k): corpora repeat lines (bylines, share bars, near-duplicate
+        # pages), and the model is a pure function of its input. Bounded; cleared when full.
+        self._cache: dict[tuple[str, int], Candidates] = {}
 
     def supports(self, language: str) -> bool:
         return True
@@ -212,11 +218,17 @@ class FastTextBackend:
         # this build's ``multilinePredict`` returns labels without probabilities.
         predict = self._predict
         labels = self._labels
+        cache = self._cache
         out: list[Candidates] = []
         for text in texts:
             if not text:
                 out.append([])
                 continue
+            hit = cache.get((text, k))
+            if hit is not None:
+                out.append(list(hit))
+                continue
+            key = (text, k)
             if "\n" in text:
                 text = text.replace("\n", " ")
             cands: dict[str, float] = {}
@@ -225,7 +237,11 @@ class FastTextBackend:
                 if code is None:
                     code = labels[lab] = fold_code(lab.replace("__label__", ""))
                 cands[code] = min(1.0, cands.get(code, 0.0) + p)
-            out.append(sorted(cands.items(), key=lambda kv: -kv[1]) if len(cands) > 1 else list(cands.items()))
+            result = sorted(cands.items(), key=lambda kv: -kv[1]) if len(cands) > 1 else list(cands.items())
+            if len(cache) >= _CACHE_ENTRIES:
+                cache.clear()
+            cache[key] = result
+            out.append(list(result))
         return out
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib.metadata import entry_points
@@ -100,6 +101,21 @@ class DocContext:
     @cached_property
     def lines(self) -> list[Span]:
         return segment.lines(self.doc.text)
+
+    @cached_property
+    def word_counts(self) -> Counter:
+        """Lower-cased words (``audit.artefacts.common.words``) with their counts, shared by the checks."""
+        from audit.artefacts.common import words
+
+        return Counter(w.lower() for w in words(self.doc.text))
+
+    @cached_property
+    def line_word_counts(self) -> tuple[int, ...]:
+        """``len(words(line))`` for each of :attr:`lines`, shared by the checks."""
+        from audit.artefacts.common import words
+
+        text = self.doc.text
+        return tuple(len(words(text[s.start : s.end])) for s in self.lines)
 
     def language_at(self, offset: int) -> str:
         """The language of the passage containing ``offset`` (document language otherwise)."""

@@ -224,9 +224,10 @@ class BoilerplateCheck(DocumentCheck):
         out: list[Finding] = []
         lines = ctx.lines
         block_end = 0
+        word_counts = ctx.line_word_counts
         for i, span in enumerate(lines):
             line = text[span.start : span.end]
-            if len(line) > 2000 or len(words(line)) > self.config.max_words:
+            if len(line) > 2000 or word_counts[i] > self.config.max_words:
                 continue
             if empty_label(line):
                 nxt = [text[s.start : s.end] for s in lines[i + 1 : i + 2]]

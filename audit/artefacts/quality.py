@@ -76,13 +76,18 @@ def best_stopword_languages(text: str) -> list[str]:
     return [lang for lang, v in sorted(shares.items(), key=lambda kv: -kv[1]) if v >= 0.6 * best][:2]
 
 
-def quality_signals(text: str, lines: list[str], n_sentences: int, langs: list[str]) -> dict[str, float]:
-    """The Gopher/C4 statistics of one document; stop words are counted for ``langs`` (one or a mixture)."""
-    toks = words(text)
-    n = len(toks)
+def quality_signals(
+    text: str, lines: list[str], n_sentences: int, langs: list[str], counts: Counter | None = None
+) -> dict[str, float]:
+    """The Gopher/C4 statistics of one document; stop words are counted for ``langs`` (one or a mixture).
+
+    ``counts``: the text's lower-cased :func:`words` with their counts, when the caller has them.
+    """
+    if counts is None:
+        counts = Counter(t.lower() for t in words(text))
+    n = sum(counts.values())
     n_raw = len(text.split())
     n_alpha = len(_ALPHA_TOKEN.findall(text))
-    counts = Counter(t.lower() for t in toks)
     lang = "+".join(langs)
     sw = frozenset().union(*(stopwords().get(lg, frozenset()) for lg in langs)) or stopwords()["en"]
     gopher_hits = max(len(_gopher_words(lg).intersection(counts)) for lg in langs)
@@ -143,7 +148,7 @@ class QualityCheck(DocumentCheck):
             langs = [ctx.language] if ctx.language in sw else best_stopword_languages(text)
         lang = "+".join(langs)
         lines = [text[s.start : s.end] for s in ctx.lines]
-        q = quality_signals(text, lines, len(ctx.sentences), langs)
+        q = quality_signals(text, lines, len(ctx.sentences), langs, ctx.word_counts)
         ctx.stats["quality"] = q
         c = self.config
         span = (0, len(text))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from audit.artefacts.common import normalize_line, words
 from audit.model import Category, Finding, Related, Severity
@@ -82,11 +82,15 @@ def table_blocks(text: str, lines) -> list[tuple[int, int, int, int]]:
     return out
 
 
-def teaser_signals(texts: list[str]) -> dict[str, float] | None:
-    """Signals that a line-structured page is a list of one-line teasers (``None`` when not a candidate)."""
+def teaser_signals(texts: list[str], lengths: Sequence[int] | None = None) -> dict[str, float] | None:
+    """Signals that a line-structured page is a list of one-line teasers (``None`` when not a candidate).
+
+    ``lengths``: ``len(words(t))`` of each text, when the caller has them.
+    """
     if len(texts) < 6:
         return None
-    lengths = [len(words(t)) for t in texts]
+    if lengths is None:
+        lengths = [len(words(t)) for t in texts]
     one_liners = sum(1 for t, n in zip(texts, lengths, strict=True)
                      if 8 <= n <= 60 and len(re.findall(r"[.!?](?:\s|$)", t)) <= 2)
     continuation = sum(1 for t in texts if _CONTINUATION.match(t))
@@ -145,9 +149,10 @@ class StructureCheck(DocumentCheck):
         flush_glyphs()
 
         first: dict[str, object] = {}
-        for span in lines:
+        word_counts = ctx.line_word_counts
+        for i, span in enumerate(lines):
             line = text[span.start : span.end]
-            n = len(words(line))
+            n = word_counts[i]
             if not (3 <= n <= 20) or len(line) < 15 or "|" in line or line.rstrip()[-1] in ".!?…:,;":
                 continue
             key = normalize_line(line)
@@ -161,7 +166,7 @@ class StructureCheck(DocumentCheck):
 
         cfg = self.config
         if len(ctx.passages) == len(lines) and len(lines) >= cfg.teaser_min_lines:
-            sig = teaser_signals([text[s.start : s.end] for s in lines])
+            sig = teaser_signals([text[s.start : s.end] for s in lines], word_counts)
             if (sig and sig["one_line_share"] >= 0.8 and sig["continuation_share"] <= cfg.teaser_max_continuation
                     and sig["quoted_attribution_share"] <= 0.1):
                 out.append(ART053.finding((0, len(text)), f"page is a list of {sig['lines']} one-line teasers "

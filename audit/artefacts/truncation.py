@@ -174,7 +174,7 @@ class TruncationCheck(DocumentCheck):
             if len(ptext) >= 30 and ptext[-1] not in ".!?…:;\"”’»)]|":
                 lang = ctx.language_at(p.start) if ctx.passage_languages else guess_language(ptext)[0]
                 if vocab is None:
-                    vocab = Counter(w.lower() for w in words(text))
+                    vocab = ctx.word_counts  # shared, read only
                 kind = cut_kind(ptext, lang, vocab)
                 strong = kind in ("mid-word", "function-word") or ptext.rstrip()[-1] in ",-–—(“‘«/&"
                 if kind and not strong and self._in_list(text, passages, i):

@@ -395,7 +395,7 @@ def _with_det(phrase: str, name: str) -> str:
     return name
 
 
-_MATCH_CACHE: dict[re.Pattern, tuple[str, list[int], list[re.Match]]] = {}
+_MATCH_CACHE: dict[re.Pattern, tuple[str, list[int], list[int], list[re.Match]]] = {}
 
 
 def _matches(pattern: re.Pattern, text: str, start: int, end: int) -> list[re.Match]:
@@ -403,15 +403,15 @@ def _matches(pattern: re.Pattern, text: str, start: int, end: int) -> list[re.Ma
     hit = _MATCH_CACHE.get(pattern)
     if hit is None or hit[0] is not text:
         found = list(pattern.finditer(text))
-        hit = (text, [m.start() for m in found], found)
+        hit = (text, [m.start() for m in found], [m.end() for m in found], found)
         _MATCH_CACHE[pattern] = hit
-    _t, starts, found = hit
+    _t, starts, ends, found = hit
+    if not found:
+        return []
     i = bisect.bisect_left(starts, start)
-    out = []
-    while i < len(found) and found[i].end() <= end:
-        out.append(found[i])
-        i += 1
-    return out
+    # finditer matches do not overlap, so their ends are sorted too: the run of matches from
+    # ``i`` that end by ``end`` stops at the first end past it.
+    return found[i : bisect.bisect_right(ends, end, i)]
 
 
 def find_attributions(text: str, start: int, end: int, lex: Lexicon) -> list[Attribution]:

@@ -206,16 +206,17 @@ def find_figures(text: str, start: int = 0, end: int | None = None, cells: bool 
         out.append(Figure(fs, min(fig_end, end), kind, text[fs : min(fig_end, end)].strip()))
         covered = fig_end
     low = text[start:end].lower()
-    word_scale = any(h in low for h in ("cent", "ciento", "illion", "illón", "illon", "illones"))
+    word_scale = "cent" in low or "ciento" in low or "illion" in low or "illón" in low or "illon" in low
     for m in _WORD_FIGURE.finditer(text, start, end) if word_scale else ():
         kind = "percent" if re.search(r"cent|ciento", m.group(0), re.I) else "count"
         out.append(Figure(m.start(), m.end(), kind, m.group(0)))
-    ratio = any(h in low for h in (" in ", " out of ", " of every ", " de cada "))
+    ratio = " in " in low or " out of " in low or " of every " in low or " de cada " in low
     for m in _RATIO.finditer(text, start, end) if ratio else ():
         if not any(f.start <= m.start() < f.end for f in out):
             out = [f for f in out if not (m.start() <= f.start < m.end())]
             out.append(Figure(m.start(), m.end(), "ratio", m.group(0)))
-    change = any(h in low for h in ("doubl", "tripl", "trebl", "quadrupl", "halved", "as many", "duplic", "mitad"))
+    change = ("doubl" in low or "tripl" in low or "trebl" in low or "quadrupl" in low or "halved" in low
+              or "as many" in low or "duplic" in low or "mitad" in low)
     for m in _CHANGE_WORD.finditer(text, start, end) if change else ():
         out.append(Figure(m.start(), m.end(), "change", m.group(0)))
     out.sort(key=lambda f: f.start)
