@@ -337,16 +337,47 @@ def batch_signatures(
         b1 = np.searchsorted(starts, np.concatenate(se))
         sh, sbounds = _shingles_in_ranges(th, b0, b1, span_params)
         span_sigs = signatures_from_hashes(sh, sbounds, span_params)
-        keys = np.fromiter(
-            (xxhash.xxh3_64_intdigest(th[x:y].tobytes()) for x, y in zip(b0.tolist(), b1.tolist(), strict=False)),
-            dtype=np.uint64, count=len(b0),
-        )
+        keys = _range_keys(th, b0, b1)
         span_words = b1 - b0
     else:
         span_sigs = np.zeros((0, span_params.num_perm), dtype=np.uint32)
         keys = np.zeros(0, dtype=np.uint64)
         span_words = np.zeros(0, dtype=np.int64)
     return Batch(doc_sigs, np.diff(tok_bounds), span_sigs, span_words, keys)
+
+
+_R = _U64(0xD6E8FEB86659FD93)  # span-key polynomial base (odd, so invertible mod 2**64)
+_R_POWERS: list[np.ndarray] = [np.ones(1, dtype=np.uint64), np.ones(1, dtype=np.uint64)]
+
+
+def _range_keys(th: np.ndarray, b0: np.ndarray, b1: np.ndarray) -> np.ndarray:
+    """uint64 key of each token range ``th[b0[i]:b1[i]]`` (equal token sequences, equal keys).
+
+    A polynomial over the token hashes mod 2**64, for all ranges from one prefix
+    sum (re-based with the inverse power of the range start), mixed with the length.
+    """
+    n = len(th) + 1
+    if len(_R_POWERS[0]) < n:
+        size = -(-n // (1 << 16)) * (1 << 16)
+        _R_POWERS[0] = _cumpow64(_R, size)
+        _R_POWERS[1] = _cumpow64(_U64(pow(int(_R), -1, 1 << 64)), size)
+    pw, inv = _R_POWERS
+    with np.errstate(over="ignore"):
+        csum = np.zeros(n, dtype=np.uint64)
+        np.cumsum(th * pw[: len(th)], dtype=np.uint64, out=csum[1:])
+        key = csum[b1] - csum[b0]
+        key *= inv[b0]
+        key ^= _splitmix64((b1 - b0).astype(np.uint64) + _U64(0x632BE59BD9B4E019))
+        return _splitmix64(key)
+
+
+def _cumpow64(base: np.uint64, n: int) -> np.ndarray:
+    out = np.empty(n, dtype=np.uint64)
+    out[0] = 1
+    if n > 1:
+        out[1:] = base
+        np.multiply.accumulate(out, out=out)  # wraps mod 2**64
+    return out
 
 
 _PROBES: dict[tuple[int, int], np.ndarray] = {}
