@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
+from itertools import chain
 from typing import Sequence
 
 import numpy as np
@@ -320,21 +321,17 @@ def batch_signatures(
     tok_bounds = np.searchsorted(starts, offsets)
     hashes, bounds = _shingles_in_ranges(th, tok_bounds[:-1], tok_bounds[1:], params)
     doc_sigs = signatures_from_hashes(hashes, bounds, params)
-    # Span byte ranges in the buffer.
-    sb: list[np.ndarray] = []
-    se: list[np.ndarray] = []
-    for i, (text, sp) in enumerate(zip(texts, spans, strict=False)):
-        if not sp:
-            continue
-        arr = np.asarray(sp, dtype=np.int64).reshape(-1, 2)
-        if not text.isascii():
-            arr = _char_to_byte(text)[arr]
-        arr = arr + offsets[i]
-        sb.append(arr[:, 0])
-        se.append(arr[:, 1])
-    if sb:
-        b0 = np.searchsorted(starts, np.concatenate(sb))
-        b1 = np.searchsorted(starts, np.concatenate(se))
+    # Span byte ranges in the buffer, for all texts at once: character offsets become byte
+    # offsets through the byte position of every character (UTF-8 lead bytes; the case
+    # mapping of _lower_bytes keeps lead and continuation bytes where they are).
+    counts = np.fromiter((len(sp) for sp in spans), dtype=np.int64, count=len(spans))
+    if counts.sum():
+        flat = np.fromiter(chain.from_iterable(chain.from_iterable(spans)), dtype=np.int64, count=2 * int(counts.sum()))
+        doc_of = np.repeat(np.arange(len(spans), dtype=np.int64), counts)
+        lead = np.flatnonzero((buf & 0xC0) != 0x80)
+        char_base = np.searchsorted(lead, offsets[: len(spans)])[doc_of]
+        b0 = np.searchsorted(starts, lead[char_base + flat[0::2]])
+        b1 = np.searchsorted(starts, lead[char_base + flat[1::2]])
         sh, sbounds = _shingles_in_ranges(th, b0, b1, span_params)
         span_sigs = signatures_from_hashes(sh, sbounds, span_params)
         keys = _range_keys(th, b0, b1)

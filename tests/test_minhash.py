@@ -103,3 +103,13 @@ def test_batch_span_keys_follow_word_sequences():
     assert keys[1] == keys[3]  # case, quotes, dash and punctuation do not matter
     assert len(set(keys)) == 5  # a prefix, a suffix or a longer run is a different sequence
     assert b.span_words.tolist() == [4, 4, 6, 4, 3, 3]
+
+
+def test_batch_spans_across_texts_match_separate_spans():
+    texts = ["«Ñandú» corre — rápido.\n\nΑΒΓ δέλτα “quote” 東京 end.", "no spans here", "plain ascii one.\n\nand two."]
+    spans = [[(0, 23), (25, len(texts[0]))], [], [(0, 16), (18, 26)]]
+    pp = mh.MinHashParams(2, 8, 8, 1)
+    b = mh.batch_signatures(texts, spans, P, pp)
+    pieces = [t[s:e] for t, sp in zip(texts, spans, strict=True) for s, e in sp]
+    assert (b.span_sigs == mh.signatures(pieces, pp)).all()
+    assert b.span_words.tolist() == [len(mh.tokens(p)) for p in pieces]
