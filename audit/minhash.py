@@ -284,15 +284,6 @@ def _shingles_batch(texts: Sequence[str], params: MinHashParams) -> tuple[np.nda
     return _shingles_in_ranges(th, tok_bounds[:-1], tok_bounds[1:], params)
 
 
-def _char_to_byte(text: str) -> np.ndarray:
-    """UTF-8 byte offset of every character offset 0..len(text) of a text."""
-    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    size = 1 + (cp >= 0x80).astype(np.int64) + (cp >= 0x800) + (cp >= 0x10000)
-    out = np.zeros(len(cp) + 1, dtype=np.int64)
-    np.cumsum(size, out=out[1:])
-    return out
-
-
 @dataclass
 class Batch:
     """Signatures of documents and of spans (passages) inside them, from one tokenisation."""
