@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
+from itertools import chain
 from typing import Sequence
 
 import numpy as np
@@ -283,15 +284,6 @@ def _shingles_batch(texts: Sequence[str], params: MinHashParams) -> tuple[np.nda
     return _shingles_in_ranges(th, tok_bounds[:-1], tok_bounds[1:], params)
 
 
-def _char_to_byte(text: str) -> np.ndarray:
-    """UTF-8 byte offset of every character offset 0..len(text) of a text."""
-    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    size = 1 + (cp >= 0x80).astype(np.int64) + (cp >= 0x800) + (cp >= 0x10000)
-    out = np.zeros(len(cp) + 1, dtype=np.int64)
-    np.cumsum(size, out=out[1:])
-    return out
-
-
 @dataclass
 class Batch:
     """Signatures of documents and of spans (passages) inside them, from one tokenisation."""
@@ -320,33 +312,60 @@ def batch_signatures(
     tok_bounds = np.searchsorted(starts, offsets)
     hashes, bounds = _shingles_in_ranges(th, tok_bounds[:-1], tok_bounds[1:], params)
     doc_sigs = signatures_from_hashes(hashes, bounds, params)
-    # Span byte ranges in the buffer.
-    sb: list[np.ndarray] = []
-    se: list[np.ndarray] = []
-    for i, (text, sp) in enumerate(zip(texts, spans, strict=False)):
-        if not sp:
-            continue
-        arr = np.asarray(sp, dtype=np.int64).reshape(-1, 2)
-        if not text.isascii():
-            arr = _char_to_byte(text)[arr]
-        arr = arr + offsets[i]
-        sb.append(arr[:, 0])
-        se.append(arr[:, 1])
-    if sb:
-        b0 = np.searchsorted(starts, np.concatenate(sb))
-        b1 = np.searchsorted(starts, np.concatenate(se))
+    # Span byte ranges in the buffer, for all texts at once: character offsets become byte
+    # offsets through the byte position of every character (UTF-8 lead bytes; the case
+    # mapping of _lower_bytes keeps lead and continuation bytes where they are).
+    counts = np.fromiter((len(sp) for sp in spans), dtype=np.int64, count=len(spans))
+    if counts.sum():
+        flat = np.fromiter(chain.from_iterable(chain.from_iterable(spans)), dtype=np.int64, count=2 * int(counts.sum()))
+        doc_of = np.repeat(np.arange(len(spans), dtype=np.int64), counts)
+        lead = np.flatnonzero((buf & 0xC0) != 0x80)
+        char_base = np.searchsorted(lead, offsets[: len(spans)])[doc_of]
+        b0 = np.searchsorted(starts, lead[char_base + flat[0::2]])
+        b1 = np.searchsorted(starts, lead[char_base + flat[1::2]])
         sh, sbounds = _shingles_in_ranges(th, b0, b1, span_params)
         span_sigs = signatures_from_hashes(sh, sbounds, span_params)
-        keys = np.fromiter(
-            (xxhash.xxh3_64_intdigest(th[x:y].tobytes()) for x, y in zip(b0.tolist(), b1.tolist(), strict=False)),
-            dtype=np.uint64, count=len(b0),
-        )
+        keys = _range_keys(th, b0, b1)
         span_words = b1 - b0
     else:
         span_sigs = np.zeros((0, span_params.num_perm), dtype=np.uint32)
         keys = np.zeros(0, dtype=np.uint64)
         span_words = np.zeros(0, dtype=np.int64)
     return Batch(doc_sigs, np.diff(tok_bounds), span_sigs, span_words, keys)
+
+
+_R = _U64(0xD6E8FEB86659FD93)  # span-key polynomial base (odd, so invertible mod 2**64)
+_R_POWERS: list[np.ndarray] = [np.ones(1, dtype=np.uint64), np.ones(1, dtype=np.uint64)]
+
+
+def _range_keys(th: np.ndarray, b0: np.ndarray, b1: np.ndarray) -> np.ndarray:
+    """uint64 key of each token range ``th[b0[i]:b1[i]]`` (equal token sequences, equal keys).
+
+    A polynomial over the token hashes mod 2**64, for all ranges from one prefix
+    sum (re-based with the inverse power of the range start), mixed with the length.
+    """
+    n = len(th) + 1
+    if len(_R_POWERS[0]) < n:
+        size = -(-n // (1 << 16)) * (1 << 16)
+        _R_POWERS[0] = _cumpow64(_R, size)
+        _R_POWERS[1] = _cumpow64(_U64(pow(int(_R), -1, 1 << 64)), size)
+    pw, inv = _R_POWERS
+    with np.errstate(over="ignore"):
+        csum = np.zeros(n, dtype=np.uint64)
+        np.cumsum(th * pw[: len(th)], dtype=np.uint64, out=csum[1:])
+        key = csum[b1] - csum[b0]
+        key *= inv[b0]
+        key ^= _splitmix64((b1 - b0).astype(np.uint64) + _U64(0x632BE59BD9B4E019))
+        return _splitmix64(key)
+
+
+def _cumpow64(base: np.uint64, n: int) -> np.ndarray:
+    out = np.empty(n, dtype=np.uint64)
+    out[0] = 1
+    if n > 1:
+        out[1:] = base
+        np.multiply.accumulate(out, out=out)  # wraps mod 2**64
+    return out
 
 
 _PROBES: dict[tuple[int, int], np.ndarray] = {}

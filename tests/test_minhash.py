@@ -90,3 +90,26 @@ def test_word_hashes_batch_equals_single():
     for text, (h, s, e) in zip(texts, mh.word_hashes_batch(texts), strict=True):
         h1, s1, e1 = mh.word_hashes(text)
         assert h.tolist() == h1.tolist() and s.tolist() == s1.tolist() and e.tolist() == e1.tolist()
+
+
+def test_batch_span_keys_follow_word_sequences():
+    texts = [
+        "Alpha beta gamma delta.\n\nThe “same” words, here.\n\nThe same words here and more.",
+        "THE SAME — words here!\n\nAlpha beta gamma.\n\nsame words here",
+    ]
+    spans = [[(0, 23), (25, 48), (50, 79)], [(0, 22), (24, 41), (43, 58)]]
+    b = mh.batch_signatures(texts, spans, P, mh.MinHashParams(2, 8, 8, 1))
+    keys = b.span_keys.tolist()
+    assert keys[1] == keys[3]  # case, quotes, dash and punctuation do not matter
+    assert len(set(keys)) == 5  # a prefix, a suffix or a longer run is a different sequence
+    assert b.span_words.tolist() == [4, 4, 6, 4, 3, 3]
+
+
+def test_batch_spans_across_texts_match_separate_spans():
+    texts = ["«Ñandú» corre — rápido.\n\nΑΒΓ δέλτα “quote” 東京 end.", "no spans here", "plain ascii one.\n\nand two."]
+    spans = [[(0, 23), (25, len(texts[0]))], [], [(0, 16), (18, 26)]]
+    pp = mh.MinHashParams(2, 8, 8, 1)
+    b = mh.batch_signatures(texts, spans, P, pp)
+    pieces = [t[s:e] for t, sp in zip(texts, spans, strict=True) for s, e in sp]
+    assert (b.span_sigs == mh.signatures(pieces, pp)).all()
+    assert b.span_words.tolist() == [len(mh.tokens(p)) for p in pieces]

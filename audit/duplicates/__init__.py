@@ -23,6 +23,7 @@ from bisect import bisect_left
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from itertools import chain
 from typing import Any, Callable, Iterable
 
 import numpy as np
@@ -309,7 +310,13 @@ class DuplicateCheck(CorpusCheck):
             self._doc_sig.append(batch.doc_sigs[keep].astype(np.uint16))
             self._doc_ord.append(ords[keep].astype(np.int32))
         if len(batch.span_words):
-            loc = np.array([(o, s, e) for o, _, sp in self._pending for s, e in sp], dtype=np.int32)
+            counts = np.fromiter((len(sp) for *_, sp in self._pending), dtype=np.int64, count=len(self._pending))
+            loc = np.empty((len(batch.span_words), 3), dtype=np.int32)
+            loc[:, 0] = np.repeat(ords, counts)
+            loc[:, 1:] = np.fromiter(
+                chain.from_iterable(chain.from_iterable(sp for *_, sp in self._pending)), dtype=np.int64,
+                count=2 * len(loc),
+            ).reshape(-1, 2)
             keep = batch.span_words >= cfg.passage_min_words
             self._pas_sig.append(batch.span_sigs[keep].astype(np.uint16))
             self._pas_loc.append(loc[keep])
@@ -494,6 +501,10 @@ class DuplicateCheck(CorpusCheck):
         for comp in uf.components(uf.parent.keys() | {v for v in uf.parent.values()}):
             stars.extend(star_clusters(comp, self._priority, verify))
         stars.sort(key=lambda s: (s[0], min(m for m, _ in s[1])))
+        # Estimated Jaccard of every (kept, member) pair, in one pass.
+        est_rows = np.array([(row_of[kept], row_of[m]) for kept, members in stars for m, _ in sorted(members)],
+                            dtype=np.int64).reshape(-1, 2)
+        est_all = iter(estimate(sig, est_rows).tolist())
         for kept, members in stars:
             n += 1
             cid = f"near-doc-{n}"
@@ -508,7 +519,7 @@ class DuplicateCheck(CorpusCheck):
             sims = []
             for m, edge in sorted(members):
                 sims.append(edge.similarity)
-                est_j = float(estimate(sig, np.array([[row_of[kept], row_of[m]]]))[0])
+                est_j = next(est_all)
                 what = "a shortened copy" if edge.reason == "contained" else "a near copy"
                 result.add(
                     m,

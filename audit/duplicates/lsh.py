@@ -14,6 +14,8 @@ from typing import Callable, Iterable, Sequence
 import numpy as np
 
 _U64 = np.uint64
+#: Pairs (or sorted rows) handled per numpy pass in banding and estimates.
+_CHUNK = 1 << 16
 
 
 def _mix(x: np.ndarray) -> np.ndarray:
@@ -53,16 +55,21 @@ def candidate_pairs(
     anyway. Buckets larger than ``max_bucket`` are skipped (boilerplate).
     Pairs whose estimated Jaccard similarity is below ``min_estimate`` are dropped.
     Returns the pairs and their estimated similarities.
+
+    Items of a bucket are taken in index order (stable sort), so every emitted
+    pair is already ``(smaller, larger)`` and the pairs of one band are distinct;
+    only the union over bands needs deduplicating. With one-row bands the bucket
+    key is the value itself (uint16: a radix sort), which gives the same buckets
+    as hashing it.
     """
     n = len(sig16)
     if n < 2:
         return np.zeros((0, 2), dtype=np.int64), np.zeros(0)
     idx_all = np.arange(n, dtype=np.int64) if eligible is None else np.flatnonzero(eligible)
-    found: list[np.ndarray] = []
-    found_keys: np.ndarray | None = None
     sub = sig16 if eligible is None else sig16[idx_all]
+    found: list[np.ndarray] = []
     for band in range(bands):
-        keys = band_keys16(sub, bands, rows, band)
+        keys = np.ascontiguousarray(sub[:, band]) if rows == 1 else band_keys16(sub, bands, rows, band)
         order = np.argsort(keys, kind="stable")
         k = keys[order]
         same = k[1:] == k[:-1]
@@ -73,30 +80,29 @@ def candidate_pairs(
         run_id = np.cumsum(new_run) - 1
         run_start = np.flatnonzero(new_run)
         run_len = np.diff(np.append(run_start, len(k)))
-        members = ~new_run  # every element that is not the first of its run
-        big = run_len[run_id] > max_bucket
-        members &= ~big
-        pos = np.flatnonzero(members)
+        # Every element that is not the first of its run, outside runs over max_bucket.
+        pos = np.flatnonzero(~new_run & (run_len[run_id] <= max_bucket))
         if pos.size == 0:
             continue
-        first = idx_all[order[run_start[run_id[pos]]]]
-        prev = idx_all[order[pos - 1]]
-        cur = idx_all[order[pos]]
-        pairs = np.concatenate([np.stack([first, cur], 1), np.stack([prev, cur], 1)])
-        pairs.sort(axis=1)
-        pairs = _unique_pairs(pairs[pairs[:, 0] != pairs[:, 1]])
-        if found_keys is not None and len(pairs):
-            # Pairs already kept by an earlier band need no second estimate.
-            key = pairs[:, 0] << 32 | pairs[:, 1]
-            pairs = pairs[~np.isin(key, found_keys, assume_unique=True)]
-        # Filter band by band so memory follows the surviving pairs, not every collision.
-        pairs = pairs[estimate(sig16, pairs) >= min_estimate]
-        found.append(pairs)
-        key = pairs[:, 0] << 32 | pairs[:, 1]
-        found_keys = key if found_keys is None else _sorted_unique(np.concatenate([found_keys, key]))
+        first_pos = run_start[run_id[pos]]
+        # (first, cur) for every member; (prev, cur) where prev is not the first item itself.
+        # Estimates are taken in sorted order, chunk by chunk: a bucket's rows are neighbours
+        # there, so one gather of the chunk's rows replaces two random reads per pair.
+        for c0 in range(0, len(pos), _CHUNK):
+            p, f = pos[c0 : c0 + _CHUNK], first_pos[c0 : c0 + _CHUNK]
+            lo = int(f[0])
+            rows_sorted = np.take(sub, order[lo : int(p[-1]) + 1], axis=0)
+            later = p - 1 > f
+            left = np.concatenate([f, p[later] - 1])
+            right = np.concatenate([p, p[later]])
+            est = _equal_share(np.take(rows_sorted, left - lo, axis=0), np.take(rows_sorted, right - lo, axis=0))
+            keep = est >= min_estimate
+            left, right = idx_all[order[left[keep]]], idx_all[order[right[keep]]]
+            found.append(left << 32 | right)
     if not found:
         return np.zeros((0, 2), dtype=np.int64), np.zeros(0)
-    pairs = _unique_pairs(np.concatenate(found))
+    key = _sorted_unique(np.concatenate(found))
+    pairs = np.stack([key >> 32, key & 0xFFFFFFFF], 1)
     return pairs, estimate(sig16, pairs)
 
 
@@ -115,14 +121,34 @@ def _sorted_unique(key: np.ndarray) -> np.ndarray:
     return key[np.concatenate(([True], key[1:] != key[:-1]))]
 
 
-def estimate(sig16: np.ndarray, pairs: np.ndarray, chunk: int = 1 << 16) -> np.ndarray:
+def estimate(sig16: np.ndarray, pairs: np.ndarray, chunk: int = _CHUNK) -> np.ndarray:
     """Estimated Jaccard similarity of each pair (share of equal signature values)."""
-    out = np.empty(len(pairs))
-    width = sig16.shape[1]
-    for s in range(0, len(pairs), chunk):
-        p = pairs[s : s + chunk]
-        out[s : s + chunk] = np.count_nonzero(sig16[p[:, 0]] == sig16[p[:, 1]], axis=1) / width
+    pairs = np.asarray(pairs).reshape(-1, 2)
+    return estimate_ij(sig16, pairs[:, 0], pairs[:, 1], chunk)
+
+
+def estimate_ij(sig16: np.ndarray, left: np.ndarray, right: np.ndarray, chunk: int = _CHUNK) -> np.ndarray:
+    """Estimated Jaccard similarity of rows ``left[k]`` and ``right[k]`` (share of equal values)."""
+    out = np.empty(len(left))
+    for s in range(0, len(left), chunk):
+        a = np.take(sig16, left[s : s + chunk], axis=0)  # np.take copies rows far faster than fancy indexing
+        out[s : s + chunk] = _equal_share(a, np.take(sig16, right[s : s + chunk], axis=0))
     return out
+
+
+def _equal_share(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Share of equal values in each row of two same-shape matrices."""
+    eq = a == b
+    width = eq.shape[1]
+    if width % 8 == 0 and hasattr(np, "bitwise_count"):
+        # A row of equal flags is whole uint64 words: count the set bits (one per equal value).
+        bits = np.bitwise_count(eq.view(np.uint64))
+        counts = bits[:, 0].astype(np.int64)
+        for c in range(1, bits.shape[1]):
+            counts += bits[:, c]
+    else:
+        counts = np.count_nonzero(eq, axis=1)
+    return counts / width
 
 
 class UnionFind:
