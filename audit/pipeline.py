@@ -142,7 +142,7 @@ def run_checks(
             DocumentResult(
                 id=doc.id,
                 chars=len(doc.text),
-                source=_source_of(doc, ctx, source_field),
+                source=ctx.source(source_field),
                 language=ctx.language,
                 languages=dict(ctx.languages),
                 metadata=dict(doc.metadata),
@@ -289,20 +289,6 @@ def _parallel_stage(iterator, parallel: Parallel):
             outcomes = iter(future.result() if future is not None else ())
             for event in batch:
                 yield event, (next(outcomes) if isinstance(event, Document) else None)
-
-
-def _source_of(doc: Document, ctx: DocContext, source_field: str = "source") -> str:
-    """The document's source: the record's source field (``Settings.source_field``), else
-    what a check annotated (the sourcing check: the outlet of a "Headline – Outlet" line),
-    else the input's folder."""
-    meta = doc.metadata.get(source_field)
-    if isinstance(meta, (str, int, float)) and not isinstance(meta, bool) and str(meta).strip():
-        return str(meta).strip()
-    src = ctx.annotations.get("source")
-    if src:
-        return str(src)
-    folder = os.path.dirname(doc.source)
-    return folder or "."
 
 
 def finalize(

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -89,6 +90,19 @@ class DocContext:
     @property
     def text(self) -> str:
         return self.doc.text
+
+    def source(self, field: str = "source") -> str:
+        """The document's source, as every part of the tool names it: the record's ``field``
+        (``Settings.source_field``) when it holds a value, else what a check annotated (the
+        sourcing check: the outlet of a "Headline – Outlet" line), else the input's folder
+        ("." for a file at the top of what was scanned)."""
+        meta = self.doc.metadata.get(field)
+        if isinstance(meta, (str, int, float)) and not isinstance(meta, bool) and str(meta).strip():
+            return str(meta).strip()
+        src = self.annotations.get("source")
+        if src:
+            return str(src)
+        return os.path.dirname(self.doc.source) or "."
 
     @cached_property
     def passages(self) -> tuple[Span, ...]:

@@ -2,7 +2,7 @@
 
 :func:`source_scorecards` is a pure function over a finished :class:`~audit.model.Report`.
 It groups documents by ``DocumentResult.source`` (the record's ``source_field``, else the
-outlet of a "Headline – Outlet" line, else the input folder; see ``pipeline._source_of``)
+outlet of a "Headline – Outlet" line, else the input folder; see ``DocContext.source``)
 and returns one dict per source, most documents first (ties by name):
 
 * ``documents``: how many documents the source has;

@@ -42,3 +42,21 @@ def test_text_store_round_trip():
     ords = [store.add(t) for t in texts]
     assert [store.get(i) for i in reversed(ords)] == list(reversed(texts))
     store.close()
+
+
+def test_document_source_is_named_one_way_everywhere():
+    from audit.model import Document
+    from audit.rules import DocContext
+
+    def src(meta=None, note=None, path="news/cbs/a.txt"):
+        ctx = DocContext(Document(id="a", text="x", source=path, metadata=meta or {}), 0)
+        if note:
+            ctx.annotations["source"] = note
+        return ctx
+
+    # The record's field wins, then a check's annotation, then the folder, then ".".
+    assert src({"source": " Reuters "}, note="CBS").source() == "Reuters"
+    assert src({"outlet": "AP"}).source("outlet") == "AP"
+    assert src({"source": ""}, note="CBS").source() == "CBS"
+    assert src({"source": True}).source() == "news/cbs"
+    assert src(path="a.txt").source() == "."

@@ -4,7 +4,6 @@ lines that recur across many documents of one source (a corpus check).
 
 from __future__ import annotations
 
-import os
 import re
 from array import array
 from dataclasses import dataclass
@@ -281,14 +280,6 @@ class RecurringLineConfig:
     max_document_share: float = 0.6
 
 
-def _source_of(ctx: DocContext, field: str = "source") -> str:
-    """As the pipeline names it: a check's annotation, else the record's source field, else the folder."""
-    src = ctx.annotations.get("source") or ctx.doc.metadata.get(field)
-    if isinstance(src, str) and src:
-        return src
-    return os.path.dirname(ctx.doc.source) or "."
-
-
 class RecurringLineCheck(CorpusCheck):
     """Counts line hashes (not texts) per source; re-reads only documents that carry a recurring line."""
 
@@ -324,7 +315,7 @@ class RecurringLineCheck(CorpusCheck):
         return out
 
     def observe(self, ctx: DocContext) -> Iterable[Finding]:
-        source = _source_of(ctx, self.settings.source_field)
+        source = ctx.source(self.settings.source_field)
         sid = self._sources.setdefault(source, len(self._sources))
         if sid == len(self._source_docs):
             self._source_docs.append(0)

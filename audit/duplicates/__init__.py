@@ -17,7 +17,6 @@ How it works (see ``docs/duplicates.md`` for the measurements behind the default
 from __future__ import annotations
 
 import math
-import os
 from array import array
 from bisect import bisect_left
 from collections import OrderedDict
@@ -292,8 +291,7 @@ class DuplicateCheck(CorpusCheck):
         return ()
 
     def _source_id(self, ctx: DocContext) -> int:
-        meta = ctx.doc.metadata.get(self.settings.source_field)
-        src = meta if isinstance(meta, str) and meta else (os.path.dirname(ctx.doc.source) or ".")
+        src = ctx.source(self.settings.source_field)
         return self._source_names.setdefault(src, len(self._source_names))
 
     def _flush(self) -> None:
