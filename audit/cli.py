@@ -57,6 +57,17 @@ def _split(values: List[str] | None) -> tuple[str, ...]:
     return tuple(out)
 
 
+# Options that scan and filter share.
+_SELECT = typer.Option(None, "--select", help="Only these rule ids, prefixes or categories.")
+_IGNORE = typer.Option(None, "--ignore", help="Skip these rule ids, prefixes or categories.")
+_LANGUAGES = typer.Option(None, "--languages", help="Expected languages, e.g. en,es.")
+_TEXT_FIELD = typer.Option(None, "--text-field", help="Record field holding the text (default text).")
+_ID_FIELD = typer.Option(None, "--id-field", help="Record field holding the id (default id).")
+_JOBS = typer.Option(
+    None, "--jobs", "-j", min=0, help="Worker processes for per-document checks (0 = one per CPU, 1 = serial)."
+)
+
+
 def _load_config(config_file: Path | None, **overrides):
     from audit.config import load_config
 
@@ -115,8 +126,8 @@ def scan(
     fail_on: str | None = typer.Option(
         None, "--fail-on", help="Exit 1 when a finding reaches this severity: info, warning or error."
     ),
-    select: List[str] | None = typer.Option(None, "--select", help="Only these rule ids, prefixes or categories."),
-    ignore: List[str] | None = typer.Option(None, "--ignore", help="Skip these rule ids, prefixes or categories."),
+    select: List[str] | None = _SELECT,
+    ignore: List[str] | None = _IGNORE,
     config_file: Path | None = typer.Option(
         None, "--config", help="Config file (default: ./corpus-audit.toml, or the tool.corpus-audit table of ./pyproject.toml)."
     ),
@@ -127,12 +138,10 @@ def scan(
     index: Path | None = typer.Option(
         None, "--index", help="Also report duplicates of documents in this persistent index (never changed by scan)."
     ),
-    languages: str | None = typer.Option(None, "--languages", help="Expected languages, e.g. en,es."),
-    text_field: str | None = typer.Option(None, "--text-field", help="Record field holding the text (default text)."),
-    id_field: str | None = typer.Option(None, "--id-field", help="Record field holding the id (default id)."),
-    jobs: int | None = typer.Option(
-        None, "--jobs", "-j", min=0, help="Worker processes for per-document checks (0 = one per CPU, 1 = serial)."
-    ),
+    languages: str | None = _LANGUAGES,
+    text_field: str | None = _TEXT_FIELD,
+    id_field: str | None = _ID_FIELD,
+    jobs: int | None = _JOBS,
 ) -> None:
     """Scan files and folders and write report.json, report.md and report.html."""
     from audit.baseline import load_baseline
@@ -221,15 +230,13 @@ def filter_command(
     update_index: bool = typer.Option(
         False, "--update-index", help="Add the kept documents to --index (created if missing), in one transaction."
     ),
-    select: List[str] | None = typer.Option(None, "--select", help="Only these rule ids, prefixes or categories."),
-    ignore: List[str] | None = typer.Option(None, "--ignore", help="Skip these rule ids, prefixes or categories."),
+    select: List[str] | None = _SELECT,
+    ignore: List[str] | None = _IGNORE,
     config_file: Path | None = typer.Option(None, "--config", help="Config file (see scan)."),
-    languages: str | None = typer.Option(None, "--languages", help="Expected languages, e.g. en,es."),
-    text_field: str | None = typer.Option(None, "--text-field", help="Record field holding the text (default text)."),
-    id_field: str | None = typer.Option(None, "--id-field", help="Record field holding the id (default id)."),
-    jobs: int | None = typer.Option(
-        None, "--jobs", "-j", min=0, help="Worker processes for per-document checks (0 = one per CPU, 1 = serial)."
-    ),
+    languages: str | None = _LANGUAGES,
+    text_field: str | None = _TEXT_FIELD,
+    id_field: str | None = _ID_FIELD,
+    jobs: int | None = _JOBS,
 ) -> None:
     """Split a batch into KEPT and REJECTED records before ingesting it; every input line lands in one of them."""
     from audit.filter import filter_paths

@@ -13,18 +13,11 @@ from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
+from audit.minhash import _splitmix64
+
 _U64 = np.uint64
 #: Pairs (or sorted rows) handled per numpy pass in banding and estimates.
 _CHUNK = 1 << 16
-
-
-def _mix(x: np.ndarray) -> np.ndarray:
-    x = x ^ (x >> _U64(30))
-    x *= _U64(0xBF58476D1CE4E5B9)
-    x ^= x >> _U64(27)
-    x *= _U64(0x94D049BB133111EB)
-    x ^= x >> _U64(31)
-    return x
 
 
 def band_keys16(sig16: np.ndarray, bands: int, rows: int, band: int) -> np.ndarray:
@@ -34,7 +27,7 @@ def band_keys16(sig16: np.ndarray, bands: int, rows: int, band: int) -> np.ndarr
         key = np.full(len(sig16), _U64(band + 1) * _U64(0x9E3779B97F4A7C15), dtype=np.uint64)
         for r in range(rows):
             key ^= block[:, r]
-            key = _mix(key)
+            key = _splitmix64(key)
     return key
 
 
