@@ -231,10 +231,18 @@ def _worker_batch(docs: list[Document]) -> list[DocOutcome]:
     return [DocOutcome.compute(DocContext(doc, -1), _WORKER_CHECKS) for doc in docs]
 
 
+def _main_importable() -> bool:
+    """Whether worker processes can re-import ``__main__`` (not so for a script piped to ``python -``)."""
+    import sys
+
+    path = getattr(sys.modules.get("__main__"), "__file__", None)
+    return path is None or os.path.exists(path)
+
+
 def _document_stage(events: Iterable[Any], doc_checks: list[Any], parallel: Parallel | None):
     """Yield ``(event, DocOutcome | None)`` in input order."""
     iterator = iter(events)
-    if parallel is None or parallel.workers() < 2 or not doc_checks:
+    if parallel is None or parallel.workers() < 2 or not doc_checks or not _main_importable():
         for event in iterator:
             yield event, (DocOutcome.compute(DocContext(event, -1), doc_checks) if isinstance(event, Document) else None)
         return
@@ -247,13 +255,26 @@ def _document_stage(events: Iterable[Any], doc_checks: list[Any], parallel: Para
             break
     else:
         return
-    yield from _parallel_stage(iterator, parallel)
+    yield from _parallel_stage(iterator, parallel, doc_checks)
 
 
-def _parallel_stage(iterator, parallel: Parallel):
+def _parallel_stage(iterator, parallel: Parallel, doc_checks: list[Any]):
+    """Document checks in worker processes, results in input order.
+
+    If the pool breaks (a worker killed by the OS, or a ``__main__`` that worker
+    processes cannot import, such as a script piped to ``python -``), the batches
+    in flight and the rest of the input are checked here, serially, with a warning
+    on stderr: the results are the same, only slower.
+    """
     import multiprocessing
+    import sys
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    def serial(events):
+        for event in events:
+            yield event, (DocOutcome.compute(DocContext(event, -1), doc_checks) if isinstance(event, Document) else None)
 
     workers = parallel.workers()
     ctx = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
@@ -271,24 +292,43 @@ def _parallel_stage(iterator, parallel: Parallel):
         if batch:
             yield batch
 
+    broken = False
     with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_worker_init,
                              initargs=(parallel.config, parallel.enabled)) as pool:
         source = batches()
         exhausted = False
-        while True:
+        while not broken:
             while not exhausted and len(pending) < 2 * workers:  # bounded: the corpus is never all in flight
                 batch = next(source, None)
                 if batch is None:
                     exhausted = True
                     break
                 docs = [e for e in batch if isinstance(e, Document)]
-                pending.append((batch, pool.submit(_worker_batch, docs) if docs else None))
-            if not pending:
-                return
-            batch, future = pending.popleft()
-            outcomes = iter(future.result() if future is not None else ())
+                try:
+                    future = pool.submit(_worker_batch, docs) if docs else None
+                except BrokenProcessPool:
+                    pending.append((batch, None, True))
+                    broken = True
+                    break
+                pending.append((batch, future, False))
+            if broken or not pending:
+                break
+            batch, future, _ = pending[0]
+            try:
+                results = future.result() if future is not None else []
+            except BrokenProcessPool:
+                broken = True
+                break
+            pending.popleft()
+            outcomes = iter(results)
             for event in batch:
                 yield event, (next(outcomes) if isinstance(event, Document) else None)
+    if broken:
+        print("corpus-audit: worker processes stopped unexpectedly; checking the remaining documents in this "
+              "process (same results, slower)", file=sys.stderr)
+        for batch, *_ in pending:
+            yield from serial(batch)
+        yield from serial(iterator)
 
 
 def finalize(

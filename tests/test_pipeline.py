@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 
 from audit.config import Config
 from audit.pipeline import Parallel, TextStore, build_checks, finalize, run_checks
@@ -12,13 +13,20 @@ from audit.readers import iter_inputs
 from audit.render import json_report
 
 
-def _report(paths, parallel_jobs: int | None):
+class _KillsTheWorker:
+    """Unpickled in a worker process, it ends that process: a pool that breaks mid-run."""
+
+    def __reduce__(self):
+        return os._exit, (3,)
+
+
+def _report(paths, parallel_jobs: int | None, worker_config=None):
     config = dataclasses.replace(Config(), jobs=1)
     policy = Policy.from_config(config)
     checks = build_checks(config, policy)
     parallel = None
     if parallel_jobs:
-        parallel = Parallel(config, policy.enabled, jobs=parallel_jobs, warmup=2, batch=2)
+        parallel = Parallel(worker_config or config, policy.enabled, jobs=parallel_jobs, warmup=2, batch=2)
     state, extra = run_checks(iter_inputs(paths, config.reader_config()), checks, settings=config.settings(),
                               parallel=parallel)
     return json_report.render(finalize(state, extra, policy))
@@ -34,6 +42,13 @@ def test_parallel_document_stage_matches_serial(corpus_dir, tmp_path):
     assert [(u["file"], u["line"]) for u in data["unreadable"]] == [("bad.jsonl", 2)]
     assert len(data["documents"]) == 7
     assert _report(paths, 2) == serial
+
+
+def test_a_broken_worker_pool_falls_back_to_serial_with_the_same_report(corpus_dir, capfd):
+    paths = [str(corpus_dir)]
+    serial = _report(paths, None)
+    assert _report(paths, 2, worker_config=_KillsTheWorker()) == serial
+    assert "worker processes stopped unexpectedly" in capfd.readouterr().err
 
 
 def test_text_store_round_trip():
