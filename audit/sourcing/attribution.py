@@ -395,17 +395,20 @@ def _with_det(phrase: str, name: str) -> str:
     return name
 
 
-_MATCH_CACHE: dict[re.Pattern, tuple[str, list[int], list[int], list[re.Match]]] = {}
+# Keyed by id(): hashing a compiled pattern hashes its whole compiled code every time, which
+# for the lexicon alternations cost more than the matching. The entry holds the pattern, so
+# its id cannot be reused while the entry lives.
+_MATCH_CACHE: dict[int, tuple[re.Pattern, str, list[int], list[int], list[re.Match]]] = {}
 
 
 def _matches(pattern: re.Pattern, text: str, start: int, end: int) -> list[re.Match]:
     """``pattern.finditer(text, start, end)``, scanning each text once and slicing by offsets."""
-    hit = _MATCH_CACHE.get(pattern)
-    if hit is None or hit[0] is not text:
+    hit = _MATCH_CACHE.get(id(pattern))
+    if hit is None or hit[1] is not text or hit[0] is not pattern:
         found = list(pattern.finditer(text))
-        hit = (text, [m.start() for m in found], [m.end() for m in found], found)
-        _MATCH_CACHE[pattern] = hit
-    _t, starts, ends, found = hit
+        hit = (pattern, text, [m.start() for m in found], [m.end() for m in found], found)
+        _MATCH_CACHE[id(pattern)] = hit
+    _p, _t, starts, ends, found = hit
     if not found:
         return []
     i = bisect.bisect_left(starts, start)
