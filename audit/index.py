@@ -430,7 +430,7 @@ class IndexCheck(CorpusCheck):
             return ()
         text = ctx.text
         self.hashes.append(content_hash(text))
-        self.sources.append(ctx.doc.source)
+        self.sources.append(ctx.source(self.settings.source_field))  # as the report names it
         self._words.append(words(text))
         self._chars.append(len(text))
         return ()

@@ -125,6 +125,10 @@ def test_second_batch_against_index_names_the_original(tmp_path):
     assert result.exit_code == 0, result.output
     assert len(keep1.read_text().splitlines()) == 6
     assert "6 documents added, 6 in total" in result.stderr
+    import sqlite3
+
+    with sqlite3.connect(idx / "index.sqlite") as conn:  # the source as the report names it (the record's field)
+        assert {s for (s,) in conn.execute("SELECT DISTINCT source FROM docs")} == {"wire"}
     b2 = write_jsonl(tmp_path / "b2.jsonl", [
         rec("second-0", EN[2].replace("  ", " ")),        # exact copy of first-2
         rec("second-1", near_copy(EN[0])),               # near copy of first-0
