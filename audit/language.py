@@ -355,6 +355,8 @@ class LanguageCheck(DocumentCheck):
         cfg = self.config
         units = ident._units(text, ctx.passages)
         doc_lang = ident.classify(units)
+        if doc_lang != UND and cfg.sentence_check_below > 0:
+            units = self._split_mixed_foreign(ctx, units, doc_lang)
         weights = _weights(units)
         # Pages made mostly of short lines: read the unclassified passages together, so
         # a few long lines (a copyright notice, a caption) do not decide the language.
@@ -481,6 +483,40 @@ class LanguageCheck(DocumentCheck):
         p_run = (prob_of(u.ft, lang) + prob_of(u.ld, lang)) / (2 if both else 1)
         p_doc = (prob_of(u.ft, doc_lang) + prob_of(u.ld, doc_lang)) / (2 if both else 1)
         return p_run >= cfg.group_min_probability and p_run > p_doc
+
+    def _split_mixed_foreign(self, ctx: DocContext, units: list[_Unit], doc_lang: str) -> list[_Unit]:
+        """Foreign passages that also hold sentences in the document's language become sentence units.
+
+        A model reads a paragraph as a whole: a Portuguese sentence followed by an English one
+        is "Portuguese" with high confidence. Foreign passages are rare, so each one with two
+        sentences or more is read sentence by sentence; where some sentence is in the document's
+        language, the passage is replaced by its sentences (the others keep the passage's language
+        when too short to call), so a finding covers the foreign sentences only.
+        """
+        cfg = self.config
+        ident = self.identifier
+        sentences = ctx.sentences
+        starts = [sp.start for sp in sentences]
+        out: list[_Unit] = []
+        for u in units:
+            if u.lang in (doc_lang, UND):
+                out.append(u)
+                continue
+            lo = bisect_left(starts, u.span.start)
+            hi = bisect_left(starts, u.span.end)
+            if hi - lo < 2:
+                out.append(u)
+                continue
+            sents = ident._units(ctx.text, sentences[lo:hi])
+            ident.classify(sents, doc_lang=doc_lang, report_floor=cfg.min_confidence)
+            if not any(x.lang == doc_lang for x in sents):
+                out.append(u)
+                continue
+            for x in sents:
+                if x.lang == UND:
+                    x.lang, x.conf = u.lang, u.conf
+            out.extend(sents)
+        return out
 
     def _sentence_pass(self, ctx: DocContext, units: list[_Unit], doc_lang: str) -> dict[int, list[_Unit]]:
         """Sentences of not-clear-cut passages (document language or ``und``), when some sentence is foreign."""
