@@ -37,8 +37,9 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 
-_SENT_END = re.compile(r"""(?<![.!?…])([.!?…]+)(["'”’»)\]]*)(\s+)""")
-_NEXT_START = re.compile(r"""["'“‘«(\[¿¡]*[\w]""")
+# French typography sets guillemets off with a (no-break) space: "… alimentaire. » Her …".
+_SENT_END = re.compile(r"""(?<![.!?…])([.!?…]+)((?:[ \u00a0\u202f]?»)?["'”’»)\]]*)(\s+)""")
+_NEXT_START = re.compile(r"""(?:«[ \u00a0\u202f]?)?["'“‘«(\[¿¡]*[\w]""")
 
 
 def lines(text: str) -> list[Span]:

@@ -66,3 +66,10 @@ def test_lines_and_line_numbers():
     idx = segment.LineIndex(text)
     assert [idx.line_of(text.index(ch)) for ch in "abc"] == [1, 3, 4]
     assert segment.line_of(text, text.index("c")) == 4
+
+
+def test_french_guillemets_with_spaces_end_and_open_sentences():
+    text = "Le ministre a dit : « Nous ne signerons pas. » Her remarks drew applause. « Jamais. » Il a ajouté : « Non. »\u00a0C'est fini."
+    got = [text[s.start : s.end] for s in sentences(text)]
+    assert got == ["Le ministre a dit : « Nous ne signerons pas. »", "Her remarks drew applause.", "« Jamais. »",
+                   "Il a ajouté : « Non. »", "C'est fini."]
