@@ -70,6 +70,6 @@ def test_lines_and_line_numbers():
 
 def test_french_guillemets_with_spaces_end_and_open_sentences():
     text = "Le ministre a dit : « Nous ne signerons pas. » Her remarks drew applause. « Jamais. » Il a ajouté : « Non. »\u00a0C'est fini."
-    got = [text[s.start : s.end] for s in sentences(text)]
+    got = [text[s.start : s.end] for s in segment.sentences(text)]
     assert got == ["Le ministre a dit : « Nous ne signerons pas. »", "Her remarks drew applause.", "« Jamais. »",
                    "Il a ajouté : « Non. »", "C'est fini."]
