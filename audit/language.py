@@ -256,6 +256,32 @@ class LanguageIdentifier:
         lang, conf = combine(u.ft, u.ld, supports)
         u.lang, u.conf = (lang, conf) if conf >= self.config.min_confidence else (UND, conf)
 
+    def veto_names(self, units: Sequence[_Unit], doc_lang: str, min_letters: int = 15) -> None:
+        """A foreign call that rests on proper names becomes ``und``.
+
+        "Chancellor Olaf Scholz's Sozialdemokratische Partei Deutschlands lost ground in
+        Brandenburg and Thüringen" is German to both models, because most of its letters are
+        German names. The words that do not start with a capital ("lost ground in and where
+        the made gains") carry the language of the prose around the names: when they have
+        ``min_letters`` letters or more and the screening model gives them the document's
+        language as its top answer with probability 0.5 or more, the foreign call is dropped.
+        A real foreign passage keeps it: its own lower-case words are foreign (articles,
+        verbs, German too, whose nouns alone are capitalised).
+        """
+        backend = self.fasttext or self.langdetect
+        todo = []
+        for u in units:
+            if u.lang in (doc_lang, UND):
+                continue
+            low = " ".join(w for w in u.clean.split() if w[0].islower())
+            if sum(ch.isalpha() for ch in low) >= min_letters:
+                todo.append((u, low))
+        if not todo:
+            return
+        for (u, _low), cands in zip(todo, backend.predict([low for _u, low in todo]), strict=True):
+            if cands and cands[0][0] == doc_lang and cands[0][1] >= 0.5:
+                u.lang = UND
+
     def classify(self, units: Sequence[_Unit], doc_lang: str | None = None, report_floor: float | None = None) -> str:
         """Identify units (those with enough evidence); return the dominant language.
 
@@ -355,6 +381,8 @@ class LanguageCheck(DocumentCheck):
         cfg = self.config
         units = ident._units(text, ctx.passages)
         doc_lang = ident.classify(units)
+        if doc_lang != UND:
+            ident.veto_names(units, doc_lang)
         if doc_lang != UND and cfg.sentence_check_below > 0:
             units = self._split_mixed_foreign(ctx, units, doc_lang)
         weights = _weights(units)
@@ -509,6 +537,7 @@ class LanguageCheck(DocumentCheck):
                 continue
             sents = ident._units(ctx.text, sentences[lo:hi])
             ident.classify(sents, doc_lang=doc_lang, report_floor=cfg.min_confidence)
+            ident.veto_names(sents, doc_lang)
             if not any(x.lang == doc_lang for x in sents):
                 out.append(u)
                 continue
@@ -540,6 +569,7 @@ class LanguageCheck(DocumentCheck):
         out: dict[int, list[_Unit]] = {}
         for i, sents in candidates:
             ident.classify(sents, doc_lang=doc_lang, report_floor=cfg.min_confidence)
+            ident.veto_names(sents, doc_lang)
             if any(s.lang not in (UND, doc_lang) for s in sents):
                 out[i] = sents
         return out
