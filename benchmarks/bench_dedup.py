@@ -81,7 +81,7 @@ def _overrides(spec: str) -> dict:
     out = {}
     for item in filter(None, spec.split(",")):
         k, v = item.split("=")
-        out[k] = float(v) if "." in v else int(v)
+        out[k] = (float(v) if "." in v else int(v)) if v.replace(".", "", 1).isdigit() else v
     return out
 
 
@@ -278,6 +278,9 @@ def worker(args) -> None:
         out = work_ours(path, args.docs, passages=True, overrides=args.ours_config)
     elif args.worker == "ours-docs":
         out = work_ours(path, args.docs, passages=False, overrides=args.ours_config)
+    elif args.worker == "ours-docs-dsklsh":
+        extra = "lsh=datasketch" + ("," + args.ours_config if args.ours_config else "")
+        out = work_ours(path, args.docs, passages=False, overrides=extra)
     elif args.worker == "lsh-datasketch":
         out = work_lsh_datasketch(path, args.docs, args.threshold)
     elif args.worker == "datasketch":
@@ -321,8 +324,10 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--memory-at", type=int, default=10_000, help="also run every method on this many documents")
     ap.add_argument("--threshold", type=float, default=0.5, help="LSH threshold of the plain pipelines")
-    ap.add_argument("--methods", default="ours,ours-docs,lsh-datasketch,datasketch,rensa",
-                    help="lsh-datasketch = our signatures in datasketch's MinHashLSH, without verification")
+    ap.add_argument("--methods", default="ours,ours-docs,ours-docs-dsklsh,lsh-datasketch,datasketch,rensa",
+                    help="ours-docs-dsklsh = ours-docs with [duplicates] lsh = \"datasketch\" (MinHashLSH "
+                    "candidates, then our verification); lsh-datasketch = our signatures in datasketch's "
+                    "MinHashLSH, without verification")
     ap.add_argument("--ours-config", default="", help="DuplicatesConfig overrides, e.g. bands=60,rows=2")
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     ap.add_argument("--data", help=argparse.SUPPRESS)

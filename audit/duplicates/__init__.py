@@ -29,7 +29,7 @@ import numpy as np
 
 from audit import minhash, segment
 from audit.duplicates import align as al
-from audit.duplicates.lsh import UnionFind, candidate_pairs, estimate, star_clusters
+from audit.duplicates.lsh import UnionFind, candidate_pairs, datasketch_candidate_pairs, estimate, star_clusters
 from audit.model import Category, Cluster, Finding, Location, Related, Severity
 from audit.rules import CorpusCheck, CorpusResult, DocContext, Rule
 
@@ -113,6 +113,9 @@ class DuplicatesConfig:
     doc_min_other_coverage: float = 0.3
     #: LSH buckets with more items than this are skipped (boilerplate-only signatures).
     max_bucket: int = 1000
+    #: Document candidate search: "numpy" (banding over the signature matrix, default) or
+    #: "datasketch" (the same bands x rows in datasketch's MinHashLSH; slower, same clusters).
+    lsh: str = "numpy"
     # -- passages (DUP003, DUP004)
     passages: bool = True
     #: Passages with fewer words are not indexed (they can still extend a matched region).
@@ -139,6 +142,8 @@ class DuplicatesConfig:
     boilerplate_edge: int = 3
 
     def __post_init__(self) -> None:
+        if self.lsh not in ("numpy", "datasketch"):
+            raise ValueError(f"lsh must be numpy or datasketch, not {self.lsh!r}")
         if self.keep not in KEEP_POLICIES:
             raise ValueError(f"keep must be one of {', '.join(KEEP_POLICIES)}, not {self.keep!r}")
         self.doc_params()  # validates bands x rows
@@ -464,9 +469,12 @@ class DuplicateCheck(CorpusCheck):
             return
         sig = np.concatenate(self._doc_sig)
         ords = np.concatenate(self._doc_ord)
-        pairs, est = candidate_pairs(
-            sig, cfg.bands, cfg.rows, min_estimate=cfg.min_estimate, max_bucket=cfg.max_bucket
-        )
+        if cfg.lsh == "datasketch":
+            pairs, est = datasketch_candidate_pairs(sig, cfg.bands, cfg.rows, min_estimate=cfg.min_estimate)
+        else:
+            pairs, est = candidate_pairs(
+                sig, cfg.bands, cfg.rows, min_estimate=cfg.min_estimate, max_bucket=cfg.max_bucket
+            )
         stats["document_candidates"] = int(len(pairs))
         # A document stands for its exact group through the group's kept copy.
         node = {int(o): self._rep_kept.get(int(o), int(o)) for o in ords}

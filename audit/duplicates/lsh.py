@@ -106,6 +106,47 @@ def _unique_pairs(pairs: np.ndarray) -> np.ndarray:
     return np.stack([key >> 32, key & 0xFFFFFFFF], 1)
 
 
+def datasketch_candidate_pairs(
+    sig16: np.ndarray,
+    bands: int,
+    rows: int,
+    min_estimate: float = 0.0,
+) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`candidate_pairs` through datasketch's ``MinHashLSH`` (``[duplicates] lsh = "datasketch"``).
+
+    Every signature row becomes a ``LeanMinHash`` (its values as hash values) and is queried
+    against the documents inserted before it, with the same bands x rows. The candidates are
+    every pair that shares a band (a superset of :func:`candidate_pairs`, which emits ~2k pairs
+    per bucket of k items and skips buckets over ``max_bucket``); verification and star
+    clustering make the clusters the same. Slower and larger in memory (a Python object and
+    ``bands`` dict entries per document): measured in benchmarks/bench_dedup.py.
+    """
+    from datasketch import LeanMinHash, MinHashLSH
+
+    n, width = sig16.shape
+    if n < 2:
+        return np.zeros((0, 2), dtype=np.int64), np.zeros(0)
+    lsh = MinHashLSH(num_perm=width, params=(bands, rows))
+    values = sig16.astype(np.uint64)
+    found: list[int] = []
+    try:  # datasketch >= 2.0 wants the scheme of values it did not compute; older versions have none
+        LeanMinHash(seed=1, hashvalues=values[:1].ravel(), scheme="legacy")
+        extra = {"scheme": "legacy"}
+    except TypeError:
+        extra = {}
+    for i in range(n):
+        m = LeanMinHash(seed=1, hashvalues=values[i], **extra)
+        found.extend((j << 32) | i for j in lsh.query(m))
+        lsh.insert(i, m, check_duplication=False)
+    if not found:
+        return np.zeros((0, 2), dtype=np.int64), np.zeros(0)
+    key = np.unique(np.asarray(found, dtype=np.int64))
+    pairs = np.stack([key >> 32, key & 0xFFFFFFFF], 1)
+    est = estimate(sig16, pairs)
+    keep = est >= min_estimate
+    return pairs[keep], est[keep]
+
+
 def _sorted_unique(key: np.ndarray) -> np.ndarray:
     """np.unique by sorting (numpy's hash-based unique is several times slower on int64 keys)."""
     key = np.sort(key)
