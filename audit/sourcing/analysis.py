@@ -50,6 +50,28 @@ _TAG_START = re.compile(
 )
 
 
+#: A sentence that says where the figures before it come from: "The figures come from the Fed's report."
+_SOURCE_STATEMENT = re.compile(
+    r"\s*(?:the|these|those|such|las|los|estas|estos|esas|esos)\s+(?:\w+\s+)?(?:figures?|data|numbers?|estimates?|"
+    r"statistics|results|cifras?|datos|números|estimaciones|estadísticas|resultados)\s+"
+    r"(?:\w+\s+)?(?:come|comes|came|are\s+from|were\s+from|are\s+based|were\s+based|were\s+compiled|"
+    r"were\s+provided|were\s+published|were\s+released|proceden|provienen|procede|proviene|salen|son\s+de|"
+    r"fueron\s+publicad[oa]s|fueron\s+difundid[oa]s)\b",
+    re.I,
+)
+#: Openers that carry on the previous sentence's report.
+_CONTINUE_START = re.compile(
+    r"\s*(?:that|this|these|those|it|they|also|the\s+(?:figures?|data|numbers?|estimates?|poll|survey|study|"
+    r"report|analysis|researchers|authors|share|rate|total|increase|rise|decline|drop|figure)|"
+    r"(?:esa|esta|la)\s+cifra|(?:ese|este|el)\s+(?:dato|aumento|incremento|descenso|informe|estudio|sondeo|"
+    r"total|porcentaje)|(?:la|esta)\s+(?:encuesta|tasa|subida|caída|bajada)|los\s+(?:datos|autores|investigadores)|"
+    r"también|además|asimismo|eso|esto|ello)\b",
+    re.I,
+)
+#: How a previous sentence was attributed for a continuation to inherit its source.
+_CARRIES = frozenset({"sentence", "quote", "introduction", "neighbour", "continuation"})
+
+
 @dataclass(slots=True)
 class Claim:
     start: int
@@ -382,6 +404,37 @@ def _decide(text: str, claims: list[Claim], tables: list[Table]) -> None:
             ):
                 c.attributed_by, c.via = "neighbour", nxt.valid_attributions[0]
                 continue
+            if same_para and c.figures and (via := _source_statement(text, nxt)) is not None:
+                c.attributed_by, c.via = "neighbour", via
+                continue
+        # A continuation: the previous sentence of the same paragraph is attributed and this one
+        # carries on its report, with more figures ("Shootings fell 22%, according to the police
+        # report. Homicides dropped to 573.") or an anaphoric opener ("That was up 31%", "It also
+        # found", "La cifra supone..."). Its own weasel or agentless cue keeps it unattributed.
+        if i > 0 and c.figures and not any(a.vague or a.kind == "passive" for a in c.attributions):
+            prev = claims[i - 1]
+            if (
+                prev.attributed_by in _CARRIES
+                and "\n" not in text[prev.end : c.start]
+                and (prev.figures or _CONTINUE_START.match(text, c.start))
+                and (c.quote is None or c.quote is prev.quote)
+            ):
+                c.attributed_by, c.via = "continuation", prev.via
+                continue
+
+
+def _source_statement(text: str, c: Claim) -> Attribution | None:
+    """"The figures come from the Office for National Statistics.": the source of the sentence before."""
+    m = _SOURCE_STATEMENT.match(text, c.start, c.end)
+    if not m:
+        return None
+    if c.valid_attributions:
+        return c.valid_attributions[0]
+    rest = text[m.end() : c.end]
+    src = rest.strip(" .;:").removeprefix("from ").removeprefix("de ").removeprefix("del ").strip()
+    if not re.search(r"[A-ZÁÉÍÓÚÑ]", src) and not _DOC_MENTION.search(" " + rest):
+        return None  # "The figures are from last year."
+    return Attribution(m.start(), m.end(), m.group(0).strip(), "cue", src[:80], "named")
 
 
 def _is_tag(text: str, c: Claim) -> bool:

@@ -1,0 +1,53 @@
+"""SRC001 on statistics whose source sits in a neighbouring sentence, a quote's context, a table
+caption or a parenthesis, and on statistics whose only "source" is weasel wording or the figure
+itself. Texts written for these tests (EN/ES); each "flag" sentence must carry an SRC001 finding,
+each "pass" sentence none."""
+
+from __future__ import annotations
+
+import pytest
+
+from audit.model import Document
+from audit.rules import DocContext
+from audit.sourcing import SourcingCheck
+
+# (text, needle of the sentence under test)
+PASS = [
+    # continuation of an attributed report in the same paragraph
+    ("Factory orders rose 1.8% in June, the Commerce Department said. Orders for aircraft surged 9%.",
+     "aircraft surged 9%"),
+    ("Robberies fell 14% last year, according to the sheriff's annual report. Burglaries dropped to 2,310.",
+     "dropped to 2,310"),
+    ("A YouGov survey found that 38% of renters plan to move. The survey of 2,400 adults ran in May.",
+     "2,400 adults"),
+    ("El consumo de electricidad cayó un 4% en marzo, según Red Eléctrica. La cifra supone el menor "
+     "registro en una década con 19.000 gigavatios hora.", "19.000 gigavatios"),
+    # a sentence that only says where the figures came from
+    ("Wages rose 5.1% over the year. The figures come from the Office for National Statistics.",
+     "Wages rose 5.1%"),
+]
+FLAG = [
+    # an attributed sentence does not carry over into another paragraph
+    ("Factory orders rose 1.8% in June, the Commerce Department said.\n\nOrders for aircraft surged 9%.",
+     "aircraft surged 9%"),
+    # nor over the next sentence's own weasel cue
+    ("Exports grew 3% in May, customs data show. Experts say imports will fall by 2% next month.",
+     "fall by 2%"),
+]
+
+
+def _flagged(text: str, needle: str) -> bool:
+    ctx = DocContext(Document("case", text, "case"), 0)
+    pos = text.index(needle)
+    sent = next(s for s in ctx.sentences if s.start <= pos < s.end)
+    return any(f.rule == "SRC001" and f.start < sent.end and sent.start < f.end for f in SourcingCheck().check(ctx))
+
+
+@pytest.mark.parametrize("text,needle", PASS)
+def test_not_flagged(text: str, needle: str) -> None:
+    assert not _flagged(text, needle), text
+
+
+@pytest.mark.parametrize("text,needle", FLAG)
+def test_flagged(text: str, needle: str) -> None:
+    assert _flagged(text, needle), text
