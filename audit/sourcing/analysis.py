@@ -228,7 +228,56 @@ def _attach_speakers(
                 found = [x for x in find_attributions(masked, prev.start, prev.end, lex) if x.valid or x.vague]
                 if found:
                     speaker = found[-1]
+        if speaker is None:
+            speaker = _context_speaker(text, masked, q, sentences, i0, i1)
         q.speaker = speaker
+
+
+_ANAPHORIC_OPENER = re.compile(
+    r"\s*(?:that|this|those|these|such|so|thus|eso|esto|esas?|esos?|así|con\s+(?:esas|estas)\s+palabras)\b", re.I
+)
+_PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|él|ella)\b", re.I)
+
+
+def _context_speaker(text: str, masked: str, q: Quote, sentences, i0: int, i1: int) -> Attribution | None:
+    """The speaker of a quote that stands as its own sentence, introduced by the sentence before it
+    (“Dr. Ana Ruiz has run the clinic since 2010. “We see 40 patients a day.”) or named by an anaphoric
+    sentence right after it (“...” That was how Mayor Lee opened the meeting.), in the same paragraph."""
+    s0, s1 = sentences[i0], sentences[i1]
+    if i0 > 0 and not text[s0.start : q.start].strip():
+        prev = sentences[i0 - 1]
+        if "\n" not in text[prev.end : q.start]:
+            who = _person_in(masked, prev.start, prev.end)
+            if who is not None:
+                return who
+    if q.closed and not text[q.end : s1.end].strip(" .,;!?\t") and i1 + 1 < len(sentences):
+        nxt = sentences[i1 + 1]
+        if "\n" not in text[q.end : nxt.start] and _ANAPHORIC_OPENER.match(text, nxt.start):
+            return _person_in(masked, nxt.start, nxt.end, pronoun=False)
+    return None
+
+
+def _person_in(text: str, start: int, end: int, pronoun: bool = True) -> Attribution | None:
+    """A person named in ``text[start:end]`` (two or more capitalised words past the first word), or a
+    he/she subject."""
+    for m in re.finditer(r"[A-ZÁÉÍÓÚÑ][\w’'.-]*(?:\s+(?:de\s+|del\s+|la\s+)?[A-ZÁÉÍÓÚÑ][\w’'.-]*)+", text[start:end]):
+        name = m.group(0)
+        words = name.split()
+        if m.start() == 0 and words[0] in _OPENERS:
+            words = words[1:]
+        if len(words) >= 2:
+            return Attribution(start + m.start(), start + m.end(), "context", "context", " ".join(words), "named")
+    if pronoun:
+        p = _PRONOUN_SUBJECT.search(text, start, end)
+        if p:
+            return Attribution(p.start(), p.end(), "context", "context", p.group(0).lower(), "pronoun")
+    return None
+
+
+_OPENERS = frozenset(
+    "The A An In On At It This That But And However So Then When While After Before Last El La Los Las Un Una "
+    "En Pero Y Cuando Tras Después Antes".split()
+)
 
 
 def analyse(

@@ -25,6 +25,13 @@ PASS = [
     # a sentence that only says where the figures came from
     ("Wages rose 5.1% over the year. The figures come from the Office for National Statistics.",
      "Wages rose 5.1%"),
+    # a quote standing as its own sentence: speaker introduced just before, or named just after
+    ("Linda Osei has coached the team for a decade. “We won 80 percent of our home games this year.”",
+     "80 percent"),
+    ("La directora del hospital, Ana Beltrán, hizo balance del verano. “Atendimos a 3.000 pacientes más "
+     "que el año pasado.”", "3.000 pacientes"),
+    ("“Ticket sales are up 40 percent since March.” That is what promoter Kevin Hale told investors on Monday.",
+     "40 percent"),
 ]
 FLAG = [
     # an attributed sentence does not carry over into another paragraph
@@ -33,6 +40,8 @@ FLAG = [
     # nor over the next sentence's own weasel cue
     ("Exports grew 3% in May, customs data show. Experts say imports will fall by 2% next month.",
      "fall by 2%"),
+    # a quote with nobody named around it
+    ("The program has drawn criticism for years. “It loses $2 million every single month.”", "$2 million"),
 ]
 
 
