@@ -32,6 +32,12 @@ PASS = [
      "que el año pasado.”", "3.000 pacientes"),
     ("“Ticket sales are up 40 percent since March.” That is what promoter Kevin Hale told investors on Monday.",
      "40 percent"),
+    # the subject past a relative clause; an outlet or "source:" in parentheses; "police sources"
+    ("The airline, which flies 300 routes across Europe, reported a profit of €1.2 billion for the year.",
+     "300 routes"),
+    ("The automaker will recall 62,000 vehicles over a faulty airbag (Bloomberg).", "62,000"),
+    ("Youth unemployment in Greece stands at 26.1% (source: Eurostat).", "26.1%"),
+    ("Según fuentes judiciales, la fianza asciende a 300.000 euros.", "300.000 euros"),
 ]
 FLAG = [
     # an attributed sentence does not carry over into another paragraph
@@ -40,6 +46,15 @@ FLAG = [
     # nor over the next sentence's own weasel cue
     ("Exports grew 3% in May, customs data show. Experts say imports will fall by 2% next month.",
      "fall by 2%"),
+    # the "speaker" is the statistic itself; weasel and impersonal cues
+    ("About 60% of nurses say they plan to quit within two years.", "60% of nurses"),
+    ("More than 5,000 patients admitted last winter waited over four hours for a bed.", "5,000 patients"),
+    ("Se estima que 12.000 viviendas siguen vacías en la capital.", "12.000 viviendas"),
+    ("According to some estimates, losses topped $900 million.", "$900 million"),
+    ("Fuentes cercanas a la negociación aseguran que el acuerdo supera los 200 millones de euros.", "200 millones"),
+    ("Industry sources say the merger is worth $6 billion.", "$6 billion"),
+    # a dateline names the outlet that writes the story, not the source of its figures
+    ("LONDON (Reuters) - British house prices rose 1.9% in October.", "1.9%"),
     # a quote with nobody named around it
     ("The program has drawn criticism for years. “It loses $2 million every single month.”", "$2 million"),
 ]
