@@ -367,6 +367,8 @@ def analyse(
         c.ends_colon = seg.rstrip().endswith(":")
         c.figures = find_figures(text, start, end, cells=table is not None)
         c.attributions = find_attributions(masked, start, end, lex)
+        if c.figures and c.attributions:
+            c.attributions = [a for a in c.attributions if not _other_clause(text, a, c)]
         k = max(0, bisect.bisect_right(quote_starts, start) - 1)
         for q in quotes[k:]:
             if q.start >= end:
@@ -382,6 +384,21 @@ def analyse(
         claims.append(c)
     _decide(text, claims, tables)
     return DocAnalysis(doc_lang, claims, quotes, tables, skipped, words_total)
+
+
+_COORDINATION = re.compile(r"[,;]\s+(?:and|but|while|whereas|y|pero|mientras(?:\s+que)?)\s+", re.I)
+
+
+def _other_clause(text: str, a: Attribution, c: Claim) -> bool:
+    """A reporting verb whose subject opens a later coordinated clause says nothing about the figures
+    before it: "Remittances hit $63 billion, and economists expect more growth"."""
+    if a.kind != "verb" or not a.source:
+        return False
+    subject = text.rfind(a.source, c.start, a.start)
+    last_figure = max(f.end for f in c.figures)
+    if subject < 0 or last_figure > subject:
+        return False  # inverted ("said Smith") or a figure inside the reported clause
+    return bool(_COORDINATION.search(text, last_figure, subject + 1))
 
 
 def _is_heading(text: str, c: Claim, next_start: int | None) -> bool:
@@ -412,6 +429,8 @@ def _decide(text: str, claims: list[Claim], tables: list[Table]) -> None:
         for a, b in t.captions + ([t.header] if t.header else []):
             if has_source_line(text[a:b]):
                 sourced = True
+        if not sourced and t.captions and t.rows:
+            sourced = any(_caption_attributed(text, x, t) for x in claims if not x.is_row)
         table_sourced[id(t)] = sourced
     for i, c in enumerate(claims):
         if _is_heading(text, c, claims[i + 1].start if i + 1 < len(claims) else None):
@@ -470,6 +489,19 @@ def _decide(text: str, claims: list[Claim], tables: list[Table]) -> None:
             ):
                 c.attributed_by, c.via = "continuation", prev.via
                 continue
+
+
+def _caption_attributed(text: str, c: Claim, t: Table) -> bool:
+    """``c`` is the table's title or note line and names its source ("Median prices, according to
+    Zillow:" just above the table, or "Figures from the Census Bureau." just below it)."""
+    if not c.valid_attributions or c.words > 25:
+        return False
+    # The line must be this one sentence (a title or note), not the tail of a prose paragraph.
+    above = any(a == c.start and c.end >= b - 1 for a, b in t.captions if b <= t.rows[0][0])
+    below = any(a == c.start and c.end >= b - 1 for a, b in t.captions if a >= t.rows[-1][1])
+    if above:
+        return c.ends_colon or any(x.kind in ("cue", "evidence") for x in c.valid_attributions)
+    return below and any(x.kind == "cue" for x in c.valid_attributions)
 
 
 def _source_statement(text: str, c: Claim) -> Attribution | None:

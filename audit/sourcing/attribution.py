@@ -381,6 +381,11 @@ def _subject_before(text: str, sent_start: int, pos: int, lex: Lexicon) -> tuple
     phrase = last.group(0).strip()
     if not phrase or phrase.lower() in _DISCOURSE:
         return None, None, None
+    coordinated = re.match(r"(?:and|but|while|whereas|y|pero|mientras)\s+", phrase, re.I)
+    if coordinated:
+        # ", and economists expect": a new clause whose subject follows the conjunction (no appositive).
+        phrase = phrase[coordinated.end() :]
+        parts = parts[-1:]
     words = phrase.split()
     if len(words) > 10:
         words = words[-10:]
@@ -552,8 +557,21 @@ def find_attributions(text: str, start: int, end: int, lex: Lexicon) -> list[Att
                 kind = "vague"  # "a memo shows": which memo? ("a 2022 audit", "a Pew survey" are specific)
             out.append(Attribution(m.start(), m.end(), m.group(0), "evidence", name or clause.strip(), kind))
             taken.append((m.start(), m.end()))
+        elif re.search(r",\s*[^,]+$", left) and _TAIL_TAG.match(
+            text[m.end() : end]
+        ):
+            # A trailing tag: "Attacks rose 70% last year, security firm Check Point found in its annual report."
+            name = _name_before(text, m.start() - len(clause), m.start())
+            if name and len(clause.split()) <= 6:
+                kind, outlet = classify_source(name, lex)
+                out.append(Attribution(m.start(), m.end(), m.group(0), "evidence", name, kind or "named", outlet))
+                taken.append((m.start(), m.end()))
     out.sort(key=lambda a: a.start)
     return out
+
+
+#: What may follow a trailing evidence tag: nothing, or a short phrase saying where or when.
+_TAIL_TAG = re.compile(r"(?:\s+(?:in|on|last|this|earlier|en|el|la|este|esta)\b[^,;:“”\"]{0,60})?\s*[.!]?\s*$", re.I)
 
 
 _GERUND = re.compile(r"(?:ing|ando|iendo)$")

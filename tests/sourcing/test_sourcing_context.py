@@ -38,6 +38,12 @@ PASS = [
     ("The automaker will recall 62,000 vehicles over a faulty airbag (Bloomberg).", "62,000"),
     ("Youth unemployment in Greece stands at 26.1% (source: Eurostat).", "26.1%"),
     ("Según fuentes judiciales, la fianza asciende a 300.000 euros.", "300.000 euros"),
+    # a table titled with its source, above or below it
+    ("Average rents by borough, according to the city's housing agency:\n\nBorough | Rent\nBrooklyn | $3,100\n"
+     "Queens | $2,650", "Queens | $2,650"),
+    # a trailing evidence tag with a named subject
+    ("Phishing attempts doubled in the spring, security company Proofpoint found in a quarterly review.",
+     "Phishing attempts doubled"),
 ]
 FLAG = [
     # an attributed sentence does not carry over into another paragraph
@@ -53,6 +59,14 @@ FLAG = [
     ("According to some estimates, losses topped $900 million.", "$900 million"),
     ("Fuentes cercanas a la negociación aseguran que el acuerdo supera los 200 millones de euros.", "200 millones"),
     ("Industry sources say the merger is worth $6 billion.", "$6 billion"),
+    # a reporting verb in a later coordinated clause does not source the figures before it
+    ("Coffee prices hit $4.20 a pound in March, and traders expect them to stay high.", "$4.20"),
+    ("Los alquileres subieron un 9% en Valencia, y los inquilinos temen nuevas subidas.", "9%"),
+    # shares in words and changes to come are statistics
+    ("Two-thirds of small farms now rely on a second income.", "Two-thirds"),
+    ("Demand for lithium is set to triple within a decade.", "to triple"),
+    # a table whose neighbouring prose line names someone is still unsourced
+    ("The mayor said the figures were alarming.\nDistrict | Cases\nNorth | 1,204\nSouth | 987", "North | 1,204"),
     # a dateline names the outlet that writes the story, not the source of its figures
     ("LONDON (Reuters) - British house prices rose 1.9% in October.", "1.9%"),
     # a quote with nobody named around it
