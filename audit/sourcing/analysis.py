@@ -523,6 +523,8 @@ def _is_tag(text: str, c: Claim) -> bool:
     a = c.valid_attributions[-1]
     if a.kind == "verb" and a.cue.lower() not in _TAG_VERBS:
         return False  # "Police Chief Eric Long credited new patrols." comments, it does not source
+    if re.match(r"\s*(?:,\s*)?(?:(?:además|también|also)\s+)?(?:that|que)\b", text[a.end : c.end], re.I):
+        return False  # "Añadió que 300 familias...": it reports its own content
     return len(text[a.end : c.end].split()) <= 2 or len(text[c.start : a.start].split()) <= 1
 
 

@@ -453,6 +453,13 @@ def find_attributions(text: str, start: int, end: int, lex: Lexicon) -> list[Att
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
+    pro = _PRO_DROP.match(text, start, end) if lex.language == "es" else None
+    if pro and (pro.group(1).lower() in lex.reporting_verbs or pro.group(1).lower() in lex.evidence_verbs) and (
+        _PRO_DROP_AFTER.match(text, pro.end(), end)
+    ):
+        # Spanish drops the subject pronoun: "Añadió que...", "También precisó que..." (he/she said).
+        out.append(Attribution(pro.start(1), pro.end(1), pro.group(1), "verb", "él/ella", "pronoun"))
+        taken.append((pro.start(1), pro.end(1)))
     for m in _matches(lex.weasel_re, text, start, end):
         if m.group(0).lower().endswith(("fuentes", "sources")) and _SOURCE_QUALIFIER.match(text, m.end()):
             continue  # "según fuentes policiales": a role, like "police sources"
@@ -569,6 +576,12 @@ def find_attributions(text: str, start: int, end: int, lex: Lexicon) -> list[Att
     out.sort(key=lambda a: a.start)
     return out
 
+
+#: A Spanish reporting verb opening its sentence with no subject, then "que": "Añadió que...".
+_PRO_DROP = re.compile(
+    r"\s*(?:(?:también|además|asimismo|luego|después|por\s+otra\s+parte)\s*,?\s*)?([^\W\d_]+)", re.I
+)
+_PRO_DROP_AFTER = re.compile(r"\s*(?:,\s*)?(?:(?:además|también|asimismo|luego)\s*,?\s*)?(?:que|:)", re.I)
 
 #: What may follow a trailing evidence tag: nothing, or a short phrase saying where or when.
 _TAIL_TAG = re.compile(r"(?:\s+(?:in|on|last|this|earlier|en|el|la|este|esta)\b[^,;:“”\"]{0,60})?\s*[.!]?\s*$", re.I)

@@ -38,6 +38,10 @@ PASS = [
     ("The automaker will recall 62,000 vehicles over a faulty airbag (Bloomberg).", "62,000"),
     ("Youth unemployment in Greece stands at 26.1% (source: Eurostat).", "26.1%"),
     ("Según fuentes judiciales, la fianza asciende a 300.000 euros.", "300.000 euros"),
+    # Spanish drops the subject pronoun: "Añadió que..." reports what the person named before said
+    ("La consejera de Educación defendió el presupuesto en el pleno. Añadió que se contratarán 1.200 docentes.",
+     "1.200 docentes"),
+    ("El director del puerto hizo balance del año. También precisó que el tráfico creció un 7%.", "un 7%"),
     # a table titled with its source, above or below it
     ("Average rents by borough, according to the city's housing agency:\n\nBorough | Rent\nBrooklyn | $3,100\n"
      "Queens | $2,650", "Queens | $2,650"),
