@@ -475,6 +475,11 @@ def _decide(text: str, claims: list[Claim], tables: list[Table]) -> None:
             if same_para and c.figures and (via := _source_statement(text, nxt)) is not None:
                 c.attributed_by, c.via = "neighbour", via
                 continue
+            if same_para and c.figures and nxt.figures and (via := _trailing_tag(text, nxt)) is not None:
+                # Wire style: a lede figure, then more figures closed by the tag that sources both
+                # ("Rates climbed to 7.1%. The 15-year rate rose to 6.4%, Freddie Mac said Thursday.").
+                c.attributed_by, c.via = "neighbour", via
+                continue
         # A continuation: the previous sentence of the same paragraph is attributed and this one
         # carries on its report, with more figures ("Shootings fell 22%, according to the police
         # report. Homicides dropped to 573.") or an anaphoric opener ("That was up 31%", "It also
@@ -502,6 +507,23 @@ def _caption_attributed(text: str, c: Claim, t: Table) -> bool:
     if above:
         return c.ends_colon or any(x.kind in ("cue", "evidence") for x in c.valid_attributions)
     return below and any(x.kind == "cue" for x in c.valid_attributions)
+
+
+def _trailing_tag(text: str, c: Claim) -> Attribution | None:
+    """The attribution that closes ``c`` as a tag: "…, Freddie Mac said Thursday." (not "Economists
+    had expected 104.", whose speaker opens the sentence)."""
+    if not c.valid_attributions:
+        return None
+    a = c.valid_attributions[-1]
+    if a.kind not in ("verb", "evidence") or a.cue.lower() not in _TAG_VERBS or a.source_kind == "pronoun":
+        return None
+    if len(text[a.end : c.end].split()) > 3:
+        return None
+    head = text[c.start : a.start]
+    comma = head.rfind(",")
+    if comma < 0 or len(head[comma + 1 :].split()) > 6:
+        return None
+    return a
 
 
 def _source_statement(text: str, c: Claim) -> Attribution | None:

@@ -25,6 +25,9 @@ PASS = [
     # a sentence that only says where the figures came from
     ("Wages rose 5.1% over the year. The figures come from the Office for National Statistics.",
      "Wages rose 5.1%"),
+    # wire style: a lede figure sourced by the tag that closes the next figure sentence
+    ("Jobless claims rose to 243,000 last week. Continuing claims climbed to 1.87 million, the Labor "
+     "Department said Thursday.", "243,000"),
     # a quote standing as its own sentence: speaker introduced just before, or named just after
     ("Linda Osei has coached the team for a decade. “We won 80 percent of our home games this year.”",
      "80 percent"),
@@ -63,6 +66,8 @@ FLAG = [
     ("According to some estimates, losses topped $900 million.", "$900 million"),
     ("Fuentes cercanas a la negociación aseguran que el acuerdo supera los 200 millones de euros.", "200 millones"),
     ("Industry sources say the merger is worth $6 billion.", "$6 billion"),
+    # the next sentence's speaker opens it: a comment, not a tag for the figure before
+    ("Retail footfall dropped 4.2% in November. Analysts had forecast a decline of 2%.", "4.2%"),
     # a reporting verb in a later coordinated clause does not source the figures before it
     ("Coffee prices hit $4.20 a pound in March, and traders expect them to stay high.", "$4.20"),
     ("Los alquileres subieron un 9% en Valencia, y los inquilinos temen nuevas subidas.", "9%"),
