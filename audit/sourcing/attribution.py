@@ -351,9 +351,10 @@ def _np_after(text: str, pos: int, end: int, max_words: int = 8) -> tuple[int, i
 _RELATIVE = re.compile(r"\s*(?:which|who|whose|whom|where|que|quien|quienes|cuyo|cuya|cuyos|cuyas|donde)\s", re.I)
 #: The "speaker" is the statistic itself: "9,000 patients admitted", "Nearly half of voters say".
 _QUANTIFIED_SUBJECT = re.compile(
-    r"\d|\b(?:half|third|thirds|quarter|quarters|fifth|majority|percent|mitad|tercio|tercios|mayoría|por\s+ciento)\b",
+    r"\d\s?%|\d{1,3}(?:[.,]\d{3})+|\d{3,}|"
+    r"\b(?:half|third|thirds|quarter|quarters|fifth|majority|percent|mitad|tercio|tercios|mayoría|por\s+ciento)\b",
     re.I,
-)
+)  # a share, or a count of hundreds or more ("The 12 officials said" is a group of speakers)
 #: Institutional qualifiers that make "fuentes"/"sources" a role, not a weasel: "fuentes policiales".
 _SOURCE_QUALIFIER = re.compile(
     r"\s+(?:policiales|judiciales|oficiales|gubernamentales|militares|diplomáticas|sanitarias|municipales|"

@@ -45,6 +45,8 @@ PASS = [
     ("La consejera de Educación defendió el presupuesto en el pleno. Añadió que se contratarán 1.200 docentes.",
      "1.200 docentes"),
     ("El director del puerto hizo balance del año. También precisó que el tráfico creció un 7%.", "un 7%"),
+    # a small counted group is still a speaker
+    ("The 12 inspectors said at least 30 buildings were unsafe.", "30 buildings"),
     # a table titled with its source, above or below it
     ("Average rents by borough, according to the city's housing agency:\n\nBorough | Rent\nBrooklyn | $3,100\n"
      "Queens | $2,650", "Queens | $2,650"),
