@@ -50,6 +50,28 @@ _TAG_START = re.compile(
 )
 
 
+#: A sentence that says where the figures before it come from: "The figures come from the Fed's report."
+_SOURCE_STATEMENT = re.compile(
+    r"\s*(?:the|these|those|such|las|los|estas|estos|esas|esos)\s+(?:\w+\s+)?(?:figures?|data|numbers?|estimates?|"
+    r"statistics|results|cifras?|datos|números|estimaciones|estadísticas|resultados)\s+"
+    r"(?:\w+\s+)?(?:come|comes|came|are\s+from|were\s+from|are\s+based|were\s+based|were\s+compiled|"
+    r"were\s+provided|were\s+published|were\s+released|proceden|provienen|procede|proviene|salen|son\s+de|"
+    r"fueron\s+publicad[oa]s|fueron\s+difundid[oa]s)\b",
+    re.I,
+)
+#: Openers that carry on the previous sentence's report.
+_CONTINUE_START = re.compile(
+    r"\s*(?:that|this|these|those|it|they|also|the\s+(?:figures?|data|numbers?|estimates?|poll|survey|study|"
+    r"report|analysis|researchers|authors|share|rate|total|increase|rise|decline|drop|figure)|"
+    r"(?:esa|esta|la)\s+cifra|(?:ese|este|el)\s+(?:dato|aumento|incremento|descenso|informe|estudio|sondeo|"
+    r"total|porcentaje)|(?:la|esta)\s+(?:encuesta|tasa|subida|caída|bajada)|los\s+(?:datos|autores|investigadores)|"
+    r"también|además|asimismo|eso|esto|ello)\b",
+    re.I,
+)
+#: How a previous sentence was attributed for a continuation to inherit its source.
+_CARRIES = frozenset({"sentence", "quote", "introduction", "neighbour", "continuation"})
+
+
 @dataclass(slots=True)
 class Claim:
     start: int
@@ -206,7 +228,56 @@ def _attach_speakers(
                 found = [x for x in find_attributions(masked, prev.start, prev.end, lex) if x.valid or x.vague]
                 if found:
                     speaker = found[-1]
+        if speaker is None:
+            speaker = _context_speaker(text, masked, q, sentences, i0, i1)
         q.speaker = speaker
+
+
+_ANAPHORIC_OPENER = re.compile(
+    r"\s*(?:that|this|those|these|such|so|thus|eso|esto|esas?|esos?|así|con\s+(?:esas|estas)\s+palabras)\b", re.I
+)
+_PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|él|ella)\b", re.I)
+
+
+def _context_speaker(text: str, masked: str, q: Quote, sentences, i0: int, i1: int) -> Attribution | None:
+    """The speaker of a quote that stands as its own sentence, introduced by the sentence before it
+    (“Dr. Ana Ruiz has run the clinic since 2010. “We see 40 patients a day.”) or named by an anaphoric
+    sentence right after it (“...” That was how Mayor Lee opened the meeting.), in the same paragraph."""
+    s0, s1 = sentences[i0], sentences[i1]
+    if i0 > 0 and not text[s0.start : q.start].strip():
+        prev = sentences[i0 - 1]
+        if "\n" not in text[prev.end : q.start]:
+            who = _person_in(masked, prev.start, prev.end)
+            if who is not None:
+                return who
+    if q.closed and not text[q.end : s1.end].strip(" .,;!?\t") and i1 + 1 < len(sentences):
+        nxt = sentences[i1 + 1]
+        if "\n" not in text[q.end : nxt.start] and _ANAPHORIC_OPENER.match(text, nxt.start):
+            return _person_in(masked, nxt.start, nxt.end, pronoun=False)
+    return None
+
+
+def _person_in(text: str, start: int, end: int, pronoun: bool = True) -> Attribution | None:
+    """A person named in ``text[start:end]`` (two or more capitalised words past the first word), or a
+    he/she subject."""
+    for m in re.finditer(r"[A-ZÁÉÍÓÚÑ][\w’'.-]*(?:\s+(?:de\s+|del\s+|la\s+)?[A-ZÁÉÍÓÚÑ][\w’'.-]*)+", text[start:end]):
+        name = m.group(0)
+        words = name.split()
+        if m.start() == 0 and words[0] in _OPENERS:
+            words = words[1:]
+        if len(words) >= 2:
+            return Attribution(start + m.start(), start + m.end(), "context", "context", " ".join(words), "named")
+    if pronoun:
+        p = _PRONOUN_SUBJECT.search(text, start, end)
+        if p:
+            return Attribution(p.start(), p.end(), "context", "context", p.group(0).lower(), "pronoun")
+    return None
+
+
+_OPENERS = frozenset(
+    "The A An In On At It This That But And However So Then When While After Before Last El La Los Las Un Una "
+    "En Pero Y Cuando Tras Después Antes".split()
+)
 
 
 def analyse(
@@ -296,6 +367,8 @@ def analyse(
         c.ends_colon = seg.rstrip().endswith(":")
         c.figures = find_figures(text, start, end, cells=table is not None)
         c.attributions = find_attributions(masked, start, end, lex)
+        if c.figures and c.attributions:
+            c.attributions = [a for a in c.attributions if not _other_clause(text, a, c)]
         k = max(0, bisect.bisect_right(quote_starts, start) - 1)
         for q in quotes[k:]:
             if q.start >= end:
@@ -311,6 +384,21 @@ def analyse(
         claims.append(c)
     _decide(text, claims, tables)
     return DocAnalysis(doc_lang, claims, quotes, tables, skipped, words_total)
+
+
+_COORDINATION = re.compile(r"[,;]\s+(?:and|but|while|whereas|y|pero|mientras(?:\s+que)?)\s+", re.I)
+
+
+def _other_clause(text: str, a: Attribution, c: Claim) -> bool:
+    """A reporting verb whose subject opens a later coordinated clause says nothing about the figures
+    before it: "Remittances hit $63 billion, and economists expect more growth"."""
+    if a.kind != "verb" or not a.source:
+        return False
+    subject = text.rfind(a.source, c.start, a.start)
+    last_figure = max(f.end for f in c.figures)
+    if subject < 0 or last_figure > subject:
+        return False  # inverted ("said Smith") or a figure inside the reported clause
+    return bool(_COORDINATION.search(text, last_figure, subject + 1))
 
 
 def _is_heading(text: str, c: Claim, next_start: int | None) -> bool:
@@ -341,6 +429,8 @@ def _decide(text: str, claims: list[Claim], tables: list[Table]) -> None:
         for a, b in t.captions + ([t.header] if t.header else []):
             if has_source_line(text[a:b]):
                 sourced = True
+        if not sourced and t.captions and t.rows:
+            sourced = any(_caption_attributed(text, x, t) for x in claims if not x.is_row)
         table_sourced[id(t)] = sourced
     for i, c in enumerate(claims):
         if _is_heading(text, c, claims[i + 1].start if i + 1 < len(claims) else None):
@@ -382,6 +472,72 @@ def _decide(text: str, claims: list[Claim], tables: list[Table]) -> None:
             ):
                 c.attributed_by, c.via = "neighbour", nxt.valid_attributions[0]
                 continue
+            if same_para and c.figures and (via := _source_statement(text, nxt)) is not None:
+                c.attributed_by, c.via = "neighbour", via
+                continue
+            if same_para and c.figures and nxt.figures and (via := _trailing_tag(text, nxt)) is not None:
+                # Wire style: a lede figure, then more figures closed by the tag that sources both
+                # ("Rates climbed to 7.1%. The 15-year rate rose to 6.4%, Freddie Mac said Thursday.").
+                c.attributed_by, c.via = "neighbour", via
+                continue
+        # A continuation: the previous sentence of the same paragraph is attributed and this one
+        # carries on its report, with more figures ("Shootings fell 22%, according to the police
+        # report. Homicides dropped to 573.") or an anaphoric opener ("That was up 31%", "It also
+        # found", "La cifra supone..."). Its own weasel or agentless cue keeps it unattributed.
+        if i > 0 and c.figures and not any(a.vague or a.kind == "passive" for a in c.attributions):
+            prev = claims[i - 1]
+            if (
+                prev.attributed_by in _CARRIES
+                and "\n" not in text[prev.end : c.start]
+                and (prev.figures or _CONTINUE_START.match(text, c.start))
+                and (c.quote is None or c.quote is prev.quote)
+            ):
+                c.attributed_by, c.via = "continuation", prev.via
+                continue
+
+
+def _caption_attributed(text: str, c: Claim, t: Table) -> bool:
+    """``c`` is the table's title or note line and names its source ("Median prices, according to
+    Zillow:" just above the table, or "Figures from the Census Bureau." just below it)."""
+    if not c.valid_attributions or c.words > 25:
+        return False
+    # The line must be this one sentence (a title or note), not the tail of a prose paragraph.
+    above = any(a == c.start and c.end >= b - 1 for a, b in t.captions if b <= t.rows[0][0])
+    below = any(a == c.start and c.end >= b - 1 for a, b in t.captions if a >= t.rows[-1][1])
+    if above:
+        return c.ends_colon or any(x.kind in ("cue", "evidence") for x in c.valid_attributions)
+    return below and any(x.kind == "cue" for x in c.valid_attributions)
+
+
+def _trailing_tag(text: str, c: Claim) -> Attribution | None:
+    """The attribution that closes ``c`` as a tag: "…, Freddie Mac said Thursday." (not "Economists
+    had expected 104.", whose speaker opens the sentence)."""
+    if not c.valid_attributions:
+        return None
+    a = c.valid_attributions[-1]
+    if a.kind not in ("verb", "evidence") or a.cue.lower() not in _TAG_VERBS or a.source_kind == "pronoun":
+        return None
+    if len(text[a.end : c.end].split()) > 3:
+        return None
+    head = text[c.start : a.start]
+    comma = head.rfind(",")
+    if comma < 0 or len(head[comma + 1 :].split()) > 6:
+        return None
+    return a
+
+
+def _source_statement(text: str, c: Claim) -> Attribution | None:
+    """"The figures come from the Office for National Statistics.": the source of the sentence before."""
+    m = _SOURCE_STATEMENT.match(text, c.start, c.end)
+    if not m:
+        return None
+    if c.valid_attributions:
+        return c.valid_attributions[0]
+    rest = text[m.end() : c.end]
+    src = rest.strip(" .;:").removeprefix("from ").removeprefix("de ").removeprefix("del ").strip()
+    if not re.search(r"[A-ZÁÉÍÓÚÑ]", src) and not _DOC_MENTION.search(" " + rest):
+        return None  # "The figures are from last year."
+    return Attribution(m.start(), m.end(), m.group(0).strip(), "cue", src[:80], "named")
 
 
 def _is_tag(text: str, c: Claim) -> bool:
@@ -389,6 +545,8 @@ def _is_tag(text: str, c: Claim) -> bool:
     a = c.valid_attributions[-1]
     if a.kind == "verb" and a.cue.lower() not in _TAG_VERBS:
         return False  # "Police Chief Eric Long credited new patrols." comments, it does not source
+    if re.match(r"\s*(?:,\s*)?(?:(?:además|también|also)\s+)?(?:that|que)\b", text[a.end : c.end], re.I):
+        return False  # "Añadió que 300 familias...": it reports its own content
     return len(text[a.end : c.end].split()) <= 2 or len(text[c.start : a.start].split()) <= 1
 
 

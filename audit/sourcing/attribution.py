@@ -204,6 +204,10 @@ ROLE_NOUNS = frozenset(
 _VAGUE_FILLERS = frozenset(
     "some many other others most several even also have has long still y e también incluso otros otras".split()
 )
+_VAGUE_QUANT = frozenset(
+    "some various several many other certain numerous multiple algunas algunos varias varios diversas diversos "
+    "otras otros ciertas ciertos numerosas numerosos múltiples".split()
+)
 _PEOPLE = frozenset("people person persons source sources personas fuentes".split())
 _DISCOURSE = frozenset(
     "however though too also meanwhile moreover instead still nonetheless nevertheless in turn for example "
@@ -310,6 +314,8 @@ def classify_source(phrase: str, lex: Lexicon) -> tuple[str | None, str | None]:
             return "document", None
         return "named", None
     if last in lex.document_nouns or any(w in lex.document_nouns for w in words[-2:]):
+        if words[0] in _VAGUE_QUANT and len(words) <= 3:
+            return "vague", None  # "some estimates", "various studies", "algunas estimaciones"
         if words[0] in ("a", "an", "un", "una") and len(words) <= 2:
             return "vague", None  # "a memo", "un informe": which one? ("a 2022 audit" is specific)
         return "document", None
@@ -342,6 +348,23 @@ def _np_after(text: str, pos: int, end: int, max_words: int = 8) -> tuple[int, i
     return idx, idx + len(seg)
 
 
+_RELATIVE = re.compile(r"\s*(?:which|who|whose|whom|where|que|quien|quienes|cuyo|cuya|cuyos|cuyas|donde)\s", re.I)
+#: The "speaker" is the statistic itself: "9,000 patients admitted", "Nearly half of voters say".
+_QUANTIFIED_SUBJECT = re.compile(
+    r"\d\s?%|\d{1,3}(?:[.,]\d{3})+|\d{3,}|"
+    r"\b(?:half|third|thirds|quarter|quarters|fifth|majority|percent|mitad|tercio|tercios|mayoría|por\s+ciento)\b",
+    re.I,
+)  # a share, or a count of hundreds or more ("The 12 officials said" is a group of speakers)
+#: Institutional qualifiers that make "fuentes"/"sources" a role, not a weasel: "fuentes policiales".
+_SOURCE_QUALIFIER = re.compile(
+    r"\s+(?:policiales|judiciales|oficiales|gubernamentales|militares|diplomáticas|sanitarias|municipales|"
+    r"ministeriales|parlamentarias|penitenciarias|aeroportuarias|portuarias|"
+    r"(?:de|del|de\s+la|de\s+los)\s+[A-ZÁÉÍÓÚÑ])"
+)
+#: An outlet in parentheses after the claim: "... cut 14,000 jobs (Reuters)."
+_PAREN_SOURCE = re.compile(r"\(([^()\n]{2,40})\)")
+
+
 def _subject_before(text: str, sent_start: int, pos: int, lex: Lexicon) -> tuple[str | None, str | None, str | None]:
     """(source phrase, kind, outlet) of the subject left of a reporting verb at ``pos``."""
     window_start = max(sent_start, pos - 160)
@@ -349,12 +372,21 @@ def _subject_before(text: str, sent_start: int, pos: int, lex: Lexicon) -> tuple
     parts = [m for m in re.finditer(r"[^,;:()\[\]“”\"«»—–]+", chunk_text)]
     if not parts:
         return None, None, None
-    while len(parts) > 1 and (not parts[-1].group(0).strip() or parts[-1].group(0).strip().lower() in _DISCOURSE):
-        parts = parts[:-1]
+    while len(parts) > 1 and (
+        not parts[-1].group(0).strip()
+        or parts[-1].group(0).strip().lower() in _DISCOURSE
+        or _RELATIVE.match(parts[-1].group(0))
+    ):
+        parts = parts[:-1]  # "The chain, which runs 182 hospitals, reported": the subject is "The chain"
     last = parts[-1]
     phrase = last.group(0).strip()
     if not phrase or phrase.lower() in _DISCOURSE:
         return None, None, None
+    coordinated = re.match(r"(?:and|but|while|whereas|y|pero|mientras)\s+", phrase, re.I)
+    if coordinated:
+        # ", and economists expect": a new clause whose subject follows the conjunction (no appositive).
+        phrase = phrase[coordinated.end() :]
+        parts = parts[-1:]
     words = phrase.split()
     if len(words) > 10:
         words = words[-10:]
@@ -425,7 +457,16 @@ def find_attributions(text: str, start: int, end: int, lex: Lexicon) -> list[Att
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
+    pro = _PRO_DROP.match(text, start, end) if lex.language == "es" else None
+    if pro and (pro.group(1).lower() in lex.reporting_verbs or pro.group(1).lower() in lex.evidence_verbs) and (
+        _PRO_DROP_AFTER.match(text, pro.end(), end)
+    ):
+        # Spanish drops the subject pronoun: "Añadió que...", "También precisó que..." (he/she said).
+        out.append(Attribution(pro.start(1), pro.end(1), pro.group(1), "verb", "él/ella", "pronoun"))
+        taken.append((pro.start(1), pro.end(1)))
     for m in _matches(lex.weasel_re, text, start, end):
+        if m.group(0).lower().endswith(("fuentes", "sources")) and _SOURCE_QUALIFIER.match(text, m.end()):
+            continue  # "según fuentes policiales": a role, like "police sources"
         out.append(Attribution(m.start(), m.end(), m.group(0), "weasel", m.group(0), "vague"))
         taken.append((m.start(), m.end()))
     for m in _matches(lex.hidden_passive_re, text, start, end):
@@ -468,9 +509,34 @@ def find_attributions(text: str, start: int, end: int, lex: Lexicon) -> list[Att
     for m in _matches(lex.verb_re, text, start, end):
         if not free(m.start(), m.end()):
             continue
+        if re.search(r"(?:^|\s)[Ss]e\s+$", text[max(start, m.start() - 4) : m.start()]):
+            # Impersonal "se estima", "se informó": nobody is named.
+            a = Attribution(m.start() - 3, m.end(), text[m.start() - 3 : m.end()], "weasel", None, "vague")
+            out.append(a)
+            taken.append((a.start, a.end))
+            continue
+        if any(w.kind == "weasel" and w.end <= m.start() and not text[w.end : m.start()].strip(" ,") for w in out):
+            continue  # "Fuentes del sector aseguran": the subject is the weasel phrase itself
         a = _verb_attribution(text, start, end, m, lex)
+        if a is not None and a.source and a.source_kind in ("role", None) and a.start > 0 and (
+            _QUANTIFIED_SUBJECT.search(a.source) and text.find(a.source, start, a.start) >= 0
+        ):
+            continue  # the subject is the statistic itself: "9,000 patients admitted", "half of voters say"
+        if a is not None and a.source and any(
+            w.kind == "weasel" and w.end <= m.start() and w.cue.lower() in a.source.lower() for w in out
+        ):
+            continue  # "Fuentes cercanas a la negociación aseguran": a weasel subject
         if a is not None:
             out.append(a)
+            taken.append((m.start(), m.end()))
+    for m in _PAREN_SOURCE.finditer(text, start, end):
+        if not free(m.start(), m.end()) or len(text[start : m.start()].split()) < 3:
+            continue  # "LONDON (Reuters) -": a dateline names the outlet that writes, not a source
+        inner = m.group(1).strip()
+        inner = re.sub(r"^(?:source|fuente|via|vía)\s*:?\s*", "", inner, flags=re.I)
+        kind, outlet = classify_source(inner, lex)
+        if kind == "outlet" or (kind in ("named", "document") and re.match(r"(?:source|fuente|via|vía)\b", m.group(1), re.I)):
+            out.append(Attribution(m.start(), m.end(), m.group(0), "cue", inner, kind, outlet))
             taken.append((m.start(), m.end()))
     for m in _matches(lex.evidence_re, text, start, end):
         if not free(m.start(), m.end()):
@@ -502,8 +568,27 @@ def find_attributions(text: str, start: int, end: int, lex: Lexicon) -> list[Att
                 kind = "vague"  # "a memo shows": which memo? ("a 2022 audit", "a Pew survey" are specific)
             out.append(Attribution(m.start(), m.end(), m.group(0), "evidence", name or clause.strip(), kind))
             taken.append((m.start(), m.end()))
+        elif re.search(r",\s*[^,]+$", left) and _TAIL_TAG.match(
+            text[m.end() : end]
+        ):
+            # A trailing tag: "Attacks rose 70% last year, security firm Check Point found in its annual report."
+            name = _name_before(text, m.start() - len(clause), m.start())
+            if name and len(clause.split()) <= 6:
+                kind, outlet = classify_source(name, lex)
+                out.append(Attribution(m.start(), m.end(), m.group(0), "evidence", name, kind or "named", outlet))
+                taken.append((m.start(), m.end()))
     out.sort(key=lambda a: a.start)
     return out
+
+
+#: A Spanish reporting verb opening its sentence with no subject, then "que": "Añadió que...".
+_PRO_DROP = re.compile(
+    r"\s*(?:(?:también|además|asimismo|luego|después|por\s+otra\s+parte)\s*,?\s*)?([^\W\d_]+)", re.I
+)
+_PRO_DROP_AFTER = re.compile(r"\s*(?:,\s*)?(?:(?:además|también|asimismo|luego)\s*,?\s*)?(?:que|:)", re.I)
+
+#: What may follow a trailing evidence tag: nothing, or a short phrase saying where or when.
+_TAIL_TAG = re.compile(r"(?:\s+(?:in|on|last|this|earlier|en|el|la|este|esta)\b[^,;:“”\"]{0,60})?\s*[.!]?\s*$", re.I)
 
 
 _GERUND = re.compile(r"(?:ing|ando|iendo)$")

@@ -89,7 +89,22 @@ _RATIO = re.compile(
 )
 _CHANGE_WORD = re.compile(
     r"\b(?:doubled|tripled|trebled|quadrupled|halved|twice\s+as\s+many|three\s+times\s+as\s+many|"
-    r"se\s+duplicó|se\s+triplicó|se\s+cuadruplicó|duplicó|triplicó|se\s+redujo\s+a\s+la\s+mitad)\b",
+    r"se\s+duplicó|se\s+triplicó|se\s+cuadruplicó|duplicó|triplicó|se\s+redujo\s+a\s+la\s+mitad|"
+    r"(?:to|will|would|could|may|might)\s+(?:more\s+than\s+|nearly\s+|almost\s+)?(?:double|triple|quadruple|halve)(?!\s+(?:down|up|as|back|check))|"
+    r"doubles|triples|quadruples|duplicaron|triplicaron|duplicado|triplicado|duplicará|triplicará|"
+    r"duplicarán|triplicarán)\b",
+    re.IGNORECASE,
+)
+#: Shares said in words: "half of voters", "two-thirds of adults", "la mitad de los encuestados"
+#: (not "the first half of the year").
+_FRACTION = re.compile(
+    r"(?<!first )(?<!second )(?<!other )(?<!primera )(?<!segunda )(?<!otra )"
+    r"\b(?:(?:nearly|almost|about|roughly|more\s+than|less\s+than|over|under|casi|cerca\s+de|más\s+de|menos\s+de)\s+)?"
+    r"(?:half|a\s+third|one[-\s]third|two[-\s]thirds|a\s+quarter|one[-\s]quarter|three[-\s]quarters|a\s+fifth|"
+    r"one[-\s]fifth|la\s+mitad|un\s+tercio|dos\s+tercios|una\s+cuarta\s+parte|tres\s+cuartas\s+partes|"
+    r"la\s+quinta\s+parte)\s+(?:of|de)\s+(?:the\s+|all\s+|los\s+|las\s+|sus\s+|their\s+)?"
+    r"(?!the\s+(?:year|season|game|match|decade|century|month|day)|(?:year|season|game|match|decade|century|"
+    r"month|día|año|siglo|temporada|partido|mes)\b)[a-záéíóúñ]",
     re.IGNORECASE,
 )
 _QUANT_WORDS = frozenset(
@@ -215,9 +230,14 @@ def find_figures(text: str, start: int = 0, end: int | None = None, cells: bool 
         if not any(f.start <= m.start() < f.end for f in out):
             out = [f for f in out if not (m.start() <= f.start < m.end())]
             out.append(Figure(m.start(), m.end(), "ratio", m.group(0)))
-    change = ("doubl" in low or "tripl" in low or "trebl" in low or "quadrupl" in low or "halved" in low
+    change = ("doubl" in low or "tripl" in low or "trebl" in low or "quadrupl" in low or "halve" in low
               or "as many" in low or "duplic" in low or "mitad" in low)
     for m in _CHANGE_WORD.finditer(text, start, end) if change else ():
         out.append(Figure(m.start(), m.end(), "change", m.group(0)))
+    fraction = ("half" in low or "third" in low or "quarter" in low or "fifth" in low or "mitad" in low
+                or "tercio" in low or "parte" in low)
+    for m in _FRACTION.finditer(text, start, end) if fraction else ():
+        if not any(f.start < m.end() and m.start() < f.end for f in out):
+            out.append(Figure(m.start(), m.end() - 1, "ratio", m.group(0)[:-1].strip()))
     out.sort(key=lambda f: f.start)
     return out
