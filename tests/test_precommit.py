@@ -1,4 +1,5 @@
-"""The pre-commit hook manifest, run by the real ``pre-commit`` against a throwaway git repository (offline)."""
+"""The pre-commit hook manifest, run by the real ``pre-commit`` against throwaway git repositories: the
+system hook offline, the python hook installing this project from a commit (needs PyPI, skipped without it)."""
 
 from __future__ import annotations
 
@@ -102,3 +103,54 @@ def test_hook_passes_clean_corpus_and_blocks_a_duplicate(tmp_path, env):
     out = c.stdout + c.stderr
     assert c.returncode != 0, out
     assert "Failed" in out and "findings at or above error" in out
+
+
+def _pypi_reachable() -> bool:
+    import socket
+
+    try:
+        socket.create_connection(("pypi.org", 443), timeout=5).close()
+        return True
+    except OSError:
+        return False
+
+
+def test_python_hook_installs_this_project_and_blocks_a_duplicate(tmp_path, env):
+    """The `corpus-audit` hook (language: python): pre-commit builds a virtualenv from a commit of this
+    project and pip-installs it with its dependencies from PyPI, as a user's pre-commit would."""
+    if not _pypi_reachable():
+        pytest.skip("PyPI is not reachable: the python hook installs its dependencies from it")
+    project = tmp_path / "project"  # this checkout's files, committed (pre-commit clones a commit)
+    project.mkdir()
+    for name in ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml"):
+        shutil.copy(ROOT / name, project / name)
+    shutil.copytree(ROOT / "audit", project / "audit", ignore=shutil.ignore_patterns("__pycache__"))
+    net = {k: v for k, v in env.items() if k not in ("PIP_NO_INDEX", "http_proxy", "https_proxy")}
+    git(project, "init", "-q", env=net)
+    git(project, "add", ".", env=net)
+    git(project, "commit", "-qm", "project", env=net)
+    rev = subprocess.run(["git", "rev-parse", "HEAD"], cwd=project, env=net, check=True, capture_output=True,
+                         text=True).stdout.strip()
+    work = tmp_path / "work"
+    (work / "corpus").mkdir(parents=True)
+    git(work, "init", "-q", env=net)
+    (work / ".pre-commit-config.yaml").write_text(
+        f"repos:\n- repo: {project}\n  rev: {rev}\n  hooks:\n  - id: corpus-audit\n    files: ^corpus/\n"
+        "    args: [corpus/]\n"
+    )
+    (work / ".gitignore").write_text(".corpus-audit/\n")
+    (work / "corpus" / "a.txt").write_text(TEXT)
+    git(work, "add", ".", env=net)
+
+    def pre_commit() -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "pre_commit", "run", "--all-files"], cwd=work, env=net,
+                              capture_output=True, text=True, timeout=900)
+
+    r = pre_commit()
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "corpus-audit" in r.stdout and "Passed" in r.stdout
+    (work / "corpus" / "b.txt").write_text(TEXT.upper())
+    git(work, "add", ".", env=net)
+    r = pre_commit()
+    assert r.returncode != 0 and "Failed" in r.stdout, r.stdout + r.stderr
+    assert "findings at or above error" in r.stdout + r.stderr
