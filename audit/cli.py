@@ -310,8 +310,18 @@ def rules(
                 typer.echo(f"        does not flag:  {ex!r}")
 
 
-def main() -> None:  # pragma: no cover - console script entry point
-    app()
+def main() -> None:
+    """Console script entry point: an unexpected exception is an internal failure, exit 2 (never 1)."""
+    try:
+        app()
+    except Exception as err:  # noqa: BLE001 - the contract's exit code for internal failures
+        if os.environ.get("CORPUS_AUDIT_TRACEBACK"):
+            import traceback
+
+            traceback.print_exc()
+        _err(f"corpus-audit: internal error: {type(err).__name__}: {err} "
+             "(set CORPUS_AUDIT_TRACEBACK=1 to see the traceback)")
+        sys.exit(2)
 
 
 __all__ = ["app", "main", "Skipped"]

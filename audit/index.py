@@ -395,6 +395,11 @@ class IndexConfig:
     rows: int = 4
     seed: int = 1
 
+    def __post_init__(self) -> None:
+        self.params()  # validates bands x rows == num_perm (a ValueError becomes a config error)
+        if not 0.0 <= self.near_threshold <= 1.0:
+            raise ValueError(f"near_threshold must be between 0 and 1, not {self.near_threshold!r}")
+
     def params(self) -> MinHashParams:
         return MinHashParams(shingle_size=self.shingle_size, num_perm=self.num_perm, bands=self.bands,
                              rows=self.rows, seed=self.seed)

@@ -171,3 +171,33 @@ def test_markdown_escapes_corpus_text(tmp_path):
     assert "<script>" not in md
     html = (out / "report.html").read_text(encoding="utf-8")
     assert "<script>alert" not in html
+
+
+def test_index_parameters_that_do_not_fit_are_a_config_error(small_corpus, tmp_path):
+    cfg = tmp_path / "c.toml"
+    cfg.write_text("[index]\nnum_perm = 64\n", encoding="utf-8")  # bands x rows stays 32 x 4
+    result = run("scan", small_corpus, "--out", tmp_path / "o", "--config", cfg)
+    assert result.exit_code == 2
+    assert "bands x rows (32 x 4) must equal num_perm (64)" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_internal_failure_exits_2_not_1(small_corpus, tmp_path, monkeypatch, capsys):
+    """An unexpected exception is an internal failure: exit 2 with one line, never Python's exit 1."""
+    import sys
+
+    import audit.pipeline
+    from audit.cli import main
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(audit.pipeline, "scan", boom)
+    monkeypatch.delenv("CORPUS_AUDIT_TRACEBACK", raising=False)
+    monkeypatch.setattr(sys, "argv", ["corpus-audit", "scan", str(small_corpus), "--out", str(tmp_path / "o")])
+    with pytest.raises(SystemExit) as exc:
+        main()
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert "internal error: RuntimeError: disk on fire" in err
+    assert "Traceback" not in err
