@@ -192,6 +192,7 @@ def scan(
                 fh.write(render_markdown(report))
         except OSError as err:
             _err(f"corpus-audit: warning: cannot append to GITHUB_STEP_SUMMARY {step_summary}: {err}")
+    _report_renamed(report.extra.get("renamed_ids") or [])
     s = report.summary()
     total = sum(s["findings"].values())
     cats = ", ".join(f"{k} {v}" for k, v in s["findings"].items()) or "none"
@@ -210,6 +211,16 @@ def scan(
     elif code == 2:
         _err(f"corpus-audit: {len(report.unreadable)} inputs could not be read (listed in the report)")
     raise typer.Exit(code)
+
+
+def _report_renamed(renamed: list[dict]) -> None:
+    """One stderr line when documents repeated an id (each is renamed ID#2, ID#3, ...)."""
+    if not renamed:
+        return
+    r = renamed[0]
+    where = f"{r['file']}:{r['line']}" if r.get("line") is not None else r["file"]
+    _err(f"corpus-audit: {len(renamed)} documents repeat an earlier document's id and are named ID#2, ID#3, ... "
+         f"(first: {r['was']!r} in {where} is {r['id']!r}; all listed in report.json renamed_ids)")
 
 
 def _with_index(config, index: Path):
@@ -262,6 +273,9 @@ def filter_command(
         raise _fail(str(err))
     except OSError as err:
         raise _fail(f"{getattr(err, 'filename', '') or ''}: {err.strerror or err}")
+    if result.renamed:
+        _err(f"corpus-audit: filter: {result.renamed} documents repeat an earlier document's id; "
+             f"REJECTED names them ID#2, ID#3, ... (their records are unchanged)")
     why = ", ".join(f"{rule} {n}" for rule, n in sorted(result.reasons.items())) or "none"
     line = (
         f"corpus-audit: filter: {result.documents} documents and {result.unreadable} unparseable lines: "

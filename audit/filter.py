@@ -260,6 +260,8 @@ class FilterResult:
     #: Inputs that could not be opened or read at all (no line number): exit 2 after writing.
     unopenable: int = 0
     skipped: int = 0
+    #: Documents whose id repeated an earlier one's (named ``ID#2``, ... in REJECTED and the index).
+    renamed: int = 0
     reasons: Counter = field(default_factory=Counter)
     index_added: int = 0
     index_total: int | None = None
@@ -386,6 +388,7 @@ def filter_paths(
     result.unreadable = len(spill.unreadable)
     result.unopenable = sum(1 for u in spill.unreadable if u.line is None)
     result.skipped = len(state.skipped)
+    result.renamed = len(state.renamed)
     if index_check is not None:
         index_check.index.close()
         if update_index:

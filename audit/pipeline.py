@@ -13,11 +13,12 @@ documents they need when they finish.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import tempfile
 from array import array
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 from audit import __version__
 from audit.baseline import Baseline, apply_baseline
@@ -76,6 +77,32 @@ class ScanState:
     skipped: list[Skipped] = field(default_factory=list)
     store: TextStore = field(default_factory=TextStore)
     records: list[Any] = field(default_factory=list)
+    #: Documents whose id repeated an earlier document's: ``{"id": new, "was": old, "file", "line"}``.
+    renamed: list[dict[str, Any]] = field(default_factory=list)
+
+
+def unique_ids(events: Iterable[Any], renamed: list[dict[str, Any]]) -> Iterator[Any]:
+    """Give every document a distinct id: a repeated id becomes ``ID#2``, ``ID#3``, ...
+
+    Records from different files often share ids (two shards both numbered from 0), and
+    the same file name can sit in two scanned folders. Findings, clusters, baselines and
+    the filter's decisions all name documents by id, so two documents must never share
+    one; each renaming is listed in ``renamed`` (report.json ``renamed_ids``).
+    """
+    seen: set[str] = set()
+    next_n: dict[str, int] = {}
+    for ev in events:
+        if isinstance(ev, Document):
+            if ev.id in seen:
+                n = next_n.get(ev.id, 2)
+                while f"{ev.id}#{n}" in seen:
+                    n += 1
+                next_n[ev.id] = n + 1
+                new = f"{ev.id}#{n}"
+                renamed.append({"id": new, "was": ev.id, "file": ev.source, "line": ev.locator})
+                ev = dataclasses.replace(ev, id=new)
+            seen.add(ev.id)
+        yield ev
 
 
 def build_checks(config: Config, policy: Policy | frozenset[str], extra: Iterable[Any] = ()) -> list[Any]:
@@ -118,6 +145,7 @@ def run_checks(
     doc_checks = [c for c in checks if isinstance(c, DocumentCheck)]
     corpus_checks = [c for c in checks if isinstance(c, CorpusCheck)]
     raw_findings: list[list[Finding]] = []
+    events = unique_ids(events, state.renamed)
     for event, outcome in _document_stage(events, doc_checks, parallel):
         if isinstance(event, Unreadable):
             state.unreadable.append(event)
@@ -166,6 +194,9 @@ def run_checks(
     for res, fs in zip(state.results, raw_findings, strict=True):
         res.findings = fs
     extra["_clusters"] = clusters
+    if state.renamed:
+        extra["renamed_ids"] = state.renamed
+        extra.setdefault("summary", {})["renamed_ids"] = len(state.renamed)
     return state, extra
 
 

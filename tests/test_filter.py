@@ -408,3 +408,19 @@ def test_input_that_cannot_be_opened_inside_a_folder_exits_2_after_writing(tmp_p
     assert "gone.jsonl: no such file or directory" in result.stderr
     assert keep.read_text(encoding="utf-8").count("\n") == 1
     assert '"file": "gone.jsonl"' in reject.read_text(encoding="utf-8")
+
+
+def test_repeated_ids_never_let_a_copy_into_kept(tmp_path):
+    """Two records share id "a"; the second is empty (rejected). Its id must not make the copy of
+    the first look like the stand-in for a rejected original: exactly one copy of the text is kept."""
+    text = "The harbour authority approved a new ferry timetable on Friday after months of complaints."
+    batch = write_jsonl(tmp_path / "b.jsonl", [rec("a", text), rec("a", ""), rec("b", text)])
+    result, keep, reject = run_filter(tmp_path, batch)
+    assert result.exit_code == 0, result.output
+    kept = read_jsonl(keep)
+    assert [k["id"] for k in kept] == ["a"]
+    rejected = {r["id"]: r for r in read_jsonl(reject)}
+    assert set(rejected) == {"a#2", "b"}
+    assert rejected["a#2"]["record"] == {"id": "a", "text": ""}  # the record itself is unchanged
+    assert rejected["b"]["reasons"][0]["duplicate_of"] == "a"
+    assert "repeat an earlier document's id" in result.stderr
