@@ -18,6 +18,7 @@ import io
 import json
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Iterator, Union
@@ -60,28 +61,89 @@ def suffix_of(path: Path) -> str:
 
 
 def iter_inputs(paths: list[str | os.PathLike[str]], config: ReaderConfig | None = None) -> Iterator[Event]:
-    """Yield documents (and unreadable/skipped notices) from files and folders, lazily."""
+    """Yield documents (and unreadable/skipped notices) from files and folders, lazily.
+
+    A file is read once, however many times it is reached (a path given twice, a file and
+    the folder holding it, a symbolic or hard link to a file already read): later
+    encounters are listed as skipped, naming the first.
+    """
     config = config or ReaderConfig()
+    seen: dict[tuple[int, int], str] = {}
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            yield from _iter_folder(path, config)
+            yield from _iter_folder(path, config, seen)
         elif path.exists():
-            yield from read_file(path, path.name, config)
+            first = _first_reading(path, path.name, seen)
+            if first is not None:
+                yield Skipped(file=str(raw), reason=f"same file as {first}, already read")
+            else:
+                yield from read_file(path, path.name, config)
         else:
             yield Unreadable(file=str(raw), reason="no such file or directory")
 
 
-def _iter_folder(root: Path, config: ReaderConfig) -> Iterator[Event]:
+def _first_reading(path: Path, name: str, seen: dict[tuple[int, int], str]) -> str | None:
+    """The name under which this file was already read, or None (and remember it under ``name``)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None  # reading it will report why
+    key = (st.st_dev, st.st_ino)
+    if key in seen:
+        return seen[key]
+    seen[key] = name
+    return None
+
+
+_NOT_REGULAR = ((stat.S_ISFIFO, "named pipe"), (stat.S_ISSOCK, "socket"), (stat.S_ISCHR, "character device"),
+                (stat.S_ISBLK, "block device"))
+
+
+def _not_regular(path: Path) -> str | None:
+    """What kind of special file ``path`` is (reading a pipe in a folder would block), or None."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None
+    for test, kind in _NOT_REGULAR:
+        if test(mode):
+            return kind
+    return None
+
+
+def _iter_folder(root: Path, config: ReaderConfig, seen: dict[tuple[int, int], str] | None = None) -> Iterator[Event]:
     def onerror(err: OSError) -> None:
         errors.append(err)
 
+    seen = {} if seen is None else seen
     errors: list[OSError] = []
     entries: list[tuple[str, Path]] = []
-    for dirpath, dirnames, filenames in os.walk(root, onerror=onerror):
+    skipped_dirs: dict[str, str] = {}
+    # Symbolic links to folders are followed (their files are read), except a link back to a
+    # folder already walked (a loop, or a second way into the same folder): that one is skipped.
+    walked = {os.path.realpath(root): "."}
+    for dirpath, dirnames, filenames in os.walk(root, onerror=onerror, followlinks=True):
         hidden_dirs = sorted(d for d in dirnames if d.startswith("."))
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         base = Path(dirpath)
+        keep: list[str] = []
+        for d in sorted(d for d in dirnames if not d.startswith(".")):
+            real = os.path.realpath(base / d)
+            if real in walked:
+                first = walked[real]
+                rel = _rel(base / d, root)
+                if first == ".":
+                    why = "a loop back to the scanned folder"
+                elif rel.startswith(first + "/"):
+                    why = f"a loop back to {first}/"
+                else:
+                    why = f"the same folder as {first}/"
+                entries.append((rel + "/", base / d))
+                skipped_dirs[rel + "/"] = f"symbolic link to a folder, {why}; not read twice"
+                continue
+            walked[real] = _rel(base / d, root)
+            keep.append(d)
+        dirnames[:] = keep
         for d in hidden_dirs:
             yield Skipped(file=_rel(base / d, root) + "/", reason="hidden folder")
         for name in filenames:
@@ -89,10 +151,16 @@ def _iter_folder(root: Path, config: ReaderConfig) -> Iterator[Event]:
     for err in errors:
         yield Unreadable(file=_rel(Path(err.filename or root), root), reason=_os_reason(err))
     for rel, path in sorted(entries):
-        if path.name.startswith("."):
+        if rel in skipped_dirs:
+            yield Skipped(file=rel, reason=skipped_dirs[rel])
+        elif path.name.startswith("."):
             yield Skipped(file=rel, reason="hidden file")
         elif suffix_of(path) not in SUPPORTED_SUFFIXES:
             yield Skipped(file=rel, reason=f"unsupported extension {path.suffix or '(none)'!r}")
+        elif (kind := _not_regular(path)) is not None:
+            yield Skipped(file=rel, reason=f"not a regular file ({kind})")
+        elif (first := _first_reading(path, rel, seen)) is not None:
+            yield Skipped(file=rel, reason=f"same file as {first}, already read")
         else:
             yield from read_file(path, rel, config)
 

@@ -231,3 +231,48 @@ def test_enormous_text_file_is_reported_not_loaded(tmp_path):
     docs, bad, _ = read(tmp_path, max_record_bytes=1000)
     assert [d.id for d in docs] == ["small.txt"]
     assert bad[0].file == "huge.txt" and "exceeds max_record_bytes" in bad[0].reason
+
+
+def test_named_pipe_in_a_folder_is_skipped_not_read(tmp_path):
+    # Opening a FIFO blocks until a writer comes: the walk must list it, never read it.
+    (tmp_path / "a.txt").write_text("alpha beta gamma", encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")
+    docs, bad, skipped = read(tmp_path)
+    assert [d.id for d in docs] == ["a.txt"] and not bad
+    assert [(s.file, s.reason) for s in skipped] == [("pipe.txt", "not a regular file (named pipe)")]
+
+
+def test_symlinked_folders_are_read_and_loops_listed(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "o.txt").write_text("outside text", encoding="utf-8")
+    root = tmp_path / "root"
+    (root / "sub").mkdir(parents=True)
+    (root / "sub" / "s.txt").write_text("sub text", encoding="utf-8")
+    os.symlink(outside, root / "linked")           # a folder elsewhere: read through the link
+    os.symlink(root, root / "sub" / "loop")         # back to the root: a loop
+    os.symlink(root / "sub", root / "zalias")        # a second way into sub/
+    docs, bad, skipped = read(root)
+    assert [d.id for d in docs] == ["linked/o.txt", "sub/s.txt"] and not bad
+    reasons = {s.file: s.reason for s in skipped}
+    assert reasons == {
+        "sub/loop/": "symbolic link to a folder, a loop back to the scanned folder; not read twice",
+        "zalias/": "symbolic link to a folder, the same folder as sub/; not read twice",
+    }
+
+
+def test_a_file_reached_twice_is_read_once(tmp_path):
+    c = tmp_path / "c"
+    c.mkdir()
+    (c / "a.txt").write_text("alpha text", encoding="utf-8")
+    (c / "b.txt").write_text("beta text", encoding="utf-8")
+    os.symlink(c / "a.txt", c / "link.txt")
+    os.link(c / "b.txt", c / "hard.txt")
+    # the same folder twice, and a file of it given on its own first
+    docs, bad, skipped = read(c / "a.txt", c, c)
+    assert [d.id for d in docs] == ["a.txt", "b.txt"] and not bad
+    reasons = [(s.file, s.reason) for s in skipped]
+    assert ("hard.txt", "same file as b.txt, already read") in reasons
+    assert ("link.txt", "same file as a.txt, already read") in reasons
+    assert ("a.txt", "same file as a.txt, already read") in reasons  # the folder's copy of the file given first
+    assert len(reasons) == 3 + 4  # first walk: a, hard, link; the second walk of c skips all four names

@@ -208,9 +208,23 @@ def _sources(report: Report) -> list[str]:
     return out
 
 
+def _skip_kind(reason: str) -> str:
+    """A skip reason without its per-path detail, so the summary stays bounded."""
+    if "blank line" in reason:
+        return "blank lines"
+    if reason.startswith("same file as "):
+        return "same file as one already read"
+    if reason.startswith("symbolic link to a folder"):
+        return "symbolic link to a folder already walked"
+    return reason
+
+
 def _skipped(report: Report) -> list[str]:
     if not report.skipped:
         return []
-    reasons = Counter(s.reason if "blank line" not in s.reason else "blank lines" for s in report.skipped)
-    parts = ", ".join(f"{n} × {esc(r)}" for r, n in sorted(reasons.items()))
+    reasons = Counter(_skip_kind(s.reason) for s in report.skipped)
+    top = sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0]))
+    parts = ", ".join(f"{n} × {esc(r)}" for r, n in top[:10])
+    if len(top) > 10:
+        parts += f", {sum(n for _, n in top[10:])} for {len(top) - 10} other reasons"
     return [f"## Skipped paths ({len(report.skipped)})", "", parts + " (listed in report.json `skipped`).", ""]
