@@ -276,3 +276,31 @@ def test_a_file_reached_twice_is_read_once(tmp_path):
     assert ("link.txt", "same file as a.txt, already read") in reasons
     assert ("a.txt", "same file as a.txt, already read") in reasons  # the folder's copy of the file given first
     assert len(reasons) == 3 + 4  # first walk: a, hard, link; the second walk of c skips all four names
+
+
+def _zst_frames(n_frames: int, per_frame: int) -> bytes:
+    c = zstandard.ZstdCompressor()
+    return b"".join(
+        c.compress(b"".join(json.dumps({"id": f"f{f}-{i}", "text": f"frame {f} record {i} " * 20}).encode() + b"\n"
+                            for i in range(per_frame)))
+        for f in range(n_frames)
+    )
+
+
+def test_truncated_zstd_is_reported_not_silently_short(tmp_path):
+    whole = _zst_frames(3, 400)
+    (tmp_path / "whole.jsonl.zst").write_bytes(whole)
+    docs, bad, _ = read(tmp_path / "whole.jsonl.zst")
+    assert len(docs) == 1200 and not bad  # every frame is read
+    cut = tmp_path / "cut.jsonl.zst"
+    cut.write_bytes(whole[: len(whole) * 2 // 3])  # ends inside the last frame
+    docs, bad, _ = read(cut)
+    assert 400 <= len(docs) < 1200 and docs[0].id == "f0-0"  # what came before is kept
+    assert [(u.file, u.line) for u in bad] == [("cut.jsonl.zst", None)]
+    assert "truncated" in bad[0].reason
+
+
+def test_corrupt_zstd_is_unreadable(tmp_path):
+    (tmp_path / "fake.jsonl.zst").write_bytes(b'{"id": "x", "text": "not compressed"}\n')
+    docs, bad, _ = read(tmp_path / "fake.jsonl.zst")
+    assert not docs and len(bad) == 1 and "zstd" in bad[0].reason
