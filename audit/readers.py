@@ -305,7 +305,7 @@ def _iter_lines(stream: IO[bytes], limit: int) -> Iterator[tuple[int, bytes | No
 
 
 def _read_jsonl(path: Path, name: str, suffix: str, config: ReaderConfig) -> Iterator[Event]:
-    blank = 0
+    blank = lines = 0
     try:
         opened = _open_binary(path, suffix)
     except OSError as err:
@@ -314,6 +314,7 @@ def _read_jsonl(path: Path, name: str, suffix: str, config: ReaderConfig) -> Ite
     try:
         with opened as stream:
             for lineno, raw, size in _iter_lines(stream, config.max_record_bytes):
+                lines = lineno
                 if raw is None:
                     yield Unreadable(
                         file=name,
@@ -351,8 +352,11 @@ def _read_jsonl(path: Path, name: str, suffix: str, config: ReaderConfig) -> Ite
         reason = _os_reason(err) if isinstance(err, OSError) else str(err)
         what = "compressed stream" if suffix.endswith((".gz", ".zst")) else "file"
         yield Unreadable(file=name, reason=f"cannot read {what}: {reason}")
+        lines = -1  # reported: not an empty file
     if blank:
         yield Skipped(file=name, reason=f"{blank} blank line(s)")
+    elif not lines:
+        yield Skipped(file=name, reason="empty file (no records)")
 
 
 def _raw(raw: bytes) -> str:
@@ -409,36 +413,76 @@ def _is_scalar(value: Any) -> bool:
 
 
 def _read_csv(path: Path, name: str, config: ReaderConfig) -> Iterator[Event]:
+    """CSV with a header row; one record per row, ``FILE:ROW`` ids (ROW counts records, from 1).
+
+    Bytes that are not UTF-8 cost only the rows holding them; a row with a malformed quote,
+    without a text cell, or with more cells than the header (an unquoted comma would cut its
+    text) is reported, never read as something else. A UTF-8 byte-order mark is not part
+    of the first column's name.
+    """
     csv.field_size_limit(config.max_record_bytes)
     with open(path, "rb") as fh:
         head = fh.read(_BINARY_SNIFF)
     if _looks_binary(head):
         yield Unreadable(file=name, reason="binary file (contains NUL bytes), not CSV")
         return
-    with open(path, encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh)
+    with open(path, encoding="utf-8-sig", errors="surrogateescape", newline="") as fh:
+        reader = csv.DictReader(fh, strict=True)
+        try:
+            fields = reader.fieldnames or []
+        except csv.Error as err:
+            yield Unreadable(file=name, line=1, reason=f"invalid CSV header: {err}")
+            return
+        if any(_SURROGATE.search(f) for f in fields):
+            yield Unreadable(file=name, line=1, reason="invalid UTF-8 in the header row; file not read")
+            return
+        if not fields:
+            yield Skipped(file=name, reason="empty file (no header row, no records)")
+            return
+        if config.text_field not in fields:
+            hint = ""
+            if len(fields) == 1 and any(sep in fields[0] for sep in ";\t|"):
+                hint = "; only comma-separated files are read"
+            yield Unreadable(file=name, reason=f"no {config.text_field!r} column (columns: {', '.join(fields)}){hint}")
+            return
+        if fields.count(config.text_field) > 1:
+            yield Unreadable(file=name, reason=f"the header names column {config.text_field!r} twice; file not read")
+            return
         row = 0
         while True:
+            first_line = reader.line_num + 1
             try:
                 values = next(reader)
             except StopIteration:
                 break
-            except UnicodeDecodeError as err:
-                yield Unreadable(file=name, line=row + 2, reason=f"invalid UTF-8: {err.reason}; rest of file not read")
-                return
             except csv.Error as err:
                 row += 1
-                yield Unreadable(file=name, line=row, reason=f"invalid CSV: {err}")
+                reason = f"invalid CSV (row starting at line {first_line}): {err}"
+                if "unexpected end of data" in str(err):
+                    reason += "; a quote opened in this row is never closed, so the rest of the file was read into it"
+                yield Unreadable(file=name, line=row, reason=reason)
                 continue
             row += 1
-            if reader.fieldnames and config.text_field not in reader.fieldnames:
-                yield Unreadable(
-                    file=name,
-                    reason=f"no {config.text_field!r} column (columns: {', '.join(reader.fieldnames)})",
-                )
-                return
-            values.pop(None, None)  # extra cells beyond the header
+            bad = next((v for v in values.values() if isinstance(v, str) and _SURROGATE.search(v)), None)
+            if bad is not None:
+                byte = ord(_SURROGATE.search(bad).group()) - 0xDC00
+                yield Unreadable(file=name, line=row,
+                                 reason=f"invalid UTF-8 (byte {byte:02x}) in the row starting at line {first_line}")
+                continue
+            extra = values.pop(None, None)
+            cells = len(fields) + len(extra or ()) - sum(1 for v in values.values() if v is None)
+            if values.get(config.text_field) is None:
+                yield Unreadable(file=name, line=row,
+                                 reason=f"row has {cells} cells, the header {len(fields)}: no {config.text_field!r} cell")
+                continue
+            if extra and any(e.strip() for e in extra):
+                yield Unreadable(file=name, line=row,
+                                 reason=f"row has {cells} cells, the header {len(fields)} (an unquoted comma?); "
+                                        f"its text may be cut")
+                continue
             yield _record_document(values, name, row, config)
+        if row == 0:
+            yield Skipped(file=name, reason="no records (header row only)")
 
 
 def _read_parquet(path: Path, name: str, config: ReaderConfig) -> Iterator[Event]:
@@ -454,6 +498,14 @@ def _read_parquet(path: Path, name: str, config: ReaderConfig) -> Iterator[Event
     if config.text_field not in columns:
         yield Unreadable(file=name, reason=f"no {config.text_field!r} column (columns: {', '.join(columns)})")
         return
+    kind = pf.schema_arrow.field(config.text_field).type
+    if not config.keep_records and not (pa.types.is_string(kind) or pa.types.is_large_string(kind) or pa.types.is_null(kind)
+            or str(kind) == "string_view"):
+        # One line for the file, not one per row: every row of a non-text column is unreadable.
+        # (The filter still reads row by row: each row must land in REJECTED with its record.)
+        yield Unreadable(file=name, reason=f"column {config.text_field!r} holds {kind}, not strings "
+                                           f"({pf.metadata.num_rows} rows not read)")
+        return
     row = 0
     try:
         for batch in pf.iter_batches(batch_size=1024):
@@ -462,3 +514,6 @@ def _read_parquet(path: Path, name: str, config: ReaderConfig) -> Iterator[Event
                 yield _record_document(record, name, row, config)
     except (pa.ArrowException, OSError) as err:
         yield Unreadable(file=name, line=row + 1, reason=f"cannot read Parquet data: {err}")
+        return
+    if row == 0:
+        yield Skipped(file=name, reason="no records (no rows)")

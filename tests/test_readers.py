@@ -304,3 +304,62 @@ def test_corrupt_zstd_is_unreadable(tmp_path):
     (tmp_path / "fake.jsonl.zst").write_bytes(b'{"id": "x", "text": "not compressed"}\n')
     docs, bad, _ = read(tmp_path / "fake.jsonl.zst")
     assert not docs and len(bad) == 1 and "zstd" in bad[0].reason
+
+
+def test_csv_bad_bytes_cost_only_their_row(tmp_path):
+    p = tmp_path / "latin.csv"
+    p.write_bytes("id,text\nl1,A fine first row.\nl2,Caf\xe9 au lait\nl3,A fine third row.\n".encode("latin-1"))
+    docs, bad, _ = read(p)
+    assert [d.id for d in docs] == ["l1", "l3"]  # the rows around the bad one are not lost
+    assert [(u.file, u.line) for u in bad] == [("latin.csv", 2)]
+    assert "invalid UTF-8 (byte e9)" in bad[0].reason and "line 3" in bad[0].reason
+
+
+def test_csv_utf8_bom_is_not_part_of_the_first_column(tmp_path):
+    p = tmp_path / "bom.csv"
+    p.write_bytes(b"\xef\xbb\xbfid,text\nb1,Text of a spreadsheet export.\n")
+    docs, bad, _ = read(p)
+    assert [(d.id, d.text) for d in docs] == [("b1", "Text of a spreadsheet export.")] and not bad
+
+
+@pytest.mark.parametrize(
+    "body, reason",
+    [
+        ("id,text,source\nr1\n", "row has 1 cells, the header 3: no 'text' cell"),
+        ("id,text,source\nr1,Cut here, the rest,wire\n", "row has 4 cells, the header 3 (an unquoted comma?)"),
+        ('id,text\nr1,"never closed\nr2,swallowed\n', "a quote opened in this row is never closed"),
+        ('id,text\nr1,"quoted"tail\n', "invalid CSV"),
+    ],
+)
+def test_malformed_csv_rows_are_reported_not_misread(tmp_path, body, reason):
+    p = tmp_path / "m.csv"
+    p.write_text(body + "ok,A well formed row with its text.\n" if "never" not in body else body, encoding="utf-8")
+    docs, bad, _ = read(p)
+    assert len(bad) == 1 and bad[0].line == 1 and reason in bad[0].reason
+    assert all(d.text != "Cut here" for d in docs)
+
+
+def test_csv_trailing_empty_cells_are_tolerated(tmp_path):
+    p = tmp_path / "t.csv"
+    p.write_text("id,text\nr1,Some text of the row.,,\n", encoding="utf-8")
+    docs, bad, _ = read(p)
+    assert [d.id for d in docs] == ["r1"] and not bad
+
+
+def test_empty_record_files_are_listed(tmp_path):
+    (tmp_path / "a.jsonl").write_bytes(b"")
+    (tmp_path / "b.csv").write_bytes(b"")
+    (tmp_path / "c.csv").write_text("id,text\n", encoding="utf-8")
+    pq.write_table(pa.table({"id": pa.array([], pa.string()), "text": pa.array([], pa.string())}), tmp_path / "d.parquet")
+    docs, bad, skipped = read(tmp_path)
+    assert not docs and not bad
+    assert [s.file for s in skipped] == ["a.jsonl", "b.csv", "c.csv", "d.parquet"]
+
+
+def test_parquet_non_string_text_column_is_one_unreadable_for_scan(tmp_path):
+    p = tmp_path / "n.parquet"
+    pq.write_table(pa.table({"id": [1, 2, 3], "text": [1, 2, 3]}), p)
+    docs, bad, _ = read(p)
+    assert not docs and len(bad) == 1 and "holds int64, not strings (3 rows" in bad[0].reason
+    docs, bad, _ = read(p, keep_records=True)  # the filter accounts for every row
+    assert [u.line for u in bad] == [1, 2, 3]
