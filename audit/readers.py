@@ -204,12 +204,28 @@ def _looks_binary(head: bytes) -> bool:
     return b"\x00" in head
 
 
+_UTF16_32_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
+                  (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"))
+
+
+def _wide_encoding(head: bytes) -> str | None:
+    """A reason for text that starts with a UTF-16/32 byte-order mark (not binary, but not UTF-8)."""
+    for bom, name in _UTF16_32_BOMS:
+        if head.startswith(bom):
+            return (f"{name} text (byte-order mark {bom.hex(' ')}); only UTF-8 is read: "
+                    f"convert it, e.g. iconv -f {name} -t UTF-8")
+    return None
+
+
 def _read_text_file(path: Path, name: str, limit: int) -> Iterator[Event]:
     size = path.stat().st_size
     if size > limit:
         yield Unreadable(file=name, reason=f"file of {size} bytes exceeds max_record_bytes={limit}; not loaded")
         return
     data = path.read_bytes()
+    if (wide := _wide_encoding(data[:4])) is not None:
+        yield Unreadable(file=name, reason=wide)
+        return
     if _looks_binary(data[:_BINARY_SNIFF]):
         yield Unreadable(file=name, reason="binary file (contains NUL bytes), not text")
         return
@@ -315,6 +331,12 @@ def _read_jsonl(path: Path, name: str, suffix: str, config: ReaderConfig) -> Ite
         with opened as stream:
             for lineno, raw, size in _iter_lines(stream, config.max_record_bytes):
                 lines = lineno
+                if lineno == 1 and raw is not None:
+                    if (wide := _wide_encoding(raw[:4])) is not None:
+                        yield Unreadable(file=name, reason=wide)
+                        return
+                    if raw.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte-order mark opens the file, not the record
+                        raw = raw[3:]
                 if raw is None:
                     yield Unreadable(
                         file=name,
@@ -395,7 +417,12 @@ def _record_document(
                 raw=raw_line,
             )
     rid = record.get(config.id_field)
-    doc_id = str(rid) if rid not in (None, "") else where
+    if rid in (None, ""):
+        doc_id = where
+    elif isinstance(rid, (bool, list, dict)):  # as written in JSON (true, ["a", 1]), not Python's repr
+        doc_id = json.dumps(rid, ensure_ascii=False, default=str)
+    else:
+        doc_id = str(rid)
     metadata = {k: v for k, v in record.items() if k != config.text_field and _is_scalar(v)}
     return Document(
         id=doc_id,
@@ -423,6 +450,9 @@ def _read_csv(path: Path, name: str, config: ReaderConfig) -> Iterator[Event]:
     csv.field_size_limit(config.max_record_bytes)
     with open(path, "rb") as fh:
         head = fh.read(_BINARY_SNIFF)
+    if (wide := _wide_encoding(head[:4])) is not None:
+        yield Unreadable(file=name, reason=wide)
+        return
     if _looks_binary(head):
         yield Unreadable(file=name, reason="binary file (contains NUL bytes), not CSV")
         return

@@ -363,3 +363,28 @@ def test_parquet_non_string_text_column_is_one_unreadable_for_scan(tmp_path):
     assert not docs and len(bad) == 1 and "holds int64, not strings (3 rows" in bad[0].reason
     docs, bad, _ = read(p, keep_records=True)  # the filter accounts for every row
     assert [u.line for u in bad] == [1, 2, 3]
+
+
+@pytest.mark.parametrize("name", ["u.txt", "u.jsonl", "u.csv"])
+@pytest.mark.parametrize("codec, label", [("utf-16", "UTF-16"), ("utf-32", "UTF-32")])
+def test_utf16_and_utf32_files_are_named_as_such(tmp_path, name, codec, label):
+    body = '{"id": "w", "text": "wide text"}\n' if name.endswith(".jsonl") else "id,text\nw,wide text\n"
+    (tmp_path / name).write_bytes(body.encode(codec))  # Python writes the byte-order mark
+    docs, bad, _ = read(tmp_path / name)
+    assert not docs and len(bad) == 1  # one line for the file, not one per line
+    assert bad[0].reason.startswith(f"{label} text (byte-order mark") and "iconv" in bad[0].reason
+
+
+def test_jsonl_utf8_bom_opens_the_file_not_the_record(tmp_path):
+    p = tmp_path / "bom.jsonl"
+    p.write_bytes(b'\xef\xbb\xbf{"id": "b1", "text": "First."}\n{"id": "b2", "text": "\xef\xbb\xbfSecond."}\n')
+    docs, bad, _ = read(p)
+    assert not bad
+    assert [(d.id, d.text) for d in docs] == [("b1", "First."), ("b2", "\ufeffSecond.")]  # text kept as read
+
+
+def test_non_string_ids_are_written_as_json(tmp_path):
+    p = tmp_path / "ids.jsonl"
+    p.write_text("".join(json.dumps({"id": i, "text": "t"}) + "\n" for i in (7, 1.5, True, ["a", 1])), encoding="utf-8")
+    docs, _, _ = read(p)
+    assert [d.id for d in docs] == ["7", "1.5", "true", '["a", 1]']
