@@ -120,6 +120,7 @@ def write_baseline(path: str | Path, documents, text_of) -> int:
     entries = baseline_entries(documents, text_of)
     payload = {"baseline_version": BASELINE_VERSION, "tool": "corpus-audit", "findings": entries}
     p = Path(path)
+    p.parent.mkdir(parents=True, exist_ok=True)  # like --out and --keep
     tmp = p.with_name(f".{p.name}.tmp")
     tmp.write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     tmp.replace(p)

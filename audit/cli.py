@@ -157,6 +157,8 @@ def scan(
         raise _fail(f"--format: {err}")
     if fail_on is not None and fail_on.lower() not in ("info", "warning", "error"):
         raise _fail(f"--fail-on must be info, warning or error, not {fail_on!r}")
+    if out.exists() and not out.is_dir():  # found before the scan, not after it
+        raise _fail(f"--out {out} is a file, not a folder")
     try:
         config = _load_config(
             config_file,

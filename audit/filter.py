@@ -341,7 +341,8 @@ def filter_paths(
     result = FilterResult(keep_path=str(keep), reject_path=str(reject))
     state = None
     try:
-        events = spill.tee(iter_inputs(paths, config.reader_config(keep_records=True)))
+        outputs = {keep: "the filter's own --keep output", reject: "the filter's own --reject output"}
+        events = spill.tee(iter_inputs(paths, config.reader_config(keep_records=True), exclude=outputs))
         parallel = Parallel(config, policy.enabled, jobs=config.jobs)
         state, extra = run_checks(events, checks, hooks=hooks, settings=config.settings(), parallel=parallel)
         report = finalize(state, extra, policy)

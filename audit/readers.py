@@ -60,40 +60,56 @@ def suffix_of(path: Path) -> str:
     return path.suffix.lower()
 
 
-def iter_inputs(paths: list[str | os.PathLike[str]], config: ReaderConfig | None = None) -> Iterator[Event]:
+def iter_inputs(
+    paths: list[str | os.PathLike[str]],
+    config: ReaderConfig | None = None,
+    *,
+    exclude: dict[str | os.PathLike[str], str] | None = None,
+) -> Iterator[Event]:
     """Yield documents (and unreadable/skipped notices) from files and folders, lazily.
 
     A file is read once, however many times it is reached (a path given twice, a file and
     the folder holding it, a symbolic or hard link to a file already read): later
-    encounters are listed as skipped, naming the first.
+    encounters are listed as skipped, naming the first. ``exclude`` maps files that must
+    not be read (the filter's own outputs, when they sit inside an input folder) to the
+    reason they are skipped.
     """
     config = config or ReaderConfig()
     seen: dict[tuple[int, int], str] = {}
+    for target, why in (exclude or {}).items():
+        try:
+            st = os.stat(target)
+        except OSError:
+            continue  # does not exist yet: nothing to exclude
+        seen[(st.st_dev, st.st_ino)] = "\0" + why
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             yield from _iter_folder(path, config, seen)
         elif path.exists():
-            first = _first_reading(path, path.name, seen)
-            if first is not None:
-                yield Skipped(file=str(raw), reason=f"same file as {first}, already read")
+            reason = _already_read(path, path.name, seen)
+            if reason is not None:
+                yield Skipped(file=str(raw), reason=reason)
             else:
                 yield from read_file(path, path.name, config)
         else:
             yield Unreadable(file=str(raw), reason="no such file or directory")
 
 
-def _first_reading(path: Path, name: str, seen: dict[tuple[int, int], str]) -> str | None:
-    """The name under which this file was already read, or None (and remember it under ``name``)."""
+def _already_read(path: Path, name: str, seen: dict[tuple[int, int], str]) -> str | None:
+    """Why this file is not read again (or None, and it is remembered under ``name``)."""
     try:
         st = path.stat()
     except OSError:
         return None  # reading it will report why
     key = (st.st_dev, st.st_ino)
-    if key in seen:
-        return seen[key]
-    seen[key] = name
-    return None
+    first = seen.get(key)
+    if first is None:
+        seen[key] = name
+        return None
+    if first.startswith("\0"):
+        return first[1:]
+    return f"same file as {first}, already read"
 
 
 _NOT_REGULAR = ((stat.S_ISFIFO, "named pipe"), (stat.S_ISSOCK, "socket"), (stat.S_ISCHR, "character device"),
@@ -159,8 +175,8 @@ def _iter_folder(root: Path, config: ReaderConfig, seen: dict[tuple[int, int], s
             yield Skipped(file=rel, reason=f"unsupported extension {path.suffix or '(none)'!r}")
         elif (kind := _not_regular(path)) is not None:
             yield Skipped(file=rel, reason=f"not a regular file ({kind})")
-        elif (first := _first_reading(path, rel, seen)) is not None:
-            yield Skipped(file=rel, reason=f"same file as {first}, already read")
+        elif (reason := _already_read(path, rel, seen)) is not None:
+            yield Skipped(file=rel, reason=reason)
         else:
             yield from read_file(path, rel, config)
 

@@ -201,3 +201,17 @@ def test_internal_failure_exits_2_not_1(small_corpus, tmp_path, monkeypatch, cap
     err = capsys.readouterr().err
     assert "internal error: RuntimeError: disk on fire" in err
     assert "Traceback" not in err
+
+
+def test_out_that_is_a_file_is_a_usage_error(small_corpus, tmp_path):
+    f = tmp_path / "afile"
+    f.write_text("x", encoding="utf-8")
+    result = run("scan", small_corpus, "--out", f)
+    assert result.exit_code == 2 and "--out" in result.stderr and "is a file, not a folder" in result.stderr
+
+
+def test_write_baseline_creates_its_folder(small_corpus, tmp_path):
+    base = tmp_path / "ci" / "baselines" / "corpus.json"
+    result = run("scan", small_corpus, "--out", tmp_path / "o", "--write-baseline", base)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(base.read_text(encoding="utf-8"))["findings"]

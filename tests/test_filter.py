@@ -424,3 +424,20 @@ def test_repeated_ids_never_let_a_copy_into_kept(tmp_path):
     assert rejected["a#2"]["record"] == {"id": "a", "text": ""}  # the record itself is unchanged
     assert rejected["b"]["reasons"][0]["duplicate_of"] == "a"
     assert "repeat an earlier document's id" in result.stderr
+
+
+def test_outputs_inside_the_input_folder_are_not_read_back(tmp_path):
+    """Re-running `filter incoming/ --keep incoming/kept.jsonl ...` must not read the last run's outputs."""
+    incoming = tmp_path / "incoming"
+    incoming.mkdir()
+    write_jsonl(incoming / "batch.jsonl", [rec("a", "The ferry timetable changes on Monday for all island routes."),
+                                           rec("b", "")])
+    keep, reject = incoming / "kept.jsonl", incoming / "rejected.jsonl"
+    args = ["filter", str(incoming), "--keep", str(keep), "--reject", str(reject)]
+    first = runner.invoke(app, args)
+    assert first.exit_code == 0
+    again = runner.invoke(app, args)
+    assert again.exit_code == 0, again.output
+    assert [r["id"] for r in read_jsonl(keep)] == ["a"]  # not rejected as a copy of last run's KEPT
+    assert [r["id"] for r in read_jsonl(reject)] == ["b"]
+    assert "2 paths skipped" in again.stderr
