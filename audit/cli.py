@@ -149,7 +149,7 @@ def scan(
     from audit.pipeline import ScanHooks
     from audit.pipeline import scan as run_scan
     from audit.policy import Policy, exit_code
-    from audit.render import parse_formats, write_reports
+    from audit.render import RENDERERS, parse_formats, write_reports
 
     try:
         formats = parse_formats(format)
@@ -176,7 +176,8 @@ def scan(
         base = load_baseline(baseline) if baseline else None
         with _Progress(_show_progress()) as progress:
             hooks = ScanHooks(on_document=progress.advance, on_unreadable=_report_unreadable)
-            report = run_scan([str(p) for p in paths], config, hooks=hooks, baseline=base)
+            own = {out / name: "a report written by corpus-audit (--out)" for name, _ in RENDERERS.values()}
+            report = run_scan([str(p) for p in paths], config, hooks=hooks, baseline=base, exclude=own)
         written = write_reports(report, out, formats)
         if write_baseline is not None:
             n = write_baseline_file(write_baseline, report.documents, report.text_of)

@@ -363,12 +363,17 @@ def scan(
     hooks: ScanHooks | None = None,
     extra_checks: Iterable[Any] = (),
     baseline: Baseline | None = None,
+    exclude: dict[Any, str] | None = None,
 ) -> Report:
-    """Scan files and folders and return the finished report."""
+    """Scan files and folders and return the finished report.
+
+    ``exclude`` maps files not to read (e.g. earlier reports inside a scanned folder) to the
+    reason they are listed as skipped.
+    """
     config = config or Config()
     policy = Policy.from_config(config)
     checks = build_checks(config, policy, extra_checks)
-    events = iter_inputs(paths, config.reader_config())
+    events = iter_inputs(paths, config.reader_config(), exclude=exclude)
     parallel = Parallel(config, policy.enabled, jobs=config.jobs)
     state, extra = run_checks(events, checks, hooks=hooks, settings=config.settings(), parallel=parallel)
     return finalize(state, extra, policy, baseline)

@@ -215,3 +215,14 @@ def test_write_baseline_creates_its_folder(small_corpus, tmp_path):
     result = run("scan", small_corpus, "--out", tmp_path / "o", "--write-baseline", base)
     assert result.exit_code == 0, result.stderr
     assert json.loads(base.read_text(encoding="utf-8"))["findings"]
+
+
+def test_scanning_the_folder_that_holds_the_reports_does_not_read_them(small_corpus, tmp_path):
+    """`corpus-audit scan .` twice: the second run must not audit the first run's report.md."""
+    out = small_corpus / "reports"
+    assert run("scan", small_corpus, "--out", out, "--format", "json,md").exit_code == 0
+    first = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert run("scan", small_corpus, "--out", out, "--format", "json,md").exit_code == 0
+    second = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert [d["id"] for d in second["documents"]] == [d["id"] for d in first["documents"]]
+    assert {"file": "reports/report.md", "reason": "a report written by corpus-audit (--out)"} in second["skipped"]
