@@ -383,6 +383,13 @@ def _read_jsonl(path: Path, name: str, suffix: str, config: ReaderConfig) -> Ite
                     yield Unreadable(file=name, line=lineno, reason=f"invalid JSON: {err.msg} at character {min(err.pos, len(line.rstrip())) + 1}",
                                      raw=_raw(raw))
                     continue
+                except RecursionError:
+                    yield Unreadable(file=name, line=lineno, reason="invalid JSON: nested too deeply to parse",
+                                     raw=_raw(raw))
+                    continue
+                except ValueError as err:  # e.g. an integer beyond Python's digit limit
+                    yield Unreadable(file=name, line=lineno, reason=f"invalid JSON: {err}", raw=_raw(raw))
+                    continue
                 event = _record_document(record, name, lineno, config, raw_line=line)
                 yield event
     except (OSError, EOFError, ValueError) as err:

@@ -388,3 +388,18 @@ def test_non_string_ids_are_written_as_json(tmp_path):
     p.write_text("".join(json.dumps({"id": i, "text": "t"}) + "\n" for i in (7, 1.5, True, ["a", 1])), encoding="utf-8")
     docs, _, _ = read(p)
     assert [d.id for d in docs] == ["7", "1.5", "true", '["a", 1]']
+
+
+def test_json_that_python_cannot_parse_costs_only_its_line(tmp_path):
+    p = tmp_path / "odd.jsonl"
+    p.write_text(
+        json.dumps({"id": "a", "text": "first"}) + "\n"
+        + "[" * 100_000 + "]" * 100_000 + "\n"                     # RecursionError in json.loads
+        + '{"id": ' + "9" * 5000 + ', "text": "huge integer id"}\n'  # ValueError: int digit limit
+        + json.dumps({"id": "b", "text": "last"}) + "\n",
+        encoding="utf-8",
+    )
+    docs, bad, _ = read(p)
+    assert [d.id for d in docs] == ["a", "b"]
+    assert [(u.line, u.reason.split(":")[0]) for u in bad] == [(2, "invalid JSON"), (3, "invalid JSON")]
+    assert "nested too deeply" in bad[0].reason
