@@ -208,6 +208,9 @@ def scan(
         f"{len(report.unreadable)} unreadable, {len(report.skipped)} skipped; "
         f"wrote {', '.join(str(p) for p in written)}"
     )
+    if not report.documents and not report.unreadable:  # a CI gate pointed at the wrong folder passes silently
+        _err(f"corpus-audit: warning: no documents found in {', '.join(str(p) for p in paths)}"
+             + (f" ({len(report.skipped)} paths skipped, listed in the report)" if report.skipped else ""))
     code = exit_code(report, policy)
     if code == 1:
         _err(f"corpus-audit: {policy.failing(report)} findings at or above {policy.fail_on.value}")

@@ -226,3 +226,12 @@ def test_scanning_the_folder_that_holds_the_reports_does_not_read_them(small_cor
     second = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert [d["id"] for d in second["documents"]] == [d["id"] for d in first["documents"]]
     assert {"file": "reports/report.md", "reason": "a report written by corpus-audit (--out)"} in second["skipped"]
+
+
+def test_a_scan_that_finds_no_documents_says_so(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "notes.rst").write_text("not a supported format", encoding="utf-8")
+    result = run("scan", empty, "--out", tmp_path / "o", "--fail-on", "info")
+    assert result.exit_code == 0  # the contract's exit code is unchanged ...
+    assert "warning: no documents found" in result.stderr and "1 paths skipped" in result.stderr  # ... but not silent
