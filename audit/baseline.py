@@ -15,7 +15,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 import xxhash
 
@@ -102,22 +102,27 @@ def load_baseline(path: str | Path) -> Baseline:
     return Baseline(path=str(path), entries=entries)
 
 
-def baseline_entries(documents, text_of) -> list[dict[str, Any]]:
-    """Entries for every finding of ``documents`` (DocumentResult list), sorted."""
-    entries = []
+def _entry(doc_id: str, f, text: str | None, fp: str | None = None) -> dict[str, Any]:
+    snippet = text[f.start : f.end][:80] if text is not None else ""
+    return {"fingerprint": fp or fingerprint(doc_id, f, text), "rule": f.rule, "document": doc_id, "text": snippet}
+
+
+def baseline_entries(documents, text_of, also: Iterable[dict[str, Any]] = ()) -> list[dict[str, Any]]:
+    """Entries for every finding of ``documents`` (DocumentResult list), plus ``also``, sorted."""
+    entries = list(also)
     for doc in documents:
         text = text_of(doc.id) if text_of else None
         for f in doc.findings:
-            snippet = text[f.start : f.end][:80] if text is not None else ""
-            entries.append(
-                {"fingerprint": fingerprint(doc.id, f, text), "rule": f.rule, "document": doc.id, "text": snippet}
-            )
+            entries.append(_entry(doc.id, f, text))
     entries.sort(key=lambda e: (e["document"], e["rule"], e["fingerprint"]))
     return entries
 
 
-def write_baseline(path: str | Path, documents, text_of) -> int:
-    entries = baseline_entries(documents, text_of)
+def write_baseline(path: str | Path, documents, text_of, also: Iterable[dict[str, Any]] = ()) -> int:
+    """Record every current finding as accepted: ``documents``' findings plus ``also`` (the
+    entries of findings an applied ``--baseline`` suppressed, so that refreshing a baseline
+    in place keeps what it accepted)."""
+    entries = baseline_entries(documents, text_of, also)
     payload = {"baseline_version": BASELINE_VERSION, "tool": "corpus-audit", "findings": entries}
     p = Path(path)
     p.parent.mkdir(parents=True, exist_ok=True)  # like --out and --keep
@@ -127,8 +132,13 @@ def write_baseline(path: str | Path, documents, text_of) -> int:
     return len(entries)
 
 
-def apply_baseline(documents, text_of, baseline: Baseline) -> dict[str, Any]:
-    """Remove baselined findings from ``documents`` in place; return what happened."""
+def apply_baseline(
+    documents, text_of, baseline: Baseline, suppressed_out: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    """Remove baselined findings from ``documents`` in place; return what happened.
+
+    ``suppressed_out`` receives a baseline entry for each suppressed finding.
+    """
     remaining = baseline.counts()
     suppressed = 0
     for doc in documents:
@@ -139,6 +149,8 @@ def apply_baseline(documents, text_of, baseline: Baseline) -> dict[str, Any]:
             if remaining[fp] > 0:
                 remaining[fp] -= 1
                 suppressed += 1
+                if suppressed_out is not None:
+                    suppressed_out.append(_entry(doc.id, f, text, fp))
             else:
                 kept.append(f)
         doc.findings = kept

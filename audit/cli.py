@@ -180,7 +180,7 @@ def scan(
             report = run_scan([str(p) for p in paths], config, hooks=hooks, baseline=base, exclude=own)
         written = write_reports(report, out, formats)
         if write_baseline is not None:
-            n = write_baseline_file(write_baseline, report.documents, report.text_of)
+            n = write_baseline_file(write_baseline, report.documents, report.text_of, also=report.baseline_suppressed)
             _err(f"corpus-audit: wrote baseline {write_baseline} with {n} findings")
     except AuditError as err:
         raise _fail(str(err))

@@ -337,8 +337,9 @@ def finalize(
 
     for res in state.results:
         res.findings = policy.apply(res.findings)
+    suppressed: list[dict[str, Any]] = []
     if baseline is not None:
-        extra["baseline"] = apply_baseline(state.results, text_of, baseline)
+        extra["baseline"] = apply_baseline(state.results, text_of, baseline, suppressed)
     for res in state.results:
         res.verdict = policy.verdict(res.findings)
     clusters.sort(key=lambda c: (c.level, c.kind, c.kept.document, c.kept.start, c.id))
@@ -351,6 +352,7 @@ def finalize(
         skipped=state.skipped,
         extra=extra,
         text_of=text_of,
+        baseline_suppressed=suppressed,
     )
     report.extra["sources"] = source_scorecards(report)
     return report
