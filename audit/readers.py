@@ -462,6 +462,34 @@ def _is_scalar(value: Any) -> bool:
     return isinstance(value, (str, int, float, bool)) or value is None
 
 
+class _LineTap:
+    """Iterates a text file's lines for ``csv`` and keeps those of the current row (its raw text)."""
+
+    def __init__(self, fh: IO[str]) -> None:
+        self._fh = fh
+        self._lines: list[str] = []
+        self._size = 0
+
+    def __iter__(self) -> _LineTap:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self._fh)
+        if self._size <= _MAX_UNREADABLE_RAW:  # a never-closed quote can run to the end of the file
+            self._lines.append(line)
+            self._size += len(line)
+        return line
+
+    def take(self) -> str:
+        """The raw text of the lines read since the last call (shortened, bad bytes escaped)."""
+        text = "".join(self._lines).rstrip("\r\n")
+        self._lines, self._size = [], 0
+        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        if len(text) > _MAX_UNREADABLE_RAW:
+            text = text[:_MAX_UNREADABLE_RAW] + "... [cut]"
+        return text
+
+
 def _read_csv(path: Path, name: str, config: ReaderConfig) -> Iterator[Event]:
     """CSV with a header row; one record per row, ``FILE:ROW`` ids (ROW counts records, from 1).
 
@@ -480,7 +508,8 @@ def _read_csv(path: Path, name: str, config: ReaderConfig) -> Iterator[Event]:
         yield Unreadable(file=name, reason="binary file (contains NUL bytes), not CSV")
         return
     with open(path, encoding="utf-8-sig", errors="surrogateescape", newline="") as fh:
-        reader = csv.DictReader(fh, strict=True)
+        tap = _LineTap(fh)
+        reader = csv.DictReader(tap, strict=True)
         try:
             fields = reader.fieldnames or []
         except csv.Error as err:
@@ -502,6 +531,7 @@ def _read_csv(path: Path, name: str, config: ReaderConfig) -> Iterator[Event]:
             yield Unreadable(file=name, reason=f"the header names column {config.text_field!r} twice; file not read")
             return
         row = 0
+        tap.take()
         while True:
             first_line = reader.line_num + 1
             try:
@@ -513,23 +543,24 @@ def _read_csv(path: Path, name: str, config: ReaderConfig) -> Iterator[Event]:
                 reason = f"invalid CSV (row starting at line {first_line}): {err}"
                 if "unexpected end of data" in str(err):
                     reason += "; a quote opened in this row is never closed, so the rest of the file was read into it"
-                yield Unreadable(file=name, line=row, reason=reason)
+                yield Unreadable(file=name, line=row, reason=reason, raw=tap.take())
                 continue
             row += 1
+            raw = tap.take()
             bad = next((v for v in values.values() if isinstance(v, str) and _SURROGATE.search(v)), None)
             if bad is not None:
                 byte = ord(_SURROGATE.search(bad).group()) - 0xDC00
-                yield Unreadable(file=name, line=row,
+                yield Unreadable(file=name, line=row, raw=raw,
                                  reason=f"invalid UTF-8 (byte {byte:02x}) in the row starting at line {first_line}")
                 continue
             extra = values.pop(None, None)
             cells = len(fields) + len(extra or ()) - sum(1 for v in values.values() if v is None)
             if values.get(config.text_field) is None:
-                yield Unreadable(file=name, line=row,
+                yield Unreadable(file=name, line=row, raw=raw,
                                  reason=f"row has {cells} cells, the header {len(fields)}: no {config.text_field!r} cell")
                 continue
             if extra and any(e.strip() for e in extra):
-                yield Unreadable(file=name, line=row,
+                yield Unreadable(file=name, line=row, raw=raw,
                                  reason=f"row has {cells} cells, the header {len(fields)} (an unquoted comma?); "
                                         f"its text may be cut")
                 continue

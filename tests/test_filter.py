@@ -441,3 +441,22 @@ def test_outputs_inside_the_input_folder_are_not_read_back(tmp_path):
     assert [r["id"] for r in read_jsonl(keep)] == ["a"]  # not rejected as a copy of last run's KEPT
     assert [r["id"] for r in read_jsonl(reject)] == ["b"]
     assert "2 paths skipped" in again.stderr
+
+
+def test_malformed_csv_rows_are_rejected_with_their_raw_text(tmp_path):
+    path = tmp_path / "rows.csv"
+    path.write_bytes(
+        b"id,text,lang\n"
+        b"r1,\"" + EN[3].encode() + b"\",en\n"
+        b"r2\n"                                   # no text cell
+        b"r3,Caf\xe9 au lait,fr\n"                # Latin-1 byte
+        b"r4,cut, here,en\n"                      # an unquoted comma
+    )
+    result, keep, reject = run_filter(tmp_path, path)
+    assert result.exit_code == 0, result.output
+    assert [k["id"] for k in read_jsonl(keep)] == ["r1"]
+    rejected = read_jsonl(reject)
+    assert [(r["line"], r["raw"]) for r in rejected] == [
+        (2, "r2"), (3, "r3,Caf\\xe9 au lait,fr"), (4, "r4,cut, here,en")
+    ]
+    assert all(r["reasons"][0]["rule"] == "unreadable" for r in rejected)
