@@ -460,3 +460,22 @@ def test_malformed_csv_rows_are_rejected_with_their_raw_text(tmp_path):
         (2, "r2"), (3, "r3,Caf\\xe9 au lait,fr"), (4, "r4,cut, here,en")
     ]
     assert all(r["reasons"][0]["rule"] == "unreadable" for r in rejected)
+
+
+def test_parquet_rows_become_strict_json(tmp_path):
+    """NaN is not JSON (jq, Go, serde reject it); dates and bytes get portable forms, not Python reprs."""
+    import datetime
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = tmp_path / "rows.parquet"
+    pq.write_table(pa.table({"id": ["p1"], "text": [EN[3]], "score": [float("nan")], "big": [float("inf")],
+                             "when": [datetime.datetime(2024, 1, 2, 3, 4, 5)], "blob": [b"\xff\xfe"],
+                             "tags": [["a", "b"]]}), path)
+    result, keep, _ = run_filter(tmp_path, path)
+    assert result.exit_code == 0, result.output
+    line = keep.read_text(encoding="utf-8").strip()
+    record = json.loads(line, parse_constant=lambda c: pytest.fail(f"non-JSON constant {c}"))
+    assert record == {"id": "p1", "text": EN[3], "score": None, "big": None, "when": "2024-01-02T03:04:05",
+                      "blob": "//4=", "tags": ["a", "b"]}
