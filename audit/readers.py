@@ -13,6 +13,7 @@ order, three kinds of event:
 from __future__ import annotations
 
 import csv
+import datetime
 import gzip
 import io
 import json
@@ -459,7 +460,8 @@ def _record_document(
 
 
 def _is_scalar(value: Any) -> bool:
-    return isinstance(value, (str, int, float, bool)) or value is None
+    # Dates too: a Parquet timestamp column is what ``keep = "earliest"`` reads.
+    return isinstance(value, (str, int, float, bool, datetime.date)) or value is None
 
 
 class _LineTap:
