@@ -419,14 +419,15 @@ def _record_document(
     if not isinstance(record, dict):
         return Unreadable(file=name, line=position, reason=f"record is a JSON {type(record).__name__}, not an object",
                           raw=raw_line)
-    if config.text_field not in record:
+    text = _field(record, config.text_field)
+    if text is _MISSING:
         keys = ", ".join(sorted(map(str, record))[:8]) or "none"
         return Unreadable(
             file=name, line=position,
-            reason=f"no {config.text_field!r} field (fields: {keys}); set text_field to choose one",
+            reason=f"no {config.text_field!r} field (fields: {keys}); set text_field to choose one"
+                   + ("" if "." in config.text_field else " (a.b names a nested field)"),
             raw=raw_line,
         )
-    text = record[config.text_field]
     if text is None:
         text = ""
     if not isinstance(text, str):
@@ -440,14 +441,18 @@ def _record_document(
                 reason=f"invalid Unicode: lone surrogate U+{ord(bad.group()):04X} (a \\u escape that is not a character)",
                 raw=raw_line,
             )
-    rid = record.get(config.id_field)
-    if rid in (None, ""):
+    rid = _field(record, config.id_field)
+    if rid is _MISSING or rid is None or rid == "" or (isinstance(rid, float) and rid != rid):  # NaN: missing
         doc_id = where
     elif isinstance(rid, (bool, list, dict)):  # as written in JSON (true, ["a", 1]), not Python's repr
         doc_id = json.dumps(rid, ensure_ascii=False, default=str)
     else:
         doc_id = str(rid)
     metadata = {k: v for k, v in record.items() if k != config.text_field and _is_scalar(v)}
+    if "." in config.source_field and config.source_field not in metadata:
+        src = _field(record, config.source_field)
+        if src is not _MISSING and _is_scalar(src):
+            metadata[config.source_field] = src
     return Document(
         id=doc_id,
         text=text,
@@ -457,6 +462,23 @@ def _record_document(
         record=record if config.keep_records else None,
         raw=raw_line.rstrip("\r\n") if config.keep_records and raw_line is not None else None,
     )
+
+
+_MISSING = object()
+
+
+def _field(record: dict, name: str) -> Any:
+    """``record[name]``; a dotted name that is not a key walks nested objects (``meta.body``)."""
+    if name in record:
+        return record[name]
+    if "." not in name:
+        return _MISSING
+    value: Any = record
+    for part in name.split("."):
+        if not isinstance(value, dict) or part not in value:
+            return _MISSING
+        value = value[part]
+    return value
 
 
 def _is_scalar(value: Any) -> bool:
@@ -581,11 +603,12 @@ def _read_parquet(path: Path, name: str, config: ReaderConfig) -> Iterator[Event
         yield Unreadable(file=name, reason=f"not a readable Parquet file: {err}")
         return
     columns = pf.schema_arrow.names
-    if config.text_field not in columns:
+    nested = config.text_field not in columns and config.text_field.split(".")[0] in columns
+    if config.text_field not in columns and not nested:
         yield Unreadable(file=name, reason=f"no {config.text_field!r} column (columns: {', '.join(columns)})")
         return
-    kind = pf.schema_arrow.field(config.text_field).type
-    if not config.keep_records and not (pa.types.is_string(kind) or pa.types.is_large_string(kind) or pa.types.is_null(kind)
+    kind = pf.schema_arrow.field(config.text_field).type if not nested else None
+    if kind is not None and not config.keep_records and not (pa.types.is_string(kind) or pa.types.is_large_string(kind) or pa.types.is_null(kind)
             or str(kind) == "string_view"):
         # One line for the file, not one per row: every row of a non-text column is unreadable.
         # (The filter still reads row by row: each row must land in REJECTED with its record.)

@@ -403,3 +403,28 @@ def test_json_that_python_cannot_parse_costs_only_its_line(tmp_path):
     assert [d.id for d in docs] == ["a", "b"]
     assert [(u.line, u.reason.split(":")[0]) for u in bad] == [(2, "invalid JSON"), (3, "invalid JSON")]
     assert "nested too deeply" in bad[0].reason
+
+
+def test_dotted_field_names_reach_nested_fields(tmp_path):
+    j = tmp_path / "n.jsonl"
+    j.write_text(
+        json.dumps({"meta": {"id": "n1", "outlet": "wire"}, "content": {"body": "Nested body."}}) + "\n"
+        + json.dumps({"meta": {"id": "n2"}, "content": {}}) + "\n"
+        + json.dumps({"content.body": "A literal dotted key wins.", "meta": {"id": "n3"}}) + "\n",
+        encoding="utf-8",
+    )
+    docs, bad, _ = read(j, text_field="content.body", id_field="meta.id", source_field="meta.outlet")
+    assert [(d.id, d.text) for d in docs] == [("n1", "Nested body."), ("n3", "A literal dotted key wins.")]
+    assert docs[0].metadata["meta.outlet"] == "wire"
+    assert [u.line for u in bad] == [2] and "no 'content.body' field" in bad[0].reason
+    p = tmp_path / "n.parquet"
+    pq.write_table(pa.table({"meta": [{"id": "s1"}], "content": [{"body": "Struct column text."}]}), p)
+    docs, bad, _ = read(p, text_field="content.body", id_field="meta.id")
+    assert [(d.id, d.text) for d in docs] == [("s1", "Struct column text.")] and not bad
+
+
+def test_nan_id_is_a_missing_id(tmp_path):
+    p = tmp_path / "n.parquet"
+    pq.write_table(pa.table({"id": [float("nan"), 2.0], "text": ["one", "two"]}), p)
+    docs, _, _ = read(p)
+    assert [d.id for d in docs] == ["n.parquet:1", "2.0"]
