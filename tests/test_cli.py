@@ -235,3 +235,21 @@ def test_a_scan_that_finds_no_documents_says_so(tmp_path):
     result = run("scan", empty, "--out", tmp_path / "o", "--fail-on", "info")
     assert result.exit_code == 0  # the contract's exit code is unchanged ...
     assert "warning: no documents found" in result.stderr and "1 paths skipped" in result.stderr  # ... but not silent
+
+
+def test_renamed_ids_are_announced_on_stderr_and_in_report_md(tmp_path, report_schema):
+    d = tmp_path / "shards"
+    d.mkdir()
+    for shard in ("a", "b"):
+        (d / f"{shard}.jsonl").write_text(
+            json.dumps({"id": 0, "text": f"Shard {shard}: the council approved the new budget on Tuesday."}) + "\n",
+            encoding="utf-8")
+    out = tmp_path / "o"
+    result = run("scan", d, "--out", out, "--format", "json,md")
+    assert result.exit_code == 0
+    assert "1 documents repeat an earlier document's id" in result.stderr and "'0#2'" in result.stderr
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    jsonschema.validate(report, report_schema)
+    assert [doc["id"] for doc in report["documents"]] == ["0", "0#2"]
+    assert report["renamed_ids"] == [{"id": "0#2", "was": "0", "file": "b.jsonl", "line": 1}]
+    assert "1 documents repeat an earlier document's id" in (out / "report.md").read_text(encoding="utf-8")

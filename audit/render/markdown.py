@@ -48,6 +48,16 @@ def render(report: Report) -> str:
             f"{len(b.get('stale', []))} baseline entries no longer match.",
             "",
         ]
+    renamed = report.extra.get("renamed_ids") or []
+    if renamed:
+        r = renamed[0]
+        where = f"{r['file']}:{r['line']}" if r.get("line") is not None else r["file"]
+        out += [
+            f"{len(renamed)} documents repeat an earlier document's id and are named `ID#2`, `ID#3`, ... "
+            f"(first: {esc(str(r['was']))} in {esc(where)} is {esc(str(r['id']))}; "
+            "all listed in report.json `renamed_ids`).",
+            "",
+        ]
     out += _summary_table(report)
     out += _rules_table(report)
     out += _unreadable(report)
