@@ -318,7 +318,16 @@ class DocumentIndex:
         if self.readonly:
             raise InputError(f"index {self.directory} was opened read-only")
         params = self.params
-        start = self.conn.execute("SELECT COALESCE(MAX(n), 0) FROM docs").fetchone()[0] + 1
+        try:
+            # Take the write lock before reading MAX(n): two filters updating one index at once
+            # would otherwise number their documents alike (UNIQUE constraint failed: docs.n).
+            if not self.conn.in_transaction:
+                self.conn.execute("BEGIN IMMEDIATE")
+            start = self.conn.execute("SELECT COALESCE(MAX(n), 0) FROM docs").fetchone()[0] + 1
+        except sqlite3.Error as err:
+            if self.conn.in_transaction:
+                self.conn.rollback()
+            raise InputError(f"cannot add to index {self.directory}: {err} (nothing was added)") from None
         band_keys: list[np.ndarray] = []
         band_docs: list[int] = []
         doc_rows = []
