@@ -173,6 +173,8 @@ def scan(
         if index is not None:
             config = _with_index(config, index)
         policy = Policy.from_config(config)
+        if not policy.enabled:  # e.g. --select DUP --ignore duplicate: a gate that can never fail
+            _err("corpus-audit: warning: --select/--ignore leave no rule enabled; only unreadable input can fail this run")
         base = load_baseline(baseline) if baseline else None
         with _Progress(_show_progress()) as progress:
             hooks = ScanHooks(on_document=progress.advance, on_unreadable=_report_unreadable)

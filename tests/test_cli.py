@@ -253,3 +253,8 @@ def test_renamed_ids_are_announced_on_stderr_and_in_report_md(tmp_path, report_s
     assert [doc["id"] for doc in report["documents"]] == ["0", "0#2"]
     assert report["renamed_ids"] == [{"id": "0#2", "was": "0", "file": "b.jsonl", "line": 1}]
     assert "1 documents repeat an earlier document's id" in (out / "report.md").read_text(encoding="utf-8")
+
+
+def test_select_and_ignore_that_cancel_out_are_flagged(small_corpus, tmp_path):
+    result = run("scan", small_corpus, "--out", tmp_path / "o", "--select", "DUP", "--ignore", "duplicate")
+    assert result.exit_code == 0 and "leave no rule enabled" in result.stderr
