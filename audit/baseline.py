@@ -133,11 +133,15 @@ def write_baseline(path: str | Path, documents, text_of, also: Iterable[dict[str
 
 
 def apply_baseline(
-    documents, text_of, baseline: Baseline, suppressed_out: list[dict[str, Any]] | None = None
+    documents, text_of, baseline: Baseline, suppressed_out: list[dict[str, Any]] | None = None,
+    enabled: frozenset[str] | None = None,
 ) -> dict[str, Any]:
     """Remove baselined findings from ``documents`` in place; return what happened.
 
-    ``suppressed_out`` receives a baseline entry for each suppressed finding.
+    ``suppressed_out`` receives a baseline entry for each suppressed finding. Entries of
+    rules outside ``enabled`` (deselected in this run) were not checked, so they are not
+    stale; they are counted as ``not_checked`` (and also go to ``suppressed_out``, so that
+    refreshing a baseline with ``--select`` keeps them).
     """
     remaining = baseline.counts()
     suppressed = 0
@@ -155,9 +159,18 @@ def apply_baseline(
                 kept.append(f)
         doc.findings = kept
     stale = []
+    not_checked = 0
     left = +remaining
     for e in baseline.entries:
         if left[e["fingerprint"]] > 0:
             left[e["fingerprint"]] -= 1
+            if enabled is not None and e.get("rule") not in enabled:
+                not_checked += 1
+                if suppressed_out is not None:  # a refreshed baseline keeps what this run did not check
+                    suppressed_out.append({k: e.get(k) for k in ("fingerprint", "rule", "document", "text")})
+                continue
             stale.append({k: e.get(k) for k in ("rule", "document", "text", "fingerprint")})
-    return {"file": Path(baseline.path).name, "suppressed": suppressed, "stale": stale}
+    info: dict[str, Any] = {"file": Path(baseline.path).name, "suppressed": suppressed, "stale": stale}
+    if not_checked:
+        info["not_checked"] = not_checked
+    return info

@@ -203,8 +203,9 @@ def scan(
     cats = ", ".join(f"{k} {v}" for k, v in s["findings"].items()) or "none"
     if "baseline" in report.extra:
         b = report.extra["baseline"]
+        not_checked = f", {b['not_checked']} of rules not run (--select/--ignore)" if b.get("not_checked") else ""
         _err(f"corpus-audit: baseline {b['file']}: {b['suppressed']} suppressed, "
-             f"{len(b['stale'])} stale entries (no longer match)")
+             f"{len(b['stale'])} stale entries (no longer match){not_checked}")
     _err(
         f"corpus-audit: {s['documents']} documents, {total} findings ({cats}); "
         f"{len(report.unreadable)} unreadable, {len(report.skipped)} skipped; "

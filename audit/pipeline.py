@@ -339,7 +339,7 @@ def finalize(
         res.findings = policy.apply(res.findings)
     suppressed: list[dict[str, Any]] = []
     if baseline is not None:
-        extra["baseline"] = apply_baseline(state.results, text_of, baseline, suppressed)
+        extra["baseline"] = apply_baseline(state.results, text_of, baseline, suppressed, policy.enabled)
     for res in state.results:
         res.verdict = policy.verdict(res.findings)
     clusters.sort(key=lambda c: (c.level, c.kind, c.kept.document, c.kept.start, c.id))

@@ -219,3 +219,20 @@ def test_refreshing_a_baseline_in_place_keeps_what_it_accepted(tmp_path):
     # the refreshed baseline accepts everything: nothing new, nothing stale
     result = scan(str(corpus), "--out", out, *RULES, "--baseline", str(base), "--fail-on", "info")
     assert result.exit_code == 0 and report_of(tmp_path / "r")["baseline"]["suppressed"] == len(refreshed)
+
+
+def test_baseline_entries_of_rules_not_run_are_not_stale(tmp_path):
+    """A shared baseline used by a job that runs only some rules: the others were not checked, so they
+    are neither reported as stale nor dropped when the baseline is refreshed."""
+    corpus = make_corpus(tmp_path / "c")
+    base = tmp_path / "b.json"
+    out = str(tmp_path / "r")
+    assert scan(str(corpus), "--out", out, "--select", "DUP001,ART001", "--write-baseline", str(base)).exit_code == 0
+    before = json.loads(base.read_text(encoding="utf-8"))["findings"]
+    result = scan(str(corpus), "--out", out, "--select", "DUP001", "--baseline", str(base),
+                  "--write-baseline", str(base), "--fail-on", "info")
+    assert result.exit_code == 0, result.output
+    info = report_of(tmp_path / "r")["baseline"]
+    assert info["stale"] == [] and info["not_checked"] == sum(e["rule"] == "ART001" for e in before) > 0
+    assert "of rules not run" in result.stderr
+    assert json.loads(base.read_text(encoding="utf-8"))["findings"] == before  # nothing lost in the refresh
