@@ -286,8 +286,12 @@ def build_config(cls: type, values: Mapping[str, Any] | None, where: str) -> Any
     for key, value in values.items():
         name = key.replace("-", "_")
         default = getattr(cls(), name)
-        if isinstance(default, tuple) and isinstance(value, list):
+        if isinstance(default, tuple):
+            if not isinstance(value, (list, tuple)):
+                raise ConfigError(f"[{where}] {key} must be a list, not {value!r}")
             value = tuple(value)
+        if isinstance(default, str) and not isinstance(value, str):
+            raise ConfigError(f"[{where}] {key} must be a string, not {value!r}")
         if isinstance(default, bool) and not isinstance(value, bool):
             raise ConfigError(f"[{where}] {key} must be true or false, not {value!r}")
         if isinstance(default, (int, float)) and not isinstance(default, bool):
