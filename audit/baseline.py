@@ -15,7 +15,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 import xxhash
 
@@ -102,32 +102,47 @@ def load_baseline(path: str | Path) -> Baseline:
     return Baseline(path=str(path), entries=entries)
 
 
-def baseline_entries(documents, text_of) -> list[dict[str, Any]]:
-    """Entries for every finding of ``documents`` (DocumentResult list), sorted."""
-    entries = []
+def _entry(doc_id: str, f, text: str | None, fp: str | None = None) -> dict[str, Any]:
+    snippet = text[f.start : f.end][:80] if text is not None else ""
+    return {"fingerprint": fp or fingerprint(doc_id, f, text), "rule": f.rule, "document": doc_id, "text": snippet}
+
+
+def baseline_entries(documents, text_of, also: Iterable[dict[str, Any]] = ()) -> list[dict[str, Any]]:
+    """Entries for every finding of ``documents`` (DocumentResult list), plus ``also``, sorted."""
+    entries = list(also)
     for doc in documents:
         text = text_of(doc.id) if text_of else None
         for f in doc.findings:
-            snippet = text[f.start : f.end][:80] if text is not None else ""
-            entries.append(
-                {"fingerprint": fingerprint(doc.id, f, text), "rule": f.rule, "document": doc.id, "text": snippet}
-            )
+            entries.append(_entry(doc.id, f, text))
     entries.sort(key=lambda e: (e["document"], e["rule"], e["fingerprint"]))
     return entries
 
 
-def write_baseline(path: str | Path, documents, text_of) -> int:
-    entries = baseline_entries(documents, text_of)
+def write_baseline(path: str | Path, documents, text_of, also: Iterable[dict[str, Any]] = ()) -> int:
+    """Record every current finding as accepted: ``documents``' findings plus ``also`` (the
+    entries of findings an applied ``--baseline`` suppressed, so that refreshing a baseline
+    in place keeps what it accepted)."""
+    entries = baseline_entries(documents, text_of, also)
     payload = {"baseline_version": BASELINE_VERSION, "tool": "corpus-audit", "findings": entries}
     p = Path(path)
+    p.parent.mkdir(parents=True, exist_ok=True)  # like --out and --keep
     tmp = p.with_name(f".{p.name}.tmp")
     tmp.write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     tmp.replace(p)
     return len(entries)
 
 
-def apply_baseline(documents, text_of, baseline: Baseline) -> dict[str, Any]:
-    """Remove baselined findings from ``documents`` in place; return what happened."""
+def apply_baseline(
+    documents, text_of, baseline: Baseline, suppressed_out: list[dict[str, Any]] | None = None,
+    enabled: frozenset[str] | None = None,
+) -> dict[str, Any]:
+    """Remove baselined findings from ``documents`` in place; return what happened.
+
+    ``suppressed_out`` receives a baseline entry for each suppressed finding. Entries of
+    rules outside ``enabled`` (deselected in this run) were not checked, so they are not
+    stale; they are counted as ``not_checked`` (and also go to ``suppressed_out``, so that
+    refreshing a baseline with ``--select`` keeps them).
+    """
     remaining = baseline.counts()
     suppressed = 0
     for doc in documents:
@@ -138,13 +153,24 @@ def apply_baseline(documents, text_of, baseline: Baseline) -> dict[str, Any]:
             if remaining[fp] > 0:
                 remaining[fp] -= 1
                 suppressed += 1
+                if suppressed_out is not None:
+                    suppressed_out.append(_entry(doc.id, f, text, fp))
             else:
                 kept.append(f)
         doc.findings = kept
     stale = []
+    not_checked = 0
     left = +remaining
     for e in baseline.entries:
         if left[e["fingerprint"]] > 0:
             left[e["fingerprint"]] -= 1
+            if enabled is not None and e.get("rule") not in enabled:
+                not_checked += 1
+                if suppressed_out is not None:  # a refreshed baseline keeps what this run did not check
+                    suppressed_out.append({k: e.get(k) for k in ("fingerprint", "rule", "document", "text")})
+                continue
             stale.append({k: e.get(k) for k in ("rule", "document", "text", "fingerprint")})
-    return {"file": Path(baseline.path).name, "suppressed": suppressed, "stale": stale}
+    info: dict[str, Any] = {"file": Path(baseline.path).name, "suppressed": suppressed, "stale": stale}
+    if not_checked:
+        info["not_checked"] = not_checked
+    return info

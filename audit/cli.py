@@ -149,7 +149,7 @@ def scan(
     from audit.pipeline import ScanHooks
     from audit.pipeline import scan as run_scan
     from audit.policy import Policy, exit_code
-    from audit.render import parse_formats, write_reports
+    from audit.render import RENDERERS, parse_formats, write_reports
 
     try:
         formats = parse_formats(format)
@@ -157,6 +157,8 @@ def scan(
         raise _fail(f"--format: {err}")
     if fail_on is not None and fail_on.lower() not in ("info", "warning", "error"):
         raise _fail(f"--fail-on must be info, warning or error, not {fail_on!r}")
+    if out.exists() and not out.is_dir():  # found before the scan, not after it
+        raise _fail(f"--out {out} is a file, not a folder")
     try:
         config = _load_config(
             config_file,
@@ -171,13 +173,16 @@ def scan(
         if index is not None:
             config = _with_index(config, index)
         policy = Policy.from_config(config)
+        if not policy.enabled:  # e.g. --select DUP --ignore duplicate: a gate that can never fail
+            _err("corpus-audit: warning: --select/--ignore leave no rule enabled; only unreadable input can fail this run")
         base = load_baseline(baseline) if baseline else None
         with _Progress(_show_progress()) as progress:
             hooks = ScanHooks(on_document=progress.advance, on_unreadable=_report_unreadable)
-            report = run_scan([str(p) for p in paths], config, hooks=hooks, baseline=base)
+            own = {out / name: "a report written by corpus-audit (--out)" for name, _ in RENDERERS.values()}
+            report = run_scan([str(p) for p in paths], config, hooks=hooks, baseline=base, exclude=own)
         written = write_reports(report, out, formats)
         if write_baseline is not None:
-            n = write_baseline_file(write_baseline, report.documents, report.text_of)
+            n = write_baseline_file(write_baseline, report.documents, report.text_of, also=report.baseline_suppressed)
             _err(f"corpus-audit: wrote baseline {write_baseline} with {n} findings")
     except AuditError as err:
         raise _fail(str(err))
@@ -192,24 +197,39 @@ def scan(
                 fh.write(render_markdown(report))
         except OSError as err:
             _err(f"corpus-audit: warning: cannot append to GITHUB_STEP_SUMMARY {step_summary}: {err}")
+    _report_renamed(report.extra.get("renamed_ids") or [])
     s = report.summary()
     total = sum(s["findings"].values())
     cats = ", ".join(f"{k} {v}" for k, v in s["findings"].items()) or "none"
     if "baseline" in report.extra:
         b = report.extra["baseline"]
+        not_checked = f", {b['not_checked']} of rules not run (--select/--ignore)" if b.get("not_checked") else ""
         _err(f"corpus-audit: baseline {b['file']}: {b['suppressed']} suppressed, "
-             f"{len(b['stale'])} stale entries (no longer match)")
+             f"{len(b['stale'])} stale entries (no longer match){not_checked}")
     _err(
         f"corpus-audit: {s['documents']} documents, {total} findings ({cats}); "
         f"{len(report.unreadable)} unreadable, {len(report.skipped)} skipped; "
         f"wrote {', '.join(str(p) for p in written)}"
     )
+    if not report.documents and not report.unreadable:  # a CI gate pointed at the wrong folder passes silently
+        _err(f"corpus-audit: warning: no documents found in {', '.join(str(p) for p in paths)}"
+             + (f" ({len(report.skipped)} paths skipped, listed in the report)" if report.skipped else ""))
     code = exit_code(report, policy)
     if code == 1:
         _err(f"corpus-audit: {policy.failing(report)} findings at or above {policy.fail_on.value}")
     elif code == 2:
         _err(f"corpus-audit: {len(report.unreadable)} inputs could not be read (listed in the report)")
     raise typer.Exit(code)
+
+
+def _report_renamed(renamed: list[dict]) -> None:
+    """One stderr line when documents repeated an id (each is renamed ID#2, ID#3, ...)."""
+    if not renamed:
+        return
+    r = renamed[0]
+    where = f"{r['file']}:{r['line']}" if r.get("line") is not None else r["file"]
+    _err(f"corpus-audit: {len(renamed)} documents repeat an earlier document's id and are named ID#2, ID#3, ... "
+         f"(first: {r['was']!r} in {where} is {r['id']!r}; all listed in report.json renamed_ids)")
 
 
 def _with_index(config, index: Path):
@@ -262,6 +282,9 @@ def filter_command(
         raise _fail(str(err))
     except OSError as err:
         raise _fail(f"{getattr(err, 'filename', '') or ''}: {err.strerror or err}")
+    if result.renamed:
+        _err(f"corpus-audit: filter: {result.renamed} documents repeat an earlier document's id; "
+             f"REJECTED names them ID#2, ID#3, ... (their records are unchanged)")
     why = ", ".join(f"{rule} {n}" for rule, n in sorted(result.reasons.items())) or "none"
     line = (
         f"corpus-audit: filter: {result.documents} documents and {result.unreadable} unparseable lines: "
@@ -310,8 +333,18 @@ def rules(
                 typer.echo(f"        does not flag:  {ex!r}")
 
 
-def main() -> None:  # pragma: no cover - console script entry point
-    app()
+def main() -> None:
+    """Console script entry point: an unexpected exception is an internal failure, exit 2 (never 1)."""
+    try:
+        app()
+    except Exception as err:  # noqa: BLE001 - the contract's exit code for internal failures
+        if os.environ.get("CORPUS_AUDIT_TRACEBACK"):
+            import traceback
+
+            traceback.print_exc()
+        _err(f"corpus-audit: internal error: {type(err).__name__}: {err} "
+             "(set CORPUS_AUDIT_TRACEBACK=1 to see the traceback)")
+        sys.exit(2)
 
 
 __all__ = ["app", "main", "Skipped"]

@@ -27,8 +27,10 @@ so memory does not grow with the batch's text.
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import json
+import math
 import os
 import tempfile
 from array import array
@@ -55,8 +57,29 @@ def kept_line(doc: Document) -> str:
     if doc.raw is not None:
         return doc.raw
     if doc.record is not None:
-        return json.dumps(doc.record, ensure_ascii=False, default=str)
+        return json.dumps(_jsonable(doc.record), ensure_ascii=False, allow_nan=False)
     return json.dumps({"id": doc.id, "text": doc.text}, ensure_ascii=False)
+
+
+def _jsonable(value: Any) -> Any:
+    """A CSV/Parquet record as strict JSON: NaN and infinities become null, dates ISO 8601
+    strings, bytes UTF-8 text (or base64), anything else its ``str``."""
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if value is None or isinstance(value, (str, int, bool)):
+        return value
+    if isinstance(value, (bytes, bytearray)):
+        try:
+            return bytes(value).decode("utf-8")
+        except UnicodeDecodeError:
+            return base64.b64encode(bytes(value)).decode("ascii")
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
 
 
 def rejected_line(doc_id: str, record_json: str, reasons: list[dict[str, Any]]) -> str:
@@ -260,6 +283,8 @@ class FilterResult:
     #: Inputs that could not be opened or read at all (no line number): exit 2 after writing.
     unopenable: int = 0
     skipped: int = 0
+    #: Documents whose id repeated an earlier one's (named ``ID#2``, ... in REJECTED and the index).
+    renamed: int = 0
     reasons: Counter = field(default_factory=Counter)
     index_added: int = 0
     index_total: int | None = None
@@ -339,7 +364,8 @@ def filter_paths(
     result = FilterResult(keep_path=str(keep), reject_path=str(reject))
     state = None
     try:
-        events = spill.tee(iter_inputs(paths, config.reader_config(keep_records=True)))
+        outputs = {keep: "the filter's own --keep output", reject: "the filter's own --reject output"}
+        events = spill.tee(iter_inputs(paths, config.reader_config(keep_records=True), exclude=outputs))
         parallel = Parallel(config, policy.enabled, jobs=config.jobs)
         state, extra = run_checks(events, checks, hooks=hooks, settings=config.settings(), parallel=parallel)
         report = finalize(state, extra, policy)
@@ -386,6 +412,7 @@ def filter_paths(
     result.unreadable = len(spill.unreadable)
     result.unopenable = sum(1 for u in spill.unreadable if u.line is None)
     result.skipped = len(state.skipped)
+    result.renamed = len(state.renamed)
     if index_check is not None:
         index_check.index.close()
         if update_index:

@@ -318,7 +318,16 @@ class DocumentIndex:
         if self.readonly:
             raise InputError(f"index {self.directory} was opened read-only")
         params = self.params
-        start = self.conn.execute("SELECT COALESCE(MAX(n), 0) FROM docs").fetchone()[0] + 1
+        try:
+            # Take the write lock before reading MAX(n): two filters updating one index at once
+            # would otherwise number their documents alike (UNIQUE constraint failed: docs.n).
+            if not self.conn.in_transaction:
+                self.conn.execute("BEGIN IMMEDIATE")
+            start = self.conn.execute("SELECT COALESCE(MAX(n), 0) FROM docs").fetchone()[0] + 1
+        except sqlite3.Error as err:
+            if self.conn.in_transaction:
+                self.conn.rollback()
+            raise InputError(f"cannot add to index {self.directory}: {err} (nothing was added)") from None
         band_keys: list[np.ndarray] = []
         band_docs: list[int] = []
         doc_rows = []
@@ -394,6 +403,11 @@ class IndexConfig:
     bands: int = 32
     rows: int = 4
     seed: int = 1
+
+    def __post_init__(self) -> None:
+        self.params()  # validates bands x rows == num_perm (a ValueError becomes a config error)
+        if not 0.0 <= self.near_threshold <= 1.0:
+            raise ValueError(f"near_threshold must be between 0 and 1, not {self.near_threshold!r}")
 
     def params(self) -> MinHashParams:
         return MinHashParams(shingle_size=self.shingle_size, num_perm=self.num_perm, bands=self.bands,

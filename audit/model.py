@@ -248,6 +248,9 @@ class Report:
     skipped: list[Skipped] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
     text_of: Callable[[str], str | None] | None = None
+    #: Baseline entries of the findings an applied ``--baseline`` suppressed (not serialised;
+    #: ``--write-baseline`` records them with the remaining findings).
+    baseline_suppressed: list[dict[str, Any]] = field(default_factory=list)
 
     def findings_by_category(self) -> dict[str, int]:
         counts: dict[str, int] = {}

@@ -13,11 +13,12 @@ documents they need when they finish.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import tempfile
 from array import array
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 from audit import __version__
 from audit.baseline import Baseline, apply_baseline
@@ -76,6 +77,32 @@ class ScanState:
     skipped: list[Skipped] = field(default_factory=list)
     store: TextStore = field(default_factory=TextStore)
     records: list[Any] = field(default_factory=list)
+    #: Documents whose id repeated an earlier document's: ``{"id": new, "was": old, "file", "line"}``.
+    renamed: list[dict[str, Any]] = field(default_factory=list)
+
+
+def unique_ids(events: Iterable[Any], renamed: list[dict[str, Any]]) -> Iterator[Any]:
+    """Give every document a distinct id: a repeated id becomes ``ID#2``, ``ID#3``, ...
+
+    Records from different files often share ids (two shards both numbered from 0), and
+    the same file name can sit in two scanned folders. Findings, clusters, baselines and
+    the filter's decisions all name documents by id, so two documents must never share
+    one; each renaming is listed in ``renamed`` (report.json ``renamed_ids``).
+    """
+    seen: set[str] = set()
+    next_n: dict[str, int] = {}
+    for ev in events:
+        if isinstance(ev, Document):
+            if ev.id in seen:
+                n = next_n.get(ev.id, 2)
+                while f"{ev.id}#{n}" in seen:
+                    n += 1
+                next_n[ev.id] = n + 1
+                new = f"{ev.id}#{n}"
+                renamed.append({"id": new, "was": ev.id, "file": ev.source, "line": ev.locator})
+                ev = dataclasses.replace(ev, id=new)
+            seen.add(ev.id)
+        yield ev
 
 
 def build_checks(config: Config, policy: Policy | frozenset[str], extra: Iterable[Any] = ()) -> list[Any]:
@@ -118,6 +145,7 @@ def run_checks(
     doc_checks = [c for c in checks if isinstance(c, DocumentCheck)]
     corpus_checks = [c for c in checks if isinstance(c, CorpusCheck)]
     raw_findings: list[list[Finding]] = []
+    events = unique_ids(events, state.renamed)
     for event, outcome in _document_stage(events, doc_checks, parallel):
         if isinstance(event, Unreadable):
             state.unreadable.append(event)
@@ -166,6 +194,9 @@ def run_checks(
     for res, fs in zip(state.results, raw_findings, strict=True):
         res.findings = fs
     extra["_clusters"] = clusters
+    if state.renamed:
+        extra["renamed_ids"] = state.renamed
+        extra.setdefault("summary", {})["renamed_ids"] = len(state.renamed)
     return state, extra
 
 
@@ -346,8 +377,9 @@ def finalize(
 
     for res in state.results:
         res.findings = policy.apply(res.findings)
+    suppressed: list[dict[str, Any]] = []
     if baseline is not None:
-        extra["baseline"] = apply_baseline(state.results, text_of, baseline)
+        extra["baseline"] = apply_baseline(state.results, text_of, baseline, suppressed, policy.enabled)
     for res in state.results:
         res.verdict = policy.verdict(res.findings)
     clusters.sort(key=lambda c: (c.level, c.kind, c.kept.document, c.kept.start, c.id))
@@ -360,6 +392,7 @@ def finalize(
         skipped=state.skipped,
         extra=extra,
         text_of=text_of,
+        baseline_suppressed=suppressed,
     )
     report.extra["sources"] = source_scorecards(report)
     return report
@@ -372,12 +405,17 @@ def scan(
     hooks: ScanHooks | None = None,
     extra_checks: Iterable[Any] = (),
     baseline: Baseline | None = None,
+    exclude: dict[Any, str] | None = None,
 ) -> Report:
-    """Scan files and folders and return the finished report."""
+    """Scan files and folders and return the finished report.
+
+    ``exclude`` maps files not to read (e.g. earlier reports inside a scanned folder) to the
+    reason they are listed as skipped.
+    """
     config = config or Config()
     policy = Policy.from_config(config)
     checks = build_checks(config, policy, extra_checks)
-    events = iter_inputs(paths, config.reader_config())
+    events = iter_inputs(paths, config.reader_config(), exclude=exclude)
     parallel = Parallel(config, policy.enabled, jobs=config.jobs)
     state, extra = run_checks(events, checks, hooks=hooks, settings=config.settings(), parallel=parallel)
     return finalize(state, extra, policy, baseline)

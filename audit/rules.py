@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
+import math
 import os
 from collections import Counter
 from dataclasses import dataclass, field
@@ -97,6 +98,8 @@ class DocContext:
         sourcing check: the outlet of a "Headline – Outlet" line), else the input's folder
         ("." for a file at the top of what was scanned)."""
         meta = self.doc.metadata.get(field)
+        if isinstance(meta, float) and not math.isfinite(meta):
+            meta = None  # a missing value in a pandas-written Parquet or CSV export, not a source named "nan"
         if isinstance(meta, (str, int, float)) and not isinstance(meta, bool) and str(meta).strip():
             return str(meta).strip()
         src = self.annotations.get("source")
@@ -283,8 +286,12 @@ def build_config(cls: type, values: Mapping[str, Any] | None, where: str) -> Any
     for key, value in values.items():
         name = key.replace("-", "_")
         default = getattr(cls(), name)
-        if isinstance(default, tuple) and isinstance(value, list):
+        if isinstance(default, tuple):
+            if not isinstance(value, (list, tuple)):
+                raise ConfigError(f"[{where}] {key} must be a list, not {value!r}")
             value = tuple(value)
+        if isinstance(default, str) and not isinstance(value, str):
+            raise ConfigError(f"[{where}] {key} must be a string, not {value!r}")
         if isinstance(default, bool) and not isinstance(value, bool):
             raise ConfigError(f"[{where}] {key} must be true or false, not {value!r}")
         if isinstance(default, (int, float)) and not isinstance(default, bool):

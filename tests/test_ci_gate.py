@@ -199,3 +199,40 @@ def test_document_level_findings_keep_identity_when_the_document_is_edited(tmp_p
     result = scan(str(corpus), "--select", "DUP001,ART001", "--out", str(out), "--baseline", str(base), "--fail-on", "error")
     assert result.exit_code == 1
     assert [(d["id"], f["rule"]) for d in report_of(out)["documents"] for f in d["findings"]] == [("e.txt", "DUP001")]
+
+
+def test_refreshing_a_baseline_in_place_keeps_what_it_accepted(tmp_path):
+    """`--baseline b.json --write-baseline b.json` records every current finding, not only new ones."""
+    corpus = make_corpus(tmp_path / "c")
+    RULES = ("--select", "DUP001,ART001")
+    base = tmp_path / "b.json"
+    out = str(tmp_path / "r")
+    assert scan(str(corpus), "--out", out, *RULES, "--write-baseline", str(base)).exit_code == 0
+    accepted = json.loads(base.read_text(encoding="utf-8"))["findings"]
+    assert {e["rule"] for e in accepted} == {"DUP001", "ART001"}
+    (corpus / "e.txt").write_text("Tiny.", encoding="utf-8")  # one new ART001
+    result = scan(str(corpus), "--out", out, *RULES, "--baseline", str(base), "--write-baseline", str(base))
+    assert result.exit_code == 0, result.output
+    refreshed = json.loads(base.read_text(encoding="utf-8"))["findings"]
+    assert len(refreshed) == len(accepted) + 1
+    assert {e["document"] for e in refreshed} == {e["document"] for e in accepted} | {"e.txt"}
+    # the refreshed baseline accepts everything: nothing new, nothing stale
+    result = scan(str(corpus), "--out", out, *RULES, "--baseline", str(base), "--fail-on", "info")
+    assert result.exit_code == 0 and report_of(tmp_path / "r")["baseline"]["suppressed"] == len(refreshed)
+
+
+def test_baseline_entries_of_rules_not_run_are_not_stale(tmp_path):
+    """A shared baseline used by a job that runs only some rules: the others were not checked, so they
+    are neither reported as stale nor dropped when the baseline is refreshed."""
+    corpus = make_corpus(tmp_path / "c")
+    base = tmp_path / "b.json"
+    out = str(tmp_path / "r")
+    assert scan(str(corpus), "--out", out, "--select", "DUP001,ART001", "--write-baseline", str(base)).exit_code == 0
+    before = json.loads(base.read_text(encoding="utf-8"))["findings"]
+    result = scan(str(corpus), "--out", out, "--select", "DUP001", "--baseline", str(base),
+                  "--write-baseline", str(base), "--fail-on", "info")
+    assert result.exit_code == 0, result.output
+    info = report_of(tmp_path / "r")["baseline"]
+    assert info["stale"] == [] and info["not_checked"] == sum(e["rule"] == "ART001" for e in before) > 0
+    assert "of rules not run" in result.stderr
+    assert json.loads(base.read_text(encoding="utf-8"))["findings"] == before  # nothing lost in the refresh

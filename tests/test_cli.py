@@ -171,3 +171,90 @@ def test_markdown_escapes_corpus_text(tmp_path):
     assert "<script>" not in md
     html = (out / "report.html").read_text(encoding="utf-8")
     assert "<script>alert" not in html
+
+
+def test_index_parameters_that_do_not_fit_are_a_config_error(small_corpus, tmp_path):
+    cfg = tmp_path / "c.toml"
+    cfg.write_text("[index]\nnum_perm = 64\n", encoding="utf-8")  # bands x rows stays 32 x 4
+    result = run("scan", small_corpus, "--out", tmp_path / "o", "--config", cfg)
+    assert result.exit_code == 2
+    assert "bands x rows (32 x 4) must equal num_perm (64)" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_internal_failure_exits_2_not_1(small_corpus, tmp_path, monkeypatch, capsys):
+    """An unexpected exception is an internal failure: exit 2 with one line, never Python's exit 1."""
+    import sys
+
+    import audit.pipeline
+    from audit.cli import main
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(audit.pipeline, "scan", boom)
+    monkeypatch.delenv("CORPUS_AUDIT_TRACEBACK", raising=False)
+    monkeypatch.setattr(sys, "argv", ["corpus-audit", "scan", str(small_corpus), "--out", str(tmp_path / "o")])
+    with pytest.raises(SystemExit) as exc:
+        main()
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert "internal error: RuntimeError: disk on fire" in err
+    assert "Traceback" not in err
+
+
+def test_out_that_is_a_file_is_a_usage_error(small_corpus, tmp_path):
+    f = tmp_path / "afile"
+    f.write_text("x", encoding="utf-8")
+    result = run("scan", small_corpus, "--out", f)
+    assert result.exit_code == 2 and "--out" in result.stderr and "is a file, not a folder" in result.stderr
+
+
+def test_write_baseline_creates_its_folder(small_corpus, tmp_path):
+    base = tmp_path / "ci" / "baselines" / "corpus.json"
+    result = run("scan", small_corpus, "--out", tmp_path / "o", "--write-baseline", base)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(base.read_text(encoding="utf-8"))["findings"]
+
+
+def test_scanning_the_folder_that_holds_the_reports_does_not_read_them(small_corpus, tmp_path):
+    """`corpus-audit scan .` twice: the second run must not audit the first run's report.md."""
+    out = small_corpus / "reports"
+    assert run("scan", small_corpus, "--out", out, "--format", "json,md").exit_code == 0
+    first = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert run("scan", small_corpus, "--out", out, "--format", "json,md").exit_code == 0
+    second = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert [d["id"] for d in second["documents"]] == [d["id"] for d in first["documents"]]
+    assert {"file": "reports/report.md", "reason": "a report written by corpus-audit (--out)"} in second["skipped"]
+
+
+def test_a_scan_that_finds_no_documents_says_so(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "notes.rst").write_text("not a supported format", encoding="utf-8")
+    result = run("scan", empty, "--out", tmp_path / "o", "--fail-on", "info")
+    assert result.exit_code == 0  # the contract's exit code is unchanged ...
+    assert "warning: no documents found" in result.stderr and "1 paths skipped" in result.stderr  # ... but not silent
+
+
+def test_renamed_ids_are_announced_on_stderr_and_in_report_md(tmp_path, report_schema):
+    d = tmp_path / "shards"
+    d.mkdir()
+    for shard in ("a", "b"):
+        (d / f"{shard}.jsonl").write_text(
+            json.dumps({"id": 0, "text": f"Shard {shard}: the council approved the new budget on Tuesday."}) + "\n",
+            encoding="utf-8")
+    out = tmp_path / "o"
+    result = run("scan", d, "--out", out, "--format", "json,md")
+    assert result.exit_code == 0
+    assert "1 documents repeat an earlier document's id" in result.stderr and "'0#2'" in result.stderr
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    jsonschema.validate(report, report_schema)
+    assert [doc["id"] for doc in report["documents"]] == ["0", "0#2"]
+    assert report["renamed_ids"] == [{"id": "0#2", "was": "0", "file": "b.jsonl", "line": 1}]
+    assert "1 documents repeat an earlier document's id" in (out / "report.md").read_text(encoding="utf-8")
+
+
+def test_select_and_ignore_that_cancel_out_are_flagged(small_corpus, tmp_path):
+    result = run("scan", small_corpus, "--out", tmp_path / "o", "--select", "DUP", "--ignore", "duplicate")
+    assert result.exit_code == 0 and "leave no rule enabled" in result.stderr

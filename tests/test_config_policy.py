@@ -120,3 +120,18 @@ def test_readme_config_examples_are_valid():
     assert len(blocks) >= 2
     for block in blocks:
         config_from_mapping(tomllib.loads(block), "README")
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        ({"index": {"path": 5}}, "path must be a string, not 5"),
+        ({"duplicates": {"source_priority": "reuters"}}, "source_priority must be a list, not 'reuters'"),
+        ({"duplicates": {"keep": 1}}, "keep must be a string, not 1"),
+    ],
+)
+def test_section_values_of_the_wrong_type_are_config_errors(data, message):
+    # (a string where a list is expected was iterated letter by letter; a number where a path is
+    # expected crashed deep inside the run)
+    with pytest.raises(ConfigError, match=message):
+        config_from_mapping(data, "test")

@@ -412,3 +412,74 @@ def test_input_that_cannot_be_opened_inside_a_folder_exits_2_after_writing(tmp_p
     assert "gone.jsonl: no such file or directory" in result.stderr
     assert keep.read_text(encoding="utf-8").count("\n") == 1
     assert '"file": "gone.jsonl"' in reject.read_text(encoding="utf-8")
+
+
+def test_repeated_ids_never_let_a_copy_into_kept(tmp_path):
+    """Two records share id "a"; the second is empty (rejected). Its id must not make the copy of
+    the first look like the stand-in for a rejected original: exactly one copy of the text is kept."""
+    text = "The harbour authority approved a new ferry timetable on Friday after months of complaints."
+    batch = write_jsonl(tmp_path / "b.jsonl", [rec("a", text), rec("a", ""), rec("b", text)])
+    result, keep, reject = run_filter(tmp_path, batch)
+    assert result.exit_code == 0, result.output
+    kept = read_jsonl(keep)
+    assert [k["id"] for k in kept] == ["a"]
+    rejected = {r["id"]: r for r in read_jsonl(reject)}
+    assert set(rejected) == {"a#2", "b"}
+    assert rejected["a#2"]["record"] == {"id": "a", "text": ""}  # the record itself is unchanged
+    assert rejected["b"]["reasons"][0]["duplicate_of"] == "a"
+    assert "repeat an earlier document's id" in result.stderr
+
+
+def test_outputs_inside_the_input_folder_are_not_read_back(tmp_path):
+    """Re-running `filter incoming/ --keep incoming/kept.jsonl ...` must not read the last run's outputs."""
+    incoming = tmp_path / "incoming"
+    incoming.mkdir()
+    write_jsonl(incoming / "batch.jsonl", [rec("a", "The ferry timetable changes on Monday for all island routes."),
+                                           rec("b", "")])
+    keep, reject = incoming / "kept.jsonl", incoming / "rejected.jsonl"
+    args = ["filter", str(incoming), "--keep", str(keep), "--reject", str(reject)]
+    first = runner.invoke(app, args)
+    assert first.exit_code == 0
+    again = runner.invoke(app, args)
+    assert again.exit_code == 0, again.output
+    assert [r["id"] for r in read_jsonl(keep)] == ["a"]  # not rejected as a copy of last run's KEPT
+    assert [r["id"] for r in read_jsonl(reject)] == ["b"]
+    assert "2 paths skipped" in again.stderr
+
+
+def test_malformed_csv_rows_are_rejected_with_their_raw_text(tmp_path):
+    path = tmp_path / "rows.csv"
+    path.write_bytes(
+        b"id,text,lang\n"
+        b"r1,\"" + EN[3].encode() + b"\",en\n"
+        b"r2\n"                                   # no text cell
+        b"r3,Caf\xe9 au lait,fr\n"                # Latin-1 byte
+        b"r4,cut, here,en\n"                      # an unquoted comma
+    )
+    result, keep, reject = run_filter(tmp_path, path)
+    assert result.exit_code == 0, result.output
+    assert [k["id"] for k in read_jsonl(keep)] == ["r1"]
+    rejected = read_jsonl(reject)
+    assert [(r["line"], r["raw"]) for r in rejected] == [
+        (2, "r2"), (3, "r3,Caf\\xe9 au lait,fr"), (4, "r4,cut, here,en")
+    ]
+    assert all(r["reasons"][0]["rule"] == "unreadable" for r in rejected)
+
+
+def test_parquet_rows_become_strict_json(tmp_path):
+    """NaN is not JSON (jq, Go, serde reject it); dates and bytes get portable forms, not Python reprs."""
+    import datetime
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = tmp_path / "rows.parquet"
+    pq.write_table(pa.table({"id": ["p1"], "text": [EN[3]], "score": [float("nan")], "big": [float("inf")],
+                             "when": [datetime.datetime(2024, 1, 2, 3, 4, 5)], "blob": [b"\xff\xfe"],
+                             "tags": [["a", "b"]]}), path)
+    result, keep, _ = run_filter(tmp_path, path)
+    assert result.exit_code == 0, result.output
+    line = keep.read_text(encoding="utf-8").strip()
+    record = json.loads(line, parse_constant=lambda c: pytest.fail(f"non-JSON constant {c}"))
+    assert record == {"id": "p1", "text": EN[3], "score": None, "big": None, "when": "2024-01-02T03:04:05",
+                      "blob": "//4=", "tags": ["a", "b"]}

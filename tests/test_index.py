@@ -86,3 +86,35 @@ def test_recent_additions_are_found_and_merged_later(tmp_path):
         assert idx.conn.execute("SELECT COUNT(*) FROM bands").fetchone()[0] == 12 * P.bands
         found = idx.lookup_near(compute_signatures([texts[8], texts[11]], P), 0.99)
         assert [m.id for m in found] == ["new0", "more2"]
+
+
+def test_concurrent_updates_never_collide(tmp_path, monkeypatch):
+    """Two filters add to one index at once: the second waits for the first's write lock (here: gives up
+    at once, adding nothing) instead of numbering its documents like the first's (UNIQUE constraint failed)."""
+    import audit.index as index_mod
+
+    DocumentIndex.open(tmp_path / "idx", P, create=True).close()
+    first = DocumentIndex.open(tmp_path / "idx", P)
+    second = DocumentIndex.open(tmp_path / "idx", P)
+    second.conn.execute("PRAGMA busy_timeout = 50")
+    real = index_mod.band_array
+    outcome = {}
+
+    def interleave(sig, params):  # runs inside first.add, after it has numbered its documents
+        if not outcome:
+            outcome["second"] = "running"
+            try:
+                add(second, OTHER, prefix="s")
+                outcome["second"] = "added"
+            except InputError as err:
+                outcome["second"] = str(err)
+        return real(sig, params)
+
+    monkeypatch.setattr(index_mod, "band_array", interleave)
+    add(first, BASE)  # must not fail
+    assert "locked" in outcome["second"] and "nothing was added" in outcome["second"]
+    monkeypatch.setattr(index_mod, "band_array", real)
+    add(second, OTHER, prefix="s")  # once the first is done, the second goes through
+    assert len(first) == 2
+    first.close()
+    second.close()

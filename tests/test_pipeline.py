@@ -75,3 +75,49 @@ def test_document_source_is_named_one_way_everywhere():
     assert src({"source": ""}, note="CBS").source() == "CBS"
     assert src({"source": True}).source() == "news/cbs"
     assert src(path="a.txt").source() == "."
+
+
+def test_repeated_ids_are_made_unique_and_listed(tmp_path):
+    """Two shards numbered from 0: every document keeps a distinct id, and the renaming is listed."""
+    from audit.pipeline import scan
+
+    for shard in ("s1", "s2"):
+        (tmp_path / f"{shard}.jsonl").write_text(
+            "".join(json.dumps({"id": i, "text": f"Shard {shard} record {i} about the regional budget vote."}) + "\n"
+                    for i in range(3)),
+            encoding="utf-8",
+        )
+    (tmp_path / "s3.jsonl").write_text(json.dumps({"id": "0#2", "text": "A record whose own id looks renamed."}) + "\n",
+                                       encoding="utf-8")
+    report = scan([str(tmp_path)], Config())
+    ids = [d.id for d in report.documents]
+    assert ids == ["0", "1", "2", "0#2", "1#2", "2#2", "0#2#2"]
+    assert report.extra["renamed_ids"][0] == {"id": "0#2", "was": "0", "file": "s2.jsonl", "line": 1}
+    assert report.summary()["renamed_ids"] == 4
+    assert report.text_of("1#2").startswith("Shard s2 record 1")
+
+
+def test_parquet_missing_source_and_timestamp_dates(tmp_path):
+    """pandas writes a missing source as NaN: it is not a source named "nan". A timestamp column
+    is a date that ``keep = "earliest"`` can use."""
+    import datetime
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from audit.config import config_from_mapping
+    from audit.pipeline import scan
+
+    text = ("The port authority said on Thursday that container traffic rose for the third month in a row, "
+            "helped by new routes to West Africa and a recovery in car exports.")
+    pq.write_table(pa.table({
+        "id": ["late", "early"],
+        "text": [text, text],
+        "source": [float("nan"), 2.0],
+        "date": [datetime.datetime(2024, 5, 2), datetime.datetime(2023, 1, 9)],
+    }), tmp_path / "news.parquet")
+    config = config_from_mapping({"select": ["DUP001"], "duplicates": {"keep": "earliest"}})
+    report = scan([str(tmp_path / "news.parquet")], config)
+    assert [d.source for d in report.documents] == [".", "2.0"]
+    (cluster,) = report.clusters
+    assert cluster.kept.document == "early"

@@ -231,3 +231,200 @@ def test_enormous_text_file_is_reported_not_loaded(tmp_path):
     docs, bad, _ = read(tmp_path, max_record_bytes=1000)
     assert [d.id for d in docs] == ["small.txt"]
     assert bad[0].file == "huge.txt" and "exceeds max_record_bytes" in bad[0].reason
+
+
+def test_named_pipe_in_a_folder_is_skipped_not_read(tmp_path):
+    # Opening a FIFO blocks until a writer comes: the walk must list it, never read it.
+    (tmp_path / "a.txt").write_text("alpha beta gamma", encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")
+    docs, bad, skipped = read(tmp_path)
+    assert [d.id for d in docs] == ["a.txt"] and not bad
+    assert [(s.file, s.reason) for s in skipped] == [("pipe.txt", "not a regular file (named pipe)")]
+
+
+def test_symlinked_folders_are_read_and_loops_listed(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "o.txt").write_text("outside text", encoding="utf-8")
+    root = tmp_path / "root"
+    (root / "sub").mkdir(parents=True)
+    (root / "sub" / "s.txt").write_text("sub text", encoding="utf-8")
+    os.symlink(outside, root / "linked")           # a folder elsewhere: read through the link
+    os.symlink(root, root / "sub" / "loop")         # back to the root: a loop
+    os.symlink(root / "sub", root / "zalias")        # a second way into sub/
+    docs, bad, skipped = read(root)
+    assert [d.id for d in docs] == ["linked/o.txt", "sub/s.txt"] and not bad
+    reasons = {s.file: s.reason for s in skipped}
+    assert reasons == {
+        "sub/loop/": "symbolic link to a folder, a loop back to the scanned folder; not read twice",
+        "zalias/": "symbolic link to a folder, the same folder as sub/; not read twice",
+    }
+
+
+def test_a_file_reached_twice_is_read_once(tmp_path):
+    c = tmp_path / "c"
+    c.mkdir()
+    (c / "a.txt").write_text("alpha text", encoding="utf-8")
+    (c / "b.txt").write_text("beta text", encoding="utf-8")
+    os.symlink(c / "a.txt", c / "link.txt")
+    os.link(c / "b.txt", c / "hard.txt")
+    # the same folder twice, and a file of it given on its own first
+    docs, bad, skipped = read(c / "a.txt", c, c)
+    assert [d.id for d in docs] == ["a.txt", "b.txt"] and not bad
+    reasons = [(s.file, s.reason) for s in skipped]
+    assert ("hard.txt", "same file as b.txt, already read") in reasons
+    assert ("link.txt", "same file as a.txt, already read") in reasons
+    assert ("a.txt", "same file as a.txt, already read") in reasons  # the folder's copy of the file given first
+    assert len(reasons) == 3 + 4  # first walk: a, hard, link; the second walk of c skips all four names
+
+
+def _zst_frames(n_frames: int, per_frame: int) -> bytes:
+    c = zstandard.ZstdCompressor()
+    return b"".join(
+        c.compress(b"".join(json.dumps({"id": f"f{f}-{i}", "text": f"frame {f} record {i} " * 20}).encode() + b"\n"
+                            for i in range(per_frame)))
+        for f in range(n_frames)
+    )
+
+
+def test_truncated_zstd_is_reported_not_silently_short(tmp_path):
+    whole = _zst_frames(3, 400)
+    (tmp_path / "whole.jsonl.zst").write_bytes(whole)
+    docs, bad, _ = read(tmp_path / "whole.jsonl.zst")
+    assert len(docs) == 1200 and not bad  # every frame is read
+    cut = tmp_path / "cut.jsonl.zst"
+    cut.write_bytes(whole[: len(whole) * 2 // 3])  # ends inside the last frame
+    docs, bad, _ = read(cut)
+    assert 400 <= len(docs) < 1200 and docs[0].id == "f0-0"  # what came before is kept
+    assert [(u.file, u.line) for u in bad] == [("cut.jsonl.zst", None)]
+    assert "truncated" in bad[0].reason
+
+
+def test_corrupt_zstd_is_unreadable(tmp_path):
+    (tmp_path / "fake.jsonl.zst").write_bytes(b'{"id": "x", "text": "not compressed"}\n')
+    docs, bad, _ = read(tmp_path / "fake.jsonl.zst")
+    assert not docs and len(bad) == 1 and "zstd" in bad[0].reason
+
+
+def test_csv_bad_bytes_cost_only_their_row(tmp_path):
+    p = tmp_path / "latin.csv"
+    p.write_bytes("id,text\nl1,A fine first row.\nl2,Caf\xe9 au lait\nl3,A fine third row.\n".encode("latin-1"))
+    docs, bad, _ = read(p)
+    assert [d.id for d in docs] == ["l1", "l3"]  # the rows around the bad one are not lost
+    assert [(u.file, u.line) for u in bad] == [("latin.csv", 2)]
+    assert "invalid UTF-8 (byte e9)" in bad[0].reason and "line 3" in bad[0].reason
+
+
+def test_csv_utf8_bom_is_not_part_of_the_first_column(tmp_path):
+    p = tmp_path / "bom.csv"
+    p.write_bytes(b"\xef\xbb\xbfid,text\nb1,Text of a spreadsheet export.\n")
+    docs, bad, _ = read(p)
+    assert [(d.id, d.text) for d in docs] == [("b1", "Text of a spreadsheet export.")] and not bad
+
+
+@pytest.mark.parametrize(
+    "body, reason",
+    [
+        ("id,text,source\nr1\n", "row has 1 cells, the header 3: no 'text' cell"),
+        ("id,text,source\nr1,Cut here, the rest,wire\n", "row has 4 cells, the header 3 (an unquoted comma?)"),
+        ('id,text\nr1,"never closed\nr2,swallowed\n', "a quote opened in this row is never closed"),
+        ('id,text\nr1,"quoted"tail\n', "invalid CSV"),
+    ],
+)
+def test_malformed_csv_rows_are_reported_not_misread(tmp_path, body, reason):
+    p = tmp_path / "m.csv"
+    p.write_text(body + "ok,A well formed row with its text.\n" if "never" not in body else body, encoding="utf-8")
+    docs, bad, _ = read(p)
+    assert len(bad) == 1 and bad[0].line == 1 and reason in bad[0].reason
+    assert all(d.text != "Cut here" for d in docs)
+
+
+def test_csv_trailing_empty_cells_are_tolerated(tmp_path):
+    p = tmp_path / "t.csv"
+    p.write_text("id,text\nr1,Some text of the row.,,\n", encoding="utf-8")
+    docs, bad, _ = read(p)
+    assert [d.id for d in docs] == ["r1"] and not bad
+
+
+def test_empty_record_files_are_listed(tmp_path):
+    (tmp_path / "a.jsonl").write_bytes(b"")
+    (tmp_path / "b.csv").write_bytes(b"")
+    (tmp_path / "c.csv").write_text("id,text\n", encoding="utf-8")
+    pq.write_table(pa.table({"id": pa.array([], pa.string()), "text": pa.array([], pa.string())}), tmp_path / "d.parquet")
+    docs, bad, skipped = read(tmp_path)
+    assert not docs and not bad
+    assert [s.file for s in skipped] == ["a.jsonl", "b.csv", "c.csv", "d.parquet"]
+
+
+def test_parquet_non_string_text_column_is_one_unreadable_for_scan(tmp_path):
+    p = tmp_path / "n.parquet"
+    pq.write_table(pa.table({"id": [1, 2, 3], "text": [1, 2, 3]}), p)
+    docs, bad, _ = read(p)
+    assert not docs and len(bad) == 1 and "holds int64, not strings (3 rows" in bad[0].reason
+    docs, bad, _ = read(p, keep_records=True)  # the filter accounts for every row
+    assert [u.line for u in bad] == [1, 2, 3]
+
+
+@pytest.mark.parametrize("name", ["u.txt", "u.jsonl", "u.csv"])
+@pytest.mark.parametrize("codec, label", [("utf-16", "UTF-16"), ("utf-32", "UTF-32")])
+def test_utf16_and_utf32_files_are_named_as_such(tmp_path, name, codec, label):
+    body = '{"id": "w", "text": "wide text"}\n' if name.endswith(".jsonl") else "id,text\nw,wide text\n"
+    (tmp_path / name).write_bytes(body.encode(codec))  # Python writes the byte-order mark
+    docs, bad, _ = read(tmp_path / name)
+    assert not docs and len(bad) == 1  # one line for the file, not one per line
+    assert bad[0].reason.startswith(f"{label} text (byte-order mark") and "iconv" in bad[0].reason
+
+
+def test_jsonl_utf8_bom_opens_the_file_not_the_record(tmp_path):
+    p = tmp_path / "bom.jsonl"
+    p.write_bytes(b'\xef\xbb\xbf{"id": "b1", "text": "First."}\n{"id": "b2", "text": "\xef\xbb\xbfSecond."}\n')
+    docs, bad, _ = read(p)
+    assert not bad
+    assert [(d.id, d.text) for d in docs] == [("b1", "First."), ("b2", "\ufeffSecond.")]  # text kept as read
+
+
+def test_non_string_ids_are_written_as_json(tmp_path):
+    p = tmp_path / "ids.jsonl"
+    p.write_text("".join(json.dumps({"id": i, "text": "t"}) + "\n" for i in (7, 1.5, True, ["a", 1])), encoding="utf-8")
+    docs, _, _ = read(p)
+    assert [d.id for d in docs] == ["7", "1.5", "true", '["a", 1]']
+
+
+def test_json_that_python_cannot_parse_costs_only_its_line(tmp_path):
+    p = tmp_path / "odd.jsonl"
+    p.write_text(
+        json.dumps({"id": "a", "text": "first"}) + "\n"
+        + "[" * 100_000 + "]" * 100_000 + "\n"                     # RecursionError in json.loads
+        + '{"id": ' + "9" * 5000 + ', "text": "huge integer id"}\n'  # ValueError: int digit limit
+        + json.dumps({"id": "b", "text": "last"}) + "\n",
+        encoding="utf-8",
+    )
+    docs, bad, _ = read(p)
+    assert [d.id for d in docs] == ["a", "b"]
+    assert [(u.line, u.reason.split(":")[0]) for u in bad] == [(2, "invalid JSON"), (3, "invalid JSON")]
+    assert "nested too deeply" in bad[0].reason
+
+
+def test_dotted_field_names_reach_nested_fields(tmp_path):
+    j = tmp_path / "n.jsonl"
+    j.write_text(
+        json.dumps({"meta": {"id": "n1", "outlet": "wire"}, "content": {"body": "Nested body."}}) + "\n"
+        + json.dumps({"meta": {"id": "n2"}, "content": {}}) + "\n"
+        + json.dumps({"content.body": "A literal dotted key wins.", "meta": {"id": "n3"}}) + "\n",
+        encoding="utf-8",
+    )
+    docs, bad, _ = read(j, text_field="content.body", id_field="meta.id", source_field="meta.outlet")
+    assert [(d.id, d.text) for d in docs] == [("n1", "Nested body."), ("n3", "A literal dotted key wins.")]
+    assert docs[0].metadata["meta.outlet"] == "wire"
+    assert [u.line for u in bad] == [2] and "no 'content.body' field" in bad[0].reason
+    p = tmp_path / "n.parquet"
+    pq.write_table(pa.table({"meta": [{"id": "s1"}], "content": [{"body": "Struct column text."}]}), p)
+    docs, bad, _ = read(p, text_field="content.body", id_field="meta.id")
+    assert [(d.id, d.text) for d in docs] == [("s1", "Struct column text.")] and not bad
+
+
+def test_nan_id_is_a_missing_id(tmp_path):
+    p = tmp_path / "n.parquet"
+    pq.write_table(pa.table({"id": [float("nan"), 2.0], "text": ["one", "two"]}), p)
+    docs, _, _ = read(p)
+    assert [d.id for d in docs] == ["n.parquet:1", "2.0"]

@@ -48,6 +48,16 @@ def render(report: Report) -> str:
             f"{len(b.get('stale', []))} baseline entries no longer match.",
             "",
         ]
+    renamed = report.extra.get("renamed_ids") or []
+    if renamed:
+        r = renamed[0]
+        where = f"{r['file']}:{r['line']}" if r.get("line") is not None else r["file"]
+        out += [
+            f"{len(renamed)} documents repeat an earlier document's id and are named `ID#2`, `ID#3`, ... "
+            f"(first: {esc(str(r['was']))} in {esc(where)} is {esc(str(r['id']))}; "
+            "all listed in report.json `renamed_ids`).",
+            "",
+        ]
     out += _summary_table(report)
     out += _rules_table(report)
     out += _unreadable(report)
@@ -208,9 +218,23 @@ def _sources(report: Report) -> list[str]:
     return out
 
 
+def _skip_kind(reason: str) -> str:
+    """A skip reason without its per-path detail, so the summary stays bounded."""
+    if "blank line" in reason:
+        return "blank lines"
+    if reason.startswith("same file as "):
+        return "same file as one already read"
+    if reason.startswith("symbolic link to a folder"):
+        return "symbolic link to a folder already walked"
+    return reason
+
+
 def _skipped(report: Report) -> list[str]:
     if not report.skipped:
         return []
-    reasons = Counter(s.reason if "blank line" not in s.reason else "blank lines" for s in report.skipped)
-    parts = ", ".join(f"{n} × {esc(r)}" for r, n in sorted(reasons.items()))
+    reasons = Counter(_skip_kind(s.reason) for s in report.skipped)
+    top = sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0]))
+    parts = ", ".join(f"{n} × {esc(r)}" for r, n in top[:10])
+    if len(top) > 10:
+        parts += f", {sum(n for _, n in top[10:])} for {len(top) - 10} other reasons"
     return [f"## Skipped paths ({len(report.skipped)})", "", parts + " (listed in report.json `skipped`).", ""]
