@@ -84,6 +84,9 @@ class Document:
     record: Mapping[str, Any] | None = None
     #: The exact input line of a JSONL record (without its line break), kept only for ``filter``.
     raw: str | None = None
+    #: For an input at the top of a scanned folder (or a file given directly): that folder's name,
+    #: which names the document's source when nothing else does (``DocContext.source``).
+    folder: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ order, three kinds of event:
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime
 import gzip
 import io
@@ -86,15 +87,29 @@ def iter_inputs(
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            yield from _iter_folder(path, config, seen)
+            yield from _with_folder(_iter_folder(path, config, seen), _folder_name(path))
         elif path.exists():
             reason = _already_read(path, path.name, seen)
             if reason is not None:
                 yield Skipped(file=str(raw), reason=reason)
             else:
-                yield from read_file(path, path.name, config)
+                yield from _with_folder(read_file(path, path.name, config), _folder_name(path.parent))
         else:
             yield Unreadable(file=str(raw), reason="no such file or directory")
+
+
+def _folder_name(path: Path) -> str:
+    """The name of a folder as a user would call it (``corpus`` for ``corpus/`` or ``./corpus``; ``.`` for the
+    current folder's own name is resolved)."""
+    return path.name or Path(os.path.abspath(path)).name or "."
+
+
+def _with_folder(events: Iterator[Event], folder: str) -> Iterator[Event]:
+    """Documents at the top of a scanned folder (or a file given directly) learn that folder's name."""
+    for ev in events:
+        if isinstance(ev, Document) and "/" not in ev.source:
+            ev = dataclasses.replace(ev, folder=folder)
+        yield ev
 
 
 def _already_read(path: Path, name: str, seen: dict[tuple[int, int], str]) -> str | None:

@@ -96,7 +96,7 @@ class DocContext:
         """The document's source, as every part of the tool names it: the record's ``field``
         (``Settings.source_field``) when it holds a value, else what a check annotated (the
         sourcing check: the outlet of a "Headline – Outlet" line), else the input's folder
-        ("." for a file at the top of what was scanned)."""
+        (for a file at the top of a scanned folder, that folder's name)."""
         meta = self.doc.metadata.get(field)
         if isinstance(meta, float) and not math.isfinite(meta):
             meta = None  # a missing value in a pandas-written Parquet or CSV export, not a source named "nan"
@@ -105,7 +105,7 @@ class DocContext:
         src = self.annotations.get("source")
         if src:
             return str(src)
-        return os.path.dirname(self.doc.source) or "."
+        return os.path.dirname(self.doc.source) or self.doc.folder or "."
 
     @cached_property
     def passages(self) -> tuple[Span, ...]:

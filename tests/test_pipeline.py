@@ -75,6 +75,11 @@ def test_document_source_is_named_one_way_everywhere():
     assert src({"source": ""}, note="CBS").source() == "CBS"
     assert src({"source": True}).source() == "news/cbs"
     assert src(path="a.txt").source() == "."
+    from dataclasses import replace
+
+    top = src(path="a.txt")
+    top.doc = replace(top.doc, folder="corpus")
+    assert top.source() == "corpus"
 
 
 def test_repeated_ids_are_made_unique_and_listed(tmp_path):
@@ -118,6 +123,6 @@ def test_parquet_missing_source_and_timestamp_dates(tmp_path):
     }), tmp_path / "news.parquet")
     config = config_from_mapping({"select": ["DUP001"], "duplicates": {"keep": "earliest"}})
     report = scan([str(tmp_path / "news.parquet")], config)
-    assert [d.source for d in report.documents] == [".", "2.0"]
+    assert [d.source for d in report.documents] == [tmp_path.name, "2.0"]  # no source: the folder it is in
     (cluster,) = report.clusters
     assert cluster.kept.document == "early"

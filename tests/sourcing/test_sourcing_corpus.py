@@ -85,7 +85,7 @@ def test_well_sourced_articles_score_above_teasers(report):
 
 def test_report_has_scorecards_and_validates(report):
     data = json.loads(render_json(report))
-    assert [c["source"] for c in data["sources"]] == [".", "CBS"]
+    assert [c["source"] for c in data["sources"]] == ["corpus", "CBS"]  # files at the top of corpus/: the folder name
     assert data["sources"][0]["documents"] == 4
     if SCHEMA is not None:
         jsonschema.validate(data, json.loads(SCHEMA.read_text()))
