@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable
+from typing import Callable, Iterable
 
 #: Word tokens (letters, digits, apostrophes inside words).
 WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -67,3 +68,64 @@ def is_line_start_bullet(line: str) -> bool:
 def normalize_line(line: str) -> str:
     """Lower-case, whitespace-collapsed form of a line for hashing and lexicon matching."""
     return " ".join(line.lower().split())
+
+
+# ---------------------------------------------------------------------------
+# Word frequencies (wordfreq ships its lists in the package: nothing is fetched at run time)
+
+#: Languages whose word lists the artefact checks consult; German, Dutch and the Nordic languages
+#: form compounds freely, so "two words glued" is never evidence there and they are left out.
+WORDFREQ_LANGS = ("en", "es", "fr", "pt", "it")
+
+
+@lru_cache(maxsize=8)
+def _freq_dict(lang: str) -> dict[str, float] | None:
+    try:
+        from wordfreq import get_frequency_dict
+    except ImportError:  # pragma: no cover - wordfreq is a declared dependency
+        return None
+    try:
+        return get_frequency_dict(lang, "best")
+    except LookupError:  # pragma: no cover - a language without a list
+        return None
+
+
+def zipf(word: str, lang: str) -> float:
+    """Zipf frequency (log10 of occurrences per billion words) of a lower-case word; 0.0 when unknown.
+
+    Only for the languages in :data:`WORDFREQ_LANGS` (other languages give 0.0).
+    """
+    if lang not in WORDFREQ_LANGS:
+        return 0.0
+    d = _freq_dict(lang)
+    if not d:
+        return 0.0
+    f = d.get(word)
+    return round(math.log10(f) + 9, 2) if f else 0.0
+
+
+def has_word_lists() -> bool:
+    return _freq_dict("en") is not None
+
+
+def language_lookup(ctx) -> Callable[[int], str]:
+    """``lang_of(offset)``: the language of the passage at ``offset``.
+
+    Uses the language check's passage languages when it has run, else the stop-word profile
+    of the passage (cached per passage); ``"und"`` when nothing stands out.
+    """
+    cache: dict[int, str] = {}
+    passages = ctx.passages
+    text = ctx.text
+
+    def lang_of(offset: int) -> str:
+        if ctx.passage_languages:
+            return ctx.language_at(offset)
+        for i, p in enumerate(passages):
+            if p.start <= offset < p.end:
+                if i not in cache:
+                    cache[i] = guess_language(text[p.start : p.end])[0]
+                return cache[i]
+        return "und"
+
+    return lang_of
