@@ -25,6 +25,7 @@ from typing import Iterable
 from audit.artefacts.common import guess_language, stopwords
 from audit.model import Category, Finding, Severity
 from audit.rules import DocContext, DocumentCheck, Rule
+from audit.segment import ABBREVIATIONS
 
 ART010 = Rule(
     id="ART010",
@@ -35,17 +36,21 @@ ART010 = Rule(
     "keyword among proper-noun list items, after a comma before a name, or an English keyword in another language).",
     flags=("Santa Clara County, San Francisco, order and Berkeley officials said they declined.",
            "This week, online California Attorney General Kamala Harris issued a directive.",
-           "las agencias deben usar el criterio para responder, order anunció ayer la procuradora."),
+           "las agencias deben usar el criterio para responder, order anunció ayer la procuradora.",
+           "The council approved the plan on Tuesday. cheap flights",
+           "Read the full story. buy viagra online buy viagra online buy viagra online"),
     not_flags=("The president signed an executive order on Monday.", "Police secured the site of the attack.",
                "Online voting starts in May.", "They met in order to discuss the plan.",
-               "Gold is seen as a store of value.", "Compró los billetes online, según la empresa."),
+               "Gold is seen as a store of value.", "Compró los billetes online, según la empresa.",
+               "Prices fell 3 p.m. online sales rose.", "Fans chanted “Go, go, go!” as the team left."),
 )
 
 #: Keywords for the list and comma cues (English commercial/spam vocabulary).
 KEYWORDS = (
     "order", "orders", "site", "online", "store", "shop", "buy", "cheap", "sale", "discount", "deals",
     "casino", "viagra", "cialis", "pharmacy", "loans", "coupon", "seo", "porn", "replica", "outlet",
-    "essay", "deal", "click", "download", "promo", "loan",
+    "essay", "deal", "click", "download", "promo", "loan", "payday", "bonus", "flights", "hotels", "pills",
+    "watches", "escort", "escorts", "betting", "slots", "crypto", "forex",
 )
 #: Keywords for the foreign-passage cue, with languages in which the word is also native or a common loanword.
 FOREIGN_OK = {
@@ -115,6 +120,46 @@ def _title_case_line(text: str, start: int) -> bool:
     line = text[ls : le if le >= 0 else start + 300]
     ws = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) > 3]
     return len(ws) >= 3 and sum(w[0].isupper() for w in ws) / len(ws) > 0.6
+
+
+#: A lower-case keyword phrase stuffed after a sentence end ("... on Tuesday. cheap flights"), up to the
+#: line end or the next sentence: edited prose never starts a sentence lower-case.
+_AFTER_SENTENCE_RE = re.compile(
+    rf"(?<=[^\W\d_]{{2}}[.!?] )(?P<kw>[a-z][a-z-]*(?: [a-z][a-z-]*){{0,5}})(?=[ \t]*(?:\n|$)|[.!?]?[ \t]+{_CAP})"
+)
+#: One to four words repeated three times or more in a row ("cheap flights cheap flights cheap flights").
+_REPEAT_RE = re.compile(r"(?<![\w’'-])(?P<unit>[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,3})(?:[ \t,;|]+(?P=unit)(?![\w’'-])){2,}",
+                        re.IGNORECASE)
+_KW_SET = frozenset(KEYWORDS)
+
+
+def _has_keyword(phrase: str, extra: Iterable[str] = ()) -> bool:
+    ws = phrase.lower().split()
+    return any(w in _KW_SET or w in extra for w in ws)
+
+
+def find_stuffing(text: str, extra: Iterable[str] = ()) -> list[tuple[int, int, str, str]]:
+    """``(start, end, phrase, cue)`` for keyword stuffing: a lower-case keyword phrase after a sentence
+    end (``"after-sentence"``), or a phrase repeated three times or more in a row (``"repeated"``)."""
+    out = []
+    for m in _AFTER_SENTENCE_RE.finditer(text):
+        phrase = m.group("kw")
+        prev = re.search(r"(\S+)\s$", text[max(0, m.start() - 40) : m.start()])
+        if prev and prev.group(1).lower().rstrip(".!?") in ABBREVIATIONS:
+            continue  # "etc. online" / "approx. cheap": not a sentence end
+        if _has_keyword(phrase, extra):
+            out.append((m.start("kw"), m.end("kw"), phrase, "after-sentence"))
+    for m in _REPEAT_RE.finditer(text):
+        unit = m.group("unit")
+        ws = unit.lower().split()
+        lo = max(0, m.start() - 200, text.rfind("\n", 0, m.start()) + 1)
+        if _in_quotes_or_brackets(text, m.start(), lo):
+            continue  # a quoted chant ("lock her up, lock her up, ...")
+        if _has_keyword(unit, extra):
+            out.append((m.start(), m.end(), unit, "repeated"))
+        elif len(set(ws)) >= 2 and len(unit) >= 6:
+            out.append((m.start(), m.end(), unit, "repeated-phrase"))
+    return out
 
 
 def find_injections(text: str, lang_of) -> list[tuple[int, int, str, str]]:
@@ -197,11 +242,18 @@ class InjectedKeywordCheck(DocumentCheck):
             "comma": "a lowercase keyword between a comma and a capitalised name",
             "foreign": "an English keyword inside a passage in another language",
             "between-names": "a lowercase keyword wedged between two capitalised names",
+            "after-sentence": "a lowercase keyword phrase stuffed after a sentence end",
+            "repeated": "a keyword phrase repeated three times or more in a row (keyword stuffing)",
+            "repeated-phrase": "a phrase repeated three times or more in a row (stuffing or template residue)",
         }
+        seen = {s for s, *_ in found}
+        extra_set = frozenset(k.lower() for k in self.config.extra_keywords)
+        found += [f for f in find_stuffing(text, extra_set) if f[0] not in seen]
         for s, e, kw, cue in found:
             data = {"keyword": kw, "cue": cue}
             if cue == "foreign":
                 data["language"] = lang_of(s)
             ctx_text = " ".join(text[max(0, s - 30) : e + 30].split())
-            out.append(ART010.finding((s, e), f"injected keyword {kw!r} in '…{ctx_text}…': {why[cue]}", data=data))
+            out.append(ART010.finding((s, e), f"injected keyword {kw!r} in '…{ctx_text}…': {why[cue]}", data=data,
+                                      severity=Severity.INFO if cue == "repeated-phrase" else None))
         return out

@@ -10,7 +10,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Iterable
 
-from audit.artefacts.common import guess_language, is_line_start_bullet, stopwords, words
+from audit.artefacts.common import (
+    WORDFREQ_LANGS,
+    guess_language,
+    has_word_lists,
+    is_line_start_bullet,
+    stopwords,
+    words,
+    zipf,
+)
 from audit.model import Category, Finding, Severity
 from audit.rules import DocContext, DocumentCheck, Rule
 
@@ -64,7 +72,7 @@ _QUOTE_CUT = re.compile(r"[“«]((?:[^\s”»“«.!?]+\s+){0,5}[^\s”»“«.
 NEVER_FINAL = {
     "en": "the a an of to in on at by for from with and or but as than into onto about whose which its their his "
           "her our your my these those nor via upon per",
-    "es": "el la los las un una unos unas de del al a en con por para y o u ni que como su sus mi tu nuestro sin "
+    "es": "el la los las un una unos unas de del al a en con por para y e o u ni que como su sus mi tu nuestro sin "
           "sobre entre hasta desde hacia según",
     "fr": "le la les un une des du au aux à de en et ou que pour par sur avec dans sans sous vers chez son sa ses",
     "de": "der die das den dem des ein eine einen einem einer und oder zu von mit für auf im am zum zur aus bei",
@@ -72,6 +80,15 @@ NEVER_FINAL = {
     "it": "il lo la i gli le un una di del della dei delle a al alla in nel nella e o che per con su sul tra fra",
 }
 NEVER_FINAL = {k: frozenset(v.split()) for k, v in NEVER_FINAL.items()}
+#: Weekdays and months (and their abbreviations): capitalised, but a sentence ending on one
+#: without punctuation is cut, not a caption or a name ("... since Jan", "... about Tuesday").
+CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri sat sun "
+    "january february march april june july august september october november december jan feb mar apr jun jul "
+    "aug sep sept oct nov dec lunes martes miércoles jueves viernes sábado domingo enero febrero marzo abril mayo "
+    "junio julio agosto septiembre octubre noviembre diciembre lundi mardi mercredi jeudi vendredi samedi dimanche "
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()
+)
 
 
 def is_prose(passage: str, min_words: int = 16, strong_cut: bool = False, lang: str = "und") -> bool:
@@ -125,7 +142,16 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
         if low in NEVER_FINAL.get(lang, NEVER_FINAL["en"]):
             return "function-word"
         vocabulary = vocabulary or {}
-        if len(frag) >= 2 and vocabulary.get(low, 0) <= 1 and any(
+        listed = lang in WORDFREQ_LANGS and has_word_lists()
+        z = zipf(low, lang) if listed else 0.0
+        if listed and frag.islower() and len(frag) >= 2 and low not in common:
+            # not a word of the passage language ("... a restringir el rie"); the lists carry many
+            # abbreviations, so a short final fragment must also be a frequent word ("pla", "exp" are cuts;
+            # "tax", "fog", "mar" are words)
+            need = 3.5 if len(frag) <= 3 else 2.5 if len(frag) == 4 else 0.01
+            if z < need and (len(frag) <= 4 or zipf(low, "en") == 0.0):
+                return "mid-word"
+        if len(frag) >= 2 and vocabulary.get(low, 0) <= 1 and z < 3.5 and any(
                 w.startswith(low) and len(w) > len(low) + 1 for w in vocabulary):
             return "mid-word"
         if re.search(r"[^\W\d_]-[A-ZÀ-Þ]$", tail):
@@ -134,7 +160,7 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
             prev = re.search(r"([^\W\d_]+)\s+\S+$", tail)
             if prev and prev.group(1).islower():
                 return "mid-word"  # "... on M": a cut name, not "Plan B"
-        if frag[0].isupper() and lang != "de":
+        if frag[0].isupper() and lang != "de" and low not in CALENDAR_WORDS:
             return None  # ends on a name: more often a caption, credit or heading than a cut
     return "mid-sentence"
 

@@ -77,10 +77,10 @@ _PREFIXES = frozenset(
 )
 _SUFFIX_WORDS = frozenset(
     "less like wide free based proof friendly ness ship hood ward wards side time man men woman women land work "
-    "works way ways made maker makers wise fold style related led driven owned run mente ment ing".split()
+    "works way ways made maker makers able ible wise fold style related led driven owned run mente ment ing".split()
 )
 #: Lower-case tokens of 5+ letters that stand alone (not in a URL, e-mail, hashtag, path or code).
-_LOWER_TOKEN = re.compile(r"(?<![\w’'@#/.\\-])[a-zà-öø-ÿ]{5,}(?![\w’'@/\\-]|\.[^\W_])")
+_LOWER_TOKEN = re.compile(r"(?<![\w’'@#/.\\`$<-])[a-zà-öø-ÿ]{5,}(?![\w’'@/\\`(=<>-]|\.[^\W_])")
 
 
 def _half_ok(word: str, lang: str) -> float:
@@ -126,7 +126,9 @@ def find_camel(text: str, lang_of=None, vocab=None) -> list[tuple[int, int, str,
       sentence opener or both halves occur on their own in the document; info when only the word
       lists confirm the halves (brand names are spelled so);
     * two lower-case words ("governorsaid"), only where ``lang_of`` knows the passage language and it
-      is one of :data:`WORDFREQ_LANGS`: warning when both halves are common words (Zipf ≥ 3.5), else info.
+      is one of :data:`WORDFREQ_LANGS`: warning when one half is a very common word (Zipf ≥ 5.5:
+      "the", "said", "would") and the other a common one (Zipf ≥ 3), else info (two content words
+      joined may be a new compound or an identifier: "doomscrolling", "filepost").
 
     A form that occurs more than once in the document, or is itself a word of the word lists, is a
     name or identifier used on purpose.
@@ -169,7 +171,9 @@ def find_camel(text: str, lang_of=None, vocab=None) -> list[tuple[int, int, str,
             split = split_glued(token, lang)
             if split:
                 left, right, z = split
-                out.append((m.start(), m.end(), left, right, Severity.WARNING if z >= 3.5 else Severity.INFO))
+                common = max(zipf(left, lang), zipf(right, lang)) >= 5.5
+                out.append((m.start(), m.end(), left, right,
+                            Severity.WARNING if common and z >= 3.0 else Severity.INFO))
     return sorted(out, key=lambda t: t[:2])
 
 
