@@ -152,12 +152,13 @@ def find_stuffing(text: str, extra: Iterable[str] = ()) -> list[tuple[int, int, 
     for m in _REPEAT_RE.finditer(text):
         unit = m.group("unit")
         ws = unit.lower().split()
+        if _has_keyword(unit, extra):
+            out.append((m.start(), m.end(), unit, "repeated"))
+            continue
         lo = max(0, m.start() - 200, text.rfind("\n", 0, m.start()) + 1)
         if _in_quotes_or_brackets(text, m.start(), lo):
             continue  # a quoted chant ("lock her up, lock her up, ...")
-        if _has_keyword(unit, extra):
-            out.append((m.start(), m.end(), unit, "repeated"))
-        elif len(set(ws)) >= 2 and len(unit) >= 6:
+        if len(set(ws)) >= 2 and len(unit) >= 6:
             out.append((m.start(), m.end(), unit, "repeated-phrase"))
     return out
 
