@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from audit.artefacts.common import WORDFREQ_LANGS, language_lookup, zipf
+from audit.artefacts.common import WORDFREQ_LANGS, language_lookup, stopwords, zipf
 from audit.model import Category, Finding, Severity
 from audit.rules import DocContext, DocumentCheck, Rule
 from audit.segment import ABBREVIATIONS
@@ -72,7 +72,7 @@ _CAMEL_BRANDS = frozenset("easyjet easyhotel easycar wikihow freecodecamp ebooke
 #: there is not evidence of a lost space.
 _PREFIXES = frozenset(
     "anti pre post pro sub super inter intra multi micro macro mega mini semi ultra auto neo pseudo extra contra "
-    "sobre hiper hyper cyber ciber eco bio geo tele non over under out self vice counter mid tri afro euro narco "
+    "sobre hiper hyper cyber ciber télé eco bio geo tele non over under out self vice counter mid tri afro euro narco "
     "infra socio retro trans cross photo video radio electro hydro thermo neuro psycho mono poly para".split()
 )
 _SUFFIX_WORDS = frozenset(
@@ -104,8 +104,8 @@ def split_glued(token: str, lang: str) -> tuple[str, str, float] | None:
     best = None
     for i in range(2, len(token) - 1):
         left, right = token[:i], token[i:]
-        if left in _PREFIXES or right in _SUFFIX_WORDS:
-            continue
+        if (left in _PREFIXES and right not in stopwords().get(lang, ())) or right in _SUFFIX_WORDS:
+            continue  # "antivaccine", "statewide"; but "sobrelas" is "sobre las"
         zl = _half_ok(left, lang)
         zr = zl and _half_ok(right, lang)
         if zl and zr and (best is None or min(zl, zr) > best[2]):
@@ -257,7 +257,12 @@ class MissingWhitespaceCheck(DocumentCheck):
         if self.config.glued_words:
             lang_of = language_lookup(ctx) if self.config.word_lists else None
             for s, e, left, right, sev in find_camel(text, lang_of, ctx.word_counts):
-                why = "" if sev is Severity.WARNING else " (both halves are words, but names and brands join so)"
+                if sev is Severity.WARNING:
+                    why = ""
+                elif left[0].isupper():
+                    why = " (both halves are words, but names and brands are joined so too)"
+                else:
+                    why = " (both halves are words, but it may be a compound or a new word)"
                 out.append(ART031.finding((s, e), f"words glued after a lost space: {text[s:e]!r} (→ {left} {right})"
                                           + why, data={"text": text[s:e], "left": left, "right": right},
                                           severity=sev))
