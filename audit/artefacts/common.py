@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from importlib import resources
 from typing import Callable, Iterable
@@ -116,16 +117,17 @@ def language_lookup(ctx) -> Callable[[int], str]:
     """
     cache: dict[int, str] = {}
     passages = ctx.passages
+    starts = [p.start for p in passages]
     text = ctx.text
 
     def lang_of(offset: int) -> str:
         if ctx.passage_languages:
             return ctx.language_at(offset)
-        for i, p in enumerate(passages):
-            if p.start <= offset < p.end:
-                if i not in cache:
-                    cache[i] = guess_language(text[p.start : p.end])[0]
-                return cache[i]
-        return "und"
+        i = bisect_right(starts, offset) - 1
+        if i < 0 or offset >= passages[i].end:
+            return "und"
+        if i not in cache:
+            cache[i] = guess_language(text[passages[i].start : passages[i].end])[0]
+        return cache[i]
 
     return lang_of

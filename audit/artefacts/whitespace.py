@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
 from audit.artefacts.common import WORDFREQ_LANGS, language_lookup, stopwords, zipf
@@ -101,6 +102,14 @@ def split_glued(token: str, lang: str) -> tuple[str, str, float] | None:
     """
     if lang not in WORDFREQ_LANGS:
         return None
+    return _split_glued(token, lang)
+
+
+@lru_cache(maxsize=65536)
+def _split_glued(token: str, lang: str) -> tuple[str, str, float] | None:
+    known = max(zipf(token, lang), zipf(token, "en"))
+    if known >= 4.5:
+        return None  # a common word: no glued pair is rarer than 3.5 Zipf below its halves
     best = None
     for i in range(2, len(token) - 1):
         left, right = token[:i], token[i:]
@@ -112,7 +121,6 @@ def split_glued(token: str, lang: str) -> tuple[str, str, float] | None:
             best = (left, right, min(zl, zr))
     if best is None or (len(token) < 7 and best[2] < 5.0):
         return None
-    known = max(zipf(token, lang), zipf(token, "en"))
     if known >= (best[2] - 3.5 if best[2] >= 6.0 else 1.5):
         return None
     return best
