@@ -65,6 +65,7 @@ _CREDITS = re.compile(
 _SENT_BOUNDARY = re.compile(r"[.!?…][\"”’»)\]]*\s+[\"“‘«(¿¡]?[A-ZÀ-ÖØ-Þ0-9]")
 _LAST_SENT = re.compile(r"[.!?…][\"”’»)\]]*\s+(?=[\"“‘«(¿¡]?[A-ZÀ-ÖØ-Þ0-9])")
 _DOUBLE_DOT = re.compile(r"(?<=[^\W\d_])\.\.(?![.\w])")
+_QUOTE_ATTRIBUTION = re.compile(r"[,!?][\"”»’]\s+[^\W\d_]")
 _QUOTE_CUT = re.compile(r"[“«]((?:[^\s”»“«.!?]+\s+){0,5}[^\s”»“«.!?]+)\.(?=\s+[A-ZÀ-ÖØ-Þ])")
 
 
@@ -91,7 +92,8 @@ CALENDAR_WORDS = frozenset(
 )
 
 
-def is_prose(passage: str, min_words: int = 16, strong_cut: bool = False, lang: str = "und") -> bool:
+def is_prose(passage: str, min_words: int = 16, strong_cut: bool = False, lang: str = "und",
+             min_strong: int = 6) -> bool:
     """Prose, not a headline, list item, table row or caption.
 
     A passage that ends mid-word, on a comma or on a function word (``strong_cut``) needs
@@ -103,7 +105,7 @@ def is_prose(passage: str, min_words: int = 16, strong_cut: bool = False, lang: 
     if "|" in passage or is_line_start_bullet(passage):
         return False
     ws = words(passage)
-    if len(ws) < (6 if strong_cut else 8):
+    if len(ws) < (min_strong if strong_cut else 8):
         return False
     long_words = [w for w in ws if len(w) > 3]
     if lang == "de":  # German capitalises nouns: judge by lower-case function words instead
@@ -111,7 +113,9 @@ def is_prose(passage: str, min_words: int = 16, strong_cut: bool = False, lang: 
     cap_share = sum(w[0].isupper() for w in long_words) / len(long_words) if long_words else 0.0
     if cap_share > 0.85 or (cap_share > 0.6 and "," not in passage):
         return False  # Title Case headline
-    return strong_cut or len(ws) >= min_words or bool(_SENT_BOUNDARY.search(passage))
+    if strong_cut or len(ws) >= min_words or _SENT_BOUNDARY.search(passage):
+        return True
+    return bool(_QUOTE_ATTRIBUTION.search(passage))  # '"…," said Lisa Shalett': a quote is never a headline
 
 
 def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = None) -> str | None:
@@ -160,7 +164,9 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
             prev = re.search(r"([^\W\d_]+)\s+\S+$", tail)
             if prev and prev.group(1).islower():
                 return "mid-word"  # "... on M": a cut name, not "Plan B"
-        if frag[0].isupper() and lang != "de" and low not in CALENDAR_WORDS:
+        prev = re.search(r"([^\W\d_]+)\s+[^\W\d_]+$", tail)
+        after_function_word = bool(prev and prev.group(1) in NEVER_FINAL.get(lang, NEVER_FINAL["en"]))
+        if frag[0].isupper() and lang != "de" and low not in CALENDAR_WORDS and not after_function_word:
             return None  # ends on a name: more often a caption, credit or heading than a cut
     return "mid-sentence"
 
@@ -197,7 +203,7 @@ class TruncationCheck(DocumentCheck):
         vocab: Counter | None = None
         for i, p in enumerate(passages):
             ptext = text[p.start : p.end]
-            if len(ptext) >= 30 and ptext[-1] not in ".!?…:;\"”’»)]|":
+            if len(ptext) >= 20 and ptext[-1] not in ".!?…:;\"”’»)]|":
                 lang = ctx.language_at(p.start) if ctx.passage_languages else guess_language(ptext)[0]
                 if vocab is None:
                     vocab = ctx.word_counts  # shared, read only
@@ -205,7 +211,8 @@ class TruncationCheck(DocumentCheck):
                 strong = kind in ("mid-word", "function-word") or ptext.rstrip()[-1] in ",-–—(“‘«/&"
                 if kind and not strong and self._in_list(text, passages, i):
                     continue
-                if kind and (strong or i > 0) and is_prose(ptext, strong_cut=strong, lang=lang):
+                if kind and (strong or i > 0) and is_prose(ptext, strong_cut=strong, lang=lang,
+                                              min_strong=4 if kind == "function-word" else 6):
                     start = p.start
                     for m in _LAST_SENT.finditer(ptext):
                         start = p.start + m.end()
