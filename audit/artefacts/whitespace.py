@@ -81,7 +81,7 @@ _SUFFIX_WORDS = frozenset(
     "works way ways made maker makers able ible wise fold style related led driven owned run mente ment ing".split()
 )
 #: Lower-case tokens of 5+ letters that stand alone (not in a URL, e-mail, hashtag, path or code).
-_LOWER_TOKEN = re.compile(r"(?<![\w’'@#/.\\`$<-])[a-zà-öø-ÿ]{5,}(?![\w’'@/\\`(=<>-]|\.[^\W_])")
+_LOWER_TOKEN = re.compile(r"(?<![\w’'@#/.\\`$<\ufffd-])[a-zà-öø-ÿ]{5,}(?![\w’'@/\\`(=<>\ufffd-]|\.[^\W_])")
 
 
 def _half_ok(word: str, lang: str) -> float:
