@@ -111,7 +111,11 @@ _AFTER_RUN = re.compile(rf"(?:{_CAP}\S*\s+)*(?P<head>[a-zà-ÿ]+)")
 def _modifies_noun(text: str, end: int) -> bool:
     """Does a lowercase head noun follow the capitalised run after the keyword?"""
     m = _AFTER_RUN.match(text, end + 1, end + 120)
-    return bool(m and m.group("head") in HEAD_NOUNS)
+    if not m:
+        return False
+    head = m.group("head")
+    # also a head noun glued to the next word by a lost space ("deals" in "dealsstarted")
+    return head in HEAD_NOUNS or any(head.startswith(n) for n in HEAD_NOUNS if len(n) >= 4 and len(head) > len(n) + 3)
 
 
 def _title_case_line(text: str, start: int) -> bool:
