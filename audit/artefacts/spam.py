@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
+import numpy as np
+
 from audit.artefacts.common import guess_language, stopwords
 from audit.model import Category, Finding, Severity
 from audit.rules import DocContext, DocumentCheck, Rule
@@ -131,9 +133,47 @@ def _title_case_line(text: str, start: int) -> bool:
 _AFTER_SENTENCE_RE = re.compile(
     rf"(?<=[^\W\d_]{{2}}[.!?] )(?P<kw>[a-z][a-z-]*(?: [a-z][a-z-]*){{0,5}})(?=[ \t]*(?:\n|$)|[.!?]?[ \t]+{_CAP})"
 )
-#: One to four words repeated three times or more in a row ("cheap flights cheap flights cheap flights").
-_REPEAT_RE = re.compile(r"(?<![\w’'-])(?P<unit>[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,3})(?:[ \t,;|]+(?P=unit)(?![\w’'-])){2,}",
-                        re.IGNORECASE)
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_REPEAT_SEP = re.compile(r"[ \t,;|]+")
+
+
+def repeated_runs(text: str, max_unit: int = 4, min_repeats: int = 3) -> list[tuple[int, int, str]]:
+    """``(start, end, unit)`` for a unit of 1..``max_unit`` words repeated ``min_repeats`` times or more
+    in a row, separated only by spaces, commas, semicolons or pipes ("cheap flights cheap flights cheap
+    flights"). Compares word ids with numpy, so a document costs a few array operations."""
+    low = _WORD_RE.findall(text.lower()) if len(text.lower()) == len(text) else None
+    if low is None:  # lower() changed the length (rare letters): fall back to per-match lowering
+        low = [w.lower() for w in _WORD_RE.findall(text)]
+    n = len(low)
+    if n < min_repeats:
+        return []
+    arr = np.fromiter(map(hash, low), dtype=np.int64, count=n)  # equal words, equal hashes (64-bit)
+    toks: list = []  # token spans, computed only when a candidate run is found
+    out: list[tuple[int, int, str]] = []
+    covered = -1
+    for p in range(1, max_unit + 1):
+        need = p * (min_repeats - 1)  # consecutive positions i with word[i] == word[i + p]
+        if n - p < need:
+            break
+        eq = np.concatenate(([False], arr[:-p] == arr[p:], [False]))
+        edges = np.flatnonzero(np.diff(eq.astype(np.int8)))
+        for a, b in zip(edges[::2], edges[1::2], strict=True):
+            if b - a < need:
+                continue
+            first, last = int(a), int(b) + p - 1  # token indices of the whole run
+            if not toks:
+                toks = [m.span() for m in _WORD_RE.finditer(text)]
+                if len(toks) != n:
+                    return out
+            if toks[first][0] <= covered:
+                continue
+            gaps = [text[toks[k][1] : toks[k + 1][0]] for k in range(first, last)]
+            if all(_REPEAT_SEP.fullmatch(g) for g in gaps):
+                unit = text[toks[first][0] : toks[first + p - 1][1]]
+                out.append((toks[first][0], toks[last][1], unit))
+                covered = toks[last][1]
+    return out
+
 _KW_SET = frozenset(KEYWORDS)
 
 
@@ -153,17 +193,16 @@ def find_stuffing(text: str, extra: Iterable[str] = ()) -> list[tuple[int, int, 
             continue  # "etc. online" / "approx. cheap": not a sentence end
         if _has_keyword(phrase, extra):
             out.append((m.start("kw"), m.end("kw"), phrase, "after-sentence"))
-    for m in _REPEAT_RE.finditer(text):
-        unit = m.group("unit")
+    for s, e, unit in repeated_runs(text):
         ws = unit.lower().split()
         if _has_keyword(unit, extra):
-            out.append((m.start(), m.end(), unit, "repeated"))
+            out.append((s, e, unit, "repeated"))
             continue
-        lo = max(0, m.start() - 200, text.rfind("\n", 0, m.start()) + 1)
-        if _in_quotes_or_brackets(text, m.start(), lo):
+        lo = max(0, s - 200, text.rfind("\n", 0, s) + 1)
+        if _in_quotes_or_brackets(text, s, lo):
             continue  # a quoted chant ("lock her up, lock her up, ...")
         if len(set(ws)) >= 2 and len(unit) >= 6:
-            out.append((m.start(), m.end(), unit, "repeated-phrase"))
+            out.append((s, e, unit, "repeated-phrase"))
     return out
 
 
