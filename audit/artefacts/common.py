@@ -109,11 +109,29 @@ def has_word_lists() -> bool:
     return _freq_dict("en") is not None
 
 
-def language_lookup(ctx) -> Callable[[int], str]:
+_LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-zà-öø-ÿ]{3,}(?![^\W\d_])")
+
+
+def lists_confirm(text: str, lang: str, min_share: float = 0.8) -> bool:
+    """Do the word lists confirm that ``text`` is in ``lang``? At least ``min_share`` of its lower-case
+    words (3+ letters) must be listed words of ``lang``. Guards word-list evidence against a wrong
+    language guess (Hungarian taken for Spanish by the stop-word profile makes every word "unknown").
+    Texts with fewer than 5 such words are taken as confirmed."""
+    if lang not in WORDFREQ_LANGS:
+        return False
+    ws = _LOWER_WORD.findall(text)
+    if len(ws) < 5:
+        return True
+    known = sum(1 for w in ws if zipf(w, lang) > 0)
+    return known >= min_share * len(ws)
+
+
+def language_lookup(ctx, confirm: bool = False) -> Callable[[int], str]:
     """``lang_of(offset)``: the language of the passage at ``offset``.
 
     Uses the language check's passage languages when it has run, else the stop-word profile
-    of the passage (cached per passage); ``"und"`` when nothing stands out.
+    of the passage (cached per passage); ``"und"`` when nothing stands out. With ``confirm``,
+    a language the word lists do not confirm for the passage (:func:`lists_confirm`) is ``"und"``.
     """
     cache: dict[int, str] = {}
     passages = ctx.passages
@@ -121,13 +139,15 @@ def language_lookup(ctx) -> Callable[[int], str]:
     text = ctx.text
 
     def lang_of(offset: int) -> str:
-        if ctx.passage_languages:
-            return ctx.language_at(offset)
         i = bisect_right(starts, offset) - 1
         if i < 0 or offset >= passages[i].end:
-            return "und"
+            return ctx.language_at(offset) if ctx.passage_languages else "und"
         if i not in cache:
-            cache[i] = guess_language(text[passages[i].start : passages[i].end])[0]
+            ptext = text[passages[i].start : passages[i].end]
+            lang = ctx.language_at(offset) if ctx.passage_languages else guess_language(ptext)[0]
+            if confirm and lang in WORDFREQ_LANGS and not lists_confirm(ptext, lang):
+                lang = "und"
+            cache[i] = lang
         return cache[i]
 
     return lang_of

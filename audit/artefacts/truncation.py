@@ -15,6 +15,7 @@ from audit.artefacts.common import (
     guess_language,
     has_word_lists,
     is_line_start_bullet,
+    lists_confirm,
     stopwords,
     words,
     zipf,
@@ -146,7 +147,7 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
         if low in NEVER_FINAL.get(lang, NEVER_FINAL["en"]):
             return "function-word"
         vocabulary = vocabulary or {}
-        listed = lang in WORDFREQ_LANGS and has_word_lists()
+        listed = lang in WORDFREQ_LANGS and has_word_lists() and lists_confirm(passage, lang)
         z = zipf(low, lang) if listed else 0.0
         if listed and frag.islower() and len(frag) >= 2 and low not in common:
             # not a word of the passage language ("... a restringir el rie"); the lists carry many

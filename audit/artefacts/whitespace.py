@@ -263,7 +263,7 @@ class MissingWhitespaceCheck(DocumentCheck):
             out.append(ART030.finding((s, e), f"missing space after {glue!r} in {text[s:e]!r}",
                                       data={"punctuation": glue, "text": text[s:e]}))
         if self.config.glued_words:
-            lang_of = language_lookup(ctx) if self.config.word_lists else None
+            lang_of = language_lookup(ctx, confirm=True) if self.config.word_lists else None
             for s, e, left, right, sev in find_camel(text, lang_of, ctx.word_counts):
                 if sev is Severity.WARNING:
                     why = ""
