@@ -59,3 +59,22 @@ def test_lists_confirm(text, lang, ok):
 def test_split_glued(token, lang, split):
     got = split_glued(token, lang)
     assert (got[:2] if got else None) == split
+
+
+def _ctx(text: str, lang: str):
+    from audit.model import Document, Span
+    from audit.rules import DocContext
+
+    ctx = DocContext(Document(id="d", text=text, source="d.txt", locator=None, metadata={}, record=None), 0)
+    ctx.passage_languages = [(Span(0, len(text)), lang, 0.9)]
+    return ctx
+
+
+def test_glued_words_need_the_lists_to_confirm_the_language():
+    from audit.artefacts import MissingWhitespaceCheck
+
+    hu = ("A Balaton északi partján fekvő falu lakói szerint a nyár idén csendes volt, hallani sem lehetett "
+          "a turistákat, mondta a polgármester.")
+    en = "The governorsaid on Tuesday that the budget would pass before the summer recess, aides said."
+    assert not [f for f in MissingWhitespaceCheck().check(_ctx(hu, "es")) if f.rule == "ART031"]
+    assert [f for f in MissingWhitespaceCheck().check(_ctx(en, "en")) if f.rule == "ART031"]
