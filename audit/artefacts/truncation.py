@@ -212,8 +212,11 @@ class TruncationCheck(DocumentCheck):
                 strong = kind in ("mid-word", "function-word") or ptext.rstrip()[-1] in ",-–—(“‘«/&"
                 if kind and not strong and self._in_list(text, passages, i):
                     continue
-                if kind and (strong or i > 0) and is_prose(ptext, strong_cut=strong, lang=lang,
-                                              min_strong=4 if kind == "function-word" else 6):
+                # the closing paragraph of an article after a punctuated one is prose, not a headline:
+                # 10 words suffice there
+                closing = i == len(passages) - 1 and i > 0 and text[passages[i - 1].end - 1] in ".!?…\"”’»)"
+                if kind and (strong or i > 0) and is_prose(ptext, min_words=10 if closing else 16, strong_cut=strong,
+                                                           lang=lang, min_strong=4 if kind == "function-word" else 6):
                     start = p.start
                     for m in _LAST_SENT.finditer(ptext):
                         start = p.start + m.end()
