@@ -63,7 +63,7 @@ _PASCAL = re.compile(r"(?<![\w’'@#/.-])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{3,})([A
 #: Sentence openers that end a Pascal join ("WashingtonThe", "MadridLos").
 _PASCAL_OPENERS = frozenset(
     "The This That These Those But And His Her Its Their However Meanwhile She They Los Las Una Pero Este Esta "
-    "Según Les Der Die Das Gli Une Mais Uma El La Le Il".split()
+    "Según Les Der Die Das Gli Une Mais Uma El La Le Il He It In We".split()
 )
 
 #: Lower-camel brand names that are spelled this way on purpose.
@@ -161,7 +161,7 @@ def find_camel(text: str, lang_of=None, vocab=None) -> list[tuple[int, int, str,
         if zipf(low, "en") or zipf(low, lang):
             continue  # a known name or brand ("BlackRock", "JetBlue")
         in_doc = vocab.get(left.lower(), 0) >= 1 and vocab.get(right.lower(), 0) >= 1
-        if right in _PASCAL_OPENERS and len(left) >= 4:
+        if right in _PASCAL_OPENERS and len(left) >= (5 if len(right) == 2 else 4):
             out.append((m.start(), m.end(), left, right, Severity.WARNING))
         elif len(right) >= 4 and in_doc:
             out.append((m.start(), m.end(), left, right, Severity.WARNING))
