@@ -126,12 +126,11 @@ def lists_confirm(text: str, lang: str, min_share: float = 0.8) -> bool:
     return known >= min_share * len(ws)
 
 
-def language_lookup(ctx, confirm: bool = False) -> Callable[[int], str]:
+def language_lookup(ctx) -> Callable[[int], str]:
     """``lang_of(offset)``: the language of the passage at ``offset``.
 
     Uses the language check's passage languages when it has run, else the stop-word profile
-    of the passage (cached per passage); ``"und"`` when nothing stands out. With ``confirm``,
-    a language the word lists do not confirm for the passage (:func:`lists_confirm`) is ``"und"``.
+    of the passage (cached per passage); ``"und"`` when nothing stands out.
     """
     cache: dict[int, str] = {}
     passages = ctx.passages
@@ -144,10 +143,26 @@ def language_lookup(ctx, confirm: bool = False) -> Callable[[int], str]:
             return ctx.language_at(offset) if ctx.passage_languages else "und"
         if i not in cache:
             ptext = text[passages[i].start : passages[i].end]
-            lang = ctx.language_at(offset) if ctx.passage_languages else guess_language(ptext)[0]
-            if confirm and lang in WORDFREQ_LANGS and not lists_confirm(ptext, lang):
-                lang = "und"
-            cache[i] = lang
+            cache[i] = ctx.language_at(offset) if ctx.passage_languages else guess_language(ptext)[0]
         return cache[i]
 
     return lang_of
+
+
+def confirm_lookup(ctx, lang_of: Callable[[int], str]) -> Callable[[int], bool]:
+    """``confirmed(offset)``: do the word lists confirm ``lang_of(offset)`` for the passage there?
+    Cached per passage; meant to be asked only once a candidate is found (it reads the passage)."""
+    cache: dict[int, bool] = {}
+    passages = ctx.passages
+    starts = [p.start for p in passages]
+    text = ctx.text
+
+    def confirmed(offset: int) -> bool:
+        i = bisect_right(starts, offset) - 1
+        if i < 0 or offset >= passages[i].end:
+            return False
+        if i not in cache:
+            cache[i] = lists_confirm(text[passages[i].start : passages[i].end], lang_of(offset))
+        return cache[i]
+
+    return confirmed

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-from audit.artefacts.common import WORDFREQ_LANGS, language_lookup, stopwords, zipf
+from audit.artefacts.common import WORDFREQ_LANGS, confirm_lookup, language_lookup, stopwords, zipf
 from audit.model import Category, Finding, Severity
 from audit.rules import DocContext, DocumentCheck, Rule
 from audit.segment import ABBREVIATIONS
@@ -126,7 +126,7 @@ def _split_glued(token: str, lang: str) -> tuple[str, str, float] | None:
     return best
 
 
-def find_camel(text: str, lang_of=None, vocab=None) -> list[tuple[int, int, str, str, Severity]]:
+def find_camel(text: str, lang_of=None, vocab=None, confirmed=None) -> list[tuple[int, int, str, str, Severity]]:
     """``(start, end, left, right, severity)`` for words glued after a lost space.
 
     * a lower-case word glued to a capitalised one ("deportationsThe", "governorSmith"): warning;
@@ -139,7 +139,8 @@ def find_camel(text: str, lang_of=None, vocab=None) -> list[tuple[int, int, str,
       joined may be a new compound or an identifier: "doomscrolling", "filepost").
 
     A form that occurs more than once in the document, or is itself a word of the word lists, is a
-    name or identifier used on purpose.
+    name or identifier used on purpose. ``confirmed(offset)`` (optional) must confirm the passage
+    language before word-list evidence counts.
     """
     out = []
     for m in _CAMEL.finditer(text):
@@ -166,7 +167,8 @@ def find_camel(text: str, lang_of=None, vocab=None) -> list[tuple[int, int, str,
         elif len(right) >= 4 and in_doc:
             out.append((m.start(), m.end(), left, right, Severity.WARNING))
         elif len(right) >= 4 and lang in WORDFREQ_LANGS and all(
-                zipf(h.lower(), lang) >= 3.0 or vocab.get(h.lower(), 0) >= 1 for h in (left, right)):
+                zipf(h.lower(), lang) >= 3.0 or vocab.get(h.lower(), 0) >= 1 for h in (left, right)) and (
+                confirmed is None or confirmed(m.start())):
             out.append((m.start(), m.end(), left, right, Severity.INFO))
     if lang_of is not None:
         for m in _LOWER_TOKEN.finditer(text):
@@ -177,7 +179,7 @@ def find_camel(text: str, lang_of=None, vocab=None) -> list[tuple[int, int, str,
             if lang not in WORDFREQ_LANGS:
                 continue
             split = split_glued(token, lang)
-            if split:
+            if split and (confirmed is None or confirmed(m.start())):
                 left, right, z = split
                 common = max(zipf(left, lang), zipf(right, lang)) >= 5.5
                 out.append((m.start(), m.end(), left, right,
@@ -263,8 +265,9 @@ class MissingWhitespaceCheck(DocumentCheck):
             out.append(ART030.finding((s, e), f"missing space after {glue!r} in {text[s:e]!r}",
                                       data={"punctuation": glue, "text": text[s:e]}))
         if self.config.glued_words:
-            lang_of = language_lookup(ctx, confirm=True) if self.config.word_lists else None
-            for s, e, left, right, sev in find_camel(text, lang_of, ctx.word_counts):
+            lang_of = language_lookup(ctx) if self.config.word_lists else None
+            confirmed = confirm_lookup(ctx, lang_of) if lang_of else None
+            for s, e, left, right, sev in find_camel(text, lang_of, ctx.word_counts, confirmed):
                 if sev is Severity.WARNING:
                     why = ""
                 elif left[0].isupper():
