@@ -204,6 +204,103 @@ def inj_bullet(text, rnd):
     return text[:e] + "\n•\n" + text[e:], (e + 1, e + 2)
 
 
+def inj_glued_lower(text, rnd):
+    """A lost space between two lower-case words in running text ("the governorsaid")."""
+    spots = [m.start(1) for m in re.finditer(r"(?<![\w’'-])[a-z]{4,}( )[a-z]{3,}(?![\w’'-])", text)]
+    if not spots:
+        return None
+    pos = rnd.choice(spots)
+    return text[:pos] + text[pos + 1 :], (pos - 3, pos + 3)
+
+
+def inj_glued_name_opener(text, rnd):
+    """A lost line break or space between a name and a sentence opener ("WashingtonThe")."""
+    spots = [m.span(1) for m in re.finditer(r"[A-Z][a-z]{3,}(\.?\s+)(?:The|This|In|But|He|She|They|It|El|La|Los|Le|Il|"
+                                            r"Der|Die) ", text)]
+    if not spots:
+        return None
+    pos, end = rnd.choice(spots)
+    gap = end - pos
+    return text[:pos] + text[pos + gap :], (pos - 3, pos + 3)
+
+
+def inj_glued_sentence(text, rnd):
+    """A lost line break between two sentences or paragraphs ("said.The")."""
+    spots = [m.start(1) for m in re.finditer(r"[a-z]{2}\.(\s+)[A-Z][a-z]", text)]
+    if not spots:
+        return None
+    pos = rnd.choice(spots)
+    gap = len(re.match(r"\s+", text[pos:]).group(0))
+    return text[:pos] + text[pos + gap :], (pos - 3, pos + 3)
+
+
+def inj_truncate_whole_word(text, rnd):
+    """The last sentence cut after a whole content word, without terminal punctuation."""
+    paras = paragraphs(text)
+    s, e = paras[-1] if rnd.random() < 0.5 else rnd.choice(paras)
+    ends = [s + m.end() for m in re.finditer(r"[a-zà-ÿ]{5,}(?=[ ,])", text[s:e])]
+    ends = ends[len(ends) // 3 :]
+    if not ends:
+        return None
+    cut = rnd.choice(ends)
+    keep_rest = rnd.random() < 0.5 and e < len(text.rstrip())
+    new = text[:cut] + (text[e:] if keep_rest else "")
+    return new, (cut - 1, cut)
+
+
+SPAM_PHRASES = ["cheap flights", "buy viagra online", "best casino bonus", "cheap hotels", "payday loans",
+                "replica watches", "online casino", "buy cheap"]
+
+
+def inj_spam_sentence_end(text, rnd):
+    """A keyword phrase stuffed after a sentence ("... on Tuesday. cheap flights")."""
+    spots = [m.end() for m in re.finditer(r"[a-z]{2}\.(?= [A-Z]|\n|$)", text)]
+    if not spots:
+        return None
+    pos = rnd.choice(spots)
+    kw = rnd.choice(SPAM_PHRASES)
+    return text[:pos] + " " + kw + text[pos:], (pos + 1, pos + 1 + len(kw))
+
+
+def inj_spam_repeated(text, rnd):
+    """A repeated-keyword string inside or after a paragraph ("cheap flights cheap flights cheap flights")."""
+    kw = rnd.choice(SPAM_PHRASES)
+    stuffed = " ".join([kw] * rnd.randint(3, 5))
+    s, e = rnd.choice(paragraphs(text))
+    if rnd.random() < 0.5:
+        return text[:e] + "\n" + stuffed + text[e:], (e + 1, e + 1 + len(stuffed))
+    return text[:e] + " " + stuffed + text[e:], (e + 1, e + 1 + len(stuffed))
+
+
+BREADCRUMBS = ["Home > News > Politics", "Home » World » Europe", "Inicio > Noticias > Política",
+               "Accueil > Actualités > Société", "News › Local › Sacramento", "Startseite > Politik > Deutschland",
+               "Home / Business / Markets"]
+
+
+def inj_breadcrumb(text, rnd):
+    crumb = rnd.choice(BREADCRUMBS)
+    if rnd.random() < 0.5:
+        return crumb + "\n\n" + text, (0, len(crumb))
+    s, e = rnd.choice(paragraphs(text))
+    return text[:e] + "\n" + crumb + "\n" + text[e:], (e + 1, e + 1 + len(crumb))
+
+
+COOKIES = ["Nous utilisons des cookies pour vous garantir la meilleure expérience sur notre site. Tout accepter",
+           "Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis bieten zu können. Alle akzeptieren",
+           "Utilizziamo i cookie per migliorare la tua esperienza di navigazione. Accetta tutti",
+           "Este site utiliza cookies para melhorar a sua experiência. Aceitar",
+           "Utilizamos cookies propias y de terceros para mejorar nuestros servicios. Aceptar todas",
+           "En poursuivant votre navigation sur ce site, vous acceptez l'utilisation de cookies.",
+           "Al continuar navegando, aceptas el uso de cookies.",
+           "By continuing to browse the site, you agree to our use of cookies."]
+
+
+def inj_cookie_other(text, rnd):
+    line = rnd.choice(COOKIES)
+    s, e = rnd.choice(paragraphs(text))
+    return text[:e] + "\n\n" + line + "\n\n" + text[e:], (e + 2, e + 2 + len(line))
+
+
 INJECTORS = {
     "boilerplate line": (inj_boilerplate, {"ART002"}),
     "boilerplate glued": (inj_boilerplate_glued, {"ART002"}),
@@ -224,6 +321,15 @@ INJECTORS = {
     "pipe table": (inj_table, {"ART050"}),
     "repeated headline": (inj_repeat_headline, {"ART052"}),
     "orphan bullet": (inj_bullet, {"ART051"}),
+    # real-world forms added in session 2
+    "glued lower words": (inj_glued_lower, {"ART031"}),
+    "glued Name+Opener": (inj_glued_name_opener, {"ART031", "ART030"}),
+    "glued sentences": (inj_glued_sentence, {"ART030", "ART031"}),
+    "truncated whole word": (inj_truncate_whole_word, {"ART020"}),
+    "spam: sentence end": (inj_spam_sentence_end, {"ART010"}),
+    "spam: repeated phrase": (inj_spam_repeated, {"ART010"}),
+    "breadcrumb": (inj_breadcrumb, {"ART002"}),
+    "cookie (other langs)": (inj_cookie_other, {"ART002"}),
 }
 
 

@@ -70,7 +70,8 @@ ART005 = Rule(
 
 _LEAD = re.compile(r"^[\s\-–—*•·▪►▸>»›|#\[(]+")
 _TRAIL = re.compile(r"[\s.!?…»›>→|\])]+$")
-LEXICON_KINDS = ("read_more", "related", "share", "subscribe", "cookie", "copyright", "metadata", "timestamp", "credit")
+LEXICON_KINDS = ("read_more", "related", "share", "subscribe", "cookie", "copyright", "metadata", "timestamp", "credit",
+                 "navigation")
 #: Kinds reported as info: copyright footers, publication timestamps and photo credits are template
 #: residue, but syndicated, professionally edited articles carry them too.
 INFO_KINDS = frozenset({"copyright", "timestamp", "credit"})
@@ -100,7 +101,9 @@ _LONG_HINTS = {
         "síguenos", "abonn", "inscri", "suivez", "folgen", "assine", "inscreva", "siga", "iscriviti", "abbonati",
         "seguici", "recibe", "email address", "required fields", "save my name", "correo electr", "campos obligatorios",
         "adresse", "listen to", "escuchar", "min read")),
-    "cookie": lambda s: "cookie" in s,
+    "cookie": lambda s: "cookie" in s or "traceurs" in s,
+    "navigation": lambda s: s.startswith(("you are here", "estás en", "estas en", "vous êtes ici", "sie sind hier"))
+    or any(k in s for k in (" > ", " » ", " › ")),
     "copyright": lambda s: any(k in s for k in ("©", "(c)", "copyright", "reserv", "vorbehalten", "riservati",
                                                 "may not be")),
     "timestamp": lambda s: s.startswith(("posted", "published", "updated", "last updated", "publicado", "actualizado",

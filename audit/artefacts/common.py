@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import math
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable
+from typing import Callable, Iterable
 
 #: Word tokens (letters, digits, apostrophes inside words).
 WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -67,3 +69,100 @@ def is_line_start_bullet(line: str) -> bool:
 def normalize_line(line: str) -> str:
     """Lower-case, whitespace-collapsed form of a line for hashing and lexicon matching."""
     return " ".join(line.lower().split())
+
+
+# ---------------------------------------------------------------------------
+# Word frequencies (wordfreq ships its lists in the package: nothing is fetched at run time)
+
+#: Languages whose word lists the artefact checks consult; German, Dutch and the Nordic languages
+#: form compounds freely, so "two words glued" is never evidence there and they are left out.
+WORDFREQ_LANGS = ("en", "es", "fr", "pt", "it")
+
+
+@lru_cache(maxsize=8)
+def _freq_dict(lang: str) -> dict[str, float] | None:
+    try:
+        from wordfreq import get_frequency_dict
+    except ImportError:  # pragma: no cover - wordfreq is a declared dependency
+        return None
+    try:
+        return get_frequency_dict(lang, "best")
+    except LookupError:  # pragma: no cover - a language without a list
+        return None
+
+
+def zipf(word: str, lang: str) -> float:
+    """Zipf frequency (log10 of occurrences per billion words) of a lower-case word; 0.0 when unknown.
+
+    Only for the languages in :data:`WORDFREQ_LANGS` (other languages give 0.0).
+    """
+    if lang not in WORDFREQ_LANGS:
+        return 0.0
+    d = _freq_dict(lang)
+    if not d:
+        return 0.0
+    f = d.get(word)
+    return round(math.log10(f) + 9, 2) if f else 0.0
+
+
+def has_word_lists() -> bool:
+    return _freq_dict("en") is not None
+
+
+_LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-zà-öø-ÿ]{3,}(?![^\W\d_])")
+
+
+def lists_confirm(text: str, lang: str, min_share: float = 0.8) -> bool:
+    """Do the word lists confirm that ``text`` is in ``lang``? At least ``min_share`` of its lower-case
+    words (3+ letters) must be listed words of ``lang``. Guards word-list evidence against a wrong
+    language guess (Hungarian taken for Spanish by the stop-word profile makes every word "unknown").
+    Texts with fewer than 5 such words are taken as confirmed."""
+    if lang not in WORDFREQ_LANGS:
+        return False
+    ws = _LOWER_WORD.findall(text)
+    if len(ws) < 5:
+        return True
+    known = sum(1 for w in ws if zipf(w, lang) > 0)
+    return known >= min_share * len(ws)
+
+
+def language_lookup(ctx) -> Callable[[int], str]:
+    """``lang_of(offset)``: the language of the passage at ``offset``.
+
+    Uses the language check's passage languages when it has run, else the stop-word profile
+    of the passage (cached per passage); ``"und"`` when nothing stands out.
+    """
+    cache: dict[int, str] = {}
+    passages = ctx.passages
+    starts = [p.start for p in passages]
+    text = ctx.text
+
+    def lang_of(offset: int) -> str:
+        i = bisect_right(starts, offset) - 1
+        if i < 0 or offset >= passages[i].end:
+            return ctx.language_at(offset) if ctx.passage_languages else "und"
+        if i not in cache:
+            ptext = text[passages[i].start : passages[i].end]
+            cache[i] = ctx.language_at(offset) if ctx.passage_languages else guess_language(ptext)[0]
+        return cache[i]
+
+    return lang_of
+
+
+def confirm_lookup(ctx, lang_of: Callable[[int], str]) -> Callable[[int], bool]:
+    """``confirmed(offset)``: do the word lists confirm ``lang_of(offset)`` for the passage there?
+    Cached per passage; meant to be asked only once a candidate is found (it reads the passage)."""
+    cache: dict[int, bool] = {}
+    passages = ctx.passages
+    starts = [p.start for p in passages]
+    text = ctx.text
+
+    def confirmed(offset: int) -> bool:
+        i = bisect_right(starts, offset) - 1
+        if i < 0 or offset >= passages[i].end:
+            return False
+        if i not in cache:
+            cache[i] = lists_confirm(text[passages[i].start : passages[i].end], lang_of(offset))
+        return cache[i]
+
+    return confirmed

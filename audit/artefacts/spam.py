@@ -22,9 +22,12 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
+import numpy as np
+
 from audit.artefacts.common import guess_language, stopwords
 from audit.model import Category, Finding, Severity
 from audit.rules import DocContext, DocumentCheck, Rule
+from audit.segment import ABBREVIATIONS
 
 ART010 = Rule(
     id="ART010",
@@ -35,10 +38,13 @@ ART010 = Rule(
     "keyword among proper-noun list items, after a comma before a name, or an English keyword in another language).",
     flags=("Santa Clara County, San Francisco, order and Berkeley officials said they declined.",
            "This week, online California Attorney General Kamala Harris issued a directive.",
-           "las agencias deben usar el criterio para responder, order anunció ayer la procuradora."),
+           "las agencias deben usar el criterio para responder, order anunció ayer la procuradora.",
+           "The council approved the plan on Tuesday. cheap flights",
+           "Read the full story. buy viagra online buy viagra online buy viagra online"),
     not_flags=("The president signed an executive order on Monday.", "Police secured the site of the attack.",
                "Online voting starts in May.", "They met in order to discuss the plan.",
-               "Gold is seen as a store of value.", "Compró los billetes online, según la empresa."),
+               "Gold is seen as a store of value.", "Compró los billetes online, según la empresa.",
+               "Prices fell 3 p.m. online sales rose.", "Fans chanted “Go, go, go!” as the team left."),
 )
 
 #: Keywords for the list and comma cues (English commercial/spam vocabulary).
@@ -46,6 +52,11 @@ KEYWORDS = (
     "order", "orders", "site", "online", "store", "shop", "buy", "cheap", "sale", "discount", "deals",
     "casino", "viagra", "cialis", "pharmacy", "loans", "coupon", "seo", "porn", "replica", "outlet",
     "essay", "deal", "click", "download", "promo", "loan",
+)
+#: Keywords for the stuffing cues (a lower-case phrase after a sentence end, a repeated phrase): the
+#: cue itself is the evidence, so travel/finance spam words that are normal in news prose join here only.
+STUFFING_KEYWORDS = frozenset(KEYWORDS) | frozenset(
+    "payday bonus flights hotels pills watches escort escorts betting slots crypto forex".split()
 )
 #: Keywords for the foreign-passage cue, with languages in which the word is also native or a common loanword.
 FOREIGN_OK = {
@@ -106,7 +117,11 @@ _AFTER_RUN = re.compile(rf"(?:{_CAP}\S*\s+)*(?P<head>[a-zà-ÿ]+)")
 def _modifies_noun(text: str, end: int) -> bool:
     """Does a lowercase head noun follow the capitalised run after the keyword?"""
     m = _AFTER_RUN.match(text, end + 1, end + 120)
-    return bool(m and m.group("head") in HEAD_NOUNS)
+    if not m:
+        return False
+    head = m.group("head")
+    # also a head noun glued to the next word by a lost space ("deals" in "dealsstarted")
+    return head in HEAD_NOUNS or any(head.startswith(n) for n in HEAD_NOUNS if len(n) >= 4 and len(head) > len(n) + 3)
 
 
 def _title_case_line(text: str, start: int) -> bool:
@@ -115,6 +130,87 @@ def _title_case_line(text: str, start: int) -> bool:
     line = text[ls : le if le >= 0 else start + 300]
     ws = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) > 3]
     return len(ws) >= 3 and sum(w[0].isupper() for w in ws) / len(ws) > 0.6
+
+
+#: A lower-case keyword phrase stuffed after a sentence end ("... on Tuesday. cheap flights"), up to the
+#: line end or the next sentence: edited prose never starts a sentence lower-case.
+_AFTER_SENTENCE_RE = re.compile(
+    rf"(?<=[^\W\d_]{{2}}[.!?] )(?P<kw>[a-z][a-z-]*(?: [a-z][a-z-]*){{0,5}})(?=[ \t]*(?:\n|$)|[.!?]?[ \t]+{_CAP})"
+)
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_REPEAT_SEP = re.compile(r"[ \t,;|]+")
+
+
+def repeated_runs(text: str, max_unit: int = 4, min_repeats: int = 3) -> list[tuple[int, int, str]]:
+    """``(start, end, unit)`` for a unit of 1..``max_unit`` words repeated ``min_repeats`` times or more
+    in a row, separated only by spaces, commas, semicolons or pipes ("cheap flights cheap flights cheap
+    flights"). Compares word ids with numpy, so a document costs a few array operations."""
+    low = [w.lower() for w in _WORD_RE.findall(text)]
+    n = len(low)
+    if n < min_repeats:
+        return []
+    arr = np.fromiter(map(hash, low), dtype=np.int64, count=n)  # equal words, equal hashes (64-bit)
+    toks: list = []  # token spans, computed only when a candidate run is found
+    out: list[tuple[int, int, str]] = []
+    covered = -1
+    for p in range(1, max_unit + 1):
+        need = p * (min_repeats - 1)  # consecutive positions i with word[i] == word[i + p]
+        if n - p < need:
+            break
+        eq = np.concatenate(([False], arr[:-p] == arr[p:], [False]))
+        edges = np.flatnonzero(np.diff(eq.astype(np.int8)))
+        for a, b in zip(edges[::2], edges[1::2], strict=True):
+            if b - a < need:
+                continue
+            first, last = int(a), int(b) + p - 1  # token indices of the whole run
+            if not toks:
+                toks = [m.span() for m in _WORD_RE.finditer(text)]
+                if len(toks) != n:
+                    return out
+            if toks[first][0] <= covered:
+                continue
+            gaps = [text[toks[k][1] : toks[k + 1][0]] for k in range(first, last)]
+            if all(_REPEAT_SEP.fullmatch(g) for g in gaps):
+                unit = text[toks[first][0] : toks[first + p - 1][1]]
+                out.append((toks[first][0], toks[last][1], unit))
+                covered = toks[last][1]
+    return out
+
+_KW_SET = STUFFING_KEYWORDS
+
+
+def _has_keyword(phrase: str, extra: Iterable[str] = ()) -> bool:
+    ws = phrase.lower().split()
+    return any(w in _KW_SET or w in extra for w in ws)
+
+
+def find_stuffing(text: str, extra: Iterable[str] = (), word_counts=None) -> list[tuple[int, int, str, str]]:
+    """``(start, end, phrase, cue)`` for keyword stuffing: a lower-case keyword phrase after a sentence
+    end (``"after-sentence"``), or a keyword phrase repeated three times or more in a row (``"repeated"``).
+
+    ``word_counts`` (the document's lower-cased words) skips the search when no keyword occurs at all
+    (or none three times, for repeats), which is most documents.
+    """
+    out: list[tuple[int, int, str, str]] = []
+    keys = _KW_SET | frozenset(extra)
+    if word_counts is not None:
+        counts = [word_counts.get(k, 0) for k in keys]
+        if not any(counts):
+            return out
+        repeats_possible = max(counts) >= 3
+    else:
+        repeats_possible = True
+    for m in _AFTER_SENTENCE_RE.finditer(text):
+        phrase = m.group("kw")
+        prev = re.search(r"(\S+)\s$", text[max(0, m.start() - 40) : m.start()])
+        if prev and prev.group(1).lower().rstrip(".!?") in ABBREVIATIONS:
+            continue  # "etc. online" / "approx. cheap": not a sentence end
+        if _has_keyword(phrase, extra):
+            out.append((m.start("kw"), m.end("kw"), phrase, "after-sentence"))
+    for s, e, unit in repeated_runs(text) if repeats_possible else ():
+        if _has_keyword(unit, extra):
+            out.append((s, e, unit, "repeated"))
+    return out
 
 
 def find_injections(text: str, lang_of) -> list[tuple[int, int, str, str]]:
@@ -197,7 +293,12 @@ class InjectedKeywordCheck(DocumentCheck):
             "comma": "a lowercase keyword between a comma and a capitalised name",
             "foreign": "an English keyword inside a passage in another language",
             "between-names": "a lowercase keyword wedged between two capitalised names",
+            "after-sentence": "a lowercase keyword phrase stuffed after a sentence end",
+            "repeated": "a keyword phrase repeated three times or more in a row (keyword stuffing)",
         }
+        seen = {s for s, *_ in found}
+        extra_set = frozenset(k.lower() for k in self.config.extra_keywords)
+        found += [f for f in find_stuffing(text, extra_set, ctx.word_counts) if f[0] not in seen]
         for s, e, kw, cue in found:
             data = {"keyword": kw, "cue": cue}
             if cue == "foreign":

@@ -10,7 +10,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Iterable
 
-from audit.artefacts.common import guess_language, is_line_start_bullet, stopwords, words
+from audit.artefacts.common import (
+    WORDFREQ_LANGS,
+    guess_language,
+    has_word_lists,
+    is_line_start_bullet,
+    lists_confirm,
+    stopwords,
+    words,
+    zipf,
+)
 from audit.model import Category, Finding, Severity
 from audit.rules import DocContext, DocumentCheck, Rule
 
@@ -57,6 +66,7 @@ _CREDITS = re.compile(
 _SENT_BOUNDARY = re.compile(r"[.!?…][\"”’»)\]]*\s+[\"“‘«(¿¡]?[A-ZÀ-ÖØ-Þ0-9]")
 _LAST_SENT = re.compile(r"[.!?…][\"”’»)\]]*\s+(?=[\"“‘«(¿¡]?[A-ZÀ-ÖØ-Þ0-9])")
 _DOUBLE_DOT = re.compile(r"(?<=[^\W\d_])\.\.(?![.\w])")
+_QUOTE_ATTRIBUTION = re.compile(r"[,!?][\"”»’]\s+[^\W\d_]")
 _QUOTE_CUT = re.compile(r"[“«]((?:[^\s”»“«.!?]+\s+){0,5}[^\s”»“«.!?]+)\.(?=\s+[A-ZÀ-ÖØ-Þ])")
 
 
@@ -64,7 +74,7 @@ _QUOTE_CUT = re.compile(r"[“«]((?:[^\s”»“«.!?]+\s+){0,5}[^\s”»“«.
 NEVER_FINAL = {
     "en": "the a an of to in on at by for from with and or but as than into onto about whose which its their his "
           "her our your my these those nor via upon per",
-    "es": "el la los las un una unos unas de del al a en con por para y o u ni que como su sus mi tu nuestro sin "
+    "es": "el la los las un una unos unas de del al a en con por para y e o u ni que como su sus mi tu nuestro sin "
           "sobre entre hasta desde hacia según",
     "fr": "le la les un une des du au aux à de en et ou que pour par sur avec dans sans sous vers chez son sa ses",
     "de": "der die das den dem des ein eine einen einem einer und oder zu von mit für auf im am zum zur aus bei",
@@ -72,9 +82,19 @@ NEVER_FINAL = {
     "it": "il lo la i gli le un una di del della dei delle a al alla in nel nella e o che per con su sul tra fra",
 }
 NEVER_FINAL = {k: frozenset(v.split()) for k, v in NEVER_FINAL.items()}
+#: Weekdays and months (and their abbreviations): capitalised, but a sentence ending on one
+#: without punctuation is cut, not a caption or a name ("... since Jan", "... about Tuesday").
+CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri sat sun "
+    "january february march april june july august september october november december jan feb mar apr jun jul "
+    "aug sep sept oct nov dec lunes martes miércoles jueves viernes sábado domingo enero febrero marzo abril mayo "
+    "junio julio agosto septiembre octubre noviembre diciembre lundi mardi mercredi jeudi vendredi samedi dimanche "
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()
+)
 
 
-def is_prose(passage: str, min_words: int = 16, strong_cut: bool = False, lang: str = "und") -> bool:
+def is_prose(passage: str, min_words: int = 16, strong_cut: bool = False, lang: str = "und",
+             min_strong: int = 6) -> bool:
     """Prose, not a headline, list item, table row or caption.
 
     A passage that ends mid-word, on a comma or on a function word (``strong_cut``) needs
@@ -86,7 +106,7 @@ def is_prose(passage: str, min_words: int = 16, strong_cut: bool = False, lang: 
     if "|" in passage or is_line_start_bullet(passage):
         return False
     ws = words(passage)
-    if len(ws) < (6 if strong_cut else 8):
+    if len(ws) < (min_strong if strong_cut else 8):
         return False
     long_words = [w for w in ws if len(w) > 3]
     if lang == "de":  # German capitalises nouns: judge by lower-case function words instead
@@ -94,7 +114,9 @@ def is_prose(passage: str, min_words: int = 16, strong_cut: bool = False, lang: 
     cap_share = sum(w[0].isupper() for w in long_words) / len(long_words) if long_words else 0.0
     if cap_share > 0.85 or (cap_share > 0.6 and "," not in passage):
         return False  # Title Case headline
-    return strong_cut or len(ws) >= min_words or bool(_SENT_BOUNDARY.search(passage))
+    if strong_cut or len(ws) >= min_words or _SENT_BOUNDARY.search(passage):
+        return True
+    return bool(_QUOTE_ATTRIBUTION.search(passage))  # '"…," said Lisa Shalett': a quote is never a headline
 
 
 def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = None) -> str | None:
@@ -125,7 +147,16 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
         if low in NEVER_FINAL.get(lang, NEVER_FINAL["en"]):
             return "function-word"
         vocabulary = vocabulary or {}
-        if len(frag) >= 2 and vocabulary.get(low, 0) <= 1 and any(
+        listed = lang in WORDFREQ_LANGS and has_word_lists() and lists_confirm(passage, lang)
+        z = zipf(low, lang) if listed else 0.0
+        if listed and frag.islower() and len(frag) >= 2 and low not in common:
+            # not a word of the passage language ("... a restringir el rie"); the lists carry many
+            # abbreviations, so a short final fragment must also be a frequent word ("pla", "exp" are cuts;
+            # "tax", "fog", "mar" are words)
+            need = 3.5 if len(frag) <= 3 else 2.5 if len(frag) == 4 else 0.01
+            if z < need and (len(frag) <= 4 or zipf(low, "en") == 0.0):
+                return "mid-word"
+        if len(frag) >= 2 and vocabulary.get(low, 0) <= 1 and z < 3.5 and any(
                 w.startswith(low) and len(w) > len(low) + 1 for w in vocabulary):
             return "mid-word"
         if re.search(r"[^\W\d_]-[A-ZÀ-Þ]$", tail):
@@ -134,7 +165,9 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
             prev = re.search(r"([^\W\d_]+)\s+\S+$", tail)
             if prev and prev.group(1).islower():
                 return "mid-word"  # "... on M": a cut name, not "Plan B"
-        if frag[0].isupper() and lang != "de":
+        prev = re.search(r"([^\W\d_]+)\s+[^\W\d_]+$", tail)
+        after_function_word = bool(prev and prev.group(1) in NEVER_FINAL.get(lang, NEVER_FINAL["en"]))
+        if frag[0].isupper() and lang != "de" and low not in CALENDAR_WORDS and not after_function_word:
             return None  # ends on a name: more often a caption, credit or heading than a cut
     return "mid-sentence"
 
@@ -171,7 +204,7 @@ class TruncationCheck(DocumentCheck):
         vocab: Counter | None = None
         for i, p in enumerate(passages):
             ptext = text[p.start : p.end]
-            if len(ptext) >= 30 and ptext[-1] not in ".!?…:;\"”’»)]|":
+            if len(ptext) >= 20 and ptext[-1] not in ".!?…:;\"”’»)]|":
                 lang = ctx.language_at(p.start) if ctx.passage_languages else guess_language(ptext)[0]
                 if vocab is None:
                     vocab = ctx.word_counts  # shared, read only
@@ -179,7 +212,11 @@ class TruncationCheck(DocumentCheck):
                 strong = kind in ("mid-word", "function-word") or ptext.rstrip()[-1] in ",-–—(“‘«/&"
                 if kind and not strong and self._in_list(text, passages, i):
                     continue
-                if kind and (strong or i > 0) and is_prose(ptext, strong_cut=strong, lang=lang):
+                # the closing paragraph of an article after a punctuated one is prose, not a headline:
+                # 10 words suffice there
+                closing = i == len(passages) - 1 and i > 0 and text[passages[i - 1].end - 1] in ".!?…\"”’»)"
+                if kind and (strong or i > 0) and is_prose(ptext, min_words=10 if closing else 16, strong_cut=strong,
+                                                           lang=lang, min_strong=4 if kind == "function-word" else 6):
                     start = p.start
                     for m in _LAST_SENT.finditer(ptext):
                         start = p.start + m.end()

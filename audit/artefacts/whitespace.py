@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
+from audit.artefacts.common import WORDFREQ_LANGS, confirm_lookup, language_lookup, stopwords, zipf
 from audit.model import Category, Finding, Severity
 from audit.rules import DocContext, DocumentCheck, Rule
 from audit.segment import ABBREVIATIONS
@@ -29,10 +31,15 @@ ART031 = Rule(
     name="glued-words",
     category=Category.ARTEFACT,
     severity=Severity.WARNING,
-    description="A lower-case word glued to a capitalised word after a lost space (\"deportationsThe\", "
-    "\"councilMayor\"); names and identifiers that recur in the document are left alone.",
-    flags=("to stop the deportationsThe mayor said", "las deportacionesLos alcaldes"),
-    not_flags=("iPhone and YouTube", "McDonald's and DeSantis", "JavaScript, PowerPoint"),
+    description="Two words glued after a lost space: a lower-case word and a capitalised one (\"deportationsThe\"), "
+    "a name and a sentence opener (\"WashingtonThe\"), or, where the passage language is known, a token that is "
+    "not a word but splits into two frequent words (\"the governorsaid\", wordfreq lists); names, brands and "
+    "identifiers that are words or recur in the document are left alone.",
+    flags=("to stop the deportationsThe mayor said", "las deportacionesLos alcaldes",
+           "the rally in WashingtonThe senator said", "the governorsaid on Tuesday that the budget would pass"),
+    not_flags=("iPhone and YouTube", "McDonald's and DeSantis", "JavaScript, PowerPoint", "BlackRock and JetBlue",
+               "#climatestrike", "https://example.com/newsroom", "the antivaccine movement",
+               "die Bundesregierung und der Wirtschaftsminister"),
 )
 
 _GLUE = re.compile(r"(?<=[^\W\d_]{2})([,;:?]|\.)(?=[^\W\d_]{2})")
@@ -51,37 +58,133 @@ _OPENERS = (
 _CAMEL = re.compile(rf"(?<![\w’'@#/.-])([a-zà-öø-ÿ]{{3,}})({_OPENERS}|[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{{2,}})(?![\w’'@/-])")
 
 
-#: Two capitalised words glued together ("SupremeCourt"); only reported when both halves occur
-#: on their own elsewhere in the document, which brand names ("PowerPoint", "BlackRock") rarely do.
-_PASCAL = re.compile(r"(?<![\w’'@#/.-])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{3,})([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{3,})(?![\w’'@/-])")
-
+#: Two capitalised words glued together ("WealthManagement", "WashingtonThe"); see :func:`find_camel`.
+_PASCAL = re.compile(r"(?<![\w’'@#/.-])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{3,})([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{1,})(?![\w’'@/-])")
+#: Sentence openers that end a Pascal join ("WashingtonThe", "MadridLos").
+_PASCAL_OPENERS = frozenset(
+    "The This That These Those But And His Her Its Their However Meanwhile She They Los Las Una Pero Este Esta "
+    "Según Les Der Die Das Gli Une Mais Uma El La Le Il He It In We".split()
+)
 
 #: Lower-camel brand names that are spelled this way on purpose.
 _CAMEL_BRANDS = frozenset("easyjet easyhotel easycar wikihow freecodecamp ebookers".split())
 
+#: Prefixes and suffix-like words that form closed compounds freely ("antivaccine", "statewide"): a split
+#: there is not evidence of a lost space.
+_PREFIXES = frozenset(
+    "anti pre post pro sub super inter intra multi micro macro mega mini semi ultra auto neo pseudo extra contra "
+    "sobre hiper hyper cyber ciber télé eco bio geo tele non over under out self vice counter mid tri afro euro narco "
+    "infra socio retro trans cross photo video radio electro hydro thermo neuro psycho mono poly para".split()
+)
+_SUFFIX_WORDS = frozenset(
+    "less like wide free based proof friendly ness ship hood ward wards side time man men woman women land work "
+    "works way ways made maker makers able ible wise fold style related led driven owned run mente ment ing".split()
+)
+#: Lower-case tokens of 5+ letters that stand alone (not in a URL, e-mail, hashtag, path or code).
+_LOWER_TOKEN = re.compile(r"(?<![\w’'@#/.\\`$<\ufffd-])[a-zà-öø-ÿ]{5,}(?![\w’'@/\\`(=<>\ufffd-]|\.[^\W_])")
 
-def find_camel(text: str) -> list[tuple[int, int, str, str]]:
-    """``(start, end, left, right)`` for lowercase words glued to a capitalised word ("deportationsThe").
 
-    A form that occurs more than once in the document is a name or identifier used on purpose.
+def _half_ok(word: str, lang: str) -> float:
+    """Zipf frequency of ``word`` when it is frequent enough to count as one half of a glued pair, else 0."""
+    z = zipf(word, lang)
+    need = 5.5 if len(word) == 2 else 4.0 if len(word) == 3 else 3.0 if len(word) < 6 else 2.5
+    return z if z >= need else 0.0
+
+
+def split_glued(token: str, lang: str) -> tuple[str, str, float] | None:
+    """``(left, right, min_zipf)`` when a lower-case token is not a word of ``lang`` but splits into two
+    frequent words ("governorsaid" → governor said, "wherethe" → where the); ``None`` otherwise.
+
+    The word lists carry common typos too ("ofthe" has Zipf 3.3): a token listed with Zipf ≥ 1.5 is a
+    word ("ballgame", "sunroof"), except that a join with two very frequent halves (Zipf ≥ 6: "of",
+    "the", "where") must be no more than 3.5 Zipf rarer than them ("within", "without" are words,
+    "ofthe", "inthe" are not). Tokens under 7 letters need two very frequent halves (Zipf ≥ 5).
+    """
+    if lang not in WORDFREQ_LANGS:
+        return None
+    return _split_glued(token, lang)
+
+
+@lru_cache(maxsize=65536)
+def _split_glued(token: str, lang: str) -> tuple[str, str, float] | None:
+    known = max(zipf(token, lang), zipf(token, "en"))
+    if known >= 4.5:
+        return None  # a common word: no glued pair is rarer than 3.5 Zipf below its halves
+    best = None
+    for i in range(2, len(token) - 1):
+        left, right = token[:i], token[i:]
+        if (left in _PREFIXES and right not in stopwords().get(lang, ())) or right in _SUFFIX_WORDS:
+            continue  # "antivaccine", "statewide"; but "sobrelas" is "sobre las"
+        zl = _half_ok(left, lang)
+        zr = zl and _half_ok(right, lang)
+        if zl and zr and (best is None or min(zl, zr) > best[2]):
+            best = (left, right, min(zl, zr))
+    if best is None or (len(token) < 7 and best[2] < 5.0):
+        return None
+    if known >= (best[2] - 3.5 if best[2] >= 6.0 else 1.5):
+        return None
+    return best
+
+
+def find_camel(text: str, lang_of=None, vocab=None, confirmed=None) -> list[tuple[int, int, str, str, Severity]]:
+    """``(start, end, left, right, severity)`` for words glued after a lost space.
+
+    * a lower-case word glued to a capitalised one ("deportationsThe", "governorSmith"): warning;
+    * two capitalised words ("WashingtonThe", "WealthManagement"): warning when the right half is a
+      sentence opener or both halves occur on their own in the document; info when only the word
+      lists confirm the halves (brand names are spelled so);
+    * two lower-case words ("governorsaid"), only where ``lang_of`` knows the passage language and it
+      is one of :data:`WORDFREQ_LANGS`: warning when one half is a very common word (Zipf ≥ 5.5:
+      "the", "said", "would") and the other a common one (Zipf ≥ 3), else info (two content words
+      joined may be a new compound or an identifier: "doomscrolling", "filepost").
+
+    A form that occurs more than once in the document, or is itself a word of the word lists, is a
+    name or identifier used on purpose. ``confirmed(offset)`` (optional) must confirm the passage
+    language before word-list evidence counts.
     """
     out = []
     for m in _CAMEL.finditer(text):
         token = m.group(0)
         if text.count(token) > 1 or token.lower() in _CAMEL_BRANDS:
             continue
-        out.append((m.start(), m.end(), m.group(1), m.group(2)))
-    vocab = None
+        out.append((m.start(), m.end(), m.group(1), m.group(2), Severity.WARNING))
+    if vocab is None:
+        vocab = {}
+        for w in re.findall(r"[^\W\d_]+", text):
+            vocab[w.lower()] = vocab.get(w.lower(), 0) + 1
     for m in _PASCAL.finditer(text):
         token = m.group(0)
+        left, right = m.group(1), m.group(2)
         if text.count(token) > 1:
             continue
-        if vocab is None:
-            vocab = {w.lower() for w in re.findall(r"[^\W\d_]+", text)}
-        left, right = m.group(1), m.group(2)
-        if left.lower() in vocab and right.lower() in vocab:  # both halves are words of this document
-            out.append((m.start(), m.end(), left, right))
-    return sorted(out)
+        low = token.lower()
+        lang = lang_of(m.start()) if lang_of else "und"
+        if zipf(low, "en") or zipf(low, lang):
+            continue  # a known name or brand ("BlackRock", "JetBlue")
+        in_doc = vocab.get(left.lower(), 0) >= 1 and vocab.get(right.lower(), 0) >= 1
+        if right in _PASCAL_OPENERS and len(left) >= (5 if len(right) == 2 else 4):
+            out.append((m.start(), m.end(), left, right, Severity.WARNING))
+        elif len(right) >= 4 and in_doc:
+            out.append((m.start(), m.end(), left, right, Severity.WARNING))
+        elif len(right) >= 4 and lang in WORDFREQ_LANGS and all(
+                zipf(h.lower(), lang) >= 3.0 or vocab.get(h.lower(), 0) >= 1 for h in (left, right)) and (
+                confirmed is None or confirmed(m.start())):
+            out.append((m.start(), m.end(), left, right, Severity.INFO))
+    if lang_of is not None:
+        for m in _LOWER_TOKEN.finditer(text):
+            token = m.group(0)
+            if vocab.get(token, 0) > 1:
+                continue
+            lang = lang_of(m.start())
+            if lang not in WORDFREQ_LANGS:
+                continue
+            split = split_glued(token, lang)
+            if split and (confirmed is None or confirmed(m.start())):
+                left, right, z = split
+                common = max(zipf(left, lang), zipf(right, lang)) >= 5.5
+                out.append((m.start(), m.end(), left, right,
+                            Severity.WARNING if common and z >= 3.0 else Severity.INFO))
+    return sorted(out, key=lambda t: t[:2])
 
 
 def _skip_token(tok: str) -> bool:
@@ -145,6 +248,8 @@ def find_glued(text: str) -> list[tuple[int, int, str]]:
 class WhitespaceConfig:
     #: Report sentence openers glued to the previous word (ART031).
     glued_words: bool = True
+    #: Use the word lists (wordfreq) to confirm lower-case and capitalised joins in known languages.
+    word_lists: bool = True
 
 
 class MissingWhitespaceCheck(DocumentCheck):
@@ -160,7 +265,16 @@ class MissingWhitespaceCheck(DocumentCheck):
             out.append(ART030.finding((s, e), f"missing space after {glue!r} in {text[s:e]!r}",
                                       data={"punctuation": glue, "text": text[s:e]}))
         if self.config.glued_words:
-            for s, e, left, right in find_camel(text):
-                out.append(ART031.finding((s, e), f"words glued after a lost space: {text[s:e]!r} (→ {left} {right})",
-                                          data={"text": text[s:e]}))
+            lang_of = language_lookup(ctx) if self.config.word_lists else None
+            confirmed = confirm_lookup(ctx, lang_of) if lang_of else None
+            for s, e, left, right, sev in find_camel(text, lang_of, ctx.word_counts, confirmed):
+                if sev is Severity.WARNING:
+                    why = ""
+                elif left[0].isupper():
+                    why = " (both halves are words, but names and brands are joined so too)"
+                else:
+                    why = " (both halves are words, but it may be a compound or a new word)"
+                out.append(ART031.finding((s, e), f"words glued after a lost space: {text[s:e]!r} (→ {left} {right})"
+                                          + why, data={"text": text[s:e], "left": left, "right": right},
+                                          severity=sev))
         return out
