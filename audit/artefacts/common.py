@@ -91,6 +91,7 @@ def _freq_dict(lang: str) -> dict[str, float] | None:
         return None
 
 
+@lru_cache(maxsize=1 << 16)
 def zipf(word: str, lang: str) -> float:
     """Zipf frequency (log10 of occurrences per billion words) of a lower-case word; 0.0 when unknown.
 
