@@ -608,13 +608,29 @@ class DuplicateCheck(CorpusCheck):
         b0 = b1 = ib
         same = da == db
         sims = [sim]
-        while a0 > 0 and b0 > 0 and not (same and b0 - 1 <= a1):
+        # In one document, paragraphs repeated back to back (X X X, or X Y X Y) are not "a run of copied
+        # paragraphs": extension stops at a neighbour that repeats a passage already in the region, so
+        # every copy of the repeated unit is its own region (consecutive copies are then reported
+        # together, see _runs_of_copies).
+        region_texts = {al.normalize_fast(ta)} if same else None
+
+        def repeats_seed(i: int) -> bool:
+            if region_texts is None:
+                return False
+            t = al.normalize_fast(spans_a[i].slice(text_a))
+            if t in region_texts:
+                return True
+            region_texts.add(t)
+            return False
+
+        while a0 > 0 and b0 > 0 and not (same and b0 - 1 <= a1) and not repeats_seed(a0 - 1):
             s = self._passage_match(spans_a[a0 - 1].slice(text_a), spans_b[b0 - 1].slice(text_b))
             if s is None:
                 break
             a0, b0 = a0 - 1, b0 - 1
             sims.append(s)
-        while a1 + 1 < len(spans_a) and b1 + 1 < len(spans_b) and not (same and a1 + 1 >= b0):
+        while (a1 + 1 < len(spans_a) and b1 + 1 < len(spans_b) and not (same and a1 + 1 >= b0)
+               and not repeats_seed(a1 + 1)):
             s = self._passage_match(spans_a[a1 + 1].slice(text_a), spans_b[b1 + 1].slice(text_b))
             if s is None:
                 break
@@ -724,12 +740,16 @@ class DuplicateCheck(CorpusCheck):
             n += 1
             cid = f"passage-{n}"
             exact_all = all(r.exact for r in fresh)
-            for r in sorted(fresh, key=lambda r: (r.doc_b, r.span_b)):
-                reported.add((r.doc_b, r.span_b))
+            for run in self._runs_of_copies(sorted(fresh, key=lambda r: (r.doc_b, r.span_b))):
+                r = run[0]
+                for x in run:
+                    reported.add((x.doc_b, x.span_b))
                 rule = DUP003 if r.exact else DUP004
                 same = r.doc_b == r.doc_a
                 where_txt = "earlier in this document" if same else f"in {self._ids[r.doc_a]}"
-                if r.copied_words:
+                if len(run) > 1:
+                    what = f"repeated {len(run)} times in a row: copies of the passage"
+                elif r.copied_words:
                     what = f"copies {r.copied_words} words ({r.similarity:.0%} of the shorter passage) of the text"
                 elif r.exact:
                     what = "repeats the passage"
@@ -738,7 +758,7 @@ class DuplicateCheck(CorpusCheck):
                 result.add(
                     r.doc_b,
                     rule.finding(
-                        r.span_b,
+                        (r.span_b[0], run[-1].span_b[1]),
                         f"passage {what} at {r.span_a[0]}-{r.span_a[1]} {where_txt}",
                         related=[Related(self._ids[r.doc_a], r.span_a[0], r.span_a[1], r.similarity)],
                         data={
@@ -747,6 +767,7 @@ class DuplicateCheck(CorpusCheck):
                             "similarity": round(r.similarity, 4),
                             "same_document": same,
                             **({"copied_words": r.copied_words} if r.copied_words else {}),
+                            **({"copies": len(run)} if len(run) > 1 else {}),
                         },
                         # A whole passage repeated in one page is a scraping problem; a repeated quote is not.
                         severity=Severity.WARNING if same and not r.copied_words else None,
@@ -768,6 +789,23 @@ class DuplicateCheck(CorpusCheck):
                 )
             )
         stats["passage_clusters"] = n
+
+
+    def _runs_of_copies(self, regions: list[_Region]) -> list[list[_Region]]:
+        """Exact whole-passage copies that follow each other in one document (only white space
+        between them) form one run, reported as one finding: a paragraph pasted 2,000 times is
+        one problem, not 1,999. Every other region is a run of its own."""
+        runs: list[list[_Region]] = []
+        for r in regions:
+            prev = runs[-1][-1] if runs else None
+            if (prev is not None and r.exact and prev.exact and not r.copied_words and not prev.copied_words
+                    and r.doc_b == prev.doc_b and r.doc_a == prev.doc_a and r.span_a == prev.span_a
+                    and r.span_b[0] >= prev.span_b[1]
+                    and not self._raw(r.doc_b)[prev.span_b[1] : r.span_b[0]].strip()):
+                runs[-1].append(r)
+            else:
+                runs.append([r])
+        return runs
 
 
 #: Backwards-compatible name: the one duplicates check also emits DUP001.

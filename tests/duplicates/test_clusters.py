@@ -154,3 +154,28 @@ def test_partial_copy_reports_the_copied_words_only():
     assert docs["dst"][f.start : f.end] == EN[2].rstrip(".")  # the aligned span: the pasted paragraph's words
     assert f.data["copied_words"] >= 30 and f.severity.value == "info"
     assert docs["src"][f.related[0].start : f.related[0].end] == EN[2].rstrip(".")
+
+
+def test_paragraph_pasted_many_times_is_one_finding_with_every_copy_in_the_cluster():
+    from tests.duplicates.test_cases import run
+
+    x = ("The committee will meet again next week to review the proposal and hear from residents who oppose "
+         "the new road through the park.")
+    y = ("Opponents say the road would destroy old oak trees and bring heavy traffic past two primary schools "
+         "on the north side of town.")
+    intro = "Intro paragraph about the council meeting that happened yesterday in the town hall with many residents."
+    z = ("Supporters of the plan answered that the road would cut travel times to the hospital by ten minutes "
+         "for most families in the valley.")
+    docs = {"one": "\n\n".join([intro] + [x] * 300), "pairs": "\n\n".join([intro] + [z, y] * 40 + ["The end of it all."])}
+    findings, clusters = run(docs)
+    (f,) = findings["one"]
+    assert f.rule == "DUP003" and f.data["copies"] == 299 and f.data["same_document"]
+    assert docs["one"][f.start : f.end] == "\n\n".join([x] * 299)
+    assert f.related[0].start == len(intro) + 2 and f.related[0].end == len(intro) + 2 + len(x)
+    (one,) = [c for c in clusters if c.members[0].document == "one"]
+    assert len(one.members) == 300
+    # A pair of paragraphs repeated: the copies of the pair, one finding, no overlapping spans.
+    (g,) = findings["pairs"]
+    assert g.data["copies"] == 39
+    assert docs["pairs"][g.related[0].start : g.related[0].end] == z + "\n\n" + y
+    assert docs["pairs"][g.start : g.end] == "\n\n".join([z, y] * 39)
