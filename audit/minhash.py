@@ -124,12 +124,13 @@ class _Powers:
             self.inv = _cumpow(pinv, n)
 
 
-def _cumpow(base: np.uint32, n: int) -> np.ndarray:
-    out = np.empty(n, dtype=np.uint32)
+def _cumpow(base: np.unsignedinteger, n: int) -> np.ndarray:
+    """``base**0 .. base**(n-1)`` in ``base``'s unsigned type (wrapping modulo 2**32 or 2**64)."""
+    out = np.empty(n, dtype=np.asarray(base).dtype)
     out[0] = 1
     if n > 1:
         out[1:] = base
-        np.multiply.accumulate(out, out=out)  # wraps mod 2**32
+        np.multiply.accumulate(out, out=out)
     return out
 
 
@@ -347,8 +348,8 @@ def _range_keys(th: np.ndarray, b0: np.ndarray, b1: np.ndarray) -> np.ndarray:
     n = len(th) + 1
     if len(_R_POWERS[0]) < n:
         size = -(-n // (1 << 16)) * (1 << 16)
-        _R_POWERS[0] = _cumpow64(_R, size)
-        _R_POWERS[1] = _cumpow64(_U64(pow(int(_R), -1, 1 << 64)), size)
+        _R_POWERS[0] = _cumpow(_R, size)
+        _R_POWERS[1] = _cumpow(_U64(pow(int(_R), -1, 1 << 64)), size)
     pw, inv = _R_POWERS
     with np.errstate(over="ignore"):
         csum = np.zeros(n, dtype=np.uint64)
@@ -359,13 +360,6 @@ def _range_keys(th: np.ndarray, b0: np.ndarray, b1: np.ndarray) -> np.ndarray:
         return _splitmix64(key)
 
 
-def _cumpow64(base: np.uint64, n: int) -> np.ndarray:
-    out = np.empty(n, dtype=np.uint64)
-    out[0] = 1
-    if n > 1:
-        out[1:] = base
-        np.multiply.accumulate(out, out=out)  # wraps mod 2**64
-    return out
 
 
 _PROBES: dict[tuple[int, int], np.ndarray] = {}

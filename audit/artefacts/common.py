@@ -8,7 +8,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 from importlib import resources
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 #: Word tokens (letters, digits, apostrophes inside words).
 WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -127,43 +127,37 @@ def lists_confirm(text: str, lang: str, min_share: float = 0.8) -> bool:
     return known >= min_share * len(ws)
 
 
+def _per_passage(ctx, compute: Callable[[int, str], Any], outside: Callable[[int], Any]) -> Callable[[int], Any]:
+    """``lookup(offset)``: ``compute(offset, passage_text)`` for the passage holding ``offset``, cached per
+    passage; ``outside(offset)`` between passages."""
+    cache: dict[int, Any] = {}
+    passages = ctx.passages
+    starts = [p.start for p in passages]
+    text = ctx.text
+
+    def lookup(offset: int):
+        i = bisect_right(starts, offset) - 1
+        if i < 0 or offset >= passages[i].end:
+            return outside(offset)
+        if i not in cache:
+            cache[i] = compute(offset, text[passages[i].start : passages[i].end])
+        return cache[i]
+
+    return lookup
+
+
 def language_lookup(ctx) -> Callable[[int], str]:
     """``lang_of(offset)``: the language of the passage at ``offset``.
 
     Uses the language check's passage languages when it has run, else the stop-word profile
     of the passage (cached per passage); ``"und"`` when nothing stands out.
     """
-    cache: dict[int, str] = {}
-    passages = ctx.passages
-    starts = [p.start for p in passages]
-    text = ctx.text
-
-    def lang_of(offset: int) -> str:
-        i = bisect_right(starts, offset) - 1
-        if i < 0 or offset >= passages[i].end:
-            return ctx.language_at(offset) if ctx.passage_languages else "und"
-        if i not in cache:
-            ptext = text[passages[i].start : passages[i].end]
-            cache[i] = ctx.language_at(offset) if ctx.passage_languages else guess_language(ptext)[0]
-        return cache[i]
-
-    return lang_of
+    if ctx.passage_languages:
+        return _per_passage(ctx, lambda offset, _text: ctx.language_at(offset), ctx.language_at)
+    return _per_passage(ctx, lambda _offset, ptext: guess_language(ptext)[0], lambda _offset: "und")
 
 
 def confirm_lookup(ctx, lang_of: Callable[[int], str]) -> Callable[[int], bool]:
     """``confirmed(offset)``: do the word lists confirm ``lang_of(offset)`` for the passage there?
     Cached per passage; meant to be asked only once a candidate is found (it reads the passage)."""
-    cache: dict[int, bool] = {}
-    passages = ctx.passages
-    starts = [p.start for p in passages]
-    text = ctx.text
-
-    def confirmed(offset: int) -> bool:
-        i = bisect_right(starts, offset) - 1
-        if i < 0 or offset >= passages[i].end:
-            return False
-        if i not in cache:
-            cache[i] = lists_confirm(text[passages[i].start : passages[i].end], lang_of(offset))
-        return cache[i]
-
-    return confirmed
+    return _per_passage(ctx, lambda offset, ptext: lists_confirm(ptext, lang_of(offset)), lambda _offset: False)
