@@ -63,6 +63,21 @@ def hook_repo(tmp_path: Path, env: dict) -> tuple[Path, str]:
     return repo, rev
 
 
+def corpus_repo(tmp_path: Path, hooks: Path, rev: str, hook_id: str, env: dict) -> Path:
+    """A user's repository with a corpus/ folder, one clean text staged, and the hook configured for corpus/."""
+    work = tmp_path / "work"
+    (work / "corpus").mkdir(parents=True)
+    git(work, "init", "-q", env=env)
+    (work / ".pre-commit-config.yaml").write_text(
+        f"repos:\n- repo: {hooks}\n  rev: {rev}\n  hooks:\n  - id: {hook_id}\n    files: ^corpus/\n"
+        "    args: [corpus/]\n"
+    )
+    (work / ".gitignore").write_text(".corpus-audit/\n")
+    (work / "corpus" / "a.txt").write_text(TEXT)
+    git(work, "add", ".", env=env)
+    return work
+
+
 def test_manifest_is_valid(env):
     r = subprocess.run([sys.executable, "-m", "pre_commit", "validate-manifest", str(MANIFEST)], env=env,
                        capture_output=True, text=True)
@@ -71,15 +86,7 @@ def test_manifest_is_valid(env):
 
 def test_hook_passes_clean_corpus_and_blocks_a_duplicate(tmp_path, env):
     hooks, rev = hook_repo(tmp_path, env)
-    work = tmp_path / "work"
-    (work / "corpus").mkdir(parents=True)
-    git(work, "init", "-q", env=env)
-    (work / ".pre-commit-config.yaml").write_text(
-        f"repos:\n- repo: {hooks}\n  rev: {rev}\n  hooks:\n  - id: corpus-audit-system\n    files: ^corpus/\n"
-        "    args: [corpus/]\n"
-    )
-    (work / ".gitignore").write_text(".corpus-audit/\n")
-    (work / "corpus" / "a.txt").write_text(TEXT)
+    work = corpus_repo(tmp_path, hooks, rev, "corpus-audit-system", env)
     (work / "README.md").write_text("Too short.\n")  # outside files: never scanned
     git(work, "add", ".", env=env)
 
@@ -131,16 +138,7 @@ def test_python_hook_installs_this_project_and_blocks_a_duplicate(tmp_path, env)
     git(project, "commit", "-qm", "project", env=net)
     rev = subprocess.run(["git", "rev-parse", "HEAD"], cwd=project, env=net, check=True, capture_output=True,
                          text=True).stdout.strip()
-    work = tmp_path / "work"
-    (work / "corpus").mkdir(parents=True)
-    git(work, "init", "-q", env=net)
-    (work / ".pre-commit-config.yaml").write_text(
-        f"repos:\n- repo: {project}\n  rev: {rev}\n  hooks:\n  - id: corpus-audit\n    files: ^corpus/\n"
-        "    args: [corpus/]\n"
-    )
-    (work / ".gitignore").write_text(".corpus-audit/\n")
-    (work / "corpus" / "a.txt").write_text(TEXT)
-    git(work, "add", ".", env=net)
+    work = corpus_repo(tmp_path, project, rev, "corpus-audit", net)
 
     def pre_commit() -> subprocess.CompletedProcess:
         return subprocess.run([sys.executable, "-m", "pre_commit", "run", "--all-files"], cwd=work, env=net,
