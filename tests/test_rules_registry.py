@@ -27,3 +27,16 @@ def test_every_builtin_check_loads_and_every_family_section_has_defaults():
     config = config_from_mapping({name: {} for name in sections})
     for name, cls in sections.items():
         assert config.sections[name] == cls()
+
+
+def test_readme_rules_table_matches_the_registry():
+    """README's rules table is the registry's: one row per rule, as `corpus-audit rules --json` gives it."""
+    import re
+    from pathlib import Path
+
+    from audit.rules import all_rules
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| ([A-Z]+\d+) \| (\w+) \| (\w+) \| (.*) \|$", readme, re.M)
+    expected = [(r.id, r.category.value, r.severity.value, r.description) for r in all_rules()]
+    assert sorted(rows) == sorted(expected)
