@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import glob
 import json
 import math
 import os
@@ -117,13 +118,38 @@ def _file_mode(path: Path) -> int:
         return 0o666 & ~umask
 
 
+def _remove_stale_partials(path: Path) -> list[Path]:
+    """Delete ``.NAME.PID.*.partial`` files next to ``path`` left by a run that was killed (its process
+    is gone); a partial file of a run still going (or of unknown origin) is left alone."""
+    removed = []
+    prefix = f".{path.name}."
+    for tmp in path.parent.glob(f".{glob.escape(path.name)}.*.partial"):
+        pid = tmp.name[len(prefix):].split(".", 1)[0]
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+            continue  # that run is still going
+        except ProcessLookupError:
+            pass
+        except OSError:
+            continue  # exists, owned by someone else
+        try:
+            tmp.unlink()
+            removed.append(tmp)
+        except OSError:
+            pass
+    return removed
+
+
 class _AtomicJsonl:
     """A JSONL file written to a temporary sibling and renamed into place on commit."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
+        _remove_stale_partials(path)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".partial", dir=path.parent)
         self.tmp = Path(tmp)
         os.chmod(fd, _file_mode(path))  # mkstemp makes 0600; give the output the usual permissions
         self.fh = os.fdopen(fd, "w", encoding="utf-8", newline="\n")

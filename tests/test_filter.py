@@ -483,3 +483,29 @@ def test_parquet_rows_become_strict_json(tmp_path):
     record = json.loads(line, parse_constant=lambda c: pytest.fail(f"non-JSON constant {c}"))
     assert record == {"id": "p1", "text": EN[3], "score": None, "big": None, "when": "2024-01-02T03:04:05",
                       "blob": "//4=", "tags": ["a", "b"]}
+
+
+def test_partial_files_of_killed_runs_are_cleaned_up(tmp_path):
+    """A killed run leaves .KEPT.PID.*.partial behind; the next run into the same output removes it
+    when that process is gone, and leaves a running one's alone."""
+    import os
+    import subprocess
+    import sys
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True, check=True)
+    dead_pid = int(dead.stdout)
+    out = tmp_path / "out"
+    out.mkdir()
+    stale = out / f".kept.jsonl.{dead_pid}.abc123.partial"
+    stale.write_text("half a line")
+    alive = out / f".kept.jsonl.{os.getppid()}.def456.partial"
+    alive.write_text("still writing")
+    other = out / ".kept.jsonl.not-a-pid.partial"
+    other.write_text("unknown")
+    batch = write_jsonl(tmp_path / "b.jsonl", [rec("x", EN[0])])
+    result = runner.invoke(app, ["filter", str(batch), "--keep", str(out / "kept.jsonl"),
+                                 "--reject", str(out / "rej.jsonl")])
+    assert result.exit_code == 0, result.output
+    assert not stale.exists() and alive.exists() and other.exists()
+    assert [p.name for p in out.glob("*.partial")] != [] and (out / "kept.jsonl").is_file()
