@@ -340,6 +340,8 @@ class _Spill:
 
 def check_inputs(paths: list[str]) -> None:
     for p in paths:
+        if str(p) == "-":  # standard input
+            continue
         path = Path(p)
         if not path.exists():
             raise InputError(f"{p}: no such file or directory")

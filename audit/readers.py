@@ -12,6 +12,7 @@ order, three kinds of event:
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import dataclasses
 import datetime
@@ -21,6 +22,7 @@ import json
 import os
 import re
 import stat
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Iterator, Union
@@ -86,6 +88,9 @@ def iter_inputs(
         seen[(st.st_dev, st.st_ino)] = "\0" + why
     for raw in paths:
         path = Path(raw)
+        if str(raw) == "-":  # JSON lines on standard input (a pipeline's batch)
+            yield from _read_jsonl(path, STDIN_NAME, ".jsonl", config)
+            continue
         if path.is_dir():
             yield from _with_folder(_iter_folder(path, config, seen), _folder_name(path))
         elif path.exists():
@@ -270,7 +275,13 @@ def _read_text_file(path: Path, name: str, limit: int) -> Iterator[Event]:
     yield Document(id=name, text=text, source=name)
 
 
+#: How records read from standard input (``-``) are named: ids ``stdin:LINE`` without an id field.
+STDIN_NAME = "stdin"
+
+
 def _open_binary(path: Path, suffix: str) -> IO[bytes]:
+    if str(path) == "-":
+        return contextlib.nullcontext(sys.stdin.buffer)  # type: ignore[return-value]  # never closed here
     if suffix.endswith(".gz"):
         return gzip.open(path, "rb")
     if suffix.endswith(".zst"):

@@ -258,3 +258,19 @@ def test_renamed_ids_are_announced_on_stderr_and_in_report_md(tmp_path, report_s
 def test_select_and_ignore_that_cancel_out_are_flagged(small_corpus, tmp_path):
     result = run("scan", small_corpus, "--out", tmp_path / "o", "--select", "DUP", "--ignore", "duplicate")
     assert result.exit_code == 0 and "leave no rule enabled" in result.stderr
+
+
+def test_scan_and_filter_read_json_lines_from_stdin(tmp_path):
+    text = "The harbour authority said on Friday that container traffic rose by four percent in the third quarter."
+    lines = json.dumps({"id": "a", "text": text}) + "\n" + json.dumps({"text": text}) + "\n{bad\n"
+    out = tmp_path / "rep"
+    result = runner.invoke(app, ["scan", "-", "--out", str(out), "--format", "json", "--select", "DUP001"], input=lines)
+    assert result.exit_code == 2, result.output  # the malformed line
+    report = json.loads((out / "report.json").read_text())
+    assert [(d["id"], [f["rule"] for f in d["findings"]]) for d in report["documents"]] == [("a", []), ("stdin:2", ["DUP001"])]
+    assert report["unreadable"] == [{"file": "stdin", "line": 3, "reason": report["unreadable"][0]["reason"]}]
+    keep, reject = tmp_path / "k.jsonl", tmp_path / "r.jsonl"
+    result = runner.invoke(app, ["filter", "-", "--keep", str(keep), "--reject", str(reject), "--select", "DUP001"],
+                           input=lines)
+    assert result.exit_code == 0, result.output
+    assert len(keep.read_text().splitlines()) == 1 and len(reject.read_text().splitlines()) == 2
