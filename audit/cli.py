@@ -120,7 +120,7 @@ def _report_unreadable(u: Unreadable) -> None:
 
 @app.command()
 def scan(
-    paths: List[Path] = typer.Argument(..., help="Files or folders to scan (folders are walked recursively)."),
+    paths: List[Path] = typer.Argument(..., help="Files or folders to scan (folders are walked recursively); - reads JSON lines from stdin."),
     out: Path = typer.Option(Path("reports"), "--out", "-o", help="Folder for the reports."),
     format: str | None = typer.Option(None, "--format", "-f", help="Comma-separated subset of json,md,html."),
     fail_on: str | None = typer.Option(
@@ -241,7 +241,7 @@ def _with_index(config, index: Path):
 
 @app.command("filter")
 def filter_command(
-    paths: List[Path] = typer.Argument(..., help="Files or folders holding the incoming batch."),
+    paths: List[Path] = typer.Argument(..., help="Files or folders holding the incoming batch; - reads JSON lines from stdin."),
     keep: Path = typer.Option(..., "--keep", help="JSONL file for the kept records (written atomically)."),
     reject: Path = typer.Option(..., "--reject", help="JSONL file for rejected records with their reasons."),
     index: Path | None = typer.Option(
