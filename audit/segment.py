@@ -38,8 +38,12 @@ ABBREVIATIONS = frozenset(
 )
 
 # French typography sets guillemets off with a (no-break) space: "… alimentaire. » Her …".
-_SENT_END = re.compile(r"""(?<![.!?…])([.!?…]+)((?:[ \u00a0\u202f]?»)?["'”’»)\]]*)(\s+)""")
-_NEXT_START = re.compile(r"""(?:«[ \u00a0\u202f]?)?["'“‘«(\[¿¡]*[\w]""")
+_SENT_END = re.compile(
+    r"""(?<![.!?…])([.!?…]+)((?:[ \u00a0\u202f]?»)?["'”’»)\]]*)(\s+)"""
+    # Full stops of other scripts; CJK sentences follow each other without a space.
+    r"""|([。．！？｡।॥؟۔։።]+)([」』”’)]*)(\s*)"""
+)
+_NEXT_START = re.compile(r"""(?:«[ \u00a0\u202f]?)?["'“‘«(\[¿¡「『]*[\w]""")
 
 
 def lines(text: str) -> list[Span]:
@@ -135,7 +139,7 @@ def sentences(text: str) -> tuple[Span, ...]:
 def _split_sentences(text: str, start: int, end: int) -> Iterator[Span]:
     pos = start
     for m in _SENT_END.finditer(text, start, end):
-        punct_end = m.end(2)
+        punct_end = m.end(2) if m.group(1) is not None else m.end(5)
         nxt = m.end()
         if nxt >= end:
             break

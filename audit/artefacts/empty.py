@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
+from audit.artefacts.common import DENSE_RE
 from audit.model import Category, Finding, Severity
 from audit.rules import DocContext, DocumentCheck, Rule
 
@@ -23,12 +24,14 @@ ART001 = Rule(
 
 
 def word_count(text: str) -> int:
-    """Whitespace-separated tokens with at least one letter or digit."""
+    """Whitespace-separated tokens with at least one letter or digit (each character of a script written
+    without spaces counts as one)."""
     n = 0
     for tok in text.split():
         # ``tok.isalnum()`` settles most tokens in one C call; the rest have punctuation.
         if tok.isalnum() or any(ch.isalnum() for ch in tok):
-            n += 1
+            # Scripts without spaces (Chinese, Japanese, Thai...): each character is a word.
+            n += 1 if tok.isascii() else max(1, len(DENSE_RE.findall(tok)))
     return n
 
 

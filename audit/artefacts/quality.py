@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable
 
-from audit.artefacts.common import stopwords, words
+from audit.artefacts.common import DENSE_RE, OTHER_TERMINAL, stopwords, words
 from audit.model import Category, Finding, Severity
 from audit.rules import DocContext, DocumentCheck, Rule
 
@@ -48,7 +48,7 @@ ART065 = _rule("ART065", "quality-unpunctuated-lines", "More than `max_unpunctua
                "punctuation (C4 drops every such line).", ("Home\nNews\nSports\nContact us",), _ARTICLE)
 
 _ALPHA_TOKEN = re.compile(r"(?<!\S)\S*[^\W\d_]\S*")
-_TERMINAL_END = re.compile(r"[.!?…][\"'”’»)\]]*$|[\"”’»]$")
+_TERMINAL_END = re.compile(rf"[.!?…][\"'”’»)\]]*$|[\"”’»{OTHER_TERMINAL}]$")
 
 
 def _gopher_words(lang: str) -> frozenset[str]:
@@ -111,6 +111,7 @@ def quality_signals(
         "duplicate_line_share": round(dup_lines / len(lines), 3) if lines else 0.0,
         "duplicate_line_char_share": round(dup_chars / total_chars, 3),
         "unpunctuated_line_share": round(unpunct / len(lines), 3) if lines else 0.0,
+        "dense_script_share": round(sum(c for w, c in counts.items() if DENSE_RE.match(w)) / n, 3) if n else 0.0,
     }
 
 
@@ -160,7 +161,9 @@ class QualityCheck(DocumentCheck):
         if q["words"] < c.min_words or q["words"] > c.max_words or q["sentences"] < c.min_sentences:
             add(ART060, f"{q['words']} words, {q['sentences']} sentences (Gopher keeps {c.min_words}-{c.max_words} "
                 f"words; C4 needs {c.min_sentences}+ sentences)", ("words", "sentences"))
-        if q["words"] and not c.min_mean_word_length <= q["mean_word_length"] <= c.max_mean_word_length:
+        # Word length means nothing where every character is a token (Chinese, Japanese, Thai).
+        dense = q["dense_script_share"] >= 0.3
+        if q["words"] and not dense and not c.min_mean_word_length <= q["mean_word_length"] <= c.max_mean_word_length:
             add(ART061, f"mean word length {q['mean_word_length']} outside {c.min_mean_word_length}-"
                 f"{c.max_mean_word_length}", ("mean_word_length",))
         unsupported = ctx.language not in ("und", "") and ctx.language not in sw  # e.g. ru, zh: no stop-word list
