@@ -86,7 +86,7 @@ class MinHashParams:
     def fingerprint(self) -> dict:
         d = asdict(self)
         d["normalization_version"] = NORMALIZATION_VERSION
-        d["hash"] = "bytelower-utf8punct/poly32len+splitmix64/oph-densified-32"
+        d["hash"] = "bytelower-utf8punct-cjkchar/poly32len+splitmix64/oph-densified-32"
         return d
 
 
@@ -157,17 +157,53 @@ def _word_mask(buf: np.ndarray) -> np.ndarray:
         w[e2] = False
         w[e2 + 1] = False
         w[e2 + 2] = False
+    if len(buf) > 2 and (buf >= 0xE3).any():
+        b1, b2 = buf[1:-1], buf[2:]
+        lead = buf[:-2]
+        # E3 80 xx: CJK symbols and punctuation (U+3000-U+303F: 　、。「」『』【】).
+        # EF BC/BD xx: fullwidth punctuation (，！？（）：；［］｛｝｡｢｣､･), not fullwidth letters or digits.
+        cjk = (lead == 0xE3) & (b1 == 0x80)
+        fw = (lead == 0xEF) & (
+            ((b1 == 0xBC) & (((b2 >= 0x80) & (b2 <= 0x8F)) | ((b2 >= 0x9A) & (b2 <= 0xA0)) | (b2 >= 0xBB)))
+            | ((b1 == 0xBD) & ((b2 == 0x80) | ((b2 >= 0x9B) & (b2 <= 0xA5))))
+        )
+        p = np.flatnonzero(cjk | fw)
+        if p.size:
+            w[p] = False
+            w[p + 1] = False
+            w[p + 2] = False
     return w
+
+
+def _token_bounds(buf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Start and end byte offsets of the word tokens of a lower-cased UTF-8 buffer.
+
+    A token is a maximal run of word bytes, except that every character of the scripts written
+    without spaces (kana and CJK ideographs, U+3040-U+9FFF) is a token of its own: shingles of
+    them are character n-grams, so a Chinese or Japanese article has as many tokens as
+    characters, not one per sentence.
+    """
+    w = _word_mask(buf)
+    n = len(buf)
+    cut = np.zeros(n + 1, dtype=bool)  # a token boundary before this byte, inside a run of word bytes
+    if n > 2 and (buf >= 0xE3).any():
+        lead = buf[:-2]
+        dense = np.flatnonzero(((lead == 0xE3) & (buf[1:-1] >= 0x81)) | ((lead >= 0xE4) & (lead <= 0xE9)))
+        if dense.size:
+            cut[dense] = True
+            cut[dense + 3] = True
+    cut = cut[:n]
+    prev = np.concatenate(([False], w[:-1]))
+    starts = np.flatnonzero(w & (~prev | cut))
+    nxt = np.concatenate((w[1:], [False]))
+    nxt_cut = np.concatenate((cut[1:], [False]))
+    ends = np.flatnonzero(w & (~nxt | nxt_cut)) + 1
+    return starts, ends
 
 
 def _token_hashes(buf: np.ndarray, seed_mix: np.uint64) -> tuple[np.ndarray, np.ndarray]:
     """(token start byte offsets, uint64 token hashes) of a byte buffer that ends with a non-word byte."""
-    w = _word_mask(buf)
-    # Tokens are maximal runs of word bytes: [start, end).
-    starts = np.flatnonzero(w[1:] > w[:-1]) + 1
-    if len(w) and w[0]:
-        starts = np.concatenate(([0], starts))
-    ends = np.flatnonzero(w[:-1] > w[1:]) + 1
+    starts, ends = _token_bounds(buf)
     if starts.size == 0:
         return starts, np.zeros(0, dtype=np.uint64)
     _POWERS.ensure(len(buf) + 1)
@@ -456,8 +492,7 @@ def word_hashes(text: str, seed: int = 1) -> tuple[np.ndarray, np.ndarray, np.nd
     """
     buf = _lower_bytes(text.encode("utf-8", "surrogatepass") + b" ")
     starts, th = _token_hashes(buf, _seed_mix(seed, 0))
-    w = _word_mask(buf)
-    ends = np.flatnonzero(w[:-1] > w[1:]) + 1
+    ends = _token_bounds(buf)[1]
     if text.isascii():
         return th, starts, ends
     # Byte offset -> character offset: count the bytes that start a character.
@@ -472,8 +507,7 @@ def word_hashes_batch(texts: Sequence[str], seed: int = 1) -> list[tuple[np.ndar
         return []
     buf, offsets = _encode(texts)
     starts, th = _token_hashes(buf, _seed_mix(seed, 0))
-    w = _word_mask(buf)
-    ends = np.flatnonzero(w[:-1] > w[1:]) + 1
+    ends = _token_bounds(buf)[1]
     # Global character index of every byte (separators are one character each).
     char_of = np.cumsum((buf & 0xC0) != 0x80) - 1
     char_start = char_of[offsets[:-1]]
@@ -520,7 +554,10 @@ def estimated_jaccard(sig_a: np.ndarray, sig_b: np.ndarray) -> float:
 # ---------------------------------------------------------------------------
 # Token-level helpers (slow path, for tests, verification and benchmarks)
 
-_TOKEN = re.compile(r"[^\W\u0080-\u00bf\u2000-\u207f]+")
+_TOKEN = re.compile(
+    r"[\u3040-\u9fff]"  # one token per kana or CJK ideograph
+    r"|[^\W\u0080-\u00bf\u2000-\u207f\u3000-\u9fff\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+"
+)
 
 
 def tokens(text: str) -> list[str]:

@@ -179,3 +179,27 @@ def test_paragraph_pasted_many_times_is_one_finding_with_every_copy_in_the_clust
     assert g.data["copies"] == 39
     assert docs["pairs"][g.related[0].start : g.related[0].end] == z + "\n\n" + y
     assert docs["pairs"][g.start : g.end] == "\n\n".join([z, y] * 39)
+
+
+def test_chinese_and_japanese_near_copies_are_found():
+    """Scripts without spaces are shingled by character: a republished Chinese article (new headline,
+    a paragraph dropped, a few characters changed) is a near copy; an unrelated one is not."""
+    from pathlib import Path
+
+    from tests.duplicates.test_cases import run
+
+    data = Path(__file__).resolve().parent.parent / "data" / "scripts"
+    zh = (data / "zh.txt").read_text(encoding="utf-8")
+    ja = (data / "ja.txt").read_text(encoding="utf-8")
+    paras = zh.strip().split("\n\n")
+    copy = "\n\n".join(["【本报讯】北京地铁将新增三条线路"] + [paras[0].replace("周二", "本周二"), paras[1],
+                                                         paras[3].replace("九十", "约九十")]) + "\n\n（记者 王磊）"
+    jpa = ja.strip().split("\n\n")
+    ja_copy = "\n\n".join(["給食費無償化へ 東京都"] + [jpa[0], jpa[1].replace("話した", "述べた"), jpa[3]])
+    findings, clusters = run({"zh": zh, "zh-copy": copy, "ja": ja, "ja-copy": ja_copy,
+                              "other": (data / "th.txt").read_text(encoding="utf-8")})
+    near = {f.rule: f for f in findings["zh-copy"]}
+    assert "DUP002" in near and near["DUP002"].related[0].document == "zh"
+    assert any(f.rule == "DUP002" and f.related[0].document == "ja" for f in findings["ja-copy"])
+    assert findings["zh"] == [] and findings["ja"] == [] and findings["other"] == []
+    assert sum(c.level == "document" for c in clusters) == 2
