@@ -86,7 +86,7 @@ class MinHashParams:
     def fingerprint(self) -> dict:
         d = asdict(self)
         d["normalization_version"] = NORMALIZATION_VERSION
-        d["hash"] = "bytelower-utf8punct-cjkchar/poly32len+splitmix64/oph-densified-32"
+        d["hash"] = "bytelower-utf8punct-cjkthaichar/poly32len+splitmix64/oph-densified-32"
         return d
 
 
@@ -179,16 +179,17 @@ def _token_bounds(buf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Start and end byte offsets of the word tokens of a lower-cased UTF-8 buffer.
 
     A token is a maximal run of word bytes, except that every character of the scripts written
-    without spaces (kana and CJK ideographs, U+3040-U+9FFF) is a token of its own: shingles of
+    without spaces (Thai, kana and CJK ideographs: U+0E00-U+0E7F, U+3040-U+9FFF) is a token of its own: shingles of
     them are character n-grams, so a Chinese or Japanese article has as many tokens as
     characters, not one per sentence.
     """
     w = _word_mask(buf)
     n = len(buf)
     cut = np.zeros(n + 1, dtype=bool)  # a token boundary before this byte, inside a run of word bytes
-    if n > 2 and (buf >= 0xE3).any():
-        lead = buf[:-2]
-        dense = np.flatnonzero(((lead == 0xE3) & (buf[1:-1] >= 0x81)) | ((lead >= 0xE4) & (lead <= 0xE9)))
+    if n > 2 and (buf >= 0xE0).any():
+        lead, b1 = buf[:-2], buf[1:-1]
+        dense = np.flatnonzero(((lead == 0xE3) & (b1 >= 0x81)) | ((lead >= 0xE4) & (lead <= 0xE9))
+                               | ((lead == 0xE0) & ((b1 == 0xB8) | (b1 == 0xB9))))  # Thai, U+0E00-U+0E7F
         if dense.size:
             cut[dense] = True
             cut[dense + 3] = True
@@ -555,8 +556,8 @@ def estimated_jaccard(sig_a: np.ndarray, sig_b: np.ndarray) -> float:
 # Token-level helpers (slow path, for tests, verification and benchmarks)
 
 _TOKEN = re.compile(
-    r"[\u3040-\u9fff]"  # one token per kana or CJK ideograph
-    r"|[^\W\u0080-\u00bf\u2000-\u207f\u3000-\u9fff\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+"
+    r"[\u0e00-\u0e7f\u3040-\u9fff]"  # one token per Thai character, kana or CJK ideograph
+    r"|[^\W\u0080-\u00bf\u2000-\u207f\u0e00-\u0e7f\u3000-\u9fff\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+"
 )
 
 
