@@ -19,6 +19,7 @@ import dataclasses
 import importlib
 import math
 import os
+from abc import ABC, abstractmethod
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -174,11 +175,15 @@ class _Check:
         return rule_id in self.enabled
 
 
-class DocumentCheck(_Check):
-    """Looks at one document; returns its findings. Never edits or drops it."""
+class DocumentCheck(_Check, ABC):
+    """Looks at one document; returns its findings. Never edits or drops it.
 
-    def check(self, ctx: DocContext) -> Iterable[Finding]:  # pragma: no cover - interface
-        raise NotImplementedError
+    ``check`` is abstract: a subclass that does not define it cannot be instantiated.
+    """
+
+    @abstractmethod
+    def check(self, ctx: DocContext) -> Iterable[Finding]:
+        """The findings of one document."""
 
 
 class CorpusCheck(_Check):

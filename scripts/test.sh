@@ -13,4 +13,11 @@ if ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; 
     || echo "warning: could not install chromium; browser tests will fail" >&2
 fi
 
+if ! command -v git >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+  echo "installing git for the pre-commit tests (apt-get) ..." >&2
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  ($SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq git >/dev/null) \
+    || echo "warning: could not install git; pre-commit tests will fail" >&2
+fi
+
 exec python3 -m pytest "$@"

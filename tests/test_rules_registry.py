@@ -41,3 +41,15 @@ def test_readme_rules_table_matches_the_registry():
             for i, c, s, d in re.findall(r"^\| ([A-Z]+\d+) \| (\w+) \| (\w+) \| (.*) \|$", readme, re.M)]
     expected = [(r.id, r.category.value, r.severity.value, r.description) for r in all_rules()]
     assert sorted(rows) == sorted(expected)
+
+
+def test_a_document_check_must_define_check():
+    import pytest
+
+    from audit.rules import DocumentCheck
+
+    class Incomplete(DocumentCheck):
+        rules = ()
+
+    with pytest.raises(TypeError):
+        Incomplete()
