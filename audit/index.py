@@ -446,9 +446,7 @@ class IndexCheck(CorpusCheck):
         self.hashes.append(content_hash(text))
         # Provenance: the record's source field when it has one ("reuters"), else the input file it came
         # from ("batch-0412.jsonl"), which says more about an ingested document than its folder.
-        meta = ctx.doc.metadata.get(self.settings.source_field)
-        has_meta = isinstance(meta, (str, int, float)) and not isinstance(meta, bool) and str(meta).strip()
-        self.sources.append(str(meta).strip() if has_meta else ctx.doc.source)
+        self.sources.append(ctx.record_source(self.settings.source_field) or ctx.doc.source)
         self._words.append(words(text))
         self._chars.append(len(text))
         return ()

@@ -383,8 +383,9 @@ class LanguageCheck(DocumentCheck):
         doc_lang = ident.classify(units)
         if doc_lang != UND:
             ident.veto_names(units, doc_lang)
+        sentence_starts = [sp.start for sp in ctx.sentences] if cfg.sentence_check_below > 0 else []
         if doc_lang != UND and cfg.sentence_check_below > 0:
-            units = self._split_mixed_foreign(ctx, units, doc_lang)
+            units = self._split_mixed_foreign(ctx, units, doc_lang, sentence_starts)
         weights = _weights(units)
         # Pages made mostly of short lines: read the unclassified passages together, so
         # a few long lines (a copyright notice, a caption) do not decide the language.
@@ -402,7 +403,7 @@ class LanguageCheck(DocumentCheck):
         # Sentence pass: foreign sentences inside passages of the document's language.
         sentence_units: dict[int, list[_Unit]] = {}
         if doc_lang != UND and cfg.sentence_check_below > 0:
-            sentence_units = self._sentence_pass(ctx, units, doc_lang)
+            sentence_units = self._sentence_pass(ctx, units, doc_lang, sentence_starts)
         ctx.language = doc_lang
         ctx.languages = shares(weights)
 
@@ -512,7 +513,21 @@ class LanguageCheck(DocumentCheck):
         p_doc = (prob_of(u.ft, doc_lang) + prob_of(u.ld, doc_lang)) / (2 if both else 1)
         return p_run >= cfg.group_min_probability and p_run > p_doc
 
-    def _split_mixed_foreign(self, ctx: DocContext, units: list[_Unit], doc_lang: str) -> list[_Unit]:
+    def _sentence_units(self, ctx: DocContext, u: _Unit, doc_lang: str, starts: list[int]) -> list[_Unit] | None:
+        """The sentences of ``u`` (``starts``: the document's sentence starts), identified against the
+        document's language with the names veto; None when ``u`` holds fewer than two sentences."""
+        lo = bisect_left(starts, u.span.start)
+        hi = bisect_left(starts, u.span.end)
+        if hi - lo < 2:
+            return None
+        ident = self.identifier
+        sents = ident._units(ctx.text, ctx.sentences[lo:hi])
+        ident.classify(sents, doc_lang=doc_lang, report_floor=self.config.min_confidence)
+        ident.veto_names(sents, doc_lang)
+        return sents
+
+    def _split_mixed_foreign(self, ctx: DocContext, units: list[_Unit], doc_lang: str,
+                             starts: list[int]) -> list[_Unit]:
         """Foreign passages that also hold sentences in the document's language become sentence units.
 
         A model reads a paragraph as a whole: a Portuguese sentence followed by an English one
@@ -521,24 +536,10 @@ class LanguageCheck(DocumentCheck):
         language, the passage is replaced by its sentences (the others keep the passage's language
         when too short to call), so a finding covers the foreign sentences only.
         """
-        cfg = self.config
-        ident = self.identifier
-        sentences = ctx.sentences
-        starts = [sp.start for sp in sentences]
         out: list[_Unit] = []
         for u in units:
-            if u.lang in (doc_lang, UND):
-                out.append(u)
-                continue
-            lo = bisect_left(starts, u.span.start)
-            hi = bisect_left(starts, u.span.end)
-            if hi - lo < 2:
-                out.append(u)
-                continue
-            sents = ident._units(ctx.text, sentences[lo:hi])
-            ident.classify(sents, doc_lang=doc_lang, report_floor=cfg.min_confidence)
-            ident.veto_names(sents, doc_lang)
-            if not any(x.lang == doc_lang for x in sents):
+            sents = None if u.lang in (doc_lang, UND) else self._sentence_units(ctx, u, doc_lang, starts)
+            if sents is None or not any(x.lang == doc_lang for x in sents):
                 out.append(u)
                 continue
             for x in sents:
@@ -547,30 +548,19 @@ class LanguageCheck(DocumentCheck):
             out.extend(sents)
         return out
 
-    def _sentence_pass(self, ctx: DocContext, units: list[_Unit], doc_lang: str) -> dict[int, list[_Unit]]:
+    def _sentence_pass(self, ctx: DocContext, units: list[_Unit], doc_lang: str,
+                       starts: list[int]) -> dict[int, list[_Unit]]:
         """Sentences of not-clear-cut passages (document language or ``und``), when some sentence is foreign."""
         cfg = self.config
-        ident = self.identifier
-        candidates: list[tuple[int, list[_Unit]]] = []
-        sentences = ctx.sentences  # cached, shared with other checks
-        starts = [s.start for s in sentences]
+        out: dict[int, list[_Unit]] = {}
         for i, u in enumerate(units):
             if u.lang not in (doc_lang, UND) or u.evidence < 2 * cfg.min_chars:
                 continue
             p_doc = prob_of(u.ft, doc_lang) if u.ft is not None else prob_of(u.ld, doc_lang)
             if p_doc >= cfg.sentence_check_below:
                 continue
-            lo = bisect_left(starts, u.span.start)
-            hi = bisect_left(starts, u.span.end)
-            if hi - lo < 2:
-                continue
-            sents = ident._units(ctx.text, sentences[lo:hi])
-            candidates.append((i, sents))
-        out: dict[int, list[_Unit]] = {}
-        for i, sents in candidates:
-            ident.classify(sents, doc_lang=doc_lang, report_floor=cfg.min_confidence)
-            ident.veto_names(sents, doc_lang)
-            if any(s.lang not in (UND, doc_lang) for s in sents):
+            sents = self._sentence_units(ctx, u, doc_lang, starts)
+            if sents is not None and any(s.lang not in (UND, doc_lang) for s in sents):
                 out[i] = sents
         return out
 

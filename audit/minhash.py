@@ -202,11 +202,11 @@ def _token_bounds(buf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return starts, ends
 
 
-def _token_hashes(buf: np.ndarray, seed_mix: np.uint64) -> tuple[np.ndarray, np.ndarray]:
-    """(token start byte offsets, uint64 token hashes) of a byte buffer that ends with a non-word byte."""
+def _token_hashes(buf: np.ndarray, seed_mix: np.uint64) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(token start and end byte offsets, uint64 token hashes) of a byte buffer that ends with a non-word byte."""
     starts, ends = _token_bounds(buf)
     if starts.size == 0:
-        return starts, np.zeros(0, dtype=np.uint64)
+        return starts, ends, np.zeros(0, dtype=np.uint64)
     _POWERS.ensure(len(buf) + 1)
     with np.errstate(over="ignore"):
         # Polynomial hash (mod 2**32) of each token from prefix sums of
@@ -224,7 +224,7 @@ def _token_hashes(buf: np.ndarray, seed_mix: np.uint64) -> tuple[np.ndarray, np.
         th <<= _U64(32)
         th |= th32
         th ^= seed_mix
-        return starts, _splitmix64(th)
+        return starts, ends, _splitmix64(th)
 
 
 def _lower_bytes(raw: bytes) -> np.ndarray:
@@ -317,7 +317,7 @@ def _shingles_in_ranges(th: np.ndarray, t0: np.ndarray, t1: np.ndarray, params: 
 def _shingles_batch(texts: Sequence[str], params: MinHashParams) -> tuple[np.ndarray, np.ndarray]:
     """uint64 shingle hashes of every text, concatenated, and each text's start index in them."""
     buf, offsets = _encode(texts)
-    starts, th = _token_hashes(buf, _seed_mix(params.seed, 0))
+    starts, _ends, th = _token_hashes(buf, _seed_mix(params.seed, 0))
     tok_bounds = np.searchsorted(starts, offsets)
     return _shingles_in_ranges(th, tok_bounds[:-1], tok_bounds[1:], params)
 
@@ -346,7 +346,7 @@ def batch_signatures(
     ``params.seed``). Span word counts and word-sequence keys come for free.
     """
     buf, offsets = _encode(texts)
-    starts, th = _token_hashes(buf, _seed_mix(params.seed, 0))
+    starts, _ends, th = _token_hashes(buf, _seed_mix(params.seed, 0))
     tok_bounds = np.searchsorted(starts, offsets)
     hashes, bounds = _shingles_in_ranges(th, tok_bounds[:-1], tok_bounds[1:], params)
     doc_sigs = signatures_from_hashes(hashes, bounds, params)
@@ -492,8 +492,7 @@ def word_hashes(text: str, seed: int = 1) -> tuple[np.ndarray, np.ndarray, np.nd
     building Python strings per word.
     """
     buf = _lower_bytes(text.encode("utf-8", "surrogatepass") + b" ")
-    starts, th = _token_hashes(buf, _seed_mix(seed, 0))
-    ends = _token_bounds(buf)[1]
+    starts, ends, th = _token_hashes(buf, _seed_mix(seed, 0))
     if text.isascii():
         return th, starts, ends
     # Byte offset -> character offset: count the bytes that start a character.
@@ -507,8 +506,7 @@ def word_hashes_batch(texts: Sequence[str], seed: int = 1) -> list[tuple[np.ndar
     if not texts:
         return []
     buf, offsets = _encode(texts)
-    starts, th = _token_hashes(buf, _seed_mix(seed, 0))
-    ends = _token_bounds(buf)[1]
+    starts, ends, th = _token_hashes(buf, _seed_mix(seed, 0))
     # Global character index of every byte (separators are one character each).
     char_of = np.cumsum((buf & 0xC0) != 0x80) - 1
     char_start = char_of[offsets[:-1]]

@@ -270,18 +270,22 @@ def _main_importable() -> bool:
     return path is None or os.path.exists(path)
 
 
+def _serial_stage(events: Iterable[Any], doc_checks: list[Any]):
+    """``(event, DocOutcome | None)`` computed in this process."""
+    for event in events:
+        yield event, (DocOutcome.compute(DocContext(event, -1), doc_checks) if isinstance(event, Document) else None)
+
+
 def _document_stage(events: Iterable[Any], doc_checks: list[Any], parallel: Parallel | None):
     """Yield ``(event, DocOutcome | None)`` in input order."""
     iterator = iter(events)
     if parallel is None or parallel.workers() < 2 or not doc_checks or not _main_importable():
-        for event in iterator:
-            yield event, (DocOutcome.compute(DocContext(event, -1), doc_checks) if isinstance(event, Document) else None)
+        yield from _serial_stage(iterator, doc_checks)
         return
     seen = 0
-    for event in iterator:  # warm-up: small corpora never start a pool
-        is_doc = isinstance(event, Document)
-        yield event, (DocOutcome.compute(DocContext(event, -1), doc_checks) if is_doc else None)
-        seen += is_doc
+    for event, outcome in _serial_stage(iterator, doc_checks):  # warm-up: small corpora never start a pool
+        yield event, outcome
+        seen += outcome is not None
         if seen >= parallel.warmup:
             break
     else:
@@ -302,10 +306,6 @@ def _parallel_stage(iterator, parallel: Parallel, doc_checks: list[Any]):
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
-
-    def serial(events):
-        for event in events:
-            yield event, (DocOutcome.compute(DocContext(event, -1), doc_checks) if isinstance(event, Document) else None)
 
     workers = parallel.workers()
     ctx = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
@@ -358,8 +358,8 @@ def _parallel_stage(iterator, parallel: Parallel, doc_checks: list[Any]):
         print("corpus-audit: worker processes stopped unexpectedly; checking the remaining documents in this "
               "process (same results, slower)", file=sys.stderr)
         for batch, *_ in pending:
-            yield from serial(batch)
-        yield from serial(iterator)
+            yield from _serial_stage(batch, doc_checks)
+        yield from _serial_stage(iterator, doc_checks)
 
 
 def finalize(

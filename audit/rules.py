@@ -93,16 +93,23 @@ class DocContext:
     def text(self) -> str:
         return self.doc.text
 
+    def record_source(self, field: str = "source") -> str | None:
+        """The record's own ``field`` as a source name, or None when it holds no usable value."""
+        meta = self.doc.metadata.get(field)
+        if isinstance(meta, float) and not math.isfinite(meta):
+            return None  # a missing value in a pandas-written Parquet or CSV export, not a source named "nan"
+        if isinstance(meta, (str, int, float)) and not isinstance(meta, bool) and str(meta).strip():
+            return str(meta).strip()
+        return None
+
     def source(self, field: str = "source") -> str:
         """The document's source, as every part of the tool names it: the record's ``field``
         (``Settings.source_field``) when it holds a value, else what a check annotated (the
         sourcing check: the outlet of a "Headline – Outlet" line), else the input's folder
         (for a file at the top of a scanned folder, that folder's name)."""
-        meta = self.doc.metadata.get(field)
-        if isinstance(meta, float) and not math.isfinite(meta):
-            meta = None  # a missing value in a pandas-written Parquet or CSV export, not a source named "nan"
-        if isinstance(meta, (str, int, float)) and not isinstance(meta, bool) and str(meta).strip():
-            return str(meta).strip()
+        meta = self.record_source(field)
+        if meta is not None:
+            return meta
         src = self.annotations.get("source")
         if src:
             return str(src)
