@@ -52,3 +52,15 @@ def test_readme_transcript_runs_as_printed(steps, tmp_path):
 
 def test_the_readme_has_transcripts():
     assert len(transcripts()) >= 2
+
+
+def test_readme_python_examples_run(tmp_path, monkeypatch, capsys):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", readme, re.S)
+    assert blocks
+    shutil.copytree(ROOT / "corpus", tmp_path / "corpus")
+    monkeypatch.chdir(tmp_path)
+    for block in blocks:
+        exec(compile(block, "README.md", "exec"), {})
+    assert "004_0534d495edc3771c.txt DUP004" in capsys.readouterr().out
+    assert (tmp_path / "reports" / "report.html").is_file()
