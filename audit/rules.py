@@ -87,6 +87,8 @@ class DocContext:
         self.passage_languages: list[tuple[Span, str, float]] = []
         self.annotations: dict[str, Any] = {}
         self.stats: dict[str, Any] = {}
+        #: The outlet named by "Headline – Outlet" lines; computed on first use (see :attr:`outlet`).
+        self._outlet: str | None | bool = False
 
     @property
     def text(self) -> str:
@@ -109,10 +111,25 @@ class DocContext:
         meta = self.record_source(field)
         if meta is not None:
             return meta
-        src = self.annotations.get("source")
-        if src:
-            return str(src)
+        if self.outlet:
+            return self.outlet
         return os.path.dirname(self.doc.source) or self.doc.folder or "."
+
+    @property
+    def outlet(self) -> str | None:
+        """The outlet a page names in its "Headline – Outlet" lines (None when none does).
+
+        Part of the context, not a check's annotation: a document's source must not depend on
+        which rules were selected."""
+        if self._outlet is False:
+            from audit.sourcing.attribution import headline_outlet
+
+            self._outlet = headline_outlet(self.doc.text, self.lines)
+        return self._outlet  # type: ignore[return-value]
+
+    @outlet.setter
+    def outlet(self, value: str | None) -> None:
+        self._outlet = value
 
     @cached_property
     def layer(self):
@@ -172,6 +189,11 @@ class _Check:
     config_class: ClassVar[type | None] = None
     #: Lower runs first; the language check runs before those that read its annotations.
     order: ClassVar[int] = 50
+    #: Annotations this check publishes on the context (``"language"``), and those it reads. A check
+    #: that provides what an enabled check uses runs even when none of its own rules is selected (its
+    #: findings are dropped), so selecting rules never changes another rule's findings.
+    provides: ClassVar[frozenset[str]] = frozenset()
+    uses: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, config: Any = None, settings: Settings | None = None) -> None:
         if config is None and self.config_class is not None:
