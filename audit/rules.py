@@ -26,7 +26,6 @@ from functools import cached_property
 from importlib.metadata import entry_points
 from typing import Any, ClassVar, Iterable, Mapping
 
-from audit import segment
 from audit.errors import ConfigError, UnknownRuleError
 from audit.model import Category, Cluster, Document, Finding, Related, Severity, Span
 
@@ -133,31 +132,34 @@ class DocContext:
         self._outlet = value
 
     @cached_property
+    def layer(self):
+        """The document's shared text layer (:class:`audit.text.TextLayer`): words with offsets and
+        lower-case forms, lines, sentences, passages and the exact key, each computed once on first use."""
+        from audit.text import TextLayer
+
+        return TextLayer(self.doc.text)
+
+    @property
     def passages(self) -> tuple[Span, ...]:
-        return segment.passages(self.doc.text)
+        return self.layer.passages
 
-    @cached_property
+    @property
     def sentences(self) -> tuple[Span, ...]:
-        return segment.sentences(self.doc.text)
+        return self.layer.sentences
 
-    @cached_property
+    @property
     def lines(self) -> list[Span]:
-        return segment.lines(self.doc.text)
+        return self.layer.lines
 
-    @cached_property
+    @property
     def word_counts(self) -> Counter:
-        """Lower-cased words (``audit.artefacts.common.words``) with their counts, shared by the checks."""
-        from audit.artefacts.common import words
+        """Lower-cased words (:data:`audit.text.WORD_RE`) with their counts, shared by the checks."""
+        return self.layer.word_counts
 
-        return Counter(w.lower() for w in words(self.doc.text))
-
-    @cached_property
+    @property
     def line_word_counts(self) -> tuple[int, ...]:
         """``len(words(line))`` for each of :attr:`lines`, shared by the checks."""
-        from audit.artefacts.common import words
-
-        text = self.doc.text
-        return tuple(len(words(text[s.start : s.end])) for s in self.lines)
+        return self.layer.line_word_counts
 
     def language_at(self, offset: int) -> str:
         """The language of the passage containing ``offset`` (document language otherwise)."""
