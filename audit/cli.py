@@ -64,17 +64,28 @@ _IGNORE = typer.Option(None, "--ignore", metavar="IDS", help="Skip these rule id
 _LANGUAGES = typer.Option(None, "--languages", metavar="LANGS", help="Expected languages, e.g. en,es.")
 _TEXT_FIELD = typer.Option(None, "--text-field", metavar="FIELD", help="Record field holding the text (default text).")
 _ID_FIELD = typer.Option(None, "--id-field", metavar="FIELD", help="Record field holding the id (default id).")
+_ENGINE = typer.Option(
+    None, "--engine", metavar="local|ray",
+    help="Where per-document checks run: local (default; processes on this machine) or ray (the cluster named by "
+         "RAY_ADDRESS, else a local Ray instance; needs pip install 'corpus-audit[ray]').",
+)
 _JOBS = typer.Option(
     None, "--jobs", "-j", min=0, metavar="N", help="Worker processes for per-document checks (0 = one per CPU, 1 = serial)."
 )
 
 
-def _load_config(config_file: Path | None, **overrides):
+def _load_config(config_file: Path | None, engine: str | None = None, **overrides):
     from audit.config import load_config
 
     config = load_config(config_file)
     changes = {k: v for k, v in overrides.items() if v not in (None, ())}
-    return dataclasses.replace(config, **changes) if changes else config
+    if changes:
+        config = dataclasses.replace(config, **changes)
+    if engine is not None:
+        if engine not in ("local", "ray"):
+            raise AuditError(f"--engine must be local or ray, not {engine!r}")
+        config = dataclasses.replace(config, engine=dataclasses.replace(config.engine, kind=engine))
+    return config
 
 
 class _Progress:
@@ -173,6 +184,7 @@ def scan(
     text_field: str | None = _TEXT_FIELD,
     id_field: str | None = _ID_FIELD,
     jobs: int | None = _JOBS,
+    engine: str | None = _ENGINE,
 ) -> None:
     """Scan files and folders and write report.json, report.md and report.html.
 
@@ -203,6 +215,7 @@ def scan(
             text_field=text_field,
             id_field=id_field,
             jobs=jobs,
+            engine=engine,
         )
         if index is not None:
             config = _with_index(config, index)
@@ -291,6 +304,7 @@ def filter_command(
     text_field: str | None = _TEXT_FIELD,
     id_field: str | None = _ID_FIELD,
     jobs: int | None = _JOBS,
+    engine: str | None = _ENGINE,
 ) -> None:
     """Split a batch into KEPT and REJECTED records before ingesting it; every input line lands in one of them.
 
@@ -310,6 +324,7 @@ def filter_command(
             text_field=text_field,
             id_field=id_field,
             jobs=jobs,
+            engine=engine,
         )
         with _Progress(_show_progress(), verb="filtering") as progress:
             hooks = ScanHooks(on_document=progress.advance, on_unreadable=_report_unreadable)

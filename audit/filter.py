@@ -394,7 +394,7 @@ def filter_paths(
     try:
         outputs = {keep: "the filter's own --keep output", reject: "the filter's own --reject output"}
         events = spill.tee(iter_inputs(paths, config.reader_config(keep_records=True), exclude=outputs))
-        parallel = Parallel(config, policy.enabled, jobs=config.jobs)
+        parallel = Parallel.from_config(config, policy.enabled)
         state, extra = run_checks(events, checks, hooks=hooks, settings=config.settings(), parallel=parallel)
         report = finalize(state, extra, policy)
         doc_clusters = frozenset(c.id for c in report.clusters if c.level == "document")

@@ -197,6 +197,8 @@ def run_checks(
     for res, fs in zip(state.results, raw_findings, strict=True):
         res.findings = fs
     extra["_clusters"] = clusters
+    if parallel is not None and parallel.run:
+        extra["run"] = dict(parallel.run)
     if state.renamed:
         extra["renamed_ids"] = state.renamed
         extra.setdefault("summary", {})["renamed_ids"] = len(state.renamed)
@@ -250,10 +252,25 @@ class Parallel:
     jobs: int = 0
     warmup: int = 200
     batch: int = 32
+    #: ``"local"`` (this process and a process pool) or ``"ray"`` (:mod:`audit.engine.ray`).
+    engine: str = "local"
+    #: Ray cluster to join (``RAY_ADDRESS`` otherwise; none: start a local instance).
+    address: str | None = None
+    #: What ran: ``{"engine": ..., "workers": ...}`` (report.json ``run``), filled in by the stage.
+    run: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_config(cls, config: Config, enabled: frozenset[str]) -> Parallel:
+        eng = config.engine
+        return cls(config, enabled, jobs=eng.workers or config.jobs, engine=eng.kind,
+                   address=eng.address or None, warmup=0 if eng.kind == "ray" else 200)
 
     def workers(self) -> int:
         n = self.jobs if self.jobs > 0 else (os.cpu_count() or 1)
         return max(1, n)
+
+    def report_workers(self, n: int) -> None:
+        self.run.update(engine=self.engine, workers=n)
 
 
 _WORKER_CHECKS: list[Any] = []
@@ -284,6 +301,13 @@ def _serial_stage(events: Iterable[Any], doc_checks: list[Any]):
 def _document_stage(events: Iterable[Any], doc_checks: list[Any], parallel: Parallel | None):
     """Yield ``(event, DocOutcome | None)`` in input order."""
     iterator = iter(events)
+    if parallel is not None and parallel.engine == "ray" and doc_checks:
+        from audit.engine.ray import ray_document_stage
+
+        yield from ray_document_stage(iterator, parallel, doc_checks)
+        return
+    if parallel is not None:
+        parallel.report_workers(1)  # until a pool starts
     if parallel is None or parallel.workers() < 2 or not doc_checks or not _main_importable():
         yield from _serial_stage(iterator, doc_checks)
         return
@@ -313,6 +337,7 @@ def _parallel_stage(iterator, parallel: Parallel, doc_checks: list[Any]):
     from concurrent.futures.process import BrokenProcessPool
 
     workers = parallel.workers()
+    parallel.report_workers(workers)
     ctx = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
     pending: deque = deque()  # (events, future | None)
 
@@ -421,6 +446,6 @@ def scan(
     policy = Policy.from_config(config)
     checks = build_checks(config, policy, extra_checks)
     events = iter_inputs(paths, config.reader_config(), exclude=exclude)
-    parallel = Parallel(config, policy.enabled, jobs=config.jobs)
+    parallel = Parallel.from_config(config, policy.enabled)
     state, extra = run_checks(events, checks, hooks=hooks, settings=config.settings(), parallel=parallel)
     return finalize(state, extra, policy, baseline)
