@@ -428,3 +428,119 @@ def test_nan_id_is_a_missing_id(tmp_path):
     pq.write_table(pa.table({"id": [float("nan"), 2.0], "text": ["one", "two"]}), p)
     docs, _, _ = read(p)
     assert [d.id for d in docs] == ["n.parquet:1", "2.0"]
+
+
+# ---------------------------------------------------------------------------
+# Compressed streams: nothing unverified is served, memory bounded whatever the ratio.
+
+
+def _wire_records(n: int) -> bytes:
+    return b"".join(json.dumps({"id": f"w{i}", "text": f"Story {i}: the board met on day {i % 28 + 1} and "
+                                f"approved a dividend of {i % 90} cents."}).encode() + b"\n" for i in range(n))
+
+
+def _flip_middle(data: bytes) -> bytes:
+    damaged = bytearray(data)
+    damaged[len(damaged) // 2] ^= 0x10
+    return bytes(damaged)
+
+
+def test_gzip_with_a_flipped_byte_serves_no_record(tmp_path):
+    path = tmp_path / "batch.jsonl.gz"
+    path.write_bytes(_flip_middle(gzip.compress(_wire_records(2000))))
+    docs, bad, _ = read(path)
+    assert docs == []
+    assert len(bad) == 1 and bad[0].line is None
+    assert "corrupt gzip data" in bad[0].reason and "none of its records" in bad[0].reason
+
+
+def test_gzip_members_before_a_damaged_member_are_read(tmp_path):
+    payload = _wire_records(300)
+    cut = payload.index(b"\n", len(payload) // 3) + 1
+    path = tmp_path / "two.jsonl.gz"
+    path.write_bytes(gzip.compress(payload[:cut]) + _flip_middle(gzip.compress(payload[cut:])))
+    docs, bad, _ = read(path)
+    n_first = payload[:cut].count(b"\n")
+    assert [d.id for d in docs] == [f"w{i}" for i in range(n_first)]
+    assert len(bad) == 1 and "member 2" in bad[0].reason and f"after line {n_first}" in bad[0].reason
+    # Intact, the same two members read whole.
+    path.write_bytes(gzip.compress(payload[:cut]) + gzip.compress(payload[cut:]))
+    docs, bad, _ = read(path)
+    assert len(docs) == 300 and not bad
+
+
+def test_zstd_frame_failing_its_checksum_serves_no_record(tmp_path):
+    path = tmp_path / "batch.jsonl.zst"
+    path.write_bytes(_flip_middle(zstandard.ZstdCompressor(write_checksum=True).compress(_wire_records(2000))))
+    docs, bad, _ = read(path)
+    assert docs == [] and len(bad) == 1 and "corrupt zstd data" in bad[0].reason
+
+
+def test_corrupt_gzip_through_a_named_pipe_is_checked_too(tmp_path):
+    data = _flip_middle(gzip.compress(_wire_records(500)))
+    fifo = tmp_path / "pipe.jsonl.gz"
+    os.mkfifo(fifo)
+    import threading
+
+    def feed():
+        with open(fifo, "wb") as fh:
+            fh.write(data)
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    docs, bad, _ = read(fifo)
+    writer.join()
+    assert docs == [] and len(bad) == 1 and "corrupt gzip data" in bad[0].reason
+
+
+def test_filter_keeps_and_indexes_nothing_from_a_corrupt_gzip(tmp_path):
+    """Real files, real processes: the corrupt batch exits 2, KEPT is empty and the index learns nothing."""
+    import subprocess
+    import sys
+
+    intact = _wire_records(2000)
+    bad = tmp_path / "bad.jsonl.gz"
+    bad.write_bytes(_flip_middle(gzip.compress(intact)))
+    good = tmp_path / "good.jsonl"
+    good.write_bytes(intact)
+    idx = tmp_path / "index.sqlite"
+    root = Path(__file__).resolve().parents[1]
+
+    def run(src: Path, name: str) -> tuple[int, list[str]]:
+        keep = tmp_path / f"{name}-keep.jsonl"
+        proc = subprocess.run(
+            [sys.executable, "-m", "audit", "filter", str(src), "--keep", str(keep),
+             "--reject", str(tmp_path / f"{name}-reject.jsonl"), "--index", str(idx), "--update-index"],
+            cwd=root, capture_output=True, text=True, timeout=300,
+        )
+        return proc.returncode, keep.read_text(encoding="utf-8").splitlines()
+
+    code, kept = run(bad, "bad")
+    assert code == 2 and kept == []
+    code, kept = run(good, "good")  # nothing of the corrupt batch entered the index
+    assert code == 0 and len(kept) == 2000
+
+
+def test_zstd_bomb_is_read_in_bounded_memory(tmp_path):
+    """256 MiB of zeros in one line (a few KB compressed) never sits in memory whole."""
+    import tracemalloc
+
+    path = tmp_path / "bomb.jsonl.zst"
+    with open(path, "wb") as fh:
+        writer = zstandard.ZstdCompressor().stream_writer(fh, closefd=False)
+        writer.write(b'{"text": "')
+        zeros = bytes(1 << 22)
+        for _ in range(64):
+            writer.write(zeros)
+        writer.write(b'"}\n{"id": "after", "text": "still read"}\n')
+        writer.flush(zstandard.FLUSH_FRAME)
+    assert path.stat().st_size < 100_000
+    tracemalloc.start()
+    try:
+        docs, bad, _ = read(path, max_record_bytes=1 << 20)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert [d.id for d in docs] == ["after"]
+    assert len(bad) == 1 and bad[0].line == 1 and "exceeds max_record_bytes" in bad[0].reason
+    assert peak < 100 * 2**20, f"peak {peak / 2**20:.0f} MiB"

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import IO, Iterator
 
 from audit.model import Skipped, Unreadable
-from audit.readers.compression import open_binary
+from audit.readers.compression import CorruptStream, open_binary
 from audit.readers.records import Event, ReaderConfig, os_reason, raw_excerpt, record_document
 from audit.readers.sniff import wide_encoding
 
@@ -68,6 +68,9 @@ def read_jsonl(path: Path, name: str, suffix: str, config: ReaderConfig) -> Iter
     except (OSError, EOFError, ValueError) as err:
         # Truncated or corrupt compressed stream: everything before it was yielded.
         reason = os_reason(err) if isinstance(err, OSError) else str(err)
+        if isinstance(err, CorruptStream):  # the reader stopped at the last verified point
+            reason += (f"; nothing after line {lines} (the end of the last verified part) is read" if lines
+                       else "; none of its records is read")
         what = "compressed stream" if suffix.endswith((".gz", ".zst")) else "file"
         yield Unreadable(file=name, reason=f"cannot read {what}: {reason}")
         lines = -1  # reported: not an empty file
