@@ -544,3 +544,36 @@ def test_zstd_bomb_is_read_in_bounded_memory(tmp_path):
     assert [d.id for d in docs] == ["after"]
     assert len(bad) == 1 and bad[0].line == 1 and "exceeds max_record_bytes" in bad[0].reason
     assert peak < 100 * 2**20, f"peak {peak / 2**20:.0f} MiB"
+
+
+def test_csv_field_over_the_record_limit_never_reaches_memory(tmp_path):
+    import tracemalloc
+
+    path = tmp_path / "big.csv"
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        fh.write("id,text\nbefore,a short row\nhuge,\"")
+        chunk = "wordy " * 100_000
+        for _ in range(100):  # 60 MB in one quoted field, on one line
+            fh.write(chunk)
+        fh.write("\"\nafter,another short row\n")
+    tracemalloc.start()
+    try:
+        docs, bad, _ = read(path, max_record_bytes=1 << 20)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert [d.text for d in docs] == ["a short row", "another short row"]
+    assert len(bad) == 1 and bad[0].line == 2 and "max_record_bytes" in bad[0].reason
+    assert bad[0].raw.startswith("huge,") and len(bad[0].raw) < 3000
+    assert peak < 16 * 2**20, f"peak {peak / 2**20:.0f} MiB"
+
+
+def test_csv_row_of_many_short_lines_over_the_limit_is_unreadable(tmp_path):
+    path = tmp_path / "lines.csv"
+    body = "\n".join(f"line {i} of a long quoted field" for i in range(2000))  # about 60 KB over 2000 lines
+    path.write_text(f'id,text\nlong,"{body}"\nnext,fine\n', encoding="utf-8")
+    docs, bad, _ = read(path, max_record_bytes=10_000)
+    assert len(bad) >= 1 and bad[0].line == 1 and "max_record_bytes" in bad[0].reason
+    # Under the limit, the same row is one document.
+    docs, bad, _ = read(path, max_record_bytes=100_000)
+    assert [d.id for d in docs] == ["long", "next"] and not bad
