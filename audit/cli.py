@@ -208,7 +208,7 @@ def scan(
              f"{len(b['stale'])} stale entries (no longer match){not_checked}")
     _err(
         f"corpus-audit: {s['documents']} documents, {total} findings ({cats}); "
-        f"{len(report.unreadable)} unreadable, {len(report.skipped)} skipped; "
+        f"{report.unreadable_count()} unreadable, {len(report.skipped)} skipped; "
         f"wrote {', '.join(str(p) for p in written)}"
     )
     if not report.documents and not report.unreadable:  # a CI gate pointed at the wrong folder passes silently
@@ -218,7 +218,10 @@ def scan(
     if code == 1:
         _err(f"corpus-audit: {policy.failing(report)} findings at or above {policy.fail_on.value}")
     elif code == 2:
-        _err(f"corpus-audit: {len(report.unreadable)} inputs could not be read (listed in the report)")
+        omitted = sum(report.unreadable_omitted.values())
+        _err(f"corpus-audit: {report.unreadable_count()} inputs could not be read ("
+             + (f"{len(report.unreadable)} listed in the report, {omitted} more counted in unreadable_omitted)"
+                if omitted else "listed in the report)"))
     raise typer.Exit(code)
 
 

@@ -577,3 +577,37 @@ def test_csv_row_of_many_short_lines_over_the_limit_is_unreadable(tmp_path):
     # Under the limit, the same row is one document.
     docs, bad, _ = read(path, max_record_bytes=100_000)
     assert [d.id for d in docs] == ["long", "next"] and not bad
+
+
+def test_millions_of_bad_lines_are_counted_with_a_bounded_sample(tmp_path):
+    """Bad lines cost a count, not memory: report.json lists a sample per file and the total."""
+    from typer.testing import CliRunner
+
+    from audit.cli import app
+    from audit.pipeline import UNREADABLE_PER_FILE
+
+    (tmp_path / "in").mkdir()
+    with gzip.open(tmp_path / "in" / "a.jsonl.gz", "wb") as fh:
+        fh.write(b"{}\n" * 3000 + b'{"id": "ok", "text": "The one good record in this file."}\n')
+    (tmp_path / "in" / "b.jsonl").write_text("not json\n" * 50, encoding="utf-8")
+    (tmp_path / "in" / "c.jsonl").write_text("[1]\n" * 3, encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["scan", str(tmp_path / "in"), "--out", str(out), "--format", "json,md"])
+    assert result.exit_code == 2
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["summary"]["unreadable"] == 3053
+    listed = [(u["file"], u["line"]) for u in report["unreadable"]]
+    assert listed == ([("a.jsonl.gz", i) for i in range(1, UNREADABLE_PER_FILE + 1)]
+                      + [("b.jsonl", i) for i in range(1, UNREADABLE_PER_FILE + 1)] + [("c.jsonl", i) for i in (1, 2, 3)])
+    assert report["unreadable_omitted"] == {"total": 3053 - len(listed),
+                                            "by_file": {"a.jsonl.gz": 3000 - UNREADABLE_PER_FILE,
+                                                        "b.jsonl": 50 - UNREADABLE_PER_FILE}}
+    assert result.stderr.count("unreadable: ") == len(listed)
+    assert "3053 inputs could not be read" in result.stderr
+    assert "2980 more unreadable lines" in (out / "report.md").read_text(encoding="utf-8")
+    # The filter still accounts for every line in REJECTED (spilled, not held).
+    keep, reject = tmp_path / "k.jsonl", tmp_path / "r.jsonl"
+    result = CliRunner().invoke(app, ["filter", str(tmp_path / "in"), "--keep", str(keep), "--reject", str(reject)])
+    rejected = [json.loads(line) for line in reject.read_text(encoding="utf-8").splitlines()]
+    assert len(rejected) == 3053 and rejected[2999]["line"] == 3000 and rejected[2999]["raw"] == "{}"
+    assert len(keep.read_text(encoding="utf-8").splitlines()) == 1

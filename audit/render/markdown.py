@@ -36,7 +36,7 @@ def render(report: Report) -> str:
     s = report.summary()
     out.append(
         f"{s['documents']} documents scanned, {sum(s['findings'].values())} findings, "
-        f"{len(report.clusters)} duplicate clusters, {len(report.unreadable)} unreadable inputs, "
+        f"{len(report.clusters)} duplicate clusters, {report.unreadable_count()} unreadable inputs, "
         f"{len(report.skipped)} skipped paths."
     )
     v = s["verdicts"]
@@ -104,11 +104,13 @@ def _rules_table(report: Report) -> list[str]:
 def _unreadable(report: Report) -> list[str]:
     if not report.unreadable:
         return []
-    out = [f"## Unreadable inputs ({len(report.unreadable)})", "", "| file | line | reason |", "|---|---:|---|"]
+    out = [f"## Unreadable inputs ({report.unreadable_count()})", "", "| file | line | reason |", "|---|---:|---|"]
     for u in report.unreadable[:MAX_UNREADABLE]:
         out.append(f"| {esc(u.file)} | {u.line if u.line is not None else ''} | {esc(u.reason)} |")
     if len(report.unreadable) > MAX_UNREADABLE:
         out.append(f"| … | | {len(report.unreadable) - MAX_UNREADABLE} more in report.json |")
+    for file, n in sorted(report.unreadable_omitted.items()):
+        out.append(f"| {esc(file)} | | {n} more unreadable lines, counted, not listed |")
     return out + [""]
 
 
