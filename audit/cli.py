@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import sys
 from pathlib import Path
 from typing import List
@@ -29,8 +30,13 @@ app = typer.Typer(
 )
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def _err(message: str) -> None:
-    typer.echo(message, err=True)
+    """One message on stderr; control characters from file names or corpus text are shown escaped
+    (``\\x1b``), never sent raw to the terminal."""
+    typer.echo(_CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", message), err=True)
 
 
 def _fail(message: str) -> typer.Exit:

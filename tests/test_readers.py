@@ -611,3 +611,61 @@ def test_millions_of_bad_lines_are_counted_with_a_bounded_sample(tmp_path):
     rejected = [json.loads(line) for line in reject.read_text(encoding="utf-8").splitlines()]
     assert len(rejected) == 3053 and rejected[2999]["line"] == 3000 and rejected[2999]["raw"] == "{}"
     assert len(keep.read_text(encoding="utf-8").splitlines()) == 1
+
+
+# ---------------------------------------------------------------------------
+# Small ones: encodings without a byte-order mark, CR-only lines, null text, escapes on stderr.
+
+
+@pytest.mark.parametrize("codec,name", [("utf-16-le", "UTF-16LE"), ("utf-16-be", "UTF-16BE"),
+                                        ("utf-32-le", "UTF-32LE"), ("utf-32-be", "UTF-32BE")])
+@pytest.mark.parametrize("suffix", [".txt", ".jsonl", ".csv"])
+def test_wide_text_without_a_bom_gets_a_conversion_hint(tmp_path, codec, name, suffix):
+    body = {".txt": "Plain words in a plain file, café.\nSecond line.\n",
+            ".jsonl": '{"id": "a", "text": "Plain words, café."}\n{"id": "b", "text": "More."}\n',
+            ".csv": "id,text\na,Plain words café\n"}[suffix]
+    path = tmp_path / f"wide{suffix}"
+    path.write_bytes(body.encode(codec))
+    docs, bad, _ = read(path)
+    assert not docs and len(bad) == 1 and bad[0].line is None
+    assert f"looks like {name} text without a byte-order mark" in bad[0].reason and f"iconv -f {name}" in bad[0].reason
+
+
+def test_binary_data_is_not_called_wide_text(tmp_path):
+    path = tmp_path / "blob.txt"
+    path.write_bytes(bytes(range(256)) * 40)
+    docs, bad, _ = read(path)
+    assert not docs and "binary file" in bad[0].reason
+
+
+def test_jsonl_with_cr_only_line_ends_is_one_record_per_line(tmp_path):
+    path = tmp_path / "mac.jsonl"
+    path.write_bytes(b'{"id": "a", "text": "one"}\r{"id": "b", "text": "two"}\r{"id": "c", "text": "three"}\r')
+    docs, bad, _ = read(path)
+    assert [(d.id, d.text, d.locator) for d in docs] == [("a", "one", 1), ("b", "two", 2), ("c", "three", 3)]
+    assert not bad
+    # CRLF files are unchanged: the CR stays with its line end.
+    path.write_bytes(b'{"id": "a", "text": "one"}\r\n{"id": "b", "text": "two"}\r\n')
+    docs, bad, _ = read(path)
+    assert [d.id for d in docs] == ["a", "b"] and not bad
+
+
+def test_null_text_is_unreadable_not_an_empty_document(tmp_path):
+    path = tmp_path / "n.jsonl"
+    path.write_text('{"id": "a", "text": null}\n{"id": "b", "text": ""}\n', encoding="utf-8")
+    docs, bad, _ = read(path)
+    assert [d.id for d in docs] == ["b"]  # an empty string is a (empty) document
+    assert [(u.line, u.reason) for u in bad] == [(1, "field 'text' is null, not a string")]
+
+
+def test_control_characters_in_file_names_are_escaped_on_stderr(tmp_path):
+    from typer.testing import CliRunner
+
+    from audit.cli import app
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "evil\x1b[2J\x1b]0;title\x07.jsonl").write_text("not json\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["scan", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--format", "json"])
+    assert result.exit_code == 2
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert "evil\\x1b[2J\\x1b]0;title\\x07.jsonl:1: invalid JSON" in result.stderr

@@ -84,7 +84,7 @@ def read_csv(path: Path, name: str, config: ReaderConfig) -> Iterator[Event]:
     csv.field_size_limit(config.max_record_bytes)
     with open(path, "rb") as fh:
         head = fh.read(BINARY_SNIFF)
-    if (wide := wide_encoding(head[:4])) is not None:
+    if (wide := wide_encoding(head)) is not None:
         yield Unreadable(file=name, reason=wide)
         return
     if looks_binary(head):
