@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import sys
 from pathlib import Path
 from typing import List
@@ -29,8 +30,13 @@ app = typer.Typer(
 )
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def _err(message: str) -> None:
-    typer.echo(message, err=True)
+    """One message on stderr; control characters from file names or corpus text are shown escaped
+    (``\\x1b``), never sent raw to the terminal."""
+    typer.echo(_CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", message), err=True)
 
 
 def _fail(message: str) -> typer.Exit:
@@ -255,7 +261,7 @@ def scan(
              f"{len(b['stale'])} stale entries (no longer match){not_checked}")
     _err(
         f"corpus-audit: {s['documents']} documents, {total} findings ({cats}); "
-        f"{len(report.unreadable)} unreadable, {len(report.skipped)} skipped; "
+        f"{report.unreadable_count()} unreadable, {len(report.skipped)} skipped; "
         f"wrote {', '.join(str(p) for p in written)}"
     )
     if not report.documents and not report.unreadable:  # a CI gate pointed at the wrong folder passes silently
@@ -265,7 +271,10 @@ def scan(
     if code == 1:
         _err(f"corpus-audit: {policy.failing(report)} findings at or above {policy.fail_on.value}")
     elif code == 2:
-        _err(f"corpus-audit: {len(report.unreadable)} inputs could not be read (listed in the report)")
+        omitted = sum(report.unreadable_omitted.values())
+        _err(f"corpus-audit: {report.unreadable_count()} inputs could not be read ("
+             + (f"{len(report.unreadable)} listed in the report, {omitted} more counted in unreadable_omitted)"
+                if omitted else "listed in the report)"))
     raise typer.Exit(code)
 
 

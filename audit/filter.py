@@ -324,7 +324,10 @@ class _Spill:
     def __init__(self) -> None:
         self.lines = TextStore()
         self.order = array("q")  # >= 0: document ordinal; < 0: -(unreadable number) - 1
-        self.unreadable: list[Unreadable] = []
+        # Unreadable inputs as their REJECTED lines, spilled like documents (millions of bad lines
+        # must not pile up in memory).
+        self.unreadable = TextStore()
+        self.unopenable = 0
 
     def tee(self, events: Iterable[Any]) -> Iterator[Any]:
         for ev in events:
@@ -333,8 +336,8 @@ class _Spill:
                 yield dataclasses.replace(ev, record=None, raw=None)
             else:
                 if isinstance(ev, Unreadable):
-                    self.order.append(-len(self.unreadable) - 1)
-                    self.unreadable.append(ev)
+                    self.order.append(-self.unreadable.add(unreadable_line(ev)) - 1)
+                    self.unopenable += ev.line is None
                 yield ev
 
 
@@ -409,8 +412,7 @@ def filter_paths(
         try:
             for code in spill.order:
                 if code < 0:
-                    u = spill.unreadable[-code - 1]
-                    out_reject.write(unreadable_line(u))
+                    out_reject.write(spill.unreadable.get(-code - 1))
                     result.reasons["unreadable"] += 1
                     continue
                 res = report.documents[code]
@@ -432,13 +434,14 @@ def filter_paths(
         out_keep.commit()
     finally:
         spill.lines.close()
+        spill.unreadable.close()
         if state is not None:
             state.store.close()
     result.documents = len(report.documents)
     result.kept = out_keep.count
     result.rejected = out_reject.count - len(spill.unreadable)
     result.unreadable = len(spill.unreadable)
-    result.unopenable = sum(1 for u in spill.unreadable if u.line is None)
+    result.unopenable = spill.unopenable
     result.skipped = len(state.skipped)
     result.renamed = len(state.renamed)
     if index_check is not None:

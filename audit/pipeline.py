@@ -79,6 +79,28 @@ class ScanState:
     records: list[Any] = field(default_factory=list)
     #: Documents whose id repeated an earlier document's: ``{"id": new, "was": old, "file", "line"}``.
     renamed: list[dict[str, Any]] = field(default_factory=list)
+    #: Unreadable lines counted but not listed (beyond the sample), by file.
+    unreadable_omitted: dict[str, int] = field(default_factory=dict)
+    _listed_per_file: dict[str, int] = field(default_factory=dict)
+
+    def note_unreadable(self, event: Unreadable) -> bool:
+        """Keep ``event`` in the bounded sample (True), or only count it (False).
+
+        Every unreadable file is listed; unreadable lines at most :data:`UNREADABLE_PER_FILE` per
+        file and :data:`UNREADABLE_LISTED` in all, so 3 million bad lines cost a count, not memory.
+        """
+        listed = self._listed_per_file.get(event.file, 0)
+        if event.line is not None and (listed >= UNREADABLE_PER_FILE or len(self.unreadable) >= UNREADABLE_LISTED):
+            self.unreadable_omitted[event.file] = self.unreadable_omitted.get(event.file, 0) + 1
+            return False
+        self._listed_per_file[event.file] = listed + 1
+        self.unreadable.append(dataclasses.replace(event, raw=None) if event.raw is not None else event)
+        return True
+
+
+#: Unreadable lines listed per file and in all (report.json ``unreadable``); the rest are counted.
+UNREADABLE_PER_FILE = 20
+UNREADABLE_LISTED = 1000
 
 
 def unique_ids(events: Iterable[Any], renamed: list[dict[str, Any]]) -> Iterator[Any]:
@@ -151,8 +173,7 @@ def run_checks(
     events = unique_ids(events, state.renamed)
     for event, outcome in _document_stage(events, doc_checks, parallel):
         if isinstance(event, Unreadable):
-            state.unreadable.append(event)
-            if hooks.on_unreadable:
+            if state.note_unreadable(event) and hooks.on_unreadable:
                 hooks.on_unreadable(event)
             if keep_records:
                 state.records.append(event)
@@ -423,6 +444,7 @@ def finalize(
         extra=extra,
         text_of=text_of,
         baseline_suppressed=suppressed,
+        unreadable_omitted=state.unreadable_omitted,
     )
     report.extra["sources"] = source_scorecards(report)
     return report
