@@ -129,6 +129,7 @@ def sourcing_stats(analysis: DocAnalysis, max_listed: int = 30) -> dict:
         "sources": names[:max_listed],
         "outlets": outlets[:max_listed],
         "documents": docs[:max_listed],
+        **({"long_sentences_cut": analysis.long_sentences_cut} if analysis.long_sentences_cut else {}),
     }
 
 
