@@ -33,6 +33,7 @@ from audit.sourcing.attribution import (
     has_source_line,
     mask_quotes,
 )
+from audit.sourcing.claims import FigureClaim, assess
 from audit.sourcing.figures import Figure, find_figures
 from audit.sourcing.lexicon import LEXICON_LANGUAGES, Lexicon, guess_language, lexicon
 
@@ -79,6 +80,7 @@ class Claim:
     end: int
     lang: str
     figures: list[Figure] = field(default_factory=list)
+    assessed: list[FigureClaim] = field(default_factory=list)  # the figures with what they quantify
     attributions: list[Attribution] = field(default_factory=list)
     quote: Quote | None = None  # the quote this sentence sits in (mostly)
     table: Table | None = None
@@ -88,6 +90,11 @@ class Claim:
     words: int = 0
     ends_colon: bool = False
     claim: bool = False
+
+    @property
+    def statistics(self) -> list[Figure]:
+        """The figures that are claims worth a source (see :mod:`audit.sourcing.claims`)."""
+        return [a.figure for a in self.assessed if a.claim]
 
     @property
     def valid_attributions(self) -> list[Attribution]:
@@ -405,6 +412,7 @@ def analyse(
         c = Claim(start, end, lex.language, words=len(seg.split()), table=table, is_row=table is not None)
         c.ends_colon = seg.rstrip().endswith(":")
         c.figures = find_figures(text, start, end, cells=table is not None)
+        c.assessed = assess(text, c.figures, start, end, table is not None)
         c.attributions = find_attributions(masked, start, end, lex)
         if c.figures and c.attributions:
             c.attributions = [a for a in c.attributions if not _other_clause(text, a, c)]
@@ -454,11 +462,11 @@ def _is_heading(text: str, c: Claim, next_start: int | None) -> bool:
 
 def _is_claim(text: str, c: Claim) -> bool:
     if c.is_row:
-        return bool(c.figures)
+        return bool(c.statistics)
     seg = text[c.start : c.end].strip()
     if c.words < 6 or seg.endswith("?") or c.ends_colon:
-        return bool(c.figures) and c.words >= 3
-    return bool(c.figures or c.attributions or c.quote or _CAP_INSIDE.search(seg))
+        return bool(c.statistics) and c.words >= 3
+    return bool(c.statistics or c.attributions or c.quote or _CAP_INSIDE.search(seg))
 
 
 def _decide(text: str, claims: list[Claim], tables: list[Table]) -> None:

@@ -30,7 +30,7 @@ _RANGE_PERCENT_AFTER = re.compile(r"\s?(?:-|–|to|a)\s?\d+(?:[.,]\d+)?\s?(?:%|p
 _CURRENCY_BEFORE = re.compile(r"(?:[$€£¥₹]|US\$|USD|EUR|MXN|R\$|MX\$|C\$|A\$)\s?$")
 _CURRENCY_AFTER = re.compile(
     r"\s?(?:(?:million|billion|trillion|millones|millón|mil\s+millones|billones|mil)\s+(?:de\s+)?)?"
-    r"(?:dollars?|dólares|dolares|euros?|pesos|pounds|libras|yen|yuan|rupees|USD|EUR|MXN)\b",
+    r"(?:dollars?|dlrs?|dólares|dolares|euros?|pesos|pounds|libras|yen|yuan|rupees|USD|EUR|MXN)\b",
     re.IGNORECASE,
 )
 _SCALE_AFTER = re.compile(
