@@ -525,3 +525,78 @@ def test_partial_files_of_killed_runs_are_cleaned_up(tmp_path):
     assert result.exit_code == 0, result.output
     assert not stale.exists() and alive.exists() and other.exists()
     assert [p.name for p in out.glob("*.partial")] != [] and (out / "kept.jsonl").is_file()
+
+
+def _wire_stream(n: int, seed: int = 5) -> list[str]:
+    """Hard-wrapped wire-style stories: template stories that differ in their figures, republished copies
+    with a changed headline or footer, wrapped differently, and unrelated stories (written for the test)."""
+    import random
+    import textwrap
+
+    rng = random.Random(seed)
+    places = ["Frankfurt", "Tokyo", "Chicago", "Sydney", "Toronto", "Madrid", "Oslo", "Seoul"]
+    goods = ["wheat", "copper", "crude oil", "coffee", "sugar", "soybeans", "cotton", "aluminium"]
+    verbs = ["rose", "fell", "steadied", "climbed", "slipped", "recovered"]
+    out: list[str] = []
+    while len(out) < n:
+        kind = rng.random()
+        if kind < 0.35 or not out:
+            place, good = rng.choice(places), rng.choice(goods)
+            body = (
+                f"{good.upper()} PRICES {rng.choice(verbs).upper()} IN {place.upper()} TRADE\n"
+                f"{place}, March {rng.randint(1, 28)} - {good.capitalize()} prices {rng.choice(verbs)} "
+                f"{rng.randint(1, 40)} cents to {rng.randint(100, 900)} dlrs a tonne in early trade as dealers "
+                f"weighed export figures for {rng.choice(['January', 'February'])} against forecasts of a "
+                f"{rng.choice(['smaller', 'larger', 'record'])} harvest, traders said. Volume was "
+                f"{rng.choice(['light', 'moderate', 'heavy'])} at {rng.randint(2, 40)},{rng.randint(100, 999)} "
+                f"lots, and the {rng.choice(['May', 'July', 'September'])} contract ended "
+                f"{rng.randint(1, 9)} points {rng.choice(['higher', 'lower'])}. One dealer in {place} said "
+                f"{rng.choice(['buyers', 'sellers', 'funds'])} would wait for the weekly "
+                f"{rng.choice(['inventory', 'shipping', 'crop'])} report before taking new positions. "
+                f"Reuter {rng.randint(1000, 9999)}"
+            )
+            out.append(textwrap.fill(body, width=rng.choice([60, 66, 72])))
+        elif kind < 0.7:
+            src = rng.choice(out).replace("\n", " ")
+            edit = rng.choice(["headline", "footer", "rewrap", "word"])
+            if edit == "headline":
+                src = "UPDATE 1-" + src
+            elif edit == "footer":
+                src += " (Additional reporting by the commodities desk; editing by the night editor)"
+            elif edit == "word":
+                words = src.split()
+                words[rng.randrange(len(words))] = rng.choice(["reportedly", "about", "nearly"])
+                src = " ".join(words)
+            out.append(textwrap.fill(src, width=rng.choice([58, 64, 70])))
+        else:
+            out.append(textwrap.fill(
+                f"The {rng.choice(places)} {rng.choice(['orchestra', 'museum', 'zoo', 'library'])} announced on "
+                f"{rng.choice(['Monday', 'Friday'])} that it would open a new "
+                f"{rng.choice(['wing', 'season', 'programme'])} for {rng.randint(2, 90)} visiting "
+                f"{rng.choice(['artists', 'schools', 'families'])}, paid for by a gift of "
+                f"{rng.randint(1, 99)} mln dlrs from a local {rng.choice(['foundation', 'bank', 'family'])}. "
+                f"Item {len(out)}.", width=70))
+    return out
+
+
+def test_one_batch_or_several_reject_the_same_documents(tmp_path):
+    """#14: the same stream rejects the same documents (naming the same originals) whether it is filtered
+    as one batch or as five batches against an index that each updates: one measure, one threshold."""
+    texts = _wire_stream(300)
+    records = [rec(f"w{i:04d}", t) for i, t in enumerate(texts)]
+    one = write_jsonl(tmp_path / "all.jsonl", records)
+    result, _, reject_one = run_filter(tmp_path, one, extra=["--select", "DUP"], name="one")
+    assert result.exit_code == 0, result.output
+    single = {r["id"]: r["reasons"][0]["duplicate_of"] for r in read_jsonl(reject_one)}
+    idx = tmp_path / "idx"
+    split: dict[str, str] = {}
+    for b in range(5):
+        part = write_jsonl(tmp_path / f"part{b}.jsonl", records[b * 60 : (b + 1) * 60])
+        result, _, reject = run_filter(tmp_path, part, extra=["--select", "DUP", "--index", str(idx),
+                                                               "--update-index"], name=f"part{b}")
+        assert result.exit_code == 0, result.output
+        split.update({r["id"]: r["reasons"][0]["duplicate_of"] for r in read_jsonl(reject)})
+    assert split == single
+    rules = {r["reasons"][0]["rule"] for r in read_jsonl(reject_one)}
+    assert {"DUP001", "DUP002"} <= rules  # exact and near copies both present in the stream
+    assert 60 <= len(single) <= 150
