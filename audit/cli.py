@@ -183,8 +183,10 @@ def scan(
     write_baseline: Path | None = typer.Option(
         None, "--write-baseline", metavar="FILE", help="Record the current findings as accepted in this file."
     ),
-    index: Path | None = typer.Option(
-        None, "--index", metavar="INDEX", help="Also report duplicates of documents in this persistent index (never changed by scan)."
+    index: str | None = typer.Option(
+        None, "--index", metavar="DIR|URL",
+        help="Also report duplicates of documents in this persistent index (a folder, or redis://host:port/db; "
+        "never changed by scan).",
     ),
     languages: str | None = _LANGUAGES,
     text_field: str | None = _TEXT_FIELD,
@@ -288,7 +290,7 @@ def _report_renamed(renamed: list[dict]) -> None:
          f"(first: {r['was']!r} in {where} is {r['id']!r}; all listed in report.json renamed_ids)")
 
 
-def _with_index(config, index: Path):
+def _with_index(config, index: str):
     from audit.index import IndexConfig
 
     section = dataclasses.replace(config.section("index", IndexConfig), path=str(index))
@@ -300,11 +302,13 @@ def filter_command(
     paths: List[Path] = typer.Argument(..., metavar="PATH", hidden=True),  # described in the docstring
     keep: Path = typer.Option(..., "--keep", metavar="KEPT.jsonl", help="JSONL file for the kept records (written atomically)."),
     reject: Path = typer.Option(..., "--reject", metavar="REJECTED.jsonl", help="JSONL file for rejected records with their reasons."),
-    index: Path | None = typer.Option(
-        None, "--index", metavar="INDEX", help="Persistent index of already-ingested documents to deduplicate against."
+    index: str | None = typer.Option(
+        None, "--index", metavar="DIR|URL",
+        help="Persistent index of already-ingested documents to deduplicate against: a folder (SQLite) or "
+        "redis://[user@]host:port/db?prefix=NAME (shared by several workers; password in $CORPUS_AUDIT_REDIS_PASSWORD).",
     ),
     update_index: bool = typer.Option(
-        False, "--update-index", help="Add the kept documents to --index (created if missing), in one transaction."
+        False, "--update-index", help="Claim the kept documents in --index (created if missing), atomically."
     ),
     select: List[str] | None = _SELECT,
     ignore: List[str] | None = _IGNORE,
@@ -356,10 +360,14 @@ def filter_command(
         line += f"; {result.skipped} paths skipped"
     _err(line)
     if index is not None:
-        _err(f"corpus-audit: index {index}: {result.index_added} documents added, {result.index_total} in total")
+        from audit.index import display
+
+        _err(f"corpus-audit: index {display(index)}: {result.index_added} documents added, "
+             f"{result.index_total} in total")
     if result.unopenable:
         _err(f"corpus-audit: {result.unopenable} inputs could not be opened or read at all (listed in {result.reject_path})")
-        raise typer.Exit(2)
+    if result.unreadable:
+        raise typer.Exit(2)  # unreadable input, as for scan: both outputs are written and complete
     raise typer.Exit(0)
 
 

@@ -432,7 +432,7 @@ def finalize(
     if baseline is not None:
         extra["baseline"] = apply_baseline(state.results, text_of, baseline, suppressed, policy.enabled)
     for res in state.results:
-        res.verdict = policy.verdict(res.findings)
+        res.verdict = policy.verdict(res.findings, res.chars)
     clusters.sort(key=lambda c: (c.level, c.kind, c.kept.document, c.kept.start, c.id))
 
     report = Report(
