@@ -242,13 +242,16 @@ class Parallel:
     """How to run document checks in worker processes.
 
     ``jobs``: number of worker processes; 0 means one per CPU. Parallelism starts
-    only after ``warmup`` documents, so small corpora never pay for a pool.
+    only after ``warmup`` documents or ``warmup_chars`` characters of text, whichever
+    comes first (about a second of serial work), so small corpora never pay for a pool
+    and a corpus of long documents is not checked serially for long.
     """
 
     config: Config
     enabled: frozenset[str]
     jobs: int = 0
     warmup: int = 200
+    warmup_chars: int = 300_000
     batch: int = 32
 
     def workers(self) -> int:
@@ -287,11 +290,13 @@ def _document_stage(events: Iterable[Any], doc_checks: list[Any], parallel: Para
     if parallel is None or parallel.workers() < 2 or not doc_checks or not _main_importable():
         yield from _serial_stage(iterator, doc_checks)
         return
-    seen = 0
+    seen = chars = 0
     for event, outcome in _serial_stage(iterator, doc_checks):  # warm-up: small corpora never start a pool
         yield event, outcome
-        seen += outcome is not None
-        if seen >= parallel.warmup:
+        if outcome is not None:
+            seen += 1
+            chars += len(event.text)
+        if seen >= parallel.warmup or chars >= parallel.warmup_chars:
             break
     else:
         return

@@ -126,3 +126,31 @@ def test_parquet_missing_source_and_timestamp_dates(tmp_path):
     assert [d.source for d in report.documents] == [tmp_path.name, "2.0"]  # no source: the folder it is in
     (cluster,) = report.clusters
     assert cluster.kept.document == "early"
+
+
+def test_warmup_ends_after_warmup_chars_of_text(monkeypatch):
+    """A corpus of long documents goes parallel after ``warmup_chars`` characters, not only after
+    ``warmup`` documents; a corpus under both limits never starts a pool."""
+    from audit import pipeline
+    from audit.model import Document
+    from audit.rules import DocumentCheck
+
+    class Nothing(DocumentCheck):
+        def check(self, ctx):
+            return ()
+
+    started = []
+
+    def fake_parallel(iterator, parallel, doc_checks):
+        started.append(True)
+        yield from pipeline._serial_stage(iterator, doc_checks)
+
+    monkeypatch.setattr(pipeline, "_parallel_stage", fake_parallel)
+    docs = [Document(f"d{i}", "word " * 200, source="x.txt") for i in range(6)]
+    long_par = Parallel(Config(), frozenset(), jobs=2, warmup=1000, warmup_chars=2500)
+    assert len(list(pipeline._document_stage(iter(docs), [Nothing()], long_par))) == 6
+    assert started == [True]
+    started.clear()
+    small_par = Parallel(Config(), frozenset(), jobs=2, warmup=1000, warmup_chars=10**6)
+    assert len(list(pipeline._document_stage(iter(docs), [Nothing()], small_par))) == 6
+    assert started == []
