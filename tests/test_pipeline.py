@@ -141,7 +141,7 @@ def test_warmup_ends_after_warmup_chars_of_text(monkeypatch):
 
     started = []
 
-    def fake_parallel(iterator, parallel, doc_checks):
+    def fake_parallel(iterator, parallel, doc_checks, *prep):
         started.append(True)
         yield from pipeline._serial_stage(iterator, doc_checks)
 
@@ -154,3 +154,26 @@ def test_warmup_ends_after_warmup_chars_of_text(monkeypatch):
     small_par = Parallel(Config(), frozenset(), jobs=2, warmup=1000, warmup_chars=10**6)
     assert len(list(pipeline._document_stage(iter(docs), [Nothing()], small_par))) == 6
     assert started == []
+
+
+def test_document_stage_hands_layer_parts_and_outlet_to_the_corpus_stage(monkeypatch):
+    """The text-layer parts corpus checks read are computed with the document checks (in the workers,
+    when parallel) and seeded on the corpus stage's context; the outlet is computed only when the
+    record names no source, so a record with a source field never pays for it."""
+    from audit import pipeline
+    from audit.duplicates import DuplicateCheck
+    from audit.model import Document
+    from audit.rules import DocContext
+
+    assert set(DuplicateCheck().layer_needs) == {"exact_key", "passages"}
+    text = "Markets fell.\n\nTraders said prices would recover."
+    out = pipeline.DocOutcome.compute(DocContext(Document("d", text, source="x.txt", metadata={"source": "wire"}), -1),
+                                      [], ("exact_key", "passages"), "source")
+    assert out.outlet is False  # never computed: the record names its source
+    assert set(out.layer) == {"exact_key", "passages"}
+    ctx = DocContext(Document("d", text, source="x.txt", metadata={"source": "wire"}), 0)
+    out.apply(ctx)
+    monkeypatch.setattr("audit.segment.passages", lambda t: (_ for _ in ()).throw(AssertionError("recomputed")))
+    assert ctx.passages == out.layer["passages"] and ctx.layer.exact_key == out.layer["exact_key"]
+    no_source = pipeline.DocOutcome.compute(DocContext(Document("e", text, source="x.txt"), -1), [], (), "source")
+    assert no_source.outlet is not False  # computed with the document checks
