@@ -171,7 +171,8 @@ def run_checks(
     corpus_checks = [c for c in checks if isinstance(c, CorpusCheck)]
     raw_findings: list[list[Finding]] = []
     events = unique_ids(events, state.renamed)
-    for event, outcome in _document_stage(events, doc_checks, parallel):
+    needs = tuple(sorted({n for c in corpus_checks for n in getattr(c, "layer_needs", ())}))
+    for event, outcome in _document_stage(events, doc_checks, parallel, (needs, source_field)):
         if isinstance(event, Unreadable):
             if state.note_unreadable(event) and hooks.on_unreadable:
                 hooks.on_unreadable(event)
@@ -240,14 +241,23 @@ class DocOutcome:
     passage_languages: list[Any] = field(default_factory=list)
     annotations: dict[str, Any] = field(default_factory=dict)
     stats: dict[str, Any] = field(default_factory=dict)
-    outlet: str | None = None
+    #: The context's outlet; ``False`` when nobody needed it (it stays lazy).
+    outlet: str | None | bool = False
+    #: Parts of the text layer the corpus checks read (``CorpusCheck.layer_needs``), computed with the
+    #: document checks: in a worker process when the document stage runs in parallel.
+    layer: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
-    def compute(cls, ctx: DocContext, doc_checks: list[Any]) -> DocOutcome:
+    def compute(cls, ctx: DocContext, doc_checks: list[Any], layer_needs: tuple[str, ...] = (),
+                source_field: str = "source") -> DocOutcome:
         found: list[Finding] = []
         for check in doc_checks:
             found.extend(f for f in check.check(ctx) if check.wants(f.rule))
-        return cls(found, ctx.language, ctx.languages, ctx.passage_languages, ctx.annotations, ctx.stats, ctx.outlet)
+        if ctx.record_source(source_field) is None:
+            ctx.outlet  # noqa: B018  (the report's source needs it: computed here, in the worker)
+        layer = {name: getattr(ctx.layer, name) for name in layer_needs}
+        return cls(found, ctx.language, ctx.languages, ctx.passage_languages, ctx.annotations, ctx.stats,
+                   ctx._outlet, layer)
 
     def apply(self, ctx: DocContext) -> list[Finding]:
         """Restore the annotations on a fresh context (for corpus checks); return a copy of the findings."""
@@ -256,7 +266,9 @@ class DocOutcome:
         ctx.passage_languages = self.passage_languages
         ctx.annotations = self.annotations
         ctx.stats = self.stats
-        ctx.outlet = self.outlet
+        ctx._outlet = self.outlet
+        if self.layer:
+            ctx.layer.__dict__.update(self.layer)
         return list(self.findings)
 
 
@@ -265,13 +277,16 @@ class Parallel:
     """How to run document checks in worker processes.
 
     ``jobs``: number of worker processes; 0 means one per CPU. Parallelism starts
-    only after ``warmup`` documents, so small corpora never pay for a pool.
+    only after ``warmup`` documents or ``warmup_chars`` characters of text, whichever
+    comes first (about a second of serial work), so small corpora never pay for a pool
+    and a corpus of long documents is not checked serially for long.
     """
 
     config: Config
     enabled: frozenset[str]
     jobs: int = 0
     warmup: int = 200
+    warmup_chars: int = 300_000
     batch: int = 32
     #: ``"local"`` (this process and a process pool) or ``"ray"`` (:mod:`audit.engine.ray`).
     engine: str = "local"
@@ -295,14 +310,21 @@ class Parallel:
 
 
 _WORKER_CHECKS: list[Any] = []
+_WORKER_PREP: list[Any] = [((), "source")]
+
+#: What the document stage computes besides the document checks' findings: the text-layer parts the
+#: corpus checks read (``CorpusCheck.layer_needs``) and the record field that names a source.
+Prep = tuple[tuple[str, ...], str]
 
 
-def _worker_init(config: Config, enabled: frozenset[str]) -> None:
+def _worker_init(config: Config, enabled: frozenset[str], prep: Prep = ((), "source")) -> None:
     _WORKER_CHECKS[:] = [c for c in build_checks(config, enabled) if isinstance(c, DocumentCheck)]
+    _WORKER_PREP[0] = prep
 
 
 def _worker_batch(docs: list[Document]) -> list[DocOutcome]:
-    return [DocOutcome.compute(DocContext(doc, -1), _WORKER_CHECKS) for doc in docs]
+    needs, source_field = _WORKER_PREP[0]
+    return [DocOutcome.compute(DocContext(doc, -1), _WORKER_CHECKS, needs, source_field) for doc in docs]
 
 
 def _main_importable() -> bool:
@@ -313,13 +335,16 @@ def _main_importable() -> bool:
     return path is None or os.path.exists(path)
 
 
-def _serial_stage(events: Iterable[Any], doc_checks: list[Any]):
+def _serial_stage(events: Iterable[Any], doc_checks: list[Any], prep: Prep = ((), "source")):
     """``(event, DocOutcome | None)`` computed in this process."""
+    needs, source_field = prep
     for event in events:
-        yield event, (DocOutcome.compute(DocContext(event, -1), doc_checks) if isinstance(event, Document) else None)
+        yield event, (DocOutcome.compute(DocContext(event, -1), doc_checks, needs, source_field)
+                      if isinstance(event, Document) else None)
 
 
-def _document_stage(events: Iterable[Any], doc_checks: list[Any], parallel: Parallel | None):
+def _document_stage(events: Iterable[Any], doc_checks: list[Any], parallel: Parallel | None,
+                    prep: Prep = ((), "source")):
     """Yield ``(event, DocOutcome | None)`` in input order."""
     iterator = iter(events)
     if parallel is not None and parallel.engine == "ray" and doc_checks:
@@ -330,20 +355,22 @@ def _document_stage(events: Iterable[Any], doc_checks: list[Any], parallel: Para
     if parallel is not None:
         parallel.report_workers(1)  # until a pool starts
     if parallel is None or parallel.workers() < 2 or not doc_checks or not _main_importable():
-        yield from _serial_stage(iterator, doc_checks)
+        yield from _serial_stage(iterator, doc_checks, prep)
         return
-    seen = 0
-    for event, outcome in _serial_stage(iterator, doc_checks):  # warm-up: small corpora never start a pool
+    seen = chars = 0
+    for event, outcome in _serial_stage(iterator, doc_checks, prep):  # warm-up: small corpora never start a pool
         yield event, outcome
-        seen += outcome is not None
-        if seen >= parallel.warmup:
+        if outcome is not None:
+            seen += 1
+            chars += len(event.text)
+        if seen >= parallel.warmup or chars >= parallel.warmup_chars:
             break
     else:
         return
-    yield from _parallel_stage(iterator, parallel, doc_checks)
+    yield from _parallel_stage(iterator, parallel, doc_checks, prep)
 
 
-def _parallel_stage(iterator, parallel: Parallel, doc_checks: list[Any]):
+def _parallel_stage(iterator, parallel: Parallel, doc_checks: list[Any], prep: Prep = ((), "source")):
     """Document checks in worker processes, results in input order.
 
     If the pool breaks (a worker killed by the OS, or a ``__main__`` that worker
@@ -376,7 +403,7 @@ def _parallel_stage(iterator, parallel: Parallel, doc_checks: list[Any]):
 
     broken = False
     with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_worker_init,
-                             initargs=(parallel.config, parallel.enabled)) as pool:
+                             initargs=(parallel.config, parallel.enabled, prep)) as pool:
         source = batches()
         exhausted = False
         while not broken:
@@ -409,8 +436,8 @@ def _parallel_stage(iterator, parallel: Parallel, doc_checks: list[Any]):
         print("corpus-audit: worker processes stopped unexpectedly; checking the remaining documents in this "
               "process (same results, slower)", file=sys.stderr)
         for batch, *_ in pending:
-            yield from _serial_stage(batch, doc_checks)
-        yield from _serial_stage(iterator, doc_checks)
+            yield from _serial_stage(batch, doc_checks, prep)
+        yield from _serial_stage(iterator, doc_checks, prep)
 
 
 def finalize(

@@ -24,7 +24,6 @@ from typing import Any, Callable, Iterable
 import numpy as np
 
 from audit import minhash
-from audit.duplicates import align as al
 from audit.duplicates.config import DuplicatesConfig, parse_date
 from audit.duplicates.corpus import Corpus
 from audit.duplicates.exact import exact_clusters
@@ -71,6 +70,8 @@ class DuplicateCheck(CorpusCheck):
         self._pending_chars = 0
         self._want_near = self.wants("DUP002")
         self._want_passages = cfg.passages and (self.wants("DUP003") or self.wants("DUP004"))
+        # What observe reads from the text layer, computed with the document checks (in the workers).
+        self.layer_needs = ("exact_key", "passages") if self._want_passages else ("exact_key",)
 
     # -- observe ------------------------------------------------------------
 
@@ -86,7 +87,7 @@ class DuplicateCheck(CorpusCheck):
         self._sources[ordinal] = self._source_id(ctx)
         if len(text.strip()) < self.config.min_chars or not text.strip():
             return ()
-        key = al.exact_key(text)
+        key = ctx.layer.exact_key  # == align.exact_key(text); computed in a worker when the stage is parallel
         first = self._first.setdefault(key, ordinal)
         if first != ordinal:
             self._groups.setdefault(first, [first]).append(ordinal)
