@@ -366,9 +366,9 @@ def filter_command(
              f"{result.index_total} in total")
     if result.unopenable:
         _err(f"corpus-audit: {result.unopenable} inputs could not be opened or read at all (listed in {result.reject_path})")
-    if result.unreadable:
-        raise typer.Exit(2)  # unreadable input, as for scan: both outputs are written and complete
-    raise typer.Exit(0)
+    if result.unopenable:
+        raise typer.Exit(2)  # an input not read at all; both outputs are still written and complete
+    raise typer.Exit(0)  # the contract: an unparseable line is data (rejected with its raw text, counted above)
 
 
 @app.command()
