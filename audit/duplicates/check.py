@@ -20,6 +20,7 @@ import math
 from array import array
 from itertools import chain
 from typing import Any, Callable, Iterable
+from urllib.parse import urlsplit
 
 import numpy as np
 
@@ -36,6 +37,24 @@ from audit.rules import CorpusCheck, CorpusResult, DocContext
 
 #: Flush pending texts to the signature batcher at about this many characters.
 _BATCH_CHARS = 1 << 21
+
+
+def site_of(ctx: DocContext, source_field: str = "source") -> str | None:
+    """The site a page belongs to, for page templates: the record's own source field, a source another
+    check annotated, else the host of its ``url`` field. ``None`` when only a folder name is known
+    (a folder of downloaded pages is not one site)."""
+    src = ctx.record_source(source_field) or ctx.annotations.get("source")
+    if src:
+        return str(src)
+    meta = ctx.doc.metadata
+    url = meta.get("url") or meta.get("URL")
+    if isinstance(url, str) and "//" in url:
+        try:
+            host = urlsplit(url.strip()).hostname or ""
+        except ValueError:
+            return None
+        return host.removeprefix("www.") or None
+    return None
 
 
 class DuplicateCheck(CorpusCheck):
@@ -59,6 +78,9 @@ class DuplicateCheck(CorpusCheck):
         self._dates = array("d")
         self._sources = array("i")
         self._source_names: dict[str, int] = {}
+        # Site of each document for page templates: record source or URL host, never a folder (-1: none).
+        self._sites = array("i")
+        self._site_names: dict[str, int] = {}
         # Near-duplicate document index: ordinals and uint16 signatures (chunks).
         self._doc_ord: list[np.ndarray] = []
         self._doc_sig: list[np.ndarray] = []
@@ -81,9 +103,12 @@ class DuplicateCheck(CorpusCheck):
             self._lengths.append(0)
             self._dates.append(math.nan)
             self._sources.append(-1)
+            self._sites.append(-1)
         self._lengths[ordinal] = len(text)
         self._dates[ordinal] = parse_date(ctx.doc.metadata.get(self._date_field))
         self._sources[ordinal] = self._source_id(ctx)
+        site = site_of(ctx, self.settings.source_field)
+        self._sites[ordinal] = -1 if site is None else self._site_names.setdefault(site, len(self._site_names))
         if len(text.strip()) < self.config.min_chars or not text.strip():
             return ()
         key = al.exact_key(text)
@@ -133,7 +158,7 @@ class DuplicateCheck(CorpusCheck):
     def state_bytes(self) -> int:
         """Approximate bytes of index state held (signatures, hashes, per-document arrays)."""
         arrays = sum(a.nbytes for a in self._doc_sig + self._doc_ord + self._pas_loc + self._pas_hash + self._pas_sig)
-        per_doc = self._lengths.itemsize + self._dates.itemsize + self._sources.itemsize
+        per_doc = self._lengths.itemsize + self._dates.itemsize + self._sources.itemsize + self._sites.itemsize
         return arrays + 100 * len(self._first) + per_doc * len(self._lengths)
 
     # -- finish -------------------------------------------------------------
@@ -141,7 +166,7 @@ class DuplicateCheck(CorpusCheck):
     def finish(self, text_of: Callable[[int], str], ids: list[str]) -> CorpusResult:
         self._flush()
         corpus = Corpus(self.config, ids, text_of, self._lengths, self._dates, self._sources, self._source_names,
-                        self._groups)
+                        self._groups, self._sites)
         result = CorpusResult()
         # Document clusters: exact groups first, then near duplicates among their kept copies.
         if self.wants("DUP001"):

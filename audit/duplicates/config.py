@@ -70,9 +70,13 @@ class DuplicatesConfig:
     passage_min_copied_words: int = 15
     #: A passage found in more documents than this is boilerplate, not a copy; it is not reported.
     passage_max_copies: int = 50
-    #: Passages shared by different documents of the same source only within their first or last
-    #: this-many passages are page templates (header, footer), not copies; 0 reports them too.
-    boilerplate_edge: int = 3
+    #: A passage found on this many different pages of one source is that source's page template
+    #: (menu, footer, sign-up box), not a copy. The source is the record's source field, else its URL's
+    #: host; a folder name is not a source for this decision. 0 never treats a passage as a template.
+    template_min_pages: int = 3
+    #: A copied passage inside quotation marks with at most this many words is a quotation (info), not
+    #: pasted prose (warning).
+    quote_max_words: int = 60
 
     def __post_init__(self) -> None:
         if self.lsh not in ("numpy", "datasketch"):

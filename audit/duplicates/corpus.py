@@ -64,6 +64,7 @@ class Corpus:
         sources: array,
         source_names: dict[str, int],
         groups: dict[int, list[int]],
+        sites: array | None = None,
     ) -> None:
         self.config = config
         self.ids = ids
@@ -74,6 +75,8 @@ class Corpus:
         self.source_names = source_names
         #: first ordinal of an exact group -> all ordinals with that content
         self.groups = groups
+        #: site id of each document for page templates (-1: unknown)
+        self.sites = sites if sites is not None else array("i", [-1]) * len(lengths)
         prio = config.source_priority
         self._source_rank = {sid: prio.index(name) for name, sid in source_names.items() if name in prio}
         self._names = {v: k for k, v in source_names.items()}

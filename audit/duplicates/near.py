@@ -8,6 +8,7 @@ from typing import Any, Callable
 import numpy as np
 
 from audit.duplicates import align as al
+from audit.duplicates.config import DuplicatesConfig
 from audit.duplicates.corpus import Corpus
 from audit.duplicates.lsh import UnionFind, candidate_pairs, datasketch_candidate_pairs, estimate, star_clusters
 from audit.duplicates.rules import DUP002
@@ -29,6 +30,21 @@ class DocEdge:
 
     def swapped(self) -> DocEdge:
         return DocEdge(self.similarity, self.reason, self.span_b, self.span_a, self.coverage_b, self.coverage_a)
+
+
+def verify_pair(text_a: str, text_b: str, config: DuplicatesConfig | None = None) -> al.DocVerdict:
+    """Are two texts near-duplicate documents? The one verified measure the scan uses (word alignment,
+    shared runs of ``min_run``+ words; ``doc_similarity`` / ``doc_containment`` thresholds).
+
+    Returns ``DocVerdict(duplicate, similarity, reason)``: ``similarity`` is the verified similarity
+    (share of both texts' words in shared runs), ``duplicate`` whether the pair passes. Meant for
+    callers outside a scan (the filter's in-batch and in-index decisions) so that both decide alike.
+    """
+    cfg = config or DuplicatesConfig()
+    if al.exact_key(text_a) == al.exact_key(text_b):
+        return al.DocVerdict(True, 1.0, "exact")
+    alignment = al.align(al.words(text_a).tokens, al.words(text_b).tokens, cfg.min_run)
+    return al.document_verdict(alignment, cfg.doc_similarity, cfg.doc_containment, cfg.doc_min_other_coverage)
 
 
 def verify_docs(corpus: Corpus, a: int, b: int) -> DocEdge | None:

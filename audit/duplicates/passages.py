@@ -10,8 +10,9 @@ copy and reported once per distinct set of copied regions.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 import numpy as np
 
@@ -34,12 +35,11 @@ class Region:
     span_b: tuple[int, int]
     similarity: float
     exact: bool
-    edge: bool = False  # both sides lie in their page's header/footer zone
     copied_words: int = 0  # > 0: only part of a passage was copied (words in shared runs)
 
     def swapped(self) -> Region:
         return Region(
-            self.doc_b, self.span_b, self.doc_a, self.span_a, self.similarity, self.exact, self.edge, self.copied_words
+            self.doc_b, self.span_b, self.doc_a, self.span_a, self.similarity, self.exact, self.copied_words
         )
 
 
@@ -50,12 +50,6 @@ class Region:
 def _passages_of(corpus: Corpus, ordinal: int) -> tuple[list, list[int]]:
     spans = list(segment.passages(corpus.raw(ordinal)))
     return spans, [s.start for s in spans]
-
-
-def _edge(corpus: Corpus, first: int, last: int, n: int) -> bool:
-    """Do passages [first, last] lie in a page's template zone (its first or last few passages)?"""
-    k = corpus.config.boilerplate_edge
-    return last < k or first >= n - k
 
 
 def _partial_copy(corpus: Corpus, da: int, ia: int, spans_a: list, db: int, ib: int, spans_b: list) -> Region | None:
@@ -74,9 +68,8 @@ def _partial_copy(corpus: Corpus, da: int, ia: int, spans_a: list, db: int, ib: 
         return None
     a0, a1 = wa.span(*alignment.word_range_a())
     b0, b1 = wb.span(*alignment.word_range_b())
-    edge = _edge(corpus, ia, ia, len(spans_a)) and _edge(corpus, ib, ib, len(spans_b))
     score = alignment.matched / shorter
-    return Region(da, (sa + a0, sa + a1), db, (sb + b0, sb + b1), score, False, edge, alignment.matched)
+    return Region(da, (sa + a0, sa + a1), db, (sb + b0, sb + b1), score, False, alignment.matched)
 
 
 def _extend(corpus: Corpus, da: int, ia: int, spans_a: list, db: int, ib: int, spans_b: list,
@@ -148,8 +141,7 @@ def verify_passages(corpus: Corpus, pa: tuple[int, int, int], pb: tuple[int, int
     if (a0, a1) != (ia, ia):
         exact = all(s >= 1.0 for s in [sim, *sims])
         sim = al.passage_similarity(text_a[region_a[0] : region_a[1]], text_b[region_b[0] : region_b[1]])
-    edge = _edge(corpus, a0, a1, len(spans_a)) and _edge(corpus, b0, b1, len(spans_b))
-    return Region(da, region_a, db, region_b, sim, exact, edge)
+    return Region(da, region_a, db, region_b, sim, exact)
 
 
 # ---------------------------------------------------------------------------
@@ -236,18 +228,31 @@ def _verified_stars(corpus: Corpus, index: PassageIndex, cand: set[tuple[int, in
     return stars
 
 
+def template_sites(corpus: Corpus, docs: Iterable[int]) -> set[int]:
+    """Sites with at least ``template_min_pages`` different pages among ``docs``: on them the shared
+    passage is page furniture (menu, footer), not a copy. Pages of unknown site (no source field, no
+    URL) count as one pool: a passage recurring on that many of them is furniture too."""
+    k = corpus.config.template_min_pages
+    if k <= 0:
+        return set()
+    pages = Counter(corpus.sites[d] for d in set(docs))
+    return {s for s, c in pages.items() if c >= k}
+
+
 def _distinct_clusters(corpus: Corpus, index: PassageIndex, stars: list, stats: dict[str, Any]) -> dict:
-    """One cluster per distinct set of regions (a run of copied paragraphs gives one cluster); regions
-    that are a page template (edge passages of two pages of one source) are dropped."""
+    """One cluster per distinct set of regions (a run of copied paragraphs gives one cluster); a region
+    on a page of a site that carries the passage on several pages is that site's template, dropped."""
     clusters: dict[tuple, tuple[int, list[Region]]] = {}
     template = 0
     for kept, members in stars:
-        regions = [r for _, r in members if not (r.edge and corpus.same_source(r.doc_a, r.doc_b))]
+        kept_doc = int(index.loc[kept, 0])
+        furniture = template_sites(corpus, [kept_doc] + [r.doc_b for _, r in members])
+        regions = [r for _, r in members if r.doc_a == r.doc_b or corpus.sites[r.doc_b] not in furniture]
         template += len(members) - len(regions)
         if not regions:
             continue
         kept_span = (min(r.span_a[0] for r in regions), max(r.span_a[1] for r in regions))
-        key = (int(index.loc[kept, 0]), kept_span, tuple(sorted((r.doc_b, r.span_b) for r in regions)))
+        key = (kept_doc, kept_span, tuple(sorted((r.doc_b, r.span_b) for r in regions)))
         clusters.setdefault(key, (kept, regions))
     stats["template_passages"] = template
     return clusters
@@ -277,10 +282,32 @@ def _report_cluster(corpus: Corpus, result: CorpusResult, cid: str, kept_doc: in
     ids = corpus.ids
     fresh = sorted(fresh, key=lambda r: (r.doc_b, r.span_b))
     exact_all = all(r.exact for r in fresh)
+    severities = []
     for run in _runs_of_copies(corpus.raw, fresh):
         for x in run:
             reported.add((x.doc_b, x.span_b))
-        result.add(run[0].doc_b, _finding(corpus, cid, run))
+        finding = _finding(corpus, cid, run)
+        severities.append((run[0].doc_b != kept_doc, finding.severity))
+        result.add(run[0].doc_b, finding)
+    others = [r for r in fresh if r.doc_b != kept_doc]
+    if others:
+        # Both sides: the kept copy names every other document that holds the passage.
+        severity = max((sev for other, sev in severities if other), key=lambda sv: sv.rank)
+        rule = DUP003 if all(r.exact for r in others) else DUP004
+        names = sorted({ids[r.doc_b] for r in others})
+        shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+        result.add(
+            kept_doc,
+            rule.finding(
+                kept_span,
+                f"passage also appears in {len(names)} other document{'s' if len(names) > 1 else ''}: {shown} "
+                "(this copy is the one kept)",
+                related=[Related(ids[r.doc_b], r.span_b[0], r.span_b[1], r.similarity) for r in others],
+                data={"cluster": cid, "kept": ids[kept_doc], "role": "kept", "documents": len(names),
+                      "similarity": round(min(r.similarity for r in others), 4), "same_document": False},
+                severity=severity,
+            ),
+        )
     result.clusters.append(
         Cluster(
             id=cid,
@@ -295,6 +322,44 @@ def _report_cluster(corpus: Corpus, result: CorpusResult, cid: str, kept_doc: in
             },
         )
     )
+
+
+_OPEN_QUOTES = frozenset("\"\u201c\u201e\u00ab\u2018\u201a\u2039\u300c\u300e'")
+
+
+def is_quotation(text: str, span: tuple[int, int], max_words: int) -> bool:
+    """Is ``text[span]`` a short quotation: opened by a quotation mark (at its start or just before it)
+    and at most ``max_words`` words long?"""
+    s, e = span
+    seg = text[s:e].lstrip()
+    before = text[max(0, s - 3) : s].strip()
+    quoted = seg[:1] in _OPEN_QUOTES or (bool(before) and before[-1] in _OPEN_QUOTES)
+    return quoted and len(seg.split()) <= max_words
+
+
+def is_prose(text: str) -> bool:
+    """Does a copied region read as running prose, not page furniture? Furniture is mostly short lines
+    (menus, share bars: "About us", "Reply", "Follow Us") or mostly non-letters (widget code, tables)."""
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    if len(lines) >= 3 and sum(len(ln.split()) <= 3 for ln in lines) > 0.3 * len(lines):
+        return False
+    letters = sum(ch.isalpha() or ch.isspace() for ch in text[:2000])
+    return letters >= 0.8 * min(len(text), 2000)
+
+
+def _severity(corpus: Corpus, r: Region, copies: int) -> Severity:
+    """Pasted prose is a warning; a short quotation, a fragment under a passage's size, or furniture
+    shared by two pages (menus, widgets: not prose) is info. In one document, a whole passage repeated
+    is a scraping problem (warning)."""
+    cfg = corpus.config
+    if r.doc_b == r.doc_a:
+        return Severity.INFO if r.copied_words else Severity.WARNING
+    if r.copied_words and r.copied_words < cfg.passage_min_words:
+        return Severity.INFO
+    text = corpus.raw(r.doc_b)
+    if copies == 1 and is_quotation(text, r.span_b, cfg.quote_max_words):
+        return Severity.INFO
+    return Severity.WARNING if is_prose(text[r.span_b[0] : r.span_b[1]]) else Severity.INFO
 
 
 def _finding(corpus: Corpus, cid: str, run: list[Region]):
@@ -322,8 +387,7 @@ def _finding(corpus: Corpus, cid: str, run: list[Region]):
             **({"copied_words": r.copied_words} if r.copied_words else {}),
             **({"copies": len(run)} if len(run) > 1 else {}),
         },
-        # A whole passage repeated in one page is a scraping problem; a repeated quote is not.
-        severity=Severity.WARNING if same and not r.copied_words else None,
+        severity=_severity(corpus, r, len(run)),
     )
 
 

@@ -33,17 +33,27 @@ DUP003 = Rule(
     id="DUP003",
     name="exact-duplicate-passage",
     category=Category.DUPLICATE,
-    severity=Severity.INFO,
+    severity=Severity.WARNING,
     description="Passage repeats another passage (same or other document) after case, whitespace and quote normalisation.",
-    flags=("A paragraph scraped twice into the same page (warning).", "A paragraph pasted verbatim into another article."),
-    not_flags=("Short repeated lines such as 'Advertisement' (below the passage minimum).",),
+    flags=(
+        "A paragraph scraped twice into the same page.",
+        "A paragraph pasted verbatim into another article (both articles carry the finding).",
+    ),
+    not_flags=(
+        "Short repeated lines such as 'Advertisement' (below the passage minimum).",
+        "A menu or footer on three or more pages of one site (a page template).",
+        "A short quotation in quotation marks shared by two articles (reported as info).",
+    ),
 )
 DUP004 = Rule(
     id="DUP004",
     name="near-duplicate-passage",
     category=Category.DUPLICATE,
-    severity=Severity.INFO,
+    severity=Severity.WARNING,
     description="Passage is a copy of another passage with small edits (verified with rapidfuzz).",
-    flags=("A headline and blurb repeated in one page with one word changed (warning).",),
+    flags=(
+        "A headline and blurb repeated in one page with one word changed.",
+        "A paragraph pasted with small edits into another article, or merged into a longer paragraph.",
+    ),
     not_flags=("Two paragraphs on the same topic written independently.",),
 )

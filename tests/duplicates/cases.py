@@ -95,8 +95,8 @@ CASES = [
     dict(
         name="paragraph pasted verbatim into an unrelated article",
         docs={"src": article(EN_HEADLINE, EN), "dst": article("Other news", OTHER[:3] + [EN[5]] + OTHER[3:])},
-        flag=[("DUP003", "dst", "src")],
-        not_flag=[("DUP002", "dst"), ("DUP003", "src")],
+        flag=[("DUP003", "dst", "src"), ("DUP003", "src", "dst")],  # both sides show the reuse
+        not_flag=[("DUP002", "dst"), ("DUP002", "src")],
     ),
     dict(
         name="short repeated lines are not passages",
