@@ -232,3 +232,17 @@ def test_chinese_and_japanese_near_copies_are_found():
     assert any(f.rule == "DUP002" and f.related[0].document == "ja" for f in findings["ja-copy"])
     assert findings["zh"] == [] and findings["ja"] == [] and findings["other"] == []
     assert sum(c.level == "document" for c in clusters) == 2
+
+
+def test_verify_pair_decides_like_the_scan():
+    from audit.duplicates import verify_pair
+
+    orig, copy, other = article(EN_HEADLINE, EN), republish(EN_HEADLINE, EN, drop=4, seed=3), article("x", PARAS)
+    v = verify_pair(orig, copy)
+    assert v.duplicate and 0.55 <= v.similarity < 1.0
+    findings, _ = run({"orig": orig, "copy": copy})
+    (f,) = [f for f in findings["copy"] if f.rule == "DUP002"]
+    assert f.data["similarity"] == round(v.similarity, 4)
+    assert not verify_pair(orig, other).duplicate
+    assert verify_pair(orig, orig.upper()).similarity == 1.0
+    assert not verify_pair(orig, copy, DuplicatesConfig(doc_similarity=0.99, doc_containment=0.99)).duplicate
