@@ -30,7 +30,7 @@ from audit.duplicates.config import DuplicatesConfig, parse_date
 from audit.duplicates.corpus import Corpus
 from audit.duplicates.exact import exact_clusters
 from audit.duplicates.near import near_clusters
-from audit.duplicates.passages import PassageIndex, passage_clusters
+from audit.duplicates.passages import PassageIndex, passage_clusters, units
 from audit.duplicates.rules import DUP001, DUP002, DUP003, DUP004
 from audit.model import Finding
 from audit.rules import CorpusCheck, CorpusResult, DocContext
@@ -116,7 +116,10 @@ class DuplicateCheck(CorpusCheck):
         if first != ordinal:
             self._groups.setdefault(first, [first]).append(ordinal)
             return ()  # an exact copy: its near and passage duplicates are its original's
-        spans = [(p.start, p.end) for p in ctx.passages] if self._want_passages else []
+        spans = (
+            [(p.start, p.end) for p in units(text, ctx.passages, self.config.passage_window_words)]
+            if self._want_passages else []
+        )
         if self._want_near or spans:
             self._pending.append((ordinal, text, spans))
             self._pending_chars += len(text)

@@ -53,6 +53,10 @@ class DuplicatesConfig:
     passages: bool = True
     #: Passages with fewer words are not indexed (they can still extend a matched region).
     passage_min_words: int = 20
+    #: Blocks longer than this many words (documents without blank-line paragraphs, such as
+    #: hard-wrapped wire stories) are cut at indented paragraph starts, then into windows of whole
+    #: sentences of about half this size; 0 keeps every block whole.
+    passage_window_words: int = 120
     passage_shingle_size: int = 4
     #: Passage signatures: one-row bands, so a passage merged into a longer one (Jaccard 0.15-0.3)
     #: is still a candidate.

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from array import array
 from collections import OrderedDict
-from typing import Callable, Generic, Hashable, Iterable, TypeVar
+from typing import Any, Callable, Generic, Hashable, Iterable, TypeVar
 
 from audit.duplicates import align as al
 from audit.duplicates.config import DuplicatesConfig
@@ -88,6 +88,7 @@ class Corpus:
         self.copies: set[int] = set()
         self._texts: LRU[int, str] = LRU(CACHE_SIZE)
         self._words: LRU[int, tuple[str, al.Words]] = LRU(CACHE_SIZE)
+        self._derived: LRU[tuple[str, int], Any] = LRU(CACHE_SIZE)
 
     # -- keep policy -----------------------------------------------------------
 
@@ -127,6 +128,15 @@ class Corpus:
             self._words.put(ordinal, hit)
         return hit
 
+    def derived(self, kind: str, ordinal: int, compute: Callable[[str], V]) -> V:
+        """``compute(text)`` of a document, cached with its text (e.g. its passage units)."""
+        key = (kind, ordinal)
+        hit = self._derived.get(key)
+        if hit is None:
+            hit = compute(self.raw(ordinal))
+            self._derived.put(key, hit)
+        return hit
+
     def prefetch(self, ordinals: set[int]) -> None:
         """Tokenise the documents a chunk of candidate pairs needs in one batch (into the cache)."""
         need = sorted(o for o in ordinals if o not in self._words)
@@ -139,3 +149,4 @@ class Corpus:
     def clear(self) -> None:
         self._texts.clear()
         self._words.clear()
+        self._derived.clear()
