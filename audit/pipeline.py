@@ -109,14 +109,17 @@ def build_checks(config: Config, policy: Policy | frozenset[str], extra: Iterabl
     """Instantiate every check that has at least one enabled rule (``policy`` or a set of rule ids)."""
     settings = config.settings()
     wanted = policy.enabled if isinstance(policy, Policy) else policy
+    classes = check_classes()
+    selected = [cls for cls in classes if {r.id for r in cls.rules} & wanted]
+    needed = frozenset().union(*(cls.uses for cls in selected), *(getattr(c, "uses", ()) for c in extra))
     checks = []
-    for cls in check_classes():
+    for cls in classes:
         enabled = {r.id for r in cls.rules} & wanted
-        if not enabled:
+        if not enabled and not cls.provides & needed:
             continue
         section = config.section(cls.section, cls.config_class) if cls.section and cls.config_class else None
         check = cls(section, settings)
-        check.enabled = frozenset(enabled)
+        check.enabled = frozenset(enabled)  # empty for an annotator run only for what it provides
         checks.append(check)
     checks.extend(extra)
     return checks
@@ -214,13 +217,14 @@ class DocOutcome:
     passage_languages: list[Any] = field(default_factory=list)
     annotations: dict[str, Any] = field(default_factory=dict)
     stats: dict[str, Any] = field(default_factory=dict)
+    outlet: str | None = None
 
     @classmethod
     def compute(cls, ctx: DocContext, doc_checks: list[Any]) -> DocOutcome:
         found: list[Finding] = []
         for check in doc_checks:
             found.extend(f for f in check.check(ctx) if check.wants(f.rule))
-        return cls(found, ctx.language, ctx.languages, ctx.passage_languages, ctx.annotations, ctx.stats)
+        return cls(found, ctx.language, ctx.languages, ctx.passage_languages, ctx.annotations, ctx.stats, ctx.outlet)
 
     def apply(self, ctx: DocContext) -> list[Finding]:
         """Restore the annotations on a fresh context (for corpus checks); return a copy of the findings."""
@@ -229,6 +233,7 @@ class DocOutcome:
         ctx.passage_languages = self.passage_languages
         ctx.annotations = self.annotations
         ctx.stats = self.stats
+        ctx.outlet = self.outlet
         return list(self.findings)
 
 

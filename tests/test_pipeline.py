@@ -66,10 +66,10 @@ def test_document_source_is_named_one_way_everywhere():
     def src(meta=None, note=None, path="news/cbs/a.txt"):
         ctx = DocContext(Document(id="a", text="x", source=path, metadata=meta or {}), 0)
         if note:
-            ctx.annotations["source"] = note
+            ctx.outlet = note
         return ctx
 
-    # The record's field wins, then a check's annotation, then the folder, then ".".
+    # The record's field wins, then the page's headline outlet, then the folder, then ".".
     assert src({"source": " Reuters "}, note="CBS").source() == "Reuters"
     assert src({"outlet": "AP"}).source("outlet") == "AP"
     assert src({"source": ""}, note="CBS").source() == "CBS"
