@@ -31,7 +31,7 @@ from audit.duplicates.corpus import Corpus
 from audit.duplicates.exact import exact_clusters
 from audit.duplicates.near import near_clusters
 from audit.duplicates.passages import PassageIndex, passage_clusters, units
-from audit.duplicates.rules import DUP001, DUP002, DUP003, DUP004
+from audit.duplicates.rules import DUP001, DUP002, DUP003, DUP004, DUP005, DUP006
 from audit.model import Finding
 from audit.rules import CorpusCheck, CorpusResult, DocContext
 
@@ -40,12 +40,12 @@ _BATCH_CHARS = 1 << 21
 
 
 def site_of(ctx: DocContext, source_field: str = "source") -> str | None:
-    """The site a page belongs to, for page templates: the record's own source field, a source another
-    check annotated, else the host of its ``url`` field. ``None`` when only a folder name is known
-    (a folder of downloaded pages is not one site)."""
-    src = ctx.record_source(source_field) or ctx.annotations.get("source")
+    """The site a page belongs to, for page templates: the record's own source field, else the host of
+    its ``url`` field. ``None`` when only a folder name is known (a folder of downloaded pages is not
+    one site)."""
+    src = ctx.record_source(source_field)
     if src:
-        return str(src)
+        return src
     meta = ctx.doc.metadata
     url = meta.get("url") or meta.get("URL")
     if isinstance(url, str) and "//" in url:
@@ -58,9 +58,9 @@ def site_of(ctx: DocContext, source_field: str = "source") -> str | None:
 
 
 class DuplicateCheck(CorpusCheck):
-    """Exact and near-duplicate documents and passages (DUP001-DUP004)."""
+    """Exact and near-duplicate documents and passages, templates and altered copies (DUP001-DUP006)."""
 
-    rules = (DUP001, DUP002, DUP003, DUP004)
+    rules = (DUP001, DUP002, DUP003, DUP004, DUP005, DUP006)
     section = "duplicates"
     config_class = DuplicatesConfig
     order = 60
@@ -91,8 +91,8 @@ class DuplicateCheck(CorpusCheck):
         # Pending batch: (ordinal, text, passage spans); texts are dropped after each flush.
         self._pending: list[tuple[int, str, list[tuple[int, int]]]] = []
         self._pending_chars = 0
-        self._want_near = self.wants("DUP002")
-        self._want_passages = cfg.passages and (self.wants("DUP003") or self.wants("DUP004"))
+        self._want_near = any(self.wants(r) for r in ("DUP002", "DUP005", "DUP006"))
+        self._want_passages = cfg.passages and any(self.wants(r) for r in ("DUP003", "DUP004", "DUP005", "DUP006"))
 
     # -- observe ------------------------------------------------------------
 
@@ -169,7 +169,7 @@ class DuplicateCheck(CorpusCheck):
     def finish(self, text_of: Callable[[int], str], ids: list[str]) -> CorpusResult:
         self._flush()
         corpus = Corpus(self.config, ids, text_of, self._lengths, self._dates, self._sources, self._source_names,
-                        self._groups, self._sites)
+                        self._groups, self._sites, self.wants)
         result = CorpusResult()
         # Document clusters: exact groups first, then near duplicates among their kept copies.
         if self.wants("DUP001"):

@@ -49,6 +49,14 @@ class DuplicatesConfig:
     #: Document candidate search: "numpy" (banding over the signature matrix, default) or
     #: "datasketch" (the same bands x rows in datasketch's MinHashLSH; slower, same clusters).
     lsh: str = "numpy"
+    # -- facts (DUP005, DUP006)
+    #: Two near copies that each carry at least this many figures ...
+    template_min_figures: int = 3
+    #: ... and share less than this share of them are one template with different facts (DUP005),
+    #: not copies; otherwise their differing facts and inserted words are alterations (DUP006).
+    template_max_fact_share: float = 0.5
+    #: Alterations reported per copy at most.
+    max_alterations: int = 10
     # -- passages (DUP003, DUP004)
     passages: bool = True
     #: Passages with fewer words are not indexed (they can still extend a matched region).
@@ -90,7 +98,7 @@ class DuplicatesConfig:
         self.doc_params()  # validates bands x rows
         self.passage_params()
         for name in ("doc_similarity", "doc_containment", "doc_min_other_coverage", "min_estimate",
-                     "passage_min_estimate", "passage_similarity", "passage_containment"):
+                     "passage_min_estimate", "passage_similarity", "passage_containment", "template_max_fact_share"):
             v = getattr(self, name)
             if not 0.0 <= v <= 1.0:
                 raise ValueError(f"{name} must be between 0 and 1, not {v!r}")

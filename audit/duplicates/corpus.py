@@ -65,8 +65,11 @@ class Corpus:
         source_names: dict[str, int],
         groups: dict[int, list[int]],
         sites: array | None = None,
+        wants: Callable[[str], bool] | None = None,
     ) -> None:
         self.config = config
+        #: Is a rule enabled (the check's selection)?
+        self.wants: Callable[[str], bool] = wants or (lambda rule_id: True)
         self.ids = ids
         self._text_of = text_of
         self.lengths = lengths
@@ -86,6 +89,8 @@ class Corpus:
         self.doc_cluster: dict[int, int] = {}
         #: non-kept members of document clusters
         self.copies: set[int] = set()
+        #: (smaller, larger) ordinals of documents reported as one template with different facts
+        self.template_pairs: set[tuple[int, int]] = set()
         self._texts: LRU[int, str] = LRU(CACHE_SIZE)
         self._words: LRU[int, tuple[str, al.Words]] = LRU(CACHE_SIZE)
         self._derived: LRU[tuple[str, int], Any] = LRU(CACHE_SIZE)

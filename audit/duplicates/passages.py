@@ -19,8 +19,10 @@ import numpy as np
 
 from audit import segment
 from audit.duplicates import align as al
+from audit.duplicates import facts
 from audit.duplicates.corpus import Corpus
 from audit.duplicates.lsh import UnionFind, candidate_pairs, star_clusters
+from audit.duplicates.near import alteration_findings, template_finding
 from audit.duplicates.rules import DUP003, DUP004
 from audit.model import Cluster, Location, Related, Severity, Span
 from audit.rules import CorpusResult
@@ -195,6 +197,8 @@ def verify_passages(corpus: Corpus, pa: tuple[int, int, int], pb: tuple[int, int
     ca, cb = corpus.doc_cluster.get(da), corpus.doc_cluster.get(db)
     if ca is not None and ca == cb and da != db:
         return None  # the documents are already one document-level cluster
+    if (min(da, db), max(da, db)) in corpus.template_pairs:
+        return None  # one template with different facts, reported at document level (DUP005)
     text_a, text_b = corpus.raw(da), corpus.raw(db)
     ta, tb = text_a[sa:ea], text_b[sb:eb]
     spans_a, starts_a = _passages_of(corpus, da)
@@ -343,23 +347,38 @@ def passage_clusters(corpus: Corpus, index: PassageIndex | None, result: CorpusR
         fresh = [r for r in clusters[key][1] if (r.doc_b, r.span_b) not in reported]
         if not fresh:
             continue
-        n += 1
-        _report_cluster(corpus, result, f"passage-{n}", kept_doc, kept_span, fresh, reported)
+        if _report_cluster(corpus, result, f"passage-{n + 1}", kept_doc, kept_span, fresh, reported):
+            n += 1
     stats["passage_clusters"] = n
 
 
 def _report_cluster(corpus: Corpus, result: CorpusResult, cid: str, kept_doc: int, kept_span: tuple[int, int],
-                    fresh: list[Region], reported: set) -> None:
+                    fresh: list[Region], reported: set) -> bool:
+    """Report one passage cluster (False: every member was a template with different facts)."""
     ids = corpus.ids
     fresh = sorted(fresh, key=lambda r: (r.doc_b, r.span_b))
+    for x in fresh:
+        reported.add((x.doc_b, x.span_b))
+    templates = [r for r in fresh if _is_template(corpus, r)]
+    if templates:
+        # One template, different figures: not a copy (DUP005), with the differing facts.
+        if corpus.wants("DUP005"):
+            for r in templates:
+                result.add(r.doc_b, template_finding(corpus, r.doc_a, r.span_a, r.doc_b, r.span_b, r.similarity))
+        fresh = [r for r in fresh if r not in templates]
+        if not fresh:
+            return False
+        kept_span = (min(r.span_a[0] for r in fresh), max(r.span_a[1] for r in fresh))
     exact_all = all(r.exact for r in fresh)
     severities = []
     for run in _runs_of_copies(corpus.raw, fresh):
-        for x in run:
-            reported.add((x.doc_b, x.span_b))
         finding = _finding(corpus, cid, run)
         severities.append((run[0].doc_b != kept_doc, finding.severity))
         result.add(run[0].doc_b, finding)
+        r = run[0]
+        if len(run) == 1 and not r.exact and not r.copied_words and corpus.wants("DUP006"):
+            for f in alteration_findings(corpus, r.doc_a, r.span_a, r.doc_b, r.span_b, cid, r.similarity):
+                result.add(r.doc_b, f)
     others = [r for r in fresh if r.doc_b != kept_doc]
     if others:
         # Both sides: the kept copy names every other document that holds the passage.
@@ -393,6 +412,16 @@ def _report_cluster(corpus: Corpus, result: CorpusResult, cid: str, kept_doc: in
             },
         )
     )
+    return True
+
+
+def _is_template(corpus: Corpus, r: Region) -> bool:
+    if r.exact:
+        return False
+    cfg = corpus.config
+    ta = corpus.raw(r.doc_a)[r.span_a[0] : r.span_a[1]]
+    tb = corpus.raw(r.doc_b)[r.span_b[0] : r.span_b[1]]
+    return facts.same_template(ta, tb, cfg.template_min_figures, cfg.template_max_fact_share)
 
 
 _OPEN_QUOTES = frozenset("\"\u201c\u201e\u00ab\u2018\u201a\u2039\u300c\u300e'")

@@ -57,3 +57,35 @@ DUP004 = Rule(
     ),
     not_flags=("Two paragraphs on the same topic written independently.",),
 )
+DUP005 = Rule(
+    id="DUP005",
+    name="same-template-different-facts",
+    category=Category.DUPLICATE,
+    severity=Severity.INFO,
+    description="Document or passage follows another's template but reports different figures: not a copy; "
+    "the differing facts are listed side by side.",
+    flags=(
+        "Two wire stories 'deficit forecast at 350 mln stg' / 'at 800 mln stg', the rest of the wording equal.",
+        "A daily market report with that day's figures on yesterday's wording.",
+    ),
+    not_flags=(
+        "A republished copy that keeps the original's figures (a near copy, DUP002).",
+        "Two stories on one topic written independently.",
+    ),
+)
+DUP006 = Rule(
+    id="DUP006",
+    name="altered-copy",
+    category=Category.DUPLICATE,
+    severity=Severity.WARNING,
+    description="A copy differs from the copy it duplicates in a fact (figure, date, name) or carries inserted "
+    "words; both spans are given.",
+    flags=(
+        "The kept copy says 22%, this copy says 27%, the rest identical.",
+        "A headline and blurb repeated with one injected word (info).",
+    ),
+    not_flags=(
+        "A republished copy whose only changes are a new headline, byline and footer.",
+        "Copies that differ only in punctuation, case or white space.",
+    ),
+)

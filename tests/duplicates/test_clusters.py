@@ -93,9 +93,15 @@ def test_demo_corpus_cbs_blurb_is_one_passage_cluster(corpus_dir):
         assert span.startswith("Some Say State AG Harris")  # the headline is part of the copy
         assert span.rstrip().endswith("unrelated crime.")
     assert c.kept == first and c.kind == "near"
-    (finding,) = [f for d in report.documents if d.id == doc for f in d.findings if f.rule.startswith("DUP")]
+    (finding,) = [f for d in report.documents if d.id == doc for f in d.findings if f.rule == "DUP004"]
     assert (finding.start, finding.end) == (second.start, second.end)
     assert finding.related[0].start == first.start and finding.severity.value == "warning"
+    # The word changed between the two copies, with both spans (DUP006).
+    (alt,) = [f for d in report.documents if d.id == doc for f in d.findings if f.rule == "DUP006"]
+    assert first.start <= alt.related[0].start < alt.related[0].end <= first.end
+    assert second.start <= alt.start < alt.end <= second.end
+    assert (text[alt.related[0].start : alt.related[0].end], text[alt.start : alt.end]) == (
+        alt.data["kept_text"], alt.data["text"]) != ("", "")
 
 
 def test_cluster_ids_unique_and_deterministic():
