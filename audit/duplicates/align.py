@@ -76,8 +76,13 @@ def normalize_fast(text: str) -> str:
 
 
 def exact_key(text: str) -> int:
-    """64-bit hash of the normalised text (exact duplicates of documents and passages)."""
-    return xxhash.xxh3_64_intdigest(normalize_fast(text).encode("utf-8", "surrogatepass"))
+    """64-bit hash of the text's word sequence after normalisation (exact duplicate documents): case,
+    white space, quote/dash variants and punctuation-only differences ("... March 31" and
+    "... March 31 .") give the same key. A text without word characters is keyed by its normalised
+    characters (so "***" and "---" stay different)."""
+    norm = normalize_fast(text)
+    key = " ".join(_WORD.findall(norm)) or "\0" + norm
+    return xxhash.xxh3_64_intdigest(key.encode("utf-8", "surrogatepass"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,8 +10,9 @@ DUP001 = Rule(
     name="exact-duplicate-document",
     category=Category.DUPLICATE,
     severity=Severity.ERROR,
-    description="Document is identical to an earlier one after case, whitespace and quote/dash normalisation.",
-    flags=("'The vote is on Tuesday.' after 'the  vote is on “Tuesday”.'",),
+    description="Document is identical to an earlier one after case, whitespace, punctuation and quote/dash "
+    "normalisation.",
+    flags=("'The vote is on Tuesday.' after 'the  vote is on “Tuesday”.'", "'Record March 31 .' after 'Record March 31'"),
     not_flags=("Two articles that share a headline but not their bodies.",),
 )
 DUP002 = Rule(

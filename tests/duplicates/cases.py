@@ -51,6 +51,18 @@ CASES = [
         not_flag=[("DUP001", "a"), ("DUP002", "b")],
     ),
     dict(
+        name="short exact copies differing only in punctuation",
+        docs={
+            "a": "Qtly div 12 cts vs 12 cts prior\nPay April 15\nRecord March 31",
+            "b": "Qtly div 12 cts vs 12 cts prior\n    Pay April 15\n    Record March 31 .",
+            "c": "Qtly div 12 cts vs 12 cts prior\nPay April 15\nRecord March 30",
+            "d": "***",
+            "e": "---",
+        },
+        flag=[("DUP001", "b", "a")],
+        not_flag=[("DUP001", "a"), ("DUP001", "c"), ("DUP001", "e")],
+    ),
+    dict(
         name="same headline, different body",
         docs={"a": article(EN_HEADLINE, EN), "b": article(EN_HEADLINE, OTHER)},
         flag=[],
