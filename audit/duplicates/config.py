@@ -82,6 +82,11 @@ class DuplicatesConfig:
     passage_min_copied_words: int = 15
     #: A passage found in more documents than this is boilerplate, not a copy; it is not reported.
     passage_max_copies: int = 50
+    #: Work cap for one group of passages that verified pairs join together: at most this many
+    #: verifications per passage of the group when cutting it into clusters (keeps many documents
+    #: sharing many sentences near-linear). A group that hits it is counted in the report's
+    #: duplicates.passage_groups_capped; 0: no cap.
+    passage_group_work: int = 8
     #: A passage found on this many different pages of one source is that source's page template
     #: (menu, footer, sign-up box), not a copy. The source is the record's source field, else its URL's
     #: host; a folder name is not a source for this decision. 0 never treats a passage as a template.

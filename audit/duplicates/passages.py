@@ -276,7 +276,7 @@ def _candidates(corpus: Corpus, index: PassageIndex, stats: dict[str, Any]) -> s
     return cand
 
 
-def _verified_stars(corpus: Corpus, index: PassageIndex, cand: set[tuple[int, int]]) -> list:
+def _verified_stars(corpus: Corpus, index: PassageIndex, cand: set[tuple[int, int]], stats: dict[str, Any]) -> list:
     """Verify candidate pairs, join verified ones, and cut each component into stars around kept copies."""
     cache: dict[tuple[int, int], Region | None] = {}
 
@@ -298,9 +298,46 @@ def _verified_stars(corpus: Corpus, index: PassageIndex, cand: set[tuple[int, in
         if verify(a, b) is not None:
             uf.union(i, j)
     stars = []
+    capped = []
+    work = corpus.config.passage_group_work
     for comp in uf.components(uf.parent.keys() | set(uf.parent.values())):
-        stars.extend(star_clusters(comp, priority, verify))
+        if work and len(comp) > 2:
+            comp_stars, done = bounded_stars(comp, priority, verify, work * len(comp))
+            stars.extend(comp_stars)
+            if not done:
+                capped.append(len(comp))
+        else:
+            stars.extend(star_clusters(comp, priority, verify))
+    stats["passage_groups_capped"] = len(capped)
+    if capped:
+        stats["passage_capped_group_sizes"] = sorted(capped, reverse=True)[:10]
     return stars
+
+
+def bounded_stars(component: list[int], priority: Callable[[int], tuple], verify: Callable[[int, int], Any],
+                  budget: int) -> tuple[list, bool]:
+    """:func:`star_clusters` with at most ``budget`` verifications. A group of passages that chain into
+    one component (many documents sharing many sentences) can make star clustering quadratic; past
+    the budget its remaining passages are left unclustered. Returns the stars and whether it finished."""
+    remaining = sorted(component, key=priority)
+    out = []
+    spent = 0
+    while len(remaining) > 1:
+        if spent + len(remaining) - 1 > budget:
+            return out, False
+        spent += len(remaining) - 1
+        kept = remaining[0]
+        members, rest = [], []
+        for node in remaining[1:]:
+            res = verify(kept, node)
+            if res is None:
+                rest.append(node)
+            else:
+                members.append((node, res))
+        if members:
+            out.append((kept, members))
+        remaining = rest
+    return out, True
 
 
 def template_sites(corpus: Corpus, docs: Iterable[int]) -> set[int]:
@@ -338,7 +375,7 @@ def passage_clusters(corpus: Corpus, index: PassageIndex | None, result: CorpusR
     if index is None:
         return
     cand = _candidates(corpus, index, stats)
-    stars = _verified_stars(corpus, index, cand)
+    stars = _verified_stars(corpus, index, cand, stats)
     clusters = _distinct_clusters(corpus, index, stars, stats)
     reported: set[tuple[int, tuple[int, int]]] = set()
     n = 0
