@@ -1,0 +1,70 @@
+"""Classes of real-text errors fixed for precision and recall (issue 12): each with texts written for the
+test that the rule must flag and must not flag. Mojibake cases are made at run time by decoding UTF-8
+bytes with the wrong codec, as real pipelines do."""
+
+from __future__ import annotations
+
+import ftfy.bad_codecs  # noqa: F401
+import pytest
+
+from audit.artefacts import BoilerplateCheck, EncodingCheck, InjectedKeywordCheck, MissingWhitespaceCheck
+from audit.model import Document
+from audit.rules import DocContext
+
+
+def run(text: str, *checks):
+    ctx = DocContext(Document(id="doc", text=text, source="doc.txt", locator=None, metadata={}, record=None), 0)
+    out = []
+    for cls in checks or (BoilerplateCheck, InjectedKeywordCheck, MissingWhitespaceCheck, EncodingCheck):
+        out.extend(cls().check(ctx))
+    return out
+
+
+def rules(text: str, *checks) -> list[str]:
+    return [f.rule for f in run(text, *checks)]
+
+
+# --- mojibake: every common wrong codec, found by a round trip, not by byte patterns ------------------
+
+CLEAN_SENTENCES = [
+    "The bakery sold crème brûlée and gâteaux to visitors from Zürich and São Paulo.",
+    "El niño comió piñones en la montaña; la canción sonó después.",
+    "Zażółć gęślą jaźń, powiedział łódzki nauczyciel.",
+    "Обзор рынка: цены на нефть выросли, сообщил аналитик.",
+]
+
+
+@pytest.mark.parametrize("codec", ["sloppy-windows-1252", "latin-1", "macroman", "sloppy-windows-1251",
+                                   "sloppy-windows-1250", "cp437"])
+@pytest.mark.parametrize("sentence", CLEAN_SENTENCES)
+def test_mojibake_of_every_common_codec_is_found(codec, sentence):
+    try:
+        bad = sentence.encode("utf-8").decode(codec)
+    except UnicodeDecodeError:
+        pytest.skip("bytes undefined in this codec")
+    assert bad != sentence
+    found = run(bad, EncodingCheck)
+    assert any(f.rule in ("ART040", "ART042") for f in found), bad
+
+
+@pytest.mark.parametrize("text", CLEAN_SENTENCES + [
+    "Vzal si plášť, protože bylo zvlášť chladno.",          # Czech: bytes happen to form UTF-8 in cp1250
+    "Її дії свідчать про зміни, ні про що інше.",           # Ukrainian: the same in cp1251
+    "Ελληνικά και русский, £5 at 30°C, naïve résumé № 5",
+    "ÁÁÁ and ÓÓÓ are shouted, not garbled.",
+])
+def test_clean_non_ascii_text_is_not_mojibake(text):
+    assert not [f for f in run(text, EncodingCheck) if f.rule in ("ART040", "ART042")]
+
+
+def test_utf16_read_as_bytes_is_one_finding_not_one_per_nul():
+    text = ("Forgiving your enemies takes time.\nThe abbot said so.\n" * 20).encode("utf-16-le").decode("latin-1")
+    found = run(text, EncodingCheck)
+    assert [f.rule for f in found] == ["ART040"]
+    assert found[0].data["kind"] == "utf-16"
+
+
+def test_nearby_control_characters_make_one_finding():
+    found = [f for f in run("a\x19b and c\x14d and e\x13f, then a long clean stretch of text follows here.",
+                            EncodingCheck) if f.rule == "ART042"]
+    assert len(found) == 1 and found[0].data["count"] == 3
