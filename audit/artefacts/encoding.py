@@ -15,6 +15,7 @@ import ftfy
 import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows-* codecs)
 import ftfy.badness
 
+from audit.artefacts.common import BARE_ENTITY_RE
 from audit.model import Category, Finding, Severity
 from audit.rules import DocContext, DocumentCheck, Rule
 
@@ -202,12 +203,38 @@ def mojibake_spans(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+_TAG_PARTS = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)([^<>]*)>", re.DOTALL)
+
+
+_CLOSER = re.compile(r"</([A-Za-z][A-Za-z0-9]*)")
+
+
+def _is_markup(tag: str, closed: set[str]) -> bool:
+    """Is a tag-shaped match markup? Comments, closing tags, tags with attributes (``=``) or self-closing
+    ones are. A bare ``<NAME>`` or ``<Name words>`` without ``=`` is markup only when written in lower case
+    with nothing after the name, or when the document also closes it: wire services put ticker symbols and
+    company names in angle brackets ("USAir Group <U>", "<B and R International Inc.>")."""
+    m = _TAG_PARTS.fullmatch(tag)
+    if m is None:  # a comment
+        return True
+    closing, name, rest = m.groups()
+    if closing or "=" in rest or rest.rstrip().endswith("/"):
+        return True
+    if rest.strip():
+        return False
+    return name.islower() or name.lower() in closed
+
+
 def html_residue(text: str) -> list[tuple[int, int, str]]:
-    out = [(m.start(), m.end(), "tag") for m in _TAG_RE.finditer(text)]
+    tags = list(_TAG_RE.finditer(text)) if "<" in text else []
+    closed = {n.lower() for n in _CLOSER.findall(text)} if tags else set()
+    out = [(m.start(), m.end(), "tag") for m in tags if _is_markup(m.group(0), closed)]
     for m in _ENTITY_RE.finditer(text):
         ent = m.group(0)
         if ent.startswith("&#") or ent[1:] in html5:
             out.append((m.start(), m.end(), "entity"))
+    if ";" in text:
+        out.extend((m.start(), m.end(), "entity") for m in BARE_ENTITY_RE.finditer(text))
     return sorted(out)
 
 

@@ -68,3 +68,32 @@ def test_nearby_control_characters_make_one_finding():
     found = [f for f in run("a\x19b and c\x14d and e\x13f, then a long clean stretch of text follows here.",
                             EncodingCheck) if f.rule == "ART042"]
     assert len(found) == 1 and found[0].data["count"] == 3
+
+
+# --- ART043: wire ticker markup is not HTML; entities that lost their ampersand are ------------------
+
+@pytest.mark.parametrize("text", [
+    "Shares of Northwind Airlines <NWA> rose after the bid for Harbor Air Group <H>.",
+    "It bought <Delta Tool and Die Co Inc> of Ohio for 12 mln dlrs.",
+    "<Pacific Rim Holdings Ltd> said it\nagreed to sell its <PRH.T> stake.",
+])
+def test_wire_ticker_brackets_are_not_html(text):
+    assert "ART043" not in rules(text, EncodingCheck)
+
+
+@pytest.mark.parametrize("text,frag", [
+    ("Read the <b>full</b> report.", "<b>"),
+    ("First line<br>second line", "<br>"),
+    ("A <P>paragraph</P> left over.", "<P>"),
+    ('See <a href="/x">the report</a>.', '<a href="/x">'),
+    ("Fans called it a quot;miracle quot; on Sunday.", "quot;"),
+    ("Spain #39;s biggest bank said so.", "#39;"),
+])
+def test_html_residue_still_found(text, frag):
+    found = [f for f in run(text, EncodingCheck) if f.rule == "ART043"]
+    assert any(text[f.start:f.end] == frag for f in found), found
+
+
+def test_entity_without_ampersand_is_not_a_missing_space():
+    assert "ART030" not in rules("Fans called it a quot;miracle quot; on Sunday.", MissingWhitespaceCheck)
+    assert "ART043" not in rules("Add salt; pepper and oil; then stir.", EncodingCheck)
