@@ -97,3 +97,42 @@ def test_html_residue_still_found(text, frag):
 def test_entity_without_ampersand_is_not_a_missing_space():
     assert "ART030" not in rules("Fans called it a quot;miracle quot; on Sunday.", MissingWhitespaceCheck)
     assert "ART043" not in rules("Add salt; pepper and oil; then stir.", EncodingCheck)
+
+
+# --- ART002: wrapped sentence ends and closed headings are not buttons or menus ----------------------
+
+@pytest.mark.parametrize("text", [
+    "Northwind raised its offer for Cyclops Tool to 92.50 dlrs a\nshare.\n    The group also said it would",
+    "Copper ended at 1,314 stg, down 18 stg from the previous\nclose.\n REUTER",
+    "The bank will let holders of warrants\nsubscribe to ordinary shares.\n    It also said",
+    "Media.\nPrint.\nThe largest newspaper in the valley is the Daily Courier, founded in 1902.",
+    "Marketing.\nAdvertising.\nThe brand was long noted for its absence from television.",
+])
+def test_wrapped_sentence_ends_and_headings_are_not_boilerplate(text):
+    assert "ART002" not in rules(text, BoilerplateCheck)
+
+
+@pytest.mark.parametrize("text,line", [
+    ("The council met on Tuesday.\n\nShare\n\nPrint\n\nHome", "Share"),
+    ("The council met on Tuesday.\nTweet\n52 comments\nThe vote was close.", "Tweet"),
+    ("The council met on Tuesday.\n\nRelated Posts", "Related Posts"),
+    ("it said on Tuesday.\nShare this article\nThe vote was close.", "Share this article"),
+])
+def test_page_furniture_lines_still_flagged(text, line):
+    found = [f for f in run(text, BoilerplateCheck) if f.rule == "ART002"]
+    assert any(text[f.start:f.end].startswith(line) for f in found), found
+
+
+def test_recurring_section_headings_are_not_template_lines():
+    from audit.artefacts.boilerplate import RecurringLineCheck
+    from audit.pipeline import run_checks
+
+    docs = []
+    for i in range(12):
+        text = (f"Town {i} lies on the river, {i * 3} km from the coast.\nDemographics.\n"
+                f"As of the census, town {i} had {1000 + i} residents.\nRecent posts from our team\nArchive of old items")
+        docs.append(Document(id=f"d{i}", text=text, source="wiki.jsonl", locator=None, metadata={"source": "w"},
+                             record=None))
+    state, _ = run_checks(docs, [RecurringLineCheck()])
+    flagged = {docs[int(r.id[1:])].text[f.start:f.end] for r in state.results for f in r.findings}
+    assert flagged == {"Recent posts from our team", "Archive of old items"}
