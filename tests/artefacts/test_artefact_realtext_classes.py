@@ -136,3 +136,93 @@ def test_recurring_section_headings_are_not_template_lines():
     state, _ = run_checks(docs, [RecurringLineCheck()])
     flagged = {docs[int(r.id[1:])].text[f.start:f.end] for r in state.results for f in r.findings}
     assert flagged == {"Recent posts from our team", "Archive of old items"}
+
+
+# --- ART010: keywords in lower-case lists; a sentence's own verbs and possessives ----------------------
+
+@pytest.mark.parametrize("text,kw", [
+    ("The debate drew many pundits, casino and politicians to the studio.", "casino"),
+    ("He thanked his wife, site and his children for their patience.", "site"),
+    ("Los vecinos, casino y los comerciantes pidieron más seguridad.", "casino"),
+])
+def test_keyword_in_lower_case_list_is_found(text, kw):
+    found = [f for f in run(text, InjectedKeywordCheck) if f.rule == "ART010"]
+    assert any(text[f.start:f.end] == kw for f in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Grand Moff Tarkin orders Alderaan destroyed before the fleet arrives.",
+    "The species is listed in UNESCO's online Red Book of endangered languages.",
+    "If you would like to proceed with posting your comment, click Submit Comment.",
+    "The purchase, sale and lease of public land were taxed at the same rate.",
+    "He visited the store, the shop and the market before noon.",
+    "Officials, store owners and residents met on Monday.",
+    "It sells books, music and online games to younger readers.",
+])
+def test_normal_uses_of_keywords_are_not_injections(text):
+    assert "ART010" not in rules(text, InjectedKeywordCheck)
+
+
+# --- ART031: rare words, compounds and typos are not glued words; lost spaces still are ---------------
+
+def _lang_ctx(text: str, lang: str = "en"):
+    from audit.model import Span
+
+    ctx = DocContext(Document(id="d", text=text, source="d.txt", locator=None, metadata={}, record=None), 0)
+    ctx.passage_languages = [(Span(0, len(text)), lang, 0.9)]
+    return ctx
+
+
+def _art031(text: str, lang: str = "en"):
+    return {text[f.start:f.end]: f.severity.value for f in MissingWhitespaceCheck().check(_lang_ctx(text, lang))
+            if f.rule == "ART031"}
+
+
+@pytest.mark.parametrize("text", [
+    "The old punchcard machines were kept in the basement of the library for decades, staff said.",
+    "Hotel guests found a novel in the nightstands instead of the usual bibles, the manager said.",
+    "Analysts expected modest upticks in registration, though the southeasternmost counties lagged behind.",
+    "The bank took large writedowns on its loans and reported a smaller stockbuild than analysts expected.",
+    "The council doubted the saleability of the land whereof the deed spoke, the clerk said on Monday.",
+    "The refinery has a capcity of 175,000 barrels per day, the company said in a statement on Friday.",
+    "Readers of theResumator and the newsletter at theStreet.com were asked to register again, it said.",
+    "Donations went to SandyRelief and LittleMonsters, two charities named after the storm and the fans.",
+])
+def test_real_words_compounds_and_typos_are_not_warned(text):
+    assert "warning" not in _art031(text).values(), _art031(text)
+
+
+@pytest.mark.parametrize("text,token", [
+    ("Strong winds caused considerable blowingand drifting snow across the plains on Tuesday, officials said.",
+     "blowingand"),
+    ("Officials left the estimates of wheat stocks at the endof the marketing year unchanged, the agency said.",
+     "endof"),
+    ("The governorsaid on Tuesday that the budget would pass before the summer recess, aides said.", "governorsaid"),
+    ("He said the report was published inthe spring and later withdrawn, the newspaper reported.", "inthe"),
+    ("Protesters marched to stop the deportationsThe mayor said the city would not cooperate.", "deportationsThe"),
+    ("The senator spoke at a rally in WashingtonThe crowd cheered when she promised a vote.", "WashingtonThe"),
+])
+def test_lost_spaces_still_warned(text, token):
+    assert _art031(text).get(token) == "warning", _art031(text)
+
+
+# --- ART030: element lists, short abbreviations and brands with a colon ----------------------------
+
+@pytest.mark.parametrize("text", [
+    "Columbite ((Fe,Mn)Nb2O6) and pyrochlore ((Na,Ca)2Nb2O6) occur together, the survey said.",
+    "All optimality (max,min) statements have limits, he wrote.",
+    "Tickets for AWS re:Invent sold out in a week.",
+    "TL;DR: the vote passed.",
+])
+def test_formulas_and_short_tokens_are_not_missing_spaces(text):
+    assert "ART030" not in rules(text, MissingWhitespaceCheck)
+
+
+@pytest.mark.parametrize("text,token", [
+    ("The court ruled that he had done so subconsciously.Harrison appealed the ruling.", "subconsciously.Harrison"),
+    ("The coins were made from silver, gold,bronze and copper.", "gold,bronze"),
+    ("Cleomedes states:The band of the Zodiac is wide.", "states:The"),
+])
+def test_missing_spaces_still_found(text, token):
+    found = [f for f in run(text, MissingWhitespaceCheck) if f.rule == "ART030"]
+    assert any(text[f.start:f.end] == token for f in found), found
