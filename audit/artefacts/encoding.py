@@ -86,8 +86,8 @@ ROUND_TRIP_CODECS = ("sloppy-windows-1252", "latin-1", "macroman", "sloppy-windo
                      "cp437")
 #: Characters a repaired word may hold: Latin, Greek, basic Cyrillic, general punctuation, euro and trade
 #: marks. A round trip that lands elsewhere (a CJK ideograph, Ogham, a private-use character) is chance.
-_PLAUSIBLE = re.compile("[\\x00-\\x7f\u00a0-\u02ff\u0370-\u03ff\u0400-\u045f\u2010-\u203a\u20ac\u2122]*")
-_TOKEN = re.compile(r"\S*[^\x00-\x7f]\S*")
+_PLAUSIBLE = re.compile("[\\x00-\\x7f\u00a0-\u024f\u02b0-\u02ff\u0370-\u03ff\u0400-\u045f\u2010-\u203a\u20ac\u2122]*")
+_TOKEN = re.compile(r"\S*[^\x00-\x7f\s]\S*")
 
 
 def _script(ch: str) -> str:

@@ -72,7 +72,7 @@ _CAMEL_BRANDS = frozenset("easyjet easyhotel easycar wikihow freecodecamp ebooke
 #: Prefixes and suffix-like words that form closed compounds freely ("antivaccine", "statewide"): a split
 #: there is not evidence of a lost space.
 _PREFIXES = frozenset(
-    "anti pre post pro sub super inter intra multi micro macro mega mini semi ultra auto neo pseudo extra contra "
+    "be anti pre post pro sub super inter intra multi micro macro mega mini semi ultra auto neo pseudo extra contra "
     "sobre hiper hyper cyber ciber télé eco bio geo tele non over under out self vice counter mid tri afro euro narco "
     "infra socio retro trans cross photo video radio electro hydro thermo neuro psycho mono poly para".split()
 )
@@ -118,9 +118,13 @@ def lower_join_evidence(left: str, right: str, lang: str, vocab) -> Severity | N
     fw = _function_words(lang)
     sw = stopwords().get(lang, frozenset())
     lf, rf = left in fw, right in fw
+    if any(zipf(left + right, other) for other in WORDFREQ_LANGS if other != lang):
+        return None  # a word of a neighbouring language ("saladas", "fabriche") or a listed variant
     if lf or rf:
         if left in sw and right in sw and right not in _DETERMINERS and zipf(left + right, lang):
             return None  # "whereof", "thereby", "isnot": listed words or styles, not a lost space
+        if rf and left not in sw and len(right) <= 3 and len(left) < 6:
+            return Severity.INFO  # "cryptand", "endof": a short stem and a short ending, either way
         return Severity.WARNING
     if vocab and vocab.get(left, 0) >= 1 and vocab.get(right, 0) >= 1:
         return Severity.INFO

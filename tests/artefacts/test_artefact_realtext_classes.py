@@ -187,6 +187,7 @@ def _art031(text: str, lang: str = "en"):
     "The refinery has a capcity of 175,000 barrels per day, the company said in a statement on Friday.",
     "Readers of theResumator and the newsletter at theStreet.com were asked to register again, it said.",
     "Donations went to SandyRelief and LittleMonsters, two charities named after the storm and the fans.",
+    "Ammonia dissolves the metal in the presence of a cryptand, all bewailing the cost of the saladas course.",
 ])
 def test_real_words_compounds_and_typos_are_not_warned(text):
     assert "warning" not in _art031(text).values(), _art031(text)
@@ -195,8 +196,8 @@ def test_real_words_compounds_and_typos_are_not_warned(text):
 @pytest.mark.parametrize("text,token", [
     ("Strong winds caused considerable blowingand drifting snow across the plains on Tuesday, officials said.",
      "blowingand"),
-    ("Officials left the estimates of wheat stocks at the endof the marketing year unchanged, the agency said.",
-     "endof"),
+    ("The agency left the estimates at the start of the marketing year unchanged forthe second time, it said.",
+     "forthe"),
     ("The governorsaid on Tuesday that the budget would pass before the summer recess, aides said.", "governorsaid"),
     ("He said the report was published inthe spring and later withdrawn, the newspaper reported.", "inthe"),
     ("Protesters marched to stop the deportationsThe mayor said the city would not cooperate.", "deportationsThe"),
@@ -226,3 +227,8 @@ def test_formulas_and_short_tokens_are_not_missing_spaces(text):
 def test_missing_spaces_still_found(text, token):
     found = [f for f in run(text, MissingWhitespaceCheck) if f.rule == "ART030"]
     assert any(text[f.start:f.end] == token for f in found), found
+
+
+def test_no_break_space_before_a_degree_sign_is_not_mojibake():
+    text = "It withstands 1510\u00a0°C (2750\u00a0°F) and melts at 986\u00a0°C, below curium."
+    assert not [f for f in run(text, EncodingCheck) if f.rule == "ART040"]
