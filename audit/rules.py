@@ -26,7 +26,7 @@ from functools import cached_property
 from importlib.metadata import entry_points
 from typing import Any, ClassVar, Iterable, Mapping
 
-from audit import segment
+from audit import layout, segment
 from audit.errors import ConfigError, UnknownRuleError
 from audit.model import Category, Cluster, Document, Finding, Related, Severity, Span
 
@@ -114,6 +114,11 @@ class DocContext:
         if src:
             return str(src)
         return os.path.dirname(self.doc.source) or self.doc.folder or "."
+
+    @cached_property
+    def layout(self) -> layout.Layout:
+        """How the document is laid out (wrap width, logical paragraphs and their kinds: prose, table, list)."""
+        return layout.layout(self.doc.text)
 
     @cached_property
     def passages(self) -> tuple[Span, ...]:

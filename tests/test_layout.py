@@ -1,0 +1,131 @@
+"""Layout recognition (audit/layout.py): wrapped wire text, tables of figures, one line per paragraph;
+and the truncation check reading logical paragraphs. All texts are written for these tests."""
+
+from __future__ import annotations
+
+from audit.artefacts import TruncationCheck
+from audit.layout import is_table_row, layout
+from audit.model import Document, Severity
+from audit.rules import DocContext
+
+# A wire story: the dateline was stripped from the first line, lines wrapped near 62 columns,
+# paragraphs open with an indented line, no blank lines.
+WIRE = (
+    "Northfield Grain Cooperative said its\n"
+    "members delivered 1.2 mln tonnes of wheat in the season ended\n"
+    "June 30, up from 950,000 tonnes a year earlier, as growers in\n"
+    "the southern districts harvested their largest crop in a decade.\n"
+    "    The cooperative said export sales to Asian buyers would\n"
+    "continue to grow, although freight costs rose sharply in the\n"
+    "second half of the year.\n"
+    "    It expects deliveries to fall slightly next season because\n"
+    "of the dry winter, a spokesman said.\n"
+)
+
+TABLE = (
+    "Shr 1.10 dlrs vs 95 cts\n"
+    "    Net 21.8 mln vs 19.2 mln\n"
+    "    Revs 252.9 mln vs 240.1 mln\n"
+    "    Nine mths\n"
+    "    Shr loss two cts vs profit one ct\n"
+    "    Net loss 104,000 vs profit 90,000\n"
+    "    NOTE: Prior year results restated to include the company's\n"
+    "retail unit, which was acquired in June.\n"
+)
+
+
+def truncation(text: str):
+    ctx = DocContext(Document(id="d", text=text, source="d.txt", locator=None, metadata={}, record=None), 0)
+    return [f for f in TruncationCheck().check(ctx) if f.rule == "ART020"]
+
+
+def paragraph_texts(text: str) -> list[str]:
+    return [text[p.span.start : p.span.end] for p in layout(text).paragraphs]
+
+
+def test_wire_layout_is_recognised_and_unwrapped():
+    lay = layout(WIRE)
+    assert lay.wrapped and lay.indented and 55 <= lay.width <= 70
+    paras = paragraph_texts(WIRE)
+    assert len(paras) == 3
+    assert paras[0].startswith("Northfield") and paras[0].endswith("in a decade.")
+    assert all(p.kind == "prose" for p in lay.paragraphs)
+
+
+def test_wrapped_wire_text_is_not_reported_as_cut():
+    assert truncation(WIRE) == []
+
+
+def test_a_cut_paragraph_inside_wrapped_text_is_still_reported():
+    cut = WIRE.replace("continue to grow, although freight costs rose sharply in the\nsecond half of the year.",
+                       "continue to grow, although freight costs rose sharply in the\nsecond half of the ye")
+    found = truncation(cut)
+    assert len(found) == 1 and found[0].severity == Severity.WARNING
+    assert cut[found[0].end - 2 : found[0].end] == "ye"
+
+
+def test_table_of_figures_is_a_table_not_prose():
+    lay = layout(TABLE)
+    kinds = [p.kind for p in lay.paragraphs]
+    assert kinds[:3] == ["table", "table", "table"] and kinds.count("table") == 5
+    assert paragraph_texts(TABLE)[-1].endswith("acquired in June.")
+    assert truncation(TABLE) == []
+
+
+def test_table_rows():
+    assert is_table_row("Shr 1.10 vs 95 cts")
+    assert is_table_row("Shr loss two cts vs profit one ct")  # figures written as words
+    assert is_table_row("Los Angeles | Sanctuary | 27% |")
+    assert is_table_row("Region      2023      2024")
+    assert not is_table_row("the team's game vs the Lakers on Sunday night and")
+    assert not is_table_row("of 60 kilos making a cumulative total for the season of 5.93", width=64)
+
+
+def test_short_story_without_indentation_runs_on_across_lines():
+    text = ("Acme Stores Corp said sales for the\n"
+            "four weeks ended March 1 rose 12 pct to 40 mln dlrs\n"
+            "from 35 mln dlrs a year before.")
+    assert len(paragraph_texts(text)) == 1
+    assert truncation(text) == []
+    text2 = ("There were five grain ships loading and\nthree ships waiting to load at Riverton, according to the\n"
+             "Riverton Port Authority.")
+    assert len(paragraph_texts(text2)) == 1 and truncation(text2) == []
+
+
+def test_one_line_per_paragraph_text_keeps_its_lines():
+    text = ("The city council approved the budget on Tuesday after a long debate about police funding and "
+            "the cost of new housing programmes for families in the northern districts.\n"
+            "Council members said the plan would be reviewed in the spring.\n"
+            "Budget 2025\n")
+    lay = layout(text)
+    assert not lay.wrapped and len(lay.paragraphs) == 3
+
+
+def test_figure_with_its_unit_ends_a_headline_line():
+    assert truncation("Westbank says it buys 12.5 mln Ridgeway shares, taking its holding to 29.5 pct") == []
+
+
+def test_reporting_verb_closes_a_sentence_missing_its_period():
+    text = ("The companies plan to build a new plant near the river.\n\n"
+            "Production should begin next spring and reach full capacity within two years, the two groups said\n\n"
+            "Shares of both firms rose on the news.")
+    assert truncation(text) == []
+
+
+def test_whole_word_ending_is_info_and_a_cut_word_is_a_warning():
+    base = ("The council met on Tuesday to discuss the plan.\n\n"
+            "Officials said the new rules for the harbour district would apply to every new building {}\n\n"
+            "The vote is due next month.")
+    whole = truncation(base.format("permit"))
+    assert whole and whole[0].severity == Severity.INFO and whole[0].data["kind"] == "mid-sentence"
+    cut = truncation(base.format("permit and to every extens"))
+    assert cut and cut[0].severity == Severity.WARNING
+
+
+def test_cut_inside_a_capitalised_word():
+    text = ("The agency approved the permit after a long review. Critics said the decision ignored the "
+            "advice of its own scientists and the guidance of the Environmental Protec")
+    found = truncation(text)
+    assert found and found[0].data["kind"] == "mid-word"
+    whole = text.replace("Environmental Protec", "Environmental Protection Agency.")
+    assert truncation(whole) == []
