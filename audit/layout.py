@@ -121,6 +121,7 @@ class _Line:
     blank_before: bool
     table: bool = False
     bullet: bool = False
+    count: int = 1  # physical lines (more than one once a continuation line is joined)
 
 
 def _raw_lines(text: str) -> list[_Line]:
@@ -181,7 +182,7 @@ def _kind(group: list[_Line]) -> str:
 
 
 def _paragraph(group: list[_Line]) -> Paragraph:
-    return Paragraph(Span(group[0].start, group[-1].end), _kind(group), len(group))
+    return Paragraph(Span(group[0].start, group[-1].end), _kind(group), sum(ln.count for ln in group))
 
 
 def _unwrapped(text: str, lines: list[_Line]) -> tuple[Paragraph, ...]:
@@ -204,8 +205,9 @@ def _unwrapped(text: str, lines: list[_Line]) -> tuple[Paragraph, ...]:
             block = []
         elif block and _continues(block[-1], ln):
             # a line that runs on into a lower-case continuation: one paragraph broken by a newline
-            block[-1] = _Line(block[-1].start, ln.end, block[-1].indent, ln.length, block[-1].text + " " + ln.text,
-                              block[-1].blank_before, False, block[-1].bullet)
+            head = block[-1]
+            block[-1] = _Line(head.start, ln.end, head.indent, ln.length, head.text + " " + ln.text,
+                              head.blank_before, False, head.bullet, head.count + 1)
             continue
         block.append(ln)
     flush()

@@ -129,3 +129,55 @@ def test_cut_inside_a_capitalised_word():
     assert found and found[0].data["kind"] == "mid-word"
     whole = text.replace("Environmental Protec", "Environmental Protection Agency.")
     assert truncation(whole) == []
+
+
+def _findings(text: str, check_cls, cfg=None):
+    ctx = DocContext(Document(id="d", text=text, source="d.txt", locator=None, metadata={}, record=None), 0)
+    check = check_cls(cfg) if cfg is not None else check_cls()
+    return list(check.check(ctx)), ctx
+
+
+def test_wrapped_date_is_not_an_orphan_list_marker():
+    from audit.artefacts import StructureCheck
+
+    text = WIRE.replace("a spokesman said.\n", "a spokesman said. The offer expires on March\n15.\n")
+    found, _ = _findings(text, StructureCheck)
+    assert not [f for f in found if f.rule == "ART051"]
+    found, _ = _findings("Items to bring:\n\n1.\n\nA tent and a sleeping bag for the night.", StructureCheck)
+    assert [f for f in found if f.rule == "ART051"]
+
+
+def test_repeated_table_rows_and_wrapped_lines_are_not_repeated_headlines():
+    from audit.artefacts import StructureCheck
+
+    table = ("Shr 1.10 dlrs vs 95 cts\n    Avg shrs 12.1 mln vs 11.9 mln\n    Year\n"
+             "    Shr 4.10 dlrs vs 3.95 dlrs\n    Avg shrs 12.1 mln vs 11.9 mln\n")
+    found, _ = _findings(table, StructureCheck)
+    assert not [f for f in found if f.rule == "ART052"]
+    page = "Council Approves New Harbour Budget\n\nThe council met on Tuesday.\n\nCouncil Approves New Harbour Budget"
+    found, _ = _findings(page, StructureCheck)
+    assert [f for f in found if f.rule == "ART052"]
+
+
+def test_abbreviation_before_full_stop_is_not_a_dangling_double_period():
+    text = "The group operates in Western Canada and the U.S..\n    It was founded in 1971."
+    assert not [f for f in TruncationCheck().check(DocContext(Document(
+        id="d", text=text, source="d.txt", locator=None, metadata={}, record=None), 0)) if f.rule == "ART021"]
+    text2 = "The movement grew quickly and gave rise to civil rights.."
+    assert [f for f in TruncationCheck().check(DocContext(Document(
+        id="d", text=text2, source="d.txt", locator=None, metadata={}, record=None), 0)) if f.rule == "ART021"]
+
+
+def test_quality_reads_logical_lines_and_short_is_not_a_finding():
+    from audit.artefacts import QualityCheck
+    from audit.artefacts.quality import QualityConfig
+
+    found, ctx = _findings(WIRE + TABLE.replace("Shr", "    Shr", 1), QualityCheck)
+    rules = {f.rule for f in found}
+    assert "ART065" not in rules and "ART060" not in rules and "ART063" not in rules
+    q = ctx.stats["quality"]
+    assert q["layout"]["wrapped"] and q["layout"]["table_paragraphs"] >= 4 and q["unpunctuated_line_share"] <= 0.25
+    found, _ = _findings("Breaking: council votes. More soon.", QualityCheck, QualityConfig(report_short=True))
+    assert "ART060" in {f.rule for f in found}
+    found, _ = _findings("Home\nNews\nSports\nContact us", QualityCheck)
+    assert "ART065" in {f.rule for f in found}

@@ -133,9 +133,12 @@ class StructureCheck(DocumentCheck):
                                           data={"kind": "bulleted-lines", "lines": len(glyph_run)},
                                           severity=Severity.INFO))
 
+        paragraphs = ctx.layout.paragraphs
+        para_starts = {p.span.start for p in paragraphs}
         for span in lines:
             line = text[span.start : span.end]
-            if _ORPHAN.match(line):
+            # "April\n15." in hard-wrapped text is the end of a sentence, not a list marker
+            if _ORPHAN.match(line) and span.start in para_starts:
                 out.append(ART051.finding(span, f"orphan list marker {line.strip()!r} on its own line",
                                           data={"kind": "orphan-marker"}))
             elif len(_INLINE_BULLET.findall(line)) >= 2:
@@ -150,10 +153,14 @@ class StructureCheck(DocumentCheck):
 
         first: dict[str, object] = {}
         word_counts = ctx.line_word_counts
+        # headlines are lines that stand alone: not a line of a wrapped paragraph, not a table row
+        # ("Avg shrs 1.2 mln vs 1.1 mln" under the quarter and again under the year)
+        single = {p.span.start for p in paragraphs if p.lines == 1 and p.kind != "table"}
         for i, span in enumerate(lines):
             line = text[span.start : span.end]
             n = word_counts[i]
-            if not (3 <= n <= 20) or len(line) < 15 or "|" in line or line.rstrip()[-1] in ".!?…:,;":
+            if (not (3 <= n <= 20) or len(line) < 15 or "|" in line or line.rstrip()[-1] in ".!?…:,;"
+                    or span.start not in single):
                 continue
             key = normalize_line(line)
             if key in first:

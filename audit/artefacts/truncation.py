@@ -292,6 +292,9 @@ class TruncationCheck(DocumentCheck):
                         data={"quoted": m.group(1)},
                     ))
         for m in _DOUBLE_DOT.finditer(text):
+            word = re.search(r"[\w.]+$", text[max(0, m.start() - 30) : m.start()])
+            if word and ("." in word.group(0) or word.group(0).lower() in REPORTING_VERBS):
+                continue  # "the U.S.." (an abbreviation's dot and the full stop); "..., he said.." (a typo)
             ls = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start() - 1) + 1, m.start() - 60, 0)
             before = text[ls : m.start()].strip()[-30:]
             out.append(ART021.finding((m.start(), m.end()), f"dangling '..' after {before!r}: the sentence was cut",
