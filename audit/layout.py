@@ -63,7 +63,7 @@ class Paragraph:
     """A logical paragraph: ``span`` covers its lines in the original text (newlines included)."""
 
     span: Span
-    kind: str  # "prose" | "table" | "list"
+    kind: str  # "prose" | "table" | "list" | "verse"
     lines: int
 
 
@@ -149,12 +149,16 @@ def _wrap_width(lines: list[_Line]) -> int:
         return 0
     lengths = sorted(ln.length for ln in body)
     width = lengths[min(len(lengths) - 1, int(0.9 * len(lengths)))]
-    if not 30 <= width <= 110:
+    if not 40 <= width <= 110:
         return 0
     near = sum(1 for n in lengths if n >= 0.7 * width)
     over = sum(1 for n in lengths if n > width + 12)
     run_on = sum(1 for ln in body if ln.text[-1] not in _CLOSED)
-    if near >= 0.6 * len(body) and over <= 0.1 * len(body) and run_on >= 0.5 * len(body):
+    # greedy wrapping breaks a line only where the next word does not fit (verse breaks anywhere)
+    nxt = {id(a): b for a, b in zip(lines, lines[1:], strict=False)}
+    full = sum(1 for ln in body if ln.length + 1 + _first_word_len(nxt[id(ln)].text) > width - 8)
+    if (near >= 0.6 * len(body) and over <= 0.1 * len(body) and run_on >= 0.5 * len(body)
+            and full >= 0.5 * len(body)):
         return width
     return 0
 
@@ -196,6 +200,8 @@ def _unwrapped(text: str, lines: list[_Line]) -> tuple[Paragraph, ...]:
             return
         if len(block) > 1 and _is_wrapped_block([ln.text for ln in block]):
             out.append(_paragraph(block))
+        elif _is_verse(block):
+            out.extend(Paragraph(Span(ln.start, ln.end), "verse", 1) for ln in block)
         else:
             out.extend(_paragraph([ln]) for ln in block)
 
@@ -225,6 +231,17 @@ def _continues(prev: _Line, ln: _Line) -> bool:
         return True
     last = prev.text.rsplit(None, 1)[-1]
     return last in _ANY_NEVER_FINAL
+
+
+def _is_verse(block: list[_Line]) -> bool:
+    """Lines of verse: three or more short lines, each opening with a capital, most running on into the
+    next (no final punctuation, or a comma) -- a poem or song quoted in an article, not cut sentences."""
+    if len(block) < 3 or any(ln.count > 1 or ln.table or ln.bullet or len(ln.text) > 60 for ln in block):
+        return False
+    if not all(ln.text[0].isupper() or ln.text[0] in "\"“‘'(¿¡" for ln in block):
+        return False
+    open_ends = sum(1 for ln in block if ln.text[-1] == "," or ln.text[-1] not in _CLOSED)
+    return open_ends >= len(block) / 2 and sum(len(ln.text.split()) for ln in block) / len(block) >= 3
 
 
 def _first_word_len(line: str) -> int:

@@ -181,3 +181,20 @@ def test_quality_reads_logical_lines_and_short_is_not_a_finding():
     assert "ART060" in {f.rule for f in found}
     found, _ = _findings("Home\nNews\nSports\nContact us", QualityCheck)
     assert "ART065" in {f.rule for f in found}
+
+
+def test_quoted_verse_is_not_cut_text():
+    text = ("The poem was found among her papers after her death.\n\n"
+            "The garden gate was open wide,\nThe swallows gone before the rain,\nAnd all the summer's little pride,\n"
+            "Lay scattered in the lane,\n\nCritics praised its restraint.")
+    assert {p.kind for p in layout(text).paragraphs[1:5]} == {"verse"}
+    assert truncation(text) == []
+    # a line of prose among prose is not verse, and a cut there is still reported
+    prose = ("The council met on Tuesday.\n\nOfficials said the new rules for the harbour district would apply to "
+             "every new building and to every extens\n\nThe vote is due next month.")
+    assert "verse" not in {p.kind for p in layout(prose).paragraphs} and truncation(prose)
+
+
+def test_a_measure_ends_a_data_line():
+    assert truncation("Highest point: the summit of the northern ridge above the old town, 1,317 m") == []
+    assert truncation("The company said it would sell 40 mln dlrs of notes maturing in 1995 to") != []

@@ -161,7 +161,8 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
     last_token = tail.rsplit(None, 1)[-1]
     if any(c in last_token for c in "/@.#") or _CREDITS.match(passage):
         return None  # ends with a URL, e-mail, domain or hashtag; or a credits line
-    if re.search(r"\d[\d,.%/-]*(?:\s+[^\W\d_]{1,5}){1,2}$", tail) and not re.search(r"\s(?:[^\W\d_]{1,2})$", tail):
+    unit = re.search(r"\d[\d,.%/-]*(?:\s+[^\W\d_]{1,5}){1,2}$", tail)
+    if unit and tail.rsplit(None, 1)[-1].lower() not in NEVER_FINAL.get(lang, NEVER_FINAL["en"]):
         return None  # a figure and its unit end the line ("to 29.93 pct", "of 184,777 dlrs", "40 mln")
     m = re.search(r"([^\W\d_]+)$", tail)
     if m:
@@ -248,7 +249,7 @@ class TruncationCheck(DocumentCheck):
         for i, p in enumerate(passages):
             ptext = text[p.start : p.end]
             # a row of a table of figures ends without punctuation by design
-            if len(ptext) >= 20 and ptext[-1] not in ".!?…:;\"”’»)]|" and paragraphs[i].kind != "table":
+            if len(ptext) >= 20 and ptext[-1] not in ".!?…:;\"”’»)]|" and paragraphs[i].kind not in ("table", "verse"):
                 lang = ctx.language_at(p.start) if ctx.passage_languages else guess_language(ptext)[0]
                 if vocab is None:
                     vocab = ctx.word_counts  # shared, read only
