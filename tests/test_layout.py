@@ -198,3 +198,28 @@ def test_quoted_verse_is_not_cut_text():
 def test_a_measure_ends_a_data_line():
     assert truncation("Highest point: the summit of the northern ridge above the old town, 1,317 m") == []
     assert truncation("The company said it would sell 40 mln dlrs of notes maturing in 1995 to") != []
+
+
+def test_web_page_endings_that_are_not_cuts():
+    assert truncation("A Faster Mail App for Phones\nby Jane Doe on Wednesday, December 7, 2011 at 11:30am") == []
+    assert truncation("Voice search shoot-out: the new assistant against the old one, hands-on") == []
+    quote = ("The book is about method rather than tools. As the author says in the introduction,\n\n"
+             "This is a book about process, not buttons.")
+    assert truncation(quote) == []
+    listing = ("The council published its plan on Monday. Here is the section on the harbour district,\n\n"
+               "- Build a new sea wall\n- Move the ferry terminal\n- Plant trees along the quay")
+    assert truncation(listing) == []
+    # a comma ending without a quotation or a list after it is still a cut
+    assert truncation("The council met on Tuesday. Officials said the new rules would apply to every building,")
+
+
+def test_separators_and_list_items_are_not_structure_residue():
+    from audit.artefacts import StructureCheck
+
+    photos = "Old pillars in the harbour.\n-\nFlower stalls at the Sunday market.\n-\nThe view from the roof."
+    found, _ = _findings(photos, StructureCheck)
+    assert not [f for f in found if f.rule == "ART051"]
+    chores = ("Please do one of these chores:\n-take the dog for a walk around the park\n-fold the laundry\n\n"
+              "Later that week:\n-take the dog for a walk around the park\n-clean the kitchen")
+    found, _ = _findings(chores, StructureCheck)
+    assert not [f for f in found if f.rule == "ART052"]

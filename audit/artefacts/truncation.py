@@ -161,6 +161,10 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
     last_token = tail.rsplit(None, 1)[-1]
     if any(c in last_token for c in "/@.#") or _CREDITS.match(passage):
         return None  # ends with a URL, e-mail, domain or hashtag; or a credits line
+    if any(c.isdigit() for c in last_token) and last_token[-1].isalpha():
+        return None  # "at 11:30am", "October 18th", "the 1990s": a figure with its suffix
+    if last == "," and any(w.lower().strip(",") in REPORTING_VERBS for w in tail.split()[-6:]):
+        return None  # "As the author says in the introduction," -- a quotation follows
     unit = re.search(r"\d[\d,.%/-]*(?:\s+[^\W\d_]{1,5}){1,2}$", tail)
     if unit and tail.rsplit(None, 1)[-1].lower() not in NEVER_FINAL.get(lang, NEVER_FINAL["en"]):
         return None  # a figure and its unit end the line ("to 29.93 pct", "of 184,777 dlrs", "40 mln")
@@ -170,9 +174,10 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
         sw = stopwords()
         common = sw.get(lang, frozenset()) | (sw["en"] if lang == "und" else frozenset())
         low = frag.lower()
-        if frag.islower() and len(frag) <= 2 and frag not in common:
+        compound = tail[: m.start()].endswith("-")  # "hands-on", "built-in": a whole word
+        if frag.islower() and len(frag) <= 2 and frag not in common and not compound:
             return "mid-word"
-        if low in NEVER_FINAL.get(lang, NEVER_FINAL["en"]):
+        if low in NEVER_FINAL.get(lang, NEVER_FINAL["en"]) and not compound:
             return "function-word"
         vocabulary = vocabulary or {}
         if lang == "und" and has_word_lists():
@@ -180,7 +185,7 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
             lang = next((lg for lg in WORDFREQ_LANGS if lists_confirm(passage, lg, 0.9)), lang)
         listed = lang in WORDFREQ_LANGS and has_word_lists() and lists_confirm(passage, lang)
         z = zipf(low, lang) if listed else 0.0
-        if listed and frag.islower() and len(frag) >= 4 and z < 2.0 and zipf(low, "en") < 2.0 \
+        if listed and frag.islower() and len(frag) >= 5 and z < 2.0 and zipf(low, "en") < 2.0 \
                 and begins_common_word(low, lang):
             return "mid-word"  # a rare fragment that begins a common word ("... is reall", "la medid")
         if listed and frag.islower() and len(frag) >= 2 and low not in common:
@@ -260,8 +265,9 @@ class TruncationCheck(DocumentCheck):
                 # the closing paragraph of an article after a punctuated one is prose, not a headline:
                 # 10 words suffice there
                 closing = i == len(passages) - 1 and i > 0 and text[passages[i - 1].end - 1] in ".!?…\"”’»)"
-                if ptext.rstrip()[-1] in "-–—:" and i + 1 < len(paragraphs) and paragraphs[i + 1].kind == "table":
-                    continue  # "it expects --" introduces the table below
+                if (ptext.rstrip()[-1] in "-–—:," and i + 1 < len(paragraphs)
+                        and paragraphs[i + 1].kind in ("table", "list")):
+                    continue  # "it expects --" / "Here is the plan," introduces the table or list below
                 if kind == "mid-sentence" and not strong and (
                         (i > 0 and paragraphs[i - 1].kind == "table")
                         or (i + 1 < len(paragraphs) and paragraphs[i + 1].kind == "table")):
