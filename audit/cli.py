@@ -70,17 +70,28 @@ _IGNORE = typer.Option(None, "--ignore", metavar="IDS", help="Skip these rule id
 _LANGUAGES = typer.Option(None, "--languages", metavar="LANGS", help="Expected languages, e.g. en,es.")
 _TEXT_FIELD = typer.Option(None, "--text-field", metavar="FIELD", help="Record field holding the text (default text).")
 _ID_FIELD = typer.Option(None, "--id-field", metavar="FIELD", help="Record field holding the id (default id).")
+_ENGINE = typer.Option(
+    None, "--engine", metavar="local|ray",
+    help="Where per-document checks run: local (default; processes on this machine) or ray (the cluster named by "
+         "RAY_ADDRESS, else a local Ray instance; needs pip install 'corpus-audit[ray]').",
+)
 _JOBS = typer.Option(
     None, "--jobs", "-j", min=0, metavar="N", help="Worker processes for per-document checks (0 = one per CPU, 1 = serial)."
 )
 
 
-def _load_config(config_file: Path | None, **overrides):
+def _load_config(config_file: Path | None, engine: str | None = None, **overrides):
     from audit.config import load_config
 
     config = load_config(config_file)
     changes = {k: v for k, v in overrides.items() if v not in (None, ())}
-    return dataclasses.replace(config, **changes) if changes else config
+    if changes:
+        config = dataclasses.replace(config, **changes)
+    if engine is not None:
+        if engine not in ("local", "ray"):
+            raise AuditError(f"--engine must be local or ray, not {engine!r}")
+        config = dataclasses.replace(config, engine=dataclasses.replace(config.engine, kind=engine))
+    return config
 
 
 class _Progress:
@@ -172,13 +183,16 @@ def scan(
     write_baseline: Path | None = typer.Option(
         None, "--write-baseline", metavar="FILE", help="Record the current findings as accepted in this file."
     ),
-    index: Path | None = typer.Option(
-        None, "--index", metavar="INDEX", help="Also report duplicates of documents in this persistent index (never changed by scan)."
+    index: str | None = typer.Option(
+        None, "--index", metavar="DIR|URL",
+        help="Also report duplicates of documents in this persistent index (a folder, or redis://host:port/db; "
+        "never changed by scan).",
     ),
     languages: str | None = _LANGUAGES,
     text_field: str | None = _TEXT_FIELD,
     id_field: str | None = _ID_FIELD,
     jobs: int | None = _JOBS,
+    engine: str | None = _ENGINE,
 ) -> None:
     """Scan files and folders and write report.json, report.md and report.html.
 
@@ -209,6 +223,7 @@ def scan(
             text_field=text_field,
             id_field=id_field,
             jobs=jobs,
+            engine=engine,
         )
         if index is not None:
             config = _with_index(config, index)
@@ -275,7 +290,7 @@ def _report_renamed(renamed: list[dict]) -> None:
          f"(first: {r['was']!r} in {where} is {r['id']!r}; all listed in report.json renamed_ids)")
 
 
-def _with_index(config, index: Path):
+def _with_index(config, index: str):
     from audit.index import IndexConfig
 
     section = dataclasses.replace(config.section("index", IndexConfig), path=str(index))
@@ -287,11 +302,13 @@ def filter_command(
     paths: List[Path] = typer.Argument(..., metavar="PATH", hidden=True),  # described in the docstring
     keep: Path = typer.Option(..., "--keep", metavar="KEPT.jsonl", help="JSONL file for the kept records (written atomically)."),
     reject: Path = typer.Option(..., "--reject", metavar="REJECTED.jsonl", help="JSONL file for rejected records with their reasons."),
-    index: Path | None = typer.Option(
-        None, "--index", metavar="INDEX", help="Persistent index of already-ingested documents to deduplicate against."
+    index: str | None = typer.Option(
+        None, "--index", metavar="DIR|URL",
+        help="Persistent index of already-ingested documents to deduplicate against: a folder (SQLite) or "
+        "redis://[user@]host:port/db?prefix=NAME (shared by several workers; password in $CORPUS_AUDIT_REDIS_PASSWORD).",
     ),
     update_index: bool = typer.Option(
-        False, "--update-index", help="Add the kept documents to --index (created if missing), in one transaction."
+        False, "--update-index", help="Claim the kept documents in --index (created if missing), atomically."
     ),
     select: List[str] | None = _SELECT,
     ignore: List[str] | None = _IGNORE,
@@ -300,6 +317,7 @@ def filter_command(
     text_field: str | None = _TEXT_FIELD,
     id_field: str | None = _ID_FIELD,
     jobs: int | None = _JOBS,
+    engine: str | None = _ENGINE,
 ) -> None:
     """Split a batch into KEPT and REJECTED records before ingesting it; every input line lands in one of them.
 
@@ -319,6 +337,7 @@ def filter_command(
             text_field=text_field,
             id_field=id_field,
             jobs=jobs,
+            engine=engine,
         )
         with _Progress(_show_progress(), verb="filtering") as progress:
             hooks = ScanHooks(on_document=progress.advance, on_unreadable=_report_unreadable)
@@ -341,11 +360,15 @@ def filter_command(
         line += f"; {result.skipped} paths skipped"
     _err(line)
     if index is not None:
-        _err(f"corpus-audit: index {index}: {result.index_added} documents added, {result.index_total} in total")
+        from audit.index import display
+
+        _err(f"corpus-audit: index {display(index)}: {result.index_added} documents added, "
+             f"{result.index_total} in total")
     if result.unopenable:
         _err(f"corpus-audit: {result.unopenable} inputs could not be opened or read at all (listed in {result.reject_path})")
-        raise typer.Exit(2)
-    raise typer.Exit(0)
+    if result.unopenable:
+        raise typer.Exit(2)  # an input not read at all; both outputs are still written and complete
+    raise typer.Exit(0)  # the contract: an unparseable line is data (rejected with its raw text, counted above)
 
 
 @app.command()
