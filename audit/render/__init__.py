@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
-from typing import Callable
+from typing import IO, Callable
 
 from audit.model import Report
 from audit.render import html, json_report, markdown
@@ -18,6 +18,12 @@ RENDERERS: dict[str, tuple[str, Callable[[Report], str]]] = {
     "json": ("report.json", json_report.render),
     "md": ("report.md", markdown.render),
     "html": ("report.html", html.render),
+}
+
+
+#: Renderers that can also write their output piece by piece: render function -> write(report, fh).
+STREAMING: dict[Callable[[Report], str], Callable[[Report, IO[str]], None]] = {
+    json_report.render: json_report.write,
 }
 
 
@@ -49,7 +55,7 @@ def write_reports(report: Report, out_dir: str | Path, formats: list[str]) -> li
             target = out / name
             tmp = target.with_name(f".{name}.tmp")
             staged.append((tmp, target))
-            _write(tmp, target, render(report))
+            _write(tmp, target, render, report)
     except BaseException:
         for tmp, _ in staged:
             with contextlib.suppress(OSError):
@@ -60,18 +66,26 @@ def write_reports(report: Report, out_dir: str | Path, formats: list[str]) -> li
     return [target for _, target in staged]
 
 
-def _write(tmp: Path, target: Path, text: str) -> None:
-    """Write ``text`` to ``tmp``; an OSError names ``target`` (a full disk's error names no file)."""
+def _write(tmp: Path, target: Path, render: Callable[[Report], str], report: Report) -> None:
+    """Render into ``tmp`` (streamed when the renderer's module offers ``write(report, fh)``);
+    an OSError names ``target`` (a full disk's error names no file)."""
+    stream = STREAMING.get(render)
     try:
         fh = open(tmp, "w", encoding="utf-8")
     except OSError as err:
         raise OSError(err.errno, err.strerror, str(target)) from None
     try:
-        fh.write(text)
+        if stream is not None:
+            stream(report, fh)
+        else:
+            fh.write(render(report))
     except OSError as err:
         with contextlib.suppress(OSError):
             fh.close()  # flushing again fails the same way
         raise OSError(err.errno, err.strerror, str(target)) from None
+    except BaseException:
+        fh.close()
+        raise
     try:
         fh.close()
     except OSError as err:
