@@ -239,6 +239,8 @@ def _attach_speakers(
                     speaker = found[-1]
         if speaker is None:
             speaker = _context_speaker(text, masked, q, sentences, i0, i1)
+        if speaker is None:
+            speaker = _previous_speaker(text, masked, q, sentences, i0, lex)
         q.speaker = speaker
 
 
@@ -264,6 +266,21 @@ def _context_speaker(text: str, masked: str, q: Quote, sentences, i0: int, i1: i
         if "\n" not in text[q.end : nxt.start] and _ANAPHORIC_OPENER.match(text, nxt.start):
             return _person_in(masked, nxt.start, nxt.end, pronoun=False)
     return None
+
+
+def _previous_speaker(text: str, masked: str, q: Quote, sentences, i0: int, lex: Lexicon) -> Attribution | None:
+    """A quote that opens its sentence right after a sentence that quoted or reported someone, in the same
+    paragraph or the next one (wire style: '"...," Cohn said.' then '"The real issue is..."'): the same
+    speaker goes on."""
+    s0 = sentences[i0]
+    if i0 == 0 or text[s0.start : q.start].strip():
+        return None
+    prev = sentences[i0 - 1]
+    if text.count("\n", prev.end, q.start) > 2:
+        return None
+    found = [a for a in find_attributions(masked, prev.start, prev.end, lex)
+             if a.valid and a.kind == "verb" and a.source_kind in ("named", "pronoun", "role")]
+    return found[-1] if found else None
 
 
 def _person_in(text: str, start: int, end: int, pronoun: bool = True) -> Attribution | None:
@@ -320,6 +337,29 @@ def split_long(text: str, sentences, limit: int = MAX_UNIT_CHARS) -> tuple[list,
     return out, cut
 
 
+_OPEN_END = re.compile(r"[^.!?:;\"”’'»)\]]\s*$")
+
+
+def join_wrapped(text: str, sentences) -> list:
+    """Join a sentence cut at a hard line wrap: the line before has no closing punctuation and the next
+    starts with a digit or a lower-case letter ("...closed on the exchange at\n1,640 yen, down 50.")."""
+    out: list = []
+    for s in sentences:
+        if out:
+            prev = out[-1]
+            first = text[s.start : s.start + 1]
+            if (
+                (first.isdigit() or first.islower())
+                and text[prev.end : s.start].strip(" \t") == "\n"
+                and _OPEN_END.search(text, prev.start, prev.end)
+                and not _LIST_ITEM.match(text, s.start)
+            ):
+                out[-1] = Span(prev.start, s.end)
+                continue
+        out.append(s)
+    return out
+
+
 def analyse(
     text: str,
     sentences,
@@ -329,7 +369,7 @@ def analyse(
     document_language: str = "und",
 ) -> DocAnalysis:
     """Analyse one document's sourcing (pure; offsets index ``text``)."""
-    sentences, long_cut = split_long(text, sentences)
+    sentences, long_cut = split_long(text, join_wrapped(text, sentences))
     doc_lang = document_language
     guessed = None
     if doc_lang in ("und", "", None):

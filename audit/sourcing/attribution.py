@@ -58,8 +58,8 @@ def _scan_paragraph(text: str, start: int, end: int, open_at: int | None) -> tup
         i, ch = m.start(), m.group(0)
         if cur is None:
             if ch in _OPEN:
-                if ch == '"' and i + 1 < end and text[i + 1] in " \t" and i > start and text[i - 1].isalnum():
-                    continue  # inch mark: 5'10"
+                if ch == '"' and (i + 1 >= end or text[i + 1] in " \t\n") and i > start and not text[i - 1].isspace():
+                    continue  # a closing mark with no opening one (5'10", or a quote opened in an earlier paragraph)
                 cur, closer = i, _OPEN[ch]
         elif ch == closer or (ch in _CLOSE and closer != '"' and ch != '"'):
             spans.append((cur, i + 1))
@@ -163,7 +163,7 @@ _PRONOUNS = frozenset(
     "he she they it we i him her them él ella ellos ellas nosotros usted ustedes".split()
 )
 _VAGUE_HEADS = frozenset(
-    "some many critics experts observers analysts people sources others someone somebody insiders "
+    "some many critics experts observers people sources others someone somebody insiders "
     "algunos algunas muchos muchas críticos expertos observadores analistas fuentes otros alguien".split()
 )
 _DETERMINERS = frozenset(
@@ -297,6 +297,8 @@ def classify_source(phrase: str, lex: Lexicon) -> tuple[str | None, str | None]:
         first in _ARTICLES
     ):
         p = (first.lower() + " " + rest).strip()
+    if first.lower() in ("the", "these", "those") and rest and all(w.lower() in _VAGUE_HEADS for w in rest.split()):
+        return "role", None  # "the sources said", "the analysts said": the group the story already introduced
     low = p.lower()
     words = low.split()
     bare = " ".join(w for w in words if w not in _DETERMINERS)

@@ -90,3 +90,38 @@ def test_finding_says_what_the_figure_quantifies():
     (f,) = _src001("More than 40 percent of adults skipped a meal in 2023.")
     assert f.data["quantifies"] == ["people"]
     assert f.data["figures"] == ["40 percent"]
+
+
+def _rules(text: str) -> list[str]:
+    ctx = DocContext(Document("d", text, "d"), 0)
+    return [f.rule for f in SourcingCheck().check(ctx)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A quote paragraph right after a paragraph that quoted someone: the same speaker goes on.
+        '"Banks will have to pay up on the interest they owe," Cohn said.\n    "The real question is whether the '
+        'fund can help the country with a new austerity program and more time."',
+        # A closing mark whose opening mark is in an earlier paragraph is not the start of a quote.
+        '"Tax forms will look very different next year," he added. Kidder analyst Herbert Buchbinder expects good '
+        'gains over the year and sees no reason for any change in the dividend policy at all." The end',
+        # "the sources" and "analysts" are the groups the wire story relies on: roles, not weasel words.
+        "The sources said the government would not raise more revenue in this year's budget.",
+        "Analysts said the merger is virtually certain to go ahead after the board meeting.",
+    ],
+)
+def test_wire_speakers_are_not_flagged(text):
+    assert not [r for r in _rules(text) if r in ("SRC002", "SRC003")], text
+
+
+@pytest.mark.parametrize(
+    "text,rule",
+    [
+        ('The board met on Monday.\n\n"We will not cut a single job in this plant before the end of the year."', "SRC002"),
+        ("Some analysts believe the merger will fail before the summer.", "SRC003"),
+        ("Others say the tax will fall hardest on the poorest families.", "SRC003"),
+    ],
+)
+def test_unattributed_quotes_and_weasel_groups_still_flagged(text, rule):
+    assert rule in _rules(text)
