@@ -300,6 +300,11 @@ def _person_in(text: str, start: int, end: int, pronoun: bool = True) -> Attribu
     return None
 
 
+_SENTENCE_OPENERS = frozenset(
+    "The A An In On At It This That These Those But And However So Then When While After Before Last Its Their "
+    "His Her Our Some Many Most More About Nearly Almost Over Under Only Also Still Yet Even El La Los Las Un Una "
+    "En Pero Y Cuando Tras Según Más Casi".split()
+)
 _OPENERS = frozenset(
     "The A An In On At It This That But And However So Then When While After Before Last El La Los Las Un Una "
     "En Pero Y Cuando Tras Después Antes".split()
@@ -578,9 +583,38 @@ def _decide(text: str, claims: list[Claim], tables: list[Table]) -> None:
                 and "\n" not in text[prev.end : c.start]
                 and (prev.figures or _CONTINUE_START.match(text, c.start))
                 and (c.quote is None or c.quote is prev.quote)
+                and not _subject_changed(text, prev, c)
             ):
                 c.attributed_by, c.via = "continuation", prev.via
                 continue
+
+
+_OPENING_NAME = re.compile(r"\s*([A-ZÁÉÍÓÚÑ][\w’'.-]+)(?:\s+([A-ZÁÉÍÓÚÑ][\w’'.-]+))?")
+_TITLES = frozenset(
+    "governor gov gov. senator sen sen. mayor president representative rep rep. secretary minister judge "
+    "sheriff chief commissioner councilman councilwoman candidate dr dr. mr mr. mrs mrs. ms ms. "
+    "gobernador gobernadora alcalde alcaldesa presidente presidenta ministro ministra senador senadora".split()
+)
+
+
+def _subject_changed(text: str, prev: Claim, c: Claim) -> bool:
+    """``c`` opens with a named subject other than the source of ``prev`` ("Unemployment fell to 4.1%, the Labor
+    Department said. Governor Hale won reelection with 58%."): its figures are not part of that report."""
+    m = _OPENING_NAME.match(text, c.start, c.end)
+    if not m:
+        return False
+    first, second = m.group(1), m.group(2)
+    if first in _SENTENCE_OPENERS:
+        return False
+    titled = first.lower() in _TITLES and second is not None
+    two_names = second is not None and not titled
+    # A single capitalised word is a name when the text also writes it capitalised inside a sentence.
+    proper = titled or two_names or re.search(rf"[a-z,] {re.escape(first)}\b", text) is not None
+    if not proper:
+        return False
+    name = second if titled else first
+    source = (prev.via.source if prev.via is not None and prev.via.source else "") or ""
+    return name not in source
 
 
 def _caption_attributed(text: str, c: Claim, t: Table) -> bool:

@@ -266,6 +266,7 @@ ORG_NOUNS = frozenset(
     periódico emisora canal portal plataforma aerolínea compañía organismo entidad institución ente organism
     body agencia firma consultora""".split()
 )
+_NAME_JOINERS = frozenset("and or of & y o de del e".split())
 _PERSON_SUFFIXES = (
     "er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ent", "ents", "ant", "ants", "man", "men", "woman",
     "women", "person", "people", "ora", "oras", "ores", "ista", "istas", "ante", "antes", "ente", "entes", "ado",
@@ -273,6 +274,12 @@ _PERSON_SUFFIXES = (
 )
 
 
+#: People named by their role in one word: "the candidate said", "the nominee told reporters".
+_SINGULAR_ROLES = frozenset(
+    "nominee incumbent challenger chairman chairwoman chair governor mayor senator congressman congresswoman "
+    "president minister secretary sheriff prosecutor commissioner superintendent ceo founder owner director "
+    "manager coach candidata candidato alcalde alcaldesa ministra ministro consejera consejero portavoz".split()
+)
 _FUNCTION_WORDS = frozenset(
     """over under after other either neither whether never ever her per for or nor however together later rather
     further about into onto upon than then there their where were more most such while among between during
@@ -282,7 +289,7 @@ _FUNCTION_WORDS = frozenset(
 
 def _personish(word: str, lex: Lexicon) -> bool:
     w = word.strip(".,;:’'")
-    return (w in ROLE_NOUNS or w in ORG_NOUNS or w in _PEOPLE or w in _PRONOUNS or w in lex.official_nouns
+    return (w in ROLE_NOUNS or w + "s" in ROLE_NOUNS or w in _SINGULAR_ROLES or w in ORG_NOUNS or w in _PEOPLE or w in _PRONOUNS or w in lex.official_nouns
             or w in lex.research_nouns or w in lex.document_nouns or w.endswith(_PERSON_SUFFIXES)
             or w.endswith(("’s", "'s")) or w in _VAGUE_HEADS)
 
@@ -363,6 +370,22 @@ _SOURCE_QUALIFIER = re.compile(
     r"ministeriales|parlamentarias|penitenciarias|aeroportuarias|portuarias|"
     r"(?:de|del|de\s+la|de\s+los)\s+[A-ZÁÉÍÓÚÑ])"
 )
+#: A source named by a preposition: "in the 50-state poll", "in this survey", "en la encuesta", "under Missouri law".
+_PREP_SOURCE = re.compile(
+    r"(?<![\w’'-])(?:[Ii]n|[Ff]rom|[Ee]n|[Ss]egún)\s+(?:the|this|that|these|its|their|his|her|el|la|los|las|este|esta|ese|"
+    r"esa|su|sus)\s+(?:[\w'’.-]+\s+){0,3}?(?:poll|polls|survey|surveys|study|studies|report|analysis|census|audit|"
+    r"review|data|dataset|sondeo|encuesta|estudio|informe|análisis|censo|auditoría|datos)(?![\w’'-])"
+    r"(?!\s+(?:center|centre|centers|centres|breach|entry|card))"
+    r"|(?<![\w’'-])(?:[Uu]nder|[Ss]egún\s+la)\s+(?:[\w'’.-]+\s+){0,3}?(?:law|laws|statute|statutes|regulations|ley|"
+    r"normativa)(?![\w’'-])"
+)
+#: "The figure came from the campaign": where a number comes from, said in the sentence itself.
+_CAME_FROM = re.compile(
+    r"(?<![\w’'-])(?:came|comes|come|coming|proceden?|provienen?|procedía)\s+(?:from|de|del)(?![\w’'-])", re.I
+)
+_FIGURE_SUBJECT = re.compile(
+    r"\b(?:figures?|numbers?|estimates?|data|statistics?|count|tally|total|cifras?|datos|estimaciones?)\b", re.I
+)
 #: An outlet in parentheses after the claim: "... cut 14,000 jobs (Reuters)."
 _PAREN_SOURCE = re.compile(r"\(([^()\n]{2,40})\)")
 
@@ -398,6 +421,10 @@ def _subject_before(text: str, sent_start: int, pos: int, lex: Lexicon) -> tuple
         return low[-1], "pronoun", None
     abs_start = window_start + last.start()
     name = _name_before(text, abs_start, window_start + last.end())
+    rest = phrase[len(name):].split() if name and phrase.startswith(name) else []
+    if (name and " " not in name and rest and rest[0].islower() and rest[0] not in _NAME_JOINERS
+            and not text[sent_start:abs_start].strip()):
+        name = None  # "Community advocates and local leaders warn": a common noun capitalised as the first word
     if name:
         kind, outlet = classify_source(_with_det(phrase, name), lex)
         tail = phrase[phrase.find(name) + len(name):].split() if name in phrase else []
@@ -531,6 +558,21 @@ def find_attributions(text: str, start: int, end: int, lex: Lexicon) -> list[Att
         if a is not None:
             out.append(a)
             taken.append((m.start(), m.end()))
+    for m in _matches(_PREP_SOURCE, text, start, end):
+        if free(m.start(), m.end()):
+            # "in the 50-state poll", "en la encuesta del CIS", "under Missouri law": the place the figures are from.
+            out.append(Attribution(m.start(), m.end(), m.group(0), "cue", m.group(0), "document"))
+            taken.append((m.start(), m.end()))
+    for m in _matches(_CAME_FROM, text, start, end):
+        if not free(m.start(), m.end()) or not _FIGURE_SUBJECT.search(text, start, m.start()):
+            continue
+        np = _np_after(text, m.end(), end)
+        src = text[np[0] : np[1]] if np else None
+        kind, outlet = classify_source(src, lex) if src else (None, None)
+        if kind is not None:
+            # "The figure came from the campaign", "Las cifras proceden del INE".
+            out.append(Attribution(m.start(), m.end(), m.group(0), "cue", src, kind, outlet))
+            taken.append((m.start(), m.end()))
     for m in _PAREN_SOURCE.finditer(text, start, end):
         if not free(m.start(), m.end()) or len(text[start : m.start()].split()) < 3:
             continue  # "LONDON (Reuters) -": a dateline names the outlet that writes, not a source
@@ -552,6 +594,15 @@ def find_attributions(text: str, start: int, end: int, lex: Lexicon) -> list[Att
             if len(head.split()) <= 8:
                 clause = head
                 words = [_plain(w) for w in clause.split()][:7]
+        if not any(w in lex.document_nouns or w in lex.research_nouns for w in words):
+            # A long noun phrase between the evidence noun and its verb: "A 2014 examination by the state
+            # auditor of every county jail found", "New numbers released Tuesday by the Division of
+            # Elections show": the subject's head noun is among the first words of the sentence.
+            subject = text[start : m.start()]
+            if len(subject.split()) <= 30 and not _CLAUSE_BREAK.search(subject):
+                opening = [_plain(w) for w in subject.split()[:5]]
+                if any(w in lex.document_nouns for w in opening):
+                    clause, words = subject, opening
         if words and words[-1] in ("it", "they") or words[-2:-1] and words[-2] in ("it", "they") and words[-1] in (
             "also", "further", "too"
         ):
@@ -593,7 +644,16 @@ _PRO_DROP_AFTER = re.compile(r"\s*(?:,\s*)?(?:(?:además|también|asimismo|luego
 _TAIL_TAG = re.compile(r"(?:\s+(?:in|on|last|this|earlier|en|el|la|este|esta)\b[^,;:“”\"]{0,60})?\s*[.!]?\s*$", re.I)
 
 
+_CLAUSE_BREAK = re.compile(r"[;:“”\"«»]|\s(?:and|but|while|which|who|that)\s+\w+\s+(?:said|says|found|showed)\b")
 _GERUND = re.compile(r"(?:ing|ando|iendo)$")
+#: What follows a reporting verb that could be a noun: "claims that", "warn:", "puts the cost at $4 billion".
+_THAT_AFTER = re.compile(
+    r"\s*(?:that\b|:)|\s+(?:the|its|their|his|her|a|an)\s+(?:[\w'’-]+\s+){0,4}(?:at|in)\s+(?:about\s+|nearly\s+)?[$€£\d]",
+    re.I,
+)
+_NUMERAL = re.compile(r"[\d.,%$€£]+")
+#: A progressive form: "officials are expecting", "Democrats were touting" (a finite verb, subject before it).
+_PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be|am|’s|'s|’re|'re|está|están|estaba|estaban)\s+$", re.I)
 
 
 def _display_outlet(name: str) -> str:
@@ -607,7 +667,12 @@ def _plain(word: str) -> str:
 
 def _verb_attribution(text: str, start: int, end: int, m: re.Match, lex: Lexicon) -> Attribution | None:
     verb = m.group(0)
-    if _GERUND.search(verb) and verb not in ("according",):
+    progressive = bool(_GERUND.search(verb)) and bool(
+        _PROGRESSIVE_BEFORE.search(text, max(start, m.start() - 12), m.start())
+    )
+    if verb in lex.progressive_only and not progressive:
+        return None  # "crime reporting", "maintaining trust": only "officials are expecting" reports
+    if _GERUND.search(verb) and verb not in ("according",) and not progressive:
         # "..., saying:" takes the subject of the main clause: the first name of the sentence.
         name = _name_before_first(text, start, m.start())
         if name is None:
@@ -618,10 +683,13 @@ def _verb_attribution(text: str, start: int, end: int, m: re.Match, lex: Lexicon
     after = text[m.end() : min(end, m.end() + 80)]
     prev_words = before.split()
     prev = prev_words[-1].lower().strip(",") if prev_words else ""
-    if verb in lex.ambiguous and (not prev_words or prev in _ADJ_PRECEDERS) and m.start() - start < 2 + len(before):
-        if not prev_words or prev in _ADJ_PRECEDERS:
-            return None  # "the reported cases", "Reported crimes rose"
-    if _PASSIVE_BEFORE.search(before):
+    if verb in lex.framed_only and not _THAT_AFTER.match(after):
+        return None  # "asylum claims", "any state or local officials": a noun unless it introduces a report
+    if verb in lex.ambiguous and (
+        not prev_words or prev in _ADJ_PRECEDERS or _NUMERAL.fullmatch(prev) or (prev.endswith("ly") and len(prev) > 4)
+    ):
+        return None  # "the reported cases", "Reported crimes rose", "1,200 pledged delegates", "politically charged"
+    if _PASSIVE_BEFORE.search(before) and not progressive:
         by = re.match(r"\s+(?:by|por)\s+", after)
         if not by:
             return None
