@@ -17,7 +17,6 @@ from typing import Iterable
 from audit.model import Category, Finding, Severity
 from audit.rules import DocContext, DocumentCheck, Rule
 from audit.sourcing.analysis import Claim, DocAnalysis, analyse
-from audit.sourcing.attribution import headline_outlet
 from audit.sourcing.lexicon import LEXICON_LANGUAGES
 
 __all__ = ["SourcingCheck", "SourcingConfig", "analyse", "sourcing_stats"]
@@ -157,12 +156,11 @@ class SourcingCheck(DocumentCheck):
     section = "sourcing"
     config_class = SourcingConfig
     order = 60  # after the language check (which publishes ctx.language)
+    uses = frozenset({"language"})
 
     def check(self, ctx: DocContext) -> Iterable[Finding]:
         text = ctx.text
-        outlet = headline_outlet(text, ctx.lines)
-        if outlet and "source" not in ctx.annotations:
-            ctx.annotations["source"] = outlet
+        outlet = ctx.outlet
         if not text.strip():
             return ()
         language_at = _language_lookup(ctx)

@@ -1,0 +1,373 @@
+"""Identification of spans: units (passages, sentences) read by the backends, and the
+document's dominant language. No rule logic lives here (that is :mod:`audit.language.check`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from audit.language.backends import Candidates, clean_for_detection, evidence_chars, get_backend
+from audit.language.screen import screen_sentences, vocabulary
+from audit.language.short import Run, identify_short, likeliest_pair, token_runs, tokens
+from audit.model import Span
+
+UND = "und"
+
+
+# --------------------------------------------------------------------------- pure helpers
+
+
+def combine(ft: Candidates | None, ld: Candidates | None, ld_supports=lambda _l: True) -> tuple[str, float]:
+    """Average two backends' probabilities per language; the best language and its score.
+
+    A backend that was not asked (``None``) or that cannot output a language abstains
+    for it, so a language only fastText knows is scored by fastText alone.
+    """
+    if not ft and not ld:
+        return UND, 0.0
+    if ld is None or not ft:
+        best = (ft or ld)[0]
+        return best[0], float(best[1])
+    if not ld:
+        return ft[0][0], float(ft[0][1])
+    fd, ldd = dict(ft), dict(ld)
+    scores = {}
+    for lang in set(fd) | set(ldd):
+        if ld_supports(lang):
+            scores[lang] = (fd.get(lang, 0.0) + ldd.get(lang, 0.0)) / 2.0
+        else:
+            scores[lang] = fd.get(lang, 0.0)
+    lang = max(sorted(scores), key=lambda k: scores[k])
+    return lang, scores[lang]
+
+
+def dominant(weights: dict[str, float]) -> str:
+    """The language with the most weight (ties broken by code, for determinism)."""
+    if not weights:
+        return UND
+    return max(sorted(weights), key=lambda k: weights[k])
+
+
+def shares(weights: dict[str, float], digits: int = 4) -> dict[str, float]:
+    total = sum(weights.values())
+    if total <= 0:
+        return {}
+    return {k: round(v / total, digits) for k, v in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))}
+
+
+def prob_of(cands: Candidates | None, lang: str) -> float:
+    for code, p in cands or ():
+        if code == lang:
+            return p
+    return 0.0
+
+
+# --------------------------------------------------------------------------- config
+
+
+@dataclass(frozen=True)
+class LanguageConfig:
+    #: "auto" (fastText screen + langdetect confirmation), "fasttext" or "langdetect".
+    backend: str = "auto"
+    #: Letters of evidence (outside proper names) a passage needs to be classified alone.
+    min_chars: int = 30
+    #: Below this final confidence a passage is "und" (never reported).
+    min_confidence: float = 0.70
+    #: auto: fastText top probability below which langdetect is consulted as well.
+    confirm_below: float = 0.90
+    #: auto: a passage with this much evidence that fastText puts in another language with
+    #: confirm_below or more is reported without asking langdetect.
+    trust_min_chars: int = 60
+    #: A short line next to a foreign passage joins its finding when it has at least this
+    #: much evidence and the foreign language's probability is at least group_min_probability
+    #: and above the document language's.
+    group_min_chars: int = 12
+    group_min_probability: float = 0.30
+    #: Read a passage of the document's language sentence by sentence when it has at least
+    #: two sentences and fastText's probability for the document language is below this
+    #: (0 disables the sentence pass).
+    sentence_check_below: float = 0.98
+    #: Letters of evidence a whole document needs for a language (else LANG003).
+    doc_min_chars: int = 20
+    #: Characters of a passage handed to a model (the rest adds time, not accuracy).
+    max_chars: int = 2000
+    #: First reading (audit.language.screen): fastText on a sample, then a vocabulary test per
+    #: sentence; only passages that disagree get the full reading. False: every passage in full.
+    screen: bool = True
+    #: Characters of cleaned text in the sample (taken from the opening of the first passages).
+    sample_chars: int = 400
+    #: The sample's top language is the candidate only at this fastText probability or more.
+    sample_min_probability: float = 0.90
+    #: Most frequent words of the candidate language (wordfreq) that a sentence is tested against.
+    vocabulary_size: int = 10000
+    #: A sentence with this many words not starting with a capital, fewer than screen_min_coverage
+    #: of them in the vocabulary, disagrees (its passage gets the full reading).
+    screen_min_words: int = 3
+    screen_min_coverage: float = 0.75
+    #: A document of one passage with at most this many characters is also read word by word
+    #: (audit.language.short): its language when the guard leaves it ``und``, and runs of words
+    #: in two languages (code-switching) for its shares.
+    short_max_chars: int = 400
+    #: Below this confidence the word-by-word reading of a short text abstains (``und``).
+    short_min_confidence: float = 0.50
+    #: Cost (in natural-log likelihood) of switching language between two words.
+    switch_penalty: float = 1.5
+    #: A run of words counts for the shares with this many letters and this log-likelihood
+    #: margin over the other language.
+    run_min_letters: int = 3
+    run_min_margin: float = 1.0
+    #: LANG004: each language of a mix has at least this share of the classified characters.
+    mix_min_share: float = 0.15
+
+    def __post_init__(self) -> None:
+        if self.backend not in ("auto", "fasttext", "langdetect"):
+            raise ValueError(f"backend must be auto, fasttext or langdetect, not {self.backend!r}")
+        for name in ("min_confidence", "confirm_below", "group_min_probability", "sentence_check_below",
+                     "sample_min_probability", "screen_min_coverage", "short_min_confidence",
+                     "mix_min_share"):
+            value = getattr(self, name)
+            if not 0.0 <= value <= 1.0:
+                raise ValueError(f"{name} must be between 0 and 1, not {value!r}")
+        for name in ("min_chars", "group_min_chars", "doc_min_chars", "max_chars", "trust_min_chars",
+                     "sample_chars", "vocabulary_size", "screen_min_words", "short_max_chars",
+                     "run_min_letters", "switch_penalty", "run_min_margin"):
+            if getattr(self, name) < 0:
+                raise ValueError(f"{name} must not be negative")
+
+
+# --------------------------------------------------------------------------- identification
+
+
+class Unit:
+    """One span being identified: a passage or a sentence."""
+
+    __slots__ = ("span", "clean", "evidence", "ft", "ld", "lang", "conf", "screened")
+
+    def __init__(self, span: Span, clean: str, evidence: int) -> None:
+        self.span = span
+        self.clean = clean
+        self.evidence = evidence
+        self.ft: Candidates | None = None
+        self.ld: Candidates | None = None
+        self.lang = UND
+        self.conf = 0.0
+        self.screened = False  # given the document's language by the first reading, no model call
+
+
+class LanguageIdentifier:
+    """Passage and document language with the configured backends (library entry point).
+
+    ``classify(units)`` identifies spans and returns the dominant language;
+    ``identify_text(text)`` reads one text as a whole. No rule logic lives here.
+    """
+
+    def __init__(self, config: LanguageConfig | None = None) -> None:
+        self.config = config or LanguageConfig()
+        name = self.config.backend
+        self.fasttext = get_backend("fasttext") if name in ("auto", "fasttext") else None
+        self.langdetect = get_backend("langdetect") if name in ("auto", "langdetect") else None
+
+    # -- unit level
+
+    def units(self, text: str, spans: Iterable[Span]) -> list[Unit]:
+        cfg = self.config
+        out = []
+        for span in spans:
+            raw = text[span.start : span.end]
+            clean = clean_for_detection(raw, cfg.max_chars)
+            out.append(Unit(span, clean, evidence_chars(raw, clean)))
+        return out
+
+    def _screen(self, units: Sequence[Unit]) -> None:
+        """First reading: fastText (or langdetect when it is the only backend)."""
+        todo = [u for u in units if u.ft is None and u.ld is None and u.clean and not u.screened]
+        if not todo:
+            return
+        if self.fasttext is not None:
+            for u, cands in zip(todo, self.fasttext.predict([u.clean for u in todo]), strict=False):
+                u.ft = cands
+        else:
+            for u, cands in zip(todo, self.langdetect.predict([u.clean for u in todo]), strict=False):
+                u.ld = cands
+        for u in todo:
+            self._decide(u)
+
+    def _confirm(self, units: Sequence[Unit]) -> None:
+        """auto: ask langdetect too about these units (once each)."""
+        if self.fasttext is None or self.langdetect is None:
+            return
+        todo = [u for u in units if u.ld is None and u.clean]
+        if not todo:
+            return
+        for u, cands in zip(todo, self.langdetect.predict([u.clean for u in todo]), strict=False):
+            u.ld = cands
+            self._decide(u)
+
+    def _decide(self, u: Unit) -> None:
+        supports = self.langdetect.supports if self.langdetect is not None else (lambda _l: True)
+        lang, conf = combine(u.ft, u.ld, supports)
+        u.lang, u.conf = (lang, conf) if conf >= self.config.min_confidence else (UND, conf)
+
+    def veto_names(self, units: Sequence[Unit], doc_lang: str, min_letters: int = 15) -> None:
+        """A foreign call that rests on proper names becomes ``und``.
+
+        "Chancellor Olaf Scholz's Sozialdemokratische Partei Deutschlands lost ground in
+        Brandenburg and Thüringen" is German to both models, because most of its letters are
+        German names. The words that do not start with a capital ("lost ground in and where
+        the made gains") carry the language of the prose around the names: when they have
+        ``min_letters`` letters or more and the screening model gives them the document's
+        language as its top answer with probability 0.5 or more, the foreign call is dropped.
+        A real foreign passage keeps it: its own lower-case words are foreign (articles,
+        verbs, German too, whose nouns alone are capitalised).
+        """
+        backend = self.fasttext or self.langdetect
+        todo = []
+        for u in units:
+            if u.lang in (doc_lang, UND):
+                continue
+            low = " ".join(w for w in u.clean.split() if w[0].islower())
+            if sum(ch.isalpha() for ch in low) >= min_letters:
+                todo.append((u, low))
+        if not todo:
+            return
+        for (u, _low), cands in zip(todo, backend.predict([low for _u, low in todo]), strict=True):
+            if cands and cands[0][0] == doc_lang and cands[0][1] >= 0.5:
+                u.lang = UND
+
+    def classify(self, units: Sequence[Unit], doc_lang: str | None = None, report_floor: float | None = None) -> str:
+        """Identify units (those with enough evidence); return the dominant language.
+
+        auto: langdetect is asked about a unit only where its answer can matter:
+
+        * fastText's top language is not the document's and is probable enough that the
+          averaged confidence could still reach ``min_confidence`` (``report_floor``,
+          by default ``2 * min_confidence - 1``): the unit would be reported. A long unit
+          (``trust_min_chars`` of evidence) that fastText gives ``confirm_below`` or more
+          is trusted as it is;
+        * the document's language itself is in doubt (less than half the characters of
+          sized units are in units fastText puts in it with ``min_confidence`` or more):
+          then every unit below ``confirm_below`` is confirmed.
+        """
+        cfg = self.config
+        sized = [u for u in units if u.evidence >= cfg.min_chars]
+        self._screen(sized)
+        lang = doc_lang or dominant(weights_of(sized))
+        if self.fasttext is None or self.langdetect is None:
+            return lang
+        floor = 2 * cfg.min_confidence - 1 if report_floor is None else report_floor
+        total = sum(len(u.span) for u in sized)
+        for _ in range(3):  # confirm, recompute the dominant language, repeat if it moved
+            sure = sum(len(u.span) for u in sized if u.ft and u.ft[0][0] == lang and u.ft[0][1] >= cfg.min_confidence)
+            doubtful = doc_lang is None and 2 * sure < total
+            todo = []
+            for u in sized:
+                if u.ld is not None or not u.ft:
+                    continue
+                top, p = u.ft[0]
+                if top != lang:
+                    trusted = p >= cfg.confirm_below and u.evidence >= cfg.trust_min_chars
+                    if p >= floor and not trusted:
+                        todo.append(u)
+                elif doubtful and p < cfg.confirm_below:
+                    todo.append(u)
+            self._confirm(todo)
+            new = doc_lang or dominant(weights_of(sized))
+            if new == lang:
+                break
+            lang = new
+        return lang
+
+    def screen(self, text: str, units: Sequence[Unit], sentences: Sequence[Span]) -> str | None:
+        """First reading (:mod:`audit.language.screen`): the document's language when a sample
+        and the vocabulary test agree on at least half of the classifiable characters, with
+        those passages set to it (``screened``) and the others identified in full; else None
+        (nothing is set, the caller reads every passage in full)."""
+        cfg = self.config
+        if not cfg.screen or self.fasttext is None:
+            return None
+        sized = [i for i, u in enumerate(units) if u.evidence >= cfg.min_chars]
+        if not sized:
+            return None
+        parts: list[str] = []
+        room = cfg.sample_chars
+        for i in sized:
+            piece = units[i].clean[: max(room, 0)]
+            parts.append(piece)
+            room -= len(piece) + 1
+            if room <= 0:
+                break
+        cands = self.fasttext.predict([" ".join(parts)])[0]
+        if not cands or cands[0][1] < cfg.sample_min_probability:
+            return None
+        lang, prob = cands[0]
+        vocab = vocabulary(lang, cfg.vocabulary_size)
+        if vocab is None:
+            return None
+        odd = screen_sentences(text, [u.span for u in units], sentences, vocab,
+                               cfg.screen_min_words, cfg.screen_min_coverage)
+        agree = [i for i in sized if i not in odd]
+        if 2 * sum(len(units[i].span) for i in agree) < sum(len(units[i].span) for i in sized):
+            return None
+        for i in agree:
+            u = units[i]
+            u.lang, u.conf, u.screened = lang, prob, True
+        self.classify([units[i] for i in sized if i in odd], doc_lang=lang)
+        return lang
+
+    def identify_text(self, text: str) -> tuple[str, float]:
+        """The language of one text as a whole (used for documents of short lines)."""
+        unit = self.units(text, [Span(0, len(text))])[0]
+        if unit.evidence < self.config.doc_min_chars:
+            return UND, 0.0
+        self._screen([unit])
+        if self.fasttext is not None and self.langdetect is not None and unit.ft \
+                and unit.ft[0][1] < self.config.confirm_below:
+            self._confirm([unit])
+        return unit.lang, unit.conf
+
+
+@dataclass(frozen=True)
+class ShortReading:
+    """A short text read word by word: its language, confidence and runs of words per language."""
+
+    lang: str
+    conf: float
+    runs: tuple[Run, ...] = ()
+
+    def weights(self) -> dict[str, float]:
+        """Characters of the counted runs per language."""
+        w: dict[str, float] = {}
+        for r in self.runs:
+            w[r.lang] = w.get(r.lang, 0.0) + (r.end - r.start)
+        return w
+
+
+def read_short(fasttext, text: str, cfg: LanguageConfig) -> ShortReading:
+    """The language of a short text from fastText's candidates and its words, with runs of words
+    in the two likeliest languages (only runs with ``run_min_letters`` and ``run_min_margin``)."""
+    clean = clean_for_detection(text, cfg.max_chars)
+    if not clean:
+        return ShortReading(UND, 0.0)
+    cands = fasttext.predict([clean], k=20)[0]
+    toks = tokens(text)
+    words = [t.word for t in toks if not t.name] or [t.word for t in toks]
+    if not cands or not words:
+        return ShortReading(UND, 0.0)
+    lang, conf = identify_short(words, cands[:5])
+    if conf < cfg.short_min_confidence:
+        lang = UND
+    pair = likeliest_pair(toks, cands)
+    runs: tuple[Run, ...] = ()
+    if pair is not None:
+        runs = tuple(r for r in token_runs(toks, pair, cfg.switch_penalty)
+                     if r.letters >= cfg.run_min_letters and r.margin >= cfg.run_min_margin)
+    return ShortReading(lang, conf, runs)
+
+
+def weights_of(units: Iterable[Unit]) -> dict[str, float]:
+    w: dict[str, float] = {}
+    for u in units:
+        if u.lang != UND:
+            w[u.lang] = w.get(u.lang, 0.0) + len(u.span)
+    return w
