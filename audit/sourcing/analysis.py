@@ -23,7 +23,7 @@ from typing import Callable
 
 from audit.model import Span
 from audit.sourcing.attribution import find_attributions
-from audit.sourcing.claims import assess
+from audit.sourcing.claims import assess, company_names
 from audit.sourcing.decide import _LIST_ITEM, _other_clause, decide
 from audit.sourcing.document import Claim, DocAnalysis
 from audit.sourcing.figures import find_figures
@@ -157,6 +157,7 @@ def analyse(
         i = bisect.bisect_left(table_starts, b) - 1
         return i >= 0 and table_spans[i][1] > a
 
+    companies = company_names(text)
     quote_starts = [q.start for q in quotes]
     claims: list[Claim] = []
     skipped = 0
@@ -180,7 +181,7 @@ def analyse(
         c = Claim(start, end, lex.language, words=len(seg.split()), table=table, is_row=table is not None)
         c.ends_colon = seg.rstrip().endswith(":")
         c.figures = find_figures(text, start, end, cells=table is not None)
-        c.assessed = assess(text, c.figures, start, end, table is not None)
+        c.assessed = assess(text, c.figures, start, end, table is not None, companies)
         c.attributions = find_attributions(masked, start, end, lex)
         if c.figures and c.attributions:
             c.attributions = [a for a in c.attributions if not _other_clause(text, a, c)]

@@ -60,6 +60,7 @@ _FINANCE = frozenset(
     notes debentures bonds bond stake capital equity bid offer acquisition purchase takeover merger deal contract
     orders backlog writedown writeoff charge charges provision provisions reserves deposits turnover operating
     oper pretax pre-tax avg qtr quarter mths stock stockholders shareholders shareholder cts cents payout
+    fees fee concession underwriting spread spreads basis
     financing refinancing borrowings borrowing lending receivables euroloan euroloans denominations
     paper companies corporations firms banks purchases worth gain gains proceeds inventories cash flow eurobond facility warrants coupon
     ventas beneficio beneficios pérdidas ganancias ingresos acciones dividendo activos deuda préstamo capital
@@ -77,7 +78,7 @@ _MEASURE = frozenset(
     """tonnes tonne tons ton ounces ounce barrels barrel bushels bushel bales bale head acres acre hectares hectare
     miles mile km kilometres kilometers kilometre kilometer metres meters metre meter feet foot inches degrees
     richter mph kph kg kilos kilograms lbs pounds gallons gallon litres liters cubic sq square bpd megawatts mw
-    kilowatts kwh carats cwt units vehicles cars trucks aircraft planes ships vessels wells rigs
+    kilowatts kwh carats cwt seats units vehicles cars trucks aircraft planes ships vessels wells rigs
     toneladas onzas barriles hectáreas kilómetros metros grados kilos litros""".split()
 )
 #: A price: "1,265 sterling a tonne", "25 dlrs a share", "5.75 pct ... priced at 99-3/4".
@@ -183,17 +184,40 @@ def headline_caps(text: str, start: int, end: int) -> bool:
     return len(letters) >= 12 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
 
 
-def company_subject(text: str, start: int) -> bool:
-    """The sentence opens with a company speaking of itself: "The company lost…", "Acme Corp has…"."""
-    return bool(_COMPANY_SUBJECT.match(text, start))
+#: Companies the document names with a legal form or a ticker: "Alden Electronics Inc", "Kodak <EK>".
+_COMPANY_NAME = re.compile(
+    r"\b([A-Z][\w&.'-]*)(?:\s+[A-Z][\w&.'-]*){0,3}\s+(?:Inc|Corp|Co|Ltd|Plc|PLC|LP|AG|NV|SA|SpA|Group|Bancorp|"
+    r"Industries|Holdings|Cos)\b|\b([A-Z][\w&.'-]*)(?:\s+[A-Z][\w&.'-]*){0,3}\s+<[A-Z][A-Z.]*>"
+)
+_OPENING_WORD = re.compile(r"\s*([A-Z][\w&.'-]*?)(?:’s|'s)?\b")
 
 
-def assess(text: str, figures: list[Figure], start: int, end: int, is_row: bool) -> list[FigureClaim]:
-    """Each figure of the sentence (or table row) ``text[start:end]`` with its quantity and claim status."""
+def company_names(text: str) -> frozenset[str]:
+    """First words of the companies the document names by their legal form or ticker."""
+    return frozenset(m.group(1) or m.group(2) for m in _COMPANY_NAME.finditer(text))
+
+
+def company_subject(text: str, start: int, companies: frozenset[str] = frozenset()) -> bool:
+    """The sentence opens with a company speaking of itself: "The company lost…", "Acme Corp has…", or a
+    company the document names elsewhere with its legal form ("Alden earned…", "GM's Buick division…")."""
+    if _COMPANY_SUBJECT.match(text, start):
+        return True
+    m = _OPENING_WORD.match(text, start)
+    return bool(m and m.group(1) in companies and m.group(1) not in _NOT_COMPANY)
+
+
+_NOT_COMPANY = frozenset("The A An In On At It This That But And U.S. New First".split())
+
+
+def assess(
+    text: str, figures: list[Figure], start: int, end: int, is_row: bool, companies: frozenset[str] = frozenset()
+) -> list[FigureClaim]:
+    """Each figure of the sentence (or table row) ``text[start:end]`` with its quantity and claim status;
+    ``companies``: :func:`company_names` of the document."""
     if not figures:
         return []
     layout_results = not is_row and (results_line(text, start, end) or headline_caps(text, start, end))
-    own = not is_row and company_subject(text, start)
+    own = not is_row and company_subject(text, start, companies)
     out: list[FigureClaim] = []
     for f in figures:
         q = quantity(text, f, start, end)

@@ -54,6 +54,9 @@ _CONTINUE_START = re.compile(
     r"también|además|asimismo|eso|esto|ello)\b",
     re.I,
 )
+#: An opener that points back at the previous sentence's figures: "This compares with…", "That was up…".
+_ANAPHORIC_START = re.compile(r"\s*(?:this|that|these|it)\s+(?:\w+\s+)?(?:compares?|compared|brings?|brought|was|is|were|are|"
+                              r"represents?|represented|means?|meant|follows?|followed|reflects?|reflected)\b", re.I)
 #: How a previous sentence was attributed for a continuation to inherit its source.
 _CARRIES = frozenset({"sentence", "quote", "introduction", "neighbour", "continuation"})
 
@@ -160,7 +163,11 @@ def decide(text: str, claims: list[Claim], tables: list[Table]) -> None:
             prev = claims[i - 1]
             if (
                 prev.attributed_by in _CARRIES
-                and "\n" not in text[prev.end : c.start]
+                and (
+                    "\n" not in text[prev.end : c.start]
+                    # wire style, one sentence a paragraph: "This compares with a 1.1 pct fall in 1985."
+                    or (prev.figures and text.count("\n", prev.end, c.start) <= 2 and _ANAPHORIC_START.match(text, c.start))
+                )
                 and (prev.figures or _CONTINUE_START.match(text, c.start))
                 and (c.quote is None or c.quote is prev.quote)
                 and not _subject_changed(text, prev, c)

@@ -125,3 +125,26 @@ def test_wire_speakers_are_not_flagged(text):
 )
 def test_unattributed_quotes_and_weasel_groups_still_flagged(text, rule):
     assert rule in _rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A company the story names with its legal form speaks of itself later by its short name.
+        "Alden Electronics Inc said it would omit its dividend.\n\nAlden earned 1,357,000 dlrs last year.",
+        "General Motors Corp <GM> said sales rose.\n\nGM's Buick division was up 11.4 pct in the period.",
+        # Fractions of a point are fees and coupons, not statistics.
+        "Fees comprise 3/4 pct selling concession and 1/2 pct for management and underwriting.",
+        # Wire style, one sentence a paragraph: an anaphoric opener carries on the report before it.
+        "Industrial output rose 1.1 pct in the fourth quarter, the Statistics Bureau said.\n"
+        "    This compares with a 1.1 pct fall in the fourth quarter of 1985.",
+    ],
+)
+def test_wire_company_fee_and_anaphora_not_flagged(text):
+    assert not _src001(text), text
+
+
+def test_a_new_subject_after_a_paragraph_break_is_still_flagged():
+    text = ("Industrial output rose 1.1 pct in the fourth quarter, the Statistics Bureau said.\n"
+            "    Unemployment among young people reached 14 pct.")
+    assert _src001(text)
