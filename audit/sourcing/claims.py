@@ -189,12 +189,15 @@ _COMPANY_NAME = re.compile(
     r"\b([A-Z][\w&.'-]*)(?:\s+[A-Z][\w&.'-]*){0,3}\s+(?:Inc|Corp|Co|Ltd|Plc|PLC|LP|AG|NV|SA|SpA|Group|Bancorp|"
     r"Industries|Holdings|Cos)\b|\b([A-Z][\w&.'-]*)(?:\s+[A-Z][\w&.'-]*){0,3}\s+<[A-Z][A-Z.]*>"
 )
+_TICKER = re.compile(r"<([A-Z][A-Z.]{0,7})>")
 _OPENING_WORD = re.compile(r"\s*([A-Z][\w&.'-]*?)(?:’s|'s)?\b")
 
 
 def company_names(text: str) -> frozenset[str]:
     """First words of the companies the document names by their legal form or ticker."""
-    return frozenset(m.group(1) or m.group(2) for m in _COMPANY_NAME.finditer(text))
+    names = {m.group(1) or m.group(2) for m in _COMPANY_NAME.finditer(text)}
+    names.update(m.group(1).split(".")[0] for m in _TICKER.finditer(text))  # "<GM>": the company is also "GM"
+    return frozenset(names)
 
 
 def company_subject(text: str, start: int, companies: frozenset[str] = frozenset()) -> bool:
