@@ -11,6 +11,7 @@ from typing import Iterable
 from audit.model import Finding, Severity
 from audit.rules import DocContext, DocumentCheck
 from audit.sourcing.analysis import Claim, DocAnalysis, analyse
+from audit.sourcing.claims import SOCIAL
 from audit.sourcing.lexicon import LEXICON_LANGUAGES
 from audit.sourcing.rules import RULES, SRC001, SRC002, SRC003, SRC004, SRC005
 
@@ -74,6 +75,14 @@ def _language_lookup(ctx: DocContext):
     return at
 
 
+def _mostly_attributed(analysis: DocAnalysis) -> bool:
+    """The document attributes at least half of its claims (and at least three): wire and agency style, where
+    the figures of a story come from the sources it names."""
+    claims = [c for c in analysis.claims if c.claim]
+    attributed = sum(1 for c in claims if c.attributed_by)
+    return attributed >= 3 and attributed >= 0.5 * len(claims)
+
+
 class SourcingCheck(DocumentCheck):
     """Attribution analysis of each document (EN/ES lexicons; other languages are skipped)."""
 
@@ -107,10 +116,13 @@ class SourcingCheck(DocumentCheck):
         out: list[Finding] = []
         per_table: dict[int, int] = {}
         last_of_table: dict[int, int] = {}
+        sourced_document = _mostly_attributed(analysis)
         for c in analysis.claims:
             stats = c.statistics
             if not stats or c.attributed_by:
                 continue
+            if sourced_document and not c.is_row and not any(a.claim and a.quantity in SOCIAL for a in c.assessed):
+                continue  # a story that attributes most claims: its figures of unnamed quantity are its sources'
             figs = [f.text for f in stats][:8]
             kinds = sorted({f.kind for f in stats})
             data = {

@@ -32,6 +32,8 @@ from audit.sourcing.figures import Figure
 
 #: Quantities that are claims worth a source.
 CLAIM_QUANTITIES = frozenset({"people", "society", "other"})
+#: Statistics about people or society: claims even in a story that attributes most of its figures.
+SOCIAL = frozenset({"people", "society"})
 
 _PEOPLE = frozenset(
     """people persons person workers jobs job employees staff residents voters deaths dead died killed injured wounded

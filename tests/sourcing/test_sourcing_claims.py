@@ -148,3 +148,15 @@ def test_a_new_subject_after_a_paragraph_break_is_still_flagged():
     text = ("Industrial output rose 1.1 pct in the fourth quarter, the Statistics Bureau said.\n"
             "    Unemployment among young people reached 14 pct.")
     assert _src001(text)
+
+
+def test_a_mostly_attributed_story_keeps_only_social_statistics():
+    story = (
+        "The ministry said exports rose 4 pct in March.\n"
+        "    Officials said imports fell 2 pct, the ministry added.\n"
+        "    The central bank said reserves were stable.\n"
+        "    The port handled 1,200 containers in the week.\n"
+        "    About 300 workers lost their jobs in the month.\n"
+    )
+    flagged = [story[f.start:f.end] for f in _src001(story)]
+    assert flagged == ["About 300 workers lost their jobs in the month."]
