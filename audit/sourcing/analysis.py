@@ -18,6 +18,7 @@ quotes and attribution cues, and decides for every claim whether it is attribute
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from typing import Callable
 
@@ -88,6 +89,12 @@ def join_wrapped(text: str, sentences) -> list:
     return out
 
 
+def _inside(spans, starts: list[int], start: int, end: int) -> bool:
+    """``[start, end)`` lies inside one of ``spans`` (sorted, not overlapping; ``starts`` their starts)."""
+    i = bisect.bisect_right(starts, start) - 1
+    return i >= 0 and end <= spans[i].end
+
+
 def analyse(
     text: str,
     sentences,
@@ -95,8 +102,11 @@ def analyse(
     lines,
     language_at: Callable[[int], str] | None = None,
     document_language: str = "und",
+    figure_tables=(),
 ) -> DocAnalysis:
-    """Analyse one document's sourcing (pure; offsets index ``text``)."""
+    """Analyse one document's sourcing (pure; offsets index ``text``). ``figure_tables``: spans of the
+    layout's tables of figures (``DocContext.layout.table_spans``): their lines are measurements in a table
+    of results, not claims (pipe and tab tables found here keep their rows as claims)."""
     sentences, long_cut = split_long(text, join_wrapped(text, sentences))
     doc_lang = document_language
     guessed = None
@@ -158,6 +168,8 @@ def analyse(
         return i >= 0 and table_spans[i][1] > a
 
     companies = company_names(text)
+    figure_tables = sorted(figure_tables, key=lambda sp: sp.start)
+    table_starts_ = [sp.start for sp in figure_tables]
     quote_starts = [q.start for q in quotes]
     claims: list[Claim] = []
     skipped = 0
@@ -182,6 +194,8 @@ def analyse(
         c.ends_colon = seg.rstrip().endswith(":")
         c.figures = find_figures(text, start, end, cells=table is not None)
         c.assessed = assess(text, c.figures, start, end, table is not None, companies)
+        if table is None and _inside(figure_tables, table_starts_, start, end):
+            c.assessed = [dataclasses.replace(a, claim=False) for a in c.assessed]
         c.attributions = find_attributions(masked, start, end, lex)
         if c.figures and c.attributions:
             c.attributions = [a for a in c.attributions if not _other_clause(text, a, c)]

@@ -98,7 +98,8 @@ class SourcingCheck(DocumentCheck):
         if not text.strip():
             return ()
         language_at = _language_lookup(ctx)
-        analysis = analyse(text, ctx.sentences, ctx.passages, ctx.lines, language_at, ctx.language)
+        analysis = analyse(text, ctx.sentences, ctx.passages, ctx.lines, language_at, ctx.language,
+                           ctx.layout.table_spans)
         stats = sourcing_stats(analysis, self.config.max_sources_listed)
         if outlet:
             stats["headline_outlet"] = outlet

@@ -160,3 +160,9 @@ def test_a_mostly_attributed_story_keeps_only_social_statistics():
     )
     flagged = [story[f.start:f.end] for f in _src001(story)]
     assert flagged == ["About 300 workers lost their jobs in the month."]
+
+
+def test_rows_of_a_layout_table_of_figures_are_not_claims():
+    text = ("Import quotas for 1987 were set as follows.\n"
+            "ARGENTINA   nil   39,130\nBARBADOS    nil    7,500\nBOLIVIA     nil    7,500\nBRAZIL      nil  131,950\n")
+    assert not _src001(text)
