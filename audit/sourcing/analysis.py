@@ -103,10 +103,12 @@ def analyse(
     language_at: Callable[[int], str] | None = None,
     document_language: str = "und",
     figure_tables=(),
+    wire: bool = False,
 ) -> DocAnalysis:
     """Analyse one document's sourcing (pure; offsets index ``text``). ``figure_tables``: spans of the
     layout's tables of figures (``DocContext.layout.table_spans``): their lines are measurements in a table
-    of results, not claims (pipe and tab tables found here keep their rows as claims)."""
+    of results, not claims (pipe and tab tables found here keep their rows as claims). ``wire``: the document is
+    hard-wrapped with indented paragraphs (``DocContext.layout``), one sentence a paragraph."""
     sentences, long_cut = split_long(text, join_wrapped(text, sentences))
     doc_lang = document_language
     guessed = None
@@ -212,5 +214,5 @@ def analyse(
             if q.start >= start and q.end <= end and q.words >= 3:
                 c.quote = q  # the sentence contains a whole quote
         claims.append(c)
-    decide(text, claims, tables)
+    decide(text, claims, tables, wire)
     return DocAnalysis(doc_lang, claims, quotes, tables, skipped, words_total, long_cut)

@@ -98,8 +98,9 @@ class SourcingCheck(DocumentCheck):
         if not text.strip():
             return ()
         language_at = _language_lookup(ctx)
+        layout = ctx.layout
         analysis = analyse(text, ctx.sentences, ctx.passages, ctx.lines, language_at, ctx.language,
-                           ctx.layout.table_spans)
+                           layout.table_spans, layout.indented)
         stats = sourcing_stats(analysis, self.config.max_sources_listed)
         if outlet:
             stats["headline_outlet"] = outlet

@@ -97,7 +97,9 @@ def _is_claim(text: str, c: Claim) -> bool:
     return bool(c.statistics or c.attributions or c.quote or _CAP_INSIDE.search(seg))
 
 
-def decide(text: str, claims: list[Claim], tables: list[Table]) -> None:
+def decide(text: str, claims: list[Claim], tables: list[Table], wire: bool = False) -> None:
+    """Set ``attributed_by`` and ``via`` of every claim. ``wire``: the document is in the wire layout (one
+    sentence a paragraph, indented), where a report runs on over paragraph breaks."""
     table_sourced: dict[int, Attribution | bool] = {}
     for t in tables:
         sourced = False
@@ -165,6 +167,7 @@ def decide(text: str, claims: list[Claim], tables: list[Table]) -> None:
                 prev.attributed_by in _CARRIES
                 and (
                     "\n" not in text[prev.end : c.start]
+                    or (wire and prev.figures and text.count("\n", prev.end, c.start) == 1)
                     # wire style, one sentence a paragraph: "This compares with a 1.1 pct fall in 1985."
                     or (prev.figures and text.count("\n", prev.end, c.start) <= 2 and _ANAPHORIC_START.match(text, c.start))
                 )

@@ -166,3 +166,17 @@ def test_rows_of_a_layout_table_of_figures_are_not_claims():
     text = ("Import quotas for 1987 were set as follows.\n"
             "ARGENTINA   nil   39,130\nBARBADOS    nil    7,500\nBOLIVIA     nil    7,500\nBRAZIL      nil  131,950\n")
     assert not _src001(text)
+
+
+def test_wire_layout_report_runs_over_paragraph_breaks():
+    wire = (
+        "Wholesale prices fell 0.3 pct in February, giving a drop of 4.3 pct from a year\n"
+        "earlier, the Federal Statistics Office said.\n"
+        "    Prices had been unchanged in January, giving an annual drop of 4.6 pct.\n"
+        "    The index for farm goods was 2.1 pct lower than in the previous month and\n"
+        "stood at its lowest level for seven years, the office added.\n"
+    )
+    assert not _src001(wire)
+    # Not in prose paragraphs separated by blank lines (the layout is not the wire's).
+    prose = "Wholesale prices fell 0.3 pct in February, the statistics office said.\n\nUnemployment rose to 9.1 pct."
+    assert _src001(prose)
