@@ -268,7 +268,8 @@ class _Spill:
         for ev in events:
             if isinstance(ev, Document):
                 self.order.append(self.lines.add(kept_line(ev)))
-                yield dataclasses.replace(ev, record=None, raw=None)
+                # (the constructor, not dataclasses.replace: a third of the filter's own time otherwise)
+                yield Document(ev.id, ev.text, ev.source, ev.locator, ev.metadata, None, None, ev.folder)
             else:
                 if isinstance(ev, Unreadable):
                     self.order.append(-len(self.unreadable) - 1)
