@@ -48,6 +48,24 @@ class PolicyConfig:
             raise ValueError("document_coverage must be in (0, 1]")
 
 
+@dataclass(frozen=True)
+class EngineConfig:
+    """Where per-document checks run (``[engine]``; ``--engine``)."""
+
+    #: ``local`` (this process, and a process pool after a warm-up) or ``ray``.
+    kind: str = "local"
+    #: Ray: the cluster to join (``ray://host:10001`` or ``auto``); empty: ``RAY_ADDRESS``, else a local instance.
+    address: str = ""
+    #: Workers (processes or Ray CPUs); 0 = every CPU (of this machine, or of the Ray cluster).
+    workers: int = 0
+
+    def __post_init__(self) -> None:
+        if self.kind not in ("local", "ray"):
+            raise ValueError(f"kind must be 'local' or 'ray', not {self.kind!r}")
+        if self.workers < 0:
+            raise ValueError("workers must be 0 (every CPU) or more")
+
+
 @dataclass
 class Config:
     select: tuple[str, ...] = ()
@@ -65,6 +83,7 @@ class Config:
     #: Per-rule severity overrides: {"ART003": "info"}.
     severity: dict[str, str] = field(default_factory=dict)
     policy: PolicyConfig = field(default_factory=PolicyConfig)
+    engine: EngineConfig = field(default_factory=EngineConfig)
     #: Family sections, validated: {"duplicates": DuplicatesConfig(...)}.
     sections: dict[str, Any] = field(default_factory=dict)
     #: Where the configuration came from (for messages), or None for defaults.
@@ -87,7 +106,7 @@ class Config:
         return Settings(languages=self.languages, source_field=self.source_field, date_field=self.date_field)
 
 
-_TOP_KEYS = {f.name for f in dataclasses.fields(Config)} - {"sections", "path", "policy", "severity"}
+_TOP_KEYS = {f.name for f in dataclasses.fields(Config)} - {"sections", "path", "policy", "severity", "engine"}
 #: Sections that are not check families.
 EXTRA_SECTIONS: dict[str, type] = {"policy": PolicyConfig}
 #: Keys of the former ``[filter]`` table and where they live now (one policy for reports and filter).
@@ -144,6 +163,7 @@ def config_from_mapping(data: Mapping[str, Any], where: str = "config") -> Confi
     sections: dict[str, Any] = {}
     top: dict[str, Any] = {}
     policy = PolicyConfig()
+    engine = EngineConfig()
     severity: dict[str, str] = {}
     for key, value in data.items():
         name = key.replace("-", "_")
@@ -161,6 +181,8 @@ def config_from_mapping(data: Mapping[str, Any], where: str = "config") -> Confi
                               f"filter decisions are one decision ({moved or 'no keys given'})")
         elif name == "policy":
             policy = build_config(PolicyConfig, _table(value, key, where), f"{where} policy")
+        elif name == "engine":
+            engine = build_config(EngineConfig, _table(value, key, where), f"{where} engine")
         elif key in families:
             sections[key] = build_config(families[key], _table(value, key, where), f"{where} {key}")
         elif key in EXTRA_SECTIONS:
@@ -168,7 +190,7 @@ def config_from_mapping(data: Mapping[str, Any], where: str = "config") -> Confi
         elif name in _TOP_KEYS:
             top[name] = value
         else:
-            valid = sorted(_TOP_KEYS | {"severity", "policy"} | set(families) | set(EXTRA_SECTIONS))
+            valid = sorted(_TOP_KEYS | {"severity", "policy", "engine"} | set(families) | set(EXTRA_SECTIONS))
             raise ConfigError(f"{where}: unknown key {key!r}; valid keys: {', '.join(valid)}")
     for name in ("select", "ignore", "languages"):
         if name in top:
@@ -194,7 +216,7 @@ def config_from_mapping(data: Mapping[str, Any], where: str = "config") -> Confi
             Severity.parse(getattr(policy, name))
         except ValueError as err:
             raise ConfigError(f"{where}: policy.{name}: {err}") from None
-    return Config(**top, severity=severity, policy=policy, sections=sections, path=where)
+    return Config(**top, severity=severity, policy=policy, engine=engine, sections=sections, path=where)
 
 
 def _table(value: Any, key: str, where: str) -> Mapping[str, Any]:

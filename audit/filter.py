@@ -262,7 +262,10 @@ class _Spill:
     def __init__(self) -> None:
         self.lines = TextStore()
         self.order = array("q")  # >= 0: document ordinal; < 0: -(unreadable number) - 1
-        self.unreadable: list[Unreadable] = []
+        # Unreadable inputs as their REJECTED lines, spilled like documents (millions of bad lines
+        # must not pile up in memory).
+        self.unreadable = TextStore()
+        self.unopenable = 0
 
     def tee(self, events: Iterable[Any]) -> Iterator[Any]:
         for ev in events:
@@ -272,8 +275,8 @@ class _Spill:
                 yield Document(ev.id, ev.text, ev.source, ev.locator, ev.metadata, None, None, ev.folder)
             else:
                 if isinstance(ev, Unreadable):
-                    self.order.append(-len(self.unreadable) - 1)
-                    self.unreadable.append(ev)
+                    self.order.append(-self.unreadable.add(unreadable_line(ev)) - 1)
+                    self.unopenable += ev.line is None
                 yield ev
 
 
@@ -378,7 +381,7 @@ def _run(paths, config: Config, policy: Policy, iconf: IndexConfig, store, keep:
     try:
         outputs = {keep: "the filter's own --keep output", reject: "the filter's own --reject output"}
         events = spill.tee(iter_inputs(paths, config.reader_config(keep_records=True), exclude=outputs))
-        parallel = Parallel(config, policy.enabled, jobs=config.jobs)
+        parallel = Parallel.from_config(config, policy.enabled)
         state, extra = run_checks(events, checks, hooks=hooks, settings=config.settings(), parallel=parallel)
         report = finalize(state, extra, policy)
         decisions = [own_reasons(policy, res) for res in report.documents]
@@ -396,8 +399,7 @@ def _run(paths, config: Config, policy: Policy, iconf: IndexConfig, store, keep:
         try:
             for code in spill.order:
                 if code < 0:
-                    u = spill.unreadable[-code - 1]
-                    out_reject.write(unreadable_line(u))
+                    out_reject.write(spill.unreadable.get(-code - 1))
                     result.reasons["unreadable"] += 1
                     continue
                 res = report.documents[code]
@@ -423,13 +425,14 @@ def _run(paths, config: Config, policy: Policy, iconf: IndexConfig, store, keep:
             raise
     finally:
         spill.lines.close()
+        spill.unreadable.close()
         if state is not None:
             state.store.close()
     result.documents = len(report.documents)
     result.kept = out_keep.count
     result.rejected = out_reject.count - len(spill.unreadable)
     result.unreadable = len(spill.unreadable)
-    result.unopenable = sum(1 for u in spill.unreadable if u.line is None)
+    result.unopenable = spill.unopenable
     result.unreadable_lines = result.unreadable - result.unopenable
     result.skipped = len(state.skipped)
     result.renamed = len(state.renamed)

@@ -38,8 +38,8 @@ from data.language_samples import (  # noqa: E402
     SHORT,
 )
 
-from audit.langid import clean_for_detection, get_backend  # noqa: E402
 from audit.language import LanguageCheck, LanguageConfig, LanguageIdentifier  # noqa: E402
+from audit.language.backends import clean_for_detection, get_backend  # noqa: E402
 from audit.model import Document, Span  # noqa: E402
 from audit.rules import DocContext, Settings  # noqa: E402
 
@@ -61,7 +61,7 @@ def raw_accuracy(backend_name: str, items: list[tuple[str, str]]) -> float:
         ident = LanguageIdentifier(config(min_chars=0, min_confidence=0.0))
         ok = 0
         for lang, text in items:
-            units = ident._units(text, [Span(0, len(text))])
+            units = ident.units(text, [Span(0, len(text))])
             ok += ident.classify(units) == lang
         return ok / len(items)
     backend = get_backend(backend_name)
@@ -74,7 +74,7 @@ def guarded(backend_name: str, items: list[tuple[str, str]]) -> tuple[float, flo
     ident = LanguageIdentifier(config(backend=backend_name))
     ok = und = 0
     for lang, text in items:
-        units = ident._units(text, [Span(0, len(text))])
+        units = ident.units(text, [Span(0, len(text))])
         got = ident.classify(units)
         ok += got == lang
         und += got == "und"

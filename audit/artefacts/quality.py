@@ -135,6 +135,7 @@ class QualityConfig:
 
 class QualityCheck(DocumentCheck):
     rules = (ART060, ART061, ART062, ART063, ART064, ART065)
+    uses = frozenset({"language"})  # passage languages from the language check
     section = "quality"
     config_class = QualityConfig
     order = 60

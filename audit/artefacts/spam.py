@@ -263,6 +263,7 @@ class SpamConfig:
 
 class InjectedKeywordCheck(DocumentCheck):
     rules = (ART010,)
+    uses = frozenset({"language"})  # passage languages from the language check
     section = "spam"
     config_class = SpamConfig
     order = 60

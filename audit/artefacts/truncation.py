@@ -180,6 +180,7 @@ class TruncationConfig:
 
 class TruncationCheck(DocumentCheck):
     rules = (ART020, ART021, ART022)
+    uses = frozenset({"language"})  # passage languages from the language check
     section = "truncation"
     config_class = TruncationConfig
     order = 60

@@ -254,6 +254,7 @@ class WhitespaceConfig:
 
 class MissingWhitespaceCheck(DocumentCheck):
     rules = (ART030, ART031)
+    uses = frozenset({"language"})  # passage languages from the language check
     section = "whitespace"
     config_class = WhitespaceConfig
     order = 60

@@ -31,13 +31,20 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Iterable
 
-from audit.langid import Candidates, clean_for_detection, evidence_chars, get_backend
+from audit.language.identify import (
+    UND,
+    LanguageConfig,
+    LanguageIdentifier,
+    Unit,
+    dominant,
+    prob_of,
+    shares,
+    weights_of,
+)
 from audit.model import Category, Finding, Severity, Span
 from audit.rules import DocContext, DocumentCheck, Rule
-
-UND = "und"
 
 LANG001 = Rule(
     id="LANG001",
@@ -94,265 +101,14 @@ def language_name(code: str) -> str:
     return f"{name} ({code})" if name else code
 
 
-# --------------------------------------------------------------------------- pure helpers
-
-
-def combine(ft: Candidates | None, ld: Candidates | None, ld_supports=lambda _l: True) -> tuple[str, float]:
-    """Average two backends' probabilities per language; the best language and its score.
-
-    A backend that was not asked (``None``) or that cannot output a language abstains
-    for it, so a language only fastText knows is scored by fastText alone.
-    """
-    if not ft and not ld:
-        return UND, 0.0
-    if ld is None or not ft:
-        best = (ft or ld)[0]
-        return best[0], float(best[1])
-    if not ld:
-        return ft[0][0], float(ft[0][1])
-    fd, ldd = dict(ft), dict(ld)
-    scores = {}
-    for lang in set(fd) | set(ldd):
-        if ld_supports(lang):
-            scores[lang] = (fd.get(lang, 0.0) + ldd.get(lang, 0.0)) / 2.0
-        else:
-            scores[lang] = fd.get(lang, 0.0)
-    lang = max(sorted(scores), key=lambda k: scores[k])
-    return lang, scores[lang]
-
-
-def dominant(weights: dict[str, float]) -> str:
-    """The language with the most weight (ties broken by code, for determinism)."""
-    if not weights:
-        return UND
-    return max(sorted(weights), key=lambda k: weights[k])
-
-
-def shares(weights: dict[str, float], digits: int = 4) -> dict[str, float]:
-    total = sum(weights.values())
-    if total <= 0:
-        return {}
-    return {k: round(v / total, digits) for k, v in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))}
-
-
-def prob_of(cands: Candidates | None, lang: str) -> float:
-    for code, p in cands or ():
-        if code == lang:
-            return p
-    return 0.0
-
-
-# --------------------------------------------------------------------------- config
-
-
-@dataclass(frozen=True)
-class LanguageConfig:
-    #: "auto" (fastText screen + langdetect confirmation), "fasttext" or "langdetect".
-    backend: str = "auto"
-    #: Letters of evidence (outside proper names) a passage needs to be classified alone.
-    min_chars: int = 30
-    #: Below this final confidence a passage is "und" (never reported).
-    min_confidence: float = 0.70
-    #: auto: fastText top probability below which langdetect is consulted as well.
-    confirm_below: float = 0.90
-    #: auto: a passage with this much evidence that fastText puts in another language with
-    #: confirm_below or more is reported without asking langdetect.
-    trust_min_chars: int = 60
-    #: A short line next to a foreign passage joins its finding when it has at least this
-    #: much evidence and the foreign language's probability is at least group_min_probability
-    #: and above the document language's.
-    group_min_chars: int = 12
-    group_min_probability: float = 0.30
-    #: Read a passage of the document's language sentence by sentence when it has at least
-    #: two sentences and fastText's probability for the document language is below this
-    #: (0 disables the sentence pass).
-    sentence_check_below: float = 0.98
-    #: Letters of evidence a whole document needs for a language (else LANG003).
-    doc_min_chars: int = 20
-    #: Characters of a passage handed to a model (the rest adds time, not accuracy).
-    max_chars: int = 2000
-
-    def __post_init__(self) -> None:
-        if self.backend not in ("auto", "fasttext", "langdetect"):
-            raise ValueError(f"backend must be auto, fasttext or langdetect, not {self.backend!r}")
-        for name in ("min_confidence", "confirm_below", "group_min_probability", "sentence_check_below"):
-            value = getattr(self, name)
-            if not 0.0 <= value <= 1.0:
-                raise ValueError(f"{name} must be between 0 and 1, not {value!r}")
-        for name in ("min_chars", "group_min_chars", "doc_min_chars", "max_chars", "trust_min_chars"):
-            if getattr(self, name) < 0:
-                raise ValueError(f"{name} must not be negative")
-
-
-# --------------------------------------------------------------------------- identification
-
-
-class _Unit:
-    """One span being identified: a passage or a sentence."""
-
-    __slots__ = ("span", "clean", "evidence", "ft", "ld", "lang", "conf")
-
-    def __init__(self, span: Span, clean: str, evidence: int) -> None:
-        self.span = span
-        self.clean = clean
-        self.evidence = evidence
-        self.ft: Candidates | None = None
-        self.ld: Candidates | None = None
-        self.lang = UND
-        self.conf = 0.0
-
-
-class LanguageIdentifier:
-    """Passage and document language with the configured backends (library entry point).
-
-    ``classify(units)`` identifies spans and returns the dominant language;
-    ``identify_text(text)`` reads one text as a whole. No rule logic lives here.
-    """
-
-    def __init__(self, config: LanguageConfig | None = None) -> None:
-        self.config = config or LanguageConfig()
-        name = self.config.backend
-        self.fasttext = get_backend("fasttext") if name in ("auto", "fasttext") else None
-        self.langdetect = get_backend("langdetect") if name in ("auto", "langdetect") else None
-
-    # -- unit level
-
-    def _units(self, text: str, spans: Iterable[Span]) -> list[_Unit]:
-        cfg = self.config
-        out = []
-        for span in spans:
-            raw = text[span.start : span.end]
-            clean = clean_for_detection(raw, cfg.max_chars)
-            out.append(_Unit(span, clean, evidence_chars(raw, clean)))
-        return out
-
-    def _screen(self, units: Sequence[_Unit]) -> None:
-        """First reading: fastText (or langdetect when it is the only backend)."""
-        todo = [u for u in units if u.ft is None and u.ld is None and u.clean]
-        if not todo:
-            return
-        if self.fasttext is not None:
-            for u, cands in zip(todo, self.fasttext.predict([u.clean for u in todo]), strict=False):
-                u.ft = cands
-        else:
-            for u, cands in zip(todo, self.langdetect.predict([u.clean for u in todo]), strict=False):
-                u.ld = cands
-        for u in todo:
-            self._decide(u)
-
-    def _confirm(self, units: Sequence[_Unit]) -> None:
-        """auto: ask langdetect too about these units (once each)."""
-        if self.fasttext is None or self.langdetect is None:
-            return
-        todo = [u for u in units if u.ld is None and u.clean]
-        if not todo:
-            return
-        for u, cands in zip(todo, self.langdetect.predict([u.clean for u in todo]), strict=False):
-            u.ld = cands
-            self._decide(u)
-
-    def _decide(self, u: _Unit) -> None:
-        supports = self.langdetect.supports if self.langdetect is not None else (lambda _l: True)
-        lang, conf = combine(u.ft, u.ld, supports)
-        u.lang, u.conf = (lang, conf) if conf >= self.config.min_confidence else (UND, conf)
-
-    def veto_names(self, units: Sequence[_Unit], doc_lang: str, min_letters: int = 15) -> None:
-        """A foreign call that rests on proper names becomes ``und``.
-
-        "Chancellor Olaf Scholz's Sozialdemokratische Partei Deutschlands lost ground in
-        Brandenburg and Thüringen" is German to both models, because most of its letters are
-        German names. The words that do not start with a capital ("lost ground in and where
-        the made gains") carry the language of the prose around the names: when they have
-        ``min_letters`` letters or more and the screening model gives them the document's
-        language as its top answer with probability 0.5 or more, the foreign call is dropped.
-        A real foreign passage keeps it: its own lower-case words are foreign (articles,
-        verbs, German too, whose nouns alone are capitalised).
-        """
-        backend = self.fasttext or self.langdetect
-        todo = []
-        for u in units:
-            if u.lang in (doc_lang, UND):
-                continue
-            low = " ".join(w for w in u.clean.split() if w[0].islower())
-            if sum(ch.isalpha() for ch in low) >= min_letters:
-                todo.append((u, low))
-        if not todo:
-            return
-        for (u, _low), cands in zip(todo, backend.predict([low for _u, low in todo]), strict=True):
-            if cands and cands[0][0] == doc_lang and cands[0][1] >= 0.5:
-                u.lang = UND
-
-    def classify(self, units: Sequence[_Unit], doc_lang: str | None = None, report_floor: float | None = None) -> str:
-        """Identify units (those with enough evidence); return the dominant language.
-
-        auto: langdetect is asked about a unit only where its answer can matter:
-
-        * fastText's top language is not the document's and is probable enough that the
-          averaged confidence could still reach ``min_confidence`` (``report_floor``,
-          by default ``2 * min_confidence - 1``): the unit would be reported. A long unit
-          (``trust_min_chars`` of evidence) that fastText gives ``confirm_below`` or more
-          is trusted as it is;
-        * the document's language itself is in doubt (less than half the characters of
-          sized units are in units fastText puts in it with ``min_confidence`` or more):
-          then every unit below ``confirm_below`` is confirmed.
-        """
-        cfg = self.config
-        sized = [u for u in units if u.evidence >= cfg.min_chars]
-        self._screen(sized)
-        lang = doc_lang or dominant(_weights(sized))
-        if self.fasttext is None or self.langdetect is None:
-            return lang
-        floor = 2 * cfg.min_confidence - 1 if report_floor is None else report_floor
-        total = sum(len(u.span) for u in sized)
-        for _ in range(3):  # confirm, recompute the dominant language, repeat if it moved
-            sure = sum(len(u.span) for u in sized if u.ft and u.ft[0][0] == lang and u.ft[0][1] >= cfg.min_confidence)
-            doubtful = doc_lang is None and 2 * sure < total
-            todo = []
-            for u in sized:
-                if u.ld is not None or not u.ft:
-                    continue
-                top, p = u.ft[0]
-                if top != lang:
-                    trusted = p >= cfg.confirm_below and u.evidence >= cfg.trust_min_chars
-                    if p >= floor and not trusted:
-                        todo.append(u)
-                elif doubtful and p < cfg.confirm_below:
-                    todo.append(u)
-            self._confirm(todo)
-            new = doc_lang or dominant(_weights(sized))
-            if new == lang:
-                break
-            lang = new
-        return lang
-
-    def identify_text(self, text: str) -> tuple[str, float]:
-        """The language of one text as a whole (used for documents of short lines)."""
-        unit = self._units(text, [Span(0, len(text))])[0]
-        if unit.evidence < self.config.doc_min_chars:
-            return UND, 0.0
-        self._screen([unit])
-        if self.fasttext is not None and self.langdetect is not None and unit.ft \
-                and unit.ft[0][1] < self.config.confirm_below:
-            self._confirm([unit])
-        return unit.lang, unit.conf
-
-
-def _weights(units: Iterable[_Unit]) -> dict[str, float]:
-    w: dict[str, float] = {}
-    for u in units:
-        if u.lang != UND:
-            w[u.lang] = w.get(u.lang, 0.0) + len(u.span)
-    return w
-
-
 # --------------------------------------------------------------------------- the check
 
 
 @dataclass
 class _Run:
     lang: str
-    units: list[_Unit]
-    core: list[_Unit]  # the classified units (not the grouped short lines)
+    units: list[Unit]
+    core: list[Unit]  # the classified units (not the grouped short lines)
 
 
 class LanguageCheck(DocumentCheck):
@@ -362,6 +118,7 @@ class LanguageCheck(DocumentCheck):
     section = "language"
     config_class = LanguageConfig
     order = 10
+    provides = frozenset({"language"})
 
     def __init__(self, config=None, settings=None) -> None:
         super().__init__(config, settings)
@@ -379,14 +136,14 @@ class LanguageCheck(DocumentCheck):
             return ()
         ident = self.identifier
         cfg = self.config
-        units = ident._units(text, ctx.passages)
+        units = ident.units(text, ctx.passages)
         doc_lang = ident.classify(units)
         if doc_lang != UND:
             ident.veto_names(units, doc_lang)
         sentence_starts = [sp.start for sp in ctx.sentences] if cfg.sentence_check_below > 0 else []
         if doc_lang != UND and cfg.sentence_check_below > 0:
             units = self._split_mixed_foreign(ctx, units, doc_lang, sentence_starts)
-        weights = _weights(units)
+        weights = weights_of(units)
         # Pages made mostly of short lines: read the unclassified passages together, so
         # a few long lines (a copyright notice, a caption) do not decide the language.
         rest = [u for u in units if u.lang == UND]
@@ -398,10 +155,10 @@ class LanguageCheck(DocumentCheck):
                 new = dominant(weights)
                 if new != doc_lang:
                     doc_lang = ident.classify(units, doc_lang=new)  # confirm against the new language
-                    weights = _weights(units)
+                    weights = weights_of(units)
                     weights[lang] = weights.get(lang, 0.0) + rest_chars
         # Sentence pass: foreign sentences inside passages of the document's language.
-        sentence_units: dict[int, list[_Unit]] = {}
+        sentence_units: dict[int, list[Unit]] = {}
         if doc_lang != UND and cfg.sentence_check_below > 0:
             sentence_units = self._sentence_pass(ctx, units, doc_lang, sentence_starts)
         ctx.language = doc_lang
@@ -455,7 +212,7 @@ class LanguageCheck(DocumentCheck):
 
     # -- helpers
 
-    def _runs(self, units: list[_Unit], doc_lang: str, group: bool = True) -> list[_Run]:
+    def _runs(self, units: list[Unit], doc_lang: str, group: bool = True) -> list[_Run]:
         """Consecutive foreign units of one language, with the short lines that belong to them."""
         runs: list[_Run] = []
         i = 0
@@ -495,7 +252,7 @@ class LanguageCheck(DocumentCheck):
             i = j
         return runs
 
-    def _supports(self, u: _Unit, lang: str, doc_lang: str) -> bool:
+    def _supports(self, u: Unit, lang: str, doc_lang: str) -> bool:
         """Does a short (``und``) unit's own evidence point to ``lang`` rather than ``doc_lang``?"""
         cfg = self.config
         if u.evidence < cfg.group_min_chars or not u.clean:
@@ -513,7 +270,7 @@ class LanguageCheck(DocumentCheck):
         p_doc = (prob_of(u.ft, doc_lang) + prob_of(u.ld, doc_lang)) / (2 if both else 1)
         return p_run >= cfg.group_min_probability and p_run > p_doc
 
-    def _sentence_units(self, ctx: DocContext, u: _Unit, doc_lang: str, starts: list[int]) -> list[_Unit] | None:
+    def _sentence_units(self, ctx: DocContext, u: Unit, doc_lang: str, starts: list[int]) -> list[Unit] | None:
         """The sentences of ``u`` (``starts``: the document's sentence starts), identified against the
         document's language with the names veto; None when ``u`` holds fewer than two sentences."""
         lo = bisect_left(starts, u.span.start)
@@ -521,13 +278,13 @@ class LanguageCheck(DocumentCheck):
         if hi - lo < 2:
             return None
         ident = self.identifier
-        sents = ident._units(ctx.text, ctx.sentences[lo:hi])
+        sents = ident.units(ctx.text, ctx.sentences[lo:hi])
         ident.classify(sents, doc_lang=doc_lang, report_floor=self.config.min_confidence)
         ident.veto_names(sents, doc_lang)
         return sents
 
-    def _split_mixed_foreign(self, ctx: DocContext, units: list[_Unit], doc_lang: str,
-                             starts: list[int]) -> list[_Unit]:
+    def _split_mixed_foreign(self, ctx: DocContext, units: list[Unit], doc_lang: str,
+                             starts: list[int]) -> list[Unit]:
         """Foreign passages that also hold sentences in the document's language become sentence units.
 
         A model reads a paragraph as a whole: a Portuguese sentence followed by an English one
@@ -536,7 +293,7 @@ class LanguageCheck(DocumentCheck):
         language, the passage is replaced by its sentences (the others keep the passage's language
         when too short to call), so a finding covers the foreign sentences only.
         """
-        out: list[_Unit] = []
+        out: list[Unit] = []
         for u in units:
             sents = None if u.lang in (doc_lang, UND) else self._sentence_units(ctx, u, doc_lang, starts)
             if sents is None or not any(x.lang == doc_lang for x in sents):
@@ -548,11 +305,11 @@ class LanguageCheck(DocumentCheck):
             out.extend(sents)
         return out
 
-    def _sentence_pass(self, ctx: DocContext, units: list[_Unit], doc_lang: str,
-                       starts: list[int]) -> dict[int, list[_Unit]]:
+    def _sentence_pass(self, ctx: DocContext, units: list[Unit], doc_lang: str,
+                       starts: list[int]) -> dict[int, list[Unit]]:
         """Sentences of not-clear-cut passages (document language or ``und``), when some sentence is foreign."""
         cfg = self.config
-        out: dict[int, list[_Unit]] = {}
+        out: dict[int, list[Unit]] = {}
         for i, u in enumerate(units):
             if u.lang not in (doc_lang, UND) or u.evidence < 2 * cfg.min_chars:
                 continue

@@ -1,0 +1,344 @@
+"""Passage reuse (DUP003, DUP004): copied paragraphs inside and across documents.
+
+Passages are indexed by an exact key and a short MinHash signature at observe
+time. At finish, exact groups and LSH candidates are verified (rapidfuzz ratio of
+whole passages, or long equal word runs when only part of a passage was copied),
+extended over neighbouring matching passages, clustered as stars around the kept
+copy and reported once per distinct set of copied regions.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import Any, Callable
+
+import numpy as np
+
+from audit import segment
+from audit.duplicates import align as al
+from audit.duplicates.corpus import Corpus
+from audit.duplicates.lsh import UnionFind, candidate_pairs, star_clusters
+from audit.duplicates.rules import DUP003, DUP004
+from audit.model import Cluster, Location, Related, Severity
+from audit.rules import CorpusResult
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """Matched passage region: passages [a0, a1) of doc_a ~ [b0, b1) of doc_b, with char spans."""
+
+    doc_a: int
+    span_a: tuple[int, int]
+    doc_b: int
+    span_b: tuple[int, int]
+    similarity: float
+    exact: bool
+    edge: bool = False  # both sides lie in their page's header/footer zone
+    copied_words: int = 0  # > 0: only part of a passage was copied (words in shared runs)
+
+    def swapped(self) -> Region:
+        return Region(
+            self.doc_b, self.span_b, self.doc_a, self.span_a, self.similarity, self.exact, self.edge, self.copied_words
+        )
+
+
+# ---------------------------------------------------------------------------
+# Verifying one pair of passages
+
+
+def _passages_of(corpus: Corpus, ordinal: int) -> tuple[list, list[int]]:
+    spans = list(segment.passages(corpus.raw(ordinal)))
+    return spans, [s.start for s in spans]
+
+
+def _edge(corpus: Corpus, first: int, last: int, n: int) -> bool:
+    """Do passages [first, last] lie in a page's template zone (its first or last few passages)?"""
+    k = corpus.config.boilerplate_edge
+    return last < k or first >= n - k
+
+
+def _partial_copy(corpus: Corpus, da: int, ia: int, spans_a: list, db: int, ib: int, spans_b: list) -> Region | None:
+    """Part of one passage copied into the other (a paragraph merged into a longer one, or a fragment of
+    it): long equal word runs, aligned with rapidfuzz, report the copied spans."""
+    cfg = corpus.config
+    (sa, ea), (sb, eb) = (spans_a[ia].start, spans_a[ia].end), (spans_b[ib].start, spans_b[ib].end)
+    wa, wb = al.words(corpus.raw(da)[sa:ea]), al.words(corpus.raw(db)[sb:eb])
+    alignment = al.align(wa.tokens, wb.tokens, cfg.min_run)
+    shorter = min(alignment.len_a, alignment.len_b)
+    if (
+        not alignment.runs
+        or alignment.matched < cfg.passage_min_copied_words
+        or alignment.matched < cfg.passage_containment * shorter
+    ):
+        return None
+    a0, a1 = wa.span(*alignment.word_range_a())
+    b0, b1 = wb.span(*alignment.word_range_b())
+    edge = _edge(corpus, ia, ia, len(spans_a)) and _edge(corpus, ib, ib, len(spans_b))
+    score = alignment.matched / shorter
+    return Region(da, (sa + a0, sa + a1), db, (sb + b0, sb + b1), score, False, edge, alignment.matched)
+
+
+def _extend(corpus: Corpus, da: int, ia: int, spans_a: list, db: int, ib: int, spans_b: list,
+            seed_text: str) -> tuple[int, int, int, int, list[float]]:
+    """Extend a matched passage pair over neighbouring passages that also match (a headline above a
+    blurb, a run of paragraphs). Returns the passage ranges [a0, a1], [b0, b1] and their similarities."""
+    text_a, text_b = corpus.raw(da), corpus.raw(db)
+    threshold = corpus.config.passage_similarity
+    a0 = a1 = ia
+    b0 = b1 = ib
+    same = da == db
+    sims: list[float] = []
+    # In one document, paragraphs repeated back to back (X X X, or X Y X Y) are not "a run of copied
+    # paragraphs": extension stops at a neighbour that repeats a passage already in the region, so
+    # every copy of the repeated unit is its own region (consecutive copies are then reported
+    # together, see _runs_of_copies).
+    region_texts = {al.normalize_fast(seed_text)} if same else None
+
+    def repeats_seed(i: int) -> bool:
+        if region_texts is None:
+            return False
+        t = al.normalize_fast(spans_a[i].slice(text_a))
+        if t in region_texts:
+            return True
+        region_texts.add(t)
+        return False
+
+    def match(i: int, j: int) -> float | None:
+        s = al.passage_similarity(spans_a[i].slice(text_a), spans_b[j].slice(text_b))
+        return s if s >= threshold else None
+
+    while a0 > 0 and b0 > 0 and not (same and b0 - 1 <= a1) and not repeats_seed(a0 - 1):
+        s = match(a0 - 1, b0 - 1)
+        if s is None:
+            break
+        a0, b0 = a0 - 1, b0 - 1
+        sims.append(s)
+    while (a1 + 1 < len(spans_a) and b1 + 1 < len(spans_b) and not (same and a1 + 1 >= b0)
+           and not repeats_seed(a1 + 1)):
+        s = match(a1 + 1, b1 + 1)
+        if s is None:
+            break
+        a1, b1 = a1 + 1, b1 + 1
+        sims.append(s)
+    return a0, a1, b0, b1, sims
+
+
+def verify_passages(corpus: Corpus, pa: tuple[int, int, int], pb: tuple[int, int, int]) -> Region | None:
+    """Verify two indexed passages and extend the match over neighbouring matching passages."""
+    cfg = corpus.config
+    (da, sa, ea), (db, sb, eb) = pa, pb
+    ca, cb = corpus.doc_cluster.get(da), corpus.doc_cluster.get(db)
+    if ca is not None and ca == cb and da != db:
+        return None  # the documents are already one document-level cluster
+    text_a, text_b = corpus.raw(da), corpus.raw(db)
+    ta, tb = text_a[sa:ea], text_b[sb:eb]
+    spans_a, starts_a = _passages_of(corpus, da)
+    spans_b, starts_b = _passages_of(corpus, db)
+    ia, ib = bisect_left(starts_a, sa), bisect_left(starts_b, sb)
+    if ia >= len(spans_a) or spans_a[ia].start != sa or ib >= len(spans_b) or spans_b[ib].start != sb:
+        return None  # the texts changed under us (never in a scan)
+    sim = al.passage_similarity(ta, tb)
+    if sim < cfg.passage_similarity:
+        return _partial_copy(corpus, da, ia, spans_a, db, ib, spans_b)
+    exact = al.normalize_fast(ta) == al.normalize_fast(tb)
+    a0, a1, b0, b1, sims = _extend(corpus, da, ia, spans_a, db, ib, spans_b, ta)
+    region_a = (spans_a[a0].start, spans_a[a1].end)
+    region_b = (spans_b[b0].start, spans_b[b1].end)
+    if (a0, a1) != (ia, ia):
+        exact = all(s >= 1.0 for s in [sim, *sims])
+        sim = al.passage_similarity(text_a[region_a[0] : region_a[1]], text_b[region_b[0] : region_b[1]])
+    edge = _edge(corpus, a0, a1, len(spans_a)) and _edge(corpus, b0, b1, len(spans_b))
+    return Region(da, region_a, db, region_b, sim, exact, edge)
+
+
+# ---------------------------------------------------------------------------
+# Clustering
+
+
+@dataclass
+class PassageIndex:
+    """Every indexed passage: (ordinal, start, end), exact key and uint16 signature."""
+
+    loc: np.ndarray
+    hashes: np.ndarray
+    sig: np.ndarray
+
+    def where(self, i: int) -> tuple[int, int, int]:
+        return int(self.loc[i, 0]), int(self.loc[i, 1]), int(self.loc[i, 2])
+
+
+def _exact_groups(index: PassageIndex, max_copies: int) -> tuple[np.ndarray, list[tuple[int, int]]]:
+    """Passages with equal keys: each one paired with its group's first, and a mask of boilerplate
+    (a passage found in more than ``max_copies`` documents)."""
+    hashes, loc = index.hashes, index.loc
+    order = np.argsort(hashes, kind="stable")
+    hs = hashes[order]
+    new = np.concatenate(([True], hs[1:] != hs[:-1]))
+    starts = np.flatnonzero(new)
+    ends = np.append(starts[1:], len(hs))
+    boiler = np.zeros(len(hashes), dtype=bool)
+    pairs: list[tuple[int, int]] = []
+    multi = np.flatnonzero(ends - starts >= 2)
+    for g0, g1 in zip(starts[multi].tolist(), ends[multi].tolist(), strict=True):
+        members = order[g0:g1]
+        if len(np.unique(loc[members, 0])) > max_copies:
+            boiler[members] = True
+            continue
+        members = np.sort(members)
+        pairs.extend((int(members[0]), int(m)) for m in members[1:])
+    return boiler, pairs
+
+
+def _candidates(corpus: Corpus, index: PassageIndex, stats: dict[str, Any]) -> set[tuple[int, int]]:
+    cfg = corpus.config
+    boiler, exact_pairs = _exact_groups(index, cfg.passage_max_copies)
+    stats["boilerplate_passages"] = int(boiler.sum())
+    # Passages of a document that is itself a non-kept copy are left to the kept copy's passages.
+    copies = np.fromiter(corpus.copies, dtype=np.int64, count=len(corpus.copies))
+    eligible = ~boiler & ~np.isin(index.loc[:, 0], copies)
+    exact_pairs = [(i, j) for i, j in exact_pairs if eligible[i] and eligible[j]]
+    pairs, _est = candidate_pairs(
+        index.sig, cfg.passage_bands, cfg.passage_rows,
+        # A bucket holding more passages than a copy can have is a common phrase, not a copy.
+        min_estimate=cfg.passage_min_estimate, max_bucket=min(cfg.max_bucket, cfg.passage_max_copies),
+        eligible=eligible,
+    )
+    cand = {tuple(p) for p in pairs.tolist()} | set(exact_pairs)
+    stats["passage_candidates"] = len(cand)
+    return cand
+
+
+def _verified_stars(corpus: Corpus, index: PassageIndex, cand: set[tuple[int, int]]) -> list:
+    """Verify candidate pairs, join verified ones, and cut each component into stars around kept copies."""
+    cache: dict[tuple[int, int], Region | None] = {}
+
+    def verify(i: int, j: int) -> Region | None:
+        if (i, j) in cache:
+            return cache[(i, j)]
+        if (j, i) in cache:
+            other = cache[(j, i)]
+            return None if other is None else other.swapped()
+        cache[(i, j)] = region = verify_passages(corpus, index.where(i), index.where(j))
+        return region
+
+    def priority(i: int) -> tuple:
+        return corpus.priority(int(index.loc[i, 0])) + (int(index.loc[i, 1]),)
+
+    uf = UnionFind()
+    for i, j in sorted(cand):
+        a, b = (i, j) if priority(i) <= priority(j) else (j, i)
+        if verify(a, b) is not None:
+            uf.union(i, j)
+    stars = []
+    for comp in uf.components(uf.parent.keys() | set(uf.parent.values())):
+        stars.extend(star_clusters(comp, priority, verify))
+    return stars
+
+
+def _distinct_clusters(corpus: Corpus, index: PassageIndex, stars: list, stats: dict[str, Any]) -> dict:
+    """One cluster per distinct set of regions (a run of copied paragraphs gives one cluster); regions
+    that are a page template (edge passages of two pages of one source) are dropped."""
+    clusters: dict[tuple, tuple[int, list[Region]]] = {}
+    template = 0
+    for kept, members in stars:
+        regions = [r for _, r in members if not (r.edge and corpus.same_source(r.doc_a, r.doc_b))]
+        template += len(members) - len(regions)
+        if not regions:
+            continue
+        kept_span = (min(r.span_a[0] for r in regions), max(r.span_a[1] for r in regions))
+        key = (int(index.loc[kept, 0]), kept_span, tuple(sorted((r.doc_b, r.span_b) for r in regions)))
+        clusters.setdefault(key, (kept, regions))
+    stats["template_passages"] = template
+    return clusters
+
+
+def passage_clusters(corpus: Corpus, index: PassageIndex | None, result: CorpusResult, stats: dict[str, Any]) -> None:
+    """Find, verify and report reused passages (DUP003 exact, DUP004 near or partial)."""
+    if index is None:
+        return
+    cand = _candidates(corpus, index, stats)
+    stars = _verified_stars(corpus, index, cand)
+    clusters = _distinct_clusters(corpus, index, stars, stats)
+    reported: set[tuple[int, tuple[int, int]]] = set()
+    n = 0
+    for key in sorted(clusters, key=lambda k: (corpus.priority(k[0]), k[1], k[2])):
+        kept_doc, kept_span, _ = key
+        fresh = [r for r in clusters[key][1] if (r.doc_b, r.span_b) not in reported]
+        if not fresh:
+            continue
+        n += 1
+        _report_cluster(corpus, result, f"passage-{n}", kept_doc, kept_span, fresh, reported)
+    stats["passage_clusters"] = n
+
+
+def _report_cluster(corpus: Corpus, result: CorpusResult, cid: str, kept_doc: int, kept_span: tuple[int, int],
+                    fresh: list[Region], reported: set) -> None:
+    ids = corpus.ids
+    fresh = sorted(fresh, key=lambda r: (r.doc_b, r.span_b))
+    exact_all = all(r.exact for r in fresh)
+    for run in _runs_of_copies(corpus.raw, fresh):
+        for x in run:
+            reported.add((x.doc_b, x.span_b))
+        result.add(run[0].doc_b, _finding(corpus, cid, run))
+    result.clusters.append(
+        Cluster(
+            id=cid,
+            kind="exact" if exact_all else "near",
+            level="passage",
+            members=[Location(ids[kept_doc], *kept_span)] + [Location(ids[r.doc_b], *r.span_b) for r in fresh],
+            similarity_min=min(r.similarity for r in fresh),
+            kept=Location(ids[kept_doc], *kept_span),
+            data={
+                "rule": "DUP003" if exact_all else "DUP004",
+                "sources": corpus.sources_of([kept_doc] + [r.doc_b for r in fresh]),
+            },
+        )
+    )
+
+
+def _finding(corpus: Corpus, cid: str, run: list[Region]):
+    r = run[0]
+    rule = DUP003 if r.exact else DUP004
+    same = r.doc_b == r.doc_a
+    where_txt = "earlier in this document" if same else f"in {corpus.ids[r.doc_a]}"
+    if len(run) > 1:
+        what = f"repeated {len(run)} times in a row: copies of the passage"
+    elif r.copied_words:
+        what = f"copies {r.copied_words} words ({r.similarity:.0%} of the shorter passage) of the text"
+    elif r.exact:
+        what = "repeats the passage"
+    else:
+        what = f"is a near copy ({r.similarity:.0%}) of the passage"
+    return rule.finding(
+        (r.span_b[0], run[-1].span_b[1]),
+        f"passage {what} at {r.span_a[0]}-{r.span_a[1]} {where_txt}",
+        related=[Related(corpus.ids[r.doc_a], r.span_a[0], r.span_a[1], r.similarity)],
+        data={
+            "cluster": cid,
+            "kept": corpus.ids[r.doc_a],
+            "similarity": round(r.similarity, 4),
+            "same_document": same,
+            **({"copied_words": r.copied_words} if r.copied_words else {}),
+            **({"copies": len(run)} if len(run) > 1 else {}),
+        },
+        # A whole passage repeated in one page is a scraping problem; a repeated quote is not.
+        severity=Severity.WARNING if same and not r.copied_words else None,
+    )
+
+
+def _runs_of_copies(raw: Callable[[int], str], regions: list[Region]) -> list[list[Region]]:
+    """Exact whole-passage copies that follow each other in one document (only white space
+    between them) form one run, reported as one finding: a paragraph pasted 2,000 times is
+    one problem, not 1,999. Every other region is a run of its own."""
+    runs: list[list[Region]] = []
+    for r in regions:
+        prev = runs[-1][-1] if runs else None
+        if (prev is not None and r.exact and prev.exact and not r.copied_words and not prev.copied_words
+                and r.doc_b == prev.doc_b and r.doc_a == prev.doc_a and r.span_a == prev.span_a
+                and r.span_b[0] >= prev.span_b[1]
+                and not raw(r.doc_b)[prev.span_b[1] : r.span_b[0]].strip()):
+            runs[-1].append(r)
+        else:
+            runs.append([r])
+    return runs
