@@ -16,7 +16,6 @@ import xxhash
 from audit.index.common import Entry, Outcome, band_rows, compute_signatures, small_signature
 from audit.index.open import open_index
 from audit.model import Category, Finding, Related, Severity
-from audit.normalize import normalize
 from audit.rules import CorpusCheck, CorpusResult, DocContext, Rule
 
 #: Documents whose signatures are computed together.
@@ -102,8 +101,8 @@ class IndexCheck(CorpusCheck):
     def __init__(self, config=None, settings=None, *, collect: bool = False) -> None:
         super().__init__(config, settings)
         self.params = self.config.params()
-        self.collect = collect
         self.index = self.config.open(readonly=True) if self.config.path else None
+        self.collect = collect
         self.hashes: list[bytes] = []
         self.sources: list[str] = []
         self.chars: list[int] = []
@@ -111,12 +110,23 @@ class IndexCheck(CorpusCheck):
         self._sigs: dict[int, np.ndarray] = {}
         self._bands: dict[int, tuple[int, ...]] = {}
 
+    @property
+    def collect(self) -> bool:
+        return self._collect
+
+    @collect.setter
+    def collect(self, value: bool) -> None:
+        self._collect = value
+        self.layer_needs = ("normalized",) if (value or self.index is not None) else ()
+
     def observe(self, ctx: DocContext) -> Iterable[Finding]:
         if self.index is None and not self.collect:
             return ()
         text = ctx.text
-        norm = normalize(text)
-        self.hashes.append(xxhash.xxh3_128_digest(norm.encode("utf-8", "surrogatepass")))  # content_hash(text)
+        # The text layer's normalised text (the duplicates check's exact key hashes the same string,
+        # computed once, in the workers when the document stage is parallel): content_hash(text).
+        norm = ctx.layer.normalized
+        self.hashes.append(xxhash.xxh3_128_digest(norm.encode("utf-8", "surrogatepass")))
         # Provenance: the record's source field when it has one ("reuters"), else the input file it came
         # from ("batch-0412.jsonl"), which says more about an ingested document than its folder.
         self.sources.append(ctx.record_source(self.settings.source_field) or ctx.doc.source)
