@@ -13,6 +13,7 @@ from array import array
 from collections import OrderedDict
 from typing import Callable, Generic, Hashable, Iterable, TypeVar
 
+from audit import segment
 from audit.duplicates import align as al
 from audit.duplicates.config import DuplicatesConfig
 
@@ -85,6 +86,7 @@ class Corpus:
         self.copies: set[int] = set()
         self._texts: LRU[int, str] = LRU(CACHE_SIZE)
         self._words: LRU[int, tuple[str, al.Words]] = LRU(CACHE_SIZE)
+        self._passages: LRU[int, tuple[list, list[int]]] = LRU(CACHE_SIZE)
 
     # -- keep policy -----------------------------------------------------------
 
@@ -124,6 +126,17 @@ class Corpus:
             self._words.put(ordinal, hit)
         return hit
 
+    def passages(self, ordinal: int) -> tuple[list, list[int]]:
+        """The document's passages (:func:`audit.segment.passages`) and their starts, cached with the texts
+        (verifying a passage pair reads both documents' passages; re-segmenting a document for each of its
+        candidate pairs was a third of ``finish``)."""
+        hit = self._passages.get(ordinal)
+        if hit is None:
+            spans = list(segment.passages(self.raw(ordinal)))
+            hit = (spans, [s.start for s in spans])
+            self._passages.put(ordinal, hit)
+        return hit
+
     def prefetch(self, ordinals: set[int]) -> None:
         """Tokenise the documents a chunk of candidate pairs needs in one batch (into the cache)."""
         need = sorted(o for o in ordinals if o not in self._words)
@@ -136,3 +149,4 @@ class Corpus:
     def clear(self) -> None:
         self._texts.clear()
         self._words.clear()
+        self._passages.clear()

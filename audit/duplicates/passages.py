@@ -15,7 +15,6 @@ from typing import Any, Callable
 
 import numpy as np
 
-from audit import segment
 from audit.duplicates import align as al
 from audit.duplicates.corpus import Corpus
 from audit.duplicates.lsh import UnionFind, candidate_pairs, star_clusters
@@ -48,8 +47,7 @@ class Region:
 
 
 def _passages_of(corpus: Corpus, ordinal: int) -> tuple[list, list[int]]:
-    spans = list(segment.passages(corpus.raw(ordinal)))
-    return spans, [s.start for s in spans]
+    return corpus.passages(ordinal)
 
 
 def _edge(corpus: Corpus, first: int, last: int, n: int) -> bool:
