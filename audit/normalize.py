@@ -38,6 +38,17 @@ def content_hash(text: str) -> bytes:
 _REPLACE = tuple((chr(k), v) for k, v in _PUNCT_MAP.items())
 
 
+def _nfkc(text: str) -> str:
+    """NFKC of ``text``, normalising only the lines that need it (most lines of real text are already
+    NFKC, and the quick check runs in C). Exact: a newline is a starter that never composes or reorders
+    with its neighbours, so NFKC line by line equals NFKC of the whole."""
+    if unicodedata.is_normalized("NFKC", text):
+        return text
+    return "\n".join(
+        ln if unicodedata.is_normalized("NFKC", ln) else unicodedata.normalize("NFKC", ln) for ln in text.split("\n")
+    )
+
+
 def normalize_fast(text: str) -> str:
     """:func:`normalize` without its slow paths (same result).
 
@@ -45,7 +56,7 @@ def normalize_fast(text: str) -> str:
     characters actually present run in C, and ASCII text skips NFKC and the table altogether.
     """
     if not text.isascii():
-        text = unicodedata.normalize("NFKC", text)
+        text = _nfkc(text)
         for src, dst in _REPLACE:
             if src in text:
                 text = text.replace(src, dst)

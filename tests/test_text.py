@@ -104,3 +104,16 @@ def test_doc_context_shares_one_layer_and_computes_lazily():
     assert ctx.line_word_counts == ctx.layer.line_word_counts
     assert ctx.passages == segment.passages(WIRE)
     assert ctx.sentences == segment.sentences(WIRE)
+
+
+def test_nfkc_line_by_line_equals_nfkc_of_the_whole():
+    import unicodedata
+
+    from audit.normalize import _nfkc
+
+    samples = ["ﬁne\n\u0301e\nplain", "Ａ\n\u0327c", "e\u0301\n\u0308", "x\n\n\uff76\uff9e", "no change here\né", ""]
+    rnd = random.Random(9)
+    alphabet = "a\ne\u0301\u0327\u0308ﬁＡ\uff76\uff9e\u00a0\u2126 "
+    samples += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 12))) for _ in range(3000)]
+    for t in samples:
+        assert _nfkc(t) == unicodedata.normalize("NFKC", t), repr(t)
