@@ -109,7 +109,7 @@ def build_checks(config: Config, policy: Policy | frozenset[str], extra: Iterabl
     """Instantiate every check that has at least one enabled rule (``policy`` or a set of rule ids)."""
     settings = config.settings()
     wanted = policy.enabled if isinstance(policy, Policy) else policy
-    classes = check_classes()
+    classes = check_classes(select=sorted(wanted)) if wanted else check_classes()
     selected = [cls for cls in classes if {r.id for r in cls.rules} & wanted]
     needed = frozenset().union(*(cls.uses for cls in selected), *(getattr(c, "uses", ()) for c in extra))
     checks = []

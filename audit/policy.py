@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from audit.config import Config, register_section
-from audit.errors import ConfigError
+from audit.errors import ConfigError, UnknownRuleError
 from audit.model import Finding, Report, Severity, Verdict
-from audit.rules import Rule, all_rules, resolve_patterns
+from audit.rules import Rule, all_rules, check_classes, resolve_patterns
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,15 @@ class Policy:
 
     @classmethod
     def from_config(cls, config: Config, rules: list[Rule] | None = None) -> Policy:
-        rules = rules if rules is not None else all_rules()
+        if rules is None:
+            if config.select and not (config.severity or config.policy.drop_rules or config.policy.review_rules):
+                # Only the families the patterns can name are imported (a pattern naming nothing is
+                # reported against every rule below).
+                try:
+                    return cls.from_config(config, all_rules(check_classes(select=[*config.select, *config.ignore])))
+                except UnknownRuleError:
+                    pass
+            rules = all_rules()
         known = {r.id for r in rules}
         enabled = resolve_patterns(config.select, rules, "select") if config.select else set(known)
         enabled -= resolve_patterns(config.ignore, rules, "ignore")

@@ -6,17 +6,29 @@ Adding a format means adding an entry to :data:`RENDERERS`, never touching a com
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 from typing import Callable
 
 from audit.model import Report
-from audit.render import html, json_report, markdown
+
+
+def _lazy(module: str) -> Callable[[Report], str]:
+    """``audit.render.<module>.render``, imported on first use (the HTML renderer loads jinja2: a
+    ``--format json`` run need not)."""
+
+    def render(report: Report) -> str:
+        return importlib.import_module(f"audit.render.{module}").render(report)
+
+    render.__qualname__ = render.__name__ = f"{module}.render"
+    return render
+
 
 #: format name -> (file name, render function)
 RENDERERS: dict[str, tuple[str, Callable[[Report], str]]] = {
-    "json": ("report.json", json_report.render),
-    "md": ("report.md", markdown.render),
-    "html": ("report.html", html.render),
+    "json": ("report.json", _lazy("json_report")),
+    "md": ("report.md", _lazy("markdown")),
+    "html": ("report.html", _lazy("html")),
 }
 
 
