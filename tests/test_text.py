@@ -86,12 +86,23 @@ def test_exact_key_ignores_case_quotes_and_whitespace_only():
     assert a.exact_key != c.exact_key
 
 
+def _normalize_reference(text: str) -> str:
+    import re
+    import unicodedata
+
+    from audit.normalize import _PUNCT_MAP
+
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text).translate(_PUNCT_MAP).casefold()).strip()
+
+
 def test_normalize_fast_equals_normalize():
     rnd = random.Random(3)
     alphabet = list("aA `'\u2019\u201c\u2026\u00a0\u200b\ufb01\u00c5\n\t\u2028\u3000x\u0130\u00df\u2014")
     for _ in range(5000):
         t = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 12)))
-        assert normalize_fast(t) == normalize(t), repr(t)
+        assert normalize_fast(t) == normalize(t) == _normalize_reference(t), repr(t)
+    for t in (WIRE, MIXED, "ﬁ\u00a0“x”\u2026\x1c\u2028`y`", ""):
+        assert normalize(t) == _normalize_reference(t)
 
 
 def test_doc_context_shares_one_layer_and_computes_lazily():
