@@ -79,6 +79,28 @@ class ScanState:
     records: list[Any] = field(default_factory=list)
     #: Documents whose id repeated an earlier document's: ``{"id": new, "was": old, "file", "line"}``.
     renamed: list[dict[str, Any]] = field(default_factory=list)
+    #: Unreadable lines counted but not listed (beyond the sample), by file.
+    unreadable_omitted: dict[str, int] = field(default_factory=dict)
+    _listed_per_file: dict[str, int] = field(default_factory=dict)
+
+    def note_unreadable(self, event: Unreadable) -> bool:
+        """Keep ``event`` in the bounded sample (True), or only count it (False).
+
+        Every unreadable file is listed; unreadable lines at most :data:`UNREADABLE_PER_FILE` per
+        file and :data:`UNREADABLE_LISTED` in all, so 3 million bad lines cost a count, not memory.
+        """
+        listed = self._listed_per_file.get(event.file, 0)
+        if event.line is not None and (listed >= UNREADABLE_PER_FILE or len(self.unreadable) >= UNREADABLE_LISTED):
+            self.unreadable_omitted[event.file] = self.unreadable_omitted.get(event.file, 0) + 1
+            return False
+        self._listed_per_file[event.file] = listed + 1
+        self.unreadable.append(dataclasses.replace(event, raw=None) if event.raw is not None else event)
+        return True
+
+
+#: Unreadable lines listed per file and in all (report.json ``unreadable``); the rest are counted.
+UNREADABLE_PER_FILE = 20
+UNREADABLE_LISTED = 1000
 
 
 def unique_ids(events: Iterable[Any], renamed: list[dict[str, Any]]) -> Iterator[Any]:
@@ -152,8 +174,7 @@ def run_checks(
     needs = tuple(sorted({n for c in corpus_checks for n in getattr(c, "layer_needs", ())}))
     for event, outcome in _document_stage(events, doc_checks, parallel, (needs, source_field)):
         if isinstance(event, Unreadable):
-            state.unreadable.append(event)
-            if hooks.on_unreadable:
+            if state.note_unreadable(event) and hooks.on_unreadable:
                 hooks.on_unreadable(event)
             if keep_records:
                 state.records.append(event)
@@ -198,6 +219,8 @@ def run_checks(
     for res, fs in zip(state.results, raw_findings, strict=True):
         res.findings = fs
     extra["_clusters"] = clusters
+    if parallel is not None and parallel.run:
+        extra["run"] = dict(parallel.run)
     if state.renamed:
         extra["renamed_ids"] = state.renamed
         extra.setdefault("summary", {})["renamed_ids"] = len(state.renamed)
@@ -265,10 +288,25 @@ class Parallel:
     warmup: int = 200
     warmup_chars: int = 300_000
     batch: int = 32
+    #: ``"local"`` (this process and a process pool) or ``"ray"`` (:mod:`audit.engine.ray`).
+    engine: str = "local"
+    #: Ray cluster to join (``RAY_ADDRESS`` otherwise; none: start a local instance).
+    address: str | None = None
+    #: What ran: ``{"engine": ..., "workers": ...}`` (report.json ``run``), filled in by the stage.
+    run: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_config(cls, config: Config, enabled: frozenset[str]) -> Parallel:
+        eng = config.engine
+        return cls(config, enabled, jobs=eng.workers or config.jobs, engine=eng.kind,
+                   address=eng.address or None, warmup=0 if eng.kind == "ray" else 200)
 
     def workers(self) -> int:
         n = self.jobs if self.jobs > 0 else (os.cpu_count() or 1)
         return max(1, n)
+
+    def report_workers(self, n: int) -> None:
+        self.run.update(engine=self.engine, workers=n)
 
 
 _WORKER_CHECKS: list[Any] = []
@@ -309,6 +347,13 @@ def _document_stage(events: Iterable[Any], doc_checks: list[Any], parallel: Para
                     prep: Prep = ((), "source")):
     """Yield ``(event, DocOutcome | None)`` in input order."""
     iterator = iter(events)
+    if parallel is not None and parallel.engine == "ray" and doc_checks:
+        from audit.engine.ray import ray_document_stage
+
+        yield from ray_document_stage(iterator, parallel, doc_checks)
+        return
+    if parallel is not None:
+        parallel.report_workers(1)  # until a pool starts
     if parallel is None or parallel.workers() < 2 or not doc_checks or not _main_importable():
         yield from _serial_stage(iterator, doc_checks, prep)
         return
@@ -340,6 +385,7 @@ def _parallel_stage(iterator, parallel: Parallel, doc_checks: list[Any], prep: P
     from concurrent.futures.process import BrokenProcessPool
 
     workers = parallel.workers()
+    parallel.report_workers(workers)
     ctx = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
     pending: deque = deque()  # (events, future | None)
 
@@ -413,7 +459,7 @@ def finalize(
     if baseline is not None:
         extra["baseline"] = apply_baseline(state.results, text_of, baseline, suppressed, policy.enabled)
     for res in state.results:
-        res.verdict = policy.verdict(res.findings)
+        res.verdict = policy.verdict(res.findings, res.chars)
     clusters.sort(key=lambda c: (c.level, c.kind, c.kept.document, c.kept.start, c.id))
 
     report = Report(
@@ -425,6 +471,7 @@ def finalize(
         extra=extra,
         text_of=text_of,
         baseline_suppressed=suppressed,
+        unreadable_omitted=state.unreadable_omitted,
     )
     report.extra["sources"] = source_scorecards(report)
     return report
@@ -448,6 +495,6 @@ def scan(
     policy = Policy.from_config(config)
     checks = build_checks(config, policy, extra_checks)
     events = iter_inputs(paths, config.reader_config(), exclude=exclude)
-    parallel = Parallel(config, policy.enabled, jobs=config.jobs)
+    parallel = Parallel.from_config(config, policy.enabled)
     state, extra = run_checks(events, checks, hooks=hooks, settings=config.settings(), parallel=parallel)
     return finalize(state, extra, policy, baseline)
