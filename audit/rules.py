@@ -20,6 +20,7 @@ import importlib
 import math
 import os
 from abc import ABC, abstractmethod
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -162,10 +163,27 @@ class DocContext:
         return self.layer.line_word_counts
 
     def language_at(self, offset: int) -> str:
-        """The language of the passage containing ``offset`` (document language otherwise)."""
-        for span, lang, _conf in self.passage_languages:
-            if span.start <= offset < span.end:
-                return lang
+        """The language of the passage containing ``offset`` (document language otherwise).
+
+        A bisection over the passages' starts when they are sorted and disjoint (as the language check
+        writes them), rebuilt whenever ``passage_languages`` is replaced or grows; a linear scan otherwise.
+        """
+        pl = self.passage_languages
+        index = self.__dict__.get("_pl_index")
+        if index is None or index[0] is not pl or index[1] != len(pl):
+            starts = [span.start for span, _lang, _conf in pl]
+            ordered = all(pl[i][0].end <= starts[i + 1] and starts[i] < starts[i + 1] for i in range(len(pl) - 1))
+            index = (pl, len(pl), starts if ordered else None)
+            self.__dict__["_pl_index"] = index
+        starts = index[2]
+        if starts is None:
+            for span, lang, _conf in pl:
+                if span.start <= offset < span.end:
+                    return lang
+            return self.language
+        i = bisect_right(starts, offset) - 1
+        if i >= 0 and offset < pl[i][0].end:
+            return pl[i][1]
         return self.language
 
 

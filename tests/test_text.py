@@ -128,3 +128,35 @@ def test_nfkc_line_by_line_equals_nfkc_of_the_whole():
     samples += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 12))) for _ in range(3000)]
     for t in samples:
         assert _nfkc(t) == unicodedata.normalize("NFKC", t), repr(t)
+
+
+def test_language_at_by_bisection_equals_the_linear_definition():
+    from audit.model import Span
+
+    def linear(ctx, offset):
+        for span, lang, _conf in ctx.passage_languages:
+            if span.start <= offset < span.end:
+                return lang
+        return ctx.language
+
+    rnd = random.Random(11)
+    for trial in range(300):
+        ctx = DocContext(Document("d", "x" * 400, source="x.txt"), 0)
+        ctx.language = "en"
+        pos, pl = 0, []
+        while pos < 380:
+            start = pos + rnd.randint(0, 5)
+            end = start + rnd.randint(1, 40)
+            pl.append((Span(start, end), rnd.choice(["es", "fr", "de"]), 0.9))
+            pos = end
+        if trial % 3 == 0:
+            rnd.shuffle(pl)  # unordered (and below: overlapping) lists take the linear scan
+        if trial % 5 == 0:
+            pl.append((Span(10, 200), "it", 0.5))
+        ctx.passage_languages = pl
+        for offset in range(-1, 402, 3):
+            assert ctx.language_at(offset) == linear(ctx, offset)
+        pl.append((Span(390, 400), "pt", 0.9))  # the list grows: the index is rebuilt
+        assert ctx.language_at(395) == linear(ctx, 395)
+        ctx.passage_languages = []
+        assert ctx.language_at(5) == "en"
