@@ -78,10 +78,18 @@ def key64(normalized: str) -> int:
 _KEY_WORD = re.compile(r"[^\W\u0080-\u00bf\u2000-\u207f]+")
 
 
+#: ASCII bytes that are not :data:`_KEY_WORD` characters, mapped to a space (letters, digits, "_" kept).
+_ASCII_KEY_TABLE = bytes(c if chr(c).isascii() and (chr(c).isalnum() or c == 0x5F) else 0x20 for c in range(256))
+
+
 def exact_key(normalized: str) -> int:
     """64-bit key of a normalised text's word sequence (exact duplicate documents and passages): case,
     white space, quote/dash variants and punctuation-only differences ("... March 31" and "... March 31 .")
     give the same key. A text without word characters is keyed by its normalised characters (so "***"
     and "---" stay different)."""
-    return key64(" ".join(_KEY_WORD.findall(normalized)) or "\0" + normalized)
+    if normalized.isascii():  # the same words from one C translate + split (3x faster than the regex)
+        words = b" ".join(normalized.encode("ascii").translate(_ASCII_KEY_TABLE).split()).decode("ascii")
+    else:
+        words = " ".join(_KEY_WORD.findall(normalized))
+    return key64(words or "\0" + normalized)
 

@@ -160,3 +160,15 @@ def test_language_at_by_bisection_equals_the_linear_definition():
         assert ctx.language_at(395) == linear(ctx, 395)
         ctx.passage_languages = []
         assert ctx.language_at(5) == "en"
+
+
+def test_exact_key_ascii_path_equals_the_word_regex():
+    from audit.normalize import _KEY_WORD, exact_key, key64
+
+    rnd = random.Random(12)
+    alphabet = "ab Z9_.,;:'\"-()*\t\x1c\x7f"
+    samples = ["", "***", "---", "march 31 .", "a_b c", "x" * 3] + [
+        "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 15))) for _ in range(3000)
+    ]
+    for t in samples:
+        assert exact_key(t) == key64(" ".join(_KEY_WORD.findall(t)) or "\0" + t), repr(t)
