@@ -138,7 +138,8 @@ class DuplicateCheck(CorpusCheck):
             return
         cfg = self.config
         batch = minhash.batch_signatures(
-            [t for _, t, _ in self._pending], [sp for *_, sp in self._pending], self._doc_params, self._pas_params
+            [t for _, t, _ in self._pending], [sp for *_, sp in self._pending], self._doc_params, self._pas_params,
+            min_span_words=cfg.passage_min_words,
         )
         ords = np.array([o for o, _, _ in self._pending], dtype=np.int64)
         if self._want_near:
