@@ -238,7 +238,9 @@ def _report_cluster(corpus: Corpus, result: CorpusResult, n: int, kept: int, mem
                 related=[Related(ids[kept], edge.span_a[0], edge.span_a[1], edge.similarity)],
                 data={
                     "cluster": cid,
+                    "cluster_size": len(all_docs),
                     "kept": ids[kept],
+                    "kept_span": list(edge.span_a),
                     "similarity": round(edge.similarity, 4),
                     "coverage": round(edge.coverage_b, 4),
                     "coverage_kept": round(edge.coverage_a, 4),

@@ -409,7 +409,7 @@ def _report_cluster(corpus: Corpus, result: CorpusResult, cid: str, kept_doc: in
     exact_all = all(r.exact for r in fresh)
     severities = []
     for run in _runs_of_copies(corpus.raw, fresh):
-        finding = _finding(corpus, cid, run)
+        finding = _finding(corpus, cid, run, len(fresh) + 1)
         severities.append((run[0].doc_b != kept_doc, finding.severity))
         result.add(run[0].doc_b, finding)
         r = run[0]
@@ -430,7 +430,8 @@ def _report_cluster(corpus: Corpus, result: CorpusResult, cid: str, kept_doc: in
                 f"passage also appears in {len(names)} other document{'s' if len(names) > 1 else ''}: {shown} "
                 "(this copy is the one kept)",
                 related=[Related(ids[r.doc_b], r.span_b[0], r.span_b[1], r.similarity) for r in others],
-                data={"cluster": cid, "kept": ids[kept_doc], "role": "kept", "documents": len(names),
+                data={"cluster": cid, "cluster_size": len(fresh) + 1, "kept": ids[kept_doc], "role": "kept",
+                      "kept_span": list(kept_span), "documents": len(names),
                       "similarity": round(min(r.similarity for r in others), 4), "same_document": False},
                 severity=severity,
             ),
@@ -499,7 +500,7 @@ def _severity(corpus: Corpus, r: Region, copies: int) -> Severity:
     return Severity.WARNING if is_prose(text[r.span_b[0] : r.span_b[1]]) else Severity.INFO
 
 
-def _finding(corpus: Corpus, cid: str, run: list[Region]):
+def _finding(corpus: Corpus, cid: str, run: list[Region], size: int):
     r = run[0]
     rule = DUP003 if r.exact else DUP004
     same = r.doc_b == r.doc_a
@@ -518,7 +519,9 @@ def _finding(corpus: Corpus, cid: str, run: list[Region]):
         related=[Related(corpus.ids[r.doc_a], r.span_a[0], r.span_a[1], r.similarity)],
         data={
             "cluster": cid,
+            "cluster_size": size,
             "kept": corpus.ids[r.doc_a],
+            "kept_span": list(r.span_a),
             "similarity": round(r.similarity, 4),
             "same_document": same,
             **({"copied_words": r.copied_words} if r.copied_words else {}),
