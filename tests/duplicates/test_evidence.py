@@ -76,3 +76,22 @@ def test_report_with_the_new_fields_still_validates(tmp_path):
     # Files are read in name order: copy.txt is kept, exact.txt is the kept copy of the exact group
     # {exact, orig} and itself a near copy of copy.txt, so both map to copy.txt.
     assert data["kept_copies"] == {"copy.txt": ["exact.txt", "orig.txt"]}
+
+
+def test_a_pasted_paragraph_fails_the_default_warning_gate_and_a_short_quote_does_not(tmp_path):
+    from typer.testing import CliRunner
+
+    from audit.cli import app
+    from tests.duplicates.texts import EN_QUOTE, filler
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(article(EN_HEADLINE, EN), encoding="utf-8")
+    (corpus / "b.txt").write_text(article("Other news", OTHER[:3] + [EN[5]] + OTHER[3:]), encoding="utf-8")
+    args = ["scan", str(corpus), "--select", "duplicate", "--out", str(tmp_path / "r"), "--format", "json",
+            "--fail-on", "warning"]
+    assert CliRunner().invoke(app, args).exit_code == 1
+    (corpus / "b.txt").write_text(article("Riders rally", filler(5, seed=11) + [EN_QUOTE]), encoding="utf-8")
+    (corpus / "a.txt").write_text(article(EN_HEADLINE, EN[:4] + [EN_QUOTE]), encoding="utf-8")
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
