@@ -225,6 +225,11 @@ class CorpusCheck(_Check):
     scan's spill store, so a check need not keep texts in memory.
     """
 
+    #: Parts of the text layer (:class:`audit.text.TextLayer` attribute names, e.g. ``"passages"``) that
+    #: ``observe`` reads: computed with the document checks, in the worker processes when those run in
+    #: parallel, and handed to ``observe`` on ``ctx.layer``.
+    layer_needs: ClassVar[tuple[str, ...]] = ()
+
     def observe(self, ctx: DocContext) -> Iterable[Finding]:  # pragma: no cover - interface
         return ()
 

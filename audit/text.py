@@ -158,7 +158,8 @@ class TextLayer:
 
     @cached_property
     def exact_key(self) -> int:
-        """64-bit hash of :attr:`normalized`: equal for exact duplicates up to case, quotes and whitespace."""
-        from audit.normalize import key64
+        """:func:`audit.duplicates.align.exact_key` of the text: the hash of its normalised word sequence,
+        equal for exact duplicates up to case, quotes, white space and punctuation-only differences."""
+        from audit.duplicates.align import word_key
 
-        return key64(self.normalized)
+        return word_key(self.normalized)

@@ -12,16 +12,14 @@ runs from the first to the last kept run.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
-import xxhash
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from audit import minhash
-from audit.normalize import _PUNCT_MAP
+from audit.normalize import key64, normalize_fast  # noqa: F401  (normalize_fast: re-exported)
 
 # Same word definition as audit.minhash.tokens: runs of word characters, where
 # Latin-1 punctuation (U+0080-U+00BF) and general punctuation (U+2000-U+207F) separate words.
@@ -58,32 +56,17 @@ def words_batch(texts: list[str]) -> list[Words]:
     return [Words(h.tolist(), s, e) for h, s, e in minhash.word_hashes_batch(texts)]
 
 
-_REPLACE = tuple((chr(k), v) for k, v in _PUNCT_MAP.items())
-
-
-def normalize_fast(text: str) -> str:
-    """:func:`audit.normalize.normalize` (NFKC, quote/dash variants, case, whitespace) without its slow paths.
-
-    ``str.translate`` with a dict table runs per character in Python; a few
-    ``str.replace`` calls on the characters actually present run in C.
-    """
-    if not text.isascii():
-        text = unicodedata.normalize("NFKC", text)
-        for src, dst in _REPLACE:
-            if src in text:
-                text = text.replace(src, dst)
-    return " ".join(text.casefold().split())
-
-
 def exact_key(text: str) -> int:
     """64-bit hash of the text's word sequence after normalisation (exact duplicate documents): case,
     white space, quote/dash variants and punctuation-only differences ("... March 31" and
     "... March 31 .") give the same key. A text without word characters is keyed by its normalised
     characters (so "***" and "---" stay different)."""
-    norm = normalize_fast(text)
-    key = " ".join(_WORD.findall(norm)) or "\0" + norm
-    return xxhash.xxh3_64_intdigest(key.encode("utf-8", "surrogatepass"))
+    return word_key(normalize_fast(text))
 
+
+def word_key(normalized: str) -> int:
+    """:func:`exact_key` of an already normalised text."""
+    return key64(" ".join(_WORD.findall(normalized)) or "\0" + normalized)
 
 @dataclass(frozen=True, slots=True)
 class Alignment:

@@ -25,7 +25,6 @@ from urllib.parse import urlsplit
 import numpy as np
 
 from audit import minhash
-from audit.duplicates import align as al
 from audit.duplicates.config import DuplicatesConfig, parse_date
 from audit.duplicates.corpus import Corpus
 from audit.duplicates.exact import exact_clusters
@@ -93,7 +92,8 @@ class DuplicateCheck(CorpusCheck):
         self._pending_chars = 0
         self._want_near = any(self.wants(r) for r in ("DUP002", "DUP005", "DUP006"))
         self._want_passages = cfg.passages and any(self.wants(r) for r in ("DUP003", "DUP004", "DUP005", "DUP006"))
-
+        # What observe reads from the text layer, computed with the document checks (in the workers).
+        self.layer_needs = ("exact_key", "passages") if self._want_passages else ("exact_key",)
     # -- observe ------------------------------------------------------------
 
     def observe(self, ctx: DocContext) -> Iterable[Finding]:
@@ -111,7 +111,7 @@ class DuplicateCheck(CorpusCheck):
         self._sites[ordinal] = -1 if site is None else self._site_names.setdefault(site, len(self._site_names))
         if len(text.strip()) < self.config.min_chars or not text.strip():
             return ()
-        key = al.exact_key(text)
+        key = ctx.layer.exact_key  # == align.exact_key(text); computed in a worker when the stage is parallel
         first = self._first.setdefault(key, ordinal)
         if first != ordinal:
             self._groups.setdefault(first, [first]).append(ordinal)
