@@ -45,3 +45,15 @@ def test_fact_share_counts_figures_in_common():
     assert facts.same_template("a 1 b 2 c 3", "a 4 b 5 c 6", 3, 0.5)
     assert not facts.same_template("a 1 b 2 c 3", "a 1 b 2 c 6", 3, 0.5)
     assert not facts.same_template("a 1 b 2", "a 4 b 5", 3, 0.5)  # too few figures to call it a template
+
+
+def test_parallel_wording_with_different_figures_inside_one_document_is_not_reported():
+    from tests.duplicates.texts import filler
+
+    one = ("Outstanding loans to the first country currently total about 2.5 billion dlrs, of which about 215 mln "
+           "dlrs of loans have been reported as either nonaccrual or past due 90 days or more, the bank said.")
+    two = ("Outstanding loans to the second country currently total about 1.3 billion dlrs, of which about 241 mln "
+           "dlrs of loans have been reported as either nonaccrual or past due 60 days or more, the bank said.")
+    doc = "\n\n".join(filler(2, seed=3) + [one, two] + filler(2, seed=4))
+    findings, _ = run({"bank": doc})
+    assert not findings["bank"]
