@@ -193,12 +193,12 @@ def _fact_dict(d: facts.Difference) -> dict:
 
 def alteration_findings(corpus: Corpus, a: int, span_a: tuple[int, int], b: int, span_b: tuple[int, int],
                         cid: str, similarity: float) -> list:
-    """DUP006 findings on copy ``b`` for each changed fact (warning) and changed or inserted words (info)."""
+    """DUP006 findings (info) on copy ``b`` for each changed fact and changed or inserted words."""
     out = []
     for d in alterations(corpus, a, span_a, b, span_b):
         if d.kind == "fact":
             msg = f"altered fact: the kept copy {corpus.ids[a]} says \"{d.text_a}\", this copy says \"{d.text_b}\""
-            sev = Severity.WARNING
+            sev = Severity.INFO
         elif d.kind == "changed":
             msg = f"changed words: the kept copy {corpus.ids[a]} says \"{d.text_a}\", this copy says \"{d.text_b}\""
             sev = Severity.INFO

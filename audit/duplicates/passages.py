@@ -458,12 +458,20 @@ def _report_cluster(corpus: Corpus, result: CorpusResult, cid: str, kept_doc: in
 
 
 def _is_template(corpus: Corpus, r: Region) -> bool:
+    """Is a near passage copy one template with different facts? Decided on the region, and on the two
+    documents' facts changed in place (a story's passages may each differ in one figure only)."""
     if r.exact:
         return False
     cfg = corpus.config
     ta = corpus.raw(r.doc_a)[r.span_a[0] : r.span_a[1]]
     tb = corpus.raw(r.doc_b)[r.span_b[0] : r.span_b[1]]
-    return facts.same_template(ta, tb, cfg.template_min_figures, cfg.template_max_fact_share)
+    if facts.same_template(ta, tb, cfg.template_min_figures, cfg.template_max_fact_share):
+        return True
+    if r.doc_a == r.doc_b:
+        return False
+    changed = corpus.derived_pair("changed_facts", r.doc_a, r.doc_b, facts.changed_facts)
+    least = min(sum(facts.numbers(ta).values()), sum(facts.numbers(tb).values()))
+    return changed >= 2 and changed >= least / 4
 
 
 _OPEN_QUOTES = frozenset("\"\u201c\u201e\u00ab\u2018\u201a\u2039\u300c\u300e'")
