@@ -74,8 +74,10 @@ class FactShare:
 
 
 def fact_share(text_a: str, text_b: str) -> FactShare:
-    na, nb = numbers(text_a), numbers(text_b)
-    return FactShare(sum((na & nb).values()), sum(na.values()), sum(nb.values()))
+    """Distinct figures of each text and how many both have (a figure repeated, such as an outlet's
+    name in its header, byline and footer, counts once)."""
+    na, nb = set(_NUMBER.findall(text_a)), set(_NUMBER.findall(text_b))
+    return FactShare(len(na & nb), len(na), len(nb))
 
 
 def same_template(text_a: str, text_b: str, min_figures: int, max_share: float) -> bool:
@@ -87,14 +89,17 @@ def same_template(text_a: str, text_b: str, min_figures: int, max_share: float) 
     least = min(fs.count_a, fs.count_b)
     if least >= min_figures and fs.share < max_share:
         return True
-    changed = sum(d.kind == "fact" for d in differences(text_a, al.words(text_a), text_b, al.words(text_b)))
+    changed = len({(d.text_a, d.text_b) for d in differences(text_a, al.words(text_a), text_b, al.words(text_b))
+                   if d.kind == "fact"})
     return changed >= 2 and changed >= least / 4
 
 
 def changed_facts(text_a: str, text_b: str, max_chars: int = 50_000) -> int:
-    """How many facts two texts change in place (long texts: their first ``max_chars`` characters)."""
+    """How many distinct facts two texts change in place (one substitution repeated counts once; long
+    texts: their first ``max_chars`` characters)."""
     a, b = text_a[:max_chars], text_b[:max_chars]
-    return sum(d.kind == "fact" for d in differences(a, al.words(a), b, al.words(b), limit=1000))
+    return len({(d.text_a, d.text_b) for d in differences(a, al.words(a), b, al.words(b), limit=1000)
+                if d.kind == "fact"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -84,8 +84,11 @@ def _cached(corpus: Corpus, templates: dict[tuple[int, int], DocEdge]) -> Callab
             other = cache[(b, a)]
             return None if other is None else other.swapped()
         edge = verify_docs(corpus, a, b)
+        # Facts are compared inside the aligned spans: a republished copy's new header, byline and
+        # footer (another outlet's name and numbers) are not the story's facts.
         if edge is not None and facts.same_template(
-            corpus.raw(a), corpus.raw(b), cfg.template_min_figures, cfg.template_max_fact_share
+            corpus.raw(a)[edge.span_a[0] : edge.span_a[1]], corpus.raw(b)[edge.span_b[0] : edge.span_b[1]],
+            cfg.template_min_figures, cfg.template_max_fact_share,
         ):
             templates[(a, b)] = edge
             edge = None

@@ -470,7 +470,7 @@ def _is_template(corpus: Corpus, r: Region) -> bool:
     if r.doc_a == r.doc_b:
         return False
     changed = corpus.derived_pair("changed_facts", r.doc_a, r.doc_b, facts.changed_facts)
-    least = min(sum(facts.numbers(ta).values()), sum(facts.numbers(tb).values()))
+    least = min(len(facts.numbers(ta)), len(facts.numbers(tb)))
     return changed >= 2 and changed >= least / 4
 
 

@@ -42,6 +42,7 @@ def test_differences_ignore_edges_and_punctuation():
 def test_fact_share_counts_figures_in_common():
     fs = facts.fact_share("rose 22 pct to 1.4 mln in 2024", "rose 27 pct to 1.4 mln in 2024")
     assert (fs.shared, fs.count_a, fs.count_b) == (2, 3, 3)
+    assert facts.fact_share("35 and 35 and 2024", "26 and 26 and 2024").count_a == 2  # distinct figures
     assert facts.same_template("a 1 b 2 c 3", "a 4 b 5 c 6", 3, 0.5)
     assert not facts.same_template("a 1 b 2 c 3", "a 1 b 2 c 6", 3, 0.5)
     assert not facts.same_template("a 1 b 2", "a 4 b 5", 3, 0.5)  # too few figures to call it a template
@@ -85,3 +86,12 @@ def test_changes_of_form_are_not_reported_at_all():
     b = "Intro words here. " + STORY.replace("Keller, told", "Keller, told Reuters that").replace("8 pct", "eight pct")
     kinds = [(d.kind, d.text_a, d.text_b) for d in facts.differences(a, al.words(a), b, al.words(b))]
     assert ("fact", "8", "eight") not in kinds and all(d[2] != "eight" for d in kinds)
+
+
+def test_other_outlets_numbers_in_header_and_footer_do_not_make_a_template():
+    body = STORY.replace("22 pct", "some").replace("1.4 mln", "a record").replace("12 routes", "routes")
+    body = body.replace("8 pct", "a little")
+    a = "Daily Courier 35\n\nBy A. Writer, Daily Courier 35\n\n" + body + "\n\nCopyright 2024 Daily Courier 35."
+    b = "Morning Post 26\n\nBy B. Writer, Morning Post 26\n\n" + body + "\n\nCopyright 2023 Morning Post 26."
+    findings, _ = run({"a": a, "b": b})
+    assert [f.rule for f in findings["b"]] == ["DUP002"]
