@@ -26,6 +26,7 @@ from functools import cached_property
 from importlib.metadata import entry_points
 from typing import Any, ClassVar, Iterable, Mapping
 
+from audit import layout
 from audit.errors import ConfigError, UnknownRuleError
 from audit.model import Category, Cluster, Document, Finding, Related, Severity, Span
 
@@ -130,6 +131,11 @@ class DocContext:
     @outlet.setter
     def outlet(self, value: str | None) -> None:
         self._outlet = value
+
+    @cached_property
+    def layout(self) -> layout.Layout:
+        """How the document is laid out (wrap width, logical paragraphs and their kinds: prose, table, list)."""
+        return layout.layout(self.doc.text)
 
     @cached_property
     def layer(self):

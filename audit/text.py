@@ -158,8 +158,8 @@ class TextLayer:
 
     @cached_property
     def exact_key(self) -> int:
-        """:func:`audit.duplicates.align.exact_key` of the text: the hash of its normalised word sequence,
-        equal for exact duplicates up to case, quotes, white space and punctuation-only differences."""
-        from audit.duplicates.align import word_key
+        """:func:`audit.normalize.exact_key` of :attr:`normalized`: equal for exact duplicates up to case,
+        quotes, whitespace and punctuation-only differences."""
+        from audit.normalize import exact_key
 
-        return word_key(self.normalized)
+        return exact_key(self.normalized)

@@ -94,6 +94,7 @@ class DuplicateCheck(CorpusCheck):
         self._want_passages = cfg.passages and any(self.wants(r) for r in ("DUP003", "DUP004", "DUP005", "DUP006"))
         # What observe reads from the text layer, computed with the document checks (in the workers).
         self.layer_needs = ("exact_key", "passages") if self._want_passages else ("exact_key",)
+
     # -- observe ------------------------------------------------------------
 
     def observe(self, ctx: DocContext) -> Iterable[Finding]:
