@@ -111,6 +111,8 @@ class LanguageConfig:
     short_max_chars: int = 400
     #: Below this confidence the word-by-word reading of a short text abstains (``und``).
     short_min_confidence: float = 0.50
+    #: Candidate languages for a mix: fastText's top 20 with at least this probability.
+    pair_min_probability: float = 0.0001
     #: Cost (in natural-log likelihood) of switching language between two words.
     switch_penalty: float = 1.5
     #: A run of words counts for the shares with this many letters and this log-likelihood
@@ -125,7 +127,7 @@ class LanguageConfig:
             raise ValueError(f"backend must be auto, fasttext or langdetect, not {self.backend!r}")
         for name in ("min_confidence", "confirm_below", "group_min_probability", "sentence_check_below",
                      "sample_min_probability", "screen_min_coverage", "short_min_confidence",
-                     "mix_min_share"):
+                     "mix_min_share", "pair_min_probability"):
             value = getattr(self, name)
             if not 0.0 <= value <= 1.0:
                 raise ValueError(f"{name} must be between 0 and 1, not {value!r}")
@@ -297,7 +299,8 @@ class LanguageIdentifier:
             room -= len(piece) + 1
             if room <= 0:
                 break
-        cands = self.fasttext.predict([" ".join(parts)])[0]
+        # k=20: a short document's sample is its whole text, and read_short reuses this answer (cached).
+        cands = self.fasttext.predict([" ".join(parts)], k=20)[0]
         if not cands or cands[0][1] < cfg.sample_min_probability:
             return None
         lang, prob = cands[0]
@@ -321,8 +324,15 @@ class LanguageIdentifier:
         if unit.evidence < self.config.doc_min_chars:
             return UND, 0.0
         self._screen([unit])
-        if self.fasttext is not None and self.langdetect is not None and unit.ft \
-                and unit.ft[0][1] < self.config.confirm_below:
+        if self.fasttext is None or not unit.ft or unit.ft[0][1] >= self.config.confirm_below:
+            return unit.lang, unit.conf
+        # fastText unsure: the words decide among its candidates (cheap), langdetect only if they cannot.
+        toks = tokens(text)
+        words = [t.word for t in toks if not t.name] or [t.word for t in toks]
+        lang, conf = identify_short(words, unit.ft)
+        if conf >= self.config.min_confidence:
+            unit.lang, unit.conf = lang, conf
+        elif self.langdetect is not None:
             self._confirm([unit])
         return unit.lang, unit.conf
 
@@ -343,9 +353,10 @@ class ShortReading:
         return w
 
 
-def read_short(fasttext, text: str, cfg: LanguageConfig) -> ShortReading:
+def read_short(fasttext, text: str, cfg: LanguageConfig, known: str = UND, known_conf: float = 0.0) -> ShortReading:
     """The language of a short text from fastText's candidates and its words, with runs of words
-    in the two likeliest languages (only runs with ``run_min_letters`` and ``run_min_margin``)."""
+    in the two likeliest languages (only runs with ``run_min_letters`` and ``run_min_margin``).
+    ``known``: the language the passage reading found (then only the runs are computed)."""
     clean = clean_for_detection(text, cfg.max_chars)
     if not clean:
         return ShortReading(UND, 0.0)
@@ -354,10 +365,13 @@ def read_short(fasttext, text: str, cfg: LanguageConfig) -> ShortReading:
     words = [t.word for t in toks if not t.name] or [t.word for t in toks]
     if not cands or not words:
         return ShortReading(UND, 0.0)
-    lang, conf = identify_short(words, cands[:5])
-    if conf < cfg.short_min_confidence:
-        lang = UND
-    pair = likeliest_pair(toks, cands)
+    if known != UND:
+        lang, conf = known, known_conf
+    else:
+        lang, conf = identify_short(words, cands[:5])
+        if conf < cfg.short_min_confidence:
+            lang = UND
+    pair = likeliest_pair(toks, cands, cfg.pair_min_probability)
     runs: tuple[Run, ...] = ()
     if pair is not None:
         runs = tuple(r for r in token_runs(toks, pair, cfg.switch_penalty)
