@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import sys
 from pathlib import Path
 from typing import List
@@ -24,12 +25,18 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain click help: "--out DIR", never Python type names such as <list[Path]>
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def _err(message: str) -> None:
-    typer.echo(message, err=True)
+    """One message on stderr; control characters from file names or corpus text are shown escaped
+    (``\\x1b``), never sent raw to the terminal."""
+    typer.echo(_CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", message), err=True)
 
 
 def _fail(message: str) -> typer.Exit:
@@ -58,40 +65,68 @@ def _split(values: List[str] | None) -> tuple[str, ...]:
 
 
 # Options that scan and filter share.
-_SELECT = typer.Option(None, "--select", help="Only these rule ids, prefixes or categories.")
-_IGNORE = typer.Option(None, "--ignore", help="Skip these rule ids, prefixes or categories.")
-_LANGUAGES = typer.Option(None, "--languages", help="Expected languages, e.g. en,es.")
-_TEXT_FIELD = typer.Option(None, "--text-field", help="Record field holding the text (default text).")
-_ID_FIELD = typer.Option(None, "--id-field", help="Record field holding the id (default id).")
+_SELECT = typer.Option(None, "--select", metavar="IDS", help="Only these rule ids, prefixes or categories.")
+_IGNORE = typer.Option(None, "--ignore", metavar="IDS", help="Skip these rule ids, prefixes or categories.")
+_LANGUAGES = typer.Option(None, "--languages", metavar="LANGS", help="Expected languages, e.g. en,es.")
+_TEXT_FIELD = typer.Option(None, "--text-field", metavar="FIELD", help="Record field holding the text (default text).")
+_ID_FIELD = typer.Option(None, "--id-field", metavar="FIELD", help="Record field holding the id (default id).")
+_ENGINE = typer.Option(
+    None, "--engine", metavar="local|ray",
+    help="Where per-document checks run: local (default; processes on this machine) or ray (the cluster named by "
+         "RAY_ADDRESS, else a local Ray instance; needs pip install 'corpus-audit[ray]').",
+)
 _JOBS = typer.Option(
-    None, "--jobs", "-j", min=0, help="Worker processes for per-document checks (0 = one per CPU, 1 = serial)."
+    None, "--jobs", "-j", min=0, metavar="N", help="Worker processes for per-document checks (0 = one per CPU, 1 = serial)."
 )
 
 
-def _load_config(config_file: Path | None, **overrides):
+def _load_config(config_file: Path | None, engine: str | None = None, **overrides):
     from audit.config import load_config
 
     config = load_config(config_file)
     changes = {k: v for k, v in overrides.items() if v not in (None, ())}
-    return dataclasses.replace(config, **changes) if changes else config
+    if changes:
+        config = dataclasses.replace(config, **changes)
+    if engine is not None:
+        if engine not in ("local", "ray"):
+            raise AuditError(f"--engine must be local or ray, not {engine!r}")
+        config = dataclasses.replace(config, engine=dataclasses.replace(config.engine, kind=engine))
+    return config
 
 
 class _Progress:
-    """A rich progress display on stderr, only when stderr is a terminal and not in CI."""
+    """Progress on stderr: a live rich display when stderr is a terminal (and not in CI); otherwise one
+    plain line every ``CORPUS_AUDIT_PROGRESS_SECONDS`` (default 30) seconds, so a long run in CI or
+    behind a pipe is never silent for minutes. Nothing is printed for runs shorter than the interval."""
 
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
+    def __init__(self, live: bool, interval: float | None = None, verb: str = "scanning") -> None:
+        self.live = live
+        self.verb = verb
+        if interval is None:
+            try:
+                interval = float(os.environ.get("CORPUS_AUDIT_PROGRESS_SECONDS", "30"))
+            except ValueError:
+                interval = 30.0
+        self.interval = interval
         self._progress = None
         self._task = None
+        self._docs = 0
+        self._chars = 0
+        self._start = 0.0
+        self._next = 0.0
 
     def __enter__(self) -> _Progress:
-        if self.enabled:
+        import time
+
+        self._start = time.monotonic()
+        self._next = self._start + self.interval
+        if self.live:
             from rich.console import Console
             from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
             self._progress = Progress(
                 SpinnerColumn(),
-                TextColumn("[bold]scanning[/] {task.completed} documents"),
+                TextColumn(f"[bold]{self.verb}[/] {{task.completed}} documents"),
                 TextColumn("{task.fields[current]}"),
                 TimeElapsedColumn(),
                 console=Console(stderr=True),
@@ -102,8 +137,20 @@ class _Progress:
         return self
 
     def advance(self, doc) -> None:
+        self._docs += 1
+        self._chars += len(doc.text)
         if self._progress is not None:
             self._progress.update(self._task, advance=1, current=doc.source[-60:])
+            return
+        import time
+
+        now = time.monotonic()
+        if now >= self._next:
+            self._next = now + self.interval
+            elapsed = max(now - self._start, 1e-9)
+            mb = self._chars / 1e6
+            _err(f"corpus-audit: {self.verb}: {self._docs:,} documents, {mb:,.1f} M characters read, "
+                 f"{mb / elapsed:.2f} M characters/s, {int(elapsed) // 60}m{int(elapsed) % 60:02d}s")
 
     def __exit__(self, *exc) -> None:
         if self._progress is not None:
@@ -111,6 +158,7 @@ class _Progress:
 
 
 def _show_progress() -> bool:
+    """A live display only on a terminal outside CI; elsewhere periodic lines."""
     return sys.stderr.isatty() and not os.environ.get("CI")
 
 
@@ -120,30 +168,36 @@ def _report_unreadable(u: Unreadable) -> None:
 
 @app.command()
 def scan(
-    paths: List[Path] = typer.Argument(..., help="Files or folders to scan (folders are walked recursively); - reads JSON lines from stdin."),
-    out: Path = typer.Option(Path("reports"), "--out", "-o", help="Folder for the reports."),
-    format: str | None = typer.Option(None, "--format", "-f", help="Comma-separated subset of json,md,html."),
+    paths: List[Path] = typer.Argument(..., metavar="PATH", hidden=True),  # described in the docstring
+    out: Path = typer.Option(Path("reports"), "--out", "-o", metavar="DIR", help="Folder for the reports."),
+    format: str | None = typer.Option(None, "--format", "-f", metavar="FORMATS", help="Comma-separated subset of json,md,html."),
     fail_on: str | None = typer.Option(
-        None, "--fail-on", help="Exit 1 when a finding reaches this severity: info, warning or error."
+        None, "--fail-on", metavar="SEVERITY", help="Exit 1 when a finding reaches this severity: info, warning or error."
     ),
     select: List[str] | None = _SELECT,
     ignore: List[str] | None = _IGNORE,
     config_file: Path | None = typer.Option(
-        None, "--config", help="Config file (default: ./corpus-audit.toml, or the tool.corpus-audit table of ./pyproject.toml)."
+        None, "--config", metavar="FILE", help="Config file (default: ./corpus-audit.toml, or the tool.corpus-audit table of ./pyproject.toml)."
     ),
-    baseline: Path | None = typer.Option(None, "--baseline", help="Report only findings not in this baseline."),
+    baseline: Path | None = typer.Option(None, "--baseline", metavar="FILE", help="Report only findings not in this baseline."),
     write_baseline: Path | None = typer.Option(
-        None, "--write-baseline", help="Record the current findings as accepted in this file."
+        None, "--write-baseline", metavar="FILE", help="Record the current findings as accepted in this file."
     ),
-    index: Path | None = typer.Option(
-        None, "--index", help="Also report duplicates of documents in this persistent index (never changed by scan)."
+    index: str | None = typer.Option(
+        None, "--index", metavar="DIR|URL",
+        help="Also report duplicates of documents in this persistent index (a folder, or redis://host:port/db; "
+        "never changed by scan).",
     ),
     languages: str | None = _LANGUAGES,
     text_field: str | None = _TEXT_FIELD,
     id_field: str | None = _ID_FIELD,
     jobs: int | None = _JOBS,
+    engine: str | None = _ENGINE,
 ) -> None:
-    """Scan files and folders and write report.json, report.md and report.html."""
+    """Scan files and folders and write report.json, report.md and report.html.
+
+    PATH is a file or a folder (walked recursively), or - for JSON lines on standard input.
+    """
     from audit.baseline import load_baseline
     from audit.baseline import write_baseline as write_baseline_file
     from audit.pipeline import ScanHooks
@@ -169,6 +223,7 @@ def scan(
             text_field=text_field,
             id_field=id_field,
             jobs=jobs,
+            engine=engine,
         )
         if index is not None:
             config = _with_index(config, index)
@@ -208,7 +263,7 @@ def scan(
              f"{len(b['stale'])} stale entries (no longer match){not_checked}")
     _err(
         f"corpus-audit: {s['documents']} documents, {total} findings ({cats}); "
-        f"{len(report.unreadable)} unreadable, {len(report.skipped)} skipped; "
+        f"{report.unreadable_count()} unreadable, {len(report.skipped)} skipped; "
         f"wrote {', '.join(str(p) for p in written)}"
     )
     if not report.documents and not report.unreadable:  # a CI gate pointed at the wrong folder passes silently
@@ -218,7 +273,10 @@ def scan(
     if code == 1:
         _err(f"corpus-audit: {policy.failing(report)} findings at or above {policy.fail_on.value}")
     elif code == 2:
-        _err(f"corpus-audit: {len(report.unreadable)} inputs could not be read (listed in the report)")
+        omitted = sum(report.unreadable_omitted.values())
+        _err(f"corpus-audit: {report.unreadable_count()} inputs could not be read ("
+             + (f"{len(report.unreadable)} listed in the report, {omitted} more counted in unreadable_omitted)"
+                if omitted else "listed in the report)"))
     raise typer.Exit(code)
 
 
@@ -232,7 +290,7 @@ def _report_renamed(renamed: list[dict]) -> None:
          f"(first: {r['was']!r} in {where} is {r['id']!r}; all listed in report.json renamed_ids)")
 
 
-def _with_index(config, index: Path):
+def _with_index(config, index: str):
     from audit.index import IndexConfig
 
     section = dataclasses.replace(config.section("index", IndexConfig), path=str(index))
@@ -241,24 +299,30 @@ def _with_index(config, index: Path):
 
 @app.command("filter")
 def filter_command(
-    paths: List[Path] = typer.Argument(..., help="Files or folders holding the incoming batch; - reads JSON lines from stdin."),
-    keep: Path = typer.Option(..., "--keep", help="JSONL file for the kept records (written atomically)."),
-    reject: Path = typer.Option(..., "--reject", help="JSONL file for rejected records with their reasons."),
-    index: Path | None = typer.Option(
-        None, "--index", help="Persistent index of already-ingested documents to deduplicate against."
+    paths: List[Path] = typer.Argument(..., metavar="PATH", hidden=True),  # described in the docstring
+    keep: Path = typer.Option(..., "--keep", metavar="KEPT.jsonl", help="JSONL file for the kept records (written atomically)."),
+    reject: Path = typer.Option(..., "--reject", metavar="REJECTED.jsonl", help="JSONL file for rejected records with their reasons."),
+    index: str | None = typer.Option(
+        None, "--index", metavar="DIR|URL",
+        help="Persistent index of already-ingested documents to deduplicate against: a folder (SQLite) or "
+        "redis://[user@]host:port/db?prefix=NAME (shared by several workers; password in $CORPUS_AUDIT_REDIS_PASSWORD).",
     ),
     update_index: bool = typer.Option(
-        False, "--update-index", help="Add the kept documents to --index (created if missing), in one transaction."
+        False, "--update-index", help="Claim the kept documents in --index (created if missing), atomically."
     ),
     select: List[str] | None = _SELECT,
     ignore: List[str] | None = _IGNORE,
-    config_file: Path | None = typer.Option(None, "--config", help="Config file (see scan)."),
+    config_file: Path | None = typer.Option(None, "--config", metavar="FILE", help="Config file (see scan)."),
     languages: str | None = _LANGUAGES,
     text_field: str | None = _TEXT_FIELD,
     id_field: str | None = _ID_FIELD,
     jobs: int | None = _JOBS,
+    engine: str | None = _ENGINE,
 ) -> None:
-    """Split a batch into KEPT and REJECTED records before ingesting it; every input line lands in one of them."""
+    """Split a batch into KEPT and REJECTED records before ingesting it; every input line lands in one of them.
+
+    PATH is a file or a folder holding the incoming batch, or - for JSON lines on standard input.
+    """
     from audit.filter import filter_paths
     from audit.pipeline import ScanHooks
 
@@ -273,8 +337,9 @@ def filter_command(
             text_field=text_field,
             id_field=id_field,
             jobs=jobs,
+            engine=engine,
         )
-        with _Progress(_show_progress()) as progress:
+        with _Progress(_show_progress(), verb="filtering") as progress:
             hooks = ScanHooks(on_document=progress.advance, on_unreadable=_report_unreadable)
             result = filter_paths([str(p) for p in paths], config, keep, reject, index=index,
                                   update_index=update_index, hooks=hooks)
@@ -295,11 +360,15 @@ def filter_command(
         line += f"; {result.skipped} paths skipped"
     _err(line)
     if index is not None:
-        _err(f"corpus-audit: index {index}: {result.index_added} documents added, {result.index_total} in total")
+        from audit.index import display
+
+        _err(f"corpus-audit: index {display(index)}: {result.index_added} documents added, "
+             f"{result.index_total} in total")
     if result.unopenable:
         _err(f"corpus-audit: {result.unopenable} inputs could not be opened or read at all (listed in {result.reject_path})")
-        raise typer.Exit(2)
-    raise typer.Exit(0)
+    if result.unopenable:
+        raise typer.Exit(2)  # an input not read at all; both outputs are still written and complete
+    raise typer.Exit(0)  # the contract: an unparseable line is data (rejected with its raw text, counted above)
 
 
 @app.command()

@@ -33,3 +33,41 @@ def normalize(text: str) -> str:
 def content_hash(text: str) -> bytes:
     """A 128-bit hash of the normalised text (16 bytes)."""
     return xxhash.xxh3_128_digest(normalize(text).encode("utf-8"))
+
+
+_REPLACE = tuple((chr(k), v) for k, v in _PUNCT_MAP.items())
+
+
+def normalize_fast(text: str) -> str:
+    """:func:`normalize` without its slow paths (same result).
+
+    ``str.translate`` with a dict table runs per character in Python; a few ``str.replace`` calls on the
+    characters actually present run in C, and ASCII text skips NFKC and the table altogether.
+    """
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+        for src, dst in _REPLACE:
+            if src in text:
+                text = text.replace(src, dst)
+    elif "`" in text:
+        text = text.replace("`", "'")
+    return " ".join(text.casefold().split())
+
+
+def key64(normalized: str) -> int:
+    """64-bit xxh3 of an already normalised text."""
+    return xxhash.xxh3_64_intdigest(normalized.encode("utf-8", "surrogatepass"))
+
+
+#: Word characters for exact keys (letters and digits; the Latin-1 signs and general punctuation that
+#: ``\w`` admits, such as "²" or "‰", are not words).
+_KEY_WORD = re.compile(r"[^\W\u0080-\u00bf\u2000-\u207f]+")
+
+
+def exact_key(normalized: str) -> int:
+    """64-bit key of a normalised text's word sequence (exact duplicate documents and passages): case,
+    white space, quote/dash variants and punctuation-only differences ("... March 31" and "... March 31 .")
+    give the same key. A text without word characters is keyed by its normalised characters (so "***"
+    and "---" stay different)."""
+    return key64(" ".join(_KEY_WORD.findall(normalized)) or "\0" + normalized)
+

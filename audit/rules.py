@@ -26,7 +26,7 @@ from functools import cached_property
 from importlib.metadata import entry_points
 from typing import Any, ClassVar, Iterable, Mapping
 
-from audit import segment
+from audit import layout
 from audit.errors import ConfigError, UnknownRuleError
 from audit.model import Category, Cluster, Document, Finding, Related, Severity, Span
 
@@ -88,6 +88,8 @@ class DocContext:
         self.passage_languages: list[tuple[Span, str, float]] = []
         self.annotations: dict[str, Any] = {}
         self.stats: dict[str, Any] = {}
+        #: The outlet named by "Headline – Outlet" lines; computed on first use (see :attr:`outlet`).
+        self._outlet: str | None | bool = False
 
     @property
     def text(self) -> str:
@@ -110,37 +112,60 @@ class DocContext:
         meta = self.record_source(field)
         if meta is not None:
             return meta
-        src = self.annotations.get("source")
-        if src:
-            return str(src)
+        if self.outlet:
+            return self.outlet
         return os.path.dirname(self.doc.source) or self.doc.folder or "."
 
+    @property
+    def outlet(self) -> str | None:
+        """The outlet a page names in its "Headline – Outlet" lines (None when none does).
+
+        Part of the context, not a check's annotation: a document's source must not depend on
+        which rules were selected."""
+        if self._outlet is False:
+            from audit.sourcing.attribution import headline_outlet
+
+            self._outlet = headline_outlet(self.doc.text, self.lines)
+        return self._outlet  # type: ignore[return-value]
+
+    @outlet.setter
+    def outlet(self, value: str | None) -> None:
+        self._outlet = value
+
     @cached_property
+    def layout(self) -> layout.Layout:
+        """How the document is laid out (wrap width, logical paragraphs and their kinds: prose, table, list)."""
+        return layout.layout(self.doc.text)
+
+    @cached_property
+    def layer(self):
+        """The document's shared text layer (:class:`audit.text.TextLayer`): words with offsets and
+        lower-case forms, lines, sentences, passages and the exact key, each computed once on first use."""
+        from audit.text import TextLayer
+
+        return TextLayer(self.doc.text)
+
+    @property
     def passages(self) -> tuple[Span, ...]:
-        return segment.passages(self.doc.text)
+        return self.layer.passages
 
-    @cached_property
+    @property
     def sentences(self) -> tuple[Span, ...]:
-        return segment.sentences(self.doc.text)
+        return self.layer.sentences
 
-    @cached_property
+    @property
     def lines(self) -> list[Span]:
-        return segment.lines(self.doc.text)
+        return self.layer.lines
 
-    @cached_property
+    @property
     def word_counts(self) -> Counter:
-        """Lower-cased words (``audit.artefacts.common.words``) with their counts, shared by the checks."""
-        from audit.artefacts.common import words
+        """Lower-cased words (:data:`audit.text.WORD_RE`) with their counts, shared by the checks."""
+        return self.layer.word_counts
 
-        return Counter(w.lower() for w in words(self.doc.text))
-
-    @cached_property
+    @property
     def line_word_counts(self) -> tuple[int, ...]:
         """``len(words(line))`` for each of :attr:`lines`, shared by the checks."""
-        from audit.artefacts.common import words
-
-        text = self.doc.text
-        return tuple(len(words(text[s.start : s.end])) for s in self.lines)
+        return self.layer.line_word_counts
 
     def language_at(self, offset: int) -> str:
         """The language of the passage containing ``offset`` (document language otherwise)."""
@@ -170,6 +195,11 @@ class _Check:
     config_class: ClassVar[type | None] = None
     #: Lower runs first; the language check runs before those that read its annotations.
     order: ClassVar[int] = 50
+    #: Annotations this check publishes on the context (``"language"``), and those it reads. A check
+    #: that provides what an enabled check uses runs even when none of its own rules is selected (its
+    #: findings are dropped), so selecting rules never changes another rule's findings.
+    provides: ClassVar[frozenset[str]] = frozenset()
+    uses: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, config: Any = None, settings: Settings | None = None) -> None:
         if config is None and self.config_class is not None:
@@ -200,6 +230,11 @@ class CorpusCheck(_Check):
     ``text_of(ordinal)`` (given to ``finish``) re-reads a document's text from the
     scan's spill store, so a check need not keep texts in memory.
     """
+
+    #: Parts of the text layer (:class:`audit.text.TextLayer` attribute names, e.g. ``"passages"``) that
+    #: ``observe`` reads: computed with the document checks, in the worker processes when those run in
+    #: parallel, and handed to ``observe`` on ``ctx.layer``.
+    layer_needs: ClassVar[tuple[str, ...]] = ()
 
     def observe(self, ctx: DocContext) -> Iterable[Finding]:  # pragma: no cover - interface
         return ()

@@ -10,24 +10,21 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Callable, Iterable
 
-#: Scripts written without spaces between words: Han, kana, Thai, Lao, Myanmar, Khmer. Each of their
-#: characters counts as a word token (a whitespace count would make a Chinese article "empty").
-DENSE_SCRIPT = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-DENSE_RE = re.compile(f"[{DENSE_SCRIPT}]")
-#: Combining marks (not "alphanumeric" to Python's ``\\w``): Indic vowel signs and viramas, Arabic and
-#: Hebrew points, Latin combining accents. Without them a Hindi word splits at every vowel sign.
-MARKS = ("\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
-         "\u0900-\u0dff\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f")
-_WORD = f"[^\\W_{DENSE_SCRIPT}]+(?:[{MARKS}]+[^\\W_{DENSE_SCRIPT}]*)*"
-#: Word tokens (letters with their combining marks, digits, apostrophes inside words; one token per
-#: character of a dense script).
-WORD_RE = re.compile(f"[{DENSE_SCRIPT}]|{_WORD}(?:['’]{_WORD})*")
+# The word definition lives in the shared text layer (one for the whole package); re-exported here.
+from audit.text import DENSE_RE, DENSE_SCRIPT, MARKS, WORD_RE, words  # noqa: F401
+
 #: Sentence-final punctuation of other scripts: CJK full stops, Devanagari danda, Arabic/Urdu, Armenian, Ethiopic.
 OTHER_TERMINAL = "。．！？｡」』।॥؟۔։።"
 #: Characters that end a sentence or a line legitimately.
 TERMINAL = ".!?…:;\"”’»)]›" + OTHER_TERMINAL
 #: List markers at the start of a line: "-", "*", "•", "1.", "2)", "a)".
 BULLET_RE = re.compile(r"^\s*(?:[-–—*•·▪►▸◦●○■□✓✔➤→]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)](?=\s))\s*")
+
+
+#: HTML character entities that real text loses the ampersand of ("quot;weekend", "Spain #39;s"): the
+#: commonest named ones (none is an English word) and numeric references.
+BARE_ENTITY_NAMES = frozenset("quot amp nbsp lt gt apos hellip mdash ndash rsquo lsquo rdquo ldquo laquo raquo".split())
+BARE_ENTITY_RE = re.compile(r"(?<![\w&#])(?:" + "|".join(sorted(BARE_ENTITY_NAMES)) + r"|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
 
 
 def load_json(name: str) -> dict:
@@ -45,10 +42,6 @@ def stopwords() -> dict[str, frozenset[str]]:
 def boilerplate_lexicon() -> dict[str, list[str]]:
     data = load_json("boilerplate.json")
     return {k: list(v) for k, v in data.items() if not k.startswith("_")}
-
-
-def words(text: str) -> list[str]:
-    return WORD_RE.findall(text)
 
 
 def guess_language(text: str, candidates: Iterable[str] = ("en", "es", "fr", "de", "pt", "it")) -> tuple[str, float]:

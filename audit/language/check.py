@@ -154,6 +154,7 @@ class LanguageCheck(DocumentCheck):
     section = "language"
     config_class = LanguageConfig
     order = 10
+    provides = frozenset({"language"})
 
     def __init__(self, config=None, settings=None) -> None:
         super().__init__(config, settings)

@@ -1,0 +1,187 @@
+"""The duplicates check: observe hashes each document once, finish clusters and reports.
+
+How it works (see ``docs/duplicates.md`` for the measurements behind the defaults):
+
+* ``observe`` hashes each document once: a normalised content hash (exact
+  duplicates, DUP001), a MinHash signature of its word 5-gram shingles and one
+  signature and content hash per long-enough passage. Signatures are computed
+  in batches (:func:`audit.minhash.signatures`) and kept as uint16; texts are
+  not kept.
+* ``finish`` finds candidate pairs by LSH banding (:mod:`.lsh`), re-reads only
+  the candidates' texts with ``text_of`` and verifies every pair by word
+  alignment with rapidfuzz (:mod:`.align`). Clusters are stars around a kept
+  copy chosen by the ``keep`` policy; each member is verified against the kept
+  copy itself, never through a chain.
+"""
+
+from __future__ import annotations
+
+import math
+from array import array
+from itertools import chain
+from typing import Any, Callable, Iterable
+from urllib.parse import urlsplit
+
+import numpy as np
+
+from audit import minhash
+from audit.duplicates.config import DuplicatesConfig, parse_date
+from audit.duplicates.corpus import Corpus
+from audit.duplicates.exact import exact_clusters
+from audit.duplicates.near import near_clusters
+from audit.duplicates.passages import PassageIndex, passage_clusters, units
+from audit.duplicates.rules import DUP001, DUP002, DUP003, DUP004, DUP005, DUP006
+from audit.model import Finding
+from audit.rules import CorpusCheck, CorpusResult, DocContext
+
+#: Flush pending texts to the signature batcher at about this many characters.
+_BATCH_CHARS = 1 << 21
+
+
+def site_of(ctx: DocContext, source_field: str = "source") -> str | None:
+    """The site a page belongs to, for page templates: the record's own source field, else the host of
+    its ``url`` field. ``None`` when only a folder name is known (a folder of downloaded pages is not
+    one site)."""
+    src = ctx.record_source(source_field)
+    if src:
+        return src
+    meta = ctx.doc.metadata
+    url = meta.get("url") or meta.get("URL")
+    if isinstance(url, str) and "//" in url:
+        try:
+            host = urlsplit(url.strip()).hostname or ""
+        except ValueError:
+            return None
+        return host.removeprefix("www.") or None
+    return None
+
+
+class DuplicateCheck(CorpusCheck):
+    """Exact and near-duplicate documents and passages, templates and altered copies (DUP001-DUP006)."""
+
+    rules = (DUP001, DUP002, DUP003, DUP004, DUP005, DUP006)
+    section = "duplicates"
+    config_class = DuplicatesConfig
+    order = 60
+
+    def __init__(self, config=None, settings=None) -> None:
+        super().__init__(config, settings)
+        cfg: DuplicatesConfig = self.config
+        self._doc_params = cfg.doc_params()
+        self._pas_params = cfg.passage_params()
+        self._date_field = cfg.date_field or self.settings.date_field or "date"
+        # Per document (by ordinal).
+        self._first: dict[int, int] = {}  # exact hash -> first ordinal
+        self._groups: dict[int, list[int]] = {}  # first ordinal -> all ordinals with that hash
+        self._lengths = array("q")
+        self._dates = array("d")
+        self._sources = array("i")
+        self._source_names: dict[str, int] = {}
+        # Site of each document for page templates: record source or URL host, never a folder (-1: none).
+        self._sites = array("i")
+        self._site_names: dict[str, int] = {}
+        # Near-duplicate document index: ordinals and uint16 signatures (chunks).
+        self._doc_ord: list[np.ndarray] = []
+        self._doc_sig: list[np.ndarray] = []
+        # Passage index: (ordinal, start, end), exact hash, uint16 signatures (chunks).
+        self._pas_loc: list[np.ndarray] = []
+        self._pas_hash: list[np.ndarray] = []
+        self._pas_sig: list[np.ndarray] = []
+        # Pending batch: (ordinal, text, passage spans); texts are dropped after each flush.
+        self._pending: list[tuple[int, str, list[tuple[int, int]]]] = []
+        self._pending_chars = 0
+        self._want_near = any(self.wants(r) for r in ("DUP002", "DUP005", "DUP006"))
+        self._want_passages = cfg.passages and any(self.wants(r) for r in ("DUP003", "DUP004", "DUP005", "DUP006"))
+        # What observe reads from the text layer, computed with the document checks (in the workers).
+        self.layer_needs = ("exact_key", "passages") if self._want_passages else ("exact_key",)
+
+    # -- observe ------------------------------------------------------------
+
+    def observe(self, ctx: DocContext) -> Iterable[Finding]:
+        text = ctx.text
+        ordinal = ctx.ordinal
+        while len(self._lengths) <= ordinal:
+            self._lengths.append(0)
+            self._dates.append(math.nan)
+            self._sources.append(-1)
+            self._sites.append(-1)
+        self._lengths[ordinal] = len(text)
+        self._dates[ordinal] = parse_date(ctx.doc.metadata.get(self._date_field))
+        self._sources[ordinal] = self._source_id(ctx)
+        site = site_of(ctx, self.settings.source_field)
+        self._sites[ordinal] = -1 if site is None else self._site_names.setdefault(site, len(self._site_names))
+        if len(text.strip()) < self.config.min_chars or not text.strip():
+            return ()
+        key = ctx.layer.exact_key  # == align.exact_key(text); computed in a worker when the stage is parallel
+        first = self._first.setdefault(key, ordinal)
+        if first != ordinal:
+            self._groups.setdefault(first, [first]).append(ordinal)
+            return ()  # an exact copy: its near and passage duplicates are its original's
+        spans = (
+            [(p.start, p.end) for p in units(text, ctx.passages, self.config.passage_window_words)]
+            if self._want_passages else []
+        )
+        if self._want_near or spans:
+            self._pending.append((ordinal, text, spans))
+            self._pending_chars += len(text)
+        if self._pending_chars >= _BATCH_CHARS:
+            self._flush()
+        return ()
+
+    def _source_id(self, ctx: DocContext) -> int:
+        src = ctx.source(self.settings.source_field)
+        return self._source_names.setdefault(src, len(self._source_names))
+
+    def _flush(self) -> None:
+        """Hash the pending documents and their passages in one batch, then drop the texts."""
+        if not self._pending:
+            return
+        cfg = self.config
+        batch = minhash.batch_signatures(
+            [t for _, t, _ in self._pending], [sp for *_, sp in self._pending], self._doc_params, self._pas_params
+        )
+        ords = np.array([o for o, _, _ in self._pending], dtype=np.int64)
+        if self._want_near:
+            keep = batch.doc_words >= cfg.min_words
+            self._doc_sig.append(batch.doc_sigs[keep].astype(np.uint16))
+            self._doc_ord.append(ords[keep].astype(np.int32))
+        if len(batch.span_words):
+            counts = np.fromiter((len(sp) for *_, sp in self._pending), dtype=np.int64, count=len(self._pending))
+            loc = np.empty((len(batch.span_words), 3), dtype=np.int32)
+            loc[:, 0] = np.repeat(ords, counts)
+            loc[:, 1:] = np.fromiter(
+                chain.from_iterable(chain.from_iterable(sp for *_, sp in self._pending)), dtype=np.int64,
+                count=2 * len(loc),
+            ).reshape(-1, 2)
+            keep = batch.span_words >= cfg.passage_min_words
+            self._pas_sig.append(batch.span_sigs[keep].astype(np.uint16))
+            self._pas_loc.append(loc[keep])
+            self._pas_hash.append(batch.span_keys[keep])
+        self._pending, self._pending_chars = [], 0
+
+    def state_bytes(self) -> int:
+        """Approximate bytes of index state held (signatures, hashes, per-document arrays)."""
+        arrays = sum(a.nbytes for a in self._doc_sig + self._doc_ord + self._pas_loc + self._pas_hash + self._pas_sig)
+        per_doc = self._lengths.itemsize + self._dates.itemsize + self._sources.itemsize + self._sites.itemsize
+        return arrays + 100 * len(self._first) + per_doc * len(self._lengths)
+
+    # -- finish -------------------------------------------------------------
+
+    def finish(self, text_of: Callable[[int], str], ids: list[str]) -> CorpusResult:
+        self._flush()
+        corpus = Corpus(self.config, ids, text_of, self._lengths, self._dates, self._sources, self._source_names,
+                        self._groups, self._sites, self.wants)
+        result = CorpusResult()
+        # Document clusters: exact groups first, then near duplicates among their kept copies.
+        if self.wants("DUP001"):
+            exact_clusters(corpus, result)
+        stats: dict[str, Any] = {}
+        if self._want_near:
+            near_clusters(corpus, self._doc_sig, self._doc_ord, result, stats)
+        if self._want_passages and self._pas_sig:
+            index = PassageIndex(np.concatenate(self._pas_loc), np.concatenate(self._pas_hash),
+                                 np.concatenate(self._pas_sig))
+            passage_clusters(corpus, index, result, stats)
+        result.extra["duplicates"] = stats
+        corpus.clear()
+        return result

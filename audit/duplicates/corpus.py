@@ -1,0 +1,157 @@
+"""What the duplicates check knows about the observed corpus when it finishes.
+
+:class:`Corpus` holds the per-document facts gathered by ``observe`` (lengths,
+dates, sources, exact groups), the keep policy that orders copies, the document
+clusters found so far, and bounded access to the texts: ``finish`` re-reads only
+the texts it needs through ``text_of``, behind one small LRU cache.
+"""
+
+from __future__ import annotations
+
+import math
+from array import array
+from collections import OrderedDict
+from typing import Any, Callable, Generic, Hashable, Iterable, TypeVar
+
+from audit.duplicates import align as al
+from audit.duplicates.config import DuplicatesConfig
+
+#: Texts (and their word tokens) held at once while verifying candidates.
+CACHE_SIZE = 256
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+
+class LRU(Generic[K, V]):
+    """A least-recently-used map holding at most ``size`` items (``trim`` may allow more for a while)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._items: OrderedDict[K, V] = OrderedDict()
+
+    def get(self, key: K) -> V | None:
+        hit = self._items.get(key)
+        if hit is not None:
+            self._items.move_to_end(key)
+        return hit
+
+    def put(self, key: K, value: V, size: int | None = None) -> None:
+        self._items[key] = value
+        self.trim(self.size if size is None else max(self.size, size))
+
+    def trim(self, size: int) -> None:
+        while len(self._items) > size:
+            self._items.popitem(last=False)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._items
+
+    def clear(self) -> None:
+        self._items.clear()
+
+
+class Corpus:
+    """Per-document facts, the keep policy and cached text access for one ``finish``."""
+
+    def __init__(
+        self,
+        config: DuplicatesConfig,
+        ids: list[str],
+        text_of: Callable[[int], str],
+        lengths: array,
+        dates: array,
+        sources: array,
+        source_names: dict[str, int],
+        groups: dict[int, list[int]],
+        sites: array | None = None,
+        wants: Callable[[str], bool] | None = None,
+    ) -> None:
+        self.config = config
+        #: Is a rule enabled (the check's selection)?
+        self.wants: Callable[[str], bool] = wants or (lambda rule_id: True)
+        self.ids = ids
+        self._text_of = text_of
+        self.lengths = lengths
+        self.dates = dates
+        self.sources = sources
+        self.source_names = source_names
+        #: first ordinal of an exact group -> all ordinals with that content
+        self.groups = groups
+        #: site id of each document for page templates (-1: unknown)
+        self.sites = sites if sites is not None else array("i", [-1]) * len(lengths)
+        prio = config.source_priority
+        self._source_rank = {sid: prio.index(name) for name, sid in source_names.items() if name in prio}
+        self._names = {v: k for k, v in source_names.items()}
+        #: first ordinal of an exact group -> its kept ordinal
+        self.rep_kept: dict[int, int] = {}
+        #: ordinal -> cluster number (any document cluster; exact clusters negative)
+        self.doc_cluster: dict[int, int] = {}
+        #: non-kept members of document clusters
+        self.copies: set[int] = set()
+        #: (smaller, larger) ordinals of documents reported as one template with different facts
+        self.template_pairs: set[tuple[int, int]] = set()
+        self._texts: LRU[int, str] = LRU(CACHE_SIZE)
+        self._words: LRU[int, tuple[str, al.Words]] = LRU(CACHE_SIZE)
+        self._derived: LRU[tuple[str, int], Any] = LRU(CACHE_SIZE)
+
+    # -- keep policy -----------------------------------------------------------
+
+    def priority(self, ordinal: int) -> tuple:
+        """Sort key of a copy under the keep policy: the smallest is kept."""
+        keep = self.config.keep
+        if keep == "longest":
+            return (-self.lengths[ordinal], ordinal)
+        if keep == "earliest":
+            d = self.dates[ordinal]
+            return (math.isnan(d), 0.0 if math.isnan(d) else d, ordinal)
+        if keep == "source_priority":
+            return (self._source_rank.get(self.sources[ordinal], len(self.config.source_priority)), ordinal)
+        return (ordinal,)
+
+    def sources_of(self, ordinals: Iterable[int]) -> list[str]:
+        return sorted({self._names[self.sources[o]] for o in ordinals if self.sources[o] in self._names})
+
+    def same_source(self, a: int, b: int) -> bool:
+        """Different pages of one source (a page template repeats only within a site)."""
+        return a != b and self.sources[a] == self.sources[b]
+
+    # -- texts -------------------------------------------------------------------
+
+    def raw(self, ordinal: int) -> str:
+        hit = self._texts.get(ordinal)
+        if hit is None:
+            hit = self._text_of(ordinal) or ""
+            self._texts.put(ordinal, hit)
+        return hit
+
+    def words(self, ordinal: int) -> tuple[str, al.Words]:
+        hit = self._words.get(ordinal)
+        if hit is None:
+            text = self.raw(ordinal)
+            hit = (text, al.words(text))
+            self._words.put(ordinal, hit)
+        return hit
+
+    def derived(self, kind: str, ordinal: int, compute: Callable[[str], V]) -> V:
+        """``compute(text)`` of a document, cached with its text (e.g. its passage units)."""
+        key = (kind, ordinal)
+        hit = self._derived.get(key)
+        if hit is None:
+            hit = compute(self.raw(ordinal))
+            self._derived.put(key, hit)
+        return hit
+
+    def prefetch(self, ordinals: set[int]) -> None:
+        """Tokenise the documents a chunk of candidate pairs needs in one batch (into the cache)."""
+        need = sorted(o for o in ordinals if o not in self._words)
+        if not need:
+            return
+        texts = [self.raw(o) for o in need]
+        for o, text, w in zip(need, texts, al.words_batch(texts), strict=True):
+            self._words.put(o, (text, w), size=len(ordinals))
+
+    def clear(self) -> None:
+        self._texts.clear()
+        self._words.clear()
+        self._derived.clear()

@@ -1,0 +1,545 @@
+"""Passage reuse (DUP003, DUP004): copied paragraphs inside and across documents.
+
+Passages are indexed by an exact key and a short MinHash signature at observe
+time. At finish, exact groups and LSH candidates are verified (rapidfuzz ratio of
+whole passages, or long equal word runs when only part of a passage was copied),
+extended over neighbouring matching passages, clustered as stars around the kept
+copy and reported once per distinct set of copied regions.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable
+
+import numpy as np
+
+from audit import segment
+from audit.duplicates import align as al
+from audit.duplicates import facts
+from audit.duplicates.corpus import Corpus
+from audit.duplicates.lsh import UnionFind, candidate_pairs, star_clusters
+from audit.duplicates.near import alteration_findings, template_finding
+from audit.duplicates.rules import DUP003, DUP004
+from audit.model import Cluster, Location, Related, Severity, Span
+from audit.rules import CorpusResult
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """Matched passage region: passages [a0, a1) of doc_a ~ [b0, b1) of doc_b, with char spans."""
+
+    doc_a: int
+    span_a: tuple[int, int]
+    doc_b: int
+    span_b: tuple[int, int]
+    similarity: float
+    exact: bool
+    copied_words: int = 0  # > 0: only part of a passage was copied (words in shared runs)
+
+    def swapped(self) -> Region:
+        return Region(
+            self.doc_b, self.span_b, self.doc_a, self.span_a, self.similarity, self.exact, self.copied_words
+        )
+
+
+# ---------------------------------------------------------------------------
+# Passage units: paragraphs, and windows of documents without paragraphs
+
+#: A line that starts an indented paragraph inside a block (hard-wrapped wire text: "\n    The ...").
+_INDENT = re.compile(r"\n(?:[ \t]{2,}|\t)(?=\S)")
+
+
+def units(text: str, passages: Iterable[Span], window_words: int) -> list[Span]:
+    """The passages duplicates are indexed and verified by. A paragraph is a unit; a block with indented
+    paragraph starts (hard-wrapped wire stories, one block with no blank lines) is cut at them; a
+    block still longer than ``window_words`` words is cut into windows of whole sentences of about
+    half that size, so text pasted inside it is found with its own span. ``window_words`` 0: no cuts."""
+    if window_words <= 0:
+        return list(passages)
+    if "\n\n" not in text and len(_INDENT.findall(text, 0, 20_000)) >= 2:
+        # Hard-wrapped text whose paragraphs start with an indented line (wire stories): the
+        # paragraphs are the indented pieces, whatever the lines look like (a table of figures
+        # above a paragraph makes the segmenter split every line).
+        passages = [Span(0, len(text))]
+    out: list[Span] = []
+    for p in passages:
+        block = text[p.start : p.end]
+        if "\n" not in block and len(block) < 4 * window_words:
+            out.append(p)
+            continue
+        cuts = [p.start] + [p.start + m.start() + 1 for m in _INDENT.finditer(block)] + [p.end]
+        for a, b in zip(cuts, cuts[1:], strict=False):
+            span = _trim(text, a, b)
+            if span is None:
+                continue
+            if len(text[span.start : span.end].split()) <= window_words:
+                out.append(span)
+            else:
+                out.extend(_windows(text, span, window_words // 2))
+    return out
+
+
+def _trim(text: str, a: int, b: int) -> Span | None:
+    piece = text[a:b]
+    stripped = piece.strip()
+    if not stripped:
+        return None
+    start = a + (len(piece) - len(piece.lstrip()))
+    return Span(start, start + len(stripped))
+
+
+def _windows(text: str, span: Span, target: int) -> list[Span]:
+    """Consecutive sentences of ``span`` grouped to about ``target`` words each (the last group may be
+    shorter; a sentence longer than ``target`` is a window of its own)."""
+    out: list[Span] = []
+    start = None
+    words = 0
+    for sent in segment.sentences(text[span.start : span.end]):
+        if start is None:
+            start = sent.start
+        words += len(text[span.start + sent.start : span.start + sent.end].split())
+        if words >= target:
+            out.append(Span(span.start + start, span.start + sent.end))
+            start, words = None, 0
+    if start is not None:
+        if out and words < target // 3:
+            out[-1] = Span(out[-1].start, span.end)  # a short tail joins the window before it
+        else:
+            out.append(Span(span.start + start, span.end))
+    return [w for w in (_trim(text, w.start, w.end) for w in out) if w is not None]
+
+
+# ---------------------------------------------------------------------------
+# Verifying one pair of passages
+
+
+def _passages_of(corpus: Corpus, ordinal: int) -> tuple[list, list[int]]:
+    def compute(text: str) -> tuple[list, list[int]]:
+        spans = units(text, segment.passages(text), corpus.config.passage_window_words)
+        return spans, [s.start for s in spans]
+
+    return corpus.derived("units", ordinal, compute)
+
+
+def _partial_copy(corpus: Corpus, da: int, ia: int, spans_a: list, db: int, ib: int, spans_b: list) -> Region | None:
+    """Part of one passage copied into the other (a paragraph merged into a longer one, or a fragment of
+    it): long equal word runs, aligned with rapidfuzz, report the copied spans."""
+    cfg = corpus.config
+    (sa, ea), (sb, eb) = (spans_a[ia].start, spans_a[ia].end), (spans_b[ib].start, spans_b[ib].end)
+    wa, wb = al.words(corpus.raw(da)[sa:ea]), al.words(corpus.raw(db)[sb:eb])
+    alignment = al.align(wa.tokens, wb.tokens, cfg.min_run)
+    shorter = min(alignment.len_a, alignment.len_b)
+    if (
+        not alignment.runs
+        or alignment.matched < cfg.passage_min_copied_words
+        or alignment.matched < cfg.passage_containment * shorter
+    ):
+        return None
+    a0, a1 = wa.span(*alignment.word_range_a())
+    b0, b1 = wb.span(*alignment.word_range_b())
+    score = alignment.matched / shorter
+    return Region(da, (sa + a0, sa + a1), db, (sb + b0, sb + b1), score, False, alignment.matched)
+
+
+def _extend(corpus: Corpus, da: int, ia: int, spans_a: list, db: int, ib: int, spans_b: list,
+            seed_text: str) -> tuple[int, int, int, int, list[float]]:
+    """Extend a matched passage pair over neighbouring passages that also match (a headline above a
+    blurb, a run of paragraphs). Returns the passage ranges [a0, a1], [b0, b1] and their similarities."""
+    text_a, text_b = corpus.raw(da), corpus.raw(db)
+    threshold = corpus.config.passage_similarity
+    a0 = a1 = ia
+    b0 = b1 = ib
+    same = da == db
+    sims: list[float] = []
+    # In one document, paragraphs repeated back to back (X X X, or X Y X Y) are not "a run of copied
+    # paragraphs": extension stops at a neighbour that repeats a passage already in the region, so
+    # every copy of the repeated unit is its own region (consecutive copies are then reported
+    # together, see _runs_of_copies).
+    region_texts = {al.normalize_fast(seed_text)} if same else None
+
+    def repeats_seed(i: int) -> bool:
+        if region_texts is None:
+            return False
+        t = al.normalize_fast(spans_a[i].slice(text_a))
+        if t in region_texts:
+            return True
+        region_texts.add(t)
+        return False
+
+    def match(i: int, j: int) -> float | None:
+        s = al.passage_similarity(spans_a[i].slice(text_a), spans_b[j].slice(text_b))
+        return s if s >= threshold else None
+
+    while a0 > 0 and b0 > 0 and not (same and b0 - 1 <= a1) and not repeats_seed(a0 - 1):
+        s = match(a0 - 1, b0 - 1)
+        if s is None:
+            break
+        a0, b0 = a0 - 1, b0 - 1
+        sims.append(s)
+    while (a1 + 1 < len(spans_a) and b1 + 1 < len(spans_b) and not (same and a1 + 1 >= b0)
+           and not repeats_seed(a1 + 1)):
+        s = match(a1 + 1, b1 + 1)
+        if s is None:
+            break
+        a1, b1 = a1 + 1, b1 + 1
+        sims.append(s)
+    return a0, a1, b0, b1, sims
+
+
+def verify_passages(corpus: Corpus, pa: tuple[int, int, int], pb: tuple[int, int, int]) -> Region | None:
+    """Verify two indexed passages and extend the match over neighbouring matching passages."""
+    cfg = corpus.config
+    (da, sa, ea), (db, sb, eb) = pa, pb
+    ca, cb = corpus.doc_cluster.get(da), corpus.doc_cluster.get(db)
+    if ca is not None and ca == cb and da != db:
+        return None  # the documents are already one document-level cluster
+    if (min(da, db), max(da, db)) in corpus.template_pairs:
+        return None  # one template with different facts, reported at document level (DUP005)
+    text_a, text_b = corpus.raw(da), corpus.raw(db)
+    ta, tb = text_a[sa:ea], text_b[sb:eb]
+    spans_a, starts_a = _passages_of(corpus, da)
+    spans_b, starts_b = _passages_of(corpus, db)
+    ia, ib = bisect_left(starts_a, sa), bisect_left(starts_b, sb)
+    if ia >= len(spans_a) or spans_a[ia].start != sa or ib >= len(spans_b) or spans_b[ib].start != sb:
+        return None  # the texts changed under us (never in a scan)
+    sim = al.passage_similarity(ta, tb)
+    if sim < cfg.passage_similarity:
+        return _partial_copy(corpus, da, ia, spans_a, db, ib, spans_b)
+    exact = al.normalize_fast(ta) == al.normalize_fast(tb)
+    a0, a1, b0, b1, sims = _extend(corpus, da, ia, spans_a, db, ib, spans_b, ta)
+    region_a = (spans_a[a0].start, spans_a[a1].end)
+    region_b = (spans_b[b0].start, spans_b[b1].end)
+    if (a0, a1) != (ia, ia):
+        exact = all(s >= 1.0 for s in [sim, *sims])
+        sim = al.passage_similarity(text_a[region_a[0] : region_a[1]], text_b[region_b[0] : region_b[1]])
+    return Region(da, region_a, db, region_b, sim, exact)
+
+
+# ---------------------------------------------------------------------------
+# Clustering
+
+
+@dataclass
+class PassageIndex:
+    """Every indexed passage: (ordinal, start, end), exact key and uint16 signature."""
+
+    loc: np.ndarray
+    hashes: np.ndarray
+    sig: np.ndarray
+
+    def where(self, i: int) -> tuple[int, int, int]:
+        return int(self.loc[i, 0]), int(self.loc[i, 1]), int(self.loc[i, 2])
+
+
+def _exact_groups(index: PassageIndex, max_copies: int) -> tuple[np.ndarray, list[tuple[int, int]]]:
+    """Passages with equal keys: each one paired with its group's first, and a mask of boilerplate
+    (a passage found in more than ``max_copies`` documents)."""
+    hashes, loc = index.hashes, index.loc
+    order = np.argsort(hashes, kind="stable")
+    hs = hashes[order]
+    new = np.concatenate(([True], hs[1:] != hs[:-1]))
+    starts = np.flatnonzero(new)
+    ends = np.append(starts[1:], len(hs))
+    boiler = np.zeros(len(hashes), dtype=bool)
+    pairs: list[tuple[int, int]] = []
+    multi = np.flatnonzero(ends - starts >= 2)
+    for g0, g1 in zip(starts[multi].tolist(), ends[multi].tolist(), strict=True):
+        members = order[g0:g1]
+        if len(np.unique(loc[members, 0])) > max_copies:
+            boiler[members] = True
+            continue
+        members = np.sort(members)
+        pairs.extend((int(members[0]), int(m)) for m in members[1:])
+    return boiler, pairs
+
+
+def _candidates(corpus: Corpus, index: PassageIndex, stats: dict[str, Any]) -> set[tuple[int, int]]:
+    cfg = corpus.config
+    boiler, exact_pairs = _exact_groups(index, cfg.passage_max_copies)
+    stats["boilerplate_passages"] = int(boiler.sum())
+    # Passages of a document that is itself a non-kept copy are left to the kept copy's passages.
+    copies = np.fromiter(corpus.copies, dtype=np.int64, count=len(corpus.copies))
+    eligible = ~boiler & ~np.isin(index.loc[:, 0], copies)
+    exact_pairs = [(i, j) for i, j in exact_pairs if eligible[i] and eligible[j]]
+    pairs, _est = candidate_pairs(
+        index.sig, cfg.passage_bands, cfg.passage_rows,
+        # A bucket holding more passages than a copy can have is a common phrase, not a copy.
+        min_estimate=cfg.passage_min_estimate, max_bucket=min(cfg.max_bucket, cfg.passage_max_copies),
+        eligible=eligible,
+    )
+    cand = {tuple(p) for p in pairs.tolist()} | set(exact_pairs)
+    stats["passage_candidates"] = len(cand)
+    return cand
+
+
+def _verified_stars(corpus: Corpus, index: PassageIndex, cand: set[tuple[int, int]], stats: dict[str, Any]) -> list:
+    """Verify candidate pairs, join verified ones, and cut each component into stars around kept copies."""
+    cache: dict[tuple[int, int], Region | None] = {}
+
+    def verify(i: int, j: int) -> Region | None:
+        if (i, j) in cache:
+            return cache[(i, j)]
+        if (j, i) in cache:
+            other = cache[(j, i)]
+            return None if other is None else other.swapped()
+        cache[(i, j)] = region = verify_passages(corpus, index.where(i), index.where(j))
+        return region
+
+    def priority(i: int) -> tuple:
+        return corpus.priority(int(index.loc[i, 0])) + (int(index.loc[i, 1]),)
+
+    uf = UnionFind()
+    for i, j in sorted(cand):
+        a, b = (i, j) if priority(i) <= priority(j) else (j, i)
+        if verify(a, b) is not None:
+            uf.union(i, j)
+    stars = []
+    capped = []
+    work = corpus.config.passage_group_work
+    for comp in uf.components(uf.parent.keys() | set(uf.parent.values())):
+        if work and len(comp) > 2:
+            comp_stars, done = bounded_stars(comp, priority, verify, work * len(comp))
+            stars.extend(comp_stars)
+            if not done:
+                capped.append(len(comp))
+        else:
+            stars.extend(star_clusters(comp, priority, verify))
+    stats["passage_groups_capped"] = len(capped)
+    if capped:
+        stats["passage_capped_group_sizes"] = sorted(capped, reverse=True)[:10]
+    return stars
+
+
+def bounded_stars(component: list[int], priority: Callable[[int], tuple], verify: Callable[[int, int], Any],
+                  budget: int) -> tuple[list, bool]:
+    """:func:`star_clusters` with at most ``budget`` verifications. A group of passages that chain into
+    one component (many documents sharing many sentences) can make star clustering quadratic; past
+    the budget its remaining passages are left unclustered. Returns the stars and whether it finished."""
+    remaining = sorted(component, key=priority)
+    out = []
+    spent = 0
+    while len(remaining) > 1:
+        if spent + len(remaining) - 1 > budget:
+            return out, False
+        spent += len(remaining) - 1
+        kept = remaining[0]
+        members, rest = [], []
+        for node in remaining[1:]:
+            res = verify(kept, node)
+            if res is None:
+                rest.append(node)
+            else:
+                members.append((node, res))
+        if members:
+            out.append((kept, members))
+        remaining = rest
+    return out, True
+
+
+def template_sites(corpus: Corpus, docs: Iterable[int]) -> set[int]:
+    """Sites with at least ``template_min_pages`` different pages among ``docs``: on them the shared
+    passage is page furniture (menu, footer), not a copy. Pages of unknown site (no source field, no
+    URL) count as one pool: a passage recurring on that many of them is furniture too."""
+    k = corpus.config.template_min_pages
+    if k <= 0:
+        return set()
+    pages = Counter(corpus.sites[d] for d in set(docs))
+    return {s for s, c in pages.items() if c >= k}
+
+
+def _distinct_clusters(corpus: Corpus, index: PassageIndex, stars: list, stats: dict[str, Any]) -> dict:
+    """One cluster per distinct set of regions (a run of copied paragraphs gives one cluster); a region
+    on a page of a site that carries the passage on several pages is that site's template, dropped."""
+    clusters: dict[tuple, tuple[int, list[Region]]] = {}
+    template = 0
+    for kept, members in stars:
+        kept_doc = int(index.loc[kept, 0])
+        furniture = template_sites(corpus, [kept_doc] + [r.doc_b for _, r in members])
+        regions = [r for _, r in members if r.doc_a == r.doc_b or corpus.sites[r.doc_b] not in furniture]
+        template += len(members) - len(regions)
+        if not regions:
+            continue
+        kept_span = (min(r.span_a[0] for r in regions), max(r.span_a[1] for r in regions))
+        key = (kept_doc, kept_span, tuple(sorted((r.doc_b, r.span_b) for r in regions)))
+        clusters.setdefault(key, (kept, regions))
+    stats["template_passages"] = template
+    return clusters
+
+
+def passage_clusters(corpus: Corpus, index: PassageIndex | None, result: CorpusResult, stats: dict[str, Any]) -> None:
+    """Find, verify and report reused passages (DUP003 exact, DUP004 near or partial)."""
+    if index is None:
+        return
+    cand = _candidates(corpus, index, stats)
+    stars = _verified_stars(corpus, index, cand, stats)
+    clusters = _distinct_clusters(corpus, index, stars, stats)
+    reported: set[tuple[int, tuple[int, int]]] = set()
+    n = 0
+    for key in sorted(clusters, key=lambda k: (corpus.priority(k[0]), k[1], k[2])):
+        kept_doc, kept_span, _ = key
+        fresh = [r for r in clusters[key][1] if (r.doc_b, r.span_b) not in reported]
+        if not fresh:
+            continue
+        if _report_cluster(corpus, result, f"passage-{n + 1}", kept_doc, kept_span, fresh, reported):
+            n += 1
+    stats["passage_clusters"] = n
+
+
+def _report_cluster(corpus: Corpus, result: CorpusResult, cid: str, kept_doc: int, kept_span: tuple[int, int],
+                    fresh: list[Region], reported: set) -> bool:
+    """Report one passage cluster (False: every member was a template with different facts)."""
+    ids = corpus.ids
+    fresh = sorted(fresh, key=lambda r: (r.doc_b, r.span_b))
+    for x in fresh:
+        reported.add((x.doc_b, x.span_b))
+    templates = [r for r in fresh if _is_template(corpus, r)]
+    if templates:
+        # One template, different figures: not a copy (DUP005), with the differing facts.
+        if corpus.wants("DUP005"):
+            for r in templates:
+                result.add(r.doc_b, template_finding(corpus, r.doc_a, r.span_a, r.doc_b, r.span_b, r.similarity))
+        fresh = [r for r in fresh if r not in templates]
+        if not fresh:
+            return False
+        kept_span = (min(r.span_a[0] for r in fresh), max(r.span_a[1] for r in fresh))
+    exact_all = all(r.exact for r in fresh)
+    severities = []
+    for run in _runs_of_copies(corpus.raw, fresh):
+        finding = _finding(corpus, cid, run)
+        severities.append((run[0].doc_b != kept_doc, finding.severity))
+        result.add(run[0].doc_b, finding)
+        r = run[0]
+        if len(run) == 1 and not r.exact and not r.copied_words and corpus.wants("DUP006"):
+            for f in alteration_findings(corpus, r.doc_a, r.span_a, r.doc_b, r.span_b, cid, r.similarity):
+                result.add(r.doc_b, f)
+    others = [r for r in fresh if r.doc_b != kept_doc]
+    if others:
+        # Both sides: the kept copy names every other document that holds the passage.
+        severity = max((sev for other, sev in severities if other), key=lambda sv: sv.rank)
+        rule = DUP003 if all(r.exact for r in others) else DUP004
+        names = sorted({ids[r.doc_b] for r in others})
+        shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+        result.add(
+            kept_doc,
+            rule.finding(
+                kept_span,
+                f"passage also appears in {len(names)} other document{'s' if len(names) > 1 else ''}: {shown} "
+                "(this copy is the one kept)",
+                related=[Related(ids[r.doc_b], r.span_b[0], r.span_b[1], r.similarity) for r in others],
+                data={"cluster": cid, "kept": ids[kept_doc], "role": "kept", "documents": len(names),
+                      "similarity": round(min(r.similarity for r in others), 4), "same_document": False},
+                severity=severity,
+            ),
+        )
+    result.clusters.append(
+        Cluster(
+            id=cid,
+            kind="exact" if exact_all else "near",
+            level="passage",
+            members=[Location(ids[kept_doc], *kept_span)] + [Location(ids[r.doc_b], *r.span_b) for r in fresh],
+            similarity_min=min(r.similarity for r in fresh),
+            kept=Location(ids[kept_doc], *kept_span),
+            data={
+                "rule": "DUP003" if exact_all else "DUP004",
+                "sources": corpus.sources_of([kept_doc] + [r.doc_b for r in fresh]),
+            },
+        )
+    )
+    return True
+
+
+def _is_template(corpus: Corpus, r: Region) -> bool:
+    if r.exact:
+        return False
+    cfg = corpus.config
+    ta = corpus.raw(r.doc_a)[r.span_a[0] : r.span_a[1]]
+    tb = corpus.raw(r.doc_b)[r.span_b[0] : r.span_b[1]]
+    return facts.same_template(ta, tb, cfg.template_min_figures, cfg.template_max_fact_share)
+
+
+_OPEN_QUOTES = frozenset("\"\u201c\u201e\u00ab\u2018\u201a\u2039\u300c\u300e'")
+
+
+def is_quotation(text: str, span: tuple[int, int], max_words: int) -> bool:
+    """Is ``text[span]`` a short quotation: opened by a quotation mark (at its start or just before it)
+    and at most ``max_words`` words long?"""
+    s, e = span
+    seg = text[s:e].lstrip()
+    before = text[max(0, s - 3) : s].strip()
+    quoted = seg[:1] in _OPEN_QUOTES or (bool(before) and before[-1] in _OPEN_QUOTES)
+    return quoted and len(seg.split()) <= max_words
+
+
+def is_prose(text: str) -> bool:
+    """Does a copied region read as running prose, not page furniture? Furniture is mostly short lines
+    (menus, share bars: "About us", "Reply", "Follow Us") or mostly non-letters (widget code, tables)."""
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    if len(lines) >= 3 and sum(len(ln.split()) <= 3 for ln in lines) > 0.3 * len(lines):
+        return False
+    letters = sum(ch.isalpha() or ch.isspace() for ch in text[:2000])
+    return letters >= 0.8 * min(len(text), 2000)
+
+
+def _severity(corpus: Corpus, r: Region, copies: int) -> Severity:
+    """Pasted prose is a warning; a short quotation, a fragment under a passage's size, or furniture
+    shared by two pages (menus, widgets: not prose) is info. In one document, a whole passage repeated
+    is a scraping problem (warning)."""
+    cfg = corpus.config
+    if r.doc_b == r.doc_a:
+        return Severity.INFO if r.copied_words else Severity.WARNING
+    if r.copied_words and r.copied_words < cfg.passage_min_words:
+        return Severity.INFO
+    text = corpus.raw(r.doc_b)
+    if copies == 1 and is_quotation(text, r.span_b, cfg.quote_max_words):
+        return Severity.INFO
+    return Severity.WARNING if is_prose(text[r.span_b[0] : r.span_b[1]]) else Severity.INFO
+
+
+def _finding(corpus: Corpus, cid: str, run: list[Region]):
+    r = run[0]
+    rule = DUP003 if r.exact else DUP004
+    same = r.doc_b == r.doc_a
+    where_txt = "earlier in this document" if same else f"in {corpus.ids[r.doc_a]}"
+    if len(run) > 1:
+        what = f"repeated {len(run)} times in a row: copies of the passage"
+    elif r.copied_words:
+        what = f"copies {r.copied_words} words ({r.similarity:.0%} of the shorter passage) of the text"
+    elif r.exact:
+        what = "repeats the passage"
+    else:
+        what = f"is a near copy ({r.similarity:.0%}) of the passage"
+    return rule.finding(
+        (r.span_b[0], run[-1].span_b[1]),
+        f"passage {what} at {r.span_a[0]}-{r.span_a[1]} {where_txt}",
+        related=[Related(corpus.ids[r.doc_a], r.span_a[0], r.span_a[1], r.similarity)],
+        data={
+            "cluster": cid,
+            "kept": corpus.ids[r.doc_a],
+            "similarity": round(r.similarity, 4),
+            "same_document": same,
+            **({"copied_words": r.copied_words} if r.copied_words else {}),
+            **({"copies": len(run)} if len(run) > 1 else {}),
+        },
+        severity=_severity(corpus, r, len(run)),
+    )
+
+
+def _runs_of_copies(raw: Callable[[int], str], regions: list[Region]) -> list[list[Region]]:
+    """Exact whole-passage copies that follow each other in one document (only white space
+    between them) form one run, reported as one finding: a paragraph pasted 2,000 times is
+    one problem, not 1,999. Every other region is a run of its own."""
+    runs: list[list[Region]] = []
+    for r in regions:
+        prev = runs[-1][-1] if runs else None
+        if (prev is not None and r.exact and prev.exact and not r.copied_words and not prev.copied_words
+                and r.doc_b == prev.doc_b and r.doc_a == prev.doc_a and r.span_a == prev.span_a
+                and r.span_b[0] >= prev.span_b[1]
+                and not raw(r.doc_b)[prev.span_b[1] : r.span_b[0]].strip()):
+            runs[-1].append(r)
+        else:
+            runs.append([r])
+    return runs

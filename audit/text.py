@@ -1,0 +1,165 @@
+"""The shared per-document text layer: words, lines, sentences, passages and the exact key, computed once.
+
+Every check that looks at one document reaches this through ``ctx.layer`` (:class:`audit.rules.DocContext`);
+each part is computed lazily on first use and cached, so a check that needs nothing pays nothing and two
+checks that need the same words tokenise once.
+
+**One definition of a word** for the package: :data:`WORD_RE` -- a run of letters and digits with their
+combining marks (``[^\\W_]``; Indic vowel signs and viramas, Arabic and Hebrew points stay inside the word),
+apostrophes inside a word (``don't``, ``l’eau``), and one token per character of the scripts written
+without spaces (Han, kana, Thai, Lao, Myanmar, Khmer). Underscores and punctuation separate words.
+:func:`words` and :class:`TextLayer` use it; the hashing of the duplicates family (``audit.minhash``) works
+on UTF-8 bytes and splits at apostrophes too (see ``docs/perf.md``), which only changes shingles, never a
+check's word counts.
+
+Costs: the words and their offsets come from one regex ``split`` pass (ASCII text takes an ASCII-only
+pattern with the same matches, about twice as fast); lower-case forms from one ``str.lower`` over the
+joined words (no per-word call); per-line and per-span word counts from two ``searchsorted`` calls.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from functools import cached_property
+
+import numpy as np
+
+from audit import segment
+from audit.model import Span
+
+#: Scripts written without spaces between words: Han, kana, Thai, Lao, Myanmar, Khmer. Each of their
+#: characters counts as a word token (a whitespace count would make a Chinese article "empty").
+DENSE_SCRIPT = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+DENSE_RE = re.compile(f"[{DENSE_SCRIPT}]")
+#: Combining marks (not "alphanumeric" to Python's ``\\w``): Indic vowel signs and viramas, Arabic and
+#: Hebrew points, Latin combining accents. Without them a Hindi word splits at every vowel sign.
+MARKS = ("\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+         "\u0900-\u0dff\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f")
+_WORD = f"[^\\W_{DENSE_SCRIPT}]+(?:[{MARKS}]+[^\\W_{DENSE_SCRIPT}]*)*"
+#: Word tokens (letters with their combining marks, digits, apostrophes inside words; one token per
+#: character of a dense script).
+WORD_RE = re.compile(f"[{DENSE_SCRIPT}]|{_WORD}(?:['’]{_WORD})*")
+
+#: :data:`WORD_RE` on ASCII text (same matches, about twice as fast).
+ASCII_WORD_RE = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*")
+_SPLIT = re.compile(f"({WORD_RE.pattern})")
+_ASCII_SPLIT = re.compile(f"({ASCII_WORD_RE.pattern})")
+
+_SEP = "\x00"  # never inside a word: joins words so one str.lower call lower-cases them all
+
+
+def words(text: str) -> list[str]:
+    """The word tokens of ``text`` (:data:`WORD_RE`), in order."""
+    return (ASCII_WORD_RE if text.isascii() else WORD_RE).findall(text)
+
+
+def lower_all(ws: list[str]) -> list[str]:
+    """``[w.lower() for w in ws]`` with one ``str.lower`` call (a word never contains ``"\\x00"``)."""
+    if not ws:
+        return []
+    return _SEP.join(ws).lower().split(_SEP)
+
+
+class TextLayer:
+    """Lazily computed, cached views of one document's text. Offsets always index the original text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    # -- words ---------------------------------------------------------------------------------
+
+    @cached_property
+    def _tokens(self) -> tuple[list[str], np.ndarray, np.ndarray]:
+        """Words and their offsets from ONE regex pass: ``split`` with a capturing pattern alternates
+        separators and words, and the running sum of their lengths gives every offset."""
+        text = self.text
+        parts = (_ASCII_SPLIT if text.isascii() else _SPLIT).split(text)
+        lengths = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts))
+        pos = np.cumsum(lengths)
+        return parts[1::2], pos[0:-1:2], pos[1::2]
+
+    @property
+    def words(self) -> list[str]:
+        """Word tokens in order (:data:`WORD_RE`, original case)."""
+        return self._tokens[0]
+
+    @cached_property
+    def lower(self) -> list[str]:
+        """Lower-cased form of each of :attr:`words`."""
+        return lower_all(self.words)
+
+    @cached_property
+    def word_counts(self) -> Counter:
+        """Lower-cased words with their counts."""
+        return Counter(self.lower)
+
+    @property
+    def starts(self) -> np.ndarray:
+        """Start offset of each word (int64 array)."""
+        return self._tokens[1]
+
+    @property
+    def ends(self) -> np.ndarray:
+        """End offset of each word (int64 array)."""
+        return self._tokens[2]
+
+    @cached_property
+    def _starts_list(self) -> list[int]:
+        return self.starts.tolist()
+
+    def word_range(self, start: int, end: int) -> tuple[int, int]:
+        """``(i, j)``: the words ``i .. j-1`` are those starting in ``[start, end)``."""
+        st = self._starts_list
+        return bisect_left(st, start), bisect_left(st, end)
+
+    def words_in(self, start: int, end: int) -> list[str]:
+        """The words (original case) that start in ``[start, end)``."""
+        i, j = self.word_range(start, end)
+        return self.words[i:j]
+
+    def count_in(self, spans) -> list[int]:
+        """Number of words starting inside each span of ``spans`` (Spans or (start, end) pairs)."""
+        if not spans:
+            return []
+        bounds = np.array([(s.start, s.end) if isinstance(s, Span) else s for s in spans], dtype=np.int64)
+        st = self.starts
+        return (np.searchsorted(st, bounds[:, 1]) - np.searchsorted(st, bounds[:, 0])).tolist()
+
+    # -- segmentation --------------------------------------------------------------------------
+
+    @cached_property
+    def lines(self) -> list[Span]:
+        """Non-empty lines, stripped (:func:`audit.segment.lines`)."""
+        return segment.lines(self.text)
+
+    @cached_property
+    def line_word_counts(self) -> tuple[int, ...]:
+        """``len(words(line))`` for each of :attr:`lines` (a word never crosses a line)."""
+        return tuple(self.count_in(self.lines))
+
+    @cached_property
+    def passages(self) -> tuple[Span, ...]:
+        return segment.passages(self.text)
+
+    @cached_property
+    def sentences(self) -> tuple[Span, ...]:
+        return segment.sentences(self.text)
+
+    # -- keys ----------------------------------------------------------------------------------
+
+    @cached_property
+    def normalized(self) -> str:
+        """:func:`audit.normalize.normalize_fast` of the text (NFKC, quote/dash variants, case, whitespace)."""
+        from audit.normalize import normalize_fast
+
+        return normalize_fast(self.text)
+
+    @cached_property
+    def exact_key(self) -> int:
+        """:func:`audit.normalize.exact_key` of :attr:`normalized`: equal for exact duplicates up to case,
+        quotes, whitespace and punctuation-only differences."""
+        from audit.normalize import exact_key
+
+        return exact_key(self.normalized)

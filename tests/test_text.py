@@ -1,0 +1,106 @@
+"""The shared text layer (audit/text.py): one definition of a word, offsets, counts, keys."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from audit import segment
+from audit.model import Document
+from audit.normalize import normalize, normalize_fast
+from audit.rules import DocContext
+from audit.text import WORD_RE, TextLayer, lower_all, words
+
+WIRE = (
+    "LONDON, March 3 - Copper stocks fell 1,250 tonnes to\n"
+    "145,300 tonnes in the week to Friday, the exchange said. It's the\n"
+    "third fall in a row, traders said.\n"
+    "\n"
+    "    Stocks (tonnes)     this week   last week\n"
+    "    Copper              145,300     146,550\n"
+)
+MIXED = (
+    "Él dijo “no sé” — l’eau, don't; ÉCOLE Straße İstanbul\n"
+    "हिन्दी पाठ यहाँ है। 中文测试文本 ภาษาไทย\n"
+    "snake_case under_score e-mail 3.5%\n"
+)
+
+
+@pytest.mark.parametrize("text", [WIRE, MIXED, "", "   \n\n ", "a", "x'", "'quoted' words’ here’s"])
+def test_words_offsets_and_lower_agree_with_the_one_word_regex(text):
+    layer = TextLayer(text)
+    expected = [m.group(0) for m in WORD_RE.finditer(text)]
+    assert layer.words == expected == words(text)
+    assert [(int(s), int(e)) for s, e in zip(layer.starts, layer.ends, strict=True)] == [
+        m.span() for m in WORD_RE.finditer(text)
+    ]
+    assert layer.lower == [w.lower() for w in expected]
+    assert layer.word_counts == __import__("collections").Counter(w.lower() for w in expected)
+
+
+def test_word_definition():
+    # Apostrophes inside words stay; underscores, hyphens and punctuation split; combining marks stay
+    # inside an Indic word; each Han or Thai character is a word.
+    assert words("don't l’eau snake_case e-mail") == ["don't", "l’eau", "snake", "case", "e", "mail"]
+    assert words("हिन्दी") == ["हिन्दी"]
+    assert words("中文") == ["中", "文"]
+    assert words("'quoted'") == ["quoted"]
+
+
+def test_ascii_fast_path_matches_the_unicode_pattern():
+    rnd = random.Random(5)
+    alphabet = "ab Z9'_-.\n\t"
+    for _ in range(3000):
+        t = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 15)))
+        assert TextLayer(t).words == WORD_RE.findall(t)
+        assert words(t) == WORD_RE.findall(t)
+
+
+def test_line_word_counts_equal_counting_each_line():
+    for text in (WIRE, MIXED, "one\n\n  two three \nfour"):
+        layer = TextLayer(text)
+        assert layer.lines == segment.lines(text)
+        assert layer.line_word_counts == tuple(len(words(text[s.start : s.end])) for s in segment.lines(text))
+
+
+def test_word_range_and_count_in():
+    layer = TextLayer("alpha beta gamma delta")
+    assert layer.word_range(0, 10) == (0, 2)
+    assert layer.words_in(6, 22) == ["beta", "gamma", "delta"]
+    assert layer.count_in([(0, 5), (5, 6), (6, 22)]) == [1, 0, 3]
+    assert layer.count_in([]) == []
+
+
+def test_lower_all_never_changes_the_number_of_words():
+    ws = ["İstanbul", "STRASSE", "ǅ", "x"]
+    assert lower_all(ws) == [w.lower() for w in ws]
+    assert lower_all([]) == []
+
+
+def test_exact_key_ignores_case_quotes_and_whitespace_only():
+    a = TextLayer("The “Fed” said  it's done\n")
+    b = TextLayer("the \"fed\" said it’s done")
+    c = TextLayer("the fed said its done")
+    assert a.exact_key == b.exact_key
+    assert a.exact_key != c.exact_key
+
+
+def test_normalize_fast_equals_normalize():
+    rnd = random.Random(3)
+    alphabet = list("aA `'\u2019\u201c\u2026\u00a0\u200b\ufb01\u00c5\n\t\u2028\u3000x\u0130\u00df\u2014")
+    for _ in range(5000):
+        t = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 12)))
+        assert normalize_fast(t) == normalize(t), repr(t)
+
+
+def test_doc_context_shares_one_layer_and_computes_lazily():
+    ctx = DocContext(Document("d", WIRE, source="x.txt"), 0)
+    assert "layer" not in ctx.__dict__  # nothing computed until asked
+    counts = ctx.word_counts
+    assert counts["tonnes"] == 3
+    assert ctx.layer is ctx.layer
+    assert "lines" not in ctx.layer.__dict__  # word counts do not segment
+    assert ctx.line_word_counts == ctx.layer.line_word_counts
+    assert ctx.passages == segment.passages(WIRE)
+    assert ctx.sentences == segment.sentences(WIRE)
