@@ -119,6 +119,9 @@ class LanguageConfig:
     #: margin over the other language.
     run_min_letters: int = 3
     run_min_margin: float = 1.0
+    #: ... and at least one word outside the other language's this many most frequent words (a run
+    #: of words both languages use, "met", "a", "no", is not a switch).
+    run_vocabulary_size: int = 3000
     #: LANG004: each language of a mix has at least this share of the classified characters.
     mix_min_share: float = 0.15
 
@@ -132,7 +135,7 @@ class LanguageConfig:
             if not 0.0 <= value <= 1.0:
                 raise ValueError(f"{name} must be between 0 and 1, not {value!r}")
         for name in ("min_chars", "group_min_chars", "doc_min_chars", "max_chars", "trust_min_chars",
-                     "sample_chars", "vocabulary_size", "screen_min_words", "short_max_chars",
+                     "sample_chars", "vocabulary_size", "run_vocabulary_size", "screen_min_words", "short_max_chars",
                      "run_min_letters", "switch_penalty", "run_min_margin"):
             if getattr(self, name) < 0:
                 raise ValueError(f"{name} must not be negative")
@@ -228,7 +231,7 @@ class LanguageIdentifier:
         for u in units:
             if u.lang in (doc_lang, UND):
                 continue
-            low = " ".join(w for w in u.clean.split() if w[0].islower())
+            low = " ".join(_prose_words(u.clean.split()))
             if sum(ch.isalpha() for ch in low) >= min_letters:
                 todo.append((u, low))
         if not todo:
@@ -374,9 +377,31 @@ def read_short(fasttext, text: str, cfg: LanguageConfig, known: str = UND, known
     pair = likeliest_pair(toks, cands, cfg.pair_min_probability)
     runs: tuple[Run, ...] = ()
     if pair is not None:
-        runs = tuple(r for r in token_runs(toks, pair, cfg.switch_penalty)
-                     if r.letters >= cfg.run_min_letters and r.margin >= cfg.run_min_margin)
+        vocabs = (vocabulary(pair[0], cfg.run_vocabulary_size), vocabulary(pair[1], cfg.run_vocabulary_size))
+        runs = tuple(r for r in token_runs(toks, pair, cfg.switch_penalty, vocabs)
+                     if r.letters >= cfg.run_min_letters and r.margin >= cfg.run_min_margin and r.own >= 1)
     return ShortReading(lang, conf, runs)
+
+
+def _prose_words(words: list[str]) -> list[str]:
+    """The lower-case words of a text that are not particles inside a name: a run of one or two
+    lower-case words between two capitalised words ("Groupement des Industries pour le Batiment",
+    "Ludwig van Beethoven") belongs to the name."""
+    out: list[str] = []
+    n = len(words)
+    i = 0
+    while i < n:
+        if not words[i][0].islower():
+            i += 1
+            continue
+        j = i
+        while j < n and words[j][0].islower():
+            j += 1
+        inside_name = i > 0 and j < n and j - i <= 2 and words[i - 1][0].isupper() and words[j][0].isupper()
+        if not inside_name:
+            out.extend(words[i:j])
+        i = j
+    return out
 
 
 def weights_of(units: Iterable[Unit]) -> dict[str, float]:

@@ -31,8 +31,9 @@ import numpy as np
 
 from audit.language.backends import Candidates
 
-#: Word tokens of the original text with offsets; URLs, handles and hashtags are matched (to skip them).
-_TOKEN = re.compile(r"(?:https?://|www\.)\S+|[@#]\w+|([^\W\d_]+(?:['’][^\W\d_]+)*)")
+#: Word tokens of the original text with offsets; URLs, handles, hashtags and dotted names
+#: ("Amazon.com", "U.S") are matched (to skip them).
+_TOKEN = re.compile(r"(?:https?://|www\.)\S+|[@#]\w+|\w+(?:\.\w+)+|([^\W\d_]+(?:['’][^\W\d_]+)*)")
 #: Frequency of a word a language's list does not hold (about the rarest listed words).
 _FLOOR = 1e-7
 _LOG_FLOOR = math.log(_FLOOR)
@@ -53,7 +54,7 @@ class Token:
     start: int
     end: int
     word: str  # lower case
-    name: bool  # capitalised and not the first word: probably a proper name
+    name: bool  # capitalised: a proper name, or a word opening a sentence (neutral either way)
 
 
 def tokens(text: str) -> list[Token]:
@@ -63,7 +64,7 @@ def tokens(text: str) -> list[Token]:
         if m.group(1) is None:
             continue
         word = m.group(1)
-        out.append(Token(m.start(1), m.end(1), word.lower(), bool(out) and word[0].isupper()))
+        out.append(Token(m.start(1), m.end(1), word.lower(), word[0].isupper()))
     return out
 
 
@@ -138,9 +139,12 @@ class Run:
     letters: int
     #: Log-likelihood margin of the run's language over the other one, summed over its words.
     margin: float
+    #: Words of the run (names left out) outside the other language's most frequent words.
+    own: int = 0
 
 
-def token_runs(toks: Sequence[Token], langs: tuple[str, str], switch_penalty: float = 6.0) -> list[Run]:
+def token_runs(toks: Sequence[Token], langs: tuple[str, str], switch_penalty: float = 6.0,
+               vocabularies: tuple[frozenset[str] | None, frozenset[str] | None] = (None, None)) -> list[Run]:
     """Words labelled with one of two languages (names neutral), as runs; [] without word lists."""
     if frequencies(langs[0]) is None or frequencies(langs[1]) is None or not toks:
         return []
@@ -172,6 +176,8 @@ def token_runs(toks: Sequence[Token], langs: tuple[str, str], switch_penalty: fl
             margin += (ea - eb) if states[i] == 0 else (eb - ea)
             j += 1
         letters = sum(t.end - t.start for t in toks[i:j] if not t.name)
-        runs.append(Run(langs[states[i]], toks[i].start, toks[j - 1].end, j - i, letters, margin))
+        other = vocabularies[1 - states[i]]
+        own = sum(1 for t in toks[i:j] if not t.name and (other is None or t.word not in other))
+        runs.append(Run(langs[states[i]], toks[i].start, toks[j - 1].end, j - i, letters, margin, own))
         i = j
     return runs
