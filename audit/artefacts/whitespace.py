@@ -100,6 +100,11 @@ _DETERMINERS = frozenset(
 _DOMAIN_NEXT = re.compile(r"\.[a-z]{2,}")
 
 
+#: Short function words that are not also word endings: glued to a long content word they mark a lost
+#: space ("blowingand"); other short ones ("us", "are", "as", "he") end real and foreign words.
+_STRONG_ENDS = frozenset("the and for was has had not but del los las les des une der die das und".split())
+
+
 @lru_cache(maxsize=16)
 def _function_words(lang: str) -> frozenset[str]:
     sw = stopwords().get(lang, frozenset())
@@ -123,8 +128,8 @@ def lower_join_evidence(left: str, right: str, lang: str, vocab) -> Severity | N
     if lf or rf:
         if left in sw and right in sw and right not in _DETERMINERS and zipf(left + right, lang):
             return None  # "whereof", "thereby", "isnot": listed words or styles, not a lost space
-        if rf and left not in sw and len(right) <= 3 and len(left) < 6:
-            return Severity.INFO  # "cryptand", "endof": a short stem and a short ending, either way
+        if rf and left not in sw and len(right) <= 3 and (len(left) < 6 or right not in _STRONG_ENDS):
+            return Severity.INFO  # "cryptand", "holloware", "teutonicus": a short ending is often a suffix
         return Severity.WARNING
     if vocab and vocab.get(left, 0) >= 1 and vocab.get(right, 0) >= 1:
         return Severity.INFO
@@ -253,7 +258,8 @@ def find_camel(text: str, lang_of=None, vocab=None, confirmed=None) -> list[tupl
 def _skip_token(tok: str) -> bool:
     low = tok.lower()
     return (
-        "://" in tok or "@" in tok or low.startswith("www.") or "/" in tok or "\\" in tok or "=" in tok
+        (":" in tok and ";" in tok)  # a style declaration ("font-size:95%;clear:both;")
+        or "://" in tok or "@" in tok or low.startswith("www.") or "/" in tok or "\\" in tok or "=" in tok
         or "_" in tok or "#" in tok or "&" in tok or "{" in tok or "<" in tok or "`" in tok or "()" in tok
     )
 
