@@ -182,6 +182,29 @@ def _split_glued(token: str, lang: str) -> tuple[str, str, float] | None:
     return best
 
 
+#: A lower-case letter followed by a capital: every camel or Pascal join holds one.
+_JUNCTION = re.compile("[a-zà-öø-ÿ][A-ZÀ-ÖØ-Þ]")
+
+
+def _junction_lines(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the lines that hold a lower-to-upper junction: the join regexes (which start
+    with a lookbehind, slow at every position) run only there."""
+    out: list[tuple[int, int]] = []
+    for m in _JUNCTION.finditer(text):
+        if out and m.start() < out[-1][1]:
+            continue
+        ls = text.rfind("\n", 0, m.start()) + 1
+        le = text.find("\n", m.end())
+        out.append((ls, len(text) if le < 0 else le))
+    return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _common_en(token: str) -> bool:
+    """A common English word (Zipf ≥ 4.5) never splits, whatever the passage language (see split_glued)."""
+    return zipf(token, "en") >= 4.5
+
+
 def find_camel(text: str, lang_of=None, vocab=None, confirmed=None) -> list[tuple[int, int, str, str, Severity]]:
     """``(start, end, left, right, severity)`` for words glued after a lost space.
 
@@ -207,7 +230,8 @@ def find_camel(text: str, lang_of=None, vocab=None, confirmed=None) -> list[tupl
     def vocab_has(word: str) -> bool:  # the capitalised word occurs on its own elsewhere in the document
         return vocab.get(word.lower(), 0) >= 1 and text.count(word) > 1
 
-    for m in _CAMEL.finditer(text):
+    windows = _junction_lines(text)
+    for m in (m for ls, le in windows for m in _CAMEL.finditer(text, ls, le)):
         token = m.group(0)
         left, right = m.group(1), m.group(2)
         if text.count(token) > 1 or token.lower() in _CAMEL_BRANDS:
@@ -218,7 +242,7 @@ def find_camel(text: str, lang_of=None, vocab=None, confirmed=None) -> list[tupl
             if not known or _DOMAIN_NEXT.match(text, m.end()):
                 continue  # "theResumator", "theStreet.com": a brand, not a lost space before a word
         out.append((m.start(), m.end(), left, right, Severity.WARNING))
-    for m in _PASCAL.finditer(text):
+    for m in (m for ls, le in windows for m in _PASCAL.finditer(text, ls, le)):
         token = m.group(0)
         left, right = m.group(1), m.group(2)
         if text.count(token) > 1:
@@ -240,7 +264,7 @@ def find_camel(text: str, lang_of=None, vocab=None, confirmed=None) -> list[tupl
     if lang_of is not None:
         for m in _LOWER_TOKEN.finditer(text):
             token = m.group(0)
-            if vocab.get(token, 0) > 1:
+            if vocab.get(token, 0) > 1 or _common_en(token):
                 continue
             lang = lang_of(m.start())
             if lang not in WORDFREQ_LANGS:
