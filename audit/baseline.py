@@ -87,19 +87,44 @@ class Baseline:
 
 
 def load_baseline(path: str | Path) -> Baseline:
+    """Read a baseline file; any malformed content is a :class:`ConfigError` naming the file and the entry."""
     p = Path(path)
     try:
         data = json.loads(p.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ConfigError(f"baseline file {p} does not exist (create it with --write-baseline)") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+    except (OSError, UnicodeDecodeError, ValueError) as err:  # JSONDecodeError, or an integer over the digit limit
         raise ConfigError(f"baseline file {p} is not a readable JSON baseline: {err}") from None
-    if not isinstance(data, dict) or data.get("baseline_version") != BASELINE_VERSION:
+    except RecursionError:
+        raise ConfigError(f"baseline file {p} is not a readable JSON baseline: nested too deeply") from None
+    version = data.get("baseline_version") if isinstance(data, dict) else None
+    if type(version) is not int or version != BASELINE_VERSION:
         raise ConfigError(f"baseline file {p} is not a corpus-audit baseline (version {BASELINE_VERSION})")
     entries = data.get("findings", [])
-    if not isinstance(entries, list) or not all(isinstance(e, dict) and "fingerprint" in e for e in entries):
-        raise ConfigError(f"baseline file {p}: 'findings' must be a list of entries with a fingerprint")
-    return Baseline(path=str(path), entries=entries)
+    if not isinstance(entries, list):
+        raise ConfigError(f"baseline file {p}: 'findings' must be a list of entries, not {_json_type(entries)}")
+    return Baseline(path=str(path), entries=[_checked_entry(p, i, e) for i, e in enumerate(entries, 1)])
+
+
+def _json_type(value: Any) -> str:
+    names = {dict: "an object", list: "a list", str: "a string", bool: "a boolean", type(None): "null"}
+    return names.get(type(value), "a number")
+
+
+def _checked_entry(path: Path, number: int, entry: Any) -> dict[str, Any]:
+    """A baseline entry with the four known keys, each a string (``rule``, ``document``, ``text`` may be absent)."""
+    where = f"baseline file {path}: entry {number} of 'findings'"
+    if not isinstance(entry, dict):
+        raise ConfigError(f"{where} is {_json_type(entry)}, not an object")
+    if not isinstance(entry.get("fingerprint"), str):
+        what = "has no 'fingerprint'" if "fingerprint" not in entry else \
+            f"has a 'fingerprint' that is {_json_type(entry['fingerprint'])}, not a string"
+        raise ConfigError(f"{where} {what}")
+    for key in ("rule", "document", "text"):
+        if entry.get(key) is not None and not isinstance(entry[key], str):
+            raise ConfigError(f"{where} has a {key!r} that is {_json_type(entry[key])}, not a string")
+    return {"fingerprint": entry["fingerprint"], "rule": entry.get("rule") or "",
+            "document": entry.get("document") or "", "text": entry.get("text") or ""}
 
 
 def _entry(doc_id: str, f, text: str | None, fp: str | None = None) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import sys
 from pathlib import Path
 from typing import List
@@ -29,8 +30,13 @@ app = typer.Typer(
 )
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def _err(message: str) -> None:
-    typer.echo(message, err=True)
+    """One message on stderr; control characters from file names or corpus text are shown escaped
+    (``\\x1b``), never sent raw to the terminal."""
+    typer.echo(_CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", message), err=True)
 
 
 def _fail(message: str) -> typer.Exit:
@@ -64,17 +70,28 @@ _IGNORE = typer.Option(None, "--ignore", metavar="IDS", help="Skip these rule id
 _LANGUAGES = typer.Option(None, "--languages", metavar="LANGS", help="Expected languages, e.g. en,es.")
 _TEXT_FIELD = typer.Option(None, "--text-field", metavar="FIELD", help="Record field holding the text (default text).")
 _ID_FIELD = typer.Option(None, "--id-field", metavar="FIELD", help="Record field holding the id (default id).")
+_ENGINE = typer.Option(
+    None, "--engine", metavar="local|ray",
+    help="Where per-document checks run: local (default; processes on this machine) or ray (the cluster named by "
+         "RAY_ADDRESS, else a local Ray instance; needs pip install 'corpus-audit[ray]').",
+)
 _JOBS = typer.Option(
     None, "--jobs", "-j", min=0, metavar="N", help="Worker processes for per-document checks (0 = one per CPU, 1 = serial)."
 )
 
 
-def _load_config(config_file: Path | None, **overrides):
+def _load_config(config_file: Path | None, engine: str | None = None, **overrides):
     from audit.config import load_config
 
     config = load_config(config_file)
     changes = {k: v for k, v in overrides.items() if v not in (None, ())}
-    return dataclasses.replace(config, **changes) if changes else config
+    if changes:
+        config = dataclasses.replace(config, **changes)
+    if engine is not None:
+        if engine not in ("local", "ray"):
+            raise AuditError(f"--engine must be local or ray, not {engine!r}")
+        config = dataclasses.replace(config, engine=dataclasses.replace(config.engine, kind=engine))
+    return config
 
 
 class _Progress:
@@ -166,13 +183,16 @@ def scan(
     write_baseline: Path | None = typer.Option(
         None, "--write-baseline", metavar="FILE", help="Record the current findings as accepted in this file."
     ),
-    index: Path | None = typer.Option(
-        None, "--index", metavar="INDEX", help="Also report duplicates of documents in this persistent index (never changed by scan)."
+    index: str | None = typer.Option(
+        None, "--index", metavar="DIR|URL",
+        help="Also report duplicates of documents in this persistent index (a folder, or redis://host:port/db; "
+        "never changed by scan).",
     ),
     languages: str | None = _LANGUAGES,
     text_field: str | None = _TEXT_FIELD,
     id_field: str | None = _ID_FIELD,
     jobs: int | None = _JOBS,
+    engine: str | None = _ENGINE,
 ) -> None:
     """Scan files and folders and write report.json, report.md and report.html.
 
@@ -203,6 +223,7 @@ def scan(
             text_field=text_field,
             id_field=id_field,
             jobs=jobs,
+            engine=engine,
         )
         if index is not None:
             config = _with_index(config, index)
@@ -242,7 +263,7 @@ def scan(
              f"{len(b['stale'])} stale entries (no longer match){not_checked}")
     _err(
         f"corpus-audit: {s['documents']} documents, {total} findings ({cats}); "
-        f"{len(report.unreadable)} unreadable, {len(report.skipped)} skipped; "
+        f"{report.unreadable_count()} unreadable, {len(report.skipped)} skipped; "
         f"wrote {', '.join(str(p) for p in written)}"
     )
     if not report.documents and not report.unreadable:  # a CI gate pointed at the wrong folder passes silently
@@ -252,7 +273,10 @@ def scan(
     if code == 1:
         _err(f"corpus-audit: {policy.failing(report)} findings at or above {policy.fail_on.value}")
     elif code == 2:
-        _err(f"corpus-audit: {len(report.unreadable)} inputs could not be read (listed in the report)")
+        omitted = sum(report.unreadable_omitted.values())
+        _err(f"corpus-audit: {report.unreadable_count()} inputs could not be read ("
+             + (f"{len(report.unreadable)} listed in the report, {omitted} more counted in unreadable_omitted)"
+                if omitted else "listed in the report)"))
     raise typer.Exit(code)
 
 
@@ -266,7 +290,7 @@ def _report_renamed(renamed: list[dict]) -> None:
          f"(first: {r['was']!r} in {where} is {r['id']!r}; all listed in report.json renamed_ids)")
 
 
-def _with_index(config, index: Path):
+def _with_index(config, index: str):
     from audit.index import IndexConfig
 
     section = dataclasses.replace(config.section("index", IndexConfig), path=str(index))
@@ -278,11 +302,13 @@ def filter_command(
     paths: List[Path] = typer.Argument(..., metavar="PATH", hidden=True),  # described in the docstring
     keep: Path = typer.Option(..., "--keep", metavar="KEPT.jsonl", help="JSONL file for the kept records (written atomically)."),
     reject: Path = typer.Option(..., "--reject", metavar="REJECTED.jsonl", help="JSONL file for rejected records with their reasons."),
-    index: Path | None = typer.Option(
-        None, "--index", metavar="INDEX", help="Persistent index of already-ingested documents to deduplicate against."
+    index: str | None = typer.Option(
+        None, "--index", metavar="DIR|URL",
+        help="Persistent index of already-ingested documents to deduplicate against: a folder (SQLite) or "
+        "redis://[user@]host:port/db?prefix=NAME (shared by several workers; password in $CORPUS_AUDIT_REDIS_PASSWORD).",
     ),
     update_index: bool = typer.Option(
-        False, "--update-index", help="Add the kept documents to --index (created if missing), in one transaction."
+        False, "--update-index", help="Claim the kept documents in --index (created if missing), atomically."
     ),
     select: List[str] | None = _SELECT,
     ignore: List[str] | None = _IGNORE,
@@ -291,6 +317,7 @@ def filter_command(
     text_field: str | None = _TEXT_FIELD,
     id_field: str | None = _ID_FIELD,
     jobs: int | None = _JOBS,
+    engine: str | None = _ENGINE,
 ) -> None:
     """Split a batch into KEPT and REJECTED records before ingesting it; every input line lands in one of them.
 
@@ -310,6 +337,7 @@ def filter_command(
             text_field=text_field,
             id_field=id_field,
             jobs=jobs,
+            engine=engine,
         )
         with _Progress(_show_progress(), verb="filtering") as progress:
             hooks = ScanHooks(on_document=progress.advance, on_unreadable=_report_unreadable)
@@ -332,11 +360,15 @@ def filter_command(
         line += f"; {result.skipped} paths skipped"
     _err(line)
     if index is not None:
-        _err(f"corpus-audit: index {index}: {result.index_added} documents added, {result.index_total} in total")
+        from audit.index import display
+
+        _err(f"corpus-audit: index {display(index)}: {result.index_added} documents added, "
+             f"{result.index_total} in total")
     if result.unopenable:
         _err(f"corpus-audit: {result.unopenable} inputs could not be opened or read at all (listed in {result.reject_path})")
-        raise typer.Exit(2)
-    raise typer.Exit(0)
+    if result.unopenable:
+        raise typer.Exit(2)  # an input not read at all; both outputs are still written and complete
+    raise typer.Exit(0)  # the contract: an unparseable line is data (rejected with its raw text, counted above)
 
 
 @app.command()

@@ -23,15 +23,47 @@ CONFIG_FILE = "corpus-audit.toml"
 
 @dataclass(frozen=True)
 class PolicyConfig:
-    """How findings become a verdict per document (``[policy]``)."""
+    """How findings become a verdict per document (``[policy]``): the report's verdicts and what
+    ``filter`` rejects are the same decision (:class:`audit.policy.Policy`)."""
 
-    #: A document with a finding at or above this severity is dropped.
+    #: A document with a finding at or above this severity is dropped (``filter`` rejects it).
     drop_on: str = "error"
     #: ... and one at or above this severity is sent for review.
     review_on: str = "warning"
     #: Rules whose findings always drop / review the document, whatever their severity.
     drop_rules: tuple[str, ...] = ()
     review_rules: tuple[str, ...] = ()
+    #: Rules whose findings never drop or review a document (overrides everything else).
+    keep_rules: tuple[str, ...] = ()
+    #: Drop a whole-document duplicate: of an earlier kept copy (``filter``: of an earlier kept document
+    #: of the batch or an indexed one). Duplicates of a dropped document are not dropped for it.
+    drop_duplicates: bool = True
+    #: Drop a document whose whole-document language finding is a warning or worse (unexpected language).
+    drop_unexpected_language: bool = True
+    #: A finding covering at least this share of a document's characters is "whole-document".
+    document_coverage: float = 0.9
+
+    def __post_init__(self) -> None:
+        if not 0.0 < self.document_coverage <= 1.0:
+            raise ValueError("document_coverage must be in (0, 1]")
+
+
+@dataclass(frozen=True)
+class EngineConfig:
+    """Where per-document checks run (``[engine]``; ``--engine``)."""
+
+    #: ``local`` (this process, and a process pool after a warm-up) or ``ray``.
+    kind: str = "local"
+    #: Ray: the cluster to join (``ray://host:10001`` or ``auto``); empty: ``RAY_ADDRESS``, else a local instance.
+    address: str = ""
+    #: Workers (processes or Ray CPUs); 0 = every CPU (of this machine, or of the Ray cluster).
+    workers: int = 0
+
+    def __post_init__(self) -> None:
+        if self.kind not in ("local", "ray"):
+            raise ValueError(f"kind must be 'local' or 'ray', not {self.kind!r}")
+        if self.workers < 0:
+            raise ValueError("workers must be 0 (every CPU) or more")
 
 
 @dataclass
@@ -51,6 +83,7 @@ class Config:
     #: Per-rule severity overrides: {"ART003": "info"}.
     severity: dict[str, str] = field(default_factory=dict)
     policy: PolicyConfig = field(default_factory=PolicyConfig)
+    engine: EngineConfig = field(default_factory=EngineConfig)
     #: Family sections, validated: {"duplicates": DuplicatesConfig(...)}.
     sections: dict[str, Any] = field(default_factory=dict)
     #: Where the configuration came from (for messages), or None for defaults.
@@ -73,14 +106,15 @@ class Config:
         return Settings(languages=self.languages, source_field=self.source_field, date_field=self.date_field)
 
 
-_TOP_KEYS = {f.name for f in dataclasses.fields(Config)} - {"sections", "path", "policy", "severity"}
+_TOP_KEYS = {f.name for f in dataclasses.fields(Config)} - {"sections", "path", "policy", "severity", "engine"}
 #: Sections that are not check families.
 EXTRA_SECTIONS: dict[str, type] = {"policy": PolicyConfig}
-
-
-def register_section(name: str, cls: type) -> None:
-    """Let a non-check layer (e.g. the filter) own a config table."""
-    EXTRA_SECTIONS[name] = cls
+#: Keys of the former ``[filter]`` table and where they live now (one policy for reports and filter).
+_MOVED_FILTER_KEYS = {
+    "reject_on": "drop_on", "reject_rules": "drop_rules", "keep_rules": "keep_rules",
+    "reject_duplicates": "drop_duplicates", "reject_language": "drop_unexpected_language",
+    "document_coverage": "document_coverage",
+}
 
 
 def find_config(start: Path | None = None) -> Path | None:
@@ -125,12 +159,11 @@ def load_config(path: str | Path | None = None, *, discover: bool = True) -> Con
 
 
 def config_from_mapping(data: Mapping[str, Any], where: str = "config") -> Config:
-    import audit.policy  # noqa: F401  (registers the [filter] table, whatever was imported first)
-
     families = family_sections()
     sections: dict[str, Any] = {}
     top: dict[str, Any] = {}
     policy = PolicyConfig()
+    engine = EngineConfig()
     severity: dict[str, str] = {}
     for key, value in data.items():
         name = key.replace("-", "_")
@@ -142,8 +175,14 @@ def config_from_mapping(data: Mapping[str, Any], where: str = "config") -> Confi
                     severity[str(rule).upper()] = Severity.parse(sev).value
                 except ValueError as err:
                     raise ConfigError(f"{where}: [severity] {rule}: {err}") from None
+        elif name == "filter":
+            moved = ", ".join(f"{k} -> [policy] {_MOVED_FILTER_KEYS.get(k, k)}" for k in _table(value, key, where))
+            raise ConfigError(f"{where}: the [filter] table is now part of [policy], so that report verdicts and "
+                              f"filter decisions are one decision ({moved or 'no keys given'})")
         elif name == "policy":
             policy = build_config(PolicyConfig, _table(value, key, where), f"{where} policy")
+        elif name == "engine":
+            engine = build_config(EngineConfig, _table(value, key, where), f"{where} engine")
         elif key in families:
             sections[key] = build_config(families[key], _table(value, key, where), f"{where} {key}")
         elif key in EXTRA_SECTIONS:
@@ -151,7 +190,7 @@ def config_from_mapping(data: Mapping[str, Any], where: str = "config") -> Confi
         elif name in _TOP_KEYS:
             top[name] = value
         else:
-            valid = sorted(_TOP_KEYS | {"severity", "policy"} | set(families) | set(EXTRA_SECTIONS))
+            valid = sorted(_TOP_KEYS | {"severity", "policy", "engine"} | set(families) | set(EXTRA_SECTIONS))
             raise ConfigError(f"{where}: unknown key {key!r}; valid keys: {', '.join(valid)}")
     for name in ("select", "ignore", "languages"):
         if name in top:
@@ -177,7 +216,7 @@ def config_from_mapping(data: Mapping[str, Any], where: str = "config") -> Confi
             Severity.parse(getattr(policy, name))
         except ValueError as err:
             raise ConfigError(f"{where}: policy.{name}: {err}") from None
-    return Config(**top, severity=severity, policy=policy, sections=sections, path=where)
+    return Config(**top, severity=severity, policy=policy, engine=engine, sections=sections, path=where)
 
 
 def _table(value: Any, key: str, where: str) -> Mapping[str, Any]:

@@ -41,13 +41,14 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from audit.config import Config
-from audit.errors import AuditError, InputError
-from audit.index import DocumentIndex, IndexCheck, IndexConfig
+from audit.errors import InputError
+from audit.index import Entry, IndexCheck, IndexConfig, Outcome, Overlay
+from audit.index.common import batch_fingerprint, combine
+from audit.index.redis import IndexUnavailableError
 from audit.model import Category, Document, DocumentResult, Finding, Unreadable
 from audit.pipeline import Parallel, ScanHooks, TextStore, build_checks, finalize, run_checks
-from audit.policy import FilterConfig, Policy
+from audit.policy import Policy
 from audit.readers import iter_inputs
-from audit.rules import all_rules, resolve_patterns
 
 # ---------------------------------------------------------------------------
 # Pure helpers
@@ -143,157 +144,92 @@ def _remove_stale_partials(path: Path) -> list[Path]:
 
 
 class _AtomicJsonl:
-    """A JSONL file written to a temporary sibling and renamed into place on commit."""
+    """A JSONL file written to a temporary sibling and renamed into place on commit.
+
+    A write error (a full disk, a lost mount) names the file and removes the temporary file."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        _remove_stale_partials(path)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".partial", dir=path.parent)
-        self.tmp = Path(tmp)
-        os.chmod(fd, _file_mode(path))  # mkstemp makes 0600; give the output the usual permissions
-        self.fh = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        self.fh = None
+        self.tmp: Path | None = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            _remove_stale_partials(path)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".partial", dir=path.parent)
+            self.tmp = Path(tmp)
+            os.chmod(fd, _file_mode(path))  # mkstemp makes 0600; give the output the usual permissions
+            self.fh = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        except OSError as err:
+            self.abort()
+            raise self._error(err) from None
         self.count = 0
 
+    def _error(self, err: OSError) -> InputError:
+        return InputError(f"cannot write {self.path}: {err.strerror or err} (no output was written)")
+
     def write(self, line: str) -> None:
-        self.fh.write(line)
-        self.fh.write("\n")
+        try:
+            self.fh.write(line)
+            self.fh.write("\n")
+        except OSError as err:
+            raise self._error(err) from None
         self.count += 1
 
     def finish(self) -> None:
-        self.fh.flush()
-        os.fsync(self.fh.fileno())
-        self.fh.close()
+        try:
+            self.fh.flush()
+            os.fsync(self.fh.fileno())
+            self.fh.close()
+        except OSError as err:
+            raise self._error(err) from None
 
     def commit(self) -> None:
-        os.replace(self.tmp, self.path)
+        try:
+            os.replace(self.tmp, self.path)
+        except OSError as err:
+            raise self._error(err) from None
 
     def abort(self) -> None:
-        if not self.fh.closed:
-            self.fh.close()
-        self.tmp.unlink(missing_ok=True)
+        """Remove the temporary file, whatever state the disk is in (never raises)."""
+        if self.fh is not None and not self.fh.closed:
+            try:
+                self.fh.close()
+            except OSError:
+                pass  # e.g. ENOSPC again while flushing: the descriptor is closed all the same
+        if self.tmp is not None:
+            try:
+                self.tmp.unlink(missing_ok=True)
+            except OSError:
+                pass
 
 
 # ---------------------------------------------------------------------------
 # Decisions
 
 
-@dataclass
-class Decider:
-    """Turns the batch's findings into rejection reasons per document (two passes over the batch).
-
-    Pass one collects each document's own reasons (rules, severities, language, duplicates of
-    indexed documents) and its in-batch duplicate findings. Pass two resolves the duplicates: a copy
-    is rejected only when the document it duplicates is kept, wherever that one sits in the batch
-    (a cluster's kept copy may come later, e.g. with ``keep = "longest"``). When the original is
-    rejected for its own reasons, the first copy without reasons of its own is kept in its place and
-    the other copies name it.
-    """
-
-    config: FilterConfig
-    policy: Policy
-    reject_rules: frozenset[str]
-    keep_rules: frozenset[str]
-    #: Ids of duplicate clusters at document level (from the report), whatever their findings' spans.
-    document_clusters: frozenset[str] = frozenset()
-
-    def decide(self, results: list[DocumentResult]) -> list[list[dict[str, Any]]]:
-        own: list[list[dict[str, Any]]] = []
-        dups: list[list[Finding]] = []
-        for res in results:
-            reasons, copies = self._own(res)
-            own.append(reasons)
-            dups.append(copies)
-        # Status of every id: "hard" (own reasons), "copy" (in-batch duplicate findings), or clean.
-        hard = {res.id for res, r in zip(results, own, strict=True) if r}
-        copy_of: dict[str, str] = {}
-        for res, copies in zip(results, dups, strict=True):
-            if copies and res.id not in copy_of:
-                copy_of[res.id] = copies[0].related[0].document
-        standin: dict[str, str] = {}
-
-        def representative(doc_id: str, asking: str) -> str | None:
-            """The kept document that stands for ``doc_id`` (None: ``asking`` becomes the stand-in)."""
-            seen = set()
-            while doc_id not in seen:
-                seen.add(doc_id)
-                if doc_id in hard:
-                    if doc_id not in standin:
-                        standin[doc_id] = asking
-                        return None
-                    doc_id = standin[doc_id]
-                    if doc_id == asking:
-                        return None
-                    continue
-                if doc_id in copy_of and doc_id != asking:
-                    doc_id = copy_of[doc_id]
-                    continue
-                return doc_id if doc_id != asking else None
-            return None
-
-        out: list[list[dict[str, Any]]] = []
-        for res, reasons, copies in zip(results, own, dups, strict=True):
-            reasons = list(reasons)
-            if not reasons:
-                for f in copies:
-                    target = f.related[0]
-                    kept = representative(target.document, res.id)
-                    if kept is None:
-                        continue
-                    r = reason_of(f, kept, target.similarity)
-                    if kept != target.document:
-                        r["message"] += f"; {target.document} was rejected, so {kept} stands in for it"
-                    reasons.append(r)
-                    break
-                if not reasons and res.id in copy_of:
-                    copy_of.pop(res.id)  # kept after all: it represents itself
-            out.append(reasons)
-        return out
-
-    def _is_document_duplicate(self, f: Finding, chars: int) -> bool:
-        data = f.data or {}
-        return bool(
-            data.get("indexed")
-            or data.get("cluster") in self.document_clusters
-            or is_whole_document(f, chars, self.config.document_coverage)
-        )
-
-    def _own(self, res: DocumentResult) -> tuple[list[dict[str, Any]], list[Finding]]:
-        cfg = self.config
-        reasons: list[dict[str, Any]] = []
-        copies: list[Finding] = []
-        reject_rank = _rank(cfg.reject_on)
-        for f in res.findings:
-            if f.rule in self.keep_rules:
-                continue
-            if f.category is Category.DUPLICATE and f.related and self._is_document_duplicate(f, res.chars):
-                if not (cfg.reject_duplicates or f.rule in self.reject_rules):
-                    continue
-                if (f.data or {}).get("indexed"):  # the original is already ingested
-                    reasons.append(reason_of(f, f.related[0].document, f.related[0].similarity))
-                else:
-                    copies.append(f)
-                continue
-            if f.category is Category.DUPLICATE and f.rule not in self.reject_rules:
-                continue  # a shared passage is not a reason to drop a document, unless configured so
-            whole = is_whole_document(f, res.chars, cfg.document_coverage)
-            if (
-                f.rule in self.reject_rules
-                or f.rule in self.policy.drop_rules
-                or f.severity.rank >= reject_rank
-                or (cfg.reject_language and f.category is Category.LANGUAGE and whole and f.severity.rank >= 1)
-            ):
-                if f.category is Category.DUPLICATE and f.related:
-                    reasons.append(reason_of(f, f.related[0].document, f.related[0].similarity))
-                else:
-                    reasons.append(reason_of(f))
-        return reasons, copies
+def own_reasons(policy: Policy, res: DocumentResult) -> list[dict[str, Any]]:
+    """Rejection reasons of a document for its own findings (:meth:`Policy.own_reasons`)."""
+    out = []
+    for f in policy.own_reasons(res.findings, res.chars):
+        if f.category is Category.DUPLICATE and f.related:
+            out.append(reason_of(f, f.related[0].document, f.related[0].similarity))
+        else:
+            out.append(reason_of(f))
+    return out
 
 
-def _rank(severity: str) -> int:
-    from audit.model import Severity
-
-    return Severity.parse(severity).rank
+def duplicate_reason(outcome: Outcome, threshold: float) -> dict[str, Any]:
+    """The REJECTED reason for a document the index (or the batch) already holds."""
+    m = outcome.match
+    exact = outcome.kind == "exact"
+    where = f"{m.id}, kept earlier in this batch" if m.same_batch else f"already-ingested document {m.id}"
+    if exact:
+        rule = "DUP001" if m.same_batch else "DUP010"
+        message = f"exact duplicate of {where} (from {m.source}; identical after normalisation)"
+    else:
+        rule = "DUP002" if m.same_batch else "DUP011"
+        message = f"near duplicate of {where} (from {m.source}; estimated similarity {m.similarity:.2f} >= {threshold})"
+    return {"rule": rule, "message": message, "duplicate_of": m.id, "similarity": round(float(m.similarity), 4)}
 
 
 # ---------------------------------------------------------------------------
@@ -308,6 +244,8 @@ class FilterResult:
     unreadable: int = 0
     #: Inputs that could not be opened or read at all (no line number): exit 2 after writing.
     unopenable: int = 0
+    #: Lines that could not be parsed: exit 2 after writing, like unopenable files.
+    unreadable_lines: int = 0
     skipped: int = 0
     #: Documents whose id repeated an earlier one's (named ``ID#2``, ... in REJECTED and the index).
     renamed: int = 0
@@ -324,7 +262,10 @@ class _Spill:
     def __init__(self) -> None:
         self.lines = TextStore()
         self.order = array("q")  # >= 0: document ordinal; < 0: -(unreadable number) - 1
-        self.unreadable: list[Unreadable] = []
+        # Unreadable inputs as their REJECTED lines, spilled like documents (millions of bad lines
+        # must not pile up in memory).
+        self.unreadable = TextStore()
+        self.unopenable = 0
 
     def tee(self, events: Iterable[Any]) -> Iterator[Any]:
         for ev in events:
@@ -333,8 +274,8 @@ class _Spill:
                 yield dataclasses.replace(ev, record=None, raw=None)
             else:
                 if isinstance(ev, Unreadable):
-                    self.order.append(-len(self.unreadable) - 1)
-                    self.unreadable.append(ev)
+                    self.order.append(-self.unreadable.add(unreadable_line(ev)) - 1)
+                    self.unopenable += ev.line is None
                 yield ev
 
 
@@ -347,6 +288,49 @@ def check_inputs(paths: list[str]) -> None:
             raise InputError(f"{p}: no such file or directory")
         if path.is_file() and not os.access(path, os.R_OK):
             raise InputError(f"{p}: permission denied")
+
+
+def check_outputs(paths: list[str], keep: Path, reject: Path) -> None:
+    """Refuse outputs that cannot be written before any input is read."""
+    if keep.resolve() == reject.resolve():
+        raise InputError("--keep and --reject must be different files")
+    inputs = {Path(p).resolve() for p in paths if str(p) != "-"}
+    for out, flag in ((keep, "--keep"), (reject, "--reject")):
+        if out.resolve() in inputs:
+            raise InputError(f"{out} is also an input: write KEPT and REJECTED to new files")
+        if out.is_dir():
+            raise InputError(f"{flag} {out} is a folder: give a file name")
+        parent = out.parent
+        while not parent.exists() and parent != parent.parent:
+            parent = parent.parent
+        if parent.exists() and not parent.is_dir():
+            raise InputError(f"{flag} {out}: {parent} is not a folder")
+        if parent.exists() and not os.access(parent, os.W_OK | os.X_OK):
+            raise InputError(f"{flag} {out}: cannot write in {parent} (permission denied)")
+
+
+@dataclass
+class _Dedup:
+    """The filter's duplicate decision: claim-or-match in input order (:mod:`audit.index`)."""
+
+    threshold: float
+    index: Any = None  # an open index, or None
+    claim: bool = False
+
+    def decide(self, entries: list[Entry], fp: bytes, params) -> list[Outcome]:
+        if self.index is not None and self.claim:
+            return self.index.claim(entries, fp, self.threshold)
+        base = self.index.lookup(entries, fp, self.threshold) if self.index is not None else None
+        overlay = Overlay(params, self.threshold)
+        out = []
+        for j, e in enumerate(entries):
+            o = overlay.decide(e, fp)
+            if base is not None:
+                o = combine(base[j], o)
+            if o.kind == "new":
+                overlay.add(e, fp)
+            out.append(o)
+        return out
 
 
 def filter_paths(
@@ -362,31 +346,33 @@ def filter_paths(
     """Filter ``paths`` into ``keep`` and ``reject`` (JSONL); see the module docstring."""
     check_inputs(paths)
     keep, reject = Path(keep), Path(reject)
-    if keep.resolve() == reject.resolve():
-        raise InputError("--keep and --reject must be different files")
-    inputs = {Path(p).resolve() for p in paths}
-    for out in (keep, reject):
-        if out.resolve() in inputs:
-            raise InputError(f"{out} is also an input: write KEPT and REJECTED to new files")
-    fconf: FilterConfig = config.section("filter", FilterConfig)
-    rules = all_rules()
-    reject_rules = frozenset(resolve_patterns(fconf.reject_rules, rules, "[filter] reject_rules"))
-    keep_rules = frozenset(resolve_patterns(fconf.keep_rules, rules, "[filter] keep_rules"))
+    check_outputs(paths, keep, reject)
     policy = Policy.from_config(config)
 
     iconf: IndexConfig = config.section("index", IndexConfig)
     if index is not None:
         iconf = dataclasses.replace(iconf, path=str(index))
-        config = dataclasses.replace(config, sections={**config.sections, "index": iconf})
+    store = None
     if iconf.path:
-        # Create (or validate) the index before the checks open it read-only.
-        DocumentIndex.open(iconf.path, iconf.params(), create=update_index).close()
-    checks = build_checks(config, policy)
-    index_check = next((c for c in checks if isinstance(c, IndexCheck) and c.index is not None), None)
-    if iconf.path and index_check is None:  # its rules are deselected: still needed for --update-index
-        index_check = IndexCheck(iconf, config.settings())
-        index_check.enabled = frozenset()
-        checks.append(index_check)
+        # Open (create, or validate) the index before reading any input: a wrong parameter set or an
+        # unreachable server stops the run at once.
+        store = iconf.open(create=update_index, readonly=not update_index)
+    try:
+        return _run(paths, config, policy, iconf, store, keep, reject, update_index, hooks)
+    finally:
+        if store is not None:
+            store.close()
+
+
+def _run(paths, config: Config, policy: Policy, iconf: IndexConfig, store, keep: Path, reject: Path,
+         update_index: bool, hooks: ScanHooks | None) -> FilterResult:
+    # The index check only prepares each document's exact key and signature here (no lookups): the
+    # decision against the index and the batch is one claim-or-match pass after the checks.
+    config = dataclasses.replace(config, sections={**config.sections, "index": dataclasses.replace(iconf, path="")})
+    checks = [c for c in build_checks(config, policy) if not isinstance(c, IndexCheck)]
+    prep = IndexCheck(dataclasses.replace(iconf, path=""), config.settings(), collect=True)
+    prep.enabled = frozenset()
+    checks.append(prep)
 
     spill = _Spill()
     result = FilterResult(keep_path=str(keep), reject_path=str(reject))
@@ -394,12 +380,15 @@ def filter_paths(
     try:
         outputs = {keep: "the filter's own --keep output", reject: "the filter's own --reject output"}
         events = spill.tee(iter_inputs(paths, config.reader_config(keep_records=True), exclude=outputs))
-        parallel = Parallel(config, policy.enabled, jobs=config.jobs)
+        parallel = Parallel.from_config(config, policy.enabled)
         state, extra = run_checks(events, checks, hooks=hooks, settings=config.settings(), parallel=parallel)
         report = finalize(state, extra, policy)
-        doc_clusters = frozenset(c.id for c in report.clusters if c.level == "document")
-        decisions = Decider(fconf, policy, reject_rules, keep_rules, doc_clusters).decide(report.documents)
-        kept_ordinals: list[int] = []
+        decisions = [own_reasons(policy, res) for res in report.documents]
+        try:
+            result.index_added = _deduplicate(report, decisions, prep, policy, iconf, store, update_index)
+        except IndexUnavailableError as err:
+            raise IndexUnavailableError(f"{err}; no output was written: re-run the same command to finish the batch "
+                                        "(documents it already claimed are recognised as its own)") from None
         out_keep = _AtomicJsonl(keep)
         try:
             out_reject = _AtomicJsonl(reject)
@@ -409,8 +398,7 @@ def filter_paths(
         try:
             for code in spill.order:
                 if code < 0:
-                    u = spill.unreadable[-code - 1]
-                    out_reject.write(unreadable_line(u))
+                    out_reject.write(spill.unreadable.get(-code - 1))
                     result.reasons["unreadable"] += 1
                     continue
                 res = report.documents[code]
@@ -421,51 +409,65 @@ def filter_paths(
                     result.reasons.update({r["rule"] for r in reasons})
                 else:
                     out_keep.write(line)
-                    kept_ordinals.append(code)
             out_keep.finish()
             out_reject.finish()
         except BaseException:
             out_keep.abort()
             out_reject.abort()
             raise
-        out_reject.commit()
-        out_keep.commit()
+        try:
+            out_reject.commit()
+            out_keep.commit()
+        except BaseException:
+            out_keep.abort()
+            out_reject.abort()
+            raise
     finally:
         spill.lines.close()
+        spill.unreadable.close()
         if state is not None:
             state.store.close()
     result.documents = len(report.documents)
     result.kept = out_keep.count
     result.rejected = out_reject.count - len(spill.unreadable)
     result.unreadable = len(spill.unreadable)
-    result.unopenable = sum(1 for u in spill.unreadable if u.line is None)
+    result.unopenable = spill.unopenable
+    result.unreadable_lines = result.unreadable - result.unopenable
     result.skipped = len(state.skipped)
     result.renamed = len(state.renamed)
-    if index_check is not None:
-        index_check.index.close()
-        if update_index:
-            result.index_added, result.index_total = _update_index(iconf, index_check, report, kept_ordinals, spill)
-        else:
-            with DocumentIndex.open(iconf.path, iconf.params(), readonly=True) as idx:
-                result.index_total = len(idx)
+    if store is not None:
+        result.index_total = len(store)
     return result
 
 
-def _update_index(iconf: IndexConfig, check: IndexCheck, report, kept: list[int], spill: _Spill) -> tuple[int, int]:
-    ids, sources, chars, hashes, sigs = [], [], [], [], []
-    for o in kept:
-        res = report.documents[o]
-        ids.append(res.id)
-        sources.append(check.sources[o])
-        chars.append(res.chars)
-        hashes.append(check.hashes[o])
-        sigs.append(check.signature_of(o))
-    try:
-        with DocumentIndex.open(iconf.path, iconf.params()) as idx:
-            added = idx.add(ids, sources, chars, hashes, sigs)
-            return added, len(idx)
-    except AuditError as err:
-        raise AuditError(f"outputs were written, but the index was not updated: {err}") from None
+def _deduplicate(report, decisions: list[list[dict[str, Any]]], prep: IndexCheck, policy: Policy,
+                 iconf: IndexConfig, store, update_index: bool) -> int:
+    """Decide whole-document duplicates by claim-or-match in input order; add reasons to ``decisions``.
+
+    One measure and one threshold whether the original is in the batch or in the index, so feeding
+    a stream as one batch or as several rejects the same documents. Returns how many documents were
+    added to the index.
+    """
+    enabled = policy.enabled - policy.keep_rules
+    dedupe = policy.drop_duplicates and bool(enabled & {"DUP001", "DUP002", "DUP010", "DUP011"})
+    if not dedupe and not (store is not None and update_index):
+        return 0
+    near = dedupe and bool(enabled & {"DUP002", "DUP011"})
+    threshold = iconf.near_threshold if near else 2.0  # 2.0: no near matches
+    ids = [res.id for res in report.documents]
+    fp = batch_fingerprint(ids, prep.hashes)
+    entries = [e for o, res in enumerate(report.documents) if not decisions[o]
+               for e in (prep.entry(o, res.id),) if e is not None]
+    outcomes = _Dedup(threshold, store, claim=update_index).decide(entries, fp, prep.params)
+    added = 0
+    for e, out in zip(entries, outcomes, strict=True):
+        if out.kind == "new":
+            added += 1
+        elif out.match is not None and dedupe:
+            reason = duplicate_reason(out, iconf.near_threshold)
+            if reason["rule"] in enabled:  # e.g. --ignore DUP001 keeps exact copies inside the batch
+                decisions[e.ordinal].append(reason)
+    return added if update_index else 0
 
 
-__all__ = ["FilterConfig", "FilterResult", "filter_paths", "kept_line", "rejected_line", "unreadable_line"]
+__all__ = ["FilterResult", "check_outputs", "filter_paths", "kept_line", "rejected_line", "unreadable_line"]

@@ -254,6 +254,12 @@ class Report:
     #: Baseline entries of the findings an applied ``--baseline`` suppressed (not serialised;
     #: ``--write-baseline`` records them with the remaining findings).
     baseline_suppressed: list[dict[str, Any]] = field(default_factory=list)
+    #: Unreadable lines counted but not listed in ``unreadable`` (a bounded sample), by file.
+    unreadable_omitted: dict[str, int] = field(default_factory=dict)
+
+    def unreadable_count(self) -> int:
+        """Every unreadable input, listed or not."""
+        return len(self.unreadable) + sum(self.unreadable_omitted.values())
 
     def findings_by_category(self) -> dict[str, int]:
         counts: dict[str, int] = {}
@@ -290,7 +296,7 @@ class Report:
             "by_rule": self.findings_by_rule(),
             "verdicts": self.verdicts(),
             "clusters": len(self.clusters),
-            "unreadable": len(self.unreadable),
+            "unreadable": self.unreadable_count(),
             "skipped": len(self.skipped),
         }
         s.update(self.extra.get("summary", {}))
@@ -306,6 +312,9 @@ class Report:
             "unreadable": [u.to_dict() for u in self.unreadable],
             "skipped": [s.to_dict() for s in self.skipped],
         }
+        if self.unreadable_omitted:
+            d["unreadable_omitted"] = {"total": sum(self.unreadable_omitted.values()),
+                                       "by_file": dict(sorted(self.unreadable_omitted.items()))}
         for key, value in sorted(self.extra.items()):
             if key != "summary":
                 d[key] = value

@@ -79,6 +79,28 @@ class ScanState:
     records: list[Any] = field(default_factory=list)
     #: Documents whose id repeated an earlier document's: ``{"id": new, "was": old, "file", "line"}``.
     renamed: list[dict[str, Any]] = field(default_factory=list)
+    #: Unreadable lines counted but not listed (beyond the sample), by file.
+    unreadable_omitted: dict[str, int] = field(default_factory=dict)
+    _listed_per_file: dict[str, int] = field(default_factory=dict)
+
+    def note_unreadable(self, event: Unreadable) -> bool:
+        """Keep ``event`` in the bounded sample (True), or only count it (False).
+
+        Every unreadable file is listed; unreadable lines at most :data:`UNREADABLE_PER_FILE` per
+        file and :data:`UNREADABLE_LISTED` in all, so 3 million bad lines cost a count, not memory.
+        """
+        listed = self._listed_per_file.get(event.file, 0)
+        if event.line is not None and (listed >= UNREADABLE_PER_FILE or len(self.unreadable) >= UNREADABLE_LISTED):
+            self.unreadable_omitted[event.file] = self.unreadable_omitted.get(event.file, 0) + 1
+            return False
+        self._listed_per_file[event.file] = listed + 1
+        self.unreadable.append(dataclasses.replace(event, raw=None) if event.raw is not None else event)
+        return True
+
+
+#: Unreadable lines listed per file and in all (report.json ``unreadable``); the rest are counted.
+UNREADABLE_PER_FILE = 20
+UNREADABLE_LISTED = 1000
 
 
 def unique_ids(events: Iterable[Any], renamed: list[dict[str, Any]]) -> Iterator[Any]:
@@ -149,10 +171,10 @@ def run_checks(
     corpus_checks = [c for c in checks if isinstance(c, CorpusCheck)]
     raw_findings: list[list[Finding]] = []
     events = unique_ids(events, state.renamed)
-    for event, outcome in _document_stage(events, doc_checks, parallel):
+    needs = tuple(sorted({n for c in corpus_checks for n in getattr(c, "layer_needs", ())}))
+    for event, outcome in _document_stage(events, doc_checks, parallel, (needs, source_field)):
         if isinstance(event, Unreadable):
-            state.unreadable.append(event)
-            if hooks.on_unreadable:
+            if state.note_unreadable(event) and hooks.on_unreadable:
                 hooks.on_unreadable(event)
             if keep_records:
                 state.records.append(event)
@@ -197,6 +219,8 @@ def run_checks(
     for res, fs in zip(state.results, raw_findings, strict=True):
         res.findings = fs
     extra["_clusters"] = clusters
+    if parallel is not None and parallel.run:
+        extra["run"] = dict(parallel.run)
     if state.renamed:
         extra["renamed_ids"] = state.renamed
         extra.setdefault("summary", {})["renamed_ids"] = len(state.renamed)
@@ -217,14 +241,23 @@ class DocOutcome:
     passage_languages: list[Any] = field(default_factory=list)
     annotations: dict[str, Any] = field(default_factory=dict)
     stats: dict[str, Any] = field(default_factory=dict)
-    outlet: str | None = None
+    #: The context's outlet; ``False`` when nobody needed it (it stays lazy).
+    outlet: str | None | bool = False
+    #: Parts of the text layer the corpus checks read (``CorpusCheck.layer_needs``), computed with the
+    #: document checks: in a worker process when the document stage runs in parallel.
+    layer: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
-    def compute(cls, ctx: DocContext, doc_checks: list[Any]) -> DocOutcome:
+    def compute(cls, ctx: DocContext, doc_checks: list[Any], layer_needs: tuple[str, ...] = (),
+                source_field: str = "source") -> DocOutcome:
         found: list[Finding] = []
         for check in doc_checks:
             found.extend(f for f in check.check(ctx) if check.wants(f.rule))
-        return cls(found, ctx.language, ctx.languages, ctx.passage_languages, ctx.annotations, ctx.stats, ctx.outlet)
+        if ctx.record_source(source_field) is None:
+            ctx.outlet  # noqa: B018  (the report's source needs it: computed here, in the worker)
+        layer = {name: getattr(ctx.layer, name) for name in layer_needs}
+        return cls(found, ctx.language, ctx.languages, ctx.passage_languages, ctx.annotations, ctx.stats,
+                   ctx._outlet, layer)
 
     def apply(self, ctx: DocContext) -> list[Finding]:
         """Restore the annotations on a fresh context (for corpus checks); return a copy of the findings."""
@@ -233,7 +266,9 @@ class DocOutcome:
         ctx.passage_languages = self.passage_languages
         ctx.annotations = self.annotations
         ctx.stats = self.stats
-        ctx.outlet = self.outlet
+        ctx._outlet = self.outlet
+        if self.layer:
+            ctx.layer.__dict__.update(self.layer)
         return list(self.findings)
 
 
@@ -242,29 +277,54 @@ class Parallel:
     """How to run document checks in worker processes.
 
     ``jobs``: number of worker processes; 0 means one per CPU. Parallelism starts
-    only after ``warmup`` documents, so small corpora never pay for a pool.
+    only after ``warmup`` documents or ``warmup_chars`` characters of text, whichever
+    comes first (about a second of serial work), so small corpora never pay for a pool
+    and a corpus of long documents is not checked serially for long.
     """
 
     config: Config
     enabled: frozenset[str]
     jobs: int = 0
     warmup: int = 200
+    warmup_chars: int = 300_000
     batch: int = 32
+    #: ``"local"`` (this process and a process pool) or ``"ray"`` (:mod:`audit.engine.ray`).
+    engine: str = "local"
+    #: Ray cluster to join (``RAY_ADDRESS`` otherwise; none: start a local instance).
+    address: str | None = None
+    #: What ran: ``{"engine": ..., "workers": ...}`` (report.json ``run``), filled in by the stage.
+    run: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_config(cls, config: Config, enabled: frozenset[str]) -> Parallel:
+        eng = config.engine
+        return cls(config, enabled, jobs=eng.workers or config.jobs, engine=eng.kind,
+                   address=eng.address or None, warmup=0 if eng.kind == "ray" else 200)
 
     def workers(self) -> int:
         n = self.jobs if self.jobs > 0 else (os.cpu_count() or 1)
         return max(1, n)
 
+    def report_workers(self, n: int) -> None:
+        self.run.update(engine=self.engine, workers=n)
+
 
 _WORKER_CHECKS: list[Any] = []
+_WORKER_PREP: list[Any] = [((), "source")]
+
+#: What the document stage computes besides the document checks' findings: the text-layer parts the
+#: corpus checks read (``CorpusCheck.layer_needs``) and the record field that names a source.
+Prep = tuple[tuple[str, ...], str]
 
 
-def _worker_init(config: Config, enabled: frozenset[str]) -> None:
+def _worker_init(config: Config, enabled: frozenset[str], prep: Prep = ((), "source")) -> None:
     _WORKER_CHECKS[:] = [c for c in build_checks(config, enabled) if isinstance(c, DocumentCheck)]
+    _WORKER_PREP[0] = prep
 
 
 def _worker_batch(docs: list[Document]) -> list[DocOutcome]:
-    return [DocOutcome.compute(DocContext(doc, -1), _WORKER_CHECKS) for doc in docs]
+    needs, source_field = _WORKER_PREP[0]
+    return [DocOutcome.compute(DocContext(doc, -1), _WORKER_CHECKS, needs, source_field) for doc in docs]
 
 
 def _main_importable() -> bool:
@@ -275,30 +335,42 @@ def _main_importable() -> bool:
     return path is None or os.path.exists(path)
 
 
-def _serial_stage(events: Iterable[Any], doc_checks: list[Any]):
+def _serial_stage(events: Iterable[Any], doc_checks: list[Any], prep: Prep = ((), "source")):
     """``(event, DocOutcome | None)`` computed in this process."""
+    needs, source_field = prep
     for event in events:
-        yield event, (DocOutcome.compute(DocContext(event, -1), doc_checks) if isinstance(event, Document) else None)
+        yield event, (DocOutcome.compute(DocContext(event, -1), doc_checks, needs, source_field)
+                      if isinstance(event, Document) else None)
 
 
-def _document_stage(events: Iterable[Any], doc_checks: list[Any], parallel: Parallel | None):
+def _document_stage(events: Iterable[Any], doc_checks: list[Any], parallel: Parallel | None,
+                    prep: Prep = ((), "source")):
     """Yield ``(event, DocOutcome | None)`` in input order."""
     iterator = iter(events)
-    if parallel is None or parallel.workers() < 2 or not doc_checks or not _main_importable():
-        yield from _serial_stage(iterator, doc_checks)
+    if parallel is not None and parallel.engine == "ray" and doc_checks:
+        from audit.engine.ray import ray_document_stage
+
+        yield from ray_document_stage(iterator, parallel, doc_checks)
         return
-    seen = 0
-    for event, outcome in _serial_stage(iterator, doc_checks):  # warm-up: small corpora never start a pool
+    if parallel is not None:
+        parallel.report_workers(1)  # until a pool starts
+    if parallel is None or parallel.workers() < 2 or not doc_checks or not _main_importable():
+        yield from _serial_stage(iterator, doc_checks, prep)
+        return
+    seen = chars = 0
+    for event, outcome in _serial_stage(iterator, doc_checks, prep):  # warm-up: small corpora never start a pool
         yield event, outcome
-        seen += outcome is not None
-        if seen >= parallel.warmup:
+        if outcome is not None:
+            seen += 1
+            chars += len(event.text)
+        if seen >= parallel.warmup or chars >= parallel.warmup_chars:
             break
     else:
         return
-    yield from _parallel_stage(iterator, parallel, doc_checks)
+    yield from _parallel_stage(iterator, parallel, doc_checks, prep)
 
 
-def _parallel_stage(iterator, parallel: Parallel, doc_checks: list[Any]):
+def _parallel_stage(iterator, parallel: Parallel, doc_checks: list[Any], prep: Prep = ((), "source")):
     """Document checks in worker processes, results in input order.
 
     If the pool breaks (a worker killed by the OS, or a ``__main__`` that worker
@@ -313,6 +385,7 @@ def _parallel_stage(iterator, parallel: Parallel, doc_checks: list[Any]):
     from concurrent.futures.process import BrokenProcessPool
 
     workers = parallel.workers()
+    parallel.report_workers(workers)
     ctx = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
     pending: deque = deque()  # (events, future | None)
 
@@ -330,7 +403,7 @@ def _parallel_stage(iterator, parallel: Parallel, doc_checks: list[Any]):
 
     broken = False
     with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_worker_init,
-                             initargs=(parallel.config, parallel.enabled)) as pool:
+                             initargs=(parallel.config, parallel.enabled, prep)) as pool:
         source = batches()
         exhausted = False
         while not broken:
@@ -363,8 +436,8 @@ def _parallel_stage(iterator, parallel: Parallel, doc_checks: list[Any]):
         print("corpus-audit: worker processes stopped unexpectedly; checking the remaining documents in this "
               "process (same results, slower)", file=sys.stderr)
         for batch, *_ in pending:
-            yield from _serial_stage(batch, doc_checks)
-        yield from _serial_stage(iterator, doc_checks)
+            yield from _serial_stage(batch, doc_checks, prep)
+        yield from _serial_stage(iterator, doc_checks, prep)
 
 
 def finalize(
@@ -386,7 +459,7 @@ def finalize(
     if baseline is not None:
         extra["baseline"] = apply_baseline(state.results, text_of, baseline, suppressed, policy.enabled)
     for res in state.results:
-        res.verdict = policy.verdict(res.findings)
+        res.verdict = policy.verdict(res.findings, res.chars)
     clusters.sort(key=lambda c: (c.level, c.kind, c.kept.document, c.kept.start, c.id))
 
     report = Report(
@@ -398,6 +471,7 @@ def finalize(
         extra=extra,
         text_of=text_of,
         baseline_suppressed=suppressed,
+        unreadable_omitted=state.unreadable_omitted,
     )
     report.extra["sources"] = source_scorecards(report)
     return report
@@ -421,6 +495,6 @@ def scan(
     policy = Policy.from_config(config)
     checks = build_checks(config, policy, extra_checks)
     events = iter_inputs(paths, config.reader_config(), exclude=exclude)
-    parallel = Parallel(config, policy.enabled, jobs=config.jobs)
+    parallel = Parallel.from_config(config, policy.enabled)
     state, extra = run_checks(events, checks, hooks=hooks, settings=config.settings(), parallel=parallel)
     return finalize(state, extra, policy, baseline)

@@ -1,9 +1,12 @@
 """The policy layer: which findings count, how severe they are, and what they mean.
 
-Checks only detect. This module decides: ``--select``/``--ignore``, per-rule
-severity overrides, the per-document verdict (keep / review / drop) and the exit
-code for ``--fail-on``. The same findings therefore serve a report, a CI gate and
-the pre-ingest filter.
+Checks only detect. This module decides: ``--select``/``--ignore``, per-rule severity overrides,
+the per-document verdict (keep / review / drop), the exit code for ``--fail-on``, and what
+``filter`` rejects. A document's verdict is ``drop`` exactly when :meth:`Policy.drops` holds for one
+of its findings, and ``filter`` rejects a document for its own findings by the same predicate (it
+decides whole-document duplicates by claiming documents in order, against the index and the batch's
+earlier kept documents: :mod:`audit.index`). The same findings therefore serve a report, a CI gate
+and the pre-ingest filter, with one set of keys (``[policy]``).
 """
 
 from __future__ import annotations
@@ -12,45 +15,12 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Iterable
 
-from audit.config import Config, register_section
-from audit.errors import ConfigError
-from audit.model import Finding, Report, Severity, Verdict
+from audit.config import Config
+from audit.model import Category, Finding, Report, Severity, Verdict
 from audit.rules import Rule, all_rules, resolve_patterns
 
-
-@dataclass(frozen=True)
-class FilterConfig:
-    """``[filter]``: which findings make ``corpus-audit filter`` reject a document.
-
-    A document is rejected when one of its findings (after select/ignore and
-    severity overrides) is at or above ``reject_on``, names a rule in
-    ``reject_rules`` or in ``[policy] drop_rules``, or is one of the two
-    document-level kinds below. Passage-level duplicate findings (shared
-    paragraphs, boilerplate) reject only when their rule is in ``reject_rules``.
-    Rules in ``keep_rules`` never reject.
-    """
-
-    #: Any finding at or above this severity rejects ("error": certain problems only).
-    reject_on: str = "error"
-    #: Rules whose findings always reject, whatever their severity.
-    reject_rules: tuple[str, ...] = ()
-    #: Rules whose findings never reject (overrides everything else).
-    keep_rules: tuple[str, ...] = ()
-    #: Reject a whole-document duplicate (any severity) of a document that is kept in this batch or
-    #: already in the index. Duplicates of a rejected document are not rejected for it.
-    reject_duplicates: bool = True
-    #: Reject a document whose whole-document language finding is a warning or worse (unexpected language).
-    reject_language: bool = True
-    #: A finding covering at least this share of a document's characters is "whole-document".
-    document_coverage: float = 0.9
-
-    def __post_init__(self) -> None:
-        Severity.parse(self.reject_on)
-        if not 0.0 < self.document_coverage <= 1.0:
-            raise ValueError("document_coverage must be in (0, 1]")
-
-
-register_section("filter", FilterConfig)
+#: Rules whose findings say that a whole document is a copy of another.
+DOCUMENT_DUPLICATE_RULES = frozenset({"DUP001", "DUP002", "DUP010", "DUP011"})
 
 
 @dataclass(frozen=True)
@@ -58,10 +28,14 @@ class Policy:
     enabled: frozenset[str]
     severity: dict[str, Severity]
     fail_on: Severity | None
-    drop_on: Severity
-    review_on: Severity
-    drop_rules: frozenset[str]
-    review_rules: frozenset[str]
+    drop_on: Severity = Severity.ERROR
+    review_on: Severity = Severity.WARNING
+    drop_rules: frozenset[str] = frozenset()
+    review_rules: frozenset[str] = frozenset()
+    keep_rules: frozenset[str] = frozenset()
+    drop_duplicates: bool = True
+    drop_unexpected_language: bool = True
+    document_coverage: float = 0.9
 
     @classmethod
     def from_config(cls, config: Config, rules: list[Rule] | None = None) -> Policy:
@@ -72,20 +46,23 @@ class Policy:
         severity = {}
         for rule_id, sev in config.severity.items():
             if rule_id not in known:
+                from audit.errors import ConfigError
+
                 raise ConfigError(f"[severity] names unknown rule {rule_id!r}; valid: {', '.join(sorted(known))}")
             severity[rule_id] = Severity.parse(sev)
-        for name in ("drop_rules", "review_rules"):
-            for rule_id in getattr(config.policy, name):
-                if rule_id not in known:
-                    raise ConfigError(f"policy.{name} names unknown rule {rule_id!r}; valid: {', '.join(sorted(known))}")
+        pc = config.policy
         return cls(
             enabled=frozenset(enabled),
             severity=severity,
             fail_on=Severity.parse(config.fail_on) if config.fail_on else None,
-            drop_on=Severity.parse(config.policy.drop_on),
-            review_on=Severity.parse(config.policy.review_on),
-            drop_rules=frozenset(config.policy.drop_rules),
-            review_rules=frozenset(config.policy.review_rules),
+            drop_on=Severity.parse(pc.drop_on),
+            review_on=Severity.parse(pc.review_on),
+            drop_rules=frozenset(resolve_patterns(pc.drop_rules, rules, "policy.drop_rules")),
+            review_rules=frozenset(resolve_patterns(pc.review_rules, rules, "policy.review_rules")),
+            keep_rules=frozenset(resolve_patterns(pc.keep_rules, rules, "policy.keep_rules")),
+            drop_duplicates=pc.drop_duplicates,
+            drop_unexpected_language=pc.drop_unexpected_language,
+            document_coverage=pc.document_coverage,
         )
 
     def apply(self, findings: Iterable[Finding]) -> list[Finding]:
@@ -101,14 +78,45 @@ class Policy:
         out.sort(key=Finding.sort_key)
         return out
 
-    def verdict(self, findings: Iterable[Finding]) -> Verdict:
+    # -- one decision per document ------------------------------------------------
+
+    def whole_document(self, f: Finding, chars: int) -> bool:
+        return f.start == 0 and (f.end - f.start) >= self.document_coverage * chars if chars else True
+
+    def is_document_duplicate(self, f: Finding, chars: int) -> bool:
+        """A finding that says the whole document is a copy of another one (decided by claiming in ``filter``)."""
+        return f.category is Category.DUPLICATE and bool(f.related) and (
+            f.rule in DOCUMENT_DUPLICATE_RULES or self.whole_document(f, chars)
+        )
+
+    def drops(self, f: Finding, chars: int) -> bool:
+        """Whether this finding drops its document (a report's ``drop`` verdict, a filter rejection)."""
+        if f.rule in self.keep_rules:
+            return False
+        if self.is_document_duplicate(f, chars):
+            return self.drop_duplicates
+        if f.rule in self.drop_rules or f.severity.rank >= self.drop_on.rank:
+            return True
+        return (self.drop_unexpected_language and f.category is Category.LANGUAGE
+                and f.severity.rank >= Severity.WARNING.rank and self.whole_document(f, chars))
+
+    def reviews(self, f: Finding) -> bool:
+        if f.rule in self.keep_rules:
+            return False
+        return f.rule in self.review_rules or f.severity.rank >= self.review_on.rank
+
+    def verdict(self, findings: Iterable[Finding], chars: int = 0) -> Verdict:
         verdict = Verdict.KEEP
         for f in findings:
-            if f.rule in self.drop_rules or f.severity.rank >= self.drop_on.rank:
+            if self.drops(f, chars):
                 return Verdict.DROP
-            if f.rule in self.review_rules or f.severity.rank >= self.review_on.rank:
+            if self.reviews(f):
                 verdict = Verdict.REVIEW
         return verdict
+
+    def own_reasons(self, findings: Iterable[Finding], chars: int) -> list[Finding]:
+        """The findings that drop a document for itself (not for being a copy of another document)."""
+        return [f for f in findings if not self.is_document_duplicate(f, chars) and self.drops(f, chars)]
 
     def failing(self, report: Report) -> int:
         """How many findings reach ``fail_on`` (0 when no threshold is set)."""

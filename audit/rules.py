@@ -26,6 +26,7 @@ from functools import cached_property
 from importlib.metadata import entry_points
 from typing import Any, ClassVar, Iterable, Mapping
 
+from audit import layout
 from audit.errors import ConfigError, UnknownRuleError
 from audit.model import Category, Cluster, Document, Finding, Related, Severity, Span
 
@@ -132,6 +133,11 @@ class DocContext:
         self._outlet = value
 
     @cached_property
+    def layout(self) -> layout.Layout:
+        """How the document is laid out (wrap width, logical paragraphs and their kinds: prose, table, list)."""
+        return layout.layout(self.doc.text)
+
+    @cached_property
     def layer(self):
         """The document's shared text layer (:class:`audit.text.TextLayer`): words with offsets and
         lower-case forms, lines, sentences, passages and the exact key, each computed once on first use."""
@@ -224,6 +230,11 @@ class CorpusCheck(_Check):
     ``text_of(ordinal)`` (given to ``finish``) re-reads a document's text from the
     scan's spill store, so a check need not keep texts in memory.
     """
+
+    #: Parts of the text layer (:class:`audit.text.TextLayer` attribute names, e.g. ``"passages"``) that
+    #: ``observe`` reads: computed with the document checks, in the worker processes when those run in
+    #: parallel, and handed to ``observe`` on ``ctx.layer``.
+    layer_needs: ClassVar[tuple[str, ...]] = ()
 
     def observe(self, ctx: DocContext) -> Iterable[Finding]:  # pragma: no cover - interface
         return ()

@@ -1,10 +1,9 @@
 """Segmentation shared by every check: lines, passages and sentences as spans.
 
 All offsets index the original text (``text[span.start:span.end]``); nothing is
-normalised. Passages are paragraphs separated by blank lines; inside a block
-without blank lines, each line is its own passage unless the block looks like
-hard-wrapped prose (many mid-length lines that do not end a sentence), in which
-case the block stays one passage.
+normalised. Passages are the logical paragraphs of :mod:`audit.layout`:
+paragraphs separated by blank lines or indentation, with hard-wrapped lines
+joined; elsewhere each line is its own passage.
 
 Sentences are split with rules that work for English and Spanish (and other
 Latin-script languages): a sentence ends at ``.``, ``!``, ``?`` or ``…``
@@ -20,9 +19,9 @@ from bisect import bisect_right
 from functools import lru_cache
 from typing import Iterator
 
+from audit.layout import layout
 from audit.model import Span
 
-_BLANK_SPLIT = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE = re.compile(r"[^\n]+")
 
 # Abbreviations after which a period does not end a sentence (lower-cased, without dot).
@@ -64,49 +63,11 @@ def _strip(text: str, start: int, end: int) -> Span | None:
     return Span(start, end) if end > start else None
 
 
-def _blocks(text: str) -> Iterator[tuple[int, int]]:
-    pos = 0
-    for m in _BLANK_SPLIT.finditer(text):
-        yield pos, m.start()
-        pos = m.end()
-    yield pos, len(text)
-
-
-def _is_wrapped_prose(block_lines: list[str]) -> bool:
-    """A block is hard-wrapped prose when most lines are mid-length and run on."""
-    if len(block_lines) < 3:
-        return False
-    body = block_lines[:-1]
-    lengths = [len(s) for s in body]
-    mean = sum(lengths) / len(lengths)
-    if not 40 <= mean <= 110:
-        return False
-    run_on = sum(1 for s in body if s and s[-1] not in ".!?:;\"”’)|")
-    similar = sum(1 for n in lengths if abs(n - mean) <= 0.35 * mean)
-    return run_on >= 0.6 * len(body) and similar >= 0.7 * len(body)
-
-
 @lru_cache(maxsize=64)
 def passages(text: str) -> tuple[Span, ...]:
-    """Paragraph-level passages with offsets into ``text``."""
-    out: list[Span] = []
-    for start, end in _blocks(text):
-        block = _strip(text, start, end)
-        if block is None:
-            continue
-        block_text = text[block.start : block.end]
-        if "\n" not in block_text:
-            out.append(block)
-            continue
-        block_lines = [ln for ln in block_text.split("\n") if ln.strip()]
-        if _is_wrapped_prose([ln.strip() for ln in block_lines]):
-            out.append(block)
-            continue
-        for m in _LINE.finditer(text, block.start, block.end):
-            span = _strip(text, m.start(), m.end())
-            if span is not None:
-                out.append(span)
-    return tuple(out)
+    """Paragraph-level passages with offsets into ``text``: the logical paragraphs of
+    :func:`audit.layout.layout` (hard-wrapped lines joined, one passage per line elsewhere)."""
+    return tuple(p.span for p in layout(text).paragraphs)
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

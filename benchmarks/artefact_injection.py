@@ -317,6 +317,89 @@ def inj_cookie_other(text, rnd):
     return text[:e] + "\n\n" + line + "\n\n" + text[e:], (e + 2, e + 2 + len(line))
 
 
+# --- truncation in capitalised words, short last paragraphs, title case and hard-wrapped text (wire helper)
+
+def inj_truncate_capitalised(text, rnd):
+    """A cut inside a capitalised word that is not the first of its sentence ("... blaming Musli")."""
+    paras = paragraphs(text)
+    s, e = paras[-1] if rnd.random() < 0.5 else rnd.choice(paras)
+    spots = [s + m.start() for m in re.finditer(r"(?<=[a-zà-ÿ,] )[A-ZÀ-Þ][a-zà-ÿ]{4,}", text[s:e])
+             if len(text[s : s + m.start()].split()) >= 8]  # inside a sentence under way, not its opening words
+    if not spots:
+        return None
+    start = rnd.choice(spots)
+    word_len = re.match(r"\w+", text[start:]).end()
+    cut = start + rnd.randint(3, word_len - 2)
+    keep_rest = rnd.random() < 0.5 and e < len(text.rstrip())
+    return text[:cut] + (text[e:] if keep_rest else ""), (cut - 1, cut)
+
+
+def inj_truncate_short_last(text, rnd):
+    """The document ends with a short paragraph (one sentence begun) cut mid-word."""
+    paras = paragraphs(text)
+    s, _e = rnd.choice(paras)
+    words = list(re.finditer(r"\w{4,}", text[s : s + 200]))
+    words = [m for m in words if 5 <= len(text[s : s + m.start()].split()) <= 12]
+    if not words:
+        return None
+    m = rnd.choice(words)
+    frag = text[s : s + m.start() + rnd.randint(1, len(m.group(0)) - 1)]
+    base = text.rstrip()
+    return base + "\n\n" + frag, (len(base) + 2 + len(frag) - 1, len(base) + 2 + len(frag))
+
+
+def inj_truncate_title_case(text, rnd):
+    """A Title Case headline line cut mid-word ("Council Approves Budget After Long Deb")."""
+    paras = paragraphs(text)
+    s, e = rnd.choice(paras)
+    ws = re.findall(r"[^\W\d_]{2,}", text[s:e])[:rnd.randint(7, 11)]
+    if len(ws) < 7 or len(ws[-1]) < 5:
+        return None
+    title = " ".join(w[:1].upper() + w[1:] for w in ws)
+    title = title[: len(title) - rnd.randint(2, len(ws[-1]) - 3)]  # 3+ letters of the last word stay
+    pos = s
+    return text[:pos] + title + "\n\n" + text[pos:], (pos + len(title) - 1, pos + len(title))
+
+
+def _wire_wrap(paras: list[str], width: int = 65) -> tuple[str, list[tuple[int, int]]]:
+    """Lay paragraphs out as wire text: wrapped at ``width``, paragraph starts indented 4 spaces."""
+    import textwrap
+
+    out, spans, pos = [], [], 0
+    for i, p in enumerate(paras):
+        lead = "    " if i else ""
+        block = textwrap.fill(p, width=width, initial_indent=lead)
+        spans.append((pos + len(lead), pos + len(block)))
+        out.append(block)
+        pos += len(block) + 1
+    return "\n".join(out), spans
+
+
+def inj_truncate_wrapped(text, rnd):
+    """Hard-wrapped wire layout (65 columns, indented paragraph starts) with one paragraph cut mid-word
+    or after a function word; the layout itself must not be reported."""
+    paras = [text[s:e] for s, e in paragraphs(text)]
+    if len(paras) < 2:
+        return None
+    k = rnd.randrange(len(paras))
+    words = list(re.finditer(r"\w{4,}", paras[k]))[len(paras[k].split()) // 3 :]
+    if not words:
+        return None
+    m = rnd.choice(words)
+    paras[k] = paras[k][: m.start() + rnd.randint(1, len(m.group(0)) - 1)]
+    new, spans = _wire_wrap(paras)
+    e = spans[k][1]
+    return new, (e - 1, e)
+
+
+INJECTORS_WIRE = {
+    "truncated Capitalised": (inj_truncate_capitalised, {"ART020"}),
+    "truncated short last": (inj_truncate_short_last, {"ART020"}),
+    "truncated Title Case": (inj_truncate_title_case, {"ART020"}),
+    "truncated wrapped text": (inj_truncate_wrapped, {"ART020"}),
+}
+
+
 INJECTORS = {
     "boilerplate line": (inj_boilerplate, {"ART002"}),
     "boilerplate glued": (inj_boilerplate_glued, {"ART002"}),
@@ -347,6 +430,7 @@ INJECTORS = {
     "spam: repeated phrase": (inj_spam_repeated, {"ART010"}),
     "breadcrumb": (inj_breadcrumb, {"ART002"}),
     "cookie (other langs)": (inj_cookie_other, {"ART002"}),
+    **INJECTORS_WIRE,
 }
 
 

@@ -2,6 +2,9 @@
 
     python benchmarks/bench_dedup.py                 # 100,000 documents (+ a 10,000 run for memory)
     python benchmarks/bench_dedup.py --docs 20000    # a quick run
+    python benchmarks/bench_dedup.py --real /work/shared/realtext/reuters_dev.jsonl \
+        /work/shared/realtext/wikipedia_dev.jsonl /work/shared/realtext/webpages_dev.jsonl:raw_text
+                                                     # real documents (PATH or PATH:FIELD), no planted truth
 
 The corpus (news-sized synthetic articles, 2-8 KB, with planted exact, republished
 and shortened copies, pasted paragraphs and shared quotes; see synth_news.py) is
@@ -52,6 +55,25 @@ def ensure_data(n: int, seed: int) -> Path:
         os.replace(str(path) + ".tmp", path)
         print(f"  built in {time.perf_counter() - t:.0f}s", file=sys.stderr)
     return path
+
+
+def build_real(specs: list[str], limit: int, out: Path) -> int:
+    """Copy real JSON-lines records (``PATH`` or ``PATH:FIELD``; id, text) into ``out``; return the count."""
+    n = 0
+    with open(out, "w", encoding="utf-8") as dst:
+        for spec in specs:
+            path, _, fld = spec.partition(":")
+            stem = Path(path).stem
+            with open(path, encoding="utf-8") as src:
+                for i, line in enumerate(src):
+                    if n >= limit:
+                        return n
+                    rec = json.loads(line)
+                    text = rec.get(fld or "text") or ""
+                    dst.write(json.dumps({"id": f"{stem}-{rec.get('id', i)}", "text": text, "source": stem},
+                                         ensure_ascii=False) + "\n")
+                    n += 1
+    return n
 
 
 def stream(path: Path, limit: int):
@@ -329,14 +351,26 @@ def main() -> None:
                     "candidates, then our verification); lsh-datasketch = our signatures in datasketch's "
                     "MinHashLSH, without verification")
     ap.add_argument("--ours-config", default="", help="DuplicatesConfig overrides, e.g. bands=60,rows=2")
+    ap.add_argument("--real", nargs="+", metavar="PATH[:FIELD]",
+                    help="real JSON-lines corpora instead of the synthetic one (copied, id and text only, to a "
+                    "temporary file; --docs caps the total); precision/recall need planted pairs and are skipped")
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     ap.add_argument("--data", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.worker:
         worker(args)
         return
-    data = ensure_data(args.docs, args.seed)
-    planted = json.loads(Path(str(data) + ".planted.json").read_text())
+    if args.real:
+        import tempfile
+
+        tmp = tempfile.TemporaryDirectory(prefix="bench-dedup-")
+        data = Path(tmp.name) / "real.jsonl"
+        args.docs = build_real(args.real, args.docs, data)
+        args.memory_at = min(args.memory_at, args.docs)
+        planted = {"groups": [], "pastes": []}
+    else:
+        data = ensure_data(args.docs, args.seed)
+        planted = json.loads(Path(str(data) + ".planted.json").read_text())
     methods = [m for m in args.methods.split(",") if m]
     try:
         import rensa  # noqa: F401
@@ -351,7 +385,7 @@ def main() -> None:
             if r is not None:
                 results[(m, n)] = r
     n = args.docs
-    truth = truth_pairs(planted, n)
+    truth = truth_pairs(planted, n) if not args.real else set()
     any_result = next(r for (m, k), r in results.items() if k == n)
     print(f"\n{n} documents, {any_result['bytes'] / 1e6:.0f} MB, {len(truth)} planted duplicate pairs; "
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores\n")
@@ -370,7 +404,7 @@ def main() -> None:
         x = mbs / (dsk["bytes"] / 1e6 / dsk["seconds"]) if dsk else float("nan")
         xs = sig / (dsk["sig_bytes"] / 1e6 / dsk["sig_seconds"]) if dsk else float("nan")
         pairs = {tuple(p) for p in r["pairs"]}
-        p, rc = prf(pairs, truth)
+        p, rc = prf(pairs, truth) if truth else (float("nan"), float("nan"))
         mem = " ".join(f"{results[(m, s)]['peak_mb']:12.0f}" if (m, s) in results else f"{'-':>12}" for s in sizes)
         print(f"{m:12} {r['docs'] / r['seconds']:9.0f} {mbs:7.1f} {x:6.1f} {sig:9.1f} {xs:9.1f} {mem} "
               f"{p:9.4f} {rc:7.4f} {len(pairs):7d}")
@@ -393,7 +427,7 @@ def main() -> None:
                 print(f"\nours @ {s}: index state {o['state_bytes'] / o['docs']:.0f} bytes/document "
                       f"(signatures, hashes, passage index); finish (verification + clustering) {o['finish_seconds']:.1f}s; "
                       f"{o['stats']}")
-        pastes = [p for p in planted["pastes"] if int(p[1][1:]) < n and int(p[0][1:]) < n]
+        pastes = [p for p in planted["pastes"] if int(p[1][1:]) < n and int(p[0][1:]) < n] if not args.real else []
         hits = {(h[0], h[1]) for h in ours["passage_hits"]} | {(h[1], h[0]) for h in ours["passage_hits"]}
         found = sum(1 for src, dst, _ in pastes if (dst, src) in hits)
         print(f"planted pasted paragraphs found as passage duplicates: {found}/{len(pastes)}")

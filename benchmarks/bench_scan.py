@@ -1,69 +1,191 @@
-"""End-to-end `corpus-audit scan` throughput: every rule family, serial and parallel.
+"""Whole-audit speed on real documents, in one run: every figure of issue 15 side by side.
 
-    python benchmarks/bench_scan.py               # 2,000 synthetic news documents
-    python benchmarks/bench_scan.py --docs 10000
+    python benchmarks/bench_scan.py /work/shared/realtext/reuters_dev.jsonl \\
+        /work/shared/realtext/wikipedia_dev.jsonl /work/shared/realtext/webpages_dev.jsonl:raw_text
 
-Runs the installed command on the same JSONL file (built once by synth_news.py into
-benchmarks/data/, git-ignored) with `--jobs 1` and with the default (one worker per
-CPU) and prints docs/s, MB/s, wall seconds and peak memory (max RSS of the largest
-process) side by side, plus whether both runs wrote byte-identical report.json.
+Each input is ``PATH`` or ``PATH:FIELD`` (the record field holding the text; default ``text``), JSON lines.
+Up to ``--limit`` records of each are copied (id and text only) into one temporary JSONL file, and every
+measurement runs ``python -m audit scan`` from this checkout on that file in its own subprocess. Printed:
+
+* the whole audit (every rule, ``--jobs 1``) against langdetect called once per document (ratio of CPU);
+* CPU seconds per MB for each rule family alone (``--select CATEGORY``, ``--jobs 1``), and for startup
+  (a scan of one tiny document) so the per-family figures can be read net of it;
+* ``--jobs 1`` against ``--jobs N`` (wall clock: meaningful only on a machine with N idle cores) and whether
+  both wrote byte-identical report.json; the CPU figure of the ``--jobs N`` run is the main process's
+  only (the workers are children of the forkserver, which the main process does not wait for): what is
+  left there bounds the speed-up;
+* report.md + report.html on top of report.json: in process, rendering the same finished report;
+* peak memory (max RSS of the largest process) and that peak over the startup RSS per document.
+
+CPU figures are user + sys of the measured process and its children (``os.wait4``), so other load on a
+shared machine slows the wall clock but changes them little. Nothing of the corpora is written anywhere
+but the temporary folder.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_dedup import ensure_data  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
+FAMILIES = ("artefact", "language", "sourcing", "duplicate")
 
 
-def run(data: Path, n: int, jobs: int, out: Path) -> dict:
-    subset = out / "input.jsonl"
-    if not subset.exists():
-        with open(data, encoding="utf-8") as src, open(subset, "w", encoding="utf-8") as dst:
-            for i, line in enumerate(src):
-                if i >= n:
-                    break
-                dst.write(line)
+def build_input(specs: list[str], limit: int, out: Path) -> tuple[int, int]:
+    """Copy up to ``limit`` records of each input (id, text) into ``out``; return (documents, bytes)."""
+    docs = size = 0
+    with open(out, "w", encoding="utf-8") as dst:
+        for spec in specs:
+            path, _, fld = spec.partition(":")
+            if not os.path.exists(path) and ":" in spec:  # a Windows drive letter, not a field
+                path, fld = spec, ""
+            fld = fld or "text"
+            stem = Path(path).stem
+            with open(path, encoding="utf-8") as src:
+                for i, line in enumerate(src):
+                    if i >= limit:
+                        break
+                    rec = json.loads(line)
+                    text = rec.get(fld) or ""
+                    dst.write(json.dumps({"id": f"{stem}-{rec.get('id', i)}", "text": text}, ensure_ascii=False) + "\n")
+                    docs += 1
+                    size += len(text.encode("utf-8"))
+    return docs, size
+
+
+def timed(cmd: list[str], env: dict | None = None) -> dict:
+    """Run ``cmd``; its wall seconds, CPU seconds (user + sys, with its children) and max RSS (MB)."""
     start = time.perf_counter()
-    proc = subprocess.run(
-        [sys.executable, "-m", "audit", "scan", str(subset), "--out", str(out / f"jobs{jobs}"), "--jobs", str(jobs),
-         "--format", "json"],
-        capture_output=True, text=True,
-    )
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env={**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", **(env or {})})
+    out, err = b"", b""
+    # wait4 gives this child's own rusage (including the workers it waited for).
+    _pid, status, ru = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if proc.returncode not in (0, 1):
-        raise SystemExit(proc.stderr)
-    size = subset.stat().st_size
-    return {"wall": wall, "rss_mb": after.ru_maxrss / 1024, "mb": size / 1e6,
-            "report": (out / f"jobs{jobs}" / "report.json").read_bytes()}
+    out = proc.stdout.read() if proc.stdout else b""
+    err = proc.stderr.read() if proc.stderr else b""
+    rc = os.waitstatus_to_exitcode(status)
+    proc.returncode = rc
+    if rc not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} failed ({rc}):\n{err.decode(errors='replace')[-3000:]}")
+    return {"wall": wall, "cpu": ru.ru_utime + ru.ru_stime, "rss_mb": ru.ru_maxrss / 1024, "stdout": out}
+
+
+def scan(data: Path, out: Path, *args: str) -> dict:
+    r = timed([sys.executable, "-m", "audit", "scan", str(data), "--out", str(out), *args])
+    report = out / "report.json"
+    r["report"] = report.read_bytes() if report.exists() else b""
+    return r
+
+
+# ---------------------------------------------------------------------------
+# Workers (run in their own subprocess)
+
+
+def worker_langdetect(data: Path) -> None:
+    from langdetect import DetectorFactory, detect
+    from langdetect.lang_detect_exception import LangDetectException
+
+    DetectorFactory.seed = 0
+    n = 0
+    with open(data, encoding="utf-8") as fh:
+        for line in fh:
+            try:
+                detect(json.loads(line)["text"])
+            except LangDetectException:
+                pass
+            n += 1
+    print(n)
+
+
+def worker_render(data: Path) -> None:
+    """Scan in process (json only), then time each renderer on the finished report."""
+    from audit.config import load_config
+    from audit.pipeline import scan as run_scan
+    from audit.render import RENDERERS
+
+    config = load_config(None)
+    report = run_scan([str(data)], config)
+    times = {}
+    for fmt, (_name, render) in RENDERERS.items():
+        t = time.process_time()
+        text = render(report)
+        times[fmt] = [time.process_time() - t, len(text.encode("utf-8"))]
+    print(json.dumps(times))
+
+
+# ---------------------------------------------------------------------------
+# Driver
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--docs", type=int, default=2000)
+    ap.add_argument("inputs", nargs="*", help="PATH or PATH:FIELD of JSON-lines corpora")
+    ap.add_argument("--limit", type=int, default=1000, help="records taken from each input (default 1000)")
+    ap.add_argument("--jobs", type=int, default=2, help="the N of --jobs 1 vs --jobs N (default 2)")
+    ap.add_argument("--skip", default="", help="comma-separated parts to skip: langdetect,families,jobs,render")
+    ap.add_argument("--worker", choices=("langdetect", "render"), help=argparse.SUPPRESS)
+    ap.add_argument("--data", help=argparse.SUPPRESS)
     args = ap.parse_args()
-    data = ensure_data(max(args.docs, 2000), 1)
-    cpus = os.cpu_count() or 1
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp)
-        serial = run(data, args.docs, 1, out)
-        parallel = run(data, args.docs, 0, out)
-    print(f"corpus-audit scan, all rules, {args.docs} synthetic news documents ({serial['mb']:.1f} MB), {cpus} CPUs")
-    print(f"{'mode':<22}{'docs/s':>10}{'MB/s':>8}{'wall s':>9}{'peak MB':>9}")
-    for name, r in (("--jobs 1 (serial)", serial), (f"default ({cpus} workers)", parallel)):
-        print(f"{name:<22}{args.docs / r['wall']:>10.1f}{r['mb'] / r['wall']:>8.2f}{r['wall']:>9.1f}{r['rss_mb']:>9.0f}")
-    print("peak MB: the largest single process (max RSS); each worker is a process of about that size too.")
-    print(f"speed-up {serial['wall'] / parallel['wall']:.2f}x; identical report.json: "
-          f"{serial['report'] == parallel['report']}")
+    if args.worker:
+        {"langdetect": worker_langdetect, "render": worker_render}[args.worker](Path(args.data))
+        return
+    if not args.inputs:
+        ap.error("give at least one JSON-lines corpus (PATH or PATH:FIELD)")
+    skip = set(filter(None, args.skip.split(",")))
+    with tempfile.TemporaryDirectory(prefix="bench-scan-") as tmp:
+        tmpd = Path(tmp)
+        data = tmpd / "input.jsonl"
+        docs, size = build_input(args.inputs, args.limit, data)
+        mb = size / 1e6
+        tiny = tmpd / "tiny.jsonl"
+        tiny.write_text(json.dumps({"id": "t", "text": "A short document."}) + "\n", encoding="utf-8")
+        print(f"{docs} documents, {mb:.2f} MB of text, from {', '.join(args.inputs)}; {os.cpu_count()} CPUs")
+        startup = scan(tiny, tmpd / "tiny", "--jobs", "1", "--format", "json")
+        whole = scan(data, tmpd / "all1", "--jobs", "1", "--format", "json")
+        net = max(whole["cpu"] - startup["cpu"], 1e-9)
+        print(f"\n{'run':<34}{'CPU s':>8}{'MB/s/core':>11}{'wall s':>8}{'peak MB':>9}")
+        print(f"{'startup (one tiny document)':<34}{startup['cpu']:>8.2f}{'':>11}{startup['wall']:>8.2f}"
+              f"{startup['rss_mb']:>9.0f}")
+        print(f"{'whole audit, --jobs 1':<34}{whole['cpu']:>8.2f}{mb / whole['cpu']:>11.3f}{whole['wall']:>8.2f}"
+              f"{whole['rss_mb']:>9.0f}")
+        if "langdetect" not in skip:
+            ld = timed([sys.executable, __file__, "--worker", "langdetect", "--data", str(data)])
+            print(f"{'langdetect, once per document':<34}{ld['cpu']:>8.2f}{mb / ld['cpu']:>11.3f}{ld['wall']:>8.2f}"
+                  f"{ld['rss_mb']:>9.0f}")
+            print(f"  whole audit vs langdetect: {ld['cpu'] / whole['cpu']:.2f}x (CPU; > 1 means the audit is faster)")
+        if "families" not in skip:
+            print("\nper family (--select CATEGORY, --jobs 1); net = minus the same selection on one tiny document")
+            print(f"{'family':<14}{'CPU s':>8}{'startup s':>10}{'net s/MB':>10}{'MB/s':>8}{'share':>8}")
+            for fam in FAMILIES:
+                r = scan(data, tmpd / f"fam-{fam}", "--jobs", "1", "--format", "json", "--select", fam)
+                s0 = scan(tiny, tmpd / f"tiny-{fam}", "--jobs", "1", "--format", "json", "--select", fam)
+                n = max(r["cpu"] - s0["cpu"], 1e-9)
+                print(f"{fam:<14}{r['cpu']:>8.2f}{s0['cpu']:>10.2f}{n / mb:>10.3f}{mb / n:>8.2f}{n / net:>8.0%}")
+        if "jobs" not in skip:
+            par = scan(data, tmpd / f"all{args.jobs}", "--jobs", str(args.jobs), "--format", "json")
+            print(f"\n--jobs 1 vs --jobs {args.jobs}: wall {whole['wall']:.2f}s vs {par['wall']:.2f}s = "
+                  f"{whole['wall'] / par['wall']:.2f}x; CPU of the main process {whole['cpu']:.2f}s vs {par['cpu']:.2f}s; "
+                  f"peak MB {whole['rss_mb']:.0f} vs {par['rss_mb']:.0f}; identical report.json: "
+                  f"{whole['report'] == par['report']}")
+        if "render" not in skip:
+            r = timed([sys.executable, __file__, "--worker", "render", "--data", str(data)])
+            times = json.loads(r["stdout"])
+            js = times["json"][0]
+            extra = times["md"][0] + times["html"][0]
+            print("\nrendering (CPU s, bytes): " + ", ".join(f"{k} {v[0]:.2f}s {v[1]:,}B" for k, v in times.items()))
+            print(f"  report.md + report.html on top of report.json: {extra:.2f}s = "
+                  f"{extra / max(whole['cpu'], 1e-9):.0%} of the json-only scan's CPU "
+                  f"({extra / max(js, 1e-9):.1f}x the json renderer alone)")
+        per_doc = (whole["rss_mb"] - startup["rss_mb"]) * 1024 / max(docs, 1)
+        print(f"\npeak memory, --jobs 1: {whole['rss_mb']:.0f} MB (startup {startup['rss_mb']:.0f} MB; "
+              f"{per_doc:.1f} KB per document above startup)")
 
 
 if __name__ == "__main__":

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Install corpus-audit with its test dependencies (and headless Chromium for the
-# browser tests, when apt-get is available), then run the whole test suite.
+# Install corpus-audit with its test dependencies (and headless Chromium for the browser tests and
+# redis-server for the shared-index tests, when apt-get is available), then run the whole test suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-python3 -m pip install --quiet --disable-pip-version-check -e '.[test]'
+python3 -m pip install --quiet --disable-pip-version-check -e '.[test,ray]'
 
 if ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
   echo "installing headless Chromium for the browser tests (apt-get) ..." >&2
@@ -19,5 +19,14 @@ if ! command -v git >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
   ($SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq git >/dev/null) \
     || echo "warning: could not install git; pre-commit tests will fail" >&2
 fi
+
+if ! command -v redis-server >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+  echo "installing redis-server for the shared-index tests (apt-get) ..." >&2
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  ($SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq redis-server >/dev/null) \
+    || echo "warning: could not install redis-server; the Redis index tests will fail" >&2
+fi
+# The tests start their own redis-server on a free loopback port; a service the package may have started
+# is not used.
 
 exec python3 -m pytest "$@"

@@ -135,3 +135,62 @@ def test_section_values_of_the_wrong_type_are_config_errors(data, message):
     # expected crashed deep inside the run)
     with pytest.raises(ConfigError, match=message):
         config_from_mapping(data, "test")
+
+
+def test_policy_table_needs_no_import_side_effect():
+    """The config knows every table by itself (the filter's keys are [policy] keys; nothing registers
+    a table when some module happens to be imported)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import sys\n"
+        "from audit.config import config_from_mapping\n"
+        "c = config_from_mapping({'policy': {'keep_rules': ['ART'], 'drop_duplicates': False}})\n"
+        "assert c.policy.keep_rules == ('ART',) and not c.policy.drop_duplicates\n"
+        "assert 'audit.policy' not in sys.modules and 'audit.filter' not in sys.modules\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    proc = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+
+
+@pytest.mark.parametrize("policy", [
+    {},
+    {"drop_on": "warning"},
+    {"drop_on": "info", "keep_rules": ["SRC"]},
+    {"drop_rules": ["ART060"], "drop_unexpected_language": False},
+    {"drop_duplicates": False},
+])
+def test_report_verdicts_and_filter_decisions_agree(tmp_path, policy):
+    """One policy object: the documents a scan's report marks ``drop`` are exactly those ``filter``
+    rejects, under any [policy] table (a batch with copies, damage, a foreign language, short texts)."""
+    import json
+
+    from audit.filter import filter_paths
+    from audit.pipeline import scan
+
+    texts = [
+        "The city council approved the new budget on Tuesday after a long debate about roads, schools and the "
+        "library that residents of the northern districts have asked for since the floods two years ago.",
+        "Researchers at the university published a study on Thursday showing that river temperatures in the "
+        "valley rose by almost two degrees over the last decade, with consequences for trout and salmon.",
+        "El ayuntamiento aprobó el martes el nuevo presupuesto tras un largo debate sobre carreteras, escuelas y "
+        "la biblioteca que los vecinos de los barrios del norte reclaman desde las inundaciones de hace dos años.",
+        "Too short.",
+        "",
+        "A fire broke out in a warehouse near the harbour early on Monday morning \x00\x00\x00 firefighters needed "
+        "four hours to bring it under control, said the port authority, which according to officials was fine.",
+    ]
+    texts += [texts[0].upper(), texts[1]]  # exact copies, after their originals (keep = "first")
+    batch = tmp_path / "b.jsonl"
+    batch.write_text("".join(json.dumps({"id": f"d{i}", "text": t}) + "\n" for i, t in enumerate(texts)),
+                     encoding="utf-8")
+    config = config_from_mapping({"languages": ["en"], "jobs": 1, "policy": policy})
+    report = scan([str(batch)], config)
+    dropped = {d.id for d in report.documents if d.verdict is Verdict.DROP}
+    filter_paths([str(batch)], config, tmp_path / "k.jsonl", tmp_path / "r.jsonl")
+    rejected = {json.loads(line)["id"] for line in (tmp_path / "r.jsonl").read_text().splitlines()}
+    assert rejected == dropped
+    assert ("d6" in rejected) is policy.get("drop_duplicates", True)

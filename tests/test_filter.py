@@ -75,7 +75,7 @@ def test_line_formats_and_every_line_accounted_for(tmp_path):
     src = write_jsonl(tmp_path / "batch.jsonl", lines)
     (tmp_path / "bad.jsonl").write_bytes(b'{"id": "b1", "text": "caf\xe9"}\n' + rec("b2", EN[2]).encode() + b"\n")
     result, keep, reject = run_filter(tmp_path, src, tmp_path / "bad.jsonl")
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 0, result.output  # the contract: unparseable lines are data, rejected and counted
     kept_lines = keep.read_text(encoding="utf-8").splitlines()
     rejected = read_jsonl(reject)
     assert len(kept_lines) + len(rejected) == len(lines) + 2  # every line, blank and malformed included
@@ -144,9 +144,13 @@ def test_second_batch_against_index_names_the_original(tmp_path):
     assert reasons["second-1"]["rule"] == "DUP011" and reasons["second-1"]["duplicate_of"] == "first-0"
     assert 0.7 <= reasons["second-1"]["similarity"] < 1.0
     assert "1 documents added, 7 in total" in result.stderr
-    # a third run of batch two finds second-2 in the index now
-    result, _, reject3 = run_filter(tmp_path, b2, extra=["--index", str(idx)], name="three")
-    assert {r["id"]: r["reasons"][0]["duplicate_of"] for r in read_jsonl(reject3)}["second-2"] == "second-2"
+    # a re-run of batch two recognises second-2 as its own claim: the same KEPT and REJECTED
+    result, keep3, reject3 = run_filter(tmp_path, b2, extra=["--index", str(idx)], name="three")
+    assert keep3.read_bytes() == keep2.read_bytes() and reject3.read_bytes() == reject2.read_bytes()
+    # another batch with the same text under another id is a duplicate of it
+    b3 = write_jsonl(tmp_path / "b3.jsonl", [rec("third-0", "Completely new: " + EN[3][::-1])])
+    result, _, reject4 = run_filter(tmp_path, b3, extra=["--index", str(idx)], name="four")
+    assert read_jsonl(reject4)[0]["reasons"][0]["duplicate_of"] == "second-2"
 
 
 def test_scan_with_index_reports_without_changing_it(tmp_path):
@@ -234,33 +238,66 @@ def test_failure_mid_run_leaves_no_complete_looking_output(tmp_path, monkeypatch
     assert sorted(p.name for p in tmp_path.iterdir()) == ["b1.jsonl", "kept.jsonl"]  # no temp files left
 
 
-def test_update_index_happens_only_after_outputs(tmp_path, monkeypatch):
+def test_failed_output_after_the_index_claim_is_finished_by_a_rerun(tmp_path, monkeypatch):
     idx = tmp_path / "index"
-    b1 = write_jsonl(tmp_path / "b1.jsonl", [rec("orig", EN[0])])
+    b1 = write_jsonl(tmp_path / "b1.jsonl", [rec("orig", EN[0]), rec("copy", EN[0]), rec("other", EN[1])])
 
     def fail(self):
-        raise OSError(28, "No space left on device")
+        raise self._error(OSError(28, "No space left on device"))
 
     monkeypatch.setattr(filter_mod._AtomicJsonl, "commit", fail)
-    result, keep, _ = run_filter(tmp_path, b1, extra=["--index", str(idx), "--update-index"])
-    assert result.exit_code == 2 and not keep.exists()
+    result, keep, reject = run_filter(tmp_path, b1, extra=["--index", str(idx), "--update-index"])
+    assert result.exit_code == 2 and not keep.exists() and not reject.exists()
+    assert "rejected.jsonl: No space left on device" in result.stderr  # names the file
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b1.jsonl", "index"]  # no partial files
     monkeypatch.undo()
     result, keep, reject = run_filter(tmp_path, b1, extra=["--index", str(idx), "--update-index"])
-    assert result.exit_code == 0 and len(keep.read_text().splitlines()) == 1  # not "already ingested"
+    assert result.exit_code == 0, result.output
+    assert [k["id"] for k in read_jsonl(keep)] == ["orig", "other"]  # its own claims: not "already ingested"
+    assert [(r["id"], r["reasons"][0]["duplicate_of"]) for r in read_jsonl(reject)] == [("copy", "orig")]
+    assert "0 documents added, 2 in total" in result.stderr
+
+
+def test_keep_pointing_at_a_folder_is_refused_before_reading(tmp_path, monkeypatch):
+    b1 = write_jsonl(tmp_path / "b1.jsonl", [rec("a", EN[0])])
+    (tmp_path / "dir").mkdir()
+    monkeypatch.setattr(filter_mod, "iter_inputs", lambda *a, **k: pytest.fail("input read before the check"))
+    result = runner.invoke(app, ["filter", str(b1), "--keep", str(tmp_path / "dir"), "--reject",
+                                 str(tmp_path / "r.jsonl")])
+    assert result.exit_code == 2 and "--keep" in result.stderr and "is a folder" in result.stderr
+    assert not (tmp_path / "r.jsonl").exists()
+
+
+def test_full_disk_while_writing_names_the_file_and_leaves_no_partial(tmp_path, monkeypatch):
+    b1 = write_jsonl(tmp_path / "b1.jsonl", [rec(f"d{i}", t) for i, t in enumerate(EN)])
+    real_fsync = filter_mod.os.fsync
+
+    def enospc(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(filter_mod.os, "fsync", enospc)
+    result, keep, reject = run_filter(tmp_path, b1)
+    monkeypatch.setattr(filter_mod.os, "fsync", real_fsync)
+    assert result.exit_code == 2
+    assert f"cannot write {keep}: No space left on device" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b1.jsonl"]
 
 
 def test_filter_policy_from_config(tmp_path):
     b1 = write_jsonl(tmp_path / "b1.jsonl", [rec("a", EN[0]), rec("b", EN[0]), rec("short", "Too short.")])
     cfg = tmp_path / "c.toml"
-    cfg.write_text('[filter]\nreject_duplicates = false\nkeep_rules = ["ART"]\n', encoding="utf-8")
+    cfg.write_text('[policy]\ndrop_duplicates = false\nkeep_rules = ["ART"]\n', encoding="utf-8")
     result, keep, reject = run_filter(tmp_path, b1, extra=["--config", str(cfg)])
     assert result.exit_code == 0, result.output
     assert len(keep.read_text().splitlines()) == 3 and reject.read_text() == ""
-    cfg.write_text('[filter]\nreject_rules = ["NOPE9"]\n', encoding="utf-8")
+    cfg.write_text('[policy]\ndrop_rules = ["NOPE9"]\n', encoding="utf-8")
     result, _, _ = run_filter(tmp_path, b1, extra=["--config", str(cfg)])
     assert result.exit_code == 2 and "NOPE9" in result.stderr
     with pytest.raises(ConfigError):
-        config_from_mapping({"filter": {"reject_on": "fatal"}})
+        config_from_mapping({"policy": {"drop_on": "fatal"}})
+    # the former [filter] table is refused, saying where each key went
+    with pytest.raises(ConfigError, match=r"reject_on -> \[policy\] drop_on"):
+        config_from_mapping({"filter": {"reject_on": "warning"}})
     # severities from config apply: ART001 downgraded to info no longer rejects
     cfg.write_text('[severity]\nART001 = "info"\n', encoding="utf-8")
     result, keep, reject = run_filter(tmp_path, b1, extra=["--config", str(cfg)])
@@ -271,79 +308,58 @@ def test_filter_policy_from_config(tmp_path):
 
 
 def test_duplicate_of_a_rejected_document_is_kept_once(tmp_path):
-    # A (the kept copy of a cluster) is rejected for damage: its first copy B stands in for it,
-    # and later copies are rejected as duplicates of B.
-    from audit.filter import Decider
-    from audit.model import Category, DocumentResult, Finding, Related, Severity
-    from audit.policy import FilterConfig, Policy
-
-    policy = Policy.from_config(config_from_mapping({}))
-    d = Decider(FilterConfig(), policy, frozenset(), frozenset())
-    bad = Finding("ART001", Category.ARTEFACT, Severity.ERROR, 0, 10, "damaged")
-
-    def dup(of):
-        return Finding("DUP001", Category.DUPLICATE, Severity.ERROR, 0, 10, f"dup of {of}",
-                       related=(Related(of, 0, 10, 1.0),))
-
-    a, b, c = d.decide([DocumentResult("A", 10, findings=[bad]), DocumentResult("B", 10, findings=[dup("A")]),
-                        DocumentResult("C", 10, findings=[dup("A")])])
-    assert a and a[0]["rule"] == "ART001"
-    assert b == []  # stands in for rejected A
-    (r,) = c
-    assert r["duplicate_of"] == "B" and "stands in" in r["message"]
+    # A is rejected for damage (a control character run): its first copy B is kept in its place, and the
+    # later copy C is rejected as a duplicate of B.
+    damaged = EN[0] + " \x00\x00\x00\x00\x00\x00\x00\x00"  # ART042 (an error) on A only
+    b1 = write_jsonl(tmp_path / "b1.jsonl", [rec("A", damaged), rec("B", EN[0]), rec("C", EN[0])])
+    result, keep, reject = run_filter(tmp_path, b1, extra=["--select", "ART042,DUP"])
+    reasons = {r["id"]: r["reasons"] for r in read_jsonl(reject)}
+    assert [k["id"] for k in read_jsonl(keep)] == ["B"], result.output
+    assert reasons["A"][0]["rule"].startswith("ART")
+    assert reasons["C"][0]["duplicate_of"] == "B" and reasons["C"][0]["rule"] == "DUP001"
 
 
-def test_kept_copy_later_in_the_batch_still_rejects_earlier_copies():
-    # keep = "longest" may keep a later document: the earlier copies are rejected all the same
-    from audit.filter import Decider
-    from audit.model import Category, DocumentResult, Finding, Related, Severity
-    from audit.policy import FilterConfig, Policy
-
-    near = Finding("DUP002", Category.DUPLICATE, Severity.WARNING, 0, 700, "near copy of L",
-                   related=(Related("L", 0, 1000, 0.86),), data={"cluster": "near-doc-1"})
-    d = Decider(FilterConfig(), Policy.from_config(config_from_mapping({})), frozenset(), frozenset(),
-                frozenset({"near-doc-1"}))
-    first, other, longest = d.decide([DocumentResult("S", 1000, findings=[near]), DocumentResult("X", 50),
-                                      DocumentResult("L", 1000)])
-    assert [r["duplicate_of"] for r in first] == ["L"] and first[0]["similarity"] == 0.86
-    assert other == [] and longest == []
+def test_first_copy_in_input_order_is_kept_whatever_the_report_keeps(tmp_path):
+    # keep = "longest" chooses the report's kept copy; the filter keeps the first copy in input order
+    # (a stream split into batches cannot know a later, longer copy), and says so with the same rule.
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[duplicates]\nkeep = "longest"\n', encoding="utf-8")
+    b1 = write_jsonl(tmp_path / "b1.jsonl", [rec("S", EN[1]), rec("X", EN[2]), rec("L", near_copy(EN[1]))])
+    result, keep, reject = run_filter(tmp_path, b1, extra=["--config", str(cfg)])
+    assert result.exit_code == 0, result.output
+    assert [k["id"] for k in read_jsonl(keep)] == ["S", "X"]
+    (r,) = read_jsonl(reject)
+    assert r["id"] == "L" and r["reasons"][0]["rule"] == "DUP002" and r["reasons"][0]["duplicate_of"] == "S"
+    assert 0.7 <= r["reasons"][0]["similarity"] < 1
 
 
-def test_passage_duplicates_do_not_reject_but_whole_documents_do():
-    from audit.filter import Decider
-    from audit.model import Category, DocumentResult, Finding, Related, Severity
-    from audit.policy import FilterConfig, Policy
-
-    policy = Policy.from_config(config_from_mapping({}))
-    shared = Finding("DUP001", Category.DUPLICATE, Severity.ERROR, 100, 300, "shared paragraph",
-                     related=(Related("A", 0, 200, 1.0),))
-    near = Finding("DUP001", Category.DUPLICATE, Severity.INFO, 0, 1000, "near copy",
-                   related=(Related("A", 0, 990, 0.91),))
-    d = Decider(FilterConfig(), policy, frozenset(), frozenset())
-    a, b, c = d.decide([DocumentResult("A", 990), DocumentResult("B", 1000, findings=[shared]),
-                        DocumentResult("C", 1000, findings=[near])])
-    assert a == [] and b == []
-    (r,) = c
-    assert (r["duplicate_of"], r["similarity"]) == ("A", 0.91)
-    d = Decider(FilterConfig(), policy, frozenset({"DUP001"}), frozenset())
-    assert d.decide([DocumentResult("A", 990), DocumentResult("B", 1000, findings=[shared])])[1][0]["rule"] == "DUP001"
+def test_passage_duplicates_do_not_reject_but_whole_documents_do(tmp_path):
+    # B shares one long paragraph with A but is otherwise its own story: kept; C is a near copy: rejected
+    para = " ".join(EN)
+    a = para + "\n\n" + ES[0]
+    b = "An unrelated introduction about the weather in the mountains this week and the snow.\n\n" + para + \
+        "\n\nA closing paragraph about local elections, the candidates and the turnout expected on Sunday. " * 3
+    b1 = write_jsonl(tmp_path / "b1.jsonl", [rec("A", a), rec("B", b), rec("C", near_copy(a))])
+    result, keep, reject = run_filter(tmp_path, b1, extra=["--select", "DUP"])
+    assert [k["id"] for k in read_jsonl(keep)] == ["A", "B"], result.output
+    assert [(r["id"], r["reasons"][0]["duplicate_of"]) for r in read_jsonl(reject)] == [("C", "A")]
 
 
 @pytest.mark.parametrize(
-    ("start", "severity", "reject_language", "rejected"),
+    ("start", "severity", "drop_language", "rejected"),
     [(0, "warning", True, True), (0, "info", True, False), (500, "warning", True, False),
      (0, "warning", False, False)],
 )
-def test_unexpected_language_rejects_whole_documents_only(start, severity, reject_language, rejected):
-    from audit.filter import Decider
-    from audit.model import Category, DocumentResult, Finding, Severity
-    from audit.policy import FilterConfig, Policy
+def test_unexpected_language_rejects_whole_documents_only(start, severity, drop_language, rejected):
+    from audit.filter import own_reasons
+    from audit.model import Category, DocumentResult, Finding, Severity, Verdict
+    from audit.policy import Policy
 
     f = Finding("LNG999", Category.LANGUAGE, Severity(severity), start, 1000, "document is in Tagalog, expected en",
                 data={"language": "tl", "confidence": 0.97})
-    d = Decider(FilterConfig(reject_language=reject_language), Policy.from_config(config_from_mapping({})),
-                frozenset(), frozenset())
-    assert bool(d.decide([DocumentResult("X", 1000, findings=[f])])[0]) is rejected
+    policy = Policy.from_config(config_from_mapping({"policy": {"drop_unexpected_language": drop_language}}))
+    assert bool(own_reasons(policy, DocumentResult("X", 1000, findings=[f]))) is rejected
+    assert (policy.verdict([f], 1000) is Verdict.DROP) is rejected  # the report says the same
 
 
 def test_csv_rows_become_json_records(tmp_path):
@@ -387,7 +403,7 @@ def test_worker_processes_give_identical_outputs(tmp_path):
     src = write_jsonl(tmp_path / "many.jsonl", lines)
     serial, k1, r1 = run_filter(tmp_path, src, extra=["--jobs", "1"], name="serial")
     par, k2, r2 = run_filter(tmp_path, src, extra=["--jobs", "2"], name="parallel")
-    assert serial.exit_code == 0 and par.exit_code == 0, par.output
+    assert serial.exit_code == 0 and par.exit_code == 0, par.output  # the broken line is data (contract)
     assert k1.read_bytes() == k2.read_bytes() and r1.read_bytes() == r2.read_bytes()
     assert len(k1.read_text().splitlines()) + len(r1.read_text().splitlines()) == len(lines)
     assert 0 < len(r1.read_text().splitlines()) < len(lines)
@@ -457,7 +473,7 @@ def test_malformed_csv_rows_are_rejected_with_their_raw_text(tmp_path):
         b"r4,cut, here,en\n"                      # an unquoted comma
     )
     result, keep, reject = run_filter(tmp_path, path)
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 0, result.output  # bad rows are data for the filter (contract)
     assert [k["id"] for k in read_jsonl(keep)] == ["r1"]
     rejected = read_jsonl(reject)
     assert [(r["line"], r["raw"]) for r in rejected] == [
@@ -509,3 +525,78 @@ def test_partial_files_of_killed_runs_are_cleaned_up(tmp_path):
     assert result.exit_code == 0, result.output
     assert not stale.exists() and alive.exists() and other.exists()
     assert [p.name for p in out.glob("*.partial")] != [] and (out / "kept.jsonl").is_file()
+
+
+def _wire_stream(n: int, seed: int = 5) -> list[str]:
+    """Hard-wrapped wire-style stories: template stories that differ in their figures, republished copies
+    with a changed headline or footer, wrapped differently, and unrelated stories (written for the test)."""
+    import random
+    import textwrap
+
+    rng = random.Random(seed)
+    places = ["Frankfurt", "Tokyo", "Chicago", "Sydney", "Toronto", "Madrid", "Oslo", "Seoul"]
+    goods = ["wheat", "copper", "crude oil", "coffee", "sugar", "soybeans", "cotton", "aluminium"]
+    verbs = ["rose", "fell", "steadied", "climbed", "slipped", "recovered"]
+    out: list[str] = []
+    while len(out) < n:
+        kind = rng.random()
+        if kind < 0.35 or not out:
+            place, good = rng.choice(places), rng.choice(goods)
+            body = (
+                f"{good.upper()} PRICES {rng.choice(verbs).upper()} IN {place.upper()} TRADE\n"
+                f"{place}, March {rng.randint(1, 28)} - {good.capitalize()} prices {rng.choice(verbs)} "
+                f"{rng.randint(1, 40)} cents to {rng.randint(100, 900)} dlrs a tonne in early trade as dealers "
+                f"weighed export figures for {rng.choice(['January', 'February'])} against forecasts of a "
+                f"{rng.choice(['smaller', 'larger', 'record'])} harvest, traders said. Volume was "
+                f"{rng.choice(['light', 'moderate', 'heavy'])} at {rng.randint(2, 40)},{rng.randint(100, 999)} "
+                f"lots, and the {rng.choice(['May', 'July', 'September'])} contract ended "
+                f"{rng.randint(1, 9)} points {rng.choice(['higher', 'lower'])}. One dealer in {place} said "
+                f"{rng.choice(['buyers', 'sellers', 'funds'])} would wait for the weekly "
+                f"{rng.choice(['inventory', 'shipping', 'crop'])} report before taking new positions. "
+                f"Reuter {rng.randint(1000, 9999)}"
+            )
+            out.append(textwrap.fill(body, width=rng.choice([60, 66, 72])))
+        elif kind < 0.7:
+            src = rng.choice(out).replace("\n", " ")
+            edit = rng.choice(["headline", "footer", "rewrap", "word"])
+            if edit == "headline":
+                src = "UPDATE 1-" + src
+            elif edit == "footer":
+                src += " (Additional reporting by the commodities desk; editing by the night editor)"
+            elif edit == "word":
+                words = src.split()
+                words[rng.randrange(len(words))] = rng.choice(["reportedly", "about", "nearly"])
+                src = " ".join(words)
+            out.append(textwrap.fill(src, width=rng.choice([58, 64, 70])))
+        else:
+            out.append(textwrap.fill(
+                f"The {rng.choice(places)} {rng.choice(['orchestra', 'museum', 'zoo', 'library'])} announced on "
+                f"{rng.choice(['Monday', 'Friday'])} that it would open a new "
+                f"{rng.choice(['wing', 'season', 'programme'])} for {rng.randint(2, 90)} visiting "
+                f"{rng.choice(['artists', 'schools', 'families'])}, paid for by a gift of "
+                f"{rng.randint(1, 99)} mln dlrs from a local {rng.choice(['foundation', 'bank', 'family'])}. "
+                f"Item {len(out)}.", width=70))
+    return out
+
+
+def test_one_batch_or_several_reject_the_same_documents(tmp_path):
+    """#14: the same stream rejects the same documents (naming the same originals) whether it is filtered
+    as one batch or as five batches against an index that each updates: one measure, one threshold."""
+    texts = _wire_stream(300)
+    records = [rec(f"w{i:04d}", t) for i, t in enumerate(texts)]
+    one = write_jsonl(tmp_path / "all.jsonl", records)
+    result, _, reject_one = run_filter(tmp_path, one, extra=["--select", "DUP"], name="one")
+    assert result.exit_code == 0, result.output
+    single = {r["id"]: r["reasons"][0]["duplicate_of"] for r in read_jsonl(reject_one)}
+    idx = tmp_path / "idx"
+    split: dict[str, str] = {}
+    for b in range(5):
+        part = write_jsonl(tmp_path / f"part{b}.jsonl", records[b * 60 : (b + 1) * 60])
+        result, _, reject = run_filter(tmp_path, part, extra=["--select", "DUP", "--index", str(idx),
+                                                               "--update-index"], name=f"part{b}")
+        assert result.exit_code == 0, result.output
+        split.update({r["id"]: r["reasons"][0]["duplicate_of"] for r in read_jsonl(reject)})
+    assert split == single
+    rules = {r["reasons"][0]["rule"] for r in read_jsonl(reject_one)}
+    assert {"DUP001", "DUP002"} <= rules  # exact and near copies both present in the stream
+    assert 60 <= len(single) <= 150

@@ -29,7 +29,10 @@ def _report(paths, parallel_jobs: int | None, worker_config=None):
         parallel = Parallel(worker_config or config, policy.enabled, jobs=parallel_jobs, warmup=2, batch=2)
     state, extra = run_checks(iter_inputs(paths, config.reader_config()), checks, settings=config.settings(),
                               parallel=parallel)
-    return json_report.render(finalize(state, extra, policy))
+    data = json.loads(json_report.render(finalize(state, extra, policy)))
+    run = data.pop("run", None)  # which engine ran with how many workers: the one expected difference
+    assert run == (None if parallel is None else {"engine": "local", "workers": parallel_jobs})
+    return json.dumps(data)
 
 
 def test_parallel_document_stage_matches_serial(corpus_dir, tmp_path):
@@ -126,3 +129,54 @@ def test_parquet_missing_source_and_timestamp_dates(tmp_path):
     assert [d.source for d in report.documents] == [tmp_path.name, "2.0"]  # no source: the folder it is in
     (cluster,) = report.clusters
     assert cluster.kept.document == "early"
+
+
+def test_warmup_ends_after_warmup_chars_of_text(monkeypatch):
+    """A corpus of long documents goes parallel after ``warmup_chars`` characters, not only after
+    ``warmup`` documents; a corpus under both limits never starts a pool."""
+    from audit import pipeline
+    from audit.model import Document
+    from audit.rules import DocumentCheck
+
+    class Nothing(DocumentCheck):
+        def check(self, ctx):
+            return ()
+
+    started = []
+
+    def fake_parallel(iterator, parallel, doc_checks, *prep):
+        started.append(True)
+        yield from pipeline._serial_stage(iterator, doc_checks)
+
+    monkeypatch.setattr(pipeline, "_parallel_stage", fake_parallel)
+    docs = [Document(f"d{i}", "word " * 200, source="x.txt") for i in range(6)]
+    long_par = Parallel(Config(), frozenset(), jobs=2, warmup=1000, warmup_chars=2500)
+    assert len(list(pipeline._document_stage(iter(docs), [Nothing()], long_par))) == 6
+    assert started == [True]
+    started.clear()
+    small_par = Parallel(Config(), frozenset(), jobs=2, warmup=1000, warmup_chars=10**6)
+    assert len(list(pipeline._document_stage(iter(docs), [Nothing()], small_par))) == 6
+    assert started == []
+
+
+def test_document_stage_hands_layer_parts_and_outlet_to_the_corpus_stage(monkeypatch):
+    """The text-layer parts corpus checks read are computed with the document checks (in the workers,
+    when parallel) and seeded on the corpus stage's context; the outlet is computed only when the
+    record names no source, so a record with a source field never pays for it."""
+    from audit import pipeline
+    from audit.duplicates import DuplicateCheck
+    from audit.model import Document
+    from audit.rules import DocContext
+
+    assert set(DuplicateCheck().layer_needs) == {"exact_key", "passages"}
+    text = "Markets fell.\n\nTraders said prices would recover."
+    out = pipeline.DocOutcome.compute(DocContext(Document("d", text, source="x.txt", metadata={"source": "wire"}), -1),
+                                      [], ("exact_key", "passages"), "source")
+    assert out.outlet is False  # never computed: the record names its source
+    assert set(out.layer) == {"exact_key", "passages"}
+    ctx = DocContext(Document("d", text, source="x.txt", metadata={"source": "wire"}), 0)
+    out.apply(ctx)
+    monkeypatch.setattr("audit.segment.passages", lambda t: (_ for _ in ()).throw(AssertionError("recomputed")))
+    assert ctx.passages == out.layer["passages"] and ctx.layer.exact_key == out.layer["exact_key"]
+    no_source = pipeline.DocOutcome.compute(DocContext(Document("e", text, source="x.txt"), -1), [], (), "source")
+    assert no_source.outlet is not False  # computed with the document checks

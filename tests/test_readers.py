@@ -428,3 +428,244 @@ def test_nan_id_is_a_missing_id(tmp_path):
     pq.write_table(pa.table({"id": [float("nan"), 2.0], "text": ["one", "two"]}), p)
     docs, _, _ = read(p)
     assert [d.id for d in docs] == ["n.parquet:1", "2.0"]
+
+
+# ---------------------------------------------------------------------------
+# Compressed streams: nothing unverified is served, memory bounded whatever the ratio.
+
+
+def _wire_records(n: int) -> bytes:
+    return b"".join(json.dumps({"id": f"w{i}", "text": f"Story {i}: the board met on day {i % 28 + 1} and "
+                                f"approved a dividend of {i % 90} cents."}).encode() + b"\n" for i in range(n))
+
+
+def _flip_middle(data: bytes) -> bytes:
+    damaged = bytearray(data)
+    damaged[len(damaged) // 2] ^= 0x10
+    return bytes(damaged)
+
+
+def test_gzip_with_a_flipped_byte_serves_no_record(tmp_path):
+    path = tmp_path / "batch.jsonl.gz"
+    path.write_bytes(_flip_middle(gzip.compress(_wire_records(2000))))
+    docs, bad, _ = read(path)
+    assert docs == []
+    assert len(bad) == 1 and bad[0].line is None
+    assert "corrupt gzip data" in bad[0].reason and "none of its records" in bad[0].reason
+
+
+def test_gzip_members_before_a_damaged_member_are_read(tmp_path):
+    payload = _wire_records(300)
+    cut = payload.index(b"\n", len(payload) // 3) + 1
+    path = tmp_path / "two.jsonl.gz"
+    path.write_bytes(gzip.compress(payload[:cut]) + _flip_middle(gzip.compress(payload[cut:])))
+    docs, bad, _ = read(path)
+    n_first = payload[:cut].count(b"\n")
+    assert [d.id for d in docs] == [f"w{i}" for i in range(n_first)]
+    assert len(bad) == 1 and "member 2" in bad[0].reason and f"after line {n_first}" in bad[0].reason
+    # Intact, the same two members read whole.
+    path.write_bytes(gzip.compress(payload[:cut]) + gzip.compress(payload[cut:]))
+    docs, bad, _ = read(path)
+    assert len(docs) == 300 and not bad
+
+
+def test_zstd_frame_failing_its_checksum_serves_no_record(tmp_path):
+    path = tmp_path / "batch.jsonl.zst"
+    path.write_bytes(_flip_middle(zstandard.ZstdCompressor(write_checksum=True).compress(_wire_records(2000))))
+    docs, bad, _ = read(path)
+    assert docs == [] and len(bad) == 1 and "corrupt zstd data" in bad[0].reason
+
+
+def test_corrupt_gzip_through_a_named_pipe_is_checked_too(tmp_path):
+    data = _flip_middle(gzip.compress(_wire_records(500)))
+    fifo = tmp_path / "pipe.jsonl.gz"
+    os.mkfifo(fifo)
+    import threading
+
+    def feed():
+        with open(fifo, "wb") as fh:
+            fh.write(data)
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    docs, bad, _ = read(fifo)
+    writer.join()
+    assert docs == [] and len(bad) == 1 and "corrupt gzip data" in bad[0].reason
+
+
+def test_filter_keeps_and_indexes_nothing_from_a_corrupt_gzip(tmp_path):
+    """Real files, real processes: the corrupt batch exits 2, KEPT is empty and the index learns nothing."""
+    import subprocess
+    import sys
+
+    intact = _wire_records(2000)
+    bad = tmp_path / "bad.jsonl.gz"
+    bad.write_bytes(_flip_middle(gzip.compress(intact)))
+    good = tmp_path / "good.jsonl"
+    good.write_bytes(intact)
+    idx = tmp_path / "index.sqlite"
+    root = Path(__file__).resolve().parents[1]
+
+    def run(src: Path, name: str) -> tuple[int, list[str]]:
+        keep = tmp_path / f"{name}-keep.jsonl"
+        proc = subprocess.run(
+            [sys.executable, "-m", "audit", "filter", str(src), "--keep", str(keep),
+             "--reject", str(tmp_path / f"{name}-reject.jsonl"), "--index", str(idx), "--update-index"],
+            cwd=root, capture_output=True, text=True, timeout=300,
+        )
+        return proc.returncode, keep.read_text(encoding="utf-8").splitlines()
+
+    code, kept = run(bad, "bad")
+    assert code == 2 and kept == []
+    code, kept = run(good, "good")  # nothing of the corrupt batch entered the index
+    assert code == 0 and len(kept) == 2000
+
+
+def test_zstd_bomb_is_read_in_bounded_memory(tmp_path):
+    """256 MiB of zeros in one line (a few KB compressed) never sits in memory whole."""
+    import tracemalloc
+
+    path = tmp_path / "bomb.jsonl.zst"
+    with open(path, "wb") as fh:
+        writer = zstandard.ZstdCompressor().stream_writer(fh, closefd=False)
+        writer.write(b'{"text": "')
+        zeros = bytes(1 << 22)
+        for _ in range(64):
+            writer.write(zeros)
+        writer.write(b'"}\n{"id": "after", "text": "still read"}\n')
+        writer.flush(zstandard.FLUSH_FRAME)
+    assert path.stat().st_size < 100_000
+    tracemalloc.start()
+    try:
+        docs, bad, _ = read(path, max_record_bytes=1 << 20)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert [d.id for d in docs] == ["after"]
+    assert len(bad) == 1 and bad[0].line == 1 and "exceeds max_record_bytes" in bad[0].reason
+    assert peak < 100 * 2**20, f"peak {peak / 2**20:.0f} MiB"
+
+
+def test_csv_field_over_the_record_limit_never_reaches_memory(tmp_path):
+    import tracemalloc
+
+    path = tmp_path / "big.csv"
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        fh.write("id,text\nbefore,a short row\nhuge,\"")
+        chunk = "wordy " * 100_000
+        for _ in range(100):  # 60 MB in one quoted field, on one line
+            fh.write(chunk)
+        fh.write("\"\nafter,another short row\n")
+    tracemalloc.start()
+    try:
+        docs, bad, _ = read(path, max_record_bytes=1 << 20)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert [d.text for d in docs] == ["a short row", "another short row"]
+    assert len(bad) == 1 and bad[0].line == 2 and "max_record_bytes" in bad[0].reason
+    assert bad[0].raw.startswith("huge,") and len(bad[0].raw) < 3000
+    assert peak < 16 * 2**20, f"peak {peak / 2**20:.0f} MiB"
+
+
+def test_csv_row_of_many_short_lines_over_the_limit_is_unreadable(tmp_path):
+    path = tmp_path / "lines.csv"
+    body = "\n".join(f"line {i} of a long quoted field" for i in range(2000))  # about 60 KB over 2000 lines
+    path.write_text(f'id,text\nlong,"{body}"\nnext,fine\n', encoding="utf-8")
+    docs, bad, _ = read(path, max_record_bytes=10_000)
+    assert len(bad) >= 1 and bad[0].line == 1 and "max_record_bytes" in bad[0].reason
+    # Under the limit, the same row is one document.
+    docs, bad, _ = read(path, max_record_bytes=100_000)
+    assert [d.id for d in docs] == ["long", "next"] and not bad
+
+
+def test_millions_of_bad_lines_are_counted_with_a_bounded_sample(tmp_path):
+    """Bad lines cost a count, not memory: report.json lists a sample per file and the total."""
+    from typer.testing import CliRunner
+
+    from audit.cli import app
+    from audit.pipeline import UNREADABLE_PER_FILE
+
+    (tmp_path / "in").mkdir()
+    with gzip.open(tmp_path / "in" / "a.jsonl.gz", "wb") as fh:
+        fh.write(b"{}\n" * 3000 + b'{"id": "ok", "text": "The one good record in this file."}\n')
+    (tmp_path / "in" / "b.jsonl").write_text("not json\n" * 50, encoding="utf-8")
+    (tmp_path / "in" / "c.jsonl").write_text("[1]\n" * 3, encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["scan", str(tmp_path / "in"), "--out", str(out), "--format", "json,md"])
+    assert result.exit_code == 2
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["summary"]["unreadable"] == 3053
+    listed = [(u["file"], u["line"]) for u in report["unreadable"]]
+    assert listed == ([("a.jsonl.gz", i) for i in range(1, UNREADABLE_PER_FILE + 1)]
+                      + [("b.jsonl", i) for i in range(1, UNREADABLE_PER_FILE + 1)] + [("c.jsonl", i) for i in (1, 2, 3)])
+    assert report["unreadable_omitted"] == {"total": 3053 - len(listed),
+                                            "by_file": {"a.jsonl.gz": 3000 - UNREADABLE_PER_FILE,
+                                                        "b.jsonl": 50 - UNREADABLE_PER_FILE}}
+    assert result.stderr.count("unreadable: ") == len(listed)
+    assert "3053 inputs could not be read" in result.stderr
+    assert "2980 more unreadable lines" in (out / "report.md").read_text(encoding="utf-8")
+    # The filter still accounts for every line in REJECTED (spilled, not held).
+    keep, reject = tmp_path / "k.jsonl", tmp_path / "r.jsonl"
+    result = CliRunner().invoke(app, ["filter", str(tmp_path / "in"), "--keep", str(keep), "--reject", str(reject)])
+    rejected = [json.loads(line) for line in reject.read_text(encoding="utf-8").splitlines()]
+    assert len(rejected) == 3053 and rejected[2999]["line"] == 3000 and rejected[2999]["raw"] == "{}"
+    assert len(keep.read_text(encoding="utf-8").splitlines()) == 1
+
+
+# ---------------------------------------------------------------------------
+# Small ones: encodings without a byte-order mark, CR-only lines, null text, escapes on stderr.
+
+
+@pytest.mark.parametrize("codec,name", [("utf-16-le", "UTF-16LE"), ("utf-16-be", "UTF-16BE"),
+                                        ("utf-32-le", "UTF-32LE"), ("utf-32-be", "UTF-32BE")])
+@pytest.mark.parametrize("suffix", [".txt", ".jsonl", ".csv"])
+def test_wide_text_without_a_bom_gets_a_conversion_hint(tmp_path, codec, name, suffix):
+    body = {".txt": "Plain words in a plain file, café.\nSecond line.\n",
+            ".jsonl": '{"id": "a", "text": "Plain words, café."}\n{"id": "b", "text": "More."}\n',
+            ".csv": "id,text\na,Plain words café\n"}[suffix]
+    path = tmp_path / f"wide{suffix}"
+    path.write_bytes(body.encode(codec))
+    docs, bad, _ = read(path)
+    assert not docs and len(bad) == 1 and bad[0].line is None
+    assert f"looks like {name} text without a byte-order mark" in bad[0].reason and f"iconv -f {name}" in bad[0].reason
+
+
+def test_binary_data_is_not_called_wide_text(tmp_path):
+    path = tmp_path / "blob.txt"
+    path.write_bytes(bytes(range(256)) * 40)
+    docs, bad, _ = read(path)
+    assert not docs and "binary file" in bad[0].reason
+
+
+def test_jsonl_with_cr_only_line_ends_is_one_record_per_line(tmp_path):
+    path = tmp_path / "mac.jsonl"
+    path.write_bytes(b'{"id": "a", "text": "one"}\r{"id": "b", "text": "two"}\r{"id": "c", "text": "three"}\r')
+    docs, bad, _ = read(path)
+    assert [(d.id, d.text, d.locator) for d in docs] == [("a", "one", 1), ("b", "two", 2), ("c", "three", 3)]
+    assert not bad
+    # CRLF files are unchanged: the CR stays with its line end.
+    path.write_bytes(b'{"id": "a", "text": "one"}\r\n{"id": "b", "text": "two"}\r\n')
+    docs, bad, _ = read(path)
+    assert [d.id for d in docs] == ["a", "b"] and not bad
+
+
+def test_null_text_is_unreadable_not_an_empty_document(tmp_path):
+    path = tmp_path / "n.jsonl"
+    path.write_text('{"id": "a", "text": null}\n{"id": "b", "text": ""}\n', encoding="utf-8")
+    docs, bad, _ = read(path)
+    assert [d.id for d in docs] == ["b"]  # an empty string is a (empty) document
+    assert [(u.line, u.reason) for u in bad] == [(1, "field 'text' is null, not a string")]
+
+
+def test_control_characters_in_file_names_are_escaped_on_stderr(tmp_path):
+    from typer.testing import CliRunner
+
+    from audit.cli import app
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "evil\x1b[2J\x1b]0;title\x07.jsonl").write_text("not json\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["scan", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--format", "json"])
+    assert result.exit_code == 2
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert "evil\\x1b[2J\\x1b]0;title\\x07.jsonl:1: invalid JSON" in result.stderr

@@ -33,8 +33,10 @@ def _rule(rid: str, name: str, desc: str, flags: tuple[str, ...], not_flags: tup
 
 
 _ARTICLE = ("A full news article of several hundred words in ordinary sentences.",)
-ART060 = _rule("ART060", "quality-length", "Document length outside the Gopher range (50-100,000 words) or fewer "
-               "than 5 sentences (C4).", ("Breaking: council votes. More soon.",), _ARTICLE)
+ART060 = _rule("ART060", "quality-length", "Document longer than the Gopher range (over 100,000 words); with "
+               "`report_short`, also shorter than 50 words or fewer than 5 sentences (C4). A short document is "
+               "not damage: its length is always in the document's `stats`.",
+               ("a document of 120,000 words",), ("Breaking: council votes. More soon.",))
 ART061 = _rule("ART061", "quality-word-length", "Mean word length outside 3-10 characters (Gopher).",
                ("aaaaaaaaaaaaaaaaaa bbbbbbbbbbbbbbbbbbbbbb ...",), _ARTICLE)
 ART062 = _rule("ART062", "quality-stopwords", "Too few stop words for the document's language: fewer than 2 of the "
@@ -44,8 +46,10 @@ ART063 = _rule("ART063", "quality-symbols", "Symbol-to-word ratio above 0.1 (`#`
                "words with a letter (Gopher).", ("#tag #tag #tag ... ... 123 456",), _ARTICLE)
 ART064 = _rule("ART064", "quality-duplicate-lines", "More than 30% of lines, or 20% of characters, in duplicated "
                "lines (Gopher).", ("the same line\nthe same line\nthe same line",), _ARTICLE)
-ART065 = _rule("ART065", "quality-unpunctuated-lines", "More than `max_unpunctuated_share` of lines lack terminal "
-               "punctuation (C4 drops every such line).", ("Home\nNews\nSports\nContact us",), _ARTICLE)
+ART065 = _rule("ART065", "quality-unpunctuated-lines", "More than `max_unpunctuated_share` of the logical lines "
+               "(paragraphs of the layout: hard-wrapped lines joined, tables of figures left out) lack terminal "
+               "punctuation (C4 drops every such line).", ("Home\nNews\nSports\nContact us",),
+               _ARTICLE + ("a news story hard-wrapped at 65 columns",))
 
 _ALPHA_TOKEN = re.compile(r"(?<!\S)\S*[^\W\d_]\S*")
 _TERMINAL_END = re.compile(rf"[.!?…][\"'”’»)\]]*$|[\"”’»{OTHER_TERMINAL}]$")
@@ -131,6 +135,9 @@ class QualityConfig:
     max_duplicate_line_char_share: float = 0.2  # Gopher
     #: C4 drops each line without terminal punctuation; we report documents where most lines would go.
     max_unpunctuated_share: float = 0.5
+    #: Also report documents shorter than ``min_words`` or with fewer than ``min_sentences`` (ART060). Off by
+    #: default: on real news most such documents are complete short items; the figures stay in ``stats``.
+    report_short: bool = False
 
 
 class QualityCheck(DocumentCheck):
@@ -151,6 +158,21 @@ class QualityCheck(DocumentCheck):
         lang = "+".join(langs)
         lines = [text[s.start : s.end] for s in ctx.lines]
         q = quality_signals(text, lines, len(ctx.sentences), langs, ctx.word_counts)
+        lay = ctx.layout
+        tables = [p.span for p in lay.paragraphs if p.kind == "table"]
+        # The layout's logical lines: a hard-wrapped paragraph is one line; table rows are layout, not text
+        logical = [text[p.span.start : p.span.end] for p in lay.paragraphs if p.kind != "table"]
+        if lay.wrapped or tables:
+            q["unpunctuated_line_share"] = (round(sum(1 for ln in logical if not _TERMINAL_END.search(ln)) /
+                                                  len(logical), 3) if logical else 0.0)
+        if tables:
+            # word statistics of the prose around a table of figures (figures are not words)
+            prose = "\n".join(logical)
+            pq = quality_signals(prose, logical, len(ctx.sentences), langs)
+            for key in ("mean_word_length", "stopword_share", "gopher_stopwords", "symbol_ratio", "alpha_word_share"):
+                q[key] = pq[key]
+            q["prose_words"] = pq["words"]
+        q["layout"] = lay.as_stats()
         ctx.stats["quality"] = q
         c = self.config
         span = (0, len(text))
@@ -159,7 +181,8 @@ class QualityCheck(DocumentCheck):
         def add(rule: Rule, why: str, keys: tuple[str, ...]):
             out.append(rule.finding(span, why, data={k: q[k] for k in keys}))
 
-        if q["words"] < c.min_words or q["words"] > c.max_words or q["sentences"] < c.min_sentences:
+        short = q["words"] < c.min_words or q["sentences"] < c.min_sentences
+        if q["words"] > c.max_words or (c.report_short and short):
             add(ART060, f"{q['words']} words, {q['sentences']} sentences (Gopher keeps {c.min_words}-{c.max_words} "
                 f"words; C4 needs {c.min_sentences}+ sentences)", ("words", "sentences"))
         # Word length means nothing where every character is a token (Chinese, Japanese, Thai).
@@ -168,7 +191,7 @@ class QualityCheck(DocumentCheck):
             add(ART061, f"mean word length {q['mean_word_length']} outside {c.min_mean_word_length}-"
                 f"{c.max_mean_word_length}", ("mean_word_length",))
         unsupported = ctx.language not in ("und", "") and ctx.language not in sw  # e.g. ru, zh: no stop-word list
-        if q["words"] >= 20 and not unsupported and (q["gopher_stopwords"] < c.min_gopher_stopwords
+        if q.get("prose_words", q["words"]) >= 20 and not unsupported and (q["gopher_stopwords"] < c.min_gopher_stopwords
                                  or q["stopword_share"] < c.min_stopword_share):
             add(ART062, f"stop words ({lang}): share {q['stopword_share']}, {q['gopher_stopwords']} of the 8 "
                 "commonest; prose has more", ("stopword_language", "stopword_share", "gopher_stopwords"))
@@ -179,7 +202,7 @@ class QualityCheck(DocumentCheck):
                 or q["duplicate_line_char_share"] > c.max_duplicate_line_char_share):
             add(ART064, f"{q['duplicate_line_share']:.0%} of lines and {q['duplicate_line_char_share']:.0%} of "
                 "characters are in duplicated lines", ("duplicate_line_share", "duplicate_line_char_share"))
-        if len(lines) >= 3 and q["unpunctuated_line_share"] > c.max_unpunctuated_share:
+        if len(logical) >= 3 and q["unpunctuated_line_share"] > c.max_unpunctuated_share:
             add(ART065, f"{q['unpunctuated_line_share']:.0%} of lines lack terminal punctuation",
                 ("unpunctuated_line_share",))
         return out

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from audit.artefacts.common import normalize_line, words
+from audit.artefacts.common import is_line_start_bullet, normalize_line, words
 from audit.model import Category, Finding, Related, Severity
 from audit.rules import DocContext, DocumentCheck, Rule
 
@@ -57,6 +57,19 @@ _CONTINUATION = re.compile(
     r"There|Then|Meanwhile|Moreover|El|La|Él|Ella|Ellos|Pero|Y|Sin embargo|Además|Eso|Esto|Esta|Este)\b)"
 )
 _ATTRIBUTION = re.compile(r"\b(?:said|says|told|added|according to|dijo|afirmó|añadió|según|a déclaré|sagte)\b")
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_SEPARATOR = re.compile(r"^\s*[-–—*•·]\s*$")
+
+
+def _is_separator(text: str, lines, k: int) -> bool:
+    """A lone dash or asterisk between two lines that are not list items separates sections (photo
+    captions, scenes); it is not a list marker left without its item."""
+    if not _SEPARATOR.match(text[lines[k].start : lines[k].end]):
+        return False
+    near = [text[lines[j].start : lines[j].end] for j in (k - 1, k + 1) if 0 <= j < len(lines)]
+    return len(near) == 2 and not any(is_line_start_bullet(t) or _ORPHAN.match(t) for t in near)
 
 
 def table_blocks(text: str, lines) -> list[tuple[int, int, int, int]]:
@@ -133,9 +146,12 @@ class StructureCheck(DocumentCheck):
                                           data={"kind": "bulleted-lines", "lines": len(glyph_run)},
                                           severity=Severity.INFO))
 
-        for span in lines:
+        paragraphs = ctx.layout.paragraphs
+        para_starts = {p.span.start for p in paragraphs}
+        for k, span in enumerate(lines):
             line = text[span.start : span.end]
-            if _ORPHAN.match(line):
+            # "April\n15." in hard-wrapped text is the end of a sentence, not a list marker
+            if _ORPHAN.match(line) and span.start in para_starts and not _is_separator(text, lines, k):
                 out.append(ART051.finding(span, f"orphan list marker {line.strip()!r} on its own line",
                                           data={"kind": "orphan-marker"}))
             elif len(_INLINE_BULLET.findall(line)) >= 2:
@@ -150,10 +166,16 @@ class StructureCheck(DocumentCheck):
 
         first: dict[str, object] = {}
         word_counts = ctx.line_word_counts
+        # headlines are lines that stand alone: not a line of a wrapped paragraph, not a table row
+        # ("Avg shrs 1.2 mln vs 1.1 mln" under the quarter and again under the year)
+        single = {p.span.start for p in paragraphs if p.lines == 1 and p.kind != "table"}
         for i, span in enumerate(lines):
             line = text[span.start : span.end]
             n = word_counts[i]
-            if not (3 <= n <= 20) or len(line) < 15 or "|" in line or line.rstrip()[-1] in ".!?…:,;":
+            if (not (3 <= n <= 20) or len(line) < 15 or "|" in line or line.rstrip()[-1] in ".!?…:,;"
+                    or span.start not in single or is_line_start_bullet(line) or _CONTROL.search(line)):
+                # list items repeat by design; a line of control characters (UTF-16 read as 8-bit) is
+                # encoding damage, reported by the encoding rules
                 continue
             key = normalize_line(line)
             if key in first:

@@ -5,9 +5,11 @@ quotes opened just before a cut.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
 from audit.artefacts.common import (
@@ -20,6 +22,7 @@ from audit.artefacts.common import (
     words,
     zipf,
 )
+from audit.layout import NEVER_FINAL
 from audit.model import Category, Finding, Severity
 from audit.rules import DocContext, DocumentCheck, Rule
 
@@ -70,18 +73,6 @@ _QUOTE_ATTRIBUTION = re.compile(r"[,!?][\"”»’]\s+[^\W\d_]")
 _QUOTE_CUT = re.compile(r"[“«]((?:[^\s”»“«.!?]+\s+){0,5}[^\s”»“«.!?]+)\.(?=\s+[A-ZÀ-ÖØ-Þ])")
 
 
-#: Function words a sentence never ends with (articles, prepositions, conjunctions).
-NEVER_FINAL = {
-    "en": "the a an of to in on at by for from with and or but as than into onto about whose which its their his "
-          "her our your my these those nor via upon per",
-    "es": "el la los las un una unos unas de del al a en con por para y e o u ni que como su sus mi tu nuestro sin "
-          "sobre entre hasta desde hacia según",
-    "fr": "le la les un une des du au aux à de en et ou que pour par sur avec dans sans sous vers chez son sa ses",
-    "de": "der die das den dem des ein eine einen einem einer und oder zu von mit für auf im am zum zur aus bei",
-    "pt": "o a os as um uma de do da dos das em no na nos nas e ou que para por com pelo pela sem sobre",
-    "it": "il lo la i gli le un una di del della dei delle a al alla in nel nella e o che per con su sul tra fra",
-}
-NEVER_FINAL = {k: frozenset(v.split()) for k, v in NEVER_FINAL.items()}
 #: Weekdays and months (and their abbreviations): capitalised, but a sentence ending on one
 #: without punctuation is cut, not a caption or a name ("... since Jan", "... about Tuesday").
 CALENDAR_WORDS = frozenset(
@@ -93,8 +84,42 @@ CALENDAR_WORDS = frozenset(
 )
 
 
+#: Reporting verbs that close a sentence ("..., the two groups said"): a sentence ending on one is
+#: complete even when its final period is missing, never a cut.
+REPORTING_VERBS = frozenset(
+    "said says say added adds stated states noted notes wrote writes reported reports explained explains told "
+    "argued argues warned warns concluded announced insisted dijo dice añadió agregó afirmó explicó señaló indicó "
+    "aseguró declaró a déclaré ajouté disse afferma sagte".split()
+)
+
+
+@lru_cache(maxsize=8)
+def _common_words(lang: str) -> tuple[str, ...]:
+    """Sorted words of ``lang`` (and English) with a Zipf frequency of at least 3: the words a cut
+    fragment is checked against ("Musli" begins "muslim", "Romn" begins "romney")."""
+    from audit.artefacts.common import _freq_dict
+
+    out: set[str] = set()
+    for lg in {lang, "en"}:
+        d = _freq_dict(lg) if lg in WORDFREQ_LANGS else None
+        if d:
+            out.update(w for w, f in d.items() if f >= 1e-6 and w.isalpha())
+    return tuple(sorted(out))
+
+
+def begins_common_word(fragment: str, lang: str) -> bool:
+    """Is lower-case ``fragment`` the start (2+ characters short) of a common word of ``lang`` or English?"""
+    words_ = _common_words(lang)
+    i = bisect_left(words_, fragment)
+    while i < len(words_) and words_[i].startswith(fragment):
+        if len(words_[i]) >= len(fragment) + 2:
+            return True
+        i += 1
+    return False
+
+
 def is_prose(passage: str, min_words: int = 16, strong_cut: bool = False, lang: str = "und",
-             min_strong: int = 6) -> bool:
+             min_strong: int = 6, mid_word: bool = False) -> bool:
     """Prose, not a headline, list item, table row or caption.
 
     A passage that ends mid-word, on a comma or on a function word (``strong_cut``) needs
@@ -112,8 +137,8 @@ def is_prose(passage: str, min_words: int = 16, strong_cut: bool = False, lang: 
     if lang == "de":  # German capitalises nouns: judge by lower-case function words instead
         long_words = [w for w in ws if w.lower() in stopwords()["de"]]
     cap_share = sum(w[0].isupper() for w in long_words) / len(long_words) if long_words else 0.0
-    if cap_share > 0.85 or (cap_share > 0.6 and "," not in passage):
-        return False  # Title Case headline
+    if (cap_share > 0.85 or (cap_share > 0.6 and "," not in passage)) and not mid_word:
+        return False  # Title Case headline (a headline cut inside a word is still cut)
     if strong_cut or len(ws) >= min_words or _SENT_BOUNDARY.search(passage):
         return True
     return bool(_QUOTE_ATTRIBUTION.search(passage))  # '"…," said Lisa Shalett': a quote is never a headline
@@ -136,19 +161,33 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
     last_token = tail.rsplit(None, 1)[-1]
     if any(c in last_token for c in "/@.#") or _CREDITS.match(passage):
         return None  # ends with a URL, e-mail, domain or hashtag; or a credits line
+    if any(c.isdigit() for c in last_token) and last_token[-1].isalpha():
+        return None  # "at 11:30am", "October 18th", "the 1990s": a figure with its suffix
+    if last == "," and any(w.lower().strip(",") in REPORTING_VERBS for w in tail.split()[-6:]):
+        return None  # "As the author says in the introduction," -- a quotation follows
+    unit = re.search(r"\d[\d,.%/-]*(?:\s+[^\W\d_]{1,5}){1,2}$", tail)
+    if unit and tail.rsplit(None, 1)[-1].lower() not in NEVER_FINAL.get(lang, NEVER_FINAL["en"]):
+        return None  # a figure and its unit end the line ("to 29.93 pct", "of 184,777 dlrs", "40 mln")
     m = re.search(r"([^\W\d_]+)$", tail)
     if m:
         frag = m.group(1)
         sw = stopwords()
         common = sw.get(lang, frozenset()) | (sw["en"] if lang == "und" else frozenset())
         low = frag.lower()
-        if frag.islower() and len(frag) <= 2 and frag not in common:
+        compound = tail[: m.start()].endswith("-")  # "hands-on", "built-in": a whole word
+        if frag.islower() and len(frag) <= 2 and frag not in common and not compound:
             return "mid-word"
-        if low in NEVER_FINAL.get(lang, NEVER_FINAL["en"]):
+        if low in NEVER_FINAL.get(lang, NEVER_FINAL["en"]) and not compound:
             return "function-word"
         vocabulary = vocabulary or {}
+        if lang == "und" and has_word_lists():
+            # no stop-word profile stood out (Spanish and Portuguese share many): the word lists decide
+            lang = next((lg for lg in WORDFREQ_LANGS if lists_confirm(passage, lg, 0.9)), lang)
         listed = lang in WORDFREQ_LANGS and has_word_lists() and lists_confirm(passage, lang)
         z = zipf(low, lang) if listed else 0.0
+        if listed and frag.islower() and len(frag) >= 5 and z < 2.0 and zipf(low, "en") < 2.0 \
+                and begins_common_word(low, lang):
+            return "mid-word"  # a rare fragment that begins a common word ("... is reall", "la medid")
         if listed and frag.islower() and len(frag) >= 2 and low not in common:
             # not a word of the passage language ("... a restringir el rie"); the lists carry many
             # abbreviations, so a short final fragment must also be a frequent word ("pla", "exp" are cuts;
@@ -167,8 +206,16 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
                 return "mid-word"  # "... on M": a cut name, not "Plan B"
         prev = re.search(r"([^\W\d_]+)\s+[^\W\d_]+$", tail)
         after_function_word = bool(prev and prev.group(1) in NEVER_FINAL.get(lang, NEVER_FINAL["en"]))
-        if frag[0].isupper() and lang != "de" and low not in CALENDAR_WORDS and not after_function_word:
-            return None  # ends on a name: more often a caption, credit or heading than a cut
+        if (frag[0].isupper() and len(frag) >= 3 and frag[1:].islower() and listed and z < 2.5
+                and zipf(low, "en") < 2.5 and low not in CALENDAR_WORDS and begins_common_word(low, lang)):
+            return "mid-word"  # "... blaming Musli", "Mitt Romn": an unknown fragment that begins a common word
+        if (frag[0].isupper() and lang != "de" and low not in CALENDAR_WORDS and not after_function_word
+                and not _SENT_BOUNDARY.search(passage)):
+            # a one-sentence line ending on a name is more often a caption, credit or heading than a cut;
+            # inside a paragraph of several sentences it is not ("... while the Dow Jones Industrial")
+            return None
+        if low in REPORTING_VERBS:
+            return None  # "..., the two groups said": complete, only the period is missing
     return "mid-sentence"
 
 
@@ -201,11 +248,13 @@ class TruncationCheck(DocumentCheck):
     def check(self, ctx: DocContext) -> Iterable[Finding]:
         text = ctx.text
         out: list[Finding] = []
-        passages = ctx.passages
+        paragraphs = ctx.layout.paragraphs
+        passages = [para.span for para in paragraphs]
         vocab: Counter | None = None
         for i, p in enumerate(passages):
             ptext = text[p.start : p.end]
-            if len(ptext) >= 20 and ptext[-1] not in ".!?…:;\"”’»)]|":
+            # a row of a table of figures ends without punctuation by design
+            if len(ptext) >= 20 and ptext[-1] not in ".!?…:;\"”’»)]|" and paragraphs[i].kind not in ("table", "verse"):
                 lang = ctx.language_at(p.start) if ctx.passage_languages else guess_language(ptext)[0]
                 if vocab is None:
                     vocab = ctx.word_counts  # shared, read only
@@ -216,17 +265,28 @@ class TruncationCheck(DocumentCheck):
                 # the closing paragraph of an article after a punctuated one is prose, not a headline:
                 # 10 words suffice there
                 closing = i == len(passages) - 1 and i > 0 and text[passages[i - 1].end - 1] in ".!?…\"”’»)"
+                if (ptext.rstrip()[-1] in "-–—:," and i + 1 < len(paragraphs)
+                        and paragraphs[i + 1].kind in ("table", "list")):
+                    continue  # "it expects --" / "Here is the plan," introduces the table or list below
+                if kind == "mid-sentence" and not strong and (
+                        (i > 0 and paragraphs[i - 1].kind == "table")
+                        or (i + 1 < len(paragraphs) and paragraphs[i + 1].kind == "table")):
+                    continue  # a note under a table of figures is telegraphic ("Net includes a gain of 2 mln")
                 if kind and (strong or i > 0) and is_prose(ptext, min_words=10 if closing else 16, strong_cut=strong,
-                                                           lang=lang, min_strong=4 if kind == "function-word" else 6):
+                                                           lang=lang, min_strong=4 if kind == "function-word" else 6,
+                                                           mid_word=kind == "mid-word"):
                     start = p.start
                     for m in _LAST_SENT.finditer(ptext):
                         start = p.start + m.end()
                     scope = "document" if i == len(passages) - 1 else "passage"
                     tail = ptext.rstrip()[-30:]
+                    # a sentence that ends on a whole content word without its period is more often a
+                    # missing period (or a label) than a cut: reported for review, not as a warning
                     out.append(ART020.finding(
                         (start, p.end),
                         f"{scope} is cut {kind.replace('-', ' ')}: it ends with {tail!r} and no final punctuation",
                         data={"scope": scope, "kind": kind, "ending": tail},
+                        severity=None if strong else Severity.INFO,
                     ))
             if self.config.quote_cut:
                 for m in _QUOTE_CUT.finditer(ptext):
@@ -240,6 +300,9 @@ class TruncationCheck(DocumentCheck):
                         data={"quoted": m.group(1)},
                     ))
         for m in _DOUBLE_DOT.finditer(text):
+            word = re.search(r"[\w.]+$", text[max(0, m.start() - 30) : m.start()])
+            if word and ("." in word.group(0) or word.group(0).lower() in REPORTING_VERBS):
+                continue  # "the U.S.." (an abbreviation's dot and the full stop); "..., he said.." (a typo)
             ls = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start() - 1) + 1, m.start() - 60, 0)
             before = text[ls : m.start()].strip()[-30:]
             out.append(ART021.finding((m.start(), m.end()), f"dangling '..' after {before!r}: the sentence was cut",

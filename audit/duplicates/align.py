@@ -11,21 +11,18 @@ runs from the first to the last kept run.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
-import xxhash
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from audit import minhash
-from audit.normalize import _PUNCT_MAP
+from audit.normalize import exact_key as _exact_key
+from audit.normalize import normalize_fast  # noqa: F401  (re-exported)
 
 # Same word definition as audit.minhash.tokens: runs of word characters, where
 # Latin-1 punctuation (U+0080-U+00BF) and general punctuation (U+2000-U+207F) separate words.
-_WORD = re.compile(r"[^\W\u0080-\u00bf\u2000-\u207f]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,26 +55,9 @@ def words_batch(texts: list[str]) -> list[Words]:
     return [Words(h.tolist(), s, e) for h, s, e in minhash.word_hashes_batch(texts)]
 
 
-_REPLACE = tuple((chr(k), v) for k, v in _PUNCT_MAP.items())
-
-
-def normalize_fast(text: str) -> str:
-    """:func:`audit.normalize.normalize` (NFKC, quote/dash variants, case, whitespace) without its slow paths.
-
-    ``str.translate`` with a dict table runs per character in Python; a few
-    ``str.replace`` calls on the characters actually present run in C.
-    """
-    if not text.isascii():
-        text = unicodedata.normalize("NFKC", text)
-        for src, dst in _REPLACE:
-            if src in text:
-                text = text.replace(src, dst)
-    return " ".join(text.casefold().split())
-
-
 def exact_key(text: str) -> int:
-    """64-bit hash of the normalised text (exact duplicates of documents and passages)."""
-    return xxhash.xxh3_64_intdigest(normalize_fast(text).encode("utf-8", "surrogatepass"))
+    """64-bit key of the text's normalised word sequence (:func:`audit.normalize.exact_key`)."""
+    return _exact_key(normalize_fast(text))
 
 
 @dataclass(frozen=True, slots=True)

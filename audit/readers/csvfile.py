@@ -11,19 +11,53 @@ from audit.readers.records import MAX_UNREADABLE_RAW, SURROGATE, Event, ReaderCo
 from audit.readers.sniff import BINARY_SNIFF, looks_binary, wide_encoding
 
 
-class _LineTap:
-    """Iterates a text file's lines for ``csv`` and keeps those of the current row (its raw text)."""
+class RowTooLarge(Exception):
+    """A row (or a line of it) is longer than ``max_record_bytes``; the rest of that line was skipped."""
 
-    def __init__(self, fh: IO[str]) -> None:
+    def __init__(self, size: int) -> None:
+        super().__init__(size)
+        self.size = size
+
+
+class _LineTap:
+    """Iterates a text file's lines for ``csv`` and keeps those of the current row (its raw text).
+
+    No line is read whole when it is longer than ``limit`` characters, and no row may add up to
+    more: either raises :class:`RowTooLarge` after skipping the rest of the line in bounded
+    pieces, so a 1 GB field never reaches memory (``csv``'s own field limit applies only after
+    Python has read the whole line).
+    """
+
+    def __init__(self, fh: IO[str], limit: int) -> None:
         self._fh = fh
+        self._limit = limit
         self._lines: list[str] = []
         self._size = 0
+        self._row_chars = 0
+        #: Lines read so far (``csv``'s own count misses a line that raised).
+        self.lines = 0
 
     def __iter__(self) -> _LineTap:
         return self
 
     def __next__(self) -> str:
-        line = next(self._fh)
+        line = self._fh.readline(self._limit + 1)
+        if not line:
+            raise StopIteration
+        self.lines += 1
+        self._row_chars += len(line)
+        if self._row_chars > self._limit:
+            if self._size <= MAX_UNREADABLE_RAW:
+                self._lines.append(line[: MAX_UNREADABLE_RAW + 1])
+                self._size += MAX_UNREADABLE_RAW + 1
+            size = self._row_chars
+            while not line.endswith(("\n", "\r")):  # skip the rest of the line without keeping it
+                line = self._fh.readline(1 << 20)
+                if not line:
+                    break
+                size += len(line)
+            self._row_chars = 0
+            raise RowTooLarge(size)
         if self._size <= MAX_UNREADABLE_RAW:  # a never-closed quote can run to the end of the file
             self._lines.append(line)
             self._size += len(line)
@@ -32,7 +66,7 @@ class _LineTap:
     def take(self) -> str:
         """The raw text of the lines read since the last call (shortened, bad bytes escaped)."""
         text = "".join(self._lines).rstrip("\r\n")
-        self._lines, self._size = [], 0
+        self._lines, self._size, self._row_chars = [], 0, 0
         text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
         if len(text) > MAX_UNREADABLE_RAW:
             text = text[:MAX_UNREADABLE_RAW] + "... [cut]"
@@ -50,19 +84,23 @@ def read_csv(path: Path, name: str, config: ReaderConfig) -> Iterator[Event]:
     csv.field_size_limit(config.max_record_bytes)
     with open(path, "rb") as fh:
         head = fh.read(BINARY_SNIFF)
-    if (wide := wide_encoding(head[:4])) is not None:
+    if (wide := wide_encoding(head)) is not None:
         yield Unreadable(file=name, reason=wide)
         return
     if looks_binary(head):
         yield Unreadable(file=name, reason="binary file (contains NUL bytes), not CSV")
         return
     with open(path, encoding="utf-8-sig", errors="surrogateescape", newline="") as fh:
-        tap = _LineTap(fh)
+        tap = _LineTap(fh, config.max_record_bytes)
         reader = csv.DictReader(tap, strict=True)
         try:
             fields = reader.fieldnames or []
         except csv.Error as err:
             yield Unreadable(file=name, line=1, reason=f"invalid CSV header: {err}")
+            return
+        except RowTooLarge as err:
+            yield Unreadable(file=name, line=1, reason=f"header row of {err.size}+ characters exceeds "
+                                                       f"max_record_bytes={config.max_record_bytes}; file not read")
             return
         if any(SURROGATE.search(f) for f in fields):
             yield Unreadable(file=name, line=1, reason="invalid UTF-8 in the header row; file not read")
@@ -82,11 +120,17 @@ def read_csv(path: Path, name: str, config: ReaderConfig) -> Iterator[Event]:
         row = 0
         tap.take()
         while True:
-            first_line = reader.line_num + 1
+            first_line = tap.lines + 1
             try:
                 values = next(reader)
             except StopIteration:
                 break
+            except RowTooLarge as err:
+                row += 1
+                yield Unreadable(file=name, line=row, raw=tap.take(),
+                                 reason=f"row starting at line {first_line} has {err.size}+ characters, over "
+                                        f"max_record_bytes={config.max_record_bytes}; not loaded")
+                continue
             except csv.Error as err:
                 row += 1
                 reason = f"invalid CSV (row starting at line {first_line}): {err}"

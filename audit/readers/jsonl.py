@@ -8,14 +8,17 @@ from pathlib import Path
 from typing import IO, Iterator
 
 from audit.model import Skipped, Unreadable
-from audit.readers.compression import open_binary
+from audit.readers.compression import CorruptStream, open_binary
 from audit.readers.records import Event, ReaderConfig, os_reason, raw_excerpt, record_document
-from audit.readers.sniff import wide_encoding
+from audit.readers.sniff import BINARY_SNIFF, wide_encoding
 
 
 def iter_lines(stream: IO[bytes], limit: int) -> Iterator[tuple[int, bytes | None, int]]:
     """Yield ``(line_number, line_bytes, size)``; ``line_bytes`` is None when over ``limit``."""
     reader = io.BufferedReader(stream, buffer_size=1 << 20) if not hasattr(stream, "peek") else stream
+    head = reader.peek(1 << 16)[: 1 << 16]
+    if b"\r" in head and b"\n" not in head:  # classic Mac line ends: a lone CR ends each record
+        reader = io.BufferedReader(_CrToLf(reader), buffer_size=1 << 20)
     lineno = 0
     while True:
         chunk = reader.readline(limit + 1)
@@ -34,6 +37,28 @@ def iter_lines(stream: IO[bytes], limit: int) -> Iterator[tuple[int, bytes | Non
         yield lineno, chunk, len(chunk)
 
 
+class _CrToLf(io.RawIOBase):
+    """A byte stream with every CR read as LF (for files whose lines end in CR alone).
+
+    A raw CR cannot occur inside a JSON string (control characters are escaped there), so
+    reading it as a line end never cuts a valid record.
+    """
+
+    def __init__(self, inner: IO[bytes]) -> None:
+        self._inner = inner
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b) -> int:
+        data = self._inner.read(len(b))
+        if not data:
+            return 0
+        data = data.replace(b"\r", b"\n")
+        b[: len(data)] = data
+        return len(data)
+
+
 def read_jsonl(path: Path, name: str, suffix: str, config: ReaderConfig) -> Iterator[Event]:
     blank = lines = 0
     try:
@@ -46,7 +71,7 @@ def read_jsonl(path: Path, name: str, suffix: str, config: ReaderConfig) -> Iter
             for lineno, raw, size in iter_lines(stream, config.max_record_bytes):
                 lines = lineno
                 if lineno == 1 and raw is not None:
-                    if (wide := wide_encoding(raw[:4])) is not None:
+                    if (wide := wide_encoding(raw[:BINARY_SNIFF])) is not None:
                         yield Unreadable(file=name, reason=wide)
                         return
                     if raw.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte-order mark opens the file, not the record
@@ -68,6 +93,9 @@ def read_jsonl(path: Path, name: str, suffix: str, config: ReaderConfig) -> Iter
     except (OSError, EOFError, ValueError) as err:
         # Truncated or corrupt compressed stream: everything before it was yielded.
         reason = os_reason(err) if isinstance(err, OSError) else str(err)
+        if isinstance(err, CorruptStream):  # the reader stopped at the last verified point
+            reason += (f"; nothing after line {lines} (the end of the last verified part) is read" if lines
+                       else "; none of its records is read")
         what = "compressed stream" if suffix.endswith((".gz", ".zst")) else "file"
         yield Unreadable(file=name, reason=f"cannot read {what}: {reason}")
         lines = -1  # reported: not an empty file

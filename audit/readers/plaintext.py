@@ -16,7 +16,7 @@ def read_text_file(path: Path, name: str, limit: int) -> Iterator[Event]:
         yield Unreadable(file=name, reason=f"file of {size} bytes exceeds max_record_bytes={limit}; not loaded")
         return
     data = path.read_bytes()
-    if (wide := wide_encoding(data[:4])) is not None:
+    if (wide := wide_encoding(data[:BINARY_SNIFF])) is not None:
         yield Unreadable(file=name, reason=wide)
         return
     if looks_binary(data[:BINARY_SNIFF]):

@@ -62,11 +62,10 @@ def record_document(
                    + ("" if "." in config.text_field else " (a.b names a nested field)"),
             raw=raw_line,
         )
-    if text is None:
-        text = ""
     if not isinstance(text, str):
+        kind = "null" if text is None else f"a {type(text).__name__}"
         return Unreadable(file=name, line=position,
-                          reason=f"field {config.text_field!r} is a {type(text).__name__}, not a string", raw=raw_line)
+                          reason=f"field {config.text_field!r} is {kind}, not a string", raw=raw_line)
     if raw_line is not None and _SURROGATE_ESCAPE.search(raw_line):
         bad = SURROGATE.search(json.dumps(record, ensure_ascii=False))
         if bad:

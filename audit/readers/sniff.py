@@ -37,9 +37,32 @@ _UTF16_32_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32
 
 
 def wide_encoding(head: bytes) -> str | None:
-    """A reason for text that starts with a UTF-16/32 byte-order mark (not binary, but not UTF-8)."""
+    """A reason for text in UTF-16/32 (not binary, but not UTF-8): a byte-order mark, or without one,
+    the NUL byte of every second (fourth) byte that Latin-script text has in those encodings."""
     for bom, name in _UTF16_32_BOMS:
         if head.startswith(bom):
             return (f"{name} text (byte-order mark {bom.hex(' ')}); only UTF-8 is read: "
                     f"convert it, e.g. iconv -f {name} -t UTF-8")
+    name = _wide_without_bom(head[:BINARY_SNIFF])
+    if name is not None:
+        return (f"looks like {name} text without a byte-order mark; only UTF-8 is read: "
+                f"convert it, e.g. iconv -f {name} -t UTF-8")
+    return None
+
+
+def _wide_without_bom(head: bytes) -> str | None:
+    n = len(head) - len(head) % 4
+    if n < 8 or b"\x00" not in head:
+        return None
+    head = head[:n]
+    lanes = [head[i::4].count(0) / (n // 4) for i in range(4)]  # share of NUL bytes at each position mod 4
+    full, empty = [x >= 0.95 for x in lanes], [x <= 0.05 for x in lanes]
+    if full == [False, True, True, True] and empty[0]:
+        return "UTF-32LE"
+    if full == [True, True, True, False] and empty[3]:
+        return "UTF-32BE"
+    if full[1] and full[3] and empty[0] and empty[2]:
+        return "UTF-16LE"
+    if full[0] and full[2] and empty[1] and empty[3]:
+        return "UTF-16BE"
     return None

@@ -6,6 +6,7 @@ Adding a format means adding an entry to :data:`RENDERERS`, never touching a com
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Callable
 
@@ -33,15 +34,45 @@ def parse_formats(value: str | None) -> list[str]:
 
 
 def write_reports(report: Report, out_dir: str | Path, formats: list[str]) -> list[Path]:
-    """Render each format and write it atomically into ``out_dir``."""
+    """Render each format into ``out_dir``: all are written first, then all renamed into place.
+
+    A failure while writing (a full disk, a render error) leaves the earlier report set as it
+    was, with no temporary file behind, and the error names the file that could not be written;
+    the report set is never a mix of new and stale files.
+    """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    written = []
-    for fmt in formats:
-        name, render = RENDERERS[fmt]
-        target = out / name
-        tmp = target.with_name(f".{name}.tmp")
-        tmp.write_text(render(report), encoding="utf-8")
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for fmt in formats:
+            name, render = RENDERERS[fmt]
+            target = out / name
+            tmp = target.with_name(f".{name}.tmp")
+            staged.append((tmp, target))
+            _write(tmp, target, render(report))
+    except BaseException:
+        for tmp, _ in staged:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+        raise
+    for tmp, target in staged:
         tmp.replace(target)
-        written.append(target)
-    return written
+    return [target for _, target in staged]
+
+
+def _write(tmp: Path, target: Path, text: str) -> None:
+    """Write ``text`` to ``tmp``; an OSError names ``target`` (a full disk's error names no file)."""
+    try:
+        fh = open(tmp, "w", encoding="utf-8")
+    except OSError as err:
+        raise OSError(err.errno, err.strerror, str(target)) from None
+    try:
+        fh.write(text)
+    except OSError as err:
+        with contextlib.suppress(OSError):
+            fh.close()  # flushing again fails the same way
+        raise OSError(err.errno, err.strerror, str(target)) from None
+    try:
+        fh.close()
+    except OSError as err:
+        raise OSError(err.errno, err.strerror, str(target)) from None

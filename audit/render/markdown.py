@@ -19,16 +19,37 @@ MAX_CLUSTERS = 15
 MAX_MEMBERS = 6
 MAX_UNREADABLE = 20
 MAX_SOURCES = 15
+MAX_LANGUAGES = 4
 CATEGORIES = ("duplicate", "language", "artefact", "sourcing")
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>])")
 
 
+# What GitHub-flavoured Markdown turns into links without any markup ("extended autolinks"):
+# ``scheme://`` (found at the ``:``), ``www.`` and e-mail addresses (found at the ``@``, after
+# adjacent text is merged, so a backslash escape does not stop it).
+_AUTOLINK_COLON = re.compile(r"(?<=[A-Za-z]):(?=//)")
+_AUTOLINK_WWW = re.compile(r"(?i)(?<![A-Za-z0-9])(www)\.")
+_AUTOLINK_AT = re.compile(r"(?<=[A-Za-z0-9._+-])@")
+
+
 def esc(value: object) -> str:
-    """Escape text for a Markdown table cell or paragraph (no markup survives)."""
+    """Escape text for a Markdown table cell or paragraph: no markup survives and nothing becomes a link."""
     text = " ".join(str(value).split())
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = _AUTOLINK_COLON.sub(r"\\:", text)  # http\:// renders as http:// but is no autolink
+    text = _AUTOLINK_WWW.sub(r"\1\\.", text)
+    return _AUTOLINK_AT.sub("&#8203;@", text)  # an invisible break before @: no e-mail link
+
+
+def code(value: object) -> str:
+    """``value`` as an inline code span that no backtick inside it can end (nothing in it is a link)."""
+    text = " ".join(str(value).split())
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") or not text.strip() else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def render(report: Report) -> str:
@@ -36,7 +57,7 @@ def render(report: Report) -> str:
     s = report.summary()
     out.append(
         f"{s['documents']} documents scanned, {sum(s['findings'].values())} findings, "
-        f"{len(report.clusters)} duplicate clusters, {len(report.unreadable)} unreadable inputs, "
+        f"{len(report.clusters)} duplicate clusters, {report.unreadable_count()} unreadable inputs, "
         f"{len(report.skipped)} skipped paths."
     )
     v = s["verdicts"]
@@ -44,7 +65,7 @@ def render(report: Report) -> str:
     if report.extra.get("baseline"):
         b = report.extra["baseline"]
         out += [
-            f"Baseline `{esc(b.get('file', ''))}`: {b.get('suppressed', 0)} known findings suppressed, "
+            f"Baseline {code(b.get('file', ''))}: {b.get('suppressed', 0)} known findings suppressed, "
             f"{len(b.get('stale', []))} baseline entries no longer match.",
             "",
         ]
@@ -86,30 +107,41 @@ def _summary_table(report: Report) -> list[str]:
 def _rules_table(report: Report) -> list[str]:
     by_rule: Counter = Counter()
     docs_by_rule: dict[str, set[str]] = {}
-    meta: dict[str, tuple[str, str]] = {}
+    category: dict[str, str] = {}
+    severities: dict[str, Counter] = {}
     for doc in report.documents:
         for f in doc.findings:
             by_rule[f.rule] += 1
             docs_by_rule.setdefault(f.rule, set()).add(doc.id)
-            meta[f.rule] = (f.category.value, f.severity.value)
+            category[f.rule] = f.category.value
+            severities.setdefault(f.rule, Counter())[f.severity.value] += 1
     if not by_rule:
         return []
     out = ["## Findings by rule", "", "| rule | category | severity | findings | documents |", "|---|---|---|---:|---:|"]
     for rule, n in sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0])):
-        cat, sev = meta[rule]
-        out.append(f"| {rule} | {cat} | {sev} | {n} | {len(docs_by_rule[rule])} |")
+        out.append(f"| {rule} | {category[rule]} | {_severity_mix(severities[rule])} | {n} | {len(docs_by_rule[rule])} |")
     return out + [""]
 
 
 def _unreadable(report: Report) -> list[str]:
     if not report.unreadable:
         return []
-    out = [f"## Unreadable inputs ({len(report.unreadable)})", "", "| file | line | reason |", "|---|---:|---|"]
+    out = [f"## Unreadable inputs ({report.unreadable_count()})", "", "| file | line | reason |", "|---|---:|---|"]
     for u in report.unreadable[:MAX_UNREADABLE]:
         out.append(f"| {esc(u.file)} | {u.line if u.line is not None else ''} | {esc(u.reason)} |")
     if len(report.unreadable) > MAX_UNREADABLE:
         out.append(f"| … | | {len(report.unreadable) - MAX_UNREADABLE} more in report.json |")
+    for file, n in sorted(report.unreadable_omitted.items()):
+        out.append(f"| {esc(file)} | | {n} more unreadable lines, counted, not listed |")
     return out + [""]
+
+
+def _severity_mix(counts: Counter) -> str:
+    """One severity, or each with its count when a rule's findings have several (the worst first)."""
+    order = [sev.value for sev in (Severity.ERROR, Severity.WARNING, Severity.INFO) if counts[sev.value]]
+    if len(order) == 1:
+        return order[0]
+    return ", ".join(f"{sev} {counts[sev]}" for sev in order)
 
 
 def _worst(report: Report) -> list[str]:
@@ -207,7 +239,10 @@ def _sources(report: Report) -> list[str]:
            "| languages |", "|---|---:|---:|---:|---:|---:|---|"]
     for c in shown:
         score = "–" if c.get("sourcing_score") is None else f"{c['sourcing_score']:.2f}"
-        langs = ", ".join(f"{esc(k)} {v}" for k, v in list(c.get("languages", {}).items())[:4])
+        languages = list(c.get("languages", {}).items())
+        langs = ", ".join(f"{esc(k)} {v}" for k, v in languages[:MAX_LANGUAGES])
+        if len(languages) > MAX_LANGUAGES:
+            langs += f", {len(languages) - MAX_LANGUAGES} more ({sum(v for _, v in languages[MAX_LANGUAGES:])} documents)"
         out.append(
             f"| {esc(c['source'])} | {c['documents']} | {c['duplicate_rate']:.0%} | {c['artefact_rate']:.0%} | "
             f"{c['unsourced_claim_density']:.2f} | {score} | {langs} |"

@@ -113,7 +113,7 @@ def sourcing_stats(analysis: DocAnalysis, max_listed: int = 30) -> dict:
     """The per-document figures published in ``stats["sourcing"]``."""
     claims = [c for c in analysis.claims if c.claim]
     attributed = sum(1 for c in claims if c.attributed_by)
-    stats_claims = [c for c in analysis.claims if c.figures]
+    stats_claims = [c for c in analysis.claims if c.statistics]
     names, outlets, docs = analysis.sources()
     return {
         "language": analysis.language,
@@ -128,6 +128,7 @@ def sourcing_stats(analysis: DocAnalysis, max_listed: int = 30) -> dict:
         "sources": names[:max_listed],
         "outlets": outlets[:max_listed],
         "documents": docs[:max_listed],
+        **({"long_sentences_cut": analysis.long_sentences_cut} if analysis.long_sentences_cut else {}),
     }
 
 
@@ -182,14 +183,16 @@ class SourcingCheck(DocumentCheck):
         per_table: dict[int, int] = {}
         last_of_table: dict[int, int] = {}
         for c in analysis.claims:
-            if not c.figures or c.attributed_by:
+            stats = c.statistics
+            if not stats or c.attributed_by:
                 continue
-            figs = [f.text for f in c.figures][:8]
-            kinds = sorted({f.kind for f in c.figures})
+            figs = [f.text for f in stats][:8]
+            kinds = sorted({f.kind for f in stats})
             data = {
                 "claim": _snippet(text, c.start, c.end),
                 "figures": figs,
                 "kinds": kinds,
+                "quantifies": sorted({a.quantity for a in c.assessed if a.claim}),
                 "language": c.lang,
             }
             vague = c.vague_attributions
@@ -258,7 +261,7 @@ class SourcingCheck(DocumentCheck):
     def _vague(self, text: str, analysis: DocAnalysis) -> list[Finding]:
         out = []
         for c in analysis.claims:
-            if c.figures and not c.attributed_by and not c.is_row:
+            if c.statistics and not c.attributed_by and not c.is_row:
                 continue  # already reported by SRC001, which names the vague cue
             if c.valid_attributions:
                 continue  # also credited to an identifiable source ("critics, including Mayor Bass, say")

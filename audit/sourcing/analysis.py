@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
+from audit.model import Span
 from audit.sourcing.attribution import (
     Attribution,
     Quote,
@@ -32,6 +33,7 @@ from audit.sourcing.attribution import (
     has_source_line,
     mask_quotes,
 )
+from audit.sourcing.claims import FigureClaim, assess
 from audit.sourcing.figures import Figure, find_figures
 from audit.sourcing.lexicon import LEXICON_LANGUAGES, Lexicon, guess_language, lexicon
 
@@ -78,6 +80,7 @@ class Claim:
     end: int
     lang: str
     figures: list[Figure] = field(default_factory=list)
+    assessed: list[FigureClaim] = field(default_factory=list)  # the figures with what they quantify
     attributions: list[Attribution] = field(default_factory=list)
     quote: Quote | None = None  # the quote this sentence sits in (mostly)
     table: Table | None = None
@@ -87,6 +90,11 @@ class Claim:
     words: int = 0
     ends_colon: bool = False
     claim: bool = False
+
+    @property
+    def statistics(self) -> list[Figure]:
+        """The figures that are claims worth a source (see :mod:`audit.sourcing.claims`)."""
+        return [a.figure for a in self.assessed if a.claim]
 
     @property
     def valid_attributions(self) -> list[Attribution]:
@@ -105,6 +113,7 @@ class DocAnalysis:
     tables: list[Table]
     skipped_sentences: int = 0
     words: int = 0
+    long_sentences_cut: int = 0  # sentences over MAX_UNIT_CHARS read in pieces (the work cap was hit)
 
     def sources(self) -> tuple[list[str], list[str], list[str]]:
         """Distinct named sources, outlets and documents, in order of first mention."""
@@ -280,6 +289,37 @@ _OPENERS = frozenset(
 )
 
 
+#: Work cap: a "sentence" longer than this (text without sentence punctuation: a dump, a list run
+#: together) is read in pieces of about this size, cut at a space, so that the work per document
+#: stays linear in its length. The number of sentences cut is reported in the stats.
+MAX_UNIT_CHARS = 1500
+
+
+def split_long(text: str, sentences, limit: int = MAX_UNIT_CHARS) -> tuple[list, int]:
+    """``sentences`` with every span longer than ``limit`` cut into pieces at spaces; and how many were cut."""
+    if all(s.end - s.start <= limit for s in sentences):
+        return list(sentences), 0
+    out = []
+    cut = 0
+    for s in sentences:
+        if s.end - s.start <= limit:
+            out.append(s)
+            continue
+        cut += 1
+        a = s.start
+        while s.end - a > limit:
+            b = text.rfind(" ", a + limit // 2, a + limit)
+            if b <= a:
+                b = a + limit
+            out.append(Span(a, b))
+            a = b
+            while a < s.end and text[a] == " ":
+                a += 1
+        if a < s.end:
+            out.append(Span(a, s.end))
+    return out, cut
+
+
 def analyse(
     text: str,
     sentences,
@@ -289,6 +329,7 @@ def analyse(
     document_language: str = "und",
 ) -> DocAnalysis:
     """Analyse one document's sourcing (pure; offsets index ``text``)."""
+    sentences, long_cut = split_long(text, sentences)
     doc_lang = document_language
     guessed = None
     if doc_lang in ("und", "", None):
@@ -298,7 +339,12 @@ def analyse(
         doc_lang = guessed if guessed != "und" else "en"
 
     guessed_passages: list[tuple[int, int, str]] = []
-    if language_at is None:
+    # A passage can only be guessed as another lexicon language than the document's if that
+    # language's stop words occur in it: when they occur nowhere, every passage reads as the
+    # document's language (a guess of "und" falls back to it too), so the per-passage vote is skipped.
+    others = [lg for lg in LEXICON_LANGUAGES if lg != doc_lang]
+    mixed = any(lexicon(lg).stopword_re.search(text.lower()) for lg in others)
+    if language_at is None and (doc_lang not in LEXICON_LANGUAGES or mixed):
         for p in passages:
             if p.end - p.start >= 60:
                 g = guess_language(text[p.start : p.end])
@@ -366,6 +412,7 @@ def analyse(
         c = Claim(start, end, lex.language, words=len(seg.split()), table=table, is_row=table is not None)
         c.ends_colon = seg.rstrip().endswith(":")
         c.figures = find_figures(text, start, end, cells=table is not None)
+        c.assessed = assess(text, c.figures, start, end, table is not None)
         c.attributions = find_attributions(masked, start, end, lex)
         if c.figures and c.attributions:
             c.attributions = [a for a in c.attributions if not _other_clause(text, a, c)]
@@ -383,7 +430,7 @@ def analyse(
                 c.quote = q  # the sentence contains a whole quote
         claims.append(c)
     _decide(text, claims, tables)
-    return DocAnalysis(doc_lang, claims, quotes, tables, skipped, words_total)
+    return DocAnalysis(doc_lang, claims, quotes, tables, skipped, words_total, long_cut)
 
 
 _COORDINATION = re.compile(r"[,;]\s+(?:and|but|while|whereas|y|pero|mientras(?:\s+que)?)\s+", re.I)
@@ -415,11 +462,11 @@ def _is_heading(text: str, c: Claim, next_start: int | None) -> bool:
 
 def _is_claim(text: str, c: Claim) -> bool:
     if c.is_row:
-        return bool(c.figures)
+        return bool(c.statistics)
     seg = text[c.start : c.end].strip()
     if c.words < 6 or seg.endswith("?") or c.ends_colon:
-        return bool(c.figures) and c.words >= 3
-    return bool(c.figures or c.attributions or c.quote or _CAP_INSIDE.search(seg))
+        return bool(c.statistics) and c.words >= 3
+    return bool(c.statistics or c.attributions or c.quote or _CAP_INSIDE.search(seg))
 
 
 def _decide(text: str, claims: list[Claim], tables: list[Table]) -> None:

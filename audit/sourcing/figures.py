@@ -30,7 +30,7 @@ _RANGE_PERCENT_AFTER = re.compile(r"\s?(?:-|–|to|a)\s?\d+(?:[.,]\d+)?\s?(?:%|p
 _CURRENCY_BEFORE = re.compile(r"(?:[$€£¥₹]|US\$|USD|EUR|MXN|R\$|MX\$|C\$|A\$)\s?$")
 _CURRENCY_AFTER = re.compile(
     r"\s?(?:(?:million|billion|trillion|millones|millón|mil\s+millones|billones|mil)\s+(?:de\s+)?)?"
-    r"(?:dollars?|dólares|dolares|euros?|pesos|pounds|libras|yen|yuan|rupees|USD|EUR|MXN)\b",
+    r"(?:dollars?|dlrs?|dólares|dolares|euros?|pesos|pounds|libras|yen|yuan|rupees|USD|EUR|MXN)\b",
     re.IGNORECASE,
 )
 _SCALE_AFTER = re.compile(
@@ -171,7 +171,10 @@ def _kind(text: str, s: int, e: int, seg_start: int, cells: bool = False) -> tup
         return None, e  # "John Smith, 45, of Fresno"
     if _DURATION_AFTER.match(after):
         return None, e
-    line_start = text.rfind("\n", 0, s) + 1
+    # Only a line start within 4 characters matters (list numbers), so look no further back.
+    line_start = text.rfind("\n", max(0, s - 5), s) + 1
+    if line_start == 0 and s > 5:
+        line_start = -10
     if _LIST_NUMBER.match(text, line_start) and s < line_start + 4:
         return None, e
     if nxt == ")" or (nxt == "." and s == line_start):

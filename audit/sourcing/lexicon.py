@@ -54,6 +54,7 @@ class Lexicon:
     official_nouns: frozenset[str]
     research_nouns: frozenset[str]
     stopwords: frozenset[str]
+    stopword_re: re.Pattern  # the stop words as whole letter-only tokens, lower case
     verb_re: re.Pattern  # case-sensitive, lower-case verbs
     evidence_re: re.Pattern
     cue_re: re.Pattern  # case-insensitive cue phrases
@@ -99,6 +100,7 @@ def lexicon(language: str) -> Lexicon:
         official_nouns=frozenset(data["official_nouns"]),
         research_nouns=frozenset(data.get("research_nouns", [])),
         stopwords=frozenset(data["stopwords"]),
+        stopword_re=re.compile(rf"(?<![^\W\d_])(?:{_alternation(list(data['stopwords']))})(?![^\W\d_])"),
         verb_re=_compile_words(verbs),
         evidence_re=_compile_words(evidence),
         cue_re=_compile_words(cues, re.IGNORECASE),
@@ -111,19 +113,22 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 def guess_language(text: str, sample: int = 4000) -> str:
-    """A cheap stop-word vote between the lexicon languages ("und" when unclear)."""
-    words = [w.lower() for w in _WORD.findall(text[:sample])]
-    if not words:
+    """A cheap stop-word vote between the lexicon languages ("und" when unclear).
+
+    Counting runs in the regex engine (one pass for the words, one per language for its stop
+    words), not word by word in Python.
+    """
+    low = text[:sample].lower()
+    n_words = len(_WORD.findall(low))
+    if not n_words:
         return "und"
-    best, best_n, total = "und", 0, 0
+    best, best_n = "und", 0
     for lang in LEXICON_LANGUAGES:
-        stop = lexicon(lang).stopwords
-        n = sum(1 for w in words if w in stop)
-        total += n
+        n = len(lexicon(lang).stopword_re.findall(low))
         if n > best_n:
             best, best_n = lang, n
-    if len(words) < 12:
+    if n_words < 12:
         return best if best_n else "en"  # too short to tell: English unless Spanish function words
-    if best_n < 0.08 * len(words):
+    if best_n < 0.08 * n_words:
         return "und"  # tables, lists, or another language
     return best

@@ -56,22 +56,22 @@ PASS = [
 ]
 FLAG = [
     # an attributed sentence does not carry over into another paragraph
-    ("Factory orders rose 1.8% in June, the Commerce Department said.\n\nOrders for aircraft surged 9%.",
-     "aircraft surged 9%"),
+    ("Factory orders rose 1.8% in June, the Commerce Department said.\n\nLayoffs at factories surged 9%.",
+     "surged 9%"),
     # nor over the next sentence's own weasel cue
-    ("Exports grew 3% in May, customs data show. Experts say imports will fall by 2% next month.",
+    ("Exports grew 3% in May, customs data show. Experts say unemployment will fall by 2% next month.",
      "fall by 2%"),
     # the "speaker" is the statistic itself; weasel and impersonal cues
     ("About 60% of nurses say they plan to quit within two years.", "60% of nurses"),
     ("More than 5,000 patients admitted last winter waited over four hours for a bed.", "5,000 patients"),
     ("Se estima que 12.000 viviendas siguen vacías en la capital.", "12.000 viviendas"),
-    ("According to some estimates, losses topped $900 million.", "$900 million"),
+    ("According to some estimates, flood losses topped $900 million.", "$900 million"),
     ("Fuentes cercanas a la negociación aseguran que el acuerdo supera los 200 millones de euros.", "200 millones"),
-    ("Industry sources say the merger is worth $6 billion.", "$6 billion"),
+    ("Industry sources say the strike cost taxpayers $6 billion.", "$6 billion"),
     # the next sentence's speaker opens it: a comment, not a tag for the figure before
     ("Retail footfall dropped 4.2% in November. Analysts had forecast a decline of 2%.", "4.2%"),
     # a reporting verb in a later coordinated clause does not source the figures before it
-    ("Coffee prices hit $4.20 a pound in March, and traders expect them to stay high.", "$4.20"),
+    ("Rents hit $4,200 in March, and tenants expect them to stay high.", "$4,200"),
     ("Los alquileres subieron un 9% en Valencia, y los inquilinos temen nuevas subidas.", "9%"),
     # shares in words and changes to come are statistics
     ("Two-thirds of small farms now rely on a second income.", "Two-thirds"),

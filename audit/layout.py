@@ -1,0 +1,295 @@
+"""Layout: how a document is laid out, recognised once before any check judges it.
+
+Plain text arrives in several layouts that are not damage:
+
+* **hard-wrapped prose**: lines broken at a fixed width (wire archives at ~65 characters,
+  e-mail, plain-text books); a paragraph runs over many lines and starts with an indented
+  line or after a blank line;
+* **tables of figures**: rows of numbers ("Shr 1.10 vs 95 cts", "Net 21.8 mln"), aligned columns,
+  pipe-separated rows;
+* **lists**: lines led by bullets or numbers;
+* one line per paragraph (Wikipedia extraction, most web text): each line its own paragraph.
+
+:func:`layout` returns the document's logical paragraphs (wrapped lines joined) as spans of the
+original text, each with a kind (``prose``, ``table``, ``list``). Checks that reason about line ends,
+sentence ends and paragraphs read these paragraphs (``DocContext.layout``, and
+``segment.passages`` which returns their spans), so a line break inside a wrapped sentence is never
+read as a cut, while a paragraph that stops mid-sentence still is.
+
+The wrap test: a document is hard-wrapped when most of its prose lines run on (no final punctuation)
+and their lengths pile up just below one width ``W``. Inside such a document two consecutive lines
+belong to one paragraph unless the second starts a paragraph (it is indented more than the
+document's continuation lines, is a list item or a table row, or follows a blank line), or the first
+is a table row, or -- in documents whose paragraphs are not marked by indentation -- the first word of
+the second line would have fitted on the first (greedy wrapping never breaks there).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from audit.model import Span
+
+#: Characters that end a line of finished prose.
+_CLOSED = ".!?…:;\"”’»)|"
+_BULLET = re.compile(r"^(?:[-–—*•·▪►▸◦●○■□✓✔➤→]\s|\(?\d{1,3}[.)]\s|\(?[a-zA-Z][.)]\s)")
+_NUMBER = re.compile(r"^[(\-+$£€]*\d[\d,./:-]*(?:%|[a-z]{1,3})?\)?$")
+_ALIGNED = re.compile(r"\S(?: {2,}|\t+)\S")
+_VERSUS = re.compile(r"\bvs\.?(?=\s|$)")
+#: A figure: digits, or a number written as a word as wire tables do ("Shr two cts vs one ct").
+_FIGURE = re.compile(r"\d|\b(?:nil|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", re.I)
+
+
+#: Function words a sentence never ends with (articles, prepositions, conjunctions), per language.
+NEVER_FINAL = {
+    "en": "the a an of to in on at by for from with and or but as than into onto about whose which its their his "
+          "her our your my these those nor via upon per",
+    "es": "el la los las un una unos unas de del al a en con por para y e o u ni que como su sus mi tu nuestro sin "
+          "sobre entre hasta desde hacia según",
+    "fr": "le la les un une des du au aux à de en et ou que pour par sur avec dans sans sous vers chez son sa ses",
+    "de": "der die das den dem des ein eine einen einem einer und oder zu von mit für auf im am zum zur aus bei",
+    "pt": "o a os as um uma de do da dos das em no na nos nas e ou que para por com pelo pela sem sobre",
+    "it": "il lo la i gli le un una di del della dei delle a al alla in nel nella e o che per con su sul tra fra",
+}
+NEVER_FINAL = {k: frozenset(v.split()) for k, v in NEVER_FINAL.items()}
+_ANY_NEVER_FINAL = frozenset().union(*NEVER_FINAL.values()) - {"a", "e", "o", "u", "i"}
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A logical paragraph: ``span`` covers its lines in the original text (newlines included)."""
+
+    span: Span
+    kind: str  # "prose" | "table" | "list" | "verse"
+    lines: int
+
+
+@dataclass(frozen=True)
+class Layout:
+    #: Lines broken at a fixed width (``width`` characters); 0 when the document is not wrapped.
+    wrapped: bool
+    width: int
+    #: Paragraphs start with an indented line (the wire layout).
+    indented: bool
+    paragraphs: tuple[Paragraph, ...]
+
+    @property
+    def table_spans(self) -> tuple[Span, ...]:
+        """Spans of table paragraphs (rows of figures, aligned columns, pipe rows)."""
+        return tuple(p.span for p in self.paragraphs if p.kind == "table")
+
+    def as_stats(self) -> dict:
+        kinds = Counter(p.kind for p in self.paragraphs)
+        return {"wrapped": self.wrapped, "width": self.width, "indented": self.indented,
+                "paragraphs": len(self.paragraphs), "table_paragraphs": kinds.get("table", 0),
+                "list_paragraphs": kinds.get("list", 0)}
+
+
+def is_table_row(line: str, width: int = 0) -> bool:
+    """A row of a table: pipe cells, aligned columns, or a short line of figures ("Net 21.8 mln vs 19 mln").
+
+    ``line`` is stripped. ``width``: the wrap width of the document (0 when not wrapped); a line of
+    wrapped prose that happens to hold figures fills the width, a row rarely does.
+    """
+    if not line:
+        return False
+    if line.count("|") >= 2 or _ALIGNED.search(line):
+        return True
+    if line[-1] in ".!?…;\"”’":
+        return False
+    toks = line.split()
+    if len(toks) > 12:
+        return False
+    if _VERSUS.search(line) and _FIGURE.search(line):
+        return True  # "Shr 1.10 vs 95 cts", "Shr loss two cts vs profit one ct"
+    if width and len(line) >= 0.9 * width:
+        return False
+    nums = sum(1 for t in toks if _NUMBER.match(t))
+    return nums >= 1 and len(toks) <= 8 and nums >= 0.3 * len(toks)
+
+
+@dataclass
+class _Line:
+    start: int  # content start (after indentation)
+    end: int  # content end (trailing whitespace dropped)
+    indent: int
+    length: int  # indentation + content
+    text: str
+    blank_before: bool
+    table: bool = False
+    bullet: bool = False
+    count: int = 1  # physical lines (more than one once a continuation line is joined)
+
+
+def _raw_lines(text: str) -> list[_Line]:
+    out: list[_Line] = []
+    pos = 0
+    blank = True
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            content_end = pos + len(raw.rstrip())
+            out.append(_Line(pos + lead, content_end, lead, len(raw.rstrip()), stripped, blank))
+            blank = False
+        else:
+            blank = True
+        pos += len(raw) + 1
+    return out
+
+
+def _wrap_width(lines: list[_Line]) -> int:
+    """The width the document's prose lines were wrapped at, or 0 when they were not wrapped."""
+    body = [ln for i, ln in enumerate(lines)
+            if i + 1 < len(lines) and not lines[i + 1].blank_before and not ln.table]
+    if len(body) < 3:
+        return 0
+    lengths = sorted(ln.length for ln in body)
+    width = lengths[min(len(lengths) - 1, int(0.9 * len(lengths)))]
+    if not 40 <= width <= 110:
+        return 0
+    near = sum(1 for n in lengths if n >= 0.7 * width)
+    over = sum(1 for n in lengths if n > width + 12)
+    run_on = sum(1 for ln in body if ln.text[-1] not in _CLOSED)
+    # greedy wrapping breaks a line only where the next word does not fit (verse breaks anywhere)
+    nxt = {id(a): b for a, b in zip(lines, lines[1:], strict=False)}
+    full = sum(1 for ln in body if ln.length + 1 + _first_word_len(nxt[id(ln)].text) > width - 8)
+    if (near >= 0.6 * len(body) and over <= 0.1 * len(body) and run_on >= 0.5 * len(body)
+            and full >= 0.5 * len(body)):
+        return width
+    return 0
+
+
+def _is_wrapped_block(block_lines: list[str]) -> bool:
+    """A block (between blank lines) of hard-wrapped prose: most lines are mid-length and run on."""
+    if len(block_lines) < 3:
+        return False
+    body = block_lines[:-1]
+    lengths = [len(s) for s in body]
+    mean = sum(lengths) / len(lengths)
+    if not 40 <= mean <= 110:
+        return False
+    run_on = sum(1 for s in body if s and s[-1] not in ".!?:;\"”’)|")
+    similar = sum(1 for n in lengths if abs(n - mean) <= 0.35 * mean)
+    return run_on >= 0.6 * len(body) and similar >= 0.7 * len(body)
+
+
+def _kind(group: list[_Line]) -> str:
+    if all(ln.table for ln in group):
+        return "table"
+    if group[0].bullet:
+        return "list"
+    return "prose"
+
+
+def _paragraph(group: list[_Line]) -> Paragraph:
+    return Paragraph(Span(group[0].start, group[-1].end), _kind(group), sum(ln.count for ln in group))
+
+
+def _unwrapped(text: str, lines: list[_Line]) -> tuple[Paragraph, ...]:
+    """Paragraphs of a document that is not wrapped as a whole: blocks between blank lines; a block
+    that looks hard-wrapped stays one paragraph, any other block gives one paragraph per line."""
+    out: list[Paragraph] = []
+    block: list[_Line] = []
+
+    def flush():
+        if not block:
+            return
+        if len(block) > 1 and _is_wrapped_block([ln.text for ln in block]):
+            out.append(_paragraph(block))
+        elif _is_verse(block):
+            out.extend(Paragraph(Span(ln.start, ln.end), "verse", 1) for ln in block)
+        else:
+            out.extend(_paragraph([ln]) for ln in block)
+
+    for ln in lines:
+        if ln.blank_before:
+            flush()
+            block = []
+        elif block and _continues(block[-1], ln):
+            # a line that runs on into a lower-case continuation: one paragraph broken by a newline
+            head = block[-1]
+            block[-1] = _Line(head.start, ln.end, head.indent, ln.length, head.text + " " + ln.text,
+                              head.blank_before, False, head.bullet, head.count + 1)
+            continue
+        block.append(ln)
+    flush()
+    return tuple(out)
+
+
+def _continues(prev: _Line, ln: _Line) -> bool:
+    """Does ``ln`` continue the sentence of ``prev`` across a single line break? It does when ``prev`` runs on
+    and ``ln`` starts in lower case or with a figure, or ``prev`` ends on a function word
+    ("... according to the" / "Portland Merchants Exchange.")."""
+    if prev.text[-1] in _CLOSED or prev.table or ln.table or ln.bullet or len(prev.text) < 15:
+        return False
+    first = ln.text[0]
+    if first.islower() or first.isdigit():
+        return True
+    last = prev.text.rsplit(None, 1)[-1]
+    return last in _ANY_NEVER_FINAL
+
+
+def _is_verse(block: list[_Line]) -> bool:
+    """Lines of verse: three or more short lines, each opening with a capital, most running on into the
+    next (no final punctuation, or a comma) -- a poem or song quoted in an article, not cut sentences."""
+    if len(block) < 3 or any(ln.count > 1 or ln.table or ln.bullet or len(ln.text) > 60 for ln in block):
+        return False
+    if not all(ln.text[0].isupper() or ln.text[0] in "\"“‘'(¿¡" for ln in block):
+        return False
+    open_ends = sum(1 for ln in block if ln.text[-1] == "," or ln.text[-1] not in _CLOSED)
+    return open_ends >= len(block) / 2 and sum(len(ln.text.split()) for ln in block) / len(block) >= 3
+
+
+def _first_word_len(line: str) -> int:
+    i = line.find(" ")
+    return len(line) if i < 0 else i
+
+
+@lru_cache(maxsize=64)
+def layout(text: str) -> Layout:
+    """The layout of ``text``: wrap width, paragraph style and logical paragraphs."""
+    lines = _raw_lines(text)
+    for ln in lines:
+        ln.table = is_table_row(ln.text)
+        ln.bullet = bool(_BULLET.match(ln.text))
+    width = _wrap_width(lines)
+    base = min((ln.indent for ln in lines), default=0)
+    # paragraph starts: an indented line whose paragraph runs on at the base indentation
+    pairs = list(zip(lines, lines[1:], strict=False))
+    # wire layout: an indented line opens a paragraph that runs on at the base indentation, or
+    # follows a finished sentence while lines at the base indentation run on into each other
+    starts = sum(1 for a, b in pairs if a.indent > base and b.indent == base and not b.blank_before
+                 and not b.bullet and a.text[-1] not in _CLOSED)
+    opened = sum(1 for a, b in pairs if b.indent > base and not b.blank_before and not b.table
+                 and not b.bullet and a.text[-1] in _CLOSED)
+    run_on = sum(1 for a, b in pairs if a.indent == b.indent == base and not b.blank_before and a.length >= 25
+                 and a.text[-1] not in _CLOSED and not a.table and not b.table and not b.bullet)
+    indented = (starts >= 1 or (opened >= 1 and run_on >= 1)) and max(ln.length for ln in lines) <= 120
+    if not width and indented:
+        width = max(ln.length for ln in lines)  # too few lines to measure: the indentation tells
+    if not width:
+        return Layout(False, 0, False, _unwrapped(text, lines))
+    for ln in lines:  # with the width known, a full line of figures is prose, not a row
+        if ln.table:
+            ln.table = is_table_row(ln.text, width) and not (indented and ln.indent == base and not ln.blank_before
+                                                             and ln is not lines[0])
+    out: list[Paragraph] = []
+    group: list[_Line] = []
+    for ln in lines:
+        if group:
+            prev = group[-1]
+            hard = ln.blank_before or ln.table or prev.table or ln.bullet or ln.indent > base
+            if not hard and not indented:
+                # greedy wrapping never breaks a line where the next word would have fitted
+                hard = prev.length + 1 + _first_word_len(ln.text) <= width - 1 and prev.text[-1] in _CLOSED
+            if hard:
+                out.append(_paragraph(group))
+                group = []
+        group.append(ln)
+    if group:
+        out.append(_paragraph(group))
+    return Layout(True, width, indented, tuple(out))

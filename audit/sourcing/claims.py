@@ -1,0 +1,190 @@
+"""What a claim is: which figures of a sentence are statistics a reader would want sourced.
+
+:func:`audit.sourcing.figures.find_figures` finds the numbers that are quantities (not dates,
+ages, labels). Not every quantity is a claim worth a source. This module decides with a small
+model of four facts about a figure and its sentence:
+
+1. **the figure's kind** (percent, money, count, ratio, change: from ``find_figures``);
+2. **what it quantifies** (:func:`quantity`): the noun or unit next to it and the nouns it is
+   said of. ``people`` (jobs, voters, deaths, 40% of adults), ``society`` (crime, poverty,
+   unemployment, spending, a budget) and ``other`` (nothing recognised) are claims;
+   ``price`` (1,265 sterling a tonne, 25 dlrs a share, 150 yen), ``finance`` (a company's net,
+   revenues, assets, a tranche, a stake of 3.1% of the shares), ``market`` (an index, a yield,
+   a coupon, output and trade figures of a market report) and ``measure`` (35,000 ounces,
+   6.25 on the Richter scale) are the routine figures of business and market reporting, not
+   claims;
+3. **the sentence's subject** (:func:`company_subject`): a company speaking of itself ("The
+   company lost 658,000 dlrs", "Acme Corp has 1,200 employees") reports its own figures;
+4. **the layout** (:func:`results_line`): a short line of a results table ("Net 3,660,273 vs
+   2,437,914", "Shr 81 cts vs 57 cts") is a measurement in a table of results.
+
+A figure that is part of a name ("Boeing 747", "Group of Seven") or an identifier never
+reaches this module: ``find_figures`` drops it. Pipe and tab tables of the document (rows with
+explicit cells) keep their own rule: a row is a claim when one of its figures is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from audit.sourcing.figures import Figure
+
+#: Quantities that are claims worth a source.
+CLAIM_QUANTITIES = frozenset({"people", "society", "other"})
+
+_PEOPLE = frozenset(
+    """people persons person workers jobs job employees staff residents voters deaths dead died killed injured wounded
+    children kids students pupils patients immigrants migrants refugees members troops soldiers victims cases
+    arrests arrested homeless families households adults women men americans citizens inhabitants unemployed
+    teenagers teens youths seniors retirees veterans prisoners inmates detainees deportations deported
+    respondents voters births abortions infections hospitalizations overdoses shootings homicides murders
+    crimes robberies burglaries thefts assaults evictions layoffs protesters marchers officers police nurses doctors teachers farmers users
+    personas trabajadores empleos empleados residentes votantes muertos muertes fallecidos heridos niños
+    estudiantes alumnos pacientes inmigrantes migrantes refugiados miembros soldados víctimas casos detenidos
+    familias hogares adultos mujeres hombres ciudadanos habitantes desempleados jóvenes presos reclusos
+    deportados encuestados contagios homicidios asesinatos delitos robos hurtos crímenes desalojos despidos""".split()
+)
+_SOCIETY = frozenset(
+    """unemployment jobless poverty crime homelessness inflation wages wage salary salaries pension pensions
+    budget spending deficit taxpayers taxpayer tax taxes welfare benefits aid funding subsidies subsidy tuition rent
+    rents turnout approval population mortality literacy vaccination vaccinated insured uninsured
+    emissions mortgage mortgages public pública público federal national nacional wildfire wildfires wildfire fires flood floods
+    flooding burned scorched destroyed incendios incendio inundaciones arrasado vivienda viviendas house houses home homes spent spend gastó housing gas groceries food healthcare premiums childcare medicare medicaid
+    desempleo paro pobreza delincuencia inflación salarios salario sueldo pensiones presupuesto gasto déficit
+    impuestos subsidios ayudas alquiler población mortalidad participación aprobación""".split()
+)
+_FINANCE = frozenset(
+    """net revs revenue revenues sales profit profits loss losses earnings shr shrs share shares dividend dividends
+    div divs assets liabilities debt debts loan loans credit credits debit debits tranche tranches offering issue
+    notes debentures bonds bond stake capital equity bid offer acquisition purchase takeover merger deal contract
+    orders backlog writedown writeoff charge charges provision provisions reserves deposits turnover operating
+    oper pretax pre-tax avg qtr quarter mths stock stockholders shareholders shareholder cts cents payout
+    financing refinancing borrowings receivables inventories cash flow eurobond facility warrants coupon
+    ventas beneficio beneficios pérdidas ganancias ingresos acciones dividendo activos deuda préstamo capital
+    facturación""".split()
+)
+_MARKET = frozenset(
+    """index indices indexes yield yields rate rates dollar dollars yen mark marks franc francs sterling pound
+    pounds lira guilders currency futures contract contracts lots points point prices price priced traded
+    trading closed quoted output production exports imports export import trade surplus shipments gdp gnp
+    supply m-1 m-2 m-3 m1 m2 m3 growth economy balance current account reserves stocks inventory crop harvest
+    plantings acreage tender auction bills yields discount prime interbank libor repurchase
+    índice bolsa precio precios tipo tipos exportaciones importaciones producción cosecha""".split()
+)
+_MEASURE = frozenset(
+    """tonnes tonne tons ton ounces ounce barrels barrel bushels bushel bales bale head acres acre hectares hectare
+    miles mile km kilometres kilometers kilometre kilometer metres meters metre meter feet foot inches degrees
+    richter mph kph kg kilos kilograms lbs pounds gallons gallon litres liters cubic sq square bpd megawatts mw
+    kilowatts kwh carats cwt units vehicles cars trucks aircraft planes ships vessels wells rigs
+    toneladas onzas barriles hectáreas kilómetros metros grados kilos litros""".split()
+)
+#: A price: "1,265 sterling a tonne", "25 dlrs a share", "5.75 pct ... priced at 99-3/4".
+_PER_UNIT = re.compile(
+    r"\s*(?:(?:mln|million|billion|bln|trillion|thousand)\s+)?(?:dlrs?|dollars?|cts|cents|sterling|stg|yen|marks|"
+    r"francs|pounds|euros?|pesos|dólares)?\s*(?:a|an|per|por|the)\s+(?:share|tonne|ton|barrel|ounce|bushel|pound|lb|"
+    r"gallon|kilo|unit|head|litre|liter|cwt|dozen|bale|troy|acción|tonelada|barril|onza|litro)\b",
+    re.I,
+)
+_SCALE_OR_UNIT = frozenset(
+    "mln million billion bln trillion thousand dlrs dlr dollars dollar pct percent per cent por ciento millones "
+    "mil de of a an the some about nearly almost".split()
+)
+_ON_SCALE = re.compile(r"\s*(?:on|in)\s+the\s+[\w-]+\s+scale\b", re.I)  # 6.25 on the Richter scale
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_COMPANY_SUBJECT = re.compile(
+    r"(?i:\s*(?:(?:the|its|la|el)\s+)?(?:company|company's|firm|bank|group|unit|subsidiary|corporation|utility|"
+    r"airline|carrier|concern|partnership|trust|fund|empresa|compañía|firma)\b)"
+    r"|\s*(?:[A-Z][\w&.'-]*\s+){1,4}(?:Inc|Corp|Co|Ltd|Plc|PLC|LP|AG|NV|SA|SpA|Group|Bancorp|Industries|"
+    r"Holdings)\b\.?",
+)
+#: A results line: "Net 3,660,273 vs 2,437,914", "Revs 57.7 mln vs 55.1 mln", "Shr 81 cts vs 57 cts".
+_VERSUS = re.compile(r"\d\s*(?:\S+\s+){0,2}vs\.?\s+(?:\S+\s+)?[\d(]|\bvs\.?\s+(?:profit|loss|credit|debit)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class FigureClaim:
+    """One figure with what it quantifies, and whether it is a claim worth a source."""
+
+    figure: Figure
+    quantity: str  # people | society | other | price | finance | market | measure
+    claim: bool
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def quantity(text: str, fig: Figure, start: int, end: int) -> str:
+    """What ``fig`` quantifies, from the words next to it in the sentence ``text[start:end]``."""
+    after_text = text[fig.end : min(end, fig.end + 60)]
+    if fig.kind == "money" and _PER_UNIT.match(after_text):
+        return "price"
+    if _PER_UNIT.match(after_text) and fig.kind in ("count", "money"):
+        return "price"
+    after = [w for w in _words(after_text)[:6] if w not in _SCALE_OR_UNIT][:2]
+    if _ON_SCALE.match(after_text):
+        return "measure"
+    before = _words(text[max(start, fig.start - 70) : fig.start])[-6:]
+    if fig.kind == "percent":
+        # "40 pct of adults", "3.1 pct of the firm's shares", "110% of GDP" (then: of what comes before).
+        of = re.match(r"\s*(?:of|de|del)\s+(?:the\s+|its\s+|los\s+|las\s+|la\s+|el\s+)?((?:[\w'’-]+[\s,.]*){0,4})",
+                      text[fig.end : min(end, fig.end + 60)], re.I)
+        tail = _words(of.group(1)) if of else []
+        for group, name in ((_PEOPLE, "people"), (_SOCIETY, "society"), (_FINANCE, "finance")):
+            if any(w in group for w in tail):
+                return name
+    head = next((c for c in map(_category, after) if c is not None), None)
+    if head == "market" and fig.kind == "count":
+        head = None  # "150 points" is a market level, "12 points" a score: only a unit when not a bare count
+    if head == "people":
+        return "people"
+    near = [_category(w) for w in reversed(before)]  # the nearest word first
+    if "society" in near or head == "society":
+        return "society"  # "public debt", "home prices", "wildfires burned 1.2 million acres"
+    if "people" in near:
+        return "people"
+    if head is not None:
+        return head
+    found = [c for c in near if c is not None]
+    if not found:
+        return "other"
+    return "market" if all(c == "market" for c in found) else next(c for c in found if c != "market")
+
+
+def _category(word: str) -> str | None:
+    for group, name in _GROUPS:
+        if word in group:
+            return name
+    return None
+
+
+_GROUPS = ((_PEOPLE, "people"), (_SOCIETY, "society"), (_MEASURE, "measure"), (_FINANCE, "finance"), (_MARKET, "market"))
+
+
+def results_line(text: str, start: int, end: int) -> bool:
+    """A line of a results table: short, and a figure compared with another ("Net 2.1 mln vs 1.6 mln")."""
+    seg = text[start:end]
+    if len(seg) > 160:
+        return False
+    return bool(_VERSUS.search(seg))
+
+
+def company_subject(text: str, start: int) -> bool:
+    """The sentence opens with a company speaking of itself: "The company lost…", "Acme Corp has…"."""
+    return bool(_COMPANY_SUBJECT.match(text, start))
+
+
+def assess(text: str, figures: list[Figure], start: int, end: int, is_row: bool) -> list[FigureClaim]:
+    """Each figure of the sentence (or table row) ``text[start:end]`` with its quantity and claim status."""
+    if not figures:
+        return []
+    layout_results = not is_row and results_line(text, start, end)
+    own = not is_row and company_subject(text, start)
+    out = []
+    for f in figures:
+        q = quantity(text, f, start, end)
+        # A company's own figures are not claims, unless they are about people or society ("cut 1,500 jobs").
+        claim = q in CLAIM_QUANTITIES and not layout_results and not (own and q == "other")
+        out.append(FigureClaim(f, q, claim))
+    return out

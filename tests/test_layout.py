@@ -1,0 +1,225 @@
+"""Layout recognition (audit/layout.py): wrapped wire text, tables of figures, one line per paragraph;
+and the truncation check reading logical paragraphs. All texts are written for these tests."""
+
+from __future__ import annotations
+
+from audit.artefacts import TruncationCheck
+from audit.layout import is_table_row, layout
+from audit.model import Document, Severity
+from audit.rules import DocContext
+
+# A wire story: the dateline was stripped from the first line, lines wrapped near 62 columns,
+# paragraphs open with an indented line, no blank lines.
+WIRE = (
+    "Northfield Grain Cooperative said its\n"
+    "members delivered 1.2 mln tonnes of wheat in the season ended\n"
+    "June 30, up from 950,000 tonnes a year earlier, as growers in\n"
+    "the southern districts harvested their largest crop in a decade.\n"
+    "    The cooperative said export sales to Asian buyers would\n"
+    "continue to grow, although freight costs rose sharply in the\n"
+    "second half of the year.\n"
+    "    It expects deliveries to fall slightly next season because\n"
+    "of the dry winter, a spokesman said.\n"
+)
+
+TABLE = (
+    "Shr 1.10 dlrs vs 95 cts\n"
+    "    Net 21.8 mln vs 19.2 mln\n"
+    "    Revs 252.9 mln vs 240.1 mln\n"
+    "    Nine mths\n"
+    "    Shr loss two cts vs profit one ct\n"
+    "    Net loss 104,000 vs profit 90,000\n"
+    "    NOTE: Prior year results restated to include the company's\n"
+    "retail unit, which was acquired in June.\n"
+)
+
+
+def truncation(text: str):
+    ctx = DocContext(Document(id="d", text=text, source="d.txt", locator=None, metadata={}, record=None), 0)
+    return [f for f in TruncationCheck().check(ctx) if f.rule == "ART020"]
+
+
+def paragraph_texts(text: str) -> list[str]:
+    return [text[p.span.start : p.span.end] for p in layout(text).paragraphs]
+
+
+def test_wire_layout_is_recognised_and_unwrapped():
+    lay = layout(WIRE)
+    assert lay.wrapped and lay.indented and 55 <= lay.width <= 70
+    paras = paragraph_texts(WIRE)
+    assert len(paras) == 3
+    assert paras[0].startswith("Northfield") and paras[0].endswith("in a decade.")
+    assert all(p.kind == "prose" for p in lay.paragraphs)
+
+
+def test_wrapped_wire_text_is_not_reported_as_cut():
+    assert truncation(WIRE) == []
+
+
+def test_a_cut_paragraph_inside_wrapped_text_is_still_reported():
+    cut = WIRE.replace("continue to grow, although freight costs rose sharply in the\nsecond half of the year.",
+                       "continue to grow, although freight costs rose sharply in the\nsecond half of the ye")
+    found = truncation(cut)
+    assert len(found) == 1 and found[0].severity == Severity.WARNING
+    assert cut[found[0].end - 2 : found[0].end] == "ye"
+
+
+def test_table_of_figures_is_a_table_not_prose():
+    lay = layout(TABLE)
+    kinds = [p.kind for p in lay.paragraphs]
+    assert kinds[:3] == ["table", "table", "table"] and kinds.count("table") == 5
+    assert paragraph_texts(TABLE)[-1].endswith("acquired in June.")
+    assert truncation(TABLE) == []
+
+
+def test_table_rows():
+    assert is_table_row("Shr 1.10 vs 95 cts")
+    assert is_table_row("Shr loss two cts vs profit one ct")  # figures written as words
+    assert is_table_row("Los Angeles | Sanctuary | 27% |")
+    assert is_table_row("Region      2023      2024")
+    assert not is_table_row("the team's game vs the Lakers on Sunday night and")
+    assert not is_table_row("of 60 kilos making a cumulative total for the season of 5.93", width=64)
+
+
+def test_short_story_without_indentation_runs_on_across_lines():
+    text = ("Acme Stores Corp said sales for the\n"
+            "four weeks ended March 1 rose 12 pct to 40 mln dlrs\n"
+            "from 35 mln dlrs a year before.")
+    assert len(paragraph_texts(text)) == 1
+    assert truncation(text) == []
+    text2 = ("There were five grain ships loading and\nthree ships waiting to load at Riverton, according to the\n"
+             "Riverton Port Authority.")
+    assert len(paragraph_texts(text2)) == 1 and truncation(text2) == []
+
+
+def test_one_line_per_paragraph_text_keeps_its_lines():
+    text = ("The city council approved the budget on Tuesday after a long debate about police funding and "
+            "the cost of new housing programmes for families in the northern districts.\n"
+            "Council members said the plan would be reviewed in the spring.\n"
+            "Budget 2025\n")
+    lay = layout(text)
+    assert not lay.wrapped and len(lay.paragraphs) == 3
+
+
+def test_figure_with_its_unit_ends_a_headline_line():
+    assert truncation("Westbank says it buys 12.5 mln Ridgeway shares, taking its holding to 29.5 pct") == []
+
+
+def test_reporting_verb_closes_a_sentence_missing_its_period():
+    text = ("The companies plan to build a new plant near the river.\n\n"
+            "Production should begin next spring and reach full capacity within two years, the two groups said\n\n"
+            "Shares of both firms rose on the news.")
+    assert truncation(text) == []
+
+
+def test_whole_word_ending_is_info_and_a_cut_word_is_a_warning():
+    base = ("The council met on Tuesday to discuss the plan.\n\n"
+            "Officials said the new rules for the harbour district would apply to every new building {}\n\n"
+            "The vote is due next month.")
+    whole = truncation(base.format("permit"))
+    assert whole and whole[0].severity == Severity.INFO and whole[0].data["kind"] == "mid-sentence"
+    cut = truncation(base.format("permit and to every extens"))
+    assert cut and cut[0].severity == Severity.WARNING
+
+
+def test_cut_inside_a_capitalised_word():
+    text = ("The agency approved the permit after a long review. Critics said the decision ignored the "
+            "advice of its own scientists and the guidance of the Environmental Protec")
+    found = truncation(text)
+    assert found and found[0].data["kind"] == "mid-word"
+    whole = text.replace("Environmental Protec", "Environmental Protection Agency.")
+    assert truncation(whole) == []
+
+
+def _findings(text: str, check_cls, cfg=None):
+    ctx = DocContext(Document(id="d", text=text, source="d.txt", locator=None, metadata={}, record=None), 0)
+    check = check_cls(cfg) if cfg is not None else check_cls()
+    return list(check.check(ctx)), ctx
+
+
+def test_wrapped_date_is_not_an_orphan_list_marker():
+    from audit.artefacts import StructureCheck
+
+    text = WIRE.replace("a spokesman said.\n", "a spokesman said. The offer expires on March\n15.\n")
+    found, _ = _findings(text, StructureCheck)
+    assert not [f for f in found if f.rule == "ART051"]
+    found, _ = _findings("Items to bring:\n\n1.\n\nA tent and a sleeping bag for the night.", StructureCheck)
+    assert [f for f in found if f.rule == "ART051"]
+
+
+def test_repeated_table_rows_and_wrapped_lines_are_not_repeated_headlines():
+    from audit.artefacts import StructureCheck
+
+    table = ("Shr 1.10 dlrs vs 95 cts\n    Avg shrs 12.1 mln vs 11.9 mln\n    Year\n"
+             "    Shr 4.10 dlrs vs 3.95 dlrs\n    Avg shrs 12.1 mln vs 11.9 mln\n")
+    found, _ = _findings(table, StructureCheck)
+    assert not [f for f in found if f.rule == "ART052"]
+    page = "Council Approves New Harbour Budget\n\nThe council met on Tuesday.\n\nCouncil Approves New Harbour Budget"
+    found, _ = _findings(page, StructureCheck)
+    assert [f for f in found if f.rule == "ART052"]
+
+
+def test_abbreviation_before_full_stop_is_not_a_dangling_double_period():
+    text = "The group operates in Western Canada and the U.S..\n    It was founded in 1971."
+    assert not [f for f in TruncationCheck().check(DocContext(Document(
+        id="d", text=text, source="d.txt", locator=None, metadata={}, record=None), 0)) if f.rule == "ART021"]
+    text2 = "The movement grew quickly and gave rise to civil rights.."
+    assert [f for f in TruncationCheck().check(DocContext(Document(
+        id="d", text=text2, source="d.txt", locator=None, metadata={}, record=None), 0)) if f.rule == "ART021"]
+
+
+def test_quality_reads_logical_lines_and_short_is_not_a_finding():
+    from audit.artefacts import QualityCheck
+    from audit.artefacts.quality import QualityConfig
+
+    found, ctx = _findings(WIRE + TABLE.replace("Shr", "    Shr", 1), QualityCheck)
+    rules = {f.rule for f in found}
+    assert "ART065" not in rules and "ART060" not in rules and "ART063" not in rules
+    q = ctx.stats["quality"]
+    assert q["layout"]["wrapped"] and q["layout"]["table_paragraphs"] >= 4 and q["unpunctuated_line_share"] <= 0.25
+    found, _ = _findings("Breaking: council votes. More soon.", QualityCheck, QualityConfig(report_short=True))
+    assert "ART060" in {f.rule for f in found}
+    found, _ = _findings("Home\nNews\nSports\nContact us", QualityCheck)
+    assert "ART065" in {f.rule for f in found}
+
+
+def test_quoted_verse_is_not_cut_text():
+    text = ("The poem was found among her papers after her death.\n\n"
+            "The garden gate was open wide,\nThe swallows gone before the rain,\nAnd all the summer's little pride,\n"
+            "Lay scattered in the lane,\n\nCritics praised its restraint.")
+    assert {p.kind for p in layout(text).paragraphs[1:5]} == {"verse"}
+    assert truncation(text) == []
+    # a line of prose among prose is not verse, and a cut there is still reported
+    prose = ("The council met on Tuesday.\n\nOfficials said the new rules for the harbour district would apply to "
+             "every new building and to every extens\n\nThe vote is due next month.")
+    assert "verse" not in {p.kind for p in layout(prose).paragraphs} and truncation(prose)
+
+
+def test_a_measure_ends_a_data_line():
+    assert truncation("Highest point: the summit of the northern ridge above the old town, 1,317 m") == []
+    assert truncation("The company said it would sell 40 mln dlrs of notes maturing in 1995 to") != []
+
+
+def test_web_page_endings_that_are_not_cuts():
+    assert truncation("A Faster Mail App for Phones\nby Jane Doe on Wednesday, December 7, 2011 at 11:30am") == []
+    assert truncation("Voice search shoot-out: the new assistant against the old one, hands-on") == []
+    quote = ("The book is about method rather than tools. As the author says in the introduction,\n\n"
+             "This is a book about process, not buttons.")
+    assert truncation(quote) == []
+    listing = ("The council published its plan on Monday. Here is the section on the harbour district,\n\n"
+               "- Build a new sea wall\n- Move the ferry terminal\n- Plant trees along the quay")
+    assert truncation(listing) == []
+    # a comma ending without a quotation or a list after it is still a cut
+    assert truncation("The council met on Tuesday. Officials said the new rules would apply to every building,")
+
+
+def test_separators_and_list_items_are_not_structure_residue():
+    from audit.artefacts import StructureCheck
+
+    photos = "Old pillars in the harbour.\n-\nFlower stalls at the Sunday market.\n-\nThe view from the roof."
+    found, _ = _findings(photos, StructureCheck)
+    assert not [f for f in found if f.rule == "ART051"]
+    chores = ("Please do one of these chores:\n-take the dog for a walk around the park\n-fold the laundry\n\n"
+              "Later that week:\n-take the dog for a walk around the park\n-clean the kitchen")
+    found, _ = _findings(chores, StructureCheck)
+    assert not [f for f in found if f.rule == "ART052"]
