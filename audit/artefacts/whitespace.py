@@ -319,6 +319,8 @@ def find_glued(text: str) -> list[tuple[int, int, str]]:
         tok = text[ts:te]
         if len(tok) < 5 or _skip_token(tok):
             continue
+        if '"' in tok and '="' in text[max(0, ts - 60) : ts]:
+            continue  # inside a quoted attribute value (face="verdana,MS Sans Serif,arial")
         for m in _GLUE.finditer(tok):
             p = m.group(1)
             left = re.search(r"[^\W\d_]+$", tok[: m.start()]).group(0)

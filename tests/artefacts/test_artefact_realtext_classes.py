@@ -238,3 +238,8 @@ def test_style_declarations_and_suffix_like_endings():
     assert "ART030" not in rules('<div style="margin:0.5em auto; font-size:95%;clear:both;">', MissingWhitespaceCheck)
     got = _art031("The silver holloware was made at the shop, and the adjective teutonicus came later, he said.")
     assert "warning" not in got.values(), got
+
+
+def test_attribute_values_in_escaped_markup_are_not_prose():
+    text = 'Loans rose. &lt;FONT face="verdana,MS Sans Serif,arial,helvetica" size="-2"&gt;'
+    assert "ART030" not in rules(text, MissingWhitespaceCheck)
