@@ -25,6 +25,7 @@ from audit.artefacts.common import (
 from audit.layout import NEVER_FINAL
 from audit.model import Category, Finding, Severity
 from audit.rules import DocContext, DocumentCheck, Rule
+from audit.segment import ABBREVIATIONS
 
 ART020 = Rule(
     id="ART020",
@@ -43,8 +44,10 @@ ART021 = Rule(
     id="ART021",
     name="dangling-double-period",
     category=Category.ARTEFACT,
-    severity=Severity.WARNING,
-    description="A sentence ends in a dangling `..` (not an ellipsis): the text was cut there.",
+    severity=Severity.INFO,
+    description="A sentence ends in a dangling `..` (not an ellipsis): the text may have been cut there. Info: on "
+    "real text a `..` is mostly a typo or an informal ellipsis; documents that use `..` as their ellipsis are "
+    "not reported.",
     flags=("...and giving rise to civil rights..",),
     not_flags=("He paused... then spoke.", "She works for Acme Inc.", "The U.S. economy grew 3.5%."),
 )
@@ -161,6 +164,8 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
     last_token = tail.rsplit(None, 1)[-1]
     if any(c in last_token for c in "/@.#") or _CREDITS.match(passage):
         return None  # ends with a URL, e-mail, domain or hashtag; or a credits line
+    if re.search(r"[.!?…]\s+[A-Z]{3,}$", tail):
+        return None  # a sign-off or continuation mark after a finished sentence ("... of an ounce. REUTER")
     if any(c.isdigit() for c in last_token) and last_token[-1].isalpha():
         return None  # "at 11:30am", "October 18th", "the 1990s": a figure with its suffix
     if last == "," and any(w.lower().strip(",") in REPORTING_VERBS for w in tail.split()[-6:]):
@@ -299,10 +304,16 @@ class TruncationCheck(DocumentCheck):
                         "the quoted name was probably cut",
                         data={"quoted": m.group(1)},
                     ))
-        for m in _DOUBLE_DOT.finditer(text):
+        doubles = list(_DOUBLE_DOT.finditer(text)) if ".." in text else []
+        if len(doubles) >= 3:
+            doubles = []  # the writer's own ellipsis ("dependency.. neediness.. irritation..")
+        for m in doubles:
             word = re.search(r"[\w.]+$", text[max(0, m.start() - 30) : m.start()])
-            if word and ("." in word.group(0) or word.group(0).lower() in REPORTING_VERBS):
-                continue  # "the U.S.." (an abbreviation's dot and the full stop); "..., he said.." (a typo)
+            w = word.group(0).lower() if word else ""
+            line_end = not text[m.end() : m.end() + 2].strip(" \t")[:1].strip()
+            abbreviation = w in ABBREVIATIONS or ("." in w and all(len(p) <= 2 for p in w.split(".")))
+            if (abbreviation and line_end) or w in REPORTING_VERBS:
+                continue  # "the U.S..", "Inc.." ending a line: an abbreviation's dot and the full stop; "he said.."
             ls = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start() - 1) + 1, m.start() - 60, 0)
             before = text[ls : m.start()].strip()[-30:]
             out.append(ART021.finding((m.start(), m.end()), f"dangling '..' after {before!r}: the sentence was cut",
