@@ -193,6 +193,11 @@ def scan(
     id_field: str | None = _ID_FIELD,
     jobs: int | None = _JOBS,
     engine: str | None = _ENGINE,
+    staged: bool = typer.Option(
+        False, "--staged",
+        help="Scan the version of PATH staged for commit (the git index), not the working tree: what a pre-commit "
+             "hook should audit. Untracked files are not scanned.",
+    ),
 ) -> None:
     """Scan files and folders and write report.json, report.md and report.html.
 
@@ -234,7 +239,17 @@ def scan(
         with _Progress(_show_progress()) as progress:
             hooks = ScanHooks(on_document=progress.advance, on_unreadable=_report_unreadable)
             own = {out / name: "a report written by corpus-audit (--out)" for name, _ in RENDERERS.values()}
-            report = run_scan([str(p) for p in paths], config, hooks=hooks, baseline=base, exclude=own)
+            if staged:
+                import tempfile
+
+                from audit.git import staged_copy
+
+                with tempfile.TemporaryDirectory(prefix="corpus-audit-staged-") as tmp:
+                    report = run_scan(staged_copy([str(p) for p in paths], tmp), config, hooks=hooks,
+                                      baseline=base, exclude=own)
+                    report.extra["staged"] = True
+            else:
+                report = run_scan([str(p) for p in paths], config, hooks=hooks, baseline=base, exclude=own)
         written = write_reports(report, out, formats)
         if write_baseline is not None:
             n = write_baseline_file(write_baseline, report.documents, report.text_of, also=report.baseline_suppressed)
@@ -366,9 +381,9 @@ def filter_command(
              f"{result.index_total} in total")
     if result.unopenable:
         _err(f"corpus-audit: {result.unopenable} inputs could not be opened or read at all (listed in {result.reject_path})")
-    if result.unreadable:
-        raise typer.Exit(2)  # unreadable input, as for scan: both outputs are written and complete
-    raise typer.Exit(0)
+    if result.unopenable:
+        raise typer.Exit(2)  # an input not read at all; both outputs are still written and complete
+    raise typer.Exit(0)  # the contract: an unparseable line is data (rejected with its raw text, counted above)
 
 
 @app.command()

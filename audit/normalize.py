@@ -57,3 +57,17 @@ def normalize_fast(text: str) -> str:
 def key64(normalized: str) -> int:
     """64-bit xxh3 of an already normalised text."""
     return xxhash.xxh3_64_intdigest(normalized.encode("utf-8", "surrogatepass"))
+
+
+#: Word characters for exact keys (letters and digits; the Latin-1 signs and general punctuation that
+#: ``\w`` admits, such as "²" or "‰", are not words).
+_KEY_WORD = re.compile(r"[^\W\u0080-\u00bf\u2000-\u207f]+")
+
+
+def exact_key(normalized: str) -> int:
+    """64-bit key of a normalised text's word sequence (exact duplicate documents and passages): case,
+    white space, quote/dash variants and punctuation-only differences ("... March 31" and "... March 31 .")
+    give the same key. A text without word characters is keyed by its normalised characters (so "***"
+    and "---" stay different)."""
+    return key64(" ".join(_KEY_WORD.findall(normalized)) or "\0" + normalized)
+

@@ -158,7 +158,8 @@ class TextLayer:
 
     @cached_property
     def exact_key(self) -> int:
-        """64-bit hash of :attr:`normalized`: equal for exact duplicates up to case, quotes and whitespace."""
-        from audit.normalize import key64
+        """:func:`audit.normalize.exact_key` of :attr:`normalized`: equal for exact duplicates up to case,
+        quotes, whitespace and punctuation-only differences."""
+        from audit.normalize import exact_key
 
-        return key64(self.normalized)
+        return exact_key(self.normalized)

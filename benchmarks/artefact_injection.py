@@ -113,6 +113,22 @@ def inj_spam_list(text, rnd):
     return text[:pos] + kw + ", " + text[pos:], (pos, pos + len(kw))
 
 
+_LIST_DET = r"(?:the|his|her|their|its|our|my|your|many|some|all|other|los|las|sus|les|des|ses|os|as|gli|die)"
+SPAM_NOUNS = ["order", "site", "store", "shop", "casino", "deal", "loan", "coupon", "outlet", "pharmacy"]
+
+
+def inj_spam_lower_list(text, rnd):
+    """A keyword added as an item of a lower-case coordination of nouns ("many pundits, casino and
+    politicians", "his wife, site and his children"); the nouns are plurals or have a determiner."""
+    item = rf"(?:{_LIST_DET} [a-z]{{3,}}|[a-z]{{3,}}[^s\W]s)"
+    spots = [m.end(1) for m in re.finditer(rf"(?<![\w’'-])({item}) (?:and|or|y|et|e|und) {item}(?![\w’'-])", text)]
+    if not spots:
+        return None
+    pos = rnd.choice(spots)
+    kw = rnd.choice(SPAM_NOUNS)
+    return text[:pos] + ", " + kw + text[pos:], (pos + 2, pos + 2 + len(kw))
+
+
 def inj_spam_random(text, rnd):
     spots = [m.start() for m in re.finditer(r"(?<= )[a-z]\w+", text)]
     pos = rnd.choice(spots)
@@ -391,6 +407,7 @@ INJECTORS = {
     "author bio": (inj_bio, {"ART004"}),
     "spam: after comma": (inj_spam_comma, {"ART010"}),
     "spam: list item": (inj_spam_list, {"ART010"}),
+    "spam: lower-case list": (inj_spam_lower_list, {"ART010"}),
     "spam: random position": (inj_spam_random, {"ART010"}),
     "truncated document": (inj_truncate_doc, {"ART020"}),
     "truncated passage": (inj_truncate_passage, {"ART020"}),

@@ -10,7 +10,7 @@ import pytest
 
 from audit.config import config_from_mapping
 from audit.errors import ConfigError
-from audit.language import LANG001, LanguageCheck, LanguageConfig, combine, shares
+from audit.language import LANG001, LanguageCheck, LanguageConfig, LanguageIdentifier, combine, shares
 from audit.model import Document
 from audit.rules import DocContext, Settings, check_classes
 
@@ -89,7 +89,7 @@ def test_unexpected_language_lang002():
     assert not [f for f in findings if f.rule == "LANG002"]
 
 
-@pytest.mark.parametrize("text", ["12345 | 678 | ---", "Read more", "© 2024 | 555-0100 | https://example.com", "Ok"])
+@pytest.mark.parametrize("text", ["12345 | 678 | ---", "© 2024 | 555-0100 | https://example.com", "--- | *** | 42"])
 def test_undetermined_lang003(check, text):
     ctx, findings = run(check, text)
     assert ctx.language == "und"
@@ -152,7 +152,7 @@ def test_check_runs_first_and_is_registered():
     assert LanguageCheck in classes
     assert classes.index(LanguageCheck) == 0 or all(c.order >= 10 for c in classes)
     assert LanguageCheck.order == 10
-    assert {r.id for r in LanguageCheck.rules} == {"LANG001", "LANG002", "LANG003"}
+    assert {r.id for r in LanguageCheck.rules} == {"LANG001", "LANG002", "LANG003", "LANG004"}
     assert LANG001.category.value == "language"
 
 
@@ -197,3 +197,90 @@ def test_page_of_short_lines_is_read_together(check):
     assert ctx.language == "es"
     assert [(f.rule, f.data["language"]) for f in findings] == [("LANG001", "en")]
     assert text[findings[0].start : findings[0].end].startswith("Copyright 2024")
+
+
+# --------------------------------------------------------------------------- short texts, code-switching
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Read more", "en"),
+    ("Weiterlesen und kommentieren", "de"),
+    ("la casa blanca", "es"),
+    ("une petite maison", "fr"),
+    ("buongiorno a tutti", "it"),
+    ("obrigado pela ajuda", "pt"),
+])
+def test_short_record_gets_a_language_with_its_confidence(check, text, lang):
+    ctx, findings = run(check, text)
+    assert ctx.language == lang
+    assert ctx.languages == {lang: 1.0}
+    assert 0.5 <= ctx.stats["language_confidence"] <= 1.0
+    assert not findings
+
+
+def test_code_switched_short_text_names_both_languages_and_gets_one_finding(check):
+    text = "I love this song so much, la escucho todo el día con mis amigos"
+    ctx, findings = run(check, text)
+    assert set(ctx.languages) == {"en", "es"}
+    assert 0.3 < ctx.languages["es"] < 0.7
+    assert [f.rule for f in findings] == ["LANG004"]
+    assert set(findings[0].data["languages"]) == {"en", "es"}
+    # The word runs are the spans other checks see.
+    langs = [lang for _span, lang, _conf in ctx.passage_languages]
+    assert langs == ["en", "es"]
+
+
+@pytest.mark.parametrize("text", [
+    "Watching the game tonight with Juan Carlos and the whole family, should be fun",
+    "We had dinner at Casa Lucía in Madrid last night and it was great",
+    "Vamos a la playa mañana con toda la familia si hace buen tiempo",
+])
+def test_monolingual_short_text_with_a_foreign_name_is_one_language(check, text):
+    ctx, findings = run(check, text)
+    assert len(ctx.languages) == 1
+    assert not [f for f in findings if f.rule == "LANG004"]
+
+
+def test_alternating_sentences_are_one_code_switching_finding(check):
+    es = ["El gobierno anunció ayer nuevas medidas para reducir el desempleo juvenil en todo el país.",
+          "Los sindicatos dijeron que las medidas llegan tarde y que no son suficientes para nadie."]
+    en = ["The council approved the budget on Tuesday after a long debate about road repairs.",
+          "Residents said they were pleased that the library would stay open on weekends."]
+    text = "\n\n".join([es[0], en[0], es[1], en[1]])
+    ctx, findings = run(check, text)
+    assert set(ctx.languages) == {"en", "es"}
+    assert [f.rule for f in findings] == ["LANG004"]
+    assert findings[0].data["switches"] == 3
+
+
+def test_one_foreign_paragraph_is_a_foreign_passage_not_code_switching(check):
+    case = next(c for c in CASES["flag"] if c["name"] == "de-paragraph-in-en")
+    _ctx, findings = run(check, case["text"])
+    assert "LANG004" not in [f.rule for f in findings]
+
+
+def test_screen_reads_clear_documents_without_the_full_reading():
+    """A plainly English document is identified from a sample and the vocabulary test; a foreign
+    sentence inside it still sends its passage to the full reading (and is found)."""
+    paras = [
+        "The council approved the budget on Tuesday after a two-hour debate about road repairs and "
+        "the cost of new street lights. Members said the plan would be reviewed again in the spring.",
+        "Residents who spoke at the meeting said they were pleased that the library would stay open "
+        "on weekends, and several asked for more buses to the hospital.",
+        "The mayor thanked the staff who had worked through the winter to keep the roads clear, and "
+        "promised that the town would publish the full accounts before the next election.",
+    ]
+    ident = LanguageIdentifier(LanguageConfig())
+    text = "\n\n".join(paras)
+    ctx = DocContext(Document(id="d", text=text, source="s"), 0)
+    units = ident.units(text, ctx.passages)
+    assert ident.screen(text, units, ctx.sentences) == "en"
+    assert all(u.screened and u.ft is None for u in units)
+    mixed = paras[0] + " El alcalde dijo que las obras empezarán la próxima semana en el centro. " + \
+        "\n\n" + paras[1] + "\n\n" + paras[2]
+    ctx = DocContext(Document(id="d", text=mixed, source="s"), 0)
+    units = ident.units(mixed, ctx.passages)
+    assert ident.screen(mixed, units, ctx.sentences) == "en"
+    assert [u.screened for u in units] == [False, True, True]
+    _ctx, findings = run(LanguageCheck(LanguageConfig(), Settings()), mixed)
+    assert [(f.rule, f.data["language"]) for f in findings] == [("LANG001", "es")]

@@ -146,6 +146,26 @@ def lexicon_kind(line: str, extra: tuple[str, ...] = ()) -> str | None:
     return None
 
 
+#: Kinds whose lines are buttons, menu items or widget headers: never closed by a full stop.
+_LINK_KINDS = frozenset({"share", "navigation", "related", "subscribe"})
+_CONT_END = re.compile(r"[^\W_][,;]?$")
+
+
+def continues_sentence(text: str, prev, span) -> bool:
+    """Does the line at ``span`` continue the sentence of the line just above it (hard-wrapped text)? It
+    starts with a lower-case letter right after a line break, and the line above ends inside a sentence
+    (a word, a figure or a comma)."""
+    first = text[span.start : span.start + 1]
+    if not first.islower() or text[prev.end : span.start].count("\n") != 1:
+        return False
+    return bool(_CONT_END.search(text[max(prev.start, prev.end - 3) : prev.end].rstrip()))
+
+
+def _closed_heading(line: str) -> bool:
+    s = line.strip()
+    return s.endswith(".") and not s.endswith(("..", "…")) and len(s.split()) <= 4
+
+
 def empty_label(line: str) -> bool:
     """Is the line only a metadata label with a colon (``Tags:``)?"""
     s = line.strip()
@@ -239,7 +259,11 @@ class BoilerplateCheck(DocumentCheck):
                     continue
             if i < block_end:
                 continue
+            if i and continues_sentence(text, lines[i - 1], span):
+                continue  # the end of a hard-wrapped sentence ("... 1.53 dlrs a\nshare."), not a template line
             kind = lexicon_kind(line, self.config.extra_patterns)
+            if kind in _LINK_KINDS and _closed_heading(line):
+                continue  # "Print." / "See also." closed by a full stop: a heading, not a button or menu item
             if kind:
                 end = span.end
                 if kind in ("related", "read_more"):  # the teaser titles listed under the header
@@ -313,6 +337,8 @@ class RecurringLineCheck(CorpusCheck):
             norm = normalize_line(raw)
             if len(norm.split()) > cfg.max_words or sum(ch.isalpha() for ch in norm) < 3:
                 continue
+            if norm.count(" ") < 4 and norm.endswith(".") and not norm.endswith(("..", "…")):
+                continue  # a section heading closed by a full stop ("Demographics."), shared by articles, not template
             key = xxhash.xxh64_intdigest((prefix + norm).encode("utf-8", "surrogatepass"))
             out.setdefault(key, (span.start, span.end))
         return out

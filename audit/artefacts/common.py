@@ -21,6 +21,12 @@ TERMINAL = ".!?…:;\"”’»)]›" + OTHER_TERMINAL
 BULLET_RE = re.compile(r"^\s*(?:[-–—*•·▪►▸◦●○■□✓✔➤→]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)](?=\s))\s*")
 
 
+#: HTML character entities that real text loses the ampersand of ("quot;weekend", "Spain #39;s"): the
+#: commonest named ones (none is an English word) and numeric references.
+BARE_ENTITY_NAMES = frozenset("quot amp nbsp lt gt apos hellip mdash ndash rsquo lsquo rdquo ldquo laquo raquo".split())
+BARE_ENTITY_RE = re.compile(r"(?<![\w&#])(?:" + "|".join(sorted(BARE_ENTITY_NAMES)) + r"|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
+
+
 def load_json(name: str) -> dict:
     with resources.files("audit").joinpath("data", name).open(encoding="utf-8") as fh:
         return json.load(fh)

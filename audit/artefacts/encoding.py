@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass
 from html.entities import html5
 from typing import Iterable
 
 import ftfy
+import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows-* codecs)
 import ftfy.badness
 
+from audit.artefacts.common import BARE_ENTITY_RE
 from audit.model import Category, Finding, Severity
 from audit.rules import DocContext, DocumentCheck, Rule
 
@@ -76,22 +79,102 @@ def _widen(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-#: A UTF-8 lead byte decoded as Latin-1/cp1252 followed by a continuation byte so decoded: the
-#: signature of the commonest mojibake. Lines without it (or C1 controls) skip ftfy's slower test.
-_MOJIBAKE_HINT = re.compile(
-    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
-    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
-)
+#: Codecs that UTF-8 bytes are commonly mis-decoded with: Windows-1252 and Latin-1 (browsers, Windows
+#: tools; Latin-1 leaves C1 controls), MacRoman, Windows-1251 (Cyrillic), Windows-1250 (Central European),
+#: code page 437 (DOS). Used to re-encode a suspect word and read its bytes back as UTF-8.
+ROUND_TRIP_CODECS = ("sloppy-windows-1252", "latin-1", "macroman", "sloppy-windows-1251", "sloppy-windows-1250",
+                     "cp437")
+#: Characters a repaired word may hold: Latin, Greek, basic Cyrillic, general punctuation, euro and trade
+#: marks. A round trip that lands elsewhere (a CJK ideograph, Ogham, a private-use character) is chance.
+_PLAUSIBLE = re.compile("[\\x00-\\x7f\u00a0-\u024f\u02b0-\u02ff\u0370-\u03ff\u0400-\u045f\u2010-\u203a\u20ac\u2122]*")
+_TOKEN = re.compile(r"\S*[^\x00-\x7f\s]\S*")
+
+
+def _script(ch: str) -> str:
+    o = ord(ch)
+    if 0x370 <= o <= 0x3ff:
+        return "greek"
+    if 0x400 <= o <= 0x52f:
+        return "cyrillic"
+    return "latin" if o < 0x250 or 0x1e00 <= o <= 0x1eff else "other"
+
+
+def _looks_garbled(tok: str) -> bool:
+    """Does a word carry a sign of mis-decoding: a symbol or control character next to a letter
+    ("g√¢teaux", "Herg├⌐"), Latin mixed with Greek or Cyrillic letters ("informaciГіn"), or a non-ASCII
+    capital inside a word ("informaciĂłn", "LĂĽbeck")? Words of one script, such as Czech "plášť" or
+    Ukrainian "дії", are never garbled even when their bytes happen to form UTF-8."""
+    scripts = set()
+    prev = ""
+    for i, ch in enumerate(tok):
+        if ch.isalpha():
+            scripts.add(_script(ch))
+            if ch.isupper() and prev.isalpha() and not ch.isascii() and (
+                    prev.islower() or any(c.islower() for c in tok[i + 1 :])):
+                return True
+        elif not ch.isascii():
+            cat = unicodedata.category(ch)
+            if cat[0] in "SC" and ((prev and prev.isalpha()) or (i + 1 < len(tok) and tok[i + 1].isalpha())):
+                return True
+        prev = ch
+    scripts.discard("other")
+    return "latin" in scripts and len(scripts) > 1
+
+
+def round_trip(tok: str) -> str | None:
+    """The word as it reads when its characters are re-encoded with a codec that UTF-8 is commonly
+    mis-decoded with and the bytes decoded as UTF-8; ``None`` when no codec gives a plausible repair.
+    This is the definition of mojibake, tested directly: no list of byte patterns."""
+    if not _looks_garbled(tok):
+        return None
+    for codec in ROUND_TRIP_CODECS:
+        try:
+            raw = tok.encode(codec)
+        except UnicodeEncodeError:
+            continue
+        try:
+            fixed = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if fixed != tok and len(fixed) < len(tok) and _PLAUSIBLE.fullmatch(fixed) and not any(
+                unicodedata.category(c) == "Cc" for c in fixed if c not in "\t\n\r"):
+            return fixed
+    return None
+
+
+#: UTF-16 (little or big endian) read as a single-byte codec: every other character is NUL.
+_UTF16 = re.compile(r"(?:[^\x00]\x00){8,}|(?:\x00[^\x00]){8,}")
+
+
+def utf16_spans(text: str) -> list[tuple[int, int]]:
+    """Stretches of text that are UTF-16 decoded one byte at a time (``"T\\x00h\\x00e\\x00"``), merged
+    across short gaps; one finding per stretch instead of one per NUL."""
+    if "\x00" not in text:
+        return []
+    out: list[list[int]] = []
+    for m in _UTF16.finditer(text):
+        if out and m.start() - out[-1][1] <= 64:
+            out[-1][1] = m.end()
+        else:
+            out.append([m.start(), m.end()])
+    return [(s, e) for s, e in out]
 
 
 def mojibake_spans(text: str) -> list[tuple[int, int, str]]:
-    """``(start, end, fixed)`` for each word ftfy repairs; only lines ftfy judges bad are examined."""
+    """``(start, end, fixed)`` for each word ftfy repairs on lines its badness measure finds bad, and
+    for each word that reads as a plausible repair when re-encoded with a common wrong codec and decoded
+    as UTF-8 (MacRoman, Windows-1251/1250, code page 437, which ftfy's measure misses). Plain-ASCII text
+    costs one ``isascii`` call."""
     out: list[tuple[int, int, str]] = []
-    if not _MOJIBAKE_HINT.search(text):
+    if text.isascii():
         return out
     pos = 0
     for line in text.splitlines(keepends=True):
-        if _MOJIBAKE_HINT.search(line) and ftfy.badness.is_bad(line):
+        if line.isascii():
+            pos += len(line)
+            continue
+        found: list[tuple[int, int, str]] = []
+        if ftfy.badness.is_bad(line):
             fixed = ftfy.fix_encoding(line)
             if fixed != line:
                 sm = difflib.SequenceMatcher(None, line, fixed, autojunk=False)
@@ -108,17 +191,50 @@ def mojibake_spans(text: str) -> list[tuple[int, int, str]]:
                     seg = line[s:e]
                     seg_fixed = ftfy.fix_encoding(seg)
                     if seg_fixed != seg:
-                        out.append((pos + s, pos + e, seg_fixed))
+                        found.append((s, e, seg_fixed))
+        for m in _TOKEN.finditer(line):
+            if any(s < m.end() and m.start() < e for s, e, _ in found):
+                continue
+            fixed = round_trip(m.group(0))
+            if fixed is not None:
+                found.append((m.start(), m.end(), fixed))
+        out.extend((pos + s, pos + e, f) for s, e, f in sorted(found))
         pos += len(line)
     return out
 
 
+_TAG_PARTS = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)([^<>]*)>", re.DOTALL)
+
+
+_CLOSER = re.compile(r"</([A-Za-z][A-Za-z0-9]*)")
+
+
+def _is_markup(tag: str, closed: set[str]) -> bool:
+    """Is a tag-shaped match markup? Comments, closing tags, tags with attributes (``=``) or self-closing
+    ones are. A bare ``<NAME>`` or ``<Name words>`` without ``=`` is markup only when written in lower case
+    with nothing after the name, or when the document also closes it: wire services put ticker symbols and
+    company names in angle brackets ("USAir Group <U>", "<B and R International Inc.>")."""
+    m = _TAG_PARTS.fullmatch(tag)
+    if m is None:  # a comment
+        return True
+    closing, name, rest = m.groups()
+    if closing or "=" in rest or rest.rstrip().endswith("/"):
+        return True
+    if rest.strip():
+        return False
+    return name.islower() or name.lower() in closed
+
+
 def html_residue(text: str) -> list[tuple[int, int, str]]:
-    out = [(m.start(), m.end(), "tag") for m in _TAG_RE.finditer(text)]
+    tags = list(_TAG_RE.finditer(text)) if "<" in text else []
+    closed = {n.lower() for n in _CLOSER.findall(text)} if tags else set()
+    out = [(m.start(), m.end(), "tag") for m in tags if _is_markup(m.group(0), closed)]
     for m in _ENTITY_RE.finditer(text):
         ent = m.group(0)
         if ent.startswith("&#") or ent[1:] in html5:
             out.append((m.start(), m.end(), "entity"))
+    if ";" in text:
+        out.extend((m.start(), m.end(), "entity") for m in BARE_ENTITY_RE.finditer(text))
     return sorted(out)
 
 
@@ -138,7 +254,13 @@ class EncodingCheck(DocumentCheck):
         text = ctx.text
         out: list[Finding] = []
         covered: list[tuple[int, int]] = []
+        for s, e in utf16_spans(text):
+            covered.append((s, e))
+            out.append(ART040.finding((s, e), f"UTF-16 text read one byte at a time ({e - s} characters, every other "
+                                      "one NUL): decode it as UTF-16", data={"kind": "utf-16", "fix": "utf-16"}))
         for s, e, fixed in mojibake_spans(text):
+            if any(cs <= s < ce for cs, ce in covered):
+                continue
             covered.append((s, e))
             out.append(ART040.finding((s, e), f"mojibake {text[s:e]!r}; ftfy repairs it to {fixed!r}",
                                       data={"text": text[s:e], "fix": fixed}))
@@ -146,12 +268,19 @@ class EncodingCheck(DocumentCheck):
             out.append(ART041.finding(m.span(), f"{len(m.group(0))} U+FFFD replacement character(s) near "
                                       f"{text[max(0, m.start() - 20):m.end() + 20]!r}: bytes lost in decoding",
                                       data={"count": len(m.group(0))}))
+        runs: list[list] = []  # control runs closer than 40 characters make one finding
         for m in _CONTROL_RE.finditer(text):
             if any(s <= m.start() < e for s, e in covered):
                 continue
-            codes = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(m.group(0)))
-            out.append(ART042.finding(m.span(), f"control character(s) {codes} in the text",
-                                      data={"codepoints": [ord(c) for c in m.group(0)]}))
+            if runs and m.start() - runs[-1][1] <= 40:
+                runs[-1][1] = m.end()
+                runs[-1][2] += m.group(0)
+            else:
+                runs.append([m.start(), m.end(), m.group(0)])
+        for s, e, chars in runs:
+            codes = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(chars))
+            out.append(ART042.finding((s, e), f"control character(s) {codes} in the text",
+                                      data={"codepoints": sorted({ord(c) for c in chars}), "count": len(chars)}))
         for m in _INVISIBLE_RE.finditer(text):
             if m.start() == 0 and m.group(0) == "\ufeff":
                 continue  # a leading byte-order mark is an encoding signature, not damage

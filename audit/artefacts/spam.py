@@ -7,7 +7,11 @@ Three syntax cues, each precise on edited text:
 * **comma**: a lowercase keyword right after a comma and directly before a capitalised
   word ("This week, online California Attorney General"; "de San Francisco, store Tom Ammiano");
 * **between-names**: a lowercase keyword wedged between two capitalised names inside a
-  sentence ("Attorney General order Kamala Harris"), weekdays and months excepted;
+  sentence ("Attorney General order Kamala Harris"), weekdays and months, verb forms in -s
+  ("Tarkin orders Alderaan destroyed") and possessives ("UNESCO's online Red Book") excepted;
+* **lower-list**: a bare count-noun keyword as an item of a lower-case list whose neighbouring
+  items are plural or have a determiner ("many pundits, casino and politicians", "his wife,
+  site and his children");
 * **foreign**: an English keyword inside a passage in another language
   ("... para responder, order anunció ayer ..."), using the language check's passage
   languages when present, else a stop-word profile of the passage.
@@ -82,6 +86,26 @@ _COMMA_RE = re.compile(rf"(?<=\w,\s)(?P<kw>{_kw(KEYWORDS)})(?=\s+{_CAP}[a-zà-ÿ
 _BETWEEN_RE = re.compile(
     rf"(?<=[a-zà-ÿ,;] )(?P<prev>{_CAP}[\w’'-]+) (?P<kw>{_kw(KEYWORDS)}) (?P<next>{_CAP}[a-zà-ÿ’'-]+)"
 )
+#: Keywords that are count nouns: bare (without a determiner) they cannot stand as a list item among
+#: plural or determined nouns ("pundits, casino and politicians"; "his wife, site and his children").
+_COUNT_KEYWORDS = ("order", "site", "store", "shop", "casino", "deal", "loan", "coupon", "essay", "outlet",
+                   "pharmacy", "promo", "replica")
+_DET = (r"(?:the|his|her|their|its|our|my|your|these|those|many|some|all|other|both|several|two|three|"
+        r"los|las|el|la|sus|unos|unas|muchos|les|des|le|ses|leurs|plusieurs|os|as|seus|suas|o|a|i|gli|le|"
+        r"die|der|das|den|ihre|seine|viele)")
+#: A lower-case list item with a keyword inside: ``ITEM, KW (and|or|,) ITEM``, where each neighbouring item
+#: is a plural noun or has a determiner.
+_LOWER_LIST_RE = re.compile(
+    rf"(?<![\w’'-])(?P<prev>(?:{_DET} )?[a-zà-ÿ]{{3,}}), (?P<kw>{_kw(_COUNT_KEYWORDS)})"
+    rf"(?P<conj>,| and| or| y| et| e| und| ou| o| oder) (?P<next>(?:{_DET} )?[a-zà-ÿ]{{3,}})(?![\w’'-])"
+)
+
+
+def _plural_or_determined(item: str) -> bool:
+    ws = item.split()
+    return len(ws) == 2 or (ws[0].endswith("s") and not ws[0].endswith(("ss", "us", "is")) and len(ws[0]) > 3)
+
+
 _NOT_NAMES = frozenset(
     "I A The Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
     "August September October November December Lunes Martes Miércoles Jueves Viernes Sábado Domingo Enero Febrero "
@@ -213,6 +237,11 @@ def find_stuffing(text: str, extra: Iterable[str] = (), word_counts=None) -> lis
     return out
 
 
+#: Keywords that are also imperative verbs, and the subordinate clause that an instruction follows.
+_VERBS = frozenset({"order", "buy", "shop", "click", "download", "store"})
+_CLAUSE_START = re.compile(r"(?:^|[.!?:]\s+)(?:If|When|To|Once|After|Before|Then|Please|Simply|Just)\b[^.!?\n]*,\s*$")
+
+
 def find_injections(text: str, lang_of) -> list[tuple[int, int, str, str]]:
     """``(start, end, keyword, cue)`` for each injected keyword; ``lang_of(offset)`` gives the language there."""
     out: dict[int, tuple[int, int, str, str]] = {}
@@ -221,12 +250,23 @@ def find_injections(text: str, lang_of) -> list[tuple[int, int, str, str]]:
             s, e = m.span("kw")
             if s in out or _title_case_line(text, s) or (cue == "comma" and _modifies_noun(text, e)):
                 continue
+            if cue == "comma" and m.group("kw") in _VERBS and _CLAUSE_START.search(text, max(0, s - 200), s):
+                continue  # "If you would like to post it, click Submit": an instruction
             out[s] = (s, e, m.group("kw"), cue)
     for m in _BETWEEN_RE.finditer(text):
         s, e = m.span("kw")
         if s in out or m.group("next") in _NOT_NAMES or _title_case_line(text, s) or _modifies_noun(text, e):
             continue
+        if m.group("kw").endswith("s") or m.group("prev").endswith(("'s", "’s")):
+            continue  # "Tarkin orders Alderaan ..." (a verb), "UNESCO's online Red Book" (a possessive)
         out[s] = (s, e, m.group("kw"), "between-names")
+    for m in _LOWER_LIST_RE.finditer(text):
+        s, e = m.span("kw")
+        if s in out or not (_plural_or_determined(m.group("prev")) and _plural_or_determined(m.group("next"))):
+            continue
+        if m.group("conj") == "," and not _plural_or_determined(m.group("next")):
+            continue
+        out[s] = (s, e, m.group("kw"), "lower-list")
     for m in _FOREIGN_RE.finditer(text):
         s, e = m.span("kw")
         if s in out:
@@ -253,6 +293,11 @@ def find_injections(text: str, lang_of) -> list[tuple[int, int, str, str]]:
             continue  # an English phrase, not a lone injected word
         out[s] = (s, e, kw, "foreign")
     return [out[k] for k in sorted(out)]
+
+
+#: Words that any of the list, comma, between-names or foreign cues can report: a document without one
+#: of them skips those searches.
+_CUE_WORDS = frozenset(KEYWORDS) | frozenset(FOREIGN_OK)
 
 
 @dataclass(frozen=True)
@@ -284,7 +329,8 @@ class InjectedKeywordCheck(DocumentCheck):
             return "und"
 
         out = []
-        found = find_injections(text, lang_of)
+        counts = ctx.word_counts
+        found = find_injections(text, lang_of) if any(counts.get(k) for k in _CUE_WORDS) else []
         if self.config.extra_keywords:
             extra = _kw(re.escape(k) for k in self.config.extra_keywords)
             for rx in (re.compile(rf"(?<=\w,\s)(?P<kw>{extra})(?=\s+{_CAP}[\w’'-]+)"),):
@@ -294,6 +340,7 @@ class InjectedKeywordCheck(DocumentCheck):
             "comma": "a lowercase keyword between a comma and a capitalised name",
             "foreign": "an English keyword inside a passage in another language",
             "between-names": "a lowercase keyword wedged between two capitalised names",
+            "lower-list": "a bare keyword among plural or determined items of a lower-case list",
             "after-sentence": "a lowercase keyword phrase stuffed after a sentence end",
             "repeated": "a keyword phrase repeated three times or more in a row (keyword stuffing)",
         }

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-from audit.artefacts.common import WORDFREQ_LANGS, confirm_lookup, language_lookup, stopwords, zipf
+from audit.artefacts.common import BARE_ENTITY_NAMES, WORDFREQ_LANGS, confirm_lookup, language_lookup, stopwords, zipf
 from audit.model import Category, Finding, Severity
 from audit.rules import DocContext, DocumentCheck, Rule
 from audit.segment import ABBREVIATIONS
@@ -72,14 +72,65 @@ _CAMEL_BRANDS = frozenset("easyjet easyhotel easycar wikihow freecodecamp ebooke
 #: Prefixes and suffix-like words that form closed compounds freely ("antivaccine", "statewide"): a split
 #: there is not evidence of a lost space.
 _PREFIXES = frozenset(
-    "anti pre post pro sub super inter intra multi micro macro mega mini semi ultra auto neo pseudo extra contra "
+    "be anti pre post pro sub super inter intra multi micro macro mega mini semi ultra auto neo pseudo extra contra "
     "sobre hiper hyper cyber ciber télé eco bio geo tele non over under out self vice counter mid tri afro euro narco "
     "infra socio retro trans cross photo video radio electro hydro thermo neuro psycho mono poly para".split()
 )
 _SUFFIX_WORDS = frozenset(
     "less like wide free based proof friendly ness ship hood ward wards side time man men woman women land work "
-    "works way ways made maker makers able ible wise fold style related led driven owned run mente ment ing".split()
+    "works way ways made maker makers able ible wise fold style related led driven owned run mente ment ing "
+    "some ever self selves where thing body".split()
 )
+#: English function words that also form closed compounds freely ("upticks", "southeasternmost", "letup",
+#: "whereof", "thereby", "outlook"): as one half of a split they are no evidence of a lost space.
+_PARTICLES = frozenset(
+    "up down out off over under in on by about through after before into some more most all any no one two "
+    "other own same such very too so then now here there where when how what why while like just only also "
+    "get go know".split()
+)
+#: Determiners and possessives: a function word glued to one of them is a lost space ("ofthe", "inthe",
+#: "isyour") even when both halves are function words ("whereof", "isnot" are not).
+_DETERMINERS = frozenset(
+    "the a an this that these those his her their its our my your "
+    "el la los las un una del al le les des du au un une der die das den dem des ein eine il lo gli della "
+    "o os as um uma do da dos das no na".split()
+)
+
+
+_DOMAIN_NEXT = re.compile(r"\.[a-z]{2,}")
+
+
+@lru_cache(maxsize=16)
+def _function_words(lang: str) -> frozenset[str]:
+    sw = stopwords().get(lang, frozenset())
+    return frozenset(sw - _PARTICLES) if lang == "en" else frozenset(sw)
+
+
+def lower_join_evidence(left: str, right: str, lang: str, vocab) -> Severity | None:
+    """How much a split of a lower-case token into two listed words says about a lost space.
+
+    Real text is full of closed compounds, rare words and typos that split into two words ("nightstands",
+    "writedowns", "capcity", "mandrills"); a lost space is told apart by a function word on one side
+    ("blowingand", "endof", "isyour", "governorsaid"): a warning. Two function words are a lost space only
+    before a determiner ("ofthe", "wherethe"; "whereof", "isnot" are words or styles). Two content words
+    are info, and only when both occur on their own in the document (``vocab``: lower-case word counts).
+    """
+    fw = _function_words(lang)
+    sw = stopwords().get(lang, frozenset())
+    lf, rf = left in fw, right in fw
+    if any(zipf(left + right, other) for other in WORDFREQ_LANGS if other != lang):
+        return None  # a word of a neighbouring language ("saladas", "fabriche") or a listed variant
+    if lf or rf:
+        if left in sw and right in sw and right not in _DETERMINERS and zipf(left + right, lang):
+            return None  # "whereof", "thereby", "isnot": listed words or styles, not a lost space
+        if rf and left not in sw and len(right) <= 3 and len(left) < 6:
+            return Severity.INFO  # "cryptand", "endof": a short stem and a short ending, either way
+        return Severity.WARNING
+    if vocab and vocab.get(left, 0) >= 1 and vocab.get(right, 0) >= 1:
+        return Severity.INFO
+    if min(zipf(left, lang), zipf(right, lang)) >= 3.5 and not zipf(left + right, lang):
+        return Severity.INFO
+    return None
 #: Lower-case tokens of 5+ letters that stand alone (not in a URL, e-mail, hashtag, path or code).
 _LOWER_TOKEN = re.compile(r"(?<![\w’'@#/.\\`$<\ufffd-])[a-zà-öø-ÿ]{5,}(?![\w’'@/\\`(=<>\ufffd-]|\.[^\W_])")
 
@@ -129,29 +180,39 @@ def _split_glued(token: str, lang: str) -> tuple[str, str, float] | None:
 def find_camel(text: str, lang_of=None, vocab=None, confirmed=None) -> list[tuple[int, int, str, str, Severity]]:
     """``(start, end, left, right, severity)`` for words glued after a lost space.
 
-    * a lower-case word glued to a capitalised one ("deportationsThe", "governorSmith"): warning;
+    * a lower-case word glued to a capitalised one ("deportationsThe", "governorSmith"): warning, unless
+      the lower-case half is a short or function word before a non-opener ("theStreet": a brand);
     * two capitalised words ("WashingtonThe", "WealthManagement"): warning when the right half is a
-      sentence opener or both halves occur on their own in the document; info when only the word
-      lists confirm the halves (brand names are spelled so);
+      sentence opener; info when both halves occur on their own in the document or the word lists
+      confirm them (names, hashtags and brands are spelled so);
     * two lower-case words ("governorsaid"), only where ``lang_of`` knows the passage language and it
-      is one of :data:`WORDFREQ_LANGS`: warning when one half is a very common word (Zipf ≥ 5.5:
-      "the", "said", "would") and the other a common one (Zipf ≥ 3), else info (two content words
-      joined may be a new compound or an identifier: "doomscrolling", "filepost").
+      is one of :data:`WORDFREQ_LANGS`: see :func:`lower_join_evidence` (a function word on one side:
+      warning; two content words that both occur alone in the document: info; else nothing).
 
     A form that occurs more than once in the document, or is itself a word of the word lists, is a
     name or identifier used on purpose. ``confirmed(offset)`` (optional) must confirm the passage
     language before word-list evidence counts.
     """
     out = []
-    for m in _CAMEL.finditer(text):
-        token = m.group(0)
-        if text.count(token) > 1 or token.lower() in _CAMEL_BRANDS:
-            continue
-        out.append((m.start(), m.end(), m.group(1), m.group(2), Severity.WARNING))
     if vocab is None:
         vocab = {}
         for w in re.findall(r"[^\W\d_]+", text):
             vocab[w.lower()] = vocab.get(w.lower(), 0) + 1
+
+    def vocab_has(word: str) -> bool:  # the capitalised word occurs on its own elsewhere in the document
+        return vocab.get(word.lower(), 0) >= 1 and text.count(word) > 1
+
+    for m in _CAMEL.finditer(text):
+        token = m.group(0)
+        left, right = m.group(1), m.group(2)
+        if text.count(token) > 1 or token.lower() in _CAMEL_BRANDS:
+            continue
+        if right not in _PASCAL_OPENERS and (len(left) <= 3 or left in stopwords().get("en", ())):
+            lang = lang_of(m.start()) if lang_of else "en"
+            known = vocab_has(right) or max(zipf(right.lower(), "en"), zipf(right.lower(), lang)) > 0
+            if not known or _DOMAIN_NEXT.match(text, m.end()):
+                continue  # "theResumator", "theStreet.com": a brand, not a lost space before a word
+        out.append((m.start(), m.end(), left, right, Severity.WARNING))
     for m in _PASCAL.finditer(text):
         token = m.group(0)
         left, right = m.group(1), m.group(2)
@@ -165,7 +226,8 @@ def find_camel(text: str, lang_of=None, vocab=None, confirmed=None) -> list[tupl
         if right in _PASCAL_OPENERS and len(left) >= (5 if len(right) == 2 else 4):
             out.append((m.start(), m.end(), left, right, Severity.WARNING))
         elif len(right) >= 4 and in_doc:
-            out.append((m.start(), m.end(), left, right, Severity.WARNING))
+            # "SandyRelief", "LittleMonsters": names, hashtags and brands are joined so on purpose
+            out.append((m.start(), m.end(), left, right, Severity.INFO))
         elif len(right) >= 4 and lang in WORDFREQ_LANGS and all(
                 zipf(h.lower(), lang) >= 3.0 or vocab.get(h.lower(), 0) >= 1 for h in (left, right)) and (
                 confirmed is None or confirmed(m.start())):
@@ -179,11 +241,12 @@ def find_camel(text: str, lang_of=None, vocab=None, confirmed=None) -> list[tupl
             if lang not in WORDFREQ_LANGS:
                 continue
             split = split_glued(token, lang)
-            if split and (confirmed is None or confirmed(m.start())):
-                left, right, z = split
-                common = max(zipf(left, lang), zipf(right, lang)) >= 5.5
-                out.append((m.start(), m.end(), left, right,
-                            Severity.WARNING if common and z >= 3.0 else Severity.INFO))
+            if not split:
+                continue
+            left, right, _z = split
+            sev = lower_join_evidence(left, right, lang, vocab)
+            if sev is not None and (confirmed is None or confirmed(m.start())):
+                out.append((m.start(), m.end(), left, right, sev))
     return sorted(out, key=lambda t: t[:2])
 
 
@@ -209,6 +272,11 @@ def _token_at(text: str, pos: int) -> tuple[int, int]:
     return s, e
 
 
+def _any_stopword(word: str) -> bool:
+    low = word.lower()
+    return any(low in sw for sw in stopwords().values())
+
+
 def find_glued(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, glue)`` spans of ``word<punct>word`` tokens that lost a space."""
     out = []
@@ -225,11 +293,16 @@ def find_glued(text: str) -> list[tuple[int, int, str]]:
             p = m.group(1)
             left = re.search(r"[^\W\d_]+$", tok[: m.start()]).group(0)
             right = re.match(r"[^\W\d_]+", tok[m.end() :]).group(0)
+            if (len(left) <= 3 and len(right) <= 3 and not (_any_stopword(left) or _any_stopword(right))) or (
+                    p == ":" and len(left) <= 2) or (len(left) <= 2 and len(right) <= 2 and left.istitle()):
+                continue  # element lists "(Fe,Mn)", "max,min", "TL;DR", "re:Invent": notation ("now,and" is prose)
             if p == ".":
                 if right.lower() in _TLDS or not (right[0].isupper() and right[1:].islower()):
                     continue
                 if left.lower() in ABBREVIATIONS or not left[1:].islower() or len(left) + len(right) < 6:
                     continue
+            elif p == ";" and left.lower() in BARE_ENTITY_NAMES:
+                continue  # an entity that lost its ampersand ("quot;weekend"): ART043 reports it
             elif p == ":":
                 if not left.islower() or left.lower() in ("http", "https", "mailto", "ftp", "tel", "urn"):
                     continue

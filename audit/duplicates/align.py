@@ -11,7 +11,6 @@ runs from the first to the last kept run.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,11 +18,11 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from audit import minhash
-from audit.normalize import key64, normalize_fast  # noqa: F401  (normalize_fast: re-exported)
+from audit.normalize import exact_key as _exact_key
+from audit.normalize import normalize_fast  # noqa: F401  (re-exported)
 
 # Same word definition as audit.minhash.tokens: runs of word characters, where
 # Latin-1 punctuation (U+0080-U+00BF) and general punctuation (U+2000-U+207F) separate words.
-_WORD = re.compile(r"[^\W\u0080-\u00bf\u2000-\u207f]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,8 +56,8 @@ def words_batch(texts: list[str]) -> list[Words]:
 
 
 def exact_key(text: str) -> int:
-    """64-bit hash of the normalised text (exact duplicates of documents and passages)."""
-    return key64(normalize_fast(text))
+    """64-bit key of the text's normalised word sequence (:func:`audit.normalize.exact_key`)."""
+    return _exact_key(normalize_fast(text))
 
 
 @dataclass(frozen=True, slots=True)

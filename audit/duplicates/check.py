@@ -20,6 +20,7 @@ import math
 from array import array
 from itertools import chain
 from typing import Any, Callable, Iterable
+from urllib.parse import urlsplit
 
 import numpy as np
 
@@ -28,8 +29,8 @@ from audit.duplicates.config import DuplicatesConfig, parse_date
 from audit.duplicates.corpus import Corpus
 from audit.duplicates.exact import exact_clusters
 from audit.duplicates.near import near_clusters
-from audit.duplicates.passages import PassageIndex, passage_clusters
-from audit.duplicates.rules import DUP001, DUP002, DUP003, DUP004
+from audit.duplicates.passages import PassageIndex, passage_clusters, units
+from audit.duplicates.rules import DUP001, DUP002, DUP003, DUP004, DUP005, DUP006
 from audit.model import Finding
 from audit.rules import CorpusCheck, CorpusResult, DocContext
 
@@ -37,10 +38,28 @@ from audit.rules import CorpusCheck, CorpusResult, DocContext
 _BATCH_CHARS = 1 << 21
 
 
-class DuplicateCheck(CorpusCheck):
-    """Exact and near-duplicate documents and passages (DUP001-DUP004)."""
+def site_of(ctx: DocContext, source_field: str = "source") -> str | None:
+    """The site a page belongs to, for page templates: the record's own source field, else the host of
+    its ``url`` field. ``None`` when only a folder name is known (a folder of downloaded pages is not
+    one site)."""
+    src = ctx.record_source(source_field)
+    if src:
+        return src
+    meta = ctx.doc.metadata
+    url = meta.get("url") or meta.get("URL")
+    if isinstance(url, str) and "//" in url:
+        try:
+            host = urlsplit(url.strip()).hostname or ""
+        except ValueError:
+            return None
+        return host.removeprefix("www.") or None
+    return None
 
-    rules = (DUP001, DUP002, DUP003, DUP004)
+
+class DuplicateCheck(CorpusCheck):
+    """Exact and near-duplicate documents and passages, templates and altered copies (DUP001-DUP006)."""
+
+    rules = (DUP001, DUP002, DUP003, DUP004, DUP005, DUP006)
     section = "duplicates"
     config_class = DuplicatesConfig
     order = 60
@@ -58,6 +77,9 @@ class DuplicateCheck(CorpusCheck):
         self._dates = array("d")
         self._sources = array("i")
         self._source_names: dict[str, int] = {}
+        # Site of each document for page templates: record source or URL host, never a folder (-1: none).
+        self._sites = array("i")
+        self._site_names: dict[str, int] = {}
         # Near-duplicate document index: ordinals and uint16 signatures (chunks).
         self._doc_ord: list[np.ndarray] = []
         self._doc_sig: list[np.ndarray] = []
@@ -68,8 +90,8 @@ class DuplicateCheck(CorpusCheck):
         # Pending batch: (ordinal, text, passage spans); texts are dropped after each flush.
         self._pending: list[tuple[int, str, list[tuple[int, int]]]] = []
         self._pending_chars = 0
-        self._want_near = self.wants("DUP002")
-        self._want_passages = cfg.passages and (self.wants("DUP003") or self.wants("DUP004"))
+        self._want_near = any(self.wants(r) for r in ("DUP002", "DUP005", "DUP006"))
+        self._want_passages = cfg.passages and any(self.wants(r) for r in ("DUP003", "DUP004", "DUP005", "DUP006"))
         # What observe reads from the text layer, computed with the document checks (in the workers).
         self.layer_needs = ("exact_key", "passages") if self._want_passages else ("exact_key",)
 
@@ -82,9 +104,12 @@ class DuplicateCheck(CorpusCheck):
             self._lengths.append(0)
             self._dates.append(math.nan)
             self._sources.append(-1)
+            self._sites.append(-1)
         self._lengths[ordinal] = len(text)
         self._dates[ordinal] = parse_date(ctx.doc.metadata.get(self._date_field))
         self._sources[ordinal] = self._source_id(ctx)
+        site = site_of(ctx, self.settings.source_field)
+        self._sites[ordinal] = -1 if site is None else self._site_names.setdefault(site, len(self._site_names))
         if len(text.strip()) < self.config.min_chars or not text.strip():
             return ()
         key = ctx.layer.exact_key  # == align.exact_key(text); computed in a worker when the stage is parallel
@@ -92,7 +117,10 @@ class DuplicateCheck(CorpusCheck):
         if first != ordinal:
             self._groups.setdefault(first, [first]).append(ordinal)
             return ()  # an exact copy: its near and passage duplicates are its original's
-        spans = [(p.start, p.end) for p in ctx.passages] if self._want_passages else []
+        spans = (
+            [(p.start, p.end) for p in units(text, ctx.passages, self.config.passage_window_words)]
+            if self._want_passages else []
+        )
         if self._want_near or spans:
             self._pending.append((ordinal, text, spans))
             self._pending_chars += len(text)
@@ -134,7 +162,7 @@ class DuplicateCheck(CorpusCheck):
     def state_bytes(self) -> int:
         """Approximate bytes of index state held (signatures, hashes, per-document arrays)."""
         arrays = sum(a.nbytes for a in self._doc_sig + self._doc_ord + self._pas_loc + self._pas_hash + self._pas_sig)
-        per_doc = self._lengths.itemsize + self._dates.itemsize + self._sources.itemsize
+        per_doc = self._lengths.itemsize + self._dates.itemsize + self._sources.itemsize + self._sites.itemsize
         return arrays + 100 * len(self._first) + per_doc * len(self._lengths)
 
     # -- finish -------------------------------------------------------------
@@ -142,7 +170,7 @@ class DuplicateCheck(CorpusCheck):
     def finish(self, text_of: Callable[[int], str], ids: list[str]) -> CorpusResult:
         self._flush()
         corpus = Corpus(self.config, ids, text_of, self._lengths, self._dates, self._sources, self._source_names,
-                        self._groups)
+                        self._groups, self._sites, self.wants)
         result = CorpusResult()
         # Document clusters: exact groups first, then near duplicates among their kept copies.
         if self.wants("DUP001"):

@@ -49,10 +49,22 @@ class DuplicatesConfig:
     #: Document candidate search: "numpy" (banding over the signature matrix, default) or
     #: "datasketch" (the same bands x rows in datasketch's MinHashLSH; slower, same clusters).
     lsh: str = "numpy"
+    # -- facts (DUP005, DUP006)
+    #: Two near copies that each carry at least this many figures ...
+    template_min_figures: int = 3
+    #: ... and share less than this share of them are one template with different facts (DUP005),
+    #: not copies; otherwise their differing facts and inserted words are alterations (DUP006).
+    template_max_fact_share: float = 0.5
+    #: Alterations reported per copy at most.
+    max_alterations: int = 10
     # -- passages (DUP003, DUP004)
     passages: bool = True
     #: Passages with fewer words are not indexed (they can still extend a matched region).
     passage_min_words: int = 20
+    #: Blocks longer than this many words (documents without blank-line paragraphs, such as
+    #: hard-wrapped wire stories) are cut at indented paragraph starts, then into windows of whole
+    #: sentences of about half this size; 0 keeps every block whole.
+    passage_window_words: int = 120
     passage_shingle_size: int = 4
     #: Passage signatures: one-row bands, so a passage merged into a longer one (Jaccard 0.15-0.3)
     #: is still a candidate.
@@ -70,9 +82,18 @@ class DuplicatesConfig:
     passage_min_copied_words: int = 15
     #: A passage found in more documents than this is boilerplate, not a copy; it is not reported.
     passage_max_copies: int = 50
-    #: Passages shared by different documents of the same source only within their first or last
-    #: this-many passages are page templates (header, footer), not copies; 0 reports them too.
-    boilerplate_edge: int = 3
+    #: Work cap for one group of passages that verified pairs join together: at most this many
+    #: verifications per passage of the group when cutting it into clusters (keeps many documents
+    #: sharing many sentences near-linear). A group that hits it is counted in the report's
+    #: duplicates.passage_groups_capped; 0: no cap.
+    passage_group_work: int = 8
+    #: A passage found on this many different pages of one source is that source's page template
+    #: (menu, footer, sign-up box), not a copy. The source is the record's source field, else its URL's
+    #: host; a folder name is not a source for this decision. 0 never treats a passage as a template.
+    template_min_pages: int = 3
+    #: A copied passage inside quotation marks with at most this many words is a quotation (info), not
+    #: pasted prose (warning).
+    quote_max_words: int = 60
 
     def __post_init__(self) -> None:
         if self.lsh not in ("numpy", "datasketch"):
@@ -82,7 +103,7 @@ class DuplicatesConfig:
         self.doc_params()  # validates bands x rows
         self.passage_params()
         for name in ("doc_similarity", "doc_containment", "doc_min_other_coverage", "min_estimate",
-                     "passage_min_estimate", "passage_similarity", "passage_containment"):
+                     "passage_min_estimate", "passage_similarity", "passage_containment", "template_max_fact_share"):
             v = getattr(self, name)
             if not 0.0 <= v <= 1.0:
                 raise ValueError(f"{name} must be between 0 and 1, not {v!r}")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from array import array
 from collections import OrderedDict
-from typing import Callable, Generic, Hashable, Iterable, TypeVar
+from typing import Any, Callable, Generic, Hashable, Iterable, TypeVar
 
 from audit.duplicates import align as al
 from audit.duplicates.config import DuplicatesConfig
@@ -64,8 +64,12 @@ class Corpus:
         sources: array,
         source_names: dict[str, int],
         groups: dict[int, list[int]],
+        sites: array | None = None,
+        wants: Callable[[str], bool] | None = None,
     ) -> None:
         self.config = config
+        #: Is a rule enabled (the check's selection)?
+        self.wants: Callable[[str], bool] = wants or (lambda rule_id: True)
         self.ids = ids
         self._text_of = text_of
         self.lengths = lengths
@@ -74,6 +78,8 @@ class Corpus:
         self.source_names = source_names
         #: first ordinal of an exact group -> all ordinals with that content
         self.groups = groups
+        #: site id of each document for page templates (-1: unknown)
+        self.sites = sites if sites is not None else array("i", [-1]) * len(lengths)
         prio = config.source_priority
         self._source_rank = {sid: prio.index(name) for name, sid in source_names.items() if name in prio}
         self._names = {v: k for k, v in source_names.items()}
@@ -83,8 +89,11 @@ class Corpus:
         self.doc_cluster: dict[int, int] = {}
         #: non-kept members of document clusters
         self.copies: set[int] = set()
+        #: (smaller, larger) ordinals of documents reported as one template with different facts
+        self.template_pairs: set[tuple[int, int]] = set()
         self._texts: LRU[int, str] = LRU(CACHE_SIZE)
         self._words: LRU[int, tuple[str, al.Words]] = LRU(CACHE_SIZE)
+        self._derived: LRU[tuple[str, int], Any] = LRU(CACHE_SIZE)
 
     # -- keep policy -----------------------------------------------------------
 
@@ -124,6 +133,15 @@ class Corpus:
             self._words.put(ordinal, hit)
         return hit
 
+    def derived(self, kind: str, ordinal: int, compute: Callable[[str], V]) -> V:
+        """``compute(text)`` of a document, cached with its text (e.g. its passage units)."""
+        key = (kind, ordinal)
+        hit = self._derived.get(key)
+        if hit is None:
+            hit = compute(self.raw(ordinal))
+            self._derived.put(key, hit)
+        return hit
+
     def prefetch(self, ordinals: set[int]) -> None:
         """Tokenise the documents a chunk of candidate pairs needs in one batch (into the cache)."""
         need = sorted(o for o in ordinals if o not in self._words)
@@ -136,3 +154,4 @@ class Corpus:
     def clear(self) -> None:
         self._texts.clear()
         self._words.clear()
+        self._derived.clear()

@@ -8,10 +8,12 @@ from typing import Any, Callable
 import numpy as np
 
 from audit.duplicates import align as al
+from audit.duplicates import facts
+from audit.duplicates.config import DuplicatesConfig
 from audit.duplicates.corpus import Corpus
 from audit.duplicates.lsh import UnionFind, candidate_pairs, datasketch_candidate_pairs, estimate, star_clusters
-from audit.duplicates.rules import DUP002
-from audit.model import Cluster, Location, Related
+from audit.duplicates.rules import DUP002, DUP005, DUP006
+from audit.model import Cluster, Location, Related, Severity
 from audit.rules import CorpusResult
 
 #: Candidate pairs verified per batch of tokenised documents (bounds the words held at once).
@@ -29,6 +31,21 @@ class DocEdge:
 
     def swapped(self) -> DocEdge:
         return DocEdge(self.similarity, self.reason, self.span_b, self.span_a, self.coverage_b, self.coverage_a)
+
+
+def verify_pair(text_a: str, text_b: str, config: DuplicatesConfig | None = None) -> al.DocVerdict:
+    """Are two texts near-duplicate documents? The one verified measure the scan uses (word alignment,
+    shared runs of ``min_run``+ words; ``doc_similarity`` / ``doc_containment`` thresholds).
+
+    Returns ``DocVerdict(duplicate, similarity, reason)``: ``similarity`` is the verified similarity
+    (share of both texts' words in shared runs), ``duplicate`` whether the pair passes. Meant for
+    callers outside a scan (the filter's in-batch and in-index decisions) so that both decide alike.
+    """
+    cfg = config or DuplicatesConfig()
+    if al.exact_key(text_a) == al.exact_key(text_b):
+        return al.DocVerdict(True, 1.0, "exact")
+    alignment = al.align(al.words(text_a).tokens, al.words(text_b).tokens, cfg.min_run)
+    return al.document_verdict(alignment, cfg.doc_similarity, cfg.doc_containment, cfg.doc_min_other_coverage)
 
 
 def verify_docs(corpus: Corpus, a: int, b: int) -> DocEdge | None:
@@ -54,9 +71,11 @@ def _candidates(sig: np.ndarray, cfg) -> tuple[np.ndarray, np.ndarray]:
     return candidate_pairs(sig, cfg.bands, cfg.rows, min_estimate=cfg.min_estimate, max_bucket=cfg.max_bucket)
 
 
-def _cached(corpus: Corpus) -> Callable[[int, int], DocEdge | None]:
-    """``verify_docs`` with a symmetric cache (the verdict is symmetric; only the spans swap)."""
+def _cached(corpus: Corpus, templates: dict[tuple[int, int], DocEdge]) -> Callable[[int, int], DocEdge | None]:
+    """``verify_docs`` with a symmetric cache (the verdict is symmetric; only the spans swap). A pair on
+    one template with different figures is no edge; it is recorded in ``templates`` (DUP005)."""
     cache: dict[tuple[int, int], DocEdge | None] = {}
+    cfg = corpus.config
 
     def verify(a: int, b: int) -> DocEdge | None:
         if (a, b) in cache:
@@ -64,7 +83,13 @@ def _cached(corpus: Corpus) -> Callable[[int, int], DocEdge | None]:
         if (b, a) in cache:
             other = cache[(b, a)]
             return None if other is None else other.swapped()
-        cache[(a, b)] = edge = verify_docs(corpus, a, b)
+        edge = verify_docs(corpus, a, b)
+        if edge is not None and facts.same_template(
+            corpus.raw(a), corpus.raw(b), cfg.template_min_figures, cfg.template_max_fact_share
+        ):
+            templates[(a, b)] = edge
+            edge = None
+        cache[(a, b)] = edge
         return edge
 
     return verify
@@ -83,7 +108,8 @@ def near_clusters(
     stats["document_candidates"] = int(len(pairs))
     node = {int(o): corpus.rep_kept.get(int(o), int(o)) for o in ords}
     row_of = {node[int(o)]: i for i, o in enumerate(ords)}
-    verify = _cached(corpus)
+    templates: dict[tuple[int, int], DocEdge] = {}
+    verify = _cached(corpus, templates)
     uf = UnionFind()
     verified = 0
     plist = [(node[int(ords[i])], node[int(ords[j])]) for i, j in pairs.tolist()]
@@ -106,6 +132,85 @@ def near_clusters(
     for n, (kept, members) in enumerate(stars, 1):
         _report_cluster(corpus, result, n, kept, sorted(members), estimates)
     stats["near_document_clusters"] = len(stars)
+    stats["template_documents"] = _report_templates(corpus, result, templates) if corpus.wants("DUP005") else 0
+
+
+def _report_templates(corpus: Corpus, result: CorpusResult, templates: dict[tuple[int, int], DocEdge]) -> int:
+    """DUP005 on each document that follows an earlier one's template with different figures (once per
+    document, naming its most similar partner); documents already in a copy cluster are left out."""
+    best: dict[int, tuple[float, int, DocEdge]] = {}
+    for (a, b), edge in templates.items():
+        first, other = (a, b) if corpus.priority(a) <= corpus.priority(b) else (b, a)
+        if first != a:
+            edge = edge.swapped()
+        if other in corpus.copies or first in corpus.copies:
+            continue
+        if other not in best or (edge.similarity, -first) > (best[other][0], -best[other][1]):
+            best[other] = (edge.similarity, first, edge)
+    for other, (_sim, first, edge) in sorted(best.items()):
+        corpus.template_pairs.add((min(first, other), max(first, other)))
+        result.add(other, template_finding(corpus, first, edge.span_a, other, edge.span_b, edge.similarity))
+    return len(best)
+
+
+def template_finding(corpus: Corpus, a: int, span_a: tuple[int, int], b: int, span_b: tuple[int, int],
+                     similarity: float):
+    """DUP005 on ``b``: its text at ``span_b`` follows ``a``'s at ``span_a`` with different figures."""
+    cfg, ids = corpus.config, corpus.ids
+    ta, tb = corpus.raw(a), corpus.raw(b)
+    diffs = [d for d in alterations(corpus, a, span_a, b, span_b) if d.kind == "fact"][: cfg.max_alterations]
+    shown = "; ".join(f"{d.text_a} / {d.text_b}" for d in diffs[:4])
+    share = facts.fact_share(ta[span_a[0] : span_a[1]], tb[span_b[0] : span_b[1]])
+    return DUP005.finding(
+        span_b,
+        f"same template as {ids[a]} with different facts ({share.shared} of "
+        f"{min(share.count_a, share.count_b)} figures shared)" + (f": {shown}" if shown else ""),
+        data={
+            "template_of": {"document": ids[a], "start": span_a[0], "end": span_a[1]},
+            "similarity": round(similarity, 4),
+            "figures_shared": round(share.share, 4),
+            "facts": [_fact_dict(d) for d in diffs],
+        },
+    )
+
+
+def alterations(corpus: Corpus, a: int, span_a: tuple[int, int], b: int, span_b: tuple[int, int]):
+    """Differences (changed facts, inserted words) of ``b[span_b]`` against ``a[span_a]``, in document offsets."""
+    ta, tb = corpus.raw(a)[span_a[0] : span_a[1]], corpus.raw(b)[span_b[0] : span_b[1]]
+    out = []
+    for d in facts.differences(ta, al.words(ta), tb, al.words(tb), limit=corpus.config.max_alterations):
+        out.append(facts.Difference(
+            d.kind, (d.span_a[0] + span_a[0], d.span_a[1] + span_a[0]),
+            (d.span_b[0] + span_b[0], d.span_b[1] + span_b[0]), d.text_a, d.text_b,
+        ))
+    return out
+
+
+def _fact_dict(d: facts.Difference) -> dict:
+    return {"kept_text": d.text_a, "text": d.text_b, "kept_start": d.span_a[0], "kept_end": d.span_a[1],
+            "start": d.span_b[0], "end": d.span_b[1]}
+
+
+def alteration_findings(corpus: Corpus, a: int, span_a: tuple[int, int], b: int, span_b: tuple[int, int],
+                        cid: str, similarity: float) -> list:
+    """DUP006 findings on copy ``b`` for each changed fact (warning) and changed or inserted words (info)."""
+    out = []
+    for d in alterations(corpus, a, span_a, b, span_b):
+        if d.kind == "fact":
+            msg = f"altered fact: the kept copy {corpus.ids[a]} says \"{d.text_a}\", this copy says \"{d.text_b}\""
+            sev = Severity.WARNING
+        elif d.kind == "changed":
+            msg = f"changed words: the kept copy {corpus.ids[a]} says \"{d.text_a}\", this copy says \"{d.text_b}\""
+            sev = Severity.INFO
+        else:
+            msg = f"inserted words \"{d.text_b}\": the kept copy {corpus.ids[a]} has \"{d.text_a}\""
+            sev = Severity.INFO
+        out.append(DUP006.finding(
+            d.span_b, msg, related=[Related(corpus.ids[a], d.span_a[0], d.span_a[1], similarity)],
+            data={"cluster": cid, "kept": corpus.ids[a], "kind": d.kind, "kept_text": d.text_a, "text": d.text_b},
+            severity=sev,
+        ))
+    return out
 
 
 def _report_cluster(corpus: Corpus, result: CorpusResult, n: int, kept: int, members: list, estimates) -> None:
@@ -142,6 +247,10 @@ def _report_cluster(corpus: Corpus, result: CorpusResult, n: int, kept: int, mem
                 },
             ),
         )
+        if corpus.wants("DUP006"):
+            whole_kept, whole_m = (0, corpus.lengths[kept]), (0, corpus.lengths[m])
+            for f in alteration_findings(corpus, kept, whole_kept, m, whole_m, cid, edge.similarity):
+                result.add(m, f)
     result.clusters.append(
         Cluster(
             id=cid,

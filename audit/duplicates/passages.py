@@ -9,18 +9,22 @@ copy and reported once per distinct set of copied regions.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 import numpy as np
 
 from audit import segment
 from audit.duplicates import align as al
+from audit.duplicates import facts
 from audit.duplicates.corpus import Corpus
 from audit.duplicates.lsh import UnionFind, candidate_pairs, star_clusters
+from audit.duplicates.near import alteration_findings, template_finding
 from audit.duplicates.rules import DUP003, DUP004
-from audit.model import Cluster, Location, Related, Severity
+from audit.model import Cluster, Location, Related, Severity, Span
 from audit.rules import CorpusResult
 
 
@@ -34,13 +38,79 @@ class Region:
     span_b: tuple[int, int]
     similarity: float
     exact: bool
-    edge: bool = False  # both sides lie in their page's header/footer zone
     copied_words: int = 0  # > 0: only part of a passage was copied (words in shared runs)
 
     def swapped(self) -> Region:
         return Region(
-            self.doc_b, self.span_b, self.doc_a, self.span_a, self.similarity, self.exact, self.edge, self.copied_words
+            self.doc_b, self.span_b, self.doc_a, self.span_a, self.similarity, self.exact, self.copied_words
         )
+
+
+# ---------------------------------------------------------------------------
+# Passage units: paragraphs, and windows of documents without paragraphs
+
+#: A line that starts an indented paragraph inside a block (hard-wrapped wire text: "\n    The ...").
+_INDENT = re.compile(r"\n(?:[ \t]{2,}|\t)(?=\S)")
+
+
+def units(text: str, passages: Iterable[Span], window_words: int) -> list[Span]:
+    """The passages duplicates are indexed and verified by. A paragraph is a unit; a block with indented
+    paragraph starts (hard-wrapped wire stories, one block with no blank lines) is cut at them; a
+    block still longer than ``window_words`` words is cut into windows of whole sentences of about
+    half that size, so text pasted inside it is found with its own span. ``window_words`` 0: no cuts."""
+    if window_words <= 0:
+        return list(passages)
+    if "\n\n" not in text and len(_INDENT.findall(text, 0, 20_000)) >= 2:
+        # Hard-wrapped text whose paragraphs start with an indented line (wire stories): the
+        # paragraphs are the indented pieces, whatever the lines look like (a table of figures
+        # above a paragraph makes the segmenter split every line).
+        passages = [Span(0, len(text))]
+    out: list[Span] = []
+    for p in passages:
+        block = text[p.start : p.end]
+        if "\n" not in block and len(block) < 4 * window_words:
+            out.append(p)
+            continue
+        cuts = [p.start] + [p.start + m.start() + 1 for m in _INDENT.finditer(block)] + [p.end]
+        for a, b in zip(cuts, cuts[1:], strict=False):
+            span = _trim(text, a, b)
+            if span is None:
+                continue
+            if len(text[span.start : span.end].split()) <= window_words:
+                out.append(span)
+            else:
+                out.extend(_windows(text, span, window_words // 2))
+    return out
+
+
+def _trim(text: str, a: int, b: int) -> Span | None:
+    piece = text[a:b]
+    stripped = piece.strip()
+    if not stripped:
+        return None
+    start = a + (len(piece) - len(piece.lstrip()))
+    return Span(start, start + len(stripped))
+
+
+def _windows(text: str, span: Span, target: int) -> list[Span]:
+    """Consecutive sentences of ``span`` grouped to about ``target`` words each (the last group may be
+    shorter; a sentence longer than ``target`` is a window of its own)."""
+    out: list[Span] = []
+    start = None
+    words = 0
+    for sent in segment.sentences(text[span.start : span.end]):
+        if start is None:
+            start = sent.start
+        words += len(text[span.start + sent.start : span.start + sent.end].split())
+        if words >= target:
+            out.append(Span(span.start + start, span.start + sent.end))
+            start, words = None, 0
+    if start is not None:
+        if out and words < target // 3:
+            out[-1] = Span(out[-1].start, span.end)  # a short tail joins the window before it
+        else:
+            out.append(Span(span.start + start, span.end))
+    return [w for w in (_trim(text, w.start, w.end) for w in out) if w is not None]
 
 
 # ---------------------------------------------------------------------------
@@ -48,14 +118,11 @@ class Region:
 
 
 def _passages_of(corpus: Corpus, ordinal: int) -> tuple[list, list[int]]:
-    spans = list(segment.passages(corpus.raw(ordinal)))
-    return spans, [s.start for s in spans]
+    def compute(text: str) -> tuple[list, list[int]]:
+        spans = units(text, segment.passages(text), corpus.config.passage_window_words)
+        return spans, [s.start for s in spans]
 
-
-def _edge(corpus: Corpus, first: int, last: int, n: int) -> bool:
-    """Do passages [first, last] lie in a page's template zone (its first or last few passages)?"""
-    k = corpus.config.boilerplate_edge
-    return last < k or first >= n - k
+    return corpus.derived("units", ordinal, compute)
 
 
 def _partial_copy(corpus: Corpus, da: int, ia: int, spans_a: list, db: int, ib: int, spans_b: list) -> Region | None:
@@ -74,9 +141,8 @@ def _partial_copy(corpus: Corpus, da: int, ia: int, spans_a: list, db: int, ib: 
         return None
     a0, a1 = wa.span(*alignment.word_range_a())
     b0, b1 = wb.span(*alignment.word_range_b())
-    edge = _edge(corpus, ia, ia, len(spans_a)) and _edge(corpus, ib, ib, len(spans_b))
     score = alignment.matched / shorter
-    return Region(da, (sa + a0, sa + a1), db, (sb + b0, sb + b1), score, False, edge, alignment.matched)
+    return Region(da, (sa + a0, sa + a1), db, (sb + b0, sb + b1), score, False, alignment.matched)
 
 
 def _extend(corpus: Corpus, da: int, ia: int, spans_a: list, db: int, ib: int, spans_b: list,
@@ -131,6 +197,8 @@ def verify_passages(corpus: Corpus, pa: tuple[int, int, int], pb: tuple[int, int
     ca, cb = corpus.doc_cluster.get(da), corpus.doc_cluster.get(db)
     if ca is not None and ca == cb and da != db:
         return None  # the documents are already one document-level cluster
+    if (min(da, db), max(da, db)) in corpus.template_pairs:
+        return None  # one template with different facts, reported at document level (DUP005)
     text_a, text_b = corpus.raw(da), corpus.raw(db)
     ta, tb = text_a[sa:ea], text_b[sb:eb]
     spans_a, starts_a = _passages_of(corpus, da)
@@ -148,8 +216,7 @@ def verify_passages(corpus: Corpus, pa: tuple[int, int, int], pb: tuple[int, int
     if (a0, a1) != (ia, ia):
         exact = all(s >= 1.0 for s in [sim, *sims])
         sim = al.passage_similarity(text_a[region_a[0] : region_a[1]], text_b[region_b[0] : region_b[1]])
-    edge = _edge(corpus, a0, a1, len(spans_a)) and _edge(corpus, b0, b1, len(spans_b))
-    return Region(da, region_a, db, region_b, sim, exact, edge)
+    return Region(da, region_a, db, region_b, sim, exact)
 
 
 # ---------------------------------------------------------------------------
@@ -209,7 +276,7 @@ def _candidates(corpus: Corpus, index: PassageIndex, stats: dict[str, Any]) -> s
     return cand
 
 
-def _verified_stars(corpus: Corpus, index: PassageIndex, cand: set[tuple[int, int]]) -> list:
+def _verified_stars(corpus: Corpus, index: PassageIndex, cand: set[tuple[int, int]], stats: dict[str, Any]) -> list:
     """Verify candidate pairs, join verified ones, and cut each component into stars around kept copies."""
     cache: dict[tuple[int, int], Region | None] = {}
 
@@ -231,23 +298,73 @@ def _verified_stars(corpus: Corpus, index: PassageIndex, cand: set[tuple[int, in
         if verify(a, b) is not None:
             uf.union(i, j)
     stars = []
+    capped = []
+    work = corpus.config.passage_group_work
     for comp in uf.components(uf.parent.keys() | set(uf.parent.values())):
-        stars.extend(star_clusters(comp, priority, verify))
+        if work and len(comp) > 2:
+            comp_stars, done = bounded_stars(comp, priority, verify, work * len(comp))
+            stars.extend(comp_stars)
+            if not done:
+                capped.append(len(comp))
+        else:
+            stars.extend(star_clusters(comp, priority, verify))
+    stats["passage_groups_capped"] = len(capped)
+    if capped:
+        stats["passage_capped_group_sizes"] = sorted(capped, reverse=True)[:10]
     return stars
 
 
+def bounded_stars(component: list[int], priority: Callable[[int], tuple], verify: Callable[[int, int], Any],
+                  budget: int) -> tuple[list, bool]:
+    """:func:`star_clusters` with at most ``budget`` verifications. A group of passages that chain into
+    one component (many documents sharing many sentences) can make star clustering quadratic; past
+    the budget its remaining passages are left unclustered. Returns the stars and whether it finished."""
+    remaining = sorted(component, key=priority)
+    out = []
+    spent = 0
+    while len(remaining) > 1:
+        if spent + len(remaining) - 1 > budget:
+            return out, False
+        spent += len(remaining) - 1
+        kept = remaining[0]
+        members, rest = [], []
+        for node in remaining[1:]:
+            res = verify(kept, node)
+            if res is None:
+                rest.append(node)
+            else:
+                members.append((node, res))
+        if members:
+            out.append((kept, members))
+        remaining = rest
+    return out, True
+
+
+def template_sites(corpus: Corpus, docs: Iterable[int]) -> set[int]:
+    """Sites with at least ``template_min_pages`` different pages among ``docs``: on them the shared
+    passage is page furniture (menu, footer), not a copy. Pages of unknown site (no source field, no
+    URL) count as one pool: a passage recurring on that many of them is furniture too."""
+    k = corpus.config.template_min_pages
+    if k <= 0:
+        return set()
+    pages = Counter(corpus.sites[d] for d in set(docs))
+    return {s for s, c in pages.items() if c >= k}
+
+
 def _distinct_clusters(corpus: Corpus, index: PassageIndex, stars: list, stats: dict[str, Any]) -> dict:
-    """One cluster per distinct set of regions (a run of copied paragraphs gives one cluster); regions
-    that are a page template (edge passages of two pages of one source) are dropped."""
+    """One cluster per distinct set of regions (a run of copied paragraphs gives one cluster); a region
+    on a page of a site that carries the passage on several pages is that site's template, dropped."""
     clusters: dict[tuple, tuple[int, list[Region]]] = {}
     template = 0
     for kept, members in stars:
-        regions = [r for _, r in members if not (r.edge and corpus.same_source(r.doc_a, r.doc_b))]
+        kept_doc = int(index.loc[kept, 0])
+        furniture = template_sites(corpus, [kept_doc] + [r.doc_b for _, r in members])
+        regions = [r for _, r in members if r.doc_a == r.doc_b or corpus.sites[r.doc_b] not in furniture]
         template += len(members) - len(regions)
         if not regions:
             continue
         kept_span = (min(r.span_a[0] for r in regions), max(r.span_a[1] for r in regions))
-        key = (int(index.loc[kept, 0]), kept_span, tuple(sorted((r.doc_b, r.span_b) for r in regions)))
+        key = (kept_doc, kept_span, tuple(sorted((r.doc_b, r.span_b) for r in regions)))
         clusters.setdefault(key, (kept, regions))
     stats["template_passages"] = template
     return clusters
@@ -258,7 +375,7 @@ def passage_clusters(corpus: Corpus, index: PassageIndex | None, result: CorpusR
     if index is None:
         return
     cand = _candidates(corpus, index, stats)
-    stars = _verified_stars(corpus, index, cand)
+    stars = _verified_stars(corpus, index, cand, stats)
     clusters = _distinct_clusters(corpus, index, stars, stats)
     reported: set[tuple[int, tuple[int, int]]] = set()
     n = 0
@@ -267,20 +384,57 @@ def passage_clusters(corpus: Corpus, index: PassageIndex | None, result: CorpusR
         fresh = [r for r in clusters[key][1] if (r.doc_b, r.span_b) not in reported]
         if not fresh:
             continue
-        n += 1
-        _report_cluster(corpus, result, f"passage-{n}", kept_doc, kept_span, fresh, reported)
+        if _report_cluster(corpus, result, f"passage-{n + 1}", kept_doc, kept_span, fresh, reported):
+            n += 1
     stats["passage_clusters"] = n
 
 
 def _report_cluster(corpus: Corpus, result: CorpusResult, cid: str, kept_doc: int, kept_span: tuple[int, int],
-                    fresh: list[Region], reported: set) -> None:
+                    fresh: list[Region], reported: set) -> bool:
+    """Report one passage cluster (False: every member was a template with different facts)."""
     ids = corpus.ids
     fresh = sorted(fresh, key=lambda r: (r.doc_b, r.span_b))
+    for x in fresh:
+        reported.add((x.doc_b, x.span_b))
+    templates = [r for r in fresh if _is_template(corpus, r)]
+    if templates:
+        # One template, different figures: not a copy (DUP005), with the differing facts.
+        if corpus.wants("DUP005"):
+            for r in templates:
+                result.add(r.doc_b, template_finding(corpus, r.doc_a, r.span_a, r.doc_b, r.span_b, r.similarity))
+        fresh = [r for r in fresh if r not in templates]
+        if not fresh:
+            return False
+        kept_span = (min(r.span_a[0] for r in fresh), max(r.span_a[1] for r in fresh))
     exact_all = all(r.exact for r in fresh)
+    severities = []
     for run in _runs_of_copies(corpus.raw, fresh):
-        for x in run:
-            reported.add((x.doc_b, x.span_b))
-        result.add(run[0].doc_b, _finding(corpus, cid, run))
+        finding = _finding(corpus, cid, run)
+        severities.append((run[0].doc_b != kept_doc, finding.severity))
+        result.add(run[0].doc_b, finding)
+        r = run[0]
+        if len(run) == 1 and not r.exact and not r.copied_words and corpus.wants("DUP006"):
+            for f in alteration_findings(corpus, r.doc_a, r.span_a, r.doc_b, r.span_b, cid, r.similarity):
+                result.add(r.doc_b, f)
+    others = [r for r in fresh if r.doc_b != kept_doc]
+    if others:
+        # Both sides: the kept copy names every other document that holds the passage.
+        severity = max((sev for other, sev in severities if other), key=lambda sv: sv.rank)
+        rule = DUP003 if all(r.exact for r in others) else DUP004
+        names = sorted({ids[r.doc_b] for r in others})
+        shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+        result.add(
+            kept_doc,
+            rule.finding(
+                kept_span,
+                f"passage also appears in {len(names)} other document{'s' if len(names) > 1 else ''}: {shown} "
+                "(this copy is the one kept)",
+                related=[Related(ids[r.doc_b], r.span_b[0], r.span_b[1], r.similarity) for r in others],
+                data={"cluster": cid, "kept": ids[kept_doc], "role": "kept", "documents": len(names),
+                      "similarity": round(min(r.similarity for r in others), 4), "same_document": False},
+                severity=severity,
+            ),
+        )
     result.clusters.append(
         Cluster(
             id=cid,
@@ -295,6 +449,54 @@ def _report_cluster(corpus: Corpus, result: CorpusResult, cid: str, kept_doc: in
             },
         )
     )
+    return True
+
+
+def _is_template(corpus: Corpus, r: Region) -> bool:
+    if r.exact:
+        return False
+    cfg = corpus.config
+    ta = corpus.raw(r.doc_a)[r.span_a[0] : r.span_a[1]]
+    tb = corpus.raw(r.doc_b)[r.span_b[0] : r.span_b[1]]
+    return facts.same_template(ta, tb, cfg.template_min_figures, cfg.template_max_fact_share)
+
+
+_OPEN_QUOTES = frozenset("\"\u201c\u201e\u00ab\u2018\u201a\u2039\u300c\u300e'")
+
+
+def is_quotation(text: str, span: tuple[int, int], max_words: int) -> bool:
+    """Is ``text[span]`` a short quotation: opened by a quotation mark (at its start or just before it)
+    and at most ``max_words`` words long?"""
+    s, e = span
+    seg = text[s:e].lstrip()
+    before = text[max(0, s - 3) : s].strip()
+    quoted = seg[:1] in _OPEN_QUOTES or (bool(before) and before[-1] in _OPEN_QUOTES)
+    return quoted and len(seg.split()) <= max_words
+
+
+def is_prose(text: str) -> bool:
+    """Does a copied region read as running prose, not page furniture? Furniture is mostly short lines
+    (menus, share bars: "About us", "Reply", "Follow Us") or mostly non-letters (widget code, tables)."""
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    if len(lines) >= 3 and sum(len(ln.split()) <= 3 for ln in lines) > 0.3 * len(lines):
+        return False
+    letters = sum(ch.isalpha() or ch.isspace() for ch in text[:2000])
+    return letters >= 0.8 * min(len(text), 2000)
+
+
+def _severity(corpus: Corpus, r: Region, copies: int) -> Severity:
+    """Pasted prose is a warning; a short quotation, a fragment under a passage's size, or furniture
+    shared by two pages (menus, widgets: not prose) is info. In one document, a whole passage repeated
+    is a scraping problem (warning)."""
+    cfg = corpus.config
+    if r.doc_b == r.doc_a:
+        return Severity.INFO if r.copied_words else Severity.WARNING
+    if r.copied_words and r.copied_words < cfg.passage_min_words:
+        return Severity.INFO
+    text = corpus.raw(r.doc_b)
+    if copies == 1 and is_quotation(text, r.span_b, cfg.quote_max_words):
+        return Severity.INFO
+    return Severity.WARNING if is_prose(text[r.span_b[0] : r.span_b[1]]) else Severity.INFO
 
 
 def _finding(corpus: Corpus, cid: str, run: list[Region]):
@@ -322,8 +524,7 @@ def _finding(corpus: Corpus, cid: str, run: list[Region]):
             **({"copied_words": r.copied_words} if r.copied_words else {}),
             **({"copies": len(run)} if len(run) > 1 else {}),
         },
-        # A whole passage repeated in one page is a scraping problem; a repeated quote is not.
-        severity=Severity.WARNING if same and not r.copied_words else None,
+        severity=_severity(corpus, r, len(run)),
     )
 
 

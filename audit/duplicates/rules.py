@@ -10,8 +10,9 @@ DUP001 = Rule(
     name="exact-duplicate-document",
     category=Category.DUPLICATE,
     severity=Severity.ERROR,
-    description="Document is identical to an earlier one after case, whitespace and quote/dash normalisation.",
-    flags=("'The vote is on Tuesday.' after 'the  vote is on “Tuesday”.'",),
+    description="Document is identical to an earlier one after case, whitespace, punctuation and quote/dash "
+    "normalisation.",
+    flags=("'The vote is on Tuesday.' after 'the  vote is on “Tuesday”.'", "'Record March 31 .' after 'Record March 31'"),
     not_flags=("Two articles that share a headline but not their bodies.",),
 )
 DUP002 = Rule(
@@ -33,17 +34,59 @@ DUP003 = Rule(
     id="DUP003",
     name="exact-duplicate-passage",
     category=Category.DUPLICATE,
-    severity=Severity.INFO,
+    severity=Severity.WARNING,
     description="Passage repeats another passage (same or other document) after case, whitespace and quote normalisation.",
-    flags=("A paragraph scraped twice into the same page (warning).", "A paragraph pasted verbatim into another article."),
-    not_flags=("Short repeated lines such as 'Advertisement' (below the passage minimum).",),
+    flags=(
+        "A paragraph scraped twice into the same page.",
+        "A paragraph pasted verbatim into another article (both articles carry the finding).",
+    ),
+    not_flags=(
+        "Short repeated lines such as 'Advertisement' (below the passage minimum).",
+        "A menu or footer on three or more pages of one site (a page template).",
+        "A short quotation in quotation marks shared by two articles (reported as info).",
+    ),
 )
 DUP004 = Rule(
     id="DUP004",
     name="near-duplicate-passage",
     category=Category.DUPLICATE,
-    severity=Severity.INFO,
+    severity=Severity.WARNING,
     description="Passage is a copy of another passage with small edits (verified with rapidfuzz).",
-    flags=("A headline and blurb repeated in one page with one word changed (warning).",),
+    flags=(
+        "A headline and blurb repeated in one page with one word changed.",
+        "A paragraph pasted with small edits into another article, or merged into a longer paragraph.",
+    ),
     not_flags=("Two paragraphs on the same topic written independently.",),
+)
+DUP005 = Rule(
+    id="DUP005",
+    name="same-template-different-facts",
+    category=Category.DUPLICATE,
+    severity=Severity.INFO,
+    description="Document or passage follows another's template but reports different figures: not a copy; "
+    "the differing facts are listed side by side.",
+    flags=(
+        "Two wire stories 'deficit forecast at 350 mln stg' / 'at 800 mln stg', the rest of the wording equal.",
+        "A daily market report with that day's figures on yesterday's wording.",
+    ),
+    not_flags=(
+        "A republished copy that keeps the original's figures (a near copy, DUP002).",
+        "Two stories on one topic written independently.",
+    ),
+)
+DUP006 = Rule(
+    id="DUP006",
+    name="altered-copy",
+    category=Category.DUPLICATE,
+    severity=Severity.WARNING,
+    description="A copy differs from the copy it duplicates in a fact (figure, date, name) or carries inserted "
+    "words; both spans are given.",
+    flags=(
+        "The kept copy says 22%, this copy says 27%, the rest identical.",
+        "A headline and blurb repeated with one injected word (info).",
+    ),
+    not_flags=(
+        "A republished copy whose only changes are a new headline, byline and footer.",
+        "Copies that differ only in punctuation, case or white space.",
+    ),
 )

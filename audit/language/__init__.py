@@ -6,7 +6,7 @@
 """
 
 from audit.language.backends import Backend, Candidates, clean_for_detection, evidence_chars, get_backend
-from audit.language.check import LANG001, LANG002, LANG003, LANGUAGE_NAMES, LanguageCheck, language_name
+from audit.language.check import LANG001, LANG002, LANG003, LANG004, LANGUAGE_NAMES, LanguageCheck, language_name
 from audit.language.identify import (
     UND,
     LanguageConfig,
@@ -19,7 +19,7 @@ from audit.language.identify import (
 )
 
 __all__ = [
-    "LANG001", "LANG002", "LANG003", "LANGUAGE_NAMES", "UND", "Backend", "Candidates", "LanguageCheck",
+    "LANG001", "LANG002", "LANG003", "LANG004", "LANGUAGE_NAMES", "UND", "Backend", "Candidates", "LanguageCheck",
     "LanguageConfig", "LanguageIdentifier", "Unit", "clean_for_detection", "combine", "dominant",
     "evidence_chars", "get_backend", "language_name", "prob_of", "shares",
 ]

@@ -37,9 +37,11 @@ from audit.language.identify import (
     UND,
     LanguageConfig,
     LanguageIdentifier,
+    ShortReading,
     Unit,
     dominant,
     prob_of,
+    read_short,
     shares,
     weights_of,
 )
@@ -78,8 +80,26 @@ LANG003 = Rule(
     category=Category.LANGUAGE,
     severity=Severity.INFO,
     description="Document's language cannot be determined (too little text, or no backend is confident).",
-    flags=("12345 | 678 | ---", "Read more"),
-    not_flags=("", "The council approved the budget on Tuesday after a two-hour debate."),
+    flags=("12345 | 678 | ---", "--- | *** | 42"),
+    not_flags=("", "Read more", "The council approved the budget on Tuesday after a two-hour debate."),
+)
+
+LANG004 = Rule(
+    id="LANG004",
+    name="code-switching",
+    category=Category.LANGUAGE,
+    severity=Severity.INFO,
+    description="Text alternating between languages (words of two languages in one short text, or "
+    "three switches or more between sentences or passages); one finding with the languages and their "
+    "shares, instead of one LANG001 per fragment.",
+    flags=(
+        "A tweet that starts in English and goes on in Spanish ('I love this song, la escucho todo el día').",
+        "An interview whose answers alternate between Spanish and English sentences.",
+    ),
+    not_flags=(
+        "An English text with one Spanish name or a quoted phrase.",
+        "An English page with one Spanish paragraph (that is LANG001).",
+    ),
 )
 
 #: English names for messages (codes are what data and reports carry).
@@ -104,6 +124,12 @@ def language_name(code: str) -> str:
 # --------------------------------------------------------------------------- the check
 
 
+def _confidence(units: list[Unit], lang: str) -> float:
+    """Character-weighted confidence of the units identified as ``lang`` (0 when there are none)."""
+    chars = sum(len(u.span) for u in units if u.lang == lang)
+    return sum(u.conf * len(u.span) for u in units if u.lang == lang) / chars if chars else 0.0
+
+
 @dataclass
 class _Run:
     lang: str
@@ -111,10 +137,20 @@ class _Run:
     core: list[Unit]  # the classified units (not the grouped short lines)
 
 
+@dataclass
+class _Reading:
+    doc_lang: str
+    units: list[Unit]
+    weights: dict[str, float]
+    sentence_units: dict[int, list[Unit]]
+    short: ShortReading | None
+    conf: float
+
+
 class LanguageCheck(DocumentCheck):
     """Publishes document and passage languages; flags foreign passages and unexpected languages."""
 
-    rules = (LANG001, LANG002, LANG003)
+    rules = (LANG001, LANG002, LANG003, LANG004)
     section = "language"
     config_class = LanguageConfig
     order = 10
@@ -134,35 +170,11 @@ class LanguageCheck(DocumentCheck):
         text = ctx.text
         if not text.strip():
             return ()
-        ident = self.identifier
-        cfg = self.config
-        units = ident.units(text, ctx.passages)
-        doc_lang = ident.classify(units)
-        if doc_lang != UND:
-            ident.veto_names(units, doc_lang)
-        sentence_starts = [sp.start for sp in ctx.sentences] if cfg.sentence_check_below > 0 else []
-        if doc_lang != UND and cfg.sentence_check_below > 0:
-            units = self._split_mixed_foreign(ctx, units, doc_lang, sentence_starts)
-        weights = weights_of(units)
-        # Pages made mostly of short lines: read the unclassified passages together, so
-        # a few long lines (a copyright notice, a caption) do not decide the language.
-        rest = [u for u in units if u.lang == UND]
-        rest_chars = sum(len(u.span) for u in rest)
-        if rest and 2 * rest_chars > sum(len(u.span) for u in units):
-            lang, _conf = ident.identify_text("\n".join(text[u.span.start : u.span.end] for u in rest))
-            if lang != UND:
-                weights[lang] = weights.get(lang, 0.0) + rest_chars
-                new = dominant(weights)
-                if new != doc_lang:
-                    doc_lang = ident.classify(units, doc_lang=new)  # confirm against the new language
-                    weights = weights_of(units)
-                    weights[lang] = weights.get(lang, 0.0) + rest_chars
-        # Sentence pass: foreign sentences inside passages of the document's language.
-        sentence_units: dict[int, list[Unit]] = {}
-        if doc_lang != UND and cfg.sentence_check_below > 0:
-            sentence_units = self._sentence_pass(ctx, units, doc_lang, sentence_starts)
+        r = self._read(ctx)
+        doc_lang, units = r.doc_lang, r.units
         ctx.language = doc_lang
-        ctx.languages = shares(weights)
+        ctx.languages = shares(r.weights)
+        ctx.stats["language_confidence"] = round(r.conf, 4)
 
         findings: list[Finding] = []
         if doc_lang == UND:
@@ -188,27 +200,108 @@ class LanguageCheck(DocumentCheck):
                 data={"language": doc_lang, "confidence": share, "expected": list(expected)},
             ))
 
-        # Per-span annotations (sentence spans replace a mixed passage).
         runs = self._runs(units, doc_lang)
-        grouped = {id(u): r.lang for r in runs for u in r.units}
-        annotations: list[tuple[Span, str, float]] = []
-        for i, u in enumerate(units):
-            if i in sentence_units:
-                for s in sentence_units[i]:
-                    annotations.append((s.span, s.lang if s.lang != UND else doc_lang, round(s.conf, 4)))
-                continue
-            lang = grouped.get(id(u), u.lang)
-            annotations.append((u.span, lang, round(u.conf, 4)))
-        ctx.passage_languages = annotations
-
-        if self.wants("LANG001"):
+        ctx.passage_languages = self._annotations(r, runs)
+        mix = self._mix(ctx, r)
+        if mix is not None:
+            if self.wants("LANG004"):
+                findings.append(mix)
+        elif self.wants("LANG001"):
             for run in runs:
                 findings.append(self._finding(run, doc_lang))
-            for i in sorted(sentence_units):
-                for run in self._runs(sentence_units[i], doc_lang, group=False):
+            for i in sorted(r.sentence_units):
+                for run in self._runs(r.sentence_units[i], doc_lang, group=False):
                     findings.append(self._finding(run, doc_lang, sentence=True))
-            findings.sort(key=lambda f: (f.start, f.rule))
+        findings.sort(key=lambda f: (f.start, f.rule))
         return findings
+
+    def _read(self, ctx: DocContext) -> _Reading:
+        """Identify the document: passages (first reading, then in full where needed), sentences,
+        and for a short document its words."""
+        text = ctx.text
+        ident = self.identifier
+        cfg = self.config
+        units = ident.units(text, ctx.passages)
+        doc_lang = ident.screen(text, units, ctx.sentences) or ident.classify(units)
+        if doc_lang != UND:
+            ident.veto_names(units, doc_lang)
+        sentence_starts = [sp.start for sp in ctx.sentences] if cfg.sentence_check_below > 0 else []
+        if doc_lang != UND and cfg.sentence_check_below > 0:
+            units = self._split_mixed_foreign(ctx, units, doc_lang, sentence_starts)
+        weights = weights_of(units)
+        # Pages made mostly of short lines: read the unclassified passages together, so
+        # a few long lines (a copyright notice, a caption) do not decide the language.
+        rest = [u for u in units if u.lang == UND]
+        rest_chars = sum(len(u.span) for u in rest)
+        rest_conf = 0.0
+        if rest and 2 * rest_chars > sum(len(u.span) for u in units):
+            lang, rest_conf = ident.identify_text("\n".join(text[u.span.start : u.span.end] for u in rest))
+            if lang != UND:
+                weights[lang] = weights.get(lang, 0.0) + rest_chars
+                new = dominant(weights)
+                if new != doc_lang:
+                    doc_lang = ident.classify(units, doc_lang=new)  # confirm against the new language
+                    weights = weights_of(units)
+                    weights[lang] = weights.get(lang, 0.0) + rest_chars
+        short = None
+        if len(units) == 1 and len(text) <= cfg.short_max_chars and ident.fasttext is not None:
+            short = read_short(ident.fasttext, text, cfg)
+            mixed = short.weights()
+            if len(mixed) >= 2:
+                weights = mixed
+                doc_lang = dominant(mixed)
+            elif doc_lang == UND and short.lang != UND:
+                doc_lang, weights = short.lang, {short.lang: float(len(units[0].span))}
+        # Sentence pass: foreign sentences inside passages of the document's language.
+        sentence_units: dict[int, list[Unit]] = {}
+        if doc_lang != UND and cfg.sentence_check_below > 0 and not (short and len(short.weights()) >= 2):
+            sentence_units = self._sentence_pass(ctx, units, doc_lang, sentence_starts)
+            for i, sents in sentence_units.items():  # shares from the sentences, not the mixed passage
+                u = units[i]
+                if u.lang != UND:
+                    weights[u.lang] = weights.get(u.lang, 0.0) - len(u.span)
+                for s in sents:
+                    lang = s.lang if s.lang != UND else doc_lang
+                    weights[lang] = weights.get(lang, 0.0) + len(s.span)
+                weights = {k: v for k, v in weights.items() if v > 0}
+        conf = _confidence(units, doc_lang)
+        if not conf:
+            conf = short.conf if short is not None and short.lang == doc_lang else rest_conf
+        return _Reading(doc_lang, units, weights, sentence_units, short, conf)
+
+    def _annotations(self, r: _Reading, runs: list[_Run]) -> list[tuple[Span, str, float]]:
+        """Per-span languages: sentence spans replace a mixed passage, word runs a mixed short text."""
+        if r.short is not None and len(r.short.weights()) >= 2:
+            return [(Span(x.start, x.end), x.lang, round(r.short.conf, 4)) for x in r.short.runs]
+        grouped = {id(u): run.lang for run in runs for u in run.units}
+        annotations: list[tuple[Span, str, float]] = []
+        for i, u in enumerate(r.units):
+            if i in r.sentence_units:
+                for s in r.sentence_units[i]:
+                    annotations.append((s.span, s.lang if s.lang != UND else r.doc_lang, round(s.conf, 4)))
+                continue
+            annotations.append((u.span, grouped.get(id(u), u.lang), round(u.conf, 4)))
+        return annotations
+
+    def _mix(self, ctx: DocContext, r: _Reading) -> Finding | None:
+        """LANG004 when the text alternates between languages: words of two languages inside one
+        short text, or three switches or more between classified spans; each language of the mix
+        holds at least ``mix_min_share`` of the classified characters."""
+        major = {k: v for k, v in ctx.languages.items() if v >= self.config.mix_min_share}
+        if len(major) < 2:
+            return None
+        seq = [lang for _span, lang, _c in ctx.passage_languages if lang in major]
+        switches = sum(1 for a, b in zip(seq, seq[1:], strict=False) if a != b)
+        words = r.short is not None and len(r.short.weights()) >= 2
+        if not words and switches < 3:
+            return None
+        parts = ", ".join(f"{language_name(k)} {v:.0%}" for k, v in major.items())
+        unit = "runs of words" if words else "sentences or passages"
+        return LANG004.finding(
+            (0, len(ctx.text)),
+            f"text alternates between languages ({parts}; {switches} switches between {unit})",
+            data={"languages": dict(major), "switches": switches, "level": "words" if words else "sentences"},
+        )
 
     # -- helpers
 
@@ -311,7 +404,7 @@ class LanguageCheck(DocumentCheck):
         cfg = self.config
         out: dict[int, list[Unit]] = {}
         for i, u in enumerate(units):
-            if u.lang not in (doc_lang, UND) or u.evidence < 2 * cfg.min_chars:
+            if u.screened or u.lang not in (doc_lang, UND) or u.evidence < 2 * cfg.min_chars:
                 continue
             p_doc = prob_of(u.ft, doc_lang) if u.ft is not None else prob_of(u.ld, doc_lang)
             if p_doc >= cfg.sentence_check_below:

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from audit.language.backends import Candidates, clean_for_detection, evidence_chars, get_backend
+from audit.language.screen import screen_sentences, vocabulary
+from audit.language.short import Run, identify_short, likeliest_pair, token_runs, tokens
 from audit.model import Span
 
 UND = "und"
@@ -90,15 +92,46 @@ class LanguageConfig:
     doc_min_chars: int = 20
     #: Characters of a passage handed to a model (the rest adds time, not accuracy).
     max_chars: int = 2000
+    #: First reading (audit.language.screen): fastText on a sample, then a vocabulary test per
+    #: sentence; only passages that disagree get the full reading. False: every passage in full.
+    screen: bool = True
+    #: Characters of cleaned text in the sample (taken from the opening of the first passages).
+    sample_chars: int = 400
+    #: The sample's top language is the candidate only at this fastText probability or more.
+    sample_min_probability: float = 0.90
+    #: Most frequent words of the candidate language (wordfreq) that a sentence is tested against.
+    vocabulary_size: int = 10000
+    #: A sentence with this many words not starting with a capital, fewer than screen_min_coverage
+    #: of them in the vocabulary, disagrees (its passage gets the full reading).
+    screen_min_words: int = 3
+    screen_min_coverage: float = 0.75
+    #: A document of one passage with at most this many characters is also read word by word
+    #: (audit.language.short): its language when the guard leaves it ``und``, and runs of words
+    #: in two languages (code-switching) for its shares.
+    short_max_chars: int = 400
+    #: Below this confidence the word-by-word reading of a short text abstains (``und``).
+    short_min_confidence: float = 0.50
+    #: Cost (in natural-log likelihood) of switching language between two words.
+    switch_penalty: float = 1.5
+    #: A run of words counts for the shares with this many letters and this log-likelihood
+    #: margin over the other language.
+    run_min_letters: int = 3
+    run_min_margin: float = 1.0
+    #: LANG004: each language of a mix has at least this share of the classified characters.
+    mix_min_share: float = 0.15
 
     def __post_init__(self) -> None:
         if self.backend not in ("auto", "fasttext", "langdetect"):
             raise ValueError(f"backend must be auto, fasttext or langdetect, not {self.backend!r}")
-        for name in ("min_confidence", "confirm_below", "group_min_probability", "sentence_check_below"):
+        for name in ("min_confidence", "confirm_below", "group_min_probability", "sentence_check_below",
+                     "sample_min_probability", "screen_min_coverage", "short_min_confidence",
+                     "mix_min_share"):
             value = getattr(self, name)
             if not 0.0 <= value <= 1.0:
                 raise ValueError(f"{name} must be between 0 and 1, not {value!r}")
-        for name in ("min_chars", "group_min_chars", "doc_min_chars", "max_chars", "trust_min_chars"):
+        for name in ("min_chars", "group_min_chars", "doc_min_chars", "max_chars", "trust_min_chars",
+                     "sample_chars", "vocabulary_size", "screen_min_words", "short_max_chars",
+                     "run_min_letters", "switch_penalty", "run_min_margin"):
             if getattr(self, name) < 0:
                 raise ValueError(f"{name} must not be negative")
 
@@ -109,7 +142,7 @@ class LanguageConfig:
 class Unit:
     """One span being identified: a passage or a sentence."""
 
-    __slots__ = ("span", "clean", "evidence", "ft", "ld", "lang", "conf")
+    __slots__ = ("span", "clean", "evidence", "ft", "ld", "lang", "conf", "screened")
 
     def __init__(self, span: Span, clean: str, evidence: int) -> None:
         self.span = span
@@ -119,6 +152,7 @@ class Unit:
         self.ld: Candidates | None = None
         self.lang = UND
         self.conf = 0.0
+        self.screened = False  # given the document's language by the first reading, no model call
 
 
 class LanguageIdentifier:
@@ -147,7 +181,7 @@ class LanguageIdentifier:
 
     def _screen(self, units: Sequence[Unit]) -> None:
         """First reading: fastText (or langdetect when it is the only backend)."""
-        todo = [u for u in units if u.ft is None and u.ld is None and u.clean]
+        todo = [u for u in units if u.ft is None and u.ld is None and u.clean and not u.screened]
         if not todo:
             return
         if self.fasttext is not None:
@@ -244,6 +278,43 @@ class LanguageIdentifier:
             lang = new
         return lang
 
+    def screen(self, text: str, units: Sequence[Unit], sentences: Sequence[Span]) -> str | None:
+        """First reading (:mod:`audit.language.screen`): the document's language when a sample
+        and the vocabulary test agree on at least half of the classifiable characters, with
+        those passages set to it (``screened``) and the others identified in full; else None
+        (nothing is set, the caller reads every passage in full)."""
+        cfg = self.config
+        if not cfg.screen or self.fasttext is None:
+            return None
+        sized = [i for i, u in enumerate(units) if u.evidence >= cfg.min_chars]
+        if not sized:
+            return None
+        parts: list[str] = []
+        room = cfg.sample_chars
+        for i in sized:
+            piece = units[i].clean[: max(room, 0)]
+            parts.append(piece)
+            room -= len(piece) + 1
+            if room <= 0:
+                break
+        cands = self.fasttext.predict([" ".join(parts)])[0]
+        if not cands or cands[0][1] < cfg.sample_min_probability:
+            return None
+        lang, prob = cands[0]
+        vocab = vocabulary(lang, cfg.vocabulary_size)
+        if vocab is None:
+            return None
+        odd = screen_sentences(text, [u.span for u in units], sentences, vocab,
+                               cfg.screen_min_words, cfg.screen_min_coverage)
+        agree = [i for i in sized if i not in odd]
+        if 2 * sum(len(units[i].span) for i in agree) < sum(len(units[i].span) for i in sized):
+            return None
+        for i in agree:
+            u = units[i]
+            u.lang, u.conf, u.screened = lang, prob, True
+        self.classify([units[i] for i in sized if i in odd], doc_lang=lang)
+        return lang
+
     def identify_text(self, text: str) -> tuple[str, float]:
         """The language of one text as a whole (used for documents of short lines)."""
         unit = self.units(text, [Span(0, len(text))])[0]
@@ -254,6 +325,44 @@ class LanguageIdentifier:
                 and unit.ft[0][1] < self.config.confirm_below:
             self._confirm([unit])
         return unit.lang, unit.conf
+
+
+@dataclass(frozen=True)
+class ShortReading:
+    """A short text read word by word: its language, confidence and runs of words per language."""
+
+    lang: str
+    conf: float
+    runs: tuple[Run, ...] = ()
+
+    def weights(self) -> dict[str, float]:
+        """Characters of the counted runs per language."""
+        w: dict[str, float] = {}
+        for r in self.runs:
+            w[r.lang] = w.get(r.lang, 0.0) + (r.end - r.start)
+        return w
+
+
+def read_short(fasttext, text: str, cfg: LanguageConfig) -> ShortReading:
+    """The language of a short text from fastText's candidates and its words, with runs of words
+    in the two likeliest languages (only runs with ``run_min_letters`` and ``run_min_margin``)."""
+    clean = clean_for_detection(text, cfg.max_chars)
+    if not clean:
+        return ShortReading(UND, 0.0)
+    cands = fasttext.predict([clean], k=20)[0]
+    toks = tokens(text)
+    words = [t.word for t in toks if not t.name] or [t.word for t in toks]
+    if not cands or not words:
+        return ShortReading(UND, 0.0)
+    lang, conf = identify_short(words, cands[:5])
+    if conf < cfg.short_min_confidence:
+        lang = UND
+    pair = likeliest_pair(toks, cands)
+    runs: tuple[Run, ...] = ()
+    if pair is not None:
+        runs = tuple(r for r in token_runs(toks, pair, cfg.switch_penalty)
+                     if r.letters >= cfg.run_min_letters and r.margin >= cfg.run_min_margin)
+    return ShortReading(lang, conf, runs)
 
 
 def weights_of(units: Iterable[Unit]) -> dict[str, float]:

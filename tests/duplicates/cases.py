@@ -23,6 +23,22 @@ from tests.duplicates.texts import (
 
 OTHER = filler(7, seed=99)  # an unrelated article body
 
+# A daily money-market report: the same wording every day, that day's figures.
+MARKET = (
+    "The Bank of England said it had provided the money market with {a} mln stg of assistance during the "
+    "morning session, after revising its forecast of the system's shortage to around {b} mln stg from {c} mln "
+    "earlier in the day.\n\nThe central bank bought bills outright in band one at {d} pct and in band two at {e} "
+    "pct, dealers said, adding that further help was expected later in the afternoon before the market closed "
+    "for the weekend and that rates were steady."
+)
+STORY = (
+    "Shares of the regional airline rose 22 pct on Monday after the company said its passenger numbers for March "
+    "reached 1.4 mln, the highest monthly total in its history, and that it would add 12 routes this summer.\n\n"
+    "The chief executive, Maria Keller, told reporters in Lisbon that fuel costs had fallen by about 8 pct since "
+    "January and that the airline expected to return to profit in the second half of the year, helped by strong "
+    "bookings on its routes to Madrid and Paris."
+)
+
 CASES = [
     # ---- DUP001 exact duplicate document
     dict(
@@ -33,6 +49,18 @@ CASES = [
         },
         flag=[("DUP001", "b", "a")],
         not_flag=[("DUP001", "a"), ("DUP002", "b")],
+    ),
+    dict(
+        name="short exact copies differing only in punctuation",
+        docs={
+            "a": "Qtly div 12 cts vs 12 cts prior\nPay April 15\nRecord March 31",
+            "b": "Qtly div 12 cts vs 12 cts prior\n    Pay April 15\n    Record March 31 .",
+            "c": "Qtly div 12 cts vs 12 cts prior\nPay April 15\nRecord March 30",
+            "d": "***",
+            "e": "---",
+        },
+        flag=[("DUP001", "b", "a")],
+        not_flag=[("DUP001", "a"), ("DUP001", "c"), ("DUP001", "e")],
     ),
     dict(
         name="same headline, different body",
@@ -95,8 +123,8 @@ CASES = [
     dict(
         name="paragraph pasted verbatim into an unrelated article",
         docs={"src": article(EN_HEADLINE, EN), "dst": article("Other news", OTHER[:3] + [EN[5]] + OTHER[3:])},
-        flag=[("DUP003", "dst", "src")],
-        not_flag=[("DUP002", "dst"), ("DUP003", "src")],
+        flag=[("DUP003", "dst", "src"), ("DUP003", "src", "dst")],  # both sides show the reuse
+        not_flag=[("DUP002", "dst"), ("DUP002", "src")],
     ),
     dict(
         name="short repeated lines are not passages",
@@ -159,5 +187,44 @@ CASES = [
         },
         flag=[],
         not_flag=[(r, d) for r in ("DUP002", "DUP003", "DUP004") for d in ("a", "b")],
+    ),
+    # ---- DUP005 same template, different facts
+    dict(
+        name="daily market reports on one template with that day's figures",
+        docs={
+            "mon": MARKET.format(a="350", b="800", c="750", d="10-7/8", e="10-13/16"),
+            "tue": MARKET.format(a="120", b="400", c="450", d="10-3/4", e="10-11/16"),
+        },
+        flag=[("DUP005", "tue", None)],
+        not_flag=[("DUP002", "tue"), ("DUP002", "mon"), ("DUP005", "mon"), ("DUP006", "tue")],
+    ),
+    dict(
+        name="a republished copy that keeps the figures is a copy, not a template",
+        docs={"orig": MARKET.format(a="350", b="800", c="750", d="10-7/8", e="10-13/16"),
+              "copy": "LONDON MONEY MARKET\n\n" + MARKET.format(a="350", b="800", c="750", d="10-7/8", e="10-13/16")
+              + "\n\nReporting by the markets desk."},
+        flag=[("DUP002", "copy", "orig")],
+        not_flag=[("DUP005", "copy"), ("DUP005", "orig"), ("DUP006", "copy")],
+    ),
+    # ---- DUP006 altered copy
+    dict(
+        name="copy with one figure altered",
+        docs={"orig": STORY, "copy": "Airline shares jump\n\n" + STORY.replace("rose 22 pct", "rose 27 pct")},
+        flag=[("DUP002", "copy", "orig"), ("DUP006", "copy", "orig")],
+        not_flag=[("DUP005", "copy"), ("DUP006", "orig")],
+    ),
+    dict(
+        name="copy with a name altered and a word inserted",
+        docs={"orig": STORY,
+              "copy": STORY.replace("Maria Keller", "Mario Keller").replace("fallen by", "fallen sharply by")},
+        flag=[("DUP002", "copy", "orig"), ("DUP006", "copy", "orig")],
+        not_flag=[("DUP005", "copy")],
+    ),
+    dict(
+        name="copy changed only in headline, byline and white space",
+        docs={"orig": "Airline traffic record\n\n" + STORY,
+              "copy": "AIRLINE SHARES JUMP\n\nBy a staff writer\n\n" + STORY.replace("\n\n", "\n \n")},
+        flag=[("DUP002", "copy", "orig")],
+        not_flag=[("DUP006", "copy"), ("DUP005", "copy")],
     ),
 ]

@@ -11,7 +11,7 @@ from audit.duplicates import DuplicatesConfig
 from audit.duplicates.lsh import candidate_pairs, star_clusters
 from audit.pipeline import scan
 from tests.duplicates.test_cases import run
-from tests.duplicates.texts import EN, EN_HEADLINE, ES, ES_HEADLINE, article, filler, republish
+from tests.duplicates.texts import EN, EN_HEADLINE, EN_QUOTE, ES, ES_HEADLINE, article, filler, republish
 
 PARAS = filler(12, seed=5)
 
@@ -93,9 +93,15 @@ def test_demo_corpus_cbs_blurb_is_one_passage_cluster(corpus_dir):
         assert span.startswith("Some Say State AG Harris")  # the headline is part of the copy
         assert span.rstrip().endswith("unrelated crime.")
     assert c.kept == first and c.kind == "near"
-    (finding,) = [f for d in report.documents if d.id == doc for f in d.findings if f.rule.startswith("DUP")]
+    (finding,) = [f for d in report.documents if d.id == doc for f in d.findings if f.rule == "DUP004"]
     assert (finding.start, finding.end) == (second.start, second.end)
     assert finding.related[0].start == first.start and finding.severity.value == "warning"
+    # The word changed between the two copies, with both spans (DUP006).
+    (alt,) = [f for d in report.documents if d.id == doc for f in d.findings if f.rule == "DUP006"]
+    assert first.start <= alt.related[0].start < alt.related[0].end <= first.end
+    assert second.start <= alt.start < alt.end <= second.end
+    assert (text[alt.related[0].start : alt.related[0].end], text[alt.start : alt.end]) == (
+        alt.data["kept_text"], alt.data["text"]) != ("", "")
 
 
 def test_cluster_ids_unique_and_deterministic():
@@ -111,22 +117,49 @@ def test_cluster_ids_unique_and_deterministic():
     assert json.dumps([c.to_dict() for c in c1]) == json.dumps([c.to_dict() for c in c2])
 
 
-def test_footer_shared_by_one_site_is_template_but_copied_ending_across_outlets_is_not():
+def test_page_template_is_a_pattern_of_three_pages_of_one_site_not_a_shared_edge():
     ending = ES[4]
-    docs = {
-        "a": article("Uno", filler(4, seed=21) + [ending]),
-        "b": article("Dos", filler(4, seed=22) + [ending]),
-    }
-    same_site = {"a": {"source": "site"}, "b": {"source": "site"}}
-    two_outlets = {"a": {"source": "site"}, "b": {"source": "other"}}
-    findings, _ = run(docs, metadata=same_site)
-    assert not [f for f in findings["b"] if f.rule == "DUP003"]
-    findings, _ = run(docs, metadata=two_outlets)
-    (f,) = [f for f in findings["b"] if f.rule == "DUP003"]
-    assert docs["b"][f.start : f.end] == ending and f.related[0].document == "a"
-    assert f.severity.value == "info"
-    findings, _ = run(docs, DuplicatesConfig(boilerplate_edge=0), metadata=same_site)
+    docs = {name: article(name, filler(4, seed=21 + i) + [ending]) for i, name in enumerate("abc")}
+    # Three pages of one site end with the same paragraph: that site's footer, not a copy.
+    site = {d: {"source": "site"} for d in docs}
+    findings, _ = run(docs, metadata=site)
+    assert not any(f.rule in ("DUP003", "DUP004") for fs in findings.values() for f in fs)
+    # The same three pages known only by their URLs (one host): the same decision.
+    urls = {d: {"url": f"https://www.site.example/news/{d}.html"} for d in docs}
+    findings, _ = run(docs, metadata=urls)
+    assert not any(f.rule in ("DUP003", "DUP004") for fs in findings.values() for f in fs)
+    findings, _ = run(docs, metadata=site, config=DuplicatesConfig(template_min_pages=0))
     assert [f for f in findings["b"] if f.rule == "DUP003"]
+
+
+def test_two_pages_sharing_an_edge_paragraph_are_a_copy_even_on_one_site():
+    ending = ES[4]
+    docs = {"a": article("Uno", filler(4, seed=21) + [ending]), "b": article("Dos", filler(4, seed=22) + [ending])}
+    for metadata in ({"a": {"source": "site"}, "b": {"source": "site"}}, {"a": {"source": "site"}, "b": {"source": "other"}},
+                     {}):
+        findings, _ = run(docs, metadata=metadata)
+        (f,) = [f for f in findings["b"] if f.rule == "DUP003"]
+        assert docs["b"][f.start : f.end] == ending and f.related[0].document == "a"
+        assert f.severity.value == "warning"
+        (k,) = [f for f in findings["a"] if f.rule == "DUP003"]  # the kept side names the other page
+        assert docs["a"][k.start : k.end] == ending and k.related[0].document == "b" and k.data["role"] == "kept"
+
+
+def test_pasted_paragraph_is_a_warning_and_a_short_quotation_is_info():
+    docs = {
+        "a": article(EN_HEADLINE, EN[:4] + [EN_QUOTE]),
+        "b": article("Transit riders rally", filler(5, seed=11) + [EN_QUOTE]),
+        "c": article("Other news", filler(3, seed=12) + [EN[3]] + filler(2, seed=13)),
+    }
+    findings, _ = run(docs)
+    quote = [f for f in findings["b"] if f.rule == "DUP003"]
+    assert quote and all(f.severity.value == "info" for f in quote)
+    assert docs["b"][quote[0].start : quote[0].end] == EN_QUOTE
+    pasted = [f for f in findings["c"] if f.rule == "DUP003"]
+    assert pasted and all(f.severity.value == "warning" for f in pasted)
+    # A long passage in quotation marks is pasted prose, not a short quotation.
+    findings, _ = run(docs, config=DuplicatesConfig(quote_max_words=10))
+    assert all(f.severity.value == "warning" for f in findings["b"] if f.rule == "DUP003")
 
 
 def test_texts_are_not_kept_after_hashing():
@@ -152,8 +185,10 @@ def test_partial_copy_reports_the_copied_words_only():
     findings, _ = run(docs)
     (f,) = [f for f in findings["dst"] if f.rule == "DUP004"]
     assert docs["dst"][f.start : f.end] == EN[2].rstrip(".")  # the aligned span: the pasted paragraph's words
-    assert f.data["copied_words"] >= 30 and f.severity.value == "info"
+    assert f.data["copied_words"] >= 30 and f.severity.value == "warning"  # 30+ words of prose: pasted
     assert docs["src"][f.related[0].start : f.related[0].end] == EN[2].rstrip(".")
+    (k,) = [f for f in findings["src"] if f.rule == "DUP004"]
+    assert k.data["role"] == "kept" and k.related[0].document == "dst"
 
 
 def test_paragraph_pasted_many_times_is_one_finding_with_every_copy_in_the_cluster():
@@ -203,3 +238,17 @@ def test_chinese_and_japanese_near_copies_are_found():
     assert any(f.rule == "DUP002" and f.related[0].document == "ja" for f in findings["ja-copy"])
     assert findings["zh"] == [] and findings["ja"] == [] and findings["other"] == []
     assert sum(c.level == "document" for c in clusters) == 2
+
+
+def test_verify_pair_decides_like_the_scan():
+    from audit.duplicates import verify_pair
+
+    orig, copy, other = article(EN_HEADLINE, EN), republish(EN_HEADLINE, EN, drop=4, seed=3), article("x", PARAS)
+    v = verify_pair(orig, copy)
+    assert v.duplicate and 0.55 <= v.similarity < 1.0
+    findings, _ = run({"orig": orig, "copy": copy})
+    (f,) = [f for f in findings["copy"] if f.rule == "DUP002"]
+    assert f.data["similarity"] == round(v.similarity, 4)
+    assert not verify_pair(orig, other).duplicate
+    assert verify_pair(orig, orig.upper()).similarity == 1.0
+    assert not verify_pair(orig, copy, DuplicatesConfig(doc_similarity=0.99, doc_containment=0.99)).duplicate
