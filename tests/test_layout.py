@@ -235,3 +235,10 @@ def test_double_period_is_info_and_not_reported_after_abbreviations_or_as_a_styl
     assert art021(style) == []
     found = art021("The movement grew quickly and gave rise to civil rights..")
     assert found and found[0].severity == Severity.INFO
+
+
+def test_contractions_emoticons_and_sign_offs_are_not_cut_words():
+    assert truncation("Why users are happy to be more patient than the people who run Microsoft's") == []
+    assert truncation("Amazing trip and great photos, just four countries left to visit now :O") == []
+    assert truncation("Congratulations on the new flat, you really know how to find a bargain! xx") == []
+    assert truncation("The council met on Tuesday. Officials said the new rules would apply to every new buil")

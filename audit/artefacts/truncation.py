@@ -178,6 +178,11 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
         frag = m.group(1)
         sw = stopwords()
         common = sw.get(lang, frozenset()) | (sw["en"] if lang == "und" else frozenset())
+        before = tail[m.start() - 1] if m.start() else " "
+        if (before in "'’" and frag.lower() in ("s", "t", "ll", "re", "ve", "d", "m")) or before in ":;*=^#@":
+            return None  # "Microsoft's", "Can’t", ":O", "*biztag": a contraction, emoticon or tag, not a cut word
+        if len(set(frag.lower())) == 1 and len(frag) >= 2:
+            return None  # "xx", "zzz": a sign-off or interjection
         low = frag.lower()
         compound = tail[: m.start()].endswith("-")  # "hands-on", "built-in": a whole word
         if frag.islower() and len(frag) <= 2 and frag not in common and not compound:
