@@ -181,8 +181,8 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
         before = tail[m.start() - 1] if m.start() else " "
         if (before in "'’" and frag.lower() in ("s", "t", "ll", "re", "ve", "d", "m")) or before in ":;*=^#@":
             return None  # "Microsoft's", "Can’t", ":O", "*biztag": a contraction, emoticon or tag, not a cut word
-        if len(set(frag.lower())) == 1 and len(frag) >= 2:
-            return None  # "xx", "zzz": a sign-off or interjection
+        if (len(set(frag.lower())) == 1 and len(frag) >= 2) or frag.lower() in ("x", "xo"):
+            return None  # "xx", "x", "xo", "zzz": a sign-off or interjection
         low = frag.lower()
         compound = tail[: m.start()].endswith("-")  # "hands-on", "built-in": a whole word
         if frag.islower() and len(frag) <= 2 and frag not in common and not compound:
@@ -227,6 +227,13 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
         if low in REPORTING_VERBS:
             return None  # "..., the two groups said": complete, only the period is missing
     return "mid-sentence"
+
+
+def _long_fragment(passage: str) -> bool:
+    """The passage ends on a fragment of 3+ letters (word-list or document evidence of a cut word, not a
+    lone letter: "From A to Z" is a title)."""
+    m = re.search(r"([^\W\d_]+)$", passage.rstrip())
+    return bool(m and len(m.group(1)) >= 3)
 
 
 @dataclass(frozen=True)
@@ -284,7 +291,7 @@ class TruncationCheck(DocumentCheck):
                     continue  # a note under a table of figures is telegraphic ("Net includes a gain of 2 mln")
                 if kind and (strong or i > 0) and is_prose(ptext, min_words=10 if closing else 16, strong_cut=strong,
                                                            lang=lang, min_strong=4 if kind == "function-word" else 6,
-                                                           mid_word=kind == "mid-word"):
+                                                           mid_word=kind == "mid-word" and _long_fragment(ptext)):
                     start = p.start
                     for m in _LAST_SENT.finditer(ptext):
                         start = p.start + m.end()
