@@ -21,7 +21,6 @@ _PUNCT_MAP = str.maketrans(
         "\u2026": "...", "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u200b": "", "\ufeff": "",
     }
 )
-_WS = re.compile(r"\s+")
 
 
 def normalize(text: str) -> str:

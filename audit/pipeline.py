@@ -98,6 +98,15 @@ class ScanState:
         return True
 
 
+#: A metadata string longer than this is not kept on the document's result (a second text field,
+#: such as a page's raw text beside the extracted one, would make memory grow with text).
+MAX_METADATA_CHARS = 256
+
+
+def _short_metadata(metadata: Any) -> dict[str, Any]:
+    return {k: v for k, v in metadata.items() if not (isinstance(v, str) and len(v) > MAX_METADATA_CHARS)}
+
+
 #: Unreadable lines listed per file and in all (report.json ``unreadable``); the rest are counted.
 UNREADABLE_PER_FILE = 20
 UNREADABLE_LISTED = 1000
@@ -198,7 +207,7 @@ def run_checks(
                 source=ctx.source(source_field),
                 language=ctx.language,
                 languages=dict(ctx.languages),
-                metadata=dict(doc.metadata),
+                metadata=_short_metadata(doc.metadata),
                 stats=dict(ctx.stats),
             )
         )

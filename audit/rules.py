@@ -124,7 +124,7 @@ class DocContext:
         Part of the context, not a check's annotation: a document's source must not depend on
         which rules were selected."""
         if self._outlet is False:
-            from audit.sourcing.attribution import headline_outlet
+            from audit.sourcing.tables import headline_outlet
 
             self._outlet = headline_outlet(self.doc.text, self.lines)
         return self._outlet  # type: ignore[return-value]
