@@ -62,7 +62,7 @@ _FINANCE = frozenset(
     notes debentures bonds bond stake capital equity bid offer acquisition purchase takeover merger deal contract
     orders backlog writedown writeoff charge charges provision provisions reserves deposits turnover operating
     oper pretax pre-tax avg qtr quarter mths stock stockholders shareholders shareholder cts cents payout
-    fees fee concession underwriting spread spreads basis
+    fees fee concession underwriting spread spreads basis owned outstanding
     financing refinancing borrowings borrowing lending receivables euroloan euroloans denominations
     paper companies corporations firms banks purchases worth gain gains proceeds inventories cash flow eurobond facility warrants coupon
     ventas beneficio beneficios pérdidas ganancias ingresos acciones dividendo activos deuda préstamo capital
@@ -183,7 +183,7 @@ def results_line(text: str, start: int, end: int) -> bool:
 def headline_caps(text: str, start: int, end: int) -> bool:
     """A wire headline in capitals ("ACME TO CUT 500 JOBS - OFFICIAL"): the story's claim, judged in its body."""
     letters = [ch for ch in text[start : min(end, start + 300)] if ch.isalpha()]
-    return len(letters) >= 12 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+    return len(letters) >= 8 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
 
 
 #: Companies the document names with a legal form or a ticker: "Alden Electronics Inc", "Kodak <EK>".
@@ -191,6 +191,8 @@ _COMPANY_NAME = re.compile(
     r"\b([A-Z][\w&.'-]*)(?:\s+[A-Z][\w&.'-]*){0,3}\s+(?:Inc|Corp|Co|Ltd|Plc|PLC|LP|AG|NV|SA|SpA|Group|Bancorp|"
     r"Industries|Holdings|Cos)\b|\b([A-Z][\w&.'-]*)(?:\s+[A-Z][\w&.'-]*){0,3}\s+<[A-Z][A-Z.]*>"
 )
+#: A note under a table of results: "NOTE: 1986 net includes a charge of ...".
+_NOTE = re.compile(r"\s*(?:note|nota)\s*[-:]", re.I)
 _TICKER = re.compile(r"<([A-Z][A-Z.]{0,7})>")
 _OPENING_WORD = re.compile(r"\s*([A-Z][\w&.'-]*?)(?:’s|'s)?\b")
 
@@ -221,7 +223,9 @@ def assess(
     ``companies``: :func:`company_names` of the document."""
     if not figures:
         return []
-    layout_results = not is_row and (results_line(text, start, end) or headline_caps(text, start, end))
+    layout_results = not is_row and (
+        results_line(text, start, end) or headline_caps(text, start, end) or _NOTE.match(text, start) is not None
+    )
     own = not is_row and company_subject(text, start, companies)
     out: list[FigureClaim] = []
     for f in figures:
