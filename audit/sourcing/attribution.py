@@ -328,7 +328,8 @@ _CLAUSE_BREAK = re.compile(r"[;:“”\"«»]|\s(?:and|but|while|which|who|that)
 _GERUND = re.compile(r"(?:ing|ando|iendo)$")
 #: What follows a reporting verb that could be a noun: "claims that", "warn:", "puts the cost at $4 billion".
 _THAT_AFTER = re.compile(
-    r"\s*(?:that\b|:)|\s+(?:the|its|their|his|her|a|an)\s+(?:[\w'’-]+\s+){0,4}(?:at|in)\s+(?:about\s+|nearly\s+)?[$€£\d]",
+    r"\s*(?:that\b|que\b|:)|\s+(?:the|its|their|his|her|a|an)\s+(?:[\w'’-]+\s+){0,4}(?:at|in)\s+(?:about\s+|nearly\s+)?[$€£\d]"
+    r"|\s+en\s+(?:unos\s+|unas\s+|más\s+de\s+|casi\s+)?[$€£\d]",
     re.I,
 )
 _NUMERAL = re.compile(r"[\d.,%$€£]+")

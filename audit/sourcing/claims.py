@@ -40,7 +40,7 @@ _PEOPLE = frozenset(
     children kids students pupils patients immigrants migrants refugees members troops soldiers victims cases
     arrests arrested homeless families households adults women men americans citizens inhabitants unemployed
     teenagers teens youths seniors retirees veterans prisoners inmates detainees deportations deported
-    respondents voters births abortions infections hospitalizations overdoses shootings homicides murders
+    respondents attendance spectators fans viewers audience ridership visitors passengers subscribers births abortions infections hospitalizations overdoses shootings homicides murders
     crimes robberies burglaries thefts assaults evictions layoffs protesters marchers officers police nurses doctors teachers farmers users
     personas trabajadores empleos empleados residentes votantes muertos muertes fallecidos heridos niños
     estudiantes alumnos pacientes inmigrantes migrantes refugiados miembros soldados víctimas casos detenidos
@@ -80,7 +80,10 @@ _MEASURE = frozenset(
     """tonnes tonne tons ton ounces ounce barrels barrel bushels bushel bales bale head acres acre hectares hectare
     miles mile km kilometres kilometers kilometre kilometer metres meters metre meter feet foot inches degrees
     richter mph kph kg kilos kilograms lbs pounds gallons gallon litres liters cubic sq square bpd megawatts mw
-    kilowatts kwh carats cwt seats units vehicles cars trucks aircraft planes ships vessels wells rigs
+    kilowatts kwh carats cwt seats units vehicles
+    yards yard carries runs overs wickets innings goals laps races games matches strikeouts passes touchdowns
+    rebounds assists holes birdies bogeys sets plays possessions shots saves tackles sacks hits homers
+    interceptions under-par over-par points ppp cars trucks aircraft planes ships vessels wells rigs
     toneladas onzas barriles hectáreas kilómetros metros grados kilos litros""".split()
 )
 #: A price: "1,265 sterling a tonne", "25 dlrs a share", "5.75 pct ... priced at 99-3/4".

@@ -38,7 +38,8 @@ _SCALE_AFTER = re.compile(
     r"|(?:bn|mn|m|k|M|B|K)\b",
 )
 _TIME_AFTER = re.compile(
-    r"(?::\d\d)|\s?(?:a\.\s?m\.|p\.\s?m\.|am\b|pm\b|h\b|hrs\b|GMT\b|UTC\b|ET\b|PT\b|EST\b|PST\b)", re.I
+    r"(?::\d\d)|\s?(?:a\.\s?m\.|p\.\s?m\.|am\b|pm\b|h\b|hrs\b|GMT\b|UTC\b|ET\b|PT\b|EST\b|PST\b|"
+    r"o'clock\b|in\s+the\s+(?:morning|afternoon|evening)\b|de\s+la\s+(?:mañana|tarde|noche)\b)", re.I
 )
 _DURATION_AFTER = re.compile(
     r"[\s-]?(?:years?|yrs?|months?|weeks?|days?|hours?|minutes?|mins?|seconds?|secs?|decades?|centuries|"
