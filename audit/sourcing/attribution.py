@@ -61,11 +61,20 @@ class Attribution:
 _MATCH_CACHE: dict[int, tuple[re.Pattern, str, list[int], list[int], list[re.Match]]] = {}
 
 
+#: Cheap literal prefilters for the slower patterns: no hint in the text, no match.
+_HINTS = {
+    id(_PREP_SOURCE): re.compile(r"poll|survey|stud|report|analys|census|audit|review|data|sondeo|encuesta|estudio|"
+                                 r"informe|análisis|censo|auditor|law|statute|regulation|ley|normativa", re.I),
+    id(_CAME_FROM): re.compile(r"com(?:e|es|ing) from|came from|proced|provien", re.I),
+}
+
+
 def _matches(pattern: re.Pattern, text: str, start: int, end: int) -> list[re.Match]:
     """``pattern.finditer(text, start, end)``, scanning each text once and slicing by offsets."""
     hit = _MATCH_CACHE.get(id(pattern))
     if hit is None or hit[1] is not text or hit[0] is not pattern:
-        found = list(pattern.finditer(text))
+        hint = _HINTS.get(id(pattern))
+        found = list(pattern.finditer(text)) if hint is None or hint.search(text) else []
         hit = (pattern, text, [m.start() for m in found], [m.end() for m in found], found)
         _MATCH_CACHE[id(pattern)] = hit
     _p, _t, starts, ends, found = hit

@@ -189,11 +189,10 @@ def headline_caps(text: str, start: int, end: int) -> bool:
     return len(letters) >= 8 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
 
 
-#: Companies the document names with a legal form or a ticker: "Alden Electronics Inc", "Kodak <EK>".
-_COMPANY_NAME = re.compile(
-    r"\b([A-Z][\w&.'-]*)(?:\s+[A-Z][\w&.'-]*){0,3}\s+(?:Inc|Corp|Co|Ltd|Plc|PLC|LP|AG|NV|SA|SpA|Group|Bancorp|"
-    r"Industries|Holdings|Cos)\b|\b([A-Z][\w&.'-]*)(?:\s+[A-Z][\w&.'-]*){0,3}\s+<[A-Z][A-Z.]*>"
-)
+#: Companies the document names with a legal form or a ticker: "Alden Electronics Inc", "Kodak <EK>". The legal
+#: form is found first (a literal alternation the regex engine scans fast), then the name before it.
+_LEGAL_FORM = re.compile(r"\s(?:Inc|Corp|Co|Ltd|Plc|PLC|LP|AG|NV|SA|SpA|Group|Bancorp|Industries|Holdings|Cos)\b|\s<[A-Z]")
+_NAME_BEFORE = re.compile(r"([A-Z][\w&.'-]*)(?:\s+[A-Z][\w&.'-]*){0,3}$")
 #: A note under a table of results: "NOTE: 1986 net includes a charge of ...".
 _NOTE = re.compile(r"\s*(?:note|nota)\s*[-:]", re.I)
 _TICKER = re.compile(r"<([A-Z][A-Z.]{0,7})>")
@@ -202,7 +201,11 @@ _OPENING_WORD = re.compile(r"\s*([A-Z][\w&.'-]*?)(?:’s|'s)?\b")
 
 def company_names(text: str) -> frozenset[str]:
     """First words of the companies the document names by their legal form or ticker."""
-    names = {m.group(1) or m.group(2) for m in _COMPANY_NAME.finditer(text)}
+    names = set()
+    for m in _LEGAL_FORM.finditer(text):
+        name = _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        if name:
+            names.add(name.group(1))
     names.update(m.group(1).split(".")[0] for m in _TICKER.finditer(text))  # "<GM>": the company is also "GM"
     return frozenset(names)
 
