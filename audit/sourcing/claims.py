@@ -222,6 +222,15 @@ def company_subject(text: str, start: int, companies: frozenset[str] = frozenset
 _NOT_COMPANY = frozenset("The A An In On At It This That But And U.S. New First".split())
 
 
+def _data_cell(text: str, f: Figure, start: int, end: int) -> bool:
+    """The figure fills most of its table cell ("27%", "$3,100", "1,204 cases"), as in a table of data."""
+    a = max(text.rfind("|", start, f.start), text.rfind("\t", start, f.start)) + 1 or start
+    b_pipe, b_tab = text.find("|", f.end, end), text.find("\t", f.end, end)
+    b = min(x for x in (b_pipe, b_tab, end) if x >= 0)
+    cell = text[max(a, start) : b].strip()
+    return bool(cell) and len(f.text) >= 0.5 * len(cell)
+
+
 def assess(
     text: str, figures: list[Figure], start: int, end: int, is_row: bool, companies: frozenset[str] = frozenset()
 ) -> list[FigureClaim]:
@@ -242,5 +251,7 @@ def assess(
             q = out[-1].quantity  # a list of figures of one quantity: "rose to 34,585 from 31,730 trucks"
         # A company's own figures are not claims, unless they are about people or society ("cut 1,500 jobs").
         claim = q in CLAIM_QUANTITIES and not layout_results and not (own and q == "other")
+        if is_row and not _data_cell(text, f, start, end):
+            claim = False  # "10 things I've learned | Michael White": a menu line, not a cell of figures
         out.append(FigureClaim(f, q, claim))
     return out

@@ -192,3 +192,11 @@ def test_wire_layout_report_runs_over_paragraph_breaks():
 )
 def test_results_notes_flashes_and_ownership_are_not_claims(text):
     assert not _src001(text), text
+
+
+def test_menu_lines_with_pipes_are_not_tables_of_data():
+    menu = ("Most viewed\n10 things I've learned about moustaches | Michael White\n"
+            "How a 16-year-old changed fashion | Alex Needham\n1 Comment | Trackback\n")
+    assert not _src001(menu)
+    data = "City | Share\n---|---\nLos Angeles | 27%\nChicago | 22%\n"
+    assert len(_src001(data)) == 2
