@@ -37,7 +37,9 @@ from audit.model import Span
 _CLOSED = ".!?…:;\"”’»)|"
 _BULLET = re.compile(r"^(?:[-–—*•·▪►▸◦●○■□✓✔➤→]\s|\(?\d{1,3}[.)]\s|\(?[a-zA-Z][.)]\s)")
 _NUMBER = re.compile(r"^[(\-+$£€]*\d[\d,./:-]*(?:%|[a-z]{1,3})?\)?$")
-_ALIGNED = re.compile(r"\S(?: {2,}|\t+)\S")
+#: Aligned columns: two gaps of 2+ spaces (or tabs) between cells; two spaces after a full stop are
+#: sentence spacing, not a column gap.
+_ALIGNED = re.compile(r"[^\s.!?:;,](?: {2,}|\t+)\S.*?[^\s.!?:;,](?: {2,}|\t+)\S")
 _VERSUS = re.compile(r"\bvs\.?(?=\s|$)")
 #: A figure: digits, or a number written as a word as wire tables do ("Shr two cts vs one ct").
 _FIGURE = re.compile(r"\d|\b(?:nil|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", re.I)
@@ -200,10 +202,10 @@ def _unwrapped(text: str, lines: list[_Line]) -> tuple[Paragraph, ...]:
             return
         if len(block) > 1 and _is_wrapped_block([ln.text for ln in block]):
             out.append(_paragraph(block))
-        elif _is_verse(block):
-            out.extend(Paragraph(Span(ln.start, ln.end), "verse", 1) for ln in block)
-        else:
-            out.extend(_paragraph([ln]) for ln in block)
+            return
+        verse = _verse_lines(block)
+        out.extend(Paragraph(Span(ln.start, ln.end), "verse", 1) if k in verse else _paragraph([ln])
+                   for k, ln in enumerate(block))
 
     for ln in lines:
         if ln.blank_before:
@@ -224,24 +226,44 @@ def _continues(prev: _Line, ln: _Line) -> bool:
     """Does ``ln`` continue the sentence of ``prev`` across a single line break? It does when ``prev`` runs on
     and ``ln`` starts in lower case or with a figure, or ``prev`` ends on a function word
     ("... according to the" / "Portland Merchants Exchange.")."""
-    if prev.text[-1] in _CLOSED or prev.table or ln.table or ln.bullet or len(prev.text) < 15:
+    if (prev.text[-1] in _CLOSED or prev.table or ln.table or (ln.bullet and not _numbered_run_on(prev, ln))
+            or len(prev.text) < 15):
         return False
     first = ln.text[0]
     if first.islower() or first.isdigit():
         return True
+    if prev.text[-1] == "," and first in "\"“‘'«":
+        return True  # a list of quoted items ("Schumi",\n"Schuey")
     last = prev.text.rsplit(None, 1)[-1]
-    return last in _ANY_NEVER_FINAL
+    # a function word or a possessive ("in Plato's" / "Republic") never ends a sentence
+    return last in _ANY_NEVER_FINAL or last.endswith(("'s", "’s"))
 
 
-def _is_verse(block: list[_Line]) -> bool:
-    """Lines of verse: three or more short lines, each opening with a capital, most running on into the
-    next (no final punctuation, or a comma) -- a poem or song quoted in an article, not cut sentences."""
-    if len(block) < 3 or any(ln.count > 1 or ln.table or ln.bullet or len(ln.text) > 60 for ln in block):
-        return False
-    if not all(ln.text[0].isupper() or ln.text[0] in "\"“‘'(¿¡" for ln in block):
-        return False
-    open_ends = sum(1 for ln in block if ln.text[-1] == "," or ln.text[-1] not in _CLOSED)
-    return open_ends >= len(block) / 2 and sum(len(ln.text.split()) for ln in block) / len(block) >= 3
+def _verse_line(ln: _Line) -> bool:
+    return (ln.count == 1 and not ln.table and not ln.bullet and len(ln.text) <= 60
+            and (ln.text[0].isupper() or ln.text[0] in "\"“‘'(¿¡") and len(ln.text.split()) >= 3)
+
+
+def _verse_lines(block: list[_Line]) -> set[int]:
+    """Indexes of lines of verse: runs of three or more short lines, each opening with a capital, most
+    running on into the next (no final punctuation, or a comma) -- a poem or song quoted in an article,
+    not cut sentences."""
+    out: set[int] = set()
+    k = 0
+    while k < len(block):
+        j = k
+        while j < len(block) and _verse_line(block[j]):
+            j += 1
+        run = block[k:j]
+        if len(run) >= 3 and sum(1 for ln in run if ln.text[-1] == "," or ln.text[-1] not in _CLOSED) >= len(run) / 2:
+            out.update(range(k, j))
+        k = max(j, k + 1)
+    return out
+
+
+def _numbered_run_on(prev: _Line, ln: _Line) -> bool:
+    """ "... holders of record March" / "16. It said ...": a number that ends a wrapped sentence, not a list item."""
+    return ln.text[0].isdigit() and not prev.bullet and prev.text[-1] not in _CLOSED
 
 
 def _first_word_len(line: str) -> int:
@@ -282,7 +304,8 @@ def layout(text: str) -> Layout:
     for ln in lines:
         if group:
             prev = group[-1]
-            hard = ln.blank_before or ln.table or prev.table or ln.bullet or ln.indent > base
+            hard = (ln.blank_before or ln.table or prev.table or (ln.bullet and not _numbered_run_on(prev, ln))
+                    or ln.indent > base)
             if not hard and not indented:
                 # greedy wrapping never breaks a line where the next word would have fitted
                 hard = prev.length + 1 + _first_word_len(ln.text) <= width - 1 and prev.text[-1] in _CLOSED

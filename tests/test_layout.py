@@ -223,3 +223,22 @@ def test_separators_and_list_items_are_not_structure_residue():
               "Later that week:\n-take the dog for a walk around the park\n-clean the kitchen")
     found, _ = _findings(chores, StructureCheck)
     assert not [f for f in found if f.rule == "ART052"]
+
+
+def test_double_period_is_info_and_not_reported_after_abbreviations_or_as_a_style():
+    def art021(text):
+        return [f for f in TruncationCheck().check(DocContext(Document(
+            id="d", text=text, source="d.txt", locator=None, metadata={}, record=None), 0)) if f.rule == "ART021"]
+
+    assert art021("The deal was signed by Acme Holdings Inc..\nShares rose.") == []
+    style = "I love this.. so calm.. so peaceful.. thank you for sharing.."
+    assert art021(style) == []
+    found = art021("The movement grew quickly and gave rise to civil rights..")
+    assert found and found[0].severity == Severity.INFO
+
+
+def test_contractions_emoticons_and_sign_offs_are_not_cut_words():
+    assert truncation("Why users are happy to be more patient than the people who run Microsoft's") == []
+    assert truncation("Amazing trip and great photos, just four countries left to visit now :O") == []
+    assert truncation("Congratulations on the new flat, you really know how to find a bargain! xx") == []
+    assert truncation("The council met on Tuesday. Officials said the new rules would apply to every new buil")

@@ -25,6 +25,7 @@ from audit.artefacts.common import (
 from audit.layout import NEVER_FINAL
 from audit.model import Category, Finding, Severity
 from audit.rules import DocContext, DocumentCheck, Rule
+from audit.segment import ABBREVIATIONS
 
 ART020 = Rule(
     id="ART020",
@@ -43,8 +44,10 @@ ART021 = Rule(
     id="ART021",
     name="dangling-double-period",
     category=Category.ARTEFACT,
-    severity=Severity.WARNING,
-    description="A sentence ends in a dangling `..` (not an ellipsis): the text was cut there.",
+    severity=Severity.INFO,
+    description="A sentence ends in a dangling `..` (not an ellipsis): the text may have been cut there. Info: on "
+    "real text a `..` is mostly a typo or an informal ellipsis; documents that use `..` as their ellipsis are "
+    "not reported.",
     flags=("...and giving rise to civil rights..",),
     not_flags=("He paused... then spoke.", "She works for Acme Inc.", "The U.S. economy grew 3.5%."),
 )
@@ -161,6 +164,8 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
     last_token = tail.rsplit(None, 1)[-1]
     if any(c in last_token for c in "/@.#") or _CREDITS.match(passage):
         return None  # ends with a URL, e-mail, domain or hashtag; or a credits line
+    if re.search(r"[.!?…]\s+[A-Z]{3,}$", tail):
+        return None  # a sign-off or continuation mark after a finished sentence ("... of an ounce. REUTER")
     if any(c.isdigit() for c in last_token) and last_token[-1].isalpha():
         return None  # "at 11:30am", "October 18th", "the 1990s": a figure with its suffix
     if last == "," and any(w.lower().strip(",") in REPORTING_VERBS for w in tail.split()[-6:]):
@@ -173,6 +178,11 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
         frag = m.group(1)
         sw = stopwords()
         common = sw.get(lang, frozenset()) | (sw["en"] if lang == "und" else frozenset())
+        before = tail[m.start() - 1] if m.start() else " "
+        if (before in "'’" and frag.lower() in ("s", "t", "ll", "re", "ve", "d", "m")) or before in ":;*=^#@":
+            return None  # "Microsoft's", "Can’t", ":O", "*biztag": a contraction, emoticon or tag, not a cut word
+        if (len(set(frag.lower())) == 1 and len(frag) >= 2) or frag.lower() in ("x", "xo"):
+            return None  # "xx", "x", "xo", "zzz": a sign-off or interjection
         low = frag.lower()
         compound = tail[: m.start()].endswith("-")  # "hands-on", "built-in": a whole word
         if frag.islower() and len(frag) <= 2 and frag not in common and not compound:
@@ -217,6 +227,13 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
         if low in REPORTING_VERBS:
             return None  # "..., the two groups said": complete, only the period is missing
     return "mid-sentence"
+
+
+def _long_fragment(passage: str) -> bool:
+    """The passage ends on a fragment of 3+ letters (word-list or document evidence of a cut word, not a
+    lone letter: "From A to Z" is a title)."""
+    m = re.search(r"([^\W\d_]+)$", passage.rstrip())
+    return bool(m and len(m.group(1)) >= 3)
 
 
 @dataclass(frozen=True)
@@ -274,7 +291,7 @@ class TruncationCheck(DocumentCheck):
                     continue  # a note under a table of figures is telegraphic ("Net includes a gain of 2 mln")
                 if kind and (strong or i > 0) and is_prose(ptext, min_words=10 if closing else 16, strong_cut=strong,
                                                            lang=lang, min_strong=4 if kind == "function-word" else 6,
-                                                           mid_word=kind == "mid-word"):
+                                                           mid_word=kind == "mid-word" and _long_fragment(ptext)):
                     start = p.start
                     for m in _LAST_SENT.finditer(ptext):
                         start = p.start + m.end()
@@ -299,10 +316,16 @@ class TruncationCheck(DocumentCheck):
                         "the quoted name was probably cut",
                         data={"quoted": m.group(1)},
                     ))
-        for m in _DOUBLE_DOT.finditer(text):
+        doubles = list(_DOUBLE_DOT.finditer(text)) if ".." in text else []
+        if len(doubles) >= 3:
+            doubles = []  # the writer's own ellipsis ("dependency.. neediness.. irritation..")
+        for m in doubles:
             word = re.search(r"[\w.]+$", text[max(0, m.start() - 30) : m.start()])
-            if word and ("." in word.group(0) or word.group(0).lower() in REPORTING_VERBS):
-                continue  # "the U.S.." (an abbreviation's dot and the full stop); "..., he said.." (a typo)
+            w = word.group(0).lower() if word else ""
+            line_end = not text[m.end() : m.end() + 2].strip(" \t")[:1].strip()
+            abbreviation = w in ABBREVIATIONS or ("." in w and all(len(p) <= 2 for p in w.split(".")))
+            if (abbreviation and line_end) or w in REPORTING_VERBS:
+                continue  # "the U.S..", "Inc.." ending a line: an abbreviation's dot and the full stop; "he said.."
             ls = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start() - 1) + 1, m.start() - 60, 0)
             before = text[ls : m.start()].strip()[-30:]
             out.append(ART021.finding((m.start(), m.end()), f"dangling '..' after {before!r}: the sentence was cut",

@@ -55,6 +55,7 @@ def verify_docs(corpus: Corpus, a: int, b: int) -> DocEdge | None:
     _, wb = corpus.words(b)
     alignment = al.align(wa.tokens, wb.tokens, cfg.min_run)
     verdict = al.document_verdict(alignment, cfg.doc_similarity, cfg.doc_containment, cfg.doc_min_other_coverage)
+    corpus.calibration.append((verdict.similarity, verdict.duplicate))
     if not verdict.duplicate:
         return None
     a0, a1 = alignment.word_range_a()
@@ -84,8 +85,11 @@ def _cached(corpus: Corpus, templates: dict[tuple[int, int], DocEdge]) -> Callab
             other = cache[(b, a)]
             return None if other is None else other.swapped()
         edge = verify_docs(corpus, a, b)
+        # Facts are compared inside the aligned spans: a republished copy's new header, byline and
+        # footer (another outlet's name and numbers) are not the story's facts.
         if edge is not None and facts.same_template(
-            corpus.raw(a), corpus.raw(b), cfg.template_min_figures, cfg.template_max_fact_share
+            corpus.raw(a)[edge.span_a[0] : edge.span_a[1]], corpus.raw(b)[edge.span_b[0] : edge.span_b[1]],
+            cfg.template_min_figures, cfg.template_max_fact_share,
         ):
             templates[(a, b)] = edge
             edge = None
@@ -132,6 +136,7 @@ def near_clusters(
     for n, (kept, members) in enumerate(stars, 1):
         _report_cluster(corpus, result, n, kept, sorted(members), estimates)
     stats["near_document_clusters"] = len(stars)
+    stats["calibration"] = calibration(corpus, stars)
     stats["template_documents"] = _report_templates(corpus, result, templates) if corpus.wants("DUP005") else 0
 
 
@@ -193,12 +198,12 @@ def _fact_dict(d: facts.Difference) -> dict:
 
 def alteration_findings(corpus: Corpus, a: int, span_a: tuple[int, int], b: int, span_b: tuple[int, int],
                         cid: str, similarity: float) -> list:
-    """DUP006 findings on copy ``b`` for each changed fact (warning) and changed or inserted words (info)."""
+    """DUP006 findings (info) on copy ``b`` for each changed fact and changed or inserted words."""
     out = []
     for d in alterations(corpus, a, span_a, b, span_b):
         if d.kind == "fact":
             msg = f"altered fact: the kept copy {corpus.ids[a]} says \"{d.text_a}\", this copy says \"{d.text_b}\""
-            sev = Severity.WARNING
+            sev = Severity.INFO
         elif d.kind == "changed":
             msg = f"changed words: the kept copy {corpus.ids[a]} says \"{d.text_a}\", this copy says \"{d.text_b}\""
             sev = Severity.INFO
@@ -238,7 +243,9 @@ def _report_cluster(corpus: Corpus, result: CorpusResult, n: int, kept: int, mem
                 related=[Related(ids[kept], edge.span_a[0], edge.span_a[1], edge.similarity)],
                 data={
                     "cluster": cid,
+                    "cluster_size": len(all_docs),
                     "kept": ids[kept],
+                    "kept_span": list(edge.span_a),
                     "similarity": round(edge.similarity, 4),
                     "coverage": round(edge.coverage_b, 4),
                     "coverage_kept": round(edge.coverage_a, 4),
@@ -262,3 +269,21 @@ def _report_cluster(corpus: Corpus, result: CorpusResult, n: int, kept: int, mem
             data={"rule": "DUP002", "sources": corpus.sources_of(all_docs)},
         )
     )
+
+
+def calibration(corpus: Corpus, stars: list, bins: int = 20, least: int = 5) -> dict:
+    """What a calibration view needs (report.json duplicates.calibration): the verified similarity of
+    every verified candidate pair, accepted and rejected, as a histogram with the threshold; the
+    banding S-curve of the configured bands x rows (probability that a pair of Jaccard j becomes a
+    candidate); and the least similar accepted pairs (kept copy, member, similarity)."""
+    cfg = corpus.config
+    accepted, rejected = [0] * bins, [0] * bins
+    for sim, ok in corpus.calibration:
+        (accepted if ok else rejected)[min(bins - 1, int(sim * bins))] += 1
+    curve = [[round(j / bins, 3), round(1 - (1 - (j / bins) ** cfg.rows) ** cfg.bands, 4)] for j in range(bins + 1)]
+    pairs = sorted((edge.similarity, corpus.ids[kept], corpus.ids[m]) for kept, members in stars for m, edge in members)
+    return {
+        "bins": bins, "threshold": cfg.doc_similarity, "accepted": accepted, "rejected": rejected,
+        "bands": cfg.bands, "rows": cfg.rows, "s_curve": curve,
+        "least_similar": [{"kept": k, "member": m, "similarity": round(s, 4)} for s, k, m in pairs[:least]],
+    }

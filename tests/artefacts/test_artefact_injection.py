@@ -22,7 +22,7 @@ FLOORS = {name: 1.0 for name in harness.INJECTORS}
 FLOORS.update({"spam: random position": 0.0, "truncated document": 0.7, "truncated passage": 0.7,
                "missing space": 0.7, "lost space before Name": 0.6, "glued lower words": 0.5,
                "glued Name+Opener": 0.8, "glued sentences": 0.8, "truncated whole word": 0.1})
-FLOORS.update({"truncated Capitalised": 0.7, "truncated short last": 0.6, "truncated Title Case": 0.6,
+FLOORS.update({"truncated Capitalised": 0.6, "truncated short last": 0.6, "truncated Title Case": 0.6,
                "truncated wrapped text": 0.7})
 
 
