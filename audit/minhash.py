@@ -338,8 +338,13 @@ def batch_signatures(
     spans: Sequence[Sequence[tuple[int, int]]],
     params: MinHashParams,
     span_params: MinHashParams,
+    min_span_words: int = 0,
 ) -> Batch:
     """Signatures of whole texts and of character spans inside them (``spans[i]`` for ``texts[i]``).
+
+    Spans with fewer than ``min_span_words`` words get no signature (all bins 0xFFFFFFFF): the
+    menu lines and captions of a web page, hundreds per page, never reach the passage index, and their
+    nearly empty signatures were most of the densification work.
 
     Every text is tokenised and its tokens hashed once; document and span
     shingles are both built from those token hashes (the token hash seed is
@@ -361,10 +366,17 @@ def batch_signatures(
         char_base = np.searchsorted(lead, offsets[: len(spans)])[doc_of]
         b0 = np.searchsorted(starts, lead[char_base + flat[0::2]])
         b1 = np.searchsorted(starts, lead[char_base + flat[1::2]])
-        sh, sbounds = _shingles_in_ranges(th, b0, b1, span_params)
-        span_sigs = signatures_from_hashes(sh, sbounds, span_params)
-        keys = _range_keys(th, b0, b1)
         span_words = b1 - b0
+        keys = _range_keys(th, b0, b1)
+        sel = np.flatnonzero(span_words >= min_span_words) if min_span_words > 0 else None
+        if sel is None or sel.size == len(span_words):
+            sh, sbounds = _shingles_in_ranges(th, b0, b1, span_params)
+            span_sigs = signatures_from_hashes(sh, sbounds, span_params)
+        else:
+            span_sigs = np.full((len(span_words), span_params.num_perm), _MAX32, dtype=np.uint32)
+            if sel.size:
+                sh, sbounds = _shingles_in_ranges(th, b0[sel], b1[sel], span_params)
+                span_sigs[sel] = signatures_from_hashes(sh, sbounds, span_params)
     else:
         span_sigs = np.zeros((0, span_params.num_perm), dtype=np.uint32)
         keys = np.zeros(0, dtype=np.uint64)
@@ -432,23 +444,35 @@ def signatures_from_hashes(hashes: np.ndarray, bounds: np.ndarray, params: MinHa
 
 
 def _densify(sig: np.ndarray, nonempty: np.ndarray, params: MinHashParams) -> None:
-    """Fill empty bins (value 0xFFFFFFFF) of non-empty documents from their probe sequence."""
+    """Fill empty bins (value 0xFFFFFFFF) of non-empty documents from their probe sequence.
+
+    Each empty bin takes the value of the first bin of its probe sequence that is filled. The tries are
+    looked at in blocks of growing size (1, 2, 4, ...), all empty bins of the batch at once: the few
+    bins of short texts that need hundreds of tries cost a handful of numpy calls, not one per try.
+    """
     empty = sig == _MAX32
     empty &= nonempty[:, None]
     rows, cols = np.nonzero(empty)
     if rows.size == 0:
         return
     original = sig.copy()
+    flat = original.ravel()
+    k = sig.shape[1]
     table = _probe_table(params)
-    for t in range(len(table)):
-        donor = table[t, cols]
-        val = original[rows, donor]
-        ok = val != _MAX32
-        if ok.any():
-            sig[rows[ok], cols[ok]] = val[ok]
-            rows, cols = rows[~ok], cols[~ok]
-            if rows.size == 0:
-                return
+    base = rows * k
+    t, block = 0, 1
+    while rows.size and t < len(table):
+        donors = table[t : t + block, cols]  # block x empty bins
+        vals = flat[base + donors]
+        ok = vals != _MAX32
+        hit = ok.any(axis=0)
+        if hit.any():
+            first = ok[:, hit].argmax(axis=0)
+            sig[rows[hit], cols[hit]] = vals[first, np.flatnonzero(hit)]
+            miss = ~hit
+            rows, cols, base = rows[miss], cols[miss], base[miss]
+        t += block
+        block *= 2
     # Extremely unlikely: take the smallest filled value of the document.
     for r, c in zip(rows.tolist(), cols.tolist(), strict=False):
         sig[r, c] = original[r][original[r] != _MAX32].min()

@@ -302,12 +302,13 @@ class Report:
         s.update(self.extra.get("summary", {}))
         return s
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, documents: bool = True) -> dict[str, Any]:
+        """The report as report.json holds it (``documents=False``: an empty document list, for streaming)."""
         d: dict[str, Any] = {
             "schema_version": 1,
             "tool": {"name": "corpus-audit", "version": self.tool_version},
             "summary": self.summary(),
-            "documents": [doc.to_dict() for doc in self.documents],
+            "documents": [doc.to_dict() for doc in self.documents] if documents else [],
             "clusters": [c.to_dict() for c in self.clusters],
             "unreadable": [u.to_dict() for u in self.unreadable],
             "skipped": [s.to_dict() for s in self.skipped],

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from audit.config import Config
+from audit.errors import UnknownRuleError
 from audit.model import Category, Finding, Report, Severity, Verdict
-from audit.rules import Rule, all_rules, resolve_patterns
+from audit.rules import Rule, all_rules, check_classes, resolve_patterns
 
 #: Rules whose findings say that a whole document is a copy of another.
 DOCUMENT_DUPLICATE_RULES = frozenset({"DUP001", "DUP002", "DUP010", "DUP011"})
@@ -39,7 +40,16 @@ class Policy:
 
     @classmethod
     def from_config(cls, config: Config, rules: list[Rule] | None = None) -> Policy:
-        rules = rules if rules is not None else all_rules()
+        if rules is None:
+            pc = config.policy
+            if config.select and not (config.severity or pc.drop_rules or pc.review_rules or pc.keep_rules):
+                # Only the families the patterns can name are imported (a pattern naming nothing is
+                # reported against every rule below).
+                try:
+                    return cls.from_config(config, all_rules(check_classes(select=[*config.select, *config.ignore])))
+                except UnknownRuleError:
+                    pass
+            rules = all_rules()
         known = {r.id for r in rules}
         enabled = resolve_patterns(config.select, rules, "select") if config.select else set(known)
         enabled -= resolve_patterns(config.ignore, rules, "ignore")

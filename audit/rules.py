@@ -20,6 +20,7 @@ import importlib
 import math
 import os
 from abc import ABC, abstractmethod
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -123,7 +124,7 @@ class DocContext:
         Part of the context, not a check's annotation: a document's source must not depend on
         which rules were selected."""
         if self._outlet is False:
-            from audit.sourcing.attribution import headline_outlet
+            from audit.sourcing.tables import headline_outlet
 
             self._outlet = headline_outlet(self.doc.text, self.lines)
         return self._outlet  # type: ignore[return-value]
@@ -168,10 +169,27 @@ class DocContext:
         return self.layer.line_word_counts
 
     def language_at(self, offset: int) -> str:
-        """The language of the passage containing ``offset`` (document language otherwise)."""
-        for span, lang, _conf in self.passage_languages:
-            if span.start <= offset < span.end:
-                return lang
+        """The language of the passage containing ``offset`` (document language otherwise).
+
+        A bisection over the passages' starts when they are sorted and disjoint (as the language check
+        writes them), rebuilt whenever ``passage_languages`` is replaced or grows; a linear scan otherwise.
+        """
+        pl = self.passage_languages
+        index = self.__dict__.get("_pl_index")
+        if index is None or index[0] is not pl or index[1] != len(pl):
+            starts = [span.start for span, _lang, _conf in pl]
+            ordered = all(pl[i][0].end <= starts[i + 1] and starts[i] < starts[i + 1] for i in range(len(pl) - 1))
+            index = (pl, len(pl), starts if ordered else None)
+            self.__dict__["_pl_index"] = index
+        starts = index[2]
+        if starts is None:
+            for span, lang, _conf in pl:
+                if span.start <= offset < span.end:
+                    return lang
+            return self.language
+        i = bisect_right(starts, offset) - 1
+        if i >= 0 and offset < pl[i][0].end:
+            return pl[i][1]
         return self.language
 
 
@@ -271,8 +289,44 @@ def _load(spec: str) -> type[_Check]:
     return getattr(importlib.import_module(module), name)
 
 
-def check_classes(include_plugins: bool = True) -> list[type[_Check]]:
-    classes = [_load(spec) for spec in BUILTIN_CHECKS]
+#: Rule-id prefix and category of the built-in checks, known without importing their modules, so a run
+#: that selects some families imports only those (startup of ``--select duplicate``). Every rule of a
+#: listed check starts with its prefix and has its category (tests/test_rules_registry.py checks it); a
+#: check not listed here is always imported.
+BUILTIN_SCOPE: dict[str, tuple[str, str]] = {
+    "audit.language:LanguageCheck": ("LANG", "language"),
+    **{spec: ("ART", "artefact") for spec in BUILTIN_CHECKS if spec.startswith("audit.artefacts:")},
+    "audit.duplicates:DuplicateCheck": ("DUP", "duplicate"),
+    "audit.index:IndexCheck": ("DUP", "duplicate"),
+    "audit.sourcing:SourcingCheck": ("SRC", "sourcing"),
+}
+
+
+def _may_match(spec: str, patterns: list[str]) -> bool:
+    """Could any of ``patterns`` (rule ids, id prefixes, categories) name a rule of the check ``spec``?"""
+    scope = BUILTIN_SCOPE.get(spec)
+    if scope is None:
+        return True
+    prefix, category = scope
+    for raw in patterns:
+        pat = raw.strip().upper()
+        if pat and (pat.lower() == category or pat.startswith(prefix) or prefix.startswith(pat)):
+            return True
+    return False
+
+
+def check_classes(include_plugins: bool = True, select: Iterable[str] | None = None) -> list[type[_Check]]:
+    """The check classes, sorted by ``order``. With ``select`` (rule ids, prefixes or categories), the
+    built-in checks none of whose rules those patterns can name are not imported, unless a selected check
+    uses what only they may provide (then every built-in check is loaded)."""
+    patterns = [p for p in select or () if p.strip()]
+    if patterns:
+        classes = [_load(spec) for spec in BUILTIN_CHECKS if _may_match(spec, patterns)]
+        provided = frozenset().union(*(c.provides for c in classes))
+        if any(c.uses - provided for c in classes):
+            classes = [_load(spec) for spec in BUILTIN_CHECKS]
+    else:
+        classes = [_load(spec) for spec in BUILTIN_CHECKS]
     if include_plugins:
         for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
             cls = ep.load()

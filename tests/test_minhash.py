@@ -113,3 +113,47 @@ def test_batch_spans_across_texts_match_separate_spans():
     pieces = [t[s:e] for t, sp in zip(texts, spans, strict=True) for s, e in sp]
     assert (b.span_sigs == mh.signatures(pieces, pp)).all()
     assert b.span_words.tolist() == [len(mh.tokens(p)) for p in pieces]
+
+
+def test_batch_signatures_skip_short_spans_only():
+    """min_span_words: spans under it get no signature (all bins empty); the others are unchanged."""
+    texts = ["Home | News | Sport\nThe council approved the new budget for the harbour on Tuesday night.\nContact us",
+             "Markets fell sharply in early trading as investors weighed the latest figures from the bank."]
+    spans = [[(0, 19), (20, 90), (91, 101)], [(0, 44), (45, len(texts[1]))]]
+    pp = mh.MinHashParams(4, 24, 24, 1)
+    full = mh.batch_signatures(texts, spans, P, pp)
+    part = mh.batch_signatures(texts, spans, P, pp, min_span_words=5)
+    keep = full.span_words >= 5
+    assert keep.tolist() == [False, True, False, True, True]
+    assert (part.span_sigs[keep] == full.span_sigs[keep]).all()
+    assert (part.span_sigs[~keep] == 0xFFFFFFFF).all()
+    assert (part.span_keys == full.span_keys).all() and (part.span_words == full.span_words).all()
+    assert (part.doc_sigs == full.doc_sigs).all()
+
+
+def test_densify_takes_the_first_filled_bin_of_each_probe_sequence():
+    """The blocked densification equals the definition, try by try, on sparse and dense rows."""
+    import numpy as np
+
+    rng = np.random.default_rng(4)
+    for k, fill in ((24, 0.5), (24, 0.05), (128, 0.01), (8, 0.3)):
+        params = mh.MinHashParams(3, k, k, 1)
+        sig = rng.integers(0, 2**32 - 1, size=(300, k), dtype=np.uint32)
+        sig[rng.random((300, k)) > fill] = 0xFFFFFFFF
+        sig[np.arange(300), rng.integers(0, k, size=300)] = 7  # every row has a filled bin
+        sig[3] = 0xFFFFFFFF  # an empty text stays empty
+        nonempty = np.ones(300, dtype=bool)
+        nonempty[3] = False
+        expected = sig.copy()
+        table = mh._probe_table(params)
+        for r in range(300):
+            if not nonempty[r]:
+                continue
+            for c in range(k):
+                if sig[r, c] == 0xFFFFFFFF:
+                    donor = next((int(d) for d in table[:, c] if sig[r, d] != 0xFFFFFFFF), None)
+                    filled = sig[r][sig[r] != 0xFFFFFFFF]
+                    expected[r, c] = sig[r, donor] if donor is not None else filled.min()
+        got = sig.copy()
+        mh._densify(got, nonempty, params)
+        assert (got == expected).all()

@@ -180,3 +180,19 @@ def test_document_stage_hands_layer_parts_and_outlet_to_the_corpus_stage(monkeyp
     assert ctx.passages == out.layer["passages"] and ctx.layer.exact_key == out.layer["exact_key"]
     no_source = pipeline.DocOutcome.compute(DocContext(Document("e", text, source="x.txt"), -1), [], (), "source")
     assert no_source.outlet is not False  # computed with the document checks
+
+
+def test_workers_fork_only_when_no_other_thread_runs(monkeypatch):
+    import sys
+    import threading
+
+    from audit import pipeline
+
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    assert pipeline._start_method() == "fork"
+    monkeypatch.setattr(threading, "active_count", lambda: 2)  # e.g. a progress bar's refresh thread
+    assert pipeline._start_method() in ("forkserver", "spawn")
+    monkeypatch.setattr(sys, "platform", "darwin")
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    assert pipeline._start_method() != "fork"

@@ -53,3 +53,51 @@ def test_a_document_check_must_define_check():
 
     with pytest.raises(TypeError):
         Incomplete()
+
+
+def test_builtin_scope_matches_every_check():
+    """BUILTIN_SCOPE lets a selection skip importing families: each listed check's rules must all carry
+    its prefix and category, or a selection could miss a rule."""
+    from audit.rules import BUILTIN_SCOPE, _load
+
+    assert set(BUILTIN_SCOPE) == set(BUILTIN_CHECKS)
+    for spec, (prefix, category) in BUILTIN_SCOPE.items():
+        for rule in _load(spec).rules:
+            assert rule.id.startswith(prefix) and rule.category.value == category, (spec, rule.id)
+
+
+def test_a_selection_loads_the_families_it_names_and_their_providers():
+    names = lambda sel: {c.__name__ for c in check_classes(include_plugins=False, select=sel)}  # noqa: E731
+    dup = names(["duplicate"])
+    assert dup == {"DuplicateCheck", "IndexCheck"}
+    assert names(["DUP001", "dup"]) == dup
+    assert "LanguageCheck" in names(["SRC"])  # sourcing uses the language check's annotations
+    assert names(["LANG002"]) == {"LanguageCheck"}
+    assert len(names(["D", "L", "A", "S"])) == len(BUILTIN_CHECKS)
+    every = {c.__name__ for c in check_classes(include_plugins=False)}
+    for sel in (["duplicate"], ["DUP001"], ["artefact"], ["sourcing"], ["LANG"], ["ART010", "SRC001"]):
+        # the lazily loaded classes hold every rule the selection names
+        from audit.rules import resolve_patterns
+
+        lazy_rules = all_rules(check_classes(include_plugins=False, select=sel))
+        assert resolve_patterns(sel, lazy_rules, "select") == resolve_patterns(sel, all_rules(), "select")
+        assert names(sel) <= every
+
+
+def test_select_duplicate_imports_no_other_family_and_no_html_renderer(tmp_path):
+    import subprocess
+    import sys
+
+    (tmp_path / "c.jsonl").write_text('{"id": "a", "text": "Prices rose.", "source": "wire"}\n', encoding="utf-8")
+    code = (
+        "import sys\nfrom audit.cli import main\nsys.argv = ['corpus-audit', 'scan', sys.argv[1], '--out', sys.argv[2],"
+        " '--format', 'json', '--select', 'duplicate', '--jobs', '1']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('audit.', 'jinja2'))))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "c.jsonl"), str(tmp_path / "out")],
+                         capture_output=True, text=True, check=True).stdout
+    assert "audit.duplicates" in out
+    for absent in ("audit.artefacts", "audit.language", "audit.render.html", "jinja2"):
+        assert f"'{absent}" not in out, (absent, out)
+    assert (tmp_path / "out" / "report.json").exists()

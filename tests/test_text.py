@@ -86,12 +86,23 @@ def test_exact_key_ignores_case_quotes_and_whitespace_only():
     assert a.exact_key != c.exact_key
 
 
+def _normalize_reference(text: str) -> str:
+    import re
+    import unicodedata
+
+    from audit.normalize import _PUNCT_MAP
+
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text).translate(_PUNCT_MAP).casefold()).strip()
+
+
 def test_normalize_fast_equals_normalize():
     rnd = random.Random(3)
     alphabet = list("aA `'\u2019\u201c\u2026\u00a0\u200b\ufb01\u00c5\n\t\u2028\u3000x\u0130\u00df\u2014")
     for _ in range(5000):
         t = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 12)))
-        assert normalize_fast(t) == normalize(t), repr(t)
+        assert normalize_fast(t) == normalize(t) == _normalize_reference(t), repr(t)
+    for t in (WIRE, MIXED, "ﬁ\u00a0“x”\u2026\x1c\u2028`y`", ""):
+        assert normalize(t) == _normalize_reference(t)
 
 
 def test_doc_context_shares_one_layer_and_computes_lazily():
@@ -104,3 +115,60 @@ def test_doc_context_shares_one_layer_and_computes_lazily():
     assert ctx.line_word_counts == ctx.layer.line_word_counts
     assert ctx.passages == segment.passages(WIRE)
     assert ctx.sentences == segment.sentences(WIRE)
+
+
+def test_nfkc_line_by_line_equals_nfkc_of_the_whole():
+    import unicodedata
+
+    from audit.normalize import _nfkc
+
+    samples = ["ﬁne\n\u0301e\nplain", "Ａ\n\u0327c", "e\u0301\n\u0308", "x\n\n\uff76\uff9e", "no change here\né", ""]
+    rnd = random.Random(9)
+    alphabet = "a\ne\u0301\u0327\u0308ﬁＡ\uff76\uff9e\u00a0\u2126 "
+    samples += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 12))) for _ in range(3000)]
+    for t in samples:
+        assert _nfkc(t) == unicodedata.normalize("NFKC", t), repr(t)
+
+
+def test_language_at_by_bisection_equals_the_linear_definition():
+    from audit.model import Span
+
+    def linear(ctx, offset):
+        for span, lang, _conf in ctx.passage_languages:
+            if span.start <= offset < span.end:
+                return lang
+        return ctx.language
+
+    rnd = random.Random(11)
+    for trial in range(300):
+        ctx = DocContext(Document("d", "x" * 400, source="x.txt"), 0)
+        ctx.language = "en"
+        pos, pl = 0, []
+        while pos < 380:
+            start = pos + rnd.randint(0, 5)
+            end = start + rnd.randint(1, 40)
+            pl.append((Span(start, end), rnd.choice(["es", "fr", "de"]), 0.9))
+            pos = end
+        if trial % 3 == 0:
+            rnd.shuffle(pl)  # unordered (and below: overlapping) lists take the linear scan
+        if trial % 5 == 0:
+            pl.append((Span(10, 200), "it", 0.5))
+        ctx.passage_languages = pl
+        for offset in range(-1, 402, 3):
+            assert ctx.language_at(offset) == linear(ctx, offset)
+        pl.append((Span(390, 400), "pt", 0.9))  # the list grows: the index is rebuilt
+        assert ctx.language_at(395) == linear(ctx, 395)
+        ctx.passage_languages = []
+        assert ctx.language_at(5) == "en"
+
+
+def test_exact_key_ascii_path_equals_the_word_regex():
+    from audit.normalize import _KEY_WORD, exact_key, key64
+
+    rnd = random.Random(12)
+    alphabet = "ab Z9_.,;:'\"-()*\t\x1c\x7f"
+    samples = ["", "***", "---", "march 31 .", "a_b c", "x" * 3] + [
+        "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 15))) for _ in range(3000)
+    ]
+    for t in samples:
+        assert exact_key(t) == key64(" ".join(_KEY_WORD.findall(t)) or "\0" + t), repr(t)

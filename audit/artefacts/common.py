@@ -6,6 +6,7 @@ import json
 import math
 import re
 from bisect import bisect_right
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Callable, Iterable
@@ -50,13 +51,15 @@ def guess_language(text: str, candidates: Iterable[str] = ("en", "es", "fr", "de
     Returns ``(language, share)``; ``("und", 0.0)`` when nothing stands out. Used only
     when the language check has not annotated the document.
     """
-    toks = [w.lower() for w in words(text)]
+    toks = words(text.lower())
     if len(toks) < 4:
         return "und", 0.0
     sw = stopwords()
+    counts = Counter(toks)
+    present = counts.keys()
     best, best_n, second_n = "und", 0, 0
     for lang in candidates:
-        n = sum(1 for t in toks if t in sw[lang])
+        n = sum(counts[t] for t in present & sw[lang])
         if n > best_n:
             best, best_n, second_n = lang, n, best_n
         elif n > second_n:

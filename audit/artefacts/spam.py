@@ -242,32 +242,52 @@ _VERBS = frozenset({"order", "buy", "shop", "click", "download", "store"})
 _CLAUSE_START = re.compile(r"(?:^|[.!?:]\s+)(?:If|When|To|Once|After|Before|Then|Please|Simply|Just)\b[^.!?\n]*,\s*$")
 
 
+_CUE_RE = re.compile(rf"\b(?:{_kw(set(KEYWORDS) | set(FOREIGN_OK))})\b")
+
+
+def _keyword_windows(text: str, reach: int = 200) -> list[tuple[int, int]]:
+    """Merged ``(start, end)`` windows of ``reach`` characters around each cue keyword."""
+    out: list[list[int]] = []
+    for m in _CUE_RE.finditer(text):
+        s, e = max(0, m.start() - reach), m.end() + reach
+        if out and s <= out[-1][1]:
+            out[-1][1] = e
+        else:
+            out.append([s, e])
+    return [(s, min(e, len(text))) for s, e in out]
+
+
 def find_injections(text: str, lang_of) -> list[tuple[int, int, str, str]]:
     """``(start, end, keyword, cue)`` for each injected keyword; ``lang_of(offset)`` gives the language there."""
     out: dict[int, tuple[int, int, str, str]] = {}
+    windows = _keyword_windows(text)
+
+    def search(rx):  # the cue patterns start with lookbehinds: run them only around keywords
+        return (m for ws, we in windows for m in rx.finditer(text, ws, we))
+
     for cue, rx in (("list", _LIST_RE), ("comma", _COMMA_RE)):
-        for m in rx.finditer(text):
+        for m in search(rx):
             s, e = m.span("kw")
             if s in out or _title_case_line(text, s) or (cue == "comma" and _modifies_noun(text, e)):
                 continue
             if cue == "comma" and m.group("kw") in _VERBS and _CLAUSE_START.search(text, max(0, s - 200), s):
                 continue  # "If you would like to post it, click Submit": an instruction
             out[s] = (s, e, m.group("kw"), cue)
-    for m in _BETWEEN_RE.finditer(text):
+    for m in search(_BETWEEN_RE):
         s, e = m.span("kw")
         if s in out or m.group("next") in _NOT_NAMES or _title_case_line(text, s) or _modifies_noun(text, e):
             continue
         if m.group("kw").endswith("s") or m.group("prev").endswith(("'s", "’s")):
             continue  # "Tarkin orders Alderaan ..." (a verb), "UNESCO's online Red Book" (a possessive)
         out[s] = (s, e, m.group("kw"), "between-names")
-    for m in _LOWER_LIST_RE.finditer(text):
+    for m in search(_LOWER_LIST_RE):
         s, e = m.span("kw")
         if s in out or not (_plural_or_determined(m.group("prev")) and _plural_or_determined(m.group("next"))):
             continue
         if m.group("conj") == "," and not _plural_or_determined(m.group("next")):
             continue
         out[s] = (s, e, m.group("kw"), "lower-list")
-    for m in _FOREIGN_RE.finditer(text):
+    for m in search(_FOREIGN_RE):
         s, e = m.span("kw")
         if s in out:
             continue

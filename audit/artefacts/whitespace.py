@@ -100,6 +100,11 @@ _DETERMINERS = frozenset(
 _DOMAIN_NEXT = re.compile(r"\.[a-z]{2,}")
 
 
+#: Short function words that are not also word endings: glued to a long content word they mark a lost
+#: space ("blowingand"); other short ones ("us", "are", "as", "he") end real and foreign words.
+_STRONG_ENDS = frozenset("the and for was has had not but del los las les des une der die das und".split())
+
+
 @lru_cache(maxsize=16)
 def _function_words(lang: str) -> frozenset[str]:
     sw = stopwords().get(lang, frozenset())
@@ -123,8 +128,8 @@ def lower_join_evidence(left: str, right: str, lang: str, vocab) -> Severity | N
     if lf or rf:
         if left in sw and right in sw and right not in _DETERMINERS and zipf(left + right, lang):
             return None  # "whereof", "thereby", "isnot": listed words or styles, not a lost space
-        if rf and left not in sw and len(right) <= 3 and len(left) < 6:
-            return Severity.INFO  # "cryptand", "endof": a short stem and a short ending, either way
+        if rf and left not in sw and len(right) <= 3 and (len(left) < 6 or right not in _STRONG_ENDS):
+            return Severity.INFO  # "cryptand", "holloware", "teutonicus": a short ending is often a suffix
         return Severity.WARNING
     if vocab and vocab.get(left, 0) >= 1 and vocab.get(right, 0) >= 1:
         return Severity.INFO
@@ -177,6 +182,29 @@ def _split_glued(token: str, lang: str) -> tuple[str, str, float] | None:
     return best
 
 
+#: A lower-case letter followed by a capital: every camel or Pascal join holds one.
+_JUNCTION = re.compile("[a-zà-öø-ÿ][A-ZÀ-ÖØ-Þ]")
+
+
+def _junction_lines(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the lines that hold a lower-to-upper junction: the join regexes (which start
+    with a lookbehind, slow at every position) run only there."""
+    out: list[tuple[int, int]] = []
+    for m in _JUNCTION.finditer(text):
+        if out and m.start() < out[-1][1]:
+            continue
+        ls = text.rfind("\n", 0, m.start()) + 1
+        le = text.find("\n", m.end())
+        out.append((ls, len(text) if le < 0 else le))
+    return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _common_en(token: str) -> bool:
+    """A common English word (Zipf ≥ 4.5) never splits, whatever the passage language (see split_glued)."""
+    return zipf(token, "en") >= 4.5
+
+
 def find_camel(text: str, lang_of=None, vocab=None, confirmed=None) -> list[tuple[int, int, str, str, Severity]]:
     """``(start, end, left, right, severity)`` for words glued after a lost space.
 
@@ -202,7 +230,8 @@ def find_camel(text: str, lang_of=None, vocab=None, confirmed=None) -> list[tupl
     def vocab_has(word: str) -> bool:  # the capitalised word occurs on its own elsewhere in the document
         return vocab.get(word.lower(), 0) >= 1 and text.count(word) > 1
 
-    for m in _CAMEL.finditer(text):
+    windows = _junction_lines(text)
+    for m in (m for ls, le in windows for m in _CAMEL.finditer(text, ls, le)):
         token = m.group(0)
         left, right = m.group(1), m.group(2)
         if text.count(token) > 1 or token.lower() in _CAMEL_BRANDS:
@@ -213,7 +242,7 @@ def find_camel(text: str, lang_of=None, vocab=None, confirmed=None) -> list[tupl
             if not known or _DOMAIN_NEXT.match(text, m.end()):
                 continue  # "theResumator", "theStreet.com": a brand, not a lost space before a word
         out.append((m.start(), m.end(), left, right, Severity.WARNING))
-    for m in _PASCAL.finditer(text):
+    for m in (m for ls, le in windows for m in _PASCAL.finditer(text, ls, le)):
         token = m.group(0)
         left, right = m.group(1), m.group(2)
         if text.count(token) > 1:
@@ -235,7 +264,7 @@ def find_camel(text: str, lang_of=None, vocab=None, confirmed=None) -> list[tupl
     if lang_of is not None:
         for m in _LOWER_TOKEN.finditer(text):
             token = m.group(0)
-            if vocab.get(token, 0) > 1:
+            if vocab.get(token, 0) > 1 or _common_en(token):
                 continue
             lang = lang_of(m.start())
             if lang not in WORDFREQ_LANGS:
@@ -253,7 +282,8 @@ def find_camel(text: str, lang_of=None, vocab=None, confirmed=None) -> list[tupl
 def _skip_token(tok: str) -> bool:
     low = tok.lower()
     return (
-        "://" in tok or "@" in tok or low.startswith("www.") or "/" in tok or "\\" in tok or "=" in tok
+        (":" in tok and ";" in tok)  # a style declaration ("font-size:95%;clear:both;")
+        or "://" in tok or "@" in tok or low.startswith("www.") or "/" in tok or "\\" in tok or "=" in tok
         or "_" in tok or "#" in tok or "&" in tok or "{" in tok or "<" in tok or "`" in tok or "()" in tok
     )
 
@@ -289,6 +319,8 @@ def find_glued(text: str) -> list[tuple[int, int, str]]:
         tok = text[ts:te]
         if len(tok) < 5 or _skip_token(tok):
             continue
+        if '"' in tok and '="' in text[max(0, ts - 60) : ts]:
+            continue  # inside a quoted attribute value (face="verdana,MS Sans Serif,arial")
         for m in _GLUE.finditer(tok):
             p = m.group(1)
             left = re.search(r"[^\W\d_]+$", tok[: m.start()]).group(0)

@@ -31,7 +31,7 @@ from audit.duplicates.exact import exact_clusters
 from audit.duplicates.near import near_clusters
 from audit.duplicates.passages import PassageIndex, passage_clusters, units
 from audit.duplicates.rules import DUP001, DUP002, DUP003, DUP004, DUP005, DUP006
-from audit.model import Finding
+from audit.model import Cluster, Finding
 from audit.rules import CorpusCheck, CorpusResult, DocContext
 
 #: Flush pending texts to the signature batcher at about this many characters.
@@ -138,7 +138,8 @@ class DuplicateCheck(CorpusCheck):
             return
         cfg = self.config
         batch = minhash.batch_signatures(
-            [t for _, t, _ in self._pending], [sp for *_, sp in self._pending], self._doc_params, self._pas_params
+            [t for _, t, _ in self._pending], [sp for *_, sp in self._pending], self._doc_params, self._pas_params,
+            min_span_words=cfg.passage_min_words,
         )
         ords = np.array([o for o, _, _ in self._pending], dtype=np.int64)
         if self._want_near:
@@ -182,6 +183,48 @@ class DuplicateCheck(CorpusCheck):
             index = PassageIndex(np.concatenate(self._pas_loc), np.concatenate(self._pas_hash),
                                  np.concatenate(self._pas_sig))
             passage_clusters(corpus, index, result, stats)
+        stats["suspicious_clusters"] = mark_suspicious(result.clusters, self.config)
         result.extra["duplicates"] = stats
+        result.extra["kept_copies"] = kept_copies(result.clusters)
         corpus.clear()
         return result
+
+
+def kept_copies(clusters: list[Cluster]) -> dict[str, list[str]]:
+    """Each kept document -> the documents that duplicate it (report.json). An exact group whose kept
+    copy is itself a near copy of another document maps to that document's kept copy."""
+    parent: dict[str, str] = {}
+    for c in clusters:
+        if c.level == "document":
+            for m in c.members:
+                if m.document != c.kept.document:
+                    parent[m.document] = c.kept.document
+
+    def root(doc: str) -> str:
+        seen = set()
+        while doc in parent and doc not in seen:
+            seen.add(doc)
+            doc = parent[doc]
+        return doc
+
+    out: dict[str, list[str]] = {}
+    for doc in parent:
+        out.setdefault(root(doc), []).append(doc)
+    return {k: sorted(v) for k, v in sorted(out.items())}
+
+
+def mark_suspicious(clusters: list[Cluster], cfg: DuplicatesConfig) -> int:
+    """Mark clusters worth a look (data.suspicious: the reasons): more members than
+    ``suspicious_cluster_size``, or a document cluster with a member below ``suspicious_similarity``
+    to its kept copy. Returns how many were marked."""
+    n = 0
+    for c in clusters:
+        reasons = []
+        if len(c.members) > cfg.suspicious_cluster_size:
+            reasons.append(f"{len(c.members)} members (over {cfg.suspicious_cluster_size})")
+        if c.level == "document" and c.similarity_min < cfg.suspicious_similarity:
+            reasons.append(f"a member at similarity {c.similarity_min:.2f} (under {cfg.suspicious_similarity})")
+        if reasons:
+            c.data["suspicious"] = reasons
+            n += 1
+    return n

@@ -49,6 +49,11 @@ class DuplicatesConfig:
     #: Document candidate search: "numpy" (banding over the signature matrix, default) or
     #: "datasketch" (the same bands x rows in datasketch's MinHashLSH; slower, same clusters).
     lsh: str = "numpy"
+    # -- evidence
+    #: Clusters with more members than this are marked suspicious (data.suspicious) for a look ...
+    suspicious_cluster_size: int = 50
+    #: ... and so are document clusters with a member below this verified similarity to the kept copy.
+    suspicious_similarity: float = 0.6
     # -- facts (DUP005, DUP006)
     #: Two near copies that each carry at least this many figures ...
     template_min_figures: int = 3
@@ -103,7 +108,7 @@ class DuplicatesConfig:
         self.doc_params()  # validates bands x rows
         self.passage_params()
         for name in ("doc_similarity", "doc_containment", "doc_min_other_coverage", "min_estimate",
-                     "passage_min_estimate", "passage_similarity", "passage_containment", "template_max_fact_share"):
+                     "passage_min_estimate", "passage_similarity", "passage_containment", "template_max_fact_share", "suspicious_similarity"):
             v = getattr(self, name)
             if not 0.0 <= v <= 1.0:
                 raise ValueError(f"{name} must be between 0 and 1, not {v!r}")

@@ -94,6 +94,7 @@ class Corpus:
         self._texts: LRU[int, str] = LRU(CACHE_SIZE)
         self._words: LRU[int, tuple[str, al.Words]] = LRU(CACHE_SIZE)
         self._derived: LRU[tuple[str, int], Any] = LRU(CACHE_SIZE)
+        self._pairs: dict[tuple[str, int, int], Any] = {}
 
     # -- keep policy -----------------------------------------------------------
 
@@ -142,6 +143,15 @@ class Corpus:
             self._derived.put(key, hit)
         return hit
 
+    def derived_pair(self, kind: str, a: int, b: int, compute: Callable[[str, str], V]) -> V:
+        """``compute(text_a, text_b)`` of two documents, cached (unordered pair)."""
+        key = (kind, min(a, b), max(a, b))
+        hit = self._pairs.get(key)
+        if hit is None:
+            hit = compute(self.raw(min(a, b)), self.raw(max(a, b)))
+            self._pairs[key] = hit
+        return hit
+
     def prefetch(self, ordinals: set[int]) -> None:
         """Tokenise the documents a chunk of candidate pairs needs in one batch (into the cache)."""
         need = sorted(o for o in ordinals if o not in self._words)
@@ -155,3 +165,4 @@ class Corpus:
         self._texts.clear()
         self._words.clear()
         self._derived.clear()
+        self._pairs.clear()

@@ -84,8 +84,11 @@ def _cached(corpus: Corpus, templates: dict[tuple[int, int], DocEdge]) -> Callab
             other = cache[(b, a)]
             return None if other is None else other.swapped()
         edge = verify_docs(corpus, a, b)
+        # Facts are compared inside the aligned spans: a republished copy's new header, byline and
+        # footer (another outlet's name and numbers) are not the story's facts.
         if edge is not None and facts.same_template(
-            corpus.raw(a), corpus.raw(b), cfg.template_min_figures, cfg.template_max_fact_share
+            corpus.raw(a)[edge.span_a[0] : edge.span_a[1]], corpus.raw(b)[edge.span_b[0] : edge.span_b[1]],
+            cfg.template_min_figures, cfg.template_max_fact_share,
         ):
             templates[(a, b)] = edge
             edge = None
@@ -193,12 +196,12 @@ def _fact_dict(d: facts.Difference) -> dict:
 
 def alteration_findings(corpus: Corpus, a: int, span_a: tuple[int, int], b: int, span_b: tuple[int, int],
                         cid: str, similarity: float) -> list:
-    """DUP006 findings on copy ``b`` for each changed fact (warning) and changed or inserted words (info)."""
+    """DUP006 findings (info) on copy ``b`` for each changed fact and changed or inserted words."""
     out = []
     for d in alterations(corpus, a, span_a, b, span_b):
         if d.kind == "fact":
             msg = f"altered fact: the kept copy {corpus.ids[a]} says \"{d.text_a}\", this copy says \"{d.text_b}\""
-            sev = Severity.WARNING
+            sev = Severity.INFO
         elif d.kind == "changed":
             msg = f"changed words: the kept copy {corpus.ids[a]} says \"{d.text_a}\", this copy says \"{d.text_b}\""
             sev = Severity.INFO
@@ -238,7 +241,9 @@ def _report_cluster(corpus: Corpus, result: CorpusResult, n: int, kept: int, mem
                 related=[Related(ids[kept], edge.span_a[0], edge.span_a[1], edge.similarity)],
                 data={
                     "cluster": cid,
+                    "cluster_size": len(all_docs),
                     "kept": ids[kept],
+                    "kept_span": list(edge.span_a),
                     "similarity": round(edge.similarity, 4),
                     "coverage": round(edge.coverage_b, 4),
                     "coverage_kept": round(edge.coverage_a, 4),

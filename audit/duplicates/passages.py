@@ -398,10 +398,14 @@ def _report_cluster(corpus: Corpus, result: CorpusResult, cid: str, kept_doc: in
         reported.add((x.doc_b, x.span_b))
     templates = [r for r in fresh if _is_template(corpus, r)]
     if templates:
-        # One template, different figures: not a copy (DUP005), with the differing facts.
+        # One template, different figures: not a copy (DUP005), with the differing facts. Inside one
+        # document that is parallel wording ("loans to Mexico total 2.5 billion" / "to Venezuela 1.3
+        # billion"), not worth a finding.
         if corpus.wants("DUP005"):
             for r in templates:
-                result.add(r.doc_b, template_finding(corpus, r.doc_a, r.span_a, r.doc_b, r.span_b, r.similarity))
+                if r.doc_a != r.doc_b:
+                    result.add(r.doc_b, template_finding(corpus, r.doc_a, r.span_a, r.doc_b, r.span_b,
+                                                         r.similarity))
         fresh = [r for r in fresh if r not in templates]
         if not fresh:
             return False
@@ -409,7 +413,7 @@ def _report_cluster(corpus: Corpus, result: CorpusResult, cid: str, kept_doc: in
     exact_all = all(r.exact for r in fresh)
     severities = []
     for run in _runs_of_copies(corpus.raw, fresh):
-        finding = _finding(corpus, cid, run)
+        finding = _finding(corpus, cid, run, len(fresh) + 1)
         severities.append((run[0].doc_b != kept_doc, finding.severity))
         result.add(run[0].doc_b, finding)
         r = run[0]
@@ -430,7 +434,8 @@ def _report_cluster(corpus: Corpus, result: CorpusResult, cid: str, kept_doc: in
                 f"passage also appears in {len(names)} other document{'s' if len(names) > 1 else ''}: {shown} "
                 "(this copy is the one kept)",
                 related=[Related(ids[r.doc_b], r.span_b[0], r.span_b[1], r.similarity) for r in others],
-                data={"cluster": cid, "kept": ids[kept_doc], "role": "kept", "documents": len(names),
+                data={"cluster": cid, "cluster_size": len(fresh) + 1, "kept": ids[kept_doc], "role": "kept",
+                      "kept_span": list(kept_span), "documents": len(names),
                       "similarity": round(min(r.similarity for r in others), 4), "same_document": False},
                 severity=severity,
             ),
@@ -453,12 +458,20 @@ def _report_cluster(corpus: Corpus, result: CorpusResult, cid: str, kept_doc: in
 
 
 def _is_template(corpus: Corpus, r: Region) -> bool:
+    """Is a near passage copy one template with different facts? Decided on the region, and on the two
+    documents' facts changed in place (a story's passages may each differ in one figure only)."""
     if r.exact:
         return False
     cfg = corpus.config
     ta = corpus.raw(r.doc_a)[r.span_a[0] : r.span_a[1]]
     tb = corpus.raw(r.doc_b)[r.span_b[0] : r.span_b[1]]
-    return facts.same_template(ta, tb, cfg.template_min_figures, cfg.template_max_fact_share)
+    if facts.same_template(ta, tb, cfg.template_min_figures, cfg.template_max_fact_share):
+        return True
+    if r.doc_a == r.doc_b:
+        return False
+    changed = corpus.derived_pair("changed_facts", r.doc_a, r.doc_b, facts.changed_facts)
+    least = min(len(facts.numbers(ta)), len(facts.numbers(tb)))
+    return changed >= 2 and changed >= least / 4
 
 
 _OPEN_QUOTES = frozenset("\"\u201c\u201e\u00ab\u2018\u201a\u2039\u300c\u300e'")
@@ -499,7 +512,7 @@ def _severity(corpus: Corpus, r: Region, copies: int) -> Severity:
     return Severity.WARNING if is_prose(text[r.span_b[0] : r.span_b[1]]) else Severity.INFO
 
 
-def _finding(corpus: Corpus, cid: str, run: list[Region]):
+def _finding(corpus: Corpus, cid: str, run: list[Region], size: int):
     r = run[0]
     rule = DUP003 if r.exact else DUP004
     same = r.doc_b == r.doc_a
@@ -518,7 +531,9 @@ def _finding(corpus: Corpus, cid: str, run: list[Region]):
         related=[Related(corpus.ids[r.doc_a], r.span_a[0], r.span_a[1], r.similarity)],
         data={
             "cluster": cid,
+            "cluster_size": size,
             "kept": corpus.ids[r.doc_a],
+            "kept_span": list(r.span_a),
             "similarity": round(r.similarity, 4),
             "same_document": same,
             **({"copied_words": r.copied_words} if r.copied_words else {}),

@@ -78,12 +78,12 @@ DUP006 = Rule(
     id="DUP006",
     name="altered-copy",
     category=Category.DUPLICATE,
-    severity=Severity.WARNING,
+    severity=Severity.INFO,
     description="A copy differs from the copy it duplicates in a fact (figure, date, name) or carries inserted "
     "words; both spans are given.",
     flags=(
         "The kept copy says 22%, this copy says 27%, the rest identical.",
-        "A headline and blurb repeated with one injected word (info).",
+        "A headline and blurb repeated with one word changed.",
     ),
     not_flags=(
         "A republished copy whose only changes are a new headline, byline and footer.",

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from typing import Iterable
 
 import numpy as np
+import xxhash
 
-from audit.index.common import Entry, Outcome, band_array, compute_signatures, small_signature
+from audit.index.common import Entry, Outcome, band_rows, compute_signatures, small_signature
 from audit.index.open import open_index
 from audit.model import Category, Finding, Related, Severity
-from audit.normalize import content_hash
 from audit.rules import CorpusCheck, CorpusResult, DocContext, Rule
 
 #: Documents whose signatures are computed together.
@@ -85,10 +85,6 @@ class IndexConfig:
                           bucket_bits=self.redis_bucket_bits, password_env=self.password_env)
 
 
-def words(text: str) -> int:
-    return len(text.split())
-
-
 class IndexCheck(CorpusCheck):
     """Duplicates of documents in the persistent index (inert without ``[index] path``).
 
@@ -105,23 +101,36 @@ class IndexCheck(CorpusCheck):
     def __init__(self, config=None, settings=None, *, collect: bool = False) -> None:
         super().__init__(config, settings)
         self.params = self.config.params()
-        self.collect = collect
         self.index = self.config.open(readonly=True) if self.config.path else None
+        self.collect = collect
         self.hashes: list[bytes] = []
         self.sources: list[str] = []
         self.chars: list[int] = []
         self._words: list[int] = []
         self._sigs: dict[int, np.ndarray] = {}
+        self._bands: dict[int, tuple[int, ...]] = {}
+
+    @property
+    def collect(self) -> bool:
+        return self._collect
+
+    @collect.setter
+    def collect(self, value: bool) -> None:
+        self._collect = value
+        self.layer_needs = ("normalized",) if (value or self.index is not None) else ()
 
     def observe(self, ctx: DocContext) -> Iterable[Finding]:
         if self.index is None and not self.collect:
             return ()
         text = ctx.text
-        self.hashes.append(content_hash(text))
+        # The text layer's normalised text (the duplicates check's exact key hashes the same string,
+        # computed once, in the workers when the document stage is parallel): content_hash(text).
+        norm = ctx.layer.normalized
+        self.hashes.append(xxhash.xxh3_128_digest(norm.encode("utf-8", "surrogatepass")))
         # Provenance: the record's source field when it has one ("reuters"), else the input file it came
         # from ("batch-0412.jsonl"), which says more about an ingested document than its folder.
         self.sources.append(ctx.record_source(self.settings.source_field) or ctx.doc.source)
-        self._words.append(words(text))
+        self._words.append(norm.count(" ") + 1 if norm else 0)  # words(text), from the normalised text
         self.chars.append(len(text))
         return ()
 
@@ -135,7 +144,7 @@ class IndexCheck(CorpusCheck):
             return None
         sig = self._sigs.get(ordinal)
         small = small_signature(sig) if sig is not None else None
-        bands = band_array(sig, self.params) if sig is not None else None
+        bands = self._bands.get(ordinal) if sig is not None else None
         return Entry(ordinal, doc_id, self.sources[ordinal], self.chars[ordinal], self.hashes[ordinal], small, bands)
 
     def finish(self, text_of, ids: list[str]) -> CorpusResult:
@@ -145,8 +154,10 @@ class IndexCheck(CorpusCheck):
         near = [o for o, w in enumerate(self._words) if w >= self.config.min_words]
         for i in range(0, len(near), _LOOKUP_BATCH):
             chunk = near[i : i + _LOOKUP_BATCH]
-            for o, sig in zip(chunk, compute_signatures([text_of(o) for o in chunk], self.params), strict=True):
+            sigs = compute_signatures([text_of(o) for o in chunk], self.params)
+            for o, sig, bands in zip(chunk, sigs, band_rows(sigs, self.params).tolist(), strict=True):
                 self._sigs[o] = sig
+                self._bands[o] = tuple(bands)
         if self.index is None:
             return result
         entries = [e for e in (self.entry(o, ids[o]) for o in range(len(self.hashes))) if e is not None]

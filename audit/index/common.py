@@ -44,6 +44,7 @@ def params_fingerprint(params: MinHashParams) -> dict[str, Any]:
     fp = dict(params.fingerprint())
     fp["index_format"] = INDEX_FORMAT
     fp["signature_bits"] = SIGNATURE_BITS
+    fp["band_keys"] = "splitmix64-rows"
     return fp
 
 
@@ -85,9 +86,14 @@ def similarity(a: bytes, b: bytes) -> float:
     return float(similarity_counts(eq, len(a)))
 
 
-def band_array(sig: np.ndarray, params: MinHashParams) -> np.ndarray:
-    """The signature's LSH band keys (:func:`audit.minhash.band_keys`) as an int64 array."""
-    return np.frombuffer(b"".join(k[:8] for k in minhash.band_keys(sig, params)), dtype="<i8")
+def band_rows(sigs: np.ndarray, params: MinHashParams) -> np.ndarray:
+    """LSH band keys of many signatures (:func:`audit.minhash.band_hashes`, vectorised) as int64 ``n x bands``."""
+    return minhash.band_hashes(np.asarray(sigs, dtype=np.uint32).reshape(-1, params.num_perm), params).view(np.int64)
+
+
+def band_array(sig: np.ndarray, params: MinHashParams) -> tuple[int, ...]:
+    """One signature's LSH band keys as signed 64-bit integers."""
+    return tuple(band_rows(sig, params)[0].tolist())
 
 
 def batch_fingerprint(ids: Sequence[str], hashes: Sequence[bytes]) -> bytes:
@@ -115,7 +121,7 @@ class Entry:
     chars: int
     hash: bytes  # content_hash, 16 bytes
     sig: bytes | None  # small_signature(...), None when too short for near matching
-    bands: np.ndarray | None = None  # int64 band keys (with sig)
+    bands: tuple[int, ...] | None = None  # signed 64-bit band keys (with sig)
 
 
 @dataclass(frozen=True)
@@ -181,8 +187,12 @@ class Overlay:
         self.docs.append(d)
         self.by_hash.setdefault(e.hash, []).append(i)
         if e.sig is not None and e.bands is not None:
-            for k in e.bands.tolist():
-                self.by_band.setdefault(k, []).append(i)
+            by_band = self.by_band
+            for k in e.bands:
+                if k in by_band:
+                    by_band[k].append(i)
+                else:
+                    by_band[k] = [i]
         return d
 
     def decide(self, e: Entry, fp: bytes) -> Outcome:
@@ -198,8 +208,13 @@ class Overlay:
         if e.sig is None or e.bands is None:
             return NEW
         cands: set[int] = set()
-        for k in e.bands.tolist():
-            cands.update(self.by_band.get(k, ()))
+        by_band = self.by_band
+        for k in e.bands:
+            hit = by_band.get(k)
+            if hit is not None:
+                cands.update(hit)
+        if not cands:
+            return NEW
         picked = sorted(i for i in cands if self.docs[i].sig is not None
                         and visible(self.docs[i].batch, self.docs[i].ord, fp, e.ordinal))[:MAX_CANDIDATES]
         if not picked:

@@ -350,7 +350,7 @@ class RedisIndex:
             h = int.from_bytes(e.hash[:8], "big")
             args += [e.ordinal, h >> xshift, e.hash[8:14], e.sig or b"", _encode(e)]
             if e.sig is not None and e.bands is not None:
-                for k in e.bands.tolist():
+                for k in e.bands:
                     u = k & 0xFFFFFFFFFFFFFFFF
                     args += [u >> shift, ((u >> (shift - 16)) & 0xFFFF).to_bytes(2, "big")]
             else:

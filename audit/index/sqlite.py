@@ -210,7 +210,7 @@ class SqliteIndex:
         return out  # type: ignore[return-value]
 
     def _near(self, entries: list[Entry], fp: bytes, threshold: float) -> list[Outcome]:
-        distinct = sorted({k for e in entries for k in e.bands.tolist()})
+        distinct = sorted({k for e in entries for k in e.bands})
         postings: dict[int, list[int]] = {}
         for key, doc in self._in("SELECT key, doc FROM bands WHERE key IN ({q}) UNION ALL "
                                  "SELECT key, doc FROM bands_recent WHERE key IN ({q})", distinct, repeat=2):
@@ -219,8 +219,10 @@ class SqliteIndex:
         wanted: set[int] = set()
         for e in entries:
             cands: set[int] = set()
-            for k in e.bands.tolist():
-                cands.update(postings.get(k, ()))
+            for k in e.bands:
+                hit = postings.get(k)
+                if hit is not None:
+                    cands.update(hit)
             cands_per.append(sorted(cands))
             wanted.update(cands)
         info: dict[int, tuple] = {}
@@ -301,7 +303,7 @@ class SqliteIndex:
         if not with_bands:
             self._maybe_merge(0)
             return
-        keys = np.concatenate([e.bands for _, e in with_bands])
+        keys = np.array([k for _, e in with_bands for k in e.bands], dtype=np.int64)
         docs = np.repeat(np.asarray([n for n, _ in with_bands], dtype=np.int64), params.bands)
         order = np.lexsort((docs, keys))  # key order: B-tree appends, not random inserts
         keys, docs = keys[order], docs[order]

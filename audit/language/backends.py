@@ -117,6 +117,8 @@ def evidence_chars(text: str, clean: str | None = None, limit: int = 1000) -> in
     letters = len(clean) - len(words) + 1 if words else 0
     if not letters:
         return 0
+    if len(words) >= 8 and letters < 1.5 * len(words):
+        return 0  # letter-spaced text ("A c h o  q u e"): single letters carry no language a model can read
     if not clean.isascii():
         letters += (_WEIGHT_DENSE - 1) * len(_DENSE.findall(clean))
     caps = [len(w) for w in words if w[0].isupper()]

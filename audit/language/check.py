@@ -222,7 +222,8 @@ class LanguageCheck(DocumentCheck):
         ident = self.identifier
         cfg = self.config
         units = ident.units(text, ctx.passages)
-        doc_lang = ident.screen(text, units, ctx.sentences) or ident.classify(units)
+        # The first reading pays off on documents of several passages; one passage is read in full.
+        doc_lang = (len(units) > 1 and ident.screen(text, units, ctx.sentences)) or ident.classify(units)
         if doc_lang != UND:
             ident.veto_names(units, doc_lang)
         sentence_starts = [sp.start for sp in ctx.sentences] if cfg.sentence_check_below > 0 else []
@@ -244,8 +245,10 @@ class LanguageCheck(DocumentCheck):
                     weights = weights_of(units)
                     weights[lang] = weights.get(lang, 0.0) + rest_chars
         short = None
+        # A short text of one passage is also read word by word (its language when the passage
+        # reading leaves it und, and runs of words in two languages).
         if len(units) == 1 and len(text) <= cfg.short_max_chars and ident.fasttext is not None:
-            short = read_short(ident.fasttext, text, cfg)
+            short = read_short(ident.fasttext, text, cfg, doc_lang, _confidence(units, doc_lang) or rest_conf)
             mixed = short.weights()
             if len(mixed) >= 2:
                 weights = mixed

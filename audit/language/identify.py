@@ -111,12 +111,17 @@ class LanguageConfig:
     short_max_chars: int = 400
     #: Below this confidence the word-by-word reading of a short text abstains (``und``).
     short_min_confidence: float = 0.50
+    #: Candidate languages for a mix: fastText's top 20 with at least this probability.
+    pair_min_probability: float = 0.0001
     #: Cost (in natural-log likelihood) of switching language between two words.
     switch_penalty: float = 1.5
     #: A run of words counts for the shares with this many letters and this log-likelihood
     #: margin over the other language.
     run_min_letters: int = 3
     run_min_margin: float = 1.0
+    #: ... and at least one word outside the other language's this many most frequent words (a run
+    #: of words both languages use, "met", "a", "no", is not a switch).
+    run_vocabulary_size: int = 3000
     #: LANG004: each language of a mix has at least this share of the classified characters.
     mix_min_share: float = 0.15
 
@@ -125,12 +130,12 @@ class LanguageConfig:
             raise ValueError(f"backend must be auto, fasttext or langdetect, not {self.backend!r}")
         for name in ("min_confidence", "confirm_below", "group_min_probability", "sentence_check_below",
                      "sample_min_probability", "screen_min_coverage", "short_min_confidence",
-                     "mix_min_share"):
+                     "mix_min_share", "pair_min_probability"):
             value = getattr(self, name)
             if not 0.0 <= value <= 1.0:
                 raise ValueError(f"{name} must be between 0 and 1, not {value!r}")
         for name in ("min_chars", "group_min_chars", "doc_min_chars", "max_chars", "trust_min_chars",
-                     "sample_chars", "vocabulary_size", "screen_min_words", "short_max_chars",
+                     "sample_chars", "vocabulary_size", "run_vocabulary_size", "screen_min_words", "short_max_chars",
                      "run_min_letters", "switch_penalty", "run_min_margin"):
             if getattr(self, name) < 0:
                 raise ValueError(f"{name} must not be negative")
@@ -226,7 +231,7 @@ class LanguageIdentifier:
         for u in units:
             if u.lang in (doc_lang, UND):
                 continue
-            low = " ".join(w for w in u.clean.split() if w[0].islower())
+            low = " ".join(_prose_words(u.clean.split()))
             if sum(ch.isalpha() for ch in low) >= min_letters:
                 todo.append((u, low))
         if not todo:
@@ -297,7 +302,8 @@ class LanguageIdentifier:
             room -= len(piece) + 1
             if room <= 0:
                 break
-        cands = self.fasttext.predict([" ".join(parts)])[0]
+        # k=20: a short document's sample is its whole text, and read_short reuses this answer (cached).
+        cands = self.fasttext.predict([" ".join(parts)], k=20)[0]
         if not cands or cands[0][1] < cfg.sample_min_probability:
             return None
         lang, prob = cands[0]
@@ -321,8 +327,15 @@ class LanguageIdentifier:
         if unit.evidence < self.config.doc_min_chars:
             return UND, 0.0
         self._screen([unit])
-        if self.fasttext is not None and self.langdetect is not None and unit.ft \
-                and unit.ft[0][1] < self.config.confirm_below:
+        if self.fasttext is None or not unit.ft or unit.ft[0][1] >= self.config.confirm_below:
+            return unit.lang, unit.conf
+        # fastText unsure: the words decide among its candidates (cheap), langdetect only if they cannot.
+        toks = tokens(text)
+        words = [t.word for t in toks if not t.name] or [t.word for t in toks]
+        lang, conf = identify_short(words, unit.ft)
+        if conf >= self.config.min_confidence:
+            unit.lang, unit.conf = lang, conf
+        elif self.langdetect is not None:
             self._confirm([unit])
         return unit.lang, unit.conf
 
@@ -343,9 +356,10 @@ class ShortReading:
         return w
 
 
-def read_short(fasttext, text: str, cfg: LanguageConfig) -> ShortReading:
+def read_short(fasttext, text: str, cfg: LanguageConfig, known: str = UND, known_conf: float = 0.0) -> ShortReading:
     """The language of a short text from fastText's candidates and its words, with runs of words
-    in the two likeliest languages (only runs with ``run_min_letters`` and ``run_min_margin``)."""
+    in the two likeliest languages (only runs with ``run_min_letters`` and ``run_min_margin``).
+    ``known``: the language the passage reading found (then only the runs are computed)."""
     clean = clean_for_detection(text, cfg.max_chars)
     if not clean:
         return ShortReading(UND, 0.0)
@@ -354,15 +368,40 @@ def read_short(fasttext, text: str, cfg: LanguageConfig) -> ShortReading:
     words = [t.word for t in toks if not t.name] or [t.word for t in toks]
     if not cands or not words:
         return ShortReading(UND, 0.0)
-    lang, conf = identify_short(words, cands[:5])
-    if conf < cfg.short_min_confidence:
-        lang = UND
-    pair = likeliest_pair(toks, cands)
+    if known != UND:
+        lang, conf = known, known_conf
+    else:
+        lang, conf = identify_short(words, cands[:5])
+        if conf < cfg.short_min_confidence:
+            lang = UND
+    pair = likeliest_pair(toks, cands, cfg.pair_min_probability)
     runs: tuple[Run, ...] = ()
     if pair is not None:
-        runs = tuple(r for r in token_runs(toks, pair, cfg.switch_penalty)
-                     if r.letters >= cfg.run_min_letters and r.margin >= cfg.run_min_margin)
+        vocabs = (vocabulary(pair[0], cfg.run_vocabulary_size), vocabulary(pair[1], cfg.run_vocabulary_size))
+        runs = tuple(r for r in token_runs(toks, pair, cfg.switch_penalty, vocabs)
+                     if r.letters >= cfg.run_min_letters and r.margin >= cfg.run_min_margin and r.own >= 1)
     return ShortReading(lang, conf, runs)
+
+
+def _prose_words(words: list[str]) -> list[str]:
+    """The lower-case words of a text that are not particles inside a name: a run of one or two
+    lower-case words between two capitalised words ("Groupement des Industries pour le Batiment",
+    "Ludwig van Beethoven") belongs to the name."""
+    out: list[str] = []
+    n = len(words)
+    i = 0
+    while i < n:
+        if not words[i][0].islower():
+            i += 1
+            continue
+        j = i
+        while j < n and words[j][0].islower():
+            j += 1
+        inside_name = i > 0 and j < n and j - i <= 2 and words[i - 1][0].isupper() and words[j][0].isupper()
+        if not inside_name:
+            out.extend(words[i:j])
+        i = j
+    return out
 
 
 def weights_of(units: Iterable[Unit]) -> dict[str, float]:

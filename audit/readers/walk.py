@@ -6,7 +6,7 @@ import dataclasses
 import os
 import stat
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from audit.model import Document, Skipped, Unreadable
 from audit.readers.formats import read_file
@@ -16,7 +16,7 @@ from audit.readers.sniff import SUPPORTED_SUFFIXES, suffix_of
 
 
 def iter_inputs(
-    paths: list[str | os.PathLike[str]],
+    paths: Sequence[str | os.PathLike[str]],
     config: ReaderConfig | None = None,
     *,
     exclude: dict[str | os.PathLike[str], str] | None = None,

@@ -7,17 +7,44 @@ Adding a format means adding an entry to :data:`RENDERERS`, never touching a com
 from __future__ import annotations
 
 import contextlib
+import importlib
 from pathlib import Path
-from typing import Callable
+from typing import IO, Callable
 
 from audit.model import Report
-from audit.render import html, json_report, markdown
+
+
+def _lazy(module: str) -> Callable[[Report], str]:
+    """``audit.render.<module>.render``, imported on first use (the HTML renderer loads jinja2: a
+    ``--format json`` run need not)."""
+
+    def render(report: Report) -> str:
+        return importlib.import_module(f"audit.render.{module}").render(report)
+
+    render.__qualname__ = render.__name__ = f"{module}.render"
+    return render
+
 
 #: format name -> (file name, render function)
 RENDERERS: dict[str, tuple[str, Callable[[Report], str]]] = {
-    "json": ("report.json", json_report.render),
-    "md": ("report.md", markdown.render),
-    "html": ("report.html", html.render),
+    "json": ("report.json", _lazy("json_report")),
+    "md": ("report.md", _lazy("markdown")),
+    "html": ("report.html", _lazy("html")),
+}
+
+
+def _lazy_write(module: str) -> Callable[[Report, IO[str]], None]:
+    """``audit.render.<module>.write(report, fh)``, imported on first use."""
+
+    def write(report: Report, fh: IO[str]) -> None:
+        importlib.import_module(f"audit.render.{module}").write(report, fh)
+
+    return write
+
+
+#: Formats whose renderer can also write its output piece by piece: format -> write(report, fh).
+STREAMING: dict[str, Callable[[Report, IO[str]], None]] = {
+    "json": _lazy_write("json_report"),
 }
 
 
@@ -49,7 +76,7 @@ def write_reports(report: Report, out_dir: str | Path, formats: list[str]) -> li
             target = out / name
             tmp = target.with_name(f".{name}.tmp")
             staged.append((tmp, target))
-            _write(tmp, target, render(report))
+            _write(tmp, target, render, report, STREAMING.get(fmt))
     except BaseException:
         for tmp, _ in staged:
             with contextlib.suppress(OSError):
@@ -60,18 +87,26 @@ def write_reports(report: Report, out_dir: str | Path, formats: list[str]) -> li
     return [target for _, target in staged]
 
 
-def _write(tmp: Path, target: Path, text: str) -> None:
-    """Write ``text`` to ``tmp``; an OSError names ``target`` (a full disk's error names no file)."""
+def _write(tmp: Path, target: Path, render: Callable[[Report], str], report: Report,
+           stream: Callable[[Report, IO[str]], None] | None = None) -> None:
+    """Render into ``tmp`` (streamed with ``stream(report, fh)`` when the format has one); an OSError
+    names ``target`` (a full disk's error names no file)."""
     try:
         fh = open(tmp, "w", encoding="utf-8")
     except OSError as err:
         raise OSError(err.errno, err.strerror, str(target)) from None
     try:
-        fh.write(text)
+        if stream is not None:
+            stream(report, fh)
+        else:
+            fh.write(render(report))
     except OSError as err:
         with contextlib.suppress(OSError):
             fh.close()  # flushing again fails the same way
         raise OSError(err.errno, err.strerror, str(target)) from None
+    except BaseException:
+        fh.close()
+        raise
     try:
         fh.close()
     except OSError as err:

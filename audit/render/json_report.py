@@ -9,7 +9,7 @@ the order the model writes them, no sorting, no floating whitespace.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import IO, Any
 
 from audit.model import Report
 
@@ -27,3 +27,27 @@ def render(report: Report) -> str:
     d = report.to_dict()
     body = ",\n".join(f" {_ENCODE(key)}: {_value(value)}" for key, value in d.items())
     return "{\n" + body + "\n}\n" if d else "{}\n"
+
+
+def write(report: Report, fh: IO[str]) -> None:
+    """Write exactly what :func:`render` returns, one document at a time.
+
+    ``report.to_dict()`` of a large corpus is several times the size of the JSON text; here
+    only one document's dict exists at a time, so writing the report costs memory per
+    document, not per corpus.
+    """
+    d = report.to_dict(documents=False)
+    if not d:
+        fh.write("{}\n")
+        return
+    fh.write("{\n")
+    for n, (key, value) in enumerate(d.items()):
+        fh.write((",\n" if n else "") + f" {_ENCODE(key)}: ")
+        if key == "documents" and report.documents:
+            fh.write("[")
+            for i, doc in enumerate(report.documents):
+                fh.write(("\n  " if i == 0 else ",\n  ") + _ENCODE(doc.to_dict()))
+            fh.write("\n ]")
+        else:
+            fh.write(_value(value))
+    fh.write("\n}\n")

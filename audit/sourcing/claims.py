@@ -32,6 +32,8 @@ from audit.sourcing.figures import Figure
 
 #: Quantities that are claims worth a source.
 CLAIM_QUANTITIES = frozenset({"people", "society", "other"})
+#: Statistics about people or society: claims even in a story that attributes most of its figures.
+SOCIAL = frozenset({"people", "society"})
 
 _PEOPLE = frozenset(
     """people persons person workers jobs job employees staff residents voters deaths dead died killed injured wounded
@@ -46,9 +48,9 @@ _PEOPLE = frozenset(
     deportados encuestados contagios homicidios asesinatos delitos robos hurtos crímenes desalojos despidos""".split()
 )
 _SOCIETY = frozenset(
-    """unemployment jobless poverty crime homelessness inflation wages wage salary salaries pension pensions
-    budget spending deficit taxpayers taxpayer tax taxes welfare benefits aid funding subsidies subsidy tuition rent
-    rents turnout approval population mortality literacy vaccination vaccinated insured uninsured
+    """unemployment jobless poverty crime homelessness inflation wages wage salary salaries
+    budget spending deficit taxpayers taxpayer welfare benefits aid funding subsidies subsidy tuition rent
+    rents turnout votes ballots approval population mortality literacy vaccination vaccinated insured uninsured
     emissions mortgage mortgages public pública público federal national nacional wildfire wildfires wildfire fires flood floods
     flooding burned scorched destroyed incendios incendio inundaciones arrasado vivienda viviendas house houses home homes spent spend gastó housing gas groceries food healthcare premiums childcare medicare medicaid
     desempleo paro pobreza delincuencia inflación salarios salario sueldo pensiones presupuesto gasto déficit
@@ -60,7 +62,9 @@ _FINANCE = frozenset(
     notes debentures bonds bond stake capital equity bid offer acquisition purchase takeover merger deal contract
     orders backlog writedown writeoff charge charges provision provisions reserves deposits turnover operating
     oper pretax pre-tax avg qtr quarter mths stock stockholders shareholders shareholder cts cents payout
-    financing refinancing borrowings receivables inventories cash flow eurobond facility warrants coupon
+    fees fee concession underwriting spread spreads basis
+    financing refinancing borrowings borrowing lending receivables euroloan euroloans denominations
+    paper companies corporations firms banks purchases worth gain gains proceeds inventories cash flow eurobond facility warrants coupon
     ventas beneficio beneficios pérdidas ganancias ingresos acciones dividendo activos deuda préstamo capital
     facturación""".split()
 )
@@ -69,14 +73,14 @@ _MARKET = frozenset(
     pounds lira guilders currency futures contract contracts lots points point prices price priced traded
     trading closed quoted output production exports imports export import trade surplus shipments gdp gnp
     supply m-1 m-2 m-3 m1 m2 m3 growth economy balance current account reserves stocks inventory crop harvest
-    plantings acreage tender auction bills yields discount prime interbank libor repurchase
+    plantings acreage tender auction bills yields discount prime interbank libor repurchase funds
     índice bolsa precio precios tipo tipos exportaciones importaciones producción cosecha""".split()
 )
 _MEASURE = frozenset(
     """tonnes tonne tons ton ounces ounce barrels barrel bushels bushel bales bale head acres acre hectares hectare
     miles mile km kilometres kilometers kilometre kilometer metres meters metre meter feet foot inches degrees
     richter mph kph kg kilos kilograms lbs pounds gallons gallon litres liters cubic sq square bpd megawatts mw
-    kilowatts kwh carats cwt units vehicles cars trucks aircraft planes ships vessels wells rigs
+    kilowatts kwh carats cwt seats units vehicles cars trucks aircraft planes ships vessels wells rigs
     toneladas onzas barriles hectáreas kilómetros metros grados kilos litros""".split()
 )
 #: A price: "1,265 sterling a tonne", "25 dlrs a share", "5.75 pct ... priced at 99-3/4".
@@ -88,9 +92,10 @@ _PER_UNIT = re.compile(
 )
 _SCALE_OR_UNIT = frozenset(
     "mln million billion bln trillion thousand dlrs dlr dollars dollar pct percent per cent por ciento millones "
-    "mil de of a an the some about nearly almost".split()
+    "mil de of a an the some about nearly almost stg sterling lire marks francs yen".split()
 )
 _ON_SCALE = re.compile(r"\s*(?:on|in)\s+the\s+[\w-]+\s+scale\b", re.I)  # 6.25 on the Richter scale
+_CLAUSE_BREAK = re.compile(r"[;:]")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _COMPANY_SUBJECT = re.compile(
     r"(?i:\s*(?:(?:the|its|la|el)\s+)?(?:company|company's|firm|bank|group|unit|subsidiary|corporation|utility|"
@@ -135,17 +140,15 @@ def quantity(text: str, fig: Figure, start: int, end: int) -> str:
             if any(w in group for w in tail):
                 return name
     head = next((c for c in map(_category, after) if c is not None), None)
-    if head == "market" and fig.kind == "count":
-        head = None  # "150 points" is a market level, "12 points" a score: only a unit when not a bare count
     if head == "people":
         return "people"
     near = [_category(w) for w in reversed(before)]  # the nearest word first
     if "society" in near or head == "society":
         return "society"  # "public debt", "home prices", "wildfires burned 1.2 million acres"
+    if head is not None:
+        return head  # the unit named after the figure: "farmers planted 113 mln acres" is a measure
     if "people" in near:
         return "people"
-    if head is not None:
-        return head
     found = [c for c in near if c is not None]
     if not found:
         return "other"
@@ -162,28 +165,71 @@ def _category(word: str) -> str | None:
 _GROUPS = ((_PEOPLE, "people"), (_SOCIETY, "society"), (_MEASURE, "measure"), (_FINANCE, "finance"), (_MARKET, "market"))
 
 
+_NUMERIC_TOKEN = re.compile(r"(?<!\S)[-+(]?[\d.,/]*\d[\d.,/]*%?\)?(?!\S)")
+
+
 def results_line(text: str, start: int, end: int) -> bool:
-    """A line of a results table: short, and a figure compared with another ("Net 2.1 mln vs 1.6 mln")."""
+    """A line (or run of lines) of a table of figures: a figure compared with another ("Net 2.1 mln vs
+    1.6 mln", twice or more in a longer run), or a row of bare numbers ("North America 354 389 353")."""
     seg = text[start:end]
-    if len(seg) > 160:
-        return False
-    return bool(_VERSUS.search(seg))
+    versus = len(_VERSUS.findall(seg))
+    if versus >= 2 or (versus and len(seg) <= 160):
+        return True
+    tokens = len(seg.split())
+    numbers = len(_NUMERIC_TOKEN.findall(seg))
+    return numbers >= 3 and numbers >= 0.4 * tokens
 
 
-def company_subject(text: str, start: int) -> bool:
-    """The sentence opens with a company speaking of itself: "The company lost…", "Acme Corp has…"."""
-    return bool(_COMPANY_SUBJECT.match(text, start))
+def headline_caps(text: str, start: int, end: int) -> bool:
+    """A wire headline in capitals ("ACME TO CUT 500 JOBS - OFFICIAL"): the story's claim, judged in its body."""
+    letters = [ch for ch in text[start : min(end, start + 300)] if ch.isalpha()]
+    return len(letters) >= 12 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
 
 
-def assess(text: str, figures: list[Figure], start: int, end: int, is_row: bool) -> list[FigureClaim]:
-    """Each figure of the sentence (or table row) ``text[start:end]`` with its quantity and claim status."""
+#: Companies the document names with a legal form or a ticker: "Alden Electronics Inc", "Kodak <EK>".
+_COMPANY_NAME = re.compile(
+    r"\b([A-Z][\w&.'-]*)(?:\s+[A-Z][\w&.'-]*){0,3}\s+(?:Inc|Corp|Co|Ltd|Plc|PLC|LP|AG|NV|SA|SpA|Group|Bancorp|"
+    r"Industries|Holdings|Cos)\b|\b([A-Z][\w&.'-]*)(?:\s+[A-Z][\w&.'-]*){0,3}\s+<[A-Z][A-Z.]*>"
+)
+_TICKER = re.compile(r"<([A-Z][A-Z.]{0,7})>")
+_OPENING_WORD = re.compile(r"\s*([A-Z][\w&.'-]*?)(?:’s|'s)?\b")
+
+
+def company_names(text: str) -> frozenset[str]:
+    """First words of the companies the document names by their legal form or ticker."""
+    names = {m.group(1) or m.group(2) for m in _COMPANY_NAME.finditer(text)}
+    names.update(m.group(1).split(".")[0] for m in _TICKER.finditer(text))  # "<GM>": the company is also "GM"
+    return frozenset(names)
+
+
+def company_subject(text: str, start: int, companies: frozenset[str] = frozenset()) -> bool:
+    """The sentence opens with a company speaking of itself: "The company lost…", "Acme Corp has…", or a
+    company the document names elsewhere with its legal form ("Alden earned…", "GM's Buick division…")."""
+    if _COMPANY_SUBJECT.match(text, start):
+        return True
+    m = _OPENING_WORD.match(text, start)
+    return bool(m and m.group(1) in companies and m.group(1) not in _NOT_COMPANY)
+
+
+_NOT_COMPANY = frozenset("The A An In On At It This That But And U.S. New First".split())
+
+
+def assess(
+    text: str, figures: list[Figure], start: int, end: int, is_row: bool, companies: frozenset[str] = frozenset()
+) -> list[FigureClaim]:
+    """Each figure of the sentence (or table row) ``text[start:end]`` with its quantity and claim status;
+    ``companies``: :func:`company_names` of the document."""
     if not figures:
         return []
-    layout_results = not is_row and results_line(text, start, end)
-    own = not is_row and company_subject(text, start)
-    out = []
+    layout_results = not is_row and (results_line(text, start, end) or headline_caps(text, start, end))
+    own = not is_row and company_subject(text, start, companies)
+    out: list[FigureClaim] = []
     for f in figures:
         q = quantity(text, f, start, end)
+        if q == "other" and out and out[-1].quantity != "other" and not _CLAUSE_BREAK.search(
+            text, out[-1].figure.end, f.start
+        ):
+            q = out[-1].quantity  # a list of figures of one quantity: "rose to 34,585 from 31,730 trucks"
         # A company's own figures are not claims, unless they are about people or society ("cut 1,500 jobs").
         claim = q in CLAIM_QUANTITIES and not layout_results and not (own and q == "other")
         out.append(FigureClaim(f, q, claim))

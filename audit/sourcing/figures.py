@@ -212,8 +212,10 @@ def find_figures(text: str, start: int = 0, end: int | None = None, cells: bool 
         s, e = m.start(), m.end()
         if s < covered:
             continue
-        if s > 0 and (text[s - 1].isdigit() or (text[s - 1] in ".," and s >= 2 and text[s - 2].isdigit())):
-            continue
+        if s > 0 and (text[s - 1].isdigit() or (text[s - 1] in ".,/" and s >= 2 and text[s - 2].isdigit())):
+            continue  # inside a number, or the denominator of a fraction ("1-1/4 pct")
+        if e < end and text[e] == "/" and e + 1 < end and text[e + 1].isdigit():
+            continue  # the numerator of a fraction or a date (3/4, 12/31): no figure of its own
         kind, fig_end = _kind(text, s, e, start, cells)
         if kind is None:
             continue

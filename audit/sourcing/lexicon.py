@@ -54,6 +54,8 @@ class Lexicon:
     official_nouns: frozenset[str]
     research_nouns: frozenset[str]
     stopwords: frozenset[str]
+    framed_only: frozenset[str]  # base and -s forms of noun-like lemmas: verbs only before "that" or ":"
+    progressive_only: frozenset[str]  # generated -ing forms: verbs only after is/are/was/were
     stopword_re: re.Pattern  # the stop words as whole letter-only tokens, lower case
     verb_re: re.Pattern  # case-sensitive, lower-case verbs
     evidence_re: re.Pattern
@@ -80,19 +82,76 @@ def _weasel_groups(data: dict) -> list[str]:
     ]
 
 
+_IRREGULAR = {
+    "say": ("says", "said", "saying"), "tell": ("tells", "told", "telling"), "write": ("writes", "wrote", "writing"),
+    "think": ("thinks", "thought", "thinking"), "put": ("puts", "put", "putting"), "deny": ("denies", "denied", "denying"),
+    "testify": ("testifies", "testified", "testifying"), "tally": ("tallies", "tallied", "tallying"),
+    "reply": ("replies", "replied", "replying"), "clarify": ("clarifies", "clarified", "clarifying"),
+}
+_CVC = re.compile(r"[^aeiou][aeiou][bdgklmnprt]$")
+_FINAL_STRESS = frozenset("admit submit commit permit omit regret refer occur rebut allot".split())
+
+
+def inflections(lemma: str) -> tuple[str, str, str]:
+    """(-s form, past, -ing form) of an English verb: "slam" -> ("slams", "slammed", "slamming")."""
+    if lemma in _IRREGULAR:
+        return _IRREGULAR[lemma]
+    third = lemma + "es" if lemma.endswith(("s", "sh", "ch", "x", "z", "o")) else lemma + "s"
+    if lemma.endswith("e"):
+        return third, lemma + "d", lemma[:-1] + "ing"
+    if _CVC.search(lemma) and (len(lemma) <= 4 or lemma in _FINAL_STRESS):
+        return third, lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"  # slam, peg, admit
+    return third, lemma + "ed", lemma + "ing"
+
+
+def _framed_only(data: dict) -> frozenset[str]:
+    """Base and -s forms of ``noun_like_lemmas`` ("claims", "state") not listed by hand as verbs."""
+    listed = set(data.get("reporting_verbs", []))
+    out = set()
+    for lemma in data.get("noun_like_lemmas", []):
+        out.update(w for w in (lemma, inflections(lemma)[0]) if w not in listed)
+    # A bare base form ("can clarify", "warn") reports only when it introduces what is reported.
+    out.update(w for w in data.get("reporting_lemmas", []) if w not in listed)
+    return frozenset(out)
+
+
+def _progressive_only(data: dict) -> frozenset[str]:
+    """Generated -ing forms: verbs only in the progressive ("are expecting"), not "crime reporting"."""
+    listed = set(data.get("reporting_verbs", []))
+    return frozenset(f for f in (inflections(w)[2] for w in data.get("reporting_lemmas", [])) if f not in listed)
+
+
+def _generated_verbs(data: dict) -> tuple[list[str], list[str]]:
+    """(verb forms, ambiguous forms) generated from ``reporting_lemmas``; forms listed by hand in
+    ``reporting_verbs`` keep their own status ("said" is never an adjective)."""
+    noun_like = set(data.get("noun_like_lemmas", []))
+    listed = set(data.get("reporting_verbs", []))
+    forms: list[str] = []
+    ambiguous: list[str] = []
+    for lemma in data.get("reporting_lemmas", []):
+        third, past, ing = inflections(lemma)
+        forms += [lemma, third, past, ing]
+        if lemma in noun_like:
+            ambiguous += [lemma, third, past]
+        else:
+            ambiguous += [lemma, past]  # "the expected rise", "an alleged fraud"
+    return forms, [a for a in ambiguous if a not in listed]
+
+
 @cache
 def lexicon(language: str) -> Lexicon:
     """The lexicon for ``language`` (``en`` or ``es``)."""
     data = tomllib.loads(
         resources.files("audit").joinpath("data", f"sourcing_{language}.toml").read_text(encoding="utf-8")
     )
-    verbs = list(data["reporting_verbs"])
+    generated, generated_ambiguous = _generated_verbs(data)
+    verbs = list(dict.fromkeys(list(data["reporting_verbs"]) + generated))
     evidence = [w for w in data.get("evidence_verbs", []) if w not in verbs]
     cues = list(data["cue_phrases"])
     return Lexicon(
         language=language,
         reporting_verbs=frozenset(verbs),
-        ambiguous=frozenset(data.get("ambiguous_participles", [])),
+        ambiguous=frozenset(data.get("ambiguous_participles", []) + generated_ambiguous),
         evidence_verbs=frozenset(evidence),
         document_nouns=frozenset(data["document_nouns"]),
         outlet_heads=frozenset(data["outlet_heads"]),
@@ -100,6 +159,8 @@ def lexicon(language: str) -> Lexicon:
         official_nouns=frozenset(data["official_nouns"]),
         research_nouns=frozenset(data.get("research_nouns", [])),
         stopwords=frozenset(data["stopwords"]),
+        framed_only=_framed_only(data),
+        progressive_only=_progressive_only(data),
         stopword_re=re.compile(rf"(?<![^\W\d_])(?:{_alternation(list(data['stopwords']))})(?![^\W\d_])"),
         verb_re=_compile_words(verbs),
         evidence_re=_compile_words(evidence),

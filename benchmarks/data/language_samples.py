@@ -284,3 +284,57 @@ ENGLISH_PAGE_LINES: list[str] = [
     "Gracias, thank you, merci: the mayor thanked volunteers in three languages.",
     "Viva la raza, the crowd chanted as the march reached the plaza.",
 ]
+
+
+# --------------------------------------------------------------------------- short-text set
+# Written for this project: word pairs (two words as they might sit next to each other or be
+# drawn from a text: nouns, verbs, adjectives, function words; no names) and short everyday
+# sentences, in the six languages the short-text figures are judged on.
+
+WORD_PAIRS: dict[str, list[str]] = {
+    "en": ["cheap flights", "garden party", "slowly walked", "broken window", "they said", "empty bottle",
+           "winter coat", "quite often", "kitchen table", "fresh bread", "without doubt", "bright morning",
+           "farmers market", "heavy traffic", "sister arrived", "school holidays", "wooden chair",
+           "almost finished", "river bank", "answer questions"],
+    "es": ["casa vieja", "mañana temprano", "perro negro", "sin embargo", "ciudad pequeña", "tengo hambre",
+           "agua fría", "hermano mayor", "calle principal", "muy lejos", "libro nuevo", "siempre llueve",
+           "trabajo duro", "ventana abierta", "dinero suficiente", "nosotros vamos", "mesa redonda",
+           "pueblo costero", "camisa blanca", "bastante tarde"],
+    "fr": ["maison bleue", "peut-être demain", "chemin étroit", "beaucoup trop", "nous avons", "voiture rouge",
+           "petit déjeuner", "toujours froid", "église ancienne", "jardin fleuri", "sans doute", "quelques jours",
+           "boulangerie fermée", "mauvais temps", "elle chante", "verre vide", "plage déserte",
+           "vieux quartier", "pendant longtemps", "chaque matin"],
+    "de": ["titan daher", "schönes wetter", "kleine stadt", "immer wieder", "wir gehen", "neues auto",
+           "rote jacke", "gestern abend", "der bahnhof", "ziemlich kalt", "viele leute", "offenes fenster",
+           "weißes brot", "deshalb nicht", "kurze pause", "leider geschlossen", "altes haus",
+           "bitte warten", "zwischen uns", "grüner tee"],
+    "it": ["casa rossa", "sempre qualcosa", "piccolo paese", "domani mattina", "vorrei sapere", "acqua calda",
+           "strada bagnata", "molto bene", "finestra chiusa", "nostro figlio", "ragazzi giovani",
+           "pane fresco", "abbastanza lontano", "giornata lunga", "cielo sereno", "perché no",
+           "gelato buono", "tutti insieme", "chiesa antica", "sembra facile"],
+    "pt": ["casa amarela", "muito obrigado", "cidade grande", "não sei", "amanhã cedo", "água gelada",
+           "pão quente", "nossa família", "rua estreita", "sempre chove", "trabalho novo", "coração partido",
+           "janela aberta", "também quero", "praia vazia", "dinheiro nenhum", "irmão mais",
+           "ainda assim", "fazenda antiga", "peixe fresco"],
+}
+
+SHORT_SENTENCES: dict[str, list[str]] = {
+    "en": ["I left my keys on the kitchen table.", "The bus was late again this morning.",
+           "We should paint the fence before winter.", "She forgot to call her mother yesterday.",
+           "Nobody knew where the old road ended.", "Can you bring some milk on the way home?"],
+    "es": ["Dejé las llaves encima de la mesa.", "El autobús volvió a llegar tarde esta mañana.",
+           "Deberíamos pintar la valla antes del invierno.", "Se le olvidó llamar a su madre ayer.",
+           "Nadie sabía dónde terminaba el camino viejo.", "¿Puedes traer leche cuando vuelvas a casa?"],
+    "fr": ["J'ai laissé mes clés sur la table de la cuisine.", "Le bus était encore en retard ce matin.",
+           "Il faudrait repeindre la clôture avant l'hiver.", "Elle a oublié d'appeler sa mère hier.",
+           "Personne ne savait où finissait la vieille route.", "Tu peux rapporter du lait en rentrant ?"],
+    "de": ["Ich habe meine Schlüssel auf dem Küchentisch liegen lassen.", "Der Bus war heute Morgen schon wieder zu spät.",
+           "Wir sollten den Zaun vor dem Winter streichen.", "Sie hat gestern vergessen, ihre Mutter anzurufen.",
+           "Niemand wusste, wo die alte Straße endete.", "Kannst du auf dem Heimweg Milch mitbringen?"],
+    "it": ["Ho lasciato le chiavi sul tavolo della cucina.", "L'autobus è arrivato di nuovo in ritardo stamattina.",
+           "Dovremmo dipingere la recinzione prima dell'inverno.", "Ieri si è dimenticata di chiamare sua madre.",
+           "Nessuno sapeva dove finisse la vecchia strada.", "Puoi portare del latte quando torni a casa?"],
+    "pt": ["Deixei as chaves em cima da mesa da cozinha.", "O ônibus atrasou outra vez hoje de manhã.",
+           "Devíamos pintar a cerca antes do inverno.", "Ela esqueceu de ligar para a mãe ontem.",
+           "Ninguém sabia onde terminava a estrada velha.", "Você pode trazer leite quando voltar para casa?"],
+}

@@ -232,3 +232,14 @@ def test_missing_spaces_still_found(text, token):
 def test_no_break_space_before_a_degree_sign_is_not_mojibake():
     text = "It withstands 1510\u00a0°C (2750\u00a0°F) and melts at 986\u00a0°C, below curium."
     assert not [f for f in run(text, EncodingCheck) if f.rule == "ART040"]
+
+
+def test_style_declarations_and_suffix_like_endings():
+    assert "ART030" not in rules('<div style="margin:0.5em auto; font-size:95%;clear:both;">', MissingWhitespaceCheck)
+    got = _art031("The silver holloware was made at the shop, and the adjective teutonicus came later, he said.")
+    assert "warning" not in got.values(), got
+
+
+def test_attribute_values_in_escaped_markup_are_not_prose():
+    text = 'Loans rose. &lt;FONT face="verdana,MS Sans Serif,arial,helvetica" size="-2"&gt;'
+    assert "ART030" not in rules(text, MissingWhitespaceCheck)

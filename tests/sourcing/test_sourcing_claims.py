@@ -90,3 +90,93 @@ def test_finding_says_what_the_figure_quantifies():
     (f,) = _src001("More than 40 percent of adults skipped a meal in 2023.")
     assert f.data["quantifies"] == ["people"]
     assert f.data["figures"] == ["40 percent"]
+
+
+def _rules(text: str) -> list[str]:
+    ctx = DocContext(Document("d", text, "d"), 0)
+    return [f.rule for f in SourcingCheck().check(ctx)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A quote paragraph right after a paragraph that quoted someone: the same speaker goes on.
+        '"Banks will have to pay up on the interest they owe," Cohn said.\n    "The real question is whether the '
+        'fund can help the country with a new austerity program and more time."',
+        # A closing mark whose opening mark is in an earlier paragraph is not the start of a quote.
+        '"Tax forms will look very different next year," he added. Kidder analyst Herbert Buchbinder expects good '
+        'gains over the year and sees no reason for any change in the dividend policy at all." The end',
+        # "the sources" and "analysts" are the groups the wire story relies on: roles, not weasel words.
+        "The sources said the government would not raise more revenue in this year's budget.",
+        "Analysts said the merger is virtually certain to go ahead after the board meeting.",
+    ],
+)
+def test_wire_speakers_are_not_flagged(text):
+    assert not [r for r in _rules(text) if r in ("SRC002", "SRC003")], text
+
+
+@pytest.mark.parametrize(
+    "text,rule",
+    [
+        ('The board met on Monday.\n\n"We will not cut a single job in this plant before the end of the year."', "SRC002"),
+        ("Some analysts believe the merger will fail before the summer.", "SRC003"),
+        ("Others say the tax will fall hardest on the poorest families.", "SRC003"),
+    ],
+)
+def test_unattributed_quotes_and_weasel_groups_still_flagged(text, rule):
+    assert rule in _rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A company the story names with its legal form speaks of itself later by its short name.
+        "Alden Electronics Inc said it would omit its dividend.\n\nAlden earned 1,357,000 dlrs last year.",
+        "General Motors Corp <GM> said sales rose.\n\nGM's Buick division was up 11.4 pct in the period.",
+        # Fractions of a point are fees and coupons, not statistics.
+        "Fees comprise 3/4 pct selling concession and 1/2 pct for management and underwriting.",
+        # Wire style, one sentence a paragraph: an anaphoric opener carries on the report before it.
+        "Industrial output rose 1.1 pct in the fourth quarter, the Statistics Bureau said.\n"
+        "    This compares with a 1.1 pct fall in the fourth quarter of 1985.",
+    ],
+)
+def test_wire_company_fee_and_anaphora_not_flagged(text):
+    assert not _src001(text), text
+
+
+def test_a_new_subject_after_a_paragraph_break_is_still_flagged():
+    text = ("Industrial output rose 1.1 pct in the fourth quarter, the Statistics Bureau said.\n"
+            "    Unemployment among young people reached 14 pct.")
+    assert _src001(text)
+
+
+def test_a_mostly_attributed_story_keeps_only_social_statistics():
+    story = (
+        "The ministry said exports rose 4 pct in March.\n"
+        "    Officials said imports fell 2 pct, the ministry added.\n"
+        "    The central bank said reserves were stable.\n"
+        "    The port handled 1,200 containers in the week.\n"
+        "    About 300 workers lost their jobs in the month.\n"
+    )
+    flagged = [story[f.start:f.end] for f in _src001(story)]
+    assert flagged == ["About 300 workers lost their jobs in the month."]
+
+
+def test_rows_of_a_layout_table_of_figures_are_not_claims():
+    text = ("Import quotas for 1987 were set as follows.\n"
+            "ARGENTINA   nil   39,130\nBARBADOS    nil    7,500\nBOLIVIA     nil    7,500\nBRAZIL      nil  131,950\n")
+    assert not _src001(text)
+
+
+def test_wire_layout_report_runs_over_paragraph_breaks():
+    wire = (
+        "Wholesale prices fell 0.3 pct in February, giving a drop of 4.3 pct from a year\n"
+        "earlier, the Federal Statistics Office said.\n"
+        "    Prices had been unchanged in January, giving an annual drop of 4.6 pct.\n"
+        "    The index for farm goods was 2.1 pct lower than in the previous month and\n"
+        "stood at its lowest level for seven years, the office added.\n"
+    )
+    assert not _src001(wire)
+    # Not in prose paragraphs separated by blank lines (the layout is not the wire's).
+    prose = "Wholesale prices fell 0.3 pct in February, the statistics office said.\n\nUnemployment rose to 9.1 pct."
+    assert _src001(prose)

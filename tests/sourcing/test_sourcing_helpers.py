@@ -8,9 +8,11 @@ from audit import segment
 from audit.model import Document
 from audit.rules import DocContext
 from audit.sourcing import SourcingCheck, SourcingConfig
-from audit.sourcing.attribution import find_attributions, find_quotes, headline_outlet, mask_quotes
+from audit.sourcing.attribution import find_attributions
 from audit.sourcing.figures import find_figures
 from audit.sourcing.lexicon import guess_language, lexicon
+from audit.sourcing.quotes import find_quotes, mask_quotes
+from audit.sourcing.tables import headline_outlet
 
 
 @pytest.mark.parametrize(

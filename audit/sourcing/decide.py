@@ -1,0 +1,267 @@
+"""Whether each claim is attributed, and by what (:func:`decide`).
+
+A claim sentence counts as attributed when any of these holds (the first that applies is recorded
+in ``Claim.attributed_by``):
+
+1. in the sentence itself (a reporting verb with a subject, "according to X", "the survey found");
+2. by the quote it sits in, when that quote has a speaker;
+3. by a neighbour: the sentence that introduces it with a colon (also across a list), or the next
+   sentence of the same paragraph when that one is an attribution tag ("the report said.");
+4. by continuation of the previous sentence's report in the same paragraph (not when a named subject
+   takes over);
+5. for table rows: a "Source:" line or an attribution cue in the caption lines or the header.
+"""
+
+from __future__ import annotations
+
+import re
+
+from audit.sourcing.attribution import Attribution
+from audit.sourcing.document import Claim
+from audit.sourcing.speakers import _SENTENCE_OPENERS
+from audit.sourcing.tables import Table, has_source_line
+
+_LIST_ITEM = re.compile(r"\s*(?:[-*•·–]\s|\(?\d{1,2}\s?[.)]\s|[a-z]\)\s)")
+_CAP_INSIDE = re.compile(r"\s[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+")
+_DOC_MENTION = re.compile(
+    r"\b(?:the|this|from|of|in|by|el|la|los|las|este|esta|del|de)\s+(?:[\w’'-]+\s+){0,2}"
+    r"(?:report|study|survey|poll|audit|analysis|census|data|memo|statement|review|assessment|"
+    r"informe|estudio|encuesta|auditoría|análisis|censo|datos|comunicado|sondeo)\b",
+    re.I,
+)
+_TAG_START = re.compile(
+    r"\s*(?:that|this|these|those|the\s+(?:figures?|data|numbers?|estimates?)|such\s+figures|eso|esto|estos|estas|"
+    r"las\s+cifras|los\s+datos)\b",
+    re.I,
+)
+
+
+#: A sentence that says where the figures before it come from: "The figures come from the Fed's report."
+_SOURCE_STATEMENT = re.compile(
+    r"\s*(?:the|these|those|such|las|los|estas|estos|esas|esos)\s+(?:\w+\s+)?(?:figures?|data|numbers?|estimates?|"
+    r"statistics|results|cifras?|datos|números|estimaciones|estadísticas|resultados)\s+"
+    r"(?:\w+\s+)?(?:come|comes|came|are\s+from|were\s+from|are\s+based|were\s+based|were\s+compiled|"
+    r"were\s+provided|were\s+published|were\s+released|proceden|provienen|procede|proviene|salen|son\s+de|"
+    r"fueron\s+publicad[oa]s|fueron\s+difundid[oa]s)\b",
+    re.I,
+)
+#: Openers that carry on the previous sentence's report.
+_CONTINUE_START = re.compile(
+    r"\s*(?:that|this|these|those|it|they|also|the\s+(?:figures?|data|numbers?|estimates?|poll|survey|study|"
+    r"report|analysis|researchers|authors|share|rate|total|increase|rise|decline|drop|figure)|"
+    r"(?:esa|esta|la)\s+cifra|(?:ese|este|el)\s+(?:dato|aumento|incremento|descenso|informe|estudio|sondeo|"
+    r"total|porcentaje)|(?:la|esta)\s+(?:encuesta|tasa|subida|caída|bajada)|los\s+(?:datos|autores|investigadores)|"
+    r"también|además|asimismo|eso|esto|ello)\b",
+    re.I,
+)
+#: An opener that points back at the previous sentence's figures: "This compares with…", "That was up…".
+_ANAPHORIC_START = re.compile(r"\s*(?:this|that|these|it)\s+(?:\w+\s+)?(?:compares?|compared|brings?|brought|was|is|were|are|"
+                              r"represents?|represented|means?|meant|follows?|followed|reflects?|reflected)\b", re.I)
+#: How a previous sentence was attributed for a continuation to inherit its source.
+_CARRIES = frozenset({"sentence", "quote", "introduction", "neighbour", "continuation"})
+
+
+_COORDINATION = re.compile(r"[,;]\s+(?:and|but|while|whereas|y|pero|mientras(?:\s+que)?)\s+", re.I)
+
+
+def _other_clause(text: str, a: Attribution, c: Claim) -> bool:
+    """A reporting verb whose subject opens a later coordinated clause says nothing about the figures
+    before it: "Remittances hit $63 billion, and economists expect more growth"."""
+    if a.kind != "verb" or not a.source:
+        return False
+    subject = text.rfind(a.source, c.start, a.start)
+    last_figure = max(f.end for f in c.figures)
+    if subject < 0 or last_figure > subject:
+        return False  # inverted ("said Smith") or a figure inside the reported clause
+    return bool(_COORDINATION.search(text, last_figure, subject + 1))
+
+
+def _is_heading(text: str, c: Claim, next_start: int | None) -> bool:
+    """A headline or subheading: a short line of its own, no closing punctuation, with body text after it."""
+    if c.is_row or next_start is None:
+        return False
+    seg = text[c.start : c.end].rstrip()
+    if c.words > 20 or seg[-1:] in ".!?:;,\"”»)" or "\n" in seg:
+        return False
+    before = text[max(0, c.start - 1) : c.start]
+    after = text[c.end : next_start]
+    return (c.start == 0 or before == "\n") and "\n" in after
+
+
+def _is_claim(text: str, c: Claim) -> bool:
+    if c.is_row:
+        return bool(c.statistics)
+    seg = text[c.start : c.end].strip()
+    if c.words < 6 or seg.endswith("?") or c.ends_colon:
+        return bool(c.statistics) and c.words >= 3
+    return bool(c.statistics or c.attributions or c.quote or _CAP_INSIDE.search(seg))
+
+
+def decide(text: str, claims: list[Claim], tables: list[Table], wire: bool = False) -> None:
+    """Set ``attributed_by`` and ``via`` of every claim. ``wire``: the document is in the wire layout (one
+    sentence a paragraph, indented), where a report runs on over paragraph breaks."""
+    table_sourced: dict[int, Attribution | bool] = {}
+    for t in tables:
+        sourced = False
+        for a, b in t.captions + ([t.header] if t.header else []):
+            if has_source_line(text[a:b]):
+                sourced = True
+        if not sourced and t.captions and t.rows:
+            sourced = any(_caption_attributed(text, x, t) for x in claims if not x.is_row)
+        table_sourced[id(t)] = sourced
+    for i, c in enumerate(claims):
+        if _is_heading(text, c, claims[i + 1].start if i + 1 < len(claims) else None):
+            c.claim = False
+            c.attributed_by = "heading"  # a headline's claim is the article's: judged in the body
+            continue
+        c.claim = _is_claim(text, c)
+        if c.is_row:
+            if table_sourced.get(id(c.table)):
+                c.attributed_by = "caption"
+            elif has_source_line(text[c.start : c.end]):
+                c.attributed_by = "sentence"
+            continue
+        valid = c.valid_attributions
+        if valid:
+            c.attributed_by, c.via = "sentence", valid[0]
+            continue
+        if c.quote is not None and c.quote.speaker is not None and c.quote.speaker.valid:
+            c.attributed_by, c.via = "quote", c.quote.speaker
+            continue
+        # Introduced with a colon, possibly across list items.
+        j = i - 1
+        while j >= 0 and _LIST_ITEM.match(text, claims[j].start) and not claims[j].ends_colon:
+            j -= 1
+        if j >= 0 and claims[j].ends_colon and (j == i - 1 or _LIST_ITEM.match(text, c.start)):
+            intro = claims[j]
+            if intro.valid_attributions:
+                c.attributed_by, c.via = "introduction", intro.valid_attributions[0]
+                continue
+            if _DOC_MENTION.search(text, intro.start, intro.end):
+                c.attributed_by = "introduction"  # "Key findings from the report:"
+                continue
+        # The next sentence of the same paragraph is an attribution tag.
+        if i + 1 < len(claims):
+            nxt = claims[i + 1]
+            same_para = "\n" not in text[c.end : nxt.start]
+            if same_para and nxt.valid_attributions and (
+                _TAG_START.match(text, nxt.start) or (nxt.words <= 8 and _is_tag(text, nxt))
+            ):
+                c.attributed_by, c.via = "neighbour", nxt.valid_attributions[0]
+                continue
+            if same_para and c.figures and (via := _source_statement(text, nxt)) is not None:
+                c.attributed_by, c.via = "neighbour", via
+                continue
+            if same_para and c.figures and nxt.figures and (via := _trailing_tag(text, nxt)) is not None:
+                # Wire style: a lede figure, then more figures closed by the tag that sources both
+                # ("Rates climbed to 7.1%. The 15-year rate rose to 6.4%, Freddie Mac said Thursday.").
+                c.attributed_by, c.via = "neighbour", via
+                continue
+        # A continuation: the previous sentence of the same paragraph is attributed and this one
+        # carries on its report, with more figures ("Shootings fell 22%, according to the police
+        # report. Homicides dropped to 573.") or an anaphoric opener ("That was up 31%", "It also
+        # found", "La cifra supone..."). Its own weasel or agentless cue keeps it unattributed.
+        if i > 0 and c.figures and not any(a.vague or a.kind == "passive" for a in c.attributions):
+            prev = claims[i - 1]
+            if (
+                prev.attributed_by in _CARRIES
+                and (
+                    "\n" not in text[prev.end : c.start]
+                    or (wire and prev.figures and text.count("\n", prev.end, c.start) == 1)
+                    # wire style, one sentence a paragraph: "This compares with a 1.1 pct fall in 1985."
+                    or (prev.figures and text.count("\n", prev.end, c.start) <= 2 and _ANAPHORIC_START.match(text, c.start))
+                )
+                and (prev.figures or _CONTINUE_START.match(text, c.start))
+                and (c.quote is None or c.quote is prev.quote)
+                and not _subject_changed(text, prev, c)
+            ):
+                c.attributed_by, c.via = "continuation", prev.via
+                continue
+
+
+_OPENING_NAME = re.compile(r"\s*([A-ZÁÉÍÓÚÑ][\w’'.-]+)(?:\s+([A-ZÁÉÍÓÚÑ][\w’'.-]+))?")
+_TITLES = frozenset(
+    "governor gov gov. senator sen sen. mayor president representative rep rep. secretary minister judge "
+    "sheriff chief commissioner councilman councilwoman candidate dr dr. mr mr. mrs mrs. ms ms. "
+    "gobernador gobernadora alcalde alcaldesa presidente presidenta ministro ministra senador senadora".split()
+)
+
+
+def _subject_changed(text: str, prev: Claim, c: Claim) -> bool:
+    """``c`` opens with a named subject other than the source of ``prev`` ("Unemployment fell to 4.1%, the Labor
+    Department said. Governor Hale won reelection with 58%."): its figures are not part of that report."""
+    m = _OPENING_NAME.match(text, c.start, c.end)
+    if not m:
+        return False
+    first, second = m.group(1), m.group(2)
+    if first in _SENTENCE_OPENERS:
+        return False
+    titled = first.lower() in _TITLES and second is not None
+    two_names = second is not None and not titled
+    # A single capitalised word is a name when the text also writes it capitalised inside a sentence.
+    proper = titled or two_names or re.search(rf"[a-z,] {re.escape(first)}\b", text) is not None
+    if not proper:
+        return False
+    name = second if titled else first
+    source = (prev.via.source if prev.via is not None and prev.via.source else "") or ""
+    return name not in source
+
+
+def _caption_attributed(text: str, c: Claim, t: Table) -> bool:
+    """``c`` is the table's title or note line and names its source ("Median prices, according to
+    Zillow:" just above the table, or "Figures from the Census Bureau." just below it)."""
+    if not c.valid_attributions or c.words > 25:
+        return False
+    # The line must be this one sentence (a title or note), not the tail of a prose paragraph.
+    above = any(a == c.start and c.end >= b - 1 for a, b in t.captions if b <= t.rows[0][0])
+    below = any(a == c.start and c.end >= b - 1 for a, b in t.captions if a >= t.rows[-1][1])
+    if above:
+        return c.ends_colon or any(x.kind in ("cue", "evidence") for x in c.valid_attributions)
+    return below and any(x.kind == "cue" for x in c.valid_attributions)
+
+
+def _trailing_tag(text: str, c: Claim) -> Attribution | None:
+    """The attribution that closes ``c`` as a tag: "…, Freddie Mac said Thursday." (not "Economists
+    had expected 104.", whose speaker opens the sentence)."""
+    if not c.valid_attributions:
+        return None
+    a = c.valid_attributions[-1]
+    if a.kind not in ("verb", "evidence") or a.cue.lower() not in _TAG_VERBS or a.source_kind == "pronoun":
+        return None
+    if len(text[a.end : c.end].split()) > 3:
+        return None
+    head = text[c.start : a.start]
+    comma = head.rfind(",")
+    if comma < 0 or len(head[comma + 1 :].split()) > 6:
+        return None
+    return a
+
+
+def _source_statement(text: str, c: Claim) -> Attribution | None:
+    """"The figures come from the Office for National Statistics.": the source of the sentence before."""
+    m = _SOURCE_STATEMENT.match(text, c.start, c.end)
+    if not m:
+        return None
+    if c.valid_attributions:
+        return c.valid_attributions[0]
+    rest = text[m.end() : c.end]
+    src = rest.strip(" .;:").removeprefix("from ").removeprefix("de ").removeprefix("del ").strip()
+    if not re.search(r"[A-ZÁÉÍÓÚÑ]", src) and not _DOC_MENTION.search(" " + rest):
+        return None  # "The figures are from last year."
+    return Attribution(m.start(), m.end(), m.group(0).strip(), "cue", src[:80], "named")
+
+
+def _is_tag(text: str, c: Claim) -> bool:
+    """A short sentence that is only an attribution: "the agency said.", "So says the census." """
+    a = c.valid_attributions[-1]
+    if a.kind == "verb" and a.cue.lower() not in _TAG_VERBS:
+        return False  # "Police Chief Eric Long credited new patrols." comments, it does not source
+    if re.match(r"\s*(?:,\s*)?(?:(?:además|también|also)\s+)?(?:that|que)\b", text[a.end : c.end], re.I):
+        return False  # "Añadió que 300 familias...": it reports its own content
+    return len(text[a.end : c.end].split()) <= 2 or len(text[c.start : a.start].split()) <= 1
+
+
+_TAG_VERBS = frozenset(
+    "said says say told reported reports wrote writes added adds noted notes stated explained according "
+    "dijo dice dicen informó informa señaló agregó añadió explicó indicó afirmó precisó declaró".split()
+)

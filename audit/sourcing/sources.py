@@ -1,0 +1,313 @@
+"""Who a source is: names, roles, organisations, outlets and documents in the words around a cue.
+
+:func:`classify_source` tells what kind of source a noun phrase names (``named``, ``outlet``,
+``document``, ``role``, ``pronoun`` or ``vague``); :func:`subject_before` finds the subject left of a
+reporting verb and :func:`np_after` the noun phrase after a cue. The patterns of cues that name a
+source by their form (a preposition, "came from", an outlet in parentheses) live here too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from audit.sourcing.lexicon import Lexicon
+
+_UPPER = "A-ZÁÉÍÓÚÑÜ"
+_NAME_TOKEN = rf"(?:[{_UPPER}][\w’'.&-]*|[{_UPPER}]{{2,}})"
+_CONNECT = r"(?:of|the|for|on|and|&|de|del|la|las|los|el|y|for)"
+_NAME_SEQ = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:{_CONNECT}\s+)?{_NAME_TOKEN})*")
+_PRONOUNS = frozenset(
+    "he she they it we i him her them él ella ellos ellas nosotros usted ustedes".split()
+)
+_VAGUE_HEADS = frozenset(
+    "some many critics experts observers people sources others someone somebody insiders "
+    "algunos algunas muchos muchas críticos expertos observadores analistas fuentes otros alguien".split()
+)
+_DETERMINERS = frozenset(
+    "the a an this that these those its their his her our el la los las un una su sus este esta".split()
+)
+_ADJ_PRECEDERS = _DETERMINERS | frozenset("of in for on with by to from de del en con para por".split())
+_SENTENCE_FUNCTION = frozenset(
+    "The A An In On At It He She They We This That These Those But And However Yet So Also Then "
+    "Many Some Several Most All Other Others Both Each Every Few More Any Its Their His Her Our After Before "
+    "While When If Although Though Meanwhile Still Now Today Yesterday Last Next About Around Nearly Almost "
+    "Less Over Under Only Just Even Roughly Approximately Up To By From With Without Since Until During "
+    "Un Una En Pero Y Sin Embargo Según According As For Muchos Muchas Algunos Algunas Varios Varias "
+    "Otros Otras Ambos Cada Su Sus Ayer Hoy Mientras Cuando Aunque".split()
+)
+_ARTICLES = frozenset("El La Los Las".split())
+#: Capitalised words that are never a source on their own (days, months, countries' short forms).
+_NOT_NAMES = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday lunes martes miércoles jueves viernes sábado domingo
+    january february march april may june july august september october november december enero febrero marzo
+    abril mayo junio julio agosto septiembre octubre noviembre diciembre u.s us u.s. uk u.k. eu ee.uu. eeuu
+    el la los las""".split()
+)
+#: Common nouns for groups of people: sentence-initial "Officials said" is a role, not a name.
+ROLE_NOUNS = frozenset(
+    """officials official authorities police researchers scientists witnesses residents advocates activists
+    protesters lawyers attorneys prosecutors investigators economists doctors leaders organizers students parents
+    teachers neighbors neighbours analysts experts critics observers sources spokesman spokeswoman spokesperson
+    officers agents lawmakers legislators democrats republicans voters workers employees executives
+    aides aide staff staffers families family relatives friends colleagues diplomats victims survivors patients
+    nurses doctors physicians clergy members candidates judges justices judge analyst economist strategists
+    traders bankers dealers investors shareholders customers users owners candidates delegates diplomats
+    witnesses inspectors auditors veterans senators representatives councilmembers chief chiefs head heads
+    asesores portavoces familiares víctimas sobrevivientes pacientes enfermeras dirigentes diputados senadores
+    concejales jueces miembros candidatos delegados inspectores
+    funcionarios autoridades policía investigadores científicos testigos residentes vecinos abogados activistas
+    manifestantes economistas médicos líderes fiscales agentes legisladores portavoz vocero""".split()
+)
+_VAGUE_FILLERS = frozenset(
+    "some many other others most several even also have has long still y e también incluso otros otras".split()
+)
+_VAGUE_QUANT = frozenset(
+    "some various several many other certain numerous multiple algunas algunos varias varios diversas diversos "
+    "otras otros ciertas ciertos numerosas numerosos múltiples".split()
+)
+_PEOPLE = frozenset("people person persons source sources personas fuentes".split())
+_DISCOURSE = frozenset(
+    "however though too also meanwhile moreover instead still nonetheless nevertheless in turn for example "
+    "sin embargo además también no obstante en tanto por su parte asimismo por ejemplo".split()
+)
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|being|is|are|get|got|fue|fueron|será|sido|ser)\s+$", re.I)
+_FRAMED_AFTER = re.compile(r"\s*(?:[,.:;”\"»]|that\b|que\b|$)")
+_BOUNDARY = re.compile(r"[,;:()\[\]“”\"«»—–]")
+_TITLE = re.compile(
+    r"^(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Sgt|Lt|Col|Capt|Det|Officer|Senator|Representative|Governor|"
+    r"President|Mayor|Secretary|Minister|Judge|Justice|Chief|Sheriff|Attorney General|Commissioner|Director|"
+    r"Sr|Sra|Dra|Don|Doña|Presidente|Alcalde|Alcaldesa|Gobernador|Ministro|Ministra|Secretario)\.?\s+"
+)
+
+
+def _name_before(text: str, start: int, end: int) -> str | None:
+    """The last capitalised name in ``text[start:end]`` that is not a sentence opener."""
+    best = None
+    for m in _NAME_SEQ.finditer(text, start, end):
+        name = m.group(0).strip(" .,'’")
+        words = name.split()
+        while words and (words[0] in _SENTENCE_FUNCTION or (words[0] in _ARTICLES and len(words) > 1
+                                                            and words[1].lower() in ROLE_NOUNS)):
+            words = words[1:]
+        while words and words[-1].lower() in {"of", "the", "and", "de", "del", "la", "y", "for"}:
+            words = words[:-1]
+        if len(words) == 1 and (words[0].lower() in _NOT_NAMES or words[0].lower() in ROLE_NOUNS
+                                or words[0].lower() in _VAGUE_HEADS):
+            words = []
+        if words:
+            best = " ".join(words)
+    return best
+
+
+def _name_before_first(text: str, start: int, end: int) -> str | None:
+    """The first capitalised name in ``text[start:end]`` (the main clause's subject)."""
+    for m in _NAME_SEQ.finditer(text, start, end):
+        name = _name_before(text, m.start(), m.end())
+        if name:
+            return name
+    return None
+
+
+#: Organisations and groups that speak ("the company said", "el sindicato informó").
+ORG_NOUNS = frozenset(
+    """company firm agency department group organization organisation union hospital university college school
+    district city county state government court council bank team campaign party committee board ministry office
+    administration commission police service services network station newspaper outlet institute center centre
+    foundation association coalition alliance federation bureau authority authorities army military navy military
+    church club league company's industry regulator regulators prosecutor prosecutors lab laboratory clinic
+    website site platform brand retailer airline carrier operator utility manufacturer automaker startup charity
+    empresa compañía agencia departamento grupo organización sindicato hospital universidad escuela ciudad
+    ayuntamiento municipio gobierno tribunal juzgado consejo banco equipo campaña partido comité junta ministerio
+    oficina administración comisión policía servicio instituto centro fundación asociación coalición alianza
+    federación autoridad autoridades ejército iglesia club liga fiscalía secretaría procuraduría cadena diario
+    periódico emisora canal portal plataforma aerolínea compañía organismo entidad institución ente organism
+    body agencia firma consultora""".split()
+)
+_NAME_JOINERS = frozenset("and or of & y o de del e".split())
+_PERSON_SUFFIXES = (
+    "er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ent", "ents", "ant", "ants", "man", "men", "woman",
+    "women", "person", "people", "ora", "oras", "ores", "ista", "istas", "ante", "antes", "ente", "entes", "ado",
+    "ados", "ada", "adas", "ario", "aria", "arios", "ero", "era", "eros", "eras", "ess",
+)
+
+
+#: People named by their role in one word: "the candidate said", "the nominee told reporters".
+_SINGULAR_ROLES = frozenset(
+    "nominee incumbent challenger chairman chairwoman chair governor mayor senator congressman congresswoman "
+    "president minister secretary sheriff prosecutor commissioner superintendent ceo founder owner director "
+    "manager coach candidata candidato alcalde alcaldesa ministra ministro consejera consejero portavoz".split()
+)
+_FUNCTION_WORDS = frozenset(
+    """over under after other either neither whether never ever her per for or nor however together later rather
+    further about into onto upon than then there their where were more most such while among between during
+    sobre entre para por desde hasta contra según durante mientras""".split()
+)
+
+
+def _personish(word: str, lex: Lexicon) -> bool:
+    w = word.strip(".,;:’'")
+    return (w in ROLE_NOUNS or w + "s" in ROLE_NOUNS or w in _SINGULAR_ROLES or w in ORG_NOUNS or w in _PEOPLE or w in _PRONOUNS or w in lex.official_nouns
+            or w in lex.research_nouns or w in lex.document_nouns or w.endswith(_PERSON_SUFFIXES)
+            or w.endswith(("’s", "'s")) or w in _VAGUE_HEADS)
+
+
+def classify_source(phrase: str, lex: Lexicon) -> tuple[str | None, str | None]:
+    """(source_kind, outlet) for a noun phrase naming a source."""
+    p = " ".join(phrase.split()).strip(" ,.;:'’\"“”")
+    if not p:
+        return None, None
+    first, _, rest = p.partition(" ")
+    if first.lower() in ROLE_NOUNS or first.lower() in _VAGUE_HEADS or first in _SENTENCE_FUNCTION or (
+        first in _ARTICLES
+    ):
+        p = (first.lower() + " " + rest).strip()
+    if first.lower() in ("the", "these", "those") and rest and all(w.lower() in _VAGUE_HEADS for w in rest.split()):
+        return "role", None  # "the sources said", "the analysts said": the group the story already introduced
+    low = p.lower()
+    words = low.split()
+    bare = " ".join(w for w in words if w not in _DETERMINERS)
+    if low in _PRONOUNS or (len(words) == 1 and words[0] in _PRONOUNS):
+        return "pronoun", None
+    if bare in lex.outlets or low in lex.outlets:
+        return "outlet", p
+    has_cap = bool(re.search(rf"[{_UPPER}]", p))
+    last = words[-1] if words else ""
+    if has_cap:
+        caps = [w for w in p.split() if w[:1].isupper()]
+        if caps and (caps[-1].lower().strip("’'s") in lex.outlet_heads or words[0] in lex.outlet_heads):
+            return "outlet", p
+        if last in lex.document_nouns:
+            return "document", None
+        return "named", None
+    if last in lex.document_nouns or any(w in lex.document_nouns for w in words[-2:]):
+        if words[0] in _VAGUE_QUANT and len(words) <= 3:
+            return "vague", None  # "some estimates", "various studies", "algunas estimaciones"
+        if words[0] in ("a", "an", "un", "una") and len(words) <= 2:
+            return "vague", None  # "a memo", "un informe": which one? ("a 2022 audit" is specific)
+        return "document", None
+    content = [w for w in words if w not in _DETERMINERS and w not in _VAGUE_FILLERS]
+    heads = [w for w in content if w not in lex.stopwords and w not in _FUNCTION_WORDS]
+    if heads and not any(_personish(w, lex) for w in heads[:2] + heads[-1:]):
+        return None, None  # "citing concerns over safety", "the economy": not a source
+    if (content and all(w in _VAGUE_HEADS for w in content)) or (
+        not content and any(w in _VAGUE_HEADS for w in words)
+    ):
+        return "vague", None  # "some", "critics", "many experts" (but "police sources": a role)
+    return "role", None
+
+
+def _np_after(text: str, pos: int, end: int, max_words: int = 8) -> tuple[int, int] | None:
+    m = re.compile(r"\s*").match(text, pos)
+    s = m.end() if m else pos
+    stop = _BOUNDARY.search(text, s, end)
+    e = stop.start() if stop else end
+    seg = text[s:e]
+    # Stop at a clause verb or "that".
+    cut = re.search(r"\s(?:that|who|which|que|quien|when|cuando|on|in|at|last|this|el pasado|ayer)\s", " " + seg + " ")
+    if cut:
+        seg = seg[: max(0, cut.start())]
+    words = seg.split()[:max_words]
+    if not words:
+        return None
+    seg = " ".join(words).rstrip(".")
+    idx = text.find(words[0], s)
+    return idx, idx + len(seg)
+
+
+_RELATIVE = re.compile(r"\s*(?:which|who|whose|whom|where|que|quien|quienes|cuyo|cuya|cuyos|cuyas|donde)\s", re.I)
+#: The "speaker" is the statistic itself: "9,000 patients admitted", "Nearly half of voters say".
+_QUANTIFIED_SUBJECT = re.compile(
+    r"\d\s?%|\d{1,3}(?:[.,]\d{3})+|\d{3,}|"
+    r"\b(?:half|third|thirds|quarter|quarters|fifth|majority|percent|mitad|tercio|tercios|mayoría|por\s+ciento)\b",
+    re.I,
+)  # a share, or a count of hundreds or more ("The 12 officials said" is a group of speakers)
+#: Institutional qualifiers that make "fuentes"/"sources" a role, not a weasel: "fuentes policiales".
+_SOURCE_QUALIFIER = re.compile(
+    r"\s+(?:policiales|judiciales|oficiales|gubernamentales|militares|diplomáticas|sanitarias|municipales|"
+    r"ministeriales|parlamentarias|penitenciarias|aeroportuarias|portuarias|"
+    r"(?:de|del|de\s+la|de\s+los)\s+[A-ZÁÉÍÓÚÑ])"
+)
+#: A source named by a preposition: "in the 50-state poll", "in this survey", "en la encuesta", "under Missouri law".
+_PREP_SOURCE = re.compile(
+    r"(?<![\w’'-])(?:[Ii]n|[Ff]rom|[Ee]n|[Ss]egún)\s+(?:the|this|that|these|its|their|his|her|el|la|los|las|este|esta|ese|"
+    r"esa|su|sus)\s+(?:[\w'’.-]+\s+){0,3}?(?:poll|polls|survey|surveys|study|studies|report|analysis|census|audit|"
+    r"review|data|dataset|sondeo|encuesta|estudio|informe|análisis|censo|auditoría|datos)(?![\w’'-])"
+    r"(?!\s+(?:center|centre|centers|centres|breach|entry|card))"
+    r"|(?<![\w’'-])(?:[Uu]nder|[Ss]egún\s+la)\s+(?:[\w'’.-]+\s+){0,3}?(?:law|laws|statute|statutes|regulations|ley|"
+    r"normativa)(?![\w’'-])"
+)
+#: "The figure came from the campaign": where a number comes from, said in the sentence itself.
+_CAME_FROM = re.compile(
+    r"(?<![\w’'-])(?:came|comes|come|coming|proceden?|provienen?|procedía)\s+(?:from|de|del)(?![\w’'-])", re.I
+)
+_FIGURE_SUBJECT = re.compile(
+    r"\b(?:figures?|numbers?|estimates?|data|statistics?|count|tally|total|cifras?|datos|estimaciones?)\b", re.I
+)
+#: An outlet in parentheses after the claim: "... cut 14,000 jobs (Reuters)."
+_PAREN_SOURCE = re.compile(r"\(([^()\n]{2,40})\)")
+
+
+def _subject_before(text: str, sent_start: int, pos: int, lex: Lexicon) -> tuple[str | None, str | None, str | None]:
+    """(source phrase, kind, outlet) of the subject left of a reporting verb at ``pos``."""
+    window_start = max(sent_start, pos - 160)
+    chunk_text = text[window_start:pos]
+    parts = [m for m in re.finditer(r"[^,;:()\[\]“”\"«»—–]+", chunk_text)]
+    if not parts:
+        return None, None, None
+    while len(parts) > 1 and (
+        not parts[-1].group(0).strip()
+        or parts[-1].group(0).strip().lower() in _DISCOURSE
+        or _RELATIVE.match(parts[-1].group(0))
+    ):
+        parts = parts[:-1]  # "The chain, which runs 182 hospitals, reported": the subject is "The chain"
+    last = parts[-1]
+    phrase = last.group(0).strip()
+    if not phrase or phrase.lower() in _DISCOURSE:
+        return None, None, None
+    coordinated = re.match(r"(?:and|but|while|whereas|y|pero|mientras)\s+", phrase, re.I)
+    if coordinated:
+        # ", and economists expect": a new clause whose subject follows the conjunction (no appositive).
+        phrase = phrase[coordinated.end() :]
+        parts = parts[-1:]
+    words = phrase.split()
+    if len(words) > 10:
+        words = words[-10:]
+        phrase = " ".join(words)
+    low = [w.lower() for w in words]
+    if low and low[-1] in _PRONOUNS:
+        return low[-1], "pronoun", None
+    abs_start = window_start + last.start()
+    name = _name_before(text, abs_start, window_start + last.end())
+    rest = phrase[len(name):].split() if name and phrase.startswith(name) else []
+    if (name and " " not in name and rest and rest[0].islower() and rest[0] not in _NAME_JOINERS
+            and not text[sent_start:abs_start].strip()):
+        name = None  # "Community advocates and local leaders warn": a common noun capitalised as the first word
+    if name:
+        kind, outlet = classify_source(_with_det(phrase, name), lex)
+        tail = phrase[phrase.find(name) + len(name):].split() if name in phrase else []
+        if kind == "named" and 0 < len(tail) <= 2 and all(w.islower() for w in tail):
+            # "the Trump administration", "Berkeley officials": the group named by the phrase.
+            name = name + " " + " ".join(tail)
+        return name, kind, outlet
+    kind, outlet = classify_source(phrase, lex)
+    if kind in ("role", None) and len(parts) >= 2:
+        # Appositive: "Sgt. Amar Gandhi, a sheriff's spokesperson, said".
+        prev = parts[-2]
+        name = _name_before(text, window_start + prev.start(), window_start + prev.end())
+        if name:
+            return name, "named", None
+    if kind == "role" and not any(w in lex.official_nouns or w in ROLE_NOUNS or w in _PEOPLE
+                                  or w.endswith(("man", "woman", "person")) for w in low):
+        # "The economy added", "Sales rose": not a speaker.
+        if len(words) > 5:
+            return None, None, None
+    return phrase, kind, outlet
+
+
+def _with_det(phrase: str, name: str) -> str:
+    i = phrase.find(name)
+    if i > 0:
+        before = phrase[:i].split()
+        if before and before[-1].lower() in _DETERMINERS:
+            return before[-1] + " " + name
+    return name

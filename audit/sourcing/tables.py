@@ -1,0 +1,106 @@
+"""Tables of a document (pipe- or tab-separated rows with their caption lines), "Source:" lines, and
+the outlet named in "Headline – Outlet" lines."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from audit.sourcing.sources import _UPPER
+
+# ---------------------------------------------------------------------------
+# Tables
+
+
+@dataclass(slots=True)
+class Table:
+    rows: list[tuple[int, int]]  # line spans, header first
+    header: tuple[int, int] | None
+    captions: list[tuple[int, int]]  # the line before and the line after
+
+
+_SEPARATOR_ROW = re.compile(r"^[\s|:+\-–—=]+$")
+
+
+def _is_row(line: str) -> bool:
+    return line.count("|") >= 1 or line.count("\t") >= 1
+
+
+def _cells(line: str) -> int:
+    return max(line.count("|"), line.count("\t"))
+
+
+def find_tables(text: str, lines) -> list[Table]:
+    """Pipe- or tab-separated tables: runs of at least two consecutive row lines."""
+    out: list[Table] = []
+    i, n = 0, len(lines)
+    while i < n:
+        if not _is_row(text[lines[i].start : lines[i].end]):
+            i += 1
+            continue
+        j = i
+        while j < n and _is_row(text[lines[j].start : lines[j].end]):
+            if j > i and text.count("\n", lines[j - 1].end, lines[j].start) > 2:
+                break
+            j += 1
+        run = [text[lines[k].start : lines[k].end] for k in range(i, j)]
+        tabular = any(_SEPARATOR_ROW.match(r) and "-" in r for r in run) or all(_cells(r) >= 2 for r in run) or (
+            len(run) >= 3 and len({_cells(r) for r in run}) == 1
+        )
+        if j - i >= 2 and tabular:
+            rows = [(lines[k].start, lines[k].end) for k in range(i, j)]
+            body = [r for r in rows if not _SEPARATOR_ROW.match(text[r[0] : r[1]])]
+            header = body[0] if body else None
+            captions = []
+            if i > 0:
+                captions.append((lines[i - 1].start, lines[i - 1].end))
+            if j < n:
+                captions.append((lines[j].start, lines[j].end))
+            out.append(Table([r for r in body], header, captions))
+        i = max(j, i + 1)
+    return out
+
+
+_SOURCE_LINE = re.compile(r"\b(?:source|sources|data|fuente|fuentes|datos|credit|crédito)s?\s*:", re.I)
+
+
+def has_source_line(line: str) -> bool:
+    return bool(_SOURCE_LINE.search(line))
+
+
+# ---------------------------------------------------------------------------
+# Outlet of a page: "Headline – Outlet"
+
+_HEADLINE_OUTLET = re.compile(
+    rf"^(?P<head>\S.{{10,}}?)\s+[–—|-]\s+(?P<outlet>(?:[{_UPPER}0-9][\w.&’'!-]*)(?:\s+(?:[{_UPPER}0-9][\w.&’'!-]*|de|del|la|el|the|of|y|&)){{0,4}})\s*$"
+)
+
+
+def headline_outlets(text: str, lines) -> list[str]:
+    """Outlets named at the end of short "Headline – Outlet" lines, in order."""
+    out = []
+    for sp in lines:
+        if sp.end - sp.start > 220:
+            continue
+        line = text[sp.start : sp.end]
+        if line.count("|") > 1 or line.rstrip().endswith((".", ",", ";", ":")):
+            continue
+        m = _HEADLINE_OUTLET.match(line)
+        if not m:
+            continue
+        head, outlet = m.group("head"), m.group("outlet")
+        if len(head.split()) < 3 or outlet.lower() in ("the", "el", "la"):
+            continue
+        out.append(outlet.strip())
+    return out
+
+
+def headline_outlet(text: str, lines) -> str | None:
+    """The most frequent headline outlet (ties: the first seen), or None."""
+    names = headline_outlets(text, lines)
+    if not names:
+        return None
+    counts = Counter(names)
+    top = max(counts.values())
+    return next(n for n in names if counts[n] == top)
