@@ -24,7 +24,9 @@ ART040 = Rule(
     name="mojibake",
     category=Category.ARTEFACT,
     severity=Severity.ERROR,
-    description="Mojibake (UTF-8 decoded with the wrong codec); ftfy confirms it and the message proposes the fix.",
+    description="Mojibake (UTF-8 decoded with the wrong codec: Windows-1252, Latin-1, MacRoman, Windows-1251/1250, "
+    "cp437, UTF-16 read as bytes); ftfy's badness measure or a re-encoding round trip confirms it and the message "
+    "proposes the fix.",
     flags=("Las peticiones de detenciÃ³n", "the presidentâ€™s orders"),
     not_flags=("Las peticiones de detención", "Zürich, naïve, résumé, Ça va", "Ελληνικά και русский"),
 )

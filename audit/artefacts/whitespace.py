@@ -33,8 +33,8 @@ ART031 = Rule(
     severity=Severity.WARNING,
     description="Two words glued after a lost space: a lower-case word and a capitalised one (\"deportationsThe\"), "
     "a name and a sentence opener (\"WashingtonThe\"), or, where the passage language is known, a token that is "
-    "not a word but splits into two frequent words (\"the governorsaid\", wordfreq lists); names, brands and "
-    "identifiers that are words or recur in the document are left alone.",
+    "not a word but splits into a function word and a frequent word (\"the governorsaid\", wordfreq lists); names, "
+    "brands, compounds and identifiers that are words or recur in the document are left alone or reported as info.",
     flags=("to stop the deportationsThe mayor said", "las deportacionesLos alcaldes",
            "the rally in WashingtonThe senator said", "the governorsaid on Tuesday that the budget would pass"),
     not_flags=("iPhone and YouTube", "McDonald's and DeSantis", "JavaScript, PowerPoint", "BlackRock and JetBlue",
