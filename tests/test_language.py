@@ -15,7 +15,16 @@ from audit.model import Document
 from audit.rules import DocContext, Settings, check_classes
 
 ROOT = Path(__file__).resolve().parent.parent
-CASES = json.loads((Path(__file__).parent / "data" / "language_cases.json").read_text(encoding="utf-8"))
+_LANG001 = json.loads((Path(__file__).parent / "cases" / "LANG001.json").read_text(encoding="utf-8"))
+#: The LANG001 case file (tests/cases/LANG001.json), in the shape these check-level tests read.
+CASES = {
+    "flag": [{"name": e["name"], "text": e["text"], "language": e["data"]["language"],
+              "document_language": e["document_language"], "severity": e["severity"],
+              "span_starts_with": e["span_starts_with"], "span_ends_with": e["span_ends_with"]}
+             for e in _LANG001["flags"] if "data" in e and "span_starts_with" in e],
+    "not_flag": [{"name": e["name"], "text": e["text"], "document_language": e["document_language"]}
+                 for e in _LANG001["not_flags"] if "document_language" in e],
+}
 
 
 @pytest.fixture(scope="module")

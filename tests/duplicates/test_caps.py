@@ -7,7 +7,7 @@ import random
 from audit.duplicates import DuplicatesConfig
 from audit.duplicates import passages as ps
 from audit.duplicates.lsh import star_clusters
-from tests.duplicates.test_cases import run
+from tests.duplicates.harness import run
 
 
 def test_bounded_stars_spends_at_most_its_budget_on_a_chain():

@@ -10,7 +10,7 @@ from audit.config import Config
 from audit.duplicates import DuplicatesConfig
 from audit.duplicates.lsh import candidate_pairs, star_clusters
 from audit.pipeline import scan
-from tests.duplicates.test_cases import run
+from tests.duplicates.harness import run
 from tests.duplicates.texts import EN, EN_HEADLINE, EN_QUOTE, ES, ES_HEADLINE, article, filler, republish
 
 PARAS = filler(12, seed=5)
@@ -178,7 +178,7 @@ def test_texts_are_not_kept_after_hashing():
 
 
 def test_partial_copy_reports_the_copied_words_only():
-    from tests.duplicates.cases import OTHER
+    from tests.duplicates.texts import OTHER
 
     merged = OTHER[2] + " " + EN[2] + " " + OTHER[3]
     docs = {"src": article(EN_HEADLINE, EN), "dst": article("Other", OTHER[:2] + [merged] + OTHER[4:])}
@@ -192,7 +192,7 @@ def test_partial_copy_reports_the_copied_words_only():
 
 
 def test_paragraph_pasted_many_times_is_one_finding_with_every_copy_in_the_cluster():
-    from tests.duplicates.test_cases import run
+    from tests.duplicates.harness import run
 
     x = ("The committee will meet again next week to review the proposal and hear from residents who oppose "
          "the new road through the park.")
@@ -221,7 +221,7 @@ def test_chinese_and_japanese_near_copies_are_found():
     a paragraph dropped, a few characters changed) is a near copy; an unrelated one is not."""
     from pathlib import Path
 
-    from tests.duplicates.test_cases import run
+    from tests.duplicates.harness import run
 
     data = Path(__file__).resolve().parent.parent / "data" / "scripts"
     zh = (data / "zh.txt").read_text(encoding="utf-8")

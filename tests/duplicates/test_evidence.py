@@ -12,8 +12,7 @@ from audit.model import Document
 from audit.pipeline import scan
 from audit.rules import DocContext
 from tests.conftest import LOCAL_SCHEMA
-from tests.duplicates.cases import OTHER
-from tests.duplicates.texts import EN, EN_HEADLINE, article, republish
+from tests.duplicates.texts import EN, EN_HEADLINE, OTHER, article, republish
 
 
 def _finish(docs: dict[str, str], cfg: DuplicatesConfig | None = None):

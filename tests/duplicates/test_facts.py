@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from audit.duplicates import align as al
 from audit.duplicates import facts
-from tests.duplicates.cases import MARKET, STORY
-from tests.duplicates.test_cases import run
+from tests.duplicates.harness import run
+from tests.duplicates.texts import MARKET, STORY
 
 
 def test_template_finding_lists_the_differing_figures_side_by_side():

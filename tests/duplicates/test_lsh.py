@@ -88,7 +88,7 @@ def test_datasketch_backend_finds_every_pair_sharing_a_band():
 
 def test_datasketch_backend_gives_the_same_clusters():
     from audit.duplicates import DuplicatesConfig
-    from tests.duplicates.test_cases import run
+    from tests.duplicates.harness import run
     from tests.duplicates.texts import article, filler, republish
 
     docs = {}

@@ -7,9 +7,8 @@ import textwrap
 from audit import segment
 from audit.duplicates.passages import units
 from audit.model import Span
-from tests.duplicates.cases import OTHER
-from tests.duplicates.test_cases import run
-from tests.duplicates.texts import EN, filler
+from tests.duplicates.harness import run
+from tests.duplicates.texts import EN, OTHER, filler
 
 
 def wire(paragraphs: list[str], width: int = 64) -> str:

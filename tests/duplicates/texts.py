@@ -131,3 +131,23 @@ def filler(n_paragraphs: int, seed: int, words: int = 45) -> list[str]:
         rng.shuffle(ws)
         out.append(" ".join(ws).capitalize() + ".")
     return out
+
+
+# Texts shared by several duplicate tests (the rule case files are tests/cases/DUP*.json).
+OTHER = filler(7, seed=99)  # an unrelated article body
+
+# A daily money-market report: the same wording every day, that day's figures.
+MARKET = (
+    "The Bank of England said it had provided the money market with {a} mln stg of assistance during the "
+    "morning session, after revising its forecast of the system's shortage to around {b} mln stg from {c} mln "
+    "earlier in the day.\n\nThe central bank bought bills outright in band one at {d} pct and in band two at {e} "
+    "pct, dealers said, adding that further help was expected later in the afternoon before the market closed "
+    "for the weekend and that rates were steady."
+)
+STORY = (
+    "Shares of the regional airline rose 22 pct on Monday after the company said its passenger numbers for March "
+    "reached 1.4 mln, the highest monthly total in its history, and that it would add 12 routes this summer.\n\n"
+    "The chief executive, Maria Keller, told reporters in Lisbon that fuel costs had fallen by about 8 pct since "
+    "January and that the airline expected to return to profit in the second half of the year, helped by strong "
+    "bookings on its routes to Madrid and Paris."
+)

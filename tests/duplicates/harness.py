@@ -1,0 +1,21 @@
+"""Run the duplicates check over a small in-memory corpus (shared by the duplicates tests)."""
+
+from __future__ import annotations
+
+from audit.duplicates import DuplicateCheck, DuplicatesConfig
+from audit.model import Document
+from audit.rules import DocContext
+
+
+def run(docs: dict[str, str], config: DuplicatesConfig | None = None, metadata: dict | None = None):
+    """``(findings by document id, clusters)`` of the duplicates check alone over ``docs`` in order."""
+    check = DuplicateCheck(config or DuplicatesConfig())
+    ids = list(docs)
+    texts = [docs[i] for i in ids]
+    for o, doc_id in enumerate(ids):
+        meta = (metadata or {}).get(doc_id, {})
+        check.observe(DocContext(Document(doc_id, texts[o], source=f"{meta.get('source', '')}/{doc_id}.txt",
+                                          metadata=meta), o))
+    result = check.finish(lambda o: texts[o], ids)
+    findings = {doc_id: result.findings.get(o, []) for o, doc_id in enumerate(ids)}
+    return findings, result.clusters
