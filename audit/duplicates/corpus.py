@@ -89,6 +89,8 @@ class Corpus:
         self.doc_cluster: dict[int, int] = {}
         #: non-kept members of document clusters
         self.copies: set[int] = set()
+        #: (verified similarity, accepted) of every verified document candidate pair
+        self.calibration: list[tuple[float, bool]] = []
         #: (smaller, larger) ordinals of documents reported as one template with different facts
         self.template_pairs: set[tuple[int, int]] = set()
         self._texts: LRU[int, str] = LRU(CACHE_SIZE)

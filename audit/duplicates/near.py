@@ -55,6 +55,7 @@ def verify_docs(corpus: Corpus, a: int, b: int) -> DocEdge | None:
     _, wb = corpus.words(b)
     alignment = al.align(wa.tokens, wb.tokens, cfg.min_run)
     verdict = al.document_verdict(alignment, cfg.doc_similarity, cfg.doc_containment, cfg.doc_min_other_coverage)
+    corpus.calibration.append((verdict.similarity, verdict.duplicate))
     if not verdict.duplicate:
         return None
     a0, a1 = alignment.word_range_a()
@@ -135,6 +136,7 @@ def near_clusters(
     for n, (kept, members) in enumerate(stars, 1):
         _report_cluster(corpus, result, n, kept, sorted(members), estimates)
     stats["near_document_clusters"] = len(stars)
+    stats["calibration"] = calibration(corpus, stars)
     stats["template_documents"] = _report_templates(corpus, result, templates) if corpus.wants("DUP005") else 0
 
 
@@ -267,3 +269,21 @@ def _report_cluster(corpus: Corpus, result: CorpusResult, n: int, kept: int, mem
             data={"rule": "DUP002", "sources": corpus.sources_of(all_docs)},
         )
     )
+
+
+def calibration(corpus: Corpus, stars: list, bins: int = 20, least: int = 5) -> dict:
+    """What a calibration view needs (report.json duplicates.calibration): the verified similarity of
+    every verified candidate pair, accepted and rejected, as a histogram with the threshold; the
+    banding S-curve of the configured bands x rows (probability that a pair of Jaccard j becomes a
+    candidate); and the least similar accepted pairs (kept copy, member, similarity)."""
+    cfg = corpus.config
+    accepted, rejected = [0] * bins, [0] * bins
+    for sim, ok in corpus.calibration:
+        (accepted if ok else rejected)[min(bins - 1, int(sim * bins))] += 1
+    curve = [[round(j / bins, 3), round(1 - (1 - (j / bins) ** cfg.rows) ** cfg.bands, 4)] for j in range(bins + 1)]
+    pairs = sorted((edge.similarity, corpus.ids[kept], corpus.ids[m]) for kept, members in stars for m, edge in members)
+    return {
+        "bins": bins, "threshold": cfg.doc_similarity, "accepted": accepted, "rejected": rejected,
+        "bands": cfg.bands, "rows": cfg.rows, "s_curve": curve,
+        "least_similar": [{"kept": k, "member": m, "similarity": round(s, 4)} for s, k, m in pairs[:least]],
+    }

@@ -95,3 +95,16 @@ def test_a_pasted_paragraph_fails_the_default_warning_gate_and_a_short_quote_doe
     (corpus / "a.txt").write_text(article(EN_HEADLINE, EN[:4] + [EN_QUOTE]), encoding="utf-8")
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
+
+
+def test_calibration_data_for_the_similarity_threshold():
+    docs = dict(DOCS)
+    docs["half"] = article("Half", EN[:3] + OTHER[:5])  # a candidate that verification rejects
+    cal = _finish(docs).extra["duplicates"]["calibration"]
+    assert cal["threshold"] == 0.55 and len(cal["accepted"]) == len(cal["rejected"]) == cal["bins"] == 20
+    assert sum(cal["accepted"]) >= 1 and sum(cal["accepted"][: int(0.55 * 20)]) == 0  # none under the threshold
+    assert (cal["bands"], cal["rows"]) == (60, 2)
+    ps = [p for _, p in cal["s_curve"]]
+    assert ps[0] == 0.0 and ps[-1] == 1.0 and list(ps) == sorted(ps)
+    sims = [p["similarity"] for p in cal["least_similar"]]
+    assert sims == sorted(sims) and sims[0] >= 0.55 and {"kept", "member"} <= set(cal["least_similar"][0])
