@@ -29,7 +29,7 @@ from audit.sourcing.decide import _LIST_ITEM, _other_clause, decide
 from audit.sourcing.document import Claim, DocAnalysis
 from audit.sourcing.figures import find_figures
 from audit.sourcing.lexicon import LEXICON_LANGUAGES, Lexicon, guess_language, lexicon
-from audit.sourcing.quotes import find_quotes, mask_quotes
+from audit.sourcing.quotes import Quote, find_quotes, mask_quotes
 from audit.sourcing.speakers import attach_speakers
 from audit.sourcing.tables import Table, find_tables
 
@@ -95,21 +95,12 @@ def _inside(spans, starts: list[int], start: int, end: int) -> bool:
     return i >= 0 and end <= spans[i].end
 
 
-def analyse(
-    text: str,
-    sentences,
-    passages,
-    lines,
-    language_at: Callable[[int], str] | None = None,
-    document_language: str = "und",
-    figure_tables=(),
-    wire: bool = False,
-) -> DocAnalysis:
-    """Analyse one document's sourcing (pure; offsets index ``text``). ``figure_tables``: spans of the
-    layout's tables of figures (``DocContext.layout.table_spans``): their lines are measurements in a table
-    of results, not claims (pipe and tab tables found here keep their rows as claims). ``wire``: the document is
-    hard-wrapped with indented paragraphs (``DocContext.layout``), one sentence a paragraph."""
-    sentences, long_cut = split_long(text, join_wrapped(text, sentences))
+def _lexicons(
+    text: str, passages, language_at: Callable[[int], str] | None, document_language: str
+) -> tuple[str, Callable[[int], Lexicon | None]]:
+    """The document's language and the lexicon to read each offset with (None: a language without one).
+
+    Without a language check, the document and each passage are guessed with a stop-word vote."""
     doc_lang = document_language
     guessed = None
     if doc_lang in ("und", "", None):
@@ -148,27 +139,63 @@ def analyse(
     def lex_for(offset: int) -> Lexicon | None:
         lang = lang_at(offset)
         return lexicon(lang) if lang in LEXICON_LANGUAGES else None
+    return doc_lang, lex_for
 
+
+def _units(sentences, tables: list[Table]) -> list[tuple[int, int, Table | None]]:
+    """The units read one by one: sentences outside the tables, and table rows (not headers), in order."""
+    spans = sorted((t.rows[0][0], t.rows[-1][1]) for t in tables if t.rows)
+    starts = [a for a, _b in spans]
+
+    def in_table(a: int, b: int) -> bool:
+        i = bisect.bisect_left(starts, b) - 1
+        return i >= 0 and spans[i][1] > a
+
+    units: list[tuple[int, int, Table | None]] = [(s.start, s.end, None) for s in sentences
+                                                  if not in_table(s.start, s.end)]
+    units += [(r[0], r[1], t) for t in tables for r in t.rows if r != t.header]
+    units.sort(key=lambda u: (u[0], u[1]))
+    return units
+
+
+def _quote_of(quotes: list[Quote], quote_starts: list[int], start: int, end: int) -> Quote | None:
+    """The quote the unit ``[start, end)`` sits in (mostly), or a whole quote it contains."""
+    found = None
+    k = max(0, bisect.bisect_right(quote_starts, start) - 1)
+    for q in quotes[k:]:
+        if q.start >= end:
+            break
+        if q.end <= start:
+            continue
+        s_in, e_in = q.inner
+        if s_in <= start + 2 and end - 2 <= e_in or (q.start <= start + 1 and q.end >= end - 1):
+            return q
+        if q.start >= start and q.end <= end and q.words >= 3:
+            found = q  # the sentence contains a whole quote
+    return found
+
+
+def analyse(
+    text: str,
+    sentences,
+    passages,
+    lines,
+    language_at: Callable[[int], str] | None = None,
+    document_language: str = "und",
+    figure_tables=(),
+    wire: bool = False,
+) -> DocAnalysis:
+    """Analyse one document's sourcing (pure; offsets index ``text``). ``figure_tables``: spans of the
+    layout's tables of figures (``DocContext.layout.table_spans``): their lines are measurements in a table
+    of results, not claims (pipe and tab tables found here keep their rows as claims). ``wire``: the document is
+    hard-wrapped with indented paragraphs (``DocContext.layout``), one sentence a paragraph."""
+    sentences, long_cut = split_long(text, join_wrapped(text, sentences))
+    doc_lang, lex_for = _lexicons(text, passages, language_at, document_language)
     quotes = find_quotes(text, passages)
     quotes = [q for q in quotes if q.closed or q.paragraphs >= 2]
     masked = mask_quotes(text, quotes)
     attach_speakers(text, masked, quotes, sentences, lex_for)
     tables = find_tables(text, lines)
-    row_owner: dict[int, Table] = {}
-    table_spans: list[tuple[int, int]] = []
-    for t in tables:
-        for r in t.rows:
-            row_owner[r[0]] = t
-        all_rows = t.rows
-        table_spans.append((all_rows[0][0], all_rows[-1][1]) if all_rows else (0, 0))
-
-    table_spans.sort()
-    table_starts = [t[0] for t in table_spans]
-
-    def in_table(a: int, b: int) -> bool:
-        i = bisect.bisect_left(table_starts, b) - 1
-        return i >= 0 and table_spans[i][1] > a
-
     companies = company_names(text)
     figure_tables = sorted(figure_tables, key=lambda sp: sp.start)
     table_starts_ = [sp.start for sp in figure_tables]
@@ -176,16 +203,7 @@ def analyse(
     claims: list[Claim] = []
     skipped = 0
     words_total = len(text.split())
-    units: list[tuple[int, int, Table | None]] = []
-    for s in sentences:
-        if in_table(s.start, s.end):
-            continue
-        units.append((s.start, s.end, None))
-    for t in tables:
-        for r in t.rows:
-            if r != t.header:
-                units.append((r[0], r[1], t))
-    units.sort()
+    units = _units(sentences, tables)
     for start, end, table in units:
         lex = lex_for(start)
         if lex is None:
@@ -201,18 +219,7 @@ def analyse(
         c.attributions = find_attributions(masked, start, end, lex)
         if c.figures and c.attributions:
             c.attributions = [a for a in c.attributions if not _other_clause(text, a, c)]
-        k = max(0, bisect.bisect_right(quote_starts, start) - 1)
-        for q in quotes[k:]:
-            if q.start >= end:
-                break
-            if q.end <= start:
-                continue
-            s_in, e_in = q.inner
-            if s_in <= start + 2 and end - 2 <= e_in or (q.start <= start + 1 and q.end >= end - 1):
-                c.quote = q
-                break
-            if q.start >= start and q.end <= end and q.words >= 3:
-                c.quote = q  # the sentence contains a whole quote
+        c.quote = _quote_of(quotes, quote_starts, start, end)
         claims.append(c)
     decide(text, claims, tables, wire)
     return DocAnalysis(doc_lang, claims, quotes, tables, skipped, words_total, long_cut)

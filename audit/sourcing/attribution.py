@@ -61,11 +61,20 @@ class Attribution:
 _MATCH_CACHE: dict[int, tuple[re.Pattern, str, list[int], list[int], list[re.Match]]] = {}
 
 
+#: Cheap literal prefilters for the slower patterns: no hint in the text, no match.
+_HINTS = {
+    id(_PREP_SOURCE): re.compile(r"poll|survey|stud|report|analys|census|audit|review|data|sondeo|encuesta|estudio|"
+                                 r"informe|análisis|censo|auditor|law|statute|regulation|ley|normativa", re.I),
+    id(_CAME_FROM): re.compile(r"com(?:e|es|ing) from|came from|proced|provien", re.I),
+}
+
+
 def _matches(pattern: re.Pattern, text: str, start: int, end: int) -> list[re.Match]:
     """``pattern.finditer(text, start, end)``, scanning each text once and slicing by offsets."""
     hit = _MATCH_CACHE.get(id(pattern))
     if hit is None or hit[1] is not text or hit[0] is not pattern:
-        found = list(pattern.finditer(text))
+        hint = _HINTS.get(id(pattern))
+        found = list(pattern.finditer(text)) if hint is None or hint.search(text) else []
         hit = (pattern, text, [m.start() for m in found], [m.end() for m in found], found)
         _MATCH_CACHE[id(pattern)] = hit
     _p, _t, starts, ends, found = hit
@@ -328,7 +337,8 @@ _CLAUSE_BREAK = re.compile(r"[;:“”\"«»]|\s(?:and|but|while|which|who|that)
 _GERUND = re.compile(r"(?:ing|ando|iendo)$")
 #: What follows a reporting verb that could be a noun: "claims that", "warn:", "puts the cost at $4 billion".
 _THAT_AFTER = re.compile(
-    r"\s*(?:that\b|:)|\s+(?:the|its|their|his|her|a|an)\s+(?:[\w'’-]+\s+){0,4}(?:at|in)\s+(?:about\s+|nearly\s+)?[$€£\d]",
+    r"\s*(?:that\b|que\b|:)|\s+(?:the|its|their|his|her|a|an)\s+(?:[\w'’-]+\s+){0,4}(?:at|in)\s+(?:about\s+|nearly\s+)?[$€£\d]"
+    r"|\s+en\s+(?:unos\s+|unas\s+|más\s+de\s+|casi\s+)?[$€£\d]",
     re.I,
 )
 _NUMERAL = re.compile(r"[\d.,%$€£]+")

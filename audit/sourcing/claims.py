@@ -40,7 +40,7 @@ _PEOPLE = frozenset(
     children kids students pupils patients immigrants migrants refugees members troops soldiers victims cases
     arrests arrested homeless families households adults women men americans citizens inhabitants unemployed
     teenagers teens youths seniors retirees veterans prisoners inmates detainees deportations deported
-    respondents voters births abortions infections hospitalizations overdoses shootings homicides murders
+    respondents attendance spectators fans viewers audience ridership visitors passengers subscribers births abortions infections hospitalizations overdoses shootings homicides murders
     crimes robberies burglaries thefts assaults evictions layoffs protesters marchers officers police nurses doctors teachers farmers users
     personas trabajadores empleos empleados residentes votantes muertos muertes fallecidos heridos niños
     estudiantes alumnos pacientes inmigrantes migrantes refugiados miembros soldados víctimas casos detenidos
@@ -62,7 +62,7 @@ _FINANCE = frozenset(
     notes debentures bonds bond stake capital equity bid offer acquisition purchase takeover merger deal contract
     orders backlog writedown writeoff charge charges provision provisions reserves deposits turnover operating
     oper pretax pre-tax avg qtr quarter mths stock stockholders shareholders shareholder cts cents payout
-    fees fee concession underwriting spread spreads basis
+    fees fee concession underwriting spread spreads basis owned outstanding
     financing refinancing borrowings borrowing lending receivables euroloan euroloans denominations
     paper companies corporations firms banks purchases worth gain gains proceeds inventories cash flow eurobond facility warrants coupon
     ventas beneficio beneficios pérdidas ganancias ingresos acciones dividendo activos deuda préstamo capital
@@ -80,7 +80,10 @@ _MEASURE = frozenset(
     """tonnes tonne tons ton ounces ounce barrels barrel bushels bushel bales bale head acres acre hectares hectare
     miles mile km kilometres kilometers kilometre kilometer metres meters metre meter feet foot inches degrees
     richter mph kph kg kilos kilograms lbs pounds gallons gallon litres liters cubic sq square bpd megawatts mw
-    kilowatts kwh carats cwt seats units vehicles cars trucks aircraft planes ships vessels wells rigs
+    kilowatts kwh carats cwt seats units vehicles
+    yards yard carries runs overs wickets innings goals laps races games matches strikeouts passes touchdowns
+    rebounds assists holes birdies bogeys sets plays possessions shots saves tackles sacks hits homers
+    interceptions under-par over-par points ppp cars trucks aircraft planes ships vessels wells rigs
     toneladas onzas barriles hectáreas kilómetros metros grados kilos litros""".split()
 )
 #: A price: "1,265 sterling a tonne", "25 dlrs a share", "5.75 pct ... priced at 99-3/4".
@@ -183,21 +186,26 @@ def results_line(text: str, start: int, end: int) -> bool:
 def headline_caps(text: str, start: int, end: int) -> bool:
     """A wire headline in capitals ("ACME TO CUT 500 JOBS - OFFICIAL"): the story's claim, judged in its body."""
     letters = [ch for ch in text[start : min(end, start + 300)] if ch.isalpha()]
-    return len(letters) >= 12 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+    return len(letters) >= 8 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
 
 
-#: Companies the document names with a legal form or a ticker: "Alden Electronics Inc", "Kodak <EK>".
-_COMPANY_NAME = re.compile(
-    r"\b([A-Z][\w&.'-]*)(?:\s+[A-Z][\w&.'-]*){0,3}\s+(?:Inc|Corp|Co|Ltd|Plc|PLC|LP|AG|NV|SA|SpA|Group|Bancorp|"
-    r"Industries|Holdings|Cos)\b|\b([A-Z][\w&.'-]*)(?:\s+[A-Z][\w&.'-]*){0,3}\s+<[A-Z][A-Z.]*>"
-)
+#: Companies the document names with a legal form or a ticker: "Alden Electronics Inc", "Kodak <EK>". The legal
+#: form is found first (a literal alternation the regex engine scans fast), then the name before it.
+_LEGAL_FORM = re.compile(r"\s(?:Inc|Corp|Co|Ltd|Plc|PLC|LP|AG|NV|SA|SpA|Group|Bancorp|Industries|Holdings|Cos)\b|\s<[A-Z]")
+_NAME_BEFORE = re.compile(r"([A-Z][\w&.'-]*)(?:\s+[A-Z][\w&.'-]*){0,3}$")
+#: A note under a table of results: "NOTE: 1986 net includes a charge of ...".
+_NOTE = re.compile(r"\s*(?:note|nota)\s*[-:]", re.I)
 _TICKER = re.compile(r"<([A-Z][A-Z.]{0,7})>")
 _OPENING_WORD = re.compile(r"\s*([A-Z][\w&.'-]*?)(?:’s|'s)?\b")
 
 
 def company_names(text: str) -> frozenset[str]:
     """First words of the companies the document names by their legal form or ticker."""
-    names = {m.group(1) or m.group(2) for m in _COMPANY_NAME.finditer(text)}
+    names = set()
+    for m in _LEGAL_FORM.finditer(text):
+        name = _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        if name:
+            names.add(name.group(1))
     names.update(m.group(1).split(".")[0] for m in _TICKER.finditer(text))  # "<GM>": the company is also "GM"
     return frozenset(names)
 
@@ -214,6 +222,15 @@ def company_subject(text: str, start: int, companies: frozenset[str] = frozenset
 _NOT_COMPANY = frozenset("The A An In On At It This That But And U.S. New First".split())
 
 
+def _data_cell(text: str, f: Figure, start: int, end: int) -> bool:
+    """The figure fills most of its table cell ("27%", "$3,100", "1,204 cases"), as in a table of data."""
+    a = max(text.rfind("|", start, f.start), text.rfind("\t", start, f.start)) + 1 or start
+    b_pipe, b_tab = text.find("|", f.end, end), text.find("\t", f.end, end)
+    b = min(x for x in (b_pipe, b_tab, end) if x >= 0)
+    cell = text[max(a, start) : b].strip()
+    return bool(cell) and len(f.text) >= 0.5 * len(cell)
+
+
 def assess(
     text: str, figures: list[Figure], start: int, end: int, is_row: bool, companies: frozenset[str] = frozenset()
 ) -> list[FigureClaim]:
@@ -221,7 +238,9 @@ def assess(
     ``companies``: :func:`company_names` of the document."""
     if not figures:
         return []
-    layout_results = not is_row and (results_line(text, start, end) or headline_caps(text, start, end))
+    layout_results = not is_row and (
+        results_line(text, start, end) or headline_caps(text, start, end) or _NOTE.match(text, start) is not None
+    )
     own = not is_row and company_subject(text, start, companies)
     out: list[FigureClaim] = []
     for f in figures:
@@ -232,5 +251,7 @@ def assess(
             q = out[-1].quantity  # a list of figures of one quantity: "rose to 34,585 from 31,730 trucks"
         # A company's own figures are not claims, unless they are about people or society ("cut 1,500 jobs").
         claim = q in CLAIM_QUANTITIES and not layout_results and not (own and q == "other")
+        if is_row and not _data_cell(text, f, start, end):
+            claim = False  # "10 things I've learned | Michael White": a menu line, not a cell of figures
         out.append(FigureClaim(f, q, claim))
     return out

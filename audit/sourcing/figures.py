@@ -38,7 +38,8 @@ _SCALE_AFTER = re.compile(
     r"|(?:bn|mn|m|k|M|B|K)\b",
 )
 _TIME_AFTER = re.compile(
-    r"(?::\d\d)|\s?(?:a\.\s?m\.|p\.\s?m\.|am\b|pm\b|h\b|hrs\b|GMT\b|UTC\b|ET\b|PT\b|EST\b|PST\b)", re.I
+    r"(?::\d\d)|\s?(?:a\.\s?m\.|p\.\s?m\.|am\b|pm\b|h\b|hrs\b|GMT\b|UTC\b|ET\b|PT\b|EST\b|PST\b|"
+    r"o'clock\b|in\s+the\s+(?:morning|afternoon|evening)\b|de\s+la\s+(?:mañana|tarde|noche)\b)", re.I
 )
 _DURATION_AFTER = re.compile(
     r"[\s-]?(?:years?|yrs?|months?|weeks?|days?|hours?|minutes?|mins?|seconds?|secs?|decades?|centuries|"
@@ -59,6 +60,11 @@ _LABEL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CAP_WORD_BEFORE = re.compile(r"(?:^|[\s(])([A-ZÁÉÍÓÚÑ][\w.’'-]*) $")
+_YEAR_BEFORE = re.compile(
+    r"\b(?:in|since|until|till|by|from|before|after|around|circa|c\.|during|of|year|en|desde|hasta|hacia|año)\s+$",
+    re.I,
+)
+_ERA_AFTER = re.compile(r"\s?(?:BCE|BC|CE|AD|a\.\s?C\.|d\.\s?C\.)\b|–\d{2,4}\b|-\d{4}\b")
 _LIST_NUMBER = re.compile(r"\s*\(?\d{1,2}\s?[.)]\s")
 _PAREN_NUMBER = re.compile(r"\(\s?$")
 _STREET_AFTER = re.compile(
@@ -124,6 +130,11 @@ class Figure:
     text: str
 
 
+def _noun_after(after: str) -> bool:
+    w = _WORD_AFTER.match(after)
+    return bool(w) and w.group(1).lower() not in _NOT_COUNT_NOUNS
+
+
 def _kind(text: str, s: int, e: int, seg_start: int, cells: bool = False) -> tuple[str | None, int]:
     """Classify the number ``text[s:e]``; returns (kind or None, end of the figure)."""
     before = text[max(seg_start, s - 30) : s]
@@ -163,6 +174,10 @@ def _kind(text: str, s: int, e: int, seg_start: int, cells: bool = False) -> tup
     plain = digits.replace(",", "").replace(".", "")
     if len(digits) == 4 and digits.isdigit() and 1800 <= int(digits) <= 2100:
         return None, e  # a year
+    if digits.isdigit() and 2 <= len(digits) <= 4 and (_ERA_AFTER.match(after) or (
+        _YEAR_BEFORE.search(before) and not _noun_after(after) and not _SCALE_AFTER.match(after)
+    )):
+        return None, e  # an earlier year: "in 1261,", "until 1421", "around 600 BCE" (not "in 300 stores")
     if prev in "’'" :
         return None, e  # '90s, ’17
     if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):

@@ -112,6 +112,7 @@ def _framed_only(data: dict) -> frozenset[str]:
         out.update(w for w in (lemma, inflections(lemma)[0]) if w not in listed)
     # A bare base form ("can clarify", "warn") reports only when it introduces what is reported.
     out.update(w for w in data.get("reporting_lemmas", []) if w not in listed)
+    out.update(data.get("noun_like_forms", []))  # listed forms that are also nouns: "la mayor cifra"
     return frozenset(out)
 
 

@@ -180,3 +180,23 @@ def test_wire_layout_report_runs_over_paragraph_breaks():
     # Not in prose paragraphs separated by blank lines (the layout is not the wire's).
     prose = "Wholesale prices fell 0.3 pct in February, the statistics office said.\n\nUnemployment rose to 9.1 pct."
     assert _src001(prose)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NOTE: 1986 net includes a gain of 9,500,000 dlrs from the sale of its restaurants unit.",
+        "WTI UP TO 17.50 DLRS.",
+        "Reichhold Chemie is 83 pct owned by Reichhold.",
+    ],
+)
+def test_results_notes_flashes_and_ownership_are_not_claims(text):
+    assert not _src001(text), text
+
+
+def test_menu_lines_with_pipes_are_not_tables_of_data():
+    menu = ("Most viewed\n10 things I've learned about moustaches | Michael White\n"
+            "How a 16-year-old changed fashion | Alex Needham\n1 Comment | Trackback\n")
+    assert not _src001(menu)
+    data = "City | Share\n---|---\nLos Angeles | 27%\nChicago | 22%\n"
+    assert len(_src001(data)) == 2

@@ -121,3 +121,16 @@ def test_stats_published_for_report():
     st = ctx.stats["sourcing"]
     assert st["claims"] == 2 and st["attributed"] == 2 and st["score"] == 1.0
     assert st["sources"] == ["ICE", "Mayor Karen Bass"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("He was crowned co-emperor in 1261, after the recapture.", []),
+        ("King Amminadab II reigned around 600 BCE.", []),
+        ("The plant cut 500 jobs by 2020.", [("count", "500")]),
+        ("Exports rose by 300 million last year.", [("count", "300 million")]),
+    ],
+)
+def test_earlier_years_are_not_figures(text, expected):
+    assert [(f.kind, f.text) for f in find_figures(text)] == expected
