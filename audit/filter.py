@@ -38,7 +38,7 @@ from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, TextIO
 
 from audit.config import Config
 from audit.errors import InputError
@@ -146,7 +146,7 @@ class _AtomicJsonl:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.fh = None
+        self.fh: TextIO | None = None
         self.tmp: Path | None = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -164,6 +164,7 @@ class _AtomicJsonl:
         return InputError(f"cannot write {self.path}: {err.strerror or err} (no output was written)")
 
     def write(self, line: str) -> None:
+        assert self.fh is not None  # __init__ opened it or raised
         try:
             self.fh.write(line)
             self.fh.write("\n")
@@ -172,6 +173,7 @@ class _AtomicJsonl:
         self.count += 1
 
     def finish(self) -> None:
+        assert self.fh is not None  # __init__ opened it or raised
         try:
             self.fh.flush()
             os.fsync(self.fh.fileno())
@@ -180,6 +182,7 @@ class _AtomicJsonl:
             raise self._error(err) from None
 
     def commit(self) -> None:
+        assert self.tmp is not None  # __init__ made it or raised
         try:
             os.replace(self.tmp, self.path)
         except OSError as err:
@@ -217,6 +220,7 @@ def own_reasons(policy: Policy, res: DocumentResult) -> list[dict[str, Any]]:
 def duplicate_reason(outcome: Outcome, threshold: float) -> dict[str, Any]:
     """The REJECTED reason for a document the index (or the batch) already holds."""
     m = outcome.match
+    assert m is not None  # only "exact" and "near" outcomes are rejected as duplicates
     exact = outcome.kind == "exact"
     where = f"{m.id}, kept earlier in this batch" if m.same_batch else f"already-ingested document {m.id}"
     if exact:
@@ -375,7 +379,7 @@ def _run(paths, config: Config, policy: Policy, iconf: IndexConfig, store, keep:
     result = FilterResult(keep_path=str(keep), reject_path=str(reject))
     state = None
     try:
-        outputs = {keep: "the filter's own --keep output", reject: "the filter's own --reject output"}
+        outputs: dict[str | os.PathLike[str], str] = {keep: "the filter's own --keep output", reject: "the filter's own --reject output"}
         events = spill.tee(iter_inputs(paths, config.reader_config(keep_records=True), exclude=outputs))
         parallel = Parallel.from_config(config, policy.enabled)
         state, extra = run_checks(events, checks, hooks=hooks, settings=config.settings(), parallel=parallel)

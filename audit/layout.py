@@ -47,7 +47,7 @@ _FIGURE = re.compile(r"\d|\b(?:nil|one|two|three|four|five|six|seven|eight|nine|
 
 
 #: Function words a sentence never ends with (articles, prepositions, conjunctions), per language.
-NEVER_FINAL = {
+_NEVER_FINAL_WORDS = {
     "en": "the a an of to in on at by for from with and or but as than into onto about whose which its their his "
           "her our your my these those nor via upon per",
     "es": "el la los las un una unos unas de del al a en con por para y e o u ni que como su sus mi tu nuestro sin "
@@ -57,7 +57,7 @@ NEVER_FINAL = {
     "pt": "o a os as um uma de do da dos das em no na nos nas e ou que para por com pelo pela sem sobre",
     "it": "il lo la i gli le un una di del della dei delle a al alla in nel nella e o che per con su sul tra fra",
 }
-NEVER_FINAL = {k: frozenset(v.split()) for k, v in NEVER_FINAL.items()}
+NEVER_FINAL = {k: frozenset(v.split()) for k, v in _NEVER_FINAL_WORDS.items()}
 _ANY_NEVER_FINAL = frozenset().union(*NEVER_FINAL.values()) - {"a", "e", "o", "u", "i"}
 
 

@@ -431,7 +431,7 @@ def signatures_from_hashes(hashes: np.ndarray, bounds: np.ndarray, params: MinHa
     """Signatures (uint32, ``len(bounds) - 1`` x num_perm) of shingle-hash runs ``hashes[bounds[i]:bounds[i+1]]``."""
     n = len(bounds) - 1
     k = params.num_perm
-    sig = np.full(n * k, _MAX32, dtype=np.uint32)
+    sig: np.ndarray = np.full(n * k, _MAX32, dtype=np.uint32)
     if hashes.size:
         doc_of = np.repeat(np.arange(n, dtype=np.int64), np.diff(bounds))
         # Bin from the high bits (multiply-shift onto [0, k)), value from the low 32 bits.

@@ -411,7 +411,7 @@ def _parallel_stage(iterator, parallel: Parallel, doc_checks: list[Any], prep: P
     ctx = multiprocessing.get_context(_start_method())
     pending: deque = deque()  # (events, future | None)
 
-    def batches():
+    def batches() -> Iterator[list[Any]]:
         batch: list[Any] = []
         docs = 0
         for event in iterator:

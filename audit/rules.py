@@ -177,9 +177,9 @@ class DocContext:
         pl = self.passage_languages
         index = self.__dict__.get("_pl_index")
         if index is None or index[0] is not pl or index[1] != len(pl):
-            starts = [span.start for span, _lang, _conf in pl]
-            ordered = all(pl[i][0].end <= starts[i + 1] and starts[i] < starts[i + 1] for i in range(len(pl) - 1))
-            index = (pl, len(pl), starts if ordered else None)
+            firsts = [span.start for span, _lang, _conf in pl]
+            ordered = all(pl[i][0].end <= firsts[i + 1] and firsts[i] < firsts[i + 1] for i in range(len(pl) - 1))
+            index = (pl, len(pl), firsts if ordered else None)
             self.__dict__["_pl_index"] = index
         starts = index[2]
         if starts is None:
@@ -252,7 +252,7 @@ class CorpusCheck(_Check):
     #: Parts of the text layer (:class:`audit.text.TextLayer` attribute names, e.g. ``"passages"``) that
     #: ``observe`` reads: computed with the document checks, in the worker processes when those run in
     #: parallel, and handed to ``observe`` on ``ctx.layer``.
-    layer_needs: ClassVar[tuple[str, ...]] = ()
+    layer_needs: tuple[str, ...] = ()  # a class default; a check may set its own per instance
 
     def observe(self, ctx: DocContext) -> Iterable[Finding]:  # pragma: no cover - interface
         return ()

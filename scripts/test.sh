@@ -29,4 +29,6 @@ fi
 # The tests start their own redis-server on a free loopback port; a service the package may have started
 # is not used.
 
+python3 -m ruff check .
+python3 -m mypy audit
 exec python3 -m pytest "$@"

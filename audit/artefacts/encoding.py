@@ -197,9 +197,9 @@ def mojibake_spans(text: str) -> list[tuple[int, int, str]]:
         for m in _TOKEN.finditer(line):
             if any(s < m.end() and m.start() < e for s, e, _ in found):
                 continue
-            fixed = round_trip(m.group(0))
-            if fixed is not None:
-                found.append((m.start(), m.end(), fixed))
+            repaired = round_trip(m.group(0))
+            if repaired is not None:
+                found.append((m.start(), m.end(), repaired))
         out.extend((pos + s, pos + e, f) for s, e, f in sorted(found))
         pos += len(line)
     return out

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Any, Iterable
 
 from audit.artefacts.common import DENSE_RE, OTHER_TERMINAL, stopwords, words
 from audit.model import Category, Finding, Severity
@@ -82,7 +82,7 @@ def best_stopword_languages(text: str) -> list[str]:
 
 def quality_signals(
     text: str, lines: list[str], n_sentences: int, langs: list[str], counts: Counter | None = None
-) -> dict[str, float]:
+) -> dict[str, Any]:
     """The Gopher/C4 statistics of one document; stop words are counted for ``langs`` (one or a mixture).
 
     ``counts``: the text's lower-cased :func:`words` with their counts, when the caller has them.

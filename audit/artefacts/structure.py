@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from audit.artefacts.common import is_line_start_bullet, normalize_line, words
-from audit.model import Category, Finding, Related, Severity
+from audit.model import Category, Finding, Related, Severity, Span
 from audit.rules import DocContext, DocumentCheck, Rule
 
 ART050 = Rule(
@@ -164,7 +164,7 @@ class StructureCheck(DocumentCheck):
                 glyph_run = []
         flush_glyphs()
 
-        first: dict[str, object] = {}
+        first: dict[str, Span] = {}
         word_counts = ctx.line_word_counts
         # headlines are lines that stand alone: not a line of a wrapped paragraph, not a table row
         # ("Avg shrs 1.2 mln vs 1.1 mln" under the quarter and again under the year)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, cast
 
 from audit.artefacts.common import BARE_ENTITY_NAMES, WORDFREQ_LANGS, confirm_lookup, language_lookup, stopwords, zipf
 from audit.model import Category, Finding, Severity
@@ -323,8 +323,9 @@ def find_glued(text: str) -> list[tuple[int, int, str]]:
             continue  # inside a quoted attribute value (face="verdana,MS Sans Serif,arial")
         for m in _GLUE.finditer(tok):
             p = m.group(1)
-            left = re.search(r"[^\W\d_]+$", tok[: m.start()]).group(0)
-            right = re.match(r"[^\W\d_]+", tok[m.end() :]).group(0)
+            # _GLUE requires a letter on each side of the mark, so both searches match
+            left = cast("re.Match[str]", re.search(r"[^\W\d_]+$", tok[: m.start()])).group(0)
+            right = cast("re.Match[str]", re.match(r"[^\W\d_]+", tok[m.end() :])).group(0)
             if (len(left) <= 3 and len(right) <= 3 and not (_any_stopword(left) or _any_stopword(right))) or (
                     p == ":" and len(left) <= 2) or (len(left) <= 2 and len(right) <= 2 and left.istitle()):
                 continue  # element lists "(Fe,Mn)", "max,min", "TL;DR", "re:Invent": notation ("now,and" is prose)

@@ -12,6 +12,7 @@ runs from the first to the last kept run.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Iterable, cast
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -98,7 +99,8 @@ def align(a: list, b: list, min_run: int) -> Alignment:
     runs = []
     matched = 0
     need = min(min_run, len(a), len(b)) or 1
-    for tag, i1, i2, j1, _j2 in Indel.opcodes(a, b):
+    # an Opcode unpacks as (tag, src_start, src_end, dest_start, dest_end); rapidfuzz's stub types it loosely
+    for tag, i1, i2, j1, _j2 in cast("Iterable[tuple[str, int, int, int, int]]", Indel.opcodes(a, b)):
         if tag == "equal" and i2 - i1 >= need:
             runs.append((i1, j1, i2 - i1))
             matched += i2 - i1

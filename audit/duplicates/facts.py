@@ -124,9 +124,8 @@ def differences(
     least ``min_context`` equal words on both sides (a dropped or added paragraph, or a new headline,
     is not an alteration).
     """
-    ops = Levenshtein.opcodes(words_a.tokens, words_b.tokens)
+    ops = list(Levenshtein.opcodes(words_a.tokens, words_b.tokens))
     out: list[Difference] = []
-    ops = list(ops)
     for k, op in enumerate(ops):
         if op.tag == "equal" or k == 0 or k == len(ops) - 1:
             continue

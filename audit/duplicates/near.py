@@ -222,7 +222,7 @@ def _report_cluster(corpus: Corpus, result: CorpusResult, n: int, kept: int, mem
     cfg, ids = corpus.config, corpus.ids
     first_of = {k: first for first, k in corpus.rep_kept.items()}
     cid = f"near-doc-{n}"
-    all_docs = [kept] + [m for m, _ in members]
+    all_docs: list[int] = [kept] + [m for m, _ in members]
     for o in all_docs:
         corpus.doc_cluster[o] = n
         if o != kept:

@@ -320,7 +320,7 @@ def bounded_stars(component: list[int], priority: Callable[[int], tuple], verify
     one component (many documents sharing many sentences) can make star clustering quadratic; past
     the budget its remaining passages are left unclustered. Returns the stars and whether it finished."""
     remaining = sorted(component, key=priority)
-    out = []
+    out: list[tuple[int, list[tuple[int, Any]]]] = []
     spent = 0
     while len(remaining) > 1:
         if spent + len(remaining) - 1 > budget:

@@ -19,7 +19,7 @@ batch reproduces the decisions of its first run.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any, Sequence, cast, overload
 
 import numpy as np
 import xxhash
@@ -73,6 +73,10 @@ def small_signature(sig: np.ndarray) -> bytes:
     return np.asarray(sig, dtype=np.uint32).astype(np.uint8).tobytes()
 
 
+@overload
+def similarity_counts(equal: np.ndarray, num_perm: int) -> np.ndarray: ...
+@overload
+def similarity_counts(equal: int, num_perm: int) -> float: ...
 def similarity_counts(equal: np.ndarray | int, num_perm: int) -> np.ndarray | float:
     """Estimated Jaccard similarity from the number of equal 8-bit values (chance agreement removed)."""
     chance = 1.0 / (1 << SIGNATURE_BITS)
@@ -220,13 +224,19 @@ class Overlay:
         if not picked:
             return NEW
         mine = np.frombuffer(e.sig, np.uint8)
-        matrix = np.frombuffer(b"".join(self.docs[i].sig for i in picked), np.uint8).reshape(len(picked), -1)
+        # ``picked`` holds only documents with a signature
+        matrix = np.frombuffer(b"".join(cast(bytes, self.docs[i].sig) for i in picked), np.uint8).reshape(len(picked), -1)
         sims = similarity_counts((matrix == mine[None, :]).sum(axis=1), len(e.sig))
         best = int(np.argmax(sims))
         if sims[best] >= self.threshold:
             d = self.docs[picked[best]]
             return Outcome("near", Match(d.id, d.source, d.chars, float(sims[best]), False, d.batch == fp))
         return NEW
+
+
+def _similarity(near: Outcome) -> float:
+    assert near.match is not None  # a "near" outcome always names its match
+    return near.match.similarity
 
 
 def combine(base: Outcome, overlay: Outcome) -> Outcome:
@@ -236,7 +246,7 @@ def combine(base: Outcome, overlay: Outcome) -> Outcome:
         return base
     if overlay.kind == "exact":
         return overlay
-    if base.kind == "near" and (overlay.kind != "near" or base.match.similarity >= overlay.match.similarity):
+    if base.kind == "near" and (overlay.kind != "near" or _similarity(base) >= _similarity(overlay)):
         return base
     return overlay if overlay.kind == "near" else base
 

@@ -23,7 +23,9 @@ def display(location: str) -> str:
     try:
         return str(RedisLocation(str(location), password_env=""))
     except InputError:
-        return _SCHEME.match(str(location)).group(0) + "..."
+        scheme = _SCHEME.match(str(location))
+        assert scheme is not None  # is_url matched it above
+        return scheme.group(0) + "..."
 
 
 def open_index(location: str, params: MinHashParams | None = None, *, create: bool = False, readonly: bool = False,

@@ -210,7 +210,7 @@ class SqliteIndex:
         return out  # type: ignore[return-value]
 
     def _near(self, entries: list[Entry], fp: bytes, threshold: float) -> list[Outcome]:
-        distinct = sorted({k for e in entries for k in e.bands})
+        distinct = sorted({k for e in entries if e.bands is not None for k in e.bands})
         postings: dict[int, list[int]] = {}
         for key, doc in self._in("SELECT key, doc FROM bands WHERE key IN ({q}) UNION ALL "
                                  "SELECT key, doc FROM bands_recent WHERE key IN ({q})", distinct, repeat=2):
@@ -218,6 +218,7 @@ class SqliteIndex:
         cands_per: list[list[int]] = []
         wanted: set[int] = set()
         for e in entries:
+            assert e.bands is not None  # lookup sends here only entries with a signature and bands
             cands: set[int] = set()
             for k in e.bands:
                 hit = postings.get(k)
@@ -232,8 +233,9 @@ class SqliteIndex:
             if sig is not None:
                 info[n] = (doc_id, source, chars, sig, batch, ord_)
         out: list[Outcome] = []
-        for e, cands in zip(entries, cands_per, strict=True):
-            picked = [c for c in cands if c in info and visible(info[c][4], info[c][5], fp, e.ordinal)]
+        for e, cand_list in zip(entries, cands_per, strict=True):
+            assert e.sig is not None  # as above
+            picked = [c for c in cand_list if c in info and visible(info[c][4], info[c][5], fp, e.ordinal)]
             picked = picked[:MAX_CANDIDATES]
             if not picked:
                 out.append(NEW)
@@ -303,7 +305,7 @@ class SqliteIndex:
         if not with_bands:
             self._maybe_merge(0)
             return
-        keys = np.array([k for _, e in with_bands for k in e.bands], dtype=np.int64)
+        keys = np.array([k for _, e in with_bands if e.bands is not None for k in e.bands], dtype=np.int64)
         docs = np.repeat(np.asarray([n for n, _ in with_bands], dtype=np.int64), params.bands)
         order = np.lexsort((docs, keys))  # key order: B-tree appends, not random inserts
         keys, docs = keys[order], docs[order]

@@ -27,7 +27,9 @@ def combine(ft: Candidates | None, ld: Candidates | None, ld_supports=lambda _l:
     if not ft and not ld:
         return UND, 0.0
     if ld is None or not ft:
-        best = (ft or ld)[0]
+        either = ft or ld
+        assert either  # not both empty: returned above
+        best = either[0]
         return best[0], float(best[1])
     if not ld:
         return ft[0][0], float(ft[0][1])
@@ -193,6 +195,7 @@ class LanguageIdentifier:
             for u, cands in zip(todo, self.fasttext.predict([u.clean for u in todo]), strict=False):
                 u.ft = cands
         else:
+            assert self.langdetect is not None  # the config names at least one backend
             for u, cands in zip(todo, self.langdetect.predict([u.clean for u in todo]), strict=False):
                 u.ld = cands
         for u in todo:
@@ -227,6 +230,7 @@ class LanguageIdentifier:
         verbs, German too, whose nouns alone are capitalised).
         """
         backend = self.fasttext or self.langdetect
+        assert backend is not None  # the config names at least one backend
         todo = []
         for u in units:
             if u.lang in (doc_lang, UND):

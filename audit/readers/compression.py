@@ -26,7 +26,7 @@ import sys
 import tempfile
 import zlib
 from pathlib import Path
-from typing import IO
+from typing import IO, cast
 
 #: Compressed bytes read from the file at a time.
 _READ = 1 << 16
@@ -65,7 +65,8 @@ def _checked(path: Path, kind: type[_Decoder]) -> IO[bytes]:
     except BaseException:
         fh.close()
         raise
-    return kind(fh, stop_at=verified if error is not None else None, error=error)
+    # a RawIOBase is a binary file object; typeshed does not relate it to IO[bytes]
+    return cast(IO[bytes], kind(fh, stop_at=verified if error is not None else None, error=error))
 
 
 class _Decoder(io.RawIOBase):

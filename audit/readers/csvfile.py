@@ -142,7 +142,9 @@ def read_csv(path: Path, name: str, config: ReaderConfig) -> Iterator[Event]:
             raw = tap.take()
             bad = next((v for v in values.values() if isinstance(v, str) and SURROGATE.search(v)), None)
             if bad is not None:
-                byte = ord(SURROGATE.search(bad).group()) - 0xDC00
+                surrogate = SURROGATE.search(bad)
+                assert surrogate is not None  # ``bad`` was picked because it matches
+                byte = ord(surrogate.group()) - 0xDC00
                 yield Unreadable(file=name, line=row, raw=raw,
                                  reason=f"invalid UTF-8 (byte {byte:02x}) in the row starting at line {first_line}")
                 continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO, Iterator, cast
 
 from audit.model import Skipped, Unreadable
 from audit.readers.compression import CorruptStream, open_binary
@@ -15,7 +15,8 @@ from audit.readers.sniff import BINARY_SNIFF, wide_encoding
 
 def iter_lines(stream: IO[bytes], limit: int) -> Iterator[tuple[int, bytes | None, int]]:
     """Yield ``(line_number, line_bytes, size)``; ``line_bytes`` is None when over ``limit``."""
-    reader = io.BufferedReader(stream, buffer_size=1 << 20) if not hasattr(stream, "peek") else stream
+    # BufferedReader wraps any binary file object; typeshed asks for a RawIOBase
+    reader = io.BufferedReader(cast(io.RawIOBase, stream), buffer_size=1 << 20) if not hasattr(stream, "peek") else stream
     head = reader.peek(1 << 16)[: 1 << 16]
     if b"\r" in head and b"\n" not in head:  # classic Mac line ends: a lone CR ends each record
         reader = io.BufferedReader(_CrToLf(reader), buffer_size=1 << 20)

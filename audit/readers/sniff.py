@@ -43,10 +43,10 @@ def wide_encoding(head: bytes) -> str | None:
         if head.startswith(bom):
             return (f"{name} text (byte-order mark {bom.hex(' ')}); only UTF-8 is read: "
                     f"convert it, e.g. iconv -f {name} -t UTF-8")
-    name = _wide_without_bom(head[:BINARY_SNIFF])
-    if name is not None:
-        return (f"looks like {name} text without a byte-order mark; only UTF-8 is read: "
-                f"convert it, e.g. iconv -f {name} -t UTF-8")
+    guess = _wide_without_bom(head[:BINARY_SNIFF])
+    if guess is not None:
+        return (f"looks like {guess} text without a byte-order mark; only UTF-8 is read: "
+                f"convert it, e.g. iconv -f {guess} -t UTF-8")
     return None
 
 

@@ -29,7 +29,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any, Iterable
+from typing import Any, Iterable, cast
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
@@ -268,7 +268,8 @@ def category_chart(report: Report) -> list[dict[str, Any]]:
 
 def language_mix(report: Report, top: int = 10) -> list[dict[str, Any]]:
     """Languages by share of the corpus's characters (and documents by main language)."""
-    chars: Counter = Counter()
+    # float weights; a Counter still (0 for a language not seen), which typeshed types as int counts
+    chars = cast("dict[str, float]", Counter())
     docs: Counter = Counter()
     for d in report.documents:
         docs[d.language or "und"] += 1
@@ -279,7 +280,7 @@ def language_mix(report: Report, top: int = 10) -> list[dict[str, Any]]:
             chars[d.language or "und"] += d.chars
     total = sum(chars.values()) or 1
     langs = sorted(set(chars) | set(docs), key=lambda k: (-chars[k], -docs[k], k))
-    rows = [{"language": k, "chars": chars[k], "share": chars[k] / total, "documents": docs[k]} for k in langs[:top]]
+    rows: list[dict[str, Any]] = [{"language": k, "chars": chars[k], "share": chars[k] / total, "documents": docs[k]} for k in langs[:top]]
     rest = langs[top:]
     if rest:
         rows.append({"language": f"{len(rest)} others", "chars": sum(chars[k] for k in rest),

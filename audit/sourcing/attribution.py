@@ -180,7 +180,7 @@ def _cue_phrases(text: str, start: int, end: int, lex: Lexicon, found: _Found) -
             np = _np_after(text, m.end(), end)
         src = text[np[0] : np[1]] if np else None
         kind, outlet = classify_source(src, lex) if src else (None, None)
-        if src and kind == "named":
+        if src and np is not None and kind == "named":  # (a source phrase always has its span)
             name = _name_before(text, np[0], np[1])
             src = name or src
         out.append(Attribution(m.start(), m.end(), cue, "cue", src, kind, outlet))
@@ -197,9 +197,9 @@ def _reporting_verbs(text: str, start: int, end: int, lex: Lexicon, found: _Foun
             continue
         if re.search(r"(?:^|\s)[Ss]e\s+$", text[max(start, m.start() - 4) : m.start()]):
             # Impersonal "se estima", "se informó": nobody is named.
-            a = Attribution(m.start() - 3, m.end(), text[m.start() - 3 : m.end()], "weasel", None, "vague")
-            out.append(a)
-            taken.append((a.start, a.end))
+            weasel = Attribution(m.start() - 3, m.end(), text[m.start() - 3 : m.end()], "weasel", None, "vague")
+            out.append(weasel)
+            taken.append((weasel.start, weasel.end))
             continue
         if any(w.kind == "weasel" and w.end <= m.start() and not text[w.end : m.start()].strip(" ,") for w in out):
             continue  # "Fuentes del sector aseguran": the subject is the weasel phrase itself
@@ -312,8 +312,8 @@ def _evidence_verbs(text: str, start: int, end: int, lex: Lexicon, found: _Found
             # A trailing tag: "Attacks rose 70% last year, security firm Check Point found in its annual report."
             name = _name_before(text, m.start() - len(clause), m.start())
             if name and len(clause.split()) <= 6:
-                kind, outlet = classify_source(name, lex)
-                out.append(Attribution(m.start(), m.end(), m.group(0), "evidence", name, kind or "named", outlet))
+                name_kind, outlet = classify_source(name, lex)
+                out.append(Attribution(m.start(), m.end(), m.group(0), "evidence", name, name_kind or "named", outlet))
                 taken.append((m.start(), m.end()))
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Any, Iterable
 
 from audit.model import Finding, Severity
 from audit.rules import DocContext, DocumentCheck
@@ -127,7 +127,7 @@ class SourcingCheck(DocumentCheck):
                 continue  # a story that attributes most claims: its figures of unnamed quantity are its sources'
             figs = [f.text for f in stats][:8]
             kinds = sorted({f.kind for f in stats})
-            data = {
+            data: dict[str, Any] = {
                 "claim": _snippet(text, c.start, c.end),
                 "figures": figs,
                 "kinds": kinds,

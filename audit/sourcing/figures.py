@@ -132,7 +132,7 @@ class Figure:
 
 def _noun_after(after: str) -> bool:
     w = _WORD_AFTER.match(after)
-    return bool(w) and w.group(1).lower() not in _NOT_COUNT_NOUNS
+    return w is not None and w.group(1).lower() not in _NOT_COUNT_NOUNS
 
 
 def _kind(text: str, s: int, e: int, seg_start: int, cells: bool = False) -> tuple[str | None, int]:

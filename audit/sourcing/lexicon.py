@@ -107,7 +107,7 @@ def inflections(lemma: str) -> tuple[str, str, str]:
 def _framed_only(data: dict) -> frozenset[str]:
     """Base and -s forms of ``noun_like_lemmas`` ("claims", "state") not listed by hand as verbs."""
     listed = set(data.get("reporting_verbs", []))
-    out = set()
+    out: set[str] = set()
     for lemma in data.get("noun_like_lemmas", []):
         out.update(w for w in (lemma, inflections(lemma)[0]) if w not in listed)
     # A bare base form ("can clarify", "warn") reports only when it introduces what is reported.
