@@ -134,7 +134,7 @@ def test_parquet_missing_source_and_timestamp_dates(tmp_path):
 def test_warmup_ends_after_warmup_chars_of_text(monkeypatch):
     """A corpus of long documents goes parallel after ``warmup_chars`` characters, not only after
     ``warmup`` documents; a corpus under both limits never starts a pool."""
-    from audit import pipeline
+    from audit.engine import local as pipeline  # the document stage lives in the local engine
     from audit.model import Document
     from audit.rules import DocumentCheck
 
@@ -163,8 +163,8 @@ def test_document_stage_hands_layer_parts_and_outlet_to_the_corpus_stage(monkeyp
     """The text-layer parts corpus checks read are computed with the document checks (in the workers,
     when parallel) and seeded on the corpus stage's context; the outlet is computed only when the
     record names no source, so a record with a source field never pays for it."""
-    from audit import pipeline
     from audit.duplicates import DuplicateCheck
+    from audit.engine import local as pipeline  # the document stage lives in the local engine
     from audit.model import Document
     from audit.rules import DocContext
 
@@ -186,7 +186,7 @@ def test_workers_fork_only_when_no_other_thread_runs(monkeypatch):
     import sys
     import threading
 
-    from audit import pipeline
+    from audit.engine import local as pipeline  # the document stage lives in the local engine
 
     monkeypatch.setattr(sys, "platform", "linux")
     monkeypatch.setattr(threading, "active_count", lambda: 1)

@@ -91,7 +91,7 @@ def _checks_for(config: Any, enabled: frozenset[str]) -> list[Any]:
 
 
 def _run_shard(config: Any, enabled: frozenset[str], docs: list[Any]) -> list[Any]:
-    from audit.pipeline import DocOutcome
+    from audit.engine.local import DocOutcome
     from audit.rules import DocContext
 
     checks = _checks_for(config, enabled)

@@ -1,0 +1,240 @@
+"""The local engine: per-document checks in this process, and in a pool of worker processes once a
+corpus is past a short warm-up (``--jobs``). Results come back in input order and are identical to a
+serial run. The Ray engine (:mod:`audit.engine.ray`) computes the same :class:`DocOutcome` per document.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Iterator
+
+from audit.config import Config
+from audit.model import Document, Finding
+from audit.rules import DocContext, DocumentCheck
+
+
+@dataclass
+class DocOutcome:
+    """What the document checks found about one document, and what they annotated."""
+
+    findings: list[Finding]
+    language: str = "und"
+    languages: dict[str, float] = field(default_factory=dict)
+    passage_languages: list[Any] = field(default_factory=list)
+    annotations: dict[str, Any] = field(default_factory=dict)
+    stats: dict[str, Any] = field(default_factory=dict)
+    #: The context's outlet; ``False`` when nobody needed it (it stays lazy).
+    outlet: str | None | bool = False
+    #: Parts of the text layer the corpus checks read (``CorpusCheck.layer_needs``), computed with the
+    #: document checks: in a worker process when the document stage runs in parallel.
+    layer: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def compute(cls, ctx: DocContext, doc_checks: list[Any], layer_needs: tuple[str, ...] = (),
+                source_field: str = "source") -> DocOutcome:
+        found: list[Finding] = []
+        for check in doc_checks:
+            found.extend(f for f in check.check(ctx) if check.wants(f.rule))
+        if ctx.record_source(source_field) is None:
+            ctx.outlet  # noqa: B018  (the report's source needs it: computed here, in the worker)
+        layer = {name: getattr(ctx.layer, name) for name in layer_needs}
+        return cls(found, ctx.language, ctx.languages, ctx.passage_languages, ctx.annotations, ctx.stats,
+                   ctx._outlet, layer)
+
+    def apply(self, ctx: DocContext) -> list[Finding]:
+        """Restore the annotations on a fresh context (for corpus checks); return a copy of the findings."""
+        ctx.language = self.language
+        ctx.languages = self.languages
+        ctx.passage_languages = self.passage_languages
+        ctx.annotations = self.annotations
+        ctx.stats = self.stats
+        ctx._outlet = self.outlet
+        if self.layer:
+            ctx.layer.__dict__.update(self.layer)
+        return list(self.findings)
+
+
+@dataclass(frozen=True)
+class Parallel:
+    """How to run document checks in worker processes.
+
+    ``jobs``: number of worker processes; 0 means one per CPU. Parallelism starts
+    only after ``warmup`` documents or ``warmup_chars`` characters of text, whichever
+    comes first (about a second of serial work), so small corpora never pay for a pool
+    and a corpus of long documents is not checked serially for long.
+    """
+
+    config: Config
+    enabled: frozenset[str]
+    jobs: int = 0
+    warmup: int = 200
+    warmup_chars: int = 300_000
+    batch: int = 32
+    #: ``"local"`` (this process and a process pool) or ``"ray"`` (:mod:`audit.engine.ray`).
+    engine: str = "local"
+    #: Ray cluster to join (``RAY_ADDRESS`` otherwise; none: start a local instance).
+    address: str | None = None
+    #: What ran: ``{"engine": ..., "workers": ...}`` (report.json ``run``), filled in by the stage.
+    run: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_config(cls, config: Config, enabled: frozenset[str]) -> Parallel:
+        eng = config.engine
+        return cls(config, enabled, jobs=eng.workers or config.jobs, engine=eng.kind,
+                   address=eng.address or None, warmup=0 if eng.kind == "ray" else 200)
+
+    def workers(self) -> int:
+        n = self.jobs if self.jobs > 0 else (os.cpu_count() or 1)
+        return max(1, n)
+
+    def report_workers(self, n: int) -> None:
+        self.run.update(engine=self.engine, workers=n)
+
+
+_WORKER_CHECKS: list[Any] = []
+_WORKER_PREP: list[Any] = [((), "source")]
+
+#: What the document stage computes besides the document checks' findings: the text-layer parts the
+#: corpus checks read (``CorpusCheck.layer_needs``) and the record field that names a source.
+Prep = tuple[tuple[str, ...], str]
+
+
+def _worker_init(config: Config, enabled: frozenset[str], prep: Prep = ((), "source")) -> None:
+    from audit.pipeline import build_checks  # the pipeline imports this module
+
+    _WORKER_CHECKS[:] = [c for c in build_checks(config, enabled) if isinstance(c, DocumentCheck)]
+    _WORKER_PREP[0] = prep
+
+
+def _worker_batch(docs: list[Document]) -> list[DocOutcome]:
+    needs, source_field = _WORKER_PREP[0]
+    return [DocOutcome.compute(DocContext(doc, -1), _WORKER_CHECKS, needs, source_field) for doc in docs]
+
+
+def _main_importable() -> bool:
+    """Whether worker processes can re-import ``__main__`` (not so for a script piped to ``python -``)."""
+    import sys
+
+    path = getattr(sys.modules.get("__main__"), "__file__", None)
+    return path is None or os.path.exists(path)
+
+
+def _serial_stage(events: Iterable[Any], doc_checks: list[Any], prep: Prep = ((), "source")):
+    """``(event, DocOutcome | None)`` computed in this process."""
+    needs, source_field = prep
+    for event in events:
+        yield event, (DocOutcome.compute(DocContext(event, -1), doc_checks, needs, source_field)
+                      if isinstance(event, Document) else None)
+
+
+def _document_stage(events: Iterable[Any], doc_checks: list[Any], parallel: Parallel | None,
+                    prep: Prep = ((), "source")):
+    """Yield ``(event, DocOutcome | None)`` in input order."""
+    iterator = iter(events)
+    if parallel is not None and parallel.engine == "ray" and doc_checks:
+        from audit.engine.ray import ray_document_stage
+
+        yield from ray_document_stage(iterator, parallel, doc_checks)
+        return
+    if parallel is not None:
+        parallel.report_workers(1)  # until a pool starts
+    if parallel is None or parallel.workers() < 2 or not doc_checks or not _main_importable():
+        yield from _serial_stage(iterator, doc_checks, prep)
+        return
+    seen = chars = 0
+    for event, outcome in _serial_stage(iterator, doc_checks, prep):  # warm-up: small corpora never start a pool
+        yield event, outcome
+        if outcome is not None:
+            seen += 1
+            chars += len(event.text)
+        if seen >= parallel.warmup or chars >= parallel.warmup_chars:
+            break
+    else:
+        return
+    yield from _parallel_stage(iterator, parallel, doc_checks, prep)
+
+
+def _start_method() -> str:
+    """How worker processes start. On Linux, with no other thread running in this process, ``fork``:
+    the workers inherit what the warm-up already loaded (fastText and langdetect models, word-frequency
+    lists, compiled lexicons: about 4 CPU seconds per process otherwise). ``forkserver`` elsewhere on
+    POSIX or when threads run (forking a threaded process can deadlock), ``spawn`` on Windows."""
+    import sys
+    import threading
+
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
+        return "fork"
+    return "forkserver" if os.name == "posix" else "spawn"
+
+
+def _parallel_stage(iterator, parallel: Parallel, doc_checks: list[Any], prep: Prep = ((), "source")):
+    """Document checks in worker processes, results in input order.
+
+    If the pool breaks (a worker killed by the OS, or a ``__main__`` that worker
+    processes cannot import, such as a script piped to ``python -``), the batches
+    in flight and the rest of the input are checked here, serially, with a warning
+    on stderr: the results are the same, only slower.
+    """
+    import multiprocessing
+    import sys
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    workers = parallel.workers()
+    parallel.report_workers(workers)
+    ctx = multiprocessing.get_context(_start_method())
+    pending: deque = deque()  # (events, future | None)
+
+    def batches() -> Iterator[list[Any]]:
+        batch: list[Any] = []
+        docs = 0
+        for event in iterator:
+            batch.append(event)
+            docs += isinstance(event, Document)
+            if docs >= parallel.batch:
+                yield batch
+                batch, docs = [], 0
+        if batch:
+            yield batch
+
+    broken = False
+    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_worker_init,
+                             initargs=(parallel.config, parallel.enabled, prep)) as pool:
+        source = batches()
+        exhausted = False
+        while not broken:
+            while not exhausted and len(pending) < 2 * workers:  # bounded: the corpus is never all in flight
+                batch = next(source, None)
+                if batch is None:
+                    exhausted = True
+                    break
+                docs = [e for e in batch if isinstance(e, Document)]
+                try:
+                    future = pool.submit(_worker_batch, docs) if docs else None
+                except BrokenProcessPool:
+                    pending.append((batch, None, True))
+                    broken = True
+                    break
+                pending.append((batch, future, False))
+            if broken or not pending:
+                break
+            batch, future, _ = pending[0]
+            try:
+                results = future.result() if future is not None else []
+            except BrokenProcessPool:
+                broken = True
+                break
+            pending.popleft()
+            outcomes = iter(results)
+            for event in batch:
+                yield event, (next(outcomes) if isinstance(event, Document) else None)
+    if broken:
+        print("corpus-audit: worker processes stopped unexpectedly; checking the remaining documents in this "
+              "process (same results, slower)", file=sys.stderr)
+        for batch, *_ in pending:
+            yield from _serial_stage(batch, doc_checks, prep)
+        yield from _serial_stage(iterator, doc_checks, prep)
+
+
