@@ -89,6 +89,8 @@ class DuplicateCheck(CorpusCheck):
         self._pas_sig: list[np.ndarray] = []
         # Pending batch: (ordinal, text, passage spans); texts are dropped after each flush.
         self._pending: list[tuple[int, str, list[tuple[int, int]]]] = []
+        #: (ordinal, start, end) of every passage unit, in ordinal order (12 bytes a unit)
+        self._unit_loc: list[np.ndarray] = []
         self._pending_chars = 0
         self._want_near = any(self.wants(r) for r in ("DUP002", "DUP005", "DUP006"))
         self._want_passages = cfg.passages and any(self.wants(r) for r in ("DUP003", "DUP004", "DUP005", "DUP006"))
@@ -154,6 +156,7 @@ class DuplicateCheck(CorpusCheck):
                 chain.from_iterable(chain.from_iterable(sp for *_, sp in self._pending)), dtype=np.int64,
                 count=2 * len(loc),
             ).reshape(-1, 2)
+            self._unit_loc.append(loc)  # every unit, so finish need not segment the document again
             keep = batch.span_words >= cfg.passage_min_words
             self._pas_sig.append(batch.span_sigs[keep].astype(np.uint16))
             self._pas_loc.append(loc[keep])
@@ -162,7 +165,8 @@ class DuplicateCheck(CorpusCheck):
 
     def state_bytes(self) -> int:
         """Approximate bytes of index state held (signatures, hashes, per-document arrays)."""
-        arrays = sum(a.nbytes for a in self._doc_sig + self._doc_ord + self._pas_loc + self._pas_hash + self._pas_sig)
+        arrays = sum(a.nbytes for a in self._doc_sig + self._doc_ord + self._pas_loc + self._pas_hash + self._pas_sig
+                     + self._unit_loc)
         per_doc = self._lengths.itemsize + self._dates.itemsize + self._sources.itemsize + self._sites.itemsize
         return arrays + 100 * len(self._first) + per_doc * len(self._lengths)
 
@@ -172,6 +176,8 @@ class DuplicateCheck(CorpusCheck):
         self._flush()
         corpus = Corpus(self.config, ids, text_of, self._lengths, self._dates, self._sources, self._source_names,
                         self._groups, self._sites, self.wants)
+        if self._unit_loc:
+            corpus.units = np.concatenate(self._unit_loc)
         result = CorpusResult()
         # Document clusters: exact groups first, then near duplicates among their kept copies.
         if self.wants("DUP001"):

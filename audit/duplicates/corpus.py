@@ -97,6 +97,8 @@ class Corpus:
         self._words: LRU[int, tuple[str, al.Words]] = LRU(CACHE_SIZE)
         self._derived: LRU[tuple[str, int], Any] = LRU(CACHE_SIZE)
         self._pairs: dict[tuple[str, int, int], Any] = {}
+        #: (ordinal, start, end) rows of every document's passage units, sorted by ordinal (set by the check)
+        self.units: Any = None
 
     # -- keep policy -----------------------------------------------------------
 

@@ -119,6 +119,13 @@ def _windows(text: str, span: Span, target: int) -> list[Span]:
 
 def _passages_of(corpus: Corpus, ordinal: int) -> tuple[list, list[int]]:
     def compute(text: str) -> tuple[list, list[int]]:
+        table = corpus.units
+        if table is not None:  # the units the check computed when it observed the document
+            lo, hi = np.searchsorted(table[:, 0], [ordinal, ordinal + 1])
+            if hi > lo:
+                rows = table[lo:hi]
+                spans = [Span(int(a), int(b)) for a, b in rows[:, 1:]]
+                return spans, [s.start for s in spans]
         spans = units(text, segment.passages(text), corpus.config.passage_window_words)
         return spans, [s.start for s in spans]
 
