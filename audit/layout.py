@@ -40,6 +40,7 @@ _NUMBER = re.compile(r"^[(\-+$£€]*\d[\d,./:-]*(?:%|[a-z]{1,3})?\)?$")
 #: Aligned columns: two gaps of 2+ spaces (or tabs) between cells; two spaces after a full stop are
 #: sentence spacing, not a column gap.
 _ALIGNED = re.compile(r"[^\s.!?:;,](?: {2,}|\t+)\S.*?[^\s.!?:;,](?: {2,}|\t+)\S")
+_DIGIT = re.compile(r"\d")
 _VERSUS = re.compile(r"\bvs\.?(?=\s|$)")
 #: A figure: digits, or a number written as a word as wire tables do ("Shr two cts vs one ct").
 _FIGURE = re.compile(r"\d|\b(?:nil|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", re.I)
@@ -98,16 +99,18 @@ def is_table_row(line: str, width: int = 0) -> bool:
     """
     if not line:
         return False
-    if line.count("|") >= 2 or _ALIGNED.search(line):
+    if "|" in line and line.count("|") >= 2:
+        return True
+    if ("  " in line or "\t" in line) and _ALIGNED.search(line):
         return True
     if line[-1] in ".!?…;\"”’":
         return False
     toks = line.split()
     if len(toks) > 12:
         return False
-    if _VERSUS.search(line) and _FIGURE.search(line):
+    if "vs" in line and _VERSUS.search(line) and _FIGURE.search(line):
         return True  # "Shr 1.10 vs 95 cts", "Shr loss two cts vs profit one ct"
-    if width and len(line) >= 0.9 * width:
+    if (width and len(line) >= 0.9 * width) or not _DIGIT.search(line):
         return False
     nums = sum(1 for t in toks if _NUMBER.match(t))
     return nums >= 1 and len(toks) <= 8 and nums >= 0.3 * len(toks)

@@ -166,7 +166,7 @@ def finish(p: subprocess.Popen) -> tuple[float, float, str]:
     _, status, usage = os.wait4(p.pid, 0)
     p.returncode = os.waitstatus_to_exitcode(status)
     del out
-    if p.returncode not in (0, 2):  # 2: an input not read at all
+    if p.returncode != 0:
         sys.exit(f"filter failed ({p.returncode}): {err}")
     lines = err.strip().splitlines()
     kb = next(line for line in lines if line.startswith("PEAK_KB=")).split("=")[1]

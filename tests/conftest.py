@@ -33,6 +33,7 @@ SLOW = (
     "tests/test_index.py::test_kill_9",  # real filter processes killed and re-run
     "tests/test_index.py::test_four_filters_racing",
     "tests/test_index.py::test_redis",  # a redis-server per test
+    "tests/test_index.py::test_scan_reports_duplicates_of_a_redis",  # real filter and scan processes
     "tests/test_readers.py::test_filter_keeps_and_indexes_nothing_from_a_corrupt_gzip",
     "tests/test_filter.py::test_worker_processes_give_identical_outputs",
     "tests/test_pipeline.py::test_parallel_document_stage_matches_serial",

@@ -476,3 +476,14 @@ def test_scan_reports_duplicates_of_a_redis_index_without_changing_it(redis_url,
     assert got == {"b0": [("DUP010", "a1")], "b1": [("DUP011", "a2")]}
     with open_index(redis_url, P, readonly=True) as idx:
         assert len(idx) == 3
+
+
+def test_redis_index_keeps_its_own_bucket_count(redis_url):
+    """Workers need not know the bucket count an index was created with: it is read from the header."""
+    from audit.index.redis import RedisIndex
+
+    with RedisIndex.open(redis_url, P, create=True, bucket_bits=9) as idx:
+        idx.claim([entry(0, BASE)], FP, 0.7)
+    with RedisIndex.open(redis_url, P, bucket_bits=18) as idx:
+        assert idx.bucket_bits == 9
+        assert [o.kind for o in idx.lookup([entry(0, BASE, "again")], b"O2-other", 0.7)] == ["exact"]

@@ -170,7 +170,7 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
         return None  # "at 11:30am", "October 18th", "the 1990s": a figure with its suffix
     if last == "," and any(w.lower().strip(",") in REPORTING_VERBS for w in tail.split()[-6:]):
         return None  # "As the author says in the introduction," -- a quotation follows
-    unit = re.search(r"\d[\d,.%/-]*(?:\s+[^\W\d_]{1,5}){1,2}$", tail)
+    unit = re.search(r"\d[\d,.%/-]*(?:\s+[a-zµ°]{1,5}){1,2}$", tail)
     if unit and tail.rsplit(None, 1)[-1].lower() not in NEVER_FINAL.get(lang, NEVER_FINAL["en"]):
         return None  # a figure and its unit end the line ("to 29.93 pct", "of 184,777 dlrs", "40 mln")
     m = re.search(r"([^\W\d_]+)$", tail)
@@ -230,10 +230,10 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
 
 
 def _long_fragment(passage: str) -> bool:
-    """The passage ends on a fragment of 3+ letters (word-list or document evidence of a cut word, not a
-    lone letter: "From A to Z" is a title)."""
+    """The passage ends on a lower-case fragment or one of 3+ letters (evidence of a cut word, not a lone
+    capital: "From A to Z" is a title)."""
     m = re.search(r"([^\W\d_]+)$", passage.rstrip())
-    return bool(m and len(m.group(1)) >= 3)
+    return bool(m and (len(m.group(1)) >= 3 or m.group(1).islower()))
 
 
 @dataclass(frozen=True)

@@ -61,7 +61,8 @@ class IndexConfig:
     bands: int = 32
     rows: int = 4
     seed: int = 1
-    #: Redis index: band keys are packed into 2**bits strings (recorded when the index is created). Memory
+    #: Redis index: band keys are packed into 2**bits strings (chosen when the index is created and recorded
+    #: in its header; an existing index keeps its own, whatever this says). Memory
     #: per document is lowest at about log2(expected documents) - 3: 17 for a million documents, 24 for 10**8.
     redis_bucket_bits: int = 18
     #: Redis index: environment variable holding the password when the URL has none.

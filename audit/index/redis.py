@@ -291,6 +291,10 @@ class RedisIndex:
             self._call(client.hsetnx, meta, "params", json.dumps(wanted, sort_keys=True))
             stored = self._call(client.hget, meta, "params")
         have = json.loads(stored)
+        # The bucket count is the index's own storage choice (made when it was created): adopt it.
+        self.bucket_bits = int(have.get("bucket_bits", bucket_bits))
+        self.exact_bits = max(4, self.bucket_bits - 5)
+        wanted["bucket_bits"] = self.bucket_bits
         diffs = mismatch(have, wanted)
         if diffs:
             raise IndexMismatchError(

@@ -35,6 +35,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from audit.model import Category, DocumentResult, Finding, Report, Severity
+from audit.render.calibration import calibration_view
 from audit.render.common import document_score, worst_documents
 
 CATEGORIES = tuple(c.value for c in Category)
@@ -549,6 +550,7 @@ def render(report: Report, config: HtmlConfig | None = None) -> str:
         sources=sources,
         worst=worst,
         clusters=[(k, report.clusters[k]) for k in top_clusters[: config.top_clusters]],
+        calibration=calibration_view(report),
         unreadable=report.unreadable[: config.max_unreadable_rows],
         colours=CATEGORY_COLOURS,
         text_policy=payload["text_policy"],

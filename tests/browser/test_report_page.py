@@ -296,3 +296,40 @@ def test_lone_surrogates_are_badged_and_do_not_shift_highlights(open_report):
     shown_text = w.page.locator("#doctext").inner_text()
     assert "U+D800" in shown_text and "U+DFFF" in shown_text and "😀" in shown_text
     assert w.console_errors() == []
+
+
+def test_duplicate_calibration_view(open_report, tmp_path, output_dir):
+    """The calibration view: where verified pairs fall against the threshold, the banding S-curve of the
+    configured bands x rows, and the least similar accepted pairs side by side (texts escaped)."""
+    import json
+
+    from audit.render.json_report import render as render_json
+
+    base = ("The regional council approved the plan to rebuild the harbour wall on Tuesday after storms damaged "
+            "it twice this winter. Engineers said the work would take eighteen months and cost less than the "
+            "budget the council set aside last year, while fishermen asked for a temporary mooring. ") * 2
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(base, encoding="utf-8")
+    (corpus / "b.txt").write_text("<b>Update</b> " + base.replace("Tuesday", "Monday").replace("eighteen", "twenty"),
+                                  encoding="utf-8")
+    (corpus / "c.txt").write_text("An unrelated note about a football match that ended in a draw after extra time "
+                                  "and a long delay caused by heavy rain over the stadium.", encoding="utf-8")
+    report = scan([str(corpus)])
+    cal = json.loads(render_json(report))["duplicates"]["calibration"]
+    assert sum(cal["accepted"]) >= 1 and cal["least_similar"]
+    w = open_report(render(report))
+    assert w.console_errors() == []
+    panel = w.page.locator("#calibration")
+    assert panel.is_visible()
+    assert panel.locator("svg.calib-hist g").count() == cal["bins"]
+    # The threshold line sits at the configured similarity on the histogram's axis.
+    x = float(panel.locator("svg.calib-hist line.calib-threshold").get_attribute("x1"))
+    assert abs(x - (24 + cal["threshold"] * (520 - 48))) < 0.01
+    assert panel.locator("svg.calib-curve polyline").get_attribute("points").count(",") == len(cal["s_curve"])
+    rows = panel.locator("table.calib-pairs tbody tr")
+    assert rows.count() == len(cal["least_similar"])
+    first = rows.first.inner_text()
+    assert "a.txt" in first and "b.txt" in first
+    assert "<b>Update</b>" in first and panel.locator("b").count() == 0  # corpus text shown as text, never markup
+    panel.screenshot(path=str(output_dir / "calibration.png"))
