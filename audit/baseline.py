@@ -117,14 +117,21 @@ def _checked_entry(path: Path, number: int, entry: Any) -> dict[str, Any]:
     if not isinstance(entry, dict):
         raise ConfigError(f"{where} is {_json_type(entry)}, not an object")
     if not isinstance(entry.get("fingerprint"), str):
-        what = "has no 'fingerprint'" if "fingerprint" not in entry else \
-            f"has a 'fingerprint' that is {_json_type(entry['fingerprint'])}, not a string"
+        what = (
+            "has no 'fingerprint'"
+            if "fingerprint" not in entry
+            else f"has a 'fingerprint' that is {_json_type(entry['fingerprint'])}, not a string"
+        )
         raise ConfigError(f"{where} {what}")
     for key in ("rule", "document", "text"):
         if entry.get(key) is not None and not isinstance(entry[key], str):
             raise ConfigError(f"{where} has a {key!r} that is {_json_type(entry[key])}, not a string")
-    return {"fingerprint": entry["fingerprint"], "rule": entry.get("rule") or "",
-            "document": entry.get("document") or "", "text": entry.get("text") or ""}
+    return {
+        "fingerprint": entry["fingerprint"],
+        "rule": entry.get("rule") or "",
+        "document": entry.get("document") or "",
+        "text": entry.get("text") or "",
+    }
 
 
 def _entry(doc_id: str, f, text: str | None, fp: str | None = None) -> dict[str, Any]:
@@ -158,7 +165,10 @@ def write_baseline(path: str | Path, documents, text_of, also: Iterable[dict[str
 
 
 def apply_baseline(
-    documents, text_of, baseline: Baseline, suppressed_out: list[dict[str, Any]] | None = None,
+    documents,
+    text_of,
+    baseline: Baseline,
+    suppressed_out: list[dict[str, Any]] | None = None,
     enabled: frozenset[str] | None = None,
 ) -> dict[str, Any]:
     """Remove baselined findings from ``documents`` in place; return what happened.

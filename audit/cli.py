@@ -52,7 +52,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
 ) -> None:
     """Audit text corpora: duplicates, languages, scraping artefacts and unsourced claims."""
 
@@ -71,12 +73,19 @@ _LANGUAGES = typer.Option(None, "--languages", metavar="LANGS", help="Expected l
 _TEXT_FIELD = typer.Option(None, "--text-field", metavar="FIELD", help="Record field holding the text (default text).")
 _ID_FIELD = typer.Option(None, "--id-field", metavar="FIELD", help="Record field holding the id (default id).")
 _ENGINE = typer.Option(
-    None, "--engine", metavar="local|ray",
+    None,
+    "--engine",
+    metavar="local|ray",
     help="Where per-document checks run: local (default; processes on this machine) or ray (the cluster named by "
-         "RAY_ADDRESS, else a local Ray instance; needs pip install 'corpus-audit[ray]').",
+    "RAY_ADDRESS, else a local Ray instance; needs pip install 'corpus-audit[ray]').",
 )
 _JOBS = typer.Option(
-    None, "--jobs", "-j", min=0, metavar="N", help="Worker processes for per-document checks (0 = one per CPU, 1 = serial)."
+    None,
+    "--jobs",
+    "-j",
+    min=0,
+    metavar="N",
+    help="Worker processes for per-document checks (0 = one per CPU, 1 = serial).",
 )
 
 
@@ -149,8 +158,10 @@ class _Progress:
             self._next = now + self.interval
             elapsed = max(now - self._start, 1e-9)
             mb = self._chars / 1e6
-            _err(f"corpus-audit: {self.verb}: {self._docs:,} documents, {mb:,.1f} M characters read, "
-                 f"{mb / elapsed:.2f} M characters/s, {int(elapsed) // 60}m{int(elapsed) % 60:02d}s")
+            _err(
+                f"corpus-audit: {self.verb}: {self._docs:,} documents, {mb:,.1f} M characters read, "
+                f"{mb / elapsed:.2f} M characters/s, {int(elapsed) // 60}m{int(elapsed) % 60:02d}s"
+            )
 
     def __exit__(self, *exc) -> None:
         if self._progress is not None:
@@ -170,21 +181,33 @@ def _report_unreadable(u: Unreadable) -> None:
 def scan(
     paths: List[Path] = typer.Argument(..., metavar="PATH", hidden=True),  # described in the docstring
     out: Path = typer.Option(Path("reports"), "--out", "-o", metavar="DIR", help="Folder for the reports."),
-    format: str | None = typer.Option(None, "--format", "-f", metavar="FORMATS", help="Comma-separated subset of json,md,html."),
+    format: str | None = typer.Option(
+        None, "--format", "-f", metavar="FORMATS", help="Comma-separated subset of json,md,html."
+    ),
     fail_on: str | None = typer.Option(
-        None, "--fail-on", metavar="SEVERITY", help="Exit 1 when a finding reaches this severity: info, warning or error."
+        None,
+        "--fail-on",
+        metavar="SEVERITY",
+        help="Exit 1 when a finding reaches this severity: info, warning or error.",
     ),
     select: List[str] | None = _SELECT,
     ignore: List[str] | None = _IGNORE,
     config_file: Path | None = typer.Option(
-        None, "--config", metavar="FILE", help="Config file (default: ./corpus-audit.toml, or the tool.corpus-audit table of ./pyproject.toml)."
+        None,
+        "--config",
+        metavar="FILE",
+        help="Config file (default: ./corpus-audit.toml, or the tool.corpus-audit table of ./pyproject.toml).",
     ),
-    baseline: Path | None = typer.Option(None, "--baseline", metavar="FILE", help="Report only findings not in this baseline."),
+    baseline: Path | None = typer.Option(
+        None, "--baseline", metavar="FILE", help="Report only findings not in this baseline."
+    ),
     write_baseline: Path | None = typer.Option(
         None, "--write-baseline", metavar="FILE", help="Record the current findings as accepted in this file."
     ),
     index: str | None = typer.Option(
-        None, "--index", metavar="DIR|URL",
+        None,
+        "--index",
+        metavar="DIR|URL",
         help="Also report duplicates of documents in this persistent index (a folder, or redis://host:port/db; "
         "never changed by scan).",
     ),
@@ -194,9 +217,10 @@ def scan(
     jobs: int | None = _JOBS,
     engine: str | None = _ENGINE,
     staged: bool = typer.Option(
-        False, "--staged",
+        False,
+        "--staged",
         help="Scan the version of PATH staged for commit (the git index), not the working tree: what a pre-commit "
-             "hook should audit. Untracked files are not scanned.",
+        "hook should audit. Untracked files are not scanned.",
     ),
 ) -> None:
     """Scan files and folders and write report.json, report.md and report.html.
@@ -234,7 +258,9 @@ def scan(
             config = _with_index(config, index)
         policy = Policy.from_config(config)
         if not policy.enabled:  # e.g. --select DUP --ignore duplicate: a gate that can never fail
-            _err("corpus-audit: warning: --select/--ignore leave no rule enabled; only unreadable input can fail this run")
+            _err(
+                "corpus-audit: warning: --select/--ignore leave no rule enabled; only unreadable input can fail this run"
+            )
         base = load_baseline(baseline) if baseline else None
         with _Progress(_show_progress()) as progress:
             hooks = ScanHooks(on_document=progress.advance, on_unreadable=_report_unreadable)
@@ -245,8 +271,9 @@ def scan(
                 from audit.git import staged_copy
 
                 with tempfile.TemporaryDirectory(prefix="corpus-audit-staged-") as tmp:
-                    report = run_scan(staged_copy([str(p) for p in paths], tmp), config, hooks=hooks,
-                                      baseline=base, exclude=own)
+                    report = run_scan(
+                        staged_copy([str(p) for p in paths], tmp), config, hooks=hooks, baseline=base, exclude=own
+                    )
                     report.extra["staged"] = True
             else:
                 report = run_scan([str(p) for p in paths], config, hooks=hooks, baseline=base, exclude=own)
@@ -274,24 +301,33 @@ def scan(
     if "baseline" in report.extra:
         b = report.extra["baseline"]
         not_checked = f", {b['not_checked']} of rules not run (--select/--ignore)" if b.get("not_checked") else ""
-        _err(f"corpus-audit: baseline {b['file']}: {b['suppressed']} suppressed, "
-             f"{len(b['stale'])} stale entries (no longer match){not_checked}")
+        _err(
+            f"corpus-audit: baseline {b['file']}: {b['suppressed']} suppressed, "
+            f"{len(b['stale'])} stale entries (no longer match){not_checked}"
+        )
     _err(
         f"corpus-audit: {s['documents']} documents, {total} findings ({cats}); "
         f"{report.unreadable_count()} unreadable, {len(report.skipped)} skipped; "
         f"wrote {', '.join(str(p) for p in written)}"
     )
     if not report.documents and not report.unreadable:  # a CI gate pointed at the wrong folder passes silently
-        _err(f"corpus-audit: warning: no documents found in {', '.join(str(p) for p in paths)}"
-             + (f" ({len(report.skipped)} paths skipped, listed in the report)" if report.skipped else ""))
+        _err(
+            f"corpus-audit: warning: no documents found in {', '.join(str(p) for p in paths)}"
+            + (f" ({len(report.skipped)} paths skipped, listed in the report)" if report.skipped else "")
+        )
     code = exit_code(report, policy)
     if code == 1 and policy.fail_on is not None:
         _err(f"corpus-audit: {policy.failing(report)} findings at or above {policy.fail_on.value}")
     elif code == 2:
         omitted = sum(report.unreadable_omitted.values())
-        _err(f"corpus-audit: {report.unreadable_count()} inputs could not be read ("
-             + (f"{len(report.unreadable)} listed in the report, {omitted} more counted in unreadable_omitted)"
-                if omitted else "listed in the report)"))
+        _err(
+            f"corpus-audit: {report.unreadable_count()} inputs could not be read ("
+            + (
+                f"{len(report.unreadable)} listed in the report, {omitted} more counted in unreadable_omitted)"
+                if omitted
+                else "listed in the report)"
+            )
+        )
     raise typer.Exit(code)
 
 
@@ -301,8 +337,10 @@ def _report_renamed(renamed: list[dict]) -> None:
         return
     r = renamed[0]
     where = f"{r['file']}:{r['line']}" if r.get("line") is not None else r["file"]
-    _err(f"corpus-audit: {len(renamed)} documents repeat an earlier document's id and are named ID#2, ID#3, ... "
-         f"(first: {r['was']!r} in {where} is {r['id']!r}; all listed in report.json renamed_ids)")
+    _err(
+        f"corpus-audit: {len(renamed)} documents repeat an earlier document's id and are named ID#2, ID#3, ... "
+        f"(first: {r['was']!r} in {where} is {r['id']!r}; all listed in report.json renamed_ids)"
+    )
 
 
 def _with_index(config, index: str):
@@ -315,10 +353,16 @@ def _with_index(config, index: str):
 @app.command("filter")
 def filter_command(
     paths: List[Path] = typer.Argument(..., metavar="PATH", hidden=True),  # described in the docstring
-    keep: Path = typer.Option(..., "--keep", metavar="KEPT.jsonl", help="JSONL file for the kept records (written atomically)."),
-    reject: Path = typer.Option(..., "--reject", metavar="REJECTED.jsonl", help="JSONL file for rejected records with their reasons."),
+    keep: Path = typer.Option(
+        ..., "--keep", metavar="KEPT.jsonl", help="JSONL file for the kept records (written atomically)."
+    ),
+    reject: Path = typer.Option(
+        ..., "--reject", metavar="REJECTED.jsonl", help="JSONL file for rejected records with their reasons."
+    ),
     index: str | None = typer.Option(
-        None, "--index", metavar="DIR|URL",
+        None,
+        "--index",
+        metavar="DIR|URL",
         help="Persistent index of already-ingested documents to deduplicate against: a folder (SQLite) or "
         "redis://[user@]host:port/db?prefix=NAME (shared by several workers; password in $CORPUS_AUDIT_REDIS_PASSWORD).",
     ),
@@ -356,15 +400,18 @@ def filter_command(
         )
         with _Progress(_show_progress(), verb="filtering") as progress:
             hooks = ScanHooks(on_document=progress.advance, on_unreadable=_report_unreadable)
-            result = filter_paths([str(p) for p in paths], config, keep, reject, index=index,
-                                  update_index=update_index, hooks=hooks)
+            result = filter_paths(
+                [str(p) for p in paths], config, keep, reject, index=index, update_index=update_index, hooks=hooks
+            )
     except AuditError as err:
         raise _fail(str(err))
     except OSError as err:
         raise _fail(f"{getattr(err, 'filename', '') or ''}: {err.strerror or err}")
     if result.renamed:
-        _err(f"corpus-audit: filter: {result.renamed} documents repeat an earlier document's id; "
-             f"REJECTED names them ID#2, ID#3, ... (their records are unchanged)")
+        _err(
+            f"corpus-audit: filter: {result.renamed} documents repeat an earlier document's id; "
+            f"REJECTED names them ID#2, ID#3, ... (their records are unchanged)"
+        )
     why = ", ".join(f"{rule} {n}" for rule, n in sorted(result.reasons.items())) or "none"
     line = (
         f"corpus-audit: filter: {result.documents} documents and {result.unreadable} unparseable lines: "
@@ -377,10 +424,13 @@ def filter_command(
     if index is not None:
         from audit.index import display
 
-        _err(f"corpus-audit: index {display(index)}: {result.index_added} documents added, "
-             f"{result.index_total} in total")
+        _err(
+            f"corpus-audit: index {display(index)}: {result.index_added} documents added, {result.index_total} in total"
+        )
     if result.unopenable:
-        _err(f"corpus-audit: {result.unopenable} inputs could not be opened or read at all (listed in {result.reject_path})")
+        _err(
+            f"corpus-audit: {result.unopenable} inputs could not be opened or read at all (listed in {result.reject_path})"
+        )
     if result.unopenable:
         raise typer.Exit(2)  # an input not read at all; both outputs are still written and complete
     raise typer.Exit(0)  # the contract: an unparseable line is data (rejected with its raw text, counted above)
@@ -401,11 +451,24 @@ def rules(
     except AuditError as err:
         raise _fail(str(err))
     if json_out:
-        typer.echo(json.dumps([
-            {"id": r.id, "name": r.name, "category": r.category.value, "severity": r.severity.value,
-             "description": r.description, "flags": list(r.flags), "does_not_flag": list(r.not_flags)}
-            for r in all_
-        ], ensure_ascii=False, indent=1))
+        typer.echo(
+            json.dumps(
+                [
+                    {
+                        "id": r.id,
+                        "name": r.name,
+                        "category": r.category.value,
+                        "severity": r.severity.value,
+                        "description": r.description,
+                        "flags": list(r.flags),
+                        "does_not_flag": list(r.not_flags),
+                    }
+                    for r in all_
+                ],
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
         return
     width = max(len(r.name) for r in all_)
     for r in all_:
@@ -426,8 +489,10 @@ def main() -> None:
             import traceback
 
             traceback.print_exc()
-        _err(f"corpus-audit: internal error: {type(err).__name__}: {err} "
-             "(set CORPUS_AUDIT_TRACEBACK=1 to see the traceback)")
+        _err(
+            f"corpus-audit: internal error: {type(err).__name__}: {err} "
+            "(set CORPUS_AUDIT_TRACEBACK=1 to see the traceback)"
+        )
         sys.exit(2)
 
 

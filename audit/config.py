@@ -111,15 +111,18 @@ _TOP_KEYS = {f.name for f in dataclasses.fields(Config)} - {"sections", "path", 
 EXTRA_SECTIONS: dict[str, type] = {"policy": PolicyConfig}
 #: Keys of the former ``[filter]`` table and where they live now (one policy for reports and filter).
 _MOVED_FILTER_KEYS = {
-    "reject_on": "drop_on", "reject_rules": "drop_rules", "keep_rules": "keep_rules",
-    "reject_duplicates": "drop_duplicates", "reject_language": "drop_unexpected_language",
+    "reject_on": "drop_on",
+    "reject_rules": "drop_rules",
+    "keep_rules": "keep_rules",
+    "reject_duplicates": "drop_duplicates",
+    "reject_language": "drop_unexpected_language",
     "document_coverage": "document_coverage",
 }
 
 
 def find_config(start: Path | None = None) -> Path | None:
     """``corpus-audit.toml`` or a ``pyproject.toml`` with ``[tool.corpus-audit]``, in cwd."""
-    here = (start or Path.cwd())
+    here = start or Path.cwd()
     candidate = here / CONFIG_FILE
     if candidate.is_file():
         return candidate
@@ -177,8 +180,10 @@ def config_from_mapping(data: Mapping[str, Any], where: str = "config") -> Confi
                     raise ConfigError(f"{where}: [severity] {rule}: {err}") from None
         elif name == "filter":
             moved = ", ".join(f"{k} -> [policy] {_MOVED_FILTER_KEYS.get(k, k)}" for k in _table(value, key, where))
-            raise ConfigError(f"{where}: the [filter] table is now part of [policy], so that report verdicts and "
-                              f"filter decisions are one decision ({moved or 'no keys given'})")
+            raise ConfigError(
+                f"{where}: the [filter] table is now part of [policy], so that report verdicts and "
+                f"filter decisions are one decision ({moved or 'no keys given'})"
+            )
         elif name == "policy":
             policy = build_config(PolicyConfig, _table(value, key, where), f"{where} policy")
         elif name == "engine":

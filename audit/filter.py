@@ -25,6 +25,7 @@ Inputs are read once: as documents stream through the checks, the line each
 would be written as is spilled to a temporary file (like the scan's text store),
 so memory does not grow with the batch's text.
 """
+
 from __future__ import annotations
 
 import base64
@@ -87,8 +88,13 @@ def _jsonable(value: Any) -> Any:
 def rejected_line(doc_id: str, record_json: str, reasons: list[dict[str, Any]]) -> str:
     """A REJECTED line; ``record_json`` is embedded as is, so the record stays byte-identical."""
     return (
-        '{"id": ' + json.dumps(doc_id, ensure_ascii=False) + ', "record": ' + record_json
-        + ', "reasons": ' + json.dumps(reasons, ensure_ascii=False) + "}"
+        '{"id": '
+        + json.dumps(doc_id, ensure_ascii=False)
+        + ', "record": '
+        + record_json
+        + ', "reasons": '
+        + json.dumps(reasons, ensure_ascii=False)
+        + "}"
     )
 
 
@@ -121,7 +127,7 @@ def _remove_stale_partials(path: Path) -> list[Path]:
     removed = []
     prefix = f".{path.name}."
     for tmp in path.parent.glob(f".{glob.escape(path.name)}.*.partial"):
-        pid = tmp.name[len(prefix):].split(".", 1)[0]
+        pid = tmp.name[len(prefix) :].split(".", 1)[0]
         if not pid.isdigit() or int(pid) == os.getpid():
             continue
         try:
@@ -365,8 +371,17 @@ def filter_paths(
             store.close()
 
 
-def _run(paths, config: Config, policy: Policy, iconf: IndexConfig, store, keep: Path, reject: Path,
-         update_index: bool, hooks: ScanHooks | None) -> FilterResult:
+def _run(
+    paths,
+    config: Config,
+    policy: Policy,
+    iconf: IndexConfig,
+    store,
+    keep: Path,
+    reject: Path,
+    update_index: bool,
+    hooks: ScanHooks | None,
+) -> FilterResult:
     # The index check only prepares each document's exact key and signature here (no lookups): the
     # decision against the index and the batch is one claim-or-match pass after the checks.
     config = dataclasses.replace(config, sections={**config.sections, "index": dataclasses.replace(iconf, path="")})
@@ -379,7 +394,10 @@ def _run(paths, config: Config, policy: Policy, iconf: IndexConfig, store, keep:
     result = FilterResult(keep_path=str(keep), reject_path=str(reject))
     state = None
     try:
-        outputs: dict[str | os.PathLike[str], str] = {keep: "the filter's own --keep output", reject: "the filter's own --reject output"}
+        outputs: dict[str | os.PathLike[str], str] = {
+            keep: "the filter's own --keep output",
+            reject: "the filter's own --reject output",
+        }
         events = spill.tee(iter_inputs(paths, config.reader_config(keep_records=True), exclude=outputs))
         parallel = Parallel.from_config(config, policy.enabled)
         state, extra = run_checks(events, checks, hooks=hooks, settings=config.settings(), parallel=parallel)
@@ -388,8 +406,10 @@ def _run(paths, config: Config, policy: Policy, iconf: IndexConfig, store, keep:
         try:
             result.index_added = _deduplicate(report, decisions, prep, policy, iconf, store, update_index)
         except IndexUnavailableError as err:
-            raise IndexUnavailableError(f"{err}; no output was written: re-run the same command to finish the batch "
-                                        "(documents it already claimed are recognised as its own)") from None
+            raise IndexUnavailableError(
+                f"{err}; no output was written: re-run the same command to finish the batch "
+                "(documents it already claimed are recognised as its own)"
+            ) from None
         out_keep = _AtomicJsonl(keep)
         try:
             out_reject = _AtomicJsonl(reject)
@@ -441,8 +461,15 @@ def _run(paths, config: Config, policy: Policy, iconf: IndexConfig, store, keep:
     return result
 
 
-def _deduplicate(report, decisions: list[list[dict[str, Any]]], prep: IndexCheck, policy: Policy,
-                 iconf: IndexConfig, store, update_index: bool) -> int:
+def _deduplicate(
+    report,
+    decisions: list[list[dict[str, Any]]],
+    prep: IndexCheck,
+    policy: Policy,
+    iconf: IndexConfig,
+    store,
+    update_index: bool,
+) -> int:
     """Decide whole-document duplicates by claim-or-match in input order; add reasons to ``decisions``.
 
     One measure and one threshold whether the original is in the batch or in the index, so feeding
@@ -457,8 +484,13 @@ def _deduplicate(report, decisions: list[list[dict[str, Any]]], prep: IndexCheck
     threshold = iconf.near_threshold if near else 2.0  # 2.0: no near matches
     ids = [res.id for res in report.documents]
     fp = batch_fingerprint(ids, prep.hashes)
-    entries = [e for o, res in enumerate(report.documents) if not decisions[o]
-               for e in (prep.entry(o, res.id),) if e is not None]
+    entries = [
+        e
+        for o, res in enumerate(report.documents)
+        if not decisions[o]
+        for e in (prep.entry(o, res.id),)
+        if e is not None
+    ]
     outcomes = _Dedup(threshold, store, claim=update_index).decide(entries, fp, prep.params)
     added = 0
     for e, out in zip(entries, outcomes, strict=True):

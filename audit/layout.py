@@ -34,7 +34,7 @@ from functools import lru_cache
 from audit.model import Span
 
 #: Characters that end a line of finished prose.
-_CLOSED = ".!?…:;\"”’»)|"
+_CLOSED = '.!?…:;"”’»)|'
 _BULLET = re.compile(r"^(?:[-–—*•·▪►▸◦●○■□✓✔➤→]\s|\(?\d{1,3}[.)]\s|\(?[a-zA-Z][.)]\s)")
 _NUMBER = re.compile(r"^[(\-+$£€]*\d[\d,./:-]*(?:%|[a-z]{1,3})?\)?$")
 #: Aligned columns: two gaps of 2+ spaces (or tabs) between cells; two spaces after a full stop are
@@ -49,9 +49,9 @@ _FIGURE = re.compile(r"\d|\b(?:nil|one|two|three|four|five|six|seven|eight|nine|
 #: Function words a sentence never ends with (articles, prepositions, conjunctions), per language.
 _NEVER_FINAL_WORDS = {
     "en": "the a an of to in on at by for from with and or but as than into onto about whose which its their his "
-          "her our your my these those nor via upon per",
+    "her our your my these those nor via upon per",
     "es": "el la los las un una unos unas de del al a en con por para y e o u ni que como su sus mi tu nuestro sin "
-          "sobre entre hasta desde hacia según",
+    "sobre entre hasta desde hacia según",
     "fr": "le la les un une des du au aux à de en et ou que pour par sur avec dans sans sous vers chez son sa ses",
     "de": "der die das den dem des ein eine einen einem einer und oder zu von mit für auf im am zum zur aus bei",
     "pt": "o a os as um uma de do da dos das em no na nos nas e ou que para por com pelo pela sem sobre",
@@ -86,9 +86,14 @@ class Layout:
 
     def as_stats(self) -> dict:
         kinds = Counter(p.kind for p in self.paragraphs)
-        return {"wrapped": self.wrapped, "width": self.width, "indented": self.indented,
-                "paragraphs": len(self.paragraphs), "table_paragraphs": kinds.get("table", 0),
-                "list_paragraphs": kinds.get("list", 0)}
+        return {
+            "wrapped": self.wrapped,
+            "width": self.width,
+            "indented": self.indented,
+            "paragraphs": len(self.paragraphs),
+            "table_paragraphs": kinds.get("table", 0),
+            "list_paragraphs": kinds.get("list", 0),
+        }
 
 
 def is_table_row(line: str, width: int = 0) -> bool:
@@ -103,7 +108,7 @@ def is_table_row(line: str, width: int = 0) -> bool:
         return True
     if ("  " in line or "\t" in line) and _ALIGNED.search(line):
         return True
-    if line[-1] in ".!?…;\"”’":
+    if line[-1] in '.!?…;"”’':
         return False
     toks = line.split()
     if len(toks) > 12:
@@ -148,8 +153,7 @@ def _raw_lines(text: str) -> list[_Line]:
 
 def _wrap_width(lines: list[_Line]) -> int:
     """The width the document's prose lines were wrapped at, or 0 when they were not wrapped."""
-    body = [ln for i, ln in enumerate(lines)
-            if i + 1 < len(lines) and not lines[i + 1].blank_before and not ln.table]
+    body = [ln for i, ln in enumerate(lines) if i + 1 < len(lines) and not lines[i + 1].blank_before and not ln.table]
     if len(body) < 3:
         return 0
     lengths = sorted(ln.length for ln in body)
@@ -162,8 +166,7 @@ def _wrap_width(lines: list[_Line]) -> int:
     # greedy wrapping breaks a line only where the next word does not fit (verse breaks anywhere)
     nxt = {id(a): b for a, b in zip(lines, lines[1:], strict=False)}
     full = sum(1 for ln in body if ln.length + 1 + _first_word_len(nxt[id(ln)].text) > width - 8)
-    if (near >= 0.6 * len(body) and over <= 0.1 * len(body) and run_on >= 0.5 * len(body)
-            and full >= 0.5 * len(body)):
+    if near >= 0.6 * len(body) and over <= 0.1 * len(body) and run_on >= 0.5 * len(body) and full >= 0.5 * len(body):
         return width
     return 0
 
@@ -177,7 +180,7 @@ def _is_wrapped_block(block_lines: list[str]) -> bool:
     mean = sum(lengths) / len(lengths)
     if not 40 <= mean <= 110:
         return False
-    run_on = sum(1 for s in body if s and s[-1] not in ".!?:;\"”’)|")
+    run_on = sum(1 for s in body if s and s[-1] not in '.!?:;"”’)|')
     similar = sum(1 for n in lengths if abs(n - mean) <= 0.35 * mean)
     return run_on >= 0.6 * len(body) and similar >= 0.7 * len(body)
 
@@ -207,8 +210,10 @@ def _unwrapped(text: str, lines: list[_Line]) -> tuple[Paragraph, ...]:
             out.append(_paragraph(block))
             return
         verse = _verse_lines(block)
-        out.extend(Paragraph(Span(ln.start, ln.end), "verse", 1) if k in verse else _paragraph([ln])
-                   for k, ln in enumerate(block))
+        out.extend(
+            Paragraph(Span(ln.start, ln.end), "verse", 1) if k in verse else _paragraph([ln])
+            for k, ln in enumerate(block)
+        )
 
     for ln in lines:
         if ln.blank_before:
@@ -217,8 +222,17 @@ def _unwrapped(text: str, lines: list[_Line]) -> tuple[Paragraph, ...]:
         elif block and _continues(block[-1], ln):
             # a line that runs on into a lower-case continuation: one paragraph broken by a newline
             head = block[-1]
-            block[-1] = _Line(head.start, ln.end, head.indent, ln.length, head.text + " " + ln.text,
-                              head.blank_before, False, head.bullet, head.count + 1)
+            block[-1] = _Line(
+                head.start,
+                ln.end,
+                head.indent,
+                ln.length,
+                head.text + " " + ln.text,
+                head.blank_before,
+                False,
+                head.bullet,
+                head.count + 1,
+            )
             continue
         block.append(ln)
     flush()
@@ -229,8 +243,13 @@ def _continues(prev: _Line, ln: _Line) -> bool:
     """Does ``ln`` continue the sentence of ``prev`` across a single line break? It does when ``prev`` runs on
     and ``ln`` starts in lower case or with a figure, or ``prev`` ends on a function word
     ("... according to the" / "Portland Merchants Exchange.")."""
-    if (prev.text[-1] in _CLOSED or prev.table or ln.table or (ln.bullet and not _numbered_run_on(prev, ln))
-            or len(prev.text) < 15):
+    if (
+        prev.text[-1] in _CLOSED
+        or prev.table
+        or ln.table
+        or (ln.bullet and not _numbered_run_on(prev, ln))
+        or len(prev.text) < 15
+    ):
         return False
     first = ln.text[0]
     if first.islower() or first.isdigit():
@@ -243,8 +262,14 @@ def _continues(prev: _Line, ln: _Line) -> bool:
 
 
 def _verse_line(ln: _Line) -> bool:
-    return (ln.count == 1 and not ln.table and not ln.bullet and len(ln.text) <= 60
-            and (ln.text[0].isupper() or ln.text[0] in "\"“‘'(¿¡") and len(ln.text.split()) >= 3)
+    return (
+        ln.count == 1
+        and not ln.table
+        and not ln.bullet
+        and len(ln.text) <= 60
+        and (ln.text[0].isupper() or ln.text[0] in "\"“‘'(¿¡")
+        and len(ln.text.split()) >= 3
+    )
 
 
 def _verse_lines(block: list[_Line]) -> set[int]:
@@ -287,12 +312,27 @@ def layout(text: str) -> Layout:
     pairs = list(zip(lines, lines[1:], strict=False))
     # wire layout: an indented line opens a paragraph that runs on at the base indentation, or
     # follows a finished sentence while lines at the base indentation run on into each other
-    starts = sum(1 for a, b in pairs if a.indent > base and b.indent == base and not b.blank_before
-                 and not b.bullet and a.text[-1] not in _CLOSED)
-    opened = sum(1 for a, b in pairs if b.indent > base and not b.blank_before and not b.table
-                 and not b.bullet and a.text[-1] in _CLOSED)
-    run_on = sum(1 for a, b in pairs if a.indent == b.indent == base and not b.blank_before and a.length >= 25
-                 and a.text[-1] not in _CLOSED and not a.table and not b.table and not b.bullet)
+    starts = sum(
+        1
+        for a, b in pairs
+        if a.indent > base and b.indent == base and not b.blank_before and not b.bullet and a.text[-1] not in _CLOSED
+    )
+    opened = sum(
+        1
+        for a, b in pairs
+        if b.indent > base and not b.blank_before and not b.table and not b.bullet and a.text[-1] in _CLOSED
+    )
+    run_on = sum(
+        1
+        for a, b in pairs
+        if a.indent == b.indent == base
+        and not b.blank_before
+        and a.length >= 25
+        and a.text[-1] not in _CLOSED
+        and not a.table
+        and not b.table
+        and not b.bullet
+    )
     indented = (starts >= 1 or (opened >= 1 and run_on >= 1)) and max(ln.length for ln in lines) <= 120
     if not width and indented:
         width = max(ln.length for ln in lines)  # too few lines to measure: the indentation tells
@@ -300,15 +340,21 @@ def layout(text: str) -> Layout:
         return Layout(False, 0, False, _unwrapped(text, lines))
     for ln in lines:  # with the width known, a full line of figures is prose, not a row
         if ln.table:
-            ln.table = is_table_row(ln.text, width) and not (indented and ln.indent == base and not ln.blank_before
-                                                             and ln is not lines[0])
+            ln.table = is_table_row(ln.text, width) and not (
+                indented and ln.indent == base and not ln.blank_before and ln is not lines[0]
+            )
     out: list[Paragraph] = []
     group: list[_Line] = []
     for ln in lines:
         if group:
             prev = group[-1]
-            hard = (ln.blank_before or ln.table or prev.table or (ln.bullet and not _numbered_run_on(prev, ln))
-                    or ln.indent > base)
+            hard = (
+                ln.blank_before
+                or ln.table
+                or prev.table
+                or (ln.bullet and not _numbered_run_on(prev, ln))
+                or ln.indent > base
+            )
             if not hard and not indented:
                 # greedy wrapping never breaks a line where the next word would have fitted
                 hard = prev.length + 1 + _first_word_len(ln.text) <= width - 1 and prev.text[-1] in _CLOSED

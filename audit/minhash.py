@@ -188,8 +188,11 @@ def _token_bounds(buf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     cut = np.zeros(n + 1, dtype=bool)  # a token boundary before this byte, inside a run of word bytes
     if n > 2 and (buf >= 0xE0).any():
         lead, b1 = buf[:-2], buf[1:-1]
-        dense = np.flatnonzero(((lead == 0xE3) & (b1 >= 0x81)) | ((lead >= 0xE4) & (lead <= 0xE9))
-                               | ((lead == 0xE0) & ((b1 == 0xB8) | (b1 == 0xB9))))  # Thai, U+0E00-U+0E7F
+        dense = np.flatnonzero(
+            ((lead == 0xE3) & (b1 >= 0x81))
+            | ((lead >= 0xE4) & (lead <= 0xE9))
+            | ((lead == 0xE0) & ((b1 == 0xB8) | (b1 == 0xB9)))
+        )  # Thai, U+0E00-U+0E7F
         if dense.size:
             cut[dense] = True
             cut[dense + 3] = True
@@ -277,10 +280,7 @@ def _shingles_in_ranges(th: np.ndarray, t0: np.ndarray, t1: np.ndarray, params: 
         # Valid shingle starts: [t0, t1 - n] of each range.
         n_sh = np.maximum(counts - n + 1, 0)
         short = np.flatnonzero((counts > 0) & (counts < n))
-        if (
-            not short.size and len(counts) and len(h) and t0[0] == 0 and t1[-1] == m
-            and (t0[1:] == t1[:-1]).all()
-        ):
+        if not short.size and len(counts) and len(h) and t0[0] == 0 and t1[-1] == m and (t0[1:] == t1[:-1]).all():
             # Back-to-back ranges (whole documents): drop the shingles that cross a boundary.
             mask = np.ones(len(h), dtype=bool)
             bad = (t1[:-1, None] - np.arange(1, n)[None, :]).ravel()
@@ -407,8 +407,6 @@ def _range_keys(th: np.ndarray, b0: np.ndarray, b1: np.ndarray) -> np.ndarray:
         key *= inv[b0]
         key ^= _splitmix64((b1 - b0).astype(np.uint64) + _U64(0x632BE59BD9B4E019))
         return _splitmix64(key)
-
-
 
 
 _PROBES: dict[tuple[int, int], np.ndarray] = {}

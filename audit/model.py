@@ -314,8 +314,10 @@ class Report:
             "skipped": [s.to_dict() for s in self.skipped],
         }
         if self.unreadable_omitted:
-            d["unreadable_omitted"] = {"total": sum(self.unreadable_omitted.values()),
-                                       "by_file": dict(sorted(self.unreadable_omitted.items()))}
+            d["unreadable_omitted"] = {
+                "total": sum(self.unreadable_omitted.values()),
+                "by_file": dict(sorted(self.unreadable_omitted.items())),
+            }
         for key, value in sorted(self.extra.items()):
             if key != "summary":
                 d[key] = value

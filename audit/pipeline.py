@@ -236,9 +236,7 @@ def run_checks(
     return state, extra
 
 
-def finalize(
-    state: ScanState, extra: dict[str, Any], policy: Policy, baseline: Baseline | None = None
-) -> Report:
+def finalize(state: ScanState, extra: dict[str, Any], policy: Policy, baseline: Baseline | None = None) -> Report:
     """Apply the policy (and a baseline) to raw findings and assemble the report."""
     clusters = extra.pop("_clusters", [])
     first_ordinal: dict[str, int] = {}

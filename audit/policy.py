@@ -95,8 +95,10 @@ class Policy:
 
     def is_document_duplicate(self, f: Finding, chars: int) -> bool:
         """A finding that says the whole document is a copy of another one (decided by claiming in ``filter``)."""
-        return f.category is Category.DUPLICATE and bool(f.related) and (
-            f.rule in DOCUMENT_DUPLICATE_RULES or self.whole_document(f, chars)
+        return (
+            f.category is Category.DUPLICATE
+            and bool(f.related)
+            and (f.rule in DOCUMENT_DUPLICATE_RULES or self.whole_document(f, chars))
         )
 
     def drops(self, f: Finding, chars: int) -> bool:
@@ -107,8 +109,12 @@ class Policy:
             return self.drop_duplicates
         if f.rule in self.drop_rules or f.severity.rank >= self.drop_on.rank:
             return True
-        return (self.drop_unexpected_language and f.category is Category.LANGUAGE
-                and f.severity.rank >= Severity.WARNING.rank and self.whole_document(f, chars))
+        return (
+            self.drop_unexpected_language
+            and f.category is Category.LANGUAGE
+            and f.severity.rank >= Severity.WARNING.rank
+            and self.whole_document(f, chars)
+        )
 
     def reviews(self, f: Finding) -> bool:
         if f.rule in self.keep_rules:
@@ -132,9 +138,7 @@ class Policy:
         """How many findings reach ``fail_on`` (0 when no threshold is set)."""
         if self.fail_on is None:
             return 0
-        return sum(
-            1 for doc in report.documents for f in doc.findings if f.severity.rank >= self.fail_on.rank
-        )
+        return sum(1 for doc in report.documents for f in doc.findings if f.severity.rank >= self.fail_on.rank)
 
 
 def exit_code(report: Report, policy: Policy) -> int:

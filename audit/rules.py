@@ -367,9 +367,7 @@ def resolve_patterns(patterns: Iterable[str], rules: list[Rule], option: str) ->
         if not hit:
             valid = ", ".join(r.id for r in rules)
             cats = ", ".join(c.value for c in Category)
-            raise UnknownRuleError(
-                f"{option}: {pat!r} matches no rule. Valid rule ids: {valid}; categories: {cats}"
-            )
+            raise UnknownRuleError(f"{option}: {pat!r} matches no rule. Valid rule ids: {valid}; categories: {cats}")
         ids |= hit
     return ids
 
@@ -380,9 +378,7 @@ def build_config(cls: type, values: Mapping[str, Any] | None, where: str) -> Any
     names = {f.name: f for f in dataclasses.fields(cls)}
     for key in values:
         if key.replace("-", "_") not in names:
-            raise ConfigError(
-                f"unknown key {key!r} in [{where}]; valid keys: {', '.join(sorted(names))}"
-            )
+            raise ConfigError(f"unknown key {key!r} in [{where}]; valid keys: {', '.join(sorted(names))}")
     kwargs = {}
     for key, value in values.items():
         name = key.replace("-", "_")

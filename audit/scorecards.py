@@ -37,8 +37,14 @@ def source_scorecards(report: Report) -> list[dict[str, Any]]:
         g = groups.get(key)
         if g is None:
             g = groups[key] = {
-                "documents": 0, "dup": 0, "art": 0, "unsourced": 0, "words": 0,
-                "claims": 0, "attributed": 0, "languages": {},
+                "documents": 0,
+                "dup": 0,
+                "art": 0,
+                "unsourced": 0,
+                "words": 0,
+                "claims": 0,
+                "attributed": 0,
+                "languages": {},
             }
         g["documents"] += 1
         cats = {f.category.value for f in doc.findings}

@@ -110,8 +110,12 @@ def _split_sentences(text: str, start: int, end: int) -> Iterator[Span]:
             # "U.S. The Department" still ends a sentence when a capitalised
             # function word follows; plain abbreviations do not.
             follower = re.match(r"\w+", text[nxt : nxt + 20])
-            if not (follower and follower.group(0) in _SENTENCE_OPENERS and m.start(1) > 0
-                    and text[m.start(1) - 1].isupper()):
+            if not (
+                follower
+                and follower.group(0) in _SENTENCE_OPENERS
+                and m.start(1) > 0
+                and text[m.start(1) - 1].isupper()
+            ):
                 continue
         first = text[nxt : nxt + 1]
         if first.isalpha() and first.islower():

@@ -35,8 +35,10 @@ DENSE_SCRIPT = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4db
 DENSE_RE = re.compile(f"[{DENSE_SCRIPT}]")
 #: Combining marks (not "alphanumeric" to Python's ``\\w``): Indic vowel signs and viramas, Arabic and
 #: Hebrew points, Latin combining accents. Without them a Hindi word splits at every vowel sign.
-MARKS = ("\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
-         "\u0900-\u0dff\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f")
+MARKS = (
+    "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+    "\u0900-\u0dff\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+)
 _WORD = f"[^\\W_{DENSE_SCRIPT}]+(?:[{MARKS}]+[^\\W_{DENSE_SCRIPT}]*)*"
 #: Word tokens (letters with their combining marks, digits, apostrophes inside words; one token per
 #: character of a dense script).

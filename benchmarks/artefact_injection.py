@@ -32,8 +32,15 @@ from audit.artefacts import (  # noqa: E402
 from audit.model import Document, Severity  # noqa: E402
 from audit.rules import DocContext  # noqa: E402
 
-CHECKS = (BoilerplateCheck, InjectedKeywordCheck, TruncationCheck, MissingWhitespaceCheck, EncodingCheck,
-          StructureCheck, QualityCheck)
+CHECKS = (
+    BoilerplateCheck,
+    InjectedKeywordCheck,
+    TruncationCheck,
+    MissingWhitespaceCheck,
+    EncodingCheck,
+    StructureCheck,
+    QualityCheck,
+)
 
 
 def findings(text: str):
@@ -49,10 +56,21 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 # Each injector returns (new_text, (start, end)) or None when the text offers no place for it.
-BOILER = ["Read more", "Share this article", "Related articles", "Subscribe to our newsletter", "Leer más",
-          "Noticias relacionadas", "You may also like", "Advertisement", "Follow us on Twitter",
-          "We use cookies to improve your experience on our site. Accept all cookies",
-          "© 2024 Example News. All rights reserved.", "Tags: politics, economy", "Comparte esta noticia"]
+BOILER = [
+    "Read more",
+    "Share this article",
+    "Related articles",
+    "Subscribe to our newsletter",
+    "Leer más",
+    "Noticias relacionadas",
+    "You may also like",
+    "Advertisement",
+    "Follow us on Twitter",
+    "We use cookies to improve your experience on our site. Accept all cookies",
+    "© 2024 Example News. All rights reserved.",
+    "Tags: politics, economy",
+    "Comparte esta noticia",
+]
 
 
 def inj_boilerplate(text, rnd):
@@ -63,8 +81,14 @@ def inj_boilerplate(text, rnd):
     return text[:e] + ins + text[e:], (e + 2, e + 2 + len(line))
 
 
-GLUED = ["Advertisement", "Story continues below advertisement", "RELATED: Council delays vote on housing plan",
-         "Read more: Mayor unveils new budget", "Share this article", "Publicidad"]
+GLUED = [
+    "Advertisement",
+    "Story continues below advertisement",
+    "RELATED: Council delays vote on housing plan",
+    "Read more: Mayor unveils new budget",
+    "Share this article",
+    "Publicidad",
+]
 
 
 def inj_boilerplate_glued(text, rnd):
@@ -83,11 +107,13 @@ def inj_empty_labels(text, rnd):
 
 
 def inj_bio(text, rnd):
-    bio = rnd.choice([
-        "Author Jane Roe My name is Jane Roe and I am a junior at Boston University studying journalism.",
-        "About the author Mark Lee is a freelance writer based in Denver who covers energy.",
-        "Sobre el autor Luis Gómez es periodista y escribe sobre política desde 2012.",
-    ])
+    bio = rnd.choice(
+        [
+            "Author Jane Roe My name is Jane Roe and I am a junior at Boston University studying journalism.",
+            "About the author Mark Lee is a freelance writer based in Denver who covers energy.",
+            "Sobre el autor Luis Gómez es periodista y escribe sobre política desde 2012.",
+        ]
+    )
     base = text.rstrip() + "\n\n"
     return base + bio, (len(base), len(base) + len(bio))
 
@@ -197,7 +223,7 @@ def inj_control(text, rnd):
 
 def inj_html(text, rnd):
     pos = rnd.choice([m.start() for m in re.finditer(r" ", text)])
-    frag = rnd.choice(["&nbsp;", "<br>", "&#8217;", "</p>", "<span class=\"x\">", "&amp;"])
+    frag = rnd.choice(["&nbsp;", "<br>", "&#8217;", "</p>", '<span class="x">', "&amp;"])
     return text[:pos] + frag + text[pos:], (pos, pos + len(frag))
 
 
@@ -231,8 +257,14 @@ def inj_glued_lower(text, rnd):
 
 def inj_glued_name_opener(text, rnd):
     """A lost line break or space between a name and a sentence opener ("WashingtonThe")."""
-    spots = [m.span(1) for m in re.finditer(r"[A-Z][a-z]{3,}(\.?\s+)(?:The|This|In|But|He|She|They|It|El|La|Los|Le|Il|"
-                                            r"Der|Die) ", text)]
+    spots = [
+        m.span(1)
+        for m in re.finditer(
+            r"[A-Z][a-z]{3,}(\.?\s+)(?:The|This|In|But|He|She|They|It|El|La|Los|Le|Il|"
+            r"Der|Die) ",
+            text,
+        )
+    ]
     if not spots:
         return None
     pos, end = rnd.choice(spots)
@@ -264,8 +296,16 @@ def inj_truncate_whole_word(text, rnd):
     return new, (cut - 1, cut)
 
 
-SPAM_PHRASES = ["cheap flights", "buy viagra online", "best casino bonus", "cheap hotels", "payday loans",
-                "replica watches", "online casino", "buy cheap"]
+SPAM_PHRASES = [
+    "cheap flights",
+    "buy viagra online",
+    "best casino bonus",
+    "cheap hotels",
+    "payday loans",
+    "replica watches",
+    "online casino",
+    "buy cheap",
+]
 
 
 def inj_spam_sentence_end(text, rnd):
@@ -288,9 +328,15 @@ def inj_spam_repeated(text, rnd):
     return text[:e] + " " + stuffed + text[e:], (e + 1, e + 1 + len(stuffed))
 
 
-BREADCRUMBS = ["Home > News > Politics", "Home » World » Europe", "Inicio > Noticias > Política",
-               "Accueil > Actualités > Société", "News › Local › Sacramento", "Startseite > Politik > Deutschland",
-               "Home / Business / Markets"]
+BREADCRUMBS = [
+    "Home > News > Politics",
+    "Home » World » Europe",
+    "Inicio > Noticias > Política",
+    "Accueil > Actualités > Société",
+    "News › Local › Sacramento",
+    "Startseite > Politik > Deutschland",
+    "Home / Business / Markets",
+]
 
 
 def inj_breadcrumb(text, rnd):
@@ -301,14 +347,16 @@ def inj_breadcrumb(text, rnd):
     return text[:e] + "\n" + crumb + "\n" + text[e:], (e + 1, e + 1 + len(crumb))
 
 
-COOKIES = ["Nous utilisons des cookies pour vous garantir la meilleure expérience sur notre site. Tout accepter",
-           "Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis bieten zu können. Alle akzeptieren",
-           "Utilizziamo i cookie per migliorare la tua esperienza di navigazione. Accetta tutti",
-           "Este site utiliza cookies para melhorar a sua experiência. Aceitar",
-           "Utilizamos cookies propias y de terceros para mejorar nuestros servicios. Aceptar todas",
-           "En poursuivant votre navigation sur ce site, vous acceptez l'utilisation de cookies.",
-           "Al continuar navegando, aceptas el uso de cookies.",
-           "By continuing to browse the site, you agree to our use of cookies."]
+COOKIES = [
+    "Nous utilisons des cookies pour vous garantir la meilleure expérience sur notre site. Tout accepter",
+    "Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis bieten zu können. Alle akzeptieren",
+    "Utilizziamo i cookie per migliorare la tua esperienza di navigazione. Accetta tutti",
+    "Este site utiliza cookies para melhorar a sua experiência. Aceitar",
+    "Utilizamos cookies propias y de terceros para mejorar nuestros servicios. Aceptar todas",
+    "En poursuivant votre navigation sur ce site, vous acceptez l'utilisation de cookies.",
+    "Al continuar navegando, aceptas el uso de cookies.",
+    "By continuing to browse the site, you agree to our use of cookies.",
+]
 
 
 def inj_cookie_other(text, rnd):
@@ -319,12 +367,16 @@ def inj_cookie_other(text, rnd):
 
 # --- truncation in capitalised words, short last paragraphs, title case and hard-wrapped text (wire helper)
 
+
 def inj_truncate_capitalised(text, rnd):
     """A cut inside a capitalised word that is not the first of its sentence ("... blaming Musli")."""
     paras = paragraphs(text)
     s, e = paras[-1] if rnd.random() < 0.5 else rnd.choice(paras)
-    spots = [s + m.start() for m in re.finditer(r"(?<=[a-zà-ÿ,] )[A-ZÀ-Þ][a-zà-ÿ]{4,}", text[s:e])
-             if len(text[s : s + m.start()].split()) >= 8]  # inside a sentence under way, not its opening words
+    spots = [
+        s + m.start()
+        for m in re.finditer(r"(?<=[a-zà-ÿ,] )[A-ZÀ-Þ][a-zà-ÿ]{4,}", text[s:e])
+        if len(text[s : s + m.start()].split()) >= 8
+    ]  # inside a sentence under way, not its opening words
     if not spots:
         return None
     start = rnd.choice(spots)
@@ -352,7 +404,7 @@ def inj_truncate_title_case(text, rnd):
     """A Title Case headline line cut mid-word ("Council Approves Budget After Long Deb")."""
     paras = paragraphs(text)
     s, e = rnd.choice(paras)
-    ws = re.findall(r"[^\W\d_]{2,}", text[s:e])[:rnd.randint(7, 11)]
+    ws = re.findall(r"[^\W\d_]{2,}", text[s:e])[: rnd.randint(7, 11)]
     if len(ws) < 7 or len(ws[-1]) < 5:
         return None
     title = " ".join(w[:1].upper() + w[1:] for w in ws)
@@ -451,8 +503,10 @@ def main() -> None:
     texts = [f.read_text(encoding="utf-8") for f in files]
     chars = sum(map(len, texts))
     untouched = sum(1 for t in texts for f in findings(t) if f.severity.rank >= Severity.WARNING.rank)
-    print(f"{len(texts)} clean texts, {chars} chars; untouched warnings+errors: {untouched} "
-          f"({untouched * 20000 / chars:.2f} per 20,000 chars)\n")
+    print(
+        f"{len(texts)} clean texts, {chars} chars; untouched warnings+errors: {untouched} "
+        f"({untouched * 20000 / chars:.2f} per 20,000 chars)\n"
+    )
     print(f"{'artefact type':24} {'trials':>6} {'recall':>7} {'extra warn/err':>15}")
     rnd = random.Random(args.seed)
     total_hits = total = 0
@@ -468,8 +522,11 @@ def main() -> None:
             fs = findings(new)
             if any(f.rule in rules and overlaps(f, span) for f in fs):
                 hits += 1
-            extra += sum(1 for f in fs if f.severity.rank >= Severity.WARNING.rank and not overlaps(f, span)
-                         and f.rule not in rules)
+            extra += sum(
+                1
+                for f in fs
+                if f.severity.rank >= Severity.WARNING.rank and not overlaps(f, span) and f.rule not in rules
+            )
         total_hits += hits
         total += n
         print(f"{name:24} {n:6d} {hits / n if n else 0:7.2f} {extra:15d}")

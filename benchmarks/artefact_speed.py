@@ -38,8 +38,10 @@ def corpus(n: int) -> list[str]:
 
 
 def ctxs(texts):
-    return [DocContext(Document(id=str(i), text=t, source="b/x.txt", locator=None, metadata={}, record=None), i)
-            for i, t in enumerate(texts)]
+    return [
+        DocContext(Document(id=str(i), text=t, source="b/x.txt", locator=None, metadata={}, record=None), i)
+        for i, t in enumerate(texts)
+    ]
 
 
 def main() -> None:
@@ -61,8 +63,16 @@ def main() -> None:
         zipf("the", lang)
     print(f"{'(word lists, once)':24} {time.perf_counter() - t0:7.2f}s")
     # Segmentation is cached per text and shared by checks; warm it so each check is timed on its own work.
-    for cls in (BoilerplateCheck, InjectedKeywordCheck, TruncationCheck, MissingWhitespaceCheck, EncodingCheck,
-                StructureCheck, QualityCheck, RecurringLineCheck):
+    for cls in (
+        BoilerplateCheck,
+        InjectedKeywordCheck,
+        TruncationCheck,
+        MissingWhitespaceCheck,
+        EncodingCheck,
+        StructureCheck,
+        QualityCheck,
+        RecurringLineCheck,
+    ):
         cs = ctxs(texts)
         for c in cs:
             c.passages, c.sentences, c.lines  # noqa: B018

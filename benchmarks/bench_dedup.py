@@ -70,8 +70,12 @@ def build_real(specs: list[str], limit: int, out: Path) -> int:
                         return n
                     rec = json.loads(line)
                     text = rec.get(fld or "text") or ""
-                    dst.write(json.dumps({"id": f"{stem}-{rec.get('id', i)}", "text": text, "source": stem},
-                                         ensure_ascii=False) + "\n")
+                    dst.write(
+                        json.dumps(
+                            {"id": f"{stem}-{rec.get('id', i)}", "text": text, "source": stem}, ensure_ascii=False
+                        )
+                        + "\n"
+                    )
                     n += 1
     return n
 
@@ -188,10 +192,18 @@ def work_ours(path: Path, n: int, passages: bool, overrides: str = "") -> dict:
         minhash.signatures(texts, params)
         t_sig += time.process_time() - t
     return {
-        "seconds": t_stage, "finish_seconds": t_finish, "bytes": nbytes, "docs": len(ids),
-        "peak_mb": rss_mb() - base, "state_bytes": check.state_bytes(),
-        "pairs": sorted(pairs), "flagged": sorted(flagged), "passage_hits": sorted(passage_hits),
-        "sig_seconds": t_sig, "sig_bytes": sig_bytes, "stats": res.extra.get("duplicates", {}),
+        "seconds": t_stage,
+        "finish_seconds": t_finish,
+        "bytes": nbytes,
+        "docs": len(ids),
+        "peak_mb": rss_mb() - base,
+        "state_bytes": check.state_bytes(),
+        "pairs": sorted(pairs),
+        "flagged": sorted(flagged),
+        "passage_hits": sorted(passage_hits),
+        "sig_seconds": t_sig,
+        "sig_bytes": sig_bytes,
+        "stats": res.extra.get("duplicates", {}),
     }
 
 
@@ -219,8 +231,16 @@ def work_datasketch(path: Path, n: int, threshold: float) -> dict:
         if found:
             flagged.add(rec["id"])
             pairs |= {tuple(sorted((rec["id"], f))) for f in found}
-    return {"seconds": t_stage, "bytes": nbytes, "docs": ndocs, "peak_mb": rss_mb() - base,
-            "pairs": sorted(pairs), "flagged": sorted(flagged), "sig_seconds": t_sig, "sig_bytes": nbytes}
+    return {
+        "seconds": t_stage,
+        "bytes": nbytes,
+        "docs": ndocs,
+        "peak_mb": rss_mb() - base,
+        "pairs": sorted(pairs),
+        "flagged": sorted(flagged),
+        "sig_seconds": t_sig,
+        "sig_bytes": nbytes,
+    }
 
 
 def work_rensa(path: Path, n: int, threshold: float) -> dict:
@@ -247,8 +267,16 @@ def work_rensa(path: Path, n: int, threshold: float) -> dict:
         if found:
             flagged.add(rec["id"])
             pairs |= {tuple(sorted((rec["id"], keys[f]))) for f in found}
-    return {"seconds": t_stage, "bytes": nbytes, "docs": len(keys), "peak_mb": rss_mb() - base,
-            "pairs": sorted(pairs), "flagged": sorted(flagged), "sig_seconds": t_sig, "sig_bytes": nbytes}
+    return {
+        "seconds": t_stage,
+        "bytes": nbytes,
+        "docs": len(keys),
+        "peak_mb": rss_mb() - base,
+        "pairs": sorted(pairs),
+        "flagged": sorted(flagged),
+        "sig_seconds": t_sig,
+        "sig_bytes": nbytes,
+    }
 
 
 def work_lsh_datasketch(path: Path, n: int, threshold: float) -> dict:
@@ -290,8 +318,16 @@ def work_lsh_datasketch(path: Path, n: int, threshold: float) -> dict:
             batch = []
     if batch:
         flush()
-    return {"seconds": t_stage, "bytes": nbytes, "docs": ndocs, "peak_mb": rss_mb() - base,
-            "pairs": sorted(pairs), "flagged": sorted(flagged), "sig_seconds": t_sig, "sig_bytes": nbytes}
+    return {
+        "seconds": t_stage,
+        "bytes": nbytes,
+        "docs": ndocs,
+        "peak_mb": rss_mb() - base,
+        "pairs": sorted(pairs),
+        "flagged": sorted(flagged),
+        "sig_seconds": t_sig,
+        "sig_bytes": nbytes,
+    }
 
 
 def worker(args) -> None:
@@ -317,10 +353,23 @@ def worker(args) -> None:
 
 
 def run_worker(method: str, data: Path, n: int, threshold: float, ours_config: str = "") -> dict | None:
-    cmd = [sys.executable, __file__, "--worker", method, "--data", str(data), "--docs", str(n),
-           "--threshold", str(threshold), "--ours-config", ours_config]
-    proc = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "OMP_NUM_THREADS": "1",
-                                                                      "OPENBLAS_NUM_THREADS": "1"})
+    cmd = [
+        sys.executable,
+        __file__,
+        "--worker",
+        method,
+        "--data",
+        str(data),
+        "--docs",
+        str(n),
+        "--threshold",
+        str(threshold),
+        "--ours-config",
+        ours_config,
+    ]
+    proc = subprocess.run(
+        cmd, capture_output=True, text=True, env={**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"}
+    )
     if proc.returncode != 0:
         print(f"{method}: failed: {proc.stderr.strip().splitlines()[-1:]}", file=sys.stderr)
         return None
@@ -346,14 +395,21 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--memory-at", type=int, default=10_000, help="also run every method on this many documents")
     ap.add_argument("--threshold", type=float, default=0.5, help="LSH threshold of the plain pipelines")
-    ap.add_argument("--methods", default="ours,ours-docs,ours-docs-dsklsh,lsh-datasketch,datasketch,rensa",
-                    help="ours-docs-dsklsh = ours-docs with [duplicates] lsh = \"datasketch\" (MinHashLSH "
-                    "candidates, then our verification); lsh-datasketch = our signatures in datasketch's "
-                    "MinHashLSH, without verification")
+    ap.add_argument(
+        "--methods",
+        default="ours,ours-docs,ours-docs-dsklsh,lsh-datasketch,datasketch,rensa",
+        help='ours-docs-dsklsh = ours-docs with [duplicates] lsh = "datasketch" (MinHashLSH '
+        "candidates, then our verification); lsh-datasketch = our signatures in datasketch's "
+        "MinHashLSH, without verification",
+    )
     ap.add_argument("--ours-config", default="", help="DuplicatesConfig overrides, e.g. bands=60,rows=2")
-    ap.add_argument("--real", nargs="+", metavar="PATH[:FIELD]",
-                    help="real JSON-lines corpora instead of the synthetic one (copied, id and text only, to a "
-                    "temporary file; --docs caps the total); precision/recall need planted pairs and are skipped")
+    ap.add_argument(
+        "--real",
+        nargs="+",
+        metavar="PATH[:FIELD]",
+        help="real JSON-lines corpora instead of the synthetic one (copied, id and text only, to a "
+        "temporary file; --docs caps the total); precision/recall need planted pairs and are skipped",
+    )
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     ap.add_argument("--data", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -387,11 +443,15 @@ def main() -> None:
     n = args.docs
     truth = truth_pairs(planted, n) if not args.real else set()
     any_result = next(r for (m, k), r in results.items() if k == n)
-    print(f"\n{n} documents, {any_result['bytes'] / 1e6:.0f} MB, {len(truth)} planted duplicate pairs; "
-          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores\n")
-    hdr = (f"{'method':12} {'docs/s':>9} {'MB/s':>7} {'x dsk':>6} {'sig MB/s':>9} {'sig x dsk':>9} "
-           + " ".join(f"{'peak MB@' + str(s):>12}" for s in sizes)
-           + f" {'precision':>9} {'recall':>7} {'pairs':>7}")
+    print(
+        f"\n{n} documents, {any_result['bytes'] / 1e6:.0f} MB, {len(truth)} planted duplicate pairs; "
+        f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores\n"
+    )
+    hdr = (
+        f"{'method':12} {'docs/s':>9} {'MB/s':>7} {'x dsk':>6} {'sig MB/s':>9} {'sig x dsk':>9} "
+        + " ".join(f"{'peak MB@' + str(s):>12}" for s in sizes)
+        + f" {'precision':>9} {'recall':>7} {'pairs':>7}"
+    )
     print(hdr)
     print("-" * len(hdr))
     dsk = results.get(("datasketch", n))
@@ -406,8 +466,10 @@ def main() -> None:
         pairs = {tuple(p) for p in r["pairs"]}
         p, rc = prf(pairs, truth) if truth else (float("nan"), float("nan"))
         mem = " ".join(f"{results[(m, s)]['peak_mb']:12.0f}" if (m, s) in results else f"{'-':>12}" for s in sizes)
-        print(f"{m:12} {r['docs'] / r['seconds']:9.0f} {mbs:7.1f} {x:6.1f} {sig:9.1f} {xs:9.1f} {mem} "
-              f"{p:9.4f} {rc:7.4f} {len(pairs):7d}")
+        print(
+            f"{m:12} {r['docs'] / r['seconds']:9.0f} {mbs:7.1f} {x:6.1f} {sig:9.1f} {xs:9.1f} {mem} "
+            f"{p:9.4f} {rc:7.4f} {len(pairs):7d}"
+        )
     print("\nagreement of duplicate sets (Jaccard of pair sets / of flagged-document sets):")
     for i, a in enumerate(methods):
         for b in methods[i + 1 :]:
@@ -424,9 +486,11 @@ def main() -> None:
         for s in sizes:
             o = results.get(("ours", s))
             if o:
-                print(f"\nours @ {s}: index state {o['state_bytes'] / o['docs']:.0f} bytes/document "
-                      f"(signatures, hashes, passage index); finish (verification + clustering) {o['finish_seconds']:.1f}s; "
-                      f"{o['stats']}")
+                print(
+                    f"\nours @ {s}: index state {o['state_bytes'] / o['docs']:.0f} bytes/document "
+                    f"(signatures, hashes, passage index); finish (verification + clustering) {o['finish_seconds']:.1f}s; "
+                    f"{o['stats']}"
+                )
         pastes = [p for p in planted["pastes"] if int(p[1][1:]) < n and int(p[0][1:]) < n] if not args.real else []
         hits = {(h[0], h[1]) for h in ours["passage_hits"]} | {(h[1], h[0]) for h in ours["passage_hits"]}
         found = sum(1 for src, dst, _ in pastes if (dst, src) in hits)

@@ -70,12 +70,15 @@ def _entries(start: int, stop: int, real: int, params: MinHashParams, rng) -> li
         sigs += list(rng.integers(0, 2**32, size=(rest, params.num_perm), dtype=np.uint64).astype(np.uint32))
         hashes += [rng.bytes(16) for _ in range(rest)]
     rows = band_rows(np.stack(sigs), params).tolist()
-    return [Entry(k, f"idx-{start + k}", "bench", 2000, h, small_signature(s), tuple(b))
-            for k, (h, s, b) in enumerate(zip(hashes, sigs, rows, strict=True))]
+    return [
+        Entry(k, f"idx-{start + k}", "bench", 2000, h, small_signature(s), tuple(b))
+        for k, (h, s, b) in enumerate(zip(hashes, sigs, rows, strict=True))
+    ]
 
 
-def build_index(location: str, n: int, real: int, params: MinHashParams, bucket_bits: int,
-                chunk: int = 20_000) -> float:
+def build_index(
+    location: str, n: int, real: int, params: MinHashParams, bucket_bits: int, chunk: int = 20_000
+) -> float:
     t0 = time.perf_counter()
     idx = open_index(location, params, create=True, bucket_bits=bucket_bits)
     if hasattr(idx, "conn"):
@@ -104,8 +107,10 @@ def latency(location: str, params: MinHashParams, bucket_bits: int, real: int, n
     """Median and 99th percentile milliseconds of one document's lookup (a near copy of an indexed one)."""
     texts = [near(gen_text(i), i) for i in range(0, real, max(1, real // n))][:n]
     sigs = compute_signatures(texts, params)
-    entries = [Entry(k, f"q{k}", "q", len(t), content_hash(t), small_signature(s), band_array(s, params))
-               for k, (t, s) in enumerate(zip(texts, sigs, strict=True))]
+    entries = [
+        Entry(k, f"q{k}", "q", len(t), content_hash(t), small_signature(s), band_array(s, params))
+        for k, (t, s) in enumerate(zip(texts, sigs, strict=True))
+    ]
     times = []
     with open_index(location, params, readonly=True, bucket_bits=bucket_bits) as idx:
         for e in entries:
@@ -156,8 +161,13 @@ runpy.run_module("audit", run_name="__main__")
 
 def start(args: list[str]) -> subprocess.Popen:
     env = dict(os.environ, PYTHONPATH=str(ROOT), CI="1")
-    return subprocess.Popen([sys.executable, "-c", _CHILD, "filter", *args], env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-c", _CHILD, "filter", *args],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def finish(p: subprocess.Popen) -> tuple[float, float, str]:
@@ -170,8 +180,11 @@ def finish(p: subprocess.Popen) -> tuple[float, float, str]:
         sys.exit(f"filter failed ({p.returncode}): {err}")
     lines = err.strip().splitlines()
     kb = next(line for line in lines if line.startswith("PEAK_KB=")).split("=")[1]
-    return usage.ru_utime + usage.ru_stime, int(kb) / 1024, "\n".join(
-        line for line in lines if not line.startswith("PEAK_KB="))
+    return (
+        usage.ru_utime + usage.ru_stime,
+        int(kb) / 1024,
+        "\n".join(line for line in lines if not line.startswith("PEAK_KB=")),
+    )
 
 
 def split(batch: Path, parts: int) -> list[Path]:
@@ -197,8 +210,10 @@ def redis_server(work: Path):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    proc = subprocess.Popen([exe, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-                             "--dir", str(work)], stdout=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [exe, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", str(work)],
+        stdout=subprocess.DEVNULL,
+    )
     for _ in range(100):
         try:
             socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
@@ -236,26 +251,60 @@ def main() -> None:
             if backend == "redis" and server is None:
                 results.append((backend, None, why))
                 continue
-            locs = {"sqlite": str(work / "index-{}"), "redis": f"redis://127.0.0.1:{server[1] if server else 0}/0?prefix=b{{}}"}
+            locs = {
+                "sqlite": str(work / "index-{}"),
+                "redis": f"redis://127.0.0.1:{server[1] if server else 0}/0?prefix=b{{}}",
+            }
             base_loc = locs[backend]
             loc = base_loc.format("base")
             if backend == "sqlite":
                 shutil.rmtree(work / "index-base", ignore_errors=True)
-            print(f"building a {backend} index of {a.index_docs:,} documents ({real:,} with texts) ...", file=sys.stderr)
+            print(
+                f"building a {backend} index of {a.index_docs:,} documents ({real:,} with texts) ...", file=sys.stderr
+            )
             build_s = build_index(loc, a.index_docs, real, params, bucket_bits)
             docs, used = index_bytes(loc, params, bucket_bits)
             lat = latency(loc, params, bucket_bits, real)
             rows = {}
             out = work / f"{backend}-ro"
-            p = start([str(batch), "--keep", f"{out}.kept", "--reject", f"{out}.rej", "--index", loc,
-                       "--select", "DUP", "--jobs", "1"])
+            p = start(
+                [
+                    str(batch),
+                    "--keep",
+                    f"{out}.kept",
+                    "--reject",
+                    f"{out}.rej",
+                    "--index",
+                    loc,
+                    "--select",
+                    "DUP",
+                    "--jobs",
+                    "1",
+                ]
+            )
             t0 = time.perf_counter()
             cpu, peak, summary = finish(p)
             rows["--index (read only)"] = (time.perf_counter() - t0, cpu, peak, a.docs)
             # one worker claiming the whole batch
             t0 = time.perf_counter()
-            cpu, peak, summary = finish(start([str(batch), "--keep", f"{out}.k1", "--reject", f"{out}.r1", "--index",
-                                               loc, "--update-index", "--select", "DUP", "--jobs", "1"]))
+            cpu, peak, summary = finish(
+                start(
+                    [
+                        str(batch),
+                        "--keep",
+                        f"{out}.k1",
+                        "--reject",
+                        f"{out}.r1",
+                        "--index",
+                        loc,
+                        "--update-index",
+                        "--select",
+                        "DUP",
+                        "--jobs",
+                        "1",
+                    ]
+                )
+            )
             rows["--update-index, 1 worker"] = (time.perf_counter() - t0, cpu, peak, a.docs)
             # N workers on a fresh copy of the index, each its own slice, at once
             loc_n = base_loc.format("n")
@@ -263,11 +312,32 @@ def main() -> None:
                 shutil.rmtree(work / "index-n", ignore_errors=True)
             build_index(loc_n, a.index_docs, real, params, bucket_bits)
             t0 = time.perf_counter()
-            procs = [start([str(part), "--keep", f"{out}.n{k}.k", "--reject", f"{out}.n{k}.r", "--index", loc_n,
-                            "--update-index", "--select", "DUP", "--jobs", "1"]) for k, part in enumerate(parts)]
+            procs = [
+                start(
+                    [
+                        str(part),
+                        "--keep",
+                        f"{out}.n{k}.k",
+                        "--reject",
+                        f"{out}.n{k}.r",
+                        "--index",
+                        loc_n,
+                        "--update-index",
+                        "--select",
+                        "DUP",
+                        "--jobs",
+                        "1",
+                    ]
+                )
+                for k, part in enumerate(parts)
+            ]
             fins = [finish(p) for p in procs]
-            rows[f"--update-index, {a.workers} workers"] = (time.perf_counter() - t0, sum(f[0] for f in fins),
-                                                            max(f[1] for f in fins), a.docs)
+            rows[f"--update-index, {a.workers} workers"] = (
+                time.perf_counter() - t0,
+                sum(f[0] for f in fins),
+                max(f[1] for f in fins),
+                a.docs,
+            )
             results.append((backend, (build_s, docs, used, lat, rows), ""))
     finally:
         if server is not None:
@@ -277,8 +347,10 @@ def main() -> None:
             shutil.rmtree(work, ignore_errors=True)
     load = os.getloadavg()
     print()
-    print(f"batch {a.docs:,} documents against an index of {a.index_docs:,} (bucket_bits {bucket_bits} for Redis; "
-          f"machine: {os.cpu_count()} cores, load average {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f})")
+    print(
+        f"batch {a.docs:,} documents against an index of {a.index_docs:,} (bucket_bits {bucket_bits} for Redis; "
+        f"machine: {os.cpu_count()} cores, load average {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f})"
+    )
     print(f"{'backend':<8} {'run':<28} {'wall s':>7} {'docs/s':>8} {'docs/CPU-s':>11} {'peak MB':>8}")
     for backend, res, why in results:
         if res is None:
@@ -287,8 +359,10 @@ def main() -> None:
         build_s, docs, used, (p50, p99), rows = res
         for name, (wall, cpu, peak, n) in rows.items():
             print(f"{backend:<8} {name:<28} {wall:7.1f} {n / wall:8,.0f} {n / cpu:11,.0f} {peak:8.0f}")
-        print(f"{backend:<8} index: {docs:,} documents, {used / docs:,.0f} bytes per document in use "
-              f"({used / 1e6:,.1f} MB); built in {build_s:.0f} s; one lookup {p50:.2f} ms median, {p99:.2f} ms p99")
+        print(
+            f"{backend:<8} index: {docs:,} documents, {used / docs:,.0f} bytes per document in use "
+            f"({used / 1e6:,.1f} MB); built in {build_s:.0f} s; one lookup {p50:.2f} ms median, {p99:.2f} ms p99"
+        )
 
 
 if __name__ == "__main__":

@@ -177,6 +177,7 @@ JUDGED = ("en", "es", "fr", "de", "it", "pt")
 def short_text_accuracy(check: LanguageCheck) -> tuple[float, float, float]:
     """Document language of each sample read as a whole record, ``und`` counted wrong, averaged over
     the six judged languages: (sentences, word pairs, share of word pairs left ``und``)."""
+
     def per_lang(samples: dict[str, list[str]]) -> tuple[float, float]:
         acc, und = [], []
         for lang in JUDGED:
@@ -223,22 +224,34 @@ def codeswitch(path: str) -> None:
             mono_both += both
             lang004["mono"] += has004
     print(f"code-switched tweets ({len(docs)}, {cpu:.1f} CPU-s):")
-    print(f"  token-level agreement (gold en/es tokens: language of the span holding the token) "
-          f"{tok_ok / max(1, tok_n):.3f} of {tok_n}")
+    print(
+        f"  token-level agreement (gold en/es tokens: language of the span holding the token) "
+        f"{tok_ok / max(1, tok_n):.3f} of {tok_n}"
+    )
     print(f"  document-level agreement (en / es / mixed = both named) {doc_ok / max(1, doc_n):.3f} of {doc_n}")
-    print(f"  both en and es in documents[].languages: mixed tweets {mixed_both / max(1, mixed):.3f} "
-          f"({mixed}), monolingual tweets {mono_both / max(1, mono):.3f} ({mono})")
-    print(f"  LANG004: mixed tweets {lang004['mixed'] / max(1, mixed):.3f}, monolingual {lang004['mono'] / max(1, mono):.3f}")
+    print(
+        f"  both en and es in documents[].languages: mixed tweets {mixed_both / max(1, mixed):.3f} "
+        f"({mixed}), monolingual tweets {mono_both / max(1, mono):.3f} ({mono})"
+    )
+    print(
+        f"  LANG004: mixed tweets {lang004['mixed'] / max(1, mixed):.3f}, monolingual {lang004['mono'] / max(1, mono):.3f}"
+    )
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--docs", type=int, default=200, help="mixed documents to generate")
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
-                    help="override a [language] config key for every backend, e.g. --set min_chars=30")
-    ap.add_argument("--codeswitch", metavar="PATH",
-                    help="only measure agreement on code-switched tweets with token labels (jsonl)")
+    ap.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="override a [language] config key for every backend, e.g. --set min_chars=30",
+    )
+    ap.add_argument(
+        "--codeswitch", metavar="PATH", help="only measure agreement on code-switched tweets with token labels (jsonl)"
+    )
     args = ap.parse_args()
     for item in args.set:
         key, _, value = item.partition("=")
@@ -255,10 +268,12 @@ def main() -> None:
     pages = english_pages(rng, args.docs // 2)
     page_passages = sum(n for _, n in pages)
     langs = len(SENTENCES)
-    print(f"labelled set: {len(sentences)} sentence-length texts and {len(short)} short texts "
-          f"in {langs} languages; {len(mono)} monolingual documents; {len(mixed)} English documents "
-          f"with insertions ({sum(1 for d in mixed if d[1] and d[1][0] == 'passage')} passages, "
-          f"{sum(1 for d in mixed if d[1] and d[1][0] == 'sentence')} sentences)")
+    print(
+        f"labelled set: {len(sentences)} sentence-length texts and {len(short)} short texts "
+        f"in {langs} languages; {len(mono)} monolingual documents; {len(mixed)} English documents "
+        f"with insertions ({sum(1 for d in mixed if d[1] and d[1][0] == 'passage')} passages, "
+        f"{sum(1 for d in mixed if d[1] and d[1][0] == 'sentence')} sentences)"
+    )
     print(f"load average: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores\n")
 
     rows = {}
@@ -288,8 +303,9 @@ def main() -> None:
             hit = []
             if ins:
                 kind, lang, s, e, head = ins
-                hit = [f for f in lang001 if overlap(f.start, f.end, s, e) >= 0.5 * (e - s)
-                       and f.data["language"] == lang]
+                hit = [
+                    f for f in lang001 if overlap(f.start, f.end, s, e) >= 0.5 * (e - s) and f.data["language"] == lang
+                ]
                 if kind == "passage":
                     n_pass += 1
                     found += bool(hit)
@@ -343,10 +359,15 @@ def main() -> None:
     line("false LANG001 per English paragraph", lambda v: f"{v:.4f}", "false_rate")
     line("false LANG001 per passage, English pages", lambda v: f"{v:.4f}", "page_false")
     print("\nfalse LANG001 findings: " + ", ".join(f"{b} {rows[b]['false']}/{rows[b]['en_paras']}" for b in BACKENDS))
-    for key, what in (("pps_pages", "English pages"), ("pps_mono", "monolingual docs"),
-                      ("pps_mixed", "pages with insertions")):
-        print(f"speed-up over langdetect alone on {what}: auto {rows['auto'][key] / rows['langdetect'][key]:.1f}x, "
-              f"fasttext {rows['fasttext'][key] / rows['langdetect'][key]:.1f}x")
+    for key, what in (
+        ("pps_pages", "English pages"),
+        ("pps_mono", "monolingual docs"),
+        ("pps_mixed", "pages with insertions"),
+    ):
+        print(
+            f"speed-up over langdetect alone on {what}: auto {rows['auto'][key] / rows['langdetect'][key]:.1f}x, "
+            f"fasttext {rows['fasttext'][key] / rows['langdetect'][key]:.1f}x"
+        )
 
 
 if __name__ == "__main__":

@@ -65,8 +65,11 @@ def main() -> int:
                     break
                 dst.write(line)
         path = tmp
-    base = replace(load_config(None, discover=False), text_field=args.text_field,
-                   select=tuple(s for s in args.select.split(",") if s))
+    base = replace(
+        load_config(None, discover=False),
+        text_field=args.text_field,
+        select=tuple(s for s in args.select.split(",") if s),
+    )
     mb = path.stat().st_size / 1e6
     rows = []
     reference = None
@@ -78,14 +81,29 @@ def main() -> int:
         wall = time.perf_counter() - t0
         serial_s = serial_s or wall
         reference = reference or _comparable(report)
-        rows.append((f"local --jobs {jobs}", report.extra.get("run", {}).get("workers"), len(report.documents), wall,
-                     0.0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, None, _comparable(report) == reference))
+        rows.append(
+            (
+                f"local --jobs {jobs}",
+                report.extra.get("run", {}).get("workers"),
+                len(report.documents),
+                wall,
+                0.0,
+                resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                None,
+                _comparable(report) == reference,
+            )
+        )
     import ray
 
     for n in (int(w) for w in args.workers.split(",") if w):
         t0 = time.perf_counter()
-        ray.init(num_cpus=n, include_dashboard=False, log_to_driver=False, configure_logging=False,
-                 runtime_env={"env_vars": {"PYTHONPATH": str(Path(__file__).resolve().parents[1])}})
+        ray.init(
+            num_cpus=n,
+            include_dashboard=False,
+            log_to_driver=False,
+            configure_logging=False,
+            runtime_env={"env_vars": {"PYTHONPATH": str(Path(__file__).resolve().parents[1])}},
+        )
         startup = time.perf_counter() - t0
         config = replace(base, engine=EngineConfig(kind="ray", workers=n))
         t0 = time.perf_counter()
@@ -93,15 +111,28 @@ def main() -> int:
         wall = time.perf_counter() - t0
         peaks = _worker_peaks(ray, n)
         ray.shutdown()
-        rows.append((f"ray, {n} workers", report.extra.get("run", {}).get("workers"), len(report.documents), wall,
-                     startup, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                     peaks[0] if peaks else None, _comparable(report) == reference))
+        rows.append(
+            (
+                f"ray, {n} workers",
+                report.extra.get("run", {}).get("workers"),
+                len(report.documents),
+                wall,
+                startup,
+                resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                peaks[0] if peaks else None,
+                _comparable(report) == reference,
+            )
+        )
     print(f"{path.name}: {mb:.1f} MB; rules: {args.select or 'all'}; {os.cpu_count()} CPUs on this machine\n")
-    print("| engine | workers | docs/s | MB/s | speed-up vs local serial | Ray start s | driver peak MB | largest worker peak MB | same report |")
+    print(
+        "| engine | workers | docs/s | MB/s | speed-up vs local serial | Ray start s | driver peak MB | largest worker peak MB | same report |"
+    )
     print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
     for name, workers, docs, wall, startup, driver, worker, same in rows:
-        print(f"| {name} | {workers} | {docs / wall:,.0f} | {mb / wall:.2f} | {serial_s / wall:.2f}x | "
-              f"{startup:.1f} | {driver:.0f} | {worker if worker is None else round(worker)} | {same} |")
+        print(
+            f"| {name} | {workers} | {docs / wall:,.0f} | {mb / wall:.2f} | {serial_s / wall:.2f}x | "
+            f"{startup:.1f} | {driver:.0f} | {worker if worker is None else round(worker)} | {same} |"
+        )
     return 0
 
 

@@ -32,8 +32,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 MiB = 1 << 20
 
-_WORDS = ("the of and to in said market company shares year would percent bank oil trade prices "
-          "government new week last group sales profit quarter analysts expected rose fell board").split()
+_WORDS = (
+    "the of and to in said market company shares year would percent bank oil trade prices "
+    "government new week last group sales profit quarter analysts expected rose fell board"
+).split()
 
 
 def run_scan(args: list[str], timeout: float) -> dict:
@@ -50,15 +52,25 @@ def run_scan(args: list[str], timeout: float) -> dict:
             if _cpu_seconds(proc.pid) > timeout or time.monotonic() > deadline + 4 * timeout:
                 proc.kill()
                 pid, status, usage = os.wait4(proc.pid, 0)
-                return {"code": "timeout", "rss": usage.ru_maxrss / 1024, "cpu": usage.ru_utime + usage.ru_stime,
-                        "wall": time.monotonic() - start, "report": 0}
+                return {
+                    "code": "timeout",
+                    "rss": usage.ru_maxrss / 1024,
+                    "cpu": usage.ru_utime + usage.ru_stime,
+                    "wall": time.monotonic() - start,
+                    "report": 0,
+                }
             time.sleep(0.05)
         proc.returncode = os.waitstatus_to_exitcode(status)
         err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
         report = Path(out, "report.json")
-        return {"code": proc.returncode, "rss": usage.ru_maxrss / 1024, "cpu": usage.ru_utime + usage.ru_stime,
-                "wall": time.monotonic() - start, "report": report.stat().st_size if report.exists() else 0,
-                "last": err.strip().splitlines()[-1] if err.strip() else ""}
+        return {
+            "code": proc.returncode,
+            "rss": usage.ru_maxrss / 1024,
+            "cpu": usage.ru_utime + usage.ru_stime,
+            "wall": time.monotonic() - start,
+            "report": report.stat().st_size if report.exists() else 0,
+            "last": err.strip().splitlines()[-1] if err.strip() else "",
+        }
 
 
 def _cpu_seconds(pid: int) -> float:
@@ -126,22 +138,48 @@ def make_docs(path: Path, n: int, scale: int) -> None:
 
 CASES = {
     # name: (generator, file name, sizes (full), sizes (quick), extra scan args, describe size)
-    "bomb": (make_bomb, "bomb.jsonl.zst", (1 << 30, 4 << 30), (256 * MiB, 1 << 30), [], lambda s: f"{s / 2**30:g} GiB of zeros"),
-    "bad-lines": (make_bad_lines, "bad.jsonl.gz", (1_000_000, 3_000_000), (300_000, 1_000_000), [],
-                  lambda s: f"{s:,} bad lines"),
-    "csv-field": (make_csv_field, "big.csv", (250 * MiB, 1000 * MiB), (100 * MiB, 250 * MiB), [],
-                  lambda s: f"{s / MiB:g} MiB field"),
-    "one-line": (make_one_line, "line.txt", (15 * MiB, 60 * MiB), (4 * MiB, 15 * MiB), [],
-                 lambda s: f"{s / MiB:g} MiB, one line"),
+    "bomb": (
+        make_bomb,
+        "bomb.jsonl.zst",
+        (1 << 30, 4 << 30),
+        (256 * MiB, 1 << 30),
+        [],
+        lambda s: f"{s / 2**30:g} GiB of zeros",
+    ),
+    "bad-lines": (
+        make_bad_lines,
+        "bad.jsonl.gz",
+        (1_000_000, 3_000_000),
+        (300_000, 1_000_000),
+        [],
+        lambda s: f"{s:,} bad lines",
+    ),
+    "csv-field": (
+        make_csv_field,
+        "big.csv",
+        (250 * MiB, 1000 * MiB),
+        (100 * MiB, 250 * MiB),
+        [],
+        lambda s: f"{s / MiB:g} MiB field",
+    ),
+    "one-line": (
+        make_one_line,
+        "line.txt",
+        (15 * MiB, 60 * MiB),
+        (4 * MiB, 15 * MiB),
+        [],
+        lambda s: f"{s / MiB:g} MiB, one line",
+    ),
 }
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--quick", action="store_true", help="smaller sizes (a quarter)")
-    ap.add_argument("--only", default="bomb,bad-lines,csv-field,one-line,per-doc",
-                    help="comma-separated cases to run")
-    ap.add_argument("--timeout", type=float, default=600, help="CPU seconds per scan before it is stopped (wall time: 5x)")
+    ap.add_argument("--only", default="bomb,bad-lines,csv-field,one-line,per-doc", help="comma-separated cases to run")
+    ap.add_argument(
+        "--timeout", type=float, default=600, help="CPU seconds per scan before it is stopped (wall time: 5x)"
+    )
     ap.add_argument("--docs", type=int, default=50_000, help="documents for the per-doc case")
     ap.add_argument("--tmp", default=None, help="folder for the generated inputs (default: the system's)")
     args = ap.parse_args(argv)
@@ -158,8 +196,11 @@ def main(argv: list[str] | None = None) -> int:
                 path = tmp / fname
                 make(path, size)
                 r = run_scan([str(path), *extra], args.timeout)
-                print(f"{name:<10} {describe(size):<26} {path.stat().st_size / MiB:>9.2f} {r['code']!s:>7} "
-                      f"{r['rss']:>13.0f} {r['cpu']:>8.1f} {r['report'] / 1024:>10.1f}", flush=True)
+                print(
+                    f"{name:<10} {describe(size):<26} {path.stat().st_size / MiB:>9.2f} {r['code']!s:>7} "
+                    f"{r['rss']:>13.0f} {r['cpu']:>8.1f} {r['report'] / 1024:>10.1f}",
+                    flush=True,
+                )
                 path.unlink()
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
@@ -173,9 +214,12 @@ def _per_doc(tmp: Path, args: argparse.Namespace) -> None:
         make_docs(path, args.docs, scale)
         r = run_scan([str(path), "--select", "duplicate"], args.timeout)
         base = base or r["rss"]
-        print(f"{'per-doc':<10} {f'{args.docs:,} docs x{scale} text':<26} {path.stat().st_size / MiB:>9.2f} "
-              f"{r['code']!s:>7} {r['rss']:>13.0f} {r['cpu']:>8.1f} {r['report'] / 1024:>10.1f}"
-              f"   ({r['rss'] * 1024 / args.docs:.1f} KiB/doc; x{scale}/x1 = {r['rss'] / base:.2f})", flush=True)
+        print(
+            f"{'per-doc':<10} {f'{args.docs:,} docs x{scale} text':<26} {path.stat().st_size / MiB:>9.2f} "
+            f"{r['code']!s:>7} {r['rss']:>13.0f} {r['cpu']:>8.1f} {r['report'] / 1024:>10.1f}"
+            f"   ({r['rss'] * 1024 / args.docs:.1f} KiB/doc; x{scale}/x1 = {r['rss'] / base:.2f})",
+            flush=True,
+        )
         path.unlink()
 
 

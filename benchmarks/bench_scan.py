@@ -62,8 +62,13 @@ def build_input(specs: list[str], limit: int, out: Path) -> tuple[int, int]:
 def timed(cmd: list[str], env: dict | None = None) -> dict:
     """Run ``cmd``; its wall seconds, CPU seconds (user + sys, with its children) and max RSS (MB)."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env={**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", **(env or {})})
+    proc = subprocess.Popen(
+        cmd,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", **(env or {})},
+    )
     out, err = b"", b""
     # wait4 gives this child's own rusage (including the workers it waited for).
     _pid, status, ru = os.wait4(proc.pid, 0)
@@ -160,18 +165,26 @@ def main() -> None:
         whole = scan(data, tmpd / "all1", "--jobs", "1", "--format", "json")
         net = max(whole["cpu"] - startup["cpu"], 1e-9)
         print(f"\n{'run':<34}{'CPU s':>8}{'MB/s/core':>11}{'wall s':>8}{'peak MB':>9}")
-        print(f"{'startup (one tiny document)':<34}{startup['cpu']:>8.2f}{'':>11}{startup['wall']:>8.2f}"
-              f"{startup['rss_mb']:>9.0f}")
-        print(f"{'whole audit, --jobs 1':<34}{whole['cpu']:>8.2f}{mb / whole['cpu']:>11.3f}{whole['wall']:>8.2f}"
-              f"{whole['rss_mb']:>9.0f}")
+        print(
+            f"{'startup (one tiny document)':<34}{startup['cpu']:>8.2f}{'':>11}{startup['wall']:>8.2f}"
+            f"{startup['rss_mb']:>9.0f}"
+        )
+        print(
+            f"{'whole audit, --jobs 1':<34}{whole['cpu']:>8.2f}{mb / whole['cpu']:>11.3f}{whole['wall']:>8.2f}"
+            f"{whole['rss_mb']:>9.0f}"
+        )
         if "langdetect" not in skip:
             ld = timed([sys.executable, __file__, "--worker", "langdetect", "--data", str(data)])
-            print(f"{'langdetect, once per document':<34}{ld['cpu']:>8.2f}{mb / ld['cpu']:>11.3f}{ld['wall']:>8.2f}"
-                  f"{ld['rss_mb']:>9.0f}")
+            print(
+                f"{'langdetect, once per document':<34}{ld['cpu']:>8.2f}{mb / ld['cpu']:>11.3f}{ld['wall']:>8.2f}"
+                f"{ld['rss_mb']:>9.0f}"
+            )
             print(f"  whole audit vs langdetect: {ld['cpu'] / whole['cpu']:.2f}x (CPU; > 1 means the audit is faster)")
         if "families" not in skip:
-            print("\nper family (--select CATEGORY, --jobs 1); net = minus the same selection on one tiny document;"
-                  "\na family runs with the checks it uses (artefact and sourcing: the language check), so shares overlap")
+            print(
+                "\nper family (--select CATEGORY, --jobs 1); net = minus the same selection on one tiny document;"
+                "\na family runs with the checks it uses (artefact and sourcing: the language check), so shares overlap"
+            )
             print(f"{'family':<14}{'CPU s':>8}{'startup s':>10}{'net s/MB':>10}{'MB/s':>8}{'share':>8}")
             for fam in FAMILIES:
                 r = scan(data, tmpd / f"fam-{fam}", "--jobs", "1", "--format", "json", "--select", fam)
@@ -180,22 +193,28 @@ def main() -> None:
                 print(f"{fam:<14}{r['cpu']:>8.2f}{s0['cpu']:>10.2f}{n / mb:>10.3f}{mb / n:>8.2f}{n / net:>8.0%}")
         if "jobs" not in skip:
             par = scan(data, tmpd / f"all{args.jobs}", "--jobs", str(args.jobs), "--format", "json")
-            print(f"\n--jobs 1 vs --jobs {args.jobs}: wall {whole['wall']:.2f}s vs {par['wall']:.2f}s = "
-                  f"{whole['wall'] / par['wall']:.2f}x; CPU {whole['cpu']:.2f}s vs {par['cpu']:.2f}s; "
-                  f"peak MB {whole['rss_mb']:.0f} vs {par['rss_mb']:.0f}; identical report.json: "
-                  f"{same_report(whole['report'], par['report'])}")
+            print(
+                f"\n--jobs 1 vs --jobs {args.jobs}: wall {whole['wall']:.2f}s vs {par['wall']:.2f}s = "
+                f"{whole['wall'] / par['wall']:.2f}x; CPU {whole['cpu']:.2f}s vs {par['cpu']:.2f}s; "
+                f"peak MB {whole['rss_mb']:.0f} vs {par['rss_mb']:.0f}; identical report.json: "
+                f"{same_report(whole['report'], par['report'])}"
+            )
         if "render" not in skip:
             r = timed([sys.executable, __file__, "--worker", "render", "--data", str(data)])
             times = json.loads(r["stdout"])
             js = times["json"][0]
             extra = times["md"][0] + times["html"][0]
             print("\nrendering (CPU s, bytes): " + ", ".join(f"{k} {v[0]:.2f}s {v[1]:,}B" for k, v in times.items()))
-            print(f"  report.md + report.html on top of report.json: {extra:.2f}s = "
-                  f"{extra / max(whole['cpu'], 1e-9):.0%} of the json-only scan's CPU "
-                  f"({extra / max(js, 1e-9):.1f}x the json renderer alone)")
+            print(
+                f"  report.md + report.html on top of report.json: {extra:.2f}s = "
+                f"{extra / max(whole['cpu'], 1e-9):.0%} of the json-only scan's CPU "
+                f"({extra / max(js, 1e-9):.1f}x the json renderer alone)"
+            )
         per_doc = (whole["rss_mb"] - startup["rss_mb"]) * 1024 / max(docs, 1)
-        print(f"\npeak memory, --jobs 1: {whole['rss_mb']:.0f} MB (startup {startup['rss_mb']:.0f} MB; "
-              f"{per_doc:.1f} KB per document above startup)")
+        print(
+            f"\npeak memory, --jobs 1: {whole['rss_mb']:.0f} MB (startup {startup['rss_mb']:.0f} MB; "
+            f"{per_doc:.1f} KB per document above startup)"
+        )
 
 
 if __name__ == "__main__":

@@ -63,8 +63,10 @@ def main() -> None:
 
     t = time.perf_counter()
     fp, fn = feats(pos), feats(neg)
-    print(f"{len(pos)} planted pairs, {len(neg)} unrelated pairs ({len(planted.quote_pairs)} sharing a quote); "
-          f"features in {time.perf_counter() - t:.1f}s")
+    print(
+        f"{len(pos)} planted pairs, {len(neg)} unrelated pairs ({len(planted.quote_pairs)} sharing a quote); "
+        f"features in {time.perf_counter() - t:.1f}s"
+    )
     q = [0.0, 0.01, 0.05, 0.25, 0.5]
     print("planted word-5-gram Jaccard quantiles", dict(zip(q, np.round(np.quantile(fp[:, 0], q), 3), strict=False)))
     print(f"unrelated Jaccard max {fn[:, 0].max():.3f}, p99 {np.quantile(fn[:, 0], 0.99):.3f}")
@@ -72,8 +74,10 @@ def main() -> None:
     for b, r in ((32, 4), (40, 3), (60, 2), (64, 2), (24, 5)):
         pr = 1 - (1 - fp[:, 0] ** r) ** b
         pn = 1 - (1 - fn[:, 0] ** r) ** b
-        print(f"  {b:2d} bands x {r} rows (num_perm {b * r}): recall {pr.mean():.4f}, "
-              f"min {pr.min():.3f}; unrelated pairs becoming candidates {pn.mean():.4f}")
+        print(
+            f"  {b:2d} bands x {r} rows (num_perm {b * r}): recall {pr.mean():.4f}, "
+            f"min {pr.min():.3f}; unrelated pairs becoming candidates {pn.mean():.4f}"
+        )
     print("\nverification: similarity >= S or (shorter covered >= C and longer covered >= 0.3)")
     for s in (0.5, 0.55, 0.6, 0.7):
         for c in (0.75, 0.8, 0.85):

@@ -37,8 +37,10 @@ def main() -> None:
             check.observe(DocContext(Document(doc_id, text), o))
         stats = check.finish(texts.__getitem__, list(docs)).extra["duplicates"]
         cpu = time.process_time() - t0
-        print(f"{n:6d} documents: {cpu:7.2f} s CPU ({1000 * cpu / n:.2f} ms/document); "
-              f"groups capped {stats.get('passage_groups_capped')} sizes {stats.get('passage_capped_group_sizes')}")
+        print(
+            f"{n:6d} documents: {cpu:7.2f} s CPU ({1000 * cpu / n:.2f} ms/document); "
+            f"groups capped {stats.get('passage_groups_capped')} sizes {stats.get('passage_capped_group_sizes')}"
+        )
 
 
 if __name__ == "__main__":

@@ -62,8 +62,9 @@ def plant(texts: list[str], n: int, seed: int, min_words: int, max_words: int):
     rng = random.Random(seed)
     order = list(range(len(texts)))
     rng.shuffle(order)
-    sources = [i for i in order if any(min_words <= len(texts[i][a:b].split()) <= max_words
-                                       for a, b in paragraphs(texts[i]))]
+    sources = [
+        i for i in order if any(min_words <= len(texts[i][a:b].split()) <= max_words for a, b in paragraphs(texts[i]))
+    ]
     used: set[int] = set()
     plants = []
     for src in sources:
@@ -74,7 +75,7 @@ def plant(texts: list[str], n: int, seed: int, min_words: int, max_words: int):
         candidates = [i for i in order if i not in used and i != src and len(paragraphs(texts[i])) >= 2]
         if not candidates:
             break
-        dst = rng.choice(candidates[: 50])
+        dst = rng.choice(candidates[:50])
         paras = [(a, b) for a, b in paragraphs(texts[src]) if min_words <= len(texts[src][a:b].split()) <= max_words]
         a, b = rng.choice(paras)
         para = texts[src][a:b]
@@ -143,8 +144,14 @@ def main() -> None:
         src_id, dst_id = ids[p["src"]], ids[p["dst"]]
         para = _norm(texts[p["dst"]][p["start"] : p["end"]])
         holders = {src_id} | {i for i in ids if i not in planted and para in norm_of(i)}
-        hits = [f for f in by_id[dst_id].findings if f.rule.startswith("DUP")
-                and any(r.document in holders for r in f.related) and f.start < p["end"] and p["start"] < f.end]
+        hits = [
+            f
+            for f in by_id[dst_id].findings
+            if f.rule.startswith("DUP")
+            and any(r.document in holders for r in f.related)
+            and f.start < p["end"]
+            and p["start"] < f.end
+        ]
         if hits:
             found += 1
             text = texts[p["dst"]]
@@ -154,19 +161,29 @@ def main() -> None:
             warning += any(f.severity.value == "warning" for f in hits)
         else:
             misses.append(p)
-        both += any(f.rule in ("DUP003", "DUP004") and any(r.document == dst_id for r in f.related)
-                    for f in by_id[src_id].findings)
+        both += any(
+            f.rule in ("DUP003", "DUP004") and any(r.document == dst_id for r in f.related)
+            for f in by_id[src_id].findings
+        )
     n = len(plants) or 1
-    print(f"{args.path}: {len(texts)} documents, {len(plants)} pastes of {args.min_words}-{args.max_words} words "
-          f"(seed {args.seed}); scan CPU {cpu:.1f} s")
+    print(
+        f"{args.path}: {len(texts)} documents, {len(plants)} pastes of {args.min_words}-{args.max_words} words "
+        f"(seed {args.seed}); scan CPU {cpu:.1f} s"
+    )
     print(f"found on the receiving document naming the source: {found}/{len(plants)} = {found / n:.3f}")
     print(f"  span within the pasted paragraph:                 {tight}/{len(plants)} = {tight / n:.3f}")
     print(f"  a warning:                                         {warning}/{len(plants)} = {warning / n:.3f}")
     print(f"source document names the receiver (both sides):   {both}/{len(plants)} = {both / n:.3f}")
     for p in misses[: args.show_misses]:
         dst = by_id[ids[p["dst"]]]
-        print(f"  MISS {ids[p['src']]} -> {ids[p['dst']]} [{p['start']}:{p['end']}]:",
-              [(f.rule, f.start, f.end, [r.document for r in f.related]) for f in dst.findings if f.rule.startswith("DUP")])
+        print(
+            f"  MISS {ids[p['src']]} -> {ids[p['dst']]} [{p['start']}:{p['end']}]:",
+            [
+                (f.rule, f.start, f.end, [r.document for r in f.related])
+                for f in dst.findings
+                if f.rule.startswith("DUP")
+            ],
+        )
 
 
 if __name__ == "__main__":

@@ -88,8 +88,14 @@ def match(findings: list[tuple[str, object]], labels: list[dict]) -> tuple[dict[
     gone = 0
     pending = []
     for lab in labels:
-        hit = next((i for i in by_record.get(lab["record"], ())
-                    if (findings[i][1].start, findings[i][1].end) == (lab["start"], lab["end"])), None)
+        hit = next(
+            (
+                i
+                for i in by_record.get(lab["record"], ())
+                if (findings[i][1].start, findings[i][1].end) == (lab["start"], lab["end"])
+            ),
+            None,
+        )
         if hit is not None and hit not in matched:
             matched[hit] = lab
         else:
@@ -112,8 +118,9 @@ def match(findings: list[tuple[str, object]], labels: list[dict]) -> tuple[dict[
 
 def run_corpus(path: Path, corpus: str, field: str, args) -> dict:
     config = load_config(args.config, discover=False)
-    config = replace(config, text_field=field, jobs=args.jobs,
-                     select=tuple(args.select.split(",")) if args.select else config.select)
+    config = replace(
+        config, text_field=field, jobs=args.jobs, select=tuple(args.select.split(",")) if args.select else config.select
+    )
     t0 = time.process_time()
     report = scan([str(path)], config)
     cpu = time.process_time() - t0
@@ -130,8 +137,17 @@ def run_corpus(path: Path, corpus: str, field: str, args) -> dict:
             rest = [f for f in d.findings if f.category.value not in ("artefact", "language")]
             if policy.verdict(rest) == Verdict.KEEP:
                 alone += 1
-    return {"corpus": corpus, "field": field, "docs": len(report.documents), "chars": chars, "cpu": cpu,
-            "per_rule": per_rule, "sev_cat": sev_cat, "alone": alone, "report": report}
+    return {
+        "corpus": corpus,
+        "field": field,
+        "docs": len(report.documents),
+        "chars": chars,
+        "cpu": cpu,
+        "per_rule": per_rule,
+        "sev_cat": sev_cat,
+        "alone": alone,
+        "report": report,
+    }
 
 
 def per_20k(n: int, chars: int) -> float:
@@ -140,8 +156,10 @@ def per_20k(n: int, chars: int) -> float:
 
 def print_corpus(res: dict, labels: dict[str, list[dict]], markdown: bool) -> None:
     chars, docs = res["chars"], res["docs"]
-    print(f"\n## {res['corpus']} ({docs} documents, {chars:,} characters, field {res['field']}, "
-          f"scan {res['cpu']:.1f} CPU s)\n")
+    print(
+        f"\n## {res['corpus']} ({docs} documents, {chars:,} characters, field {res['field']}, "
+        f"scan {res['cpu']:.1f} CPU s)\n"
+    )
     cats = sorted({c for c, _ in res["sev_cat"]})
     print("| category | warnings+errors / 20k chars | info / 20k chars |")
     print("|---|---:|---:|")
@@ -150,11 +168,17 @@ def print_corpus(res: dict, labels: dict[str, list[dict]], markdown: bool) -> No
         w = res["sev_cat"][(c, "warning")] + res["sev_cat"][(c, "error")]
         tot_w += w
         print(f"| {c} | {per_20k(w, chars):.2f} | {per_20k(res['sev_cat'][(c, 'info')], chars):.2f} |")
-    print(f"| **all** | {per_20k(tot_w, chars):.2f} | "
-          f"{per_20k(sum(v for (c, s), v in res['sev_cat'].items() if s == 'info'), chars):.2f} |")
-    print(f"\ndocuments sent to review or dropped by artefact/language findings alone: {res['alone']} "
-          f"({100 * res['alone'] / max(docs, 1):.1f}%)\n")
-    print("| rule | severity | findings | /20k chars | labelled | true | false | debatable | precision | gone | labelled on |")
+    print(
+        f"| **all** | {per_20k(tot_w, chars):.2f} | "
+        f"{per_20k(sum(v for (c, s), v in res['sev_cat'].items() if s == 'info'), chars):.2f} |"
+    )
+    print(
+        f"\ndocuments sent to review or dropped by artefact/language findings alone: {res['alone']} "
+        f"({100 * res['alone'] / max(docs, 1):.1f}%)\n"
+    )
+    print(
+        "| rule | severity | findings | /20k chars | labelled | true | false | debatable | precision | gone | labelled on |"
+    )
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     rules = sorted(set(res["per_rule"]) | set(labels))
     for rule in rules:
@@ -166,8 +190,10 @@ def print_corpus(res: dict, labels: dict[str, list[dict]], markdown: bool) -> No
         t, fl, d = verdicts["true"], verdicts["false"], verdicts["debatable"]
         prec = f"{t / (t + fl):.2f}" if t + fl else "-"
         dates = sorted({lab.get("labelled", "?") for lab in matched.values()})
-        print(f"| {rule} | {sev} | {len(found)} | {per_20k(len(found), chars):.2f} | {len(matched)} | {t} | {fl} | "
-              f"{d} | {prec} | {gone} | {', '.join(dates) or '-'} |")
+        print(
+            f"| {rule} | {sev} | {len(found)} | {per_20k(len(found), chars):.2f} | {len(matched)} | {t} | {fl} | "
+            f"{d} | {prec} | {gone} | {', '.join(dates) or '-'} |"
+        )
 
 
 def sample(res: dict, rule: str, n: int, seed: int, labels: dict[str, list[dict]], width: int) -> None:
@@ -180,10 +206,22 @@ def sample(res: dict, rule: str, n: int, seed: int, labels: dict[str, list[dict]
     for rec, f in todo[:n]:
         text = report.text_of(rec) or ""
         a, b = max(0, f.start - width), min(len(text), f.end + width)
-        context = text[a:f.start] + "[[" + text[f.start:f.end] + "]]" + text[f.end:b]
-        print(json.dumps({"corpus": res["corpus"], "record": rec, "rule": f.rule, "start": f.start, "end": f.end,
-                          "severity": f.severity.value, "message": f.message, "context": context},
-                         ensure_ascii=False))
+        context = text[a : f.start] + "[[" + text[f.start : f.end] + "]]" + text[f.end : b]
+        print(
+            json.dumps(
+                {
+                    "corpus": res["corpus"],
+                    "record": rec,
+                    "rule": f.rule,
+                    "start": f.start,
+                    "end": f.end,
+                    "severity": f.severity.value,
+                    "message": f.message,
+                    "context": context,
+                },
+                ensure_ascii=False,
+            )
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -215,9 +253,10 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 print_corpus(res, labels, args.markdown)
     if not args.sample:
-        print(f"\nlabels: {args.labels}; warnings are findings of severity warning or error; precision counts "
-              "labelled findings only (debatable ones excluded). Severity: "
-              + ", ".join(s.value for s in Severity))
+        print(
+            f"\nlabels: {args.labels}; warnings are findings of severity warning or error; precision counts "
+            "labelled findings only (debatable ones excluded). Severity: " + ", ".join(s.value for s in Severity)
+        )
     return 0
 
 

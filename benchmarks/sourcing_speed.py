@@ -57,8 +57,10 @@ def main(argv: list[str]) -> int:
     list(check.check(DocContext(Document("big", big, "b"), 0)))
     dt = time.perf_counter() - t
     small = chars / b
-    print(f"one {len(big) / 1e6:.2f} MB document: {len(big) / dt / 1e6:6.2f} MB/s "
-          f"({(len(big) / dt) / small:.2f}x the per-document rate; ~1.0 means linear)")
+    print(
+        f"one {len(big) / 1e6:.2f} MB document: {len(big) / dt / 1e6:6.2f} MB/s "
+        f"({(len(big) / dt) / small:.2f}x the per-document rate; ~1.0 means linear)"
+    )
     return 0
 
 

@@ -1,6 +1,6 @@
 """Rewrite README.md's rules table from the registry (tests/test_rules_registry.py checks they agree).
 
-    python scripts/rules_table.py
+python scripts/rules_table.py
 """
 
 from __future__ import annotations
@@ -18,7 +18,9 @@ from audit.rules import all_rules  # noqa: E402
 def table() -> str:
     rows = ["| rule | category | default | what it flags |", "|---|---|---|---|"]
     for r in all_rules():
-        rows.append(f"| {r.id} | {r.category.value} | {r.severity.value} | {r.description.replace('|', chr(92) + '|')} |")
+        rows.append(
+            f"| {r.id} | {r.category.value} | {r.severity.value} | {r.description.replace('|', chr(92) + '|')} |"
+        )
     return "\n".join(rows) + "\n"
 
 

@@ -30,5 +30,6 @@ fi
 # is not used.
 
 python3 -m ruff check .
+python3 -m ruff format --check .
 python3 -m mypy audit
 exec python3 -m pytest "$@"

@@ -36,11 +36,23 @@ CASES = [
 @pytest.mark.parametrize("name,content,where,what", CASES, ids=[c[0] for c in CASES])
 def test_malformed_baseline_is_one_line_naming_file_and_entry(tmp_path, name, content, where, what):
     (tmp_path / "c").mkdir()
-    (tmp_path / "c" / "a.txt").write_text("A short text that is long enough to be read as prose by the checks.\n",
-                                          encoding="utf-8")
+    (tmp_path / "c" / "a.txt").write_text(
+        "A short text that is long enough to be read as prose by the checks.\n", encoding="utf-8"
+    )
     (tmp_path / "bl.json").write_text(content, encoding="utf-8")
-    result = CliRunner().invoke(app, ["scan", str(tmp_path / "c"), "--out", str(tmp_path / "r"), "--format", "json",
-                                      "--baseline", str(tmp_path / "bl.json")])
+    result = CliRunner().invoke(
+        app,
+        [
+            "scan",
+            str(tmp_path / "c"),
+            "--out",
+            str(tmp_path / "r"),
+            "--format",
+            "json",
+            "--baseline",
+            str(tmp_path / "bl.json"),
+        ],
+    )
     assert result.exit_code == 2
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1, result.stderr

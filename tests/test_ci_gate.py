@@ -49,8 +49,9 @@ def make_corpus(root: Path) -> Path:
     (root / "a.txt").write_text("\n\n".join(PARA), encoding="utf-8")
     (root / "b.txt").write_text("\n\n".join(PARA), encoding="utf-8")  # DUP001 (error)
     (root / "c.txt").write_text("Too short.", encoding="utf-8")  # ART001 (error)
-    (root / "d.txt").write_text("\n\n".join([PARA[0] + " FIXME-XYZ", PARA[1], PARA[2] + " FIXME-XYZ"]),
-                                encoding="utf-8")
+    (root / "d.txt").write_text(
+        "\n\n".join([PARA[0] + " FIXME-XYZ", PARA[1], PARA[2] + " FIXME-XYZ"]), encoding="utf-8"
+    )
     return root
 
 
@@ -89,7 +90,9 @@ def test_config_severity_select_ignore_and_fail_on(tmp_path):
     corpus = make_corpus(tmp_path / "c")
     out = str(tmp_path / "r")
     cfg = tmp_path / "corpus-audit.toml"
-    cfg.write_text('fail_on = "error"\nselect = ["DUP001", "ART001"]\n[severity]\nDUP001 = "warning"\nART001 = "info"\n')
+    cfg.write_text(
+        'fail_on = "error"\nselect = ["DUP001", "ART001"]\n[severity]\nDUP001 = "warning"\nART001 = "info"\n'
+    )
     assert scan(str(corpus), "--out", out, "--config", str(cfg)).exit_code == 0
     sev = {f["rule"]: f["severity"] for d in report_of(Path(out))["documents"] for f in d["findings"]}
     assert sev == {"DUP001": "warning", "ART001": "info"}
@@ -115,9 +118,17 @@ def test_baseline_survives_unrelated_edits_and_reports_new_and_stale(tmp_path, m
 
     # Edit d.txt around (not at) its markers: new first paragraph, reworded middle, moved offsets.
     d = corpus / "d.txt"
-    d.write_text("\n\n".join(["An editor's note added at the top of the page.", PARA[0] + " FIXME-XYZ",
-                              "Farmers in the SOUTH   say the drought cut the harvest by a third.",
-                              PARA[2] + " FIXME-XYZ"]), encoding="utf-8")
+    d.write_text(
+        "\n\n".join(
+            [
+                "An editor's note added at the top of the page.",
+                PARA[0] + " FIXME-XYZ",
+                "Farmers in the SOUTH   say the drought cut the harvest by a third.",
+                PARA[2] + " FIXME-XYZ",
+            ]
+        ),
+        encoding="utf-8",
+    )
     result = scan(str(corpus), *GATE_RULES, "--out", str(out), "--baseline", str(base), "--fail-on", "info")
     assert result.exit_code == 0, result.output
     rep = report_of(out)
@@ -126,8 +137,9 @@ def test_baseline_survives_unrelated_edits_and_reports_new_and_stale(tmp_path, m
     assert "4 known findings suppressed" in (out / "report.md").read_text()
 
     # A new marker fails; an edit of the flagged text itself makes a new finding and a stale entry.
-    d.write_text("\n\n".join([PARA[0] + " FIXME-XYZ", PARA[1] + " FIXME-XYZ", PARA[2] + " FIXME-XYZW"]),
-                 encoding="utf-8")
+    d.write_text(
+        "\n\n".join([PARA[0] + " FIXME-XYZ", PARA[1] + " FIXME-XYZ", PARA[2] + " FIXME-XYZW"]), encoding="utf-8"
+    )
     (corpus / "c.txt").write_text("\n\n".join(PARA[1:]), encoding="utf-8")  # ART001 fixed
     result = scan(str(corpus), *GATE_RULES, "--out", str(out), "--baseline", str(base), "--fail-on", "warning")
     assert result.exit_code == 1
@@ -136,7 +148,8 @@ def test_baseline_survives_unrelated_edits_and_reports_new_and_stale(tmp_path, m
     assert new == [("d.txt", "TST901"), ("d.txt", "TST901")]
     assert rep["baseline"]["suppressed"] == 2
     assert sorted((e["document"], e["rule"]) for e in rep["baseline"]["stale"]) == [
-        ("c.txt", "ART001"), ("d.txt", "TST901")
+        ("c.txt", "ART001"),
+        ("d.txt", "TST901"),
     ]
     assert "2 baseline entries no longer match" in (out / "report.md").read_text()
     assert "baseline" in result.stderr and "2 suppressed" in result.stderr
@@ -187,16 +200,22 @@ def test_document_level_findings_keep_identity_when_the_document_is_edited(tmp_p
     corpus = make_corpus(tmp_path / "c")
     base = tmp_path / "baseline.json"
     out = tmp_path / "r"
-    assert scan(str(corpus), "--select", "DUP001,ART001", "--out", str(out), "--write-baseline", str(base)).exit_code == 0
+    assert (
+        scan(str(corpus), "--select", "DUP001,ART001", "--out", str(out), "--write-baseline", str(base)).exit_code == 0
+    )
     (corpus / "c.txt").write_text("Still too short!", encoding="utf-8")  # ART001 stays, text changed
     edited = "Editor's note: updated.\n\n" + "\n\n".join(PARA)
     (corpus / "a.txt").write_text(edited, encoding="utf-8")  # both copies edited alike: DUP001 stays
     (corpus / "b.txt").write_text(edited, encoding="utf-8")
-    result = scan(str(corpus), "--select", "DUP001,ART001", "--out", str(out), "--baseline", str(base), "--fail-on", "info")
+    result = scan(
+        str(corpus), "--select", "DUP001,ART001", "--out", str(out), "--baseline", str(base), "--fail-on", "info"
+    )
     assert result.exit_code == 0, result.output
     assert report_of(out)["baseline"]["suppressed"] == 2
     (corpus / "e.txt").write_text(edited, encoding="utf-8")  # a new copy: a new DUP001 finding
-    result = scan(str(corpus), "--select", "DUP001,ART001", "--out", str(out), "--baseline", str(base), "--fail-on", "error")
+    result = scan(
+        str(corpus), "--select", "DUP001,ART001", "--out", str(out), "--baseline", str(base), "--fail-on", "error"
+    )
     assert result.exit_code == 1
     assert [(d["id"], f["rule"]) for d in report_of(out)["documents"] for f in d["findings"]] == [("e.txt", "DUP001")]
 
@@ -229,8 +248,19 @@ def test_baseline_entries_of_rules_not_run_are_not_stale(tmp_path):
     out = str(tmp_path / "r")
     assert scan(str(corpus), "--out", out, "--select", "DUP001,ART001", "--write-baseline", str(base)).exit_code == 0
     before = json.loads(base.read_text(encoding="utf-8"))["findings"]
-    result = scan(str(corpus), "--out", out, "--select", "DUP001", "--baseline", str(base),
-                  "--write-baseline", str(base), "--fail-on", "info")
+    result = scan(
+        str(corpus),
+        "--out",
+        out,
+        "--select",
+        "DUP001",
+        "--baseline",
+        str(base),
+        "--write-baseline",
+        str(base),
+        "--fail-on",
+        "info",
+    )
     assert result.exit_code == 0, result.output
     info = report_of(tmp_path / "r")["baseline"]
     assert info["stale"] == [] and info["not_checked"] == sum(e["rule"] == "ART001" for e in before) > 0

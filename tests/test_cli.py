@@ -78,8 +78,21 @@ def test_exit_codes_follow_fail_on(small_corpus, tmp_path):
     out = tmp_path / "o"
     assert run("scan", small_corpus, "--out", out).exit_code == 0  # no --fail-on: findings never fail
     assert run("scan", small_corpus, "--out", out, "--fail-on", "error").exit_code == 1
-    assert run("scan", small_corpus, "--out", out, "--fail-on", "error", "--select", "DUP001,ART001",
-               "--ignore", "DUP001,ART001").exit_code == 0
+    assert (
+        run(
+            "scan",
+            small_corpus,
+            "--out",
+            out,
+            "--fail-on",
+            "error",
+            "--select",
+            "DUP001,ART001",
+            "--ignore",
+            "DUP001,ART001",
+        ).exit_code
+        == 0
+    )
     assert run("scan", small_corpus, "--out", out, "--fail-on", "error", "--select", "duplicate").exit_code == 1
 
 
@@ -111,7 +124,9 @@ def test_usage_errors_exit_2_with_one_line(small_corpus, tmp_path, args, needle)
 
 
 def test_unreadable_input_still_writes_reports_and_exits_2(small_corpus, tmp_path, report_schema):
-    (small_corpus / "bad.jsonl").write_bytes(b'{"id": "r1", "text": "A readable record about the budget vote."}\n{oops\n')
+    (small_corpus / "bad.jsonl").write_bytes(
+        b'{"id": "r1", "text": "A readable record about the budget vote."}\n{oops\n'
+    )
     (small_corpus / "latin.txt").write_bytes("caf\xe9".encode("latin-1"))
     out = tmp_path / "o"
     result = run("scan", small_corpus, "--out", out)
@@ -243,7 +258,8 @@ def test_renamed_ids_are_announced_on_stderr_and_in_report_md(tmp_path, report_s
     for shard in ("a", "b"):
         (d / f"{shard}.jsonl").write_text(
             json.dumps({"id": 0, "text": f"Shard {shard}: the council approved the new budget on Tuesday."}) + "\n",
-            encoding="utf-8")
+            encoding="utf-8",
+        )
     out = tmp_path / "o"
     result = run("scan", d, "--out", out, "--format", "json,md")
     assert result.exit_code == 0
@@ -267,11 +283,15 @@ def test_scan_and_filter_read_json_lines_from_stdin(tmp_path):
     result = runner.invoke(app, ["scan", "-", "--out", str(out), "--format", "json", "--select", "DUP001"], input=lines)
     assert result.exit_code == 2, result.output  # the malformed line
     report = json.loads((out / "report.json").read_text())
-    assert [(d["id"], [f["rule"] for f in d["findings"]]) for d in report["documents"]] == [("a", []), ("stdin:2", ["DUP001"])]
+    assert [(d["id"], [f["rule"] for f in d["findings"]]) for d in report["documents"]] == [
+        ("a", []),
+        ("stdin:2", ["DUP001"]),
+    ]
     assert report["unreadable"] == [{"file": "stdin", "line": 3, "reason": report["unreadable"][0]["reason"]}]
     keep, reject = tmp_path / "k.jsonl", tmp_path / "r.jsonl"
-    result = runner.invoke(app, ["filter", "-", "--keep", str(keep), "--reject", str(reject), "--select", "DUP001"],
-                           input=lines)
+    result = runner.invoke(
+        app, ["filter", "-", "--keep", str(keep), "--reject", str(reject), "--select", "DUP001"], input=lines
+    )
     assert result.exit_code == 0, result.output  # the malformed line is data for the filter (contract)
     assert len(keep.read_text().splitlines()) == 1 and len(reject.read_text().splitlines()) == 2
 

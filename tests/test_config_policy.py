@@ -35,8 +35,9 @@ def test_corpus_audit_toml_is_discovered(tmp_path, monkeypatch):
 
 
 def test_pyproject_tool_table(tmp_path, monkeypatch):
-    (tmp_path / "pyproject.toml").write_text('[project]\nname="x"\n[tool.corpus-audit]\ntext_field = "body"\n',
-                                             encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname="x"\n[tool.corpus-audit]\ntext_field = "body"\n', encoding="utf-8"
+    )
     monkeypatch.chdir(tmp_path)
     assert load_config().text_field == "body"
 
@@ -56,8 +57,14 @@ def test_unknown_keys_are_named(data, key):
 
 
 @pytest.mark.parametrize(
-    "data", [{"fail_on": "fatal"}, {"severity": {"ART001": "loud"}}, {"empty": {"min_words": "many"}},
-             {"select": 5}, {"policy": {"drop_on": "never"}}]
+    "data",
+    [
+        {"fail_on": "fatal"},
+        {"severity": {"ART001": "loud"}},
+        {"empty": {"min_words": "many"}},
+        {"select": 5},
+        {"policy": {"drop_on": "never"}},
+    ],
 )
 def test_invalid_values(data):
     with pytest.raises(ConfigError):
@@ -156,13 +163,16 @@ def test_policy_table_needs_no_import_side_effect():
     assert proc.returncode == 0, proc.stderr
 
 
-@pytest.mark.parametrize("policy", [
-    {},
-    {"drop_on": "warning"},
-    {"drop_on": "info", "keep_rules": ["SRC"]},
-    {"drop_rules": ["ART060"], "drop_unexpected_language": False},
-    {"drop_duplicates": False},
-])
+@pytest.mark.parametrize(
+    "policy",
+    [
+        {},
+        {"drop_on": "warning"},
+        {"drop_on": "info", "keep_rules": ["SRC"]},
+        {"drop_rules": ["ART060"], "drop_unexpected_language": False},
+        {"drop_duplicates": False},
+    ],
+)
 def test_report_verdicts_and_filter_decisions_agree(tmp_path, policy):
     """One policy object: the documents a scan's report marks ``drop`` are exactly those ``filter``
     rejects, under any [policy] table (a batch with copies, damage, a foreign language, short texts)."""
@@ -185,8 +195,9 @@ def test_report_verdicts_and_filter_decisions_agree(tmp_path, policy):
     ]
     texts += [texts[0].upper(), texts[1]]  # exact copies, after their originals (keep = "first")
     batch = tmp_path / "b.jsonl"
-    batch.write_text("".join(json.dumps({"id": f"d{i}", "text": t}) + "\n" for i, t in enumerate(texts)),
-                     encoding="utf-8")
+    batch.write_text(
+        "".join(json.dumps({"id": f"d{i}", "text": t}) + "\n" for i, t in enumerate(texts)), encoding="utf-8"
+    )
     config = config_from_mapping({"languages": ["en"], "jobs": 1, "policy": policy})
     report = scan([str(batch)], config)
     dropped = {d.id for d in report.documents if d.verdict is Verdict.DROP}

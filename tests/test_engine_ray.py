@@ -32,22 +32,31 @@ def ray_instance():
             pytest.fail(message, pytrace=False)
         pytest.skip(message)
     root = str(Path(__file__).resolve().parents[1])
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False,
-             runtime_env={"env_vars": {"PYTHONPATH": root}})
+    ray.init(
+        num_cpus=2,
+        include_dashboard=False,
+        log_to_driver=False,
+        configure_logging=False,
+        runtime_env={"env_vars": {"PYTHONPATH": root}},
+    )
     yield ray
     ray.shutdown()
 
 
-WORDS = ("council budget river school market energy water housing museum transport election festival storm "
-         "hospital bridge library harvest factory tourism airport").split()
+WORDS = (
+    "council budget river school market energy water housing museum transport election festival storm "
+    "hospital bridge library harvest factory tourism airport"
+).split()
 
 
 def _story(rng: random.Random, n: int) -> str:
     sents = []
     for _ in range(n):
         w = rng.sample(WORDS, 6)
-        sents.append(f"The {w[0]} and the {w[1]} were discussed near the {w[2]} on Tuesday, "
-                      f"while the {w[3]} plan for the {w[4]} waited for the {w[5]} vote.")
+        sents.append(
+            f"The {w[0]} and the {w[1]} were discussed near the {w[2]} on Tuesday, "
+            f"while the {w[3]} plan for the {w[4]} waited for the {w[5]} vote."
+        )
     return " ".join(sents)
 
 
@@ -63,7 +72,9 @@ def corpus(tmp_path_factory) -> Path:
         rows.append({"id": f"copy{i}", "text": rows[i]["text"]})
         rows.append({"id": f"near{i}", "text": rows[10 + i]["text"].replace("Tuesday", "Monday", 1)})
     rows.append({"id": "empty", "text": ""})
-    rows.append({"id": "es", "text": "El ayuntamiento aprobó ayer el presupuesto para el próximo año tras un largo debate."})
+    rows.append(
+        {"id": "es", "text": "El ayuntamiento aprobó ayer el presupuesto para el próximo año tras un largo debate."}
+    )
     (d / "batch.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     return d
 

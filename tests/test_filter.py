@@ -80,8 +80,9 @@ def test_line_formats_and_every_line_accounted_for(tmp_path):
     rejected = read_jsonl(reject)
     assert len(kept_lines) + len(rejected) == len(lines) + 2  # every line, blank and malformed included
     assert kept_lines[0] == lines[0]
-    assert [json.loads(k)["id"] for k in kept_lines] == ["a1", "a2", "a6", "b2"] or \
-        [json.loads(k)["id"] for k in kept_lines] == ["a1", "a2", "a4", "a6", "b2"]
+    assert [json.loads(k)["id"] for k in kept_lines] == ["a1", "a2", "a6", "b2"] or [
+        json.loads(k)["id"] for k in kept_lines
+    ] == ["a1", "a2", "a4", "a6", "b2"]
     by_id = {r["id"]: r for r in rejected if "id" in r}
     dup = by_id["a3"]
     assert dup["record"] == json.loads(lines[2])
@@ -93,7 +94,11 @@ def test_line_formats_and_every_line_accounted_for(tmp_path):
     assert "duplicate_of" not in by_id["a5"]["reasons"][0]
     bad = [r for r in rejected if "file" in r]
     assert {(r["file"], r["line"]) for r in bad} == {
-        ("batch.jsonl", 5), ("batch.jsonl", 6), ("batch.jsonl", 7), ("batch.jsonl", 8), ("bad.jsonl", 1)
+        ("batch.jsonl", 5),
+        ("batch.jsonl", 6),
+        ("batch.jsonl", 7),
+        ("batch.jsonl", 8),
+        ("bad.jsonl", 1),
     }
     for r in bad:
         assert set(r) == {"file", "line", "raw", "reasons"}
@@ -129,12 +134,15 @@ def test_second_batch_against_index_names_the_original(tmp_path):
 
     with sqlite3.connect(idx / "index.sqlite") as conn:  # the source as the report names it (the record's field)
         assert {s for (s,) in conn.execute("SELECT DISTINCT source FROM docs")} == {"wire"}
-    b2 = write_jsonl(tmp_path / "b2.jsonl", [
-        rec("second-0", EN[2].replace("  ", " ")),        # exact copy of first-2
-        rec("second-1", near_copy(EN[0])),               # near copy of first-0
-        rec("second-2", "Completely new: " + EN[3][::-1]),  # new text
-        rec("second-3", ES[1].lower()),                  # exact after normalisation
-    ])
+    b2 = write_jsonl(
+        tmp_path / "b2.jsonl",
+        [
+            rec("second-0", EN[2].replace("  ", " ")),  # exact copy of first-2
+            rec("second-1", near_copy(EN[0])),  # near copy of first-0
+            rec("second-2", "Completely new: " + EN[3][::-1]),  # new text
+            rec("second-3", ES[1].lower()),  # exact after normalisation
+        ],
+    )
     result, keep2, reject2 = run_filter(tmp_path, b2, extra=["--index", str(idx), "--update-index"], name="two")
     assert result.exit_code == 0, result.output
     assert [json.loads(k)["id"] for k in keep2.read_text().splitlines()] == ["second-2"]
@@ -161,16 +169,32 @@ def test_scan_with_index_reports_without_changing_it(tmp_path):
     before = db.read_bytes()
     b2 = write_jsonl(tmp_path / "b2.jsonl", [rec("again", EN[0]), rec("new", EN[1])])
     out = tmp_path / "rep"
-    result = runner.invoke(app, ["scan", str(b2), "--index", str(idx), "--out", str(out), "--format", "json",
-                                 "--fail-on", "error", "--select", "DUP"])
+    result = runner.invoke(
+        app,
+        [
+            "scan",
+            str(b2),
+            "--index",
+            str(idx),
+            "--out",
+            str(out),
+            "--format",
+            "json",
+            "--fail-on",
+            "error",
+            "--select",
+            "DUP",
+        ],
+    )
     assert result.exit_code == 1, result.output
     report = json.loads((out / "report.json").read_text())
     (finding,) = [f for d in report["documents"] for f in d["findings"]]
     assert finding["rule"] == "DUP010" and finding["related"][0]["document"] == "orig"
     assert db.read_bytes() == before
     # without --fail-on the same scan exits 0
-    result = runner.invoke(app, ["scan", str(b2), "--index", str(idx), "--out", str(out), "--format", "json",
-                                 "--select", "DUP"])
+    result = runner.invoke(
+        app, ["scan", str(b2), "--index", str(idx), "--out", str(out), "--format", "json", "--select", "DUP"]
+    )
     assert result.exit_code == 0
 
 
@@ -184,8 +208,9 @@ def test_incompatible_index_is_refused(tmp_path):
     assert result.exit_code == 2
     assert "incompatible parameters" in result.stderr and "num_perm" in result.stderr
     assert not keep.exists() and not reject.exists()
-    result = runner.invoke(app, ["scan", str(b1), "--index", str(idx), "--config", str(cfg), "--out",
-                                 str(tmp_path / "r")])
+    result = runner.invoke(
+        app, ["scan", str(b1), "--index", str(idx), "--config", str(cfg), "--out", str(tmp_path / "r")]
+    )
     assert result.exit_code == 2 and "num_perm" in result.stderr
 
 
@@ -262,8 +287,9 @@ def test_keep_pointing_at_a_folder_is_refused_before_reading(tmp_path, monkeypat
     b1 = write_jsonl(tmp_path / "b1.jsonl", [rec("a", EN[0])])
     (tmp_path / "dir").mkdir()
     monkeypatch.setattr(filter_mod, "iter_inputs", lambda *a, **k: pytest.fail("input read before the check"))
-    result = runner.invoke(app, ["filter", str(b1), "--keep", str(tmp_path / "dir"), "--reject",
-                                 str(tmp_path / "r.jsonl")])
+    result = runner.invoke(
+        app, ["filter", str(b1), "--keep", str(tmp_path / "dir"), "--reject", str(tmp_path / "r.jsonl")]
+    )
     assert result.exit_code == 2 and "--keep" in result.stderr and "is a folder" in result.stderr
     assert not (tmp_path / "r.jsonl").exists()
 
@@ -337,8 +363,11 @@ def test_passage_duplicates_do_not_reject_but_whole_documents_do(tmp_path):
     # B shares one long paragraph with A but is otherwise its own story: kept; C is a near copy: rejected
     para = " ".join(EN)
     a = para + "\n\n" + ES[0]
-    b = "An unrelated introduction about the weather in the mountains this week and the snow.\n\n" + para + \
-        "\n\nA closing paragraph about local elections, the candidates and the turnout expected on Sunday. " * 3
+    b = (
+        "An unrelated introduction about the weather in the mountains this week and the snow.\n\n"
+        + para
+        + "\n\nA closing paragraph about local elections, the candidates and the turnout expected on Sunday. " * 3
+    )
     b1 = write_jsonl(tmp_path / "b1.jsonl", [rec("A", a), rec("B", b), rec("C", near_copy(a))])
     result, keep, reject = run_filter(tmp_path, b1, extra=["--select", "DUP"])
     assert [k["id"] for k in read_jsonl(keep)] == ["A", "B"], result.output
@@ -347,16 +376,22 @@ def test_passage_duplicates_do_not_reject_but_whole_documents_do(tmp_path):
 
 @pytest.mark.parametrize(
     ("start", "severity", "drop_language", "rejected"),
-    [(0, "warning", True, True), (0, "info", True, False), (500, "warning", True, False),
-     (0, "warning", False, False)],
+    [(0, "warning", True, True), (0, "info", True, False), (500, "warning", True, False), (0, "warning", False, False)],
 )
 def test_unexpected_language_rejects_whole_documents_only(start, severity, drop_language, rejected):
     from audit.filter import own_reasons
     from audit.model import Category, DocumentResult, Finding, Severity, Verdict
     from audit.policy import Policy
 
-    f = Finding("LNG999", Category.LANGUAGE, Severity(severity), start, 1000, "document is in Tagalog, expected en",
-                data={"language": "tl", "confidence": 0.97})
+    f = Finding(
+        "LNG999",
+        Category.LANGUAGE,
+        Severity(severity),
+        start,
+        1000,
+        "document is in Tagalog, expected en",
+        data={"language": "tl", "confidence": 0.97},
+    )
     policy = Policy.from_config(config_from_mapping({"policy": {"drop_unexpected_language": drop_language}}))
     assert bool(own_reasons(policy, DocumentResult("X", 1000, findings=[f]))) is rejected
     assert (policy.verdict([f], 1000) is Verdict.DROP) is rejected  # the report says the same
@@ -419,8 +454,9 @@ def test_input_that_cannot_be_opened_inside_a_folder_exits_2_after_writing(tmp_p
 
     src = tmp_path / "in"
     src.mkdir()
-    (src / "b.jsonl").write_text('{"id": "a", "text": "An ordinary sentence about the council budget vote today."}\n',
-                                 encoding="utf-8")
+    (src / "b.jsonl").write_text(
+        '{"id": "a", "text": "An ordinary sentence about the council budget vote today."}\n', encoding="utf-8"
+    )
     os.symlink(tmp_path / "missing.jsonl", src / "gone.jsonl")
     keep, reject = tmp_path / "k.jsonl", tmp_path / "r.jsonl"
     result = CliRunner().invoke(app, ["filter", str(src), "--keep", str(keep), "--reject", str(reject)])
@@ -450,8 +486,10 @@ def test_outputs_inside_the_input_folder_are_not_read_back(tmp_path):
     """Re-running `filter incoming/ --keep incoming/kept.jsonl ...` must not read the last run's outputs."""
     incoming = tmp_path / "incoming"
     incoming.mkdir()
-    write_jsonl(incoming / "batch.jsonl", [rec("a", "The ferry timetable changes on Monday for all island routes."),
-                                           rec("b", "")])
+    write_jsonl(
+        incoming / "batch.jsonl",
+        [rec("a", "The ferry timetable changes on Monday for all island routes."), rec("b", "")],
+    )
     keep, reject = incoming / "kept.jsonl", incoming / "rejected.jsonl"
     args = ["filter", str(incoming), "--keep", str(keep), "--reject", str(reject)]
     first = runner.invoke(app, args)
@@ -467,17 +505,19 @@ def test_malformed_csv_rows_are_rejected_with_their_raw_text(tmp_path):
     path = tmp_path / "rows.csv"
     path.write_bytes(
         b"id,text,lang\n"
-        b"r1,\"" + EN[3].encode() + b"\",en\n"
-        b"r2\n"                                   # no text cell
-        b"r3,Caf\xe9 au lait,fr\n"                # Latin-1 byte
-        b"r4,cut, here,en\n"                      # an unquoted comma
+        b'r1,"' + EN[3].encode() + b'",en\n'
+        b"r2\n"  # no text cell
+        b"r3,Caf\xe9 au lait,fr\n"  # Latin-1 byte
+        b"r4,cut, here,en\n"  # an unquoted comma
     )
     result, keep, reject = run_filter(tmp_path, path)
     assert result.exit_code == 0, result.output  # bad rows are data for the filter (contract)
     assert [k["id"] for k in read_jsonl(keep)] == ["r1"]
     rejected = read_jsonl(reject)
     assert [(r["line"], r["raw"]) for r in rejected] == [
-        (2, "r2"), (3, "r3,Caf\\xe9 au lait,fr"), (4, "r4,cut, here,en")
+        (2, "r2"),
+        (3, "r3,Caf\\xe9 au lait,fr"),
+        (4, "r4,cut, here,en"),
     ]
     assert all(r["reasons"][0]["rule"] == "unreadable" for r in rejected)
 
@@ -490,15 +530,33 @@ def test_parquet_rows_become_strict_json(tmp_path):
     import pyarrow.parquet as pq
 
     path = tmp_path / "rows.parquet"
-    pq.write_table(pa.table({"id": ["p1"], "text": [EN[3]], "score": [float("nan")], "big": [float("inf")],
-                             "when": [datetime.datetime(2024, 1, 2, 3, 4, 5)], "blob": [b"\xff\xfe"],
-                             "tags": [["a", "b"]]}), path)
+    pq.write_table(
+        pa.table(
+            {
+                "id": ["p1"],
+                "text": [EN[3]],
+                "score": [float("nan")],
+                "big": [float("inf")],
+                "when": [datetime.datetime(2024, 1, 2, 3, 4, 5)],
+                "blob": [b"\xff\xfe"],
+                "tags": [["a", "b"]],
+            }
+        ),
+        path,
+    )
     result, keep, _ = run_filter(tmp_path, path)
     assert result.exit_code == 0, result.output
     line = keep.read_text(encoding="utf-8").strip()
     record = json.loads(line, parse_constant=lambda c: pytest.fail(f"non-JSON constant {c}"))
-    assert record == {"id": "p1", "text": EN[3], "score": None, "big": None, "when": "2024-01-02T03:04:05",
-                      "blob": "//4=", "tags": ["a", "b"]}
+    assert record == {
+        "id": "p1",
+        "text": EN[3],
+        "score": None,
+        "big": None,
+        "when": "2024-01-02T03:04:05",
+        "blob": "//4=",
+        "tags": ["a", "b"],
+    }
 
 
 def test_partial_files_of_killed_runs_are_cleaned_up(tmp_path):
@@ -508,8 +566,9 @@ def test_partial_files_of_killed_runs_are_cleaned_up(tmp_path):
     import subprocess
     import sys
 
-    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
-                          text=True, check=True)
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=True
+    )
     dead_pid = int(dead.stdout)
     out = tmp_path / "out"
     out.mkdir()
@@ -520,8 +579,9 @@ def test_partial_files_of_killed_runs_are_cleaned_up(tmp_path):
     other = out / ".kept.jsonl.not-a-pid.partial"
     other.write_text("unknown")
     batch = write_jsonl(tmp_path / "b.jsonl", [rec("x", EN[0])])
-    result = runner.invoke(app, ["filter", str(batch), "--keep", str(out / "kept.jsonl"),
-                                 "--reject", str(out / "rej.jsonl")])
+    result = runner.invoke(
+        app, ["filter", str(batch), "--keep", str(out / "kept.jsonl"), "--reject", str(out / "rej.jsonl")]
+    )
     assert result.exit_code == 0, result.output
     assert not stale.exists() and alive.exists() and other.exists()
     assert [p.name for p in out.glob("*.partial")] != [] and (out / "kept.jsonl").is_file()
@@ -569,13 +629,17 @@ def _wire_stream(n: int, seed: int = 5) -> list[str]:
                 src = " ".join(words)
             out.append(textwrap.fill(src, width=rng.choice([58, 64, 70])))
         else:
-            out.append(textwrap.fill(
-                f"The {rng.choice(places)} {rng.choice(['orchestra', 'museum', 'zoo', 'library'])} announced on "
-                f"{rng.choice(['Monday', 'Friday'])} that it would open a new "
-                f"{rng.choice(['wing', 'season', 'programme'])} for {rng.randint(2, 90)} visiting "
-                f"{rng.choice(['artists', 'schools', 'families'])}, paid for by a gift of "
-                f"{rng.randint(1, 99)} mln dlrs from a local {rng.choice(['foundation', 'bank', 'family'])}. "
-                f"Item {len(out)}.", width=70))
+            out.append(
+                textwrap.fill(
+                    f"The {rng.choice(places)} {rng.choice(['orchestra', 'museum', 'zoo', 'library'])} announced on "
+                    f"{rng.choice(['Monday', 'Friday'])} that it would open a new "
+                    f"{rng.choice(['wing', 'season', 'programme'])} for {rng.randint(2, 90)} visiting "
+                    f"{rng.choice(['artists', 'schools', 'families'])}, paid for by a gift of "
+                    f"{rng.randint(1, 99)} mln dlrs from a local {rng.choice(['foundation', 'bank', 'family'])}. "
+                    f"Item {len(out)}.",
+                    width=70,
+                )
+            )
     return out
 
 
@@ -592,8 +656,9 @@ def test_one_batch_or_several_reject_the_same_documents(tmp_path):
     split: dict[str, str] = {}
     for b in range(5):
         part = write_jsonl(tmp_path / f"part{b}.jsonl", records[b * 60 : (b + 1) * 60])
-        result, _, reject = run_filter(tmp_path, part, extra=["--select", "DUP", "--index", str(idx),
-                                                               "--update-index"], name=f"part{b}")
+        result, _, reject = run_filter(
+            tmp_path, part, extra=["--select", "DUP", "--index", str(idx), "--update-index"], name=f"part{b}"
+        )
         assert result.exit_code == 0, result.output
         split.update({r["id"]: r["reasons"][0]["duplicate_of"] for r in read_jsonl(reject)})
     assert split == single

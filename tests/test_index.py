@@ -42,9 +42,11 @@ OTHER = (
 FP = b"B1-batch"
 
 # Texts for the races: 100 distinct wire-like stories built from a seeded word stock (no corpus text).
-_WORDS = ("council budget river harbour station minister police court school hospital farmers market shares "
-          "prices exports rain storm bridge election vote union strike airport railway museum festival bank "
-          "rates growth forecast deficit tender contract engineers doctors teachers workers tourists").split()
+_WORDS = (
+    "council budget river harbour station minister police court school hospital farmers market shares "
+    "prices exports rain storm bridge election vote union strike airport railway museum festival bank "
+    "rates growth forecast deficit tender contract engineers doctors teachers workers tourists"
+).split()
 
 
 def stories(n: int, seed: int = 7) -> list[str]:
@@ -58,8 +60,15 @@ def stories(n: int, seed: int = 7) -> list[str]:
 
 def entry(i: int, text: str, doc_id: str | None = None, source: str = "src") -> Entry:
     sig = compute_signatures([text], P)[0] if len(text.split()) >= 20 else None
-    return Entry(i, doc_id or f"d{i}", source, len(text), content_hash(text),
-                 small_signature(sig) if sig is not None else None, band_array(sig, P) if sig is not None else None)
+    return Entry(
+        i,
+        doc_id or f"d{i}",
+        source,
+        len(text),
+        content_hash(text),
+        small_signature(sig) if sig is not None else None,
+        band_array(sig, P) if sig is not None else None,
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -90,8 +99,11 @@ def redis_server(tmp_path_factory):
         _need("the redis client is not installed (pip install 'corpus-audit[redis]')")
     folder = tmp_path_factory.mktemp("redis")
     port = _free_port()
-    proc = subprocess.Popen([exe, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-                             "--dir", str(folder)], stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [exe, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", str(folder)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.STDOUT,
+    )
     deadline = time.monotonic() + 20
     while True:
         try:
@@ -133,13 +145,17 @@ def test_create_open_and_lookup(location):
     with pytest.raises(InputError, match="no index"):
         open_index(location, P)
     with open_index(location, P, create=True) as idx:
-        idx.add([entry(0, BASE), entry(1, OTHER), entry(2, "hello")]) if hasattr(idx, "add") else \
-            idx.claim([entry(0, BASE), entry(1, OTHER), entry(2, "hello")], FP, 0.7)
+        idx.add([entry(0, BASE), entry(1, OTHER), entry(2, "hello")]) if hasattr(idx, "add") else idx.claim(
+            [entry(0, BASE), entry(1, OTHER), entry(2, "hello")], FP, 0.7
+        )
         assert len(idx) == 3
     with open_index(location, P, readonly=True) as idx:
         edited = BASE + " Mehr lesen."
-        got = idx.lookup([entry(0, BASE.upper(), "x"), entry(1, "HELLO "), entry(2, edited),
-                          entry(3, "völlig anderer Text " * 20)], b"O1-other", 0.7)
+        got = idx.lookup(
+            [entry(0, BASE.upper(), "x"), entry(1, "HELLO "), entry(2, edited), entry(3, "völlig anderer Text " * 20)],
+            b"O1-other",
+            0.7,
+        )
         assert [o.kind for o in got] == ["exact", "exact", "near", "new"]
         assert [o.match.id for o in got[:3]] == ["d0", "d2", "d0"]
         assert 0.7 <= got[2].match.similarity < 1.0 and not got[2].match.exact
@@ -152,8 +168,11 @@ def test_claim_semantics_are_the_same_in_every_backend(location):
     index and the in-memory overlay give the same outcomes (and similarities) for the same sequence."""
     texts = stories(30)
     seq = [entry(i, t) for i, t in enumerate(texts)]
-    seq += [entry(30, texts[3].upper(), "copy3"), entry(31, texts[5] + " Read more online today.", "near5"),
-            entry(32, texts[31 % 30][:40], "short")]
+    seq += [
+        entry(30, texts[3].upper(), "copy3"),
+        entry(31, texts[5] + " Read more online today.", "near5"),
+        entry(32, texts[31 % 30][:40], "short"),
+    ]
     overlay = Overlay(P, 0.7)
 
     def via_overlay(entries, fp):
@@ -193,7 +212,8 @@ def test_refuses_other_parameters(location):
 def test_mismatch_lists_each_difference():
     assert mismatch({"a": 1, "b": 2}, {"a": 1, "b": 2}) == []
     assert mismatch({"a": 1, "b": 2}, {"a": 1, "b": 3, "c": 0}) == [
-        "b: index has 2, this run uses 3", "c: index has None, this run uses 0"
+        "b: index has 2, this run uses 3",
+        "c: index has None, this run uses 0",
     ]
 
 
@@ -253,8 +273,23 @@ def test_left_over_journal_is_rolled_back_for_read_only_users(tmp_path):
 
 
 def _filter_cmd(batch: Path, out: Path, location: str, update: bool = True) -> list[str]:
-    cmd = [sys.executable, "-m", "audit", "filter", str(batch), "--keep", str(out / f"{batch.stem}.kept"),
-           "--reject", str(out / f"{batch.stem}.rejected"), "--index", location, "--select", "DUP", "--jobs", "1"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "audit",
+        "filter",
+        str(batch),
+        "--keep",
+        str(out / f"{batch.stem}.kept"),
+        "--reject",
+        str(out / f"{batch.stem}.rejected"),
+        "--index",
+        location,
+        "--select",
+        "DUP",
+        "--jobs",
+        "1",
+    ]
     return cmd + (["--update-index"] if update else [])
 
 
@@ -263,8 +298,9 @@ def _env() -> dict:
 
 
 def _write_batch(path: Path, texts: list[str], prefix: str) -> Path:
-    path.write_text("".join(json.dumps({"id": f"{prefix}{i}", "text": t}) + "\n" for i, t in enumerate(texts)),
-                    encoding="utf-8")
+    path.write_text(
+        "".join(json.dumps({"id": f"{prefix}{i}", "text": t}) + "\n" for i, t in enumerate(texts)), encoding="utf-8"
+    )
     return path
 
 
@@ -276,8 +312,10 @@ def test_four_filters_racing_on_one_index_keep_each_text_once(location, tmp_path
     texts = stories(100, seed=11)
     open_index(location, P, create=True).close()
     batches = [_write_batch(tmp_path / f"w{w}.jsonl", texts, f"w{w}-") for w in range(4)]
-    procs = [subprocess.Popen(_filter_cmd(b, tmp_path, location), env=_env(), stderr=subprocess.PIPE, text=True)
-             for b in batches]
+    procs = [
+        subprocess.Popen(_filter_cmd(b, tmp_path, location), env=_env(), stderr=subprocess.PIPE, text=True)
+        for b in batches
+    ]
     for p in procs:
         _, err = p.communicate(timeout=300)
         assert p.returncode == 0, err
@@ -365,7 +403,14 @@ def test_redis_url_forms_and_password_never_shown(redis_server, monkeypatch):
 
     loc = RedisLocation("rediss://alice:s3cr%40t@db.example:6380/2?prefix=news")
     assert (loc.scheme, loc.host, loc.port, loc.db, loc.prefix, loc.username, loc.password) == (
-        "rediss", "db.example", 6380, 2, "news", "alice", "s3cr@t")
+        "rediss",
+        "db.example",
+        6380,
+        2,
+        "news",
+        "alice",
+        "s3cr@t",
+    )
     assert "s3cr" not in str(loc) and str(loc) == "rediss://db.example:6380/2?prefix=news"
     assert display("redis://:hunter2@127.0.0.1:1/0") == "redis://127.0.0.1:1/0?prefix=corpus-audit"
     monkeypatch.setenv("CORPUS_AUDIT_REDIS_PASSWORD", "from-env")
@@ -378,8 +423,9 @@ def test_redis_url_forms_and_password_never_shown(redis_server, monkeypatch):
 
 def test_unknown_scheme_is_a_usage_error_on_the_command_line(tmp_path):
     batch = _write_batch(tmp_path / "b.jsonl", stories(2), "x")
-    proc = subprocess.run(_filter_cmd(batch, tmp_path, "http://127.0.0.1:1/0"), env=_env(), capture_output=True,
-                          text=True)
+    proc = subprocess.run(
+        _filter_cmd(batch, tmp_path, "http://127.0.0.1:1/0"), env=_env(), capture_output=True, text=True
+    )
     assert proc.returncode == 2 and "unknown index URL scheme 'http'" in proc.stderr
     assert not (tmp_path / "b.kept").exists()
 
@@ -389,19 +435,43 @@ def test_redis_password_from_the_environment_and_never_printed(tmp_path):
     if exe is None:
         _need("redis-server is not installed (Debian package redis-server)")
     port = _free_port()
-    proc = subprocess.Popen([exe, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-                             "--requirepass", "pa55-word", "--dir", str(tmp_path)], stdout=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [
+            exe,
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--requirepass",
+            "pa55-word",
+            "--dir",
+            str(tmp_path),
+        ],
+        stdout=subprocess.DEVNULL,
+    )
     try:
         time.sleep(0.3)
         batch = _write_batch(tmp_path / "b.jsonl", stories(3), "x")
         url = f"redis://127.0.0.1:{port}/0"
         bad = subprocess.run(_filter_cmd(batch, tmp_path, url), env=_env(), capture_output=True, text=True)
         assert bad.returncode == 2 and not (tmp_path / "b.kept").exists()
-        ok = subprocess.run(_filter_cmd(batch, tmp_path, url), capture_output=True, text=True,
-                            env={**_env(), "CORPUS_AUDIT_REDIS_PASSWORD": "pa55-word"})
+        ok = subprocess.run(
+            _filter_cmd(batch, tmp_path, url),
+            capture_output=True,
+            text=True,
+            env={**_env(), "CORPUS_AUDIT_REDIS_PASSWORD": "pa55-word"},
+        )
         assert ok.returncode == 0, ok.stderr
-        inline = subprocess.run(_filter_cmd(batch, tmp_path, f"redis://:pa55-word@127.0.0.1:{port}/0", update=False),
-                                env=_env(), capture_output=True, text=True)
+        inline = subprocess.run(
+            _filter_cmd(batch, tmp_path, f"redis://:pa55-word@127.0.0.1:{port}/0", update=False),
+            env=_env(),
+            capture_output=True,
+            text=True,
+        )
         assert inline.returncode == 0 and "pa55" not in inline.stderr + inline.stdout
         assert "3 in total" in inline.stderr
     finally:
@@ -412,22 +482,30 @@ def test_redis_password_from_the_environment_and_never_printed(tmp_path):
 def test_redis_unreachable_or_lost_exits_2_and_writes_nothing(tmp_path):
     batch = _write_batch(tmp_path / "b.jsonl", stories(300, seed=5), "x")
     port = _free_port()  # nothing listens here
-    proc = subprocess.run(_filter_cmd(batch, tmp_path, f"redis://127.0.0.1:{port}/0"), env=_env(),
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        _filter_cmd(batch, tmp_path, f"redis://127.0.0.1:{port}/0"), env=_env(), capture_output=True, text=True
+    )
     assert proc.returncode == 2 and f"127.0.0.1:{port}" in proc.stderr and "unreachable" in proc.stderr
     assert not (tmp_path / "b.kept").exists() and not (tmp_path / "b.rejected").exists()
     exe = shutil.which("redis-server")
     if exe is None:
         _need("redis-server is not installed (Debian package redis-server)")
-    server = subprocess.Popen([exe, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-                               "--dir", str(tmp_path)], stdout=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [exe, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", str(tmp_path)],
+        stdout=subprocess.DEVNULL,
+    )
     time.sleep(0.3)
     # lost mid-run: the server goes away after the first claim chunk
     code = _KILL_AT.replace("if len(calls) == 2: die()", "if len(calls) == 1: server_down()").replace(
-        "def die(*a, **k):", "def server_down():\n    os.kill(int(os.environ['SERVER']), 9)\ndef die(*a, **k):")
-    lost = subprocess.run([sys.executable, "-c", code, *_filter_cmd(batch, tmp_path, f"redis://127.0.0.1:{port}/0")[3:]],
-                          env={**_env(), "KILL_AT": "claim-redis", "SERVER": str(server.pid)}, capture_output=True,
-                          text=True, timeout=120)
+        "def die(*a, **k):", "def server_down():\n    os.kill(int(os.environ['SERVER']), 9)\ndef die(*a, **k):"
+    )
+    lost = subprocess.run(
+        [sys.executable, "-c", code, *_filter_cmd(batch, tmp_path, f"redis://127.0.0.1:{port}/0")[3:]],
+        env={**_env(), "KILL_AT": "claim-redis", "SERVER": str(server.pid)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     server.wait(timeout=10)
     assert lost.returncode == 2, lost.stderr
     assert f"127.0.0.1:{port}" in lost.stderr and "no output was written" in lost.stderr
@@ -458,7 +536,7 @@ def test_sqlite_file_rows_hold_small_signatures(tmp_path):
     with SqliteIndex.open(tmp_path / "idx", P, create=True) as idx:
         idx.claim([entry(0, BASE)], FP, 0.7)
     with sqlite3.connect(tmp_path / "idx" / INDEX_FILE) as conn:
-        (sig, batch, ord_), = conn.execute("SELECT sig, batch, ord FROM docs")
+        ((sig, batch, ord_),) = conn.execute("SELECT sig, batch, ord FROM docs")
     assert len(sig) == 128 and batch == FP and ord_ == 0
 
 
@@ -468,8 +546,26 @@ def test_scan_reports_duplicates_of_a_redis_index_without_changing_it(redis_url,
     assert subprocess.run(_filter_cmd(first, tmp_path, redis_url), env=_env()).returncode == 0
     second = _write_batch(tmp_path / "second.jsonl", [texts[1].upper(), texts[2] + " Read more online."], "b")
     out = tmp_path / "rep"
-    proc = subprocess.run([sys.executable, "-m", "audit", "scan", str(second), "--index", redis_url, "--out", str(out),
-                           "--format", "json", "--select", "DUP010,DUP011"], env=_env(), capture_output=True, text=True)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "audit",
+            "scan",
+            str(second),
+            "--index",
+            redis_url,
+            "--out",
+            str(out),
+            "--format",
+            "json",
+            "--select",
+            "DUP010,DUP011",
+        ],
+        env=_env(),
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 0, proc.stderr
     report = json.loads((out / "report.json").read_text())
     got = {d["id"]: [(f["rule"], f["related"][0]["document"]) for f in d["findings"]] for d in report["documents"]}

@@ -27,8 +27,10 @@ def test_clean_removes_urls_digits_symbols_and_newlines():
 
 
 def test_clean_keeps_apostrophes_and_hyphens_inside_words():
-    assert clean_for_detection("L'entreprise a dit - hier - qu'elle est pro-européenne.") == \
-        "L'entreprise a dit hier qu'elle est pro-européenne"
+    assert (
+        clean_for_detection("L'entreprise a dit - hier - qu'elle est pro-européenne.")
+        == "L'entreprise a dit hier qu'elle est pro-européenne"
+    )
 
 
 def test_clean_lowercases_shouting_and_bounds_length():

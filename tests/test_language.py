@@ -18,12 +18,24 @@ ROOT = Path(__file__).resolve().parent.parent
 _LANG001 = json.loads((Path(__file__).parent / "cases" / "LANG001.json").read_text(encoding="utf-8"))
 #: The LANG001 case file (tests/cases/LANG001.json), in the shape these check-level tests read.
 CASES = {
-    "flag": [{"name": e["name"], "text": e["text"], "language": e["data"]["language"],
-              "document_language": e["document_language"], "severity": e["severity"],
-              "span_starts_with": e["span_starts_with"], "span_ends_with": e["span_ends_with"]}
-             for e in _LANG001["flags"] if "data" in e and "span_starts_with" in e],
-    "not_flag": [{"name": e["name"], "text": e["text"], "document_language": e["document_language"]}
-                 for e in _LANG001["not_flags"] if "document_language" in e],
+    "flag": [
+        {
+            "name": e["name"],
+            "text": e["text"],
+            "language": e["data"]["language"],
+            "document_language": e["document_language"],
+            "severity": e["severity"],
+            "span_starts_with": e["span_starts_with"],
+            "span_ends_with": e["span_ends_with"],
+        }
+        for e in _LANG001["flags"]
+        if "data" in e and "span_starts_with" in e
+    ],
+    "not_flag": [
+        {"name": e["name"], "text": e["text"], "document_language": e["document_language"]}
+        for e in _LANG001["not_flags"]
+        if "document_language" in e
+    ],
 }
 
 
@@ -195,13 +207,19 @@ def test_shares_sum_to_one_and_sorted():
 
 def test_page_of_short_lines_is_read_together(check):
     """Short Spanish menu and headline lines outweigh one long English boilerplate line."""
-    text = "\n".join([
-        "Inicio", "Noticias", "Deportes", "Cultura y espectáculos",
-        "El alcalde inaugura el nuevo parque", "Vecinos piden más seguridad en el barrio",
-        "La lluvia obliga a cerrar dos colegios",
-        "Copyright 2024 Example Media Group, all rights reserved by the publisher and its partners worldwide.",
-        "Aviso legal | Política de privacidad",
-    ])
+    text = "\n".join(
+        [
+            "Inicio",
+            "Noticias",
+            "Deportes",
+            "Cultura y espectáculos",
+            "El alcalde inaugura el nuevo parque",
+            "Vecinos piden más seguridad en el barrio",
+            "La lluvia obliga a cerrar dos colegios",
+            "Copyright 2024 Example Media Group, all rights reserved by the publisher and its partners worldwide.",
+            "Aviso legal | Política de privacidad",
+        ]
+    )
     ctx, findings = run(check, text)
     assert ctx.language == "es"
     assert [(f.rule, f.data["language"]) for f in findings] == [("LANG001", "en")]
@@ -211,14 +229,17 @@ def test_page_of_short_lines_is_read_together(check):
 # --------------------------------------------------------------------------- short texts, code-switching
 
 
-@pytest.mark.parametrize(("text", "lang"), [
-    ("Read more", "en"),
-    ("Weiterlesen und kommentieren", "de"),
-    ("la casa blanca", "es"),
-    ("une petite maison", "fr"),
-    ("buongiorno a tutti", "it"),
-    ("obrigado pela ajuda", "pt"),
-])
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Read more", "en"),
+        ("Weiterlesen und kommentieren", "de"),
+        ("la casa blanca", "es"),
+        ("une petite maison", "fr"),
+        ("buongiorno a tutti", "it"),
+        ("obrigado pela ajuda", "pt"),
+    ],
+)
 def test_short_record_gets_a_language_with_its_confidence(check, text, lang):
     ctx, findings = run(check, text)
     assert ctx.language == lang
@@ -239,11 +260,14 @@ def test_code_switched_short_text_names_both_languages_and_gets_one_finding(chec
     assert langs == ["en", "es"]
 
 
-@pytest.mark.parametrize("text", [
-    "Watching the game tonight with Juan Carlos and the whole family, should be fun",
-    "We had dinner at Casa Lucía in Madrid last night and it was great",
-    "Vamos a la playa mañana con toda la familia si hace buen tiempo",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Watching the game tonight with Juan Carlos and the whole family, should be fun",
+        "We had dinner at Casa Lucía in Madrid last night and it was great",
+        "Vamos a la playa mañana con toda la familia si hace buen tiempo",
+    ],
+)
 def test_monolingual_short_text_with_a_foreign_name_is_one_language(check, text):
     ctx, findings = run(check, text)
     assert len(ctx.languages) == 1
@@ -251,10 +275,14 @@ def test_monolingual_short_text_with_a_foreign_name_is_one_language(check, text)
 
 
 def test_alternating_sentences_are_one_code_switching_finding(check):
-    es = ["El gobierno anunció ayer nuevas medidas para reducir el desempleo juvenil en todo el país.",
-          "Los sindicatos dijeron que las medidas llegan tarde y que no son suficientes para nadie."]
-    en = ["The council approved the budget on Tuesday after a long debate about road repairs.",
-          "Residents said they were pleased that the library would stay open on weekends."]
+    es = [
+        "El gobierno anunció ayer nuevas medidas para reducir el desempleo juvenil en todo el país.",
+        "Los sindicatos dijeron que las medidas llegan tarde y que no son suficientes para nadie.",
+    ]
+    en = [
+        "The council approved the budget on Tuesday after a long debate about road repairs.",
+        "Residents said they were pleased that the library would stay open on weekends.",
+    ]
     text = "\n\n".join([es[0], en[0], es[1], en[1]])
     ctx, findings = run(check, text)
     assert set(ctx.languages) == {"en", "es"}
@@ -285,8 +313,14 @@ def test_screen_reads_clear_documents_without_the_full_reading():
     units = ident.units(text, ctx.passages)
     assert ident.screen(text, units, ctx.sentences) == "en"
     assert all(u.screened and u.ft is None for u in units)
-    mixed = paras[0] + " El alcalde dijo que las obras empezarán la próxima semana en el centro. " + \
-        "\n\n" + paras[1] + "\n\n" + paras[2]
+    mixed = (
+        paras[0]
+        + " El alcalde dijo que las obras empezarán la próxima semana en el centro. "
+        + "\n\n"
+        + paras[1]
+        + "\n\n"
+        + paras[2]
+    )
     ctx = DocContext(Document(id="d", text=mixed, source="s"), 0)
     units = ident.units(mixed, ctx.passages)
     assert ident.screen(mixed, units, ctx.sentences) == "en"

@@ -57,8 +57,10 @@ def test_wrapped_wire_text_is_not_reported_as_cut():
 
 
 def test_a_cut_paragraph_inside_wrapped_text_is_still_reported():
-    cut = WIRE.replace("continue to grow, although freight costs rose sharply in the\nsecond half of the year.",
-                       "continue to grow, although freight costs rose sharply in the\nsecond half of the ye")
+    cut = WIRE.replace(
+        "continue to grow, although freight costs rose sharply in the\nsecond half of the year.",
+        "continue to grow, although freight costs rose sharply in the\nsecond half of the ye",
+    )
     found = truncation(cut)
     assert len(found) == 1 and found[0].severity == Severity.WARNING
     assert cut[found[0].end - 2 : found[0].end] == "ye"
@@ -82,21 +84,27 @@ def test_table_rows():
 
 
 def test_short_story_without_indentation_runs_on_across_lines():
-    text = ("Acme Stores Corp said sales for the\n"
-            "four weeks ended March 1 rose 12 pct to 40 mln dlrs\n"
-            "from 35 mln dlrs a year before.")
+    text = (
+        "Acme Stores Corp said sales for the\n"
+        "four weeks ended March 1 rose 12 pct to 40 mln dlrs\n"
+        "from 35 mln dlrs a year before."
+    )
     assert len(paragraph_texts(text)) == 1
     assert truncation(text) == []
-    text2 = ("There were five grain ships loading and\nthree ships waiting to load at Riverton, according to the\n"
-             "Riverton Port Authority.")
+    text2 = (
+        "There were five grain ships loading and\nthree ships waiting to load at Riverton, according to the\n"
+        "Riverton Port Authority."
+    )
     assert len(paragraph_texts(text2)) == 1 and truncation(text2) == []
 
 
 def test_one_line_per_paragraph_text_keeps_its_lines():
-    text = ("The city council approved the budget on Tuesday after a long debate about police funding and "
-            "the cost of new housing programmes for families in the northern districts.\n"
-            "Council members said the plan would be reviewed in the spring.\n"
-            "Budget 2025\n")
+    text = (
+        "The city council approved the budget on Tuesday after a long debate about police funding and "
+        "the cost of new housing programmes for families in the northern districts.\n"
+        "Council members said the plan would be reviewed in the spring.\n"
+        "Budget 2025\n"
+    )
     lay = layout(text)
     assert not lay.wrapped and len(lay.paragraphs) == 3
 
@@ -106,16 +114,20 @@ def test_figure_with_its_unit_ends_a_headline_line():
 
 
 def test_reporting_verb_closes_a_sentence_missing_its_period():
-    text = ("The companies plan to build a new plant near the river.\n\n"
-            "Production should begin next spring and reach full capacity within two years, the two groups said\n\n"
-            "Shares of both firms rose on the news.")
+    text = (
+        "The companies plan to build a new plant near the river.\n\n"
+        "Production should begin next spring and reach full capacity within two years, the two groups said\n\n"
+        "Shares of both firms rose on the news."
+    )
     assert truncation(text) == []
 
 
 def test_whole_word_ending_is_info_and_a_cut_word_is_a_warning():
-    base = ("The council met on Tuesday to discuss the plan.\n\n"
-            "Officials said the new rules for the harbour district would apply to every new building {}\n\n"
-            "The vote is due next month.")
+    base = (
+        "The council met on Tuesday to discuss the plan.\n\n"
+        "Officials said the new rules for the harbour district would apply to every new building {}\n\n"
+        "The vote is due next month."
+    )
     whole = truncation(base.format("permit"))
     assert whole and whole[0].severity == Severity.INFO and whole[0].data["kind"] == "mid-sentence"
     cut = truncation(base.format("permit and to every extens"))
@@ -123,8 +135,10 @@ def test_whole_word_ending_is_info_and_a_cut_word_is_a_warning():
 
 
 def test_cut_inside_a_capitalised_word():
-    text = ("The agency approved the permit after a long review. Critics said the decision ignored the "
-            "advice of its own scientists and the guidance of the Environmental Protec")
+    text = (
+        "The agency approved the permit after a long review. Critics said the decision ignored the "
+        "advice of its own scientists and the guidance of the Environmental Protec"
+    )
     found = truncation(text)
     assert found and found[0].data["kind"] == "mid-word"
     whole = text.replace("Environmental Protec", "Environmental Protection Agency.")
@@ -150,8 +164,10 @@ def test_wrapped_date_is_not_an_orphan_list_marker():
 def test_repeated_table_rows_and_wrapped_lines_are_not_repeated_headlines():
     from audit.artefacts import StructureCheck
 
-    table = ("Shr 1.10 dlrs vs 95 cts\n    Avg shrs 12.1 mln vs 11.9 mln\n    Year\n"
-             "    Shr 4.10 dlrs vs 3.95 dlrs\n    Avg shrs 12.1 mln vs 11.9 mln\n")
+    table = (
+        "Shr 1.10 dlrs vs 95 cts\n    Avg shrs 12.1 mln vs 11.9 mln\n    Year\n"
+        "    Shr 4.10 dlrs vs 3.95 dlrs\n    Avg shrs 12.1 mln vs 11.9 mln\n"
+    )
     found, _ = _findings(table, StructureCheck)
     assert not [f for f in found if f.rule == "ART052"]
     page = "Council Approves New Harbour Budget\n\nThe council met on Tuesday.\n\nCouncil Approves New Harbour Budget"
@@ -161,11 +177,21 @@ def test_repeated_table_rows_and_wrapped_lines_are_not_repeated_headlines():
 
 def test_abbreviation_before_full_stop_is_not_a_dangling_double_period():
     text = "The group operates in Western Canada and the U.S..\n    It was founded in 1971."
-    assert not [f for f in TruncationCheck().check(DocContext(Document(
-        id="d", text=text, source="d.txt", locator=None, metadata={}, record=None), 0)) if f.rule == "ART021"]
+    assert not [
+        f
+        for f in TruncationCheck().check(
+            DocContext(Document(id="d", text=text, source="d.txt", locator=None, metadata={}, record=None), 0)
+        )
+        if f.rule == "ART021"
+    ]
     text2 = "The movement grew quickly and gave rise to civil rights.."
-    assert [f for f in TruncationCheck().check(DocContext(Document(
-        id="d", text=text2, source="d.txt", locator=None, metadata={}, record=None), 0)) if f.rule == "ART021"]
+    assert [
+        f
+        for f in TruncationCheck().check(
+            DocContext(Document(id="d", text=text2, source="d.txt", locator=None, metadata={}, record=None), 0)
+        )
+        if f.rule == "ART021"
+    ]
 
 
 def test_quality_reads_logical_lines_and_short_is_not_a_finding():
@@ -184,14 +210,18 @@ def test_quality_reads_logical_lines_and_short_is_not_a_finding():
 
 
 def test_quoted_verse_is_not_cut_text():
-    text = ("The poem was found among her papers after her death.\n\n"
-            "The garden gate was open wide,\nThe swallows gone before the rain,\nAnd all the summer's little pride,\n"
-            "Lay scattered in the lane,\n\nCritics praised its restraint.")
+    text = (
+        "The poem was found among her papers after her death.\n\n"
+        "The garden gate was open wide,\nThe swallows gone before the rain,\nAnd all the summer's little pride,\n"
+        "Lay scattered in the lane,\n\nCritics praised its restraint."
+    )
     assert {p.kind for p in layout(text).paragraphs[1:5]} == {"verse"}
     assert truncation(text) == []
     # a line of prose among prose is not verse, and a cut there is still reported
-    prose = ("The council met on Tuesday.\n\nOfficials said the new rules for the harbour district would apply to "
-             "every new building and to every extens\n\nThe vote is due next month.")
+    prose = (
+        "The council met on Tuesday.\n\nOfficials said the new rules for the harbour district would apply to "
+        "every new building and to every extens\n\nThe vote is due next month."
+    )
     assert "verse" not in {p.kind for p in layout(prose).paragraphs} and truncation(prose)
 
 
@@ -203,11 +233,15 @@ def test_a_measure_ends_a_data_line():
 def test_web_page_endings_that_are_not_cuts():
     assert truncation("A Faster Mail App for Phones\nby Jane Doe on Wednesday, December 7, 2011 at 11:30am") == []
     assert truncation("Voice search shoot-out: the new assistant against the old one, hands-on") == []
-    quote = ("The book is about method rather than tools. As the author says in the introduction,\n\n"
-             "This is a book about process, not buttons.")
+    quote = (
+        "The book is about method rather than tools. As the author says in the introduction,\n\n"
+        "This is a book about process, not buttons."
+    )
     assert truncation(quote) == []
-    listing = ("The council published its plan on Monday. Here is the section on the harbour district,\n\n"
-               "- Build a new sea wall\n- Move the ferry terminal\n- Plant trees along the quay")
+    listing = (
+        "The council published its plan on Monday. Here is the section on the harbour district,\n\n"
+        "- Build a new sea wall\n- Move the ferry terminal\n- Plant trees along the quay"
+    )
     assert truncation(listing) == []
     # a comma ending without a quotation or a list after it is still a cut
     assert truncation("The council met on Tuesday. Officials said the new rules would apply to every building,")
@@ -219,16 +253,23 @@ def test_separators_and_list_items_are_not_structure_residue():
     photos = "Old pillars in the harbour.\n-\nFlower stalls at the Sunday market.\n-\nThe view from the roof."
     found, _ = _findings(photos, StructureCheck)
     assert not [f for f in found if f.rule == "ART051"]
-    chores = ("Please do one of these chores:\n-take the dog for a walk around the park\n-fold the laundry\n\n"
-              "Later that week:\n-take the dog for a walk around the park\n-clean the kitchen")
+    chores = (
+        "Please do one of these chores:\n-take the dog for a walk around the park\n-fold the laundry\n\n"
+        "Later that week:\n-take the dog for a walk around the park\n-clean the kitchen"
+    )
     found, _ = _findings(chores, StructureCheck)
     assert not [f for f in found if f.rule == "ART052"]
 
 
 def test_double_period_is_info_and_not_reported_after_abbreviations_or_as_a_style():
     def art021(text):
-        return [f for f in TruncationCheck().check(DocContext(Document(
-            id="d", text=text, source="d.txt", locator=None, metadata={}, record=None), 0)) if f.rule == "ART021"]
+        return [
+            f
+            for f in TruncationCheck().check(
+                DocContext(Document(id="d", text=text, source="d.txt", locator=None, metadata={}, record=None), 0)
+            )
+            if f.rule == "ART021"
+        ]
 
     assert art021("The deal was signed by Acme Holdings Inc..\nShares rose.") == []
     style = "I love this.. so calm.. so peaceful.. thank you for sharing.."

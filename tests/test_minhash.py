@@ -117,8 +117,10 @@ def test_batch_spans_across_texts_match_separate_spans():
 
 def test_batch_signatures_skip_short_spans_only():
     """min_span_words: spans under it get no signature (all bins empty); the others are unchanged."""
-    texts = ["Home | News | Sport\nThe council approved the new budget for the harbour on Tuesday night.\nContact us",
-             "Markets fell sharply in early trading as investors weighed the latest figures from the bank."]
+    texts = [
+        "Home | News | Sport\nThe council approved the new budget for the harbour on Tuesday night.\nContact us",
+        "Markets fell sharply in early trading as investors weighed the latest figures from the bank.",
+    ]
     spans = [[(0, 19), (20, 90), (91, 101)], [(0, 44), (45, len(texts[1]))]]
     pp = mh.MinHashParams(4, 24, 24, 1)
     full = mh.batch_signatures(texts, spans, P, pp)

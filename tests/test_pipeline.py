@@ -27,8 +27,9 @@ def _report(paths, parallel_jobs: int | None, worker_config=None):
     parallel = None
     if parallel_jobs:
         parallel = Parallel(worker_config or config, policy.enabled, jobs=parallel_jobs, warmup=2, batch=2)
-    state, extra = run_checks(iter_inputs(paths, config.reader_config()), checks, settings=config.settings(),
-                              parallel=parallel)
+    state, extra = run_checks(
+        iter_inputs(paths, config.reader_config()), checks, settings=config.settings(), parallel=parallel
+    )
     data = json.loads(json_report.render(finalize(state, extra, policy)))
     run = data.pop("run", None)  # which engine ran with how many workers: the one expected difference
     assert run == (None if parallel is None else {"engine": "local", "workers": parallel_jobs})
@@ -37,8 +38,9 @@ def _report(paths, parallel_jobs: int | None, worker_config=None):
 
 def test_parallel_document_stage_matches_serial(corpus_dir, tmp_path):
     (tmp_path / "bad.jsonl").write_text('{"id": "r1", "text": "Prices rose 40% last year."}\n{nope\n', encoding="utf-8")
-    (tmp_path / "z.txt").write_text((corpus_dir / "004_0534d495edc3771c.txt").read_text(encoding="utf-8"),
-                                    encoding="utf-8")
+    (tmp_path / "z.txt").write_text(
+        (corpus_dir / "004_0534d495edc3771c.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     paths = [str(corpus_dir), str(tmp_path)]
     serial = _report(paths, None)
     data = json.loads(serial)
@@ -91,12 +93,15 @@ def test_repeated_ids_are_made_unique_and_listed(tmp_path):
 
     for shard in ("s1", "s2"):
         (tmp_path / f"{shard}.jsonl").write_text(
-            "".join(json.dumps({"id": i, "text": f"Shard {shard} record {i} about the regional budget vote."}) + "\n"
-                    for i in range(3)),
+            "".join(
+                json.dumps({"id": i, "text": f"Shard {shard} record {i} about the regional budget vote."}) + "\n"
+                for i in range(3)
+            ),
             encoding="utf-8",
         )
-    (tmp_path / "s3.jsonl").write_text(json.dumps({"id": "0#2", "text": "A record whose own id looks renamed."}) + "\n",
-                                       encoding="utf-8")
+    (tmp_path / "s3.jsonl").write_text(
+        json.dumps({"id": "0#2", "text": "A record whose own id looks renamed."}) + "\n", encoding="utf-8"
+    )
     report = scan([str(tmp_path)], Config())
     ids = [d.id for d in report.documents]
     assert ids == ["0", "1", "2", "0#2", "1#2", "2#2", "0#2#2"]
@@ -116,14 +121,21 @@ def test_parquet_missing_source_and_timestamp_dates(tmp_path):
     from audit.config import config_from_mapping
     from audit.pipeline import scan
 
-    text = ("The port authority said on Thursday that container traffic rose for the third month in a row, "
-            "helped by new routes to West Africa and a recovery in car exports.")
-    pq.write_table(pa.table({
-        "id": ["late", "early"],
-        "text": [text, text],
-        "source": [float("nan"), 2.0],
-        "date": [datetime.datetime(2024, 5, 2), datetime.datetime(2023, 1, 9)],
-    }), tmp_path / "news.parquet")
+    text = (
+        "The port authority said on Thursday that container traffic rose for the third month in a row, "
+        "helped by new routes to West Africa and a recovery in car exports."
+    )
+    pq.write_table(
+        pa.table(
+            {
+                "id": ["late", "early"],
+                "text": [text, text],
+                "source": [float("nan"), 2.0],
+                "date": [datetime.datetime(2024, 5, 2), datetime.datetime(2023, 1, 9)],
+            }
+        ),
+        tmp_path / "news.parquet",
+    )
     config = config_from_mapping({"select": ["DUP001"], "duplicates": {"keep": "earliest"}})
     report = scan([str(tmp_path / "news.parquet")], config)
     assert [d.source for d in report.documents] == [tmp_path.name, "2.0"]  # no source: the folder it is in
@@ -170,8 +182,12 @@ def test_document_stage_hands_layer_parts_and_outlet_to_the_corpus_stage(monkeyp
 
     assert set(DuplicateCheck().layer_needs) == {"exact_key", "passages"}
     text = "Markets fell.\n\nTraders said prices would recover."
-    out = pipeline.DocOutcome.compute(DocContext(Document("d", text, source="x.txt", metadata={"source": "wire"}), -1),
-                                      [], ("exact_key", "passages"), "source")
+    out = pipeline.DocOutcome.compute(
+        DocContext(Document("d", text, source="x.txt", metadata={"source": "wire"}), -1),
+        [],
+        ("exact_key", "passages"),
+        "source",
+    )
     assert out.outlet is False  # never computed: the record names its source
     assert set(out.layer) == {"exact_key", "passages"}
     ctx = DocContext(Document("d", text, source="x.txt", metadata={"source": "wire"}), 0)

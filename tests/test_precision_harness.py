@@ -5,8 +5,9 @@ from benchmarks.precision import corpora_of, match
 
 
 def _f(start, end):
-    return Finding(rule="ART020", category=Category.ARTEFACT, severity=Severity.WARNING, start=start, end=end,
-                   message="m")
+    return Finding(
+        rule="ART020", category=Category.ARTEFACT, severity=Severity.WARNING, start=start, end=end, message="m"
+    )
 
 
 def test_exact_then_overlap_then_gone():
@@ -24,6 +25,9 @@ def test_exact_then_overlap_then_gone():
 def test_corpus_names():
     from pathlib import Path
 
-    assert corpora_of(Path("x/webpages_dev.jsonl"), None) == [("webpages_raw", "raw_text"), ("webpages_gold", "gold_text")]
+    assert corpora_of(Path("x/webpages_dev.jsonl"), None) == [
+        ("webpages_raw", "raw_text"),
+        ("webpages_gold", "gold_text"),
+    ]
     assert corpora_of(Path("reuters_dev.jsonl"), None) == [("reuters", "text")]
     assert corpora_of(Path("mine.jsonl.gz"), "body") == [("mine", "body")]

@@ -49,16 +49,23 @@ def env(tmp_path) -> dict:
     shim.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m audit "$@"\n')
     shim.chmod(shim.stat().st_mode | stat.S_IEXEC)
     e = dict(os.environ)
-    e.update({
-        "PATH": f"{bin_dir}{os.pathsep}{e.get('PATH', '')}",
-        "PYTHONPATH": str(ROOT),
-        "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
-        "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org",
-        "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
-        # no network: any attempt to download would fail
-        "PIP_NO_INDEX": "1", "http_proxy": "http://127.0.0.1:9", "https_proxy": "http://127.0.0.1:9",
-    })
+    e.update(
+        {
+            "PATH": f"{bin_dir}{os.pathsep}{e.get('PATH', '')}",
+            "PYTHONPATH": str(ROOT),
+            "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
+            "GIT_AUTHOR_NAME": "t",
+            "GIT_AUTHOR_EMAIL": "t@example.org",
+            "GIT_COMMITTER_NAME": "t",
+            "GIT_COMMITTER_EMAIL": "t@example.org",
+            "GIT_CONFIG_GLOBAL": os.devnull,
+            "GIT_CONFIG_NOSYSTEM": "1",
+            # no network: any attempt to download would fail
+            "PIP_NO_INDEX": "1",
+            "http_proxy": "http://127.0.0.1:9",
+            "https_proxy": "http://127.0.0.1:9",
+        }
+    )
     e.pop("GITHUB_STEP_SUMMARY", None)
     return e
 
@@ -71,8 +78,9 @@ def hook_repo(tmp_path: Path, env: dict) -> tuple[Path, str]:
     git(repo, "init", "-q", env=env)
     git(repo, "add", ".", env=env)
     git(repo, "commit", "-qm", "hooks", env=env)
-    rev = subprocess.run(["git", "rev-parse", "HEAD"], cwd=repo, env=env, check=True, capture_output=True,
-                         text=True).stdout.strip()
+    rev = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=repo, env=env, check=True, capture_output=True, text=True
+    ).stdout.strip()
     return repo, rev
 
 
@@ -92,8 +100,12 @@ def corpus_repo(tmp_path: Path, hooks: Path, rev: str, hook_id: str, env: dict) 
 
 
 def test_manifest_is_valid(env):
-    r = subprocess.run([sys.executable, "-m", "pre_commit", "validate-manifest", str(MANIFEST)], env=env,
-                       capture_output=True, text=True)
+    r = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "validate-manifest", str(MANIFEST)],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert r.returncode == 0, r.stdout + r.stderr
 
 
@@ -104,8 +116,9 @@ def test_hook_passes_clean_corpus_and_blocks_a_duplicate(tmp_path, env):
     git(work, "add", ".", env=env)
 
     def pre_commit(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "pre_commit", *args], cwd=work, env=env, capture_output=True,
-                              text=True, timeout=300)
+        return subprocess.run(
+            [sys.executable, "-m", "pre_commit", *args], cwd=work, env=env, capture_output=True, text=True, timeout=300
+        )
 
     r = pre_commit("run", "--all-files")
     assert r.returncode == 0, r.stdout + r.stderr
@@ -118,8 +131,9 @@ def test_hook_passes_clean_corpus_and_blocks_a_duplicate(tmp_path, env):
 
     (work / "corpus" / "b.txt").write_text(TEXT.upper())  # an exact duplicate after normalisation
     git(work, "add", ".", env=env)
-    c = subprocess.run(["git", "commit", "-m", "add a copy"], cwd=work, env=env, capture_output=True, text=True,
-                       timeout=300)
+    c = subprocess.run(
+        ["git", "commit", "-m", "add a copy"], cwd=work, env=env, capture_output=True, text=True, timeout=300
+    )
     out = c.stdout + c.stderr
     assert c.returncode != 0, out
     assert "Failed" in out and "findings at or above error" in out
@@ -149,13 +163,20 @@ def test_python_hook_installs_this_project_and_blocks_a_duplicate(tmp_path, env)
     git(project, "init", "-q", env=net)
     git(project, "add", ".", env=net)
     git(project, "commit", "-qm", "project", env=net)
-    rev = subprocess.run(["git", "rev-parse", "HEAD"], cwd=project, env=net, check=True, capture_output=True,
-                         text=True).stdout.strip()
+    rev = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=project, env=net, check=True, capture_output=True, text=True
+    ).stdout.strip()
     work = corpus_repo(tmp_path, project, rev, "corpus-audit", net)
 
     def pre_commit() -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "pre_commit", "run", "--all-files"], cwd=work, env=net,
-                              capture_output=True, text=True, timeout=900)
+        return subprocess.run(
+            [sys.executable, "-m", "pre_commit", "run", "--all-files"],
+            cwd=work,
+            env=net,
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
 
     r = pre_commit()
     assert r.returncode == 0, r.stdout + r.stderr

@@ -160,8 +160,9 @@ def test_invalid_utf8_and_binary_files(tmp_path):
 
 def test_truncated_gzip_keeps_what_was_read(tmp_path):
     path = tmp_path / "cut.jsonl.gz"
-    payload = gzip.compress(b"".join(json.dumps({"id": f"r{i}", "text": "t" * 50}).encode() + b"\n"
-                                     for i in range(200)))
+    payload = gzip.compress(
+        b"".join(json.dumps({"id": f"r{i}", "text": "t" * 50}).encode() + b"\n" for i in range(200))
+    )
     path.write_bytes(payload[: len(payload) // 2])
     docs, bad, _ = read(path)
     assert len(bad) == 1 and bad[0].file == "cut.jsonl.gz"
@@ -177,7 +178,11 @@ def test_hidden_and_unknown_files_are_skipped_and_counted(tmp_path):
     docs, bad, skipped = read(tmp_path)
     assert [d.id for d in docs] == ["a.txt"]
     reasons = {s.file: s.reason for s in skipped}
-    assert reasons == {".git/": "hidden folder", ".hidden.txt": "hidden file", "image.png": "unsupported extension '.png'"}
+    assert reasons == {
+        ".git/": "hidden folder",
+        ".hidden.txt": "hidden file",
+        "image.png": "unsupported extension '.png'",
+    }
 
 
 def test_missing_path_is_unreadable():
@@ -211,8 +216,9 @@ def test_reader_is_lazy(tmp_path):
 
 def test_lone_surrogate_is_unreadable_not_a_crash(tmp_path):
     path = tmp_path / "s.jsonl"
-    path.write_text('{"id": "ok", "text": "fine \\u00e9"}\n{"id": "bad", "text": "half \\ud800 pair"}\n',
-                    encoding="utf-8")
+    path.write_text(
+        '{"id": "ok", "text": "fine \\u00e9"}\n{"id": "bad", "text": "half \\ud800 pair"}\n', encoding="utf-8"
+    )
     docs, bad, _ = read(path)
     assert [d.id for d in docs] == ["ok"] and docs[0].text == "fine é"
     assert bad[0].line == 2 and "surrogate" in bad[0].reason and "U+D800" in bad[0].reason
@@ -249,9 +255,9 @@ def test_symlinked_folders_are_read_and_loops_listed(tmp_path):
     root = tmp_path / "root"
     (root / "sub").mkdir(parents=True)
     (root / "sub" / "s.txt").write_text("sub text", encoding="utf-8")
-    os.symlink(outside, root / "linked")           # a folder elsewhere: read through the link
-    os.symlink(root, root / "sub" / "loop")         # back to the root: a loop
-    os.symlink(root / "sub", root / "zalias")        # a second way into sub/
+    os.symlink(outside, root / "linked")  # a folder elsewhere: read through the link
+    os.symlink(root, root / "sub" / "loop")  # back to the root: a loop
+    os.symlink(root / "sub", root / "zalias")  # a second way into sub/
     docs, bad, skipped = read(root)
     assert [d.id for d in docs] == ["linked/o.txt", "sub/s.txt"] and not bad
     reasons = {s.file: s.reason for s in skipped}
@@ -281,8 +287,12 @@ def test_a_file_reached_twice_is_read_once(tmp_path):
 def _zst_frames(n_frames: int, per_frame: int) -> bytes:
     c = zstandard.ZstdCompressor()
     return b"".join(
-        c.compress(b"".join(json.dumps({"id": f"f{f}-{i}", "text": f"frame {f} record {i} " * 20}).encode() + b"\n"
-                            for i in range(per_frame)))
+        c.compress(
+            b"".join(
+                json.dumps({"id": f"f{f}-{i}", "text": f"frame {f} record {i} " * 20}).encode() + b"\n"
+                for i in range(per_frame)
+            )
+        )
         for f in range(n_frames)
     )
 
@@ -350,7 +360,9 @@ def test_empty_record_files_are_listed(tmp_path):
     (tmp_path / "a.jsonl").write_bytes(b"")
     (tmp_path / "b.csv").write_bytes(b"")
     (tmp_path / "c.csv").write_text("id,text\n", encoding="utf-8")
-    pq.write_table(pa.table({"id": pa.array([], pa.string()), "text": pa.array([], pa.string())}), tmp_path / "d.parquet")
+    pq.write_table(
+        pa.table({"id": pa.array([], pa.string()), "text": pa.array([], pa.string())}), tmp_path / "d.parquet"
+    )
     docs, bad, skipped = read(tmp_path)
     assert not docs and not bad
     assert [s.file for s in skipped] == ["a.jsonl", "b.csv", "c.csv", "d.parquet"]
@@ -393,10 +405,16 @@ def test_non_string_ids_are_written_as_json(tmp_path):
 def test_json_that_python_cannot_parse_costs_only_its_line(tmp_path):
     p = tmp_path / "odd.jsonl"
     p.write_text(
-        json.dumps({"id": "a", "text": "first"}) + "\n"
-        + "[" * 100_000 + "]" * 100_000 + "\n"                     # RecursionError in json.loads
-        + '{"id": ' + "9" * 5000 + ', "text": "huge integer id"}\n'  # ValueError: int digit limit
-        + json.dumps({"id": "b", "text": "last"}) + "\n",
+        json.dumps({"id": "a", "text": "first"})
+        + "\n"
+        + "[" * 100_000
+        + "]" * 100_000
+        + "\n"  # RecursionError in json.loads
+        + '{"id": '
+        + "9" * 5000
+        + ', "text": "huge integer id"}\n'  # ValueError: int digit limit
+        + json.dumps({"id": "b", "text": "last"})
+        + "\n",
         encoding="utf-8",
     )
     docs, bad, _ = read(p)
@@ -408,9 +426,12 @@ def test_json_that_python_cannot_parse_costs_only_its_line(tmp_path):
 def test_dotted_field_names_reach_nested_fields(tmp_path):
     j = tmp_path / "n.jsonl"
     j.write_text(
-        json.dumps({"meta": {"id": "n1", "outlet": "wire"}, "content": {"body": "Nested body."}}) + "\n"
-        + json.dumps({"meta": {"id": "n2"}, "content": {}}) + "\n"
-        + json.dumps({"content.body": "A literal dotted key wins.", "meta": {"id": "n3"}}) + "\n",
+        json.dumps({"meta": {"id": "n1", "outlet": "wire"}, "content": {"body": "Nested body."}})
+        + "\n"
+        + json.dumps({"meta": {"id": "n2"}, "content": {}})
+        + "\n"
+        + json.dumps({"content.body": "A literal dotted key wins.", "meta": {"id": "n3"}})
+        + "\n",
         encoding="utf-8",
     )
     docs, bad, _ = read(j, text_field="content.body", id_field="meta.id", source_field="meta.outlet")
@@ -435,8 +456,16 @@ def test_nan_id_is_a_missing_id(tmp_path):
 
 
 def _wire_records(n: int) -> bytes:
-    return b"".join(json.dumps({"id": f"w{i}", "text": f"Story {i}: the board met on day {i % 28 + 1} and "
-                                f"approved a dividend of {i % 90} cents."}).encode() + b"\n" for i in range(n))
+    return b"".join(
+        json.dumps(
+            {
+                "id": f"w{i}",
+                "text": f"Story {i}: the board met on day {i % 28 + 1} and approved a dividend of {i % 90} cents.",
+            }
+        ).encode()
+        + b"\n"
+        for i in range(n)
+    )
 
 
 def _flip_middle(data: bytes) -> bytes:
@@ -509,9 +538,24 @@ def test_filter_keeps_and_indexes_nothing_from_a_corrupt_gzip(tmp_path):
     def run(src: Path, name: str) -> tuple[int, list[str]]:
         keep = tmp_path / f"{name}-keep.jsonl"
         proc = subprocess.run(
-            [sys.executable, "-m", "audit", "filter", str(src), "--keep", str(keep),
-             "--reject", str(tmp_path / f"{name}-reject.jsonl"), "--index", str(idx), "--update-index"],
-            cwd=root, capture_output=True, text=True, timeout=300,
+            [
+                sys.executable,
+                "-m",
+                "audit",
+                "filter",
+                str(src),
+                "--keep",
+                str(keep),
+                "--reject",
+                str(tmp_path / f"{name}-reject.jsonl"),
+                "--index",
+                str(idx),
+                "--update-index",
+            ],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=300,
         )
         return proc.returncode, keep.read_text(encoding="utf-8").splitlines()
 
@@ -551,11 +595,11 @@ def test_csv_field_over_the_record_limit_never_reaches_memory(tmp_path):
 
     path = tmp_path / "big.csv"
     with open(path, "w", encoding="utf-8", newline="") as fh:
-        fh.write("id,text\nbefore,a short row\nhuge,\"")
+        fh.write('id,text\nbefore,a short row\nhuge,"')
         chunk = "wordy " * 100_000
         for _ in range(100):  # 60 MB in one quoted field, on one line
             fh.write(chunk)
-        fh.write("\"\nafter,another short row\n")
+        fh.write('"\nafter,another short row\n')
     tracemalloc.start()
     try:
         docs, bad, _ = read(path, max_record_bytes=1 << 20)
@@ -597,11 +641,15 @@ def test_millions_of_bad_lines_are_counted_with_a_bounded_sample(tmp_path):
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert report["summary"]["unreadable"] == 3053
     listed = [(u["file"], u["line"]) for u in report["unreadable"]]
-    assert listed == ([("a.jsonl.gz", i) for i in range(1, UNREADABLE_PER_FILE + 1)]
-                      + [("b.jsonl", i) for i in range(1, UNREADABLE_PER_FILE + 1)] + [("c.jsonl", i) for i in (1, 2, 3)])
-    assert report["unreadable_omitted"] == {"total": 3053 - len(listed),
-                                            "by_file": {"a.jsonl.gz": 3000 - UNREADABLE_PER_FILE,
-                                                        "b.jsonl": 50 - UNREADABLE_PER_FILE}}
+    assert listed == (
+        [("a.jsonl.gz", i) for i in range(1, UNREADABLE_PER_FILE + 1)]
+        + [("b.jsonl", i) for i in range(1, UNREADABLE_PER_FILE + 1)]
+        + [("c.jsonl", i) for i in (1, 2, 3)]
+    )
+    assert report["unreadable_omitted"] == {
+        "total": 3053 - len(listed),
+        "by_file": {"a.jsonl.gz": 3000 - UNREADABLE_PER_FILE, "b.jsonl": 50 - UNREADABLE_PER_FILE},
+    }
     assert result.stderr.count("unreadable: ") == len(listed)
     assert "3053 inputs could not be read" in result.stderr
     assert "2980 more unreadable lines" in (out / "report.md").read_text(encoding="utf-8")
@@ -617,13 +665,17 @@ def test_millions_of_bad_lines_are_counted_with_a_bounded_sample(tmp_path):
 # Small ones: encodings without a byte-order mark, CR-only lines, null text, escapes on stderr.
 
 
-@pytest.mark.parametrize("codec,name", [("utf-16-le", "UTF-16LE"), ("utf-16-be", "UTF-16BE"),
-                                        ("utf-32-le", "UTF-32LE"), ("utf-32-be", "UTF-32BE")])
+@pytest.mark.parametrize(
+    "codec,name",
+    [("utf-16-le", "UTF-16LE"), ("utf-16-be", "UTF-16BE"), ("utf-32-le", "UTF-32LE"), ("utf-32-be", "UTF-32BE")],
+)
 @pytest.mark.parametrize("suffix", [".txt", ".jsonl", ".csv"])
 def test_wide_text_without_a_bom_gets_a_conversion_hint(tmp_path, codec, name, suffix):
-    body = {".txt": "Plain words in a plain file, café.\nSecond line.\n",
-            ".jsonl": '{"id": "a", "text": "Plain words, café."}\n{"id": "b", "text": "More."}\n',
-            ".csv": "id,text\na,Plain words café\n"}[suffix]
+    body = {
+        ".txt": "Plain words in a plain file, café.\nSecond line.\n",
+        ".jsonl": '{"id": "a", "text": "Plain words, café."}\n{"id": "b", "text": "More."}\n',
+        ".csv": "id,text\na,Plain words café\n",
+    }[suffix]
     path = tmp_path / f"wide{suffix}"
     path.write_bytes(body.encode(codec))
     docs, bad, _ = read(path)

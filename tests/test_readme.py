@@ -44,8 +44,14 @@ def test_readme_transcript_runs_as_printed(steps, tmp_path):
             continue
         args = shlex.split(command)
         assert args[0] == "corpus-audit"
-        proc = subprocess.run([sys.executable, "-m", "audit", *args[1:]], cwd=tmp_path, capture_output=True,
-                              text=True, timeout=300, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+        proc = subprocess.run(
+            [sys.executable, "-m", "audit", *args[1:]],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+        )
         last = proc.returncode
         assert (proc.stdout + proc.stderr).splitlines() == expected, command
 

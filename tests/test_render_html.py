@@ -60,8 +60,16 @@ def sha256_source(text: str) -> str:
 
 @pytest.mark.parametrize(
     "value",
-    ["</script><script>alert(1)</script>", "<!-- <script>", "a\u2028b\u2029c", "lone \ud800 surrogate",
-     "emoji 😀 and \u202e bidi", "https://evil.example/x", "&amp; & < >", ""],
+    [
+        "</script><script>alert(1)</script>",
+        "<!-- <script>",
+        "a\u2028b\u2029c",
+        "lone \ud800 surrogate",
+        "emoji 😀 and \u202e bidi",
+        "https://evil.example/x",
+        "&amp; & < >",
+        "",
+    ],
 )
 def test_embed_json_round_trips_and_never_closes_the_script(value):
     out = embed_json({"k": value, "list": [value]})
@@ -141,14 +149,16 @@ def test_payload_findings_are_exactly_the_reports():
     expected = report.to_dict()
     for doc, want in zip(payload["docs"], expected["documents"], strict=True):
         assert doc["id"] == want["id"]
-        got = sorted((payload["rules"][f[0]], payload["cats"][f[1]], payload["sevs"][f[2]], f[3], f[4], f[5])
-                     for f in doc["f"])
-        assert got == sorted((f["rule"], f["category"], f["severity"], f["start"], f["end"], f["message"])
-                             for f in want["findings"])
+        got = sorted(
+            (payload["rules"][f[0]], payload["cats"][f[1]], payload["sevs"][f[2]], f[3], f[4], f[5]) for f in doc["f"]
+        )
+        assert got == sorted(
+            (f["rule"], f["category"], f["severity"], f["start"], f["end"], f["message"]) for f in want["findings"]
+        )
         if doc["t"] is not None:
             text = report.text_of(doc["id"])
             for offset, piece in doc["t"]:
-                assert text[offset:offset + len(piece)] == piece
+                assert text[offset : offset + len(piece)] == piece
 
 
 def test_related_links_and_clusters_point_at_document_indices():
@@ -183,8 +193,13 @@ def test_text_budget_gives_every_flagged_document_excerpts_then_full_text_worst_
 
 def test_clean_documents_get_text_only_from_their_allowance():
     docs = [{"id": f"clean{i}.txt", "text": "Plain clean text. " * 20} for i in range(5)]
-    docs.append({"id": "bad.txt", "text": "Some bad text here.",
-                 "findings": [finding("ART002", Category.ARTEFACT, Severity.WARNING, (5, 8), "bad")]})
+    docs.append(
+        {
+            "id": "bad.txt",
+            "text": "Some bad text here.",
+            "findings": [finding("ART002", Category.ARTEFACT, Severity.WARNING, (5, 8), "bad")],
+        }
+    )
     report = make_report(docs)
     payload = build_payload(report, HtmlConfig(clean_text_chars=800))
     modes = [d["tm"] for d in payload["docs"]]
@@ -210,7 +225,7 @@ def test_overview_lists_counts_clusters_worst_documents_and_unreadable_inputs():
     report = rich_report()
     page = render(report)
     total = sum(len(d.findings) for d in report.documents)
-    assert f"<div class=\"big\">{total}</div>" in page
+    assert f'<div class="big">{total}</div>' in page
     for rule in {f.rule for d in report.documents for f in d.findings}:
         assert f'href="#docs?rule={rule}"' in page
     assert "exact-doc-1" in page and "near-pass-1" in page
@@ -223,7 +238,7 @@ def test_render_is_deterministic_and_handles_empty_and_textless_reports():
     assert render(rich_report()) == render(rich_report())
     empty = make_report([])
     page = render(empty)
-    assert "0</div><div class=\"label\">documents" in page.replace("\n", "")
+    assert '0</div><div class="label">documents' in page.replace("\n", "")
     report = rich_report()
     report.text_of = None
     payload = build_payload(report, HtmlConfig())
@@ -233,9 +248,23 @@ def test_render_is_deterministic_and_handles_empty_and_textless_reports():
 
 def test_page_lists_at_most_max_documents_keeping_the_worst():
     docs = [{"id": f"clean{i:02d}.txt", "text": "Clean text."} for i in range(20)]
-    docs.insert(7, {"id": "bad.txt", "text": "Bad text here.",
-                    "findings": [finding("DUP002", Category.DUPLICATE, Severity.WARNING, (0, 3), "dup",
-                                         related=(Related("clean15.txt", 0, 5, 0.9),))]})
+    docs.insert(
+        7,
+        {
+            "id": "bad.txt",
+            "text": "Bad text here.",
+            "findings": [
+                finding(
+                    "DUP002",
+                    Category.DUPLICATE,
+                    Severity.WARNING,
+                    (0, 3),
+                    "dup",
+                    related=(Related("clean15.txt", 0, 5, 0.9),),
+                )
+            ],
+        },
+    )
     report = make_report(docs)
     payload = build_payload(report, HtmlConfig(max_documents=5))
     ids = [d["id"] for d in payload["docs"]]

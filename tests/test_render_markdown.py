@@ -23,12 +23,24 @@ def _finding(rule: str, severity: Severity, message: str = HOSTILE) -> Finding:
 
 
 def _report(**extra) -> Report:
-    doc = DocumentResult(id="https://news.example/story?id=1", chars=40, source="www.wire.example",
-                         findings=[_finding("ART003", Severity.WARNING), _finding("ART003", Severity.INFO),
-                                   _finding("ART003", Severity.INFO)])
-    return Report(tool_version="0", documents=[doc], clusters=[],
-                  unreadable=[Unreadable(file="http://host.example/a.jsonl", reason=HOSTILE, line=3)],
-                  extra=dict(extra), text_of=lambda _id: "Some text http://x.example here.")
+    doc = DocumentResult(
+        id="https://news.example/story?id=1",
+        chars=40,
+        source="www.wire.example",
+        findings=[
+            _finding("ART003", Severity.WARNING),
+            _finding("ART003", Severity.INFO),
+            _finding("ART003", Severity.INFO),
+        ],
+    )
+    return Report(
+        tool_version="0",
+        documents=[doc],
+        clusters=[],
+        unreadable=[Unreadable(file="http://host.example/a.jsonl", reason=HOSTILE, line=3)],
+        extra=dict(extra),
+        text_of=lambda _id: "Some text http://x.example here.",
+    )
 
 
 def test_corpus_text_creates_no_link():
@@ -63,9 +75,15 @@ def test_rule_table_single_severity_is_plain():
 
 
 def test_sources_table_says_when_it_cuts_the_language_list():
-    card = {"source": "wire", "documents": 20, "duplicate_rate": 0.0, "artefact_rate": 0.0,
-            "unsourced_claim_density": 0.0, "sourcing_score": None,
-            "languages": {"en": 10, "de": 4, "fr": 3, "es": 1, "it": 1, "nl": 1}}
+    card = {
+        "source": "wire",
+        "documents": 20,
+        "duplicate_rate": 0.0,
+        "artefact_rate": 0.0,
+        "unsourced_claim_density": 0.0,
+        "sourcing_score": None,
+        "languages": {"en": 10, "de": 4, "fr": 3, "es": 1, "it": 1, "nl": 1},
+    }
     md = render(_report(sources=[card]))
     row = next(x for x in md.splitlines() if x.startswith("| wire |"))
     assert "en 10, de 4, fr 3, es 1, 2 more (2 documents)" in row

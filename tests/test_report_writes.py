@@ -19,7 +19,8 @@ def _corpus(folder: Path, word: str, n: int) -> Path:
         (folder / f"{word}{i}.txt").write_text(
             f"The {word} committee met on day {i} and said that prices rose by {i} percent.\n\n"
             + f"Another paragraph about {word} number {i}, long enough to read as prose.\n" * (3 + i),
-            encoding="utf-8")
+            encoding="utf-8",
+        )
     return folder
 
 
@@ -28,9 +29,14 @@ def _scan(corpus: Path, out: Path, file_limit: int | None = None) -> subprocess.
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         resource.setrlimit(resource.RLIMIT_FSIZE, (file_limit, file_limit))
 
-    return subprocess.run([sys.executable, "-m", "audit", "scan", str(corpus), "--out", str(out), "--jobs", "1"],
-                          cwd=ROOT, capture_output=True, text=True, timeout=300,
-                          preexec_fn=limit if file_limit else None)
+    return subprocess.run(
+        [sys.executable, "-m", "audit", "scan", str(corpus), "--out", str(out), "--jobs", "1"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        preexec_fn=limit if file_limit else None,
+    )
 
 
 def test_a_failed_write_leaves_the_earlier_report_set_whole(tmp_path):

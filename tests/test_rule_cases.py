@@ -44,15 +44,24 @@ RULES = [r.id for r in all_rules()]
 def load(rule: str) -> dict:
     path = CASES / f"{rule}.json"
     if not path.is_file():
-        pytest.fail(f"rule {rule} has no case file {path.relative_to(CASES.parents[1])}: add texts it must flag and "
-                    "texts it must not (see CONTRIBUTING.md)", pytrace=False)
+        pytest.fail(
+            f"rule {rule} has no case file {path.relative_to(CASES.parents[1])}: add texts it must flag and "
+            "texts it must not (see CONTRIBUTING.md)",
+            pytrace=False,
+        )
     case = json.loads(path.read_text(encoding="utf-8"))
     assert case["rule"] == rule
     return case
 
 
-def run(rule: str, documents: dict[str, str], config: dict | None, metadata: dict | None = None,
-        indexed: dict[str, str] | None = None, tmp: Path | None = None) -> dict:
+def run(
+    rule: str,
+    documents: dict[str, str],
+    config: dict | None,
+    metadata: dict | None = None,
+    indexed: dict[str, str] | None = None,
+    tmp: Path | None = None,
+) -> dict:
     config = dict(config or {})
     if indexed:
         assert tmp is not None
@@ -60,13 +69,21 @@ def run(rule: str, documents: dict[str, str], config: dict | None, metadata: dic
 
         batch = tmp / "indexed.jsonl"
         batch.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in indexed.items()), encoding="utf-8")
-        filter_paths([str(batch)], replace(config_from_mapping({}, "case"), jobs=1), tmp / "k.jsonl", tmp / "r.jsonl",
-                     index=tmp / "index", update_index=True)
+        filter_paths(
+            [str(batch)],
+            replace(config_from_mapping({}, "case"), jobs=1),
+            tmp / "k.jsonl",
+            tmp / "r.jsonl",
+            index=tmp / "index",
+            update_index=True,
+        )
         config["index"] = {**config.get("index", {}), "path": str(tmp / "index")}
     cfg = replace(config_from_mapping(config, "case file"), select=(rule,), jobs=1)
     policy = Policy.from_config(cfg)
-    docs = [Document(id=i, text=t, source=f"case/{i}.txt", metadata=(metadata or {}).get(i, {}))
-            for i, t in documents.items()]
+    docs = [
+        Document(id=i, text=t, source=f"case/{i}.txt", metadata=(metadata or {}).get(i, {}))
+        for i, t in documents.items()
+    ]
     state, extra = run_checks(iter(docs), build_checks(cfg, policy), settings=cfg.settings())
     report = finalize(state, extra, policy)
     found = {d.id: [f for f in d.findings if f.rule == rule] for d in report.documents}
@@ -83,10 +100,15 @@ def _flag_params():
     for rule in RULES:
         path = CASES / f"{rule}.json"
         entries = json.loads(path.read_text(encoding="utf-8"))["flags"] if path.is_file() else [None]
-        out += [pytest.param(rule, i, id=f"{rule}-flag-{i}",
-                             marks=[pytest.mark.xfail(reason=e["known_miss"], strict=True)]
-                             if e and e.get("known_miss") else [])
-                for i, e in enumerate(entries or [None])]
+        out += [
+            pytest.param(
+                rule,
+                i,
+                id=f"{rule}-flag-{i}",
+                marks=[pytest.mark.xfail(reason=e["known_miss"], strict=True)] if e and e.get("known_miss") else [],
+            )
+            for i, e in enumerate(entries or [None])
+        ]
     return out
 
 
@@ -105,7 +127,9 @@ def test_rule_flags_its_case(rule, i, tmp_path):
     assert case["flags"], f"{rule}: the case file has no text the rule must flag"
     entry = case["flags"][i]
     docs = _docs(entry)
-    found = run(rule, docs, entry.get("config", case.get("config")), entry.get("metadata"), entry.get("indexed"), tmp_path)
+    found = run(
+        rule, docs, entry.get("config", case.get("config")), entry.get("metadata"), entry.get("indexed"), tmp_path
+    )
     doc_id = entry.get("document", "case")
     hits = found[doc_id]
     assert hits, f"{rule} should flag {entry.get('name', i)!r} ({doc_id}); it found nothing"
@@ -116,8 +140,10 @@ def test_rule_flags_its_case(rule, i, tmp_path):
     if entry.get("span") is not None:
         assert entry["span"] in spans, f"{rule}: expected span {entry['span']!r}, got {spans}"
     if entry.get("span_starts_with") or entry.get("span_ends_with"):
-        assert any(s.startswith(entry.get("span_starts_with", "")) and s.endswith(entry.get("span_ends_with", ""))
-                   for s in spans), spans
+        assert any(
+            s.startswith(entry.get("span_starts_with", "")) and s.endswith(entry.get("span_ends_with", ""))
+            for s in spans
+        ), spans
     if entry.get("severity"):
         assert entry["severity"] in {f.severity.value for f in hits}
     if entry.get("related"):
@@ -129,8 +155,9 @@ def test_rule_flags_its_case(rule, i, tmp_path):
     if entry.get("count") is not None:
         assert len(hits) == entry["count"], [(f.start, f.end, f.message) for f in hits]
     if entry.get("data"):
-        assert any(all((f.data or {}).get(k) == v for k, v in entry["data"].items()) for f in hits), \
-            [f.data for f in hits]
+        assert any(all((f.data or {}).get(k) == v for k, v in entry["data"].items()) for f in hits), [
+            f.data for f in hits
+        ]
     if entry.get("data_has"):
         assert all(all((f.data or {}).get(k) for k in entry["data_has"]) for f in hits), [f.data for f in hits]
     if entry.get("document_language"):
@@ -143,7 +170,9 @@ def test_rule_does_not_flag_its_case(rule, i, tmp_path):
     assert case["not_flags"], f"{rule}: the case file has no text the rule must leave alone"
     entry = case["not_flags"][i]
     docs = _docs(entry)
-    found = run(rule, docs, entry.get("config", case.get("config")), entry.get("metadata"), entry.get("indexed"), tmp_path)
+    found = run(
+        rule, docs, entry.get("config", case.get("config")), entry.get("metadata"), entry.get("indexed"), tmp_path
+    )
     targets = [entry["document"]] if entry.get("document") else list(docs)
     bad = {d: [(f.message, docs[d][f.start : f.end]) for f in found[d]] for d in targets if found[d]}
     assert not bad, f"{rule} should not flag {entry.get('name', i)!r}: {bad}"

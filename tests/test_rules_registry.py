@@ -37,8 +37,10 @@ def test_readme_rules_table_matches_the_registry():
     from audit.rules import all_rules
 
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-    rows = [(i, c, s, d.replace("\\|", "|"))  # a | inside a table cell is written \|
-            for i, c, s, d in re.findall(r"^\| ([A-Z]+\d+) \| (\w+) \| (\w+) \| (.*) \|$", readme, re.M)]
+    rows = [
+        (i, c, s, d.replace("\\|", "|"))  # a | inside a table cell is written \|
+        for i, c, s, d in re.findall(r"^\| ([A-Z]+\d+) \| (\w+) \| (\w+) \| (.*) \|$", readme, re.M)
+    ]
     expected = [(r.id, r.category.value, r.severity.value, r.description) for r in all_rules()]
     assert sorted(rows) == sorted(expected)
 
@@ -95,8 +97,12 @@ def test_select_duplicate_imports_no_other_family_and_no_html_renderer(tmp_path)
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "print(sorted(m for m in sys.modules if m.startswith(('audit.', 'jinja2'))))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "c.jsonl"), str(tmp_path / "out")],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "c.jsonl"), str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert "audit.duplicates" in out
     for absent in ("audit.artefacts", "audit.language", "audit.render.html", "jinja2"):
         assert f"'{absent}" not in out, (absent, out)

@@ -36,14 +36,18 @@ def test_hard_wrapped_prose_stays_one_passage():
     "text, expected",
     [
         ("He left. She stayed.", ["He left.", "She stayed."]),
-        ("Dr. Smith met Mr. Jones on Jan. 5 in Washington. They talked.",
-         ["Dr. Smith met Mr. Jones on Jan. 5 in Washington.", "They talked."]),
+        (
+            "Dr. Smith met Mr. Jones on Jan. 5 in Washington. They talked.",
+            ["Dr. Smith met Mr. Jones on Jan. 5 in Washington.", "They talked."],
+        ),
         ("The U.S. economy grew 3.5 percent. Prices rose.", ["The U.S. economy grew 3.5 percent.", "Prices rose."]),
         ("“Is it true?” she asked. He nodded.", ["“Is it true?” she asked.", "He nodded."]),
         ("He said “we will win.” Then he left.", ["He said “we will win.”", "Then he left."]),
         ("¿Dónde está? No lo sé. ¡Vamos!", ["¿Dónde está?", "No lo sé.", "¡Vamos!"]),
-        ("La Sra. García llegó a las 5 p.m. al edificio. Luego habló.",
-         ["La Sra. García llegó a las 5 p.m. al edificio.", "Luego habló."]),
+        (
+            "La Sra. García llegó a las 5 p.m. al edificio. Luego habló.",
+            ["La Sra. García llegó a las 5 p.m. al edificio.", "Luego habló."],
+        ),
         ("J. R. Smith scored 30 points. The team won.", ["J. R. Smith scored 30 points.", "The team won."]),
         ("the memo stated the U.S. The Department will act.", ["the memo stated the U.S.", "The Department will act."]),
         ("Visit example.com for more. Thanks.", ["Visit example.com for more.", "Thanks."]),
@@ -71,5 +75,10 @@ def test_lines_and_line_numbers():
 def test_french_guillemets_with_spaces_end_and_open_sentences():
     text = "Le ministre a dit : « Nous ne signerons pas. » Her remarks drew applause. « Jamais. » Il a ajouté : « Non. »\u00a0C'est fini."
     got = [text[s.start : s.end] for s in segment.sentences(text)]
-    assert got == ["Le ministre a dit : « Nous ne signerons pas. »", "Her remarks drew applause.", "« Jamais. »",
-                   "Il a ajouté : « Non. »", "C'est fini."]
+    assert got == [
+        "Le ministre a dit : « Nous ne signerons pas. »",
+        "Her remarks drew applause.",
+        "« Jamais. »",
+        "Il a ajouté : « Non. »",
+        "C'est fini.",
+    ]

@@ -33,7 +33,9 @@ def mixed_corpus(tmp_path_factory) -> Path:
 def _findings(report, rules=None):
     return sorted(
         (d.id, f.rule, f.start, f.end, f.severity.value, f.message)
-        for d in report.documents for f in d.findings if rules is None or f.rule in rules
+        for d in report.documents
+        for f in d.findings
+        if rules is None or f.rule in rules
     )
 
 
@@ -62,7 +64,11 @@ def test_each_rule_alone_finds_what_it_finds_among_all(mixed_corpus):
 
 def test_an_annotator_runs_for_its_consumers_only():
     config = Config()
-    names = lambda sel: {type(c).__name__: c.enabled for c in build_checks(config, Policy.from_config(replace(config, select=sel)))}  # noqa: E731
+
+    def names(sel):
+        policy = Policy.from_config(replace(config, select=sel))
+        return {type(c).__name__: c.enabled for c in build_checks(config, policy)}
+
     art = names(("ART031",))
     assert art["LanguageCheck"] == frozenset() and art["MissingWhitespaceCheck"] == {"ART031"}
     assert "LanguageCheck" not in names(("DUP",))  # the dedup stage pays for no language identification

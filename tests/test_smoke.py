@@ -14,8 +14,9 @@ def test_installed_script_scans_demo_corpus(corpus_dir, tmp_path):
     exe = shutil.which("corpus-audit")
     if exe is None:
         pytest.fail("the corpus-audit console script is not installed: run `pip install -e '.[test]'`")
-    proc = subprocess.run([exe, "scan", str(corpus_dir), "--out", str(tmp_path)], capture_output=True, text=True,
-                          timeout=300)
+    proc = subprocess.run(
+        [exe, "scan", str(corpus_dir), "--out", str(tmp_path)], capture_output=True, text=True, timeout=300
+    )
     assert proc.returncode == 0, proc.stderr
     report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
     assert report["summary"]["documents"] == 5

@@ -13,15 +13,24 @@ from typer.testing import CliRunner
 
 from audit.cli import app
 
-TEXT = ("The harbour authority said on Friday that container traffic rose by four percent in the third quarter, "
-        "helped by new routes to West Africa and a faster customs procedure introduced in the spring.")
+TEXT = (
+    "The harbour authority said on Friday that container traffic rose by four percent in the third quarter, "
+    "helped by new routes to West Africa and a faster customs procedure introduced in the spring."
+)
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None and not os.environ.get("CI"), reason="git not installed")
 
 
 def git(cwd, *args):
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+    }
     subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True)
 
 
@@ -29,8 +38,22 @@ def scan_staged(repo, tmp_path, *paths):
     cwd = os.getcwd()
     os.chdir(repo)
     try:
-        r = CliRunner().invoke(app, ["scan", "--staged", *paths, "--select", "DUP001", "--fail-on", "warning",
-                                     "--out", str(tmp_path / "out"), "--format", "json"])
+        r = CliRunner().invoke(
+            app,
+            [
+                "scan",
+                "--staged",
+                *paths,
+                "--select",
+                "DUP001",
+                "--fail-on",
+                "warning",
+                "--out",
+                str(tmp_path / "out"),
+                "--format",
+                "json",
+            ],
+        )
     finally:
         os.chdir(cwd)
     return r, json.loads((tmp_path / "out" / "report.json").read_text()) if r.exit_code in (0, 1) else None
@@ -41,8 +64,10 @@ def test_staged_version_is_scanned_not_the_working_tree(tmp_path):
     (repo / "corpus").mkdir(parents=True)
     git(repo, "init", "-q")
     (repo / "corpus" / "a.txt").write_text(TEXT)
-    (repo / "corpus" / "b.txt").write_text("A different story about the weather in the hills, with rain expected "
-                                           "through the weekend and snow above two thousand metres.")
+    (repo / "corpus" / "b.txt").write_text(
+        "A different story about the weather in the hills, with rain expected "
+        "through the weekend and snow above two thousand metres."
+    )
     git(repo, "add", ".")
     # After staging: b.txt becomes a copy of a.txt in the working tree only, and an untracked copy appears.
     (repo / "corpus" / "b.txt").write_text(TEXT)

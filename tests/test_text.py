@@ -80,7 +80,7 @@ def test_lower_all_never_changes_the_number_of_words():
 
 def test_exact_key_ignores_case_quotes_and_whitespace_only():
     a = TextLayer("The “Fed” said  it's done\n")
-    b = TextLayer("the \"fed\" said it’s done")
+    b = TextLayer('the "fed" said it’s done')
     c = TextLayer("the fed said its done")
     assert a.exact_key == b.exact_key
     assert a.exact_key != c.exact_key

@@ -22,6 +22,14 @@ from audit.artefacts.truncation import TruncationCheck
 from audit.artefacts.whitespace import MissingWhitespaceCheck
 
 __all__ = [
-    "BoilerplateCheck", "EmptyDocumentCheck", "EncodingCheck", "InjectedKeywordCheck", "MissingWhitespaceCheck",
-    "QualityCheck", "RecurringLineCheck", "StructureCheck", "TruncationCheck", "word_count",
+    "BoilerplateCheck",
+    "EmptyDocumentCheck",
+    "EncodingCheck",
+    "InjectedKeywordCheck",
+    "MissingWhitespaceCheck",
+    "QualityCheck",
+    "RecurringLineCheck",
+    "StructureCheck",
+    "TruncationCheck",
+    "word_count",
 ]

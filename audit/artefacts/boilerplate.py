@@ -24,10 +24,19 @@ ART002 = Rule(
     severity=Severity.WARNING,
     description="A whole line is template boilerplate (read more, related articles, share, subscribe, "
     "cookie notice, copyright, navigation, metadata) from the built-in multilingual lexicon.",
-    flags=("Read more »", "Related articles", "Share this article on Facebook", "Suscríbete a nuestro boletín",
-           "We use cookies to improve your experience. Accept all cookies", "Leer más", "Tags: immigration, ICE"),
-    not_flags=("Read more about the budget in the council's minutes, which were published on Tuesday.",
-               "The company said it would share more details in March."),
+    flags=(
+        "Read more »",
+        "Related articles",
+        "Share this article on Facebook",
+        "Suscríbete a nuestro boletín",
+        "We use cookies to improve your experience. Accept all cookies",
+        "Leer más",
+        "Tags: immigration, ICE",
+    ),
+    not_flags=(
+        "Read more about the budget in the council's minutes, which were published on Tuesday.",
+        "The company said it would share more details in March.",
+    ),
 )
 
 ART003 = Rule(
@@ -46,11 +55,12 @@ ART004 = Rule(
     name="author-bio",
     category=Category.ARTEFACT,
     severity=Severity.WARNING,
-    description="An author byline or biography glued into the article text (\"Author Jane Doe My name is ...\").",
-    flags=("Author Melinda Kukaj My name is Melinda Kukaj and I am a sophomore at the University of Vermont.",
-           "Sobre el autor Juan Pérez es periodista y escribe sobre economía."),
-    not_flags=("The author of the report, Jane Doe, said the findings were preliminary.",
-               "By Jane Doe"),
+    description='An author byline or biography glued into the article text ("Author Jane Doe My name is ...").',
+    flags=(
+        "Author Melinda Kukaj My name is Melinda Kukaj and I am a sophomore at the University of Vermont.",
+        "Sobre el autor Juan Pérez es periodista y escribe sobre economía.",
+    ),
+    not_flags=("The author of the report, Jane Doe, said the findings were preliminary.", "By Jane Doe"),
 )
 
 ART005 = Rule(
@@ -70,8 +80,18 @@ ART005 = Rule(
 
 _LEAD = re.compile(r"^[\s\-–—*•·▪►▸>»›|#\[(]+")
 _TRAIL = re.compile(r"[\s.!?…»›>→|\])]+$")
-LEXICON_KINDS = ("read_more", "related", "share", "subscribe", "cookie", "copyright", "metadata", "timestamp", "credit",
-                 "navigation")
+LEXICON_KINDS = (
+    "read_more",
+    "related",
+    "share",
+    "subscribe",
+    "cookie",
+    "copyright",
+    "metadata",
+    "timestamp",
+    "credit",
+    "navigation",
+)
 #: Kinds reported as info: copyright footers, publication timestamps and photo credits are template
 #: residue, but syndicated, professionally edited articles carry them too.
 INFO_KINDS = frozenset({"copyright", "timestamp", "credit"})
@@ -111,25 +131,93 @@ def _empty_labels() -> frozenset[str]:
 
 
 _LONG_HINTS = {
-    "read_more": lambda s: False, "related": lambda s: False, "share": lambda s: False,
-    "subscribe": lambda s: any(k in s for k in (
-        "subscri", "sign up", "follow", "support", "member", "you are here", "already", "get ", "join", "suscr",
-        "síguenos", "abonn", "inscri", "suivez", "folgen", "assine", "inscreva", "siga", "iscriviti", "abbonati",
-        "seguici", "recibe", "email address", "required fields", "save my name", "correo electr", "campos obligatorios",
-        "adresse", "listen to", "escuchar", "min read")),
+    "read_more": lambda s: False,
+    "related": lambda s: False,
+    "share": lambda s: False,
+    "subscribe": lambda s: any(
+        k in s
+        for k in (
+            "subscri",
+            "sign up",
+            "follow",
+            "support",
+            "member",
+            "you are here",
+            "already",
+            "get ",
+            "join",
+            "suscr",
+            "síguenos",
+            "abonn",
+            "inscri",
+            "suivez",
+            "folgen",
+            "assine",
+            "inscreva",
+            "siga",
+            "iscriviti",
+            "abbonati",
+            "seguici",
+            "recibe",
+            "email address",
+            "required fields",
+            "save my name",
+            "correo electr",
+            "campos obligatorios",
+            "adresse",
+            "listen to",
+            "escuchar",
+            "min read",
+        )
+    ),
     "cookie": lambda s: "cookie" in s or "traceurs" in s,
-    "navigation": lambda s: s.startswith(("you are here", "estás en", "estas en", "vous êtes ici", "sie sind hier"))
-    or any(k in s for k in (" > ", " » ", " › ")),
-    "copyright": lambda s: any(k in s for k in ("©", "(c)", "copyright", "reserv", "vorbehalten", "riservati",
-                                                "may not be")),
-    "timestamp": lambda s: s.startswith(("posted", "published", "updated", "last updated", "publicado", "actualizado",
-                                          "publié", "mis à jour", "veröffentlicht", "aktualisiert", "atualizado",
-                                          "pubblicato", "aggiornato")),
+    "navigation": lambda s: (
+        s.startswith(("you are here", "estás en", "estas en", "vous êtes ici", "sie sind hier"))
+        or any(k in s for k in (" > ", " » ", " › "))
+    ),
+    "copyright": lambda s: any(
+        k in s for k in ("©", "(c)", "copyright", "reserv", "vorbehalten", "riservati", "may not be")
+    ),
+    "timestamp": lambda s: s.startswith(
+        (
+            "posted",
+            "published",
+            "updated",
+            "last updated",
+            "publicado",
+            "actualizado",
+            "publié",
+            "mis à jour",
+            "veröffentlicht",
+            "aktualisiert",
+            "atualizado",
+            "pubblicato",
+            "aggiornato",
+        )
+    ),
     "credit": lambda s: any(k in s for k in ("photo", "foto", "image", "getty", "credit")),
-    "metadata": lambda s: ":" in s[:40] or s.startswith(("posted", "filed", "archived", "published", "updated",
-                                                          "last updated", "publicado", "actualizado", "publié",
-                                                          "mis à jour", "veröffentlicht", "aktualisiert", "atualizado",
-                                                          "pubblicato", "aggiornato")),
+    "metadata": lambda s: (
+        ":" in s[:40]
+        or s.startswith(
+            (
+                "posted",
+                "filed",
+                "archived",
+                "published",
+                "updated",
+                "last updated",
+                "publicado",
+                "actualizado",
+                "publié",
+                "mis à jour",
+                "veröffentlicht",
+                "aktualisiert",
+                "atualizado",
+                "pubblicato",
+                "aggiornato",
+            )
+        )
+    ),
 }
 
 
@@ -202,21 +290,29 @@ def empty_label(line: str) -> bool:
 
 
 _NAME = r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]+\s+){0,3}[A-ZÀ-ÖØ-Þ][\w'’.-]+"
-_FIRST_PERSON = (r"(?:My name is|I am|I['’]m|I have|I was|Mi nombre es|Me llamo|Soy|Je m['’]appelle|Je suis|"
-                 r"Mein Name ist|Ich bin|Meu nome é|Sou|Mi chiamo|Sono)")
+_FIRST_PERSON = (
+    r"(?:My name is|I am|I['’]m|I have|I was|Mi nombre es|Me llamo|Soy|Je m['’]appelle|Je suis|"
+    r"Mein Name ist|Ich bin|Meu nome é|Sou|Mi chiamo|Sono)"
+)
 _THIRD_PERSON = r"(?:is|has been|was born|writes|covers|es|ha sido|escribe|est|ist|é|è)"
 #: "About the author NAME is ..." (any verb), or a bare byline prefix ("Author", "By", "Por") glued to
 #: a first-person bio ("Author Melinda Kukaj My name is ..."): "Author J.K. Rowling is ..." is a news lede.
 _BIO_GLUED = re.compile(
     r"^(?:(?:About the author|About the writer|Sobre (?:el|la) autora?|Acerca del autor|À propos de l['’]auteur|"
-    r"Über (?:den|die) Autor(?:in)?|Sobre o autor|Sobre a autora|Sull['’]autore)\s*:?\s+(" + _NAME + r")\s+(?:"
-    + _FIRST_PERSON + "|" + _THIRD_PERSON + r")"
+    r"Über (?:den|die) Autor(?:in)?|Sobre o autor|Sobre a autora|Sull['’]autore)\s*:?\s+("
+    + _NAME
+    + r")\s+(?:"
+    + _FIRST_PERSON
+    + "|"
+    + _THIRD_PERSON
+    + r")"
     r"|(?:Author|Written by|Posted by|By|Autora?|Escrito por|Publicado por|Por|Auteure?|Par|Von|Di|L['’]autore)"
     r"\s*:?\s+(" + _NAME + r")\s+" + _FIRST_PERSON + r")(?=\s)",
 )
 _BIO_FIRST_PERSON = re.compile(
     r"^(?:My name is|Hi,? I['’]m|Mi nombre es|Me llamo|Je m['’]appelle|Mein Name ist|Meu nome é|Mi chiamo)\s+"
-    + _NAME + r"\s*(?:,|and|y|et|und|e)\s+(?:I|I['’]m|soy|je|ich|sou|sono)\b",
+    + _NAME
+    + r"\s*(?:,|and|y|et|und|e)\s+(?:I|I['’]m|soy|je|ich|sou|sono)\b",
 )
 
 
@@ -224,9 +320,11 @@ _BIO_FIRST_PERSON = re.compile(
 #: two sentences, or an upper-case promo label ("RELATED:", "READ MORE:") with its teaser up to the line end.
 #: The sentence end before it is consumed as a literal prefix (group ``b`` is the boilerplate): a
 #: lookbehind at every position ran 4x slower for the same matches.
-_INLINE_LABELS = (r"(?:RELATED|READ MORE|READ ALSO|SEE ALSO|MORE|WATCH|LISTEN|LEA TAMBIÉN|LEA MÁS|LEER MÁS|"
-                  r"TE PUEDE INTERESAR|VEA TAMBIÉN|LIRE AUSSI|À LIRE AUSSI|LESEN SIE AUCH|LEIA TAMBÉM|LEGGI ANCHE)"
-                  r"\s*:[^\n]*")
+_INLINE_LABELS = (
+    r"(?:RELATED|READ MORE|READ ALSO|SEE ALSO|MORE|WATCH|LISTEN|LEA TAMBIÉN|LEA MÁS|LEER MÁS|"
+    r"TE PUEDE INTERESAR|VEA TAMBIÉN|LIRE AUSSI|À LIRE AUSSI|LESEN SIE AUCH|LEIA TAMBÉM|LEGGI ANCHE)"
+    r"\s*:[^\n]*"
+)
 _INLINE = re.compile(
     r"[.!?”\"’] (?P<b>(?:ADVERTISEMENT|Advertisement|Skip Advertisement|Story continues below(?: advertisement)?|"
     r"Continue reading (?:below|the main story)|Article continues below(?: advertisement)?|Publicidad|PUBLICIDAD|"
@@ -289,8 +387,13 @@ class BoilerplateCheck(DocumentCheck):
             if empty_label(line):
                 nxt = [text[s.start : s.end] for s in lines[i + 1 : i + 2]]
                 if not nxt or empty_label(nxt[0]) or lexicon_kind(nxt[0]):
-                    out.append(ART003.finding(span, f"empty metadata label {line.strip()!r}: the template label "
-                                              "was kept without its value", data={"label": line.strip()}))
+                    out.append(
+                        ART003.finding(
+                            span,
+                            f"empty metadata label {line.strip()!r}: the template label was kept without its value",
+                            data={"label": line.strip()},
+                        )
+                    )
                     continue
             if i < block_end:
                 continue
@@ -307,23 +410,33 @@ class BoilerplateCheck(DocumentCheck):
                         end = lines[k].end
                         k += 1
                     block_end = k
-                out.append(ART002.finding((span.start, end),
-                                          f"template boilerplate ({kind.replace('_', ' ')}): {line[:80]!r}"
-                                          + (f" and {block_end - i - 1} teaser title(s)" if end > span.end else ""),
-                                          data={"kind": kind},
-                                          severity=Severity.INFO if kind in INFO_KINDS else None))
+                out.append(
+                    ART002.finding(
+                        (span.start, end),
+                        f"template boilerplate ({kind.replace('_', ' ')}): {line[:80]!r}"
+                        + (f" and {block_end - i - 1} teaser title(s)" if end > span.end else ""),
+                        data={"kind": kind},
+                        severity=Severity.INFO if kind in INFO_KINDS else None,
+                    )
+                )
         flagged = {f.start for f in out}
         for s, e in inline_boilerplate(text):
             if s not in flagged:
-                out.append(ART002.finding((s, e), f"template boilerplate glued into the text: {text[s:e][:80]!r}",
-                                          data={"kind": "inline"}))
+                out.append(
+                    ART002.finding(
+                        (s, e), f"template boilerplate glued into the text: {text[s:e][:80]!r}", data={"kind": "inline"}
+                    )
+                )
         passages = ctx.passages
         for j, p in enumerate(passages):
             ptext = text[p.start : p.end]
             how = find_bio(ptext, is_last=j >= len(passages) - 2)
             if how:
-                msg = ("author byline and biography glued into the article text" if how == "glued"
-                       else "first-person author biography at the end of the article")
+                msg = (
+                    "author byline and biography glued into the article text"
+                    if how == "glued"
+                    else "first-person author biography at the end of the article"
+                )
                 out.append(ART004.finding(p, msg, data={"kind": how}))
         return out
 
@@ -428,10 +541,18 @@ class RecurringLineCheck(CorpusCheck):
             if len(recurring) > self.config.max_document_share * len(doc_lines):
                 continue
             for key, start, end, count in recurring:
-                result.add(ordinal, ART005.finding(
-                    (start, end),
-                    f"line recurs in {count} of {n_docs} documents from source {source!r}: template boilerplate",
-                    data={"documents": count, "source_documents": n_docs, "share": round(count / n_docs, 4),
-                          "source": source, "line_hash": f"{key:016x}"},
-                ))
+                result.add(
+                    ordinal,
+                    ART005.finding(
+                        (start, end),
+                        f"line recurs in {count} of {n_docs} documents from source {source!r}: template boilerplate",
+                        data={
+                            "documents": count,
+                            "source_documents": n_docs,
+                            "share": round(count / n_docs, 4),
+                            "source": source,
+                            "line_hash": f"{key:016x}",
+                        },
+                    ),
+                )
         return result

@@ -17,7 +17,7 @@ from audit.text import DENSE_RE, DENSE_SCRIPT, MARKS, WORD_RE, words  # noqa: F4
 #: Sentence-final punctuation of other scripts: CJK full stops, Devanagari danda, Arabic/Urdu, Armenian, Ethiopic.
 OTHER_TERMINAL = "。．！？｡」』।॥؟۔։።"
 #: Characters that end a sentence or a line legitimately.
-TERMINAL = ".!?…:;\"”’»)]›" + OTHER_TERMINAL
+TERMINAL = '.!?…:;"”’»)]›' + OTHER_TERMINAL
 #: List markers at the start of a line: "-", "*", "•", "1.", "2)", "a)".
 BULLET_RE = re.compile(r"^\s*(?:[-–—*•·▪►▸◦●○■□✓✔➤→]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)](?=\s))\s*")
 

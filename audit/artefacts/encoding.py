@@ -55,7 +55,7 @@ ART043 = Rule(
     category=Category.ARTEFACT,
     severity=Severity.WARNING,
     description="Leftover HTML: tags (warning) and character entities such as `&nbsp;` or `&#8217;` (error).",
-    flags=("Read the <a href=\"/x\">report</a>", "Tom&nbsp;Ammiano", "the president&#8217;s order", "<br/>"),
+    flags=('Read the <a href="/x">report</a>', "Tom&nbsp;Ammiano", "the president&#8217;s order", "<br/>"),
     not_flags=("AT&T and Procter & Gamble", "if x < y and y > z", "Q&A session"),
 )
 
@@ -84,8 +84,14 @@ def _widen(text: str, start: int, end: int) -> tuple[int, int]:
 #: Codecs that UTF-8 bytes are commonly mis-decoded with: Windows-1252 and Latin-1 (browsers, Windows
 #: tools; Latin-1 leaves C1 controls), MacRoman, Windows-1251 (Cyrillic), Windows-1250 (Central European),
 #: code page 437 (DOS). Used to re-encode a suspect word and read its bytes back as UTF-8.
-ROUND_TRIP_CODECS = ("sloppy-windows-1252", "latin-1", "macroman", "sloppy-windows-1251", "sloppy-windows-1250",
-                     "cp437")
+ROUND_TRIP_CODECS = (
+    "sloppy-windows-1252",
+    "latin-1",
+    "macroman",
+    "sloppy-windows-1251",
+    "sloppy-windows-1250",
+    "cp437",
+)
 #: Characters a repaired word may hold: Latin, Greek, basic Cyrillic, general punctuation, euro and trade
 #: marks. A round trip that lands elsewhere (a CJK ideograph, Ogham, a private-use character) is chance.
 _PLAUSIBLE = re.compile("[\\x00-\\x7f\u00a0-\u024f\u02b0-\u02ff\u0370-\u03ff\u0400-\u045f\u2010-\u203a\u20ac\u2122]*")
@@ -94,11 +100,11 @@ _TOKEN = re.compile(r"\S*[^\x00-\x7f\s]\S*")
 
 def _script(ch: str) -> str:
     o = ord(ch)
-    if 0x370 <= o <= 0x3ff:
+    if 0x370 <= o <= 0x3FF:
         return "greek"
-    if 0x400 <= o <= 0x52f:
+    if 0x400 <= o <= 0x52F:
         return "cyrillic"
-    return "latin" if o < 0x250 or 0x1e00 <= o <= 0x1eff else "other"
+    return "latin" if o < 0x250 or 0x1E00 <= o <= 0x1EFF else "other"
 
 
 def _looks_garbled(tok: str) -> bool:
@@ -111,8 +117,12 @@ def _looks_garbled(tok: str) -> bool:
     for i, ch in enumerate(tok):
         if ch.isalpha():
             scripts.add(_script(ch))
-            if ch.isupper() and prev.isalpha() and not ch.isascii() and (
-                    prev.islower() or any(c.islower() for c in tok[i + 1 :])):
+            if (
+                ch.isupper()
+                and prev.isalpha()
+                and not ch.isascii()
+                and (prev.islower() or any(c.islower() for c in tok[i + 1 :]))
+            ):
                 return True
         elif not ch.isascii():
             cat = unicodedata.category(ch)
@@ -138,8 +148,12 @@ def round_trip(tok: str) -> str | None:
             fixed = raw.decode("utf-8")
         except UnicodeDecodeError:
             continue
-        if fixed != tok and len(fixed) < len(tok) and _PLAUSIBLE.fullmatch(fixed) and not any(
-                unicodedata.category(c) == "Cc" for c in fixed if c not in "\t\n\r"):
+        if (
+            fixed != tok
+            and len(fixed) < len(tok)
+            and _PLAUSIBLE.fullmatch(fixed)
+            and not any(unicodedata.category(c) == "Cc" for c in fixed if c not in "\t\n\r")
+        ):
             return fixed
     return None
 
@@ -258,18 +272,34 @@ class EncodingCheck(DocumentCheck):
         covered: list[tuple[int, int]] = []
         for s, e in utf16_spans(text):
             covered.append((s, e))
-            out.append(ART040.finding((s, e), f"UTF-16 text read one byte at a time ({e - s} characters, every other "
-                                      "one NUL): decode it as UTF-16", data={"kind": "utf-16", "fix": "utf-16"}))
+            out.append(
+                ART040.finding(
+                    (s, e),
+                    f"UTF-16 text read one byte at a time ({e - s} characters, every other "
+                    "one NUL): decode it as UTF-16",
+                    data={"kind": "utf-16", "fix": "utf-16"},
+                )
+            )
         for s, e, fixed in mojibake_spans(text):
             if any(cs <= s < ce for cs, ce in covered):
                 continue
             covered.append((s, e))
-            out.append(ART040.finding((s, e), f"mojibake {text[s:e]!r}; ftfy repairs it to {fixed!r}",
-                                      data={"text": text[s:e], "fix": fixed}))
+            out.append(
+                ART040.finding(
+                    (s, e),
+                    f"mojibake {text[s:e]!r}; ftfy repairs it to {fixed!r}",
+                    data={"text": text[s:e], "fix": fixed},
+                )
+            )
         for m in _FFFD_RE.finditer(text):
-            out.append(ART041.finding(m.span(), f"{len(m.group(0))} U+FFFD replacement character(s) near "
-                                      f"{text[max(0, m.start() - 20):m.end() + 20]!r}: bytes lost in decoding",
-                                      data={"count": len(m.group(0))}))
+            out.append(
+                ART041.finding(
+                    m.span(),
+                    f"{len(m.group(0))} U+FFFD replacement character(s) near "
+                    f"{text[max(0, m.start() - 20) : m.end() + 20]!r}: bytes lost in decoding",
+                    data={"count": len(m.group(0))},
+                )
+            )
         runs: list[list] = []  # control runs closer than 40 characters make one finding
         for m in _CONTROL_RE.finditer(text):
             if any(s <= m.start() < e for s, e in covered):
@@ -281,18 +311,30 @@ class EncodingCheck(DocumentCheck):
                 runs.append([m.start(), m.end(), m.group(0)])
         for s, e, chars in runs:
             codes = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(chars))
-            out.append(ART042.finding((s, e), f"control character(s) {codes} in the text",
-                                      data={"codepoints": sorted({ord(c) for c in chars}), "count": len(chars)}))
+            out.append(
+                ART042.finding(
+                    (s, e),
+                    f"control character(s) {codes} in the text",
+                    data={"codepoints": sorted({ord(c) for c in chars}), "count": len(chars)},
+                )
+            )
         for m in _INVISIBLE_RE.finditer(text):
             if m.start() == 0 and m.group(0) == "\ufeff":
                 continue  # a leading byte-order mark is an encoding signature, not damage
             codes = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(m.group(0)))
-            out.append(ART042.finding(m.span(), f"invisible formatting character(s) {codes} inside the text",
-                                      data={"codepoints": [ord(c) for c in m.group(0)]}, severity=Severity.INFO))
+            out.append(
+                ART042.finding(
+                    m.span(),
+                    f"invisible formatting character(s) {codes} inside the text",
+                    data={"codepoints": [ord(c) for c in m.group(0)]},
+                    severity=Severity.INFO,
+                )
+            )
         for s, e, kind in html_residue(text):
             if kind == "tag" and not self.config.html_tags:
                 continue
             sev = Severity.ERROR if kind == "entity" else Severity.WARNING
-            out.append(ART043.finding((s, e), f"leftover HTML {kind} {text[s:e][:60]!r}",
-                                      data={"kind": kind}, severity=sev))
+            out.append(
+                ART043.finding((s, e), f"leftover HTML {kind} {text[s:e][:60]!r}", data={"kind": kind}, severity=sev)
+            )
         return out

@@ -28,28 +28,65 @@ from audit.rules import DocContext, DocumentCheck, Rule
 
 
 def _rule(rid: str, name: str, desc: str, flags: tuple[str, ...], not_flags: tuple[str, ...]) -> Rule:
-    return Rule(id=rid, name=name, category=Category.ARTEFACT, severity=Severity.INFO, description=desc,
-                flags=flags, not_flags=not_flags)
+    return Rule(
+        id=rid,
+        name=name,
+        category=Category.ARTEFACT,
+        severity=Severity.INFO,
+        description=desc,
+        flags=flags,
+        not_flags=not_flags,
+    )
 
 
 _ARTICLE = ("A full news article of several hundred words in ordinary sentences.",)
-ART060 = _rule("ART060", "quality-length", "Document longer than the Gopher range (over 100,000 words); with "
-               "`report_short`, also shorter than 50 words or fewer than 5 sentences (C4). A short document is "
-               "not damage: its length is always in the document's `stats`.",
-               ("a document of 120,000 words",), ("Breaking: council votes. More soon.",))
-ART061 = _rule("ART061", "quality-word-length", "Mean word length outside 3-10 characters (Gopher).",
-               ("aaaaaaaaaaaaaaaaaa bbbbbbbbbbbbbbbbbbbbbb ...",), _ARTICLE)
-ART062 = _rule("ART062", "quality-stopwords", "Too few stop words for the document's language: fewer than 2 of the "
-               "language's 8 commonest function words (Gopher) or a stop-word share below `min_stopword_share`.",
-               ("keyword keyword cheap flights hotels deals ...",), _ARTICLE)
-ART063 = _rule("ART063", "quality-symbols", "Symbol-to-word ratio above 0.1 (`#`, ellipses) or fewer than 80% of "
-               "words with a letter (Gopher).", ("#tag #tag #tag ... ... 123 456",), _ARTICLE)
-ART064 = _rule("ART064", "quality-duplicate-lines", "More than 30% of lines, or 20% of characters, in duplicated "
-               "lines (Gopher).", ("the same line\nthe same line\nthe same line",), _ARTICLE)
-ART065 = _rule("ART065", "quality-unpunctuated-lines", "More than `max_unpunctuated_share` of the logical lines "
-               "(paragraphs of the layout: hard-wrapped lines joined, tables of figures left out) lack terminal "
-               "punctuation (C4 drops every such line).", ("Home\nNews\nSports\nContact us",),
-               _ARTICLE + ("a news story hard-wrapped at 65 columns",))
+ART060 = _rule(
+    "ART060",
+    "quality-length",
+    "Document longer than the Gopher range (over 100,000 words); with "
+    "`report_short`, also shorter than 50 words or fewer than 5 sentences (C4). A short document is "
+    "not damage: its length is always in the document's `stats`.",
+    ("a document of 120,000 words",),
+    ("Breaking: council votes. More soon.",),
+)
+ART061 = _rule(
+    "ART061",
+    "quality-word-length",
+    "Mean word length outside 3-10 characters (Gopher).",
+    ("aaaaaaaaaaaaaaaaaa bbbbbbbbbbbbbbbbbbbbbb ...",),
+    _ARTICLE,
+)
+ART062 = _rule(
+    "ART062",
+    "quality-stopwords",
+    "Too few stop words for the document's language: fewer than 2 of the "
+    "language's 8 commonest function words (Gopher) or a stop-word share below `min_stopword_share`.",
+    ("keyword keyword cheap flights hotels deals ...",),
+    _ARTICLE,
+)
+ART063 = _rule(
+    "ART063",
+    "quality-symbols",
+    "Symbol-to-word ratio above 0.1 (`#`, ellipses) or fewer than 80% of words with a letter (Gopher).",
+    ("#tag #tag #tag ... ... 123 456",),
+    _ARTICLE,
+)
+ART064 = _rule(
+    "ART064",
+    "quality-duplicate-lines",
+    "More than 30% of lines, or 20% of characters, in duplicated lines (Gopher).",
+    ("the same line\nthe same line\nthe same line",),
+    _ARTICLE,
+)
+ART065 = _rule(
+    "ART065",
+    "quality-unpunctuated-lines",
+    "More than `max_unpunctuated_share` of the logical lines "
+    "(paragraphs of the layout: hard-wrapped lines joined, tables of figures left out) lack terminal "
+    "punctuation (C4 drops every such line).",
+    ("Home\nNews\nSports\nContact us",),
+    _ARTICLE + ("a news story hard-wrapped at 65 columns",),
+)
 
 _ALPHA_TOKEN = re.compile(r"(?<!\S)\S*[^\W\d_]\S*")
 _TERMINAL_END = re.compile(rf"[.!?…][\"'”’»)\]]*$|[\"”’»{OTHER_TERMINAL}]$")
@@ -163,8 +200,9 @@ class QualityCheck(DocumentCheck):
         # The layout's logical lines: a hard-wrapped paragraph is one line; table rows are layout, not text
         logical = [text[p.span.start : p.span.end] for p in lay.paragraphs if p.kind != "table"]
         if lay.wrapped or tables:
-            q["unpunctuated_line_share"] = (round(sum(1 for ln in logical if not _TERMINAL_END.search(ln)) /
-                                                  len(logical), 3) if logical else 0.0)
+            q["unpunctuated_line_share"] = (
+                round(sum(1 for ln in logical if not _TERMINAL_END.search(ln)) / len(logical), 3) if logical else 0.0
+            )
         if tables:
             # word statistics of the prose around a table of figures (figures are not words)
             prose = "\n".join(logical)
@@ -183,26 +221,52 @@ class QualityCheck(DocumentCheck):
 
         short = q["words"] < c.min_words or q["sentences"] < c.min_sentences
         if q["words"] > c.max_words or (c.report_short and short):
-            add(ART060, f"{q['words']} words, {q['sentences']} sentences (Gopher keeps {c.min_words}-{c.max_words} "
-                f"words; C4 needs {c.min_sentences}+ sentences)", ("words", "sentences"))
+            add(
+                ART060,
+                f"{q['words']} words, {q['sentences']} sentences (Gopher keeps {c.min_words}-{c.max_words} "
+                f"words; C4 needs {c.min_sentences}+ sentences)",
+                ("words", "sentences"),
+            )
         # Word length means nothing where every character is a token (Chinese, Japanese, Thai).
         dense = q["dense_script_share"] >= 0.3
         if q["words"] and not dense and not c.min_mean_word_length <= q["mean_word_length"] <= c.max_mean_word_length:
-            add(ART061, f"mean word length {q['mean_word_length']} outside {c.min_mean_word_length}-"
-                f"{c.max_mean_word_length}", ("mean_word_length",))
+            add(
+                ART061,
+                f"mean word length {q['mean_word_length']} outside {c.min_mean_word_length}-{c.max_mean_word_length}",
+                ("mean_word_length",),
+            )
         unsupported = ctx.language not in ("und", "") and ctx.language not in sw  # e.g. ru, zh: no stop-word list
-        if q.get("prose_words", q["words"]) >= 20 and not unsupported and (q["gopher_stopwords"] < c.min_gopher_stopwords
-                                 or q["stopword_share"] < c.min_stopword_share):
-            add(ART062, f"stop words ({lang}): share {q['stopword_share']}, {q['gopher_stopwords']} of the 8 "
-                "commonest; prose has more", ("stopword_language", "stopword_share", "gopher_stopwords"))
+        if (
+            q.get("prose_words", q["words"]) >= 20
+            and not unsupported
+            and (q["gopher_stopwords"] < c.min_gopher_stopwords or q["stopword_share"] < c.min_stopword_share)
+        ):
+            add(
+                ART062,
+                f"stop words ({lang}): share {q['stopword_share']}, {q['gopher_stopwords']} of the 8 "
+                "commonest; prose has more",
+                ("stopword_language", "stopword_share", "gopher_stopwords"),
+            )
         if q["symbol_ratio"] > c.max_symbol_ratio or (q["words"] and q["alpha_word_share"] < c.min_alpha_word_share):
-            add(ART063, f"symbol ratio {q['symbol_ratio']}, alphabetic word share {q['alpha_word_share']}",
-                ("symbol_ratio", "alpha_word_share"))
-        if (q["duplicate_line_share"] > c.max_duplicate_line_share
-                or q["duplicate_line_char_share"] > c.max_duplicate_line_char_share):
-            add(ART064, f"{q['duplicate_line_share']:.0%} of lines and {q['duplicate_line_char_share']:.0%} of "
-                "characters are in duplicated lines", ("duplicate_line_share", "duplicate_line_char_share"))
+            add(
+                ART063,
+                f"symbol ratio {q['symbol_ratio']}, alphabetic word share {q['alpha_word_share']}",
+                ("symbol_ratio", "alpha_word_share"),
+            )
+        if (
+            q["duplicate_line_share"] > c.max_duplicate_line_share
+            or q["duplicate_line_char_share"] > c.max_duplicate_line_char_share
+        ):
+            add(
+                ART064,
+                f"{q['duplicate_line_share']:.0%} of lines and {q['duplicate_line_char_share']:.0%} of "
+                "characters are in duplicated lines",
+                ("duplicate_line_share", "duplicate_line_char_share"),
+            )
         if len(logical) >= 3 and q["unpunctuated_line_share"] > c.max_unpunctuated_share:
-            add(ART065, f"{q['unpunctuated_line_share']:.0%} of lines lack terminal punctuation",
-                ("unpunctuated_line_share",))
+            add(
+                ART065,
+                f"{q['unpunctuated_line_share']:.0%} of lines lack terminal punctuation",
+                ("unpunctuated_line_share",),
+            )
         return out

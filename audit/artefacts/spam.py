@@ -40,22 +40,54 @@ ART010 = Rule(
     severity=Severity.WARNING,
     description="A commercial SEO/spam keyword injected into prose where it breaks the syntax (a lowercase "
     "keyword among proper-noun list items, after a comma before a name, or an English keyword in another language).",
-    flags=("Santa Clara County, San Francisco, order and Berkeley officials said they declined.",
-           "This week, online California Attorney General Kamala Harris issued a directive.",
-           "las agencias deben usar el criterio para responder, order anunció ayer la procuradora.",
-           "The council approved the plan on Tuesday. cheap flights",
-           "Read the full story. buy viagra online buy viagra online buy viagra online"),
-    not_flags=("The president signed an executive order on Monday.", "Police secured the site of the attack.",
-               "Online voting starts in May.", "They met in order to discuss the plan.",
-               "Gold is seen as a store of value.", "Compró los billetes online, según la empresa.",
-               "Prices fell 3 p.m. online sales rose.", "Fans chanted “Go, go, go!” as the team left."),
+    flags=(
+        "Santa Clara County, San Francisco, order and Berkeley officials said they declined.",
+        "This week, online California Attorney General Kamala Harris issued a directive.",
+        "las agencias deben usar el criterio para responder, order anunció ayer la procuradora.",
+        "The council approved the plan on Tuesday. cheap flights",
+        "Read the full story. buy viagra online buy viagra online buy viagra online",
+    ),
+    not_flags=(
+        "The president signed an executive order on Monday.",
+        "Police secured the site of the attack.",
+        "Online voting starts in May.",
+        "They met in order to discuss the plan.",
+        "Gold is seen as a store of value.",
+        "Compró los billetes online, según la empresa.",
+        "Prices fell 3 p.m. online sales rose.",
+        "Fans chanted “Go, go, go!” as the team left.",
+    ),
 )
 
 #: Keywords for the list and comma cues (English commercial/spam vocabulary).
 KEYWORDS = (
-    "order", "orders", "site", "online", "store", "shop", "buy", "cheap", "sale", "discount", "deals",
-    "casino", "viagra", "cialis", "pharmacy", "loans", "coupon", "seo", "porn", "replica", "outlet",
-    "essay", "deal", "click", "download", "promo", "loan",
+    "order",
+    "orders",
+    "site",
+    "online",
+    "store",
+    "shop",
+    "buy",
+    "cheap",
+    "sale",
+    "discount",
+    "deals",
+    "casino",
+    "viagra",
+    "cialis",
+    "pharmacy",
+    "loans",
+    "coupon",
+    "seo",
+    "porn",
+    "replica",
+    "outlet",
+    "essay",
+    "deal",
+    "click",
+    "download",
+    "promo",
+    "loan",
 )
 #: Keywords for the stuffing cues (a lower-case phrase after a sentence end, a repeated phrase): the
 #: cue itself is the evidence, so travel/finance spam words that are normal in news prose join here only.
@@ -64,11 +96,26 @@ STUFFING_KEYWORDS = frozenset(KEYWORDS) | frozenset(
 )
 #: Keywords for the foreign-passage cue, with languages in which the word is also native or a common loanword.
 FOREIGN_OK = {
-    "order": (), "orders": (), "site": ("fr", "pt"), "store": ("fr",), "shop": ("de", "es", "pt", "it", "fr"),
+    "order": (),
+    "orders": (),
+    "site": ("fr", "pt"),
+    "store": ("fr",),
+    "shop": ("de", "es", "pt", "it", "fr"),
     "buy": (),
-    "cheap": (), "sale": ("it", "es"), "discount": (), "deals": (), "click": (), "download": ("de",),
-    "coupon": ("fr",), "seo": ("it", "pt"), "viagra": (), "cialis": (), "replica": ("es", "it"),
-    "free": ("es", "pt"), "price": (), "online": ("es", "de", "it", "pt", "fr"),
+    "cheap": (),
+    "sale": ("it", "es"),
+    "discount": (),
+    "deals": (),
+    "click": (),
+    "download": ("de",),
+    "coupon": ("fr",),
+    "seo": ("it", "pt"),
+    "viagra": (),
+    "cialis": (),
+    "replica": ("es", "it"),
+    "free": ("es", "pt"),
+    "price": (),
+    "online": ("es", "de", "it", "pt", "fr"),
 }
 
 _CAP = r"[A-ZÀ-ÖØ-Þ]"
@@ -79,20 +126,33 @@ def _kw(words: Iterable[str]) -> str:
     return "|".join(sorted(words, key=len, reverse=True))
 
 
-_LIST_RE = re.compile(
-    rf"\b{_CAP}[\w’'.-]*,\s(?P<kw>{_kw(KEYWORDS)})(?=(?:,\s+|\s+{_CONJ}\s+){_CAP})"
-)
+_LIST_RE = re.compile(rf"\b{_CAP}[\w’'.-]*,\s(?P<kw>{_kw(KEYWORDS)})(?=(?:,\s+|\s+{_CONJ}\s+){_CAP})")
 _COMMA_RE = re.compile(rf"(?<=\w,\s)(?P<kw>{_kw(KEYWORDS)})(?=\s+{_CAP}[a-zà-ÿ’'-]+)")
 _BETWEEN_RE = re.compile(
     rf"(?<=[a-zà-ÿ,;] )(?P<prev>{_CAP}[\w’'-]+) (?P<kw>{_kw(KEYWORDS)}) (?P<next>{_CAP}[a-zà-ÿ’'-]+)"
 )
 #: Keywords that are count nouns: bare (without a determiner) they cannot stand as a list item among
 #: plural or determined nouns ("pundits, casino and politicians"; "his wife, site and his children").
-_COUNT_KEYWORDS = ("order", "site", "store", "shop", "casino", "deal", "loan", "coupon", "essay", "outlet",
-                   "pharmacy", "promo", "replica")
-_DET = (r"(?:the|his|her|their|its|our|my|your|these|those|many|some|all|other|both|several|two|three|"
-        r"los|las|el|la|sus|unos|unas|muchos|les|des|le|ses|leurs|plusieurs|os|as|seus|suas|o|a|i|gli|le|"
-        r"die|der|das|den|ihre|seine|viele)")
+_COUNT_KEYWORDS = (
+    "order",
+    "site",
+    "store",
+    "shop",
+    "casino",
+    "deal",
+    "loan",
+    "coupon",
+    "essay",
+    "outlet",
+    "pharmacy",
+    "promo",
+    "replica",
+)
+_DET = (
+    r"(?:the|his|her|their|its|our|my|your|these|those|many|some|all|other|both|several|two|three|"
+    r"los|las|el|la|sus|unos|unas|muchos|les|des|le|ses|leurs|plusieurs|os|as|seus|suas|o|a|i|gli|le|"
+    r"die|der|das|den|ihre|seine|viele)"
+)
 #: A lower-case list item with a keyword inside: ``ITEM, KW (and|or|,) ITEM``, where each neighbouring item
 #: is a plural noun or has a determiner.
 _LOWER_LIST_RE = re.compile(
@@ -117,7 +177,7 @@ _PREV_WORD = re.compile(r"([^\W\d_]+)[\s]*$")
 
 def _in_quotes_or_brackets(text: str, start: int, lo: int) -> bool:
     before = text[lo:start]
-    for o, c in (("(", ")"), ("“", "”"), ("«", "»"), ("\"", "\""), ("‘", "’")):
+    for o, c in (("(", ")"), ("“", "”"), ("«", "»"), ('"', '"'), ("‘", "’")):
         if o == c:
             if before.count(o) % 2 == 1:
                 return True
@@ -199,6 +259,7 @@ def repeated_runs(text: str, max_unit: int = 4, min_repeats: int = 3) -> list[tu
                 out.append((toks[first][0], toks[last][1], unit))
                 covered = toks[last][1]
     return out
+
 
 _KW_SET = STUFFING_KEYWORDS
 
@@ -303,8 +364,9 @@ def find_injections(text: str, lang_of) -> list[tuple[int, int, str, str]]:
         sw = stopwords()
         local = sw.get(lang, frozenset())
         prev = _PREV_WORD.search(before)
-        prev_ok = before.rstrip().endswith((",", ";")) or (prev is not None and prev.group(1).lower() in local
-                                                             and prev.group(1).lower() not in sw["en"])
+        prev_ok = before.rstrip().endswith((",", ";")) or (
+            prev is not None and prev.group(1).lower() in local and prev.group(1).lower() not in sw["en"]
+        )
         nxt = re.match(r"\s+([^\W\d_]+)", after)
         if not (prev_ok and nxt):
             continue

@@ -104,13 +104,18 @@ def teaser_signals(texts: list[str], lengths: Sequence[int] | None = None) -> di
         return None
     if lengths is None:
         lengths = [len(words(t)) for t in texts]
-    one_liners = sum(1 for t, n in zip(texts, lengths, strict=True)
-                     if 8 <= n <= 60 and len(re.findall(r"[.!?](?:\s|$)", t)) <= 2)
+    one_liners = sum(
+        1 for t, n in zip(texts, lengths, strict=True) if 8 <= n <= 60 and len(re.findall(r"[.!?](?:\s|$)", t)) <= 2
+    )
     continuation = sum(1 for t in texts if _CONTINUATION.match(t))
-    attribution = sum(1 for t in texts if _ATTRIBUTION.search(t) and ("“" in t or "\"" in t))
+    attribution = sum(1 for t in texts if _ATTRIBUTION.search(t) and ("“" in t or '"' in t))
     n = len(texts)
-    return {"lines": n, "one_line_share": round(one_liners / n, 3), "continuation_share": round(continuation / n, 3),
-            "quoted_attribution_share": round(attribution / n, 3)}
+    return {
+        "lines": n,
+        "one_line_share": round(one_liners / n, 3),
+        "continuation_share": round(continuation / n, 3),
+        "quoted_attribution_share": round(attribution / n, 3),
+    }
 
 
 @dataclass(frozen=True)
@@ -134,17 +139,26 @@ class StructureCheck(DocumentCheck):
         for s, e, rows, cols in table_blocks(text, lines):
             block = text[s:e]
             proper_md = is_md and all(ln.strip().startswith("|") for ln in block.splitlines() if ln.strip())
-            out.append(ART050.finding((s, e), f"table flattened into {rows} pipe-separated lines ({cols} columns)",
-                                      data={"rows": rows, "columns": cols},
-                                      severity=Severity.INFO if proper_md else None))
+            out.append(
+                ART050.finding(
+                    (s, e),
+                    f"table flattened into {rows} pipe-separated lines ({cols} columns)",
+                    data={"rows": rows, "columns": cols},
+                    severity=Severity.INFO if proper_md else None,
+                )
+            )
         glyph_run: list = []
 
         def flush_glyphs():
             if glyph_run:
-                out.append(ART051.finding((glyph_run[0].start, glyph_run[-1].end),
-                                          f"{len(glyph_run)} line(s) start with bullet glyphs (list residue)",
-                                          data={"kind": "bulleted-lines", "lines": len(glyph_run)},
-                                          severity=Severity.INFO))
+                out.append(
+                    ART051.finding(
+                        (glyph_run[0].start, glyph_run[-1].end),
+                        f"{len(glyph_run)} line(s) start with bullet glyphs (list residue)",
+                        data={"kind": "bulleted-lines", "lines": len(glyph_run)},
+                        severity=Severity.INFO,
+                    )
+                )
 
         paragraphs = ctx.layout.paragraphs
         para_starts = {p.span.start for p in paragraphs}
@@ -152,11 +166,19 @@ class StructureCheck(DocumentCheck):
             line = text[span.start : span.end]
             # "April\n15." in hard-wrapped text is the end of a sentence, not a list marker
             if _ORPHAN.match(line) and span.start in para_starts and not _is_separator(text, lines, k):
-                out.append(ART051.finding(span, f"orphan list marker {line.strip()!r} on its own line",
-                                          data={"kind": "orphan-marker"}))
+                out.append(
+                    ART051.finding(
+                        span, f"orphan list marker {line.strip()!r} on its own line", data={"kind": "orphan-marker"}
+                    )
+                )
             elif len(_INLINE_BULLET.findall(line)) >= 2:
-                out.append(ART051.finding(span, "bullet glyphs separate items inside one line (flattened list "
-                                          "or menu)", data={"kind": "inline-bullets"}))
+                out.append(
+                    ART051.finding(
+                        span,
+                        "bullet glyphs separate items inside one line (flattened list or menu)",
+                        data={"kind": "inline-bullets"},
+                    )
+                )
             if _GLYPH_LEAD.match(line):
                 glyph_run.append(span)
             else:
@@ -172,25 +194,47 @@ class StructureCheck(DocumentCheck):
         for i, span in enumerate(lines):
             line = text[span.start : span.end]
             n = word_counts[i]
-            if (not (3 <= n <= 20) or len(line) < 15 or "|" in line or line.rstrip()[-1] in ".!?…:,;"
-                    or span.start not in single or is_line_start_bullet(line) or _CONTROL.search(line)):
+            if (
+                not (3 <= n <= 20)
+                or len(line) < 15
+                or "|" in line
+                or line.rstrip()[-1] in ".!?…:,;"
+                or span.start not in single
+                or is_line_start_bullet(line)
+                or _CONTROL.search(line)
+            ):
                 # list items repeat by design; a line of control characters (UTF-16 read as 8-bit) is
                 # encoding damage, reported by the encoding rules
                 continue
             key = normalize_line(line)
             if key in first:
                 f = first[key]
-                out.append(ART052.finding(span, f"headline line repeated (first at offset {f.start}): {line[:70]!r}",
-                                          related=[Related(ctx.doc.id, f.start, f.end, 1.0)],
-                                          data={"first_start": f.start}))
+                out.append(
+                    ART052.finding(
+                        span,
+                        f"headline line repeated (first at offset {f.start}): {line[:70]!r}",
+                        related=[Related(ctx.doc.id, f.start, f.end, 1.0)],
+                        data={"first_start": f.start},
+                    )
+                )
             else:
                 first[key] = span
 
         cfg = self.config
         if len(ctx.passages) == len(lines) and len(lines) >= cfg.teaser_min_lines:
             sig = teaser_signals([text[s.start : s.end] for s in lines], word_counts)
-            if (sig and sig["one_line_share"] >= 0.8 and sig["continuation_share"] <= cfg.teaser_max_continuation
-                    and sig["quoted_attribution_share"] <= 0.1):
-                out.append(ART053.finding((0, len(text)), f"page is a list of {sig['lines']} one-line teasers "
-                                          "(each line a separate story, none continuing the previous)", data=sig))
+            if (
+                sig
+                and sig["one_line_share"] >= 0.8
+                and sig["continuation_share"] <= cfg.teaser_max_continuation
+                and sig["quoted_attribution_share"] <= 0.1
+            ):
+                out.append(
+                    ART053.finding(
+                        (0, len(text)),
+                        f"page is a list of {sig['lines']} one-line teasers "
+                        "(each line a separate story, none continuing the previous)",
+                        data=sig,
+                    )
+                )
         return out

@@ -33,11 +33,16 @@ ART020 = Rule(
     category=Category.ARTEFACT,
     severity=Severity.WARNING,
     description="A prose passage (or the whole document) stops mid-word or mid-sentence, without final punctuation.",
-    flags=("A spokesman said new guidelines were being written and would likely come into effect by the end o",
-           "Trump's campaign pledge to oversee mass deportations of immigrants is taking shape,"),
-    not_flags=("Consequences for Immigrant Populations and Public Safety in Los Angeles",
-               "- Strengthening interagency cooperation to circumvent sanctuary city protections",
-               "Los Angeles | Sanctuary City | 27% |", "Photo: Protesters outside City Hall on Tuesday"),
+    flags=(
+        "A spokesman said new guidelines were being written and would likely come into effect by the end o",
+        "Trump's campaign pledge to oversee mass deportations of immigrants is taking shape,",
+    ),
+    not_flags=(
+        "Consequences for Immigrant Populations and Public Safety in Los Angeles",
+        "- Strengthening interagency cooperation to circumvent sanctuary city protections",
+        "Los Angeles | Sanctuary City | 27% |",
+        "Photo: Protesters outside City Hall on Tuesday",
+    ),
 )
 
 ART021 = Rule(
@@ -60,8 +65,10 @@ ART022 = Rule(
     description="A quotation mark opens a name or phrase that stops at a sentence end a few words later and is "
     "never closed: the quoted text was probably cut.",
     flags=("a program known as “Se Communities. A spokesman for Baca said guidelines were being written.",),
-    not_flags=("a program known as “Secure Communities.” A spokesman said so.",
-               "“We will not comply. We never have,” she said."),
+    not_flags=(
+        "a program known as “Secure Communities.” A spokesman said so.",
+        "“We will not comply. We never have,” she said.",
+    ),
 )
 
 _CREDITS = re.compile(
@@ -121,8 +128,14 @@ def begins_common_word(fragment: str, lang: str) -> bool:
     return False
 
 
-def is_prose(passage: str, min_words: int = 16, strong_cut: bool = False, lang: str = "und",
-             min_strong: int = 6, mid_word: bool = False) -> bool:
+def is_prose(
+    passage: str,
+    min_words: int = 16,
+    strong_cut: bool = False,
+    lang: str = "und",
+    min_strong: int = 6,
+    mid_word: bool = False,
+) -> bool:
     """Prose, not a headline, list item, table row or caption.
 
     A passage that ends mid-word, on a comma or on a function word (``strong_cut``) needs
@@ -195,8 +208,14 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
             lang = next((lg for lg in WORDFREQ_LANGS if lists_confirm(passage, lg, 0.9)), lang)
         listed = lang in WORDFREQ_LANGS and has_word_lists() and lists_confirm(passage, lang)
         z = zipf(low, lang) if listed else 0.0
-        if listed and frag.islower() and len(frag) >= 5 and z < 2.0 and zipf(low, "en") < 2.0 \
-                and begins_common_word(low, lang):
+        if (
+            listed
+            and frag.islower()
+            and len(frag) >= 5
+            and z < 2.0
+            and zipf(low, "en") < 2.0
+            and begins_common_word(low, lang)
+        ):
             return "mid-word"  # a rare fragment that begins a common word ("... is reall", "la medid")
         if listed and frag.islower() and len(frag) >= 2 and low not in common:
             # not a word of the passage language ("... a restringir el rie"); the lists carry many
@@ -205,8 +224,12 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
             need = 3.5 if len(frag) <= 3 else 2.5 if len(frag) == 4 else 0.01
             if z < need and (len(frag) <= 4 or zipf(low, "en") == 0.0):
                 return "mid-word"
-        if len(frag) >= 2 and vocabulary.get(low, 0) <= 1 and z < 3.5 and any(
-                w.startswith(low) and len(w) > len(low) + 1 for w in vocabulary):
+        if (
+            len(frag) >= 2
+            and vocabulary.get(low, 0) <= 1
+            and z < 3.5
+            and any(w.startswith(low) and len(w) > len(low) + 1 for w in vocabulary)
+        ):
             return "mid-word"
         if re.search(r"[^\W\d_]-[A-ZÀ-Þ]$", tail):
             return "mid-word"  # "Jean-P"
@@ -216,11 +239,24 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
                 return "mid-word"  # "... on M": a cut name, not "Plan B"
         prev = re.search(r"([^\W\d_]+)\s+[^\W\d_]+$", tail)
         after_function_word = bool(prev and prev.group(1) in NEVER_FINAL.get(lang, NEVER_FINAL["en"]))
-        if (frag[0].isupper() and len(frag) >= 3 and frag[1:].islower() and listed and z < 2.5
-                and zipf(low, "en") < 2.5 and low not in CALENDAR_WORDS and begins_common_word(low, lang)):
+        if (
+            frag[0].isupper()
+            and len(frag) >= 3
+            and frag[1:].islower()
+            and listed
+            and z < 2.5
+            and zipf(low, "en") < 2.5
+            and low not in CALENDAR_WORDS
+            and begins_common_word(low, lang)
+        ):
             return "mid-word"  # "... blaming Musli", "Mitt Romn": an unknown fragment that begins a common word
-        if (frag[0].isupper() and lang != "de" and low not in CALENDAR_WORDS and not after_function_word
-                and not _SENT_BOUNDARY.search(passage)):
+        if (
+            frag[0].isupper()
+            and lang != "de"
+            and low not in CALENDAR_WORDS
+            and not after_function_word
+            and not _SENT_BOUNDARY.search(passage)
+        ):
             # a one-sentence line ending on a name is more often a caption, credit or heading than a cut;
             # inside a paragraph of several sentences it is not ("... while the Dow Jones Industrial")
             return None
@@ -252,9 +288,11 @@ class TruncationCheck(DocumentCheck):
     @staticmethod
     def _in_list(text: str, passages, i: int) -> bool:
         """A run of unpunctuated lines (or one introduced by a colon) is a list, not a cut."""
+
         def end(j: int) -> str:
             return text[passages[j].end - 1] if 0 <= j < len(passages) else "."
-        closed = ".!?…\"”’»)"
+
+        closed = '.!?…"”’»)'
         j = i - 1
         while j >= 0 and end(j) not in closed and end(j) != ":":
             j -= 1
@@ -271,7 +309,7 @@ class TruncationCheck(DocumentCheck):
         for i, p in enumerate(passages):
             ptext = text[p.start : p.end]
             # a row of a table of figures ends without punctuation by design
-            if len(ptext) >= 20 and ptext[-1] not in ".!?…:;\"”’»)]|" and paragraphs[i].kind not in ("table", "verse"):
+            if len(ptext) >= 20 and ptext[-1] not in '.!?…:;"”’»)]|' and paragraphs[i].kind not in ("table", "verse"):
                 lang = ctx.language_at(p.start) if ctx.passage_languages else guess_language(ptext)[0]
                 if vocab is None:
                     vocab = ctx.word_counts  # shared, read only
@@ -281,17 +319,34 @@ class TruncationCheck(DocumentCheck):
                     continue
                 # the closing paragraph of an article after a punctuated one is prose, not a headline:
                 # 10 words suffice there
-                closing = i == len(passages) - 1 and i > 0 and text[passages[i - 1].end - 1] in ".!?…\"”’»)"
-                if (ptext.rstrip()[-1] in "-–—:," and i + 1 < len(paragraphs)
-                        and paragraphs[i + 1].kind in ("table", "list")):
+                closing = i == len(passages) - 1 and i > 0 and text[passages[i - 1].end - 1] in '.!?…"”’»)'
+                if (
+                    ptext.rstrip()[-1] in "-–—:,"
+                    and i + 1 < len(paragraphs)
+                    and paragraphs[i + 1].kind in ("table", "list")
+                ):
                     continue  # "it expects --" / "Here is the plan," introduces the table or list below
-                if kind == "mid-sentence" and not strong and (
+                if (
+                    kind == "mid-sentence"
+                    and not strong
+                    and (
                         (i > 0 and paragraphs[i - 1].kind == "table")
-                        or (i + 1 < len(paragraphs) and paragraphs[i + 1].kind == "table")):
+                        or (i + 1 < len(paragraphs) and paragraphs[i + 1].kind == "table")
+                    )
+                ):
                     continue  # a note under a table of figures is telegraphic ("Net includes a gain of 2 mln")
-                if kind and (strong or i > 0) and is_prose(ptext, min_words=10 if closing else 16, strong_cut=strong,
-                                                           lang=lang, min_strong=4 if kind == "function-word" else 6,
-                                                           mid_word=kind == "mid-word" and _long_fragment(ptext)):
+                if (
+                    kind
+                    and (strong or i > 0)
+                    and is_prose(
+                        ptext,
+                        min_words=10 if closing else 16,
+                        strong_cut=strong,
+                        lang=lang,
+                        min_strong=4 if kind == "function-word" else 6,
+                        mid_word=kind == "mid-word" and _long_fragment(ptext),
+                    )
+                ):
                     start = p.start
                     for m in _LAST_SENT.finditer(ptext):
                         start = p.start + m.end()
@@ -299,23 +354,27 @@ class TruncationCheck(DocumentCheck):
                     tail = ptext.rstrip()[-30:]
                     # a sentence that ends on a whole content word without its period is more often a
                     # missing period (or a label) than a cut: reported for review, not as a warning
-                    out.append(ART020.finding(
-                        (start, p.end),
-                        f"{scope} is cut {kind.replace('-', ' ')}: it ends with {tail!r} and no final punctuation",
-                        data={"scope": scope, "kind": kind, "ending": tail},
-                        severity=None if strong else Severity.INFO,
-                    ))
+                    out.append(
+                        ART020.finding(
+                            (start, p.end),
+                            f"{scope} is cut {kind.replace('-', ' ')}: it ends with {tail!r} and no final punctuation",
+                            data={"scope": scope, "kind": kind, "ending": tail},
+                            severity=None if strong else Severity.INFO,
+                        )
+                    )
             if self.config.quote_cut:
                 for m in _QUOTE_CUT.finditer(ptext):
-                    rest = ptext[m.end():]
+                    rest = ptext[m.end() :]
                     if "”" in rest[:400] or "»" in rest[:400]:
                         continue
-                    out.append(ART022.finding(
-                        (p.start + m.start(), p.start + m.end()),
-                        f"quotation opened at {m.group(0)!r} stops at a sentence end and is never closed: "
-                        "the quoted name was probably cut",
-                        data={"quoted": m.group(1)},
-                    ))
+                    out.append(
+                        ART022.finding(
+                            (p.start + m.start(), p.start + m.end()),
+                            f"quotation opened at {m.group(0)!r} stops at a sentence end and is never closed: "
+                            "the quoted name was probably cut",
+                            data={"quoted": m.group(1)},
+                        )
+                    )
         doubles = list(_DOUBLE_DOT.finditer(text)) if ".." in text else []
         if len(doubles) >= 3:
             doubles = []  # the writer's own ellipsis ("dependency.. neediness.. irritation..")
@@ -328,6 +387,11 @@ class TruncationCheck(DocumentCheck):
                 continue  # "the U.S..", "Inc.." ending a line: an abbreviation's dot and the full stop; "he said.."
             ls = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start() - 1) + 1, m.start() - 60, 0)
             before = text[ls : m.start()].strip()[-30:]
-            out.append(ART021.finding((m.start(), m.end()), f"dangling '..' after {before!r}: the sentence was cut",
-                                      data={"ending": text[max(0, m.start() - 30) : m.end()]}))
+            out.append(
+                ART021.finding(
+                    (m.start(), m.end()),
+                    f"dangling '..' after {before!r}: the sentence was cut",
+                    data={"ending": text[max(0, m.start() - 30) : m.end()]},
+                )
+            )
         return out

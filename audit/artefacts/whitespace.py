@@ -18,12 +18,26 @@ ART030 = Rule(
     category=Category.ARTEFACT,
     severity=Severity.WARNING,
     description="Two words glued across punctuation without the space that should follow it "
-    "(\"Los Angeles,renowned\", \"enforcement.Officials\").",
-    flags=("Los Angeles,renowned for its fabric", "schools,healthcare facilities,and places",
-           "law enforcement.Officials said", "she said.“We will"),
-    not_flags=("10,000 agents", "3.5 percent", "the U.S. Department", "e.g. schools", "Ph.D. student",
-               "see https://example.com/a,b", "mail info@example.org", "visit example.com today",
-               "x,y coordinates", "Node.js and config.yaml", "J.R.R. Tolkien"),
+    '("Los Angeles,renowned", "enforcement.Officials").',
+    flags=(
+        "Los Angeles,renowned for its fabric",
+        "schools,healthcare facilities,and places",
+        "law enforcement.Officials said",
+        "she said.“We will",
+    ),
+    not_flags=(
+        "10,000 agents",
+        "3.5 percent",
+        "the U.S. Department",
+        "e.g. schools",
+        "Ph.D. student",
+        "see https://example.com/a,b",
+        "mail info@example.org",
+        "visit example.com today",
+        "x,y coordinates",
+        "Node.js and config.yaml",
+        "J.R.R. Tolkien",
+    ),
 )
 
 ART031 = Rule(
@@ -31,15 +45,26 @@ ART031 = Rule(
     name="glued-words",
     category=Category.ARTEFACT,
     severity=Severity.WARNING,
-    description="Two words glued after a lost space: a lower-case word and a capitalised one (\"deportationsThe\"), "
-    "a name and a sentence opener (\"WashingtonThe\"), or, where the passage language is known, a token that is "
-    "not a word but splits into a function word and a frequent word (\"the governorsaid\", wordfreq lists); names, "
+    description='Two words glued after a lost space: a lower-case word and a capitalised one ("deportationsThe"), '
+    'a name and a sentence opener ("WashingtonThe"), or, where the passage language is known, a token that is '
+    'not a word but splits into a function word and a frequent word ("the governorsaid", wordfreq lists); names, '
     "brands, compounds and identifiers that are words or recur in the document are left alone or reported as info.",
-    flags=("to stop the deportationsThe mayor said", "las deportacionesLos alcaldes",
-           "the rally in WashingtonThe senator said", "the governorsaid on Tuesday that the budget would pass"),
-    not_flags=("iPhone and YouTube", "McDonald's and DeSantis", "JavaScript, PowerPoint", "BlackRock and JetBlue",
-               "#climatestrike", "https://example.com/newsroom", "the antivaccine movement",
-               "die Bundesregierung und der Wirtschaftsminister"),
+    flags=(
+        "to stop the deportationsThe mayor said",
+        "las deportacionesLos alcaldes",
+        "the rally in WashingtonThe senator said",
+        "the governorsaid on Tuesday that the budget would pass",
+    ),
+    not_flags=(
+        "iPhone and YouTube",
+        "McDonald's and DeSantis",
+        "JavaScript, PowerPoint",
+        "BlackRock and JetBlue",
+        "#climatestrike",
+        "https://example.com/newsroom",
+        "the antivaccine movement",
+        "die Bundesregierung und der Wirtschaftsminister",
+    ),
 )
 
 _GLUE = re.compile(r"(?<=[^\W\d_]{2})([,;:?]|\.)(?=[^\W\d_]{2})")
@@ -136,6 +161,8 @@ def lower_join_evidence(left: str, right: str, lang: str, vocab) -> Severity | N
     if min(zipf(left, lang), zipf(right, lang)) >= 3.5 and not zipf(left + right, lang):
         return Severity.INFO
     return None
+
+
 #: Lower-case tokens of 5+ letters that stand alone (not in a URL, e-mail, hashtag, path or code).
 _LOWER_TOKEN = re.compile(r"(?<![\w’'@#/.\\`$<\ufffd-])[a-zà-öø-ÿ]{5,}(?![\w’'@/\\`(=<>\ufffd-]|\.[^\W_])")
 
@@ -257,9 +284,12 @@ def find_camel(text: str, lang_of=None, vocab=None, confirmed=None) -> list[tupl
         elif len(right) >= 4 and in_doc:
             # "SandyRelief", "LittleMonsters": names, hashtags and brands are joined so on purpose
             out.append((m.start(), m.end(), left, right, Severity.INFO))
-        elif len(right) >= 4 and lang in WORDFREQ_LANGS and all(
-                zipf(h.lower(), lang) >= 3.0 or vocab.get(h.lower(), 0) >= 1 for h in (left, right)) and (
-                confirmed is None or confirmed(m.start())):
+        elif (
+            len(right) >= 4
+            and lang in WORDFREQ_LANGS
+            and all(zipf(h.lower(), lang) >= 3.0 or vocab.get(h.lower(), 0) >= 1 for h in (left, right))
+            and (confirmed is None or confirmed(m.start()))
+        ):
             out.append((m.start(), m.end(), left, right, Severity.INFO))
     if lang_of is not None:
         for m in _LOWER_TOKEN.finditer(text):
@@ -283,8 +313,19 @@ def _skip_token(tok: str) -> bool:
     low = tok.lower()
     return (
         (":" in tok and ";" in tok)  # a style declaration ("font-size:95%;clear:both;")
-        or "://" in tok or "@" in tok or low.startswith("www.") or "/" in tok or "\\" in tok or "=" in tok
-        or "_" in tok or "#" in tok or "&" in tok or "{" in tok or "<" in tok or "`" in tok or "()" in tok
+        or "://" in tok
+        or "@" in tok
+        or low.startswith("www.")
+        or "/" in tok
+        or "\\" in tok
+        or "=" in tok
+        or "_" in tok
+        or "#" in tok
+        or "&" in tok
+        or "{" in tok
+        or "<" in tok
+        or "`" in tok
+        or "()" in tok
     )
 
 
@@ -326,8 +367,11 @@ def find_glued(text: str) -> list[tuple[int, int, str]]:
             # _GLUE requires a letter on each side of the mark, so both searches match
             left = cast("re.Match[str]", re.search(r"[^\W\d_]+$", tok[: m.start()])).group(0)
             right = cast("re.Match[str]", re.match(r"[^\W\d_]+", tok[m.end() :])).group(0)
-            if (len(left) <= 3 and len(right) <= 3 and not (_any_stopword(left) or _any_stopword(right))) or (
-                    p == ":" and len(left) <= 2) or (len(left) <= 2 and len(right) <= 2 and left.istitle()):
+            if (
+                (len(left) <= 3 and len(right) <= 3 and not (_any_stopword(left) or _any_stopword(right)))
+                or (p == ":" and len(left) <= 2)
+                or (len(left) <= 2 and len(right) <= 2 and left.istitle())
+            ):
                 continue  # element lists "(Fe,Mn)", "max,min", "TL;DR", "re:Invent": notation ("now,and" is prose)
             if p == ".":
                 if right.lower() in _TLDS or not (right[0].isupper() and right[1:].islower()):
@@ -369,8 +413,13 @@ class MissingWhitespaceCheck(DocumentCheck):
         text = ctx.text
         out = []
         for s, e, glue in find_glued(text):
-            out.append(ART030.finding((s, e), f"missing space after {glue!r} in {text[s:e]!r}",
-                                      data={"punctuation": glue, "text": text[s:e]}))
+            out.append(
+                ART030.finding(
+                    (s, e),
+                    f"missing space after {glue!r} in {text[s:e]!r}",
+                    data={"punctuation": glue, "text": text[s:e]},
+                )
+            )
         if self.config.glued_words:
             lang_of = language_lookup(ctx) if self.config.word_lists else None
             confirmed = confirm_lookup(ctx, lang_of) if lang_of else None
@@ -381,7 +430,12 @@ class MissingWhitespaceCheck(DocumentCheck):
                     why = " (both halves are words, but names and brands are joined so too)"
                 else:
                     why = " (both halves are words, but it may be a compound or a new word)"
-                out.append(ART031.finding((s, e), f"words glued after a lost space: {text[s:e]!r} (→ {left} {right})"
-                                          + why, data={"text": text[s:e], "left": left, "right": right},
-                                          severity=sev))
+                out.append(
+                    ART031.finding(
+                        (s, e),
+                        f"words glued after a lost space: {text[s:e]!r} (→ {left} {right})" + why,
+                        data={"text": text[s:e], "left": left, "right": right},
+                        severity=sev,
+                    )
+                )
         return out

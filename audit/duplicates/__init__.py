@@ -13,6 +13,15 @@ from audit.duplicates.near import verify_pair
 from audit.duplicates.rules import DUP001, DUP002, DUP003, DUP004, DUP005, DUP006
 
 __all__ = [
-    "DUP001", "DUP002", "DUP003", "DUP004", "DUP005", "DUP006", "KEEP_POLICIES", "DuplicateCheck", "DuplicatesConfig", "parse_date",
+    "DUP001",
+    "DUP002",
+    "DUP003",
+    "DUP004",
+    "DUP005",
+    "DUP006",
+    "KEEP_POLICIES",
+    "DuplicateCheck",
+    "DuplicatesConfig",
+    "parse_date",
     "verify_pair",
 ]

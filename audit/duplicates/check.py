@@ -121,7 +121,8 @@ class DuplicateCheck(CorpusCheck):
             return ()  # an exact copy: its near and passage duplicates are its original's
         spans = (
             [(p.start, p.end) for p in units(text, ctx.passages, self.config.passage_window_words)]
-            if self._want_passages else []
+            if self._want_passages
+            else []
         )
         if self._want_near or spans:
             self._pending.append((ordinal, text, spans))
@@ -140,7 +141,10 @@ class DuplicateCheck(CorpusCheck):
             return
         cfg = self.config
         batch = minhash.batch_signatures(
-            [t for _, t, _ in self._pending], [sp for *_, sp in self._pending], self._doc_params, self._pas_params,
+            [t for _, t, _ in self._pending],
+            [sp for *_, sp in self._pending],
+            self._doc_params,
+            self._pas_params,
             min_span_words=cfg.passage_min_words,
         )
         ords = np.array([o for o, _, _ in self._pending], dtype=np.int64)
@@ -153,7 +157,8 @@ class DuplicateCheck(CorpusCheck):
             loc = np.empty((len(batch.span_words), 3), dtype=np.int32)
             loc[:, 0] = np.repeat(ords, counts)
             loc[:, 1:] = np.fromiter(
-                chain.from_iterable(chain.from_iterable(sp for *_, sp in self._pending)), dtype=np.int64,
+                chain.from_iterable(chain.from_iterable(sp for *_, sp in self._pending)),
+                dtype=np.int64,
                 count=2 * len(loc),
             ).reshape(-1, 2)
             self._unit_loc.append(loc)  # every unit, so finish need not segment the document again
@@ -165,8 +170,10 @@ class DuplicateCheck(CorpusCheck):
 
     def state_bytes(self) -> int:
         """Approximate bytes of index state held (signatures, hashes, per-document arrays)."""
-        arrays = sum(a.nbytes for a in self._doc_sig + self._doc_ord + self._pas_loc + self._pas_hash + self._pas_sig
-                     + self._unit_loc)
+        arrays = sum(
+            a.nbytes
+            for a in self._doc_sig + self._doc_ord + self._pas_loc + self._pas_hash + self._pas_sig + self._unit_loc
+        )
         per_doc = self._lengths.itemsize + self._dates.itemsize + self._sources.itemsize + self._sites.itemsize
         return arrays + 100 * len(self._first) + per_doc * len(self._lengths)
 
@@ -174,8 +181,18 @@ class DuplicateCheck(CorpusCheck):
 
     def finish(self, text_of: Callable[[int], str], ids: list[str]) -> CorpusResult:
         self._flush()
-        corpus = Corpus(self.config, ids, text_of, self._lengths, self._dates, self._sources, self._source_names,
-                        self._groups, self._sites, self.wants)
+        corpus = Corpus(
+            self.config,
+            ids,
+            text_of,
+            self._lengths,
+            self._dates,
+            self._sources,
+            self._source_names,
+            self._groups,
+            self._sites,
+            self.wants,
+        )
         if self._unit_loc:
             corpus.units = np.concatenate(self._unit_loc)
         result = CorpusResult()
@@ -186,8 +203,9 @@ class DuplicateCheck(CorpusCheck):
         if self._want_near:
             near_clusters(corpus, self._doc_sig, self._doc_ord, result, stats)
         if self._want_passages and self._pas_sig:
-            index = PassageIndex(np.concatenate(self._pas_loc), np.concatenate(self._pas_hash),
-                                 np.concatenate(self._pas_sig))
+            index = PassageIndex(
+                np.concatenate(self._pas_loc), np.concatenate(self._pas_hash), np.concatenate(self._pas_sig)
+            )
             passage_clusters(corpus, index, result, stats)
         stats["suspicious_clusters"] = mark_suspicious(result.clusters, self.config)
         result.extra["duplicates"] = stats

@@ -107,8 +107,17 @@ class DuplicatesConfig:
             raise ValueError(f"keep must be one of {', '.join(KEEP_POLICIES)}, not {self.keep!r}")
         self.doc_params()  # validates bands x rows
         self.passage_params()
-        for name in ("doc_similarity", "doc_containment", "doc_min_other_coverage", "min_estimate",
-                     "passage_min_estimate", "passage_similarity", "passage_containment", "template_max_fact_share", "suspicious_similarity"):
+        for name in (
+            "doc_similarity",
+            "doc_containment",
+            "doc_min_other_coverage",
+            "min_estimate",
+            "passage_min_estimate",
+            "passage_similarity",
+            "passage_containment",
+            "template_max_fact_share",
+            "suspicious_similarity",
+        ):
             v = getattr(self, name)
             if not 0.0 <= v <= 1.0:
                 raise ValueError(f"{name} must be between 0 and 1, not {v!r}")

@@ -41,7 +41,12 @@ def exact_clusters(corpus: Corpus, result: CorpusResult) -> None:
                     (0, lengths[m]),
                     f"exact duplicate of {ids[kept]} (identical after normalisation)",
                     related=[Related(ids[kept], 0, lengths[kept], 1.0)],
-                    data={"cluster": cid, "cluster_size": len(members), "kept": ids[kept], "similarity": 1.0,
-                          "kept_span": [0, lengths[kept]]},
+                    data={
+                        "cluster": cid,
+                        "cluster_size": len(members),
+                        "kept": ids[kept],
+                        "similarity": 1.0,
+                        "kept_span": [0, lengths[kept]],
+                    },
                 ),
             )

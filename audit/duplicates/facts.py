@@ -30,8 +30,10 @@ def is_form_change(a: str, b: str) -> bool:
     if la.startswith(lb) or lb.startswith(la):
         return True
     wa, wb = a.split(), b.split()
-    if la.replace(" ", "") == "".join(w[0] for w in wb).lower() or lb.replace(" ", "") == "".join(
-            w[0] for w in wa).lower():
+    if (
+        la.replace(" ", "") == "".join(w[0] for w in wb).lower()
+        or lb.replace(" ", "") == "".join(w[0] for w in wa).lower()
+    ):
         return True
     da, db = bool(_DIGIT.search(a)), bool(_DIGIT.search(b))
     return da != db and len(wa) == 1 and len(wb) == 1 and (a.isalpha() or b.isalpha())
@@ -89,8 +91,13 @@ def same_template(text_a: str, text_b: str, min_figures: int, max_share: float) 
     least = min(fs.count_a, fs.count_b)
     if least >= min_figures and fs.share < max_share:
         return True
-    changed = len({(d.text_a, d.text_b) for d in differences(text_a, al.words(text_a), text_b, al.words(text_b))
-                   if d.kind == "fact"})
+    changed = len(
+        {
+            (d.text_a, d.text_b)
+            for d in differences(text_a, al.words(text_a), text_b, al.words(text_b))
+            if d.kind == "fact"
+        }
+    )
     return changed >= 2 and changed >= least / 4
 
 
@@ -98,8 +105,9 @@ def changed_facts(text_a: str, text_b: str, max_chars: int = 50_000) -> int:
     """How many distinct facts two texts change in place (one substitution repeated counts once; long
     texts: their first ``max_chars`` characters)."""
     a, b = text_a[:max_chars], text_b[:max_chars]
-    return len({(d.text_a, d.text_b) for d in differences(a, al.words(a), b, al.words(b), limit=1000)
-                if d.kind == "fact"})
+    return len(
+        {(d.text_a, d.text_b) for d in differences(a, al.words(a), b, al.words(b), limit=1000) if d.kind == "fact"}
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +123,13 @@ class Difference:
 
 
 def differences(
-    text_a: str, words_a: al.Words, text_b: str, words_b: al.Words, *, max_words: int = 4, limit: int = 20,
+    text_a: str,
+    words_a: al.Words,
+    text_b: str,
+    words_b: al.Words,
+    *,
+    max_words: int = 4,
+    limit: int = 20,
     min_context: int = 3,
 ) -> list[Difference]:
     """Changed facts and inserted words between two texts, each with its span on both sides.
@@ -136,7 +150,8 @@ def differences(
         if before.src_end - before.src_start < min_context and (before.src_start or before.dest_start):
             continue
         if after.src_end - after.src_start < min_context and (
-                after.src_end < len(words_a.tokens) or after.dest_end < len(words_b.tokens)):
+            after.src_end < len(words_a.tokens) or after.dest_end < len(words_b.tokens)
+        ):
             continue
         na, nb = op.src_end - op.src_start, op.dest_end - op.dest_start
         if na > max_words or nb > max_words:
@@ -145,8 +160,9 @@ def differences(
             # On the kept side: the two words the insertion falls between.
             span_a = words_a.span(op.src_start - 1, op.src_start + 1)
             span_b = words_b.span(op.dest_start, op.dest_end)
-            out.append(Difference("inserted", span_a, span_b, text_a[span_a[0] : span_a[1]],
-                                  text_b[span_b[0] : span_b[1]]))
+            out.append(
+                Difference("inserted", span_a, span_b, text_a[span_a[0] : span_a[1]], text_b[span_b[0] : span_b[1]])
+            )
         elif op.tag == "replace":
             span_a = _whole(text_a, words_a.span(op.src_start, op.src_end))
             span_b = _whole(text_b, words_b.span(op.dest_start, op.dest_end))
@@ -154,7 +170,8 @@ def differences(
             if is_form_change(ta, tb):
                 continue
             fact = is_fact_change(ta, tb) and (
-                bool(_DIGIT.search(ta)) or not (_starts_sentence(text_a, span_a[0]) or _starts_sentence(text_b, span_b[0]))
+                bool(_DIGIT.search(ta))
+                or not (_starts_sentence(text_a, span_a[0]) or _starts_sentence(text_b, span_b[0]))
             )
             out.append(Difference("fact" if fact else "changed", span_a, span_b, ta, tb))
         if len(out) >= limit:

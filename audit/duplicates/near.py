@@ -61,8 +61,12 @@ def verify_docs(corpus: Corpus, a: int, b: int) -> DocEdge | None:
     a0, a1 = alignment.word_range_a()
     b0, b1 = alignment.word_range_b()
     return DocEdge(
-        verdict.similarity, verdict.reason, wa.span(a0, a1), wb.span(b0, b1),
-        alignment.coverage_a, alignment.coverage_b,
+        verdict.similarity,
+        verdict.reason,
+        wa.span(a0, a1),
+        wb.span(b0, b1),
+        alignment.coverage_a,
+        alignment.coverage_b,
     )
 
 
@@ -88,8 +92,10 @@ def _cached(corpus: Corpus, templates: dict[tuple[int, int], DocEdge]) -> Callab
         # Facts are compared inside the aligned spans: a republished copy's new header, byline and
         # footer (another outlet's name and numbers) are not the story's facts.
         if edge is not None and facts.same_template(
-            corpus.raw(a)[edge.span_a[0] : edge.span_a[1]], corpus.raw(b)[edge.span_b[0] : edge.span_b[1]],
-            cfg.template_min_figures, cfg.template_max_fact_share,
+            corpus.raw(a)[edge.span_a[0] : edge.span_a[1]],
+            corpus.raw(b)[edge.span_b[0] : edge.span_b[1]],
+            cfg.template_min_figures,
+            cfg.template_max_fact_share,
         ):
             templates[(a, b)] = edge
             edge = None
@@ -100,7 +106,10 @@ def _cached(corpus: Corpus, templates: dict[tuple[int, int], DocEdge]) -> Callab
 
 
 def near_clusters(
-    corpus: Corpus, sig_chunks: list[np.ndarray], ord_chunks: list[np.ndarray], result: CorpusResult,
+    corpus: Corpus,
+    sig_chunks: list[np.ndarray],
+    ord_chunks: list[np.ndarray],
+    result: CorpusResult,
     stats: dict[str, Any],
 ) -> None:
     """Cluster near-duplicate documents (exact groups stand in through their kept copy) and report DUP002."""
@@ -130,8 +139,9 @@ def near_clusters(
         stars.extend(star_clusters(comp, corpus.priority, verify))
     stars.sort(key=lambda s: (s[0], min(m for m, _ in s[1])))
     # Estimated Jaccard of every (kept, member) pair, in one pass.
-    est_rows = np.array([(row_of[kept], row_of[m]) for kept, members in stars for m, _ in sorted(members)],
-                        dtype=np.int64).reshape(-1, 2)
+    est_rows = np.array(
+        [(row_of[kept], row_of[m]) for kept, members in stars for m, _ in sorted(members)], dtype=np.int64
+    ).reshape(-1, 2)
     estimates = iter(estimate(sig, est_rows).tolist())
     for n, (kept, members) in enumerate(stars, 1):
         _report_cluster(corpus, result, n, kept, sorted(members), estimates)
@@ -158,8 +168,9 @@ def _report_templates(corpus: Corpus, result: CorpusResult, templates: dict[tupl
     return len(best)
 
 
-def template_finding(corpus: Corpus, a: int, span_a: tuple[int, int], b: int, span_b: tuple[int, int],
-                     similarity: float):
+def template_finding(
+    corpus: Corpus, a: int, span_a: tuple[int, int], b: int, span_b: tuple[int, int], similarity: float
+):
     """DUP005 on ``b``: its text at ``span_b`` follows ``a``'s at ``span_a`` with different figures."""
     cfg, ids = corpus.config, corpus.ids
     ta, tb = corpus.raw(a), corpus.raw(b)
@@ -184,37 +195,53 @@ def alterations(corpus: Corpus, a: int, span_a: tuple[int, int], b: int, span_b:
     ta, tb = corpus.raw(a)[span_a[0] : span_a[1]], corpus.raw(b)[span_b[0] : span_b[1]]
     out = []
     for d in facts.differences(ta, al.words(ta), tb, al.words(tb), limit=corpus.config.max_alterations):
-        out.append(facts.Difference(
-            d.kind, (d.span_a[0] + span_a[0], d.span_a[1] + span_a[0]),
-            (d.span_b[0] + span_b[0], d.span_b[1] + span_b[0]), d.text_a, d.text_b,
-        ))
+        out.append(
+            facts.Difference(
+                d.kind,
+                (d.span_a[0] + span_a[0], d.span_a[1] + span_a[0]),
+                (d.span_b[0] + span_b[0], d.span_b[1] + span_b[0]),
+                d.text_a,
+                d.text_b,
+            )
+        )
     return out
 
 
 def _fact_dict(d: facts.Difference) -> dict:
-    return {"kept_text": d.text_a, "text": d.text_b, "kept_start": d.span_a[0], "kept_end": d.span_a[1],
-            "start": d.span_b[0], "end": d.span_b[1]}
+    return {
+        "kept_text": d.text_a,
+        "text": d.text_b,
+        "kept_start": d.span_a[0],
+        "kept_end": d.span_a[1],
+        "start": d.span_b[0],
+        "end": d.span_b[1],
+    }
 
 
-def alteration_findings(corpus: Corpus, a: int, span_a: tuple[int, int], b: int, span_b: tuple[int, int],
-                        cid: str, similarity: float) -> list:
+def alteration_findings(
+    corpus: Corpus, a: int, span_a: tuple[int, int], b: int, span_b: tuple[int, int], cid: str, similarity: float
+) -> list:
     """DUP006 findings (info) on copy ``b`` for each changed fact and changed or inserted words."""
     out = []
     for d in alterations(corpus, a, span_a, b, span_b):
         if d.kind == "fact":
-            msg = f"altered fact: the kept copy {corpus.ids[a]} says \"{d.text_a}\", this copy says \"{d.text_b}\""
+            msg = f'altered fact: the kept copy {corpus.ids[a]} says "{d.text_a}", this copy says "{d.text_b}"'
             sev = Severity.INFO
         elif d.kind == "changed":
-            msg = f"changed words: the kept copy {corpus.ids[a]} says \"{d.text_a}\", this copy says \"{d.text_b}\""
+            msg = f'changed words: the kept copy {corpus.ids[a]} says "{d.text_a}", this copy says "{d.text_b}"'
             sev = Severity.INFO
         else:
-            msg = f"inserted words \"{d.text_b}\": the kept copy {corpus.ids[a]} has \"{d.text_a}\""
+            msg = f'inserted words "{d.text_b}": the kept copy {corpus.ids[a]} has "{d.text_a}"'
             sev = Severity.INFO
-        out.append(DUP006.finding(
-            d.span_b, msg, related=[Related(corpus.ids[a], d.span_a[0], d.span_a[1], similarity)],
-            data={"cluster": cid, "kept": corpus.ids[a], "kind": d.kind, "kept_text": d.text_a, "text": d.text_b},
-            severity=sev,
-        ))
+        out.append(
+            DUP006.finding(
+                d.span_b,
+                msg,
+                related=[Related(corpus.ids[a], d.span_a[0], d.span_a[1], similarity)],
+                data={"cluster": cid, "kept": corpus.ids[a], "kind": d.kind, "kept_text": d.text_a, "text": d.text_b},
+                severity=sev,
+            )
+        )
     return out
 
 
@@ -283,7 +310,12 @@ def calibration(corpus: Corpus, stars: list, bins: int = 20, least: int = 5) -> 
     curve = [[round(j / bins, 3), round(1 - (1 - (j / bins) ** cfg.rows) ** cfg.bands, 4)] for j in range(bins + 1)]
     pairs = sorted((edge.similarity, corpus.ids[kept], corpus.ids[m]) for kept, members in stars for m, edge in members)
     return {
-        "bins": bins, "threshold": cfg.doc_similarity, "accepted": accepted, "rejected": rejected,
-        "bands": cfg.bands, "rows": cfg.rows, "s_curve": curve,
+        "bins": bins,
+        "threshold": cfg.doc_similarity,
+        "accepted": accepted,
+        "rejected": rejected,
+        "bands": cfg.bands,
+        "rows": cfg.rows,
+        "s_curve": curve,
         "least_similar": [{"kept": k, "member": m, "similarity": round(s, 4)} for s, k, m in pairs[:least]],
     }

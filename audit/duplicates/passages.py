@@ -41,9 +41,7 @@ class Region:
     copied_words: int = 0  # > 0: only part of a passage was copied (words in shared runs)
 
     def swapped(self) -> Region:
-        return Region(
-            self.doc_b, self.span_b, self.doc_a, self.span_a, self.similarity, self.exact, self.copied_words
-        )
+        return Region(self.doc_b, self.span_b, self.doc_a, self.span_a, self.similarity, self.exact, self.copied_words)
 
 
 # ---------------------------------------------------------------------------
@@ -152,8 +150,9 @@ def _partial_copy(corpus: Corpus, da: int, ia: int, spans_a: list, db: int, ib: 
     return Region(da, (sa + a0, sa + a1), db, (sb + b0, sb + b1), score, False, alignment.matched)
 
 
-def _extend(corpus: Corpus, da: int, ia: int, spans_a: list, db: int, ib: int, spans_b: list,
-            seed_text: str) -> tuple[int, int, int, int, list[float]]:
+def _extend(
+    corpus: Corpus, da: int, ia: int, spans_a: list, db: int, ib: int, spans_b: list, seed_text: str
+) -> tuple[int, int, int, int, list[float]]:
     """Extend a matched passage pair over neighbouring passages that also match (a headline above a
     blurb, a run of paragraphs). Returns the passage ranges [a0, a1], [b0, b1] and their similarities."""
     text_a, text_b = corpus.raw(da), corpus.raw(db)
@@ -187,8 +186,7 @@ def _extend(corpus: Corpus, da: int, ia: int, spans_a: list, db: int, ib: int, s
             break
         a0, b0 = a0 - 1, b0 - 1
         sims.append(s)
-    while (a1 + 1 < len(spans_a) and b1 + 1 < len(spans_b) and not (same and a1 + 1 >= b0)
-           and not repeats_seed(a1 + 1)):
+    while a1 + 1 < len(spans_a) and b1 + 1 < len(spans_b) and not (same and a1 + 1 >= b0) and not repeats_seed(a1 + 1):
         s = match(a1 + 1, b1 + 1)
         if s is None:
             break
@@ -273,9 +271,12 @@ def _candidates(corpus: Corpus, index: PassageIndex, stats: dict[str, Any]) -> s
     eligible = ~boiler & ~np.isin(index.loc[:, 0], copies)
     exact_pairs = [(i, j) for i, j in exact_pairs if eligible[i] and eligible[j]]
     pairs, _est = candidate_pairs(
-        index.sig, cfg.passage_bands, cfg.passage_rows,
+        index.sig,
+        cfg.passage_bands,
+        cfg.passage_rows,
         # A bucket holding more passages than a copy can have is a common phrase, not a copy.
-        min_estimate=cfg.passage_min_estimate, max_bucket=min(cfg.max_bucket, cfg.passage_max_copies),
+        min_estimate=cfg.passage_min_estimate,
+        max_bucket=min(cfg.max_bucket, cfg.passage_max_copies),
         eligible=eligible,
     )
     cand = {tuple(p) for p in pairs.tolist()} | set(exact_pairs)
@@ -321,8 +322,9 @@ def _verified_stars(corpus: Corpus, index: PassageIndex, cand: set[tuple[int, in
     return stars
 
 
-def bounded_stars(component: list[int], priority: Callable[[int], tuple], verify: Callable[[int, int], Any],
-                  budget: int) -> tuple[list, bool]:
+def bounded_stars(
+    component: list[int], priority: Callable[[int], tuple], verify: Callable[[int, int], Any], budget: int
+) -> tuple[list, bool]:
     """:func:`star_clusters` with at most ``budget`` verifications. A group of passages that chain into
     one component (many documents sharing many sentences) can make star clustering quadratic; past
     the budget its remaining passages are left unclustered. Returns the stars and whether it finished."""
@@ -396,8 +398,15 @@ def passage_clusters(corpus: Corpus, index: PassageIndex | None, result: CorpusR
     stats["passage_clusters"] = n
 
 
-def _report_cluster(corpus: Corpus, result: CorpusResult, cid: str, kept_doc: int, kept_span: tuple[int, int],
-                    fresh: list[Region], reported: set) -> bool:
+def _report_cluster(
+    corpus: Corpus,
+    result: CorpusResult,
+    cid: str,
+    kept_doc: int,
+    kept_span: tuple[int, int],
+    fresh: list[Region],
+    reported: set,
+) -> bool:
     """Report one passage cluster (False: every member was a template with different facts)."""
     ids = corpus.ids
     fresh = sorted(fresh, key=lambda r: (r.doc_b, r.span_b))
@@ -411,8 +420,7 @@ def _report_cluster(corpus: Corpus, result: CorpusResult, cid: str, kept_doc: in
         if corpus.wants("DUP005"):
             for r in templates:
                 if r.doc_a != r.doc_b:
-                    result.add(r.doc_b, template_finding(corpus, r.doc_a, r.span_a, r.doc_b, r.span_b,
-                                                         r.similarity))
+                    result.add(r.doc_b, template_finding(corpus, r.doc_a, r.span_a, r.doc_b, r.span_b, r.similarity))
         fresh = [r for r in fresh if r not in templates]
         if not fresh:
             return False
@@ -441,9 +449,16 @@ def _report_cluster(corpus: Corpus, result: CorpusResult, cid: str, kept_doc: in
                 f"passage also appears in {len(names)} other document{'s' if len(names) > 1 else ''}: {shown} "
                 "(this copy is the one kept)",
                 related=[Related(ids[r.doc_b], r.span_b[0], r.span_b[1], r.similarity) for r in others],
-                data={"cluster": cid, "cluster_size": len(fresh) + 1, "kept": ids[kept_doc], "role": "kept",
-                      "kept_span": list(kept_span), "documents": len(names),
-                      "similarity": round(min(r.similarity for r in others), 4), "same_document": False},
+                data={
+                    "cluster": cid,
+                    "cluster_size": len(fresh) + 1,
+                    "kept": ids[kept_doc],
+                    "role": "kept",
+                    "kept_span": list(kept_span),
+                    "documents": len(names),
+                    "similarity": round(min(r.similarity for r in others), 4),
+                    "same_document": False,
+                },
                 severity=severity,
             ),
         )
@@ -557,10 +572,18 @@ def _runs_of_copies(raw: Callable[[int], str], regions: list[Region]) -> list[li
     runs: list[list[Region]] = []
     for r in regions:
         prev = runs[-1][-1] if runs else None
-        if (prev is not None and r.exact and prev.exact and not r.copied_words and not prev.copied_words
-                and r.doc_b == prev.doc_b and r.doc_a == prev.doc_a and r.span_a == prev.span_a
-                and r.span_b[0] >= prev.span_b[1]
-                and not raw(r.doc_b)[prev.span_b[1] : r.span_b[0]].strip()):
+        if (
+            prev is not None
+            and r.exact
+            and prev.exact
+            and not r.copied_words
+            and not prev.copied_words
+            and r.doc_b == prev.doc_b
+            and r.doc_a == prev.doc_a
+            and r.span_a == prev.span_a
+            and r.span_b[0] >= prev.span_b[1]
+            and not raw(r.doc_b)[prev.span_b[1] : r.span_b[0]].strip()
+        ):
             runs[-1].append(r)
         else:
             runs.append([r])

@@ -12,7 +12,10 @@ DUP001 = Rule(
     severity=Severity.ERROR,
     description="Document is identical to an earlier one after case, whitespace, punctuation and quote/dash "
     "normalisation.",
-    flags=("'The vote is on Tuesday.' after 'the  vote is on “Tuesday”.'", "'Record March 31 .' after 'Record March 31'"),
+    flags=(
+        "'The vote is on Tuesday.' after 'the  vote is on “Tuesday”.'",
+        "'Record March 31 .' after 'Record March 31'",
+    ),
     not_flags=("Two articles that share a headline but not their bodies.",),
 )
 DUP002 = Rule(

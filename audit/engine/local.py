@@ -31,16 +31,18 @@ class DocOutcome:
     layer: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
-    def compute(cls, ctx: DocContext, doc_checks: list[Any], layer_needs: tuple[str, ...] = (),
-                source_field: str = "source") -> DocOutcome:
+    def compute(
+        cls, ctx: DocContext, doc_checks: list[Any], layer_needs: tuple[str, ...] = (), source_field: str = "source"
+    ) -> DocOutcome:
         found: list[Finding] = []
         for check in doc_checks:
             found.extend(f for f in check.check(ctx) if check.wants(f.rule))
         if ctx.record_source(source_field) is None:
             ctx.outlet  # noqa: B018  (the report's source needs it: computed here, in the worker)
         layer = {name: getattr(ctx.layer, name) for name in layer_needs}
-        return cls(found, ctx.language, ctx.languages, ctx.passage_languages, ctx.annotations, ctx.stats,
-                   ctx._outlet, layer)
+        return cls(
+            found, ctx.language, ctx.languages, ctx.passage_languages, ctx.annotations, ctx.stats, ctx._outlet, layer
+        )
 
     def apply(self, ctx: DocContext) -> list[Finding]:
         """Restore the annotations on a fresh context (for corpus checks); return a copy of the findings."""
@@ -81,8 +83,14 @@ class Parallel:
     @classmethod
     def from_config(cls, config: Config, enabled: frozenset[str]) -> Parallel:
         eng = config.engine
-        return cls(config, enabled, jobs=eng.workers or config.jobs, engine=eng.kind,
-                   address=eng.address or None, warmup=0 if eng.kind == "ray" else 200)
+        return cls(
+            config,
+            enabled,
+            jobs=eng.workers or config.jobs,
+            engine=eng.kind,
+            address=eng.address or None,
+            warmup=0 if eng.kind == "ray" else 200,
+        )
 
     def workers(self) -> int:
         n = self.jobs if self.jobs > 0 else (os.cpu_count() or 1)
@@ -124,12 +132,19 @@ def _serial_stage(events: Iterable[Any], doc_checks: list[Any], prep: Prep = (()
     """``(event, DocOutcome | None)`` computed in this process."""
     needs, source_field = prep
     for event in events:
-        yield event, (DocOutcome.compute(DocContext(event, -1), doc_checks, needs, source_field)
-                      if isinstance(event, Document) else None)
+        yield (
+            event,
+            (
+                DocOutcome.compute(DocContext(event, -1), doc_checks, needs, source_field)
+                if isinstance(event, Document)
+                else None
+            ),
+        )
 
 
-def _document_stage(events: Iterable[Any], doc_checks: list[Any], parallel: Parallel | None,
-                    prep: Prep = ((), "source")):
+def _document_stage(
+    events: Iterable[Any], doc_checks: list[Any], parallel: Parallel | None, prep: Prep = ((), "source")
+):
     """Yield ``(event, DocOutcome | None)`` in input order."""
     iterator = iter(events)
     if parallel is not None and parallel.engine == "ray" and doc_checks:
@@ -200,8 +215,9 @@ def _parallel_stage(iterator, parallel: Parallel, doc_checks: list[Any], prep: P
             yield batch
 
     broken = False
-    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_worker_init,
-                             initargs=(parallel.config, parallel.enabled, prep)) as pool:
+    with ProcessPoolExecutor(
+        workers, mp_context=ctx, initializer=_worker_init, initargs=(parallel.config, parallel.enabled, prep)
+    ) as pool:
         source = batches()
         exhausted = False
         while not broken:
@@ -231,10 +247,11 @@ def _parallel_stage(iterator, parallel: Parallel, doc_checks: list[Any], prep: P
             for event in batch:
                 yield event, (next(outcomes) if isinstance(event, Document) else None)
     if broken:
-        print("corpus-audit: worker processes stopped unexpectedly; checking the remaining documents in this "
-              "process (same results, slower)", file=sys.stderr)
+        print(
+            "corpus-audit: worker processes stopped unexpectedly; checking the remaining documents in this "
+            "process (same results, slower)",
+            file=sys.stderr,
+        )
         for batch, *_ in pending:
             yield from _serial_stage(batch, doc_checks, prep)
         yield from _serial_stage(iterator, doc_checks, prep)
-
-

@@ -33,9 +33,7 @@ def import_ray():
     try:
         import ray
     except ImportError:
-        raise EngineError(
-            "--engine ray needs Ray, an optional dependency: pip install 'corpus-audit[ray]'"
-        ) from None
+        raise EngineError("--engine ray needs Ray, an optional dependency: pip install 'corpus-audit[ray]'") from None
     return ray
 
 
@@ -53,10 +51,17 @@ class RaySession:
         self.started = False
         address = address or os.environ.get("RAY_ADDRESS") or None
         if not ray.is_initialized():
-            env = {"env_vars": {"PYTHONPATH": os.pathsep.join(
-                p for p in (_package_root(), os.environ.get("PYTHONPATH", "")) if p)}}
-            kwargs: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False,
-                                      "configure_logging": False, "runtime_env": env}
+            env = {
+                "env_vars": {
+                    "PYTHONPATH": os.pathsep.join(p for p in (_package_root(), os.environ.get("PYTHONPATH", "")) if p)
+                }
+            }
+            kwargs: dict[str, Any] = {
+                "include_dashboard": False,
+                "log_to_driver": False,
+                "configure_logging": False,
+                "runtime_env": env,
+            }
             if address:
                 kwargs["address"] = address
             else:
@@ -145,8 +150,10 @@ def ray_document_stage(events: Iterable[Any], parallel: Any, doc_checks: list[An
             try:
                 results = ray.get(ref) if ref is not None else []
             except Exception as err:  # noqa: BLE001 - RayTaskError, WorkerCrashedError, NodeDiedError...
-                raise EngineError(f"Ray task for {_describe(docs)} failed after {MAX_RETRIES + 1} attempts: "
-                                  f"{type(err).__name__}: {str(err).splitlines()[0] if str(err) else ''}") from None
+                raise EngineError(
+                    f"Ray task for {_describe(docs)} failed after {MAX_RETRIES + 1} attempts: "
+                    f"{type(err).__name__}: {str(err).splitlines()[0] if str(err) else ''}"
+                ) from None
             outcomes = iter(results)
             for event in batch:
                 yield event, (next(outcomes) if isinstance(event, Document) else None)

@@ -11,6 +11,18 @@ from audit.index.open import display, open_index
 from audit.index.sqlite import INDEX_FILE, SqliteIndex
 
 __all__ = [
-    "DUP010", "DUP011", "Entry", "INDEX_FILE", "IndexCheck", "IndexConfig", "Match", "Outcome", "Overlay",
-    "SqliteIndex", "compute_signatures", "display", "mismatch", "open_index",
+    "DUP010",
+    "DUP011",
+    "Entry",
+    "INDEX_FILE",
+    "IndexCheck",
+    "IndexConfig",
+    "Match",
+    "Outcome",
+    "Overlay",
+    "SqliteIndex",
+    "compute_signatures",
+    "display",
+    "mismatch",
+    "open_index",
 ]

@@ -26,8 +26,7 @@ DUP010 = Rule(
     name="exact-duplicate-of-indexed",
     category=Category.DUPLICATE,
     severity=Severity.ERROR,
-    description="Document is identical (after normalisation) to a document already in the persistent index "
-    "(--index).",
+    description="Document is identical (after normalisation) to a document already in the persistent index (--index).",
     flags=("A batch document whose text was ingested before, even with different spacing or quotes.",),
     not_flags=("A document never ingested; any document when no --index is given.",),
 )
@@ -78,12 +77,19 @@ class IndexConfig:
     def params(self):
         from audit.minhash import MinHashParams
 
-        return MinHashParams(shingle_size=self.shingle_size, num_perm=self.num_perm, bands=self.bands,
-                             rows=self.rows, seed=self.seed)
+        return MinHashParams(
+            shingle_size=self.shingle_size, num_perm=self.num_perm, bands=self.bands, rows=self.rows, seed=self.seed
+        )
 
     def open(self, *, create: bool = False, readonly: bool = False):
-        return open_index(self.path, self.params(), create=create, readonly=readonly,
-                          bucket_bits=self.redis_bucket_bits, password_env=self.password_env)
+        return open_index(
+            self.path,
+            self.params(),
+            create=create,
+            readonly=readonly,
+            bucket_bits=self.redis_bucket_bits,
+            password_env=self.password_env,
+        )
 
 
 class IndexCheck(CorpusCheck):
@@ -176,8 +182,7 @@ class IndexCheck(CorpusCheck):
         if m.exact:
             return DUP010.finding(
                 (0, e.chars),
-                f"exact duplicate of already-ingested document {m.id} (from {m.source}; identical after "
-                "normalisation)",
+                f"exact duplicate of already-ingested document {m.id} (from {m.source}; identical after normalisation)",
                 related=[Related(m.id, 0, m.chars, 1.0)],
                 data={"duplicate_of": m.id, "indexed": True, "source": m.source},
             )

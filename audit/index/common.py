@@ -51,8 +51,11 @@ def params_fingerprint(params: MinHashParams) -> dict[str, Any]:
 def mismatch(stored: dict[str, Any], wanted: dict[str, Any]) -> list[str]:
     """Human-readable differences between two parameter fingerprints (empty when compatible)."""
     keys = sorted(set(stored) | set(wanted))
-    return [f"{k}: index has {stored.get(k)!r}, this run uses {wanted.get(k)!r}" for k in keys
-            if stored.get(k) != wanted.get(k)]
+    return [
+        f"{k}: index has {stored.get(k)!r}, this run uses {wanted.get(k)!r}"
+        for k in keys
+        if stored.get(k) != wanted.get(k)
+    ]
 
 
 def mismatch_advice(have: dict[str, Any], wanted: dict[str, Any]) -> str:
@@ -219,13 +222,18 @@ class Overlay:
                 cands.update(hit)
         if not cands:
             return NEW
-        picked = sorted(i for i in cands if self.docs[i].sig is not None
-                        and visible(self.docs[i].batch, self.docs[i].ord, fp, e.ordinal))[:MAX_CANDIDATES]
+        picked = sorted(
+            i
+            for i in cands
+            if self.docs[i].sig is not None and visible(self.docs[i].batch, self.docs[i].ord, fp, e.ordinal)
+        )[:MAX_CANDIDATES]
         if not picked:
             return NEW
         mine = np.frombuffer(e.sig, np.uint8)
         # ``picked`` holds only documents with a signature
-        matrix = np.frombuffer(b"".join(cast(bytes, self.docs[i].sig) for i in picked), np.uint8).reshape(len(picked), -1)
+        matrix = np.frombuffer(b"".join(cast(bytes, self.docs[i].sig) for i in picked), np.uint8).reshape(
+            len(picked), -1
+        )
         sims = similarity_counts((matrix == mine[None, :]).sum(axis=1), len(e.sig))
         best = int(np.argmax(sims))
         if sims[best] >= self.threshold:
@@ -252,7 +260,20 @@ def combine(base: Outcome, overlay: Outcome) -> Outcome:
 
 
 __all__ = [
-    "Entry", "INDEX_FORMAT", "Match", "NEW", "OWN", "Outcome", "Overlay", "SIGNATURE_BITS", "band_array",
-    "batch_fingerprint", "combine", "compute_signatures", "mismatch", "params_fingerprint", "similarity",
+    "Entry",
+    "INDEX_FORMAT",
+    "Match",
+    "NEW",
+    "OWN",
+    "Outcome",
+    "Overlay",
+    "SIGNATURE_BITS",
+    "band_array",
+    "batch_fingerprint",
+    "combine",
+    "compute_signatures",
+    "mismatch",
+    "params_fingerprint",
+    "similarity",
     "small_signature",
 ]

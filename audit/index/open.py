@@ -28,8 +28,15 @@ def display(location: str) -> str:
         return scheme.group(0) + "..."
 
 
-def open_index(location: str, params: MinHashParams | None = None, *, create: bool = False, readonly: bool = False,
-               bucket_bits: int = 18, password_env: str = "CORPUS_AUDIT_REDIS_PASSWORD"):
+def open_index(
+    location: str,
+    params: MinHashParams | None = None,
+    *,
+    create: bool = False,
+    readonly: bool = False,
+    bucket_bits: int = 18,
+    password_env: str = "CORPUS_AUDIT_REDIS_PASSWORD",
+):
     """Open the index at ``location``; an unknown URL scheme is a usage error (:class:`InputError`)."""
     location = str(location)
     m = _SCHEME.match(location)
@@ -38,12 +45,15 @@ def open_index(location: str, params: MinHashParams | None = None, *, create: bo
 
         return SqliteIndex.open(location, params, create=create, readonly=readonly)
     if m.group(1).lower() not in ("redis", "rediss"):
-        raise InputError(f"unknown index URL scheme {m.group(1)!r} in --index: use a folder (SQLite), "
-                         "redis://host:port/db or rediss://host:port/db")
+        raise InputError(
+            f"unknown index URL scheme {m.group(1)!r} in --index: use a folder (SQLite), "
+            "redis://host:port/db or rediss://host:port/db"
+        )
     from audit.index.redis import RedisIndex
 
-    return RedisIndex.open(location, params, create=create, readonly=readonly, bucket_bits=bucket_bits,
-                           password_env=password_env)
+    return RedisIndex.open(
+        location, params, create=create, readonly=readonly, bucket_bits=bucket_bits, password_env=password_env
+    )
 
 
 __all__ = ["display", "is_url", "open_index"]

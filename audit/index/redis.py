@@ -181,8 +181,13 @@ def _encode(e: Entry) -> bytes:
     id_bytes = e.id.encode("utf-8", "surrogatepass")
     n = len(id_bytes)
     head = bytes([n]) if n < 255 else b"\xff" + struct.pack(">I", n)
-    return (bytes([1 if e.sig is not None else 0]) + _varint(max(0, int(e.chars))) + head + id_bytes
-            + e.source.encode("utf-8", "replace"))
+    return (
+        bytes([1 if e.sig is not None else 0])
+        + _varint(max(0, int(e.chars)))
+        + head
+        + id_bytes
+        + e.source.encode("utf-8", "replace")
+    )
 
 
 def _decode(rec: bytes) -> tuple[bytes, str, str, int]:
@@ -211,9 +216,7 @@ def _import_redis():
     try:
         import redis
     except ImportError:
-        raise InputError(
-            "--index redis://... needs the redis client: pip install 'corpus-audit[redis]'"
-        ) from None
+        raise InputError("--index redis://... needs the redis client: pip install 'corpus-audit[redis]'") from None
     return redis
 
 
@@ -237,8 +240,9 @@ class RedisLocation:
         query = parse_qs(parts.query)
         unknown = set(query) - {"prefix"}
         if unknown:
-            raise InputError(f"invalid Redis URL {self._safe(url)}: unknown option {sorted(unknown)[0]!r} "
-                             "(only ?prefix=NAME)")
+            raise InputError(
+                f"invalid Redis URL {self._safe(url)}: unknown option {sorted(unknown)[0]!r} (only ?prefix=NAME)"
+            )
         self.prefix = query.get("prefix", [DEFAULT_PREFIX])[0] or DEFAULT_PREFIX
         self.username = unquote(parts.username) if parts.username else None
         password = unquote(parts.password) if parts.password else None
@@ -259,8 +263,9 @@ class RedisLocation:
 class RedisIndex:
     """The index on a Redis server (see the module docstring)."""
 
-    def __init__(self, location: RedisLocation, client: Any, params: MinHashParams, readonly: bool,
-                 bucket_bits: int) -> None:
+    def __init__(
+        self, location: RedisLocation, client: Any, params: MinHashParams, readonly: bool, bucket_bits: int
+    ) -> None:
         self.where = location
         self.location = str(location)
         self.client = client
@@ -272,14 +277,30 @@ class RedisIndex:
         self._errors = _import_redis().exceptions
 
     @classmethod
-    def open(cls, url: str, params: MinHashParams | None = None, *, create: bool = False, readonly: bool = False,
-             bucket_bits: int = 18, password_env: str = PASSWORD_ENV) -> RedisIndex:
+    def open(
+        cls,
+        url: str,
+        params: MinHashParams | None = None,
+        *,
+        create: bool = False,
+        readonly: bool = False,
+        bucket_bits: int = 18,
+        password_env: str = PASSWORD_ENV,
+    ) -> RedisIndex:
         redis = _import_redis()
         params = params or MinHashParams()
         where = RedisLocation(url, password_env)
-        client = redis.Redis(host=where.host, port=where.port, db=where.db, username=where.username,
-                             password=where.password, ssl=where.scheme == "rediss", socket_connect_timeout=10,
-                             socket_timeout=120, health_check_interval=0)
+        client = redis.Redis(
+            host=where.host,
+            port=where.port,
+            db=where.db,
+            username=where.username,
+            password=where.password,
+            ssl=where.scheme == "rediss",
+            socket_connect_timeout=10,
+            socket_timeout=120,
+            health_check_interval=0,
+        )
         self = cls(where, client, params, readonly, bucket_bits)
         wanted = params_fingerprint(params)
         wanted["bucket_bits"] = bucket_bits
@@ -312,8 +333,10 @@ class RedisIndex:
         except errors.ResponseError as err:
             text = str(err)
             if "INDEXGONE" in text:
-                raise IndexUnavailableError(f"Redis index {self.where}: {text.split('INDEXGONE', 1)[1].strip()} "
-                                            "(the index was deleted during the run)") from None
+                raise IndexUnavailableError(
+                    f"Redis index {self.where}: {text.split('INDEXGONE', 1)[1].strip()} "
+                    "(the index was deleted during the run)"
+                ) from None
             raise IndexUnavailableError(f"Redis index {self.where}: {text}") from None
         except errors.RedisError as err:
             raise IndexUnavailableError(f"Redis index {self.where}: {err}") from None
@@ -346,8 +369,16 @@ class RedisIndex:
     # -- claim-or-match -------------------------------------------------------
 
     def _args(self, entries: Sequence[Entry], fp: bytes, threshold: float, claim: bool) -> list:
-        args: list = [self.where.prefix, repr(float(threshold)), "1" if claim else "0", fp[:4],
-                      self.params.num_perm, self.params.bands, len(entries), MAX_CANDIDATES]
+        args: list = [
+            self.where.prefix,
+            repr(float(threshold)),
+            "1" if claim else "0",
+            fp[:4],
+            self.params.num_perm,
+            self.params.bands,
+            len(entries),
+            MAX_CANDIDATES,
+        ]
         shift = 64 - self.bucket_bits
         xshift = 64 - self.exact_bits
         for e in entries:
@@ -372,8 +403,12 @@ class RedisIndex:
                     out.append(Outcome(kind))
                     continue
                 batch, doc_id, source, chars = _decode(rec)
-                out.append(Outcome(kind, Match(doc_id, source, chars, 1.0 if kind == "exact" else sim,
-                                               kind == "exact", batch == fp[:4])))
+                out.append(
+                    Outcome(
+                        kind,
+                        Match(doc_id, source, chars, 1.0 if kind == "exact" else sim, kind == "exact", batch == fp[:4]),
+                    )
+                )
         return out
 
     def lookup(self, entries: Sequence[Entry], fp: bytes, threshold: float) -> list[Outcome]:

@@ -79,8 +79,9 @@ class SqliteIndex:
     # -- opening ----------------------------------------------------------
 
     @classmethod
-    def open(cls, directory: str | Path, params: MinHashParams | None = None, *, create: bool = False,
-             readonly: bool = False) -> SqliteIndex:
+    def open(
+        cls, directory: str | Path, params: MinHashParams | None = None, *, create: bool = False, readonly: bool = False
+    ) -> SqliteIndex:
         """Open (or with ``create``, create) the index in ``directory``.
 
         Raises :class:`InputError` when there is no index and ``create`` is false,
@@ -126,8 +127,9 @@ class SqliteIndex:
             if readonly:
                 conn.close()
                 raise InputError(f"{path} is not a corpus-audit index (no parameters recorded)")
-            conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('params', ?)",
-                         (json.dumps(wanted, sort_keys=True),))
+            conn.execute(
+                "INSERT OR IGNORE INTO meta (key, value) VALUES ('params', ?)", (json.dumps(wanted, sort_keys=True),)
+            )
             stored = conn.execute("SELECT value FROM meta WHERE key = 'params'").fetchone()
         have = json.loads(stored[0])
         diffs = mismatch(have, wanted)
@@ -186,8 +188,10 @@ class SqliteIndex:
         if not entries:
             return []
         by_hash: dict[bytes, list[tuple]] = {}
-        for row in self._in("SELECT hash, n, id, source, chars, batch, ord FROM docs WHERE hash IN ({q}) ORDER BY n",
-                            sorted({e.hash for e in entries})):
+        for row in self._in(
+            "SELECT hash, n, id, source, chars, batch, ord FROM docs WHERE hash IN ({q}) ORDER BY n",
+            sorted({e.hash for e in entries}),
+        ):
             by_hash.setdefault(row[0], []).append(row[1:])
         out: list[Outcome | None] = []
         near: list[int] = []
@@ -212,8 +216,12 @@ class SqliteIndex:
     def _near(self, entries: list[Entry], fp: bytes, threshold: float) -> list[Outcome]:
         distinct = sorted({k for e in entries if e.bands is not None for k in e.bands})
         postings: dict[int, list[int]] = {}
-        for key, doc in self._in("SELECT key, doc FROM bands WHERE key IN ({q}) UNION ALL "
-                                 "SELECT key, doc FROM bands_recent WHERE key IN ({q})", distinct, repeat=2):
+        for key, doc in self._in(
+            "SELECT key, doc FROM bands WHERE key IN ({q}) UNION ALL "
+            "SELECT key, doc FROM bands_recent WHERE key IN ({q})",
+            distinct,
+            repeat=2,
+        ):
             postings.setdefault(key, []).append(doc)
         cands_per: list[list[int]] = []
         wanted: set[int] = set()
@@ -309,8 +317,11 @@ class SqliteIndex:
         docs = np.repeat(np.asarray([n for n, _ in with_bands], dtype=np.int64), params.bands)
         order = np.lexsort((docs, keys))  # key order: B-tree appends, not random inserts
         keys, docs = keys[order], docs[order]
-        rows = (row for i in range(0, len(keys), 65536)
-                for row in zip(keys[i : i + 65536].tolist(), docs[i : i + 65536].tolist(), strict=True))
+        rows = (
+            row
+            for i in range(0, len(keys), 65536)
+            for row in zip(keys[i : i + 65536].tolist(), docs[i : i + 65536].tolist(), strict=True)
+        )
         self.conn.executemany("INSERT OR IGNORE INTO bands_recent (key, doc) VALUES (?, ?)", rows)
         self._maybe_merge(len(keys))
 
@@ -328,8 +339,10 @@ class SqliteIndex:
             self.conn.execute("INSERT OR IGNORE INTO bands (key, doc) SELECT key, doc FROM bands_recent ORDER BY key")
             self.conn.execute("DELETE FROM bands_recent")
             main, recent = main + recent, 0
-        self.conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-                              [("rows_main", str(main)), ("rows_recent", str(recent))])
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+            [("rows_main", str(main)), ("rows_recent", str(recent))],
+        )
 
 
 def _hot_journal(path: Path) -> bool:

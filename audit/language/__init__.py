@@ -19,7 +19,24 @@ from audit.language.identify import (
 )
 
 __all__ = [
-    "LANG001", "LANG002", "LANG003", "LANG004", "LANGUAGE_NAMES", "UND", "Backend", "Candidates", "LanguageCheck",
-    "LanguageConfig", "LanguageIdentifier", "Unit", "clean_for_detection", "combine", "dominant",
-    "evidence_chars", "get_backend", "language_name", "prob_of", "shares",
+    "LANG001",
+    "LANG002",
+    "LANG003",
+    "LANG004",
+    "LANGUAGE_NAMES",
+    "UND",
+    "Backend",
+    "Candidates",
+    "LanguageCheck",
+    "LanguageConfig",
+    "LanguageIdentifier",
+    "Unit",
+    "clean_for_detection",
+    "combine",
+    "dominant",
+    "evidence_chars",
+    "get_backend",
+    "language_name",
+    "prob_of",
+    "shares",
 ]

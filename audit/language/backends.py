@@ -65,8 +65,17 @@ _WEIGHT_DENSE = 3
 #: Languages whose fastText label is not an ISO 639-1 code but which have one
 #: (regional varieties folded into their macro-language), and langdetect's variants.
 ISO_FOLD = {
-    "arz": "ar", "azb": "az", "pnb": "pa", "yue": "zh", "wuu": "zh", "ckb": "ku",
-    "mzn": "fa", "zh-cn": "zh", "zh-tw": "zh", "nb": "no", "sh": "hr",
+    "arz": "ar",
+    "azb": "az",
+    "pnb": "pa",
+    "yue": "zh",
+    "wuu": "zh",
+    "ckb": "ku",
+    "mzn": "fa",
+    "zh-cn": "zh",
+    "zh-tw": "zh",
+    "nb": "no",
+    "sh": "hr",
 }
 
 

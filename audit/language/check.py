@@ -71,7 +71,7 @@ LANG002 = Rule(
     category=Category.LANGUAGE,
     severity=Severity.WARNING,
     description="Document's dominant language is not one of the expected `languages`.",
-    flags=("A Spanish article in a corpus configured with languages = [\"en\"].",),
+    flags=('A Spanish article in a corpus configured with languages = ["en"].',),
     not_flags=("Any document when `languages` is empty (the default).",),
 )
 LANG003 = Rule(
@@ -104,15 +104,51 @@ LANG004 = Rule(
 
 #: English names for messages (codes are what data and reports carry).
 LANGUAGE_NAMES = {
-    "en": "English", "es": "Spanish", "fr": "French", "de": "German", "it": "Italian",
-    "pt": "Portuguese", "nl": "Dutch", "ca": "Catalan", "gl": "Galician", "eu": "Basque",
-    "ro": "Romanian", "pl": "Polish", "cs": "Czech", "sk": "Slovak", "sv": "Swedish",
-    "da": "Danish", "no": "Norwegian", "fi": "Finnish", "et": "Estonian", "hu": "Hungarian",
-    "tr": "Turkish", "ru": "Russian", "uk": "Ukrainian", "bg": "Bulgarian", "el": "Greek",
-    "ar": "Arabic", "he": "Hebrew", "fa": "Persian", "hi": "Hindi", "bn": "Bengali",
-    "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "vi": "Vietnamese", "th": "Thai",
-    "id": "Indonesian", "ms": "Malay", "tl": "Tagalog", "sw": "Swahili", "la": "Latin",
-    "hr": "Croatian", "sr": "Serbian", "sl": "Slovenian", "lt": "Lithuanian", "lv": "Latvian",
+    "en": "English",
+    "es": "Spanish",
+    "fr": "French",
+    "de": "German",
+    "it": "Italian",
+    "pt": "Portuguese",
+    "nl": "Dutch",
+    "ca": "Catalan",
+    "gl": "Galician",
+    "eu": "Basque",
+    "ro": "Romanian",
+    "pl": "Polish",
+    "cs": "Czech",
+    "sk": "Slovak",
+    "sv": "Swedish",
+    "da": "Danish",
+    "no": "Norwegian",
+    "fi": "Finnish",
+    "et": "Estonian",
+    "hu": "Hungarian",
+    "tr": "Turkish",
+    "ru": "Russian",
+    "uk": "Ukrainian",
+    "bg": "Bulgarian",
+    "el": "Greek",
+    "ar": "Arabic",
+    "he": "Hebrew",
+    "fa": "Persian",
+    "hi": "Hindi",
+    "bn": "Bengali",
+    "zh": "Chinese",
+    "ja": "Japanese",
+    "ko": "Korean",
+    "vi": "Vietnamese",
+    "th": "Thai",
+    "id": "Indonesian",
+    "ms": "Malay",
+    "tl": "Tagalog",
+    "sw": "Swahili",
+    "la": "Latin",
+    "hr": "Croatian",
+    "sr": "Serbian",
+    "sl": "Slovenian",
+    "lt": "Lithuanian",
+    "lv": "Latvian",
 }
 
 
@@ -179,12 +215,14 @@ class LanguageCheck(DocumentCheck):
         findings: list[Finding] = []
         if doc_lang == UND:
             if self.wants("LANG003"):
-                findings.append(LANG003.finding(
-                    (0, len(text)),
-                    "document language cannot be determined: too little text outside names, numbers "
-                    "and symbols, or no backend is confident",
-                    data={"language": UND, "evidence_chars": sum(u.evidence for u in units)},
-                ))
+                findings.append(
+                    LANG003.finding(
+                        (0, len(text)),
+                        "document language cannot be determined: too little text outside names, numbers "
+                        "and symbols, or no backend is confident",
+                        data={"language": UND, "evidence_chars": sum(u.evidence for u in units)},
+                    )
+                )
             ctx.passage_languages = [(u.span, UND, round(u.conf, 4)) for u in units]
             return findings
 
@@ -193,12 +231,14 @@ class LanguageCheck(DocumentCheck):
         primary = {code.strip().lower().replace("_", "-").split("-")[0] for code in expected}
         if expected and doc_lang not in primary and self.wants("LANG002"):
             share = ctx.languages.get(doc_lang, 1.0)
-            findings.append(LANG002.finding(
-                (0, len(text)),
-                f"document is in {language_name(doc_lang)} ({share:.0%} of classified text); "
-                f"expected {', '.join(expected)}",
-                data={"language": doc_lang, "confidence": share, "expected": list(expected)},
-            ))
+            findings.append(
+                LANG002.finding(
+                    (0, len(text)),
+                    f"document is in {language_name(doc_lang)} ({share:.0%} of classified text); "
+                    f"expected {', '.join(expected)}",
+                    data={"language": doc_lang, "confidence": share, "expected": list(expected)},
+                )
+            )
 
         runs = self._runs(units, doc_lang)
         ctx.passage_languages = self._annotations(r, runs)
@@ -337,8 +377,12 @@ class LanguageCheck(DocumentCheck):
                 break
             if group:
                 k = i - 1
-                while k >= 0 and units[k].lang == UND and (not runs or units[k] not in runs[-1].units) \
-                        and self._supports(units[k], lang, doc_lang):
+                while (
+                    k >= 0
+                    and units[k].lang == UND
+                    and (not runs or units[k] not in runs[-1].units)
+                    and self._supports(units[k], lang, doc_lang)
+                ):
                     members.insert(0, units[k])
                     k -= 1
                 while j < n and units[j].lang == UND and self._supports(units[j], lang, doc_lang):
@@ -379,8 +423,7 @@ class LanguageCheck(DocumentCheck):
         ident.veto_names(sents, doc_lang)
         return sents
 
-    def _split_mixed_foreign(self, ctx: DocContext, units: list[Unit], doc_lang: str,
-                             starts: list[int]) -> list[Unit]:
+    def _split_mixed_foreign(self, ctx: DocContext, units: list[Unit], doc_lang: str, starts: list[int]) -> list[Unit]:
         """Foreign passages that also hold sentences in the document's language become sentence units.
 
         A model reads a paragraph as a whole: a Portuguese sentence followed by an English one
@@ -401,8 +444,9 @@ class LanguageCheck(DocumentCheck):
             out.extend(sents)
         return out
 
-    def _sentence_pass(self, ctx: DocContext, units: list[Unit], doc_lang: str,
-                       starts: list[int]) -> dict[int, list[Unit]]:
+    def _sentence_pass(
+        self, ctx: DocContext, units: list[Unit], doc_lang: str, starts: list[int]
+    ) -> dict[int, list[Unit]]:
         """Sentences of not-clear-cut passages (document language or ``und``), when some sentence is foreign."""
         cfg = self.config
         out: dict[int, list[Unit]] = {}

@@ -130,15 +130,35 @@ class LanguageConfig:
     def __post_init__(self) -> None:
         if self.backend not in ("auto", "fasttext", "langdetect"):
             raise ValueError(f"backend must be auto, fasttext or langdetect, not {self.backend!r}")
-        for name in ("min_confidence", "confirm_below", "group_min_probability", "sentence_check_below",
-                     "sample_min_probability", "screen_min_coverage", "short_min_confidence",
-                     "mix_min_share", "pair_min_probability"):
+        for name in (
+            "min_confidence",
+            "confirm_below",
+            "group_min_probability",
+            "sentence_check_below",
+            "sample_min_probability",
+            "screen_min_coverage",
+            "short_min_confidence",
+            "mix_min_share",
+            "pair_min_probability",
+        ):
             value = getattr(self, name)
             if not 0.0 <= value <= 1.0:
                 raise ValueError(f"{name} must be between 0 and 1, not {value!r}")
-        for name in ("min_chars", "group_min_chars", "doc_min_chars", "max_chars", "trust_min_chars",
-                     "sample_chars", "vocabulary_size", "run_vocabulary_size", "screen_min_words", "short_max_chars",
-                     "run_min_letters", "switch_penalty", "run_min_margin"):
+        for name in (
+            "min_chars",
+            "group_min_chars",
+            "doc_min_chars",
+            "max_chars",
+            "trust_min_chars",
+            "sample_chars",
+            "vocabulary_size",
+            "run_vocabulary_size",
+            "screen_min_words",
+            "short_max_chars",
+            "run_min_letters",
+            "switch_penalty",
+            "run_min_margin",
+        ):
             if getattr(self, name) < 0:
                 raise ValueError(f"{name} must not be negative")
 
@@ -314,8 +334,9 @@ class LanguageIdentifier:
         vocab = vocabulary(lang, cfg.vocabulary_size)
         if vocab is None:
             return None
-        odd = screen_sentences(text, [u.span for u in units], sentences, vocab,
-                               cfg.screen_min_words, cfg.screen_min_coverage)
+        odd = screen_sentences(
+            text, [u.span for u in units], sentences, vocab, cfg.screen_min_words, cfg.screen_min_coverage
+        )
         agree = [i for i in sized if i not in odd]
         if 2 * sum(len(units[i].span) for i in agree) < sum(len(units[i].span) for i in sized):
             return None
@@ -382,8 +403,11 @@ def read_short(fasttext, text: str, cfg: LanguageConfig, known: str = UND, known
     runs: tuple[Run, ...] = ()
     if pair is not None:
         vocabs = (vocabulary(pair[0], cfg.run_vocabulary_size), vocabulary(pair[1], cfg.run_vocabulary_size))
-        runs = tuple(r for r in token_runs(toks, pair, cfg.switch_penalty, vocabs)
-                     if r.letters >= cfg.run_min_letters and r.margin >= cfg.run_min_margin and r.own >= 1)
+        runs = tuple(
+            r
+            for r in token_runs(toks, pair, cfg.switch_penalty, vocabs)
+            if r.letters >= cfg.run_min_letters and r.margin >= cfg.run_min_margin and r.own >= 1
+        )
     return ShortReading(lang, conf, runs)
 
 

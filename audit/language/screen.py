@@ -80,8 +80,14 @@ class Screen:
     disagreeing: frozenset[int]
 
 
-def screen_sentences(text: str, passages: Sequence[Span], sentences: Sequence[Span],
-                     vocab: frozenset[str], min_words: int, min_coverage: float) -> frozenset[int]:
+def screen_sentences(
+    text: str,
+    passages: Sequence[Span],
+    sentences: Sequence[Span],
+    vocab: frozenset[str],
+    min_words: int,
+    min_coverage: float,
+) -> frozenset[int]:
     """Indices of ``passages`` holding a sentence whose words disagree with ``vocab``."""
     starts = [p.start for p in passages]
     out: set[int] = set()

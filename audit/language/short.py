@@ -143,8 +143,12 @@ class Run:
     own: int = 0
 
 
-def token_runs(toks: Sequence[Token], langs: tuple[str, str], switch_penalty: float = 6.0,
-               vocabularies: tuple[frozenset[str] | None, frozenset[str] | None] = (None, None)) -> list[Run]:
+def token_runs(
+    toks: Sequence[Token],
+    langs: tuple[str, str],
+    switch_penalty: float = 6.0,
+    vocabularies: tuple[frozenset[str] | None, frozenset[str] | None] = (None, None),
+) -> list[Run]:
     """Words labelled with one of two languages (names neutral), as runs; [] without word lists."""
     if frequencies(langs[0]) is None or frequencies(langs[1]) is None or not toks:
         return []

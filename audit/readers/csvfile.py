@@ -99,8 +99,12 @@ def read_csv(path: Path, name: str, config: ReaderConfig) -> Iterator[Event]:
             yield Unreadable(file=name, line=1, reason=f"invalid CSV header: {err}")
             return
         except RowTooLarge as err:
-            yield Unreadable(file=name, line=1, reason=f"header row of {err.size}+ characters exceeds "
-                                                       f"max_record_bytes={config.max_record_bytes}; file not read")
+            yield Unreadable(
+                file=name,
+                line=1,
+                reason=f"header row of {err.size}+ characters exceeds "
+                f"max_record_bytes={config.max_record_bytes}; file not read",
+            )
             return
         if any(SURROGATE.search(f) for f in fields):
             yield Unreadable(file=name, line=1, reason="invalid UTF-8 in the header row; file not read")
@@ -127,9 +131,13 @@ def read_csv(path: Path, name: str, config: ReaderConfig) -> Iterator[Event]:
                 break
             except RowTooLarge as err:
                 row += 1
-                yield Unreadable(file=name, line=row, raw=tap.take(),
-                                 reason=f"row starting at line {first_line} has {err.size}+ characters, over "
-                                        f"max_record_bytes={config.max_record_bytes}; not loaded")
+                yield Unreadable(
+                    file=name,
+                    line=row,
+                    raw=tap.take(),
+                    reason=f"row starting at line {first_line} has {err.size}+ characters, over "
+                    f"max_record_bytes={config.max_record_bytes}; not loaded",
+                )
                 continue
             except csv.Error as err:
                 row += 1
@@ -145,19 +153,30 @@ def read_csv(path: Path, name: str, config: ReaderConfig) -> Iterator[Event]:
                 surrogate = SURROGATE.search(bad)
                 assert surrogate is not None  # ``bad`` was picked because it matches
                 byte = ord(surrogate.group()) - 0xDC00
-                yield Unreadable(file=name, line=row, raw=raw,
-                                 reason=f"invalid UTF-8 (byte {byte:02x}) in the row starting at line {first_line}")
+                yield Unreadable(
+                    file=name,
+                    line=row,
+                    raw=raw,
+                    reason=f"invalid UTF-8 (byte {byte:02x}) in the row starting at line {first_line}",
+                )
                 continue
             extra = values.pop(None, None)
             cells = len(fields) + len(extra or ()) - sum(1 for v in values.values() if v is None)
             if values.get(config.text_field) is None:
-                yield Unreadable(file=name, line=row, raw=raw,
-                                 reason=f"row has {cells} cells, the header {len(fields)}: no {config.text_field!r} cell")
+                yield Unreadable(
+                    file=name,
+                    line=row,
+                    raw=raw,
+                    reason=f"row has {cells} cells, the header {len(fields)}: no {config.text_field!r} cell",
+                )
                 continue
             if extra and any(e.strip() for e in extra):
-                yield Unreadable(file=name, line=row, raw=raw,
-                                 reason=f"row has {cells} cells, the header {len(fields)} (an unquoted comma?); "
-                                        f"its text may be cut")
+                yield Unreadable(
+                    file=name,
+                    line=row,
+                    raw=raw,
+                    reason=f"row has {cells} cells, the header {len(fields)} (an unquoted comma?); its text may be cut",
+                )
                 continue
             yield record_document(values, name, row, config)
         if row == 0:

@@ -16,7 +16,9 @@ from audit.readers.sniff import BINARY_SNIFF, wide_encoding
 def iter_lines(stream: IO[bytes], limit: int) -> Iterator[tuple[int, bytes | None, int]]:
     """Yield ``(line_number, line_bytes, size)``; ``line_bytes`` is None when over ``limit``."""
     # BufferedReader wraps any binary file object; typeshed asks for a RawIOBase
-    reader = io.BufferedReader(cast(io.RawIOBase, stream), buffer_size=1 << 20) if not hasattr(stream, "peek") else stream
+    reader = (
+        io.BufferedReader(cast(io.RawIOBase, stream), buffer_size=1 << 20) if not hasattr(stream, "peek") else stream
+    )
     head = reader.peek(1 << 16)[: 1 << 16]
     if b"\r" in head and b"\n" not in head:  # classic Mac line ends: a lone CR ends each record
         reader = io.BufferedReader(_CrToLf(reader), buffer_size=1 << 20)
@@ -95,8 +97,11 @@ def read_jsonl(path: Path, name: str, suffix: str, config: ReaderConfig) -> Iter
         # Truncated or corrupt compressed stream: everything before it was yielded.
         reason = os_reason(err) if isinstance(err, OSError) else str(err)
         if isinstance(err, CorruptStream):  # the reader stopped at the last verified point
-            reason += (f"; nothing after line {lines} (the end of the last verified part) is read" if lines
-                       else "; none of its records is read")
+            reason += (
+                f"; nothing after line {lines} (the end of the last verified part) is read"
+                if lines
+                else "; none of its records is read"
+            )
         what = "compressed stream" if suffix.endswith((".gz", ".zst")) else "file"
         yield Unreadable(file=name, reason=f"cannot read {what}: {reason}")
         lines = -1  # reported: not an empty file
@@ -114,18 +119,24 @@ def _line_event(raw: bytes, name: str, lineno: int, config: ReaderConfig) -> Eve
         line = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         return Unreadable(
-            file=name, line=lineno, reason=f"invalid UTF-8 at column {err.start + 1}: {err.reason}",
+            file=name,
+            line=lineno,
+            reason=f"invalid UTF-8 at column {err.start + 1}: {err.reason}",
             raw=raw_excerpt(raw),
         )
     try:
         record = json.loads(line)
     except json.JSONDecodeError as err:
-        return Unreadable(file=name, line=lineno,
-                          reason=f"invalid JSON: {err.msg} at character {min(err.pos, len(line.rstrip())) + 1}",
-                          raw=raw_excerpt(raw))
+        return Unreadable(
+            file=name,
+            line=lineno,
+            reason=f"invalid JSON: {err.msg} at character {min(err.pos, len(line.rstrip())) + 1}",
+            raw=raw_excerpt(raw),
+        )
     except RecursionError:
-        return Unreadable(file=name, line=lineno, reason="invalid JSON: nested too deeply to parse",
-                          raw=raw_excerpt(raw))
+        return Unreadable(
+            file=name, line=lineno, reason="invalid JSON: nested too deeply to parse", raw=raw_excerpt(raw)
+        )
     except ValueError as err:  # e.g. an integer beyond Python's digit limit
         return Unreadable(file=name, line=lineno, reason=f"invalid JSON: {err}", raw=raw_excerpt(raw))
     return record_document(record, name, lineno, config, raw_line=line)

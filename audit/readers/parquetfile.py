@@ -24,12 +24,22 @@ def read_parquet(path: Path, name: str, config: ReaderConfig) -> Iterator[Event]
         yield Unreadable(file=name, reason=f"no {config.text_field!r} column (columns: {', '.join(columns)})")
         return
     kind = pf.schema_arrow.field(config.text_field).type if not nested else None
-    if kind is not None and not config.keep_records and not (pa.types.is_string(kind) or pa.types.is_large_string(kind) or pa.types.is_null(kind)
-            or str(kind) == "string_view"):
+    if (
+        kind is not None
+        and not config.keep_records
+        and not (
+            pa.types.is_string(kind)
+            or pa.types.is_large_string(kind)
+            or pa.types.is_null(kind)
+            or str(kind) == "string_view"
+        )
+    ):
         # One line for the file, not one per row: every row of a non-text column is unreadable.
         # (The filter still reads row by row: each row must land in REJECTED with its record.)
-        yield Unreadable(file=name, reason=f"column {config.text_field!r} holds {kind}, not strings "
-                                           f"({pf.metadata.num_rows} rows not read)")
+        yield Unreadable(
+            file=name,
+            reason=f"column {config.text_field!r} holds {kind}, not strings ({pf.metadata.num_rows} rows not read)",
+        )
         return
     row = 0
     try:

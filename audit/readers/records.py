@@ -46,31 +46,33 @@ def raw_excerpt(raw: bytes) -> str:
     return text
 
 
-def record_document(
-    record: Any, name: str, position: int, config: ReaderConfig, raw_line: str | None = None
-) -> Event:
+def record_document(record: Any, name: str, position: int, config: ReaderConfig, raw_line: str | None = None) -> Event:
     where = f"{name}:{position}"
     if not isinstance(record, dict):
-        return Unreadable(file=name, line=position, reason=f"record is a JSON {type(record).__name__}, not an object",
-                          raw=raw_line)
+        return Unreadable(
+            file=name, line=position, reason=f"record is a JSON {type(record).__name__}, not an object", raw=raw_line
+        )
     text = field(record, config.text_field)
     if text is MISSING:
         keys = ", ".join(sorted(map(str, record))[:8]) or "none"
         return Unreadable(
-            file=name, line=position,
+            file=name,
+            line=position,
             reason=f"no {config.text_field!r} field (fields: {keys}); set text_field to choose one"
-                   + ("" if "." in config.text_field else " (a.b names a nested field)"),
+            + ("" if "." in config.text_field else " (a.b names a nested field)"),
             raw=raw_line,
         )
     if not isinstance(text, str):
         kind = "null" if text is None else f"a {type(text).__name__}"
-        return Unreadable(file=name, line=position,
-                          reason=f"field {config.text_field!r} is {kind}, not a string", raw=raw_line)
+        return Unreadable(
+            file=name, line=position, reason=f"field {config.text_field!r} is {kind}, not a string", raw=raw_line
+        )
     if raw_line is not None and _SURROGATE_ESCAPE.search(raw_line):
         bad = SURROGATE.search(json.dumps(record, ensure_ascii=False))
         if bad:
             return Unreadable(
-                file=name, line=position,
+                file=name,
+                line=position,
                 reason=f"invalid Unicode: lone surrogate U+{ord(bad.group()):04X} (a \\u escape that is not a character)",
                 raw=raw_line,
             )

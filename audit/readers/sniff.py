@@ -32,8 +32,12 @@ def looks_binary(head: bytes) -> bool:
     return b"\x00" in head
 
 
-_UTF16_32_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
-                  (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"))
+_UTF16_32_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
 
 
 def wide_encoding(head: bytes) -> str | None:
@@ -41,12 +45,16 @@ def wide_encoding(head: bytes) -> str | None:
     the NUL byte of every second (fourth) byte that Latin-script text has in those encodings."""
     for bom, name in _UTF16_32_BOMS:
         if head.startswith(bom):
-            return (f"{name} text (byte-order mark {bom.hex(' ')}); only UTF-8 is read: "
-                    f"convert it, e.g. iconv -f {name} -t UTF-8")
+            return (
+                f"{name} text (byte-order mark {bom.hex(' ')}); only UTF-8 is read: "
+                f"convert it, e.g. iconv -f {name} -t UTF-8"
+            )
     guess = _wide_without_bom(head[:BINARY_SNIFF])
     if guess is not None:
-        return (f"looks like {guess} text without a byte-order mark; only UTF-8 is read: "
-                f"convert it, e.g. iconv -f {guess} -t UTF-8")
+        return (
+            f"looks like {guess} text without a byte-order mark; only UTF-8 is read: "
+            f"convert it, e.g. iconv -f {guess} -t UTF-8"
+        )
     return None
 
 

@@ -84,8 +84,12 @@ def _already_read(path: Path, name: str, seen: dict[tuple[int, int], str]) -> st
     return f"same file as {first}, already read"
 
 
-_NOT_REGULAR = ((stat.S_ISFIFO, "named pipe"), (stat.S_ISSOCK, "socket"), (stat.S_ISCHR, "character device"),
-                (stat.S_ISBLK, "block device"))
+_NOT_REGULAR = (
+    (stat.S_ISFIFO, "named pipe"),
+    (stat.S_ISSOCK, "socket"),
+    (stat.S_ISCHR, "character device"),
+    (stat.S_ISBLK, "block device"),
+)
 
 
 def _not_regular(path: Path) -> str | None:

@@ -87,8 +87,13 @@ def write_reports(report: Report, out_dir: str | Path, formats: list[str]) -> li
     return [target for _, target in staged]
 
 
-def _write(tmp: Path, target: Path, render: Callable[[Report], str], report: Report,
-           stream: Callable[[Report, IO[str]], None] | None = None) -> None:
+def _write(
+    tmp: Path,
+    target: Path,
+    render: Callable[[Report], str],
+    report: Report,
+    stream: Callable[[Report, IO[str]], None] | None = None,
+) -> None:
     """Render into ``tmp`` (streamed with ``stream(report, fh)`` when the format has one); an OSError
     names ``target`` (a full disk's error names no file)."""
     try:

@@ -36,10 +36,17 @@ def calibration_view(report: Report, excerpt_chars: int = 400) -> dict[str, Any]
         a, r = accepted[i], rejected[i]
         h_a, h_r = (HEIGHT - 2 * PAD) * a / top, (HEIGHT - 2 * PAD) * r / top
         lo, hi = i / bins, (i + 1) / bins
-        bars.append({"x": round(PAD + i * step + 1, 2), "w": round(max(step - 2, 1), 2),
-                     "y_acc": round(HEIGHT - PAD - h_a, 2), "h_acc": round(h_a, 2),
-                     "y_rej": round(HEIGHT - PAD - h_a - h_r, 2), "h_rej": round(h_r, 2),
-                     "label": f"{lo:.2f}-{hi:.2f}: {a} accepted, {r} rejected"})
+        bars.append(
+            {
+                "x": round(PAD + i * step + 1, 2),
+                "w": round(max(step - 2, 1), 2),
+                "y_acc": round(HEIGHT - PAD - h_a, 2),
+                "h_acc": round(h_a, 2),
+                "y_rej": round(HEIGHT - PAD - h_a - h_r, 2),
+                "h_rej": round(h_r, 2),
+                "label": f"{lo:.2f}-{hi:.2f}: {a} accepted, {r} rejected",
+            }
+        )
     curve = cal.get("s_curve") or []
     points = " ".join(f"{_x(s)},{_y(p)}" for s, p in curve)
     threshold = float(cal.get("threshold", 0.0))
@@ -47,10 +54,28 @@ def calibration_view(report: Report, excerpt_chars: int = 400) -> dict[str, Any]
     text_of = report.text_of or (lambda _i: None)
     for p in cal.get("least_similar", []):
         kept, member = p.get("kept"), p.get("member")
-        pairs.append({"kept": kept, "member": member, "similarity": p.get("similarity"),
-                      "kept_text": (text_of(kept) or "")[:excerpt_chars],
-                      "member_text": (text_of(member) or "")[:excerpt_chars]})
-    return {"bars": bars, "threshold": threshold, "threshold_x": _x(threshold), "curve": points,
-            "bands": cal.get("bands"), "rows": cal.get("rows"), "pairs": pairs,
-            "accepted": sum(accepted), "rejected": sum(rejected), "width": WIDTH, "height": HEIGHT, "pad": PAD,
-            "axis_y": HEIGHT - PAD, "ticks": [{"x": _x(t / 10), "label": f"{t / 10:.1f}"} for t in range(0, 11, 2)]}
+        pairs.append(
+            {
+                "kept": kept,
+                "member": member,
+                "similarity": p.get("similarity"),
+                "kept_text": (text_of(kept) or "")[:excerpt_chars],
+                "member_text": (text_of(member) or "")[:excerpt_chars],
+            }
+        )
+    return {
+        "bars": bars,
+        "threshold": threshold,
+        "threshold_x": _x(threshold),
+        "curve": points,
+        "bands": cal.get("bands"),
+        "rows": cal.get("rows"),
+        "pairs": pairs,
+        "accepted": sum(accepted),
+        "rejected": sum(rejected),
+        "width": WIDTH,
+        "height": HEIGHT,
+        "pad": PAD,
+        "axis_y": HEIGHT - PAD,
+        "ticks": [{"x": _x(t / 10), "label": f"{t / 10:.1f}"} for t in range(0, 11, 2)],
+    }

@@ -75,8 +75,13 @@ class HtmlConfig:
 # --------------------------------------------------------------------------- pure helpers
 
 _JSON_ESCAPES = {
-    "<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "=": "\\u003d", "/": "\\/",
-    "\u2028": "\\u2028", "\u2029": "\\u2029",
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "=": "\\u003d",
+    "/": "\\/",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
 }
 _JSON_UNSAFE = re.compile("[<>&=/\u2028\u2029\ud800-\udfff]")
 
@@ -261,8 +266,15 @@ def category_chart(report: Report) -> list[dict[str, Any]]:
             if n:
                 segments.append({"severity": s, "n": n, "x": round(x, 3), "w": round(w, 3)})
             x += w
-        rows.append({"category": c, "total": totals[c], "colour": CATEGORY_COLOURS[c], "segments": segments,
-                     "by_severity": {s: counts[(c, s)] for s in SEVERITIES}})
+        rows.append(
+            {
+                "category": c,
+                "total": totals[c],
+                "colour": CATEGORY_COLOURS[c],
+                "segments": segments,
+                "by_severity": {s: counts[(c, s)] for s in SEVERITIES},
+            }
+        )
     return rows
 
 
@@ -280,11 +292,19 @@ def language_mix(report: Report, top: int = 10) -> list[dict[str, Any]]:
             chars[d.language or "und"] += d.chars
     total = sum(chars.values()) or 1
     langs = sorted(set(chars) | set(docs), key=lambda k: (-chars[k], -docs[k], k))
-    rows: list[dict[str, Any]] = [{"language": k, "chars": chars[k], "share": chars[k] / total, "documents": docs[k]} for k in langs[:top]]
+    rows: list[dict[str, Any]] = [
+        {"language": k, "chars": chars[k], "share": chars[k] / total, "documents": docs[k]} for k in langs[:top]
+    ]
     rest = langs[top:]
     if rest:
-        rows.append({"language": f"{len(rest)} others", "chars": sum(chars[k] for k in rest),
-                     "share": sum(chars[k] for k in rest) / total, "documents": sum(docs[k] for k in rest)})
+        rows.append(
+            {
+                "language": f"{len(rest)} others",
+                "chars": sum(chars[k] for k in rest),
+                "share": sum(chars[k] for k in rest) / total,
+                "documents": sum(docs[k] for k in rest),
+            }
+        )
     top_share = max((r["share"] for r in rows), default=0) or 1
     for r in rows:
         r["w"] = round(100.0 * r["share"] / top_share, 3)
@@ -295,15 +315,22 @@ def rule_table(report: Report) -> list[dict[str, Any]]:
     rows: dict[str, dict[str, Any]] = {}
     for doc in report.documents:
         for f in doc.findings:
-            r = rows.setdefault(f.rule, {"rule": f.rule, "category": f.category.value, "severities": Counter(),
-                                         "findings": 0, "docs": set()})
+            r = rows.setdefault(
+                f.rule,
+                {"rule": f.rule, "category": f.category.value, "severities": Counter(), "findings": 0, "docs": set()},
+            )
             r["findings"] += 1
             r["severities"][f.severity.value] += 1
             r["docs"].add(doc.id)
     out = []
     for r in sorted(rows.values(), key=lambda r: (-r["findings"], r["rule"])):
-        out.append({**r, "documents": len(r.pop("docs")),
-                    "severities": [(s, r["severities"][s]) for s in reversed(SEVERITIES) if r["severities"][s]]})
+        out.append(
+            {
+                **r,
+                "documents": len(r.pop("docs")),
+                "severities": [(s, r["severities"][s]) for s in reversed(SEVERITIES) if r["severities"][s]],
+            }
+        )
     return out
 
 
@@ -313,8 +340,16 @@ def rule_table(report: Report) -> list[dict[str, Any]]:
 def _related(f: Finding, index: dict[str, int]) -> list[list[Any]] | int:
     if not f.related:
         return 0
-    return [[index.get(r.document, -1), r.document, r.start, r.end,
-             None if r.similarity is None else round(float(r.similarity), 4)] for r in f.related]
+    return [
+        [
+            index.get(r.document, -1),
+            r.document,
+            r.start,
+            r.end,
+            None if r.similarity is None else round(float(r.similarity), 4),
+        ]
+        for r in f.related
+    ]
 
 
 def _data(f: Finding) -> dict[str, Any] | int:
@@ -358,19 +393,32 @@ def build_payload(report: Report, config: HtmlConfig) -> dict[str, Any]:
         d = report.documents[i]
         findings = sorted(d.findings, key=lambda f: (f.start, -f.end, f.rule))
         pieces, mode = texts.get(i, (None, "none"))
-        docs.append({
-            "id": d.id,
-            "src": d.source or "",
-            "lang": d.language or "und",
-            "langs": {k: round(v, 3) for k, v in sorted(d.languages.items(), key=lambda kv: -kv[1])[:8]},
-            "verdict": d.verdict.value,
-            "chars": d.chars,
-            "score": document_score(d),
-            "f": [[rule_ix[f.rule], cat_ix[f.category.value], sev_ix[f.severity.value], f.start, f.end, f.message,
-                   _related(f, index), _data(f)] for f in findings],
-            "t": pieces,
-            "tm": mode,
-        })
+        docs.append(
+            {
+                "id": d.id,
+                "src": d.source or "",
+                "lang": d.language or "und",
+                "langs": {k: round(v, 3) for k, v in sorted(d.languages.items(), key=lambda kv: -kv[1])[:8]},
+                "verdict": d.verdict.value,
+                "chars": d.chars,
+                "score": document_score(d),
+                "f": [
+                    [
+                        rule_ix[f.rule],
+                        cat_ix[f.category.value],
+                        sev_ix[f.severity.value],
+                        f.start,
+                        f.end,
+                        f.message,
+                        _related(f, index),
+                        _data(f),
+                    ]
+                    for f in findings
+                ],
+                "t": pieces,
+                "tm": mode,
+            }
+        )
 
     clusters = [_cluster_payload(c, report, index, config) for c in report.clusters]
     return {
@@ -429,8 +477,9 @@ def _embedded_texts(report: Report, config: HtmlConfig) -> dict[int, tuple[list[
         if i != index[d.id] or budget <= 0:
             continue
         spans = [(f.start, f.end) for f in sorted(d.findings, key=_finding_priority)] + targets.get(i, [])
-        win = excerpt_windows(d.chars, spans, config.context_chars, config.long_span_chars,
-                              min(config.max_excerpt_chars, budget))
+        win = excerpt_windows(
+            d.chars, spans, config.context_chars, config.long_span_chars, min(config.max_excerpt_chars, budget)
+        )
         windows[i] = win
         budget -= sum(e - s for s, e in win)
     full: set[int] = set()
@@ -527,8 +576,10 @@ def render(report: Report, config: HtmlConfig | None = None) -> str:
     columns, sources = source_scorecards(report)
     payload = build_payload(report, config)
     index = {d["id"]: pos for pos, d in reversed(list(enumerate(payload["docs"])))}
-    worst = [(index.get(d.id, -1), d, _category_counts(d), document_score(d))
-             for d in worst_documents(report, config.worst_documents)]
+    worst = [
+        (index.get(d.id, -1), d, _category_counts(d), document_score(d))
+        for d in worst_documents(report, config.worst_documents)
+    ]
     top_clusters = sorted(range(len(report.clusters)), key=lambda k: (-len(report.clusters[k].members), k))
     csp = (
         "default-src 'none'; "
@@ -537,29 +588,33 @@ def render(report: Report, config: HtmlConfig | None = None) -> str:
         "img-src 'none'; connect-src 'none'; font-src 'none'; media-src 'none'; object-src 'none'; "
         "frame-src 'none'; worker-src 'none'; manifest-src 'none'; base-uri 'none'; form-action 'none'"
     )
-    return _environment().get_template("report.html.j2").render(
-        report=report,
-        summary=summary,
-        baseline=report.extra.get("baseline"),
-        sev_counts=sev_counts,
-        total_findings=sum(sev_counts.values()),
-        with_findings=sum(1 for d in report.documents if d.findings),
-        categories=category_chart(report),
-        languages=language_mix(report),
-        rules=rule_table(report),
-        source_columns=columns,
-        sources=sources,
-        worst=worst,
-        clusters=[(k, report.clusters[k]) for k in top_clusters[: config.top_clusters]],
-        calibration=calibration_view(report),
-        unreadable=report.unreadable[: config.max_unreadable_rows],
-        colours=CATEGORY_COLOURS,
-        text_policy=payload["text_policy"],
-        config=config,
-        csp=csp,
-        css=Markup(css),
-        js=Markup(js),
-        data=Markup(embed_json(payload)),
+    return (
+        _environment()
+        .get_template("report.html.j2")
+        .render(
+            report=report,
+            summary=summary,
+            baseline=report.extra.get("baseline"),
+            sev_counts=sev_counts,
+            total_findings=sum(sev_counts.values()),
+            with_findings=sum(1 for d in report.documents if d.findings),
+            categories=category_chart(report),
+            languages=language_mix(report),
+            rules=rule_table(report),
+            source_columns=columns,
+            sources=sources,
+            worst=worst,
+            clusters=[(k, report.clusters[k]) for k in top_clusters[: config.top_clusters]],
+            calibration=calibration_view(report),
+            unreadable=report.unreadable[: config.max_unreadable_rows],
+            colours=CATEGORY_COLOURS,
+            text_policy=payload["text_policy"],
+            config=config,
+            csp=csp,
+            css=Markup(css),
+            js=Markup(js),
+            data=Markup(embed_json(payload)),
+        )
     )
 
 
@@ -568,5 +623,13 @@ def _category_counts(doc: DocumentResult) -> list[tuple[str, int]]:
     return [(k, c[k]) for k in CATEGORIES if c[k]]
 
 
-__all__ = ["HtmlConfig", "render", "build_payload", "embed_json", "excerpt_windows", "visible", "csp_hash",
-           "source_scorecards"]
+__all__ = [
+    "HtmlConfig",
+    "render",
+    "build_payload",
+    "embed_json",
+    "excerpt_windows",
+    "visible",
+    "csp_hash",
+    "source_scorecards",
+]

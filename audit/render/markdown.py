@@ -94,12 +94,18 @@ def _summary_table(report: Report) -> list[str]:
     for doc in report.documents:
         for f in doc.findings:
             counts[(f.category.value, f.severity.value)] += 1
-    out = ["## Findings by category and severity", "", "| category | error | warning | info | total |",
-           "|---|---:|---:|---:|---:|"]
+    out = [
+        "## Findings by category and severity",
+        "",
+        "| category | error | warning | info | total |",
+        "|---|---:|---:|---:|---:|",
+    ]
     for cat in CATEGORIES:
         row = [counts[(cat, sev.value)] for sev in (Severity.ERROR, Severity.WARNING, Severity.INFO)]
         out.append(f"| {cat} | {row[0]} | {row[1]} | {row[2]} | {sum(row)} |")
-    total = [sum(counts[(c, sev.value)] for c in CATEGORIES) for sev in (Severity.ERROR, Severity.WARNING, Severity.INFO)]
+    total = [
+        sum(counts[(c, sev.value)] for c in CATEGORIES) for sev in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+    ]
     out.append(f"| **total** | {total[0]} | {total[1]} | {total[2]} | {sum(total)} |")
     return out + [""]
 
@@ -117,9 +123,16 @@ def _rules_table(report: Report) -> list[str]:
             severities.setdefault(f.rule, Counter())[f.severity.value] += 1
     if not by_rule:
         return []
-    out = ["## Findings by rule", "", "| rule | category | severity | findings | documents |", "|---|---|---|---:|---:|"]
+    out = [
+        "## Findings by rule",
+        "",
+        "| rule | category | severity | findings | documents |",
+        "|---|---|---|---:|---:|",
+    ]
     for rule, n in sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0])):
-        out.append(f"| {rule} | {category[rule]} | {_severity_mix(severities[rule])} | {n} | {len(docs_by_rule[rule])} |")
+        out.append(
+            f"| {rule} | {category[rule]} | {_severity_mix(severities[rule])} | {n} | {len(docs_by_rule[rule])} |"
+        )
     return out + [""]
 
 
@@ -234,15 +247,21 @@ def _sources(report: Report) -> list[str]:
     if not cards:
         return []
     shown = cards[:MAX_SOURCES]
-    out = [f"## Sources (top {len(shown)} of {len(cards)} by documents)", "",
-           "| source | documents | duplicate rate | artefact rate | unsourced claims / 1k words | sourcing score "
-           "| languages |", "|---|---:|---:|---:|---:|---:|---|"]
+    out = [
+        f"## Sources (top {len(shown)} of {len(cards)} by documents)",
+        "",
+        "| source | documents | duplicate rate | artefact rate | unsourced claims / 1k words | sourcing score "
+        "| languages |",
+        "|---|---:|---:|---:|---:|---:|---|",
+    ]
     for c in shown:
         score = "–" if c.get("sourcing_score") is None else f"{c['sourcing_score']:.2f}"
         languages = list(c.get("languages", {}).items())
         langs = ", ".join(f"{esc(k)} {v}" for k, v in languages[:MAX_LANGUAGES])
         if len(languages) > MAX_LANGUAGES:
-            langs += f", {len(languages) - MAX_LANGUAGES} more ({sum(v for _, v in languages[MAX_LANGUAGES:])} documents)"
+            langs += (
+                f", {len(languages) - MAX_LANGUAGES} more ({sum(v for _, v in languages[MAX_LANGUAGES:])} documents)"
+            )
         out.append(
             f"| {esc(c['source'])} | {c['documents']} | {c['duplicate_rate']:.0%} | {c['artefact_rate']:.0%} | "
             f"{c['unsourced_claim_density']:.2f} | {score} | {langs} |"

@@ -14,6 +14,14 @@ from audit.sourcing.check import SourcingCheck, SourcingConfig, sourcing_stats
 from audit.sourcing.rules import RULES, SRC001, SRC002, SRC003, SRC004, SRC005
 
 __all__ = [
-    "RULES", "SRC001", "SRC002", "SRC003", "SRC004", "SRC005", "SourcingCheck", "SourcingConfig", "analyse",
+    "RULES",
+    "SRC001",
+    "SRC002",
+    "SRC003",
+    "SRC004",
+    "SRC005",
+    "SourcingCheck",
+    "SourcingConfig",
+    "analyse",
     "sourcing_stats",
 ]

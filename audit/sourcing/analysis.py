@@ -139,6 +139,7 @@ def _lexicons(
     def lex_for(offset: int) -> Lexicon | None:
         lang = lang_at(offset)
         return lexicon(lang) if lang in LEXICON_LANGUAGES else None
+
     return doc_lang, lex_for
 
 
@@ -151,8 +152,9 @@ def _units(sentences, tables: list[Table]) -> list[tuple[int, int, Table | None]
         i = bisect.bisect_left(starts, b) - 1
         return i >= 0 and spans[i][1] > a
 
-    units: list[tuple[int, int, Table | None]] = [(s.start, s.end, None) for s in sentences
-                                                  if not in_table(s.start, s.end)]
+    units: list[tuple[int, int, Table | None]] = [
+        (s.start, s.end, None) for s in sentences if not in_table(s.start, s.end)
+    ]
     units += [(r[0], r[1], t) for t in tables for r in t.rows if r != t.header]
     units.sort(key=lambda u: (u[0], u[1]))
     return units

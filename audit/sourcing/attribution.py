@@ -63,8 +63,11 @@ _MATCH_CACHE: dict[int, tuple[re.Pattern, str, list[int], list[int], list[re.Mat
 
 #: Cheap literal prefilters for the slower patterns: no hint in the text, no match.
 _HINTS = {
-    id(_PREP_SOURCE): re.compile(r"poll|survey|stud|report|analys|census|audit|review|data|sondeo|encuesta|estudio|"
-                                 r"informe|análisis|censo|auditor|law|statute|regulation|ley|normativa", re.I),
+    id(_PREP_SOURCE): re.compile(
+        r"poll|survey|stud|report|analys|census|audit|review|data|sondeo|encuesta|estudio|"
+        r"informe|análisis|censo|auditor|law|statute|regulation|ley|normativa",
+        re.I,
+    ),
     id(_CAME_FROM): re.compile(r"com(?:e|es|ing) from|came from|proced|provien", re.I),
 }
 
@@ -117,8 +120,10 @@ def _pro_drop(text: str, start: int, end: int, lex: Lexicon, found: _Found) -> N
     out = found.out
     taken = found.taken
     pro = _PRO_DROP.match(text, start, end) if lex.language == "es" else None
-    if pro and (pro.group(1).lower() in lex.reporting_verbs or pro.group(1).lower() in lex.evidence_verbs) and (
-        _PRO_DROP_AFTER.match(text, pro.end(), end)
+    if (
+        pro
+        and (pro.group(1).lower() in lex.reporting_verbs or pro.group(1).lower() in lex.evidence_verbs)
+        and (_PRO_DROP_AFTER.match(text, pro.end(), end))
     ):
         # Spanish drops the subject pronoun: "Añadió que...", "También precisó que..." (he/she said).
         out.append(Attribution(pro.start(1), pro.end(1), pro.group(1), "verb", "él/ella", "pronoun"))
@@ -160,8 +165,9 @@ def _cue_phrases(text: str, start: int, end: int, lex: Lexicon, found: _Found) -
         if low.endswith(":"):
             np = _np_after(text, m.end(), end, 10)
         elif low.startswith(("a spokes", "un portavoz", "una portavoz", "un vocero", "una vocera")):
-            org = re.match(r"\s+(?:for|of|de|del)\s+((?:the\s+|la\s+|el\s+)?" + _NAME_SEQ.pattern + ")",
-                           text[m.end() : end])
+            org = re.match(
+                r"\s+(?:for|of|de|del)\s+((?:the\s+|la\s+|el\s+)?" + _NAME_SEQ.pattern + ")", text[m.end() : end]
+            )
             src = org.group(1) if org else None
             out.append(Attribution(m.start(), m.end(), cue, "cue", src, "named" if src else "role"))
             taken.append((m.start(), m.end()))
@@ -204,12 +210,18 @@ def _reporting_verbs(text: str, start: int, end: int, lex: Lexicon, found: _Foun
         if any(w.kind == "weasel" and w.end <= m.start() and not text[w.end : m.start()].strip(" ,") for w in out):
             continue  # "Fuentes del sector aseguran": the subject is the weasel phrase itself
         a = _verb_attribution(text, start, end, m, lex)
-        if a is not None and a.source and a.source_kind in ("role", None) and a.start > 0 and (
-            _QUANTIFIED_SUBJECT.search(a.source) and text.find(a.source, start, a.start) >= 0
+        if (
+            a is not None
+            and a.source
+            and a.source_kind in ("role", None)
+            and a.start > 0
+            and (_QUANTIFIED_SUBJECT.search(a.source) and text.find(a.source, start, a.start) >= 0)
         ):
             continue  # the subject is the statistic itself: "9,000 patients admitted", "half of voters say"
-        if a is not None and a.source and any(
-            w.kind == "weasel" and w.end <= m.start() and w.cue.lower() in a.source.lower() for w in out
+        if (
+            a is not None
+            and a.source
+            and any(w.kind == "weasel" and w.end <= m.start() and w.cue.lower() in a.source.lower() for w in out)
         ):
             continue  # "Fuentes cercanas a la negociación aseguran": a weasel subject
         if a is not None:
@@ -218,7 +230,7 @@ def _reporting_verbs(text: str, start: int, end: int, lex: Lexicon, found: _Foun
 
 
 def _prepositional_sources(text: str, start: int, end: int, lex: Lexicon, found: _Found) -> None:
-    """"in the 50-state poll", "under Missouri law"."""
+    """ "in the 50-state poll", "under Missouri law"."""
     out = found.out
     taken = found.taken
     free = found.free
@@ -230,7 +242,7 @@ def _prepositional_sources(text: str, start: int, end: int, lex: Lexicon, found:
 
 
 def _came_from(text: str, start: int, end: int, lex: Lexicon, found: _Found) -> None:
-    """"The figure came from the campaign"."""
+    """ "The figure came from the campaign"."""
     out = found.out
     taken = found.taken
     free = found.free
@@ -257,7 +269,9 @@ def _parenthesised_sources(text: str, start: int, end: int, lex: Lexicon, found:
         inner = m.group(1).strip()
         inner = re.sub(r"^(?:source|fuente|via|vía)\s*:?\s*", "", inner, flags=re.I)
         kind, outlet = classify_source(inner, lex)
-        if kind == "outlet" or (kind in ("named", "document") and re.match(r"(?:source|fuente|via|vía)\b", m.group(1), re.I)):
+        if kind == "outlet" or (
+            kind in ("named", "document") and re.match(r"(?:source|fuente|via|vía)\b", m.group(1), re.I)
+        ):
             out.append(Attribution(m.start(), m.end(), m.group(0), "cue", inner, kind, outlet))
             taken.append((m.start(), m.end()))
 
@@ -288,16 +302,23 @@ def _evidence_verbs(text: str, start: int, end: int, lex: Lexicon, found: _Found
                 opening = [_plain(w) for w in subject.split()[:5]]
                 if any(w in lex.document_nouns for w in opening):
                     clause, words = subject, opening
-        if words and words[-1] in ("it", "they") or words[-2:-1] and words[-2] in ("it", "they") and words[-1] in (
-            "also", "further", "too"
+        if (
+            words
+            and words[-1] in ("it", "they")
+            or words[-2:-1]
+            and words[-2] in ("it", "they")
+            and words[-1] in ("also", "further", "too")
         ):
             # "It also found": the pronoun stands for the study or report just named.
             out.append(Attribution(m.start(), m.end(), m.group(0), "evidence", "it", "pronoun"))
             taken.append((m.start(), m.end()))
         elif any(w in lex.research_nouns for w in words) and not any(w in lex.document_nouns for w in words):
             name = _name_before(text, m.start() - len(clause), m.start())
-            out.append(Attribution(m.start(), m.end(), m.group(0), "evidence", name or clause.strip(),
-                                   "named" if name else "role"))
+            out.append(
+                Attribution(
+                    m.start(), m.end(), m.group(0), "evidence", name or clause.strip(), "named" if name else "role"
+                )
+            )
             taken.append((m.start(), m.end()))
         elif any(w in lex.document_nouns for w in words):
             name = _name_before(text, m.start() - len(clause), m.start())
@@ -306,9 +327,7 @@ def _evidence_verbs(text: str, start: int, end: int, lex: Lexicon, found: _Found
                 kind = "vague"  # "a memo shows": which memo? ("a 2022 audit", "a Pew survey" are specific)
             out.append(Attribution(m.start(), m.end(), m.group(0), "evidence", name or clause.strip(), kind))
             taken.append((m.start(), m.end()))
-        elif re.search(r",\s*[^,]+$", left) and _TAIL_TAG.match(
-            text[m.end() : end]
-        ):
+        elif re.search(r",\s*[^,]+$", left) and _TAIL_TAG.match(text[m.end() : end]):
             # A trailing tag: "Attacks rose 70% last year, security firm Check Point found in its annual report."
             name = _name_before(text, m.start() - len(clause), m.start())
             if name and len(clause.split()) <= 6:
@@ -318,15 +337,20 @@ def _evidence_verbs(text: str, start: int, end: int, lex: Lexicon, found: _Found
 
 
 _COLLECTORS = (
-    _pro_drop, _weasels, _hidden_passives, _cue_phrases, _reporting_verbs, _prepositional_sources, _came_from,
-    _parenthesised_sources, _evidence_verbs,
+    _pro_drop,
+    _weasels,
+    _hidden_passives,
+    _cue_phrases,
+    _reporting_verbs,
+    _prepositional_sources,
+    _came_from,
+    _parenthesised_sources,
+    _evidence_verbs,
 )
 
 
 #: A Spanish reporting verb opening its sentence with no subject, then "que": "Añadió que...".
-_PRO_DROP = re.compile(
-    r"\s*(?:(?:también|además|asimismo|luego|después|por\s+otra\s+parte)\s*,?\s*)?([^\W\d_]+)", re.I
-)
+_PRO_DROP = re.compile(r"\s*(?:(?:también|además|asimismo|luego|después|por\s+otra\s+parte)\s*,?\s*)?([^\W\d_]+)", re.I)
 _PRO_DROP_AFTER = re.compile(r"\s*(?:,\s*)?(?:(?:además|también|asimismo|luego)\s*,?\s*)?(?:que|:)", re.I)
 
 #: What may follow a trailing evidence tag: nothing, or a short phrase saying where or when.
@@ -396,8 +420,9 @@ def _verb_attribution(text: str, start: int, end: int, m: re.Match, lex: Lexicon
         obj = re.match(rf"\s+((?:the\s+)?{_NAME_SEQ.pattern})", after)
         if obj and classify_source(obj.group(1), lex)[0] == "outlet":
             src, kind, _ = _subject_before(text, start, m.start(), lex)
-            return Attribution(m.start(), m.end(), verb, "verb", src or obj.group(1), kind or "role",
-                               _display_outlet(obj.group(1)))
+            return Attribution(
+                m.start(), m.end(), verb, "verb", src or obj.group(1), kind or "role", _display_outlet(obj.group(1))
+            )
     # Inverted: "said Carmen Iguina", "wrote the Bee", "dijo el ministro".
     inv = re.match(rf"\s+((?:the|el|la|los|las)\s+)?({_NAME_SEQ.pattern})", after)
     after_quote = bool(re.search(r"[”\"»]\s*,?\s*$", before)) or not prev_words

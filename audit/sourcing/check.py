@@ -99,8 +99,9 @@ class SourcingCheck(DocumentCheck):
             return ()
         language_at = _language_lookup(ctx)
         layout = ctx.layout
-        analysis = analyse(text, ctx.sentences, ctx.passages, ctx.lines, language_at, ctx.language,
-                           layout.table_spans, layout.indented)
+        analysis = analyse(
+            text, ctx.sentences, ctx.passages, ctx.lines, language_at, ctx.language, layout.table_spans, layout.indented
+        )
         stats = sourcing_stats(analysis, self.config.max_sources_listed)
         if outlet:
             stats["headline_outlet"] = outlet
@@ -182,16 +183,22 @@ class SourcingCheck(DocumentCheck):
                 continue  # no reporting verbs known for this language: "a déclaré" must not read as no speaker
             inner = " ".join(text[q.inner[0] : q.inner[1]].split())
             # A pull quote repeating an attributed quote is fine.
-            if any(o is not q and o.speaker is not None and inner[:60] in " ".join(text[o.start:o.end].split())
-                   for o in analysis.quotes):
+            if any(
+                o is not q and o.speaker is not None and inner[:60] in " ".join(text[o.start : o.end].split())
+                for o in analysis.quotes
+            ):
                 continue
             out.append(
                 SRC002.finding(
                     (q.start, q.end),
                     f"quotation of {q.words} words has no speaker: no reporting verb (said, told, dijo, ...) "
                     "or 'according to' before or after it, nor an introducing sentence ending in ':'",
-                    data={"claim": _snippet(text, q.start, q.end), "words": q.words, "paragraphs": q.paragraphs,
-                          "missing": "speaker"},
+                    data={
+                        "claim": _snippet(text, q.start, q.end),
+                        "words": q.words,
+                        "paragraphs": q.paragraphs,
+                        "missing": "speaker",
+                    },
                 )
             )
         return out
@@ -236,8 +243,11 @@ class SourcingCheck(DocumentCheck):
                         (c.start, c.end),
                         f"claim that officials “{_snippet(text, a.start, a.end, 40)}” something, with no source: "
                         "who told them, and who says so, is not stated",
-                        data={"claim": _snippet(text, c.start, c.end), "cue": a.cue,
-                              "missing": "the agent or a source for the claim"},
+                        data={
+                            "claim": _snippet(text, c.start, c.end),
+                            "cue": a.cue,
+                            "missing": "the agent or a source for the claim",
+                        },
                     )
                 )
                 break
@@ -256,8 +266,12 @@ class SourcingCheck(DocumentCheck):
                 (0, len(text)),
                 f"document makes {stats['claims']} factual claims ({stats['statistics']} with statistics) "
                 "but cites no source: no attributed statement, quoted speaker, outlet or document",
-                data={"claims": stats["claims"], "statistics": stats["statistics"], "score": stats["score"],
-                      "missing": "any source"},
+                data={
+                    "claims": stats["claims"],
+                    "statistics": stats["statistics"],
+                    "score": stats["score"],
+                    "missing": "any source",
+                },
             )
         ]
 

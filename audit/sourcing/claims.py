@@ -136,8 +136,11 @@ def quantity(text: str, fig: Figure, start: int, end: int) -> str:
     before = _words(text[max(start, fig.start - 70) : fig.start])[-6:]
     if fig.kind == "percent":
         # "40 pct of adults", "3.1 pct of the firm's shares", "110% of GDP" (then: of what comes before).
-        of = re.match(r"\s*(?:of|de|del)\s+(?:the\s+|its\s+|los\s+|las\s+|la\s+|el\s+)?((?:[\w'’-]+[\s,.]*){0,4})",
-                      text[fig.end : min(end, fig.end + 60)], re.I)
+        of = re.match(
+            r"\s*(?:of|de|del)\s+(?:the\s+|its\s+|los\s+|las\s+|la\s+|el\s+)?((?:[\w'’-]+[\s,.]*){0,4})",
+            text[fig.end : min(end, fig.end + 60)],
+            re.I,
+        )
         tail = _words(of.group(1)) if of else []
         for group, name in ((_PEOPLE, "people"), (_SOCIETY, "society"), (_FINANCE, "finance")):
             if any(w in group for w in tail):
@@ -165,7 +168,13 @@ def _category(word: str) -> str | None:
     return None
 
 
-_GROUPS = ((_PEOPLE, "people"), (_SOCIETY, "society"), (_MEASURE, "measure"), (_FINANCE, "finance"), (_MARKET, "market"))
+_GROUPS = (
+    (_PEOPLE, "people"),
+    (_SOCIETY, "society"),
+    (_MEASURE, "measure"),
+    (_FINANCE, "finance"),
+    (_MARKET, "market"),
+)
 
 
 _NUMERIC_TOKEN = re.compile(r"(?<!\S)[-+(]?[\d.,/]*\d[\d.,/]*%?\)?(?!\S)")
@@ -191,7 +200,9 @@ def headline_caps(text: str, start: int, end: int) -> bool:
 
 #: Companies the document names with a legal form or a ticker: "Alden Electronics Inc", "Kodak <EK>". The legal
 #: form is found first (a literal alternation the regex engine scans fast), then the name before it.
-_LEGAL_FORM = re.compile(r"\s(?:Inc|Corp|Co|Ltd|Plc|PLC|LP|AG|NV|SA|SpA|Group|Bancorp|Industries|Holdings|Cos)\b|\s<[A-Z]")
+_LEGAL_FORM = re.compile(
+    r"\s(?:Inc|Corp|Co|Ltd|Plc|PLC|LP|AG|NV|SA|SpA|Group|Bancorp|Industries|Holdings|Cos)\b|\s<[A-Z]"
+)
 _NAME_BEFORE = re.compile(r"([A-Z][\w&.'-]*)(?:\s+[A-Z][\w&.'-]*){0,3}$")
 #: A note under a table of results: "NOTE: 1986 net includes a charge of ...".
 _NOTE = re.compile(r"\s*(?:note|nota)\s*[-:]", re.I)
@@ -245,8 +256,11 @@ def assess(
     out: list[FigureClaim] = []
     for f in figures:
         q = quantity(text, f, start, end)
-        if q == "other" and out and out[-1].quantity != "other" and not _CLAUSE_BREAK.search(
-            text, out[-1].figure.end, f.start
+        if (
+            q == "other"
+            and out
+            and out[-1].quantity != "other"
+            and not _CLAUSE_BREAK.search(text, out[-1].figure.end, f.start)
         ):
             q = out[-1].quantity  # a list of figures of one quantity: "rose to 34,585 from 31,730 trucks"
         # A company's own figures are not claims, unless they are about people or society ("cut 1,500 jobs").

@@ -55,8 +55,11 @@ _CONTINUE_START = re.compile(
     re.I,
 )
 #: An opener that points back at the previous sentence's figures: "This compares with…", "That was up…".
-_ANAPHORIC_START = re.compile(r"\s*(?:this|that|these|it)\s+(?:\w+\s+)?(?:compares?|compared|brings?|brought|was|is|were|are|"
-                              r"represents?|represented|means?|meant|follows?|followed|reflects?|reflected)\b", re.I)
+_ANAPHORIC_START = re.compile(
+    r"\s*(?:this|that|these|it)\s+(?:\w+\s+)?(?:compares?|compared|brings?|brought|was|is|were|are|"
+    r"represents?|represented|means?|meant|follows?|followed|reflects?|reflected)\b",
+    re.I,
+)
 #: How a previous sentence was attributed for a continuation to inherit its source.
 _CARRIES = frozenset({"sentence", "quote", "introduction", "neighbour", "continuation"})
 
@@ -81,7 +84,7 @@ def _is_heading(text: str, c: Claim, next_start: int | None) -> bool:
     if c.is_row or next_start is None:
         return False
     seg = text[c.start : c.end].rstrip()
-    if c.words > 20 or seg[-1:] in ".!?:;,\"”»)" or "\n" in seg:
+    if c.words > 20 or seg[-1:] in '.!?:;,"”»)' or "\n" in seg:
         return False
     before = text[max(0, c.start - 1) : c.start]
     after = text[c.end : next_start]
@@ -144,8 +147,10 @@ def decide(text: str, claims: list[Claim], tables: list[Table], wire: bool = Fal
         if i + 1 < len(claims):
             nxt = claims[i + 1]
             same_para = "\n" not in text[c.end : nxt.start]
-            if same_para and nxt.valid_attributions and (
-                _TAG_START.match(text, nxt.start) or (nxt.words <= 8 and _is_tag(text, nxt))
+            if (
+                same_para
+                and nxt.valid_attributions
+                and (_TAG_START.match(text, nxt.start) or (nxt.words <= 8 and _is_tag(text, nxt)))
             ):
                 c.attributed_by, c.via = "neighbour", nxt.valid_attributions[0]
                 continue
@@ -169,7 +174,11 @@ def decide(text: str, claims: list[Claim], tables: list[Table], wire: bool = Fal
                     "\n" not in text[prev.end : c.start]
                     or (wire and prev.figures and text.count("\n", prev.end, c.start) == 1)
                     # wire style, one sentence a paragraph: "This compares with a 1.1 pct fall in 1985."
-                    or (prev.figures and text.count("\n", prev.end, c.start) <= 2 and _ANAPHORIC_START.match(text, c.start))
+                    or (
+                        prev.figures
+                        and text.count("\n", prev.end, c.start) <= 2
+                        and _ANAPHORIC_START.match(text, c.start)
+                    )
                 )
                 and (prev.figures or _CONTINUE_START.match(text, c.start))
                 and (c.quote is None or c.quote is prev.quote)
@@ -238,7 +247,7 @@ def _trailing_tag(text: str, c: Claim) -> Attribution | None:
 
 
 def _source_statement(text: str, c: Claim) -> Attribution | None:
-    """"The figures come from the Office for National Statistics.": the source of the sentence before."""
+    """ "The figures come from the Office for National Statistics.": the source of the sentence before."""
     m = _SOURCE_STATEMENT.match(text, c.start, c.end)
     if not m:
         return None

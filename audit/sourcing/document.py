@@ -111,5 +111,5 @@ def _display(name: str) -> str:
     words = " ".join(name.split()).strip(" ,.;:").removesuffix("’s").removesuffix("'s")
     for det in ("the ", "The ", "el ", "El ", "la ", "La "):
         if words.startswith(det) and len(words) > len(det):
-            return words[len(det):]
+            return words[len(det) :]
     return words

@@ -39,7 +39,8 @@ _SCALE_AFTER = re.compile(
 )
 _TIME_AFTER = re.compile(
     r"(?::\d\d)|\s?(?:a\.\s?m\.|p\.\s?m\.|am\b|pm\b|h\b|hrs\b|GMT\b|UTC\b|ET\b|PT\b|EST\b|PST\b|"
-    r"o'clock\b|in\s+the\s+(?:morning|afternoon|evening)\b|de\s+la\s+(?:mañana|tarde|noche)\b)", re.I
+    r"o'clock\b|in\s+the\s+(?:morning|afternoon|evening)\b|de\s+la\s+(?:mañana|tarde|noche)\b)",
+    re.I,
 )
 _DURATION_AFTER = re.compile(
     r"[\s-]?(?:years?|yrs?|months?|weeks?|days?|hours?|minutes?|mins?|seconds?|secs?|decades?|centuries|"
@@ -117,9 +118,7 @@ _QUANT_WORDS = frozenset(
     "nearly almost about around some over under more less fewer only just roughly approximately up at least "
     "casi cerca unos unas más menos alrededor solo sólo apenas hasta".split()
 )
-_NOT_COUNT_NOUNS = frozenset(
-    "of and or to the a an in on at for with am pm de del y o en la el los las".split()
-)
+_NOT_COUNT_NOUNS = frozenset("of and or to the a an in on at for with am pm de del y o en la el los las".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,11 +173,16 @@ def _kind(text: str, s: int, e: int, seg_start: int, cells: bool = False) -> tup
     plain = digits.replace(",", "").replace(".", "")
     if len(digits) == 4 and digits.isdigit() and 1800 <= int(digits) <= 2100:
         return None, e  # a year
-    if digits.isdigit() and 2 <= len(digits) <= 4 and (_ERA_AFTER.match(after) or (
-        _YEAR_BEFORE.search(before) and not _noun_after(after) and not _SCALE_AFTER.match(after)
-    )):
+    if (
+        digits.isdigit()
+        and 2 <= len(digits) <= 4
+        and (
+            _ERA_AFTER.match(after)
+            or (_YEAR_BEFORE.search(before) and not _noun_after(after) and not _SCALE_AFTER.match(after))
+        )
+    ):
         return None, e  # an earlier year: "in 1261,", "until 1421", "around 600 BCE" (not "in 300 stores")
-    if prev in "’'" :
+    if prev in "’'":
         return None, e  # '90s, ’17
     if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
         return None, e
@@ -250,12 +254,27 @@ def find_figures(text: str, start: int = 0, end: int | None = None, cells: bool 
         if not any(f.start <= m.start() < f.end for f in out):
             out = [f for f in out if not (m.start() <= f.start < m.end())]
             out.append(Figure(m.start(), m.end(), "ratio", m.group(0)))
-    change = ("doubl" in low or "tripl" in low or "trebl" in low or "quadrupl" in low or "halve" in low
-              or "as many" in low or "duplic" in low or "mitad" in low)
+    change = (
+        "doubl" in low
+        or "tripl" in low
+        or "trebl" in low
+        or "quadrupl" in low
+        or "halve" in low
+        or "as many" in low
+        or "duplic" in low
+        or "mitad" in low
+    )
     for m in _CHANGE_WORD.finditer(text, start, end) if change else ():
         out.append(Figure(m.start(), m.end(), "change", m.group(0)))
-    fraction = ("half" in low or "third" in low or "quarter" in low or "fifth" in low or "mitad" in low
-                or "tercio" in low or "parte" in low)
+    fraction = (
+        "half" in low
+        or "third" in low
+        or "quarter" in low
+        or "fifth" in low
+        or "mitad" in low
+        or "tercio" in low
+        or "parte" in low
+    )
     for m in _FRACTION.finditer(text, start, end) if fraction else ():
         if not any(f.start < m.end() and m.start() < f.end for f in out):
             out.append(Figure(m.start(), m.end() - 1, "ratio", m.group(0)[:-1].strip()))

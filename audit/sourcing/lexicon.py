@@ -74,19 +74,20 @@ def _weasel_groups(data: dict) -> list[str]:
     groups = data.get("weasel_groups")
     if not groups:
         return []
-    return [
-        f"{q} {n} {v}"
-        for q in groups["quantifiers"]
-        for n in groups["nouns"]
-        for v in groups["verbs"]
-    ]
+    return [f"{q} {n} {v}" for q in groups["quantifiers"] for n in groups["nouns"] for v in groups["verbs"]]
 
 
 _IRREGULAR = {
-    "say": ("says", "said", "saying"), "tell": ("tells", "told", "telling"), "write": ("writes", "wrote", "writing"),
-    "think": ("thinks", "thought", "thinking"), "put": ("puts", "put", "putting"), "deny": ("denies", "denied", "denying"),
-    "testify": ("testifies", "testified", "testifying"), "tally": ("tallies", "tallied", "tallying"),
-    "reply": ("replies", "replied", "replying"), "clarify": ("clarifies", "clarified", "clarifying"),
+    "say": ("says", "said", "saying"),
+    "tell": ("tells", "told", "telling"),
+    "write": ("writes", "wrote", "writing"),
+    "think": ("thinks", "thought", "thinking"),
+    "put": ("puts", "put", "putting"),
+    "deny": ("denies", "denied", "denying"),
+    "testify": ("testifies", "testified", "testifying"),
+    "tally": ("tallies", "tallied", "tallying"),
+    "reply": ("replies", "replied", "replying"),
+    "clarify": ("clarifies", "clarified", "clarifying"),
 }
 _CVC = re.compile(r"[^aeiou][aeiou][bdgklmnprt]$")
 _FINAL_STRESS = frozenset("admit submit commit permit omit regret refer occur rebut allot".split())

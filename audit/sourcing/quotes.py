@@ -66,7 +66,7 @@ def find_quotes(text: str, passages) -> list[Quote]:
         para_start = p.start
         if pending is not None:
             first = text[p.start] if p.start < len(text) else ""
-            if first in "“«\"":
+            if first in '“«"':
                 # A continued quote: this paragraph re-opens it.
                 spans, still_open = _scan_paragraph(text, p.start + 1, p.end, pending)
                 pending_paras += 1

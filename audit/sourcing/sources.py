@@ -16,9 +16,7 @@ _UPPER = "A-ZÁÉÍÓÚÑÜ"
 _NAME_TOKEN = rf"(?:[{_UPPER}][\w’'.&-]*|[{_UPPER}]{{2,}})"
 _CONNECT = r"(?:of|the|for|on|and|&|de|del|la|las|los|el|y|for)"
 _NAME_SEQ = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:{_CONNECT}\s+)?{_NAME_TOKEN})*")
-_PRONOUNS = frozenset(
-    "he she they it we i him her them él ella ellos ellas nosotros usted ustedes".split()
-)
+_PRONOUNS = frozenset("he she they it we i him her them él ella ellos ellas nosotros usted ustedes".split())
 _VAGUE_HEADS = frozenset(
     "some many critics experts observers people sources others someone somebody insiders "
     "algunos algunas muchos muchas críticos expertos observadores analistas fuentes otros alguien".split()
@@ -86,13 +84,16 @@ def _name_before(text: str, start: int, end: int) -> str | None:
     for m in _NAME_SEQ.finditer(text, start, end):
         name = m.group(0).strip(" .,'’")
         words = name.split()
-        while words and (words[0] in _SENTENCE_FUNCTION or (words[0] in _ARTICLES and len(words) > 1
-                                                            and words[1].lower() in ROLE_NOUNS)):
+        while words and (
+            words[0] in _SENTENCE_FUNCTION
+            or (words[0] in _ARTICLES and len(words) > 1 and words[1].lower() in ROLE_NOUNS)
+        ):
             words = words[1:]
         while words and words[-1].lower() in {"of", "the", "and", "de", "del", "la", "y", "for"}:
             words = words[:-1]
-        if len(words) == 1 and (words[0].lower() in _NOT_NAMES or words[0].lower() in ROLE_NOUNS
-                                or words[0].lower() in _VAGUE_HEADS):
+        if len(words) == 1 and (
+            words[0].lower() in _NOT_NAMES or words[0].lower() in ROLE_NOUNS or words[0].lower() in _VAGUE_HEADS
+        ):
             words = []
         if words:
             best = " ".join(words)
@@ -125,9 +126,45 @@ ORG_NOUNS = frozenset(
 )
 _NAME_JOINERS = frozenset("and or of & y o de del e".split())
 _PERSON_SUFFIXES = (
-    "er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ent", "ents", "ant", "ants", "man", "men", "woman",
-    "women", "person", "people", "ora", "oras", "ores", "ista", "istas", "ante", "antes", "ente", "entes", "ado",
-    "ados", "ada", "adas", "ario", "aria", "arios", "ero", "era", "eros", "eras", "ess",
+    "er",
+    "ers",
+    "or",
+    "ors",
+    "ist",
+    "ists",
+    "ian",
+    "ians",
+    "ent",
+    "ents",
+    "ant",
+    "ants",
+    "man",
+    "men",
+    "woman",
+    "women",
+    "person",
+    "people",
+    "ora",
+    "oras",
+    "ores",
+    "ista",
+    "istas",
+    "ante",
+    "antes",
+    "ente",
+    "entes",
+    "ado",
+    "ados",
+    "ada",
+    "adas",
+    "ario",
+    "aria",
+    "arios",
+    "ero",
+    "era",
+    "eros",
+    "eras",
+    "ess",
 )
 
 
@@ -146,9 +183,20 @@ _FUNCTION_WORDS = frozenset(
 
 def _personish(word: str, lex: Lexicon) -> bool:
     w = word.strip(".,;:’'")
-    return (w in ROLE_NOUNS or w + "s" in ROLE_NOUNS or w in _SINGULAR_ROLES or w in ORG_NOUNS or w in _PEOPLE or w in _PRONOUNS or w in lex.official_nouns
-            or w in lex.research_nouns or w in lex.document_nouns or w.endswith(_PERSON_SUFFIXES)
-            or w.endswith(("’s", "'s")) or w in _VAGUE_HEADS)
+    return (
+        w in ROLE_NOUNS
+        or w + "s" in ROLE_NOUNS
+        or w in _SINGULAR_ROLES
+        or w in ORG_NOUNS
+        or w in _PEOPLE
+        or w in _PRONOUNS
+        or w in lex.official_nouns
+        or w in lex.research_nouns
+        or w in lex.document_nouns
+        or w.endswith(_PERSON_SUFFIXES)
+        or w.endswith(("’s", "'s"))
+        or w in _VAGUE_HEADS
+    )
 
 
 def classify_source(phrase: str, lex: Lexicon) -> tuple[str | None, str | None]:
@@ -157,8 +205,11 @@ def classify_source(phrase: str, lex: Lexicon) -> tuple[str | None, str | None]:
     if not p:
         return None, None
     first, _, rest = p.partition(" ")
-    if first.lower() in ROLE_NOUNS or first.lower() in _VAGUE_HEADS or first in _SENTENCE_FUNCTION or (
-        first in _ARTICLES
+    if (
+        first.lower() in ROLE_NOUNS
+        or first.lower() in _VAGUE_HEADS
+        or first in _SENTENCE_FUNCTION
+        or (first in _ARTICLES)
     ):
         p = (first.lower() + " " + rest).strip()
     if first.lower() in ("the", "these", "those") and rest and all(w.lower() in _VAGUE_HEADS for w in rest.split()):
@@ -189,9 +240,7 @@ def classify_source(phrase: str, lex: Lexicon) -> tuple[str | None, str | None]:
     heads = [w for w in content if w not in lex.stopwords and w not in _FUNCTION_WORDS]
     if heads and not any(_personish(w, lex) for w in heads[:2] + heads[-1:]):
         return None, None  # "citing concerns over safety", "the economy": not a source
-    if (content and all(w in _VAGUE_HEADS for w in content)) or (
-        not content and any(w in _VAGUE_HEADS for w in words)
-    ):
+    if (content and all(w in _VAGUE_HEADS for w in content)) or (not content and any(w in _VAGUE_HEADS for w in words)):
         return "vague", None  # "some", "critics", "many experts" (but "police sources": a role)
     return "role", None
 
@@ -278,13 +327,19 @@ def _subject_before(text: str, sent_start: int, pos: int, lex: Lexicon) -> tuple
         return low[-1], "pronoun", None
     abs_start = window_start + last.start()
     name = _name_before(text, abs_start, window_start + last.end())
-    rest = phrase[len(name):].split() if name and phrase.startswith(name) else []
-    if (name and " " not in name and rest and rest[0].islower() and rest[0] not in _NAME_JOINERS
-            and not text[sent_start:abs_start].strip()):
+    rest = phrase[len(name) :].split() if name and phrase.startswith(name) else []
+    if (
+        name
+        and " " not in name
+        and rest
+        and rest[0].islower()
+        and rest[0] not in _NAME_JOINERS
+        and not text[sent_start:abs_start].strip()
+    ):
         name = None  # "Community advocates and local leaders warn": a common noun capitalised as the first word
     if name:
         kind, outlet = classify_source(_with_det(phrase, name), lex)
-        tail = phrase[phrase.find(name) + len(name):].split() if name in phrase else []
+        tail = phrase[phrase.find(name) + len(name) :].split() if name in phrase else []
         if kind == "named" and 0 < len(tail) <= 2 and all(w.islower() for w in tail):
             # "the Trump administration", "Berkeley officials": the group named by the phrase.
             name = name + " " + " ".join(tail)
@@ -296,8 +351,10 @@ def _subject_before(text: str, sent_start: int, pos: int, lex: Lexicon) -> tuple
         name = _name_before(text, window_start + prev.start(), window_start + prev.end())
         if name:
             return name, "named", None
-    if kind == "role" and not any(w in lex.official_nouns or w in ROLE_NOUNS or w in _PEOPLE
-                                  or w.endswith(("man", "woman", "person")) for w in low):
+    if kind == "role" and not any(
+        w in lex.official_nouns or w in ROLE_NOUNS or w in _PEOPLE or w.endswith(("man", "woman", "person"))
+        for w in low
+    ):
         # "The economy added", "Sales rose": not a speaker.
         if len(words) > 5:
             return None, None, None

@@ -112,8 +112,11 @@ def _previous_speaker(text: str, masked: str, q: Quote, sentences, i0: int, lex:
     prev = sentences[i0 - 1]
     if text.count("\n", prev.end, q.start) > 2:
         return None
-    found = [a for a in find_attributions(masked, prev.start, prev.end, lex)
-             if a.valid and a.kind in ("verb", "cue") and a.source_kind in ("named", "pronoun", "role")]
+    found = [
+        a
+        for a in find_attributions(masked, prev.start, prev.end, lex)
+        if a.valid and a.kind in ("verb", "cue") and a.source_kind in ("named", "pronoun", "role")
+    ]
     return found[-1] if found else None
 
 

@@ -45,8 +45,10 @@ def find_tables(text: str, lines) -> list[Table]:
                 break
             j += 1
         run = [text[lines[k].start : lines[k].end] for k in range(i, j)]
-        tabular = any(_SEPARATOR_ROW.match(r) and "-" in r for r in run) or all(_cells(r) >= 2 for r in run) or (
-            len(run) >= 3 and len({_cells(r) for r in run}) == 1
+        tabular = (
+            any(_SEPARATOR_ROW.match(r) and "-" in r for r in run)
+            or all(_cells(r) >= 2 for r in run)
+            or (len(run) >= 3 and len({_cells(r) for r in run}) == 1)
         )
         if j - i >= 2 and tabular:
             rows = [(lines[k].start, lines[k].end) for k in range(i, j)]

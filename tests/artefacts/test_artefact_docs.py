@@ -9,8 +9,17 @@ from pathlib import Path
 from audit.rules import build_config, family_sections
 
 DOC = (Path(__file__).resolve().parents[2] / "docs" / "artefacts.md").read_text(encoding="utf-8")
-SECTIONS = ("empty", "boilerplate", "recurring_lines", "spam", "truncation", "whitespace", "encoding", "structure",
-            "quality")
+SECTIONS = (
+    "empty",
+    "boilerplate",
+    "recurring_lines",
+    "spam",
+    "truncation",
+    "whitespace",
+    "encoding",
+    "structure",
+    "quality",
+)
 
 
 def _toml_block() -> dict:

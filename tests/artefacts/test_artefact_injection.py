@@ -19,11 +19,27 @@ _spec.loader.exec_module(harness)
 TEXTS = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests/artefacts/clean").glob("*.txt"))]
 #: Minimum recall per injected artefact type (the harness measures more; these guard regressions).
 FLOORS = {name: 1.0 for name in harness.INJECTORS}
-FLOORS.update({"spam: random position": 0.0, "truncated document": 0.7, "truncated passage": 0.7,
-               "missing space": 0.7, "lost space before Name": 0.6, "glued lower words": 0.5,
-               "glued Name+Opener": 0.8, "glued sentences": 0.8, "truncated whole word": 0.1})
-FLOORS.update({"truncated Capitalised": 0.6, "truncated short last": 0.6, "truncated Title Case": 0.6,
-               "truncated wrapped text": 0.7})
+FLOORS.update(
+    {
+        "spam: random position": 0.0,
+        "truncated document": 0.7,
+        "truncated passage": 0.7,
+        "missing space": 0.7,
+        "lost space before Name": 0.6,
+        "glued lower words": 0.5,
+        "glued Name+Opener": 0.8,
+        "glued sentences": 0.8,
+        "truncated whole word": 0.1,
+    }
+)
+FLOORS.update(
+    {
+        "truncated Capitalised": 0.6,
+        "truncated short last": 0.6,
+        "truncated Title Case": 0.6,
+        "truncated wrapped text": 0.7,
+    }
+)
 
 
 @pytest.mark.parametrize("name", list(harness.INJECTORS))
@@ -39,8 +55,11 @@ def test_recall_and_no_collateral_warnings(name):
         n += 1
         found = harness.findings(new)
         hits += any(f.rule in rules and harness.overlaps(f, span) for f in found)
-        collateral = [f for f in found if f.severity.rank >= Severity.WARNING.rank
-                      and f.rule not in rules and not harness.overlaps(f, span)]
+        collateral = [
+            f
+            for f in found
+            if f.severity.rank >= Severity.WARNING.rank and f.rule not in rules and not harness.overlaps(f, span)
+        ]
         assert not collateral, [(f.rule, f.message) for f in collateral]
     assert n and hits / n >= FLOORS[name]
 

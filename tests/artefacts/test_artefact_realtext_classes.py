@@ -34,8 +34,9 @@ CLEAN_SENTENCES = [
 ]
 
 
-@pytest.mark.parametrize("codec", ["sloppy-windows-1252", "latin-1", "macroman", "sloppy-windows-1251",
-                                   "sloppy-windows-1250", "cp437"])
+@pytest.mark.parametrize(
+    "codec", ["sloppy-windows-1252", "latin-1", "macroman", "sloppy-windows-1251", "sloppy-windows-1250", "cp437"]
+)
 @pytest.mark.parametrize("sentence", CLEAN_SENTENCES)
 def test_mojibake_of_every_common_codec_is_found(codec, sentence):
     try:
@@ -47,12 +48,16 @@ def test_mojibake_of_every_common_codec_is_found(codec, sentence):
     assert any(f.rule in ("ART040", "ART042") for f in found), bad
 
 
-@pytest.mark.parametrize("text", CLEAN_SENTENCES + [
-    "Vzal si plášť, protože bylo zvlášť chladno.",          # Czech: bytes happen to form UTF-8 in cp1250
-    "Її дії свідчать про зміни, ні про що інше.",           # Ukrainian: the same in cp1251
-    "Ελληνικά και русский, £5 at 30°C, naïve résumé № 5",
-    "ÁÁÁ and ÓÓÓ are shouted, not garbled.",
-])
+@pytest.mark.parametrize(
+    "text",
+    CLEAN_SENTENCES
+    + [
+        "Vzal si plášť, protože bylo zvlášť chladno.",  # Czech: bytes happen to form UTF-8 in cp1250
+        "Її дії свідчать про зміни, ні про що інше.",  # Ukrainian: the same in cp1251
+        "Ελληνικά και русский, £5 at 30°C, naïve résumé № 5",
+        "ÁÁÁ and ÓÓÓ are shouted, not garbled.",
+    ],
+)
 def test_clean_non_ascii_text_is_not_mojibake(text):
     assert not [f for f in run(text, EncodingCheck) if f.rule in ("ART040", "ART042")]
 
@@ -65,33 +70,43 @@ def test_utf16_read_as_bytes_is_one_finding_not_one_per_nul():
 
 
 def test_nearby_control_characters_make_one_finding():
-    found = [f for f in run("a\x19b and c\x14d and e\x13f, then a long clean stretch of text follows here.",
-                            EncodingCheck) if f.rule == "ART042"]
+    found = [
+        f
+        for f in run("a\x19b and c\x14d and e\x13f, then a long clean stretch of text follows here.", EncodingCheck)
+        if f.rule == "ART042"
+    ]
     assert len(found) == 1 and found[0].data["count"] == 3
 
 
 # --- ART043: wire ticker markup is not HTML; entities that lost their ampersand are ------------------
 
-@pytest.mark.parametrize("text", [
-    "Shares of Northwind Airlines <NWA> rose after the bid for Harbor Air Group <H>.",
-    "It bought <Delta Tool and Die Co Inc> of Ohio for 12 mln dlrs.",
-    "<Pacific Rim Holdings Ltd> said it\nagreed to sell its <PRH.T> stake.",
-])
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shares of Northwind Airlines <NWA> rose after the bid for Harbor Air Group <H>.",
+        "It bought <Delta Tool and Die Co Inc> of Ohio for 12 mln dlrs.",
+        "<Pacific Rim Holdings Ltd> said it\nagreed to sell its <PRH.T> stake.",
+    ],
+)
 def test_wire_ticker_brackets_are_not_html(text):
     assert "ART043" not in rules(text, EncodingCheck)
 
 
-@pytest.mark.parametrize("text,frag", [
-    ("Read the <b>full</b> report.", "<b>"),
-    ("First line<br>second line", "<br>"),
-    ("A <P>paragraph</P> left over.", "<P>"),
-    ('See <a href="/x">the report</a>.', '<a href="/x">'),
-    ("Fans called it a quot;miracle quot; on Sunday.", "quot;"),
-    ("Spain #39;s biggest bank said so.", "#39;"),
-])
+@pytest.mark.parametrize(
+    "text,frag",
+    [
+        ("Read the <b>full</b> report.", "<b>"),
+        ("First line<br>second line", "<br>"),
+        ("A <P>paragraph</P> left over.", "<P>"),
+        ('See <a href="/x">the report</a>.', '<a href="/x">'),
+        ("Fans called it a quot;miracle quot; on Sunday.", "quot;"),
+        ("Spain #39;s biggest bank said so.", "#39;"),
+    ],
+)
 def test_html_residue_still_found(text, frag):
     found = [f for f in run(text, EncodingCheck) if f.rule == "ART043"]
-    assert any(text[f.start:f.end] == frag for f in found), found
+    assert any(text[f.start : f.end] == frag for f in found), found
 
 
 def test_entity_without_ampersand_is_not_a_missing_space():
@@ -101,26 +116,33 @@ def test_entity_without_ampersand_is_not_a_missing_space():
 
 # --- ART002: wrapped sentence ends and closed headings are not buttons or menus ----------------------
 
-@pytest.mark.parametrize("text", [
-    "Northwind raised its offer for Cyclops Tool to 92.50 dlrs a\nshare.\n    The group also said it would",
-    "Copper ended at 1,314 stg, down 18 stg from the previous\nclose.\n REUTER",
-    "The bank will let holders of warrants\nsubscribe to ordinary shares.\n    It also said",
-    "Media.\nPrint.\nThe largest newspaper in the valley is the Daily Courier, founded in 1902.",
-    "Marketing.\nAdvertising.\nThe brand was long noted for its absence from television.",
-])
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Northwind raised its offer for Cyclops Tool to 92.50 dlrs a\nshare.\n    The group also said it would",
+        "Copper ended at 1,314 stg, down 18 stg from the previous\nclose.\n REUTER",
+        "The bank will let holders of warrants\nsubscribe to ordinary shares.\n    It also said",
+        "Media.\nPrint.\nThe largest newspaper in the valley is the Daily Courier, founded in 1902.",
+        "Marketing.\nAdvertising.\nThe brand was long noted for its absence from television.",
+    ],
+)
 def test_wrapped_sentence_ends_and_headings_are_not_boilerplate(text):
     assert "ART002" not in rules(text, BoilerplateCheck)
 
 
-@pytest.mark.parametrize("text,line", [
-    ("The council met on Tuesday.\n\nShare\n\nPrint\n\nHome", "Share"),
-    ("The council met on Tuesday.\nTweet\n52 comments\nThe vote was close.", "Tweet"),
-    ("The council met on Tuesday.\n\nRelated Posts", "Related Posts"),
-    ("it said on Tuesday.\nShare this article\nThe vote was close.", "Share this article"),
-])
+@pytest.mark.parametrize(
+    "text,line",
+    [
+        ("The council met on Tuesday.\n\nShare\n\nPrint\n\nHome", "Share"),
+        ("The council met on Tuesday.\nTweet\n52 comments\nThe vote was close.", "Tweet"),
+        ("The council met on Tuesday.\n\nRelated Posts", "Related Posts"),
+        ("it said on Tuesday.\nShare this article\nThe vote was close.", "Share this article"),
+    ],
+)
 def test_page_furniture_lines_still_flagged(text, line):
     found = [f for f in run(text, BoilerplateCheck) if f.rule == "ART002"]
-    assert any(text[f.start:f.end].startswith(line) for f in found), found
+    assert any(text[f.start : f.end].startswith(line) for f in found), found
 
 
 def test_recurring_section_headings_are_not_template_lines():
@@ -129,41 +151,52 @@ def test_recurring_section_headings_are_not_template_lines():
 
     docs = []
     for i in range(12):
-        text = (f"Town {i} lies on the river, {i * 3} km from the coast.\nDemographics.\n"
-                f"As of the census, town {i} had {1000 + i} residents.\nRecent posts from our team\nArchive of old items")
-        docs.append(Document(id=f"d{i}", text=text, source="wiki.jsonl", locator=None, metadata={"source": "w"},
-                             record=None))
+        text = (
+            f"Town {i} lies on the river, {i * 3} km from the coast.\nDemographics.\n"
+            f"As of the census, town {i} had {1000 + i} residents.\nRecent posts from our team\nArchive of old items"
+        )
+        docs.append(
+            Document(id=f"d{i}", text=text, source="wiki.jsonl", locator=None, metadata={"source": "w"}, record=None)
+        )
     state, _ = run_checks(docs, [RecurringLineCheck()])
-    flagged = {docs[int(r.id[1:])].text[f.start:f.end] for r in state.results for f in r.findings}
+    flagged = {docs[int(r.id[1:])].text[f.start : f.end] for r in state.results for f in r.findings}
     assert flagged == {"Recent posts from our team", "Archive of old items"}
 
 
 # --- ART010: keywords in lower-case lists; a sentence's own verbs and possessives ----------------------
 
-@pytest.mark.parametrize("text,kw", [
-    ("The debate drew many pundits, casino and politicians to the studio.", "casino"),
-    ("He thanked his wife, site and his children for their patience.", "site"),
-    ("Los vecinos, casino y los comerciantes pidieron más seguridad.", "casino"),
-])
+
+@pytest.mark.parametrize(
+    "text,kw",
+    [
+        ("The debate drew many pundits, casino and politicians to the studio.", "casino"),
+        ("He thanked his wife, site and his children for their patience.", "site"),
+        ("Los vecinos, casino y los comerciantes pidieron más seguridad.", "casino"),
+    ],
+)
 def test_keyword_in_lower_case_list_is_found(text, kw):
     found = [f for f in run(text, InjectedKeywordCheck) if f.rule == "ART010"]
-    assert any(text[f.start:f.end] == kw for f in found), found
+    assert any(text[f.start : f.end] == kw for f in found), found
 
 
-@pytest.mark.parametrize("text", [
-    "Grand Moff Tarkin orders Alderaan destroyed before the fleet arrives.",
-    "The species is listed in UNESCO's online Red Book of endangered languages.",
-    "If you would like to proceed with posting your comment, click Submit Comment.",
-    "The purchase, sale and lease of public land were taxed at the same rate.",
-    "He visited the store, the shop and the market before noon.",
-    "Officials, store owners and residents met on Monday.",
-    "It sells books, music and online games to younger readers.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Grand Moff Tarkin orders Alderaan destroyed before the fleet arrives.",
+        "The species is listed in UNESCO's online Red Book of endangered languages.",
+        "If you would like to proceed with posting your comment, click Submit Comment.",
+        "The purchase, sale and lease of public land were taxed at the same rate.",
+        "He visited the store, the shop and the market before noon.",
+        "Officials, store owners and residents met on Monday.",
+        "It sells books, music and online games to younger readers.",
+    ],
+)
 def test_normal_uses_of_keywords_are_not_injections(text):
     assert "ART010" not in rules(text, InjectedKeywordCheck)
 
 
 # --- ART031: rare words, compounds and typos are not glued words; lost spaces still are ---------------
+
 
 def _lang_ctx(text: str, lang: str = "en"):
     from audit.model import Span
@@ -174,59 +207,82 @@ def _lang_ctx(text: str, lang: str = "en"):
 
 
 def _art031(text: str, lang: str = "en"):
-    return {text[f.start:f.end]: f.severity.value for f in MissingWhitespaceCheck().check(_lang_ctx(text, lang))
-            if f.rule == "ART031"}
+    return {
+        text[f.start : f.end]: f.severity.value
+        for f in MissingWhitespaceCheck().check(_lang_ctx(text, lang))
+        if f.rule == "ART031"
+    }
 
 
-@pytest.mark.parametrize("text", [
-    "The old punchcard machines were kept in the basement of the library for decades, staff said.",
-    "Hotel guests found a novel in the nightstands instead of the usual bibles, the manager said.",
-    "Analysts expected modest upticks in registration, though the southeasternmost counties lagged behind.",
-    "The bank took large writedowns on its loans and reported a smaller stockbuild than analysts expected.",
-    "The council doubted the saleability of the land whereof the deed spoke, the clerk said on Monday.",
-    "The refinery has a capcity of 175,000 barrels per day, the company said in a statement on Friday.",
-    "Readers of theResumator and the newsletter at theStreet.com were asked to register again, it said.",
-    "Donations went to SandyRelief and LittleMonsters, two charities named after the storm and the fans.",
-    "Ammonia dissolves the metal in the presence of a cryptand, all bewailing the cost of the saladas course.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The old punchcard machines were kept in the basement of the library for decades, staff said.",
+        "Hotel guests found a novel in the nightstands instead of the usual bibles, the manager said.",
+        "Analysts expected modest upticks in registration, though the southeasternmost counties lagged behind.",
+        "The bank took large writedowns on its loans and reported a smaller stockbuild than analysts expected.",
+        "The council doubted the saleability of the land whereof the deed spoke, the clerk said on Monday.",
+        "The refinery has a capcity of 175,000 barrels per day, the company said in a statement on Friday.",
+        "Readers of theResumator and the newsletter at theStreet.com were asked to register again, it said.",
+        "Donations went to SandyRelief and LittleMonsters, two charities named after the storm and the fans.",
+        "Ammonia dissolves the metal in the presence of a cryptand, all bewailing the cost of the saladas course.",
+    ],
+)
 def test_real_words_compounds_and_typos_are_not_warned(text):
     assert "warning" not in _art031(text).values(), _art031(text)
 
 
-@pytest.mark.parametrize("text,token", [
-    ("Strong winds caused considerable blowingand drifting snow across the plains on Tuesday, officials said.",
-     "blowingand"),
-    ("The agency left the estimates at the start of the marketing year unchanged forthe second time, it said.",
-     "forthe"),
-    ("The governorsaid on Tuesday that the budget would pass before the summer recess, aides said.", "governorsaid"),
-    ("He said the report was published inthe spring and later withdrawn, the newspaper reported.", "inthe"),
-    ("Protesters marched to stop the deportationsThe mayor said the city would not cooperate.", "deportationsThe"),
-    ("The senator spoke at a rally in WashingtonThe crowd cheered when she promised a vote.", "WashingtonThe"),
-])
+@pytest.mark.parametrize(
+    "text,token",
+    [
+        (
+            "Strong winds caused considerable blowingand drifting snow across the plains on Tuesday, officials said.",
+            "blowingand",
+        ),
+        (
+            "The agency left the estimates at the start of the marketing year unchanged forthe second time, it said.",
+            "forthe",
+        ),
+        (
+            "The governorsaid on Tuesday that the budget would pass before the summer recess, aides said.",
+            "governorsaid",
+        ),
+        ("He said the report was published inthe spring and later withdrawn, the newspaper reported.", "inthe"),
+        ("Protesters marched to stop the deportationsThe mayor said the city would not cooperate.", "deportationsThe"),
+        ("The senator spoke at a rally in WashingtonThe crowd cheered when she promised a vote.", "WashingtonThe"),
+    ],
+)
 def test_lost_spaces_still_warned(text, token):
     assert _art031(text).get(token) == "warning", _art031(text)
 
 
 # --- ART030: element lists, short abbreviations and brands with a colon ----------------------------
 
-@pytest.mark.parametrize("text", [
-    "Columbite ((Fe,Mn)Nb2O6) and pyrochlore ((Na,Ca)2Nb2O6) occur together, the survey said.",
-    "All optimality (max,min) statements have limits, he wrote.",
-    "Tickets for AWS re:Invent sold out in a week.",
-    "TL;DR: the vote passed.",
-])
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Columbite ((Fe,Mn)Nb2O6) and pyrochlore ((Na,Ca)2Nb2O6) occur together, the survey said.",
+        "All optimality (max,min) statements have limits, he wrote.",
+        "Tickets for AWS re:Invent sold out in a week.",
+        "TL;DR: the vote passed.",
+    ],
+)
 def test_formulas_and_short_tokens_are_not_missing_spaces(text):
     assert "ART030" not in rules(text, MissingWhitespaceCheck)
 
 
-@pytest.mark.parametrize("text,token", [
-    ("The court ruled that he had done so subconsciously.Harrison appealed the ruling.", "subconsciously.Harrison"),
-    ("The coins were made from silver, gold,bronze and copper.", "gold,bronze"),
-    ("Cleomedes states:The band of the Zodiac is wide.", "states:The"),
-])
+@pytest.mark.parametrize(
+    "text,token",
+    [
+        ("The court ruled that he had done so subconsciously.Harrison appealed the ruling.", "subconsciously.Harrison"),
+        ("The coins were made from silver, gold,bronze and copper.", "gold,bronze"),
+        ("Cleomedes states:The band of the Zodiac is wide.", "states:The"),
+    ],
+)
 def test_missing_spaces_still_found(text, token):
     found = [f for f in run(text, MissingWhitespaceCheck) if f.rule == "ART030"]
-    assert any(text[f.start:f.end] == token for f in found), found
+    assert any(text[f.start : f.end] == token for f in found), found
 
 
 def test_no_break_space_before_a_degree_sign_is_not_mojibake():

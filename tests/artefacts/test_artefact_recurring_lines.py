@@ -16,8 +16,16 @@ def _docs(n_with: int, n_without: int, source: str, start: int = 0):
     for i in range(start, start + n_with + n_without):
         body = f"Story number {i} reports on council vote {i * 7} and the budget line {i * 13}."
         text = f"{body}\n{PROMO}\nThe mayor spoke about item {i} for {i + 3} minutes." if i - start < n_with else body
-        out.append(Document(id=f"{source}-{i}", text=text, source=f"{source}.jsonl", locator=None,
-                            metadata={"source": source}, record=None))
+        out.append(
+            Document(
+                id=f"{source}-{i}",
+                text=text,
+                source=f"{source}.jsonl",
+                locator=None,
+                metadata={"source": source},
+                record=None,
+            )
+        )
     return out
 
 
@@ -48,8 +56,9 @@ def test_counts_are_per_source():
 def test_exact_copies_do_not_count():
     docs = _docs(2, 3, "a.com")
     copy = docs[0]
-    docs.append(Document(id="copy", text=copy.text, source=copy.source, locator=None, metadata=copy.metadata,
-                         record=None))
+    docs.append(
+        Document(id="copy", text=copy.text, source=copy.source, locator=None, metadata=copy.metadata, record=None)
+    )
     found, _ = _run(docs)
     assert not any(found.values())
 
@@ -61,7 +70,16 @@ def test_min_share_is_configurable():
 
 
 def test_near_copies_are_left_to_the_duplicate_family():
-    docs = [Document(id=f"n{i}", text=f"{PROMO}\nThe same syndicated paragraph about the vote.\nShort end {i}.",
-                     source="s.jsonl", locator=None, metadata={"source": "s"}, record=None) for i in range(5)]
+    docs = [
+        Document(
+            id=f"n{i}",
+            text=f"{PROMO}\nThe same syndicated paragraph about the vote.\nShort end {i}.",
+            source="s.jsonl",
+            locator=None,
+            metadata={"source": "s"},
+            record=None,
+        )
+        for i in range(5)
+    ]
     found, _ = _run(docs)
     assert not any(found.values())

@@ -24,8 +24,11 @@ def report():
 def test_no_artefact_warnings_and_the_right_language(report, name):
     (doc,) = [d for d in report.documents if d.id == name]
     assert doc.language == LANGS[name]
-    bad = [(f.rule, f.severity.value, f.message) for f in doc.findings
-           if f.category.value == "artefact" and f.severity.value != "info"]
+    bad = [
+        (f.rule, f.severity.value, f.message)
+        for f in doc.findings
+        if f.category.value == "artefact" and f.severity.value != "info"
+    ]
     assert bad == []
     assert not any(f.rule in ("ART001", "ART061") for f in doc.findings)
 

@@ -17,9 +17,16 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 OUTPUT = ROOT / "test-output"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-extensions",
-    "--disable-default-apps", "--mute-audio",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-extensions",
+    "--disable-default-apps",
+    "--mute-audio",
 ]
 
 
@@ -28,16 +35,22 @@ def _in_ci() -> bool:
 
 
 def _unavailable(reason: str):
-    message = (f"browser tests need headless Chromium and Playwright: {reason}. Install them with "
-               "scripts/test.sh (apt-get install chromium chromium-driver; pip install -e '.[test]').")
+    message = (
+        f"browser tests need headless Chromium and Playwright: {reason}. Install them with "
+        "scripts/test.sh (apt-get install chromium chromium-driver; pip install -e '.[test]')."
+    )
     if _in_ci():
         pytest.fail(message, pytrace=False)
     pytest.skip(message)
 
 
 def chromium_path() -> str | None:
-    for candidate in (os.environ.get("CHROMIUM_PATH"), "/usr/bin/chromium", shutil.which("chromium"),
-                      shutil.which("chromium-browser")):
+    for candidate in (
+        os.environ.get("CHROMIUM_PATH"),
+        "/usr/bin/chromium",
+        shutil.which("chromium"),
+        shutil.which("chromium-browser"),
+    ):
         if candidate and os.path.exists(candidate):
             return candidate
     return None
@@ -114,8 +127,7 @@ def open_report(browser, tmp_path):
         page.on("dialog", lambda d: (w.dialogs.append(d.message), d.dismiss()))
         page.add_init_script(_INIT)
         # anything that is not the page itself is refused (and recorded above)
-        ctx.route("**/*", lambda route: route.continue_() if route.request.url.split("#")[0] == url
-                  else route.abort())
+        ctx.route("**/*", lambda route: route.continue_() if route.request.url.split("#")[0] == url else route.abort())
         page.goto(url + fragment)
         page.wait_for_selector("html[data-ready]", timeout=30_000)
         return w

@@ -75,7 +75,8 @@ def test_highlights_match_the_findings_in_report_json(open_report):
         text = report.text_of(doc["id"])
         page_findings = data["docs"][i]["f"]
         assert sorted((data["rules"][f[0]], f[3], f[4], f[5]) for f in page_findings) == sorted(
-            (f["rule"], f["start"], f["end"], f["message"]) for f in doc["findings"])
+            (f["rule"], f["start"], f["end"], f["message"]) for f in doc["findings"]
+        )
         w.goto(f"#doc/{i}")
         assert w.page.locator("#flist li[data-k]").count() == len(doc["findings"])
         segs = w.page.evaluate(SEGMENTS_JS)
@@ -251,7 +252,7 @@ def test_astral_characters_do_not_shift_highlights(open_report):
     after = next(k for k, f in enumerate(data["docs"][0]["f"]) if f[5] == "after astral characters")
     parts = sorted(segs[str(after)])
     f = data["docs"][0]["f"][after]
-    assert "".join(p[2] for p in parts) == text[f[3]:f[4]] == "text after emoji"
+    assert "".join(p[2] for p in parts) == text[f[3] : f[4]] == "text after emoji"
 
 
 def test_scanned_hostile_corpus_stays_inert(open_report, tmp_path):
@@ -263,9 +264,11 @@ def test_scanned_hostile_corpus_stays_inert(open_report, tmp_path):
     (corpus / "<img src=x onerror=alert('xss-file')>.txt").write_text(HOSTILE, encoding="utf-8")
     (corpus / "copy \u202egnp.txt").write_text(HOSTILE, encoding="utf-8")  # exact duplicate: DUP001
     (corpus / "empty.txt").write_text("", encoding="utf-8")  # ART001
-    lines = ['{"id": "<script>alert(\'xss-rid\')</script>", "text": "<svg onload=alert(\'xss-svg\')>x</svg>"}',
-             '{"id": "javascript:alert(1)", "text": "' + "\\u202e\\u200b" + 'hidden"}',
-             '{broken json <script>alert("xss-raw")</script>']
+    lines = [
+        '{"id": "<script>alert(\'xss-rid\')</script>", "text": "<svg onload=alert(\'xss-svg\')>x</svg>"}',
+        '{"id": "javascript:alert(1)", "text": "' + "\\u202e\\u200b" + 'hidden"}',
+        '{broken json <script>alert("xss-raw")</script>',
+    ]
     (corpus / "records.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     report = scan([str(corpus)])
     assert report.unreadable and any(d.findings for d in report.documents)
@@ -292,7 +295,7 @@ def test_lone_surrogates_are_badged_and_do_not_shift_highlights(open_report):
     segs = w.page.evaluate(SEGMENTS_JS)
     data = w.page.evaluate(DATA_JS)
     for k, f in enumerate(data["docs"][i]["f"]):
-        assert "".join(p[2] for p in sorted(segs[str(k)])) == shown(text[f[3]:f[4]])
+        assert "".join(p[2] for p in sorted(segs[str(k)])) == shown(text[f[3] : f[4]])
     shown_text = w.page.locator("#doctext").inner_text()
     assert "U+D800" in shown_text and "U+DFFF" in shown_text and "😀" in shown_text
     assert w.console_errors() == []
@@ -305,16 +308,22 @@ def test_duplicate_calibration_view(open_report, tmp_path, output_dir):
 
     from audit.render.json_report import render as render_json
 
-    base = ("The regional council approved the plan to rebuild the harbour wall on Tuesday after storms damaged "
-            "it twice this winter. Engineers said the work would take eighteen months and cost less than the "
-            "budget the council set aside last year, while fishermen asked for a temporary mooring. ") * 2
+    base = (
+        "The regional council approved the plan to rebuild the harbour wall on Tuesday after storms damaged "
+        "it twice this winter. Engineers said the work would take eighteen months and cost less than the "
+        "budget the council set aside last year, while fishermen asked for a temporary mooring. "
+    ) * 2
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "a.txt").write_text(base, encoding="utf-8")
-    (corpus / "b.txt").write_text("<b>Update</b> " + base.replace("Tuesday", "Monday").replace("eighteen", "twenty"),
-                                  encoding="utf-8")
-    (corpus / "c.txt").write_text("An unrelated note about a football match that ended in a draw after extra time "
-                                  "and a long delay caused by heavy rain over the stadium.", encoding="utf-8")
+    (corpus / "b.txt").write_text(
+        "<b>Update</b> " + base.replace("Tuesday", "Monday").replace("eighteen", "twenty"), encoding="utf-8"
+    )
+    (corpus / "c.txt").write_text(
+        "An unrelated note about a football match that ended in a draw after extra time "
+        "and a long delay caused by heavy rain over the stadium.",
+        encoding="utf-8",
+    )
     report = scan([str(corpus)])
     cal = json.loads(render_json(report))["duplicates"]["calibration"]
     assert sum(cal["accepted"]) >= 1 and cal["least_similar"]

@@ -14,8 +14,9 @@ def run(docs: dict[str, str], config: DuplicatesConfig | None = None, metadata: 
     texts = [docs[i] for i in ids]
     for o, doc_id in enumerate(ids):
         meta = (metadata or {}).get(doc_id, {})
-        check.observe(DocContext(Document(doc_id, texts[o], source=f"{meta.get('source', '')}/{doc_id}.txt",
-                                          metadata=meta), o))
+        check.observe(
+            DocContext(Document(doc_id, texts[o], source=f"{meta.get('source', '')}/{doc_id}.txt", metadata=meta), o)
+        )
     result = check.finish(lambda o: texts[o], ids)
     findings = {doc_id: result.findings.get(o, []) for o, doc_id in enumerate(ids)}
     return findings, result.clusters

@@ -36,11 +36,11 @@ def _chain_corpus(n: int, width: int = 40) -> dict[str, str]:
     rng = random.Random(7)
     vocab = [f"w{k}" for k in range(5000)]
     words = [rng.choice(vocab) for _ in range(n + width)]
+
     def own() -> str:  # a paragraph of the document's own
         return " ".join(rng.choice(vocab) for _ in range(40)) + "."
 
-    return {f"d{i}": "\n\n".join([own(), own(), " ".join(words[i : i + width]) + ".", own(), own()])
-            for i in range(n)}
+    return {f"d{i}": "\n\n".join([own(), own(), " ".join(words[i : i + width]) + ".", own(), own()]) for i in range(n)}
 
 
 def test_many_documents_sharing_many_sentences_hit_the_cap_and_say_so():

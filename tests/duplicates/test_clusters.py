@@ -56,10 +56,20 @@ def _story():
     [
         ("first", {}, "short"),
         ("longest", {}, "long"),
-        ("earliest", {"short": {"date": "2024-03-02"}, "long": {"date": "2024-03-01T10:00:00Z"},
-                      "wire": {"date": "2024-03-01T09:00:00+00:00"}}, "wire"),
-        ("source_priority", {"short": {"source": "blog"}, "long": {"source": "paper"}, "wire": {"source": "ap"}},
-         "wire"),
+        (
+            "earliest",
+            {
+                "short": {"date": "2024-03-02"},
+                "long": {"date": "2024-03-01T10:00:00Z"},
+                "wire": {"date": "2024-03-01T09:00:00+00:00"},
+            },
+            "wire",
+        ),
+        (
+            "source_priority",
+            {"short": {"source": "blog"}, "long": {"source": "paper"}, "wire": {"source": "ap"}},
+            "wire",
+        ),
     ],
 )
 def test_keep_policy(keep, metadata, kept):
@@ -100,14 +110,19 @@ def test_demo_corpus_cbs_blurb_is_one_passage_cluster(corpus_dir):
     (alt,) = [f for d in report.documents if d.id == doc for f in d.findings if f.rule == "DUP006"]
     assert first.start <= alt.related[0].start < alt.related[0].end <= first.end
     assert second.start <= alt.start < alt.end <= second.end
-    assert (text[alt.related[0].start : alt.related[0].end], text[alt.start : alt.end]) == (
-        alt.data["kept_text"], alt.data["text"]) != ("", "")
+    assert (
+        (text[alt.related[0].start : alt.related[0].end], text[alt.start : alt.end])
+        == (alt.data["kept_text"], alt.data["text"])
+        != ("", "")
+    )
 
 
 def test_cluster_ids_unique_and_deterministic():
     docs = {
-        "es": article(ES_HEADLINE, ES), "es2": republish(ES_HEADLINE, ES, drop=1, seed=1),
-        "en": article(EN_HEADLINE, EN + [ES[2]]), "en2": article(EN_HEADLINE, EN + [ES[2]]),
+        "es": article(ES_HEADLINE, ES),
+        "es2": republish(ES_HEADLINE, ES, drop=1, seed=1),
+        "en": article(EN_HEADLINE, EN + [ES[2]]),
+        "en2": article(EN_HEADLINE, EN + [ES[2]]),
         "en3": republish(EN_HEADLINE, EN, drop=2, seed=9),
     }
     f1, c1 = run(docs)
@@ -135,8 +150,11 @@ def test_page_template_is_a_pattern_of_three_pages_of_one_site_not_a_shared_edge
 def test_two_pages_sharing_an_edge_paragraph_are_a_copy_even_on_one_site():
     ending = ES[4]
     docs = {"a": article("Uno", filler(4, seed=21) + [ending]), "b": article("Dos", filler(4, seed=22) + [ending])}
-    for metadata in ({"a": {"source": "site"}, "b": {"source": "site"}}, {"a": {"source": "site"}, "b": {"source": "other"}},
-                     {}):
+    for metadata in (
+        {"a": {"source": "site"}, "b": {"source": "site"}},
+        {"a": {"source": "site"}, "b": {"source": "other"}},
+        {},
+    ):
         findings, _ = run(docs, metadata=metadata)
         (f,) = [f for f in findings["b"] if f.rule == "DUP003"]
         assert docs["b"][f.start : f.end] == ending and f.related[0].document == "a"
@@ -194,14 +212,23 @@ def test_partial_copy_reports_the_copied_words_only():
 def test_paragraph_pasted_many_times_is_one_finding_with_every_copy_in_the_cluster():
     from tests.duplicates.harness import run
 
-    x = ("The committee will meet again next week to review the proposal and hear from residents who oppose "
-         "the new road through the park.")
-    y = ("Opponents say the road would destroy old oak trees and bring heavy traffic past two primary schools "
-         "on the north side of town.")
+    x = (
+        "The committee will meet again next week to review the proposal and hear from residents who oppose "
+        "the new road through the park."
+    )
+    y = (
+        "Opponents say the road would destroy old oak trees and bring heavy traffic past two primary schools "
+        "on the north side of town."
+    )
     intro = "Intro paragraph about the council meeting that happened yesterday in the town hall with many residents."
-    z = ("Supporters of the plan answered that the road would cut travel times to the hospital by ten minutes "
-         "for most families in the valley.")
-    docs = {"one": "\n\n".join([intro] + [x] * 300), "pairs": "\n\n".join([intro] + [z, y] * 40 + ["The end of it all."])}
+    z = (
+        "Supporters of the plan answered that the road would cut travel times to the hospital by ten minutes "
+        "for most families in the valley."
+    )
+    docs = {
+        "one": "\n\n".join([intro] + [x] * 300),
+        "pairs": "\n\n".join([intro] + [z, y] * 40 + ["The end of it all."]),
+    }
     findings, clusters = run(docs)
     (f,) = findings["one"]
     assert f.rule == "DUP003" and f.data["copies"] == 299 and f.data["same_document"]
@@ -227,12 +254,24 @@ def test_chinese_and_japanese_near_copies_are_found():
     zh = (data / "zh.txt").read_text(encoding="utf-8")
     ja = (data / "ja.txt").read_text(encoding="utf-8")
     paras = zh.strip().split("\n\n")
-    copy = "\n\n".join(["【本报讯】北京地铁将新增三条线路"] + [paras[0].replace("周二", "本周二"), paras[1],
-                                                         paras[3].replace("九十", "约九十")]) + "\n\n（记者 王磊）"
+    copy = (
+        "\n\n".join(
+            ["【本报讯】北京地铁将新增三条线路"]
+            + [paras[0].replace("周二", "本周二"), paras[1], paras[3].replace("九十", "约九十")]
+        )
+        + "\n\n（记者 王磊）"
+    )
     jpa = ja.strip().split("\n\n")
     ja_copy = "\n\n".join(["給食費無償化へ 東京都"] + [jpa[0], jpa[1].replace("話した", "述べた"), jpa[3]])
-    findings, clusters = run({"zh": zh, "zh-copy": copy, "ja": ja, "ja-copy": ja_copy,
-                              "other": (data / "th.txt").read_text(encoding="utf-8")})
+    findings, clusters = run(
+        {
+            "zh": zh,
+            "zh-copy": copy,
+            "ja": ja,
+            "ja-copy": ja_copy,
+            "other": (data / "th.txt").read_text(encoding="utf-8"),
+        }
+    )
     near = {f.rule: f for f in findings["zh-copy"]}
     assert "DUP002" in near and near["DUP002"].related[0].document == "zh"
     assert any(f.rule == "DUP002" and f.related[0].document == "ja" for f in findings["ja-copy"])

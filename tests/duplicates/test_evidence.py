@@ -87,8 +87,18 @@ def test_a_pasted_paragraph_fails_the_default_warning_gate_and_a_short_quote_doe
     corpus.mkdir()
     (corpus / "a.txt").write_text(article(EN_HEADLINE, EN), encoding="utf-8")
     (corpus / "b.txt").write_text(article("Other news", OTHER[:3] + [EN[5]] + OTHER[3:]), encoding="utf-8")
-    args = ["scan", str(corpus), "--select", "duplicate", "--out", str(tmp_path / "r"), "--format", "json",
-            "--fail-on", "warning"]
+    args = [
+        "scan",
+        str(corpus),
+        "--select",
+        "duplicate",
+        "--out",
+        str(tmp_path / "r"),
+        "--format",
+        "json",
+        "--fail-on",
+        "warning",
+    ]
     assert CliRunner().invoke(app, args).exit_code == 1
     (corpus / "b.txt").write_text(article("Riders rally", filler(5, seed=11) + [EN_QUOTE]), encoding="utf-8")
     (corpus / "a.txt").write_text(article(EN_HEADLINE, EN[:4] + [EN_QUOTE]), encoding="utf-8")

@@ -51,26 +51,38 @@ def test_fact_share_counts_figures_in_common():
 def test_parallel_wording_with_different_figures_inside_one_document_is_not_reported():
     from tests.duplicates.texts import filler
 
-    one = ("Outstanding loans to the first country currently total about 2.5 billion dlrs, of which about 215 mln "
-           "dlrs of loans have been reported as either nonaccrual or past due 90 days or more, the bank said.")
-    two = ("Outstanding loans to the second country currently total about 1.3 billion dlrs, of which about 241 mln "
-           "dlrs of loans have been reported as either nonaccrual or past due 60 days or more, the bank said.")
+    one = (
+        "Outstanding loans to the first country currently total about 2.5 billion dlrs, of which about 215 mln "
+        "dlrs of loans have been reported as either nonaccrual or past due 90 days or more, the bank said."
+    )
+    two = (
+        "Outstanding loans to the second country currently total about 1.3 billion dlrs, of which about 241 mln "
+        "dlrs of loans have been reported as either nonaccrual or past due 60 days or more, the bank said."
+    )
     doc = "\n\n".join(filler(2, seed=3) + [one, two] + filler(2, seed=4))
     findings, _ = run({"bank": doc})
     assert not findings["bank"]
 
 
 def test_a_change_of_form_is_not_a_changed_fact():
-    for a, b in [("ten", "10"), ("Sen", "Senator"), ("U.S", "United States"), ("Reuter", "Reuters"),
-                 ("The same", "An equal"), ("version", "proposal")]:
+    for a, b in [
+        ("ten", "10"),
+        ("Sen", "Senator"),
+        ("U.S", "United States"),
+        ("Reuter", "Reuters"),
+        ("The same", "An equal"),
+        ("version", "proposal"),
+    ]:
         assert not facts.is_fact_change(a, b), (a, b)
     for a, b in [("22", "27"), ("6-5/16", "6-1/16"), ("Morocco", "Kuwait"), ("Maria Keller", "Mario Keller")]:
         assert facts.is_fact_change(a, b), (a, b)
 
 
 def test_two_daily_reports_with_several_changed_figures_are_one_template():
-    day = ("Traders estimated the hog slaughter at about {a} to 305,000 head versus {b} a week ago and {c} a "
-           "year ago, and the cattle slaughter at about 120,000 head versus 118,000 a week ago.")
+    day = (
+        "Traders estimated the hog slaughter at about {a} to 305,000 head versus {b} a week ago and {c} a "
+        "year ago, and the cattle slaughter at about 120,000 head versus 118,000 a week ago."
+    )
     one, two = day.format(a="295,000", b="307,000", c="311,000"), day.format(a="290,000", b="302,000", c="297,000")
     assert facts.same_template(one, two, 3, 0.5)  # 3 of 6 figures shared, but 3 changed in place
     copy = one.replace("118,000", "119,000")  # one figure altered in a copy

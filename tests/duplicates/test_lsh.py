@@ -74,7 +74,9 @@ def test_datasketch_backend_finds_every_pair_sharing_a_band():
     sig = planted_signatures(200, 24, seed=7, values=6)
     pairs, est = datasketch_candidate_pairs(sig, 12, 2, min_estimate=0.15)
     expected = sorted(
-        (i, j) for j in range(len(sig)) for i in range(j)
+        (i, j)
+        for j in range(len(sig))
+        for i in range(j)
         if any((sig[i, 2 * b : 2 * b + 2] == sig[j, 2 * b : 2 * b + 2]).all() for b in range(12))
         and np.mean(sig[i] == sig[j]) >= 0.15
     )
@@ -101,5 +103,6 @@ def test_datasketch_backend_gives_the_same_clusters():
     findings_ds, clusters_ds = run(docs, DuplicatesConfig(lsh="datasketch"))
     assert sum(c.level == "document" for c in clusters_np) >= 6
     assert [c.to_dict() for c in clusters_ds] == [c.to_dict() for c in clusters_np]
-    assert {k: [f.to_dict() for f in v] for k, v in findings_ds.items()} == \
-        {k: [f.to_dict() for f in v] for k, v in findings_np.items()}
+    assert {k: [f.to_dict() for f in v] for k, v in findings_ds.items()} == {
+        k: [f.to_dict() for f in v] for k, v in findings_np.items()
+    }

@@ -118,7 +118,10 @@ def test_wire_speakers_are_not_flagged(text):
 @pytest.mark.parametrize(
     "text,rule",
     [
-        ('The board met on Monday.\n\n"We will not cut a single job in this plant before the end of the year."', "SRC002"),
+        (
+            'The board met on Monday.\n\n"We will not cut a single job in this plant before the end of the year."',
+            "SRC002",
+        ),
         ("Some analysts believe the merger will fail before the summer.", "SRC003"),
         ("Others say the tax will fall hardest on the poorest families.", "SRC003"),
     ],
@@ -145,8 +148,10 @@ def test_wire_company_fee_and_anaphora_not_flagged(text):
 
 
 def test_a_new_subject_after_a_paragraph_break_is_still_flagged():
-    text = ("Industrial output rose 1.1 pct in the fourth quarter, the Statistics Bureau said.\n"
-            "    Unemployment among young people reached 14 pct.")
+    text = (
+        "Industrial output rose 1.1 pct in the fourth quarter, the Statistics Bureau said.\n"
+        "    Unemployment among young people reached 14 pct."
+    )
     assert _src001(text)
 
 
@@ -158,13 +163,15 @@ def test_a_mostly_attributed_story_keeps_only_social_statistics():
         "    The port handled 1,200 containers in the week.\n"
         "    About 300 workers lost their jobs in the month.\n"
     )
-    flagged = [story[f.start:f.end] for f in _src001(story)]
+    flagged = [story[f.start : f.end] for f in _src001(story)]
     assert flagged == ["About 300 workers lost their jobs in the month."]
 
 
 def test_rows_of_a_layout_table_of_figures_are_not_claims():
-    text = ("Import quotas for 1987 were set as follows.\n"
-            "ARGENTINA   nil   39,130\nBARBADOS    nil    7,500\nBOLIVIA     nil    7,500\nBRAZIL      nil  131,950\n")
+    text = (
+        "Import quotas for 1987 were set as follows.\n"
+        "ARGENTINA   nil   39,130\nBARBADOS    nil    7,500\nBOLIVIA     nil    7,500\nBRAZIL      nil  131,950\n"
+    )
     assert not _src001(text)
 
 
@@ -195,8 +202,10 @@ def test_results_notes_flashes_and_ownership_are_not_claims(text):
 
 
 def test_menu_lines_with_pipes_are_not_tables_of_data():
-    menu = ("Most viewed\n10 things I've learned about moustaches | Michael White\n"
-            "How a 16-year-old changed fashion | Alex Needham\n1 Comment | Trackback\n")
+    menu = (
+        "Most viewed\n10 things I've learned about moustaches | Michael White\n"
+        "How a 16-year-old changed fashion | Alex Needham\n1 Comment | Trackback\n"
+    )
     assert not _src001(menu)
     data = "City | Share\n---|---\nLos Angeles | 27%\nChicago | 22%\n"
     assert len(_src001(data)) == 2

@@ -36,7 +36,7 @@ def _src(doc, rule=None):
 
 def test_003_unsourced_table_rows_flagged(report):
     doc, text = _doc(report, "003"), _text(report, "003")
-    rows = [text[f.start:f.end] for f in _src(doc, "SRC001")]
+    rows = [text[f.start : f.end] for f in _src(doc, "SRC001")]
     assert any(r.startswith("Los Angeles | Sanctuary City | 27%") for r in rows)
     assert len(rows) == 3
     assert all(f.severity.value == "warning" for f in _src(doc, "SRC001"))
@@ -64,8 +64,8 @@ def test_000_quotes_attributed(report):
 def test_002_teasers_score_low_and_weasel_flagged(report):
     doc, text = _doc(report, "002"), _text(report, "002")
     assert doc.stats["sourcing"]["score"] < 0.4
-    assert any(text[f.start:f.end] == "A memo asserts" for f in _src(doc, "SRC003"))
-    assert any("were told to" in text[f.start:f.end] for f in _src(doc, "SRC004"))
+    assert any(text[f.start : f.end] == "A memo asserts" for f in _src(doc, "SRC003"))
+    assert any("were told to" in text[f.start : f.end] for f in _src(doc, "SRC004"))
 
 
 def test_004_source_from_headline_outlet(report):

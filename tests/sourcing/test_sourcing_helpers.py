@@ -35,11 +35,26 @@ def test_figures_found(text, expected):
 @pytest.mark.parametrize(
     "text",
     [
-        "state Senate Bill 54 by engaging", "passed in October 2017", "(AB4) que busca", "24 horas después",
-        "The president’s Day 1 actions", "John Smith, 45, of Fresno", "a 45-year-old man", "at 10:30 a.m. on Jan. 5",
-        "el 5 de enero de 2020", "COVID-19 cases", "the 1990s", "Call 555-1234", "He lives at 123 Main St.",
-        "the 21st century", "Title 42 expulsions", "Executive Order 13768", "he served 10 years", "es el 2º",
-        "1) Review the policy", "Page 5 of the report",
+        "state Senate Bill 54 by engaging",
+        "passed in October 2017",
+        "(AB4) que busca",
+        "24 horas después",
+        "The president’s Day 1 actions",
+        "John Smith, 45, of Fresno",
+        "a 45-year-old man",
+        "at 10:30 a.m. on Jan. 5",
+        "el 5 de enero de 2020",
+        "COVID-19 cases",
+        "the 1990s",
+        "Call 555-1234",
+        "He lives at 123 Main St.",
+        "the 21st century",
+        "Title 42 expulsions",
+        "Executive Order 13768",
+        "he served 10 years",
+        "es el 2º",
+        "1) Review the policy",
+        "Page 5 of the report",
     ],
 )
 def test_not_statistics(text):
@@ -73,8 +88,11 @@ def test_unclosed_single_paragraph_quote_is_ignored():
         ("On Thursday, Sgt. Amar Gandhi, a sheriff’s spokesperson stated, “We comply.”", "Sgt. Amar Gandhi", "named"),
         ("Police say 23 people were arrested.", "Police", "role"),
         ("Critics argue the plan will fail.", "Critics argue", "vague"),
-        ("El desempleo subió, informó el Instituto Nacional de Estadística.", "Instituto Nacional de Estadística",
-         "named"),
+        (
+            "El desempleo subió, informó el Instituto Nacional de Estadística.",
+            "Instituto Nacional de Estadística",
+            "named",
+        ),
     ],
 )
 def test_attribution_sources(text, source, kind):
@@ -84,13 +102,17 @@ def test_attribution_sources(text, source, kind):
 
 
 def test_headline_outlet_most_frequent_then_first():
-    text = "A story about the sheriff – CBS\n\nBody.\n\nOther story on the sheriff – La Opinion\n\n" \
-           "Third story about the sheriff – La Opinion\n"
+    text = (
+        "A story about the sheriff – CBS\n\nBody.\n\nOther story on the sheriff – La Opinion\n\n"
+        "Third story about the sheriff – La Opinion\n"
+    )
     assert headline_outlet(text, segment.lines(text)) == "La Opinion"
     tie = "A story about the sheriff – CBS\n\nOther story on the sheriff – La Opinion\n"
     assert headline_outlet(tie, segment.lines(tie)) == "CBS"
-    assert headline_outlet("SACRAMENTO, CA – The Sacramento Police Department joined other cities.", [
-        segment.Span(0, 70)]) is None
+    assert (
+        headline_outlet("SACRAMENTO, CA – The Sacramento Police Department joined other cities.", [segment.Span(0, 70)])
+        is None
+    )
 
 
 def test_guess_language():

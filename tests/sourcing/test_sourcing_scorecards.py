@@ -16,7 +16,11 @@ def _f(rule: str, cat: Category) -> Finding:
 
 def _doc(i: int, source: str, lang: str, findings=(), words=1000, claims=10, attributed=5) -> DocumentResult:
     return DocumentResult(
-        id=f"d{i}", chars=words * 6, source=source, language=lang, findings=list(findings),
+        id=f"d{i}",
+        chars=words * 6,
+        source=source,
+        language=lang,
+        findings=list(findings),
         stats={"sourcing": {"words": words, "claims": claims, "attributed": attributed}},
     )
 
@@ -25,8 +29,15 @@ def test_scorecards_group_rates_density_and_sort():
     docs = [
         _doc(1, "wire", "en", [_f("DUP001", Category.DUPLICATE), _f("SRC001", Category.SOURCING)]),
         _doc(2, "wire", "en", [_f("ART001", Category.ARTEFACT)], attributed=9),
-        _doc(3, "wire", "es", [_f("SRC001", Category.SOURCING), _f("SRC002", Category.SOURCING),
-                               _f("SRC003", Category.SOURCING)], words=500, claims=0, attributed=0),
+        _doc(
+            3,
+            "wire",
+            "es",
+            [_f("SRC001", Category.SOURCING), _f("SRC002", Category.SOURCING), _f("SRC003", Category.SOURCING)],
+            words=500,
+            claims=0,
+            attributed=0,
+        ),
         _doc(4, "blog", "en", [_f("SRC004", Category.SOURCING)], words=200, claims=4, attributed=0),
         _doc(5, "aaa", "fr", words=100, claims=0, attributed=0),
     ]
@@ -44,8 +55,7 @@ def test_scorecards_group_rates_density_and_sort():
 
 
 def test_scorecards_without_sourcing_stats_use_chars():
-    doc = DocumentResult(id="x", chars=6000, source="", language="und",
-                         findings=[_f("SRC001", Category.SOURCING)])
+    doc = DocumentResult(id="x", chars=6000, source="", language="und", findings=[_f("SRC001", Category.SOURCING)])
     (card,) = source_scorecards(Report("0", [doc], [], []))
     assert card["source"] == "." and card["words"] == 1000 and card["unsourced_claim_density"] == 1.0
 
@@ -53,8 +63,10 @@ def test_scorecards_without_sourcing_stats_use_chars():
 def test_source_field_then_headline_outlet_then_folder(tmp_path):
     (tmp_path / "feed").mkdir()
     (tmp_path / "feed" / "a.jsonl").write_text(
-        json.dumps({"id": "r1", "text": "Rents rose 20% in May.", "site": "example.org"}) + "\n"
-        + json.dumps({"id": "r2", "text": "Plain text with no outlet line at all here."}) + "\n",
+        json.dumps({"id": "r1", "text": "Rents rose 20% in May.", "site": "example.org"})
+        + "\n"
+        + json.dumps({"id": "r2", "text": "Plain text with no outlet line at all here."})
+        + "\n",
         encoding="utf-8",
     )
     (tmp_path / "pages").mkdir()
