@@ -501,12 +501,6 @@ def signature(text: str, params: MinHashParams | None = None) -> np.ndarray:
     return signatures([text], params)[0]
 
 
-def shingle_set(text: str, params: MinHashParams) -> np.ndarray:
-    """The distinct uint64 shingle hashes of a text (sorted)."""
-    hashes, _ = _shingles_batch([text], params)
-    return np.unique(hashes)
-
-
 def word_hashes(text: str, seed: int = 1) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The text's word tokens as the signatures see them: (uint64 hashes, char starts, char ends).
 

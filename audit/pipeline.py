@@ -76,7 +76,6 @@ class ScanState:
     unreadable: list[Unreadable] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     store: TextStore = field(default_factory=TextStore)
-    records: list[Any] = field(default_factory=list)
     #: Documents whose id repeated an earlier document's: ``{"id": new, "was": old, "file", "line"}``.
     renamed: list[dict[str, Any]] = field(default_factory=list)
     #: Unreadable lines counted but not listed (beyond the sample), by file.
@@ -161,7 +160,6 @@ def run_checks(
     checks: list[Any],
     *,
     hooks: ScanHooks | None = None,
-    keep_records: bool = False,
     settings: Settings | None = None,
     parallel: Parallel | None = None,
 ) -> tuple[ScanState, dict[str, Any]]:
@@ -185,8 +183,6 @@ def run_checks(
         if isinstance(event, Unreadable):
             if state.note_unreadable(event) and hooks.on_unreadable:
                 hooks.on_unreadable(event)
-            if keep_records:
-                state.records.append(event)
             continue
         if isinstance(event, Skipped):
             state.skipped.append(event)
@@ -211,8 +207,6 @@ def run_checks(
                 stats=dict(ctx.stats),
             )
         )
-        if keep_records:
-            state.records.append(doc)
         if hooks.on_document:
             hooks.on_document(doc)
     ids = [r.id for r in state.results]

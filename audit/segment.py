@@ -15,7 +15,6 @@ or inside a number.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from functools import lru_cache
 from typing import Iterator
 
@@ -132,16 +131,6 @@ def _split_sentences(text: str, start: int, end: int) -> Iterator[Span]:
 _SENTENCE_OPENERS = frozenset(
     "The A An In On At It He She They We This That These Those But And However El La Los Las Un Una En".split()
 )
-
-
-class LineIndex:
-    """Map character offsets to 1-based line numbers (for reports)."""
-
-    def __init__(self, text: str) -> None:
-        self._starts = [0] + [m.end() for m in re.finditer("\n", text)]
-
-    def line_of(self, offset: int) -> int:
-        return bisect_right(self._starts, offset)
 
 
 def line_of(text: str, offset: int) -> int:

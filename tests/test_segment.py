@@ -67,8 +67,7 @@ def test_sentence_spans_index_original_text_across_passages():
 def test_lines_and_line_numbers():
     text = "a\n\n  b  \nc"
     assert texts(text, segment.lines(text)) == ["a", "b", "c"]
-    idx = segment.LineIndex(text)
-    assert [idx.line_of(text.index(ch)) for ch in "abc"] == [1, 3, 4]
+    assert [segment.line_of(text, text.index(ch)) for ch in "abc"] == [1, 3, 4]
     assert segment.line_of(text, text.index("c")) == 4
 
 

@@ -41,10 +41,6 @@ class Words:
         """Character span from the start of word ``first`` to the end of word ``last - 1``."""
         return int(self.starts[first]), int(self.ends[last - 1])
 
-    def index_at(self, offset: int) -> int:
-        """Index of the first word starting at or after ``offset``."""
-        return int(np.searchsorted(self.starts, offset))
-
 
 def words(text: str) -> Words:
     """Word tokens of a text (as uint64 hashes, see :func:`audit.minhash.word_hashes`) with their offsets."""
@@ -139,15 +135,3 @@ def passage_similarity(a: str, b: str) -> float:
     if na == nb:
         return 1.0
     return fuzz.ratio(na, nb) / 100.0
-
-
-def passage_containment(short: str, long: str) -> tuple[float, int, int]:
-    """rapidfuzz partial_ratio alignment of a short passage inside a longer one.
-
-    Returns (score 0-1, start, end) of the best-matching window of ``long``, in
-    ``long``'s own character offsets (computed on the raw texts, so offsets are exact).
-    """
-    res = fuzz.partial_ratio_alignment(short.lower(), long.lower())
-    if res is None:
-        return 0.0, 0, 0
-    return res.score / 100.0, res.dest_start, res.dest_end
