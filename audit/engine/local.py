@@ -120,6 +120,21 @@ def _worker_batch(docs: list[Document]) -> list[DocOutcome]:
     return [DocOutcome.compute(DocContext(doc, -1), _WORKER_CHECKS, needs, source_field) for doc in docs]
 
 
+def shards(events: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """Reader events in groups holding ``size`` documents each (unreadable and skipped inputs ride along
+    in their place, so results come back in input order)."""
+    batch: list[Any] = []
+    docs = 0
+    for event in events:
+        batch.append(event)
+        docs += isinstance(event, Document)
+        if docs >= size:
+            yield batch
+            batch, docs = [], 0
+    if batch:
+        yield batch
+
+
 def _main_importable() -> bool:
     """Whether worker processes can re-import ``__main__`` (not so for a script piped to ``python -``)."""
     import sys
@@ -202,23 +217,11 @@ def _parallel_stage(iterator, parallel: Parallel, doc_checks: list[Any], prep: P
     ctx = multiprocessing.get_context(_start_method())
     pending: deque = deque()  # (events, future | None)
 
-    def batches() -> Iterator[list[Any]]:
-        batch: list[Any] = []
-        docs = 0
-        for event in iterator:
-            batch.append(event)
-            docs += isinstance(event, Document)
-            if docs >= parallel.batch:
-                yield batch
-                batch, docs = [], 0
-        if batch:
-            yield batch
-
     broken = False
     with ProcessPoolExecutor(
         workers, mp_context=ctx, initializer=_worker_init, initargs=(parallel.config, parallel.enabled, prep)
     ) as pool:
-        source = batches()
+        source = shards(iterator, parallel.batch)
         exhausted = False
         while not broken:
             while not exhausted and len(pending) < 2 * workers:  # bounded: the corpus is never all in flight

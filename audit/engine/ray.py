@@ -111,6 +111,7 @@ def _describe(docs: list[Any]) -> str:
 
 def ray_document_stage(events: Iterable[Any], parallel: Any, doc_checks: list[Any]) -> Iterator[tuple[Any, Any]]:
     """``(event, DocOutcome | None)`` in input order, the outcomes computed by Ray tasks."""
+    from audit.engine.local import shards
     from audit.model import Document
 
     session = RaySession(parallel.address, parallel.jobs)
@@ -121,19 +122,7 @@ def ray_document_stage(events: Iterable[Any], parallel: Any, doc_checks: list[An
         config_ref = ray.put(parallel.config)
         pending: deque = deque()
 
-        def shards() -> Iterator[list[Any]]:
-            batch: list[Any] = []
-            docs = 0
-            for event in events:
-                batch.append(event)
-                docs += isinstance(event, Document)
-                if docs >= parallel.batch:
-                    yield batch
-                    batch, docs = [], 0
-            if batch:
-                yield batch
-
-        source = shards()
+        source = shards(events, parallel.batch)
         exhausted = False
         while True:
             while not exhausted and len(pending) < 2 * session.workers:
