@@ -9,7 +9,6 @@ copy and reported once per distinct set of copied regions.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from audit.duplicates.corpus import Corpus
 from audit.duplicates.lsh import UnionFind, candidate_pairs, star_clusters
 from audit.duplicates.near import alteration_findings, template_finding
 from audit.duplicates.rules import DUP003, DUP004
+from audit.duplicates.units import is_prose, is_quotation, units  # noqa: F401  (units re-exported)
 from audit.model import Cluster, Location, Related, Severity, Span
 from audit.rules import CorpusResult
 
@@ -42,73 +42,6 @@ class Region:
 
     def swapped(self) -> Region:
         return Region(self.doc_b, self.span_b, self.doc_a, self.span_a, self.similarity, self.exact, self.copied_words)
-
-
-# ---------------------------------------------------------------------------
-# Passage units: paragraphs, and windows of documents without paragraphs
-
-#: A line that starts an indented paragraph inside a block (hard-wrapped wire text: "\n    The ...").
-_INDENT = re.compile(r"\n(?:[ \t]{2,}|\t)(?=\S)")
-
-
-def units(text: str, passages: Iterable[Span], window_words: int) -> list[Span]:
-    """The passages duplicates are indexed and verified by. A paragraph is a unit; a block with indented
-    paragraph starts (hard-wrapped wire stories, one block with no blank lines) is cut at them; a
-    block still longer than ``window_words`` words is cut into windows of whole sentences of about
-    half that size, so text pasted inside it is found with its own span. ``window_words`` 0: no cuts."""
-    if window_words <= 0:
-        return list(passages)
-    if "\n\n" not in text and len(_INDENT.findall(text, 0, 20_000)) >= 2:
-        # Hard-wrapped text whose paragraphs start with an indented line (wire stories): the
-        # paragraphs are the indented pieces, whatever the lines look like (a table of figures
-        # above a paragraph makes the segmenter split every line).
-        passages = [Span(0, len(text))]
-    out: list[Span] = []
-    for p in passages:
-        block = text[p.start : p.end]
-        if "\n" not in block and len(block) < 4 * window_words:
-            out.append(p)
-            continue
-        cuts = [p.start] + [p.start + m.start() + 1 for m in _INDENT.finditer(block)] + [p.end]
-        for a, b in zip(cuts, cuts[1:], strict=False):
-            span = _trim(text, a, b)
-            if span is None:
-                continue
-            if len(text[span.start : span.end].split()) <= window_words:
-                out.append(span)
-            else:
-                out.extend(_windows(text, span, window_words // 2))
-    return out
-
-
-def _trim(text: str, a: int, b: int) -> Span | None:
-    piece = text[a:b]
-    stripped = piece.strip()
-    if not stripped:
-        return None
-    start = a + (len(piece) - len(piece.lstrip()))
-    return Span(start, start + len(stripped))
-
-
-def _windows(text: str, span: Span, target: int) -> list[Span]:
-    """Consecutive sentences of ``span`` grouped to about ``target`` words each (the last group may be
-    shorter; a sentence longer than ``target`` is a window of its own)."""
-    out: list[Span] = []
-    start = None
-    words = 0
-    for sent in segment.sentences(text[span.start : span.end]):
-        if start is None:
-            start = sent.start
-        words += len(text[span.start + sent.start : span.start + sent.end].split())
-        if words >= target:
-            out.append(Span(span.start + start, span.start + sent.end))
-            start, words = None, 0
-    if start is not None:
-        if out and words < target // 3:
-            out[-1] = Span(out[-1].start, span.end)  # a short tail joins the window before it
-        else:
-            out.append(Span(span.start + start, span.end))
-    return [w for w in (_trim(text, w.start, w.end) for w in out) if w is not None]
 
 
 # ---------------------------------------------------------------------------
@@ -494,29 +427,6 @@ def _is_template(corpus: Corpus, r: Region) -> bool:
     changed = corpus.derived_pair("changed_facts", r.doc_a, r.doc_b, facts.changed_facts)
     least = min(len(facts.numbers(ta)), len(facts.numbers(tb)))
     return changed >= 2 and changed >= least / 4
-
-
-_OPEN_QUOTES = frozenset("\"\u201c\u201e\u00ab\u2018\u201a\u2039\u300c\u300e'")
-
-
-def is_quotation(text: str, span: tuple[int, int], max_words: int) -> bool:
-    """Is ``text[span]`` a short quotation: opened by a quotation mark (at its start or just before it)
-    and at most ``max_words`` words long?"""
-    s, e = span
-    seg = text[s:e].lstrip()
-    before = text[max(0, s - 3) : s].strip()
-    quoted = seg[:1] in _OPEN_QUOTES or (bool(before) and before[-1] in _OPEN_QUOTES)
-    return quoted and len(seg.split()) <= max_words
-
-
-def is_prose(text: str) -> bool:
-    """Does a copied region read as running prose, not page furniture? Furniture is mostly short lines
-    (menus, share bars: "About us", "Reply", "Follow Us") or mostly non-letters (widget code, tables)."""
-    lines = [ln for ln in text.split("\n") if ln.strip()]
-    if len(lines) >= 3 and sum(len(ln.split()) <= 3 for ln in lines) > 0.3 * len(lines):
-        return False
-    letters = sum(ch.isalpha() or ch.isspace() for ch in text[:2000])
-    return letters >= 0.8 * min(len(text), 2000)
 
 
 def _severity(corpus: Corpus, r: Region, copies: int) -> Severity:
