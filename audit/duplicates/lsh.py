@@ -13,7 +13,7 @@ from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
-from audit.minhash import _splitmix64
+from audit.tokenhash import _splitmix64
 
 _U64 = np.uint64
 #: Pairs (or sorted rows) handled per numpy pass in banding and estimates.
