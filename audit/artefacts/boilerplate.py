@@ -1,21 +1,18 @@
-"""Template boilerplate: lexicon lines, empty metadata labels, glued author bios, and
-lines that recur across many documents of one source (a corpus check).
+"""Template boilerplate: lexicon lines, empty metadata labels, glued author bios (ART002-ART004), and
+the ART005 rule, whose corpus check (lines that recur across the documents of one source) is
+:mod:`audit.artefacts.recurring`.
 """
 
 from __future__ import annotations
 
 import re
-from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-import numpy as np
-import xxhash
-
 from audit.artefacts.common import boilerplate_lexicon, normalize_line, words
 from audit.model import Category, Finding, Severity
-from audit.rules import CorpusCheck, CorpusResult, DocContext, DocumentCheck, Rule
+from audit.rules import DocContext, DocumentCheck, Rule
 
 ART002 = Rule(
     id="ART002",
@@ -439,120 +436,3 @@ class BoilerplateCheck(DocumentCheck):
                 )
                 out.append(ART004.finding(p, msg, data={"kind": how}))
         return out
-
-
-@dataclass(frozen=True)
-class RecurringLineConfig:
-    #: A line must occur in at least this many documents of one source ...
-    min_documents: int = 3
-    #: ... and in at least this share of that source's documents.
-    min_share: float = 0.02
-    #: Lines shorter than this (characters) or longer than `max_words` words are ignored.
-    min_chars: int = 10
-    max_words: int = 25
-    #: A document in which more than this share of its lines recur is a near copy of others
-    #: (the duplicate family's business), not a page carrying template lines: not reported.
-    max_document_share: float = 0.6
-
-
-class RecurringLineCheck(CorpusCheck):
-    """Counts line hashes (not texts) per source; re-reads only documents that carry a recurring line."""
-
-    rules = (ART005,)
-    section = "recurring_lines"
-    config_class = RecurringLineConfig
-    order = 60
-
-    def __init__(self, config=None, settings=None) -> None:
-        super().__init__(config, settings)
-        self._keys = array("Q")
-        self._ords = array("I")
-        self._doc_source = array("I")  # by ordinal
-        self._sources: dict[str, int] = {}
-        self._source_docs: list[int] = []
-        self._seen_docs: set[int] = set()
-
-    def _line_keys(self, text: str, source: str, lines) -> dict[int, tuple[int, int]]:
-        out: dict[int, tuple[int, int]] = {}
-        cfg = self.config
-        prefix = source + "\x00"
-        for span in lines:
-            if span.end - span.start < cfg.min_chars:
-                continue
-            raw = text[span.start : span.end]
-            if raw.count(" ") >= 2 * cfg.max_words and len(raw.split()) > cfg.max_words:
-                continue  # a paragraph, not a template line: skip before normalising it
-            norm = normalize_line(raw)
-            if len(norm.split()) > cfg.max_words or sum(ch.isalpha() for ch in norm) < 3:
-                continue
-            if norm.count(" ") < 4 and norm.endswith(".") and not norm.endswith(("..", "…")):
-                continue  # a section heading closed by a full stop ("Demographics."), shared by articles, not template
-            key = xxhash.xxh64_intdigest((prefix + norm).encode("utf-8", "surrogatepass"))
-            out.setdefault(key, (span.start, span.end))
-        return out
-
-    def observe(self, ctx: DocContext) -> Iterable[Finding]:
-        source = ctx.source(self.settings.source_field)
-        sid = self._sources.setdefault(source, len(self._sources))
-        if sid == len(self._source_docs):
-            self._source_docs.append(0)
-        while len(self._doc_source) <= ctx.ordinal:
-            self._doc_source.append(0)
-        self._doc_source[ctx.ordinal] = sid
-        doc_key = xxhash.xxh64_intdigest(ctx.text.encode("utf-8", "surrogatepass"))
-        if doc_key in self._seen_docs:  # exact copies are the duplicate family's business
-            return ()
-        self._seen_docs.add(doc_key)
-        self._source_docs[sid] += 1
-        for key in self._line_keys(ctx.text, source, ctx.lines):
-            self._keys.append(key)
-            self._ords.append(ctx.ordinal)
-        return ()
-
-    def finish(self, text_of, ids: list[str]) -> CorpusResult:
-        result = CorpusResult()
-        if not self._keys:
-            return result
-        keys = np.frombuffer(self._keys, dtype=np.uint64)
-        ords = np.frombuffer(self._ords, dtype=np.uint32)
-        uniq, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
-        src_docs = np.asarray(self._source_docs, dtype=np.float64)
-        doc_src = np.frombuffer(self._doc_source, dtype=np.uint32)
-        entry_docs = src_docs[doc_src[ords]]
-        entry_counts = counts[inverse]
-        mask = (entry_counts >= self.config.min_documents) & (entry_counts >= self.config.min_share * entry_docs)
-        if not mask.any():
-            return result
-        hot = {int(k): int(c) for k, c in zip(uniq, counts, strict=True) if c >= self.config.min_documents}
-        names = {v: k for k, v in self._sources.items()}
-        from audit import segment
-
-        for ordinal in np.unique(ords[mask]).tolist():
-            text = text_of(ordinal)
-            sid = int(doc_src[ordinal])
-            source, n_docs = names[sid], self._source_docs[sid]
-            doc_lines = segment.lines(text)
-            recurring = []
-            for key, (start, end) in sorted(self._line_keys(text, source, doc_lines).items(), key=lambda kv: kv[1]):
-                count = hot.get(key)
-                if count is None or count < self.config.min_share * n_docs:
-                    continue
-                recurring.append((key, start, end, count))
-            if len(recurring) > self.config.max_document_share * len(doc_lines):
-                continue
-            for key, start, end, count in recurring:
-                result.add(
-                    ordinal,
-                    ART005.finding(
-                        (start, end),
-                        f"line recurs in {count} of {n_docs} documents from source {source!r}: template boilerplate",
-                        data={
-                            "documents": count,
-                            "source_documents": n_docs,
-                            "share": round(count / n_docs, 4),
-                            "source": source,
-                            "line_hash": f"{key:016x}",
-                        },
-                    ),
-                )
-        return result

@@ -146,7 +146,7 @@ def test_page_furniture_lines_still_flagged(text, line):
 
 
 def test_recurring_section_headings_are_not_template_lines():
-    from audit.artefacts.boilerplate import RecurringLineCheck
+    from audit.artefacts.recurring import RecurringLineCheck
     from audit.pipeline import run_checks
 
     docs = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from audit.artefacts.boilerplate import RecurringLineCheck, RecurringLineConfig
+from audit.artefacts.recurring import RecurringLineCheck, RecurringLineConfig
 from audit.model import Document
 from audit.pipeline import run_checks
 
