@@ -30,17 +30,16 @@ from __future__ import annotations
 
 import base64
 import dataclasses
-import glob
 import json
 import math
 import os
-import tempfile
 from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator, TextIO
+from typing import Any, Iterable, Iterator
 
+from audit.atomic import AtomicJsonl
 from audit.config import Config
 from audit.errors import InputError
 from audit.index import Entry, IndexCheck, IndexConfig, Outcome, Overlay
@@ -110,102 +109,6 @@ def reason_of(f: Finding, duplicate_of: str | None = None, similarity: float | N
         d["duplicate_of"] = duplicate_of
         d["similarity"] = round(float(similarity if similarity is not None else 1.0), 4)
     return d
-
-
-def _file_mode(path: Path) -> int:
-    try:
-        return path.stat().st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def _remove_stale_partials(path: Path) -> list[Path]:
-    """Delete ``.NAME.PID.*.partial`` files next to ``path`` left by a run that was killed (its process
-    is gone); a partial file of a run still going (or of unknown origin) is left alone."""
-    removed = []
-    prefix = f".{path.name}."
-    for tmp in path.parent.glob(f".{glob.escape(path.name)}.*.partial"):
-        pid = tmp.name[len(prefix) :].split(".", 1)[0]
-        if not pid.isdigit() or int(pid) == os.getpid():
-            continue
-        try:
-            os.kill(int(pid), 0)
-            continue  # that run is still going
-        except ProcessLookupError:
-            pass
-        except OSError:
-            continue  # exists, owned by someone else
-        try:
-            tmp.unlink()
-            removed.append(tmp)
-        except OSError:
-            pass
-    return removed
-
-
-class _AtomicJsonl:
-    """A JSONL file written to a temporary sibling and renamed into place on commit.
-
-    A write error (a full disk, a lost mount) names the file and removes the temporary file."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.fh: TextIO | None = None
-        self.tmp: Path | None = None
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            _remove_stale_partials(path)
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".partial", dir=path.parent)
-            self.tmp = Path(tmp)
-            os.chmod(fd, _file_mode(path))  # mkstemp makes 0600; give the output the usual permissions
-            self.fh = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
-        except OSError as err:
-            self.abort()
-            raise self._error(err) from None
-        self.count = 0
-
-    def _error(self, err: OSError) -> InputError:
-        return InputError(f"cannot write {self.path}: {err.strerror or err} (no output was written)")
-
-    def write(self, line: str) -> None:
-        assert self.fh is not None  # __init__ opened it or raised
-        try:
-            self.fh.write(line)
-            self.fh.write("\n")
-        except OSError as err:
-            raise self._error(err) from None
-        self.count += 1
-
-    def finish(self) -> None:
-        assert self.fh is not None  # __init__ opened it or raised
-        try:
-            self.fh.flush()
-            os.fsync(self.fh.fileno())
-            self.fh.close()
-        except OSError as err:
-            raise self._error(err) from None
-
-    def commit(self) -> None:
-        assert self.tmp is not None  # __init__ made it or raised
-        try:
-            os.replace(self.tmp, self.path)
-        except OSError as err:
-            raise self._error(err) from None
-
-    def abort(self) -> None:
-        """Remove the temporary file, whatever state the disk is in (never raises)."""
-        if self.fh is not None and not self.fh.closed:
-            try:
-                self.fh.close()
-            except OSError:
-                pass  # e.g. ENOSPC again while flushing: the descriptor is closed all the same
-        if self.tmp is not None:
-            try:
-                self.tmp.unlink(missing_ok=True)
-            except OSError:
-                pass
 
 
 # ---------------------------------------------------------------------------
@@ -410,9 +313,9 @@ def _run(
                 f"{err}; no output was written: re-run the same command to finish the batch "
                 "(documents it already claimed are recognised as its own)"
             ) from None
-        out_keep = _AtomicJsonl(keep)
+        out_keep = AtomicJsonl(keep)
         try:
-            out_reject = _AtomicJsonl(reject)
+            out_reject = AtomicJsonl(reject)
         except BaseException:
             out_keep.abort()
             raise

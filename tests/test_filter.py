@@ -247,7 +247,7 @@ def test_failure_mid_run_leaves_no_complete_looking_output(tmp_path, monkeypatch
     keep = tmp_path / "kept.jsonl"
     keep.write_text("previous content\n", encoding="utf-8")
     calls = {"n": 0}
-    real = filter_mod._AtomicJsonl.write
+    real = filter_mod.AtomicJsonl.write
 
     def boom(self, line):
         calls["n"] += 1
@@ -255,7 +255,7 @@ def test_failure_mid_run_leaves_no_complete_looking_output(tmp_path, monkeypatch
             raise KeyboardInterrupt  # like a kill in the middle of writing
         return real(self, line)
 
-    monkeypatch.setattr(filter_mod._AtomicJsonl, "write", boom)
+    monkeypatch.setattr(filter_mod.AtomicJsonl, "write", boom)
     with pytest.raises(KeyboardInterrupt):
         filter_paths([str(b1)], config_from_mapping({}), keep, tmp_path / "rejected.jsonl")
     assert keep.read_text(encoding="utf-8") == "previous content\n"  # untouched, not half-written
@@ -270,7 +270,7 @@ def test_failed_output_after_the_index_claim_is_finished_by_a_rerun(tmp_path, mo
     def fail(self):
         raise self._error(OSError(28, "No space left on device"))
 
-    monkeypatch.setattr(filter_mod._AtomicJsonl, "commit", fail)
+    monkeypatch.setattr(filter_mod.AtomicJsonl, "commit", fail)
     result, keep, reject = run_filter(tmp_path, b1, extra=["--index", str(idx), "--update-index"])
     assert result.exit_code == 2 and not keep.exists() and not reject.exists()
     assert "rejected.jsonl: No space left on device" in result.stderr  # names the file

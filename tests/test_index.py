@@ -343,7 +343,7 @@ _KILL_AT = (
     "def die(*a, **k):\n"
     "    os.kill(os.getpid(), 9)\n"
     "if where == 'outputs':\n"
-    "    f._AtomicJsonl.commit = die\n"
+    "    f.AtomicJsonl.commit = die\n"
     "elif where == 'claim-sqlite':\n"
     "    real = s.SqliteIndex._insert\n"
     "    def insert(self, new, fp):\n"
