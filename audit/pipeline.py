@@ -22,11 +22,12 @@ from typing import Any, Callable, Iterable, Iterator
 from audit import __version__
 from audit.baseline import Baseline, apply_baseline
 from audit.config import Config
-from audit.engine.local import DocOutcome, Parallel, _document_stage  # noqa: F401  (public names re-exported)
+from audit.engine.common import DocOutcome, build_checks  # noqa: F401  (public names re-exported)
+from audit.engine.local import Parallel, _document_stage  # noqa: F401  (public names re-exported)
 from audit.model import Document, DocumentResult, Finding, Report, Skipped, Unreadable
 from audit.policy import Policy
 from audit.readers import iter_inputs
-from audit.rules import CorpusCheck, DocContext, DocumentCheck, Settings, check_classes
+from audit.rules import CorpusCheck, DocContext, DocumentCheck, Settings
 from audit.scorecards import source_scorecards
 
 
@@ -133,26 +134,6 @@ def unique_ids(events: Iterable[Any], renamed: list[dict[str, Any]]) -> Iterator
                 ev = dataclasses.replace(ev, id=new)
             seen.add(ev.id)
         yield ev
-
-
-def build_checks(config: Config, policy: Policy | frozenset[str], extra: Iterable[Any] = ()) -> list[Any]:
-    """Instantiate every check that has at least one enabled rule (``policy`` or a set of rule ids)."""
-    settings = config.settings()
-    wanted = policy.enabled if isinstance(policy, Policy) else policy
-    classes = check_classes(select=sorted(wanted)) if wanted else check_classes()
-    selected = [cls for cls in classes if {r.id for r in cls.rules} & wanted]
-    needed = frozenset().union(*(cls.uses for cls in selected), *(getattr(c, "uses", ()) for c in extra))
-    checks = []
-    for cls in classes:
-        enabled = {r.id for r in cls.rules} & wanted
-        if not enabled and not cls.provides & needed:
-            continue
-        section = config.section(cls.section, cls.config_class) if cls.section and cls.config_class else None
-        check = cls(section, settings)
-        check.enabled = frozenset(enabled)  # empty for an annotator run only for what it provides
-        checks.append(check)
-    checks.extend(extra)
-    return checks
 
 
 def run_checks(

@@ -7,54 +7,12 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable
 
 from audit.config import Config
-from audit.model import Document, Finding
+from audit.engine.common import DocOutcome, build_checks, shards
+from audit.model import Document
 from audit.rules import DocContext, DocumentCheck
-
-
-@dataclass
-class DocOutcome:
-    """What the document checks found about one document, and what they annotated."""
-
-    findings: list[Finding]
-    language: str = "und"
-    languages: dict[str, float] = field(default_factory=dict)
-    passage_languages: list[Any] = field(default_factory=list)
-    annotations: dict[str, Any] = field(default_factory=dict)
-    stats: dict[str, Any] = field(default_factory=dict)
-    #: The context's outlet; ``False`` when nobody needed it (it stays lazy).
-    outlet: str | None | bool = False
-    #: Parts of the text layer the corpus checks read (``CorpusCheck.layer_needs``), computed with the
-    #: document checks: in a worker process when the document stage runs in parallel.
-    layer: dict[str, Any] = field(default_factory=dict)
-
-    @classmethod
-    def compute(
-        cls, ctx: DocContext, doc_checks: list[Any], layer_needs: tuple[str, ...] = (), source_field: str = "source"
-    ) -> DocOutcome:
-        found: list[Finding] = []
-        for check in doc_checks:
-            found.extend(f for f in check.check(ctx) if check.wants(f.rule))
-        if ctx.record_source(source_field) is None:
-            ctx.outlet  # noqa: B018  (the report's source needs it: computed here, in the worker)
-        layer = {name: getattr(ctx.layer, name) for name in layer_needs}
-        return cls(
-            found, ctx.language, ctx.languages, ctx.passage_languages, ctx.annotations, ctx.stats, ctx._outlet, layer
-        )
-
-    def apply(self, ctx: DocContext) -> list[Finding]:
-        """Restore the annotations on a fresh context (for corpus checks); return a copy of the findings."""
-        ctx.language = self.language
-        ctx.languages = self.languages
-        ctx.passage_languages = self.passage_languages
-        ctx.annotations = self.annotations
-        ctx.stats = self.stats
-        ctx._outlet = self.outlet
-        if self.layer:
-            ctx.layer.__dict__.update(self.layer)
-        return list(self.findings)
 
 
 @dataclass(frozen=True)
@@ -109,8 +67,6 @@ Prep = tuple[tuple[str, ...], str]
 
 
 def _worker_init(config: Config, enabled: frozenset[str], prep: Prep = ((), "source")) -> None:
-    from audit.pipeline import build_checks  # the pipeline imports this module
-
     _WORKER_CHECKS[:] = [c for c in build_checks(config, enabled) if isinstance(c, DocumentCheck)]
     _WORKER_PREP[0] = prep
 
@@ -118,21 +74,6 @@ def _worker_init(config: Config, enabled: frozenset[str], prep: Prep = ((), "sou
 def _worker_batch(docs: list[Document]) -> list[DocOutcome]:
     needs, source_field = _WORKER_PREP[0]
     return [DocOutcome.compute(DocContext(doc, -1), _WORKER_CHECKS, needs, source_field) for doc in docs]
-
-
-def shards(events: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    """Reader events in groups holding ``size`` documents each (unreadable and skipped inputs ride along
-    in their place, so results come back in input order)."""
-    batch: list[Any] = []
-    docs = 0
-    for event in events:
-        batch.append(event)
-        docs += isinstance(event, Document)
-        if docs >= size:
-            yield batch
-            batch, docs = [], 0
-    if batch:
-        yield batch
 
 
 def _main_importable() -> bool:

@@ -87,7 +87,7 @@ def _checks_for(config: Any, enabled: frozenset[str]) -> list[Any]:
     """The document checks of this worker process, built once per (config, rules) and reused."""
     key = (id(config), enabled)
     if key not in _CHECKS:
-        from audit.pipeline import build_checks
+        from audit.engine.common import build_checks
         from audit.rules import DocumentCheck
 
         _CHECKS.clear()
@@ -96,7 +96,7 @@ def _checks_for(config: Any, enabled: frozenset[str]) -> list[Any]:
 
 
 def _run_shard(config: Any, enabled: frozenset[str], docs: list[Any]) -> list[Any]:
-    from audit.engine.local import DocOutcome
+    from audit.engine.common import DocOutcome
     from audit.rules import DocContext
 
     checks = _checks_for(config, enabled)
@@ -111,7 +111,7 @@ def _describe(docs: list[Any]) -> str:
 
 def ray_document_stage(events: Iterable[Any], parallel: Any, doc_checks: list[Any]) -> Iterator[tuple[Any, Any]]:
     """``(event, DocOutcome | None)`` in input order, the outcomes computed by Ray tasks."""
-    from audit.engine.local import shards
+    from audit.engine.common import shards
     from audit.model import Document
 
     session = RaySession(parallel.address, parallel.jobs)
