@@ -127,6 +127,23 @@ def _empty_labels() -> frozenset[str]:
     return frozenset(boilerplate_lexicon().get("empty_labels", ()))
 
 
+#: Words that lead a date line ("Posted ...", "Actualizado ...") in the languages of the lexicon.
+_DATE_LEADS = (
+    "posted",
+    "published",
+    "updated",
+    "last updated",
+    "publicado",
+    "actualizado",
+    "publié",
+    "mis à jour",
+    "veröffentlicht",
+    "aktualisiert",
+    "atualizado",
+    "pubblicato",
+    "aggiornato",
+)
+
 _LONG_HINTS = {
     "read_more": lambda s: False,
     "related": lambda s: False,
@@ -175,46 +192,9 @@ _LONG_HINTS = {
     "copyright": lambda s: any(
         k in s for k in ("©", "(c)", "copyright", "reserv", "vorbehalten", "riservati", "may not be")
     ),
-    "timestamp": lambda s: s.startswith(
-        (
-            "posted",
-            "published",
-            "updated",
-            "last updated",
-            "publicado",
-            "actualizado",
-            "publié",
-            "mis à jour",
-            "veröffentlicht",
-            "aktualisiert",
-            "atualizado",
-            "pubblicato",
-            "aggiornato",
-        )
-    ),
+    "timestamp": lambda s: s.startswith(_DATE_LEADS),
     "credit": lambda s: any(k in s for k in ("photo", "foto", "image", "getty", "credit")),
-    "metadata": lambda s: (
-        ":" in s[:40]
-        or s.startswith(
-            (
-                "posted",
-                "filed",
-                "archived",
-                "published",
-                "updated",
-                "last updated",
-                "publicado",
-                "actualizado",
-                "publié",
-                "mis à jour",
-                "veröffentlicht",
-                "aktualisiert",
-                "atualizado",
-                "pubblicato",
-                "aggiornato",
-            )
-        )
-    ),
+    "metadata": lambda s: ":" in s[:40] or s.startswith(("filed", "archived", *_DATE_LEADS)),
 }
 
 
