@@ -9,7 +9,7 @@ document compared with uint32 and needs no Python object per item.
 
 from __future__ import annotations
 
-from typing import Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 import numpy as np
 
@@ -227,9 +227,22 @@ def star_clusters(
     A~C itself holds. Returns ``[(kept, [(member, result), ...]), ...]`` for
     stars with at least one member.
     """
+    return bounded_stars(component, priority, verify, None)[0]
+
+
+def bounded_stars(
+    component: Sequence[int], priority: Callable[[int], tuple], verify: Callable[[int, int], Any], budget: int | None
+) -> tuple[list, bool]:
+    """:func:`star_clusters` with at most ``budget`` verifications (None: no limit). A group of passages that chain into
+    one component (many documents sharing many sentences) can make star clustering quadratic; past
+    the budget its remaining passages are left unclustered. Returns the stars and whether it finished."""
     remaining = sorted(component, key=priority)
-    out = []
+    out: list[tuple[int, list[tuple[int, Any]]]] = []
+    spent = 0
     while len(remaining) > 1:
+        if budget is not None and spent + len(remaining) - 1 > budget:
+            return out, False
+        spent += len(remaining) - 1
         kept = remaining[0]
         members, rest = [], []
         for node in remaining[1:]:
@@ -241,4 +254,4 @@ def star_clusters(
         if members:
             out.append((kept, members))
         remaining = rest
-    return out
+    return out, True

@@ -20,7 +20,7 @@ from audit import segment
 from audit.duplicates import align as al
 from audit.duplicates import facts
 from audit.duplicates.corpus import Corpus
-from audit.duplicates.lsh import UnionFind, candidate_pairs, star_clusters
+from audit.duplicates.lsh import UnionFind, bounded_stars, candidate_pairs, star_clusters
 from audit.duplicates.near import alteration_findings, template_finding
 from audit.duplicates.rules import DUP003, DUP004
 from audit.duplicates.units import is_prose, is_quotation, units  # noqa: F401  (units re-exported)
@@ -253,33 +253,6 @@ def _verified_stars(corpus: Corpus, index: PassageIndex, cand: set[tuple[int, in
     if capped:
         stats["passage_capped_group_sizes"] = sorted(capped, reverse=True)[:10]
     return stars
-
-
-def bounded_stars(
-    component: list[int], priority: Callable[[int], tuple], verify: Callable[[int, int], Any], budget: int
-) -> tuple[list, bool]:
-    """:func:`star_clusters` with at most ``budget`` verifications. A group of passages that chain into
-    one component (many documents sharing many sentences) can make star clustering quadratic; past
-    the budget its remaining passages are left unclustered. Returns the stars and whether it finished."""
-    remaining = sorted(component, key=priority)
-    out: list[tuple[int, list[tuple[int, Any]]]] = []
-    spent = 0
-    while len(remaining) > 1:
-        if spent + len(remaining) - 1 > budget:
-            return out, False
-        spent += len(remaining) - 1
-        kept = remaining[0]
-        members, rest = [], []
-        for node in remaining[1:]:
-            res = verify(kept, node)
-            if res is None:
-                rest.append(node)
-            else:
-                members.append((node, res))
-        if members:
-            out.append((kept, members))
-        remaining = rest
-    return out, True
 
 
 def template_sites(corpus: Corpus, docs: Iterable[int]) -> set[int]:

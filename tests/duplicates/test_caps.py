@@ -5,8 +5,7 @@ from __future__ import annotations
 import random
 
 from audit.duplicates import DuplicatesConfig
-from audit.duplicates import passages as ps
-from audit.duplicates.lsh import star_clusters
+from audit.duplicates.lsh import bounded_stars, star_clusters
 from tests.duplicates.harness import run
 
 
@@ -22,11 +21,11 @@ def test_bounded_stars_spends_at_most_its_budget_on_a_chain():
     quadratic = len(calls)
     assert quadratic > n * n / 20
     calls.clear()
-    stars, done = ps.bounded_stars(list(range(n)), lambda x: (x,), verify, 8 * n)
+    stars, done = bounded_stars(list(range(n)), lambda x: (x,), verify, 8 * n)
     assert not done and len(calls) <= 8 * n
     assert stars == full[: len(stars)] and stars  # the same clusters, as far as it went
     calls.clear()
-    stars, done = ps.bounded_stars(list(range(10)), lambda x: (x,), verify, 80)
+    stars, done = bounded_stars(list(range(10)), lambda x: (x,), verify, 80)
     assert done and stars == star_clusters(list(range(10)), lambda x: (x,), verify)
 
 
