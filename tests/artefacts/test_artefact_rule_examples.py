@@ -5,35 +5,9 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
-from audit.artefacts import (
-    BoilerplateCheck,
-    EncodingCheck,
-    InjectedKeywordCheck,
-    MissingWhitespaceCheck,
-    QualityCheck,
-    StructureCheck,
-    TruncationCheck,
-)
 from audit.cli import app
-from audit.model import Document
-from audit.rules import DocContext, all_rules
-
-CHECKS = (
-    BoilerplateCheck,
-    InjectedKeywordCheck,
-    TruncationCheck,
-    MissingWhitespaceCheck,
-    EncodingCheck,
-    StructureCheck,
-    QualityCheck,
-)
-
-
-def run(text: str, source: str = "doc.txt"):
-    """The artefact checks' findings on one text (the rule case files, tests/cases/, run the whole pipeline)."""
-    ctx = DocContext(Document(id="doc", text=text, source=source), 0)
-    return [f for cls in CHECKS for f in cls().check(ctx)]
-
+from audit.rules import all_rules
+from benchmarks.artefact_injection import findings as run  # every artefact check on one text
 
 # Rules whose examples describe a situation rather than being a literal text.
 DESCRIPTIVE = {"ART005", "ART053", "ART060", "ART061", "ART062", "ART063", "ART064", "ART065"}
