@@ -42,6 +42,7 @@ SLOW = (
     "tests/duplicates/test_caps.py",
     "tests/sourcing/test_sourcing_limits.py",
     "tests/test_readme.py",
+    "tests/test_windows.py::test_a_5_mb_one_line_document_is_checked_in_bounded_memory",  # a 5 MB scan, ~15 CPU s
     "tests/test_smoke.py::test_installed_script",
     "tests/test_staged.py",
 )

@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
-from audit import minhash
+from audit import windows
 from audit.duplicates.config import DuplicatesConfig, parse_date
 from audit.duplicates.corpus import Corpus
 from audit.duplicates.exact import exact_clusters
@@ -140,7 +140,7 @@ class DuplicateCheck(CorpusCheck):
         if not self._pending:
             return
         cfg = self.config
-        batch = minhash.batch_signatures(
+        batch = windows.batch_signatures(  # minhash.batch_signatures; a huge text hashed in windows
             [t for _, t, _ in self._pending],
             [sp for *_, sp in self._pending],
             self._doc_params,

@@ -3,9 +3,11 @@ document (:class:`DocOutcome`), and grouping reader events into shards."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
+from audit import windows
 from audit.config import Config
 from audit.model import Document, Finding
 from audit.policy import Policy
@@ -52,6 +54,8 @@ class DocOutcome:
     def compute(
         cls, ctx: DocContext, doc_checks: list[Any], layer_needs: tuple[str, ...] = (), source_field: str = "source"
     ) -> DocOutcome:
+        if windows.is_huge(ctx.text):
+            return cls._windowed(ctx, doc_checks, layer_needs, source_field)
         found: list[Finding] = []
         for check in doc_checks:
             found.extend(f for f in check.check(ctx) if check.wants(f.rule))
@@ -60,6 +64,37 @@ class DocOutcome:
         layer = {name: getattr(ctx.layer, name) for name in layer_needs}
         return cls(
             found, ctx.language, ctx.languages, ctx.passage_languages, ctx.annotations, ctx.stats, ctx._outlet, layer
+        )
+
+    @classmethod
+    def _windowed(
+        cls, ctx: DocContext, doc_checks: list[Any], layer_needs: tuple[str, ...], source_field: str
+    ) -> DocOutcome:
+        """A huge document checked in bounded windows (:mod:`audit.windows`): the findings, annotations
+        and statistics of its windows merged, the corpus checks' layer parts computed window by window."""
+        text = ctx.text
+        bounds = windows.cuts(text)
+        spans = windows.contexts(text, bounds)
+        merger = windows.Merger(text, ctx.doc.id, len(spans))
+        outlet: str | None | bool = False
+        for i, (core, (ca, cb)) in enumerate(zip(zip(bounds, bounds[1:], strict=False), spans, strict=True)):
+            wctx = DocContext(dataclasses.replace(ctx.doc, text=text[ca:cb]), ctx.ordinal)
+            if i:  # the outlet is named at the top of a page: the first window's
+                wctx._outlet = outlet
+            found = [f for check in doc_checks for f in check.check(wctx) if check.wants(f.rule)]
+            if not i:
+                outlet = wctx.outlet if ctx.record_source(source_field) is None else wctx._outlet
+            merger.add(core, (ca, cb), found, wctx)
+        layer = {name: windows.layer_part(text, name, bounds) for name in layer_needs}
+        return cls(
+            merger.all_findings(),
+            merger.language(),
+            merger.languages(),
+            merger.passage_languages,
+            merger.annotations,
+            merger.merged_stats(),
+            outlet,
+            layer,
         )
 
     def apply(self, ctx: DocContext) -> list[Finding]:
