@@ -200,3 +200,22 @@ def test_a_5_mb_one_line_document_is_checked_in_bounded_memory():
     grown, mib = map(float, proc.stdout.split())
     assert mib >= 5
     assert grown < 80, f"peak grew by {grown:.0f} MiB for {mib:.1f} MiB of text"
+
+
+def test_recurring_lines_never_split_a_huge_line_into_all_its_words():
+    """ART005 skips a line of more than ``max_words`` words without making a list of every word of it."""
+    import tracemalloc
+
+    from audit.artefacts.recurring import RecurringLineCheck
+    from audit.model import Span
+
+    check = RecurringLineCheck()
+    line = "word " * 400_000  # 2 MB, one line
+    tracemalloc.start()
+    try:
+        keys = check._line_keys(line, "src", [Span(0, len(line))])
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert keys == {}
+    assert peak < 3 * len(line), f"{peak / 2**20:.1f} MiB for a {len(line) / 2**20:.1f} MiB line"

@@ -55,7 +55,8 @@ class RecurringLineCheck(CorpusCheck):
             if span.end - span.start < cfg.min_chars:
                 continue
             raw = text[span.start : span.end]
-            if raw.count(" ") >= 2 * cfg.max_words and len(raw.split()) > cfg.max_words:
+            # (split at most max_words times: a multi-megabyte line is never split into all its words)
+            if raw.count(" ") >= 2 * cfg.max_words and len(raw.split(None, cfg.max_words)) > cfg.max_words:
                 continue  # a paragraph, not a template line: skip before normalising it
             norm = normalize_line(raw)
             if len(norm.split()) > cfg.max_words or sum(ch.isalpha() for ch in norm) < 3:
