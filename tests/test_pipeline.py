@@ -228,7 +228,9 @@ def test_corpus_checks_prepare_their_per_document_work_in_the_workers(monkeypatc
     enabled = Policy.from_config(config).enabled
     footer = "Subscribe to our newsletter for daily updates"
     docs = [
-        Document(f"d{i}", f"Story {i} tells of a harbour and a mill.\n{footer}\n\nMore text about item {i} here.", "x.txt")
+        Document(
+            f"d{i}", f"Story {i} tells of a harbour and a mill.\n{footer}\n\nMore text about item {i} here.", "x.txt"
+        )
         for i in range(5)
     ] + [Document("copy", "Story 0 tells of a harbour and a mill.\n" + footer, "x.txt")]
     local._worker_init(config, enabled, (("exact_key", "passages"), "source"))
