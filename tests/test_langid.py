@@ -89,6 +89,26 @@ def test_langdetect_supports():
     assert ld.supports("es") and ld.supports("zh") and not ld.supports("gl")
 
 
+def test_langdetect_languages_without_loading_profiles():
+    """The supported languages come from the profile file names, the same set the loaded
+    profiles name; the profiles themselves load on the first prediction only."""
+    import subprocess
+    import sys
+
+    from audit.language.backends import _langdetect_factory, fold_code
+
+    ld = LangdetectBackend()
+    assert ld._langs == frozenset(fold_code(x) for x in _langdetect_factory().get_lang_list())
+    code = (
+        "import audit.language.backends as b\n"
+        "ld = b.LangdetectBackend()\n"
+        "assert ld.supports('de') and b._LD_FACTORY is None\n"
+        "assert ld.predict(['der Hund ist im Garten und spielt'])[0][0][0] == 'de'\n"
+        "assert b._LD_FACTORY is not None\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
 def test_unknown_backend():
     with pytest.raises(ValueError, match="unknown language backend"):
         get_backend("cld3")

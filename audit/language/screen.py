@@ -32,6 +32,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Sequence
 
+from audit.language.wordlists import available, top_words
 from audit.model import Span
 
 #: A word: letters, with inner apostrophes ("don't", "l'homme").
@@ -50,12 +51,8 @@ def vocabulary(lang: str, size: int) -> frozenset[str] | None:
     """The ``size`` most frequent words of ``lang`` (lower case), or None when there is no list."""
     if lang in _UNSPACED:
         return None
-    import wordfreq
-
-    if lang not in wordfreq.available_languages():
-        return None
-    words = wordfreq.top_n_list(lang, size)
-    return frozenset(words) if len(words) >= size // 2 else None
+    words = top_words(lang, size) if lang in available() else None
+    return frozenset(words) if words is not None and len(words) >= size // 2 else None
 
 
 def sentence_agrees(text: str, vocab: frozenset[str], min_words: int, min_coverage: float) -> bool:
