@@ -58,6 +58,13 @@ def _noise_table() -> dict[int, str]:
     return table
 
 
+@functools.cache
+def _ascii_noise_table() -> bytes:
+    """:func:`_noise_table` for the ASCII characters, as a ``bytes.translate`` table."""
+    table = _noise_table()
+    return bytes(ord(table.get(i, chr(i))) for i in range(128)) + bytes(range(128, 256))
+
+
 _STRAY = re.compile(r"(?<!\w)['’\-]+|['’\-]+(?!\w)")
 # Letters of scripts written without spaces weigh more: one CJK character is about a word.
 _DENSE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
@@ -98,7 +105,10 @@ def clean_for_detection(text: str, limit: int = 3000) -> str:
         text = text[: cut if cut > limit // 2 else limit]
     if _has_url(text):
         text = _URL.sub(" ", text)
-    text = text.translate(_noise_table())
+    if text.isascii():  # the same mapping on bytes: about 3x faster than str.translate with a dict
+        text = text.encode("ascii").translate(_ascii_noise_table()).decode("ascii")
+    else:
+        text = text.translate(_noise_table())
     if "-" in text or "'" in text or "’" in text:
         text = _STRAY.sub(" ", text)
     text = " ".join(text.split())

@@ -38,6 +38,9 @@ from audit.model import Span
 #: A word: letters, with inner apostrophes ("don't", "l'homme").
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
+#: :data:`_WORD` on ASCII text (the same matches, about twice as fast).
+_ASCII_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")
+
 #: Letters of scripts written without spaces (CJK, kana, hangul blocks, Thai): a sentence holding
 #: them is never in a screened (spaced) language's vocabulary, and its "words" are whole clauses.
 _UNSPACED_LETTERS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
@@ -59,7 +62,7 @@ def sentence_agrees(text: str, vocab: frozenset[str], min_words: int, min_covera
     """Do ``text``'s non-capitalised words look like the vocabulary's language (or are there too few)?"""
     if not text.isascii() and _UNSPACED_LETTERS.search(text):
         return False
-    words = [w for w in _WORD.findall(text) if not w[0].isupper()]
+    words = [w for w in (_ASCII_WORD if text.isascii() else _WORD).findall(text) if not w[0].isupper()]
     n = len(words)
     if n < min_words:
         return True
