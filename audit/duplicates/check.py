@@ -194,7 +194,7 @@ class DuplicateCheck(CorpusCheck):
             self.wants,
         )
         if self._unit_loc:
-            corpus.units = np.concatenate(self._unit_loc)
+            corpus.set_units(np.concatenate(self._unit_loc))
         result = CorpusResult()
         # Document clusters: exact groups first, then near duplicates among their kept copies.
         if self.wants("DUP001"):
