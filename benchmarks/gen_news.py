@@ -167,7 +167,9 @@ def main() -> int:
     ap.add_argument("--groups", action="store_true", help="also write PATH.groups.json (the planted groups)")
     args = ap.parse_args()
     t0 = time.process_time()
-    info = generate(args.path, args.docs, args.seed, args.copy_rate, args.path + ".groups.json" if args.groups else None)
+    info = generate(
+        args.path, args.docs, args.seed, args.copy_rate, args.path + ".groups.json" if args.groups else None
+    )
     info["cpu_s"] = round(time.process_time() - t0, 1)
     print(json.dumps(info))
     return 0

@@ -289,7 +289,11 @@ def run_staged(
         save(layout.bases, bases)
         n = int(bases[-1])
         staged.record(
-            "shards", res, time.perf_counter() - t0, documents=n, chars=sum(r["chars"] for r in res),
+            "shards",
+            res,
+            time.perf_counter() - t0,
+            documents=n,
+            chars=sum(r["chars"] for r in res),
             unreadable=sum(r["unreadable"] for r in res),
         )
         # Per-document facts for the keep policy: 20 bytes a document on the driver.

@@ -5,7 +5,6 @@ run it: this process, a process pool, a Ray task on another machine sharing the 
 from __future__ import annotations
 
 import json
-import math
 import time
 from array import array
 from pathlib import Path
@@ -161,8 +160,13 @@ def shard_stage(
     write_exact_rows(layout, s, np.asarray(ok, dtype=np.int64), keys, partitions)
     sig16, which = near_signatures([texts[i] for i in ok], cfg)
     write_signatures(layout, s, np.asarray(ok, dtype=np.int64)[which], sig16, cfg, partitions)
-    return {"shard": s, "documents": len(texts), "unreadable": bad, "chars": int(meta["chars"].sum()),
-            "cpu_s": time.process_time() - t0}
+    return {
+        "shard": s,
+        "documents": len(texts),
+        "unreadable": bad,
+        "chars": int(meta["chars"].sum()),
+        "cpu_s": time.process_time() - t0,
+    }
 
 
 # -- stages 2 and 3: partitions ------------------------------------------------------------------------
@@ -250,6 +254,8 @@ def near_partition(root: str, p: int, max_bucket: int) -> dict[str, Any]:
     right = d[np.concatenate([pos, pos[later]])]
     packed = np.unique(left << 32 | right)
     info["pairs"] = int(len(packed))
+    if not len(packed):
+        return info
     rk_first, rk_kept = _node_map(layout)
     task = np.searchsorted(bases, to_nodes(packed >> 32, rk_first, rk_kept), side="right") - 1
     order = np.argsort(task, kind="stable")
@@ -345,5 +351,4 @@ __all__ = [
     "verify_stage",
     "write_exact_rows",
     "write_signatures",
-    "math",
 ]
