@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from audit.language.backends import Candidates, clean_for_detection, evidence_chars, get_backend
-from audit.language.screen import screen_sentences, vocabulary
+from audit.language.screen import screen_layer, vocabulary
 from audit.language.short import Run, identify_short, likeliest_pair, token_runs, tokens
 from audit.model import Span
+from audit.text import TextLayer
 
 UND = "und"
 
@@ -167,19 +168,50 @@ class LanguageConfig:
 
 
 class Unit:
-    """One span being identified: a passage or a sentence."""
+    """One span being identified: a passage or a sentence.
 
-    __slots__ = ("span", "clean", "evidence", "ft", "ld", "lang", "conf", "screened")
+    ``clean`` (the text a model reads) and ``evidence`` (:func:`evidence_chars`) are computed on first
+    use when the unit is made from its raw text (:meth:`lazy`): most short lines of a page are never
+    read by a model, and :meth:`may_reach` tells without computing them that they are too short."""
 
-    def __init__(self, span: Span, clean: str, evidence: int) -> None:
+    __slots__ = ("span", "_clean", "_evidence", "_raw", "_max_chars", "ft", "ld", "lang", "conf", "screened")
+
+    def __init__(self, span: Span, clean: str | None, evidence: int | None, raw: str = "", max_chars: int = 0) -> None:
         self.span = span
-        self.clean = clean
-        self.evidence = evidence
+        self._clean = clean
+        self._evidence = evidence
+        self._raw = raw
+        self._max_chars = max_chars
         self.ft: Candidates | None = None
         self.ld: Candidates | None = None
         self.lang = UND
         self.conf = 0.0
         self.screened = False  # given the document's language by the first reading, no model call
+
+    @classmethod
+    def lazy(cls, span: Span, raw: str, max_chars: int) -> Unit:
+        return cls(span, None, None, raw, max_chars)
+
+    @property
+    def clean(self) -> str:
+        if self._clean is None:
+            self._clean = clean_for_detection(self._raw, self._max_chars)
+        return self._clean
+
+    @property
+    def evidence(self) -> int:
+        if self._evidence is None:
+            self._evidence = evidence_chars(self._raw, self.clean)
+        return self._evidence
+
+    def may_reach(self, chars: int) -> bool:
+        """Can :attr:`evidence` be ``chars`` or more? False only when certain it cannot: the evidence
+        never exceeds the cleaned text's length, which never exceeds the raw text's (three times it for
+        scripts written without spaces, whose letters weigh triple)."""
+        if self._evidence is not None or chars <= 0:
+            return self.evidence >= chars
+        raw = self._raw
+        return (len(raw) if raw.isascii() else 3 * len(raw)) >= chars
 
 
 class LanguageIdentifier:
@@ -201,9 +233,7 @@ class LanguageIdentifier:
         cfg = self.config
         out = []
         for span in spans:
-            raw = text[span.start : span.end]
-            clean = clean_for_detection(raw, cfg.max_chars)
-            out.append(Unit(span, clean, evidence_chars(raw, clean)))
+            out.append(Unit.lazy(span, text[span.start : span.end], cfg.max_chars))
         return out
 
     def _screen(self, units: Sequence[Unit]) -> None:
@@ -279,7 +309,7 @@ class LanguageIdentifier:
           then every unit below ``confirm_below`` is confirmed.
         """
         cfg = self.config
-        sized = [u for u in units if u.evidence >= cfg.min_chars]
+        sized = [u for u in units if u.may_reach(cfg.min_chars) and u.evidence >= cfg.min_chars]
         self._screen(sized)
         lang = doc_lang or dominant(weights_of(sized))
         if self.fasttext is None or self.langdetect is None:
@@ -307,7 +337,9 @@ class LanguageIdentifier:
             lang = new
         return lang
 
-    def screen(self, text: str, units: Sequence[Unit], sentences: Sequence[Span]) -> str | None:
+    def screen(
+        self, text: str, units: Sequence[Unit], sentences: Sequence[Span], layer: TextLayer | None = None
+    ) -> str | None:
         """First reading (:mod:`audit.language.screen`): the document's language when a sample
         and the vocabulary test agree on at least half of the classifiable characters, with
         those passages set to it (``screened``) and the others identified in full; else None
@@ -315,7 +347,7 @@ class LanguageIdentifier:
         cfg = self.config
         if not cfg.screen or self.fasttext is None:
             return None
-        sized = [i for i, u in enumerate(units) if u.evidence >= cfg.min_chars]
+        sized = [i for i, u in enumerate(units) if u.may_reach(cfg.min_chars) and u.evidence >= cfg.min_chars]
         if not sized:
             return None
         parts: list[str] = []
@@ -334,8 +366,13 @@ class LanguageIdentifier:
         vocab = vocabulary(lang, cfg.vocabulary_size)
         if vocab is None:
             return None
-        odd = screen_sentences(
-            text, [u.span for u in units], sentences, vocab, cfg.screen_min_words, cfg.screen_min_coverage
+        odd = screen_layer(
+            layer if layer is not None else TextLayer(text),
+            [u.span for u in units],
+            sentences,
+            vocab,
+            cfg.screen_min_words,
+            cfg.screen_min_coverage,
         )
         agree = [i for i in sized if i not in odd]
         if 2 * sum(len(units[i].span) for i in agree) < sum(len(units[i].span) for i in sized):
