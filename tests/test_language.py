@@ -391,3 +391,43 @@ def test_unit_evidence_is_lazy_and_its_bound_is_safe():
             if evidence_chars(raw, clean_for_detection(raw, 2000)) >= chars:
                 assert Unit.lazy(Span(0, len(raw)), raw, 2000).may_reach(chars)
         assert unit.clean == clean_for_detection(raw, 2000)
+
+
+def test_sentence_pass_reads_only_the_sentences_the_screen_doubts(monkeypatch):
+    """In a screened document, a passage read in full is read sentence by sentence only where its
+    sentences disagreed with the vocabulary: the English sentences get no model call, the Spanish one
+    is still found."""
+    from audit.language.backends import FastTextBackend
+
+    asked: list[str] = []
+    real = FastTextBackend.predict
+
+    def spy(self, texts, k=3):
+        asked.extend(texts)
+        return real(self, texts, k)
+
+    monkeypatch.setattr(FastTextBackend, "predict", spy)
+    english = [
+        "The council approved the budget on Tuesday after a two-hour debate about road repairs.",
+        "Residents who spoke at the meeting said they were pleased that the library would stay open.",
+        "The mayor thanked the staff who had worked through the winter to keep the roads clear.",
+    ]
+    mixed = (
+        "The council met again on Monday to discuss the new bridge over the river. "
+        "El alcalde dijo que las obras empezarán la próxima semana en el centro de la ciudad. "
+        "Members said the plan would be reviewed again in the spring."
+    )
+    opening = (
+        "The town council held its annual meeting in the old school hall last week. Most of the evening "
+        "was spent on the state of the roads, the cost of repairs and the long wait for new buses. "
+        "Several members asked for a full report on the accounts before the next election."
+    )
+    text = "\n\n".join([opening, english[0], english[1], mixed, english[2]])
+    check = LanguageCheck(LanguageConfig(), Settings())
+    ctx, findings = run(check, text)
+    assert [(f.rule, f.data["language"]) for f in findings] == [("LANG001", "es")]
+    # The passage is read whole (it holds the Spanish sentence); its English sentences are not read alone.
+    assert any(t.startswith("The council met again") and "alcalde" in t for t in asked)
+    assert not any(t.startswith("The council met again") and "alcalde" not in t for t in asked)
+    assert not any(t.startswith("Members said the plan") for t in asked)
+    assert any(t.startswith("El alcalde dijo") for t in asked)

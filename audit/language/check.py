@@ -410,15 +410,23 @@ class LanguageCheck(DocumentCheck):
         p_doc = (prob_of(u.ft, doc_lang) + prob_of(u.ld, doc_lang)) / (2 if both else 1)
         return p_run >= cfg.group_min_probability and p_run > p_doc
 
-    def _sentence_units(self, ctx: DocContext, u: Unit, doc_lang: str, starts: list[int]) -> list[Unit] | None:
+    def _sentence_units(
+        self, ctx: DocContext, u: Unit, doc_lang: str, starts: list[int], screened: bool = False
+    ) -> list[Unit] | None:
         """The sentences of ``u`` (``starts``: the document's sentence starts), identified against the
-        document's language with the names veto; None when ``u`` holds fewer than two sentences."""
+        document's language with the names veto; None when ``u`` holds fewer than two sentences.
+        ``screened``: sentences that agreed with the first reading's vocabulary test are in the
+        document's language (the passage's confidence) without a model call."""
         lo = bisect_left(starts, u.span.start)
         hi = bisect_left(starts, u.span.end)
         if hi - lo < 2:
             return None
         ident = self.identifier
         sents = ident.units(ctx.text, ctx.sentences[lo:hi])
+        if screened and u.agreeing:
+            for s in sents:
+                if s.span.start in u.agreeing:
+                    s.lang, s.conf, s.screened = doc_lang, u.conf, True
         ident.classify(sents, doc_lang=doc_lang, report_floor=self.config.min_confidence)
         ident.veto_names(sents, doc_lang)
         return sents
@@ -458,7 +466,7 @@ class LanguageCheck(DocumentCheck):
             p_doc = prob_of(u.ft, doc_lang) if u.ft is not None else prob_of(u.ld, doc_lang)
             if p_doc >= cfg.sentence_check_below:
                 continue
-            sents = self._sentence_units(ctx, u, doc_lang, starts)
+            sents = self._sentence_units(ctx, u, doc_lang, starts, screened=True)
             if sents is not None and any(s.lang not in (UND, doc_lang) for s in sents):
                 out[i] = sents
         return out

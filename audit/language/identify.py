@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from audit.language.backends import Candidates, clean_for_detection, evidence_chars, get_backend
-from audit.language.screen import screen_layer, vocabulary
+from audit.language.backends import EVIDENCE_LIMIT, Candidates, clean_for_detection, evidence_chars, get_backend
+from audit.language.screen import odd_sentences, passages_of, vocabulary
 from audit.language.short import Run, identify_short, likeliest_pair, token_runs, tokens
 from audit.model import Span
 from audit.text import TextLayer
@@ -174,7 +174,19 @@ class Unit:
     use when the unit is made from its raw text (:meth:`lazy`): most short lines of a page are never
     read by a model, and :meth:`may_reach` tells without computing them that they are too short."""
 
-    __slots__ = ("span", "_clean", "_evidence", "_raw", "_max_chars", "ft", "ld", "lang", "conf", "screened")
+    __slots__ = (
+        "span",
+        "_clean",
+        "_evidence",
+        "_raw",
+        "_max_chars",
+        "ft",
+        "ld",
+        "lang",
+        "conf",
+        "screened",
+        "agreeing",
+    )
 
     def __init__(self, span: Span, clean: str | None, evidence: int | None, raw: str = "", max_chars: int = 0) -> None:
         self.span = span
@@ -187,6 +199,9 @@ class Unit:
         self.lang = UND
         self.conf = 0.0
         self.screened = False  # given the document's language by the first reading, no model call
+        #: Starts of the document's sentences that agreed with the first reading's vocabulary test
+        #: (set on the passages of a screened document that are read in full).
+        self.agreeing: frozenset[int] = frozenset()
 
     @classmethod
     def lazy(cls, span: Span, raw: str, max_chars: int) -> Unit:
@@ -201,7 +216,10 @@ class Unit:
     @property
     def evidence(self) -> int:
         if self._evidence is None:
-            self._evidence = evidence_chars(self._raw, self.clean)
+            raw = self._raw
+            # evidence_chars reads the first EVIDENCE_LIMIT characters only (cleaning them itself): a long
+            # passage the screen settles never needs its whole cleaned text.
+            self._evidence = evidence_chars(raw, self.clean if len(raw) <= EVIDENCE_LIMIT else None)
         return self._evidence
 
     def may_reach(self, chars: int) -> bool:
@@ -366,20 +384,25 @@ class LanguageIdentifier:
         vocab = vocabulary(lang, cfg.vocabulary_size)
         if vocab is None:
             return None
-        odd = screen_layer(
+        odd_sents = odd_sentences(
             layer if layer is not None else TextLayer(text),
-            [u.span for u in units],
             sentences,
             vocab,
             cfg.screen_min_words,
             cfg.screen_min_coverage,
         )
+        odd = passages_of([u.span for u in units], sentences, odd_sents)
         agree = [i for i in sized if i not in odd]
         if 2 * sum(len(units[i].span) for i in agree) < sum(len(units[i].span) for i in sized):
             return None
         for i in agree:
             u = units[i]
             u.lang, u.conf, u.screened = lang, prob, True
+        # A passage read in full keeps the starts of its sentences that agreed: the sentence pass gives
+        # them the document's language without a model call.
+        agreeing = frozenset(sp.start for sp, bad in zip(sentences, odd_sents.tolist(), strict=True) if not bad)
+        for i in odd:
+            units[i].agreeing = agreeing
         self.classify([units[i] for i in sized if i in odd], doc_lang=lang)
         return lang
 

@@ -96,19 +96,14 @@ def _classify_words(words: list[str], vocab: frozenset[str]) -> np.ndarray:
     return np.fromiter(classes, dtype=np.int8, count=len(classes))
 
 
-def screen_layer(
-    layer: TextLayer,
-    passages: Sequence[Span],
-    sentences: Sequence[Span],
-    vocab: frozenset[str],
-    min_words: int,
-    min_coverage: float,
-) -> frozenset[int]:
-    """:func:`screen_sentences` on the document's shared words (:attr:`audit.text.TextLayer.words`),
-    all sentences at once: per-word classes (looked up once per distinct word), running counts, and
-    each sentence's counts from two ``searchsorted`` calls."""
-    if not passages or not sentences:
-        return frozenset()
+def odd_sentences(
+    layer: TextLayer, sentences: Sequence[Span], vocab: frozenset[str], min_words: int, min_coverage: float
+) -> np.ndarray:
+    """Which ``sentences`` disagree with ``vocab`` (bool per sentence), read on the document's shared
+    words (:attr:`audit.text.TextLayer.words`), all sentences at once: per-word classes (looked up once
+    per distinct word), running counts, and each sentence's counts from two ``searchsorted`` calls."""
+    if not sentences:
+        return np.zeros(0, dtype=bool)
     cls = _classify_words(layer.words, vocab)
     zero = np.zeros(1, dtype=np.int64)
     counted = np.concatenate([zero, np.cumsum(cls != _IGNORED, dtype=np.int64)])
@@ -119,6 +114,27 @@ def screen_layer(
     hi = np.searchsorted(layer.starts, bounds[:, 1])
     n = counted[hi] - counted[lo]
     h = hits[hi] - hits[lo]
-    odd = (unspaced[hi] > unspaced[lo]) | ((n >= min_words) & (h < min_coverage * n))
-    where = np.searchsorted(np.array([p.start for p in passages], dtype=np.int64), bounds[odd, 0], side="right") - 1
+    return (unspaced[hi] > unspaced[lo]) | ((n >= min_words) & (h < min_coverage * n))
+
+
+def passages_of(passages: Sequence[Span], sentences: Sequence[Span], which: np.ndarray) -> frozenset[int]:
+    """Indices of the ``passages`` holding a sentence marked in ``which`` (by where it starts)."""
+    if not passages or not which.any():
+        return frozenset()
+    starts = np.array([s.start for s, w in zip(sentences, which.tolist(), strict=True) if w], dtype=np.int64)
+    where = np.searchsorted(np.array([p.start for p in passages], dtype=np.int64), starts, side="right") - 1
     return frozenset(int(i) for i in np.unique(where) if i >= 0)
+
+
+def screen_layer(
+    layer: TextLayer,
+    passages: Sequence[Span],
+    sentences: Sequence[Span],
+    vocab: frozenset[str],
+    min_words: int,
+    min_coverage: float,
+) -> frozenset[int]:
+    """Indices of ``passages`` holding a sentence that disagrees with ``vocab`` (:func:`odd_sentences`)."""
+    if not passages or not sentences:
+        return frozenset()
+    return passages_of(passages, sentences, odd_sentences(layer, sentences, vocab, min_words, min_coverage))
