@@ -2,11 +2,11 @@
 
 How it works (see ``docs/duplicates.md`` for the measurements behind the defaults):
 
-* ``observe`` hashes each document once: a normalised content hash (exact
-  duplicates, DUP001), a MinHash signature of its word 5-gram shingles and one
-  signature and content hash per long-enough passage. Signatures are computed
-  in batches (:func:`audit.minhash.signatures`) and kept as uint16; texts are
-  not kept.
+* ``observe`` hashes each document once, in batches
+  (:func:`audit.minhash.batch_signatures`): a key of its normalised word
+  sequence (exact duplicates, DUP001; :func:`exact_keys`), a MinHash signature
+  of its word 5-gram shingles and one signature and word-sequence key per
+  long-enough passage. Signatures are kept as uint16; texts are not kept.
 * ``finish`` finds candidate pairs by LSH banding (:mod:`.lsh`), re-reads only
   the candidates' texts with ``text_of`` and verifies every pair by word
   alignment with rapidfuzz (:mod:`.align`). Clusters are stars around a kept
