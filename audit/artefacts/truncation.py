@@ -145,8 +145,10 @@ _SAID_NP = re.compile(
 
 
 def _open_quote(passage: str, lang: str = "und") -> bool:
-    """The passage opens a quotation or bracket that it never closes (the quoted words were cut). A mark
-    followed by a space opens nothing outside French ("Title « Site name": a separator)."""
+    """The passage opens a quotation or bracket that it never closes (the quoted words were cut). The last
+    mark must open something: a mark followed by a space opens nothing outside French ("Title « Site
+    name": a separator), a bracket closed by the other kind is notation ("the interval (a, b]"), and a
+    straight quote counts only when the last one stands before a word, after a space."""
     for o, c in (("“", "”"), ("«", "»"), ("(", ")"), ("[", "]")):
         i = passage.rfind(o)
         if (
@@ -154,15 +156,24 @@ def _open_quote(passage: str, lang: str = "und") -> bool:
             and passage.rfind(c) < i
             and len(passage) - i > 12
             and (not passage[i + 1 : i + 2].isspace() or (o == "«" and lang == "fr"))
+            and not (o in "([" and any(x in passage[i:] for x in ")]"))
         ):
             return True
-    return passage.count('"') % 2 == 1 and len(passage) - passage.rfind('"') > 12
+    i = passage.rfind('"')
+    return (
+        passage.count('"') % 2 == 1
+        and len(passage) - i > 12
+        and (i == 0 or passage[i - 1].isspace() or passage[i - 1] in "([")
+        and passage[i + 1 : i + 2].isalnum()
+    )
 
 
 #: The closing words of a passage that name who said, wrote or took it: a quotation's author after a
 #: dash or a finished sentence ("... follow this Pathway.” - Zaid Alaraj", "... every difficulty. Winston
 #: Churchill"), a label line ("Photograph: Marco Secchi/Getty Images"), a credit ("Posted by ...", "-via ...").
-_LAST_BREAK = re.compile(r"(?:[.!?…][\"”’»)\]]*\s+|[\"”»]\s+(?=[-–—~]))(?:[-–—~]+\s*)?(?=[\"“‘«(¿¡]?[A-ZÀ-ÖØ-Þ0-9])")
+_LAST_BREAK = re.compile(
+    r"(?:[.!?…][\"”’»)\]]*(?:\s+|(?=[-–—~]))|[\"”»]\s+(?=[-–—~]))(?:[-–—~]+\s*)?(?=[\"“‘«(¿¡]?[A-ZÀ-ÖØ-Þ0-9])"
+)
 _NAME_RUN = re.compile(r"^(?:(?:[A-ZÀ-Þ][\w’'.-]*|[A-Z]\.|de|van|von|da|di|del|la|le|of|the|and|&)\s*){1,6}$")
 #: Page navigation that ends an article without punctuation ("More on the budget vote", "Read the full
 #: report", "Follow us on ...").
