@@ -144,6 +144,13 @@ _SAID_NP = re.compile(
 )
 
 
+#: An English relative clause that ends on its preposition ("the one I was thinking of", "the people
+#: they work with"): a subject pronoun a few words before a final preposition.
+_STRANDED = re.compile(
+    r"\b(?:I|you|we|they|he|she)\s+(?:[a-z’']+\s+){0,3}[a-z]+\s+(?:of|with|to|for|about|on|in|at|from|into)$"
+)
+
+
 def _open_quote(passage: str, lang: str = "und") -> bool:
     """The passage opens a quotation or bracket that it never closes (the quoted words were cut). The last
     mark must open something: a mark followed by a space opens nothing outside French ("Title « Site
@@ -306,6 +313,8 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
         if frag.islower() and len(frag) <= 2 and frag not in common and not compound:
             return "mid-word"
         if low in DANGLING.get(lang, DANGLING["en"]) and not compound:
+            if lang in ("en", "und") and _STRANDED.search(tail):
+                return "mid-sentence"  # "... not the Four Seasons I was thinking of": a stranded preposition
             return "function-word"
         vocabulary = vocabulary or {}
         if lang == "und" and has_word_lists():
@@ -419,8 +428,10 @@ class TruncationCheck(DocumentCheck):
         if i + 1 >= len(passages):
             return False
         nxt = text[passages[i + 1].start : passages[i + 1].end].strip()
-        if nxt[:1].islower():
-            return True
+        if nxt.lstrip("\"“‘«('")[:1].islower():
+            return True  # also inside a quotation that starts the next line ("reminds us that" / "“tears are")
+        if text[passages[i].end - 1] in ",:" and nxt[:1] in '"“‘«':
+            return True  # "I read that as," / "“And that's the story...”": the quotation follows
         return kind == "function-word" and len(nxt.split()) <= 8 and nxt[-1:] not in ".!?…:,;"
 
     @staticmethod

@@ -50,6 +50,8 @@ def test_cut_cues(text, lang, kind):
         ("Fans lined up for hours to buy sandwiches from Chick-fil-A", "en"),
         ("Nice thing to use with the renders, thanks. awesum", "en"),  # a typo is not a cut word
         ("Clipping nails, going barefoot and other office don'ts", "en"),
+        ("Context helps, but that is not the hotel I was thinking of", "en"),  # a stranded preposition
+        ("These are the people they work with", "en"),
         ("The senators voted against", "en"),  # "against" closes a clause: left out of the dangling words
         ("Los diputados de la oposición votaron en contra", "es"),
     ],
