@@ -133,10 +133,10 @@ class DocContext:
     def outlet(self, value: str | None) -> None:
         self._outlet = value
 
-    @cached_property
+    @property
     def layout(self) -> layout.Layout:
         """How the document is laid out (wrap width, logical paragraphs and their kinds: prose, table, list)."""
-        return layout.layout(self.doc.text)
+        return self.layer.layout
 
     @cached_property
     def layer(self):

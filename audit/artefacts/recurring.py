@@ -11,9 +11,19 @@ import numpy as np
 import xxhash
 
 from audit.artefacts.boilerplate import ART005
-from audit.artefacts.common import normalize_line
 from audit.model import Finding
 from audit.rules import CorpusCheck, CorpusResult, DocContext
+
+
+def _three_letters(s: str) -> bool:
+    """``sum(ch.isalpha() for ch in s) >= 3``, stopping at the third letter (most lines have it at once)."""
+    n = 0
+    for ch in s:
+        if ch.isalpha():
+            n += 1
+            if n == 3:
+                return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -57,10 +67,13 @@ class RecurringLineCheck(CorpusCheck):
             raw = text[span.start : span.end]
             if raw.count(" ") >= 2 * cfg.max_words and len(raw.split()) > cfg.max_words:
                 continue  # a paragraph, not a template line: skip before normalising it
-            norm = normalize_line(raw)
-            if len(norm.split()) > cfg.max_words or sum(ch.isalpha() for ch in norm) < 3:
+            parts = raw.lower().split()  # normalize_line, keeping its words
+            if len(parts) > cfg.max_words:
                 continue
-            if norm.count(" ") < 4 and norm.endswith(".") and not norm.endswith(("..", "…")):
+            norm = " ".join(parts)
+            if not _three_letters(norm):
+                continue
+            if len(parts) < 5 and norm.endswith(".") and not norm.endswith(("..", "…")):
                 continue  # a section heading closed by a full stop ("Demographics."), shared by articles, not template
             key = xxhash.xxh64_intdigest((prefix + norm).encode("utf-8", "surrogatepass"))
             out.setdefault(key, (span.start, span.end))

@@ -194,14 +194,14 @@ class DuplicateCheck(CorpusCheck):
             self.wants,
         )
         if self._unit_loc:
-            corpus.units = np.concatenate(self._unit_loc)
+            corpus.set_units(np.concatenate(self._unit_loc))
         result = CorpusResult()
         # Document clusters: exact groups first, then near duplicates among their kept copies.
         if self.wants("DUP001"):
             exact_clusters(corpus, result)
         stats: dict[str, Any] = {}
         if self._want_near:
-            near_clusters(corpus, self._doc_sig, self._doc_ord, result, stats)
+            self._near_clusters(corpus, result, stats)
         if self._want_passages and self._pas_sig:
             index = PassageIndex(
                 np.concatenate(self._pas_loc), np.concatenate(self._pas_hash), np.concatenate(self._pas_sig)
@@ -212,6 +212,11 @@ class DuplicateCheck(CorpusCheck):
         result.extra["kept_copies"] = kept_copies(result.clusters)
         corpus.clear()
         return result
+
+
+    def _near_clusters(self, corpus: Corpus, result: CorpusResult, stats: dict[str, Any]) -> None:
+        """The near-duplicate document clusters (a hook: the staged dedup, audit.staged, computes them from files)."""
+        near_clusters(corpus, self._doc_sig, self._doc_ord, result, stats)
 
 
 def kept_copies(clusters: list[Cluster]) -> dict[str, list[str]]:

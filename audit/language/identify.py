@@ -371,6 +371,7 @@ class ShortReading:
 
     lang: str
     conf: float
+    #: Runs of words in two languages, when the text mixes them (else empty).
     runs: tuple[Run, ...] = ()
 
     def weights(self) -> dict[str, float]:
@@ -402,12 +403,22 @@ def read_short(fasttext, text: str, cfg: LanguageConfig, known: str = UND, known
     pair = likeliest_pair(toks, cands, cfg.pair_min_probability)
     runs: tuple[Run, ...] = ()
     if pair is not None:
-        vocabs = (vocabulary(pair[0], cfg.run_vocabulary_size), vocabulary(pair[1], cfg.run_vocabulary_size))
         runs = tuple(
             r
-            for r in token_runs(toks, pair, cfg.switch_penalty, vocabs)
-            if r.letters >= cfg.run_min_letters and r.margin >= cfg.run_min_margin and r.own >= 1
+            for r in token_runs(toks, pair, cfg.switch_penalty)
+            if r.letters >= cfg.run_min_letters and r.margin >= cfg.run_min_margin
         )
+        # Runs only count when both languages have one; only then is each run's own vocabulary
+        # checked (the most frequent words of each language, a list read once per language).
+        if len({r.lang for r in runs}) >= 2:
+            vocabs = (vocabulary(pair[0], cfg.run_vocabulary_size), vocabulary(pair[1], cfg.run_vocabulary_size))
+            runs = tuple(
+                r
+                for r in token_runs(toks, pair, cfg.switch_penalty, vocabs)
+                if r.letters >= cfg.run_min_letters and r.margin >= cfg.run_min_margin and r.own >= 1
+            )
+        if len({r.lang for r in runs}) < 2:
+            runs = ()
     return ShortReading(lang, conf, runs)
 
 

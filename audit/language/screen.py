@@ -32,10 +32,14 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Sequence
 
+from audit.language.wordlists import available, top_words
 from audit.model import Span
 
 #: A word: letters, with inner apostrophes ("don't", "l'homme").
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+#: :data:`_WORD` on ASCII text (the same matches, about twice as fast).
+_ASCII_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")
 
 #: Letters of scripts written without spaces (CJK, kana, hangul blocks, Thai): a sentence holding
 #: them is never in a screened (spaced) language's vocabulary, and its "words" are whole clauses.
@@ -50,19 +54,15 @@ def vocabulary(lang: str, size: int) -> frozenset[str] | None:
     """The ``size`` most frequent words of ``lang`` (lower case), or None when there is no list."""
     if lang in _UNSPACED:
         return None
-    import wordfreq
-
-    if lang not in wordfreq.available_languages():
-        return None
-    words = wordfreq.top_n_list(lang, size)
-    return frozenset(words) if len(words) >= size // 2 else None
+    words = top_words(lang, size) if lang in available() else None
+    return frozenset(words) if words is not None and len(words) >= size // 2 else None
 
 
 def sentence_agrees(text: str, vocab: frozenset[str], min_words: int, min_coverage: float) -> bool:
     """Do ``text``'s non-capitalised words look like the vocabulary's language (or are there too few)?"""
     if not text.isascii() and _UNSPACED_LETTERS.search(text):
         return False
-    words = [w for w in _WORD.findall(text) if not w[0].isupper()]
+    words = [w for w in (_ASCII_WORD if text.isascii() else _WORD).findall(text) if not w[0].isupper()]
     n = len(words)
     if n < min_words:
         return True

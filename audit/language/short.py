@@ -21,7 +21,6 @@ scored by fastText alone.
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ from typing import Sequence
 import numpy as np
 
 from audit.language.backends import Candidates
+from audit.language.wordlists import frequencies, has_frequencies
 
 #: Word tokens of the original text with offsets; URLs, handles, hashtags and dotted names
 #: ("Amazon.com", "U.S") are matched (to skip them).
@@ -37,16 +37,6 @@ _TOKEN = re.compile(r"(?:https?://|www\.)\S+|[@#]\w+|\w+(?:\.\w+)+|([^\W\d_]+(?:
 #: Frequency of a word a language's list does not hold (about the rarest listed words).
 _FLOOR = 1e-7
 _LOG_FLOOR = math.log(_FLOOR)
-
-
-@functools.cache
-def frequencies(lang: str) -> dict[str, float] | None:
-    """wordfreq's frequency of each word of ``lang`` (None when wordfreq has no list for it)."""
-    import wordfreq
-
-    if lang not in wordfreq.available_languages():
-        return None
-    return wordfreq.get_frequency_dict(lang, wordlist="small")
 
 
 @dataclass(frozen=True)
@@ -107,7 +97,7 @@ def likeliest_pair(toks: Sequence[Token], cands: Candidates, min_probability: fl
     times its frequency in any other candidate; each language scores the letters of its words.
     Ties go to fastText's order.
     """
-    langs = [lang for lang, p in cands if p >= min_probability and frequencies(lang) is not None]
+    langs = [lang for lang, p in cands if p >= min_probability and has_frequencies(lang)]
     if len(langs) < 2:
         return None
     words = [t.word for t in toks if not t.name]
@@ -150,7 +140,7 @@ def token_runs(
     vocabularies: tuple[frozenset[str] | None, frozenset[str] | None] = (None, None),
 ) -> list[Run]:
     """Words labelled with one of two languages (names neutral), as runs; [] without word lists."""
-    if frequencies(langs[0]) is None or frequencies(langs[1]) is None or not toks:
+    if not toks or not has_frequencies(langs[0]) or not has_frequencies(langs[1]):
         return []
     logf = log_frequencies([t.word for t in toks], langs)
     emis = [(0.0, 0.0) if t.name else (a, b) for t, a, b in zip(toks, logf[0].tolist(), logf[1].tolist(), strict=True)]
