@@ -100,7 +100,15 @@ class SourcingCheck(DocumentCheck):
         language_at = _language_lookup(ctx)
         layout = ctx.layout
         analysis = analyse(
-            text, ctx.sentences, ctx.passages, ctx.lines, language_at, ctx.language, layout.table_spans, layout.indented
+            text,
+            ctx.sentences,
+            ctx.passages,
+            ctx.lines,
+            language_at,
+            ctx.language,
+            layout.table_spans,
+            layout.indented,
+            ctx.layer,
         )
         stats = sourcing_stats(analysis, self.config.max_sources_listed)
         if outlet:

@@ -8,6 +8,7 @@ import re
 from typing import Callable
 
 from audit.sourcing.attribution import Attribution, find_attributions
+from audit.sourcing.cues import CueIndex
 from audit.sourcing.lexicon import Lexicon
 from audit.sourcing.quotes import Quote
 
@@ -29,9 +30,15 @@ def _generic_tag(text: str, q: Quote, lex: Lexicon) -> Attribution | None:
 
 
 def attach_speakers(
-    text: str, masked: str, quotes: list[Quote], sentences, lex_for: Callable[[int], Lexicon | None]
+    text: str,
+    masked: str,
+    quotes: list[Quote],
+    sentences,
+    lex_for: Callable[[int], Lexicon | None],
+    cues: CueIndex | None = None,
 ) -> None:
-    """Give each quote the attribution found around it (same sentence, or a neighbour)."""
+    """Give each quote the attribution found around it (same sentence, or a neighbour). ``cues``: the
+    pattern matches of ``masked`` (:class:`audit.sourcing.cues.CueIndex`)."""
     starts = [s.start for s in sentences]
 
     def sentence_index(offset: int) -> int:
@@ -57,7 +64,7 @@ def attach_speakers(
         for a, b in candidates:
             if b <= a:
                 continue
-            found = [x for x in find_attributions(masked, a, b, lex) if x.valid or x.vague]
+            found = [x for x in find_attributions(masked, a, b, lex, cues) if x.valid or x.vague]
             if found:
                 # Prefer the cue nearest to the quote.
                 speaker = min(found, key=lambda x: min(abs(x.start - q.start), abs(x.start - q.end)))
@@ -68,13 +75,13 @@ def attach_speakers(
             prev = sentences[i0 - 1]
             prev_text = text[prev.start : prev.end].rstrip()
             if prev_text.endswith(":") or s0.start == q.start and prev_text.endswith(","):
-                found = [x for x in find_attributions(masked, prev.start, prev.end, lex) if x.valid or x.vague]
+                found = [x for x in find_attributions(masked, prev.start, prev.end, lex, cues) if x.valid or x.vague]
                 if found:
                     speaker = found[-1]
         if speaker is None:
             speaker = _context_speaker(text, masked, q, sentences, i0, i1)
         if speaker is None:
-            speaker = _previous_speaker(text, masked, q, sentences, i0, lex)
+            speaker = _previous_speaker(text, masked, q, sentences, i0, lex, cues)
         q.speaker = speaker
 
 
@@ -102,7 +109,9 @@ def _context_speaker(text: str, masked: str, q: Quote, sentences, i0: int, i1: i
     return None
 
 
-def _previous_speaker(text: str, masked: str, q: Quote, sentences, i0: int, lex: Lexicon) -> Attribution | None:
+def _previous_speaker(
+    text: str, masked: str, q: Quote, sentences, i0: int, lex: Lexicon, cues: CueIndex | None = None
+) -> Attribution | None:
     """A quote that opens its sentence right after a sentence that quoted or reported someone, in the same
     paragraph or the next one (wire style: '"...," Cohn said.' then '"The real issue is..."'): the same
     speaker goes on."""
@@ -114,7 +123,7 @@ def _previous_speaker(text: str, masked: str, q: Quote, sentences, i0: int, lex:
         return None
     found = [
         a
-        for a in find_attributions(masked, prev.start, prev.end, lex)
+        for a in find_attributions(masked, prev.start, prev.end, lex, cues)
         if a.valid and a.kind in ("verb", "cue") and a.source_kind in ("named", "pronoun", "role")
     ]
     return found[-1] if found else None
