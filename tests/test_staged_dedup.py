@@ -272,7 +272,11 @@ def test_ray_gives_the_same_clusters(corpus_file: Path, tmp_path: Path) -> None:
             [str(corpus_file)], None, executor, shard_bytes=4096, partitions=3, work_dir=str(tmp_path / "w")
         )
         serial = run_staged([str(corpus_file)], None, Executor(), shard_bytes=4096, partitions=3)
+        engine = EngineConfig(kind="ray", workers=2, dedup="staged", work_dir=str(tmp_path / "s"), partitions=2)
+        on_ray = _comparable(scan([str(corpus_file)], Config(select=("DUP",), engine=engine)))
     finally:
         ray.shutdown()
     assert _doc_clusters(res.result.clusters) == _doc_clusters(serial.result.clusters)
     assert res.staged.stages["verify"]["tasks"] >= 1
+    assert on_ray["duplicates"].pop("staged")["partitions"] == 2
+    assert on_ray == _comparable(scan([str(corpus_file)], Config(select=("DUP",), jobs=1)))

@@ -102,6 +102,12 @@ class DuplicateCheck(CorpusCheck):
 
     # -- observe ------------------------------------------------------------
 
+    def prepare(self, ctx: DocContext) -> list[tuple[int, int]]:
+        """The document's passage units (spans; none when passages are not indexed)."""
+        if not self._want_passages:
+            return []
+        return [(p.start, p.end) for p in units(ctx.text, ctx.passages, self.config.passage_window_words)]
+
     def observe(self, ctx: DocContext) -> Iterable[Finding]:
         text = ctx.text
         ordinal = ctx.ordinal
@@ -119,11 +125,7 @@ class DuplicateCheck(CorpusCheck):
             return ()
         # Every document goes to the batch: its exact key comes from the same token hashes as its
         # signature (exact_keys), and a copy's signature and passages are dropped there.
-        spans = (
-            [(p.start, p.end) for p in units(text, ctx.passages, self.config.passage_window_words)]
-            if self._want_passages
-            else []
-        )
+        spans = self.prepared(ctx)  # computed in a worker when the document stage runs there
         self._pending.append((ordinal, text, spans))
         self._pending_chars += len(text)
         if self._pending_chars >= _BATCH_CHARS:

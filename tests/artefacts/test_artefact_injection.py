@@ -29,7 +29,7 @@ FLOORS.update(
         "glued lower words": 0.5,
         "glued Name+Opener": 0.8,
         "glued sentences": 0.8,
-        "truncated whole word": 0.1,
+        "truncated whole word": 0.8,
     }
 )
 FLOORS.update(
