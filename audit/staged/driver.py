@@ -214,8 +214,7 @@ def staged_near_clusters(
     say(f"findings of {len(stars)} clusters")
     stars.sort(key=lambda s: (s[0], min(m for m, _ in s[1])))
     # Estimated Jaccard of every (kept, member) pair: the signature of each node's exact group's first.
-    first_of = {k: f for f, k in corpus.rep_kept.items()}
-    pairs = [(first_of.get(kept, kept), first_of.get(m, m)) for kept, members in stars for m, _ in sorted(members)]
+    pairs = [(corpus.first_of(kept), corpus.first_of(m)) for kept, members in stars for m, _ in sorted(members)]
     if pairs:
         sigs = SigStore(layout, bases, cfg.num_perm)
         left = sigs.rows(np.array([p for p, _ in pairs], dtype=np.int64))
