@@ -44,6 +44,7 @@ SLOW = (
     "tests/test_readme.py",
     "tests/test_smoke.py::test_installed_script",
     "tests/test_staged.py",
+    "tests/test_language_wordlists.py::test_every_language_matches_wordfreq",
 )
 
 
