@@ -173,18 +173,23 @@ _NOT_NAMES = frozenset(
     "Marzo Abril Mayo Junio Julio Agosto Septiembre Octubre Noviembre Diciembre".split()
 )
 _FOREIGN_RE = re.compile(rf"(?<![\w’'-])(?P<kw>{_kw(FOREIGN_OK)})(?![\w’'-])")
-_PREV_WORD = re.compile(r"([^\W\d_]+)[\s]*$")
+_WINDOW_WORD = re.compile(r"(?<![\w’'])[^\W\d_]+(?![\w’'])")
+_PREV_WORD = re.compile(r"([^\W\d_]+)[)\]\"”’»]*\s*$")
+#: An opening curly quote stands after a space, a bracket or the line start; after a word it closes a
+#: German quotation („Wort“).
+_OPENING_DOUBLE = re.compile(r"(?:^|(?<=[\s(\[—–-]))“")
 
 
 def _in_quotes_or_brackets(text: str, start: int, lo: int) -> bool:
     before = text[lo:start]
-    for o, c in (("(", ")"), ("“", "”"), ("«", "»"), ('"', '"'), ("‘", "’")):
+    for o, c in (("(", ")"), ("„", "“"), ("«", "»"), ('"', '"'), ("‘", "’")):
         if o == c:
             if before.count(o) % 2 == 1:
                 return True
         elif before.rfind(o) > before.rfind(c):
             return True
-    return False
+    openers = [m.start() for m in _OPENING_DOUBLE.finditer(before)]
+    return bool(openers) and openers[-1] > before.rfind("”")
 
 
 #: Lowercase head nouns that a keyword legitimately modifies through a capitalised name
@@ -392,8 +397,9 @@ def find_injections(text: str, lang_of) -> list[tuple[int, int, str, str]]:
             if left == right:
                 lang = left
         kw = m.group("kw")
-        if lang in ("en", "und") or lang in FOREIGN_OK.get(kw, ()):
+        if lang in ("en", "und"):
             continue
+        loan = lang in FOREIGN_OK.get(kw, ())  # a loanword: only the word-list test below may report it
         lo = max(0, s - 120, text.rfind("\n", 0, s) + 1)
         if _in_quotes_or_brackets(text, s, lo):
             continue
@@ -402,8 +408,9 @@ def find_injections(text: str, lang_of) -> list[tuple[int, int, str, str]]:
         sw = stopwords()
         local = sw.get(lang, frozenset())
         prev = _PREV_WORD.search(before)
-        prev_ok = before.rstrip().endswith((",", ";")) or (
-            prev is not None and prev.group(1).lower() in local and prev.group(1).lower() not in sw["en"]
+        prev_ok = not loan and (
+            before.rstrip().endswith((",", ";"))
+            or (prev is not None and prev.group(1).lower() in local and prev.group(1).lower() not in sw["en"])
         )
         nxt = re.match(r"\s+([^\W\d_]+)", after)
         if nxt and not prev_ok and prev is not None:
@@ -412,7 +419,10 @@ def find_injections(text: str, lang_of) -> list[tuple[int, int, str, str]]:
             prev_ok = _english_word(kw, lang) and _native_word(prev.group(1), lang) and _native_word(nxt.group(1), lang)
         if not (prev_ok and nxt):
             continue
-        window = re.findall(r"(?<![\w’'])[^\W\d_]+(?![\w’'])", before[-40:] + " " + after[:40])  # not elided "all'"
+        # whole words only (not the end of a word cut by the window, nor an elided "all'")
+        window = [
+            w.group(0) for w in _WINDOW_WORD.finditer(text, max(lo, s - 40), min(len(text), e + 40)) if w.start() != s
+        ]
         if any(w.lower() in sw["en"] and w.lower() not in local for w in window):
             continue  # an English phrase, not a lone injected word
         out[s] = (s, e, kw, "foreign")
