@@ -315,7 +315,7 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
         if frag.islower() and len(frag) <= 2 and frag not in common and not compound:
             return "mid-word"
         if low in DANGLING.get(lang, DANGLING["en"]) and not compound:
-            if lang in ("en", "und") and _STRANDED.search(tail[-60:]):
+            if lang in ("en", "und") and _STRANDED.search(tail, max(0, len(tail) - 60)):
                 return "mid-sentence"  # "... not the Four Seasons I was thinking of": a stranded preposition
             return "function-word"
         vocabulary = vocabulary or {}
