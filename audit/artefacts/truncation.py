@@ -388,11 +388,11 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
 def _grammar_cut(tail: str, lang: str = "und") -> str | None:
     """``"open-clause"`` when a subordinate clause stops after its subject, ``"open-quote"`` when a quotation
     or bracket opened in the passage is never closed."""
-    end = tail[-80:]
-    clause = _OPEN_CLAUSE.search(end)
-    if clause and _COMPARATIVE.search(end, 0, clause.start()):
+    pos = max(0, len(tail) - 80)  # the last 80 characters, read as part of the text (no word cut at the edge)
+    clause = _OPEN_CLAUSE.search(tail, pos)
+    if clause and _COMPARATIVE.search(tail, max(0, clause.start() - 12), clause.start()):
         clause = None
-    if clause or _VERBLESS_ATTRIBUTION.search(end) or _SAID_NP.search(end):
+    if clause or _VERBLESS_ATTRIBUTION.search(tail, pos) or _SAID_NP.search(tail, pos):
         return "open-clause"
     if _open_quote(tail, lang):
         return "open-quote"
