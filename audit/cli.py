@@ -216,6 +216,14 @@ def scan(
     id_field: str | None = _ID_FIELD,
     jobs: int | None = _JOBS,
     engine: str | None = _ENGINE,
+    work_dir: Path | None = typer.Option(
+        None,
+        "--work-dir",
+        metavar="DIR",
+        help="Find near-duplicate documents in stages with files as the interface (signatures and band rows "
+        "on disk, candidates verified by the workers: memory bounded on large corpora; same findings). "
+        "Intermediate files go to a temporary folder in DIR, removed at the end (docs/scale-out.md).",
+    ),
     staged: bool = typer.Option(
         False,
         "--staged",
@@ -256,6 +264,10 @@ def scan(
         )
         if index is not None:
             config = _with_index(config, index)
+        if work_dir is not None:
+            config = dataclasses.replace(
+                config, engine=dataclasses.replace(config.engine, dedup="staged", work_dir=str(work_dir))
+            )
         policy = Policy.from_config(config)
         if not policy.enabled:  # e.g. --select DUP --ignore duplicate: a gate that can never fail
             _err(

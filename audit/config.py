@@ -58,10 +58,22 @@ class EngineConfig:
     address: str = ""
     #: Workers (processes or Ray CPUs); 0 = every CPU (of this machine, or of the Ray cluster).
     workers: int = 0
+    #: Near-duplicate documents: ``memory`` (signatures held by the scan) or ``staged`` (audit.staged:
+    #: signatures and band rows in files, candidates verified by the workers; same findings).
+    dedup: str = "memory"
+    #: Staged dedup: the folder for its intermediate files (a temporary folder inside it, removed at the
+    #: end; empty: the system's temporary folder). With Ray on several machines, a path all of them share.
+    work_dir: str = ""
+    #: Staged dedup: partitions of the band rows (0: 16).
+    partitions: int = 0
 
     def __post_init__(self) -> None:
         if self.kind not in ("local", "ray"):
             raise ValueError(f"kind must be 'local' or 'ray', not {self.kind!r}")
+        if self.dedup not in ("memory", "staged"):
+            raise ValueError(f"dedup must be 'memory' or 'staged', not {self.dedup!r}")
+        if self.partitions < 0:
+            raise ValueError("partitions must be 0 (automatic) or more")
         if self.workers < 0:
             raise ValueError("workers must be 0 (every CPU) or more")
 

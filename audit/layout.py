@@ -121,7 +121,7 @@ def is_table_row(line: str, width: int = 0) -> bool:
     return nums >= 1 and len(toks) <= 8 and nums >= 0.3 * len(toks)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     start: int  # content start (after indentation)
     end: int  # content end (trailing whitespace dropped)
@@ -134,20 +134,27 @@ class _Line:
     count: int = 1  # physical lines (more than one once a continuation line is joined)
 
 
-def _raw_lines(text: str) -> list[_Line]:
+#: A line's content: from its first to its last non-space character (``\\s`` is exactly ``str.isspace``).
+_CONTENT = re.compile(r"\S(?:[^\n]*\S)?")
+
+
+def line_bounds(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each non-empty line's content (the line between ``\\n`` with surrounding
+    whitespace dropped, as ``str.strip`` drops it), from one regex pass."""
+    return [m.span() for m in _CONTENT.finditer(text)]
+
+
+def _raw_lines(text: str, bounds: list[tuple[int, int]] | None = None) -> list[_Line]:
+    """The non-empty lines of ``text`` (``bounds``: their :func:`line_bounds`, when known)."""
     out: list[_Line] = []
-    pos = 0
-    blank = True
-    for raw in text.split("\n"):
-        stripped = raw.strip()
-        if stripped:
-            lead = len(raw) - len(raw.lstrip())
-            content_end = pos + len(raw.rstrip())
-            out.append(_Line(pos + lead, content_end, lead, len(raw.rstrip()), stripped, blank))
-            blank = False
-        else:
-            blank = True
-        pos += len(raw) + 1
+    prev = -1
+    rfind, count = text.rfind, text.count
+    for s, e in line_bounds(text) if bounds is None else bounds:
+        head = rfind("\n", 0, s) + 1
+        # a blank line lies between two content lines when two newlines do; the first line follows one
+        blank = prev < 0 or count("\n", prev, s) >= 2
+        out.append(_Line(s, e, s - head, e - head, text[s:e], blank))
+        prev = e
     return out
 
 
@@ -209,11 +216,13 @@ def _unwrapped(text: str, lines: list[_Line]) -> tuple[Paragraph, ...]:
         if len(block) > 1 and _is_wrapped_block([ln.text for ln in block]):
             out.append(_paragraph(block))
             return
-        verse = _verse_lines(block)
-        out.extend(
-            Paragraph(Span(ln.start, ln.end), "verse", 1) if k in verse else _paragraph([ln])
-            for k, ln in enumerate(block)
-        )
+        verse = _verse_lines(block) if len(block) >= 3 else ()  # verse needs a run of three lines
+        for k, ln in enumerate(block):
+            if k in verse:
+                out.append(Paragraph(Span(ln.start, ln.end), "verse", 1))
+            else:  # _paragraph([ln])
+                kind = "table" if ln.table else "list" if ln.bullet else "prose"
+                out.append(Paragraph(Span(ln.start, ln.end), kind, ln.count))
 
     for ln in lines:
         if ln.blank_before:
@@ -302,7 +311,13 @@ def _first_word_len(line: str) -> int:
 @lru_cache(maxsize=64)
 def layout(text: str) -> Layout:
     """The layout of ``text``: wrap width, paragraph style and logical paragraphs."""
-    lines = _raw_lines(text)
+    return build(text)
+
+
+def build(text: str, bounds: list[tuple[int, int]] | None = None) -> Layout:
+    """:func:`layout` without its cache (the text layer keeps the result per document); ``bounds``: the
+    text's :func:`line_bounds` when the caller has them."""
+    lines = _raw_lines(text, bounds)
     for ln in lines:
         ln.table = is_table_row(ln.text)
         ln.bullet = bool(_BULLET.match(ln.text))

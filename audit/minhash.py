@@ -35,7 +35,7 @@ index stores :meth:`MinHashParams.fingerprint` and refuses to mix others.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from itertools import chain
 from typing import Sequence
 
@@ -52,6 +52,7 @@ from audit.tokenhash import (
     _lower_bytes,
     _seed_mix,
     _splitmix64,
+    _splitmix64_inplace,
     _token_hashes,
 )
 
@@ -122,7 +123,7 @@ def _shingles_in_ranges(th: np.ndarray, t0: np.ndarray, t1: np.ndarray, params: 
             np.cumsum(n_sh, out=sh_bounds[1:])
             out = h[mask]
             out ^= _seed_mix(params.seed, 1)
-            return _splitmix64(out), sh_bounds
+            return _splitmix64_inplace(out), sh_bounds
         if short.size:
             # Ranges with fewer tokens than a shingle: one shingle of all their tokens.
             n_sh[short] = 1
@@ -144,7 +145,7 @@ def _shingles_in_ranges(th: np.ndarray, t0: np.ndarray, t1: np.ndarray, params: 
                 v = v * _Q + th[s0 + j]
             out[sh_bounds[d]] = v
         out ^= _seed_mix(params.seed, 1)
-        return _splitmix64(out), sh_bounds
+        return _splitmix64_inplace(out), sh_bounds
 
 
 def _shingles_batch(texts: Sequence[str], params: MinHashParams) -> tuple[np.ndarray, np.ndarray]:
@@ -164,6 +165,8 @@ class Batch:
     span_sigs: np.ndarray  # uint32, spans x span_params.num_perm
     span_words: np.ndarray  # int64, words per span
     span_keys: np.ndarray  # uint64: hash of the span's word sequence (case/punctuation-insensitive)
+    #: uint64 key of each document's whole word sequence (as span_keys; :func:`sequence_keys`)
+    doc_keys: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
 
 
 def batch_signatures(
@@ -195,10 +198,10 @@ def batch_signatures(
     if counts.sum():
         flat = np.fromiter(chain.from_iterable(chain.from_iterable(spans)), dtype=np.int64, count=2 * int(counts.sum()))
         doc_of = np.repeat(np.arange(len(spans), dtype=np.int64), counts)
-        lead = np.flatnonzero((buf & 0xC0) != 0x80)
-        char_base = np.searchsorted(lead, offsets[: len(spans)])[doc_of]
-        b0 = np.searchsorted(starts, lead[char_base + flat[0::2]])
-        b1 = np.searchsorted(starts, lead[char_base + flat[1::2]])
+        byte_of = _CharBytes(buf)
+        char_base = byte_of.char_index(offsets[: len(spans)])[doc_of]
+        b0 = np.searchsorted(starts, byte_of(char_base + flat[0::2]))
+        b1 = np.searchsorted(starts, byte_of(char_base + flat[1::2]))
         span_words = b1 - b0
         keys = _range_keys(th, b0, b1)
         sel = np.flatnonzero(span_words >= min_span_words) if min_span_words > 0 else None
@@ -214,7 +217,40 @@ def batch_signatures(
         span_sigs = np.zeros((0, span_params.num_perm), dtype=np.uint32)
         keys = np.zeros(0, dtype=np.uint64)
         span_words = np.zeros(0, dtype=np.int64)
-    return Batch(doc_sigs, np.diff(tok_bounds), span_sigs, span_words, keys)
+    doc_keys = _range_keys(th, tok_bounds[:-1], tok_bounds[1:])
+    return Batch(doc_sigs, np.diff(tok_bounds), span_sigs, span_words, keys, doc_keys)
+
+
+def sequence_keys(texts: Sequence[str], seed: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    """uint64 key of each text's word sequence, and its number of words: equal word sequences (as the
+    signatures see them: case of the letters :func:`tokens` lower-cases, punctuation, quotes, dashes
+    and white space aside) give equal keys. The same keys as :attr:`Batch.doc_keys` and
+    :attr:`Batch.span_keys` for the same token seed (``MinHashParams.seed``)."""
+    if not texts:
+        return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
+    buf, offsets = _encode(texts)
+    starts, _ends, th = _token_hashes(buf, _seed_mix(seed, 0))
+    tok_bounds = np.searchsorted(starts, offsets)
+    return _range_keys(th, tok_bounds[:-1], tok_bounds[1:]), np.diff(tok_bounds)
+
+
+class _CharBytes:
+    """Byte offset of a character of a UTF-8 buffer by its index (and back), from the positions of the
+    continuation bytes alone: nothing to compute for ASCII, no array the size of the buffer otherwise."""
+
+    def __init__(self, buf: np.ndarray) -> None:
+        cont = np.flatnonzero((buf & np.uint8(0xC0)) == np.uint8(0x80))
+        self.cont = cont
+        # Index of the character each continuation byte belongs to (the j-th one follows j others).
+        self.owner = cont - np.arange(1, len(cont) + 1, dtype=np.int64)
+
+    def __call__(self, chars: np.ndarray) -> np.ndarray:
+        """Byte offset of each character index (its lead byte)."""
+        return chars + np.searchsorted(self.owner, chars)
+
+    def char_index(self, byte_offsets: np.ndarray) -> np.ndarray:
+        """Character index of the characters that start at these byte offsets."""
+        return byte_offsets - np.searchsorted(self.cont, byte_offsets)
 
 
 _R = _U64(0xD6E8FEB86659FD93)  # span-key polynomial base (odd, so invertible mod 2**64)
@@ -238,8 +274,8 @@ def _range_keys(th: np.ndarray, b0: np.ndarray, b1: np.ndarray) -> np.ndarray:
         np.cumsum(th * pw[: len(th)], dtype=np.uint64, out=csum[1:])
         key = csum[b1] - csum[b0]
         key *= inv[b0]
-        key ^= _splitmix64((b1 - b0).astype(np.uint64) + _U64(0x632BE59BD9B4E019))
-        return _splitmix64(key)
+        key ^= _splitmix64_inplace((b1 - b0).astype(np.uint64) + _U64(0x632BE59BD9B4E019))
+        return _splitmix64_inplace(key)
 
 
 _PROBES: dict[tuple[int, int], np.ndarray] = {}
@@ -391,7 +427,7 @@ def band_hashes(sigs: np.ndarray, params: MinHashParams) -> np.ndarray:
         ).copy()
         for r in range(params.rows):
             h ^= sigs[:, :, r].astype(np.uint64)
-            h = _splitmix64(h)
+            h = _splitmix64_inplace(h)
     return h
 
 

@@ -263,6 +263,10 @@ def scan(
     config = config or Config()
     policy = Policy.from_config(config)
     checks = build_checks(config, policy, extra_checks)
+    if config.engine.dedup == "staged":
+        from audit.staged.check import use_staged
+
+        checks = use_staged(checks, config)
     events = iter_inputs(paths, config.reader_config(), exclude=exclude)
     parallel = Parallel.from_config(config, policy.enabled)
     state, extra = run_checks(events, checks, hooks=hooks, settings=config.settings(), parallel=parallel)

@@ -16,12 +16,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterator
 
-from audit.layout import layout
+from audit.layout import layout, line_bounds
 from audit.model import Span
-
-_LINE = re.compile(r"[^\n]+")
 
 # Abbreviations after which a period does not end a sentence (lower-cased, without dot).
 ABBREVIATIONS = frozenset(
@@ -36,30 +33,30 @@ ABBREVIATIONS = frozenset(
 )
 
 # French typography sets guillemets off with a (no-break) space: "… alimentaire. » Her …".
+# The leading lookahead (implied by both branches) lets the regex engine skip to candidate characters
+# instead of trying the lookbehind at every position (same matches, about 2.5x faster).
 _SENT_END = re.compile(
-    r"""(?<![.!?…])([.!?…]+)((?:[ \u00a0\u202f]?»)?["'”’»)\]]*)(\s+)"""
+    r"""(?=[.!?…。．！？｡।॥؟۔։።])"""
+    r"""(?:(?<![.!?…])([.!?…]+)((?:[ \u00a0\u202f]?»)?["'”’»)\]]*)(\s+)"""
     # Full stops of other scripts; CJK sentences follow each other without a space.
-    r"""|([。．！？｡।॥؟۔։።]+)([」』”’)]*)(\s*)"""
+    r"""|([。．！？｡।॥؟۔։።]+)([」』”’)]*)(\s*))"""
 )
 _NEXT_START = re.compile(r"""(?:«[ \u00a0\u202f]?)?["'“‘«(\[¿¡「『]*[\w]""")
 
 
 def lines(text: str) -> list[Span]:
     """Non-empty lines, without their trailing newline or surrounding whitespace."""
-    out = []
-    for m in _LINE.finditer(text):
-        span = _strip(text, m.start(), m.end())
-        if span is not None:
-            out.append(span)
-    return out
+    return [Span(s, e) for s, e in line_bounds(text)]
 
 
 def _strip(text: str, start: int, end: int) -> Span | None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Span(start, end) if end > start else None
+    """``text[start:end]`` without surrounding whitespace (``str.strip``), or None when nothing is left."""
+    piece = text[start:end]
+    body = piece.lstrip()
+    if not body:
+        return None
+    start += len(piece) - len(body)
+    return Span(start, start + len(body.rstrip()))
 
 
 @lru_cache(maxsize=64)
@@ -90,44 +87,64 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 @lru_cache(maxsize=64)
 def sentences(text: str) -> tuple[Span, ...]:
     """Sentences within passages, with offsets into ``text``."""
+    return split_sentences(text, passages(text))
+
+
+def split_sentences(text: str, spans) -> tuple[Span, ...]:
+    """The sentences of each span of ``spans`` (sorted, disjoint, separated by whitespace only, as
+    passages are), with offsets into ``text``.
+
+    One :data:`_SENT_END` pass over the whole stretch instead of one per passage gives the same matches:
+    a match starts on sentence punctuation, never in the whitespace between passages, and a match that
+    runs past the end of its passage ends that passage's splitting as a match reaching its end would
+    (what it covers beyond is whitespace and closing quotes, where no match can start).
+    """
+    if not spans:
+        return ()
     out: list[Span] = []
-    for p in passages(text):
-        out.extend(_split_sentences(text, p.start, p.end))
+    matches = _SENT_END.finditer(text, spans[0].start, spans[-1].end)
+    m = next(matches, None)
+    for p in spans:
+        start, end = p.start, p.end
+        while m is not None and m.start() < start:
+            m = next(matches, None)
+        pos = start
+        while m is not None and m.start() < end:
+            nxt = m.end()
+            if nxt >= end:
+                break
+            cut = _sentence_cut(text, m, nxt)
+            m = next(matches, None)
+            if cut:
+                span = _strip(text, pos, cut)
+                if span is not None:
+                    out.append(span)
+                pos = nxt
+        span = _strip(text, pos, end)
+        if span is not None:
+            out.append(span)
     return tuple(out)
 
 
-def _split_sentences(text: str, start: int, end: int) -> Iterator[Span]:
-    pos = start
-    for m in _SENT_END.finditer(text, start, end):
-        punct_end = m.end(2) if m.group(1) is not None else m.end(5)
-        nxt = m.end()
-        if nxt >= end:
-            break
-        if not _NEXT_START.match(text, nxt):
-            continue
-        if m.group(1) == "." and _is_abbreviation(text, m.start(1)):
+def _sentence_cut(text: str, m: re.Match, nxt: int) -> int:
+    """Where the sentence ends if the punctuation matched by ``m`` ends one (0: it does not)."""
+    if not _NEXT_START.match(text, nxt):
+        return 0
+    if m.group(1) == ".":
+        dot = m.start(1)
+        if _is_abbreviation(text, dot):
             # "U.S. The Department" still ends a sentence when a capitalised
             # function word follows; plain abbreviations do not.
-            follower = re.match(r"\w+", text[nxt : nxt + 20])
-            if not (
-                follower
-                and follower.group(0) in _SENTENCE_OPENERS
-                and m.start(1) > 0
-                and text[m.start(1) - 1].isupper()
-            ):
-                continue
-        first = text[nxt : nxt + 1]
-        if first.isalpha() and first.islower():
-            continue  # "approx. five", "“Is it?” she asked": a lower-case continuation
-        span = _strip(text, pos, punct_end)
-        if span is not None:
-            yield span
-        pos = nxt
-    span = _strip(text, pos, end)
-    if span is not None:
-        yield span
+            follower = _FOLLOWER.match(text, nxt, nxt + 20)
+            if not (follower and follower.group(0) in _SENTENCE_OPENERS and dot > 0 and text[dot - 1].isupper()):
+                return 0
+    first = text[nxt : nxt + 1]
+    if first.isalpha() and first.islower():
+        return 0  # "approx. five", "“Is it?” she asked": a lower-case continuation
+    return m.end(2) if m.group(1) is not None else m.end(5)
 
 
+_FOLLOWER = re.compile(r"\w+")
 _SENTENCE_OPENERS = frozenset(
     "The A An In On At It He She They We This That These Those But And However El La Los Las Un Una En".split()
 )

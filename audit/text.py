@@ -27,6 +27,8 @@ from functools import cached_property
 import numpy as np
 
 from audit import segment
+from audit.layout import Layout, line_bounds
+from audit.layout import build as build_layout
 from audit.model import Span
 
 #: Scripts written without spaces between words: Han, kana, Thai, Lao, Myanmar, Khmer. Each of their
@@ -132,22 +134,39 @@ class TextLayer:
     # -- segmentation --------------------------------------------------------------------------
 
     @cached_property
+    def _line_bounds(self) -> list[tuple[int, int]]:
+        return line_bounds(self.text)
+
+    @cached_property
     def lines(self) -> list[Span]:
         """Non-empty lines, stripped (:func:`audit.segment.lines`)."""
-        return segment.lines(self.text)
+        return [Span(s, e) for s, e in self._line_bounds]
 
     @cached_property
     def line_word_counts(self) -> tuple[int, ...]:
         """``len(words(line))`` for each of :attr:`lines` (a word never crosses a line)."""
-        return tuple(self.count_in(self.lines))
+        bounds = self._line_bounds
+        if not bounds:
+            return ()
+        b = np.array(bounds, dtype=np.int64)
+        st = self.starts
+        return tuple((np.searchsorted(st, b[:, 1]) - np.searchsorted(st, b[:, 0])).tolist())
+
+    @cached_property
+    def layout(self) -> Layout:
+        """How the text is laid out (:func:`audit.layout.layout`): wrap width, logical paragraphs and
+        their kinds; from the same line pass as :attr:`lines`."""
+        return build_layout(self.text, self._line_bounds)
 
     @cached_property
     def passages(self) -> tuple[Span, ...]:
-        return segment.passages(self.text)
+        """The logical paragraphs' spans (:func:`audit.segment.passages`)."""
+        return tuple(p.span for p in self.layout.paragraphs)
 
     @cached_property
     def sentences(self) -> tuple[Span, ...]:
-        return segment.sentences(self.text)
+        """Sentences within :attr:`passages` (:func:`audit.segment.sentences`)."""
+        return segment.split_sentences(self.text, self.passages)
 
     # -- keys ----------------------------------------------------------------------------------
 

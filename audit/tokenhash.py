@@ -20,11 +20,21 @@ _P = np.uint32(0x01000193)  # token polynomial base (odd, so invertible mod 2**3
 
 
 def _splitmix64(x: np.ndarray) -> np.ndarray:
-    x = x ^ (x >> _U64(30))
+    """splitmix64's finaliser of every element (a new array; ``x`` is left as it is)."""
+    return _splitmix64_inplace(x.copy())
+
+
+def _splitmix64_inplace(x: np.ndarray) -> np.ndarray:
+    """splitmix64's finaliser of every element, written over ``x`` (one scratch array, no temporaries)."""
+    tmp = np.empty_like(x)
+    np.right_shift(x, _U64(30), out=tmp)
+    x ^= tmp
     x *= _U64(0xBF58476D1CE4E5B9)
-    x ^= x >> _U64(27)
+    np.right_shift(x, _U64(27), out=tmp)
+    x ^= tmp
     x *= _U64(0x94D049BB133111EB)
-    x ^= x >> _U64(31)
+    np.right_shift(x, _U64(31), out=tmp)
+    x ^= tmp
     return x
 
 
@@ -62,45 +72,63 @@ def _cumpow(base: np.unsignedinteger, n: int) -> np.ndarray:
 _POWERS = _Powers()
 
 
-def _word_mask(buf: np.ndarray) -> np.ndarray:
-    """Which bytes of a lower-cased UTF-8 buffer belong to words."""
+def _high(buf: np.ndarray) -> np.ndarray:
+    """Positions of the bytes that lead a character of two or more bytes (``>= 0xC2``; few in most text).
+
+    Lower-casing (:func:`_lower_bytes`) never moves them: it changes continuation bytes, and lead bytes
+    only from CE to CF or D0 to D1."""
+    return np.flatnonzero(buf >= np.uint8(0xC2))
+
+
+def _after(buf: np.ndarray, pos: np.ndarray, k: int) -> np.ndarray:
+    """``buf[pos + k]``, the last byte where that runs past the end (callers bound ``pos`` themselves)."""
+    return buf.take(pos + k, mode="clip")
+
+
+def _word_mask(buf: np.ndarray, high: np.ndarray | None = None) -> np.ndarray:
+    """Which bytes of a lower-cased UTF-8 buffer belong to words (``high``: :func:`_high` of ``buf``).
+
+    The ASCII classes take four passes over the buffer; the UTF-8 punctuation blocks are looked up at
+    the multi-byte characters only.
+    """
     w = (buf - np.uint8(0x61)) < np.uint8(26)  # a-z (wraps below 0x61)
     w |= (buf - np.uint8(0x30)) < np.uint8(10)  # 0-9
     w |= buf >= np.uint8(0x80)  # non-ASCII
     w |= buf == np.uint8(0x5F)  # _
-    if len(buf) < 2:
+    n = len(buf)
+    if n < 2:
         return w
+    if high is None:
+        high = _high(buf)
+    if not high.size:
+        return w
+    b0, b1, b2 = buf[high], _after(buf, high, 1), _after(buf, high, 2)
     # C2 80-BF: Latin-1 punctuation and symbols (nbsp, « », ¡ ¿, ©, °, ...).
-    c2 = np.flatnonzero(buf[:-1] == 0xC2)
-    if c2.size:
-        w[c2] = False
-        w[c2 + 1] = False
+    c2 = high[(b0 == 0xC2) & (high < n - 1)]
+    w[c2] = False
+    w[c2 + 1] = False
     # E2 80 xx / E2 81 xx: general punctuation (quotes, dashes, ellipsis, thin spaces).
-    e2 = np.flatnonzero(buf[:-2] == 0xE2) if len(buf) > 2 else np.zeros(0, dtype=np.intp)
-    if e2.size:
-        e2 = e2[(buf[e2 + 1] == 0x80) | (buf[e2 + 1] == 0x81)]
-        w[e2] = False
-        w[e2 + 1] = False
-        w[e2 + 2] = False
-    if len(buf) > 2 and (buf >= 0xE3).any():
-        b1, b2 = buf[1:-1], buf[2:]
-        lead = buf[:-2]
-        # E3 80 xx: CJK symbols and punctuation (U+3000-U+303F: 　、。「」『』【】).
-        # EF BC/BD xx: fullwidth punctuation (，！？（）：；［］｛｝｡｢｣､･), not fullwidth letters or digits.
-        cjk = (lead == 0xE3) & (b1 == 0x80)
-        fw = (lead == 0xEF) & (
-            ((b1 == 0xBC) & (((b2 >= 0x80) & (b2 <= 0x8F)) | ((b2 >= 0x9A) & (b2 <= 0xA0)) | (b2 >= 0xBB)))
-            | ((b1 == 0xBD) & ((b2 == 0x80) | ((b2 >= 0x9B) & (b2 <= 0xA5))))
+    # E3 80 xx: CJK symbols and punctuation (U+3000-U+303F: 　、。「」『』【】).
+    # EF BC/BD xx: fullwidth punctuation (，！？（）：；［］｛｝｡｢｣､･), not fullwidth letters or digits.
+    three = (
+        ((b0 == 0xE2) & ((b1 == 0x80) | (b1 == 0x81)))
+        | ((b0 == 0xE3) & (b1 == 0x80))
+        | (
+            (b0 == 0xEF)
+            & (
+                ((b1 == 0xBC) & (((b2 >= 0x80) & (b2 <= 0x8F)) | ((b2 >= 0x9A) & (b2 <= 0xA0)) | (b2 >= 0xBB)))
+                | ((b1 == 0xBD) & ((b2 == 0x80) | ((b2 >= 0x9B) & (b2 <= 0xA5))))
+            )
         )
-        p = np.flatnonzero(cjk | fw)
-        if p.size:
-            w[p] = False
-            w[p + 1] = False
-            w[p + 2] = False
+    )
+    p = high[three & (high < n - 2)]
+    w[p] = False
+    w[p + 1] = False
+    w[p + 2] = False
     return w
 
 
-def _token_bounds(buf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _token_bounds(buf: np.ndarray, high: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Start and end byte offsets of the word tokens of a lower-cased UTF-8 buffer.
 
     A token is a maximal run of word bytes, except that every character of the scripts written
@@ -108,31 +136,40 @@ def _token_bounds(buf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     them are character n-grams, so a Chinese or Japanese article has as many tokens as
     characters, not one per sentence.
     """
-    w = _word_mask(buf)
+    if high is None:
+        high = _high(buf)
+    w = _word_mask(buf, high)
     n = len(buf)
-    cut = np.zeros(n + 1, dtype=bool)  # a token boundary before this byte, inside a run of word bytes
-    if n > 2 and (buf >= 0xE0).any():
-        lead, b1 = buf[:-2], buf[1:-1]
-        dense = np.flatnonzero(
-            ((lead == 0xE3) & (b1 >= 0x81))
-            | ((lead >= 0xE4) & (lead <= 0xE9))
-            | ((lead == 0xE0) & ((b1 == 0xB8) | (b1 == 0xB9)))
-        )  # Thai, U+0E00-U+0E7F
+    # Runs of word bytes: their edges are where the mask changes (padded with non-word bytes).
+    padded = np.zeros(n + 2, dtype=bool)
+    padded[1 : n + 1] = w
+    edges = np.flatnonzero(padded[1:] != padded[:-1])
+    starts, ends = edges[0::2], edges[1::2]
+    if n > 2 and high.size:
+        b0, b1 = buf[high], _after(buf, high, 1)
+        dense = high[
+            (high < n - 2)
+            & (
+                ((b0 == 0xE3) & (b1 >= 0x81))
+                | ((b0 >= 0xE4) & (b0 <= 0xE9))
+                | ((b0 == 0xE0) & ((b1 == 0xB8) | (b1 == 0xB9)))  # Thai, U+0E00-U+0E7F
+            )
+        ]
         if dense.size:
-            cut[dense] = True
-            cut[dense + 3] = True
-    cut = cut[:n]
-    prev = np.concatenate(([False], w[:-1]))
-    starts = np.flatnonzero(w & (~prev | cut))
-    nxt = np.concatenate((w[1:], [False]))
-    nxt_cut = np.concatenate((cut[1:], [False]))
-    ends = np.flatnonzero(w & (~nxt | nxt_cut)) + 1
+            # A boundary before and after each such character, where it falls inside a run of word bytes.
+            # (dense is sorted, so is dense + 3; a cut inside a run is neither a start nor an end yet.)
+            cut = np.unique(np.concatenate((dense, dense + 3)))
+            cut = cut[(cut >= 1) & (cut < n)]
+            cut = cut[w[cut] & w[cut - 1]]
+            if cut.size:
+                starts = np.insert(starts, np.searchsorted(starts, cut), cut)
+                ends = np.insert(ends, np.searchsorted(ends, cut), cut)
     return starts, ends
 
 
 def _token_hashes(buf: np.ndarray, seed_mix: np.uint64) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(token start and end byte offsets, uint64 token hashes) of a byte buffer that ends with a non-word byte."""
-    starts, ends = _token_bounds(buf)
+    starts, ends = _token_bounds(buf, _high(buf))
     if starts.size == 0:
         return starts, ends, np.zeros(0, dtype=np.uint64)
     _POWERS.ensure(len(buf) + 1)
@@ -141,18 +178,18 @@ def _token_hashes(buf: np.ndarray, seed_mix: np.uint64) -> tuple[np.ndarray, np.
         # byte * P**position, re-based to the token start with P**-start; a token
         # holds word bytes only. The token length goes into the high 32 bits and
         # splitmix64 spreads both over 64 bits.
-        vals = buf.astype(np.uint32)
-        vals *= _POWERS.pw[: len(buf)]
+        vals = np.multiply(buf, _POWERS.pw[: len(buf)], dtype=np.uint32)
         csum = np.empty(len(buf) + 1, dtype=np.uint32)
         csum[0] = 0
         np.cumsum(vals, dtype=np.uint32, out=csum[1:])
-        th32 = csum[ends] - csum[starts]
+        th32 = csum[ends]
+        th32 -= csum[starts]
         th32 *= _POWERS.inv[starts]
-        th = (ends - starts).astype(np.uint64)
+        th = (ends - starts).view(np.uint64)
         th <<= _U64(32)
         th |= th32
         th ^= seed_mix
-        return starts, ends, _splitmix64(th)
+        return starts, ends, _splitmix64_inplace(th)
 
 
 def _lower_bytes(raw: bytes) -> np.ndarray:
@@ -162,18 +199,27 @@ def _lower_bytes(raw: bytes) -> np.ndarray:
     scripts' capitals (rare in running text) stay as they are.
     """
     buf = np.frombuffer(bytearray(raw).lower(), dtype=np.uint8)  # ASCII, in C
-    if len(buf) < 2 or not (buf[:-1] >= 0xC3).any():
+    n = len(buf)
+    if n < 2:
         return buf
-    lead, nxt = buf[:-1], buf[1:]
+    high = _high(buf)
+    lead = high[high < n - 1]
+    if not lead.size:
+        return buf
+    b0, b1 = buf[lead], buf[lead + 1]
     # À-Þ (C3 80-9E, not × C3 97) -> à-þ: second byte + 0x20.
-    i = np.flatnonzero((lead == 0xC3) & (nxt >= 0x80) & (nxt <= 0x9E) & (nxt != 0x97)) + 1
+    i = lead[(b0 == 0xC3) & (b1 >= 0x80) & (b1 <= 0x9E) & (b1 != 0x97)] + 1
     buf[i] += 0x20
     # Greek Α-Ο (CE 91-9F) -> α-ο (CE B1-BF); Π-Ω (CE A0-A9) -> π-ω (CF 80-89).
     # Cyrillic А-П (D0 90-9F) -> а-п (D0 B0-BF); Р-Я (D0 A0-AF) -> р-я (D1 80-8F).
-    for first, hi in ((0xCE, 0xA9), (0xD0, 0xAF)):
-        j = np.flatnonzero((lead == first) & (nxt >= 0x90 if first == 0xD0 else nxt >= 0x91) & (nxt <= 0x9F))
+    # (Each case reads bytes no other case writes, so all are found before any is written.)
+    moves = []
+    for first, lo, hi in ((0xCE, 0x91, 0xA9), (0xD0, 0x90, 0xAF)):
+        j = lead[(b0 == first) & (b1 >= lo) & (b1 <= 0x9F)]
+        k = lead[(b0 == first) & (b1 >= 0xA0) & (b1 <= hi)]
+        moves.append((j, k))
+    for j, k in moves:
         buf[j + 1] += 0x20
-        k = np.flatnonzero((lead == first) & (nxt >= 0xA0) & (nxt <= hi))
         buf[k] += 1
         buf[k + 1] -= 0x20
     return buf

@@ -340,7 +340,8 @@ def batch_signatures(
 ) -> Any:
     """:func:`audit.minhash.batch_signatures` with a huge text hashed window by window: the same
     document signature and word count (shingles across a cut are hashed from the tokens on both sides;
-    the signature's bins are the minima over all windows, densified once), the same span signatures
+    the signature's bins are the minima over all windows, densified once), the same word-sequence key
+    (its polynomial sum accumulated window by window), the same span signatures
     (each span lies inside one window). Memory: one window's tokens at a time, not the whole text's."""
     from audit import minhash
 
@@ -361,6 +362,7 @@ def batch_signatures(
         np.concatenate([p.span_sigs for p in parts]),
         np.concatenate([p.span_words for p in parts]),
         np.concatenate([p.span_keys for p in parts]),
+        np.concatenate([p.doc_keys for p in parts]),
     )
 
 
@@ -372,6 +374,7 @@ def _huge_signature(text: str, spans: Sequence[tuple[int, int]], params: Any, sp
     raw = np.full(k, minhash._MAX32, dtype=np.uint32)
     tail = np.zeros(0, dtype=np.uint64)  # the last n-1 token hashes of the windows before
     words = 0
+    key_sum = np.uint64(0)
     span_arr = np.asarray(spans, dtype=np.int64).reshape(-1, 2)
     span_parts = []
     bounds = cuts(text)
@@ -381,6 +384,9 @@ def _huge_signature(text: str, spans: Sequence[tuple[int, int]], params: Any, sp
         buf, _offsets = tokenhash._encode([window])
         _starts, _ends, th = tokenhash._token_hashes(buf, seed)
         del buf
+        with np.errstate(over="ignore"):  # the word-sequence key: sum of th[i] * R**i over the text
+            part_sum = np.sum(th * tokenhash._cumpow(minhash._R, len(th)), dtype=np.uint64)
+            key_sum = np.uint64(key_sum + part_sum * np.uint64(pow(int(minhash._R), words, 1 << 64)))
         words += len(th)
         ext = np.concatenate((tail, th)) if len(tail) else th
         if len(ext) >= n:
@@ -404,10 +410,15 @@ def _huge_signature(text: str, spans: Sequence[tuple[int, int]], params: Any, sp
     sig = raw.reshape(1, k)
     minhash._densify(sig, np.array([words > 0]), params)
     m = span_params.num_perm
+    with np.errstate(over="ignore"):  # as minhash._range_keys finishes a key
+        key = np.array([key_sum], dtype=np.uint64)
+        key ^= minhash._splitmix64_inplace(np.array([words], dtype=np.uint64) + minhash._U64(0x632BE59BD9B4E019))
+        key = minhash._splitmix64_inplace(key)
     return minhash.Batch(
         sig,
         np.array([words], dtype=np.int64),
         np.concatenate([p.span_sigs for p in span_parts]) if span_parts else np.zeros((0, m), dtype=np.uint32),
         np.concatenate([p.span_words for p in span_parts]) if span_parts else np.zeros(0, dtype=np.int64),
         np.concatenate([p.span_keys for p in span_parts]) if span_parts else np.zeros(0, dtype=np.uint64),
+        key,
     )

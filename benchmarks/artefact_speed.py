@@ -1,94 +1,105 @@
-"""Throughput of each artefact check, side by side with a baseline (str.split word count).
+"""CPU cost of each artefact check on real documents, net of the shared text layer and the language check.
 
-    python benchmarks/artefact_speed.py [--docs 2000]
+    python benchmarks/artefact_speed.py /work/shared/realtext/reuters_dev.jsonl \\
+        /work/shared/realtext/wikipedia_dev.jsonl /work/shared/realtext/webpages_dev.jsonl:raw_text --limit 100
 
-Documents are the clean test texts and the demo corpus, varied so none repeat exactly.
-Figures: MB/s per check and the ratio of its time to the baseline's.
+Each input is ``PATH`` or ``PATH:FIELD`` (the record field holding the text; default ``text``), JSON lines;
+without inputs the clean test texts and the demo corpus are used. Every check of the artefact family is
+built as a ``scan --select artefact`` run builds it (with the language check it uses). For each document
+the language check runs first and the parts of the text layer the checks share (words, lines, sentences,
+passages, layout) are computed, then each artefact check runs on it in turn; the ``recurring`` corpus
+check observes every document and finishes at the end. Printed: CPU seconds per MB (``time.process_time``)
+for each check, for the family's own checks together, and for the shared parts (the layer and the language
+check, which other families pay too), plus the one-time word-list load.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from audit.artefacts import (  # noqa: E402
-    BoilerplateCheck,
-    EncodingCheck,
-    InjectedKeywordCheck,
-    MissingWhitespaceCheck,
-    QualityCheck,
-    RecurringLineCheck,
-    StructureCheck,
-    TruncationCheck,
-)
 from audit.artefacts.common import WORDFREQ_LANGS, zipf  # noqa: E402
+from audit.config import Config  # noqa: E402
+from audit.engine.common import build_checks  # noqa: E402
 from audit.model import Document  # noqa: E402
-from audit.rules import DocContext  # noqa: E402
+from audit.policy import Policy  # noqa: E402
+from audit.rules import CorpusCheck, DocContext  # noqa: E402
 
 
-def corpus(n: int) -> list[str]:
+def read_inputs(specs: list[str], limit: int) -> list[str]:
+    texts: list[str] = []
+    for spec in specs:
+        path, _, fld = spec.partition(":")
+        with open(path, encoding="utf-8") as src:
+            for i, line in enumerate(src):
+                if i >= limit:
+                    break
+                texts.append(json.loads(line).get(fld or "text") or "")
+    return texts
+
+
+def demo_texts() -> list[str]:
     root = Path(__file__).resolve().parents[1]
     base = [p.read_text(encoding="utf-8") for p in sorted((root / "tests/artefacts/clean").glob("*.txt"))]
-    base += [p.read_text(encoding="utf-8") for p in sorted((root / "corpus").glob("*.txt"))]
-    return [f"{base[i % len(base)]}\n\nStory {i} ends here." for i in range(n)]
-
-
-def ctxs(texts):
-    return [
-        DocContext(Document(id=str(i), text=t, source="b/x.txt", locator=None, metadata={}, record=None), i)
-        for i, t in enumerate(texts)
-    ]
+    return base + [p.read_text(encoding="utf-8") for p in sorted((root / "corpus").glob("*.txt"))]
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--docs", type=int, default=2000)
+    ap.add_argument("inputs", nargs="*", help="PATH or PATH:FIELD of JSON lines")
+    ap.add_argument("--limit", type=int, default=100, help="records read from each input")
     args = ap.parse_args()
-    texts = corpus(args.docs)
+    texts = read_inputs(args.inputs, args.limit) if args.inputs else demo_texts()
     mb = sum(len(t.encode()) for t in texts) / 1e6
-    t0 = time.perf_counter()
-    for t in texts:
-        len(t.split())
-    base = time.perf_counter() - t0
-    print(f"{args.docs} documents, {mb:.1f} MB; baseline str.split: {mb / base:.0f} MB/s\n")
-    print(f"{'check':24} {'MB/s':>8} {'x baseline':>11}")
-    total = 0.0
-    # The wordfreq lists load once per process (a one-time start-up cost, reported on its own line).
-    t0 = time.perf_counter()
+
+    config = Config()
+    config.select = ["artefact"]
+    checks = build_checks(config, Policy.from_config(config))
+    art = [c for c in checks if type(c).__module__.startswith("audit.artefacts")]
+    shared = [c for c in checks if c not in art]
+    t0 = time.process_time()
     for lang in WORDFREQ_LANGS:
         zipf("the", lang)
-    print(f"{'(word lists, once)':24} {time.perf_counter() - t0:7.2f}s")
-    # Segmentation is cached per text and shared by checks; warm it so each check is timed on its own work.
-    for cls in (
-        BoilerplateCheck,
-        InjectedKeywordCheck,
-        TruncationCheck,
-        MissingWhitespaceCheck,
-        EncodingCheck,
-        StructureCheck,
-        QualityCheck,
-        RecurringLineCheck,
-    ):
-        cs = ctxs(texts)
-        for c in cs:
-            c.passages, c.sentences, c.lines  # noqa: B018
-        check = cls()
-        t0 = time.perf_counter()
-        if isinstance(check, RecurringLineCheck):
-            for c in cs:
-                check.observe(c)
-            check.finish(lambda i: texts[i], [str(i) for i in range(len(texts))])
-        else:
-            for c in cs:
-                check.check(c)
-        dt = time.perf_counter() - t0
-        total += dt
-        print(f"{cls.__name__:24} {mb / dt:8.1f} {dt / base:11.0f}")
-    print(f"{'all artefact checks':24} {mb / total:8.1f} {total / base:11.0f}")
+    lists = time.process_time() - t0
+
+    cost: dict[str, float] = {c.__class__.__name__: 0.0 for c in art}
+    cost_layer = cost_shared = 0.0
+    for i, text in enumerate(texts):
+        ctx = DocContext(Document(id=str(i), text=text, source="b/x.jsonl", locator=None, metadata={}, record=None), i)
+        t0 = time.process_time()
+        for c in shared:
+            list(c.check(ctx))
+        t1 = time.process_time()
+        lay = ctx.layer
+        lay.words, lay.lower, lay.lines, lay.line_word_counts, lay.passages, lay.sentences, ctx.layout  # noqa: B018
+        t2 = time.process_time()
+        cost_shared += t1 - t0
+        cost_layer += t2 - t1
+        for c in art:
+            t0 = time.process_time()
+            if isinstance(c, CorpusCheck):
+                list(c.observe(ctx))
+            else:
+                list(c.check(ctx))
+            cost[c.__class__.__name__] += time.process_time() - t0
+    for c in art:
+        if isinstance(c, CorpusCheck):
+            t0 = time.process_time()
+            c.finish(lambda j: texts[j], [str(j) for j in range(len(texts))])
+            cost[c.__class__.__name__] += time.process_time() - t0
+
+    print(f"{len(texts)} documents, {mb:.2f} MB; CPU seconds per MB (process_time)\n")
+    print(f"{'(word lists, once)':28} {lists:8.2f} s")
+    print(f"{'shared: text layer':28} {cost_layer / mb:8.3f}")
+    print(f"{'shared: ' + ', '.join(c.__class__.__name__ for c in shared):28} {cost_shared / mb:8.3f}")
+    for name, sec in cost.items():
+        print(f"{name:28} {sec / mb:8.3f}")
+    print(f"{'artefact checks together':28} {sum(cost.values()) / mb:8.3f}")
 
 
 if __name__ == "__main__":

@@ -2,6 +2,12 @@
 
     python benchmarks/bench_ray.py ../shared/realtext/reuters_dev.jsonl --workers 1,2
     python benchmarks/bench_ray.py ../shared/realtext/wikipedia_dev.jsonl --select artefact,sourcing --workers 1,2,4,8,16
+    python benchmarks/bench_ray.py /tmp/news-20k.jsonl --select DUP --dedup staged --workers 1,2
+
+With ``--dedup staged`` every run finds near-duplicate documents through the staged design
+(audit.staged: signatures and band rows in files, verification by the engine's workers); the
+reports are still compared with the first local run. For the staged dedup alone on millions of
+documents, see benchmarks/bench_staged.py.
 
 Each configuration scans the same file in process (library call), with a fresh local Ray instance per
 Ray run (its start-up time is reported apart from the scan). Prints documents/s and MB/s of the scan,
@@ -31,6 +37,7 @@ from audit.render.json_report import render  # noqa: E402
 def _comparable(report) -> str:
     data = json.loads(render(report))
     data.pop("run", None)
+    data.get("duplicates", {}).pop("staged", None)
     return json.dumps(data, sort_keys=True)
 
 
@@ -53,6 +60,7 @@ def main() -> int:
     ap.add_argument("--workers", default="1,2", help="Ray worker counts to try")
     ap.add_argument("--local-jobs", default="1,0", help="local --jobs values to try (0 = one per CPU)")
     ap.add_argument("--limit", type=int, default=0, help="only the first N records (0 = all)")
+    ap.add_argument("--dedup", choices=("memory", "staged"), default="memory", help="near-duplicate stage")
     args = ap.parse_args()
     path = args.path
     if args.limit:
@@ -74,8 +82,9 @@ def main() -> int:
     rows = []
     reference = None
     serial_s = None
+    dedup = EngineConfig(dedup=args.dedup)
     for jobs in (int(j) for j in args.local_jobs.split(",") if j):
-        config = replace(base, jobs=jobs)
+        config = replace(base, jobs=jobs, engine=dedup)
         t0 = time.perf_counter()
         report = scan([str(path)], config)
         wall = time.perf_counter() - t0
@@ -105,7 +114,7 @@ def main() -> int:
             runtime_env={"env_vars": {"PYTHONPATH": str(Path(__file__).resolve().parents[1])}},
         )
         startup = time.perf_counter() - t0
-        config = replace(base, engine=EngineConfig(kind="ray", workers=n))
+        config = replace(base, engine=replace(dedup, kind="ray", workers=n))
         t0 = time.perf_counter()
         report = scan([str(path)], config)
         wall = time.perf_counter() - t0

@@ -34,6 +34,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# The workers import this checkout's package (run as a script, sys.path[0] is benchmarks/).
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 FAMILIES = ("artefact", "language", "sourcing", "duplicate")
 
 
@@ -59,25 +62,31 @@ def build_input(specs: list[str], limit: int, out: Path) -> tuple[int, int]:
     return docs, size
 
 
-def timed(cmd: list[str], env: dict | None = None) -> dict:
-    """Run ``cmd``; its wall seconds, CPU seconds (user + sys, with its children) and max RSS (MB)."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(
-        cmd,
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env={**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", **(env or {})},
-    )
-    out, err = b"", b""
-    # wait4 gives this child's own rusage (including the workers it waited for).
-    _pid, status, ru = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    out = proc.stdout.read() if proc.stdout else b""
-    err = proc.stderr.read() if proc.stderr else b""
+def timed(cmd: list[str], env: dict | None = None, ok: tuple[int, ...] = (0, 1)) -> dict:
+    """Run ``cmd``; its wall seconds, CPU seconds (user + sys, with its children) and max RSS (MB).
+
+    ``ok``: the exit codes that count as success (a scan exits 1 when it finds problems; a worker of this
+    script must exit 0)."""
+    # stdout and stderr go to files, not pipes: a child that writes more than a pipe holds would block
+    # while this process waits for it to exit.
+    with tempfile.TemporaryFile() as fout, tempfile.TemporaryFile() as ferr:
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            cmd,
+            cwd=ROOT,
+            stdout=fout,
+            stderr=ferr,
+            env={**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", **(env or {})},
+        )
+        # wait4 gives this child's own rusage (including the workers it waited for).
+        _pid, status, ru = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        fout.seek(0)
+        ferr.seek(0)
+        out, err = fout.read(), ferr.read()
     rc = os.waitstatus_to_exitcode(status)
     proc.returncode = rc
-    if rc not in (0, 1):
+    if rc not in ok:
         raise SystemExit(f"{' '.join(cmd)} failed ({rc}):\n{err.decode(errors='replace')[-3000:]}")
     return {"wall": wall, "cpu": ru.ru_utime + ru.ru_stime, "rss_mb": ru.ru_maxrss / 1024, "stdout": out}
 
@@ -174,7 +183,7 @@ def main() -> None:
             f"{whole['rss_mb']:>9.0f}"
         )
         if "langdetect" not in skip:
-            ld = timed([sys.executable, __file__, "--worker", "langdetect", "--data", str(data)])
+            ld = timed([sys.executable, __file__, "--worker", "langdetect", "--data", str(data)], ok=(0,))
             print(
                 f"{'langdetect, once per document':<34}{ld['cpu']:>8.2f}{mb / ld['cpu']:>11.3f}{ld['wall']:>8.2f}"
                 f"{ld['rss_mb']:>9.0f}"
@@ -200,7 +209,7 @@ def main() -> None:
                 f"{same_report(whole['report'], par['report'])}"
             )
         if "render" not in skip:
-            r = timed([sys.executable, __file__, "--worker", "render", "--data", str(data)])
+            r = timed([sys.executable, __file__, "--worker", "render", "--data", str(data)], ok=(0,))
             times = json.loads(r["stdout"])
             js = times["json"][0]
             extra = times["md"][0] + times["html"][0]

@@ -45,6 +45,7 @@ SLOW = (
     "tests/test_windows.py::test_a_5_mb_one_line_document_is_checked_in_bounded_memory",  # a 5 MB scan, ~15 CPU s
     "tests/test_smoke.py::test_installed_script",
     "tests/test_staged.py",
+    "tests/test_language_wordlists.py::test_every_language_matches_wordfreq",
 )
 
 

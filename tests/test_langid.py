@@ -89,6 +89,26 @@ def test_langdetect_supports():
     assert ld.supports("es") and ld.supports("zh") and not ld.supports("gl")
 
 
+def test_langdetect_languages_without_loading_profiles():
+    """The supported languages come from the profile file names, the same set the loaded
+    profiles name; the profiles themselves load on the first prediction only."""
+    import subprocess
+    import sys
+
+    from audit.language.backends import _langdetect_factory, fold_code
+
+    ld = LangdetectBackend()
+    assert ld._langs == frozenset(fold_code(x) for x in _langdetect_factory().get_lang_list())
+    code = (
+        "import audit.language.backends as b\n"
+        "ld = b.LangdetectBackend()\n"
+        "assert ld.supports('de') and b._LD_FACTORY is None\n"
+        "assert ld.predict(['der Hund ist im Garten und spielt'])[0][0][0] == 'de'\n"
+        "assert b._LD_FACTORY is not None\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
 def test_unknown_backend():
     with pytest.raises(ValueError, match="unknown language backend"):
         get_backend("cld3")
@@ -118,3 +138,12 @@ def test_letter_spaced_text_has_no_evidence():
     """Extraction output with a space between letters is not prose a model can read."""
     assert evidence_chars("A c h o   q u e   o   v e r d a d e i r o   p e r d ã o   é   e x a t a m e n t e") == 0
     assert evidence_chars("Acho que o verdadeiro perdão é exatamente este, disse ela ontem.") > 30
+
+
+def test_ascii_clean_up_is_the_same_mapping():
+    from audit.language.backends import _ascii_noise_table, _noise_table
+
+    table = _noise_table()
+    assert all(_ascii_noise_table()[i] == ord(table.get(i, chr(i))) for i in range(128))
+    for text in ("Price: $4.50 (up 3%)!", "well-known 'quoted' -- dash", "a_b|c~d^e", "\tTabs\nand\x00nul"):
+        assert clean_for_detection(text) == clean_for_detection(text + "é")[:-1].rstrip()

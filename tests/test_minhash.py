@@ -159,3 +159,39 @@ def test_densify_takes_the_first_filled_bin_of_each_probe_sequence():
         got = sig.copy()
         mh._densify(got, nonempty, params)
         assert (got == expected).all()
+
+
+# (Symbols outside the punctuation blocks, such as × € ™ or emoji, are word bytes to the byte tokeniser
+# but not to the regex: left out here.)
+_MIXED = (
+    "aZ9_ .,'\"\n\t«»¡¿©°\u00a0ÀÉÞß–—“”…\u2009　、。「」中文字カタカナひらがなไทยภาษาΑΩαωΠΣЖЯАПРяЁ한국어"
+    "，！？（）：；［］｛｝｡｢｣､･ＡＢ１２½²"
+)
+
+
+def test_byte_tokens_equal_the_regex_definition_on_mixed_scripts():
+    """The vectorised tokeniser (multi-byte characters looked up sparsely) cuts, lower-cases and hashes
+    the same words as the slow regex definition, alone and in a batch."""
+    rng = random.Random(11)
+    texts = ["".join(rng.choice(_MIXED) for _ in range(rng.randint(0, 120))) for _ in range(300)]
+    texts += ["", "中", "ab中cd", "ÀÉ ΑΩ ЖЯ", "x\u00a0y", "ไทย"]
+    seen: dict[str, int] = {}
+    for text, (h, s, e) in zip(texts, mh.word_hashes_batch(texts), strict=True):
+        words = mh.tokens(text)
+        assert len(words) == len(h)
+        h1, s1, e1 = mh.word_hashes(text)
+        assert h.tolist() == h1.tolist() and s.tolist() == s1.tolist() and e.tolist() == e1.tolist()
+        for word, start, end, value in zip(words, s.tolist(), e.tolist(), h.tolist(), strict=True):
+            assert mh.tokens(text[start:end]) == [word]
+            assert seen.setdefault(word, value) == value  # a word hashes alike wherever it is
+
+
+def test_character_to_byte_offsets_match_a_direct_count():
+    text = "aé中😀 b«c»\n" * 3 + "plain"
+    buf, offsets = mh._encode([text, "xy", "ü"])
+    byte_of = mh._CharBytes(buf)
+    joined = text + " xy ü "
+    direct = np.cumsum([0] + [len(ch.encode()) for ch in joined])[:-1]
+    chars = np.arange(len(joined))
+    assert byte_of(chars).tolist() == direct.tolist()
+    assert byte_of.char_index(offsets[:3]).tolist() == [0, len(text) + 1, len(text) + 4]

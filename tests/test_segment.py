@@ -81,3 +81,84 @@ def test_french_guillemets_with_spaces_end_and_open_sentences():
         "Il a ajouté : « Non. »",
         "C'est fini.",
     ]
+
+
+# -- one pass over the document: the same spans as the per-line / per-passage definitions --------------
+
+_WS = [" ", "  ", "\t", "\n", "\n\n", "\n   ", "\r\n", "\x0c", "\x85", "\u2028", "\u00a0", ""]
+_PIECES = [
+    "The U.S. said.",
+    "Net 21.8 mln vs 19 mln",
+    "- item one",
+    "1. First",
+    "» Her",
+    "fin. »",
+    "“Is it?” she asked.",
+    "approx. five",
+    "Mr. Smith went.",
+    "3.5 pct.",
+    "这是。",
+    "...",
+    "?!",
+    "J. Smith",
+    "and it runs on",
+]
+
+
+def _mixed_texts(n=400, seed=3):
+    import random
+
+    rng = random.Random(seed)
+    return ["".join(rng.choice(_PIECES) + rng.choice(_WS) for _ in range(rng.randint(1, 30))) for _ in range(n)]
+
+
+def _lines_by_definition(text):
+    out, pos = [], 0
+    for raw in text.split("\n"):
+        body = raw.strip()
+        if body:
+            start = pos + len(raw) - len(raw.lstrip())
+            out.append(segment.Span(start, start + len(body)))
+        pos += len(raw) + 1
+    return out
+
+
+def _sentences_by_definition(text):
+    """One ``_SENT_END`` search per passage, bounded by the passage (the definition the one-pass split keeps)."""
+    out = []
+    for p in segment.passages(text):
+        pos = p.start
+        for m in segment._SENT_END.finditer(text, p.start, p.end):
+            nxt = m.end()
+            if nxt >= p.end:
+                break
+            cut = segment._sentence_cut(text, m, nxt)
+            if cut:
+                span = segment._strip(text, pos, cut)
+                if span is not None:
+                    out.append(span)
+                pos = nxt
+        span = segment._strip(text, pos, p.end)
+        if span is not None:
+            out.append(span)
+    return tuple(out)
+
+
+def test_lines_equal_stripping_each_line_whatever_the_whitespace():
+    for text in _mixed_texts():
+        assert segment.lines(text) == _lines_by_definition(text), repr(text)
+
+
+def test_one_pass_sentences_equal_one_search_per_passage():
+    for text in _mixed_texts():
+        assert segment.sentences(text) == _sentences_by_definition(text), repr(text)
+
+
+def test_sentence_end_at_a_passage_end_is_not_carried_into_the_next_passage():
+    text = "It ended.\n» Her reply came.\n\nNext one. Then more."
+    assert texts(text, segment.sentences(text)) == ["It ended.", "» Her reply came.", "Next one.", "Then more."]
+
+
+def test_runs_of_sentence_punctuation_end_a_sentence_once():
+    text = "Wait... What?! Yes. 这是。那是。"
+    assert texts(text, segment.sentences(text)) == ["Wait...", "What?!", "Yes.", "这是。", "那是。"]

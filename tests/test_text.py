@@ -172,3 +172,29 @@ def test_exact_key_ascii_path_equals_the_word_regex():
     ]
     for t in samples:
         assert exact_key(t) == key64(" ".join(_KEY_WORD.findall(t)) or "\0" + t), repr(t)
+
+
+def test_layer_segmentation_keeps_no_module_level_copy_of_the_text():
+    """The layer computes layout, passages and sentences itself (cached on the layer, freed with the
+    document): the module-level caches of ``layout``/``segment`` (which hold their texts) stay untouched,
+    and the result is what those functions give."""
+    from audit import layout, segment
+    from audit.text import TextLayer
+
+    text = "Alpha line one here.\n\nSecond paragraph. It has two sentences.\n"
+    layout.layout.cache_clear()
+    segment.passages.cache_clear()
+    segment.sentences.cache_clear()
+    layer = TextLayer(text)
+    got = (layer.layout, layer.passages, layer.sentences, layer.lines)
+    assert layout.layout.cache_info().currsize == 0
+    assert segment.passages.cache_info().currsize == 0 and segment.sentences.cache_info().currsize == 0
+    assert got == (layout.layout(text), segment.passages(text), segment.sentences(text), segment.lines(text))
+
+
+def test_doc_context_layout_is_the_layers():
+    from audit.model import Document
+    from audit.rules import DocContext
+
+    ctx = DocContext(Document(id="d", text="One line.\nTwo line.\n", source="x"), 0)
+    assert ctx.layout is ctx.layer.layout

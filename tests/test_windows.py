@@ -152,7 +152,7 @@ def test_minhash_signatures_of_a_windowed_document_equal_the_whole_texts(monkeyp
     all_spans = [[(0, 10)], spans, [], [(0, 100), (200, 400)]]
     got = windows.batch_signatures(texts, all_spans, *args)
     want = minhash.batch_signatures(texts, all_spans, *args)
-    for name in ("doc_sigs", "doc_words", "span_sigs", "span_words", "span_keys"):
+    for name in ("doc_sigs", "doc_words", "span_sigs", "span_words", "span_keys", "doc_keys"):
         assert np.array_equal(getattr(got, name), getattr(want, name)), name
 
 

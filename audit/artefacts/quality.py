@@ -20,11 +20,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from operator import mul
 from typing import Any, Iterable
 
 from audit.artefacts.common import DENSE_RE, OTHER_TERMINAL, stopwords, words
 from audit.model import Category, Finding, Severity
 from audit.rules import DocContext, DocumentCheck, Rule
+from audit.text import lower_all
 
 
 def _rule(rid: str, name: str, desc: str, flags: tuple[str, ...], not_flags: tuple[str, ...]) -> Rule:
@@ -88,8 +90,31 @@ ART065 = _rule(
     _ARTICLE + ("a news story hard-wrapped at 65 columns",),
 )
 
-_ALPHA_TOKEN = re.compile(r"(?<!\S)\S*[^\W\d_]\S*")
+#: From the first letter of a whitespace token to its end: one match per token that holds a letter
+#: (Gopher's "words with an alphabetic character"); no lookbehind, so the search skips to the next letter.
+_ALPHA_TOKEN = re.compile(r"[^\W\d_]\S*")
 _TERMINAL_END = re.compile(rf"[.!?…][\"'”’»)\]]*$|[\"”’»{OTHER_TERMINAL}]$")
+_CLOSERS = "\"'”’»)]"
+_LAST_ALONE = "\"”’»" + OTHER_TERMINAL
+
+
+def terminal_end(line: str) -> bool:
+    """``_TERMINAL_END.search(line)`` from the line's last characters (the regex scans the whole line):
+    a sentence mark followed only by closing quotes and brackets, or a closing quote or another script's
+    terminal mark last (``$`` also matches before one final newline)."""
+    if line.endswith("\n"):
+        line = line[:-1]
+    if not line:
+        return False
+    if line[-1] in _LAST_ALONE:
+        return True
+    core = line.rstrip(_CLOSERS)
+    return bool(core) and core[-1] in ".!?…"
+
+
+def _has_dense(text: str) -> bool:
+    """Does the text hold a character of a script written without spaces?"""
+    return not text.isascii() and DENSE_RE.search(text) is not None
 
 
 def _gopher_words(lang: str) -> frozenset[str]:
@@ -125,21 +150,22 @@ def quality_signals(
     ``counts``: the text's lower-cased :func:`words` with their counts, when the caller has them.
     """
     if counts is None:
-        counts = Counter(t.lower() for t in words(text))
+        counts = Counter(lower_all(words(text)))
     n = sum(counts.values())
     n_raw = len(text.split())
     n_alpha = len(_ALPHA_TOKEN.findall(text))
     lang = "+".join(langs)
     sw = frozenset().union(*(stopwords().get(lg, frozenset()) for lg in langs)) or stopwords()["en"]
     gopher_hits = max(len(_gopher_words(lg).intersection(counts)) for lg in langs)
-    n_stop = sum(c for w, c in counts.items() if w in sw)
-    total_len = sum(len(w) * c for w, c in counts.items())
-    line_counts = Counter(ln for ln in lines)
+    n_stop = sum(map(counts.__getitem__, sw.intersection(counts)))
+    total_len = sum(map(mul, map(len, counts), counts.values()))
+    line_counts = Counter(lines)
     dup_lines = sum(c - 1 for c in line_counts.values() if c > 1)
     dup_chars = sum(len(ln) * (c - 1) for ln, c in line_counts.items() if c > 1)
-    total_chars = sum(len(ln) for ln in lines) or 1
-    unpunct = sum(1 for ln in lines if not _TERMINAL_END.search(ln.rstrip()))
+    total_chars = sum(map(len, lines)) or 1
+    unpunct = sum(1 for ln in lines if not terminal_end(ln.rstrip()))
     symbols = text.count("#") + text.count("...") + text.count("…")
+    dense = sum(c for w, c in counts.items() if DENSE_RE.match(w)) if _has_dense(text) else 0
     return {
         "words": n,
         "sentences": n_sentences,
@@ -152,7 +178,7 @@ def quality_signals(
         "duplicate_line_share": round(dup_lines / len(lines), 3) if lines else 0.0,
         "duplicate_line_char_share": round(dup_chars / total_chars, 3),
         "unpunctuated_line_share": round(unpunct / len(lines), 3) if lines else 0.0,
-        "dense_script_share": round(sum(c for w, c in counts.items() if DENSE_RE.match(w)) / n, 3) if n else 0.0,
+        "dense_script_share": round(dense / n, 3) if n else 0.0,
     }
 
 
@@ -201,7 +227,7 @@ class QualityCheck(DocumentCheck):
         logical = [text[p.span.start : p.span.end] for p in lay.paragraphs if p.kind != "table"]
         if lay.wrapped or tables:
             q["unpunctuated_line_share"] = (
-                round(sum(1 for ln in logical if not _TERMINAL_END.search(ln)) / len(logical), 3) if logical else 0.0
+                round(sum(1 for ln in logical if not terminal_end(ln)) / len(logical), 3) if logical else 0.0
             )
         if tables:
             # word statistics of the prose around a table of figures (figures are not words)

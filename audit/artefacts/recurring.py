@@ -11,9 +11,19 @@ import numpy as np
 import xxhash
 
 from audit.artefacts.boilerplate import ART005
-from audit.artefacts.common import normalize_line
 from audit.model import Finding
 from audit.rules import CorpusCheck, CorpusResult, DocContext
+
+
+def _three_letters(s: str) -> bool:
+    """``sum(ch.isalpha() for ch in s) >= 3``, stopping at the third letter (most lines have it at once)."""
+    n = 0
+    for ch in s:
+        if ch.isalpha():
+            n += 1
+            if n == 3:
+                return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -58,31 +68,42 @@ class RecurringLineCheck(CorpusCheck):
             # (split at most max_words times: a multi-megabyte line is never split into all its words)
             if raw.count(" ") >= 2 * cfg.max_words and len(raw.split(None, cfg.max_words)) > cfg.max_words:
                 continue  # a paragraph, not a template line: skip before normalising it
-            norm = normalize_line(raw)
-            if len(norm.split()) > cfg.max_words or sum(ch.isalpha() for ch in norm) < 3:
+            parts = raw.lower().split()  # normalize_line, keeping its words
+            if len(parts) > cfg.max_words:
                 continue
-            if norm.count(" ") < 4 and norm.endswith(".") and not norm.endswith(("..", "…")):
+            norm = " ".join(parts)
+            if not _three_letters(norm):
+                continue
+            if len(parts) < 5 and norm.endswith(".") and not norm.endswith(("..", "…")):
                 continue  # a section heading closed by a full stop ("Demographics."), shared by articles, not template
             key = xxhash.xxh64_intdigest((prefix + norm).encode("utf-8", "surrogatepass"))
             out.setdefault(key, (span.start, span.end))
         return out
 
-    def observe(self, ctx: DocContext) -> Iterable[Finding]:
+    def prepare(self, ctx: DocContext) -> tuple[str, int, array | None]:
+        """Source, document hash and line keys (in a worker process when the document stage runs there).
+        ``None`` for the keys when the document is an exact copy of one seen before (known only here)."""
         source = ctx.source(self.settings.source_field)
+        doc_key = xxhash.xxh64_intdigest(ctx.text.encode("utf-8", "surrogatepass"))
+        if doc_key in self._seen_docs:  # serial: no need to hash the lines of a copy
+            return source, doc_key, None
+        return source, doc_key, array("Q", self._line_keys(ctx.text, source, ctx.lines))
+
+    def observe(self, ctx: DocContext) -> Iterable[Finding]:
+        source, doc_key, keys = self.prepared(ctx)
         sid = self._sources.setdefault(source, len(self._sources))
         if sid == len(self._source_docs):
             self._source_docs.append(0)
         while len(self._doc_source) <= ctx.ordinal:
             self._doc_source.append(0)
         self._doc_source[ctx.ordinal] = sid
-        doc_key = xxhash.xxh64_intdigest(ctx.text.encode("utf-8", "surrogatepass"))
         if doc_key in self._seen_docs:  # exact copies are the duplicate family's business
             return ()
         self._seen_docs.add(doc_key)
         self._source_docs[sid] += 1
-        for key in self._line_keys(ctx.text, source, ctx.lines):
-            self._keys.append(key)
-            self._ords.append(ctx.ordinal)
+        if keys:
+            self._keys.extend(keys)
+            self._ords.extend(array("I", [ctx.ordinal]) * len(keys))
         return ()
 
     def finish(self, text_of, ids: list[str]) -> CorpusResult:

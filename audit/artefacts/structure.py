@@ -52,6 +52,9 @@ _PIPE_SEP = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 _ORPHAN = re.compile(r"^\s*(?:[-–*•·▪►▸◦●○■□]|\(?\d{1,3}[.)]|[a-z]\))\s*$")
 _GLYPH_LEAD = re.compile(r"^\s*[•▪►▸◦●○■□✓✔➤]\s*")
 _INLINE_BULLET = re.compile(r"\s[•▪►▸◦●■]\s")
+#: The glyphs of :data:`_INLINE_BULLET` and :data:`_GLYPH_LEAD` alone (a whole-text prefilter).
+_INLINE_BULLET_CHARS = "•▪►▸◦●■"
+_GLYPH_CHARS = "•▪►▸◦●○■□✓✔➤"
 _CONTINUATION = re.compile(
     r"^(?:[“\"«‘]|(?:He|She|It|They|We|I|His|Her|Their|Its|But|And|So|Also|However|Still|Yet|That|This|These|Those|"
     r"There|Then|Meanwhile|Moreover|El|La|Él|Ella|Ellos|Pero|Y|Sin embargo|Además|Eso|Esto|Esta|Este)\b)"
@@ -74,6 +77,8 @@ def _is_separator(text: str, lines, k: int) -> bool:
 
 def table_blocks(text: str, lines) -> list[tuple[int, int, int, int]]:
     """``(start, end, rows, columns)`` for runs of pipe-separated lines."""
+    if "|" not in text:
+        return []  # every row holds a pipe (two, or one in a separator row)
     out = []
     run: list = []
 
@@ -108,7 +113,7 @@ def teaser_signals(texts: list[str], lengths: Sequence[int] | None = None) -> di
         1 for t, n in zip(texts, lengths, strict=True) if 8 <= n <= 60 and len(re.findall(r"[.!?](?:\s|$)", t)) <= 2
     )
     continuation = sum(1 for t in texts if _CONTINUATION.match(t))
-    attribution = sum(1 for t in texts if _ATTRIBUTION.search(t) and ("“" in t or '"' in t))
+    attribution = sum(1 for t in texts if ("“" in t or '"' in t) and _ATTRIBUTION.search(t))
     n = len(texts)
     return {
         "lines": n,
@@ -162,16 +167,26 @@ class StructureCheck(DocumentCheck):
 
         paragraphs = ctx.layout.paragraphs
         para_starts = {p.span.start for p in paragraphs}
+        # Whole-text tests settle most documents at once: without a bullet glyph no line can hold inline
+        # bullets or start with a glyph; a stripped line (as all of ``lines`` are) longer than 5 characters
+        # is never a lone marker.
+        inline_bullets = any(g in text for g in _INLINE_BULLET_CHARS)
+        glyph_leads = any(g in text for g in _GLYPH_CHARS)
         for k, span in enumerate(lines):
             line = text[span.start : span.end]
             # "April\n15." in hard-wrapped text is the end of a sentence, not a list marker
-            if _ORPHAN.match(line) and span.start in para_starts and not _is_separator(text, lines, k):
+            if (
+                (span.end - span.start <= 5 or line[0].isspace() or line[-1].isspace())
+                and _ORPHAN.match(line)
+                and span.start in para_starts
+                and not _is_separator(text, lines, k)
+            ):
                 out.append(
                     ART051.finding(
                         span, f"orphan list marker {line.strip()!r} on its own line", data={"kind": "orphan-marker"}
                     )
                 )
-            elif len(_INLINE_BULLET.findall(line)) >= 2:
+            elif inline_bullets and len(_INLINE_BULLET.findall(line)) >= 2:
                 out.append(
                     ART051.finding(
                         span,
@@ -179,7 +194,7 @@ class StructureCheck(DocumentCheck):
                         data={"kind": "inline-bullets"},
                     )
                 )
-            if _GLYPH_LEAD.match(line):
+            if glyph_leads and _GLYPH_LEAD.match(line):
                 glyph_run.append(span)
             else:
                 flush_glyphs()

@@ -131,7 +131,11 @@ def document_verdict(al: Alignment, similarity: float, containment: float, min_o
 
 def passage_similarity(a: str, b: str) -> float:
     """rapidfuzz ratio (0-1) of two passages after normalisation (case, whitespace, quotes, dashes)."""
-    na, nb = normalize_fast(a), normalize_fast(b)
+    return normalized_similarity(normalize_fast(a), normalize_fast(b))
+
+
+def normalized_similarity(na: str, nb: str) -> float:
+    """:func:`passage_similarity` of two already normalised passages."""
     if na == nb:
         return 1.0
     return fuzz.ratio(na, nb) / 100.0

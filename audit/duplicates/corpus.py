@@ -13,11 +13,15 @@ from array import array
 from collections import OrderedDict
 from typing import Any, Callable, Generic, Hashable, Iterable, TypeVar
 
+import numpy as np
+
 from audit.duplicates import align as al
 from audit.duplicates.config import DuplicatesConfig
 
 #: Texts (and their word tokens) held at once while verifying candidates.
 CACHE_SIZE = 256
+#: Passages (their words, their normalised text) held at once while verifying passage candidates.
+SPAN_CACHE_SIZE = 8192
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -85,6 +89,7 @@ class Corpus:
         self._names = {v: k for k, v in source_names.items()}
         #: first ordinal of an exact group -> its kept ordinal
         self.rep_kept: dict[int, int] = {}
+        self._first_of: dict[int, int] = {}
         #: ordinal -> cluster number (any document cluster; exact clusters negative)
         self.doc_cluster: dict[int, int] = {}
         #: non-kept members of document clusters
@@ -97,8 +102,11 @@ class Corpus:
         self._words: LRU[int, tuple[str, al.Words]] = LRU(CACHE_SIZE)
         self._derived: LRU[tuple[str, int], Any] = LRU(CACHE_SIZE)
         self._pairs: dict[tuple[str, int, int], Any] = {}
-        #: (ordinal, start, end) rows of every document's passage units, sorted by ordinal (set by the check)
+        #: (ordinal, start, end) rows of every document's passage units, sorted by ordinal (:meth:`set_units`)
         self.units: Any = None
+        self._unit_rows: np.ndarray | None = None  # row where each ordinal's units start (len(lengths) + 1)
+        self._span_words: LRU[tuple[int, int, int], al.Words] = LRU(SPAN_CACHE_SIZE)
+        self._span_norm: LRU[tuple[int, int, int], str] = LRU(SPAN_CACHE_SIZE)
 
     # -- keep policy -----------------------------------------------------------
 
@@ -113,6 +121,13 @@ class Corpus:
         if keep == "source_priority":
             return (self._source_rank.get(self.sources[ordinal], len(self.config.source_priority)), ordinal)
         return (ordinal,)
+
+    def first_of(self, kept: int) -> int:
+        """The first ordinal of the exact group whose kept copy is ``kept`` (itself if none); the inverse of
+        ``rep_kept``, built once rather than per cluster."""
+        if len(self._first_of) != len(self.rep_kept):
+            self._first_of = {k: first for first, k in self.rep_kept.items()}
+        return self._first_of.get(kept, kept)
 
     def sources_of(self, ordinals: Iterable[int]) -> list[str]:
         return sorted({self._names[self.sources[o]] for o in ordinals if self.sources[o] in self._names})
@@ -165,8 +180,55 @@ class Corpus:
         for o, text, w in zip(need, texts, al.words_batch(texts), strict=True):
             self._words.put(o, (text, w), size=len(ordinals))
 
+    # -- passage units and passages ---------------------------------------------
+
+    def set_units(self, table: np.ndarray) -> None:
+        """The (ordinal, start, end) rows of every document's passage units, sorted by ordinal."""
+        self.units = table
+        n = max(len(self.lengths), int(table[-1, 0]) + 1 if len(table) else 0)
+        self._unit_rows = np.searchsorted(table[:, 0], np.arange(n + 1))
+
+    def units_of(self, ordinal: int) -> list[tuple[int, int]] | None:
+        """The passage units the check recorded for a document (None: none recorded)."""
+        rows = self._unit_rows
+        if rows is None or ordinal + 1 >= len(rows):
+            return None
+        lo, hi = int(rows[ordinal]), int(rows[ordinal + 1])
+        if hi <= lo:
+            return None
+        return [(a, b) for a, b in self.units[lo:hi, 1:].tolist()]
+
+    def span_words(self, ordinal: int, start: int, end: int) -> al.Words:
+        """Word tokens of ``raw(ordinal)[start:end]`` (offsets relative to ``start``), cached."""
+        key = (ordinal, start, end)
+        hit = self._span_words.get(key)
+        if hit is None:
+            hit = al.words(self.raw(ordinal)[start:end])
+            self._span_words.put(key, hit)
+        return hit
+
+    def prefetch_spans(self, spans: Iterable[tuple[int, int, int]]) -> None:
+        """Tokenise many passages ``(ordinal, start, end)`` in one batch (into the :meth:`span_words` cache)."""
+        need = sorted({s for s in spans if s not in self._span_words})
+        if not need:
+            return
+        texts = [self.raw(o)[a:b] for o, a, b in need]
+        for key, w in zip(need, al.words_batch(texts), strict=True):
+            self._span_words.put(key, w, size=len(need))
+
+    def span_normalized(self, ordinal: int, start: int, end: int) -> str:
+        """:func:`audit.normalize.normalize_fast` of ``raw(ordinal)[start:end]``, cached."""
+        key = (ordinal, start, end)
+        hit = self._span_norm.get(key)
+        if hit is None:
+            hit = al.normalize_fast(self.raw(ordinal)[start:end])
+            self._span_norm.put(key, hit)
+        return hit
+
     def clear(self) -> None:
         self._texts.clear()
         self._words.clear()
         self._derived.clear()
         self._pairs.clear()
+        self._span_words.clear()
+        self._span_norm.clear()

@@ -24,7 +24,7 @@ from audit.duplicates.lsh import UnionFind, bounded_stars, candidate_pairs, star
 from audit.duplicates.near import alteration_findings, template_finding
 from audit.duplicates.rules import DUP003, DUP004
 from audit.duplicates.units import is_prose, is_quotation, units  # noqa: F401  (units re-exported)
-from audit.model import Cluster, Location, Related, Severity, Span
+from audit.model import Cluster, Location, Related, Severity
 from audit.rules import CorpusResult
 
 
@@ -48,27 +48,29 @@ class Region:
 # Verifying one pair of passages
 
 
-def _passages_of(corpus: Corpus, ordinal: int) -> tuple[list, list[int]]:
-    def compute(text: str) -> tuple[list, list[int]]:
-        table = corpus.units
-        if table is not None:  # the units the check computed when it observed the document
-            lo, hi = np.searchsorted(table[:, 0], [ordinal, ordinal + 1])
-            if hi > lo:
-                rows = table[lo:hi]
-                spans = [Span(int(a), int(b)) for a, b in rows[:, 1:]]
-                return spans, [s.start for s in spans]
-        spans = units(text, segment.passages(text), corpus.config.passage_window_words)
-        return spans, [s.start for s in spans]
+def _passages_of(corpus: Corpus, ordinal: int) -> tuple[list[tuple[int, int]], list[int]]:
+    """A document's passage units as (start, end) pairs, and their starts."""
+
+    def compute(text: str) -> tuple[list[tuple[int, int]], list[int]]:
+        spans = corpus.units_of(ordinal)  # the units the check computed when it observed the document
+        if spans is None:
+            spans = [(s.start, s.end) for s in units(text, segment.passages(text), corpus.config.passage_window_words)]
+        return spans, [s for s, _ in spans]
 
     return corpus.derived("units", ordinal, compute)
 
 
-def _partial_copy(corpus: Corpus, da: int, ia: int, spans_a: list, db: int, ib: int, spans_b: list) -> Region | None:
+def _similarity(corpus: Corpus, da: int, span_a: tuple[int, int], db: int, span_b: tuple[int, int]) -> float:
+    """:func:`align.passage_similarity` of two spans, from their cached normalised texts."""
+    return al.normalized_similarity(corpus.span_normalized(da, *span_a), corpus.span_normalized(db, *span_b))
+
+
+def _partial_copy(corpus: Corpus, da: int, span_a: tuple[int, int], db: int, span_b: tuple[int, int]) -> Region | None:
     """Part of one passage copied into the other (a paragraph merged into a longer one, or a fragment of
     it): long equal word runs, aligned with rapidfuzz, report the copied spans."""
     cfg = corpus.config
-    (sa, ea), (sb, eb) = (spans_a[ia].start, spans_a[ia].end), (spans_b[ib].start, spans_b[ib].end)
-    wa, wb = al.words(corpus.raw(da)[sa:ea]), al.words(corpus.raw(db)[sb:eb])
+    (sa, ea), (sb, eb) = span_a, span_b
+    wa, wb = corpus.span_words(da, sa, ea), corpus.span_words(db, sb, eb)
     alignment = al.align(wa.tokens, wb.tokens, cfg.min_run)
     shorter = min(alignment.len_a, alignment.len_b)
     if (
@@ -84,11 +86,10 @@ def _partial_copy(corpus: Corpus, da: int, ia: int, spans_a: list, db: int, ib: 
 
 
 def _extend(
-    corpus: Corpus, da: int, ia: int, spans_a: list, db: int, ib: int, spans_b: list, seed_text: str
+    corpus: Corpus, da: int, ia: int, spans_a: list, db: int, ib: int, spans_b: list, seed: tuple[int, int]
 ) -> tuple[int, int, int, int, list[float]]:
     """Extend a matched passage pair over neighbouring passages that also match (a headline above a
     blurb, a run of paragraphs). Returns the passage ranges [a0, a1], [b0, b1] and their similarities."""
-    text_a, text_b = corpus.raw(da), corpus.raw(db)
     threshold = corpus.config.passage_similarity
     a0 = a1 = ia
     b0 = b1 = ib
@@ -98,19 +99,19 @@ def _extend(
     # paragraphs": extension stops at a neighbour that repeats a passage already in the region, so
     # every copy of the repeated unit is its own region (consecutive copies are then reported
     # together, see _runs_of_copies).
-    region_texts = {al.normalize_fast(seed_text)} if same else None
+    region_texts = {corpus.span_normalized(da, *seed)} if same else None
 
     def repeats_seed(i: int) -> bool:
         if region_texts is None:
             return False
-        t = al.normalize_fast(spans_a[i].slice(text_a))
+        t = corpus.span_normalized(da, *spans_a[i])
         if t in region_texts:
             return True
         region_texts.add(t)
         return False
 
     def match(i: int, j: int) -> float | None:
-        s = al.passage_similarity(spans_a[i].slice(text_a), spans_b[j].slice(text_b))
+        s = _similarity(corpus, da, spans_a[i], db, spans_b[j])
         return s if s >= threshold else None
 
     while a0 > 0 and b0 > 0 and not (same and b0 - 1 <= a1) and not repeats_seed(a0 - 1):
@@ -137,28 +138,31 @@ def verify_passages(corpus: Corpus, pa: tuple[int, int, int], pb: tuple[int, int
         return None  # the documents are already one document-level cluster
     if (min(da, db), max(da, db)) in corpus.template_pairs:
         return None  # one template with different facts, reported at document level (DUP005)
-    text_a, text_b = corpus.raw(da), corpus.raw(db)
-    ta, tb = text_a[sa:ea], text_b[sb:eb]
     spans_a, starts_a = _passages_of(corpus, da)
     spans_b, starts_b = _passages_of(corpus, db)
     ia, ib = bisect_left(starts_a, sa), bisect_left(starts_b, sb)
-    if ia >= len(spans_a) or spans_a[ia].start != sa or ib >= len(spans_b) or spans_b[ib].start != sb:
+    if ia >= len(spans_a) or spans_a[ia][0] != sa or ib >= len(spans_b) or spans_b[ib][0] != sb:
         return None  # the texts changed under us (never in a scan)
-    sim = al.passage_similarity(ta, tb)
+    na, nb = corpus.span_normalized(da, sa, ea), corpus.span_normalized(db, sb, eb)
+    sim = al.normalized_similarity(na, nb)
     if sim < cfg.passage_similarity:
-        return _partial_copy(corpus, da, ia, spans_a, db, ib, spans_b)
-    exact = al.normalize_fast(ta) == al.normalize_fast(tb)
-    a0, a1, b0, b1, sims = _extend(corpus, da, ia, spans_a, db, ib, spans_b, ta)
-    region_a = (spans_a[a0].start, spans_a[a1].end)
-    region_b = (spans_b[b0].start, spans_b[b1].end)
+        return _partial_copy(corpus, da, spans_a[ia], db, spans_b[ib])
+    exact = na == nb
+    a0, a1, b0, b1, sims = _extend(corpus, da, ia, spans_a, db, ib, spans_b, (sa, ea))
+    region_a = (spans_a[a0][0], spans_a[a1][1])
+    region_b = (spans_b[b0][0], spans_b[b1][1])
     if (a0, a1) != (ia, ia):
         exact = all(s >= 1.0 for s in [sim, *sims])
-        sim = al.passage_similarity(text_a[region_a[0] : region_a[1]], text_b[region_b[0] : region_b[1]])
+        sim = _similarity(corpus, da, region_a, db, region_b)
     return Region(da, region_a, db, region_b, sim, exact)
 
 
 # ---------------------------------------------------------------------------
 # Clustering
+
+
+#: Candidate passage pairs whose passages are tokenised together before they are verified.
+_PREFETCH_PAIRS = 2048
 
 
 @dataclass
@@ -234,10 +238,16 @@ def _verified_stars(corpus: Corpus, index: PassageIndex, cand: set[tuple[int, in
         return corpus.priority(int(index.loc[i, 0])) + (int(index.loc[i, 1]),)
 
     uf = UnionFind()
-    for i, j in sorted(cand):
-        a, b = (i, j) if priority(i) <= priority(j) else (j, i)
-        if verify(a, b) is not None:
-            uf.union(i, j)
+    ordered = sorted(cand)
+    for c0 in range(0, len(ordered), _PREFETCH_PAIRS):
+        chunk = ordered[c0 : c0 + _PREFETCH_PAIRS]
+        # Most candidates that fail whole-passage similarity are aligned word by word: tokenise the
+        # chunk's passages in one batch, not one passage at a time.
+        corpus.prefetch_spans(index.where(k) for pair in chunk for k in pair)
+        for i, j in chunk:
+            a, b = (i, j) if priority(i) <= priority(j) else (j, i)
+            if verify(a, b) is not None:
+                uf.union(i, j)
     stars = []
     capped = []
     work = corpus.config.passage_group_work

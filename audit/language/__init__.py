@@ -1,6 +1,9 @@
 """Language map: the language of every document and passage; mixed-language text flagged.
 
 * :mod:`audit.language.backends` -- the models (fastText, langdetect) and text clean-up;
+* :mod:`audit.language.wordlists` -- wordfreq's word lists (read from its wheel, once per process);
+* :mod:`audit.language.screen` -- the cheap first reading (a sample, then a vocabulary test);
+* :mod:`audit.language.short` -- short and code-switched texts read word by word;
 * :mod:`audit.language.identify` -- spans identified with the backends, the document language;
 * :mod:`audit.language.check` -- the rules and the check that publishes the language annotations.
 """

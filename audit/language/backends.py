@@ -17,7 +17,8 @@ ISO 639-1 codes where one exists. Texts are cleaned first (:func:`clean_for_dete
 URLs, e-mail addresses, handles, digits and symbols carry no language signal but can
 flip a short passage.
 
-Nothing is loaded at import time; models load on first use and are cached per process.
+Nothing is loaded at import time; models load on first use (langdetect's profiles on its first
+prediction, not when the backend is made) and are cached per process.
 """
 
 from __future__ import annotations
@@ -55,6 +56,13 @@ def _noise_table() -> dict[int, str]:
         table[cp] = " "  # lone surrogates (undecodable input kept by surrogateescape) cannot reach a model
     table[0xFEFF] = " "
     return table
+
+
+@functools.cache
+def _ascii_noise_table() -> bytes:
+    """:func:`_noise_table` for the ASCII characters, as a ``bytes.translate`` table."""
+    table = _noise_table()
+    return bytes(ord(table.get(i, chr(i))) for i in range(128)) + bytes(range(128, 256))
 
 
 _STRAY = re.compile(r"(?<!\w)['’\-]+|['’\-]+(?!\w)")
@@ -97,7 +105,10 @@ def clean_for_detection(text: str, limit: int = 3000) -> str:
         text = text[: cut if cut > limit // 2 else limit]
     if _has_url(text):
         text = _URL.sub(" ", text)
-    text = text.translate(_noise_table())
+    if text.isascii():  # the same mapping on bytes: about 3x faster than str.translate with a dict
+        text = text.encode("ascii").translate(_ascii_noise_table()).decode("ascii")
+    else:
+        text = text.translate(_noise_table())
     if "-" in text or "'" in text or "’" in text:
         text = _STRAY.sub(" ", text)
     text = " ".join(text.split())
@@ -106,7 +117,11 @@ def clean_for_detection(text: str, limit: int = 3000) -> str:
     return text
 
 
-def evidence_chars(text: str, clean: str | None = None, limit: int = 1000) -> int:
+#: Characters of a text that :func:`evidence_chars` reads.
+EVIDENCE_LIMIT = 1000
+
+
+def evidence_chars(text: str, clean: str | None = None, limit: int = EVIDENCE_LIMIT) -> int:
     """Letters that carry language evidence, discounting proper names.
 
     A capitalised word that does not open a sentence is probably a name; its letters
@@ -190,19 +205,31 @@ def _fasttext_model():
     return _FT_MODEL
 
 
+def _langdetect_profiles() -> str:
+    import langdetect
+
+    return os.path.join(os.path.dirname(langdetect.__file__), "profiles")
+
+
 def _langdetect_factory():
     global _LD_FACTORY
     if _LD_FACTORY is None:
         with _LOCK:
             if _LD_FACTORY is None:
-                import langdetect
                 from langdetect.detector_factory import DetectorFactory
 
                 factory = DetectorFactory()
-                factory.load_profile(os.path.join(os.path.dirname(langdetect.__file__), "profiles"))
+                factory.load_profile(_langdetect_profiles())
                 factory.seed = 0  # per-instance: deterministic without touching the global class
                 _LD_FACTORY = factory
     return _LD_FACTORY
+
+
+@functools.cache
+def _langdetect_languages() -> frozenset[str]:
+    """langdetect's languages without loading its profiles: one profile file per language, named
+    by its code (the ``name`` each file holds; a test checks they agree)."""
+    return frozenset(fold_code(name) for name in os.listdir(_langdetect_profiles()))
 
 
 _CACHE_ENTRIES = 20_000  # at most ~40 MB of cleaned text (max_chars 2000; most units are far shorter)
@@ -262,9 +289,11 @@ class LangdetectBackend:
     name = "langdetect"
 
     def __init__(self, max_text_length: int = 1000) -> None:
-        self._factory = _langdetect_factory()
+        # The profiles (about 0.3-0.9 CPU s) load on the first prediction: a corpus that fastText
+        # reads with confidence throughout never needs them.
+        self._factory = None
         self._max = max_text_length
-        self._langs = frozenset(fold_code(x) for x in self._factory.get_lang_list())
+        self._langs = _langdetect_languages()
 
     def supports(self, language: str) -> bool:
         return language in self._langs
@@ -272,6 +301,8 @@ class LangdetectBackend:
     def predict(self, texts: Sequence[str], k: int = 3) -> list[Candidates]:
         from langdetect.lang_detect_exception import LangDetectException
 
+        if self._factory is None:
+            self._factory = _langdetect_factory()
         out: list[Candidates] = []
         for text in texts:
             if not text:

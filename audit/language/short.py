@@ -21,15 +21,16 @@ scored by fastText alone.
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from dataclasses import dataclass
-from typing import Sequence
+from itertools import repeat
+from typing import NamedTuple, Sequence
 
 import numpy as np
 
 from audit.language.backends import Candidates
+from audit.language.wordlists import frequencies, has_frequencies
 
 #: Word tokens of the original text with offsets; URLs, handles, hashtags and dotted names
 #: ("Amazon.com", "U.S") are matched (to skip them).
@@ -39,18 +40,7 @@ _FLOOR = 1e-7
 _LOG_FLOOR = math.log(_FLOOR)
 
 
-@functools.cache
-def frequencies(lang: str) -> dict[str, float] | None:
-    """wordfreq's frequency of each word of ``lang`` (None when wordfreq has no list for it)."""
-    import wordfreq
-
-    if lang not in wordfreq.available_languages():
-        return None
-    return wordfreq.get_frequency_dict(lang, wordlist="small")
-
-
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # a tuple: built per word, several times cheaper than a frozen dataclass
     start: int
     end: int
     word: str  # lower case
@@ -77,8 +67,7 @@ def log_frequencies(words: Sequence[str], langs: Sequence[str]) -> np.ndarray:
         if freqs is None:
             rows.append([_FLOOR] * len(words))
         else:
-            get = freqs.get
-            rows.append([get(w, _FLOOR) for w in words])
+            rows.append(list(map(freqs.get, words, repeat(_FLOOR))))  # freqs.get(w, _FLOOR), one C-level loop
     return np.log(np.maximum(np.array(rows, dtype=np.float64).reshape(len(langs), len(words)), _FLOOR))
 
 
@@ -107,7 +96,7 @@ def likeliest_pair(toks: Sequence[Token], cands: Candidates, min_probability: fl
     times its frequency in any other candidate; each language scores the letters of its words.
     Ties go to fastText's order.
     """
-    langs = [lang for lang, p in cands if p >= min_probability and frequencies(lang) is not None]
+    langs = [lang for lang, p in cands if p >= min_probability and has_frequencies(lang)]
     if len(langs) < 2:
         return None
     words = [t.word for t in toks if not t.name]
@@ -116,8 +105,10 @@ def likeliest_pair(toks: Sequence[Token], cands: Candidates, min_probability: fl
     lengths = np.array([len(w) for w in words], dtype=np.float64)
     # fastText's first five first (cheap); all candidates only when none of the five but the
     # best wins a word.
+    logf = log_frequencies(words, langs[:5])
     for subset in (langs[:5], langs) if len(langs) > 5 else (langs,):
-        logf = log_frequencies(words, subset)
+        if len(subset) > len(logf):  # the rows of the first five are kept
+            logf = np.vstack([logf, log_frequencies(words, subset[len(logf) :])])
         top2 = np.sort(logf, axis=0)[-2:]  # second best, best per word
         clear = (top2[1] > _LOG_FLOOR) & (top2[1] - top2[0] > math.log(3))
         wins = np.zeros(len(subset))
@@ -150,7 +141,7 @@ def token_runs(
     vocabularies: tuple[frozenset[str] | None, frozenset[str] | None] = (None, None),
 ) -> list[Run]:
     """Words labelled with one of two languages (names neutral), as runs; [] without word lists."""
-    if frequencies(langs[0]) is None or frequencies(langs[1]) is None or not toks:
+    if not toks or not has_frequencies(langs[0]) or not has_frequencies(langs[1]):
         return []
     logf = log_frequencies([t.word for t in toks], langs)
     emis = [(0.0, 0.0) if t.name else (a, b) for t, a, b in zip(toks, logf[0].tolist(), logf[1].tolist(), strict=True)]
