@@ -180,7 +180,7 @@ def test_document_stage_hands_layer_parts_and_outlet_to_the_corpus_stage(monkeyp
     from audit.model import Document
     from audit.rules import DocContext
 
-    assert set(DuplicateCheck().layer_needs) == {"exact_key", "passages"}
+    assert set(DuplicateCheck().layer_needs) == {"passages"}  # the exact key comes from the token hashes
     text = "Markets fell.\n\nTraders said prices would recover."
     out = pipeline.DocOutcome.compute(
         DocContext(Document("d", text, source="x.txt", metadata={"source": "wire"}), -1),

@@ -22,13 +22,14 @@ Normal uses ("an executive order", "the site of the attack", "online voting", "i
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Iterable
 
 import numpy as np
 
-from audit.artefacts.common import guess_language, stopwords
+from audit.artefacts.common import WORDFREQ_LANGS, _freq_dict, guess_language, has_word_lists, stopwords, zipf
 from audit.model import Category, Finding, Severity
 from audit.rules import DocContext, DocumentCheck, Rule
 from audit.segment import ABBREVIATIONS
@@ -172,18 +173,23 @@ _NOT_NAMES = frozenset(
     "Marzo Abril Mayo Junio Julio Agosto Septiembre Octubre Noviembre Diciembre".split()
 )
 _FOREIGN_RE = re.compile(rf"(?<![\w’'-])(?P<kw>{_kw(FOREIGN_OK)})(?![\w’'-])")
-_PREV_WORD = re.compile(r"([^\W\d_]+)[\s]*$")
+_WINDOW_WORD = re.compile(r"(?<![\w’'])[^\W\d_]+(?![\w’'])")
+_PREV_WORD = re.compile(r"([^\W\d_]+)[)\]\"”’»]*\s*$")
+#: An opening curly quote stands after a space, a bracket or the line start; after a word it closes a
+#: German quotation („Wort“).
+_OPENING_DOUBLE = re.compile(r"(?:^|(?<=[\s(\[—–-]))“")
 
 
 def _in_quotes_or_brackets(text: str, start: int, lo: int) -> bool:
     before = text[lo:start]
-    for o, c in (("(", ")"), ("“", "”"), ("«", "»"), ('"', '"'), ("‘", "’")):
+    for o, c in (("(", ")"), ("„", "“"), ("«", "»"), ('"', '"'), ("‘", "’")):
         if o == c:
             if before.count(o) % 2 == 1:
                 return True
         elif before.rfind(o) > before.rfind(c):
             return True
-    return False
+    openers = [m.start() for m in _OPENING_DOUBLE.finditer(before)]
+    return bool(openers) and openers[-1] > before.rfind("”")
 
 
 #: Lowercase head nouns that a keyword legitimately modifies through a capitalised name
@@ -318,6 +324,38 @@ def _keyword_windows(text: str, reach: int = 200) -> list[tuple[int, int]]:
     return [(s, min(e, len(text))) for s, e in out]
 
 
+_NATIVE_LANGS = (*WORDFREQ_LANGS, "de")
+
+
+def _z(word: str, lang: str) -> float:
+    """Zipf frequency of a lower-case word in ``lang`` (German included: the lists are used here only to
+    tell a language's own words from English ones)."""
+    if lang in WORDFREQ_LANGS:
+        return zipf(word, lang)
+    d = _freq_dict(lang) if lang in _NATIVE_LANGS and has_word_lists() else None
+    f = d.get(word) if d else None
+    return math.log10(f) + 9 if f else 0.0
+
+
+def _native_word(word: str, lang: str) -> bool:
+    """A word of ``lang`` that English does not share: listed in ``lang`` well above its English frequency."""
+    low = word.lower()
+    if low in stopwords().get(lang, frozenset()) and low not in stopwords()["en"]:
+        return True
+    if not has_word_lists():
+        return False
+    z, z_en = _z(low, lang), zipf(low, "en")
+    return (z >= 1.5 and z_en == 0.0) or (z >= 2.5 and z >= z_en + 1.0)
+
+
+def _english_word(word: str, lang: str) -> bool:
+    """An English word that ``lang`` does not use: the word lists of web text in ``lang`` carry English
+    words too, but far below their English frequency."""
+    if lang not in _NATIVE_LANGS or not has_word_lists():
+        return False
+    return zipf(word, "en") >= _z(word, lang) + 1.5
+
+
 def find_injections(text: str, lang_of) -> list[tuple[int, int, str, str]]:
     """``(start, end, keyword, cue)`` for each injected keyword; ``lang_of(offset)`` gives the language there."""
     out: dict[int, tuple[int, int, str, str]] = {}
@@ -353,9 +391,15 @@ def find_injections(text: str, lang_of) -> list[tuple[int, int, str, str]]:
         if s in out:
             continue
         lang = lang_of(s)
+        if lang in ("en", "und"):
+            # the language check may mark the keyword itself as English: the text around it decides
+            left, right = lang_of(max(0, s - 3)), lang_of(min(len(text) - 1, e + 2))
+            if left == right:
+                lang = left
         kw = m.group("kw")
-        if lang in ("en", "und") or lang in FOREIGN_OK.get(kw, ()):
+        if lang in ("en", "und"):
             continue
+        loan = lang in FOREIGN_OK.get(kw, ())  # a loanword: only the word-list test below may report it
         lo = max(0, s - 120, text.rfind("\n", 0, s) + 1)
         if _in_quotes_or_brackets(text, s, lo):
             continue
@@ -364,13 +408,21 @@ def find_injections(text: str, lang_of) -> list[tuple[int, int, str, str]]:
         sw = stopwords()
         local = sw.get(lang, frozenset())
         prev = _PREV_WORD.search(before)
-        prev_ok = before.rstrip().endswith((",", ";")) or (
-            prev is not None and prev.group(1).lower() in local and prev.group(1).lower() not in sw["en"]
+        prev_ok = not loan and (
+            before.rstrip().endswith((",", ";"))
+            or (prev is not None and prev.group(1).lower() in local and prev.group(1).lower() not in sw["en"])
         )
         nxt = re.match(r"\s+([^\W\d_]+)", after)
+        if nxt and not prev_ok and prev is not None:
+            # between two words of the passage language, neither of them English ("Das teilte site das
+            # Statistische Bundesamt mit"): a keyword the language does not use
+            prev_ok = _english_word(kw, lang) and _native_word(prev.group(1), lang) and _native_word(nxt.group(1), lang)
         if not (prev_ok and nxt):
             continue
-        window = re.findall(r"[^\W\d_]+", before[-40:] + " " + after[:40])
+        # whole words only (not the end of a word cut by the window, nor an elided "all'")
+        window = [
+            w.group(0) for w in _WINDOW_WORD.finditer(text, max(lo, s - 40), min(len(text), e + 40)) if w.start() != s
+        ]
         if any(w.lower() in sw["en"] and w.lower() not in local for w in window):
             continue  # an English phrase, not a lone injected word
         out[s] = (s, e, kw, "foreign")

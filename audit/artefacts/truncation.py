@@ -103,6 +103,116 @@ REPORTING_VERBS = frozenset(
 )
 
 
+#: Words that never close a sentence, beyond the articles and prepositions of ``layout.NEVER_FINAL``:
+#: prepositions and subordinating conjunctions that always take a complement, and determiners that are
+#: never pronouns. A passage that stops on one was cut ("... keep the pause in place until", "... pidió a la
+#: Junta durante"). Words that also close a clause are left out: "while", "after", "since", "between",
+#: "against" ("voted against"), "en contra", "depuis", demonstratives that stand as pronouns ("prefiero
+#: este"), German separable particles.
+_DANGLING_WORDS = {
+    "en": "until whether because unless among amongst during toward towards including despite whereas although if",
+    "es": "cuando donde mientras porque aunque si cuyo cuya cuyos cuyas nuestra nuestros nuestras mis tus durante "
+    "tras mediante",
+    "fr": "pendant si mais car leur leurs ce cette ces notre votre nos vos mon ma mes dont quand lorsque puisque",
+    "pt": "quando onde porque durante até seu sua seus suas nosso nossa mas",
+    "it": "quando dove perché se durante mentre suo sua suoi sue nostro nostra ma",
+    "de": "dass weil wenn ob obwohl gegen vom beim dieser diese dieses diesen diesem unsere",
+}
+DANGLING = {k: NEVER_FINAL.get(k, frozenset()) | frozenset(v.split()) for k, v in _DANGLING_WORDS.items()}
+
+#: A clause opened by a subordinating word and cut after its subject: the verb never comes
+#: ("... said the case could turn on whether the states", "... avaliam que os cortes", "..., dass die Preise").
+#: Comparatives are excluded: "más que el resto" is complete.
+_OPEN_CLAUSE = re.compile(
+    r"(?<![^\W\d_])(?<!\bmás )(?<!\bmenos )(?<!\bmayor )(?<!\bmenor )(?<!\bmejor )(?<!\bpeor )(?<!\bplus )"
+    r"(?<!\bmoins )(?<!\bmais )(?<!\bpiù )(?<!\bmeno )"
+    r"(?:that|whether|because|although|unless|que|porque|aunque|parce qu[e']|dass|weil|obwohl|che|perché)\s+"
+    r"(?:the|a|an|its|their|his|her|our|el|la|los|las|un|una|os|le|les|une|des|der|die|das|den|ein|eine|il|lo|"
+    r"gli|uno)\s+[^\W\d_]+$",
+    re.IGNORECASE,
+)
+
+
+#: A quotation closed on a comma and followed only by a name: the attribution lost its verb
+#: ("\"This is not the budget we wanted,\" Mayor Darrell Steinberg").
+_VERBLESS_ATTRIBUTION = re.compile(r",[\"”»’]\s+(?:[A-ZÀ-Þ][\w’'.-]*\s+){0,4}[A-ZÀ-Þ][\w’'-]+$")
+#: A reporting verb followed by a bare noun phrase and nothing more: the reported clause was cut
+#: ("Coach Darvin Ham said the team's defense"). After a comma the order is inverted and complete
+#: ("..., said the company").
+_SAID_NP = re.compile(
+    r"(?<!,\s)(?<!,)\b(?:said|says)\s+(?:the|a|an|his|her|its|their|our)\s+(?:[^\W\d_]+['’]s\s+)?[^\W\d_]+$"
+)
+
+
+#: An English relative clause that ends on its preposition ("the one I was thinking of", "the people
+#: they work with"): a subject pronoun a few words before a final preposition.
+_STRANDED = re.compile(
+    r"\b(?:I|you|we|they|he|she)\s+(?:[a-z’']+\s+){0,3}[a-z]+\s+(?:of|with|to|for|about|on|in|at|from|into)$"
+)
+
+
+def _open_quote(passage: str, lang: str = "und") -> bool:
+    """The passage opens a quotation or bracket that it never closes (the quoted words were cut). The last
+    mark must open something: a mark followed by a space opens nothing outside French ("Title « Site
+    name": a separator), a bracket closed by the other kind is notation ("the interval (a, b]"), and a
+    straight quote counts only when the last one stands before a word, after a space."""
+    for o, c in (("“", "”"), ("«", "»"), ("(", ")"), ("[", "]")):
+        i = passage.rfind(o)
+        if (
+            i >= 0
+            and passage.rfind(c) < i
+            and len(passage) - i > 12
+            and (not passage[i + 1 : i + 2].isspace() or (o == "«" and lang == "fr"))
+            and not (o in "([" and any(x in passage[i:] for x in ")]"))
+        ):
+            return True
+    i = passage.rfind('"')
+    return (
+        passage.count('"') % 2 == 1
+        and len(passage) - i > 12
+        and (i == 0 or passage[i - 1].isspace() or passage[i - 1] in "([")
+        and passage[i + 1 : i + 2].isalnum()
+    )
+
+
+#: The closing words of a passage that name who said, wrote or took it: a quotation's author after a
+#: dash or a finished sentence ("... follow this Pathway.” - Zaid Alaraj", "... every difficulty. Winston
+#: Churchill"), a label line ("Photograph: Marco Secchi/Getty Images"), a credit ("Posted by ...", "-via ...").
+_LAST_BREAK = re.compile(
+    r"(?:[.!?…][\"”’»)\]]*(?:\s+|(?=[-–—~]))|[\"”»]\s+(?=[-–—~]))(?:[-–—~]+\s*)?(?=[\"“‘«(¿¡]?[A-ZÀ-ÖØ-Þ0-9])"
+)
+_NAME_RUN = re.compile(r"^(?:(?:[A-ZÀ-Þ][\w’'.-]*|[A-Z]\.|de|van|von|da|di|del|la|le|of|the|and|&)\s*){1,6}$")
+#: Page navigation that ends an article without punctuation ("More on the budget vote", "Read the full
+#: report", "Follow us on ...").
+_NAVIGATION = re.compile(
+    r"^(?:more|read|see|related|watch|click|follow|share|sign|subscribe|also|next|previous|back|continue|view|"
+    r"visit|join|contact|learn|find|get|download|listen|tags?|filed|categor\w*)\b",
+    re.IGNORECASE,
+)
+_LABEL = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)?:\s")
+_SIGN_OFF = re.compile(r"^(?:posted|written|published|shared|filed|via|source|credit|courtesy|photo|image)\b", re.I)
+
+
+def _signature(passage: str) -> bool:
+    tail = passage.rstrip()
+    cut = 0
+    for m in _LAST_BREAK.finditer(tail):
+        word = re.search(r"([^\W\d_]+)[.]\S*\s*$", tail[max(0, m.start() - 20) : m.start() + 1])
+        if word and (word.group(1).lower() in ABBREVIATIONS or len(word.group(1)) == 1):
+            continue  # "said Prof. Laurence Tr", "Gov. Ron D": an abbreviation's dot, the sentence goes on
+        cut = m.end()
+    if not cut:
+        return False  # one sentence: judged as a whole by the caller
+    last = tail[cut:]
+    if _NAME_RUN.match(last):
+        ws = last.split()
+        sw = stopwords()
+        opener = ws[0].lower()
+        # a name, not a new sentence cut after its first words ("Die Eur", "The Gov")
+        return len(ws) >= 2 and len(ws[-1]) >= 3 and not any(opener in v for v in sw.values())
+    return bool(_LABEL.match(last) or _SIGN_OFF.match(last) or _CREDITS.match(last))
+
+
 @lru_cache(maxsize=8)
 def _common_words(lang: str) -> tuple[str, ...]:
     """Sorted words of ``lang`` (and English) with a Zipf frequency of at least 3: the words a cut
@@ -144,10 +254,10 @@ def is_prose(
     """
     if re.match(r"^[^\W\d_]+(?: [^\W\d_]+)?:\s", passage):
         return False  # "Photo: ..." caption or label line
-    if "|" in passage or is_line_start_bullet(passage):
+    if "|" in passage or is_line_start_bullet(passage) or passage.count(" · ") >= 2:
         return False
     ws = words(passage)
-    if len(ws) < (min_strong if strong_cut else 8):
+    if len(ws) < (min_strong if strong_cut else min(8, min_words)):
         return False
     long_words = [w for w in ws if len(w) > 3]
     if lang == "de":  # German capitalises nouns: judge by lower-case function words instead
@@ -175,8 +285,10 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
     if not (last.isalpha() or last in ",-–—(“‘«/&"):
         return None
     last_token = tail.rsplit(None, 1)[-1]
-    if any(c in last_token for c in "/@.#") or _CREDITS.match(passage):
-        return None  # ends with a URL, e-mail, domain or hashtag; or a credits line
+    if any(c in last_token for c in "/@.#") or _CREDITS.match(passage) or _SIGN_OFF.match(passage):
+        return None  # ends with a URL, e-mail, domain or hashtag; or a credits line ("Image courtesy of ...")
+    if _signature(tail):
+        return None  # the author of a quotation, a credit or a label line after a finished sentence
     if re.search(r"[.!?…]\s+[A-Z]{3,}$", tail):
         return None  # a sign-off or continuation mark after a finished sentence ("... of an ounce. REUTER")
     if any(c.isdigit() for c in last_token) and last_token[-1].isalpha():
@@ -192,7 +304,7 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
         sw = stopwords()
         common = sw.get(lang, frozenset()) | (sw["en"] if lang == "und" else frozenset())
         before = tail[m.start() - 1] if m.start() else " "
-        if (before in "'’" and frag.lower() in ("s", "t", "ll", "re", "ve", "d", "m")) or before in ":;*=^#@":
+        if (before in "'’" and frag.lower() in ("s", "t", "ts", "ll", "re", "ve", "d", "m")) or before in ":;*=^#@":
             return None  # "Microsoft's", "Can’t", ":O", "*biztag": a contraction, emoticon or tag, not a cut word
         if (len(set(frag.lower())) == 1 and len(frag) >= 2) or frag.lower() in ("x", "xo"):
             return None  # "xx", "x", "xo", "zzz": a sign-off or interjection
@@ -200,7 +312,9 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
         compound = tail[: m.start()].endswith("-")  # "hands-on", "built-in": a whole word
         if frag.islower() and len(frag) <= 2 and frag not in common and not compound:
             return "mid-word"
-        if low in NEVER_FINAL.get(lang, NEVER_FINAL["en"]) and not compound:
+        if low in DANGLING.get(lang, DANGLING["en"]) and not compound:
+            if lang in ("en", "und") and _STRANDED.search(tail):
+                return "mid-sentence"  # "... not the Four Seasons I was thinking of": a stranded preposition
             return "function-word"
         vocabulary = vocabulary or {}
         if lang == "und" and has_word_lists():
@@ -221,8 +335,9 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
             # not a word of the passage language ("... a restringir el rie"); the lists carry many
             # abbreviations, so a short final fragment must also be a frequent word ("pla", "exp" are cuts;
             # "tax", "fog", "mar" are words)
-            need = 3.5 if len(frag) <= 3 else 2.5 if len(frag) == 4 else 0.01
-            if z < need and (len(frag) <= 4 or zipf(low, "en") == 0.0):
+            # (a longer unknown word is a name, a user name or a typo unless it begins a common word: above)
+            need = 3.5 if len(frag) <= 3 else 2.5
+            if len(frag) <= 4 and z < need:
                 return "mid-word"
         if (
             len(frag) >= 2
@@ -231,9 +346,12 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
             and any(w.startswith(low) and len(w) > len(low) + 1 for w in vocabulary)
         ):
             return "mid-word"
-        if re.search(r"[^\W\d_]-[A-ZÀ-Þ]$", tail):
-            return "mid-word"  # "Jean-P"
-        if len(frag) == 1 and frag.isupper():
+        grammar = _grammar_cut(tail, lang)
+        if grammar:
+            return grammar
+        if re.search(r"(?<![^\W\d_])[A-ZÀ-Þ][^\W\d_]*-[A-ZÀ-Þ]$", tail):
+            return "mid-word"  # "Jean-P" (not "Chick-fil-A")
+        if len(frag) == 1 and frag.isupper() and before.isspace():
             prev = re.search(r"([^\W\d_]+)\s+\S+$", tail)
             if prev and prev.group(1).islower():
                 return "mid-word"  # "... on M": a cut name, not "Plan B"
@@ -242,7 +360,7 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
         if (
             frag[0].isupper()
             and len(frag) >= 3
-            and frag[1:].islower()
+            and (frag[1:].islower() or (frag.isupper() and len(frag) >= 4))  # "NIGHT OF DEBAT": a capitals headline
             and listed
             and z < 2.5
             and zipf(low, "en") < 2.5
@@ -265,11 +383,27 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
     return "mid-sentence"
 
 
+def _grammar_cut(tail: str, lang: str = "und") -> str | None:
+    """``"open-clause"`` when a subordinate clause stops after its subject, ``"open-quote"`` when a quotation
+    or bracket opened in the passage is never closed."""
+    end = tail[-80:]
+    if _OPEN_CLAUSE.search(end) or _VERBLESS_ATTRIBUTION.search(end) or _SAID_NP.search(end):
+        return "open-clause"
+    if _open_quote(tail, lang):
+        return "open-quote"
+    return None
+
+
 def _long_fragment(passage: str) -> bool:
     """The passage ends on a lower-case fragment or one of 3+ letters (evidence of a cut word, not a lone
     capital: "From A to Z" is a title)."""
     m = re.search(r"([^\W\d_]+)$", passage.rstrip())
     return bool(m and (len(m.group(1)) >= 3 or m.group(1).islower()))
+
+
+#: Kinds of cut with grammatical evidence (reported as warnings); a whole content word without final
+#: punctuation (``mid-sentence``) is usually a missing period and is reported as info.
+_STRONG = frozenset({"mid-word", "function-word", "open-clause", "open-quote"})
 
 
 @dataclass(frozen=True)
@@ -284,6 +418,21 @@ class TruncationCheck(DocumentCheck):
     section = "truncation"
     config_class = TruncationConfig
     order = 60
+
+    @staticmethod
+    def _continues(text: str, passages, i: int, kind: str) -> bool:
+        """The sentence goes on in the next paragraph: it starts lower-case (a stray break inside a sentence,
+        nothing lost), or -- after a passage that stops on a function word -- it is a short unpunctuated
+        line, the link or label that a page template put after its own words ("posted at 6:22 PM in" /
+        "music | streams", "Part of complete coverage on" / "Election Center")."""
+        if i + 1 >= len(passages):
+            return False
+        nxt = text[passages[i + 1].start : passages[i + 1].end].strip()
+        if nxt.lstrip("\"“‘«('")[:1].islower():
+            return True  # also inside a quotation that starts the next line ("reminds us that" / "“tears are")
+        if text[passages[i].end - 1] in ",:" and nxt[:1] in '"“‘«':
+            return True  # "I read that as," / "“And that's the story...”": the quotation follows
+        return kind == "function-word" and len(nxt.split()) <= 8 and nxt[-1:] not in ".!?…:,;"
 
     @staticmethod
     def _in_list(text: str, passages, i: int) -> bool:
@@ -314,12 +463,16 @@ class TruncationCheck(DocumentCheck):
                 if vocab is None:
                     vocab = ctx.word_counts  # shared, read only
                 kind = cut_kind(ptext, lang, vocab)
-                strong = kind in ("mid-word", "function-word") or ptext.rstrip()[-1] in ",-–—(“‘«/&"
+                strong = kind in _STRONG or ptext.rstrip()[-1] in ",-–—(“‘«/&"
+                if kind and self._continues(text, passages, i, kind):
+                    continue
                 if kind and not strong and self._in_list(text, passages, i):
                     continue
                 # the closing paragraph of an article after a punctuated one is prose, not a headline:
-                # 10 words suffice there
+                # 4 words in sentence case suffice there (an edited text does not end on an unpunctuated
+                # fragment; page navigation and credit lines excepted)
                 closing = i == len(passages) - 1 and i > 0 and text[passages[i - 1].end - 1] in '.!?…"”’»)'
+                short_closing = closing and not _NAVIGATION.match(ptext) and not _SIGN_OFF.match(ptext)
                 if (
                     ptext.rstrip()[-1] in "-–—:,"
                     and i + 1 < len(paragraphs)
@@ -340,7 +493,7 @@ class TruncationCheck(DocumentCheck):
                     and (strong or i > 0)
                     and is_prose(
                         ptext,
-                        min_words=10 if closing else 16,
+                        min_words=4 if short_closing else 10 if closing else 16,
                         strong_cut=strong,
                         lang=lang,
                         min_strong=4 if kind == "function-word" else 6,

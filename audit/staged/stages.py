@@ -13,8 +13,8 @@ from typing import Any, Sequence
 import numpy as np
 
 from audit import minhash
-from audit.duplicates import align as al
 from audit.duplicates import facts
+from audit.duplicates.check import exact_keys
 from audit.duplicates.config import DuplicatesConfig, parse_date
 from audit.duplicates.corpus import Corpus
 from audit.duplicates.lsh import band_keys16, estimate_ij
@@ -32,6 +32,7 @@ from audit.staged.files import (
     write_blob,
     write_json,
 )
+from audit.tokenhash import _splitmix64
 
 #: Characters of text hashed per signature batch (bounds the temporary arrays of a shard task).
 SIG_BATCH_CHARS = 1 << 21
@@ -75,24 +76,38 @@ def write_signatures(
     _partitioned(layout, "near", s, rows, partitions)
 
 
-def near_signatures(texts: Sequence[str], cfg: DuplicatesConfig) -> tuple[np.ndarray, np.ndarray]:
-    """uint16 signatures of the texts with at least ``min_words`` words, and which texts those are."""
+_CHARS_SALT = np.uint64(0x5BD1E9955BD1E995)
+
+
+def _key64(key: int | tuple[str, int]) -> int:
+    """A uint64 row key for an exact-copy key of :func:`audit.duplicates.check.exact_keys` (a text
+    without words is keyed by its characters: mixed apart from the word-sequence keys)."""
+    if isinstance(key, tuple):
+        return int(_splitmix64(np.array([key[1] & 0xFFFFFFFFFFFFFFFF], dtype=np.uint64) ^ _CHARS_SALT)[0])
+    return key & 0xFFFFFFFFFFFFFFFF
+
+
+def near_signatures(texts: Sequence[str], cfg: DuplicatesConfig) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """uint16 signatures of the texts with at least ``min_words`` words, which texts those are, and
+    every text's exact-copy key (as the in-memory check computes both, from one tokenisation)."""
     params, span_params = cfg.doc_params(), cfg.passage_params()
-    sigs, keep = [], []
+    sigs, keep, keys = [], [], []
     i = 0
     while i < len(texts):
         j, size = i, 0
         while j < len(texts) and (j == i or size + len(texts[j]) <= SIG_BATCH_CHARS):
             size += len(texts[j])
             j += 1
-        batch = minhash.batch_signatures(texts[i:j], [[] for _ in range(j - i)], params, span_params)
+        chunk = list(texts[i:j])
+        batch = minhash.batch_signatures(chunk, [[] for _ in chunk], params, span_params)
         ok = batch.doc_words >= cfg.min_words
         sigs.append(batch.doc_sigs[ok].astype(np.uint16))
         keep.append(np.flatnonzero(ok) + i)
+        keys.append(np.array([_key64(k) for k in exact_keys(chunk, batch, params.seed)], dtype=np.uint64))
         i = j
     if not sigs:
-        return np.zeros((0, cfg.num_perm), dtype=np.uint16), np.zeros(0, dtype=np.int64)
-    return np.concatenate(sigs), np.concatenate(keep)
+        return np.zeros((0, cfg.num_perm), dtype=np.uint16), np.zeros(0, dtype=np.int64), np.zeros(0, np.uint64)
+    return np.concatenate(sigs), np.concatenate(keep), np.concatenate(keys)
 
 
 def _read_range(path: str, start: int, end: int):
@@ -156,9 +171,8 @@ def shard_stage(
     save(layout.shard(s, "meta.npy"), meta)
     write_json(layout.shard(s, "src.json"), list(names))
     ok = [i for i, t in enumerate(texts) if t.strip() and len(t.strip()) >= cfg.min_chars]
-    keys = np.fromiter((al.exact_key(texts[i]) for i in ok), dtype=np.uint64, count=len(ok))
+    sig16, which, keys = near_signatures([texts[i] for i in ok], cfg)
     write_exact_rows(layout, s, np.asarray(ok, dtype=np.int64), keys, partitions)
-    sig16, which = near_signatures([texts[i] for i in ok], cfg)
     write_signatures(layout, s, np.asarray(ok, dtype=np.int64)[which], sig16, cfg, partitions)
     return {
         "shard": s,
