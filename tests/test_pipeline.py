@@ -284,3 +284,21 @@ def test_worker_tasks_are_bounded_by_documents_and_by_characters():
     groups = list(_tasks(iter(events), 32, 50_000))
     assert [[getattr(e, "id", "bad") for e in g] for g in groups] == [["d0", "d1", "d2"], ["bad", "d3", "d4", "d5"]]
     assert [len(g) for g in _tasks(iter(docs), 2, 10**9)] == [2, 2, 2]
+
+
+def test_a_subclass_that_keeps_prepare_reads_what_the_workers_base_check_prepared():
+    """The workers build the registered check (``DuplicateCheck``); a run may swap in a subclass that keeps
+    its ``prepare`` (the staged duplicates check): it finds the workers' value under the same key."""
+    from audit.duplicates import DuplicateCheck
+    from audit.rules import CorpusCheck
+    from audit.staged.check import StagedDuplicateCheck
+
+    assert StagedDuplicateCheck().prepare_key == DuplicateCheck().prepare_key
+    assert DuplicateCheck().prepare_key == "audit.duplicates.check.DuplicateCheck"
+
+    class Own(DuplicateCheck):
+        def prepare(self, ctx):
+            return []
+
+    assert Own().prepare_key != DuplicateCheck().prepare_key
+    assert CorpusCheck().prepare_key == "audit.rules.CorpusCheck"
