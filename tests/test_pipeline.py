@@ -180,7 +180,9 @@ def test_document_stage_hands_layer_parts_and_outlet_to_the_corpus_stage(monkeyp
     from audit.model import Document
     from audit.rules import DocContext
 
-    assert set(DuplicateCheck().layer_needs) == {"passages"}  # the exact key comes from the token hashes
+    # The duplicates check reads no layer part: its exact key comes from the token hashes and its passage
+    # units from prepare (which asks for the paragraph layout only when it uses it).
+    assert DuplicateCheck().layer_needs == () and DuplicateCheck.prepares()
     text = "Markets fell.\n\nTraders said prices would recover."
     out = pipeline.DocOutcome.compute(
         DocContext(Document("d", text, source="x.txt", metadata={"source": "wire"}), -1),
