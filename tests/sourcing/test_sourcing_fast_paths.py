@@ -15,12 +15,12 @@ import re
 
 import pytest
 
+from audit.segment import passages
 from audit.sourcing import figures as F
 from audit.sourcing.attribution import _pattern_list, find_attributions
 from audit.sourcing.cues import CueIndex, entry_keys
 from audit.sourcing.lexicon import _compile_words, lexicon
 from audit.sourcing.quotes import find_quotes, mask_quotes
-from audit.segment import passages
 from audit.text import TextLayer
 
 WRITTEN = [
@@ -99,7 +99,9 @@ def test_find_attributions_is_the_same_with_and_without_the_index():
     for text in WRITTEN:
         plain = find_attributions(text, 0, len(text), lex)
         indexed = find_attributions(text, 0, len(text), lex, CueIndex(text))
-        assert [(a.start, a.end, a.cue, a.source) for a in indexed] == [(a.start, a.end, a.cue, a.source) for a in plain]
+        assert [(a.start, a.end, a.cue, a.source) for a in indexed] == [
+            (a.start, a.end, a.cue, a.source) for a in plain
+        ]
 
 
 def test_cue_index_entries_with_apostrophes_and_hyphens():
@@ -149,7 +151,9 @@ def _befores(n: int, seed: int = 3) -> list[str]:
     return out
 
 
-@pytest.mark.parametrize("before", _befores(400) + ["aged ", "at  least ", "edad\u00a0de ", "Smith, ", "US$ \n", "x/\n"])
+@pytest.mark.parametrize(
+    "before", _befores(400) + ["aged ", "at  least ", "edad\u00a0de ", "Smith, ", "US$ \n", "x/\n"]
+)
 def test_tail_searches_match_the_full_searches(before):
     starts = F._tails(before)
     for pattern, n_words in _BEFORE_PATTERNS:
