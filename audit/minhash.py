@@ -35,7 +35,7 @@ index stores :meth:`MinHashParams.fingerprint` and refuses to mix others.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from itertools import chain
 from typing import Sequence
 
@@ -165,6 +165,8 @@ class Batch:
     span_sigs: np.ndarray  # uint32, spans x span_params.num_perm
     span_words: np.ndarray  # int64, words per span
     span_keys: np.ndarray  # uint64: hash of the span's word sequence (case/punctuation-insensitive)
+    #: uint64 key of each document's whole word sequence (as span_keys; :func:`sequence_keys`)
+    doc_keys: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
 
 
 def batch_signatures(
@@ -215,7 +217,21 @@ def batch_signatures(
         span_sigs = np.zeros((0, span_params.num_perm), dtype=np.uint32)
         keys = np.zeros(0, dtype=np.uint64)
         span_words = np.zeros(0, dtype=np.int64)
-    return Batch(doc_sigs, np.diff(tok_bounds), span_sigs, span_words, keys)
+    doc_keys = _range_keys(th, tok_bounds[:-1], tok_bounds[1:])
+    return Batch(doc_sigs, np.diff(tok_bounds), span_sigs, span_words, keys, doc_keys)
+
+
+def sequence_keys(texts: Sequence[str], seed: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    """uint64 key of each text's word sequence, and its number of words: equal word sequences (as the
+    signatures see them: case of the letters :func:`tokens` lower-cases, punctuation, quotes, dashes
+    and white space aside) give equal keys. The same keys as :attr:`Batch.doc_keys` and
+    :attr:`Batch.span_keys` for the same token seed (``MinHashParams.seed``)."""
+    if not texts:
+        return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
+    buf, offsets = _encode(texts)
+    starts, _ends, th = _token_hashes(buf, _seed_mix(seed, 0))
+    tok_bounds = np.searchsorted(starts, offsets)
+    return _range_keys(th, tok_bounds[:-1], tok_bounds[1:]), np.diff(tok_bounds)
 
 
 class _CharBytes:

@@ -91,6 +91,9 @@ class DocContext:
         self.stats: dict[str, Any] = {}
         #: The outlet named by "Headline – Outlet" lines; computed on first use (see :attr:`outlet`).
         self._outlet: str | None | bool = False
+        #: What corpus checks' :meth:`CorpusCheck.prepare` gave for this document in a worker process,
+        #: by :attr:`CorpusCheck.prepare_key` (empty when the document stage ran in this process).
+        self.prepared: dict[str, Any] = {}
 
     @property
     def text(self) -> str:
@@ -241,6 +244,9 @@ class DocumentCheck(_Check, ABC):
         """The findings of one document."""
 
 
+_UNPREPARED = object()
+
+
 class CorpusCheck(_Check):
     """Observes every document in order, then finishes with corpus-level findings.
 
@@ -253,6 +259,32 @@ class CorpusCheck(_Check):
     #: ``observe`` reads: computed with the document checks, in the worker processes when those run in
     #: parallel, and handed to ``observe`` on ``ctx.layer``.
     layer_needs: tuple[str, ...] = ()  # a class default; a check may set its own per instance
+
+    def prepare(self, ctx: DocContext) -> Any:
+        """Optional: the per-document work of :meth:`observe` that depends only on the document (its text,
+        metadata, source, text layer) and this check's configuration, never on what the check has seen.
+
+        When the document stage runs in worker processes, each worker calls it on its own instance of the
+        check (built from the same configuration) and the value (picklable, small: hashes, spans, not
+        texts) travels back with the document's outcome, so this work runs on every core instead of in the
+        main process. ``observe`` reads it with :meth:`prepared`, which calls ``prepare`` itself when no
+        worker did (serial runs, the Ray engine): the results are the same either way."""
+        return None
+
+    @property
+    def prepare_key(self) -> str:
+        """Key of this check's value in ``DocContext.prepared``."""
+        return f"{type(self).__module__}.{type(self).__qualname__}"
+
+    @classmethod
+    def prepares(cls) -> bool:
+        """Whether this check defines :meth:`prepare`."""
+        return cls.prepare is not CorpusCheck.prepare
+
+    def prepared(self, ctx: DocContext) -> Any:
+        """:meth:`prepare`'s value for ``ctx``: the one a worker computed, else computed now."""
+        got = ctx.prepared.get(self.prepare_key, _UNPREPARED)
+        return self.prepare(ctx) if got is _UNPREPARED else got
 
     def observe(self, ctx: DocContext) -> Iterable[Finding]:  # pragma: no cover - interface
         return ()

@@ -207,6 +207,44 @@ def work_ours(path: Path, n: int, passages: bool, overrides: str = "") -> dict:
     }
 
 
+def work_scan(path: Path, n: int) -> dict:
+    """The whole ``scan --select duplicate --format json --jobs 1`` of this checkout, end to end (start-up,
+    reading, the stage, report.json), as a child process: its CPU (user + sys) and peak RSS."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="bench-dedup-scan-") as tmp:
+        src = Path(tmp) / "corpus.jsonl"
+        nbytes = docs = 0
+        with open(path, encoding="utf-8") as fh, open(src, "w", encoding="utf-8") as out:
+            for i, line in enumerate(fh):
+                if i >= n:
+                    break
+                out.write(line)
+                nbytes += len(json.loads(line)["text"].encode("utf-8"))
+                docs += 1
+        cmd = [sys.executable, "-m", "audit", "scan", str(src), "--select", "duplicate", "--format", "json"]
+        cmd += ["--jobs", "1", "--out", str(Path(tmp) / "out")]
+        with open(Path(tmp) / "log", "w") as log:
+            proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+            _pid, status, usage = os.wait4(proc.pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise SystemExit(f"scan failed: {(Path(tmp) / 'log').read_text()[-500:]}")
+        report = json.loads((Path(tmp) / "out" / "report.json").read_text())
+    groups = [[m["document"] for m in c["members"]] for c in report["clusters"] if c["level"] == "document"]
+    flagged = {m for c in report["clusters"] if c["level"] == "document" for m in [x["document"] for x in c["members"]]}
+    flagged -= {c["kept"]["document"] for c in report["clusters"] if c["level"] == "document"}
+    return {
+        "seconds": usage.ru_utime + usage.ru_stime,
+        "bytes": nbytes,
+        "docs": docs,
+        "peak_mb": usage.ru_maxrss / 1024.0,
+        "pairs": sorted(cluster_pairs(groups)),
+        "flagged": sorted(flagged),
+        "sig_seconds": 0.0,
+        "sig_bytes": 0,
+    }
+
+
 def work_datasketch(path: Path, n: int, threshold: float) -> dict:
     from datasketch import MinHash, MinHashLSH
 
@@ -341,6 +379,8 @@ def worker(args) -> None:
         out = work_ours(path, args.docs, passages=False, overrides=extra)
     elif args.worker == "lsh-datasketch":
         out = work_lsh_datasketch(path, args.docs, args.threshold)
+    elif args.worker == "scan":
+        out = work_scan(path, args.docs)
     elif args.worker == "datasketch":
         out = work_datasketch(path, args.docs, args.threshold)
     else:
@@ -400,7 +440,8 @@ def main() -> None:
         default="ours,ours-docs,ours-docs-dsklsh,lsh-datasketch,datasketch,rensa",
         help='ours-docs-dsklsh = ours-docs with [duplicates] lsh = "datasketch" (MinHashLSH '
         "candidates, then our verification); lsh-datasketch = our signatures in datasketch's "
-        "MinHashLSH, without verification",
+        "MinHashLSH, without verification; scan = the whole `scan --select duplicate --format json "
+        "--jobs 1` end to end (start-up, reading, report; CPU of the child process, peak = its max RSS)",
     )
     ap.add_argument("--ours-config", default="", help="DuplicatesConfig overrides, e.g. bands=60,rows=2")
     ap.add_argument(
@@ -448,13 +489,14 @@ def main() -> None:
         f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores\n"
     )
     hdr = (
-        f"{'method':12} {'docs/s':>9} {'MB/s':>7} {'x dsk':>6} {'sig MB/s':>9} {'sig x dsk':>9} "
+        f"{'method':12} {'docs/s':>9} {'MB/s':>7} {'x dsk':>6} {'x rensa':>7} {'sig MB/s':>9} {'sig x dsk':>9} "
         + " ".join(f"{'peak MB@' + str(s):>12}" for s in sizes)
         + f" {'precision':>9} {'recall':>7} {'pairs':>7}"
     )
     print(hdr)
     print("-" * len(hdr))
     dsk = results.get(("datasketch", n))
+    rns = results.get(("rensa", n))
     for m in methods:
         r = results.get((m, n))
         if r is None:
@@ -462,12 +504,13 @@ def main() -> None:
         mbs = r["bytes"] / 1e6 / r["seconds"]
         sig = r["sig_bytes"] / 1e6 / r["sig_seconds"] if r["sig_seconds"] else float("nan")
         x = mbs / (dsk["bytes"] / 1e6 / dsk["seconds"]) if dsk else float("nan")
+        xr = mbs / (rns["bytes"] / 1e6 / rns["seconds"]) if rns else float("nan")
         xs = sig / (dsk["sig_bytes"] / 1e6 / dsk["sig_seconds"]) if dsk else float("nan")
         pairs = {tuple(p) for p in r["pairs"]}
         p, rc = prf(pairs, truth) if truth else (float("nan"), float("nan"))
         mem = " ".join(f"{results[(m, s)]['peak_mb']:12.0f}" if (m, s) in results else f"{'-':>12}" for s in sizes)
         print(
-            f"{m:12} {r['docs'] / r['seconds']:9.0f} {mbs:7.1f} {x:6.1f} {sig:9.1f} {xs:9.1f} {mem} "
+            f"{m:12} {r['docs'] / r['seconds']:9.0f} {mbs:7.1f} {x:6.1f} {xr:7.2f} {sig:9.1f} {xs:9.1f} {mem} "
             f"{p:9.4f} {rc:7.4f} {len(pairs):7d}"
         )
     print("\nagreement of duplicate sets (Jaccard of pair sets / of flagged-document sets):")

@@ -64,7 +64,8 @@ def main() -> int:
     log = []
 
     def progress(msg: str) -> None:
-        line = f"[{time.perf_counter() - t0:7.1f}s] {msg}"
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        line = f"[{time.perf_counter() - t0:7.1f}s] {msg} (driver peak so far {peak:.0f} MB)"
         log.append(line)
         print(line, file=sys.stderr, flush=True)
 

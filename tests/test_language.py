@@ -348,3 +348,86 @@ def test_prose_words_leave_out_particles_inside_names():
 
     words = "will lead for the Caisse Centrale des Banques Populaires and Union pour le Developpement et".split()
     assert _prose_words(words) == ["will", "lead", "for", "the", "et"]  # "and" between names goes too
+
+
+def test_screen_on_the_text_layer_finds_the_disagreeing_passages():
+    """The vocabulary screen reads the shared words of the text layer: a passage holding a sentence in
+    another language, or in a script written without spaces, disagrees; names and numbers are ignored."""
+    from audit.language.screen import screen_layer, vocabulary
+
+    paras = [
+        "The council approved the budget on Tuesday. Members said the plan would be reviewed in 2025.",
+        "The mayor thanked the staff. El alcalde dijo que las obras empezarán la próxima semana.",
+        "Residents said they were pleased with the new library and its long opening hours.",
+        "The delegation visited the city. 代表团参观了这座城市的新图书馆和博物馆。",
+        "Jean-Pierre Dupont, Maria Gonzalez and Hans Müller met Mr Smith in 1987 and 1990.",
+    ]
+    text = "\n\n".join(paras)
+    ctx = DocContext(Document(id="d", text=text, source="s"), 0)
+    vocab = vocabulary("en", 10000)
+    assert screen_layer(ctx.layer, ctx.passages, ctx.sentences, vocab, 3, 0.75) == frozenset({1, 3})
+
+
+def test_unit_evidence_is_lazy_and_its_bound_is_safe():
+    """Units compute their cleaned text and evidence on first use; ``may_reach`` is False only when the
+    evidence cannot reach the figure."""
+    import random
+
+    from audit.language.backends import clean_for_detection, evidence_chars
+    from audit.language.identify import Unit
+    from audit.model import Span
+
+    ident = LanguageIdentifier(LanguageConfig())
+    (u,) = ident.units("Hello there, friend", [Span(0, 19)])
+    assert u._clean is None and u._evidence is None
+    assert not u.may_reach(30) and u._evidence is None  # 19 characters cannot hold 30 letters
+    assert u.may_reach(10) and u.evidence == evidence_chars("Hello there, friend")
+    rng = random.Random(0)
+    alphabet = "abcdefghij ABCDE.,'-123 éü 中文字 ひら"
+    for _ in range(2000):
+        raw = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        unit = Unit.lazy(Span(0, len(raw)), raw, 2000)
+        for chars in (5, 12, 30, 60):
+            if evidence_chars(raw, clean_for_detection(raw, 2000)) >= chars:
+                assert Unit.lazy(Span(0, len(raw)), raw, 2000).may_reach(chars)
+        assert unit.clean == clean_for_detection(raw, 2000)
+
+
+def test_sentence_pass_reads_only_the_sentences_the_screen_doubts(monkeypatch):
+    """In a screened document, a passage read in full is read sentence by sentence only where its
+    sentences disagreed with the vocabulary: the English sentences get no model call, the Spanish one
+    is still found."""
+    from audit.language.backends import FastTextBackend
+
+    asked: list[str] = []
+    real = FastTextBackend.predict
+
+    def spy(self, texts, k=3):
+        asked.extend(texts)
+        return real(self, texts, k)
+
+    monkeypatch.setattr(FastTextBackend, "predict", spy)
+    english = [
+        "The council approved the budget on Tuesday after a two-hour debate about road repairs.",
+        "Residents who spoke at the meeting said they were pleased that the library would stay open.",
+        "The mayor thanked the staff who had worked through the winter to keep the roads clear.",
+    ]
+    mixed = (
+        "The council met again on Monday to discuss the new bridge over the river. "
+        "El alcalde dijo que las obras empezarán la próxima semana en el centro de la ciudad. "
+        "Members said the plan would be reviewed again in the spring."
+    )
+    opening = (
+        "The town council held its annual meeting in the old school hall last week. Most of the evening "
+        "was spent on the state of the roads, the cost of repairs and the long wait for new buses. "
+        "Several members asked for a full report on the accounts before the next election."
+    )
+    text = "\n\n".join([opening, english[0], english[1], mixed, english[2]])
+    check = LanguageCheck(LanguageConfig(), Settings())
+    ctx, findings = run(check, text)
+    assert [(f.rule, f.data["language"]) for f in findings] == [("LANG001", "es")]
+    # The passage is read whole (it holds the Spanish sentence); its English sentences are not read alone.
+    assert any(t.startswith("The council met again") and "alcalde" in t for t in asked)
+    assert not any(t.startswith("The council met again") and "alcalde" not in t for t in asked)
+    assert not any(t.startswith("Members said the plan") for t in asked)
+    assert any(t.startswith("El alcalde dijo") for t in asked)

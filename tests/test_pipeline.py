@@ -180,7 +180,7 @@ def test_document_stage_hands_layer_parts_and_outlet_to_the_corpus_stage(monkeyp
     from audit.model import Document
     from audit.rules import DocContext
 
-    assert set(DuplicateCheck().layer_needs) == {"exact_key", "passages"}
+    assert set(DuplicateCheck().layer_needs) == {"passages"}  # the exact key comes from the token hashes
     text = "Markets fell.\n\nTraders said prices would recover."
     out = pipeline.DocOutcome.compute(
         DocContext(Document("d", text, source="x.txt", metadata={"source": "wire"}), -1),
@@ -212,3 +212,75 @@ def test_workers_fork_only_when_no_other_thread_runs(monkeypatch):
     monkeypatch.setattr(sys, "platform", "darwin")
     monkeypatch.setattr(threading, "active_count", lambda: 1)
     assert pipeline._start_method() != "fork"
+
+
+def test_corpus_checks_prepare_their_per_document_work_in_the_workers(monkeypatch):
+    """``CorpusCheck.prepare`` runs in the worker (here: the worker functions called in process) and its
+    value reaches ``observe`` with the outcome, which then does not compute it again; the corpus check's
+    state is the same as when ``observe`` computes everything itself (serial runs, the Ray engine)."""
+    from audit.artefacts import RecurringLineCheck
+    from audit.duplicates import DuplicateCheck
+    from audit.engine import local
+    from audit.model import Document
+    from audit.rules import CorpusCheck, DocContext
+
+    config = dataclasses.replace(Config(), jobs=1)
+    enabled = Policy.from_config(config).enabled
+    footer = "Subscribe to our newsletter for daily updates"
+    docs = [
+        Document(
+            f"d{i}", f"Story {i} tells of a harbour and a mill.\n{footer}\n\nMore text about item {i} here.", "x.txt"
+        )
+        for i in range(5)
+    ] + [Document("copy", "Story 0 tells of a harbour and a mill.\n" + footer, "x.txt")]
+    local._worker_init(config, enabled, (("exact_key", "passages"), "source"))
+    assert {type(c) for c in local._WORKER_PREPARERS} == {RecurringLineCheck, DuplicateCheck}
+    outcomes = local._worker_batch(docs)
+
+    def observed(use_outcomes: bool):
+        checks = [RecurringLineCheck(), DuplicateCheck()]
+        for i, (doc, out) in enumerate(zip(docs, outcomes, strict=True)):
+            ctx = DocContext(doc, i)
+            if use_outcomes:
+                out.apply(ctx)
+                assert set(ctx.prepared) == {c.prepare_key for c in checks}
+            for c in checks:
+                list(c.observe(ctx))
+        rec, dup = checks
+        return list(rec._keys), list(rec._ords), [tuple(map(tuple, a)) for a in dup._unit_loc], dict(dup._first)
+
+    serial = observed(False)
+    monkeypatch.setattr(CorpusCheck, "prepare", lambda self, ctx: (_ for _ in ()).throw(AssertionError("again")))
+    monkeypatch.setattr(RecurringLineCheck, "prepare", CorpusCheck.prepare)
+    monkeypatch.setattr(DuplicateCheck, "prepare", CorpusCheck.prepare)
+    assert observed(True) == serial and serial[0]  # the footer's key, from the worker's value
+
+
+def test_prepared_falls_back_to_prepare_when_no_worker_computed_it():
+    from audit.model import Document
+    from audit.rules import CorpusCheck, DocContext
+
+    class Counts(CorpusCheck):
+        def prepare(self, ctx):
+            return len(ctx.text)
+
+    check = Counts()
+    ctx = DocContext(Document("d", "four", "x.txt"), 0)
+    assert Counts.prepares() and not CorpusCheck.prepares()
+    assert check.prepared(ctx) == 4
+    ctx.prepared[check.prepare_key] = 99
+    assert check.prepared(ctx) == 99
+
+
+def test_worker_tasks_are_bounded_by_documents_and_by_characters():
+    """Long documents make small tasks (the last tasks of a run end together), short ones make tasks of
+    ``batch`` documents; unreadable inputs ride along in their place."""
+    from audit.engine.local import _tasks
+    from audit.model import Document, Unreadable
+
+    docs = [Document(f"d{i}", "x" * n, source="x.txt") for i, n in enumerate([10, 30_000, 30_000, 10, 10, 10])]
+    bad = Unreadable(file="b.jsonl", reason="bad json", line=3)
+    events = docs[:3] + [bad] + docs[3:]
+    groups = list(_tasks(iter(events), 32, 50_000))
+    assert [[getattr(e, "id", "bad") for e in g] for g in groups] == [["d0", "d1", "d2"], ["bad", "d3", "d4", "d5"]]
+    assert [len(g) for g in _tasks(iter(docs), 2, 10**9)] == [2, 2, 2]

@@ -109,9 +109,7 @@ def _mixed_texts(n=400, seed=3):
     import random
 
     rng = random.Random(seed)
-    return [
-        "".join(rng.choice(_PIECES) + rng.choice(_WS) for _ in range(rng.randint(1, 30))) for _ in range(n)
-    ]
+    return ["".join(rng.choice(_PIECES) + rng.choice(_WS) for _ in range(rng.randint(1, 30))) for _ in range(n)]
 
 
 def _lines_by_definition(text):

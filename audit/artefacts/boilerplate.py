@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from re import _parser as _sre_parser  # the stdlib's own pattern parser (Python 3.11+)
 from typing import Iterable
 
 from audit.artefacts.common import boilerplate_lexicon, normalize_line, words
@@ -204,20 +205,179 @@ def _teaser_title(line: str) -> bool:
     return 2 <= n <= 20 and line.rstrip()[-1:] not in ".:;," and not empty_label(line)
 
 
+#: The characters of :data:`_LEAD` and :data:`_TRAIL` other than whitespace (``\\s`` is ``str.isspace``).
+_LEAD_CHARS = "-–—*•·▪►▸>»›|#[("
+_TRAIL_CHARS = ".!?…»›>→|])"
+
+
 def clean_line(line: str) -> tuple[str, str]:
-    """``(with_colon, core)``: the line without list markers/arrows around it; ``core`` also drops a final colon."""
-    s = _TRAIL.sub("", _LEAD.sub("", line))
+    """``(with_colon, core)``: the line without list markers/arrows around it; ``core`` also drops a final colon.
+
+    ``_TRAIL.sub("", _LEAD.sub("", line))`` by stripping: the leading and trailing runs of whitespace and
+    marker characters (the regexes try every position of the line)."""
+    s = line
+    while True:
+        t = s.lstrip().lstrip(_LEAD_CHARS)
+        if t == s:
+            break
+        s = t
+    while True:
+        t = s.rstrip().rstrip(_TRAIL_CHARS)
+        if t == s:
+            break
+        s = t
     return s, s.rstrip(": ").strip()
+
+
+# ---------------------------------------------------------------------------
+# Lexicon dispatch: a whole-line pattern can only match a line whose first character it can start with,
+# and a pattern that can start anywhere (".{0,120}\\b(we|...) use cookies ...") only a line holding its
+# literal words (" cookies"). An ASCII line is matched against the patterns its first character and
+# those words leave, in kind order: the same kind as the full alternation, at a fraction of its cost.
+
+_GROUPS = (_CORE_KINDS, _COLON_KINDS, ("navigation",))
+
+
+def _seq_first(items) -> tuple[frozenset[str] | None, bool]:
+    """``(chars, nullable)`` of a parsed sequence: the lower-case ASCII characters its match can start
+    with (``None``: any character, or one this analysis does not follow) and whether it can match empty."""
+    acc: set[str] = set()
+    for op, av in items:
+        if str(op) == "AT":
+            continue  # \\b, ^: zero width
+        first, nullable = _node_first(op, av)
+        if first is None:
+            return None, False
+        acc |= first
+        if not nullable:
+            return frozenset(acc), False
+    return frozenset(acc), True
+
+
+def _node_first(op, av) -> tuple[frozenset[str] | None, bool]:
+    name = str(op)
+    if name == "LITERAL":
+        c = chr(av)
+        return (frozenset(c.lower()) if c.isascii() else None), False
+    if name == "IN":
+        chars: set[str] = set()
+        for iop, iav in av:
+            kind = str(iop)
+            if kind == "LITERAL" and iav < 128:
+                chars.add(chr(iav).lower())
+            elif kind == "RANGE" and iav[1] < 128:
+                chars.update(chr(x).lower() for x in range(iav[0], iav[1] + 1))
+            else:
+                return None, False  # a negated set, a category, a non-ASCII member (case folds): any
+        return frozenset(chars), False
+    if name == "SUBPATTERN":
+        return _seq_first(av[-1])
+    if name == "BRANCH":
+        chars = set()
+        nullable = False
+        for alt in av[1]:
+            first, n = _seq_first(alt)
+            if first is None:
+                return None, False
+            chars |= first
+            nullable = nullable or n
+        return frozenset(chars), nullable
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        first, n = _seq_first(av[2])
+        if first is None:
+            return None, False
+        return first, av[0] == 0 or n
+    return None, False
+
+
+def _gate(items) -> str | None:
+    """The longest run (4+ characters) of ASCII literals in a parsed sequence's top level: a line the
+    pattern matches holds it (case aside)."""
+    best, run = "", ""
+    for op, av in items:
+        if str(op) == "LITERAL" and av < 128:
+            run += chr(av).lower()
+            best = max(best, run, key=len)
+        else:
+            run = ""
+    return best if len(best) >= 4 else None
+
+
+@lru_cache(maxsize=1)
+def _dispatch() -> tuple[list[list[tuple[str, list[tuple[str, frozenset[str] | None, str | None]]]]], tuple[str, ...]]:
+    """Per group, per kind: each lexicon pattern with its first characters and its gate; all gates."""
+    lex = boilerplate_lexicon()
+    groups = []
+    gates: set[str] = set()
+    for kinds in _GROUPS:
+        entries = []
+        for kind in kinds:
+            info = []
+            for pat in lex.get(kind, ()):
+                try:
+                    parsed = list(_sre_parser.parse(pat, re.IGNORECASE))
+                    first, nullable = _seq_first(parsed)
+                    gate = _gate(parsed) if first is None or nullable else None
+                    if nullable:
+                        first = None
+                except Exception:  # pragma: no cover - a pattern this analysis cannot read: always tried
+                    first, gate = None, None
+                if gate:
+                    gates.add(gate)
+                info.append((pat, first, gate))
+            entries.append((kind, info))
+        groups.append(entries)
+    return groups, tuple(sorted(gates))
+
+
+@lru_cache(maxsize=512)
+def _bucket(group: int, first: str) -> re.Pattern | None:
+    """The alternation of :func:`_combined` for one group, cut to the patterns a line starting with
+    ``first`` can match, less those a gate guards (:func:`_gated`); ``None`` when none is left."""
+    parts = []
+    for kind, info in _dispatch()[0][group]:
+        sel = [pat for pat, chars, gate in info if (first in chars if chars is not None else gate is None)]
+        if sel:
+            parts.append(f"(?P<{kind}>(?:" + "|".join(f"(?:{p})" for p in sel) + "))$")
+    return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+
+
+@lru_cache(maxsize=8)
+def _gated(group: int) -> tuple[tuple[int, str, str, re.Pattern], ...]:
+    """``(kind index, kind, gate, whole-line pattern)`` of the group's patterns that can start anywhere
+    but need their gate, in kind order: tried alone, only on a line that holds the gate."""
+    out = []
+    for ki, (kind, info) in enumerate(_dispatch()[0][group]):
+        for pat, chars, gate in info:
+            if chars is None and gate is not None:
+                out.append((ki, kind, gate, re.compile(f"(?:{pat})$", re.IGNORECASE)))
+    return tuple(out)
 
 
 @lru_cache(maxsize=1 << 15)
 def _short_kind(core: str, with_colon: str, extra: tuple[str, ...]) -> str | None:
     """Kind of a short line: one match per pattern group; cached, since menus and widgets repeat."""
-    a, b, c = _combined(extra)
-    for rx, target in ((a, core), (b, with_colon), (c, core)):
-        m = rx.match(target)
-        if m:
-            return m.lastgroup
+    if extra or not with_colon.isascii():
+        for rx, target in zip(_combined(extra), (core, with_colon, core), strict=True):
+            m = rx.match(target)
+            if m:
+                return m.lastgroup
+        return None
+    # core is with_colon less its end: the same first character, and no gate that with_colon lacks
+    low = with_colon.lower()
+    for gi, target in enumerate((core, with_colon, core)):
+        rx = _bucket(gi, low[0])
+        m = rx.match(target) if rx is not None else None
+        found = m.lastgroup if m else None
+        rank = _GROUPS[gi].index(found) if found else len(_GROUPS[gi])
+        for ki, kind, gate, prx in _gated(gi):
+            if ki >= rank:
+                break  # the first kind that matches wins, as in the full alternation
+            if gate in low and prx.match(target):
+                found = kind
+                break
+        if found:
+            return found
     return None
 
 

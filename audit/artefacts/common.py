@@ -26,6 +26,19 @@ BULLET_RE = re.compile(r"^\s*(?:[-–—*•·▪►▸◦●○■□✓✔➤�
 #: commonest named ones (none is an English word) and numeric references.
 BARE_ENTITY_NAMES = frozenset("quot amp nbsp lt gt apos hellip mdash ndash rsquo lsquo rdquo ldquo laquo raquo".split())
 BARE_ENTITY_RE = re.compile(r"(?<![\w&#])(?:" + "|".join(sorted(BARE_ENTITY_NAMES)) + r"|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
+#: :data:`BARE_ENTITY_RE` without its lookbehind: it starts with literals, so the search skips ahead.
+_BARE_ENTITY_BODY = re.compile(r"(?:" + "|".join(sorted(BARE_ENTITY_NAMES)) + r"|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
+_ENTITY_BEFORE = re.compile(r"[\w&#]")
+
+
+def bare_entities(text: str) -> list[tuple[int, int]]:
+    """The spans of ``BARE_ENTITY_RE.finditer(text)``: the body's matches not preceded by a word
+    character, ``&`` or ``#`` (a rejected match never hides a kept one: every character of a match but
+    its final ``;`` would fail that test itself)."""
+    if ";" not in text:
+        return []
+    before = _ENTITY_BEFORE.match
+    return [m.span() for m in _BARE_ENTITY_BODY.finditer(text) if not (m.start() and before(text, m.start() - 1))]
 
 
 def load_json(name: str) -> dict:

@@ -15,7 +15,7 @@ import ftfy
 import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows-* codecs)
 import ftfy.badness
 
-from audit.artefacts.common import BARE_ENTITY_RE
+from audit.artefacts.common import bare_entities
 from audit.model import Category, Finding, Severity
 from audit.rules import DocContext, DocumentCheck, Rule
 
@@ -70,7 +70,17 @@ _ENTITY_RE = re.compile(r"&(?:#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
 _FFFD_RE = re.compile(r"\ufffd+")
 #: Zero-width space, word joiner, byte-order mark inside the text (ZWJ/ZWNJ are legitimate in some scripts).
-_INVISIBLE_RE = re.compile(r"[\u200b\u2060\ufeff]+")
+_INVISIBLE_CHARS = "\u200b\u2060\ufeff"
+_INVISIBLE_RE = re.compile(f"[{_INVISIBLE_CHARS}]+")
+#: The characters of :data:`_CONTROL_RE`: ASCII ones, and C1 ones (which only a non-ASCII text holds).
+_CONTROL_ASCII = "".join(map(chr, [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]))
+_CONTROL_C1 = "".join(map(chr, range(0x80, 0xA0)))
+
+
+def _has_control(text: str) -> bool:
+    """Does :data:`_CONTROL_RE` find anything? One substring test per character (a memchr each), much
+    cheaper than the character-class scan."""
+    return any(c in text for c in _CONTROL_ASCII) or (not text.isascii() and any(c in text for c in _CONTROL_C1))
 
 
 def _widen(text: str, start: int, end: int) -> tuple[int, int]:
@@ -176,6 +186,53 @@ def utf16_spans(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out]
 
 
+#: A run of non-ASCII characters: every match of ftfy's badness pattern holds one.
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+#: Longer than any match of ftfy's badness pattern (its longest alternative spans 7 characters).
+_BAD_REACH = 8
+
+
+def is_bad(line: str) -> bool:
+    """``ftfy.badness.is_bad(line)``, searching only around the non-ASCII runs: each match of the badness
+    pattern holds a non-ASCII character and is at most 7 characters long, and the pattern has no
+    lookaround (its ``^`` does not match at a window's start), so a match lies in the window around
+    some run and a match in a window is one in the line. A line of long ASCII stretches costs a few
+    short searches instead of a scan of every position."""
+    search = ftfy.badness.BADNESS_RE.search
+    n = len(line)
+    lo = hi = -1
+    for m in _NON_ASCII_RUN.finditer(line):
+        s, e = m.start() - _BAD_REACH, m.end() + _BAD_REACH
+        if s <= hi:
+            hi = e
+            continue
+        if hi >= 0 and search(line, max(lo, 0), min(hi, n)):
+            return True
+        lo, hi = s, e
+    return hi >= 0 and search(line, max(lo, 0), min(hi, n)) is not None
+
+
+_NON_ASCII_MARK = re.compile(r"[^\x00-\x7f\s]")
+_NON_SPACE = re.compile(r"\S*")
+
+
+def _non_ascii_tokens(line: str) -> list[tuple[int, int]]:
+    """The spans of ``_TOKEN.finditer(line)`` (whitespace-separated tokens holding a non-ASCII character)
+    found from those characters, not by trying the pattern at every position of the line."""
+    out: list[tuple[int, int]] = []
+    end = -1
+    for m in _NON_ASCII_MARK.finditer(line):
+        p = m.start()
+        if p < end:
+            continue  # inside the token just found
+        start = p
+        while start > 0 and not line[start - 1].isspace():
+            start -= 1
+        end = _NON_SPACE.match(line, p).end()  # type: ignore[union-attr]  (\S* always matches)
+        out.append((start, end))
+    return out
+
+
 def mojibake_spans(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, fixed)`` for each word ftfy repairs on lines its badness measure finds bad, and
     for each word that reads as a plausible repair when re-encoded with a common wrong codec and decoded
@@ -190,7 +247,7 @@ def mojibake_spans(text: str) -> list[tuple[int, int, str]]:
             pos += len(line)
             continue
         found: list[tuple[int, int, str]] = []
-        if ftfy.badness.is_bad(line):
+        if is_bad(line):
             fixed = ftfy.fix_encoding(line)
             if fixed != line:
                 sm = difflib.SequenceMatcher(None, line, fixed, autojunk=False)
@@ -208,12 +265,12 @@ def mojibake_spans(text: str) -> list[tuple[int, int, str]]:
                     seg_fixed = ftfy.fix_encoding(seg)
                     if seg_fixed != seg:
                         found.append((s, e, seg_fixed))
-        for m in _TOKEN.finditer(line):
-            if any(s < m.end() and m.start() < e for s, e, _ in found):
+        for ts, te in _non_ascii_tokens(line):
+            if any(s < te and ts < e for s, e, _ in found):
                 continue
-            repaired = round_trip(m.group(0))
+            repaired = round_trip(line[ts:te])
             if repaired is not None:
-                found.append((m.start(), m.end(), repaired))
+                found.append((ts, te, repaired))
         out.extend((pos + s, pos + e, f) for s, e, f in sorted(found))
         pos += len(line)
     return out
@@ -249,8 +306,7 @@ def html_residue(text: str) -> list[tuple[int, int, str]]:
         ent = m.group(0)
         if ent.startswith("&#") or ent[1:] in html5:
             out.append((m.start(), m.end(), "entity"))
-    if ";" in text:
-        out.extend((m.start(), m.end(), "entity") for m in BARE_ENTITY_RE.finditer(text))
+    out.extend((s, e, "entity") for s, e in bare_entities(text))
     return sorted(out)
 
 
@@ -291,7 +347,7 @@ class EncodingCheck(DocumentCheck):
                     data={"text": text[s:e], "fix": fixed},
                 )
             )
-        for m in _FFFD_RE.finditer(text):
+        for m in _FFFD_RE.finditer(text) if "\ufffd" in text else ():
             out.append(
                 ART041.finding(
                     m.span(),
@@ -301,7 +357,7 @@ class EncodingCheck(DocumentCheck):
                 )
             )
         runs: list[list] = []  # control runs closer than 40 characters make one finding
-        for m in _CONTROL_RE.finditer(text):
+        for m in _CONTROL_RE.finditer(text) if _has_control(text) else ():
             if any(s <= m.start() < e for s, e in covered):
                 continue
             if runs and m.start() - runs[-1][1] <= 40:
@@ -318,7 +374,8 @@ class EncodingCheck(DocumentCheck):
                     data={"codepoints": sorted({ord(c) for c in chars}), "count": len(chars)},
                 )
             )
-        for m in _INVISIBLE_RE.finditer(text):
+        invisible = not text.isascii() and any(c in text for c in _INVISIBLE_CHARS)
+        for m in _INVISIBLE_RE.finditer(text) if invisible else ():
             if m.start() == 0 and m.group(0) == "\ufeff":
                 continue  # a leading byte-order mark is an encoding signature, not damage
             codes = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(m.group(0)))

@@ -79,22 +79,30 @@ class RecurringLineCheck(CorpusCheck):
             out.setdefault(key, (span.start, span.end))
         return out
 
-    def observe(self, ctx: DocContext) -> Iterable[Finding]:
+    def prepare(self, ctx: DocContext) -> tuple[str, int, array | None]:
+        """Source, document hash and line keys (in a worker process when the document stage runs there).
+        ``None`` for the keys when the document is an exact copy of one seen before (known only here)."""
         source = ctx.source(self.settings.source_field)
+        doc_key = xxhash.xxh64_intdigest(ctx.text.encode("utf-8", "surrogatepass"))
+        if doc_key in self._seen_docs:  # serial: no need to hash the lines of a copy
+            return source, doc_key, None
+        return source, doc_key, array("Q", self._line_keys(ctx.text, source, ctx.lines))
+
+    def observe(self, ctx: DocContext) -> Iterable[Finding]:
+        source, doc_key, keys = self.prepared(ctx)
         sid = self._sources.setdefault(source, len(self._sources))
         if sid == len(self._source_docs):
             self._source_docs.append(0)
         while len(self._doc_source) <= ctx.ordinal:
             self._doc_source.append(0)
         self._doc_source[ctx.ordinal] = sid
-        doc_key = xxhash.xxh64_intdigest(ctx.text.encode("utf-8", "surrogatepass"))
         if doc_key in self._seen_docs:  # exact copies are the duplicate family's business
             return ()
         self._seen_docs.add(doc_key)
         self._source_docs[sid] += 1
-        for key in self._line_keys(ctx.text, source, ctx.lines):
-            self._keys.append(key)
-            self._ords.append(ctx.ordinal)
+        if keys:
+            self._keys.extend(keys)
+            self._ords.extend(array("I", [ctx.ordinal]) * len(keys))
         return ()
 
     def finish(self, text_of, ids: list[str]) -> CorpusResult:

@@ -7,10 +7,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, cast
 
-from audit.artefacts.common import BARE_ENTITY_NAMES, WORDFREQ_LANGS, confirm_lookup, language_lookup, stopwords, zipf
+from audit.artefacts.common import (
+    BARE_ENTITY_NAMES,
+    WORDFREQ_LANGS,
+    _freq_dict,
+    confirm_lookup,
+    language_lookup,
+    stopwords,
+    zipf,
+)
 from audit.model import Category, Finding, Severity
 from audit.rules import DocContext, DocumentCheck, Rule
 from audit.segment import ABBREVIATIONS
+from audit.text import MARKS
 
 ART030 = Rule(
     id="ART030",
@@ -215,14 +224,65 @@ _JUNCTION = re.compile("[a-zà-öø-ÿ][A-ZÀ-ÖØ-Þ]")
 
 def _junction_lines(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of the lines that hold a lower-to-upper junction: the join regexes (which start
-    with a lookbehind, slow at every position) run only there."""
+    with a lookbehind, slow at every position) run only there. After a hit the search resumes at the end
+    of its line."""
     out: list[tuple[int, int]] = []
-    for m in _JUNCTION.finditer(text):
-        if out and m.start() < out[-1][1]:
-            continue
+    search = _JUNCTION.search
+    m = search(text)
+    while m is not None:
         ls = text.rfind("\n", 0, m.start()) + 1
         le = text.find("\n", m.end())
-        out.append((ls, len(text) if le < 0 else le))
+        if le < 0:
+            out.append((ls, len(text)))
+            break
+        out.append((ls, le))
+        m = search(text, le)
+    return out
+
+
+#: A whole word of lower-case letters, as :data:`_LOWER_TOKEN` takes them.
+_LOWER_WORD = re.compile("[a-zà-öø-ÿ]{5,}")
+#: Combining marks (inside a word of the text layer, not of :data:`_LOWER_TOKEN`).
+_MARK = re.compile(f"[{MARKS}]")
+
+
+def _lower_tokens(text: str, vocab, layer=None) -> list[tuple[int, str]]:
+    """``(offset, token)`` of the :data:`_LOWER_TOKEN` matches that occur at most once as a word of the
+    document (``vocab``) and are not common English words, in text order: the tokens a split is tried on.
+
+    Without combining marks in the text, every such match is a word of the text layer (both are bounded
+    by characters that are neither letters, digits nor apostrophes), so the filters run once per distinct
+    word and the token regex only confirms the words left; with marks, the regex scans the text."""
+    if layer is None or (not text.isascii() and _MARK.search(text)):
+        out = []
+        for m in _LOWER_TOKEN.finditer(text):
+            token = m.group(0)
+            if vocab.get(token, 0) <= 1 and not _common_en(token):
+                out.append((m.start(), token))
+        return out
+    full = _LOWER_WORD.fullmatch
+    words = layer.words
+    if vocab is layer.word_counts:
+        # The layer's own counts: a kept token occurs once among the words, so one dict finds its index;
+        # the common English words leave by one set difference.
+        keep = [w for w in vocab.keys() - _common_en_words() if vocab[w] == 1 and full(w)]
+        if not keep:
+            return []
+        index = dict(zip(words, range(len(words)), strict=True))
+        found = sorted(index[w] for w in keep if w in index)
+    else:
+        get = vocab.get
+        kept = {w for w in set(words) if full(w) and get(w, 0) <= 1 and not _common_en(w)}
+        found = [i for i, w in enumerate(words) if w in kept]
+    starts = layer.starts
+    match = _LOWER_TOKEN.match
+    out = []
+    for i in found:
+        pos = int(starts[i])
+        token = words[i]
+        m = match(text, pos)
+        if m is not None and m.end() == pos + len(token):
+            out.append((pos, token))
     return out
 
 
@@ -232,7 +292,17 @@ def _common_en(token: str) -> bool:
     return zipf(token, "en") >= 4.5
 
 
-def find_camel(text: str, lang_of=None, vocab=None, confirmed=None) -> list[tuple[int, int, str, str, Severity]]:
+@lru_cache(maxsize=1)
+def _common_en_words() -> frozenset[str]:
+    """Every word for which :func:`_common_en` holds (a few thousand; Zipf 4.5 is a frequency of
+    10^-4.5, so only words of frequency 10^-5 and more are looked at)."""
+    listed = _freq_dict("en") or {}
+    return frozenset(w for w, f in listed.items() if f >= 1e-5 and zipf(w, "en") >= 4.5)
+
+
+def find_camel(
+    text: str, lang_of=None, vocab=None, confirmed=None, layer=None
+) -> list[tuple[int, int, str, str, Severity]]:
     """``(start, end, left, right, severity)`` for words glued after a lost space.
 
     * a lower-case word glued to a capitalised one ("deportationsThe", "governorSmith"): warning, unless
@@ -246,7 +316,8 @@ def find_camel(text: str, lang_of=None, vocab=None, confirmed=None) -> list[tupl
 
     A form that occurs more than once in the document, or is itself a word of the word lists, is a
     name or identifier used on purpose. ``confirmed(offset)`` (optional) must confirm the passage
-    language before word-list evidence counts.
+    language before word-list evidence counts. ``layer`` (optional): the text's
+    :class:`audit.text.TextLayer`, whose words save a scan of the text.
     """
     out = []
     if vocab is None:
@@ -292,11 +363,8 @@ def find_camel(text: str, lang_of=None, vocab=None, confirmed=None) -> list[tupl
         ):
             out.append((m.start(), m.end(), left, right, Severity.INFO))
     if lang_of is not None:
-        for m in _LOWER_TOKEN.finditer(text):
-            token = m.group(0)
-            if vocab.get(token, 0) > 1 or _common_en(token):
-                continue
-            lang = lang_of(m.start())
+        for start, token in _lower_tokens(text, vocab, layer):
+            lang = lang_of(start)
             if lang not in WORDFREQ_LANGS:
                 continue
             split = split_glued(token, lang)
@@ -304,8 +372,8 @@ def find_camel(text: str, lang_of=None, vocab=None, confirmed=None) -> list[tupl
                 continue
             left, right, _z = split
             sev = lower_join_evidence(left, right, lang, vocab)
-            if sev is not None and (confirmed is None or confirmed(m.start())):
-                out.append((m.start(), m.end(), left, right, sev))
+            if sev is not None and (confirmed is None or confirmed(start)):
+                out.append((start, start + len(token), left, right, sev))
     return sorted(out, key=lambda t: t[:2])
 
 
@@ -348,12 +416,35 @@ def _any_stopword(word: str) -> bool:
     return any(low in sw for sw in stopwords().values())
 
 
+#: A mark that can end a glue of :data:`_CANDIDATE` right before a letter; it starts with a character
+#: class, so the search skips ahead without trying the pattern at every position.
+_GLUE_END = re.compile(r"[,;:?.!”“][^\W\d_]")
+_TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
+
+
+def _candidates(text: str) -> list[int]:
+    """Offsets inside every token that holds a :data:`_CANDIDATE` match (at least one per such token, in
+    text order): each mark right before a letter, kept when the glue it ends follows two letters."""
+    out = []
+    two = _TWO_LETTERS.match
+    for m in _GLUE_END.finditer(text):
+        p = m.start()
+        c = text[p]
+        if c in ",;:?." and p >= 2 and two(text, p - 2):
+            out.append(p)
+        elif c in "”“" and p >= 3 and text[p - 1] in ".,!?" and two(text, p - 3):
+            out.append(p)
+        elif c == "“" and p >= 2 and two(text, p - 2):
+            out.append(p)
+    return out
+
+
 def find_glued(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, glue)`` spans of ``word<punct>word`` tokens that lost a space."""
     out = []
     done = -1
-    for cm in _CANDIDATE.finditer(text):
-        ts, te = _token_at(text, cm.start() + 2)
+    for cpos in _candidates(text):
+        ts, te = _token_at(text, cpos)
         if ts <= done:
             continue
         done = ts
@@ -423,7 +514,7 @@ class MissingWhitespaceCheck(DocumentCheck):
         if self.config.glued_words:
             lang_of = language_lookup(ctx) if self.config.word_lists else None
             confirmed = confirm_lookup(ctx, lang_of) if lang_of else None
-            for s, e, left, right, sev in find_camel(text, lang_of, ctx.word_counts, confirmed):
+            for s, e, left, right, sev in find_camel(text, lang_of, ctx.word_counts, confirmed, ctx.layer):
                 if sev is Severity.WARNING:
                     why = ""
                 elif left[0].isupper():

@@ -2,11 +2,11 @@
 
 How it works (see ``docs/duplicates.md`` for the measurements behind the defaults):
 
-* ``observe`` hashes each document once: a normalised content hash (exact
-  duplicates, DUP001), a MinHash signature of its word 5-gram shingles and one
-  signature and content hash per long-enough passage. Signatures are computed
-  in batches (:func:`audit.minhash.signatures`) and kept as uint16; texts are
-  not kept.
+* ``observe`` hashes each document once, in batches
+  (:func:`audit.minhash.batch_signatures`): a key of its normalised word
+  sequence (exact duplicates, DUP001; :func:`exact_keys`), a MinHash signature
+  of its word 5-gram shingles and one signature and word-sequence key per
+  long-enough passage. Signatures are kept as uint16; texts are not kept.
 * ``finish`` finds candidate pairs by LSH banding (:mod:`.lsh`), re-reads only
   the candidates' texts with ``text_of`` and verifies every pair by word
   alignment with rapidfuzz (:mod:`.align`). Clusters are stars around a kept
@@ -17,6 +17,7 @@ How it works (see ``docs/duplicates.md`` for the measurements behind the default
 from __future__ import annotations
 
 import math
+import re
 from array import array
 from itertools import chain
 from typing import Any, Callable, Iterable
@@ -25,6 +26,7 @@ from urllib.parse import urlsplit
 import numpy as np
 
 from audit import minhash
+from audit.duplicates import align as al
 from audit.duplicates.config import DuplicatesConfig, parse_date
 from audit.duplicates.corpus import Corpus
 from audit.duplicates.exact import exact_clusters
@@ -32,6 +34,7 @@ from audit.duplicates.near import near_clusters
 from audit.duplicates.passages import PassageIndex, passage_clusters, units
 from audit.duplicates.rules import DUP001, DUP002, DUP003, DUP004, DUP005, DUP006
 from audit.model import Cluster, Finding
+from audit.normalize import _nfkc
 from audit.rules import CorpusCheck, CorpusResult, DocContext
 
 #: Flush pending texts to the signature batcher at about this many characters.
@@ -71,7 +74,7 @@ class DuplicateCheck(CorpusCheck):
         self._pas_params = cfg.passage_params()
         self._date_field = cfg.date_field or self.settings.date_field or "date"
         # Per document (by ordinal).
-        self._first: dict[int, int] = {}  # exact hash -> first ordinal
+        self._first: dict[int | tuple[str, int], int] = {}  # exact key -> first ordinal
         self._groups: dict[int, list[int]] = {}  # first ordinal -> all ordinals with that hash
         self._lengths = array("q")
         self._dates = array("d")
@@ -95,9 +98,15 @@ class DuplicateCheck(CorpusCheck):
         self._want_near = any(self.wants(r) for r in ("DUP002", "DUP005", "DUP006"))
         self._want_passages = cfg.passages and any(self.wants(r) for r in ("DUP003", "DUP004", "DUP005", "DUP006"))
         # What observe reads from the text layer, computed with the document checks (in the workers).
-        self.layer_needs = ("exact_key", "passages") if self._want_passages else ("exact_key",)
+        self.layer_needs = ("passages",) if self._want_passages else ()
 
     # -- observe ------------------------------------------------------------
+
+    def prepare(self, ctx: DocContext) -> list[tuple[int, int]]:
+        """The document's passage units (spans; none when passages are not indexed)."""
+        if not self._want_passages:
+            return []
+        return [(p.start, p.end) for p in units(ctx.text, ctx.passages, self.config.passage_window_words)]
 
     def observe(self, ctx: DocContext) -> Iterable[Finding]:
         text = ctx.text
@@ -114,19 +123,11 @@ class DuplicateCheck(CorpusCheck):
         self._sites[ordinal] = -1 if site is None else self._site_names.setdefault(site, len(self._site_names))
         if len(text.strip()) < self.config.min_chars or not text.strip():
             return ()
-        key = ctx.layer.exact_key  # == align.exact_key(text); computed in a worker when the stage is parallel
-        first = self._first.setdefault(key, ordinal)
-        if first != ordinal:
-            self._groups.setdefault(first, [first]).append(ordinal)
-            return ()  # an exact copy: its near and passage duplicates are its original's
-        spans = (
-            [(p.start, p.end) for p in units(text, ctx.passages, self.config.passage_window_words)]
-            if self._want_passages
-            else []
-        )
-        if self._want_near or spans:
-            self._pending.append((ordinal, text, spans))
-            self._pending_chars += len(text)
+        # Every document goes to the batch: its exact key comes from the same token hashes as its
+        # signature (exact_keys), and a copy's signature and passages are dropped there.
+        spans = self.prepared(ctx)  # computed in a worker when the document stage runs there
+        self._pending.append((ordinal, text, spans))
+        self._pending_chars += len(text)
         if self._pending_chars >= _BATCH_CHARS:
             self._flush()
         return ()
@@ -148,8 +149,18 @@ class DuplicateCheck(CorpusCheck):
             min_span_words=cfg.passage_min_words,
         )
         ords = np.array([o for o, _, _ in self._pending], dtype=np.int64)
+        # Exact copies: the first document with a key is the original, every later one a copy, whose
+        # near and passage duplicates are its original's (its signature and passages are dropped).
+        original = np.ones(len(ords), dtype=bool)
+        for i, (ordinal, key) in enumerate(
+            zip(ords.tolist(), exact_keys([t for _, t, _ in self._pending], batch, self._doc_params.seed), strict=True)
+        ):
+            first = self._first.setdefault(key, ordinal)
+            if first != ordinal:
+                self._groups.setdefault(first, [first]).append(ordinal)
+                original[i] = False
         if self._want_near:
-            keep = batch.doc_words >= cfg.min_words
+            keep = (batch.doc_words >= cfg.min_words) & original
             self._doc_sig.append(batch.doc_sigs[keep].astype(np.uint16))
             self._doc_ord.append(ords[keep].astype(np.int32))
         if len(batch.span_words):
@@ -161,8 +172,9 @@ class DuplicateCheck(CorpusCheck):
                 dtype=np.int64,
                 count=2 * len(loc),
             ).reshape(-1, 2)
-            self._unit_loc.append(loc)  # every unit, so finish need not segment the document again
-            keep = batch.span_words >= cfg.passage_min_words
+            of_original = np.repeat(original, counts)
+            self._unit_loc.append(loc[of_original])  # every unit, so finish need not segment the document again
+            keep = (batch.span_words >= cfg.passage_min_words) & of_original
             self._pas_sig.append(batch.span_sigs[keep].astype(np.uint16))
             self._pas_loc.append(loc[keep])
             self._pas_hash.append(batch.span_keys[keep])
@@ -213,10 +225,46 @@ class DuplicateCheck(CorpusCheck):
         corpus.clear()
         return result
 
-
     def _near_clusters(self, corpus: Corpus, result: CorpusResult, stats: dict[str, Any]) -> None:
         """The near-duplicate document clusters (a hook: the staged dedup, audit.staged, computes them from files)."""
         near_clusters(corpus, self._doc_sig, self._doc_ord, result, stats)
+
+
+def _key_text(text: str) -> str:
+    """A non-ASCII text as its exact key sees it (what the byte tokeniser does not do itself): NFKC,
+    without zero-width spaces and byte order marks, case-folded, and every other character that is
+    not a letter, digit or mark of a word (symbols, emoji, combining marks alone) a space. So the
+    words are those of :func:`audit.normalize.exact_key`, except that the scripts written without
+    spaces are one token per character, as in the signatures."""
+    text = _nfkc(text)
+    for gone in ("\u200b", "\ufeff"):
+        if gone in text:
+            text = text.replace(gone, "")
+    return _KEY_NONWORD.sub(" ", text.casefold())
+
+
+#: Non-ASCII characters that are not word characters, outside the punctuation blocks the tokeniser
+#: already treats as spaces (U+0080-U+00BF, U+2000-U+207F).
+_KEY_NONWORD = re.compile(r"[^\w\x00-\x7f\u0080-\u00bf\u2000-\u207f]+")
+
+
+def exact_keys(texts: list[str], batch: minhash.Batch, seed: int) -> list[int | tuple[str, int]]:
+    """Exact-copy key of each text of a batch: its word sequence (:func:`audit.minhash.sequence_keys`)
+    after :func:`_key_text`, so case, white space, punctuation, quote and dash variants and Unicode
+    compatibility forms do not matter. An ASCII text's key is its signature's own (the batch's token
+    hashes: NFKC and case folding change no ASCII word); other texts are tokenised again from their
+    key text. A text without words is keyed by its normalised characters ("***" is not "---")."""
+    keys: list[int | tuple[str, int]] = list(batch.doc_keys.tolist())
+    words = batch.doc_words.tolist()
+    other = [i for i, t in enumerate(texts) if not t.isascii()]
+    if other:
+        k2, w2 = minhash.sequence_keys([_key_text(texts[i]) for i in other], seed)
+        for i, k, w in zip(other, k2.tolist(), w2.tolist(), strict=True):
+            keys[i], words[i] = k, w
+    for i, w in enumerate(words):
+        if not w:
+            keys[i] = ("chars", al.exact_key(texts[i]))
+    return keys
 
 
 def kept_copies(clusters: list[Cluster]) -> dict[str, list[str]]:

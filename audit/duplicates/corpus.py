@@ -89,6 +89,7 @@ class Corpus:
         self._names = {v: k for k, v in source_names.items()}
         #: first ordinal of an exact group -> its kept ordinal
         self.rep_kept: dict[int, int] = {}
+        self._first_of: dict[int, int] = {}
         #: ordinal -> cluster number (any document cluster; exact clusters negative)
         self.doc_cluster: dict[int, int] = {}
         #: non-kept members of document clusters
@@ -120,6 +121,13 @@ class Corpus:
         if keep == "source_priority":
             return (self._source_rank.get(self.sources[ordinal], len(self.config.source_priority)), ordinal)
         return (ordinal,)
+
+    def first_of(self, kept: int) -> int:
+        """The first ordinal of the exact group whose kept copy is ``kept`` (itself if none); the inverse of
+        ``rep_kept``, built once rather than per cluster."""
+        if len(self._first_of) != len(self.rep_kept):
+            self._first_of = {k: first for first, k in self.rep_kept.items()}
+        return self._first_of.get(kept, kept)
 
     def sources_of(self, ordinals: Iterable[int]) -> list[str]:
         return sorted({self._names[self.sources[o]] for o in ordinals if self.sources[o] in self._names})

@@ -247,14 +247,13 @@ def alteration_findings(
 
 def _report_cluster(corpus: Corpus, result: CorpusResult, n: int, kept: int, members: list, estimates) -> None:
     cfg, ids = corpus.config, corpus.ids
-    first_of = {k: first for first, k in corpus.rep_kept.items()}
     cid = f"near-doc-{n}"
     all_docs: list[int] = [kept] + [m for m, _ in members]
     for o in all_docs:
         corpus.doc_cluster[o] = n
         if o != kept:
             corpus.copies.add(o)
-        for g in corpus.groups.get(first_of.get(o, o), ()):
+        for g in corpus.groups.get(corpus.first_of(o), ()):
             corpus.doc_cluster[g] = n
     sims = []
     for m, edge in members:

@@ -27,17 +27,20 @@ def units(text: str, passages: Iterable[Span], window_words: int) -> list[Span]:
         # above a paragraph makes the segmenter split every line).
         passages = [Span(0, len(text))]
     out: list[Span] = []
+    short = 4 * window_words
+    # A piece of at most this many characters has at most window_words words (a word and a space each).
+    few = 2 * window_words - 1
     for p in passages:
-        block = text[p.start : p.end]
-        if "\n" not in block and len(block) < 4 * window_words:
+        start, end = p.start, p.end
+        if end - start < short and text.find("\n", start, end) < 0:
             out.append(p)
             continue
-        cuts = [p.start] + [p.start + m.start() + 1 for m in _INDENT.finditer(block)] + [p.end]
+        cuts = [start] + [m.start() + 1 for m in _INDENT.finditer(text, start, end)] + [end]
         for a, b in zip(cuts, cuts[1:], strict=False):
             span = _trim(text, a, b)
             if span is None:
                 continue
-            if len(text[span.start : span.end].split()) <= window_words:
+            if span.end - span.start <= few or len(text[span.start : span.end].split()) <= window_words:
                 out.append(span)
             else:
                 out.extend(_windows(text, span, window_words // 2))
@@ -45,12 +48,11 @@ def units(text: str, passages: Iterable[Span], window_words: int) -> list[Span]:
 
 
 def _trim(text: str, a: int, b: int) -> Span | None:
-    piece = text[a:b]
-    stripped = piece.strip()
-    if not stripped:
+    piece = text[a:b].lstrip()
+    if not piece:
         return None
-    start = a + (len(piece) - len(piece.lstrip()))
-    return Span(start, start + len(stripped))
+    start = b - len(piece)
+    return Span(start, start + len(piece.rstrip()))
 
 
 def _windows(text: str, span: Span, target: int) -> list[Span]:

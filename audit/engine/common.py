@@ -47,10 +47,17 @@ class DocOutcome:
     #: Parts of the text layer the corpus checks read (``CorpusCheck.layer_needs``), computed with the
     #: document checks: in a worker process when the document stage runs in parallel.
     layer: dict[str, Any] = field(default_factory=dict)
+    #: What the corpus checks' ``prepare`` gave (computed in a worker process), by ``prepare_key``.
+    prepared: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def compute(
-        cls, ctx: DocContext, doc_checks: list[Any], layer_needs: tuple[str, ...] = (), source_field: str = "source"
+        cls,
+        ctx: DocContext,
+        doc_checks: list[Any],
+        layer_needs: tuple[str, ...] = (),
+        source_field: str = "source",
+        preparers: tuple[Any, ...] = (),
     ) -> DocOutcome:
         found: list[Finding] = []
         for check in doc_checks:
@@ -58,8 +65,17 @@ class DocOutcome:
         if ctx.record_source(source_field) is None:
             ctx.outlet  # noqa: B018  (the report's source needs it: computed here, in the worker)
         layer = {name: getattr(ctx.layer, name) for name in layer_needs}
+        prepared = {c.prepare_key: c.prepare(ctx) for c in preparers}
         return cls(
-            found, ctx.language, ctx.languages, ctx.passage_languages, ctx.annotations, ctx.stats, ctx._outlet, layer
+            found,
+            ctx.language,
+            ctx.languages,
+            ctx.passage_languages,
+            ctx.annotations,
+            ctx.stats,
+            ctx._outlet,
+            layer,
+            prepared,
         )
 
     def apply(self, ctx: DocContext) -> list[Finding]:
@@ -72,6 +88,8 @@ class DocOutcome:
         ctx._outlet = self.outlet
         if self.layer:
             ctx.layer.__dict__.update(self.layer)
+        if self.prepared:
+            ctx.prepared = self.prepared
         return list(self.findings)
 
 

@@ -12,7 +12,7 @@ from typing import Any, Iterable
 from audit.config import Config
 from audit.engine.common import DocOutcome, build_checks, shards
 from audit.model import Document
-from audit.rules import DocContext, DocumentCheck
+from audit.rules import CorpusCheck, DocContext, DocumentCheck
 
 
 @dataclass(frozen=True)
@@ -21,16 +21,20 @@ class Parallel:
 
     ``jobs``: number of worker processes; 0 means one per CPU. Parallelism starts
     only after ``warmup`` documents or ``warmup_chars`` characters of text, whichever
-    comes first (about a second of serial work), so small corpora never pay for a pool
-    and a corpus of long documents is not checked serially for long.
+    comes first (a fraction of a second of serial work), so small corpora never pay for a pool,
+    the models and lexicons the first documents load are loaded once and inherited by forked
+    workers, and little of a corpus is checked serially. Workers get tasks of at most ``batch``
+    documents and ``batch_chars`` characters: small enough that the last tasks end together
+    (no core idles while one finishes a long task), large enough that a task's messages are few.
     """
 
     config: Config
     enabled: frozenset[str]
     jobs: int = 0
-    warmup: int = 200
-    warmup_chars: int = 300_000
+    warmup: int = 50
+    warmup_chars: int = 100_000
     batch: int = 32
+    batch_chars: int = 50_000
     #: ``"local"`` (this process and a process pool) or ``"ray"`` (:mod:`audit.engine.ray`).
     engine: str = "local"
     #: Ray cluster to join (``RAY_ADDRESS`` otherwise; none: start a local instance).
@@ -47,7 +51,7 @@ class Parallel:
             jobs=eng.workers or config.jobs,
             engine=eng.kind,
             address=eng.address or None,
-            warmup=0 if eng.kind == "ray" else 200,
+            warmup=0 if eng.kind == "ray" else cls.warmup,
         )
 
     def workers(self) -> int:
@@ -59,6 +63,7 @@ class Parallel:
 
 
 _WORKER_CHECKS: list[Any] = []
+_WORKER_PREPARERS: list[Any] = []
 _WORKER_PREP: list[Any] = [((), "source")]
 
 #: What the document stage computes besides the document checks' findings: the text-layer parts the
@@ -67,13 +72,18 @@ Prep = tuple[tuple[str, ...], str]
 
 
 def _worker_init(config: Config, enabled: frozenset[str], prep: Prep = ((), "source")) -> None:
-    _WORKER_CHECKS[:] = [c for c in build_checks(config, enabled) if isinstance(c, DocumentCheck)]
+    checks = build_checks(config, enabled)
+    _WORKER_CHECKS[:] = [c for c in checks if isinstance(c, DocumentCheck)]
+    # The corpus checks' per-document work (``CorpusCheck.prepare``) runs here too; the main process only
+    # folds the small prepared values into the corpus checks' state.
+    _WORKER_PREPARERS[:] = [c for c in checks if isinstance(c, CorpusCheck) and c.prepares()]
     _WORKER_PREP[0] = prep
 
 
 def _worker_batch(docs: list[Document]) -> list[DocOutcome]:
     needs, source_field = _WORKER_PREP[0]
-    return [DocOutcome.compute(DocContext(doc, -1), _WORKER_CHECKS, needs, source_field) for doc in docs]
+    preparers = tuple(_WORKER_PREPARERS)
+    return [DocOutcome.compute(DocContext(doc, -1), _WORKER_CHECKS, needs, source_field, preparers) for doc in docs]
 
 
 def _main_importable() -> bool:
@@ -139,6 +149,26 @@ def _start_method() -> str:
     return "forkserver" if os.name == "posix" else "spawn"
 
 
+def _tasks(events: Iterable[Any], docs: int, chars: int):
+    """Reader events in groups of at most ``docs`` documents and about ``chars`` characters of text (a
+    group ends with the document that reaches it; unreadable and skipped inputs ride along in place)."""
+    if chars <= 0:
+        yield from shards(events, docs)
+        return
+    batch: list[Any] = []
+    n = size = 0
+    for event in events:
+        batch.append(event)
+        if isinstance(event, Document):
+            n += 1
+            size += len(event.text)
+            if n >= docs or size >= chars:
+                yield batch
+                batch, n, size = [], 0, 0
+    if batch:
+        yield batch
+
+
 def _parallel_stage(iterator, parallel: Parallel, doc_checks: list[Any], prep: Prep = ((), "source")):
     """Document checks in worker processes, results in input order.
 
@@ -162,7 +192,7 @@ def _parallel_stage(iterator, parallel: Parallel, doc_checks: list[Any], prep: P
     with ProcessPoolExecutor(
         workers, mp_context=ctx, initializer=_worker_init, initargs=(parallel.config, parallel.enabled, prep)
     ) as pool:
-        source = shards(iterator, parallel.batch)
+        source = _tasks(iterator, parallel.batch, parallel.batch_chars)
         exhausted = False
         while not broken:
             while not exhausted and len(pending) < 2 * workers:  # bounded: the corpus is never all in flight

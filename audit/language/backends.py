@@ -117,7 +117,11 @@ def clean_for_detection(text: str, limit: int = 3000) -> str:
     return text
 
 
-def evidence_chars(text: str, clean: str | None = None, limit: int = 1000) -> int:
+#: Characters of a text that :func:`evidence_chars` reads.
+EVIDENCE_LIMIT = 1000
+
+
+def evidence_chars(text: str, clean: str | None = None, limit: int = EVIDENCE_LIMIT) -> int:
     """Letters that carry language evidence, discounting proper names.
 
     A capitalised word that does not open a sentence is probably a name; its letters

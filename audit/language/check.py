@@ -263,7 +263,7 @@ class LanguageCheck(DocumentCheck):
         cfg = self.config
         units = ident.units(text, ctx.passages)
         # The first reading pays off on documents of several passages; one passage is read in full.
-        doc_lang = (len(units) > 1 and ident.screen(text, units, ctx.sentences)) or ident.classify(units)
+        doc_lang = (len(units) > 1 and ident.screen(text, units, ctx.sentences, ctx.layer)) or ident.classify(units)
         if doc_lang != UND:
             ident.veto_names(units, doc_lang)
         sentence_starts = [sp.start for sp in ctx.sentences] if cfg.sentence_check_below > 0 else []
@@ -395,7 +395,7 @@ class LanguageCheck(DocumentCheck):
     def _supports(self, u: Unit, lang: str, doc_lang: str) -> bool:
         """Does a short (``und``) unit's own evidence point to ``lang`` rather than ``doc_lang``?"""
         cfg = self.config
-        if u.evidence < cfg.group_min_chars or not u.clean:
+        if not u.may_reach(cfg.group_min_chars) or u.evidence < cfg.group_min_chars or not u.clean:
             return False
         ident = self.identifier
         if u.ft is None and u.ld is None:
@@ -410,15 +410,23 @@ class LanguageCheck(DocumentCheck):
         p_doc = (prob_of(u.ft, doc_lang) + prob_of(u.ld, doc_lang)) / (2 if both else 1)
         return p_run >= cfg.group_min_probability and p_run > p_doc
 
-    def _sentence_units(self, ctx: DocContext, u: Unit, doc_lang: str, starts: list[int]) -> list[Unit] | None:
+    def _sentence_units(
+        self, ctx: DocContext, u: Unit, doc_lang: str, starts: list[int], screened: bool = False
+    ) -> list[Unit] | None:
         """The sentences of ``u`` (``starts``: the document's sentence starts), identified against the
-        document's language with the names veto; None when ``u`` holds fewer than two sentences."""
+        document's language with the names veto; None when ``u`` holds fewer than two sentences.
+        ``screened``: sentences that agreed with the first reading's vocabulary test are in the
+        document's language (the passage's confidence) without a model call."""
         lo = bisect_left(starts, u.span.start)
         hi = bisect_left(starts, u.span.end)
         if hi - lo < 2:
             return None
         ident = self.identifier
         sents = ident.units(ctx.text, ctx.sentences[lo:hi])
+        if screened and u.agreeing:
+            for s in sents:
+                if s.span.start in u.agreeing:
+                    s.lang, s.conf, s.screened = doc_lang, u.conf, True
         ident.classify(sents, doc_lang=doc_lang, report_floor=self.config.min_confidence)
         ident.veto_names(sents, doc_lang)
         return sents
@@ -451,12 +459,14 @@ class LanguageCheck(DocumentCheck):
         cfg = self.config
         out: dict[int, list[Unit]] = {}
         for i, u in enumerate(units):
-            if u.screened or u.lang not in (doc_lang, UND) or u.evidence < 2 * cfg.min_chars:
+            if u.screened or u.lang not in (doc_lang, UND) or not u.may_reach(2 * cfg.min_chars):
+                continue
+            if u.evidence < 2 * cfg.min_chars:
                 continue
             p_doc = prob_of(u.ft, doc_lang) if u.ft is not None else prob_of(u.ld, doc_lang)
             if p_doc >= cfg.sentence_check_below:
                 continue
-            sents = self._sentence_units(ctx, u, doc_lang, starts)
+            sents = self._sentence_units(ctx, u, doc_lang, starts, screened=True)
             if sents is not None and any(s.lang not in (UND, doc_lang) for s in sents):
                 out[i] = sents
         return out

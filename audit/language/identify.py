@@ -7,10 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from audit.language.backends import Candidates, clean_for_detection, evidence_chars, get_backend
-from audit.language.screen import screen_sentences, vocabulary
+from audit.language.backends import EVIDENCE_LIMIT, Candidates, clean_for_detection, evidence_chars, get_backend
+from audit.language.screen import odd_sentences, passages_of, vocabulary
 from audit.language.short import Run, identify_short, likeliest_pair, token_runs, tokens
 from audit.model import Span
+from audit.text import TextLayer
 
 UND = "und"
 
@@ -167,19 +168,68 @@ class LanguageConfig:
 
 
 class Unit:
-    """One span being identified: a passage or a sentence."""
+    """One span being identified: a passage or a sentence.
 
-    __slots__ = ("span", "clean", "evidence", "ft", "ld", "lang", "conf", "screened")
+    ``clean`` (the text a model reads) and ``evidence`` (:func:`evidence_chars`) are computed on first
+    use when the unit is made from its raw text (:meth:`lazy`): most short lines of a page are never
+    read by a model, and :meth:`may_reach` tells without computing them that they are too short."""
 
-    def __init__(self, span: Span, clean: str, evidence: int) -> None:
+    __slots__ = (
+        "span",
+        "_clean",
+        "_evidence",
+        "_raw",
+        "_max_chars",
+        "ft",
+        "ld",
+        "lang",
+        "conf",
+        "screened",
+        "agreeing",
+    )
+
+    def __init__(self, span: Span, clean: str | None, evidence: int | None, raw: str = "", max_chars: int = 0) -> None:
         self.span = span
-        self.clean = clean
-        self.evidence = evidence
+        self._clean = clean
+        self._evidence = evidence
+        self._raw = raw
+        self._max_chars = max_chars
         self.ft: Candidates | None = None
         self.ld: Candidates | None = None
         self.lang = UND
         self.conf = 0.0
         self.screened = False  # given the document's language by the first reading, no model call
+        #: Starts of the document's sentences that agreed with the first reading's vocabulary test
+        #: (set on the passages of a screened document that are read in full).
+        self.agreeing: frozenset[int] = frozenset()
+
+    @classmethod
+    def lazy(cls, span: Span, raw: str, max_chars: int) -> Unit:
+        return cls(span, None, None, raw, max_chars)
+
+    @property
+    def clean(self) -> str:
+        if self._clean is None:
+            self._clean = clean_for_detection(self._raw, self._max_chars)
+        return self._clean
+
+    @property
+    def evidence(self) -> int:
+        if self._evidence is None:
+            raw = self._raw
+            # evidence_chars reads the first EVIDENCE_LIMIT characters only (cleaning them itself): a long
+            # passage the screen settles never needs its whole cleaned text.
+            self._evidence = evidence_chars(raw, self.clean if len(raw) <= EVIDENCE_LIMIT else None)
+        return self._evidence
+
+    def may_reach(self, chars: int) -> bool:
+        """Can :attr:`evidence` be ``chars`` or more? False only when certain it cannot: the evidence
+        never exceeds the cleaned text's length, which never exceeds the raw text's (three times it for
+        scripts written without spaces, whose letters weigh triple)."""
+        if self._evidence is not None or chars <= 0:
+            return self.evidence >= chars
+        raw = self._raw
+        return (len(raw) if raw.isascii() else 3 * len(raw)) >= chars
 
 
 class LanguageIdentifier:
@@ -201,9 +251,7 @@ class LanguageIdentifier:
         cfg = self.config
         out = []
         for span in spans:
-            raw = text[span.start : span.end]
-            clean = clean_for_detection(raw, cfg.max_chars)
-            out.append(Unit(span, clean, evidence_chars(raw, clean)))
+            out.append(Unit.lazy(span, text[span.start : span.end], cfg.max_chars))
         return out
 
     def _screen(self, units: Sequence[Unit]) -> None:
@@ -279,7 +327,7 @@ class LanguageIdentifier:
           then every unit below ``confirm_below`` is confirmed.
         """
         cfg = self.config
-        sized = [u for u in units if u.evidence >= cfg.min_chars]
+        sized = [u for u in units if u.may_reach(cfg.min_chars) and u.evidence >= cfg.min_chars]
         self._screen(sized)
         lang = doc_lang or dominant(weights_of(sized))
         if self.fasttext is None or self.langdetect is None:
@@ -307,7 +355,9 @@ class LanguageIdentifier:
             lang = new
         return lang
 
-    def screen(self, text: str, units: Sequence[Unit], sentences: Sequence[Span]) -> str | None:
+    def screen(
+        self, text: str, units: Sequence[Unit], sentences: Sequence[Span], layer: TextLayer | None = None
+    ) -> str | None:
         """First reading (:mod:`audit.language.screen`): the document's language when a sample
         and the vocabulary test agree on at least half of the classifiable characters, with
         those passages set to it (``screened``) and the others identified in full; else None
@@ -315,7 +365,7 @@ class LanguageIdentifier:
         cfg = self.config
         if not cfg.screen or self.fasttext is None:
             return None
-        sized = [i for i, u in enumerate(units) if u.evidence >= cfg.min_chars]
+        sized = [i for i, u in enumerate(units) if u.may_reach(cfg.min_chars) and u.evidence >= cfg.min_chars]
         if not sized:
             return None
         parts: list[str] = []
@@ -334,15 +384,25 @@ class LanguageIdentifier:
         vocab = vocabulary(lang, cfg.vocabulary_size)
         if vocab is None:
             return None
-        odd = screen_sentences(
-            text, [u.span for u in units], sentences, vocab, cfg.screen_min_words, cfg.screen_min_coverage
+        odd_sents = odd_sentences(
+            layer if layer is not None else TextLayer(text),
+            sentences,
+            vocab,
+            cfg.screen_min_words,
+            cfg.screen_min_coverage,
         )
+        odd = passages_of([u.span for u in units], sentences, odd_sents)
         agree = [i for i in sized if i not in odd]
         if 2 * sum(len(units[i].span) for i in agree) < sum(len(units[i].span) for i in sized):
             return None
         for i in agree:
             u = units[i]
             u.lang, u.conf, u.screened = lang, prob, True
+        # A passage read in full keeps the starts of its sentences that agreed: the sentence pass gives
+        # them the document's language without a model call.
+        agreeing = frozenset(sp.start for sp, bad in zip(sentences, odd_sents.tolist(), strict=True) if not bad)
+        for i in odd:
+            units[i].agreeing = agreeing
         self.classify([units[i] for i in sized if i in odd], doc_lang=lang)
         return lang
 

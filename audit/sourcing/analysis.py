@@ -25,6 +25,7 @@ from typing import Callable
 from audit.model import Span
 from audit.sourcing.attribution import find_attributions
 from audit.sourcing.claims import assess, company_names
+from audit.sourcing.cues import CueIndex
 from audit.sourcing.decide import _LIST_ITEM, _other_clause, decide
 from audit.sourcing.document import Claim, DocAnalysis
 from audit.sourcing.figures import find_figures
@@ -32,6 +33,7 @@ from audit.sourcing.lexicon import LEXICON_LANGUAGES, Lexicon, guess_language, l
 from audit.sourcing.quotes import Quote, find_quotes, mask_quotes
 from audit.sourcing.speakers import attach_speakers
 from audit.sourcing.tables import Table, find_tables
+from audit.text import TextLayer
 
 __all__ = ["Claim", "DocAnalysis", "analyse", "join_wrapped", "split_long"]
 
@@ -186,17 +188,20 @@ def analyse(
     document_language: str = "und",
     figure_tables=(),
     wire: bool = False,
+    layer: TextLayer | None = None,
 ) -> DocAnalysis:
     """Analyse one document's sourcing (pure; offsets index ``text``). ``figure_tables``: spans of the
     layout's tables of figures (``DocContext.layout.table_spans``): their lines are measurements in a table
     of results, not claims (pipe and tab tables found here keep their rows as claims). ``wire``: the document is
-    hard-wrapped with indented paragraphs (``DocContext.layout``), one sentence a paragraph."""
+    hard-wrapped with indented paragraphs (``DocContext.layout``), one sentence a paragraph. ``layer``: the
+    shared text layer of ``text`` (``DocContext.layer``; made here when not given)."""
     sentences, long_cut = split_long(text, join_wrapped(text, sentences))
     doc_lang, lex_for = _lexicons(text, passages, language_at, document_language)
     quotes = find_quotes(text, passages)
     quotes = [q for q in quotes if q.closed or q.paragraphs >= 2]
     masked = mask_quotes(text, quotes)
-    attach_speakers(text, masked, quotes, sentences, lex_for)
+    cues = CueIndex(masked, layer if layer is not None else TextLayer(text), [q.inner[1] for q in quotes])
+    attach_speakers(text, masked, quotes, sentences, lex_for, cues, passages)
     tables = find_tables(text, lines)
     companies = company_names(text)
     figure_tables = sorted(figure_tables, key=lambda sp: sp.start)
@@ -218,7 +223,7 @@ def analyse(
         c.assessed = assess(text, c.figures, start, end, table is not None, companies)
         if table is None and _inside(figure_tables, table_starts_, start, end):
             c.assessed = [dataclasses.replace(a, claim=False) for a in c.assessed]
-        c.attributions = find_attributions(masked, start, end, lex)
+        c.attributions = find_attributions(masked, start, end, lex, cues)
         if c.figures and c.attributions:
             c.attributions = [a for a in c.attributions if not _other_clause(text, a, c)]
         c.quote = _quote_of(quotes, quote_starts, start, end)

@@ -9,20 +9,22 @@ Quotes are in :mod:`audit.sourcing.quotes`, tables and headline outlets in :mod:
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 
+from audit.sourcing.cues import CueIndex, Keys
 from audit.sourcing.lexicon import Lexicon
 from audit.sourcing.sources import (
     _ADJ_PRECEDERS,
     _CAME_FROM,
+    _CAME_FROM_KEYS,
     _FIGURE_SUBJECT,
     _FRAMED_AFTER,
     _NAME_SEQ,
     _PAREN_SOURCE,
     _PASSIVE_BEFORE,
     _PREP_SOURCE,
+    _PREP_SOURCE_KEYS,
     _QUANTIFIED_SUBJECT,
     _SOURCE_QUALIFIER,
     _UPPER,
@@ -55,60 +57,73 @@ class Attribution:
         return not self.vague and self.kind != "passive" and self.source_kind is not None
 
 
-# Keyed by id(): hashing a compiled pattern hashes its whole compiled code every time, which
-# for the lexicon alternations cost more than the matching. The entry holds the pattern, so
-# its id cannot be reused while the entry lives.
-_MATCH_CACHE: dict[int, tuple[re.Pattern, str, list[int], list[int], list[re.Match]]] = {}
+#: The CueIndex of the text last read without one (tests and callers outside the analysis).
+_LAST_INDEX: list[CueIndex] = []
 
 
-#: Cheap literal prefilters for the slower patterns: no hint in the text, no match.
-_HINTS = {
-    id(_PREP_SOURCE): re.compile(
-        r"poll|survey|stud|report|analys|census|audit|review|data|sondeo|encuesta|estudio|"
-        r"informe|análisis|censo|auditor|law|statute|regulation|ley|normativa",
-        re.I,
-    ),
-    id(_CAME_FROM): re.compile(r"com(?:e|es|ing) from|came from|proced|provien", re.I),
-}
+def _index_of(text: str) -> CueIndex:
+    if not _LAST_INDEX or _LAST_INDEX[0].text is not text:
+        _LAST_INDEX[:] = [CueIndex(text)]
+    return _LAST_INDEX[0]
 
 
-def _matches(pattern: re.Pattern, text: str, start: int, end: int) -> list[re.Match]:
-    """``pattern.finditer(text, start, end)``, scanning each text once and slicing by offsets."""
-    hit = _MATCH_CACHE.get(id(pattern))
-    if hit is None or hit[1] is not text or hit[0] is not pattern:
-        hint = _HINTS.get(id(pattern))
-        found = list(pattern.finditer(text)) if hint is None or hint.search(text) else []
-        hit = (pattern, text, [m.start() for m in found], [m.end() for m in found], found)
-        _MATCH_CACHE[id(pattern)] = hit
-    _p, _t, starts, ends, found = hit
-    if not found:
-        return []
-    i = bisect.bisect_left(starts, start)
-    # finditer matches do not overlap, so their ends are sorted too: the run of matches from
-    # ``i`` that end by ``end`` stops at the first end past it.
-    return found[i : bisect.bisect_right(ends, end, i)]
+_PATTERNS: dict[int, tuple[Lexicon, tuple[tuple[re.Pattern, Keys], ...]]] = {}
+
+
+def _patterns(lex: Lexicon) -> tuple[tuple[re.Pattern, Keys], ...]:
+    """The cue patterns read for ``lex`` with the first words of their entries (one tuple per lexicon)."""
+    got = _PATTERNS.get(id(lex))
+    if got is None or got[0] is not lex:
+        got = (lex, _pattern_list(lex))
+        _PATTERNS[id(lex)] = got
+    return got[1]
+
+
+def _pattern_list(lex: Lexicon) -> tuple[tuple[re.Pattern, Keys], ...]:
+    return (
+        (lex.weasel_re, lex.weasel_keys),
+        (lex.hidden_passive_re, lex.hidden_passive_keys),
+        (lex.cue_re, lex.cue_keys),
+        (lex.verb_re, lex.verb_keys),
+        (_PREP_SOURCE, _PREP_SOURCE_KEYS),
+        (_CAME_FROM, _CAME_FROM_KEYS),
+        (lex.evidence_re, lex.evidence_keys),
+    )
 
 
 class _Found:
-    """The cues found so far in a span, and the character ranges they take."""
+    """The cues found so far in a span, and the character ranges they take; ``index``: the document's
+    pattern matches."""
 
-    __slots__ = ("out", "taken")
+    __slots__ = ("out", "taken", "index")
 
-    def __init__(self) -> None:
+    def __init__(self, index: CueIndex) -> None:
         self.out: list[Attribution] = []
         self.taken: list[tuple[int, int]] = []
+        self.index = index
 
     def free(self, s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in self.taken)
 
 
-def find_attributions(text: str, start: int, end: int, lex: Lexicon) -> list[Attribution]:
+def find_attributions(
+    text: str, start: int, end: int, lex: Lexicon, index: CueIndex | None = None
+) -> list[Attribution]:
     """Attribution cues in ``text[start:end]`` (``text`` should have its quotes masked).
 
     Each family of cue is collected in turn (the order matters: a span taken by an earlier cue, a weasel
-    phrase say, is not read again as a reporting verb).
+    phrase say, is not read again as a reporting verb). ``index``: the pattern matches of ``text`` (a
+    :class:`CueIndex` of it; made here when not given).
     """
-    found = _Found()
+    if index is None or index.text is not text:
+        index = _index_of(text)
+    if (
+        not index.any_match(_patterns(lex), start, end)  # (also finds every pattern's matches in one go)
+        and lex.language != "es"
+        and text.find("(", start, end) < 0
+    ):
+        return []  # no cue pattern matches in the span, no parenthesis, no Spanish dropped subject
+    found = _Found(index)
     for collect in _COLLECTORS:
         collect(text, start, end, lex, found)
     found.out.sort(key=lambda a: a.start)
@@ -134,7 +149,7 @@ def _weasels(text: str, start: int, end: int, lex: Lexicon, found: _Found) -> No
     """Weasel phrases: "critics say", "se dice"."""
     out = found.out
     taken = found.taken
-    for m in _matches(lex.weasel_re, text, start, end):
+    for m in found.index.matches(lex.weasel_re, lex.weasel_keys, start, end):
         if m.group(0).lower().endswith(("fuentes", "sources")) and _SOURCE_QUALIFIER.match(text, m.end()):
             continue  # "según fuentes policiales": a role, like "police sources"
         out.append(Attribution(m.start(), m.end(), m.group(0), "weasel", m.group(0), "vague"))
@@ -146,7 +161,7 @@ def _hidden_passives(text: str, start: int, end: int, lex: Lexicon, found: _Foun
     out = found.out
     taken = found.taken
     free = found.free
-    for m in _matches(lex.hidden_passive_re, text, start, end):
+    for m in found.index.matches(lex.hidden_passive_re, lex.hidden_passive_keys, start, end):
         if free(m.start(), m.end()):
             out.append(Attribution(m.start(), m.end(), m.group(0), "passive"))
             taken.append((m.start(), m.end()))
@@ -157,7 +172,7 @@ def _cue_phrases(text: str, start: int, end: int, lex: Lexicon, found: _Found) -
     out = found.out
     taken = found.taken
     free = found.free
-    for m in _matches(lex.cue_re, text, start, end):
+    for m in found.index.matches(lex.cue_re, lex.cue_keys, start, end):
         if not free(m.start(), m.end()):
             continue
         cue = m.group(0)
@@ -198,7 +213,7 @@ def _reporting_verbs(text: str, start: int, end: int, lex: Lexicon, found: _Foun
     out = found.out
     taken = found.taken
     free = found.free
-    for m in _matches(lex.verb_re, text, start, end):
+    for m in found.index.matches(lex.verb_re, lex.verb_keys, start, end):
         if not free(m.start(), m.end()):
             continue
         if re.search(r"(?:^|\s)[Ss]e\s+$", text[max(start, m.start() - 4) : m.start()]):
@@ -234,7 +249,7 @@ def _prepositional_sources(text: str, start: int, end: int, lex: Lexicon, found:
     out = found.out
     taken = found.taken
     free = found.free
-    for m in _matches(_PREP_SOURCE, text, start, end):
+    for m in found.index.matches(_PREP_SOURCE, _PREP_SOURCE_KEYS, start, end):
         if free(m.start(), m.end()):
             # "in the 50-state poll", "en la encuesta del CIS", "under Missouri law": the place the figures are from.
             out.append(Attribution(m.start(), m.end(), m.group(0), "cue", m.group(0), "document"))
@@ -246,7 +261,7 @@ def _came_from(text: str, start: int, end: int, lex: Lexicon, found: _Found) -> 
     out = found.out
     taken = found.taken
     free = found.free
-    for m in _matches(_CAME_FROM, text, start, end):
+    for m in found.index.matches(_CAME_FROM, _CAME_FROM_KEYS, start, end):
         if not free(m.start(), m.end()) or not _FIGURE_SUBJECT.search(text, start, m.start()):
             continue
         np = _np_after(text, m.end(), end)
@@ -263,6 +278,8 @@ def _parenthesised_sources(text: str, start: int, end: int, lex: Lexicon, found:
     out = found.out
     taken = found.taken
     free = found.free
+    if text.find("(", start, end) < 0:
+        return
     for m in _PAREN_SOURCE.finditer(text, start, end):
         if not free(m.start(), m.end()) or len(text[start : m.start()].split()) < 3:
             continue  # "LONDON (Reuters) -": a dateline names the outlet that writes, not a source
@@ -281,7 +298,7 @@ def _evidence_verbs(text: str, start: int, end: int, lex: Lexicon, found: _Found
     out = found.out
     taken = found.taken
     free = found.free
-    for m in _matches(lex.evidence_re, text, start, end):
+    for m in found.index.matches(lex.evidence_re, lex.evidence_keys, start, end):
         if not free(m.start(), m.end()):
             continue
         left = text[max(start, m.start() - 80) : m.start()]

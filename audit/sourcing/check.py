@@ -75,6 +75,14 @@ def _language_lookup(ctx: DocContext):
     return at
 
 
+def _title_case(inner: str) -> bool:
+    """Most words of four letters or more are capitalised (at least four of them, three quarters): a title
+    or a headline quoted by name, not a quotation that needs a speaker."""
+    long = [w for w in inner.split() if sum(ch.isalpha() for ch in w) >= 4]
+    caps = sum(1 for w in long if w.lstrip("“\"'‘(¿¡")[:1].isupper())
+    return caps >= 4 and caps >= 0.75 * len(long)
+
+
 def _mostly_attributed(analysis: DocAnalysis) -> bool:
     """The document attributes at least half of its claims (and at least three): wire and agency style, where
     the figures of a story come from the sources it names."""
@@ -100,7 +108,15 @@ class SourcingCheck(DocumentCheck):
         language_at = _language_lookup(ctx)
         layout = ctx.layout
         analysis = analyse(
-            text, ctx.sentences, ctx.passages, ctx.lines, language_at, ctx.language, layout.table_spans, layout.indented
+            text,
+            ctx.sentences,
+            ctx.passages,
+            ctx.lines,
+            language_at,
+            ctx.language,
+            layout.table_spans,
+            layout.indented,
+            ctx.layer,
         )
         stats = sourcing_stats(analysis, self.config.max_sources_listed)
         if outlet:
@@ -182,6 +198,8 @@ class SourcingCheck(DocumentCheck):
             if language_at is not None and language_at(q.start) not in LEXICON_LANGUAGES:
                 continue  # no reporting verbs known for this language: "a déclaré" must not read as no speaker
             inner = " ".join(text[q.inner[0] : q.inner[1]].split())
+            if _title_case(inner):
+                continue  # a headline or the title of a work (“Number of People Not Working Hits Record”)
             # A pull quote repeating an attributed quote is fine.
             if any(
                 o is not q and o.speaker is not None and inner[:60] in " ".join(text[o.start : o.end].split())

@@ -60,6 +60,7 @@ _LABEL_BEFORE = re.compile(
     r"highway|interstate|road|calle|avenida|suite|apt|box|code|código|order|orden|title|título|amendment|proposition|prop|measure|form|rule|act|sb|ab|hb|hr)\.?|#)\s*$",
     re.IGNORECASE,
 )
+_NAME_COMMA_BEFORE = re.compile(r"[A-ZÁÉÍÓÚ][\w’'-]+,\s$")
 _CAP_WORD_BEFORE = re.compile(r"(?:^|[\s(])([A-ZÁÉÍÓÚÑ][\w.’'-]*) $")
 _YEAR_BEFORE = re.compile(
     r"\b(?:in|since|until|till|by|from|before|after|around|circa|c\.|during|of|year|en|desde|hasta|hacia|año)\s+$",
@@ -134,9 +135,27 @@ def _noun_after(after: str) -> bool:
     return w is not None and w.group(1).lower() not in _NOT_COUNT_NOUNS
 
 
+def _tails(before: str) -> tuple[int, int]:
+    """Where to start searching ``before`` with a pattern anchored at its end (``...\\s*$``) whose match
+    spans at most one (first offset) or two (second) words, for the same match as a search from 0.
+
+    A match of at most n words separated by whitespace, then whitespace to the end, starts inside the
+    n-th last whitespace-free chunk of ``before``, or at the whitespace character just before it (the
+    ``[\\s(]`` of :data:`_CAP_WORD_BEFORE`); ``search(before, pos)`` still sees the characters before
+    ``pos`` for ``\\b``. Chunks are cut at spaces and newlines only: another whitespace character inside
+    a chunk makes it longer and the search start earlier, never later. The patterns' alternations
+    are tried at every start position, so a shorter stretch to try is most of their cost."""
+    t = before.rstrip()
+    j1 = max(t.rfind(" "), t.rfind("\n")) + 1
+    u = t[:j1].rstrip()
+    j2 = max(u.rfind(" "), u.rfind("\n")) + 1
+    return max(0, j1 - 1), max(0, j2 - 1)
+
+
 def _kind(text: str, s: int, e: int, seg_start: int, cells: bool = False) -> tuple[str | None, int]:
     """Classify the number ``text[s:e]``; returns (kind or None, end of the figure)."""
     before = text[max(seg_start, s - 30) : s]
+    one, two = _tails(before)  # search starts for the end-anchored patterns of one and two words
     after = text[e : e + 40]
     digits = text[s:e]
     prev = text[s - 1] if s > 0 else " "
@@ -155,7 +174,7 @@ def _kind(text: str, s: int, e: int, seg_start: int, cells: bool = False) -> tup
     m = _RANGE_PERCENT_AFTER.match(after)
     if m:
         return "percent", e + m.end()
-    if _CURRENCY_BEFORE.search(before):
+    if _CURRENCY_BEFORE.search(before, one):
         m = _SCALE_AFTER.match(after)
         return "money", e + (m.end() if m else 0)
     m = _CURRENCY_AFTER.match(after)
@@ -168,7 +187,7 @@ def _kind(text: str, s: int, e: int, seg_start: int, cells: bool = False) -> tup
         return None, e
     if _TIME_AFTER.match(after) or (prev == ":" and s >= 2 and text[s - 2].isdigit()):
         return None, e
-    if _DATE_BEFORE.search(before) or _DATE_AFTER.match(after):
+    if _DATE_BEFORE.search(before, one) or _DATE_AFTER.match(after):
         return None, e
     plain = digits.replace(",", "").replace(".", "")
     if len(digits) == 4 and digits.isdigit() and 1800 <= int(digits) <= 2100:
@@ -178,15 +197,15 @@ def _kind(text: str, s: int, e: int, seg_start: int, cells: bool = False) -> tup
         and 2 <= len(digits) <= 4
         and (
             _ERA_AFTER.match(after)
-            or (_YEAR_BEFORE.search(before) and not _noun_after(after) and not _SCALE_AFTER.match(after))
+            or (_YEAR_BEFORE.search(before, one) and not _noun_after(after) and not _SCALE_AFTER.match(after))
         )
     ):
         return None, e  # an earlier year: "in 1261,", "until 1421", "around 600 BCE" (not "in 300 stores")
     if prev in "’'":
         return None, e  # '90s, ’17
-    if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
+    if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before, two):
         return None, e
-    if re.search(r"[A-ZÁÉÍÓÚ][\w’'-]+,\s$", before) and re.match(r",\s", after) and len(plain) <= 3:
+    if _NAME_COMMA_BEFORE.search(before, one) and re.match(r",\s", after) and len(plain) <= 3:
         return None, e  # "John Smith, 45, of Fresno"
     if _DURATION_AFTER.match(after):
         return None, e
@@ -198,9 +217,9 @@ def _kind(text: str, s: int, e: int, seg_start: int, cells: bool = False) -> tup
         return None, e
     if nxt == ")" or (nxt == "." and s == line_start):
         return None, e  # "1)" list numbers
-    if _LABEL_BEFORE.search(before):
+    if _LABEL_BEFORE.search(before, one):
         return None, e
-    cap = _CAP_WORD_BEFORE.search(before)
+    cap = _CAP_WORD_BEFORE.search(before, one)
     word = cap.group(1).lower().rstrip(".") if cap else ""
     if cap and word not in MONTHS and word not in _QUANT_WORDS:
         return None, e  # "Senate Bill 54", "Highway 99", "Day 1", "Windows 10"
@@ -210,14 +229,14 @@ def _kind(text: str, s: int, e: int, seg_start: int, cells: bool = False) -> tup
     if m:
         return "count", e + m.end()
     # A count: a quantified number, a big number, or a number followed by a noun.
-    if _QUANT_BEFORE.search(before) and not before.rstrip().endswith(("de", "a", "con", "to", "of")):
+    if _QUANT_BEFORE.search(before, two) and not before.rstrip().endswith(("de", "a", "con", "to", "of")):
         return "count", e
     w = _WORD_AFTER.match(after)
     if w and w.group(1).lower() not in _NOT_COUNT_NOUNS:
         return "count", e
     if "," in digits or (len(plain) >= 3 and plain.isdigit() and not digits.startswith("0")):
         return "count", e
-    if _QUANT_BEFORE.search(before) or cells:
+    if _QUANT_BEFORE.search(before, two) or cells:
         return "count", e  # in a table cell every remaining number is a value
     return None, e
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from audit.sourcing.cues import Keys, entry_keys
+
 #: Languages that have a lexicon file.
 LEXICON_LANGUAGES = ("en", "es")
 
@@ -62,6 +64,13 @@ class Lexicon:
     cue_re: re.Pattern  # case-insensitive cue phrases
     weasel_re: re.Pattern
     hidden_passive_re: re.Pattern
+    #: Where a match of each pattern above can start (the first words of its entries, see
+    #: :mod:`audit.sourcing.cues`): the patterns run at those words only, not along the whole text.
+    verb_keys: Keys = Keys(frozenset(), frozenset())
+    evidence_keys: Keys = Keys(frozenset(), frozenset())
+    cue_keys: Keys = Keys(frozenset(), frozenset())
+    weasel_keys: Keys = Keys(frozenset(), frozenset())
+    hidden_passive_keys: Keys = Keys(frozenset(), frozenset())
 
 
 def _compile_words(words: list[str], flags: int = 0) -> re.Pattern:
@@ -150,6 +159,8 @@ def lexicon(language: str) -> Lexicon:
     verbs = list(dict.fromkeys(list(data["reporting_verbs"]) + generated))
     evidence = [w for w in data.get("evidence_verbs", []) if w not in verbs]
     cues = list(data["cue_phrases"])
+    weasels = list(data["weasel_phrases"]) + _weasel_groups(data)
+    passives = list(data["hidden_agent_passives"])
     return Lexicon(
         language=language,
         reporting_verbs=frozenset(verbs),
@@ -167,8 +178,13 @@ def lexicon(language: str) -> Lexicon:
         verb_re=_compile_words(verbs),
         evidence_re=_compile_words(evidence),
         cue_re=_compile_words(cues, re.IGNORECASE),
-        weasel_re=_compile_words(list(data["weasel_phrases"]) + _weasel_groups(data), re.IGNORECASE),
-        hidden_passive_re=_compile_words(list(data["hidden_agent_passives"]), re.IGNORECASE),
+        weasel_re=_compile_words(weasels, re.IGNORECASE),
+        hidden_passive_re=_compile_words(passives, re.IGNORECASE),
+        verb_keys=entry_keys(verbs),
+        evidence_keys=entry_keys(evidence),
+        cue_keys=entry_keys(cues),
+        weasel_keys=entry_keys(weasels),
+        hidden_passive_keys=entry_keys(passives),
     )
 
 

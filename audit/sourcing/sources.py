@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from audit.sourcing.cues import open_keys
 from audit.sourcing.lexicon import Lexicon
 
 _UPPER = "A-ZÁÉÍÓÚÑÜ"
@@ -286,9 +287,12 @@ _PREP_SOURCE = re.compile(
     r"normativa)(?![\w’'-])"
 )
 #: "The figure came from the campaign": where a number comes from, said in the sentence itself.
+#: The words a match of :data:`_PREP_SOURCE` starts with (lower case; see :mod:`audit.sourcing.cues`).
+_PREP_SOURCE_KEYS = open_keys(["in", "from", "en", "según", "under"])
 _CAME_FROM = re.compile(
     r"(?<![\w’'-])(?:came|comes|come|coming|proceden?|provienen?|procedía)\s+(?:from|de|del)(?![\w’'-])", re.I
 )
+_CAME_FROM_KEYS = open_keys("came comes come coming procede proceden proviene provienen procedía".split())
 _FIGURE_SUBJECT = re.compile(
     r"\b(?:figures?|numbers?|estimates?|data|statistics?|count|tally|total|cifras?|datos|estimaciones?)\b", re.I
 )

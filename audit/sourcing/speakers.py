@@ -8,6 +8,7 @@ import re
 from typing import Callable
 
 from audit.sourcing.attribution import Attribution, find_attributions
+from audit.sourcing.cues import CueIndex
 from audit.sourcing.lexicon import Lexicon
 from audit.sourcing.quotes import Quote
 
@@ -29,10 +30,27 @@ def _generic_tag(text: str, q: Quote, lex: Lexicon) -> Attribution | None:
 
 
 def attach_speakers(
-    text: str, masked: str, quotes: list[Quote], sentences, lex_for: Callable[[int], Lexicon | None]
+    text: str,
+    masked: str,
+    quotes: list[Quote],
+    sentences,
+    lex_for: Callable[[int], Lexicon | None],
+    cues: CueIndex | None = None,
+    passages=(),
 ) -> None:
-    """Give each quote the attribution found around it (same sentence, or a neighbour)."""
+    """Give each quote the attribution found around it (same sentence, or a neighbour). ``cues``: the
+    pattern matches of ``masked`` (:class:`audit.sourcing.cues.CueIndex`); ``passages``: the paragraphs
+    (a speaker carries over at most one paragraph break).
+
+    When none of the strict cues names a speaker, the looser reading of news quoting applies
+    (:func:`_loose_speaker`): any reporting verb next to the quote, whatever its subject ("the brief
+    said", "an arbitrageur said", "speculated one arbitrager"), a pronoun subject, or the speaker of the
+    sentence before or of the quote that follows."""
     starts = [s.start for s in sentences]
+    para_starts = [p.start for p in passages]
+
+    def paragraph(offset: int) -> int:
+        return bisect.bisect_right(para_starts, offset) - 1
 
     def sentence_index(offset: int) -> int:
         return max(0, bisect.bisect_right(starts, offset) - 1)
@@ -57,7 +75,7 @@ def attach_speakers(
         for a, b in candidates:
             if b <= a:
                 continue
-            found = [x for x in find_attributions(masked, a, b, lex) if x.valid or x.vague]
+            found = [x for x in find_attributions(masked, a, b, lex, cues) if x.valid or x.vague]
             if found:
                 # Prefer the cue nearest to the quote.
                 speaker = min(found, key=lambda x: min(abs(x.start - q.start), abs(x.start - q.end)))
@@ -68,14 +86,140 @@ def attach_speakers(
             prev = sentences[i0 - 1]
             prev_text = text[prev.start : prev.end].rstrip()
             if prev_text.endswith(":") or s0.start == q.start and prev_text.endswith(","):
-                found = [x for x in find_attributions(masked, prev.start, prev.end, lex) if x.valid or x.vague]
+                found = [x for x in find_attributions(masked, prev.start, prev.end, lex, cues) if x.valid or x.vague]
                 if found:
                     speaker = found[-1]
         if speaker is None:
             speaker = _context_speaker(text, masked, q, sentences, i0, i1)
         if speaker is None:
-            speaker = _previous_speaker(text, masked, q, sentences, i0, lex)
+            speaker = _previous_speaker(text, masked, q, sentences, i0, lex, cues)
+        if speaker is None:
+            speaker = _loose_speaker(text, masked, q, quotes, sentences, i0, i1, lex, cues, candidates, paragraph)
         q.speaker = speaker
+    _following_speakers(text, quotes, paragraph)
+
+
+#: A past-tense verb and a noun phrase after a quote: “...,” speculated one arbitrager / warned the minister.
+_LOOSE_TAG_AFTER = re.compile(
+    r"\s*,?\s*([a-záéíóúñ]+(?:ed|ó|ió))\s+((?:the|a|an|one|another|el|la|un|una|otro|otra)\s+[\w’'-]+)"
+)
+#: A noun phrase and a reporting verb after a quote: “...,” the report states / one banker noted.
+_LOOSE_TAG_NP_VERB = re.compile(
+    r"\s*,?\s*((?:the|a|an|one|another|el|la|un|una|otro|otra)\s+[\w’'-]+(?:\s+[\w’'-]+){0,2}?)\s+([a-záéíóúñ]+)\b"
+    r"(?=\s*[.,;]|\s*$)",
+    re.I,
+)
+_PRONOUN_OPENER = re.compile(r"\s*(he|she|they|él|ella|ellos|ellas)\b", re.I)
+
+
+def _loose_speaker(
+    text: str,
+    masked: str,
+    q: Quote,
+    quotes: list[Quote],
+    sentences,
+    i0: int,
+    i1: int,
+    lex: Lexicon,
+    cues: CueIndex | None,
+    candidates: list[tuple[int, int]],
+    paragraph: Callable[[int], int],
+) -> Attribution | None:
+    """A speaker as news writing gives one, when the strict cues found none (each a general reading):
+
+    1. a reporting verb around the quote with any subject: the subject is the speaker, whether or not it
+       names an identifiable source ("the brief said", "The trust said", "one said": the source's quality
+       is SRC003's business, not SRC002's);
+    2. a reporting verb before the quote in its sentence, whatever its subject ("The minister did not
+       specify ... but said that from 1992 “...”", "described the decision as “...”"), or in the sentence
+       that introduces it with a colon ("adding:"); or a person named in that introduction ("Martin Sheen
+       is not a fan of the plan: “...”");
+    3. a tag after the quote with a past-tense verb and a noun phrase (“...,” speculated one arbitrager), or
+       a noun phrase and any reporting verb (“...,” the report states);
+    4. a pronoun opening the quote's sentence ("He applauded the decision to drop Inco, “a super stock
+       ...”");
+    5. the speaker of the sentence before it, in the same paragraph or the one before: a quote with a
+       speaker, or a reporting verb with a subject (wire style: “...,” Speakes said. / “And that's why...”).
+    """
+    for a, b in candidates:
+        if b <= a:
+            continue
+        found = [
+            x for x in find_attributions(masked, a, b, lex, cues) if x.kind in ("verb", "cue", "evidence") and x.source
+        ]
+        if found:
+            return min(found, key=lambda x: min(abs(x.start - q.start), abs(x.start - q.end)))
+    s0 = sentences[i0]
+    spans = [(s0.start, q.start)]
+    if i0 > 0:
+        prev = sentences[i0 - 1]
+        if text[prev.start : prev.end].rstrip().endswith(":") and not text[s0.start : q.start].strip():
+            spans.append((prev.start, prev.end))  # the sentence that introduces the quote with a colon
+    for a, b in spans:
+        verb = _reporting_verb(masked, a, b, lex, cues)
+        if verb is not None:
+            return verb
+    for a, b in spans:
+        if masked[a:b].rstrip().endswith(":"):
+            who = _person_in(masked, a, b, pronoun=False)  # "Martin Sheen is not a fan of the plan: “...”"
+            if who is not None:
+                return who
+    if q.closed:
+        m = _LOOSE_TAG_AFTER.match(text, q.end, min(len(text), q.end + 80))
+        if m:
+            return Attribution(m.start(1), m.end(1), m.group(1), "verb", m.group(2), None)
+        m = _LOOSE_TAG_NP_VERB.match(text, q.end, min(len(text), q.end + 80))
+        if m and m.group(2) in lex.reporting_verbs:
+            return Attribution(m.start(2), m.end(2), m.group(2), "verb", m.group(1), None)
+    p = _PRONOUN_OPENER.match(text, s0.start, q.start)
+    if p:
+        return Attribution(p.start(1), p.end(1), "context", "context", p.group(1).lower(), "pronoun")
+    if i0 > 0:
+        prev = sentences[i0 - 1]
+        if paragraph(q.start) - paragraph(prev.start) <= 1:
+            for o in reversed(quotes):
+                if o.start < prev.end and o.end > prev.start and o is not q and o.start < q.start:
+                    if o.speaker is not None:
+                        return o.speaker
+                    break
+            found = [
+                x
+                for x in find_attributions(masked, prev.start, prev.end, lex, cues)
+                if x.kind in ("verb", "cue") and x.source and not x.vague
+            ]
+            if found:
+                return found[-1]
+    return None
+
+
+_INTRODUCES = re.compile(r"\s*(?::|,\s*$|that\b|que\b|$)")
+
+
+def _reporting_verb(masked: str, start: int, end: int, lex: Lexicon, cues: CueIndex | None) -> Attribution | None:
+    """The last reporting verb in ``masked[start:end]`` that is not an adjective or a noun ("said", "adding",
+    "described"; not "the reported cases", "asylum claims")."""
+    if cues is None or cues.text is not masked:
+        cues = CueIndex(masked)
+    for m in reversed(cues.matches(lex.verb_re, lex.verb_keys, start, end)):
+        verb = m.group(0)
+        if verb in lex.progressive_only and _INTRODUCES.match(masked, m.end(), end):
+            pass  # "..., adding:", "saying that": a gerund that introduces what is said
+        elif verb in lex.framed_only or verb in lex.ambiguous or verb in lex.progressive_only:
+            continue
+        return Attribution(m.start(), m.end(), verb, "verb", None, None)
+    return None
+
+
+def _following_speakers(text: str, quotes: list[Quote], paragraph) -> None:
+    """A quote with no speaker takes the speaker of the quote right after it (only white space between),
+    in the same paragraph or the next (“For 1987 early indications point to...” / “Growth in the non-oil sector is
+    low...,” the report states.)."""
+    for k in range(len(quotes) - 2, -1, -1):
+        q, nxt = quotes[k], quotes[k + 1]
+        if q.speaker is not None or nxt.speaker is None or not q.closed:
+            continue
+        if not text[q.end : nxt.start].strip() and paragraph(nxt.start) - paragraph(q.start) <= 1:
+            q.speaker = nxt.speaker
 
 
 _ANAPHORIC_OPENER = re.compile(
@@ -102,7 +246,9 @@ def _context_speaker(text: str, masked: str, q: Quote, sentences, i0: int, i1: i
     return None
 
 
-def _previous_speaker(text: str, masked: str, q: Quote, sentences, i0: int, lex: Lexicon) -> Attribution | None:
+def _previous_speaker(
+    text: str, masked: str, q: Quote, sentences, i0: int, lex: Lexicon, cues: CueIndex | None = None
+) -> Attribution | None:
     """A quote that opens its sentence right after a sentence that quoted or reported someone, in the same
     paragraph or the next one (wire style: '"...," Cohn said.' then '"The real issue is..."'): the same
     speaker goes on."""
@@ -114,7 +260,7 @@ def _previous_speaker(text: str, masked: str, q: Quote, sentences, i0: int, lex:
         return None
     found = [
         a
-        for a in find_attributions(masked, prev.start, prev.end, lex)
+        for a in find_attributions(masked, prev.start, prev.end, lex, cues)
         if a.valid and a.kind in ("verb", "cue") and a.source_kind in ("named", "pronoun", "role")
     ]
     return found[-1] if found else None

@@ -4,6 +4,7 @@ whole corpus."""
 
 from __future__ import annotations
 
+import json
 import math
 import shutil
 import tempfile
@@ -23,7 +24,7 @@ from audit.duplicates.near import DocEdge, _report_cluster, _report_templates, c
 from audit.rules import CorpusResult
 from audit.staged import stages
 from audit.staged.executor import Executor, peak_of
-from audit.staged.files import REASONS, BlobStore, Layout, SigStore, save
+from audit.staged.files import REASONS, VERIFIED, BlobStore, Layout, SigStore, save
 
 #: Input bytes per shard task of a standalone run (about 15,000 news articles).
 SHARD_BYTES = 32 << 20
@@ -57,7 +58,7 @@ def components(a: np.ndarray, b: np.ndarray) -> list[list[int]]:
     return [nodes[g].tolist() for g in np.split(order, cuts) if len(g) > 1]
 
 
-def _edge(row) -> DocEdge:
+def _edge(row: dict[str, Any]) -> DocEdge:
     return DocEdge(
         float(row["sim"]),
         REASONS[int(row["reason"])],
@@ -75,10 +76,12 @@ class Verified:
         self.results: dict[tuple[int, int], Any] = {}
 
     def add(self, rows: np.ndarray, corpus: Corpus, templates: dict) -> None:
-        for row in rows:
-            a, b = int(row["a"]), int(row["b"])
-            corpus.calibration.append((float(row["sim"]), bool(row["duplicate"])))
-            status = int(row["status"])
+        names = VERIFIED.names or ()
+        for values in rows.tolist():  # one conversion of the whole array, not a numpy scalar per field
+            row = dict(zip(names, values, strict=True))
+            a, b = row["a"], row["b"]
+            corpus.calibration.append((row["sim"], bool(row["duplicate"])))
+            status = row["status"]
             edge = _edge(row) if status else None
             if status == 2:
                 templates[(a, b)] = edge
@@ -169,6 +172,7 @@ def staged_near_clusters(
     stats["document_pairs_verified"] = int(len(ea))
     staged.record("verify", res, time.perf_counter() - t0, candidates=stats["document_candidates"])
 
+    say(f"components of {len(ea)} verified edges")
     # Stage 5: components of verified edges, then stars around kept copies (rounds of verification
     # for the (kept copy, member) pairs not verified yet), as audit.duplicates.lsh.star_clusters does.
     t0 = time.perf_counter()
@@ -197,20 +201,24 @@ def staged_near_clusters(
         nxt = []
         for comp in remaining:
             kept = comp[0]
-            members, rest = [], []
+            members: list[tuple[int, DocEdge]] = []
+            rest: list[int] = []
             for node in comp[1:]:
                 edge = verified.get(kept, node)
-                (rest if edge is None else members).append(node if edge is None else (node, edge))
+                if edge is None:
+                    rest.append(node)
+                else:
+                    members.append((node, edge))
             if members:
                 stars.append((kept, members))
             nxt.append(rest)
         remaining = nxt
     staged.record("stars", extra_results, time.perf_counter() - t0, components=len(comps), rounds=r)
 
+    say(f"findings of {len(stars)} clusters")
     stars.sort(key=lambda s: (s[0], min(m for m, _ in s[1])))
     # Estimated Jaccard of every (kept, member) pair: the signature of each node's exact group's first.
-    first_of = {k: f for f, k in corpus.rep_kept.items()}
-    pairs = [(first_of.get(kept, kept), first_of.get(m, m)) for kept, members in stars for m, _ in sorted(members)]
+    pairs = [(corpus.first_of(kept), corpus.first_of(m)) for kept, members in stars for m, _ in sorted(members)]
     if pairs:
         sigs = SigStore(layout, bases, cfg.num_perm)
         left = sigs.rows(np.array([p for p, _ in pairs], dtype=np.int64))
@@ -268,7 +276,7 @@ def run_staged(
     say = progress or (lambda _msg: None)
     wants = wants or (lambda rule: rule in ("DUP001", "DUP002"))
     made = work_dir is None
-    root = Path(tempfile.mkdtemp(prefix="corpus-audit-staged-") if made else work_dir)
+    root = Path(tempfile.mkdtemp(prefix="corpus-audit-staged-") if work_dir is None else work_dir)
     root.mkdir(parents=True, exist_ok=True)
     layout = Layout(root)
     staged = StagedStats()
@@ -301,7 +309,7 @@ def run_staged(
         names: dict[str, int] = {}
         for s in range(len(ranges)):
             meta = np.load(layout.shard(s, "meta.npy"))
-            local = __import__("json").loads(layout.shard(s, "src.json").read_text(encoding="utf-8"))
+            local = json.loads(layout.shard(s, "src.json").read_text(encoding="utf-8"))
             remap = np.array([names.setdefault(x, len(names)) for x in local] or [0], dtype=np.int32)
             lengths.frombytes(meta["chars"].astype(np.int64).tobytes())
             dates.frombytes(meta["date"].astype(np.float64).tobytes())

@@ -13,8 +13,8 @@ from typing import Any, Sequence
 import numpy as np
 
 from audit import minhash
-from audit.duplicates import align as al
 from audit.duplicates import facts
+from audit.duplicates.check import exact_keys
 from audit.duplicates.config import DuplicatesConfig, parse_date
 from audit.duplicates.corpus import Corpus
 from audit.duplicates.lsh import band_keys16, estimate_ij
@@ -32,6 +32,7 @@ from audit.staged.files import (
     write_blob,
     write_json,
 )
+from audit.tokenhash import _splitmix64
 
 #: Characters of text hashed per signature batch (bounds the temporary arrays of a shard task).
 SIG_BATCH_CHARS = 1 << 21
@@ -75,24 +76,38 @@ def write_signatures(
     _partitioned(layout, "near", s, rows, partitions)
 
 
-def near_signatures(texts: Sequence[str], cfg: DuplicatesConfig) -> tuple[np.ndarray, np.ndarray]:
-    """uint16 signatures of the texts with at least ``min_words`` words, and which texts those are."""
+_CHARS_SALT = np.uint64(0x5BD1E9955BD1E995)
+
+
+def _key64(key: int | tuple[str, int]) -> int:
+    """A uint64 row key for an exact-copy key of :func:`audit.duplicates.check.exact_keys` (a text
+    without words is keyed by its characters: mixed apart from the word-sequence keys)."""
+    if isinstance(key, tuple):
+        return int(_splitmix64(np.array([key[1] & 0xFFFFFFFFFFFFFFFF], dtype=np.uint64) ^ _CHARS_SALT)[0])
+    return key & 0xFFFFFFFFFFFFFFFF
+
+
+def near_signatures(texts: Sequence[str], cfg: DuplicatesConfig) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """uint16 signatures of the texts with at least ``min_words`` words, which texts those are, and
+    every text's exact-copy key (as the in-memory check computes both, from one tokenisation)."""
     params, span_params = cfg.doc_params(), cfg.passage_params()
-    sigs, keep = [], []
+    sigs, keep, keys = [], [], []
     i = 0
     while i < len(texts):
         j, size = i, 0
         while j < len(texts) and (j == i or size + len(texts[j]) <= SIG_BATCH_CHARS):
             size += len(texts[j])
             j += 1
-        batch = minhash.batch_signatures(texts[i:j], [[] for _ in range(j - i)], params, span_params)
+        chunk = list(texts[i:j])
+        batch = minhash.batch_signatures(chunk, [[] for _ in chunk], params, span_params)
         ok = batch.doc_words >= cfg.min_words
         sigs.append(batch.doc_sigs[ok].astype(np.uint16))
         keep.append(np.flatnonzero(ok) + i)
+        keys.append(np.array([_key64(k) for k in exact_keys(chunk, batch, params.seed)], dtype=np.uint64))
         i = j
     if not sigs:
-        return np.zeros((0, cfg.num_perm), dtype=np.uint16), np.zeros(0, dtype=np.int64)
-    return np.concatenate(sigs), np.concatenate(keep)
+        return np.zeros((0, cfg.num_perm), dtype=np.uint16), np.zeros(0, dtype=np.int64), np.zeros(0, np.uint64)
+    return np.concatenate(sigs), np.concatenate(keep), np.concatenate(keys)
 
 
 def _read_range(path: str, start: int, end: int):
@@ -156,9 +171,8 @@ def shard_stage(
     save(layout.shard(s, "meta.npy"), meta)
     write_json(layout.shard(s, "src.json"), list(names))
     ok = [i for i, t in enumerate(texts) if t.strip() and len(t.strip()) >= cfg.min_chars]
-    keys = np.fromiter((al.exact_key(texts[i]) for i in ok), dtype=np.uint64, count=len(ok))
+    sig16, which, keys = near_signatures([texts[i] for i in ok], cfg)
     write_exact_rows(layout, s, np.asarray(ok, dtype=np.int64), keys, partitions)
-    sig16, which = near_signatures([texts[i] for i in ok], cfg)
     write_signatures(layout, s, np.asarray(ok, dtype=np.int64)[which], sig16, cfg, partitions)
     return {
         "shard": s,
@@ -200,6 +214,7 @@ def _runs(bands: np.ndarray, keys: np.ndarray, docs: np.ndarray):
 def exact_partition(root: str, p: int) -> dict[str, Any]:
     """Stage 2: groups of documents with equal content keys in partition ``p``, as (first, member)
     rows in ``exact/P.npy`` (every member, the first included)."""
+    t0 = time.process_time()
     layout = Layout(root)
     bases = np.load(layout.bases)
     bands, keys, docs = _load_rows(layout, "exact", p, bases)
@@ -207,7 +222,7 @@ def exact_partition(root: str, p: int) -> dict[str, Any]:
     sel = length > 1
     out = np.stack([d[first[sel]], d[sel]], 1) if sel.any() else np.zeros((0, 2), np.int64)
     save(layout.root / "exact" / f"{p:04d}.npy", out.astype(np.int64))
-    return {"partition": p, "rows": len(d), "grouped": int(sel.sum())}
+    return {"partition": p, "rows": len(d), "grouped": int(sel.sum()), "cpu_s": time.process_time() - t0}
 
 
 def _node_map(layout: Layout) -> tuple[np.ndarray, np.ndarray]:
@@ -230,6 +245,7 @@ def near_partition(root: str, p: int, max_bucket: int) -> dict[str, Any]:
     """Stage 3: candidate pairs of partition ``p``: in each (band, key) bucket every member with the
     first member and with its predecessor (buckets over ``max_bucket`` skipped and counted), written
     to ``cand/V/P.npy`` by the shard V of the text verified first."""
+    t0 = time.process_time()
     layout = Layout(root)
     bases = np.load(layout.bases)
     bands, keys, docs = _load_rows(layout, "near", p, bases)
@@ -240,7 +256,8 @@ def near_partition(root: str, p: int, max_bucket: int) -> dict[str, Any]:
             pos = np.minimum(np.searchsorted(dropped, docs), len(dropped) - 1)
             keep = dropped[pos] != docs
             bands, keys, docs = bands[keep], keys[keep], docs[keep]
-    info = {"partition": p, "rows": int(len(docs)), "oversized_buckets": 0, "oversized_rows": 0, "pairs": 0}
+    info: dict[str, Any] = {"partition": p, "rows": int(len(docs)), "oversized_buckets": 0, "oversized_rows": 0}
+    info["pairs"] = 0
     if len(docs) < 2:
         return info
     d, new, first, length = _runs(bands, keys, docs)
@@ -254,6 +271,7 @@ def near_partition(root: str, p: int, max_bucket: int) -> dict[str, Any]:
     right = d[np.concatenate([pos, pos[later]])]
     packed = np.unique(left << 32 | right)
     info["pairs"] = int(len(packed))
+    info["cpu_s"] = time.process_time() - t0
     if not len(packed):
         return info
     rk_first, rk_kept = _node_map(layout)

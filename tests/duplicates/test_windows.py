@@ -58,3 +58,52 @@ def test_wire_stories_sharing_only_a_short_standard_sentence_are_not_copies():
     b = wire(filler(3, seed=52) + [std])
     findings, _ = run({"a": a, "b": b})
     assert not [f for fs in findings.values() for f in fs]
+
+
+def _reference_units(text: str, passages, window_words: int) -> list[Span]:
+    """The definition of units() written plainly (slices, whole word counts)."""
+    import re
+
+    from audit.duplicates.units import _windows
+
+    indent = re.compile(r"\n(?:[ \t]{2,}|\t)(?=\S)")
+    if "\n\n" not in text and len(indent.findall(text, 0, 20_000)) >= 2:
+        passages = [Span(0, len(text))]
+    out: list[Span] = []
+    for p in passages:
+        block = text[p.start : p.end]
+        if "\n" not in block and len(block) < 4 * window_words:
+            out.append(p)
+            continue
+        cuts = [p.start] + [p.start + m.start() + 1 for m in indent.finditer(block)] + [p.end]
+        for a, b in zip(cuts, cuts[1:], strict=False):
+            piece = text[a:b]
+            if not piece.strip():
+                continue
+            start = a + len(piece) - len(piece.lstrip())
+            span = Span(start, start + len(piece.strip()))
+            if len(text[span.start : span.end].split()) <= window_words:
+                out.append(span)
+            else:
+                out.extend(_windows(text, span, window_words // 2))
+    return out
+
+
+def test_units_match_their_plain_definition_at_every_size():
+    """Short pieces skip the word count (a piece of 2w-1 characters has at most w words), trimming and
+    indent cuts read the text in place: the same units as the plain definition."""
+    import random
+
+    rng = random.Random(3)
+    pieces = ["a", "bb", "word", "Wire", "x.", "2.5", "\u201cquote\u201d", "caf\u00e9"]
+    seps = [" ", " ", " ", "  ", "\n", "\n    ", "\n\n", "\t", ". ", ".\n"]
+    for window in (4, 5, 8, 120):
+        for _ in range(150):
+            text = "".join(rng.choice(pieces) + rng.choice(seps) for _ in range(rng.randint(1, 60)))
+            text = rng.choice(["", "  ", "\n"]) + text
+            for passages in (segment.passages(text), (Span(0, len(text)),)):
+                assert units(text, passages, window) == _reference_units(text, passages, window), (window, text)
+    # At the bound: 4 one-letter words in 7 characters are one unit; 5 words in 9 characters are cut.
+    assert units("a b\nc d", (Span(0, 7),), 4) == [Span(0, 7)]
+    cut = units("a b\nc d e", (Span(0, 9),), 4)
+    assert cut == _reference_units("a b\nc d e", (Span(0, 9),), 4) and cut != [Span(0, 9)]

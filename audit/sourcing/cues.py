@@ -1,0 +1,204 @@
+"""Where the attribution patterns match in one document, found once and read by offset.
+
+The cue patterns (reporting verbs, evidence verbs, cue phrases, weasel phrases, agentless passives,
+prepositional sources, "came from") are alternations of hundreds of words that start with a lookbehind:
+run along a whole text they cost more than the rest of the sourcing analysis. But a match can only start
+at a word of the text, and only at a word that is the first word of one of the pattern's entries
+(:func:`audit.sourcing.lexicon.first_words`). :class:`CueIndex` takes the words of the document from the
+shared text layer (:class:`audit.text.TextLayer`: words with offsets and lower-case forms, computed once
+for every check), keeps those that begin an entry of some pattern, and runs each pattern there with
+``pattern.match``: the same matches as ``pattern.finditer(text)``, at a fraction of the cost, each pattern
+once per document. :meth:`CueIndex.matches` then hands a sentence its matches by bisection.
+
+Why the matches are the same: a match starts where the character before is not a word character, an
+apostrophe or a hyphen (the patterns' lookbehind), so at the start of a layer word, and the word's
+leading run of letters and digits is then the entry's first word (lower-cased; the case-insensitive
+patterns compare lower-case forms). Two things could hide a match from the layer's words, and both send
+the document to the plain scan: a combining mark just before a word (the layer glues it to the word
+before) and the three characters whose case-insensitive match is not their ``lower()`` (``İ``, ``ı``,
+``ſ``). The text the patterns read may have its quotes masked (blanked inside, same length,
+:func:`audit.sourcing.quotes.mask_quotes`): outside a masked interior the characters, and the one
+before each, are those of the original text, so the words of the original text are the candidates; the
+end of every masked interior is added as a candidate too.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from itertools import compress
+from typing import Iterable
+
+from audit.text import MARKS, TextLayer
+
+_LEAD = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class Keys:
+    """Where a match of a word-list pattern can start: at a word of the text (lower case, its letters and
+    digits up to the first other character) in ``first``; and, when that word is not in ``open``, only if
+    the next word of the text makes one of the two-word beginnings in ``pairs`` ("the survey", not "the
+    house")."""
+
+    first: frozenset[str]
+    open: frozenset[str]
+    pairs: frozenset[str] = frozenset()
+
+
+def entry_keys(entries) -> Keys:
+    """The :class:`Keys` of a list of entries (words and phrases, words separated by spaces as the
+    pattern's ``\\s+``): "according to" -> first "according", pair "according to"; "so-called" -> first
+    "so", open (the word goes on with a hyphen, not a space)."""
+    first: set[str] = set()
+    open_: set[str] = set()
+    pairs: set[str] = set()
+    for entry in entries:
+        e = " ".join(entry.split()).lower()
+        m = _LEAD.match(e)
+        if not m:
+            continue
+        w = m.group(0)
+        first.add(w)
+        rest = e[m.end() :]
+        nxt = _LEAD.match(rest, 1) if rest.startswith(" ") else None
+        if nxt is None:
+            open_.add(w)  # a word of its own, or one that goes on with a hyphen or an apostrophe
+        else:
+            pairs.add(f"{w} {nxt.group(0)}")
+    return Keys(frozenset(first), frozenset(open_), frozenset(pairs))
+
+
+def open_keys(words) -> Keys:
+    """:class:`Keys` that constrain the first word only."""
+    w = frozenset(words)
+    return Keys(w, w)
+
+
+#: Characters that force the plain scan (see the module docstring).
+_ODD = re.compile(f"[{MARKS}\u0130\u0131\u017f]")
+
+
+_APOSTROPHE = re.compile("['’]")
+
+
+class CueIndex:
+    """The matches of each cue pattern in ``text``, computed on first use (one pass per pattern)."""
+
+    __slots__ = ("text", "_layer", "_plain", "_extra", "_found", "_cand", "_any")
+
+    def __init__(self, text: str, layer: TextLayer | None = None, extra_starts: Iterable[int] = ()) -> None:
+        """``layer``: the text layer of ``text``, or of the text ``text`` masks (same length; its words
+        outside the masked parts are the same); ``extra_starts``: more offsets where a match may start
+        (the ends of the masked interiors)."""
+        self.text = text
+        self._layer = layer if layer is not None else TextLayer(text)
+        self._plain = not text.isascii() and _ODD.search(text) is not None
+        self._extra = sorted(set(extra_starts))
+        self._found: dict[int, tuple[list[int], list[int], list[re.Match]]] = {}
+        self._cand: tuple[frozenset[str], list[tuple[int, str, str]]] | None = None
+        self._any: dict[int, list[int]] = {}
+
+    def _candidates(self, keys: Keys) -> list[int]:
+        """Offsets of the words where a match of a pattern with ``keys`` may start, and the extra starts.
+
+        The words that begin an entry of any pattern asked for so far are kept (one pass over the words
+        for them all); each pattern then filters that short list."""
+        have = self._cand
+        if have is None or not keys.first <= have[0]:
+            union = keys.first if have is None else have[0] | keys.first
+            have = (union, self._words_in(union))
+            self._cand = have
+        first, open_, pairs = keys.first, keys.open, keys.pairs
+        out = [p for p, w, nx in have[1] if w in first and (w in open_ or f"{w} {nx}" in pairs)]
+        if self._extra:
+            out = sorted(set(out).union(self._extra))
+        return out
+
+    def _words_in(self, first: frozenset[str]) -> list[tuple[int, str, str]]:
+        """(offset, key, next key) of the words keyed by one of ``first``, in order; a word's key is its
+        lower-case form up to an apostrophe ("it's" -> "it")."""
+        layer = self._layer
+        lower = layer.lower
+        starts = layer._starts_list
+        hit = list(map(first.__contains__, lower))  # a C loop: no Python code per word
+        apos = self._apostrophe_words()
+        for i in apos:
+            if _APOSTROPHE.split(lower[i], 1)[0] in first:
+                hit[i] = True
+        n = len(lower)
+        out = []
+        for i in compress(range(n), hit):
+            w = lower[i]
+            nx = lower[i + 1] if i + 1 < n else ""
+            if "'" in w or "’" in w:
+                w = _APOSTROPHE.split(w, 1)[0]
+            if "'" in nx or "’" in nx:
+                nx = _APOSTROPHE.split(nx, 1)[0]
+            out.append((starts[i], w, nx))
+        return out
+
+    def _apostrophe_words(self) -> list[int]:
+        """Indexes of the layer words with an apostrophe inside."""
+        text = self.text
+        if "'" not in text and "’" not in text:
+            return []
+        layer = self._layer
+        starts = layer._starts_list
+        words = layer.words
+        out: list[int] = []
+        for m in _APOSTROPHE.finditer(text):
+            i = bisect.bisect_right(starts, m.start()) - 1
+            if i >= 0 and m.start() < starts[i] + len(words[i]) and (not out or out[-1] != i):
+                out.append(i)
+        return out
+
+    def matches(self, pattern: re.Pattern, keys: Keys, start: int, end: int) -> list[re.Match]:
+        """The matches of ``pattern`` inside ``[start, end)``, as ``pattern.finditer(text)`` finds them over
+        the whole text; ``keys``: the first words of its entries."""
+        hit = self._found.get(id(pattern))
+        if hit is None:
+            found = self._scan(pattern, keys)
+            hit = ([m.start() for m in found], [m.end() for m in found], found)
+            self._found[id(pattern)] = hit
+        starts, ends, found = hit
+        if not found:
+            return []
+        i = bisect.bisect_left(starts, start)
+        # finditer matches do not overlap, so their ends are sorted too.
+        return found[i : bisect.bisect_right(ends, end, i)]
+
+    def any_match(self, patterns: tuple[tuple[re.Pattern, Keys], ...], start: int, end: int) -> bool:
+        """Some match of one of ``patterns`` starts inside ``[start, end)`` (``patterns``: the same tuple object
+        for the same patterns, it keys the cache)."""
+        key = id(patterns)
+        starts = self._any.get(key)
+        if starts is None:
+            if not self._plain:
+                union = frozenset().union(*(k.first for _p, k in patterns))
+                self._candidates(Keys(union, union))  # one pass over the words for them all
+            merged: set[int] = set()
+            for p, k in patterns:
+                self.matches(p, k, 0, 0)
+                merged.update(self._found[id(p)][0])
+            starts = sorted(merged)
+            self._any[key] = starts
+        i = bisect.bisect_left(starts, start)
+        return i < len(starts) and starts[i] < end
+
+    def _scan(self, pattern: re.Pattern, keys: Keys) -> list[re.Match]:
+        text = self.text
+        if self._plain:
+            return list(pattern.finditer(text))
+        out = []
+        last = 0
+        match = pattern.match
+        for p in self._candidates(keys):
+            if p < last:
+                continue  # inside the previous match (finditer does not overlap matches)
+            m = match(text, p)
+            if m is not None:
+                out.append(m)
+                last = m.end()
+        return out

@@ -1,0 +1,83 @@
+"""Exact copies (DUP001) are keyed by the word sequence of the same token hashes as the signatures: the
+same copies as audit.normalize.exact_key, from one tokenisation."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from audit import minhash
+from audit.duplicates import align as al
+from audit.duplicates.check import exact_keys
+from audit.duplicates.config import DuplicatesConfig
+from tests.duplicates.harness import run
+
+STORY = (
+    "Łódź council approved the new tram line on Tuesday — “a long-awaited decision,” the mayor said. "
+    "Construction of the 12-km route starts in March and costs 450 million złoty, officials said."
+)
+
+
+def _dup001(docs: dict[str, str]) -> set[str]:
+    findings, _ = run(docs)
+    return {d for d, fs in findings.items() for f in fs if f.rule == "DUP001"}
+
+
+@pytest.mark.parametrize(
+    "copy",
+    [
+        STORY.upper(),  # case, also outside Latin-1 (Ł, Ź)
+        unicodedata.normalize("NFD", STORY),  # decomposed accents (files from some systems)
+        "\ufeff" + STORY,  # byte order mark
+        STORY.replace("tram", "tr\u200bam"),  # zero-width space inside a word
+        STORY.replace("“", '"').replace("”", '"').replace("—", "-"),  # quote and dash variants
+        STORY.replace(" ", "  ").replace(". ", ".\n\n"),  # white space
+        STORY + " \u2605\u2605 \U0001f680",  # symbols and emoji around the words
+        STORY.replace("12-km", "１２-km"),  # fullwidth digits (NFKC)
+    ],
+)
+def test_an_exact_copy_up_to_normalisation_is_dup001(copy):
+    assert _dup001({"a": STORY, "b": copy}) == {"b"}
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        STORY.replace("Tuesday", "Monday"),  # a word changed
+        STORY.replace("12-km", "13-km"),  # a figure changed
+        STORY.replace("Łódź", "Lodz"),  # letters, not case: a different word
+        STORY + " Updated.",  # a word added
+    ],
+)
+def test_a_text_with_other_words_is_not_an_exact_copy(other):
+    assert _dup001({"a": STORY, "b": other}) == set()
+
+
+def test_texts_without_words_are_keyed_by_their_characters():
+    assert _dup001({"a": "***", "b": "---", "c": "***", "d": "  ---\n"}) == {"c", "d"}
+
+
+def test_exact_keys_group_like_normalize_exact_key():
+    texts = [
+        STORY,
+        STORY.upper(),
+        unicodedata.normalize("NFD", STORY),
+        "Straße 5 \u00d7 3",
+        "STRASSE 5 3",
+        "ΚΑΛΗΜΕΡΑ κόσμε",
+        "καλημερα ΚΌΣΜΕ",
+        "plain ascii text",
+        "Plain, ASCII text!",
+        "plain ascii texts",
+        "हिन्दी पाठ",
+        "हिन्दी  पाठ।",
+        "***",
+    ]
+    params = DuplicatesConfig().doc_params()
+    batch = minhash.batch_signatures(texts, [[] for _ in texts], params, DuplicatesConfig().passage_params())
+    keys = exact_keys(texts, batch, params.seed)
+    reference = [al.exact_key(t) for t in texts]
+    for i in range(len(texts)):
+        for j in range(len(texts)):
+            assert (keys[i] == keys[j]) == (reference[i] == reference[j]), (texts[i], texts[j])

@@ -1,0 +1,162 @@
+"""The sourcing fast paths find exactly what the plain scans find.
+
+:class:`audit.sourcing.cues.CueIndex` runs each cue pattern only at the words that begin one of its
+entries; :func:`audit.sourcing.figures._tails` starts the end-anchored searches of a number's left
+context near its end. Both must give the matches of ``pattern.finditer(text)`` / ``pattern.search(before)``:
+checked on written cases of each edge (phrases over line breaks, apostrophes, hyphens, digits and
+underscores glued to words, upper case, masked quotes, combining marks, the characters whose
+case-insensitive match is not their lower case) and on generated texts (fixed seed).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from audit.segment import passages
+from audit.sourcing import figures as F
+from audit.sourcing.attribution import _pattern_list, find_attributions
+from audit.sourcing.cues import CueIndex, entry_keys
+from audit.sourcing.lexicon import _compile_words, lexicon
+from audit.sourcing.quotes import find_quotes, mask_quotes
+from audit.text import TextLayer
+
+WRITTEN = [
+    "The mayor said on Monday that 40% of the city's buses were late, according to\nthe transit agency.",
+    "According  to   the\tsurvey, rents rose. It is believed that some critics say otherwise.",
+    "Officials’ said nothing; it's said that the so-called report was leaked. Re-said, unsaid, said2, _said.",
+    "SAID the chief. Said Ms. Lee. The Survey found 12 cases; the survey\nfound more. In the 50-state poll, 9% agreed.",
+    "Las cifras proceden del INE. Según la encuesta del CIS, el paro bajó. Fuentes del sector aseguran que sí.",
+    "The figure came from the campaign. Data comes from the census. Under Missouri law, fees doubled.",
+    "He told reporters: “We were told to investigate every case,” the sheriff said. “It was bad,” he added.",
+    "Decomposed: segu\u0301n la encuesta, dijo el alcalde. x\u0301said the man. Experts say it rose.",
+    "Odd case: ſome ſay the ſurvey ſhows İt; ıt is believed that critics say so.",
+    "l'said o’said d'according to the report, said'",
+    "A spokesman for the company said 1,200 jobs went. A 2014 examination by the state auditor found gaps.",
+]
+
+
+def _random_texts(n: int, seed: int = 7) -> list[str]:
+    rng = random.Random(seed)
+    vocab: list[str] = []
+    for lang in ("en", "es"):
+        lex = lexicon(lang)
+        for keys in (lex.verb_keys, lex.cue_keys, lex.weasel_keys, lex.evidence_keys, lex.hidden_passive_keys):
+            vocab += sorted(keys.first)[:40]
+            vocab += sorted(keys.pairs)[:40]
+    vocab += ["the", "survey", "report", "data", "in", "from", "law", "Missouri", "came", "from", "12", "40%"]
+    seps = [" ", " ", " ", "  ", "\n", "\t", ", ", ". ", "-", "'", "’", "_", "\u00a0", "“", "”", '"', "(", ")"]
+    out = []
+    for _ in range(n):
+        parts = []
+        for _ in range(rng.randint(5, 60)):
+            w = rng.choice(vocab)
+            if rng.random() < 0.2:
+                w = w.upper() if rng.random() < 0.5 else w.capitalize()
+            parts.append(w)
+            parts.append(rng.choice(seps))
+        out.append("".join(parts))
+    return out
+
+
+def _all_patterns():
+    for lang in ("en", "es"):
+        yield from _pattern_list(lexicon(lang))
+
+
+@pytest.mark.parametrize("text", WRITTEN + _random_texts(150))
+def test_cue_index_finds_what_finditer_finds(text):
+    index = CueIndex(text)
+    for pattern, keys in _all_patterns():
+        want = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in index.matches(pattern, keys, 0, len(text))] == want, pattern.pattern[:60]
+
+
+@pytest.mark.parametrize("text", WRITTEN + _random_texts(60, seed=11))
+def test_cue_index_on_masked_text_uses_the_original_words(text):
+    quotes = find_quotes(text, passages(text))
+    masked = mask_quotes(text, quotes)
+    index = CueIndex(masked, TextLayer(text), [q.inner[1] for q in quotes])
+    for pattern, keys in _all_patterns():
+        want = [m.span() for m in pattern.finditer(masked)]
+        assert [m.span() for m in index.matches(pattern, keys, 0, len(masked))] == want
+
+
+def test_cue_index_slices_by_offsets():
+    text = WRITTEN[0] + " " + WRITTEN[1]
+    index = CueIndex(text)
+    lex = lexicon("en")
+    mid = len(WRITTEN[0])
+    got = index.matches(lex.verb_re, lex.verb_keys, 0, mid)
+    assert [m.group(0) for m in got] == ["said"]
+    assert index.any_match(_pattern_list(lex), mid + 1, len(text)) is True  # "According to", "some critics say"
+
+
+def test_find_attributions_is_the_same_with_and_without_the_index():
+    lex = lexicon("en")
+    for text in WRITTEN:
+        plain = find_attributions(text, 0, len(text), lex)
+        indexed = find_attributions(text, 0, len(text), lex, CueIndex(text))
+        assert [(a.start, a.end, a.cue, a.source) for a in indexed] == [
+            (a.start, a.end, a.cue, a.source) for a in plain
+        ]
+
+
+def test_cue_index_entries_with_apostrophes_and_hyphens():
+    """No lexicon entry has an apostrophe today; a word like "it's" must still be found when one does."""
+    entries = ["it's said", "d'après", "so-called", "it is said", "l’on dit"]
+    pattern = _compile_words(entries, re.IGNORECASE)
+    keys = entry_keys(entries)
+    text = "It's said that, d'après la presse, the so-called plan; it is said. L’on dit. Xit's said, it'sx said"
+    want = [m.span() for m in pattern.finditer(text)]
+    assert len(want) == 5
+    assert [m.span() for m in CueIndex(text).matches(pattern, keys, 0, len(text))] == want
+
+
+def test_entry_keys_first_words_and_pairs():
+    keys = entry_keys(["according to", "said", "so-called", "it's said", "in a  statement"])
+    assert keys.first == {"according", "said", "so", "it", "in"}
+    assert keys.open == {"said", "so", "it"}
+    assert keys.pairs == {"according to", "in a"}
+
+
+# -- figures: the end-anchored searches of a number's left context ---------------------------------
+
+_BEFORE_PATTERNS = [
+    (F._CURRENCY_BEFORE, 0),
+    (F._DATE_BEFORE, 0),
+    (F._YEAR_BEFORE, 0),
+    (F._AGE_BEFORE, 1),
+    (F._NAME_COMMA_BEFORE, 0),
+    (F._LABEL_BEFORE, 0),
+    (F._CAP_WORD_BEFORE, 0),
+    (F._QUANT_BEFORE, 1),
+]
+
+
+def _befores(n: int, seed: int = 3) -> list[str]:
+    rng = random.Random(seed)
+    words = (
+        "at least more than up to al menos más de alrededor de edad de de edad aged age in since c. circa "
+        "Senate Bill No. n.º nº # page Route Highway US$ USD $ € R$ MX$ Jan. March enero of by total "
+        "Smith, Ana, 1990 rose the about nearly"
+    ).split()
+    seps = [" ", " ", "  ", "\n", "\t", "\u00a0", "(", ",", "-", "/", "."]
+    out = []
+    for _ in range(n):
+        s = "".join(rng.choice(words) + rng.choice(seps) for _ in range(rng.randint(1, 7)))
+        out.append(s[-30:] if rng.random() < 0.5 else s)
+    return out
+
+
+@pytest.mark.parametrize(
+    "before", _befores(400) + ["aged ", "at  least ", "edad\u00a0de ", "Smith, ", "US$ \n", "x/\n"]
+)
+def test_tail_searches_match_the_full_searches(before):
+    starts = F._tails(before)
+    for pattern, n_words in _BEFORE_PATTERNS:
+        full = pattern.search(before)
+        tail = pattern.search(before, starts[n_words])
+        assert (full and full.span()) == (tail and tail.span()), (pattern.pattern[:40], before)
