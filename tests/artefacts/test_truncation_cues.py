@@ -53,7 +53,10 @@ def test_cut_cues(text, lang, kind):
         ("Context helps, but that is not the hotel I was thinking of", "en"),  # a stranded preposition
         ("These are the people they work with", "en"),
         ("The senators voted against", "en"),
-        ("Personal Finance Notes - Copyright 2012 by Example Media. All rights reserved. -", "en"),  # "against" closes a clause: left out of the dangling words
+        (
+            "Personal Finance Notes - Copyright 2012 by Example Media. All rights reserved. -",
+            "en",
+        ),  # "against" closes a clause: left out of the dangling words
         ("Los diputados de la oposición votaron en contra", "es"),
     ],
 )
