@@ -296,8 +296,8 @@ def _lower_tokens(text: str, vocab, layer=None) -> list[tuple[int, str]]:
     for i in found:
         pos = int(starts[i])
         token = words[i]
-        m = match(text, pos)
-        if m is not None and m.end() == pos + len(token):
+        hit = match(text, pos)
+        if hit is not None and hit.end() == pos + len(token):
             out.append((pos, token))
     return out
 

@@ -293,7 +293,6 @@ def test_three_letters():
         assert recurring._three_letters(s) is (sum(ch.isalpha() for ch in s) >= 3)
 
 
-
 def _split_glued_reference(token: str, lang: str):
     """:func:`whitespace._split_glued` as written before its shortcut for listed tokens."""
     from audit.artefacts.common import stopwords, zipf
@@ -304,7 +303,9 @@ def _split_glued_reference(token: str, lang: str):
     best = None
     for i in range(2, len(token) - 1):
         left, right = token[:i], token[i:]
-        if (left in whitespace._PREFIXES and right not in stopwords().get(lang, ())) or right in whitespace._SUFFIX_WORDS:
+        if (
+            left in whitespace._PREFIXES and right not in stopwords().get(lang, ())
+        ) or right in whitespace._SUFFIX_WORDS:
             continue
         zl = whitespace._half_ok(left, lang)
         zr = zl and whitespace._half_ok(right, lang)
