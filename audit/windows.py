@@ -317,9 +317,12 @@ def passages(text: str, bounds: Sequence[int]) -> tuple[Span, ...]:
     return tuple(out)
 
 
-def layer_part(text: str, name: str, bounds: Sequence[int]) -> Any:
+def layer_part(text: str, name: str, bounds: Sequence[int], layer: Any = None) -> Any:
     """A text-layer part (``CorpusCheck.layer_needs``) of a huge document, computed window by window
-    where the parts are known (the exact key, the normalised text, the passages); the others whole."""
+    where the parts are known (the exact key, the normalised text, the passages); the others whole
+    (from ``layer`` when given)."""
+    if layer is not None and name in layer.__dict__:
+        return layer.__dict__[name]
     if name == "exact_key":
         return exact_key(text, bounds)
     if name == "normalized":
@@ -328,7 +331,7 @@ def layer_part(text: str, name: str, bounds: Sequence[int]) -> Any:
         return passages(text, bounds)
     from audit.text import TextLayer
 
-    return getattr(TextLayer(text), name)
+    return getattr(layer if layer is not None else TextLayer(text), name)
 
 
 def batch_signatures(

@@ -219,3 +219,28 @@ def test_recurring_lines_never_split_a_huge_line_into_all_its_words():
         tracemalloc.stop()
     assert keys == {}
     assert peak < 3 * len(line), f"{peak / 2**20:.1f} MiB for a {len(line) / 2**20:.1f} MiB line"
+
+
+def test_the_corpus_checks_prepare_a_huge_document_from_its_windows(small_windows, monkeypatch):
+    """The duplicates check's passage units of a huge document come from the windows' paragraphs: the
+    whole text is never laid out."""
+    from audit import segment
+    from audit.duplicates import DuplicateCheck
+
+    seen: list[int] = []
+    real = segment.passages
+
+    def recording(text):
+        seen.append(len(text))
+        return real(text)
+
+    monkeypatch.setattr(segment, "passages", recording)
+    rng = random.Random(8)
+    text = _prose(rng, 150)
+    dup = DuplicateCheck()
+    out = DocOutcome.compute(
+        DocContext(Document(id="d", text=text, source="d.txt"), 0), _doc_checks(), (), "source", (dup,)
+    )
+    units = out.prepared[dup.prepare_key]
+    assert len(units) > 100 and all(text[a:b].strip() == text[a:b] for a, b in units)
+    assert seen and max(seen) < len(text) / 3

@@ -62,7 +62,7 @@ class DocOutcome:
         preparers: tuple[Any, ...] = (),
     ) -> DocOutcome:
         if windows.is_huge(ctx.text):
-            return cls._windowed(ctx, doc_checks, layer_needs, source_field)
+            return cls._windowed(ctx, doc_checks, layer_needs, source_field, preparers)
         found: list[Finding] = []
         for check in doc_checks:
             found.extend(f for f in check.check(ctx) if check.wants(f.rule))
@@ -84,7 +84,12 @@ class DocOutcome:
 
     @classmethod
     def _windowed(
-        cls, ctx: DocContext, doc_checks: list[Any], layer_needs: tuple[str, ...], source_field: str
+        cls,
+        ctx: DocContext,
+        doc_checks: list[Any],
+        layer_needs: tuple[str, ...],
+        source_field: str,
+        preparers: tuple[Any, ...] = (),
     ) -> DocOutcome:
         """A huge document checked in bounded windows (:mod:`audit.windows`): the findings, annotations
         and statistics of its windows merged, the corpus checks' layer parts computed window by window."""
@@ -101,7 +106,13 @@ class DocOutcome:
             if not i:
                 outlet = wctx.outlet if ctx.record_source(source_field) is None else wctx._outlet
             merger.add(core, (ca, cb), found, wctx)
-        layer = {name: windows.layer_part(text, name, bounds) for name in layer_needs}
+        # The corpus checks' parts and preparation see the windows' passages and the first window's
+        # outlet, never a layout of the whole text.
+        ctx.layer.__dict__["passages"] = windows.passages(text, bounds)
+        if outlet is not False:
+            ctx._outlet = outlet
+        layer = {name: windows.layer_part(text, name, bounds, ctx.layer) for name in layer_needs}
+        prepared = {c.prepare_key: c.prepare(ctx) for c in preparers}
         return cls(
             merger.all_findings(),
             merger.language(),
@@ -111,6 +122,7 @@ class DocOutcome:
             merger.merged_stats(),
             outlet,
             layer,
+            prepared,
         )
 
     def apply(self, ctx: DocContext) -> list[Finding]:
