@@ -244,3 +244,15 @@ def test_the_corpus_checks_prepare_a_huge_document_from_its_windows(small_window
     units = out.prepared[dup.prepare_key]
     assert len(units) > 100 and all(text[a:b].strip() == text[a:b] for a, b in units)
     assert seen and max(seen) < len(text) / 3
+
+
+def test_a_huge_documents_restored_context_carries_the_windows_passages(small_windows):
+    """A corpus check that prepares the document in the main process (the serial stage) reads the
+    windows' passages from the restored context, not a layout of the whole text."""
+    rng = random.Random(9)
+    text = _prose(rng, 150)
+    out = _outcome(text, _doc_checks())
+    ctx = DocContext(Document(id="d", text=text, source="d.txt"), 0)
+    out.apply(ctx)
+    assert "passages" in ctx.layer.__dict__
+    assert ctx.passages == windows.passages(text, windows.cuts(text))

@@ -112,6 +112,9 @@ class DocOutcome:
         if outlet is not False:
             ctx._outlet = outlet
         layer = {name: windows.layer_part(text, name, bounds, ctx.layer) for name in layer_needs}
+        # Always handed back: a corpus check preparing the document in the main process (the serial
+        # stage) reads the windows' passages from the restored layer too.
+        layer["passages"] = ctx.layer.__dict__["passages"]
         prepared = {c.prepare_key: c.prepare(ctx) for c in preparers}
         return cls(
             merger.all_findings(),
