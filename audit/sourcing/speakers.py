@@ -29,6 +29,20 @@ def _generic_tag(text: str, q: Quote, lex: Lexicon) -> Attribution | None:
     return None
 
 
+#: The attributions of the spans read for the quotes of the current document: the same sentence is often
+#: read for two quotes, or by two rules for one quote (find_attributions is a function of its arguments).
+_MEMO: dict[tuple[int, int, int, int], tuple[str, list[Attribution]]] = {}
+
+
+def _attributions(masked: str, a: int, b: int, lex: Lexicon, cues: CueIndex | None) -> list[Attribution]:
+    key = (id(masked), a, b, id(lex))
+    hit = _MEMO.get(key)
+    if hit is None or hit[0] is not masked:
+        hit = (masked, find_attributions(masked, a, b, lex, cues))
+        _MEMO[key] = hit
+    return hit[1]
+
+
 def attach_speakers(
     text: str,
     masked: str,
@@ -48,6 +62,7 @@ def attach_speakers(
     sentence before or of the quote that follows."""
     starts = [s.start for s in sentences]
     para_starts = [p.start for p in passages]
+    _MEMO.clear()
 
     def paragraph(offset: int) -> int:
         return bisect.bisect_right(para_starts, offset) - 1
@@ -75,7 +90,7 @@ def attach_speakers(
         for a, b in candidates:
             if b <= a:
                 continue
-            found = [x for x in find_attributions(masked, a, b, lex, cues) if x.valid or x.vague]
+            found = [x for x in _attributions(masked, a, b, lex, cues) if x.valid or x.vague]
             if found:
                 # Prefer the cue nearest to the quote.
                 speaker = min(found, key=lambda x: min(abs(x.start - q.start), abs(x.start - q.end)))
@@ -86,7 +101,7 @@ def attach_speakers(
             prev = sentences[i0 - 1]
             prev_text = text[prev.start : prev.end].rstrip()
             if prev_text.endswith(":") or s0.start == q.start and prev_text.endswith(","):
-                found = [x for x in find_attributions(masked, prev.start, prev.end, lex, cues) if x.valid or x.vague]
+                found = [x for x in _attributions(masked, prev.start, prev.end, lex, cues) if x.valid or x.vague]
                 if found:
                     speaker = found[-1]
         if speaker is None:
@@ -97,6 +112,7 @@ def attach_speakers(
             speaker = _loose_speaker(text, masked, q, quotes, sentences, i0, i1, lex, cues, candidates, paragraph)
         q.speaker = speaker
     _following_speakers(text, quotes, paragraph)
+    _MEMO.clear()
 
 
 #: A past-tense verb and a noun phrase after a quote: “...,” speculated one arbitrager / warned the minister.
@@ -145,7 +161,7 @@ def _loose_speaker(
         if b <= a:
             continue
         found = [
-            x for x in find_attributions(masked, a, b, lex, cues) if x.kind in ("verb", "cue", "evidence") and x.source
+            x for x in _attributions(masked, a, b, lex, cues) if x.kind in ("verb", "cue", "evidence") and x.source
         ]
         if found:
             return min(found, key=lambda x: min(abs(x.start - q.start), abs(x.start - q.end)))
@@ -184,7 +200,7 @@ def _loose_speaker(
                     break
             found = [
                 x
-                for x in find_attributions(masked, prev.start, prev.end, lex, cues)
+                for x in _attributions(masked, prev.start, prev.end, lex, cues)
                 if x.kind in ("verb", "cue") and x.source and not x.vague
             ]
             if found:
@@ -260,7 +276,7 @@ def _previous_speaker(
         return None
     found = [
         a
-        for a in find_attributions(masked, prev.start, prev.end, lex, cues)
+        for a in _attributions(masked, prev.start, prev.end, lex, cues)
         if a.valid and a.kind in ("verb", "cue") and a.source_kind in ("named", "pronoun", "role")
     ]
     return found[-1] if found else None
