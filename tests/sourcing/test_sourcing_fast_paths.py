@@ -160,3 +160,13 @@ def test_tail_searches_match_the_full_searches(before):
         full = pattern.search(before)
         tail = pattern.search(before, starts[n_words])
         assert (full and full.span()) == (tail and tail.span()), (pattern.pattern[:40], before)
+
+
+def test_number_pattern_matches_the_plain_alternation():
+    """figures._NUMBER writes the first digit once outside its alternation; the matches are those of the
+    plain form."""
+    plain = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d.])|\d+(?:[.,]\d+)?")
+    rng = random.Random(5)
+    for _ in range(20000):
+        s = "".join(rng.choice("0123456789.,, a-/") for _ in range(rng.randint(1, 24)))
+        assert [m.span() for m in F._NUMBER.finditer(s)] == [m.span() for m in plain.finditer(s)], s
