@@ -330,41 +330,54 @@ def _dispatch() -> tuple[list[list[tuple[str, list[tuple[str, frozenset[str] | N
     return groups, tuple(sorted(gates))
 
 
-@lru_cache(maxsize=4096)
-def _bucket(group: int, first: str, present: frozenset[str]) -> re.Pattern | None:
+@lru_cache(maxsize=512)
+def _bucket(group: int, first: str) -> re.Pattern | None:
     """The alternation of :func:`_combined` for one group, cut to the patterns a line starting with
-    ``first`` and holding the gates ``present`` can match (``None``: none can)."""
+    ``first`` can match, less those a gate guards (:func:`_gated`); ``None`` when none is left."""
     parts = []
     for kind, info in _dispatch()[0][group]:
-        sel = [
-            pat
-            for pat, chars, gate in info
-            if (chars is not None and first in chars) or (chars is None and (gate is None or gate in present))
-        ]
+        sel = [pat for pat, chars, gate in info if (first in chars if chars is not None else gate is None)]
         if sel:
             parts.append(f"(?P<{kind}>(?:" + "|".join(f"(?:{p})" for p in sel) + "))$")
     return re.compile("|".join(parts), re.IGNORECASE) if parts else None
 
 
+@lru_cache(maxsize=8)
+def _gated(group: int) -> tuple[tuple[int, str, str, re.Pattern], ...]:
+    """``(kind index, kind, gate, whole-line pattern)`` of the group's patterns that can start anywhere
+    but need their gate, in kind order: tried alone, only on a line that holds the gate."""
+    out = []
+    for ki, (kind, info) in enumerate(_dispatch()[0][group]):
+        for pat, chars, gate in info:
+            if chars is None and gate is not None:
+                out.append((ki, kind, gate, re.compile(f"(?:{pat})$", re.IGNORECASE)))
+    return tuple(out)
+
+
 @lru_cache(maxsize=1 << 15)
 def _short_kind(core: str, with_colon: str, extra: tuple[str, ...]) -> str | None:
     """Kind of a short line: one match per pattern group; cached, since menus and widgets repeat."""
-    full = _combined(extra)
-    fast = not extra and with_colon.isascii()  # core is with_colon less its end: same first character
-    if fast:
-        low = with_colon.lower()
-        # gates of with_colon: a gate it lacks core lacks too, one only it holds just adds a pattern
-        present = frozenset(g for g in _dispatch()[1] if g in low)
+    if extra or not with_colon.isascii():
+        for rx, target in zip(_combined(extra), (core, with_colon, core), strict=True):
+            m = rx.match(target)
+            if m:
+                return m.lastgroup
+        return None
+    # core is with_colon less its end: the same first character, and no gate that with_colon lacks
+    low = with_colon.lower()
     for gi, target in enumerate((core, with_colon, core)):
-        if not fast:
-            rx = full[gi]
-        else:
-            rx = _bucket(gi, low[0], present)
-            if rx is None:
-                continue
-        m = rx.match(target)
-        if m:
-            return m.lastgroup
+        rx = _bucket(gi, low[0])
+        m = rx.match(target) if rx is not None else None
+        found = m.lastgroup if m else None
+        rank = _GROUPS[gi].index(found) if found else len(_GROUPS[gi])
+        for ki, kind, gate, prx in _gated(gi):
+            if ki >= rank:
+                break  # the first kind that matches wins, as in the full alternation
+            if gate in low and prx.match(target):
+                found = kind
+                break
+        if found:
+            return found
     return None
 
 

@@ -124,13 +124,13 @@ DANGLING = {k: NEVER_FINAL.get(k, frozenset()) | frozenset(v.split()) for k, v i
 #: ("... said the case could turn on whether the states", "... avaliam que os cortes", "..., dass die Preise").
 #: Comparatives are excluded: "más que el resto" is complete.
 _OPEN_CLAUSE = re.compile(
-    r"(?<![^\W\d_])(?<!\bmás )(?<!\bmenos )(?<!\bmayor )(?<!\bmenor )(?<!\bmejor )(?<!\bpeor )(?<!\bplus )"
-    r"(?<!\bmoins )(?<!\bmais )(?<!\bpiù )(?<!\bmeno )"
-    r"(?:that|whether|because|although|unless|que|porque|aunque|parce qu[e']|dass|weil|obwohl|che|perché)\s+"
-    r"(?:the|a|an|its|their|his|her|our|el|la|los|las|un|una|os|le|les|une|des|der|die|das|den|ein|eine|il|lo|"
-    r"gli|uno)\s+[^\W\d_]+$",
+    r"(?:^|(?<=[^\w]))(?:that|whether|because|although|unless|que|porque|aunque|parce qu[e']|dass|weil|obwohl|che|"
+    r"perché)\s+(?:the|a|an|its|their|his|her|our|el|la|los|las|un|una|os|le|les|une|des|der|die|das|den|ein|eine|il|"
+    r"lo|gli|uno)\s+[^\W\d_]+$",
     re.IGNORECASE,
 )
+#: Comparatives before "que"/"che": "más que el resto" is complete.
+_COMPARATIVE = re.compile(r"\b(?:más|menos|mayor|menor|mejor|peor|plus|moins|mais|più|meno)\s+$", re.IGNORECASE)
 
 
 #: A quotation closed on a comma and followed only by a name: the attribution lost its verb
@@ -181,6 +181,7 @@ def _open_quote(passage: str, lang: str = "und") -> bool:
 _LAST_BREAK = re.compile(
     r"(?:[.!?…][\"”’»)\]]*(?:\s+|(?=[-–—~]))|[\"”»]\s+(?=[-–—~]))(?:[-–—~]+\s*)?(?=[\"“‘«(¿¡]?[A-ZÀ-ÖØ-Þ0-9])"
 )
+_WORD_BEFORE_DOT = re.compile(r"([^\W\d_]+)[.]\S*\s*$")
 _NAME_RUN = re.compile(r"^(?:(?:[A-ZÀ-Þ][\w’'.-]*|[A-Z]\.|de|van|von|da|di|del|la|le|of|the|and|&)\s*){1,6}$")
 #: Page navigation that ends an article without punctuation ("More on the budget vote", "Read the full
 #: report", "Follow us on ...").
@@ -194,13 +195,14 @@ _SIGN_OFF = re.compile(r"^(?:posted|written|published|shared|filed|via|source|cr
 
 
 def _signature(passage: str) -> bool:
-    tail = passage.rstrip()
+    tail = passage.rstrip()[-300:]  # a signature is short: its sentence break lies in the last 300 characters
     cut = 0
-    for m in _LAST_BREAK.finditer(tail):
-        word = re.search(r"([^\W\d_]+)[.]\S*\s*$", tail[max(0, m.start() - 20) : m.start() + 1])
+    for m in reversed(list(_LAST_BREAK.finditer(tail))):
+        word = _WORD_BEFORE_DOT.search(tail, max(0, m.start() - 20), m.start() + 1)
         if word and (word.group(1).lower() in ABBREVIATIONS or len(word.group(1)) == 1):
             continue  # "said Prof. Laurence Tr", "Gov. Ron D": an abbreviation's dot, the sentence goes on
         cut = m.end()
+        break
     if not cut:
         return False  # one sentence: judged as a whole by the caller
     last = tail[cut:]
@@ -313,7 +315,7 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
         if frag.islower() and len(frag) <= 2 and frag not in common and not compound:
             return "mid-word"
         if low in DANGLING.get(lang, DANGLING["en"]) and not compound:
-            if lang in ("en", "und") and _STRANDED.search(tail):
+            if lang in ("en", "und") and _STRANDED.search(tail, max(0, len(tail) - 60)):
                 return "mid-sentence"  # "... not the Four Seasons I was thinking of": a stranded preposition
             return "function-word"
         vocabulary = vocabulary or {}
@@ -386,8 +388,11 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
 def _grammar_cut(tail: str, lang: str = "und") -> str | None:
     """``"open-clause"`` when a subordinate clause stops after its subject, ``"open-quote"`` when a quotation
     or bracket opened in the passage is never closed."""
-    end = tail[-80:]
-    if _OPEN_CLAUSE.search(end) or _VERBLESS_ATTRIBUTION.search(end) or _SAID_NP.search(end):
+    pos = max(0, len(tail) - 80)  # the last 80 characters, read as part of the text (no word cut at the edge)
+    clause = _OPEN_CLAUSE.search(tail, pos)
+    if clause and _COMPARATIVE.search(tail, max(0, clause.start() - 12), clause.start()):
+        clause = None
+    if clause or _VERBLESS_ATTRIBUTION.search(tail, pos) or _SAID_NP.search(tail, pos):
         return "open-clause"
     if _open_quote(tail, lang):
         return "open-quote"

@@ -203,13 +203,9 @@ def _split_glued(token: str, lang: str) -> tuple[str, str, float] | None:
     if known >= 4.5:
         return None  # a common word: no glued pair is rarer than 3.5 Zipf below its halves
     best = None
-    listed = _freq_dict(lang) or {}  # a half missing from the list has Zipf 0: never a half
-    sw = stopwords().get(lang, ())
     for i in range(2, len(token) - 1):
         left, right = token[:i], token[i:]
-        if not listed.get(left) or not listed.get(right):
-            continue
-        if (left in _PREFIXES and right not in sw) or right in _SUFFIX_WORDS:
+        if (left in _PREFIXES and right not in stopwords().get(lang, ())) or right in _SUFFIX_WORDS:
             continue  # "antivaccine", "statewide"; but "sobrelas" is "sobre las"
         zl = _half_ok(left, lang)
         zr = zl and _half_ok(right, lang)

@@ -214,6 +214,7 @@ def _runs(bands: np.ndarray, keys: np.ndarray, docs: np.ndarray):
 def exact_partition(root: str, p: int) -> dict[str, Any]:
     """Stage 2: groups of documents with equal content keys in partition ``p``, as (first, member)
     rows in ``exact/P.npy`` (every member, the first included)."""
+    t0 = time.process_time()
     layout = Layout(root)
     bases = np.load(layout.bases)
     bands, keys, docs = _load_rows(layout, "exact", p, bases)
@@ -221,7 +222,7 @@ def exact_partition(root: str, p: int) -> dict[str, Any]:
     sel = length > 1
     out = np.stack([d[first[sel]], d[sel]], 1) if sel.any() else np.zeros((0, 2), np.int64)
     save(layout.root / "exact" / f"{p:04d}.npy", out.astype(np.int64))
-    return {"partition": p, "rows": len(d), "grouped": int(sel.sum())}
+    return {"partition": p, "rows": len(d), "grouped": int(sel.sum()), "cpu_s": time.process_time() - t0}
 
 
 def _node_map(layout: Layout) -> tuple[np.ndarray, np.ndarray]:
@@ -244,6 +245,7 @@ def near_partition(root: str, p: int, max_bucket: int) -> dict[str, Any]:
     """Stage 3: candidate pairs of partition ``p``: in each (band, key) bucket every member with the
     first member and with its predecessor (buckets over ``max_bucket`` skipped and counted), written
     to ``cand/V/P.npy`` by the shard V of the text verified first."""
+    t0 = time.process_time()
     layout = Layout(root)
     bases = np.load(layout.bases)
     bands, keys, docs = _load_rows(layout, "near", p, bases)
@@ -268,6 +270,7 @@ def near_partition(root: str, p: int, max_bucket: int) -> dict[str, Any]:
     right = d[np.concatenate([pos, pos[later]])]
     packed = np.unique(left << 32 | right)
     info["pairs"] = int(len(packed))
+    info["cpu_s"] = time.process_time() - t0
     if not len(packed):
         return info
     rk_first, rk_kept = _node_map(layout)

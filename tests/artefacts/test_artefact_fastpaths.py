@@ -1,0 +1,294 @@
+"""The artefact checks' fast paths give exactly what the plain definitions they replace give.
+
+Each fast path (a prefilter, a search from a rarer character, a whole-text test before a per-line one)
+keeps the slow definition next to it in its module; these tests run both on texts written to hit the
+edges (marks next to words, quotes after punctuation, combining accents, case folds, line ends).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import ftfy.badness
+import pytest
+
+from audit.artefacts import boilerplate, common, encoding, quality, recurring, whitespace
+from audit.artefacts.empty import EmptyDocumentCheck, word_count
+from audit.model import Document
+from audit.rules import DocContext
+from audit.text import TextLayer
+
+
+def _random_texts(alphabet: str, n: int, seed: int, longest: int = 30) -> list[str]:
+    rnd = random.Random(seed)
+    return ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, longest))) for _ in range(n)]
+
+
+def _ctx(text: str) -> DocContext:
+    return DocContext(Document(id="d", text=text, source="x/d.txt", locator=None, metadata={}, record=None), 0)
+
+
+# -- quality -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The council met.",
+        'He said "no."',
+        "He said “no.”",
+        "the end (see above).",
+        "a list item",
+        "Was it?)]",
+        "Is this it?'",
+        "ends with a quote”",
+        "北京。",
+        "विद्यालय।",
+        "a line\n",
+        "a line.\n",
+        "a line.\n\n",
+        ".",
+        ")",
+        "",
+        "\n",
+        "wait…",
+        "x.) y",
+    ],
+)
+def test_terminal_end_is_the_regex(line):
+    assert quality.terminal_end(line) is bool(quality._TERMINAL_END.search(line))
+
+
+def test_terminal_end_random_lines():
+    for line in _random_texts(".!?…\"'”’»)]。」 ab\n\t", 20000, seed=1, longest=7):
+        assert quality.terminal_end(line) is bool(quality._TERMINAL_END.search(line)), repr(line)
+
+
+def test_alpha_tokens_counted_as_with_the_lookbehind():
+    slow = re.compile(r"(?<!\S)\S*[^\W\d_]\S*")
+    texts = ["12 345 abc 6x7 -- é½ _ __a 1987. (c) ½ ²", *_random_texts("a1_ .\n-é½²\u00a0", 5000, seed=2)]
+    for text in texts:
+        assert len(quality._ALPHA_TOKEN.findall(text)) == len(slow.findall(text)), repr(text)
+
+
+# -- whitespace ----------------------------------------------------------------------------------
+
+
+def _candidate_tokens_slow(text: str) -> list[int]:
+    return sorted({whitespace._token_at(text, m.start() + 2)[0] for m in whitespace._CANDIDATE.finditer(text)})
+
+
+def _candidate_tokens_fast(text: str) -> list[int]:
+    return sorted({whitespace._token_at(text, p)[0] for p in whitespace._candidates(text)})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "law enforcement.Officials said",
+        "she said.“We will",
+        "she said“We will",
+        "it ended.”Then",
+        "a,b ab,c ab.cd.ef",
+        "U.S. e.g. 3.5 10,000",
+        "ab!Cd ab?Cd ab!”Cd",
+        ".“a ,“a ab,“Cd",
+    ],
+)
+def test_glue_candidates_same_tokens(text):
+    assert _candidate_tokens_fast(text) == _candidate_tokens_slow(text)
+
+
+def test_glue_candidates_random():
+    for text in _random_texts("ab.,;:?!”“ \nÉé1_x", 20000, seed=3):
+        assert _candidate_tokens_fast(text) == _candidate_tokens_slow(text), repr(text)
+
+
+_LOWER_CASES = [
+    "the governorsaid on Tuesday that the budget would pass",
+    "mail info@governorsaid.org or see www.governorsaid.com/governorsaid",
+    "the #governorsaid tag, $governorsaid, <governorsaid> and `governorsaid`",
+    "pre-governorsaid and governorsaid-like, don't governorsaid's",
+    "a cafe\u0301 governorsaid here and resume\u0301 there",  # combining marks: the regex path
+    "governorsaid governorsaid twice is a word of the document",
+    "Governorsaid capitalised, governorsaid lower, GOVERNORSAID upper",
+    "the x.governorsaid and governorsaid.Then, governorsaid.",
+    "entre los deportadoslos alcaldes",
+]
+
+
+@pytest.mark.parametrize("text", _LOWER_CASES)
+def test_lower_tokens_from_layer_match_the_regex(text):
+    layer = TextLayer(text)
+    vocab = layer.word_counts
+    assert whitespace._lower_tokens(text, vocab, layer) == whitespace._lower_tokens(text, vocab, None)
+
+
+@pytest.mark.parametrize("text", _LOWER_CASES)
+def test_find_camel_same_with_and_without_layer(text):
+    layer = TextLayer(text)
+
+    def lang_of(_offset):
+        return "en"
+
+    fast = whitespace.find_camel(text, lang_of, layer.word_counts, None, layer)
+    slow = whitespace.find_camel(text, lang_of, layer.word_counts, None, None)
+    assert fast == slow
+
+
+def test_junction_lines_cover_every_junction():
+    text = "aB cD\nplain line\nxY\n\nlast zZ end"
+    lines = whitespace._junction_lines(text)
+    for m in whitespace._JUNCTION.finditer(text):
+        assert any(s <= m.start() < e for s, e in lines)
+    assert lines == [(0, 5), (17, 19), (21, len(text))]
+
+
+def test_common_english_set_is_the_predicate():
+    sample = ["the", "government", "said", "governorsaid", "antivaccine", "people", "zzzz"]
+    for w in sample:
+        assert (w in whitespace._common_en_words()) is whitespace._common_en(w)
+
+
+# -- boilerplate ---------------------------------------------------------------------------------
+
+
+def _short_kind_slow(core: str, with_colon: str) -> str | None:
+    for rx, target in zip(boilerplate._combined(()), (core, with_colon, core), strict=True):
+        m = rx.match(target)
+        if m:
+            return m.lastgroup
+    return None
+
+
+_LEX_WORDS = (
+    "read more related share subscribe cookie cookies we use this site accept all rights reserved home > "
+    "news » tags: posted on jan photo getty images by print email follow us sign up newsletter copyright © "
+    "2020 (c) leer más política de privacidad the a of K ſ ı İ tout accepter"
+).split()
+
+
+def test_lexicon_dispatch_gives_the_full_alternation():
+    rnd = random.Random(4)
+    lines = [" ".join(rnd.choice(_LEX_WORDS) for _ in range(rnd.randint(1, 7))) for _ in range(6000)]
+    lines += [ln.upper() for ln in lines[:1000]] + [ln.title() for ln in lines[1000:2000]]
+    lines += [
+        "We use cookies to improve your experience",
+        "This site uses cookies. Accept all cookies",
+        "All rights reserved",
+        "© 2024 Example Media. All rights reserved.",
+        "Tags:",
+        "Home > News > Politics",
+        "Posted on Jan 5, 2024",
+        "Photo: Getty Images",
+        "Share on Facebook",
+        "Accept",
+        "Read more »",
+        # two kinds match: the earlier one wins, whether it is in the bucket or gated
+        "Subscribe to our site, we use cookies",
+        "(c) 2024 we use cookies",
+    ]
+    kinds = set()
+    for line in lines:
+        with_colon, core = boilerplate.clean_line(line)
+        if not core or len(core) > 60:
+            continue
+        expected = _short_kind_slow(core, with_colon)
+        kinds.add(expected)
+        assert boilerplate._short_kind.__wrapped__(core, with_colon, ()) == expected, line
+    assert {"cookie", "copyright", "metadata", "navigation", "share", "timestamp"} <= kinds
+    assert _short_kind_slow("Subscribe to our site, we use cookies", "Subscribe to our site, we use cookies") == (
+        "subscribe"
+    )
+    assert _short_kind_slow("(c) 2024 we use cookies", "(c) 2024 we use cookies") == "cookie"
+
+
+def test_clean_line_is_the_two_regexes():
+    for line in _random_texts(" \t\n\u00a0\u2028-–—*•·▪►▸>»›|#[(.!?…»›>→|])ab:\x1c\x85", 20000, seed=5, longest=10):
+        expected = boilerplate._TRAIL.sub("", boilerplate._LEAD.sub("", line))
+        assert boilerplate.clean_line(line) == (expected, expected.rstrip(": ").strip()), repr(line)
+
+
+# -- encoding ------------------------------------------------------------------------------------
+
+
+def _mojibake_lines() -> list[str]:
+    clean = [
+        "Las peticiones de detención llegaron el miércoles.",
+        "the president’s orders — “now” …",
+        "Zürich, naïve, résumé, Ça va, Œuvre, façade",
+        "Ελληνικά και русский текст",
+        "Price: 5 € or £4, 30°C, ½ cup",
+    ]
+    out = []
+    for line in clean:
+        out.append(line)
+        for codec in ("latin-1", "cp1252", "mac_roman", "cp1251", "cp437"):
+            out.append(line.encode("utf-8").decode(codec, errors="replace"))
+    rnd = random.Random(6)
+    rare = "ÃÂâ€œ™©®°·»«×²³ØÙà√≈‚ÄвЂВГРСβΒΓΞΟāŒœ\x85¦¤¨¬ƒˆ†‰\ufffdª¶§¢£€¡¿‘“•”›µ÷∞≠ÒÖÜøÀÑĂŁßéèñ’–—…\xa0É"
+    for _ in range(20000):
+        chars = [rnd.choice("abc ABC .,?!\n\t") for _ in range(rnd.randint(0, 40))]
+        for _ in range(rnd.randint(1, 3)):
+            k = rnd.randint(0, len(chars))
+            chars[k:k] = [rnd.choice(rare) for _ in range(rnd.randint(1, 3))]
+        out.append("".join(chars))
+    return out
+
+
+def test_is_bad_is_ftfys():
+    lines = _mojibake_lines()
+    assert any(ftfy.badness.is_bad(ln) for ln in lines) and not all(ftfy.badness.is_bad(ln) for ln in lines)
+    for line in lines:
+        assert encoding.is_bad(line) is ftfy.badness.is_bad(line), repr(line)
+
+
+def test_non_ascii_tokens_are_the_token_regex():
+    for line in _mojibake_lines()[:3000] + _random_texts("ab \t\n\xa0\u2028\u3000é’ü\x85—.", 5000, seed=7):
+        assert encoding._non_ascii_tokens(line) == [m.span() for m in encoding._TOKEN.finditer(line)], repr(line)
+
+
+def test_bare_entities_are_the_lookbehind_regex():
+    texts = ["Spain #39;s quot;weekend&quot; x#39; _amp; 1nbsp; &#39; é#x2F;", "no semicolon here"]
+    rnd = random.Random(8)
+    parts = ["quot;", "amp;", "&", "#", "#39;", "#x2F;", "nbsp;", "a", ";", " ", "1", "_", "é", "hellip;", "#12345;"]
+    texts += ["".join(rnd.choice(parts) for _ in range(rnd.randint(0, 10))) for _ in range(20000)]
+    for text in texts:
+        assert common.bare_entities(text) == [m.span() for m in common.BARE_ENTITY_RE.finditer(text)], repr(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["plain", "tab\tand\nnewline\r\n", "nul\x00", "ff\x0c", "del\x7f", "c1\x85", "é and \x9d", "é only", "\x1f"]
+)
+def test_control_prefilter(text):
+    assert encoding._has_control(text) is bool(encoding._CONTROL_RE.search(text))
+
+
+# -- empty, recurring ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "Read more",
+        "one two three four",
+        "one two three four five",
+        "-- -- -- -- -- -- -- -- -- -- -- -- a b c",
+        "... ... ... ... ... ... ... ... ... ... ... one",
+        "北京市政府周二宣布",
+        "a b c d e f g h i j k l",
+    ],
+)
+def test_empty_check_counts_as_word_count(text):
+    found = list(EmptyDocumentCheck().check(_ctx(text)))
+    assert bool(found) is (word_count(text) < 5)
+    if found:
+        assert found[0].data["words"] == word_count(text)
+
+
+def test_three_letters():
+    for s in ["", "ab", "a1b2c", "abc", "½²³", "a b", "éèê", "12 345 x y", "x-y-z"]:
+        assert recurring._three_letters(s) is (sum(ch.isalpha() for ch in s) >= 3)
+
