@@ -273,8 +273,11 @@ class CorpusCheck(_Check):
 
     @property
     def prepare_key(self) -> str:
-        """Key of this check's value in ``DocContext.prepared``."""
-        return f"{type(self).__module__}.{type(self).__qualname__}"
+        """Key of this check's value in ``DocContext.prepared``: the class that defines :meth:`prepare`, so
+        a subclass that keeps it (the staged duplicates check) reads what the workers' base check
+        prepared."""
+        owner = next(c for c in type(self).__mro__ if "prepare" in c.__dict__)
+        return f"{owner.__module__}.{owner.__qualname__}"
 
     @classmethod
     def prepares(cls) -> bool:

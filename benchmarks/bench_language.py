@@ -4,6 +4,8 @@ Run from the repository root::
 
     python benchmarks/bench_language.py            # full run (about a minute on a busy 2-core box)
     python benchmarks/bench_language.py --docs 60  # quicker
+    python benchmarks/bench_language.py --speed ../shared/realtext/wikipedia_dev.jsonl \\
+        ../shared/realtext/webpages_dev.jsonl:raw_text ../shared/realtext/agnews_dev.jsonl  # CPU per MB
 
 It prints, for ``fasttext``, ``langdetect`` and the default ``auto``:
 
@@ -238,6 +240,50 @@ def codeswitch(path: str) -> None:
     )
 
 
+def _contexts(texts: list[str]) -> list[DocContext]:
+    """Documents with their text layer (passages, sentences, words) computed, as other checks leave it."""
+    out = [DocContext(Document(id=str(i), text=t, source="s"), i) for i, t in enumerate(texts)]
+    for ctx in out:
+        _ = (ctx.layer.passages, ctx.layer.sentences, ctx.layer.words)
+    return out
+
+
+def speed(specs: list[str], limit: int) -> None:
+    """CPU of the language check alone on real documents, in steady state: a first pass over the same
+    documents loads the models and word lists, the text layer (passages, sentences, words) is computed
+    before the timing as in a whole audit, and fastText's answer cache is emptied; best of two passes."""
+    import json
+
+    print(f"{'corpus':<34}{'docs':>6}{'MB':>7}{'CPU s':>8}{'s/MB':>8}{'ms/doc':>8}")
+    for spec in specs:
+        path, _, fld = spec.partition(":")
+        texts = []
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                if len(texts) >= limit:
+                    break
+                texts.append(json.loads(line).get(fld or "text") or "")
+        mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+        check = LanguageCheck(config(), Settings())
+
+        for ctx in _contexts(texts):
+            list(check.check(ctx))
+        best = float("inf")
+        for _ in range(2):
+            fasttext = check.identifier.fasttext
+            if fasttext is not None:
+                fasttext._cache.clear()
+            ctxs = _contexts(texts)
+            t0 = time.process_time()
+            for ctx in ctxs:
+                list(check.check(ctx))
+            best = min(best, time.process_time() - t0)
+        name = os.path.basename(spec)[-34:]
+        print(
+            f"{name:<34}{len(texts):>6}{mb:>7.2f}{best:>8.2f}{best / max(mb, 1e-9):>8.3f}{1000 * best / max(1, len(texts)):>8.2f}"
+        )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--docs", type=int, default=200, help="mixed documents to generate")
@@ -252,12 +298,22 @@ def main() -> None:
     ap.add_argument(
         "--codeswitch", metavar="PATH", help="only measure agreement on code-switched tweets with token labels (jsonl)"
     )
+    ap.add_argument(
+        "--speed",
+        nargs="+",
+        metavar="PATH[:FIELD]",
+        help="only measure the check's steady-state CPU per MB and per document on these JSON-lines corpora",
+    )
+    ap.add_argument("--limit", type=int, default=300, help="records per --speed corpus (default 300)")
     args = ap.parse_args()
     for item in args.set:
         key, _, value = item.partition("=")
         OVERRIDES[key] = type(getattr(LanguageConfig(), key))(value)
     if args.codeswitch:
         codeswitch(args.codeswitch)
+        return
+    if args.speed:
+        speed(args.speed, args.limit)
         return
     rng = random.Random(args.seed)
 

@@ -180,7 +180,9 @@ def test_document_stage_hands_layer_parts_and_outlet_to_the_corpus_stage(monkeyp
     from audit.model import Document
     from audit.rules import DocContext
 
-    assert set(DuplicateCheck().layer_needs) == {"passages"}  # the exact key comes from the token hashes
+    # The duplicates check reads no layer part: its exact key comes from the token hashes and its passage
+    # units from prepare (which asks for the paragraph layout only when it uses it).
+    assert DuplicateCheck().layer_needs == () and DuplicateCheck.prepares()
     text = "Markets fell.\n\nTraders said prices would recover."
     out = pipeline.DocOutcome.compute(
         DocContext(Document("d", text, source="x.txt", metadata={"source": "wire"}), -1),
@@ -284,3 +286,21 @@ def test_worker_tasks_are_bounded_by_documents_and_by_characters():
     groups = list(_tasks(iter(events), 32, 50_000))
     assert [[getattr(e, "id", "bad") for e in g] for g in groups] == [["d0", "d1", "d2"], ["bad", "d3", "d4", "d5"]]
     assert [len(g) for g in _tasks(iter(docs), 2, 10**9)] == [2, 2, 2]
+
+
+def test_a_subclass_that_keeps_prepare_reads_what_the_workers_base_check_prepared():
+    """The workers build the registered check (``DuplicateCheck``); a run may swap in a subclass that keeps
+    its ``prepare`` (the staged duplicates check): it finds the workers' value under the same key."""
+    from audit.duplicates import DuplicateCheck
+    from audit.rules import CorpusCheck
+    from audit.staged.check import StagedDuplicateCheck
+
+    assert StagedDuplicateCheck().prepare_key == DuplicateCheck().prepare_key
+    assert DuplicateCheck().prepare_key == "audit.duplicates.check.DuplicateCheck"
+
+    class Own(DuplicateCheck):
+        def prepare(self, ctx):
+            return []
+
+    assert Own().prepare_key != DuplicateCheck().prepare_key
+    assert CorpusCheck().prepare_key == "audit.rules.CorpusCheck"

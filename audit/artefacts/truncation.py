@@ -286,6 +286,8 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
         return None
     if not (last.isalpha() or last in ",-–—(“‘«/&"):
         return None
+    if re.search(r"[.!?…][\"”’»)]*\s*[-–—]+$", tail):
+        return None  # a dash after a finished sentence: a separator or an attribution mark ("… reserved. -")
     last_token = tail.rsplit(None, 1)[-1]
     if any(c in last_token for c in "/@.#") or _CREDITS.match(passage) or _SIGN_OFF.match(passage):
         return None  # ends with a URL, e-mail, domain or hashtag; or a credits line ("Image courtesy of ...")
@@ -437,6 +439,8 @@ class TruncationCheck(DocumentCheck):
             return True  # also inside a quotation that starts the next line ("reminds us that" / "“tears are")
         if text[passages[i].end - 1] in ",:" and nxt[:1] in '"“‘«':
             return True  # "I read that as," / "“And that's the story...”": the quotation follows
+        if text[passages[i].end - 1] in "“‘«(":
+            return True  # a quotation or bracket opened at the line end goes on in the next paragraph
         return kind == "function-word" and len(nxt.split()) <= 8 and nxt[-1:] not in ".!?…:,;"
 
     @staticmethod
@@ -468,7 +472,9 @@ class TruncationCheck(DocumentCheck):
                 if vocab is None:
                     vocab = ctx.word_counts  # shared, read only
                 kind = cut_kind(ptext, lang, vocab)
-                strong = kind in _STRONG or ptext.rstrip()[-1] in ",-–—(“‘«/&"
+                # a final comma, bracket or opening quote is evidence; a final dash is not (an aside or a
+                # broken-off sentence in informal writing: "... as distinctively--")
+                strong = kind in _STRONG or ptext.rstrip()[-1] in ",(“‘«/&"
                 if kind and self._continues(text, passages, i, kind):
                     continue
                 if kind and not strong and self._in_list(text, passages, i):

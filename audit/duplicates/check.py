@@ -31,8 +31,9 @@ from audit.duplicates.config import DuplicatesConfig, parse_date
 from audit.duplicates.corpus import Corpus
 from audit.duplicates.exact import exact_clusters
 from audit.duplicates.near import near_clusters
-from audit.duplicates.passages import PassageIndex, passage_clusters, units
+from audit.duplicates.passages import PassageIndex, passage_clusters
 from audit.duplicates.rules import DUP001, DUP002, DUP003, DUP004, DUP005, DUP006
+from audit.duplicates.units import document_units
 from audit.model import Cluster, Finding
 from audit.normalize import _nfkc
 from audit.rules import CorpusCheck, CorpusResult, DocContext
@@ -97,8 +98,9 @@ class DuplicateCheck(CorpusCheck):
         self._pending_chars = 0
         self._want_near = any(self.wants(r) for r in ("DUP002", "DUP005", "DUP006"))
         self._want_passages = cfg.passages and any(self.wants(r) for r in ("DUP003", "DUP004", "DUP005", "DUP006"))
-        # What observe reads from the text layer, computed with the document checks (in the workers).
-        self.layer_needs = ("passages",) if self._want_passages else ()
+        # observe reads no part of the text layer: the passage units come from prepare (in the workers
+        # when the document stage runs there), which asks for the paragraph layout only when it uses it.
+        self.layer_needs = ()
 
     # -- observe ------------------------------------------------------------
 
@@ -106,7 +108,8 @@ class DuplicateCheck(CorpusCheck):
         """The document's passage units (spans; none when passages are not indexed)."""
         if not self._want_passages:
             return []
-        return [(p.start, p.end) for p in units(ctx.text, ctx.passages, self.config.passage_window_words)]
+        spans = document_units(ctx.text, lambda: ctx.passages, self.config.passage_window_words)
+        return [(p.start, p.end) for p in spans]
 
     def observe(self, ctx: DocContext) -> Iterable[Finding]:
         text = ctx.text

@@ -5,13 +5,27 @@ is (prose, a quotation)."""
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Callable, Iterable
 
 from audit import segment
 from audit.model import Span
 
 #: A line that starts an indented paragraph inside a block (hard-wrapped wire text: "\n    The ...").
 _INDENT = re.compile(r"\n(?:[ \t]{2,}|\t)(?=\S)")
+
+
+def _is_wire(text: str) -> bool:
+    """Hard-wrapped text whose paragraphs start with an indented line (wire stories), no blank lines."""
+    return "\n\n" not in text and len(_INDENT.findall(text, 0, 20_000)) >= 2
+
+
+def document_units(text: str, passages: Callable[[], Iterable[Span]], window_words: int) -> list[Span]:
+    """:func:`units` of a whole document, asking for its paragraphs (``passages()``, the paragraph
+    layout) only when they are used: a wire story is cut at its indented lines instead, so its layout
+    is never computed for it."""
+    if window_words > 0 and _is_wire(text):
+        return units(text, (Span(0, len(text)),), window_words)
+    return units(text, passages(), window_words)
 
 
 def units(text: str, passages: Iterable[Span], window_words: int) -> list[Span]:
@@ -21,7 +35,7 @@ def units(text: str, passages: Iterable[Span], window_words: int) -> list[Span]:
     half that size, so text pasted inside it is found with its own span. ``window_words`` 0: no cuts."""
     if window_words <= 0:
         return list(passages)
-    if "\n\n" not in text and len(_INDENT.findall(text, 0, 20_000)) >= 2:
+    if _is_wire(text):
         # Hard-wrapped text whose paragraphs start with an indented line (wire stories): the
         # paragraphs are the indented pieces, whatever the lines look like (a table of figures
         # above a paragraph makes the segmenter split every line).

@@ -28,7 +28,7 @@ import importlib.util
 import os
 import re
 import threading
-from typing import Protocol, Sequence
+from typing import Any, Protocol, Sequence
 
 Candidates = list[tuple[str, float]]
 
@@ -291,7 +291,7 @@ class LangdetectBackend:
     def __init__(self, max_text_length: int = 1000) -> None:
         # The profiles (about 0.3-0.9 CPU s) load on the first prediction: a corpus that fastText
         # reads with confidence throughout never needs them.
-        self._factory = None
+        self._factory: Any = None  # langdetect's DetectorFactory, loaded on the first prediction
         self._max = max_text_length
         self._langs = _langdetect_languages()
 

@@ -67,7 +67,7 @@ def frequencies(lang: str) -> dict[str, float] | None:
     path = _files().get(("small", lang))
     if path is None:
         return None
-    import msgpack
+    import msgpack  # type: ignore[import-untyped]  # a dependency of wordfreq, declared in pyproject
 
     with gzip.open(path, "rb") as fh:
         data = msgpack.load(fh, raw=False)

@@ -25,7 +25,7 @@ and no task (nor the driver) holds more than a bounded slice of the corpus:
    rounds through the same stage for pairs not verified yet), then the clusters and findings of
    :mod:`audit.duplicates.near`.
 
-So the clusters are those of the in-memory check (tested in ``tests/test_staged.py``).
+So the clusters are those of the in-memory check (tested in ``tests/test_staged_dedup.py``).
 """
 
 from audit.staged.driver import StagedResult, run_staged

@@ -76,7 +76,7 @@ class Verified:
         self.results: dict[tuple[int, int], Any] = {}
 
     def add(self, rows: np.ndarray, corpus: Corpus, templates: dict) -> None:
-        names = VERIFIED.names
+        names = VERIFIED.names or ()
         for values in rows.tolist():  # one conversion of the whole array, not a numpy scalar per field
             row = dict(zip(names, values, strict=True))
             a, b = row["a"], row["b"]
@@ -201,10 +201,14 @@ def staged_near_clusters(
         nxt = []
         for comp in remaining:
             kept = comp[0]
-            members, rest = [], []
+            members: list[tuple[int, DocEdge]] = []
+            rest: list[int] = []
             for node in comp[1:]:
                 edge = verified.get(kept, node)
-                (rest if edge is None else members).append(node if edge is None else (node, edge))
+                if edge is None:
+                    rest.append(node)
+                else:
+                    members.append((node, edge))
             if members:
                 stars.append((kept, members))
             nxt.append(rest)
@@ -272,7 +276,7 @@ def run_staged(
     say = progress or (lambda _msg: None)
     wants = wants or (lambda rule: rule in ("DUP001", "DUP002"))
     made = work_dir is None
-    root = Path(tempfile.mkdtemp(prefix="corpus-audit-staged-") if made else work_dir)
+    root = Path(tempfile.mkdtemp(prefix="corpus-audit-staged-") if work_dir is None else work_dir)
     root.mkdir(parents=True, exist_ok=True)
     layout = Layout(root)
     staged = StagedStats()

@@ -256,7 +256,8 @@ def near_partition(root: str, p: int, max_bucket: int) -> dict[str, Any]:
             pos = np.minimum(np.searchsorted(dropped, docs), len(dropped) - 1)
             keep = dropped[pos] != docs
             bands, keys, docs = bands[keep], keys[keep], docs[keep]
-    info = {"partition": p, "rows": int(len(docs)), "oversized_buckets": 0, "oversized_rows": 0, "pairs": 0}
+    info: dict[str, Any] = {"partition": p, "rows": int(len(docs)), "oversized_buckets": 0, "oversized_rows": 0}
+    info["pairs"] = 0
     if len(docs) < 2:
         return info
     d, new, first, length = _runs(bands, keys, docs)

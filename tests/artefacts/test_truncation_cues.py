@@ -52,7 +52,11 @@ def test_cut_cues(text, lang, kind):
         ("Clipping nails, going barefoot and other office don'ts", "en"),
         ("Context helps, but that is not the hotel I was thinking of", "en"),  # a stranded preposition
         ("These are the people they work with", "en"),
-        ("The senators voted against", "en"),  # "against" closes a clause: left out of the dangling words
+        ("The senators voted against", "en"),
+        (
+            "Personal Finance Notes - Copyright 2012 by Example Media. All rights reserved. -",
+            "en",
+        ),  # "against" closes a clause: left out of the dangling words
         ("Los diputados de la oposición votaron en contra", "es"),
     ],
 )

@@ -107,3 +107,19 @@ def test_units_match_their_plain_definition_at_every_size():
     assert units("a b\nc d", (Span(0, 7),), 4) == [Span(0, 7)]
     cut = units("a b\nc d e", (Span(0, 9),), 4)
     assert cut == _reference_units("a b\nc d e", (Span(0, 9),), 4) and cut != [Span(0, 9)]
+
+
+def test_document_units_skip_the_paragraph_layout_of_a_wire_story():
+    """A wire story is cut at its indented lines whatever its paragraphs are: its layout is never asked
+    for, and the units are those units() gives with the layout's paragraphs. Other texts use them."""
+    from audit.duplicates.units import document_units
+
+    for text, needs_layout in ((wire(EN[:5]), False), ("\n\n".join(EN[:3]), True)):
+        asked = []
+
+        def layout(text=text, asked=asked):
+            asked.append(True)
+            return segment.passages(text)
+
+        assert document_units(text, layout, 120) == units(text, segment.passages(text), 120)
+        assert asked == ([True] if needs_layout else [])
