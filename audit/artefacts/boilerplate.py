@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from re import _parser as _sre_parser  # the stdlib's own pattern parser (Python 3.11+)
+from re import _parser as _sre_parser  # type: ignore[attr-defined]  # the stdlib's own pattern parser (3.11+)
 from typing import Iterable
 
 from audit.artefacts.common import boilerplate_lexicon, normalize_line, words
@@ -366,8 +366,8 @@ def _short_kind(core: str, with_colon: str, extra: tuple[str, ...]) -> str | Non
     # core is with_colon less its end: the same first character, and no gate that with_colon lacks
     low = with_colon.lower()
     for gi, target in enumerate((core, with_colon, core)):
-        rx = _bucket(gi, low[0])
-        m = rx.match(target) if rx is not None else None
+        bucket = _bucket(gi, low[0])
+        m = bucket.match(target) if bucket is not None else None
         found = m.lastgroup if m else None
         rank = _GROUPS[gi].index(found) if found else len(_GROUPS[gi])
         for ki, kind, gate, prx in _gated(gi):

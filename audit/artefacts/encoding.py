@@ -228,7 +228,8 @@ def _non_ascii_tokens(line: str) -> list[tuple[int, int]]:
         start = p
         while start > 0 and not line[start - 1].isspace():
             start -= 1
-        end = _NON_SPACE.match(line, p).end()  # type: ignore[union-attr]  (\S* always matches)
+        tail = _NON_SPACE.match(line, p)  # \S* always matches
+        end = tail.end() if tail is not None else p
         out.append((start, end))
     return out
 

@@ -95,7 +95,7 @@ ART065 = _rule(
 _ALPHA_TOKEN = re.compile(r"[^\W\d_]\S*")
 _TERMINAL_END = re.compile(rf"[.!?…][\"'”’»)\]]*$|[\"”’»{OTHER_TERMINAL}]$")
 _CLOSERS = "\"'”’»)]"
-_LAST_ALONE = "\"”’»" + OTHER_TERMINAL
+_LAST_ALONE = '"”’»' + OTHER_TERMINAL
 
 
 def terminal_end(line: str) -> bool:

@@ -202,6 +202,8 @@ def _split_glued(token: str, lang: str) -> tuple[str, str, float] | None:
     known = max(zipf(token, lang), zipf(token, "en"))
     if known >= 4.5:
         return None  # a common word: no glued pair is rarer than 3.5 Zipf below its halves
+    if known >= 1.5 and not _top_split(token, lang):
+        return None  # a listed word splits only into two very frequent halves (below): none here
     best = None
     for i in range(2, len(token) - 1):
         left, right = token[:i], token[i:]
@@ -216,6 +218,20 @@ def _split_glued(token: str, lang: str) -> tuple[str, str, float] | None:
     if known >= (best[2] - 3.5 if best[2] >= 6.0 else 1.5):
         return None
     return best
+
+
+@lru_cache(maxsize=8)
+def _top_words(lang: str) -> frozenset[str]:
+    """The words of Zipf 6.0 and more (a hundred or so; Zipf 6 is a frequency of about 10^-3)."""
+    listed = _freq_dict(lang) or {}
+    return frozenset(w for w, f in listed.items() if f >= 9e-4 and zipf(w, lang) >= 6.0)
+
+
+def _top_split(token: str, lang: str) -> bool:
+    """Does ``token`` split into two words of Zipf 6.0+? A listed token (Zipf 1.5+) is reported only then:
+    :func:`_split_glued` keeps a split of a listed token only when its rarer half has Zipf 6.0 or more."""
+    top = _top_words(lang)
+    return any(token[:i] in top and token[i:] in top for i in range(2, len(token) - 1))
 
 
 #: A lower-case letter followed by a capital: every camel or Pascal join holds one.
@@ -280,8 +296,8 @@ def _lower_tokens(text: str, vocab, layer=None) -> list[tuple[int, str]]:
     for i in found:
         pos = int(starts[i])
         token = words[i]
-        m = match(text, pos)
-        if m is not None and m.end() == pos + len(token):
+        hit = match(text, pos)
+        if hit is not None and hit.end() == pos + len(token):
             out.append((pos, token))
     return out
 

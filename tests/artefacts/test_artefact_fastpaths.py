@@ -292,3 +292,39 @@ def test_three_letters():
     for s in ["", "ab", "a1b2c", "abc", "½²³", "a b", "éèê", "12 345 x y", "x-y-z"]:
         assert recurring._three_letters(s) is (sum(ch.isalpha() for ch in s) >= 3)
 
+
+def _split_glued_reference(token: str, lang: str):
+    """:func:`whitespace._split_glued` as written before its shortcut for listed tokens."""
+    from audit.artefacts.common import stopwords, zipf
+
+    known = max(zipf(token, lang), zipf(token, "en"))
+    if known >= 4.5:
+        return None
+    best = None
+    for i in range(2, len(token) - 1):
+        left, right = token[:i], token[i:]
+        if (
+            left in whitespace._PREFIXES and right not in stopwords().get(lang, ())
+        ) or right in whitespace._SUFFIX_WORDS:
+            continue
+        zl = whitespace._half_ok(left, lang)
+        zr = zl and whitespace._half_ok(right, lang)
+        if zl and zr and (best is None or min(zl, zr) > best[2]):
+            best = (left, right, min(zl, zr))
+    if best is None or (len(token) < 7 and best[2] < 5.0):
+        return None
+    if known >= (best[2] - 3.5 if best[2] >= 6.0 else 1.5):
+        return None
+    return best
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr"])
+def test_split_glued_shortcut_for_listed_tokens(lang):
+    tokens = (
+        "ofthe inthe wherethe whereof thereby isnot without within governorsaid nightstands writedowns "
+        "capcity mandrills antivaccine statewide sobrelas delos enlas porque cuando dela alors dulait "
+        "blowingand endof isyour ballgame sunroof deportations tothe forthe"
+    ).split()
+    assert any(_split_glued_reference(t, lang) for t in tokens)
+    for token in tokens:
+        assert whitespace._split_glued.__wrapped__(token, lang) == _split_glued_reference(token, lang), token
