@@ -201,7 +201,7 @@ def analyse(
     quotes = [q for q in quotes if q.closed or q.paragraphs >= 2]
     masked = mask_quotes(text, quotes)
     cues = CueIndex(masked, layer if layer is not None else TextLayer(text), [q.inner[1] for q in quotes])
-    attach_speakers(text, masked, quotes, sentences, lex_for, cues, passages)
+    attach_speakers(text, masked, quotes, sentences, lex_for, cues, passages, wire)
     tables = find_tables(text, lines)
     companies = company_names(text)
     figure_tables = sorted(figure_tables, key=lambda sp: sp.start)

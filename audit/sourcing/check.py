@@ -78,7 +78,7 @@ def _language_lookup(ctx: DocContext):
 def _title_case(inner: str) -> bool:
     """Most words of four letters or more are capitalised (at least four of them, three quarters): a title
     or a headline quoted by name, not a quotation that needs a speaker."""
-    long = [w for w in inner.split() if sum(ch.isalpha() for ch in w) >= 4]
+    long = [w for w in inner.split() if sum(map(str.isalpha, w)) >= 4]
     caps = sum(1 for w in long if w.lstrip("“\"'‘(¿¡")[:1].isupper())
     return caps >= 4 and caps >= 0.75 * len(long)
 

@@ -20,7 +20,11 @@ MONTHS = (
 ).split()
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 
-_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d.])|\d+(?:[.,]\d+)?")
+#: A number: "1,200.5", "1.200,5" (Spanish grouping) or "12.5". The first digit is written once outside the
+#: alternation (``\\d{1,3}`` = ``\\d\\d{0,2}``, ``\\d+`` = ``\\d\\d*``: the same matches, tried in the same
+#: order) so that the pattern starts with a character class and the regex engine skips to the next digit
+#: instead of trying every alternative at every character (about 4x faster on prose).
+_NUMBER = re.compile(r"\d(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d{0,2}(?:\.\d{3})+(?:,\d+)?(?![\d.])|\d*(?:[.,]\d+)?)")
 
 _PERCENT_AFTER = re.compile(
     r"\s?(?:%|percent\b|per\s?cent\b|pct\b|percentage\s+points?\b|por\s+ciento\b|puntos\s+porcentuales\b)",

@@ -11,6 +11,7 @@ from audit.sourcing.attribution import Attribution, find_attributions
 from audit.sourcing.cues import CueIndex
 from audit.sourcing.lexicon import Lexicon
 from audit.sourcing.quotes import Quote
+from audit.sourcing.sources import _NOT_NAMES, ORG_NOUNS, ROLE_NOUNS
 
 _NAME = r"[A-ZÁÉÍÓÚÑ][\w’'.-]+(?:\s+(?:de\s+|del\s+|la\s+|van\s+|von\s+)?[A-ZÁÉÍÓÚÑ][\w’'.-]+)+"
 _TAG_AFTER = re.compile(rf"\s*,?\s*([a-záéíóúñ]+(?:ed|ó|ió|aron|ieron))\s+(?:the\s+|el\s+|la\s+)?({_NAME})")
@@ -29,6 +30,20 @@ def _generic_tag(text: str, q: Quote, lex: Lexicon) -> Attribution | None:
     return None
 
 
+#: The attributions of the spans read for the quotes of the current document: the same sentence is often
+#: read for two quotes, or by two rules for one quote (find_attributions is a function of its arguments).
+_MEMO: dict[tuple[int, int, int, int], tuple[str, list[Attribution]]] = {}
+
+
+def _attributions(masked: str, a: int, b: int, lex: Lexicon, cues: CueIndex | None) -> list[Attribution]:
+    key = (id(masked), a, b, id(lex))
+    hit = _MEMO.get(key)
+    if hit is None or hit[0] is not masked:
+        hit = (masked, find_attributions(masked, a, b, lex, cues))
+        _MEMO[key] = hit
+    return hit[1]
+
+
 def attach_speakers(
     text: str,
     masked: str,
@@ -37,10 +52,11 @@ def attach_speakers(
     lex_for: Callable[[int], Lexicon | None],
     cues: CueIndex | None = None,
     passages=(),
+    wire: bool = False,
 ) -> None:
     """Give each quote the attribution found around it (same sentence, or a neighbour). ``cues``: the
     pattern matches of ``masked`` (:class:`audit.sourcing.cues.CueIndex`); ``passages``: the paragraphs
-    (a speaker carries over at most one paragraph break).
+    (a speaker carries over at most one paragraph break); ``wire``: the wire layout (one sentence a paragraph).
 
     When none of the strict cues names a speaker, the looser reading of news quoting applies
     (:func:`_loose_speaker`): any reporting verb next to the quote, whatever its subject ("the brief
@@ -48,6 +64,7 @@ def attach_speakers(
     sentence before or of the quote that follows."""
     starts = [s.start for s in sentences]
     para_starts = [p.start for p in passages]
+    _MEMO.clear()
 
     def paragraph(offset: int) -> int:
         return bisect.bisect_right(para_starts, offset) - 1
@@ -75,7 +92,7 @@ def attach_speakers(
         for a, b in candidates:
             if b <= a:
                 continue
-            found = [x for x in find_attributions(masked, a, b, lex, cues) if x.valid or x.vague]
+            found = [x for x in _attributions(masked, a, b, lex, cues) if x.valid or x.vague]
             if found:
                 # Prefer the cue nearest to the quote.
                 speaker = min(found, key=lambda x: min(abs(x.start - q.start), abs(x.start - q.end)))
@@ -86,7 +103,7 @@ def attach_speakers(
             prev = sentences[i0 - 1]
             prev_text = text[prev.start : prev.end].rstrip()
             if prev_text.endswith(":") or s0.start == q.start and prev_text.endswith(","):
-                found = [x for x in find_attributions(masked, prev.start, prev.end, lex, cues) if x.valid or x.vague]
+                found = [x for x in _attributions(masked, prev.start, prev.end, lex, cues) if x.valid or x.vague]
                 if found:
                     speaker = found[-1]
         if speaker is None:
@@ -94,9 +111,10 @@ def attach_speakers(
         if speaker is None:
             speaker = _previous_speaker(text, masked, q, sentences, i0, lex, cues)
         if speaker is None:
-            speaker = _loose_speaker(text, masked, q, quotes, sentences, i0, i1, lex, cues, candidates, paragraph)
+            speaker = _loose_speaker(text, masked, q, quotes, sentences, i0, i1, lex, cues, candidates, paragraph, wire)
         q.speaker = speaker
     _following_speakers(text, quotes, paragraph)
+    _MEMO.clear()
 
 
 #: A past-tense verb and a noun phrase after a quote: “...,” speculated one arbitrager / warned the minister.
@@ -109,6 +127,8 @@ _LOOSE_TAG_NP_VERB = re.compile(
     r"(?=\s*[.,;]|\s*$)",
     re.I,
 )
+#: A signature after a quote: a dash and a name, on the same line or the next ("” – Oprah Winfrey", "- R.J.").
+_SIGNATURE = re.compile(r"[ \t]*\n?[ \t]*[-–—]+[ \t]*([A-ZÁÉÍÓÚÑ][\w’'.-]*(?:[ \t]+[A-ZÁÉÍÓÚÑ][\w’'.-]*){0,3})")
 _PRONOUN_OPENER = re.compile(r"\s*(he|she|they|él|ella|ellos|ellas)\b", re.I)
 
 
@@ -124,6 +144,7 @@ def _loose_speaker(
     cues: CueIndex | None,
     candidates: list[tuple[int, int]],
     paragraph: Callable[[int], int],
+    wire: bool = False,
 ) -> Attribution | None:
     """A speaker as news writing gives one, when the strict cues found none (each a general reading):
 
@@ -135,17 +156,21 @@ def _loose_speaker(
        that introduces it with a colon ("adding:"); or a person named in that introduction ("Martin Sheen
        is not a fan of the plan: “...”");
     3. a tag after the quote with a past-tense verb and a noun phrase (“...,” speculated one arbitrager), or
-       a noun phrase and any reporting verb (“...,” the report states);
-    4. a pronoun opening the quote's sentence ("He applauded the decision to drop Inco, “a super stock
+       a noun phrase and any reporting verb (“...,” the report states), or a signature: a dash and a name
+       (“...” – Oprah Winfrey; a testimonial with "- Hans M." on the line below);
+    4. a pronoun or a capitalised name opening the quote's sentence as its subject ("He applauded the
+       decision to drop Inco, “a super stock ...”", "SELA called for efforts to break “the vicious circle
        ...”");
     5. the speaker of the sentence before it, in the same paragraph or the one before: a quote with a
-       speaker, or a reporting verb with a subject (wire style: “...,” Speakes said. / “And that's why...”).
+       speaker, or a reporting verb with a subject (wire style: “...,” Speakes said. / “And that's why...”),
+       or, for a quote that opens its sentence, a pronoun or a name as that sentence's subject ("She spends
+       less than 7 dlrs a day on food." / “For lunch I buy...”).
     """
     for a, b in candidates:
         if b <= a:
             continue
         found = [
-            x for x in find_attributions(masked, a, b, lex, cues) if x.kind in ("verb", "cue", "evidence") and x.source
+            x for x in _attributions(masked, a, b, lex, cues) if x.kind in ("verb", "cue", "evidence") and x.source
         ]
         if found:
             return min(found, key=lambda x: min(abs(x.start - q.start), abs(x.start - q.end)))
@@ -165,6 +190,9 @@ def _loose_speaker(
             if who is not None:
                 return who
     if q.closed:
+        m = _SIGNATURE.match(text, q.end, min(len(text), q.end + 80))
+        if m:  # “The greatest discovery ...” – Oprah Winfrey; a testimonial signed "- Hans M." below it
+            return Attribution(m.start(1), m.end(1), "signature", "context", m.group(1), "named")
         m = _LOOSE_TAG_AFTER.match(text, q.end, min(len(text), q.end + 80))
         if m:
             return Attribution(m.start(1), m.end(1), m.group(1), "verb", m.group(2), None)
@@ -174,6 +202,10 @@ def _loose_speaker(
     p = _PRONOUN_OPENER.match(text, s0.start, q.start)
     if p:
         return Attribution(p.start(1), p.end(1), "context", "context", p.group(1).lower(), "pronoun")
+    if len(text[s0.start : q.start].split()) >= 3:
+        who = _subject_name(text, s0.start, q.start)  # "SELA called for new efforts to break “the vicious circle...”"
+        if who is not None:
+            return who
     if i0 > 0:
         prev = sentences[i0 - 1]
         if paragraph(q.start) - paragraph(prev.start) <= 1:
@@ -184,12 +216,39 @@ def _loose_speaker(
                     break
             found = [
                 x
-                for x in find_attributions(masked, prev.start, prev.end, lex, cues)
+                for x in _attributions(masked, prev.start, prev.end, lex, cues)
                 if x.kind in ("verb", "cue") and x.source and not x.vague
             ]
             if found:
                 return found[-1]
+            if not text[s0.start : q.start].strip() and (wire or paragraph(q.start) == paragraph(prev.start)):
+                # A quote opening its sentence after one whose subject is a person or a pronoun, in its paragraph
+                # (or the paragraph before in the wire layout, one sentence a paragraph): "She spends less than
+                # 7 dlrs a day on food." / “For lunch I buy...”
+                p = _PRONOUN_OPENER.match(text, prev.start, prev.end)
+                if p:
+                    return Attribution(p.start(1), p.end(1), "context", "context", p.group(1).lower(), "pronoun")
+                return _subject_name(text, prev.start, prev.end)
     return None
+
+
+_SUBJECT_NAME = re.compile(
+    r"\s*([A-ZÁÉÍÓÚÑ][\w’'.&-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w’'.&-]*){0,3})\s+(?:[a-z]+ly\s+)?[a-záéíóúñ]+"
+)
+
+
+def _subject_name(text: str, start: int, end: int) -> Attribution | None:
+    """The capitalised name that opens a sentence as its subject, followed by a lower-case verb ("SELA called
+    for", "Burry previously had"); not a sentence opener ("The", "But") nor a day or a month."""
+    m = _SUBJECT_NAME.match(text, start, end)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    if words[0] in _SENTENCE_OPENERS or words[0] in _OPENERS or words[0].lower() in _NOT_NAMES:
+        return None
+    if len(words) == 1 and (words[0].lower() in ROLE_NOUNS or words[0].lower() in ORG_NOUNS):
+        return None  # "Workers left town.", "Police said": a common noun opening the sentence
+    return Attribution(m.start(1), m.end(1), "context", "context", m.group(1), "named")
 
 
 _INTRODUCES = re.compile(r"\s*(?::|,\s*$|that\b|que\b|$)")
@@ -260,7 +319,7 @@ def _previous_speaker(
         return None
     found = [
         a
-        for a in find_attributions(masked, prev.start, prev.end, lex, cues)
+        for a in _attributions(masked, prev.start, prev.end, lex, cues)
         if a.valid and a.kind in ("verb", "cue") and a.source_kind in ("named", "pronoun", "role")
     ]
     return found[-1] if found else None

@@ -160,3 +160,45 @@ def test_tail_searches_match_the_full_searches(before):
         full = pattern.search(before)
         tail = pattern.search(before, starts[n_words])
         assert (full and full.span()) == (tail and tail.span()), (pattern.pattern[:40], before)
+
+
+def test_number_pattern_matches_the_plain_alternation():
+    """figures._NUMBER writes the first digit once outside its alternation; the matches are those of the
+    plain form."""
+    plain = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d.])|\d+(?:[.,]\d+)?")
+    rng = random.Random(5)
+    for _ in range(20000):
+        s = "".join(rng.choice("0123456789.,, a-/") for _ in range(rng.randint(1, 24)))
+        assert [m.span() for m in F._NUMBER.finditer(s)] == [m.span() for m in plain.finditer(s)], s
+
+
+def _src002(text: str) -> list:
+    from audit.model import Document
+    from audit.rules import DocContext
+    from audit.sourcing import SourcingCheck
+
+    return [f for f in SourcingCheck().check(DocContext(Document("w", text, "t"), 0)) if f.rule == "SRC002"]
+
+
+_WIRE = (
+    "    The company said it would close two of its plants in the\n"
+    "north by the end of the year, cutting output by a fifth.\n"
+    "    Analysts said the move had been expected for some time\n"
+    "and that more closures could follow later in the year.\n"
+    "    Sato previously had a buy recommendation on the stock\n"
+    "and cut it to hold after the announcement on Tuesday.\n"
+    "    {quote}\n"
+    "    Shares of the company fell two pct in early trading on\n"
+    "the Tokyo exchange before recovering in the afternoon.\n"
+)
+_QUOTE = "\u201cWe are looking at slower growth in the unit for the next\ntwo years, and a weaker yen will not change that.\u201d"
+
+
+def test_wire_quote_takes_the_subject_of_the_paragraph_before():
+    """Wire layout (one sentence a paragraph): the person who opens the sentence before speaks the quote."""
+    assert _src002(_WIRE.format(quote=_QUOTE)) == []
+
+
+def test_prose_quote_after_a_paragraph_break_has_no_speaker_from_the_sentence_before():
+    text = "Johnson spoke at length about the budget of the city.\n\n" + _QUOTE.replace("\n", " ")
+    assert len(_src002(text)) == 1
