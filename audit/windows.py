@@ -408,7 +408,7 @@ def _huge_signature(text: str, spans: Sequence[tuple[int, int]], params: Any, sp
             span_parts.append(part)
     if 0 < words < n:  # fewer tokens than a shingle: one shingle of them all, as the whole text would
         return minhash.batch_signatures(
-            [text], [list(map(tuple, span_arr.tolist()))], params, span_params, min_span_words
+            [text], [[(int(s), int(e)) for s, e in span_arr.tolist()]], params, span_params, min_span_words
         )
     sig = raw.reshape(1, k)
     minhash._densify(sig, np.array([words > 0]), params)
