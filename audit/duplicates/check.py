@@ -209,7 +209,7 @@ class DuplicateCheck(CorpusCheck):
             self.wants,
         )
         if self._unit_loc:
-            corpus.set_units(np.concatenate(self._unit_loc))
+            corpus.set_units(_drain(self._unit_loc))
         result = CorpusResult()
         # Document clusters: exact groups first, then near duplicates among their kept copies.
         if self.wants("DUP001"):
@@ -218,9 +218,7 @@ class DuplicateCheck(CorpusCheck):
         if self._want_near:
             self._near_clusters(corpus, result, stats)
         if self._want_passages and self._pas_sig:
-            index = PassageIndex(
-                np.concatenate(self._pas_loc), np.concatenate(self._pas_hash), np.concatenate(self._pas_sig)
-            )
+            index = PassageIndex(_drain(self._pas_loc), _drain(self._pas_hash), _drain(self._pas_sig))
             passage_clusters(corpus, index, result, stats)
         stats["suspicious_clusters"] = mark_suspicious(result.clusters, self.config)
         result.extra["duplicates"] = stats
@@ -231,6 +229,21 @@ class DuplicateCheck(CorpusCheck):
     def _near_clusters(self, corpus: Corpus, result: CorpusResult, stats: dict[str, Any]) -> None:
         """The near-duplicate document clusters (a hook: the staged dedup, audit.staged, computes them from files)."""
         near_clusters(corpus, self._doc_sig, self._doc_ord, result, stats)
+
+
+def _drain(pieces: list[np.ndarray]) -> np.ndarray:
+    """``np.concatenate(pieces)``, emptying ``pieces`` as it copies them: the peak is the result and one
+    piece, not the result and every piece (the passage state of a large corpus, held twice at finish)."""
+    if len(pieces) == 1:
+        return pieces.pop()
+    out = np.empty((sum(len(p) for p in pieces),) + pieces[0].shape[1:], dtype=pieces[0].dtype)
+    at = 0
+    pieces.reverse()
+    while pieces:
+        piece = pieces.pop()
+        out[at : at + len(piece)] = piece
+        at += len(piece)
+    return out
 
 
 def _key_text(text: str) -> str:

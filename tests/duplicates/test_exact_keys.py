@@ -81,3 +81,17 @@ def test_exact_keys_group_like_normalize_exact_key():
     for i in range(len(texts)):
         for j in range(len(texts)):
             assert (keys[i] == keys[j]) == (reference[i] == reference[j]), (texts[i], texts[j])
+
+
+def test_drain_concatenates_and_empties_the_pieces() -> None:
+    import numpy as np
+
+    from audit.duplicates.check import _drain
+
+    pieces = [np.arange(6, dtype=np.uint16).reshape(3, 2), np.zeros((0, 2), np.uint16), np.full((2, 2), 7, np.uint16)]
+    expected = np.concatenate(pieces)
+    out = _drain(pieces)
+    assert pieces == []
+    assert out.dtype == np.uint16 and out.tolist() == expected.tolist()
+    one = [np.array([1, 2, 3])]
+    assert _drain(one).tolist() == [1, 2, 3] and one == []
