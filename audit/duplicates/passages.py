@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 import numpy as np
 
@@ -164,6 +164,26 @@ def verify_passages(corpus: Corpus, pa: tuple[int, int, int], pb: tuple[int, int
 
 #: Candidate passage pairs whose passages are tokenised together before they are verified.
 _PREFETCH_PAIRS = 2048
+#: ... and at most about this many characters of passages: the words of a chunk's passages are held at once,
+#: so the bound is on their size, not their number (longer passages made the peak grow with the text).
+_PREFETCH_CHARS = 1 << 18
+
+
+def _chunks(pairs: list[tuple[int, int]], index: PassageIndex) -> Iterator[list[tuple[int, int]]]:
+    """``pairs`` in order, cut into chunks of at most ``_PREFETCH_PAIRS`` pairs and about ``_PREFETCH_CHARS``
+    characters of their passages (a chunk holds at least one pair)."""
+    chunk: list[tuple[int, int]] = []
+    chars = 0
+    for pair in pairs:
+        for k in pair:
+            _, start, end = index.where(k)
+            chars += end - start
+        chunk.append(pair)
+        if len(chunk) >= _PREFETCH_PAIRS or chars >= _PREFETCH_CHARS:
+            yield chunk
+            chunk, chars = [], 0
+    if chunk:
+        yield chunk
 
 
 @dataclass
@@ -240,8 +260,7 @@ def _verified_stars(corpus: Corpus, index: PassageIndex, cand: set[tuple[int, in
 
     uf = UnionFind()
     ordered = sorted(cand)
-    for c0 in range(0, len(ordered), _PREFETCH_PAIRS):
-        chunk = ordered[c0 : c0 + _PREFETCH_PAIRS]
+    for chunk in _chunks(ordered, index):
         # Most candidates that fail whole-passage similarity are aligned word by word: tokenise the
         # chunk's passages in one batch, not one passage at a time.
         corpus.prefetch_spans(index.where(k) for pair in chunk for k in pair)
