@@ -22,17 +22,24 @@ from audit.duplicates.config import DuplicatesConfig
 CACHE_SIZE = 256
 #: Passages (their words, their normalised text) held at once while verifying passage candidates.
 SPAN_CACHE_SIZE = 8192
+#: ... and at most about this many characters of them (each of the two span caches).
+SPAN_CACHE_CHARS = 1 << 21
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 
 
 class LRU(Generic[K, V]):
-    """A least-recently-used map holding at most ``size`` items (``trim`` may allow more for a while)."""
+    """A least-recently-used map holding at most ``size`` items (``trim`` may allow more for a while) and,
+    when ``chars`` is given, items whose weights (``put(..., weight=)``, e.g. a passage's length) sum to at
+    most ``chars``: a cache of passages bounded by count alone grows with the corpus's passage length."""
 
-    def __init__(self, size: int) -> None:
+    def __init__(self, size: int, chars: int | None = None) -> None:
         self.size = size
+        self.chars = chars
         self._items: OrderedDict[K, V] = OrderedDict()
+        self._weight: dict[K, int] = {}
+        self._total = 0
 
     def get(self, key: K) -> V | None:
         hit = self._items.get(key)
@@ -40,19 +47,29 @@ class LRU(Generic[K, V]):
             self._items.move_to_end(key)
         return hit
 
-    def put(self, key: K, value: V, size: int | None = None) -> None:
+    def put(self, key: K, value: V, size: int | None = None, weight: int = 0) -> None:
+        self._total += weight - self._weight.get(key, 0)
+        self._weight[key] = weight
         self._items[key] = value
+        self._items.move_to_end(key)
         self.trim(self.size if size is None else max(self.size, size))
 
     def trim(self, size: int) -> None:
-        while len(self._items) > size:
-            self._items.popitem(last=False)
+        items = self._items
+        while len(items) > size or (self.chars is not None and self._total > self.chars and len(items) > 1):
+            key, _ = items.popitem(last=False)
+            self._total -= self._weight.pop(key, 0)
 
     def __contains__(self, key: object) -> bool:
         return key in self._items
 
+    def __len__(self) -> int:
+        return len(self._items)
+
     def clear(self) -> None:
         self._items.clear()
+        self._weight.clear()
+        self._total = 0
 
 
 class Corpus:
@@ -105,8 +122,8 @@ class Corpus:
         #: (ordinal, start, end) rows of every document's passage units, sorted by ordinal (:meth:`set_units`)
         self.units: Any = None
         self._unit_rows: np.ndarray | None = None  # row where each ordinal's units start (len(lengths) + 1)
-        self._span_words: LRU[tuple[int, int, int], al.Words] = LRU(SPAN_CACHE_SIZE)
-        self._span_norm: LRU[tuple[int, int, int], str] = LRU(SPAN_CACHE_SIZE)
+        self._span_words: LRU[tuple[int, int, int], al.Words] = LRU(SPAN_CACHE_SIZE, SPAN_CACHE_CHARS)
+        self._span_norm: LRU[tuple[int, int, int], str] = LRU(SPAN_CACHE_SIZE, SPAN_CACHE_CHARS)
 
     # -- keep policy -----------------------------------------------------------
 
@@ -204,7 +221,7 @@ class Corpus:
         hit = self._span_words.get(key)
         if hit is None:
             hit = al.words(self.raw(ordinal)[start:end])
-            self._span_words.put(key, hit)
+            self._span_words.put(key, hit, weight=end - start)
         return hit
 
     def prefetch_spans(self, spans: Iterable[tuple[int, int, int]]) -> None:
@@ -214,7 +231,7 @@ class Corpus:
             return
         texts = [self.raw(o)[a:b] for o, a, b in need]
         for key, w in zip(need, al.words_batch(texts), strict=True):
-            self._span_words.put(key, w, size=len(need))
+            self._span_words.put(key, w, size=len(need), weight=key[2] - key[1])
 
     def span_normalized(self, ordinal: int, start: int, end: int) -> str:
         """:func:`audit.normalize.normalize_fast` of ``raw(ordinal)[start:end]``, cached."""
@@ -222,7 +239,7 @@ class Corpus:
         hit = self._span_norm.get(key)
         if hit is None:
             hit = al.normalize_fast(self.raw(ordinal)[start:end])
-            self._span_norm.put(key, hit)
+            self._span_norm.put(key, hit, weight=end - start)
         return hit
 
     def clear(self) -> None:

@@ -95,3 +95,21 @@ def test_drain_concatenates_and_empties_the_pieces() -> None:
     assert out.dtype == np.uint16 and out.tolist() == expected.tolist()
     one = [np.array([1, 2, 3])]
     assert _drain(one).tolist() == [1, 2, 3] and one == []
+
+
+def test_lru_bounded_by_weight_as_well_as_count() -> None:
+    from audit.duplicates.corpus import LRU
+
+    lru: LRU[int, str] = LRU(100, chars=10)
+    for k in range(5):
+        lru.put(k, "x" * 4, weight=4)
+    assert len(lru) == 2 and 3 in lru and 4 in lru  # 8 of 10 characters: the oldest went first
+    lru.get(3)
+    lru.put(5, "y", weight=4)
+    assert 3 in lru and 5 in lru and 4 not in lru  # 3 was used last, so 4 is the oldest
+    lru.put(6, "z" * 50, weight=50)
+    assert len(lru) == 1 and 6 in lru  # one item over the budget is kept (it is the one just asked for)
+    counted: LRU[int, int] = LRU(3)
+    for k in range(10):
+        counted.put(k, k, weight=1000)  # no character budget: count only
+    assert len(counted) == 3
