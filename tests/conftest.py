@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,32 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 SCHEMA_PATH = ROOT.parent / "shared" / "report.schema.json"
 LOCAL_SCHEMA = ROOT / "docs" / "contract" / "report.schema.json"
+
+
+def in_ci() -> bool:
+    """CI=true: a missing tool the tests need is a failure, not a skip (scripts/test.sh installs it)."""
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+@pytest.fixture(scope="module")
+def ray_instance():
+    """A local Ray instance (2 CPUs) for one test module, importing this checkout in its workers."""
+    try:
+        import ray
+    except ImportError:
+        message = "the Ray tests need Ray: pip install -e '.[test,ray]' (scripts/test.sh does)"
+        if in_ci():
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+    ray.init(
+        num_cpus=2,
+        include_dashboard=False,
+        log_to_driver=False,
+        configure_logging=False,
+        runtime_env={"env_vars": {"PYTHONPATH": str(ROOT)}},
+    )
+    yield ray
+    ray.shutdown()
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,6 @@ skipped on a developer machine."""
 from __future__ import annotations
 
 import json
-import os
 import random
 from dataclasses import replace
 from pathlib import Path
@@ -16,32 +15,6 @@ import pytest
 
 from audit.config import Config, EngineConfig
 from audit.pipeline import scan
-
-
-def _in_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
-
-
-@pytest.fixture(scope="module")
-def ray_instance():
-    try:
-        import ray
-    except ImportError:
-        message = "the Ray engine tests need Ray: pip install -e '.[test,ray]' (scripts/test.sh does)"
-        if _in_ci():
-            pytest.fail(message, pytrace=False)
-        pytest.skip(message)
-    root = str(Path(__file__).resolve().parents[1])
-    ray.init(
-        num_cpus=2,
-        include_dashboard=False,
-        log_to_driver=False,
-        configure_logging=False,
-        runtime_env={"env_vars": {"PYTHONPATH": root}},
-    )
-    yield ray
-    ray.shutdown()
-
 
 WORDS = (
     "council budget river school market energy water housing museum transport election festival storm "

@@ -5,7 +5,6 @@ in this process, on a process pool and on a local Ray instance."""
 from __future__ import annotations
 
 import json
-import os
 import random
 from dataclasses import replace
 from pathlib import Path
@@ -251,38 +250,14 @@ def test_byte_ranges_read_every_line_once(tmp_path: Path, size: int) -> None:
     assert got == lines
 
 
-def _in_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
-
-
-def test_ray_gives_the_same_clusters(corpus_file: Path, tmp_path: Path) -> None:
-    try:
-        import ray
-    except ImportError:
-        message = "the staged Ray test needs Ray: pip install -e '.[test,ray]' (scripts/test.sh does)"
-        if _in_ci():
-            pytest.fail(message, pytrace=False)
-        pytest.skip(message)
+def test_ray_gives_the_same_clusters(ray_instance, corpus_file: Path, tmp_path: Path) -> None:
     from audit.staged.executor import RayExecutor
 
-    root = str(Path(__file__).resolve().parents[1])
-    ray.init(
-        num_cpus=2,
-        include_dashboard=False,
-        log_to_driver=False,
-        configure_logging=False,
-        runtime_env={"env_vars": {"PYTHONPATH": root}},
-    )
-    try:
-        executor = RayExecutor(None, 2)
-        res = run_staged(
-            [str(corpus_file)], None, executor, shard_bytes=4096, partitions=3, work_dir=str(tmp_path / "w")
-        )
-        serial = run_staged([str(corpus_file)], None, Executor(), shard_bytes=4096, partitions=3)
-        engine = EngineConfig(kind="ray", workers=2, dedup="staged", work_dir=str(tmp_path / "s"), partitions=2)
-        on_ray = _comparable(scan([str(corpus_file)], Config(select=("DUP",), engine=engine)))
-    finally:
-        ray.shutdown()
+    executor = RayExecutor(None, 2)
+    res = run_staged([str(corpus_file)], None, executor, shard_bytes=4096, partitions=3, work_dir=str(tmp_path / "w"))
+    serial = run_staged([str(corpus_file)], None, Executor(), shard_bytes=4096, partitions=3)
+    engine = EngineConfig(kind="ray", workers=2, dedup="staged", work_dir=str(tmp_path / "s"), partitions=2)
+    on_ray = _comparable(scan([str(corpus_file)], Config(select=("DUP",), engine=engine)))
     assert _doc_clusters(res.result.clusters) == _doc_clusters(serial.result.clusters)
     assert res.staged.stages["verify"]["tasks"] >= 1
     assert on_ray["duplicates"].pop("staged")["partitions"] == 2
