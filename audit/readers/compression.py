@@ -25,6 +25,7 @@ import stat
 import sys
 import tempfile
 import zlib
+from abc import abstractmethod
 from pathlib import Path
 from typing import IO, cast
 
@@ -92,9 +93,9 @@ class _Decoder(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
+    @abstractmethod
     def _decode(self) -> bytes | None:
-        """The next piece of output (possibly empty); None at the clean end of the input."""
-        raise NotImplementedError
+        """The next piece of output (possibly empty); None at the clean end of the input (each format's own)."""
 
     def verify(self) -> tuple[int, str | None]:
         """Read everything once: ``(verified bytes, error or None)``. A truncation is no error here."""
