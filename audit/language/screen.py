@@ -124,17 +124,3 @@ def passages_of(passages: Sequence[Span], sentences: Sequence[Span], which: np.n
     starts = np.array([s.start for s, w in zip(sentences, which.tolist(), strict=True) if w], dtype=np.int64)
     where = np.searchsorted(np.array([p.start for p in passages], dtype=np.int64), starts, side="right") - 1
     return frozenset(int(i) for i in np.unique(where) if i >= 0)
-
-
-def screen_layer(
-    layer: TextLayer,
-    passages: Sequence[Span],
-    sentences: Sequence[Span],
-    vocab: frozenset[str],
-    min_words: int,
-    min_coverage: float,
-) -> frozenset[int]:
-    """Indices of ``passages`` holding a sentence that disagrees with ``vocab`` (:func:`odd_sentences`)."""
-    if not passages or not sentences:
-        return frozenset()
-    return passages_of(passages, sentences, odd_sentences(layer, sentences, vocab, min_words, min_coverage))

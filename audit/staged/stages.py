@@ -354,12 +354,6 @@ def verify_stage(root: str, r: int, v: int, cfg: DuplicatesConfig) -> dict[str, 
     return info
 
 
-def peak_rss_mb() -> float:
-    import resource
-
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
 __all__ = [
     "exact_partition",
     "near_partition",
