@@ -23,6 +23,10 @@ def test_frequencies_and_top_words_are_wordfreqs(lang):
     freqs = wordlists.frequencies(lang)
     expected = wordfreq.get_frequency_dict(lang, "small")
     assert freqs == expected and list(freqs) == list(expected)
+    best = wordlists.frequencies(lang, "best")
+    assert best == wordfreq.get_frequency_dict(lang, "best") and list(best) == list(
+        wordfreq.get_frequency_dict(lang, "best")
+    )
     for n in (5, 3000, 10000):
         assert list(wordlists.top_words(lang, n)) == wordfreq.top_n_list(lang, n)
 
@@ -70,3 +74,11 @@ def test_run_vocabularies_are_read_only_for_a_mix(monkeypatch):
     mixed = read_short(ft, "I love this song so much, la escucho todo el día con mis amigos", cfg)
     assert {r.lang for r in mixed.runs} == {"en", "es"} and sorted(asked) == ["en", "es"]
     assert all(r.own >= 1 for r in mixed.runs)
+
+
+def test_the_artefact_checks_read_wordfreqs_best_lists():
+    """The artefact family's frequencies (audit.artefacts.common.zipf) come from the same reader."""
+    from audit.artefacts.common import WORDFREQ_LANGS, _freq_dict
+
+    for lang in WORDFREQ_LANGS:
+        assert _freq_dict(lang) == wordfreq.get_frequency_dict(lang, "best"), lang

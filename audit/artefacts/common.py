@@ -102,14 +102,10 @@ WORDFREQ_LANGS = ("en", "es", "fr", "pt", "it")
 
 @lru_cache(maxsize=8)
 def _freq_dict(lang: str) -> dict[str, float] | None:
-    try:
-        from wordfreq import get_frequency_dict
-    except ImportError:  # pragma: no cover - wordfreq is a declared dependency
-        return None
-    try:
-        return get_frequency_dict(lang, "best")
-    except LookupError:  # pragma: no cover - a language without a list
-        return None
+    """wordfreq's "best" list of ``lang`` (read by :mod:`audit.language.wordlists`, without importing wordfreq)."""
+    from audit.language import wordlists
+
+    return wordlists.frequencies(lang, "best")
 
 
 @lru_cache(maxsize=1 << 16)

@@ -1,6 +1,6 @@
 """wordfreq's word lists, read straight from the files bundled in its wheel (offline), once per process.
 
-The same data as ``wordfreq.get_frequency_dict(lang, "small")`` and ``wordfreq.top_n_list(lang, n)``
+The same data as ``wordfreq.get_frequency_dict(lang, "small" or "best")`` and ``wordfreq.top_n_list(lang, n)``
 (tests check both, for every language), read faster:
 
 * no ``import wordfreq`` (its tokenisers and ``langcodes`` cost 0.2-0.8 CPU s at start-up);
@@ -62,9 +62,12 @@ def has_frequencies(lang: str) -> bool:
 
 
 @functools.cache
-def frequencies(lang: str) -> dict[str, float] | None:
-    """Each word of ``lang``'s "small" list with its frequency (None when there is no list)."""
-    path = _files().get(("small", lang))
+def frequencies(lang: str, wordlist: str = "small") -> dict[str, float] | None:
+    """Each word of ``lang``'s list with its frequency (None when there is no list): ``wordlist`` is
+    "small" or "best" (the "large" list where there is one, as ``wordfreq.get_frequency_dict``)."""
+    files = _files()
+    path = files.get(("large", lang)) if wordlist == "best" else None
+    path = path or files.get(("small", lang))
     if path is None:
         return None
     import msgpack  # type: ignore[import-untyped]  # a dependency of wordfreq, declared in pyproject
