@@ -88,3 +88,41 @@ def test_quality_stats_of_a_table_document_are_those_of_its_prose():
     )
     assert stats["prose_words"] == prose_words
     assert stats["words"] == len(words(TABLE_DOC))
+
+
+# -- encoding ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", [5, 6])
+def test_bare_entities_searched_before_each_semicolon_are_the_regex(seed):
+    from audit.artefacts import common
+
+    fixed = [
+        "quot;weekend quot;",
+        "Spain #39;s and #x20AC;5 and #12345;",
+        "&amp;quot; xamp; #39;#39; hellip;hellip;",
+        ";;;quot;;amp;",
+        "ampampamp;",
+        "no semicolon",
+        "nbsp;",
+    ]
+    pieces = ["quot", "amp", "#39", "#x2", "0AC", "hellip", ";", ";", " ", "a", "&", "#", "1", "nbsp", "lt", "\n"]
+    rnd = random.Random(seed)
+    texts = fixed + ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 25))) for _ in range(4000)]
+    for text in texts:
+        assert common.bare_entities(text) == [m.span() for m in common.BARE_ENTITY_RE.finditer(text)], repr(text)
+
+
+def test_clean_tokens_never_look_garbled():
+    from audit.artefacts import encoding
+
+    chars = [c for c in encoding._CLEAN_TOKEN.pattern[1:-2] if ord(c) > 0x7F]
+    assert "é" in chars and "“" in chars and "—" in chars
+    assert "Ã" not in chars and "©" not in chars and "√" not in chars and "\u0440" not in chars
+    rnd = random.Random(9)
+    pool = chars + list("aZ1.-'\"")
+    for _ in range(3000):
+        tok = "".join(rnd.choice(pool) for _ in range(rnd.randint(1, 8)))
+        assert encoding._CLEAN_TOKEN.fullmatch(tok) and not encoding._looks_garbled(tok), repr(tok)
+    for tok in ("cafÃ©", "informaciĂłn", "g√¢teaux", "informaciГіn", "Â©"):
+        assert not encoding._CLEAN_TOKEN.fullmatch(tok) and encoding._looks_garbled(tok)
