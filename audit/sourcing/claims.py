@@ -59,7 +59,7 @@ _SOCIETY = frozenset(
     flooding burned scorched destroyed incendios incendio inundaciones arrasado vivienda viviendas house houses home homes spent spend gastó housing gas groceries food healthcare premiums childcare medicare medicaid
     desempleo paro pobreza delincuencia inflación salarios salario sueldo pensiones presupuesto gasto déficit
     impuestos subsidios ayudas alquiler alquileres población mortalidad participación aprobación
-    vote schools hospitals clinics shelters pensions violence accidents suicides hate obesity health healthcare
+    vote schools hospitals clinics shelters pensions violence accidents suicides hate obesity healthcare
     infrastructure bridges roads permits pay made earned compensation bonus farms
     escuelas hospitales violencia accidentes suicidios natalidad matrícula abandono salud""".split()
 )
