@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from array import array
 from itertools import chain
 from typing import Any, Callable, Iterable
@@ -37,6 +38,7 @@ from audit.duplicates.units import document_units
 from audit.model import Cluster, Finding
 from audit.normalize import _nfkc
 from audit.rules import CorpusCheck, CorpusResult, DocContext
+from audit.tokenhash import _lower_bytes, _word_mask
 
 #: Flush pending texts to the signature batcher at about this many characters.
 _BATCH_CHARS = 1 << 21
@@ -264,15 +266,87 @@ def _key_text(text: str) -> str:
 _KEY_NONWORD = re.compile(r"[^\w\x00-\x7f\u0080-\u00bf\u2000-\u207f]+")
 
 
+#: Non-ASCII characters (a text's distinct ones decide whether its key text tokenises as the text does).
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+#: Character -> True when its key text (:func:`_key_text` of an NFKC text) gives the tokeniser the same
+#: bytes or only separators, as the character itself does; filled as characters are met.
+_SAME_TOKENS: dict[str, bool] = {}
+#: Character -> its NFKC when that is ASCII punctuation or white space and the tokeniser reads the
+#: character as a separator too (no-break and thin spaces, the ellipsis); else None.
+_SEPARATOR_NFKC: dict[str, str | None] = {}
+
+
+def _learn(chars: set[str]) -> None:
+    """Fill :data:`_SAME_TOKENS` for ``chars`` (not yet in it), all in one tokeniser pass: does each
+    character in an NFKC text tokenise as its key text does (:func:`_key_text`)? Case folding and the
+    symbol class are per character, the tokeniser's case mapping and word bytes are per character, and
+    a token's hash depends on its bytes only; so a text made of such characters (and ASCII) has the
+    same word sequence as its key text. Same when both are separators only."""
+    todo = sorted(chars)
+    own = [ch.encode("utf-8", "surrogatepass") for ch in todo]
+    key = [_KEY_NONWORD.sub(" ", ch.casefold()).encode("utf-8", "surrogatepass") for ch in todo]
+    results = []
+    for parts in (own, key):
+        # Each piece followed by one space: lower-casing and the word mask read a character's own bytes.
+        buf = _lower_bytes(b" ".join(parts) + b" ")
+        mask = _word_mask(buf)
+        ends = np.cumsum([len(p) + 1 for p in parts]) - 1
+        starts = ends - np.array([len(p) for p in parts], dtype=np.int64)
+        words = np.add.reduceat(mask.astype(np.int64), starts) if len(buf) else np.zeros(0, np.int64)
+        raw = buf.tobytes()
+        results.append([(raw[a:b], w) for a, b, w in zip(starts.tolist(), ends.tolist(), words.tolist(), strict=True)])
+    for ch, (ob, ow), (kb, kw) in zip(todo, *results, strict=True):
+        if ch in "\u200b\ufeff":  # removed from the key text: the words on both sides join there
+            _SAME_TOKENS[ch] = False
+        else:
+            _SAME_TOKENS[ch] = (ow == 0 and kw == 0) or (ow == len(ob) and kw == len(kb) and ob == kb)
+
+
+def _separator_nfkc(ch: str) -> str | None:
+    if ch not in _SEPARATOR_NFKC:
+        norm = unicodedata.normalize("NFKC", ch)
+        ok = (
+            norm != ch
+            and norm.isascii()
+            and not any(c.isalnum() or c == "_" for c in norm)
+            and not _word_mask(_lower_bytes(ch.encode("utf-8", "surrogatepass"))).any()
+        )
+        _SEPARATOR_NFKC[ch] = norm if ok else None
+    return _SEPARATOR_NFKC[ch]
+
+
+def _tokens_as_key_text(text: str) -> bool:
+    """Does the key text of a non-ASCII ``text`` (:func:`_key_text`) have the text's own word sequence, as
+    the tokeniser sees them? Then the batch's key of the text is its exact key, with no second pass.
+
+    True when, after replacing separators whose NFKC is ASCII punctuation or space (a no-break space
+    becoming a space: the compatibility decomposition of the text is the same, so is its NFKC), the
+    text is NFKC and each of its distinct non-ASCII characters tokenises as its key text does (:func:`_learn`)."""
+    chars = set(_NON_ASCII.findall(text))
+    if not unicodedata.is_normalized("NFKC", text):
+        for ch in chars:
+            norm = _separator_nfkc(ch)
+            if norm is not None:
+                text = text.replace(ch, norm)
+        if not unicodedata.is_normalized("NFKC", text):
+            return False
+        chars = {ch for ch in chars if _SEPARATOR_NFKC[ch] is None}
+    new = chars.difference(_SAME_TOKENS)
+    if new:
+        _learn(new)
+    return all(_SAME_TOKENS[ch] for ch in chars)
+
+
 def exact_keys(texts: list[str], batch: minhash.Batch, seed: int) -> list[int | tuple[str, int]]:
     """Exact-copy key of each text of a batch: its word sequence (:func:`audit.minhash.sequence_keys`)
     after :func:`_key_text`, so case, white space, punctuation, quote and dash variants and Unicode
     compatibility forms do not matter. An ASCII text's key is its signature's own (the batch's token
-    hashes: NFKC and case folding change no ASCII word); other texts are tokenised again from their
-    key text. A text without words is keyed by its normalised characters ("***" is not "---")."""
+    hashes: NFKC and case folding change no ASCII word), and so is that of a text whose key text has
+    its own words (:func:`_tokens_as_key_text`: most non-ASCII text); other texts are tokenised again
+    from their key text. A text without words is keyed by its normalised characters ("***" is not "---")."""
     keys: list[int | tuple[str, int]] = list(batch.doc_keys.tolist())
     words = batch.doc_words.tolist()
-    other = [i for i, t in enumerate(texts) if not t.isascii()]
+    other = [i for i, t in enumerate(texts) if not t.isascii() and not _tokens_as_key_text(t)]
     if other:
         k2, w2 = minhash.sequence_keys([_key_text(texts[i]) for i in other], seed)
         for i, k, w in zip(other, k2.tolist(), w2.tolist(), strict=True):
