@@ -34,7 +34,7 @@ from audit.duplicates.exact import exact_clusters
 from audit.duplicates.near import near_clusters
 from audit.duplicates.passages import PassageIndex, passage_clusters
 from audit.duplicates.rules import DUP001, DUP002, DUP003, DUP004, DUP005, DUP006
-from audit.duplicates.units import document_units
+from audit.duplicates.units import document_unit_bounds
 from audit.model import Cluster, Finding
 from audit.normalize import _nfkc
 from audit.rules import CorpusCheck, CorpusResult, DocContext
@@ -110,8 +110,7 @@ class DuplicateCheck(CorpusCheck):
         """The document's passage units (spans; none when passages are not indexed)."""
         if not self._want_passages:
             return []
-        spans = document_units(ctx.text, lambda: ctx.passages, self.config.passage_window_words)
-        return [(p.start, p.end) for p in spans]
+        return document_unit_bounds(ctx.text, lambda: ctx.passages, self.config.passage_window_words)
 
     def observe(self, ctx: DocContext) -> Iterable[Finding]:
         text = ctx.text
@@ -126,7 +125,8 @@ class DuplicateCheck(CorpusCheck):
         self._sources[ordinal] = self._source_id(ctx)
         site = site_of(ctx, self.settings.source_field)
         self._sites[ordinal] = -1 if site is None else self._site_names.setdefault(site, len(self._site_names))
-        if len(text.strip()) < self.config.min_chars or not text.strip():
+        stripped = len(text.strip())
+        if stripped < self.config.min_chars or not stripped:
             return ()
         # Every document goes to the batch: its exact key comes from the same token hashes as its
         # signature (exact_keys), and a copy's signature and passages are dropped there.
@@ -271,9 +271,12 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 #: Character -> True when its key text (:func:`_key_text` of an NFKC text) gives the tokeniser the same
 #: bytes or only separators, as the character itself does; filled as characters are met.
 _SAME_TOKENS: dict[str, bool] = {}
-#: Character -> its NFKC when that is ASCII punctuation or white space and the tokeniser reads the
-#: character as a separator too (no-break and thin spaces, the ellipsis); else None.
-_SEPARATOR_NFKC: dict[str, str | None] = {}
+#: Character -> its NFKC when that is ASCII and not the character (², ™, ﬁ, fullwidth forms, no-break and
+#: thin spaces, the ellipsis); else None.
+_ASCII_NFKC: dict[str, str | None] = {}
+#: Characters of _ASCII_NFKC that the tokeniser reads as a separator, as it reads their NFKC (no-break
+#: and thin spaces, the ellipsis): replacing them changes no word.
+_ASCII_SEPARATORS: set[str] = set()
 
 
 def _learn(chars: set[str]) -> None:
@@ -302,39 +305,47 @@ def _learn(chars: set[str]) -> None:
             _SAME_TOKENS[ch] = (ow == 0 and kw == 0) or (ow == len(ob) and kw == len(kb) and ob == kb)
 
 
-def _separator_nfkc(ch: str) -> str | None:
-    if ch not in _SEPARATOR_NFKC:
+def _ascii_nfkc(ch: str) -> str | None:
+    if ch not in _ASCII_NFKC:
         norm = unicodedata.normalize("NFKC", ch)
-        ok = (
-            norm != ch
-            and norm.isascii()
-            and not any(c.isalnum() or c == "_" for c in norm)
-            and not _word_mask(_lower_bytes(ch.encode("utf-8", "surrogatepass"))).any()
-        )
-        _SEPARATOR_NFKC[ch] = norm if ok else None
-    return _SEPARATOR_NFKC[ch]
+        ok = norm != ch and norm.isascii()
+        _ASCII_NFKC[ch] = norm if ok else None
+        if ok and not any(c.isalnum() or c == "_" for c in norm):
+            if not _word_mask(_lower_bytes(ch.encode("utf-8", "surrogatepass"))).any():
+                _ASCII_SEPARATORS.add(ch)
+    return _ASCII_NFKC[ch]
 
 
-def _tokens_as_key_text(text: str) -> bool:
-    """Does the key text of a non-ASCII ``text`` (:func:`_key_text`) have the text's own word sequence, as
-    the tokeniser sees them? Then the batch's key of the text is its exact key, with no second pass.
+def _key_text_or_none(text: str) -> str | None:
+    """None when the key text of a non-ASCII ``text`` (:func:`_key_text`) has the text's own words as the
+    tokeniser sees them (the batch's key of the text is its exact key); else a text with the key text's
+    words: :func:`_key_text` itself, or where cheaper the text with a few characters replaced.
 
-    True when, after replacing separators whose NFKC is ASCII punctuation or space (a no-break space
-    becoming a space: the compatibility decomposition of the text is the same, so is its NFKC), the
-    text is NFKC and each of its distinct non-ASCII characters tokenises as its key text does (:func:`_learn`)."""
+    NFKC: a character whose NFKC is ASCII (², ™, ﬁ, a no-break space) decomposes to that ASCII, so
+    replacing it changes no compatibility decomposition, and no NFKC; if the text is NFKC after that,
+    so was the rest. Then case folding and the symbol class of the key text are per character: each
+    distinct non-ASCII character left either tokenises as its key text does (:func:`_learn`) or is
+    replaced by its key text. Replacements the tokeniser reads as it reads the character (separators
+    whose NFKC is ASCII punctuation or space) leave the batch's key valid."""
     chars = set(_NON_ASCII.findall(text))
+    same = True
     if not unicodedata.is_normalized("NFKC", text):
         for ch in chars:
-            norm = _separator_nfkc(ch)
+            norm = _ascii_nfkc(ch)
             if norm is not None:
                 text = text.replace(ch, norm)
+                same = same and ch in _ASCII_SEPARATORS
         if not unicodedata.is_normalized("NFKC", text):
-            return False
-        chars = {ch for ch in chars if _SEPARATOR_NFKC[ch] is None}
+            return _key_text(text)  # (the text's NFKC is its NFKC after the replacements)
+        chars = {ch for ch in chars if _ASCII_NFKC[ch] is None}
     new = chars.difference(_SAME_TOKENS)
     if new:
         _learn(new)
-    return all(_SAME_TOKENS[ch] for ch in chars)
+    for ch in chars:
+        if not _SAME_TOKENS[ch]:
+            text = text.replace(ch, "" if ch in "\u200b\ufeff" else _KEY_NONWORD.sub(" ", ch.casefold()))
+            same = False
+    return None if same else text
 
 
 def exact_keys(texts: list[str], batch: minhash.Batch, seed: int) -> list[int | tuple[str, int]]:
@@ -342,13 +353,19 @@ def exact_keys(texts: list[str], batch: minhash.Batch, seed: int) -> list[int | 
     after :func:`_key_text`, so case, white space, punctuation, quote and dash variants and Unicode
     compatibility forms do not matter. An ASCII text's key is its signature's own (the batch's token
     hashes: NFKC and case folding change no ASCII word), and so is that of a text whose key text has
-    its own words (:func:`_tokens_as_key_text`: most non-ASCII text); other texts are tokenised again
+    its own words (:func:`_key_text_or_none`: most non-ASCII text); other texts are tokenised again
     from their key text. A text without words is keyed by its normalised characters ("***" is not "---")."""
     keys: list[int | tuple[str, int]] = list(batch.doc_keys.tolist())
     words = batch.doc_words.tolist()
-    other = [i for i, t in enumerate(texts) if not t.isascii() and not _tokens_as_key_text(t)]
+    other, again = [], []
+    for i, t in enumerate(texts):
+        if not t.isascii():
+            k = _key_text_or_none(t)
+            if k is not None:
+                other.append(i)
+                again.append(k)
     if other:
-        k2, w2 = minhash.sequence_keys([_key_text(texts[i]) for i in other], seed)
+        k2, w2 = minhash.sequence_keys(again, seed)
         for i, k, w in zip(other, k2.tolist(), w2.tolist(), strict=True):
             keys[i], words[i] = k, w
     for i, w in enumerate(words):

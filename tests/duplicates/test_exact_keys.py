@@ -148,7 +148,7 @@ _POOL = (
 
 @pytest.mark.parametrize("seed", range(4))
 def test_exact_keys_shortcut_equals_the_key_text_on_random_texts(seed):
-    """The batch's own key is used only where the key text has the same words (_tokens_as_key_text):
+    """The batch's own key is used only where the key text has the same words (_key_text_or_none):
     every key equals the one from the key text, on random mixes of the characters where they differ."""
     import random
 
@@ -168,10 +168,10 @@ def test_exact_keys_shortcut_equals_the_key_text_on_random_texts(seed):
 def test_exact_keys_shortcut_is_taken_for_common_non_ascii_text():
     """Curly quotes, dashes, accented lower-case letters, no-break spaces and ellipses need no second pass;
     a capital outside the tokeniser's case mapping, a symbol or a zero-width space do."""
-    from audit.duplicates.check import _tokens_as_key_text
+    from audit.duplicates.check import _key_text_or_none
 
-    assert _tokens_as_key_text("“Café” — na\u00efve\u00a0text\u2026 Übermut, ΑΘΗΝΑ, Москва")
-    assert not _tokens_as_key_text("Łódź")
-    assert not _tokens_as_key_text("5 \u00d7 3")
-    assert not _tokens_as_key_text("tr\u200bam")
-    assert not _tokens_as_key_text("e\u0301t\u00e9")  # decomposed accent: not NFKC
+    assert _key_text_or_none("“Café” — na\u00efve\u00a0text\u2026 Übermut, ΑΘΗΝΑ, Москва") is None
+    assert _key_text_or_none("Łódź") is not None
+    assert _key_text_or_none("5 \u00d7 3") is not None
+    assert _key_text_or_none("tr\u200bam") is not None
+    assert _key_text_or_none("e\u0301t\u00e9") is not None  # decomposed accent: not NFKC
