@@ -26,9 +26,7 @@ def document_units(text: str, passages: Callable[[], Iterable[Span]], window_wor
     return [Span(a, b) for a, b in document_unit_bounds(text, passages, window_words)]
 
 
-def document_unit_bounds(
-    text: str, passages: Callable[[], Iterable[Span]], window_words: int
-) -> list[tuple[int, int]]:
+def document_unit_bounds(text: str, passages: Callable[[], Iterable[Span]], window_words: int) -> list[tuple[int, int]]:
     """:func:`document_units` as (start, end) pairs."""
     if window_words > 0 and _is_wire(text):
         return unit_bounds(text, ((0, len(text)),), window_words, wire=True)
