@@ -198,7 +198,8 @@ _NAME_RUN = re.compile(r"^(?:(?:[A-ZÀ-Þ][\w’'.-]*|[A-Z]\.|de|van|von|da|di|d
 #: report", "Follow us on ...").
 _NAVIGATION = re.compile(
     r"^(?:more|read|see|related|watch|click|follow|share|sign|subscribe|also|next|previous|back|continue|view|"
-    r"visit|join|contact|learn|find|get|download|listen|tags?|filed|categor\w*)\b",
+    r"visit|join|contact|learn|find|get|download|listen|tags?|filed|categor\w*|reply|skip|switch|powered|request|"
+    r"all rights)\b",
     re.IGNORECASE,
 )
 _LABEL = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)?:\s")
@@ -416,6 +417,13 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
     return "mid-sentence"
 
 
+def _label_sentence(sentence: str) -> bool:
+    """A last sentence that is a page pointer or a label, not prose ("Read more", "Reply to this comment",
+    "All Rights Reserved", "Powered by Example VIP"). A short sentence in Title Case is not enough: a cut
+    sentence full of names looks the same ("Officials met Mayor Ana Romn")."""
+    return bool(_NAVIGATION.match(sentence))
+
+
 def _lone_function_word(passage: str, lang: str) -> bool:
     """The passage ends on one function word after a content word ("... logic gate series because"), not on two
     ("... en las a"): the first can introduce a list, the second is a cut."""
@@ -501,8 +509,8 @@ class TruncationCheck(DocumentCheck):
             # ("Previously," / "LaRocco, who is not an attorney, ...")
             return True
         last_word = text[passages[i].start : passages[i].end].rsplit(None, 1)[-1]
-        if text[passages[i].end - 1] == "," and len(nxt.split()) <= 3:
-            return True  # "... when you're in Holland," / "On my costs.", or a page button ("Reply") after a comment
+        if text[passages[i].end - 1] == "," and len(re.split(r"(?<=[.!?])\s", nxt, maxsplit=1)[0].split()) <= 3:
+            return True  # "... when you're in Holland," / "On my costs. To talk ...", or a button ("Reply") after a comment
         if (
             last_word[:1].isupper()
             and len(last_word) >= 2
@@ -626,6 +634,8 @@ class TruncationCheck(DocumentCheck):
                     start = p.start
                     for m in _LAST_SENT.finditer(ptext):
                         start = p.start + m.end()
+                    if not strong and start > p.start and _label_sentence(text[start : p.end]):
+                        continue  # "... Company, Inc. All Rights Reserved", "... in the world. Read more"
                     scope = "document" if i == len(passages) - 1 else "passage"
                     tail = ptext.rstrip()[-30:]
                     # a sentence that ends on a whole content word without its period is more often a

@@ -120,6 +120,17 @@ def test_a_copula_that_closes_its_clause_is_not_a_grammatical_cut(text):
             "Thanks for the giveaway! The blanket looks lovely.\n\nThe seeds inside are what keep the wrap warm in "
             "winter and cool in the summer months,\n\nReply\n\nAnother reader says: I would love to win this one.",
         ),
+        (
+            "a comment whose sentence goes on after a break in a short first sentence",
+            "I would like to invite you to lunch or dinner some day soon. When you are in Holland or Belgium,\n\n"
+            "On my costs. To talk about life and writing.\n\nThanks.",
+        ),
+        (
+            "a page pointer or a copyright label after a finished sentence",
+            "The school was founded in 1859 and is one of the largest seminaries in the world. Read more\n\n"
+            "The shares rose 3 pct in early trading on Friday, dealers said.\n\nCopyright 2012 Example Media "
+            "Company, Inc. All Rights Reserved\n\nThis copy is for your personal use only.",
+        ),
     ],
 )
 def test_layouts_that_are_not_cuts(name, text):
