@@ -89,7 +89,11 @@ _OPENERS = (
     "The|This|That|These|Those|In|On|At|He|She|It|They|We|But|And|His|Her|Its|Their|However|Meanwhile|"
     "El|La|Los|Las|En|Un|Una|Por|Para|Pero|Este|Esta|Según|Le|Les|Der|Die|Das|Il|Lo|Gli|Os|As|Em"
 )
-_CAMEL = re.compile(rf"(?<![\w’'@#/.-])([a-zà-öø-ÿ]{{3,}})({_OPENERS}|[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{{2,}})(?![\w’'@/-])")
+#: The capitalised half may itself be a two-part name ("whileYouTube", "hisSpringHill").
+_CAMEL = re.compile(
+    rf"(?<![\w’'@#/.-])([a-zà-öø-ÿ]{{3,}})({_OPENERS}|[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{{2,}}(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{{2,}})?)"
+    rf"(?![\w’'@/-])"
+)
 
 
 #: Two capitalised words glued together ("WealthManagement", "WashingtonThe"); see :func:`find_camel`.
