@@ -527,6 +527,22 @@ class TruncationCheck(DocumentCheck):
         return kind == "function-word" and len(nxt.split()) <= 8 and nxt[-1:] not in ".!?…:,;"
 
     @staticmethod
+    def _before_heading(text: str, passages, i: int) -> bool:
+        """The next paragraph is a heading: one short line (6 words at most) in sentence or title case that
+        ends without punctuation or with a lone full stop (the heading style of extracted wikis), and text
+        follows it."""
+        if i + 2 >= len(passages):
+            return False
+        nxt = text[passages[i + 1].start : passages[i + 1].end].strip()
+        ws = nxt.split()
+        return (
+            0 < len(ws) <= 6
+            and "\n" not in nxt
+            and nxt[:1].isupper()
+            and (nxt[-1:].isalnum() or (nxt.endswith(".") and nxt[-2:-1].isalpha() and nxt.count(".") == 1))
+        )
+
+    @staticmethod
     def _alternatives(text: str, passages, i: int) -> bool:
         """The passage ends on "or"/"and" as one of a run of items, each a paragraph: a neighbour also ends on
         "or"/"and", a comma or a semicolon, or the run is introduced by a colon."""
@@ -615,6 +631,8 @@ class TruncationCheck(DocumentCheck):
                 ):
                     continue  # a note under a table of figures is telegraphic ("Net includes a gain of 2 mln")
                 if kind == "mid-sentence" and not strong:
+                    if self._before_heading(text, passages, i):
+                        continue  # a section's closing sentence before the next heading ("…" / "Regions.")
                     if _NAVIGATION.match(ptext):
                         continue  # "Learn more about ... in the video below", "See Internet in China": a pointer
                     if re.search(r"\s[-–—]$", ptext.rstrip()) and i + 1 < len(passages):

@@ -131,6 +131,12 @@ def test_a_copula_that_closes_its_clause_is_not_a_grammatical_cut(text):
             "The shares rose 3 pct in early trading on Friday, dealers said.\n\nCopyright 2012 Example Media "
             "Company, Inc. All Rights Reserved\n\nThis copy is for your personal use only.",
         ),
+        (
+            "a section's closing sentence before the next heading",
+            "Economy.\nThe port handles most of the region's trade. Fishing and tourism employ a third of the "
+            "workers, while farming has declined since the drought of the last decade\nTransport.\n"
+            "A ferry runs twice a day to the mainland.\n",
+        ),
     ],
 )
 def test_layouts_that_are_not_cuts(name, text):
@@ -178,3 +184,13 @@ def test_a_source_or_note_after_a_dash_ends_the_text(text):
 def test_cuts_next_to_the_look_alikes_are_still_found(text):
     found = art020(text)
     assert found and found[0].severity == Severity.WARNING
+
+
+def test_a_missing_period_before_a_paragraph_is_still_reported_for_review():
+    text = (
+        "Economy.\nThe port handles most of the region's trade. Fishing and tourism employ a third of the "
+        "workers, while farming has declined since the drought of the last decade\nA ferry runs twice a day "
+        "to the mainland, and a bridge is planned for the next ten years.\n"
+    )
+    found = art020(text)
+    assert len(found) == 1 and found[0].severity == Severity.INFO
