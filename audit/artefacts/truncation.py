@@ -556,6 +556,14 @@ class TruncationCheck(DocumentCheck):
         return bool(ends.search(tail(i - 1)) or ends.search(tail(i + 1)))
 
     @staticmethod
+    def _comma_run(text: str, passages, i: int) -> bool:
+        """The paragraph before or after also ends on a comma."""
+        return any(
+            0 <= j < len(passages) and text[passages[j].start : passages[j].end].rstrip()[-1:] == ","
+            for j in (i - 1, i + 1)
+        )
+
+    @staticmethod
     def _short_lines(text: str, passages, i: int) -> bool:
         """The passage and both its neighbours are short lines (10 words at most): verse or a list."""
         return 0 < i < len(passages) - 1 and all(
@@ -621,11 +629,14 @@ class TruncationCheck(DocumentCheck):
                     continue  # "She got treated but it's not working, or" / "She ...": a list of alternatives
                 if kind and ptext.rstrip()[-1] == "," and self._short_lines(text, passages, i):
                     continue  # a line of verse or of a list among short lines ("One equal temper of heroic hearts,")
+                if kind and ptext.rstrip()[-1] == "," and self._comma_run(text, passages, i):
+                    continue  # one of a run of lines that each end on a comma: a list laid out a line per item
                 if (
                     kind == "mid-sentence"
                     and not strong
                     and (
                         any(paragraphs[j].kind == "table" for j in range(max(0, i - 4), i))
+                        or (ptext.lstrip()[:1].isdigit() and any(paragraphs[j].kind == "table" for j in range(i)))
                         or (i + 1 < len(paragraphs) and paragraphs[i + 1].kind == "table")
                     )
                 ):
