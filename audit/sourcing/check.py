@@ -139,10 +139,13 @@ class SourcingCheck(DocumentCheck):
         out: list[Finding] = []
         per_table: dict[int, int] = {}
         last_of_table: dict[int, int] = {}
+        sourced_document = _mostly_attributed(analysis)
         for c in analysis.claims:
             stats = c.statistics
             if not stats or c.attributed_by:
                 continue
+            if sourced_document and not c.is_row and not any(a.claim and a.quantity == "people" for a in c.assessed):
+                continue  # a story that attributes most claims: its budget and policy figures are its sources'
             if not c.is_row:
                 # A sentence is flagged for its statistics about people or society (deaths, voters, crime, budgets):
                 # a figure of no recognised quantity (orders, moons, a product range) is not a claim worth a source.
