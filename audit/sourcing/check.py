@@ -162,6 +162,10 @@ class SourcingCheck(DocumentCheck):
                 "language": c.lang,
             }
             vague = c.vague_attributions
+            # Why the figure is a claim: what it is about ("a count about people": deaths, voters, jobs).
+            about = " about " + " and ".join(q for q in ("people", "society") if q in data["quantifies"])
+            if about == " about ":
+                about = ""
             if c.is_row:
                 n = per_table.get(id(c.table), 0) + 1
                 per_table[id(c.table)] = n
@@ -181,13 +185,13 @@ class SourcingCheck(DocumentCheck):
                 data["missing"] = "an identifiable source (only vague attribution)"
                 data["vague_cue"] = vague[0].cue
                 msg = (
-                    f"statistic {', '.join(figs)} ({'/'.join(kinds)}) is credited only vaguely "
+                    f"statistic {', '.join(figs)} ({'/'.join(kinds)}{about}) is credited only vaguely "
                     f"(“{vague[0].cue}”): no named person, outlet or document"
                 )
             else:
                 data["missing"] = "attribution (reporting verb with a source, 'according to', quoted speaker)"
                 msg = (
-                    f"statistic {', '.join(figs)} ({'/'.join(kinds)}) has no attribution: no reporting verb "
+                    f"statistic {', '.join(figs)} ({'/'.join(kinds)}{about}) has no attribution: no reporting verb "
                     "with a source, 'according to', or quoted speaker in the sentence or its neighbours"
                 )
             out.append(SRC001.finding((c.start, c.end), msg, data=data))

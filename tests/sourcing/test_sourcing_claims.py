@@ -283,3 +283,11 @@ def test_figures_of_no_social_quantity_are_not_flagged(text):
 )
 def test_reporting_verbs_with_a_named_subject_attribute(text):
     assert not _src001(text), text
+
+
+def test_message_says_which_figure_why_and_what_is_missing():
+    (f,) = _src001("At least 14 people were injured in the clashes.")
+    assert f.message.startswith("statistic 14 (count about people) has no attribution: no reporting verb")
+    assert f.data["figures"] == ["14"] and f.data["quantifies"] == ["people"] and "according to" in f.data["missing"]
+    (f,) = _src001("Violent crime rose 9% in the county, some say.")
+    assert "(percent about society) is credited only vaguely" in f.message and f.data["vague_cue"] == "some say"
