@@ -117,7 +117,9 @@ def test_candidate_pairs_copies_no_signature_matrix():
     (pairs, est), peak = _traced_peak(candidate_pairs, sig, 24, 1, min_estimate=0.125, max_bucket=50, eligible=eligible)
     assert len(pairs) > 50_000 and (est >= 0.125).all()
     assert eligible[pairs[:, 0]].all() and eligible[pairs[:, 1]].all()
-    assert peak < 150 * n, f"{peak / n:.0f} bytes a row"  # 109 measured; 200 before (a copy of the rows, 64k-row gathers)
+    assert peak < 150 * n, (
+        f"{peak / n:.0f} bytes a row"
+    )  # 109 measured; 200 before (a copy of the rows, 64k-row gathers)
 
 
 def _similar_documents(n: int):
@@ -127,7 +129,9 @@ def _similar_documents(n: int):
     words = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu".split()
     rng = random.Random(3)
     for i in range(n):
-        sentences = [" ".join(rng.choice(words) for _ in range(rng.randint(8, 16))).capitalize() + "." for _ in range(24)]
+        sentences = [
+            " ".join(rng.choice(words) for _ in range(rng.randint(8, 16))).capitalize() + "." for _ in range(24)
+        ]
         yield Document(id=f"d{i}", text=" ".join(sentences), source="g.jsonl", locator=i + 1)
 
 
@@ -152,4 +156,6 @@ def test_passage_verification_holds_a_bounded_amount_of_passage_text(monkeypatch
     checks = [c for c in build_checks(cfg, Policy.from_config(cfg), ()) if c.section == "duplicates"]
     run_checks(_similar_documents(3000), checks)
     assert seen["candidates"] > 1500
-    assert seen["peak"] < 10 * 2**20, f"{seen['peak'] / 2**20:.1f} MiB"  # 6 measured; 18 before (2 MiB of passages cached)
+    assert seen["peak"] < 10 * 2**20, (
+        f"{seen['peak'] / 2**20:.1f} MiB"
+    )  # 6 measured; 18 before (2 MiB of passages cached)
