@@ -214,7 +214,8 @@ class Corpus:
         lo, hi = int(rows[ordinal]), int(rows[ordinal + 1])
         if hi <= lo:
             return None
-        return [(a, b) for a, b in self.units[lo:hi, 1:].tolist()]
+        rows = self.units[lo:hi]
+        return list(zip(rows[:, 1].tolist(), rows[:, 2].tolist(), strict=True))
 
     def span_words(self, ordinal: int, start: int, end: int) -> al.Words:
         """Word tokens of ``raw(ordinal)[start:end]`` (offsets relative to ``start``), cached."""
