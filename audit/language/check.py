@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from audit.language.identify import (
+    SHORT_CANDIDATES,
     UND,
     LanguageConfig,
     LanguageIdentifier,
@@ -262,6 +263,11 @@ class LanguageCheck(DocumentCheck):
         ident = self.identifier
         cfg = self.config
         units = ident.units(text, ctx.passages)
+        # A short record of one passage is also read word by word below, with fastText's top 20: asked
+        # first, they answer the passage reading's top 3 as well (one model call, the same answers).
+        short_record = len(units) == 1 and len(text) <= cfg.short_max_chars and ident.fasttext is not None
+        if short_record and ident.fasttext is not None:
+            ident.fasttext.predict([units[0].clean], k=SHORT_CANDIDATES)
         # The first reading pays off on documents of several passages; one passage is read in full.
         doc_lang = (len(units) > 1 and ident.screen(text, units, ctx.sentences, ctx.layer)) or ident.classify(units)
         if doc_lang != UND:
@@ -287,8 +293,18 @@ class LanguageCheck(DocumentCheck):
         short = None
         # A short text of one passage is also read word by word (its language when the passage
         # reading leaves it und, and runs of words in two languages).
-        if len(units) == 1 and len(text) <= cfg.short_max_chars and ident.fasttext is not None:
-            short = read_short(ident.fasttext, text, cfg, doc_lang, _confidence(units, doc_lang) or rest_conf)
+        if short_record:
+            u = units[0]
+            # The passage's cleaned text is the record's when only white space lies outside it.
+            whole = len(text) <= cfg.max_chars and not text[: u.span.start].strip() and not text[u.span.end :].strip()
+            short = read_short(
+                ident.fasttext,
+                text,
+                cfg,
+                doc_lang,
+                _confidence(units, doc_lang) or rest_conf,
+                u.clean if whole else None,
+            )
             mixed = short.weights()
             if len(mixed) >= 2:
                 weights = mixed

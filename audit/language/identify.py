@@ -9,7 +9,7 @@ from typing import Iterable, Sequence
 
 from audit.language.backends import EVIDENCE_LIMIT, Candidates, clean_for_detection, evidence_chars, get_backend
 from audit.language.screen import odd_sentences, passages_of, vocabulary
-from audit.language.short import Run, identify_short, likeliest_pair, token_runs, tokens
+from audit.language.short import Run, counted_runs, identify_short, pair_with_frequencies, tokens
 from audit.model import Span
 from audit.text import TextLayer
 
@@ -125,6 +125,9 @@ class LanguageConfig:
     #: ... and at least one word outside the other language's this many most frequent words (a run
     #: of words both languages use, "met", "a", "no", is not a switch).
     run_vocabulary_size: int = 3000
+    #: ... and each language's counted runs hold at least this share of the runs' characters (one
+    #: foreign-looking word in a sentence of news, "above par", "a fatwa", is not a mix).
+    run_min_share: float = 0.06
     #: LANG004: each language of a mix has at least this share of the classified characters.
     mix_min_share: float = 0.15
 
@@ -141,6 +144,7 @@ class LanguageConfig:
             "short_min_confidence",
             "mix_min_share",
             "pair_min_probability",
+            "run_min_share",
         ):
             value = getattr(self, name)
             if not 0.0 <= value <= 1.0:
@@ -442,16 +446,30 @@ class ShortReading:
         return w
 
 
-def read_short(fasttext, text: str, cfg: LanguageConfig, known: str = UND, known_conf: float = 0.0) -> ShortReading:
+#: fastText candidates a short text is read with (word evidence and the pair of a mix).
+SHORT_CANDIDATES = 20
+
+
+def read_short(
+    fasttext,
+    text: str,
+    cfg: LanguageConfig,
+    known: str = UND,
+    known_conf: float = 0.0,
+    clean: str | None = None,
+) -> ShortReading:
     """The language of a short text from fastText's candidates and its words, with runs of words
     in the two likeliest languages (only runs with ``run_min_letters`` and ``run_min_margin``).
-    ``known``: the language the passage reading found (then only the runs are computed)."""
-    clean = clean_for_detection(text, cfg.max_chars)
+    ``known``: the language the passage reading found (then only the runs are computed).
+    ``clean``: :func:`clean_for_detection` of ``text`` when the caller has it."""
+    if clean is None:
+        clean = clean_for_detection(text, cfg.max_chars)
     if not clean:
         return ShortReading(UND, 0.0)
-    cands = fasttext.predict([clean], k=20)[0]
+    cands = fasttext.predict([clean], k=SHORT_CANDIDATES)[0]
     toks = tokens(text)
-    words = [t.word for t in toks if not t.name] or [t.word for t in toks]
+    prose = [t.word for t in toks if not t.name]
+    words = prose or [t.word for t in toks]
     if not cands or not words:
         return ShortReading(UND, 0.0)
     if known != UND:
@@ -460,25 +478,25 @@ def read_short(fasttext, text: str, cfg: LanguageConfig, known: str = UND, known
         lang, conf = identify_short(words, cands[:5])
         if conf < cfg.short_min_confidence:
             lang = UND
-    pair = likeliest_pair(toks, cands, cfg.pair_min_probability)
+    pair, logf = pair_with_frequencies(prose, cands, cfg.pair_min_probability)
     runs: tuple[Run, ...] = ()
     if pair is not None:
-        runs = tuple(
-            r
-            for r in token_runs(toks, pair, cfg.switch_penalty)
-            if r.letters >= cfg.run_min_letters and r.margin >= cfg.run_min_margin
+        runs = counted_runs(
+            toks,
+            pair,
+            cfg.switch_penalty,
+            cfg.run_min_letters,
+            cfg.run_min_margin,
+            # the most frequent words of each language, a list read once per language
+            lambda: (vocabulary(pair[0], cfg.run_vocabulary_size), vocabulary(pair[1], cfg.run_vocabulary_size)),
+            logf,
         )
-        # Runs only count when both languages have one; only then is each run's own vocabulary
-        # checked (the most frequent words of each language, a list read once per language).
-        if len({r.lang for r in runs}) >= 2:
-            vocabs = (vocabulary(pair[0], cfg.run_vocabulary_size), vocabulary(pair[1], cfg.run_vocabulary_size))
-            runs = tuple(
-                r
-                for r in token_runs(toks, pair, cfg.switch_penalty, vocabs)
-                if r.letters >= cfg.run_min_letters and r.margin >= cfg.run_min_margin and r.own >= 1
-            )
-        if len({r.lang for r in runs}) < 2:
-            runs = ()
+        if runs:
+            chars: dict[str, int] = {}
+            for r in runs:
+                chars[r.lang] = chars.get(r.lang, 0) + (r.end - r.start)
+            if min(chars.values()) < cfg.run_min_share * sum(chars.values()):
+                runs = ()
     return ShortReading(lang, conf, runs)
 
 

@@ -21,54 +21,160 @@ scored by fastText alone.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
 from itertools import repeat
-from typing import NamedTuple, Sequence
+from typing import Callable, NamedTuple, Sequence
 
 import numpy as np
 
 from audit.language.backends import Candidates
-from audit.language.wordlists import frequencies, has_frequencies
+from audit.language.wordlists import available, frequencies, has_frequencies
 
 #: Word tokens of the original text with offsets; URLs, handles, hashtags and dotted names
 #: ("Amazon.com", "U.S") are matched (to skip them).
-_TOKEN = re.compile(r"(?:https?://|www\.)\S+|[@#]\w+|\w+(?:\.\w+)+|([^\W\d_]+(?:['’][^\W\d_]+)*)")
+#: Possessive quantifiers: a run of word characters or letters is only ever followed by a character
+#: outside it, so giving back part of it cannot make a match (the same matches, without backtracking).
+_TOKEN = re.compile(r"(?:https?://|www\.)\S+|[@#]\w+|\w++(?:\.\w++)+|([^\W\d_]++(?:['’][^\W\d_]+)*+)")
 #: Frequency of a word a language's list does not hold (about the rarest listed words).
 _FLOOR = 1e-7
 _LOG_FLOOR = math.log(_FLOOR)
+_LOG_3 = math.log(3)
+#: The floor's logarithm as numpy computes it for listed words (what an unlisted word gets).
+_NP_LOG_FLOOR = float(np.log(np.array([_FLOOR], dtype=np.float64))[0])
+
+
+#: Between two words, the end of a sentence (or a line).
+_OPENS = re.compile(r"[.!?:\n]")
 
 
 class Token(NamedTuple):  # a tuple: built per word, several times cheaper than a frozen dataclass
     start: int
     end: int
     word: str  # lower case
-    name: bool  # capitalised: a proper name, or a word opening a sentence (neutral either way)
+    name: bool  # capitalised: a proper name, or the text's first word (neutral either way); see tokens()
 
 
 def tokens(text: str) -> list[Token]:
-    """The words of ``text`` with their offsets (URLs, @handles and #tags left out)."""
+    """The words of ``text`` with their offsets (URLs, @handles and #tags left out).
+
+    A capitalised word is a name (neutral), except one that opens a sentence after the first
+    ("Show up: Venir.", "... lol. Vamos a ver") when most words of the text are in lower case: there
+    the capital is grammar. The text's first word stays neutral (a title or a headline opens with a
+    name as often as not), and so does every word of a text in title case."""
     out: list[Token] = []
+    append = out.append
+    new = tuple.__new__  # Token(...) without the NamedTuple constructor's keyword handling
+    openings: list[int] = []
+    caps = 0
     for m in _TOKEN.finditer(text):
-        if m.group(1) is None:
-            continue
         word = m.group(1)
-        out.append(Token(m.start(1), m.end(1), word.lower(), word[0].isupper()))
+        if word is not None:
+            start, end = m.span(1)
+            cap = word[0].isupper()
+            if cap:
+                caps += 1
+                if out and word[1:].islower() and _OPENS.search(text, out[-1].end, start):
+                    openings.append(len(out))
+            append(new(Token, (start, end, word.lower(), cap)))
+    if openings and 2 * caps < len(out):
+        for i in openings:
+            out[i] = out[i]._replace(name=False)
     return out
+
+
+@functools.cache
+def _log_table(lang: str) -> dict[str, float] | None:
+    """``log max(f, floor)`` of every word of ``lang``'s list (None when there is none): wordfreq's
+    frequencies take a few hundred distinct values, so each logarithm is computed once per value,
+    with the same numpy function as :func:`log_frequencies` used on each lookup before."""
+    freqs = frequencies(lang)
+    if freqs is None:
+        return None
+    values = sorted(set(freqs.values()))
+    logs = dict(zip(values, np.log(np.maximum(np.array(values, dtype=np.float64), _FLOOR)).tolist(), strict=True))
+    return {w: logs[f] for w, f in freqs.items()}
+
+
+class _WordTable:
+    """Log-frequencies of recently seen word forms, one row per word and one column per language with
+    a list, filled on demand (NaN: not looked up yet). A lookup in a language's 30,000-word dictionary
+    misses the CPU caches several times; short texts repeat their words (articles, verbs, the
+    words of a topic), so one lookup per word form here replaces one per word and candidate language.
+    The values are those of :func:`_log_table`; when full, the table starts again (bounded memory)."""
+
+    def __init__(self, capacity: int = 32768) -> None:
+        self.langs = sorted(lang for lang in available() if has_frequencies(lang))
+        self.col = {lang: i for i, lang in enumerate(self.langs)}
+        self.capacity = capacity
+        self.matrix = np.full((capacity, len(self.langs)), np.nan)
+        self.rows: dict[str, int] = {}
+
+    def clear(self) -> None:
+        self.rows.clear()
+        self.matrix.fill(np.nan)
+
+    def lookup(self, words: Sequence[str], langs: Sequence[str]) -> np.ndarray:
+        """``log f_l(w)`` per language (rows) and word (columns); every language has a list."""
+        rows = self.rows
+        if len(rows) + len(words) > self.capacity:
+            self.clear()
+        idx: list[int] = []
+        new_words: list[str] = []
+        new_rows: list[int] = []
+        for w in words:
+            r = rows.get(w)
+            if r is None:
+                r = rows[w] = len(rows)
+                new_words.append(w)
+                new_rows.append(r)
+            idx.append(r)
+        col = self.col
+        cols = [col[lang] for lang in langs]
+        matrix = self.matrix
+        if new_words:  # one C-level loop per language over the words never seen
+            block = [list(map(_table(lang).get, new_words, repeat(_NP_LOG_FLOOR))) for lang in langs]
+            matrix[np.ix_(new_rows, cols)] = np.array(block, dtype=np.float64).T
+        sub = matrix[idx][:, cols]
+        missing = np.isnan(sub)
+        if missing.any():  # words seen before, with other languages
+            for i, j in zip(*np.nonzero(missing), strict=True):
+                value = _table(langs[j]).get(words[i], _NP_LOG_FLOOR)
+                matrix[idx[i], cols[j]] = value
+                sub[i, j] = value
+        return np.ascontiguousarray(sub.T)
+
+
+def _table(lang: str) -> dict[str, float]:
+    table = _log_table(lang)
+    assert table is not None  # only languages with a list have a column
+    return table
+
+
+@functools.cache
+def _word_table() -> _WordTable:
+    return _WordTable()
+
+
+def clear_word_cache() -> None:
+    """Forget the word forms seen so far (benchmarks measure from a cold start; results never change)."""
+    _word_table().clear()
 
 
 def log_frequencies(words: Sequence[str], langs: Sequence[str]) -> np.ndarray:
     """``log f_l(w)`` (floored) for each language (rows) and word (columns); a language without a
     word list gets the floor for every word."""
-    rows = []
-    for lang in langs:
-        freqs = frequencies(lang)
-        if freqs is None:
-            rows.append([_FLOOR] * len(words))
-        else:
-            rows.append(list(map(freqs.get, words, repeat(_FLOOR))))  # freqs.get(w, _FLOOR), one C-level loop
-    return np.log(np.maximum(np.array(rows, dtype=np.float64).reshape(len(langs), len(words)), _FLOOR))
+    if not words or not langs:
+        return np.zeros((len(langs), len(words)))
+    have = [i for i, lang in enumerate(langs) if has_frequencies(lang)]
+    if len(have) == len(langs):
+        return _word_table().lookup(words, langs)
+    out = np.full((len(langs), len(words)), _NP_LOG_FLOOR)
+    if have:
+        out[have] = _word_table().lookup(words, [langs[i] for i in have])
+    return out
 
 
 def identify_short(words: Sequence[str], cands: Candidates, weight: float = 1.0) -> tuple[str, float]:
@@ -90,33 +196,50 @@ def identify_short(words: Sequence[str], cands: Candidates, weight: float = 1.0)
 
 
 def likeliest_pair(toks: Sequence[Token], cands: Candidates, min_probability: float = 0.0) -> tuple[str, str] | None:
-    """The two candidate languages (with word lists) whose words the text uses most.
+    """The two candidate languages (with word lists) of a text's words.
 
-    A word counts for the language where it is most frequent, when that is at least three
-    times its frequency in any other candidate; each language scores the letters of its words.
-    Ties go to fastText's order.
+    The first is the one whose words the text uses most: a word counts for the language where it is
+    most frequent, when that is at least three times its frequency in any other candidate; each
+    language scores the letters of its words (ties go to fastText's order). The second is the one
+    with the largest log-likelihood gain over the first, summed over the words where it has one.
     """
+    return pair_with_frequencies([t.word for t in toks if not t.name], cands, min_probability)[0]
+
+
+def pair_with_frequencies(
+    words: list[str], cands: Candidates, min_probability: float
+) -> tuple[tuple[str, str] | None, np.ndarray | None]:
+    """:func:`likeliest_pair` of the words outside names, with their log-frequencies in the two
+    languages (rows; None when there are no such words)."""
     langs = [lang for lang, p in cands if p >= min_probability and has_frequencies(lang)]
     if len(langs) < 2:
-        return None
-    words = [t.word for t in toks if not t.name]
+        return None, None
     if not words:
-        return langs[0], langs[1]
-    lengths = np.array([len(w) for w in words], dtype=np.float64)
-    # fastText's first five first (cheap); all candidates only when none of the five but the
-    # best wins a word.
-    logf = log_frequencies(words, langs[:5])
-    for subset in (langs[:5], langs) if len(langs) > 5 else (langs,):
-        if len(subset) > len(logf):  # the rows of the first five are kept
-            logf = np.vstack([logf, log_frequencies(words, subset[len(logf) :])])
+        return (langs[0], langs[1]), None
+    lengths = np.fromiter(map(len, words), dtype=np.float64, count=len(words))
+    # fastText's first five first; all candidates only when none of the five but the best wins a
+    # word (most monolingual texts: all the rows are read at once, the first five are a view).
+    logf_all = log_frequencies(words, langs)
+    for n in (5, len(langs)) if len(langs) > 5 else (len(langs),):
+        logf = logf_all[:n]
         top2 = np.sort(logf, axis=0)[-2:]  # second best, best per word
-        clear = (top2[1] > _LOG_FLOOR) & (top2[1] - top2[0] > math.log(3))
-        wins = np.zeros(len(subset))
-        np.add.at(wins, np.argmax(logf, axis=0)[clear], lengths[clear])
-        ranked = sorted(range(len(subset)), key=lambda i: (-wins[i], i))
+        clear = (top2[1] > _LOG_FLOOR) & (top2[1] - top2[0] > _LOG_3)
+        # Letters won per language (whole numbers: the sums are exact in any order).
+        wins = np.bincount(logf.argmax(axis=0)[clear], weights=lengths[clear], minlength=n)
+        ranked = np.argsort(-wins, kind="stable")  # most letters first, ties in fastText's order
         if wins[ranked[1]] > 0:
             break
-    return subset[ranked[0]], subset[ranked[1]]
+    first = int(ranked[0])
+    # The second language is the one that explains best the words the first explains badly: the sum of
+    # its log-likelihood gains over the first, per word (a Spanish word in an English text is often as
+    # frequent in Portuguese, so it is won by neither; it still gains most in Spanish). Ties go to
+    # fastText's order; no gain anywhere: the second by letters won, as before.
+    gains = np.maximum(logf_all - logf_all[first], 0.0).sum(axis=1)
+    gains[first] = -1.0
+    second = int(np.argmax(gains))
+    if gains[second] <= 0:
+        second = int(ranked[1])
+    return (langs[first], langs[second]), logf_all[[first, second]]
 
 
 @dataclass(frozen=True)
@@ -134,33 +257,48 @@ class Run:
     own: int = 0
 
 
-def token_runs(
-    toks: Sequence[Token],
-    langs: tuple[str, str],
-    switch_penalty: float = 6.0,
-    vocabularies: tuple[frozenset[str] | None, frozenset[str] | None] = (None, None),
-) -> list[Run]:
-    """Words labelled with one of two languages (names neutral), as runs; [] without word lists."""
-    if not toks or not has_frequencies(langs[0]) or not has_frequencies(langs[1]):
-        return []
-    logf = log_frequencies([t.word for t in toks], langs)
-    emis = [(0.0, 0.0) if t.name else (a, b) for t, a, b in zip(toks, logf[0].tolist(), logf[1].tolist(), strict=True)]
-    # Viterbi over two states.
-    score = [emis[0][0], emis[0][1]]
+def _viterbi(emis: list[tuple[float, float]], switch_penalty: float) -> list[int]:
+    """The likeliest state (0 or 1) per word, with a penalty on switching (Viterbi over two states)."""
+    s0, s1 = emis[0]
     back: list[tuple[int, int]] = []
+    append = back.append
     for ea, eb in emis[1:]:
-        a_from = 0 if score[0] >= score[1] - switch_penalty else 1
-        b_from = 1 if score[1] >= score[0] - switch_penalty else 0
-        a = (score[0] if a_from == 0 else score[1] - switch_penalty) + ea
-        b = (score[1] if b_from == 1 else score[0] - switch_penalty) + eb
-        back.append((a_from, b_from))
-        score = [a, b]
-    state = 0 if score[0] >= score[1] else 1
+        a_from = 0 if s0 >= s1 - switch_penalty else 1
+        b_from = 1 if s1 >= s0 - switch_penalty else 0
+        a = (s0 if a_from == 0 else s1 - switch_penalty) + ea
+        b = (s1 if b_from == 1 else s0 - switch_penalty) + eb
+        append((a_from, b_from))
+        s0, s1 = a, b
+    state = 0 if s0 >= s1 else 1
     states = [state]
     for a_from, b_from in reversed(back):
         state = a_from if state == 0 else b_from
         states.append(state)
     states.reverse()
+    return states
+
+
+def _emissions(
+    toks: Sequence[Token], langs: tuple[str, str], logf: np.ndarray | None = None
+) -> list[tuple[float, float]]:
+    """Per word, its log-frequency in each language, (0, 0) for a name. ``logf``: those of the words
+    outside names when the caller has them (rows: the two languages)."""
+    if logf is None:
+        words = [t.word for t in toks if not t.name]
+        logf = log_frequencies(words, langs) if words else None
+    if logf is None:
+        return [(0.0, 0.0)] * len(toks)
+    found = iter(zip(logf[0].tolist(), logf[1].tolist(), strict=True))
+    return [(0.0, 0.0) if t.name else next(found) for t in toks]
+
+
+def _runs(
+    toks: Sequence[Token],
+    langs: tuple[str, str],
+    emis: list[tuple[float, float]],
+    states: list[int],
+    vocabularies: tuple[frozenset[str] | None, frozenset[str] | None],
+) -> list[Run]:
     runs: list[Run] = []
     i = 0
     while i < len(toks):
@@ -176,3 +314,59 @@ def token_runs(
         runs.append(Run(langs[states[i]], toks[i].start, toks[j - 1].end, j - i, letters, margin, own))
         i = j
     return runs
+
+
+def token_runs(
+    toks: Sequence[Token],
+    langs: tuple[str, str],
+    switch_penalty: float = 6.0,
+    vocabularies: tuple[frozenset[str] | None, frozenset[str] | None] = (None, None),
+) -> list[Run]:
+    """Words labelled with one of two languages (names neutral), as runs; [] without word lists."""
+    if not toks or not has_frequencies(langs[0]) or not has_frequencies(langs[1]):
+        return []
+    emis = _emissions(toks, langs)
+    return _runs(toks, langs, emis, _viterbi(emis, switch_penalty), vocabularies)
+
+
+def counted_runs(
+    toks: Sequence[Token],
+    langs: tuple[str, str],
+    switch_penalty: float,
+    min_letters: int,
+    min_margin: float,
+    vocabularies: Callable[[], tuple[frozenset[str] | None, frozenset[str] | None]],
+    logf: np.ndarray | None = None,
+) -> tuple[Run, ...]:
+    """The runs of :func:`token_runs` that count for the shares -- ``min_letters`` letters, a margin of
+    ``min_margin`` and one word outside the other language's vocabulary (``vocabularies()``, called
+    only when needed) -- or () unless both languages have one. ``logf``: the log-frequencies of the
+    words outside names in the two languages, when the caller has them.
+
+    A run's margin is a sum of its words' margins, so it is at most the sum of the positive ones over
+    the whole text: when that bound is under ``min_margin`` for either language, no run of it can
+    count and the labelling is not needed (the same answer, sooner)."""
+    if not toks or not has_frequencies(langs[0]) or not has_frequencies(langs[1]):
+        return ()
+    emis = _emissions(toks, langs, logf)
+    up_a = up_b = 0.0
+    for ea, eb in emis:
+        if ea > eb:
+            up_a += ea - eb
+        else:
+            up_b += eb - ea
+    slack = 1e-9 * (1.0 + up_a + up_b)  # float sums in another order
+    if up_a + slack < min_margin or up_b + slack < min_margin:
+        return ()
+    states = _viterbi(emis, switch_penalty)
+    none: tuple[None, None] = (None, None)
+    runs = [r for r in _runs(toks, langs, emis, states, none) if r.letters >= min_letters and r.margin >= min_margin]
+    if len({r.lang for r in runs}) < 2:
+        return ()
+    # Only now is each run's own vocabulary checked (the labelling is the same; ``own`` is added).
+    runs = [
+        r
+        for r in _runs(toks, langs, emis, states, vocabularies())
+        if r.letters >= min_letters and r.margin >= min_margin and r.own >= 1
+    ]
+    return tuple(runs) if len({r.lang for r in runs}) >= 2 else ()

@@ -1,0 +1,190 @@
+"""The word-by-word reading of short texts (audit.language.short): its fast paths give the answers of
+the plain definitions (dictionary lookups per word and language, one Viterbi labelling filtered twice,
+one model call per k)."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import numpy as np
+import pytest
+
+from audit.language import short
+from audit.language.backends import FastTextBackend, clean_for_detection
+from audit.language.screen import vocabulary
+from audit.language.short import (
+    _FLOOR,
+    _WordTable,
+    counted_runs,
+    likeliest_pair,
+    log_frequencies,
+    token_runs,
+    tokens,
+)
+from audit.language.wordlists import frequencies
+
+TEXTS = [
+    "I love this song so much, la escucho todo el día con mis amigos",
+    "Vamos a la playa mañana con toda la familia si hace buen tiempo",
+    "The council approved the budget on Tuesday after a long debate about road repairs.",
+    "Watching the game tonight with Juan Carlos and the whole family, should be fun",
+    "no puedo believe que ya es friday otra vez lol",
+    "@maria_22 check http://t.co/xyz and www.example.com/page: Amazon.com, U.S. shares l'homme d’État rock'n'roll",
+    "Il a dit qu'il viendra demain, but I don't think he will make it on time",
+    "Die Regierung hat heute neue Maßnahmen beschlossen",
+    "123 456 7.8.9 --- ###",
+]
+
+#: The token pattern as first written (backtracking quantifiers).
+_PLAIN_TOKEN = re.compile(r"(?:https?://|www\.)\S+|[@#]\w+|\w+(?:\.\w+)+|([^\W\d_]+(?:['’][^\W\d_]+)*)")
+
+
+def _plain_log_frequencies(words, langs):
+    rows = []
+    for lang in langs:
+        freqs = frequencies(lang)
+        rows.append([_FLOOR] * len(words) if freqs is None else [freqs.get(w, _FLOOR) for w in words])
+    return np.log(np.maximum(np.array(rows, dtype=np.float64).reshape(len(langs), len(words)), _FLOOR))
+
+
+@pytest.mark.parametrize("text", TEXTS + ["a.b.c x.y", "abc123def ghi_jkl o'neil 'quoted' rock’n’roll"])
+def test_tokens_match_the_plain_pattern(text):
+    expected = [(m.start(1), m.end(1)) for m in _PLAIN_TOKEN.finditer(text) if m.group(1) is not None]
+    got = tokens(text)
+    assert [(t.start, t.end) for t in got] == expected
+    assert [t.word for t in got] == [text[s:e].lower() for s, e in expected]
+    # Capitalised words are names, but for sentence openings after the first in lower-case text.
+    assert all(t.name <= text[t.start].isupper() for t in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "neutral"),
+    [
+        # A sentence opening after the first is a word when the text is mostly lower case.
+        ("Stubborn: Terco. My little brother is so stubborn", ["stubborn"]),
+        ("so tired today. Vamos a ver mañana! maybe not", []),
+        # The first word may be a name (a headline); every word of a title-case text is neutral.
+        ("Monti gives Abbey takeover green light", ["monti", "abbey"]),
+        ("Ya Kiero Que Mi Dad Agarre. Las Taxas", ["ya", "kiero", "que", "mi", "dad", "agarre", "las", "taxas"]),
+    ],
+)
+def test_names_are_capitalised_words_but_sentence_openings(text, neutral):
+    assert [t.word for t in tokens(text) if t.name] == neutral
+
+
+def test_word_table_gives_the_dictionary_values_whatever_was_looked_up_before(monkeypatch):
+    table = _WordTable(capacity=40)  # small: the table fills and starts again inside the test
+    monkeypatch.setattr(short, "_word_table", lambda: table)
+    words = "the house la casa die haus unknownword zzzq the la".split()
+    # Different language sets over the same words: rows filled in part, then completed.
+    for langs in (["en"], ["en", "es"], ["de", "es", "en", "fr"], ["xx", "en"], ["es", "yy"], [], ["it"]):
+        for chunk in (words, words[3:], words * 3):
+            got = log_frequencies(chunk, langs)
+            assert got.shape == (len(langs), len(chunk))
+            assert np.array_equal(got, _plain_log_frequencies(chunk, langs)), (langs, chunk)
+
+
+def test_likeliest_pair_and_runs_match_the_two_pass_definition():
+    ft = FastTextBackend()
+    for text in TEXTS:
+        toks = tokens(text)
+        cands = ft.predict([clean_for_detection(text)], k=20)[0]
+        pair = likeliest_pair(toks, cands, 0.0001)
+        if pair is None:
+            continue
+        # The definition: label, keep runs with letters and margin; only when both languages remain,
+        # label again with the vocabularies and keep runs with a word of their own.
+        runs = [r for r in token_runs(toks, pair, 1.5) if r.letters >= 3 and r.margin >= 1.0]
+        if len({r.lang for r in runs}) >= 2:
+            vocabs = (vocabulary(pair[0], 3000), vocabulary(pair[1], 3000))
+            runs = [r for r in token_runs(toks, pair, 1.5, vocabs) if r.letters >= 3 and r.margin >= 1.0 and r.own]
+        expected = tuple(runs) if len({r.lang for r in runs}) >= 2 else ()
+        got = counted_runs(toks, pair, 1.5, 3, 1.0, lambda p=pair: (vocabulary(p[0], 3000), vocabulary(p[1], 3000)))
+        assert got == expected, text
+
+
+def test_counted_runs_finds_a_mix_and_skips_a_monolingual_text_without_labelling(monkeypatch):
+    ft = FastTextBackend()
+    mixed = "I love this song so much, la escucho todo el día con mis amigos"
+    toks = tokens(mixed)
+    pair = likeliest_pair(toks, ft.predict([clean_for_detection(mixed)], k=20)[0], 0.0001)
+    assert set(pair) == {"en", "es"}
+    runs = counted_runs(toks, pair, 1.5, 3, 1.0, lambda: (vocabulary(pair[0], 3000), vocabulary(pair[1], 3000)))
+    assert {r.lang for r in runs} == {"en", "es"}
+    # A text whose words all favour one language cannot hold a counted run of the other: no labelling.
+    calls = []
+    monkeypatch.setattr(short, "_viterbi", lambda *a: calls.append(a) or [])
+    plain = tokens("the and of the with them")
+    assert counted_runs(plain, ("en", "es"), 1.5, 3, 1.0, lambda: (None, None)) == ()
+    assert not calls
+
+
+def test_fasttext_answers_a_smaller_k_from_a_larger_one():
+    texts = [clean_for_detection(t) for t in TEXTS if clean_for_detection(t)]
+    fresh = FastTextBackend()
+    fresh.clear_cache()
+    expected = {k: fresh.predict(texts, k=k) for k in (1, 3, 5)}
+    for first in (20, 3):
+        primed = FastTextBackend()
+        primed.clear_cache()
+        primed.predict(texts, k=first)
+        for k in (1, 3, 5):
+            assert primed.predict(texts, k=k) == expected[k]
+        primed.clear_cache()
+    fresh.clear_cache()
+
+
+def test_floor_constants_agree():
+    assert short._NP_LOG_FLOOR == pytest.approx(math.log(_FLOOR), abs=1e-12)
+
+
+@pytest.fixture(scope="module")
+def check():
+    from audit.language import LanguageCheck, LanguageConfig
+    from audit.rules import Settings
+
+    return LanguageCheck(LanguageConfig(), Settings())
+
+
+def _languages(check, text):
+    from audit.model import Document
+    from audit.rules import DocContext
+
+    ctx = DocContext(Document(id="t", text=text, source="t"), 0)
+    list(check.check(ctx))
+    return ctx.languages
+
+
+@pytest.mark.parametrize(
+    ("text", "langs"),
+    [
+        # The second language gains most on the words English explains badly (not Italian).
+        ("vamos a la beach this weekend", {"en", "es"}),
+        # A sentence opening in Spanish is Spanish evidence, not a name.
+        ("Stubborn: Terco. My little brother is so stubborn, he never listens to anyone.", {"en", "es"}),
+        ("I can't wait for the weekend. Vamos a bailar toda la noche", {"en", "es"}),
+    ],
+)
+def test_code_switched_short_texts_name_both_languages(check, text, langs):
+    assert set(_languages(check, text)) == langs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # One foreign-looking word in a sentence of news is not a second language (run_min_share).
+        "The company said its quarterly profit rose sharply as sales of its new phones came in above par, "
+        "and analysts expect the trend to continue through the holiday season as demand for premium "
+        "devices stays strong.",
+        "Shares of the airline fell after the regulator said it would halt flights on two routes while it "
+        "reviews the safety record, a move that analysts said could weigh on earnings for the rest of the year.",
+        "The cleric issued a fatwa against the group on Friday, saying its members had betrayed the faith, "
+        "while officials in the capital said they would investigate the claims made by the militants.",
+        # Headlines that open with a name.
+        "Monti gives Abbey takeover green light",
+        "Cordero sets new club mark",
+    ],
+)
+def test_monolingual_news_keeps_one_language(check, text):
+    assert _languages(check, text) == {"en": 1.0}
