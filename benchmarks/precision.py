@@ -17,6 +17,8 @@ Usage::
 
     python benchmarks/precision.py ../shared/realtext/reuters_dev.jsonl ../shared/realtext/webpages_dev.jsonl
     python benchmarks/precision.py PATH --markdown            # tables for docs/
+    python benchmarks/precision.py PATH... --select artefact,language --table
+        # one table per rule, per corpus, per severity (the one in docs/artefacts.md)
     python benchmarks/precision.py PATH --sample ART020 --n 40 --seed 1 > /tmp/sample.jsonl
         # unlabelled findings of a rule with their context, to label by hand (never commit the output)
 
@@ -196,6 +198,43 @@ def print_corpus(res: dict, labels: dict[str, list[dict]], markdown: bool) -> No
         )
 
 
+def table_rows(res: dict, labels: dict[str, list[dict]]) -> list[tuple]:
+    """One row per rule and severity (warning, which counts errors too, and info) of one corpus:
+    (rule, corpus, severity, findings, per 20k, labelled, true, false, debatable)."""
+    rows = []
+    for rule in sorted(res["per_rule"]):
+        found = res["per_rule"][rule]
+        matched, _gone = match(found, labels.get(rule, []))
+        for sev in ("warning", "info"):
+            idx = [i for i, (_rec, f) in enumerate(found) if (f.severity.value == "info") == (sev == "info")]
+            if not idx:
+                continue
+            verdicts = Counter(matched[i]["verdict"] for i in idx if i in matched)
+            rows.append(
+                (
+                    rule,
+                    res["corpus"],
+                    sev,
+                    len(idx),
+                    per_20k(len(idx), res["chars"]),
+                    sum(verdicts.values()),
+                    verdicts["true"],
+                    verdicts["false"],
+                    verdicts["debatable"],
+                )
+            )
+    return rows
+
+
+def print_table(rows: list[tuple]) -> None:
+    """The per-rule, per-corpus precision table (Markdown), warnings and info on separate rows."""
+    print("| rule | corpus | severity | findings | /20k chars | labelled | true | false | debatable | precision |")
+    print("|---|---|---|---:|---:|---:|---:|---:|---:|---:|")
+    for rule, corpus, sev, n, rate, lab, t, fl, d in sorted(rows):
+        prec = f"{t / (t + fl):.2f}" if t + fl else "-"
+        print(f"| {rule} | {corpus} | {sev} | {n} | {rate:.2f} | {lab} | {t} | {fl} | {d} | {prec} |")
+
+
 def sample(res: dict, rule: str, n: int, seed: int, labels: dict[str, list[dict]], width: int) -> None:
     """Unlabelled findings of ``rule`` with context, as JSON lines, for labelling by hand."""
     found = res["per_rule"].get(rule, [])
@@ -234,11 +273,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--config", help="a corpus-audit.toml to scan with")
     ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("--markdown", action="store_true", help="(tables are Markdown in every mode)")
+    ap.add_argument(
+        "--table",
+        action="store_true",
+        help="print only one table: per rule, per corpus, per severity (warning/info), for docs/",
+    )
     ap.add_argument("--sample", metavar="RULE", help="print unlabelled findings of RULE with context instead")
     ap.add_argument("--n", type=int, default=40)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--width", type=int, default=160, help="context characters on each side in --sample")
     args = ap.parse_args(argv)
+    rows: list[tuple] = []
     for path in args.paths:
         if not path.exists():
             print(f"precision: {path} does not exist", file=sys.stderr)
@@ -250,9 +295,13 @@ def main(argv: list[str] | None = None) -> int:
             res = run_corpus(path, corpus, field, args)
             if args.sample:
                 sample(res, args.sample, args.n, args.seed, labels, args.width)
+            elif args.table:
+                rows.extend(table_rows(res, labels))
             else:
                 print_corpus(res, labels, args.markdown)
-    if not args.sample:
+    if args.table:
+        print_table(rows)
+    elif not args.sample:
         print(
             f"\nlabels: {args.labels}; warnings are findings of severity warning or error; precision counts "
             "labelled findings only (debatable ones excluded). Severity: " + ", ".join(s.value for s in Severity)

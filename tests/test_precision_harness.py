@@ -31,3 +31,31 @@ def test_corpus_names():
     ]
     assert corpora_of(Path("reuters_dev.jsonl"), None) == [("reuters", "text")]
     assert corpora_of(Path("mine.jsonl.gz"), "body") == [("mine", "body")]
+
+
+def test_table_splits_warnings_and_info(capsys):
+    from benchmarks.precision import print_table, table_rows
+
+    info = Finding(rule="ART020", category=Category.ARTEFACT, severity=Severity.INFO, start=40, end=50, message="m")
+    res = {
+        "corpus": "wire",
+        "chars": 20000,
+        "per_rule": {"ART020": [("a", _f(0, 10)), ("a", _f(20, 30)), ("b", info)]},
+    }
+    labels = {
+        "ART020": [
+            {"record": "a", "rule": "ART020", "start": 0, "end": 10, "verdict": "true"},
+            {"record": "a", "rule": "ART020", "start": 20, "end": 30, "verdict": "debatable"},
+            {"record": "b", "rule": "ART020", "start": 40, "end": 50, "verdict": "false"},
+        ]
+    }
+    rows = table_rows(res, labels)
+    assert rows == [
+        ("ART020", "wire", "warning", 2, 2.0, 2, 1, 0, 1),
+        ("ART020", "wire", "info", 1, 1.0, 1, 0, 1, 0),
+    ]
+    print_table(rows)
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("| rule | corpus | severity |")
+    assert "| ART020 | wire | warning | 2 | 2.00 | 2 | 1 | 0 | 1 | 1.00 |" in out
+    assert "| ART020 | wire | info | 1 | 1.00 | 1 | 0 | 1 | 0 | 0.00 |" in out

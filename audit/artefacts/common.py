@@ -31,14 +31,39 @@ _BARE_ENTITY_BODY = re.compile(r"(?:" + "|".join(sorted(BARE_ENTITY_NAMES)) + r"
 _ENTITY_BEFORE = re.compile(r"[\w&#]")
 
 
+#: Longest match of :data:`_BARE_ENTITY_BODY` ("hellip;", "#12345;", "#x20AC;"): 7 characters.
+_BARE_ENTITY_REACH = 7
+
+
 def bare_entities(text: str) -> list[tuple[int, int]]:
     """The spans of ``BARE_ENTITY_RE.finditer(text)``: the body's matches not preceded by a word
     character, ``&`` or ``#`` (a rejected match never hides a kept one: every character of a match but
-    its final ``;`` would fail that test itself)."""
+    its final ``;`` would fail that test itself).
+
+    The body is searched only in the few characters before each ``;`` (a match ends with its only
+    ``;`` and is at most 7 characters long; windows that overlap are searched as one, so the matches
+    are those of a search of the whole text)."""
     if ";" not in text:
         return []
     before = _ENTITY_BEFORE.match
-    return [m.span() for m in _BARE_ENTITY_BODY.finditer(text) if not (m.start() and before(text, m.start() - 1))]
+    finditer = _BARE_ENTITY_BODY.finditer
+    out: list[tuple[int, int]] = []
+    find = text.find
+    lo = hi = -1
+    p = find(";")
+    while p >= 0:
+        s = p - _BARE_ENTITY_REACH
+        if s <= hi:
+            hi = p + 1
+        else:
+            if hi >= 0:
+                out += [
+                    m.span() for m in finditer(text, max(lo, 0), hi) if not (m.start() and before(text, m.start() - 1))
+                ]
+            lo, hi = s, p + 1
+        p = find(";", p + 1)
+    out += [m.span() for m in finditer(text, max(lo, 0), hi) if not (m.start() and before(text, m.start() - 1))]
+    return out
 
 
 def load_json(name: str) -> dict:
@@ -102,21 +127,46 @@ WORDFREQ_LANGS = ("en", "es", "fr", "pt", "it")
 
 @lru_cache(maxsize=8)
 def _freq_dict(lang: str) -> dict[str, float] | None:
-    """wordfreq's "best" list of ``lang`` (read by :mod:`audit.language.wordlists`, without importing wordfreq)."""
+    """wordfreq's "best" list of ``lang`` as a whole dictionary (read by :mod:`audit.language.wordlists`,
+    without importing wordfreq). Building it costs 0.07-0.1 CPU s per language: to look words up, use
+    :func:`zipf` (one shard of the list at a time); to go through the frequent words,
+    :func:`frequent_words`."""
     from audit.language import wordlists
 
-    return wordlists.frequencies(lang, "best")
+    freqs = _BUILT[lang] = wordlists.frequencies(lang, "best")
+    return freqs
+
+
+#: The dictionaries :func:`_freq_dict` built, by language: :func:`zipf` uses one once it exists.
+_BUILT: dict[str, dict[str, float] | None] = {}
+
+
+def frequent_words(lang: str, min_frequency: float) -> dict[str, float]:
+    """``{w: f for w, f in _freq_dict(lang).items() if f >= min_frequency}`` (same order), read from the
+    opening of the list only (a few milliseconds for ``min_frequency >= 1e-6``); empty without a list."""
+    from audit.language import wordlists
+
+    return wordlists.frequent(lang, "best", min_frequency) or {}
+
+
+@lru_cache(maxsize=8)
+def _freq_table(lang: str):
+    """``lang``'s "best" list for lookups (:func:`audit.language.wordlists.frequency_table`)."""
+    from audit.language import wordlists
+
+    return wordlists.frequency_table(lang, "best")
 
 
 @lru_cache(maxsize=1 << 16)
 def zipf(word: str, lang: str) -> float:
     """Zipf frequency (log10 of occurrences per billion words) of a lower-case word; 0.0 when unknown.
 
-    Only for the languages in :data:`WORDFREQ_LANGS` (other languages give 0.0).
+    Only for the languages in :data:`WORDFREQ_LANGS` (other languages give 0.0). Looked up in the dictionary
+    of :func:`_freq_dict` when something built it, else in the list's shards (same frequencies).
     """
     if lang not in WORDFREQ_LANGS:
         return 0.0
-    d = _freq_dict(lang)
+    d = _BUILT.get(lang) or _freq_table(lang)
     if not d:
         return 0.0
     f = d.get(word)
@@ -124,7 +174,10 @@ def zipf(word: str, lang: str) -> float:
 
 
 def has_word_lists() -> bool:
-    return _freq_dict("en") is not None
+    """Are wordfreq's lists installed (without reading one)?"""
+    from audit.language import wordlists
+
+    return wordlists.has_frequencies("en")
 
 
 _LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-zà-öø-ÿ]{3,}(?![^\W\d_])")

@@ -20,8 +20,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from operator import mul
+from itertools import compress
+from operator import itemgetter, mul
 from typing import Any, Iterable
+
+import numpy as np
 
 from audit.artefacts.common import DENSE_RE, OTHER_TERMINAL, stopwords, words
 from audit.model import Category, Finding, Severity
@@ -93,6 +96,19 @@ ART065 = _rule(
 #: From the first letter of a whitespace token to its end: one match per token that holds a letter
 #: (Gopher's "words with an alphabetic character"); no lookbehind, so the search skips to the next letter.
 _ALPHA_TOKEN = re.compile(r"[^\W\d_]\S*")
+#: A whitespace token without a letter, with the whitespace before it (searched in ``" " + text``): the
+#: search skips from one whitespace character to the next, and few tokens match (figures, dashes).
+_LETTERLESS = re.compile(r"\s(?:(?!\s)[\W\d_])+(?!\S)")
+#: :data:`_LETTERLESS` for ASCII text (the letters of ASCII are A-Z and a-z).
+_ASCII_LETTERLESS = re.compile(r"\s[^\sA-Za-z]+(?!\S)")
+
+
+def alpha_tokens(text: str, n_tokens: int) -> int:
+    """``len(_ALPHA_TOKEN.findall(text))`` (whitespace tokens holding a letter) from ``n_tokens``, the
+    number of whitespace tokens (``len(text.split())``), less those without a letter."""
+    return n_tokens - len((_ASCII_LETTERLESS if text.isascii() else _LETTERLESS).findall(" " + text))
+
+
 _TERMINAL_END = re.compile(rf"[.!?…][\"'”’»)\]]*$|[\"”’»{OTHER_TERMINAL}]$")
 _CLOSERS = "\"'”’»)]"
 _LAST_ALONE = '"”’»' + OTHER_TERMINAL
@@ -110,6 +126,30 @@ def terminal_end(line: str) -> bool:
         return True
     core = line.rstrip(_CLOSERS)
     return bool(core) and core[-1] in ".!?…"
+
+
+#: Last characters for which :func:`terminal_end` holds whatever precedes them (a sentence mark, a
+#: closing quote or another script's terminal mark); a last character outside this set, outside
+#: :data:`_CLOSERS` and not whitespace makes it false.
+_ENDS_TERMINAL = frozenset(".!?…" + _LAST_ALONE)
+_NEEDS_LOOK = frozenset(_CLOSERS) - _ENDS_TERMINAL
+_LAST = itemgetter(-1)
+
+
+def count_unpunctuated(lines: list[str]) -> int:
+    """``sum(1 for ln in lines if not terminal_end(ln.rstrip()))``, deciding most lines by their last
+    character alone (no call per line): only lines that end in a closing quote or bracket, or in
+    whitespace, are read further."""
+    if not all(lines):  # an empty line: the plain definition
+        return sum(1 for ln in lines if not terminal_end(ln.rstrip()))
+    lasts = "".join(map(_LAST, lines))
+    ended = sum(map(lasts.count, _ENDS_TERMINAL))
+    look = _NEEDS_LOOK.intersection(lasts)
+    if any(c.isspace() for c in set(lasts)):
+        rest = [ln for ln in lines if ln[-1] in look or ln[-1].isspace()]
+    else:
+        rest = [ln for ln in lines if ln[-1] in look] if look else []
+    return len(lines) - ended - sum(1 for ln in rest if terminal_end(ln.rstrip()))
 
 
 def _has_dense(text: str) -> bool:
@@ -142,6 +182,19 @@ def best_stopword_languages(text: str) -> list[str]:
     return [lang for lang, v in sorted(shares.items(), key=lambda kv: -kv[1]) if v >= 0.6 * best][:2]
 
 
+def words_within(layer, spans) -> Counter:
+    """The lower-cased words of the layer that start inside ``spans`` (sorted, disjoint), with their
+    counts: ``Counter(lower_all(words("\\n".join(texts of spans))))`` when each span starts and ends next
+    to whitespace or the text's ends (a word never holds whitespace), without tokenising again."""
+    if not spans:
+        return Counter()
+    bounds = np.array([(sp.start, sp.end) for sp in spans], dtype=np.int64)
+    st = layer.starts
+    k = np.searchsorted(bounds[:, 0], st, side="right") - 1
+    inside = (k >= 0) & (st < bounds[np.maximum(k, 0), 1])
+    return Counter(compress(layer.lower, inside.tolist()))
+
+
 def quality_signals(
     text: str, lines: list[str], n_sentences: int, langs: list[str], counts: Counter | None = None
 ) -> dict[str, Any]:
@@ -153,7 +206,7 @@ def quality_signals(
         counts = Counter(lower_all(words(text)))
     n = sum(counts.values())
     n_raw = len(text.split())
-    n_alpha = len(_ALPHA_TOKEN.findall(text))
+    n_alpha = alpha_tokens(text, n_raw)
     lang = "+".join(langs)
     sw = frozenset().union(*(stopwords().get(lg, frozenset()) for lg in langs)) or stopwords()["en"]
     gopher_hits = max(len(_gopher_words(lg).intersection(counts)) for lg in langs)
@@ -163,7 +216,7 @@ def quality_signals(
     dup_lines = sum(c - 1 for c in line_counts.values() if c > 1)
     dup_chars = sum(len(ln) * (c - 1) for ln, c in line_counts.items() if c > 1)
     total_chars = sum(map(len, lines)) or 1
-    unpunct = sum(1 for ln in lines if not terminal_end(ln.rstrip()))
+    unpunct = count_unpunctuated(lines)
     symbols = text.count("#") + text.count("...") + text.count("…")
     dense = sum(c for w, c in counts.items() if DENSE_RE.match(w)) if _has_dense(text) else 0
     return {
@@ -226,13 +279,12 @@ class QualityCheck(DocumentCheck):
         # The layout's logical lines: a hard-wrapped paragraph is one line; table rows are layout, not text
         logical = [text[p.span.start : p.span.end] for p in lay.paragraphs if p.kind != "table"]
         if lay.wrapped or tables:
-            q["unpunctuated_line_share"] = (
-                round(sum(1 for ln in logical if not terminal_end(ln)) / len(logical), 3) if logical else 0.0
-            )
+            q["unpunctuated_line_share"] = round(count_unpunctuated(logical) / len(logical), 3) if logical else 0.0
         if tables:
             # word statistics of the prose around a table of figures (figures are not words)
             prose = "\n".join(logical)
-            pq = quality_signals(prose, logical, len(ctx.sentences), langs)
+            spans = [p.span for p in lay.paragraphs if p.kind != "table"]
+            pq = quality_signals(prose, logical, len(ctx.sentences), langs, words_within(ctx.layer, spans))
             for key in ("mean_word_length", "stopword_share", "gopher_stopwords", "symbol_ratio", "alpha_word_share"):
                 q[key] = pq[key]
             q["prose_words"] = pq["words"]

@@ -1,6 +1,6 @@
 """Injected SEO/spam keywords: commercial words dropped into prose where they break the syntax.
 
-Three syntax cues, each precise on edited text:
+Syntax cues, each precise on edited text:
 
 * **list**: a lowercase keyword as an item between capitalised proper-noun items
   ("Santa Clara County, San Francisco, order and Berkeley");
@@ -12,6 +12,9 @@ Three syntax cues, each precise on edited text:
 * **lower-list**: a bare count-noun keyword as an item of a lower-case list whose neighbouring
   items are plural or have a determiner ("many pundits, casino and politicians", "his wife,
   site and his children");
+* **grammar**: in English, a keyword where its word class cannot stand between the function words
+  around it ("who has lived in casino the Sellwood neighborhood", "would casino open", "much of cheap
+  the afternoon", "$40 online million"); see :func:`frame_break`;
 * **foreign**: an English keyword inside a passage in another language
   ("... para responder, order anunció ayer ..."), using the language check's passage
   languages when present, else a stop-word profile of the passage.
@@ -40,7 +43,8 @@ ART010 = Rule(
     category=Category.ARTEFACT,
     severity=Severity.WARNING,
     description="A commercial SEO/spam keyword injected into prose where it breaks the syntax (a lowercase "
-    "keyword among proper-noun list items, after a comma before a name, or an English keyword in another language).",
+    "keyword among proper-noun list items, after a comma before a name, where English grammar has no room for "
+    "its word class, or an English keyword in another language).",
     flags=(
         "Santa Clara County, San Francisco, order and Berkeley officials said they declined.",
         "This week, online California Attorney General Kamala Harris issued a directive.",
@@ -117,6 +121,7 @@ FOREIGN_OK = {
     "free": ("es", "pt"),
     "price": (),
     "online": ("es", "de", "it", "pt", "fr"),
+    "casino": ("es", "it", "fr", "pt"),
 }
 
 _CAP = r"[A-ZÀ-ÖØ-Þ]"
@@ -348,12 +353,125 @@ def _native_word(word: str, lang: str) -> bool:
     return (z >= 1.5 and z_en == 0.0) or (z >= 2.5 and z >= z_en + 1.0)
 
 
+#: Keywords that German writes in lower case (an adjective/adverb); German capitalises every noun, so
+#: any other keyword in lower case is not a German word (German writes "Shop", "Casino", "Store").
+_DE_LOWER = frozenset({"online"})
+
+
 def _english_word(word: str, lang: str) -> bool:
     """An English word that ``lang`` does not use: the word lists of web text in ``lang`` carry English
-    words too, but far below their English frequency."""
+    words too, but ten times and more below their English frequency (Zipf 1.0); in German, a keyword
+    that is a noun, verb or English adjective spelled in lower case."""
     if lang not in _NATIVE_LANGS or not has_word_lists():
         return False
-    return zipf(word, "en") >= _z(word, lang) + 1.5
+    if lang == "de" and word.islower() and word not in _DE_LOWER:
+        return True
+    return zipf(word, "en") >= _z(word, lang) + 1.0
+
+
+#: An article, possessive or article-preposition of a Romance language one or two words before a keyword:
+#: the keyword heads a noun phrase of that language, as borrowed nouns do ("una nueva store", "nello shop").
+_LOAN_NP = re.compile(
+    r"(?<![\w’'])(?:el|la|los|las|un|una|unos|unas|su|sus|del|al|le|les|une|des|du|au|aux|son|sa|ses|leur|"
+    r"il|lo|gli|nel|nello|nella|del|dello|della|dei|degli|al|allo|alla|sul|sullo|sulla|"
+    r"o|os|um|uma|seu|sua|no|na|nos|nas|do|da|dos|das|ao)"
+    r"(?:\s+[^\W\d_]+)?\s+$",
+    re.IGNORECASE,
+)
+
+
+def _passage_word(word: str, lang: str) -> bool:
+    """A word that belongs to the ``lang`` passage around a keyword: a stop word of ``lang`` that English
+    lacks, or a word that is not an English one (listed in ``lang``, or in no English list: an inflected
+    or rare form) and not ten times more frequent in English than in ``lang``."""
+    low = word.lower()
+    sw = stopwords()
+    if low in sw.get(lang, frozenset()):
+        return True  # shared ones ("a", "in", "as") too: the window test below looks for English stop words
+    if not has_word_lists():
+        return False
+    z, z_en = _z(low, lang), zipf(low, "en")
+    return (z >= 1.5 or z_en == 0.0) and z_en < z + 1.0
+
+
+#: English closed word classes (function words), for the grammar-frame cue: a keyword where its own
+#: word class cannot stand, judged from the function words on both sides.
+_EN_ARTICLES = frozenset("the a an this these those his her its their our my your".split())
+_EN_DET = _EN_ARTICLES | frozenset(
+    "every each no some any all both another either neither several many few more most".split()
+)
+_EN_PREP = frozenset(
+    "of in on at for with from by into onto about over under after before between during through against without "
+    "within among across since until than per via upon toward towards behind beyond despite amid throughout".split()
+)
+_EN_BE = frozenset("is are was were be been being am".split())
+_EN_HAVE = frozenset("has have had".split())
+_EN_MODAL = frozenset("will would shall should can could might must".split())
+_EN_SUBJ = frozenset("i he she we they".split())
+_EN_OBJ = frozenset("him them us me".split())
+#: Words that cannot follow a singular head noun inside its noun phrase: a bare count noun before one of
+#: them is the head of its phrase and lacks its determiner ("lived in casino the", "been store all year").
+_EN_NOT_NOUN_NEXT = (
+    _EN_DET | _EN_SUBJ | _EN_OBJ | _EN_BE | _EN_HAVE | _EN_MODAL | frozenset("not never already also still".split())
+)
+#: Keywords that are singular count nouns (or "buy", a verb or a noun): after a preposition, a form of
+#: "be" or "have", one needs a determiner unless it modifies the next noun ("for casino workers").
+_EN_COUNT = frozenset(_COUNT_KEYWORDS) | {"buy"}
+#: Prepositions that take these nouns bare in set phrases ("in order", "on site", "for sale", "in store").
+_EN_BARE_OK = frozenset(
+    {
+        ("in", "order"),
+        ("on", "order"),
+        ("by", "order"),
+        ("of", "order"),
+        ("on", "site"),
+        ("off", "site"),
+        ("in", "store"),
+        ("in", "shop"),
+        ("on", "sale"),
+        ("for", "sale"),
+    }
+)
+#: Keywords that are never verbs: they cannot follow a modal or a subject pronoun ("would casino").
+_EN_NON_VERBS = frozenset("casino cheap online pharmacy coupon promo outlet replica viagra cialis porn seo".split())
+#: Adjectives: they cannot stand before an article or pronoun ("much of cheap the afternoon") except after
+#: a degree word ("so cheap the store sold out") or, for "online", as an adverb after a verb.
+_EN_ADJ = frozenset({"cheap", "online"})
+_EN_DEGREE = frozenset("so too how as very that really quite pretty fairly relatively this real dirt".split())
+#: Fixed two-word function phrases that nothing can split ("according to", "instead of").
+_EN_BOUND = frozenset(
+    {("according", "to"), ("instead", "of"), ("because", "of"), ("regardless", "of"), ("rather", "than")}
+)
+_EN_CLOSED = _EN_DET | _EN_PREP | _EN_BE | _EN_HAVE | _EN_MODAL | _EN_SUBJ | _EN_OBJ | frozenset({"what"})
+_EN_MULTIPLIER = frozenset("million billion trillion thousand hundred percent".split())
+_FRAME_RE = re.compile(
+    rf"(?<![\w’'.-])(?P<prev>[A-Za-z]+|\d[\d,.]*\d|\d)[ \t]*\n?[ \t]*(?<=[ \t\n])(?P<kw>{_kw(KEYWORDS)})"
+    rf"[ \t]*\n?[ \t]*(?<=[ \t\n])(?P<next>[a-z]+)(?![\w’'-])"
+)
+
+
+def frame_break(prev: str, kw: str, nxt: str) -> bool:
+    """Does an English keyword stand where its word class cannot, between ``prev`` and ``nxt`` (the words
+    right before and after it in one clause)? ``prev`` keeps its case (a modal or pronoun is lower-case
+    except "I"; "May" is a month)."""
+    low = prev.lower()
+    if prev[0].isdigit():
+        return nxt in _EN_MULTIPLIER  # "$40 online million": nothing stands between a number and its multiplier
+    if (low, nxt) in _EN_BOUND:
+        return True
+    if prev != low and low not in _EN_CLOSED:
+        return False  # a name: no closed class to judge by (a function word may start the sentence)
+    if kw in _EN_COUNT and nxt in _EN_NOT_NOUN_NEXT and (low, kw) not in _EN_BARE_OK:
+        if low in _EN_PREP or low in _EN_BE or low in _EN_HAVE:
+            return True
+    if kw in _EN_NON_VERBS and (low in _EN_MODAL or low in _EN_SUBJ):
+        return True
+    if kw in _EN_ADJ and (nxt in _EN_ARTICLES or nxt in _EN_SUBJ or nxt in _EN_OBJ or nxt == "of"):
+        if kw == "cheap":
+            return low not in _EN_DEGREE
+        # "online" is an adverb after a verb ("went online the next day"), not after a preposition
+        return low in _EN_PREP or low in _EN_DET or (low == "to" and nxt in _EN_ARTICLES)
+    return False
 
 
 def find_injections(text: str, lang_of) -> list[tuple[int, int, str, str]]:
@@ -386,6 +504,13 @@ def find_injections(text: str, lang_of) -> list[tuple[int, int, str, str]]:
         if m.group("conj") == "," and not _plural_or_determined(m.group("next")):
             continue
         out[s] = (s, e, m.group("kw"), "lower-list")
+    for m in search(_FRAME_RE):
+        s, e = m.span("kw")
+        if s in out or not frame_break(m.group("prev"), m.group("kw"), m.group("next")):
+            continue
+        if lang_of(s) != "en" or _title_case_line(text, s):
+            continue
+        out[s] = (s, e, m.group("kw"), "grammar")
     for m in search(_FOREIGN_RE):
         s, e = m.span("kw")
         if s in out:
@@ -401,7 +526,9 @@ def find_injections(text: str, lang_of) -> list[tuple[int, int, str, str]]:
             continue
         loan = lang in FOREIGN_OK.get(kw, ())  # a loanword: only the word-list test below may report it
         lo = max(0, s - 120, text.rfind("\n", 0, s) + 1)
-        if _in_quotes_or_brackets(text, s, lo):
+        # quotes and brackets are counted from the line start: a window that starts inside a quotation
+        # would read its closing mark as an opening one
+        if _in_quotes_or_brackets(text, s, max(0, s - 3000, text.rfind("\n", 0, s) + 1)):
             continue
         before = text[lo:s]
         after = text[e : e + 60]
@@ -416,12 +543,20 @@ def find_injections(text: str, lang_of) -> list[tuple[int, int, str, str]]:
         if nxt and not prev_ok and prev is not None:
             # between two words of the passage language, neither of them English ("Das teilte site das
             # Statistische Bundesamt mit"): a keyword the language does not use
-            prev_ok = _english_word(kw, lang) and _native_word(prev.group(1), lang) and _native_word(nxt.group(1), lang)
+            prev_ok = (
+                _english_word(kw, lang)
+                and _passage_word(prev.group(1), lang)
+                and _passage_word(nxt.group(1), lang)
+                and (lang == "de" or not _LOAN_NP.search(before))  # German capitalises a borrowed noun
+            )
         if not (prev_ok and nxt):
             continue
-        # whole words only (not the end of a word cut by the window, nor an elided "all'")
+        # whole words only (not the start or end of a word cut by the window, nor an elided "all'")
+        wend = min(len(text), e + 40)
         window = [
-            w.group(0) for w in _WINDOW_WORD.finditer(text, max(lo, s - 40), min(len(text), e + 40)) if w.start() != s
+            w.group(0)
+            for w in _WINDOW_WORD.finditer(text, max(lo, s - 40), min(len(text), wend + 40))
+            if w.start() != s and w.start() < wend
         ]
         if any(w.lower() in sw["en"] and w.lower() not in local for w in window):
             continue  # an English phrase, not a lone injected word
@@ -452,7 +587,7 @@ class InjectedKeywordCheck(DocumentCheck):
         cache: dict[int, str] = {}
         passages = ctx.passages
 
-        def lang_of(offset: int) -> str:
+        def passage_lang(offset: int) -> str:
             if ctx.passage_languages:
                 return ctx.language_at(offset)
             for i, p in enumerate(passages):
@@ -461,6 +596,15 @@ class InjectedKeywordCheck(DocumentCheck):
                         cache[i] = guess_language(text[p.start : p.end])[0]
                     return cache[i]
             return "und"
+
+        def lang_of(offset: int) -> str:
+            # a passage too short to tell (a headline, a list item) is in the language of the document
+            lang = passage_lang(offset)
+            if lang == "und":
+                if -1 not in cache:
+                    cache[-1] = guess_language(text)[0]
+                lang = cache[-1]
+            return lang
 
         out = []
         counts = ctx.word_counts
@@ -475,6 +619,7 @@ class InjectedKeywordCheck(DocumentCheck):
             "foreign": "an English keyword inside a passage in another language",
             "between-names": "a lowercase keyword wedged between two capitalised names",
             "lower-list": "a bare keyword among plural or determined items of a lower-case list",
+            "grammar": "an English keyword where its word class cannot stand (between the function words around it)",
             "after-sentence": "a lowercase keyword phrase stuffed after a sentence end",
             "repeated": "a keyword phrase repeated three times or more in a row (keyword stuffing)",
         }

@@ -147,7 +147,18 @@ _SAID_NP = re.compile(
 #: An English relative clause that ends on its preposition ("the one I was thinking of", "the people
 #: they work with"): a subject pronoun a few words before a final preposition.
 _STRANDED = re.compile(
-    r"\b(?:I|you|we|they|he|she)\s+(?:[a-z’']+\s+){0,3}[a-z]+\s+(?:of|with|to|for|about|on|in|at|from|into)$"
+    r"\b(?:(?:I|you|we|they|he|she)\s+(?:[a-z’']+\s+){0,3}|(?:what|who|whom|which|where)\s+(?:[a-z’']+\s+){0,4})"
+    r"[a-z]+\s+(?:of|with|to|for|about|on|in|at|from|into)$"
+)
+#: A sentence that stops on a verb whose complement is never optional: a copula after a noun subject, "include",
+#: a condition's "then", "such that" ("... the expected number of comparisons is", "Causes or triggers include",
+#: "there are numbers σ and τ such that"): the formula, list or clause that followed was lost. A copula closes
+#: a clause after a pronoun ("I think it is") or inside a comparison or a wh-clause ("as it was", "what it is").
+_OPEN_VERB = re.compile(r"(?:(?<=\s)(?:is|are|was|were|include|includes)|\bsuch that|,\s+(?:then|where))$")
+_CLOSED_COPULA = re.compile(
+    r"\b(?:what|who|whom|whoever|whatever|wherever|where|when|how|why|which|as|than|so|way|matter|if|not|it|he|she|"
+    r"they|we|you|I|there|here|this|that|these|those|one|all)\s+(?:\S+\s+){0,8}\S+$",
+    re.IGNORECASE,
 )
 
 
@@ -187,15 +198,31 @@ _NAME_RUN = re.compile(r"^(?:(?:[A-ZÀ-Þ][\w’'.-]*|[A-Z]\.|de|van|von|da|di|d
 #: report", "Follow us on ...").
 _NAVIGATION = re.compile(
     r"^(?:more|read|see|related|watch|click|follow|share|sign|subscribe|also|next|previous|back|continue|view|"
-    r"visit|join|contact|learn|find|get|download|listen|tags?|filed|categor\w*)\b",
+    r"visit|join|contact|learn|find|get|download|listen|tags?|filed|categor\w*|reply|skip|switch|powered|request|"
+    r"all rights)\b",
     re.IGNORECASE,
 )
 _LABEL = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)?:\s")
 _SIGN_OFF = re.compile(r"^(?:posted|written|published|shared|filed|via|source|credit|courtesy|photo|image)\b", re.I)
 
 
+#: A short note after a finished sentence and a dash: a quotation's source, a credit, a correction
+#: ('... their expertise."—Mohammad Rasouli, Archaeological Department', "... -via Flavorwire",
+#: "... of 83 mln dlrs. -- Corrects name of purchaser"). The dash follows a closing quote or a space.
+_DASH_NOTE = re.compile(
+    r"[.!?…](?:[\"”’»)\]]+\s*(?:--|[-–—~])|[\"”’»)\]]*\s+(?:--|[-–—~]))\s*((?:[^\s.!?…]+[ \t\xa0,;&]*){1,12})$"
+)
+
+
+#: A headline or teaser followed by its source after a spaced dash ("Costume ideas for curly hair — Naturally
+#: Curly", "... relaxing treats — Glo"): a site or author name, not a cut word.
+_SOURCE_AFTER_DASH = re.compile(r"\s[—–]\s+(?:[A-ZÀ-Þ][\w’'.&-]*\s*){1,3}$")
+
+
 def _signature(passage: str) -> bool:
     tail = passage.rstrip()[-300:]  # a signature is short: its sentence break lies in the last 300 characters
+    if _DASH_NOTE.search(tail, max(0, len(tail) - 160)):
+        return True
     cut = 0
     for m in reversed(list(_LAST_BREAK.finditer(tail))):
         word = _WORD_BEFORE_DOT.search(tail, max(0, m.start() - 20), m.start() + 1)
@@ -291,7 +318,7 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
     last_token = tail.rsplit(None, 1)[-1]
     if any(c in last_token for c in "/@.#") or _CREDITS.match(passage) or _SIGN_OFF.match(passage):
         return None  # ends with a URL, e-mail, domain or hashtag; or a credits line ("Image courtesy of ...")
-    if _signature(tail):
+    if _signature(tail) or _SOURCE_AFTER_DASH.search(tail, max(0, len(tail) - 60)):
         return None  # the author of a quotation, a credit or a label line after a finished sentence
     if re.search(r"[.!?…]\s+[A-Z]{3,}$", tail):
         return None  # a sign-off or continuation mark after a finished sentence ("... of an ounce. REUTER")
@@ -314,7 +341,8 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
             return None  # "xx", "x", "xo", "zzz": a sign-off or interjection
         low = frag.lower()
         compound = tail[: m.start()].endswith("-")  # "hands-on", "built-in": a whole word
-        if frag.islower() and len(frag) <= 2 and frag not in common and not compound:
+        by_name = re.search(r"(?:^|\s)by\s+[^\W\d_]+$", tail, re.IGNORECASE)  # "mods by aj": a user name
+        if frag.islower() and len(frag) <= 2 and frag not in common and not compound and not by_name:
             return "mid-word"
         if low in DANGLING.get(lang, DANGLING["en"]) and not compound:
             if lang in ("en", "und") and _STRANDED.search(tail, max(0, len(tail) - 60)):
@@ -340,14 +368,16 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
             # abbreviations, so a short final fragment must also be a frequent word ("pla", "exp" are cuts;
             # "tax", "fog", "mar" are words)
             # (a longer unknown word is a name, a user name or a typo unless it begins a common word: above)
+            # a cut fragment begins a common word ("pla"); "kerc", "lede", the suffix in "App-ily" do not
             need = 3.5 if len(frag) <= 3 else 2.5
-            if len(frag) <= 4 and z < need:
+            if len(frag) <= 4 and z < need and not compound and not by_name and begins_common_word(low, lang):
                 return "mid-word"
         if (
             len(frag) >= 2
             and vocabulary.get(low, 0) <= 1
             and z < 3.5
-            and any(w.startswith(low) and len(w) > len(low) + 1 for w in vocabulary)
+            and not by_name
+            and any(_continues_word(w, low) for w in vocabulary)
         ):
             return "mid-word"
         grammar = _grammar_cut(tail, lang)
@@ -387,6 +417,33 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
     return "mid-sentence"
 
 
+def _label_sentence(sentence: str) -> bool:
+    """A last sentence that is a page pointer or a label, not prose ("Read more", "Reply to this comment",
+    "All Rights Reserved", "Powered by Example VIP"). A short sentence in Title Case is not enough: a cut
+    sentence full of names looks the same ("Officials met Mayor Ana Romn")."""
+    return bool(_NAVIGATION.match(sentence))
+
+
+def _lone_function_word(passage: str, lang: str) -> bool:
+    """The passage ends on one function word after a content word ("... logic gate series because"), not on two
+    ("... en las a"): the first can introduce a list, the second is a cut."""
+    ws = passage.split()
+    nf = NEVER_FINAL.get(lang, NEVER_FINAL["en"])
+    return len(ws) >= 2 and ws[-2].lower() not in nf and ws[-2].lower() not in DANGLING.get(lang, DANGLING["en"])
+
+
+def _continues_word(word: str, fragment: str) -> bool:
+    """``word`` is ``fragment`` completed ("administr" / "administration"): 2 to 8 more letters, not the
+    fragment's own possessive ("Gadkari" / "gadkari's") nor a longer compound ("Cardas" / "cardasphotography")."""
+    rest = word[len(fragment) :]
+    return (
+        word.startswith(fragment)
+        and len(rest) >= 2
+        and (len(rest) <= 8 or len(fragment) <= 4)  # "Ch" / "Chefvolkswirt": a short fragment, a long compound
+        and rest not in ("'s", "’s")
+    )
+
+
 def _grammar_cut(tail: str, lang: str = "und") -> str | None:
     """``"open-clause"`` when a subordinate clause stops after its subject, ``"open-quote"`` when a quotation
     or bracket opened in the passage is never closed."""
@@ -395,6 +452,11 @@ def _grammar_cut(tail: str, lang: str = "und") -> str | None:
     if clause and _COMPARATIVE.search(tail, max(0, clause.start() - 12), clause.start()):
         clause = None
     if clause or _VERBLESS_ATTRIBUTION.search(tail, pos) or _SAID_NP.search(tail, pos):
+        return "open-clause"
+    verb = _OPEN_VERB.search(tail, pos) if lang in ("en", "und") else None
+    if verb and (
+        not verb.group(0)[:1].isalpha() or verb.group(0).startswith("such") or not _CLOSED_COPULA.search(tail, pos)
+    ):
         return "open-clause"
     if _open_quote(tail, lang):
         return "open-quote"
@@ -441,14 +503,83 @@ class TruncationCheck(DocumentCheck):
             return True  # "I read that as," / "“And that's the story...”": the quotation follows
         if text[passages[i].end - 1] in "“‘«(":
             return True  # a quotation or bracket opened at the line end goes on in the next paragraph
+        gap = text[passages[i].end : passages[i + 1].start]
+        if gap.count("\n") == 1 and "\n\n" in text and text[passages[i].end - 1] == ",":
+            # a line break inside a paragraph of a text whose paragraphs are separated by blank lines
+            # ("Previously," / "LaRocco, who is not an attorney, ...")
+            return True
+        last_word = text[passages[i].start : passages[i].end].rsplit(None, 1)[-1]
+        if text[passages[i].end - 1] == "," and len(re.split(r"(?<=[.!?])\s", nxt, maxsplit=1)[0].split()) <= 3:
+            return True  # "... when you're in Holland," / "On my costs. To talk ...", or a button ("Reply") after a comment
+        if (
+            last_word[:1].isupper()
+            and len(last_word) >= 2
+            and last_word.lower() in NEVER_FINAL.get("en", frozenset())
+            and _lone_function_word(text[passages[i].start : passages[i].end], "en")  # not "... station in Nor"
+            and nxt[:1].isupper()
+            and kind == "function-word"
+        ):
+            return True  # a break inside a name: "... its affiliate, The" / "Democratic Union"
+        if re.match(r"[A-ZÀ-Þ]\.\s", nxt) and re.search(
+            r"[A-ZÀ-Þ][^\W\d_]*$", text[passages[i].start : passages[i].end]
+        ):
+            return True  # a break inside a name: "and Aubrey" / "G. Lanston Co., owned by ..."
         return kind == "function-word" and len(nxt.split()) <= 8 and nxt[-1:] not in ".!?…:,;"
+
+    @staticmethod
+    def _before_heading(text: str, passages, i: int) -> bool:
+        """The next paragraph is a heading: one short line (6 words at most) in sentence or title case that
+        ends without punctuation or with a lone full stop (the heading style of extracted wikis), and text
+        follows it."""
+        if i + 2 >= len(passages):
+            return False
+        nxt = text[passages[i + 1].start : passages[i + 1].end].strip()
+        ws = nxt.split()
+        return (
+            0 < len(ws) <= 6
+            and "\n" not in nxt
+            and nxt[:1].isupper()
+            and (nxt[-1:].isalnum() or (nxt.endswith(".") and nxt[-2:-1].isalpha() and nxt.count(".") == 1))
+        )
+
+    @staticmethod
+    def _alternatives(text: str, passages, i: int) -> bool:
+        """The passage ends on "or"/"and" as one of a run of items, each a paragraph: a neighbour also ends on
+        "or"/"and", a comma or a semicolon, or the run is introduced by a colon."""
+        ends = re.compile(r"(?:[,;:]|\b(?:or|and|oder|und|ou|et|o|y|e))$", re.IGNORECASE)
+
+        def tail(j: int) -> str:
+            return text[passages[j].start : passages[j].end].rstrip() if 0 <= j < len(passages) else ""
+
+        if not re.search(r"\b(?:or|and|oder|und|ou|et|o|y|e)$", tail(i), re.IGNORECASE):
+            return False
+        return bool(ends.search(tail(i - 1)) or ends.search(tail(i + 1)))
+
+    @staticmethod
+    def _comma_run(text: str, passages, i: int) -> bool:
+        """The paragraph before or after also ends on a comma."""
+        return any(
+            0 <= j < len(passages) and text[passages[j].start : passages[j].end].rstrip()[-1:] == ","
+            for j in (i - 1, i + 1)
+        )
+
+    @staticmethod
+    def _short_lines(text: str, passages, i: int) -> bool:
+        """The passage and both its neighbours are short lines (10 words at most): verse or a list."""
+        return 0 < i < len(passages) - 1 and all(
+            len(text[passages[j].start : passages[j].end].split()) <= 10 for j in (i - 1, i, i + 1)
+        )
 
     @staticmethod
     def _in_list(text: str, passages, i: int) -> bool:
         """A run of unpunctuated lines (or one introduced by a colon) is a list, not a cut."""
 
         def end(j: int) -> str:
-            return text[passages[j].end - 1] if 0 <= j < len(passages) else "."
+            if not 0 <= j < len(passages):
+                return "."
+            # a bracket or quote closes a line only after a sentence end: "(and which one to avoid)" does not
+            tail = text[passages[j].start : passages[j].end].rstrip('"”’»)')
+            return text[passages[j].end - 1] if tail[-1:] in ".!?…" else tail[-1:] or "."
 
         closed = '.!?…"”’»)'
         j = i - 1
@@ -485,20 +616,38 @@ class TruncationCheck(DocumentCheck):
                 closing = i == len(passages) - 1 and i > 0 and text[passages[i - 1].end - 1] in '.!?…"”’»)'
                 short_closing = closing and not _NAVIGATION.match(ptext) and not _SIGN_OFF.match(ptext)
                 if (
-                    ptext.rstrip()[-1] in "-–—:,"
+                    (
+                        ptext.rstrip()[-1] in "-–—:,"
+                        or kind == "open-clause"
+                        or (kind == "function-word" and _lone_function_word(ptext, lang))
+                    )
                     and i + 1 < len(paragraphs)
                     and paragraphs[i + 1].kind in ("table", "list")
                 ):
-                    continue  # "it expects --" / "Here is the plan," introduces the table or list below
+                    continue  # "it expects --" / "Here is the plan," / "... because" introduces the table or list
+                if kind == "function-word" and self._alternatives(text, passages, i):
+                    continue  # "She got treated but it's not working, or" / "She ...": a list of alternatives
+                if kind and ptext.rstrip()[-1] == "," and self._short_lines(text, passages, i):
+                    continue  # a line of verse or of a list among short lines ("One equal temper of heroic hearts,")
+                if kind and ptext.rstrip()[-1] == "," and self._comma_run(text, passages, i):
+                    continue  # one of a run of lines that each end on a comma: a list laid out a line per item
                 if (
                     kind == "mid-sentence"
                     and not strong
                     and (
-                        (i > 0 and paragraphs[i - 1].kind == "table")
+                        any(paragraphs[j].kind == "table" for j in range(max(0, i - 4), i))
+                        or (ptext.lstrip()[:1].isdigit() and any(paragraphs[j].kind == "table" for j in range(i)))
                         or (i + 1 < len(paragraphs) and paragraphs[i + 1].kind == "table")
                     )
                 ):
                     continue  # a note under a table of figures is telegraphic ("Net includes a gain of 2 mln")
+                if kind == "mid-sentence" and not strong:
+                    if self._before_heading(text, passages, i):
+                        continue  # a section's closing sentence before the next heading ("…" / "Regions.")
+                    if _NAVIGATION.match(ptext):
+                        continue  # "Learn more about ... in the video below", "See Internet in China": a pointer
+                    if re.search(r"\s[-–—]$", ptext.rstrip()) and i + 1 < len(passages):
+                        continue  # "... (previous week's prices in brackets) -": a dash that introduces what follows
                 if (
                     kind
                     and (strong or i > 0)
@@ -514,6 +663,8 @@ class TruncationCheck(DocumentCheck):
                     start = p.start
                     for m in _LAST_SENT.finditer(ptext):
                         start = p.start + m.end()
+                    if not strong and start > p.start and _label_sentence(text[start : p.end]):
+                        continue  # "... Company, Inc. All Rights Reserved", "... in the world. Read more"
                     scope = "document" if i == len(passages) - 1 else "passage"
                     tail = ptext.rstrip()[-30:]
                     # a sentence that ends on a whole content word without its period is more often a

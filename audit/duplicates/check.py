@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from array import array
 from itertools import chain
 from typing import Any, Callable, Iterable
@@ -33,10 +34,11 @@ from audit.duplicates.exact import exact_clusters
 from audit.duplicates.near import near_clusters
 from audit.duplicates.passages import PassageIndex, passage_clusters
 from audit.duplicates.rules import DUP001, DUP002, DUP003, DUP004, DUP005, DUP006
-from audit.duplicates.units import document_units
+from audit.duplicates.units import document_unit_bounds
 from audit.model import Cluster, Finding
 from audit.normalize import _nfkc
 from audit.rules import CorpusCheck, CorpusResult, DocContext
+from audit.tokenhash import _lower_bytes, _word_mask
 
 #: Flush pending texts to the signature batcher at about this many characters.
 _BATCH_CHARS = 1 << 21
@@ -108,8 +110,7 @@ class DuplicateCheck(CorpusCheck):
         """The document's passage units (spans; none when passages are not indexed)."""
         if not self._want_passages:
             return []
-        spans = document_units(ctx.text, lambda: ctx.passages, self.config.passage_window_words)
-        return [(p.start, p.end) for p in spans]
+        return document_unit_bounds(ctx.text, lambda: ctx.passages, self.config.passage_window_words)
 
     def observe(self, ctx: DocContext) -> Iterable[Finding]:
         text = ctx.text
@@ -124,7 +125,8 @@ class DuplicateCheck(CorpusCheck):
         self._sources[ordinal] = self._source_id(ctx)
         site = site_of(ctx, self.settings.source_field)
         self._sites[ordinal] = -1 if site is None else self._site_names.setdefault(site, len(self._site_names))
-        if len(text.strip()) < self.config.min_chars or not text.strip():
+        stripped = len(text.strip())
+        if stripped < self.config.min_chars or not stripped:
             return ()
         # Every document goes to the batch: its exact key comes from the same token hashes as its
         # signature (exact_keys), and a copy's signature and passages are dropped there.
@@ -264,17 +266,106 @@ def _key_text(text: str) -> str:
 _KEY_NONWORD = re.compile(r"[^\w\x00-\x7f\u0080-\u00bf\u2000-\u207f]+")
 
 
+#: Non-ASCII characters (a text's distinct ones decide whether its key text tokenises as the text does).
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+#: Character -> True when its key text (:func:`_key_text` of an NFKC text) gives the tokeniser the same
+#: bytes or only separators, as the character itself does; filled as characters are met.
+_SAME_TOKENS: dict[str, bool] = {}
+#: Character -> its NFKC when that is ASCII and not the character (², ™, ﬁ, fullwidth forms, no-break and
+#: thin spaces, the ellipsis); else None.
+_ASCII_NFKC: dict[str, str | None] = {}
+#: Characters of _ASCII_NFKC that the tokeniser reads as a separator, as it reads their NFKC (no-break
+#: and thin spaces, the ellipsis): replacing them changes no word.
+_ASCII_SEPARATORS: set[str] = set()
+
+
+def _learn(chars: set[str]) -> None:
+    """Fill :data:`_SAME_TOKENS` for ``chars`` (not yet in it), all in one tokeniser pass: does each
+    character in an NFKC text tokenise as its key text does (:func:`_key_text`)? Case folding and the
+    symbol class are per character, the tokeniser's case mapping and word bytes are per character, and
+    a token's hash depends on its bytes only; so a text made of such characters (and ASCII) has the
+    same word sequence as its key text. Same when both are separators only."""
+    todo = sorted(chars)
+    own = [ch.encode("utf-8", "surrogatepass") for ch in todo]
+    key = [_KEY_NONWORD.sub(" ", ch.casefold()).encode("utf-8", "surrogatepass") for ch in todo]
+    results = []
+    for parts in (own, key):
+        # Each piece followed by one space: lower-casing and the word mask read a character's own bytes.
+        buf = _lower_bytes(b" ".join(parts) + b" ")
+        mask = _word_mask(buf)
+        ends = np.cumsum([len(p) + 1 for p in parts]) - 1
+        starts = ends - np.array([len(p) for p in parts], dtype=np.int64)
+        words = np.add.reduceat(mask.astype(np.int64), starts) if len(buf) else np.zeros(0, np.int64)
+        raw = buf.tobytes()
+        results.append([(raw[a:b], w) for a, b, w in zip(starts.tolist(), ends.tolist(), words.tolist(), strict=True)])
+    for ch, (ob, ow), (kb, kw) in zip(todo, *results, strict=True):
+        if ch in "\u200b\ufeff":  # removed from the key text: the words on both sides join there
+            _SAME_TOKENS[ch] = False
+        else:
+            _SAME_TOKENS[ch] = (ow == 0 and kw == 0) or (ow == len(ob) and kw == len(kb) and ob == kb)
+
+
+def _ascii_nfkc(ch: str) -> str | None:
+    if ch not in _ASCII_NFKC:
+        norm = unicodedata.normalize("NFKC", ch)
+        ok = norm != ch and norm.isascii()
+        _ASCII_NFKC[ch] = norm if ok else None
+        if ok and not any(c.isalnum() or c == "_" for c in norm):
+            if not _word_mask(_lower_bytes(ch.encode("utf-8", "surrogatepass"))).any():
+                _ASCII_SEPARATORS.add(ch)
+    return _ASCII_NFKC[ch]
+
+
+def _key_text_or_none(text: str) -> str | None:
+    """None when the key text of a non-ASCII ``text`` (:func:`_key_text`) has the text's own words as the
+    tokeniser sees them (the batch's key of the text is its exact key); else a text with the key text's
+    words: :func:`_key_text` itself, or where cheaper the text with a few characters replaced.
+
+    NFKC: a character whose NFKC is ASCII (², ™, ﬁ, a no-break space) decomposes to that ASCII, so
+    replacing it changes no compatibility decomposition, and no NFKC; if the text is NFKC after that,
+    so was the rest. Then case folding and the symbol class of the key text are per character: each
+    distinct non-ASCII character left either tokenises as its key text does (:func:`_learn`) or is
+    replaced by its key text. Replacements the tokeniser reads as it reads the character (separators
+    whose NFKC is ASCII punctuation or space) leave the batch's key valid."""
+    chars = set(_NON_ASCII.findall(text))
+    same = True
+    if not unicodedata.is_normalized("NFKC", text):
+        for ch in chars:
+            norm = _ascii_nfkc(ch)
+            if norm is not None:
+                text = text.replace(ch, norm)
+                same = same and ch in _ASCII_SEPARATORS
+        if not unicodedata.is_normalized("NFKC", text):
+            return _key_text(text)  # (the text's NFKC is its NFKC after the replacements)
+        chars = {ch for ch in chars if _ASCII_NFKC[ch] is None}
+    new = chars.difference(_SAME_TOKENS)
+    if new:
+        _learn(new)
+    for ch in chars:
+        if not _SAME_TOKENS[ch]:
+            text = text.replace(ch, "" if ch in "\u200b\ufeff" else _KEY_NONWORD.sub(" ", ch.casefold()))
+            same = False
+    return None if same else text
+
+
 def exact_keys(texts: list[str], batch: minhash.Batch, seed: int) -> list[int | tuple[str, int]]:
     """Exact-copy key of each text of a batch: its word sequence (:func:`audit.minhash.sequence_keys`)
     after :func:`_key_text`, so case, white space, punctuation, quote and dash variants and Unicode
     compatibility forms do not matter. An ASCII text's key is its signature's own (the batch's token
-    hashes: NFKC and case folding change no ASCII word); other texts are tokenised again from their
-    key text. A text without words is keyed by its normalised characters ("***" is not "---")."""
+    hashes: NFKC and case folding change no ASCII word), and so is that of a text whose key text has
+    its own words (:func:`_key_text_or_none`: most non-ASCII text); other texts are tokenised again
+    from their key text. A text without words is keyed by its normalised characters ("***" is not "---")."""
     keys: list[int | tuple[str, int]] = list(batch.doc_keys.tolist())
     words = batch.doc_words.tolist()
-    other = [i for i, t in enumerate(texts) if not t.isascii()]
+    other, again = [], []
+    for i, t in enumerate(texts):
+        if not t.isascii():
+            k = _key_text_or_none(t)
+            if k is not None:
+                other.append(i)
+                again.append(k)
     if other:
-        k2, w2 = minhash.sequence_keys([_key_text(texts[i]) for i in other], seed)
+        k2, w2 = minhash.sequence_keys(again, seed)
         for i, k, w in zip(other, k2.tolist(), w2.tolist(), strict=True):
             keys[i], words[i] = k, w
     for i, w in enumerate(words):

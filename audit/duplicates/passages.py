@@ -23,7 +23,7 @@ from audit.duplicates.corpus import Corpus
 from audit.duplicates.lsh import UnionFind, bounded_stars, candidate_pairs, star_clusters
 from audit.duplicates.near import alteration_findings, template_finding
 from audit.duplicates.rules import DUP003, DUP004
-from audit.duplicates.units import document_units, is_prose, is_quotation, units  # noqa: F401  (units re-exported)
+from audit.duplicates.units import document_unit_bounds, is_prose, is_quotation, units  # noqa: F401  (units re-exported)
 from audit.model import Cluster, Location, Related, Severity
 from audit.rules import CorpusResult
 
@@ -55,7 +55,7 @@ def _passages_of(corpus: Corpus, ordinal: int) -> tuple[list[tuple[int, int]], l
         spans = corpus.units_of(ordinal)  # the units the check computed when it observed the document
         if spans is None:
             window = corpus.config.passage_window_words
-            spans = [(s.start, s.end) for s in document_units(text, lambda: segment.passages(text), window)]
+            spans = document_unit_bounds(text, lambda: segment.passages(text), window)
         return spans, [s for s, _ in spans]
 
     return corpus.derived("units", ordinal, compute)
@@ -166,7 +166,7 @@ def verify_passages(corpus: Corpus, pa: tuple[int, int, int], pb: tuple[int, int
 _PREFETCH_PAIRS = 2048
 #: ... and at most about this many characters of passages: the words of a chunk's passages are held at once,
 #: so the bound is on their size, not their number (longer passages made the peak grow with the text).
-_PREFETCH_CHARS = 1 << 18
+_PREFETCH_CHARS = 1 << 16
 
 
 def _chunks(pairs: list[tuple[int, int]], index: PassageIndex) -> Iterator[list[tuple[int, int]]]:

@@ -23,9 +23,14 @@ def document_units(text: str, passages: Callable[[], Iterable[Span]], window_wor
     """:func:`units` of a whole document, asking for its paragraphs (``passages()``, the paragraph
     layout) only when they are used: a wire story is cut at its indented lines instead, so its layout
     is never computed for it."""
+    return [Span(a, b) for a, b in document_unit_bounds(text, passages, window_words)]
+
+
+def document_unit_bounds(text: str, passages: Callable[[], Iterable[Span]], window_words: int) -> list[tuple[int, int]]:
+    """:func:`document_units` as (start, end) pairs."""
     if window_words > 0 and _is_wire(text):
-        return units(text, (Span(0, len(text)),), window_words)
-    return units(text, passages(), window_words)
+        return unit_bounds(text, ((0, len(text)),), window_words, wire=True)
+    return unit_bounds(text, ((p.start, p.end) for p in passages()), window_words, wire=False)
 
 
 def units(text: str, passages: Iterable[Span], window_words: int) -> list[Span]:
@@ -35,29 +40,42 @@ def units(text: str, passages: Iterable[Span], window_words: int) -> list[Span]:
     half that size, so text pasted inside it is found with its own span. ``window_words`` 0: no cuts."""
     if window_words <= 0:
         return list(passages)
-    if _is_wire(text):
+    return [Span(a, b) for a, b in unit_bounds(text, ((p.start, p.end) for p in passages), window_words)]
+
+
+def unit_bounds(
+    text: str, passages: Iterable[tuple[int, int]], window_words: int, wire: bool | None = None
+) -> list[tuple[int, int]]:
+    """:func:`units` of (start, end) pairs, as (start, end) pairs (``window_words`` > 0; ``wire``:
+    :func:`_is_wire` of ``text`` when the caller knows it)."""
+    if wire is None:
+        wire = _is_wire(text)
+    if wire:
         # Hard-wrapped text whose paragraphs start with an indented line (wire stories): the
         # paragraphs are the indented pieces, whatever the lines look like (a table of figures
         # above a paragraph makes the segmenter split every line).
-        passages = [Span(0, len(text))]
-    out: list[Span] = []
+        passages = ((0, len(text)),)
+    out: list[tuple[int, int]] = []
     short = 4 * window_words
     # A piece of at most this many characters has at most window_words words (a word and a space each).
     few = 2 * window_words - 1
-    for p in passages:
-        start, end = p.start, p.end
+    finditer = _INDENT.finditer
+    for start, end in passages:
         if end - start < short and text.find("\n", start, end) < 0:
-            out.append(p)
+            out.append((start, end))
             continue
-        cuts = [start] + [m.start() + 1 for m in _INDENT.finditer(text, start, end)] + [end]
+        cuts = [start] + [m.start() + 1 for m in finditer(text, start, end)] + [end]
         for a, b in zip(cuts, cuts[1:], strict=False):
-            span = _trim(text, a, b)
-            if span is None:
+            body = text[a:b].lstrip()
+            if not body:
                 continue
-            if span.end - span.start <= few or len(text[span.start : span.end].split()) <= window_words:
-                out.append(span)
+            s = b - len(body)
+            e = s + len(body.rstrip())
+            # More than window_words words when splitting off window_words of them leaves a rest.
+            if e - s <= few or len(body.split(None, window_words)) <= window_words:
+                out.append((s, e))
             else:
-                out.extend(_windows(text, span, window_words // 2))
+                out.extend(_window_bounds(text, s, e, window_words // 2))
     return out
 
 
@@ -72,22 +90,37 @@ def _trim(text: str, a: int, b: int) -> Span | None:
 def _windows(text: str, span: Span, target: int) -> list[Span]:
     """Consecutive sentences of ``span`` grouped to about ``target`` words each (the last group may be
     shorter; a sentence longer than ``target`` is a window of its own)."""
-    out: list[Span] = []
+    return [Span(a, b) for a, b in _window_bounds(text, span.start, span.end, target)]
+
+
+def _window_bounds(text: str, s0: int, e0: int, target: int) -> list[tuple[int, int]]:
+    """:func:`_windows` of ``text[s0:e0]`` as (start, end) pairs."""
+    piece = text[s0:e0]
+    groups: list[tuple[int, int]] = []
     start = None
     words = 0
-    for sent in segment.sentences(text[span.start : span.end]):
+    # A piece of one line (most: a long paragraph line of a page or an article) is one passage of its own
+    # layout (the piece is stripped), so its sentences need no layout.
+    sents = segment.split_sentences(piece, (Span(0, len(piece)),)) if "\n" not in piece else segment.sentences(piece)
+    for sent in sents:
         if start is None:
             start = sent.start
-        words += len(text[span.start + sent.start : span.start + sent.end].split())
+        words += len(piece[sent.start : sent.end].split())
         if words >= target:
-            out.append(Span(span.start + start, span.start + sent.end))
+            groups.append((start, sent.end))
             start, words = None, 0
     if start is not None:
-        if out and words < target // 3:
-            out[-1] = Span(out[-1].start, span.end)  # a short tail joins the window before it
+        if groups and words < target // 3:
+            groups[-1] = (groups[-1][0], e0 - s0)  # a short tail joins the window before it
         else:
-            out.append(Span(span.start + start, span.end))
-    return [w for w in (_trim(text, w.start, w.end) for w in out) if w is not None]
+            groups.append((start, e0 - s0))
+    out = []
+    for a, b in groups:
+        body = piece[a:b].lstrip()
+        if body:
+            s = b - len(body)
+            out.append((s0 + s, s0 + s + len(body.rstrip())))
+    return out
 
 
 _OPEN_QUOTES = frozenset("\"\u201c\u201e\u00ab\u2018\u201a\u2039\u300c\u300e'")

@@ -7,7 +7,13 @@ The same data as ``wordfreq.get_frequency_dict(lang, "small" or "best")`` and ``
 * :func:`top_words` decompresses only the opening of a list: the 3,000 or 10,000 most frequent words
   of a "large" list (about 0.01 CPU s) instead of the whole list (0.05-0.1 s, kept in memory for good
   by wordfreq's cache);
-* :func:`frequencies` builds its dictionary one frequency band at a time (``dict.fromkeys``).
+* :func:`frequencies` builds its dictionary in one ``dict(zip(...))`` call over the bands;
+* :func:`frequency_table` answers ``get(word)`` without building any dictionary of the whole list: the
+  list is cut once into 512 shards by a hash of the word and stored in a cache file (see
+  :func:`cache_dir`); a lookup reads and decodes only its word's shard (about 600 words), so a process
+  that asks a few hundred words pays a few milliseconds instead of 0.07-0.1 CPU s per language, and one
+  that asks every shard pays about 0.04 s. Where no cache can be written, the table wraps
+  :func:`frequencies` (same answers).
 
 The format ("cBpack", described in ``wordfreq.read_cBpack``): a gzipped msgpack list whose first
 element is a header ``{"format": "cB", "version": 1}`` and whose element ``i + 1`` lists the words of
@@ -19,8 +25,15 @@ from __future__ import annotations
 import functools
 import gzip
 import importlib.util
+import mmap
 import os
 import re
+import struct
+import sys
+import tempfile
+import zlib
+from array import array
+from itertools import chain, repeat
 
 #: Words wordfreq's ``top_n_list`` leaves out (``wordfreq.numbers.has_digit_sequence``).
 _MULTI_DIGIT = re.compile(r"\d[\d.,]+")
@@ -65,21 +78,36 @@ def has_frequencies(lang: str) -> bool:
 def frequencies(lang: str, wordlist: str = "small") -> dict[str, float] | None:
     """Each word of ``lang``'s list with its frequency (None when there is no list): ``wordlist`` is
     "small" or "best" (the "large" list where there is one, as ``wordfreq.get_frequency_dict``)."""
-    files = _files()
-    path = files.get(("large", lang)) if wordlist == "best" else None
-    path = path or files.get(("small", lang))
+    path = _list_path(lang, wordlist)
     if path is None:
         return None
+    return _band_dict(_read_bands(path))
+
+
+def _read_bands(path: str) -> list[list[str]]:
+    """The words of the list at ``path``, per frequency band (band ``i``: ``10 ** (-i / 100)``)."""
     import msgpack  # type: ignore[import-untyped]  # a dependency of wordfreq, declared in pyproject
 
     with gzip.open(path, "rb") as fh:
         data = msgpack.load(fh, raw=False)
     _check_header(data[0])
-    out: dict[str, float] = {}
-    for index, bucket in enumerate(data[1:]):
-        if bucket:
-            out.update(dict.fromkeys(bucket, 10 ** (-index / 100)))  # wordfreq.cB_to_freq(-index)
-    return out
+    return data[1:]
+
+
+def _band_freq(index: int) -> float:
+    """The frequency of band ``index`` (``wordfreq.cB_to_freq(-index)``)."""
+    return 10 ** (-index / 100)
+
+
+#: :func:`_band_freq` of the bands seen so far (extended as shards name higher bands).
+_BAND_FREQS: list[float] = []
+
+
+def _band_dict(bands: list[list[str]]) -> dict[str, float]:
+    """``{word: frequency}`` of the bands, most frequent first: what a ``dict.update`` per band gives
+    (a word listed twice keeps its first place and its last band), in one ``dict(zip(...))`` call."""
+    freqs = chain.from_iterable(repeat(_band_freq(i), len(b)) for i, b in enumerate(bands) if b)
+    return dict(zip(chain.from_iterable(bands), freqs, strict=True))
 
 
 @functools.cache
@@ -107,3 +135,208 @@ def top_words(lang: str, n: int) -> tuple[str, ...] | None:
                     if len(out) >= n:
                         break
     return tuple(out)
+
+
+# ---------------------------------------------------------------------------
+# Sharded lookups (frequency_table): a cache file per list, read one shard at a time
+
+#: Shards per list (a power of two): about 600 words each in the "large" lists, 60 in the "small" ones.
+SHARDS = 512
+_MAGIC = b"CAWFREQ1"
+_HEADER = struct.Struct("<8sII")  # magic, shards, words
+_BIG_ENDIAN = sys.byteorder == "big"  # the file is little-endian
+#: The cache folder's environment variable; an empty value turns the cache off.
+CACHE_ENV = "CORPUS_AUDIT_CACHE_DIR"
+
+
+def cache_dir() -> str | None:
+    """Where the shard files live: ``$CORPUS_AUDIT_CACHE_DIR`` (empty: no cache), else
+    ``$XDG_CACHE_HOME/corpus-audit``, else ``~/.cache/corpus-audit``."""
+    env = os.environ.get(CACHE_ENV)
+    if env is not None:
+        return env or None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "corpus-audit")
+
+
+def shard_of(word: str) -> int:
+    """The shard holding ``word`` (CRC-32 of its UTF-8 bytes: the same in every process)."""
+    return zlib.crc32(word.encode("utf-8", "surrogatepass")) & (SHARDS - 1)
+
+
+def _write_shards(path: str, bands: list[list[str]]) -> None:
+    """Write ``bands`` (a list's words per frequency band) as a shard file at ``path`` (atomically).
+
+    Layout: the header, then ``2 * SHARDS + 1`` little-endian uint32 offsets into the data that follows;
+    shard ``s`` is its words joined by NUL (UTF-8) at ``[o[2s], o[2s+1])`` and their band indices
+    (uint16) at ``[o[2s+1], o[2s+2])``. Raises ValueError for a list this layout cannot hold."""
+    words: list[list[str]] = [[] for _ in range(SHARDS)]
+    idx: list[list[int]] = [[] for _ in range(SHARDS)]
+    seen: dict[str, int] = {}
+    for i, band in enumerate(bands):
+        for w in band:
+            seen[w] = i  # the last band of a word listed twice, as in frequencies()
+    if len(bands) > 0xFFFF or any("\x00" in w for w in seen):
+        raise ValueError("list not storable as shards")
+    for w, i in seen.items():
+        s = shard_of(w)
+        words[s].append(w)
+        idx[s].append(i)
+    blobs: list[bytes] = []
+    for s in range(SHARDS):
+        blobs.append("\x00".join(words[s]).encode("utf-8", "surrogatepass"))
+        band_idx = array("H", idx[s])
+        if _BIG_ENDIAN:
+            band_idx.byteswap()
+        blobs.append(band_idx.tobytes())
+    offsets = [0]
+    for b in blobs:
+        offsets.append(offsets[-1] + len(b))
+    folder = os.path.dirname(path)
+    os.makedirs(folder, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".shards")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(_HEADER.pack(_MAGIC, SHARDS, len(seen)))
+            out.write(struct.pack(f"<{len(offsets)}I", *offsets))
+            for b in blobs:
+                out.write(b)
+        os.replace(tmp, path)  # concurrent writers: the last complete file wins
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+class FrequencyTable:
+    """``word -> frequency`` of one list: ``get``, ``[]`` and ``in`` as on :func:`frequencies`' dictionary.
+
+    Reads the list's shard file (memory-mapped) and decodes a shard the first time one of its words is
+    asked; :attr:`shards_read` counts them."""
+
+    def __init__(self, mapped: mmap.mmap) -> None:
+        magic, shards, _n = _HEADER.unpack_from(mapped, 0)
+        if magic != _MAGIC or shards != SHARDS:
+            raise ValueError("not a shard file of this version")
+        base = _HEADER.size + (2 * SHARDS + 1) * 4
+        self._offsets = [base + o for o in struct.unpack_from(f"<{2 * SHARDS + 1}I", mapped, _HEADER.size)]
+        if self._offsets[-1] != len(mapped):
+            raise ValueError("truncated shard file")
+        self._mapped = mapped
+        self._shards: list[dict[str, float] | None] = [None] * SHARDS
+        self.shards_read = 0
+
+    def _load(self, s: int) -> dict[str, float]:
+        o = self._offsets
+        raw = self._mapped[o[2 * s] : o[2 * s + 1]]
+        ws = raw.decode("utf-8", "surrogatepass").split("\x00") if raw else []
+        bands = array("H", self._mapped[o[2 * s + 1] : o[2 * s + 2]])
+        if _BIG_ENDIAN:
+            bands.byteswap()
+        if bands and max(bands) >= len(_BAND_FREQS):
+            _BAND_FREQS.extend(map(_band_freq, range(len(_BAND_FREQS), max(bands) + 1)))
+        shard = self._shards[s] = dict(zip(ws, map(_BAND_FREQS.__getitem__, bands), strict=True))
+        self.shards_read += 1
+        return shard
+
+    def get(self, word: str, default=None):
+        s = zlib.crc32(word.encode("utf-8", "surrogatepass")) & (SHARDS - 1)
+        shard = self._shards[s]
+        if shard is None:
+            shard = self._load(s)
+        return shard.get(word, default)
+
+    def __getitem__(self, word: str) -> float:
+        f = self.get(word)
+        if f is None:
+            raise KeyError(word)
+        return f
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self.get(word) is not None
+
+
+class _DictTable(FrequencyTable):
+    """A :class:`FrequencyTable` over :func:`frequencies`' dictionary (no cache file available)."""
+
+    def __init__(self, freqs: dict[str, float]) -> None:  # noqa: D107 - no shard file to read
+        self._freqs = freqs
+        self.shards_read = 0
+        self.get = freqs.get  # type: ignore[method-assign]
+
+
+def _list_path(lang: str, wordlist: str) -> str | None:
+    """The file of ``lang``'s list: "best" is the "large" list where there is one, else "small"."""
+    files = _files()
+    path = files.get(("large", lang)) if wordlist == "best" else None
+    return path or files.get(("small", lang))
+
+
+def _shard_path(source: str) -> str | None:
+    """The cache file of the list at ``source``: named by the list's file name, size and modification
+    time, so another wordfreq release gets its own files."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    st = os.stat(source)
+    name = os.path.basename(source).split(".")[0]
+    return os.path.join(folder, "wordfreq", f"{name}-{st.st_size}-{st.st_mtime_ns}-{SHARDS}.shards")
+
+
+def _open_table(path: str) -> FrequencyTable:
+    with open(path, "rb") as fh:
+        mapped = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+    return FrequencyTable(mapped)
+
+
+@functools.cache
+def frequency_table(lang: str, wordlist: str = "small") -> FrequencyTable | None:
+    """``lang``'s list (``wordlist`` as in :func:`frequencies`) for lookups one word at a time: the same
+    answers as ``frequencies(lang, wordlist).get``, without building the whole dictionary (see the
+    module's notes). The first call in a fresh cache folder reads the list and writes its shard file;
+    None when there is no list."""
+    source = _list_path(lang, wordlist)
+    if source is None:
+        return None
+    try:
+        path = _shard_path(source)
+    except OSError:
+        path = None
+    if path is not None:
+        try:
+            return _open_table(path)
+        except (OSError, ValueError, struct.error):
+            pass  # missing, unreadable or stale: (re)written below
+        bands = _read_bands(source)
+        try:
+            _write_shards(path, bands)
+            return _open_table(path)
+        except (OSError, ValueError, struct.error):
+            return _DictTable(_band_dict(bands))  # a read-only or full disk: the whole dictionary
+    freqs = frequencies(lang, wordlist)
+    return _DictTable(freqs) if freqs is not None else None
+
+
+@functools.cache
+def frequent(lang: str, wordlist: str, min_frequency: float) -> dict[str, float] | None:
+    """The words of ``frequencies(lang, wordlist)`` with a frequency of at least ``min_frequency``, in its
+    order: ``{w: f for w, f in frequencies(lang, wordlist).items() if f >= min_frequency}``, reading only the
+    opening of the list (its most frequent bands). None when there is no list."""
+    path = _list_path(lang, wordlist)
+    if path is None:
+        return None
+    import msgpack
+
+    bands: list[list[str]] = []
+    with gzip.open(path, "rb") as fh:
+        unpacker = msgpack.Unpacker(fh, raw=False)
+        size = unpacker.read_array_header()
+        if size:
+            _check_header(unpacker.unpack())
+        for i in range(size - 1):
+            if _band_freq(i) < min_frequency:
+                break
+            bands.append(unpacker.unpack())
+    return _band_dict(bands)

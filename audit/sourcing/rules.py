@@ -29,7 +29,8 @@ SRC002 = Rule(
     name="unattributed-quote",
     category=Category.SOURCING,
     severity=Severity.INFO,
-    description="A direct quotation of `min_quote_words` words or more has no speaker around it.",
+    description="A direct quotation of `min_quote_words` words or more has no speaker around it (off by default: "
+    "`unattributed_quotes = true` in [sourcing]).",
     flags=("“We will not cooperate with federal agents under any circumstances,” the statement ends.",),
     not_flags=(
         "“We will not cooperate with federal agents under any circumstances,” said Sheriff Lee Baca.",

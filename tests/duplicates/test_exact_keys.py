@@ -113,3 +113,65 @@ def test_lru_bounded_by_weight_as_well_as_count() -> None:
     for k in range(10):
         counted.put(k, k, weight=1000)  # no character budget: count only
     assert len(counted) == 3
+
+
+def _reference_keys(texts: list[str], batch, seed: int) -> list:
+    """exact_keys as defined: every non-ASCII text keyed from its key text (no shortcut)."""
+    from audit.duplicates.check import _key_text
+
+    keys = list(batch.doc_keys.tolist())
+    words = batch.doc_words.tolist()
+    for i, t in enumerate(texts):
+        if not t.isascii():
+            k, w = minhash.sequence_keys([_key_text(t)], seed)
+            keys[i], words[i] = int(k[0]), int(w[0])
+        if not words[i]:
+            keys[i] = ("chars", al.exact_key(t))
+    return keys
+
+
+#: Characters whose key text differs from them in every way that matters: separators that NFKC makes
+#: ASCII (no-break, thin and ideographic spaces, the ellipsis), compatibility forms (², ½, ™, ﬁ,
+#: fullwidth and half-width letters), capitals the byte tokeniser leaves alone (Ł, İ, ΐ), case folding
+#: that changes length (ß, ﬁ), symbols the key drops (×, −, →, €, emoji), removed characters (zero-width
+#: space, byte order mark), combining marks and the characters they compose with (e + ́, = + ̸, Hangul
+#: jamo, Tamil vowel signs), dense scripts (中, 々, ก), and lone surrogates.
+_POOL = (
+    list("abcXYZ019 _.,;-'\"\n\t")
+    + list("\u00a0\u2026\u2009\u202f\u3000\u200a\u200b\ufeff")
+    + list("\u00b2\u00bd\u2122\ufb01\uff21\uff01\uff76\u00b5\u00b4")
+    + list("\u00c9\u00e9\u00df\u0141\u0142\u0130\u0390\u03a3\u03c3\u03c2\u0386\u042f\u044f\u00d7")
+    + list("\u2212\u2192\u20ac\U0001f680\u2605\u0301\u0338=\u1100\u1161\uac00\u0bc6\u0bbe\u093f")
+    + list("\u4e2d\u3005\u0e01\u0628\ud800")
+)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_exact_keys_shortcut_equals_the_key_text_on_random_texts(seed):
+    """The batch's own key is used only where the key text has the same words (_key_text_or_none):
+    every key equals the one from the key text, on random mixes of the characters where they differ."""
+    import random
+
+    rng = random.Random(seed)
+    texts = []
+    for _ in range(1500):
+        n = rng.randint(1, 24)
+        # Mostly one or two kinds of odd character in plain words, as in real text; sometimes anything.
+        pool = _POOL if rng.random() < 0.3 else list("abc xyz 09\n") + rng.sample(_POOL, 2)
+        texts.append("".join(rng.choice(pool) for _ in range(n)))
+    texts += [STORY, STORY.replace(" ", "\u00a0"), STORY.replace("...", "\u2026") + " \u2026", "caf\u00e9 \u00a0bar"]
+    params = DuplicatesConfig().doc_params()
+    batch = minhash.batch_signatures(texts, [[] for _ in texts], params, DuplicatesConfig().passage_params())
+    assert exact_keys(texts, batch, params.seed) == _reference_keys(texts, batch, params.seed)
+
+
+def test_exact_keys_shortcut_is_taken_for_common_non_ascii_text():
+    """Curly quotes, dashes, accented lower-case letters, no-break spaces and ellipses need no second pass;
+    a capital outside the tokeniser's case mapping, a symbol or a zero-width space do."""
+    from audit.duplicates.check import _key_text_or_none
+
+    assert _key_text_or_none("“Café” — na\u00efve\u00a0text\u2026 Übermut, ΑΘΗΝΑ, Москва") is None
+    assert _key_text_or_none("Łódź") is not None
+    assert _key_text_or_none("5 \u00d7 3") is not None
+    assert _key_text_or_none("tr\u200bam") is not None
+    assert _key_text_or_none("e\u0301t\u00e9") is not None  # decomposed accent: not NFKC

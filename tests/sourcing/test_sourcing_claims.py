@@ -92,9 +92,19 @@ def test_finding_says_what_the_figure_quantifies():
     assert f.data["figures"] == ["40 percent"]
 
 
-def _rules(text: str) -> list[str]:
+def _rules(text: str, **config) -> list[str]:
+    from audit.sourcing.check import SourcingConfig
+
     ctx = DocContext(Document("d", text, "d"), 0)
-    return [f.rule for f in SourcingCheck().check(ctx)]
+    return [f.rule for f in SourcingCheck(SourcingConfig(**{"unattributed_quotes": True, **config})).check(ctx)]
+
+
+def test_unattributed_quotes_are_off_by_default():
+    text = 'The board met on Monday.\n\n"We will not cut a single job in this plant before the end of the year."'
+    assert "SRC002" in _rules(text)
+    assert "SRC002" not in _rules(text, unattributed_quotes=False)
+    ctx = DocContext(Document("d", text, "d"), 0)
+    assert "SRC002" not in [f.rule for f in SourcingCheck().check(ctx)]
 
 
 @pytest.mark.parametrize(
@@ -209,3 +219,75 @@ def test_menu_lines_with_pipes_are_not_tables_of_data():
     assert not _src001(menu)
     data = "City | Share\n---|---\nLos Angeles | 27%\nChicago | 22%\n"
     assert len(_src001(data)) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A sentence is flagged for statistics about people or society, read next to the figure or, when
+        # nothing is next to it, from the sentence's topic.
+        "Ridership on the commuter trains has recovered to 70% of pre-pandemic levels.",
+        "Some 23% of the town is now made up of foreign-born residents.",
+        "Hispanic or Latino voters of any race were 6.3% of the electorate.",
+        "At least 14 people were hurt in the clashes.",
+        "Sheriff's deputies arrested 2,800 members of the union during the stoppage.",
+        "Violent crime rose 9% in the county.",
+        # Small counts of harm done to people are statistics.
+        "At least 17 people were injured in the crash on the bridge.",
+        "Unas 12 personas resultaron heridas en el choque.",
+        "Police detained 40 protesters outside the embassy.",
+    ],
+)
+def test_social_statistics_are_claims(text):
+    assert _src001(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # No people or society noun anywhere in the sentence: orders, moons, a product range, a record.
+        "The new order brings total commitments for the jet to 512 from 21 carriers.",
+        "The planet has 14 known moons and a ring system.",
+        "The line now spans 38 models in three sizes.",
+        # The size of a place's population is a reference fact, like its area.
+        "The town has a population of 48,300 and lies on the river.",
+        "La comarca tiene 12.000 habitantes.",
+        # Public, federal and national are adjectives of market and finance terms too.
+        "Federal funds, which averaged 4.12 pct yesterday, opened at 4-1/8 pct.",
+        "The public authority bond yield fell to 5.21 pct from 5.25.",
+        # A company speaking of its own budget or spending.
+        "The company set a 1988 capital spending budget of 2.4 billion dlrs.",
+        # Sports results.
+        "The club has 11 straight wins at home.",
+        # Small counts are details of the story, not statistics.
+        "Delegates from all 31 member nations will meet here until Friday.",
+        "The prime minister names the 18 members of the cabinet.",
+        "The district will close 12 schools next fall.",
+        # Population sizes in other phrasings, and years the date rules miss.
+        "The country's population in 1961 was 24.8 million, and today it is roughly 51,300,000.",
+        "After the fires of 1381 and 1384 residents built a stone wall around the market.",
+    ],
+)
+def test_figures_of_no_social_quantity_are_not_flagged(text):
+    assert not _src001(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A named speaker with "noted" (no "that"), "described ... as" and "repeated" attributes what follows.
+        "Dr. Rivera noted 40 to 60 infants a year suffer lasting harm from the contaminated formula.",
+        "Hollins described the shortfall as about half of the 90 million dlr annual welfare budget.",
+        "Mayor Quint repeated that the cuts would cost about 3,000 city jobs.",
+    ],
+)
+def test_reporting_verbs_with_a_named_subject_attribute(text):
+    assert not _src001(text), text
+
+
+def test_message_says_which_figure_why_and_what_is_missing():
+    (f,) = _src001("At least 14 people were injured in the clashes.")
+    assert f.message.startswith("statistic 14 (count about people) has no attribution: no reporting verb")
+    assert f.data["figures"] == ["14"] and f.data["quantifies"] == ["people"] and "according to" in f.data["missing"]
+    (f,) = _src001("Violent crime rose 9% in the county, some say.")
+    assert "(percent about society) is credited only vaguely" in f.message and f.data["vague_cue"] == "some say"

@@ -176,8 +176,10 @@ def _src002(text: str) -> list:
     from audit.model import Document
     from audit.rules import DocContext
     from audit.sourcing import SourcingCheck
+    from audit.sourcing.check import SourcingConfig
 
-    return [f for f in SourcingCheck().check(DocContext(Document("w", text, "t"), 0)) if f.rule == "SRC002"]
+    check = SourcingCheck(SourcingConfig(unattributed_quotes=True))
+    return [f for f in check.check(DocContext(Document("w", text, "t"), 0)) if f.rule == "SRC002"]
 
 
 _WIRE = (

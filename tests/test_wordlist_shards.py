@@ -1,0 +1,127 @@
+"""Word lookups one shard at a time (audit.language.wordlists.frequency_table) and the opening of a list
+(wordlists.frequent): the same frequencies as the whole dictionaries, whatever state the cache is in."""
+
+from __future__ import annotations
+
+import math
+import os
+
+import pytest
+
+from audit.language import wordlists
+
+#: A "large" Latin list, a "small" one only, other scripts.
+LISTS = [("en", "best"), ("en", "small"), ("es", "best"), ("de", "small"), ("zh", "small"), ("ar", "small")]
+ABSENT = ("governorsaid", "zzqqxx", "", "Ünïcödé", "\ud800bad", "the ")
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(wordlists.CACHE_ENV, str(folder))
+    wordlists.frequency_table.cache_clear()
+    yield folder
+    wordlists.frequency_table.cache_clear()
+
+
+def _same(table, lang, kind):
+    freqs = wordlists.frequencies(lang, kind)
+    assert all(table.get(w) == f for w, f in freqs.items())
+    for w in ABSENT:
+        assert table.get(w) is None and table.get(w, 0.5) == 0.5 and w not in table
+    w, f = next(iter(freqs.items()))
+    assert table[w] == f and w in table
+    with pytest.raises(KeyError):
+        table["zzqqxx"]
+
+
+@pytest.mark.parametrize("lang,kind", LISTS)
+def test_the_table_answers_as_the_dictionary_cold_and_warm(cache, lang, kind):
+    cold = wordlists.frequency_table(lang, kind)  # writes the shard file
+    assert [p.name for p in (cache / "wordfreq").iterdir() if not p.name.startswith(".")]
+    _same(cold, lang, kind)
+    wordlists.frequency_table.cache_clear()
+    warm = wordlists.frequency_table(lang, kind)  # reads it
+    assert type(warm) is wordlists.FrequencyTable
+    _same(warm, lang, kind)
+
+
+def test_a_warm_table_reads_only_the_shards_asked_and_never_the_list(cache, monkeypatch):
+    wordlists.frequency_table("en", "best")
+    wordlists.frequency_table.cache_clear()
+
+    def no_list(_path):
+        raise AssertionError("the list was read")
+
+    monkeypatch.setattr(wordlists, "_read_bands", no_list)
+    table = wordlists.frequency_table("en", "best")
+    assert table.shards_read == 0
+    asked = ["the", "economy", "said"]
+    assert all(table.get(w) for w in asked)
+    assert table.shards_read == len({wordlists.shard_of(w) for w in asked})
+    table.get("the")
+    assert table.shards_read == len({wordlists.shard_of(w) for w in asked})
+
+
+def test_a_damaged_shard_file_is_written_again(cache):
+    wordlists.frequency_table("es", "best")
+    (path,) = [p for p in (cache / "wordfreq").iterdir() if not p.name.startswith(".")]
+    path.write_bytes(path.read_bytes()[:-10])  # truncated
+    wordlists.frequency_table.cache_clear()
+    table = wordlists.frequency_table("es", "best")
+    _same(table, "es", "best")
+    path.write_bytes(b"not a shard file at all, but long enough to hold a header" * 10)
+    wordlists.frequency_table.cache_clear()
+    _same(wordlists.frequency_table("es", "best"), "es", "best")
+    wordlists.frequency_table.cache_clear()
+    assert type(wordlists.frequency_table("es", "best")) is wordlists.FrequencyTable  # rewritten
+
+
+def test_without_a_usable_cache_the_table_wraps_the_dictionary(tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    for value in ("", str(blocker / "sub")):  # turned off; a folder that cannot be made
+        monkeypatch.setenv(wordlists.CACHE_ENV, value)
+        wordlists.frequency_table.cache_clear()
+        table = wordlists.frequency_table("en", "small")
+        assert type(table) is not wordlists.FrequencyTable
+        _same(table, "en", "small")
+    wordlists.frequency_table.cache_clear()
+
+
+def test_no_list_no_table(cache):
+    assert wordlists.frequency_table("gl") is None and wordlists.frequent("gl", "best", 1e-6) is None
+    assert not os.path.exists(cache)
+
+
+def test_cache_folder_defaults(monkeypatch, tmp_path):
+    monkeypatch.delenv(wordlists.CACHE_ENV, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert wordlists.cache_dir() == os.path.join(str(tmp_path), "corpus-audit")
+    monkeypatch.setenv(wordlists.CACHE_ENV, "")
+    assert wordlists.cache_dir() is None
+
+
+@pytest.mark.parametrize("lang,kind", LISTS)
+@pytest.mark.parametrize("floor", [9e-4, 1e-5, 1e-6, 0.0])
+def test_frequent_is_the_opening_of_the_dictionary(lang, kind, floor):
+    freqs = wordlists.frequencies(lang, kind)
+    expected = {w: f for w, f in freqs.items() if f >= floor}
+    got = wordlists.frequent(lang, kind, floor)
+    assert got == expected and list(got) == list(expected)
+
+
+def test_the_artefact_helpers_agree_with_the_dictionaries(cache):
+    from audit.artefacts import common
+
+    for lang in common.WORDFREQ_LANGS:
+        common._freq_table.cache_clear()
+        common.zipf.cache_clear()
+        full = common._freq_dict(lang)
+        common._BUILT.pop(lang, None)  # look up in the shards
+        some = list(full.items())[::997] + [("governorsaid", None)]
+        for w, f in some:
+            assert common.zipf(w, lang) == (round(math.log10(f) + 9, 2) if f else 0.0)
+        assert common.frequent_words(lang, 1e-5) == {w: f for w, f in full.items() if f >= 1e-5}
+    common._freq_table.cache_clear()
+    common.zipf.cache_clear()
