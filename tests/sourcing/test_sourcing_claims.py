@@ -291,3 +291,13 @@ def test_message_says_which_figure_why_and_what_is_missing():
     assert f.data["figures"] == ["14"] and f.data["quantifies"] == ["people"] and "according to" in f.data["missing"]
     (f,) = _src001("Violent crime rose 9% in the county, some say.")
     assert "(percent about society) is credited only vaguely" in f.message and f.data["vague_cue"] == "some say"
+
+
+def test_census_prose_is_sourced_by_its_census():
+    text = (
+        "As of the census of 2010, there were 48,120 people, 19,004 households, and 12,876 families residing in "
+        "the town. There were 20,515 housing units at an average density of 310 per square mile."
+    )
+    assert not _src001(text)
+    # "as of" with no source noun is a date, not a source.
+    assert _src001("As of the end of March, 40% of the town's renters were behind on rent.")
