@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from audit.config import Config
-from audit.engine.common import DocOutcome, build_checks, shards
+from audit.engine.common import DocOutcome, build_checks, shards, tune_collector
 from audit.model import Document
 from audit.rules import CorpusCheck, DocContext, DocumentCheck
 
@@ -72,6 +72,7 @@ Prep = tuple[tuple[str, ...], str]
 
 
 def _worker_init(config: Config, enabled: frozenset[str], prep: Prep = ((), "source")) -> None:
+    tune_collector()  # inherited when forked; a fork server's or spawned worker sets it here
     checks = build_checks(config, enabled)
     _WORKER_CHECKS[:] = [c for c in checks if isinstance(c, DocumentCheck)]
     # The corpus checks' per-document work (``CorpusCheck.prepare``) runs here too; the main process only
