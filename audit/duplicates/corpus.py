@@ -22,8 +22,9 @@ from audit.duplicates.config import DuplicatesConfig
 CACHE_SIZE = 256
 #: Passages (their words, their normalised text) held at once while verifying passage candidates.
 SPAN_CACHE_SIZE = 8192
-#: ... and at most about this many characters of them (each of the two span caches).
-SPAN_CACHE_CHARS = 1 << 21
+#: ... and at most about this many characters of them (each of the two span caches). A passage's words
+#: take about 60 bytes each (10 a character): 2 MiB of passages held 20 MB, 256 KiB hold under 3 MB.
+SPAN_CACHE_CHARS = 1 << 18
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")

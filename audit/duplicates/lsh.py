@@ -18,6 +18,8 @@ from audit.tokenhash import _splitmix64
 _U64 = np.uint64
 #: Pairs (or sorted rows) handled per numpy pass in banding and estimates.
 _CHUNK = 1 << 16
+#: Bytes of signature rows gathered at once for the estimates of candidate pairs.
+_GATHER_BYTES = 1 << 20
 
 
 def band_keys16(sig16: np.ndarray, bands: int, rows: int, band: int) -> np.ndarray:
@@ -59,10 +61,13 @@ def candidate_pairs(
     if n < 2:
         return np.zeros((0, 2), dtype=np.int64), np.zeros(0)
     idx_all = np.arange(n, dtype=np.int64) if eligible is None else np.flatnonzero(eligible)
-    sub = sig16 if eligible is None else sig16[idx_all]
+    # No copy of the eligible rows' signatures (it made the peak grow with the passages' count): one
+    # band's keys at a time, and rows gathered for the estimates in chunks of at most _GATHER_BYTES.
+    step = max(1024, _GATHER_BYTES // max(1, sig16.shape[1] * sig16.itemsize))
     found: list[np.ndarray] = []
     for band in range(bands):
-        keys = np.ascontiguousarray(sub[:, band]) if rows == 1 else band_keys16(sub, bands, rows, band)
+        keys = sig16[:, band] if rows == 1 else band_keys16(sig16, bands, rows, band)
+        keys = keys[idx_all] if eligible is not None else np.ascontiguousarray(keys)
         order = np.argsort(keys, kind="stable")
         k = keys[order]
         same = k[1:] == k[:-1]
@@ -81,10 +86,10 @@ def candidate_pairs(
         # (first, cur) for every member; (prev, cur) where prev is not the first item itself.
         # Estimates are taken in sorted order, chunk by chunk: a bucket's rows are neighbours
         # there, so one gather of the chunk's rows replaces two random reads per pair.
-        for c0 in range(0, len(pos), _CHUNK):
-            p, f = pos[c0 : c0 + _CHUNK], first_pos[c0 : c0 + _CHUNK]
+        for c0 in range(0, len(pos), step):
+            p, f = pos[c0 : c0 + step], first_pos[c0 : c0 + step]
             lo = int(f[0])
-            rows_sorted = np.take(sub, order[lo : int(p[-1]) + 1], axis=0)
+            rows_sorted = np.take(sig16, idx_all[order[lo : int(p[-1]) + 1]], axis=0)
             later = p - 1 > f
             left = np.concatenate([f, p[later] - 1])
             right = np.concatenate([p, p[later]])

@@ -166,7 +166,7 @@ def verify_passages(corpus: Corpus, pa: tuple[int, int, int], pb: tuple[int, int
 _PREFETCH_PAIRS = 2048
 #: ... and at most about this many characters of passages: the words of a chunk's passages are held at once,
 #: so the bound is on their size, not their number (longer passages made the peak grow with the text).
-_PREFETCH_CHARS = 1 << 18
+_PREFETCH_CHARS = 1 << 16
 
 
 def _chunks(pairs: list[tuple[int, int]], index: PassageIndex) -> Iterator[list[tuple[int, int]]]:
