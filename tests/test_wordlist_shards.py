@@ -125,3 +125,25 @@ def test_the_artefact_helpers_agree_with_the_dictionaries(cache):
         assert common.frequent_words(lang, 1e-5) == {w: f for w, f in full.items() if f >= 1e-5}
     common._freq_table.cache_clear()
     common.zipf.cache_clear()
+
+
+@pytest.mark.parametrize("min_zipf", [6.0, 4.5, 3.0])
+def test_words_with_zipf_is_the_filtered_dictionary(min_zipf):
+    from audit.artefacts import common
+
+    for lang in common.WORDFREQ_LANGS:
+        full = common._freq_dict(lang)
+        expected = {w for w, f in full.items() if round(math.log10(f) + 9, 2) >= min_zipf}
+        assert common.words_with_zipf(lang, min_zipf) == expected, lang
+        assert expected == {w for w in expected if common.zipf(w, lang) >= min_zipf}
+    assert common.words_with_zipf("de", 3.0) == frozenset()
+
+
+def test_the_glued_word_sets_can_come_from_the_opening_of_the_lists():
+    """The glued-word check's frequent-word sets (audit.artefacts.whitespace) are words_with_zipf's."""
+    from audit.artefacts import common, whitespace
+
+    if hasattr(whitespace, "_common_en_words"):
+        assert whitespace._common_en_words() == common.words_with_zipf("en", 4.5)
+    for lang in common.WORDFREQ_LANGS:
+        assert whitespace._top_words(lang) == common.words_with_zipf(lang, 6.0), lang

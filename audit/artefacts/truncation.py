@@ -377,7 +377,7 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
             and vocabulary.get(low, 0) <= 1
             and z < 3.5
             and not by_name
-            and any(_continues_word(w, low) for w in vocabulary)
+            and any(w.startswith(low) and _continues_word(w, low) for w in vocabulary)
         ):
             return "mid-word"
         grammar = _grammar_cut(tail, lang)
@@ -577,9 +577,12 @@ class TruncationCheck(DocumentCheck):
         def end(j: int) -> str:
             if not 0 <= j < len(passages):
                 return "."
+            last = text[passages[j].end - 1]
+            if last not in '"”’»)':
+                return last
             # a bracket or quote closes a line only after a sentence end: "(and which one to avoid)" does not
             tail = text[passages[j].start : passages[j].end].rstrip('"”’»)')
-            return text[passages[j].end - 1] if tail[-1:] in ".!?…" else tail[-1:] or "."
+            return last if tail[-1:] in ".!?…" else tail[-1:] or "."
 
         closed = '.!?…"”’»)'
         j = i - 1

@@ -344,19 +344,31 @@ def counted_runs(
     words outside names in the two languages, when the caller has them.
 
     A run's margin is a sum of its words' margins, so it is at most the sum of the positive ones over
-    the whole text: when that bound is under ``min_margin`` for either language, no run of it can
-    count and the labelling is not needed (the same answer, sooner)."""
+    the whole text, and a labelling with both languages has a stretch of each whose margin is at
+    least ``switch_penalty``: when either bound fails for either language, no run of it can count
+    and the labelling is not needed (the same answer, sooner)."""
     if not toks or not has_frequencies(langs[0]) or not has_frequencies(langs[1]):
         return ()
     emis = _emissions(toks, langs, logf)
-    up_a = up_b = 0.0
+    # Sums of the positive margins, and the best sum over consecutive words (Kadane), per language.
+    up_a = up_b = best_a = best_b = run_a = run_b = 0.0
     for ea, eb in emis:
-        if ea > eb:
-            up_a += ea - eb
+        d = ea - eb
+        if d > 0:
+            up_a += d
         else:
-            up_b += eb - ea
+            up_b -= d
+        run_a = max(run_a + d, 0.0)
+        run_b = max(run_b - d, 0.0)
+        best_a = max(best_a, run_a)
+        best_b = max(best_b, run_b)
     slack = 1e-9 * (1.0 + up_a + up_b)  # float sums in another order
     if up_a + slack < min_margin or up_b + slack < min_margin:
+        return ()
+    # In a labelling with both languages, turning a stretch of one into the other drops one or two
+    # switches, so an optimal labelling only holds stretches whose margin is at least one switch
+    # penalty: without such a stretch for each language, the labelling is one language.
+    if best_a + slack < switch_penalty or best_b + slack < switch_penalty:
         return ()
     states = _viterbi(emis, switch_penalty)
     none: tuple[None, None] = (None, None)
