@@ -123,6 +123,7 @@ class _Progress:
         self._chars = 0
         self._start = 0.0
         self._next = 0.0
+        self._next_draw = 0.0
 
     def __enter__(self) -> _Progress:
         import time
@@ -140,6 +141,10 @@ class _Progress:
                 TimeElapsedColumn(),
                 console=Console(stderr=True),
                 transient=True,
+                # Redrawn from advance(), never by a refresh thread: with no other thread running, the
+                # worker processes of --jobs fork and inherit the models already loaded (a thread would
+                # make them start from a fork server and load everything again).
+                auto_refresh=False,
             )
             self._progress.start()
             self._task = self._progress.add_task("scan", total=None, current="")
@@ -148,12 +153,15 @@ class _Progress:
     def advance(self, doc) -> None:
         self._docs += 1
         self._chars += len(doc.text)
-        if self._progress is not None:
-            self._progress.update(self._task, advance=1, current=doc.source[-60:])
-            return
         import time
 
         now = time.monotonic()
+        if self._progress is not None:
+            self._progress.update(self._task, advance=1, current=doc.source[-60:])
+            if now >= self._next_draw:
+                self._next_draw = now + 0.1
+                self._progress.refresh()
+            return
         if now >= self._next:
             self._next = now + self.interval
             elapsed = max(now - self._start, 1e-9)

@@ -380,10 +380,9 @@ def word_hashes(text: str, seed: int = 1) -> tuple[np.ndarray, np.ndarray, np.nd
     starts, ends, th = _token_hashes(buf, _seed_mix(seed, 0))
     if text.isascii():
         return th, starts, ends
-    # Byte offset -> character offset: count the bytes that start a character.
-    char_of = np.cumsum((buf & 0xC0) != 0x80) - 1
-    char_of = np.append(char_of, char_of[-1] + 1)
-    return th, char_of[starts], char_of[ends - 1] + 1
+    # Byte offset -> character offset (tokens start and end on character boundaries).
+    char_of = _CharBytes(buf).char_index
+    return th, char_of(starts), char_of(ends)
 
 
 def word_hashes_batch(texts: Sequence[str], seed: int = 1) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
@@ -392,11 +391,12 @@ def word_hashes_batch(texts: Sequence[str], seed: int = 1) -> list[tuple[np.ndar
         return []
     buf, offsets = _encode(texts)
     starts, ends, th = _token_hashes(buf, _seed_mix(seed, 0))
-    # Global character index of every byte (separators are one character each).
-    char_of = np.cumsum((buf & 0xC0) != 0x80) - 1
-    char_start = char_of[offsets[:-1]]
-    cs = char_of[starts]
-    ce = char_of[ends - 1] + 1
+    # Global character index of the token edges and text starts (separators are one character each;
+    # tokens start and end on character boundaries): no index array the size of the buffer.
+    char_of = _CharBytes(buf).char_index
+    char_start = char_of(offsets[:-1])
+    cs = char_of(starts)
+    ce = char_of(ends)
     bounds = np.searchsorted(starts, offsets).tolist()
     out = []
     for d in range(len(texts)):

@@ -51,6 +51,8 @@ def lines(text: str) -> list[Span]:
 
 def _strip(text: str, start: int, end: int) -> Span | None:
     """``text[start:end]`` without surrounding whitespace (``str.strip``), or None when nothing is left."""
+    if start < end and not text[start].isspace() and not text[end - 1].isspace():
+        return Span(start, end)  # nothing to strip (most sentences: no copy of the piece)
     piece = text[start:end]
     body = piece.lstrip()
     if not body:
@@ -66,11 +68,18 @@ def passages(text: str) -> tuple[Span, ...]:
     return tuple(p.span for p in layout(text).paragraphs)
 
 
+_ASCII_LETTERS_DOT = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ."
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Is the period at ``text[dot]`` part of an abbreviation, initial or number?"""
-    j = dot
-    while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "."):
-        j -= 1
+    # The run of letters and periods before the dot: ASCII ones found by rstrip over a short window, then
+    # one character at a time past a non-ASCII letter or the window's start.
+    lo = dot - 48 if dot > 48 else 0
+    j = lo + len(text[lo:dot].rstrip(_ASCII_LETTERS_DOT))
+    if j > 0 and (j == lo or not text[j - 1].isascii()):
+        while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "."):
+            j -= 1
     word = text[j:dot].lower()
     if not word:
         return dot > 0 and text[dot - 1].isdigit() and dot + 1 < len(text) and text[dot + 1].isdigit()

@@ -313,3 +313,26 @@ def test_progress_lines_when_stderr_is_not_a_terminal(small_corpus, tmp_path):
     assert len(lines) == 3 and "3 documents" in lines[-1] and "characters/s" in lines[-1]
     quiet = run("scan", small_corpus, "--out", tmp_path / "o2")  # default interval: a short run prints none
     assert "corpus-audit: scanning:" not in quiet.stderr
+
+
+def test_live_progress_runs_no_thread_so_workers_can_fork(monkeypatch):
+    """The terminal display is redrawn from the document callbacks (at most ten times a second), not by
+    rich's refresh thread: with a second thread running, --jobs workers would start from a fork server and
+    load every model again instead of inheriting them (audit.engine.local._start_method)."""
+    import io
+    import threading
+
+    import rich.console
+
+    from audit.cli import _Progress
+    from audit.model import Document
+
+    screen = io.StringIO()
+    real = rich.console.Console
+    monkeypatch.setattr(rich.console, "Console", lambda **kw: real(file=screen, force_terminal=True))
+    before = threading.active_count()
+    with _Progress(True) as progress:
+        assert threading.active_count() == before
+        progress.advance(Document("d1", "some text", source="a.txt"))
+        assert threading.active_count() == before
+    assert "1 documents" in screen.getvalue()

@@ -54,7 +54,23 @@ def test_tokens_match_the_plain_pattern(text):
     got = tokens(text)
     assert [(t.start, t.end) for t in got] == expected
     assert [t.word for t in got] == [text[s:e].lower() for s, e in expected]
-    assert [t.name for t in got] == [text[s].isupper() for s, _e in expected]
+    # Capitalised words are names, but for sentence openings after the first in lower-case text.
+    assert all(t.name <= text[t.start].isupper() for t in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "neutral"),
+    [
+        # A sentence opening after the first is a word when the text is mostly lower case.
+        ("Stubborn: Terco. My little brother is so stubborn", ["stubborn"]),
+        ("so tired today. Vamos a ver mañana! maybe not", []),
+        # The first word may be a name (a headline); every word of a title-case text is neutral.
+        ("Monti gives Abbey takeover green light", ["monti", "abbey"]),
+        ("Ya Kiero Que Mi Dad Agarre. Las Taxas", ["ya", "kiero", "que", "mi", "dad", "agarre", "las", "taxas"]),
+    ],
+)
+def test_names_are_capitalised_words_but_sentence_openings(text, neutral):
+    assert [t.word for t in tokens(text) if t.name] == neutral
 
 
 def test_word_table_gives_the_dictionary_values_whatever_was_looked_up_before(monkeypatch):
@@ -121,3 +137,54 @@ def test_fasttext_answers_a_smaller_k_from_a_larger_one():
 
 def test_floor_constants_agree():
     assert short._NP_LOG_FLOOR == pytest.approx(math.log(_FLOOR), abs=1e-12)
+
+
+@pytest.fixture(scope="module")
+def check():
+    from audit.language import LanguageCheck, LanguageConfig
+    from audit.rules import Settings
+
+    return LanguageCheck(LanguageConfig(), Settings())
+
+
+def _languages(check, text):
+    from audit.model import Document
+    from audit.rules import DocContext
+
+    ctx = DocContext(Document(id="t", text=text, source="t"), 0)
+    list(check.check(ctx))
+    return ctx.languages
+
+
+@pytest.mark.parametrize(
+    ("text", "langs"),
+    [
+        # The second language gains most on the words English explains badly (not Italian).
+        ("vamos a la beach this weekend", {"en", "es"}),
+        # A sentence opening in Spanish is Spanish evidence, not a name.
+        ("Stubborn: Terco. My little brother is so stubborn, he never listens to anyone.", {"en", "es"}),
+        ("I can't wait for the weekend. Vamos a bailar toda la noche", {"en", "es"}),
+    ],
+)
+def test_code_switched_short_texts_name_both_languages(check, text, langs):
+    assert set(_languages(check, text)) == langs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # One foreign-looking word in a sentence of news is not a second language (run_min_share).
+        "The company said its quarterly profit rose sharply as sales of its new phones came in above par, "
+        "and analysts expect the trend to continue through the holiday season as demand for premium "
+        "devices stays strong.",
+        "Shares of the airline fell after the regulator said it would halt flights on two routes while it "
+        "reviews the safety record, a move that analysts said could weigh on earnings for the rest of the year.",
+        "The cleric issued a fatwa against the group on Friday, saying its members had betrayed the faith, "
+        "while officials in the capital said they would investigate the claims made by the militants.",
+        # Headlines that open with a name.
+        "Monti gives Abbey takeover green light",
+        "Cordero sets new club mark",
+    ],
+)
+def test_monolingual_news_keeps_one_language(check, text):
+    assert _languages(check, text) == {"en": 1.0}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from audit import segment
+from audit.model import Span
 
 
 def texts(text, spans):
@@ -162,3 +163,39 @@ def test_sentence_end_at_a_passage_end_is_not_carried_into_the_next_passage():
 def test_runs_of_sentence_punctuation_end_a_sentence_once():
     text = "Wait... What?! Yes. 这是。那是。"
     assert texts(text, segment.sentences(text)) == ["Wait...", "What?!", "Yes.", "这是。", "那是。"]
+
+
+def _plain_is_abbreviation(text: str, dot: int) -> bool:
+    """segment._is_abbreviation written plainly: the letters and periods before the dot, one at a time."""
+    j = dot
+    while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "."):
+        j -= 1
+    word = text[j:dot].lower()
+    if not word:
+        return dot > 0 and text[dot - 1].isdigit() and dot + 1 < len(text) and text[dot + 1].isdigit()
+    if word in segment.ABBREVIATIONS or word.rstrip(".") in segment.ABBREVIATIONS:
+        return True
+    if len(word) == 1 and word.isalpha() and text[j].isupper():
+        return True
+    return "." in word and all(len(p) <= 2 for p in word.split(".") if p)
+
+
+def test_abbreviation_scan_and_strip_match_their_plain_definitions():
+    """The ASCII run before a period is found by rstrip over a window, the rest one character at a time
+    (a non-ASCII letter, a run longer than the window); spans skip the copy when nothing is to strip."""
+    import random
+
+    rng = random.Random(11)
+    alphabet = list("abcXYZ.. 1\n\u00e9\u00d1\u0141\u00a0\u2009,") + ["U.S", "e.g", "Dr", "Sra", "N\u00fam", "x" * 50]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30))) + "."
+        for dot in [i for i, ch in enumerate(text) if ch == "."]:
+            assert segment._is_abbreviation(text, dot) == _plain_is_abbreviation(text, dot), (text, dot)
+        for a in range(len(text) + 1):
+            b = rng.randint(a, len(text))
+            piece = text[a:b]
+            body = piece.strip()
+            expected = None if not body else Span(a + len(piece) - len(piece.lstrip()), a + len(piece.rstrip()))
+            assert segment._strip(text, a, b) == expected, (text, a, b)
+    assert segment._is_abbreviation("(\u00d1.b. x", 4)  # "Ñ.b", read past the non-ASCII letter: dotted initials
+    assert segment._is_abbreviation("a " + "b" * 60 + ". Next", 62) is False

@@ -145,57 +145,56 @@ _DATE_LEADS = (
     "aggiornato",
 )
 
+_SUBSCRIBE_HINTS = (
+    "subscri",
+    "sign up",
+    "follow",
+    "support",
+    "member",
+    "you are here",
+    "already",
+    "get ",
+    "join",
+    "suscr",
+    "síguenos",
+    "abonn",
+    "inscri",
+    "suivez",
+    "folgen",
+    "assine",
+    "inscreva",
+    "siga",
+    "iscriviti",
+    "abbonati",
+    "seguici",
+    "recibe",
+    "email address",
+    "required fields",
+    "save my name",
+    "correo electr",
+    "campos obligatorios",
+    "adresse",
+    "listen to",
+    "escuchar",
+    "min read",
+)
+_NAVIGATION_LEADS = ("you are here", "estás en", "estas en", "vous êtes ici", "sie sind hier")
+_COPYRIGHT_HINTS = ("©", "(c)", "copyright", "reserv", "vorbehalten", "riservati", "may not be")
+_CREDIT_HINTS = ("photo", "foto", "image", "getty", "credit")
+_METADATA_LEADS = ("filed", "archived", *_DATE_LEADS)
+
+# ``any(map(s.__contains__, words))``: the substring tests run without a Python frame per word
 _LONG_HINTS = {
     "read_more": lambda s: False,
     "related": lambda s: False,
     "share": lambda s: False,
-    "subscribe": lambda s: any(
-        k in s
-        for k in (
-            "subscri",
-            "sign up",
-            "follow",
-            "support",
-            "member",
-            "you are here",
-            "already",
-            "get ",
-            "join",
-            "suscr",
-            "síguenos",
-            "abonn",
-            "inscri",
-            "suivez",
-            "folgen",
-            "assine",
-            "inscreva",
-            "siga",
-            "iscriviti",
-            "abbonati",
-            "seguici",
-            "recibe",
-            "email address",
-            "required fields",
-            "save my name",
-            "correo electr",
-            "campos obligatorios",
-            "adresse",
-            "listen to",
-            "escuchar",
-            "min read",
-        )
-    ),
+    "subscribe": lambda s: any(map(s.__contains__, _SUBSCRIBE_HINTS)),
     "cookie": lambda s: "cookie" in s or "traceurs" in s,
-    "navigation": lambda s: (
-        s.startswith(("you are here", "estás en", "estas en", "vous êtes ici", "sie sind hier"))
-        or any(k in s for k in (" > ", " » ", " › "))
-    ),
-    "copyright": lambda s: any(
-        k in s for k in ("©", "(c)", "copyright", "reserv", "vorbehalten", "riservati", "may not be")
-    ),
+    "navigation": lambda s: s.startswith(_NAVIGATION_LEADS) or any(map(s.__contains__, (" > ", " » ", " › "))),
+    "copyright": lambda s: any(map(s.__contains__, _COPYRIGHT_HINTS)),
     "timestamp": lambda s: s.startswith(_DATE_LEADS),
-    "credit": lambda s: any(k in s for k in ("photo", "foto", "image", "getty", "credit")),
-    "metadata": lambda s: ":" in s[:40] or s.startswith(("filed", "archived", *_DATE_LEADS)),
+    "credit": lambda s: any(map(s.__contains__, _CREDIT_HINTS)),
+    "metadata": lambda s: ":" in s[:40] or s.startswith(_METADATA_LEADS),
 }
 
 
@@ -354,10 +353,17 @@ def _gated(group: int) -> tuple[tuple[int, str, str, re.Pattern], ...]:
     return tuple(out)
 
 
+#: The four non-ASCII characters that match ASCII letters when the case is ignored ("İ", "ı", "ſ" and
+#: the Kelvin sign). A line without them can be dispatched by its first character and its gates, as
+#: an ASCII line is: its other non-ASCII characters never match an ASCII character of a pattern, and
+#: ``str.lower`` keeps their number (only "İ" lower-cases to two characters).
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
 @lru_cache(maxsize=1 << 15)
 def _short_kind(core: str, with_colon: str, extra: tuple[str, ...]) -> str | None:
     """Kind of a short line: one match per pattern group; cached, since menus and widgets repeat."""
-    if extra or not with_colon.isascii():
+    if extra or (not with_colon.isascii() and _FOLDS_TO_ASCII.search(with_colon)):
         for rx, target in zip(_combined(extra), (core, with_colon, core), strict=True):
             m = rx.match(target)
             if m:
@@ -475,12 +481,25 @@ _INLINE = re.compile(
     r"|" + _INLINE_LABELS + ")"
 )
 _INLINE_LINE = re.compile(r"^(?P<b>" + _INLINE_LABELS + ")", re.MULTILINE)
+#: :data:`_INLINE_LINE` in two parts: at the text's start, and after a newline (a literal the search
+#: jumps to, where ``^`` is tried at every position).
+_INLINE_LINE_FIRST = re.compile(r"(?P<b>" + _INLINE_LABELS + ")")
+_INLINE_LINE_NEXT = re.compile(r"\n(?P<b>" + _INLINE_LABELS + ")")
+
+
+def _line_labels(text: str) -> list[tuple[int, int]]:
+    """The spans of ``_INLINE_LINE.finditer(text)`` (group ``b``): a match at the start, then the
+    matches after a newline from its end on (``^`` matches exactly there; a match may span lines)."""
+    first = _INLINE_LINE_FIRST.match(text)
+    out = [first.span("b")] if first else []
+    out += [m.span("b") for m in _INLINE_LINE_NEXT.finditer(text, first.end() if first else 0)]
+    return out
 
 
 def inline_boilerplate(text: str) -> list[tuple[int, int]]:
     """Spans of boilerplate glued into prose lines."""
     spans = [m.span("b") for m in _INLINE.finditer(text)]
-    spans += [m.span("b") for m in _INLINE_LINE.finditer(text)]
+    spans += _line_labels(text)
     return sorted(spans)
 
 
@@ -517,11 +536,14 @@ class BoilerplateCheck(DocumentCheck):
         lines = ctx.lines
         block_end = 0
         word_counts = ctx.line_word_counts
+        max_words = self.config.max_words
         for i, span in enumerate(lines):
-            line = text[span.start : span.end]
-            if len(line) > 2000 or word_counts[i] > self.config.max_words:
+            if word_counts[i] > max_words or span.end - span.start > 2000:
                 continue
-            if empty_label(line):
+            line = text[span.start : span.end]
+            # lines are stripped: only one ending in ":" can be a label; only one starting in lower
+            # case can continue the sentence above (the tests of empty_label and continues_sentence)
+            if line[-1] == ":" and empty_label(line):
                 nxt = [text[s.start : s.end] for s in lines[i + 1 : i + 2]]
                 if not nxt or empty_label(nxt[0]) or lexicon_kind(nxt[0]):
                     out.append(
@@ -534,7 +556,7 @@ class BoilerplateCheck(DocumentCheck):
                     continue
             if i < block_end:
                 continue
-            if i and continues_sentence(text, lines[i - 1], span):
+            if i and line[0].islower() and continues_sentence(text, lines[i - 1], span):
                 continue  # the end of a hard-wrapped sentence ("... 1.53 dlrs a\nshare."), not a template line
             kind = lexicon_kind(line, self.config.extra_patterns)
             if kind in _LINK_KINDS and _closed_heading(line):

@@ -31,14 +31,39 @@ _BARE_ENTITY_BODY = re.compile(r"(?:" + "|".join(sorted(BARE_ENTITY_NAMES)) + r"
 _ENTITY_BEFORE = re.compile(r"[\w&#]")
 
 
+#: Longest match of :data:`_BARE_ENTITY_BODY` ("hellip;", "#12345;", "#x20AC;"): 7 characters.
+_BARE_ENTITY_REACH = 7
+
+
 def bare_entities(text: str) -> list[tuple[int, int]]:
     """The spans of ``BARE_ENTITY_RE.finditer(text)``: the body's matches not preceded by a word
     character, ``&`` or ``#`` (a rejected match never hides a kept one: every character of a match but
-    its final ``;`` would fail that test itself)."""
+    its final ``;`` would fail that test itself).
+
+    The body is searched only in the few characters before each ``;`` (a match ends with its only
+    ``;`` and is at most 7 characters long; windows that overlap are searched as one, so the matches
+    are those of a search of the whole text)."""
     if ";" not in text:
         return []
     before = _ENTITY_BEFORE.match
-    return [m.span() for m in _BARE_ENTITY_BODY.finditer(text) if not (m.start() and before(text, m.start() - 1))]
+    finditer = _BARE_ENTITY_BODY.finditer
+    out: list[tuple[int, int]] = []
+    find = text.find
+    lo = hi = -1
+    p = find(";")
+    while p >= 0:
+        s = p - _BARE_ENTITY_REACH
+        if s <= hi:
+            hi = p + 1
+        else:
+            if hi >= 0:
+                out += [
+                    m.span() for m in finditer(text, max(lo, 0), hi) if not (m.start() and before(text, m.start() - 1))
+                ]
+            lo, hi = s, p + 1
+        p = find(";", p + 1)
+    out += [m.span() for m in finditer(text, max(lo, 0), hi) if not (m.start() and before(text, m.start() - 1))]
+    return out
 
 
 def load_json(name: str) -> dict:

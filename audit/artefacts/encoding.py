@@ -117,6 +117,27 @@ def _script(ch: str) -> str:
     return "latin" if o < 0x250 or 0x1E00 <= o <= 0x1EFF else "other"
 
 
+def _never_garbling(ch: str) -> bool:
+    """A non-ASCII character that no test of :func:`_looks_garbled` can fire on: punctuation (P*),
+    a combining mark (Mn: not a letter, not a symbol) or a lower-case Latin letter (never the capital
+    inside a word, never a symbol or control, never a second script)."""
+    cat = unicodedata.category(ch)
+    return cat[0] == "P" or cat == "Mn" or (cat == "Ll" and _script(ch) == "latin")
+
+
+#: Tokens made of ASCII and :func:`_never_garbling` characters (curly quotes, dashes, accented lower-case
+#: letters): :func:`_looks_garbled` is false for every one of them.
+_CLEAN_TOKEN = re.compile(
+    "[\\x00-\\x7f"
+    + "".join(
+        ch
+        for ch in map(chr, [*range(0x80, 0x250), *range(0x300, 0x370), *range(0x2000, 0x2070)])
+        if _never_garbling(ch)
+    )
+    + "]*"
+)
+
+
 def _looks_garbled(tok: str) -> bool:
     """Does a word carry a sign of mis-decoding: a symbol or control character next to a letter
     ("g√¢teaux", "Herg├⌐"), Latin mixed with Greek or Cyrillic letters ("informaciГіn"), or a non-ASCII
@@ -147,7 +168,7 @@ def round_trip(tok: str) -> str | None:
     """The word as it reads when its characters are re-encoded with a codec that UTF-8 is commonly
     mis-decoded with and the bytes decoded as UTF-8; ``None`` when no codec gives a plausible repair.
     This is the definition of mojibake, tested directly: no list of byte patterns."""
-    if not _looks_garbled(tok):
+    if _CLEAN_TOKEN.fullmatch(tok) or not _looks_garbled(tok):
         return None
     for codec in ROUND_TRIP_CODECS:
         try:

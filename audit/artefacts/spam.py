@@ -1,6 +1,6 @@
 """Injected SEO/spam keywords: commercial words dropped into prose where they break the syntax.
 
-Three syntax cues, each precise on edited text:
+Syntax cues, each precise on edited text:
 
 * **list**: a lowercase keyword as an item between capitalised proper-noun items
   ("Santa Clara County, San Francisco, order and Berkeley");
@@ -12,6 +12,9 @@ Three syntax cues, each precise on edited text:
 * **lower-list**: a bare count-noun keyword as an item of a lower-case list whose neighbouring
   items are plural or have a determiner ("many pundits, casino and politicians", "his wife,
   site and his children");
+* **grammar**: in English, a keyword where its word class cannot stand between the function words
+  around it ("who has lived in casino the Sellwood neighborhood", "would casino open", "much of cheap
+  the afternoon", "$40 online million"); see :func:`frame_break`;
 * **foreign**: an English keyword inside a passage in another language
   ("... para responder, order anunció ayer ..."), using the language check's passage
   languages when present, else a stop-word profile of the passage.
@@ -40,7 +43,8 @@ ART010 = Rule(
     category=Category.ARTEFACT,
     severity=Severity.WARNING,
     description="A commercial SEO/spam keyword injected into prose where it breaks the syntax (a lowercase "
-    "keyword among proper-noun list items, after a comma before a name, or an English keyword in another language).",
+    "keyword among proper-noun list items, after a comma before a name, where English grammar has no room for "
+    "its word class, or an English keyword in another language).",
     flags=(
         "Santa Clara County, San Francisco, order and Berkeley officials said they declined.",
         "This week, online California Attorney General Kamala Harris issued a directive.",

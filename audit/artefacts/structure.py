@@ -89,7 +89,9 @@ def table_blocks(text: str, lines) -> list[tuple[int, int, int, int]]:
 
     for span in lines:
         line = text[span.start : span.end]
-        is_row = line.count("|") >= 2 or _PIPE_SEP.match(line) is not None
+        is_row = line.count("|") >= 2 or ("-" in line and _PIPE_SEP.match(line) is not None)
+        if not is_row and not run:
+            continue  # flush() of an empty run does nothing
         gap = text[run[-1].end : span.start].count("\n") if run else 0
         if is_row and (not run or gap <= 2):
             run.append(span)
@@ -166,13 +168,18 @@ class StructureCheck(DocumentCheck):
                 )
 
         paragraphs = ctx.layout.paragraphs
-        para_starts = {p.span.start for p in paragraphs}
         # Whole-text tests settle most documents at once: without a bullet glyph no line can hold inline
-        # bullets or start with a glyph; a stripped line (as all of ``lines`` are) longer than 5 characters
-        # is never a lone marker.
+        # bullets or start with a glyph; a line of ``lines`` is stripped (its first and last characters
+        # are not whitespace), so only one of at most 5 characters can be a lone marker.
         inline_bullets = any(g in text for g in _INLINE_BULLET_CHARS)
         glyph_leads = any(g in text for g in _GLYPH_CHARS)
-        for k, span in enumerate(lines):
+        if inline_bullets or glyph_leads:
+            ks: Iterable[int] = range(len(lines))
+        else:
+            ks = [k for k, span in enumerate(lines) if span.end - span.start <= 5]
+        para_starts = {p.span.start for p in paragraphs} if ks else set()
+        for k in ks:
+            span = lines[k]
             line = text[span.start : span.end]
             # "April\n15." in hard-wrapped text is the end of a sentence, not a list marker
             if (
@@ -203,20 +210,21 @@ class StructureCheck(DocumentCheck):
 
         first: dict[str, Span] = {}
         word_counts = ctx.line_word_counts
+        # headline candidates: 3-20 words and 15+ characters (a line's length is its span's)
+        cands = [i for i, n in enumerate(word_counts) if 3 <= n <= 20 and lines[i].end - lines[i].start >= 15]
         # headlines are lines that stand alone: not a line of a wrapped paragraph, not a table row
         # ("Avg shrs 1.2 mln vs 1.1 mln" under the quarter and again under the year)
-        single = {p.span.start for p in paragraphs if p.lines == 1 and p.kind != "table"}
-        for i, span in enumerate(lines):
+        single = {p.span.start for p in paragraphs if p.lines == 1 and p.kind != "table"} if cands else set()
+        control = _CONTROL.search(text) is not None  # no control character anywhere: none in a line
+        for i in cands:
+            span = lines[i]
             line = text[span.start : span.end]
-            n = word_counts[i]
             if (
-                not (3 <= n <= 20)
-                or len(line) < 15
-                or "|" in line
+                "|" in line
                 or line.rstrip()[-1] in ".!?…:,;"
                 or span.start not in single
                 or is_line_start_bullet(line)
-                or _CONTROL.search(line)
+                or (control and _CONTROL.search(line))
             ):
                 # list items repeat by design; a line of control characters (UTF-16 read as 8-bit) is
                 # encoding damage, reported by the encoding rules

@@ -377,7 +377,7 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
             and vocabulary.get(low, 0) <= 1
             and z < 3.5
             and not by_name
-            and any(_continues_word(w, low) for w in vocabulary)
+            and any(w.startswith(low) and _continues_word(w, low) for w in vocabulary)
         ):
             return "mid-word"
         grammar = _grammar_cut(tail, lang)
@@ -527,6 +527,22 @@ class TruncationCheck(DocumentCheck):
         return kind == "function-word" and len(nxt.split()) <= 8 and nxt[-1:] not in ".!?…:,;"
 
     @staticmethod
+    def _before_heading(text: str, passages, i: int) -> bool:
+        """The next paragraph is a heading: one short line (6 words at most) in sentence or title case that
+        ends without punctuation or with a lone full stop (the heading style of extracted wikis), and text
+        follows it."""
+        if i + 2 >= len(passages):
+            return False
+        nxt = text[passages[i + 1].start : passages[i + 1].end].strip()
+        ws = nxt.split()
+        return (
+            0 < len(ws) <= 6
+            and "\n" not in nxt
+            and nxt[:1].isupper()
+            and (nxt[-1:].isalnum() or (nxt.endswith(".") and nxt[-2:-1].isalpha() and nxt.count(".") == 1))
+        )
+
+    @staticmethod
     def _alternatives(text: str, passages, i: int) -> bool:
         """The passage ends on "or"/"and" as one of a run of items, each a paragraph: a neighbour also ends on
         "or"/"and", a comma or a semicolon, or the run is introduced by a colon."""
@@ -538,6 +554,14 @@ class TruncationCheck(DocumentCheck):
         if not re.search(r"\b(?:or|and|oder|und|ou|et|o|y|e)$", tail(i), re.IGNORECASE):
             return False
         return bool(ends.search(tail(i - 1)) or ends.search(tail(i + 1)))
+
+    @staticmethod
+    def _comma_run(text: str, passages, i: int) -> bool:
+        """The paragraph before or after also ends on a comma."""
+        return any(
+            0 <= j < len(passages) and text[passages[j].start : passages[j].end].rstrip()[-1:] == ","
+            for j in (i - 1, i + 1)
+        )
 
     @staticmethod
     def _short_lines(text: str, passages, i: int) -> bool:
@@ -553,9 +577,12 @@ class TruncationCheck(DocumentCheck):
         def end(j: int) -> str:
             if not 0 <= j < len(passages):
                 return "."
+            last = text[passages[j].end - 1]
+            if last not in '"”’»)':
+                return last
             # a bracket or quote closes a line only after a sentence end: "(and which one to avoid)" does not
             tail = text[passages[j].start : passages[j].end].rstrip('"”’»)')
-            return text[passages[j].end - 1] if tail[-1:] in ".!?…" else tail[-1:] or "."
+            return last if tail[-1:] in ".!?…" else tail[-1:] or "."
 
         closed = '.!?…"”’»)'
         j = i - 1
@@ -605,16 +632,21 @@ class TruncationCheck(DocumentCheck):
                     continue  # "She got treated but it's not working, or" / "She ...": a list of alternatives
                 if kind and ptext.rstrip()[-1] == "," and self._short_lines(text, passages, i):
                     continue  # a line of verse or of a list among short lines ("One equal temper of heroic hearts,")
+                if kind and ptext.rstrip()[-1] == "," and self._comma_run(text, passages, i):
+                    continue  # one of a run of lines that each end on a comma: a list laid out a line per item
                 if (
                     kind == "mid-sentence"
                     and not strong
                     and (
                         any(paragraphs[j].kind == "table" for j in range(max(0, i - 4), i))
+                        or (ptext.lstrip()[:1].isdigit() and any(paragraphs[j].kind == "table" for j in range(i)))
                         or (i + 1 < len(paragraphs) and paragraphs[i + 1].kind == "table")
                     )
                 ):
                     continue  # a note under a table of figures is telegraphic ("Net includes a gain of 2 mln")
                 if kind == "mid-sentence" and not strong:
+                    if self._before_heading(text, passages, i):
+                        continue  # a section's closing sentence before the next heading ("…" / "Regions.")
                     if _NAVIGATION.match(ptext):
                         continue  # "Learn more about ... in the video below", "See Internet in China": a pointer
                     if re.search(r"\s[-–—]$", ptext.rstrip()) and i + 1 < len(passages):

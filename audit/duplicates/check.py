@@ -320,7 +320,7 @@ def _ascii_nfkc(ch: str) -> str | None:
     return _ASCII_NFKC[ch]
 
 
-def _key_text_or_none(text: str) -> str | None:
+def _key_text_or_none(text: str, chars: set[str] | None = None) -> str | None:
     """None when the key text of a non-ASCII ``text`` (:func:`_key_text`) has the text's own words as the
     tokeniser sees them (the batch's key of the text is its exact key); else a text with the key text's
     words: :func:`_key_text` itself, or where cheaper the text with a few characters replaced.
@@ -330,8 +330,10 @@ def _key_text_or_none(text: str) -> str | None:
     so was the rest. Then case folding and the symbol class of the key text are per character: each
     distinct non-ASCII character left either tokenises as its key text does (:func:`_learn`) or is
     replaced by its key text. Replacements the tokeniser reads as it reads the character (separators
-    whose NFKC is ASCII punctuation or space) leave the batch's key valid."""
-    chars = set(_NON_ASCII.findall(text))
+    whose NFKC is ASCII punctuation or space) leave the batch's key valid. ``chars``: the text's distinct
+    non-ASCII characters, when known."""
+    if chars is None:
+        chars = set(_NON_ASCII.findall(text))
     same = True
     if not unicodedata.is_normalized("NFKC", text):
         for ch in chars:
@@ -362,12 +364,15 @@ def exact_keys(texts: list[str], batch: minhash.Batch, seed: int) -> list[int | 
     keys: list[int | tuple[str, int]] = list(batch.doc_keys.tolist())
     words = batch.doc_words.tolist()
     other, again = [], []
-    for i, t in enumerate(texts):
-        if not t.isascii():
-            k = _key_text_or_none(t)
-            if k is not None:
-                other.append(i)
-                again.append(k)
+    odd = [(i, set(_NON_ASCII.findall(t))) for i, t in enumerate(texts) if not t.isascii()]
+    new = set().union(*(chars for _, chars in odd)).difference(_SAME_TOKENS)
+    if new:
+        _learn(new)  # the batch's new characters in one pass
+    for i, chars in odd:
+        k = _key_text_or_none(texts[i], chars)
+        if k is not None:
+            other.append(i)
+            again.append(k)
     if other:
         k2, w2 = minhash.sequence_keys(again, seed)
         for i, k, w in zip(other, k2.tolist(), w2.tolist(), strict=True):

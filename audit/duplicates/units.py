@@ -99,7 +99,10 @@ def _window_bounds(text: str, s0: int, e0: int, target: int) -> list[tuple[int, 
     groups: list[tuple[int, int]] = []
     start = None
     words = 0
-    for sent in segment.sentences(piece):
+    # A piece of one line (most: a long paragraph line of a page or an article) is one passage of its own
+    # layout (the piece is stripped), so its sentences need no layout.
+    sents = segment.split_sentences(piece, (Span(0, len(piece)),)) if "\n" not in piece else segment.sentences(piece)
+    for sent in sents:
         if start is None:
             start = sent.start
         words += len(piece[sent.start : sent.end].split())

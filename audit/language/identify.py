@@ -125,6 +125,9 @@ class LanguageConfig:
     #: ... and at least one word outside the other language's this many most frequent words (a run
     #: of words both languages use, "met", "a", "no", is not a switch).
     run_vocabulary_size: int = 3000
+    #: ... and each language's counted runs hold at least this share of the runs' characters (one
+    #: foreign-looking word in a sentence of news, "above par", "a fatwa", is not a mix).
+    run_min_share: float = 0.06
     #: LANG004: each language of a mix has at least this share of the classified characters.
     mix_min_share: float = 0.15
 
@@ -141,6 +144,7 @@ class LanguageConfig:
             "short_min_confidence",
             "mix_min_share",
             "pair_min_probability",
+            "run_min_share",
         ):
             value = getattr(self, name)
             if not 0.0 <= value <= 1.0:
@@ -487,6 +491,12 @@ def read_short(
             lambda: (vocabulary(pair[0], cfg.run_vocabulary_size), vocabulary(pair[1], cfg.run_vocabulary_size)),
             logf,
         )
+        if runs:
+            chars: dict[str, int] = {}
+            for r in runs:
+                chars[r.lang] = chars.get(r.lang, 0) + (r.end - r.start)
+            if min(chars.values()) < cfg.run_min_share * sum(chars.values()):
+                runs = ()
     return ShortReading(lang, conf, runs)
 
 

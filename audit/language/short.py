@@ -46,23 +46,42 @@ _LOG_3 = math.log(3)
 _NP_LOG_FLOOR = float(np.log(np.array([_FLOOR], dtype=np.float64))[0])
 
 
+#: Between two words, the end of a sentence (or a line).
+_OPENS = re.compile(r"[.!?:\n]")
+
+
 class Token(NamedTuple):  # a tuple: built per word, several times cheaper than a frozen dataclass
     start: int
     end: int
     word: str  # lower case
-    name: bool  # capitalised: a proper name, or a word opening a sentence (neutral either way)
+    name: bool  # capitalised: a proper name, or the text's first word (neutral either way); see tokens()
 
 
 def tokens(text: str) -> list[Token]:
-    """The words of ``text`` with their offsets (URLs, @handles and #tags left out)."""
+    """The words of ``text`` with their offsets (URLs, @handles and #tags left out).
+
+    A capitalised word is a name (neutral), except one that opens a sentence after the first
+    ("Show up: Venir.", "... lol. Vamos a ver") when most words of the text are in lower case: there
+    the capital is grammar. The text's first word stays neutral (a title or a headline opens with a
+    name as often as not), and so does every word of a text in title case."""
     out: list[Token] = []
     append = out.append
     new = tuple.__new__  # Token(...) without the NamedTuple constructor's keyword handling
+    openings: list[int] = []
+    caps = 0
     for m in _TOKEN.finditer(text):
         word = m.group(1)
         if word is not None:
             start, end = m.span(1)
-            append(new(Token, (start, end, word.lower(), word[0].isupper())))
+            cap = word[0].isupper()
+            if cap:
+                caps += 1
+                if out and word[1:].islower() and _OPENS.search(text, out[-1].end, start):
+                    openings.append(len(out))
+            append(new(Token, (start, end, word.lower(), cap)))
+    if openings and 2 * caps < len(out):
+        for i in openings:
+            out[i] = out[i]._replace(name=False)
     return out
 
 
@@ -177,11 +196,12 @@ def identify_short(words: Sequence[str], cands: Candidates, weight: float = 1.0)
 
 
 def likeliest_pair(toks: Sequence[Token], cands: Candidates, min_probability: float = 0.0) -> tuple[str, str] | None:
-    """The two candidate languages (with word lists) whose words the text uses most.
+    """The two candidate languages (with word lists) of a text's words.
 
-    A word counts for the language where it is most frequent, when that is at least three
-    times its frequency in any other candidate; each language scores the letters of its words.
-    Ties go to fastText's order.
+    The first is the one whose words the text uses most: a word counts for the language where it is
+    most frequent, when that is at least three times its frequency in any other candidate; each
+    language scores the letters of its words (ties go to fastText's order). The second is the one
+    with the largest log-likelihood gain over the first, summed over the words where it has one.
     """
     return pair_with_frequencies([t.word for t in toks if not t.name], cands, min_probability)[0]
 
@@ -209,7 +229,16 @@ def pair_with_frequencies(
         ranked = np.argsort(-wins, kind="stable")  # most letters first, ties in fastText's order
         if wins[ranked[1]] > 0:
             break
-    first, second = int(ranked[0]), int(ranked[1])
+    first = int(ranked[0])
+    # The second language is the one that explains best the words the first explains badly: the sum of
+    # its log-likelihood gains over the first, per word (a Spanish word in an English text is often as
+    # frequent in Portuguese, so it is won by neither; it still gains most in Spanish). Ties go to
+    # fastText's order; no gain anywhere: the second by letters won, as before.
+    gains = np.maximum(logf_all - logf_all[first], 0.0).sum(axis=1)
+    gains[first] = -1.0
+    second = int(np.argmax(gains))
+    if gains[second] <= 0:
+        second = int(ranked[1])
     return (langs[first], langs[second]), logf_all[[first, second]]
 
 
@@ -315,19 +344,31 @@ def counted_runs(
     words outside names in the two languages, when the caller has them.
 
     A run's margin is a sum of its words' margins, so it is at most the sum of the positive ones over
-    the whole text: when that bound is under ``min_margin`` for either language, no run of it can
-    count and the labelling is not needed (the same answer, sooner)."""
+    the whole text, and a labelling with both languages has a stretch of each whose margin is at
+    least ``switch_penalty``: when either bound fails for either language, no run of it can count
+    and the labelling is not needed (the same answer, sooner)."""
     if not toks or not has_frequencies(langs[0]) or not has_frequencies(langs[1]):
         return ()
     emis = _emissions(toks, langs, logf)
-    up_a = up_b = 0.0
+    # Sums of the positive margins, and the best sum over consecutive words (Kadane), per language.
+    up_a = up_b = best_a = best_b = run_a = run_b = 0.0
     for ea, eb in emis:
-        if ea > eb:
-            up_a += ea - eb
+        d = ea - eb
+        if d > 0:
+            up_a += d
         else:
-            up_b += eb - ea
+            up_b -= d
+        run_a = max(run_a + d, 0.0)
+        run_b = max(run_b - d, 0.0)
+        best_a = max(best_a, run_a)
+        best_b = max(best_b, run_b)
     slack = 1e-9 * (1.0 + up_a + up_b)  # float sums in another order
     if up_a + slack < min_margin or up_b + slack < min_margin:
+        return ()
+    # In a labelling with both languages, turning a stretch of one into the other drops one or two
+    # switches, so an optimal labelling only holds stretches whose margin is at least one switch
+    # penalty: without such a stretch for each language, the labelling is one language.
+    if best_a + slack < switch_penalty or best_b + slack < switch_penalty:
         return ()
     states = _viterbi(emis, switch_penalty)
     none: tuple[None, None] = (None, None)

@@ -396,6 +396,9 @@ def _plain(word: str) -> str:
     return w.removesuffix("’s").removesuffix("'s")
 
 
+_PERSONS = ("named", "pronoun", "role")
+
+
 def _verb_attribution(text: str, start: int, end: int, m: re.Match, lex: Lexicon) -> Attribution | None:
     verb = m.group(0)
     progressive = bool(_GERUND.search(verb)) and bool(
@@ -432,7 +435,8 @@ def _verb_attribution(text: str, start: int, end: int, m: re.Match, lex: Lexicon
         if not re.match(rf"\s+(?:the\s+|el\s+|la\s+)?[{_UPPER}]", after) and not re.search(
             r"[,”\"]\s*\w*\s*\w*\s*$", before
         ):
-            return None  # "the economy added 200,000 jobs"
+            if verb not in ("noted", "notes") or _subject_before(text, start, m.start(), lex)[1] not in _PERSONS:
+                return None  # "the economy added 200,000 jobs" (but "Dr. Ross noted 50 to 75 children a year...")
     if verb in ("told", "tells", "tell", "telling") and not _PASSIVE_BEFORE.search(before):
         obj = re.match(rf"\s+((?:the\s+)?{_NAME_SEQ.pattern})", after)
         if obj and classify_source(obj.group(1), lex)[0] == "outlet":

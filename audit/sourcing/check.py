@@ -139,10 +139,13 @@ class SourcingCheck(DocumentCheck):
         out: list[Finding] = []
         per_table: dict[int, int] = {}
         last_of_table: dict[int, int] = {}
+        sourced_document = _mostly_attributed(analysis)
         for c in analysis.claims:
             stats = c.statistics
             if not stats or c.attributed_by:
                 continue
+            if sourced_document and not c.is_row and not any(a.claim and a.quantity == "people" for a in c.assessed):
+                continue  # a story that attributes most claims: its budget and policy figures are its sources'
             if not c.is_row:
                 # A sentence is flagged for its statistics about people or society (deaths, voters, crime, budgets):
                 # a figure of no recognised quantity (orders, moons, a product range) is not a claim worth a source.
@@ -159,6 +162,10 @@ class SourcingCheck(DocumentCheck):
                 "language": c.lang,
             }
             vague = c.vague_attributions
+            # Why the figure is a claim: what it is about ("a count about people": deaths, voters, jobs).
+            about = " about " + " and ".join(q for q in ("people", "society") if q in data["quantifies"])
+            if about == " about ":
+                about = ""
             if c.is_row:
                 n = per_table.get(id(c.table), 0) + 1
                 per_table[id(c.table)] = n
@@ -178,13 +185,13 @@ class SourcingCheck(DocumentCheck):
                 data["missing"] = "an identifiable source (only vague attribution)"
                 data["vague_cue"] = vague[0].cue
                 msg = (
-                    f"statistic {', '.join(figs)} ({'/'.join(kinds)}) is credited only vaguely "
+                    f"statistic {', '.join(figs)} ({'/'.join(kinds)}{about}) is credited only vaguely "
                     f"(“{vague[0].cue}”): no named person, outlet or document"
                 )
             else:
                 data["missing"] = "attribution (reporting verb with a source, 'according to', quoted speaker)"
                 msg = (
-                    f"statistic {', '.join(figs)} ({'/'.join(kinds)}) has no attribution: no reporting verb "
+                    f"statistic {', '.join(figs)} ({'/'.join(kinds)}{about}) has no attribution: no reporting verb "
                     "with a source, 'according to', or quoted speaker in the sentence or its neighbours"
                 )
             out.append(SRC001.finding((c.start, c.end), msg, data=data))

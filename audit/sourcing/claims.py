@@ -107,6 +107,31 @@ _SCALE_OR_UNIT = frozenset(
 #: The size of a place's population is a measure of the place (a reference fact), not a statistic about people;
 #: shares of a population ("6.3% of the population") stay claims.
 _PLACE_SIZE = frozenset("population populations inhabitants población habitantes".split())
+_YEARLIKE = re.compile(r"1\d{3}|20\d{2}")
+_YEAR_LIST_BEFORE = re.compile(r"\b(?:1\d{3}|20\d{2})\s*(?:and|or|to|,|-|–)\s*$")
+#: A count below 100 is a detail of the story ("the 26 nations meeting here", "a team of 6", "the 14 members of
+#: the cabinet"), not a statistic, unless it counts harm done to people: "At least 14 people were injured".
+_SMALL_COUNT = 100
+_HARM = re.compile(
+    r"(?i)\b(?:kill|dead|die[ds]?\b|dying|death|injur|wound|hurt|victim|casualt|fatalit|missing|arrest|detain|kidnap|"
+    r"abduct|hostage|homeless|displaced|evacuat|sick|infect|hospitali[sz]|murder|homicide|shooting|shot\b|overdos|"
+    r"suicide|execut|jail|imprison|sentenced|muert|muri|falleci|herid|víctima|desaparecid|detuv|detenid|secuestr|"
+    r"desplazad|evacuad|asesina|contagiad|hospitalizad|encarcelad)"
+)
+_NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen twenty".split()
+    )
+}
+
+
+def _small_count(fig: Figure) -> bool:
+    t = fig.text.lower().replace(",", "")
+    if t in _NUMBER_WORDS:
+        return True
+    return t.isdigit() and int(t) < _SMALL_COUNT
 _PUBLIC_DEBT = re.compile(r"(?i:\b(?:public|national|federal|government)\s+debt\b|\bdeuda\s+p[úu]blica\b)")
 _ON_SCALE = re.compile(r"\s*(?:on|in)\s+the\s+[\w-]+\s+scale\b", re.I)  # 6.25 on the Richter scale
 _CLAUSE_BREAK = re.compile(r"[;:]")
@@ -141,12 +166,19 @@ def quantity(text: str, fig: Figure, start: int, end: int) -> str:
         return "price"
     if _PER_UNIT.match(after_text) and fig.kind in ("count", "money"):
         return "price"
+    if _YEARLIKE.fullmatch(fig.text) and _YEAR_LIST_BEFORE.search(text, max(start, fig.start - 16), fig.start):
+        return "other"  # "the floods of 1170 and 1173 locals built": the second year of a list of years
     after = [w for w in _words(after_text)[:6] if w not in _SCALE_OR_UNIT][:2]
     if _ON_SCALE.match(after_text):
         return "measure"
     before = _words(text[max(start, fig.start - 70) : fig.start])[-6:]
-    if fig.kind == "count" and (_PLACE_SIZE.intersection(before[-3:]) or (after and after[0] in _PLACE_SIZE)):
-        return "measure"  # "a population of 205,400", "5,000 inhabitants": the size of a place, like its area
+    if fig.kind == "count" and (
+        (after and after[0] in _PLACE_SIZE)
+        or next((w in _PLACE_SIZE for w in reversed(before) if w in _PLACE_SIZE or _category(w)), False)
+    ):
+        # "a population of 205,400", "its population in 1955 was 21.5 million", "5,000 inhabitants": the size
+        # of a place, like its area (the nearest quantity word before the figure is the population).
+        return "measure"
     if fig.kind == "percent":
         # "40 pct of adults", "3.1 pct of the firm's shares", "110% of GDP" (then: of what comes before).
         of = re.match(
@@ -172,7 +204,9 @@ def quantity(text: str, fig: Figure, start: int, end: int) -> str:
     if not found:
         # Nothing next to the figure: the sentence's topic decides ("Ridership on the subway has recovered to 70%
         # of pre-pandemic levels" is about people; "The purchase brings orders to 439 from 16 airlines" is not).
-        topic = {_category(w) for w in _words(text[start:end])}
+        if _YEARLIKE.fullmatch(fig.text):
+            return "other"  # "the floods of 1170 and 1173": a year the date rules did not catch, not a quantity
+        topic = {_category(w) for w in _words(text[start:end]) if w not in _PLACE_SIZE}
         return "people" if "people" in topic else "society" if "society" in topic else "other"
     return "market" if all(c == "market" for c in found) else next(c for c in found if c != "market")
 
@@ -270,6 +304,7 @@ def assess(
         results_line(text, start, end) or headline_caps(text, start, end) or _NOTE.match(text, start) is not None
     )
     own = not is_row and company_subject(text, start, companies)
+    harm: bool | None = None  # does the sentence count harm done to people (computed when a small count needs it)
     out: list[FigureClaim] = []
     for f in figures:
         q = quantity(text, f, start, end)
@@ -282,6 +317,10 @@ def assess(
             q = out[-1].quantity  # a list of figures of one quantity: "rose to 34,585 from 31,730 trucks"
         # A company's own figures are not claims, unless they are about people or society ("cut 1,500 jobs").
         claim = q in CLAIM_QUANTITIES and not layout_results and not (own and q in ("other", "society"))
+        if claim and not is_row and f.kind == "count" and _small_count(f):
+            if harm is None:
+                harm = _HARM.search(text, start, end) is not None
+            claim = harm
         if is_row and not _data_cell(text, f, start, end):
             claim = False  # "10 things I've learned | Michael White": a menu line, not a cell of figures
         out.append(FigureClaim(f, q, claim))

@@ -10,8 +10,9 @@ SRC001 = Rule(
     name="unsourced-statistic",
     category=Category.SOURCING,
     severity=Severity.INFO,
-    description="Sentence or table row states a statistic (percentage, money, count, increase) with no attribution "
-    "in it, its neighbours or the table caption (warning for rows of an unsourced table).",
+    description="Sentence states a statistic about people or society (deaths, voters, crime, budgets), or a table row "
+    "a figure, with no attribution in it, its neighbours or the table caption (warning for rows of an unsourced "
+    "table).",
     flags=(
         "Deportations rose 27% in Los Angeles last year.",
         "City | Increase\n---|---\nLos Angeles | 27%",

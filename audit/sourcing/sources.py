@@ -279,7 +279,7 @@ _SOURCE_QUALIFIER = re.compile(
 )
 #: A source named by a preposition: "in the 50-state poll", "in this survey", "en la encuesta", "under Missouri law".
 _PREP_SOURCE = re.compile(
-    r"(?<![\w’'-])(?:[Ii]n|[Ff]rom|[Ee]n|[Ss]egún)\s+(?:the|this|that|these|its|their|his|her|el|la|los|las|este|esta|ese|"
+    r"(?<![\w’'-])(?:[Ii]n|[Ff]rom|[Ee]n|[Ss]egún|[Aa]s\s+of)\s+(?:the|this|that|these|its|their|his|her|el|la|los|las|este|esta|ese|"
     r"esa|su|sus)\s+(?:[\w'’.-]+\s+){0,3}?(?:poll|polls|survey|surveys|study|studies|report|analysis|census|audit|"
     r"review|data|dataset|sondeo|encuesta|estudio|informe|análisis|censo|auditoría|datos)(?![\w’'-])"
     r"(?!\s+(?:center|centre|centers|centres|breach|entry|card))"
@@ -288,7 +288,7 @@ _PREP_SOURCE = re.compile(
 )
 #: "The figure came from the campaign": where a number comes from, said in the sentence itself.
 #: The words a match of :data:`_PREP_SOURCE` starts with (lower case; see :mod:`audit.sourcing.cues`).
-_PREP_SOURCE_KEYS = open_keys(["in", "from", "en", "según", "under"])
+_PREP_SOURCE_KEYS = open_keys(["in", "from", "en", "según", "under", "as"])
 _CAME_FROM = re.compile(
     r"(?<![\w’'-])(?:came|comes|come|coming|proceden?|provienen?|procedía)\s+(?:from|de|del)(?![\w’'-])", re.I
 )

@@ -88,3 +88,77 @@ def test_quality_stats_of_a_table_document_are_those_of_its_prose():
     )
     assert stats["prose_words"] == prose_words
     assert stats["words"] == len(words(TABLE_DOC))
+
+
+# -- encoding ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", [5, 6])
+def test_bare_entities_searched_before_each_semicolon_are_the_regex(seed):
+    from audit.artefacts import common
+
+    fixed = [
+        "quot;weekend quot;",
+        "Spain #39;s and #x20AC;5 and #12345;",
+        "&amp;quot; xamp; #39;#39; hellip;hellip;",
+        ";;;quot;;amp;",
+        "ampampamp;",
+        "no semicolon",
+        "nbsp;",
+    ]
+    pieces = ["quot", "amp", "#39", "#x2", "0AC", "hellip", ";", ";", " ", "a", "&", "#", "1", "nbsp", "lt", "\n"]
+    rnd = random.Random(seed)
+    texts = fixed + ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 25))) for _ in range(4000)]
+    for text in texts:
+        assert common.bare_entities(text) == [m.span() for m in common.BARE_ENTITY_RE.finditer(text)], repr(text)
+
+
+def test_clean_tokens_never_look_garbled():
+    from audit.artefacts import encoding
+
+    chars = [c for c in encoding._CLEAN_TOKEN.pattern[1:-2] if ord(c) > 0x7F]
+    assert "é" in chars and "“" in chars and "—" in chars
+    assert "Ã" not in chars and "©" not in chars and "√" not in chars and "\u0440" not in chars
+    rnd = random.Random(9)
+    pool = chars + list("aZ1.-'\"")
+    for _ in range(3000):
+        tok = "".join(rnd.choice(pool) for _ in range(rnd.randint(1, 8)))
+        assert encoding._CLEAN_TOKEN.fullmatch(tok) and not encoding._looks_garbled(tok), repr(tok)
+    for tok in ("cafÃ©", "informaciĂłn", "g√¢teaux", "informaciГіn", "Â©"):
+        assert not encoding._CLEAN_TOKEN.fullmatch(tok) and encoding._looks_garbled(tok)
+
+
+# -- boilerplate ---------------------------------------------------------------------------------
+
+_NON_ASCII_LEX = (
+    "read more related share subscribe cookies we use this site accept all rights reserved home > news » tags: "
+    "posted on photo getty images by print follow us sign up copyright © 2020 (c) leer más lee también "
+    "política de privacidad suscríbete síguenos à lire aussi mis à jour veröffentlicht “read” — é "
+    "Ñandú Straße ǅ ﬁ µ Å ẞ K ſ ı İ tout accepter"
+).split()
+
+
+def test_non_ascii_lines_dispatched_by_first_character_give_the_full_alternation():
+    from audit.artefacts import boilerplate
+
+    def slow(core, with_colon):
+        for rx, target in zip(boilerplate._combined(()), (core, with_colon, core), strict=True):
+            m = rx.match(target)
+            if m:
+                return m.lastgroup
+        return None
+
+    rnd = random.Random(12)
+    lines = [" ".join(rnd.choice(_NON_ASCII_LEX) for _ in range(rnd.randint(1, 6))) for _ in range(5000)]
+    lines += [ln.upper() for ln in lines[:800]] + [ln.title() for ln in lines[800:1600]]
+    lines += ["Leer más", "LEER MÁS »", "Suscríbete a nuestro boletín", "© 2024 Diario. Todos los derechos reservados"]
+    lines += ["Lire aussi", "Mis à jour le 5 janvier", "ſhare", "ſubſcribe", "Cookie Settings", "İnfo: "]
+    kinds = set()
+    for line in lines:
+        with_colon, core = boilerplate.clean_line(line)
+        if not core or len(core) > 60:
+            continue
+        expected = slow(core, with_colon)
+        kinds.add(expected)
+        assert boilerplate._short_kind.__wrapped__(core, with_colon, ()) == expected, line
+    assert len(kinds) >= 5

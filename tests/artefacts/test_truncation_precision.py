@@ -131,6 +131,31 @@ def test_a_copula_that_closes_its_clause_is_not_a_grammatical_cut(text):
             "The shares rose 3 pct in early trading on Friday, dealers said.\n\nCopyright 2012 Example Media "
             "Company, Inc. All Rights Reserved\n\nThis copy is for your personal use only.",
         ),
+        (
+            "a section's closing sentence before the next heading",
+            "Economy.\nThe port handles most of the region's trade. Fishing and tourism employ a third of the "
+            "workers, while farming has declined since the drought of the last decade\nTransport.\n"
+            "A ferry runs twice a day to the mainland.\n",
+        ),
+        (
+            "a list laid out one item a line, each ending on a comma",
+            "People\n\nThe town has been home to many writers. Ana Ortiz, a poet and translator, was born in the "
+            "town,\n\nMarta Quiroga, a novelist and historian who wrote about the harbour, was born in the town,\n\n"
+            "Lena Fisch, an essayist and critic, grew up near the old market.\n",
+        ),
+        (
+            "a note that starts with a figure, under a table of figures higher up",
+            "Acme Corp 4th qtr net\n    Shr 1.10 dlrs vs 90 cts\n    Net 11.2 mln vs 9.1 mln\n"
+            "    Revs 120.5 mln vs 110.2 mln\n    Year\n    Shr 4.10 dlrs vs 3.50 dlrs\n"
+            "    Net 41.0 mln vs 35.2 mln\n    Revs 480.3 mln vs 431.0 mln\n"
+            "    NOTE: Net includes a gain of 2.1 mln dlrs from the sale of a unit.\n"
+            "    Prior year figures were restated for a change in accounting.\n"
+            "    Share figures were adjusted for a two-for-one split in May.\n"
+            "    The company did not give a forecast for the current year.\n"
+            "    The board declared a regular quarterly dividend of ten cts.\n"
+            "    1985 results include an extraordinary tax credit of 55,000 dlrs, or one ct a share in each "
+            "period, and a charge for closing two plants in the north\n",
+        ),
     ],
 )
 def test_layouts_that_are_not_cuts(name, text):
@@ -178,3 +203,13 @@ def test_a_source_or_note_after_a_dash_ends_the_text(text):
 def test_cuts_next_to_the_look_alikes_are_still_found(text):
     found = art020(text)
     assert found and found[0].severity == Severity.WARNING
+
+
+def test_a_missing_period_before_a_paragraph_is_still_reported_for_review():
+    text = (
+        "Economy.\nThe port handles most of the region's trade. Fishing and tourism employ a third of the "
+        "workers, while farming has declined since the drought of the last decade\nA ferry runs twice a day "
+        "to the mainland, and a bridge is planned for the next ten years.\n"
+    )
+    found = art020(text)
+    assert len(found) == 1 and found[0].severity == Severity.INFO

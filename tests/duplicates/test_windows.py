@@ -123,3 +123,40 @@ def test_document_units_skip_the_paragraph_layout_of_a_wire_story():
 
         assert document_units(text, layout, 120) == units(text, segment.passages(text), 120)
         assert asked == ([True] if needs_layout else [])
+
+
+def test_a_stripped_line_is_one_passage_of_its_own_layout():
+    """_window_bounds splits a one-line piece into sentences without its layout: the layout of a stripped
+    text without a newline is that one passage, whatever the line holds (figures, bullets, pipes, indents)."""
+    import random
+
+    rng = random.Random(5)
+    words = ["Net", "21.8", "mln", "vs", "19", "|", "-", "*", "1.", "The", "said.", "and", "  ", "\t", "Dr.", "“Yes,”"]
+    for _ in range(400):
+        line = " ".join(rng.choice(words) for _ in range(rng.randint(1, 80))).strip()
+        if line:
+            assert segment.passages(line) == (Span(0, len(line)),), line
+    from audit.duplicates.units import _window_bounds
+
+    text = "  " + " ".join(f"Sentence number {i} is here and it is long enough." for i in range(40)) + "  "
+    got = _window_bounds(text, 2, len(text) - 2, 30)
+    assert got and got[0][0] == 2 and got[-1][1] == len(text) - 2
+    assert got == [(w.start, w.end) for w in _reference_windows(text, 2, len(text) - 2, 30)]
+
+
+def _reference_windows(text: str, s0: int, e0: int, target: int) -> list[Span]:
+    """Sentence windows through the piece's own layout (segment.sentences), as before."""
+    piece = text[s0:e0]
+    out, start, words = [], None, 0
+    for sent in segment.sentences(piece):
+        start = sent.start if start is None else start
+        words += len(piece[sent.start : sent.end].split())
+        if words >= target:
+            out.append(Span(s0 + start, s0 + sent.end))
+            start, words = None, 0
+    if start is not None:
+        if out and words < target // 3:
+            out[-1] = Span(out[-1].start, e0)
+        else:
+            out.append(Span(s0 + start, e0))
+    return out

@@ -232,6 +232,10 @@ def test_menu_lines_with_pipes_are_not_tables_of_data():
         "At least 14 people were hurt in the clashes.",
         "Sheriff's deputies arrested 2,800 members of the union during the stoppage.",
         "Violent crime rose 9% in the county.",
+        # Small counts of harm done to people are statistics.
+        "At least 17 people were injured in the crash on the bridge.",
+        "Unas 12 personas resultaron heridas en el choque.",
+        "Police detained 40 protesters outside the embassy.",
     ],
 )
 def test_social_statistics_are_claims(text):
@@ -255,7 +259,45 @@ def test_social_statistics_are_claims(text):
         "The company set a 1988 capital spending budget of 2.4 billion dlrs.",
         # Sports results.
         "The club has 11 straight wins at home.",
+        # Small counts are details of the story, not statistics.
+        "Delegates from all 31 member nations will meet here until Friday.",
+        "The prime minister names the 18 members of the cabinet.",
+        "The district will close 12 schools next fall.",
+        # Population sizes in other phrasings, and years the date rules miss.
+        "The country's population in 1961 was 24.8 million, and today it is roughly 51,300,000.",
+        "After the fires of 1381 and 1384 residents built a stone wall around the market.",
     ],
 )
 def test_figures_of_no_social_quantity_are_not_flagged(text):
     assert not _src001(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A named speaker with "noted" (no "that"), "described ... as" and "repeated" attributes what follows.
+        "Dr. Rivera noted 40 to 60 infants a year suffer lasting harm from the contaminated formula.",
+        "Hollins described the shortfall as about half of the 90 million dlr annual welfare budget.",
+        "Mayor Quint repeated that the cuts would cost about 3,000 city jobs.",
+    ],
+)
+def test_reporting_verbs_with_a_named_subject_attribute(text):
+    assert not _src001(text), text
+
+
+def test_message_says_which_figure_why_and_what_is_missing():
+    (f,) = _src001("At least 14 people were injured in the clashes.")
+    assert f.message.startswith("statistic 14 (count about people) has no attribution: no reporting verb")
+    assert f.data["figures"] == ["14"] and f.data["quantifies"] == ["people"] and "according to" in f.data["missing"]
+    (f,) = _src001("Violent crime rose 9% in the county, some say.")
+    assert "(percent about society) is credited only vaguely" in f.message and f.data["vague_cue"] == "some say"
+
+
+def test_census_prose_is_sourced_by_its_census():
+    text = (
+        "As of the census of 2010, there were 48,120 people, 19,004 households, and 12,876 families residing in "
+        "the town. There were 20,515 housing units at an average density of 310 per square mile."
+    )
+    assert not _src001(text)
+    # "as of" with no source noun is a date, not a source.
+    assert _src001("As of the end of March, 40% of the town's renters were behind on rent.")
