@@ -10,7 +10,7 @@ to the working memory of every stage before the passage stage instead of only to
 from __future__ import annotations
 
 import tempfile
-from typing import IO, Any
+from typing import Any
 
 import numpy as np
 
@@ -19,7 +19,7 @@ class ArraySpill:
     """Append-only arrays in a temporary file (opened at the first append, removed by :meth:`drain`)."""
 
     def __init__(self) -> None:
-        self._fh: IO[bytes] | None = None
+        self._fh: Any = None  # a binary temporary file (readinto) once something is spilled
         self._dtype: np.dtype | None = None
         self._row_shape: tuple[int, ...] = ()
         self._rows = 0
@@ -51,7 +51,7 @@ class ArraySpill:
         out = np.empty((self._rows, *self._row_shape), dtype=self._dtype)
         if self._fh is not None:
             self._fh.seek(0)
-            view = memoryview(out.reshape(-1).view(np.uint8))
+            view = out.reshape(-1).view(np.uint8).data
             got = 0
             while got < len(view):
                 n = self._fh.readinto(view[got:])

@@ -264,7 +264,7 @@ class _DictTable(FrequencyTable):
     def __init__(self, freqs: dict[str, float]) -> None:  # noqa: D107 - no shard file to read
         self._freqs = freqs
         self.shards_read = 0
-        self.get = freqs.get  # type: ignore[method-assign]
+        self.get = freqs.get  # type: ignore[method-assign,assignment]
 
 
 def _list_path(lang: str, wordlist: str) -> str | None:

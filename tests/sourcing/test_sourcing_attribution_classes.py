@@ -51,13 +51,19 @@ ATTRIBUTED = [
     ("Arrests fell 18% last year, the county sheriff reported. Drug seizures rose to 1,240.", "1,240"),
     # a data source that opens the sentence (evidence subject, a poll) reports further figures that follow
     ("A state housing survey found that 31% of renters were behind on rent. Among renters over 65, 19% were.", "19%"),
-    ("The latest polling shows 40 percent of voters back the plan. Among independents, 52 percent oppose it.", "52 percent"),
+    (
+        "The latest polling shows 40 percent of voters back the plan. Among independents, 52 percent oppose it.",
+        "52 percent",
+    ),
 ]
 UNATTRIBUTED = [
     # the subject changed: no inherited attribution
     ("Jobless claims fell 4%, the Labor Department said. Senator Pryor won 61% of the vote.", "61%"),
     # a speaker's claim, then the writer's own background figure with a new (common noun) subject
-    ("The nurses' union says 2,000 members will strike on Friday. Turnover among nurses has risen 9 percent since 2020.", "9 percent"),
+    (
+        "The nurses' union says 2,000 members will strike on Friday. Turnover among nurses has risen 9 percent since 2020.",
+        "9 percent",
+    ),
     ("The bank said it had closed 300 branches. Its chairman earned $14 million last year.", "$14 million"),
     ("El sindicato asegura que 5.000 docentes irán a la huelga. La matrícula ha caído un 12% desde 2019.", "12%"),
     # participles that are adjectives, not reporting verbs
