@@ -20,6 +20,7 @@ from typing import Any, Iterable
 import xxhash
 
 from audit.errors import ConfigError
+from audit.findings_store import replace as replace_findings
 from audit.model import Finding
 from audit.normalize import normalize
 
@@ -192,7 +193,7 @@ def apply_baseline(
                     suppressed_out.append(_entry(doc.id, f, text, fp))
             else:
                 kept.append(f)
-        doc.findings = kept
+        doc.findings = replace_findings(doc.findings, kept)  # spilled again if it was spilled
     stale = []
     not_checked = 0
     left = +remaining

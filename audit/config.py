@@ -66,6 +66,9 @@ class EngineConfig:
     work_dir: str = ""
     #: Staged dedup: partitions of the band rows (0: 16).
     partitions: int = 0
+    #: Findings of finished documents held in memory (MB, estimated); past it they go to a temporary
+    #: file (:mod:`audit.findings_store`) and are read back for the report. 0: spill every finding.
+    findings_memory_mb: float = 256
 
     def __post_init__(self) -> None:
         if self.kind not in ("local", "ray"):
@@ -76,6 +79,8 @@ class EngineConfig:
             raise ValueError("partitions must be 0 (automatic) or more")
         if self.workers < 0:
             raise ValueError("workers must be 0 (every CPU) or more")
+        if self.findings_memory_mb < 0:
+            raise ValueError("findings_memory_mb must be 0 (spill every finding) or more")
 
 
 @dataclass

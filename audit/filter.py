@@ -42,6 +42,7 @@ from typing import Any, Iterable, Iterator
 from audit.atomic import AtomicJsonl
 from audit.config import Config
 from audit.errors import InputError
+from audit.findings_store import FindingsStore
 from audit.index import Entry, IndexCheck, IndexConfig, Outcome, Overlay
 from audit.index.common import batch_fingerprint, combine
 from audit.index.redis import IndexUnavailableError
@@ -296,6 +297,7 @@ def _run(
     spill = _Spill()
     result = FilterResult(keep_path=str(keep), reject_path=str(reject))
     state = None
+    findings = FindingsStore(config.engine.findings_memory_mb, config.engine.work_dir or None)
     try:
         outputs: dict[str | os.PathLike[str], str] = {
             keep: "the filter's own --keep output",
@@ -303,7 +305,9 @@ def _run(
         }
         events = spill.tee(iter_inputs(paths, config.reader_config(keep_records=True), exclude=outputs))
         parallel = Parallel.from_config(config, policy.enabled)
-        state, extra = run_checks(events, checks, hooks=hooks, settings=config.settings(), parallel=parallel)
+        state, extra = run_checks(
+            events, checks, hooks=hooks, settings=config.settings(), parallel=parallel, findings=findings
+        )
         report = finalize(state, extra, policy)
         decisions = [own_reasons(policy, res) for res in report.documents]
         try:
@@ -351,6 +355,7 @@ def _run(
         spill.unreadable.close()
         if state is not None:
             state.store.close()
+        findings.close()
     result.documents = len(report.documents)
     result.kept = out_keep.count
     result.rejected = out_reject.count - len(spill.unreadable)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Mapping, Sequence
 
 
 class Category(str, Enum):
@@ -151,7 +151,8 @@ class DocumentResult:
     language: str = "und"
     languages: dict[str, float] = field(default_factory=dict)
     verdict: Verdict = Verdict.KEEP
-    findings: list[Finding] = field(default_factory=list)
+    #: A list, or (past ``[engine] findings_memory_mb``) a spilled list read back when read.
+    findings: Sequence[Finding] = field(default_factory=list)
     metadata: dict[str, Any] = field(default_factory=dict)
     # Extra per-document values other families publish (e.g. sourcing score).
     stats: dict[str, Any] = field(default_factory=dict)

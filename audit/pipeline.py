@@ -17,13 +17,14 @@ import dataclasses
 import tempfile
 from array import array
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from audit import __version__
 from audit.baseline import Baseline, apply_baseline
 from audit.config import Config
 from audit.engine.common import DocOutcome, build_checks, tuned_collector  # noqa: F401  (public names re-exported)
 from audit.engine.local import Parallel, _document_stage  # noqa: F401  (public names re-exported)
+from audit.findings_store import FindingsStore
 from audit.model import Document, DocumentResult, Finding, Report, Skipped, Unreadable
 from audit.policy import Policy
 from audit.readers import iter_inputs
@@ -77,6 +78,8 @@ class ScanState:
     unreadable: list[Unreadable] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     store: TextStore = field(default_factory=TextStore)
+    #: The documents' findings, in memory up to a bound and then in a spill file.
+    findings: FindingsStore = field(default_factory=FindingsStore)
     #: Documents whose id repeated an earlier document's: ``{"id": new, "was": old, "file", "line"}``.
     renamed: list[dict[str, Any]] = field(default_factory=list)
     #: Unreadable lines counted but not listed (beyond the sample), by file.
@@ -143,15 +146,18 @@ def run_checks(
     hooks: ScanHooks | None = None,
     settings: Settings | None = None,
     parallel: Parallel | None = None,
+    findings: FindingsStore | None = None,
 ) -> tuple[ScanState, dict[str, Any]]:
     """Run document and corpus checks over a stream of reader events.
+
+    ``findings`` keeps each document's findings (default: all in memory).
 
     With ``parallel`` (and more than one job), document checks run in worker
     processes on batches of documents while corpus checks observe them here, in
     input order; the results are identical to a serial run.
     """
     with tuned_collector():
-        return _run_checks(events, checks, hooks, settings, parallel)
+        return _run_checks(events, checks, hooks, settings, parallel, findings)
 
 
 def _run_checks(
@@ -160,15 +166,19 @@ def _run_checks(
     hooks: ScanHooks | None,
     settings: Settings | None,
     parallel: Parallel | None,
+    findings: FindingsStore | None = None,
 ) -> tuple[ScanState, dict[str, Any]]:
     hooks = hooks or ScanHooks()
     if settings is None:
         settings = next((c.settings for c in checks if isinstance(getattr(c, "settings", None), Settings)), Settings())
     source_field = settings.source_field
     state = ScanState()
+    if findings is not None:
+        state.findings = findings
+    kept = state.findings
     doc_checks = [c for c in checks if isinstance(c, DocumentCheck)]
     corpus_checks = [c for c in checks if isinstance(c, CorpusCheck)]
-    raw_findings: list[list[Finding]] = []
+    raw_findings: list[Sequence[Finding]] = []
     events = unique_ids(events, state.renamed)
     needs = tuple(sorted({n for c in corpus_checks for n in getattr(c, "layer_needs", ())}))
     for event, outcome in _document_stage(events, doc_checks, parallel, (needs, source_field)):
@@ -187,7 +197,7 @@ def _run_checks(
         found = outcome.apply(ctx)
         for check in corpus_checks:
             found.extend(f for f in check.observe(ctx) if check.wants(f.rule))
-        raw_findings.append(found)
+        raw_findings.append(kept.put(found))
         state.results.append(
             DocumentResult(
                 id=doc.id,
@@ -207,12 +217,13 @@ def _run_checks(
     for check in corpus_checks:
         result = check.finish(state.store.get, ids)
         for ordinal, fs in result.findings.items():
-            raw_findings[ordinal].extend(f for f in fs if check.wants(f.rule))
+            old = raw_findings[ordinal]
+            raw_findings[ordinal] = kept.put([*old, *(f for f in fs if check.wants(f.rule))], replacing=old)
         clusters.extend(result.clusters)
         for key, value in result.extra.items():
             extra[key] = value
-    for res, fs in zip(state.results, raw_findings, strict=True):
-        res.findings = fs
+    for res, held in zip(state.results, raw_findings, strict=True):
+        res.findings = held
     extra["_clusters"] = clusters
     if parallel is not None and parallel.run:
         extra["run"] = dict(parallel.run)
@@ -234,7 +245,7 @@ def finalize(state: ScanState, extra: dict[str, Any], policy: Policy, baseline: 
         return state.store.get(i) if i is not None else None
 
     for res in state.results:
-        res.findings = policy.apply(res.findings)
+        res.findings = state.findings.put(policy.apply(res.findings), replacing=res.findings)
     suppressed: list[dict[str, Any]] = []
     if baseline is not None:
         extra["baseline"] = apply_baseline(state.results, text_of, baseline, suppressed, policy.enabled)
@@ -280,5 +291,12 @@ def scan(
         checks = use_staged(checks, config)
     events = iter_inputs(paths, config.reader_config(), exclude=exclude)
     parallel = Parallel.from_config(config, policy.enabled)
-    state, extra = run_checks(events, checks, hooks=hooks, settings=config.settings(), parallel=parallel)
-    return finalize(state, extra, policy, baseline)
+    findings = FindingsStore(config.engine.findings_memory_mb, config.engine.work_dir or None)
+    try:
+        state, extra = run_checks(
+            events, checks, hooks=hooks, settings=config.settings(), parallel=parallel, findings=findings
+        )
+        return finalize(state, extra, policy, baseline)
+    except BaseException:
+        findings.close()
+        raise

@@ -13,13 +13,17 @@ Cases: ``bomb`` (a zstd file of zeros in one line), ``bad-lines`` (``{}`` lines 
 line unreadable), ``csv-field`` (one enormous quoted CSV field), ``one-line`` (a single-line
 .txt document under the record limit), ``per-doc`` (memory per document, 50,000 documents at
 1x and 4x text, ``--select duplicate``: the peak per document, and the growth beyond a 100-document
-run per document). Figures and what they mean: docs/reliability.md.
+run per document), ``findings`` (20,000 pages with about 50 findings each,
+``--select ART002,ART005,ART040,ART043``, scanned with every finding held in memory, with the default ``[engine] findings_memory_mb`` and with
+0: every finding spilled). Figures and what they mean: docs/reliability.md.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
+import io
 import json
 import os
 import random
@@ -39,39 +43,43 @@ _WORDS = (
 ).split()
 
 
-def run_scan(args: list[str], timeout: float) -> dict:
-    """Run ``python -m audit scan ARGS`` and return its exit code, peak RSS (MiB) and CPU seconds."""
-    with tempfile.TemporaryDirectory(prefix="bench-rel-out-") as out:
-        cmd = [sys.executable, "-m", "audit", "scan", *args, "--out", out, "--format", "json", "--jobs", "1"]
-        start = time.monotonic()
-        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        deadline = start + timeout
-        while True:
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-            if pid:
-                break
-            if _cpu_seconds(proc.pid) > timeout or time.monotonic() > deadline + 4 * timeout:
-                proc.kill()
-                pid, status, usage = os.wait4(proc.pid, 0)
-                return {
-                    "code": "timeout",
-                    "rss": usage.ru_maxrss / 1024,
-                    "cpu": usage.ru_utime + usage.ru_stime,
-                    "wall": time.monotonic() - start,
-                    "report": 0,
-                }
-            time.sleep(0.05)
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
-        report = Path(out, "report.json")
-        return {
-            "code": proc.returncode,
-            "rss": usage.ru_maxrss / 1024,
-            "cpu": usage.ru_utime + usage.ru_stime,
-            "wall": time.monotonic() - start,
-            "report": report.stat().st_size if report.exists() else 0,
-            "last": err.strip().splitlines()[-1] if err.strip() else "",
-        }
+def run_scan(args: list[str], timeout: float, out: str | None = None) -> dict:
+    """Run ``python -m audit scan ARGS`` and return its exit code, peak RSS (MiB) and CPU seconds.
+
+    ``out``: the report folder (default: a temporary one, removed)."""
+    if out is None:
+        with tempfile.TemporaryDirectory(prefix="bench-rel-out-") as tmp:
+            return run_scan(args, timeout, tmp)
+    cmd = [sys.executable, "-m", "audit", "scan", *args, "--out", out, "--format", "json", "--jobs", "1"]
+    start = time.monotonic()
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = start + timeout
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        if _cpu_seconds(proc.pid) > timeout or time.monotonic() > deadline + 4 * timeout:
+            proc.kill()
+            pid, status, usage = os.wait4(proc.pid, 0)
+            return {
+                "code": "timeout",
+                "rss": usage.ru_maxrss / 1024,
+                "cpu": usage.ru_utime + usage.ru_stime,
+                "wall": time.monotonic() - start,
+                "report": 0,
+            }
+        time.sleep(0.05)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    report = Path(out, "report.json")
+    return {
+        "code": proc.returncode,
+        "rss": usage.ru_maxrss / 1024,
+        "cpu": usage.ru_utime + usage.ru_stime,
+        "wall": time.monotonic() - start,
+        "report": report.stat().st_size if report.exists() else 0,
+        "last": err.strip().splitlines()[-1] if err.strip() else "",
+    }
 
 
 def _cpu_seconds(pid: int) -> float:
@@ -137,6 +145,20 @@ def make_docs(path: Path, n: int, scale: int) -> None:
             fh.write(json.dumps({"id": f"d{i}", "text": " ".join(sentences)}) + "\n")
 
 
+def make_pages(path: Path, n: int) -> None:
+    """Pages of menus, markup, mojibake and footers: about 50 artefact findings each."""
+    rng = random.Random(13)
+    with open(path, "w", encoding="utf-8") as fh:
+        for i in range(n):
+            blocks = [
+                f"Home | News | Sport | Contact us\nThe council said that {rng.choice(_WORDS)} rose "
+                f'{rng.randint(2, 40)} percent.\n<div class="x">caf&eacute; menu</div> \u00c3\u00a9t\u00c3\u00a9 '
+                f"price {i * j}\nCopyright 2024 Example Media. All rights reserved.\n"
+                for j in range(8)
+            ]
+            fh.write(json.dumps({"id": f"p{i}", "text": "\n".join(blocks)}) + "\n")
+
+
 CASES = {
     # name: (generator, file name, sizes (full), sizes (quick), extra scan args, describe size)
     "bomb": (
@@ -177,11 +199,14 @@ CASES = {
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--quick", action="store_true", help="smaller sizes (a quarter)")
-    ap.add_argument("--only", default="bomb,bad-lines,csv-field,one-line,per-doc", help="comma-separated cases to run")
+    ap.add_argument(
+        "--only", default="bomb,bad-lines,csv-field,one-line,per-doc,findings", help="comma-separated cases to run"
+    )
     ap.add_argument(
         "--timeout", type=float, default=600, help="CPU seconds per scan before it is stopped (wall time: 5x)"
     )
     ap.add_argument("--docs", type=int, default=50_000, help="documents for the per-doc case")
+    ap.add_argument("--pages", type=int, default=20_000, help="documents for the findings case")
     ap.add_argument("--tmp", default=None, help="folder for the generated inputs (default: the system's)")
     args = ap.parse_args(argv)
     only = [c.strip() for c in args.only.split(",") if c.strip()]
@@ -191,6 +216,9 @@ def main(argv: list[str] | None = None) -> int:
         try:
             if name == "per-doc":
                 _per_doc(tmp, args)
+                continue
+            if name == "findings":
+                _findings(tmp, args)
                 continue
             make, fname, full, quick, extra, describe = CASES[name]
             for size in quick if args.quick else full:
@@ -232,6 +260,37 @@ def _per_doc(tmp: Path, args: argparse.Namespace) -> None:
             flush=True,
         )
         path.unlink()
+
+
+def _findings(tmp: Path, args: argparse.Namespace) -> None:
+    """Peak memory of a scan whose documents have many findings: held in memory, the default bound, 0 MB."""
+    path = tmp / "pages.jsonl"
+    make_pages(path, args.pages)
+    reports = set()
+    for label, bound in (("in memory", 1e9), ("default bound", None), ("bound 0 MB", 0)):
+        cfg = tmp / "c.toml"
+        cfg.write_text("" if bound is None else f"[engine]\nfindings_memory_mb = {bound}\n", encoding="utf-8")
+        with tempfile.TemporaryDirectory(prefix="bench-rel-out-") as out:
+            r = run_scan(
+                [str(path), "--select", "ART002,ART005,ART040,ART043", "--config", str(cfg)], args.timeout, out=out
+            )
+            # Read back line by line: a parent holding the report would lend its memory to the next child
+            # (a child's peak RSS counts what it shared with the parent before its exec).
+            digest, findings = hashlib.sha256(), 0
+            report = Path(out, "report.json")
+            with open(report, "rb") if report.exists() else io.BytesIO() as fh:
+                for line in fh:
+                    digest.update(line)
+                    findings += line.count(b'{"rule": ')
+            reports.add(digest.hexdigest())
+        print(
+            f"{'findings':<10} {f'{args.pages:,} pages, {label}':<26} {path.stat().st_size / MiB:>9.2f} "
+            f"{r['code']!s:>7} {r['rss']:>13.0f} {r['cpu']:>8.1f} {r['report'] / 1024:>10.1f}"
+            f"   ({findings / args.pages:.1f} findings/page)",
+            flush=True,
+        )
+    print(f"{'findings':<10} report.json identical in all three runs: {len(reports) == 1}", flush=True)
+    path.unlink()
 
 
 #: Documents of the per-doc case's fixed-cost run.
