@@ -217,8 +217,10 @@ def test_clearly_one_on_long_text_allows_few_isolated_unknown_words():
     from audit.language.identify import LanguageConfig, clearly_one
 
     cfg = LanguageConfig()
-    base = ("the government said on monday that it would spend more money on schools and roads next year "
-            "after a long debate in parliament about the budget and taxes").split()
+    base = (
+        "the government said on monday that it would spend more money on schools and roads next year "
+        "after a long debate in parliament about the budget and taxes"
+    ).split()
     assert len(base) >= cfg.clear_min_words
     one = base[:10] + ["dente"] + base[10:]
     assert clearly_one(one, _cands("en", 0.99), cfg)

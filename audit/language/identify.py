@@ -489,7 +489,11 @@ def read_short(
         if conf < cfg.short_min_confidence:
             lang = UND
     runs: tuple[Run, ...] = ()
-    pair, logf = (None, None) if clearly_one(prose, cands, cfg) else pair_with_frequencies(prose, cands, cfg.pair_min_probability)
+    pair, logf = (
+        (None, None)
+        if clearly_one(prose, cands, cfg)
+        else pair_with_frequencies(prose, cands, cfg.pair_min_probability)
+    )
     if pair is not None:
         runs = counted_runs(
             toks,
