@@ -258,3 +258,16 @@ def test_clear_news_record_has_one_language_where_the_word_labelling_found_two()
     without = LanguageCheck(LanguageConfig(clear_min_words=10**6), Settings())
     assert len(_languages(without, _CLEAR_NEWS)) == 2  # "al dente" read as Italian words
     assert _languages(LanguageCheck(LanguageConfig(), Settings()), _CLEAR_NEWS) == {"en": 1.0}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An English headline with a word French shares ("organisation"), a few times more frequent in
+        # French: a run of it needs a margin of run_min_margin (2 nats), which one such word lacks.
+        "Aid organisation warns of food shortages",
+        "Charity organisation opens new shelter",
+    ],
+)
+def test_headline_with_a_shared_word_keeps_one_language(check, text):
+    assert _languages(check, text) == {"en": 1.0}

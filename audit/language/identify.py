@@ -121,7 +121,7 @@ class LanguageConfig:
     #: A run of words counts for the shares with this many letters and this log-likelihood
     #: margin over the other language.
     run_min_letters: int = 3
-    run_min_margin: float = 1.0
+    run_min_margin: float = 2.0
     #: ... and at least one word outside the other language's this many most frequent words (a run
     #: of words both languages use, "met", "a", "no", is not a switch).
     run_vocabulary_size: int = 3000
