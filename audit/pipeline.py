@@ -22,7 +22,7 @@ from typing import Any, Callable, Iterable, Iterator
 from audit import __version__
 from audit.baseline import Baseline, apply_baseline
 from audit.config import Config
-from audit.engine.common import DocOutcome, build_checks  # noqa: F401  (public names re-exported)
+from audit.engine.common import DocOutcome, build_checks, tuned_collector  # noqa: F401  (public names re-exported)
 from audit.engine.local import Parallel, _document_stage  # noqa: F401  (public names re-exported)
 from audit.model import Document, DocumentResult, Finding, Report, Skipped, Unreadable
 from audit.policy import Policy
@@ -150,6 +150,17 @@ def run_checks(
     processes on batches of documents while corpus checks observe them here, in
     input order; the results are identical to a serial run.
     """
+    with tuned_collector():
+        return _run_checks(events, checks, hooks, settings, parallel)
+
+
+def _run_checks(
+    events: Iterable[Any],
+    checks: list[Any],
+    hooks: ScanHooks | None,
+    settings: Settings | None,
+    parallel: Parallel | None,
+) -> tuple[ScanState, dict[str, Any]]:
     hooks = hooks or ScanHooks()
     if settings is None:
         settings = next((c.settings for c in checks if isinstance(getattr(c, "settings", None), Settings)), Settings())

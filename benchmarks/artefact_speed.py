@@ -10,7 +10,10 @@ the language check runs first and the parts of the text layer the checks share (
 passages, layout) are computed, then each artefact check runs on it in turn; the ``recurring`` corpus
 check observes every document and finishes at the end. Printed: CPU seconds per MB (``time.process_time``)
 for each check, for the family's own checks together, and for the shared parts (the layer and the language
-check, which other families pay too), plus the one-time word-list load.
+check, which other families pay too), plus the one-time word-list loads: the five languages' whole
+dictionaries (built first, as the glued-word and truncation checks build them, so each check's figure is
+net of them), and for comparison a lookup table of each (``wordlists.frequency_table``) with every shard
+read, from a fresh cache folder (written once) and from the written files.
 """
 
 from __future__ import annotations
@@ -23,9 +26,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from audit.artefacts.common import WORDFREQ_LANGS, zipf  # noqa: E402
+from audit.artefacts.common import WORDFREQ_LANGS, _freq_dict, zipf  # noqa: E402
 from audit.config import Config  # noqa: E402
 from audit.engine.common import build_checks  # noqa: E402
+from audit.language import wordlists  # noqa: E402
 from audit.model import Document  # noqa: E402
 from audit.policy import Policy  # noqa: E402
 from audit.rules import CorpusCheck, DocContext  # noqa: E402
@@ -49,6 +53,35 @@ def demo_texts() -> list[str]:
     return base + [p.read_text(encoding="utf-8") for p in sorted((root / "corpus").glob("*.txt"))]
 
 
+def _shard_costs() -> tuple[float, float]:
+    """CPU seconds to read every shard of the five lookup tables: written into a fresh cache folder,
+    then read back from it."""
+    import os
+    import tempfile
+
+    out = []
+    with tempfile.TemporaryDirectory() as folder:
+        old = os.environ.get(wordlists.CACHE_ENV)
+        os.environ[wordlists.CACHE_ENV] = folder
+        try:
+            for _ in range(2):
+                wordlists.frequency_table.cache_clear()
+                t0 = time.process_time()
+                for lang in WORDFREQ_LANGS:
+                    table = wordlists.frequency_table(lang, "best")
+                    if type(table) is wordlists.FrequencyTable:  # else the whole dictionary is in memory
+                        for s in range(wordlists.SHARDS):
+                            table._load(s)
+                out.append(time.process_time() - t0)
+        finally:
+            wordlists.frequency_table.cache_clear()
+            if old is None:
+                os.environ.pop(wordlists.CACHE_ENV, None)
+            else:
+                os.environ[wordlists.CACHE_ENV] = old
+    return out[0], out[1]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("inputs", nargs="*", help="PATH or PATH:FIELD of JSON lines")
@@ -64,8 +97,10 @@ def main() -> None:
     shared = [c for c in checks if c not in art]
     t0 = time.process_time()
     for lang in WORDFREQ_LANGS:
+        _freq_dict(lang)
         zipf("the", lang)
     lists = time.process_time() - t0
+    shards = _shard_costs()
 
     cost: dict[str, float] = {c.__class__.__name__: 0.0 for c in art}
     cost_layer = cost_shared = 0.0
@@ -94,7 +129,8 @@ def main() -> None:
             cost[c.__class__.__name__] += time.process_time() - t0
 
     print(f"{len(texts)} documents, {mb:.2f} MB; CPU seconds per MB (process_time)\n")
-    print(f"{'(word lists, once)':28} {lists:8.2f} s")
+    print(f"{'(word lists, once)':28} {lists:8.2f} s  whole dictionaries, {len(WORDFREQ_LANGS)} languages")
+    print(f"{'(lookup tables, once)':28} {shards[0]:8.2f} s  every shard, cache written ({shards[1]:.2f} s read back)")
     print(f"{'shared: text layer':28} {cost_layer / mb:8.3f}")
     print(f"{'shared: ' + ', '.join(c.__class__.__name__ for c in shared):28} {cost_shared / mb:8.3f}")
     for name, sec in cost.items():

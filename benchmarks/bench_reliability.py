@@ -12,7 +12,8 @@ resident memory and CPU time from ``wait4``. Each hostile case runs at two sizes
 Cases: ``bomb`` (a zstd file of zeros in one line), ``bad-lines`` (``{}`` lines in a gzip: every
 line unreadable), ``csv-field`` (one enormous quoted CSV field), ``one-line`` (a single-line
 .txt document under the record limit), ``per-doc`` (memory per document, 50,000 documents at
-1x and 4x text, ``--select duplicate``).
+1x and 4x text, ``--select duplicate``: the peak per document, and the growth beyond a 100-document
+run per document). Figures and what they mean: docs/reliability.md.
 """
 
 from __future__ import annotations
@@ -208,19 +209,33 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _per_doc(tmp: Path, args: argparse.Namespace) -> None:
-    base = None
+    """Memory per document at 1x and 4x text, read two ways: the peak over the documents, and the growth
+    of the peak beyond a run of :data:`_BASE_DOCS` documents (interpreter, imports, models: what a scan
+    costs whatever its size) over the documents."""
+    path = tmp / "base.jsonl"
+    make_docs(path, _BASE_DOCS, 1)
+    floor = run_scan([str(path), "--select", "duplicate"], args.timeout)["rss"]
+    path.unlink()
+    print(f"{'per-doc':<10} {f'{_BASE_DOCS} docs (fixed cost)':<26} {'':>9} {'':>7} {floor:>13.0f}", flush=True)
+    first = None
     for scale in (1, 4):
         path = tmp / f"docs{scale}.jsonl"
         make_docs(path, args.docs, scale)
         r = run_scan([str(path), "--select", "duplicate"], args.timeout)
-        base = base or r["rss"]
+        first = first or r
+        grown, grown1 = r["rss"] - floor, first["rss"] - floor
         print(
             f"{'per-doc':<10} {f'{args.docs:,} docs x{scale} text':<26} {path.stat().st_size / MiB:>9.2f} "
             f"{r['code']!s:>7} {r['rss']:>13.0f} {r['cpu']:>8.1f} {r['report'] / 1024:>10.1f}"
-            f"   ({r['rss'] * 1024 / args.docs:.1f} KiB/doc; x{scale}/x1 = {r['rss'] / base:.2f})",
+            f"   (peak {r['rss'] * 1024 / args.docs:.2f} KiB/doc, x{scale}/x1 = {r['rss'] / first['rss']:.2f}; "
+            f"beyond the fixed cost {grown * 1024 / args.docs:.2f} KiB/doc, x{scale}/x1 = {grown / grown1:.2f})",
             flush=True,
         )
         path.unlink()
+
+
+#: Documents of the per-doc case's fixed-cost run.
+_BASE_DOCS = 100
 
 
 if __name__ == "__main__":

@@ -143,6 +143,54 @@ def worker_render(data: Path) -> None:
     print(json.dumps(times))
 
 
+def worker_jobs(data: Path, jobs: int) -> None:
+    """The ``--jobs N`` scan in process, split: this (main) process's CPU before the pool's first task
+    (start-up, imports, the documents checked here), during the document stage (reading, the corpus
+    checks' ``observe``) and after it (``finish``, the report); each forked worker's CPU (its own count,
+    read at the end of each of its tasks: empty where workers are not forked). From these, the wall time
+    on N idle cores: serial parts + the document stage spread over N cores (or its busiest worker)."""
+    import resource
+
+    from audit import cli
+    from audit.engine import local
+
+    def cpu() -> float:
+        r = resource.getrusage(resource.RUSAGE_SELF)
+        return r.ru_utime + r.ru_stime
+
+    logs = tempfile.mkdtemp(prefix="bench-jobs-")
+    batch = local._worker_batch
+
+    def _worker_batch(docs):
+        out = batch(docs)
+        with open(os.path.join(logs, str(os.getpid())), "w", encoding="utf-8") as fh:
+            fh.write(repr(time.process_time()))  # this worker's CPU so far (a forked child counts from 0)
+        return out
+
+    _worker_batch.__module__, _worker_batch.__qualname__ = batch.__module__, batch.__qualname__
+    local._worker_batch = _worker_batch  # forked workers inherit it; pickled by name, so found there
+    marks: dict[str, float] = {}
+    stage = local._parallel_stage
+
+    def parallel_stage(*args, **kwargs):
+        marks["pool"] = cpu()
+        yield from stage(*args, **kwargs)
+        marks["docs"] = cpu()
+
+    local._parallel_stage = parallel_stage
+    sys.argv = ["corpus-audit", "scan", str(data), "--out", os.path.join(logs, "out"), "--format", "json"]
+    sys.argv += ["--jobs", str(jobs)]
+    try:
+        cli.main()
+    except SystemExit as exc:
+        if exc.code not in (0, 1, None):
+            raise
+    end = cpu()
+    workers = sorted(float(Path(logs, f).read_text()) for f in os.listdir(logs) if f.isdigit())
+    before, docs = marks.get("pool", end), marks.get("docs", end)
+    print(json.dumps({"before": before, "during": docs - before, "after": end - docs, "workers": workers}))
+
+
 # ---------------------------------------------------------------------------
 # Driver
 
@@ -153,9 +201,12 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=1000, help="records taken from each input (default 1000)")
     ap.add_argument("--jobs", type=int, default=2, help="the N of --jobs 1 vs --jobs N (default 2)")
     ap.add_argument("--skip", default="", help="comma-separated parts to skip: langdetect,families,jobs,render")
-    ap.add_argument("--worker", choices=("langdetect", "render"), help=argparse.SUPPRESS)
+    ap.add_argument("--worker", choices=("langdetect", "render", "jobs"), help=argparse.SUPPRESS)
     ap.add_argument("--data", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.worker == "jobs":
+        worker_jobs(Path(args.data), args.jobs)
+        return
     if args.worker:
         {"langdetect": worker_langdetect, "render": worker_render}[args.worker](Path(args.data))
         return
@@ -208,6 +259,23 @@ def main() -> None:
                 f"peak MB {whole['rss_mb']:.0f} vs {par['rss_mb']:.0f}; identical report.json: "
                 f"{same_report(whole['report'], par['report'])}"
             )
+            split = timed(
+                [sys.executable, __file__, "--worker", "jobs", "--data", str(data), "--jobs", str(args.jobs)], ok=(0,)
+            )
+            p = json.loads(split["stdout"])
+            w = p["workers"]
+            print(
+                f"  --jobs {args.jobs} split (CPU s): main process {p['before']:.2f} before the pool, {p['during']:.2f} "
+                f"during the document stage, {p['after']:.2f} after it; workers "
+                + (", ".join(f"{x:.2f}" for x in w) if w else "not forked: not measured")
+            )
+            if w:
+                est = p["before"] + max(max(w), (sum(w) + p["during"]) / args.jobs) + p["after"]
+                print(
+                    f"  on {args.jobs} idle cores: about {est:.2f}s against {whole['cpu']:.2f}s for --jobs 1 = "
+                    f"{whole['cpu'] / est:.2f}x (serial parts + the document stage spread over the cores; wall clocks "
+                    "of a loaded machine say little)"
+                )
         if "render" not in skip:
             r = timed([sys.executable, __file__, "--worker", "render", "--data", str(data)], ok=(0,))
             times = json.loads(r["stdout"])

@@ -171,42 +171,6 @@ def test_warmup_ends_after_warmup_chars_of_text(monkeypatch):
     assert started == []
 
 
-def test_a_larger_corpus_checks_only_its_first_documents_before_the_pool(monkeypatch):
-    """Past the small-corpus limit, only ``preload`` documents are checked in this process (they load what
-    the forked workers inherit); the rest, read ahead or not, goes to the pool in input order, with the
-    unreadable inputs in their places. A corpus exactly at the limit is checked here, without a pool."""
-    from audit.engine import local as pipeline
-    from audit.model import Document, Unreadable
-    from audit.rules import DocumentCheck
-
-    class Nothing(DocumentCheck):
-        def check(self, ctx):
-            return ()
-
-    handed = []
-
-    def fake_parallel(iterator, parallel, doc_checks, *prep):
-        items = list(iterator)
-        handed.append([getattr(e, "id", "?") for e in items])
-        yield from pipeline._serial_stage(items, doc_checks)
-
-    monkeypatch.setattr(pipeline, "_parallel_stage", fake_parallel)
-    events = [Document(f"d{i}", "word", source="x.txt") for i in range(8)]
-    events.insert(1, Unreadable("x.txt", "bad json", line=2))
-    par = Parallel(Config(), frozenset(), jobs=2, warmup=3, warmup_chars=10**6, preload=1)
-    out = list(pipeline._document_stage(iter(events), [Nothing()], par))
-    assert [e for e, _ in out] == events
-    assert handed == [["?"] + [f"d{i}" for i in range(1, 8)]]  # everything after the first document
-    handed.clear()
-    none_here = dataclasses.replace(par, preload=0)
-    assert [e for e, _ in pipeline._document_stage(iter(events), [Nothing()], none_here)] == events
-    assert handed == [[getattr(e, "id", "?") for e in events]]
-    handed.clear()
-    at_limit = [e for e in events if isinstance(e, Document)][:3]
-    assert len(list(pipeline._document_stage(iter(at_limit), [Nothing()], par))) == 3
-    assert handed == []
-
-
 def test_document_stage_hands_layer_parts_and_outlet_to_the_corpus_stage(monkeypatch):
     """The text-layer parts corpus checks read are computed with the document checks (in the workers,
     when parallel) and seeded on the corpus stage's context; the outlet is computed only when the
@@ -340,3 +304,32 @@ def test_a_subclass_that_keeps_prepare_reads_what_the_workers_base_check_prepare
 
     assert Own().prepare_key != DuplicateCheck().prepare_key
     assert CorpusCheck().prepare_key == "audit.rules.CorpusCheck"
+
+
+def test_a_scan_collects_cyclic_garbage_less_often_and_restores_the_collector():
+    """During a scan the collector's first threshold is at least GC_YOUNG (collections of the older
+    generations walked the large live objects again and again: about 8% of a run's CPU); the caller's
+    thresholds come back afterwards, and a higher one of the caller's is never lowered."""
+    import gc
+
+    from audit.engine.common import GC_YOUNG
+    from audit.model import Document
+    from audit.rules import DocumentCheck
+
+    seen = []
+
+    class Watch(DocumentCheck):
+        def check(self, ctx):
+            seen.append(gc.get_threshold()[0])
+            return ()
+
+    old = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)
+        run_checks(iter([Document("d", "Some text.", source="x.txt")]), [Watch()])
+        assert seen == [GC_YOUNG] and gc.get_threshold() == (700, 10, 10)
+        gc.set_threshold(50_000, 10, 10)
+        run_checks(iter([Document("d", "Some text.", source="x.txt")]), [Watch()])
+        assert seen[-1] == 50_000 and gc.get_threshold() == (50_000, 10, 10)
+    finally:
+        gc.set_threshold(*old)

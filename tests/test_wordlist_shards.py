@@ -125,3 +125,34 @@ def test_the_artefact_helpers_agree_with_the_dictionaries(cache):
         assert common.frequent_words(lang, 1e-5) == {w: f for w, f in full.items() if f >= 1e-5}
     common._freq_table.cache_clear()
     common.zipf.cache_clear()
+
+
+@pytest.mark.parametrize("min_zipf", [6.0, 4.5, 3.0])
+def test_words_with_zipf_is_the_filtered_dictionary(min_zipf):
+    from audit.artefacts import common
+
+    for lang in common.WORDFREQ_LANGS:
+        full = common._freq_dict(lang)
+        expected = {w for w, f in full.items() if round(math.log10(f) + 9, 2) >= min_zipf}
+        assert common.words_with_zipf(lang, min_zipf) == expected, lang
+        assert expected == {w for w in expected if common.zipf(w, lang) >= min_zipf}
+    assert common.words_with_zipf("de", 3.0) == frozenset()
+
+
+def test_the_frequent_word_sets_are_the_whole_dictionary_definitions():
+    """The glued-word check's and the truncation check's frequent-word sets, read from the opening of the
+    lists, are the sets the whole dictionaries give."""
+    from audit.artefacts import common, truncation, whitespace
+
+    def from_full(lang, keep):
+        full = common._freq_dict(lang) or {}
+        return {w for w, f in full.items() if keep(w, f)}
+
+    z = lambda f: round(math.log10(f) + 9, 2)  # noqa: E731
+    assert whitespace._common_en_words() == from_full("en", lambda w, f: f >= 1e-5 and z(f) >= 4.5)
+    for lang in common.WORDFREQ_LANGS:
+        assert whitespace._top_words(lang) == from_full(lang, lambda w, f: f >= 9e-4 and z(f) >= 6.0), lang
+        expected = from_full(lang, lambda w, f: f >= 1e-6 and w.isalpha()) | from_full(
+            "en", lambda w, f: f >= 1e-6 and w.isalpha()
+        )
+        assert truncation._common_words(lang) == tuple(sorted(expected)), lang

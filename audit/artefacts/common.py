@@ -149,6 +149,19 @@ def frequent_words(lang: str, min_frequency: float) -> dict[str, float]:
     return wordlists.frequent(lang, "best", min_frequency) or {}
 
 
+@lru_cache(maxsize=16)
+def words_with_zipf(lang: str, min_zipf: float) -> frozenset[str]:
+    """The words whose :func:`zipf` in ``lang`` is at least ``min_zipf`` (``lang`` in
+    :data:`WORDFREQ_LANGS`), read from the opening of the list: Zipf falls with each frequency band, so
+    the bands are read until one falls below. ``{w for w, f in _freq_dict(lang).items() if
+    zipf(w, lang) >= min_zipf}`` without the whole dictionary (a few milliseconds)."""
+    if lang not in WORDFREQ_LANGS:
+        return frozenset()
+    # the frequency f of Zipf round(log10(f) + 9, 2) >= min_zipf is above 10 ** (min_zipf - 9.01)
+    opening = frequent_words(lang, 10 ** (min_zipf - 9.01))
+    return frozenset(w for w, f in opening.items() if round(math.log10(f) + 9, 2) >= min_zipf)
+
+
 @lru_cache(maxsize=8)
 def _freq_table(lang: str):
     """``lang``'s "best" list for lookups (:func:`audit.language.wordlists.frequency_table`)."""

@@ -246,11 +246,11 @@ def _signature(passage: str) -> bool:
 def _common_words(lang: str) -> tuple[str, ...]:
     """Sorted words of ``lang`` (and English) with a Zipf frequency of at least 3: the words a cut
     fragment is checked against ("Musli" begins "muslim", "Romn" begins "romney")."""
-    from audit.artefacts.common import _freq_dict
+    from audit.artefacts.common import frequent_words
 
     out: set[str] = set()
     for lg in {lang, "en"}:
-        d = _freq_dict(lg) if lg in WORDFREQ_LANGS else None
+        d = frequent_words(lg, 1e-6) if lg in WORDFREQ_LANGS else None
         if d:
             out.update(w for w, f in d.items() if f >= 1e-6 and w.isalpha())
     return tuple(sorted(out))

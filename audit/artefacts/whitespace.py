@@ -10,10 +10,10 @@ from typing import Iterable, cast
 from audit.artefacts.common import (
     BARE_ENTITY_NAMES,
     WORDFREQ_LANGS,
-    _freq_dict,
     confirm_lookup,
     language_lookup,
     stopwords,
+    words_with_zipf,
     zipf,
 )
 from audit.model import Category, Finding, Severity
@@ -248,9 +248,9 @@ def _split_glued(token: str, lang: str) -> tuple[str, str, float] | None:
 
 @lru_cache(maxsize=8)
 def _top_words(lang: str) -> frozenset[str]:
-    """The words of Zipf 6.0 and more (a hundred or so; Zipf 6 is a frequency of about 10^-3)."""
-    listed = _freq_dict(lang) or {}
-    return frozenset(w for w, f in listed.items() if f >= 9e-4 and zipf(w, lang) >= 6.0)
+    """The words of Zipf 6.0 and more (a hundred or so; Zipf 6 is a frequency of about 10^-3), read from
+    the opening of the list (no whole dictionary)."""
+    return words_with_zipf(lang, 6.0)
 
 
 def _top_split(token: str, lang: str) -> bool:
@@ -337,9 +337,8 @@ def _common_en(token: str) -> bool:
 @lru_cache(maxsize=1)
 def _common_en_words() -> frozenset[str]:
     """Every word for which :func:`_common_en` holds (a few thousand; Zipf 4.5 is a frequency of
-    10^-4.5, so only words of frequency 10^-5 and more are looked at)."""
-    listed = _freq_dict("en") or {}
-    return frozenset(w for w, f in listed.items() if f >= 1e-5 and zipf(w, "en") >= 4.5)
+    10^-4.5), read from the opening of the list (no whole dictionary)."""
+    return words_with_zipf("en", 4.5)
 
 
 def find_camel(

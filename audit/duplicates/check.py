@@ -38,6 +38,7 @@ from audit.duplicates.units import document_unit_bounds
 from audit.model import Cluster, Finding
 from audit.normalize import _nfkc
 from audit.rules import CorpusCheck, CorpusResult, DocContext
+from audit.spill import ArraySpill
 from audit.tokenhash import _lower_bytes, _word_mask
 
 #: Flush pending texts to the signature batcher at about this many characters.
@@ -89,10 +90,11 @@ class DuplicateCheck(CorpusCheck):
         # Near-duplicate document index: ordinals and uint16 signatures (chunks).
         self._doc_ord: list[np.ndarray] = []
         self._doc_sig: list[np.ndarray] = []
-        # Passage index: (ordinal, start, end), exact hash, uint16 signatures (chunks).
-        self._pas_loc: list[np.ndarray] = []
-        self._pas_hash: list[np.ndarray] = []
-        self._pas_sig: list[np.ndarray] = []
+        # Passage index: (ordinal, start, end), exact hash, uint16 signatures (chunks), on disk until the
+        # passage stage: it grows with the passages and would add to every earlier stage's peak.
+        self._pas_loc = ArraySpill()
+        self._pas_hash = ArraySpill()
+        self._pas_sig = ArraySpill()
         # Pending batch: (ordinal, text, passage spans); texts are dropped after each flush.
         self._pending: list[tuple[int, str, list[tuple[int, int]]]] = []
         #: (ordinal, start, end) of every passage unit, in ordinal order (12 bytes a unit)
@@ -187,9 +189,9 @@ class DuplicateCheck(CorpusCheck):
 
     def state_bytes(self) -> int:
         """Approximate bytes of index state held (signatures, hashes, per-document arrays)."""
-        arrays = sum(
+        arrays = sum(a.nbytes for a in self._doc_sig + self._doc_ord + self._unit_loc) + sum(
             a.nbytes
-            for a in self._doc_sig + self._doc_ord + self._pas_loc + self._pas_hash + self._pas_sig + self._unit_loc
+            for a in (self._pas_loc, self._pas_hash, self._pas_sig)  # on disk until the passage stage
         )
         per_doc = self._lengths.itemsize + self._dates.itemsize + self._sources.itemsize + self._sites.itemsize
         return arrays + 100 * len(self._first) + per_doc * len(self._lengths)
@@ -233,9 +235,11 @@ class DuplicateCheck(CorpusCheck):
         near_clusters(corpus, self._doc_sig, self._doc_ord, result, stats)
 
 
-def _drain(pieces: list[np.ndarray]) -> np.ndarray:
+def _drain(pieces: list[np.ndarray] | ArraySpill) -> np.ndarray:
     """``np.concatenate(pieces)``, emptying ``pieces`` as it copies them: the peak is the result and one
     piece, not the result and every piece (the passage state of a large corpus, held twice at finish)."""
+    if isinstance(pieces, ArraySpill):
+        return pieces.drain()
     if len(pieces) == 1:
         return pieces.pop()
     out = np.empty((sum(len(p) for p in pieces),) + pieces[0].shape[1:], dtype=pieces[0].dtype)

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from itertools import chain
 from typing import Any, Iterable
 
 from audit.config import Config
-from audit.engine.common import DocOutcome, build_checks, shards
+from audit.engine.common import DocOutcome, build_checks, shards, tune_collector
 from audit.model import Document
 from audit.rules import CorpusCheck, DocContext, DocumentCheck
 
@@ -20,13 +19,12 @@ from audit.rules import CorpusCheck, DocContext, DocumentCheck
 class Parallel:
     """How to run document checks in worker processes.
 
-    ``jobs``: number of worker processes; 0 means one per CPU. A corpus of at most ``warmup`` documents
-    and under ``warmup_chars`` characters is checked in this process (it never pays for a pool): the
-    stage reads that far ahead, without checking, to know. A larger corpus is checked in the workers,
-    but for its first ``preload`` documents, checked here before the pool starts so that the models and
-    lexicons every document needs (fastText, the English word lists, the sourcing and boilerplate
-    lexicons) are loaded once and inherited by the forked workers. Workers get tasks of at most
-    ``batch`` documents and ``batch_chars`` characters: small enough that the last tasks end together
+    ``jobs``: number of worker processes; 0 means one per CPU. Parallelism starts
+    only after ``warmup`` documents or ``warmup_chars`` characters of text, whichever
+    comes first (a fraction of a second of serial work), so small corpora never pay for a pool,
+    the models and lexicons the first documents load are loaded once and inherited by forked
+    workers, and little of a corpus is checked serially. Workers get tasks of at most ``batch``
+    documents and ``batch_chars`` characters: small enough that the last tasks end together
     (no core idles while one finishes a long task), large enough that a task's messages are few.
     """
 
@@ -35,7 +33,6 @@ class Parallel:
     jobs: int = 0
     warmup: int = 50
     warmup_chars: int = 100_000
-    preload: int = 1
     batch: int = 32
     batch_chars: int = 50_000
     #: ``"local"`` (this process and a process pool) or ``"ray"`` (:mod:`audit.engine.ray`).
@@ -75,6 +72,7 @@ Prep = tuple[tuple[str, ...], str]
 
 
 def _worker_init(config: Config, enabled: frozenset[str], prep: Prep = ((), "source")) -> None:
+    tune_collector()  # inherited when forked; a fork server's or spawned worker sets it here
     checks = build_checks(config, enabled)
     _WORKER_CHECKS[:] = [c for c in checks if isinstance(c, DocumentCheck)]
     # The corpus checks' per-document work (``CorpusCheck.prepare``) runs here too; the main process only
@@ -126,29 +124,17 @@ def _document_stage(
     if parallel is None or parallel.workers() < 2 or not doc_checks or not _main_importable():
         yield from _serial_stage(iterator, doc_checks, prep)
         return
-    head: list[Any] = []  # read ahead, not checked: is the corpus larger than a warm-up?
     seen = chars = 0
-    for event in iterator:
-        head.append(event)
-        if isinstance(event, Document):
+    for event, outcome in _serial_stage(iterator, doc_checks, prep):  # warm-up: small corpora never start a pool
+        yield event, outcome
+        if outcome is not None:
             seen += 1
             chars += len(event.text)
-            if seen > parallel.warmup or chars >= parallel.warmup_chars:
-                break
-    else:  # a small corpus: checked here
-        yield from _serial_stage(head, doc_checks, prep)
+        if seen >= parallel.warmup or chars >= parallel.warmup_chars:
+            break
+    else:
         return
-    rest = chain(head, iterator)
-    if parallel.preload > 0:
-        first = []
-        docs = 0
-        for event in rest:  # the first documents load what every document needs, before the fork
-            first.append(event)
-            docs += isinstance(event, Document)
-            if docs >= parallel.preload:
-                break
-        yield from _serial_stage(first, doc_checks, prep)
-    yield from _parallel_stage(rest, parallel, doc_checks, prep)
+    yield from _parallel_stage(iterator, parallel, doc_checks, prep)
 
 
 def _start_method() -> str:

@@ -132,6 +132,8 @@ def _small_count(fig: Figure) -> bool:
     if t in _NUMBER_WORDS:
         return True
     return t.isdigit() and int(t) < _SMALL_COUNT
+
+
 _PUBLIC_DEBT = re.compile(r"(?i:\b(?:public|national|federal|government)\s+debt\b|\bdeuda\s+p[úu]blica\b)")
 _ON_SCALE = re.compile(r"\s*(?:on|in)\s+the\s+[\w-]+\s+scale\b", re.I)  # 6.25 on the Richter scale
 _CLAUSE_BREAK = re.compile(r"[;:]")

@@ -18,6 +18,7 @@ import re
 
 from audit.sourcing.attribution import Attribution
 from audit.sourcing.document import Claim
+from audit.sourcing.lexicon import lexicon
 from audit.sourcing.speakers import _SENTENCE_OPENERS
 from audit.sourcing.tables import Table, has_source_line
 
@@ -183,9 +184,48 @@ def decide(text: str, claims: list[Claim], tables: list[Table], wire: bool = Fal
                 and (prev.figures or _CONTINUE_START.match(text, c.start))
                 and (c.quote is None or c.quote is prev.quote)
                 and not _subject_changed(text, prev, c)
+                and (wire or _continues_account(text, prev, c))
             ):
                 c.attributed_by, c.via = "continuation", prev.via
                 continue
+
+
+#: A subject pronoun that refers back to the previous sentence's speaker: "She expects 150 more by June."
+_PRONOUN_START = re.compile(r"\s*(?:he|she|they|we|i|él|ella|ellos|ellas|nosotros)\b", re.I)
+_SUBJECT_WORD = re.compile(r"[\w’'-]+")
+_NOT_SUBJECT = frozenset("the a an its their his her our this that these those el la los las su sus un una".split())
+
+
+def _continues_account(text: str, prev: Claim, c: Claim) -> bool:
+    """Whether ``c`` goes on with the account of the speaker who frames ``prev``'s figures.
+
+    When ``prev`` opens with its speaker and the figures sit in what that speaker says ("The union says
+    4,000 teachers will walk out."), the report ends with the sentence: the next one continues it only with
+    a subject that points back (a pronoun, "It added", "The figures", "also") or the speaker itself again
+    ("The group also hired 400 nurses."). A new subject stating a new figure ("Enrollment has fallen 11
+    percent since 2019.", "Its chief executive made $19.3 million.") is the writer's own background. A
+    trailing tag ("Orders rose 1.8%, the Commerce Department said."), "according to" or an evidence subject
+    ("The census of 2000 showed…", "A study found…") sources a data report whose further figures may
+    follow without a tag."""
+    a = prev.via
+    if prev.attributed_by != "sentence" or a is None or a.kind != "verb" or not prev.figures:
+        return True  # "according to", "the census showed", "a study found": a data source, read on
+    source_words = [w.lower() for w in _SUBJECT_WORD.findall(a.source or "")]
+    if a.source_kind == "document" or any(w in _document_nouns(prev.lang) for w in source_words):
+        return True  # "Recent polling in the state reports that 30 percent…": the poll's further figures follow
+    if not (prev.start <= a.start and a.end <= min(f.start for f in prev.figures)):
+        return True  # the figures come before the cue: a trailing tag
+    if _CONTINUE_START.match(text, c.start) or _ANAPHORIC_START.match(text, c.start):
+        return True
+    if _PRONOUN_START.match(text, c.start):
+        return True
+    source = {w.removesuffix("’s").removesuffix("'s") for w in source_words}
+    opening = [w.lower() for w in _SUBJECT_WORD.findall(text, c.start, min(c.end, c.start + 60))[:4]]
+    return any(w in source for w in opening if w not in _NOT_SUBJECT and len(w) > 2)
+
+
+def _document_nouns(lang: str) -> frozenset[str]:
+    return lexicon(lang if lang in ("en", "es") else "en").document_nouns
 
 
 _OPENING_NAME = re.compile(r"\s*([A-ZÁÉÍÓÚÑ][\w’'.-]+)(?:\s+([A-ZÁÉÍÓÚÑ][\w’'.-]+))?")

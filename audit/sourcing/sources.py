@@ -182,6 +182,19 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+def _org_plural(w: str) -> bool:
+    """The plural of an organisation noun: "unions", "agencies", "churches", "sindicatos", "universidades",
+    "asociaciones" (a group of organisations speaks as one)."""
+    if len(w) < 5 or not w.endswith("s"):
+        return False
+    return (
+        w[:-1] in ORG_NOUNS
+        or (w.endswith("es") and w[:-2] in ORG_NOUNS)
+        or (w.endswith("ies") and w[:-3] + "y" in ORG_NOUNS)
+        or (w.endswith("iones") and w[:-5] + "ión" in ORG_NOUNS)
+    )
+
+
 def _personish(word: str, lex: Lexicon) -> bool:
     w = word.strip(".,;:’'")
     return (
@@ -189,6 +202,7 @@ def _personish(word: str, lex: Lexicon) -> bool:
         or w + "s" in ROLE_NOUNS
         or w in _SINGULAR_ROLES
         or w in ORG_NOUNS
+        or _org_plural(w)
         or w in _PEOPLE
         or w in _PRONOUNS
         or w in lex.official_nouns
@@ -283,8 +297,9 @@ _PREP_SOURCE = re.compile(
     r"esa|su|sus)\s+(?:[\w'’.-]+\s+){0,3}?(?:poll|polls|survey|surveys|study|studies|report|analysis|census|audit|"
     r"review|data|dataset|sondeo|encuesta|estudio|informe|análisis|censo|auditoría|datos)(?![\w’'-])"
     r"(?!\s+(?:center|centre|centers|centres|breach|entry|card))"
-    r"|(?<![\w’'-])(?:[Uu]nder|[Ss]egún\s+la)\s+(?:[\w'’.-]+\s+){0,3}?(?:law|laws|statute|statutes|regulations|ley|"
-    r"normativa)(?![\w’'-])"
+    r"|(?<![\w’'-])(?:[Uu]nder|[Ss]egún\s+la)\s+(?:[\w'’.-]+\s+){0,4}?(?:law|laws|statute|statutes|regulations|rules|"
+    r"guidelines|guidance|standards|criteria|definition|ley|leyes|normativa|normas|reglas|directrices|criterios)"
+    r"(?![\w’'-])"
 )
 #: "The figure came from the campaign": where a number comes from, said in the sentence itself.
 #: The words a match of :data:`_PREP_SOURCE` starts with (lower case; see :mod:`audit.sourcing.cues`).

@@ -35,10 +35,31 @@ ATTRIBUTED = [
     # role nouns as speakers, inverted tags with a descriptor
     ("The challenger said violent crime had risen 20% under the mayor.", "20%"),
     ("About 600 workers lost their jobs, said union steward Dana Morales.", "600"),
+    # "under X guidelines/rules/law": the rule text is where the figure comes from
+    ("Under the revised state guidelines, about 40,000 more children qualify for free meals.", "40,000"),
+    ("Under the new federal rules, 2 million salaried workers become eligible for overtime.", "2 million"),
+    ("Con las nuevas normas europeas, 300.000 conductores deberán renovar el permiso.", "300.000"),
+    # a plural organisation noun as speaker (EN/ES)
+    ("Las asociaciones aseguran que 12.000 familias perdieron su vivienda en 2023.", "12.000"),
+    ("Los sindicatos afirman que 8.000 trabajadores secundaron el paro.", "8.000"),
+    ("Local charities say 3,500 families asked for food aid last winter.", "3,500"),
+    # continuing the same speaker's account: an anaphoric or pronoun subject, the same subject, "also"
+    ("The teachers' union says 4,200 members voted to strike. It added that 300 schools would close.", "300 schools"),
+    ("Mayor Ruiz said 900 officers were on patrol. She expects 150 more by June.", "150 more"),
+    ("The hospital group said it treated 12,000 patients. The group also hired 400 nurses.", "400 nurses"),
+    # a trailing tag sources the report that the next sentence continues
+    ("Arrests fell 18% last year, the county sheriff reported. Drug seizures rose to 1,240.", "1,240"),
+    # a data source that opens the sentence (evidence subject, a poll) reports further figures that follow
+    ("A state housing survey found that 31% of renters were behind on rent. Among renters over 65, 19% were.", "19%"),
+    ("The latest polling shows 40 percent of voters back the plan. Among independents, 52 percent oppose it.", "52 percent"),
 ]
 UNATTRIBUTED = [
     # the subject changed: no inherited attribution
     ("Jobless claims fell 4%, the Labor Department said. Senator Pryor won 61% of the vote.", "61%"),
+    # a speaker's claim, then the writer's own background figure with a new (common noun) subject
+    ("The nurses' union says 2,000 members will strike on Friday. Turnover among nurses has risen 9 percent since 2020.", "9 percent"),
+    ("The bank said it had closed 300 branches. Its chairman earned $14 million last year.", "$14 million"),
+    ("El sindicato asegura que 5.000 docentes irán a la huelga. La matrícula ha caído un 12% desde 2019.", "12%"),
     # participles that are adjectives, not reporting verbs
     ("She has 800 pledged delegates and needs 1,900 to win.", "800"),
     ("The drought caused an estimated loss of 2,000 jobs on farms.", "2,000"),
