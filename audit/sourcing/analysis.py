@@ -29,7 +29,7 @@ from audit.sourcing.cues import CueIndex
 from audit.sourcing.decide import _LIST_ITEM, _other_clause, decide
 from audit.sourcing.document import Claim, DocAnalysis
 from audit.sourcing.figures import find_figures
-from audit.sourcing.lexicon import LEXICON_LANGUAGES, Lexicon, guess_language, lexicon
+from audit.sourcing.lexicon import LEXICON_LANGUAGES, Lexicon, guess_language, lexicon, stopword_re
 from audit.sourcing.quotes import Quote, find_quotes, mask_quotes
 from audit.sourcing.speakers import attach_speakers
 from audit.sourcing.tables import Table, find_tables
@@ -116,7 +116,7 @@ def _lexicons(
     # language's stop words occur in it: when they occur nowhere, every passage reads as the
     # document's language (a guess of "und" falls back to it too), so the per-passage vote is skipped.
     others = [lg for lg in LEXICON_LANGUAGES if lg != doc_lang]
-    mixed = any(lexicon(lg).stopword_re.search(text.lower()) for lg in others)
+    mixed = any(stopword_re(lg).search(text.lower()) for lg in others)
     if language_at is None and (doc_lang not in LEXICON_LANGUAGES or mixed):
         for p in passages:
             if p.end - p.start >= 60:

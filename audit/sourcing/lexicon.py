@@ -150,11 +150,24 @@ def _generated_verbs(data: dict) -> tuple[list[str], list[str]]:
 
 
 @cache
-def lexicon(language: str) -> Lexicon:
-    """The lexicon for ``language`` (``en`` or ``es``)."""
-    data = tomllib.loads(
+def _data(language: str) -> dict:
+    """The lexicon file of ``language``, parsed."""
+    return tomllib.loads(
         resources.files("audit").joinpath("data", f"sourcing_{language}.toml").read_text(encoding="utf-8")
     )
+
+
+@cache
+def stopword_re(language: str) -> re.Pattern:
+    """``lexicon(language).stopword_re`` without compiling the rest of the lexicon (the stop-word votes
+    look at every lexicon language; the other patterns are built only for a language that is read)."""
+    return re.compile(rf"(?<![^\W\d_])(?:{_alternation(list(_data(language)['stopwords']))})(?![^\W\d_])")
+
+
+@cache
+def lexicon(language: str) -> Lexicon:
+    """The lexicon for ``language`` (``en`` or ``es``)."""
+    data = _data(language)
     generated, generated_ambiguous = _generated_verbs(data)
     verbs = list(dict.fromkeys(list(data["reporting_verbs"]) + generated))
     evidence = [w for w in data.get("evidence_verbs", []) if w not in verbs]
@@ -174,7 +187,7 @@ def lexicon(language: str) -> Lexicon:
         stopwords=frozenset(data["stopwords"]),
         framed_only=_framed_only(data),
         progressive_only=_progressive_only(data),
-        stopword_re=re.compile(rf"(?<![^\W\d_])(?:{_alternation(list(data['stopwords']))})(?![^\W\d_])"),
+        stopword_re=stopword_re(language),
         verb_re=_compile_words(verbs),
         evidence_re=_compile_words(evidence),
         cue_re=_compile_words(cues, re.IGNORECASE),
@@ -203,7 +216,7 @@ def guess_language(text: str, sample: int = 4000) -> str:
         return "und"
     best, best_n = "und", 0
     for lang in LEXICON_LANGUAGES:
-        n = len(lexicon(lang).stopword_re.findall(low))
+        n = len(stopword_re(lang).findall(low))
         if n > best_n:
             best, best_n = lang, n
     if n_words < 12:
