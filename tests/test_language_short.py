@@ -188,3 +188,86 @@ def test_code_switched_short_texts_name_both_languages(check, text, langs):
 )
 def test_monolingual_news_keeps_one_language(check, text):
     assert _languages(check, text) == {"en": 1.0}
+
+
+# --- The clear-language fast path (identify.clearly_one): a short text clearly in one language is not
+# labelled word by word.
+
+_CLEAR_NEWS = (
+    "The chef said the secret of the dish was to cook the pasta al dente and serve it at once, and that "
+    "diners at his new restaurant in the city would be able to watch the kitchen at work."
+)
+
+
+def _cands(lang, p=0.99, other="es"):
+    return [(lang, p), (other, 1 - p)]
+
+
+def test_clearly_one_when_every_word_is_common():
+    from audit.language.identify import LanguageConfig, clearly_one
+
+    cfg = LanguageConfig()
+    words = "i think we should go home now".split()
+    assert clearly_one(words, _cands("en", 0.6), cfg)  # no confidence needed: every word is common English
+    # One word outside English's common words, in a short text: read word by word.
+    assert not clearly_one(words + ["mañana"], _cands("en", 0.99), cfg)
+
+
+def test_clearly_one_on_long_text_allows_few_isolated_unknown_words():
+    from audit.language.identify import LanguageConfig, clearly_one
+
+    cfg = LanguageConfig()
+    base = (
+        "the government said on monday that it would spend more money on schools and roads next year "
+        "after a long debate in parliament about the budget and taxes"
+    ).split()
+    assert len(base) >= cfg.clear_min_words
+    one = base[:10] + ["dente"] + base[10:]
+    assert clearly_one(one, _cands("en", 0.99), cfg)
+    assert not clearly_one(one, _cands("en", 0.5), cfg)  # fastText unsure
+    assert not clearly_one(one[:20], _cands("en", 0.99), cfg)  # too short for the confidence path
+    # Two unknown words in a row is a possible switch of language.
+    assert not clearly_one(base[:10] + ["tenemos", "ganas"] + base[10:], _cands("en", 0.99), cfg)
+    # Too many unknown words.
+    many = [w for x in base for w in (x, "xqzt")][: len(base)]
+    assert not clearly_one(many, _cands("en", 0.99), cfg)
+
+
+def test_clear_short_record_skips_the_word_labelling(check, monkeypatch):
+    from audit.language import identify
+
+    calls = []
+    real = identify.pair_with_frequencies
+
+    def spy(*a, **k):
+        calls.append(a)
+        return real(*a, **k)
+
+    monkeypatch.setattr(identify, "pair_with_frequencies", spy)
+    assert _languages(check, _CLEAR_NEWS) == {"en": 1.0}
+    assert calls == []
+    # A real mix is still labelled word by word and named both languages.
+    assert set(_languages(check, "no puedo believe que ya es friday otra vez lol")) == {"en", "es"}
+    assert calls
+
+
+def test_clear_news_record_has_one_language_where_the_word_labelling_found_two():
+    from audit.language import LanguageCheck, LanguageConfig
+    from audit.rules import Settings
+
+    without = LanguageCheck(LanguageConfig(clear_min_words=10**6), Settings())
+    assert len(_languages(without, _CLEAR_NEWS)) == 2  # "al dente" read as Italian words
+    assert _languages(LanguageCheck(LanguageConfig(), Settings()), _CLEAR_NEWS) == {"en": 1.0}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An English headline with a word French shares ("organisation"), a few times more frequent in
+        # French: a run of it needs a margin of run_min_margin (2 nats), which one such word lacks.
+        "Aid organisation warns of food shortages",
+        "Charity organisation opens new shelter",
+    ],
+)
+def test_headline_with_a_shared_word_keeps_one_language(check, text):
+    assert _languages(check, text) == {"en": 1.0}

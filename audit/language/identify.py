@@ -121,13 +121,20 @@ class LanguageConfig:
     #: A run of words counts for the shares with this many letters and this log-likelihood
     #: margin over the other language.
     run_min_letters: int = 3
-    run_min_margin: float = 1.0
+    run_min_margin: float = 2.0
     #: ... and at least one word outside the other language's this many most frequent words (a run
     #: of words both languages use, "met", "a", "no", is not a switch).
     run_vocabulary_size: int = 3000
     #: ... and each language's counted runs hold at least this share of the runs' characters (one
     #: foreign-looking word in a sentence of news, "above par", "a fatwa", is not a mix).
     run_min_share: float = 0.06
+    #: A short text clearly in fastText's top language is not labelled word by word (no mix): every
+    #: word outside names is among that language's ``run_vocabulary_size`` most frequent words, or it
+    #: has ``clear_min_words`` such words, fastText gives it ``clear_min_probability`` and at most
+    #: ``clear_max_unknown`` of them (never two in a row) are outside its ``vocabulary_size`` words.
+    clear_min_words: int = 25
+    clear_min_probability: float = 0.9
+    clear_max_unknown: float = 0.2
     #: LANG004: each language of a mix has at least this share of the classified characters.
     mix_min_share: float = 0.15
 
@@ -145,6 +152,8 @@ class LanguageConfig:
             "mix_min_share",
             "pair_min_probability",
             "run_min_share",
+            "clear_min_probability",
+            "clear_max_unknown",
         ):
             value = getattr(self, name)
             if not 0.0 <= value <= 1.0:
@@ -163,6 +172,7 @@ class LanguageConfig:
             "run_min_letters",
             "switch_penalty",
             "run_min_margin",
+            "clear_min_words",
         ):
             if getattr(self, name) < 0:
                 raise ValueError(f"{name} must not be negative")
@@ -478,8 +488,12 @@ def read_short(
         lang, conf = identify_short(words, cands[:5])
         if conf < cfg.short_min_confidence:
             lang = UND
-    pair, logf = pair_with_frequencies(prose, cands, cfg.pair_min_probability)
     runs: tuple[Run, ...] = ()
+    pair, logf = (
+        (None, None)
+        if clearly_one(prose, cands, cfg)
+        else pair_with_frequencies(prose, cands, cfg.pair_min_probability)
+    )
     if pair is not None:
         runs = counted_runs(
             toks,
@@ -498,6 +512,39 @@ def read_short(
             if min(chars.values()) < cfg.run_min_share * sum(chars.values()):
                 runs = ()
     return ShortReading(lang, conf, runs)
+
+
+def clearly_one(prose: Sequence[str], cands: Candidates, cfg: LanguageConfig) -> bool:
+    """Is a short text clearly in fastText's top language, so that the word-by-word labelling is
+    skipped (no mix)? ``prose``: its lower-case words outside names. Yes when every word is among
+    the language's ``run_vocabulary_size`` most frequent words (then no run of another language
+    can hold a word outside them, and none counts), or when the text is long enough
+    (``clear_min_words``), fastText is confident (``clear_min_probability``) and few words
+    (``clear_max_unknown``, never two in a row) are outside its ``vocabulary_size`` words: one
+    foreign-looking word in a sentence of news ("above par") is not a switch of language."""
+    if not prose or not cands:
+        return False
+    top, p = cands[0]
+    common = vocabulary(top, cfg.run_vocabulary_size)
+    if common is None:
+        return False
+    if all(w in common for w in prose):
+        return True
+    n = len(prose)
+    if n < cfg.clear_min_words or p < cfg.clear_min_probability:
+        return False
+    known = vocabulary(top, cfg.vocabulary_size)
+    if known is None:
+        return False
+    unknown = 0
+    previous = False
+    for w in prose:
+        out = w not in common and w not in known
+        if out and previous:
+            return False
+        unknown += out
+        previous = out
+    return unknown <= cfg.clear_max_unknown * n
 
 
 def _prose_words(words: list[str]) -> list[str]:
