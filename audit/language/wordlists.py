@@ -22,6 +22,7 @@ frequency ``10 ** (-i / 100)``, most frequent first.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gzip
 import importlib.util
@@ -34,6 +35,7 @@ import tempfile
 import zlib
 from array import array
 from itertools import chain, repeat
+from typing import Iterator
 
 #: Words wordfreq's ``top_n_list`` leaves out (``wordfreq.numbers.has_digit_sequence``).
 _MULTI_DIGIT = re.compile(r"\d[\d.,]+")
@@ -94,6 +96,20 @@ def _read_bands(path: str) -> list[list[str]]:
     return data[1:]
 
 
+@contextlib.contextmanager
+def _bands_in_order(path: str) -> Iterator[Iterator[list[str]]]:
+    """The bands of the list at ``path`` (as :func:`_read_bands`), most frequent first, unpacked one at
+    a time as they are asked for: readers of the opening of a list stop early."""
+    import msgpack
+
+    with gzip.open(path, "rb") as fh:
+        unpacker = msgpack.Unpacker(fh, raw=False)
+        size = unpacker.read_array_header()
+        if size:
+            _check_header(unpacker.unpack())
+        yield (unpacker.unpack() for _ in range(size - 1))
+
+
 def _band_freq(index: int) -> float:
     """The frequency of band ``index`` (``wordfreq.cB_to_freq(-index)``)."""
     return 10 ** (-index / 100)
@@ -114,26 +130,17 @@ def _band_dict(bands: list[list[str]]) -> dict[str, float]:
 def top_words(lang: str, n: int) -> tuple[str, ...] | None:
     """The ``n`` most frequent words of ``lang``'s best list ("large" where there is one), in
     wordfreq's order and without its multi-digit entries; None when there is no list."""
-    files = _files()
-    path = files.get(("large", lang)) or files.get(("small", lang))
+    path = _list_path(lang, "best")
     if path is None:
         return None
-    import msgpack
-
     out: list[str] = []
-    with gzip.open(path, "rb") as fh:
-        unpacker = msgpack.Unpacker(fh, raw=False)
-        size = unpacker.read_array_header()
-        if size:
-            _check_header(unpacker.unpack())
-        for _ in range(size - 1):
-            if len(out) >= n:
-                break
-            for word in unpacker.unpack():
+    with _bands_in_order(path) as bands:
+        for band in bands:
+            for word in band:
                 if not _MULTI_DIGIT.match(word):
                     out.append(word)
                     if len(out) >= n:
-                        break
+                        return tuple(out)
     return tuple(out)
 
 
@@ -327,16 +334,10 @@ def frequent(lang: str, wordlist: str, min_frequency: float) -> dict[str, float]
     path = _list_path(lang, wordlist)
     if path is None:
         return None
-    import msgpack
-
-    bands: list[list[str]] = []
-    with gzip.open(path, "rb") as fh:
-        unpacker = msgpack.Unpacker(fh, raw=False)
-        size = unpacker.read_array_header()
-        if size:
-            _check_header(unpacker.unpack())
-        for i in range(size - 1):
+    opening: list[list[str]] = []
+    with _bands_in_order(path) as bands:
+        for i, band in enumerate(bands):
             if _band_freq(i) < min_frequency:
                 break
-            bands.append(unpacker.unpack())
-    return _band_dict(bands)
+            opening.append(band)
+    return _band_dict(opening)
