@@ -19,7 +19,6 @@ read, from a fresh cache folder (written once) and from the written files.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
@@ -33,17 +32,13 @@ from audit.language import wordlists  # noqa: E402
 from audit.model import Document  # noqa: E402
 from audit.policy import Policy  # noqa: E402
 from audit.rules import CorpusCheck, DocContext  # noqa: E402
+from benchmarks.realdata import records  # noqa: E402
 
 
 def read_inputs(specs: list[str], limit: int) -> list[str]:
     texts: list[str] = []
     for spec in specs:
-        path, _, fld = spec.partition(":")
-        with open(path, encoding="utf-8") as src:
-            for i, line in enumerate(src):
-                if i >= limit:
-                    break
-                texts.append(json.loads(line).get(fld or "text") or "")
+        texts += [text for _, _, text, _ in records(spec, limit)]
     return texts
 
 

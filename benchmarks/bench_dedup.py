@@ -34,6 +34,7 @@ import numpy as np
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
+from benchmarks.realdata import records  # noqa: E402
 
 DATA = HERE / "data"
 
@@ -62,21 +63,15 @@ def build_real(specs: list[str], limit: int, out: Path) -> int:
     n = 0
     with open(out, "w", encoding="utf-8") as dst:
         for spec in specs:
-            path, _, fld = spec.partition(":")
-            stem = Path(path).stem
-            with open(path, encoding="utf-8") as src:
-                for i, line in enumerate(src):
-                    if n >= limit:
-                        return n
-                    rec = json.loads(line)
-                    text = rec.get(fld or "text") or ""
-                    dst.write(
-                        json.dumps(
-                            {"id": f"{stem}-{rec.get('id', i)}", "text": text, "source": stem}, ensure_ascii=False
-                        )
-                        + "\n"
-                    )
-                    n += 1
+            for i, rec, text, path in records(spec):
+                if n >= limit:
+                    return n
+                stem = Path(path).stem
+                dst.write(
+                    json.dumps({"id": f"{stem}-{rec.get('id', i)}", "text": text, "source": stem}, ensure_ascii=False)
+                    + "\n"
+                )
+                n += 1
     return n
 
 

@@ -47,6 +47,7 @@ from audit.language.backends import clean_for_detection, get_backend  # noqa: E4
 from audit.language.short import clear_word_cache  # noqa: E402
 from audit.model import Document, Span  # noqa: E402
 from audit.rules import DocContext, Settings  # noqa: E402
+from benchmarks.realdata import records  # noqa: E402
 
 BACKENDS = ("fasttext", "langdetect", "auto")
 OVERRIDES: dict = {}
@@ -253,17 +254,9 @@ def speed(specs: list[str], limit: int) -> None:
     """CPU of the language check alone on real documents, in steady state: a first pass over the same
     documents loads the models and word lists, the text layer (passages, sentences, words) is computed
     before the timing as in a whole audit, and fastText's answer cache and the word-frequency cache of short texts are emptied; best of two passes."""
-    import json
-
     print(f"{'corpus':<34}{'docs':>6}{'MB':>7}{'CPU s':>8}{'s/MB':>8}{'ms/doc':>8}")
     for spec in specs:
-        path, _, fld = spec.partition(":")
-        texts = []
-        with open(path, encoding="utf-8") as fh:
-            for line in fh:
-                if len(texts) >= limit:
-                    break
-                texts.append(json.loads(line).get(fld or "text") or "")
+        texts = [text for _, _, text, _ in records(spec, limit)]
         mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
         check = LanguageCheck(config(), Settings())
 

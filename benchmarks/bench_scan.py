@@ -37,6 +37,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # The workers import this checkout's package (run as a script, sys.path[0] is benchmarks/).
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+from benchmarks.realdata import records  # noqa: E402
+
 FAMILIES = ("artefact", "language", "sourcing", "duplicate")
 
 
@@ -45,20 +47,11 @@ def build_input(specs: list[str], limit: int, out: Path) -> tuple[int, int]:
     docs = size = 0
     with open(out, "w", encoding="utf-8") as dst:
         for spec in specs:
-            path, _, fld = spec.partition(":")
-            if not os.path.exists(path) and ":" in spec:  # a Windows drive letter, not a field
-                path, fld = spec, ""
-            fld = fld or "text"
-            stem = Path(path).stem
-            with open(path, encoding="utf-8") as src:
-                for i, line in enumerate(src):
-                    if i >= limit:
-                        break
-                    rec = json.loads(line)
-                    text = rec.get(fld) or ""
-                    dst.write(json.dumps({"id": f"{stem}-{rec.get('id', i)}", "text": text}, ensure_ascii=False) + "\n")
-                    docs += 1
-                    size += len(text.encode("utf-8"))
+            for i, rec, text, path in records(spec, limit):
+                stem = Path(path).stem
+                dst.write(json.dumps({"id": f"{stem}-{rec.get('id', i)}", "text": text}, ensure_ascii=False) + "\n")
+                docs += 1
+                size += len(text.encode("utf-8"))
     return docs, size
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import json
 import pstats
 import sys
 import time
@@ -28,6 +27,7 @@ from audit.model import Document  # noqa: E402
 from audit.rules import DocContext  # noqa: E402
 from audit.sourcing import SourcingCheck  # noqa: E402
 from audit.sourcing.lexicon import LEXICON_LANGUAGES, lexicon  # noqa: E402
+from benchmarks.realdata import records  # noqa: E402
 
 
 def _contexts(specs: list[str], limit: int) -> tuple[list[DocContext], int]:
@@ -35,19 +35,12 @@ def _contexts(specs: list[str], limit: int) -> tuple[list[DocContext], int]:
     out: list[DocContext] = []
     size = 0
     for spec in specs:
-        path, _, fld = spec.partition(":")
-        fld = fld or "text"
-        with open(path, encoding="utf-8") as fh:
-            for i, line in enumerate(fh):
-                if i >= limit:
-                    break
-                rec = json.loads(line)
-                text = rec.get(fld) or ""
-                ctx = DocContext(Document(str(rec.get("id", i)), text, path), len(out))
-                list(language.check(ctx))
-                _ = (ctx.layer.lower, ctx.layer.sentences, ctx.layer.passages, ctx.layer.lines, ctx.layout, ctx.outlet)
-                out.append(ctx)
-                size += len(text.encode("utf-8"))
+        for i, rec, text, path in records(spec, limit):
+            ctx = DocContext(Document(str(rec.get("id", i)), text, path), len(out))
+            list(language.check(ctx))
+            _ = (ctx.layer.lower, ctx.layer.sentences, ctx.layer.passages, ctx.layer.lines, ctx.layout, ctx.outlet)
+            out.append(ctx)
+            size += len(text.encode("utf-8"))
     return out, size
 
 
