@@ -162,6 +162,20 @@ def _short_kind_slow(core: str, with_colon: str) -> str | None:
     return None
 
 
+def _kinds_match_the_full_alternation(lines: list[str]) -> set[str | None]:
+    """Assert that the short-line dispatch gives each line the kind the full alternation gives; return the
+    kinds seen."""
+    kinds = set()
+    for line in lines:
+        with_colon, core = boilerplate.clean_line(line)
+        if not core or len(core) > 60:
+            continue
+        expected = _short_kind_slow(core, with_colon)
+        kinds.add(expected)
+        assert boilerplate._short_kind.__wrapped__(core, with_colon, ()) == expected, line
+    return kinds
+
+
 _LEX_WORDS = (
     "read more related share subscribe cookie cookies we use this site accept all rights reserved home > "
     "news » tags: posted on jan photo getty images by print email follow us sign up newsletter copyright © "
@@ -189,19 +203,30 @@ def test_lexicon_dispatch_gives_the_full_alternation():
         "Subscribe to our site, we use cookies",
         "(c) 2024 we use cookies",
     ]
-    kinds = set()
-    for line in lines:
-        with_colon, core = boilerplate.clean_line(line)
-        if not core or len(core) > 60:
-            continue
-        expected = _short_kind_slow(core, with_colon)
-        kinds.add(expected)
-        assert boilerplate._short_kind.__wrapped__(core, with_colon, ()) == expected, line
+    kinds = _kinds_match_the_full_alternation(lines)
     assert {"cookie", "copyright", "metadata", "navigation", "share", "timestamp"} <= kinds
     assert _short_kind_slow("Subscribe to our site, we use cookies", "Subscribe to our site, we use cookies") == (
         "subscribe"
     )
     assert _short_kind_slow("(c) 2024 we use cookies", "(c) 2024 we use cookies") == "cookie"
+
+
+_NON_ASCII_LEX = (
+    "read more related share subscribe cookies we use this site accept all rights reserved home > news » tags: "
+    "posted on photo getty images by print follow us sign up copyright © 2020 (c) leer más lee también "
+    "política de privacidad suscríbete síguenos à lire aussi mis à jour veröffentlicht “read” — é "
+    "Ñandú Straße ǅ ﬁ µ Å ẞ K ſ ı İ tout accepter"
+).split()
+
+
+def test_non_ascii_lines_dispatched_by_first_character_give_the_full_alternation():
+    rnd = random.Random(12)
+    lines = [" ".join(rnd.choice(_NON_ASCII_LEX) for _ in range(rnd.randint(1, 6))) for _ in range(5000)]
+    lines += [ln.upper() for ln in lines[:800]] + [ln.title() for ln in lines[800:1600]]
+    lines += ["Leer más", "LEER MÁS »", "Suscríbete a nuestro boletín", "© 2024 Diario. Todos los derechos reservados"]
+    lines += ["Lire aussi", "Mis à jour le 5 janvier", "ſhare", "ſubſcribe", "Cookie Settings", "İnfo: "]
+    kinds = _kinds_match_the_full_alternation(lines)
+    assert len(kinds) >= 5
 
 
 def test_clean_line_is_the_two_regexes():
