@@ -76,6 +76,25 @@ def open_keys(words) -> Keys:
     return Keys(w, w)
 
 
+_SECONDS: dict[int, tuple[Keys, dict[str, frozenset[str]]]] = {}
+_NO_SECONDS: dict[str, frozenset[str]] = {}
+
+
+def _seconds(keys: Keys) -> dict[str, frozenset[str]]:
+    """``keys.pairs`` as first word -> the second words it pairs with (computed once per :class:`Keys`)."""
+    if not keys.pairs:
+        return _NO_SECONDS  # (not cached: such keys are made per document)
+    got = _SECONDS.get(id(keys))
+    if got is None or got[0] is not keys:
+        by_first: dict[str, set[str]] = {}
+        for pair in keys.pairs:
+            a, b = pair.split(" ")
+            by_first.setdefault(a, set()).add(b)
+        got = (keys, {a: frozenset(b) for a, b in by_first.items()})
+        _SECONDS[id(keys)] = got
+    return got[1]
+
+
 #: Characters that force the plain scan (see the module docstring).
 _ODD = re.compile(f"[{MARKS}\u0130\u0131\u017f]")
 
@@ -97,47 +116,55 @@ class CueIndex:
         self._plain = not text.isascii() and _ODD.search(text) is not None
         self._extra = sorted(set(extra_starts))
         self._found: dict[int, tuple[list[int], list[int], list[re.Match]]] = {}
-        self._cand: tuple[frozenset[str], list[tuple[int, str, str]]] | None = None
+        self._cand: tuple[frozenset[str], tuple[dict[str, list[int]], list[str], list[int]]] | None = None
         self._any: dict[int, list[int]] = {}
 
     def _candidates(self, keys: Keys) -> list[int]:
         """Offsets of the words where a match of a pattern with ``keys`` may start, and the extra starts.
 
-        The words that begin an entry of any pattern asked for so far are kept (one pass over the words
-        for them all); each pattern then filters that short list."""
+        The words that begin an entry of any pattern asked for so far are grouped by key (one pass over the
+        words for them all); each pattern then reads the groups of its own first words only."""
         have = self._cand
         if have is None or not keys.first <= have[0]:
             union = keys.first if have is None else have[0] | keys.first
             have = (union, self._words_in(union))
             self._cand = have
-        first, open_, pairs = keys.first, keys.open, keys.pairs
-        out = [p for p, w, nx in have[1] if w in first and (w in open_ or f"{w} {nx}" in pairs)]
+        groups, wkeys, starts = have[1]
+        open_ = keys.open
+        seconds = _seconds(keys)
+        out: list[int] = []
+        n = len(wkeys)
+        for w in keys.first.intersection(groups):
+            idx = groups[w]
+            if w in open_:
+                out += map(starts.__getitem__, idx)
+            else:
+                nxt = seconds.get(w, ())  # the words that may follow w ("the" -> "survey", "study", ...)
+                out += [starts[i] for i in idx if i + 1 < n and wkeys[i + 1] in nxt]
         if self._extra:
-            out = sorted(set(out).union(self._extra))
+            return sorted(set(out).union(self._extra))
+        out.sort()
         return out
 
-    def _words_in(self, first: frozenset[str]) -> list[tuple[int, str, str]]:
-        """(offset, key, next key) of the words keyed by one of ``first``, in order; a word's key is its
-        lower-case form up to an apostrophe ("it's" -> "it")."""
+    def _words_in(self, first: frozenset[str]) -> tuple[dict[str, list[int]], list[str], list[int]]:
+        """The indexes of the words keyed by one of ``first``, grouped by key (in order); the key of every
+        word; the words' offsets. A word's key is its lower-case form up to an apostrophe ("it's" -> "it")."""
         layer = self._layer
-        lower = layer.lower
-        starts = layer._starts_list
-        hit = list(map(first.__contains__, lower))  # a C loop: no Python code per word
+        keys = layer.lower
         apos = self._apostrophe_words()
-        for i in apos:
-            if _APOSTROPHE.split(lower[i], 1)[0] in first:
-                hit[i] = True
-        n = len(lower)
-        out = []
-        for i in compress(range(n), hit):
-            w = lower[i]
-            nx = lower[i + 1] if i + 1 < n else ""
-            if "'" in w or "’" in w:
-                w = _APOSTROPHE.split(w, 1)[0]
-            if "'" in nx or "’" in nx:
-                nx = _APOSTROPHE.split(nx, 1)[0]
-            out.append((starts[i], w, nx))
-        return out
+        if apos:
+            keys = list(keys)
+            for i in apos:
+                keys[i] = _APOSTROPHE.split(keys[i], 1)[0]
+        groups: dict[str, list[int]] = {}
+        for i in compress(range(len(keys)), map(first.__contains__, keys)):  # the test is a C loop
+            w = keys[i]
+            g = groups.get(w)
+            if g is None:
+                groups[w] = [i]
+            else:
+                g.append(i)
+        return groups, keys, layer._starts_list
 
     def _apostrophe_words(self) -> list[int]:
         """Indexes of the layer words with an apostrophe inside."""
