@@ -115,9 +115,11 @@ def _lexicons(
     # A passage can only be guessed as another lexicon language than the document's if that
     # language's stop words occur in it: when they occur nowhere, every passage reads as the
     # document's language (a guess of "und" falls back to it too), so the per-passage vote is skipped.
+    # (Only read when no language check ran: a document with one never needs the vote.)
     others = [lg for lg in LEXICON_LANGUAGES if lg != doc_lang]
-    mixed = any(stopword_re(lg).search(text.lower()) for lg in others)
-    if language_at is None and (doc_lang not in LEXICON_LANGUAGES or mixed):
+    if language_at is None and (
+        doc_lang not in LEXICON_LANGUAGES or any(stopword_re(lg).search(text.lower()) for lg in others)
+    ):
         for p in passages:
             if p.end - p.start >= 60:
                 g = guess_language(text[p.start : p.end])
@@ -220,9 +222,10 @@ def analyse(
         c = Claim(start, end, lex.language, words=len(seg.split()), table=table, is_row=table is not None)
         c.ends_colon = seg.rstrip().endswith(":")
         c.figures = find_figures(text, start, end, cells=table is not None)
-        c.assessed = assess(text, c.figures, start, end, table is not None, companies)
-        if table is None and _inside(figure_tables, table_starts_, start, end):
-            c.assessed = [dataclasses.replace(a, claim=False) for a in c.assessed]
+        if c.figures:
+            c.assessed = assess(text, c.figures, start, end, table is not None, companies)
+            if table is None and _inside(figure_tables, table_starts_, start, end):
+                c.assessed = [dataclasses.replace(a, claim=False) for a in c.assessed]
         c.attributions = find_attributions(masked, start, end, lex, cues)
         if c.figures and c.attributions:
             c.attributions = [a for a in c.attributions if not _other_clause(text, a, c)]
