@@ -95,6 +95,9 @@ _WORD_FIGURE = re.compile(
     re.IGNORECASE,
 )
 _SMALL = "one|two|three|four|five|six|seven|eight|nine|ten|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez"
+_SMALL_WORDS = tuple(_SMALL.split("|"))
+#: The letters whose case-insensitive match is not their lower-case form ("ı" matches "i", "ſ" matches "s").
+_ODD_CASE = re.compile("[\u0130\u0131\u017f]")
 _RATIO = re.compile(
     rf"\b(?:\d{{1,3}}|{_SMALL})\s+(?:in|out\s+of|of\s+every|de\s+cada)\s+(?:\d{{1,4}}|{_SMALL}|hundred|cien)\b",
     re.IGNORECASE,
@@ -250,7 +253,9 @@ def find_figures(text: str, start: int = 0, end: int | None = None, cells: bool 
     end = len(text) if end is None else end
     out: list[Figure] = []
     covered = start
+    digit = False  # (every digit starts a match of _NUMBER)
     for m in _NUMBER.finditer(text, start, end):
+        digit = True
         s, e = m.start(), m.end()
         if s < covered:
             continue
@@ -273,6 +278,11 @@ def find_figures(text: str, start: int = 0, end: int | None = None, cells: bool 
         kind = "percent" if re.search(r"cent|ciento", m.group(0), re.I) else "count"
         out.append(Figure(m.start(), m.end(), kind, m.group(0)))
     ratio = " in " in low or " out of " in low or " of every " in low or " de cada " in low
+    if ratio and not digit and not any(map(low.__contains__, _SMALL_WORDS)):
+        # A ratio starts with a number: a digit, or a small number word, which the pattern reads ignoring case,
+        # so the word is in the lower-case span unless the span has a letter whose case-insensitive match is
+        # not its lower-case form. These substring tests cost less than the pattern's scan.
+        ratio = not low.isascii() and _ODD_CASE.search(text, start, end) is not None
     for m in _RATIO.finditer(text, start, end) if ratio else ():
         if not any(f.start <= m.start() < f.end for f in out):
             out = [f for f in out if not (m.start() <= f.start < m.end())]

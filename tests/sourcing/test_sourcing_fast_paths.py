@@ -204,3 +204,28 @@ def test_wire_quote_takes_the_subject_of_the_paragraph_before():
 def test_prose_quote_after_a_paragraph_break_has_no_speaker_from_the_sentence_before():
     text = "Johnson spoke at length about the budget of the city.\n\n" + _QUOTE.replace("\n", " ")
     assert len(_src002(text)) == 1
+
+
+def _ratio_texts(n: int, seed: int = 13) -> list[str]:
+    rng = random.Random(seed)
+    vocab = F._SMALL.split("|") + ["in", "out", "of", "every", "de", "cada", "hundred", "cien", "adults", "12", "3"]
+    vocab += ["ſix", "fıve", "nİne", "SEIS", "Diez", "money", "often", "written", "voters", "the", "city"]
+    seps = [" ", " ", "  ", "\n", "\t", ", ", "-", "."]
+    return ["".join(rng.choice(vocab) + rng.choice(seps) for _ in range(rng.randint(3, 25))) for _ in range(n)]
+
+
+@pytest.mark.parametrize(
+    "text", ["Six in ten adults agree.", "ſix in ten adults agree.", "Most voters in the city"] + _ratio_texts(400)
+)
+def test_ratio_prefilter_finds_what_the_pattern_finds(text, monkeypatch):
+    """A span without a digit or a small number word skips the ratio pattern: the figures are those found when
+    the pattern always runs (an empty small word is in every span)."""
+    fast = F.find_figures(text)
+    monkeypatch.setattr(F, "_SMALL_WORDS", ("",))
+    assert fast == F.find_figures(text)
+
+
+def test_ratio_prefilter_cases():
+    assert [f.kind for f in F.find_figures("Six in ten adults agree.")] == ["ratio"]
+    assert [f.kind for f in F.find_figures("ſix in ten adults agree.")] == ["ratio"]  # "ſ" matches "s" ignoring case
+    assert F.find_figures("Most voters in the city agree.") == []
