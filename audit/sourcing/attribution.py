@@ -180,9 +180,7 @@ def _cue_phrases(text: str, start: int, end: int, lex: Lexicon, found: _Found) -
         if low.endswith(":"):
             np = _np_after(text, m.end(), end, 10)
         elif low.startswith(("a spokes", "un portavoz", "una portavoz", "un vocero", "una vocera")):
-            org = re.match(
-                r"\s+(?:for|of|de|del)\s+((?:the\s+|la\s+|el\s+)?" + _NAME_SEQ.pattern + ")", text[m.end() : end]
-            )
+            org = _SPOKESPERSON_OF.match(text[m.end() : end])
             src = org.group(1) if org else None
             out.append(Attribution(m.start(), m.end(), cue, "cue", src, "named" if src else "role"))
             taken.append((m.start(), m.end()))
@@ -216,7 +214,7 @@ def _reporting_verbs(text: str, start: int, end: int, lex: Lexicon, found: _Foun
     for m in found.index.matches(lex.verb_re, lex.verb_keys, start, end):
         if not free(m.start(), m.end()):
             continue
-        if re.search(r"(?:^|\s)[Ss]e\s+$", text[max(start, m.start() - 4) : m.start()]):
+        if _SE_BEFORE.search(text[max(start, m.start() - 4) : m.start()]):
             # Impersonal "se estima", "se informó": nobody is named.
             weasel = Attribution(m.start() - 3, m.end(), text[m.start() - 3 : m.end()], "weasel", None, "vague")
             out.append(weasel)
@@ -284,11 +282,9 @@ def _parenthesised_sources(text: str, start: int, end: int, lex: Lexicon, found:
         if not free(m.start(), m.end()) or len(text[start : m.start()].split()) < 3:
             continue  # "LONDON (Reuters) -": a dateline names the outlet that writes, not a source
         inner = m.group(1).strip()
-        inner = re.sub(r"^(?:source|fuente|via|vía)\s*:?\s*", "", inner, flags=re.I)
+        inner = _SOURCE_LABEL.sub("", inner)
         kind, outlet = classify_source(inner, lex)
-        if kind == "outlet" or (
-            kind in ("named", "document") and re.match(r"(?:source|fuente|via|vía)\b", m.group(1), re.I)
-        ):
+        if kind == "outlet" or (kind in ("named", "document") and _SOURCE_WORD.match(m.group(1))):
             out.append(Attribution(m.start(), m.end(), m.group(0), "cue", inner, kind, outlet))
             taken.append((m.start(), m.end()))
 
@@ -302,11 +298,11 @@ def _evidence_verbs(text: str, start: int, end: int, lex: Lexicon, found: _Found
         if not free(m.start(), m.end()):
             continue
         left = text[max(start, m.start() - 80) : m.start()]
-        clause = re.split(r"[,;:“”\"«»]", left)[-1]
+        clause = _CLAUSE_SPLIT.split(left)[-1]
         words = [_plain(w) for w in clause.split()][-7:]
         if not any(w in lex.document_nouns for w in words) and left.rstrip().endswith(","):
             # "The survey of 1,200 voters, conducted by Gallup, found": the subject opens the sentence.
-            head = re.split(r"(?<!\d),(?!\d)|[;:“”\"«»]", text[start : m.start()])[0]
+            head = _HEAD_SPLIT.split(text[start : m.start()])[0]
             if len(head.split()) <= 8:
                 clause = head
                 words = [_plain(w) for w in clause.split()][:7]
@@ -344,13 +340,32 @@ def _evidence_verbs(text: str, start: int, end: int, lex: Lexicon, found: _Found
                 kind = "vague"  # "a memo shows": which memo? ("a 2022 audit", "a Pew survey" are specific)
             out.append(Attribution(m.start(), m.end(), m.group(0), "evidence", name or clause.strip(), kind))
             taken.append((m.start(), m.end()))
-        elif re.search(r",\s*[^,]+$", left) and _TAIL_TAG.match(text[m.end() : end]):
+        elif _LAST_COMMA_CLAUSE.search(left) and _TAIL_TAG.match(text[m.end() : end]):
             # A trailing tag: "Attacks rose 70% last year, security firm Check Point found in its annual report."
             name = _name_before(text, m.start() - len(clause), m.start())
             if name and len(clause.split()) <= 6:
                 name_kind, outlet = classify_source(name, lex)
                 out.append(Attribution(m.start(), m.end(), m.group(0), "evidence", name, name_kind or "named", outlet))
                 taken.append((m.start(), m.end()))
+
+
+#: Patterns compiled once (they were compiled, or looked up in re's cache, on every call).
+_SPOKESPERSON_OF = re.compile(r"\s+(?:for|of|de|del)\s+((?:the\s+|la\s+|el\s+)?" + _NAME_SEQ.pattern + ")")
+_SE_BEFORE = re.compile(r"(?:^|\s)[Ss]e\s+$")
+_SOURCE_LABEL = re.compile(r"^(?:source|fuente|via|vía)\s*:?\s*", re.I)
+_SOURCE_WORD = re.compile(r"(?:source|fuente|via|vía)\b", re.I)
+_CLAUSE_SPLIT = re.compile(r"[,;:“”\"«»]")
+_HEAD_SPLIT = re.compile(r"(?<!\d),(?!\d)|[;:“”\"«»]")
+_LAST_COMMA_CLAUSE = re.compile(r",\s*[^,]+$")
+_LEADING_ARTICLE = re.compile(r"^(?:the|el|la)\s+", re.I)
+_BY_AFTER = re.compile(r"\s+(?:by|por)\s+")
+_CAPITAL_AFTER = re.compile(rf"\s+(?:the\s+|el\s+|la\s+)?[{_UPPER}]")
+_AFTER_COMMA_OR_QUOTE = re.compile(r"[,”\"]\s*\w*\s*\w*\s*$")
+_OBJECT_NAME = re.compile(rf"\s+((?:the\s+)?{_NAME_SEQ.pattern})")
+_INVERTED_NAME = re.compile(rf"\s+((?:the|el|la|los|las)\s+)?({_NAME_SEQ.pattern})")
+_QUOTE_BEFORE = re.compile(r"[”\"»]\s*,?\s*$")
+_PRONOUN_AFTER = re.compile(r"\s+(he|she|they|él|ella|ellos|ellas)\b", re.I)
+_LOWER_NP_AFTER = re.compile(r"\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+|a\s+|an\s+|un\s+|una\s+)?[a-záéíóúñ]")
 
 
 _COLLECTORS = (
@@ -388,7 +403,7 @@ _PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be|am|’s|'s|’re
 
 
 def _display_outlet(name: str) -> str:
-    return re.sub(r"^(?:the|el|la)\s+", "", name.strip(), flags=re.I)
+    return _LEADING_ARTICLE.sub("", name.strip())
 
 
 def _plain(word: str) -> str:
@@ -424,7 +439,7 @@ def _verb_attribution(text: str, start: int, end: int, m: re.Match, lex: Lexicon
     ):
         return None  # "the reported cases", "Reported crimes rose", "1,200 pledged delegates", "politically charged"
     if _PASSIVE_BEFORE.search(before) and not progressive:
-        by = re.match(r"\s+(?:by|por)\s+", after)
+        by = _BY_AFTER.match(after)
         if not by:
             return None
         np = _np_after(text, m.end() + by.end(), end)
@@ -432,21 +447,19 @@ def _verb_attribution(text: str, start: int, end: int, m: re.Match, lex: Lexicon
         kind, outlet = classify_source(src, lex) if src else (None, None)
         return Attribution(m.start(), m.end(), verb, "verb", src, kind, outlet)
     if verb in ("added", "adds", "agregó", "añadió", "noted", "notes") and not _FRAMED_AFTER.match(after):
-        if not re.match(rf"\s+(?:the\s+|el\s+|la\s+)?[{_UPPER}]", after) and not re.search(
-            r"[,”\"]\s*\w*\s*\w*\s*$", before
-        ):
+        if not _CAPITAL_AFTER.match(after) and not _AFTER_COMMA_OR_QUOTE.search(before):
             if verb not in ("noted", "notes") or _subject_before(text, start, m.start(), lex)[1] not in _PERSONS:
                 return None  # "the economy added 200,000 jobs" (but "Dr. Ross noted 50 to 75 children a year...")
     if verb in ("told", "tells", "tell", "telling") and not _PASSIVE_BEFORE.search(before):
-        obj = re.match(rf"\s+((?:the\s+)?{_NAME_SEQ.pattern})", after)
+        obj = _OBJECT_NAME.match(after)
         if obj and classify_source(obj.group(1), lex)[0] == "outlet":
             src, kind, _ = _subject_before(text, start, m.start(), lex)
             return Attribution(
                 m.start(), m.end(), verb, "verb", src or obj.group(1), kind or "role", _display_outlet(obj.group(1))
             )
     # Inverted: "said Carmen Iguina", "wrote the Bee", "dijo el ministro".
-    inv = re.match(rf"\s+((?:the|el|la|los|las)\s+)?({_NAME_SEQ.pattern})", after)
-    after_quote = bool(re.search(r"[”\"»]\s*,?\s*$", before)) or not prev_words
+    inv = _INVERTED_NAME.match(after)
+    after_quote = bool(_QUOTE_BEFORE.search(before)) or not prev_words
     inverted_ok = after_quote
     if not after_quote and before.rstrip().endswith(","):
         # "..., said Smith" unless a named subject sits left: "The memo, first reported by X, stated".
@@ -457,10 +470,10 @@ def _verb_attribution(text: str, start: int, end: int, m: re.Match, lex: Lexicon
         phrase = (inv.group(1) or "") + name
         kind, outlet = classify_source(phrase, lex)
         return Attribution(m.start(), m.end(), verb, "verb", name, kind, outlet)
-    pro = re.match(r"\s+(he|she|they|él|ella|ellos|ellas)\b", after, re.I)
+    pro = _PRONOUN_AFTER.match(after)
     if pro and inverted_ok:
         return Attribution(m.start(), m.end(), verb, "verb", pro.group(1).lower(), "pronoun")
-    if inverted_ok and re.match(r"\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+|a\s+|an\s+|un\s+|una\s+)?[a-záéíóúñ]", after):
+    if inverted_ok and _LOWER_NP_AFTER.match(after):
         np = _np_after(text, m.end(), end, 6)
         if np:
             src = text[np[0] : np[1]]

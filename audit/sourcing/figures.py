@@ -122,6 +122,8 @@ _FRACTION = re.compile(
     r"month|día|año|siglo|temporada|partido|mes)\b)[a-záéíóúñ]",
     re.IGNORECASE,
 )
+_COMMA_SPACE = re.compile(r",\s")
+_CENT = re.compile(r"cent|ciento", re.I)
 _QUANT_WORDS = frozenset(
     "nearly almost about around some over under more less fewer only just roughly approximately up at least "
     "casi cerca unos unas más menos alrededor solo sólo apenas hasta".split()
@@ -212,7 +214,7 @@ def _kind(text: str, s: int, e: int, seg_start: int, cells: bool = False) -> tup
         return None, e  # '90s, ’17
     if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before, two):
         return None, e
-    if _NAME_COMMA_BEFORE.search(before, one) and re.match(r",\s", after) and len(plain) <= 3:
+    if _NAME_COMMA_BEFORE.search(before, one) and _COMMA_SPACE.match(after) and len(plain) <= 3:
         return None, e  # "John Smith, 45, of Fresno"
     if _DURATION_AFTER.match(after):
         return None, e
@@ -275,7 +277,7 @@ def find_figures(text: str, start: int = 0, end: int | None = None, cells: bool 
     low = text[start:end].lower()
     word_scale = "cent" in low or "ciento" in low or "illion" in low or "illón" in low or "illon" in low
     for m in _WORD_FIGURE.finditer(text, start, end) if word_scale else ():
-        kind = "percent" if re.search(r"cent|ciento", m.group(0), re.I) else "count"
+        kind = "percent" if _CENT.search(m.group(0)) else "count"
         out.append(Figure(m.start(), m.end(), kind, m.group(0)))
     ratio = " in " in low or " out of " in low or " of every " in low or " de cada " in low
     if ratio and not digit and not any(map(low.__contains__, _SMALL_WORDS)):

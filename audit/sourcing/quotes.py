@@ -102,6 +102,9 @@ def _quote(text: str, start: int, end: int, closed: bool, paragraphs: int = 1) -
     return Quote(start, end, len(inner.split()), closed, paragraphs)
 
 
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
 def mask_quotes(text: str, quotes: list[Quote]) -> str:
     """``text`` with the inside of every quote blanked (same length, offsets preserved)."""
     if not quotes:
@@ -113,7 +116,7 @@ def mask_quotes(text: str, quotes: list[Quote]) -> str:
         if s < pos:
             continue
         parts.append(text[pos:s])
-        parts.append(re.sub(r"[^\n]", " ", text[s:e]))
+        parts.append(_NOT_NEWLINE.sub(" ", text[s:e]))
         pos = e
     parts.append(text[pos:])
     return "".join(parts)

@@ -325,10 +325,13 @@ def _previous_speaker(
     return found[-1] if found else None
 
 
+_CAPITALISED_RUN = re.compile(r"[A-ZÁÉÍÓÚÑ][\w’'.-]*(?:\s+(?:de\s+|del\s+|la\s+)?[A-ZÁÉÍÓÚÑ][\w’'.-]*)+")
+
+
 def _person_in(text: str, start: int, end: int, pronoun: bool = True) -> Attribution | None:
     """A person named in ``text[start:end]`` (two or more capitalised words past the first word), or a
     he/she subject."""
-    for m in re.finditer(r"[A-ZÁÉÍÓÚÑ][\w’'.-]*(?:\s+(?:de\s+|del\s+|la\s+)?[A-ZÁÉÍÓÚÑ][\w’'.-]*)+", text[start:end]):
+    for m in _CAPITALISED_RUN.finditer(text[start:end]):
         name = m.group(0)
         words = name.split()
         if m.start() == 0 and words[0] in _OPENERS:
