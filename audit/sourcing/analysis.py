@@ -140,9 +140,15 @@ def _lexicons(
             lang = doc_lang
         return lang
 
+    lexicons: dict[str, Lexicon | None] = {}  # (per language: one lookup per sentence)
+
     def lex_for(offset: int) -> Lexicon | None:
         lang = lang_at(offset)
-        return lexicon(lang) if lang in LEXICON_LANGUAGES else None
+        try:
+            return lexicons[lang]
+        except KeyError:
+            lex = lexicons[lang] = lexicon(lang) if lang in LEXICON_LANGUAGES else None
+            return lex
 
     return doc_lang, lex_for
 
@@ -168,7 +174,8 @@ def _quote_of(quotes: list[Quote], quote_starts: list[int], start: int, end: int
     """The quote the unit ``[start, end)`` sits in (mostly), or a whole quote it contains."""
     found = None
     k = max(0, bisect.bisect_right(quote_starts, start) - 1)
-    for q in quotes[k:]:
+    for i in range(k, len(quotes)):  # (not a slice: a copy of the rest of the list per sentence)
+        q = quotes[i]
         if q.start >= end:
             break
         if q.end <= start:
@@ -219,17 +226,30 @@ def analyse(
             skipped += 1
             continue
         seg = text[start:end]
-        c = Claim(start, end, lex.language, words=len(seg.split()), table=table, is_row=table is not None)
-        c.ends_colon = seg.rstrip().endswith(":")
-        c.figures = find_figures(text, start, end, cells=table is not None)
-        if c.figures:
-            c.assessed = assess(text, c.figures, start, end, table is not None, companies)
-            if table is None and _inside(figure_tables, table_starts_, start, end):
-                c.assessed = [dataclasses.replace(a, claim=False) for a in c.assessed]
-        c.attributions = find_attributions(masked, start, end, lex, cues)
-        if c.figures and c.attributions:
-            c.attributions = [a for a in c.attributions if not _other_clause(text, a, c)]
-        c.quote = _quote_of(quotes, quote_starts, start, end)
+        cells = table is not None
+        figures = find_figures(text, start, end, cells=cells)
+        assessed = []
+        if figures:  # (assess returns [] for a sentence without figures)
+            assessed = assess(text, figures, start, end, cells, companies)
+            if not cells and _inside(figure_tables, table_starts_, start, end):
+                assessed = [dataclasses.replace(a, claim=False) for a in assessed]
+        attributions = find_attributions(masked, start, end, lex, cues)
+        quote = _quote_of(quotes, quote_starts, start, end) if quotes else None
+        c = Claim(
+            start,
+            end,
+            lex.language,
+            figures,
+            assessed,
+            attributions,
+            quote,
+            table,
+            cells,
+            words=len(seg.split()),
+            ends_colon=seg.rstrip().endswith(":"),
+        )
+        if figures and attributions:
+            c.attributions = [a for a in attributions if not _other_clause(text, a, c)]
         claims.append(c)
     decide(text, claims, tables, wire)
     return DocAnalysis(doc_lang, claims, quotes, tables, skipped, words_total, long_cut)

@@ -32,15 +32,18 @@ class Claim:
     @property
     def statistics(self) -> list[Figure]:
         """The figures that are claims worth a source (see :mod:`audit.sourcing.claims`)."""
-        return [a.figure for a in self.assessed if a.claim]
+        assessed = self.assessed
+        return [a.figure for a in assessed if a.claim] if assessed else []  # (most sentences have no figure)
 
     @property
     def valid_attributions(self) -> list[Attribution]:
-        return [a for a in self.attributions if a.valid]
+        attributions = self.attributions
+        return [a for a in attributions if a.valid] if attributions else []
 
     @property
     def vague_attributions(self) -> list[Attribution]:
-        return [a for a in self.attributions if a.vague]
+        attributions = self.attributions
+        return [a for a in attributions if a.vague] if attributions else []
 
 
 @dataclass(slots=True)
