@@ -229,3 +229,24 @@ def test_ratio_prefilter_cases():
     assert [f.kind for f in F.find_figures("Six in ten adults agree.")] == ["ratio"]
     assert [f.kind for f in F.find_figures("ſix in ten adults agree.")] == ["ratio"]  # "ſ" matches "s" ignoring case
     assert F.find_figures("Most voters in the city agree.") == []
+
+
+def _merge_short_reference(items: dict[str, str]) -> list[str]:
+    keys = list(items)
+    return [
+        items[k]
+        for k in keys
+        if not any(o != k and (o.endswith(" " + k) or o.startswith(k + " ")) and len(k.split()) == 1 for o in keys)
+    ]
+
+
+def test_merge_short_matches_every_key_against_every_other():
+    from audit.sourcing.document import _key, _merge_short
+
+    assert _merge_short({"bee": "Bee", "sacramento bee": "Sacramento Bee", "lee": "Lee"}) == ["Sacramento Bee", "Lee"]
+    rng = random.Random(17)
+    words = ["bee", "sacramento", "the", "x", "'s", "ana", "ruiz", "ruiz's"]
+    for _ in range(3000):
+        names = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 3))) for _ in range(rng.randint(1, 6))]
+        items = {_key(n): n for n in names}
+        assert _merge_short(items) == _merge_short_reference(items), items
