@@ -95,16 +95,20 @@ class DocAnalysis:
 
 def _merge_short(items: dict[str, str]) -> list[str]:
     """The values of ``items`` less those of one-word keys that begin or end a longer key ("bee" of "sacramento
-    bee"). Keys are words joined by single spaces (:func:`_key`), so "o starts with k and a space" is "the first
-    word of o is k" (the sets below: one pass, not every key against every other)."""
+    bee"). Keys are words joined by single spaces (:func:`_key`), so for a key k without a space "o starts with k
+    and a space" is "the first word of o is k" (the sets below: one pass, not every key against every other)."""
     keys = list(items)
     longer = [o for o in keys if " " in o]
     firsts = {o.split(" ", 1)[0] for o in longer}
     lasts = {o.rsplit(" ", 1)[1] for o in longer}
     out = []
     for k in keys:
-        if (k in firsts or k in lasts) and len(k.split()) == 1:
-            continue
+        if len(k.split()) == 1:
+            if " " not in k:
+                if k in firsts or k in lasts:
+                    continue
+            elif any(o != k and (o.endswith(" " + k) or o.startswith(k + " ")) for o in keys):
+                continue  # a key cut before "'s" ends with a space ("x 's" -> "x "): compared one by one
         out.append(items[k])
     return out
 
