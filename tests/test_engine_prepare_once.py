@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from audit import text as text_layer
 from audit.config import Config
-from audit.pipeline import run_checks
 from audit.engine.common import build_checks
 from audit.model import Document
+from audit.pipeline import run_checks
 from audit.policy import Policy
 
 WIRE = (
