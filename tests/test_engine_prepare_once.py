@@ -39,3 +39,10 @@ def test_serial_run_builds_each_layout_once(monkeypatch):
     state, _ = run_checks(iter(docs), checks, settings=config.settings())
     assert [r.id for r in state.results] == [d.id for d in docs]
     assert len(built) == len(docs)
+
+
+def test_cli_collector_threshold_is_the_scans():
+    from audit import cli
+    from audit.engine.common import GC_YOUNG
+
+    assert cli._GC_YOUNG == GC_YOUNG
