@@ -1,0 +1,89 @@
+"""The syntax frames of the injected-keyword rule (ART010): where a keyword breaks the grammar of an
+English clause (:func:`frame_break`) or of a passage in another language (:func:`foreign_frame`), and the
+normal uses right beside each break that must stay quiet."""
+
+from __future__ import annotations
+
+import pytest
+
+from audit.artefacts.spam import find_injections, foreign_frame, frame_break
+
+
+@pytest.mark.parametrize(
+    "prev,kw,nxt,lang",
+    [
+        ("les", "site", "syndicats", "fr"),  # plural article, singular noun
+        ("delle", "casino", "zone", "it"),
+        ("200", "site", "millones", "es"),  # a number above one
+        ("en", "casino", "el", "es"),  # a bare noun before an article
+        ("con", "online", "la", "es"),  # online after a preposition, before an article
+        ("une", "online", "liste", "fr"),  # online between an article and its noun
+        ("la", "shop", "emancipación", "es"),  # a noun stacked before an abstract noun
+        ("A", "shop", "decisão", "pt"),
+        ("Rate", "cheap", "noch", "de"),  # German has no lower-case English adjective
+        ("", "site", "noch", "de"),
+    ],
+)
+def test_foreign_frame_breaks(prev, kw, nxt, lang):
+    assert foreign_frame(prev, kw, nxt, lang)
+
+
+@pytest.mark.parametrize(
+    "prev,kw,nxt,lang",
+    [
+        ("1", "casino", "en", "es"),  # "1 casino": one
+        ("el", "casino", "la", "es"),  # a determined noun before a time phrase ("en el casino la gente")
+        ("du", "casino", "le", "fr"),  # a superlative ("du casino le plus grand")
+        ("votar", "online", "la", "es"),  # an adverb after a verb
+        ("nuevo", "casino", "municipal", "es"),  # an adjective after the noun
+        ("le", "site", "officiel", "fr"),
+        ("ist", "online", "auf", "de"),  # German's own "online"
+        ("les", "orders", "de", "fr"),  # a plural keyword
+        ("el", "casino", "Bellagio", "es"),  # a name follows: no judgement
+        ("la", "store", "vénitienne", "xx"),  # no closed classes for the language
+    ],
+)
+def test_foreign_frame_normal_uses(prev, kw, nxt, lang):
+    assert not foreign_frame(prev, kw, nxt, lang)
+
+
+@pytest.mark.parametrize(
+    "prev,kw,nxt,expected",
+    [
+        ("had", "store", "leaned", True),  # between "have" and its participle
+        ("has", "online", "posted", True),
+        ("had", "store", "brands", False),  # a noun modifier after "had"
+        ("snarls", "shop", "are", True),  # a singular word before a plural verb
+        ("we", "order", "are", True),
+        ("this", "site", "are", False),  # "items on this site are": the subject is further back
+        ("prices", "online", "are", False),  # "online" is no subject
+        ("process", "order", "are", False),  # not a plural noun
+        ("she", "order", "called", True),  # a third-person subject takes "orders"
+        ("she", "orders", "called", False),
+        ("and", "casino", "the", True),  # a bare noun before a new noun phrase
+        ("and", "store", "the", False),  # "and store the data": a verb
+        ("revenue", "online", "of", True),
+        ("the", "online", "of", True),  # (an older rule: after a determiner)
+        ("went", "online", "to", False),
+    ],
+)
+def test_english_frames(prev, kw, nxt, expected):
+    assert frame_break(prev, kw, nxt) is expected
+
+
+def test_foreign_quotations():
+    """A quotation that opens right at the keyword may be an English slogan: only a syntax break counts
+    there; inside a longer quotation of the passage language the keyword is judged as in running text."""
+    slogan = "La campaña municipal usa el lema «buy local» para animar a los vecinos del barrio."
+    speech = "«Queremos que el mercado buy funcione mejor», dijo la presidenta del organismo en Madrid."
+    broken = "«Hemos recibido 300 site solicitudes en una semana», dijo la alcaldesa en Madrid."
+    assert not find_injections(slogan, lambda _o: "es")
+    assert [f[2] for f in find_injections(speech, lambda _o: "es")] == ["buy"]
+    assert [f[2] for f in find_injections(broken, lambda _o: "es")] == ["site"]
+
+
+def test_romance_verbs_are_not_nouns():
+    # Spanish "sale" (from "salir") and French "sale" ("dirty") before an article or a noun
+    assert not foreign_frame("onde", "sale", "el", "es")
+    assert not foreign_frame("la", "sale", "situation", "fr")
+    assert foreign_frame("onde", "site", "el", "es")
