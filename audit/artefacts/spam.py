@@ -416,18 +416,49 @@ _ARTICLES = {
     ),
 }
 _PLURAL_ARTICLES = {
-    "es": frozenset("los las unos unas sus estos estas".split()),
-    "fr": frozenset("les des aux ces ses leurs".split()),
-    "it": frozenset("i gli le dei degli delle ai agli alle nei negli nelle sui sugli sulle dai dagli dalle".split()),
-    "pt": frozenset("os as uns umas dos das nos nas aos pelos pelas".split()),
+    "es": frozenset(
+        "los las unos unas sus estos estas otros otras muchos muchas varios varias algunos algunas todos todas "
+        "ambos ambas dos tres cuatro cinco".split()
+    ),
+    "fr": frozenset("les des aux ces ses leurs plusieurs quelques deux trois quatre cinq".split()),
+    "it": frozenset(
+        "i gli le dei degli delle ai agli alle nei negli nelle sui sugli sulle dai dagli dalle altri altre molti "
+        "molte alcuni alcune vari varie due tre quattro cinque".split()
+    ),
+    "pt": frozenset(
+        "os as uns umas dos das nos nas aos pelos pelas outros outras muitos muitas vários várias alguns algumas "
+        "dois duas três quatro cinco".split()
+    ),
 }
+#: Forms of the perfect auxiliary "have": between one of them and a participle only an adverb fits. Not
+#: "be" (French "le village est site classé" is a bare predicate noun) nor Portuguese "ter" (also "own").
+_AUXILIARIES = {
+    "es": frozenset("ha han había habían he hemos habrá".split()),
+    "fr": frozenset("a ont avait avaient".split()),
+    "it": frozenset("ha hanno aveva avevano".split()),
+    "pt": frozenset(),
+}
+_PARTICIPLE = {
+    "es": re.compile(r"\w{2,}(?:ado|ada|ados|adas|ido|ida|idos|idas)"),
+    "fr": re.compile(r"\w{2,}(?:é|ée|és|ées)"),
+    "it": re.compile(r"\w{2,}(?:ato|ata|ati|ate|ito|ita|iti|ite|uto|uta|uti|ute)"),
+    "pt": re.compile(r"\w{2,}(?:ado|ada|ados|adas|ido|ida|idos|idas)"),
+}
+#: Clitic pronouns that only a verb (or another clitic) follows: French "se" and "ne", Spanish and
+#: Portuguese "se" (Italian "se" is also "if").
+_CLITICS = {"es": frozenset({"se"}), "fr": frozenset({"se", "ne"}), "pt": frozenset({"se"})}
 _PREPOSITIONS = {
     "es": frozenset("a ante bajo con contra de desde en entre hacia hasta para por según sin sobre tras".split()),
     "fr": frozenset("à de en dans par pour sur sous avec sans vers chez entre contre".split()),
     "it": frozenset("a di da in con su per tra fra".split()),
     "pt": frozenset("a de em com por para sem sobre entre até".split()),
-    "de": frozenset("an auf aus bei für gegen in mit nach ohne seit über um unter von vor zu zwischen".split()),
+    "de": frozenset(
+        "an auf aus bei für gegen in mit nach ohne seit über um unter von vor zu zwischen statt wegen während "
+        "trotz durch bis ab".split()
+    ),
 }
+#: Number words that stand before a plural noun ("500 mil familias", "deux mille emplois").
+_NUMERALS = frozenset("mil mille cien cent cento cem millones millions milioni milhões".split())
 _NUMBER = re.compile(r"\d[\d.,]*")
 #: Keywords that are also verbs or adjectives of the Romance languages (Spanish "sale" from "salir", French
 #: "sale" "dirty", Spanish and Italian "replica" "replies"): the noun frames below do not apply to them.
@@ -435,7 +466,9 @@ _ROMANCE_VERBS = frozenset({"sale", "replica"})
 #: Endings of abstract nouns in the Romance languages ("emancipación", "désertification", "decisão",
 #: "riduzione", "seguridad", "gouvernement"): a word with one of them is a noun, never an adjective.
 _ROMANCE_NOUN = re.compile(
-    r"\w{3,}(?:ción|sión|dad|tad|miento|tion|sion|ment|ité|zione|sione|mento|tà|ção|são|dade)", re.IGNORECASE
+    r"\w{3,}(?:ción|sión|dad|tad|miento|ncia|tion|sion|ment|ité|ance|ence|zione|sione|mento|tà|nza|ção|são|dade|"
+    r"ência|ância)",
+    re.IGNORECASE,
 )
 
 
@@ -453,6 +486,8 @@ def foreign_frame(prev: str, kw: str, nxt: str, lang: str) -> bool:
         return False
     if lang == "de":
         return kw.islower() and kw not in _DE_LOWER or (low in _PREPOSITIONS["de"] and nlow in arts)
+    if low in _CLITICS.get(lang, ()) or (low in _AUXILIARIES[lang] and _PARTICIPLE[lang].fullmatch(nlow)):
+        return True  # "se casino centra", "ne order doit", "a casino baissé": a verb must follow
     singular = not kw.endswith("s")
     if singular and (low in _PLURAL_ARTICLES[lang] or (_NUMBER.fullmatch(prev) and prev not in ("1", "0"))):
         return True
@@ -462,7 +497,14 @@ def foreign_frame(prev: str, kw: str, nxt: str, lang: str) -> bool:
         if kw == "online":
             return low in _PREPOSITIONS[lang] or low in arts
         return low not in arts and prev.islower() and not _NUMBER.fullmatch(prev)
-    return kw == "online" and low in arts and nxt.islower() and nlow not in stopwords().get(lang, frozenset())
+    # "online" follows its noun or verb in these languages ("compra online", "votar online"): not an
+    # article, a preposition or a number right before a noun ("une online liste", "de online reparto")
+    return (
+        kw == "online"
+        and (low in arts or low in _PREPOSITIONS[lang] or bool(_NUMBER.fullmatch(prev)) or low in _NUMERALS)
+        and nxt.islower()
+        and nlow not in stopwords().get(lang, frozenset())
+    )
 
 
 def _passage_word(word: str, lang: str) -> bool:

@@ -87,3 +87,25 @@ def test_romance_verbs_are_not_nouns():
     assert not foreign_frame("onde", "sale", "el", "es")
     assert not foreign_frame("la", "sale", "situation", "fr")
     assert foreign_frame("onde", "site", "el", "es")
+
+
+@pytest.mark.parametrize(
+    "prev,kw,nxt,lang,expected",
+    [
+        ("se", "casino", "centra", "es", True),  # a clitic: a verb must follow
+        ("ne", "order", "doit", "fr", True),
+        ("se", "casino", "centra", "it", False),  # Italian "se" is also "if"
+        ("a", "casino", "baissé", "fr", True),  # between an auxiliary and its participle
+        ("ha", "site", "subido", "es", True),
+        ("a", "casino", "réputé", "xx", False),
+        ("est", "site", "classé", "fr", False),  # a bare predicate noun after "be"
+        ("tem", "casino", "licenciado", "pt", False),  # Portuguese "ter" is also "own"
+        ("otros", "casino", "sectores", "es", True),  # a plural quantifier
+        ("de", "online", "reparto", "es", True),  # online before its noun
+        ("forma", "online", "hasta", "es", False),
+        ("voto", "online", "aprobado", "es", False),
+        ("la", "casino", "transparencia", "es", True),  # an abstract noun (-ncia) after the keyword
+    ],
+)
+def test_more_foreign_frames(prev, kw, nxt, lang, expected):
+    assert foreign_frame(prev, kw, nxt, lang) is expected
