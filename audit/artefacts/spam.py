@@ -496,7 +496,9 @@ def foreign_frame(prev: str, kw: str, nxt: str, lang: str) -> bool:
     if nlow in arts and nxt.islower():
         if kw == "online":
             return low in _PREPOSITIONS[lang] or low in arts
-        return low not in arts and prev.islower() and not _NUMBER.fullmatch(prev)
+        # a bare noun after a preposition may be followed by a time phrase ("convertido en casino el año
+        # pasado"): only after another word (a verb, a noun, a conjunction) is the article a break
+        return low not in arts and low not in _PREPOSITIONS[lang] and prev.islower() and not _NUMBER.fullmatch(prev)
     # "online" follows its noun or verb in these languages ("compra online", "votar online"): not an
     # article, a preposition or a number right before a noun ("une online liste", "de online reparto")
     return (

@@ -15,7 +15,7 @@ from audit.artefacts.spam import find_injections, foreign_frame, frame_break
         ("les", "site", "syndicats", "fr"),  # plural article, singular noun
         ("delle", "casino", "zone", "it"),
         ("200", "site", "millones", "es"),  # a number above one
-        ("en", "casino", "el", "es"),  # a bare noun before an article
+        ("aprobó", "casino", "el", "es"),  # a bare noun before an article
         ("con", "online", "la", "es"),  # online after a preposition, before an article
         ("une", "online", "liste", "fr"),  # online between an article and its noun
         ("la", "shop", "emancipación", "es"),  # a noun stacked before an abstract noun
@@ -32,6 +32,7 @@ def test_foreign_frame_breaks(prev, kw, nxt, lang):
     "prev,kw,nxt,lang",
     [
         ("1", "casino", "en", "es"),  # "1 casino": one
+        ("en", "casino", "el", "es"),  # "se convirtió en casino el año pasado": a time phrase
         ("el", "casino", "la", "es"),  # a determined noun before a time phrase ("en el casino la gente")
         ("du", "casino", "le", "fr"),  # a superlative ("du casino le plus grand")
         ("votar", "online", "la", "es"),  # an adverb after a verb
