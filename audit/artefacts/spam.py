@@ -460,6 +460,7 @@ _PREPOSITIONS = {
 #: Number words that stand before a plural noun ("500 mil familias", "deux mille emplois").
 _NUMERALS = frozenset("mil mille cien cent cento cem millones millions milioni milhões".split())
 _NUMBER = re.compile(r"\d[\d.,]*")
+_YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 #: Keywords that are also verbs or adjectives of the Romance languages (Spanish "sale" from "salir", French
 #: "sale" "dirty", Spanish and Italian "replica" "replies"): the noun frames below do not apply to them.
 _ROMANCE_VERBS = frozenset({"sale", "replica"})
@@ -472,41 +473,49 @@ _ROMANCE_NOUN = re.compile(
 )
 
 
-def foreign_frame(prev: str, kw: str, nxt: str, lang: str) -> bool:
+def foreign_frame(prev: str, kw: str, nxt: str, lang: str, syntax_only: bool = False) -> bool:
     """Does the keyword ``kw`` break the syntax of a ``lang`` passage between the tokens ``prev`` and ``nxt``
     (the ones right before and after it), whether or not ``lang`` borrows the word? A singular noun cannot
     follow a plural article ("Les site syndicats", "delle casino zone") or a number above one ("200 site
-    millones"); a bare noun, or "online" after a preposition, cannot be followed by an article ("en casino el
-    primer", "con online la investigación"); "online" does not stand between an article and its noun in these
-    languages ("les online lignes"); German writes every noun capitalised and has no lower-case English
-    adjectives or verbs ("die Rate cheap noch")."""
+    millones"); a bare noun after a verb or noun, or "online" after a preposition, cannot be followed by an
+    article ("aprobó casino el martes", "con online la investigación"); "online" does not stand between an
+    article and its noun in these languages ("les online lignes"); German writes every noun capitalised and
+    has no lower-case English adjectives or verbs ("die Rate cheap noch"), a lexical test that
+    ``syntax_only`` (a quotation that may be English) leaves out. A following word that is English rather
+    than ``lang`` ("de online banking") is a borrowed English phrase, not a break."""
     low, nlow = prev.lower(), nxt.lower()
     arts = _ARTICLES.get(lang)
     if arts is None or not nxt[:1].isalpha() or (kw in _ROMANCE_VERBS and lang != "de"):
         return False
     if lang == "de":
-        return kw.islower() and kw not in _DE_LOWER or (low in _PREPOSITIONS["de"] and nlow in arts)
-    if low in _CLITICS.get(lang, ()) or (low in _AUXILIARIES[lang] and _PARTICIPLE[lang].fullmatch(nlow)):
-        return True  # "se casino centra", "ne order doit", "a casino baissé": a verb must follow
-    singular = not kw.endswith("s")
-    if singular and (low in _PLURAL_ARTICLES[lang] or (_NUMBER.fullmatch(prev) and prev not in ("1", "0"))):
+        lexical = not syntax_only and kw.islower() and kw not in _DE_LOWER
+        return lexical or (low in _PREPOSITIONS["de"] and nlow in arts)
+    if low in _CLITICS.get(lang, ()):
+        return True  # "se casino centra", "ne order doit": a verb must follow
+    if kw != "online" and low in _AUXILIARIES[lang] and _PARTICIPLE[lang].fullmatch(nlow):
+        return True  # "a casino baissé": only an adverb stands between "have" and its participle
+    # a number above one, not a year ("desde 2019 online")
+    count = bool(_NUMBER.fullmatch(prev)) and prev not in ("1", "0") and not _YEAR.fullmatch(prev)
+    if kw == "online":
+        # "online" follows its noun or verb in these languages ("compra online", "votar online"): not an
+        # article, a preposition or a number right before a noun ("une online liste", "de online reparto"),
+        # nor a preposition before an article ("con online la"); after a pronoun it is an adverb ("estamos
+        # todos online")
+        if not (low in arts or low in _PREPOSITIONS[lang] or count or low in _NUMERALS) or not nxt.islower():
+            return False
+        if nlow in arts:
+            return low in _PREPOSITIONS[lang] or low in arts
+        return nlow not in stopwords().get(lang, frozenset()) and not _english_word(nlow, lang)
+    if not kw.endswith("s") and (low in _PLURAL_ARTICLES[lang] or count):
         return True
-    if (low in arts or (lang == "pt" and low == "a")) and nxt.islower() and _ROMANCE_NOUN.fullmatch(nxt):
+    article = low in arts or (lang == "pt" and low == "a")
+    if article and nxt.islower() and _ROMANCE_NOUN.fullmatch(nxt) and not _english_word(nlow, lang):
         return True  # "la shop emancipación": these languages do not stack a bare noun before a noun
     if nlow in arts and nxt.islower():
-        if kw == "online":
-            return low in _PREPOSITIONS[lang] or low in arts
         # a bare noun after a preposition may be followed by a time phrase ("convertido en casino el año
         # pasado"): only after another word (a verb, a noun, a conjunction) is the article a break
-        return low not in arts and low not in _PREPOSITIONS[lang] and prev.islower() and not _NUMBER.fullmatch(prev)
-    # "online" follows its noun or verb in these languages ("compra online", "votar online"): not an
-    # article, a preposition or a number right before a noun ("une online liste", "de online reparto")
-    return (
-        kw == "online"
-        and (low in arts or low in _PREPOSITIONS[lang] or bool(_NUMBER.fullmatch(prev)) or low in _NUMERALS)
-        and nxt.islower()
-        and nlow not in stopwords().get(lang, frozenset())
-    )
+        return not article and low not in _PREPOSITIONS[lang] and prev.islower() and not count
+    return False
 
 
 def _passage_word(word: str, lang: str) -> bool:
@@ -707,8 +716,9 @@ def find_injections(text: str, lang_of) -> list[tuple[int, int, str, str]]:
         )
         nxt = re.match(r"\s+([^\W\d_]+)", after)
         prev_tok = re.search(r"(?:^|\s)([^\W_](?:[\w.,]*\w)?)[ \t]+$", before)
-        frame = bool(nxt and foreign_frame(prev_tok.group(1) if prev_tok else "", kw, nxt.group(1), lang))
-        if not frame and (tipped or (opening >= 0 and len(_WINDOW_WORD.findall(text, opening, s)) < 3)):
+        guarded = tipped or (opening >= 0 and len(_WINDOW_WORD.findall(text, opening, s)) < 3)
+        frame = bool(nxt and foreign_frame(prev_tok.group(1) if prev_tok else "", kw, nxt.group(1), lang, guarded))
+        if not frame and guarded:
             # a quotation that opens at most two words before the keyword may be an English title or slogan
             # ("«buy now, pay later»"), and the keyword may have tipped its own passage to English: only a
             # syntax break of the language counts there

@@ -110,3 +110,23 @@ def test_romance_verbs_are_not_nouns():
 )
 def test_more_foreign_frames(prev, kw, nxt, lang, expected):
     assert foreign_frame(prev, kw, nxt, lang) is expected
+
+
+@pytest.mark.parametrize(
+    "prev,kw,nxt,lang,guarded",
+    [
+        ("todos", "online", "esta", "es", False),  # "estamos todos online esta noche": an adverb
+        ("de", "online", "banking", "es", False),  # a borrowed English phrase
+        ("la", "online", "reputation", "it", False),
+        ("2019", "online", "ventas", "es", False),  # a year is not a count
+        ("ha", "online", "publicado", "es", False),  # an adverb may split "have" and its participle
+        ("das", "cheap", "Gefühl", "de", True),  # German lexical test left out inside a short quotation
+    ],
+)
+def test_foreign_frame_precision_guards(prev, kw, nxt, lang, guarded):
+    assert not foreign_frame(prev, kw, nxt, lang, guarded)
+
+
+def test_german_syntax_inside_a_short_quotation():
+    assert foreign_frame("auf", "online", "seiner", "de", True)
+    assert foreign_frame("das", "cheap", "Gefühl", "de", False)
