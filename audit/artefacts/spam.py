@@ -584,7 +584,6 @@ _EN_PERFECT = frozenset("has have had having".split())
 _EN_PLURAL_BE = frozenset({"are", "were"})
 #: Keywords that are singular words (nouns, or verbs in the base form): none of them is the subject of "are".
 _EN_SINGULAR = _EN_COUNT | frozenset({"cheap"})
-_EN_BASE_VERBS = frozenset({"buy", "shop", "store", "order"})
 #: Keywords that are only nouns (never a verb, adjective or adverb).
 _EN_NOUN_ONLY = frozenset("casino pharmacy coupon promo outlet replica essay viagra cialis".split())
 _EN_CONJ_OR_TO = frozenset({"and", "or", "but", "nor", "to"})
@@ -618,14 +617,14 @@ def frame_break(prev: str, kw: str, nxt: str) -> bool:
         return nxt in _EN_MULTIPLIER  # "$40 online million": nothing stands between a number and its multiplier
     if (low, nxt) in _EN_BOUND:
         return True
-    if low in _EN_PERFECT and len(nxt) > 4 and nxt.endswith("ed"):
-        return True  # nothing but an adverb splits "have" from its participle ("had store leaned")
+    if low in _EN_PERFECT and len(nxt) > 4 and nxt.endswith("ed") and kw not in _EN_ADJ:
+        # nothing but an adverb splits "have" from its participle ("had store leaned"); an adjective may
+        # stand before a participle that modifies a noun ("had cheap imported steel")
+        return True
     if nxt in _EN_PLURAL_BE and kw in _EN_SINGULAR and (low in _EN_SUBJ or _plural_noun(prev)):
         return True  # "We order are", "supply-chain snarls shop are": a singular word before a plural verb
     if prev != low and low not in _EN_CLOSED:
         return False  # a name: no closed class to judge by (a function word may start the sentence)
-    if low in ("he", "she") and kw in _EN_BASE_VERBS:
-        return True  # "she order": a third-person subject takes "orders"
     if kw in _EN_NOUN_ONLY and low in _EN_CONJ_OR_TO and nxt in _EN_ARTICLES:
         return True  # "and casino the Los Angeles Lakers": a bare singular noun before a new noun phrase
     if kw in _EN_COUNT and nxt in _EN_NOT_NOUN_NEXT and (low, kw) not in _EN_BARE_OK:

@@ -52,15 +52,15 @@ def test_foreign_frame_normal_uses(prev, kw, nxt, lang):
     "prev,kw,nxt,expected",
     [
         ("had", "store", "leaned", True),  # between "have" and its participle
-        ("has", "online", "posted", True),
+        ("has", "site", "moved", True),
         ("had", "store", "brands", False),  # a noun modifier after "had"
         ("snarls", "shop", "are", True),  # a singular word before a plural verb
         ("we", "order", "are", True),
         ("this", "site", "are", False),  # "items on this site are": the subject is further back
         ("prices", "online", "are", False),  # "online" is no subject
         ("process", "order", "are", False),  # not a plural noun
-        ("she", "order", "called", True),  # a third-person subject takes "orders"
-        ("she", "orders", "called", False),
+        ("she", "buy", "the", False),  # "Should she buy the house": an inverted conditional
+        ("had", "cheap", "imported", False),  # "had cheap imported steel"
         ("and", "casino", "the", True),  # a bare noun before a new noun phrase
         ("and", "store", "the", False),  # "and store the data": a verb
         ("revenue", "online", "of", True),
