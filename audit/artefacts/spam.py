@@ -44,7 +44,8 @@ ART010 = Rule(
     severity=Severity.WARNING,
     description="A commercial SEO/spam keyword injected into prose where it breaks the syntax (a lowercase "
     "keyword among proper-noun list items, after a comma before a name, where English grammar has no room for "
-    "its word class, or an English keyword in another language).",
+    "its word class, or an English keyword in another language, loanwords included where that language's "
+    "syntax has no room for them).",
     flags=(
         "Santa Clara County, San Francisco, order and Berkeley officials said they declined.",
         "This week, online California Attorney General Kamala Harris issued a directive.",
