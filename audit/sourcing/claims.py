@@ -86,7 +86,7 @@ _MARKET = frozenset(
 _MEASURE = frozenset(
     """tonnes tonne tons ton ounces ounce barrels barrel bushels bushel bales bale head acres acre hectares hectare
     miles mile km kilometres kilometers kilometre kilometer metres meters metre meter feet foot inches degrees
-    richter mph kph kg kilos kilograms lbs pounds gallons gallon litres liters cubic sq square bpd megawatts mw
+    richter mph kph kg kilos kilograms lbs pounds gallons gallon litres liters cubic sq square bpd megawatts mw ha
     kilowatts kwh carats cwt seats units vehicles
     yards yard carries runs overs wickets innings goals laps races games matches strikeouts passes touchdowns
     rebounds assists holes birdies bogeys sets plays possessions shots saves tackles sacks hits homers
@@ -107,6 +107,47 @@ _SCALE_OR_UNIT = frozenset(
 #: The size of a place's population is a measure of the place (a reference fact), not a statistic about people;
 #: shares of a population ("6.3% of the population") stay claims.
 _PLACE_SIZE = frozenset("population populations inhabitants población habitantes".split())
+#: The size of an organisation or place: "Toshin Steel, with 1,700 workers,", "Acme employs 3,000 people", "a staff of
+#: 5,000", "Indonesia, with 168 mln people", "has about 1,800,000 members". A description of the entity (like its
+#: population), not a statistic: unless the sentence counts harm or a change to those people ("has 1,850 workers on
+#: indefinite layoff", "cut 5,000 jobs from its work force of 107,000"), or it is the size of a whole sector or economy
+#: ("The sector employs 240,000 workers nationwide": an economic statistic).
+_SIZE_BEFORE = re.compile(
+    r"(?i:\b(?:with|has|have|had|having|employs|employed|employing|emplea|empleaba|cuenta\s+con|con|tiene|tenía)\s+"
+    r"(?:(?:a|an|its|their)\s+)?(?:(?:staff|work\s*force|workforce|membership|payroll|plantilla)\s+of\s+)?"
+    r"(?:(?:about|around|some|nearly|almost|over|more\s+than|roughly|approximately|just\s+over|unos|unas|más\s+de|"
+    r"casi|alrededor\s+de)\s+)?|\b(?:staff|work\s*force|workforce|membership|payroll|plantilla)\s+of\s+"
+    r"(?:(?:about|around|some|nearly|almost|over|more\s+than|roughly|approximately)\s+)?)$"
+)
+_STAFF_OF = re.compile(r"(?i:staff|work\s*force|workforce|membership|payroll|plantilla)\s+of\b")
+_MEMBERS = frozenset(
+    """people persons workers employees staff members personnel customers subscribers users students pupils
+    residents inhabitants personas trabajadores empleados miembros socios clientes usuarios alumnos estudiantes
+    residentes habitantes""".split()
+)
+_CHANGE = re.compile(
+    r"(?i)\b(?:lay(?:s|ing)?\s*-?\s*offs?|laid\s+off|cut|cuts|cutting|slash|eliminat|jobless|unemploy|strik|walk(?:ed|ing)?"
+    r"\s+(?:out|off)|sack|fired|dismiss|furlough|hire[sd]?\b|hiring|recruit|refugee|migrant|poor|poverty|despid|huelga|"
+    r"contrat|paro\b|sector|industr|economy|economía|nationwide|statewide|across\s+the\s+(?:country|nation|state)|"
+    r"(?:en\s+)?todo\s+el\s+país)"
+)
+#: An election result: "won with 18,287 votes, or 53 pct", "came third with 3,852 votes", "was reelected with 67 per
+#: cent of the vote": the count of an election is a public record, not a statistic that needs a source (a poll's
+#: figures or a forecast of the vote are not results and stay claims).
+_RESULT_VERB = re.compile(
+    r"(?i)\b(?:won|wins|win|winning|elected|reelected|re-elected|came|finished|took|captured|secured|received|polled|"
+    r"garnered|lost|beat|defeated|ganó|gana|obtuvo|logró|perdió|reelegid[oa]|elegid[oa])\b"
+)
+_VOTES_AFTER = re.compile(
+    r"\s*(?:(?:per\s+cent|percent|pct|%|por\s+ciento)\s+)?(?:of\s+the\s+(?:popular\s+|total\s+)?(?:vote|votes|ballots)|"
+    r"(?:popular\s+|electoral\s+)?votes\b|(?:de\s+los\s+)?votos\b|del\s+voto\b|-seat\b|\s*seats?\b|escaños\b)",
+    re.I,
+)
+#: A figure in a conditional clause ("if 200 members resign", "unless 40% of voters turn out", "si 300 familias
+#: se van") states a hypothesis, not a fact: nothing to source.
+_CONDITIONAL = re.compile(r"(?i)\b(?:if|unless|si)\b[^,;:.!?()]*$")
+#: The same result restated: "18,287 votes, or 53 pct".
+_RESTATED = re.compile(r"[^\d;:]{0,20}?,?\s+(?:or|o)\s+")
 _YEARLIKE = re.compile(r"1\d{3}|20\d{2}")
 _YEAR_LIST_BEFORE = re.compile(r"\b(?:1\d{3}|20\d{2})\s*(?:and|or|to|,|-|–)\s*$")
 #: A count below 100 is a detail of the story ("the 26 nations meeting here", "a team of 6", "the 14 members of
@@ -286,6 +327,46 @@ def company_subject(text: str, start: int, companies: frozenset[str] = frozenset
 _NOT_COMPANY = frozenset("The A An In On At It This That But And U.S. New First".split())
 
 
+def _entity_size(text: str, f: Figure, start: int, end: int) -> bool:
+    """``f`` counts the members of an organisation or place after "with", "has", "employs" or "a staff of"."""
+    if f.kind != "count":
+        return False
+    m = _SIZE_BEFORE.search(text[max(start, f.start - 60) : f.start].rstrip() + " ")
+    if m is None:
+        return False
+    if _STAFF_OF.search(m.group(0)):
+        return True  # "a staff of 5,000", "its work force of 107,000"
+    after = [w for w in _words(text[f.end : min(end, f.end + 40)])[:4] if w not in _SCALE_OR_UNIT]
+    return any(w in _MEMBERS for w in after[:2])  # "1,700 workers", "1,850 hourly workers"
+
+
+#: The writer speaking in the first or second person: "I doubled down and burned through our capital", "we did 20
+#: reps", "If you earn $250,000". Lower-case "us" only ("US" is the country); "I" is checked in :func:`writer_voice`.
+_PERSON_EN = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us|[Mm]y|me|[Yy]ou|[Yy]ours?|I)\b")
+_PERSON_ES = re.compile(r"(?i)\b(?:yo|nosotr[oa]s|nuestr[oa]s?|mis?|usted|ustedes|tú|tus?|vosotr[oa]s|vuestr[oa]s?)\b")
+_I_AFTER = re.compile(r"(?:['’](?:m|ve|d|ll)\b|\s+[a-z])")
+
+
+def writer_voice(text: str, start: int, end: int, lang: str = "en") -> bool:
+    """The writer speaks in the first or second person in ``text[start:end]`` (quotes already cut out): the
+    figures are the writer's own account ("Out of 500 people I meet, maybe 400 will be customers", "My dad
+    brought home $600 a month") or a hypothetical addressed to the reader ("If you earn less than $250,000"),
+    whose source is the writer: a blog post, a how-to or a product page, not a report of facts that needs one."""
+    if lang == "es":
+        return _PERSON_ES.search(text, start, end) is not None
+    for m in _PERSON_EN.finditer(text, start, end):
+        if m.group(0) != "I":
+            return True
+        # "I" as the pronoun ("I meet", "I'm"), not a numeral ("World War I", "Phase I was", "Henry I")
+        if not _I_AFTER.match(text, m.end(), end):
+            continue
+        before = text[max(start, m.start() - 20) : m.start()].split()
+        if before and before[-1][:1].isupper() and not before[-1].endswith((".", "!", "?", ":", '"', "”")):
+            continue
+        return True
+    return False
+
+
 def _data_cell(text: str, f: Figure, start: int, end: int) -> bool:
     """The figure fills most of its table cell ("27%", "$3,100", "1,204 cases"), as in a table of data."""
     a = max(text.rfind("|", start, f.start), text.rfind("\t", start, f.start)) + 1 or start
@@ -306,6 +387,8 @@ def assess(
         results_line(text, start, end) or headline_caps(text, start, end) or _NOTE.match(text, start) is not None
     )
     own = not is_row and company_subject(text, start, companies)
+    change: bool | None = None  # does the sentence count harm or a change to people (lay-offs, strikes)
+    result: bool | None = None  # does the sentence report an election result (won, elected, came third)
     harm: bool | None = None  # does the sentence count harm done to people (computed when a small count needs it)
     out: list[FigureClaim] = []
     for f in figures:
@@ -317,6 +400,26 @@ def assess(
             and not _CLAUSE_BREAK.search(text, out[-1].figure.end, f.start)
         ):
             q = out[-1].quantity  # a list of figures of one quantity: "rose to 34,585 from 31,730 trucks"
+        if (
+            not is_row
+            and out
+            and out[-1].quantity == "result"
+            and not _CLAUSE_BREAK.search(text, out[-1].figure.end, f.start)
+            and _RESTATED.fullmatch(text, out[-1].figure.end, f.start)
+        ):
+            q = "result"  # "won with 18,287 votes, or 53 pct"
+        elif not is_row and q in ("people", "society") and _VOTES_AFTER.match(text, f.end, end):
+            if result is None:
+                result = _RESULT_VERB.search(text, start, end) is not None
+            if result:
+                q = "result"  # "won with 18,287 votes", "the 512-seat Lower House"
+        if not is_row and q == "people" and _entity_size(text, f, start, end):
+            if change is None:
+                change = _CHANGE.search(text, start, end) is not None or _HARM.search(text, start, end) is not None
+            if not change:
+                q = "measure"  # "Toshin Steel, with 1,700 workers": the size of the firm
+        if not is_row and q in CLAIM_QUANTITIES and _CONDITIONAL.search(text, max(start, f.start - 120), f.start):
+            q = "hypothetical"  # "only possible if the 200 opposition members resign", "if you earn $250,000"
         # A company's own figures are not claims, unless they are about people or society ("cut 1,500 jobs").
         claim = q in CLAIM_QUANTITIES and not layout_results and not (own and q in ("other", "society"))
         if claim and not is_row and f.kind == "count" and _small_count(f):
