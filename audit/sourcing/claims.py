@@ -72,6 +72,7 @@ _FINANCE = frozenset(
     fees fee concession underwriting spread spreads basis owned outstanding
     financing refinancing borrowings borrowing lending receivables euroloan euroloans denominations
     paper companies corporations firms banks purchases worth gain gains proceeds inventories cash flow eurobond facility warrants coupon
+    donation donations contribution contributions series investors investor backers backer venture sponsorship
     ventas beneficio beneficios pérdidas ganancias ingresos acciones dividendo activos deuda préstamo capital
     facturación""".split()
 )
@@ -86,7 +87,7 @@ _MARKET = frozenset(
 _MEASURE = frozenset(
     """tonnes tonne tons ton ounces ounce barrels barrel bushels bushel bales bale head acres acre hectares hectare
     miles mile km kilometres kilometers kilometre kilometer metres meters metre meter feet foot inches degrees
-    richter mph kph kg kilos kilograms lbs pounds gallons gallon litres liters cubic sq square bpd megawatts mw ha
+    richter mph kph kg kilos kilograms lb lbs pounds light-years gallons gallon litres liters cubic sq square bpd megawatts mw ha
     kilowatts kwh carats cwt seats units vehicles
     yards yard carries runs overs wickets innings goals laps races games matches strikeouts passes touchdowns
     rebounds assists holes birdies bogeys sets plays possessions shots saves tackles sacks hits homers
@@ -128,7 +129,7 @@ _MEMBERS = frozenset(
 _CHANGE = re.compile(
     r"(?i)\b(?:lay(?:s|ing)?\s*-?\s*offs?|laid\s+off|cut|cuts|cutting|slash|eliminat|jobless|unemploy|strik|walk(?:ed|ing)?"
     r"\s+(?:out|off)|sack|fired|dismiss|furlough|hire[sd]?\b|hiring|recruit|refugee|migrant|poor|poverty|despid|huelga|"
-    r"contrat|paro\b|sector|industr|economy|economía|nationwide|statewide|across\s+the\s+(?:country|nation|state)|"
+    r"contrat|paro\b|sector|industry|industries|economy|economía|nationwide|statewide|across\s+the\s+(?:country|nation|state)|"
     r"(?:en\s+)?todo\s+el\s+país)"
 )
 #: An election result: "won with 18,287 votes, or 53 pct", "came third with 3,852 votes", "was reelected with 67 per
@@ -176,6 +177,7 @@ def _small_count(fig: Figure) -> bool:
 
 
 _PUBLIC_DEBT = re.compile(r"(?i:\b(?:public|national|federal|government)\s+debt\b|\bdeuda\s+p[úu]blica\b)")
+_SIZE_COMPOUND = re.compile(r"-(?:member|seat|strong|man|bed|room|page|acre|mile|story|storey)\b", re.I)
 _ON_SCALE = re.compile(r"\s*(?:on|in)\s+the\s+[\w-]+\s+scale\b", re.I)  # 6.25 on the Richter scale
 _CLAUSE_BREAK = re.compile(r"[;:]")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -212,8 +214,8 @@ def quantity(text: str, fig: Figure, start: int, end: int) -> str:
     if _YEARLIKE.fullmatch(fig.text) and _YEAR_LIST_BEFORE.search(text, max(start, fig.start - 16), fig.start):
         return "other"  # "the floods of 1170 and 1173 locals built": the second year of a list of years
     after = [w for w in _words(after_text)[:6] if w not in _SCALE_OR_UNIT][:2]
-    if _ON_SCALE.match(after_text):
-        return "measure"
+    if _ON_SCALE.match(after_text) or _SIZE_COMPOUND.match(after_text):
+        return "measure"  # "6.25 on the Richter scale", "a 150-member assembly", "the 512-seat Lower House"
     before = _words(text[max(start, fig.start - 70) : fig.start])[-6:]
     if fig.kind == "count" and (
         (after and after[0] in _PLACE_SIZE)
@@ -250,7 +252,10 @@ def quantity(text: str, fig: Figure, start: int, end: int) -> str:
         if _YEARLIKE.fullmatch(fig.text):
             return "other"  # "the floods of 1170 and 1173": a year the date rules did not catch, not a quantity
         topic = {_category(w) for w in _words(text[start:end]) if w not in _PLACE_SIZE}
-        return "people" if "people" in topic else "society" if "society" in topic else "other"
+        if "people" in topic:
+            return "people"
+        # "Parse is backed by $5.5 million in Series A funding": a transaction of a business, not a social figure
+        return "society" if "society" in topic and "finance" not in topic else "other"
     return "market" if all(c == "market" for c in found) else next(c for c in found if c != "market")
 
 
@@ -361,7 +366,7 @@ def writer_voice(text: str, start: int, end: int, lang: str = "en") -> bool:
         if not _I_AFTER.match(text, m.end(), end):
             continue
         before = text[max(start, m.start() - 20) : m.start()].split()
-        if before and before[-1][:1].isupper() and not before[-1].endswith((".", "!", "?", ":", '"', "”")):
+        if before and before[-1][:1].isupper() and not before[-1].endswith((".", "!", "?", ":", ",", ";", '"', "”")):
             continue
         return True
     return False

@@ -181,3 +181,37 @@ def test_wire_story_economic_figures_are_its_sources():
     # the same paragraphs as prose (blank lines between) are not agency copy: the budget share is a claim
     prose = wire.replace("\n    ", "\n\n").replace("\n", " ").replace("  ", "\n\n")
     assert len(_src001(prose)) == 2
+
+
+# -- quantities the claim model misread: business transactions, size compounds, units, poll methodology
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quillo is backed by $8.5 million in Series A funding from two venture firms.",
+        "There is also a 120-member advisory council, appointed by the governor.",
+        "Carved from a single oak, the canoe was 22 ft long and weighed 180 lb.",
+        "The cloud lies about 26,000 light-years from Earth.",
+        "The survey, conducted by Lake Research for the union, surveyed 1,500 registered voters in May.",
+        "Across the border, as a retiree living beside 300 million or so Americans, I do care about the result.",
+    ],
+)
+def test_business_size_and_method_figures_are_not_claims(text):
+    assert not _src001(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # government money and social spending stay claims
+        "The city spent $4.5 million on overtime for police last year.",
+        "Funding for shelters fell by 30 percent in two years.",
+        # an industrial employer's lay-offs are a change to people
+        "The largest industrial employer in the state cut 10,000 jobs in 2019.",
+    ],
+)
+def test_public_money_and_job_cuts_stay_claims(text):
+    assert _src001(text), text
+
+
+def test_an_industrial_employers_head_count_is_its_size():
+    assert not _src001("In Arizona the company, an industrial employer, has over 10,000 employees.")
