@@ -109,7 +109,7 @@ _SCALE_OR_UNIT = frozenset(
 #: shares of a population ("6.3% of the population") stay claims.
 _PLACE_SIZE = frozenset("population populations inhabitants población habitantes".split())
 #: The size of an organisation or place: "Toshin Steel, with 1,700 workers,", "Acme employs 3,000 people", "a staff of
-#: 5,000", "Indonesia, with 168 mln people", "has about 1,800,000 members". A description of the entity (like its
+#: 5,000", "Indonesia, with 168 mln people", "has about 1,800,000 members", "Florida's 2.8 million residents". A description of the entity (like its
 #: population), not a statistic: unless the sentence counts harm or a change to those people ("has 1,850 workers on
 #: indefinite layoff", "cut 5,000 jobs from its work force of 107,000"), or it is the size of a whole sector or economy
 #: ("The sector employs 240,000 workers nationwide": an economic statistic).
@@ -117,7 +117,8 @@ _SIZE_BEFORE = re.compile(
     r"(?i:\b(?:with|has|have|had|having|employs|employed|employing|emplea|empleaba|cuenta\s+con|con|tiene|tenía)\s+"
     r"(?:(?:a|an|its|their)\s+)?(?:(?:staff|work\s*force|workforce|membership|payroll|plantilla)\s+of\s+)?"
     r"(?:(?:about|around|some|nearly|almost|over|more\s+than|roughly|approximately|just\s+over|unos|unas|más\s+de|"
-    r"casi|alrededor\s+de)\s+)?|\b(?:staff|work\s*force|workforce|membership|payroll|plantilla)\s+of\s+"
+    r"casi|alrededor\s+de)\s+)?|(?:['’]s|#39;s|\bits|\btheir)\s+(?:(?:about|some|nearly|roughly)\s+)?"
+    r"|\b(?:staff|work\s*force|workforce|membership|payroll|plantilla)\s+of\s+"
     r"(?:(?:about|around|some|nearly|almost|over|more\s+than|roughly|approximately)\s+)?)$"
 )
 _STAFF_OF = re.compile(r"(?i:staff|work\s*force|workforce|membership|payroll|plantilla)\s+of\b")

@@ -94,6 +94,7 @@ def test_vote_figures_that_are_not_results_stay_claims(text):
         "Founded in 1990, the club has about 1,800,000 members.",
         "He runs a logistics group with a staff of 5,000.",
         "Borland, with 190 mln people, is the region's largest country.",
+        "The most important news for Ohio's 11.7 million residents this week came from the statehouse.",
     ],
 )
 def test_the_size_of_an_organisation_is_not_a_claim(text):
@@ -110,6 +111,8 @@ def test_the_size_of_an_organisation_is_not_a_claim(text):
         "The fishing sector employs 240,000 workers nationwide.",
         # "numbered" states a size at a time, an estimate worth a source
         "The militia numbered roughly 3,000 fighters in 2009.",
+        # a possessive before a count of people who were harmed
+        "The storm left the island's 80,000 residents homeless.",
     ],
 )
 def test_harm_change_and_sector_sizes_stay_claims(text):
