@@ -150,6 +150,8 @@ _VOTES_AFTER = re.compile(
 _CONDITIONAL = re.compile(r"(?i)\b(?:if|unless|si)\b[^,;:.!?()]*$")
 #: The same result restated: "18,287 votes, or 53 pct".
 _RESTATED = re.compile(r"[^\d;:]{0,20}?,?\s+(?:or|o)\s+")
+#: Words that name no quantity when they are only the sentence's topic: "did a good job of drawing fouls".
+_IDIOM = frozenset({"job"})
 _YEARLIKE = re.compile(r"1\d{3}|20\d{2}")
 _YEAR_LIST_BEFORE = re.compile(r"\b(?:1\d{3}|20\d{2})\s*(?:and|or|to|,|-|–)\s*$")
 #: A count below 100 is a detail of the story ("the 26 nations meeting here", "a team of 6", "the 14 members of
@@ -252,7 +254,7 @@ def quantity(text: str, fig: Figure, start: int, end: int) -> str:
         # of pre-pandemic levels" is about people; "The purchase brings orders to 439 from 16 airlines" is not).
         if _YEARLIKE.fullmatch(fig.text):
             return "other"  # "the floods of 1170 and 1173": a year the date rules did not catch, not a quantity
-        topic = {_category(w) for w in _words(text[start:end]) if w not in _PLACE_SIZE}
+        topic = {_category(w) for w in _words(text[start:end]) if w not in _PLACE_SIZE and w not in _IDIOM}
         if "people" in topic:
             return "people"
         # "Parse is backed by $5.5 million in Series A funding": a transaction of a business, not a social figure

@@ -194,6 +194,7 @@ def test_wire_story_economic_figures_are_its_sources():
         "There is also a 120-member advisory council, appointed by the governor.",
         "Carved from a single oak, the canoe was 22 ft long and weighed 180 lb.",
         "The cloud lies about 26,000 light-years from Earth.",
+        "She shot 41.2 percent from the field and did a good job of drawing fouls.",
         "The survey, conducted by Lake Research for the union, surveyed 1,500 registered voters in May.",
         "Across the border, as a retiree living beside 300 million or so Americans, I do care about the result.",
     ],
@@ -208,6 +209,7 @@ def test_business_size_and_method_figures_are_not_claims(text):
         # government money and social spending stay claims
         "The city spent $4.5 million on overtime for police last year.",
         "Funding for shelters fell by 30 percent in two years.",
+        "The merger brought 5,000 job cuts at the plant.",
         # an industrial employer's lay-offs are a change to people
         "The largest industrial employer in the state cut 10,000 jobs in 2019.",
     ],
