@@ -181,6 +181,8 @@ def _small_count(fig: Figure) -> bool:
 
 _PUBLIC_DEBT = re.compile(r"(?i:\b(?:public|national|federal|government)\s+debt\b|\bdeuda\s+p[úu]blica\b)")
 _SIZE_COMPOUND = re.compile(r"-(?:member|seat|strong|man|bed|room|page|acre|mile|story|storey)\b", re.I)
+_UNIT_SUFFIX = re.compile(r"\d(?:m|km|cm|mm|kg|g|ft|mi|mph|kph|kmh|ml|mw|kw|kwh|gb|mb|tb|ghz|mhz)$", re.I)
+_VERSION_AFTER = re.compile(r"\s*(?:update|version|release|patch|edition|firmware|beta)\b", re.I)
 _ON_SCALE = re.compile(r"\s*(?:on|in)\s+the\s+[\w-]+\s+scale\b", re.I)  # 6.25 on the Richter scale
 _CLAUSE_BREAK = re.compile(r"[;:]")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -217,6 +219,10 @@ def quantity(text: str, fig: Figure, start: int, end: int) -> str:
     if _YEARLIKE.fullmatch(fig.text) and _YEAR_LIST_BEFORE.search(text, max(start, fig.start - 16), fig.start):
         return "other"  # "the floods of 1170 and 1173 locals built": the second year of a list of years
     after = [w for w in _words(after_text)[:6] if w not in _SCALE_OR_UNIT][:2]
+    if fig.kind == "count" and _UNIT_SUFFIX.search(fig.text):
+        return "measure"  # "the women's 800m final", "a 10km run"
+    if _VERSION_AFTER.match(after_text):
+        return "other"  # "the 11.1 update": a version number
     if _ON_SCALE.match(after_text) or _SIZE_COMPOUND.match(after_text):
         return "measure"  # "6.25 on the Richter scale", "a 150-member assembly", "the 512-seat Lower House"
     before = _words(text[max(start, fig.start - 70) : fig.start])[-6:]

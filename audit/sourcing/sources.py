@@ -291,6 +291,13 @@ _SOURCE_QUALIFIER = re.compile(
     r"ministeriales|parlamentarias|penitenciarias|aeroportuarias|portuarias|"
     r"(?:de|del|de\s+la|de\s+los)\s+[A-ZÁÉÍÓÚÑ])"
 )
+#: A vague phrase completed by whose it is: "according to estimates by the US government", "según estimaciones del
+#: Ministerio de Sanidad" (not "by some experts").
+NAMED_AFTER = re.compile(
+    r"\s+(?:by|from|of|del|de\s+la|de\s+los|de)\s+(?:(?:the|its|la|el|los|las)\s+)?[A-ZÁÉÍÓÚÑ]"
+    r"|\s+(?:by|from|of)\s+the\s+(?:state|federal|national|city|county|health|finance|interior|defense|labor|"
+    r"education|environment|agriculture)\b"
+)
 #: A source named by a preposition: "in the 50-state poll", "in this survey", "en la encuesta", "under Missouri law";
 #: the terms of an agreement are the agreement's: "Under the pact, 4,600 members will receive...".
 _PREP_SOURCE = re.compile(

@@ -195,6 +195,10 @@ def test_wire_story_economic_figures_are_its_sources():
         "Carved from a single oak, the canoe was 22 ft long and weighed 180 lb.",
         "The cloud lies about 26,000 light-years from Earth.",
         "She shot 41.2 percent from the field and did a good job of drawing fouls.",
+        "Tonight, Ana Ruiz led home the women's 1500m final, but it was a tactical race.",
+        "Older phones will not be receiving the 12.1 update, a push to get more users to upgrade.",
+        # an estimate whose author is named is not vague
+        "According to estimates by the Ministry of Health, 4,000 people died in the outbreak.",
         "The survey, conducted by Lake Research for the union, surveyed 1,500 registered voters in May.",
         "Across the border, as a retiree living beside 300 million or so Americans, I do care about the result.",
     ],
@@ -210,6 +214,9 @@ def test_business_size_and_method_figures_are_not_claims(text):
         "The city spent $4.5 million on overtime for police last year.",
         "Funding for shelters fell by 30 percent in two years.",
         "The merger brought 5,000 job cuts at the plant.",
+        # an estimate whose author stays unnamed is vague
+        "According to estimates by some experts, 4,000 people died in the outbreak.",
+        "Roughly 1,200 people ran the 10km race, double the usual field.",
         # an industrial employer's lay-offs are a change to people
         "The largest industrial employer in the state cut 10,000 jobs in 2019.",
     ],
