@@ -114,7 +114,8 @@ _PLACE_SIZE = frozenset("population populations inhabitants población habitante
 #: indefinite layoff", "cut 5,000 jobs from its work force of 107,000"), or it is the size of a whole sector or economy
 #: ("The sector employs 240,000 workers nationwide": an economic statistic).
 _SIZE_BEFORE = re.compile(
-    r"(?i:\b(?:with|has|have|had|having|employs|employed|employing|emplea|empleaba|cuenta\s+con|con|tiene|tenía)\s+"
+    r"(?i:\b(?:with|has|have|had|having|employs|employed|employing|home\s+to|emplea|empleaba|cuenta\s+con|con|tiene|"
+    r"tenía)\s+"
     r"(?:(?:a|an|its|their)\s+)?(?:(?:staff|work\s*force|workforce|membership|payroll|plantilla)\s+of\s+)?"
     r"(?:(?:about|around|some|nearly|almost|over|more\s+than|roughly|approximately|just\s+over|unos|unas|más\s+de|"
     r"casi|alrededor\s+de)\s+)?|(?:['’]s|#39;s|\bits|\btheir)\s+(?:(?:about|some|nearly|roughly)\s+)?"
@@ -138,10 +139,10 @@ _CHANGE = re.compile(
 #: figures or a forecast of the vote are not results and stay claims).
 _RESULT_VERB = re.compile(
     r"(?i)\b(?:won|wins|win|winning|elected|reelected|re-elected|came|finished|took|captured|secured|received|polled|"
-    r"garnered|lost|beat|defeated|ganó|gana|obtuvo|logró|perdió|reelegid[oa]|elegid[oa])\b"
+    r"garnered|gained|gaining|carried|lost|beat|defeated|ganó|gana|obtuvo|logró|perdió|reelegid[oa]|elegid[oa])\b"
 )
 _VOTES_AFTER = re.compile(
-    r"\s*(?:(?:per\s+cent|percent|pct|%|por\s+ciento)\s+)?(?:of\s+the\s+(?:popular\s+|total\s+)?(?:vote|votes|ballots)|"
+    r"\s*(?:(?:per\s+cent|percent|pct|%|por\s+ciento)\s+)?(?:of\s+the\s+(?:[\w-]+\s+){0,3}?(?:vote|votes|ballots)\b|"
     r"(?:popular\s+|electoral\s+)?votes\b|(?:de\s+los\s+)?votos\b|del\s+voto\b|-seat\b|\s*seats?\b|escaños\b)",
     re.I,
 )
@@ -149,7 +150,11 @@ _VOTES_AFTER = re.compile(
 #: se van") states a hypothesis, not a fact: nothing to source.
 _CONDITIONAL = re.compile(r"(?i)\b(?:if|unless|si)\b[^,;:.!?()]*$")
 #: The same result restated: "18,287 votes, or 53 pct".
-_RESTATED = re.compile(r"[^\d;:]{0,20}?,?\s+(?:or|o)\s+")
+_RESTATED = re.compile(r"[^\d;:]{0,20}?,?\s+(?:or|o|to|a)\s+")
+#: A tally: "by 66 votes to 44", "after a 738 to 319 vote".
+_TALLY = re.compile(r"\s+(?:to|-|–)\s+\d[\d,]*\s+(?:vote|votes|decision)\b", re.I)
+#: The next result of the same kind in one account: "45% of the vote in the first round and 80% in the second".
+_AND_NEXT = re.compile(r"[^\d;:]{0,40}?\s(?:and|y)\s+")
 #: Words that name no quantity when they are only the sentence's topic: "did a good job of drawing fouls".
 _IDIOM = frozenset({"job"})
 _YEARLIKE = re.compile(r"1\d{3}|20\d{2}")
@@ -419,9 +424,14 @@ def assess(
             and out
             and out[-1].quantity == "result"
             and not _CLAUSE_BREAK.search(text, out[-1].figure.end, f.start)
-            and _RESTATED.fullmatch(text, out[-1].figure.end, f.start)
+            and (
+                _RESTATED.fullmatch(text, out[-1].figure.end, f.start)
+                or (f.kind == out[-1].figure.kind and _AND_NEXT.fullmatch(text, out[-1].figure.end, f.start))
+            )
         ):
             q = "result"  # "won with 18,287 votes, or 53 pct"
+        elif not is_row and q in CLAIM_QUANTITIES and _TALLY.match(text, f.end, end):
+            q = "result"  # "a 738 to 319 vote"
         elif not is_row and q in ("people", "society") and _VOTES_AFTER.match(text, f.end, end):
             if result is None:
                 result = _RESULT_VERB.search(text, start, end) is not None

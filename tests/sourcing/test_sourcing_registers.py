@@ -67,6 +67,10 @@ def test_writer_voice():
         "The Liberals came third with 3,900 votes in the by-election.",
         "He was reelected with 64 per cent of the vote last November.",
         "La candidata obtuvo el 48% de los votos en la segunda vuelta.",
+        "He garnered 45% of the vote in the first round and 80% in the second.",
+        "Marsh won the party ballot by 61 votes to 39.",
+        "The motion fell after a 640 to 310 vote of the assembly.",
+        "The party fared poorly, gaining only 1.8 per cent of the Legislative Council vote.",
     ],
 )
 def test_election_results_are_not_claims(text):
@@ -79,6 +83,8 @@ def test_election_results_are_not_claims(text):
         # a forecast or a poll of the vote is not a result
         "Nearly 45% of voters plan to back the measure in November.",
         "Turnout among young voters fell to 31 percent in the city.",
+        # a result, then an unrelated statistic joined by "and"
+        "Ortiz won 53% of the vote, and 2,000 people were later evicted from the camp.",
     ],
 )
 def test_vote_figures_that_are_not_results_stay_claims(text):
@@ -94,6 +100,7 @@ def test_vote_figures_that_are_not_results_stay_claims(text):
         "Founded in 1990, the club has about 1,800,000 members.",
         "He runs a logistics group with a staff of 5,000.",
         "Borland, with 190 mln people, is the region's largest country.",
+        "Velmar, the capital, was home to 1,836,808 residents in 2009.",
         "The most important news for Ohio's 11.7 million residents this week came from the statehouse.",
     ],
 )
