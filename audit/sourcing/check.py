@@ -145,13 +145,16 @@ class SourcingCheck(DocumentCheck):
         out: list[Finding] = []
         per_table: dict[int, int] = {}
         last_of_table: dict[int, int] = {}
-        sourced_document = _mostly_attributed(analysis) or (wire and _attributes_any(analysis))
+        wire_sourced = wire and _attributes_any(analysis)
+        sourced_document = _mostly_attributed(analysis) or wire_sourced
         for c in analysis.claims:
             stats = c.statistics
             if not stats or c.attributed_by:
                 continue
             if sourced_document and not c.is_row and not any(a.claim and a.quantity == "people" for a in c.assessed):
                 continue  # a story that attributes most claims: its budget and policy figures are its sources'
+            if wire_sourced and not c.is_row and all(a.own for a in c.assessed if a.claim):
+                continue  # agency copy: a company speaking of itself ("The company wants to shed 2,000 jobs")
             if not c.is_row:
                 # A sentence is flagged for its statistics about people or society (deaths, voters, crime, budgets):
                 # a figure of no recognised quantity (orders, moons, a product range) is not a claim worth a source.

@@ -119,10 +119,10 @@ _SIZE_BEFORE = re.compile(
     r"(?:(?:a|an|its|their)\s+)?(?:(?:staff|work\s*force|workforce|membership|payroll|plantilla)\s+of\s+)?"
     r"(?:(?:about|around|some|nearly|almost|over|more\s+than|roughly|approximately|just\s+over|unos|unas|más\s+de|"
     r"casi|alrededor\s+de)\s+)?|(?:['’]s|#39;s|\bits|\btheir)\s+(?:(?:about|some|nearly|roughly)\s+)?"
-    r"|\b(?:staff|work\s*force|workforce|membership|payroll|plantilla)\s+of\s+"
+    r"|\b(?:staff|work\s*force|workforce|membership|payroll|strength|plantilla)\s+of\s+"
     r"(?:(?:about|around|some|nearly|almost|over|more\s+than|roughly|approximately)\s+)?)$"
 )
-_STAFF_OF = re.compile(r"(?i:staff|work\s*force|workforce|membership|payroll|plantilla)\s+of\b")
+_STAFF_OF = re.compile(r"(?i:staff|work\s*force|workforce|membership|payroll|strength|plantilla)\s+of\b")
 _MEMBERS = frozenset(
     """people persons workers employees staff members personnel customers subscribers users students pupils
     residents inhabitants personas trabajadores empleados miembros socios clientes usuarios alumnos estudiantes
@@ -158,6 +158,7 @@ _AND_NEXT = re.compile(r"[^\d;:]{0,40}?\s(?:and|y)\s+")
 #: Words that name no quantity when they are only the sentence's topic: "did a good job of drawing fouls".
 _IDIOM = frozenset({"job"})
 _YEARLIKE = re.compile(r"1\d{3}|20\d{2}")
+_YEAR_BEFORE = re.compile(r"(?i)\b(?:in|since|by|until|till|circa|before|after|during|around|en|desde|hasta)\s+$")
 _YEAR_LIST_BEFORE = re.compile(r"\b(?:1\d{3}|20\d{2})\s*(?:and|or|to|,|-|–)\s*$")
 #: A count below 100 is a detail of the story ("the 26 nations meeting here", "a team of 6", "the 14 members of
 #: the cabinet"), not a statistic, unless it counts harm done to people: "At least 14 people were injured".
@@ -186,6 +187,12 @@ def _small_count(fig: Figure) -> bool:
 
 _PUBLIC_DEBT = re.compile(r"(?i:\b(?:public|national|federal|government)\s+debt\b|\bdeuda\s+p[úu]blica\b)")
 _SIZE_COMPOUND = re.compile(r"-(?:member|seat|strong|man|bed|room|page|acre|mile|story|storey)\b", re.I)
+#: A physical unit right after the figure: "18.7 cm long", "a 235.4 m tall tower", "400 MHz", "25,000 light-years".
+_PHYSICAL_UNIT = re.compile(
+    r"(?:\s*(?:and|or|to|-|–)\s*[\d.,]*\d)?"  # "the 400 and 450 MHz bands"
+    r"\s?(?:cm|mm|m|km|ft|mi|in\.|mhz|ghz|khz|hz|kg|mg|g|lb|lbs|oz|°[cf]?|light-years?|kwh|mw|kw|gw|nm|µm)(?![\w-])",
+    re.I,
+)
 _UNIT_SUFFIX = re.compile(r"\d(?:m|km|cm|mm|kg|g|ft|mi|mph|kph|kmh|ml|mw|kw|kwh|gb|mb|tb|ghz|mhz)$", re.I)
 _VERSION_AFTER = re.compile(r"\s*(?:update|version|release|patch|edition|firmware|beta)\b", re.I)
 _ON_SCALE = re.compile(r"\s*(?:on|in)\s+the\s+[\w-]+\s+scale\b", re.I)  # 6.25 on the Richter scale
@@ -206,8 +213,9 @@ class FigureClaim:
     """One figure with what it quantifies, and whether it is a claim worth a source."""
 
     figure: Figure
-    quantity: str  # people | society | other | price | finance | market | measure
+    quantity: str  # people | society | other | price | finance | market | measure | result | hypothetical
     claim: bool
+    own: bool = False  # said by a company of itself ("The company wants to shed 2,000 jobs")
 
 
 def _words(text: str) -> list[str]:
@@ -221,6 +229,8 @@ def quantity(text: str, fig: Figure, start: int, end: int) -> str:
         return "price"
     if _PER_UNIT.match(after_text) and fig.kind in ("count", "money"):
         return "price"
+    if _YEARLIKE.fullmatch(fig.text) and _YEAR_BEFORE.search(text, max(start, fig.start - 12), fig.start):
+        return "other"  # "A treaty signed in 1752": a year the date rules did not catch
     if _YEARLIKE.fullmatch(fig.text) and _YEAR_LIST_BEFORE.search(text, max(start, fig.start - 16), fig.start):
         return "other"  # "the floods of 1170 and 1173 locals built": the second year of a list of years
     after = [w for w in _words(after_text)[:6] if w not in _SCALE_OR_UNIT][:2]
@@ -228,7 +238,7 @@ def quantity(text: str, fig: Figure, start: int, end: int) -> str:
         return "measure"  # "the women's 800m final", "a 10km run"
     if _VERSION_AFTER.match(after_text):
         return "other"  # "the 11.1 update": a version number
-    if _ON_SCALE.match(after_text) or _SIZE_COMPOUND.match(after_text):
+    if _ON_SCALE.match(after_text) or _SIZE_COMPOUND.match(after_text) or _PHYSICAL_UNIT.match(after_text):
         return "measure"  # "6.25 on the Richter scale", "a 150-member assembly", "the 512-seat Lower House"
     before = _words(text[max(start, fig.start - 70) : fig.start])[-6:]
     if fig.kind == "count" and (
@@ -452,5 +462,5 @@ def assess(
             claim = harm
         if is_row and not _data_cell(text, f, start, end):
             claim = False  # "10 things I've learned | Michael White": a menu line, not a cell of figures
-        out.append(FigureClaim(f, q, claim))
+        out.append(FigureClaim(f, q, claim, own))
     return out

@@ -201,6 +201,10 @@ def test_wire_story_economic_figures_are_its_sources():
         "There is also a 120-member advisory council, appointed by the governor.",
         "Carved from a single oak, the canoe was 22 ft long and weighed 180 lb.",
         "The cloud lies about 26,000 light-years from Earth.",
+        "A three-holed flute, 21.4 cm long, was found beside the hearth of the settlement's oldest houses.",
+        "In rare cases the 380 and 410 MHz bands are assigned to public safety networks.",
+        "A treaty signed in 1752 made the clans the protectors of the throne.",
+        "With five legions at his disposal, the general commanded a strength of nearly 30,000 soldiers.",
         "She shot 41.2 percent from the field and did a good job of drawing fouls.",
         "Tonight, Ana Ruiz led home the women's 1500m final, but it was a tactical race.",
         "Older phones will not be receiving the 12.1 update, a push to get more users to upgrade.",
@@ -234,3 +238,15 @@ def test_public_money_and_job_cuts_stay_claims(text):
 
 def test_an_industrial_employers_head_count_is_its_size():
     assert not _src001("In Arizona the company, an industrial employer, has over 10,000 employees.")
+
+
+def test_wire_company_speaking_of_itself():
+    wire = (
+        "Norbridge Steel Corp said it will close its Ashford mill\nby the end of the year.\n"
+        "    The company wants to shed some 2,000 jobs and cut\nproduction by ten pct.\n"
+        "    About 300 protesters gathered outside the mill gates\non Tuesday.\n"
+        "    The mill opened in 1951.\n"
+    )
+    flagged = [wire[f.start : f.end].split()[0] for f in _src001(wire)]
+    # the company's own plan is its report; the crowd has no source
+    assert flagged == ["About"]
