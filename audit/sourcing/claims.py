@@ -193,6 +193,19 @@ _PHYSICAL_UNIT = re.compile(
     r"\s?(?:cm|mm|m|km|ft|mi|in\.|mhz|ghz|khz|hz|kg|mg|g|lb|lbs|oz|°[cf]?|light-years?|kwh|mw|kw|gw|nm|µm)(?![\w-])",
     re.I,
 )
+_PRIZE_NAME = re.compile(
+    r"\s+(?:[A-Z][\w'’.-]*\s+){1,4}(?:Prize|Award|Awards|Challenge|Cup|Trophy|Stakes|Classic|Open|Grant|Fellowship)\b"
+)
+#: A financing round: "raised $27 million in funding", "is seeking $30,000 in funding", "backed by $5.5 million in
+#: Series A funding".
+_FUNDING_ROUND = re.compile(
+    r"\s*(?:(?:mln|million|billion|bln)\s+)?(?:in\s+)?(?:(?:new|additional|fresh|seed|venture|series\s+\w|round\s+of)\s+)*"
+    r"(?:funding|financing|venture\s+capital|investment)\b",
+    re.I,
+)
+_RAISES = re.compile(
+    r"(?i)\b(?:rais(?:e|es|ed|ing)|seek(?:s|ing)?|sought|secur(?:e|es|ed|ing)|backed|closed|led\s+by)\b"
+)
 _UNIT_SUFFIX = re.compile(r"\d(?:m|km|cm|mm|kg|g|ft|mi|mph|kph|kmh|ml|mw|kw|kwh|gb|mb|tb|ghz|mhz)$", re.I)
 _VERSION_AFTER = re.compile(r"\s*(?:update|version|release|patch|edition|firmware|beta)\b", re.I)
 _ON_SCALE = re.compile(r"\s*(?:on|in)\s+the\s+[\w-]+\s+scale\b", re.I)  # 6.25 on the Richter scale
@@ -234,6 +247,10 @@ def quantity(text: str, fig: Figure, start: int, end: int) -> str:
     if _YEARLIKE.fullmatch(fig.text) and _YEAR_LIST_BEFORE.search(text, max(start, fig.start - 16), fig.start):
         return "other"  # "the floods of 1170 and 1173 locals built": the second year of a list of years
     after = [w for w in _words(after_text)[:6] if w not in _SCALE_OR_UNIT][:2]
+    if fig.kind == "money" and _PRIZE_NAME.match(after_text):
+        return "other"  # "the $10 million Ansari X Prize": part of a name
+    if fig.kind == "money" and _FUNDING_ROUND.match(after_text) and _RAISES.search(text, start, end):
+        return "finance"  # "has raised another $27 million in funding": a business's own financing
     if fig.kind == "count" and _UNIT_SUFFIX.search(fig.text):
         return "measure"  # "the women's 800m final", "a 10km run"
     if _VERSION_AFTER.match(after_text):

@@ -198,6 +198,8 @@ def test_wire_story_economic_figures_are_its_sources():
     "text",
     [
         "Quillo is backed by $8.5 million in Series A funding from two venture firms.",
+        "Brightwave, a maker of home batteries, has raised another $27 million in funding.",
+        "The team flew its rocket in pursuit of the $10 million Orbital X Prize.",
         "There is also a 120-member advisory council, appointed by the governor.",
         "Carved from a single oak, the canoe was 22 ft long and weighed 180 lb.",
         "The cloud lies about 26,000 light-years from Earth.",
@@ -224,6 +226,7 @@ def test_business_size_and_method_figures_are_not_claims(text):
         # government money and social spending stay claims
         "The city spent $4.5 million on overtime for police last year.",
         "Funding for shelters fell by 30 percent in two years.",
+        "The state cut $40 million in funding for rural schools.",
         "The merger brought 5,000 job cuts at the plant.",
         # an estimate whose author stays unnamed is vague
         "According to estimates by some experts, 4,000 people died in the outbreak.",
