@@ -110,7 +110,12 @@ def test_select_duplicate_imports_no_other_family_and_no_html_renderer(tmp_path)
     ).stdout
     assert "audit.duplicates" in out
     assert "audit.sourcing.tables" in out
-    absent_sourcing = ("audit.sourcing.check", "audit.sourcing.analysis", "audit.sourcing.cues", "audit.sourcing.lexicon")
+    absent_sourcing = (
+        "audit.sourcing.check",
+        "audit.sourcing.analysis",
+        "audit.sourcing.cues",
+        "audit.sourcing.lexicon",
+    )
     for absent in ("audit.artefacts", "audit.language", "audit.render.html", "jinja2", *absent_sourcing):
         assert f"'{absent}" not in out, (absent, out)
     assert (tmp_path / "out" / "report.json").exists()

@@ -134,7 +134,9 @@ def _document_stage(
         yield from _serial_stage(iterator, doc_checks, prep, preparers)
         return
     seen = chars = 0
-    for event, outcome in _serial_stage(iterator, doc_checks, prep, preparers):  # warm-up: small corpora never start a pool
+    for event, outcome in _serial_stage(
+        iterator, doc_checks, prep, preparers
+    ):  # warm-up: small corpora never start a pool
         yield event, outcome
         if outcome is not None:
             seen += 1
