@@ -299,11 +299,53 @@ def is_prose(
     return bool(_QUOTE_ATTRIBUTION.search(passage))  # '"…," said Lisa Shalett': a quote is never a headline
 
 
-def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = None) -> str | None:
+#: The patterns :func:`cut_kind` tries, compiled once (``re.search`` with a pattern string looks the
+#: compiled pattern up in the module cache on every call).
+_UPPER_SIGN_OFF = re.compile(r"[.!?…]\s+[A-Z]{3,}$")
+_UNIT_END = re.compile(r"\d[\d,.%/-]*(?:\s+[a-zµ°]{1,5}){1,2}$")
+_BY_NAME = re.compile(r"(?:^|\s)by\s+[^\W\d_]+$", re.IGNORECASE)
+_NAME_HYPHEN_CUT = re.compile(r"(?<![^\W\d_])[A-ZÀ-Þ][^\W\d_]*-[A-ZÀ-Þ]$")
+_WORD_BEFORE_TOKEN = re.compile(r"([^\W\d_]+)\s+\S+$")
+_WORD_BEFORE_WORD = re.compile(r"([^\W\d_]+)\s+[^\W\d_]+$")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_FINAL_LETTERS = re.compile(r"([^\W\d_]+)$")
+_CLOSING = "\"”’»)"
+
+
+def _dash_after_sentence(tail: str) -> bool:
+    """``re.search(r"[.!?…][\"”’»)]*\\s*[-–—]+$", tail)`` for a right-stripped ``tail``, read from its end:
+    the dashes, the whitespace, the closing quotes and brackets are disjoint classes, so each run a match
+    ends with is the whole run at the end of the text."""
+    t = tail.rstrip("-–—")
+    if len(t) == len(tail):
+        return False
+    t = t.rstrip().rstrip(_CLOSING)
+    return t[-1:] in (".", "!", "?", "…")
+
+
+def _final_letters(tail: str) -> tuple[int, str] | None:
+    """``(start, letters)`` of ``re.search(r"([^\W\d_]+)$", tail)`` for a right-stripped ``tail``: the
+    run of letters at its end, found from its last characters (the search tries every letter of the
+    text): the run at the start of the last 64 characters reversed. A run that fills them is found by
+    the full search."""
+    window = tail[-64:]
+    m = _LETTERS.match(window[::-1])
+    if m is None:
+        return None
+    n = m.end()
+    if n == len(window) and len(tail) > n:
+        full = _FINAL_LETTERS.search(tail)  # the run may go on before the window
+        return (full.start(), full.group(1)) if full else None
+    return len(tail) - n, tail[len(tail) - n :]
+
+
+def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = None, _prefixed=None) -> str | None:
     """``"mid-word"`` / ``"function-word"`` / ``"mid-sentence"`` when the passage stops without final punctuation.
 
     ``vocabulary`` (the document's own lower-cased words with their counts) confirms a mid-word
     cut: the last fragment occurs only there but begins another word ("administr" / "administration").
+    ``_prefixed(fragment)`` (optional): the words of ``vocabulary`` that start with ``fragment``
+    (:class:`_Prefixes`), instead of a pass over all of them.
     """
     tail = passage.rstrip()
     if not tail:
@@ -313,35 +355,35 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
         return None
     if not (last.isalpha() or last in ",-–—(“‘«/&"):
         return None
-    if re.search(r"[.!?…][\"”’»)]*\s*[-–—]+$", tail):
+    if _dash_after_sentence(tail):
         return None  # a dash after a finished sentence: a separator or an attribution mark ("… reserved. -")
     last_token = tail.rsplit(None, 1)[-1]
     if any(c in last_token for c in "/@.#") or _CREDITS.match(passage) or _SIGN_OFF.match(passage):
         return None  # ends with a URL, e-mail, domain or hashtag; or a credits line ("Image courtesy of ...")
     if _signature(tail) or _SOURCE_AFTER_DASH.search(tail, max(0, len(tail) - 60)):
         return None  # the author of a quotation, a credit or a label line after a finished sentence
-    if re.search(r"[.!?…]\s+[A-Z]{3,}$", tail):
+    if _UPPER_SIGN_OFF.search(tail):
         return None  # a sign-off or continuation mark after a finished sentence ("... of an ounce. REUTER")
     if any(c.isdigit() for c in last_token) and last_token[-1].isalpha():
         return None  # "at 11:30am", "October 18th", "the 1990s": a figure with its suffix
     if last == "," and any(w.lower().strip(",") in REPORTING_VERBS for w in tail.split()[-6:]):
         return None  # "As the author says in the introduction," -- a quotation follows
-    unit = re.search(r"\d[\d,.%/-]*(?:\s+[a-zµ°]{1,5}){1,2}$", tail)
+    unit = _UNIT_END.search(tail)
     if unit and tail.rsplit(None, 1)[-1].lower() not in NEVER_FINAL.get(lang, NEVER_FINAL["en"]):
         return None  # a figure and its unit end the line ("to 29.93 pct", "of 184,777 dlrs", "40 mln")
-    m = re.search(r"([^\W\d_]+)$", tail)
-    if m:
-        frag = m.group(1)
+    found = _final_letters(tail)
+    if found:
+        frag_start, frag = found
         sw = stopwords()
         common = sw.get(lang, frozenset()) | (sw["en"] if lang == "und" else frozenset())
-        before = tail[m.start() - 1] if m.start() else " "
+        before = tail[frag_start - 1] if frag_start else " "
         if (before in "'’" and frag.lower() in ("s", "t", "ts", "ll", "re", "ve", "d", "m")) or before in ":;*=^#@":
             return None  # "Microsoft's", "Can’t", ":O", "*biztag": a contraction, emoticon or tag, not a cut word
         if (len(set(frag.lower())) == 1 and len(frag) >= 2) or frag.lower() in ("x", "xo"):
             return None  # "xx", "x", "xo", "zzz": a sign-off or interjection
         low = frag.lower()
-        compound = tail[: m.start()].endswith("-")  # "hands-on", "built-in": a whole word
-        by_name = re.search(r"(?:^|\s)by\s+[^\W\d_]+$", tail, re.IGNORECASE)  # "mods by aj": a user name
+        compound = tail[:frag_start].endswith("-")  # "hands-on", "built-in": a whole word
+        by_name = _BY_NAME.search(tail)  # "mods by aj": a user name
         if frag.islower() and len(frag) <= 2 and frag not in common and not compound and not by_name:
             return "mid-word"
         if low in DANGLING.get(lang, DANGLING["en"]) and not compound:
@@ -377,19 +419,22 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
             and vocabulary.get(low, 0) <= 1
             and z < 3.5
             and not by_name
-            and any(w.startswith(low) and _continues_word(w, low) for w in vocabulary)
+            and any(
+                _continues_word(w, low)
+                for w in (_prefixed(low) if _prefixed else (w for w in vocabulary if w.startswith(low)))
+            )
         ):
             return "mid-word"
         grammar = _grammar_cut(tail, lang)
         if grammar:
             return grammar
-        if re.search(r"(?<![^\W\d_])[A-ZÀ-Þ][^\W\d_]*-[A-ZÀ-Þ]$", tail):
+        if _NAME_HYPHEN_CUT.search(tail):
             return "mid-word"  # "Jean-P" (not "Chick-fil-A")
         if len(frag) == 1 and frag.isupper() and before.isspace():
-            prev = re.search(r"([^\W\d_]+)\s+\S+$", tail)
+            prev = _WORD_BEFORE_TOKEN.search(tail)
             if prev and prev.group(1).islower():
                 return "mid-word"  # "... on M": a cut name, not "Plan B"
-        prev = re.search(r"([^\W\d_]+)\s+[^\W\d_]+$", tail)
+        prev = _WORD_BEFORE_WORD.search(tail)
         after_function_word = bool(prev and prev.group(1) in NEVER_FINAL.get(lang, NEVER_FINAL["en"]))
         if (
             frag[0].isupper()
@@ -432,6 +477,24 @@ def _lone_function_word(passage: str, lang: str) -> bool:
     return len(ws) >= 2 and ws[-2].lower() not in nf and ws[-2].lower() not in DANGLING.get(lang, DANGLING["en"])
 
 
+class _Prefixes:
+    """``prefixes(fragment)``: the words of a vocabulary that start with ``fragment``, from its words
+    sorted once on first use (they follow one another in sorted order)."""
+
+    def __init__(self, vocabulary: Mapping[str, int]) -> None:
+        self.vocabulary = vocabulary
+        self.keys: list[str] | None = None
+
+    def __call__(self, fragment: str) -> list[str]:
+        if self.keys is None:
+            self.keys = sorted(self.vocabulary)
+        keys = self.keys
+        i = j = bisect_left(keys, fragment)
+        while j < len(keys) and keys[j].startswith(fragment):
+            j += 1
+        return keys[i:j]
+
+
 def _continues_word(word: str, fragment: str) -> bool:
     """``word`` is ``fragment`` completed ("administr" / "administration"): 2 to 8 more letters, not the
     fragment's own possessive ("Gadkari" / "gadkari's") nor a longer compound ("Cardas" / "cardasphotography")."""
@@ -466,8 +529,8 @@ def _grammar_cut(tail: str, lang: str = "und") -> str | None:
 def _long_fragment(passage: str) -> bool:
     """The passage ends on a lower-case fragment or one of 3+ letters (evidence of a cut word, not a lone
     capital: "From A to Z" is a title)."""
-    m = re.search(r"([^\W\d_]+)$", passage.rstrip())
-    return bool(m and (len(m.group(1)) >= 3 or m.group(1).islower()))
+    found = _final_letters(passage.rstrip())
+    return bool(found and (len(found[1]) >= 3 or found[1].islower()))
 
 
 #: Kinds of cut with grammatical evidence (reported as warnings); a whole content word without final
@@ -598,14 +661,25 @@ class TruncationCheck(DocumentCheck):
         paragraphs = ctx.layout.paragraphs
         passages = [para.span for para in paragraphs]
         vocab: Counter | None = None
+        prefixed: _Prefixes | None = None
+        # a quotation cut (ART022) opens with one of these: without them only the cut passages are read
+        quotes = self.config.quote_cut and ("“" in text or "«" in text)
         for i, p in enumerate(passages):
-            ptext = text[p.start : p.end]
             # a row of a table of figures ends without punctuation by design
-            if len(ptext) >= 20 and ptext[-1] not in '.!?…:;"”’»)]|' and paragraphs[i].kind not in ("table", "verse"):
+            cut = (
+                p.end - p.start >= 20
+                and text[p.end - 1] not in '.!?…:;"”’»)]|'
+                and paragraphs[i].kind not in ("table", "verse")
+            )
+            if not cut and not quotes:
+                continue
+            ptext = text[p.start : p.end]
+            if cut:
                 lang = ctx.language_at(p.start) if ctx.passage_languages else guess_language(ptext)[0]
                 if vocab is None:
                     vocab = ctx.word_counts  # shared, read only
-                kind = cut_kind(ptext, lang, vocab)
+                    prefixed = _Prefixes(vocab)
+                kind = cut_kind(ptext, lang, vocab, prefixed)
                 # a final comma, bracket or opening quote is evidence; a final dash is not (an aside or a
                 # broken-off sentence in informal writing: "... as distinctively--")
                 strong = kind in _STRONG or ptext.rstrip()[-1] in ",(“‘«/&"
@@ -680,7 +754,7 @@ class TruncationCheck(DocumentCheck):
                             severity=None if strong else Severity.INFO,
                         )
                     )
-            if self.config.quote_cut:
+            if quotes:
                 for m in _QUOTE_CUT.finditer(ptext):
                     rest = ptext[m.end() :]
                     if "”" in rest[:400] or "»" in rest[:400]:
