@@ -309,7 +309,7 @@ _WORD_BEFORE_TOKEN = re.compile(r"([^\W\d_]+)\s+\S+$")
 _WORD_BEFORE_WORD = re.compile(r"([^\W\d_]+)\s+[^\W\d_]+$")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _FINAL_LETTERS = re.compile(r"([^\W\d_]+)$")
-_CLOSING = "\"”’»)"
+_CLOSING = '"”’»)'
 
 
 def _dash_after_sentence(tail: str) -> bool:
@@ -324,7 +324,7 @@ def _dash_after_sentence(tail: str) -> bool:
 
 
 def _final_letters(tail: str) -> tuple[int, str] | None:
-    """``(start, letters)`` of ``re.search(r"([^\W\d_]+)$", tail)`` for a right-stripped ``tail``: the
+    r"""``(start, letters)`` of ``re.search(r"([^\W\d_]+)$", tail)`` for a right-stripped ``tail``: the
     run of letters at its end, found from its last characters (the search tries every letter of the
     text): the run at the start of the last 64 characters reversed. A run that fills them is found by
     the full search."""

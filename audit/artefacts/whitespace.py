@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import compress
 from functools import lru_cache
+from itertools import compress
 from typing import Iterable, cast
 
 from audit.artefacts.common import (
