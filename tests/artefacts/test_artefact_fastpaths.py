@@ -353,3 +353,70 @@ def test_split_glued_shortcut_for_listed_tokens(lang):
     assert any(_split_glued_reference(t, lang) for t in tokens)
     for token in tokens:
         assert whitespace._split_glued.__wrapped__(token, lang) == _split_glued_reference(token, lang), token
+
+
+# -- session 4: tail tests of truncation, top-word splits, gated lexicon lines --------------------
+
+_TAIL_ALPHABET = "abXYZ éñ²½Å\u0301 .!?…\"”’»)-–—\n\t1_,'"
+
+
+def test_truncation_tail_tests_are_the_regexes():
+    from audit.artefacts import truncation
+
+    dash = re.compile(r"[.!?…][\"”’»)]*\s*[-–—]+$")
+    letters = re.compile(r"([^\W\d_]+)$")
+    texts = _random_texts(_TAIL_ALPHABET, 30000, seed=21, longest=90)
+    rnd = random.Random(22)
+    # runs of letters as long as the window the final letters are read from, and longer
+    texts += [t + "é" * rnd.choice([62, 63, 64, 65, 80]) for t in texts[:3000]]
+    texts += ["the price fell.--", "x said. ”—", "a.\u00a0–", "end -", "Hello world", "Café", "½", "x_y"]
+    seen = set()
+    for t in (t.rstrip() for t in texts):
+        if not t:
+            continue
+        expected = bool(dash.search(t))
+        seen.add(("dash", expected))
+        assert truncation._dash_after_sentence(t) is expected, repr(t)
+        m = letters.search(t)
+        seen.add(("letters", m is not None))
+        assert truncation._final_letters(t) == ((m.start(), m.group(1)) if m else None), repr(t)
+    assert len(seen) == 4  # both outcomes of both tests were exercised
+
+
+def test_prefixed_words_are_the_words_that_start_with_the_fragment():
+    from audit.artefacts import truncation
+
+    vocab = {w: 1 for w in "admin administration administr adm a ab abc b ba zeta zz ñandú ñu".split()}
+    prefixed = truncation._Prefixes(vocab)
+    for frag in ["adm", "admin", "a", "ab", "zz", "z", "ñ", "x", "", "administrations"]:
+        assert sorted(prefixed(frag)) == sorted(w for w in vocab if w.startswith(frag)), frag
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr", "pt", "it", "de"])
+def test_top_split_is_the_pairs_of_top_words(lang):
+    top = whitespace._top_words(lang)
+    tokens = [a + b for a in sorted(top)[:40] for b in sorted(top)] + ["ofthe", "inthe", "within", "ab", "x"]
+    tokens += [t + "q" for t in tokens[:500]] + [t[1:] for t in tokens[:500]]
+    hits = 0
+    for token in tokens:
+        expected = any(token[:i] in top and token[i:] in top for i in range(2, len(token) - 1))
+        hits += expected
+        assert whitespace._top_split(token, lang) is expected, token
+    assert hits or not top
+
+
+def test_gated_patterns_are_tried_only_on_lines_with_a_gate():
+    # lines that hold a gate ("all rights reserved", " cookies") and lines that hold none give the kinds
+    # of the full alternation; a line with a gate inside another word is not a false hit either
+    lines = [
+        "Example Media all rights reserved",
+        "Our site uses cookies daily",
+        "we love cookiesandcream",
+        "3 comments",
+        "12 min read",
+        "Ultimas noticias",
+        "allrightsreserved",
+        "nothing to see here",
+    ]
+    kinds = _kinds_match_the_full_alternation(lines)
+    assert "copyright" in kinds and None in kinds
