@@ -495,6 +495,38 @@ class _Prefixes:
         return keys[i:j]
 
 
+#: How a passage ends closed for :meth:`TruncationCheck._in_list`.
+_CLOSED = '.!?…"”’»)'
+
+
+class _PassageEnds:
+    """For each passage of a document, the character it ends with for :meth:`TruncationCheck._in_list`
+    (a closing bracket or quote counts only after a sentence end), and the nearest passage before it
+    that ends closed or on a colon (-1 when none): computed once per document, where the list test
+    walked back through the passages at each call."""
+
+    def __init__(self, text: str, passages) -> None:
+        ends = []
+        for p in passages:
+            last = text[p.end - 1]
+            if last in '"”’»)':
+                # a bracket or quote closes a line only after a sentence end: "(and which one to avoid)" does not
+                tail = text[p.start : p.end].rstrip('"”’»)')
+                last = last if tail[-1:] in ".!?…" else tail[-1:] or "."
+            ends.append(last)
+        stops = []
+        stop = -1
+        for j, last in enumerate(ends):
+            stops.append(stop)
+            if last in _CLOSED or last == ":":
+                stop = j
+        self.ends = ends
+        self.stops = stops
+
+    def end(self, j: int) -> str:
+        return self.ends[j] if 0 <= j < len(self.ends) else "."
+
+
 def _continues_word(word: str, fragment: str) -> bool:
     """``word`` is ``fragment`` completed ("administr" / "administration"): 2 to 8 more letters, not the
     fragment's own possessive ("Gadkari" / "gadkari's") nor a longer compound ("Cardas" / "cardasphotography")."""
@@ -634,26 +666,16 @@ class TruncationCheck(DocumentCheck):
         )
 
     @staticmethod
-    def _in_list(text: str, passages, i: int) -> bool:
-        """A run of unpunctuated lines (or one introduced by a colon) is a list, not a cut."""
-
-        def end(j: int) -> str:
-            if not 0 <= j < len(passages):
-                return "."
-            last = text[passages[j].end - 1]
-            if last not in '"”’»)':
-                return last
-            # a bracket or quote closes a line only after a sentence end: "(and which one to avoid)" does not
-            tail = text[passages[j].start : passages[j].end].rstrip('"”’»)')
-            return last if tail[-1:] in ".!?…" else tail[-1:] or "."
-
-        closed = '.!?…"”’»)'
-        j = i - 1
-        while j >= 0 and end(j) not in closed and end(j) != ":":
-            j -= 1
+    def _in_list(text: str, passages, i: int, ends: _PassageEnds | None = None) -> bool:
+        """A run of unpunctuated lines (or one introduced by a colon) is a list, not a cut. ``ends``: the
+        document's :class:`_PassageEnds`, when the caller keeps them (else computed here)."""
+        if ends is None:
+            ends = _PassageEnds(text, passages)
+        end = ends.end
+        j = ends.stops[i]  # the nearest passage before ``i`` that ends closed or on a colon
         if j >= 0 and end(j) == ":" and i - j <= 30:
             return True  # items after "include:"
-        return i > 1 and end(i - 1) not in closed and end(i + 1) not in closed and i + 1 < len(passages)
+        return i > 1 and end(i - 1) not in _CLOSED and end(i + 1) not in _CLOSED and i + 1 < len(passages)
 
     def check(self, ctx: DocContext) -> Iterable[Finding]:
         text = ctx.text
@@ -662,6 +684,7 @@ class TruncationCheck(DocumentCheck):
         passages = [para.span for para in paragraphs]
         vocab: Counter | None = None
         prefixed: _Prefixes | None = None
+        ends: _PassageEnds | None = None
         # a quotation cut (ART022) opens with one of these: without them only the cut passages are read
         quotes = self.config.quote_cut and ("“" in text or "«" in text)
         for i, p in enumerate(passages):
@@ -685,8 +708,11 @@ class TruncationCheck(DocumentCheck):
                 strong = kind in _STRONG or ptext.rstrip()[-1] in ",(“‘«/&"
                 if kind and self._continues(text, passages, i, kind):
                     continue
-                if kind and not strong and self._in_list(text, passages, i):
-                    continue
+                if kind and not strong:
+                    if ends is None:
+                        ends = _PassageEnds(text, passages)
+                    if self._in_list(text, passages, i, ends):
+                        continue
                 # the closing paragraph of an article after a punctuated one is prose, not a headline:
                 # 4 words in sentence case suffice there (an edited text does not end on an unpunctuated
                 # fragment; page navigation and credit lines excepted)

@@ -420,3 +420,70 @@ def test_gated_patterns_are_tried_only_on_lines_with_a_gate():
     ]
     kinds = _kinds_match_the_full_alternation(lines)
     assert "copyright" in kinds and None in kinds
+
+
+def _in_list_reference(text, passages, i):
+    """``TruncationCheck._in_list`` as written before the ends were computed once per document."""
+
+    def end(j):
+        if not 0 <= j < len(passages):
+            return "."
+        last = text[passages[j].end - 1]
+        if last not in '"”’»)':
+            return last
+        tail = text[passages[j].start : passages[j].end].rstrip('"”’»)')
+        return last if tail[-1:] in ".!?…" else tail[-1:] or "."
+
+    closed = '.!?…"”’»)'
+    j = i - 1
+    while j >= 0 and end(j) not in closed and end(j) != ":":
+        j -= 1
+    if j >= 0 and end(j) == ":" and i - j <= 30:
+        return True
+    return i > 1 and end(i - 1) not in closed and end(i + 1) not in closed and i + 1 < len(passages)
+
+
+def test_in_list_with_the_ends_of_the_document_is_the_walk_back():
+    from audit.artefacts.truncation import TruncationCheck, _PassageEnds
+    from audit.model import Span
+
+    rnd = random.Random(31)
+    endings = ["word", "word.", "word:", "word,", "(aside)", "done.)", "“quote”", "x”", "ok!", 'said")', "…"]
+    outcomes = set()
+    for _ in range(400):
+        lines = [f"line {k} {rnd.choice(endings)}" for k in range(rnd.randint(1, 45))]
+        text = "\n".join(lines)
+        passages, pos = [], 0
+        for ln in lines:
+            passages.append(Span(pos, pos + len(ln)))
+            pos += len(ln) + 1
+        ends = _PassageEnds(text, passages)
+        for i in range(len(passages)):
+            expected = _in_list_reference(text, passages, i)
+            outcomes.add(expected)
+            assert TruncationCheck._in_list(text, passages, i, ends) is expected
+            assert TruncationCheck._in_list(text, passages, i) is expected
+    assert outcomes == {True, False}
+
+
+def test_word_signals_are_the_word_keys_of_quality_signals():
+    from collections import Counter
+
+    from audit.text import lower_all, words
+
+    texts = _random_texts("ab the of y de la 12 # ... … \n\t-", 300, seed=41, longest=200)
+    texts += ["The cat sat on the mat.\nIt was warm.", "", "## 12 34", "el perro y la casa de los #tags ..."]
+    for text in texts:
+        for langs in (["en"], ["es", "en"]):
+            counts = Counter(lower_all(words(text)))
+            full = quality.quality_signals(text, text.splitlines(), 3, langs, counts)
+            part = quality.word_signals(text, langs, counts)
+            assert part == {k: full[k] for k in part}
+            assert set(part) == {
+                "words",
+                "mean_word_length",
+                "stopword_share",
+                "gopher_stopwords",
+                "symbol_ratio",
+                "alpha_word_share",
+            }
