@@ -5,7 +5,7 @@ quotes opened just before a cut.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -80,6 +80,7 @@ _SENT_BOUNDARY = re.compile(r"[.!?…][\"”’»)\]]*\s+[\"“‘«(¿¡]?[A-Z�
 _LAST_SENT = re.compile(r"[.!?…][\"”’»)\]]*\s+(?=[\"“‘«(¿¡]?[A-ZÀ-ÖØ-Þ0-9])")
 _DOUBLE_DOT = re.compile(r"(?<=[^\W\d_])\.\.(?![.\w])")
 _QUOTE_ATTRIBUTION = re.compile(r"[,!?][\"”»’]\s+[^\W\d_]")
+_QUOTE_OPEN = re.compile("[“«]")
 _QUOTE_CUT = re.compile(r"[“«]((?:[^\s”»“«.!?]+\s+){0,5}[^\s”»“«.!?]+)\.(?=\s+[A-ZÀ-ÖØ-Þ])")
 
 
@@ -685,8 +686,14 @@ class TruncationCheck(DocumentCheck):
         vocab: Counter | None = None
         prefixed: _Prefixes | None = None
         ends: _PassageEnds | None = None
-        # a quotation cut (ART022) opens with one of these: without them only the cut passages are read
-        quotes = self.config.quote_cut and ("“" in text or "«" in text)
+        # a quotation cut (ART022) opens with “ or «: only the passages that hold one are searched for it
+        quoted: set[int] = set()
+        if self.config.quote_cut and ("“" in text or "«" in text):
+            starts = [p.start for p in passages]
+            for m in _QUOTE_OPEN.finditer(text):
+                k = bisect_right(starts, m.start()) - 1
+                if k >= 0 and m.start() < passages[k].end:
+                    quoted.add(k)
         for i, p in enumerate(passages):
             # a row of a table of figures ends without punctuation by design
             cut = (
@@ -694,6 +701,7 @@ class TruncationCheck(DocumentCheck):
                 and text[p.end - 1] not in '.!?…:;"”’»)]|'
                 and paragraphs[i].kind not in ("table", "verse")
             )
+            quotes = i in quoted
             if not cut and not quotes:
                 continue
             ptext = text[p.start : p.end]
