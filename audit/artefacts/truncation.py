@@ -300,14 +300,23 @@ def is_prose(
     return bool(_QUOTE_ATTRIBUTION.search(passage))  # '"…," said Lisa Shalett': a quote is never a headline
 
 
-#: The patterns :func:`cut_kind` tries, compiled once (``re.search`` with a pattern string looks the
-#: compiled pattern up in the module cache on every call).
-_UPPER_SIGN_OFF = re.compile(r"[.!?…]\s+[A-Z]{3,}$")
-_UNIT_END = re.compile(r"\d[\d,.%/-]*(?:\s+[a-zµ°]{1,5}){1,2}$")
-_BY_NAME = re.compile(r"(?:^|\s)by\s+[^\W\d_]+$", re.IGNORECASE)
-_NAME_HYPHEN_CUT = re.compile(r"(?<![^\W\d_])[A-ZÀ-Þ][^\W\d_]*-[A-ZÀ-Þ]$")
-_WORD_BEFORE_TOKEN = re.compile(r"([^\W\d_]+)\s+\S+$")
-_WORD_BEFORE_WORD = re.compile(r"([^\W\d_]+)\s+[^\W\d_]+$")
+#: The patterns :func:`cut_kind` tries at the end of a passage, each written for the passage reversed
+#: and matched at its start: a ``$``-anchored search tries every position of the passage (those that
+#: start with a letter or ``(?:^|\s)`` at every character), the reversed match reads only the last
+#: characters. Each is the reversal of the pattern in its comment (a lookbehind becomes a lookahead,
+#: ``^`` the end of the reversed text); a captured group reads reversed.
+#: ``[.!?…]\s+[A-Z]{3,}$``
+_UPPER_SIGN_OFF_R = re.compile(r"[A-Z]{3,}\s+[.!?…]")
+#: ``\d[\d,.%/-]*(?:\s+[a-zµ°]{1,5}){1,2}$``
+_UNIT_END_R = re.compile(r"(?:[a-zµ°]{1,5}\s+){1,2}[\d,.%/-]*\d")
+#: ``(?:^|\s)by\s+[^\W\d_]+$`` (case ignored)
+_BY_NAME_R = re.compile(r"[^\W\d_]+\s+yb(?:\s|\Z)", re.IGNORECASE)
+#: ``(?<![^\W\d_])[A-ZÀ-Þ][^\W\d_]*-[A-ZÀ-Þ]$``
+_NAME_HYPHEN_CUT_R = re.compile(r"[A-ZÀ-Þ]-[^\W\d_]*[A-ZÀ-Þ](?![^\W\d_])")
+#: ``([^\W\d_]+)\s+\S+$``
+_WORD_BEFORE_TOKEN_R = re.compile(r"\S+\s+([^\W\d_]+)")
+#: ``([^\W\d_]+)\s+[^\W\d_]+$``
+_WORD_BEFORE_WORD_R = re.compile(r"[^\W\d_]+\s+([^\W\d_]+)")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _FINAL_LETTERS = re.compile(r"([^\W\d_]+)$")
 _CLOSING = '"”’»)'
@@ -363,13 +372,14 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
         return None  # ends with a URL, e-mail, domain or hashtag; or a credits line ("Image courtesy of ...")
     if _signature(tail) or _SOURCE_AFTER_DASH.search(tail, max(0, len(tail) - 60)):
         return None  # the author of a quotation, a credit or a label line after a finished sentence
-    if _UPPER_SIGN_OFF.search(tail):
+    rev = tail[::-1]  # the patterns of the passage end read it reversed, from its last character
+    if _UPPER_SIGN_OFF_R.match(rev):
         return None  # a sign-off or continuation mark after a finished sentence ("... of an ounce. REUTER")
     if any(c.isdigit() for c in last_token) and last_token[-1].isalpha():
         return None  # "at 11:30am", "October 18th", "the 1990s": a figure with its suffix
     if last == "," and any(w.lower().strip(",") in REPORTING_VERBS for w in tail.split()[-6:]):
         return None  # "As the author says in the introduction," -- a quotation follows
-    unit = _UNIT_END.search(tail)
+    unit = _UNIT_END_R.match(rev)
     if unit and tail.rsplit(None, 1)[-1].lower() not in NEVER_FINAL.get(lang, NEVER_FINAL["en"]):
         return None  # a figure and its unit end the line ("to 29.93 pct", "of 184,777 dlrs", "40 mln")
     found = _final_letters(tail)
@@ -384,7 +394,7 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
             return None  # "xx", "x", "xo", "zzz": a sign-off or interjection
         low = frag.lower()
         compound = tail[:frag_start].endswith("-")  # "hands-on", "built-in": a whole word
-        by_name = _BY_NAME.search(tail)  # "mods by aj": a user name
+        by_name = _BY_NAME_R.match(rev)  # "mods by aj": a user name
         if frag.islower() and len(frag) <= 2 and frag not in common and not compound and not by_name:
             return "mid-word"
         if low in DANGLING.get(lang, DANGLING["en"]) and not compound:
@@ -429,14 +439,14 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
         grammar = _grammar_cut(tail, lang)
         if grammar:
             return grammar
-        if _NAME_HYPHEN_CUT.search(tail):
+        if _NAME_HYPHEN_CUT_R.match(rev):
             return "mid-word"  # "Jean-P" (not "Chick-fil-A")
         if len(frag) == 1 and frag.isupper() and before.isspace():
-            prev = _WORD_BEFORE_TOKEN.search(tail)
-            if prev and prev.group(1).islower():
+            prev = _WORD_BEFORE_TOKEN_R.match(rev)
+            if prev and prev.group(1)[::-1].islower():
                 return "mid-word"  # "... on M": a cut name, not "Plan B"
-        prev = _WORD_BEFORE_WORD.search(tail)
-        after_function_word = bool(prev and prev.group(1) in NEVER_FINAL.get(lang, NEVER_FINAL["en"]))
+        prev = _WORD_BEFORE_WORD_R.match(rev)
+        after_function_word = bool(prev and prev.group(1)[::-1] in NEVER_FINAL.get(lang, NEVER_FINAL["en"]))
         if (
             frag[0].isupper()
             and len(frag) >= 3

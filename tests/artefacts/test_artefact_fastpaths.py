@@ -487,3 +487,35 @@ def test_word_signals_are_the_word_keys_of_quality_signals():
                 "symbol_ratio",
                 "alpha_word_share",
             }
+
+
+_REVERSED_TAIL_PATTERNS = [
+    (r"[.!?…]\s+[A-Z]{3,}$", "_UPPER_SIGN_OFF_R", 0, False),
+    (r"\d[\d,.%/-]*(?:\s+[a-zµ°]{1,5}){1,2}$", "_UNIT_END_R", 0, False),
+    (r"(?:^|\s)by\s+[^\W\d_]+$", "_BY_NAME_R", re.IGNORECASE, False),
+    (r"(?<![^\W\d_])[A-ZÀ-Þ][^\W\d_]*-[A-ZÀ-Þ]$", "_NAME_HYPHEN_CUT_R", 0, False),
+    (r"([^\W\d_]+)\s+\S+$", "_WORD_BEFORE_TOKEN_R", 0, True),
+    (r"([^\W\d_]+)\s+[^\W\d_]+$", "_WORD_BEFORE_WORD_R", 0, True),
+]
+
+
+@pytest.mark.parametrize(("pattern", "name", "flags", "group"), _REVERSED_TAIL_PATTERNS)
+def test_reversed_tail_patterns_are_the_end_anchored_searches(pattern, name, flags, group):
+    from audit.artefacts import truncation
+
+    rx = getattr(truncation, name)
+    pieces = list("abyBYKMZÀÞéµ°12.,%/-!?… \t\n_'") + ["by ", " by ", "BY ", "ABC", ". REUTER", "5 mln", "Jean-P"]
+    rnd = random.Random(51)
+    hits = 0
+    for _ in range(20000):
+        tail = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 14))).rstrip()
+        if not tail:
+            continue
+        full = re.search(pattern, tail, flags)
+        rev = rx.match(tail[::-1])
+        assert bool(full) is bool(rev), repr(tail)
+        if full:
+            hits += 1
+            if group:
+                assert full.group(1) == rev.group(1)[::-1], repr(tail)
+    assert hits >= 20
