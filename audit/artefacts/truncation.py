@@ -79,6 +79,19 @@ _CREDITS = re.compile(
 _SENT_BOUNDARY = re.compile(r"[.!?…][\"”’»)\]]*\s+[\"“‘«(¿¡]?[A-ZÀ-ÖØ-Þ0-9]")
 _LAST_SENT = re.compile(r"[.!?…][\"”’»)\]]*\s+(?=[\"“‘«(¿¡]?[A-ZÀ-ÖØ-Þ0-9])")
 _DOUBLE_DOT = re.compile(r"(?<=[^\W\d_])\.\.(?![.\w])")
+#: :data:`_DOUBLE_DOT` without its lookbehind: a search for the literal ".." (a lookbehind at the start
+#: of a pattern is tried at every position); :func:`double_dots` tests the letter before.
+_DOTS = re.compile(r"\.\.(?![.\w])")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def double_dots(text: str) -> list[re.Match]:
+    """The matches of ``_DOUBLE_DOT.finditer(text)`` (same spans): the ".." matches of :data:`_DOTS`
+    that follow a letter. No match is lost to one before it: the character after a match's first dot
+    is a dot, never the letter another match needs."""
+    return [m for m in _DOTS.finditer(text) if m.start() and _LETTER.match(text, m.start() - 1)]
+
+
 _QUOTE_ATTRIBUTION = re.compile(r"[,!?][\"”»’]\s+[^\W\d_]")
 _QUOTE_OPEN = re.compile("[“«]")
 _QUOTE_CUT = re.compile(r"[“«]((?:[^\s”»“«.!?]+\s+){0,5}[^\s”»“«.!?]+)\.(?=\s+[A-ZÀ-ÖØ-Þ])")
@@ -349,6 +362,14 @@ def _final_letters(tail: str) -> tuple[int, str] | None:
     return len(tail) - n, tail[len(tail) - n :]
 
 
+@lru_cache(maxsize=64)
+def _common_stopwords(lang: str) -> frozenset[str]:
+    """The stop words a short final fragment is checked against: ``lang``'s, and English ones too when
+    the language is unknown (built once per language, not per passage)."""
+    sw = stopwords()
+    return sw.get(lang, frozenset()) | (sw["en"] if lang == "und" else frozenset())
+
+
 def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = None, _prefixed=None) -> str | None:
     """``"mid-word"`` / ``"function-word"`` / ``"mid-sentence"`` when the passage stops without final punctuation.
 
@@ -385,15 +406,14 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
     found = _final_letters(tail)
     if found:
         frag_start, frag = found
-        sw = stopwords()
-        common = sw.get(lang, frozenset()) | (sw["en"] if lang == "und" else frozenset())
+        common = _common_stopwords(lang)
         before = tail[frag_start - 1] if frag_start else " "
         if (before in "'’" and frag.lower() in ("s", "t", "ts", "ll", "re", "ve", "d", "m")) or before in ":;*=^#@":
             return None  # "Microsoft's", "Can’t", ":O", "*biztag": a contraction, emoticon or tag, not a cut word
         if (len(set(frag.lower())) == 1 and len(frag) >= 2) or frag.lower() in ("x", "xo"):
             return None  # "xx", "x", "xo", "zzz": a sign-off or interjection
         low = frag.lower()
-        compound = tail[:frag_start].endswith("-")  # "hands-on", "built-in": a whole word
+        compound = tail.endswith("-", 0, frag_start)  # "hands-on", "built-in": a whole word
         by_name = _BY_NAME_R.match(rev)  # "mods by aj": a user name
         if frag.islower() and len(frag) <= 2 and frag not in common and not compound and not by_name:
             return "mid-word"
@@ -811,7 +831,7 @@ class TruncationCheck(DocumentCheck):
                             data={"quoted": m.group(1)},
                         )
                     )
-        doubles = list(_DOUBLE_DOT.finditer(text)) if ".." in text else []
+        doubles = double_dots(text) if ".." in text else []
         if len(doubles) >= 3:
             doubles = []  # the writer's own ellipsis ("dependency.. neediness.. irritation..")
         for m in doubles:

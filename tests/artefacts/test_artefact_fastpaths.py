@@ -519,3 +519,16 @@ def test_reversed_tail_patterns_are_the_end_anchored_searches(pattern, name, fla
             if group:
                 assert full.group(1) == rev.group(1)[::-1], repr(tail)
     assert hits >= 20
+
+
+def test_double_dots_are_the_lookbehind_matches():
+    from audit.artefacts import truncation
+
+    texts = _random_texts("ab1_. \n…x", 20000, seed=61, longest=25)
+    texts += ["the U.S.. and", "said.. ok", "a...", "x..y", "é..", "1..", "_..", "..", "a.. b.. c.."]
+    seen = 0
+    for text in texts:
+        expected = [m.span() for m in truncation._DOUBLE_DOT.finditer(text)]
+        seen += len(expected)
+        assert [m.span() for m in truncation.double_dots(text)] == expected, repr(text)
+    assert seen >= 100
