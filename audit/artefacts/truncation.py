@@ -509,21 +509,28 @@ def _lone_function_word(passage: str, lang: str) -> bool:
 
 
 class _Prefixes:
-    """``prefixes(fragment)``: the words of a vocabulary that start with ``fragment``, from its words
-    sorted once on first use (they follow one another in sorted order)."""
+    """``prefixes(fragment)``: the words of a vocabulary (words of the text layer: no line breaks) that
+    start with ``fragment``, found by a substring search for the line break and the fragment
+    in the words joined a word per line (joined once, on first use)."""
 
     def __init__(self, vocabulary: Mapping[str, int]) -> None:
         self.vocabulary = vocabulary
-        self.keys: list[str] | None = None
+        self.joined: str | None = None
 
     def __call__(self, fragment: str) -> list[str]:
-        if self.keys is None:
-            self.keys = sorted(self.vocabulary)
-        keys = self.keys
-        i = j = bisect_left(keys, fragment)
-        while j < len(keys) and keys[j].startswith(fragment):
-            j += 1
-        return keys[i:j]
+        if self.joined is None:
+            self.joined = "\n" + "\n".join(self.vocabulary) + "\n"
+        joined = self.joined
+        needle = "\n" + fragment
+        out = []
+        i = joined.find(needle)
+        while i >= 0:
+            e = joined.find("\n", i + 1)
+            if e < 0:
+                break  # the final line break (an empty fragment)
+            out.append(joined[i + 1 : e])
+            i = joined.find(needle, e)
+        return out
 
 
 #: How a passage ends closed for :meth:`TruncationCheck._in_list`.
