@@ -161,9 +161,10 @@ def _band_logs() -> dict[float, float]:
     return dict(zip(freqs, logs, strict=True))
 
 
-#: Words a language's :class:`_LogLookup` reads one at a time before it builds the whole dictionary
-#: (:func:`_log_table`, 0.01-0.03 CPU s: about what reading this many words one at a time costs).
-_LAZY_WORDS = 20_000
+#: Words a language's :class:`_LogLookup` reads one at a time (about 1 microsecond each) before it builds
+#: the whole dictionary (:func:`_log_table`, 0.01-0.03 CPU s): a few short records never pay for the
+#: dictionary, a corpus of them pays for it early.
+_LAZY_WORDS = 1_000
 
 
 class _LogLookup:
