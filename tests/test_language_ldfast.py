@@ -115,3 +115,29 @@ def test_draws_of_a_subclass_call_choice():
     assert draws.take(0, 50).tolist() == [a.choice(range(10)) for _ in range(50)]
     draws.finish(50)
     assert b.random() == a.random()
+
+
+def test_profiles_cache_file_gives_the_same_matrix(tmp_path, monkeypatch):
+    """The cache file (written on the first load, read on the next) holds the profiles exactly; without
+    a cache folder the profiles are read from langdetect's files."""
+    folder = _langdetect_profiles()
+    names = __import__("os").listdir(folder)
+    monkeypatch.setenv("CORPUS_AUDIT_CACHE_DIR", "")
+    assert ldfast._cache_path(folder, names) is None
+    plain = ldfast._Profiles(folder)
+    monkeypatch.setenv("CORPUS_AUDIT_CACHE_DIR", str(tmp_path))
+    path = ldfast._cache_path(folder, names)
+    written = ldfast._Profiles(folder)
+    assert path is not None and (tmp_path / "langdetect").is_dir()
+    cached = ldfast._read_cache(path)
+    assert cached is not None
+    again = ldfast._Profiles(folder)
+    for prof in (written, again):
+        assert prof.langlist == plain.langlist
+        assert prof.word_lang_prob_map == plain.word_lang_prob_map
+        assert prof.matrix.tobytes() == plain.matrix.tobytes()
+    (tmp_path / "langdetect" / __import__("os").path.basename(path)).write_bytes(b"not a cache file")
+    assert ldfast._read_cache(path) is None
+    broken = ldfast._Profiles(folder)  # rewritten
+    assert broken.matrix.tobytes() == plain.matrix.tobytes()
+    assert ldfast._read_cache(path) is not None

@@ -20,9 +20,12 @@ compares the probabilities with langdetect's on texts in many languages (``==``,
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
 import os
 import random
+import tempfile
 import threading
 from itertools import chain
 from typing import Any
@@ -46,39 +49,121 @@ class _Profiles:
         names = os.listdir(folder)  # langdetect's order (DetectorFactory.load_profile)
         if not names:
             raise LangDetectException(ErrorCode.NeedLoadProfileError, "Not found profile: " + folder)
-        langlist: list[str] = []
-        profiles: list[tuple[dict, list]] = []
-        for filename in names:
-            if filename.startswith("."):
-                continue
-            path = os.path.join(folder, filename)
-            if not os.path.isfile(path):
-                continue
-            with open(path, encoding="utf-8") as fh:
-                data = json.load(fh)
-            lang, freq, n_words = data.get("name"), data.get("freq") or {}, data.get("n_words") or [0, 0, 0]
-            if lang in langlist:
-                raise LangDetectException(ErrorCode.DuplicateLangError, "Duplicate the same language profile.")
-            langlist.append(lang)
-            profiles.append((freq, n_words))
-        # One row per n-gram of any profile (the order does not matter: the map is only looked up).
-        words = dict.fromkeys(chain.from_iterable(freq for freq, _n in profiles))
-        index = dict(zip(words, range(len(words)), strict=True))
-        matrix = np.zeros((len(index), len(langlist)), dtype=np.float64)
-        for col, (freq, n_words) in enumerate(profiles):
-            if not freq:
-                continue
-            lengths = np.fromiter(map(len, freq), dtype=np.intp, count=len(freq))
-            counts = np.fromiter(freq.values(), dtype=np.float64, count=len(freq))
-            rows = np.fromiter(map(index.__getitem__, freq), dtype=np.intp, count=len(freq))
-            short = (lengths >= 1) & (lengths <= 3)  # add_profile leaves longer n-grams at 0
-            totals = np.array([float(x) for x in n_words[:3]] + [1.0] * (3 - len(n_words[:3])), dtype=np.float64)
-            # add_profile: 1.0 * count / n_words[len(word) - 1] (both exact in float64, one division)
-            matrix[rows[short], col] = counts[short] / totals[lengths[short] - 1]
-        self.langlist = langlist
-        self.word_lang_prob_map = index  # n-gram -> row (Detector tests membership only)
-        self.matrix = matrix
+        cache = _cache_path(folder, names)
+        loaded = _read_cache(cache) if cache is not None else None
+        if loaded is not None:
+            self.langlist, self.word_lang_prob_map, self.matrix = loaded
+        else:
+            self.langlist, self.word_lang_prob_map, self.matrix = _read_profiles(folder, names)
+            if cache is not None:
+                _write_cache(cache, self.langlist, self.word_lang_prob_map, self.matrix)
         self.seed = 0
+
+
+def _read_profiles(folder: str, names: list[str]) -> tuple[list[str], dict[str, int], np.ndarray]:
+    """langdetect's profile files as ``DetectorFactory.load_profile`` reads them: the languages in
+    ``names``' order, a row per n-gram (the row order does not matter: the map is only looked up),
+    ``add_profile``'s value per n-gram and language."""
+    from langdetect.lang_detect_exception import ErrorCode, LangDetectException
+
+    langlist: list[str] = []
+    profiles: list[tuple[dict, list]] = []
+    for filename in names:
+        if filename.startswith("."):
+            continue
+        path = os.path.join(folder, filename)
+        if not os.path.isfile(path):
+            continue
+        with open(path, encoding="utf-8") as fh:
+            data = json.load(fh)
+        lang, freq, n_words = data.get("name"), data.get("freq") or {}, data.get("n_words") or [0, 0, 0]
+        if lang in langlist:
+            raise LangDetectException(ErrorCode.DuplicateLangError, "Duplicate the same language profile.")
+        langlist.append(lang)
+        profiles.append((freq, n_words))
+    words = dict.fromkeys(chain.from_iterable(freq for freq, _n in profiles))
+    index = dict(zip(words, range(len(words)), strict=True))
+    matrix = np.zeros((len(index), len(langlist)), dtype=np.float64)
+    for col, (freq, n_words) in enumerate(profiles):
+        if not freq:
+            continue
+        lengths = np.fromiter(map(len, freq), dtype=np.intp, count=len(freq))
+        counts = np.fromiter(freq.values(), dtype=np.float64, count=len(freq))
+        rows = np.fromiter(map(index.__getitem__, freq), dtype=np.intp, count=len(freq))
+        short = (lengths >= 1) & (lengths <= 3)  # add_profile leaves longer n-grams at 0
+        totals = np.array([float(x) for x in n_words[:3]] + [1.0] * (3 - len(n_words[:3])), dtype=np.float64)
+        # add_profile: 1.0 * count / n_words[len(word) - 1] (both exact in float64, one division)
+        matrix[rows[short], col] = counts[short] / totals[lengths[short] - 1]
+    return langlist, index, matrix
+
+
+# --------------------------------------------------------------------------- the cache file
+# Parsing the 55 JSON profiles is most of their load time (about 0.15 CPU s); the matrix's non-zero
+# values, the n-grams and the languages are kept in one .npz file (about 3 MB) in the cache folder of
+# audit.language.wordlists, named by the profile files' names (in listing order), sizes and times.
+
+
+def _cache_path(folder: str, names: list[str]) -> str | None:
+    from audit.language.wordlists import cache_dir
+
+    base = cache_dir()
+    if base is None:
+        return None
+    digest = hashlib.sha1(folder.encode("utf-8", "surrogatepass"))
+    try:
+        for name in names:
+            st = os.stat(os.path.join(folder, name))
+            digest.update(f"\0{name}\0{st.st_size}\0{st.st_mtime_ns}".encode("utf-8", "surrogatepass"))
+    except OSError:
+        return None
+    return os.path.join(base, "langdetect", f"profiles-{digest.hexdigest()[:20]}.npz")
+
+
+def _read_cache(path: str) -> tuple[list[str], dict[str, int], np.ndarray] | None:
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            langs = str(data["langs"]).split("\0")
+            words = str(data["words"]).split("\0")
+            rows, cols, values = data["rows"], data["cols"], data["values"]
+            shape = tuple(int(x) for x in data["shape"])
+    except (OSError, KeyError, ValueError, TypeError):
+        return None
+    if shape != (len(words), len(langs)) or len(set(words)) != len(words):
+        return None  # not a file this code wrote (or numpy dropped a trailing empty n-gram): read the profiles
+    matrix = np.zeros(shape, dtype=np.float64)
+    try:
+        matrix[rows, cols] = values
+    except (IndexError, ValueError):
+        return None
+    return langs, dict(zip(words, range(len(words)), strict=True)), matrix
+
+
+def _write_cache(path: str, langs: list[str], index: dict[str, int], matrix: np.ndarray) -> None:
+    words = list(index)
+    if any("\0" in w for w in words) or any("\0" in lang for lang in langs):
+        return
+    rows, cols = np.nonzero(matrix)
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-", suffix=".npz")
+        try:
+            with os.fdopen(fd, "wb") as out:
+                np.savez(
+                    out,
+                    langs=np.array("\0".join(langs)),
+                    words=np.array("\0".join(words)),
+                    rows=rows.astype(np.int32),
+                    cols=cols.astype(np.int16),
+                    values=matrix[rows, cols],
+                    shape=np.array(matrix.shape, dtype=np.int64),
+                )
+            os.replace(tmp, path)  # concurrent writers: the last complete file wins
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+    except OSError:
+        pass  # a read-only or full disk: the profiles are read from their files next time too
 
 
 def profiles(folder: str) -> _Profiles:
