@@ -278,7 +278,7 @@ def test_lazy_log_lookups_equal_the_whole_tables(monkeypatch):
     language, listed words and unlisted ones alike, and build no whole dictionary for a few words."""
     from audit.language.wordlists import available, has_frequencies
 
-    monkeypatch.setattr(short, "_LAZY_WORDS", 10**9)
+    monkeypatch.setattr(short, "_LAZY_SHARDS", 10**9)
     short._table.cache_clear()
     short._log_table.cache_clear()
     try:
@@ -297,11 +297,11 @@ def test_lazy_log_lookups_equal_the_whole_tables(monkeypatch):
 
 
 def test_lazy_log_lookups_switch_to_the_whole_table(monkeypatch):
-    monkeypatch.setattr(short, "_LAZY_WORDS", 5)
+    monkeypatch.setattr(short, "_LAZY_SHARDS", 5)
     short._table.cache_clear()
     try:
         whole = short._log_table("es")
-        words = list(whole)[:40:3] + ["zzqxj"]
+        words = list(whole)[:400:3] + ["zzqxj"]
         lookup = short._table("es")
         assert [lookup.get(w, -1.0) for w in words] == [whole.get(w, -1.0) for w in words]
         assert lookup.get == whole.get  # switched: one C-level lookup per word from now on

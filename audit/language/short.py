@@ -31,7 +31,14 @@ from typing import Callable, NamedTuple, Sequence
 import numpy as np
 
 from audit.language.backends import Candidates
-from audit.language.wordlists import available, band_frequency, frequencies, frequency_table, has_frequencies
+from audit.language.wordlists import (
+    FrequencyTable,
+    available,
+    band_frequency,
+    frequencies,
+    frequency_table,
+    has_frequencies,
+)
 
 #: Word tokens of the original text with offsets; URLs, handles, hashtags and dotted names
 #: ("Amazon.com", "U.S") are matched (to skip them).
@@ -161,10 +168,11 @@ def _band_logs() -> dict[float, float]:
     return dict(zip(freqs, logs, strict=True))
 
 
-#: Words a language's :class:`_LogLookup` reads one at a time (about 1 microsecond each) before it builds
-#: the whole dictionary (:func:`_log_table`, 0.01-0.03 CPU s): a few short records never pay for the
-#: dictionary, a corpus of them pays for it early.
-_LAZY_WORDS = 1_000
+#: Shards of a language's list that :class:`_LogLookup` reads (about 60 words each, 10-20 microseconds)
+#: before it builds the whole dictionary (:func:`_log_table`, 0.01-0.03 CPU s): a few short records
+#: never pay for the dictionary, a corpus of them pays at most about a sixth more than building it
+#: first.
+_LAZY_SHARDS = 128
 
 
 class _LogLookup:
@@ -172,27 +180,29 @@ class _LogLookup:
     list does not hold). A short text asks a few words in each of up to twenty languages: building
     those languages' dictionaries (0.01-0.03 CPU s each) cost more than the words, so the words are
     first read one at a time from the list's sharded table
-    (:func:`audit.language.wordlists.frequency_table`); a language asked ``_LAZY_WORDS`` words gets its
-    whole dictionary (one C-level lookup per word from then on). The same values either way."""
+    (:func:`audit.language.wordlists.frequency_table`); a language whose lookups have read
+    ``_LAZY_SHARDS`` shards gets its whole dictionary (one C-level lookup per word from then on). The
+    same values either way."""
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
-        self._freq = None
+        self._table: FrequencyTable | None = None
         self._logs = _band_logs()
-        self._asked = 0
+
+    def _whole(self) -> Callable[[str, float], float]:
+        table = _log_table(self.lang)
+        assert table is not None  # only languages with a list have a column
+        self.get = table.get  # type: ignore[method-assign]
+        return table.get
 
     def get(self, word: str, default: float) -> float:
-        self._asked += 1
-        if self._asked > _LAZY_WORDS:
-            table = _log_table(self.lang)
+        table = self._table
+        if table is None:
+            table = self._table = frequency_table(self.lang)
             assert table is not None  # only languages with a list have a column
-            self.get = table.get  # type: ignore[method-assign]
-            return table.get(word, default)
-        if self._freq is None:
-            freq = frequency_table(self.lang)
-            assert freq is not None  # only languages with a list have a column
-            self._freq = freq.get
-        f = self._freq(word)
+        if type(table) is not FrequencyTable or table.shards_read >= _LAZY_SHARDS:
+            return self._whole()(word, default)  # no shard file (a whole dictionary already), or many words
+        f = table.get(word)
         if f is None:
             return default
         log = self._logs.get(f)
