@@ -201,7 +201,7 @@ def probabilities(prof: _Profiles, text: str, max_text_length: int, seed: int = 
     limit = detector.ITERATION_LIMIT
     conv = detector.CONV_THRESHOLD
     n_trial = detector.n_trial
-    stack = np.empty((6, n), dtype=np.float64)
+    block = _FACTOR_BLOCK
     for _ in range(n_trial):
         prob = np.array(detector._init_probability(), dtype=np.float64)
         alpha = detector.alpha + rnd.gauss(0.0, 1.0) * detector.ALPHA_WIDTH
@@ -209,15 +209,26 @@ def probabilities(prof: _Profiles, text: str, max_text_length: int, seed: int = 
         draws = _Draws(rnd, len(rows))
         # langdetect: for i = 0, 1, 2, ...: update with a drawn n-gram; at i % 5 == 0 normalise and stop
         # when the best probability exceeds CONV_THRESHOLD or i >= ITERATION_LIMIT.
+        # ``factors`` row r + 1 holds ``weight + lang_prob_map`` of draw ``first + r`` (a block of draws at
+        # a time); before each stretch of updates the row above its first factor (row 0, or a factor
+        # already applied) takes the probabilities, and one running product gives them updated.
+        factors = np.empty((block + 1, n), dtype=np.float64)
+        first = 0
+        filled = 0  # draws in the current block
         i = 0
         k = 1
         used = 0
         while True:
-            picks = rows[draws.take(used, k)]
+            row = used - first + 1
+            if row + k > filled + 1:  # this stretch is not in the block: a new block from draw ``used``
+                first, row = used, 1
+                filled = block
+                np.add(matrix[rows[draws.take(used, block)]], weight, out=factors[1:])
+            factors[row - 1] = prob
+            stretch = factors[row - 1 : row + k]
+            np.multiply.accumulate(stretch, axis=0, out=stretch)
             used += k
-            stack[0] = prob
-            np.add(matrix[picks], weight, out=stack[1 : k + 1])  # weight + lang_prob_map[j], per language
-            prob = np.multiply.accumulate(stack[: k + 1], axis=0)[k]
+            prob = stretch[k]
             total = sum(prob.tolist())
             if total == 0.0:
                 raise ZeroDivisionError("float division by zero")  # as langdetect's _normalize_prob
@@ -229,6 +240,10 @@ def probabilities(prof: _Profiles, text: str, max_text_length: int, seed: int = 
         draws.finish(used)
         langprob += prob / n_trial
     return detector._sort_probability(langprob.tolist())
+
+
+#: Draws whose factors are gathered at once (most trials converge within a few dozen draws).
+_FACTOR_BLOCK = 60
 
 
 class _Draws:
