@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 
 import pytest
@@ -121,7 +122,7 @@ def test_profiles_cache_file_gives_the_same_matrix(tmp_path, monkeypatch):
     """The cache file (written on the first load, read on the next) holds the profiles exactly; without
     a cache folder the profiles are read from langdetect's files."""
     folder = _langdetect_profiles()
-    names = __import__("os").listdir(folder)
+    names = os.listdir(folder)
     monkeypatch.setenv("CORPUS_AUDIT_CACHE_DIR", "")
     assert ldfast._cache_path(folder, names) is None
     plain = ldfast._Profiles(folder)
@@ -136,7 +137,7 @@ def test_profiles_cache_file_gives_the_same_matrix(tmp_path, monkeypatch):
         assert prof.langlist == plain.langlist
         assert prof.word_lang_prob_map == plain.word_lang_prob_map
         assert prof.matrix.tobytes() == plain.matrix.tobytes()
-    (tmp_path / "langdetect" / __import__("os").path.basename(path)).write_bytes(b"not a cache file")
+    (tmp_path / "langdetect" / os.path.basename(path)).write_bytes(b"not a cache file")
     assert ldfast._read_cache(path) is None
     broken = ldfast._Profiles(folder)  # rewritten
     assert broken.matrix.tobytes() == plain.matrix.tobytes()
