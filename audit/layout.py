@@ -308,6 +308,32 @@ def _first_word_len(line: str) -> int:
     return len(line) if i < 0 else i
 
 
+#: Final characters that close a line both for joining (:data:`_CLOSED`) and for a wrapped block
+#: (:func:`_is_wrapped_block`): a line ending otherwise "runs on".
+_CLOSED_BOTH = frozenset(_CLOSED).intersection('.!?:;"”’)|')
+
+
+def lines_are_paragraphs(text: str, bounds: list[tuple[int, int]]) -> bool:
+    """A cheap pass that proves, for most one-line-per-paragraph texts, that :func:`build` gives one
+    paragraph per line (``bounds``: the text's :func:`line_bounds`) without building the layout.
+
+    True when every line that runs on (last character not in :data:`_CLOSED_BOTH`) into the next
+    line (no blank line between) is unindented and under 15 characters. Then no line is joined to the
+    next (:func:`_continues` needs 15 characters), no block is wrapped (its run-on lines are too short to
+    be of similar length, and 60 % run-on + 70 % similar exceed the block), no wrap width is found
+    (run-on body lines are under 0.7 x 40 characters, and 50 % run-on + 60 % near exceed the body) and
+    the text is not indented (a paragraph start needs an indented run-on line, a run-on needs 25
+    characters): :func:`build` returns each line as a paragraph. False says nothing (build decides)."""
+    count = text.count
+    prev_s = prev_e = -1
+    for s, e in bounds:
+        if prev_e >= 0 and text[prev_e - 1] not in _CLOSED_BOTH and count("\n", prev_e, s) < 2:
+            if prev_e - prev_s >= 15 or (prev_s > 0 and text[prev_s - 1] != "\n"):
+                return False
+        prev_s, prev_e = s, e
+    return True
+
+
 @lru_cache(maxsize=64)
 def layout(text: str) -> Layout:
     """The layout of ``text``: wrap width, paragraph style and logical paragraphs."""

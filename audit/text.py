@@ -27,7 +27,7 @@ from functools import cached_property
 import numpy as np
 
 from audit import segment
-from audit.layout import Layout, line_bounds
+from audit.layout import Layout, line_bounds, lines_are_paragraphs
 from audit.layout import build as build_layout
 from audit.model import Span
 
@@ -160,7 +160,11 @@ class TextLayer:
 
     @cached_property
     def passages(self) -> tuple[Span, ...]:
-        """The logical paragraphs' spans (:func:`audit.segment.passages`)."""
+        """The logical paragraphs' spans (:func:`audit.segment.passages`); one per line without building
+        the layout when :func:`audit.layout.lines_are_paragraphs` proves that is what it gives."""
+        bounds = self._line_bounds
+        if "layout" not in self.__dict__ and lines_are_paragraphs(self.text, bounds):
+            return tuple(Span(s, e) for s, e in bounds)
         return tuple(p.span for p in self.layout.paragraphs)
 
     @cached_property

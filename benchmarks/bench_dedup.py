@@ -21,6 +21,8 @@ peak memory, and the duplicate pairs found against the planted ones
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
 import os
 import resource
@@ -363,6 +365,84 @@ def work_lsh_datasketch(path: Path, n: int, threshold: float) -> dict:
     }
 
 
+def work_scan_parts(path: Path, n: int) -> dict:
+    """CPU seconds of each part of ``scan --select duplicate --format json --jobs 1`` run in this process
+    (exclusive: a part nested in another counts once): the paragraph layout, the passage units, the
+    tokenising batches (signatures, word-sequence and exact keys), finish (candidates, verification,
+    clusters), writing the report; ``rest`` is reading the records and the pipeline around them. Start-up
+    is measured apart (:func:`startup_seconds`): this process has imported the bench's own modules."""
+    import tempfile
+
+    from audit import cli, render, text
+    from audit.duplicates import check
+
+    parts: dict[str, float] = {}
+    stack: list[float] = []  # time spent in nested wrapped calls of each open call
+
+    def timed(owner, name: str, part: str) -> None:
+        f = getattr(owner, name)
+
+        def g(*a, **k):
+            t = time.process_time()
+            stack.append(0.0)
+            try:
+                return f(*a, **k)
+            finally:
+                spent = time.process_time() - t
+                nested = stack.pop()
+                parts[part] = parts.get(part, 0.0) + spent - nested
+                if stack:
+                    stack[-1] += spent
+
+        setattr(owner, name, g)
+
+    timed(text, "build_layout", "layout")
+    timed(check.DuplicateCheck, "prepare", "units")
+    timed(check.DuplicateCheck, "_flush", "tokenise")
+    timed(check.DuplicateCheck, "finish", "finish")
+    timed(render, "write_reports", "report")
+    with tempfile.TemporaryDirectory(prefix="bench-dedup-parts-") as tmp:
+        src = Path(tmp) / "corpus.jsonl"
+        with open(path, encoding="utf-8") as fh, open(src, "w", encoding="utf-8") as out:
+            for i, line in enumerate(fh):
+                if i >= n:
+                    break
+                out.write(line)
+        one = Path(tmp) / "one.jsonl"
+        one.write_text(json.dumps({"id": "a", "text": "One short document."}) + "\n")
+
+        def scan(corpus: Path) -> float:
+            sys.argv = ["audit", "scan", str(corpus), "--select", "duplicate", "--format", "json", "--jobs", "1"]
+            sys.argv += ["--out", str(Path(tmp) / "out")]
+            t = time.process_time()
+            with contextlib.redirect_stdout(io.StringIO()):  # the worker's stdout carries its JSON result
+                try:
+                    cli.main()
+                except SystemExit:
+                    pass
+            return time.process_time() - t
+
+        scan(one)  # start-up work done on first use (the CLI's parameter types, lazy imports): not counted
+        parts.clear()
+        total = scan(src)
+    parts["rest"] = total - sum(parts.values())
+    return {"parts": parts, "total": total}
+
+
+def startup_seconds() -> float:
+    """CPU (user + sys) of ``python -m audit scan --select duplicate`` of one short document, as a child."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="bench-dedup-start-") as tmp:
+        src = Path(tmp) / "one.jsonl"
+        src.write_text(json.dumps({"id": "a", "text": "One short document."}) + "\n")
+        cmd = [sys.executable, "-m", "audit", "scan", str(src), "--select", "duplicate", "--format", "json"]
+        cmd += ["--jobs", "1", "--out", str(Path(tmp) / "out")]
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _pid, _status, usage = os.wait4(proc.pid, 0)
+    return usage.ru_utime + usage.ru_stime
+
+
 def worker(args) -> None:
     path = Path(args.data)
     if args.worker == "ours":
@@ -376,6 +456,8 @@ def worker(args) -> None:
         out = work_lsh_datasketch(path, args.docs, args.threshold)
     elif args.worker == "scan":
         out = work_scan(path, args.docs)
+    elif args.worker == "scan-parts":
+        out = work_scan_parts(path, args.docs)
     elif args.worker == "datasketch":
         out = work_datasketch(path, args.docs, args.threshold)
     else:
@@ -445,6 +527,12 @@ def main() -> None:
         metavar="PATH[:FIELD]",
         help="real JSON-lines corpora instead of the synthetic one (copied, id and text only, to a "
         "temporary file; --docs caps the total); precision/recall need planted pairs and are skipped",
+    )
+    ap.add_argument(
+        "--parts",
+        action="store_true",
+        help="also split the CPU of `scan --select duplicate --jobs 1` into its parts (start-up, layout, "
+        "passage units, tokenising, finish, report, the rest: reading and the pipeline)",
     )
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     ap.add_argument("--data", help=argparse.SUPPRESS)
@@ -533,6 +621,19 @@ def main() -> None:
         hits = {(h[0], h[1]) for h in ours["passage_hits"]} | {(h[1], h[0]) for h in ours["passage_hits"]}
         found = sum(1 for src, dst, _ in pastes if (dst, src) in hits)
         print(f"planted pasted paragraphs found as passage duplicates: {found}/{len(pastes)}")
+    if args.parts:
+        split = run_worker("scan-parts", data, n, args.threshold)
+        if split is not None:
+            mb = any_result["bytes"] / 1e6
+            start = startup_seconds()
+            parts = {"start-up": start, **split["parts"]}
+            total = start + split["total"]
+            print(
+                f"\nscan --select duplicate --jobs 1, CPU seconds per part ({mb:.0f} MB; start-up = a one-document "
+                f"scan): total {total:.2f} ({mb / total:.1f} MB/s)"
+            )
+            order = ["start-up", "rest", "layout", "units", "tokenise", "finish", "report"]
+            print("  " + ", ".join(f"{k} {parts[k]:.2f}" for k in order if k in parts))
 
 
 if __name__ == "__main__":

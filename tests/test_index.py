@@ -583,3 +583,20 @@ def test_redis_index_keeps_its_own_bucket_count(redis_url):
     with RedisIndex.open(redis_url, P, bucket_bits=18) as idx:
         assert idx.bucket_bits == 9
         assert [o.kind for o in idx.lookup([entry(0, BASE, "again")], b"O2-other", 0.7)] == ["exact"]
+
+
+def test_a_scan_without_an_index_never_loads_sqlite():
+    """The index check belongs to the duplicate family, so every ``--select duplicate`` run imports
+    audit.index; its SQLite backend is loaded on first use only (start-up), and still importable by name."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, audit.index, audit.duplicates, audit.pipeline\n"
+        "from audit.engine.common import build_checks\n"
+        "assert 'audit.index.sqlite' not in sys.modules and 'sqlite3' not in sys.modules\n"
+        "from audit.index import INDEX_FILE, SqliteIndex\n"
+        "assert SqliteIndex.__module__ == 'audit.index.sqlite' and INDEX_FILE\n"
+    )
+    root = __import__("pathlib").Path(__file__).resolve().parents[1]
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=root)

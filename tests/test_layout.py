@@ -283,3 +283,77 @@ def test_contractions_emoticons_and_sign_offs_are_not_cut_words():
     assert truncation("Amazing trip and great photos, just four countries left to visit now :O") == []
     assert truncation("Congratulations on the new flat, you really know how to find a bargain! xx") == []
     assert truncation("The council met on Tuesday. Officials said the new rules would apply to every new buil")
+
+
+# -- lines_are_paragraphs: the cheap proof that every line is its own paragraph ---------------------
+
+# One paragraph per line, lines that run on are short headings or menu items at the left margin.
+ONE_PER_LINE = (
+    "Harbour Works\n"
+    "The council approved the new pier on Tuesday after a long debate.\n"
+    "Work starts in May and should end before the winter storms.\n"
+    "Home\n"
+    "Contact\n"
+    "\n"
+    "Residents asked for a footpath along the old sea wall.\n"
+)
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    return [(p.span.start, p.span.end) for p in layout.__wrapped__(text).paragraphs]
+
+
+def test_lines_are_paragraphs_on_one_line_per_paragraph_text():
+    from audit.layout import line_bounds, lines_are_paragraphs
+
+    bounds = line_bounds(ONE_PER_LINE)
+    assert lines_are_paragraphs(ONE_PER_LINE, bounds)
+    assert _paragraph_spans(ONE_PER_LINE) == bounds
+
+
+def test_lines_are_paragraphs_refuses_what_the_layout_joins_or_cannot_prove():
+    from audit.layout import line_bounds, lines_are_paragraphs
+
+    joined = "The council approved the new pier on\nTuesday after a long debate.\n"  # a continuation
+    assert len(_paragraph_spans(joined)) == 1
+    for text in (
+        WIRE,
+        TABLE,
+        joined,
+        "A long heading with no full stop\nThe next line starts a paragraph.\n",  # run-on, 15+ characters
+        "  Home\nThe next line starts a paragraph.\n",  # an indented run-on line
+        "The minister said he would wait…\nAnd the line after the ellipsis.\n",  # '…' is no close for a block
+    ):
+        assert not lines_are_paragraphs(text, line_bounds(text)), text
+
+
+def test_lines_are_paragraphs_is_never_wrong_on_random_layouts():
+    """Random documents of short and long, closed and run-on, indented and flush lines with single and
+    blank-line breaks: wherever the cheap pass says one paragraph per line, the layout agrees; and
+    the text layer's passages equal the layout's either way."""
+    import random
+
+    from audit.layout import line_bounds, lines_are_paragraphs
+    from audit.text import TextLayer
+
+    rng = random.Random(7)
+    words = "pier council harbour the of and wall storm May 12 Tuesday road".split()
+    ends = [".", "!", "?", ":", ";", '"', "”", "’", ")", "|", "…", "»", ",", "", "", ""]
+    proved = 0
+    for _ in range(3000):
+        lines = []
+        for _ in range(rng.randint(0, 9)):
+            n = rng.choice([1, 1, 2, 3, 6, 9, 14])
+            body = " ".join(rng.choice(words) for _ in range(n))
+            if rng.random() < 0.5:
+                body = body.capitalize()
+            line = (" " * rng.choice([0, 0, 0, 2, 4])) + body + rng.choice(ends)
+            lines.append(line + ("\n\n" if rng.random() < 0.3 else "\n"))
+        text = "".join(lines)
+        bounds = line_bounds(text)
+        spans = _paragraph_spans(text)
+        if lines_are_paragraphs(text, bounds):
+            proved += 1
+            assert spans == bounds, text
+        assert [(s.start, s.end) for s in TextLayer(text).passages] == spans, text
+    assert proved > 300  # the pass does fire on this mix (and is checked there)

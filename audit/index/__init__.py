@@ -8,7 +8,19 @@ share; :mod:`audit.index.check` the DUP010 / DUP011 check and the ``[index]`` ta
 from audit.index.check import DUP010, DUP011, IndexCheck, IndexConfig
 from audit.index.common import Entry, Match, Outcome, Overlay, compute_signatures, mismatch
 from audit.index.open import display, open_index
-from audit.index.sqlite import INDEX_FILE, SqliteIndex
+
+#: Names of :mod:`audit.index.sqlite`, imported on first use: a scan without an index (every
+#: ``--select duplicate`` run loads the index check) never loads SQLite.
+_SQLITE_NAMES = ("INDEX_FILE", "SqliteIndex")
+
+
+def __getattr__(name: str):
+    if name in _SQLITE_NAMES:
+        from audit.index import sqlite
+
+        return getattr(sqlite, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "DUP010",
