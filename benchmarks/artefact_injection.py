@@ -496,6 +496,13 @@ def main() -> None:
     ap.add_argument("paths", nargs="*", default=["tests/artefacts/clean"])
     ap.add_argument("--trials", type=int, default=20)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument(
+        "--show-misses",
+        metavar="TYPE",
+        action="append",
+        default=[],
+        help="print the context of each missed injection of this artefact type (repeatable)",
+    )
     args = ap.parse_args()
     files = []
     for p in map(Path, args.paths):
@@ -510,6 +517,7 @@ def main() -> None:
     print(f"{'artefact type':24} {'trials':>6} {'recall':>7} {'extra warn/err':>15}")
     rnd = random.Random(args.seed)
     total_hits = total = 0
+    misses: list[str] = []
     for name, (inj, rules) in INJECTORS.items():
         hits = n = extra = 0
         for _ in range(args.trials):
@@ -522,6 +530,8 @@ def main() -> None:
             fs = findings(new)
             if any(f.rule in rules and overlaps(f, span) for f in fs):
                 hits += 1
+            elif name in args.show_misses:
+                misses.append(_miss_context(new, span))
             extra += sum(
                 1
                 for f in fs
@@ -531,6 +541,16 @@ def main() -> None:
         total += n
         print(f"{name:24} {n:6d} {hits / n if n else 0:7.2f} {extra:15d}")
     print(f"{'all':24} {total:6d} {total_hits / total:7.2f}")
+    if misses:
+        print(f"\nmissed ({len(misses)}):")
+        print("\n".join(misses))
+
+
+def _miss_context(text: str, span: tuple[int, int], reach: int = 50) -> str:
+    """One line: the injected span in [[brackets]] with ``reach`` characters on each side."""
+    s, e = span
+    before, after = text[max(0, s - reach) : s], text[e : e + reach]
+    return " ".join(f"{before}[[{text[s:e]}]]{after}".split())
 
 
 if __name__ == "__main__":

@@ -184,6 +184,112 @@ def worker_jobs(data: Path, jobs: int) -> None:
     print(json.dumps({"before": before, "during": docs - before, "after": end - docs, "workers": workers}))
 
 
+def worker_account(data: Path) -> None:
+    """The whole audit (``--jobs 1``, json) in process, every CPU second accounted for, exclusively (a
+    part's time excludes the parts it calls): before the scan (interpreter, imports, option parsing, the
+    config and the policy, which imports the selected families), each check's methods (``check``,
+    ``prepare``, ``observe``, ``finish``; a check's first use of its models, word lists and lexicons counts
+    to it), each part of the shared text layer (counted where computed, whichever check asks first),
+    reading, the policy and report assembly (``finalize``), rendering, and the rest of the engine and
+    pipeline (contexts, outcomes, the findings store, document results)."""
+    import functools
+    import resource
+    from functools import cached_property
+
+    def cpu() -> float:
+        r = resource.getrusage(resource.RUSAGE_SELF)
+        return r.ru_utime + r.ru_stime
+
+    acc: dict[str, float] = {}
+    stack: list[float] = []
+
+    def charge(name: str, elapsed: float) -> None:
+        child = stack.pop()
+        acc[name] = acc.get(name, 0.0) + elapsed - child
+        if stack:
+            stack[-1] += elapsed
+
+    def wrap(name: str, fn):
+        @functools.wraps(fn)
+        def timed_call(*a, **k):
+            stack.append(0.0)
+            t = cpu()
+            try:
+                return fn(*a, **k)
+            finally:
+                charge(name, cpu() - t)
+
+        return timed_call
+
+    def wrap_iter(name: str, fn):
+        @functools.wraps(fn)
+        def timed_iter(*a, **k):
+            it = fn(*a, **k)
+            while True:
+                stack.append(0.0)
+                t = cpu()
+                try:
+                    item = next(it)
+                except StopIteration:
+                    charge(name, cpu() - t)
+                    return
+                charge(name, cpu() - t)
+                yield item
+
+        return timed_iter
+
+    from audit import cli, pipeline, render
+    from audit.text import TextLayer
+
+    for attr, value in list(vars(TextLayer).items()):
+        if isinstance(value, cached_property):
+            value.func = wrap(f"text layer: {attr.lstrip('_')}", value.func)
+    build = pipeline.build_checks
+
+    def build_checks(*a, **k):
+        checks = build(*a, **k)
+        for check in checks:
+            cls = type(check)
+            family = cls.__module__.split(".")[1] if cls.__module__.startswith("audit.") else cls.__module__
+            for meth in ("check", "prepare", "observe", "finish"):
+                fn = cls.__dict__.get(meth)
+                if fn is not None and not getattr(fn, "_accounted", False):
+                    w = wrap(f"{family}: {cls.__name__}.{meth}", fn)
+                    w._accounted = True
+                    setattr(cls, meth, w)
+        return checks
+
+    pipeline.build_checks = build_checks
+    pipeline.iter_inputs = wrap_iter("reading (readers, ids)", pipeline.iter_inputs)
+    pipeline.finalize = wrap("policy and report assembly (finalize)", pipeline.finalize)
+    render.write_reports = wrap("rendering report.json", render.write_reports)
+    scan = pipeline.scan
+    marks: dict[str, float] = {}
+
+    def timed_scan(*a, **k):
+        marks["scan"] = cpu()
+        try:
+            return scan(*a, **k)
+        finally:
+            marks["scanned"] = cpu()
+
+    pipeline.scan = timed_scan
+    out = tempfile.mkdtemp(prefix="bench-account-")
+    sys.argv = ["corpus-audit", "scan", str(data), "--out", out, "--format", "json", "--jobs", "1"]
+    try:
+        cli.main()
+    except SystemExit as exc:
+        if exc.code not in (0, 1, None):
+            raise
+    end = cpu()
+    inside = marks["scanned"] - marks["scan"]
+    scan_parts = sum(v for k, v in acc.items() if not k.startswith("rendering"))
+    acc["before the scan (interpreter, imports, options, config, policy)"] = marks["scan"]
+    acc["engine and pipeline (the rest of the scan)"] = inside - scan_parts
+    acc["after the scan (summary, exit)"] = end - marks["scanned"] - acc.get("rendering report.json", 0.0)
+    print(json.dumps({"total": end, "parts": acc}))
+
+
 # ---------------------------------------------------------------------------
 # Driver
 
@@ -193,15 +299,16 @@ def main() -> None:
     ap.add_argument("inputs", nargs="*", help="PATH or PATH:FIELD of JSON-lines corpora")
     ap.add_argument("--limit", type=int, default=1000, help="records taken from each input (default 1000)")
     ap.add_argument("--jobs", type=int, default=2, help="the N of --jobs 1 vs --jobs N (default 2)")
-    ap.add_argument("--skip", default="", help="comma-separated parts to skip: langdetect,families,jobs,render")
-    ap.add_argument("--worker", choices=("langdetect", "render", "jobs"), help=argparse.SUPPRESS)
+    ap.add_argument("--skip", default="", help="comma-separated parts to skip: langdetect,account,families,jobs,render")
+    ap.add_argument("--worker", choices=("langdetect", "render", "jobs", "account"), help=argparse.SUPPRESS)
     ap.add_argument("--data", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.worker == "jobs":
         worker_jobs(Path(args.data), args.jobs)
         return
     if args.worker:
-        {"langdetect": worker_langdetect, "render": worker_render}[args.worker](Path(args.data))
+        workers = {"langdetect": worker_langdetect, "render": worker_render, "account": worker_account}
+        workers[args.worker](Path(args.data))
         return
     if not args.inputs:
         ap.error("give at least one JSON-lines corpus (PATH or PATH:FIELD)")
@@ -233,6 +340,23 @@ def main() -> None:
                 f"{ld['rss_mb']:>9.0f}"
             )
             print(f"  whole audit vs langdetect: {ld['cpu'] / whole['cpu']:.2f}x (CPU; > 1 means the audit is faster)")
+        if "account" not in skip:
+            acc = json.loads(
+                timed([sys.executable, __file__, "--worker", "account", "--data", str(data)], ok=(0,))["stdout"]
+            )
+            parts, total = acc["parts"], acc["total"]
+            print(
+                f"\nwhere the whole audit's CPU goes (--jobs 1 in process, exclusive: a part's time excludes the parts"
+                f" it calls; total {total:.2f} s)"
+            )
+            groups: dict[str, float] = {}
+            for name, sec in parts.items():
+                group = name.split(":")[0] if ":" in name else "outside the checks and the text layer"
+                groups[group] = groups.get(group, 0.0) + sec
+            for name, sec in sorted(parts.items(), key=lambda kv: -kv[1]):
+                if sec >= 0.005:
+                    print(f"  {name:<66}{sec:>7.2f}{sec / mb:>8.3f} s/MB")
+            print("  by group: " + ", ".join(f"{g} {v:.2f}" for g, v in sorted(groups.items(), key=lambda kv: -kv[1])))
         if "families" not in skip:
             print(
                 "\nper family (--select CATEGORY, --jobs 1); net = minus the same selection on one tiny document;"

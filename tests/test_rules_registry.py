@@ -90,7 +90,12 @@ def test_select_duplicate_imports_no_other_family_and_no_html_renderer(tmp_path)
     import subprocess
     import sys
 
-    (tmp_path / "c.jsonl").write_text('{"id": "a", "text": "Prices rose.", "source": "wire"}\n', encoding="utf-8")
+    # "b" names no source: the report names its outlet from the text (audit.sourcing.tables), which must not
+    # import the sourcing family's analysis and compile its lexicons
+    (tmp_path / "c.jsonl").write_text(
+        '{"id": "a", "text": "Prices rose.", "source": "wire"}\n{"id": "b", "text": "Oil slips - Daily Mail"}\n',
+        encoding="utf-8",
+    )
     code = (
         "import sys\nfrom audit.cli import main\nsys.argv = ['corpus-audit', 'scan', sys.argv[1], '--out', sys.argv[2],"
         " '--format', 'json', '--select', 'duplicate', '--jobs', '1']\n"
@@ -104,6 +109,13 @@ def test_select_duplicate_imports_no_other_family_and_no_html_renderer(tmp_path)
         check=True,
     ).stdout
     assert "audit.duplicates" in out
-    for absent in ("audit.artefacts", "audit.language", "audit.render.html", "jinja2"):
+    assert "audit.sourcing.tables" in out
+    absent_sourcing = (
+        "audit.sourcing.check",
+        "audit.sourcing.analysis",
+        "audit.sourcing.cues",
+        "audit.sourcing.lexicon",
+    )
+    for absent in ("audit.artefacts", "audit.language", "audit.render.html", "jinja2", *absent_sourcing):
         assert f"'{absent}" not in out, (absent, out)
     assert (tmp_path / "out" / "report.json").exists()

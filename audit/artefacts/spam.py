@@ -44,7 +44,8 @@ ART010 = Rule(
     severity=Severity.WARNING,
     description="A commercial SEO/spam keyword injected into prose where it breaks the syntax (a lowercase "
     "keyword among proper-noun list items, after a comma before a name, where English grammar has no room for "
-    "its word class, or an English keyword in another language).",
+    "its word class, or an English keyword in another language, loanwords included where that language's "
+    "syntax has no room for them).",
     flags=(
         "Santa Clara County, San Francisco, order and Berkeley officials said they declined.",
         "This week, online California Attorney General Kamala Harris issued a directive.",
@@ -185,16 +186,20 @@ _PREV_WORD = re.compile(r"([^\W\d_]+)[)\]\"”’»]*\s*$")
 _OPENING_DOUBLE = re.compile(r"(?:^|(?<=[\s(\[—–-]))“")
 
 
-def _in_quotes_or_brackets(text: str, start: int, lo: int) -> bool:
+def _quote_opening(text: str, start: int, lo: int) -> int:
+    """The offset of the quotation mark or bracket still open at ``start`` (counted from ``lo``), or -1."""
     before = text[lo:start]
+    best = -1
     for o, c in (("(", ")"), ("„", "“"), ("«", "»"), ('"', '"'), ("‘", "’")):
         if o == c:
             if before.count(o) % 2 == 1:
-                return True
+                best = max(best, before.rfind(o))
         elif before.rfind(o) > before.rfind(c):
-            return True
+            best = max(best, before.rfind(o))
     openers = [m.start() for m in _OPENING_DOUBLE.finditer(before)]
-    return bool(openers) and openers[-1] > before.rfind("”")
+    if openers and openers[-1] > before.rfind("”"):
+        best = max(best, openers[-1])
+    return lo + best if best >= 0 else -1
 
 
 #: Lowercase head nouns that a keyword legitimately modifies through a capitalised name
@@ -369,15 +374,149 @@ def _english_word(word: str, lang: str) -> bool:
     return zipf(word, "en") >= _z(word, lang) + 1.0
 
 
-#: An article, possessive or article-preposition of a Romance language one or two words before a keyword:
-#: the keyword heads a noun phrase of that language, as borrowed nouns do ("una nueva store", "nello shop").
+#: Adjectives that Romance languages put before the noun (a closed, common set): between an article and
+#: a keyword they leave it the head of the noun phrase ("una nueva store"); any other word there is the
+#: head noun itself, and the keyword after it is not part of the phrase ("los agricultores buy más").
+_PRENOMINAL = (
+    r"nuevo|nueva|nuevos|nuevas|gran|grandes|primer|primera|buen|buena|mejor|mejores|otro|otra|otros|otras|"
+    r"mismo|misma|pequeño|pequeña|antiguo|antigua|propio|propia|único|única|último|última|viejo|vieja|"
+    r"nouveau|nouvel|nouvelle|nouveaux|nouvelles|grand|grande|grands|petit|petite|petits|petites|premier|"
+    r"première|bon|bonne|meilleur|meilleure|autre|autres|même|ancien|ancienne|seul|seule|dernier|dernière|"
+    r"vieux|vieil|vieille|beau|bel|belle|jeune|"
+    r"nuovo|nuova|nuovi|nuove|grandi|piccolo|piccola|primo|prima|buono|miglior|migliore|altro|altra|altri|"
+    r"altre|stesso|stessa|vecchio|vecchia|ultimo|ultima|bello|bella|unico|unica|"
+    r"novo|nova|novos|novas|primeiro|primeira|bom|boa|melhor|outro|outra|outros|outras|mesmo|mesma|antigo|"
+    r"antiga|pequeno|pequena|velho|velha|próprio|própria"
+)
+#: An article, possessive or article-preposition of a Romance language right before a keyword, or with one
+#: prenominal adjective between them: the keyword heads a noun phrase of that language, as borrowed nouns
+#: do ("una nueva store", "nello shop").
 _LOAN_NP = re.compile(
     r"(?<![\w’'])(?:el|la|los|las|un|una|unos|unas|su|sus|del|al|le|les|une|des|du|au|aux|son|sa|ses|leur|"
     r"il|lo|gli|nel|nello|nella|del|dello|della|dei|degli|al|allo|alla|sul|sullo|sulla|"
     r"o|os|um|uma|seu|sua|no|na|nos|nas|do|da|dos|das|ao)"
-    r"(?:\s+[^\W\d_]+)?\s+$",
+    rf"(?:\s+(?:{_PRENOMINAL}))?\s+$",
     re.IGNORECASE,
 )
+
+
+#: Closed word classes of the other languages, for :func:`foreign_frame`: articles and determiners that open
+#: a noun phrase (contractions of a preposition and an article included), the plural ones among them, and
+#: prepositions. Portuguese and Italian "a" and Italian "o" (also a preposition and "or") are left out.
+_ARTICLES = {
+    "es": frozenset("el la los las un una unos unas del al su sus este esta estos estas".split()),
+    "fr": frozenset("le la les un une des du au aux ce cet cette ces son sa ses leur leurs".split()),
+    "it": frozenset(
+        "il lo la i gli le un uno una del dello della dei degli delle al allo alla ai agli alle nel nello "
+        "nella nei negli nelle sul sullo sulla sui sugli sulle dal dallo dalla dai dagli dalle".split()
+    ),
+    "pt": frozenset("o os as um uma uns umas do da dos das no na nos nas ao aos pelo pela pelos pelas".split()),
+    "de": frozenset(
+        "der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner "
+        "sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer".split()
+    ),
+}
+_PLURAL_ARTICLES = {
+    "es": frozenset(
+        "los las unos unas sus estos estas otros otras muchos muchas varios varias algunos algunas todos todas "
+        "ambos ambas dos tres cuatro cinco".split()
+    ),
+    "fr": frozenset("les des aux ces ses leurs plusieurs quelques deux trois quatre cinq".split()),
+    "it": frozenset(
+        "i gli le dei degli delle ai agli alle nei negli nelle sui sugli sulle dai dagli dalle altri altre molti "
+        "molte alcuni alcune vari varie due tre quattro cinque".split()
+    ),
+    "pt": frozenset(
+        "os as uns umas dos das nos nas aos pelos pelas outros outras muitos muitas vários várias alguns algumas "
+        "dois duas três quatro cinco".split()
+    ),
+}
+#: Forms of the perfect auxiliary "have": between one of them and a participle only an adverb fits. Not
+#: "be" (French "le village est site classé" is a bare predicate noun) nor Portuguese "ter" (also "own").
+_AUXILIARIES = {
+    "es": frozenset("ha han había habían he hemos habrá".split()),
+    "fr": frozenset("a ont avait avaient".split()),
+    "it": frozenset("ha hanno aveva avevano".split()),
+    "pt": frozenset(),
+}
+_PARTICIPLE = {
+    "es": re.compile(r"\w{2,}(?:ado|ada|ados|adas|ido|ida|idos|idas)"),
+    "fr": re.compile(r"\w{2,}(?:é|ée|és|ées)"),
+    "it": re.compile(r"\w{2,}(?:ato|ata|ati|ate|ito|ita|iti|ite|uto|uta|uti|ute)"),
+    "pt": re.compile(r"\w{2,}(?:ado|ada|ados|adas|ido|ida|idos|idas)"),
+}
+#: Clitic pronouns that only a verb (or another clitic) follows: French "se" and "ne", Spanish and
+#: Portuguese "se" (Italian "se" is also "if").
+_CLITICS = {"es": frozenset({"se"}), "fr": frozenset({"se", "ne"}), "pt": frozenset({"se"})}
+_PREPOSITIONS = {
+    "es": frozenset("a ante bajo con contra de desde en entre hacia hasta para por según sin sobre tras".split()),
+    "fr": frozenset("à de en dans par pour sur sous avec sans vers chez entre contre".split()),
+    "it": frozenset("a di da in con su per tra fra".split()),
+    "pt": frozenset("a de em com por para sem sobre entre até".split()),
+    "de": frozenset(
+        "an auf aus bei für gegen in mit nach ohne seit über um unter von vor zu zwischen statt wegen während "
+        "trotz durch bis ab".split()
+    ),
+}
+#: Number words that stand before a plural noun ("500 mil familias", "deux mille emplois").
+_NUMERALS = frozenset("mil mille cien cent cento cem millones millions milioni milhões".split())
+_NUMBER = re.compile(r"\d[\d.,]*")
+_YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
+#: Keywords that are also verbs or adjectives of the Romance languages (Spanish "sale" from "salir", French
+#: "sale" "dirty", Spanish and Italian "replica" "replies"): the noun frames below do not apply to them.
+_ROMANCE_VERBS = frozenset({"sale", "replica"})
+#: Endings of abstract nouns in the Romance languages ("emancipación", "désertification", "decisão",
+#: "riduzione", "seguridad", "gouvernement"): a word with one of them is a noun, never an adjective.
+_ROMANCE_NOUN = re.compile(
+    r"\w{3,}(?:ción|sión|dad|tad|miento|ncia|tion|sion|ment|ité|ance|ence|zione|sione|mento|tà|nza|ção|são|dade|"
+    r"ência|ância)",
+    re.IGNORECASE,
+)
+
+
+def foreign_frame(prev: str, kw: str, nxt: str, lang: str, syntax_only: bool = False) -> bool:
+    """Does the keyword ``kw`` break the syntax of a ``lang`` passage between the tokens ``prev`` and ``nxt``
+    (the ones right before and after it), whether or not ``lang`` borrows the word? A singular noun cannot
+    follow a plural article ("Les site syndicats", "delle casino zone") or a number above one ("200 site
+    millones"); a bare noun after a verb or noun, or "online" after a preposition, cannot be followed by an
+    article ("aprobó casino el martes", "con online la investigación"); "online" does not stand between an
+    article and its noun in these languages ("les online lignes"); German writes every noun capitalised and
+    has no lower-case English adjectives or verbs ("die Rate cheap noch"), a lexical test that
+    ``syntax_only`` (a quotation that may be English) leaves out. A following word that is English rather
+    than ``lang`` ("de online banking") is a borrowed English phrase, not a break."""
+    low, nlow = prev.lower(), nxt.lower()
+    arts = _ARTICLES.get(lang)
+    if arts is None or not nxt[:1].isalpha() or (kw in _ROMANCE_VERBS and lang != "de"):
+        return False
+    if lang == "de":
+        lexical = not syntax_only and kw.islower() and kw not in _DE_LOWER
+        return lexical or (low in _PREPOSITIONS["de"] and nlow in arts)
+    if low in _CLITICS.get(lang, ()):
+        return True  # "se casino centra", "ne order doit": a verb must follow
+    if kw != "online" and low in _AUXILIARIES[lang] and _PARTICIPLE[lang].fullmatch(nlow):
+        return True  # "a casino baissé": only an adverb stands between "have" and its participle
+    # a number above one, not a year ("desde 2019 online")
+    count = bool(_NUMBER.fullmatch(prev)) and prev not in ("1", "0") and not _YEAR.fullmatch(prev)
+    if kw == "online":
+        # "online" follows its noun or verb in these languages ("compra online", "votar online"): not an
+        # article, a preposition or a number right before a noun ("une online liste", "de online reparto"),
+        # nor a preposition before an article ("con online la"); after a pronoun it is an adverb ("estamos
+        # todos online")
+        if not (low in arts or low in _PREPOSITIONS[lang] or count or low in _NUMERALS) or not nxt.islower():
+            return False
+        if nlow in arts:
+            return low in _PREPOSITIONS[lang] or low in arts
+        return nlow not in stopwords().get(lang, frozenset()) and not _english_word(nlow, lang)
+    if not kw.endswith("s") and (low in _PLURAL_ARTICLES[lang] or count):
+        return True
+    article = low in arts or (lang == "pt" and low == "a")
+    if article and nxt.islower() and _ROMANCE_NOUN.fullmatch(nxt) and not _english_word(nlow, lang):
+        return True  # "la shop emancipación": these languages do not stack a bare noun before a noun
+    if nlow in arts and nxt.islower():
+        # a bare noun after a preposition may be followed by a time phrase ("convertido en casino el año
+        # pasado"): only after another word (a verb, a noun, a conjunction) is the article a break
+        return not article and low not in _PREPOSITIONS[lang] and prev.islower() and not count
+    return False
 
 
 def _passage_word(word: str, lang: str) -> bool:
@@ -442,6 +581,26 @@ _EN_DEGREE = frozenset("so too how as very that really quite pretty fairly relat
 _EN_BOUND = frozenset(
     {("according", "to"), ("instead", "of"), ("because", "of"), ("regardless", "of"), ("rather", "than")}
 )
+_EN_PERFECT = frozenset("has have had having".split())
+_EN_PLURAL_BE = frozenset({"are", "were"})
+#: Keywords that are singular words (nouns, or verbs in the base form): none of them is the subject of "are".
+_EN_SINGULAR = _EN_COUNT | frozenset({"cheap"})
+#: Keywords that are only nouns (never a verb, adjective or adverb).
+_EN_NOUN_ONLY = frozenset("casino pharmacy coupon promo outlet replica essay viagra cialis".split())
+_EN_CONJ_OR_TO = frozenset({"and", "or", "but", "nor", "to"})
+
+
+def _plural_noun(word: str) -> bool:
+    """A lower-case word that reads as a plural noun ("snarls", "officials"), not "was", "its" or "business"."""
+    return (
+        word.islower()
+        and len(word) > 4
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is", "ous", "'s"))
+        and word not in _EN_CLOSED
+    )
+
+
 _EN_CLOSED = _EN_DET | _EN_PREP | _EN_BE | _EN_HAVE | _EN_MODAL | _EN_SUBJ | _EN_OBJ | frozenset({"what"})
 _EN_MULTIPLIER = frozenset("million billion trillion thousand hundred percent".split())
 _FRAME_RE = re.compile(
@@ -459,13 +618,23 @@ def frame_break(prev: str, kw: str, nxt: str) -> bool:
         return nxt in _EN_MULTIPLIER  # "$40 online million": nothing stands between a number and its multiplier
     if (low, nxt) in _EN_BOUND:
         return True
+    if low in _EN_PERFECT and len(nxt) > 4 and nxt.endswith("ed") and kw not in _EN_ADJ:
+        # nothing but an adverb splits "have" from its participle ("had store leaned"); an adjective may
+        # stand before a participle that modifies a noun ("had cheap imported steel")
+        return True
+    if nxt in _EN_PLURAL_BE and kw in _EN_SINGULAR and (low in _EN_SUBJ or _plural_noun(prev)):
+        return True  # "We order are", "supply-chain snarls shop are": a singular word before a plural verb
     if prev != low and low not in _EN_CLOSED:
         return False  # a name: no closed class to judge by (a function word may start the sentence)
+    if kw in _EN_NOUN_ONLY and low in _EN_CONJ_OR_TO and nxt in _EN_ARTICLES:
+        return True  # "and casino the Los Angeles Lakers": a bare singular noun before a new noun phrase
     if kw in _EN_COUNT and nxt in _EN_NOT_NOUN_NEXT and (low, kw) not in _EN_BARE_OK:
         if low in _EN_PREP or low in _EN_BE or low in _EN_HAVE:
             return True
     if kw in _EN_NON_VERBS and (low in _EN_MODAL or low in _EN_SUBJ):
         return True
+    if kw == "online" and nxt == "of" and low not in _EN_CLOSED:
+        return True  # "revenue online of $26 billion": the adverb does not take an "of" phrase
     if kw in _EN_ADJ and (nxt in _EN_ARTICLES or nxt in _EN_SUBJ or nxt in _EN_OBJ or nxt == "of"):
         if kw == "cheap":
             return low not in _EN_DEGREE
@@ -506,7 +675,9 @@ def find_injections(text: str, lang_of) -> list[tuple[int, int, str, str]]:
         out[s] = (s, e, m.group("kw"), "lower-list")
     for m in search(_FRAME_RE):
         s, e = m.span("kw")
-        if s in out or not frame_break(m.group("prev"), m.group("kw"), m.group("next")):
+        if s in out:
+            continue
+        if not frame_break(m.group("prev"), m.group("kw"), m.group("next")):
             continue
         if lang_of(s) != "en" or _title_case_line(text, s):
             continue
@@ -516,11 +687,16 @@ def find_injections(text: str, lang_of) -> list[tuple[int, int, str, str]]:
         if s in out:
             continue
         lang = lang_of(s)
+        tipped = False
         if lang in ("en", "und"):
             # the language check may mark the keyword itself as English: the text around it decides
             left, right = lang_of(max(0, s - 3)), lang_of(min(len(text) - 1, e + 2))
             if left == right:
                 lang = left
+            elif (left in ("en", "und")) != (right in ("en", "und")):
+                # a short "English" passage that the keyword itself tipped, beside one in another language:
+                # only a syntax break of that language counts then (an English slogan may be its passage)
+                lang, tipped = (right if left in ("en", "und") else left), True
         kw = m.group("kw")
         if lang in ("en", "und"):
             continue
@@ -528,8 +704,7 @@ def find_injections(text: str, lang_of) -> list[tuple[int, int, str, str]]:
         lo = max(0, s - 120, text.rfind("\n", 0, s) + 1)
         # quotes and brackets are counted from the line start: a window that starts inside a quotation
         # would read its closing mark as an opening one
-        if _in_quotes_or_brackets(text, s, max(0, s - 3000, text.rfind("\n", 0, s) + 1)):
-            continue
+        opening = _quote_opening(text, s, max(0, s - 3000, text.rfind("\n", 0, s) + 1))
         before = text[lo:s]
         after = text[e : e + 60]
         sw = stopwords()
@@ -540,6 +715,15 @@ def find_injections(text: str, lang_of) -> list[tuple[int, int, str, str]]:
             or (prev is not None and prev.group(1).lower() in local and prev.group(1).lower() not in sw["en"])
         )
         nxt = re.match(r"\s+([^\W\d_]+)", after)
+        prev_tok = re.search(r"(?:^|\s)([^\W_](?:[\w.,]*\w)?)[ \t]+$", before)
+        guarded = tipped or (opening >= 0 and len(_WINDOW_WORD.findall(text, opening, s)) < 3)
+        frame = bool(nxt and foreign_frame(prev_tok.group(1) if prev_tok else "", kw, nxt.group(1), lang, guarded))
+        if not frame and guarded:
+            # a quotation that opens at most two words before the keyword may be an English title or slogan
+            # ("«buy now, pay later»"), and the keyword may have tipped its own passage to English: only a
+            # syntax break of the language counts there
+            continue
+        prev_ok = prev_ok or frame
         if nxt and not prev_ok and prev is not None:
             # between two words of the passage language, neither of them English ("Das teilte site das
             # Statistische Bundesamt mit"): a keyword the language does not use

@@ -95,14 +95,18 @@ def _main_importable() -> bool:
     return path is None or os.path.exists(path)
 
 
-def _serial_stage(events: Iterable[Any], doc_checks: list[Any], prep: Prep = ((), "source")):
-    """``(event, DocOutcome | None)`` computed in this process."""
+def _serial_stage(
+    events: Iterable[Any], doc_checks: list[Any], prep: Prep = ((), "source"), preparers: tuple[Any, ...] = ()
+):
+    """``(event, DocOutcome | None)`` computed in this process. ``preparers``: the corpus checks whose
+    ``prepare`` runs here, on the context the document checks used (its text layer already computed),
+    not later on a fresh one; the stage is lazy, so each runs after the previous document's ``observe``."""
     needs, source_field = prep
     for event in events:
         yield (
             event,
             (
-                DocOutcome.compute(DocContext(event, -1), doc_checks, needs, source_field)
+                DocOutcome.compute(DocContext(event, -1), doc_checks, needs, source_field, preparers)
                 if isinstance(event, Document)
                 else None
             ),
@@ -110,9 +114,14 @@ def _serial_stage(events: Iterable[Any], doc_checks: list[Any], prep: Prep = (()
 
 
 def _document_stage(
-    events: Iterable[Any], doc_checks: list[Any], parallel: Parallel | None, prep: Prep = ((), "source")
+    events: Iterable[Any],
+    doc_checks: list[Any],
+    parallel: Parallel | None,
+    prep: Prep = ((), "source"),
+    preparers: tuple[Any, ...] = (),
 ):
-    """Yield ``(event, DocOutcome | None)`` in input order."""
+    """Yield ``(event, DocOutcome | None)`` in input order. ``preparers``: this process's corpus checks that
+    prepare documents (:func:`_serial_stage`; the workers build their own)."""
     iterator = iter(events)
     if parallel is not None and parallel.engine == "ray" and doc_checks:
         from audit.engine.ray import ray_document_stage
@@ -122,10 +131,12 @@ def _document_stage(
     if parallel is not None:
         parallel.report_workers(1)  # until a pool starts
     if parallel is None or parallel.workers() < 2 or not doc_checks or not _main_importable():
-        yield from _serial_stage(iterator, doc_checks, prep)
+        yield from _serial_stage(iterator, doc_checks, prep, preparers)
         return
     seen = chars = 0
-    for event, outcome in _serial_stage(iterator, doc_checks, prep):  # warm-up: small corpora never start a pool
+    for event, outcome in _serial_stage(
+        iterator, doc_checks, prep, preparers
+    ):  # warm-up: small corpora never start a pool
         yield event, outcome
         if outcome is not None:
             seen += 1
@@ -134,7 +145,7 @@ def _document_stage(
             break
     else:
         return
-    yield from _parallel_stage(iterator, parallel, doc_checks, prep)
+    yield from _parallel_stage(iterator, parallel, doc_checks, prep, preparers)
 
 
 def _start_method() -> str:
@@ -170,7 +181,9 @@ def _tasks(events: Iterable[Any], docs: int, chars: int):
         yield batch
 
 
-def _parallel_stage(iterator, parallel: Parallel, doc_checks: list[Any], prep: Prep = ((), "source")):
+def _parallel_stage(
+    iterator, parallel: Parallel, doc_checks: list[Any], prep: Prep = ((), "source"), preparers: tuple[Any, ...] = ()
+):
     """Document checks in worker processes, results in input order.
 
     If the pool breaks (a worker killed by the OS, or a ``__main__`` that worker
@@ -228,5 +241,5 @@ def _parallel_stage(iterator, parallel: Parallel, doc_checks: list[Any], prep: P
             file=sys.stderr,
         )
         for batch, *_ in pending:
-            yield from _serial_stage(batch, doc_checks, prep)
-        yield from _serial_stage(iterator, doc_checks, prep)
+            yield from _serial_stage(batch, doc_checks, prep, preparers)
+        yield from _serial_stage(iterator, doc_checks, prep, preparers)

@@ -112,9 +112,10 @@ def _data(f: Finding) -> dict[str, Any] | int:
         return 0
     out = {}
     for k, v in f.data.items():
-        s = v if isinstance(v, (int, float, bool)) or v is None else json.dumps(v, ensure_ascii=False, default=str)
-        if isinstance(v, str):
+        if isinstance(v, (str, int, float, bool)) or v is None:
             s = v
+        else:
+            s = json.dumps(v, ensure_ascii=False, default=str)
         if isinstance(s, str) and len(s) > 300:
             s = s[:299] + "…"
         out[str(k)] = s

@@ -9,9 +9,27 @@ the per-document statistics), :mod:`.analysis` (one document, sentence by senten
 (the EN/ES word lists in ``audit/data/sourcing_<lang>.toml``).
 """
 
-from audit.sourcing.analysis import analyse
-from audit.sourcing.check import SourcingCheck, SourcingConfig, sourcing_stats
-from audit.sourcing.rules import RULES, SRC001, SRC002, SRC003, SRC004, SRC005
+import importlib
+
+# The package's names load on first use (PEP 562): importing one submodule (``audit.sourcing.tables``,
+# which names a page's outlet for every run's report) does not import and compile the whole family.
+_LAZY = {
+    "analyse": "audit.sourcing.analysis",
+    "SourcingCheck": "audit.sourcing.check",
+    "SourcingConfig": "audit.sourcing.check",
+    "sourcing_stats": "audit.sourcing.check",
+    **{name: "audit.sourcing.rules" for name in ("RULES", "SRC001", "SRC002", "SRC003", "SRC004", "SRC005")},
+}
+
+
+def __getattr__(name: str):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "RULES",

@@ -28,6 +28,7 @@ from audit.sourcing.sources import (
     _QUANTIFIED_SUBJECT,
     _SOURCE_QUALIFIER,
     _UPPER,
+    NAMED_AFTER,
     _name_before,
     _name_before_first,
     _np_after,
@@ -145,6 +146,10 @@ def _pro_drop(text: str, start: int, end: int, lex: Lexicon, found: _Found) -> N
         taken.append((pro.start(1), pro.end(1)))
 
 
+#: Weasel phrases whose last word is a piece of work that can have a named author ("according to estimates by...").
+_AUTHORED = frozenset("estimates studies research polls surveys estimaciones cálculos estudios".split())
+
+
 def _weasels(text: str, start: int, end: int, lex: Lexicon, found: _Found) -> None:
     """Weasel phrases: "critics say", "se dice"."""
     out = found.out
@@ -152,6 +157,16 @@ def _weasels(text: str, start: int, end: int, lex: Lexicon, found: _Found) -> No
     for m in found.index.matches(lex.weasel_re, lex.weasel_keys, start, end):
         if m.group(0).lower().endswith(("fuentes", "sources")) and _SOURCE_QUALIFIER.match(text, m.end()):
             continue  # "según fuentes policiales": a role, like "police sources"
+        if (
+            m.group(0).lower().rsplit(None, 1)[-1] in _AUTHORED
+            and (named := NAMED_AFTER.match(text, m.end(), end)) is not None
+        ):
+            # "according to estimates by the US government": the estimates have an author
+            np = _np_after(text, named.end() - 1, end)
+            src = text[m.end() : np[1] if np else named.end()].strip()
+            out.append(Attribution(m.start(), m.end(), m.group(0), "cue", src, "named"))
+            taken.append((m.start(), m.end()))
+            continue
         out.append(Attribution(m.start(), m.end(), m.group(0), "weasel", m.group(0), "vague"))
         taken.append((m.start(), m.end()))
 

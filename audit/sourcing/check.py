@@ -94,6 +94,12 @@ def _mostly_attributed(analysis: DocAnalysis) -> bool:
     return attributed >= 3 and attributed >= 0.5 * len(claims)
 
 
+def _attributes_any(analysis: DocAnalysis) -> bool:
+    """Agency copy (the wire layout) that names a source for any of its claims: its economic and policy
+    figures (budgets, deficits, prices, terms) are the reporting of the sources it names."""
+    return any(c.claim and c.attributed_by in ("sentence", "quote") for c in analysis.claims)
+
+
 class SourcingCheck(DocumentCheck):
     """Attribution analysis of each document (EN/ES lexicons; other languages are skipped)."""
 
@@ -126,7 +132,7 @@ class SourcingCheck(DocumentCheck):
             stats["headline_outlet"] = outlet
         ctx.stats["sourcing"] = stats
         findings: list[Finding] = []
-        findings += self._statistics(text, analysis)
+        findings += self._statistics(text, analysis, layout.indented)
         if self.config.unattributed_quotes:
             findings += self._quotes(text, analysis, language_at)
         findings += self._vague(text, analysis)
@@ -135,17 +141,20 @@ class SourcingCheck(DocumentCheck):
         return findings
 
     # -- SRC001
-    def _statistics(self, text: str, analysis: DocAnalysis) -> list[Finding]:
+    def _statistics(self, text: str, analysis: DocAnalysis, wire: bool = False) -> list[Finding]:
         out: list[Finding] = []
         per_table: dict[int, int] = {}
         last_of_table: dict[int, int] = {}
-        sourced_document = _mostly_attributed(analysis)
+        wire_sourced = wire and _attributes_any(analysis)
+        sourced_document = _mostly_attributed(analysis) or wire_sourced
         for c in analysis.claims:
             stats = c.statistics
             if not stats or c.attributed_by:
                 continue
             if sourced_document and not c.is_row and not any(a.claim and a.quantity == "people" for a in c.assessed):
                 continue  # a story that attributes most claims: its budget and policy figures are its sources'
+            if wire_sourced and not c.is_row and all(a.own for a in c.assessed if a.claim):
+                continue  # agency copy: a company speaking of itself ("The company wants to shed 2,000 jobs")
             if not c.is_row:
                 # A sentence is flagged for its statistics about people or society (deaths, voters, crime, budgets):
                 # a figure of no recognised quantity (orders, moons, a product range) is not a claim worth a source.

@@ -15,8 +15,10 @@ in ``Claim.attributed_by``):
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from audit.sourcing.attribution import Attribution
+from audit.sourcing.claims import writer_voice
 from audit.sourcing.document import Claim
 from audit.sourcing.lexicon import lexicon
 from audit.sourcing.speakers import _SENTENCE_OPENERS
@@ -118,6 +120,9 @@ def decide(text: str, claims: list[Claim], tables: list[Table], wire: bool = Fal
             c.claim = False
             c.attributed_by = "heading"  # a headline's claim is the article's: judged in the body
             continue
+        if not c.is_row and c.statistics and _writer_speaks(text, c):
+            # The writer's own account or a hypothetical for the reader: the writer is its source.
+            c.assessed = [replace(a, claim=False) for a in c.assessed]
         c.claim = _is_claim(text, c)
         if c.is_row:
             if table_sourced.get(id(c.table)):
@@ -169,11 +174,22 @@ def decide(text: str, claims: list[Claim], tables: list[Table], wire: bool = Fal
         # found", "La cifra supone..."). Its own weasel or agentless cue keeps it unattributed.
         if i > 0 and c.figures and not any(a.vague or a.kind == "passive" for a in c.attributions):
             prev = claims[i - 1]
+            # Wire style: a paragraph in which an outlet or a document reports ("The newspaper said the blast
+            # destroyed four buildings.", "The agency's statement said...") hands its source on to the figures of
+            # the next paragraph. A person's remarks ("He also said meetings should be avoided.") do not: the
+            # figures after them are the reporter's own background.
+            wire_report = (
+                wire
+                and prev.attributed_by == "sentence"
+                and prev.via is not None
+                and prev.via.kind == "verb"
+                and _institution_reports(prev)
+            )
             if (
                 prev.attributed_by in _CARRIES
                 and (
                     "\n" not in text[prev.end : c.start]
-                    or (wire and prev.figures and text.count("\n", prev.end, c.start) == 1)
+                    or (wire and (prev.figures or wire_report) and text.count("\n", prev.end, c.start) == 1)
                     # wire style, one sentence a paragraph: "This compares with a 1.1 pct fall in 1985."
                     or (
                         prev.figures
@@ -181,7 +197,7 @@ def decide(text: str, claims: list[Claim], tables: list[Table], wire: bool = Fal
                         and _ANAPHORIC_START.match(text, c.start)
                     )
                 )
-                and (prev.figures or _CONTINUE_START.match(text, c.start))
+                and (prev.figures or wire_report or _CONTINUE_START.match(text, c.start))
                 and (c.quote is None or c.quote is prev.quote)
                 and not _subject_changed(text, prev, c)
                 and (wire or _continues_account(text, prev, c))
@@ -254,6 +270,30 @@ def _subject_changed(text: str, prev: Claim, c: Claim) -> bool:
     name = second if titled else first
     source = (prev.via.source if prev.via is not None and prev.via.source else "") or ""
     return name not in source
+
+
+def _institution_reports(c: Claim) -> bool:
+    """The source of ``c``'s attribution is an outlet or a document ("the official China Legal News", "The
+    newspaper", "A YPF statement"), not a person or a role ("he", "officials", "Murdani")."""
+    a = c.via
+    if a is None:
+        return False
+    if a.source_kind in ("outlet", "document"):
+        return True
+    words = (a.source or "").lower().split()
+    lex = lexicon(c.lang if c.lang in ("en", "es") else "en")
+    return bool(words) and (words[-1] in lex.document_nouns or words[-1] in lex.outlet_heads)
+
+
+def _writer_speaks(text: str, c: Claim) -> bool:
+    """The sentence, outside any quote in it, is in the writer's first or second person (see
+    :func:`audit.sourcing.claims.writer_voice`)."""
+    q = c.quote
+    if q is None or q.end <= c.start or q.start >= c.end:
+        return writer_voice(text, c.start, c.end, c.lang)
+    return writer_voice(text, c.start, max(c.start, q.start), c.lang) or writer_voice(
+        text, min(c.end, q.end), c.end, c.lang
+    )
 
 
 def _caption_attributed(text: str, c: Claim, t: Table) -> bool:

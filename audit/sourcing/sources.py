@@ -291,14 +291,24 @@ _SOURCE_QUALIFIER = re.compile(
     r"ministeriales|parlamentarias|penitenciarias|aeroportuarias|portuarias|"
     r"(?:de|del|de\s+la|de\s+los)\s+[A-ZÁÉÍÓÚÑ])"
 )
-#: A source named by a preposition: "in the 50-state poll", "in this survey", "en la encuesta", "under Missouri law".
+#: A vague phrase completed by whose it is: "according to estimates by the US government", "según estimaciones del
+#: Ministerio de Sanidad" (not "by some experts").
+NAMED_AFTER = re.compile(
+    r"\s+(?:by|from|of|del|de\s+la|de\s+los|de)\s+(?:(?:the|its|la|el|los|las)\s+)?[A-ZÁÉÍÓÚÑ]"
+    r"|\s+(?:by|from|of)\s+the\s+(?:state|federal|national|city|county|health|finance|interior|defense|labor|"
+    r"education|environment|agriculture)\b"
+)
+#: A source named by a preposition: "in the 50-state poll", "in this survey", "en la encuesta", "under Missouri law";
+#: the terms of an agreement are the agreement's: "Under the pact, 4,600 members will receive...".
 _PREP_SOURCE = re.compile(
     r"(?<![\w’'-])(?:[Ii]n|[Ff]rom|[Ee]n|[Ss]egún|[Aa]s\s+of)\s+(?:the|this|that|these|its|their|his|her|el|la|los|las|este|esta|ese|"
     r"esa|su|sus)\s+(?:[\w'’.-]+\s+){0,3}?(?:poll|polls|survey|surveys|study|studies|report|analysis|census|audit|"
     r"review|data|dataset|sondeo|encuesta|estudio|informe|análisis|censo|auditoría|datos)(?![\w’'-])"
     r"(?!\s+(?:center|centre|centers|centres|breach|entry|card))"
     r"|(?<![\w’'-])(?:[Uu]nder|[Ss]egún\s+la)\s+(?:[\w'’.-]+\s+){0,4}?(?:law|laws|statute|statutes|regulations|rules|"
-    r"guidelines|guidance|standards|criteria|definition|ley|leyes|normativa|normas|reglas|directrices|criterios)"
+    r"guidelines|guidance|standards|criteria|definition|ley|leyes|normativa|normas|reglas|directrices|criterios|"
+    r"pact|agreement|accord|contract|deal|settlement|treaty|letter\s+of\s+intent|terms|acuerdo|pacto|contrato|"
+    r"convenio|tratado)"
     r"(?![\w’'-])"
 )
 #: "The figure came from the campaign": where a number comes from, said in the sentence itself.

@@ -58,7 +58,10 @@ ATTRIBUTED = [
 ]
 UNATTRIBUTED = [
     # the subject changed: no inherited attribution
-    ("Jobless claims fell 4%, the Labor Department said. Senator Pryor won 61% of the vote.", "61%"),
+    (
+        "Jobless claims fell 4%, the Labor Department said. Senator Pryor's plan would cover 61% of uninsured children.",
+        "61%",
+    ),
     # a speaker's claim, then the writer's own background figure with a new (common noun) subject
     (
         "The nurses' union says 2,000 members will strike on Friday. Turnover among nurses has risen 9 percent since 2020.",
