@@ -95,16 +95,20 @@ def test_langdetect_languages_without_loading_profiles():
     import subprocess
     import sys
 
-    from audit.language.backends import _langdetect_factory, fold_code
+    from langdetect.detector_factory import DetectorFactory
 
+    from audit.language.backends import _langdetect_profiles, fold_code
+
+    factory = DetectorFactory()
+    factory.load_profile(_langdetect_profiles())
     ld = LangdetectBackend()
-    assert ld._langs == frozenset(fold_code(x) for x in _langdetect_factory().get_lang_list())
+    assert ld._langs == frozenset(fold_code(x) for x in factory.get_lang_list())
     code = (
-        "import audit.language.backends as b\n"
+        "import audit.language.backends as b, audit.language.ldfast as f\n"
         "ld = b.LangdetectBackend()\n"
-        "assert ld.supports('de') and b._LD_FACTORY is None\n"
+        "assert ld.supports('de') and f._PROFILES is None\n"
         "assert ld.predict(['der Hund ist im Garten und spielt'])[0][0][0] == 'de'\n"
-        "assert b._LD_FACTORY is not None\n"
+        "assert f._PROFILES is not None\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
 

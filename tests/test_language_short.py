@@ -271,3 +271,39 @@ def test_clear_news_record_has_one_language_where_the_word_labelling_found_two()
 )
 def test_headline_with_a_shared_word_keeps_one_language(check, text):
     assert _languages(check, text) == {"en": 1.0}
+
+
+def test_lazy_log_lookups_equal_the_whole_tables(monkeypatch):
+    """The word-at-a-time lookups (sharded lists) give :func:`short._log_table`'s values for every
+    language, listed words and unlisted ones alike, and build no whole dictionary for a few words."""
+    from audit.language.wordlists import available, has_frequencies
+
+    monkeypatch.setattr(short, "_LAZY_SHARDS", 10**9)
+    short._table.cache_clear()
+    short._log_table.cache_clear()
+    try:
+        for lang in sorted(x for x in available() if has_frequencies(x)):
+            lookup = short._table(lang)
+            for w in ("the", "de", "und", "zzqxj", "la", "не"):
+                lookup.get(w, -1.0)
+            assert short._log_table.cache_info().currsize == 0, lang
+        for lang in sorted(x for x in available() if has_frequencies(x)):
+            whole = short._log_table(lang)
+            words = list(whole)[::37] + ["zzqxj", "qqqq-no-such-word"]
+            lookup = short._table(lang)
+            assert [lookup.get(w, -1.0) for w in words] == [whole.get(w, -1.0) for w in words], lang
+    finally:
+        short._table.cache_clear()
+
+
+def test_lazy_log_lookups_switch_to_the_whole_table(monkeypatch):
+    monkeypatch.setattr(short, "_LAZY_SHARDS", 5)
+    short._table.cache_clear()
+    try:
+        whole = short._log_table("es")
+        words = list(whole)[:400:3] + ["zzqxj"]
+        lookup = short._table("es")
+        assert [lookup.get(w, -1.0) for w in words] == [whole.get(w, -1.0) for w in words]
+        assert lookup.get == whole.get  # switched: one C-level lookup per word from now on
+    finally:
+        short._table.cache_clear()

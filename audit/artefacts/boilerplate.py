@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from re import _parser as _sre_parser  # type: ignore[attr-defined]  # the stdlib's own pattern parser (3.11+)
-from typing import Iterable
+from typing import Callable, Iterable
 
 from audit.artefacts.common import boilerplate_lexicon, normalize_line, words
 from audit.model import Category, Finding, Severity
@@ -353,6 +353,14 @@ def _gated(group: int) -> tuple[tuple[int, str, str, re.Pattern], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=8)
+def _any_gate(group: int) -> Callable[[str], re.Match | None] | None:
+    """The ``search`` of one pattern holding every gate of the group's :func:`_gated` patterns: a line
+    without a match (most lines) needs none of them tried; ``None`` when the group has none."""
+    gates = sorted({gate for _ki, _kind, gate, _prx in _gated(group)})
+    return re.compile("|".join(map(re.escape, gates))).search if gates else None
+
+
 #: The four non-ASCII characters that match ASCII letters when the case is ignored ("İ", "ı", "ſ" and
 #: the Kelvin sign). A line without them can be dispatched by its first character and its gates, as
 #: an ASCII line is: its other non-ASCII characters never match an ASCII character of a pattern, and
@@ -375,13 +383,15 @@ def _short_kind(core: str, with_colon: str, extra: tuple[str, ...]) -> str | Non
         bucket = _bucket(gi, low[0])
         m = bucket.match(target) if bucket is not None else None
         found = m.lastgroup if m else None
-        rank = _GROUPS[gi].index(found) if found else len(_GROUPS[gi])
-        for ki, kind, gate, prx in _gated(gi):
-            if ki >= rank:
-                break  # the first kind that matches wins, as in the full alternation
-            if gate in low and prx.match(target):
-                found = kind
-                break
+        gate_search = _any_gate(gi)
+        if gate_search is not None and gate_search(low):  # else no gated pattern can match the line
+            rank = _GROUPS[gi].index(found) if found else len(_GROUPS[gi])
+            for ki, kind, gate, prx in _gated(gi):
+                if ki >= rank:
+                    break  # the first kind that matches wins, as in the full alternation
+                if gate in low and prx.match(target):
+                    found = kind
+                    break
         if found:
             return found
     return None

@@ -204,34 +204,49 @@ def quality_signals(
     """
     if counts is None:
         counts = Counter(lower_all(words(text)))
-    n = sum(counts.values())
-    n_raw = len(text.split())
-    n_alpha = alpha_tokens(text, n_raw)
-    lang = "+".join(langs)
-    sw = frozenset().union(*(stopwords().get(lg, frozenset()) for lg in langs)) or stopwords()["en"]
-    gopher_hits = max(len(_gopher_words(lg).intersection(counts)) for lg in langs)
-    n_stop = sum(map(counts.__getitem__, sw.intersection(counts)))
-    total_len = sum(map(mul, map(len, counts), counts.values()))
+    q = word_signals(text, langs, counts)
+    n = q["words"]
     line_counts = Counter(lines)
     dup_lines = sum(c - 1 for c in line_counts.values() if c > 1)
     dup_chars = sum(len(ln) * (c - 1) for ln, c in line_counts.items() if c > 1)
     total_chars = sum(map(len, lines)) or 1
     unpunct = count_unpunctuated(lines)
-    symbols = text.count("#") + text.count("...") + text.count("…")
     dense = sum(c for w, c in counts.items() if DENSE_RE.match(w)) if _has_dense(text) else 0
     return {
         "words": n,
         "sentences": n_sentences,
-        "mean_word_length": round(total_len / n, 3) if n else 0.0,
-        "stopword_language": lang,
-        "stopword_share": round(n_stop / n, 3) if n else 0.0,
-        "gopher_stopwords": gopher_hits,
-        "symbol_ratio": round(symbols / n, 3) if n else 0.0,
-        "alpha_word_share": round(n_alpha / n_raw, 3) if n_raw else 0.0,
+        "mean_word_length": q["mean_word_length"],
+        "stopword_language": "+".join(langs),
+        "stopword_share": q["stopword_share"],
+        "gopher_stopwords": q["gopher_stopwords"],
+        "symbol_ratio": q["symbol_ratio"],
+        "alpha_word_share": q["alpha_word_share"],
         "duplicate_line_share": round(dup_lines / len(lines), 3) if lines else 0.0,
         "duplicate_line_char_share": round(dup_chars / total_chars, 3),
         "unpunctuated_line_share": round(unpunct / len(lines), 3) if lines else 0.0,
         "dense_script_share": round(dense / n, 3) if n else 0.0,
+    }
+
+
+def word_signals(text: str, langs: list[str], counts: Counter) -> dict[str, Any]:
+    """The word statistics of :func:`quality_signals` alone (``words``, ``mean_word_length``,
+    ``stopword_share``, ``gopher_stopwords``, ``symbol_ratio``, ``alpha_word_share``): what the prose
+    around a table of figures is judged by, without its line statistics."""
+    n = sum(counts.values())
+    n_raw = len(text.split())
+    n_alpha = alpha_tokens(text, n_raw)
+    sw = frozenset().union(*(stopwords().get(lg, frozenset()) for lg in langs)) or stopwords()["en"]
+    gopher_hits = max(len(_gopher_words(lg).intersection(counts)) for lg in langs)
+    n_stop = sum(map(counts.__getitem__, sw.intersection(counts)))
+    total_len = sum(map(mul, map(len, counts), counts.values()))
+    symbols = text.count("#") + text.count("...") + text.count("…")
+    return {
+        "words": n,
+        "mean_word_length": round(total_len / n, 3) if n else 0.0,
+        "stopword_share": round(n_stop / n, 3) if n else 0.0,
+        "gopher_stopwords": gopher_hits,
+        "symbol_ratio": round(symbols / n, 3) if n else 0.0,
+        "alpha_word_share": round(n_alpha / n_raw, 3) if n_raw else 0.0,
     }
 
 
@@ -284,7 +299,7 @@ class QualityCheck(DocumentCheck):
             # word statistics of the prose around a table of figures (figures are not words)
             prose = "\n".join(logical)
             spans = [p.span for p in lay.paragraphs if p.kind != "table"]
-            pq = quality_signals(prose, logical, len(ctx.sentences), langs, words_within(ctx.layer, spans))
+            pq = word_signals(prose, langs, words_within(ctx.layer, spans))
             for key in ("mean_word_length", "stopword_share", "gopher_stopwords", "symbol_ratio", "alpha_word_share"):
                 q[key] = pq[key]
             q["prose_words"] = pq["words"]

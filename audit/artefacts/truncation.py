@@ -5,7 +5,7 @@ quotes opened just before a cut.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -79,7 +79,21 @@ _CREDITS = re.compile(
 _SENT_BOUNDARY = re.compile(r"[.!?…][\"”’»)\]]*\s+[\"“‘«(¿¡]?[A-ZÀ-ÖØ-Þ0-9]")
 _LAST_SENT = re.compile(r"[.!?…][\"”’»)\]]*\s+(?=[\"“‘«(¿¡]?[A-ZÀ-ÖØ-Þ0-9])")
 _DOUBLE_DOT = re.compile(r"(?<=[^\W\d_])\.\.(?![.\w])")
+#: :data:`_DOUBLE_DOT` without its lookbehind: a search for the literal ".." (a lookbehind at the start
+#: of a pattern is tried at every position); :func:`double_dots` tests the letter before.
+_DOTS = re.compile(r"\.\.(?![.\w])")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def double_dots(text: str) -> list[re.Match]:
+    """The matches of ``_DOUBLE_DOT.finditer(text)`` (same spans): the ".." matches of :data:`_DOTS`
+    that follow a letter. No match is lost to one before it: the character after a match's first dot
+    is a dot, never the letter another match needs."""
+    return [m for m in _DOTS.finditer(text) if m.start() and _LETTER.match(text, m.start() - 1)]
+
+
 _QUOTE_ATTRIBUTION = re.compile(r"[,!?][\"”»’]\s+[^\W\d_]")
+_QUOTE_OPEN = re.compile("[“«]")
 _QUOTE_CUT = re.compile(r"[“«]((?:[^\s”»“«.!?]+\s+){0,5}[^\s”»“«.!?]+)\.(?=\s+[A-ZÀ-ÖØ-Þ])")
 
 
@@ -299,11 +313,70 @@ def is_prose(
     return bool(_QUOTE_ATTRIBUTION.search(passage))  # '"…," said Lisa Shalett': a quote is never a headline
 
 
-def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = None) -> str | None:
+#: The patterns :func:`cut_kind` tries at the end of a passage, each written for the passage reversed
+#: and matched at its start: a ``$``-anchored search tries every position of the passage (those that
+#: start with a letter or ``(?:^|\s)`` at every character), the reversed match reads only the last
+#: characters. Each is the reversal of the pattern in its comment (a lookbehind becomes a lookahead,
+#: ``^`` the end of the reversed text); a captured group reads reversed.
+#: ``[.!?…]\s+[A-Z]{3,}$``
+_UPPER_SIGN_OFF_R = re.compile(r"[A-Z]{3,}\s+[.!?…]")
+#: ``\d[\d,.%/-]*(?:\s+[a-zµ°]{1,5}){1,2}$``
+_UNIT_END_R = re.compile(r"(?:[a-zµ°]{1,5}\s+){1,2}[\d,.%/-]*\d")
+#: ``(?:^|\s)by\s+[^\W\d_]+$`` (case ignored)
+_BY_NAME_R = re.compile(r"[^\W\d_]+\s+yb(?:\s|\Z)", re.IGNORECASE)
+#: ``(?<![^\W\d_])[A-ZÀ-Þ][^\W\d_]*-[A-ZÀ-Þ]$``
+_NAME_HYPHEN_CUT_R = re.compile(r"[A-ZÀ-Þ]-[^\W\d_]*[A-ZÀ-Þ](?![^\W\d_])")
+#: ``([^\W\d_]+)\s+\S+$``
+_WORD_BEFORE_TOKEN_R = re.compile(r"\S+\s+([^\W\d_]+)")
+#: ``([^\W\d_]+)\s+[^\W\d_]+$``
+_WORD_BEFORE_WORD_R = re.compile(r"[^\W\d_]+\s+([^\W\d_]+)")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_FINAL_LETTERS = re.compile(r"([^\W\d_]+)$")
+_CLOSING = '"”’»)'
+
+
+def _dash_after_sentence(tail: str) -> bool:
+    """``re.search(r"[.!?…][\"”’»)]*\\s*[-–—]+$", tail)`` for a right-stripped ``tail``, read from its end:
+    the dashes, the whitespace, the closing quotes and brackets are disjoint classes, so each run a match
+    ends with is the whole run at the end of the text."""
+    t = tail.rstrip("-–—")
+    if len(t) == len(tail):
+        return False
+    t = t.rstrip().rstrip(_CLOSING)
+    return t[-1:] in (".", "!", "?", "…")
+
+
+def _final_letters(tail: str) -> tuple[int, str] | None:
+    r"""``(start, letters)`` of ``re.search(r"([^\W\d_]+)$", tail)`` for a right-stripped ``tail``: the
+    run of letters at its end, found from its last characters (the search tries every letter of the
+    text): the run at the start of the last 64 characters reversed. A run that fills them is found by
+    the full search."""
+    window = tail[-64:]
+    m = _LETTERS.match(window[::-1])
+    if m is None:
+        return None
+    n = m.end()
+    if n == len(window) and len(tail) > n:
+        full = _FINAL_LETTERS.search(tail)  # the run may go on before the window
+        return (full.start(), full.group(1)) if full else None
+    return len(tail) - n, tail[len(tail) - n :]
+
+
+@lru_cache(maxsize=64)
+def _common_stopwords(lang: str) -> frozenset[str]:
+    """The stop words a short final fragment is checked against: ``lang``'s, and English ones too when
+    the language is unknown (built once per language, not per passage)."""
+    sw = stopwords()
+    return sw.get(lang, frozenset()) | (sw["en"] if lang == "und" else frozenset())
+
+
+def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = None, _prefixed=None) -> str | None:
     """``"mid-word"`` / ``"function-word"`` / ``"mid-sentence"`` when the passage stops without final punctuation.
 
     ``vocabulary`` (the document's own lower-cased words with their counts) confirms a mid-word
     cut: the last fragment occurs only there but begins another word ("administr" / "administration").
+    ``_prefixed(fragment)`` (optional): the words of ``vocabulary`` that start with ``fragment``
+    (:class:`_Prefixes`), instead of a pass over all of them.
     """
     tail = passage.rstrip()
     if not tail:
@@ -313,35 +386,35 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
         return None
     if not (last.isalpha() or last in ",-–—(“‘«/&"):
         return None
-    if re.search(r"[.!?…][\"”’»)]*\s*[-–—]+$", tail):
+    if _dash_after_sentence(tail):
         return None  # a dash after a finished sentence: a separator or an attribution mark ("… reserved. -")
     last_token = tail.rsplit(None, 1)[-1]
     if any(c in last_token for c in "/@.#") or _CREDITS.match(passage) or _SIGN_OFF.match(passage):
         return None  # ends with a URL, e-mail, domain or hashtag; or a credits line ("Image courtesy of ...")
     if _signature(tail) or _SOURCE_AFTER_DASH.search(tail, max(0, len(tail) - 60)):
         return None  # the author of a quotation, a credit or a label line after a finished sentence
-    if re.search(r"[.!?…]\s+[A-Z]{3,}$", tail):
+    rev = tail[::-1]  # the patterns of the passage end read it reversed, from its last character
+    if _UPPER_SIGN_OFF_R.match(rev):
         return None  # a sign-off or continuation mark after a finished sentence ("... of an ounce. REUTER")
     if any(c.isdigit() for c in last_token) and last_token[-1].isalpha():
         return None  # "at 11:30am", "October 18th", "the 1990s": a figure with its suffix
     if last == "," and any(w.lower().strip(",") in REPORTING_VERBS for w in tail.split()[-6:]):
         return None  # "As the author says in the introduction," -- a quotation follows
-    unit = re.search(r"\d[\d,.%/-]*(?:\s+[a-zµ°]{1,5}){1,2}$", tail)
+    unit = _UNIT_END_R.match(rev)
     if unit and tail.rsplit(None, 1)[-1].lower() not in NEVER_FINAL.get(lang, NEVER_FINAL["en"]):
         return None  # a figure and its unit end the line ("to 29.93 pct", "of 184,777 dlrs", "40 mln")
-    m = re.search(r"([^\W\d_]+)$", tail)
-    if m:
-        frag = m.group(1)
-        sw = stopwords()
-        common = sw.get(lang, frozenset()) | (sw["en"] if lang == "und" else frozenset())
-        before = tail[m.start() - 1] if m.start() else " "
+    found = _final_letters(tail)
+    if found:
+        frag_start, frag = found
+        common = _common_stopwords(lang)
+        before = tail[frag_start - 1] if frag_start else " "
         if (before in "'’" and frag.lower() in ("s", "t", "ts", "ll", "re", "ve", "d", "m")) or before in ":;*=^#@":
             return None  # "Microsoft's", "Can’t", ":O", "*biztag": a contraction, emoticon or tag, not a cut word
         if (len(set(frag.lower())) == 1 and len(frag) >= 2) or frag.lower() in ("x", "xo"):
             return None  # "xx", "x", "xo", "zzz": a sign-off or interjection
         low = frag.lower()
-        compound = tail[: m.start()].endswith("-")  # "hands-on", "built-in": a whole word
-        by_name = re.search(r"(?:^|\s)by\s+[^\W\d_]+$", tail, re.IGNORECASE)  # "mods by aj": a user name
+        compound = tail.endswith("-", 0, frag_start)  # "hands-on", "built-in": a whole word
+        by_name = _BY_NAME_R.match(rev)  # "mods by aj": a user name
         if frag.islower() and len(frag) <= 2 and frag not in common and not compound and not by_name:
             return "mid-word"
         if low in DANGLING.get(lang, DANGLING["en"]) and not compound:
@@ -377,20 +450,23 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
             and vocabulary.get(low, 0) <= 1
             and z < 3.5
             and not by_name
-            and any(w.startswith(low) and _continues_word(w, low) for w in vocabulary)
+            and any(
+                _continues_word(w, low)
+                for w in (_prefixed(low) if _prefixed else (w for w in vocabulary if w.startswith(low)))
+            )
         ):
             return "mid-word"
         grammar = _grammar_cut(tail, lang)
         if grammar:
             return grammar
-        if re.search(r"(?<![^\W\d_])[A-ZÀ-Þ][^\W\d_]*-[A-ZÀ-Þ]$", tail):
+        if _NAME_HYPHEN_CUT_R.match(rev):
             return "mid-word"  # "Jean-P" (not "Chick-fil-A")
         if len(frag) == 1 and frag.isupper() and before.isspace():
-            prev = re.search(r"([^\W\d_]+)\s+\S+$", tail)
-            if prev and prev.group(1).islower():
+            prev = _WORD_BEFORE_TOKEN_R.match(rev)
+            if prev and prev.group(1)[::-1].islower():
                 return "mid-word"  # "... on M": a cut name, not "Plan B"
-        prev = re.search(r"([^\W\d_]+)\s+[^\W\d_]+$", tail)
-        after_function_word = bool(prev and prev.group(1) in NEVER_FINAL.get(lang, NEVER_FINAL["en"]))
+        prev = _WORD_BEFORE_WORD_R.match(rev)
+        after_function_word = bool(prev and prev.group(1)[::-1] in NEVER_FINAL.get(lang, NEVER_FINAL["en"]))
         if (
             frag[0].isupper()
             and len(frag) >= 3
@@ -432,6 +508,63 @@ def _lone_function_word(passage: str, lang: str) -> bool:
     return len(ws) >= 2 and ws[-2].lower() not in nf and ws[-2].lower() not in DANGLING.get(lang, DANGLING["en"])
 
 
+class _Prefixes:
+    """``prefixes(fragment)``: the words of a vocabulary (words of the text layer: no line breaks) that
+    start with ``fragment``, found by a substring search for the line break and the fragment
+    in the words joined a word per line (joined once, on first use)."""
+
+    def __init__(self, vocabulary: Mapping[str, int]) -> None:
+        self.vocabulary = vocabulary
+        self.joined: str | None = None
+
+    def __call__(self, fragment: str) -> list[str]:
+        if self.joined is None:
+            self.joined = "\n" + "\n".join(self.vocabulary) + "\n"
+        joined = self.joined
+        needle = "\n" + fragment
+        out = []
+        i = joined.find(needle)
+        while i >= 0:
+            e = joined.find("\n", i + 1)
+            if e < 0:
+                break  # the final line break (an empty fragment)
+            out.append(joined[i + 1 : e])
+            i = joined.find(needle, e)
+        return out
+
+
+#: How a passage ends closed for :meth:`TruncationCheck._in_list`.
+_CLOSED = '.!?…"”’»)'
+
+
+class _PassageEnds:
+    """For each passage of a document, the character it ends with for :meth:`TruncationCheck._in_list`
+    (a closing bracket or quote counts only after a sentence end), and the nearest passage before it
+    that ends closed or on a colon (-1 when none): computed once per document, where the list test
+    walked back through the passages at each call."""
+
+    def __init__(self, text: str, passages) -> None:
+        ends = []
+        for p in passages:
+            last = text[p.end - 1]
+            if last in '"”’»)':
+                # a bracket or quote closes a line only after a sentence end: "(and which one to avoid)" does not
+                tail = text[p.start : p.end].rstrip('"”’»)')
+                last = last if tail[-1:] in ".!?…" else tail[-1:] or "."
+            ends.append(last)
+        stops = []
+        stop = -1
+        for j, last in enumerate(ends):
+            stops.append(stop)
+            if last in _CLOSED or last == ":":
+                stop = j
+        self.ends = ends
+        self.stops = stops
+
+    def end(self, j: int) -> str:
+        return self.ends[j] if 0 <= j < len(self.ends) else "."
+
+
 def _continues_word(word: str, fragment: str) -> bool:
     """``word`` is ``fragment`` completed ("administr" / "administration"): 2 to 8 more letters, not the
     fragment's own possessive ("Gadkari" / "gadkari's") nor a longer compound ("Cardas" / "cardasphotography")."""
@@ -466,8 +599,8 @@ def _grammar_cut(tail: str, lang: str = "und") -> str | None:
 def _long_fragment(passage: str) -> bool:
     """The passage ends on a lower-case fragment or one of 3+ letters (evidence of a cut word, not a lone
     capital: "From A to Z" is a title)."""
-    m = re.search(r"([^\W\d_]+)$", passage.rstrip())
-    return bool(m and (len(m.group(1)) >= 3 or m.group(1).islower()))
+    found = _final_letters(passage.rstrip())
+    return bool(found and (len(found[1]) >= 3 or found[1].islower()))
 
 
 #: Kinds of cut with grammatical evidence (reported as warnings); a whole content word without final
@@ -571,26 +704,16 @@ class TruncationCheck(DocumentCheck):
         )
 
     @staticmethod
-    def _in_list(text: str, passages, i: int) -> bool:
-        """A run of unpunctuated lines (or one introduced by a colon) is a list, not a cut."""
-
-        def end(j: int) -> str:
-            if not 0 <= j < len(passages):
-                return "."
-            last = text[passages[j].end - 1]
-            if last not in '"”’»)':
-                return last
-            # a bracket or quote closes a line only after a sentence end: "(and which one to avoid)" does not
-            tail = text[passages[j].start : passages[j].end].rstrip('"”’»)')
-            return last if tail[-1:] in ".!?…" else tail[-1:] or "."
-
-        closed = '.!?…"”’»)'
-        j = i - 1
-        while j >= 0 and end(j) not in closed and end(j) != ":":
-            j -= 1
+    def _in_list(text: str, passages, i: int, ends: _PassageEnds | None = None) -> bool:
+        """A run of unpunctuated lines (or one introduced by a colon) is a list, not a cut. ``ends``: the
+        document's :class:`_PassageEnds`, when the caller keeps them (else computed here)."""
+        if ends is None:
+            ends = _PassageEnds(text, passages)
+        end = ends.end
+        j = ends.stops[i]  # the nearest passage before ``i`` that ends closed or on a colon
         if j >= 0 and end(j) == ":" and i - j <= 30:
             return True  # items after "include:"
-        return i > 1 and end(i - 1) not in closed and end(i + 1) not in closed and i + 1 < len(passages)
+        return i > 1 and end(i - 1) not in _CLOSED and end(i + 1) not in _CLOSED and i + 1 < len(passages)
 
     def check(self, ctx: DocContext) -> Iterable[Finding]:
         text = ctx.text
@@ -598,21 +721,43 @@ class TruncationCheck(DocumentCheck):
         paragraphs = ctx.layout.paragraphs
         passages = [para.span for para in paragraphs]
         vocab: Counter | None = None
+        prefixed: _Prefixes | None = None
+        ends: _PassageEnds | None = None
+        # a quotation cut (ART022) opens with “ or «: only the passages that hold one are searched for it
+        quoted: set[int] = set()
+        if self.config.quote_cut and ("“" in text or "«" in text):
+            starts = [p.start for p in passages]
+            for m in _QUOTE_OPEN.finditer(text):
+                k = bisect_right(starts, m.start()) - 1
+                if k >= 0 and m.start() < passages[k].end:
+                    quoted.add(k)
         for i, p in enumerate(passages):
-            ptext = text[p.start : p.end]
             # a row of a table of figures ends without punctuation by design
-            if len(ptext) >= 20 and ptext[-1] not in '.!?…:;"”’»)]|' and paragraphs[i].kind not in ("table", "verse"):
+            cut = (
+                p.end - p.start >= 20
+                and text[p.end - 1] not in '.!?…:;"”’»)]|'
+                and paragraphs[i].kind not in ("table", "verse")
+            )
+            quotes = i in quoted
+            if not cut and not quotes:
+                continue
+            ptext = text[p.start : p.end]
+            if cut:
                 lang = ctx.language_at(p.start) if ctx.passage_languages else guess_language(ptext)[0]
                 if vocab is None:
                     vocab = ctx.word_counts  # shared, read only
-                kind = cut_kind(ptext, lang, vocab)
+                    prefixed = _Prefixes(vocab)
+                kind = cut_kind(ptext, lang, vocab, prefixed)
                 # a final comma, bracket or opening quote is evidence; a final dash is not (an aside or a
                 # broken-off sentence in informal writing: "... as distinctively--")
                 strong = kind in _STRONG or ptext.rstrip()[-1] in ",(“‘«/&"
                 if kind and self._continues(text, passages, i, kind):
                     continue
-                if kind and not strong and self._in_list(text, passages, i):
-                    continue
+                if kind and not strong:
+                    if ends is None:
+                        ends = _PassageEnds(text, passages)
+                    if self._in_list(text, passages, i, ends):
+                        continue
                 # the closing paragraph of an article after a punctuated one is prose, not a headline:
                 # 4 words in sentence case suffice there (an edited text does not end on an unpunctuated
                 # fragment; page navigation and credit lines excepted)
@@ -680,7 +825,7 @@ class TruncationCheck(DocumentCheck):
                             severity=None if strong else Severity.INFO,
                         )
                     )
-            if self.config.quote_cut:
+            if quotes:
                 for m in _QUOTE_CUT.finditer(ptext):
                     rest = ptext[m.end() :]
                     if "”" in rest[:400] or "»" in rest[:400]:
@@ -693,7 +838,7 @@ class TruncationCheck(DocumentCheck):
                             data={"quoted": m.group(1)},
                         )
                     )
-        doubles = list(_DOUBLE_DOT.finditer(text)) if ".." in text else []
+        doubles = double_dots(text) if ".." in text else []
         if len(doubles) >= 3:
             doubles = []  # the writer's own ellipsis ("dependency.. neediness.. irritation..")
         for m in doubles:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 from typing import Iterable, cast
 
 from audit.artefacts.common import (
@@ -253,11 +254,21 @@ def _top_words(lang: str) -> frozenset[str]:
     return words_with_zipf(lang, 6.0)
 
 
+@lru_cache(maxsize=8)
+def _top_pair(lang: str) -> re.Pattern:
+    """A token that is two words of :func:`_top_words` of 2+ letters each, as one pattern: its
+    ``fullmatch`` tries every split of the token (the engine backtracks through the alternatives)."""
+    alt = "|".join(re.escape(w) for w in sorted(_top_words(lang), key=lambda w: (-len(w), w)) if len(w) >= 2)
+    return re.compile(f"(?:{alt})(?:{alt})") if alt else re.compile("(?!)")
+
+
 def _top_split(token: str, lang: str) -> bool:
     """Does ``token`` split into two words of Zipf 6.0+? A listed token (Zipf 1.5+) is reported only then:
-    :func:`_split_glued` keeps a split of a listed token only when its rarer half has Zipf 6.0 or more."""
-    top = _top_words(lang)
-    return any(token[:i] in top and token[i:] in top for i in range(2, len(token) - 1))
+    :func:`_split_glued` keeps a split of a listed token only when its rarer half has Zipf 6.0 or more.
+
+    ``any(token[:i] in top and token[i:] in top for i in range(2, len(token) - 1))`` as one
+    ``fullmatch`` of :func:`_top_pair` (both halves 2+ letters long)."""
+    return _top_pair(lang).fullmatch(token) is not None
 
 
 #: A lower-case letter followed by a capital: every camel or Pascal join holds one.
@@ -284,6 +295,8 @@ def _junction_lines(text: str) -> list[tuple[int, int]]:
 
 #: A whole word of lower-case letters, as :data:`_LOWER_TOKEN` takes them.
 _LOWER_WORD = re.compile("[a-zà-öø-ÿ]{5,}")
+#: :data:`_LOWER_WORD` as whole lines of a text that holds one word per line.
+_LOWER_LINES = re.compile("^[a-zà-öø-ÿ]{5,}$", re.MULTILINE)
 #: Combining marks (inside a word of the text layer, not of :data:`_LOWER_TOKEN`).
 _MARK = re.compile(f"[{MARKS}]")
 
@@ -302,25 +315,28 @@ def _lower_tokens(text: str, vocab, layer=None) -> list[tuple[int, str]]:
             if vocab.get(token, 0) <= 1 and not _common_en(token):
                 out.append((m.start(), token))
         return out
-    full = _LOWER_WORD.fullmatch
     words = layer.words
     if vocab is layer.word_counts:
         # The layer's own counts: a kept token occurs once among the words, so one dict finds its index;
-        # the common English words leave by one set difference.
-        keep = [w for w in vocab.keys() - _common_en_words() if vocab[w] == 1 and full(w)]
+        # the common English words leave by one set difference, the words that are not lower-case letters
+        # by one multi-line search of the rest joined a word per line (a word holds no line break), the
+        # repeated ones by their counts (no Python call per word).
+        lower = _LOWER_LINES.findall("\n".join(vocab.keys() - _common_en_words()))
+        keep = list(compress(lower, map((1).__eq__, map(vocab.__getitem__, lower))))
         if not keep:
             return []
         index = dict(zip(words, range(len(words)), strict=True))
         found = sorted(index[w] for w in keep if w in index)
     else:
+        full = _LOWER_WORD.fullmatch
         get = vocab.get
         kept = {w for w in set(words) if full(w) and get(w, 0) <= 1 and not _common_en(w)}
         found = [i for i, w in enumerate(words) if w in kept]
-    starts = layer.starts
+    if not found:
+        return []
     match = _LOWER_TOKEN.match
     out = []
-    for i in found:
-        pos = int(starts[i])
+    for i, pos in zip(found, layer.starts[found].tolist(), strict=True):
         token = words[i]
         hit = match(text, pos)
         if hit is not None and hit.end() == pos + len(token):

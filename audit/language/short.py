@@ -31,7 +31,14 @@ from typing import Callable, NamedTuple, Sequence
 import numpy as np
 
 from audit.language.backends import Candidates
-from audit.language.wordlists import available, frequencies, has_frequencies
+from audit.language.wordlists import (
+    FrequencyTable,
+    available,
+    band_frequency,
+    frequencies,
+    frequency_table,
+    has_frequencies,
+)
 
 #: Word tokens of the original text with offsets; URLs, handles, hashtags and dotted names
 #: ("Amazon.com", "U.S") are matched (to skip them).
@@ -147,10 +154,65 @@ class _WordTable:
         return np.ascontiguousarray(sub.T)
 
 
-def _table(lang: str) -> dict[str, float]:
-    table = _log_table(lang)
-    assert table is not None  # only languages with a list have a column
-    return table
+#: Bands of a list whose logarithm :func:`_band_logs` computes at once (a list's band ``i`` has frequency
+#: ``10 ** (-i / 100)``; every band past 700 is under the floor).
+_LOG_BANDS = 1024
+
+
+@functools.cache
+def _band_logs() -> dict[float, float]:
+    """``log max(f, floor)`` per band frequency ``f``, computed with the same numpy function as
+    :func:`_log_table` (a test checks the two agree on every word of every list)."""
+    freqs = [band_frequency(i) for i in range(_LOG_BANDS)]
+    logs = np.log(np.maximum(np.array(freqs, dtype=np.float64), _FLOOR)).tolist()
+    return dict(zip(freqs, logs, strict=True))
+
+
+#: Shards of a language's list that :class:`_LogLookup` reads (about 60 words each, 10-20 microseconds)
+#: before it builds the whole dictionary (:func:`_log_table`, 0.01-0.03 CPU s): a few short records
+#: never pay for the dictionary, a corpus of them pays at most about a sixth more than building it
+#: first.
+_LAZY_SHARDS = 128
+
+
+class _LogLookup:
+    """``get(word, default)``: the value of :func:`_log_table` for ``word`` (``default`` for a word the
+    list does not hold). A short text asks a few words in each of up to twenty languages: building
+    those languages' dictionaries (0.01-0.03 CPU s each) cost more than the words, so the words are
+    first read one at a time from the list's sharded table
+    (:func:`audit.language.wordlists.frequency_table`); a language whose lookups have read
+    ``_LAZY_SHARDS`` shards gets its whole dictionary (one C-level lookup per word from then on). The
+    same values either way."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self._table: FrequencyTable | None = None
+        self._logs = _band_logs()
+
+    def _whole(self) -> Callable[[str, float], float]:
+        table = _log_table(self.lang)
+        assert table is not None  # only languages with a list have a column
+        self.get = table.get  # type: ignore[method-assign]
+        return table.get
+
+    def get(self, word: str, default: float) -> float:
+        table = self._table
+        if table is None:
+            table = self._table = frequency_table(self.lang)
+            assert table is not None  # only languages with a list have a column
+        if type(table) is not FrequencyTable or table.shards_read >= _LAZY_SHARDS:
+            return self._whole()(word, default)  # no shard file (a whole dictionary already), or many words
+        f = table.get(word)
+        if f is None:
+            return default
+        log = self._logs.get(f)
+        return log if log is not None else float(np.log(np.maximum(np.array([f], dtype=np.float64), _FLOOR))[0])
+
+
+@functools.cache
+def _table(lang: str) -> _LogLookup:
+    """``lang``'s word lookups, made once per process."""
+    return _LogLookup(lang)
 
 
 @functools.cache

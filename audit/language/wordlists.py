@@ -115,6 +115,10 @@ def _band_freq(index: int) -> float:
     return 10 ** (-index / 100)
 
 
+#: The frequency of a list's band ``index`` (what :func:`frequencies` and :func:`frequency_table` give its words).
+band_frequency = _band_freq
+
+
 #: :func:`_band_freq` of the bands seen so far (extended as shards name higher bands).
 _BAND_FREQS: list[float] = []
 

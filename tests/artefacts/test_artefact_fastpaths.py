@@ -353,3 +353,182 @@ def test_split_glued_shortcut_for_listed_tokens(lang):
     assert any(_split_glued_reference(t, lang) for t in tokens)
     for token in tokens:
         assert whitespace._split_glued.__wrapped__(token, lang) == _split_glued_reference(token, lang), token
+
+
+# -- session 4: tail tests of truncation, top-word splits, gated lexicon lines --------------------
+
+_TAIL_ALPHABET = "abXYZ éñ²½Å\u0301 .!?…\"”’»)-–—\n\t1_,'"
+
+
+def test_truncation_tail_tests_are_the_regexes():
+    from audit.artefacts import truncation
+
+    dash = re.compile(r"[.!?…][\"”’»)]*\s*[-–—]+$")
+    letters = re.compile(r"([^\W\d_]+)$")
+    texts = _random_texts(_TAIL_ALPHABET, 30000, seed=21, longest=90)
+    rnd = random.Random(22)
+    # runs of letters as long as the window the final letters are read from, and longer
+    texts += [t + "é" * rnd.choice([62, 63, 64, 65, 80]) for t in texts[:3000]]
+    texts += ["the price fell.--", "x said. ”—", "a.\u00a0–", "end -", "Hello world", "Café", "½", "x_y"]
+    seen = set()
+    for t in (t.rstrip() for t in texts):
+        if not t:
+            continue
+        expected = bool(dash.search(t))
+        seen.add(("dash", expected))
+        assert truncation._dash_after_sentence(t) is expected, repr(t)
+        m = letters.search(t)
+        seen.add(("letters", m is not None))
+        assert truncation._final_letters(t) == ((m.start(), m.group(1)) if m else None), repr(t)
+    assert len(seen) == 4  # both outcomes of both tests were exercised
+
+
+def test_prefixed_words_are_the_words_that_start_with_the_fragment():
+    from audit.artefacts import truncation
+
+    vocab = {w: 1 for w in "admin administration administr adm a ab abc b ba zeta zz ñandú ñu".split()}
+    prefixed = truncation._Prefixes(vocab)
+    for frag in ["adm", "admin", "a", "ab", "zz", "z", "ñ", "x", "", "administrations"]:
+        assert sorted(prefixed(frag)) == sorted(w for w in vocab if w.startswith(frag)), frag
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr", "pt", "it", "de"])
+def test_top_split_is_the_pairs_of_top_words(lang):
+    top = whitespace._top_words(lang)
+    tokens = [a + b for a in sorted(top)[:40] for b in sorted(top)] + ["ofthe", "inthe", "within", "ab", "x"]
+    tokens += [t + "q" for t in tokens[:500]] + [t[1:] for t in tokens[:500]]
+    hits = 0
+    for token in tokens:
+        expected = any(token[:i] in top and token[i:] in top for i in range(2, len(token) - 1))
+        hits += expected
+        assert whitespace._top_split(token, lang) is expected, token
+    assert hits or not top
+
+
+def test_gated_patterns_are_tried_only_on_lines_with_a_gate():
+    # lines that hold a gate ("all rights reserved", " cookies") and lines that hold none give the kinds
+    # of the full alternation; a line with a gate inside another word is not a false hit either
+    lines = [
+        "Example Media all rights reserved",
+        "Our site uses cookies daily",
+        "we love cookiesandcream",
+        "3 comments",
+        "12 min read",
+        "Ultimas noticias",
+        "allrightsreserved",
+        "nothing to see here",
+    ]
+    kinds = _kinds_match_the_full_alternation(lines)
+    assert "copyright" in kinds and None in kinds
+
+
+def _in_list_reference(text, passages, i):
+    """``TruncationCheck._in_list`` as written before the ends were computed once per document."""
+
+    def end(j):
+        if not 0 <= j < len(passages):
+            return "."
+        last = text[passages[j].end - 1]
+        if last not in '"”’»)':
+            return last
+        tail = text[passages[j].start : passages[j].end].rstrip('"”’»)')
+        return last if tail[-1:] in ".!?…" else tail[-1:] or "."
+
+    closed = '.!?…"”’»)'
+    j = i - 1
+    while j >= 0 and end(j) not in closed and end(j) != ":":
+        j -= 1
+    if j >= 0 and end(j) == ":" and i - j <= 30:
+        return True
+    return i > 1 and end(i - 1) not in closed and end(i + 1) not in closed and i + 1 < len(passages)
+
+
+def test_in_list_with_the_ends_of_the_document_is_the_walk_back():
+    from audit.artefacts.truncation import TruncationCheck, _PassageEnds
+    from audit.model import Span
+
+    rnd = random.Random(31)
+    endings = ["word", "word.", "word:", "word,", "(aside)", "done.)", "“quote”", "x”", "ok!", 'said")', "…"]
+    outcomes = set()
+    for _ in range(400):
+        lines = [f"line {k} {rnd.choice(endings)}" for k in range(rnd.randint(1, 45))]
+        text = "\n".join(lines)
+        passages, pos = [], 0
+        for ln in lines:
+            passages.append(Span(pos, pos + len(ln)))
+            pos += len(ln) + 1
+        ends = _PassageEnds(text, passages)
+        for i in range(len(passages)):
+            expected = _in_list_reference(text, passages, i)
+            outcomes.add(expected)
+            assert TruncationCheck._in_list(text, passages, i, ends) is expected
+            assert TruncationCheck._in_list(text, passages, i) is expected
+    assert outcomes == {True, False}
+
+
+def test_word_signals_are_the_word_keys_of_quality_signals():
+    from collections import Counter
+
+    from audit.text import lower_all, words
+
+    texts = _random_texts("ab the of y de la 12 # ... … \n\t-", 300, seed=41, longest=200)
+    texts += ["The cat sat on the mat.\nIt was warm.", "", "## 12 34", "el perro y la casa de los #tags ..."]
+    for text in texts:
+        for langs in (["en"], ["es", "en"]):
+            counts = Counter(lower_all(words(text)))
+            full = quality.quality_signals(text, text.splitlines(), 3, langs, counts)
+            part = quality.word_signals(text, langs, counts)
+            assert part == {k: full[k] for k in part}
+            assert set(part) == {
+                "words",
+                "mean_word_length",
+                "stopword_share",
+                "gopher_stopwords",
+                "symbol_ratio",
+                "alpha_word_share",
+            }
+
+
+_REVERSED_TAIL_PATTERNS = [
+    (r"[.!?…]\s+[A-Z]{3,}$", "_UPPER_SIGN_OFF_R", 0, False),
+    (r"\d[\d,.%/-]*(?:\s+[a-zµ°]{1,5}){1,2}$", "_UNIT_END_R", 0, False),
+    (r"(?:^|\s)by\s+[^\W\d_]+$", "_BY_NAME_R", re.IGNORECASE, False),
+    (r"(?<![^\W\d_])[A-ZÀ-Þ][^\W\d_]*-[A-ZÀ-Þ]$", "_NAME_HYPHEN_CUT_R", 0, False),
+    (r"([^\W\d_]+)\s+\S+$", "_WORD_BEFORE_TOKEN_R", 0, True),
+    (r"([^\W\d_]+)\s+[^\W\d_]+$", "_WORD_BEFORE_WORD_R", 0, True),
+]
+
+
+@pytest.mark.parametrize(("pattern", "name", "flags", "group"), _REVERSED_TAIL_PATTERNS)
+def test_reversed_tail_patterns_are_the_end_anchored_searches(pattern, name, flags, group):
+    from audit.artefacts import truncation
+
+    rx = getattr(truncation, name)
+    pieces = list("abyBYKMZÀÞéµ°12.,%/-!?… \t\n_'") + ["by ", " by ", "BY ", "ABC", ". REUTER", "5 mln", "Jean-P"]
+    rnd = random.Random(51)
+    hits = 0
+    for _ in range(20000):
+        tail = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 14))).rstrip()
+        if not tail:
+            continue
+        full = re.search(pattern, tail, flags)
+        rev = rx.match(tail[::-1])
+        assert bool(full) is bool(rev), repr(tail)
+        if full:
+            hits += 1
+            if group:
+                assert full.group(1) == rev.group(1)[::-1], repr(tail)
+    assert hits >= 20
+
+
+def test_double_dots_are_the_lookbehind_matches():
+    from audit.artefacts import truncation
+
+    texts = _random_texts("ab1_. \n…x", 20000, seed=61, longest=25)
+    texts += ["the U.S.. and", "said.. ok", "a...", "x..y", "é..", "1..", "_..", "..", "a.. b.. c.."]
+    seen = 0
+    for text in texts:
+        expected = [m.span() for m in truncation._DOUBLE_DOT.finditer(text)]
+        seen += len(expected)
+        assert [m.span() for m in truncation.double_dots(text)] == expected, repr(text)
+    assert seen >= 100
