@@ -192,7 +192,7 @@ class _LogLookup:
     def _whole(self) -> Callable[[str, float], float]:
         table = _log_table(self.lang)
         assert table is not None  # only languages with a list have a column
-        self.get = table.get  # type: ignore[method-assign]
+        self.get = table.get  # type: ignore[method-assign,assignment]
         return table.get
 
     def get(self, word: str, default: float) -> float:
