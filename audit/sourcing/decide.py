@@ -174,6 +174,13 @@ def decide(text: str, claims: list[Claim], tables: list[Table], wire: bool = Fal
         # found", "La cifra supone..."). Its own weasel or agentless cue keeps it unattributed.
         if i > 0 and c.figures and not any(a.vague or a.kind == "passive" for a in c.attributions):
             prev = claims[i - 1]
+            if i > 1 and _number_aside(text, prev) and _data_run(claims[i - 2]):
+                # "The median age was 36 years." (a number but no figure) inside a census run: read past it.
+                prev = claims[i - 2]
+            # A data source's run: a census or survey paragraph hands its source on to the next paragraph
+            # of figures ("As of the census of 2010, there were…" then "There were 31,380 households…"),
+            # and so on while each paragraph goes on with figures and no heading comes between.
+            data_run = _data_run(prev) and text.count("\n", prev.end, c.start) == 1 and not c.valid_attributions
             # Wire style: a paragraph in which an outlet or a document reports ("The newspaper said the blast
             # destroyed four buildings.", "The agency's statement said...") hands its source on to the figures of
             # the next paragraph. A person's remarks ("He also said meetings should be avoided.") do not: the
@@ -190,6 +197,7 @@ def decide(text: str, claims: list[Claim], tables: list[Table], wire: bool = Fal
                 and (
                     "\n" not in text[prev.end : c.start]
                     or (wire and (prev.figures or wire_report) and text.count("\n", prev.end, c.start) == 1)
+                    or data_run
                     # wire style, one sentence a paragraph: "This compares with a 1.1 pct fall in 1985."
                     or (
                         prev.figures
@@ -199,7 +207,7 @@ def decide(text: str, claims: list[Claim], tables: list[Table], wire: bool = Fal
                 )
                 and (prev.figures or wire_report or _CONTINUE_START.match(text, c.start))
                 and (c.quote is None or c.quote is prev.quote)
-                and not _subject_changed(text, prev, c)
+                and not _subject_changed(text, prev, c, _data_run(prev))
                 and (wire or _continues_account(text, prev, c))
             ):
                 c.attributed_by, c.via = "continuation", prev.via
@@ -252,9 +260,35 @@ _TITLES = frozenset(
 )
 
 
-def _subject_changed(text: str, prev: Claim, c: Claim) -> bool:
+def _data_run(c: Claim) -> bool:
+    """``c`` gives figures from a document (a census, a survey, a report), first-hand or carried on."""
+    a = c.via
+    return (
+        bool(c.figures)
+        and c.attributed_by in ("sentence", "continuation")
+        and a is not None
+        and a.source_kind == "document"
+    )
+
+
+def _number_aside(text: str, c: Claim) -> bool:
+    """A sentence that states a number the figure model does not count (an age, a size) and is neither a claim
+    nor sourced itself: "The median age was 36 years." It does not end the report it sits in."""
+    return (
+        not c.figures
+        and not c.claim
+        and not c.attributions
+        and c.attributed_by is None
+        and c.quote is None
+        and any(ch.isdigit() for ch in text[c.start : c.end])
+    )
+
+
+def _subject_changed(text: str, prev: Claim, c: Claim, data_run: bool = False) -> bool:
     """``c`` opens with a named subject other than the source of ``prev`` ("Unemployment fell to 4.1%, the Labor
-    Department said. Governor Hale won reelection with 58%."): its figures are not part of that report."""
+    Department said. Governor Hale won reelection with 58%."): its figures are not part of that report.
+    ``data_run``: ``prev`` gives a document's figures (a census); a group it already names ("Hispanic or
+    Latino of any race were 5.1%." then "Non-Hispanic Whites were 8.9%.") is still that document's subject."""
     m = _OPENING_NAME.match(text, c.start, c.end)
     if not m:
         return False
@@ -269,6 +303,11 @@ def _subject_changed(text: str, prev: Claim, c: Claim) -> bool:
         return False
     name = second if titled else first
     source = (prev.via.source if prev.via is not None and prev.via.source else "") or ""
+    if data_run:
+        named = text[prev.start : prev.end]
+        words = re.split(r"[-\s]+", name if titled else m.group(0).strip())
+        if any(len(w) > 2 and re.search(rf"\b{re.escape(w)}\b", named) for w in words):
+            return False
     return name not in source
 
 

@@ -1,0 +1,82 @@
+"""A data source's run (issue 13): a census or survey named at the start of a run of paragraphs of figures
+sources the run; a heading, a sentence that is not figures, a named subject or a person's remark ends it."""
+
+from __future__ import annotations
+
+import pytest
+
+from audit.model import Document
+from audit.rules import DocContext
+from audit.sourcing import SourcingCheck
+
+
+def _flagged(text: str, needle: str) -> bool:
+    ctx = DocContext(Document("case", text, "case"), 0)
+    pos = text.index(needle)
+    sent = next(s for s in ctx.sentences if s.start <= pos < s.end)
+    return any(f.rule == "SRC001" and f.start < sent.end and sent.start < f.end for f in SourcingCheck().check(ctx))
+
+
+CENSUS = (
+    "Population.\n"
+    "As of the census of 2010, there were 12,431 people, 4,870 households, and 3,112 families residing in the "
+    "town. The racial makeup of the town was 78.2% White, 9.5% Black, 1.1% Asian and 4.0% from two or more "
+    "races. Hispanic or Latino residents of any race were 7.2% of the population.\n"
+)
+
+NOT_FLAGGED = [
+    # the next paragraph of figures carries the census on
+    (
+        CENSUS + "There were 4,870 households, of which 27.3% had children under the age of 18 living with them "
+        "and 12.6% had a female householder with no husband present.\n",
+        "27.3%",
+    ),
+    # and the paragraph after that, past a number that is not a figure ("The median age was 41 years.")
+    (
+        CENSUS + "There were 4,870 households, of which 27.3% had children under the age of 18 living with them.\n"
+        "The median age in the town was 41.2 years. Some 22.4% of residents were under the age of 18 and 16.8% "
+        "were 65 or older.\n",
+        "22.4%",
+    ),
+    # a group the census sentence already names is still the census's subject
+    (
+        "As of the census of 2010, there were 9,870 people in the borough. Hispanic or Latino residents of any "
+        "race were 6.2% of the population. Non-Hispanic Whites were 71.4% of the population in 2010, down from "
+        "88.0% in 1980.\n",
+        "71.4%",
+    ),
+]
+
+FLAGGED = [
+    # a heading ends the run
+    (CENSUS + "Schools.\nAbout 38% of adults in the town have no high school diploma.\n", "38%"),
+    # a paragraph that opens with a sentence of no figures is not the census's
+    (
+        CENSUS + "The town is proud of its schools. About 38% of adults have no high school diploma.\n",
+        "38%",
+    ),
+    # a named subject takes over in the next paragraph
+    (CENSUS + "Governor Hale cut 1,200 state jobs in the county in 2012.\n", "1,200"),
+    # a person's remark, not a document: the group named before does not carry it on
+    (
+        "Hispanic residents were 6.2% of the city, the mayor said. Non-Hispanic Whites were 71.4% of the "
+        "population in 2010, down from 88.0% in 1980.\n",
+        "71.4%",
+    ),
+    # a sentence with a year that is a claim of its own is not a number aside: the run ends there
+    (
+        "As of the census of 2010, there were 9,870 people in the borough. The worst flood came in 1980, when "
+        "Governor Hale sent the Guard. Some 40% of the homes in the borough were lost.\n",
+        "40%",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "needle"), NOT_FLAGGED)
+def test_data_run_carries_its_source(text: str, needle: str) -> None:
+    assert not _flagged(text, needle)
+
+
+@pytest.mark.parametrize(("text", "needle"), FLAGGED)
+def test_data_run_ends(text: str, needle: str) -> None:
+    assert _flagged(text, needle)
