@@ -312,13 +312,16 @@ def _subject_changed(text: str, prev: Claim, c: Claim, data_run: bool = False) -
 
 
 def _institution_reports(c: Claim) -> bool:
-    """The source of ``c``'s attribution is an outlet or a document ("the official China Legal News", "The
-    newspaper", "A YPF statement"), not a person or a role ("he", "officials", "Murdani")."""
+    """The source of ``c``'s attribution is an outlet, a document or an organisation named by "it" ("the official
+    China Legal News", "The newspaper", "A YPF statement", "It said"), not a person or a role ("he", "officials",
+    "Murdani")."""
     a = c.via
     if a is None:
         return False
     if a.source_kind in ("outlet", "document"):
         return True
+    if a.source_kind == "pronoun" and (a.source or "").lower() == "it":
+        return True  # "It said income rose 2.5 pct": "it" is never a person; the company or agency reports
     words = (a.source or "").lower().split()
     lex = lexicon(c.lang if c.lang in ("en", "es") else "en")
     return bool(words) and (words[-1] in lex.document_nouns or words[-1] in lex.outlet_heads)

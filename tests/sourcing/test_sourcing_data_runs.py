@@ -80,3 +80,32 @@ def test_data_run_carries_its_source(text: str, needle: str) -> None:
 @pytest.mark.parametrize(("text", "needle"), FLAGGED)
 def test_data_run_ends(text: str, needle: str) -> None:
     assert _flagged(text, needle)
+
+
+# -- wire: "It said..." is an organisation reporting (never a person): it hands its source on like "The agency said"
+def _src001(text: str) -> list:
+    ctx = DocContext(Document("d", text, "d"), 0)
+    return [f for f in SourcingCheck().check(ctx) if f.rule == "SRC001"]
+
+
+def _wire(tag: str, last: str = "More than 470 workers were in the mill at the time of the fire.") -> str:
+    return (
+        "A fire at a textile mill in the northern city of Varna killed 12 workers, the\n"
+        "regional labour inspectorate reported on Tuesday.\n"
+        f"    {tag} the fire destroyed two buildings at the plant in 1987.\n"
+        f"    {last}\n"
+    )
+
+
+def test_wire_it_said_carries_its_source() -> None:
+    assert not _src001(_wire("It said"))
+
+
+@pytest.mark.parametrize("tag", ["He said", "She said", "They said", "Inspector Ivan Petrov said"])
+def test_wire_person_remark_does_not_carry(tag: str) -> None:
+    # a person's remark: the figures after it are the writer's own background
+    assert _src001(_wire(tag))
+
+
+def test_wire_it_said_then_new_subject_is_judged_alone() -> None:
+    assert _src001(_wire("It said", "Governor Petrov later evacuated 3,000 residents from the district."))
