@@ -180,7 +180,12 @@ def decide(text: str, claims: list[Claim], tables: list[Table], wire: bool = Fal
             # A data source's run: a census or survey paragraph hands its source on to the next paragraph
             # of figures ("As of the census of 2010, there were…" then "There were 31,380 households…"),
             # and so on while each paragraph goes on with figures and no heading comes between.
-            data_run = _data_run(prev) and text.count("\n", prev.end, c.start) == 1 and not c.valid_attributions
+            data_run = (
+                _data_run(prev)
+                and text.count("\n", prev.end, c.start) == 1
+                and not c.valid_attributions
+                and not _new_years(text, claims, i, prev)
+            )
             # Wire style: a paragraph in which an outlet or a document reports ("The newspaper said the blast
             # destroyed four buildings.", "The agency's statement said...") hands its source on to the figures of
             # the next paragraph. A person's remarks ("He also said meetings should be avoided.") do not: the
@@ -271,6 +276,22 @@ def _data_run(c: Claim) -> bool:
     )
 
 
+_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+
+
+def _new_years(text: str, claims: list[Claim], i: int, prev: Claim) -> bool:
+    """``claims[i]`` dates its figures by a year the sentence that names ``prev``'s source does not ("As of
+    2004, …" after "According to the 2010 Census, …"): other data, not the run of that source."""
+    years = set(_YEAR.findall(text, claims[i].start, claims[i].end))
+    if not years or prev.via is None:
+        return False
+    at = prev.via.start
+    j = i - 1
+    while j > 0 and claims[j].start > at:
+        j -= 1
+    return not years <= set(_YEAR.findall(text, claims[j].start, claims[j].end))
+
+
 def _number_aside(text: str, c: Claim) -> bool:
     """A sentence that states a number the figure model does not count (an age, a size) and is neither a claim
     nor sourced itself: "The median age was 36 years." It does not end the report it sits in."""
@@ -303,10 +324,14 @@ def _subject_changed(text: str, prev: Claim, c: Claim, data_run: bool = False) -
         return False
     name = second if titled else first
     source = (prev.via.source if prev.via is not None and prev.via.source else "") or ""
-    if data_run:
+    if data_run and not titled:
+        # A category built on one the data names ("Non-Hispanic Whites" after "Hispanic or Latino"), not the
+        # same entity again as a new subject ("Niger also has…" then "Niger has the 11th highest…").
         named = text[prev.start : prev.end]
-        words = re.split(r"[-\s]+", name if titled else m.group(0).strip())
-        if any(len(w) > 2 and re.search(rf"\b{re.escape(w)}\b", named) for w in words):
+        phrase = m.group(0).strip()
+        if phrase not in named and any(
+            len(w) > 2 and re.search(rf"\b{re.escape(w)}\b", named) for w in re.split(r"[-\s]+", phrase)
+        ):
             return False
     return name not in source
 

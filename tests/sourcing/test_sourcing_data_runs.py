@@ -69,6 +69,18 @@ FLAGGED = [
         "Governor Hale sent the Guard. Some 40% of the homes in the borough were lost.\n",
         "40%",
     ),
+    # the same entity again as the subject states a new statistic, not a category of the data
+    (
+        "According to 2015 estimates, women in Moravia have 5.1 births each and 41% of the people are under 15. "
+        "Moravia has the third highest poverty rate in the region, with 48% of families "
+        "below the poverty line.\n",
+        "48%",
+    ),
+    # a paragraph dated by another year is other data, not the census's run
+    (
+        CENSUS + "As of 2004, about 14.6% of the town's families lived below the poverty line.\n",
+        "14.6%",
+    ),
 ]
 
 
