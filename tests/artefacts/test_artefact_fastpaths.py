@@ -176,6 +176,14 @@ def _kinds_match_the_full_alternation(lines: list[str]) -> set[str | None]:
     return kinds
 
 
+def _random_lines(words: tuple[str, ...] | list[str], seed: int, count: int, longest: int, cased: int) -> list[str]:
+    """``count`` lines of 1 to ``longest`` random ``words``, then the first ``cased`` of them in upper case
+    and the next ``cased`` in title case."""
+    rnd = random.Random(seed)
+    lines = [" ".join(rnd.choice(words) for _ in range(rnd.randint(1, longest))) for _ in range(count)]
+    return lines + [ln.upper() for ln in lines[:cased]] + [ln.title() for ln in lines[cased : 2 * cased]]
+
+
 _LEX_WORDS = (
     "read more related share subscribe cookie cookies we use this site accept all rights reserved home > "
     "news » tags: posted on jan photo getty images by print email follow us sign up newsletter copyright © "
@@ -184,9 +192,7 @@ _LEX_WORDS = (
 
 
 def test_lexicon_dispatch_gives_the_full_alternation():
-    rnd = random.Random(4)
-    lines = [" ".join(rnd.choice(_LEX_WORDS) for _ in range(rnd.randint(1, 7))) for _ in range(6000)]
-    lines += [ln.upper() for ln in lines[:1000]] + [ln.title() for ln in lines[1000:2000]]
+    lines = _random_lines(_LEX_WORDS, seed=4, count=6000, longest=7, cased=1000)
     lines += [
         "We use cookies to improve your experience",
         "This site uses cookies. Accept all cookies",
@@ -220,9 +226,7 @@ _NON_ASCII_LEX = (
 
 
 def test_non_ascii_lines_dispatched_by_first_character_give_the_full_alternation():
-    rnd = random.Random(12)
-    lines = [" ".join(rnd.choice(_NON_ASCII_LEX) for _ in range(rnd.randint(1, 6))) for _ in range(5000)]
-    lines += [ln.upper() for ln in lines[:800]] + [ln.title() for ln in lines[800:1600]]
+    lines = _random_lines(_NON_ASCII_LEX, seed=12, count=5000, longest=6, cased=800)
     lines += ["Leer más", "LEER MÁS »", "Suscríbete a nuestro boletín", "© 2024 Diario. Todos los derechos reservados"]
     lines += ["Lire aussi", "Mis à jour le 5 janvier", "ſhare", "ſubſcribe", "Cookie Settings", "İnfo: "]
     kinds = _kinds_match_the_full_alternation(lines)
