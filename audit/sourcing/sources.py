@@ -12,8 +12,8 @@ import re
 
 from audit.sourcing.cues import open_keys
 from audit.sourcing.lexicon import Lexicon
+from audit.sourcing.tables import _UPPER
 
-_UPPER = "A-ZÁÉÍÓÚÑÜ"
 _NAME_TOKEN = rf"(?:[{_UPPER}][\w’'.&-]*|[{_UPPER}]{{2,}})"
 _CONNECT = r"(?:of|the|for|on|and|&|de|del|la|las|los|el|y|for)"
 _NAME_SEQ = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:{_CONNECT}\s+)?{_NAME_TOKEN})*")

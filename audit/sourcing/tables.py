@@ -7,8 +7,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-#: Capitals a name starts with: ``audit.sourcing.sources._UPPER`` (a test keeps them equal), not imported
-#: from there because every run's report names a page's outlet with this module and importing ``sources``
+#: Capitals a name starts with (a character-class body), for the whole family: defined here, not in
+#: ``sources``, because every run's report names a page's outlet with this module and importing ``sources``
 #: compiles most of the family's patterns.
 _UPPER = "A-ZÁÉÍÓÚÑÜ"
 

@@ -156,9 +156,3 @@ def test_stats_published_for_report():
 )
 def test_earlier_years_are_not_figures(text, expected):
     assert [(f.kind, f.text) for f in find_figures(text)] == expected
-
-
-def test_tables_capitals_are_the_sources_capitals():
-    from audit.sourcing import sources, tables
-
-    assert tables._UPPER == sources._UPPER
