@@ -7,7 +7,6 @@ become one line on stderr and exit code 2.
 from __future__ import annotations
 
 import dataclasses
-import gc
 import os
 import re
 import sys
@@ -17,11 +16,9 @@ from typing import Any, List
 import typer
 
 from audit import __version__
+from audit.collector import tune_collector
 from audit.errors import AuditError
 from audit.model import Skipped, Unreadable
-
-#: ``audit.engine.common.GC_YOUNG`` (a test keeps them equal; not imported: that module imports numpy).
-_GC_YOUNG = 10_000
 
 app = typer.Typer(
     name="corpus-audit",
@@ -506,12 +503,10 @@ def rules(
 
 def main() -> None:
     """Console script entry point: an unexpected exception is an internal failure, exit 2 (never 1)."""
-    # The scan's collector threshold (audit.engine.common.GC_YOUNG) from the start: importing the
-    # families, their models and lexicons creates long-lived objects only, which Python's default (a young
+    # The scan's collector threshold (audit.collector.GC_YOUNG) from the start: importing the families,
+    # their models and lexicons creates long-lived objects only, which Python's default (a young
     # collection every 700 allocations) walks about 120 times, 0.02-0.04 of a one-document scan's 0.8 CPU s.
-    young, *older = gc.get_threshold()
-    if young < _GC_YOUNG:
-        gc.set_threshold(_GC_YOUNG, *older)
+    tune_collector()
     try:
         app()
     except Exception as err:  # noqa: BLE001 - the contract's exit code for internal failures

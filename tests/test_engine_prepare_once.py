@@ -41,8 +41,18 @@ def test_serial_run_builds_each_layout_once(monkeypatch):
     assert len(built) == len(docs)
 
 
-def test_cli_collector_threshold_is_the_scans():
-    from audit import cli
-    from audit.engine.common import GC_YOUNG
+def test_cli_main_raises_the_collector_threshold_from_the_start(monkeypatch):
+    import gc
 
-    assert cli._GC_YOUNG == GC_YOUNG
+    from audit import cli
+    from audit.collector import GC_YOUNG
+
+    old = gc.get_threshold()
+    seen = []
+    monkeypatch.setattr(cli, "app", lambda: seen.append(gc.get_threshold()[0]))
+    try:
+        gc.set_threshold(700, *old[1:])
+        cli.main()
+    finally:
+        gc.set_threshold(*old)
+    assert seen == [GC_YOUNG]
