@@ -8,7 +8,7 @@ records of each are read. What the check gets from the rest of the pipeline is c
 counted: the language check (``ctx.language``, passage languages), segmentation, the layout, the shared
 text layer's words. Then ``SourcingCheck.check`` runs on every document and its CPU time
 (``time.process_time``) is printed per MB of UTF-8 text, with the number of findings (a quick check that
-two versions of the code agree). ``--profile`` prints the top of a cProfile of the timed part.
+two versions of the code agree); ``--repeat N`` times it N times and keeps the fastest (a shared machine). ``--profile`` prints the top of a cProfile of the timed part (by cumulative time, then by own time).
 """
 
 from __future__ import annotations
@@ -49,25 +49,31 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("inputs", nargs="+")
     ap.add_argument("--limit", type=int, default=300)
     ap.add_argument("--profile", action="store_true")
+    ap.add_argument("--repeat", type=int, default=1, help="time the check this many times, print the fastest")
     args = ap.parse_args(argv)
     for lang in LEXICON_LANGUAGES:
         lexicon(lang)  # compiled once per process: startup, not per-document work
     ctxs, size = _contexts(args.inputs, args.limit)
     check = SourcingCheck()
     prof = cProfile.Profile() if args.profile else None
-    t = time.process_time()
-    if prof:
-        prof.enable()
-    findings = sum(len(list(check.check(ctx))) for ctx in ctxs)
-    if prof:
-        prof.disable()
-    cpu = time.process_time() - t
+    cpu = float("inf")
+    for _ in range(max(1, args.repeat)):
+        for ctx in ctxs:
+            ctx.stats.pop("sourcing", None)
+        t = time.process_time()
+        if prof:
+            prof.enable()
+        findings = sum(len(list(check.check(ctx))) for ctx in ctxs)
+        if prof:
+            prof.disable()
+        cpu = min(cpu, time.process_time() - t)
     mb = size / 1e6
     print(
         f"documents {len(ctxs)}, {mb:.2f} MB, findings {findings}: sourcing check {cpu:.2f} CPU s, {cpu / mb:.3f} s/MB"
     )
     if prof:
         pstats.Stats(prof).sort_stats("cumulative").print_stats(30)
+        pstats.Stats(prof).sort_stats("tottime").print_stats(30)
     return 0
 
 
