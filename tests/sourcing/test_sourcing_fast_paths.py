@@ -290,3 +290,64 @@ def test_figure_gate_cases():
     assert not F.figure_gate(odd)(29, len(odd))
     dotted = "İstanbul voters came in. Six in ten agree."  # lower-case "İ" is two characters: every span is read
     assert F.figure_gate(dotted)(0, 24)
+
+
+def _weasel_texts(lang: str, n: int, seed: int = 5) -> list[str]:
+    """Texts of weasel entries (phrases, group phrases, and their pieces) joined and cut in many ways."""
+    from audit.sourcing.lexicon import _data, _weasel_groups
+
+    data = _data(lang)
+    groups = data["weasel_groups"]
+    pieces = list(data["weasel_phrases"]) + _weasel_groups(data)[::7] + groups["quantifiers"] + groups["nouns"]
+    pieces += groups["verbs"] + ["that", "x", "the", "-", "'s", "’", "2", "_"]
+    rng = random.Random(seed)
+    seps = [" ", " ", "  ", "\n", "\t", ", ", "", "-", "'", ". "]
+    out = []
+    for _ in range(n):
+        words = []
+        for _ in range(rng.randint(1, 12)):
+            w = rng.choice(pieces)
+            w = w.upper() if rng.random() < 0.1 else w.capitalize() if rng.random() < 0.2 else w
+            if rng.random() < 0.2:
+                w = w.replace(" ", rng.choice(["  ", "\n", " \t"]))
+            words.append(w + rng.choice(seps))
+        out.append("".join(words))
+    return out
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_factored_weasel_pattern_matches_the_trie_of_every_phrase(lang):
+    """The weasel pattern writes the group phrases as a product (quantifiers, nouns, verbs): at every position of
+    texts made of the entries it matches what the trie of every phrase matches, and finditer finds the same."""
+    from audit.sourcing.lexicon import _data, _weasel_alternation, _weasel_groups
+
+    data = _data(lang)
+    assert _weasel_alternation(list(data["weasel_phrases"]), data["weasel_groups"]) is not None  # the fast form
+    full = _compile_words(list(data["weasel_phrases"]) + _weasel_groups(data), re.IGNORECASE)
+    fast = lexicon(lang).weasel_re
+    assert fast.pattern != full.pattern
+    for text in _weasel_texts(lang, 400):
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in full.finditer(text)], text
+        for p in range(len(text)):
+            a, b = fast.match(text, p), full.match(text, p)
+            assert (a and a.span()) == (b and b.span()), (text, p)
+
+
+def test_weasel_product_order_and_fallback():
+    from audit.sourcing.lexicon import _weasel_alternation
+
+    groups = {"quantifiers": ["some", "many"], "nouns": ["critics", "experts"], "verbs": ["say", "said"]}
+    # a phrase begins a group phrase: the product is tried first ("some critics say" over "some critics")
+    alt = _weasel_alternation(["some critics", "it is said"], groups)
+    pattern = re.compile(rf"(?<![\w’'-])(?:{alt})(?![\w’'-])", re.I)
+    assert pattern.match("Some critics say so").group(0) == "Some critics say"
+    assert pattern.match("some critics argue").group(0) == "some critics"
+    # a group phrase begins a phrase: the phrases first ("some critics say that" over "some critics say")
+    alt = _weasel_alternation(["some critics say that"], groups)
+    pattern = re.compile(rf"(?<![\w’'-])(?:{alt})(?![\w’'-])", re.I)
+    assert pattern.match("some critics say that it").group(0) == "some critics say that"
+    assert pattern.match("some critics say it").group(0) == "some critics say"
+    # both ways, or a quantifier that begins another ("a", "a few"): no product, the trie of every phrase
+    assert _weasel_alternation(["some critics", "many experts say that"], groups) is None
+    assert _weasel_alternation(["it is said"], {**groups, "quantifiers": ["a", "a few"]}) is None
+    assert _weasel_alternation(["It is said"], groups) is None  # (upper case: not compared here)
