@@ -28,7 +28,7 @@ from audit.sourcing.claims import assess, company_names
 from audit.sourcing.cues import CueIndex
 from audit.sourcing.decide import _LIST_ITEM, _other_clause, decide
 from audit.sourcing.document import Claim, DocAnalysis
-from audit.sourcing.figures import figure_gate, find_figures
+from audit.sourcing.figures import find_figures
 from audit.sourcing.lexicon import LEXICON_LANGUAGES, Lexicon, guess_language, lexicon, stopword_re
 from audit.sourcing.quotes import Quote, find_quotes, mask_quotes
 from audit.sourcing.speakers import attach_speakers
@@ -220,7 +220,6 @@ def analyse(
     skipped = 0
     words_total = len(text.split())
     units = _units(sentences, tables)
-    may_have_figures = figure_gate(text)
     cues_of: Lexicon | None = None  # the lexicon ``cue_at`` is for (one per document, mostly)
     cue_at: list[int] = []
     spanish = False
@@ -234,7 +233,7 @@ def analyse(
             cues_of, cue_at, spanish = lex, cue_starts(masked, lex, cues), lex.language == "es"
         seg = text[start:end]
         cells = table is not None
-        figures = find_figures(text, start, end, cells=cells) if may_have_figures(start, end) else []
+        figures = find_figures(text, start, end, cells=cells)
         assessed = []
         if figures:  # (assess returns [] for a sentence without figures)
             assessed = assess(text, figures, start, end, cells, companies)

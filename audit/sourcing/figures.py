@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable
 
 MONTHS = (
     "jan january feb february mar march apr april may jun june jul july aug august sep sept september "
@@ -249,41 +248,6 @@ def _kind(text: str, s: int, e: int, seg_start: int, cells: bool = False) -> tup
     if _QUANT_BEFORE.search(before, two) or cells:
         return "count", e  # in a table cell every remaining number is a value
     return None, e
-
-
-#: Everything that can start a figure in a span (see :func:`find_figures`): a digit, or a word of the scale
-#: ("percent", "million"), change ("doubled") or fraction ("half") tests, read in the lower-case span.
-_GATE = re.compile(
-    r"\d|cent|ciento|illion|illón|illon|doubl|tripl|trebl|quadrupl|halve|as many|duplic|mitad|half|third|quarter|"
-    r"fifth|tercio|parte"
-)
-#: The ratio test's words ("six in ten"): a ratio without a digit needs one of these and a small number word.
-_RATIO_WORDS = re.compile(r" in | out of | of every | de cada ")
-_SMALL_ANY = re.compile("|".join(_SMALL_WORDS))
-
-
-def figure_gate(text: str) -> Callable[[int, int], bool]:
-    """For one document: a test that is False only for spans ``[start, end)`` where :func:`find_figures` finds
-    nothing (no digit, no scale, change or fraction word, no ratio words with a small number word), so the
-    sentences of a document skip it without each being lower-cased and searched a dozen times. The searches
-    run on the document lower-cased once: the same characters as each span lower-cased when lower-casing keeps
-    every character one character (else every span is read)."""
-    low = text.lower()
-    if len(low) != len(text):
-        return lambda _start, _end: True
-    gate = _GATE.search
-    ratio = _RATIO_WORDS.search
-    small = _SMALL_ANY.search
-    odd = _ODD_CASE.search
-
-    def may_have_figures(start: int, end: int) -> bool:
-        if gate(low, start, end) is not None:
-            return True
-        return ratio(low, start, end) is not None and (
-            small(low, start, end) is not None or odd(text, start, end) is not None
-        )
-
-    return may_have_figures
 
 
 def find_figures(text: str, start: int = 0, end: int | None = None, cells: bool = False) -> list[Figure]:

@@ -252,45 +252,6 @@ def test_merge_short_matches_every_key_against_every_other():
         assert _merge_short(items) == _merge_short_reference(items), items
 
 
-_GATE_WORDS = [
-    "Six", "in", "ten", "of", "every", "out", "de", "cada", "half", "a", "third", "Percent", "per", "cent", "MILLION",
-    "millón", "doubled", "halved", "as", "many", "la", "mitad", "parte", "tercio", "quarter", "fifth", "often",
-    "money", "voters", "the", "city", "ſix", "fıve", "nİne", "ΣΟΦΟΣ", "12", "3.5", "٣", "1987", "trebled", "x",
-]
-
-
-def _gate_texts(n: int, seed: int = 29) -> list[str]:
-    rng = random.Random(seed)
-    seps = [" ", " ", "  ", "\n", ", ", "-", ". "]
-    return ["".join(rng.choice(_GATE_WORDS) + rng.choice(seps) for _ in range(rng.randint(2, 30))) for _ in range(n)]
-
-
-@pytest.mark.parametrize("text", _gate_texts(300))
-def test_figure_gate_passes_every_span_with_figures(text):
-    """A span the document's gate turns away has no figures: find_figures finds none in it (every span of a
-    few sizes, texts with the gate's words, digits of other scripts and letters that lower-case oddly)."""
-    gate = F.figure_gate(text)
-    rng = random.Random(len(text))
-    for _ in range(40):
-        a = rng.randrange(len(text) + 1)
-        b = rng.randrange(a, len(text) + 1)
-        if not gate(a, b):
-            assert F.find_figures(text, a, b) == [], (a, b)
-            assert F.find_figures(text, a, b, cells=True) == [], (a, b)
-
-
-def test_figure_gate_cases():
-    text = "Voters came in. Six in ten adults agree. Half of voters left. The bill passed. It rose 4%."
-    gate = F.figure_gate(text)
-    spans = [(0, 15), (16, 40), (41, 60), (61, 77), (78, len(text))]
-    assert [gate(a, b) for a, b in spans] == [False, True, True, False, True]
-    assert [bool(F.find_figures(text, a, b)) for a, b in spans] == [False, True, True, False, True]
-    odd = "ſix in hundred adults agree. Voters came in."  # "ſ" matches "s" ignoring case: a ratio, no small word
-    assert F.figure_gate(odd)(0, 28) and F.find_figures(odd, 0, 28)
-    assert not F.figure_gate(odd)(29, len(odd))
-    dotted = "İstanbul voters came in. Six in ten agree."  # lower-case "İ" is two characters: every span is read
-    assert F.figure_gate(dotted)(0, 24)
-
 
 def _weasel_texts(lang: str, n: int, seed: int = 5) -> list[str]:
     """Texts of weasel entries (phrases, group phrases, and their pieces) joined and cut in many ways."""
