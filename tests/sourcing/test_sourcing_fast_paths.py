@@ -252,7 +252,6 @@ def test_merge_short_matches_every_key_against_every_other():
         assert _merge_short(items) == _merge_short_reference(items), items
 
 
-
 def _weasel_texts(lang: str, n: int, seed: int = 5) -> list[str]:
     """Texts of weasel entries (phrases, group phrases, and their pieces) joined and cut in many ways."""
     from audit.sourcing.lexicon import _data, _weasel_groups
