@@ -5,7 +5,8 @@ entries; :func:`audit.sourcing.figures._tails` starts the end-anchored searches 
 context near its end. Both must give the matches of ``pattern.finditer(text)`` / ``pattern.search(before)``:
 checked on written cases of each edge (phrases over line breaks, apostrophes, hyphens, digits and
 underscores glued to words, upper case, masked quotes, combining marks, the characters whose
-case-insensitive match is not their lower case) and on generated texts (fixed seed).
+case-insensitive match is not their lower case) and on generated texts (fixed seed). The weasel pattern,
+which writes the group phrases as a product, must match what the trie of every phrase matches, at every position.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from audit.segment import passages
 from audit.sourcing import figures as F
 from audit.sourcing.attribution import _pattern_list, find_attributions
 from audit.sourcing.cues import CueIndex, entry_keys
-from audit.sourcing.lexicon import _compile_words, lexicon
+from audit.sourcing.lexicon import _compile_words, _data, _weasel_alternation, _weasel_groups, lexicon
 from audit.sourcing.quotes import find_quotes, mask_quotes
 from audit.text import TextLayer
 
@@ -254,8 +255,6 @@ def test_merge_short_matches_every_key_against_every_other():
 
 def _weasel_texts(lang: str, n: int, seed: int = 5) -> list[str]:
     """Texts of weasel entries (phrases, group phrases, and their pieces) joined and cut in many ways."""
-    from audit.sourcing.lexicon import _data, _weasel_groups
-
     data = _data(lang)
     groups = data["weasel_groups"]
     pieces = list(data["weasel_phrases"]) + _weasel_groups(data)[::7] + groups["quantifiers"] + groups["nouns"]
@@ -279,8 +278,6 @@ def _weasel_texts(lang: str, n: int, seed: int = 5) -> list[str]:
 def test_factored_weasel_pattern_matches_the_trie_of_every_phrase(lang):
     """The weasel pattern writes the group phrases as a product (quantifiers, nouns, verbs): at every position of
     texts made of the entries it matches what the trie of every phrase matches, and finditer finds the same."""
-    from audit.sourcing.lexicon import _data, _weasel_alternation, _weasel_groups
-
     data = _data(lang)
     assert _weasel_alternation(list(data["weasel_phrases"]), data["weasel_groups"]) is not None  # the fast form
     full = _compile_words(list(data["weasel_phrases"]) + _weasel_groups(data), re.IGNORECASE)
@@ -294,8 +291,6 @@ def test_factored_weasel_pattern_matches_the_trie_of_every_phrase(lang):
 
 
 def test_weasel_product_order_and_fallback():
-    from audit.sourcing.lexicon import _weasel_alternation
-
     groups = {"quantifiers": ["some", "many"], "nouns": ["critics", "experts"], "verbs": ["say", "said"]}
     # a phrase begins a group phrase: the product is tried first ("some critics say" over "some critics")
     alt = _weasel_alternation(["some critics", "it is said"], groups)
