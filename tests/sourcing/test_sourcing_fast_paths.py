@@ -306,3 +306,19 @@ def test_weasel_product_order_and_fallback():
     assert _weasel_alternation(["some critics", "many experts say that"], groups) is None
     assert _weasel_alternation(["it is said"], {**groups, "quantifiers": ["a", "a few"]}) is None
     assert _weasel_alternation(["It is said"], groups) is None  # (upper case: not compared here)
+
+
+def test_change_prefilter_lets_every_change_word_through():
+    """Each change word of the pattern passes the substring prefilter: "se cuadruplicó" (listed in the pattern, but
+    none of the prefilter's substrings was in it, so it was never found); still nothing where the pattern has none."""
+    assert [(f.kind, f.text) for f in F.find_figures("La producción se cuadruplicó el año pasado.")] == [
+        ("change", "se cuadruplicó")
+    ]
+    assert F.find_figures("Las ventas cuadruplicaron el año pasado.") == []
+    words = ["doubled", "tripled", "trebled", "quadrupled", "halved", "twice as many", "three times as many"]
+    words += ["se duplicó", "se triplicó", "se cuadruplicó", "duplicó", "triplicó", "se redujo a la mitad", "to double"]
+    words += ["doubles", "triples", "quadruples", "duplicaron", "triplicaron", "duplicado", "triplicado", "duplicará"]
+    words += ["triplicará", "duplicarán", "triplicarán"]
+    for w in words:
+        assert F._CHANGE_WORD.fullmatch(w), w
+        assert [f.kind for f in F.find_figures(f"Ayer {w} hoy.")] == ["change"], w
