@@ -186,7 +186,25 @@ def _small_count(fig: Figure) -> bool:
 
 
 _PUBLIC_DEBT = re.compile(r"(?i:\b(?:public|national|federal|government)\s+debt\b|\bdeuda\s+p[úu]blica\b)")
-_SIZE_COMPOUND = re.compile(r"-(?:member|seat|strong|man|bed|room|page|acre|mile|story|storey)\b", re.I)
+_SIZE_COMPOUND = re.compile(
+    r"-(?:member|seat|strong|man|bed|room|page|acre|mile|story|storey|bit|byte|inch|core|cylinder|track|lane|"
+    r"speed|volt|watt|pixel|megapixel|piece|gun|ton|tonne|foot|metre|meter)\b",
+    re.I,
+)
+#: A range of years ago or of age: "dated to 30,000 to 37,000 years ago" (the first figure of a date range).
+_YEARS_RANGE = re.compile(r"\s*(?:to|-|–|and|or)\s*[\d.,]*\d\s+(?:years?|yrs?|años)\b", re.I)
+#: A venue's capacity: "it only seated 56,000 people", "a stadium that holds 40,000 fans".
+_CAPACITY_BEFORE = re.compile(
+    r"(?i:\b(?:seat(?:s|ed|ing)?|hold(?:s|ing)?|held|accommodat(?:e|es|ed|ing)|capacity\s+(?:of|for)|"
+    r"room\s+for|aforo\s+(?:de|para)|capacidad\s+(?:de|para))\s+(?:(?:about|some|nearly|around|up\s+to|only|"
+    r"more\s+than|over|just)\s+)*)$"
+)
+#: One person's pay is a detail of a biography: "his monthly salary was increased from 2000 to 3000 francs".
+_PERSONAL_PAY = re.compile(
+    r"(?i)\b(?:his|her|su)\s+(?:[\w-]+\s+)?(?:salary|wage|wages|pay|allowance|pension|salario|sueldo)\b"
+)
+#: A share of a period of time: "the last half of the ninth century".
+_TIME_SPAN = frozenset("century centuries decade decades year years season seasons period month months week".split())
 #: A physical unit right after the figure: "18.7 cm long", "a 235.4 m tall tower", "400 MHz", "25,000 light-years".
 _PHYSICAL_UNIT = re.compile(
     r"(?:\s*(?:and|or|to|-|–)\s*[\d.,]*\d)?"  # "the 400 and 450 MHz bands"
@@ -210,7 +228,7 @@ _RAISES = re.compile(
 #: cost of a thing, unless a social noun before it says it is pay, rent or a benefit ("cut pay to $7.25 an hour").
 _PER_PERIOD = re.compile(
     r"\s*(?:(?:mln|million|billion|bln|thousand)\s+)?(?:dlrs?\s+)?(?:a|an|per|each|every|por|al|a\s+la)\s+"
-    r"(?:month|year|week|day|night|hour|song|ticket|person|visit|seat|session|class|copy|issue|mes|año|semana|día|"
+    r"(?:month|year|quarter|week|day|night|hour|song|ticket|person|visit|seat|session|class|copy|issue|mes|año|semana|día|"
     r"noche|hora)\b",
     re.I,
 )
@@ -237,7 +255,7 @@ _GIVE_BEFORE = re.compile(
     r"(?i:\b(?:giv(?:e|es|ing)|gave|given|donat(?:e|es|ed|ing)|contribut(?:e|es|ed|ing)|pledg(?:e|es|ed|ing)|"
     r"promised|promise\s+to\s+provide|don[oó]|donar[aá]?|donaron)\s+"
     r"(?:(?:a|an|another|the|its|their|more\s+than|about|some|over|nearly|almost|an\s+additional|additional|"
-    r"unos|unas|más\s+de)\s+)*)$"
+    r"them|him|her|us|it|unos|unas|más\s+de)\s+)*(?:U\.?S\.?\s*)?)$"
 )
 _GIFT_AFTER = re.compile(
     r"\s*(?:(?:mln|million|billion|bln|thousand)\s+)?(?:dlrs?\s+)?(?:[\w-]+\s+)?"
@@ -256,8 +274,9 @@ _THRESHOLD_BEFORE = re.compile(
 )
 #: A target or a cap is a plan's own term, not a statistic: "the announced target of a 17 per cent reduction".
 _TARGET_BEFORE = re.compile(
-    r"(?i:\b(?:target|goal|aim|objective|ceiling|cap|limit|meta|objetivo|tope|límite)\s+(?:of|de|del)\s+"
-    r"(?:(?:a|an|the|about|some|nearly|un|una|el|la)\s+)?)$"
+    r"(?i:\b(?:(?:target|goal|aim|objective|ceiling|cap|limit|minimum|maximum|threshold|quorum|quota|meta|objetivo|"
+    r"tope|límite|mínimo|máximo|umbral)\s+(?:of|de|del)|requisite|required)\s+(?:(?:a|an|the|about|some|nearly|un|una|el|"
+    r"la)\s+)?)$"
 )
 #: A cap or a floor set by a plan: "Cap federal spending below twenty percent of the economy".
 _CAP_BEFORE = re.compile(
@@ -327,7 +346,15 @@ def quantity(text: str, fig: Figure, start: int, end: int) -> str:
         return "other"  # "the floods of 1170 and 1173 locals built": the second year of a list of years
     before_text = text[max(start, fig.start - 70) : fig.start]
     money = fig.kind == "money" or (fig.kind == "count" and _CURRENCY_AFTER.match(after_text) is not None)
+    if fig.start >= 2 and text[fig.start - 1] == ":" and text[fig.start - 2] in '.)]"”':
+        return "other"  # "…parliamentary time.:136 In 1965": a page number left from a citation
+    if _YEARS_RANGE.match(after_text):
+        return "other"  # "dated to 30,000 to 37,000 years ago": the first year of a range of dates
+    if fig.kind == "count" and _CAPACITY_BEFORE.search(before_text):
+        return "measure"  # "it only seated 56,000 people": the capacity of a place
     if money:
+        if _PERSONAL_PAY.search(before_text):
+            return "other"  # "his monthly salary was increased to 3000 francs": a detail of a life
         if _LEGAL.search(text, start, end):
             return "record"  # "IBM was fined $120,000", "ordered to pay $62,500 per song": a court's public record
         if _GIVE_BEFORE.search(before_text) or _GIFT_AFTER.match(after_text):
@@ -342,7 +369,8 @@ def quantity(text: str, fig: Figure, start: int, end: int) -> str:
         # month in rent", "tuition costs $40,000 a year").
         period = _PER_PERIOD.match(after_text)
         noun = _NOUN_AFTER.match(after_text, period.end() if period else 0)
-        words = _words(text[start : fig.start]) + ([noun.group(1).lower()] if noun else [])
+        clause = max(start, *(text.rfind(ch, start, fig.start) + 1 for ch in ",;:("))
+        words = _words(text[clause : fig.start]) + ([noun.group(1).lower()] if noun else [])
         topic = {_category(w) for w in words if w not in _PRICE_WORDS}
         if "people" not in topic and "society" not in topic:
             return "price"
@@ -429,6 +457,8 @@ def _counted_noun(text: str, fig: Figure, end: int) -> str | None:
     if fig.kind == "ratio":
         # "almost half of the room still needed": the noun after a share, when it ends its phrase, is what is shared
         first, nxt = m.groups()
+        if first in _TIME_SPAN or nxt in _TIME_SPAN:
+            return "other"  # "the last half of the ninth century": a span of time
         if _category(first) is None and first not in _SCALE_OR_UNIT and first not in _DETERMINERS:
             if nxt is None or nxt in _PHRASE_END:
                 return "other"
@@ -499,6 +529,9 @@ _TERMS_SUBJECT = re.compile(
     r"pay|offer|extend|fund|include|exempt|entitle|guarantee|authori[sz]e|allocate|raise\s+the)|calls\s+for|"
     r"provides?\s+for|requires|allows|gives|sets|includes|proposes|envisages|caps|limits|establece|prevé|incluye|"
     r"permite|contempla|propone)\b)"
+)
+_MARGIN_BEFORE = re.compile(
+    r"(?i:\b(?:margin|majority|ventaja|mayoría)\s+(?:of|de)\s+(?:(?:about|some|nearly|just|only|more\s+than|over)\s+)?)$"
 )
 #: A vote count: "9,000 more votes than four years ago", "won the state by 61,000 votes" (a poll is not a count of votes).
 _MORE_VOTES = re.compile(r"\s*(?:(?:more|fewer|additional|extra|más|menos)\s+)?(?:votes|votos)\b", re.I)
@@ -667,6 +700,11 @@ def assess(
             q = "result"  # "won with 18,287 votes, or 53 pct"
         elif not is_row and q in CLAIM_QUANTITIES and _TALLY.match(text, f.end, end):
             q = "result"  # "a 738 to 319 vote"
+        elif not is_row and q in CLAIM_QUANTITIES and _MARGIN_BEFORE.search(text, max(start, f.start - 40), f.start):
+            if result is None:
+                result = _RESULT_VERB.search(text, start, end) is not None
+            if result:
+                q = "result"  # "won the state's electoral votes by a margin of 33 percentage points"
         elif not is_row and f.kind == "count" and _MORE_VOTES.match(text, f.end, end):
             if poll is None:
                 poll = _POLL.search(text, start, end) is not None

@@ -94,8 +94,10 @@ def _is_heading(text: str, c: Claim, next_start: int | None) -> bool:
     if c.is_row or next_start is None:
         return False
     seg = text[c.start : c.end].rstrip()
-    if c.words > 20 or seg[-1:] in '.!?:;,"”»)':
+    if seg[-1:] in '.!?:;,"”»)':
         return False
+    if c.words > 20 and not (c.words <= 30 and _title_case(seg)):
+        return False  # a long line is a heading only in title case ("July Home Prices Up 3% From 2011; ... | Blog")
     if "\n" in seg and any(
         len(line.split()) > 8 or line.rstrip()[-1:] in '.!?:;,"”»' for line in seg.split("\n") if line.strip()
     ):
@@ -103,6 +105,12 @@ def _is_heading(text: str, c: Claim, next_start: int | None) -> bool:
     before = text[max(0, c.start - 1) : c.start]
     after = text[c.end : next_start]
     return (c.start == 0 or before == "\n") and "\n" in after
+
+
+def _title_case(seg: str) -> bool:
+    """Most words of ``seg`` open with a capital (a page title)."""
+    words = [w for w in seg.split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _own_line(text: str, c: Claim) -> bool:

@@ -57,6 +57,19 @@ def _src001(text: str) -> list:
         "The new reservoir flooded 130 km² of farmland in the valley.",
         # a chief executive is not an execution
         "At 31 he is chief executive of a group with $90 million in revenues and a staff of 4,000.",
+        # encyclopaedic details: a date range, a venue's capacity, one person's pay, a span of time, a rule's
+        # minimum, a personal gift, an election margin, a compound unit, a page number left from a citation
+        "A bone flute, dated to 30,000 to 37,000 years ago, was found beside the hearth.",
+        "At its height, the old stadium only seated 56,000 people, just above the league minimum.",
+        "His monthly salary was raised from 2000 to 4000 francs and his duties were reduced.",
+        "By the last half of the ninth century, it was common for literate people to know his poems.",
+        "The party failed to show the requisite 500 members and lost its registration.",
+        "He found them an apartment, co-signed their lease, and gave them $1500 to help pay their rent.",
+        "The move followed the kingdom's promise to provide more than U.S. $90 million in aid to the island.",
+        "In 2004 Ruiz won the state's five electoral votes by a margin of 33 percentage points.",
+        "Migration to 128-bit keys is still recommended for all users of the network.",
+        "The bill failed for lack of parliamentary time.:136 In 1965 the federation told its 4,000 members to wait.",
+        "In 1837 the family set up home in a rented house (on which he had a three-year lease at 80 pounds a year).",
     ],
 )
 def test_figures_that_count_no_social_quantity_are_not_claims(text):
@@ -86,6 +99,10 @@ def test_figures_that_count_no_social_quantity_are_not_claims(text):
         "The measure needs 9,000 more votes to qualify for the ballot.",
         # a share of a named group
         "Nearly half of the students in the district qualify for free lunches.",
+        # a crowd at a place, a household's pay, a share of a population over years
+        "An estimated 56,000 people gathered at the stadium to protest the closure.",
+        "In the region, workers' wages fell from 2,000 to 1,400 francs a month in the crisis.",
+        "About half of the population lived in poverty in the 1990s.",
     ],
 )
 def test_social_figures_stay_claims(text):
@@ -157,6 +174,16 @@ def test_a_dateline_over_a_headline_is_a_heading():
     )
     flagged = _src001(text)
     assert [text[f.start : f.end][:8] for f in flagged] == ["At least"]
+
+
+def test_a_page_title_in_title_case_is_a_heading():
+    text = (
+        "Metro Price Tracker: July Home Prices Up 3% From 2011; Low Inventory Continues to Stifle Sales in Most "
+        "Markets | Metro Blog\n\n"
+        "Home prices rose in most markets, and unemployment in the region fell to 6.1 percent.\n"
+    )
+    flagged = _src001(text)
+    assert [text[f.start : f.end][:4] for f in flagged] == ["Home"]
 
 
 def test_a_data_summary_introduced_once_runs_on():
