@@ -246,7 +246,7 @@ _PRICE_VERB = re.compile(
 #: losses", "agreed to pay a settlement of $12 million".
 _LEGAL = re.compile(
     r"(?i)\b(?:fined|fine\s+of|fines\s+of|penalt(?:y|ies)|damages|settlements?|settled|ordered\s+(?:[\w-]+\s+){0,3}?"
-    r"to\s+pay|awarded|charged\s+with|indicted|indictment|convicted|verdict|jury|court|tribunal|lawsuit|sued|"
+    r"to\s+pay|awarded|charged\s+(?:\w+\s+)?with|indicted|indictment|convicted|verdict|jury|court|tribunal|lawsuit|sued|"
     r"multad[oa]|multa\s+de|condenad[oa]|indemnizaci[oó]n|tribunal|juez|demanda)\b"
 )
 #: A gift of an organisation or a state: "Toyota is giving $1 million to the American Red Cross", "has made a $500,000

@@ -57,7 +57,7 @@ _SOURCE_STATEMENT = re.compile(
 )
 #: Openers that carry on the previous sentence's report.
 _CONTINUE_START = re.compile(
-    r"\s*(?:that|this|these|those|it|they|also|the\s+(?:figures?|data|numbers?|estimates?|poll|survey|study|"
+    r"\s*(?:that|this|these|those|it|they|also|as\s+a\s+result|the\s+(?:figures?|data|numbers?|estimates?|poll|survey|study|"
     r"report|analysis|researchers|authors|share|rate|total|increase|rise|decline|drop|figure)|"
     r"(?:esa|esta|la)\s+cifra|(?:ese|este|el)\s+(?:dato|aumento|incremento|descenso|informe|estudio|sondeo|"
     r"total|porcentaje)|(?:la|esta)\s+(?:encuesta|tasa|subida|caída|bajada)|los\s+(?:datos|autores|investigadores)|"

@@ -33,6 +33,7 @@ def _src001(text: str) -> list:
         "The regulator ordered Vantix to pay a fine of $31 million for abusing its position.",
         "In March she was again ordered to pay damages, this time $9,000 per song, for a total of $2.2 million.",
         "Four men were charged with running a scheme that produced more than 300 mln dlrs in false tax losses.",
+        "Two men were charged today with\nrunning a scheme that produced more than 300\nmln dlrs in false tax losses.",
         "Both governments agreed to pay a one-time settlement of $15 million each to the islanders.",
         # a gift is the giver's own transaction
         "Orvane is giving $2 million to the Red Cross, and it will match donations made by its employees.",
@@ -174,6 +175,15 @@ def test_a_dateline_over_a_headline_is_a_heading():
     )
     flagged = _src001(text)
     assert [text[f.start : f.end][:8] for f in flagged] == ["At least"]
+
+
+def test_as_a_result_carries_on_the_report():
+    text = (
+        "A new report by the Wage Institute found that one in every five jobs pays less than a poverty wage. "
+        "As a result, nearly 39 million people, including 20 million children, live in poverty."
+    )
+    assert not _src001(text)
+    assert _src001(text.replace("As a result, nearly", "Nearly").replace("A new report by the Wage Institute found", "It seems"))
 
 
 def test_a_page_title_in_title_case_is_a_heading():
