@@ -127,6 +127,21 @@ def _is_claim(text: str, c: Claim) -> bool:
     return bool(c.statistics or c.attributions or c.quote or _CAP_INSIDE.search(seg))
 
 
+#: The header of a reader's comment on a blog or news page: "bubble trouble says:", "Reply".
+_COMMENT_HEADER = re.compile(r"(?im)^[ \t]*(?:[^\n]{1,60}?\s(?:says|said|wrote|dice|escribió):|reply|responder)[ \t]*$")
+#: A link in a page's chrome: "Post a job for $295 »", "Read more ›".
+_LINK_END = re.compile(r"[»›→]\s*$")
+
+
+def comments_start(text: str) -> int:
+    """Offset where a page's reader comments begin (two or more comment headers: "Ana says:", "Reply"), or the
+    length of the text when there are none. Figures in comments are each commenter's own account."""
+    if "says:" not in text and "Reply" not in text and "wrote:" not in text and "dice:" not in text:
+        return len(text)
+    headers = [m.start() for m in _COMMENT_HEADER.finditer(text)]
+    return headers[0] if len(headers) >= 2 else len(text)
+
+
 def decide(text: str, claims: list[Claim], tables: list[Table], wire: bool = False) -> None:
     """Set ``attributed_by`` and ``via`` of every claim. ``wire``: the document is in the wire layout (one
     sentence a paragraph, indented), where a report runs on over paragraph breaks."""
@@ -139,7 +154,11 @@ def decide(text: str, claims: list[Claim], tables: list[Table], wire: bool = Fal
         if not sourced and t.captions and t.rows:
             sourced = any(_caption_attributed(text, x, t) for x in claims if not x.is_row)
         table_sourced[id(t)] = sourced
+    comments = comments_start(text) if claims else len(text)
     for i, c in enumerate(claims):
+        if c.statistics and not c.is_row and (c.start >= comments or _LINK_END.search(text, c.start, c.end)):
+            # A reader's comment is its writer's own account; a line that ends in a link arrow is page chrome.
+            c.assessed = [replace(a, claim=False) for a in c.assessed]
         if _is_heading(text, c, claims[i + 1].start if i + 1 < len(claims) else None):
             c.claim = False
             c.attributed_by = "heading"  # a headline's claim is the article's: judged in the body

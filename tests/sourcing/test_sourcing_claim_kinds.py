@@ -218,3 +218,18 @@ def test_a_one_word_organisation_reports_on_the_wire():
     # a surname introduced with a first name is a person: his remarks do not source the next paragraph
     person = wire.replace("CNN also said", "Jan Ortiz, the chairman, said the deal was done. Ortiz also said")
     assert _src001(person)
+
+
+def test_reader_comments_are_their_writers_own_account():
+    body = "The carrier is made of soft fabric and fits most children.\n\n"
+    comment = "About 40% of parents never read the manual, and 3,000 children were hurt last year.\n\n"
+    page = body + "bubble trouble says:\n\n" + comment + "Reply\n\nana says:\n\nNice post.\n"
+    assert not _src001(page)
+    # one header line is no comment section
+    assert _src001(body + "Reply\n\n" + comment)
+    assert _src001(comment)
+
+
+def test_a_line_that_ends_in_a_link_arrow_is_page_chrome():
+    assert not _src001("Jobs board\n\nHire 300 nurses for the county hospital for $295 »\n\nGo\n")
+    assert _src001("Jobs board\n\nThe county hired 300 nurses for the hospital last year.\n\nGo\n")
