@@ -183,7 +183,9 @@ def test_as_a_result_carries_on_the_report():
         "As a result, nearly 39 million people, including 20 million children, live in poverty."
     )
     assert not _src001(text)
-    assert _src001(text.replace("As a result, nearly", "Nearly").replace("A new report by the Wage Institute found", "It seems"))
+    assert _src001(
+        text.replace("As a result, nearly", "Nearly").replace("A new report by the Wage Institute found", "It seems")
+    )
 
 
 def test_a_page_title_in_title_case_is_a_heading():
