@@ -137,12 +137,49 @@ def test_find_camel_same_with_and_without_layer(text):
     assert fast == slow
 
 
-def test_junction_lines_cover_every_junction():
-    text = "aB cD\nplain line\nxY\n\nlast zZ end"
-    lines = whitespace._junction_lines(text)
+def test_junction_windows_cover_every_junction():
+    text = "aB cD\nplain line\nxY\n\nlast zZ end\twhileYouTube\taBcD"
+    windows = whitespace._junction_lines(text)
     for m in whitespace._JUNCTION.finditer(text):
-        assert any(s <= m.start() < e for s, e in lines)
-    assert lines == [(0, 5), (17, 19), (21, len(text))]
+        assert any(s <= m.start() < e for s, e in windows)
+    assert windows == [(0, 2), (3, 5), (17, 19), (26, 28), (33, 45), (46, 50)]
+
+
+_JOIN_CASES = [
+    "to stop the deportationsThe mayor said",
+    "the rally in WashingtonThe senator said and the WealthManagement unit",
+    "whileYouTube hisSpringHill (deportationsThe) “deportationsThe” deportationsThe.",
+    "theStreet.com and mail bob@deportationsThe.org or #deportationsThe or a/deportationsThe",
+    "pre-deportationsThe deportationsThe-like deportationsThe's x.deportationsThe WashingtonThe-Post",
+    "a\u00a0deportationsThe\u00a0word, a\u2003WashingtonThe\u2003word\tlastPart\rnextOne\x0bmoreHere",
+    "deportacionesLos alcaldes, McDonald's, iPhone, JavaScript and DeSantis",
+    "déportationsLes und BundesregierungDie, ÉtatsUnis and estadoSegún",
+]
+
+
+def _joins_of_whole_text(rx, text):
+    return [(m.span(), m.groups()) for m in rx.finditer(text)]
+
+
+def _joins_in_windows(rx, text):
+    return [(m.span(), m.groups()) for s, e in whitespace._junction_lines(text) for m in rx.finditer(text, s, e)]
+
+
+@pytest.mark.parametrize("text", _JOIN_CASES)
+def test_join_matches_in_junction_windows_are_the_whole_text_matches(text):
+    for rx in (whitespace._CAMEL, whitespace._PASCAL):
+        assert _joins_in_windows(rx, text) == _joins_of_whole_text(rx, text)
+    assert _joins_of_whole_text(whitespace._CAMEL, _JOIN_CASES[0])  # the cases do hold joins
+
+
+def test_join_matches_in_junction_windows_random():
+    found = 0
+    for text in _random_texts("aehinrsTHEIWé É'’@#/.-_1 \n\t\u00a0", 20000, seed=11, longest=40):
+        for rx in (whitespace._CAMEL, whitespace._PASCAL):
+            joins = _joins_of_whole_text(rx, text)
+            assert _joins_in_windows(rx, text) == joins, repr(text)
+            found += len(joins)
+    assert found > 20  # the random texts do hold joins
 
 
 def test_common_english_set_is_the_predicate():
