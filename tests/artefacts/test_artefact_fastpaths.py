@@ -13,7 +13,7 @@ import re
 import ftfy.badness
 import pytest
 
-from audit.artefacts import boilerplate, common, encoding, quality, recurring, whitespace
+from audit.artefacts import boilerplate, common, encoding, quality, recurring, structure, whitespace
 from audit.artefacts.empty import EmptyDocumentCheck, word_count
 from audit.model import Document
 from audit.rules import DocContext
@@ -573,3 +573,22 @@ def test_double_dots_are_the_lookbehind_matches():
         seen += len(expected)
         assert [m.span() for m in truncation.double_dots(text)] == expected, repr(text)
     assert seen >= 100
+
+
+# -- structure -----------------------------------------------------------------------------------
+
+
+def test_one_liner_gate_never_drops_a_teaser_page():
+    rnd = random.Random(21)
+    pieces = ["Story one told here", *["a b c d e f g h"] * 6, "Ends. Two. Three. Four.", "x", "words " * 70]
+    reached = 0
+    for _ in range(3000):
+        texts = [" ".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 3))) for _ in range(rnd.randint(6, 14))]
+        lengths = [len(common.words(t)) for t in texts]
+        sig = structure.teaser_signals(texts, lengths)
+        if sig["one_line_share"] >= 0.8:
+            reached += 1
+            assert structure._one_liners_possible(lengths), texts
+    assert reached > 50
+    assert not structure._one_liners_possible([70, 70, 3, 3, 9, 9])
+    assert structure._one_liners_possible([9] * 8 + [70, 3])
