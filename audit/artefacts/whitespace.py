@@ -180,12 +180,21 @@ def lower_join_evidence(left: str, right: str, lang: str, vocab) -> Severity | N
     ("blowingand", "endof", "isyour", "governorsaid"): a warning. Two function words are a lost space only
     before a determiner ("ofthe", "wherethe"; "whereof", "isnot" are words or styles). Two content words
     are info, and only when both occur on their own in the document (``vocab``: lower-case word counts).
+    A join listed in another language ("saladas", "fabriche") is a word of a neighbouring language or a
+    listed variant: nothing (looked up last, only for a join the tests above report: each language's
+    lookup may read a shard of its list).
     """
+    sev = _join_evidence(left, right, lang, vocab)
+    if sev is not None and any(zipf(left + right, other) for other in WORDFREQ_LANGS if other != lang):
+        return None
+    return sev
+
+
+def _join_evidence(left: str, right: str, lang: str, vocab) -> Severity | None:
+    """:func:`lower_join_evidence` but for the test of the other languages' lists."""
     fw = _function_words(lang)
     sw = stopwords().get(lang, frozenset())
     lf, rf = left in fw, right in fw
-    if any(zipf(left + right, other) for other in WORDFREQ_LANGS if other != lang):
-        return None  # a word of a neighbouring language ("saladas", "fabriche") or a listed variant
     if lf or rf:
         if left in sw and right in sw and right not in _DETERMINERS and zipf(left + right, lang):
             return None  # "whereof", "thereby", "isnot": listed words or styles, not a lost space

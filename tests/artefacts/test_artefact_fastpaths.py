@@ -396,6 +396,48 @@ def test_split_glued_shortcut_for_listed_tokens(lang):
         assert whitespace._split_glued.__wrapped__(token, lang) == _split_glued_reference(token, lang), token
 
 
+def _join_evidence_reference(left: str, right: str, lang: str, vocab):
+    """:func:`whitespace.lower_join_evidence` as written before the other languages' lists were read last."""
+    from audit.artefacts.common import WORDFREQ_LANGS, stopwords, zipf
+    from audit.model import Severity
+
+    fw = whitespace._function_words(lang)
+    sw = stopwords().get(lang, frozenset())
+    lf, rf = left in fw, right in fw
+    if any(zipf(left + right, other) for other in WORDFREQ_LANGS if other != lang):
+        return None
+    if lf or rf:
+        if left in sw and right in sw and right not in whitespace._DETERMINERS and zipf(left + right, lang):
+            return None
+        if rf and left not in sw and len(right) <= 3 and (len(left) < 6 or right not in whitespace._STRONG_ENDS):
+            return Severity.INFO
+        return Severity.WARNING
+    if vocab and vocab.get(left, 0) >= 1 and vocab.get(right, 0) >= 1:
+        return Severity.INFO
+    if min(zipf(left, lang), zipf(right, lang)) >= 3.5 and not zipf(left + right, lang):
+        return Severity.INFO
+    return None
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr", "it", "pt"])
+def test_lower_join_evidence_reads_other_lists_last(lang):
+    tokens = (
+        "ofthe inthe wherethe whereof thereby isnot governorsaid nightstands writedowns capcity mandrills "
+        "sobrelas delos enlas fabriche saladas blowingand endof isyour tothe forthe housework cityhall "
+        "deportations alcaldesdijo lemaire dellacitta"
+    ).split()
+    vocabs = [{}, {"night": 2, "stands": 1, "city": 1, "hall": 1, "house": 1, "work": 3}]
+    seen = set()
+    for token in tokens:
+        for i in range(2, len(token) - 1):
+            left, right = token[:i], token[i:]
+            for vocab in vocabs:
+                got = whitespace.lower_join_evidence(left, right, lang, vocab)
+                assert got == _join_evidence_reference(left, right, lang, vocab), (left, right, lang)
+                seen.add(got)
+    assert len(seen) == 3  # warnings, infos and nothing
+
+
 # -- session 4: tail tests of truncation, top-word splits, gated lexicon lines --------------------
 
 _TAIL_ALPHABET = "abXYZ éñ²½Å\u0301 .!?…\"”’»)-–—\n\t1_,'"
