@@ -33,11 +33,11 @@ import numpy as np
 from audit.language.backends import Candidates
 from audit.language.wordlists import (
     FrequencyTable,
-    available,
     band_frequency,
     frequencies,
     frequency_table,
     has_frequencies,
+    word_bands,
 )
 
 #: Word tokens of the original text with offsets; URLs, handles, hashtags and dotted names
@@ -105,53 +105,62 @@ def _log_table(lang: str) -> dict[str, float] | None:
     return {w: logs[f] for w, f in freqs.items()}
 
 
-class _WordTable:
-    """Log-frequencies of recently seen word forms, one row per word and one column per language with
-    a list, filled on demand (NaN: not looked up yet). A lookup in a language's 30,000-word dictionary
-    misses the CPU caches several times; short texts repeat their words (articles, verbs, the
-    words of a topic), so one lookup per word form here replaces one per word and candidate language.
-    The values are those of :func:`_log_table`; when full, the table starts again (bounded memory)."""
+#: The band of a word a promoted list does not hold (see :class:`_WordIndex`).
+_UNLISTED = 0xFFFF
 
-    def __init__(self, capacity: int = 32768) -> None:
-        self.langs = sorted(lang for lang in available() if has_frequencies(lang))
-        self.col = {lang: i for i, lang in enumerate(self.langs)}
-        self.capacity = capacity
-        self.matrix = np.full((capacity, len(self.langs)), np.nan)
-        self.rows: dict[str, int] = {}
 
-    def clear(self) -> None:
-        self.rows.clear()
-        self.matrix.fill(np.nan)
+class _WordIndex:
+    """Log-frequencies of words in many languages at once, for the languages whose lookups are many.
+
+    Every word of a promoted language's list gets a number (one dictionary for all the promoted
+    lists: a word is looked up once per text, not once per candidate language), and each promoted
+    language an array of band indices by word number (``_UNLISTED`` where the list does not hold the
+    word; numbers given after the language was promoted fall on its last element, ``_UNLISTED``).
+    A text's matrix is then one gather per language and one per band. A language is promoted once
+    its word-at-a-time lookups (:class:`_LogLookup`) have read ``_LAZY_SHARDS`` shards: until then
+    its words are read one at a time (a few short records never pay for a whole list). The values
+    are those of :func:`_log_table` (a test checks every word of every list).
+
+    Memory: about 2 bytes per promoted language and listed word, and one dictionary entry per
+    distinct word of the promoted lists."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.next = 1  # number 0: a word no promoted list holds
+        self.arrays: dict[str, np.ndarray] = {}
+
+    def promote(self, lang: str) -> None:
+        """Number ``lang``'s words and keep its array of bands (once per language)."""
+        if lang in self.arrays:
+            return
+        listed = word_bands(lang)
+        assert listed is not None  # only languages with a list have lookups
+        words, bands = listed
+        base = self.next
+        n = len(words)
+        ids = np.fromiter(map(self.ids.setdefault, words, range(base, base + n)), dtype=np.intp, count=n)
+        self.next = base + n
+        array = np.full(base + n + 1, _UNLISTED, dtype=np.uint16)
+        array[ids] = np.array(bands, dtype=np.uint16)  # words are distinct: one value per number
+        self.arrays[lang] = array
 
     def lookup(self, words: Sequence[str], langs: Sequence[str]) -> np.ndarray:
         """``log f_l(w)`` per language (rows) and word (columns); every language has a list."""
-        rows = self.rows
-        if len(rows) + len(words) > self.capacity:
-            self.clear()
-        idx: list[int] = []
-        new_words: list[str] = []
-        new_rows: list[int] = []
-        for w in words:
-            r = rows.get(w)
-            if r is None:
-                r = rows[w] = len(rows)
-                new_words.append(w)
-                new_rows.append(r)
-            idx.append(r)
-        col = self.col
-        cols = [col[lang] for lang in langs]
-        matrix = self.matrix
-        if new_words:  # one C-level loop per language over the words never seen
-            block = [list(map(_table(lang).get, new_words, repeat(_NP_LOG_FLOOR))) for lang in langs]
-            matrix[np.ix_(new_rows, cols)] = np.array(block, dtype=np.float64).T
-        sub = matrix[idx][:, cols]
-        missing = np.isnan(sub)
-        if missing.any():  # words seen before, with other languages
-            for i, j in zip(*np.nonzero(missing), strict=True):
-                value = _table(langs[j]).get(words[i], _NP_LOG_FLOOR)
-                matrix[idx[i], cols[j]] = value
-                sub[i, j] = value
-        return np.ascontiguousarray(sub.T)
+        arrays = self.arrays
+        out = np.empty((len(langs), len(words)))
+        promoted = [i for i, lang in enumerate(langs) if lang in arrays]
+        if promoted:
+            ids = np.fromiter(map(self.ids.get, words, repeat(0)), dtype=np.intp, count=len(words))
+            bands = np.array([arrays[langs[i]].take(ids, mode="clip") for i in promoted])
+            out[promoted] = _band_log_array()[bands]
+        if len(promoted) < len(langs):
+            for i, lang in enumerate(langs):
+                if lang not in arrays:
+                    table = _table(lang)
+                    out[i] = list(map(table.get, words, repeat(_NP_LOG_FLOOR)))
+                    if table.promote_me:
+                        self.promote(lang)
+        return out
 
 
 #: Bands of a list whose logarithm :func:`_band_logs` computes at once (a list's band ``i`` has frequency
@@ -168,40 +177,46 @@ def _band_logs() -> dict[float, float]:
     return dict(zip(freqs, logs, strict=True))
 
 
+@functools.cache
+def _band_log_array() -> np.ndarray:
+    """:func:`_band_logs` by band index (every band a ``uint16`` holds): the values of
+    :func:`_band_logs`, the floor past them and for ``_UNLISTED``."""
+    out = np.full(_UNLISTED + 1, _NP_LOG_FLOOR)
+    out[:_LOG_BANDS] = list(map(_band_logs().__getitem__, map(band_frequency, range(_LOG_BANDS))))
+    return out
+
+
 #: Shards of a language's list that :class:`_LogLookup` reads (about 60 words each, 10-20 microseconds)
-#: before it builds the whole dictionary (:func:`_log_table`, 0.01-0.03 CPU s): a few short records
-#: never pay for the dictionary, a corpus of them pays at most about a sixth more than building it
-#: first.
+#: before the language is promoted to :class:`_WordIndex` (its whole list numbered, 0.01-0.03 CPU s):
+#: a few short records never pay for the whole list, a corpus of them pays at most about a sixth
+#: more than promoting it first.
 _LAZY_SHARDS = 128
 
 
 class _LogLookup:
     """``get(word, default)``: the value of :func:`_log_table` for ``word`` (``default`` for a word the
-    list does not hold). A short text asks a few words in each of up to twenty languages: building
-    those languages' dictionaries (0.01-0.03 CPU s each) cost more than the words, so the words are
+    list does not hold). A short text asks a few words in each of up to twenty languages: reading
+    those languages' whole lists (0.01-0.03 CPU s each) cost more than the words, so the words are
     first read one at a time from the list's sharded table
-    (:func:`audit.language.wordlists.frequency_table`); a language whose lookups have read
-    ``_LAZY_SHARDS`` shards gets its whole dictionary (one C-level lookup per word from then on). The
-    same values either way."""
+    (:func:`audit.language.wordlists.frequency_table`); :attr:`promote_me` says when the lookups have
+    read ``_LAZY_SHARDS`` shards (or the list has no shard file: a whole dictionary already), and
+    :class:`_WordIndex` then reads the language with the others. The same values either way."""
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
         self._table: FrequencyTable | None = None
         self._logs = _band_logs()
 
-    def _whole(self) -> Callable[[str, float], float]:
-        table = _log_table(self.lang)
-        assert table is not None  # only languages with a list have a column
-        self.get = table.get  # type: ignore[method-assign,assignment]
-        return table.get
+    @property
+    def promote_me(self) -> bool:
+        table = self._table
+        return table is not None and (type(table) is not FrequencyTable or table.shards_read >= _LAZY_SHARDS)
 
     def get(self, word: str, default: float) -> float:
         table = self._table
         if table is None:
             table = self._table = frequency_table(self.lang)
-            assert table is not None  # only languages with a list have a column
-        if type(table) is not FrequencyTable or table.shards_read >= _LAZY_SHARDS:
-            return self._whole()(word, default)  # no shard file (a whole dictionary already), or many words
+            assert table is not None  # only languages with a list are looked up
         f = table.get(word)
         if f is None:
             return default
@@ -216,13 +231,13 @@ def _table(lang: str) -> _LogLookup:
 
 
 @functools.cache
-def _word_table() -> _WordTable:
-    return _WordTable()
+def _word_index() -> _WordIndex:
+    return _WordIndex()
 
 
 def clear_word_cache() -> None:
-    """Forget the word forms seen so far (benchmarks measure from a cold start; results never change)."""
-    _word_table().clear()
+    """Nothing to forget any more: the word index holds whole lists, not the words seen so far (kept
+    for the benchmarks, which call it before a cold pass)."""
 
 
 def log_frequencies(words: Sequence[str], langs: Sequence[str]) -> np.ndarray:
@@ -232,10 +247,10 @@ def log_frequencies(words: Sequence[str], langs: Sequence[str]) -> np.ndarray:
         return np.zeros((len(langs), len(words)))
     have = [i for i, lang in enumerate(langs) if has_frequencies(lang)]
     if len(have) == len(langs):
-        return _word_table().lookup(words, langs)
+        return _word_index().lookup(words, langs)
     out = np.full((len(langs), len(words)), _NP_LOG_FLOOR)
     if have:
-        out[have] = _word_table().lookup(words, [langs[i] for i in have])
+        out[have] = _word_index().lookup(words, [langs[i] for i in have])
     return out
 
 
@@ -411,6 +426,16 @@ def counted_runs(
     and the labelling is not needed (the same answer, sooner)."""
     if not toks or not has_frequencies(langs[0]) or not has_frequencies(langs[1]):
         return ()
+    if logf is not None:
+        # The first bound below at numpy speed (names add nothing to either sum); most monolingual
+        # texts stop here. Twice the slack: only ever lets through a text the exact sums then stop.
+        d = logf[0] - logf[1]
+        pos = np.maximum(d, 0.0)
+        up_a = float(pos.sum())
+        up_b = float((pos - d).sum())
+        slack = 2e-9 * (1.0 + up_a + up_b)
+        if up_a + slack < min_margin or up_b + slack < min_margin:
+            return ()
     emis = _emissions(toks, langs, logf)
     # Sums of the positive margins, and the best sum over consecutive words (Kadane), per language.
     up_a = up_b = best_a = best_b = run_a = run_b = 0.0

@@ -130,6 +130,19 @@ def _band_dict(bands: list[list[str]]) -> dict[str, float]:
     return dict(zip(chain.from_iterable(bands), freqs, strict=True))
 
 
+def word_bands(lang: str) -> tuple[list[str], list[int]] | None:
+    """Every word of ``lang``'s "small" list with the index of its band (frequency ``10 ** (-i / 100)``,
+    the last band of a word listed twice, as in :func:`frequencies`), in the list's order; None when
+    there is no list. Not cached: callers keep what they build from it."""
+    path = _list_path(lang, "small")
+    if path is None:
+        return None
+    bands = _read_bands(path)
+    index = chain.from_iterable(repeat(i, len(b)) for i, b in enumerate(bands) if b)
+    table = dict(zip(chain.from_iterable(bands), index, strict=True))
+    return list(table), list(table.values())
+
+
 @functools.cache
 def top_words(lang: str, n: int) -> tuple[str, ...] | None:
     """The ``n`` most frequent words of ``lang``'s best list ("large" where there is one), in
