@@ -90,7 +90,7 @@ def test_word_index_gives_the_dictionary_values_whatever_was_promoted_before(mon
                 got = log_frequencies(chunk, langs)
                 assert got.shape == (len(langs), len(chunk))
                 assert np.array_equal(got, _plain_log_frequencies(chunk, langs)), (promote, langs, chunk)
-    assert set(index.arrays) == {"es", "de", "en", "fr", "it", "pt"}
+    assert set(index.promoted) == {"es", "de", "en", "fr", "it", "pt"}
 
 
 def test_likeliest_pair_and_runs_match_the_two_pass_definition():
@@ -316,7 +316,7 @@ def test_lazy_log_lookups_promote_the_language(monkeypatch):
         words = list(whole)[:400:3] + ["zzqxj"]
         expected = [whole.get(w, short._NP_LOG_FLOOR) for w in words]
         assert log_frequencies(words, ["es"]).tolist() == [expected]
-        assert "es" in index.arrays  # promoted after this first text
+        assert "es" in index.promoted  # promoted after this first text
         calls = []
         monkeypatch.setattr(short._table("es"), "get", lambda *a: calls.append(a))
         assert log_frequencies(words, ["es"]).tolist() == [expected]

@@ -116,22 +116,27 @@ class _WordIndex:
     lists: a word is looked up once per text, not once per candidate language), and each promoted
     language an array of band indices by word number (``_UNLISTED`` where the list does not hold the
     word; numbers given after the language was promoted fall on its last element, ``_UNLISTED``).
-    A text's matrix is then one gather per language and one per band. A language is promoted once
-    its word-at-a-time lookups (:class:`_LogLookup`) have read ``_LAZY_SHARDS`` shards: until then
-    its words are read one at a time (a few short records never pay for a whole list). The values
-    are those of :func:`_log_table` (a test checks every word of every list).
+    The arrays lie end to end in one buffer, so a text's matrix is one gather of every (language,
+    word) band and one of their logarithms, whatever the number of languages. A language is promoted
+    once its word-at-a-time lookups (:class:`_LogLookup`) have read ``_LAZY_SHARDS`` shards: until
+    then its words are read one at a time (a few short records never pay for a whole list). The
+    values are those of :func:`_log_table` (a test checks every word of every list).
 
-    Memory: about 2 bytes per promoted language and listed word, and one dictionary entry per
-    distinct word of the promoted lists."""
+    Memory: about 2 bytes per promoted language and word numbered before it, and one dictionary entry
+    per distinct word of the promoted lists (about what the lists' own dictionaries took)."""
 
     def __init__(self) -> None:
         self.ids: dict[str, int] = {}
         self.next = 1  # number 0: a word no promoted list holds
-        self.arrays: dict[str, np.ndarray] = {}
+        self.flat = np.empty(0, dtype=np.uint16)
+        self.size = 0
+        #: Each promoted language's array in :attr:`flat`: its offset and its last index (``_UNLISTED``).
+        self.promoted: dict[str, tuple[int, int]] = {}
+        self._places: dict[tuple[str, ...], tuple[np.ndarray, np.ndarray]] = {}
 
     def promote(self, lang: str) -> None:
         """Number ``lang``'s words and keep its array of bands (once per language)."""
-        if lang in self.arrays:
+        if lang in self.promoted:
             return
         listed = word_bands(lang)
         assert listed is not None  # only languages with a list have lookups
@@ -140,26 +145,50 @@ class _WordIndex:
         n = len(words)
         ids = np.fromiter(map(self.ids.setdefault, words, range(base, base + n)), dtype=np.intp, count=n)
         self.next = base + n
-        array = np.full(base + n + 1, _UNLISTED, dtype=np.uint16)
+        length = base + n + 1
+        start = self.size
+        if start + length > len(self.flat):  # grow the buffer (doubling: few copies)
+            grown = np.empty(max(2 * len(self.flat), start + length), dtype=np.uint16)
+            grown[:start] = self.flat[:start]
+            self.flat = grown
+        array = self.flat[start : start + length]
+        array.fill(_UNLISTED)
         array[ids] = np.array(bands, dtype=np.uint16)  # words are distinct: one value per number
-        self.arrays[lang] = array
+        self.size = start + length
+        self.promoted[lang] = (start, start + length - 1)
 
     def lookup(self, words: Sequence[str], langs: Sequence[str]) -> np.ndarray:
         """``log f_l(w)`` per language (rows) and word (columns); every language has a list."""
-        arrays = self.arrays
-        out = np.empty((len(langs), len(words)))
-        promoted = [i for i, lang in enumerate(langs) if lang in arrays]
-        if promoted:
+        promoted = self.promoted
+        rows = [i for i, lang in enumerate(langs) if lang in promoted]
+        if rows:
             ids = np.fromiter(map(self.ids.get, words, repeat(0)), dtype=np.intp, count=len(words))
-            bands = np.array([arrays[langs[i]].take(ids, mode="clip") for i in promoted])
-            out[promoted] = _band_log_array()[bands]
-        if len(promoted) < len(langs):
-            for i, lang in enumerate(langs):
-                if lang not in arrays:
-                    table = _table(lang)
-                    out[i] = list(map(table.get, words, repeat(_NP_LOG_FLOOR)))
-                    if table.promote_me:
-                        self.promote(lang)
+            key = tuple(langs[i] for i in rows)
+            places = self._places.get(key)
+            if places is None:
+                if len(self._places) > 4096:
+                    self._places.clear()
+                where = [promoted[lang] for lang in key]
+                places = self._places[key] = (
+                    np.array([[o] for o, _ in where], dtype=np.intp),
+                    np.array([[last] for _, last in where], dtype=np.intp),
+                )
+            offsets, lasts = places
+            # (language, word) -> its band in the language's array; a later number -> the last element
+            bands = self.flat[np.minimum(ids + offsets, lasts)]
+            logs = _band_log_array()[bands]
+            if len(rows) == len(langs):
+                return logs
+            out = np.empty((len(langs), len(words)))
+            out[rows] = logs
+        else:
+            out = np.empty((len(langs), len(words)))
+        for i, lang in enumerate(langs):
+            if lang not in promoted:
+                table = _table(lang)
+                out[i] = list(map(table.get, words, repeat(_NP_LOG_FLOOR)))
+                if table.promote_me:
+                    self.promote(lang)
         return out
 
 
