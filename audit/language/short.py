@@ -37,6 +37,7 @@ from audit.language.wordlists import (
     frequencies,
     frequency_table,
     has_frequencies,
+    listed_languages,
     word_bands,
 )
 
@@ -274,7 +275,8 @@ def log_frequencies(words: Sequence[str], langs: Sequence[str]) -> np.ndarray:
     word list gets the floor for every word."""
     if not words or not langs:
         return np.zeros((len(langs), len(words)))
-    have = [i for i, lang in enumerate(langs) if has_frequencies(lang)]
+    listed = listed_languages()
+    have = [i for i, lang in enumerate(langs) if lang in listed]
     if len(have) == len(langs):
         return _word_index().lookup(words, langs)
     out = np.full((len(langs), len(words)), _NP_LOG_FLOOR)
@@ -317,7 +319,8 @@ def pair_with_frequencies(
 ) -> tuple[tuple[str, str] | None, np.ndarray | None]:
     """:func:`likeliest_pair` of the words outside names, with their log-frequencies in the two
     languages (rows; None when there are no such words)."""
-    langs = [lang for lang, p in cands if p >= min_probability and has_frequencies(lang)]
+    listed = listed_languages()
+    langs = [lang for lang, p in cands if p >= min_probability and lang in listed]
     if len(langs) < 2:
         return None, None
     if not words:
@@ -325,14 +328,16 @@ def pair_with_frequencies(
     lengths = np.fromiter(map(len, words), dtype=np.float64, count=len(words))
     # fastText's first five first; all candidates only when none of the five but the best wins a
     # word (most monolingual texts: all the rows are read at once, the first five are a view).
-    logf_all = log_frequencies(words, langs)
+    logf_all = _word_index().lookup(words, langs)
     for n in (5, len(langs)) if len(langs) > 5 else (len(langs),):
         logf = logf_all[:n]
         top2 = np.sort(logf, axis=0)[-2:]  # second best, best per word
-        clear = (top2[1] > _LOG_FLOOR) & (top2[1] - top2[0] > _LOG_3)
-        # Letters won per language (whole numbers: the sums are exact in any order).
-        wins = np.bincount(logf.argmax(axis=0)[clear], weights=lengths[clear], minlength=n)
-        ranked = np.argsort(-wins, kind="stable")  # most letters first, ties in fastText's order
+        best = top2[1]
+        clear = (best > _LOG_FLOOR) & (best - top2[0] > _LOG_3)
+        # Letters won per language (whole numbers: the sums are exact in any order; a word not won
+        # adds 0).
+        wins = np.bincount(logf.argmax(axis=0), weights=np.where(clear, lengths, 0.0), minlength=n).tolist()
+        ranked = sorted(range(n), key=lambda i: -wins[i])  # most letters first, ties in fastText's order
         if wins[ranked[1]] > 0:
             break
     first = int(ranked[0])

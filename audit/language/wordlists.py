@@ -77,6 +77,12 @@ def has_frequencies(lang: str) -> bool:
 
 
 @functools.cache
+def listed_languages() -> frozenset[str]:
+    """The languages :func:`has_frequencies` says yes to (one set test per language)."""
+    return frozenset(lang for kind, lang in _files() if kind == "small")
+
+
+@functools.cache
 def frequencies(lang: str, wordlist: str = "small") -> dict[str, float] | None:
     """Each word of ``lang``'s list with its frequency (None when there is no list): ``wordlist`` is
     "small" or "best" (the "large" list where there is one, as ``wordfreq.get_frequency_dict``)."""
