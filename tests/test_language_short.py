@@ -79,7 +79,7 @@ def test_word_index_gives_the_dictionary_values_whatever_was_promoted_before(mon
     arrays)."""
     index = _WordIndex()
     monkeypatch.setattr(short, "_word_index", lambda: index)
-    monkeypatch.setattr(short, "_LAZY_SHARDS", 10**9)  # promotions below are the test's own
+    monkeypatch.setattr(short, "_UNION_WORDS", 10**9)  # promotions below are the test's own
     words = "the house la casa die haus unknownword zzqq the la não über".split()
     order = (["en"], ["en", "es"], ["de", "es", "en", "fr"], ["xx", "en"], ["es", "yy"], [], ["it", "pt"])
     for promote in ([], ["es"], ["de", "en"], ["fr", "it", "pt"]):
@@ -304,19 +304,36 @@ def test_lazy_log_lookups_equal_the_whole_tables(monkeypatch):
         short._table.cache_clear()
 
 
-def test_lazy_log_lookups_promote_the_language(monkeypatch):
-    """After ``_LAZY_SHARDS`` shards, a language is promoted to the word index: read with the others
-    from then on, with the same values."""
+def test_lazy_log_lookups_switch_to_the_whole_table(monkeypatch):
     monkeypatch.setattr(short, "_LAZY_SHARDS", 5)
+    short._table.cache_clear()
+    try:
+        whole = short._log_table("es")
+        words = list(whole)[:400:3] + ["zzqxj"]
+        lookup = short._table("es")
+        assert [lookup.get(w, -1.0) for w in words] == [whole.get(w, -1.0) for w in words]
+        assert type(lookup.get).__name__ == "builtin_function_or_method"  # a dict's get: switched
+        assert lookup.get.__self__ == whole
+    finally:
+        short._table.cache_clear()
+
+
+def test_lazy_log_lookups_promote_the_language(monkeypatch):
+    """A language asked ``_UNION_WORDS`` words is promoted to the word index: read with the others from
+    then on, with the same values, and its dictionary is dropped."""
+    monkeypatch.setattr(short, "_UNION_WORDS", 200)
     index = _WordIndex()
     monkeypatch.setattr(short, "_word_index", lambda: index)
     short._table.cache_clear()
     try:
         whole = short._log_table("es")
-        words = list(whole)[:400:3] + ["zzqxj"]
+        words = list(whole)[:400:3] + ["zzqxj"]  # 134 words: promoted after the second text
         expected = [whole.get(w, short._NP_LOG_FLOOR) for w in words]
-        assert log_frequencies(words, ["es"]).tolist() == [expected]
-        assert "es" in index.promoted  # promoted after this first text
+        for _ in range(2):
+            assert "es" not in index.promoted
+            assert log_frequencies(words, ["es"]).tolist() == [expected]
+        assert "es" in index.promoted
+        assert "get" not in vars(short._table("es"))  # the dictionary dropped
         calls = []
         monkeypatch.setattr(short._table("es"), "get", lambda *a: calls.append(a))
         assert log_frequencies(words, ["es"]).tolist() == [expected]

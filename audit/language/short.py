@@ -119,9 +119,10 @@ class _WordIndex:
     word; numbers given after the language was promoted fall on its last element, ``_UNLISTED``).
     The arrays lie end to end in one buffer, so a text's matrix is one gather of every (language,
     word) band and one of their logarithms, whatever the number of languages. A language is promoted
-    once its word-at-a-time lookups (:class:`_LogLookup`) have read ``_LAZY_SHARDS`` shards: until
-    then its words are read one at a time (a few short records never pay for a whole list). The
-    values are those of :func:`_log_table` (a test checks every word of every list).
+    once it has been asked ``_UNION_WORDS`` words (:class:`_LogLookup`): until then its words are read
+    one at a time (from shards, then from its dictionary), so a few thousand short records never pay
+    for numbering whole lists. The values are those of :func:`_log_table` (a test checks every word
+    of every list).
 
     Memory: about 2 bytes per promoted language and word numbered before it, and one dictionary entry
     per distinct word of the promoted lists (about what the lists' own dictionaries took)."""
@@ -188,8 +189,10 @@ class _WordIndex:
             if lang not in promoted:
                 table = _table(lang)
                 out[i] = list(map(table.get, words, repeat(_NP_LOG_FLOOR)))
+                table.asked += len(words)
                 if table.promote_me:
                     self.promote(lang)
+                    table.release()
         return out
 
 
@@ -217,36 +220,62 @@ def _band_log_array() -> np.ndarray:
 
 
 #: Shards of a language's list that :class:`_LogLookup` reads (about 60 words each, 10-20 microseconds)
-#: before the language is promoted to :class:`_WordIndex` (its whole list numbered, 0.01-0.03 CPU s):
-#: a few short records never pay for the whole list, a corpus of them pays at most about a sixth
-#: more than promoting it first.
+#: before it builds the whole dictionary (0.01-0.03 CPU s): a few short records never pay for the
+#: dictionary, a corpus of them pays at most about a sixth more than building it first.
 _LAZY_SHARDS = 128
+#: Words a language is asked (in all texts) before it is promoted to :class:`_WordIndex`: numbering its
+#: list (0.01-0.03 CPU s) costs about what this many dictionary lookups cost more than the index's
+#: gathers (ski rental: never more than about twice the better choice made in advance); a corpus of a
+#: few thousand short records keeps the dictionaries, a large one reads its frequent languages from
+#: the index.
+_UNION_WORDS = 40_000
 
 
 class _LogLookup:
     """``get(word, default)``: the value of :func:`_log_table` for ``word`` (``default`` for a word the
-    list does not hold). A short text asks a few words in each of up to twenty languages: reading
-    those languages' whole lists (0.01-0.03 CPU s each) cost more than the words, so the words are
+    list does not hold). A short text asks a few words in each of up to twenty languages: building
+    those languages' dictionaries (0.01-0.03 CPU s each) cost more than the words, so the words are
     first read one at a time from the list's sharded table
-    (:func:`audit.language.wordlists.frequency_table`); :attr:`promote_me` says when the lookups have
-    read ``_LAZY_SHARDS`` shards (or the list has no shard file: a whole dictionary already), and
-    :class:`_WordIndex` then reads the language with the others. The same values either way."""
+    (:func:`audit.language.wordlists.frequency_table`); a language whose lookups have read
+    ``_LAZY_SHARDS`` shards gets its whole dictionary (one C-level lookup per word from then on), and
+    one asked ``_UNION_WORDS`` words is promoted to :class:`_WordIndex` (:attr:`promote_me`), which
+    then answers for it (:meth:`release` drops the dictionary). The same values each way."""
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
         self._table: FrequencyTable | None = None
         self._logs = _band_logs()
+        #: Words asked through :class:`_WordIndex` before the language's promotion.
+        self.asked = 0
 
     @property
     def promote_me(self) -> bool:
-        table = self._table
-        return table is not None and (type(table) is not FrequencyTable or table.shards_read >= _LAZY_SHARDS)
+        return self.asked >= _UNION_WORDS
+
+    def release(self) -> None:
+        """Drop the dictionary and the decoded shards (the word index answers from now on)."""
+        self.__dict__.pop("get", None)
+        self._table = None
+
+    def _whole(self) -> Callable[[str, float], float]:
+        got = self.__dict__.get("get")
+        if got is not None:  # built during a lookup that held the method (a map over a text's words)
+            return got
+        listed = word_bands(self.lang)
+        assert listed is not None  # only languages with a list are looked up
+        words, bands = listed
+        logs = _band_log_array().tolist()
+        table = dict(zip(words, map(logs.__getitem__, bands), strict=True))
+        self.get = table.get  # type: ignore[method-assign,assignment]
+        return table.get
 
     def get(self, word: str, default: float) -> float:
         table = self._table
         if table is None:
             table = self._table = frequency_table(self.lang)
             assert table is not None  # only languages with a list are looked up
+        if type(table) is not FrequencyTable or table.shards_read >= _LAZY_SHARDS:
+            return self._whole()(word, default)  # no shard file (a whole dictionary already), or many words
         f = table.get(word)
         if f is None:
             return default
