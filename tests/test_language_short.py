@@ -16,6 +16,7 @@ from audit.language.screen import vocabulary
 from audit.language.short import (
     _FLOOR,
     _WordIndex,
+    _WordTable,
     counted_runs,
     likeliest_pair,
     log_frequencies,
@@ -71,6 +72,19 @@ def test_tokens_match_the_plain_pattern(text):
 )
 def test_names_are_capitalised_words_but_sentence_openings(text, neutral):
     assert [t.word for t in tokens(text) if t.name] == neutral
+
+
+def test_word_table_gives_the_dictionary_values_whatever_was_looked_up_before(monkeypatch):
+    table = _WordTable(capacity=40)  # small: the table fills and starts again inside the test
+    monkeypatch.setattr(short, "_word_table", lambda: table)
+    monkeypatch.setattr(short, "_word_index", lambda: _WordIndex())  # nothing promoted
+    words = "the house la casa die haus unknownword zzzq the la".split()
+    # Different language sets over the same words: rows filled in part, then completed.
+    for langs in (["en"], ["en", "es"], ["de", "es", "en", "fr"], ["xx", "en"], ["es", "yy"], [], ["it"]):
+        for chunk in (words, words[3:], words * 3):
+            got = log_frequencies(chunk, langs)
+            assert got.shape == (len(langs), len(chunk))
+            assert np.array_equal(got, _plain_log_frequencies(chunk, langs)), (langs, chunk)
 
 
 def test_word_index_gives_the_dictionary_values_whatever_was_promoted_before(monkeypatch):

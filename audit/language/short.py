@@ -106,6 +106,56 @@ def _log_table(lang: str) -> dict[str, float] | None:
     return {w: logs[f] for w, f in freqs.items()}
 
 
+class _WordTable:
+    """Log-frequencies of recently seen word forms, one row per word and one column per language with
+    a list, filled on demand (NaN: not looked up yet). A lookup in a language's 30,000-word dictionary
+    misses the CPU caches several times; short texts repeat their words (articles, verbs, the
+    words of a topic), so one lookup per word form here replaces one per word and candidate language.
+    The values are those of :func:`_log_table`; when full, the table starts again (bounded memory).
+    Used for the languages not (yet) promoted to :class:`_WordIndex`."""
+
+    def __init__(self, capacity: int = 32768) -> None:
+        self.langs = sorted(listed_languages())
+        self.col = {lang: i for i, lang in enumerate(self.langs)}
+        self.capacity = capacity
+        self.matrix = np.full((capacity, len(self.langs)), np.nan)
+        self.rows: dict[str, int] = {}
+
+    def clear(self) -> None:
+        self.rows.clear()
+        self.matrix.fill(np.nan)
+
+    def lookup(self, words: Sequence[str], langs: Sequence[str]) -> np.ndarray:
+        """``log f_l(w)`` per language (rows) and word (columns); every language has a list."""
+        rows = self.rows
+        if len(rows) + len(words) > self.capacity:
+            self.clear()
+        idx: list[int] = []
+        new_words: list[str] = []
+        new_rows: list[int] = []
+        for w in words:
+            r = rows.get(w)
+            if r is None:
+                r = rows[w] = len(rows)
+                new_words.append(w)
+                new_rows.append(r)
+            idx.append(r)
+        col = self.col
+        cols = [col[lang] for lang in langs]
+        matrix = self.matrix
+        if new_words:  # one C-level loop per language over the words never seen
+            block = [list(map(_table(lang).get, new_words, repeat(_NP_LOG_FLOOR))) for lang in langs]
+            matrix[np.ix_(new_rows, cols)] = np.array(block, dtype=np.float64).T
+        sub = matrix[idx][:, cols]
+        missing = np.isnan(sub)
+        if missing.any():  # words seen before, with other languages
+            for i, j in zip(*np.nonzero(missing), strict=True):
+                value = _table(langs[j]).get(words[i], _NP_LOG_FLOOR)
+                matrix[idx[i], cols[j]] = value
+                sub[i, j] = value
+        return np.ascontiguousarray(sub.T)
+
+
 #: The band of a word a promoted list does not hold (see :class:`_WordIndex`).
 _UNLISTED = 0xFFFF
 
@@ -185,14 +235,15 @@ class _WordIndex:
             out[rows] = logs
         else:
             out = np.empty((len(langs), len(words)))
-        for i, lang in enumerate(langs):
-            if lang not in promoted:
-                table = _table(lang)
-                out[i] = list(map(table.get, words, repeat(_NP_LOG_FLOOR)))
-                table.asked += len(words)
-                if table.promote_me:
-                    self.promote(lang)
-                    table.release()
+        rest = [i for i, lang in enumerate(langs) if lang not in promoted]
+        rest_langs = [langs[i] for i in rest]
+        out[rest] = _word_table().lookup(words, rest_langs)
+        for lang in rest_langs:
+            table = _table(lang)
+            table.asked += len(words)
+            if table.promote_me:
+                self.promote(lang)
+                table.release()
         return out
 
 
@@ -294,9 +345,15 @@ def _word_index() -> _WordIndex:
     return _WordIndex()
 
 
+@functools.cache
+def _word_table() -> _WordTable:
+    return _WordTable()
+
+
 def clear_word_cache() -> None:
-    """Nothing to forget any more: the word index holds whole lists, not the words seen so far (kept
-    for the benchmarks, which call it before a cold pass)."""
+    """Forget the word forms seen so far (benchmarks measure from a cold start; results never change).
+    The word index's promoted lists stay (they hold whole lists, not the words seen)."""
+    _word_table().clear()
 
 
 def log_frequencies(words: Sequence[str], langs: Sequence[str]) -> np.ndarray:
