@@ -27,6 +27,7 @@ It prints, for ``fasttext``, ``langdetect`` and the default ``auto``:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import random
 import sys
@@ -45,6 +46,7 @@ from data.language_samples import (  # noqa: E402
     WORD_PAIRS,
 )
 
+from audit.collector import tuned_collector  # noqa: E402
 from audit.language import LanguageCheck, LanguageConfig, LanguageIdentifier  # noqa: E402
 from audit.language.backends import clean_for_detection, get_backend  # noqa: E402
 from audit.language.short import clear_word_cache  # noqa: E402
@@ -253,18 +255,27 @@ def _contexts(texts: list[str]) -> list[DocContext]:
     return out
 
 
-def speed(specs: list[str], limit: int) -> None:
+def speed(specs: list[str], limit: int, default_collector: bool = False, warm: int = 1) -> None:
     """CPU of the language check alone on real documents, in steady state: a first pass over the same
     documents loads the models and word lists, the text layer (passages, sentences, words) is computed
-    before the timing as in a whole audit, and fastText's answer cache and the word-frequency cache of short texts are emptied; best of two passes."""
+    before the timing as in a whole audit, and fastText's answer cache and the word-frequency cache of
+    short texts are emptied; best of two passes. The garbage collector runs with a scan's settings
+    (:func:`audit.collector.tuned_collector`), unless ``default_collector`` (Python's defaults).
+    ``warm``: passes before the timed ones (a language asked many words, as in a large corpus, is read
+    from the word index: ``audit.language.short._UNION_WORDS``; 1,000 short records take 4 passes)."""
+    with contextlib.nullcontext() if default_collector else tuned_collector():
+        _speed(specs, limit, warm)
+
+
+def _speed(specs: list[str], limit: int, warm: int) -> None:
     print(f"{'corpus':<34}{'docs':>6}{'MB':>7}{'CPU s':>8}{'s/MB':>8}{'ms/doc':>8}")
     for spec in specs:
         texts = [text for _, _, text, _ in records(spec, limit)]
         mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
         check = LanguageCheck(config(), Settings())
-
-        for ctx in _contexts(texts):
-            list(check.check(ctx))
+        for _ in range(max(1, warm)):
+            for ctx in _contexts(texts):
+                list(check.check(ctx))
         best = float("inf")
         for _ in range(2):
             fasttext = check.identifier.fasttext
@@ -303,6 +314,12 @@ def main() -> None:
         help="only measure the check's steady-state CPU per MB and per document on these JSON-lines corpora",
     )
     ap.add_argument("--limit", type=int, default=300, help="records per --speed corpus (default 300)")
+    ap.add_argument("--warm", type=int, default=1, help="--speed passes before the timed ones (default 1)")
+    ap.add_argument(
+        "--default-collector",
+        action="store_true",
+        help="--speed with Python's garbage-collector thresholds, not a scan's (audit.collector)",
+    )
     args = ap.parse_args()
     for item in args.set:
         key, _, value = item.partition("=")
@@ -311,7 +328,7 @@ def main() -> None:
         codeswitch(args.codeswitch)
         return
     if args.speed:
-        speed(args.speed, args.limit)
+        speed(args.speed, args.limit, args.default_collector, args.warm)
         return
     rng = random.Random(args.seed)
 

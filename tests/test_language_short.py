@@ -15,6 +15,7 @@ from audit.language.backends import FastTextBackend, clean_for_detection
 from audit.language.screen import vocabulary
 from audit.language.short import (
     _FLOOR,
+    _WordIndex,
     _WordTable,
     counted_runs,
     likeliest_pair,
@@ -76,6 +77,7 @@ def test_names_are_capitalised_words_but_sentence_openings(text, neutral):
 def test_word_table_gives_the_dictionary_values_whatever_was_looked_up_before(monkeypatch):
     table = _WordTable(capacity=40)  # small: the table fills and starts again inside the test
     monkeypatch.setattr(short, "_word_table", lambda: table)
+    monkeypatch.setattr(short, "_word_index", lambda: _WordIndex())  # nothing promoted
     words = "the house la casa die haus unknownword zzzq the la".split()
     # Different language sets over the same words: rows filled in part, then completed.
     for langs in (["en"], ["en", "es"], ["de", "es", "en", "fr"], ["xx", "en"], ["es", "yy"], [], ["it"]):
@@ -83,6 +85,26 @@ def test_word_table_gives_the_dictionary_values_whatever_was_looked_up_before(mo
             got = log_frequencies(chunk, langs)
             assert got.shape == (len(langs), len(chunk))
             assert np.array_equal(got, _plain_log_frequencies(chunk, langs)), (langs, chunk)
+
+
+def test_word_index_gives_the_dictionary_values_whatever_was_promoted_before(monkeypatch):
+    """Languages read word by word, promoted ones (whole lists numbered) and a mix of both give the
+    dictionary's values, whatever was promoted before (numbers given later fall outside the earlier
+    arrays)."""
+    index = _WordIndex()
+    monkeypatch.setattr(short, "_word_index", lambda: index)
+    monkeypatch.setattr(short, "_UNION_WORDS", 10**9)  # promotions below are the test's own
+    words = "the house la casa die haus unknownword zzqq the la não über".split()
+    order = (["en"], ["en", "es"], ["de", "es", "en", "fr"], ["xx", "en"], ["es", "yy"], [], ["it", "pt"])
+    for promote in ([], ["es"], ["de", "en"], ["fr", "it", "pt"]):
+        for lang in promote:
+            index.promote(lang)
+        for langs in order:
+            for chunk in (words, words[3:], words * 3):
+                got = log_frequencies(chunk, langs)
+                assert got.shape == (len(langs), len(chunk))
+                assert np.array_equal(got, _plain_log_frequencies(chunk, langs)), (promote, langs, chunk)
+    assert set(index.promoted) == {"es", "de", "en", "fr", "it", "pt"}
 
 
 def test_likeliest_pair_and_runs_match_the_two_pass_definition():
@@ -304,6 +326,47 @@ def test_lazy_log_lookups_switch_to_the_whole_table(monkeypatch):
         words = list(whole)[:400:3] + ["zzqxj"]
         lookup = short._table("es")
         assert [lookup.get(w, -1.0) for w in words] == [whole.get(w, -1.0) for w in words]
-        assert lookup.get == whole.get  # switched: one C-level lookup per word from now on
+        assert type(lookup.get).__name__ == "builtin_function_or_method"  # a dict's get: switched
+        assert lookup.get.__self__ == whole
     finally:
         short._table.cache_clear()
+
+
+def test_lazy_log_lookups_promote_the_language(monkeypatch):
+    """A language asked ``_UNION_WORDS`` words is promoted to the word index: read with the others from
+    then on, with the same values, and its dictionary is dropped."""
+    monkeypatch.setattr(short, "_UNION_WORDS", 200)
+    index = _WordIndex()
+    monkeypatch.setattr(short, "_word_index", lambda: index)
+    short._table.cache_clear()
+    try:
+        whole = short._log_table("es")
+        words = list(whole)[:400:3] + ["zzqxj"]  # 134 words: promoted after the second text
+        expected = [whole.get(w, short._NP_LOG_FLOOR) for w in words]
+        for _ in range(2):
+            assert "es" not in index.promoted
+            assert log_frequencies(words, ["es"]).tolist() == [expected]
+        assert "es" in index.promoted
+        assert "get" not in vars(short._table("es"))  # the dictionary dropped
+        calls = []
+        monkeypatch.setattr(short._table("es"), "get", lambda *a: calls.append(a))
+        assert log_frequencies(words, ["es"]).tolist() == [expected]
+        assert not calls  # read from the index, not word by word
+    finally:
+        short._table.cache_clear()
+
+
+def test_word_index_equals_the_whole_tables_for_every_language():
+    """Promoted lists give :func:`short._log_table`'s values (bands through ``_band_log_array``)."""
+    from audit.language.wordlists import available, has_frequencies
+
+    index = _WordIndex()
+    langs = sorted(x for x in available() if has_frequencies(x))
+    for lang in langs:
+        index.promote(lang)
+    for lang in langs:
+        whole = short._log_table(lang)
+        words = list(whole)[::37] + ["zzqxj", "qqqq-no-such-word"]
+        got = index.lookup(words, [lang])[0].tolist()
+        assert got == [whole.get(w, short._NP_LOG_FLOOR) for w in words], lang
+    short._log_table.cache_clear()

@@ -33,11 +33,12 @@ import numpy as np
 from audit.language.backends import Candidates
 from audit.language.wordlists import (
     FrequencyTable,
-    available,
     band_frequency,
     frequencies,
     frequency_table,
     has_frequencies,
+    listed_languages,
+    word_bands,
 )
 
 #: Word tokens of the original text with offsets; URLs, handles, hashtags and dotted names
@@ -110,10 +111,11 @@ class _WordTable:
     a list, filled on demand (NaN: not looked up yet). A lookup in a language's 30,000-word dictionary
     misses the CPU caches several times; short texts repeat their words (articles, verbs, the
     words of a topic), so one lookup per word form here replaces one per word and candidate language.
-    The values are those of :func:`_log_table`; when full, the table starts again (bounded memory)."""
+    The values are those of :func:`_log_table`; when full, the table starts again (bounded memory).
+    Used for the languages not (yet) promoted to :class:`_WordIndex`."""
 
     def __init__(self, capacity: int = 32768) -> None:
-        self.langs = sorted(lang for lang in available() if has_frequencies(lang))
+        self.langs = sorted(listed_languages())
         self.col = {lang: i for i, lang in enumerate(self.langs)}
         self.capacity = capacity
         self.matrix = np.full((capacity, len(self.langs)), np.nan)
@@ -154,6 +156,97 @@ class _WordTable:
         return np.ascontiguousarray(sub.T)
 
 
+#: The band of a word a promoted list does not hold (see :class:`_WordIndex`).
+_UNLISTED = 0xFFFF
+
+
+class _WordIndex:
+    """Log-frequencies of words in many languages at once, for the languages whose lookups are many.
+
+    Every word of a promoted language's list gets a number (one dictionary for all the promoted
+    lists: a word is looked up once per text, not once per candidate language), and each promoted
+    language an array of band indices by word number (``_UNLISTED`` where the list does not hold the
+    word; numbers given after the language was promoted fall on its last element, ``_UNLISTED``).
+    The arrays lie end to end in one buffer, so a text's matrix is one gather of every (language,
+    word) band and one of their logarithms, whatever the number of languages. A language is promoted
+    once it has been asked ``_UNION_WORDS`` words (:class:`_LogLookup`): until then its words are read
+    one at a time (from shards, then from its dictionary), so a few thousand short records never pay
+    for numbering whole lists. The values are those of :func:`_log_table` (a test checks every word
+    of every list).
+
+    Memory: about 2 bytes per promoted language and word numbered before it, and one dictionary entry
+    per distinct word of the promoted lists (about what the lists' own dictionaries took)."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.next = 1  # number 0: a word no promoted list holds
+        self.flat = np.empty(0, dtype=np.uint16)
+        self.size = 0
+        #: Each promoted language's array in :attr:`flat`: its offset and its last index (``_UNLISTED``).
+        self.promoted: dict[str, tuple[int, int]] = {}
+        self._places: dict[tuple[str, ...], tuple[np.ndarray, np.ndarray]] = {}
+
+    def promote(self, lang: str) -> None:
+        """Number ``lang``'s words and keep its array of bands (once per language)."""
+        if lang in self.promoted:
+            return
+        listed = word_bands(lang)
+        assert listed is not None  # only languages with a list have lookups
+        words, bands = listed
+        base = self.next
+        n = len(words)
+        ids = np.fromiter(map(self.ids.setdefault, words, range(base, base + n)), dtype=np.intp, count=n)
+        self.next = base + n
+        length = base + n + 1
+        start = self.size
+        if start + length > len(self.flat):  # grow the buffer (doubling: few copies)
+            grown = np.empty(max(2 * len(self.flat), start + length), dtype=np.uint16)
+            grown[:start] = self.flat[:start]
+            self.flat = grown
+        array = self.flat[start : start + length]
+        array.fill(_UNLISTED)
+        array[ids] = np.array(bands, dtype=np.uint16)  # words are distinct: one value per number
+        self.size = start + length
+        self.promoted[lang] = (start, start + length - 1)
+
+    def lookup(self, words: Sequence[str], langs: Sequence[str]) -> np.ndarray:
+        """``log f_l(w)`` per language (rows) and word (columns); every language has a list."""
+        promoted = self.promoted
+        rows = [i for i, lang in enumerate(langs) if lang in promoted]
+        if rows:
+            ids = np.fromiter(map(self.ids.get, words, repeat(0)), dtype=np.intp, count=len(words))
+            key = tuple(langs[i] for i in rows)
+            places = self._places.get(key)
+            if places is None:
+                if len(self._places) > 4096:
+                    self._places.clear()
+                where = [promoted[lang] for lang in key]
+                places = self._places[key] = (
+                    np.array([[o] for o, _ in where], dtype=np.intp),
+                    np.array([[last] for _, last in where], dtype=np.intp),
+                )
+            offsets, lasts = places
+            # (language, word) -> its band in the language's array; a later number -> the last element
+            bands = self.flat[np.minimum(ids + offsets, lasts)]
+            logs = _band_log_array()[bands]
+            if len(rows) == len(langs):
+                return logs
+            out = np.empty((len(langs), len(words)))
+            out[rows] = logs
+        else:
+            out = np.empty((len(langs), len(words)))
+        rest = [i for i, lang in enumerate(langs) if lang not in promoted]
+        rest_langs = [langs[i] for i in rest]
+        out[rest] = _word_table().lookup(words, rest_langs)
+        for lang in rest_langs:
+            table = _table(lang)
+            table.asked += len(words)
+            if table.promote_me:
+                self.promote(lang)
+                table.release()
+        return out
+
+
 #: Bands of a list whose logarithm :func:`_band_logs` computes at once (a list's band ``i`` has frequency
 #: ``10 ** (-i / 100)``; every band past 700 is under the floor).
 _LOG_BANDS = 1024
@@ -168,11 +261,25 @@ def _band_logs() -> dict[float, float]:
     return dict(zip(freqs, logs, strict=True))
 
 
+@functools.cache
+def _band_log_array() -> np.ndarray:
+    """:func:`_band_logs` by band index (every band a ``uint16`` holds): the values of
+    :func:`_band_logs`, the floor past them and for ``_UNLISTED``."""
+    out = np.full(_UNLISTED + 1, _NP_LOG_FLOOR)
+    out[:_LOG_BANDS] = list(map(_band_logs().__getitem__, map(band_frequency, range(_LOG_BANDS))))
+    return out
+
+
 #: Shards of a language's list that :class:`_LogLookup` reads (about 60 words each, 10-20 microseconds)
-#: before it builds the whole dictionary (:func:`_log_table`, 0.01-0.03 CPU s): a few short records
-#: never pay for the dictionary, a corpus of them pays at most about a sixth more than building it
-#: first.
+#: before it builds the whole dictionary (0.01-0.03 CPU s): a few short records never pay for the
+#: dictionary, a corpus of them pays at most about a sixth more than building it first.
 _LAZY_SHARDS = 128
+#: Words a language is asked (in all texts) before it is promoted to :class:`_WordIndex`: numbering its
+#: list (0.01-0.03 CPU s) costs about what this many dictionary lookups cost more than the index's
+#: gathers (ski rental: never more than about twice the better choice made in advance); a corpus of a
+#: few thousand short records keeps the dictionaries, a large one reads its frequent languages from
+#: the index.
+_UNION_WORDS = 40_000
 
 
 class _LogLookup:
@@ -181,17 +288,35 @@ class _LogLookup:
     those languages' dictionaries (0.01-0.03 CPU s each) cost more than the words, so the words are
     first read one at a time from the list's sharded table
     (:func:`audit.language.wordlists.frequency_table`); a language whose lookups have read
-    ``_LAZY_SHARDS`` shards gets its whole dictionary (one C-level lookup per word from then on). The
-    same values either way."""
+    ``_LAZY_SHARDS`` shards gets its whole dictionary (one C-level lookup per word from then on), and
+    one asked ``_UNION_WORDS`` words is promoted to :class:`_WordIndex` (:attr:`promote_me`), which
+    then answers for it (:meth:`release` drops the dictionary). The same values each way."""
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
         self._table: FrequencyTable | None = None
         self._logs = _band_logs()
+        #: Words asked through :class:`_WordIndex` before the language's promotion.
+        self.asked = 0
+
+    @property
+    def promote_me(self) -> bool:
+        return self.asked >= _UNION_WORDS
+
+    def release(self) -> None:
+        """Drop the dictionary and the decoded shards (the word index answers from now on)."""
+        self.__dict__.pop("get", None)
+        self._table = None
 
     def _whole(self) -> Callable[[str, float], float]:
-        table = _log_table(self.lang)
-        assert table is not None  # only languages with a list have a column
+        got = self.__dict__.get("get")
+        if got is not None:  # built during a lookup that held the method (a map over a text's words)
+            return got
+        listed = word_bands(self.lang)
+        assert listed is not None  # only languages with a list are looked up
+        words, bands = listed
+        logs = _band_log_array().tolist()
+        table = dict(zip(words, map(logs.__getitem__, bands), strict=True))
         self.get = table.get  # type: ignore[method-assign,assignment]
         return table.get
 
@@ -199,7 +324,7 @@ class _LogLookup:
         table = self._table
         if table is None:
             table = self._table = frequency_table(self.lang)
-            assert table is not None  # only languages with a list have a column
+            assert table is not None  # only languages with a list are looked up
         if type(table) is not FrequencyTable or table.shards_read >= _LAZY_SHARDS:
             return self._whole()(word, default)  # no shard file (a whole dictionary already), or many words
         f = table.get(word)
@@ -216,12 +341,18 @@ def _table(lang: str) -> _LogLookup:
 
 
 @functools.cache
+def _word_index() -> _WordIndex:
+    return _WordIndex()
+
+
+@functools.cache
 def _word_table() -> _WordTable:
     return _WordTable()
 
 
 def clear_word_cache() -> None:
-    """Forget the word forms seen so far (benchmarks measure from a cold start; results never change)."""
+    """Forget the word forms seen so far (benchmarks measure from a cold start; results never change).
+    The word index's promoted lists stay (they hold whole lists, not the words seen)."""
     _word_table().clear()
 
 
@@ -230,12 +361,13 @@ def log_frequencies(words: Sequence[str], langs: Sequence[str]) -> np.ndarray:
     word list gets the floor for every word."""
     if not words or not langs:
         return np.zeros((len(langs), len(words)))
-    have = [i for i, lang in enumerate(langs) if has_frequencies(lang)]
+    listed = listed_languages()
+    have = [i for i, lang in enumerate(langs) if lang in listed]
     if len(have) == len(langs):
-        return _word_table().lookup(words, langs)
+        return _word_index().lookup(words, langs)
     out = np.full((len(langs), len(words)), _NP_LOG_FLOOR)
     if have:
-        out[have] = _word_table().lookup(words, [langs[i] for i in have])
+        out[have] = _word_index().lookup(words, [langs[i] for i in have])
     return out
 
 
@@ -273,7 +405,8 @@ def pair_with_frequencies(
 ) -> tuple[tuple[str, str] | None, np.ndarray | None]:
     """:func:`likeliest_pair` of the words outside names, with their log-frequencies in the two
     languages (rows; None when there are no such words)."""
-    langs = [lang for lang, p in cands if p >= min_probability and has_frequencies(lang)]
+    listed = listed_languages()
+    langs = [lang for lang, p in cands if p >= min_probability and lang in listed]
     if len(langs) < 2:
         return None, None
     if not words:
@@ -281,14 +414,16 @@ def pair_with_frequencies(
     lengths = np.fromiter(map(len, words), dtype=np.float64, count=len(words))
     # fastText's first five first; all candidates only when none of the five but the best wins a
     # word (most monolingual texts: all the rows are read at once, the first five are a view).
-    logf_all = log_frequencies(words, langs)
+    logf_all = _word_index().lookup(words, langs)
     for n in (5, len(langs)) if len(langs) > 5 else (len(langs),):
         logf = logf_all[:n]
         top2 = np.sort(logf, axis=0)[-2:]  # second best, best per word
-        clear = (top2[1] > _LOG_FLOOR) & (top2[1] - top2[0] > _LOG_3)
-        # Letters won per language (whole numbers: the sums are exact in any order).
-        wins = np.bincount(logf.argmax(axis=0)[clear], weights=lengths[clear], minlength=n)
-        ranked = np.argsort(-wins, kind="stable")  # most letters first, ties in fastText's order
+        best = top2[1]
+        clear = (best > _LOG_FLOOR) & (best - top2[0] > _LOG_3)
+        # Letters won per language (whole numbers: the sums are exact in any order; a word not won
+        # adds 0).
+        wins = np.bincount(logf.argmax(axis=0), weights=np.where(clear, lengths, 0.0), minlength=n).tolist()
+        ranked = sorted(range(n), key=lambda i: -wins[i])  # most letters first, ties in fastText's order
         if wins[ranked[1]] > 0:
             break
     first = int(ranked[0])
@@ -411,6 +546,16 @@ def counted_runs(
     and the labelling is not needed (the same answer, sooner)."""
     if not toks or not has_frequencies(langs[0]) or not has_frequencies(langs[1]):
         return ()
+    if logf is not None:
+        # The first bound below at numpy speed (names add nothing to either sum); most monolingual
+        # texts stop here. Twice the slack: only ever lets through a text the exact sums then stop.
+        d = logf[0] - logf[1]
+        pos = np.maximum(d, 0.0)
+        up_a = float(pos.sum())
+        up_b = float((pos - d).sum())
+        slack = 2e-9 * (1.0 + up_a + up_b)
+        if up_a + slack < min_margin or up_b + slack < min_margin:
+            return ()
     emis = _emissions(toks, langs, logf)
     # Sums of the positive margins, and the best sum over consecutive words (Kadane), per language.
     up_a = up_b = best_a = best_b = run_a = run_b = 0.0

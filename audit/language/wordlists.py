@@ -77,6 +77,12 @@ def has_frequencies(lang: str) -> bool:
 
 
 @functools.cache
+def listed_languages() -> frozenset[str]:
+    """The languages :func:`has_frequencies` says yes to (one set test per language)."""
+    return frozenset(lang for kind, lang in _files() if kind == "small")
+
+
+@functools.cache
 def frequencies(lang: str, wordlist: str = "small") -> dict[str, float] | None:
     """Each word of ``lang``'s list with its frequency (None when there is no list): ``wordlist`` is
     "small" or "best" (the "large" list where there is one, as ``wordfreq.get_frequency_dict``)."""
@@ -128,6 +134,19 @@ def _band_dict(bands: list[list[str]]) -> dict[str, float]:
     (a word listed twice keeps its first place and its last band), in one ``dict(zip(...))`` call."""
     freqs = chain.from_iterable(repeat(_band_freq(i), len(b)) for i, b in enumerate(bands) if b)
     return dict(zip(chain.from_iterable(bands), freqs, strict=True))
+
+
+def word_bands(lang: str) -> tuple[list[str], list[int]] | None:
+    """Every word of ``lang``'s "small" list with the index of its band (frequency ``10 ** (-i / 100)``,
+    the last band of a word listed twice, as in :func:`frequencies`), in the list's order; None when
+    there is no list. Not cached: callers keep what they build from it."""
+    path = _list_path(lang, "small")
+    if path is None:
+        return None
+    bands = _read_bands(path)
+    index = chain.from_iterable(repeat(i, len(b)) for i, b in enumerate(bands) if b)
+    table = dict(zip(chain.from_iterable(bands), index, strict=True))
+    return list(table), list(table.values())
 
 
 @functools.cache
