@@ -234,13 +234,30 @@ def language_lookup(ctx) -> Callable[[int], str]:
 
     Uses the language check's passage languages when it has run, else the stop-word profile
     of the passage (cached per passage); ``"und"`` when nothing stands out.
+
+    The language check's passages can be finer than the text layer's (a foreign title inside a
+    paragraph), so their languages are read at each offset, never cached per layer passage: the answer
+    must not depend on which offset of a passage is asked first.
     """
     if ctx.passage_languages:
-        return _per_passage(ctx, lambda offset, _text: ctx.language_at(offset), ctx.language_at)
+        return ctx.language_at
     return _per_passage(ctx, lambda _offset, ptext: guess_language(ptext)[0], lambda _offset: "und")
 
 
 def confirm_lookup(ctx, lang_of: Callable[[int], str]) -> Callable[[int], bool]:
     """``confirmed(offset)``: do the word lists confirm ``lang_of(offset)`` for the passage there?
-    Cached per passage; meant to be asked only once a candidate is found (it reads the passage)."""
-    return _per_passage(ctx, lambda offset, ptext: lists_confirm(ptext, lang_of(offset)), lambda _offset: False)
+    Cached per passage and language (a passage can hold text of two languages, see
+    :func:`language_lookup`); meant to be asked only once a candidate is found (it reads the passage)."""
+    texts = _per_passage(ctx, lambda _offset, ptext: ptext, lambda _offset: None)
+    cache: dict[tuple[str, str], bool] = {}
+
+    def confirmed(offset: int) -> bool:
+        ptext = texts(offset)
+        if ptext is None:
+            return False
+        key = (ptext, lang_of(offset))
+        if key not in cache:
+            cache[key] = lists_confirm(ptext, key[1])
+        return cache[key]
+
+    return confirmed

@@ -89,3 +89,30 @@ def test_glued_words_need_the_lists_to_confirm_the_language():
     en = "The governorsaid on Tuesday that the budget would pass before the summer recess, aides said."
     assert not [f for f in MissingWhitespaceCheck().check(_ctx(hu, "es")) if f.rule == "ART031"]
     assert [f for f in MissingWhitespaceCheck().check(_ctx(en, "en")) if f.rule == "ART031"]
+
+
+def test_language_lookup_reads_each_offset_of_a_mixed_paragraph():
+    """The language check's passages can be finer than the layer's paragraph (an Italian title inside an
+    English paragraph): the lookup answers each offset with its own language, whichever offset of the
+    paragraph is asked first, and the word-list confirmation is kept per language."""
+    from audit.model import Span
+
+    en = "The museum holds a first edition of "
+    it = "Le fabbriche della città vecchia sotto la pioggia"
+    text = en + it + ", the catalogue said on Tuesday."
+    ctx = _ctx(text, "en")
+    ctx.passage_languages = [
+        (Span(0, len(en)), "en", 0.9),
+        (Span(len(en), len(en) + len(it)), "it", 0.9),
+        (Span(len(en) + len(it), len(text)), "en", 0.9),
+    ]
+    assert len(ctx.passages) == 1  # one layer paragraph holds both languages
+    for order in ([0, len(en) + 3], [len(en) + 3, 0]):
+        lang_of = common.language_lookup(ctx)
+        assert {o: lang_of(o) for o in order} == {0: "en", len(en) + 3: "it"}
+        confirmed = common.confirm_lookup(ctx, lang_of)
+        got = {o: confirmed(o) for o in order}
+        assert got == {
+            0: common.lists_confirm(text, "en"),
+            len(en) + 3: common.lists_confirm(text, "it"),
+        }
