@@ -1,0 +1,78 @@
+"""The language check's fast paths give the same answers as the plain code they replace."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from audit.language import backends
+from audit.language.backends import _noise_table, _translate_noise, clean_for_detection, evidence_chars
+
+# The stray-mark pattern the fast one replaces (it tries a lookbehind at every position).
+_OLD_STRAY = re.compile(r"(?<!\w)['’\-]+|['’\-]+(?!\w)")
+
+
+def _old_evidence(text: str, limit: int = backends.EVIDENCE_LIMIT) -> int:
+    """evidence_chars as it was written first (split into words, a Python test per word)."""
+    if len(text) > limit:
+        text = text[:limit]
+    clean = clean_for_detection(text)
+    words = clean.split()
+    letters = len(clean) - len(words) + 1 if words else 0
+    if not letters:
+        return 0
+    if len(words) >= 8 and letters < 1.5 * len(words):
+        return 0
+    if not clean.isascii():
+        letters += (backends._WEIGHT_DENSE - 1) * len(backends._DENSE.findall(clean))
+    caps = [len(w) for w in words if w[0].isupper()]
+    if not caps:
+        return letters
+    openings = 1 + text.count(". ") + text.count("? ") + text.count("! ") + text.count("\n")
+    names = sum(caps) - sum(sorted(caps)[:openings]) if openings < len(caps) else 0
+    lower = letters - sum(caps)
+    if lower >= 0.3 * letters:
+        return max(letters - names, letters // 2)
+    return max(0, letters - names)
+
+
+def _random_texts(alphabet: list[str], count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 600))) for _ in range(count)]
+
+
+_PIECES = [
+    "a", "b", "Z", "é", "É", "ß", "'", "’", "-", "--", " ", "  ", "\n", ".", ". ", "? ", "!", "3", "_",
+    "中", "\u0301", "\u0e01", "@x.com", "http://a.b/c", "#tag", "\ud800", "\U0001f600", "\u3001", "\ufeff",
+    "Word", "the", "don't", "-ish", "O'Neil", "ДА", "да", "'quoted'",
+]
+
+
+def test_noise_mapping_is_the_table_for_every_code_point():
+    table = _noise_table()
+    for start in range(0, 0x110000, 0x800):  # every code point, short and long texts
+        chunk = "".join(chr(cp) for cp in range(start, start + 0x800))
+        assert _translate_noise(chunk) == chunk.translate(table)
+        for piece in (chunk[:7], chunk[100:300]):
+            assert _translate_noise(piece) == piece.translate(table)
+
+
+def test_stray_marks_removed_as_by_the_lookbehind_pattern():
+    for text in _random_texts(_PIECES, 3000, seed=1) + ["a--b", "-a", "a-", "a-b", "'", "a' b", "x’-y", "é-ü"]:
+        fast = " ".join(backends._STRAY.sub(" ", text).split())
+        old = " ".join(_OLD_STRAY.sub(" ", text).split())
+        assert fast == old, text
+
+
+def test_evidence_is_the_same_as_word_by_word():
+    texts = _random_texts(_PIECES, 3000, seed=2)
+    texts += [
+        "Some Say State AG Harris' Option To Ignore ICE",
+        "A c h o   q u e   o   v e r d a d e i r o   p e r d ã o",
+        "The council approved the budget. It met on Tuesday! Did it? Yes.\nMr Smith Went To Washington",
+        "Die Regierung hat am Montag Die Neuen Regeln Vorgestellt, sagte Der Sprecher.",
+        "東京都は月曜日に新しい規則を発表した。 The Tokyo Metropolitan Government",
+    ]
+    for text in texts:
+        assert evidence_chars(text) == _old_evidence(text), text
+        assert evidence_chars(text, clean_for_detection(text)) == _old_evidence(text), text
