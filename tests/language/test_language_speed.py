@@ -76,3 +76,64 @@ def test_evidence_is_the_same_as_word_by_word():
     for text in texts:
         assert evidence_chars(text) == _old_evidence(text), text
         assert evidence_chars(text, clean_for_detection(text)) == _old_evidence(text), text
+
+
+# --------------------------------------------------------------------------- the first reading
+
+from audit.language import LanguageCheck, LanguageConfig, LanguageIdentifier  # noqa: E402
+from audit.model import Document  # noqa: E402
+from audit.rules import DocContext  # noqa: E402
+
+_RARE_WORDS = "\n\n".join(
+    [
+        "The council approved the new budget on Tuesday after a long debate. Members said the plan would be "
+        "reviewed next year.",
+        "Neutron capture transmutes germanium into arsenic isotopes via beta decay. The results were published "
+        "last week.",
+        "Residents said they were pleased with the new library and its long opening hours, and the mayor "
+        "thanked the staff.",
+    ]
+)
+
+
+def _screened(text: str, **config) -> tuple[str | None, list[bool]]:
+    ident = LanguageIdentifier(LanguageConfig(**config))
+    ctx = DocContext(Document(id="d", text=text, source="s"), 0)
+    units = ident.units(text, ctx.passages)
+    return ident.screen(text, units, ctx.sentences, ctx.layer), [u.screened for u in units]
+
+
+def test_a_sentence_of_rare_words_that_fasttext_reads_as_the_language_does_not_send_its_passage_to_the_models():
+    """The second paragraph's first sentence has few of English's 10,000 commonest words (the vocabulary
+    test disagrees); read alone, fastText puts it in English, so its passage keeps the first reading."""
+    assert _screened(_RARE_WORDS) == ("en", [True, True, True])
+    # without the confirmation the passage is read in full
+    assert _screened(_RARE_WORDS, screen_confirm_probability=1.0) == ("en", [True, False, True])
+
+
+def test_a_foreign_sentence_inside_a_paragraph_still_gets_the_full_reading_and_is_found():
+    text = _RARE_WORDS.replace(
+        "The results were published last week.",
+        "Le conseil municipal a voté le budget hier soir après un très long débat. The results were published "
+        "last week.",
+    )
+    assert _screened(text) == ("en", [True, False, True])
+    ctx = DocContext(Document(id="d", text=text, source="s"), 0)
+    findings = list(LanguageCheck().check(ctx))
+    assert [(f.rule, f.data["language"], text[f.start : f.end]) for f in findings] == [
+        ("LANG001", "fr", "Le conseil municipal a voté le budget hier soir après un très long débat.")
+    ]
+
+
+def test_a_weak_sample_is_read_again_longer():
+    """A page opening with a menu line: its short sample gives English below 0.9, the longer one more."""
+    page = "\n\n".join(
+        [
+            "Sign in Home News Sport Weather",
+            "The council approved the new budget on Tuesday after a long debate that lasted into the evening.",
+            "Members said the plan would be reviewed next year, and the mayor thanked the staff for their work.",
+            "Residents said they were pleased with the new library and its long opening hours on weekends.",
+        ]
+    )
+    assert _screened(page, sample_chars=40, sample_retry_chars=0) == (None, [False, False, False, False])
+    assert _screened(page, sample_chars=40) == ("en", [False, True, True, True])
