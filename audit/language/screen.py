@@ -6,7 +6,8 @@ documents of a corpus are plainly in one language, which a vocabulary test shows
 a fraction of that:
 
 1. **Sample.** fastText reads a sample of the document (the opening of its first
-   passages with evidence, ``sample_chars`` in all); its top language ``L`` is the
+   passages with evidence, ``sample_chars`` in all; ``sample_retry_chars`` when that gives
+   less than ``sample_min_probability``); its top language ``L`` is the
    candidate when its probability is at least ``sample_min_probability``.
 2. **Vocabulary test per sentence.** Every sentence's words (the shared text layer's, so
    the document is not tokenised again) that do not start with a capital letter or a digit
@@ -20,7 +21,10 @@ a fraction of that:
    vocabulary *disagrees*, and so does a sentence with letters of a script written without
    spaces. Each distinct word is looked up once per process; the per-sentence counts come
    from running sums over the document's words, all sentences at once.
-3. Passages holding a disagreeing sentence go through the full per-passage reading
+3. **Confirmation** (:meth:`audit.language.identify.LanguageIdentifier.screen`): the disagreeing
+   sentences are read alone by fastText, in one batch; one it gives ``L`` with
+   ``screen_confirm_probability`` or more agrees after all (rare words, not another language).
+4. Passages holding a sentence that still disagrees go through the full per-passage reading
    (models, sentence pass, names veto); the others are ``L`` without any model call.
 
 Languages without a wordfreq list, or written without spaces (Chinese, Japanese,
