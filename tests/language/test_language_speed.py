@@ -137,3 +137,15 @@ def test_a_weak_sample_is_read_again_longer():
     )
     assert _screened(page, sample_chars=40, sample_retry_chars=0) == (None, [False, False, False, False])
     assert _screened(page, sample_chars=40) == ("en", [False, True, True, True])
+
+
+def test_word_classes_are_those_of_one_word_at_a_time():
+    from audit.language import screen
+
+    words = _random_texts(["a", "B", "é", "É", "3", "中", "'", "the", "of", "x", "ǅ", "\u0e01", "ß"], 3000, seed=4)
+    words = [w[:12] for w in words if w] + ["The", "the", "1987", "über", "Über", "東京", "ประเทศ"]
+    vocab = screen.vocabulary("en", 10000)
+    fresh = frozenset(vocab)  # a vocabulary object of its own: nothing remembered for it yet
+    got = screen._classify_words(words, fresh).tolist()
+    assert got == [screen._class_of(w, fresh) for w in words]
+    assert screen._classify_words(words, fresh).tolist() == got  # from the memo
