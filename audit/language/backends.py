@@ -82,7 +82,7 @@ def _noise_array():
     import numpy as np
 
     table = np.arange(0x110000, dtype=np.uint32)
-    table[: 0x10000] = np.array(_noise_list(), dtype=np.uint32)
+    table[:0x10000] = np.array(_noise_list(), dtype=np.uint32)
     return table
 
 

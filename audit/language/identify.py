@@ -211,10 +211,13 @@ class Unit:
         "conf",
         "screened",
         "agreeing",
+        "chars",
     )
 
     def __init__(self, span: Span, clean: str | None, evidence: int | None, raw: str = "", max_chars: int = 0) -> None:
         self.span = span
+        #: ``len(span)`` (summed per unit in the hot loops; ``Span.__len__`` is a Python call)
+        self.chars = span.end - span.start
         self._clean = clean
         self._evidence = evidence
         self._raw = raw
@@ -352,15 +355,15 @@ class LanguageIdentifier:
           then every unit below ``confirm_below`` is confirmed.
         """
         cfg = self.config
-        sized = [u for u in units if u.may_reach(cfg.min_chars) and u.evidence >= cfg.min_chars]
+        sized = [units[i] for i in _sized(units, cfg.min_chars)]
         self._screen(sized)
         lang = doc_lang or dominant(weights_of(sized))
         if self.fasttext is None or self.langdetect is None:
             return lang
         floor = 2 * cfg.min_confidence - 1 if report_floor is None else report_floor
-        total = sum(len(u.span) for u in sized)
+        total = sum(u.chars for u in sized)
         for _ in range(3):  # confirm, recompute the dominant language, repeat if it moved
-            sure = sum(len(u.span) for u in sized if u.ft and u.ft[0][0] == lang and u.ft[0][1] >= cfg.min_confidence)
+            sure = sum(u.chars for u in sized if u.ft and u.ft[0][0] == lang and u.ft[0][1] >= cfg.min_confidence)
             doubtful = doc_lang is None and 2 * sure < total
             todo = []
             for u in sized:
@@ -390,13 +393,18 @@ class LanguageIdentifier:
         cfg = self.config
         if not cfg.screen or self.fasttext is None:
             return None
-        sized = [i for i, u in enumerate(units) if u.may_reach(cfg.min_chars) and u.evidence >= cfg.min_chars]
+        sized = _sized(units, cfg.min_chars)
         if not sized:
             return None
         sample, whole = _sample(units, sized, cfg.sample_chars)
         # k=20: a short document's sample is its whole text, and read_short reuses this answer (cached).
         cands = self.fasttext.predict([sample], k=20)[0]
-        if cands and cands[0][1] < cfg.sample_min_probability and not whole and cfg.sample_retry_chars > cfg.sample_chars:
+        if (
+            cands
+            and cands[0][1] < cfg.sample_min_probability
+            and not whole
+            and cfg.sample_retry_chars > cfg.sample_chars
+        ):
             cands = self.fasttext.predict([_sample(units, sized, cfg.sample_retry_chars)[0]])[0]
         if not cands or cands[0][1] < cfg.sample_min_probability:
             return None
@@ -418,7 +426,7 @@ class LanguageIdentifier:
         still_odd = self._confirm_odd(text, sentences, odd_sents, lang) if odd_sents.any() else odd_sents
         odd = passages_of([u.span for u in units], bounds[:, 0], still_odd)
         agree = [i for i in sized if i not in odd]
-        if 2 * sum(len(units[i].span) for i in agree) < sum(len(units[i].span) for i in sized):
+        if 2 * sum(units[i].chars for i in agree) < sum(units[i].chars for i in sized):
             return None
         for i in agree:
             u = units[i]
@@ -575,6 +583,18 @@ def clearly_one(prose: Sequence[str], cands: Candidates, cfg: LanguageConfig) ->
     return unknown <= cfg.clear_max_unknown * n
 
 
+def _sized(units: Sequence[Unit], chars: int) -> list[int]:
+    """Indices of the ``units`` with ``chars`` letters of evidence or more. A unit whose raw text is under
+    a third of ``chars`` cannot have them (:meth:`Unit.may_reach`): most short lines of a page are left
+    out before any method call."""
+    third = (chars + 2) // 3
+    return [
+        i
+        for i, u in enumerate(units)
+        if (len(u._raw) >= third or u._evidence is not None) and u.may_reach(chars) and u.evidence >= chars
+    ]
+
+
 def _sample(units: Sequence[Unit], sized: Sequence[int], chars: int) -> tuple[str, bool]:
     """The opening ``chars`` characters of the cleaned text of ``units[i]`` for ``i`` in ``sized``, and
     whether that is all of their text (False when it may not be)."""
@@ -614,5 +634,5 @@ def weights_of(units: Iterable[Unit]) -> dict[str, float]:
     w: dict[str, float] = {}
     for u in units:
         if u.lang != UND:
-            w[u.lang] = w.get(u.lang, 0.0) + len(u.span)
+            w[u.lang] = w.get(u.lang, 0.0) + u.chars
     return w

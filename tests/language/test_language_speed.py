@@ -42,9 +42,43 @@ def _random_texts(alphabet: list[str], count: int, seed: int) -> list[str]:
 
 
 _PIECES = [
-    "a", "b", "Z", "é", "É", "ß", "'", "’", "-", "--", " ", "  ", "\n", ".", ". ", "? ", "!", "3", "_",
-    "中", "\u0301", "\u0e01", "@x.com", "http://a.b/c", "#tag", "\ud800", "\U0001f600", "\u3001", "\ufeff",
-    "Word", "the", "don't", "-ish", "O'Neil", "ДА", "да", "'quoted'",
+    "a",
+    "b",
+    "Z",
+    "é",
+    "É",
+    "ß",
+    "'",
+    "’",
+    "-",
+    "--",
+    " ",
+    "  ",
+    "\n",
+    ".",
+    ". ",
+    "? ",
+    "!",
+    "3",
+    "_",
+    "中",
+    "\u0301",
+    "\u0e01",
+    "@x.com",
+    "http://a.b/c",
+    "#tag",
+    "\ud800",
+    "\U0001f600",
+    "\u3001",
+    "\ufeff",
+    "Word",
+    "the",
+    "don't",
+    "-ish",
+    "O'Neil",
+    "ДА",
+    "да",
+    "'quoted'",
 ]
 
 
@@ -149,3 +183,15 @@ def test_word_classes_are_those_of_one_word_at_a_time():
     got = screen._classify_words(words, fresh).tolist()
     assert got == [screen._class_of(w, fresh) for w in words]
     assert screen._classify_words(words, fresh).tolist() == got  # from the memo
+
+
+def test_units_with_enough_evidence_are_those_may_reach_and_evidence_give():
+    from audit.language.identify import Unit, _sized
+    from audit.model import Span
+
+    raws = _random_texts(_PIECES + ["東京", "ประเทศ"], 600, seed=5)
+    raws = [r[: len(r) % 90] for r in raws]  # many short lines, as on a page
+    for chars in (0, 1, 2, 3, 4, 10, 30, 60):
+        units = [Unit.lazy(Span(0, len(r)), r, 2000) for r in raws]
+        assert _sized(units, chars) == [i for i, u in enumerate(units) if u.may_reach(chars) and u.evidence >= chars]
+        assert all(u.chars == len(u.span) for u in units)
