@@ -353,7 +353,7 @@ def test_prose_words_leave_out_particles_inside_names():
 def test_screen_on_the_text_layer_finds_the_disagreeing_passages():
     """The vocabulary screen reads the shared words of the text layer: a passage holding a sentence in
     another language, or in a script written without spaces, disagrees; names and numbers are ignored."""
-    from audit.language.screen import odd_sentences, passages_of, vocabulary
+    from audit.language.screen import odd_sentences, passages_of, span_bounds, vocabulary
 
     paras = [
         "The council approved the budget on Tuesday. Members said the plan would be reviewed in 2025.",
@@ -365,8 +365,9 @@ def test_screen_on_the_text_layer_finds_the_disagreeing_passages():
     text = "\n\n".join(paras)
     ctx = DocContext(Document(id="d", text=text, source="s"), 0)
     vocab = vocabulary("en", 10000)
-    odd = odd_sentences(ctx.layer, ctx.sentences, vocab, 3, 0.75)
-    assert passages_of(ctx.passages, ctx.sentences, odd) == frozenset({1, 3})
+    bounds = span_bounds(ctx.sentences)
+    odd = odd_sentences(ctx.layer, bounds, vocab, 3, 0.75)
+    assert passages_of(ctx.passages, bounds[:, 0], odd) == frozenset({1, 3})
 
 
 def test_unit_evidence_is_lazy_and_its_bound_is_safe():

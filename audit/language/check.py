@@ -163,8 +163,8 @@ def language_name(code: str) -> str:
 
 def _confidence(units: list[Unit], lang: str) -> float:
     """Character-weighted confidence of the units identified as ``lang`` (0 when there are none)."""
-    chars = sum(len(u.span) for u in units if u.lang == lang)
-    return sum(u.conf * len(u.span) for u in units if u.lang == lang) / chars if chars else 0.0
+    chars = sum(u.chars for u in units if u.lang == lang)
+    return sum(u.conf * u.chars for u in units if u.lang == lang) / chars if chars else 0.0
 
 
 @dataclass
@@ -279,9 +279,9 @@ class LanguageCheck(DocumentCheck):
         # Pages made mostly of short lines: read the unclassified passages together, so
         # a few long lines (a copyright notice, a caption) do not decide the language.
         rest = [u for u in units if u.lang == UND]
-        rest_chars = sum(len(u.span) for u in rest)
+        rest_chars = sum(u.chars for u in rest)
         rest_conf = 0.0
-        if rest and 2 * rest_chars > sum(len(u.span) for u in units):
+        if rest and 2 * rest_chars > sum(u.chars for u in units):
             lang, rest_conf = ident.identify_text("\n".join(text[u.span.start : u.span.end] for u in rest))
             if lang != UND:
                 weights[lang] = weights.get(lang, 0.0) + rest_chars
@@ -318,10 +318,10 @@ class LanguageCheck(DocumentCheck):
             for i, sents in sentence_units.items():  # shares from the sentences, not the mixed passage
                 u = units[i]
                 if u.lang != UND:
-                    weights[u.lang] = weights.get(u.lang, 0.0) - len(u.span)
+                    weights[u.lang] = weights.get(u.lang, 0.0) - u.chars
                 for s in sents:
                     lang = s.lang if s.lang != UND else doc_lang
-                    weights[lang] = weights.get(lang, 0.0) + len(s.span)
+                    weights[lang] = weights.get(lang, 0.0) + s.chars
                 weights = {k: v for k, v in weights.items() if v > 0}
         conf = _confidence(units, doc_lang)
         if not conf:
@@ -489,8 +489,8 @@ class LanguageCheck(DocumentCheck):
 
     def _finding(self, run: _Run, doc_lang: str, sentence: bool = False) -> Finding:
         start, end = run.units[0].span.start, run.units[-1].span.end
-        core_chars = sum(len(u.span) for u in run.core) or 1
-        conf = sum(u.conf * len(u.span) for u in run.core) / core_chars
+        core_chars = sum(u.chars for u in run.core) or 1
+        conf = sum(u.conf * u.chars for u in run.core) / core_chars
         what = "sentence" if sentence else "passage"
         count = len(run.units)
         plural = f"{count} {what}s" if count > 1 else f"1 {what}"

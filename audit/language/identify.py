@@ -7,8 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
+import numpy as np
+
 from audit.language.backends import EVIDENCE_LIMIT, Candidates, clean_for_detection, evidence_chars, get_backend
-from audit.language.screen import odd_sentences, passages_of, vocabulary
+from audit.language.screen import odd_sentences, passages_of, span_bounds, vocabulary
 from audit.language.short import Run, counted_runs, identify_short, pair_with_frequencies, tokens
 from audit.model import Span
 from audit.text import TextLayer
@@ -102,12 +104,19 @@ class LanguageConfig:
     sample_chars: int = 400
     #: The sample's top language is the candidate only at this fastText probability or more.
     sample_min_probability: float = 0.90
+    #: Below it, a longer sample (this many characters) is read once more: 400 characters of headings
+    #: and lead sentences often give English 0.7-0.9, 2,000 give it 0.9 or more (0 disables).
+    sample_retry_chars: int = 2000
     #: Most frequent words of the candidate language (wordfreq) that a sentence is tested against.
     vocabulary_size: int = 10000
     #: A sentence with this many words not starting with a capital, fewer than screen_min_coverage
     #: of them in the vocabulary, disagrees (its passage gets the full reading).
     screen_min_words: int = 3
     screen_min_coverage: float = 0.75
+    #: A sentence that disagrees is read alone by fastText first: when fastText's top answer for it is
+    #: the candidate language with this probability or more, it agrees after all (rare words, not another
+    #: language) and does not send its passage to the full reading (1 disables this confirmation).
+    screen_confirm_probability: float = 0.70
     #: A document of one passage with at most this many characters is also read word by word
     #: (audit.language.short): its language when the guard leaves it ``und``, and runs of words
     #: in two languages (code-switching) for its shares.
@@ -148,6 +157,7 @@ class LanguageConfig:
             "sentence_check_below",
             "sample_min_probability",
             "screen_min_coverage",
+            "screen_confirm_probability",
             "short_min_confidence",
             "mix_min_share",
             "pair_min_probability",
@@ -165,6 +175,7 @@ class LanguageConfig:
             "max_chars",
             "trust_min_chars",
             "sample_chars",
+            "sample_retry_chars",
             "vocabulary_size",
             "run_vocabulary_size",
             "screen_min_words",
@@ -200,10 +211,13 @@ class Unit:
         "conf",
         "screened",
         "agreeing",
+        "chars",
     )
 
     def __init__(self, span: Span, clean: str | None, evidence: int | None, raw: str = "", max_chars: int = 0) -> None:
         self.span = span
+        #: ``len(span)`` (summed per unit in the hot loops; ``Span.__len__`` is a Python call)
+        self.chars = span.end - span.start
         self._clean = clean
         self._evidence = evidence
         self._raw = raw
@@ -341,15 +355,15 @@ class LanguageIdentifier:
           then every unit below ``confirm_below`` is confirmed.
         """
         cfg = self.config
-        sized = [u for u in units if u.may_reach(cfg.min_chars) and u.evidence >= cfg.min_chars]
+        sized = [units[i] for i in _sized(units, cfg.min_chars)]
         self._screen(sized)
         lang = doc_lang or dominant(weights_of(sized))
         if self.fasttext is None or self.langdetect is None:
             return lang
         floor = 2 * cfg.min_confidence - 1 if report_floor is None else report_floor
-        total = sum(len(u.span) for u in sized)
+        total = sum(u.chars for u in sized)
         for _ in range(3):  # confirm, recompute the dominant language, repeat if it moved
-            sure = sum(len(u.span) for u in sized if u.ft and u.ft[0][0] == lang and u.ft[0][1] >= cfg.min_confidence)
+            sure = sum(u.chars for u in sized if u.ft and u.ft[0][0] == lang and u.ft[0][1] >= cfg.min_confidence)
             doubtful = doc_lang is None and 2 * sure < total
             todo = []
             for u in sized:
@@ -379,46 +393,68 @@ class LanguageIdentifier:
         cfg = self.config
         if not cfg.screen or self.fasttext is None:
             return None
-        sized = [i for i, u in enumerate(units) if u.may_reach(cfg.min_chars) and u.evidence >= cfg.min_chars]
+        sized = _sized(units, cfg.min_chars)
         if not sized:
             return None
-        parts: list[str] = []
-        room = cfg.sample_chars
-        for i in sized:
-            piece = units[i].clean[: max(room, 0)]
-            parts.append(piece)
-            room -= len(piece) + 1
-            if room <= 0:
-                break
+        sample, whole = _sample(units, sized, cfg.sample_chars)
         # k=20: a short document's sample is its whole text, and read_short reuses this answer (cached).
-        cands = self.fasttext.predict([" ".join(parts)], k=20)[0]
+        cands = self.fasttext.predict([sample], k=20)[0]
+        if (
+            cands
+            and cands[0][1] < cfg.sample_min_probability
+            and not whole
+            and cfg.sample_retry_chars > cfg.sample_chars
+        ):
+            cands = self.fasttext.predict([_sample(units, sized, cfg.sample_retry_chars)[0]])[0]
         if not cands or cands[0][1] < cfg.sample_min_probability:
             return None
         lang, prob = cands[0]
         vocab = vocabulary(lang, cfg.vocabulary_size)
         if vocab is None:
             return None
+        bounds = span_bounds(sentences)
         odd_sents = odd_sentences(
             layer if layer is not None else TextLayer(text),
-            sentences,
+            bounds,
             vocab,
             cfg.screen_min_words,
             cfg.screen_min_coverage,
         )
-        odd = passages_of([u.span for u in units], sentences, odd_sents)
+        # Sentences that disagree with the vocabulary (rare words, or another language): read alone by
+        # fastText (one batch), those it puts in the candidate language agree after all; only passages
+        # holding a sentence that still disagrees are read in full.
+        still_odd = self._confirm_odd(text, sentences, odd_sents, lang) if odd_sents.any() else odd_sents
+        odd = passages_of([u.span for u in units], bounds[:, 0], still_odd)
         agree = [i for i in sized if i not in odd]
-        if 2 * sum(len(units[i].span) for i in agree) < sum(len(units[i].span) for i in sized):
+        if 2 * sum(units[i].chars for i in agree) < sum(units[i].chars for i in sized):
             return None
         for i in agree:
             u = units[i]
             u.lang, u.conf, u.screened = lang, prob, True
         # A passage read in full keeps the starts of its sentences that agreed: the sentence pass gives
         # them the document's language without a model call.
-        agreeing = frozenset(sp.start for sp, bad in zip(sentences, odd_sents.tolist(), strict=True) if not bad)
-        for i in odd:
-            units[i].agreeing = agreeing
+        if odd:
+            agreeing = frozenset(bounds[~odd_sents, 0].tolist())
+            for i in odd:
+                units[i].agreeing = agreeing
         self.classify([units[i] for i in sized if i in odd], doc_lang=lang)
         return lang
+
+    def _confirm_odd(self, text: str, sentences: Sequence[Span], odd: np.ndarray, lang: str) -> np.ndarray:
+        """``odd`` (bool per sentence) without the sentences fastText reads as ``lang`` with
+        ``screen_confirm_probability`` or more (each sentence's cleaned text, as the sentence pass
+        reads it: the answers are cached for it)."""
+        cfg = self.config
+        assert self.fasttext is not None  # screen() runs with fastText only
+        if cfg.screen_confirm_probability >= 1.0:
+            return odd
+        which = np.flatnonzero(odd).tolist()
+        cleans = [clean_for_detection(text[sentences[i].start : sentences[i].end], cfg.max_chars) for i in which]
+        out = odd.copy()
+        for i, cands in zip(which, self.fasttext.predict(cleans), strict=True):
+            if cands and cands[0][0] == lang and cands[0][1] >= cfg.screen_confirm_probability:
+                out[i] = False
+        return out
 
     def identify_text(self, text: str) -> tuple[str, float]:
         """The language of one text as a whole (used for documents of short lines)."""
@@ -547,6 +583,32 @@ def clearly_one(prose: Sequence[str], cands: Candidates, cfg: LanguageConfig) ->
     return unknown <= cfg.clear_max_unknown * n
 
 
+def _sized(units: Sequence[Unit], chars: int) -> list[int]:
+    """Indices of the ``units`` with ``chars`` letters of evidence or more. A unit whose raw text is under
+    a third of ``chars`` cannot have them (:meth:`Unit.may_reach`): most short lines of a page are left
+    out before any method call."""
+    third = (chars + 2) // 3
+    return [
+        i
+        for i, u in enumerate(units)
+        if (len(u._raw) >= third or u._evidence is not None) and u.may_reach(chars) and u.evidence >= chars
+    ]
+
+
+def _sample(units: Sequence[Unit], sized: Sequence[int], chars: int) -> tuple[str, bool]:
+    """The opening ``chars`` characters of the cleaned text of ``units[i]`` for ``i`` in ``sized``, and
+    whether that is all of their text (False when it may not be)."""
+    parts: list[str] = []
+    room = chars
+    for i in sized:
+        piece = units[i].clean[: max(room, 0)]
+        parts.append(piece)
+        room -= len(piece) + 1
+        if room <= 0:
+            return " ".join(parts), False
+    return " ".join(parts), True
+
+
 def _prose_words(words: list[str]) -> list[str]:
     """The lower-case words of a text that are not particles inside a name: a run of one or two
     lower-case words between two capitalised words ("Groupement des Industries pour le Batiment",
@@ -572,5 +634,5 @@ def weights_of(units: Iterable[Unit]) -> dict[str, float]:
     w: dict[str, float] = {}
     for u in units:
         if u.lang != UND:
-            w[u.lang] = w.get(u.lang, 0.0) + len(u.span)
+            w[u.lang] = w.get(u.lang, 0.0) + u.chars
     return w

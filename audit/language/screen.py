@@ -6,7 +6,8 @@ documents of a corpus are plainly in one language, which a vocabulary test shows
 a fraction of that:
 
 1. **Sample.** fastText reads a sample of the document (the opening of its first
-   passages with evidence, ``sample_chars`` in all); its top language ``L`` is the
+   passages with evidence, ``sample_chars`` in all; ``sample_retry_chars`` when that gives
+   less than ``sample_min_probability``); its top language ``L`` is the
    candidate when its probability is at least ``sample_min_probability``.
 2. **Vocabulary test per sentence.** Every sentence's words (the shared text layer's, so
    the document is not tokenised again) that do not start with a capital letter or a digit
@@ -20,7 +21,10 @@ a fraction of that:
    vocabulary *disagrees*, and so does a sentence with letters of a script written without
    spaces. Each distinct word is looked up once per process; the per-sentence counts come
    from running sums over the document's words, all sentences at once.
-3. Passages holding a disagreeing sentence go through the full per-passage reading
+3. **Confirmation** (:meth:`audit.language.identify.LanguageIdentifier.screen`): the disagreeing
+   sentences are read alone by fastText, in one batch; one it gives ``L`` with
+   ``screen_confirm_probability`` or more agrees after all (rare words, not another language).
+4. Passages holding a sentence that still disagrees go through the full per-passage reading
    (models, sentence pass, names veto); the others are ``L`` without any model call.
 
 Languages without a wordfreq list, or written without spaces (Chinese, Japanese,
@@ -74,42 +78,45 @@ _MEMO_ENTRIES = 300_000  # distinct words remembered per vocabulary (cleared whe
 _CLASSES: dict[int, tuple[frozenset[str], dict[str, int]]] = {}
 
 
+def _class_of(w: str, vocab: frozenset[str]) -> int:
+    if not w.isascii() and _UNSPACED_LETTERS.search(w):
+        return _UNSPACED_WORD
+    if w[0].isupper() or w[0].isdigit():
+        return _IGNORED
+    return _HIT if w.lower() in vocab else _MISS
+
+
 def _classify_words(words: list[str], vocab: frozenset[str]) -> np.ndarray:
     """Per word of the layer: ignored (starts with a capital letter or a digit), in the vocabulary,
-    not in it, or holding a letter of a script written without spaces. Remembered per distinct word."""
+    not in it, or holding a letter of a script written without spaces. Remembered per distinct word:
+    the words met for the first time are classified once each (a set difference finds them), the
+    document's classes are one ``map`` over the memo."""
     entry = _CLASSES.get(id(vocab))
     if entry is None or entry[0] is not vocab or len(entry[1]) > _MEMO_ENTRIES:
         entry = _CLASSES[id(vocab)] = (vocab, {})
     memo = entry[1]
     classes = list(map(memo.get, words))
     if None in classes:
-        for i, c in enumerate(classes):
-            if c is None:
-                w = words[i]
-                if not w.isascii() and _UNSPACED_LETTERS.search(w):
-                    c = _UNSPACED_WORD
-                elif w[0].isupper() or w[0].isdigit():
-                    c = _IGNORED
-                else:
-                    c = _HIT if w.lower() in vocab else _MISS
-                classes[i] = memo[w] = c
-    return np.fromiter(classes, dtype=np.int8, count=len(classes))
+        for w in set(words).difference(memo):
+            memo[w] = _class_of(w, vocab)
+        classes = list(map(memo.__getitem__, words))
+    return np.array(classes, dtype=np.int8)
 
 
 def odd_sentences(
-    layer: TextLayer, sentences: Sequence[Span], vocab: frozenset[str], min_words: int, min_coverage: float
+    layer: TextLayer, bounds: np.ndarray, vocab: frozenset[str], min_words: int, min_coverage: float
 ) -> np.ndarray:
-    """Which ``sentences`` disagree with ``vocab`` (bool per sentence), read on the document's shared
-    words (:attr:`audit.text.TextLayer.words`), all sentences at once: per-word classes (looked up once
-    per distinct word), running counts, and each sentence's counts from two ``searchsorted`` calls."""
-    if not sentences:
+    """Which sentences disagree with ``vocab`` (bool per sentence; ``bounds``: their starts and ends,
+    an ``(n, 2)`` array), read on the document's shared words (:attr:`audit.text.TextLayer.words`), all
+    sentences at once: per-word classes (looked up once per distinct word), running counts, and each
+    sentence's counts from two ``searchsorted`` calls."""
+    if not len(bounds):
         return np.zeros(0, dtype=bool)
     cls = _classify_words(layer.words, vocab)
     zero = np.zeros(1, dtype=np.int64)
     counted = np.concatenate([zero, np.cumsum(cls != _IGNORED, dtype=np.int64)])
     hits = np.concatenate([zero, np.cumsum(cls == _HIT, dtype=np.int64)])
     unspaced = np.concatenate([zero, np.cumsum(cls == _UNSPACED_WORD, dtype=np.int64)])
-    bounds = np.array([(s.start, s.end) for s in sentences], dtype=np.int64)
     lo = np.searchsorted(layer.starts, bounds[:, 0])
     hi = np.searchsorted(layer.starts, bounds[:, 1])
     n = counted[hi] - counted[lo]
@@ -117,10 +124,18 @@ def odd_sentences(
     return (unspaced[hi] > unspaced[lo]) | ((n >= min_words) & (h < min_coverage * n))
 
 
-def passages_of(passages: Sequence[Span], sentences: Sequence[Span], which: np.ndarray) -> frozenset[int]:
+def span_bounds(spans: Sequence[Span]) -> np.ndarray:
+    """The starts and ends of ``spans`` as an ``(n, 2)`` int64 array."""
+    out = np.empty((len(spans), 2), dtype=np.int64)
+    out[:, 0] = [s.start for s in spans]
+    out[:, 1] = [s.end for s in spans]
+    return out
+
+
+def passages_of(passages: Sequence[Span], sentence_starts: np.ndarray, which: np.ndarray) -> frozenset[int]:
     """Indices of the ``passages`` holding a sentence marked in ``which`` (by where it starts)."""
     if not passages or not which.any():
         return frozenset()
-    starts = np.array([s.start for s, w in zip(sentences, which.tolist(), strict=True) if w], dtype=np.int64)
+    starts = sentence_starts[which]
     where = np.searchsorted(np.array([p.start for p in passages], dtype=np.int64), starts, side="right") - 1
     return frozenset(int(i) for i in np.unique(where) if i >= 0)

@@ -1,0 +1,197 @@
+"""The language check's fast paths give the same answers as the plain code they replace."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from audit.language import backends
+from audit.language.backends import _noise_table, _translate_noise, clean_for_detection, evidence_chars
+
+# The stray-mark pattern the fast one replaces (it tries a lookbehind at every position).
+_OLD_STRAY = re.compile(r"(?<!\w)['’\-]+|['’\-]+(?!\w)")
+
+
+def _old_evidence(text: str, limit: int = backends.EVIDENCE_LIMIT) -> int:
+    """evidence_chars as it was written first (split into words, a Python test per word)."""
+    if len(text) > limit:
+        text = text[:limit]
+    clean = clean_for_detection(text)
+    words = clean.split()
+    letters = len(clean) - len(words) + 1 if words else 0
+    if not letters:
+        return 0
+    if len(words) >= 8 and letters < 1.5 * len(words):
+        return 0
+    if not clean.isascii():
+        letters += (backends._WEIGHT_DENSE - 1) * len(backends._DENSE.findall(clean))
+    caps = [len(w) for w in words if w[0].isupper()]
+    if not caps:
+        return letters
+    openings = 1 + text.count(". ") + text.count("? ") + text.count("! ") + text.count("\n")
+    names = sum(caps) - sum(sorted(caps)[:openings]) if openings < len(caps) else 0
+    lower = letters - sum(caps)
+    if lower >= 0.3 * letters:
+        return max(letters - names, letters // 2)
+    return max(0, letters - names)
+
+
+def _random_texts(alphabet: list[str], count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 600))) for _ in range(count)]
+
+
+_PIECES = [
+    "a",
+    "b",
+    "Z",
+    "é",
+    "É",
+    "ß",
+    "'",
+    "’",
+    "-",
+    "--",
+    " ",
+    "  ",
+    "\n",
+    ".",
+    ". ",
+    "? ",
+    "!",
+    "3",
+    "_",
+    "中",
+    "\u0301",
+    "\u0e01",
+    "@x.com",
+    "http://a.b/c",
+    "#tag",
+    "\ud800",
+    "\U0001f600",
+    "\u3001",
+    "\ufeff",
+    "Word",
+    "the",
+    "don't",
+    "-ish",
+    "O'Neil",
+    "ДА",
+    "да",
+    "'quoted'",
+]
+
+
+def test_noise_mapping_is_the_table_for_every_code_point():
+    table = _noise_table()
+    for start in range(0, 0x110000, 0x800):  # every code point, short and long texts
+        chunk = "".join(chr(cp) for cp in range(start, start + 0x800))
+        assert _translate_noise(chunk) == chunk.translate(table)
+        for piece in (chunk[:7], chunk[100:300]):
+            assert _translate_noise(piece) == piece.translate(table)
+
+
+def test_stray_marks_removed_as_by_the_lookbehind_pattern():
+    for text in _random_texts(_PIECES, 3000, seed=1) + ["a--b", "-a", "a-", "a-b", "'", "a' b", "x’-y", "é-ü"]:
+        fast = " ".join(backends._STRAY.sub(" ", text).split())
+        old = " ".join(_OLD_STRAY.sub(" ", text).split())
+        assert fast == old, text
+
+
+def test_evidence_is_the_same_as_word_by_word():
+    texts = _random_texts(_PIECES, 3000, seed=2)
+    texts += [
+        "Some Say State AG Harris' Option To Ignore ICE",
+        "A c h o   q u e   o   v e r d a d e i r o   p e r d ã o",
+        "The council approved the budget. It met on Tuesday! Did it? Yes.\nMr Smith Went To Washington",
+        "Die Regierung hat am Montag Die Neuen Regeln Vorgestellt, sagte Der Sprecher.",
+        "東京都は月曜日に新しい規則を発表した。 The Tokyo Metropolitan Government",
+    ]
+    for text in texts:
+        assert evidence_chars(text) == _old_evidence(text), text
+        assert evidence_chars(text, clean_for_detection(text)) == _old_evidence(text), text
+
+
+# --------------------------------------------------------------------------- the first reading
+
+from audit.language import LanguageCheck, LanguageConfig, LanguageIdentifier  # noqa: E402
+from audit.model import Document  # noqa: E402
+from audit.rules import DocContext  # noqa: E402
+
+_RARE_WORDS = "\n\n".join(
+    [
+        "The council approved the new budget on Tuesday after a long debate. Members said the plan would be "
+        "reviewed next year.",
+        "Neutron capture transmutes germanium into arsenic isotopes via beta decay. The results were published "
+        "last week.",
+        "Residents said they were pleased with the new library and its long opening hours, and the mayor "
+        "thanked the staff.",
+    ]
+)
+
+
+def _screened(text: str, **config) -> tuple[str | None, list[bool]]:
+    ident = LanguageIdentifier(LanguageConfig(**config))
+    ctx = DocContext(Document(id="d", text=text, source="s"), 0)
+    units = ident.units(text, ctx.passages)
+    return ident.screen(text, units, ctx.sentences, ctx.layer), [u.screened for u in units]
+
+
+def test_a_sentence_of_rare_words_that_fasttext_reads_as_the_language_does_not_send_its_passage_to_the_models():
+    """The second paragraph's first sentence has few of English's 10,000 commonest words (the vocabulary
+    test disagrees); read alone, fastText puts it in English, so its passage keeps the first reading."""
+    assert _screened(_RARE_WORDS) == ("en", [True, True, True])
+    # without the confirmation the passage is read in full
+    assert _screened(_RARE_WORDS, screen_confirm_probability=1.0) == ("en", [True, False, True])
+
+
+def test_a_foreign_sentence_inside_a_paragraph_still_gets_the_full_reading_and_is_found():
+    text = _RARE_WORDS.replace(
+        "The results were published last week.",
+        "Le conseil municipal a voté le budget hier soir après un très long débat. The results were published "
+        "last week.",
+    )
+    assert _screened(text) == ("en", [True, False, True])
+    ctx = DocContext(Document(id="d", text=text, source="s"), 0)
+    findings = list(LanguageCheck().check(ctx))
+    assert [(f.rule, f.data["language"], text[f.start : f.end]) for f in findings] == [
+        ("LANG001", "fr", "Le conseil municipal a voté le budget hier soir après un très long débat.")
+    ]
+
+
+def test_a_weak_sample_is_read_again_longer():
+    """A page opening with a menu line: its short sample gives English below 0.9, the longer one more."""
+    page = "\n\n".join(
+        [
+            "Sign in Home News Sport Weather",
+            "The council approved the new budget on Tuesday after a long debate that lasted into the evening.",
+            "Members said the plan would be reviewed next year, and the mayor thanked the staff for their work.",
+            "Residents said they were pleased with the new library and its long opening hours on weekends.",
+        ]
+    )
+    assert _screened(page, sample_chars=40, sample_retry_chars=0) == (None, [False, False, False, False])
+    assert _screened(page, sample_chars=40) == ("en", [False, True, True, True])
+
+
+def test_word_classes_are_those_of_one_word_at_a_time():
+    from audit.language import screen
+
+    words = _random_texts(["a", "B", "é", "É", "3", "中", "'", "the", "of", "x", "ǅ", "\u0e01", "ß"], 3000, seed=4)
+    words = [w[:12] for w in words if w] + ["The", "the", "1987", "über", "Über", "東京", "ประเทศ"]
+    vocab = screen.vocabulary("en", 10000)
+    fresh = frozenset(vocab)  # a vocabulary object of its own: nothing remembered for it yet
+    got = screen._classify_words(words, fresh).tolist()
+    assert got == [screen._class_of(w, fresh) for w in words]
+    assert screen._classify_words(words, fresh).tolist() == got  # from the memo
+
+
+def test_units_with_enough_evidence_are_those_may_reach_and_evidence_give():
+    from audit.language.identify import Unit, _sized
+    from audit.model import Span
+
+    raws = _random_texts(_PIECES + ["東京", "ประเทศ"], 600, seed=5)
+    raws = [r[: len(r) % 90] for r in raws]  # many short lines, as on a page
+    for chars in (0, 1, 2, 3, 4, 10, 30, 60):
+        units = [Unit.lazy(Span(0, len(r)), r, 2000) for r in raws]
+        assert _sized(units, chars) == [i for i, u in enumerate(units) if u.may_reach(chars) and u.evidence >= chars]
+        assert all(u.chars == len(u.span) for u in units)
