@@ -218,6 +218,9 @@ _MULTIPLIERS = frozenset("hundred thousand million billion trillion".split())
 _SINGULAR_DET = (DETERMINERS - _NOT_SINGULAR) | frozenset("which what whichever whatever one".split())
 _POSTPOSITIVE_HEAD = re.compile(r"\w*(?:thing|body|one|where)")
 _PARTICIPLE_SUFFIX = re.compile(r"\w{2,}(?:ed|en|ing)")
+#: Words after which "he"/"she" takes a base-form verb: a modal or "do" before the subject (a question:
+#: "would she buy"), a subjunctive ("demanded that he order"), "let"/"make"/"help" + object... ("let him").
+_BASE_VERB_AFTER = MODALS | DO | frozenset("that lest if whether".split())
 _FREE_RELATIVE = frozenset("what whatever all everything anything something whichever".split())
 #: A number after a currency sign or a determiner is a quantity before its noun ("a $500 loan").
 _CURRENCY = frozenset("$ £ € ¥".split())
@@ -236,10 +239,12 @@ def _participle(word: str) -> bool:
 
 def _finite_verb(word: str) -> bool:
     """A modal, or a word that can only be a finite verb ("gave", "warn", "said"): no noun, adjective or
-    adverb reading, no -ing form."""
+    adverb reading, no -ing form, not a participle only ("seen")."""
     if word in MODALS:
         return True
     c = classes(word)
+    if c & PARTICIPLE and not c & PAST:
+        return False  # "seen", "given": a participle only
     return c != ANY and not c & (NOUN | ADJ | ADV | ING) and bool(c & VERB)
 
 
@@ -311,14 +316,21 @@ def class_frame_break(prev2: str, prev: str, kw: str, nxt: str, nxt2: str) -> bo
         return False  # a coordination ("a cheap and quick way")
     nc = classes(nxt)
     kc = classes(kw)
+    p2 = prev2.lower()
     noun_kw = bool(kc & NOUN) and not kc & ADJ
+    if low in ("he", "she") and kc & VERB and not kc & ADV and not kw.endswith("s") and p2 not in _BASE_VERB_AFTER:
+        return True  # "she shop said", "he order the": a third-person subject takes "shops", "orders"
+    if (low in HAVE or low in BE) and prev == low and nc & PARTICIPLE and not nc & (PAST | NOUN | ADJ | ADV):
+        # only an adverb stands between "have"/"be" and a participle that is nothing else ("have store seen",
+        # "was casino given")
+        if not kc & ADV:
+            return True
     if nc & (NOUN | ING) or nxt in NUMBER_WORDS:
         return False  # a modifier of the next word ("casino workers", "cheap flights", "casino gambling")
     if nc & ADJ and (not noun_kw or _nominal(nxt2)):
         return False  # before an adjective and its noun ("store legal authority"), or an adjective's adverb
     if _participle(nxt) and _nominal(nxt2):
         return False  # a modifier of a participle before its noun ("cheap imported steel")
-    p2 = prev2.lower()
     number = bool(_NUMBER.fullmatch(prev))
     pc = 0 if number else classes(low)
     if p2 in MODALS or p2 in SUBJECTS:

@@ -57,6 +57,8 @@ def test_closed_and_unknown_words():
         ("should", "be", "buy", "careful", "."),  # a noun before an adjective that ends the phrase
         ("approved", "a", "order", "pilot", "program"),  # "a" before a vowel sound, kept for "pilot"
         ("for", "an", "casino", "independent", "agency"),
+        ("they", "have", "store", "seen", "worse"),  # only an adverb stands before a pure participle
+        (".", "She", "order", "the", "players"),  # a base-form verb after "she"
     ],
 )
 def test_class_frame_breaks(prev2, prev, kw, nxt, nxt2):
@@ -85,6 +87,9 @@ def test_class_frame_breaks(prev2, prev, kw, nxt, nxt2):
         ("One", "less", "site", "to", "follow"),
         ("where", "to", "store", "undo", "files"),  # a verb before a noun the table lacks
         ("failure", "to", "download", "occurred", ","),  # "download" is not a count noun
+        ("that", "he", "order", "a", "recount"),  # a subjunctive
+        ("did", "he", "order", "the", "strike"),  # a question
+        ("readers", "have", "online", "seen", "the"),  # "online" is also an adverb
     ],
 )
 def test_class_frame_keeps_normal_uses(prev2, prev, kw, nxt, nxt2):
