@@ -320,6 +320,16 @@ def class_frame_break(prev2: str, prev: str, kw: str, nxt: str, nxt2: str) -> bo
     noun_kw = bool(kc & NOUN) and not kc & ADJ
     if low in ("he", "she") and kc & VERB and not kc & ADV and not kw.endswith("s") and p2 not in _BASE_VERB_AFTER:
         return True  # "she shop said", "he order the": a third-person subject takes "shops", "orders"
+    if (
+        low in MODALS
+        and prev == low
+        and nxt in ("be", "have")
+        and not kc & ADV
+        and not start
+        and p2 not in SUBORDINATORS
+    ):
+        return True  # "investors should store be careful": only an adverb stands there (not a question's subject,
+        # "when will order be restored")
     if (low in HAVE or low in BE) and prev == low and nc & PARTICIPLE and not nc & (PAST | NOUN | ADJ | ADV):
         # only an adverb stands between "have"/"be" and a participle that is nothing else ("have store seen",
         # "was casino given")

@@ -59,6 +59,7 @@ def test_closed_and_unknown_words():
         ("for", "an", "casino", "independent", "agency"),
         ("they", "have", "store", "seen", "worse"),  # only an adverb stands before a pure participle
         (".", "She", "order", "the", "players"),  # a base-form verb after "she"
+        ("investors", "should", "store", "be", "careful"),  # only an adverb stands between a modal and "be"
     ],
 )
 def test_class_frame_breaks(prev2, prev, kw, nxt, nxt2):
@@ -90,6 +91,7 @@ def test_class_frame_breaks(prev2, prev, kw, nxt, nxt2):
         ("that", "he", "order", "a", "recount"),  # a subjunctive
         ("did", "he", "order", "the", "strike"),  # a question
         ("readers", "have", "online", "seen", "the"),  # "online" is also an adverb
+        ("when", "will", "order", "be", "restored"),  # a question: the keyword is the subject
     ],
 )
 def test_class_frame_keeps_normal_uses(prev2, prev, kw, nxt, nxt2):
