@@ -16,7 +16,7 @@ from typing import Any, List
 import typer
 
 from audit import __version__
-from audit.collector import tune_collector
+from audit.collector import tune_allocator, tune_collector
 from audit.errors import AuditError
 from audit.model import Skipped, Unreadable
 
@@ -501,14 +501,86 @@ def rules(
                 typer.echo(f"        does not flag:  {ex!r}")
 
 
+#: ``scan``'s options that take a value, as typer spells them -> the parameter (for :func:`_plain_scan`).
+_SCAN_VALUES = {
+    "--out": "out",
+    "-o": "out",
+    "--format": "format",
+    "-f": "format",
+    "--fail-on": "fail_on",
+    "--select": "select",
+    "--ignore": "ignore",
+    "--config": "config_file",
+    "--baseline": "baseline",
+    "--write-baseline": "write_baseline",
+    "--index": "index",
+    "--languages": "languages",
+    "--text-field": "text_field",
+    "--id-field": "id_field",
+    "--jobs": "jobs",
+    "-j": "jobs",
+    "--engine": "engine",
+    "--work-dir": "work_dir",
+}
+_SCAN_PATHS = frozenset({"out", "config_file", "baseline", "write_baseline", "work_dir"})
+
+
+def _plain_scan(argv: list[str]) -> dict[str, Any] | None:
+    """``scan``'s keyword arguments for a plain command line (``scan PATH... [--option VALUE]...
+    [--staged]``, each option once, except ``--select`` and ``--ignore``), parsed without building the
+    typer app: typer coerces parameters with pydantic, whose import is about 0.1 CPU s of every run's
+    start-up. None for anything else (help, ``--option=value``, ``--``, an unknown or repeated option,
+    a value that starts with ``-``, a ``--jobs`` that is not a whole number): typer parses those, and
+    reports the usage errors. The same arguments as typer's (tested)."""
+    if len(argv) < 2 or argv[0] != "scan":
+        return None
+    kw: dict[str, Any] = {"paths": [], "out": Path("reports"), "staged": False}
+    kw.update(dict.fromkeys(set(_SCAN_VALUES.values()) - {"out"}))
+    seen: set[str] = set()
+    args = iter(argv[1:])
+    for arg in args:
+        name = _SCAN_VALUES.get(arg)
+        if name is not None:
+            value = next(args, None)
+            if value is None or value.startswith("-") or (name in seen and name not in ("select", "ignore")):
+                return None
+            seen.add(name)
+            if name in ("select", "ignore"):
+                kw[name] = [*(kw[name] or ()), value]
+            elif name == "jobs":
+                if not (value.isascii() and value.isdigit()):
+                    return None
+                kw[name] = int(value)
+            else:
+                kw[name] = Path(value) if name in _SCAN_PATHS else value
+        elif arg == "--staged" and not kw["staged"]:
+            kw["staged"] = True
+        elif arg == "-" or not arg.startswith("-"):
+            kw["paths"].append(Path(arg))
+        else:
+            return None
+    return kw if kw["paths"] else None
+
+
 def main() -> None:
     """Console script entry point: an unexpected exception is an internal failure, exit 2 (never 1)."""
     # The scan's collector threshold (audit.collector.GC_YOUNG) from the start: importing the families,
     # their models and lexicons creates long-lived objects only, which Python's default (a young
     # collection every 700 allocations) walks about 120 times, 0.02-0.04 of a one-document scan's 0.8 CPU s.
     tune_collector()
+    tune_allocator()  # numpy's batch temporaries reuse heap pages instead of faulting in fresh ones
     try:
-        app()
+        plain = _plain_scan(sys.argv[1:])
+        if plain is None:
+            app()
+        else:
+            try:
+                scan(**plain)
+            except typer.Exit as end:  # as click's standalone mode ends a command
+                sys.exit(end.exit_code)
+            except KeyboardInterrupt:
+                _err("Aborted!")
+                sys.exit(1)
     except Exception as err:  # noqa: BLE001 - the contract's exit code for internal failures
         if os.environ.get("CORPUS_AUDIT_TRACEBACK"):
             import traceback

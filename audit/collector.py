@@ -1,9 +1,10 @@
-"""The cyclic garbage collector's settings for a run (no imports beyond the standard library, so the
-command line sets them before it imports anything heavy)."""
+"""The cyclic garbage collector's and the C allocator's settings for a run (no imports beyond the standard
+library, so the command line sets them before it imports anything heavy)."""
 
 from __future__ import annotations
 
 import gc
+import sys
 from contextlib import contextmanager
 from typing import Iterator
 
@@ -32,3 +33,31 @@ def tuned_collector() -> Iterator[None]:
         yield
     finally:
         gc.set_threshold(*old)
+
+
+#: glibc's allocator during a command-line run: blocks under MMAP_THRESHOLD come from the heap, and freed
+#: heap memory is kept for reuse up to TRIM_THRESHOLD, instead of glibc's adaptive defaults (mmap from
+#: 128 KiB, trimming soon after). The dedup stage hashes each batch of ~2 M characters with numpy
+#: temporaries of 1-20 MB; with the defaults most of them were fresh pages from the kernel, each page
+#: faulted in and zeroed again (about 53,000 minor faults for `scan --select duplicate` of 16 MB of real
+#: documents, 23,000 with these settings; 2.9 -> 2.4 CPU s, peak RSS 123 -> 137 MB). The whole audit of
+#: 150 raw web pages: the same CPU within noise (5.5-6.0 s either way), 10 % fewer faults. Either
+#: setting alone is worse than none (it turns glibc's adaptation off).
+MMAP_THRESHOLD = 32 << 20
+TRIM_THRESHOLD = 64 << 20
+
+
+def tune_allocator() -> None:
+    """Set :data:`MMAP_THRESHOLD` and :data:`TRIM_THRESHOLD` with glibc's ``mallopt`` (for the process
+    and the workers it forks); nothing elsewhere (another C library, another system)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):
+        return
+    M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3  # <malloc.h>
+    mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD)
+    mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD)

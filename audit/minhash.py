@@ -132,10 +132,15 @@ def _shingles_in_ranges(th: np.ndarray, t0: np.ndarray, t1: np.ndarray, params: 
         total = int(sh_bounds[-1])
         if total == 0:
             return np.zeros(0, dtype=np.uint64), sh_bounds
-        doc_of = np.repeat(np.arange(len(counts)), n_sh)
-        idx = np.arange(total, dtype=np.int64) - sh_bounds[doc_of] + t0[doc_of]
+        # Shingle j of range i starts at token t0[i] + (j - sh_bounds[i]).
+        idx = np.arange(total, dtype=np.int64)
+        idx += np.repeat(t0 - sh_bounds[:-1], n_sh)
+        if not short.size:
+            out = h.take(idx)
+            out ^= _seed_mix(params.seed, 1)
+            return _splitmix64_inplace(out), sh_bounds
         out = np.empty(total, dtype=np.uint64)
-        normal = counts[doc_of] >= n
+        normal = np.repeat(counts >= n, n_sh)
         out[normal] = h[idx[normal]]
         for d in short:
             k = int(counts[d])

@@ -178,10 +178,11 @@ def _token_hashes(buf: np.ndarray, seed_mix: np.uint64) -> tuple[np.ndarray, np.
         # byte * P**position, re-based to the token start with P**-start; a token
         # holds word bytes only. The token length goes into the high 32 bits and
         # splitmix64 spreads both over 64 bits.
-        vals = np.multiply(buf, _POWERS.pw[: len(buf)], dtype=np.uint32)
         csum = np.empty(len(buf) + 1, dtype=np.uint32)
         csum[0] = 0
-        np.cumsum(vals, dtype=np.uint32, out=csum[1:])
+        vals = csum[1:]  # byte * P**position, summed in place
+        np.multiply(buf, _POWERS.pw[: len(buf)], out=vals, dtype=np.uint32)
+        np.cumsum(vals, dtype=np.uint32, out=vals)
         th32 = csum[ends]
         th32 -= csum[starts]
         th32 *= _POWERS.inv[starts]

@@ -5,7 +5,7 @@ is (prose, a quotation)."""
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Sequence
 
 from audit import segment
 from audit.model import Span
@@ -30,7 +30,7 @@ def document_unit_bounds(text: str, passages: Callable[[], Iterable[Span]], wind
     """:func:`document_units` as (start, end) pairs."""
     if window_words > 0 and _is_wire(text):
         return unit_bounds(text, ((0, len(text)),), window_words, wire=True)
-    return unit_bounds(text, ((p.start, p.end) for p in passages()), window_words, wire=False)
+    return _unit_bounds(text, passages(), window_words, spans=True)
 
 
 def units(text: str, passages: Iterable[Span], window_words: int) -> list[Span]:
@@ -55,25 +55,41 @@ def unit_bounds(
         # paragraphs are the indented pieces, whatever the lines look like (a table of figures
         # above a paragraph makes the segmenter split every line).
         passages = ((0, len(text)),)
+    return _unit_bounds(text, passages, window_words, spans=False)
+
+
+def _unit_bounds(text: str, passages: Iterable, window_words: int, spans: bool) -> list[tuple[int, int]]:
+    """:func:`unit_bounds` of ``passages``: (start, end) pairs, or spans (``.start``, ``.end``) when
+    ``spans``. Most passages (a line, a short paragraph) are units as they are: they cost one length
+    test and one ``find``; a piece already without surrounding white space is not copied to strip it."""
     out: list[tuple[int, int]] = []
+    append = out.append
     short = 4 * window_words
     # A piece of at most this many characters has at most window_words words (a word and a space each).
     few = 2 * window_words - 1
-    finditer = _INDENT.finditer
-    for start, end in passages:
-        if end - start < short and text.find("\n", start, end) < 0:
-            out.append((start, end))
-            continue
-        cuts = [start] + [m.start() + 1 for m in finditer(text, start, end)] + [end]
-        for a, b in zip(cuts, cuts[1:], strict=False):
-            body = text[a:b].lstrip()
-            if not body:
+    find = text.find
+    for p in passages:
+        start, end = (p.start, p.end) if spans else p
+        if find("\n", start, end) < 0:
+            if end - start < short:
+                append((start, end))
                 continue
-            s = b - len(body)
-            e = s + len(body.rstrip())
+            cuts: Sequence[int] = (start, end)  # one line: no indented line starts inside it
+        else:
+            cuts = [start, *[m.start() + 1 for m in _INDENT.finditer(text, start, end)], end]
+        for k in range(len(cuts) - 1):
+            a, b = cuts[k], cuts[k + 1]
+            if a < b and not text[a].isspace() and not text[b - 1].isspace():
+                s, e = a, b  # str.strip would remove nothing
+            else:
+                body = text[a:b].lstrip()
+                if not body:
+                    continue
+                s = b - len(body)
+                e = s + len(body.rstrip())
             # More than window_words words when splitting off window_words of them leaves a rest.
-            if e - s <= few or len(body.split(None, window_words)) <= window_words:
-                out.append((s, e))
+            if e - s <= few or len(text[s:e].split(None, window_words)) <= window_words:
+                append((s, e))
             else:
                 out.extend(_window_bounds(text, s, e, window_words // 2))
     return out
@@ -103,11 +119,12 @@ def _window_bounds(text: str, s0: int, e0: int, target: int) -> list[tuple[int, 
     # layout (the piece is stripped), so its sentences need no layout.
     sents = segment.split_sentences(piece, (Span(0, len(piece)),)) if "\n" not in piece else segment.sentences(piece)
     for sent in sents:
+        a, b = sent.start, sent.end
         if start is None:
-            start = sent.start
-        words += len(piece[sent.start : sent.end].split())
+            start = a
+        words += len(piece[a:b].split())
         if words >= target:
-            groups.append((start, sent.end))
+            groups.append((start, b))
             start, words = None, 0
     if start is not None:
         if groups and words < target // 3:
@@ -116,6 +133,9 @@ def _window_bounds(text: str, s0: int, e0: int, target: int) -> list[tuple[int, 
             groups.append((start, e0 - s0))
     out = []
     for a, b in groups:
+        if a < b and not piece[a].isspace() and not piece[b - 1].isspace():
+            out.append((s0 + a, s0 + b))  # str.strip would remove nothing
+            continue
         body = piece[a:b].lstrip()
         if body:
             s = b - len(body)
