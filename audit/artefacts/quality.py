@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import compress
 from operator import itemgetter, mul
 from typing import Any, Iterable
@@ -157,6 +158,7 @@ def _has_dense(text: str) -> bool:
     return not text.isascii() and DENSE_RE.search(text) is not None
 
 
+@lru_cache(maxsize=64)
 def _gopher_words(lang: str) -> frozenset[str]:
     sw = stopwords()
     if lang == "en" or lang not in sw:

@@ -61,22 +61,25 @@ class RecurringLineCheck(CorpusCheck):
         out: dict[int, tuple[int, int]] = {}
         cfg = self.config
         prefix = source + "\x00"
+        min_chars, max_words = cfg.min_chars, cfg.max_words
+        digest = xxhash.xxh64_intdigest
         for span in lines:
-            if span.end - span.start < cfg.min_chars:
+            if span.end - span.start < min_chars:
                 continue
             raw = text[span.start : span.end]
-            # (split at most max_words times: a multi-megabyte line is never split into all its words)
-            if raw.count(" ") >= 2 * cfg.max_words and len(raw.split(None, cfg.max_words)) > cfg.max_words:
+            # (split at most max_words times: a multi-megabyte line is never split into all its words; a
+            # line with more words than spaces, split by other whitespace, is caught below)
+            if raw.count(" ") >= max_words and len(raw.split(None, max_words)) > max_words:
                 continue  # a paragraph, not a template line: skip before normalising it
             parts = raw.lower().split()  # normalize_line, keeping its words
-            if len(parts) > cfg.max_words:
+            if len(parts) > max_words:
                 continue
             norm = " ".join(parts)
             if not _three_letters(norm):
                 continue
             if len(parts) < 5 and norm.endswith(".") and not norm.endswith(("..", "…")):
                 continue  # a section heading closed by a full stop ("Demographics."), shared by articles, not template
-            key = xxhash.xxh64_intdigest((prefix + norm).encode("utf-8", "surrogatepass"))
+            key = digest((prefix + norm).encode("utf-8", "surrogatepass"))
             out.setdefault(key, (span.start, span.end))
         return out
 

@@ -37,6 +37,7 @@ from audit.artefacts.common import WORDFREQ_LANGS, _freq_dict, guess_language, h
 from audit.model import Category, Finding, Severity
 from audit.rules import DocContext, DocumentCheck, Rule
 from audit.segment import ABBREVIATIONS
+from audit.text import lower_all
 
 ART010 = Rule(
     id="ART010",
@@ -239,6 +240,8 @@ _AFTER_SENTENCE_RE = re.compile(
     rf"(?<=[^\W\d_]{{2}}[.!?] )(?P<kw>[a-z][a-z-]*(?: [a-z][a-z-]*){{0,5}})(?=[ \t]*(?:\n|$)|[.!?]?[ \t]+{_CAP})"
 )
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+#: :data:`_WORD_RE` on ASCII text (same matches: there ``[^\W\d_]`` is ``[A-Za-z]`` and ``’`` cannot occur).
+_ASCII_WORD_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")
 _REPEAT_SEP = re.compile(r"[ \t,;|]+")
 
 
@@ -246,7 +249,8 @@ def repeated_runs(text: str, max_unit: int = 4, min_repeats: int = 3) -> list[tu
     """``(start, end, unit)`` for a unit of 1..``max_unit`` words repeated ``min_repeats`` times or more
     in a row, separated only by spaces, commas, semicolons or pipes ("cheap flights cheap flights cheap
     flights"). Compares word ids with numpy, so a document costs a few array operations."""
-    low = [w.lower() for w in _WORD_RE.findall(text)]
+    word_re = _ASCII_WORD_RE if text.isascii() else _WORD_RE
+    low = lower_all(word_re.findall(text))
     n = len(low)
     if n < min_repeats:
         return []
@@ -265,7 +269,7 @@ def repeated_runs(text: str, max_unit: int = 4, min_repeats: int = 3) -> list[tu
                 continue
             first, last = int(a), int(b) + p - 1  # token indices of the whole run
             if not toks:
-                toks = [m.span() for m in _WORD_RE.finditer(text)]
+                toks = [m.span() for m in word_re.finditer(text)]
                 if len(toks) != n:
                     return out
             if toks[first][0] <= covered:
@@ -281,6 +285,46 @@ def repeated_runs(text: str, max_unit: int = 4, min_repeats: int = 3) -> list[tu
 _KW_SET = STUFFING_KEYWORDS
 
 
+def _lines_holding(text: str, keys: list[str]) -> list[tuple[int, int]]:
+    """``(start, end)`` of each line of ``text`` that holds one of ``keys`` (non-empty strings) as written,
+    in text order; ``end`` includes the line's newline (a line-end lookahead sees it). A match of
+    :data:`_AFTER_SENTENCE_RE` never crosses a line end, and a line scanned from its start yields the
+    matches a scan of the whole text finds there (the previous match ends before the line break)."""
+    n = len(text)
+    found = set()
+    for k in keys:
+        find = text.find
+        i = find(k)
+        while i >= 0:
+            ls = text.rfind("\n", 0, i) + 1
+            le = text.find("\n", i)
+            le = n if le < 0 else le + 1
+            found.add((ls, le))
+            i = find(k, le)
+    return sorted(found)
+
+
+def _three_on_a_line(text: str, keys: list[str]) -> bool:
+    """Can a keyword phrase of :func:`repeated_runs` recur three times in a row? A unit with a keyword ``k``
+    (lower-case letters) holds a token ``t`` with ``t.lower() == k`` in each repetition, and the run holds no
+    line break, so ``k`` occurs three times on one line of ``text.lower()`` (the characters that lower-case
+    to ASCII letters do so one for one, whatever surrounds them)."""
+    low = text.lower()
+    find = low.find
+    for k in keys:
+        if not k.isascii() or not k.isalpha():
+            return True  # no proof for other keys: search
+        occ = []
+        i = find(k)
+        while i >= 0:
+            occ.append(i)
+            i = find(k, i + 1)
+        for a, c in zip(occ, occ[2:], strict=False):
+            if low.find("\n", a, c) < 0:
+                return True
+    return False
+
+
 def _has_keyword(phrase: str, extra: Iterable[str] = ()) -> bool:
     ws = phrase.lower().split()
     return any(w in _KW_SET or w in extra for w in ws)
@@ -294,15 +338,21 @@ def find_stuffing(text: str, extra: Iterable[str] = (), word_counts=None) -> lis
     (or none three times, for repeats), which is most documents.
     """
     out: list[tuple[int, int, str, str]] = []
-    keys = _KW_SET | frozenset(extra)
+    extra = frozenset(extra)
+    keys = _KW_SET | extra
     if word_counts is not None:
         counts = [word_counts.get(k, 0) for k in keys]
         if not any(counts):
             return out
         repeats_possible = max(counts) >= 3
+        if repeats_possible and not extra:
+            repeats_possible = _three_on_a_line(text, [k for k, c in zip(keys, counts, strict=True) if c >= 3])
+        # a reported phrase holds a keyword as it is written (lower case): only lines holding one can match
+        windows = _lines_holding(text, [k for k, c in zip(keys, counts, strict=True) if c and k])
     else:
         repeats_possible = True
-    for m in _AFTER_SENTENCE_RE.finditer(text):
+        windows = [(0, len(text))]
+    for m in (m for ls, le in windows for m in _AFTER_SENTENCE_RE.finditer(text, ls, le)):
         phrase = m.group("kw")
         prev = re.search(r"(\S+)\s$", text[max(0, m.start() - 40) : m.start()])
         if prev and prev.group(1).lower().rstrip(".!?") in ABBREVIATIONS:
@@ -320,7 +370,10 @@ _VERBS = frozenset({"order", "buy", "shop", "click", "download", "store"})
 _CLAUSE_START = re.compile(r"(?:^|[.!?:]\s+)(?:If|When|To|Once|After|Before|Then|Please|Simply|Just)\b[^.!?\n]*,\s*$")
 
 
-_CUE_RE = re.compile(rf"\b(?:{_kw(set(KEYWORDS) | set(FOREIGN_OK))})\b")
+_CUE_WORDS_ALL = set(KEYWORDS) | set(FOREIGN_OK)
+#: The cue keywords as whole words; the lookahead on their first letters lets the search skip ahead
+#: (a pattern that opens with ``\b`` is tried at every position).
+_CUE_RE = re.compile(rf"(?=[{''.join(sorted({w[0] for w in _CUE_WORDS_ALL}))}])\b(?:{_kw(_CUE_WORDS_ALL)})\b")
 
 
 def _keyword_windows(text: str, reach: int = 200) -> list[tuple[int, int]]:

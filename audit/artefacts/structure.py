@@ -125,6 +125,15 @@ def teaser_signals(texts: list[str], lengths: Sequence[int] | None = None) -> di
     }
 
 
+def _one_liners_possible(lengths: Sequence[int]) -> bool:
+    """Can :func:`teaser_signals` give a ``one_line_share`` of 0.8 or more? Its one-liners are lines of 8-60
+    words (fewer sentence ends aside), and the rounded share only grows with the count: the lines of 8-60
+    words must already reach it (a page of long paragraphs or short headings is settled without reading
+    its lines)."""
+    n = len(lengths)
+    return bool(n) and round(sum(8 <= k <= 60 for k in lengths) / n, 3) >= 0.8
+
+
 @dataclass(frozen=True)
 class StructureConfig:
     #: Minimum lines for a teaser list, and the largest share of lines that may continue the previous one.
@@ -244,7 +253,7 @@ class StructureCheck(DocumentCheck):
                 first[key] = span
 
         cfg = self.config
-        if len(ctx.passages) == len(lines) and len(lines) >= cfg.teaser_min_lines:
+        if len(ctx.passages) == len(lines) and len(lines) >= cfg.teaser_min_lines and _one_liners_possible(word_counts):
             sig = teaser_signals([text[s.start : s.end] for s in lines], word_counts)
             if (
                 sig

@@ -180,12 +180,21 @@ def lower_join_evidence(left: str, right: str, lang: str, vocab) -> Severity | N
     ("blowingand", "endof", "isyour", "governorsaid"): a warning. Two function words are a lost space only
     before a determiner ("ofthe", "wherethe"; "whereof", "isnot" are words or styles). Two content words
     are info, and only when both occur on their own in the document (``vocab``: lower-case word counts).
+    A join listed in another language ("saladas", "fabriche") is a word of a neighbouring language or a
+    listed variant: nothing (looked up last, only for a join the tests above report: each language's
+    lookup may read a shard of its list).
     """
+    sev = _join_evidence(left, right, lang, vocab)
+    if sev is not None and any(zipf(left + right, other) for other in WORDFREQ_LANGS if other != lang):
+        return None
+    return sev
+
+
+def _join_evidence(left: str, right: str, lang: str, vocab) -> Severity | None:
+    """:func:`lower_join_evidence` but for the test of the other languages' lists."""
     fw = _function_words(lang)
     sw = stopwords().get(lang, frozenset())
     lf, rf = left in fw, right in fw
-    if any(zipf(left + right, other) for other in WORDFREQ_LANGS if other != lang):
-        return None  # a word of a neighbouring language ("saladas", "fabriche") or a listed variant
     if lf or rf:
         if left in sw and right in sw and right not in _DETERMINERS and zipf(left + right, lang):
             return None  # "whereof", "thereby", "isnot": listed words or styles, not a lost space
@@ -275,21 +284,35 @@ def _top_split(token: str, lang: str) -> bool:
 _JUNCTION = re.compile("[a-zà-öø-ÿ][A-ZÀ-ÖØ-Þ]")
 
 
+#: The characters that bound the windows of :func:`_junction_lines`: whitespace, never inside a match.
+_WINDOW_END = re.compile("[ \t\n]")
+
+
 def _junction_lines(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of the lines that hold a lower-to-upper junction: the join regexes (which start
-    with a lookbehind, slow at every position) run only there. After a hit the search resumes at the end
-    of its line."""
+    """``(start, end)`` of the space-delimited tokens that hold a lower-to-upper junction (disjoint, in text
+    order): the join regexes (which start with a lookbehind, slow at every position) run only there.
+
+    A match of :data:`_CAMEL` or :data:`_PASCAL` holds a junction and is a whole run of word characters
+    (its lookbehind and lookahead exclude a word character on either side), so it lies in such a token,
+    and a search from the token's start finds it as a search from the text's start does: each run is
+    matched from its own start or not at all. A window ends before a space, tab or newline (which the
+    lookahead rejects as it would the end of the text). After a hit the search resumes at that end."""
     out: list[tuple[int, int]] = []
     search = _JUNCTION.search
+    end_at = _WINDOW_END.search
+    rfind = text.rfind
     m = search(text)
+    lo = 0  # the end of the previous window (a space, tab or newline): the backward searches stop there
     while m is not None:
-        ls = text.rfind("\n", 0, m.start()) + 1
-        le = text.find("\n", m.end())
-        if le < 0:
-            out.append((ls, len(text)))
+        j = m.start()
+        ws = max(rfind(" ", lo, j), rfind("\t", lo, j), rfind("\n", lo, j)) + 1
+        e = end_at(text, m.end())
+        if e is None:
+            out.append((ws, len(text)))
             break
-        out.append((ls, le))
-        m = search(text, le)
+        lo = e.start()
+        out.append((ws, lo))
+        m = search(text, lo)
     return out
 
 

@@ -165,8 +165,8 @@ _YEAR_LIST_BEFORE = re.compile(r"\b(?:1\d{3}|20\d{2})\s*(?:and|or|to|,|-|–)\s*
 _SMALL_COUNT = 100
 _HARM = re.compile(
     r"(?i)\b(?:kill|dead|die[ds]?\b|dying|death|injur|wound|hurt|victim|casualt|fatalit|missing|arrest|detain|kidnap|"
-    r"abduct|hostage|homeless|displaced|evacuat|sick|infect|hospitali[sz]|murder|homicide|shooting|shot\b|overdos|"
-    r"suicide|execut|jail|imprison|sentenced|muert|muri|falleci|herid|víctima|desaparecid|detuv|detenid|secuestr|"
+    r"abduct|hostage|homeless|displaced|evacuat|sick|infect|hospitali[sz]|murder|homicide|shooting|(?:were|was|been|being|got|get|fatally|gunmen)\s+shot\b|shot\s+(?:dead|and\s+killed|to\s+death)|overdos|"
+    r"suicide|execut(?!ive)|jail|imprison|sentenced|muert|muri|falleci|herid|víctima|desaparecid|detuv|detenid|secuestr|"
     r"desplazad|evacuad|asesina|contagiad|hospitalizad|encarcelad)"
 )
 _NUMBER_WORDS = {
@@ -186,11 +186,29 @@ def _small_count(fig: Figure) -> bool:
 
 
 _PUBLIC_DEBT = re.compile(r"(?i:\b(?:public|national|federal|government)\s+debt\b|\bdeuda\s+p[úu]blica\b)")
-_SIZE_COMPOUND = re.compile(r"-(?:member|seat|strong|man|bed|room|page|acre|mile|story|storey)\b", re.I)
+_SIZE_COMPOUND = re.compile(
+    r"-(?:member|seat|strong|man|bed|room|page|acre|mile|story|storey|bit|byte|inch|core|cylinder|track|lane|"
+    r"speed|volt|watt|pixel|megapixel|piece|gun|ton|tonne|foot|metre|meter)\b",
+    re.I,
+)
+#: A range of years ago or of age: "dated to 30,000 to 37,000 years ago" (the first figure of a date range).
+_YEARS_RANGE = re.compile(r"\s*(?:to|-|–|and|or)\s*[\d.,]*\d\s+(?:years?|yrs?|años)\b", re.I)
+#: A venue's capacity: "it only seated 56,000 people", "a stadium that holds 40,000 fans".
+_CAPACITY_BEFORE = re.compile(
+    r"(?i:\b(?:seat(?:s|ed|ing)?|hold(?:s|ing)?|held|accommodat(?:e|es|ed|ing)|capacity\s+(?:of|for)|"
+    r"room\s+for|aforo\s+(?:de|para)|capacidad\s+(?:de|para))\s+(?:(?:about|some|nearly|around|up\s+to|only|"
+    r"more\s+than|over|just)\s+)*)$"
+)
+#: One person's pay is a detail of a biography: "his monthly salary was increased from 2000 to 3000 francs".
+_PERSONAL_PAY = re.compile(
+    r"(?i)\b(?:his|her|su)\s+(?:[\w-]+\s+)?(?:salary|wage|wages|pay|allowance|pension|salario|sueldo)\b"
+)
+#: A share of a period of time: "the last half of the ninth century".
+_TIME_SPAN = frozenset("century centuries decade decades year years season seasons period month months week".split())
 #: A physical unit right after the figure: "18.7 cm long", "a 235.4 m tall tower", "400 MHz", "25,000 light-years".
 _PHYSICAL_UNIT = re.compile(
     r"(?:\s*(?:and|or|to|-|–)\s*[\d.,]*\d)?"  # "the 400 and 450 MHz bands"
-    r"\s?(?:cm|mm|m|km|ft|mi|in\.|mhz|ghz|khz|hz|kg|mg|g|lb|lbs|oz|°[cf]?|light-years?|kwh|mw|kw|gw|nm|µm)(?![\w-])",
+    r"\s?(?:(?:cm|mm|m|km|ft|mi)[²³]?|in\.|mhz|ghz|khz|hz|kg|mg|g|lb|lbs|oz|°[cf]?|light-years?|kwh|mw|kw|gw|nm|µm)(?![\w-])",
     re.I,
 )
 _PRIZE_NAME = re.compile(
@@ -204,8 +222,88 @@ _FUNDING_ROUND = re.compile(
     re.I,
 )
 _RAISES = re.compile(
-    r"(?i)\b(?:rais(?:e|es|ed|ing)|seek(?:s|ing)?|sought|secur(?:e|es|ed|ing)|backed|closed|led\s+by)\b"
+    r"(?i)\b(?:rais(?:e|es|ed|ing)|seek(?:s|ing)?|sought|secur(?:e|es|ed|ing)|backed|closed|led\s+by|behind)\b"
 )
+#: A price per period or per item: "cost around $7 a month", "a lease at 80 pounds a year", "$62,500 per song". The
+#: cost of a thing, unless a social noun before it says it is pay, rent or a benefit ("cut pay to $7.25 an hour").
+_PER_PERIOD = re.compile(
+    r"\s*(?:(?:mln|million|billion|bln|thousand)\s+)?(?:dlrs?\s+)?(?:a|an|per|each|every|por|al|a\s+la)\s+"
+    r"(?:month|year|quarter|week|day|night|hour|song|ticket|person|visit|seat|session|class|copy|issue|mes|año|semana|día|"
+    r"noche|hora)\b",
+    re.I,
+)
+#: What a buyer pays: "buyers are asked to pay over 10,000 pounds extra for", "will pay the state $750,000",
+#: "sells for $12": the price of a thing or a deal.
+_PRICE_VERB = re.compile(
+    r"(?i:\b(?:pay|pays|paying|paid|cost|costs|costing|priced\s+at|sells?\s+for|sold\s+for|selling\s+for|"
+    r"retails?\s+for|charges?|charging|cuesta|cuestan|costó|pagar|paga|pagan|pagó)\s+"
+    r"(?:(?:the|a|an|its|their|his|her|el|la|los|las)\s+[\w-]+\s+)?"
+    r"(?:(?:over|about|around|nearly|almost|roughly|more\s+than|less\s+than|up\s+to|an\s+extra|another|only|just|"
+    r"at\s+least|some|unos|unas|más\s+de|casi)\s+)?)$"
+)
+#: A legal decision's sums are its public record: "IBM was fined more than $120,000", "ordered Intel to pay a fine of
+#: $25.5 million", "was ordered to pay $62,500 per song", "charged with running a scheme that provided $500 million in
+#: losses", "agreed to pay a settlement of $12 million".
+_LEGAL = re.compile(
+    r"(?i)\b(?:fined|fine\s+of|fines\s+of|penalt(?:y|ies)|damages|settlements?|settled|ordered\s+(?:[\w-]+\s+){0,3}?"
+    r"to\s+pay|awarded|charged\s+(?:\w+\s+)?with|indicted|indictment|convicted|verdict|jury|court|tribunal|lawsuit|sued|"
+    r"multad[oa]|multa\s+de|condenad[oa]|indemnizaci[oó]n|tribunal|juez|demanda)\b"
+)
+#: A gift of an organisation or a state: "Toyota is giving $1 million to the American Red Cross", "has made a $500,000
+#: donation", "awarded $5,000 grants", "pledged $130 million in aid": the giver's own transaction, announced by it.
+_GIVE_BEFORE = re.compile(
+    r"(?i:\b(?:giv(?:e|es|ing)|gave|given|donat(?:e|es|ed|ing)|contribut(?:e|es|ed|ing)|pledg(?:e|es|ed|ing)|"
+    r"promised|promise\s+to\s+provide|don[oó]|donar[aá]?|donaron)\s+"
+    r"(?:(?:a|an|another|the|its|their|more\s+than|about|some|over|nearly|almost|an\s+additional|additional|"
+    r"them|him|her|us|it|unos|unas|más\s+de)\s+)*(?:U\.?S\.?\s*)?)$"
+)
+_GIFT_AFTER = re.compile(
+    r"\s*(?:(?:mln|million|billion|bln|thousand)\s+)?(?:dlrs?\s+)?(?:[\w-]+\s+)?"
+    r"(?:donations?|contributions?|gifts?|grants?|pledges?|donativos?|donaciones?)\b",
+    re.I,
+)
+_CURRENCY_AFTER = re.compile(
+    r"\s*(?:(?:mln|million|billion|bln|thousand|millones|mil)\s+)?(?:dlrs?|dollars?|stg|sterling|yen|marks|francs|"
+    r"pounds|euros?|pesos|dólares|libras)\b",
+    re.I,
+)
+#: A threshold of a rule or an offer: "tax cuts for those making less than $250,000 a year", "incomes above $1 million".
+_THRESHOLD_BEFORE = re.compile(
+    r"(?i:\b(?:making|earning|earn|earns|make|makes|incomes?|income\s+of|earnings\s+of|salaries|assets\s+of|"
+    r"ganan|ingresos)\s+(?:of\s+)?(?:less|more|under|over|above|below|menos|más)(?:\s+(?:than|de))?\s+)$"
+)
+#: A target or a cap is a plan's own term, not a statistic: "the announced target of a 17 per cent reduction".
+_TARGET_BEFORE = re.compile(
+    r"(?i:\b(?:(?:target|goal|aim|objective|ceiling|cap|limit|minimum|maximum|threshold|quorum|quota|meta|objetivo|"
+    r"tope|límite|mínimo|máximo|umbral)\s+(?:of|de|del)|requisite|required)\s+(?:(?:a|an|the|about|some|nearly|un|una|el|"
+    r"la)\s+)?)$"
+)
+#: A cap or a floor set by a plan: "Cap federal spending below twenty percent of the economy".
+_CAP_BEFORE = re.compile(
+    r"(?i:\b(?:cap|caps|capped|capping|limit|limits|limiting|keep|keeps|hold|holds)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:below|under|at|within|to)\s+(?:(?:about|some|roughly)\s+)?)$"
+)
+#: A place described by its size: "the Pennsylvania city of 76,000", "a town of 12,000 with a youth unemployment problem".
+_PLACE_OF = re.compile(
+    r"(?i:\b(?:city|town|village|township|country|nation|island|state|county|province|region|municipality|"
+    r"community|suburb|metropolis|ciudad|pueblo|país|localidad|municipio)\s+of\s+"
+    r"(?:(?:about|some|nearly|around|roughly|more\s+than|over|just\s+over|almost|only)\s+)?)$"
+)
+#: "the number of X": the figure counts X ("increasing the number of shares reserved for options to employees to
+#: 300,000", "the number of homes for sale declined 28.1%").
+_NUMBER_OF = re.compile(r"(?i)\bnumber\s+of\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)")
+#: Plural forms that are function words, not the noun a count counts.
+_NOT_PLURAL_NOUN = frozenset(
+    """was has is this its his hers ours yours theirs less unless plus thus across perhaps whereas always sometimes
+    towards afterwards besides as us yes per times years days weeks months hours minutes seconds decades centuries
+    tons tonnes miles acres points pounds dollars dlrs cents cts marks francs yen pesos euros bps lives
+    las los dos tres seis más""".split()
+)
+_DETERMINERS = frozenset("a an the all its their his her our this that these those every each whole total".split())
+_PHRASE_END = frozenset(
+    "was were is are had has have still would could will did do does of in at on who that which and or but".split()
+)
+_LOWER_WORD = re.compile(r"\s*(?:[(\[]?[-+]?\s*)?([a-z][a-z'’-]*)(?:\s+([a-z][a-z'’-]*))?")
 _UNIT_SUFFIX = re.compile(r"\d(?:m|km|cm|mm|kg|g|ft|mi|mph|kph|kmh|ml|mw|kw|kwh|gb|mb|tb|ghz|mhz)$", re.I)
 _VERSION_AFTER = re.compile(r"\s*(?:update|version|release|patch|edition|firmware|beta)\b", re.I)
 _ON_SCALE = re.compile(r"\s*(?:on|in)\s+the\s+[\w-]+\s+scale\b", re.I)  # 6.25 on the Richter scale
@@ -214,7 +312,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _COMPANY_SUBJECT = re.compile(
     r"(?i:\s*(?:(?:the|its|la|el)\s+)?(?:company|company's|firm|bank|group|unit|subsidiary|corporation|utility|"
     r"airline|carrier|concern|partnership|trust|fund|empresa|compañía|firma)\b)"
-    r"|\s*(?:[A-Z][\w&.'-]*\s+){1,4}(?:Inc|Corp|Co|Ltd|Plc|PLC|LP|AG|NV|SA|SpA|Group|Bancorp|Industries|"
+    r"|\s*(?:[A-Z][\w&.'-]*\s+(?:(?:and|of|&)\s+)?){1,4}(?:Inc|Corp|Co|Ltd|Plc|PLC|LP|AG|NV|SA|SpA|Group|Bancorp|Industries|"
     r"Holdings)\b\.?",
 )
 #: A results line: "Net 3,660,273 vs 2,437,914", "Revs 57.7 mln vs 55.1 mln", "Shr 81 cts vs 57 cts".
@@ -246,7 +344,39 @@ def quantity(text: str, fig: Figure, start: int, end: int) -> str:
         return "other"  # "A treaty signed in 1752": a year the date rules did not catch
     if _YEARLIKE.fullmatch(fig.text) and _YEAR_LIST_BEFORE.search(text, max(start, fig.start - 16), fig.start):
         return "other"  # "the floods of 1170 and 1173 locals built": the second year of a list of years
-    after = [w for w in _words(after_text)[:6] if w not in _SCALE_OR_UNIT][:2]
+    before_text = text[max(start, fig.start - 70) : fig.start]
+    money = fig.kind == "money" or (fig.kind == "count" and _CURRENCY_AFTER.match(after_text) is not None)
+    if fig.start >= 2 and text[fig.start - 1] == ":" and text[fig.start - 2] in '.)]"”':
+        return "other"  # "…parliamentary time.:136 In 1965": a page number left from a citation
+    if _YEARS_RANGE.match(after_text):
+        return "other"  # "dated to 30,000 to 37,000 years ago": the first year of a range of dates
+    if fig.kind == "count" and _CAPACITY_BEFORE.search(before_text):
+        return "measure"  # "it only seated 56,000 people": the capacity of a place
+    if money:
+        if _PERSONAL_PAY.search(before_text):
+            return "other"  # "his monthly salary was increased to 3000 francs": a detail of a life
+        if _LEGAL.search(text, start, end):
+            return "record"  # "IBM was fined $120,000", "ordered to pay $62,500 per song": a court's public record
+        if _GIVE_BEFORE.search(before_text) or _GIFT_AFTER.match(after_text):
+            return "gift"  # "Toyota is giving $1 million to the Red Cross": the giver's own transaction
+        if _THRESHOLD_BEFORE.search(before_text):
+            return "threshold"  # "tax cuts for those making less than $250,000 a year": a rule's threshold
+    if _TARGET_BEFORE.search(before_text) or _CAP_BEFORE.search(before_text):
+        return "plan"  # "the announced target of a 17 per cent reduction": a plan's own term
+    if money and (_PRICE_VERB.search(before_text) or _PER_PERIOD.match(after_text)):
+        # "Dialup services cost around $7 a month", "buyers pay over 10,000 pounds extra for the conversion": a price,
+        # unless what comes before it or the noun after it is about rent, benefits or people ("families pay $900 a
+        # month in rent", "tuition costs $40,000 a year").
+        period = _PER_PERIOD.match(after_text)
+        noun = _NOUN_AFTER.match(after_text, period.end() if period else 0)
+        clause = max(start, *(text.rfind(ch, start, fig.start) + 1 for ch in ",;:("))
+        words = _words(text[clause : fig.start]) + ([noun.group(1).lower()] if noun else [])
+        topic = {_category(w) for w in words if w not in _PRICE_WORDS}
+        if "people" not in topic and "society" not in topic:
+            return "price"
+    after = [w for w in _words(after_text)[:6] if w not in _SCALE_OR_UNIT and not (fig.kind == "money" and w == "in")][
+        :2
+    ]
     if fig.kind == "money" and _PRIZE_NAME.match(after_text):
         return "other"  # "the $10 million Ansari X Prize": part of a name
     if fig.kind == "money" and _FUNDING_ROUND.match(after_text) and _RAISES.search(text, start, end):
@@ -257,7 +387,16 @@ def quantity(text: str, fig: Figure, start: int, end: int) -> str:
         return "other"  # "the 11.1 update": a version number
     if _ON_SCALE.match(after_text) or _SIZE_COMPOUND.match(after_text) or _PHYSICAL_UNIT.match(after_text):
         return "measure"  # "6.25 on the Richter scale", "a 150-member assembly", "the 512-seat Lower House"
-    before = _words(text[max(start, fig.start - 70) : fig.start])[-6:]
+    before = _words(before_text)[-6:]
+    if fig.kind == "count" and _PLACE_OF.search(before_text) and not any(_category(w) for w in after[:1]):
+        return "measure"  # "the Pennsylvania city of 76,000": the size of a place
+    if fig.kind in ("count", "ratio") and (c := _counted_noun(text, fig, end)) is not None:
+        return c  # "about 24,000 species", "200 short anecdotes": the figure counts things, not people
+    number_of = next(reversed(list(_NUMBER_OF.finditer(before_text))), None) if "umber" in before_text else None
+    if number_of is not None:
+        counted = next((c for c in map(_category, _words(number_of.group(1))) if c is not None), None)
+        if counted is not None:
+            return counted  # "the number of shares reserved for options to employees to 300,000": shares
     if fig.kind == "count" and (
         (after and after[0] in _PLACE_SIZE)
         or next((w in _PLACE_SIZE for w in reversed(before) if w in _PLACE_SIZE or _category(w)), False)
@@ -277,6 +416,8 @@ def quantity(text: str, fig: Figure, start: int, end: int) -> str:
             if any(w in group for w in tail):
                 return name
     head = next((c for c in map(_category, after) if c is not None), None)
+    if head == "society" and len(after) > 1 and _category(after[0]) == "society" and _category(after[1]) == "finance":
+        head = "finance"  # "100 mln dlrs of mortgage bonds": the last noun of the compound is what is counted
     if head == "people":
         return "people"
     near = [_category(w) for w in reversed(before)]  # the nearest word first
@@ -298,6 +439,38 @@ def quantity(text: str, fig: Figure, start: int, end: int) -> str:
         # "Parse is backed by $5.5 million in Series A funding": a transaction of a business, not a social figure
         return "society" if "society" in topic and "finance" not in topic else "other"
     return "market" if all(c == "market" for c in found) else next(c for c in found if c != "market")
+
+
+_PRICE_WORDS = frozenset("pay pays paying paid cost costs".split())
+_NOUN_AFTER = re.compile(
+    r"\s*(?:(?:mln|million|billion|bln|thousand|dlrs?)\s+)?(?:(?:in|for|on|of|en|de)\s+)?([^\W\d_][\w'’-]*)"
+)
+
+
+def _counted_noun(text: str, fig: Figure, end: int) -> str | None:
+    """``"other"`` when the word after a count (or after one adjective) is a plural noun of no quantity class: "about
+    24,000 species", "4,000 characters", "200 short anecdotes". The figure counts those things, not people or
+    society, unless the sentence counts harm ("40 miners were killed"; see :func:`assess`)."""
+    m = _LOWER_WORD.match(text, fig.end, end)
+    if m is None:
+        return None
+    if fig.kind == "ratio":
+        # "almost half of the room still needed": the noun after a share, when it ends its phrase, is what is shared
+        first, nxt = m.groups()
+        if first in _TIME_SPAN or nxt in _TIME_SPAN:
+            return "other"  # "the last half of the ninth century": a span of time
+        if _category(first) is None and first not in _SCALE_OR_UNIT and first not in _DETERMINERS:
+            if nxt is None or nxt in _PHRASE_END:
+                return "other"
+        return None
+    for w in m.groups():
+        if w is None:
+            return None
+        if _category(w) is not None or w in _SCALE_OR_UNIT:
+            return None
+        if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")) and w not in _NOT_PLURAL_NOUN:
+            return "other"
+    return None
 
 
 def _category(word: str) -> str | None:
@@ -344,33 +517,96 @@ _LEGAL_FORM = re.compile(
     r"\s(?:Inc|Corp|Co|Ltd|Plc|PLC|LP|AG|NV|SA|SpA|Group|Bancorp|Industries|Holdings|Cos)\b|\s<[A-Z]"
 )
 _NAME_BEFORE = re.compile(r"([A-Z][\w&.'-]*)(?:\s+[A-Z][\w&.'-]*){0,3}$")
+#: The terms of an instrument stated by its subject: "The bill would allow farmers to receive 92 pct of deficiency
+#: payments", "The plan calls for cutting 2,000 jobs", "The agreement gives each member 30 pct": the instrument (a
+#: bill, a plan, a treaty) is named as the source of its own terms.
+_TERMS_SUBJECT = re.compile(
+    r"(?i:\s*(?:the|this|that|its|their|a|an|el|la|este|esta)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:bill|law|measure|plan|proposal|agreement|accord|pact|treaty|contract|budget|offer|deal|program|programme|"
+    r"legislation|amendment|regulation|directive|scheme|package|ruling|decree|ley|proyecto|plan|acuerdo|tratado|"
+    r"contrato|presupuesto|decreto|propuesta)\s+"
+    r"(?:(?:would|will|could|is\s+to|are\s+to)\s+(?:also\s+)?(?:allow|let|give|grant|provide|require|set|cap|limit|"
+    r"pay|offer|extend|fund|include|exempt|entitle|guarantee|authori[sz]e|allocate|raise\s+the)|calls\s+for|"
+    r"provides?\s+for|requires|allows|gives|sets|includes|proposes|envisages|caps|limits|establece|prevé|incluye|"
+    r"permite|contempla|propone)\b)"
+)
+_MARGIN_BEFORE = re.compile(
+    r"(?i:\b(?:margin|majority|ventaja|mayoría)\s+(?:of|de)\s+(?:(?:about|some|nearly|just|only|more\s+than|over)\s+)?)$"
+)
+#: A vote count: "9,000 more votes than four years ago", "won the state by 61,000 votes" (a poll is not a count of votes).
+_MORE_VOTES = re.compile(r"\s*(?:(?:more|fewer|additional|extra|más|menos)\s+)?(?:votes|votos)\b", re.I)
+#: Work lost, stopped or found: the people a count of a trade ("20,000 miners") counts are news here.
+_LABOUR = re.compile(
+    r"(?i)\b(?:strik\w*|walk(?:ed|ing|s)?\s+(?:out|off)|walkouts?|lay(?:s|ing)?\s*-?\s*offs?|laid\s+off|sack\w*|"
+    r"fired|dismiss\w*|furlough\w*|redundan\w*|jobless|unemploy\w*|hir(?:e|es|ed|ing)|recruit\w*|despid\w*|"
+    r"huelga\w*|paro|contrat(?:ó|aron|ará))\b"
+)
+_POLL = re.compile(
+    r"(?i)\b(?:poll|polls|polling|survey|sondeo|encuesta|forecast|projected|expected|would|needs?|needed)\b"
+)
 #: A note under a table of results: "NOTE: 1986 net includes a charge of ...".
 _NOTE = re.compile(r"\s*(?:note|nota)\s*[-:]", re.I)
 _TICKER = re.compile(r"<([A-Z][A-Z.]{0,7})>")
 _OPENING_WORD = re.compile(r"\s*([A-Z][\w&.'-]*?)(?:’s|'s)?\b")
 
 
-def company_names(text: str) -> frozenset[str]:
-    """First words of the companies the document names by their legal form or ticker."""
+def company_names(text: str) -> Companies:
+    """First words of the companies the document names by their legal form or ticker (and whether the document is
+    a results report: see :class:`Companies`)."""
     names = set()
     for m in _LEGAL_FORM.finditer(text):
         name = _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start())
         if name:
-            names.add(name.group(1))
+            # "Eastman Kodak Co": the story may call it "Eastman" or "Kodak"
+            words = name.group(0).split()
+            names.add(words[0])
+            names.update(w for w in words[1:] if len(w) > 2 and w not in _NOT_COMPANY and w not in _GENERIC_NAME)
     names.update(m.group(1).split(".")[0] for m in _TICKER.finditer(text))  # "<GM>": the company is also "GM"
-    return frozenset(names)
+    out = Companies(names)
+    out.results = len(_VERSUS.findall(text)) >= 2
+    return out
 
 
 def company_subject(text: str, start: int, companies: frozenset[str] = frozenset()) -> bool:
     """The sentence opens with a company speaking of itself: "The company lost…", "Acme Corp has…", or a
     company the document names elsewhere with its legal form ("Alden earned…", "GM's Buick division…")."""
-    if _COMPANY_SUBJECT.match(text, start):
-        return True
-    m = _OPENING_WORD.match(text, start)
-    return bool(m and m.group(1) in companies and m.group(1) not in _NOT_COMPANY)
+    adverbial = _OPENING_ADVERBIAL.match(text, start)
+    for at in (start, adverbial.end()) if adverbial else (start,):
+        if _COMPANY_SUBJECT.match(text, at):
+            return True
+        m = _OPENING_WORD.match(text, at)
+        if m and m.group(1) in companies and m.group(1) not in _NOT_COMPANY:
+            return True
+    return False
 
 
 _NOT_COMPANY = frozenset("The A An In On At It This That But And U.S. New First".split())
+#: Words of a company's name that name no company alone ("American Express Co" is not "American").
+_GENERIC_NAME = frozenset(
+    """American National General United International Federal Central Western Eastern Northern Southern Pacific
+    Atlantic Group Bank Trust Savings Financial Capital Holdings Industries Systems Power Light Energy Oil Gas
+    Electric Motors Steel Mining Resources Communications Services Securities Insurance Investment Partners
+    Associates Corp Co Inc Ltd""".split()
+)
+#: An opening adverbial before the subject: "During 1986, the company cut…", "Last year, Acme Corp earned…".
+_OPENING_ADVERBIAL = re.compile(
+    r"\s*(?:(?:In|During|On|At|For|By|Since|After|Before|Until|Through|Throughout|Over|Last|This|Earlier|Later|Also|"
+    r"Meanwhile|However|Separately|Overall|En|Durante|Desde|Tras|Además)\b[^,.;:!?\n]{0,40},\s*)"
+)
+
+
+class Companies(frozenset):
+    """:func:`company_names` of a document, and whether the document is a company's results report (lines of
+    figures compared with the year before: "Net 3,660,273 vs 2,437,914"): there every figure that is not about
+    people is the company's own."""
+
+    results: bool = False
+
+
+def _own_members(text: str, f: Figure, end: int) -> bool:
+    """``f`` counts the members of an organisation: its employees, workers, customers, subscribers."""
+    after = [w for w in _words(text[f.end : min(end, f.end + 40)])[:4] if w not in _SCALE_OR_UNIT]
+    return any(w in _MEMBERS for w in after[:2])
 
 
 def _entity_size(text: str, f: Figure, start: int, end: int) -> bool:
@@ -432,7 +668,12 @@ def assess(
     layout_results = not is_row and (
         results_line(text, start, end) or headline_caps(text, start, end) or _NOTE.match(text, start) is not None
     )
-    own = not is_row and company_subject(text, start, companies)
+    own = not is_row and (
+        company_subject(text, start, companies) or getattr(companies, "results", False)
+    )  # a results report: the company's own figures
+    terms = not is_row and _TERMS_SUBJECT.match(text, start) is not None
+    poll: bool | None = None
+    labour: bool | None = None  # does the sentence tell of strikes, lay-offs, hiring
     change: bool | None = None  # does the sentence count harm or a change to people (lay-offs, strikes)
     result: bool | None = None  # does the sentence report an election result (won, elected, came third)
     harm: bool | None = None  # does the sentence count harm done to people (computed when a small count needs it)
@@ -459,6 +700,16 @@ def assess(
             q = "result"  # "won with 18,287 votes, or 53 pct"
         elif not is_row and q in CLAIM_QUANTITIES and _TALLY.match(text, f.end, end):
             q = "result"  # "a 738 to 319 vote"
+        elif not is_row and q in CLAIM_QUANTITIES and _MARGIN_BEFORE.search(text, max(start, f.start - 40), f.start):
+            if result is None:
+                result = _RESULT_VERB.search(text, start, end) is not None
+            if result:
+                q = "result"  # "won the state's electoral votes by a margin of 33 percentage points"
+        elif not is_row and f.kind == "count" and _MORE_VOTES.match(text, f.end, end):
+            if poll is None:
+                poll = _POLL.search(text, start, end) is not None
+            if not poll:
+                q = "result"  # "scrounged up almost 9,000 more votes than four years ago": a count of an election
         elif not is_row and q in ("people", "society") and _VOTES_AFTER.match(text, f.end, end):
             if result is None:
                 result = _RESULT_VERB.search(text, start, end) is not None
@@ -469,6 +720,22 @@ def assess(
                 change = _CHANGE.search(text, start, end) is not None or _HARM.search(text, start, end) is not None
             if not change:
                 q = "measure"  # "Toshin Steel, with 1,700 workers": the size of the firm
+        if q == "other" and not is_row and f.kind in ("count", "ratio") and _counted_noun(text, f, end):
+            if harm is None:
+                harm = _HARM.search(text, start, end) is not None
+            if labour is None:
+                labour = _LABOUR.search(text, start, end) is not None
+            if harm or labour:
+                q = "people"  # "40 miners were killed", "300 pilots walked out": people counted by their trade
+        if own and q == "people" and not is_row and _own_members(text, f, end):
+            if harm is None:
+                harm = _HARM.search(text, start, end) is not None
+            if labour is None:
+                labour = _LABOUR.search(text, start, end) is not None
+            if not (harm or labour):
+                q = "measure"  # "Kodak paid its wage dividend to about 85,000 employees": the company of itself
+        if terms and q in CLAIM_QUANTITIES:
+            q = "terms"  # "The bill would allow farmers to receive 92 pct": the bill's own terms
         if not is_row and q in CLAIM_QUANTITIES and _CONDITIONAL.search(text, max(start, f.start - 120), f.start):
             q = "hypothetical"  # "only possible if the 200 opposition members resign", "if you earn $250,000"
         # A company's own figures are not claims, unless they are about people or society ("cut 1,500 jobs").

@@ -32,6 +32,13 @@ _DOC_MENTION = re.compile(
     r"informe|estudio|encuesta|auditoría|análisis|censo|datos|comunicado|sondeo)\b",
     re.I,
 )
+#: An introduction that presents what follows as a data summary: "Following is a summary of key metrics across 19
+#: markets:", "Key figures:", "Highlights of the report:".
+_SUMMARY_INTRO = re.compile(
+    r"\b(?:summary|overview|breakdown|highlights|key\s+(?:metrics|figures|findings|numbers|statistics|data)|"
+    r"resumen|cifras\s+clave|datos\s+clave)\b",
+    re.I,
+)
 _TAG_START = re.compile(
     r"\s*(?:that|this|these|those|the\s+(?:figures?|data|numbers?|estimates?)|such\s+figures|eso|esto|estos|estas|"
     r"las\s+cifras|los\s+datos)\b",
@@ -50,7 +57,7 @@ _SOURCE_STATEMENT = re.compile(
 )
 #: Openers that carry on the previous sentence's report.
 _CONTINUE_START = re.compile(
-    r"\s*(?:that|this|these|those|it|they|also|the\s+(?:figures?|data|numbers?|estimates?|poll|survey|study|"
+    r"\s*(?:that|this|these|those|it|they|also|as\s+a\s+result|the\s+(?:figures?|data|numbers?|estimates?|poll|survey|study|"
     r"report|analysis|researchers|authors|share|rate|total|increase|rise|decline|drop|figure)|"
     r"(?:esa|esta|la)\s+cifra|(?:ese|este|el)\s+(?:dato|aumento|incremento|descenso|informe|estudio|sondeo|"
     r"total|porcentaje)|(?:la|esta)\s+(?:encuesta|tasa|subida|caída|bajada)|los\s+(?:datos|autores|investigadores)|"
@@ -87,11 +94,28 @@ def _is_heading(text: str, c: Claim, next_start: int | None) -> bool:
     if c.is_row or next_start is None:
         return False
     seg = text[c.start : c.end].rstrip()
-    if c.words > 20 or seg[-1:] in '.!?:;,"”»)' or "\n" in seg:
+    if seg[-1:] in '.!?:;,"”»)':
         return False
+    if c.words > 20 and not (c.words <= 30 and _title_case(seg)):
+        return False  # a long line is a heading only in title case ("July Home Prices Up 3% From 2011; ... | Blog")
+    if "\n" in seg and any(
+        len(line.split()) > 8 or line.rstrip()[-1:] in '.!?:;,"”»' for line in seg.split("\n") if line.strip()
+    ):
+        return False  # a paragraph, not a dateline over a headline ("July 24, 2012 9:30 AM" / "4 arrests in…")
     before = text[max(0, c.start - 1) : c.start]
     after = text[c.end : next_start]
     return (c.start == 0 or before == "\n") and "\n" in after
+
+
+def _title_case(seg: str) -> bool:
+    """Most words of ``seg`` open with a capital (a page title)."""
+    words = [w for w in seg.split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _own_line(text: str, c: Claim) -> bool:
+    """``c`` is a line of its own (a one-sentence paragraph)."""
+    return (c.start == 0 or text[c.start - 1] == "\n") and text[c.end : c.end + 1] in ("", "\n")
 
 
 def _is_claim(text: str, c: Claim) -> bool:
@@ -101,6 +125,21 @@ def _is_claim(text: str, c: Claim) -> bool:
     if c.words < 6 or seg.endswith("?") or c.ends_colon:
         return bool(c.statistics) and c.words >= 3
     return bool(c.statistics or c.attributions or c.quote or _CAP_INSIDE.search(seg))
+
+
+#: The header of a reader's comment on a blog or news page: "bubble trouble says:", "Reply".
+_COMMENT_HEADER = re.compile(r"(?im)^[ \t]*(?:[^\n]{1,60}?\s(?:says|said|wrote|dice|escribió):|reply|responder)[ \t]*$")
+#: A link in a page's chrome: "Post a job for $295 »", "Read more ›".
+_LINK_END = re.compile(r"[»›→]\s*$")
+
+
+def comments_start(text: str) -> int:
+    """Offset where a page's reader comments begin (two or more comment headers: "Ana says:", "Reply"), or the
+    length of the text when there are none. Figures in comments are each commenter's own account."""
+    if "says:" not in text and "Reply" not in text and "wrote:" not in text and "dice:" not in text:
+        return len(text)
+    headers = [m.start() for m in _COMMENT_HEADER.finditer(text)]
+    return headers[0] if len(headers) >= 2 else len(text)
 
 
 def decide(text: str, claims: list[Claim], tables: list[Table], wire: bool = False) -> None:
@@ -115,7 +154,11 @@ def decide(text: str, claims: list[Claim], tables: list[Table], wire: bool = Fal
         if not sourced and t.captions and t.rows:
             sourced = any(_caption_attributed(text, x, t) for x in claims if not x.is_row)
         table_sourced[id(t)] = sourced
+    comments = comments_start(text) if claims else len(text)
     for i, c in enumerate(claims):
+        if c.statistics and not c.is_row and (c.start >= comments or _LINK_END.search(text, c.start, c.end)):
+            # A reader's comment is its writer's own account; a line that ends in a link arrow is page chrome.
+            c.assessed = [replace(a, claim=False) for a in c.assessed]
         if _is_heading(text, c, claims[i + 1].start if i + 1 < len(claims) else None):
             c.claim = False
             c.attributed_by = "heading"  # a headline's claim is the article's: judged in the body
@@ -146,9 +189,22 @@ def decide(text: str, claims: list[Claim], tables: list[Table], wire: bool = Fal
             if intro.valid_attributions:
                 c.attributed_by, c.via = "introduction", intro.valid_attributions[0]
                 continue
-            if _DOC_MENTION.search(text, intro.start, intro.end):
+            if _DOC_MENTION.search(text, intro.start, intro.end) or _SUMMARY_INTRO.search(text, intro.start, intro.end):
                 c.attributed_by = "introduction"  # "Key findings from the report:"
                 continue
+        if (
+            i > 0
+            and c.figures
+            and claims[i - 1].attributed_by == "introduction"
+            and claims[i - 1].figures
+            and 1 <= text.count("\n", claims[i - 1].end, c.start) <= 2
+            and not text[claims[i - 1].end : c.start].strip()
+            and _own_line(text, c)
+        ):
+            # The summary runs on, one line of figures after another ("Home prices rose 3.2%." then "The number of
+            # homes for sale declined 28.1%.") until a line without figures or a heading ends it.
+            c.attributed_by, c.via = "introduction", claims[i - 1].via
+            continue
         # The next sentence of the same paragraph is an attribution tag.
         if i + 1 < len(claims):
             nxt = claims[i + 1]
@@ -195,7 +251,7 @@ def decide(text: str, claims: list[Claim], tables: list[Table], wire: bool = Fal
                 and prev.attributed_by == "sentence"
                 and prev.via is not None
                 and prev.via.kind == "verb"
-                and _institution_reports(prev)
+                and _institution_reports(prev, text)
             )
             if (
                 prev.attributed_by in _CARRIES
@@ -263,6 +319,9 @@ _TITLES = frozenset(
     "sheriff chief commissioner councilman councilwoman candidate dr dr. mr mr. mrs mrs. ms ms. "
     "gobernador gobernadora alcalde alcaldesa presidente presidenta ministro ministra senador senadora".split()
 )
+
+
+_TITLE_ALT = "|".join(re.escape(t) for t in sorted(_TITLES, key=len, reverse=True))
 
 
 def _data_run(c: Claim) -> bool:
@@ -336,7 +395,21 @@ def _subject_changed(text: str, prev: Claim, c: Claim, data_run: bool = False) -
     return name not in source
 
 
-def _institution_reports(c: Claim) -> bool:
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")
+
+
+def _organisation_name(text: str, name: str) -> bool:
+    """A one-word source that names an organisation, not a person: an acronym ("CNN", "OPEC"), or a name the
+    document never writes after a first name or a title ("Eurostat said", "Nasdaq said"; a person is introduced
+    as "Jim Billington" or "Mr Billington" before "Billington said")."""
+    if _ACRONYM.fullmatch(name):
+        return True
+    if not re.fullmatch(r"[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+", name):
+        return False
+    return re.search(rf"(?:[A-ZÁÉÍÓÚÑ][\w.’'-]*|\b(?:{_TITLE_ALT}))\s+{re.escape(name)}\b", text) is None
+
+
+def _institution_reports(c: Claim, text: str = "") -> bool:
     """The source of ``c``'s attribution is an outlet, a document or an organisation named by "it" ("the official
     China Legal News", "The newspaper", "A YPF statement", "It said"), not a person or a role ("he", "officials",
     "Murdani")."""
@@ -349,7 +422,20 @@ def _institution_reports(c: Claim) -> bool:
         return True  # "It said income rose 2.5 pct": "it" is never a person; the company or agency reports
     words = (a.source or "").lower().split()
     lex = lexicon(c.lang if c.lang in ("en", "es") else "en")
-    return bool(words) and (words[-1] in lex.document_nouns or words[-1] in lex.outlet_heads)
+    if words and (words[-1] in lex.document_nouns or words[-1] in lex.outlet_heads):
+        return True
+    names = [w for w in (a.source or "").split() if w[:1].isupper() and w.lower() not in _NOT_SUBJECT]
+    return (
+        bool(text)
+        and a.source_kind == "named"
+        and len(names) == 1
+        # the name is the verb's subject ("CNN also said", "said CNN"), not a word somewhere before it
+        and (
+            text[max(0, a.start - 80) : a.start].rstrip().endswith(a.source or "")
+            or text[a.end : a.end + 80].lstrip().startswith(a.source or "")
+        )
+        and _organisation_name(text, names[0])
+    )
 
 
 def _writer_speaks(text: str, c: Claim) -> bool:

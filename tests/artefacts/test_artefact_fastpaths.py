@@ -13,7 +13,7 @@ import re
 import ftfy.badness
 import pytest
 
-from audit.artefacts import boilerplate, common, encoding, quality, recurring, whitespace
+from audit.artefacts import boilerplate, common, encoding, quality, recurring, structure, whitespace
 from audit.artefacts.empty import EmptyDocumentCheck, word_count
 from audit.model import Document
 from audit.rules import DocContext
@@ -137,12 +137,49 @@ def test_find_camel_same_with_and_without_layer(text):
     assert fast == slow
 
 
-def test_junction_lines_cover_every_junction():
-    text = "aB cD\nplain line\nxY\n\nlast zZ end"
-    lines = whitespace._junction_lines(text)
+def test_junction_windows_cover_every_junction():
+    text = "aB cD\nplain line\nxY\n\nlast zZ end\twhileYouTube\taBcD"
+    windows = whitespace._junction_lines(text)
     for m in whitespace._JUNCTION.finditer(text):
-        assert any(s <= m.start() < e for s, e in lines)
-    assert lines == [(0, 5), (17, 19), (21, len(text))]
+        assert any(s <= m.start() < e for s, e in windows)
+    assert windows == [(0, 2), (3, 5), (17, 19), (26, 28), (33, 45), (46, 50)]
+
+
+_JOIN_CASES = [
+    "to stop the deportationsThe mayor said",
+    "the rally in WashingtonThe senator said and the WealthManagement unit",
+    "whileYouTube hisSpringHill (deportationsThe) “deportationsThe” deportationsThe.",
+    "theStreet.com and mail bob@deportationsThe.org or #deportationsThe or a/deportationsThe",
+    "pre-deportationsThe deportationsThe-like deportationsThe's x.deportationsThe WashingtonThe-Post",
+    "a\u00a0deportationsThe\u00a0word, a\u2003WashingtonThe\u2003word\tlastPart\rnextOne\x0bmoreHere",
+    "deportacionesLos alcaldes, McDonald's, iPhone, JavaScript and DeSantis",
+    "déportationsLes und BundesregierungDie, ÉtatsUnis and estadoSegún",
+]
+
+
+def _joins_of_whole_text(rx, text):
+    return [(m.span(), m.groups()) for m in rx.finditer(text)]
+
+
+def _joins_in_windows(rx, text):
+    return [(m.span(), m.groups()) for s, e in whitespace._junction_lines(text) for m in rx.finditer(text, s, e)]
+
+
+@pytest.mark.parametrize("text", _JOIN_CASES)
+def test_join_matches_in_junction_windows_are_the_whole_text_matches(text):
+    for rx in (whitespace._CAMEL, whitespace._PASCAL):
+        assert _joins_in_windows(rx, text) == _joins_of_whole_text(rx, text)
+    assert _joins_of_whole_text(whitespace._CAMEL, _JOIN_CASES[0])  # the cases do hold joins
+
+
+def test_join_matches_in_junction_windows_random():
+    found = 0
+    for text in _random_texts("aehinrsTHEIWé É'’@#/.-_1 \n\t\u00a0", 20000, seed=11, longest=40):
+        for rx in (whitespace._CAMEL, whitespace._PASCAL):
+            joins = _joins_of_whole_text(rx, text)
+            assert _joins_in_windows(rx, text) == joins, repr(text)
+            found += len(joins)
+    assert found > 20  # the random texts do hold joins
 
 
 def test_common_english_set_is_the_predicate():
@@ -359,6 +396,48 @@ def test_split_glued_shortcut_for_listed_tokens(lang):
         assert whitespace._split_glued.__wrapped__(token, lang) == _split_glued_reference(token, lang), token
 
 
+def _join_evidence_reference(left: str, right: str, lang: str, vocab):
+    """:func:`whitespace.lower_join_evidence` as written before the other languages' lists were read last."""
+    from audit.artefacts.common import WORDFREQ_LANGS, stopwords, zipf
+    from audit.model import Severity
+
+    fw = whitespace._function_words(lang)
+    sw = stopwords().get(lang, frozenset())
+    lf, rf = left in fw, right in fw
+    if any(zipf(left + right, other) for other in WORDFREQ_LANGS if other != lang):
+        return None
+    if lf or rf:
+        if left in sw and right in sw and right not in whitespace._DETERMINERS and zipf(left + right, lang):
+            return None
+        if rf and left not in sw and len(right) <= 3 and (len(left) < 6 or right not in whitespace._STRONG_ENDS):
+            return Severity.INFO
+        return Severity.WARNING
+    if vocab and vocab.get(left, 0) >= 1 and vocab.get(right, 0) >= 1:
+        return Severity.INFO
+    if min(zipf(left, lang), zipf(right, lang)) >= 3.5 and not zipf(left + right, lang):
+        return Severity.INFO
+    return None
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr", "it", "pt"])
+def test_lower_join_evidence_reads_other_lists_last(lang):
+    tokens = (
+        "ofthe inthe wherethe whereof thereby isnot governorsaid nightstands writedowns capcity mandrills "
+        "sobrelas delos enlas fabriche saladas blowingand endof isyour tothe forthe housework cityhall "
+        "deportations alcaldesdijo lemaire dellacitta"
+    ).split()
+    vocabs = [{}, {"night": 2, "stands": 1, "city": 1, "hall": 1, "house": 1, "work": 3}]
+    seen = set()
+    for token in tokens:
+        for i in range(2, len(token) - 1):
+            left, right = token[:i], token[i:]
+            for vocab in vocabs:
+                got = whitespace.lower_join_evidence(left, right, lang, vocab)
+                assert got == _join_evidence_reference(left, right, lang, vocab), (left, right, lang)
+                seen.add(got)
+    assert len(seen) == 3  # warnings, infos and nothing
+
+
 # -- session 4: tail tests of truncation, top-word splits, gated lexicon lines --------------------
 
 _TAIL_ALPHABET = "abXYZ éñ²½Å\u0301 .!?…\"”’»)-–—\n\t1_,'"
@@ -536,3 +615,22 @@ def test_double_dots_are_the_lookbehind_matches():
         seen += len(expected)
         assert [m.span() for m in truncation.double_dots(text)] == expected, repr(text)
     assert seen >= 100
+
+
+# -- structure -----------------------------------------------------------------------------------
+
+
+def test_one_liner_gate_never_drops_a_teaser_page():
+    rnd = random.Random(21)
+    pieces = ["Story one told here", *["a b c d e f g h"] * 6, "Ends. Two. Three. Four.", "x", "words " * 70]
+    reached = 0
+    for _ in range(3000):
+        texts = [" ".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 3))) for _ in range(rnd.randint(6, 14))]
+        lengths = [len(common.words(t)) for t in texts]
+        sig = structure.teaser_signals(texts, lengths)
+        if sig["one_line_share"] >= 0.8:
+            reached += 1
+            assert structure._one_liners_possible(lengths), texts
+    assert reached > 50
+    assert not structure._one_liners_possible([70, 70, 3, 3, 9, 9])
+    assert structure._one_liners_possible([9] * 8 + [70, 3])

@@ -83,3 +83,46 @@ def test_near_copies_are_left_to_the_duplicate_family():
     ]
     found, _ = _run(docs)
     assert not any(found.values())
+
+
+def _line_keys_reference(check: RecurringLineCheck, text: str, source: str, lines) -> dict[int, tuple[int, int]]:
+    """The line keys by their definition: lines of ``min_chars`` or more with at most ``max_words``
+    whitespace-separated words and three letters, full-stop headings of under 5 words left out."""
+    import xxhash
+
+    out: dict[int, tuple[int, int]] = {}
+    cfg = check.config
+    for span in lines:
+        raw = text[span.start : span.end]
+        parts = raw.lower().split()
+        norm = " ".join(parts)
+        if len(raw) < cfg.min_chars or len(parts) > cfg.max_words or sum(c.isalpha() for c in norm) < 3:
+            continue
+        if len(parts) < 5 and norm.endswith(".") and not norm.endswith(("..", "…")):
+            continue
+        key = xxhash.xxh64_intdigest((source + "\x00" + norm).encode("utf-8", "surrogatepass"))
+        out.setdefault(key, (span.start, span.end))
+    return out
+
+
+def test_line_keys_are_their_definition():
+    import random
+
+    from audit.text import TextLayer
+
+    rnd = random.Random(4)
+    gaps = [" ", " ", " ", "  ", "\t", "\u00a0", "\u2003"]
+    check = RecurringLineCheck()
+    kept = dropped = 0
+    for _ in range(400):
+        lines = []
+        for _ in range(rnd.randint(1, 8)):
+            n = rnd.choice([1, 3, 4, 24, 25, 26, 30, 49, 50, 51, 60])
+            lines.append("".join(rnd.choice(["Word", "ab", "1", "x."]) + rnd.choice(gaps) for _ in range(n)).strip())
+        text = "\n".join(lines)
+        spans = TextLayer(text).lines
+        got = check._line_keys(text, "src", spans)
+        assert got == _line_keys_reference(check, text, "src", spans), text
+        kept += len(got)
+        dropped += len(spans) - len(got)
+    assert kept > 100 and dropped > 100
