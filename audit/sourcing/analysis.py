@@ -23,7 +23,7 @@ import re
 from typing import Callable
 
 from audit.model import Span
-from audit.sourcing.attribution import find_attributions
+from audit.sourcing.attribution import cue_starts, find_attributions
 from audit.sourcing.claims import assess, company_names
 from audit.sourcing.cues import CueIndex
 from audit.sourcing.decide import _LIST_ITEM, _other_clause, decide
@@ -220,11 +220,17 @@ def analyse(
     skipped = 0
     words_total = len(text.split())
     units = _units(sentences, tables)
+    cues_of: Lexicon | None = None  # the lexicon ``cue_at`` is for (one per document, mostly)
+    cue_at: list[int] = []
+    spanish = False
+    bisect_left = bisect.bisect_left
     for start, end, table in units:
         lex = lex_for(start)
         if lex is None:
             skipped += 1
             continue
+        if lex is not cues_of:
+            cues_of, cue_at, spanish = lex, cue_starts(masked, lex, cues), lex.language == "es"
         seg = text[start:end]
         cells = table is not None
         figures = find_figures(text, start, end, cells=cells)
@@ -233,7 +239,11 @@ def analyse(
             assessed = assess(text, figures, start, end, cells, companies)
             if not cells and _inside(figure_tables, table_starts_, start, end):
                 assessed = [dataclasses.replace(a, claim=False) for a in assessed]
-        attributions = find_attributions(masked, start, end, lex, cues)
+        k = bisect_left(cue_at, start)
+        if spanish or (k < len(cue_at) and cue_at[k] < end) or masked.find("(", start, end) >= 0:
+            attributions = find_attributions(masked, start, end, lex, cues)
+        else:
+            attributions = []  # (what find_attributions returns for a span without a cue: tested by bisection here)
         quote = _quote_of(quotes, quote_starts, start, end) if quotes else None
         c = Claim(
             start,

@@ -131,6 +131,15 @@ def find_attributions(
     return found.out
 
 
+def cue_starts(text: str, lex: Lexicon, index: CueIndex) -> list[int]:
+    """Where some cue pattern of ``lex`` matches in ``text`` (``index``: its :class:`CueIndex`), sorted: a span with
+    none of these offsets, no parenthesis, in a language other than Spanish, has no attribution
+    (:func:`find_attributions` returns ``[]`` for it), so a document's sentences can be tested by bisection."""
+    if index.text is not text:
+        raise ValueError("the index is not of this text")
+    return index.any_starts(_patterns(lex))
+
+
 def _pro_drop(text: str, start: int, end: int, lex: Lexicon, found: _Found) -> None:
     """Spanish drops the subject pronoun: "Añadió que..."."""
     out = found.out

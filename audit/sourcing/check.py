@@ -42,7 +42,8 @@ def sourcing_stats(analysis: DocAnalysis, max_listed: int = 30) -> dict:
     """The per-document figures published in ``stats["sourcing"]``."""
     claims = [c for c in analysis.claims if c.claim]
     attributed = sum(1 for c in claims if c.attributed_by)
-    stats_claims = [c for c in analysis.claims if c.statistics]
+    # (``c.assessed`` first: a sentence without figures has no statistics, and most sentences have none)
+    stats_claims = [c for c in analysis.claims if c.assessed and c.statistics]
     names, outlets, docs = analysis.sources()
     return {
         "language": analysis.language,
@@ -148,8 +149,10 @@ class SourcingCheck(DocumentCheck):
         wire_sourced = wire and _attributes_any(analysis)
         sourced_document = _mostly_attributed(analysis) or wire_sourced
         for c in analysis.claims:
+            if not c.assessed or c.attributed_by:
+                continue  # (no figure: no statistics)
             stats = c.statistics
-            if not stats or c.attributed_by:
+            if not stats:
                 continue
             if sourced_document and not c.is_row and not any(a.claim and a.quantity == "people" for a in c.assessed):
                 continue  # a story that attributes most claims: its budget and policy figures are its sources'
@@ -248,6 +251,8 @@ class SourcingCheck(DocumentCheck):
     def _vague(self, text: str, analysis: DocAnalysis) -> list[Finding]:
         out = []
         for c in analysis.claims:
+            if not c.attributions:
+                continue  # (no attribution, no vague one)
             if c.statistics and not c.attributed_by and not c.is_row:
                 continue  # already reported by SRC001, which names the vague cue
             if c.valid_attributions:

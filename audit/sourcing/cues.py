@@ -199,6 +199,12 @@ class CueIndex:
     def any_match(self, patterns: tuple[tuple[re.Pattern, Keys], ...], start: int, end: int) -> bool:
         """Some match of one of ``patterns`` starts inside ``[start, end)`` (``patterns``: the same tuple object
         for the same patterns, it keys the cache)."""
+        starts = self.any_starts(patterns)
+        i = bisect.bisect_left(starts, start)
+        return i < len(starts) and starts[i] < end
+
+    def any_starts(self, patterns: tuple[tuple[re.Pattern, Keys], ...]) -> list[int]:
+        """The sorted offsets where a match of one of ``patterns`` starts (cached as for :meth:`any_match`)."""
         key = id(patterns)
         starts = self._any.get(key)
         if starts is None:
@@ -211,8 +217,7 @@ class CueIndex:
                 merged.update(self._found[id(p)][0])
             starts = sorted(merged)
             self._any[key] = starts
-        i = bisect.bisect_left(starts, start)
-        return i < len(starts) and starts[i] < end
+        return starts
 
     def _scan(self, pattern: re.Pattern, keys: Keys) -> list[re.Match]:
         text = self.text

@@ -294,6 +294,7 @@ def find_figures(text: str, start: int = 0, end: int | None = None, cells: bool 
         or "tripl" in low
         or "trebl" in low
         or "quadrupl" in low
+        or "cuadrupl" in low
         or "halve" in low
         or "as many" in low
         or "duplic" in low

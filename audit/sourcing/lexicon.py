@@ -86,6 +86,61 @@ def _weasel_groups(data: dict) -> list[str]:
     return [f"{q} {n} {v}" for q in groups["quantifiers"] for n in groups["nouns"] for v in groups["verbs"]]
 
 
+def _norm(entry: str) -> str:
+    return " ".join(entry.split()).lower()
+
+
+def _word_prefix_free(words: list[str]) -> bool:
+    """No entry of ``words`` is another's first words ("a" and "a few"): at most one is followed by a space."""
+    ws = {_norm(w) + " " for w in words if w.strip()}
+    return not any(a != b and b.startswith(a) for a in ws for b in ws)
+
+
+def _strict_prefix_of_any(short: set[str], long: set[str]) -> bool:
+    """Some entry of ``short`` is a proper beginning of an entry of ``long`` (by characters)."""
+    return any(w[:i] in short for w in long for i in range(1, len(w)))
+
+
+def _weasel_alternation(phrases: list[str], groups: dict | None) -> str | None:
+    """The weasel phrases and the ``[weasel_groups]`` phrases as one alternation with the group phrases written
+    as a product, ``(?:quantifiers)\\s+(?:nouns)\\s+(?:verbs)``, instead of one trie of every combination
+    (thousands of phrases: most of the lexicon's compile time). None when that could match otherwise than the
+    trie of all phrases, which matches at each position the longest phrase followed by a boundary:
+
+    * the product matches the longest group phrase when quantifiers and nouns are free of word prefixes (one
+      quantifier and one noun can be followed by a space at a position: the verb trie takes the longest verb);
+    * of a phrase and a group phrase that both match at a position, one begins the other (by characters, in
+      lower case: the entries are lower case, read ignoring case). With no group phrase beginning a longer
+      phrase, the product is tried first and the phrases' trie after it; with no phrase beginning a longer group
+      phrase, the other way round.
+    """
+    if not groups:
+        return None
+    qs, ns, vs = groups["quantifiers"], groups["nouns"], groups["verbs"]
+    entries = list(phrases) + qs + ns + vs
+    if any(w != w.lower() for w in entries) or not (_word_prefix_free(qs) and _word_prefix_free(ns)):
+        return None
+    ps = {_norm(w) for w in phrases if w.strip()}
+    product = rf"(?:{_alternation(qs)})\s+(?:{_alternation(ns)})\s+(?:{_alternation(vs)})"
+    rest = _alternation(phrases)
+    if not rest:
+        return product
+    gs = {f"{_norm(q)} {_norm(n)} {_norm(v)}" for q in qs for n in ns for v in vs}
+    if not _strict_prefix_of_any(gs, ps):
+        return f"{product}|(?:{rest})"
+    if not _strict_prefix_of_any(ps, gs):
+        return f"(?:{rest})|{product}"
+    return None
+
+
+def _compile_weasels(data: dict) -> re.Pattern:
+    """:func:`_compile_words` of the weasel phrases and their groups (see :func:`_weasel_alternation`)."""
+    alt = _weasel_alternation(list(data["weasel_phrases"]), data.get("weasel_groups"))
+    if alt is None:
+        return _compile_words(list(data["weasel_phrases"]) + _weasel_groups(data), re.IGNORECASE)
+    return re.compile(rf"(?<![\w’'-])(?:{alt})(?![\w’'-])", re.IGNORECASE)
+
+
 _IRREGULAR = {
     "say": ("says", "said", "saying"),
     "tell": ("tells", "told", "telling"),
@@ -191,7 +246,7 @@ def lexicon(language: str) -> Lexicon:
         verb_re=_compile_words(verbs),
         evidence_re=_compile_words(evidence),
         cue_re=_compile_words(cues, re.IGNORECASE),
-        weasel_re=_compile_words(weasels, re.IGNORECASE),
+        weasel_re=_compile_weasels(data),
         hidden_passive_re=_compile_words(passives, re.IGNORECASE),
         verb_keys=entry_keys(verbs),
         evidence_keys=entry_keys(evidence),

@@ -5,7 +5,8 @@ entries; :func:`audit.sourcing.figures._tails` starts the end-anchored searches 
 context near its end. Both must give the matches of ``pattern.finditer(text)`` / ``pattern.search(before)``:
 checked on written cases of each edge (phrases over line breaks, apostrophes, hyphens, digits and
 underscores glued to words, upper case, masked quotes, combining marks, the characters whose
-case-insensitive match is not their lower case) and on generated texts (fixed seed).
+case-insensitive match is not their lower case) and on generated texts (fixed seed). The weasel pattern,
+which writes the group phrases as a product, must match what the trie of every phrase matches, at every position.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from audit.segment import passages
 from audit.sourcing import figures as F
 from audit.sourcing.attribution import _pattern_list, find_attributions
 from audit.sourcing.cues import CueIndex, entry_keys
-from audit.sourcing.lexicon import _compile_words, lexicon
+from audit.sourcing.lexicon import _compile_words, _data, _weasel_alternation, _weasel_groups, lexicon
 from audit.sourcing.quotes import find_quotes, mask_quotes
 from audit.text import TextLayer
 
@@ -250,3 +251,74 @@ def test_merge_short_matches_every_key_against_every_other():
         names = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 3))) for _ in range(rng.randint(1, 6))]
         items = {_key(n): n for n in names}
         assert _merge_short(items) == _merge_short_reference(items), items
+
+
+def _weasel_texts(lang: str, n: int, seed: int = 5) -> list[str]:
+    """Texts of weasel entries (phrases, group phrases, and their pieces) joined and cut in many ways."""
+    data = _data(lang)
+    groups = data["weasel_groups"]
+    pieces = list(data["weasel_phrases"]) + _weasel_groups(data)[::7] + groups["quantifiers"] + groups["nouns"]
+    pieces += groups["verbs"] + ["that", "x", "the", "-", "'s", "’", "2", "_"]
+    rng = random.Random(seed)
+    seps = [" ", " ", "  ", "\n", "\t", ", ", "", "-", "'", ". "]
+    out = []
+    for _ in range(n):
+        words = []
+        for _ in range(rng.randint(1, 12)):
+            w = rng.choice(pieces)
+            w = w.upper() if rng.random() < 0.1 else w.capitalize() if rng.random() < 0.2 else w
+            if rng.random() < 0.2:
+                w = w.replace(" ", rng.choice(["  ", "\n", " \t"]))
+            words.append(w + rng.choice(seps))
+        out.append("".join(words))
+    return out
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_factored_weasel_pattern_matches_the_trie_of_every_phrase(lang):
+    """The weasel pattern writes the group phrases as a product (quantifiers, nouns, verbs): at every position of
+    texts made of the entries it matches what the trie of every phrase matches, and finditer finds the same."""
+    data = _data(lang)
+    assert _weasel_alternation(list(data["weasel_phrases"]), data["weasel_groups"]) is not None  # the fast form
+    full = _compile_words(list(data["weasel_phrases"]) + _weasel_groups(data), re.IGNORECASE)
+    fast = lexicon(lang).weasel_re
+    assert fast.pattern != full.pattern
+    for text in _weasel_texts(lang, 400):
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in full.finditer(text)], text
+        for p in range(len(text)):
+            a, b = fast.match(text, p), full.match(text, p)
+            assert (a and a.span()) == (b and b.span()), (text, p)
+
+
+def test_weasel_product_order_and_fallback():
+    groups = {"quantifiers": ["some", "many"], "nouns": ["critics", "experts"], "verbs": ["say", "said"]}
+    # a phrase begins a group phrase: the product is tried first ("some critics say" over "some critics")
+    alt = _weasel_alternation(["some critics", "it is said"], groups)
+    pattern = re.compile(rf"(?<![\w’'-])(?:{alt})(?![\w’'-])", re.I)
+    assert pattern.match("Some critics say so").group(0) == "Some critics say"
+    assert pattern.match("some critics argue").group(0) == "some critics"
+    # a group phrase begins a phrase: the phrases first ("some critics say that" over "some critics say")
+    alt = _weasel_alternation(["some critics say that"], groups)
+    pattern = re.compile(rf"(?<![\w’'-])(?:{alt})(?![\w’'-])", re.I)
+    assert pattern.match("some critics say that it").group(0) == "some critics say that"
+    assert pattern.match("some critics say it").group(0) == "some critics say"
+    # both ways, or a quantifier that begins another ("a", "a few"): no product, the trie of every phrase
+    assert _weasel_alternation(["some critics", "many experts say that"], groups) is None
+    assert _weasel_alternation(["it is said"], {**groups, "quantifiers": ["a", "a few"]}) is None
+    assert _weasel_alternation(["It is said"], groups) is None  # (upper case: not compared here)
+
+
+def test_change_prefilter_lets_every_change_word_through():
+    """Each change word of the pattern passes the substring prefilter: "se cuadruplicó" (listed in the pattern, but
+    none of the prefilter's substrings was in it, so it was never found); still nothing where the pattern has none."""
+    assert [(f.kind, f.text) for f in F.find_figures("La producción se cuadruplicó el año pasado.")] == [
+        ("change", "se cuadruplicó")
+    ]
+    assert F.find_figures("Las ventas cuadruplicaron el año pasado.") == []
+    words = ["doubled", "tripled", "trebled", "quadrupled", "halved", "twice as many", "three times as many"]
+    words += ["se duplicó", "se triplicó", "se cuadruplicó", "duplicó", "triplicó", "se redujo a la mitad", "to double"]
+    words += ["doubles", "triples", "quadruples", "duplicaron", "triplicaron", "duplicado", "triplicado", "duplicará"]
+    words += ["triplicará", "duplicarán", "triplicarán"]
+    for w in words:
+        assert F._CHANGE_WORD.fullmatch(w), w
+        assert [f.kind for f in F.find_figures(f"Ayer {w} hoy.")] == ["change"], w
