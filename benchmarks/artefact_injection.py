@@ -6,6 +6,10 @@ expected rule(s) overlaps the injected span. Also reports warnings+errors per 20
 characters on the untouched texts.
 
     python benchmarks/artefact_injection.py [--trials 20] [--seed 1] [DIR_OR_FILES...]
+
+``--only TYPE`` scores one type (the others still draw their trials, so the scored trials are those of a
+full run), ``--by-language`` splits recall by the clean text's language, ``--show-misses TYPE`` prints
+each miss in context.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from audit.artefacts import (  # noqa: E402
     StructureCheck,
     TruncationCheck,
 )
+from audit.artefacts.common import guess_language  # noqa: E402
 from audit.model import Document, Severity  # noqa: E402
 from audit.rules import DocContext  # noqa: E402
 
@@ -503,11 +508,25 @@ def main() -> None:
         default=[],
         help="print the context of each missed injection of this artefact type (repeatable)",
     )
+    ap.add_argument(
+        "--only",
+        metavar="TYPE",
+        action="append",
+        default=[],
+        help="score only this artefact type (repeatable); the other types still draw their random trials, so "
+        "each type gets the same trials as in a full run",
+    )
+    ap.add_argument(
+        "--by-language",
+        action="store_true",
+        help="also print recall per language of the clean text (its document language)",
+    )
     args = ap.parse_args()
     files = []
     for p in map(Path, args.paths):
         files.extend(sorted(p.glob("*.txt")) if p.is_dir() else [p])
     texts = [f.read_text(encoding="utf-8") for f in files]
+    text_lang = {t: guess_language(t)[0] for t in texts} if args.by_language else {}
     chars = sum(map(len, texts))
     untouched = sum(1 for t in texts for f in findings(t) if f.severity.rank >= Severity.WARNING.rank)
     print(
@@ -518,29 +537,42 @@ def main() -> None:
     rnd = random.Random(args.seed)
     total_hits = total = 0
     misses: list[str] = []
+    by_lang: dict[tuple[str, str], list[int]] = {}
     for name, (inj, rules) in INJECTORS.items():
         hits = n = extra = 0
+        scored = not args.only or name in args.only
         for _ in range(args.trials):
             text = rnd.choice(texts)
             res = inj(text, rnd)
-            if res is None:
+            if res is None or not scored:
                 continue
             new, span = res
             n += 1
             fs = findings(new)
-            if any(f.rule in rules and overlaps(f, span) for f in fs):
+            hit = any(f.rule in rules and overlaps(f, span) for f in fs)
+            if hit:
                 hits += 1
             elif name in args.show_misses:
-                misses.append(_miss_context(new, span))
+                misses.append((f"[{text_lang[text]}] " if text_lang else "") + _miss_context(new, span))
+            if text_lang:
+                cell = by_lang.setdefault((name, text_lang[text]), [0, 0])
+                cell[0] += hit
+                cell[1] += 1
             extra += sum(
                 1
                 for f in fs
                 if f.severity.rank >= Severity.WARNING.rank and not overlaps(f, span) and f.rule not in rules
             )
+        if not scored:
+            continue
         total_hits += hits
         total += n
         print(f"{name:24} {n:6d} {hits / n if n else 0:7.2f} {extra:15d}")
-    print(f"{'all':24} {total:6d} {total_hits / total:7.2f}")
+    print(f"{'all':24} {total:6d} {total_hits / total if total else 0:7.2f}")
+    if by_lang:
+        print(f"\n{'artefact type':24} {'lang':>4} {'trials':>6} {'recall':>7}")
+        for (name, lang), (h, k) in sorted(by_lang.items(), key=lambda kv: (list(INJECTORS).index(kv[0][0]), kv[0][1])):
+            print(f"{name:24} {lang:>4} {k:6d} {h / k:7.2f}")
     if misses:
         print(f"\nmissed ({len(misses)}):")
         print("\n".join(misses))

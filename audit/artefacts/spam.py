@@ -32,6 +32,7 @@ from typing import Iterable
 
 import numpy as np
 
+from audit.artefacts import wordclass
 from audit.artefacts.common import WORDFREQ_LANGS, _freq_dict, guess_language, has_word_lists, stopwords, zipf
 from audit.model import Category, Finding, Severity
 from audit.rules import DocContext, DocumentCheck, Rule
@@ -696,6 +697,17 @@ def frame_break(prev: str, kw: str, nxt: str) -> bool:
     return False
 
 
+def _class_break(text: str, m: re.Match) -> bool:
+    """The word-class frame of a ``_FRAME_RE`` match (see :func:`audit.artefacts.wordclass.class_frame_break`)."""
+    return wordclass.class_frame_break(
+        wordclass.token_before(text, m.start("prev")),
+        m.group("prev"),
+        m.group("kw"),
+        m.group("next"),
+        wordclass.token_after(text, m.end("next")),
+    )
+
+
 def find_injections(text: str, lang_of) -> list[tuple[int, int, str, str]]:
     """``(start, end, keyword, cue)`` for each injected keyword; ``lang_of(offset)`` gives the language there."""
     out: dict[int, tuple[int, int, str, str]] = {}
@@ -730,11 +742,18 @@ def find_injections(text: str, lang_of) -> list[tuple[int, int, str, str]]:
         s, e = m.span("kw")
         if s in out:
             continue
-        if not frame_break(m.group("prev"), m.group("kw"), m.group("next")):
-            continue
-        if lang_of(s) != "en" or _title_case_line(text, s):
+        if frame_break(m.group("prev"), m.group("kw"), m.group("next")):
+            if lang_of(s) != "en" or _title_case_line(text, s):
+                continue
+        elif lang_of(s) != "en" or _title_case_line(text, s) or not _class_break(text, m):
             continue
         out[s] = (s, e, m.group("kw"), "grammar")
+    for m in search(wordclass.COMMA_FRAME_RE):
+        s, e = m.span("kw")
+        if s in out or not wordclass.comma_frame_break(m.group("kw"), m.group("next")):
+            continue
+        if lang_of(s) == "en" and not _title_case_line(text, s):
+            out[s] = (s, e, m.group("kw"), "grammar")
     for m in search(_FOREIGN_RE):
         s, e = m.span("kw")
         if s in out:
