@@ -305,12 +305,13 @@ def class_frame_break(prev2: str, prev: str, kw: str, nxt: str, nxt2: str) -> bo
     low = prev.lower()
     if prev == low and article_mismatch(low, kw, nxt):
         return True
-    if lexicon() is None:
+    lex = lexicon()
+    if lex is None:
         return False
     start = prev2 in _SENTENCE_START
     if not prev:
         return False
-    if prev != low and not (start and (low in CLOSED or low in lexicon())):
+    if prev != low and not (start and (low in CLOSED or low in lex)):
         return False  # a name: no class to judge by (a sentence's first word is read in lower case)
     if nxt in CONJUNCTIONS:
         return False  # a coordination ("a cheap and quick way")
