@@ -182,12 +182,26 @@ def lower_join_evidence(left: str, right: str, lang: str, vocab) -> Severity | N
     are info, and only when both occur on their own in the document (``vocab``: lower-case word counts).
     A join listed in another language ("saladas", "fabriche") is a word of a neighbouring language or a
     listed variant: nothing (looked up last, only for a join the tests above report: each language's
-    lookup may read a shard of its list).
+    lookup may read a shard of its list). In English, an inflected form the frequency list is too short
+    to hold ("candying": "can dying", "mandrills") is found in the inflection table of the word-class
+    lexicon (:mod:`audit.artefacts.wordclass`): nothing either.
     """
     sev = _join_evidence(left, right, lang, vocab)
-    if sev is not None and any(zipf(left + right, other) for other in WORDFREQ_LANGS if other != lang):
+    if sev is None:
+        return None
+    if lang == "en" and _inflected_word(left + right):
+        return None
+    if any(zipf(left + right, other) for other in WORDFREQ_LANGS if other != lang):
         return None
     return sev
+
+
+def _inflected_word(word: str) -> bool:
+    """Is ``word`` a form in the English inflection table (False without the ``lemminflect`` package)?"""
+    from audit.artefacts.wordclass import lexicon  # loaded on the first English join that reaches here
+
+    table = lexicon()
+    return table is not None and word in table
 
 
 def _join_evidence(left: str, right: str, lang: str, vocab) -> Severity | None:

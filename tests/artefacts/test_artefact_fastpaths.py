@@ -397,14 +397,18 @@ def test_split_glued_shortcut_for_listed_tokens(lang):
 
 
 def _join_evidence_reference(left: str, right: str, lang: str, vocab):
-    """:func:`whitespace.lower_join_evidence` as written before the other languages' lists were read last."""
+    """:func:`whitespace.lower_join_evidence` as written before the other languages' lists were read last
+    (with the English inflection table's words, "housework", read as words)."""
     from audit.artefacts.common import WORDFREQ_LANGS, stopwords, zipf
+    from audit.artefacts.wordclass import lexicon
     from audit.model import Severity
 
     fw = whitespace._function_words(lang)
     sw = stopwords().get(lang, frozenset())
     lf, rf = left in fw, right in fw
     if any(zipf(left + right, other) for other in WORDFREQ_LANGS if other != lang):
+        return None
+    if lang == "en" and left + right in (lexicon() or ()):
         return None
     if lf or rf:
         if left in sw and right in sw and right not in whitespace._DETERMINERS and zipf(left + right, lang):
