@@ -597,11 +597,11 @@ _EN_PREP = frozenset(
     "of in on at for with from by into onto about over under after before between during through against without "
     "within among across since until than per via upon toward towards behind beyond despite amid throughout".split()
 )
-_EN_BE = frozenset("is are was were be been being am".split())
+_EN_BE = wordclass.BE
 _EN_HAVE = frozenset("has have had".split())
 _EN_MODAL = frozenset("will would shall should can could might must".split())
-_EN_SUBJ = frozenset("i he she we they".split())
-_EN_OBJ = frozenset("him them us me".split())
+_EN_SUBJ = wordclass.SUBJECTS
+_EN_OBJ = wordclass.OBJECTS
 #: Words that cannot follow a singular head noun inside its noun phrase: a bare count noun before one of
 #: them is the head of its phrase and lacks its determiner ("lived in casino the", "been store all year").
 _EN_NOT_NOUN_NEXT = (
@@ -611,20 +611,7 @@ _EN_NOT_NOUN_NEXT = (
 #: "be" or "have", one needs a determiner unless it modifies the next noun ("for casino workers").
 _EN_COUNT = frozenset(_COUNT_KEYWORDS) | {"buy"}
 #: Prepositions that take these nouns bare in set phrases ("in order", "on site", "for sale", "in store").
-_EN_BARE_OK = frozenset(
-    {
-        ("in", "order"),
-        ("on", "order"),
-        ("by", "order"),
-        ("of", "order"),
-        ("on", "site"),
-        ("off", "site"),
-        ("in", "store"),
-        ("in", "shop"),
-        ("on", "sale"),
-        ("for", "sale"),
-    }
-)
+_EN_BARE_OK = wordclass.SET_PHRASES
 #: Keywords that are never verbs: they cannot follow a modal or a subject pronoun ("would casino").
 _EN_NON_VERBS = frozenset("casino cheap online pharmacy coupon promo outlet replica viagra cialis porn seo".split())
 #: Adjectives: they cannot stand before an article or pronoun ("much of cheap the afternoon") except after

@@ -8,6 +8,7 @@ from functools import lru_cache
 from itertools import compress
 from typing import Iterable, cast
 
+from audit.artefacts import wordclass
 from audit.artefacts.common import (
     BARE_ENTITY_NAMES,
     WORDFREQ_LANGS,
@@ -197,10 +198,9 @@ def lower_join_evidence(left: str, right: str, lang: str, vocab) -> Severity | N
 
 
 def _inflected_word(word: str) -> bool:
-    """Is ``word`` a form in the English inflection table (False without the ``lemminflect`` package)?"""
-    from audit.artefacts.wordclass import lexicon  # loaded on the first English join that reaches here
-
-    table = lexicon()
+    """Is ``word`` a form in the English inflection table (False without the ``lemminflect`` package)? The
+    table is read on the first English join that reaches here."""
+    table = wordclass.lexicon()
     return table is not None and word in table
 
 

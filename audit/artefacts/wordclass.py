@@ -186,7 +186,8 @@ def classes(word: str) -> int:
 COUNT_KEYWORDS = frozenset("site store shop casino deal loan coupon essay outlet pharmacy promo replica buy".split())
 #: Prepositions that take one of these nouns bare in a set phrase ("in order", "on site", "for sale", "on
 #: loan", "available for download"), and the ones that take any count noun bare ("sales by store", "per site").
-BARE_OK = frozenset(
+#: ``SET_PHRASES`` are the ones the spam check's own frames allow too.
+SET_PHRASES = frozenset(
     {
         ("in", "order"),
         ("on", "order"),
@@ -198,10 +199,9 @@ BARE_OK = frozenset(
         ("in", "shop"),
         ("on", "sale"),
         ("for", "sale"),
-        ("on", "loan"),
-        ("for", "download"),
     }
 )
+BARE_OK = SET_PHRASES | {("on", "loan"), ("for", "download")}
 _DISTRIBUTIVE = frozenset({"by", "per"})
 #: Nouns before "of" that take a bare count noun after it ("the kind of store that ...").
 _KIND_OF = frozenset("kind kinds type types sort sorts form forms style version manner brand line".split())

@@ -397,30 +397,15 @@ def test_split_glued_shortcut_for_listed_tokens(lang):
 
 
 def _join_evidence_reference(left: str, right: str, lang: str, vocab):
-    """:func:`whitespace.lower_join_evidence` as written before the other languages' lists were read last
-    (with the English inflection table's words, "housework", read as words)."""
-    from audit.artefacts.common import WORDFREQ_LANGS, stopwords, zipf
-    from audit.artefacts.wordclass import lexicon
-    from audit.model import Severity
+    """:func:`whitespace.lower_join_evidence` as written before the other languages' lists were read last:
+    they first, then the English inflection table, then the evidence of the join itself."""
+    from audit.artefacts.common import WORDFREQ_LANGS, zipf
 
-    fw = whitespace._function_words(lang)
-    sw = stopwords().get(lang, frozenset())
-    lf, rf = left in fw, right in fw
     if any(zipf(left + right, other) for other in WORDFREQ_LANGS if other != lang):
         return None
-    if lang == "en" and left + right in (lexicon() or ()):
+    if lang == "en" and whitespace._inflected_word(left + right):
         return None
-    if lf or rf:
-        if left in sw and right in sw and right not in whitespace._DETERMINERS and zipf(left + right, lang):
-            return None
-        if rf and left not in sw and len(right) <= 3 and (len(left) < 6 or right not in whitespace._STRONG_ENDS):
-            return Severity.INFO
-        return Severity.WARNING
-    if vocab and vocab.get(left, 0) >= 1 and vocab.get(right, 0) >= 1:
-        return Severity.INFO
-    if min(zipf(left, lang), zipf(right, lang)) >= 3.5 and not zipf(left + right, lang):
-        return Severity.INFO
-    return None
+    return whitespace._join_evidence(left, right, lang, vocab)
 
 
 @pytest.mark.parametrize("lang", ["en", "es", "fr", "it", "pt"])

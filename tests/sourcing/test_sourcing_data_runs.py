@@ -8,6 +8,7 @@ import pytest
 from audit.model import Document
 from audit.rules import DocContext
 from audit.sourcing import SourcingCheck
+from tests.sourcing.helpers import src001 as _src001
 
 
 def _flagged(text: str, needle: str) -> bool:
@@ -95,9 +96,6 @@ def test_data_run_ends(text: str, needle: str) -> None:
 
 
 # -- wire: "It said..." is an organisation reporting (never a person): it hands its source on like "The agency said"
-def _src001(text: str) -> list:
-    ctx = DocContext(Document("d", text, "d"), 0)
-    return [f for f in SourcingCheck().check(ctx) if f.rule == "SRC001"]
 
 
 def _wire(tag: str, last: str = "More than 470 workers were in the mill at the time of the fire.") -> str:

@@ -6,15 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from audit.model import Document
-from audit.rules import DocContext
-from audit.sourcing import SourcingCheck
 from audit.sourcing.claims import writer_voice
-
-
-def _src001(text: str) -> list:
-    ctx = DocContext(Document("d", text, "d"), 0)
-    return [f for f in SourcingCheck().check(ctx) if f.rule == "SRC001"]
+from tests.sourcing.helpers import src001 as _src001
 
 
 # -- the writer's own account (blogs, how-tos, product pages): the writer is the source
