@@ -52,17 +52,42 @@ def _outcomes(docs, parallel):
     return [out for _ev, out in local._document_stage(iter(docs), [_CountsLoads()], parallel)]
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
-def test_models_load_once_in_the_main_process_and_every_document_goes_to_a_worker():
+def _in_a_fresh_process(name: str, *args):
+    """``name(*args)`` of this module, run in a new interpreter (workers are forked only from a process
+    with no other thread, which a test run cannot promise); its JSON result."""
+    import json
+    import subprocess
+
+    code = f"import json, tests.test_engine_preload as t; print(json.dumps(t.{name}(*{args!r})))"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [os.getcwd(), os.environ.get("PYTHONPATH")]))}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    return json.loads(out.stdout.splitlines()[-1])
+
+
+def _preload_scenario():
     main = os.getpid()
     parallel = local.Parallel(Config(), frozenset(), jobs=2, warmup=4, warmup_chars=10**9, batch=3)
     outcomes = _outcomes(_docs(20), parallel)
-    assert len(outcomes) == 20
-    assert parallel.run == {"engine": "local", "workers": 2}
-    # preloaded once, here, before the fork: no document was checked here, no worker loaded again
-    assert LOADS == [("preload", main)]
-    assert all(out.stats["checked_by"] != main for out in outcomes)
-    assert all(out.stats["loads"] == [("preload", main)] for out in outcomes)
+    return {
+        "main": main,
+        "method": local._start_method(),
+        "run": parallel.run,
+        "loads": LOADS,
+        "checked_by": [out.stats["checked_by"] for out in outcomes],
+        "loads_seen": [out.stats["loads"] for out in outcomes],
+    }
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+def test_models_load_once_in_the_main_process_and_every_document_goes_to_a_worker():
+    got = _in_a_fresh_process("_preload_scenario")
+    main = got["main"]
+    assert got["method"] == "fork" and got["run"] == {"engine": "local", "workers": 2}
+    assert len(got["checked_by"]) == 20
+    # preloaded once, there, before the fork: no document was checked there, no worker loaded again
+    assert got["loads"] == [["preload", main]]
+    assert main not in got["checked_by"]
+    assert all(seen == [["preload", main]] for seen in got["loads_seen"])
 
 
 def test_a_small_input_is_checked_here_without_a_pool_or_a_preload(monkeypatch):
@@ -129,3 +154,55 @@ print(json.dumps([model is not None, profiles is not None, lexicons, langs,
     assert loaded and profiled and lexicons == 2
     assert langs == ["en", "es"]
     assert same_model and same_profiles and lexicons_after == lexicons
+
+
+class _SeesPassageLanguages:
+    """A corpus check that records how many passage languages ``observe`` sees per document."""
+
+    def __init__(self, uses: frozenset[str]) -> None:
+        self.uses = uses
+        self.seen: list[int] = []
+
+    def make(self):
+        from audit.rules import CorpusCheck
+
+        outer = self
+
+        class Check(CorpusCheck):
+            uses = outer.uses
+
+            def observe(self, ctx):
+                outer.seen.append(len(ctx.passage_languages))
+                return ()
+
+        return Check()
+
+
+def _passage_languages_scenario(uses: list[str]):
+    import dataclasses
+
+    from audit.language import LanguageCheck
+    from audit.pipeline import run_checks
+
+    text = "The council approved the budget on Tuesday.\n\nEl consejo aprobó el presupuesto el martes por la tarde."
+    docs = [Document(f"d{i}", text, source="x.txt") for i in range(6)]
+    spy = _SeesPassageLanguages(frozenset(uses))
+    config = dataclasses.replace(Config(), jobs=2)
+    results = []
+    for jobs in (1, 2):
+        parallel = local.Parallel(config, frozenset(), jobs=jobs, warmup=2, batch=2)
+        spy.seen.clear()
+        state, _extra = run_checks(iter(docs), [LanguageCheck(), spy.make()], parallel=parallel)
+        results.append([[[r.language, r.languages] for r in state.results], list(spy.seen), parallel.run])
+    return results
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+@pytest.mark.parametrize("uses", [["language"], []])
+def test_passage_languages_come_back_from_the_workers_only_for_a_corpus_check_that_uses_them(uses):
+    """The outcomes of the workers carry the passage languages only when a corpus check declares that it
+    reads the language annotations (``uses``); the report is the same either way."""
+    (serial, serial_seen, _run1), (par, par_seen, run2) = _in_a_fresh_process("_passage_languages_scenario", uses)
+    assert run2 == {"engine": "local", "workers": 2}
+    assert par == serial and serial_seen == [2] * 6  # two passages, each with its language
+    assert par_seen == ([2] * 6 if uses else [0] * 6)

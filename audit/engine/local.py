@@ -69,8 +69,11 @@ _WORKER_PREPARERS: list[Any] = []
 _WORKER_PREP: list[Any] = [((), "source")]
 
 #: What the document stage computes besides the document checks' findings: the text-layer parts the
-#: corpus checks read (``CorpusCheck.layer_needs``) and the record field that names a source.
-Prep = tuple[tuple[str, ...], str]
+#: corpus checks read (``CorpusCheck.layer_needs``) and the record field that names a source; optionally
+#: a third item, False when no corpus check reads the language annotations (``uses``): the outcomes
+#: computed in worker processes then come back without their passage languages (about half of what an
+#: outcome weighs; the report needs only the document's language and shares).
+Prep = tuple[Any, ...]
 
 
 def _worker_init(config: Config, enabled: frozenset[str], prep: Prep = ((), "source")) -> None:
@@ -90,9 +93,13 @@ def _forked_init() -> None:
 
 
 def _worker_batch(docs: list[Document]) -> list[DocOutcome]:
-    needs, source_field = _WORKER_PREP[0]
+    needs, source_field, *passage_languages = _WORKER_PREP[0]
     preparers = tuple(_WORKER_PREPARERS)
-    return [DocOutcome.compute(DocContext(doc, -1), _WORKER_CHECKS, needs, source_field, preparers) for doc in docs]
+    out = [DocOutcome.compute(DocContext(doc, -1), _WORKER_CHECKS, needs, source_field, preparers) for doc in docs]
+    if passage_languages and not passage_languages[0]:
+        for outcome in out:
+            outcome.passage_languages = []
+    return out
 
 
 def _main_importable() -> bool:
@@ -109,7 +116,7 @@ def _serial_stage(
     """``(event, DocOutcome | None)`` computed in this process. ``preparers``: the corpus checks whose
     ``prepare`` runs here, on the context the document checks used (its text layer already computed),
     not later on a fresh one; the stage is lazy, so each runs after the previous document's ``observe``."""
-    needs, source_field = prep
+    needs, source_field = prep[:2]
     for event in events:
         yield (
             event,
@@ -236,35 +243,40 @@ def _parallel_stage(
     else:
         init = (_worker_init, (parallel.config, parallel.enabled, prep))
     broken = False
-    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=init[0], initargs=init[1]) as pool:
-        source = _tasks(iterator, parallel.batch, parallel.batch_chars)
-        exhausted = False
-        while not broken:
-            while not exhausted and len(pending) < 2 * workers:  # bounded: the corpus is never all in flight
-                batch = next(source, None)
-                if batch is None:
-                    exhausted = True
+    try:
+        with ProcessPoolExecutor(workers, mp_context=ctx, initializer=init[0], initargs=init[1]) as pool:
+            source = _tasks(iterator, parallel.batch, parallel.batch_chars)
+            exhausted = False
+            while not broken:
+                while not exhausted and len(pending) < 2 * workers:  # bounded: the corpus is never all in flight
+                    batch = next(source, None)
+                    if batch is None:
+                        exhausted = True
+                        break
+                    docs = [e for e in batch if isinstance(e, Document)]
+                    try:
+                        future = pool.submit(_worker_batch, docs) if docs else None
+                    except BrokenProcessPool:
+                        pending.append((batch, None, True))
+                        broken = True
+                        break
+                    pending.append((batch, future, False))
+                if broken or not pending:
                     break
-                docs = [e for e in batch if isinstance(e, Document)]
+                batch, future, _ = pending[0]
                 try:
-                    future = pool.submit(_worker_batch, docs) if docs else None
+                    results = future.result() if future is not None else []
                 except BrokenProcessPool:
-                    pending.append((batch, None, True))
                     broken = True
                     break
-                pending.append((batch, future, False))
-            if broken or not pending:
-                break
-            batch, future, _ = pending[0]
-            try:
-                results = future.result() if future is not None else []
-            except BrokenProcessPool:
-                broken = True
-                break
-            pending.popleft()
-            outcomes = iter(results)
-            for event in batch:
-                yield event, (next(outcomes) if isinstance(event, Document) else None)
+                pending.popleft()
+                outcomes = iter(results)
+                for event in batch:
+                    yield event, (next(outcomes) if isinstance(event, Document) else None)
+    finally:
+        if method == "fork":  # the workers have their copies; this process keeps no references to the checks
+            _WORKER_CHECKS.clear()
+            _WORKER_PREPARERS.clear()
     if broken:
         print(
             "corpus-audit: worker processes stopped unexpectedly; checking the remaining documents in this "
