@@ -23,14 +23,19 @@ def document_units(text: str, passages: Callable[[], Iterable[Span]], window_wor
     """:func:`units` of a whole document, asking for its paragraphs (``passages()``, the paragraph
     layout) only when they are used: a wire story is cut at its indented lines instead, so its layout
     is never computed for it."""
-    return [Span(a, b) for a, b in document_unit_bounds(text, passages, window_words)]
+    if window_words > 0 and _is_wire(text):
+        return [Span(a, b) for a, b in unit_bounds(text, ((0, len(text)),), window_words, wire=True)]
+    return [Span(a, b) for a, b in _unit_bounds(text, passages(), window_words, spans=True)]
 
 
-def document_unit_bounds(text: str, passages: Callable[[], Iterable[Span]], window_words: int) -> list[tuple[int, int]]:
-    """:func:`document_units` as (start, end) pairs."""
+def document_unit_bounds(
+    text: str, passage_bounds: Callable[[], Iterable[tuple[int, int]]], window_words: int
+) -> list[tuple[int, int]]:
+    """:func:`document_units` as (start, end) pairs, from the paragraphs as (start, end) pairs
+    (``passage_bounds()``: e.g. :attr:`audit.text.TextLayer.passage_bounds`)."""
     if window_words > 0 and _is_wire(text):
         return unit_bounds(text, ((0, len(text)),), window_words, wire=True)
-    return _unit_bounds(text, passages(), window_words, spans=True)
+    return _unit_bounds(text, passage_bounds(), window_words, spans=False)
 
 
 def units(text: str, passages: Iterable[Span], window_words: int) -> list[Span]:
@@ -70,10 +75,10 @@ def _unit_bounds(text: str, passages: Iterable, window_words: int, spans: bool) 
     find = text.find
     for p in passages:
         start, end = (p.start, p.end) if spans else p
+        if end - start < short and find("\n", start, end) < 0:
+            append((start, end))
+            continue
         if find("\n", start, end) < 0:
-            if end - start < short:
-                append((start, end))
-                continue
             cuts: Sequence[int] = (start, end)  # one line: no indented line starts inside it
         else:
             cuts = [start, *[m.start() + 1 for m in _INDENT.finditer(text, start, end)], end]
