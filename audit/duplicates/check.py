@@ -281,6 +281,8 @@ def _non_ascii_chars(text: str) -> set[str]:
     is part of a longer character's encoding), so they decode to those characters."""
     raw = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
     return set(raw.decode("utf-8", "surrogatepass"))
+
+
 #: Character -> True when its key text (:func:`_key_text` of an NFKC text) gives the tokeniser the same
 #: bytes or only separators, as the character itself does; filled as characters are met.
 _SAME_TOKENS: dict[str, bool] = {}

@@ -61,7 +61,14 @@ def _corpus(texts: list[str]) -> Corpus:
 
 def _all_pairs(texts: list[str]) -> list[tuple[tuple[int, int, int], tuple[int, int, int]]]:
     spans = [[(o, p.start, p.end) for p in segment.passages(t)] for o, t in enumerate(texts)]
-    return [(pa, pb) for da in range(len(texts)) for db in range(len(texts)) for pa in spans[da] for pb in spans[db] if pa != pb]
+    return [
+        (pa, pb)
+        for da in range(len(texts))
+        for db in range(len(texts))
+        for pa in spans[da]
+        for pb in spans[db]
+        if pa != pb
+    ]
 
 
 def test_a_seed_inside_a_known_run_gives_the_region_extension_from_it_gives():
