@@ -11,9 +11,10 @@ from audit import segment
 from audit.duplicates import DuplicateCheck, DuplicatesConfig
 from audit.duplicates import check as chk
 from audit.duplicates import passages as ps
+from audit.duplicates import units as units_mod
 from audit.duplicates.corpus import Corpus
 from audit.duplicates.units import units
-from audit.model import Document
+from audit.model import Document, Span
 from audit.rules import DocContext
 from audit.text import TextLayer
 
@@ -157,3 +158,41 @@ def test_non_ascii_chars_are_those_the_regex_finds():
     for _ in range(2000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40)))
         assert chk._non_ascii_chars(text) == set(regex.findall(text)), repr(text)
+
+
+def _reference_windows(piece: str, target: int) -> list[tuple[int, int]]:
+    """Windows by definition: every sentence of the (stripped, one-line) piece in turn, a window closed
+    when it holds ``target`` words; a short last window joins the one before it."""
+    groups: list[tuple[int, int]] = []
+    start, words = None, 0
+    for sent in segment.split_sentences(piece, (Span(0, len(piece)),)):
+        if start is None:
+            start = sent.start
+        words += len(piece[sent.start : sent.end].split())
+        if words >= target:
+            groups.append((start, sent.end))
+            start, words = None, 0
+    if start is not None:
+        if groups and words < target // 3:
+            groups[-1] = (groups[-1][0], len(piece))
+        else:
+            groups.append((start, len(piece)))
+    return groups
+
+
+def test_line_windows_close_where_the_sentence_by_sentence_windows_close():
+    rng = random.Random(11)
+    tokens = (
+        "word The the U.S. Mr. Dr. fin. » « end. end! what? 3.5 No. e.g. J. said.\u201d (it) ok... wow?! "
+        "\u201cQuote.\u201d a.m. approx. Él ¿Qué? ends.) ü. -- 'tis café. A. i.e. x.\u00a0» «\u00a0Bon"
+    ).split()
+    seps = [" ", "  ", "\t", "\u00a0", "\u202f", " \u00a0 ", "\u2003"]
+    checked = 0
+    for _ in range(1500):
+        piece = "".join(rng.choice(tokens) + rng.choice(seps) for _ in range(rng.randrange(1, 80))).strip()
+        text = "  " + piece + " \n"
+        for target in (2, 3, 5, 12, 60):
+            want = [(2 + a, 2 + b) for a, b in _reference_windows(piece, target)]
+            assert units_mod._window_bounds(text, 2, 2 + len(piece), target) == want, (target, piece)
+            checked += len(want) > 1
+    assert checked > 400  # most pieces are cut into several windows
