@@ -85,23 +85,21 @@ def stream(path: Path, limit: int):
             yield json.loads(line)
 
 
-#: Environment variable naming the folder of the bytecode cache of the timed ``python -m audit`` children
-#: (set by :func:`main`; absent: the parent's own setting is kept).
-_PYC_ENV = "BENCH_DEDUP_PYCACHE"
+#: Environment variable that says how the timed ``python -m audit`` children treat bytecode ("cached": as an
+#: installed package; set by :func:`main` from ``--pyc``, absent: the environment's own setting is kept).
+_PYC_ENV = "BENCH_DEDUP_PYC"
 
 
 def scan_env() -> dict[str, str]:
     """The environment of a timed ``python -m audit scan`` child process. With ``--pyc cached`` (the
-    default) Python's bytecode cache is on, in a temporary folder (``PYTHONPYCACHEPREFIX``), as an installed
-    package runs (pip compiles the modules at install): where ``PYTHONDONTWRITEBYTECODE`` is set, as on
-    this project's machines, every module of the package is compiled from source at each start (about
-    0.1 CPU s of the start-up), which no user pays and no other method here pays (datasketch and rensa
-    load from site-packages with their bytecode)."""
+    default) Python's bytecode cache is on (``__pycache__`` beside the package's modules, git-ignored), as
+    an installed package runs (pip compiles the modules at install): where ``PYTHONDONTWRITEBYTECODE`` is
+    set, as on this project's machines, every module of the package is compiled from source at each start
+    (about 0.1 CPU s of the start-up), which no user pays and no other method here pays (datasketch and
+    rensa load from site-packages with their bytecode)."""
     env = dict(os.environ)
-    cache = env.pop(_PYC_ENV, "")
-    if cache:
+    if env.pop(_PYC_ENV, "") == "cached":
         env.pop("PYTHONDONTWRITEBYTECODE", None)
-        env["PYTHONPYCACHEPREFIX"] = cache
     return env
 
 
@@ -110,10 +108,18 @@ def _scan_cmd(src: Path, out: Path) -> list[str]:
     return cmd + ["--jobs", "1", "--out", str(out)]
 
 
-def warm_scan(tmp: Path) -> None:
-    """One untimed one-document scan, so a timed child finds the bytecode cache filled (``--pyc cached``)."""
+def warm_scan(tmp: Path, corpus: Path | None = None, docs: int = 200) -> None:
+    """One untimed scan of the first ``docs`` records of ``corpus`` (a one-document corpus when None), so
+    that a timed child finds every module it imports compiled (``--pyc cached``)."""
     src = tmp / "warm.jsonl"
-    src.write_text(json.dumps({"id": "a", "text": "One short document."}) + "\n")
+    if corpus is None:
+        src.write_text(json.dumps({"id": "a", "text": "One short document."}) + "\n")
+    else:
+        with open(corpus, encoding="utf-8") as fh, open(src, "w", encoding="utf-8") as out:
+            for i, line in enumerate(fh):
+                if i >= docs:
+                    break
+                out.write(line)
     subprocess.run(_scan_cmd(src, tmp / "warm-out"), cwd=ROOT, env=scan_env(), capture_output=True, check=False)
 
 
@@ -252,7 +258,7 @@ def work_scan(path: Path, n: int) -> dict:
                 nbytes += len(json.loads(line)["text"].encode("utf-8"))
                 docs += 1
         cmd = _scan_cmd(src, Path(tmp) / "out")
-        warm_scan(Path(tmp))
+        warm_scan(Path(tmp), src)
         with open(Path(tmp) / "log", "w") as log:
             proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=scan_env())
             _pid, status, usage = os.wait4(proc.pid, 0)
@@ -570,9 +576,9 @@ def main() -> None:
         "--pyc",
         choices=("cached", "off"),
         default="cached",
-        help="bytecode of the timed `python -m audit` children (scan, start-up): cached in a temporary folder "
-        "as an installed package runs (default), or as this environment says (PYTHONDONTWRITEBYTECODE: "
-        "every module compiled from source at each start)",
+        help="bytecode of the timed `python -m audit` children (scan, start-up): cached beside the modules "
+        "as an installed package runs (default; an untimed scan of the first records compiles them first), "
+        "or as this environment says (PYTHONDONTWRITEBYTECODE: every module compiled at each start)",
     )
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     ap.add_argument("--data", help=argparse.SUPPRESS)
@@ -580,14 +586,7 @@ def main() -> None:
     if args.worker:
         worker(args)
         return
-    if args.pyc == "cached" and _PYC_ENV not in os.environ:
-        import atexit
-        import shutil
-        import tempfile
-
-        cache = tempfile.mkdtemp(prefix="bench-dedup-pyc-")
-        atexit.register(shutil.rmtree, cache, True)
-        os.environ[_PYC_ENV] = cache  # the workers inherit it; scan_env hands it to their scan children
+    os.environ[_PYC_ENV] = args.pyc  # the workers inherit it; scan_env reads it for their scan children
     if args.real:
         import tempfile
 
