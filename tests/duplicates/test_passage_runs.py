@@ -196,3 +196,15 @@ def test_line_windows_close_where_the_sentence_by_sentence_windows_close():
             assert units_mod._window_bounds(text, 2, 2 + len(piece), target) == want, (target, piece)
             checked += len(want) > 1
     assert checked > 400  # most pieces are cut into several windows
+
+
+def test_other_stops_are_the_sentence_stops_that_need_no_space():
+    # The fast windows assume every sentence end outside these characters is followed by white space:
+    # they must be exactly the stops of segment._SENT_END's second branch (the one with `\s*`).
+    pattern = segment._SENT_END.pattern
+    second = re.search(r"\|\(\[([^\]]+)\]\+\)", pattern)
+    assert second is not None and r"(\s*)" in pattern[second.end() :]
+    stops = set(second.group(1))
+    assert stops == {ch for ch in map(chr, range(0x110000)) if units_mod._OTHER_STOPS.match(ch)}
+    first = re.search(r"\(\[([^\]]+)\]\+\)\(\(\?:", pattern)
+    assert first is not None and r"(\s+)" in pattern[first.end() : second.start()]
