@@ -10,8 +10,9 @@ text layer's words. Then ``SourcingCheck.check`` runs on every document and its 
 (``time.process_time``) is printed per MB of UTF-8 text, with the number of findings (a quick check that
 two versions of the code agree); ``--repeat N`` times it N times and keeps the fastest (a shared machine).
 ``--against CHECKOUT`` times another checkout's sourcing check (its ``audit`` package imported under another
-name) and this one document by document, alternating, so both run under the same load, and compares their
-findings. ``--profile`` prints the top of a cProfile of the timed part (by cumulative time, then by own time).
+name) and this one document by document, alternating, so both run under the same load, after comparing (in an
+untimed pass) their findings, ``stats["sourcing"]`` and whole analyses (``repr`` of each ``DocAnalysis``: every
+claim, figure, attribution, quote and speaker). ``--profile`` prints the top of a cProfile of the timed part (by cumulative time, then by own time).
 """
 
 from __future__ import annotations
@@ -73,26 +74,52 @@ def _key(findings) -> list:
     return [(f.rule, f.span.start, f.span.end, f.message, f.severity.value, repr(f.data)) for f in findings]
 
 
+def _outputs(check, ctx: DocContext) -> tuple:
+    """Everything one check computes for ``ctx``: its findings, ``stats["sourcing"]`` and the whole analysis
+    (``repr`` of the :class:`DocAnalysis`: every claim with its figures, assessments, attributions, quote and
+    decision, every quote with its speaker, every table), captured from the check's module."""
+    module = sys.modules[type(check).__module__]
+    analyse = module.analyse
+    got: list = []
+
+    def capture(*args, **kwargs):
+        result = analyse(*args, **kwargs)
+        got.append(result)
+        return result
+
+    module.analyse = capture
+    try:
+        ctx.stats.pop("sourcing", None)
+        findings = _key(list(check.check(ctx)))
+    finally:
+        module.analyse = analyse
+    return findings, repr(ctx.stats.get("sourcing")), repr(got)
+
+
 def _against(ctxs: list[DocContext], mb: float, other, repeat: int) -> int:
-    """Both checks document by document, alternating (the same load for both), with their findings compared."""
+    """Both checks document by document, alternating (the same load for both); their findings, statistics and
+    analyses are compared first, in a pass that is not timed."""
     check = SourcingCheck()
-    mine = theirs = 0.0
     same = True
-    for r in range(max(1, repeat)):
+    for ctx in ctxs:
+        theirs_out, mine_out = _outputs(other, ctx), _outputs(check, ctx)
+        for what, a, b in zip(("findings", "stats", "analysis"), theirs_out, mine_out):
+            if a != b:
+                same = False
+                print(f"{what} differ: {ctx.doc.id}")
+    mine = theirs = 0.0
+    for _r in range(max(1, repeat)):
         for ctx in ctxs:
             t = time.process_time()
-            a = list(other.check(ctx))
+            list(other.check(ctx))
             theirs += time.process_time() - t
             t = time.process_time()
-            b = list(check.check(ctx))
+            list(check.check(ctx))
             mine += time.process_time() - t
-            if r == 0 and _key(a) != _key(b):
-                same = False
-                print(f"findings differ: {ctx.doc.id}")
     n = max(1, repeat)
     print(
         f"documents {len(ctxs)}, {mb:.2f} MB: other checkout {theirs / n / mb:.3f} s/MB, this checkout "
-        f"{mine / n / mb:.3f} s/MB ({theirs / mine:.2f}x); findings {'the same' if same else 'DIFFER'}"
+        f"{mine / n / mb:.3f} s/MB ({theirs / mine:.2f}x); findings, stats and analyses {'the same' if same else 'DIFFER'}"
     )
     return 0 if same else 1
 
