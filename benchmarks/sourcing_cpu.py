@@ -103,7 +103,7 @@ def _against(ctxs: list[DocContext], mb: float, other, repeat: int) -> int:
     same = True
     for ctx in ctxs:
         theirs_out, mine_out = _outputs(other, ctx), _outputs(check, ctx)
-        for what, a, b in zip(("findings", "stats", "analysis"), theirs_out, mine_out):
+        for what, a, b in zip(("findings", "stats", "analysis"), theirs_out, mine_out, strict=True):
             if a != b:
                 same = False
                 print(f"{what} differ: {ctx.doc.id}")

@@ -134,7 +134,7 @@ class _Overlaps:
     def __init__(self, quotes: list[Quote]) -> None:
         self.quotes = quotes
         self.starts = [q.start for q in quotes]
-        self.ordered = all(a <= b for a, b in zip(self.starts, self.starts[1:]))
+        self.ordered = all(a <= b for a, b in zip(self.starts, self.starts[1:], strict=False))
         reach: list[int] = []
         m = -1
         for q in quotes:
