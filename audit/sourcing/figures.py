@@ -60,7 +60,7 @@ _LABEL_BEFORE = re.compile(
     r"(?:\b(?:no|nos|núm|num|number|número|nº|n\.º|page|pages|p|pp|chapter|section|sec|article|art|bill|"
     r"route|room|flight|line|step|phase|version|v|level|grade|paragraph|item|exhibit|table|figure|fig|"
     r"página|artículo|capítulo|sección|ley|inciso|fracción|versión|paso|fase|nivel|tabla|figura|"
-    r"episode|season|part|vol|volume|issue|case|docket|ward|district|precinct|unit|station|"
+    r"episode|season|part|vol|volume|issue|case|docket|ward|district|precinct|unit|station|class|type|category|model|tier|"
     r"highway|interstate|road|calle|avenida|suite|apt|box|code|código|order|orden|title|título|amendment|proposition|prop|measure|form|rule|act|sb|ab|hb|hr)\.?|#)\s*$",
     re.IGNORECASE,
 )
@@ -128,7 +128,14 @@ _QUANT_WORDS = frozenset(
     "nearly almost about around some over under more less fewer only just roughly approximately up at least "
     "casi cerca unos unas más menos alrededor solo sólo apenas hasta".split()
 )
-_NOT_COUNT_NOUNS = frozenset("of and or to the a an in on at for with am pm de del y o en la el los las".split())
+_NOT_COUNT_NOUNS = frozenset(
+    "of and or to the a an in on at for with am pm de del y o en la el los las when while where until after before "
+    "as because though although unless since cuando mientras donde hasta".split()
+)
+#: The volume of a law report after the year of its citation: "(2000) 199 CLR 620", "[1959] 101 CLR 298".
+_CITATION_YEAR_BEFORE = re.compile(r"[(\[]\d{4}[)\]]\s?$")
+#: A decade or century written with an apostrophe: "in the 100's AD", "the 1960's".
+_DECADE_AFTER = re.compile(r"['’]s\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +219,10 @@ def _kind(text: str, s: int, e: int, seg_start: int, cells: bool = False) -> tup
         return None, e  # an earlier year: "in 1261,", "until 1421", "around 600 BCE" (not "in 300 stores")
     if prev in "’'":
         return None, e  # '90s, ’17
+    if _DECADE_AFTER.match(after) and digits.endswith("0"):
+        return None, e  # "in the 500's", "the 1960's": a period of time
+    if _CITATION_YEAR_BEFORE.search(before):
+        return None, e  # "(2000) 199 CLR 620": the volume of a law report
     if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before, two):
         return None, e
     if _NAME_COMMA_BEFORE.search(before, one) and _COMMA_SPACE.match(after) and len(plain) <= 3:
@@ -287,6 +298,8 @@ def find_figures(text: str, start: int = 0, end: int | None = None, cells: bool 
         ratio = not low.isascii() and _ODD_CASE.search(text, start, end) is not None
     for m in _RATIO.finditer(text, start, end) if ratio else ():
         if not any(f.start <= m.start() < f.end for f in out):
+            if _AGE_BEFORE.search(text, max(start, m.start() - 12), m.start()):
+                continue  # "At age 18 in 1928": an age and a year, not a ratio
             out = [f for f in out if not (m.start() <= f.start < m.end())]
             out.append(Figure(m.start(), m.end(), "ratio", m.group(0)))
     change = (

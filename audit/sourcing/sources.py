@@ -310,10 +310,17 @@ _PREP_SOURCE = re.compile(
     r"pact|agreement|accord|contract|deal|settlement|treaty|letter\s+of\s+intent|terms|acuerdo|pacto|contrato|"
     r"convenio|tratado)"
     r"(?![\w’'-])"
+    # a census named as the frame of the sentence: "At the 2010 census, 34.5% of residents were under 18"
+    r"|(?<![\w’'-])(?:[Aa]t|[Bb]y)\s+the\s+(?:[\w'’.-]+\s+){0,2}?(?:census|censo)(?![\w’'-])"
+)
+#: A census or survey named with its year in parentheses after the figures: "Tajik 79.9%, Uzbek 16.5% (2000 population
+#: census)", "(census 2011)", "(2009 survey)": the document the figures are from.
+DATED_DOCUMENT = re.compile(
+    r"(?i:(?:(?:1[89]|20)\d\d\s+(?:[\w-]+\s+)?(?:census|survey|censo|encuesta)|(?:census|censo)\s+(?:of\s+|de\s+)?(?:1[89]|20)\d\d))"
 )
 #: "The figure came from the campaign": where a number comes from, said in the sentence itself.
 #: The words a match of :data:`_PREP_SOURCE` starts with (lower case; see :mod:`audit.sourcing.cues`).
-_PREP_SOURCE_KEYS = open_keys(["in", "from", "en", "según", "under", "as"])
+_PREP_SOURCE_KEYS = open_keys(["in", "from", "en", "según", "under", "as", "at", "by"])
 _CAME_FROM = re.compile(
     r"(?<![\w’'-])(?:came|comes|come|coming|proceden?|provienen?|procedía)\s+(?:from|de|del)(?![\w’'-])", re.I
 )
