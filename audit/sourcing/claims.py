@@ -151,6 +151,8 @@ _VOTES_AFTER = re.compile(
 #: A figure in a conditional clause ("if 200 members resign", "unless 40% of voters turn out", "si 300 familias
 #: se van") states a hypothesis, not a fact: nothing to source.
 _CONDITIONAL = re.compile(r"(?i)\b(?:if|unless|si)\b[^,;:.!?()]*$")
+#: A made-up example: "For example, a hypothetical population might include 10 million men", "Suppose that 100 patients".
+_EXAMPLE = re.compile(r"(?i)\b(?:hypothetical|hypothetically|suppose|supposing|imagine|hipotétic[oa])\b")
 #: The same result restated: "18,287 votes, or 53 pct".
 _RESTATED = re.compile(r"[^\d;:]{0,20}?,?\s+(?:or|o|to|a)\s+")
 #: A tally: "by 66 votes to 44", "after a 738 to 319 vote".
@@ -333,7 +335,19 @@ _PAY_WORDS = frozenset(
     "pay made earned compensation bonus salary salaries wage wages spent spend gastó salario sueldo".split()
 )
 #: "at home", "made up": words that look social here and are not ("10 at home, 10 on the road", "made up 30% of").
-_FALSE_SOCIAL = re.compile(r"(?i)\b(?:at\s+home|made\s+up|home\s+(?:run|runs|team|game|games|ground|win|wins))\b")
+_FALSE_SOCIAL = re.compile(
+    r"(?i)\b(?:at\s+home|made\s+up|home\s+to|home\s+(?:run|runs|team|game|games|ground|win|wins|port|base))\b"
+)
+#: A body enlarged to a size: "The assembly was expanded to 99 members in 1997, to 115 members in 2006".
+_EXPANDED_TO = re.compile(r"(?i:\b(?:expanded|enlarged)\s+(?:from\s+[\d,]+\s+)?to\s+)$")
+_EXPANDED = re.compile(r"(?i)\b(?:expanded|enlarged)\b")
+#: What a party is entitled to under a rule or a deal: "Kyrgyzstan has the right to 25% of the water".
+_ENTITLED_BEFORE = re.compile(
+    r"(?i:\b(?:right|rights|entitled|entitles\s+\w+|entitlement|derecho)\s+(?:to|a)\s+(?:(?:a|an|the|about|some|up\s+to|"
+    r"el|la)\s+)?)$"
+)
+#: How far a piece of work has got: "repairs were halted when they were only 20% complete".
+_PROGRESS_AFTER = re.compile(r"\s*(?:complete|completed|finished|done|built|charged|full|efficient)\b", re.I)
 #: An organisation named as the subject of its own size: "the workforce is now less than 1,000", "The membership of
 #: the council was expanded from 60 to 90 members".
 _ORG_SIZE_SUBJECT = re.compile(
@@ -441,7 +455,12 @@ def quantity(text: str, fig: Figure, start: int, end: int) -> str:
             return "gift"  # "Toyota is giving $1 million to the Red Cross": the giver's own transaction
         if _THRESHOLD_BEFORE.search(before_text):
             return "threshold"  # "tax cuts for those making less than $250,000 a year": a rule's threshold
-    if _TARGET_BEFORE.search(before_text) or _CAP_BEFORE.search(before_text) or _REQUIRED_BEFORE.search(before_text):
+    if (
+        _TARGET_BEFORE.search(before_text)
+        or _CAP_BEFORE.search(before_text)
+        or _REQUIRED_BEFORE.search(before_text)
+        or _ENTITLED_BEFORE.search(before_text)
+    ):
         return "plan"  # "the announced target of a 17 per cent reduction": a plan's own term
     if money and (_PRICE_VERB.search(before_text) or _PER_PERIOD.match(after_text)):
         # "Dialup services cost around $7 a month", "buyers pay over 10,000 pounds extra for the conversion": a price,
@@ -465,6 +484,13 @@ def quantity(text: str, fig: Figure, start: int, end: int) -> str:
         return "measure"  # "the women's 800m final", "a 10km run"
     if _VERSION_AFTER.match(after_text):
         return "other"  # "the 11.1 update": a version number
+    if fig.kind == "percent" and _PROGRESS_AFTER.match(after_text):
+        return "measure"  # "only 20% complete": how far a piece of work has got
+    if fig.kind == "count" and (
+        _EXPANDED_TO.search(before_text)
+        or (before_text.endswith("to ") and _EXPANDED.search(text, start, fig.start) is not None)
+    ):
+        return "measure"  # "The assembly was expanded to 99 members": the size of a body
     if _ON_SCALE.match(after_text) or _SIZE_COMPOUND.match(after_text) or _PHYSICAL_UNIT.match(after_text):
         return "measure"  # "6.25 on the Richter scale", "a 150-member assembly", "the 512-seat Lower House"
     before = _words(_FALSE_SOCIAL.sub(" ", before_text) if _maybe_false_social(before_text) else before_text)[-6:]
@@ -716,6 +742,16 @@ def _own_members(text: str, f: Figure, end: int) -> bool:
     return any(w in _MEMBERS for w in after[:2])
 
 
+def _harm_of(text: str, f: Figure, start: int, end: int) -> bool:
+    """The sentence tells of harm done to what ``f`` counts: the harm comes after the figure ("40 miners were
+    killed") or just before it ("killing at least 40 miners"), not in another clause before it ("published one
+    year after her death, the collection included 28 poems")."""
+    if _HARM.search(text, f.end, end):
+        return True
+    a = max(start, f.start - 30, *(text.rfind(ch, start, f.start) + 1 for ch in ",;:("))
+    return _HARM.search(text, a, f.start) is not None
+
+
 def _org_size(text: str, f: Figure, start: int) -> bool:
     """``f`` is the size of an organisation named as the subject before it: "the workforce is now less than 1,000",
     "The membership of the council was expanded from 60 to 90 members" (not a change by it: "fell by 5,000")."""
@@ -842,11 +878,9 @@ def assess(
             if not change:
                 q = "measure"  # "Toshin Steel, with 1,700 workers": the size of the firm
         if q == "other" and not is_row and f.kind in ("count", "ratio") and _counted_noun(text, f, end):
-            if harm is None:
-                harm = _HARM.search(text, start, end) is not None
             if labour is None:
                 labour = _LABOUR.search(text, start, end) is not None
-            if harm or labour:
+            if labour or _harm_of(text, f, start, end):
                 q = "people"  # "40 miners were killed", "300 pilots walked out": people counted by their trade
         if own and q == "people" and not is_row and _own_members(text, f, end):
             if harm is None:
@@ -857,7 +891,11 @@ def assess(
                 q = "measure"  # "Kodak paid its wage dividend to about 85,000 employees": the company of itself
         if terms and q in CLAIM_QUANTITIES:
             q = "terms"  # "The bill would allow farmers to receive 92 pct": the bill's own terms
-        if not is_row and q in CLAIM_QUANTITIES and _CONDITIONAL.search(text, max(start, f.start - 120), f.start):
+        if (
+            not is_row
+            and q in CLAIM_QUANTITIES
+            and (_CONDITIONAL.search(text, max(start, f.start - 120), f.start) or _EXAMPLE.search(text, start, end))
+        ):
             q = "hypothetical"  # "only possible if the 200 opposition members resign", "if you earn $250,000"
         # A company's own figures are not claims, unless they are about people or society ("cut 1,500 jobs").
         claim = q in CLAIM_QUANTITIES and not layout_results and not (own and q in ("other", "society"))

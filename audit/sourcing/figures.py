@@ -54,6 +54,16 @@ _DURATION_AFTER = re.compile(
 _AGE_AFTER = re.compile(r"-?\s?(?:year-old|years?\s+old|-year-old|años\s+de\s+edad)", re.I)
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages|edad\s+de|de\s+edad)\s*$", re.I)
 _DATE_BEFORE = re.compile(rf"\b(?:{_MONTH})\.?\s*$|[/.-]$", re.I)
+#: The year of a date written month, day, year: "El Cid died on June 10, 1099."
+_MONTH_DAY_BEFORE = re.compile(rf"\b(?:{_MONTH})\.?\s+\d{{1,2}},\s*$", re.I)
+#: A span of early years: "between 1059 and 1081", "from 1154 to 1189".
+_YEAR_SPAN = re.compile(r"\b(?:between|from|de|entre)\s+$", re.I)
+_YEAR_SPAN_AFTER = re.compile(r"\s*(?:and|to|-|–|y|a)\s*1\d{3}(?![\d,.]\d)")
+#: A noun after a number: it counts something ("from 1200 to 1500 members"), it is no year.
+_SPAN_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:and|or|to|when|in|under|during|the|a|an|he|she|it|they|his|her|its|their|y|en|a|el|la)\b)[a-z]"
+)
+_YEAR_SPAN_BEFORE = re.compile(r"\b(?:between|from|de|entre)\s+1\d{3}\s*(?:and|to|-|–|y|a)\s*$", re.I)
 _DATE_AFTER = re.compile(rf"^(?:\s?(?:de\s+)?(?:{_MONTH})\b|[/-]\d)|^(?:st|nd|rd|th)\b", re.I)
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th|º|ª|°|er|ème|o|a|do|da|ro|ra|to|ta|vo|va)\b")
 _LABEL_BEFORE = re.compile(
@@ -61,6 +71,7 @@ _LABEL_BEFORE = re.compile(
     r"route|room|flight|line|step|phase|version|v|level|grade|paragraph|item|exhibit|table|figure|fig|"
     r"página|artículo|capítulo|sección|ley|inciso|fracción|versión|paso|fase|nivel|tabla|figura|"
     r"episode|season|part|vol|volume|issue|case|docket|ward|district|precinct|unit|station|class|type|category|model|tier|"
+    r"sections|articles|chapters|clauses|paragraphs|"
     r"highway|interstate|road|calle|avenida|suite|apt|box|code|código|order|orden|title|título|amendment|proposition|prop|measure|form|rule|act|sb|ab|hb|hr)\.?|#)\s*$",
     re.IGNORECASE,
 )
@@ -203,8 +214,20 @@ def _kind(text: str, s: int, e: int, seg_start: int, cells: bool = False) -> tup
         return None, e
     if _TIME_AFTER.match(after) or (prev == ":" and s >= 2 and text[s - 2].isdigit()):
         return None, e
-    if _DATE_BEFORE.search(before, one) or _DATE_AFTER.match(after):
+    if _DATE_BEFORE.search(before, one) or _DATE_AFTER.match(after) or _MONTH_DAY_BEFORE.search(before, two):
         return None, e
+    if len(digits) == 4 and digits[0] == "1" and not _SPAN_NOUN_AFTER.match(after):
+        m = _YEAR_SPAN_AFTER.match(after) if _YEAR_SPAN.search(before, one) else None
+        if m and not _SPAN_NOUN_AFTER.match(after, m.end()):
+            return None, e  # "between 1059 and 1081": the first year of a span
+        if _YEAR_SPAN_BEFORE.search(before[-30:]):
+            return None, e  # "between 1059 and 1081": the second year
+    if prev in "-–" and s >= 2 and text[s - 2].isdigit():
+        first = s - 2
+        while first > seg_start and (text[first - 1].isdigit() or text[first - 1] in ",."):
+            first -= 1
+        if _LABEL_BEFORE.search(text[max(seg_start, first - 30) : first]):
+            return None, e  # "Sections 205–206": the end of a range of labels
     plain = digits.replace(",", "").replace(".", "")
     if len(digits) == 4 and digits.isdigit() and 1800 <= int(digits) <= 2100:
         return None, e  # a year

@@ -312,6 +312,10 @@ _PREP_SOURCE = re.compile(
     r"(?![\w’'-])"
     # a census named as the frame of the sentence: "At the 2010 census, 34.5% of residents were under 18"
     r"|(?<![\w’'-])(?:[Aa]t|[Bb]y)\s+the\s+(?:[\w'’.-]+\s+){0,2}?(?:census|censo)(?![\w’'-])"
+    # "Based on the Asia-Pacific Advisory Committee on Influenza, ...", "based on census data", "con base en datos del INE"
+    r"|(?<![\w’'-])(?:[Bb]ased\s+on|[Cc]on\s+base\s+en)\s+(?:(?:the|a|an|its|their|los|las|el|la)\s+)?"
+    r"(?:[A-ZÁÉÍÓÚÑ]|(?:[\w'’.-]+\s+){0,3}?(?:data|figures|statistics|census|survey|surveys|study|studies|report|"
+    r"estimates|records|datos|cifras|censo|encuesta|estudio|informe|estimaciones)(?![\w’'-]))"
 )
 #: A census or survey named with its year in parentheses after the figures: "Tajik 79.9%, Uzbek 16.5% (2000 population
 #: census)", "(census 2011)", "(2009 survey)": the document the figures are from.
@@ -320,7 +324,7 @@ DATED_DOCUMENT = re.compile(
 )
 #: "The figure came from the campaign": where a number comes from, said in the sentence itself.
 #: The words a match of :data:`_PREP_SOURCE` starts with (lower case; see :mod:`audit.sourcing.cues`).
-_PREP_SOURCE_KEYS = open_keys(["in", "from", "en", "según", "under", "as", "at", "by"])
+_PREP_SOURCE_KEYS = open_keys(["in", "from", "en", "según", "under", "as", "at", "by", "based", "con"])
 _CAME_FROM = re.compile(
     r"(?<![\w’'-])(?:came|comes|come|coming|proceden?|provienen?|procedía)\s+(?:from|de|del)(?![\w’'-])", re.I
 )

@@ -57,6 +57,22 @@ from tests.sourcing.helpers import src001 as _src001
         "The bandleader employed about 45 people, who played upwards of 300 shows a year across the country.",
         # the terms of a product offer
         "Earn 5% cash back on up to $1,500 spent in categories like gas stations and restaurants.",
+        # dates and spans of early years, a range of sections
+        "The dynasty was followed by four emperors of other families between 1059 and 1081.",
+        "The old king died on June 10, 1099, during the famine that followed the siege.",
+        "Both offences are banned under Sections 205–206 of the Crimes Act 1961 and punished with jail.",
+        # a made-up example, a rule's entitlement, the progress of a piece of work, the size of a body over time
+        "For example, a hypothetical population might include 10 million men and 10 million women.",
+        "As in the old era, the republic has the right to 25% of the water that rises on its territory, with no "
+        "compensation for the rest.",
+        "The ship waited for funding for repairs, which were halted when they were only 20% complete.",
+        "The assembly was expanded to 99 members in 1997, to 115 members in 2006 and to 132 members in 2011.",
+        "Although smaller than before, the naval base remains home to two-thirds of the entire surface fleet.",
+        # a count of things is people only when the harm is said of them
+        "In her 1915 collection, published one year after her death, the poet included 28 cinquains.",
+        # a source named with "based on"
+        "Based on the Regional Advisory Committee on Influenza, the country ranked first in vaccination with 311 "
+        "vaccines per 1,000 people.",
         # a census named as the frame of the sentence, before or in parentheses
         "At the 2011 census, 23.4 percent of the residents declared a regional language at home.",
         "Kazakh 63.1%, Russian 23.7%, Uzbek 2.8%, other 10.4% (2009 population census).",
@@ -89,6 +105,12 @@ def test_figures_that_describe_a_thing_an_event_or_a_life_are_not_claims(text):
         # a fuel price paid by households, and consumer spending
         "Gas prices rose 20% in the state last year.",
         "Households spent 12% more on gas and groceries.",
+        # harm said of the things counted, and work lost
+        "At least 40 miners were killed when the gallery collapsed.",
+        "The blast killed at least 40 miners and injured 12 others.",
+        # a rule's rate paid by people is no entitlement of a party
+        "Armies often consisted of more than 50 percent noncombatants, as displaced people travelled with them.",
+        "Based on nothing but rumours, 40% of residents fear eviction.",
         # a census that is not named stays a claim
         "In 2001, 1.2 percent of the population identified themselves as Black Caribbean.",
         # a body sentence of a web page with finished punctuation between subheadings
@@ -126,6 +148,8 @@ def test_identifiers_are_not_figures():
     assert find_figures("class 3B lasers") == []
     assert find_figures("Doyle v R (2003) 214 CLR 441") == []
     assert find_figures("in the 600's by a monk") == []
+    assert find_figures("between 1154 and 1189 the king ruled") == []
+    assert [f.text for f in find_figures("Between 1200 and 1500 people died.")] == ["1500"]
     assert [f.text for f in find_figures("One in 5 adults smokes; 1 in 2000 births is affected.")] == [
         "One in 5",
         "1 in 2000",
