@@ -476,6 +476,8 @@ def quantity(text: str, fig: Figure, start: int, end: int) -> str:
     after = [w for w in _words(after_text)[:6] if w not in _SCALE_OR_UNIT and not (fig.kind == "money" and w == "in")][
         :2
     ]
+    if fig.kind == "money" and _OFF_PRICE.match(after_text):
+        return "price"  # "shaved about $10.00 off the spot price": a change in a price
     if fig.kind == "money" and _PRIZE_NAME.match(after_text):
         return "other"  # "the $10 million Ansari X Prize": part of a name
     if fig.kind == "money" and _FUNDING_ROUND.match(after_text) and _RAISES.search(text, start, end):
@@ -555,6 +557,9 @@ def quantity(text: str, fig: Figure, start: int, end: int) -> str:
 
 
 _PRICE_WORDS = frozenset("pay pays paying paid cost costs".split())
+_OFF_PRICE = re.compile(
+    r"\s*(?:off|from|to|onto|on)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:price|prices|value)\b", re.I
+)
 
 
 def _maybe_false_social(seg: str) -> bool:

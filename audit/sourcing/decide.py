@@ -149,20 +149,35 @@ def _link_line(text: str, c: Claim) -> bool:
     blank lines, next to another such line ("149 Comments", "By: jamesmpratt (Diary)"): a list of links in a
     page's chrome (headlines of other posts, teasers), not the page's text."""
     a, b = _line_of(text, c.start)
-    if text[c.end : b].strip() or b - a > 200:
+    if text[c.end : b].strip() or b - a > 300:
         return False  # the claim does not end its line, or the line is a paragraph of prose
     line = text[a:b].strip()
-    if _FINISHED.search(line) or len(line.split()) > 25:
-        return False
     if not (a <= 1 or text[a - 2 : a] == "\n\n") or text[b : b + 2] not in ("\n\n", "\n", ""):
         return False  # not a paragraph of its own
-    for na, nb in (_prev_paragraph_line(text, a), _next_paragraph_line(text, b)):
-        if na < 0:
-            continue
-        nxt = text[na:nb].strip()
-        if nxt and len(nxt.split()) <= 20 and not _FINISHED.search(nxt):
-            return True
-    return False
+    prev = _prev_paragraph_line(text, a)
+    nxt = _next_paragraph_line(text, b)
+    if _FINISHED.search(line) or len(line.split()) > 25:
+        # A finished one-sentence teaser between link lines: a link before it and two after it ("The Forbes 400:
+        # The Richest People In America" / the teaser / "The 2012 Investment Guide" / "see photos").
+        if c.start != a + (len(text[a:b]) - len(text[a:b].lstrip())) or not _chrome_line(text, prev):
+            return False
+        return _chrome_line(text, nxt) and _chrome_line(
+            text, _next_paragraph_line(text, nxt[1]) if nxt[0] >= 0 else nxt
+        )
+    return _chrome_line(text, prev) or _chrome_line(text, nxt)
+
+
+def _question(text: str, c: Claim) -> bool:
+    """``c`` is a question (it ends with a question mark, before any closing quote or bracket)."""
+    return text[c.start : c.end].rstrip().rstrip("\"”’')»").endswith("?")
+
+
+def _chrome_line(text: str, span: tuple[int, int]) -> bool:
+    """The line at ``span`` is short and unfinished (a link, a heading, "149 Comments")."""
+    if span[0] < 0:
+        return False
+    line = text[span[0] : span[1]].strip()
+    return bool(line) and len(line.split()) <= 20 and not _FINISHED.search(line)
 
 
 def _prev_paragraph_line(text: str, a: int) -> tuple[int, int]:
@@ -220,8 +235,9 @@ def decide(text: str, claims: list[Claim], tables: list[Table], wire: bool = Fal
             c.claim = False
             c.attributed_by = "heading"  # a headline's claim is the article's: judged in the body
             continue
-        if not c.is_row and c.statistics and _writer_speaks(text, c):
-            # The writer's own account or a hypothetical for the reader: the writer is its source.
+        if not c.is_row and c.statistics and (_writer_speaks(text, c) or _question(text, c)):
+            # The writer's own account or a hypothetical for the reader: the writer is its source; a question
+            # ("1,000 people signing up for previous editions?") asks about its figures and asserts none.
             c.assessed = [replace(a, claim=False) for a in c.assessed]
         c.claim = _is_claim(text, c)
         if c.is_row:

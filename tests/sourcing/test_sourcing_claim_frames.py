@@ -73,6 +73,9 @@ from tests.sourcing.helpers import src001 as _src001
         # a source named with "based on"
         "Based on the Regional Advisory Committee on Influenza, the country ranked first in vaccination with 311 "
         "vaccines per 1,000 people.",
+        # a question asks about its figure; a change of a price is a price
+        "Mark on November 10: 1,000 people signing up for the earlier courses?",
+        "At the open, traders shaved about $10.00 off the spot price, making cash for the session's workers.",
         # a census named as the frame of the sentence, before or in parentheses
         "At the 2011 census, 23.4 percent of the residents declared a regional language at home.",
         "Kazakh 63.1%, Russian 23.7%, Uzbek 2.8%, other 10.4% (2009 population census).",
@@ -139,6 +142,17 @@ def test_a_list_of_links_in_page_chrome_is_not_a_claim():
         "Latest"
     )
     assert not _src001(sidebar)
+    # a finished teaser between a link and two more links
+    teaser = (
+        "Inside the Magazine\n\n"
+        "The Rich List: The Wealthiest People In the Country\n\n"
+        "Two-thirds of the wealthiest people in the country added to their fortunes, boosting their average net worth "
+        "by $300 million to a record $3.9 billion.\n\n"
+        "The Investment Guide\n\n"
+        "see photos\n\n"
+        "The Best Places For Careers"
+    )
+    assert not _src001(teaser)
     # the same figure in a finished sentence of the page's text is a claim
     body = "Latest posts\n\nMore than 4,000 teachers walked out of the district's schools on Monday.\n\nComments"
     assert _src001(body)
