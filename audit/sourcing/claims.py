@@ -116,7 +116,8 @@ _PLACE_SIZE = frozenset("population populations inhabitants población habitante
 #: ("The sector employs 240,000 workers nationwide": an economic statistic).
 _SIZE_BEFORE = re.compile(
     r"(?i:\b(?:with|has|have|had|having|employs|employed|employing|home\s+to|emplea|empleaba|cuenta\s+con|con|tiene|"
-    r"tenía|serves|served|serving|reaches|reached|connects|connected|boasts|boasted)\s+"
+    r"tenía|serves|served|serving|reaches|reached|connects|connected|boasts|boasted|comprising|comprises|comprised|"
+    r"consisting\s+of|consists\s+of)\s+"
     r"(?:(?:a|an|its|their)\s+)?(?:(?:staff|work\s*force|workforce|membership|payroll|plantilla)\s+of\s+)?"
     r"(?:(?:about|around|some|nearly|almost|over|more\s+than|roughly|approximately|just\s+over|unos|unas|más\s+de|"
     r"casi|alrededor\s+de)\s+)?|(?:['’]s|#39;s|\bits|\btheir)\s+(?:(?:about|some|nearly|roughly)\s+)?"
@@ -140,11 +141,11 @@ _CHANGE = re.compile(
 #: figures or a forecast of the vote are not results and stay claims).
 _RESULT_VERB = re.compile(
     r"(?i)\b(?:won|wins|win|winning|elected|reelected|re-elected|came|finished|took|captured|secured|received|polled|"
-    r"achieved|attained|obtained|scored|"
+    r"achieved|attained|obtained|scored|cast|"
     r"garnered|gained|gaining|carried|lost|beat|defeated|ganó|gana|obtuvo|logró|perdió|reelegid[oa]|elegid[oa])\b"
 )
 _VOTES_AFTER = re.compile(
-    r"\s*(?:(?:per\s+cent|percent|pct|%|por\s+ciento)\s+)?(?:of\s+the\s+(?:[\w-]+\s+){0,3}?(?:vote|votes|ballots)\b|"
+    r"\s*(?:(?:per\s+cent|percent|pct|%|por\s+ciento)\s+)?(?:of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:vote|votes|ballots)\b|"
     r"(?:popular\s+|electoral\s+)?votes\b|(?:de\s+los\s+)?votos\b|del\s+voto\b|-seat\b|\s*seats?\b|escaños\b)",
     re.I,
 )
@@ -168,7 +169,8 @@ _YEAR_LIST_BEFORE = re.compile(r"\b(?:1\d{3}|20\d{2})\s*(?:and|or|to|,|-|–)\s*
 #: the cabinet"), not a statistic, unless it counts harm done to people: "At least 14 people were injured".
 _SMALL_COUNT = 100
 _HARM = re.compile(
-    r"(?i)\b(?:kill|dead|die[ds]?\b|dying|death|injur|wound|hurt|victim|casualt|fatalit|missing|arrest|detain|kidnap|"
+    r"(?i)\b(?:kill|dead|(?<!the\s)(?<!\ba\s)(?<!each\s)(?<!one\s)(?<!first\s)(?<!second\s)(?<!third\s)(?<!this\s)"
+    r"(?<!that\s)die\b|die[ds]\b|dying|death|injur|wound|hurt|victim|casualt|fatalit|missing|arrest|detain|kidnap|"
     r"abduct|hostage|homeless|displaced|evacuat|sick|infect|hospitali[sz]|murder|homicide|shooting|(?:were|was|been|being|got|get|fatally|gunmen)\s+shot\b|shot\s+(?:dead|and\s+killed|to\s+death)|overdos|"
     r"suicide|execut(?!ive)|jail|imprison|sentenced|muert|muri|falleci|herid|víctima|desaparecid|detuv|detenid|secuestr|"
     r"desplazad|evacuad|asesina|contagiad|hospitalizad|encarcelad)"
@@ -235,9 +237,10 @@ _RAISES = re.compile(
 #: A price per period or per item: "cost around $7 a month", "a lease at 80 pounds a year", "$62,500 per song". The
 #: cost of a thing, unless a social noun before it says it is pay, rent or a benefit ("cut pay to $7.25 an hour").
 _PER_PERIOD = re.compile(
-    r"\s*(?:(?:mln|million|billion|bln|thousand)\s+)?(?:dlrs?\s+)?(?:a|an|per|each|every|por|al|a\s+la)\s+"
+    r"\s*(?:(?:mln|million|billion|bln|thousand)\s+)?(?:dlrs?\s+)?(?:[a-z]+\s+for\s+(?:every|each)\s+[a-z]+\b|"
+    r"(?:a|an|per|each|every|por|al|a\s+la)\s+"
     r"(?:month|year|quarter|week|day|night|hour|song|ticket|person|visit|seat|session|class|copy|issue|mes|año|semana|día|"
-    r"noche|hora)\b",
+    r"noche|hora)\b)",
     re.I,
 )
 #: What a buyer pays: "buyers are asked to pay over 10,000 pounds extra for", "will pay the state $750,000",
@@ -272,7 +275,8 @@ _GIFT_AFTER = re.compile(
 )
 _CURRENCY_AFTER = re.compile(
     r"\s*(?:(?:mln|million|billion|bln|thousand|millones|mil)\s+)?(?:dlrs?|dollars?|stg|sterling|yen|marks|francs|"
-    r"pounds|euros?|pesos|dólares|libras)\b",
+    r"pounds|euros?|pesos|dólares|libras|rubles|roubles|rupees|yuan|lira|lire|kronor|kroner|shillings|dinars|riyals|"
+    r"rand|reais|zlotys|forints|guilders|florins|ducats|crowns|gold\s+pieces)\b",
     re.I,
 )
 #: A threshold of a rule or an offer: "tax cuts for those making less than $250,000 a year", "incomes above $1 million".
@@ -285,6 +289,13 @@ _TARGET_BEFORE = re.compile(
     r"(?i:\b(?:(?:target|goal|aim|objective|ceiling|cap|limit|minimum|maximum|threshold|quorum|quota|meta|objetivo|"
     r"tope|límite|mínimo|máximo|umbral)\s+(?:of|de|del|is|was|are|were|stands\s+at|stood\s+at|set\s+at|es|era|fue)|"
     r"requisite|required)\s+(?:(?:a|an|the|about|some|nearly|un|una|el|la)\s+)?)$"
+)
+#: The terms of a tax code or a benefit rule: "The standard deduction for a single taxpayer is $5,700", "the personal
+#: exemption is $118", "the minimum wage is $7.25 an hour".
+_RULE_AMOUNT_BEFORE = re.compile(
+    r"(?i:\b(?:deduction|deductions|exemption|exemptions|allowance|allowances|minimum\s+wage|tax\s+credit|"
+    r"deducción|exención|salario\s+mínimo)\b(?:\s+(?:for|of|per|para|por)\s+(?:a|an|the|each|every|un|una|el|la)?\s*"
+    r"(?:[\w-]+\s+){0,2}?[\w-]+)?\s+(?:is|was|are|were|of|stands\s+at|es|era|fue|de)\s+)$"
 )
 #: A requirement stated as what someone must attain: "parties must attain at least 5 percent of the vote to gain a
 #: seat", "As a condition, Intel will have to employ 1,500 more workers": the terms of a rule or a deal.
@@ -310,7 +321,9 @@ _OFFER = re.compile(
 _MATERIALS = frozenset(
     """platinum iridium gold silver copper zinc tin iron nickel chromium aluminium aluminum titanium tungsten
     cobalt manganese magnesium calcium sodium potassium lithium uranium plutonium mercury carbon nitrogen oxygen
-    hydrogen helium argon neon methane ethane propane butane ethanol alcohol sulfur sulphur silicon steel brass bronze
+    hydrogen helium argon neon zirconium niobium tantalum vanadium molybdenum beryllium boron arsenic antimony bismuth
+    cadmium selenium palladium rhodium gallium germanium indium strontium barium cesium caesium fluorine chlorine
+    bromine iodine phosphorus thorium methane ethane propane butane ethanol alcohol sulfur sulphur silicon steel brass bronze
     cotton wool silk polyester nylon leather coal oil gas petroleum diesel nuclear hydro hydroelectric hydropower wind
     solar renewable renewables geothermal biomass water sugar protein fat starch fibre fiber moisture clay sand
     limestone cocoa cacao juice milk
@@ -442,6 +455,8 @@ def quantity(text: str, fig: Figure, start: int, end: int) -> str:
         return "price"  # "5% cash back on up to $1,500 spent": the terms of an offer
     if fig.kind == "percent":
         w = _LOWER_WORD.match(text, fig.end, end)
+        if w and w.group(1) == "of" and w.group(2):
+            w = _LOWER_WORD.match(text, w.start(2), end)  # "with 1% of zirconium"
         if (w and w.group(1).rstrip("-") in _MATERIALS) or _COMPOSITION_AFTER.match(after_text):
             return "measure"  # "a 90% platinum-10% iridium alloy", "more than 40% oxygen": a composition
     if money:
@@ -460,6 +475,7 @@ def quantity(text: str, fig: Figure, start: int, end: int) -> str:
         or _CAP_BEFORE.search(before_text)
         or _REQUIRED_BEFORE.search(before_text)
         or _ENTITLED_BEFORE.search(before_text)
+        or _RULE_AMOUNT_BEFORE.search(before_text)
     ):
         return "plan"  # "the announced target of a 17 per cent reduction": a plan's own term
     if money and (_PRICE_VERB.search(before_text) or _PER_PERIOD.match(after_text)):
@@ -467,15 +483,18 @@ def quantity(text: str, fig: Figure, start: int, end: int) -> str:
         # unless what comes before it or the noun after it is about rent, benefits or people ("families pay $900 a
         # month in rent", "tuition costs $40,000 a year").
         period = _PER_PERIOD.match(after_text)
-        noun = _NOUN_AFTER.match(after_text, period.end() if period else 0)
+        noun = (
+            None
+            if period and " for " in period.group(0)
+            else _NOUN_AFTER.match(after_text, period.end() if period else 0)
+        )
         clause = max(start, *(text.rfind(ch, start, fig.start) + 1 for ch in ",;:("))
         words = _words(text[clause : fig.start]) + ([noun.group(1).lower()] if noun else [])
         topic = {_category(w) for w in words if w not in _PRICE_WORDS}
         if "people" not in topic and "society" not in topic:
             return "price"
-    after = [w for w in _words(after_text)[:6] if w not in _SCALE_OR_UNIT and not (fig.kind == "money" and w == "in")][
-        :2
-    ]
+    after_words = _words(_FALSE_SOCIAL.sub(" ", after_text) if _maybe_false_social(after_text) else after_text)
+    after = [w for w in after_words[:6] if w not in _SCALE_OR_UNIT and not (fig.kind == "money" and w == "in")][:2]
     if fig.kind == "money" and _OFF_PRICE.match(after_text):
         return "price"  # "shaved about $10.00 off the spot price": a change in a price
     if fig.kind == "money" and _PRIZE_NAME.match(after_text):

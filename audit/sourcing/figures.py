@@ -109,6 +109,7 @@ _SMALL = "one|two|three|four|five|six|seven|eight|nine|ten|uno|una|dos|tres|cuat
 _SMALL_WORDS = tuple(_SMALL.split("|"))
 #: The letters whose case-insensitive match is not their lower-case form ("ı" matches "i", "ſ" matches "s").
 _ODD_CASE = re.compile("[\u0130\u0131\u017f]")
+_YEAR_DENOMINATOR = re.compile(r"\s(?:1\d{3}|20\d{2})$")
 _RATIO = re.compile(
     rf"\b(?:\d{{1,3}}|{_SMALL})\s+(?:in|out\s+of|of\s+every|de\s+cada)\s+(?:\d{{1,4}}|{_SMALL}|hundred|cien)\b",
     re.IGNORECASE,
@@ -323,6 +324,8 @@ def find_figures(text: str, start: int = 0, end: int | None = None, cells: bool 
         if not any(f.start <= m.start() < f.end for f in out):
             if _AGE_BEFORE.search(text, max(start, m.start() - 12), m.start()):
                 continue  # "At age 18 in 1928": an age and a year, not a ratio
+            if _YEAR_DENOMINATOR.search(m.group(0)) and not _noun_after(text[m.end() : min(end, m.end() + 40)]):
+                continue  # "brightened to magnitude 1.5 in 1843": a value and a year, not a ratio
             out = [f for f in out if not (m.start() <= f.start < m.end())]
             out.append(Figure(m.start(), m.end(), "ratio", m.group(0)))
     change = (

@@ -301,7 +301,8 @@ NAMED_AFTER = re.compile(
 #: A source named by a preposition: "in the 50-state poll", "in this survey", "en la encuesta", "under Missouri law";
 #: the terms of an agreement are the agreement's: "Under the pact, 4,600 members will receive...".
 _PREP_SOURCE = re.compile(
-    r"(?<![\w’'-])(?:[Ii]n|[Ff]rom|[Ee]n|[Ss]egún|[Aa]s\s+of)\s+(?:the|this|that|these|its|their|his|her|el|la|los|las|este|esta|ese|"
+    r"(?<![\w’'-])(?:[Ii]n|[Ff]rom|[Ee]n|[Ss]egún|[Aa]s\s+of)\s+(?:the|this|that|these|its|their|his|her|a|an|el|la|los|las|"
+    r"una|un|este|esta|ese|"
     r"esa|su|sus)\s+(?:[\w'’.-]+\s+){0,3}?(?:poll|polls|survey|surveys|study|studies|report|analysis|census|audit|"
     r"review|data|dataset|sondeo|encuesta|estudio|informe|análisis|censo|auditoría|datos)(?![\w’'-])"
     r"(?!\s+(?:center|centre|centers|centres|breach|entry|card))"

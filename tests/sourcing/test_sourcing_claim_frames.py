@@ -76,6 +76,18 @@ from tests.sourcing.helpers import src001 as _src001
         # a question asks about its figure; a change of a price is a price
         "Mark on November 10: 1,000 people signing up for the earlier courses?",
         "At the open, traders shaved about $10.00 off the spot price, making cash for the session's workers.",
+        # a source named with "in a", dice, a magnitude and a year, a bounty, a sports record, a referendum's
+        # result, an alloy named with "of", the terms of a tax code, the size of a university
+        "However, in a later government survey, the number of reported assaults had fallen by 21.4% in the city.",
+        "The first die represents the planets, the second die represents the 12 signs, and the third the 12 houses.",
+        "Its outburst made the star the equal of Sirius for the people of the south; it brightened to magnitude 1.5 in "
+        "1843.",
+        "The attacks provoked the local authorities into announcing a reward of 100 rubles for every wolf killed.",
+        "The slugger began the season with 713 home runs, one shy of the record of 714.",
+        "In the referendum, 93.8% of votes were cast in favour of the new charter, which gives pensions to all.",
+        "The seals are made from niobium with 1% of zirconium, which suits the lamps in most homes.",
+        "The standard deduction for a single taxpayer is $5,700; the personal exemption is $118.",
+        "The college, founded in 1993, is an English-medium university comprising about 1,700 students.",
         # a census named as the frame of the sentence, before or in parentheses
         "At the 2011 census, 23.4 percent of the residents declared a regional language at home.",
         "Kazakh 63.1%, Russian 23.7%, Uzbek 2.8%, other 10.4% (2009 population census).",
@@ -114,6 +126,13 @@ def test_figures_that_describe_a_thing_an_event_or_a_life_are_not_claims(text):
         # a rule's rate paid by people is no entitlement of a party
         "Armies often consisted of more than 50 percent noncombatants, as displaced people travelled with them.",
         "Based on nothing but rumours, 40% of residents fear eviction.",
+        # people who die, a source named only as an unnamed decade
+        "Over 1.2 million people died during the war.",
+        "Officials fear that 3,000 people will die this winter.",
+        "In a decade, the number of homeless residents rose by 40%.",
+        # an estimate of turnout so far, and the strength of an army
+        "Perhaps 70 percent of the state has already voted, and the party has a lead in the early vote.",
+        "The army, with regular and reserve forces numbering 3.7 million personnel, is among the largest per capita.",
         # a census that is not named stays a claim
         "In 2001, 1.2 percent of the population identified themselves as Black Caribbean.",
         # a body sentence of a web page with finished punctuation between subheadings
