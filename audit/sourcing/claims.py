@@ -157,7 +157,10 @@ _EXAMPLE = re.compile(r"(?i)\b(?:hypothetical|hypothetically|suppose|supposing|i
 #: The same result restated: "18,287 votes, or 53 pct".
 _RESTATED = re.compile(r"[^\d;:]{0,20}?,?\s+(?:or|o|to|a)\s+")
 #: A tally: "by 66 votes to 44", "after a 738 to 319 vote".
-_TALLY = re.compile(r"\s+(?:to|-|–)\s+\d[\d,]*\s+(?:vote|votes|decision)\b", re.I)
+_TALLY = re.compile(
+    r"\s+(?:to|-|–)\s+\d[\d,]*\s+(?:vote|votes|decision)\b|\s+votes?\s+(?:to|against)\s+\d|\s+votos\s+(?:a|contra)\s+\d",
+    re.I,
+)
 #: The next result of the same kind in one account: "45% of the vote in the first round and 80% in the second".
 _AND_NEXT = re.compile(r"[^\d;:]{0,40}?\s(?:and|y)\s+")
 #: Words that name no quantity when they are only the sentence's topic: "did a good job of drawing fouls".
@@ -422,7 +425,9 @@ class FigureClaim:
     """One figure with what it quantifies, and whether it is a claim worth a source."""
 
     figure: Figure
-    quantity: str  # people | society | other | price | finance | market | measure | result | hypothetical
+    quantity: (
+        str  # people | society | other | things | price | finance | market | measure | result | hypothetical | ...
+    )
     claim: bool
     own: bool = False  # said by a company of itself ("The company wants to shed 2,000 jobs")
 
@@ -545,7 +550,7 @@ def quantity(text: str, fig: Figure, start: int, end: int) -> str:
                 return name
     head = next((c for c in map(_category, after) if c is not None), None)
     if head == "people" and after[0] in _THINGS_NAMED_LIKE_PEOPLE and _PRODUCTION.search(text, start, end):
-        return "other"  # "The Air Ministry ordered 176 fighters", "8 million cases of wine are produced": things
+        return "things"  # "The Air Ministry ordered 176 fighters", "8 million cases of wine are produced": things
     if head == "society" and len(after) > 1 and _category(after[0]) == "society" and _category(after[1]) == "finance":
         head = "finance"  # "100 mln dlrs of mortgage bonds": the last noun of the compound is what is counted
     if head == "people":

@@ -41,6 +41,7 @@ from tests.sourcing.helpers import src001 as _src001
         "At the 2006 election the party achieved only 3.1 per cent of the national vote.",
         "Parties must attain at least 4 percent of the vote in order to gain a seat in the chamber.",
         "The election threshold is 5%, but it applies only to the compensation seats.",
+        "In 1863 a bill that would have made the system compulsory passed its first reading by 110 votes to 75.",
         "As a condition, the chipmaker will have to employ 2,000 more workers in the south.",
         "The new law banned sales of spray paint to persons under 18 and raised maximum fines from $300 to $3,000.",
         # the size of an organisation, named as its subject
@@ -49,6 +50,7 @@ from tests.sourcing.helpers import src001 as _src001
         "The shipyard employed 18,000 people at its peak, although the workforce is now less than 900.",
         # things named like people: ordered fighters, cases of wine
         "The ministry ordered 24 trainers and 150 fighters from the factory in the spring.",
+        "The air ministry ordered 19 photo-reconnaissance (PR) models and 176 fighters.",
         "More than 6 million cases of wine are produced in the valley each year.",
         # a sports schedule: "at home" is no home
         "Each club plays 60 games against its division (8 at home, 8 on the road), and 120 games against the rest "
