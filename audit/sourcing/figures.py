@@ -56,6 +56,10 @@ _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages|edad\s+de|de\s+edad)\s*$", re.I)
 _DATE_BEFORE = re.compile(rf"\b(?:{_MONTH})\.?\s*$|[/.-]$", re.I)
 #: The year of a date written month, day, year: "El Cid died on June 10, 1099."
 _MONTH_DAY_BEFORE = re.compile(rf"\b(?:{_MONTH})\.?\s+\d{{1,2}},\s*$", re.I)
+#: A year after a month and a comma: "pope from 31 January, 314 to his death" (not "In March, 300 workers").
+_MONTH_COMMA_BEFORE = re.compile(rf"\b(?:{_MONTH}),\s*$", re.I)
+#: An age or a time before now in millions of years: "about 42 million years ago".
+_YEARS_AGO_AFTER = re.compile(r"\s*years?\s+(?:ago|old|before\s+present)\b", re.I)
 #: A span of early years: "between 1059 and 1081", "from 1154 to 1189".
 _YEAR_SPAN = re.compile(r"\b(?:between|from|de|entre)\s+$", re.I)
 _YEAR_SPAN_AFTER = re.compile(r"\s*(?:and|to|-|–|y|a)\s*1\d{3}(?![\d,.]\d)")
@@ -217,6 +221,8 @@ def _kind(text: str, s: int, e: int, seg_start: int, cells: bool = False) -> tup
         return None, e
     if _DATE_BEFORE.search(before, one) or _DATE_AFTER.match(after) or _MONTH_DAY_BEFORE.search(before, two):
         return None, e
+    if digits.isdigit() and len(digits) <= 4 and _MONTH_COMMA_BEFORE.search(before, one) and not _noun_after(after):
+        return None, e  # "31 January, 314 to his death": a year
     if len(digits) == 4 and digits[0] == "1" and not _SPAN_NOUN_AFTER.match(after):
         m = _YEAR_SPAN_AFTER.match(after) if _YEAR_SPAN.search(before, one) else None
         if m and not _SPAN_NOUN_AFTER.match(after, m.end()):
@@ -271,6 +277,8 @@ def _kind(text: str, s: int, e: int, seg_start: int, cells: bool = False) -> tup
         return None, e
     m = _SCALE_AFTER.match(after)
     if m:
+        if _YEARS_AGO_AFTER.match(after, m.end()):
+            return None, e  # "about 42 million years ago": a date in the history of the earth
         return "count", e + m.end()
     # A count: a quantified number, a big number, or a number followed by a noun.
     if _QUANT_BEFORE.search(before, two) and not before.rstrip().endswith(("de", "a", "con", "to", "of")):

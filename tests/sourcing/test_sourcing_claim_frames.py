@@ -184,6 +184,9 @@ def test_identifiers_are_not_figures():
     assert find_figures("Doyle v R (2003) 214 CLR 441") == []
     assert find_figures("in the 600's by a monk") == []
     assert find_figures("between 1154 and 1189 the king ruled") == []
+    assert find_figures("He was pope from 31 January, 314 to his death in 335.") == []
+    assert find_figures("The family evolved about 42 million years ago.") == []
+    assert [f.text for f in find_figures("In March, 300 workers walked out.")] == ["300"]
     assert [f.text for f in find_figures("Between 1200 and 1500 people died.")] == ["1500"]
     assert [f.text for f in find_figures("One in 5 adults smokes; 1 in 2000 births is affected.")] == [
         "One in 5",
