@@ -15,15 +15,14 @@ from audit.language.backends import FastTextBackend, clean_for_detection
 from audit.language.screen import vocabulary
 from audit.language.short import (
     _FLOOR,
-    _WordIndex,
-    _WordTable,
+    _Lexicon,
     counted_runs,
     likeliest_pair,
     log_frequencies,
     token_runs,
     tokens,
 )
-from audit.language.wordlists import frequencies
+from audit.language.wordlists import frequencies, listed_languages, shard_of
 
 TEXTS = [
     "I love this song so much, la escucho todo el día con mis amigos",
@@ -74,37 +73,62 @@ def test_names_are_capitalised_words_but_sentence_openings(text, neutral):
     assert [t.word for t in tokens(text) if t.name] == neutral
 
 
-def test_word_table_gives_the_dictionary_values_whatever_was_looked_up_before(monkeypatch):
-    table = _WordTable(capacity=40)  # small: the table fills and starts again inside the test
-    monkeypatch.setattr(short, "_word_table", lambda: table)
-    monkeypatch.setattr(short, "_word_index", lambda: _WordIndex())  # nothing promoted
-    words = "the house la casa die haus unknownword zzzq the la".split()
-    # Different language sets over the same words: rows filled in part, then completed.
-    for langs in (["en"], ["en", "es"], ["de", "es", "en", "fr"], ["xx", "en"], ["es", "yy"], [], ["it"]):
-        for chunk in (words, words[3:], words * 3):
+def test_lexicon_gives_the_dictionary_values_whatever_was_merged_before(monkeypatch):
+    """Words of shards merged before, merged by the same text's lookup, in no list, repeated; languages
+    with and without a list, repeated; the same values as one dictionary lookup per word and language."""
+    lexicon = _Lexicon()
+    monkeypatch.setattr(short, "_lexicon", lambda: lexicon)
+    words = "the house la casa die haus unknownword zzqq the la não über".split()
+    order = (["en"], ["en", "es"], ["de", "es", "en", "fr"], ["xx", "en"], ["es", "yy"], [], ["it", "pt"], ["en", "en"])
+    for langs in order:
+        for chunk in (words, words[3:], words * 3, ["zzqq"], []):
             got = log_frequencies(chunk, langs)
             assert got.shape == (len(langs), len(chunk))
             assert np.array_equal(got, _plain_log_frequencies(chunk, langs)), (langs, chunk)
+    assert lexicon.seen["zzqq"] == 0 and lexicon.seen["the"] > 0
 
 
-def test_word_index_gives_the_dictionary_values_whatever_was_promoted_before(monkeypatch):
-    """Languages read word by word, promoted ones (whole lists numbered) and a mix of both give the
-    dictionary's values, whatever was promoted before (numbers given later fall outside the earlier
-    arrays)."""
-    index = _WordIndex()
-    monkeypatch.setattr(short, "_word_index", lambda: index)
-    monkeypatch.setattr(short, "_UNION_WORDS", 10**9)  # promotions below are the test's own
-    words = "the house la casa die haus unknownword zzqq the la não über".split()
-    order = (["en"], ["en", "es"], ["de", "es", "en", "fr"], ["xx", "en"], ["es", "yy"], [], ["it", "pt"])
-    for promote in ([], ["es"], ["de", "en"], ["fr", "it", "pt"]):
-        for lang in promote:
-            index.promote(lang)
-        for langs in order:
-            for chunk in (words, words[3:], words * 3):
-                got = log_frequencies(chunk, langs)
-                assert got.shape == (len(langs), len(chunk))
-                assert np.array_equal(got, _plain_log_frequencies(chunk, langs)), (promote, langs, chunk)
-    assert set(index.promoted) == {"es", "de", "en", "fr", "it", "pt"}
+def test_lexicon_merges_only_the_shards_of_the_words_asked(monkeypatch):
+    lexicon = _Lexicon()
+    monkeypatch.setattr(short, "_lexicon", lambda: lexicon)
+    words = ["the", "casa", "haus", "zzqxj"]
+    log_frequencies(words, ["en", "es", "de"])
+    loaded = {s for s, rows in enumerate(lexicon.shards) if rows is not None}
+    assert loaded == {shard_of(w) for w in words}
+
+
+@pytest.mark.slow
+def test_lexicon_equals_the_lists_for_every_language():
+    """Every word of every list, in every language at once: ``np.log(np.maximum(frequency, floor))``
+    of its list's frequency (the floor where a list does not hold it)."""
+    lexicon = _Lexicon()
+    langs = sorted(listed_languages())
+    for lang in langs:
+        freqs = frequencies(lang)
+        words = list(freqs) + ["zzqxj", "qqqq-no-such-word"]
+        got = lexicon.lookup(words, [lang, "xx"])
+        expected = np.log(np.maximum(np.array([freqs.get(w, _FLOOR) for w in words], dtype=np.float64), _FLOOR))
+        assert np.array_equal(got[0], expected), lang
+        assert (got[1] == short._NP_LOG_FLOOR).all()
+    sample = [w for lang in langs for w in list(frequencies(lang))[::97]]
+    assert np.array_equal(lexicon.lookup(sample, langs), _plain_log_frequencies(sample, langs))
+
+
+def test_lexicon_without_shard_files_reads_the_whole_lists(monkeypatch):
+    """No cache folder: each list is read whole and cut into shards in memory (the same values)."""
+    from audit.language import wordlists
+
+    monkeypatch.setenv("CORPUS_AUDIT_CACHE_DIR", "")
+    wordlists.frequency_table.cache_clear()
+    try:
+        langs = ["en", "es", "de", "pt", "ru"]
+        lexicon = _Lexicon(langs)
+        words = "the house la casa die haus unknownword não über и".split()
+        langs.append("xx")
+        assert np.array_equal(lexicon.lookup(words, langs), _plain_log_frequencies(words, langs))
+        assert isinstance(lexicon._readers[0].__self__, list)  # the list cut in memory, no shard file
+    finally:
+        wordlists.frequency_table.cache_clear()
 
 
 def test_likeliest_pair_and_runs_match_the_two_pass_definition():
@@ -293,80 +317,3 @@ def test_clear_news_record_has_one_language_where_the_word_labelling_found_two()
 )
 def test_headline_with_a_shared_word_keeps_one_language(check, text):
     assert _languages(check, text) == {"en": 1.0}
-
-
-def test_lazy_log_lookups_equal_the_whole_tables(monkeypatch):
-    """The word-at-a-time lookups (sharded lists) give :func:`short._log_table`'s values for every
-    language, listed words and unlisted ones alike, and build no whole dictionary for a few words."""
-    from audit.language.wordlists import available, has_frequencies
-
-    monkeypatch.setattr(short, "_LAZY_SHARDS", 10**9)
-    short._table.cache_clear()
-    short._log_table.cache_clear()
-    try:
-        for lang in sorted(x for x in available() if has_frequencies(x)):
-            lookup = short._table(lang)
-            for w in ("the", "de", "und", "zzqxj", "la", "не"):
-                lookup.get(w, -1.0)
-            assert short._log_table.cache_info().currsize == 0, lang
-        for lang in sorted(x for x in available() if has_frequencies(x)):
-            whole = short._log_table(lang)
-            words = list(whole)[::37] + ["zzqxj", "qqqq-no-such-word"]
-            lookup = short._table(lang)
-            assert [lookup.get(w, -1.0) for w in words] == [whole.get(w, -1.0) for w in words], lang
-    finally:
-        short._table.cache_clear()
-
-
-def test_lazy_log_lookups_switch_to_the_whole_table(monkeypatch):
-    monkeypatch.setattr(short, "_LAZY_SHARDS", 5)
-    short._table.cache_clear()
-    try:
-        whole = short._log_table("es")
-        words = list(whole)[:400:3] + ["zzqxj"]
-        lookup = short._table("es")
-        assert [lookup.get(w, -1.0) for w in words] == [whole.get(w, -1.0) for w in words]
-        assert type(lookup.get).__name__ == "builtin_function_or_method"  # a dict's get: switched
-        assert lookup.get.__self__ == whole
-    finally:
-        short._table.cache_clear()
-
-
-def test_lazy_log_lookups_promote_the_language(monkeypatch):
-    """A language asked ``_UNION_WORDS`` words is promoted to the word index: read with the others from
-    then on, with the same values, and its dictionary is dropped."""
-    monkeypatch.setattr(short, "_UNION_WORDS", 200)
-    index = _WordIndex()
-    monkeypatch.setattr(short, "_word_index", lambda: index)
-    short._table.cache_clear()
-    try:
-        whole = short._log_table("es")
-        words = list(whole)[:400:3] + ["zzqxj"]  # 134 words: promoted after the second text
-        expected = [whole.get(w, short._NP_LOG_FLOOR) for w in words]
-        for _ in range(2):
-            assert "es" not in index.promoted
-            assert log_frequencies(words, ["es"]).tolist() == [expected]
-        assert "es" in index.promoted
-        assert "get" not in vars(short._table("es"))  # the dictionary dropped
-        calls = []
-        monkeypatch.setattr(short._table("es"), "get", lambda *a: calls.append(a))
-        assert log_frequencies(words, ["es"]).tolist() == [expected]
-        assert not calls  # read from the index, not word by word
-    finally:
-        short._table.cache_clear()
-
-
-def test_word_index_equals_the_whole_tables_for_every_language():
-    """Promoted lists give :func:`short._log_table`'s values (bands through ``_band_log_array``)."""
-    from audit.language.wordlists import available, has_frequencies
-
-    index = _WordIndex()
-    langs = sorted(x for x in available() if has_frequencies(x))
-    for lang in langs:
-        index.promote(lang)
-    for lang in langs:
-        whole = short._log_table(lang)
-        words = list(whole)[::37] + ["zzqxj", "qqqq-no-such-word"]
-        got = index.lookup(words, [lang])[0].tolist()
-        assert got == [whole.get(w, short._NP_LOG_FLOOR) for w in words], lang
-    short._log_table.cache_clear()

@@ -25,20 +25,19 @@ import functools
 import math
 import re
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import chain, count
 from typing import Callable, NamedTuple, Sequence
 
 import numpy as np
 
 from audit.language.backends import Candidates
 from audit.language.wordlists import (
-    FrequencyTable,
+    SHARDS,
     band_frequency,
-    frequencies,
-    frequency_table,
     has_frequencies,
     listed_languages,
-    word_bands,
+    shard_of,
+    shard_reader,
 )
 
 #: Word tokens of the original text with offsets; URLs, handles, hashtags and dotted names
@@ -93,160 +92,6 @@ def tokens(text: str) -> list[Token]:
     return out
 
 
-@functools.cache
-def _log_table(lang: str) -> dict[str, float] | None:
-    """``log max(f, floor)`` of every word of ``lang``'s list (None when there is none): wordfreq's
-    frequencies take a few hundred distinct values, so each logarithm is computed once per value,
-    with the same numpy function as :func:`log_frequencies` used on each lookup before."""
-    freqs = frequencies(lang)
-    if freqs is None:
-        return None
-    values = sorted(set(freqs.values()))
-    logs = dict(zip(values, np.log(np.maximum(np.array(values, dtype=np.float64), _FLOOR)).tolist(), strict=True))
-    return {w: logs[f] for w, f in freqs.items()}
-
-
-class _WordTable:
-    """Log-frequencies of recently seen word forms, one row per word and one column per language with
-    a list, filled on demand (NaN: not looked up yet). A lookup in a language's 30,000-word dictionary
-    misses the CPU caches several times; short texts repeat their words (articles, verbs, the
-    words of a topic), so one lookup per word form here replaces one per word and candidate language.
-    The values are those of :func:`_log_table`; when full, the table starts again (bounded memory).
-    Used for the languages not (yet) promoted to :class:`_WordIndex`."""
-
-    def __init__(self, capacity: int = 32768) -> None:
-        self.langs = sorted(listed_languages())
-        self.col = {lang: i for i, lang in enumerate(self.langs)}
-        self.capacity = capacity
-        self.matrix = np.full((capacity, len(self.langs)), np.nan)
-        self.rows: dict[str, int] = {}
-
-    def clear(self) -> None:
-        self.rows.clear()
-        self.matrix.fill(np.nan)
-
-    def lookup(self, words: Sequence[str], langs: Sequence[str]) -> np.ndarray:
-        """``log f_l(w)`` per language (rows) and word (columns); every language has a list."""
-        rows = self.rows
-        if len(rows) + len(words) > self.capacity:
-            self.clear()
-        idx: list[int] = []
-        new_words: list[str] = []
-        new_rows: list[int] = []
-        for w in words:
-            r = rows.get(w)
-            if r is None:
-                r = rows[w] = len(rows)
-                new_words.append(w)
-                new_rows.append(r)
-            idx.append(r)
-        col = self.col
-        cols = [col[lang] for lang in langs]
-        matrix = self.matrix
-        if new_words:  # one C-level loop per language over the words never seen
-            block = [list(map(_table(lang).get, new_words, repeat(_NP_LOG_FLOOR))) for lang in langs]
-            matrix[np.ix_(new_rows, cols)] = np.array(block, dtype=np.float64).T
-        sub = matrix[idx][:, cols]
-        missing = np.isnan(sub)
-        if missing.any():  # words seen before, with other languages
-            for i, j in zip(*np.nonzero(missing), strict=True):
-                value = _table(langs[j]).get(words[i], _NP_LOG_FLOOR)
-                matrix[idx[i], cols[j]] = value
-                sub[i, j] = value
-        return np.ascontiguousarray(sub.T)
-
-
-#: The band of a word a promoted list does not hold (see :class:`_WordIndex`).
-_UNLISTED = 0xFFFF
-
-
-class _WordIndex:
-    """Log-frequencies of words in many languages at once, for the languages whose lookups are many.
-
-    Every word of a promoted language's list gets a number (one dictionary for all the promoted
-    lists: a word is looked up once per text, not once per candidate language), and each promoted
-    language an array of band indices by word number (``_UNLISTED`` where the list does not hold the
-    word; numbers given after the language was promoted fall on its last element, ``_UNLISTED``).
-    The arrays lie end to end in one buffer, so a text's matrix is one gather of every (language,
-    word) band and one of their logarithms, whatever the number of languages. A language is promoted
-    once it has been asked ``_UNION_WORDS`` words (:class:`_LogLookup`): until then its words are read
-    one at a time (from shards, then from its dictionary), so a few thousand short records never pay
-    for numbering whole lists. The values are those of :func:`_log_table` (a test checks every word
-    of every list).
-
-    Memory: about 2 bytes per promoted language and word numbered before it, and one dictionary entry
-    per distinct word of the promoted lists (about what the lists' own dictionaries took)."""
-
-    def __init__(self) -> None:
-        self.ids: dict[str, int] = {}
-        self.next = 1  # number 0: a word no promoted list holds
-        self.flat = np.empty(0, dtype=np.uint16)
-        self.size = 0
-        #: Each promoted language's array in :attr:`flat`: its offset and its last index (``_UNLISTED``).
-        self.promoted: dict[str, tuple[int, int]] = {}
-        self._places: dict[tuple[str, ...], tuple[np.ndarray, np.ndarray]] = {}
-
-    def promote(self, lang: str) -> None:
-        """Number ``lang``'s words and keep its array of bands (once per language)."""
-        if lang in self.promoted:
-            return
-        listed = word_bands(lang)
-        assert listed is not None  # only languages with a list have lookups
-        words, bands = listed
-        base = self.next
-        n = len(words)
-        ids = np.fromiter(map(self.ids.setdefault, words, range(base, base + n)), dtype=np.intp, count=n)
-        self.next = base + n
-        length = base + n + 1
-        start = self.size
-        if start + length > len(self.flat):  # grow the buffer (doubling: few copies)
-            grown = np.empty(max(2 * len(self.flat), start + length), dtype=np.uint16)
-            grown[:start] = self.flat[:start]
-            self.flat = grown
-        array = self.flat[start : start + length]
-        array.fill(_UNLISTED)
-        array[ids] = np.array(bands, dtype=np.uint16)  # words are distinct: one value per number
-        self.size = start + length
-        self.promoted[lang] = (start, start + length - 1)
-
-    def lookup(self, words: Sequence[str], langs: Sequence[str]) -> np.ndarray:
-        """``log f_l(w)`` per language (rows) and word (columns); every language has a list."""
-        promoted = self.promoted
-        rows = [i for i, lang in enumerate(langs) if lang in promoted]
-        if rows:
-            ids = np.fromiter(map(self.ids.get, words, repeat(0)), dtype=np.intp, count=len(words))
-            key = tuple(langs[i] for i in rows)
-            places = self._places.get(key)
-            if places is None:
-                if len(self._places) > 4096:
-                    self._places.clear()
-                where = [promoted[lang] for lang in key]
-                places = self._places[key] = (
-                    np.array([[o] for o, _ in where], dtype=np.intp),
-                    np.array([[last] for _, last in where], dtype=np.intp),
-                )
-            offsets, lasts = places
-            # (language, word) -> its band in the language's array; a later number -> the last element
-            bands = self.flat[np.minimum(ids + offsets, lasts)]
-            logs = _band_log_array()[bands]
-            if len(rows) == len(langs):
-                return logs
-            out = np.empty((len(langs), len(words)))
-            out[rows] = logs
-        else:
-            out = np.empty((len(langs), len(words)))
-        rest = [i for i, lang in enumerate(langs) if lang not in promoted]
-        rest_langs = [langs[i] for i in rest]
-        out[rest] = _word_table().lookup(words, rest_langs)
-        for lang in rest_langs:
-            table = _table(lang)
-            table.asked += len(words)
-            if table.promote_me:
-                self.promote(lang)
-                table.release()
-        return out
-
-
 #: Bands of a list whose logarithm :func:`_band_logs` computes at once (a list's band ``i`` has frequency
 #: ``10 ** (-i / 100)``; every band past 700 is under the floor).
 _LOG_BANDS = 1024
@@ -254,8 +99,8 @@ _LOG_BANDS = 1024
 
 @functools.cache
 def _band_logs() -> dict[float, float]:
-    """``log max(f, floor)`` per band frequency ``f``, computed with the same numpy function as
-    :func:`_log_table` (a test checks the two agree on every word of every list)."""
+    """``log max(f, floor)`` per band frequency ``f``, with the numpy function the plain definition
+    uses (``np.log(np.maximum(f, floor))``; a test checks every word of every list)."""
     freqs = [band_frequency(i) for i in range(_LOG_BANDS)]
     logs = np.log(np.maximum(np.array(freqs, dtype=np.float64), _FLOOR)).tolist()
     return dict(zip(freqs, logs, strict=True))
@@ -264,96 +109,126 @@ def _band_logs() -> dict[float, float]:
 @functools.cache
 def _band_log_array() -> np.ndarray:
     """:func:`_band_logs` by band index (every band a ``uint16`` holds): the values of
-    :func:`_band_logs`, the floor past them and for ``_UNLISTED``."""
-    out = np.full(_UNLISTED + 1, _NP_LOG_FLOOR)
+    :func:`_band_logs`, the floor past them."""
+    out = np.full(0x10000, _NP_LOG_FLOOR)
     out[:_LOG_BANDS] = list(map(_band_logs().__getitem__, map(band_frequency, range(_LOG_BANDS))))
     return out
 
 
-#: Shards of a language's list that :class:`_LogLookup` reads (about 60 words each, 10-20 microseconds)
-#: before it builds the whole dictionary (0.01-0.03 CPU s): a few short records never pay for the
-#: dictionary, a corpus of them pays at most about a sixth more than building it first.
-_LAZY_SHARDS = 128
-#: Words a language is asked (in all texts) before it is promoted to :class:`_WordIndex`: numbering its
-#: list (0.01-0.03 CPU s) costs about what this many dictionary lookups cost more than the index's
-#: gathers (ski rental: never more than about twice the better choice made in advance); a corpus of a
-#: few thousand short records keeps the dictionaries, a large one reads its frequent languages from
-#: the index.
-_UNION_WORDS = 40_000
+class _Lexicon:
+    """Every listed language's word list at once: one dictionary lookup gives a word's frequency band in
+    all of them.
+
+    A short text is read against up to twenty candidate languages; a lookup per word and language in
+    each language's own dictionary misses the CPU caches every time (twenty dictionaries of 30,000
+    words), while one lookup per word here gives the word's row: its (language, band) entries, stored
+    end to end in two arrays (``uint8`` language, ``uint16`` band) and gathered for a whole text at
+    once. The lists are merged one shard at a time (:func:`audit.language.wordlists.shard_of`: the
+    shard files the lookups of single words read), when a word of that shard is first asked: a few
+    records cost a few shards (about 0.3 ms each), a corpus of thousands all 512 (about 0.2 CPU s,
+    less than building the twenty dictionaries did). Memory: one dictionary entry per distinct word of
+    the merged shards (at most the 1.4 million words of the 42 lists) and 3 bytes per (word,
+    language). The values are those of ``np.log(np.maximum(frequency, floor))`` (a test checks every
+    word of every list)."""
+
+    def __init__(self, langs: Sequence[str] | None = None) -> None:
+        #: The merged lists (every listed language; ``langs``: these only, for tests).
+        self.langs = sorted(listed_languages() if langs is None else langs)
+        self.col = {lang: i for i, lang in enumerate(self.langs)}
+        #: Per shard, once merged: word -> row.
+        self.shards: list[dict[str, int] | None] = [None] * SHARDS
+        #: Words asked so far -> row (0: in no list); bounded (cleared when full).
+        self.seen: dict[str, int] = {}
+        self.count = 1  # row 0: a word no list holds
+        #: Row ``r``'s entries are ``[starts[r], starts[r + 1])`` of :attr:`lang` and :attr:`band`.
+        self.starts = np.zeros(2, dtype=np.intp)
+        self.lang = np.empty(0, dtype=np.uint8)
+        self.band = np.empty(0, dtype=np.uint16)
+        self.size = 0
+        self._readers: list[Callable[[int], tuple[list[str], Sequence[int]]]] | None = None
+
+    def _load(self, s: int) -> dict[str, int]:
+        """Merge shard ``s`` of every list; its words' rows."""
+        if self._readers is None:
+            readers = [shard_reader(lang) for lang in self.langs]
+            assert all(r is not None for r in readers)  # listed languages have lists
+            self._readers = readers  # type: ignore[assignment]
+        assert self._readers is not None
+        parts = [read(s) for read in self._readers]
+        words = list(chain.from_iterable(ws for ws, _ in parts))
+        base = self.count
+        number = self.shards[s] = dict(zip(dict.fromkeys(words), count(base)))
+        if not words:
+            return number
+        new = len(number)
+        row = np.fromiter(map(number.__getitem__, words), dtype=np.intp, count=len(words))
+        lang = np.repeat(np.arange(len(parts), dtype=np.uint8), [len(ws) for ws, _ in parts])
+        band = np.concatenate([np.asarray(b, dtype=np.uint16) for _, b in parts])
+        order = np.argsort(row, kind="stable")
+        per_row = np.bincount(row - base, minlength=new)
+        size = self.size + len(words)
+        if size > len(self.lang):  # grow (doubling: few copies)
+            cap = max(2 * len(self.lang), size, 1 << 16)
+            self.lang = np.concatenate([self.lang[: self.size], np.empty(cap - self.size, dtype=np.uint8)])
+            self.band = np.concatenate([self.band[: self.size], np.empty(cap - self.size, dtype=np.uint16)])
+        self.lang[self.size : size] = lang[order]
+        self.band[self.size : size] = band[order]
+        if base + new + 1 > len(self.starts):
+            cap = max(2 * len(self.starts), base + new + 1)
+            self.starts = np.concatenate([self.starts[: base + 1], np.empty(cap - base - 1, dtype=np.intp)])
+        self.starts[base + 1 : base + new + 1] = self.size + np.cumsum(per_row)
+        self.size = size
+        self.count = base + new
+        return number
+
+    def _row(self, word: str) -> int:
+        """The row of a word not in :attr:`seen` (0: in no list), merging its shard first."""
+        s = shard_of(word)
+        rows = self.shards[s]
+        if rows is None:
+            rows = self._load(s)
+        row = rows.get(word, 0)
+        if len(self.seen) >= _SEEN_WORDS:
+            self.seen.clear()
+        self.seen[word] = row
+        return row
+
+    def lookup(self, words: Sequence[str], langs: Sequence[str]) -> np.ndarray:
+        """``log f_l(w)`` per language (rows) and word (columns); a language without a list gets the
+        floor for every word."""
+        n = len(words)
+        ids = list(map(self.seen.get, words))
+        if None in ids:
+            row = self._row
+            ids = [row(w) if r is None else r for w, r in zip(words, ids, strict=True)]
+        num = len(self.langs)
+        out = np.full((num + 1, n), _NP_LOG_FLOOR)  # the last row: languages without a list
+        starts = self.starts
+        idx = np.array(ids, dtype=np.intp)
+        first = starts[idx]
+        per_word = starts[idx + 1] - first
+        total = int(per_word.sum())
+        if total:
+            # entry numbers of every word's row, in order, and the word (column) of each
+            entries = np.arange(total) + np.repeat(first - (np.cumsum(per_word) - per_word), per_word)
+            out[self.lang[entries], np.repeat(np.arange(n), per_word)] = _band_log_array()[self.band[entries]]
+        col = self.col
+        return out[[col.get(lang, num) for lang in langs]]
 
 
-class _LogLookup:
-    """``get(word, default)``: the value of :func:`_log_table` for ``word`` (``default`` for a word the
-    list does not hold). A short text asks a few words in each of up to twenty languages: building
-    those languages' dictionaries (0.01-0.03 CPU s each) cost more than the words, so the words are
-    first read one at a time from the list's sharded table
-    (:func:`audit.language.wordlists.frequency_table`); a language whose lookups have read
-    ``_LAZY_SHARDS`` shards gets its whole dictionary (one C-level lookup per word from then on), and
-    one asked ``_UNION_WORDS`` words is promoted to :class:`_WordIndex` (:attr:`promote_me`), which
-    then answers for it (:meth:`release` drops the dictionary). The same values each way."""
-
-    def __init__(self, lang: str) -> None:
-        self.lang = lang
-        self._table: FrequencyTable | None = None
-        self._logs = _band_logs()
-        #: Words asked through :class:`_WordIndex` before the language's promotion.
-        self.asked = 0
-
-    @property
-    def promote_me(self) -> bool:
-        return self.asked >= _UNION_WORDS
-
-    def release(self) -> None:
-        """Drop the dictionary and the decoded shards (the word index answers from now on)."""
-        self.__dict__.pop("get", None)
-        self._table = None
-
-    def _whole(self) -> Callable[[str, float], float]:
-        got = self.__dict__.get("get")
-        if got is not None:  # built during a lookup that held the method (a map over a text's words)
-            return got
-        listed = word_bands(self.lang)
-        assert listed is not None  # only languages with a list are looked up
-        words, bands = listed
-        logs = _band_log_array().tolist()
-        table = dict(zip(words, map(logs.__getitem__, bands), strict=True))
-        self.get = table.get  # type: ignore[method-assign,assignment]
-        return table.get
-
-    def get(self, word: str, default: float) -> float:
-        table = self._table
-        if table is None:
-            table = self._table = frequency_table(self.lang)
-            assert table is not None  # only languages with a list are looked up
-        if type(table) is not FrequencyTable or table.shards_read >= _LAZY_SHARDS:
-            return self._whole()(word, default)  # no shard file (a whole dictionary already), or many words
-        f = table.get(word)
-        if f is None:
-            return default
-        log = self._logs.get(f)
-        return log if log is not None else float(np.log(np.maximum(np.array([f], dtype=np.float64), _FLOOR))[0])
+#: Words :class:`_Lexicon` remembers the rows of (about 6 MB); when full, it starts again.
+_SEEN_WORDS = 65536
 
 
 @functools.cache
-def _table(lang: str) -> _LogLookup:
-    """``lang``'s word lookups, made once per process."""
-    return _LogLookup(lang)
-
-
-@functools.cache
-def _word_index() -> _WordIndex:
-    return _WordIndex()
-
-
-@functools.cache
-def _word_table() -> _WordTable:
-    return _WordTable()
+def _lexicon() -> _Lexicon:
+    return _Lexicon()
 
 
 def clear_word_cache() -> None:
-    """Forget the word forms seen so far (benchmarks measure from a cold start; results never change).
-    The word index's promoted lists stay (they hold whole lists, not the words seen)."""
-    _word_table().clear()
+    """Forget the words seen so far (benchmarks measure from a cold start; results never change). The
+    merged shards stay (they hold whole shards of lists, not the words seen)."""
+    _lexicon().seen.clear()
 
 
 def log_frequencies(words: Sequence[str], langs: Sequence[str]) -> np.ndarray:
@@ -361,14 +236,7 @@ def log_frequencies(words: Sequence[str], langs: Sequence[str]) -> np.ndarray:
     word list gets the floor for every word."""
     if not words or not langs:
         return np.zeros((len(langs), len(words)))
-    listed = listed_languages()
-    have = [i for i, lang in enumerate(langs) if lang in listed]
-    if len(have) == len(langs):
-        return _word_index().lookup(words, langs)
-    out = np.full((len(langs), len(words)), _NP_LOG_FLOOR)
-    if have:
-        out[have] = _word_index().lookup(words, [langs[i] for i in have])
-    return out
+    return _lexicon().lookup(words, langs)
 
 
 def identify_short(words: Sequence[str], cands: Candidates, weight: float = 1.0) -> tuple[str, float]:
@@ -414,7 +282,7 @@ def pair_with_frequencies(
     lengths = np.fromiter(map(len, words), dtype=np.float64, count=len(words))
     # fastText's first five first; all candidates only when none of the five but the best wins a
     # word (most monolingual texts: all the rows are read at once, the first five are a view).
-    logf_all = _word_index().lookup(words, langs)
+    logf_all = _lexicon().lookup(words, langs)
     for n in (5, len(langs)) if len(langs) > 5 else (len(langs),):
         logf = logf_all[:n]
         top2 = np.sort(logf, axis=0)[-2:]  # second best, best per word

@@ -35,7 +35,7 @@ import tempfile
 import zlib
 from array import array
 from itertools import chain, repeat
-from typing import Iterator
+from typing import Callable, Iterator
 
 #: Words wordfreq's ``top_n_list`` leaves out (``wordfreq.numbers.has_digit_sequence``).
 _MULTI_DIGIT = re.compile(r"\d[\d.,]+")
@@ -258,13 +258,18 @@ class FrequencyTable:
         self._shards: list[dict[str, float] | None] = [None] * SHARDS
         self.shards_read = 0
 
-    def _load(self, s: int) -> dict[str, float]:
+    def shard(self, s: int) -> tuple[list[str], array]:
+        """The words of shard ``s`` and their band indices (``uint16``), decoded; nothing is kept."""
         o = self._offsets
         raw = self._mapped[o[2 * s] : o[2 * s + 1]]
         ws = raw.decode("utf-8", "surrogatepass").split("\x00") if raw else []
         bands = array("H", self._mapped[o[2 * s + 1] : o[2 * s + 2]])
         if _BIG_ENDIAN:
             bands.byteswap()
+        return ws, bands
+
+    def _load(self, s: int) -> dict[str, float]:
+        ws, bands = self.shard(s)
         if bands and max(bands) >= len(_BAND_FREQS):
             _BAND_FREQS.extend(map(_band_freq, range(len(_BAND_FREQS), max(bands) + 1)))
         shard = self._shards[s] = dict(zip(ws, map(_BAND_FREQS.__getitem__, bands), strict=True))
@@ -347,6 +352,26 @@ def frequency_table(lang: str, wordlist: str = "small") -> FrequencyTable | None
             return _DictTable(_band_dict(bands))  # a read-only or full disk: the whole dictionary
     freqs = frequencies(lang, wordlist)
     return _DictTable(freqs) if freqs is not None else None
+
+
+def shard_reader(lang: str) -> Callable[[int], tuple[list[str], array]] | None:
+    """``read(s)``: the words of shard ``s`` (:func:`shard_of`) of ``lang``'s "small" list with their band
+    indices, as :func:`word_bands` gives them (a word listed twice: its last band); None when there is no
+    list. Reads the list's shard file (:func:`frequency_table`); where there is none, the whole list is
+    read once and cut into shards here."""
+    table = frequency_table(lang)
+    if table is None:
+        return None
+    if type(table) is FrequencyTable:
+        return table.shard
+    listed = word_bands(lang)
+    assert listed is not None  # a table without a list is None above
+    parts: list[tuple[list[str], array]] = [([], array("H")) for _ in range(SHARDS)]
+    for w, band in zip(*listed, strict=True):
+        ws, bands = parts[shard_of(w)]
+        ws.append(w)
+        bands.append(band)
+    return parts.__getitem__
 
 
 @functools.cache
