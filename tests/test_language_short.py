@@ -73,19 +73,24 @@ def test_names_are_capitalised_words_but_sentence_openings(text, neutral):
     assert [t.word for t in tokens(text) if t.name] == neutral
 
 
-def test_lexicon_gives_the_dictionary_values_whatever_was_merged_before(monkeypatch):
+@pytest.mark.parametrize("capacity", [65536, 16])
+def test_lexicon_gives_the_dictionary_values_whatever_was_merged_before(monkeypatch, capacity):
     """Words of shards merged before, merged by the same text's lookup, in no list, repeated; languages
-    with and without a list, repeated; the same values as one dictionary lookup per word and language."""
-    lexicon = _Lexicon()
+    with and without a list, repeated; the same values as one dictionary lookup per word and language
+    (with 16 words kept at hand, the table fills and starts again inside the test; a list of more
+    than a quarter of them is read without being kept)."""
+    lexicon = _Lexicon(capacity=capacity)
     monkeypatch.setattr(short, "_lexicon", lambda: lexicon)
     words = "the house la casa die haus unknownword zzqq the la não über".split()
     order = (["en"], ["en", "es"], ["de", "es", "en", "fr"], ["xx", "en"], ["es", "yy"], [], ["it", "pt"], ["en", "en"])
+    more = words + "perro chien hund dog gato katze chat cat rojo rot rouge red casa maison haus house".split()
+    windows = [more[i : i + 4] for i in range(0, len(more), 3)]
     for langs in order:
-        for chunk in (words, words[3:], words * 3, ["zzqq"], []):
+        for chunk in [words, words[3:], words * 3, ["zzqq"], [], *windows]:
             got = log_frequencies(chunk, langs)
             assert got.shape == (len(langs), len(chunk))
             assert np.array_equal(got, _plain_log_frequencies(chunk, langs)), (langs, chunk)
-    assert lexicon.seen["zzqq"] == 0 and lexicon.seen["the"] > 0
+    assert len(lexicon.seen) <= capacity and "house" in lexicon.seen
 
 
 def test_lexicon_merges_only_the_shards_of_the_words_asked(monkeypatch):

@@ -115,6 +115,13 @@ def _band_log_array() -> np.ndarray:
     return out
 
 
+#: Words whose bands :class:`_Lexicon` keeps at hand (``_SEEN_WORDS`` x 43 ``uint16``, about 6 MB);
+#: when full, it starts again.
+_SEEN_WORDS = 65536
+#: The band of a word a list does not hold (its logarithm is the floor's).
+_UNLISTED = 0xFFFF
+
+
 class _Lexicon:
     """Every listed language's word list at once: one dictionary lookup gives a word's frequency band in
     all of them.
@@ -131,14 +138,16 @@ class _Lexicon:
     language). The values are those of ``np.log(np.maximum(frequency, floor))`` (a test checks every
     word of every list)."""
 
-    def __init__(self, langs: Sequence[str] | None = None) -> None:
+    def __init__(self, langs: Sequence[str] | None = None, capacity: int = _SEEN_WORDS) -> None:
         #: The merged lists (every listed language; ``langs``: these only, for tests).
         self.langs = sorted(listed_languages() if langs is None else langs)
         self.col = {lang: i for i, lang in enumerate(self.langs)}
         #: Per shard, once merged: word -> row.
         self.shards: list[dict[str, int] | None] = [None] * SHARDS
-        #: Words asked so far -> row (0: in no list); bounded (cleared when full).
+        #: Words asked so far -> their slot in :attr:`dense`: the word's band in every list (a row
+        #: per slot, a column per language and one more for languages without a list).
         self.seen: dict[str, int] = {}
+        self.dense = np.empty((capacity, len(self.langs) + 1), dtype=np.uint16)
         self.count = 1  # row 0: a word no list holds
         #: Row ``r``'s entries are ``[starts[r], starts[r + 1])`` of :attr:`lang` and :attr:`band`.
         self.starts = np.zeros(2, dtype=np.intp)
@@ -182,42 +191,52 @@ class _Lexicon:
         return number
 
     def _row(self, word: str) -> int:
-        """The row of a word not in :attr:`seen` (0: in no list), merging its shard first."""
+        """The row of ``word`` (0: in no list), merging its shard first."""
         s = shard_of(word)
         rows = self.shards[s]
         if rows is None:
             rows = self._load(s)
-        row = rows.get(word, 0)
-        if len(self.seen) >= _SEEN_WORDS:
-            self.seen.clear()
-        self.seen[word] = row
-        return row
+        return rows.get(word, 0)
+
+    def _bands(self, rows: Sequence[int]) -> np.ndarray:
+        """The bands of ``rows`` (one row per row, a column per language and one more, all
+        ``_UNLISTED``: languages without a list)."""
+        out = np.full((len(rows), len(self.langs) + 1), _UNLISTED, dtype=np.uint16)
+        starts = self.starts
+        idx = np.array(rows, dtype=np.intp)
+        first = starts[idx]
+        per_row = starts[idx + 1] - first
+        total = int(per_row.sum())
+        if total:
+            # entry numbers of every row's entries, in order, and the row each belongs to
+            entries = np.arange(total) + np.repeat(first - (np.cumsum(per_row) - per_row), per_row)
+            out[np.repeat(np.arange(len(rows)), per_row), self.lang[entries]] = self.band[entries]
+        return out
+
+    def _admit(self, words: Sequence[str]) -> list[int]:
+        """The slots in :attr:`dense` of ``words``, giving the words not seen yet theirs."""
+        seen = self.seen
+        new = [w for w in dict.fromkeys(words) if w not in seen]
+        if len(seen) + len(new) > len(self.dense):  # full: start again
+            seen.clear()
+            new = list(dict.fromkeys(words))
+        base = len(seen)
+        self.dense[base : base + len(new)] = self._bands([self._row(w) for w in new])
+        seen.update(zip(new, range(base, base + len(new)), strict=True))
+        return list(map(seen.__getitem__, words))
 
     def lookup(self, words: Sequence[str], langs: Sequence[str]) -> np.ndarray:
         """``log f_l(w)`` per language (rows) and word (columns); a language without a list gets the
         floor for every word."""
-        n = len(words)
-        ids = list(map(self.seen.get, words))
-        if None in ids:
-            row = self._row
-            ids = [row(w) if r is None else r for w, r in zip(words, ids, strict=True)]
         num = len(self.langs)
-        out = np.full((num + 1, n), _NP_LOG_FLOOR)  # the last row: languages without a list
-        starts = self.starts
-        idx = np.array(ids, dtype=np.intp)
-        first = starts[idx]
-        per_word = starts[idx + 1] - first
-        total = int(per_word.sum())
-        if total:
-            # entry numbers of every word's row, in order, and the word (column) of each
-            entries = np.arange(total) + np.repeat(first - (np.cumsum(per_word) - per_word), per_word)
-            out[self.lang[entries], np.repeat(np.arange(n), per_word)] = _band_log_array()[self.band[entries]]
         col = self.col
-        return out[[col.get(lang, num) for lang in langs]]
-
-
-#: Words :class:`_Lexicon` remembers the rows of (about 6 MB); when full, it starts again.
-_SEEN_WORDS = 65536
+        cols = np.array([col.get(lang, num) for lang in langs], dtype=np.intp)
+        if len(words) > len(self.dense) // 4:  # a long list of words (tests): not remembered
+            return _band_log_array()[self._bands([self._row(w) for w in words])[:, cols].T]
+        slots = list(map(self.seen.get, words))
+        if None in slots:
+            slots = self._admit(words)
+        return _band_log_array()[self.dense[np.array(slots, dtype=np.intp), cols[:, None]]]
 
 
 @functools.cache
