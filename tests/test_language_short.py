@@ -155,6 +155,57 @@ def test_likeliest_pair_and_runs_match_the_two_pass_definition():
         assert got == expected, text
 
 
+def _plain_pair(words, cands, min_probability):
+    """pair_with_frequencies' definition, a word and a language at a time."""
+    listed = listed_languages()
+    langs = [lang for lang, p in cands if p >= min_probability and lang in listed]
+    if len(langs) < 2:
+        return None
+    if not words:
+        return langs[0], langs[1]
+    logf = _plain_log_frequencies(words, langs).tolist()
+    for n in (5, len(langs)) if len(langs) > 5 else (len(langs),):
+        wins = [0.0] * n
+        for j, w in enumerate(words):
+            column = [logf[i][j] for i in range(n)]
+            best = max(range(n), key=column.__getitem__)  # the first of equals
+            second = max(column[i] for i in range(n) if i != best)
+            if column[best] > math.log(_FLOOR) and column[best] - second > math.log(3):
+                wins[best] += len(w)
+        ranked = sorted(range(n), key=lambda i: -wins[i])
+        if wins[ranked[1]] > 0:
+            break
+    first = ranked[0]
+    gains = [sum(max(a - b, 0.0) for a, b in zip(row, logf[first], strict=True)) for row in logf]
+    gains[first] = -1.0
+    second = max(range(len(langs)), key=gains.__getitem__)
+    if gains[second] <= 0:
+        second = ranked[1]
+    return langs[first], langs[second]
+
+
+def test_pair_matches_the_plain_definition():
+    """The likeliest pair (numpy, one matrix per text) is the definition's, on texts and on words
+    drawn from several lists at once."""
+    import random
+
+    ft = FastTextBackend()
+    rng = random.Random(7)
+    pools = {lang: list(frequencies(lang))[:4000] for lang in ("en", "es", "pt", "fr", "it", "de")}
+    texts = list(TEXTS)
+    for _ in range(60):
+        langs = rng.sample(sorted(pools), 2)
+        texts.append(" ".join(rng.choice(pools[langs[rng.random() < 0.3]]) for _ in range(rng.randint(2, 25))))
+    for text in texts:
+        toks = tokens(text)
+        words = [t.word for t in toks if not t.name]
+        cands = ft.predict([clean_for_detection(text)], k=20)[0]
+        got, logf = short.pair_with_frequencies(words, cands, 0.0001)
+        assert got == _plain_pair(words, cands, 0.0001), text
+        if got is not None and words:
+            assert np.array_equal(logf, _plain_log_frequencies(words, list(got)))
+
+
 def test_counted_runs_finds_a_mix_and_skips_a_monolingual_text_without_labelling(monkeypatch):
     ft = FastTextBackend()
     mixed = "I love this song so much, la escucho todo el día con mis amigos"

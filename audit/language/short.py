@@ -92,26 +92,19 @@ def tokens(text: str) -> list[Token]:
     return out
 
 
-#: Bands of a list whose logarithm :func:`_band_logs` computes at once (a list's band ``i`` has frequency
-#: ``10 ** (-i / 100)``; every band past 700 is under the floor).
+#: Bands of a list with a logarithm of their own (a list's band ``i`` has frequency ``10 ** (-i / 100)``;
+#: every band past 700 is under the floor): a band past them is read as the last, the floor.
 _LOG_BANDS = 1024
 
 
 @functools.cache
-def _band_logs() -> dict[float, float]:
-    """``log max(f, floor)`` per band frequency ``f``, with the numpy function the plain definition
-    uses (``np.log(np.maximum(f, floor))``; a test checks every word of every list)."""
-    freqs = [band_frequency(i) for i in range(_LOG_BANDS)]
-    logs = np.log(np.maximum(np.array(freqs, dtype=np.float64), _FLOOR)).tolist()
-    return dict(zip(freqs, logs, strict=True))
-
-
-@functools.cache
 def _band_log_array() -> np.ndarray:
-    """:func:`_band_logs` by band index (every band a ``uint16`` holds): the values of
-    :func:`_band_logs`, the floor past them."""
-    out = np.full(0x10000, _NP_LOG_FLOOR)
-    out[:_LOG_BANDS] = list(map(_band_logs().__getitem__, map(band_frequency, range(_LOG_BANDS))))
+    """``log max(f, floor)`` by band index (band frequency ``f``), with the numpy function the plain
+    definition uses (``np.log(np.maximum(f, floor))``; a test checks every word of every list); the
+    last band's is the floor's."""
+    freqs = np.array([band_frequency(i) for i in range(_LOG_BANDS)], dtype=np.float64)
+    out = np.log(np.maximum(freqs, _FLOOR))
+    assert out[-1] == _NP_LOG_FLOOR
     return out
 
 
@@ -119,7 +112,7 @@ def _band_log_array() -> np.ndarray:
 #: when full, it starts again.
 _SEEN_WORDS = 65536
 #: The band of a word a list does not hold (its logarithm is the floor's).
-_UNLISTED = 0xFFFF
+_UNLISTED = _LOG_BANDS - 1
 
 
 class _Lexicon:
@@ -172,7 +165,7 @@ class _Lexicon:
         new = len(number)
         row = np.fromiter(map(number.__getitem__, words), dtype=np.intp, count=len(words))
         lang = np.repeat(np.arange(len(parts), dtype=np.uint8), [len(ws) for ws, _ in parts])
-        band = np.concatenate([np.asarray(b, dtype=np.uint16) for _, b in parts])
+        band = np.minimum(np.concatenate([np.asarray(b, dtype=np.uint16) for _, b in parts]), _UNLISTED)
         order = np.argsort(row, kind="stable")
         per_row = np.bincount(row - base, minlength=new)
         size = self.size + len(words)
@@ -305,11 +298,13 @@ def pair_with_frequencies(
     for n in (5, len(langs)) if len(langs) > 5 else (len(langs),):
         logf = logf_all[:n]
         top2 = np.sort(logf, axis=0)[-2:]  # second best, best per word
-        best = top2[1]
-        clear = (best > _LOG_FLOOR) & (best - top2[0] > _LOG_3)
+        # A word is won where its best is above the floor and three times the second: the second is
+        # at least the floor (``_NP_LOG_FLOOR``, within a rounding of ``_LOG_FLOOR``), so a best more
+        # than log 3 above it is above the floor as well.
+        clear = top2[1] - top2[0] > _LOG_3
         # Letters won per language (whole numbers: the sums are exact in any order; a word not won
         # adds 0).
-        wins = np.bincount(logf.argmax(axis=0), weights=np.where(clear, lengths, 0.0), minlength=n).tolist()
+        wins = np.bincount(logf.argmax(axis=0), weights=lengths * clear, minlength=n).tolist()
         ranked = sorted(range(n), key=lambda i: -wins[i])  # most letters first, ties in fastText's order
         if wins[ranked[1]] > 0:
             break
