@@ -22,7 +22,7 @@ from audit.language.short import (
     token_runs,
     tokens,
 )
-from audit.language.wordlists import frequencies, listed_languages, shard_of
+from audit.language.wordlists import frequencies, listed_languages, merged_lists, shard_of
 
 TEXTS = [
     "I love this song so much, la escucho todo el día con mis amigos",
@@ -93,13 +93,16 @@ def test_lexicon_gives_the_dictionary_values_whatever_was_merged_before(monkeypa
     assert len(lexicon.seen) <= capacity and "house" in lexicon.seen
 
 
-def test_lexicon_merges_only_the_shards_of_the_words_asked(monkeypatch):
+def test_merged_lists_read_only_the_shards_of_the_words_asked(monkeypatch):
     lexicon = _Lexicon()
     monkeypatch.setattr(short, "_lexicon", lambda: lexicon)
     words = ["the", "casa", "haus", "zzqxj"]
     log_frequencies(words, ["en", "es", "de"])
-    loaded = {s for s, rows in enumerate(lexicon.shards) if rows is not None}
-    assert loaded == {shard_of(w) for w in words}
+    lists = merged_lists(tuple(lexicon.langs))
+    lists._shards = [None] * len(lists._shards)  # forget what other tests read
+    lexicon.seen.clear()
+    log_frequencies(words, ["en", "es", "de"])
+    assert {s for s, shard in enumerate(lists._shards) if shard is not None} == {shard_of(w) for w in words}
 
 
 @pytest.mark.slow
@@ -119,21 +122,30 @@ def test_lexicon_equals_the_lists_for_every_language():
     assert np.array_equal(lexicon.lookup(sample, langs), _plain_log_frequencies(sample, langs))
 
 
-def test_lexicon_without_shard_files_reads_the_whole_lists(monkeypatch):
-    """No cache folder: each list is read whole and cut into shards in memory (the same values)."""
+def test_merged_lists_without_a_cache_folder_are_built_in_memory(monkeypatch, tmp_path):
+    """No cache folder: the lists are merged in memory; with one, written once and read back (the same
+    values either way)."""
     from audit.language import wordlists
 
+    langs = ["de", "en", "es", "pt", "ru"]
+    words = "the house la casa die haus unknownword não über и".split()
+    expected = _plain_log_frequencies(words, langs + ["xx"])
     monkeypatch.setenv("CORPUS_AUDIT_CACHE_DIR", "")
-    wordlists.frequency_table.cache_clear()
+    wordlists.merged_lists.cache_clear()
     try:
-        langs = ["en", "es", "de", "pt", "ru"]
         lexicon = _Lexicon(langs)
-        words = "the house la casa die haus unknownword não über и".split()
-        langs.append("xx")
-        assert np.array_equal(lexicon.lookup(words, langs), _plain_log_frequencies(words, langs))
-        assert isinstance(lexicon._readers[0].__self__, list)  # the list cut in memory, no shard file
+        assert np.array_equal(lexicon.lookup(words, langs + ["xx"]), expected)
+        assert isinstance(lexicon._lists._data, bytes)  # no file
+        monkeypatch.setenv("CORPUS_AUDIT_CACHE_DIR", str(tmp_path))
+        wordlists.merged_lists.cache_clear()
+        for _ in range(2):  # written, then read
+            lexicon = _Lexicon(langs)
+            assert np.array_equal(lexicon.lookup(words, langs + ["xx"]), expected)
+            assert not isinstance(lexicon._lists._data, bytes)  # the file, memory-mapped
+            wordlists.merged_lists.cache_clear()
+        assert len(list((tmp_path / "wordfreq").glob("merged-*"))) == 1
     finally:
-        wordlists.frequency_table.cache_clear()
+        wordlists.merged_lists.cache_clear()
 
 
 def test_likeliest_pair_and_runs_match_the_two_pass_definition():

@@ -25,20 +25,12 @@ import functools
 import math
 import re
 from dataclasses import dataclass
-from itertools import chain, count
 from typing import Callable, NamedTuple, Sequence
 
 import numpy as np
 
 from audit.language.backends import Candidates
-from audit.language.wordlists import (
-    SHARDS,
-    band_frequency,
-    has_frequencies,
-    listed_languages,
-    shard_of,
-    shard_reader,
-)
+from audit.language.wordlists import MergedLists, band_frequency, has_frequencies, listed_languages, merged_lists
 
 #: Word tokens of the original text with offsets; URLs, handles, hashtags and dotted names
 #: ("Amazon.com", "U.S") are matched (to skip them).
@@ -116,95 +108,43 @@ _UNLISTED = _LOG_BANDS - 1
 
 
 class _Lexicon:
-    """Every listed language's word list at once: one dictionary lookup gives a word's frequency band in
-    all of them.
+    """Every listed language's word list at once: a word's frequency band in all of them with one lookup.
 
     A short text is read against up to twenty candidate languages; a lookup per word and language in
     each language's own dictionary misses the CPU caches every time (twenty dictionaries of 30,000
-    words), while one lookup per word here gives the word's row: its (language, band) entries, stored
-    end to end in two arrays (``uint8`` language, ``uint16`` band) and gathered for a whole text at
-    once. The lists are merged one shard at a time (:func:`audit.language.wordlists.shard_of`: the
-    shard files the lookups of single words read), when a word of that shard is first asked: a few
-    records cost a few shards (about 0.3 ms each), a corpus of thousands all 512 (about 0.2 CPU s,
-    less than building the twenty dictionaries did). Memory: one dictionary entry per distinct word of
-    the merged shards (at most the 1.4 million words of the 42 lists) and 3 bytes per (word,
-    language). The values are those of ``np.log(np.maximum(frequency, floor))`` (a test checks every
-    word of every list)."""
+    words). Here a word's bands in every list come from the merged lists
+    (:func:`audit.language.wordlists.merged_lists`: one lookup, in a shard read when a word of it is
+    first asked, no object per listed word) and are kept for the words seen (:attr:`dense`, a
+    ``uint16`` row per word, a column per language): a text's matrix is one gather. The values are
+    those of ``np.log(np.maximum(frequency, floor))`` (a test checks every word of every list)."""
 
     def __init__(self, langs: Sequence[str] | None = None, capacity: int = _SEEN_WORDS) -> None:
         #: The merged lists (every listed language; ``langs``: these only, for tests).
         self.langs = sorted(listed_languages() if langs is None else langs)
         self.col = {lang: i for i, lang in enumerate(self.langs)}
-        #: Per shard, once merged: word -> row.
-        self.shards: list[dict[str, int] | None] = [None] * SHARDS
         #: Words asked so far -> their slot in :attr:`dense`: the word's band in every list (a row
         #: per slot, a column per language and one more for languages without a list).
         self.seen: dict[str, int] = {}
         self.dense = np.empty((capacity, len(self.langs) + 1), dtype=np.uint16)
-        self.count = 1  # row 0: a word no list holds
-        #: Row ``r``'s entries are ``[starts[r], starts[r + 1])`` of :attr:`lang` and :attr:`band`.
-        self.starts = np.zeros(2, dtype=np.intp)
-        self.lang = np.empty(0, dtype=np.uint8)
-        self.band = np.empty(0, dtype=np.uint16)
-        self.size = 0
-        self._readers: list[Callable[[int], tuple[list[str], Sequence[int]]]] | None = None
+        self._lists: MergedLists | None = None
 
-    def _load(self, s: int) -> dict[str, int]:
-        """Merge shard ``s`` of every list; its words' rows."""
-        if self._readers is None:
-            readers = [shard_reader(lang) for lang in self.langs]
-            assert all(r is not None for r in readers)  # listed languages have lists
-            self._readers = readers  # type: ignore[assignment]
-        assert self._readers is not None
-        parts = [read(s) for read in self._readers]
-        words = list(chain.from_iterable(ws for ws, _ in parts))
-        base = self.count
-        number = self.shards[s] = dict(zip(dict.fromkeys(words), count(base)))
-        if not words:
-            return number
-        new = len(number)
-        row = np.fromiter(map(number.__getitem__, words), dtype=np.intp, count=len(words))
-        lang = np.repeat(np.arange(len(parts), dtype=np.uint8), [len(ws) for ws, _ in parts])
-        band = np.minimum(np.concatenate([np.asarray(b, dtype=np.uint16) for _, b in parts]), _UNLISTED)
-        order = np.argsort(row, kind="stable")
-        per_row = np.bincount(row - base, minlength=new)
-        size = self.size + len(words)
-        if size > len(self.lang):  # grow (doubling: few copies)
-            cap = max(2 * len(self.lang), size, 1 << 16)
-            self.lang = np.concatenate([self.lang[: self.size], np.empty(cap - self.size, dtype=np.uint8)])
-            self.band = np.concatenate([self.band[: self.size], np.empty(cap - self.size, dtype=np.uint16)])
-        self.lang[self.size : size] = lang[order]
-        self.band[self.size : size] = band[order]
-        if base + new + 1 > len(self.starts):
-            cap = max(2 * len(self.starts), base + new + 1)
-            self.starts = np.concatenate([self.starts[: base + 1], np.empty(cap - base - 1, dtype=np.intp)])
-        self.starts[base + 1 : base + new + 1] = self.size + np.cumsum(per_row)
-        self.size = size
-        self.count = base + new
-        return number
-
-    def _row(self, word: str) -> int:
-        """The row of ``word`` (0: in no list), merging its shard first."""
-        s = shard_of(word)
-        rows = self.shards[s]
-        if rows is None:
-            rows = self._load(s)
-        return rows.get(word, 0)
-
-    def _bands(self, rows: Sequence[int]) -> np.ndarray:
-        """The bands of ``rows`` (one row per row, a column per language and one more, all
-        ``_UNLISTED``: languages without a list)."""
-        out = np.full((len(rows), len(self.langs) + 1), _UNLISTED, dtype=np.uint16)
-        starts = self.starts
-        idx = np.array(rows, dtype=np.intp)
-        first = starts[idx]
-        per_row = starts[idx + 1] - first
-        total = int(per_row.sum())
-        if total:
-            # entry numbers of every row's entries, in order, and the row each belongs to
-            entries = np.arange(total) + np.repeat(first - (np.cumsum(per_row) - per_row), per_row)
-            out[np.repeat(np.arange(len(rows)), per_row), self.lang[entries]] = self.band[entries]
-        return out
+    def _bands(self, words: Sequence[str]) -> np.ndarray:
+        """The bands of ``words``: a row per word, a column per language and one more (``_UNLISTED``
+        throughout, as for every language where a list does not hold the word)."""
+        lists = self._lists
+        if lists is None:
+            lists = self._lists = merged_lists(tuple(self.langs))
+        entries = lists.entries
+        width = len(self.langs) + 1
+        rows = []
+        for w in words:
+            row = [_UNLISTED] * width
+            found = entries(w)
+            if found is not None:
+                for lang, band in zip(*found, strict=True):
+                    row[lang] = band if band < _UNLISTED else _UNLISTED
+            rows.append(row)
+        return np.array(rows, dtype=np.uint16).reshape(len(words), width)
 
     def _admit(self, words: Sequence[str]) -> list[int]:
         """The slots in :attr:`dense` of ``words``, giving the words not seen yet theirs."""
@@ -214,7 +154,7 @@ class _Lexicon:
             seen.clear()
             new = list(dict.fromkeys(words))
         base = len(seen)
-        self.dense[base : base + len(new)] = self._bands([self._row(w) for w in new])
+        self.dense[base : base + len(new)] = self._bands(new)
         seen.update(zip(new, range(base, base + len(new)), strict=True))
         return list(map(seen.__getitem__, words))
 
@@ -225,8 +165,8 @@ class _Lexicon:
         col = self.col
         cols = np.array([col.get(lang, num) for lang in langs], dtype=np.intp)
         if len(words) > len(self.dense) // 4:  # a long list of words (tests): not remembered
-            return _band_log_array()[self._bands([self._row(w) for w in words])[:, cols].T]
-        slots = list(map(self.seen.get, words))
+            return _band_log_array()[self._bands(words)[:, cols].T]
+        slots: Sequence[int | None] = list(map(self.seen.get, words))
         if None in slots:
             slots = self._admit(words)
         return _band_log_array()[self.dense[np.array(slots, dtype=np.intp), cols[:, None]]]

@@ -34,8 +34,9 @@ import sys
 import tempfile
 import zlib
 from array import array
-from itertools import chain, repeat
-from typing import Callable, Iterator
+from bisect import bisect_left
+from itertools import chain, count, repeat
+from typing import Iterator, Sequence
 
 #: Words wordfreq's ``top_n_list`` leaves out (``wordfreq.numbers.has_digit_sequence``).
 _MULTI_DIGIT = re.compile(r"\d[\d.,]+")
@@ -258,18 +259,13 @@ class FrequencyTable:
         self._shards: list[dict[str, float] | None] = [None] * SHARDS
         self.shards_read = 0
 
-    def shard(self, s: int) -> tuple[list[str], array]:
-        """The words of shard ``s`` and their band indices (``uint16``), decoded; nothing is kept."""
+    def _load(self, s: int) -> dict[str, float]:
         o = self._offsets
         raw = self._mapped[o[2 * s] : o[2 * s + 1]]
         ws = raw.decode("utf-8", "surrogatepass").split("\x00") if raw else []
         bands = array("H", self._mapped[o[2 * s + 1] : o[2 * s + 2]])
         if _BIG_ENDIAN:
             bands.byteswap()
-        return ws, bands
-
-    def _load(self, s: int) -> dict[str, float]:
-        ws, bands = self.shard(s)
         if bands and max(bands) >= len(_BAND_FREQS):
             _BAND_FREQS.extend(map(_band_freq, range(len(_BAND_FREQS), max(bands) + 1)))
         shard = self._shards[s] = dict(zip(ws, map(_BAND_FREQS.__getitem__, bands), strict=True))
@@ -354,26 +350,6 @@ def frequency_table(lang: str, wordlist: str = "small") -> FrequencyTable | None
     return _DictTable(freqs) if freqs is not None else None
 
 
-def shard_reader(lang: str) -> Callable[[int], tuple[list[str], array]] | None:
-    """``read(s)``: the words of shard ``s`` (:func:`shard_of`) of ``lang``'s "small" list with their band
-    indices, as :func:`word_bands` gives them (a word listed twice: its last band); None when there is no
-    list. Reads the list's shard file (:func:`frequency_table`); where there is none, the whole list is
-    read once and cut into shards here."""
-    table = frequency_table(lang)
-    if table is None:
-        return None
-    if type(table) is FrequencyTable:
-        return table.shard
-    listed = word_bands(lang)
-    assert listed is not None  # a table without a list is None above
-    parts: list[tuple[list[str], array]] = [([], array("H")) for _ in range(SHARDS)]
-    for w, band in zip(*listed, strict=True):
-        ws, bands = parts[shard_of(w)]
-        ws.append(w)
-        bands.append(band)
-    return parts.__getitem__
-
-
 @functools.cache
 def frequent(lang: str, wordlist: str, min_frequency: float) -> dict[str, float] | None:
     """The words of ``frequencies(lang, wordlist)`` with a frequency of at least ``min_frequency``, in its
@@ -389,3 +365,229 @@ def frequent(lang: str, wordlist: str, min_frequency: float) -> dict[str, float]
                 break
             opening.append(band)
     return _band_dict(opening)
+
+
+# ---------------------------------------------------------------------------
+# Merged lists (merged_lists): every language's band of a word with one lookup
+
+_MERGED_MAGIC = b"CAWMERG1"
+_MERGED_HEADER = struct.Struct("<8sII")  # magic, shards, length of the languages' names
+_U32 = struct.Struct("<II")
+
+
+def _array(code: str, data) -> array:
+    out = array(code, data)
+    if _BIG_ENDIAN:
+        out.byteswap()
+    return out
+
+
+def _merged_parts(langs: Sequence[str]) -> list[bytes]:
+    """The "small" lists of ``langs`` merged, in the layout :class:`MergedLists` reads.
+
+    Header: magic, ``SHARDS``, the length of ``langs`` joined by NUL (then that text), then
+    ``SHARDS + 1`` uint32 offsets of the shards' blocks (from the end of the offsets). A block: ``n``
+    (words) and ``e`` (entries), then ``n`` keys (``crc32(word) >> 9``: the shard is ``crc32 & 511``),
+    ascending; ``n + 1`` offsets of the words in the block's text; ``n + 1`` offsets of their entries;
+    ``e`` bands (uint16) and ``e`` language numbers (uint8, index in ``langs``), a word's entries in the
+    order of ``langs``; the words' UTF-8 text. A word listed twice in a list has its last band (as
+    :func:`frequencies`). Built with C-level passes over the 1.7 million (word, list) pairs of the 42
+    lists (about 2 CPU s, once per cache folder)."""
+    import numpy as np  # a dependency of the language check, which alone reads merged lists
+
+    if len(langs) > 255 or any("\x00" in lang or not lang.isascii() for lang in langs):
+        raise ValueError("languages not storable")
+    words: list[bytes] = []
+    numbers: list[int] = []
+    bands: list[int] = []
+    for li, lang in enumerate(langs):
+        listed = word_bands(lang)
+        if listed is None:
+            continue
+        words.extend(map(str.encode, listed[0], repeat("utf-8"), repeat("surrogatepass")))
+        bands.extend(listed[1])
+        numbers.extend(repeat(li, len(listed[1])))
+    number = dict(zip(dict.fromkeys(words), count()))  # each distinct word, in order of first listing
+    distinct = list(number)
+    row = np.fromiter(map(number.__getitem__, words), dtype=np.int64, count=len(words))
+    del words, number
+    entry_band = np.array(bands, dtype=np.int64)
+    entry_number = np.array(numbers, dtype=np.uint8)
+    del bands, numbers
+    crc = np.fromiter(map(zlib.crc32, distinct), dtype=np.int64, count=len(distinct))
+    shard = crc & (SHARDS - 1)
+    key = crc >> 9
+    order = np.lexsort((key, shard))  # by shard, then by key
+    rank = np.empty(len(distinct), dtype=np.int64)
+    rank[order] = np.arange(len(distinct))
+    entry_rank = rank[row]
+    entry_order = np.argsort(entry_rank, kind="stable")  # by word, each word's lists in their order
+    entry_band = np.minimum(entry_band, 0xFFFF).astype("<u2")[entry_order]
+    entry_number = entry_number[entry_order]
+    per_word = np.bincount(entry_rank, minlength=len(distinct))
+    ent_end = np.cumsum(per_word)
+    lengths = np.fromiter(map(len, distinct), dtype=np.int64, count=len(distinct))[order]
+    word_end = np.cumsum(lengths)
+    text = b"".join(map(distinct.__getitem__, order.tolist()))
+    shard_end = np.searchsorted(shard[order], np.arange(1, SHARDS + 1))
+    blocks: list[bytes] = []
+    lo = 0
+    for s in range(SHARDS):
+        hi = int(shard_end[s])
+        e0 = int(ent_end[lo - 1]) if lo else 0
+        e1 = int(ent_end[hi - 1]) if hi else 0
+        w0 = int(word_end[lo - 1]) if lo else 0
+        w1 = int(word_end[hi - 1]) if hi else 0
+        block = b"".join(
+            (
+                _U32.pack(hi - lo, e1 - e0),
+                key[order[lo:hi]].astype("<u4").tobytes(),
+                np.concatenate(([0], word_end[lo:hi] - w0)).astype("<u4").tobytes(),
+                np.concatenate(([0], ent_end[lo:hi] - e0)).astype("<u4").tobytes(),
+                entry_band[e0:e1].tobytes(),
+                entry_number[e0:e1].tobytes(),
+                text[w0:w1],
+            )
+        )
+        blocks.append(block + bytes(-len(block) % 4))  # each block starts 4-byte aligned
+        lo = hi
+    names = "\x00".join(langs).encode("ascii")
+    names += bytes(-len(names) % 4)
+    offsets = [0]
+    for block in blocks:
+        offsets.append(offsets[-1] + len(block))
+    head = _MERGED_HEADER.pack(_MERGED_MAGIC, SHARDS, len(names)) + names + _array("I", offsets).tobytes()
+    return [head, *blocks]
+
+
+class MergedLists:
+    """The "small" lists of several languages merged (:func:`merged_lists`): :meth:`entries` gives a
+    word's (language number, band) in every list that holds it, with one lookup.
+
+    Reads one shard (:func:`shard_of`) at a time, when a word of it is first asked: its arrays and its
+    words' text, as views of the memory-mapped file: no object per word, and only the pages the lookups
+    touch are read (about 70 KB a shard for 42 lists)."""
+
+    def __init__(self, data) -> None:
+        magic, shards, size = _MERGED_HEADER.unpack_from(data, 0)
+        if magic != _MERGED_MAGIC or shards != SHARDS:
+            raise ValueError("not a merged file of this version")
+        at = _MERGED_HEADER.size
+        self.langs = bytes(data[at : at + size]).decode("ascii").rstrip("\x00").split("\x00") if size else []
+        at += size
+        offsets = _array("I", data[at : at + 4 * (SHARDS + 1)])
+        base = at + 4 * (SHARDS + 1)
+        if base + offsets[-1] != len(data):
+            raise ValueError("truncated merged file")
+        self._data = data
+        self._view = memoryview(data)
+        self._bounds = [(base + offsets[s], base + offsets[s + 1]) for s in range(SHARDS)]
+        self._shards: list[tuple | None] = [None] * SHARDS
+
+    def _ints(self, code: str, start: int, end: int):
+        """The little-endian integers at ``[start, end)``: a view of the data (a copy on a big-endian
+        machine)."""
+        if _BIG_ENDIAN:
+            return _array(code, self._view[start:end])
+        return self._view[start:end].cast(code)  # type: ignore[call-overload]  # "I" or "H"
+
+    def _shard(self, s: int) -> tuple:
+        """Shard ``s``'s arrays, as views of the data (nothing copied: a shard costs only the pages
+        its lookups touch)."""
+        start, end = self._bounds[s]
+        n, e = _U32.unpack_from(self._data, start)
+        at = start + _U32.size
+        keys = self._ints("I", at, at + 4 * n)
+        at += 4 * n
+        word_off = self._ints("I", at, at + 4 * (n + 1))
+        at += 4 * (n + 1)
+        ent_off = self._ints("I", at, at + 4 * (n + 1))
+        at += 4 * (n + 1)
+        bands = self._ints("H", at, at + 2 * e)
+        at += 2 * e
+        numbers = self._view[at : at + e]
+        text = self._view[at + e : end]
+        shard = self._shards[s] = (keys, word_off, ent_off, bands, numbers, text)
+        return shard
+
+    def entries(self, word: str) -> tuple[Sequence[int], Sequence[int]] | None:
+        """The language numbers (indices in :attr:`langs`) of the lists holding ``word`` and its band
+        in each, in the order of :attr:`langs`; None when no list holds it."""
+        wb = word.encode("utf-8", "surrogatepass")
+        c = zlib.crc32(wb)
+        s = c & (SHARDS - 1)
+        shard = self._shards[s]
+        if shard is None:
+            shard = self._shard(s)
+        keys, word_off, ent_off, bands, numbers, text = shard
+        key = c >> 9
+        i = bisect_left(keys, key)
+        n = len(keys)
+        while i < n and keys[i] == key:
+            if text[word_off[i] : word_off[i + 1]] == wb:
+                return numbers[ent_off[i] : ent_off[i + 1]], bands[ent_off[i] : ent_off[i + 1]]
+            i += 1
+        return None
+
+
+def _merged_path(langs: Sequence[str]) -> str | None:
+    """The cache file of the merged lists of ``langs``: named by a checksum of the lists' file names,
+    sizes and modification times (another wordfreq release gets its own file)."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    described = []
+    for lang in langs:
+        source = _list_path(lang, "small")
+        if source is not None:
+            st = os.stat(source)
+            described.append(f"{lang}:{os.path.basename(source)}:{st.st_size}:{st.st_mtime_ns}")
+    digest = zlib.crc32("\n".join(described).encode("utf-8"))
+    return os.path.join(folder, "wordfreq", f"merged-{len(langs)}-{digest:08x}-{SHARDS}.shards")
+
+
+@functools.cache
+def merged_lists(langs: tuple[str, ...]) -> MergedLists:
+    """The "small" lists of ``langs`` merged (:class:`MergedLists`), from a cache file written on first
+    use (about 2-3 CPU s for the 42 lists, once per cache folder; see :func:`cache_dir`), or built in
+    memory where no cache can be written."""
+    try:
+        path = _merged_path(langs)
+    except OSError:
+        path = None
+    if path is not None:
+        try:
+            return _open_merged(path)
+        except (OSError, ValueError, struct.error):
+            pass  # missing, unreadable or stale: (re)written below
+    parts = _merged_parts(langs)
+    if path is not None:
+        try:
+            _write_atomic(path, parts)
+            return _open_merged(path)
+        except (OSError, ValueError, struct.error):
+            pass
+    return MergedLists(b"".join(parts))
+
+
+def _open_merged(path: str) -> MergedLists:
+    with open(path, "rb") as fh:
+        mapped = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+    return MergedLists(mapped)
+
+
+def _write_atomic(path: str, parts: Sequence[bytes]) -> None:
+    folder = os.path.dirname(path)
+    os.makedirs(folder, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".shards")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            for part in parts:
+                out.write(part)
+        os.replace(tmp, path)  # concurrent writers: the last complete file wins
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
