@@ -259,6 +259,12 @@ class FrequencyTable:
         self._shards: list[dict[str, float] | None] = [None] * SHARDS
         self.shards_read = 0
 
+    def raw_shard(self, s: int) -> tuple[list[bytes], array]:
+        """Shard ``s``'s words (UTF-8, not decoded) and their band indices."""
+        o = self._offsets
+        raw = self._mapped[o[2 * s] : o[2 * s + 1]]
+        return (raw.split(b"\x00") if raw else []), _array("H", self._mapped[o[2 * s + 1] : o[2 * s + 2]])
+
     def _load(self, s: int) -> dict[str, float]:
         o = self._offsets
         raw = self._mapped[o[2 * s] : o[2 * s + 1]]
@@ -383,74 +389,44 @@ def _array(code: str, data) -> array:
 
 
 def _merged_parts(langs: Sequence[str]) -> list[bytes]:
-    """The "small" lists of ``langs`` merged, in the layout :class:`MergedLists` reads.
+    """The "small" lists of ``langs`` merged, in the layout :class:`MergedLists` reads, as parts to join.
 
-    Header: magic, ``SHARDS``, the length of ``langs`` joined by NUL (then that text), then
-    ``SHARDS + 1`` uint32 offsets of the shards' blocks (from the end of the offsets). A block: ``n``
-    (words) and ``e`` (entries), then ``n`` keys (``crc32(word) >> 9``: the shard is ``crc32 & 511``),
-    ascending; ``n + 1`` offsets of the words in the block's text; ``n + 1`` offsets of their entries;
-    ``e`` bands (uint16) and ``e`` language numbers (uint8, index in ``langs``), a word's entries in the
-    order of ``langs``; the words' UTF-8 text. A word listed twice in a list has its last band (as
-    :func:`frequencies`). Built with C-level passes over the 1.7 million (word, list) pairs of the 42
-    lists (about 2 CPU s, once per cache folder)."""
-    import numpy as np  # a dependency of the language check, which alone reads merged lists
+    Header: magic, ``SHARDS``, the length of ``langs`` joined by NUL (padded to 4 bytes; then that
+    text), then ``SHARDS + 1`` uint32 offsets of the shards' blocks (from the end of the offsets). A
+    block (4-byte aligned): ``n`` (words) and ``e`` (entries), then ``n`` keys (``crc32(word) >> 9``:
+    the shard is ``crc32 & 511``), ascending; ``n + 1`` offsets of the words in the block's text;
+    ``n + 1`` offsets of their entries; ``e`` bands (uint16) and ``e`` language numbers (uint8, index
+    in ``langs``), a word's entries in the order of ``langs``; the words' UTF-8 text. A word listed
+    twice in a list has its last band (as :func:`frequencies`).
 
+    Read shard by shard from the lists' shard files (:func:`frequency_table`, written first where
+    missing): about 0.5 CPU s for the 42 lists, little memory. Without shard files the lists are read
+    whole and cut here (a few CPU s)."""
     if len(langs) > 255 or any("\x00" in lang or not lang.isascii() for lang in langs):
         raise ValueError("languages not storable")
-    words: list[bytes] = []
-    numbers: list[int] = []
-    bands: list[int] = []
-    for li, lang in enumerate(langs):
-        listed = word_bands(lang)
-        if listed is None:
-            continue
-        words.extend(map(str.encode, listed[0], repeat("utf-8"), repeat("surrogatepass")))
-        bands.extend(listed[1])
-        numbers.extend(repeat(li, len(listed[1])))
-    number = dict(zip(dict.fromkeys(words), count()))  # each distinct word, in order of first listing
-    distinct = list(number)
-    row = np.fromiter(map(number.__getitem__, words), dtype=np.int64, count=len(words))
-    del words, number
-    entry_band = np.array(bands, dtype=np.int64)
-    entry_number = np.array(numbers, dtype=np.uint8)
-    del bands, numbers
-    crc = np.fromiter(map(zlib.crc32, distinct), dtype=np.int64, count=len(distinct))
-    shard = crc & (SHARDS - 1)
-    key = crc >> 9
-    order = np.lexsort((key, shard))  # by shard, then by key
-    rank = np.empty(len(distinct), dtype=np.int64)
-    rank[order] = np.arange(len(distinct))
-    entry_rank = rank[row]
-    entry_order = np.argsort(entry_rank, kind="stable")  # by word, each word's lists in their order
-    entry_band = np.minimum(entry_band, 0xFFFF).astype("<u2")[entry_order]
-    entry_number = entry_number[entry_order]
-    per_word = np.bincount(entry_rank, minlength=len(distinct))
-    ent_end = np.cumsum(per_word)
-    lengths = np.fromiter(map(len, distinct), dtype=np.int64, count=len(distinct))[order]
-    word_end = np.cumsum(lengths)
-    text = b"".join(map(distinct.__getitem__, order.tolist()))
-    shard_end = np.searchsorted(shard[order], np.arange(1, SHARDS + 1))
-    blocks: list[bytes] = []
-    lo = 0
-    for s in range(SHARDS):
-        hi = int(shard_end[s])
-        e0 = int(ent_end[lo - 1]) if lo else 0
-        e1 = int(ent_end[hi - 1]) if hi else 0
-        w0 = int(word_end[lo - 1]) if lo else 0
-        w1 = int(word_end[hi - 1]) if hi else 0
-        block = b"".join(
-            (
-                _U32.pack(hi - lo, e1 - e0),
-                key[order[lo:hi]].astype("<u4").tobytes(),
-                np.concatenate(([0], word_end[lo:hi] - w0)).astype("<u4").tobytes(),
-                np.concatenate(([0], ent_end[lo:hi] - e0)).astype("<u4").tobytes(),
-                entry_band[e0:e1].tobytes(),
-                entry_number[e0:e1].tobytes(),
-                text[w0:w1],
-            )
-        )
-        blocks.append(block + bytes(-len(block) % 4))  # each block starts 4-byte aligned
-        lo = hi
+    tables = [frequency_table(lang) for lang in langs]
+    if all(type(t) is FrequencyTable for t in tables):
+        files: list[FrequencyTable] = tables  # type: ignore[assignment]
+
+        def pieces(s: int) -> list[tuple[list[bytes], array]]:
+            return [t.raw_shard(s) for t in files]
+
+    else:  # no shard files: cut the lists here
+        cut: list[list[tuple[list[bytes], array]]] = []
+        for lang in langs:
+            parts: list[tuple[list[bytes], array]] = [([], array("H")) for _ in range(SHARDS)]
+            listed = word_bands(lang)
+            for w, band in zip(*(listed or ([], [])), strict=True):
+                wb = w.encode("utf-8", "surrogatepass")
+                ws, bs = parts[zlib.crc32(wb) & (SHARDS - 1)]
+                ws.append(wb)
+                bs.append(min(band, 0xFFFF))
+            cut.append(parts)
+
+        def pieces(s: int) -> list[tuple[list[bytes], array]]:
+            return [parts[s] for parts in cut]
+
+    blocks = [_merged_block(pieces(s)) for s in range(SHARDS)]
     names = "\x00".join(langs).encode("ascii")
     names += bytes(-len(names) % 4)
     offsets = [0]
@@ -458,6 +434,39 @@ def _merged_parts(langs: Sequence[str]) -> list[bytes]:
         offsets.append(offsets[-1] + len(block))
     head = _MERGED_HEADER.pack(_MERGED_MAGIC, SHARDS, len(names)) + names + _array("I", offsets).tobytes()
     return [head, *blocks]
+
+
+def _merged_block(pieces: Sequence[tuple[list[bytes], array]]) -> bytes:
+    """One shard's block of :func:`_merged_parts` from each list's words (UTF-8) and bands there."""
+    import numpy as np  # a dependency of the language check, which alone reads merged lists
+
+    words = list(chain.from_iterable(ws for ws, _ in pieces))
+    if not words:
+        return _U32.pack(0, 0)
+    number = dict(zip(dict.fromkeys(words), count()))  # each distinct word, in order of first listing
+    distinct = list(number)
+    row = np.fromiter(map(number.__getitem__, words), dtype=np.int64, count=len(words))
+    key = np.fromiter(map(zlib.crc32, distinct), dtype=np.int64, count=len(distinct)) >> 9
+    order = np.argsort(key, kind="stable")
+    rank = np.empty(len(distinct), dtype=np.int64)
+    rank[order] = np.arange(len(distinct))
+    entry_rank = rank[row]
+    entry_order = np.argsort(entry_rank, kind="stable")  # by word, each word's lists in their order
+    bands = np.concatenate([np.asarray(bs, dtype=np.int64) for _, bs in pieces])
+    numbers = np.repeat(np.arange(len(pieces), dtype=np.uint8), [len(ws) for ws, _ in pieces])
+    lengths = np.fromiter(map(len, distinct), dtype=np.int64, count=len(distinct))[order]
+    block = b"".join(
+        (
+            _U32.pack(len(distinct), len(words)),
+            key[order].astype("<u4").tobytes(),
+            np.concatenate(([0], np.cumsum(lengths))).astype("<u4").tobytes(),
+            np.concatenate(([0], np.cumsum(np.bincount(entry_rank, minlength=len(distinct))))).astype("<u4").tobytes(),
+            np.minimum(bands, 0xFFFF).astype("<u2")[entry_order].tobytes(),
+            numbers[entry_order].tobytes(),
+            b"".join(map(distinct.__getitem__, order.tolist())),
+        )
+    )
+    return block + bytes(-len(block) % 4)  # each block starts 4-byte aligned
 
 
 class MergedLists:
