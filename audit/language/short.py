@@ -136,15 +136,25 @@ class _Lexicon:
             lists = self._lists = merged_lists(tuple(self.langs))
         entries = lists.entries
         width = len(self.langs) + 1
-        rows = []
+        out = np.full((len(words), width), _UNLISTED, dtype=np.uint16)
+        numbers: list = []  # per word found, its lists' numbers and its bands there (buffers)
+        bands: list = []
+        counts: list[int] = []
         for w in words:
-            row = [_UNLISTED] * width
             found = entries(w)
-            if found is not None:
-                for lang, band in zip(*found, strict=True):
-                    row[lang] = band if band < _UNLISTED else _UNLISTED
-            rows.append(row)
-        return np.array(rows, dtype=np.uint16).reshape(len(words), width)
+            if found is None:
+                counts.append(0)
+            else:
+                numbers.append(found[0])
+                bands.append(found[1])
+                counts.append(len(found[0]))
+        if numbers:
+            # (word, language) places in ``out``, flat
+            where = np.repeat(np.arange(0, len(words) * width, width), counts) + np.frombuffer(
+                b"".join(numbers), dtype=np.uint8
+            )
+            out.reshape(-1)[where] = np.minimum(np.frombuffer(b"".join(bands), dtype=np.uint16), _UNLISTED)
+        return out
 
     def _admit(self, words: Sequence[str]) -> list[int]:
         """The slots in :attr:`dense` of ``words``, giving the words not seen yet theirs."""
