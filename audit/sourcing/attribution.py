@@ -244,6 +244,12 @@ def _reporting_verbs(text: str, start: int, end: int, lex: Lexicon, found: _Foun
             out.append(weasel)
             taken.append((weasel.start, weasel.end))
             continue
+        if lex.language == "es" and (se := _SE_HABER_BEFORE.search(text, max(start, m.start() - 14), m.start())):
+            # Impersonal "se ha informado", "se había calculado": nobody is named either.
+            weasel = Attribution(se.start(1), m.end(), text[se.start(1) : m.end()], "weasel", None, "vague")
+            out.append(weasel)
+            taken.append((weasel.start, weasel.end))
+            continue
         if any(w.kind == "weasel" and w.end <= m.start() and not text[w.end : m.start()].strip(" ,") for w in out):
             continue  # "Fuentes del sector aseguran": the subject is the weasel phrase itself
         a = _verb_attribution(text, start, end, m, lex)
@@ -376,6 +382,10 @@ def _evidence_verbs(text: str, start: int, end: int, lex: Lexicon, found: _Found
 #: Patterns compiled once (they were compiled, or looked up in re's cache, on every call).
 _SPOKESPERSON_OF = re.compile(r"\s+(?:for|of|de|del)\s+((?:the\s+|la\s+|el\s+)?" + _NAME_SEQ.pattern + ")")
 _SE_BEFORE = re.compile(r"(?:^|\s)[Ss]e\s+$")
+_SE_HABER_BEFORE = re.compile(r"(?:^|\s)([Ss]e\s+(?:ha|han|había|habían|habría|habrían|hubiera|hubieran))\s+$")
+_HABER_BEFORE = re.compile(
+    r"(?<![\w-])(?:ha|han|había|habían|habría|habrían|haya|hayan|hubiera|hubieran|habiendo|haber)\s+$", re.I
+)
 _SOURCE_LABEL = re.compile(r"^(?:source|fuente|via|vía)\s*:?\s*", re.I)
 _SOURCE_WORD = re.compile(r"(?:source|fuente|via|vía)\b", re.I)
 _CLAUSE_SPLIT = re.compile(r"[,;:“”\"«»]")
@@ -423,7 +433,11 @@ _THAT_AFTER = re.compile(
 )
 _NUMERAL = re.compile(r"[\d.,%$€£]+")
 #: A progressive form: "officials are expecting", "Democrats were touting" (a finite verb, subject before it).
-_PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be|am|’s|'s|’re|'re|está|están|estaba|estaban)\s+$", re.I)
+_PROGRESSIVE_BEFORE = re.compile(
+    r"(?:\b(?:is|are|was|were|been|be|am|está|están|estaba|estaban)|’s|'s|’re|'re|n’t|n't)\s+"
+    r"(?:(?:not|now|still|already|also|increasingly|openly|quietly|publicly|privately|repeatedly|[a-z]+ly)\s+)?$",
+    re.I,
+)  # (one adverb may come between: "is now predicting", "were openly boasting", "aren't expecting")
 
 
 def _display_outlet(name: str) -> str:
@@ -438,11 +452,33 @@ def _plain(word: str) -> str:
 _PERSONS = ("named", "pronoun", "role")
 
 
+def _participle_attribution(text: str, start: int, end: int, m: re.Match, lex: Lexicon) -> Attribution | None | bool:
+    """A Spanish participle (:attr:`Lexicon.perfect_only`, :attr:`Lexicon.agent_only`): True when it is a finite
+    verb after "haber" ("ha asegurado": read on as any reporting verb); its agent after "por" ("fue difundida por
+    la OMS", "cifras facilitadas por el ministerio"); None otherwise ("la anunciada rebaja", "el dato publicado")."""
+    verb = m.group(0)
+    if verb in lex.perfect_only and _HABER_BEFORE.search(text, max(start, m.start() - 12), m.start()):
+        return True
+    by = _BY_AFTER.match(text, m.end(), end)
+    if not by:
+        return None
+    np = _np_after(text, by.end(), end)
+    src = text[np[0] : np[1]] if np else None
+    kind, outlet = classify_source(src, lex) if src else (None, None)
+    if kind is None:
+        return None
+    return Attribution(m.start(), m.end(), verb, "verb", src, kind, outlet)
+
+
 def _verb_attribution(text: str, start: int, end: int, m: re.Match, lex: Lexicon) -> Attribution | None:
     verb = m.group(0)
-    progressive = bool(_GERUND.search(verb)) and bool(
-        _PROGRESSIVE_BEFORE.search(text, max(start, m.start() - 12), m.start())
-    )
+    if verb in lex.perfect_only or verb in lex.agent_only:
+        got = _participle_attribution(text, start, end, m, lex)
+        if got is not True:
+            return got
+    aux = _PROGRESSIVE_BEFORE.search(text, max(start, m.start() - 30), m.start()) if _GERUND.search(verb) else None
+    progressive = aux is not None
+    subject_end = m.start() if aux is None else aux.start()  # "The public defender is now predicting"
     if verb in lex.progressive_only and not progressive:
         return None  # "crime reporting", "maintaining trust": only "officials are expecting" reports
     if _GERUND.search(verb) and verb not in ("according",) and not progressive:
@@ -504,7 +540,67 @@ def _verb_attribution(text: str, start: int, end: int, m: re.Match, lex: Lexicon
             kind, outlet = classify_source(src, lex)
             if kind is not None:
                 return Attribution(m.start(), m.end(), verb, "verb", src, kind, outlet)
-    src, kind, outlet = _subject_before(text, start, m.start(), lex)
+    src, kind, outlet = _subject_before(text, start, subject_end, lex)
+    if kind is None:
+        head = _RELATIVE_SUBJECT.match(text, start, subject_end)
+        if head is not None and len(head.group(1).split()) <= 8:
+            # "A member of the board which regulates the farm credit system said": the head before the relative
+            # clause is the subject.
+            h_kind, h_outlet = classify_source(head.group(1), lex)
+            if h_kind is not None:
+                src, kind, outlet = head.group(1), h_kind, h_outlet
+    if (
+        kind is None
+        and src
+        and verb not in _INFERENTIAL
+        and _SPEECH_FRAME.match(after)
+        and _collective_subject(src, lex)
+    ):
+        # A speech verb that introduces what is reported, with a definite noun phrase as its subject: the group
+        # or body it names speaks ("La patronal calcula que...", "The industry estimates that...").
+        kind = "role"
     if src is None:
         return None
     return Attribution(m.start(), m.end(), verb, "verb", src, kind, outlet)
+
+
+#: A sentence opening with a noun phrase and a relative clause, up to the verb: "A member of the board which
+#: regulates the farm credit system" (group 1: the head noun phrase).
+_RELATIVE_SUBJECT = re.compile(
+    r"\s*((?:the|a|an|el|la|los|las|un|una)\s+[^,;:()\d“”\"«»]{1,60}?)\s+(?:which|who|that|que|quien|quienes)\s+"
+    r"[^,;:()\d“”\"«»]{1,80}$",
+    re.I,
+)
+#: What follows a verb that reports: "that", "que", a colon.
+_SPEECH_FRAME = re.compile(r"\s*(?:,\s*)?(?:that\b|que\b|:)", re.I)
+_DEFINITE = frozenset("the its their el la los las su sus".split())
+
+
+def _collective_subject(src: str, lex: Lexicon) -> bool:
+    """``src`` is a short definite noun phrase without figures: "La patronal", "the industry", "el sector"."""
+    words = src.split()
+    return (
+        1 < len(words) <= 6
+        and words[0].lower() in _DEFINITE
+        and not any(ch.isdigit() for ch in src)
+        and words[-1].isalpha()
+        and words[-1].lower() not in lex.stopwords
+    )
+
+
+def _inferential_forms() -> frozenset[str]:
+    """Verb forms that infer rather than report ("the rise suggests that", "el aumento refleja que"): a subject
+    that is not a document, a person or an organisation does not become a source with them."""
+    from audit.sourcing.lexicon import inflections, inflections_es
+
+    out: set[str] = set()
+    for lemma in "suggest indicate reveal show confirm mean imply reflect highlight underline prove demonstrate find".split():
+        out.add(lemma)
+        out.update(inflections(lemma))
+    for lemma in "sugerir indicar revelar mostrar confirmar reflejar demostrar evidenciar suponer significar".split():
+        present, past, participles = inflections_es(lemma)
+        out.update(present + past + participles)
+    return frozenset(out | {"shown", "found", "meant"})
+
+
+_INFERENTIAL = _inferential_forms()
