@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from audit.sourcing.cues import CueIndex, Keys
+from audit.sourcing.cues import CueIndex, Keys, open_keys
 from audit.sourcing.lexicon import Lexicon
 from audit.sourcing.sources import (
     _ADJ_PRECEDERS,
@@ -27,6 +27,8 @@ from audit.sourcing.sources import (
     _PREP_SOURCE_KEYS,
     _QUANTIFIED_SUBJECT,
     _SOURCE_QUALIFIER,
+    ORG_NOUNS,
+    ROLE_NOUNS,
     _UPPER,
     NAMED_AFTER,
     _name_before,
@@ -89,6 +91,7 @@ def _pattern_list(lex: Lexicon) -> tuple[tuple[re.Pattern, Keys], ...]:
         (_PREP_SOURCE, _PREP_SOURCE_KEYS),
         (_CAME_FROM, _CAME_FROM_KEYS),
         (lex.evidence_re, lex.evidence_keys),
+        (_FRAMING_SOURCE, _FRAMING_SOURCE_KEYS),
     )
 
 
@@ -219,6 +222,11 @@ def _cue_phrases(text: str, start: int, end: int, lex: Lexicon, found: _Found) -
             continue
         elif low.startswith(("the survey", "the study", "the report", "the data")):
             np = (m.start(), m.start() + len(cue.split()[0]) + 1 + len(cue.split()[1]))
+        elif low in ("según", "according to") and _WHICH_AFTER.match(text, m.end(), end):
+            # "un informe del Banco de España según el cual...", "a GAO report, according to which...": the
+            # source is the noun phrase the relative pronoun stands for.
+            last = _LAST_WORDS.search(text[start : m.start()].rstrip(" ,"))
+            np = (start + last.start(), start + last.end()) if last else None
         else:
             np = _np_after(text, m.end(), end)
         src = text[np[0] : np[1]] if np else None
@@ -314,7 +322,12 @@ def _parenthesised_sources(text: str, start: int, end: int, lex: Lexicon, found:
         inner = m.group(1).strip()
         inner = _SOURCE_LABEL.sub("", inner)
         kind, outlet = classify_source(inner, lex)
-        if kind == "outlet" or (kind in ("named", "document") and _SOURCE_WORD.match(m.group(1))):
+        if (
+            kind == "outlet"
+            or (kind in ("named", "document") and _SOURCE_WORD.match(m.group(1)))
+            or (kind != "outlet" and _DATED_DATA.fullmatch(inner))
+        ):
+            kind = "document" if _DATED_DATA.fullmatch(inner) else kind
             out.append(Attribution(m.start(), m.end(), m.group(0), "cue", inner, kind, outlet))
             taken.append((m.start(), m.end()))
 
@@ -328,6 +341,11 @@ def _evidence_verbs(text: str, start: int, end: int, lex: Lexicon, found: _Found
         if not free(m.start(), m.end()):
             continue
         left = text[max(start, m.start() - 80) : m.start()]
+        if m.group(0) in lex.ambiguous:
+            prev = left.split()[-1:]
+            p = prev[0].lower().strip(",") if prev else ""
+            if p in _ADJ_PRECEDERS:
+                continue  # "an estimated 135 million", "the reported cases": an adjective, as for reporting verbs
         clause = _CLAUSE_SPLIT.split(left)[-1]
         words = [_plain(w) for w in clause.split()][-7:]
         if not any(w in lex.document_nouns for w in words) and left.rstrip().endswith(","):
@@ -370,6 +388,14 @@ def _evidence_verbs(text: str, start: int, end: int, lex: Lexicon, found: _Found
                 kind = "vague"  # "a memo shows": which memo? ("a 2022 audit", "a Pew survey" are specific)
             out.append(Attribution(m.start(), m.end(), m.group(0), "evidence", name or clause.strip(), kind))
             taken.append((m.start(), m.end()))
+        elif (
+            _SOURCE_OBJECT.match(text, m.end(), end)
+            or (m.group(0).lower() in _COUNTING_VERBS and _FIGURE_OBJECT.match(text, m.end(), end))
+        ) and (subject := _speaking_subject(text, start, m, lex)):
+            # A named body or a person that finds, lists or gives figures: "The Viasna Human Rights Centre lists 11
+            # political prisoners", "Hilberg gives an estimate of 5.1 million", "Medco Health Solutions found that".
+            out.append(Attribution(m.start(), m.end(), m.group(0), "evidence", subject[0], subject[1], subject[2]))
+            taken.append((m.start(), m.end()))
         elif _LAST_COMMA_CLAUSE.search(left) and _TAIL_TAG.match(text[m.end() : end]):
             # A trailing tag: "Attacks rose 70% last year, security firm Check Point found in its annual report."
             name = _name_before(text, m.start() - len(clause), m.start())
@@ -379,14 +405,68 @@ def _evidence_verbs(text: str, start: int, end: int, lex: Lexicon, found: _Found
                 taken.append((m.start(), m.end()))
 
 
+def _speaking_subject(text: str, start: int, m: re.Match, lex: Lexicon) -> tuple[str, str, str | None] | None:
+    """(source, kind, outlet) of the subject right before an evidence verb when it names someone who can be a
+    source: a name, an outlet, or an organisation or person named by its role ("the agency", "one scientist");
+    not a document (read above) nor a thing ("the storm", "sales")."""
+    if not m.group(0).lower() in _SOURCE_OBJECT_VERBS:
+        return None
+    src, kind, outlet = _subject_before(text, start, m.start(), lex)
+    if not src or kind not in ("named", "outlet", "role") or _QUANTIFIED_SUBJECT.search(src):
+        return None
+    if kind == "role":
+        words = [_plain(w) for w in src.split()]
+        if not words or not any(_PERSON_OR_BODY(w, lex) for w in words[-2:]):
+            return None
+    return src, kind, outlet
+
+
+def _PERSON_OR_BODY(word: str, lex: Lexicon) -> bool:
+    return (
+        word in ROLE_NOUNS
+        or word + "s" in ROLE_NOUNS
+        or word in ORG_NOUNS
+        or word in lex.official_nouns
+        or word in lex.research_nouns
+        or word.endswith(("ist", "ists", "er", "ers", "or", "ors"))
+    )
+
+
+#: Evidence verbs that a person or a body can be the subject of, with the object that makes them a source.
+_SOURCE_OBJECT_VERBS = frozenset(
+    "found finds concluded concludes determined determines lists listed counted counts gives gave puts put "
+    "documented recorded records tallied encontró constató concluyó contabilizó cifra cifró".split()
+)
+_SOURCE_OBJECT = re.compile(
+    r"\s+(?:that|que)\b"  # found that, concluded that, constató que
+    r"|\s+(?:an?|the|its|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?(?:estimate|figure|total|count|number|tally|toll)s?\s+"
+    r"(?:of|at)\s",  # gives an estimate of, puts the death toll at
+    re.I,
+)
+#: Counting verbs take a figure as their object: "The Centre lists 11 political prisoners" (not "Police found 300
+#: migrants": finding is an act the story reports, not a count someone gives).
+_COUNTING_VERBS = frozenset("lists listed counted counts tallied documented recorded records contabilizó cifra cifró".split())
+_FIGURE_OBJECT = re.compile(
+    r"\s+(?:about\s+|some\s+|nearly\s+|more\s+than\s+|at\s+least\s+|over\s+|unos\s+|unas\s+|más\s+de\s+)?\d"
+)
+
+
 #: Patterns compiled once (they were compiled, or looked up in re's cache, on every call).
 _SPOKESPERSON_OF = re.compile(r"\s+(?:for|of|de|del)\s+((?:the\s+|la\s+|el\s+)?" + _NAME_SEQ.pattern + ")")
+_LAST_WORDS = re.compile(r"(?:[^\s,;:]+\s+){0,5}[^\s,;:]+$")
+_WHICH_AFTER = re.compile(r"\s+(?:(?:el|la|los|las|lo)\s+cual(?:es)?|which|whom)\b", re.I)
 _SE_BEFORE = re.compile(r"(?:^|\s)[Ss]e\s+$")
 _SE_HABER_BEFORE = re.compile(r"(?:^|\s)([Ss]e\s+(?:ha|han|había|habían|habría|habrían|hubiera|hubieran))\s+$")
 _HABER_BEFORE = re.compile(
     r"(?<![\w-])(?:ha|han|había|habían|habría|habrían|haya|hayan|hubiera|hubieran|habiendo|haber)\s+$", re.I
 )
 _SOURCE_LABEL = re.compile(r"^(?:source|fuente|via|vía)\s*:?\s*", re.I)
+#: A dated census or survey named in parentheses after the figures: "(2000 population census)", "(censo de 2011)".
+_DATED_DATA = re.compile(
+    r"(?:1[89]|20)\d\d\s+(?:[\w-]+\s+){0,2}?(?:census|survey|censo|encuesta|padrón)"
+    r"|(?:[\w-]+\s+){0,2}?(?:census|survey|censo|encuesta|padrón)\s+(?:of\s+|de\s+)?(?:1[89]|20)\d\d",
+    re.I,
+)
 _SOURCE_WORD = re.compile(r"(?:source|fuente|via|vía)\b", re.I)
 _CLAUSE_SPLIT = re.compile(r"[,;:“”\"«»]")
 _HEAD_SPLIT = re.compile(r"(?<!\d),(?!\d)|[;:“”\"«»]")
@@ -402,16 +482,66 @@ _PRONOUN_AFTER = re.compile(r"\s+(he|she|they|él|ella|ellos|ellas)\b", re.I)
 _LOWER_NP_AFTER = re.compile(r"\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+|a\s+|an\s+|un\s+|una\s+)?[a-záéíóúñ]")
 
 
+def _framing_sources(text: str, start: int, end: int, lex: Lexicon, found: _Found) -> None:
+    """A source that frames the sentence: "By the department's own count, 780 officers...", "In Gallup's
+    estimate", "Para la Organización Mundial de la Salud, el 25%..." (Spanish "para X," = in X's view)."""
+    out = found.out
+    taken = found.taken
+    free = found.free
+    for m in found.index.matches(_FRAMING_SOURCE, _FRAMING_SOURCE_KEYS, start, end):
+        if not free(m.start(), m.end()):
+            continue
+        if m.group("owner") is not None:
+            owner = m.group("owner")
+            if owner.lower() in ("its", "their", "his", "her"):
+                kind, outlet = "pronoun", None
+            else:
+                kind, outlet = classify_source(owner, lex)
+        else:
+            if m.start() > start and text[start : m.start()].strip():
+                continue  # "para" opens the sentence: "Para el FMI, ..." (not "un plan para la Comunidad de Madrid,")
+            owner = m.group("para")
+            kind, outlet = classify_source(owner, lex)
+            if kind not in ("named", "outlet", "role") or (
+                kind == "role" and owner.split()[-1].lower() not in _PARA_ROLES
+            ):
+                continue  # "Para los jóvenes, el paro es del 30%": the group the figure is about
+        if kind is None or kind == "vague":
+            continue
+        out.append(Attribution(m.start(), m.end(), m.group(0), "cue", owner, kind, outlet))
+        taken.append((m.start(), m.end()))
+
+
 _COLLECTORS = (
     _pro_drop,
     _weasels,
     _hidden_passives,
     _cue_phrases,
+    _framing_sources,
     _reporting_verbs,
     _prepositional_sources,
     _came_from,
     _parenthesised_sources,
     _evidence_verbs,
+)
+
+#: "By the department's own count", "By its estimate", "In Gallup's reckoning", "Per the agency's figures"
+#: (group ``owner``: whose count); "Para la OMS," opening a Spanish sentence (group ``para``: a name or a role).
+_FRAMING_SOURCE = re.compile(
+    r"(?<![\w’'-])(?:[Bb]y|[Pp]er|[Ii]n)\s+(?P<owner>its|their|his|her|(?:the\s+)?(?:[\w.&-]+\s+){0,4}?[\w.&-]+(?=[’']s\s))"
+    r"(?:[’']s)?\s+(?:own\s+)?(?:latest\s+|new\s+|preliminary\s+|official\s+|rough\s+)?"
+    r"(?:count|counts|tally|estimate|estimates|estimation|reckoning|calculations?|figures|data|records|numbers)"
+    r"(?![\w’'-])"
+    r"|(?<![\w’'-])Para\s+(?P<para>(?:el|la|los|las)\s+[^\W\d_][\w.-]*(?:\s+(?:de|del|de\s+la|y)?\s*[^\W\d_][\w.-]*){0,6}?"
+    r"|[A-ZÁÉÍÓÚÑ][\w.-]*(?:\s+(?:de|del|de\s+la|y)?\s*[A-ZÁÉÍÓÚÑ][\w.-]*){0,6}?)\s*,"
+)
+_FRAMING_SOURCE_KEYS = open_keys(["by", "per", "in", "para"])
+#: Roles that give a view with Spanish "para": "Para el ministro, ...", "Para la patronal, ...".
+_PARA_ROLES = frozenset(
+    """ministro ministra presidente presidenta alcalde alcaldesa gobernador gobernadora director directora
+    secretario secretaria portavoz experto experta economista analista sindicato sindicatos gobierno ministerio
+    ayuntamiento patronal oposición fiscalía policía organización asociación fundación instituto banco
+    consejero consejera juez jueza fiscal defensor defensora""".split()
 )
 
 
@@ -427,11 +557,13 @@ _CLAUSE_BREAK = re.compile(r"[;:“”\"«»]|\s(?:and|but|while|which|who|that)
 _GERUND = re.compile(r"(?:ing|ando|iendo)$")
 #: What follows a reporting verb that could be a noun: "claims that", "warn:", "puts the cost at $4 billion".
 _THAT_AFTER = re.compile(
-    r"\s*(?:that\b|que\b|:)|\s+(?:the|its|their|his|her|a|an)\s+(?:[\w'’-]+\s+){0,4}(?:at|in)\s+(?:about\s+|nearly\s+)?[$€£\d]"
+    r"\s*(?:that\b|que\b|:)|\s+(?:the|its|their|his|her|a|an)\s+(?:[\w'’-]+\s+){0,14}(?:at|in)\s+"
+    r"(?:about\s+|nearly\s+|roughly\s+|around\s+|some\s+|more\s+than\s+|at\s+least\s+)?[$€£\d]"
     r"|\s+en\s+(?:unos\s+|unas\s+|más\s+de\s+|casi\s+)?[$€£\d]",
     re.I,
 )
 _NUMERAL = re.compile(r"[\d.,%$€£]+")
+_SEGUN_HA = re.compile(r"(?:^|[\s,])(?:según|como)\s+(?:lo\s+)?(?:ha|han|había|habían)\s+$", re.I)
 #: A progressive form: "officials are expecting", "Democrats were touting" (a finite verb, subject before it).
 _PROGRESSIVE_BEFORE = re.compile(
     r"(?:\b(?:is|are|was|were|been|be|am|está|están|estaba|estaban)|’s|'s|’re|'re|n’t|n't)\s+"
@@ -519,7 +651,12 @@ def _verb_attribution(text: str, start: int, end: int, m: re.Match, lex: Lexicon
             )
     # Inverted: "said Carmen Iguina", "wrote the Bee", "dijo el ministro".
     inv = _INVERTED_NAME.match(after)
-    after_quote = bool(_QUOTE_BEFORE.search(before)) or not prev_words
+    after_quote = (
+        bool(_QUOTE_BEFORE.search(before))
+        or not prev_words
+        or " ".join(prev_words).lower() in ("so", "thus", "or so", "así", "así lo")  # "So says the census."
+        or bool(_SEGUN_HA.search(before))  # "Según ha explicado el alcalde, ...", "como ha señalado la OMS"
+    )
     inverted_ok = after_quote
     if not after_quote and before.rstrip().endswith(","):
         # "..., said Smith" unless a named subject sits left: "The memo, first reported by X, stated".
