@@ -27,10 +27,10 @@ from audit.sourcing.sources import (
     _PREP_SOURCE_KEYS,
     _QUANTIFIED_SUBJECT,
     _SOURCE_QUALIFIER,
-    ORG_NOUNS,
-    ROLE_NOUNS,
     _UPPER,
     NAMED_AFTER,
+    ORG_NOUNS,
+    ROLE_NOUNS,
     _name_before,
     _name_before_first,
     _np_after,
@@ -409,19 +409,19 @@ def _speaking_subject(text: str, start: int, m: re.Match, lex: Lexicon) -> tuple
     """(source, kind, outlet) of the subject right before an evidence verb when it names someone who can be a
     source: a name, an outlet, or an organisation or person named by its role ("the agency", "one scientist");
     not a document (read above) nor a thing ("the storm", "sales")."""
-    if not m.group(0).lower() in _SOURCE_OBJECT_VERBS:
+    if m.group(0).lower() not in _SOURCE_OBJECT_VERBS:
         return None
     src, kind, outlet = _subject_before(text, start, m.start(), lex)
     if not src or kind not in ("named", "outlet", "role") or _QUANTIFIED_SUBJECT.search(src):
         return None
     if kind == "role":
         words = [_plain(w) for w in src.split()]
-        if not words or not any(_PERSON_OR_BODY(w, lex) for w in words[-2:]):
+        if not words or not any(_person_or_body(w, lex) for w in words[-2:]):
             return None
     return src, kind, outlet
 
 
-def _PERSON_OR_BODY(word: str, lex: Lexicon) -> bool:
+def _person_or_body(word: str, lex: Lexicon) -> bool:
     return (
         word in ROLE_NOUNS
         or word + "s" in ROLE_NOUNS
@@ -445,7 +445,9 @@ _SOURCE_OBJECT = re.compile(
 )
 #: Counting verbs take a figure as their object: "The Centre lists 11 political prisoners" (not "Police found 300
 #: migrants": finding is an act the story reports, not a count someone gives).
-_COUNTING_VERBS = frozenset("lists listed counted counts tallied documented recorded records contabilizó cifra cifró".split())
+_COUNTING_VERBS = frozenset(
+    "lists listed counted counts tallied documented recorded records contabilizó cifra cifró".split()
+)
 _FIGURE_OBJECT = re.compile(
     r"\s+(?:about\s+|some\s+|nearly\s+|more\s+than\s+|at\s+least\s+|over\s+|unos\s+|unas\s+|más\s+de\s+)?\d"
 )
@@ -731,10 +733,12 @@ def _inferential_forms() -> frozenset[str]:
     from audit.sourcing.lexicon import inflections, inflections_es
 
     out: set[str] = set()
-    for lemma in "suggest indicate reveal show confirm mean imply reflect highlight underline prove demonstrate find".split():
+    english = "suggest indicate reveal show confirm mean imply reflect highlight underline prove demonstrate find"
+    spanish = "sugerir indicar revelar mostrar confirmar reflejar demostrar evidenciar suponer significar"
+    for lemma in english.split():
         out.add(lemma)
         out.update(inflections(lemma))
-    for lemma in "sugerir indicar revelar mostrar confirmar reflejar demostrar evidenciar suponer significar".split():
+    for lemma in spanish.split():
         present, past, participles = inflections_es(lemma)
         out.update(present + past + participles)
     return frozenset(out | {"shown", "found", "meant"})

@@ -252,7 +252,9 @@ def _perfect_only(data: dict, language: str = "en") -> frozenset[str]:
     if language != "es":
         return frozenset()
     listed = set(data.get("reporting_verbs", []))
-    return frozenset(p for lemma in data.get("reporting_lemmas", []) for p in inflections_es(lemma)[2] if p not in listed)
+    return frozenset(
+        p for lemma in data.get("reporting_lemmas", []) for p in inflections_es(lemma)[2] if p not in listed
+    )
 
 
 def _agent_only(data: dict, language: str = "en") -> frozenset[str]:
