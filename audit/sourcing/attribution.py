@@ -435,7 +435,7 @@ def _person_or_body(word: str, lex: Lexicon) -> bool:
 #: Evidence verbs that a person or a body can be the subject of, with the object that makes them a source.
 _SOURCE_OBJECT_VERBS = frozenset(
     "found finds concluded concludes determined determines lists listed counted counts gives gave puts put "
-    "documented recorded records tallied encontró constató concluyó contabilizó cifra cifró".split()
+    "documented recorded records tallied shows showed encontró constató concluyó contabilizó cifra cifró".split()
 )
 _SOURCE_OBJECT = re.compile(
     r"\s+(?:that|que)\b"  # found that, concluded that, constató que
@@ -446,7 +446,7 @@ _SOURCE_OBJECT = re.compile(
 #: Counting verbs take a figure as their object: "The Centre lists 11 political prisoners" (not "Police found 300
 #: migrants": finding is an act the story reports, not a count someone gives).
 _COUNTING_VERBS = frozenset(
-    "lists listed counted counts tallied documented recorded records contabilizó cifra cifró".split()
+    "lists listed counted counts tallied documented recorded records shows showed contabilizó cifra cifró".split()
 )
 _FIGURE_OBJECT = re.compile(
     r"\s+(?:about\s+|some\s+|nearly\s+|more\s+than\s+|at\s+least\s+|over\s+|unos\s+|unas\s+|más\s+de\s+)?\d"
@@ -493,7 +493,9 @@ def _framing_sources(text: str, start: int, end: int, lex: Lexicon, found: _Foun
     for m in found.index.matches(_FRAMING_SOURCE, _FRAMING_SOURCE_KEYS, start, end):
         if not free(m.start(), m.end()):
             continue
-        if m.group("owner") is not None:
+        if m.group("census") is not None:
+            owner, kind, outlet = m.group("census"), "document", None  # "At the 2011 census, ..."
+        elif m.group("owner") is not None:
             owner = m.group("owner")
             if owner.lower() in ("its", "their", "his", "her"):
                 kind, outlet = "pronoun", None
@@ -536,8 +538,12 @@ _FRAMING_SOURCE = re.compile(
     r"(?![\w’'-])"
     r"|(?<![\w’'-])Para\s+(?P<para>(?:el|la|los|las)\s+[^\W\d_][\w.-]*(?:\s+(?:de|del|de\s+la|y)?\s*[^\W\d_][\w.-]*){0,6}?"
     r"|[A-ZÁÉÍÓÚÑ][\w.-]*(?:\s+(?:de|del|de\s+la|y)?\s*[A-ZÁÉÍÓÚÑ][\w.-]*){0,6}?)\s*,"
+    r"|(?<![\w’'-])(?:[Aa]t|[Bb]ased\s+on|[Cc]on\s+base\s+en|[Ss]egún)\s+(?P<census>(?:the|el|la|los|las|a|an)\s+"
+    r"(?:(?:1[89]|20)\d\d\s+)?(?:[\w-]+\s+){0,2}?(?i:census|censuses|count|tally|survey|data|figures|records|estimates|"
+    r"censo|padrón|recuento|encuesta|datos|cifras|registros|estimaciones)(?:\s+(?:of|de|del)\s+(?:1[89]|20)\d\d)?)"
+    r"(?![\w’'-])(?!\s+(?:of|from|by|de|del)\s+[^\d\s])"
 )
-_FRAMING_SOURCE_KEYS = open_keys(["by", "per", "in", "para"])
+_FRAMING_SOURCE_KEYS = open_keys(["by", "per", "in", "para", "at", "based", "con", "según"])
 #: Roles that give a view with Spanish "para": "Para el ministro, ...", "Para la patronal, ...".
 _PARA_ROLES = frozenset(
     """ministro ministra presidente presidenta alcalde alcaldesa gobernador gobernadora director directora
