@@ -231,6 +231,8 @@ def _cue_phrases(text: str, start: int, end: int, lex: Lexicon, found: _Found) -
             np = _np_after(text, m.end(), end)
         src = text[np[0] : np[1]] if np else None
         kind, outlet = classify_source(src, lex) if src else (None, None)
+        if kind is None and src and low in _ACCORDING and _sourced_thing(src):
+            kind = "document"  # "according to results released in January", "según el plan de ajuste"
         if src and np is not None and kind == "named":  # (a source phrase always has its span)
             name = _name_before(text, np[0], np[1])
             src = name or src
@@ -341,6 +343,8 @@ def _evidence_verbs(text: str, start: int, end: int, lex: Lexicon, found: _Found
         if not free(m.start(), m.end()):
             continue
         left = text[max(start, m.start() - 80) : m.start()]
+        if m.group(0) in _PUT_FORMS and not _AT_FIGURE.match(text, m.end(), end):
+            continue  # "puts the population at 412,000" reports a figure; "has put together a series" does not
         if m.group(0) in lex.ambiguous:
             prev = left.split()[-1:]
             p = prev[0].lower().strip(",") if prev else ""
@@ -455,6 +459,26 @@ _FIGURE_OBJECT = re.compile(
 
 #: Patterns compiled once (they were compiled, or looked up in re's cache, on every call).
 _SPOKESPERSON_OF = re.compile(r"\s+(?:for|of|de|del)\s+((?:the\s+|la\s+|el\s+)?" + _NAME_SEQ.pattern + ")")
+_ACCORDING = frozenset(("according to", "según", "de acuerdo con", "de acuerdo a", "conforme a"))
+#: What "according to" can name that is no identifiable source: hearsay and tradition.
+_HEARSAY = frozenset(
+    """legend legends tradition traditions rumour rumours rumor rumors lore myth myths folklore hearsay some many
+    leyenda leyendas tradición tradiciones rumores rumor mito mitos algunos algunas muchos muchas""".split()
+)
+
+
+def _sourced_thing(src: str) -> bool:
+    """``src`` (the noun phrase after "according to") names something that can be looked up: a noun phrase of a
+    few words, with no figure and no hearsay word ("results released in January", not "legend", "some")."""
+    words = [_plain(w) for w in src.split()]
+    return (
+        0 < len(words) <= 6
+        and not any(ch.isdigit() for ch in src)
+        and not any(w in _HEARSAY for w in words)
+        and words[-1].isalpha()
+    )
+
+
 _LAST_WORDS = re.compile(r"(?:[^\s,;:]+\s+){0,5}[^\s,;:]+$")
 _WHICH_AFTER = re.compile(r"\s+(?:(?:el|la|los|las|lo)\s+cual(?:es)?|which|whom)\b", re.I)
 _SE_BEFORE = re.compile(r"(?:^|\s)[Ss]e\s+$")
@@ -571,6 +595,12 @@ _THAT_AFTER = re.compile(
     re.I,
 )
 _NUMERAL = re.compile(r"[\d.,%$€£]+")
+_PUT_FORMS = frozenset(("put", "puts"))
+#: The object of "put": a noun phrase and the figure it is put at ("puts the population at 412,000").
+_AT_FIGURE = re.compile(
+    r"\s+(?:[\w'’-]+\s+){1,14}?(?:at|in)\s+(?:about\s+|nearly\s+|roughly\s+|around\s+|some\s+|more\s+than\s+|"
+    r"at\s+least\s+|less\s+than\s+|fewer\s+than\s+)?[$€£\d]"
+)
 _SEGUN_HA = re.compile(r"(?:^|[\s,])(?:según|como)\s+(?:lo\s+)?(?:ha|han|había|habían)\s+$", re.I)
 #: A progressive form: "officials are expecting", "Democrats were touting" (a finite verb, subject before it).
 _PROGRESSIVE_BEFORE = re.compile(
