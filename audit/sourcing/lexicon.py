@@ -304,6 +304,11 @@ def stopword_re(language: str) -> re.Pattern:
     return re.compile(rf"(?<![^\W\d_])(?:{_alternation(list(_data(language)['stopwords']))})(?![^\W\d_])")
 
 
+#: Reporting verbs whose reading checks their subject itself ("Dr. Ross noted 50 children", not "the guidelines
+#: noted"; "the economy added 200,000 jobs"): not read again as evidence when that check turns them down.
+_SUBJECT_CHECKED = frozenset(("noted", "notes", "added", "adds"))
+
+
 @cache
 def lexicon(language: str) -> Lexicon:
     """The lexicon for ``language`` (``en`` or ``es``)."""
@@ -320,7 +325,8 @@ def lexicon(language: str) -> Lexicon:
     evidence = [
         w
         for w in data.get("evidence_verbs", [])
-        if w not in listed or w in framed_only or w in progressive_only or w in ambiguous
+        if w not in listed
+        or ((w in framed_only or w in progressive_only or w in ambiguous) and w not in _SUBJECT_CHECKED)
     ]
     cues = list(data["cue_phrases"])
     weasels = list(data["weasel_phrases"]) + _weasel_groups(data)

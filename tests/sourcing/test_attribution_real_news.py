@@ -55,6 +55,12 @@ ATTRIBUTED = [
     # a dated census or survey in parentheses
     ("Catholics make up 64% of the population, Protestants 21% (2011 census).", "64%"),
     ("Los católicos son el 64% de la población (censo de 2011).", "64%"),
+    # a census or records that frame the figures
+    ("At the 2021 census, 14,300 residents of the town were over 65.", "14,300 residents"),
+    ("Based on the 2020 census, 38 percent of the county's children live in poverty.", "38 percent"),
+    ("Official vote tallies showed that 71% of registered voters cast a ballot.", "71%"),
+    ("The Honour Roll shows 64 teachers who died in the war.", "64 teachers"),
+    ("According to results released last week, 62 percent of voters backed the measure.", "62 percent"),
     # "So says": the source after the verb
     ("Homicides fell 14 percent last year. So says the police department's annual report.", "14 percent"),
 ]
@@ -80,6 +86,11 @@ UNATTRIBUTED = [
     ("In order to calm the crowds an estimated 2 million pounds was spent on bread for the poor.", "2 million"),
     # parentheses without a dated census
     ("About 3,000 people live in the valley (see survey).", "3,000 people"),
+    # hearsay is no source; "results" and "put together" are no evidence
+    ("According to tradition, 5,000 pilgrims were killed in the siege.", "5,000 pilgrims"),
+    ("According to rumours, 5,000 soldiers deserted.", "5,000 soldiers"),
+    ("The results reflected the loss of 2,000 jobs in the county.", "2,000 jobs"),
+    ("The charity has put together meals for 3,000 families.", "3,000 families"),
     # a one-word subject with a sentence of its own is no tag for the figure before it
     (
         "Crime fell 10 percent last year in the downtown district. Officials said they would add patrols anyway.",
