@@ -249,12 +249,17 @@ def _reporting_verbs(text: str, start: int, end: int, lex: Lexicon, found: _Foun
         if not free(m.start(), m.end()):
             continue
         if _SE_BEFORE.search(text[max(start, m.start() - 4) : m.start()]):
+            if m.group(0) not in lex.listed_verbs and not _SPEECH_FRAME.match(text, m.end(), end):
+                continue  # a generated form as a passive or a reflexive: "se escriben igual", "la imagen que se proyecta"
             # Impersonal "se estima", "se informó": nobody is named.
             weasel = Attribution(m.start() - 3, m.end(), text[m.start() - 3 : m.end()], "weasel", None, "vague")
             out.append(weasel)
             taken.append((weasel.start, weasel.end))
             continue
-        if lex.language == "es" and (se := _SE_HABER_BEFORE.search(text, max(start, m.start() - 14), m.start())):
+        se = _SE_HABER_BEFORE.search(text, max(start, m.start() - 14), m.start()) if lex.language == "es" else None
+        if se is not None and not _SPEECH_FRAME.match(text, m.end(), end):
+            continue  # a passive: "se ha publicado un libro"
+        if se is not None:
             # Impersonal "se ha informado", "se había calculado": nobody is named either.
             weasel = Attribution(se.start(1), m.end(), text[se.start(1) : m.end()], "weasel", None, "vague")
             out.append(weasel)

@@ -77,6 +77,8 @@ class Lexicon:
     perfect_only: frozenset[str] = frozenset()
     #: Generated Spanish participles of ``agent_lemmas`` ("facilitadas"): verbs only with their agent after "por".
     agent_only: frozenset[str] = frozenset()
+    #: The reporting verb forms listed by hand in the lexicon file (the rest are generated from lemmas).
+    listed_verbs: frozenset[str] = frozenset()
 
 
 def _compile_words(words: list[str], flags: int = 0) -> re.Pattern:
@@ -357,6 +359,7 @@ def lexicon(language: str) -> Lexicon:
         hidden_passive_keys=entry_keys(passives),
         perfect_only=_perfect_only(data, language),
         agent_only=_agent_only(data, language),
+        listed_verbs=frozenset(data["reporting_verbs"]),
     )
 
 

@@ -91,6 +91,8 @@ UNATTRIBUTED = [
     ("According to rumours, 5,000 soldiers deserted.", "5,000 soldiers"),
     ("The results reflected the loss of 2,000 jobs in the county.", "2,000 jobs"),
     ("The charity has put together meals for 3,000 families.", "3,000 families"),
+    # "se" with a generated form and no "que": a passive, neither a source nor a weasel
+    ("Se ha publicado un libro sobre las 300 familias desahuciadas.", "300 familias"),
     # a one-word subject with a sentence of its own is no tag for the figure before it
     (
         "Crime fell 10 percent last year in the downtown district. Officials said they would add patrols anyway.",
@@ -136,3 +138,17 @@ def test_framing_source_names_the_owner():
     text = "By the police department's own count, 780 officers have left the force."
     found = [a for a in find_attributions(text, 0, len(text), lex) if a.valid]
     assert [(a.source, a.source_kind) for a in found] == [("the police department", "role")]
+
+
+def test_spanish_passive_se_is_no_weasel():
+    """ "se escriben igual", "la imagen que se proyecta": a passive or a reflexive, not "se dice" (no SRC003);
+    "se calcula que", "se ha estimado que" stay vague."""
+    for text in (
+        "Las dos palabras se escriben igual pero se pronuncian distinto.",
+        "La imagen que se proyecta es otra.",
+    ):
+        ctx = DocContext(Document("case", text, "case"), 0)
+        assert not [f for f in SourcingCheck().check(ctx) if f.rule == "SRC003"]
+    lex = lexicon("es")
+    for text in ("Se calcula que 3.000 personas viven en la calle.", "Se ha estimado que 500 niños no van a clase."):
+        assert [a.kind for a in find_attributions(text, 0, len(text), lex)] == ["weasel"]
