@@ -721,6 +721,12 @@ def _verb_attribution(text: str, start: int, end: int, m: re.Match, lex: Lexicon
             if kind is not None:
                 return Attribution(m.start(), m.end(), verb, "verb", src, kind, outlet)
     src, kind, outlet = _subject_before(text, start, subject_end, lex)
+    if kind is None and (insert := _INSERT_BEFORE.search(text, start, subject_end)) is not None:
+        # "Officials at the health department, speaking on condition of anonymity, said": the subject is before the
+        # inserted phrase.
+        i_src, i_kind, i_outlet = _subject_before(text, start, insert.start(), lex)
+        if i_kind is not None:
+            src, kind, outlet = i_src, i_kind, i_outlet
     if kind is None:
         head = _RELATIVE_SUBJECT.match(text, start, subject_end)
         if head is not None and len(head.group(1).split()) <= 8:
@@ -750,6 +756,10 @@ _RELATIVE_SUBJECT = re.compile(
     r"\s*((?:the|a|an|el|la|los|las|un|una)\s+[^,;:()\d“”\"«»]{1,60}?)\s+(?:which|who|that|que|quien|quienes)\s+"
     r"[^,;:()\d“”\"«»]{1,80}$",
     re.I,
+)
+#: A phrase inserted between the subject and its verb: ", speaking on condition of anonymity,", ", in a statement,".
+_INSERT_BEFORE = re.compile(
+    r",\s*(?:[a-z]+ing|in|on|at|during|after|before|like|as|for|with|en|durante|tras|como|con)\s[^,;:“”\"«»]{0,80},\s*$"
 )
 #: What follows a verb that reports: "that", "que", a colon.
 _SPEECH_FRAME = re.compile(r"\s*(?:,\s*)?(?:that\b|que\b|:)", re.I)

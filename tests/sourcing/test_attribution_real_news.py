@@ -31,6 +31,11 @@ ATTRIBUTED = [
     ("The state's attorney general is now estimating that 12,000 tenants were overcharged.", "12,000 tenants"),
     # a definite group subject of a speech verb that introduces what it says
     ("La patronal del metal calcula que la huelga afectará a 8.000 trabajadores.", "8.000 trabajadores"),
+    # a phrase inserted between the subject and its verb
+    (
+        "Officials at the state health department, speaking on condition of anonymity, said 212 patients had died.",
+        "212 patients",
+    ),
     # an evidence verb the reporting reading turns down ("suggest" before a clause without "that")
     (
         "Preliminary numbers compiled by the state and shared on Friday suggest turnout passed 61 percent among young voters.",
