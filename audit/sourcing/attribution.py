@@ -230,7 +230,13 @@ def _cue_phrases(text: str, start: int, end: int, lex: Lexicon, found: _Found) -
             np = _np_after(text, m.end(), end)
         src = text[np[0] : np[1]] if np else None
         kind, outlet = classify_source(src, lex) if src else (None, None)
-        if kind is None and src and low in _ACCORDING and _sourced_thing(src):
+        if (
+            kind is None
+            and src
+            and low in _ACCORDING
+            and _sourced_thing(src)
+            and (not text[start : m.start()].strip() or text[start : m.start()].rstrip().endswith(","))
+        ):
             kind = "document"  # "according to results released in January", "según el plan de ajuste"
         if src and np is not None and kind == "named":  # (a source phrase always has its span)
             name = _name_before(text, np[0], np[1])
@@ -347,6 +353,8 @@ def _evidence_verbs(text: str, start: int, end: int, lex: Lexicon, found: _Found
         if not free(m.start(), m.end()):
             continue
         left = text[max(start, m.start() - 80) : m.start()]
+        if m.group(0) in _PLURAL_LIKE and not _SPEECH_FRAME.match(text, m.end(), end):
+            continue  # "municipalities and states": a plural noun unless it reports ("The 2003 Report reports that")
         if m.group(0) in _PUT_FORMS and not _AT_FIGURE.match(text, m.end(), end):
             continue  # "puts the population at 412,000" reports a figure; "has put together a series" does not
         if m.group(0) in lex.ambiguous:
@@ -367,7 +375,12 @@ def _evidence_verbs(text: str, start: int, end: int, lex: Lexicon, found: _Found
             # auditor of every county jail found", "New numbers released Tuesday by the Division of
             # Elections show": the subject's head noun is among the first words of the sentence.
             subject = text[start : m.start()]
-            if len(subject.split()) <= 30 and not _CLAUSE_BREAK.search(subject):
+            if (
+                len(subject.split()) <= 30
+                and not _CLAUSE_BREAK.search(subject)
+                and (m.group(0) not in lex.reporting_verbs or "," not in subject)
+            ):  # (a verb the reporting reading turned down: one clause, "Love signed with Virgin Records ..., and
+                # initially recorded it" is not the records' account)
                 opening = [_plain(w) for w in subject.split()[:5]]
                 if any(w in lex.document_nouns for w in opening):
                     clause, words = subject, opening
@@ -417,8 +430,11 @@ def _speaking_subject(text: str, start: int, m: re.Match, lex: Lexicon) -> tuple
     """(source, kind, outlet) of the subject right before an evidence verb when it names someone who can be a
     source: a name, an outlet, or an organisation or person named by its role ("the agency", "one scientist");
     not a document (read above) nor a thing ("the storm", "sales")."""
-    if m.group(0).lower() not in _SOURCE_OBJECT_VERBS:
-        return None
+    verb = m.group(0).lower()
+    if verb not in _SOURCE_OBJECT_VERBS or _PASSIVE_BEFORE.search(text, max(start, m.start() - 12), m.start()):
+        return None  # (not "it was found that")
+    if verb in _COUNTING_VERBS and not _FIGURE_OBJECT.match(text, m.end()):
+        return None  # "X shows that the Sun emits...": counting verbs source the figure they are followed by
     src, kind, outlet = _subject_before(text, start, m.start(), lex)
     if not src or kind not in ("named", "outlet", "role") or _QUANTIFIED_SUBJECT.search(src):
         return None
@@ -442,7 +458,7 @@ def _person_or_body(word: str, lex: Lexicon) -> bool:
 
 #: Evidence verbs that a person or a body can be the subject of, with the object that makes them a source.
 _SOURCE_OBJECT_VERBS = frozenset(
-    "found finds concluded concludes determined determines lists listed counted counts gives gave puts put "
+    "found finds concluded concludes determined determines lists listed counted gives gave puts put "
     "documented recorded records tallied shows showed encontró constató concluyó contabilizó cifra cifró".split()
 )
 _SOURCE_OBJECT = re.compile(
@@ -454,7 +470,7 @@ _SOURCE_OBJECT = re.compile(
 #: Counting verbs take a figure as their object: "The Centre lists 11 political prisoners" (not "Police found 300
 #: migrants": finding is an act the story reports, not a count someone gives).
 _COUNTING_VERBS = frozenset(
-    "lists listed counted counts tallied documented recorded records shows showed contabilizó cifra cifró".split()
+    "lists listed counted tallied documented recorded records shows showed contabilizó cifra cifró".split()
 )
 _FIGURE_OBJECT = re.compile(
     r"\s+(?:about\s+|some\s+|nearly\s+|more\s+than\s+|at\s+least\s+|over\s+|unos\s+|unas\s+|más\s+de\s+)?\d"
@@ -604,6 +620,7 @@ _THAT_AFTER = re.compile(
 )
 _NUMERAL = re.compile(r"[\d.,%$€£]+")
 _PUT_FORMS = frozenset(("put", "puts"))
+_PLURAL_LIKE = frozenset(("states", "reports", "estimates", "projects"))
 #: The object of "put": a noun phrase and the figure it is put at ("puts the population at 412,000").
 _AT_FIGURE = re.compile(
     r"\s+(?:[\w'’-]+\s+){1,14}?(?:at|in)\s+(?:about\s+|nearly\s+|roughly\s+|around\s+|some\s+|more\s+than\s+|"
@@ -750,8 +767,14 @@ def _verb_attribution(text: str, start: int, end: int, m: re.Match, lex: Lexicon
         kind = "role"
     if src is None:
         return None
+    if verb not in lex.listed_verbs and (
+        src.lower().strip(" ,") in _FUNCTION_SUBJECTS or (lex.language == "es" and prev in _FUNCTION_SUBJECTS)
+    ):
+        return None  # "..., pero recuerda q...": an imperative after a conjunction, no subject
     return Attribution(m.start(), m.end(), verb, "verb", src, kind, outlet)
 
+
+_FUNCTION_SUBJECTS = frozenset("pero y o que q si no ni and or but so if not then".split())
 
 #: A sentence opening with a noun phrase and a relative clause, up to the verb: "A member of the board which
 #: regulates the farm credit system" (group 1: the head noun phrase).

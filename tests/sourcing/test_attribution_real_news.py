@@ -157,3 +157,22 @@ def test_spanish_passive_se_is_no_weasel():
     lex = lexicon("es")
     for text in ("Se calcula que 3.000 personas viven en la calle.", "Se ha estimado que 500 niños no van a clase."):
         assert [a.kind for a in find_attributions(text, 0, len(text), lex)] == ["weasel"]
+
+
+@pytest.mark.parametrize(
+    "lang,text",
+    [
+        ("en", "On the islands, it was found that the fox population had fallen to 70 animals."),
+        ("en", "Antennas are sized according to the principle of resonance, from 1 to 100 metres."),
+        ("en", "Other features vary according to habitat and its adaptive significance."),
+        ("en", "She signed with Virgin Records to release it, and initially recorded it in France in 1994."),
+        ("en", "The deficits that municipalities and states face are large."),
+        ("en", "It's being beautiful where it counts."),
+        ("en", "Our sponsor, AWeber, has put together a great series of 12 lessons."),
+        ("es", "Es difícil escoger un video, pero recuerda q lo importante es el oído."),
+    ],
+)
+def test_no_source_in_lookalikes(lang, text):
+    """Words that look like the new cues but name no source: a passive "it was found", "according to" meaning "in
+    keeping with", a plural noun, an idiom, "put together", an imperative after a conjunction."""
+    assert not [a for a in find_attributions(text, 0, len(text), lexicon(lang)) if a.valid]
