@@ -28,6 +28,7 @@ from audit.sourcing.sources import (
     _QUANTIFIED_SUBJECT,
     _SOURCE_QUALIFIER,
     _UPPER,
+    DATED_DOCUMENT,
     NAMED_AFTER,
     ORG_NOUNS,
     ROLE_NOUNS,
@@ -337,7 +338,8 @@ def _parenthesised_sources(text: str, start: int, end: int, lex: Lexicon, found:
         if (
             kind == "outlet"
             or (kind in ("named", "document") and _SOURCE_WORD.match(m.group(1)))
-            or (kind != "outlet" and _DATED_DATA.fullmatch(inner))
+            or (kind == "document" and DATED_DOCUMENT.fullmatch(inner))  # "(2000 population census)"
+            or (kind != "outlet" and _DATED_DATA.fullmatch(inner))  # "(censo de 2011)"
         ):
             kind = "document" if _DATED_DATA.fullmatch(inner) else kind
             out.append(Attribution(m.start(), m.end(), m.group(0), "cue", inner, kind, outlet))
