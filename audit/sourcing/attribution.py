@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from audit.sourcing.cues import CueIndex, Keys
+from audit.sourcing.cues import CueIndex, Keys, open_keys
 from audit.sourcing.lexicon import Lexicon
 from audit.sourcing.sources import (
     _ADJ_PRECEDERS,
@@ -30,6 +30,8 @@ from audit.sourcing.sources import (
     _UPPER,
     DATED_DOCUMENT,
     NAMED_AFTER,
+    ORG_NOUNS,
+    ROLE_NOUNS,
     _name_before,
     _name_before_first,
     _np_after,
@@ -90,6 +92,7 @@ def _pattern_list(lex: Lexicon) -> tuple[tuple[re.Pattern, Keys], ...]:
         (_PREP_SOURCE, _PREP_SOURCE_KEYS),
         (_CAME_FROM, _CAME_FROM_KEYS),
         (lex.evidence_re, lex.evidence_keys),
+        (_FRAMING_SOURCE, _FRAMING_SOURCE_KEYS),
     )
 
 
@@ -219,10 +222,23 @@ def _cue_phrases(text: str, start: int, end: int, lex: Lexicon, found: _Found) -
             continue
         elif low.startswith(("the survey", "the study", "the report", "the data")):
             np = (m.start(), m.start() + len(cue.split()[0]) + 1 + len(cue.split()[1]))
+        elif low in ("según", "according to") and _WHICH_AFTER.match(text, m.end(), end):
+            # "un informe del Banco de España según el cual...", "a GAO report, according to which...": the
+            # source is the noun phrase the relative pronoun stands for.
+            last = _LAST_WORDS.search(text[start : m.start()].rstrip(" ,"))
+            np = (start + last.start(), start + last.end()) if last else None
         else:
             np = _np_after(text, m.end(), end)
         src = text[np[0] : np[1]] if np else None
         kind, outlet = classify_source(src, lex) if src else (None, None)
+        if (
+            kind is None
+            and src
+            and low in _ACCORDING
+            and _sourced_thing(src)
+            and (not text[start : m.start()].strip() or text[start : m.start()].rstrip().endswith(","))
+        ):
+            kind = "document"  # "according to results released in January", "según el plan de ajuste"
         if src and np is not None and kind == "named":  # (a source phrase always has its span)
             name = _name_before(text, np[0], np[1])
             src = name or src
@@ -239,8 +255,19 @@ def _reporting_verbs(text: str, start: int, end: int, lex: Lexicon, found: _Foun
         if not free(m.start(), m.end()):
             continue
         if _SE_BEFORE.search(text[max(start, m.start() - 4) : m.start()]):
+            if m.group(0) not in lex.listed_verbs and not _SPEECH_FRAME.match(text, m.end(), end):
+                continue  # a generated form as a passive or a reflexive: "se escriben igual", "la imagen que se proyecta"
             # Impersonal "se estima", "se informó": nobody is named.
             weasel = Attribution(m.start() - 3, m.end(), text[m.start() - 3 : m.end()], "weasel", None, "vague")
+            out.append(weasel)
+            taken.append((weasel.start, weasel.end))
+            continue
+        se = _SE_HABER_BEFORE.search(text, max(start, m.start() - 14), m.start()) if lex.language == "es" else None
+        if se is not None and not _SPEECH_FRAME.match(text, m.end(), end):
+            continue  # a passive: "se ha publicado un libro"
+        if se is not None:
+            # Impersonal "se ha informado", "se había calculado": nobody is named either.
+            weasel = Attribution(se.start(1), m.end(), text[se.start(1) : m.end()], "weasel", None, "vague")
             out.append(weasel)
             taken.append((weasel.start, weasel.end))
             continue
@@ -312,7 +339,9 @@ def _parenthesised_sources(text: str, start: int, end: int, lex: Lexicon, found:
             kind == "outlet"
             or (kind in ("named", "document") and _SOURCE_WORD.match(m.group(1)))
             or (kind == "document" and DATED_DOCUMENT.fullmatch(inner))  # "(2000 population census)"
+            or (kind != "outlet" and _DATED_DATA.fullmatch(inner))  # "(censo de 2011)"
         ):
+            kind = "document" if _DATED_DATA.fullmatch(inner) else kind
             out.append(Attribution(m.start(), m.end(), m.group(0), "cue", inner, kind, outlet))
             taken.append((m.start(), m.end()))
 
@@ -326,6 +355,15 @@ def _evidence_verbs(text: str, start: int, end: int, lex: Lexicon, found: _Found
         if not free(m.start(), m.end()):
             continue
         left = text[max(start, m.start() - 80) : m.start()]
+        if m.group(0) in _PLURAL_LIKE and not _SPEECH_FRAME.match(text, m.end(), end):
+            continue  # "municipalities and states": a plural noun unless it reports ("The 2003 Report reports that")
+        if m.group(0) in _PUT_FORMS and not _AT_FIGURE.match(text, m.end(), end):
+            continue  # "puts the population at 412,000" reports a figure; "has put together a series" does not
+        if m.group(0) in lex.ambiguous:
+            prev = left.split()[-1:]
+            p = prev[0].lower().strip(",") if prev else ""
+            if p in _ADJ_PRECEDERS:
+                continue  # "an estimated 135 million", "the reported cases": an adjective, as for reporting verbs
         clause = _CLAUSE_SPLIT.split(left)[-1]
         words = [_plain(w) for w in clause.split()][-7:]
         if not any(w in lex.document_nouns for w in words) and left.rstrip().endswith(","):
@@ -339,7 +377,12 @@ def _evidence_verbs(text: str, start: int, end: int, lex: Lexicon, found: _Found
             # auditor of every county jail found", "New numbers released Tuesday by the Division of
             # Elections show": the subject's head noun is among the first words of the sentence.
             subject = text[start : m.start()]
-            if len(subject.split()) <= 30 and not _CLAUSE_BREAK.search(subject):
+            if (
+                len(subject.split()) <= 30
+                and not _CLAUSE_BREAK.search(subject)
+                and (m.group(0) not in lex.reporting_verbs or "," not in subject)
+            ):  # (a verb the reporting reading turned down: one clause, "Love signed with Virgin Records ..., and
+                # initially recorded it" is not the records' account)
                 opening = [_plain(w) for w in subject.split()[:5]]
                 if any(w in lex.document_nouns for w in opening):
                     clause, words = subject, opening
@@ -368,6 +411,14 @@ def _evidence_verbs(text: str, start: int, end: int, lex: Lexicon, found: _Found
                 kind = "vague"  # "a memo shows": which memo? ("a 2022 audit", "a Pew survey" are specific)
             out.append(Attribution(m.start(), m.end(), m.group(0), "evidence", name or clause.strip(), kind))
             taken.append((m.start(), m.end()))
+        elif (
+            _SOURCE_OBJECT.match(text, m.end(), end)
+            or (m.group(0).lower() in _COUNTING_VERBS and _FIGURE_OBJECT.match(text, m.end(), end))
+        ) and (subject := _speaking_subject(text, start, m, lex)):
+            # A named body or a person that finds, lists or gives figures: "The Viasna Human Rights Centre lists 11
+            # political prisoners", "Hilberg gives an estimate of 5.1 million", "Medco Health Solutions found that".
+            out.append(Attribution(m.start(), m.end(), m.group(0), "evidence", subject[0], subject[1], subject[2]))
+            taken.append((m.start(), m.end()))
         elif _LAST_COMMA_CLAUSE.search(left) and _TAIL_TAG.match(text[m.end() : end]):
             # A trailing tag: "Attacks rose 70% last year, security firm Check Point found in its annual report."
             name = _name_before(text, m.start() - len(clause), m.start())
@@ -377,10 +428,93 @@ def _evidence_verbs(text: str, start: int, end: int, lex: Lexicon, found: _Found
                 taken.append((m.start(), m.end()))
 
 
+def _speaking_subject(text: str, start: int, m: re.Match, lex: Lexicon) -> tuple[str, str, str | None] | None:
+    """(source, kind, outlet) of the subject right before an evidence verb when it names someone who can be a
+    source: a name, an outlet, or an organisation or person named by its role ("the agency", "one scientist");
+    not a document (read above) nor a thing ("the storm", "sales")."""
+    verb = m.group(0).lower()
+    if verb not in _SOURCE_OBJECT_VERBS or _PASSIVE_BEFORE.search(text, max(start, m.start() - 12), m.start()):
+        return None  # (not "it was found that")
+    if verb in _COUNTING_VERBS and not _FIGURE_OBJECT.match(text, m.end()):
+        return None  # "X shows that the Sun emits...": counting verbs source the figure they are followed by
+    src, kind, outlet = _subject_before(text, start, m.start(), lex)
+    if not src or kind not in ("named", "outlet", "role") or _QUANTIFIED_SUBJECT.search(src):
+        return None
+    if kind == "role":
+        words = [_plain(w) for w in src.split()]
+        if not words or not any(_person_or_body(w, lex) for w in words[-2:]):
+            return None
+    return src, kind, outlet
+
+
+def _person_or_body(word: str, lex: Lexicon) -> bool:
+    return (
+        word in ROLE_NOUNS
+        or word + "s" in ROLE_NOUNS
+        or word in ORG_NOUNS
+        or word in lex.official_nouns
+        or word in lex.research_nouns
+        or word.endswith(("ist", "ists", "er", "ers", "or", "ors"))
+    )
+
+
+#: Evidence verbs that a person or a body can be the subject of, with the object that makes them a source.
+_SOURCE_OBJECT_VERBS = frozenset(
+    "found finds concluded concludes determined determines lists listed counted gives gave puts put "
+    "documented recorded records tallied shows showed encontró constató concluyó contabilizó cifra cifró".split()
+)
+_SOURCE_OBJECT = re.compile(
+    r"\s+(?:that|que)\b"  # found that, concluded that, constató que
+    r"|\s+(?:an?|the|its|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?(?:estimate|figure|total|count|number|tally|toll)s?\s+"
+    r"(?:of|at)\s",  # gives an estimate of, puts the death toll at
+    re.I,
+)
+#: Counting verbs take a figure as their object: "The Centre lists 11 political prisoners" (not "Police found 300
+#: migrants": finding is an act the story reports, not a count someone gives).
+_COUNTING_VERBS = frozenset(
+    "lists listed counted tallied documented recorded records shows showed contabilizó cifra cifró".split()
+)
+_FIGURE_OBJECT = re.compile(
+    r"\s+(?:about\s+|some\s+|nearly\s+|more\s+than\s+|at\s+least\s+|over\s+|unos\s+|unas\s+|más\s+de\s+)?\d"
+)
+
+
 #: Patterns compiled once (they were compiled, or looked up in re's cache, on every call).
 _SPOKESPERSON_OF = re.compile(r"\s+(?:for|of|de|del)\s+((?:the\s+|la\s+|el\s+)?" + _NAME_SEQ.pattern + ")")
+_ACCORDING = frozenset(("according to", "según", "de acuerdo con", "de acuerdo a", "conforme a"))
+#: What "according to" can name that is no identifiable source: hearsay and tradition.
+_HEARSAY = frozenset(
+    """legend legends tradition traditions rumour rumours rumor rumors lore myth myths folklore hearsay some many
+    leyenda leyendas tradición tradiciones rumores rumor mito mitos algunos algunas muchos muchas""".split()
+)
+
+
+def _sourced_thing(src: str) -> bool:
+    """``src`` (the noun phrase after "according to") names something that can be looked up: a noun phrase of a
+    few words, with no figure and no hearsay word ("results released in January", not "legend", "some")."""
+    words = [_plain(w) for w in src.split()]
+    return (
+        0 < len(words) <= 6
+        and not any(ch.isdigit() for ch in src)
+        and not any(w in _HEARSAY for w in words)
+        and words[-1].isalpha()
+    )
+
+
+_LAST_WORDS = re.compile(r"(?:[^\s,;:]+\s+){0,5}[^\s,;:]+$")
+_WHICH_AFTER = re.compile(r"\s+(?:(?:el|la|los|las|lo)\s+cual(?:es)?|which|whom)\b", re.I)
 _SE_BEFORE = re.compile(r"(?:^|\s)[Ss]e\s+$")
+_SE_HABER_BEFORE = re.compile(r"(?:^|\s)([Ss]e\s+(?:ha|han|había|habían|habría|habrían|hubiera|hubieran))\s+$")
+_HABER_BEFORE = re.compile(
+    r"(?<![\w-])(?:ha|han|había|habían|habría|habrían|haya|hayan|hubiera|hubieran|habiendo|haber)\s+$", re.I
+)
 _SOURCE_LABEL = re.compile(r"^(?:source|fuente|via|vía)\s*:?\s*", re.I)
+#: A dated census or survey named in parentheses after the figures: "(2000 population census)", "(censo de 2011)".
+_DATED_DATA = re.compile(
+    r"(?:1[89]|20)\d\d\s+(?:[\w-]+\s+){0,2}?(?:census|survey|censo|encuesta|padrón)"
+    r"|(?:[\w-]+\s+){0,2}?(?:census|survey|censo|encuesta|padrón)\s+(?:of\s+|de\s+)?(?:1[89]|20)\d\d",
+    re.I,
+)
 _SOURCE_WORD = re.compile(r"(?:source|fuente|via|vía)\b", re.I)
 _CLAUSE_SPLIT = re.compile(r"[,;:“”\"«»]")
 _HEAD_SPLIT = re.compile(r"(?<!\d),(?!\d)|[;:“”\"«»]")
@@ -396,11 +530,44 @@ _PRONOUN_AFTER = re.compile(r"\s+(he|she|they|él|ella|ellos|ellas)\b", re.I)
 _LOWER_NP_AFTER = re.compile(r"\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+|a\s+|an\s+|un\s+|una\s+)?[a-záéíóúñ]")
 
 
+def _framing_sources(text: str, start: int, end: int, lex: Lexicon, found: _Found) -> None:
+    """A source that frames the sentence: "By the department's own count, 780 officers...", "In Gallup's
+    estimate", "Para la Organización Mundial de la Salud, el 25%..." (Spanish "para X," = in X's view)."""
+    out = found.out
+    taken = found.taken
+    free = found.free
+    for m in found.index.matches(_FRAMING_SOURCE, _FRAMING_SOURCE_KEYS, start, end):
+        if not free(m.start(), m.end()):
+            continue
+        if m.group("census") is not None:
+            owner, kind, outlet = m.group("census"), "document", None  # "At the 2011 census, ..."
+        elif m.group("owner") is not None:
+            owner = m.group("owner")
+            if owner.lower() in ("its", "their", "his", "her"):
+                kind, outlet = "pronoun", None
+            else:
+                kind, outlet = classify_source(owner, lex)
+        else:
+            if m.start() > start and text[start : m.start()].strip():
+                continue  # "para" opens the sentence: "Para el FMI, ..." (not "un plan para la Comunidad de Madrid,")
+            owner = m.group("para")
+            kind, outlet = classify_source(owner, lex)
+            if kind not in ("named", "outlet", "role") or (
+                kind == "role" and owner.split()[-1].lower() not in _PARA_ROLES
+            ):
+                continue  # "Para los jóvenes, el paro es del 30%": the group the figure is about
+        if kind is None or kind == "vague":
+            continue
+        out.append(Attribution(m.start(), m.end(), m.group(0), "cue", owner, kind, outlet))
+        taken.append((m.start(), m.end()))
+
+
 _COLLECTORS = (
     _pro_drop,
     _weasels,
     _hidden_passives,
     _cue_phrases,
+    _framing_sources,
     _reporting_verbs,
     _prepositional_sources,
     _came_from,
@@ -411,6 +578,29 @@ _COLLECTORS = (
 #: order of :data:`_COLLECTORS`: all a span without a cue match needs (a new collector that does not read
 #: ``found.index.matches`` belongs here too; ``tests/sourcing/test_sourcing_speed.py`` checks the two agree).
 _CUELESS = (_pro_drop, _parenthesised_sources)
+
+#: "By the department's own count", "By its estimate", "In Gallup's reckoning", "Per the agency's figures"
+#: (group ``owner``: whose count); "Para la OMS," opening a Spanish sentence (group ``para``: a name or a role).
+_FRAMING_SOURCE = re.compile(
+    r"(?<![\w’'-])(?:[Bb]y|[Pp]er|[Ii]n)\s+(?P<owner>its|their|his|her|(?:the\s+)?(?:[\w.&-]+\s+){0,4}?[\w.&-]+(?=[’']s\s))"
+    r"(?:[’']s)?\s+(?:own\s+)?(?:latest\s+|new\s+|preliminary\s+|official\s+|rough\s+)?"
+    r"(?:count|counts|tally|estimate|estimates|estimation|reckoning|calculations?|figures|data|records|numbers)"
+    r"(?![\w’'-])"
+    r"|(?<![\w’'-])Para\s+(?P<para>(?:el|la|los|las)\s+[^\W\d_][\w.-]*(?:\s+(?:de|del|de\s+la|y)?\s*[^\W\d_][\w.-]*){0,6}?"
+    r"|[A-ZÁÉÍÓÚÑ][\w.-]*(?:\s+(?:de|del|de\s+la|y)?\s*[A-ZÁÉÍÓÚÑ][\w.-]*){0,6}?)\s*,"
+    r"|(?<![\w’'-])(?:[Aa]t|[Bb]ased\s+on|[Cc]on\s+base\s+en|[Ss]egún)\s+(?P<census>(?:the|el|la|los|las|a|an)\s+"
+    r"(?:(?:1[89]|20)\d\d\s+)?(?:[\w-]+\s+){0,2}?(?i:census|censuses|count|tally|survey|data|figures|records|estimates|"
+    r"censo|padrón|recuento|encuesta|datos|cifras|registros|estimaciones)(?:\s+(?:of|de|del)\s+(?:1[89]|20)\d\d)?)"
+    r"(?![\w’'-])(?!\s+(?:of|from|by|de|del)\s+[^\d\s])"
+)
+_FRAMING_SOURCE_KEYS = open_keys(["by", "per", "in", "para", "at", "based", "con", "según"])
+#: Roles that give a view with Spanish "para": "Para el ministro, ...", "Para la patronal, ...".
+_PARA_ROLES = frozenset(
+    """ministro ministra presidente presidenta alcalde alcaldesa gobernador gobernadora director directora
+    secretario secretaria portavoz experto experta economista analista sindicato sindicatos gobierno ministerio
+    ayuntamiento patronal oposición fiscalía policía organización asociación fundación instituto banco
+    consejero consejera juez jueza fiscal defensor defensora""".split()
+)
 
 
 #: A Spanish reporting verb opening its sentence with no subject, then "que": "Añadió que...".
@@ -425,13 +615,26 @@ _CLAUSE_BREAK = re.compile(r"[;:“”\"«»]|\s(?:and|but|while|which|who|that)
 _GERUND = re.compile(r"(?:ing|ando|iendo)$")
 #: What follows a reporting verb that could be a noun: "claims that", "warn:", "puts the cost at $4 billion".
 _THAT_AFTER = re.compile(
-    r"\s*(?:that\b|que\b|:)|\s+(?:the|its|their|his|her|a|an)\s+(?:[\w'’-]+\s+){0,4}(?:at|in)\s+(?:about\s+|nearly\s+)?[$€£\d]"
+    r"\s*(?:that\b|que\b|:)|\s+(?:the|its|their|his|her|a|an)\s+(?:[\w'’-]+\s+){0,14}(?:at|in)\s+"
+    r"(?:about\s+|nearly\s+|roughly\s+|around\s+|some\s+|more\s+than\s+|at\s+least\s+)?[$€£\d]"
     r"|\s+en\s+(?:unos\s+|unas\s+|más\s+de\s+|casi\s+)?[$€£\d]",
     re.I,
 )
 _NUMERAL = re.compile(r"[\d.,%$€£]+")
+_PUT_FORMS = frozenset(("put", "puts"))
+_PLURAL_LIKE = frozenset(("states", "reports", "estimates", "projects"))
+#: The object of "put": a noun phrase and the figure it is put at ("puts the population at 412,000").
+_AT_FIGURE = re.compile(
+    r"\s+(?:[\w'’-]+\s+){1,14}?(?:at|in)\s+(?:about\s+|nearly\s+|roughly\s+|around\s+|some\s+|more\s+than\s+|"
+    r"at\s+least\s+|less\s+than\s+|fewer\s+than\s+)?[$€£\d]"
+)
+_SEGUN_HA = re.compile(r"(?:^|[\s,])(?:según|como)\s+(?:lo\s+)?(?:ha|han|había|habían)\s+$", re.I)
 #: A progressive form: "officials are expecting", "Democrats were touting" (a finite verb, subject before it).
-_PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be|am|’s|'s|’re|'re|está|están|estaba|estaban)\s+$", re.I)
+_PROGRESSIVE_BEFORE = re.compile(
+    r"(?:\b(?:is|are|was|were|been|be|am|está|están|estaba|estaban)|’s|'s|’re|'re|n’t|n't)\s+"
+    r"(?:(?:not|now|still|already|also|increasingly|openly|quietly|publicly|privately|repeatedly|[a-z]+ly)\s+)?$",
+    re.I,
+)  # (one adverb may come between: "is now predicting", "were openly boasting", "aren't expecting")
 
 
 def _display_outlet(name: str) -> str:
@@ -446,11 +649,33 @@ def _plain(word: str) -> str:
 _PERSONS = ("named", "pronoun", "role")
 
 
+def _participle_attribution(text: str, start: int, end: int, m: re.Match, lex: Lexicon) -> Attribution | None | bool:
+    """A Spanish participle (:attr:`Lexicon.perfect_only`, :attr:`Lexicon.agent_only`): True when it is a finite
+    verb after "haber" ("ha asegurado": read on as any reporting verb); its agent after "por" ("fue difundida por
+    la OMS", "cifras facilitadas por el ministerio"); None otherwise ("la anunciada rebaja", "el dato publicado")."""
+    verb = m.group(0)
+    if verb in lex.perfect_only and _HABER_BEFORE.search(text, max(start, m.start() - 12), m.start()):
+        return True
+    by = _BY_AFTER.match(text, m.end(), end)
+    if not by:
+        return None
+    np = _np_after(text, by.end(), end)
+    src = text[np[0] : np[1]] if np else None
+    kind, outlet = classify_source(src, lex) if src else (None, None)
+    if kind is None:
+        return None
+    return Attribution(m.start(), m.end(), verb, "verb", src, kind, outlet)
+
+
 def _verb_attribution(text: str, start: int, end: int, m: re.Match, lex: Lexicon) -> Attribution | None:
     verb = m.group(0)
-    progressive = bool(_GERUND.search(verb)) and bool(
-        _PROGRESSIVE_BEFORE.search(text, max(start, m.start() - 12), m.start())
-    )
+    if verb in lex.perfect_only or verb in lex.agent_only:
+        got = _participle_attribution(text, start, end, m, lex)
+        if got is not True:
+            return got
+    aux = _PROGRESSIVE_BEFORE.search(text, max(start, m.start() - 30), m.start()) if _GERUND.search(verb) else None
+    progressive = aux is not None
+    subject_end = m.start() if aux is None else aux.start()  # "The public defender is now predicting"
     if verb in lex.progressive_only and not progressive:
         return None  # "crime reporting", "maintaining trust": only "officials are expecting" reports
     if _GERUND.search(verb) and verb not in ("according",) and not progressive:
@@ -491,7 +716,12 @@ def _verb_attribution(text: str, start: int, end: int, m: re.Match, lex: Lexicon
             )
     # Inverted: "said Carmen Iguina", "wrote the Bee", "dijo el ministro".
     inv = _INVERTED_NAME.match(after)
-    after_quote = bool(_QUOTE_BEFORE.search(before)) or not prev_words
+    after_quote = (
+        bool(_QUOTE_BEFORE.search(before))
+        or not prev_words
+        or " ".join(prev_words).lower() in ("so", "thus", "or so", "así", "así lo")  # "So says the census."
+        or bool(_SEGUN_HA.search(before))  # "Según ha explicado el alcalde, ...", "como ha señalado la OMS"
+    )
     inverted_ok = after_quote
     if not after_quote and before.rstrip().endswith(","):
         # "..., said Smith" unless a named subject sits left: "The memo, first reported by X, stated".
@@ -512,7 +742,85 @@ def _verb_attribution(text: str, start: int, end: int, m: re.Match, lex: Lexicon
             kind, outlet = classify_source(src, lex)
             if kind is not None:
                 return Attribution(m.start(), m.end(), verb, "verb", src, kind, outlet)
-    src, kind, outlet = _subject_before(text, start, m.start(), lex)
+    src, kind, outlet = _subject_before(text, start, subject_end, lex)
+    if kind is None and (insert := _INSERT_BEFORE.search(text, start, subject_end)) is not None:
+        # "Officials at the health department, speaking on condition of anonymity, said": the subject is before the
+        # inserted phrase.
+        i_src, i_kind, i_outlet = _subject_before(text, start, insert.start(), lex)
+        if i_kind is not None:
+            src, kind, outlet = i_src, i_kind, i_outlet
+    if kind is None:
+        head = _RELATIVE_SUBJECT.match(text, start, subject_end)
+        if head is not None and len(head.group(1).split()) <= 8:
+            # "A member of the board which regulates the farm credit system said": the head before the relative
+            # clause is the subject.
+            h_kind, h_outlet = classify_source(head.group(1), lex)
+            if h_kind is not None:
+                src, kind, outlet = head.group(1), h_kind, h_outlet
+    if (
+        kind is None
+        and src
+        and verb not in _INFERENTIAL
+        and _SPEECH_FRAME.match(after)
+        and _collective_subject(src, lex)
+    ):
+        # A speech verb that introduces what is reported, with a definite noun phrase as its subject: the group
+        # or body it names speaks ("La patronal calcula que...", "The industry estimates that...").
+        kind = "role"
     if src is None:
         return None
+    if verb not in lex.listed_verbs and (
+        src.lower().strip(" ,") in _FUNCTION_SUBJECTS or (lex.language == "es" and prev in _FUNCTION_SUBJECTS)
+    ):
+        return None  # "..., pero recuerda q...": an imperative after a conjunction, no subject
     return Attribution(m.start(), m.end(), verb, "verb", src, kind, outlet)
+
+
+_FUNCTION_SUBJECTS = frozenset("pero y o que q si no ni and or but so if not then".split())
+
+#: A sentence opening with a noun phrase and a relative clause, up to the verb: "A member of the board which
+#: regulates the farm credit system" (group 1: the head noun phrase).
+_RELATIVE_SUBJECT = re.compile(
+    r"\s*((?:the|a|an|el|la|los|las|un|una)\s+[^,;:()\d“”\"«»]{1,60}?)\s+(?:which|who|that|que|quien|quienes)\s+"
+    r"[^,;:()\d“”\"«»]{1,80}$",
+    re.I,
+)
+#: A phrase inserted between the subject and its verb: ", speaking on condition of anonymity,", ", in a statement,".
+_INSERT_BEFORE = re.compile(
+    r",\s*(?:[a-z]+ing|in|on|at|during|after|before|like|as|for|with|en|durante|tras|como|con)\s[^,;:“”\"«»]{0,80},\s*$"
+)
+#: What follows a verb that reports: "that", "que", a colon.
+_SPEECH_FRAME = re.compile(r"\s*(?:,\s*)?(?:that\b|que\b|:)", re.I)
+_DEFINITE = frozenset("the its their el la los las su sus".split())
+
+
+def _collective_subject(src: str, lex: Lexicon) -> bool:
+    """``src`` is a short definite noun phrase without figures: "La patronal", "the industry", "el sector"."""
+    words = src.split()
+    return (
+        1 < len(words) <= 6
+        and words[0].lower() in _DEFINITE
+        and not any(ch.isdigit() for ch in src)
+        and words[-1].isalpha()
+        and words[-1].lower() not in lex.stopwords
+    )
+
+
+def _inferential_forms() -> frozenset[str]:
+    """Verb forms that infer rather than report ("the rise suggests that", "el aumento refleja que"): a subject
+    that is not a document, a person or an organisation does not become a source with them."""
+    from audit.sourcing.lexicon import inflections, inflections_es
+
+    out: set[str] = set()
+    english = "suggest indicate reveal show confirm mean imply reflect highlight underline prove demonstrate find"
+    spanish = "sugerir indicar revelar mostrar confirmar reflejar demostrar evidenciar suponer significar"
+    for lemma in english.split():
+        out.add(lemma)
+        out.update(inflections(lemma))
+    for lemma in spanish.split():
+        present, past, participles = inflections_es(lemma)
+        out.update(present + past + participles)
+    return frozenset(out | {"shown", "found", "meant"})
+
+
+_INFERENTIAL = _inferential_forms()

@@ -573,7 +573,12 @@ def _is_tag(text: str, c: Claim) -> bool:
         return False  # "Police Chief Eric Long credited new patrols." comments, it does not source
     if re.match(r"\s*(?:,\s*)?(?:(?:además|también|also)\s+)?(?:that|que)\b", text[a.end : c.end], re.I):
         return False  # "Añadió que 300 familias...": it reports its own content
-    return len(text[a.end : c.end].split()) <= 2 or len(text[c.start : a.start].split()) <= 1
+    after = text[a.end : c.end]
+    if len(after.split()) <= 2:
+        return True
+    # "So says the census.", "Said the report's author, Jane Doe.": the source follows the verb (not "Officials said
+    # they would add patrols.", a sentence of its own after a one-word subject).
+    return len(text[c.start : a.start].split()) <= 1 and (a.kind != "verb" or bool(a.source and a.source in after))
 
 
 _TAG_VERBS = frozenset(

@@ -71,6 +71,14 @@ class Lexicon:
     cue_keys: Keys = Keys(frozenset(), frozenset())
     weasel_keys: Keys = Keys(frozenset(), frozenset())
     hidden_passive_keys: Keys = Keys(frozenset(), frozenset())
+    #: Generated Spanish participles ("prometido", "difundidas"): verbs only after a form of "haber" ("ha
+    #: prometido") or with their agent after "por" ("fue difundida por la OMS", "cifras facilitadas por el
+    #: ministerio"); otherwise adjectives ("la prometida subida").
+    perfect_only: frozenset[str] = frozenset()
+    #: Generated Spanish participles of ``agent_lemmas`` ("facilitadas"): verbs only with their agent after "por".
+    agent_only: frozenset[str] = frozenset()
+    #: The reporting verb forms listed by hand in the lexicon file (the rest are generated from lemmas).
+    listed_verbs: frozenset[str] = frozenset()
 
 
 def _compile_words(words: list[str], flags: int = 0) -> re.Pattern:
@@ -169,10 +177,62 @@ def inflections(lemma: str) -> tuple[str, str, str]:
     return third, lemma + "ed", lemma + "ing"
 
 
-def _framed_only(data: dict) -> frozenset[str]:
+#: Spanish verbs whose third-person forms are not regular: (present sg, present pl, preterite sg, preterite pl,
+#: imperfect sg, participle stem). A form of None is not generated (a common noun: "cuenta").
+_IRREGULAR_ES: dict[str, tuple[str | None, str | None, str, str, str, str]] = {
+    "decir": ("dice", "dicen", "dijo", "dijeron", "decía", "dich"),
+    "advertir": ("advierte", "advierten", "advirtió", "advirtieron", "advertía", "advertid"),
+    "sugerir": ("sugiere", "sugieren", "sugirió", "sugirieron", "sugería", "sugerid"),
+    "referir": ("refiere", "refieren", "refirió", "refirieron", "refería", "referid"),
+    "desmentir": ("desmiente", "desmienten", "desmintió", "desmintieron", "desmentía", "desmentid"),
+    "sostener": ("sostiene", "sostienen", "sostuvo", "sostuvieron", "sostenía", "sostenid"),
+    "mantener": ("mantiene", "mantienen", "mantuvo", "mantuvieron", "mantenía", "mantenid"),
+    "prever": ("prevé", "prevén", "previó", "previeron", "preveía", "previst"),
+    "pedir": ("pide", "piden", "pidió", "pidieron", "pedía", "pedid"),
+    "contar": (None, None, "contó", "contaron", "contaba", "contad"),
+    "recordar": ("recuerda", "recuerdan", "recordó", "recordaron", "recordaba", "recordad"),
+    "negar": ("niega", "niegan", "negó", "negaron", "negaba", "negad"),
+    "manifestar": ("manifiesta", "manifiestan", "manifestó", "manifestaron", "manifestaba", "manifestad"),
+    "escribir": ("escribe", "escriben", "escribió", "escribieron", "escribía", "escrit"),
+    "exponer": ("expone", "exponen", "expuso", "expusieron", "exponía", "expuest"),
+    "reconocer": ("reconoce", "reconocen", "reconoció", "reconocieron", "reconocía", "reconocid"),
+}
+
+
+def inflections_es(lemma: str) -> tuple[list[str], list[str], list[str]]:
+    """Third-person forms of a Spanish verb: (present forms, past forms, participles).
+
+    Present: "afirma", "afirman"; past (preterite and imperfect): "afirmó", "afirmaron", "afirmaba",
+    "afirmaban"; participles in the four genders and numbers: "afirmado", "afirmada", "afirmados", "afirmadas".
+    Verbs in -uir take a "y" ("concluye", "concluyó"); the irregular ones are in :data:`_IRREGULAR_ES`."""
+    if lemma in _IRREGULAR_ES:
+        p_sg, p_pl, pret_sg, pret_pl, imp, part = _IRREGULAR_ES[lemma]
+        present = [f for f in (p_sg, p_pl) if f]
+        past = [pret_sg, pret_pl, imp, imp + "n"]
+    else:
+        stem, end = lemma[:-2], lemma[-2:]
+        if end == "ar":
+            present = [stem + "a", stem + "an"]
+            past = [stem + "ó", stem + "aron", stem + "aba", stem + "aban"]
+            part = stem + "ad"
+        elif lemma.endswith("uir"):
+            present = [stem + "ye", stem + "yen"]
+            past = [stem + "yó", stem + "yeron", stem + "ía", stem + "ían"]
+            part = stem + "id"
+        else:  # -er, -ir
+            present = [stem + "e", stem + "en"]
+            past = [stem + "ió", stem + "ieron", stem + "ía", stem + "ían"]
+            part = stem + "id"
+    return present, past, [part + e for e in ("o", "a", "os", "as")]
+
+
+def _framed_only(data: dict, language: str = "en") -> frozenset[str]:
     """Base and -s forms of ``noun_like_lemmas`` ("claims", "state") not listed by hand as verbs."""
     listed = set(data.get("reporting_verbs", []))
     out: set[str] = set()
+    if language == "es":
+        out.update(data.get("noun_like_forms", []))  # listed forms that are also nouns: "la mayor cifra"
+        return frozenset(out)
     for lemma in data.get("noun_like_lemmas", []):
         out.update(w for w in (lemma, inflections(lemma)[0]) if w not in listed)
     # A bare base form ("can clarify", "warn") reports only when it introduces what is reported.
@@ -181,19 +241,46 @@ def _framed_only(data: dict) -> frozenset[str]:
     return frozenset(out)
 
 
-def _progressive_only(data: dict) -> frozenset[str]:
+def _progressive_only(data: dict, language: str = "en") -> frozenset[str]:
     """Generated -ing forms: verbs only in the progressive ("are expecting"), not "crime reporting"."""
     listed = set(data.get("reporting_verbs", []))
+    if language == "es":
+        return frozenset()
     return frozenset(f for f in (inflections(w)[2] for w in data.get("reporting_lemmas", [])) if f not in listed)
 
 
-def _generated_verbs(data: dict) -> tuple[list[str], list[str]]:
+def _perfect_only(data: dict, language: str = "en") -> frozenset[str]:
+    """Generated Spanish participles not listed by hand (see :attr:`Lexicon.perfect_only`)."""
+    if language != "es":
+        return frozenset()
+    listed = set(data.get("reporting_verbs", []))
+    return frozenset(
+        p for lemma in data.get("reporting_lemmas", []) for p in inflections_es(lemma)[2] if p not in listed
+    )
+
+
+def _agent_only(data: dict, language: str = "en") -> frozenset[str]:
+    """Generated Spanish participles of ``agent_lemmas`` (see :attr:`Lexicon.agent_only`)."""
+    if language != "es":
+        return frozenset()
+    return frozenset(p for lemma in data.get("agent_lemmas", []) for p in inflections_es(lemma)[2])
+
+
+def _generated_verbs(data: dict, language: str = "en") -> tuple[list[str], list[str]]:
     """(verb forms, ambiguous forms) generated from ``reporting_lemmas``; forms listed by hand in
     ``reporting_verbs`` keep their own status ("said" is never an adjective)."""
     noun_like = set(data.get("noun_like_lemmas", []))
     listed = set(data.get("reporting_verbs", []))
     forms: list[str] = []
     ambiguous: list[str] = []
+    if language == "es":
+        for lemma in data.get("reporting_lemmas", []):
+            present, past, participles = inflections_es(lemma)
+            forms += present + past + participles
+            ambiguous += present  # a present form after a determiner is a noun: "la denuncia", "la cuenta"
+        for lemma in data.get("agent_lemmas", []):
+            forms += inflections_es(lemma)[2]
+        return forms, [a for a in ambiguous if a not in listed]
     for lemma in data.get("reporting_lemmas", []):
         third, past, ing = inflections(lemma)
         forms += [lemma, third, past, ing]
@@ -219,20 +306,37 @@ def stopword_re(language: str) -> re.Pattern:
     return re.compile(rf"(?<![^\W\d_])(?:{_alternation(list(_data(language)['stopwords']))})(?![^\W\d_])")
 
 
+#: Reporting verbs whose reading checks their subject itself ("Dr. Ross noted 50 children", not "the guidelines
+#: noted"; "the economy added 200,000 jobs"): not read again as evidence when that check turns them down.
+_SUBJECT_CHECKED = frozenset(("noted", "notes", "added", "adds"))
+
+
 @cache
 def lexicon(language: str) -> Lexicon:
     """The lexicon for ``language`` (``en`` or ``es``)."""
     data = _data(language)
-    generated, generated_ambiguous = _generated_verbs(data)
+    generated, generated_ambiguous = _generated_verbs(data, language)
     verbs = list(dict.fromkeys(list(data["reporting_verbs"]) + generated))
-    evidence = [w for w in data.get("evidence_verbs", []) if w not in verbs]
+    framed_only = _framed_only(data, language)
+    progressive_only = _progressive_only(data, language)
+    ambiguous = frozenset(data.get("ambiguous_participles", []) + generated_ambiguous)
+    listed = set(verbs)
+    # An evidence verb that is also a reporting verb is read as evidence where the reporting reading turns it down
+    # as a noun or an adjective ("New figures suggest turnout topped 68 percent": "suggest" reports only before
+    # "that"), so the forms the reporting reading may turn down stay in the evidence pattern.
+    evidence = [
+        w
+        for w in data.get("evidence_verbs", [])
+        if w not in listed
+        or ((w in framed_only or w in progressive_only or w in ambiguous) and w not in _SUBJECT_CHECKED)
+    ]
     cues = list(data["cue_phrases"])
     weasels = list(data["weasel_phrases"]) + _weasel_groups(data)
     passives = list(data["hidden_agent_passives"])
     return Lexicon(
         language=language,
         reporting_verbs=frozenset(verbs),
-        ambiguous=frozenset(data.get("ambiguous_participles", []) + generated_ambiguous),
+        ambiguous=ambiguous,
         evidence_verbs=frozenset(evidence),
         document_nouns=frozenset(data["document_nouns"]),
         outlet_heads=frozenset(data["outlet_heads"]),
@@ -240,8 +344,8 @@ def lexicon(language: str) -> Lexicon:
         official_nouns=frozenset(data["official_nouns"]),
         research_nouns=frozenset(data.get("research_nouns", [])),
         stopwords=frozenset(data["stopwords"]),
-        framed_only=_framed_only(data),
-        progressive_only=_progressive_only(data),
+        framed_only=framed_only,
+        progressive_only=progressive_only,
         stopword_re=stopword_re(language),
         verb_re=_compile_words(verbs),
         evidence_re=_compile_words(evidence),
@@ -253,6 +357,9 @@ def lexicon(language: str) -> Lexicon:
         cue_keys=entry_keys(cues),
         weasel_keys=entry_keys(weasels),
         hidden_passive_keys=entry_keys(passives),
+        perfect_only=_perfect_only(data, language),
+        agent_only=_agent_only(data, language),
+        listed_verbs=frozenset(data["reporting_verbs"]),
     )
 
 

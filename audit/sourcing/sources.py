@@ -331,7 +331,9 @@ _CAME_FROM = re.compile(
 )
 _CAME_FROM_KEYS = open_keys("came comes come coming procede proceden proviene provienen procedía".split())
 _FIGURE_SUBJECT = re.compile(
-    r"\b(?:figures?|numbers?|estimates?|data|statistics?|count|tally|total|cifras?|datos|estimaciones?)\b", re.I
+    r"\b(?:figures?|numbers?|estimates?|data|statistics?|count|tally|total|cifras?|datos?|estimaci(?:ón|ones)|"
+    r"recuento|balance)\b",
+    re.I,
 )
 #: An outlet in parentheses after the claim: "... cut 14,000 jobs (Reuters)."
 _PAREN_SOURCE = re.compile(r"\(([^()\n]{2,40})\)")
