@@ -14,6 +14,7 @@ from audit.artefacts.common import (
     WORDFREQ_LANGS,
     confirm_lookup,
     language_lookup,
+    languages_at,
     stopwords,
     words_with_zipf,
     zipf,
@@ -463,11 +464,13 @@ def find_camel(
         ):
             out.append((m.start(), m.end(), left, right, Severity.INFO))
     if lang_of is not None:
-        for start, token in _lower_tokens(text, vocab, layer):
-            lang = lang_of(start)
-            if lang not in WORDFREQ_LANGS:
+        tokens = _lower_tokens(text, vocab, layer)
+        langs = languages_at(lang_of, [start for start, _token in tokens])
+        wordfreq_langs = frozenset(WORDFREQ_LANGS)
+        for (start, token), lang in zip(tokens, langs, strict=True):
+            if lang not in wordfreq_langs:
                 continue
-            split = split_glued(token, lang)
+            split = _split_glued(token, lang)  # split_glued less its test of the language, done above
             if not split:
                 continue
             left, right, _z = split

@@ -1,0 +1,97 @@
+"""Third round of the artefact checks' fast paths (issue 15): each gives exactly what the definition it
+replaces gives (written out here), on texts written to hit the edges."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from audit.artefacts import quality
+from audit.model import Document, Span
+from audit.rules import DocContext
+
+
+def _random_texts(alphabet: str, n: int, seed: int, shortest: int = 0, longest: int = 30) -> list[str]:
+    rnd = random.Random(seed)
+    return ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(shortest, longest))) for _ in range(n)]
+
+
+def _ctx(text: str) -> DocContext:
+    return DocContext(Document(id="d", text=text, source="x/d.txt", locator=None, metadata={}, record=None), 0)
+
+
+# -- quality: whitespace tokens and those holding a letter ---------------------------------------
+
+
+def _token_counts_slow(text: str) -> tuple[int, int]:
+    return len(text.split()), len(quality._ALPHA_TOKEN.findall(text))
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_token_counts_are_split_and_the_alpha_findall(seed):
+    # long enough for the array path (short texts take the regex), with every kind of character that
+    # could tell the two apart: Unicode whitespace (no-break space, line and paragraph separators, the
+    # information separators str.split splits at), digits and numerics that are not letters to the regex
+    # ("½", "²" are \w but not \d), letters outside the BMP, a lone surrogate, underscores
+    alphabet = "a1_ .\n-é½²ª\u00a0\x1c\u2028\u3000Z9ß\U0001d400\U0001f600\ud800\t\x0b"
+    texts = _random_texts(alphabet, 300, seed, shortest=quality._ARRAY_MIN, longest=quality._ARRAY_MIN + 400)
+    texts += _random_texts("ab1 .\n-", 100, seed + 10, shortest=quality._ARRAY_MIN, longest=3000)  # ASCII
+    texts += [
+        " " * 3000,
+        "x" * 3000,
+        "12 " * 1000,
+        "\U0001d400" * 2100,
+        "\U0001d400 1" * 1000,
+        "½ " * 1500,
+        "   lead " + "word " * 600 + "trail   ",
+    ]
+    for text in texts:
+        assert len(text) >= quality._ARRAY_MIN
+        assert quality.token_counts(text) == _token_counts_slow(text), repr(text[:80])
+
+
+def test_token_counts_of_short_texts():
+    for text in ("", " ", "a", "1", "½", "12 345 abc 6x7 -- é½ _ __a (c)", "\U0001d400 \U0001f600"):
+        assert quality.token_counts(text) == _token_counts_slow(text)
+
+
+def test_class_table_agrees_with_the_patterns_on_every_bmp_character():
+    table = quality._bmp_table()
+    rnd = random.Random(3)
+    for cp in [*range(0, 0x3000), *rnd.sample(range(0x3000, 0x10000), 8000)]:
+        c = chr(cp)
+        want = quality._SPACE if c.isspace() else quality._LETTER if quality._LETTER_RUN.match(c) else quality._OTHER
+        assert table[cp] == want, hex(cp)
+
+
+# -- the context's passage languages, many offsets at once ---------------------------------------
+
+
+def test_languages_at_is_language_at_per_offset():
+    text = "x" * 200
+    ctx = _ctx(text)
+    ctx.language = "de"
+    offsets = list(range(-1, 205, 3))
+    assert ctx.languages_at(offsets) == [ctx.language_at(o) for o in offsets] == ["de"] * len(offsets)
+    ordered = [(Span(0, 40), "en", 0.9), (Span(50, 90), "es", 0.8), (Span(90, 150), "fr", 0.7)]
+    overlapping = [(Span(0, 60), "en", 0.9), (Span(50, 90), "es", 0.8), (Span(40, 45), "it", 0.7)]
+    for pl in (ordered, overlapping):
+        ctx.passage_languages = pl
+        assert ctx.languages_at(offsets) == [ctx.language_at(o) for o in offsets]
+    ctx.passage_languages = list(ordered)
+    ctx.languages_at(offsets)
+    ctx.passage_languages.append((Span(160, 170), "pt", 0.9))  # grown after the index was built
+    assert ctx.languages_at(offsets) == [ctx.language_at(o) for o in offsets]
+    assert "pt" in ctx.languages_at(offsets)
+    assert ctx.languages_at([]) == []
+
+
+def test_languages_at_helper_takes_any_lookup():
+    from audit.artefacts.common import languages_at
+
+    ctx = _ctx("y" * 100)
+    ctx.passage_languages = [(Span(0, 10), "en", 0.9), (Span(20, 30), "es", 0.9)]
+    offsets = [0, 5, 15, 25, 99]
+    assert languages_at(ctx.language_at, offsets) == ["en", "en", "und", "es", "und"]
+    assert languages_at(lambda o: "it" if o > 10 else "pt", offsets) == ["pt", "pt", "it", "it", "it"]
