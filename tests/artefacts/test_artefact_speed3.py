@@ -95,3 +95,63 @@ def test_languages_at_helper_takes_any_lookup():
     offsets = [0, 5, 15, 25, 99]
     assert languages_at(ctx.language_at, offsets) == ["en", "en", "und", "es", "und"]
     assert languages_at(lambda o: "it" if o > 10 else "pt", offsets) == ["pt", "pt", "it", "it", "it"]
+
+
+# -- the text layer's words from the characters' classes -----------------------------------------
+
+
+def _words_slow(text: str):
+    from audit.text import WORD_RE
+
+    found = list(WORD_RE.finditer(text))
+    return [m.group(0) for m in found], [m.start() for m in found], [m.end() for m in found]
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_layer_words_from_the_array_rule_are_the_word_regex(seed):
+    from audit import text as T
+
+    # apostrophes alone, doubled, at the ends and between words; letters, digits and numerics outside
+    # ASCII; underscores; letters outside the BMP; a lone surrogate; Unicode whitespace
+    alphabet = "ab1_ '’'’.\n-é½²ªßΩ\u00a0\u2028\U0001d400\U0001f600\ud800Z9"
+    texts = _random_texts(alphabet, 150, seed, shortest=T._ARRAY_MIN, longest=T._ARRAY_MIN + 300)
+    texts += _random_texts("ab1_ '.\n-Z9", 100, seed + 10, shortest=T._ARRAY_MIN, longest=1500)  # ASCII
+    texts += [
+        "'" + "don't l’eau rock'n'roll 'quoted' o''clock x’ ’y " * 40 + "'",
+        "word " * 300,
+        "_" * 1200,
+        "\U0001d400\U0001d401 " * 500,
+    ]
+    used = 0
+    for text in texts:
+        layer = T.TextLayer(text)
+        want = _words_slow(text)
+        assert (layer.words, layer.starts.tolist(), layer.ends.tolist()) == want, repr(text[:80])
+        used += T._array_tokens(text) is not None
+    assert used == len(texts)  # none of these holds a mark or a dense script: all took the array rule
+
+
+def test_layer_words_of_texts_the_array_rule_leaves_to_the_regex():
+    from audit import text as T
+
+    # combining marks (decomposed accents, Devanagari vowel signs) and dense scripts (Han, Thai, kana)
+    for piece in ("cafe\u0301 ", "हिन्दी ", "北京市 ", "ภาษาไทย ", "ひらがな "):
+        text = ("plain words and " + piece) * 80
+        assert len(text) >= T._ARRAY_MIN and T._array_tokens(text) is None
+        layer = T.TextLayer(text)
+        assert (layer.words, layer.starts.tolist(), layer.ends.tolist()) == _words_slow(text)
+
+
+def test_class_table_of_the_layer_agrees_with_the_patterns():
+    import re
+
+    from audit import text as T
+
+    word = re.compile(f"[^\\W_{T.DENSE_SCRIPT}]")
+    special = re.compile(f"[{T.MARKS}{T.DENSE_SCRIPT}]")
+    table = T._bmp_classes()
+    rnd = random.Random(6)
+    for cp in [*range(0, 0x3100), *rnd.sample(range(0x3100, 0x10000), 8000)]:
+        c = chr(cp)
+        want = T._SPECIAL if special.match(c) else T._WORDCHAR if word.match(c) else T._APOSTROPHE if c in "'’" else 0
+        assert table[cp] == want, hex(cp)
