@@ -155,3 +155,24 @@ def test_class_table_of_the_layer_agrees_with_the_patterns():
         c = chr(cp)
         want = T._SPECIAL if special.match(c) else T._WORDCHAR if word.match(c) else T._APOSTROPHE if c in "'’" else 0
         assert table[cp] == want, hex(cp)
+
+
+# -- spam: the cue keywords found from the layer's words -----------------------------------------
+
+
+@pytest.mark.parametrize("seed", [7, 8])
+def test_cue_spans_from_the_layer_words_are_the_cue_regex(seed):
+    from audit.artefacts import spam
+    from audit.text import TextLayer
+
+    # keywords as words, inside words, next to apostrophes and underscores, digits and numerics, a
+    # combining mark (the text then takes the regex), a dense script, capitalised
+    pieces = ["site", "order", "orders", "online", "shop", "sale", "download", "pharmacy", "'", "’", "s", " ",
+              "_", "1", "é", "\u0301", "中", ".", "x", "Site", "½", "\n", "web"]  # fmt: skip
+    rnd = random.Random(seed)
+    texts = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 30))) for _ in range(6000)]
+    texts += ["the site's owner", "l'online", "o’order", "sites' shop", "shop_site", "site½", "online\u0301"]
+    for text in texts:
+        counts = TextLayer(text).word_counts
+        want = [m.span() for m in spam._CUE_RE.finditer(text)]
+        assert spam._cue_spans(text, counts) == want == spam._cue_spans(text), repr(text)
