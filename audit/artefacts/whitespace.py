@@ -8,6 +8,8 @@ from functools import lru_cache
 from itertools import compress
 from typing import Iterable, cast
 
+import numpy as np
+
 from audit.artefacts import wordclass
 from audit.artefacts.common import (
     BARE_ENTITY_NAMES,
@@ -313,22 +315,41 @@ def _junction_lines(text: str) -> list[tuple[int, int]]:
     matched from its own start or not at all. A window ends before a space, tab or newline (which the
     lookahead rejects as it would the end of the text). After a hit the search resumes at that end."""
     out: list[tuple[int, int]] = []
-    search = _JUNCTION.search
     end_at = _WINDOW_END.search
     rfind = text.rfind
-    m = search(text)
     lo = 0  # the end of the previous window (a space, tab or newline): the backward searches stop there
-    while m is not None:
-        j = m.start()
+    for j in _junctions(text):
+        if j < lo:
+            continue  # inside the window just taken (a search resumes at its end)
         ws = max(rfind(" ", lo, j), rfind("\t", lo, j), rfind("\n", lo, j)) + 1
-        e = end_at(text, m.end())
+        e = end_at(text, j + 2)
         if e is None:
             out.append((ws, len(text)))
             break
         lo = e.start()
         out.append((ws, lo))
-        m = search(text, lo)
     return out
+
+
+#: Below this length :func:`_junctions` searches with the regex (the array set-up costs more).
+_ARRAY_MIN = 2000
+
+
+def _junctions(text: str) -> list[int]:
+    """The start of every match of :data:`_JUNCTION` (a lower-case letter before a capital; matches
+    never overlap, as no character is both), in order; from the code points for a long text."""
+    if len(text) < _ARRAY_MIN:
+        return [m.start() for m in _JUNCTION.finditer(text)]
+    if text.isascii():
+        cp = np.frombuffer(text.encode("ascii"), dtype=np.uint8)
+        lower = (cp >= 0x61) & (cp <= 0x7A)
+        upper = (cp >= 0x41) & (cp <= 0x5A)
+    else:
+        cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        # [a-zà-öø-ÿ] and [A-ZÀ-ÖØ-Þ]: a-z, U+00E0-00F6, U+00F8-00FF; A-Z, U+00C0-00D6, U+00D8-00DE
+        lower = ((cp >= 0x61) & (cp <= 0x7A)) | ((cp >= 0xE0) & (cp <= 0xFF) & (cp != 0xF7))
+        upper = ((cp >= 0x41) & (cp <= 0x5A)) | ((cp >= 0xC0) & (cp <= 0xDE) & (cp != 0xD7))
+    return np.flatnonzero(lower[:-1] & upper[1:]).tolist()
 
 
 #: A whole word of lower-case letters, as :data:`_LOWER_TOKEN` takes them.

@@ -176,3 +176,42 @@ def test_cue_spans_from_the_layer_words_are_the_cue_regex(seed):
         counts = TextLayer(text).word_counts
         want = [m.span() for m in spam._CUE_RE.finditer(text)]
         assert spam._cue_spans(text, counts) == want == spam._cue_spans(text), repr(text)
+
+
+# -- whitespace: the windows around lower-to-upper junctions -------------------------------------
+
+
+def _junction_lines_slow(text: str) -> list[tuple[int, int]]:
+    """The definition: search the junction regex, widen to the space-delimited token, resume at its end."""
+    from audit.artefacts import whitespace
+
+    out = []
+    m = whitespace._JUNCTION.search(text)
+    lo = 0
+    while m is not None:
+        j = m.start()
+        ws = max(text.rfind(" ", lo, j), text.rfind("\t", lo, j), text.rfind("\n", lo, j)) + 1
+        e = whitespace._WINDOW_END.search(text, m.end())
+        if e is None:
+            out.append((ws, len(text)))
+            break
+        lo = e.start()
+        out.append((ws, lo))
+        m = whitespace._JUNCTION.search(text, lo)
+    return out
+
+
+@pytest.mark.parametrize("seed", [9, 10])
+def test_junction_windows_from_the_code_points_are_the_regex_search(seed):
+    from audit.artefacts import whitespace
+
+    # the ends of both letter ranges (à ö ø ÿ, À Ö Ø Þ) and the two signs inside them (÷ ×), letters
+    # just outside (ß, ā, Ā), spaces, tabs, newlines and other whitespace that does not end a window
+    alphabet = "aAzZàöøÿÀÖØÞ÷×ßāĀ  \t\n\u00a0.-\U0001d400"
+    long = whitespace._ARRAY_MIN
+    texts = _random_texts(alphabet, 300, seed, shortest=long, longest=long + 200)
+    texts += _random_texts("aZbY \t\n.", 100, seed + 1, shortest=long, longest=long + 200)  # ASCII
+    texts += _random_texts(alphabet, 300, seed + 2, longest=60)  # short: the regex
+    texts += ["x" * long + "aB", "aB" + " " * long, "deportationsThe " * 200, "ÿÀ" * 1500]
+    for text in texts:
+        assert whitespace._junction_lines(text) == _junction_lines_slow(text), repr(text[:60])
