@@ -376,19 +376,21 @@ _CUE_WORDS_ALL = set(KEYWORDS) | set(FOREIGN_OK)
 _CUE_RE = re.compile(rf"(?=[{''.join(sorted({w[0] for w in _CUE_WORDS_ALL}))}])\b(?:{_kw(_CUE_WORDS_ALL)})\b")
 
 
-def _keyword_windows(text: str, reach: int = 200, counts=None) -> list[tuple[int, int]]:
-    """Merged ``(start, end)`` windows of ``reach`` characters around each cue keyword (each match of
-    :data:`_CUE_RE`). ``counts``: the text's lower-cased words (the text layer's), which tell which
+def _keyword_windows(text: str, reach: int = 200, counts=None) -> list[tuple[int, int, bool]]:
+    """Merged ``(start, end, after_comma)`` windows of ``reach`` characters around each cue keyword (each
+    match of :data:`_CUE_RE`); ``after_comma``: some keyword in the window follows a comma and one
+    whitespace character. ``counts``: the text's lower-cased words (the text layer's), which tell which
     keywords can occur at all (:func:`_cue_spans`)."""
-    spans = _cue_spans(text, counts)
-    out: list[list[int]] = []
-    for ms, me in spans:
+    out: list[list] = []
+    for ms, me in _cue_spans(text, counts):
         s, e = max(0, ms - reach), me + reach
+        comma = ms >= 2 and text[ms - 2] == "," and text[ms - 1].isspace()
         if out and s <= out[-1][1]:
             out[-1][1] = e
+            out[-1][2] = out[-1][2] or comma
         else:
-            out.append([s, e])
-    return [(s, min(e, len(text))) for s, e in out]
+            out.append([s, e, comma])
+    return [(s, min(e, len(text)), comma) for s, e, comma in out]
 
 
 def _is_word_char(c: str) -> bool:
@@ -751,11 +753,14 @@ def find_injections(text: str, lang_of, counts=None) -> list[tuple[int, int, str
     out: dict[int, tuple[int, int, str, str]] = {}
     windows = _keyword_windows(text, counts=counts)
 
-    def search(rx):  # the cue patterns start with lookbehinds: run them only around keywords
-        return (m for ws, we in windows for m in rx.finditer(text, ws, we))
+    def search(rx, after_comma=False):
+        """The matches of ``rx`` in the windows (the cue patterns start with lookbehinds: they run only
+        around keywords). ``after_comma``: ``rx`` matches a keyword only right after a comma and one
+        whitespace character (so only in the windows that hold such a keyword)."""
+        return (m for ws, we, comma in windows if comma or not after_comma for m in rx.finditer(text, ws, we))
 
     for cue, rx in (("list", _LIST_RE), ("comma", _COMMA_RE)):
-        for m in search(rx):
+        for m in search(rx, after_comma=True):
             s, e = m.span("kw")
             if s in out or _title_case_line(text, s) or (cue == "comma" and _modifies_noun(text, e)):
                 continue
@@ -769,7 +774,7 @@ def find_injections(text: str, lang_of, counts=None) -> list[tuple[int, int, str
         if m.group("kw").endswith("s") or m.group("prev").endswith(("'s", "’s")):
             continue  # "Tarkin orders Alderaan ..." (a verb), "UNESCO's online Red Book" (a possessive)
         out[s] = (s, e, m.group("kw"), "between-names")
-    for m in search(_LOWER_LIST_RE):
+    for m in search(_LOWER_LIST_RE, after_comma=True):
         s, e = m.span("kw")
         if s in out or not (_plural_or_determined(m.group("prev")) and _plural_or_determined(m.group("next"))):
             continue
@@ -786,7 +791,7 @@ def find_injections(text: str, lang_of, counts=None) -> list[tuple[int, int, str
         elif lang_of(s) != "en" or _title_case_line(text, s) or not _class_break(text, m):
             continue
         out[s] = (s, e, m.group("kw"), "grammar")
-    for m in search(wordclass.COMMA_FRAME_RE):
+    for m in search(wordclass.COMMA_FRAME_RE, after_comma=True):
         s, e = m.span("kw")
         if s in out or not wordclass.comma_frame_break(m.group("kw"), m.group("next")):
             continue

@@ -215,3 +215,32 @@ def test_junction_windows_from_the_code_points_are_the_regex_search(seed):
     texts += ["x" * long + "aB", "aB" + " " * long, "deportationsThe " * 200, "ÿÀ" * 1500]
     for text in texts:
         assert whitespace._junction_lines(text) == _junction_lines_slow(text), repr(text[:60])
+
+
+@pytest.mark.parametrize("seed", [11, 12])
+def test_comma_cues_searched_only_in_windows_with_a_keyword_after_a_comma(seed, monkeypatch):
+    from audit.artefacts import spam
+    from audit.text import TextLayer
+
+    pieces = ["order", "online", "shop", "site", "casino", "store", "deal", ", ", ",\t", ",\n", ",", " and ", " ",
+              "Santa Clara", "Berkeley", "Tom", "officials", "his wife", "the", "pundits", ". ", "\n"]  # fmt: skip
+    rnd = random.Random(seed)
+    texts = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 40))) for _ in range(3000)]
+    texts += [
+        "Santa Clara County, San Francisco, order and Berkeley officials said.",
+        "many pundits, casino and politicians",
+    ]
+
+    def found(text):
+        return spam.find_injections(text, lambda _o: "en", TextLayer(text).word_counts)
+
+    windows = spam._keyword_windows
+    reported = 0
+    for text in texts:
+        fast = found(text)
+        with monkeypatch.context() as mp:  # the definition: every pattern in every window
+            mp.setattr(spam, "_keyword_windows", lambda *a, **k: [(s, e, True) for s, e, _c in windows(*a, **k)])
+            slow = found(text)
+        assert fast == slow, repr(text)
+        reported += bool(fast)
+    assert reported >= 20  # the cues do report in these texts
