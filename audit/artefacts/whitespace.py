@@ -376,7 +376,7 @@ def _lower_tokens(text: str, vocab, layer=None) -> list[tuple[int, str]]:
         return out
     words = layer.words
     if vocab is layer.word_counts:
-        # The layer's own counts: a kept token occurs once among the words, so one dict finds its index;
+        # The layer's own counts: a kept token occurs once among the words, so one pass finds its index;
         # the common English words leave by one set difference, the words that are not lower-case letters
         # by one multi-line search of the rest joined a word per line (a word holds no line break), the
         # repeated ones by their counts (no Python call per word).
@@ -384,8 +384,8 @@ def _lower_tokens(text: str, vocab, layer=None) -> list[tuple[int, str]]:
         keep = list(compress(lower, map((1).__eq__, map(vocab.__getitem__, lower))))
         if not keep:
             return []
-        index = dict(zip(words, range(len(words)), strict=True))
-        found = sorted(index[w] for w in keep if w in index)
+        # their places: a kept word occurs once among the lower-case forms, so at most once as written
+        found = list(compress(range(len(words)), map(frozenset(keep).__contains__, words)))
     else:
         full = _LOWER_WORD.fullmatch
         get = vocab.get

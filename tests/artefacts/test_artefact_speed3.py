@@ -244,3 +244,19 @@ def test_comma_cues_searched_only_in_windows_with_a_keyword_after_a_comma(seed, 
         assert fast == slow, repr(text)
         reported += bool(fast)
     assert reported >= 20  # the cues do report in these texts
+
+
+@pytest.mark.parametrize("seed", [13, 14])
+def test_lower_tokens_placed_by_one_pass_are_the_regex_tokens(seed):
+    from audit.artefacts import whitespace
+    from audit.text import TextLayer
+
+    # words once, twice, capitalised once, after an apostrophe or a URL-ish mark, common English words
+    pieces = ["governorsaid", "blowingand", "Governorsaid", "nightstands", "about", "the", "whereof",
+              "www.", "@", "#", "'", " ", " ", "\n", ".", "-", "ofthe", "wherethe", "fabriche", "é"]  # fmt: skip
+    rnd = random.Random(seed)
+    for _ in range(2000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 30)))
+        layer = TextLayer(text)
+        vocab = layer.word_counts
+        assert whitespace._lower_tokens(text, vocab, layer) == whitespace._lower_tokens(text, vocab, None), text
