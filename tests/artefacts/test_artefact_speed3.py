@@ -260,3 +260,28 @@ def test_lower_tokens_placed_by_one_pass_are_the_regex_tokens(seed):
         layer = TextLayer(text)
         vocab = layer.word_counts
         assert whitespace._lower_tokens(text, vocab, layer) == whitespace._lower_tokens(text, vocab, None), text
+
+
+# -- sentences: a passage without a cut is its own span ------------------------------------------
+
+
+def test_sentences_reuse_whole_passages_and_equal_the_stripped_pieces():
+    from collections import namedtuple
+
+    from audit import segment
+    from audit.text import TextLayer
+
+    Piece = namedtuple("Piece", "start end")  # not a Span: every piece is stripped and built anew
+    rnd = random.Random(15)
+    pieces = ["The end. ", "U.S. The ", "no stop ", "“Yes.” she said. ", "\n\n", "\n", "  ", "Ok? Fine! ", "x"]
+    texts = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 25))) for _ in range(1500)]
+    texts += ["  indented line\n\n  another one.  Two. \n", "\u00a0lead and trail\u2028"]
+    for text in texts:
+        passages = TextLayer(text).passages
+        fast = segment.split_sentences(text, passages)
+        slow = segment.split_sentences(text, [Piece(p.start, p.end) for p in passages])
+        assert fast == slow, repr(text)
+        unstripped = [Span(max(0, p.start - 1), min(len(text), p.end + 1)) for p in passages]
+        if all(a.end <= b.start for a, b in zip(unstripped, unstripped[1:], strict=False)):
+            slow = segment.split_sentences(text, [Piece(p.start, p.end) for p in unstripped])
+            assert segment.split_sentences(text, unstripped) == slow, repr(text)
