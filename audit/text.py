@@ -234,7 +234,7 @@ class TextLayer:
         the layout when :func:`audit.layout.lines_are_paragraphs` proves that is what it gives."""
         bounds = self._line_bounds
         if "layout" not in self.__dict__ and lines_are_paragraphs(self.text, bounds):
-            return tuple(Span(s, e) for s, e in bounds)
+            return tuple(self.lines)  # the lines' spans themselves (immutable): one per line
         return tuple(p.span for p in self.layout.paragraphs)
 
     @cached_property
