@@ -367,13 +367,26 @@ def _lower_tokens(text: str, vocab, layer=None) -> list[tuple[int, str]]:
     Without combining marks in the text, every such match is a word of the text layer (both are bounded
     by characters that are neither letters, digits nor apostrophes), so the filters run once per distinct
     word and the token regex only confirms the words left; with marks, the regex scans the text."""
+    found, confirmed = _lower_candidates(text, vocab, layer)
+    return found if confirmed else [(pos, token) for pos, token in found if _is_lower_token(text, pos, token)]
+
+
+def _is_lower_token(text: str, pos: int, token: str) -> bool:
+    """Is the word ``token`` at ``pos`` a match of :data:`_LOWER_TOKEN` (its lookbehind and lookahead)?"""
+    hit = _LOWER_TOKEN.match(text, pos)
+    return hit is not None and hit.end() == pos + len(token)
+
+
+def _lower_candidates(text: str, vocab, layer=None) -> tuple[list[tuple[int, str]], bool]:
+    """:func:`_lower_tokens` less, when the second value is False, the regex's confirmation of each
+    token (:func:`_is_lower_token`), which a caller may run only on the tokens its other tests keep."""
     if layer is None or (not text.isascii() and _MARK.search(text)):
         out = []
         for m in _LOWER_TOKEN.finditer(text):
             token = m.group(0)
             if vocab.get(token, 0) <= 1 and not _common_en(token):
                 out.append((m.start(), token))
-        return out
+        return out, True
     words = layer.words
     if vocab is layer.word_counts:
         # The layer's own counts: a kept token occurs once among the words, so one pass finds its index;
@@ -383,7 +396,7 @@ def _lower_tokens(text: str, vocab, layer=None) -> list[tuple[int, str]]:
         lower = _LOWER_LINES.findall("\n".join(vocab.keys() - _common_en_words()))
         keep = list(compress(lower, map((1).__eq__, map(vocab.__getitem__, lower))))
         if not keep:
-            return []
+            return [], True
         # their places: a kept word occurs once among the lower-case forms, so at most once as written
         found = list(compress(range(len(words)), map(frozenset(keep).__contains__, words)))
     else:
@@ -392,15 +405,8 @@ def _lower_tokens(text: str, vocab, layer=None) -> list[tuple[int, str]]:
         kept = {w for w in set(words) if full(w) and get(w, 0) <= 1 and not _common_en(w)}
         found = [i for i, w in enumerate(words) if w in kept]
     if not found:
-        return []
-    match = _LOWER_TOKEN.match
-    out = []
-    for i, pos in zip(found, layer.starts[found].tolist(), strict=True):
-        token = words[i]
-        hit = match(text, pos)
-        if hit is not None and hit.end() == pos + len(token):
-            out.append((pos, token))
-    return out
+        return [], True
+    return list(zip(layer.starts[found].tolist(), map(words.__getitem__, found), strict=True)), False
 
 
 @lru_cache(maxsize=1 << 16)
@@ -485,15 +491,15 @@ def find_camel(
         ):
             out.append((m.start(), m.end(), left, right, Severity.INFO))
     if lang_of is not None:
-        tokens = _lower_tokens(text, vocab, layer)
+        tokens, matched = _lower_candidates(text, vocab, layer)
         langs = languages_at(lang_of, [start for start, _token in tokens])
         wordfreq_langs = frozenset(WORDFREQ_LANGS)
         for (start, token), lang in zip(tokens, langs, strict=True):
             if lang not in wordfreq_langs:
                 continue
             split = _split_glued(token, lang)  # split_glued less its test of the language, done above
-            if not split:
-                continue
+            if not split or not (matched or _is_lower_token(text, start, token)):
+                continue  # (the token regex confirms only the few tokens that split)
             left, right, _z = split
             sev = lower_join_evidence(left, right, lang, vocab)
             if sev is not None and (confirmed is None or confirmed(start)):

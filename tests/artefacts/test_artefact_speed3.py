@@ -285,3 +285,24 @@ def test_sentences_reuse_whole_passages_and_equal_the_stripped_pieces():
         if all(a.end <= b.start for a, b in zip(unstripped, unstripped[1:], strict=False)):
             slow = segment.split_sentences(text, [Piece(p.start, p.end) for p in unstripped])
             assert segment.split_sentences(text, unstripped) == slow, repr(text)
+
+
+@pytest.mark.parametrize("seed", [16, 17])
+def test_glued_words_with_the_layer_are_those_of_the_regex(seed):
+    from audit.artefacts import whitespace
+    from audit.text import TextLayer
+
+    # lower-case joins that split ("governorsaid", "ofthe"), ones behind a URL mark or an apostrophe
+    # (the token regex rejects those only after the split), camel and Pascal joins
+    pieces = ["governorsaid", "blowingand", "ofthe", "wherethe", "nightstands", "deportationsThe", "WashingtonThe",
+              "www.", "/", "'", "@", " ", " ", "\n", ".", "-", "the", "said", "governor", "é"]  # fmt: skip
+    rnd = random.Random(seed)
+    reported = 0
+    for _ in range(1500):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 30)))
+        layer = TextLayer(text)
+        vocab = layer.word_counts
+        fast = whitespace.find_camel(text, lambda _o: "en", vocab, None, layer)
+        assert fast == whitespace.find_camel(text, lambda _o: "en", vocab, None, None), repr(text)
+        reported += bool(fast)
+    assert reported > 100
