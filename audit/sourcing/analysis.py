@@ -212,7 +212,7 @@ def analyse(
     cues = CueIndex(masked, layer if layer is not None else TextLayer(text), [q.inner[1] for q in quotes])
     attach_speakers(text, masked, quotes, sentences, lex_for, cues, passages, wire)
     tables = find_tables(text, lines)
-    companies = company_names(text)
+    companies = None  # (company_names of the text: read only by assess, so computed at the first figure)
     figure_tables = sorted(figure_tables, key=lambda sp: sp.start)
     table_starts_ = [sp.start for sp in figure_tables]
     quote_starts = [q.start for q in quotes]
@@ -236,6 +236,8 @@ def analyse(
         figures = find_figures(text, start, end, cells=cells)
         assessed = []
         if figures:  # (assess returns [] for a sentence without figures)
+            if companies is None:
+                companies = company_names(text)
             assessed = assess(text, figures, start, end, cells, companies)
             if not cells and _inside(figure_tables, table_starts_, start, end):
                 assessed = [dataclasses.replace(a, claim=False) for a in assessed]

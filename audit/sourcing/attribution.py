@@ -118,14 +118,13 @@ def find_attributions(
     """
     if index is None or index.text is not text:
         index = _index_of(text)
-    if (
-        not index.any_match(_patterns(lex), start, end)  # (also finds every pattern's matches in one go)
-        and lex.language != "es"
-        and text.find("(", start, end) < 0
-    ):
-        return []  # no cue pattern matches in the span, no parenthesis, no Spanish dropped subject
+    collectors = _COLLECTORS
+    if not index.any_match(_patterns(lex), start, end):  # (also finds every pattern's matches in one go)
+        if lex.language != "es" and text.find("(", start, end) < 0:
+            return []  # no cue pattern matches in the span, no parenthesis, no Spanish dropped subject
+        collectors = _CUELESS  # the others read only the cue patterns' matches: none here
     found = _Found(index)
-    for collect in _COLLECTORS:
+    for collect in collectors:
         collect(text, start, end, lex, found)
     found.out.sort(key=lambda a: a.start)
     return found.out
@@ -403,6 +402,10 @@ _COLLECTORS = (
     _parenthesised_sources,
     _evidence_verbs,
 )
+#: The collectors that read the text itself, not only the matches of the cue patterns (:data:`_patterns`), in the
+#: order of :data:`_COLLECTORS`: all a span without a cue match needs (a new collector that does not read
+#: ``found.index.matches`` belongs here too; ``tests/sourcing/test_sourcing_speed.py`` checks the two agree).
+_CUELESS = (_pro_drop, _parenthesised_sources)
 
 
 #: A Spanish reporting verb opening its sentence with no subject, then "que": "Añadió que...".

@@ -317,6 +317,7 @@ _COMPANY_SUBJECT = re.compile(
 )
 #: A results line: "Net 3,660,273 vs 2,437,914", "Revs 57.7 mln vs 55.1 mln", "Shr 81 cts vs 57 cts".
 _VERSUS = re.compile(r"\d\s*(?:\S+\s+){0,2}vs\.?\s+(?:\S+\s+)?[\d(]|\bvs\.?\s+(?:profit|loss|credit|debit)\b", re.I)
+_VS = re.compile("vs", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -563,7 +564,8 @@ def company_names(text: str) -> Companies:
             names.update(w for w in words[1:] if len(w) > 2 and w not in _NOT_COMPANY and w not in _GENERIC_NAME)
     names.update(m.group(1).split(".")[0] for m in _TICKER.finditer(text))  # "<GM>": the company is also "GM"
     out = Companies(names)
-    out.results = len(_VERSUS.findall(text)) >= 2
+    # (every match of _VERSUS has "vs": most documents have none, and the pattern tries every position)
+    out.results = _VS.search(text) is not None and len(_VERSUS.findall(text)) >= 2
     return out
 
 

@@ -8,6 +8,7 @@ are looked for around quotes, not in them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -59,12 +60,19 @@ def _scan_paragraph(text: str, start: int, end: int, open_at: int | None) -> tup
 def find_quotes(text: str, passages) -> list[Quote]:
     """Direct quotations in ``text``; ``passages`` are paragraph spans in order."""
     out: list[Quote] = []
+    marks = [m.start() for m in _QUOTE_CHAR.finditer(text)]
+    if not marks:
+        return out
     pending: int | None = None  # start of a quote continued from the previous paragraph
     pending_paras = 0
     n = len(passages)
     for idx, p in enumerate(passages):
         para_start = p.start
-        if pending is not None:
+        if pending is None:
+            k = bisect_left(marks, para_start)
+            if k == len(marks) or marks[k] >= p.end:
+                continue  # no quote mark: nothing opens or closes here (what _scan_paragraph would find)
+        else:
             first = text[p.start] if p.start < len(text) else ""
             if first in '“«"':
                 # A continued quote: this paragraph re-opens it.

@@ -64,6 +64,7 @@ def attach_speakers(
     sentence before or of the quote that follows."""
     starts = [s.start for s in sentences]
     para_starts = [p.start for p in passages]
+    overlaps: _Overlaps | None = None
     _MEMO.clear()
 
     def paragraph(offset: int) -> int:
@@ -111,10 +112,52 @@ def attach_speakers(
         if speaker is None:
             speaker = _previous_speaker(text, masked, q, sentences, i0, lex, cues)
         if speaker is None:
-            speaker = _loose_speaker(text, masked, q, quotes, sentences, i0, i1, lex, cues, candidates, paragraph, wire)
+            if overlaps is None:
+                overlaps = _Overlaps(quotes)
+            speaker = _loose_speaker(
+                text, masked, q, quotes, sentences, i0, i1, lex, cues, candidates, paragraph, wire, overlaps
+            )
         q.speaker = speaker
     _following_speakers(text, quotes, paragraph)
     _MEMO.clear()
+
+
+class _Overlaps:
+    """Which quote of a document comes last, in list order, among those that start before a given quote and overlap
+    a span (:meth:`last`). The quotes are in order of their starts (as :func:`audit.sourcing.quotes.find_quotes`
+    gives them): the candidates end at a bisection of the starts, and the search stops once no earlier quote reaches
+    the span (the running maximum of their ends); a scan of every quote per quote was quadratic on pages with
+    hundreds of quoted titles."""
+
+    __slots__ = ("quotes", "starts", "reach", "ordered")
+
+    def __init__(self, quotes: list[Quote]) -> None:
+        self.quotes = quotes
+        self.starts = [q.start for q in quotes]
+        self.ordered = all(a <= b for a, b in zip(self.starts, self.starts[1:], strict=False))
+        reach: list[int] = []
+        m = -1
+        for q in quotes:
+            m = max(m, q.end)
+            reach.append(m)
+        self.reach = reach
+
+    def last(self, q: Quote, a: int, b: int) -> Quote | None:
+        """The last quote ``o`` of the list with ``o.start < b``, ``o.end > a``, ``o.start < q.start``, ``o is not q``."""
+        quotes = self.quotes
+        if not self.ordered:
+            for o in reversed(quotes):
+                if o.start < b and o.end > a and o is not q and o.start < q.start:
+                    return o
+            return None
+        reach = self.reach
+        j = bisect.bisect_left(self.starts, min(b, q.start)) - 1  # quotes[: j + 1] start before b and q
+        while j >= 0 and reach[j] > a:
+            o = quotes[j]
+            if o.end > a and o is not q:
+                return o
+            j -= 1
+        return None
 
 
 #: A past-tense verb and a noun phrase after a quote: “...,” speculated one arbitrager / warned the minister.
@@ -145,6 +188,7 @@ def _loose_speaker(
     candidates: list[tuple[int, int]],
     paragraph: Callable[[int], int],
     wire: bool = False,
+    overlaps: _Overlaps | None = None,
 ) -> Attribution | None:
     """A speaker as news writing gives one, when the strict cues found none (each a general reading):
 
@@ -209,11 +253,9 @@ def _loose_speaker(
     if i0 > 0:
         prev = sentences[i0 - 1]
         if paragraph(q.start) - paragraph(prev.start) <= 1:
-            for o in reversed(quotes):
-                if o.start < prev.end and o.end > prev.start and o is not q and o.start < q.start:
-                    if o.speaker is not None:
-                        return o.speaker
-                    break
+            o = (overlaps or _Overlaps(quotes)).last(q, prev.start, prev.end)
+            if o is not None and o.speaker is not None:
+                return o.speaker  # the last quote before this one in the sentence before
             found = [
                 x
                 for x in _attributions(masked, prev.start, prev.end, lex, cues)
