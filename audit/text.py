@@ -238,6 +238,17 @@ class TextLayer:
         return tuple(p.span for p in self.layout.paragraphs)
 
     @cached_property
+    def passage_bounds(self) -> list[tuple[int, int]]:
+        """:attr:`passages` as (start, end) pairs, without making a span object per passage where the lines
+        are the paragraphs (the duplicates family's passage units read these)."""
+        if "passages" in self.__dict__:  # computed, or seeded (the windows of a huge document)
+            return [(p.start, p.end) for p in self.passages]
+        bounds = self._line_bounds
+        if "layout" not in self.__dict__ and lines_are_paragraphs(self.text, bounds):
+            return bounds
+        return [(p.span.start, p.span.end) for p in self.layout.paragraphs]
+
+    @cached_property
     def sentences(self) -> tuple[Span, ...]:
         """Sentences within :attr:`passages` (:func:`audit.segment.sentences`)."""
         return segment.split_sentences(self.text, self.passages)

@@ -85,6 +85,44 @@ def stream(path: Path, limit: int):
             yield json.loads(line)
 
 
+#: Environment variable that says how the timed ``python -m audit`` children treat bytecode ("cached": as an
+#: installed package; set by :func:`main` from ``--pyc``, absent: the environment's own setting is kept).
+_PYC_ENV = "BENCH_DEDUP_PYC"
+
+
+def scan_env() -> dict[str, str]:
+    """The environment of a timed ``python -m audit scan`` child process. With ``--pyc cached`` (the
+    default) Python's bytecode cache is on (``__pycache__`` beside the package's modules, git-ignored), as
+    an installed package runs (pip compiles the modules at install): where ``PYTHONDONTWRITEBYTECODE`` is
+    set, as on this project's machines, every module of the package is compiled from source at each start
+    (about 0.1 CPU s of the start-up), which no user pays and no other method here pays (datasketch and
+    rensa load from site-packages with their bytecode)."""
+    env = dict(os.environ)
+    if env.pop(_PYC_ENV, "") == "cached":
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def _scan_cmd(src: Path, out: Path) -> list[str]:
+    cmd = [sys.executable, "-m", "audit", "scan", str(src), "--select", "duplicate", "--format", "json"]
+    return cmd + ["--jobs", "1", "--out", str(out)]
+
+
+def warm_scan(tmp: Path, corpus: Path | None = None, docs: int = 200) -> None:
+    """One untimed scan of the first ``docs`` records of ``corpus`` (a one-document corpus when None), so
+    that a timed child finds every module it imports compiled (``--pyc cached``)."""
+    src = tmp / "warm.jsonl"
+    if corpus is None:
+        src.write_text(json.dumps({"id": "a", "text": "One short document."}) + "\n")
+    else:
+        with open(corpus, encoding="utf-8") as fh, open(src, "w", encoding="utf-8") as out:
+            for i, line in enumerate(fh):
+                if i >= docs:
+                    break
+                out.write(line)
+    subprocess.run(_scan_cmd(src, tmp / "warm-out"), cwd=ROOT, env=scan_env(), capture_output=True, check=False)
+
+
 def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
@@ -219,10 +257,10 @@ def work_scan(path: Path, n: int) -> dict:
                 out.write(line)
                 nbytes += len(json.loads(line)["text"].encode("utf-8"))
                 docs += 1
-        cmd = [sys.executable, "-m", "audit", "scan", str(src), "--select", "duplicate", "--format", "json"]
-        cmd += ["--jobs", "1", "--out", str(Path(tmp) / "out")]
+        cmd = _scan_cmd(src, Path(tmp) / "out")
+        warm_scan(Path(tmp), src)
         with open(Path(tmp) / "log", "w") as log:
-            proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+            proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=scan_env())
             _pid, status, usage = os.wait4(proc.pid, 0)
         if os.waitstatus_to_exitcode(status) != 0:
             raise SystemExit(f"scan failed: {(Path(tmp) / 'log').read_text()[-500:]}")
@@ -436,9 +474,9 @@ def startup_seconds() -> float:
     with tempfile.TemporaryDirectory(prefix="bench-dedup-start-") as tmp:
         src = Path(tmp) / "one.jsonl"
         src.write_text(json.dumps({"id": "a", "text": "One short document."}) + "\n")
-        cmd = [sys.executable, "-m", "audit", "scan", str(src), "--select", "duplicate", "--format", "json"]
-        cmd += ["--jobs", "1", "--out", str(Path(tmp) / "out")]
-        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        warm_scan(Path(tmp))
+        cmd = _scan_cmd(src, Path(tmp) / "out")
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=scan_env())
         _pid, _status, usage = os.wait4(proc.pid, 0)
     return usage.ru_utime + usage.ru_stime
 
@@ -534,12 +572,21 @@ def main() -> None:
         help="also split the CPU of `scan --select duplicate --jobs 1` into its parts (start-up, layout, "
         "passage units, tokenising, finish, report, the rest: reading and the pipeline)",
     )
+    ap.add_argument(
+        "--pyc",
+        choices=("cached", "off"),
+        default="cached",
+        help="bytecode of the timed `python -m audit` children (scan, start-up): cached beside the modules "
+        "as an installed package runs (default; an untimed scan of the first records compiles them first), "
+        "or as this environment says (PYTHONDONTWRITEBYTECODE: every module compiled at each start)",
+    )
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     ap.add_argument("--data", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.worker:
         worker(args)
         return
+    os.environ[_PYC_ENV] = args.pyc  # the workers inherit it; scan_env reads it for their scan children
     if args.real:
         import tempfile
 
@@ -569,7 +616,7 @@ def main() -> None:
     any_result = next(r for (m, k), r in results.items() if k == n)
     print(
         f"\n{n} documents, {any_result['bytes'] / 1e6:.0f} MB, {len(truth)} planted duplicate pairs; "
-        f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores\n"
+        f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; bytecode of the scan children: {args.pyc}\n"
     )
     hdr = (
         f"{'method':12} {'docs/s':>9} {'MB/s':>7} {'x dsk':>6} {'x rensa':>7} {'sig MB/s':>9} {'sig x dsk':>9} "

@@ -112,7 +112,7 @@ class DuplicateCheck(CorpusCheck):
         """The document's passage units (spans; none when passages are not indexed)."""
         if not self._want_passages:
             return []
-        return document_unit_bounds(ctx.text, lambda: ctx.passages, self.config.passage_window_words)
+        return document_unit_bounds(ctx.text, lambda: ctx.layer.passage_bounds, self.config.passage_window_words)
 
     def observe(self, ctx: DocContext) -> Iterable[Finding]:
         text = ctx.text
@@ -272,6 +272,17 @@ _KEY_NONWORD = re.compile(r"[^\w\x00-\x7f\u0080-\u00bf\u2000-\u207f]+")
 
 #: Non-ASCII characters (a text's distinct ones decide whether its key text tokenises as the text does).
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII_BYTES = bytes(range(128))
+
+
+def _non_ascii_chars(text: str) -> set[str]:
+    """The distinct non-ASCII characters of ``text`` (``set(_NON_ASCII.findall(text))``, 3x faster): its
+    UTF-8 bytes without the ASCII ones are the non-ASCII characters' own bytes, in order (no ASCII byte
+    is part of a longer character's encoding), so they decode to those characters."""
+    raw = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
+    return set(raw.decode("utf-8", "surrogatepass"))
+
+
 #: Character -> True when its key text (:func:`_key_text` of an NFKC text) gives the tokeniser the same
 #: bytes or only separators, as the character itself does; filled as characters are met.
 _SAME_TOKENS: dict[str, bool] = {}
@@ -333,7 +344,7 @@ def _key_text_or_none(text: str, chars: set[str] | None = None) -> str | None:
     whose NFKC is ASCII punctuation or space) leave the batch's key valid. ``chars``: the text's distinct
     non-ASCII characters, when known."""
     if chars is None:
-        chars = set(_NON_ASCII.findall(text))
+        chars = _non_ascii_chars(text)
     same = True
     if not unicodedata.is_normalized("NFKC", text):
         for ch in chars:
@@ -364,7 +375,7 @@ def exact_keys(texts: list[str], batch: minhash.Batch, seed: int) -> list[int | 
     keys: list[int | tuple[str, int]] = list(batch.doc_keys.tolist())
     words = batch.doc_words.tolist()
     other, again = [], []
-    odd = [(i, set(_NON_ASCII.findall(t))) for i, t in enumerate(texts) if not t.isascii()]
+    odd = [(i, _non_ascii_chars(t)) for i, t in enumerate(texts) if not t.isascii()]
     new = set().union(*(chars for _, chars in odd)).difference(_SAME_TOKENS)
     if new:
         _learn(new)  # the batch's new characters in one pass

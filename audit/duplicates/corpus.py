@@ -125,6 +125,9 @@ class Corpus:
         self._unit_rows: np.ndarray | None = None  # row where each ordinal's units start (len(lengths) + 1)
         self._span_words: LRU[tuple[int, int, int], al.Words] = LRU(SPAN_CACHE_SIZE, SPAN_CACHE_CHARS)
         self._span_norm: LRU[tuple[int, int, int], str] = LRU(SPAN_CACHE_SIZE, SPAN_CACHE_CHARS)
+        #: (document a, document b, passage offset) -> runs of matching passages found by verification
+        #: (:func:`audit.duplicates.passages.verify_passages`): first and last passage of a, and the region
+        self.passage_runs: dict[tuple[int, int, int], list[tuple[int, int, Any]]] = {}
 
     # -- keep policy -----------------------------------------------------------
 
@@ -251,3 +254,4 @@ class Corpus:
         self._pairs.clear()
         self._span_words.clear()
         self._span_norm.clear()
+        self.passage_runs.clear()

@@ -82,6 +82,13 @@ def fact_share(text_a: str, text_b: str) -> FactShare:
     return FactShare(len(na & nb), len(na), len(nb))
 
 
+def _words_of(text_a: str, text_b: str) -> tuple[al.Words, str, al.Words]:
+    """``(words of text_a, text_b, words of text_b)``: the arguments :func:`differences` takes after
+    ``text_a``, both texts tokenised in one batch (:func:`audit.duplicates.align.words_batch`)."""
+    wa, wb = al.words_batch([text_a, text_b])
+    return wa, text_b, wb
+
+
 def same_template(text_a: str, text_b: str, min_figures: int, max_share: float) -> bool:
     """Different facts on one template: both texts carry at least ``min_figures`` figures and share
     less than ``max_share`` of them; or, aligned word by word, at least two facts changed and they
@@ -91,13 +98,7 @@ def same_template(text_a: str, text_b: str, min_figures: int, max_share: float) 
     least = min(fs.count_a, fs.count_b)
     if least >= min_figures and fs.share < max_share:
         return True
-    changed = len(
-        {
-            (d.text_a, d.text_b)
-            for d in differences(text_a, al.words(text_a), text_b, al.words(text_b))
-            if d.kind == "fact"
-        }
-    )
+    changed = len({(d.text_a, d.text_b) for d in differences(text_a, *_words_of(text_a, text_b)) if d.kind == "fact"})
     return changed >= 2 and changed >= least / 4
 
 
@@ -105,9 +106,7 @@ def changed_facts(text_a: str, text_b: str, max_chars: int = 50_000) -> int:
     """How many distinct facts two texts change in place (one substitution repeated counts once; long
     texts: their first ``max_chars`` characters)."""
     a, b = text_a[:max_chars], text_b[:max_chars]
-    return len(
-        {(d.text_a, d.text_b) for d in differences(a, al.words(a), b, al.words(b), limit=1000) if d.kind == "fact"}
-    )
+    return len({(d.text_a, d.text_b) for d in differences(a, *_words_of(a, b), limit=1000) if d.kind == "fact"})
 
 
 @dataclass(frozen=True, slots=True)

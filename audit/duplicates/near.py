@@ -194,7 +194,8 @@ def alterations(corpus: Corpus, a: int, span_a: tuple[int, int], b: int, span_b:
     """Differences (changed facts, inserted words) of ``b[span_b]`` against ``a[span_a]``, in document offsets."""
     ta, tb = corpus.raw(a)[span_a[0] : span_a[1]], corpus.raw(b)[span_b[0] : span_b[1]]
     out = []
-    for d in facts.differences(ta, al.words(ta), tb, al.words(tb), limit=corpus.config.max_alterations):
+    wa, wb = al.words_batch([ta, tb])
+    for d in facts.differences(ta, wa, tb, wb, limit=corpus.config.max_alterations):
         out.append(
             facts.Difference(
                 d.kind,

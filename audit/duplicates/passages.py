@@ -55,7 +55,7 @@ def _passages_of(corpus: Corpus, ordinal: int) -> tuple[list[tuple[int, int]], l
         spans = corpus.units_of(ordinal)  # the units the check computed when it observed the document
         if spans is None:
             window = corpus.config.passage_window_words
-            spans = document_unit_bounds(text, lambda: segment.passages(text), window)
+            spans = document_unit_bounds(text, lambda: [(p.start, p.end) for p in segment.passages(text)], window)
         return spans, [s for s, _ in spans]
 
     return corpus.derived("units", ordinal, compute)
@@ -148,6 +148,13 @@ def verify_passages(corpus: Corpus, pa: tuple[int, int, int], pb: tuple[int, int
     sim = al.normalized_similarity(na, nb)
     if sim < cfg.passage_similarity:
         return _partial_copy(corpus, da, spans_a[ia], db, spans_b[ib])
+    # Two documents: a seed inside a run of matching passages found before (same documents, same
+    # diagonal) extends to that same run, with the same similarities (see _known_run).
+    diagonal = (da, db, ia - ib) if da != db else None
+    if diagonal is not None:
+        known = _known_run(corpus.passage_runs.get(diagonal), ia)
+        if known is not None:
+            return known
     exact = na == nb
     a0, a1, b0, b1, sims = _extend(corpus, da, ia, spans_a, db, ib, spans_b, (sa, ea))
     region_a = (spans_a[a0][0], spans_a[a1][1])
@@ -155,7 +162,26 @@ def verify_passages(corpus: Corpus, pa: tuple[int, int, int], pb: tuple[int, int
     if (a0, a1) != (ia, ia):
         exact = all(s >= 1.0 for s in [sim, *sims])
         sim = _similarity(corpus, da, region_a, db, region_b)
-    return Region(da, region_a, db, region_b, sim, exact)
+    region = Region(da, region_a, db, region_b, sim, exact)
+    if diagonal is not None and a1 > a0:
+        corpus.passage_runs.setdefault(diagonal, []).append((a0, a1, region))
+    return region
+
+
+def _known_run(runs: list[tuple[int, int, Region]] | None, ia: int) -> Region | None:
+    """The region of a run of matching passages of two documents (passages [a0, a1] of one aligned with
+    passages of the other on one diagonal) that holds passage ``ia``, or None.
+
+    A run was extended from one of its pairs as far as its neighbours match, in both directions; every
+    pair inside it matches (with the same threshold as a seed), so :func:`_extend` from any other pair of
+    it reaches the same two ends, and the region's similarity and exactness are taken over the whole run:
+    verifying a seed inside it gives the same region. (Inside one document extension depends on the
+    seed, so only pairs of two documents are kept; a run of one passage is its own seed.)"""
+    if runs:
+        for a0, a1, region in runs:
+            if a0 <= ia <= a1:
+                return region
+    return None
 
 
 # ---------------------------------------------------------------------------

@@ -23,14 +23,19 @@ def document_units(text: str, passages: Callable[[], Iterable[Span]], window_wor
     """:func:`units` of a whole document, asking for its paragraphs (``passages()``, the paragraph
     layout) only when they are used: a wire story is cut at its indented lines instead, so its layout
     is never computed for it."""
-    return [Span(a, b) for a, b in document_unit_bounds(text, passages, window_words)]
+    if window_words > 0 and _is_wire(text):
+        return [Span(a, b) for a, b in unit_bounds(text, ((0, len(text)),), window_words, wire=True)]
+    return [Span(a, b) for a, b in _unit_bounds(text, passages(), window_words, spans=True)]
 
 
-def document_unit_bounds(text: str, passages: Callable[[], Iterable[Span]], window_words: int) -> list[tuple[int, int]]:
-    """:func:`document_units` as (start, end) pairs."""
+def document_unit_bounds(
+    text: str, passage_bounds: Callable[[], Iterable[tuple[int, int]]], window_words: int
+) -> list[tuple[int, int]]:
+    """:func:`document_units` as (start, end) pairs, from the paragraphs as (start, end) pairs
+    (``passage_bounds()``: e.g. :attr:`audit.text.TextLayer.passage_bounds`)."""
     if window_words > 0 and _is_wire(text):
         return unit_bounds(text, ((0, len(text)),), window_words, wire=True)
-    return _unit_bounds(text, passages(), window_words, spans=True)
+    return _unit_bounds(text, passage_bounds(), window_words, spans=False)
 
 
 def units(text: str, passages: Iterable[Span], window_words: int) -> list[Span]:
@@ -70,10 +75,10 @@ def _unit_bounds(text: str, passages: Iterable, window_words: int, spans: bool) 
     find = text.find
     for p in passages:
         start, end = (p.start, p.end) if spans else p
+        if end - start < short and find("\n", start, end) < 0:
+            append((start, end))
+            continue
         if find("\n", start, end) < 0:
-            if end - start < short:
-                append((start, end))
-                continue
             cuts: Sequence[int] = (start, end)  # one line: no indented line starts inside it
         else:
             cuts = [start, *[m.start() + 1 for m in _INDENT.finditer(text, start, end)], end]
@@ -112,6 +117,8 @@ def _windows(text: str, span: Span, target: int) -> list[Span]:
 def _window_bounds(text: str, s0: int, e0: int, target: int) -> list[tuple[int, int]]:
     """:func:`_windows` of ``text[s0:e0]`` as (start, end) pairs."""
     piece = text[s0:e0]
+    if target >= 2 and "\n" not in piece and not _OTHER_STOPS.search(piece):
+        return [(s0 + a, s0 + b) for a, b in _line_windows(piece, target)]
     groups: list[tuple[int, int]] = []
     start = None
     words = 0
@@ -141,6 +148,65 @@ def _window_bounds(text: str, s0: int, e0: int, target: int) -> list[tuple[int, 
             s = b - len(body)
             out.append((s0 + s, s0 + s + len(body.rstrip())))
     return out
+
+
+#: Sentence stops of other scripts (:data:`audit.segment._SENT_END`'s second branch): a sentence may end
+#: there without white space after it.
+_OTHER_STOPS = re.compile("[\u3002\uff0e\uff01\uff1f\uff61\u0964\u0965\u061f\u06d4\u0589\u1362]")
+#: ``n`` words (runs of non-space) and the white space after each, from a word's start.
+_SKIP: dict[int, re.Pattern] = {}
+
+
+def _skip(n: int) -> re.Pattern:
+    pattern = _SKIP.get(n)
+    if pattern is None:
+        pattern = _SKIP[n] = re.compile(r"(?:\S+\s+)" + f"{{{n}}}")
+    return pattern
+
+
+def _line_windows(piece: str, target: int) -> list[tuple[int, int]]:
+    """:func:`_window_bounds` of a stripped piece of one line without sentence stops of other scripts
+    (``target`` >= 2), finding only the sentence ends that close a window.
+
+    There every sentence end (:func:`audit.segment._sentence_cut`) lies at the end of a word (a run of
+    non-space) followed by white space, and the next sentence starts at the next word; so the sentences
+    share out the piece's words, and a window closes at the first sentence end after its ``target``-th
+    word: at the end of word ``target`` or later, that is after the start of that word. A match of the
+    sentence-end pattern ends inside one word after the one it starts in (``fin. »``: a space and a
+    closing guillemet belong to it), and no match crosses the start of a word any other way; so scanning
+    from the start of word ``target - 1`` finds every sentence end that can close the window, with the
+    matches a scan from the window's start would find there. The last window is what follows the last
+    close (joined to the window before it when it has under a third of ``target`` words), as in
+    :func:`_window_bounds`."""
+    n = len(piece)
+    groups: list[tuple[int, int]] = []
+    before, one = _skip(target - 2), _skip(1)
+    finditer, cut_of = segment._SENT_END.finditer, segment._sentence_cut
+    pos = 0  # the window's first word
+    while True:
+        m = before.match(piece, pos)
+        last = one.match(piece, m.end()) if m is not None else None
+        if last is None:
+            break  # under target words left: no sentence end closes a window
+        close = None
+        for sm in finditer(piece, m.end()):
+            nxt = sm.end()
+            if nxt >= n:
+                break
+            cut = cut_of(piece, sm, nxt)
+            if cut > last.end():  # a sentence end at the end of word target or later (a cut is never a word start)
+                close = (cut, nxt)
+                break
+        if close is None:
+            break
+        groups.append((pos, close[0]))
+        pos = close[1]
+    words = len(piece[pos:].split())
+    if groups and words < target // 3:
+        groups[-1] = (groups[-1][0], n)
+    else:
+        groups.append((pos, n))
+    return groups
 
 
 _OPEN_QUOTES = frozenset("\"\u201c\u201e\u00ab\u2018\u201a\u2039\u300c\u300e'")
