@@ -28,6 +28,7 @@ from audit.sourcing.sources import (
     _QUANTIFIED_SUBJECT,
     _SOURCE_QUALIFIER,
     _UPPER,
+    DATED_DOCUMENT,
     NAMED_AFTER,
     _name_before,
     _name_before_first,
@@ -307,7 +308,11 @@ def _parenthesised_sources(text: str, start: int, end: int, lex: Lexicon, found:
         inner = m.group(1).strip()
         inner = _SOURCE_LABEL.sub("", inner)
         kind, outlet = classify_source(inner, lex)
-        if kind == "outlet" or (kind in ("named", "document") and _SOURCE_WORD.match(m.group(1))):
+        if (
+            kind == "outlet"
+            or (kind in ("named", "document") and _SOURCE_WORD.match(m.group(1)))
+            or (kind == "document" and DATED_DOCUMENT.fullmatch(inner))  # "(2000 population census)"
+        ):
             out.append(Attribution(m.start(), m.end(), m.group(0), "cue", inner, kind, outlet))
             taken.append((m.start(), m.end()))
 

@@ -56,7 +56,8 @@ _SOCIETY = frozenset(
     budget spending deficit taxpayers taxpayer welfare benefits aid funding subsidies subsidy tuition rent
     rents turnout votes ballots approval population mortality literacy vaccination vaccinated insured uninsured
     emissions mortgage mortgages wildfire wildfires wildfire fires flood floods
-    flooding burned scorched destroyed incendios incendio inundaciones arrasado vivienda viviendas house houses home homes spent spend gastó housing gas groceries food healthcare premiums childcare medicare medicaid
+    flooding destroyed blaze blazes bushfire bushfires incendios incendio inundaciones arrasado vivienda viviendas house houses home homes spent spend gastó
+    housing gas groceries food healthcare premiums childcare medicare medicaid
     desempleo paro pobreza delincuencia inflación salarios salario sueldo pensiones presupuesto gasto déficit
     impuestos subsidios ayudas alquiler alquileres población mortalidad participación aprobación
     vote schools hospitals clinics shelters pensions violence accidents suicides hate obesity healthcare
@@ -115,7 +116,8 @@ _PLACE_SIZE = frozenset("population populations inhabitants población habitante
 #: ("The sector employs 240,000 workers nationwide": an economic statistic).
 _SIZE_BEFORE = re.compile(
     r"(?i:\b(?:with|has|have|had|having|employs|employed|employing|home\s+to|emplea|empleaba|cuenta\s+con|con|tiene|"
-    r"tenía)\s+"
+    r"tenía|serves|served|serving|reaches|reached|connects|connected|boasts|boasted|comprising|comprises|comprised|"
+    r"consisting\s+of|consists\s+of)\s+"
     r"(?:(?:a|an|its|their)\s+)?(?:(?:staff|work\s*force|workforce|membership|payroll|plantilla)\s+of\s+)?"
     r"(?:(?:about|around|some|nearly|almost|over|more\s+than|roughly|approximately|just\s+over|unos|unas|más\s+de|"
     r"casi|alrededor\s+de)\s+)?|(?:['’]s|#39;s|\bits|\btheir)\s+(?:(?:about|some|nearly|roughly)\s+)?"
@@ -125,8 +127,8 @@ _SIZE_BEFORE = re.compile(
 _STAFF_OF = re.compile(r"(?i:staff|work\s*force|workforce|membership|payroll|strength|plantilla)\s+of\b")
 _MEMBERS = frozenset(
     """people persons workers employees staff members personnel customers subscribers users students pupils
-    residents inhabitants personas trabajadores empleados miembros socios clientes usuarios alumnos estudiantes
-    residentes habitantes""".split()
+    residents inhabitants followers readers viewers listeners personas trabajadores empleados miembros socios clientes
+    usuarios alumnos estudiantes residentes habitantes seguidores lectores""".split()
 )
 _CHANGE = re.compile(
     r"(?i)\b(?:lay(?:s|ing)?\s*-?\s*offs?|laid\s+off|cut|cuts|cutting|slash|eliminat|jobless|unemploy|strik|walk(?:ed|ing)?"
@@ -139,20 +141,26 @@ _CHANGE = re.compile(
 #: figures or a forecast of the vote are not results and stay claims).
 _RESULT_VERB = re.compile(
     r"(?i)\b(?:won|wins|win|winning|elected|reelected|re-elected|came|finished|took|captured|secured|received|polled|"
+    r"achieved|attained|obtained|scored|cast|"
     r"garnered|gained|gaining|carried|lost|beat|defeated|ganó|gana|obtuvo|logró|perdió|reelegid[oa]|elegid[oa])\b"
 )
 _VOTES_AFTER = re.compile(
-    r"\s*(?:(?:per\s+cent|percent|pct|%|por\s+ciento)\s+)?(?:of\s+the\s+(?:[\w-]+\s+){0,3}?(?:vote|votes|ballots)\b|"
+    r"\s*(?:(?:per\s+cent|percent|pct|%|por\s+ciento)\s+)?(?:of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:vote|votes|ballots)\b|"
     r"(?:popular\s+|electoral\s+)?votes\b|(?:de\s+los\s+)?votos\b|del\s+voto\b|-seat\b|\s*seats?\b|escaños\b)",
     re.I,
 )
 #: A figure in a conditional clause ("if 200 members resign", "unless 40% of voters turn out", "si 300 familias
 #: se van") states a hypothesis, not a fact: nothing to source.
 _CONDITIONAL = re.compile(r"(?i)\b(?:if|unless|si)\b[^,;:.!?()]*$")
+#: A made-up example: "For example, a hypothetical population might include 10 million men", "Suppose that 100 patients".
+_EXAMPLE = re.compile(r"(?i)\b(?:hypothetical|hypothetically|suppose|supposing|imagine|hipotétic[oa])\b")
 #: The same result restated: "18,287 votes, or 53 pct".
 _RESTATED = re.compile(r"[^\d;:]{0,20}?,?\s+(?:or|o|to|a)\s+")
 #: A tally: "by 66 votes to 44", "after a 738 to 319 vote".
-_TALLY = re.compile(r"\s+(?:to|-|–)\s+\d[\d,]*\s+(?:vote|votes|decision)\b", re.I)
+_TALLY = re.compile(
+    r"\s+(?:to|-|–)\s+\d[\d,]*\s+(?:vote|votes|decision)\b|\s+votes?\s+(?:to|against)\s+\d|\s+votos\s+(?:a|contra)\s+\d",
+    re.I,
+)
 #: The next result of the same kind in one account: "45% of the vote in the first round and 80% in the second".
 _AND_NEXT = re.compile(r"[^\d;:]{0,40}?\s(?:and|y)\s+")
 #: Words that name no quantity when they are only the sentence's topic: "did a good job of drawing fouls".
@@ -164,7 +172,8 @@ _YEAR_LIST_BEFORE = re.compile(r"\b(?:1\d{3}|20\d{2})\s*(?:and|or|to|,|-|–)\s*
 #: the cabinet"), not a statistic, unless it counts harm done to people: "At least 14 people were injured".
 _SMALL_COUNT = 100
 _HARM = re.compile(
-    r"(?i)\b(?:kill|dead|die[ds]?\b|dying|death|injur|wound|hurt|victim|casualt|fatalit|missing|arrest|detain|kidnap|"
+    r"(?i)\b(?:kill|dead|(?<!the\s)(?<!\ba\s)(?<!each\s)(?<!one\s)(?<!first\s)(?<!second\s)(?<!third\s)(?<!this\s)"
+    r"(?<!that\s)die\b|die[ds]\b|dying|death|injur|wound|hurt|victim|casualt|fatalit|missing|arrest|detain|kidnap|"
     r"abduct|hostage|homeless|displaced|evacuat|sick|infect|hospitali[sz]|murder|homicide|shooting|(?:were|was|been|being|got|get|fatally|gunmen)\s+shot\b|shot\s+(?:dead|and\s+killed|to\s+death)|overdos|"
     r"suicide|execut(?!ive)|jail|imprison|sentenced|muert|muri|falleci|herid|víctima|desaparecid|detuv|detenid|secuestr|"
     r"desplazad|evacuad|asesina|contagiad|hospitalizad|encarcelad)"
@@ -208,7 +217,11 @@ _TIME_SPAN = frozenset("century centuries decade decades year years season seaso
 #: A physical unit right after the figure: "18.7 cm long", "a 235.4 m tall tower", "400 MHz", "25,000 light-years".
 _PHYSICAL_UNIT = re.compile(
     r"(?:\s*(?:and|or|to|-|–)\s*[\d.,]*\d)?"  # "the 400 and 450 MHz bands"
-    r"\s?(?:(?:cm|mm|m|km|ft|mi)[²³]?|in\.|mhz|ghz|khz|hz|kg|mg|g|lb|lbs|oz|°[cf]?|light-years?|kwh|mw|kw|gw|nm|µm)(?![\w-])",
+    r"\s?(?:(?:cm|mm|m|km|ft|mi|yd)[23²³]?|in\.|mhz|ghz|khz|hz|kg|mg|g|lb|lbs|oz|°[cf]?|light-years?|kwh|mw|kw|gw|nm|µm|"
+    # units written with a space or a period, and the engineer's and chemist's units: "123,000 cu mi", "179 cuin",
+    # "6.3 Gcuft", "1745 ppb", "3,000 rpm", "250 hp", "500 cc", "21μs"
+    r"(?:sq|cu)\.?\s?(?:mi|km|ft|yd|m|in)\.?|cu\.?\s?in|cuin|[kmgtb]?cu\.?\s?ft|bcf|tcf|bcm|ppm|ppb|ppt|rpm|bhp|hp|cc|psi|"
+    r"mpg|knots|kn|kcal|cal|[µμmn]s|db|twh|gwh|mwh|mah|mt|kt|gt|mbps|gbps|kbps|tb|gb|mb|kb)(?![\w-])",
     re.I,
 )
 _PRIZE_NAME = re.compile(
@@ -227,9 +240,10 @@ _RAISES = re.compile(
 #: A price per period or per item: "cost around $7 a month", "a lease at 80 pounds a year", "$62,500 per song". The
 #: cost of a thing, unless a social noun before it says it is pay, rent or a benefit ("cut pay to $7.25 an hour").
 _PER_PERIOD = re.compile(
-    r"\s*(?:(?:mln|million|billion|bln|thousand)\s+)?(?:dlrs?\s+)?(?:a|an|per|each|every|por|al|a\s+la)\s+"
+    r"\s*(?:(?:mln|million|billion|bln|thousand)\s+)?(?:dlrs?\s+)?(?:[a-z]+\s+for\s+(?:every|each)\s+[a-z]+\b|"
+    r"(?:a|an|per|each|every|por|al|a\s+la)\s+"
     r"(?:month|year|quarter|week|day|night|hour|song|ticket|person|visit|seat|session|class|copy|issue|mes|año|semana|día|"
-    r"noche|hora)\b",
+    r"noche|hora)\b)",
     re.I,
 )
 #: What a buyer pays: "buyers are asked to pay over 10,000 pounds extra for", "will pay the state $750,000",
@@ -245,7 +259,7 @@ _PRICE_VERB = re.compile(
 #: $25.5 million", "was ordered to pay $62,500 per song", "charged with running a scheme that provided $500 million in
 #: losses", "agreed to pay a settlement of $12 million".
 _LEGAL = re.compile(
-    r"(?i)\b(?:fined|fine\s+of|fines\s+of|penalt(?:y|ies)|damages|settlements?|settled|ordered\s+(?:[\w-]+\s+){0,3}?"
+    r"(?i)\b(?:fined|fine\s+of|fines|maximum\s+fine|penalt(?:y|ies)|damages|settlements?|settled|ordered\s+(?:[\w-]+\s+){0,3}?"
     r"to\s+pay|awarded|charged\s+(?:\w+\s+)?with|indicted|indictment|convicted|verdict|jury|court|tribunal|lawsuit|sued|"
     r"multad[oa]|multa\s+de|condenad[oa]|indemnizaci[oó]n|tribunal|juez|demanda)\b"
 )
@@ -264,7 +278,8 @@ _GIFT_AFTER = re.compile(
 )
 _CURRENCY_AFTER = re.compile(
     r"\s*(?:(?:mln|million|billion|bln|thousand|millones|mil)\s+)?(?:dlrs?|dollars?|stg|sterling|yen|marks|francs|"
-    r"pounds|euros?|pesos|dólares|libras)\b",
+    r"pounds|euros?|pesos|dólares|libras|rubles|roubles|rupees|yuan|lira|lire|kronor|kroner|shillings|dinars|riyals|"
+    r"rand|reais|zlotys|forints|guilders|florins|ducats|crowns|gold\s+pieces)\b",
     re.I,
 )
 #: A threshold of a rule or an offer: "tax cuts for those making less than $250,000 a year", "incomes above $1 million".
@@ -275,9 +290,94 @@ _THRESHOLD_BEFORE = re.compile(
 #: A target or a cap is a plan's own term, not a statistic: "the announced target of a 17 per cent reduction".
 _TARGET_BEFORE = re.compile(
     r"(?i:\b(?:(?:target|goal|aim|objective|ceiling|cap|limit|minimum|maximum|threshold|quorum|quota|meta|objetivo|"
-    r"tope|límite|mínimo|máximo|umbral)\s+(?:of|de|del)|requisite|required)\s+(?:(?:a|an|the|about|some|nearly|un|una|el|"
-    r"la)\s+)?)$"
+    r"tope|límite|mínimo|máximo|umbral)\s+(?:of|de|del|is|was|are|were|stands\s+at|stood\s+at|set\s+at|es|era|fue)|"
+    r"requisite|required)\s+(?:(?:a|an|the|about|some|nearly|un|una|el|la)\s+)?)$"
 )
+#: The terms of a tax code or a benefit rule: "The standard deduction for a single taxpayer is $5,700", "the personal
+#: exemption is $118", "the minimum wage is $7.25 an hour".
+_RULE_AMOUNT_BEFORE = re.compile(
+    r"(?i:\b(?:deduction|deductions|exemption|exemptions|allowance|allowances|minimum\s+wage|tax\s+credit|"
+    r"deducción|exención|salario\s+mínimo)\b(?:\s+(?:for|of|per|para|por)\s+(?:a|an|the|each|every|un|una|el|la)?\s*"
+    r"(?:[\w-]+\s+){0,2}?[\w-]+)?\s+(?:is|was|are|were|of|stands\s+at|es|era|fue|de)\s+)$"
+)
+#: A requirement stated as what someone must attain: "parties must attain at least 5 percent of the vote to gain a
+#: seat", "As a condition, Intel will have to employ 1,500 more workers": the terms of a rule or a deal.
+_REQUIRED_BEFORE = re.compile(
+    r"(?i:\b(?:must|(?:will\s+)?(?:have|has|need|needs)\s+to|required\s+to|obliged\s+to|debe|deben|deberá|deberán|"
+    r"tendrá\s+que|tendrán\s+que)\s+(?:also\s+)?(?:attain|obtain|win|get|gain|reach|receive|employ|hire|collect|gather|"
+    r"secure|hold|keep|maintain|obtener|alcanzar|conseguir|reunir|emplear|contratar)\s+"
+    r"(?:(?:at\s+least|a\s+minimum\s+of|more\s+than|over|up\s+to|al\s+menos|un\s+mínimo\s+de|más\s+de)\s+)?)$"
+)
+#: The terms of a deal named as the frame of the sentence: "As a condition, ...", "As part of the agreement, ...".
+_TERMS_OPENER = re.compile(
+    r"(?i:\s*(?:as\s+a\s+condition|as\s+part\s+of\s+the\s+(?:deal|agreement|accord|pact|settlement|contract)|"
+    r"under\s+the\s+terms|como\s+condición)\b)"
+)
+#: The offer of a product page: "5% cash back on up to $1,500 spent", "0% intro APR", "20% off": the terms of a sale.
+_OFFER = re.compile(
+    r"(?i:\b(?:cash\s*back|cashback|apr|intro(?:ductory)?\s+(?:rate|offer|apr|period)|promo(?:tion(?:al)?)?\s+code|"
+    r"coupons?|discount|rewards?\s+points|free\s+shipping|annual\s+fee|sign[- ]?up\s+bonus|bonus\s+(?:cash|points|miles))\b|"
+    r"\d\s?%\s+off\b)"
+)
+#: What a material or a mixture is made of: "a 90% platinum-10% iridium alloy", "gas containing more than 40% oxygen",
+#: "43% coal, 42% oil and 15% renewable": a composition, a measurement of a thing.
+_MATERIALS = frozenset(
+    """platinum iridium gold silver copper zinc tin iron nickel chromium aluminium aluminum titanium tungsten
+    cobalt manganese magnesium calcium sodium potassium lithium uranium plutonium mercury carbon nitrogen oxygen
+    hydrogen helium argon neon zirconium niobium tantalum vanadium molybdenum beryllium boron arsenic antimony bismuth
+    cadmium selenium palladium rhodium gallium germanium indium strontium barium cesium caesium fluorine chlorine
+    bromine iodine phosphorus thorium methane ethane propane butane ethanol alcohol sulfur sulphur silicon steel brass bronze
+    cotton wool silk polyester nylon leather coal oil gas petroleum diesel nuclear hydro hydroelectric hydropower wind
+    solar renewable renewables geothermal biomass water sugar protein fat starch fibre fiber moisture clay sand
+    limestone cocoa cacao juice milk
+    oro plata cobre hierro zinc estaño plomo carbón petróleo agua azúcar algodón""".split()
+)
+_COMPOSITION_AFTER = re.compile(r"\s*(?:by\s+(?:weight|volume|mass)|alloy)\b", re.I)
+#: The size of a crowd at an event: "joined a crowd of 15,000 people", "a standing ovation from over 3,000 people"
+#: (a protest's size is a claim: see :data:`_PROTEST`).
+_CROWD_BEFORE = re.compile(
+    r"(?i:\b(?:crowds?|audiences?|ovation|congregation|gathering|attended\s+by)\s+(?:of|from|by)?\s*"
+    r"(?:(?:about|some|nearly|around|over|more\s+than|up\s+to|roughly|an\s+estimated|estimated|almost|perhaps)\s+)*)$"
+)
+_PROTEST = re.compile(
+    r"(?i)\b(?:protest\w*|demonstrat\w*|marchers|marched|marching|rall(?:y|ies|ied)|riot\w*|strik\w*|vigil\w*|"
+    r"manifestaci\w*|manifestantes|protesta\w*|marcha\w*)\b"
+)
+#: One person's money: "She also earned $50,000 for each speech", "his father did create a trust of 100,000 pounds":
+#: a detail of a life, unless the sentence is about public money (a budget, taxes, aid).
+_PERSON_SUBJECT = re.compile(r"\s*(?:He|She|His\s+[\w-]+|Her\s+[\w-]+|Él|Ella)\b")
+_PERSON_IN_CLAUSE = re.compile(r"(?i)\b(?:his|her|he|she)\b")
+_PAY_WORDS = frozenset(
+    "pay made earned compensation bonus salary salaries wage wages spent spend gastó salario sueldo".split()
+)
+#: "at home", "made up": words that look social here and are not ("10 at home, 10 on the road", "made up 30% of").
+_FALSE_SOCIAL = re.compile(
+    r"(?i)\b(?:at\s+home|made\s+up|home\s+to|home\s+(?:run|runs|team|game|games|ground|win|wins|port|base))\b"
+)
+#: A body enlarged to a size: "The assembly was expanded to 99 members in 1997, to 115 members in 2006".
+_EXPANDED_TO = re.compile(r"(?i:\b(?:expanded|enlarged)\s+(?:from\s+[\d,]+\s+)?to\s+)$")
+_EXPANDED = re.compile(r"(?i)\b(?:expanded|enlarged)\b")
+#: What a party is entitled to under a rule or a deal: "Kyrgyzstan has the right to 25% of the water".
+_ENTITLED_BEFORE = re.compile(
+    r"(?i:\b(?:right|rights|entitled|entitles\s+\w+|entitlement|derecho)\s+(?:to|a)\s+(?:(?:a|an|the|about|some|up\s+to|"
+    r"el|la)\s+)?)$"
+)
+#: How far a piece of work has got: "repairs were halted when they were only 20% complete".
+_PROGRESS_AFTER = re.compile(r"\s*(?:complete|completed|finished|done|built|charged|full|efficient)\b", re.I)
+#: An organisation named as the subject of its own size: "the workforce is now less than 1,000", "The membership of
+#: the council was expanded from 60 to 90 members".
+_ORG_SIZE_SUBJECT = re.compile(
+    r"(?i)\b(?:the|its|their|['’]s)\s+(?:[\w-]+\s+)?(?:membership|workforce|work\s+force|staff|payroll|headcount|"
+    r"plantilla)(?:\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+)?\s+(?:is|was|were|are|has|had|stood|numbered|numbers|"
+    r"totals|totalled|totaled|expanded|grew|reached|now)\b"
+)
+#: Orders and production of things named like people: "ordered 19 models and 176 fighters", "8 million cases of wine
+#: are produced".
+_PRODUCTION = re.compile(
+    r"(?i)\b(?:order(?:s|ed)?|buil[dt]s?|building|produc(?:e|es|ed|tion)|manufactur\w*|deliver(?:s|ed|ies)?|"
+    r"purchas\w*|bought|acquired|ship(?:s|ped|ments)|sold|sells|export\w*|bottled|fleet)\b"
+)
+_THINGS_NAMED_LIKE_PEOPLE = frozenset("fighters cases interceptors".split())
 #: A cap or a floor set by a plan: "Cap federal spending below twenty percent of the economy".
 _CAP_BEFORE = re.compile(
     r"(?i:\b(?:cap|caps|capped|capping|limit|limits|limiting|keep|keeps|hold|holds)\s+(?:[\w-]+\s+){0,3}?"
@@ -325,7 +425,9 @@ class FigureClaim:
     """One figure with what it quantifies, and whether it is a claim worth a source."""
 
     figure: Figure
-    quantity: str  # people | society | other | price | finance | market | measure | result | hypothetical
+    quantity: (
+        str  # people | society | other | things | price | finance | market | measure | result | hypothetical | ...
+    )
     claim: bool
     own: bool = False  # said by a company of itself ("The company wants to shed 2,000 jobs")
 
@@ -353,31 +455,54 @@ def quantity(text: str, fig: Figure, start: int, end: int) -> str:
         return "other"  # "dated to 30,000 to 37,000 years ago": the first year of a range of dates
     if fig.kind == "count" and _CAPACITY_BEFORE.search(before_text):
         return "measure"  # "it only seated 56,000 people": the capacity of a place
+    if fig.kind == "count" and _CROWD_BEFORE.search(before_text) and not _PROTEST.search(text, start, end):
+        return "measure"  # "he joined a crowd of 15,000 people": the size of an event (a protest's is a claim)
+    if fig.kind in ("percent", "money") and _OFFER.search(text, start, end):
+        return "price"  # "5% cash back on up to $1,500 spent": the terms of an offer
+    if fig.kind == "percent":
+        w = _LOWER_WORD.match(text, fig.end, end)
+        if w and w.group(1) == "of" and w.group(2):
+            w = _LOWER_WORD.match(text, w.start(2), end)  # "with 1% of zirconium"
+        if (w and w.group(1).rstrip("-") in _MATERIALS) or _COMPOSITION_AFTER.match(after_text):
+            return "measure"  # "a 90% platinum-10% iridium alloy", "more than 40% oxygen": a composition
     if money:
         if _PERSONAL_PAY.search(before_text):
             return "other"  # "his monthly salary was increased to 3000 francs": a detail of a life
+        if _personal_money(text, fig, start, end):
+            return "personal"  # "She also earned $50,000 for each speech": one person's money
         if _LEGAL.search(text, start, end):
             return "record"  # "IBM was fined $120,000", "ordered to pay $62,500 per song": a court's public record
         if _GIVE_BEFORE.search(before_text) or _GIFT_AFTER.match(after_text):
             return "gift"  # "Toyota is giving $1 million to the Red Cross": the giver's own transaction
         if _THRESHOLD_BEFORE.search(before_text):
             return "threshold"  # "tax cuts for those making less than $250,000 a year": a rule's threshold
-    if _TARGET_BEFORE.search(before_text) or _CAP_BEFORE.search(before_text):
+    if (
+        _TARGET_BEFORE.search(before_text)
+        or _CAP_BEFORE.search(before_text)
+        or _REQUIRED_BEFORE.search(before_text)
+        or _ENTITLED_BEFORE.search(before_text)
+        or _RULE_AMOUNT_BEFORE.search(before_text)
+    ):
         return "plan"  # "the announced target of a 17 per cent reduction": a plan's own term
     if money and (_PRICE_VERB.search(before_text) or _PER_PERIOD.match(after_text)):
         # "Dialup services cost around $7 a month", "buyers pay over 10,000 pounds extra for the conversion": a price,
         # unless what comes before it or the noun after it is about rent, benefits or people ("families pay $900 a
         # month in rent", "tuition costs $40,000 a year").
         period = _PER_PERIOD.match(after_text)
-        noun = _NOUN_AFTER.match(after_text, period.end() if period else 0)
+        noun = (
+            None
+            if period and " for " in period.group(0)
+            else _NOUN_AFTER.match(after_text, period.end() if period else 0)
+        )
         clause = max(start, *(text.rfind(ch, start, fig.start) + 1 for ch in ",;:("))
         words = _words(text[clause : fig.start]) + ([noun.group(1).lower()] if noun else [])
         topic = {_category(w) for w in words if w not in _PRICE_WORDS}
         if "people" not in topic and "society" not in topic:
             return "price"
-    after = [w for w in _words(after_text)[:6] if w not in _SCALE_OR_UNIT and not (fig.kind == "money" and w == "in")][
-        :2
-    ]
+    after_words = _words(_FALSE_SOCIAL.sub(" ", after_text) if _maybe_false_social(after_text) else after_text)
+    after = [w for w in after_words[:6] if w not in _SCALE_OR_UNIT and not (fig.kind == "money" and w == "in")][:2]
+    if fig.kind == "money" and _OFF_PRICE.match(after_text):
+        return "price"  # "shaved about $10.00 off the spot price": a change in a price
     if fig.kind == "money" and _PRIZE_NAME.match(after_text):
         return "other"  # "the $10 million Ansari X Prize": part of a name
     if fig.kind == "money" and _FUNDING_ROUND.match(after_text) and _RAISES.search(text, start, end):
@@ -386,9 +511,16 @@ def quantity(text: str, fig: Figure, start: int, end: int) -> str:
         return "measure"  # "the women's 800m final", "a 10km run"
     if _VERSION_AFTER.match(after_text):
         return "other"  # "the 11.1 update": a version number
+    if fig.kind == "percent" and _PROGRESS_AFTER.match(after_text):
+        return "measure"  # "only 20% complete": how far a piece of work has got
+    if fig.kind == "count" and (
+        _EXPANDED_TO.search(before_text)
+        or (before_text.endswith("to ") and _EXPANDED.search(text, start, fig.start) is not None)
+    ):
+        return "measure"  # "The assembly was expanded to 99 members": the size of a body
     if _ON_SCALE.match(after_text) or _SIZE_COMPOUND.match(after_text) or _PHYSICAL_UNIT.match(after_text):
         return "measure"  # "6.25 on the Richter scale", "a 150-member assembly", "the 512-seat Lower House"
-    before = _words(before_text)[-6:]
+    before = _words(_FALSE_SOCIAL.sub(" ", before_text) if _maybe_false_social(before_text) else before_text)[-6:]
     if fig.kind == "count" and _PLACE_OF.search(before_text) and not any(_category(w) for w in after[:1]):
         return "measure"  # "the Pennsylvania city of 76,000": the size of a place
     if fig.kind in ("count", "ratio") and (c := _counted_noun(text, fig, end)) is not None:
@@ -417,6 +549,8 @@ def quantity(text: str, fig: Figure, start: int, end: int) -> str:
             if any(w in group for w in tail):
                 return name
     head = next((c for c in map(_category, after) if c is not None), None)
+    if head == "people" and after[0] in _THINGS_NAMED_LIKE_PEOPLE and _PRODUCTION.search(text, start, end):
+        return "things"  # "The Air Ministry ordered 176 fighters", "8 million cases of wine are produced": things
     if head == "society" and len(after) > 1 and _category(after[0]) == "society" and _category(after[1]) == "finance":
         head = "finance"  # "100 mln dlrs of mortgage bonds": the last noun of the compound is what is counted
     if head == "people":
@@ -434,7 +568,12 @@ def quantity(text: str, fig: Figure, start: int, end: int) -> str:
         # of pre-pandemic levels" is about people; "The purchase brings orders to 439 from 16 airlines" is not).
         if _YEARLIKE.fullmatch(fig.text):
             return "other"  # "the floods of 1170 and 1173": a year the date rules did not catch, not a quantity
-        topic = {_category(w) for w in _words(text[start:end]) if w not in _PLACE_SIZE and w not in _IDIOM}
+        seg = text[start:end]
+        topic = {
+            _category(w)
+            for w in _words(_FALSE_SOCIAL.sub(" ", seg) if _maybe_false_social(seg) else seg)
+            if w not in _PLACE_SIZE and w not in _IDIOM
+        }
         if "people" in topic:
             return "people"
         # "Parse is backed by $5.5 million in Series A funding": a transaction of a business, not a social figure
@@ -443,6 +582,29 @@ def quantity(text: str, fig: Figure, start: int, end: int) -> str:
 
 
 _PRICE_WORDS = frozenset("pay pays paying paid cost costs".split())
+_OFF_PRICE = re.compile(
+    r"\s*(?:off|from|to|onto|on)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:price|prices|value)\b", re.I
+)
+
+
+def _maybe_false_social(seg: str) -> bool:
+    return "home" in seg or "made" in seg or "Home" in seg or "Made" in seg
+
+
+def _personal_money(text: str, fig: Figure, start: int, end: int) -> bool:
+    """``fig`` is one person's money: the sentence's subject is "He", "She" or "His/Her X" (after an opening
+    adverbial), or "his"/"her" opens the clause of the figure ("however his father did create a trust of 100,000
+    pounds"), and nothing in the sentence is public money (a budget, taxes, aid, spending by a state)."""
+    adverbial = _OPENING_ADVERBIAL.match(text, start)
+    person = _PERSON_SUBJECT.match(text, adverbial.end() if adverbial else start) is not None
+    if not person:
+        clause = max(start, *(text.rfind(ch, start, fig.start) + 1 for ch in ",;:("))
+        person = _PERSON_IN_CLAUSE.search(text, clause, fig.start) is not None
+    if not person:
+        return False
+    return not any(w in _SOCIETY and w not in _PAY_WORDS for w in _words(text[start:end]))
+
+
 _NOUN_AFTER = re.compile(
     r"\s*(?:(?:mln|million|billion|bln|thousand|dlrs?)\s+)?(?:(?:in|for|on|of|en|de)\s+)?([^\W\d_][\w'’-]*)"
 )
@@ -611,6 +773,27 @@ def _own_members(text: str, f: Figure, end: int) -> bool:
     return any(w in _MEMBERS for w in after[:2])
 
 
+def _harm_of(text: str, f: Figure, start: int, end: int) -> bool:
+    """The sentence tells of harm done to what ``f`` counts: the harm comes after the figure ("40 miners were
+    killed") or just before it ("killing at least 40 miners"), not in another clause before it ("published one
+    year after her death, the collection included 28 poems")."""
+    if _HARM.search(text, f.end, end):
+        return True
+    a = max(start, f.start - 30, *(text.rfind(ch, start, f.start) + 1 for ch in ",;:("))
+    return _HARM.search(text, a, f.start) is not None
+
+
+def _org_size(text: str, f: Figure, start: int) -> bool:
+    """``f`` is the size of an organisation named as the subject before it: "the workforce is now less than 1,000",
+    "The membership of the council was expanded from 60 to 90 members" (not a change by it: "fell by 5,000")."""
+    if f.kind != "count":
+        return False
+    a = max(start, f.start - 100)
+    if _ORG_SIZE_SUBJECT.search(text, a, f.start) is None:
+        return False
+    return not text[a : f.start].rstrip().lower().endswith(" by")
+
+
 def _entity_size(text: str, f: Figure, start: int, end: int) -> bool:
     """``f`` counts the members of an organisation or place after "with", "has", "employs" or "a staff of"."""
     if f.kind != "count":
@@ -673,7 +856,9 @@ def assess(
     own = not is_row and (
         company_subject(text, start, companies) or getattr(companies, "results", False)
     )  # a results report: the company's own figures
-    terms = not is_row and _TERMS_SUBJECT.match(text, start) is not None
+    terms = not is_row and (
+        _TERMS_SUBJECT.match(text, start) is not None or _TERMS_OPENER.match(text, start) is not None
+    )
     poll: bool | None = None
     labour: bool | None = None  # does the sentence tell of strikes, lay-offs, hiring
     change: bool | None = None  # does the sentence count harm or a change to people (lay-offs, strikes)
@@ -687,6 +872,7 @@ def assess(
             and out
             and out[-1].quantity != "other"
             and not _CLAUSE_BREAK.search(text, out[-1].figure.end, f.start)
+            and not (f.kind in ("count", "ratio") and _counted_noun(text, f, end) is not None)
         ):
             q = out[-1].quantity  # a list of figures of one quantity: "rose to 34,585 from 31,730 trucks"
         if (
@@ -717,17 +903,15 @@ def assess(
                 result = _RESULT_VERB.search(text, start, end) is not None
             if result:
                 q = "result"  # "won with 18,287 votes", "the 512-seat Lower House"
-        if not is_row and q == "people" and _entity_size(text, f, start, end):
+        if not is_row and q == "people" and (_entity_size(text, f, start, end) or _org_size(text, f, start)):
             if change is None:
                 change = _CHANGE.search(text, start, end) is not None or _HARM.search(text, start, end) is not None
             if not change:
                 q = "measure"  # "Toshin Steel, with 1,700 workers": the size of the firm
         if q == "other" and not is_row and f.kind in ("count", "ratio") and _counted_noun(text, f, end):
-            if harm is None:
-                harm = _HARM.search(text, start, end) is not None
             if labour is None:
                 labour = _LABOUR.search(text, start, end) is not None
-            if harm or labour:
+            if labour or _harm_of(text, f, start, end):
                 q = "people"  # "40 miners were killed", "300 pilots walked out": people counted by their trade
         if own and q == "people" and not is_row and _own_members(text, f, end):
             if harm is None:
@@ -738,7 +922,11 @@ def assess(
                 q = "measure"  # "Kodak paid its wage dividend to about 85,000 employees": the company of itself
         if terms and q in CLAIM_QUANTITIES:
             q = "terms"  # "The bill would allow farmers to receive 92 pct": the bill's own terms
-        if not is_row and q in CLAIM_QUANTITIES and _CONDITIONAL.search(text, max(start, f.start - 120), f.start):
+        if (
+            not is_row
+            and q in CLAIM_QUANTITIES
+            and (_CONDITIONAL.search(text, max(start, f.start - 120), f.start) or _EXAMPLE.search(text, start, end))
+        ):
             q = "hypothetical"  # "only possible if the 200 opposition members resign", "if you earn $250,000"
         # A company's own figures are not claims, unless they are about people or society ("cut 1,500 jobs").
         claim = q in CLAIM_QUANTITIES and not layout_results and not (own and q in ("other", "society"))

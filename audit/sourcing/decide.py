@@ -133,6 +133,73 @@ _COMMENT_HEADER = re.compile(r"(?im)^[ \t]*(?:[^\n]{1,60}?\s(?:says|said|wrote|d
 _LINK_END = re.compile(r"[»›→]\s*$")
 
 
+#: How a line of finished prose ends (a truncated teaser "students are technically..." is not finished).
+_FINISHED = re.compile(r"(?<!\.\.)[.!?\"”»:;](?:\s*\(\d+\))?$")
+
+
+def _line_of(text: str, pos: int) -> tuple[int, int]:
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    return a, len(text) if b < 0 else b
+
+
+def _link_line(text: str, c: Claim) -> bool:
+    """``c`` ends a short line of its own, unfinished ("The Way of the Dodo - How to Sell 10,000 iPad Cases at $60
+    Each (and Other Lessons Learned)", "Tony Baldasaro just unfollowed 5,000 people on Twitter (4)"), set apart by
+    blank lines, next to another such line ("149 Comments", "By: jamesmpratt (Diary)"): a list of links in a
+    page's chrome (headlines of other posts, teasers), not the page's text."""
+    a, b = _line_of(text, c.start)
+    if text[c.end : b].strip() or b - a > 300:
+        return False  # the claim does not end its line, or the line is a paragraph of prose
+    line = text[a:b].strip()
+    if not (a <= 1 or text[a - 2 : a] == "\n\n") or text[b : b + 2] not in ("\n\n", "\n", ""):
+        return False  # not a paragraph of its own
+    prev = _prev_paragraph_line(text, a)
+    nxt = _next_paragraph_line(text, b)
+    if _FINISHED.search(line) or len(line.split()) > 25:
+        # A finished one-sentence teaser between link lines: a link before it and two after it ("The Forbes 400:
+        # The Richest People In America" / the teaser / "The 2012 Investment Guide" / "see photos").
+        if c.start != a + (len(text[a:b]) - len(text[a:b].lstrip())) or not _chrome_line(text, prev):
+            return False
+        return _chrome_line(text, nxt) and _chrome_line(
+            text, _next_paragraph_line(text, nxt[1]) if nxt[0] >= 0 else nxt
+        )
+    return _chrome_line(text, prev) or _chrome_line(text, nxt)
+
+
+def _question(text: str, c: Claim) -> bool:
+    """``c`` is a question (it ends with a question mark, before any closing quote or bracket)."""
+    return text[c.start : c.end].rstrip().rstrip("\"”’')»").endswith("?")
+
+
+def _chrome_line(text: str, span: tuple[int, int]) -> bool:
+    """The line at ``span`` is short and unfinished (a link, a heading, "149 Comments")."""
+    if span[0] < 0:
+        return False
+    line = text[span[0] : span[1]].strip()
+    return bool(line) and len(line.split()) <= 20 and not _FINISHED.search(line)
+
+
+def _prev_paragraph_line(text: str, a: int) -> tuple[int, int]:
+    """The last line of the paragraph before the line at ``a`` (after a blank line), or (-1, -1)."""
+    j = a - 1
+    while j > 0 and text[j - 1] in "\n \t\xa0":
+        j -= 1
+    if j <= 0:
+        return -1, -1
+    return _line_of(text, j - 1)
+
+
+def _next_paragraph_line(text: str, b: int) -> tuple[int, int]:
+    """The first line of the paragraph after the line ending at ``b``, or (-1, -1)."""
+    j = b
+    while j < len(text) and text[j] in "\n \t\xa0":
+        j += 1
+    if j >= len(text):
+        return -1, -1
+    return _line_of(text, j)
+
+
 def comments_start(text: str) -> int:
     """Offset where a page's reader comments begin (two or more comment headers: "Ana says:", "Reply"), or the
     length of the text when there are none. Figures in comments are each commenter's own account."""
@@ -156,15 +223,21 @@ def decide(text: str, claims: list[Claim], tables: list[Table], wire: bool = Fal
         table_sourced[id(t)] = sourced
     comments = comments_start(text) if claims else len(text)
     for i, c in enumerate(claims):
-        if c.statistics and not c.is_row and (c.start >= comments or _LINK_END.search(text, c.start, c.end)):
-            # A reader's comment is its writer's own account; a line that ends in a link arrow is page chrome.
+        if (
+            c.statistics
+            and not c.is_row
+            and (c.start >= comments or _LINK_END.search(text, c.start, c.end) or _link_line(text, c))
+        ):
+            # A reader's comment is its writer's own account; a line that ends in a link arrow, or a short unfinished
+            # line in a list of such lines, is page chrome.
             c.assessed = [replace(a, claim=False) for a in c.assessed]
         if _is_heading(text, c, claims[i + 1].start if i + 1 < len(claims) else None):
             c.claim = False
             c.attributed_by = "heading"  # a headline's claim is the article's: judged in the body
             continue
-        if not c.is_row and c.statistics and _writer_speaks(text, c):
-            # The writer's own account or a hypothetical for the reader: the writer is its source.
+        if not c.is_row and c.statistics and (_writer_speaks(text, c) or _question(text, c)):
+            # The writer's own account or a hypothetical for the reader: the writer is its source; a question
+            # ("1,000 people signing up for previous editions?") asks about its figures and asserts none.
             c.assessed = [replace(a, claim=False) for a in c.assessed]
         c.claim = _is_claim(text, c)
         if c.is_row:

@@ -54,13 +54,28 @@ _DURATION_AFTER = re.compile(
 _AGE_AFTER = re.compile(r"-?\s?(?:year-old|years?\s+old|-year-old|años\s+de\s+edad)", re.I)
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages|edad\s+de|de\s+edad)\s*$", re.I)
 _DATE_BEFORE = re.compile(rf"\b(?:{_MONTH})\.?\s*$|[/.-]$", re.I)
+#: The year of a date written month, day, year: "El Cid died on June 10, 1099."
+_MONTH_DAY_BEFORE = re.compile(rf"\b(?:{_MONTH})\.?\s+\d{{1,2}},\s*$", re.I)
+#: A year after a month and a comma: "pope from 31 January, 314 to his death" (not "In March, 300 workers").
+_MONTH_COMMA_BEFORE = re.compile(rf"\b(?:{_MONTH}),\s*$", re.I)
+#: An age or a time before now in millions of years: "about 42 million years ago".
+_YEARS_AGO_AFTER = re.compile(r"\s*years?\s+(?:ago|old|before\s+present)\b", re.I)
+#: A span of early years: "between 1059 and 1081", "from 1154 to 1189".
+_YEAR_SPAN = re.compile(r"\b(?:between|from|de|entre)\s+$", re.I)
+_YEAR_SPAN_AFTER = re.compile(r"\s*(?:and|to|-|–|y|a)\s*1\d{3}(?![\d,.]\d)")
+#: A noun after a number: it counts something ("from 1200 to 1500 members"), it is no year.
+_SPAN_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:and|or|to|when|in|under|during|the|a|an|he|she|it|they|his|her|its|their|y|en|a|el|la)\b)[a-z]"
+)
+_YEAR_SPAN_BEFORE = re.compile(r"\b(?:between|from|de|entre)\s+1\d{3}\s*(?:and|to|-|–|y|a)\s*$", re.I)
 _DATE_AFTER = re.compile(rf"^(?:\s?(?:de\s+)?(?:{_MONTH})\b|[/-]\d)|^(?:st|nd|rd|th)\b", re.I)
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th|º|ª|°|er|ème|o|a|do|da|ro|ra|to|ta|vo|va)\b")
 _LABEL_BEFORE = re.compile(
     r"(?:\b(?:no|nos|núm|num|number|número|nº|n\.º|page|pages|p|pp|chapter|section|sec|article|art|bill|"
     r"route|room|flight|line|step|phase|version|v|level|grade|paragraph|item|exhibit|table|figure|fig|"
     r"página|artículo|capítulo|sección|ley|inciso|fracción|versión|paso|fase|nivel|tabla|figura|"
-    r"episode|season|part|vol|volume|issue|case|docket|ward|district|precinct|unit|station|"
+    r"episode|season|part|vol|volume|issue|case|docket|ward|district|precinct|unit|station|class|type|category|model|tier|"
+    r"sections|articles|chapters|clauses|paragraphs|"
     r"highway|interstate|road|calle|avenida|suite|apt|box|code|código|order|orden|title|título|amendment|proposition|prop|measure|form|rule|act|sb|ab|hb|hr)\.?|#)\s*$",
     re.IGNORECASE,
 )
@@ -98,6 +113,7 @@ _SMALL = "one|two|three|four|five|six|seven|eight|nine|ten|uno|una|dos|tres|cuat
 _SMALL_WORDS = tuple(_SMALL.split("|"))
 #: The letters whose case-insensitive match is not their lower-case form ("ı" matches "i", "ſ" matches "s").
 _ODD_CASE = re.compile("[\u0130\u0131\u017f]")
+_YEAR_DENOMINATOR = re.compile(r"\s(?:1\d{3}|20\d{2})$")
 _RATIO = re.compile(
     rf"\b(?:\d{{1,3}}|{_SMALL})\s+(?:in|out\s+of|of\s+every|de\s+cada)\s+(?:\d{{1,4}}|{_SMALL}|hundred|cien)\b",
     re.IGNORECASE,
@@ -128,7 +144,14 @@ _QUANT_WORDS = frozenset(
     "nearly almost about around some over under more less fewer only just roughly approximately up at least "
     "casi cerca unos unas más menos alrededor solo sólo apenas hasta".split()
 )
-_NOT_COUNT_NOUNS = frozenset("of and or to the a an in on at for with am pm de del y o en la el los las".split())
+_NOT_COUNT_NOUNS = frozenset(
+    "of and or to the a an in on at for with am pm de del y o en la el los las when while where until after before "
+    "as because though although unless since cuando mientras donde hasta".split()
+)
+#: The volume of a law report after the year of its citation: "(2000) 199 CLR 620", "[1959] 101 CLR 298".
+_CITATION_YEAR_BEFORE = re.compile(r"[(\[]\d{4}[)\]]\s?$")
+#: A decade or century written with an apostrophe: "in the 100's AD", "the 1960's".
+_DECADE_AFTER = re.compile(r"['’]s\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,8 +219,22 @@ def _kind(text: str, s: int, e: int, seg_start: int, cells: bool = False) -> tup
         return None, e
     if _TIME_AFTER.match(after) or (prev == ":" and s >= 2 and text[s - 2].isdigit()):
         return None, e
-    if _DATE_BEFORE.search(before, one) or _DATE_AFTER.match(after):
+    if _DATE_BEFORE.search(before, one) or _DATE_AFTER.match(after) or _MONTH_DAY_BEFORE.search(before, two):
         return None, e
+    if digits.isdigit() and len(digits) <= 4 and _MONTH_COMMA_BEFORE.search(before, one) and not _noun_after(after):
+        return None, e  # "31 January, 314 to his death": a year
+    if len(digits) == 4 and digits[0] == "1" and not _SPAN_NOUN_AFTER.match(after):
+        m = _YEAR_SPAN_AFTER.match(after) if _YEAR_SPAN.search(before, one) else None
+        if m and not _SPAN_NOUN_AFTER.match(after, m.end()):
+            return None, e  # "between 1059 and 1081": the first year of a span
+        if _YEAR_SPAN_BEFORE.search(before[-30:]):
+            return None, e  # "between 1059 and 1081": the second year
+    if prev in "-–" and s >= 2 and text[s - 2].isdigit():
+        first = s - 2
+        while first > seg_start and (text[first - 1].isdigit() or text[first - 1] in ",."):
+            first -= 1
+        if _LABEL_BEFORE.search(text[max(seg_start, first - 30) : first]):
+            return None, e  # "Sections 205–206": the end of a range of labels
     plain = digits.replace(",", "").replace(".", "")
     if len(digits) == 4 and digits.isdigit() and 1800 <= int(digits) <= 2100:
         return None, e  # a year
@@ -212,6 +249,10 @@ def _kind(text: str, s: int, e: int, seg_start: int, cells: bool = False) -> tup
         return None, e  # an earlier year: "in 1261,", "until 1421", "around 600 BCE" (not "in 300 stores")
     if prev in "’'":
         return None, e  # '90s, ’17
+    if _DECADE_AFTER.match(after) and digits.endswith("0"):
+        return None, e  # "in the 500's", "the 1960's": a period of time
+    if _CITATION_YEAR_BEFORE.search(before):
+        return None, e  # "(2000) 199 CLR 620": the volume of a law report
     if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before, two):
         return None, e
     if _NAME_COMMA_BEFORE.search(before, one) and _COMMA_SPACE.match(after) and len(plain) <= 3:
@@ -236,6 +277,8 @@ def _kind(text: str, s: int, e: int, seg_start: int, cells: bool = False) -> tup
         return None, e
     m = _SCALE_AFTER.match(after)
     if m:
+        if _YEARS_AGO_AFTER.match(after, m.end()):
+            return None, e  # "about 42 million years ago": a date in the history of the earth
         return "count", e + m.end()
     # A count: a quantified number, a big number, or a number followed by a noun.
     if _QUANT_BEFORE.search(before, two) and not before.rstrip().endswith(("de", "a", "con", "to", "of")):
@@ -287,6 +330,10 @@ def find_figures(text: str, start: int = 0, end: int | None = None, cells: bool 
         ratio = not low.isascii() and _ODD_CASE.search(text, start, end) is not None
     for m in _RATIO.finditer(text, start, end) if ratio else ():
         if not any(f.start <= m.start() < f.end for f in out):
+            if _AGE_BEFORE.search(text, max(start, m.start() - 12), m.start()):
+                continue  # "At age 18 in 1928": an age and a year, not a ratio
+            if _YEAR_DENOMINATOR.search(m.group(0)) and not _noun_after(text[m.end() : min(end, m.end() + 40)]):
+                continue  # "brightened to magnitude 1.5 in 1843": a value and a year, not a ratio
             out = [f for f in out if not (m.start() <= f.start < m.end())]
             out.append(Figure(m.start(), m.end(), "ratio", m.group(0)))
     change = (

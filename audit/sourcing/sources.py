@@ -301,7 +301,8 @@ NAMED_AFTER = re.compile(
 #: A source named by a preposition: "in the 50-state poll", "in this survey", "en la encuesta", "under Missouri law";
 #: the terms of an agreement are the agreement's: "Under the pact, 4,600 members will receive...".
 _PREP_SOURCE = re.compile(
-    r"(?<![\w’'-])(?:[Ii]n|[Ff]rom|[Ee]n|[Ss]egún|[Aa]s\s+of)\s+(?:the|this|that|these|its|their|his|her|el|la|los|las|este|esta|ese|"
+    r"(?<![\w’'-])(?:[Ii]n|[Ff]rom|[Ee]n|[Ss]egún|[Aa]s\s+of)\s+(?:the|this|that|these|its|their|his|her|a|an|el|la|los|las|"
+    r"una|un|este|esta|ese|"
     r"esa|su|sus)\s+(?:[\w'’.-]+\s+){0,3}?(?:poll|polls|survey|surveys|study|studies|report|analysis|census|audit|"
     r"review|data|dataset|sondeo|encuesta|estudio|informe|análisis|censo|auditoría|datos)(?![\w’'-])"
     r"(?!\s+(?:center|centre|centers|centres|breach|entry|card))"
@@ -310,10 +311,21 @@ _PREP_SOURCE = re.compile(
     r"pact|agreement|accord|contract|deal|settlement|treaty|letter\s+of\s+intent|terms|acuerdo|pacto|contrato|"
     r"convenio|tratado)"
     r"(?![\w’'-])"
+    # a census named as the frame of the sentence: "At the 2010 census, 34.5% of residents were under 18"
+    r"|(?<![\w’'-])(?:[Aa]t|[Bb]y)\s+the\s+(?:[\w'’.-]+\s+){0,2}?(?:census|censo)(?![\w’'-])"
+    # "Based on the Asia-Pacific Advisory Committee on Influenza, ...", "based on census data", "con base en datos del INE"
+    r"|(?<![\w’'-])(?:[Bb]ased\s+on|[Cc]on\s+base\s+en)\s+(?:(?:the|a|an|its|their|los|las|el|la)\s+)?"
+    r"(?:[A-ZÁÉÍÓÚÑ]|(?:[\w'’.-]+\s+){0,3}?(?:data|figures|statistics|census|survey|surveys|study|studies|report|"
+    r"estimates|records|datos|cifras|censo|encuesta|estudio|informe|estimaciones)(?![\w’'-]))"
+)
+#: A census or survey named with its year in parentheses after the figures: "Tajik 79.9%, Uzbek 16.5% (2000 population
+#: census)", "(census 2011)", "(2009 survey)": the document the figures are from.
+DATED_DOCUMENT = re.compile(
+    r"(?i:(?:(?:1[89]|20)\d\d\s+(?:[\w-]+\s+)?(?:census|survey|censo|encuesta)|(?:census|censo)\s+(?:of\s+|de\s+)?(?:1[89]|20)\d\d))"
 )
 #: "The figure came from the campaign": where a number comes from, said in the sentence itself.
 #: The words a match of :data:`_PREP_SOURCE` starts with (lower case; see :mod:`audit.sourcing.cues`).
-_PREP_SOURCE_KEYS = open_keys(["in", "from", "en", "según", "under", "as"])
+_PREP_SOURCE_KEYS = open_keys(["in", "from", "en", "según", "under", "as", "at", "by", "based", "con"])
 _CAME_FROM = re.compile(
     r"(?<![\w’'-])(?:came|comes|come|coming|proceden?|provienen?|procedía)\s+(?:from|de|del)(?![\w’'-])", re.I
 )
