@@ -261,8 +261,8 @@ def speed(specs: list[str], limit: int, default_collector: bool = False, warm: i
     before the timing as in a whole audit, and fastText's answer cache and the word-frequency cache of
     short texts are emptied; best of two passes. The garbage collector runs with a scan's settings
     (:func:`audit.collector.tuned_collector`), unless ``default_collector`` (Python's defaults).
-    ``warm``: passes before the timed ones (a language asked many words, as in a large corpus, is read
-    from the word index: ``audit.language.short._UNION_WORDS``; 1,000 short records take 4 passes)."""
+    ``warm``: passes before the timed ones (the first merges the word lists' shards that the
+    documents' words fall in: ``audit.language.short._Lexicon``)."""
     with contextlib.nullcontext() if default_collector else tuned_collector():
         _speed(specs, limit, warm)
 

@@ -15,15 +15,14 @@ from audit.language.backends import FastTextBackend, clean_for_detection
 from audit.language.screen import vocabulary
 from audit.language.short import (
     _FLOOR,
-    _WordIndex,
-    _WordTable,
+    _Lexicon,
     counted_runs,
     likeliest_pair,
     log_frequencies,
     token_runs,
     tokens,
 )
-from audit.language.wordlists import frequencies
+from audit.language.wordlists import frequencies, listed_languages, merged_lists, shard_of
 
 TEXTS = [
     "I love this song so much, la escucho todo el día con mis amigos",
@@ -74,37 +73,79 @@ def test_names_are_capitalised_words_but_sentence_openings(text, neutral):
     assert [t.word for t in tokens(text) if t.name] == neutral
 
 
-def test_word_table_gives_the_dictionary_values_whatever_was_looked_up_before(monkeypatch):
-    table = _WordTable(capacity=40)  # small: the table fills and starts again inside the test
-    monkeypatch.setattr(short, "_word_table", lambda: table)
-    monkeypatch.setattr(short, "_word_index", lambda: _WordIndex())  # nothing promoted
-    words = "the house la casa die haus unknownword zzzq the la".split()
-    # Different language sets over the same words: rows filled in part, then completed.
-    for langs in (["en"], ["en", "es"], ["de", "es", "en", "fr"], ["xx", "en"], ["es", "yy"], [], ["it"]):
-        for chunk in (words, words[3:], words * 3):
+@pytest.mark.parametrize("capacity", [65536, 16])
+def test_lexicon_gives_the_dictionary_values_whatever_was_merged_before(monkeypatch, capacity):
+    """Words of shards merged before, merged by the same text's lookup, in no list, repeated; languages
+    with and without a list, repeated; the same values as one dictionary lookup per word and language
+    (with 16 words kept at hand, the table fills and starts again inside the test; a list of more
+    than a quarter of them is read without being kept)."""
+    lexicon = _Lexicon(capacity=capacity)
+    monkeypatch.setattr(short, "_lexicon", lambda: lexicon)
+    words = "the house la casa die haus unknownword zzqq the la não über".split()
+    order = (["en"], ["en", "es"], ["de", "es", "en", "fr"], ["xx", "en"], ["es", "yy"], [], ["it", "pt"], ["en", "en"])
+    more = words + "perro chien hund dog gato katze chat cat rojo rot rouge red casa maison haus house".split()
+    windows = [more[i : i + 4] for i in range(0, len(more), 3)]
+    for langs in order:
+        for chunk in [words, words[3:], words * 3, ["zzqq"], [], *windows]:
             got = log_frequencies(chunk, langs)
             assert got.shape == (len(langs), len(chunk))
             assert np.array_equal(got, _plain_log_frequencies(chunk, langs)), (langs, chunk)
+    assert len(lexicon.seen) <= capacity and "house" in lexicon.seen
 
 
-def test_word_index_gives_the_dictionary_values_whatever_was_promoted_before(monkeypatch):
-    """Languages read word by word, promoted ones (whole lists numbered) and a mix of both give the
-    dictionary's values, whatever was promoted before (numbers given later fall outside the earlier
-    arrays)."""
-    index = _WordIndex()
-    monkeypatch.setattr(short, "_word_index", lambda: index)
-    monkeypatch.setattr(short, "_UNION_WORDS", 10**9)  # promotions below are the test's own
-    words = "the house la casa die haus unknownword zzqq the la não über".split()
-    order = (["en"], ["en", "es"], ["de", "es", "en", "fr"], ["xx", "en"], ["es", "yy"], [], ["it", "pt"])
-    for promote in ([], ["es"], ["de", "en"], ["fr", "it", "pt"]):
-        for lang in promote:
-            index.promote(lang)
-        for langs in order:
-            for chunk in (words, words[3:], words * 3):
-                got = log_frequencies(chunk, langs)
-                assert got.shape == (len(langs), len(chunk))
-                assert np.array_equal(got, _plain_log_frequencies(chunk, langs)), (promote, langs, chunk)
-    assert set(index.promoted) == {"es", "de", "en", "fr", "it", "pt"}
+def test_merged_lists_read_only_the_shards_of_the_words_asked(monkeypatch):
+    lexicon = _Lexicon()
+    monkeypatch.setattr(short, "_lexicon", lambda: lexicon)
+    words = ["the", "casa", "haus", "zzqxj"]
+    log_frequencies(words, ["en", "es", "de"])
+    lists = merged_lists(tuple(lexicon.langs))
+    lists._shards = [None] * len(lists._shards)  # forget what other tests read
+    lexicon.seen.clear()
+    log_frequencies(words, ["en", "es", "de"])
+    assert {s for s, shard in enumerate(lists._shards) if shard is not None} == {shard_of(w) for w in words}
+
+
+@pytest.mark.slow
+def test_lexicon_equals_the_lists_for_every_language():
+    """Every word of every list, in every language at once: ``np.log(np.maximum(frequency, floor))``
+    of its list's frequency (the floor where a list does not hold it)."""
+    lexicon = _Lexicon()
+    langs = sorted(listed_languages())
+    for lang in langs:
+        freqs = frequencies(lang)
+        words = list(freqs) + ["zzqxj", "qqqq-no-such-word"]
+        got = lexicon.lookup(words, [lang, "xx"])
+        expected = np.log(np.maximum(np.array([freqs.get(w, _FLOOR) for w in words], dtype=np.float64), _FLOOR))
+        assert np.array_equal(got[0], expected), lang
+        assert (got[1] == short._NP_LOG_FLOOR).all()
+    sample = [w for lang in langs for w in list(frequencies(lang))[::97]]
+    assert np.array_equal(lexicon.lookup(sample, langs), _plain_log_frequencies(sample, langs))
+
+
+def test_merged_lists_without_a_cache_folder_are_built_in_memory(monkeypatch, tmp_path):
+    """No cache folder: the lists are merged in memory; with one, written once and read back (the same
+    values either way)."""
+    from audit.language import wordlists
+
+    langs = ["de", "en", "es", "pt", "ru"]
+    words = "the house la casa die haus unknownword não über и".split()
+    expected = _plain_log_frequencies(words, langs + ["xx"])
+    monkeypatch.setenv("CORPUS_AUDIT_CACHE_DIR", "")
+    wordlists.merged_lists.cache_clear()
+    try:
+        lexicon = _Lexicon(langs)
+        assert np.array_equal(lexicon.lookup(words, langs + ["xx"]), expected)
+        assert isinstance(lexicon._lists._data, bytes)  # no file
+        monkeypatch.setenv("CORPUS_AUDIT_CACHE_DIR", str(tmp_path))
+        wordlists.merged_lists.cache_clear()
+        for _ in range(2):  # written, then read
+            lexicon = _Lexicon(langs)
+            assert np.array_equal(lexicon.lookup(words, langs + ["xx"]), expected)
+            assert not isinstance(lexicon._lists._data, bytes)  # the file, memory-mapped
+            wordlists.merged_lists.cache_clear()
+        assert len(list((tmp_path / "wordfreq").glob("merged-*"))) == 1
+    finally:
+        wordlists.merged_lists.cache_clear()
 
 
 def test_likeliest_pair_and_runs_match_the_two_pass_definition():
@@ -124,6 +165,57 @@ def test_likeliest_pair_and_runs_match_the_two_pass_definition():
         expected = tuple(runs) if len({r.lang for r in runs}) >= 2 else ()
         got = counted_runs(toks, pair, 1.5, 3, 1.0, lambda p=pair: (vocabulary(p[0], 3000), vocabulary(p[1], 3000)))
         assert got == expected, text
+
+
+def _plain_pair(words, cands, min_probability):
+    """pair_with_frequencies' definition, a word and a language at a time."""
+    listed = listed_languages()
+    langs = [lang for lang, p in cands if p >= min_probability and lang in listed]
+    if len(langs) < 2:
+        return None
+    if not words:
+        return langs[0], langs[1]
+    logf = _plain_log_frequencies(words, langs).tolist()
+    for n in (5, len(langs)) if len(langs) > 5 else (len(langs),):
+        wins = [0.0] * n
+        for j, w in enumerate(words):
+            column = [logf[i][j] for i in range(n)]
+            best = max(range(n), key=column.__getitem__)  # the first of equals
+            second = max(column[i] for i in range(n) if i != best)
+            if column[best] > math.log(_FLOOR) and column[best] - second > math.log(3):
+                wins[best] += len(w)
+        ranked = sorted(range(n), key=lambda i: -wins[i])
+        if wins[ranked[1]] > 0:
+            break
+    first = ranked[0]
+    gains = [sum(max(a - b, 0.0) for a, b in zip(row, logf[first], strict=True)) for row in logf]
+    gains[first] = -1.0
+    second = max(range(len(langs)), key=gains.__getitem__)
+    if gains[second] <= 0:
+        second = ranked[1]
+    return langs[first], langs[second]
+
+
+def test_pair_matches_the_plain_definition():
+    """The likeliest pair (numpy, one matrix per text) is the definition's, on texts and on words
+    drawn from several lists at once."""
+    import random
+
+    ft = FastTextBackend()
+    rng = random.Random(7)
+    pools = {lang: list(frequencies(lang))[:4000] for lang in ("en", "es", "pt", "fr", "it", "de")}
+    texts = list(TEXTS)
+    for _ in range(60):
+        langs = rng.sample(sorted(pools), 2)
+        texts.append(" ".join(rng.choice(pools[langs[rng.random() < 0.3]]) for _ in range(rng.randint(2, 25))))
+    for text in texts:
+        toks = tokens(text)
+        words = [t.word for t in toks if not t.name]
+        cands = ft.predict([clean_for_detection(text)], k=20)[0]
+        got, logf = short.pair_with_frequencies(words, cands, 0.0001)
+        assert got == _plain_pair(words, cands, 0.0001), text
+        if got is not None and words:
+            assert np.array_equal(logf, _plain_log_frequencies(words, list(got)))
 
 
 def test_counted_runs_finds_a_mix_and_skips_a_monolingual_text_without_labelling(monkeypatch):
@@ -293,80 +385,3 @@ def test_clear_news_record_has_one_language_where_the_word_labelling_found_two()
 )
 def test_headline_with_a_shared_word_keeps_one_language(check, text):
     assert _languages(check, text) == {"en": 1.0}
-
-
-def test_lazy_log_lookups_equal_the_whole_tables(monkeypatch):
-    """The word-at-a-time lookups (sharded lists) give :func:`short._log_table`'s values for every
-    language, listed words and unlisted ones alike, and build no whole dictionary for a few words."""
-    from audit.language.wordlists import available, has_frequencies
-
-    monkeypatch.setattr(short, "_LAZY_SHARDS", 10**9)
-    short._table.cache_clear()
-    short._log_table.cache_clear()
-    try:
-        for lang in sorted(x for x in available() if has_frequencies(x)):
-            lookup = short._table(lang)
-            for w in ("the", "de", "und", "zzqxj", "la", "не"):
-                lookup.get(w, -1.0)
-            assert short._log_table.cache_info().currsize == 0, lang
-        for lang in sorted(x for x in available() if has_frequencies(x)):
-            whole = short._log_table(lang)
-            words = list(whole)[::37] + ["zzqxj", "qqqq-no-such-word"]
-            lookup = short._table(lang)
-            assert [lookup.get(w, -1.0) for w in words] == [whole.get(w, -1.0) for w in words], lang
-    finally:
-        short._table.cache_clear()
-
-
-def test_lazy_log_lookups_switch_to_the_whole_table(monkeypatch):
-    monkeypatch.setattr(short, "_LAZY_SHARDS", 5)
-    short._table.cache_clear()
-    try:
-        whole = short._log_table("es")
-        words = list(whole)[:400:3] + ["zzqxj"]
-        lookup = short._table("es")
-        assert [lookup.get(w, -1.0) for w in words] == [whole.get(w, -1.0) for w in words]
-        assert type(lookup.get).__name__ == "builtin_function_or_method"  # a dict's get: switched
-        assert lookup.get.__self__ == whole
-    finally:
-        short._table.cache_clear()
-
-
-def test_lazy_log_lookups_promote_the_language(monkeypatch):
-    """A language asked ``_UNION_WORDS`` words is promoted to the word index: read with the others from
-    then on, with the same values, and its dictionary is dropped."""
-    monkeypatch.setattr(short, "_UNION_WORDS", 200)
-    index = _WordIndex()
-    monkeypatch.setattr(short, "_word_index", lambda: index)
-    short._table.cache_clear()
-    try:
-        whole = short._log_table("es")
-        words = list(whole)[:400:3] + ["zzqxj"]  # 134 words: promoted after the second text
-        expected = [whole.get(w, short._NP_LOG_FLOOR) for w in words]
-        for _ in range(2):
-            assert "es" not in index.promoted
-            assert log_frequencies(words, ["es"]).tolist() == [expected]
-        assert "es" in index.promoted
-        assert "get" not in vars(short._table("es"))  # the dictionary dropped
-        calls = []
-        monkeypatch.setattr(short._table("es"), "get", lambda *a: calls.append(a))
-        assert log_frequencies(words, ["es"]).tolist() == [expected]
-        assert not calls  # read from the index, not word by word
-    finally:
-        short._table.cache_clear()
-
-
-def test_word_index_equals_the_whole_tables_for_every_language():
-    """Promoted lists give :func:`short._log_table`'s values (bands through ``_band_log_array``)."""
-    from audit.language.wordlists import available, has_frequencies
-
-    index = _WordIndex()
-    langs = sorted(x for x in available() if has_frequencies(x))
-    for lang in langs:
-        index.promote(lang)
-    for lang in langs:
-        whole = short._log_table(lang)
-        words = list(whole)[::37] + ["zzqxj", "qqqq-no-such-word"]
-        got = index.lookup(words, [lang])[0].tolist()
-        assert got == [whole.get(w, short._NP_LOG_FLOOR) for w in words], lang
-    short._log_table.cache_clear()

@@ -25,21 +25,12 @@ import functools
 import math
 import re
 from dataclasses import dataclass
-from itertools import repeat
 from typing import Callable, NamedTuple, Sequence
 
 import numpy as np
 
 from audit.language.backends import Candidates
-from audit.language.wordlists import (
-    FrequencyTable,
-    band_frequency,
-    frequencies,
-    frequency_table,
-    has_frequencies,
-    listed_languages,
-    word_bands,
-)
+from audit.language.wordlists import MergedLists, band_frequency, has_frequencies, listed_languages, merged_lists
 
 #: Word tokens of the original text with offsets; URLs, handles, hashtags and dotted names
 #: ("Amazon.com", "U.S") are matched (to skip them).
@@ -93,267 +84,113 @@ def tokens(text: str) -> list[Token]:
     return out
 
 
-@functools.cache
-def _log_table(lang: str) -> dict[str, float] | None:
-    """``log max(f, floor)`` of every word of ``lang``'s list (None when there is none): wordfreq's
-    frequencies take a few hundred distinct values, so each logarithm is computed once per value,
-    with the same numpy function as :func:`log_frequencies` used on each lookup before."""
-    freqs = frequencies(lang)
-    if freqs is None:
-        return None
-    values = sorted(set(freqs.values()))
-    logs = dict(zip(values, np.log(np.maximum(np.array(values, dtype=np.float64), _FLOOR)).tolist(), strict=True))
-    return {w: logs[f] for w, f in freqs.items()}
-
-
-class _WordTable:
-    """Log-frequencies of recently seen word forms, one row per word and one column per language with
-    a list, filled on demand (NaN: not looked up yet). A lookup in a language's 30,000-word dictionary
-    misses the CPU caches several times; short texts repeat their words (articles, verbs, the
-    words of a topic), so one lookup per word form here replaces one per word and candidate language.
-    The values are those of :func:`_log_table`; when full, the table starts again (bounded memory).
-    Used for the languages not (yet) promoted to :class:`_WordIndex`."""
-
-    def __init__(self, capacity: int = 32768) -> None:
-        self.langs = sorted(listed_languages())
-        self.col = {lang: i for i, lang in enumerate(self.langs)}
-        self.capacity = capacity
-        self.matrix = np.full((capacity, len(self.langs)), np.nan)
-        self.rows: dict[str, int] = {}
-
-    def clear(self) -> None:
-        self.rows.clear()
-        self.matrix.fill(np.nan)
-
-    def lookup(self, words: Sequence[str], langs: Sequence[str]) -> np.ndarray:
-        """``log f_l(w)`` per language (rows) and word (columns); every language has a list."""
-        rows = self.rows
-        if len(rows) + len(words) > self.capacity:
-            self.clear()
-        idx: list[int] = []
-        new_words: list[str] = []
-        new_rows: list[int] = []
-        for w in words:
-            r = rows.get(w)
-            if r is None:
-                r = rows[w] = len(rows)
-                new_words.append(w)
-                new_rows.append(r)
-            idx.append(r)
-        col = self.col
-        cols = [col[lang] for lang in langs]
-        matrix = self.matrix
-        if new_words:  # one C-level loop per language over the words never seen
-            block = [list(map(_table(lang).get, new_words, repeat(_NP_LOG_FLOOR))) for lang in langs]
-            matrix[np.ix_(new_rows, cols)] = np.array(block, dtype=np.float64).T
-        sub = matrix[idx][:, cols]
-        missing = np.isnan(sub)
-        if missing.any():  # words seen before, with other languages
-            for i, j in zip(*np.nonzero(missing), strict=True):
-                value = _table(langs[j]).get(words[i], _NP_LOG_FLOOR)
-                matrix[idx[i], cols[j]] = value
-                sub[i, j] = value
-        return np.ascontiguousarray(sub.T)
-
-
-#: The band of a word a promoted list does not hold (see :class:`_WordIndex`).
-_UNLISTED = 0xFFFF
-
-
-class _WordIndex:
-    """Log-frequencies of words in many languages at once, for the languages whose lookups are many.
-
-    Every word of a promoted language's list gets a number (one dictionary for all the promoted
-    lists: a word is looked up once per text, not once per candidate language), and each promoted
-    language an array of band indices by word number (``_UNLISTED`` where the list does not hold the
-    word; numbers given after the language was promoted fall on its last element, ``_UNLISTED``).
-    The arrays lie end to end in one buffer, so a text's matrix is one gather of every (language,
-    word) band and one of their logarithms, whatever the number of languages. A language is promoted
-    once it has been asked ``_UNION_WORDS`` words (:class:`_LogLookup`): until then its words are read
-    one at a time (from shards, then from its dictionary), so a few thousand short records never pay
-    for numbering whole lists. The values are those of :func:`_log_table` (a test checks every word
-    of every list).
-
-    Memory: about 2 bytes per promoted language and word numbered before it, and one dictionary entry
-    per distinct word of the promoted lists (about what the lists' own dictionaries took)."""
-
-    def __init__(self) -> None:
-        self.ids: dict[str, int] = {}
-        self.next = 1  # number 0: a word no promoted list holds
-        self.flat = np.empty(0, dtype=np.uint16)
-        self.size = 0
-        #: Each promoted language's array in :attr:`flat`: its offset and its last index (``_UNLISTED``).
-        self.promoted: dict[str, tuple[int, int]] = {}
-        self._places: dict[tuple[str, ...], tuple[np.ndarray, np.ndarray]] = {}
-
-    def promote(self, lang: str) -> None:
-        """Number ``lang``'s words and keep its array of bands (once per language)."""
-        if lang in self.promoted:
-            return
-        listed = word_bands(lang)
-        assert listed is not None  # only languages with a list have lookups
-        words, bands = listed
-        base = self.next
-        n = len(words)
-        ids = np.fromiter(map(self.ids.setdefault, words, range(base, base + n)), dtype=np.intp, count=n)
-        self.next = base + n
-        length = base + n + 1
-        start = self.size
-        if start + length > len(self.flat):  # grow the buffer (doubling: few copies)
-            grown = np.empty(max(2 * len(self.flat), start + length), dtype=np.uint16)
-            grown[:start] = self.flat[:start]
-            self.flat = grown
-        array = self.flat[start : start + length]
-        array.fill(_UNLISTED)
-        array[ids] = np.array(bands, dtype=np.uint16)  # words are distinct: one value per number
-        self.size = start + length
-        self.promoted[lang] = (start, start + length - 1)
-
-    def lookup(self, words: Sequence[str], langs: Sequence[str]) -> np.ndarray:
-        """``log f_l(w)`` per language (rows) and word (columns); every language has a list."""
-        promoted = self.promoted
-        rows = [i for i, lang in enumerate(langs) if lang in promoted]
-        if rows:
-            ids = np.fromiter(map(self.ids.get, words, repeat(0)), dtype=np.intp, count=len(words))
-            key = tuple(langs[i] for i in rows)
-            places = self._places.get(key)
-            if places is None:
-                if len(self._places) > 4096:
-                    self._places.clear()
-                where = [promoted[lang] for lang in key]
-                places = self._places[key] = (
-                    np.array([[o] for o, _ in where], dtype=np.intp),
-                    np.array([[last] for _, last in where], dtype=np.intp),
-                )
-            offsets, lasts = places
-            # (language, word) -> its band in the language's array; a later number -> the last element
-            bands = self.flat[np.minimum(ids + offsets, lasts)]
-            logs = _band_log_array()[bands]
-            if len(rows) == len(langs):
-                return logs
-            out = np.empty((len(langs), len(words)))
-            out[rows] = logs
-        else:
-            out = np.empty((len(langs), len(words)))
-        rest = [i for i, lang in enumerate(langs) if lang not in promoted]
-        rest_langs = [langs[i] for i in rest]
-        out[rest] = _word_table().lookup(words, rest_langs)
-        for lang in rest_langs:
-            table = _table(lang)
-            table.asked += len(words)
-            if table.promote_me:
-                self.promote(lang)
-                table.release()
-        return out
-
-
-#: Bands of a list whose logarithm :func:`_band_logs` computes at once (a list's band ``i`` has frequency
-#: ``10 ** (-i / 100)``; every band past 700 is under the floor).
+#: Bands of a list with a logarithm of their own (a list's band ``i`` has frequency ``10 ** (-i / 100)``;
+#: every band past 700 is under the floor): a band past them is read as the last, the floor.
 _LOG_BANDS = 1024
 
 
 @functools.cache
-def _band_logs() -> dict[float, float]:
-    """``log max(f, floor)`` per band frequency ``f``, computed with the same numpy function as
-    :func:`_log_table` (a test checks the two agree on every word of every list)."""
-    freqs = [band_frequency(i) for i in range(_LOG_BANDS)]
-    logs = np.log(np.maximum(np.array(freqs, dtype=np.float64), _FLOOR)).tolist()
-    return dict(zip(freqs, logs, strict=True))
-
-
-@functools.cache
 def _band_log_array() -> np.ndarray:
-    """:func:`_band_logs` by band index (every band a ``uint16`` holds): the values of
-    :func:`_band_logs`, the floor past them and for ``_UNLISTED``."""
-    out = np.full(_UNLISTED + 1, _NP_LOG_FLOOR)
-    out[:_LOG_BANDS] = list(map(_band_logs().__getitem__, map(band_frequency, range(_LOG_BANDS))))
+    """``log max(f, floor)`` by band index (band frequency ``f``), with the numpy function the plain
+    definition uses (``np.log(np.maximum(f, floor))``; a test checks every word of every list); the
+    last band's is the floor's."""
+    freqs = np.array([band_frequency(i) for i in range(_LOG_BANDS)], dtype=np.float64)
+    out = np.log(np.maximum(freqs, _FLOOR))
+    assert out[-1] == _NP_LOG_FLOOR
     return out
 
 
-#: Shards of a language's list that :class:`_LogLookup` reads (about 60 words each, 10-20 microseconds)
-#: before it builds the whole dictionary (0.01-0.03 CPU s): a few short records never pay for the
-#: dictionary, a corpus of them pays at most about a sixth more than building it first.
-_LAZY_SHARDS = 128
-#: Words a language is asked (in all texts) before it is promoted to :class:`_WordIndex`: numbering its
-#: list (0.01-0.03 CPU s) costs about what this many dictionary lookups cost more than the index's
-#: gathers (ski rental: never more than about twice the better choice made in advance); a corpus of a
-#: few thousand short records keeps the dictionaries, a large one reads its frequent languages from
-#: the index.
-_UNION_WORDS = 40_000
+#: Words whose bands :class:`_Lexicon` keeps at hand (``_SEEN_WORDS`` x 43 ``uint16``, about 6 MB);
+#: when full, it starts again.
+_SEEN_WORDS = 65536
+#: The band of a word a list does not hold (its logarithm is the floor's).
+_UNLISTED = _LOG_BANDS - 1
 
 
-class _LogLookup:
-    """``get(word, default)``: the value of :func:`_log_table` for ``word`` (``default`` for a word the
-    list does not hold). A short text asks a few words in each of up to twenty languages: building
-    those languages' dictionaries (0.01-0.03 CPU s each) cost more than the words, so the words are
-    first read one at a time from the list's sharded table
-    (:func:`audit.language.wordlists.frequency_table`); a language whose lookups have read
-    ``_LAZY_SHARDS`` shards gets its whole dictionary (one C-level lookup per word from then on), and
-    one asked ``_UNION_WORDS`` words is promoted to :class:`_WordIndex` (:attr:`promote_me`), which
-    then answers for it (:meth:`release` drops the dictionary). The same values each way."""
+class _Lexicon:
+    """Every listed language's word list at once: a word's frequency band in all of them with one lookup.
 
-    def __init__(self, lang: str) -> None:
-        self.lang = lang
-        self._table: FrequencyTable | None = None
-        self._logs = _band_logs()
-        #: Words asked through :class:`_WordIndex` before the language's promotion.
-        self.asked = 0
+    A short text is read against up to twenty candidate languages; a lookup per word and language in
+    each language's own dictionary misses the CPU caches every time (twenty dictionaries of 30,000
+    words). Here a word's bands in every list come from the merged lists
+    (:func:`audit.language.wordlists.merged_lists`: one lookup, in a shard read when a word of it is
+    first asked, no object per listed word) and are kept for the words seen (:attr:`dense`, a
+    ``uint16`` row per word, a column per language): a text's matrix is one gather. The values are
+    those of ``np.log(np.maximum(frequency, floor))`` (a test checks every word of every list)."""
 
-    @property
-    def promote_me(self) -> bool:
-        return self.asked >= _UNION_WORDS
+    def __init__(self, langs: Sequence[str] | None = None, capacity: int = _SEEN_WORDS) -> None:
+        #: The merged lists (every listed language; ``langs``: these only, for tests).
+        self.langs = sorted(listed_languages() if langs is None else langs)
+        self.col = {lang: i for i, lang in enumerate(self.langs)}
+        #: Words asked so far -> their slot in :attr:`dense`: the word's band in every list (a row
+        #: per slot, a column per language and one more for languages without a list).
+        self.seen: dict[str, int] = {}
+        self.dense = np.empty((capacity, len(self.langs) + 1), dtype=np.uint16)
+        self._lists: MergedLists | None = None
 
-    def release(self) -> None:
-        """Drop the dictionary and the decoded shards (the word index answers from now on)."""
-        self.__dict__.pop("get", None)
-        self._table = None
+    def _bands(self, words: Sequence[str]) -> np.ndarray:
+        """The bands of ``words``: a row per word, a column per language and one more (``_UNLISTED``
+        throughout, as for every language where a list does not hold the word)."""
+        lists = self._lists
+        if lists is None:
+            lists = self._lists = merged_lists(tuple(self.langs))
+        entries = lists.entries
+        width = len(self.langs) + 1
+        out = np.full((len(words), width), _UNLISTED, dtype=np.uint16)
+        numbers: list = []  # per word found, its lists' numbers and its bands there (buffers)
+        bands: list = []
+        counts: list[int] = []
+        for w in words:
+            found = entries(w)
+            if found is None:
+                counts.append(0)
+            else:
+                numbers.append(found[0])
+                bands.append(found[1])
+                counts.append(len(found[0]))
+        if numbers:
+            # (word, language) places in ``out``, flat
+            where = np.repeat(np.arange(0, len(words) * width, width), counts) + np.frombuffer(
+                b"".join(numbers), dtype=np.uint8
+            )
+            out.reshape(-1)[where] = np.minimum(np.frombuffer(b"".join(bands), dtype=np.uint16), _UNLISTED)
+        return out
 
-    def _whole(self) -> Callable[[str, float], float]:
-        got = self.__dict__.get("get")
-        if got is not None:  # built during a lookup that held the method (a map over a text's words)
-            return got
-        listed = word_bands(self.lang)
-        assert listed is not None  # only languages with a list are looked up
-        words, bands = listed
-        logs = _band_log_array().tolist()
-        table = dict(zip(words, map(logs.__getitem__, bands), strict=True))
-        self.get = table.get  # type: ignore[method-assign,assignment]
-        return table.get
+    def _admit(self, words: Sequence[str]) -> list[int]:
+        """The slots in :attr:`dense` of ``words``, giving the words not seen yet theirs."""
+        seen = self.seen
+        new = [w for w in dict.fromkeys(words) if w not in seen]
+        if len(seen) + len(new) > len(self.dense):  # full: start again
+            seen.clear()
+            new = list(dict.fromkeys(words))
+        base = len(seen)
+        self.dense[base : base + len(new)] = self._bands(new)
+        seen.update(zip(new, range(base, base + len(new)), strict=True))
+        return list(map(seen.__getitem__, words))
 
-    def get(self, word: str, default: float) -> float:
-        table = self._table
-        if table is None:
-            table = self._table = frequency_table(self.lang)
-            assert table is not None  # only languages with a list are looked up
-        if type(table) is not FrequencyTable or table.shards_read >= _LAZY_SHARDS:
-            return self._whole()(word, default)  # no shard file (a whole dictionary already), or many words
-        f = table.get(word)
-        if f is None:
-            return default
-        log = self._logs.get(f)
-        return log if log is not None else float(np.log(np.maximum(np.array([f], dtype=np.float64), _FLOOR))[0])
+    def lookup(self, words: Sequence[str], langs: Sequence[str]) -> np.ndarray:
+        """``log f_l(w)`` per language (rows) and word (columns); a language without a list gets the
+        floor for every word."""
+        num = len(self.langs)
+        col = self.col
+        cols = np.array([col.get(lang, num) for lang in langs], dtype=np.intp)
+        if len(words) > len(self.dense) // 4:  # a long list of words (tests): not remembered
+            return _band_log_array()[self._bands(words)[:, cols].T]
+        slots: Sequence[int | None] = list(map(self.seen.get, words))
+        if None in slots:
+            slots = self._admit(words)
+        return _band_log_array()[self.dense[np.array(slots, dtype=np.intp), cols[:, None]]]
 
 
 @functools.cache
-def _table(lang: str) -> _LogLookup:
-    """``lang``'s word lookups, made once per process."""
-    return _LogLookup(lang)
-
-
-@functools.cache
-def _word_index() -> _WordIndex:
-    return _WordIndex()
-
-
-@functools.cache
-def _word_table() -> _WordTable:
-    return _WordTable()
+def _lexicon() -> _Lexicon:
+    return _Lexicon()
 
 
 def clear_word_cache() -> None:
-    """Forget the word forms seen so far (benchmarks measure from a cold start; results never change).
-    The word index's promoted lists stay (they hold whole lists, not the words seen)."""
-    _word_table().clear()
+    """Forget the words seen so far (benchmarks measure from a cold start; results never change). The
+    merged shards stay (they hold whole shards of lists, not the words seen)."""
+    _lexicon().seen.clear()
 
 
 def log_frequencies(words: Sequence[str], langs: Sequence[str]) -> np.ndarray:
@@ -361,14 +198,7 @@ def log_frequencies(words: Sequence[str], langs: Sequence[str]) -> np.ndarray:
     word list gets the floor for every word."""
     if not words or not langs:
         return np.zeros((len(langs), len(words)))
-    listed = listed_languages()
-    have = [i for i, lang in enumerate(langs) if lang in listed]
-    if len(have) == len(langs):
-        return _word_index().lookup(words, langs)
-    out = np.full((len(langs), len(words)), _NP_LOG_FLOOR)
-    if have:
-        out[have] = _word_index().lookup(words, [langs[i] for i in have])
-    return out
+    return _lexicon().lookup(words, langs)
 
 
 def identify_short(words: Sequence[str], cands: Candidates, weight: float = 1.0) -> tuple[str, float]:
@@ -414,15 +244,17 @@ def pair_with_frequencies(
     lengths = np.fromiter(map(len, words), dtype=np.float64, count=len(words))
     # fastText's first five first; all candidates only when none of the five but the best wins a
     # word (most monolingual texts: all the rows are read at once, the first five are a view).
-    logf_all = _word_index().lookup(words, langs)
+    logf_all = _lexicon().lookup(words, langs)
     for n in (5, len(langs)) if len(langs) > 5 else (len(langs),):
         logf = logf_all[:n]
         top2 = np.sort(logf, axis=0)[-2:]  # second best, best per word
-        best = top2[1]
-        clear = (best > _LOG_FLOOR) & (best - top2[0] > _LOG_3)
+        # A word is won where its best is above the floor and three times the second: the second is
+        # at least the floor (``_NP_LOG_FLOOR``, within a rounding of ``_LOG_FLOOR``), so a best more
+        # than log 3 above it is above the floor as well.
+        clear = top2[1] - top2[0] > _LOG_3
         # Letters won per language (whole numbers: the sums are exact in any order; a word not won
         # adds 0).
-        wins = np.bincount(logf.argmax(axis=0), weights=np.where(clear, lengths, 0.0), minlength=n).tolist()
+        wins = np.bincount(logf.argmax(axis=0), weights=lengths * clear, minlength=n).tolist()
         ranked = sorted(range(n), key=lambda i: -wins[i])  # most letters first, ties in fastText's order
         if wins[ranked[1]] > 0:
             break
