@@ -182,7 +182,8 @@ def _run_checks(
     events = unique_ids(events, state.renamed)
     needs = tuple(sorted({n for c in corpus_checks for n in getattr(c, "layer_needs", ())}))
     preparers = tuple(c for c in corpus_checks if c.prepares())
-    for event, outcome in _document_stage(events, doc_checks, parallel, (needs, source_field), preparers):
+    languages = any("language" in c.uses for c in corpus_checks)  # passage languages read by a corpus check
+    for event, outcome in _document_stage(events, doc_checks, parallel, (needs, source_field, languages), preparers):
         if isinstance(event, Unreadable):
             if state.note_unreadable(event) and hooks.on_unreadable:
                 hooks.on_unreadable(event)

@@ -248,6 +248,12 @@ class _Check:
     def wants(self, rule_id: str) -> bool:
         return rule_id in self.enabled
 
+    def preload(self) -> None:
+        """Load now what ``check`` (or ``prepare``) would load on its first document: models, word lists,
+        lexicons, compiled patterns. The local engine calls it in the main process just before it forks
+        worker processes, which then share what it loaded instead of each loading it again; a serial run
+        never calls it (a small corpus loads only what its documents need). It must not change results."""
+
 
 class DocumentCheck(_Check, ABC):
     """Looks at one document; returns its findings. Never edits or drops it.

@@ -148,11 +148,12 @@ def _scan_in_process(cli, data: Path, out: str, jobs: int) -> None:
 
 
 def worker_jobs(data: Path, jobs: int) -> None:
-    """The ``--jobs N`` scan in process, split: this (main) process's CPU before the pool's first task
-    (start-up, imports, the documents checked here), during the document stage (reading, the corpus
+    """The ``--jobs N`` scan in process, split: this (main) process's CPU before the pool starts (start-up,
+    imports, reading ahead, the checks' ``preload``), during the document stage (reading, the corpus
     checks' ``observe``) and after it (``finish``, the report); each forked worker's CPU (its own count,
     read at the end of each of its tasks: empty where workers are not forked). From these, the wall time
     on N idle cores: serial parts + the document stage spread over N cores (or its busiest worker)."""
+    import concurrent.futures.process as futures_process
     import resource
 
     from audit import cli
@@ -175,9 +176,15 @@ def worker_jobs(data: Path, jobs: int) -> None:
     local._worker_batch = _worker_batch  # forked workers inherit it; pickled by name, so found there
     marks: dict[str, float] = {}
     stage = local._parallel_stage
+    pool_init = futures_process.ProcessPoolExecutor.__init__
+
+    def start_pool(self, *args, **kwargs):
+        marks["pool"] = cpu()
+        pool_init(self, *args, **kwargs)
+
+    futures_process.ProcessPoolExecutor.__init__ = start_pool
 
     def parallel_stage(*args, **kwargs):
-        marks["pool"] = cpu()
         yield from stage(*args, **kwargs)
         marks["docs"] = cpu()
 

@@ -11,6 +11,7 @@ from audit.pipeline import Parallel, TextStore, build_checks, finalize, run_chec
 from audit.policy import Policy
 from audit.readers import iter_inputs
 from audit.render import json_report
+from audit.rules import DocumentCheck
 
 
 class _KillsTheWorker:
@@ -20,10 +21,24 @@ class _KillsTheWorker:
         return os._exit, (3,)
 
 
-def _report(paths, parallel_jobs: int | None, worker_config=None):
+class _KillsItsWorker(DocumentCheck):
+    """A check that ends the process it runs in unless it is the main process: a pool that breaks mid-run
+    (forked workers check with the main process's checks, so they never unpickle a configuration)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.main = os.getpid()
+
+    def check(self, ctx):
+        if os.getpid() != self.main:
+            os._exit(3)
+        return ()
+
+
+def _report(paths, parallel_jobs: int | None, worker_config=None, extra=()):
     config = dataclasses.replace(Config(), jobs=1)
     policy = Policy.from_config(config)
-    checks = build_checks(config, policy)
+    checks = build_checks(config, policy, extra)
     parallel = None
     if parallel_jobs:
         parallel = Parallel(worker_config or config, policy.enabled, jobs=parallel_jobs, warmup=2, batch=2)
@@ -52,8 +67,12 @@ def test_parallel_document_stage_matches_serial(corpus_dir, tmp_path):
 def test_a_broken_worker_pool_falls_back_to_serial_with_the_same_report(corpus_dir, capfd):
     paths = [str(corpus_dir)]
     serial = _report(paths, None)
+    # a worker that cannot start (spawned or fork-server workers unpickle the configuration), or one that
+    # dies mid-run (forked workers)
     assert _report(paths, 2, worker_config=_KillsTheWorker()) == serial
-    assert "worker processes stopped unexpectedly" in capfd.readouterr().err
+    err = capfd.readouterr().err
+    assert _report(paths, 2, extra=[_KillsItsWorker()]) == serial
+    assert "worker processes stopped unexpectedly" in err + capfd.readouterr().err
 
 
 def test_text_store_round_trip():

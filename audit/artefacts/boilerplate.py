@@ -540,6 +540,11 @@ class BoilerplateCheck(DocumentCheck):
     config_class = BoilerplateConfig
     order = 60
 
+    def preload(self) -> None:
+        _compiled()
+        for group in range(len(_GROUPS)):
+            _any_gate(group)
+
     def check(self, ctx: DocContext) -> Iterable[Finding]:
         text = ctx.text
         out: list[Finding] = []

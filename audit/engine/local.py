@@ -5,9 +5,10 @@ serial run. The Ray engine (:mod:`audit.engine.ray`) computes the same :class:`D
 
 from __future__ import annotations
 
+import itertools
 import os
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from audit.config import Config
 from audit.engine.common import DocOutcome, build_checks, shards, tune_collector
@@ -19,12 +20,13 @@ from audit.rules import CorpusCheck, DocContext, DocumentCheck
 class Parallel:
     """How to run document checks in worker processes.
 
-    ``jobs``: number of worker processes; 0 means one per CPU. Parallelism starts
-    only after ``warmup`` documents or ``warmup_chars`` characters of text, whichever
-    comes first (a fraction of a second of serial work), so small corpora never pay for a pool,
-    the models and lexicons the first documents load are loaded once and inherited by forked
-    workers, and little of a corpus is checked serially. Workers get tasks of at most ``batch``
-    documents and ``batch_chars`` characters: small enough that the last tasks end together
+    ``jobs``: number of worker processes; 0 means one per CPU. A pool starts only when the input holds
+    at least ``warmup`` documents or ``warmup_chars`` characters of text, whichever comes first (read
+    ahead, not checked: about as much work as starting a pool and loading the checks' models costs), so
+    small corpora never pay for a pool. Before a pool starts, every check loads its models, lexicons
+    and compiled patterns in this process (``preload``), and the forked workers inherit them: every
+    document is checked in a worker, and no worker loads anything again. Workers get tasks of at most
+    ``batch`` documents and ``batch_chars`` characters: small enough that the last tasks end together
     (no core idles while one finishes a long task), large enough that a task's messages are few.
     """
 
@@ -67,12 +69,16 @@ _WORKER_PREPARERS: list[Any] = []
 _WORKER_PREP: list[Any] = [((), "source")]
 
 #: What the document stage computes besides the document checks' findings: the text-layer parts the
-#: corpus checks read (``CorpusCheck.layer_needs``) and the record field that names a source.
-Prep = tuple[tuple[str, ...], str]
+#: corpus checks read (``CorpusCheck.layer_needs``) and the record field that names a source; optionally
+#: a third item, False when no corpus check reads the language annotations (``uses``): the outcomes
+#: computed in worker processes then come back without their passage languages (about half of what an
+#: outcome weighs; the report needs only the document's language and shares).
+Prep = tuple[Any, ...]
 
 
 def _worker_init(config: Config, enabled: frozenset[str], prep: Prep = ((), "source")) -> None:
-    tune_collector()  # inherited when forked; a fork server's or spawned worker sets it here
+    """A spawned or fork-server worker: builds its own checks (they load their models on first use)."""
+    tune_collector()  # a fork server's or spawned worker sets it here
     checks = build_checks(config, enabled)
     _WORKER_CHECKS[:] = [c for c in checks if isinstance(c, DocumentCheck)]
     # The corpus checks' per-document work (``CorpusCheck.prepare``) runs here too; the main process only
@@ -81,10 +87,19 @@ def _worker_init(config: Config, enabled: frozenset[str], prep: Prep = ((), "sou
     _WORKER_PREP[0] = prep
 
 
+def _forked_init() -> None:
+    """A forked worker: it already holds the main process's checks (set before the fork, preloaded) and
+    its collector settings."""
+
+
 def _worker_batch(docs: list[Document]) -> list[DocOutcome]:
-    needs, source_field = _WORKER_PREP[0]
+    needs, source_field, *passage_languages = _WORKER_PREP[0]
     preparers = tuple(_WORKER_PREPARERS)
-    return [DocOutcome.compute(DocContext(doc, -1), _WORKER_CHECKS, needs, source_field, preparers) for doc in docs]
+    out = [DocOutcome.compute(DocContext(doc, -1), _WORKER_CHECKS, needs, source_field, preparers) for doc in docs]
+    if passage_languages and not passage_languages[0]:
+        for outcome in out:
+            outcome.passage_languages = []
+    return out
 
 
 def _main_importable() -> bool:
@@ -101,7 +116,7 @@ def _serial_stage(
     """``(event, DocOutcome | None)`` computed in this process. ``preparers``: the corpus checks whose
     ``prepare`` runs here, on the context the document checks used (its text layer already computed),
     not later on a fresh one; the stage is lazy, so each runs after the previous document's ``observe``."""
-    needs, source_field = prep
+    needs, source_field = prep[:2]
     for event in events:
         yield (
             event,
@@ -133,25 +148,39 @@ def _document_stage(
     if parallel is None or parallel.workers() < 2 or not doc_checks or not _main_importable():
         yield from _serial_stage(iterator, doc_checks, prep, preparers)
         return
-    seen = chars = 0
-    for event, outcome in _serial_stage(
-        iterator, doc_checks, prep, preparers
-    ):  # warm-up: small corpora never start a pool
-        yield event, outcome
-        if outcome is not None:
-            seen += 1
-            chars += len(event.text)
-        if seen >= parallel.warmup or chars >= parallel.warmup_chars:
-            break
-    else:
+    head, large = _read_ahead(iterator, parallel.warmup, parallel.warmup_chars)
+    if not large:  # the whole input, and small: checked here, loading only what its documents need
+        yield from _serial_stage(head, doc_checks, prep, preparers)
         return
-    yield from _parallel_stage(iterator, parallel, doc_checks, prep, preparers)
+    yield from _parallel_stage(itertools.chain(head, iterator), parallel, doc_checks, prep, preparers)
+
+
+def _read_ahead(events: Iterator[Any], docs: int, chars: int) -> tuple[list[Any], bool]:
+    """The first reader events, up to and including the document that makes ``docs`` documents or
+    ``chars`` characters of text; and whether it was reached (False: ``events`` is exhausted)."""
+    head: list[Any] = []
+    seen = size = 0
+    for event in events:
+        head.append(event)
+        if isinstance(event, Document):
+            seen += 1
+            size += len(event.text)
+            if seen >= docs or size >= chars:
+                return head, True
+    return head, False
+
+
+def preload(checks: Iterable[Any]) -> None:
+    """Load in this process what the checks load on first use (``_Check.preload``): before workers are
+    forked, so they share it instead of each loading it again."""
+    for check in checks:
+        check.preload()
 
 
 def _start_method() -> str:
     """How worker processes start. On Linux, with no other thread running in this process, ``fork``:
-    the workers inherit what the warm-up already loaded (fastText and langdetect models, word-frequency
-    lists, compiled lexicons: about 4 CPU seconds per process otherwise). ``forkserver`` elsewhere on
+    the workers inherit the checks and what their ``preload`` loaded here (fastText and langdetect
+    models, word lists, compiled lexicons), instead of each loading them again. ``forkserver`` elsewhere on
     POSIX or when threads run (forking a threaded process can deadlock), ``spawn`` on Windows."""
     import sys
     import threading
@@ -199,41 +228,55 @@ def _parallel_stage(
 
     workers = parallel.workers()
     parallel.report_workers(workers)
-    ctx = multiprocessing.get_context(_start_method())
+    method = _start_method()
+    ctx = multiprocessing.get_context(method)
     pending: deque = deque()  # (events, future | None)
 
+    if method == "fork":
+        # The workers are copies of this process: they check with these very checks (a check added to
+        # the run by a caller included), loaded once here. Nothing is pickled to start them.
+        preload([*doc_checks, *preparers])
+        _WORKER_CHECKS[:] = doc_checks
+        _WORKER_PREPARERS[:] = preparers
+        _WORKER_PREP[0] = prep
+        init: tuple[Any, tuple[Any, ...]] = (_forked_init, ())
+    else:
+        init = (_worker_init, (parallel.config, parallel.enabled, prep))
     broken = False
-    with ProcessPoolExecutor(
-        workers, mp_context=ctx, initializer=_worker_init, initargs=(parallel.config, parallel.enabled, prep)
-    ) as pool:
-        source = _tasks(iterator, parallel.batch, parallel.batch_chars)
-        exhausted = False
-        while not broken:
-            while not exhausted and len(pending) < 2 * workers:  # bounded: the corpus is never all in flight
-                batch = next(source, None)
-                if batch is None:
-                    exhausted = True
+    try:
+        with ProcessPoolExecutor(workers, mp_context=ctx, initializer=init[0], initargs=init[1]) as pool:
+            source = _tasks(iterator, parallel.batch, parallel.batch_chars)
+            exhausted = False
+            while not broken:
+                while not exhausted and len(pending) < 2 * workers:  # bounded: the corpus is never all in flight
+                    batch = next(source, None)
+                    if batch is None:
+                        exhausted = True
+                        break
+                    docs = [e for e in batch if isinstance(e, Document)]
+                    try:
+                        future = pool.submit(_worker_batch, docs) if docs else None
+                    except BrokenProcessPool:
+                        pending.append((batch, None, True))
+                        broken = True
+                        break
+                    pending.append((batch, future, False))
+                if broken or not pending:
                     break
-                docs = [e for e in batch if isinstance(e, Document)]
+                batch, future, _ = pending[0]
                 try:
-                    future = pool.submit(_worker_batch, docs) if docs else None
+                    results = future.result() if future is not None else []
                 except BrokenProcessPool:
-                    pending.append((batch, None, True))
                     broken = True
                     break
-                pending.append((batch, future, False))
-            if broken or not pending:
-                break
-            batch, future, _ = pending[0]
-            try:
-                results = future.result() if future is not None else []
-            except BrokenProcessPool:
-                broken = True
-                break
-            pending.popleft()
-            outcomes = iter(results)
-            for event in batch:
-                yield event, (next(outcomes) if isinstance(event, Document) else None)
+                pending.popleft()
+                outcomes = iter(results)
+                for event in batch:
+                    yield event, (next(outcomes) if isinstance(event, Document) else None)
+    finally:
+        if method == "fork":  # the workers have their copies; this process keeps no references to the checks
+            _WORKER_CHECKS.clear()
+            _WORKER_PREPARERS.clear()
     if broken:
         print(
             "corpus-audit: worker processes stopped unexpectedly; checking the remaining documents in this "

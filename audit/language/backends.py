@@ -346,6 +346,13 @@ class LangdetectBackend:
     def supports(self, language: str) -> bool:
         return language in self._langs
 
+    def preload(self) -> None:
+        """Load the profiles now (before worker processes are forked), not on the first prediction."""
+        from audit.language.ldfast import profiles
+
+        if self._factory is None:
+            self._factory = profiles(_langdetect_profiles())
+
     def predict(self, texts: Sequence[str], k: int = 3) -> list[Candidates]:
         from langdetect.lang_detect_exception import LangDetectException
 

@@ -203,6 +203,11 @@ class LanguageCheck(DocumentCheck):
             self._identifier = LanguageIdentifier(self.config)
         return self._identifier
 
+    def preload(self) -> None:
+        ident = self.identifier  # fastText's model loads with its backend
+        if ident.langdetect is not None:
+            ident.langdetect.preload()
+
     def check(self, ctx: DocContext) -> Iterable[Finding]:
         text = ctx.text
         if not text.strip():

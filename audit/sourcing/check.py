@@ -12,7 +12,7 @@ from audit.model import Finding, Severity
 from audit.rules import DocContext, DocumentCheck
 from audit.sourcing.analysis import Claim, DocAnalysis, analyse
 from audit.sourcing.claims import SOCIAL
-from audit.sourcing.lexicon import LEXICON_LANGUAGES
+from audit.sourcing.lexicon import LEXICON_LANGUAGES, lexicon
 from audit.sourcing.rules import RULES, SRC001, SRC002, SRC003, SRC004, SRC005
 
 
@@ -109,6 +109,10 @@ class SourcingCheck(DocumentCheck):
     config_class = SourcingConfig
     order = 60  # after the language check (which publishes ctx.language)
     uses = frozenset({"language"})
+
+    def preload(self) -> None:
+        for language in LEXICON_LANGUAGES:
+            lexicon(language)
 
     def check(self, ctx: DocContext) -> Iterable[Finding]:
         text = ctx.text
