@@ -195,6 +195,22 @@ class DocContext:
             return pl[i][1]
         return self.language
 
+    def languages_at(self, offsets: list[int]) -> list[str]:
+        """``[self.language_at(o) for o in offsets]``, with one look at the passage index for them all."""
+        if not offsets:
+            return []
+        self.language_at(offsets[0])  # builds or renews the index
+        starts = self.__dict__["_pl_index"][2]
+        if starts is None:
+            return [self.language_at(o) for o in offsets]
+        pl = self.passage_languages
+        default = self.language
+        out = []
+        for o in offsets:
+            i = bisect_right(starts, o) - 1
+            out.append(pl[i][1] if i >= 0 and o < pl[i][0].end else default)
+        return out
+
 
 @dataclass
 class CorpusResult:

@@ -129,6 +129,9 @@ def split_sentences(text: str, spans) -> tuple[Span, ...]:
                 if span is not None:
                     out.append(span)
                 pos = nxt
+        if pos == start < end and isinstance(p, Span) and not text[start].isspace() and not text[end - 1].isspace():
+            out.append(p)  # the whole passage, nothing to strip: the same span (spans are immutable)
+            continue
         span = _strip(text, pos, end)
         if span is not None:
             out.append(span)

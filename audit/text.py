@@ -51,6 +51,72 @@ ASCII_WORD_RE = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*")
 _SPLIT = re.compile(f"({WORD_RE.pattern})")
 _ASCII_SPLIT = re.compile(f"({ASCII_WORD_RE.pattern})")
 
+#: Classes of :func:`_array_tokens`: a character a word is made of (``[^\\W_]`` less the dense scripts),
+#: an apostrophe (joins two runs of those), anything else, and a character the array rule does not
+#: cover (combining marks, dense scripts: the text takes the regex).
+_OTHER, _WORDCHAR, _APOSTROPHE, _SPECIAL = 0, 1, 2, 3
+_CLASS_RUNS = (
+    (re.compile(f"[^\\W_{DENSE_SCRIPT}]+"), _WORDCHAR),
+    (re.compile("['’]+"), _APOSTROPHE),
+    (re.compile(f"[{MARKS}{DENSE_SCRIPT}]+"), _SPECIAL),  # last: a letter inside the marks' ranges too
+)
+#: Texts shorter than this take the regex (the array set-up costs more than it saves).
+_ARRAY_MIN = 1000
+
+
+def _class_table(chars: str) -> np.ndarray:
+    """The :func:`_array_tokens` class of each character of ``chars``, read off the patterns themselves."""
+    table = np.zeros(len(chars), dtype=np.uint8)
+    for rx, cls in _CLASS_RUNS:
+        for m in rx.finditer(chars):
+            table[m.start() : m.end()] = cls
+    return table
+
+
+_ASCII_CLASSES = _class_table("".join(map(chr, range(128))))
+_BMP_CLASSES: list[np.ndarray] = []
+
+
+def _bmp_classes() -> np.ndarray:
+    """:func:`_class_table` of every code point below U+10000 (built on first use, a few milliseconds)."""
+    if not _BMP_CLASSES:
+        _BMP_CLASSES.append(_class_table("".join(map(chr, range(0x10000)))))
+    return _BMP_CLASSES[0]
+
+
+def _array_tokens(text: str) -> tuple[list[str], np.ndarray, np.ndarray] | None:
+    """The words of :data:`WORD_RE` with their offsets, from the characters' classes, or None for a text
+    with a combining mark or a character of a dense script (the regex's other branches).
+
+    Without those, a word of :data:`WORD_RE` is a run of word characters in which an apostrophe stands
+    only between two word characters: its characters are the word characters and the apostrophes with
+    a word character on both sides, and each maximal run of them is one word."""
+    ascii = text.isascii()
+    if ascii:
+        cp = np.frombuffer(text.encode("ascii"), dtype=np.uint8)
+        cls = _ASCII_CLASSES[cp]
+    else:
+        cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        cls = _bmp_classes().take(cp, mode="clip")
+        astral = np.flatnonzero(cp > 0xFFFF)
+        if astral.size:
+            cls[astral] = _class_table("".join(text[i] for i in astral.tolist()))
+        if (cls == _SPECIAL).any():
+            return None
+    inside = cls == _WORDCHAR
+    apostrophe = cls == _APOSTROPHE
+    if apostrophe.any():
+        inside[1:-1] |= apostrophe[1:-1] & inside[:-2] & inside[2:]
+    edges = np.diff(inside.view(np.int8), prepend=np.int8(0), append=np.int8(0))
+    starts = np.flatnonzero(edges == 1)
+    ends = np.flatnonzero(edges == -1)
+    # the words themselves: every other character blanked out, then one str.split (a word holds no
+    # whitespace, and two words always have a blanked character between them)
+    blanked = np.where(inside, cp, cp.dtype.type(32)).tobytes()
+    words = (blanked.decode("ascii") if ascii else blanked.decode("utf-32-le")).split()
+    return words, starts, ends
+
+
 _SEP = "\x00"  # never inside a word: joins words so one str.lower call lower-cases them all
 
 
@@ -79,6 +145,10 @@ class TextLayer:
         """Words and their offsets from ONE regex pass: ``split`` with a capturing pattern alternates
         separators and words, and the running sum of their lengths gives every offset."""
         text = self.text
+        if len(text) >= _ARRAY_MIN:
+            found = _array_tokens(text)
+            if found is not None:
+                return found
         parts = (_ASCII_SPLIT if text.isascii() else _SPLIT).split(text)
         lengths = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts))
         pos = np.cumsum(lengths)
@@ -164,7 +234,7 @@ class TextLayer:
         the layout when :func:`audit.layout.lines_are_paragraphs` proves that is what it gives."""
         bounds = self._line_bounds
         if "layout" not in self.__dict__ and lines_are_paragraphs(self.text, bounds):
-            return tuple(Span(s, e) for s, e in bounds)
+            return tuple(self.lines)  # the lines' spans themselves (immutable): one per line
         return tuple(p.span for p in self.layout.paragraphs)
 
     @cached_property

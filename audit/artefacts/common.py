@@ -244,6 +244,17 @@ def language_lookup(ctx) -> Callable[[int], str]:
     return _per_passage(ctx, lambda _offset, ptext: guess_language(ptext)[0], lambda _offset: "und")
 
 
+def languages_at(lang_of: Callable[[int], str], offsets: list[int]) -> list[str]:
+    """``[lang_of(o) for o in offsets]``; when ``lang_of`` is a context's ``language_at`` (what
+    :func:`language_lookup` gives once the language check has run), its passage index is read once for
+    all of them (:meth:`audit.rules.DocContext.languages_at`)."""
+    from audit.rules import DocContext
+
+    if getattr(lang_of, "__func__", None) is DocContext.language_at:
+        return lang_of.__self__.languages_at(offsets)  # type: ignore[attr-defined]
+    return list(map(lang_of, offsets))
+
+
 def confirm_lookup(ctx, lang_of: Callable[[int], str]) -> Callable[[int], bool]:
     """``confirmed(offset)``: do the word lists confirm ``lang_of(offset)`` for the passage there?
     Cached per passage and language (a passage can hold text of two languages, see

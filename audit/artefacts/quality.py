@@ -110,6 +110,57 @@ def alpha_tokens(text: str, n_tokens: int) -> int:
     return n_tokens - len((_ASCII_LETTERLESS if text.isascii() else _LETTERLESS).findall(" " + text))
 
 
+#: Character classes of :func:`token_counts`: whitespace (``\s``), a letter (``[^\W\d_]``), anything else.
+_SPACE, _LETTER, _OTHER = 0, 1, 2
+_SPACE_RUN = re.compile(r"\s+")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+#: Below this length the two regex passes cost less than the array set-up.
+_ARRAY_MIN = 2000
+
+
+def _class_table(chars: str) -> np.ndarray:
+    """The class of each character of ``chars``, read off the same patterns the regexes use."""
+    table = np.full(len(chars), _OTHER, dtype=np.uint8)
+    for rx, cls in ((_SPACE_RUN, _SPACE), (_LETTER_RUN, _LETTER)):
+        for m in rx.finditer(chars):
+            table[m.start() : m.end()] = cls
+    return table
+
+
+@lru_cache(maxsize=1)
+def _bmp_table() -> np.ndarray:
+    """:func:`_class_table` of every code point below U+10000 (built once, a few milliseconds)."""
+    return _class_table("".join(map(chr, range(0x10000))))
+
+
+_ASCII_TABLE = _class_table("".join(map(chr, range(128))))
+
+
+def token_counts(text: str) -> tuple[int, int]:
+    """``(len(text.split()), alpha_tokens(text, len(text.split())))``: the whitespace tokens, and those
+    holding a letter, from one array pass over the characters' classes (``str.split`` and ``\\s`` split at
+    the same characters, ``Py_UNICODE_ISSPACE``). Short texts take the regex."""
+    if len(text) < _ARRAY_MIN:
+        n = len(text.split())
+        return n, alpha_tokens(text, n)
+    if text.isascii():
+        cls = _ASCII_TABLE[np.frombuffer(text.encode("ascii"), dtype=np.uint8)]
+    else:
+        cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        cls = _bmp_table().take(cp, mode="clip")
+        astral = np.flatnonzero(cp > 0xFFFF)
+        if astral.size:
+            cls[astral] = _class_table("".join(text[i] for i in astral.tolist()))
+    space = cls == _SPACE
+    starts = ~space  # a token starts at a non-space character after a space or at the text's start
+    starts[1:] &= space[:-1]
+    # the first letter of a token is the one whose previous space-or-letter character is a space (or none)
+    kept = cls[cls != _OTHER]
+    first = kept == _LETTER
+    first[1:] &= kept[:-1] == _SPACE
+    return int(np.count_nonzero(starts)), int(np.count_nonzero(first))
+
+
 _TERMINAL_END = re.compile(rf"[.!?…][\"'”’»)\]]*$|[\"”’»{OTHER_TERMINAL}]$")
 _CLOSERS = "\"'”’»)]"
 _LAST_ALONE = '"”’»' + OTHER_TERMINAL
@@ -235,8 +286,7 @@ def word_signals(text: str, langs: list[str], counts: Counter) -> dict[str, Any]
     ``stopword_share``, ``gopher_stopwords``, ``symbol_ratio``, ``alpha_word_share``): what the prose
     around a table of figures is judged by, without its line statistics."""
     n = sum(counts.values())
-    n_raw = len(text.split())
-    n_alpha = alpha_tokens(text, n_raw)
+    n_raw, n_alpha = token_counts(text)
     sw = frozenset().union(*(stopwords().get(lg, frozenset()) for lg in langs)) or stopwords()["en"]
     gopher_hits = max(len(_gopher_words(lg).intersection(counts)) for lg in langs)
     n_stop = sum(map(counts.__getitem__, sw.intersection(counts)))

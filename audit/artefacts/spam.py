@@ -37,7 +37,7 @@ from audit.artefacts.common import WORDFREQ_LANGS, _freq_dict, guess_language, h
 from audit.model import Category, Finding, Severity
 from audit.rules import DocContext, DocumentCheck, Rule
 from audit.segment import ABBREVIATIONS
-from audit.text import lower_all
+from audit.text import MARKS, lower_all
 
 ART010 = Rule(
     id="ART010",
@@ -376,16 +376,68 @@ _CUE_WORDS_ALL = set(KEYWORDS) | set(FOREIGN_OK)
 _CUE_RE = re.compile(rf"(?=[{''.join(sorted({w[0] for w in _CUE_WORDS_ALL}))}])\b(?:{_kw(_CUE_WORDS_ALL)})\b")
 
 
-def _keyword_windows(text: str, reach: int = 200) -> list[tuple[int, int]]:
-    """Merged ``(start, end)`` windows of ``reach`` characters around each cue keyword."""
-    out: list[list[int]] = []
-    for m in _CUE_RE.finditer(text):
-        s, e = max(0, m.start() - reach), m.end() + reach
+def _keyword_windows(text: str, reach: int = 200, counts=None) -> list[tuple[int, int, bool]]:
+    """Merged ``(start, end, after_comma)`` windows of ``reach`` characters around each cue keyword (each
+    match of :data:`_CUE_RE`); ``after_comma``: some keyword in the window follows a comma and one
+    whitespace character. ``counts``: the text's lower-cased words (the text layer's), which tell which
+    keywords can occur at all (:func:`_cue_spans`)."""
+    out: list[list] = []
+    for ms, me in _cue_spans(text, counts):
+        s, e = max(0, ms - reach), me + reach
+        comma = ms >= 2 and text[ms - 2] == "," and text[ms - 1].isspace()
         if out and s <= out[-1][1]:
             out[-1][1] = e
+            out[-1][2] = out[-1][2] or comma
         else:
-            out.append([s, e])
-    return [(s, min(e, len(text))) for s, e in out]
+            out.append([s, e, comma])
+    return [(s, min(e, len(text)), comma) for s, e, comma in out]
+
+
+def _is_word_char(c: str) -> bool:
+    """``\\w`` of a str pattern: what ``\\b`` tells apart."""
+    return c.isalnum() or c == "_"
+
+
+#: The cue keywords (lower-case ASCII letters), each once.
+_CUE_LIST = tuple(sorted(_CUE_WORDS_ALL))
+#: The longest cue keyword.
+_CUE_LONGEST = max(map(len, _CUE_WORDS_ALL))
+_MARK = re.compile(f"[{MARKS}]")
+
+
+def _cue_spans(text: str, counts=None) -> list[tuple[int, int]]:
+    """The spans of ``_CUE_RE.finditer(text)``.
+
+    A match is a whole run of word characters (``\\w``) equal to a keyword. Such a run is a word of the
+    text layer, unless an apostrophe or a combining mark right before or after it joins it to more (the
+    layer's words take those: "site's"): with ``counts`` (the layer's lower-cased words) and no combining
+    mark in the text, only the keywords that are words of the text or stand next to an apostrophe can
+    match, and ``str.find`` finds their occurrences (kept when no word character touches them) without
+    running the alternation at every position."""
+    if counts is None or (not text.isascii() and _MARK.search(text)):
+        return [m.span() for m in _CUE_RE.finditer(text)]
+    near = []  # the characters around each apostrophe: a keyword right before or after one is in there
+    for mark in "'’":
+        i = text.find(mark)
+        while i >= 0:
+            near.append(text[max(0, i - _CUE_LONGEST) : i + _CUE_LONGEST + 1])
+            i = text.find(mark, i + 1)
+    joined = "\n".join(near)
+    n = len(text)
+    find = text.find
+    hits = []
+    for w in _CUE_LIST:
+        if not counts.get(w) and w not in joined:
+            continue
+        k = len(w)
+        i = find(w)
+        while i >= 0:
+            e = i + k
+            if (i == 0 or not _is_word_char(text[i - 1])) and (e == n or not _is_word_char(text[e])):
+                hits.append((i, e))
+            i = find(w, i + 1)
+    hits.sort()
+    return hits
 
 
 _NATIVE_LANGS = (*WORDFREQ_LANGS, "de")
@@ -695,16 +747,20 @@ def _class_break(text: str, m: re.Match) -> bool:
     )
 
 
-def find_injections(text: str, lang_of) -> list[tuple[int, int, str, str]]:
-    """``(start, end, keyword, cue)`` for each injected keyword; ``lang_of(offset)`` gives the language there."""
+def find_injections(text: str, lang_of, counts=None) -> list[tuple[int, int, str, str]]:
+    """``(start, end, keyword, cue)`` for each injected keyword; ``lang_of(offset)`` gives the language there.
+    ``counts`` (optional): the text's lower-cased words (the text layer's), see :func:`_keyword_windows`."""
     out: dict[int, tuple[int, int, str, str]] = {}
-    windows = _keyword_windows(text)
+    windows = _keyword_windows(text, counts=counts)
 
-    def search(rx):  # the cue patterns start with lookbehinds: run them only around keywords
-        return (m for ws, we in windows for m in rx.finditer(text, ws, we))
+    def search(rx, after_comma=False):
+        """The matches of ``rx`` in the windows (the cue patterns start with lookbehinds: they run only
+        around keywords). ``after_comma``: ``rx`` matches a keyword only right after a comma and one
+        whitespace character (so only in the windows that hold such a keyword)."""
+        return (m for ws, we, comma in windows if comma or not after_comma for m in rx.finditer(text, ws, we))
 
     for cue, rx in (("list", _LIST_RE), ("comma", _COMMA_RE)):
-        for m in search(rx):
+        for m in search(rx, after_comma=True):
             s, e = m.span("kw")
             if s in out or _title_case_line(text, s) or (cue == "comma" and _modifies_noun(text, e)):
                 continue
@@ -718,7 +774,7 @@ def find_injections(text: str, lang_of) -> list[tuple[int, int, str, str]]:
         if m.group("kw").endswith("s") or m.group("prev").endswith(("'s", "’s")):
             continue  # "Tarkin orders Alderaan ..." (a verb), "UNESCO's online Red Book" (a possessive)
         out[s] = (s, e, m.group("kw"), "between-names")
-    for m in search(_LOWER_LIST_RE):
+    for m in search(_LOWER_LIST_RE, after_comma=True):
         s, e = m.span("kw")
         if s in out or not (_plural_or_determined(m.group("prev")) and _plural_or_determined(m.group("next"))):
             continue
@@ -735,7 +791,7 @@ def find_injections(text: str, lang_of) -> list[tuple[int, int, str, str]]:
         elif lang_of(s) != "en" or _title_case_line(text, s) or not _class_break(text, m):
             continue
         out[s] = (s, e, m.group("kw"), "grammar")
-    for m in search(wordclass.COMMA_FRAME_RE):
+    for m in search(wordclass.COMMA_FRAME_RE, after_comma=True):
         s, e = m.span("kw")
         if s in out or not wordclass.comma_frame_break(m.group("kw"), m.group("next")):
             continue
@@ -851,7 +907,7 @@ class InjectedKeywordCheck(DocumentCheck):
 
         out = []
         counts = ctx.word_counts
-        found = find_injections(text, lang_of) if any(counts.get(k) for k in _CUE_WORDS) else []
+        found = find_injections(text, lang_of, counts) if any(counts.get(k) for k in _CUE_WORDS) else []
         if self.config.extra_keywords:
             extra = _kw(re.escape(k) for k in self.config.extra_keywords)
             for rx in (re.compile(rf"(?<=\w,\s)(?P<kw>{extra})(?=\s+{_CAP}[\w’'-]+)"),):

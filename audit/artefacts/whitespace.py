@@ -8,12 +8,15 @@ from functools import lru_cache
 from itertools import compress
 from typing import Iterable, cast
 
+import numpy as np
+
 from audit.artefacts import wordclass
 from audit.artefacts.common import (
     BARE_ENTITY_NAMES,
     WORDFREQ_LANGS,
     confirm_lookup,
     language_lookup,
+    languages_at,
     stopwords,
     words_with_zipf,
     zipf,
@@ -312,22 +315,41 @@ def _junction_lines(text: str) -> list[tuple[int, int]]:
     matched from its own start or not at all. A window ends before a space, tab or newline (which the
     lookahead rejects as it would the end of the text). After a hit the search resumes at that end."""
     out: list[tuple[int, int]] = []
-    search = _JUNCTION.search
     end_at = _WINDOW_END.search
     rfind = text.rfind
-    m = search(text)
     lo = 0  # the end of the previous window (a space, tab or newline): the backward searches stop there
-    while m is not None:
-        j = m.start()
+    for j in _junctions(text):
+        if j < lo:
+            continue  # inside the window just taken (a search resumes at its end)
         ws = max(rfind(" ", lo, j), rfind("\t", lo, j), rfind("\n", lo, j)) + 1
-        e = end_at(text, m.end())
+        e = end_at(text, j + 2)
         if e is None:
             out.append((ws, len(text)))
             break
         lo = e.start()
         out.append((ws, lo))
-        m = search(text, lo)
     return out
+
+
+#: Below this length :func:`_junctions` searches with the regex (the array set-up costs more).
+_ARRAY_MIN = 2000
+
+
+def _junctions(text: str) -> list[int]:
+    """The start of every match of :data:`_JUNCTION` (a lower-case letter before a capital; matches
+    never overlap, as no character is both), in order; from the code points for a long text."""
+    if len(text) < _ARRAY_MIN:
+        return [m.start() for m in _JUNCTION.finditer(text)]
+    if text.isascii():
+        cp = np.frombuffer(text.encode("ascii"), dtype=np.uint8)
+        lower = (cp >= 0x61) & (cp <= 0x7A)
+        upper = (cp >= 0x41) & (cp <= 0x5A)
+    else:
+        cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        # [a-zà-öø-ÿ] and [A-ZÀ-ÖØ-Þ]: a-z, U+00E0-00F6, U+00F8-00FF; A-Z, U+00C0-00D6, U+00D8-00DE
+        lower = ((cp >= 0x61) & (cp <= 0x7A)) | ((cp >= 0xE0) & (cp <= 0xFF) & (cp != 0xF7))
+        upper = ((cp >= 0x41) & (cp <= 0x5A)) | ((cp >= 0xC0) & (cp <= 0xDE) & (cp != 0xD7))
+    return np.flatnonzero(lower[:-1] & upper[1:]).tolist()
 
 
 #: A whole word of lower-case letters, as :data:`_LOWER_TOKEN` takes them.
@@ -345,40 +367,46 @@ def _lower_tokens(text: str, vocab, layer=None) -> list[tuple[int, str]]:
     Without combining marks in the text, every such match is a word of the text layer (both are bounded
     by characters that are neither letters, digits nor apostrophes), so the filters run once per distinct
     word and the token regex only confirms the words left; with marks, the regex scans the text."""
+    found, confirmed = _lower_candidates(text, vocab, layer)
+    return found if confirmed else [(pos, token) for pos, token in found if _is_lower_token(text, pos, token)]
+
+
+def _is_lower_token(text: str, pos: int, token: str) -> bool:
+    """Is the word ``token`` at ``pos`` a match of :data:`_LOWER_TOKEN` (its lookbehind and lookahead)?"""
+    hit = _LOWER_TOKEN.match(text, pos)
+    return hit is not None and hit.end() == pos + len(token)
+
+
+def _lower_candidates(text: str, vocab, layer=None) -> tuple[list[tuple[int, str]], bool]:
+    """:func:`_lower_tokens` less, when the second value is False, the regex's confirmation of each
+    token (:func:`_is_lower_token`), which a caller may run only on the tokens its other tests keep."""
     if layer is None or (not text.isascii() and _MARK.search(text)):
         out = []
         for m in _LOWER_TOKEN.finditer(text):
             token = m.group(0)
             if vocab.get(token, 0) <= 1 and not _common_en(token):
                 out.append((m.start(), token))
-        return out
+        return out, True
     words = layer.words
     if vocab is layer.word_counts:
-        # The layer's own counts: a kept token occurs once among the words, so one dict finds its index;
+        # The layer's own counts: a kept token occurs once among the words, so one pass finds its index;
         # the common English words leave by one set difference, the words that are not lower-case letters
         # by one multi-line search of the rest joined a word per line (a word holds no line break), the
         # repeated ones by their counts (no Python call per word).
         lower = _LOWER_LINES.findall("\n".join(vocab.keys() - _common_en_words()))
         keep = list(compress(lower, map((1).__eq__, map(vocab.__getitem__, lower))))
         if not keep:
-            return []
-        index = dict(zip(words, range(len(words)), strict=True))
-        found = sorted(index[w] for w in keep if w in index)
+            return [], True
+        # their places: a kept word occurs once among the lower-case forms, so at most once as written
+        found = list(compress(range(len(words)), map(frozenset(keep).__contains__, words)))
     else:
         full = _LOWER_WORD.fullmatch
         get = vocab.get
         kept = {w for w in set(words) if full(w) and get(w, 0) <= 1 and not _common_en(w)}
         found = [i for i, w in enumerate(words) if w in kept]
     if not found:
-        return []
-    match = _LOWER_TOKEN.match
-    out = []
-    for i, pos in zip(found, layer.starts[found].tolist(), strict=True):
-        token = words[i]
-        hit = match(text, pos)
-        if hit is not None and hit.end() == pos + len(token):
-            out.append((pos, token))
-    return out
+        return [], True
+    return list(zip(layer.starts[found].tolist(), map(words.__getitem__, found), strict=True)), False
 
 
 @lru_cache(maxsize=1 << 16)
@@ -463,13 +491,15 @@ def find_camel(
         ):
             out.append((m.start(), m.end(), left, right, Severity.INFO))
     if lang_of is not None:
-        for start, token in _lower_tokens(text, vocab, layer):
-            lang = lang_of(start)
-            if lang not in WORDFREQ_LANGS:
+        tokens, matched = _lower_candidates(text, vocab, layer)
+        langs = languages_at(lang_of, [start for start, _token in tokens])
+        wordfreq_langs = frozenset(WORDFREQ_LANGS)
+        for (start, token), lang in zip(tokens, langs, strict=True):
+            if lang not in wordfreq_langs:
                 continue
-            split = split_glued(token, lang)
-            if not split:
-                continue
+            split = _split_glued(token, lang)  # split_glued less its test of the language, done above
+            if not split or not (matched or _is_lower_token(text, start, token)):
+                continue  # (the token regex confirms only the few tokens that split)
             left, right, _z = split
             sev = lower_join_evidence(left, right, lang, vocab)
             if sev is not None and (confirmed is None or confirmed(start)):
