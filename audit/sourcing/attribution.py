@@ -10,7 +10,9 @@ Quotes are in :mod:`audit.sourcing.quotes`, tables and headline outlets in :mod:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Literal
 
 from audit.sourcing.cues import CueIndex, Keys, open_keys
 from audit.sourcing.lexicon import Lexicon
@@ -414,10 +416,10 @@ def _evidence_verbs(text: str, start: int, end: int, lex: Lexicon, found: _Found
         elif (
             _SOURCE_OBJECT.match(text, m.end(), end)
             or (m.group(0).lower() in _COUNTING_VERBS and _FIGURE_OBJECT.match(text, m.end(), end))
-        ) and (subject := _speaking_subject(text, start, m, lex)):
+        ) and (speaker := _speaking_subject(text, start, m, lex)):
             # A named body or a person that finds, lists or gives figures: "The Viasna Human Rights Centre lists 11
             # political prisoners", "Hilberg gives an estimate of 5.1 million", "Medco Health Solutions found that".
-            out.append(Attribution(m.start(), m.end(), m.group(0), "evidence", subject[0], subject[1], subject[2]))
+            out.append(Attribution(m.start(), m.end(), m.group(0), "evidence", speaker[0], speaker[1], speaker[2]))
             taken.append((m.start(), m.end()))
         elif _LAST_COMMA_CLAUSE.search(left) and _TAIL_TAG.match(text[m.end() : end]):
             # A trailing tag: "Attacks rose 70% last year, security firm Check Point found in its annual report."
@@ -539,6 +541,8 @@ def _framing_sources(text: str, start: int, end: int, lex: Lexicon, found: _Foun
     for m in found.index.matches(_FRAMING_SOURCE, _FRAMING_SOURCE_KEYS, start, end):
         if not free(m.start(), m.end()):
             continue
+        kind: str | None
+        outlet: str | None
         if m.group("census") is not None:
             owner, kind, outlet = m.group("census"), "document", None  # "At the 2011 census, ..."
         elif m.group("owner") is not None:
@@ -562,7 +566,10 @@ def _framing_sources(text: str, start: int, end: int, lex: Lexicon, found: _Foun
         taken.append((m.start(), m.end()))
 
 
-_COLLECTORS = (
+#: A collector adds the cues it finds in ``text[start:end]`` to ``found``.
+_Collector = Callable[[str, int, int, Lexicon, "_Found"], None]
+
+_COLLECTORS: tuple[_Collector, ...] = (
     _pro_drop,
     _weasels,
     _hidden_passives,
@@ -577,7 +584,7 @@ _COLLECTORS = (
 #: The collectors that read the text itself, not only the matches of the cue patterns (:data:`_patterns`), in the
 #: order of :data:`_COLLECTORS`: all a span without a cue match needs (a new collector that does not read
 #: ``found.index.matches`` belongs here too; ``tests/sourcing/test_sourcing_speed.py`` checks the two agree).
-_CUELESS = (_pro_drop, _parenthesised_sources)
+_CUELESS: tuple[_Collector, ...] = (_pro_drop, _parenthesised_sources)
 
 #: "By the department's own count", "By its estimate", "In Gallup's reckoning", "Per the agency's figures"
 #: (group ``owner``: whose count); "Para la OMS," opening a Spanish sentence (group ``para``: a name or a role).
@@ -649,7 +656,9 @@ def _plain(word: str) -> str:
 _PERSONS = ("named", "pronoun", "role")
 
 
-def _participle_attribution(text: str, start: int, end: int, m: re.Match, lex: Lexicon) -> Attribution | None | bool:
+def _participle_attribution(
+    text: str, start: int, end: int, m: re.Match, lex: Lexicon
+) -> Attribution | None | Literal[True]:
     """A Spanish participle (:attr:`Lexicon.perfect_only`, :attr:`Lexicon.agent_only`): True when it is a finite
     verb after "haber" ("ha asegurado": read on as any reporting verb); its agent after "por" ("fue difundida por
     la OMS", "cifras facilitadas por el ministerio"); None otherwise ("la anunciada rebaja", "el dato publicado")."""

@@ -275,8 +275,8 @@ def _generated_verbs(data: dict, language: str = "en") -> tuple[list[str], list[
     ambiguous: list[str] = []
     if language == "es":
         for lemma in data.get("reporting_lemmas", []):
-            present, past, participles = inflections_es(lemma)
-            forms += present + past + participles
+            present, preterite, participles = inflections_es(lemma)
+            forms += present + preterite + participles
             ambiguous += present  # a present form after a determiner is a noun: "la denuncia", "la cuenta"
         for lemma in data.get("agent_lemmas", []):
             forms += inflections_es(lemma)[2]
