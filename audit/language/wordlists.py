@@ -36,10 +36,14 @@ import zlib
 from array import array
 from bisect import bisect_left
 from itertools import chain, count, repeat
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence, TypeVar
 
 #: Words wordfreq's ``top_n_list`` leaves out (``wordfreq.numbers.has_digit_sequence``).
 _MULTI_DIGIT = re.compile(r"\d[\d.,]+")
+
+_T = TypeVar("_T")  # what a cache file opens as
+_B = TypeVar("_B")  # what is built to write one
+_K = TypeVar("_K")  # what names one
 
 
 @functools.cache
@@ -337,23 +341,47 @@ def frequency_table(lang: str, wordlist: str = "small") -> FrequencyTable | None
     source = _list_path(lang, wordlist)
     if source is None:
         return None
+    path = _cache_path(_shard_path, source)
+    if path is None:
+        freqs = frequencies(lang, wordlist)
+        return _DictTable(freqs) if freqs is not None else None
+    # a read-only or full disk: the whole dictionary
+    return _through_cache(
+        path, _open_table, lambda: _read_bands(source), _write_shards, lambda bands: _DictTable(_band_dict(bands))
+    )
+
+
+#: What reading or writing a cache file may raise (missing, unreadable, stale, a full or read-only disk).
+_CACHE_ERRORS = (OSError, ValueError, struct.error)
+
+
+def _cache_path(path_of: Callable[[_K], str | None], key: _K) -> str | None:
+    """``path_of(key)``, or None where no cache folder can be made."""
     try:
-        path = _shard_path(source)
+        return path_of(key)
     except OSError:
-        path = None
+        return None
+
+
+def _through_cache(
+    path: str | None,
+    open_: Callable[[str], _T],
+    build: Callable[[], _B],
+    write: Callable[[str, _B], None],
+    in_memory: Callable[[_B], _T],
+) -> _T:
+    """``open_(path)`` of the cache file at ``path``; when it is missing, unreadable or stale, ``build()``
+    it, ``write`` it and open it again; where it cannot be written (or ``path`` is None), ``in_memory`` of
+    what was built."""
     if path is not None:
-        try:
-            return _open_table(path)
-        except (OSError, ValueError, struct.error):
-            pass  # missing, unreadable or stale: (re)written below
-        bands = _read_bands(source)
-        try:
-            _write_shards(path, bands)
-            return _open_table(path)
-        except (OSError, ValueError, struct.error):
-            return _DictTable(_band_dict(bands))  # a read-only or full disk: the whole dictionary
-    freqs = frequencies(lang, wordlist)
-    return _DictTable(freqs) if freqs is not None else None
+        with contextlib.suppress(*_CACHE_ERRORS):
+            return open_(path)
+    built = build()
+    if path is not None:
+        with contextlib.suppress(*_CACHE_ERRORS):
+            write(path, built)
+            return open_(path)
+    return in_memory(built)
 
 
 @functools.cache
@@ -560,23 +588,13 @@ def merged_lists(langs: tuple[str, ...]) -> MergedLists:
     """The "small" lists of ``langs`` merged (:class:`MergedLists`), from a cache file written on first
     use (about 2-3 CPU s for the 42 lists, once per cache folder; see :func:`cache_dir`), or built in
     memory where no cache can be written."""
-    try:
-        path = _merged_path(langs)
-    except OSError:
-        path = None
-    if path is not None:
-        try:
-            return _open_merged(path)
-        except (OSError, ValueError, struct.error):
-            pass  # missing, unreadable or stale: (re)written below
-    parts = _merged_parts(langs)
-    if path is not None:
-        try:
-            _write_atomic(path, parts)
-            return _open_merged(path)
-        except (OSError, ValueError, struct.error):
-            pass
-    return MergedLists(b"".join(parts))
+    return _through_cache(
+        _cache_path(_merged_path, langs),
+        _open_merged,
+        lambda: _merged_parts(langs),
+        _write_atomic,
+        lambda parts: MergedLists(b"".join(parts)),
+    )
 
 
 def _open_merged(path: str) -> MergedLists:

@@ -4,18 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from audit.model import Document
-from audit.rules import DocContext
-from audit.sourcing import SourcingCheck
 from audit.sourcing.lexicon import inflections, lexicon
-
-
-def _flagged(text: str, needle: str) -> bool:
-    ctx = DocContext(Document("case", text, "case"), 0)
-    pos = text.index(needle)
-    sent = next(s for s in ctx.sentences if s.start <= pos < s.end)
-    return any(f.rule == "SRC001" and f.start < sent.end and sent.start < f.end for f in SourcingCheck().check(ctx))
-
+from tests.sourcing.helpers import flagged as _flagged
 
 ATTRIBUTED = [
     # inflected and multi-word reporting verbs from lemmas

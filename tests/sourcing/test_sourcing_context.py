@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from audit.model import Document
-from audit.rules import DocContext
-from audit.sourcing import SourcingCheck
+from tests.sourcing.helpers import flagged as _flagged
 
 # (text, needle of the sentence under test)
 PASS = [
@@ -104,13 +102,6 @@ FLAG = [
     ("LONDON (Reuters) - British house prices rose 1.9% in October.", "1.9%"),
     # a quote with nobody named around it
 ]
-
-
-def _flagged(text: str, needle: str) -> bool:
-    ctx = DocContext(Document("case", text, "case"), 0)
-    pos = text.index(needle)
-    sent = next(s for s in ctx.sentences if s.start <= pos < s.end)
-    return any(f.rule == "SRC001" and f.start < sent.end and sent.start < f.end for f in SourcingCheck().check(ctx))
 
 
 @pytest.mark.parametrize("text,needle", PASS)

@@ -5,18 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from audit.model import Document
-from audit.rules import DocContext
-from audit.sourcing import SourcingCheck
+from tests.sourcing.helpers import flagged as _flagged
 from tests.sourcing.helpers import src001 as _src001
-
-
-def _flagged(text: str, needle: str) -> bool:
-    ctx = DocContext(Document("case", text, "case"), 0)
-    pos = text.index(needle)
-    sent = next(s for s in ctx.sentences if s.start <= pos < s.end)
-    return any(f.rule == "SRC001" and f.start < sent.end and sent.start < f.end for f in SourcingCheck().check(ctx))
-
 
 CENSUS = (
     "Population.\n"
