@@ -227,22 +227,7 @@ def _write_shards(path: str, bands: list[list[str]]) -> None:
     offsets = [0]
     for b in blobs:
         offsets.append(offsets[-1] + len(b))
-    folder = os.path.dirname(path)
-    os.makedirs(folder, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".shards")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(_HEADER.pack(_MAGIC, SHARDS, len(seen)))
-            out.write(struct.pack(f"<{len(offsets)}I", *offsets))
-            for b in blobs:
-                out.write(b)
-        os.replace(tmp, path)  # concurrent writers: the last complete file wins
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    _write_atomic(path, [_HEADER.pack(_MAGIC, SHARDS, len(seen)), struct.pack(f"<{len(offsets)}I", *offsets), *blobs])
 
 
 class FrequencyTable:
