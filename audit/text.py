@@ -64,24 +64,47 @@ _CLASS_RUNS = (
 _ARRAY_MIN = 1000
 
 
-def _class_table(chars: str) -> np.ndarray:
-    """The :func:`_array_tokens` class of each character of ``chars``, read off the patterns themselves."""
-    table = np.zeros(len(chars), dtype=np.uint8)
-    for rx, cls in _CLASS_RUNS:
-        for m in rx.finditer(chars):
-            table[m.start() : m.end()] = cls
-    return table
+class CharClasses:
+    """The class code of every character of a text, read off regular expressions: ``runs`` are
+    ``(pattern, code)`` pairs applied in order (a later match wins), ``default`` is the code of the other
+    characters. ASCII and BMP code points go through tables (the BMP one built on first use, a few
+    milliseconds), the rest through the patterns themselves."""
+
+    def __init__(self, runs: tuple[tuple[re.Pattern[str], int], ...], default: int = 0) -> None:
+        self._runs = runs
+        self._default = default
+        self.ascii = self.table("".join(map(chr, range(128))))
+        self._bmp: np.ndarray | None = None
+
+    def table(self, chars: str) -> np.ndarray:
+        """The class of each character of ``chars``."""
+        table = np.full(len(chars), self._default, dtype=np.uint8)
+        for rx, code in self._runs:
+            for m in rx.finditer(chars):
+                table[m.start() : m.end()] = code
+        return table
+
+    def bmp(self) -> np.ndarray:
+        """:meth:`table` of every code point below U+10000."""
+        if self._bmp is None:
+            self._bmp = self.table("".join(map(chr, range(0x10000))))
+        return self._bmp
+
+    def of(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """``(code points, classes)`` of ``text``: the code points as uint8 for an ASCII text, else uint32."""
+        if text.isascii():
+            cp = np.frombuffer(text.encode("ascii"), dtype=np.uint8)
+            return cp, self.ascii[cp]
+        cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        cls = self.bmp().take(cp, mode="clip")
+        astral = np.flatnonzero(cp > 0xFFFF)
+        if astral.size:
+            cls[astral] = self.table("".join(text[i] for i in astral.tolist()))
+        return cp, cls
 
 
-_ASCII_CLASSES = _class_table("".join(map(chr, range(128))))
-_BMP_CLASSES: list[np.ndarray] = []
-
-
-def _bmp_classes() -> np.ndarray:
-    """:func:`_class_table` of every code point below U+10000 (built on first use, a few milliseconds)."""
-    if not _BMP_CLASSES:
-        _BMP_CLASSES.append(_class_table("".join(map(chr, range(0x10000)))))
-    return _BMP_CLASSES[0]
+#: :func:`_array_tokens`' classes, read off the patterns themselves.
+_CLASSES = CharClasses(_CLASS_RUNS, _OTHER)
 
 
 def _array_tokens(text: str) -> tuple[list[str], np.ndarray, np.ndarray] | None:
@@ -91,18 +114,10 @@ def _array_tokens(text: str) -> tuple[list[str], np.ndarray, np.ndarray] | None:
     Without those, a word of :data:`WORD_RE` is a run of word characters in which an apostrophe stands
     only between two word characters: its characters are the word characters and the apostrophes with
     a word character on both sides, and each maximal run of them is one word."""
-    ascii = text.isascii()
-    if ascii:
-        cp = np.frombuffer(text.encode("ascii"), dtype=np.uint8)
-        cls = _ASCII_CLASSES[cp]
-    else:
-        cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        cls = _bmp_classes().take(cp, mode="clip")
-        astral = np.flatnonzero(cp > 0xFFFF)
-        if astral.size:
-            cls[astral] = _class_table("".join(text[i] for i in astral.tolist()))
-        if (cls == _SPECIAL).any():
-            return None
+    cp, cls = _CLASSES.of(text)
+    ascii = cp.dtype == np.uint8
+    if not ascii and (cls == _SPECIAL).any():
+        return None
     inside = cls == _WORDCHAR
     apostrophe = cls == _APOSTROPHE
     if apostrophe.any():

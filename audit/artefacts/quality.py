@@ -30,7 +30,7 @@ import numpy as np
 from audit.artefacts.common import DENSE_RE, OTHER_TERMINAL, stopwords, words
 from audit.model import Category, Finding, Severity
 from audit.rules import DocContext, DocumentCheck, Rule
-from audit.text import lower_all
+from audit.text import CharClasses, lower_all
 
 
 def _rule(rid: str, name: str, desc: str, flags: tuple[str, ...], not_flags: tuple[str, ...]) -> Rule:
@@ -118,22 +118,8 @@ _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _ARRAY_MIN = 2000
 
 
-def _class_table(chars: str) -> np.ndarray:
-    """The class of each character of ``chars``, read off the same patterns the regexes use."""
-    table = np.full(len(chars), _OTHER, dtype=np.uint8)
-    for rx, cls in ((_SPACE_RUN, _SPACE), (_LETTER_RUN, _LETTER)):
-        for m in rx.finditer(chars):
-            table[m.start() : m.end()] = cls
-    return table
-
-
-@lru_cache(maxsize=1)
-def _bmp_table() -> np.ndarray:
-    """:func:`_class_table` of every code point below U+10000 (built once, a few milliseconds)."""
-    return _class_table("".join(map(chr, range(0x10000))))
-
-
-_ASCII_TABLE = _class_table("".join(map(chr, range(128))))
+#: :func:`token_counts`' classes, read off the same patterns the regexes use.
+_CLASSES = CharClasses(((_SPACE_RUN, _SPACE), (_LETTER_RUN, _LETTER)), _OTHER)
 
 
 def token_counts(text: str) -> tuple[int, int]:
@@ -143,14 +129,7 @@ def token_counts(text: str) -> tuple[int, int]:
     if len(text) < _ARRAY_MIN:
         n = len(text.split())
         return n, alpha_tokens(text, n)
-    if text.isascii():
-        cls = _ASCII_TABLE[np.frombuffer(text.encode("ascii"), dtype=np.uint8)]
-    else:
-        cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        cls = _bmp_table().take(cp, mode="clip")
-        astral = np.flatnonzero(cp > 0xFFFF)
-        if astral.size:
-            cls[astral] = _class_table("".join(text[i] for i in astral.tolist()))
+    cls = _CLASSES.of(text)[1]
     space = cls == _SPACE
     starts = ~space  # a token starts at a non-space character after a space or at the text's start
     starts[1:] &= space[:-1]

@@ -57,7 +57,7 @@ def test_token_counts_of_short_texts():
 
 
 def test_class_table_agrees_with_the_patterns_on_every_bmp_character():
-    table = quality._bmp_table()
+    table = quality._CLASSES.bmp()
     rnd = random.Random(3)
     for cp in [*range(0, 0x3000), *rnd.sample(range(0x3000, 0x10000), 8000)]:
         c = chr(cp)
@@ -149,7 +149,7 @@ def test_class_table_of_the_layer_agrees_with_the_patterns():
 
     word = re.compile(f"[^\\W_{T.DENSE_SCRIPT}]")
     special = re.compile(f"[{T.MARKS}{T.DENSE_SCRIPT}]")
-    table = T._bmp_classes()
+    table = T._CLASSES.bmp()
     rnd = random.Random(6)
     for cp in [*range(0, 0x3100), *rnd.sample(range(0x3100, 0x10000), 8000)]:
         c = chr(cp)
