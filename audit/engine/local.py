@@ -196,18 +196,13 @@ def _tasks(events: Iterable[Any], docs: int, chars: int):
     if chars <= 0:
         yield from shards(events, docs)
         return
-    batch: list[Any] = []
-    n = size = 0
-    for event in events:
-        batch.append(event)
-        if isinstance(event, Document):
-            n += 1
-            size += len(event.text)
-            if n >= docs or size >= chars:
-                yield batch
-                batch, n, size = [], 0, 0
-    if batch:
-        yield batch
+    iterator = iter(events)
+    while True:
+        batch, reached = _read_ahead(iterator, docs, chars)
+        if batch:
+            yield batch
+        if not reached:
+            return
 
 
 def _parallel_stage(
