@@ -150,6 +150,10 @@ _COMPARATIVE = re.compile(r"\b(?:más|menos|mayor|menor|mejor|peor|plus|moins|ma
 #: A quotation closed on a comma and followed only by a name: the attribution lost its verb
 #: ("\"This is not the budget we wanted,\" Mayor Darrell Steinberg").
 _VERBLESS_ATTRIBUTION = re.compile(r",[\"”»’]\s+(?:[A-ZÀ-Þ][\w’'.-]*\s+){0,4}[A-ZÀ-Þ][\w’'-]+$")
+#: A quotation closed on a comma and followed only by its reporting verb: the inverted attribution lost its
+#: speaker ('« ... généraliste », a déclaré', '"We will not comply," said', '”, dijo'). After its subject the
+#: verb closes the sentence ("..., the two groups said": :data:`REPORTING_VERBS`).
+_SUBJECTLESS_ATTRIBUTION = re.compile(r"(?:,[\"”»’]|[\"”»’]\s*,)\s+(?:(?:a|ha|hat|è)\s+)?([^\W\d_]+)$")
 #: A reporting verb followed by a bare noun phrase and nothing more: the reported clause was cut
 #: ("Coach Darvin Ham said the team's defense"). After a comma the order is inverted and complete
 #: ("..., said the company").
@@ -297,9 +301,15 @@ def is_prose(
     """
     if re.match(r"^[^\W\d_]+(?: [^\W\d_]+)?:\s", passage):
         return False  # "Photo: ..." caption or label line
-    if "|" in passage or is_line_start_bullet(passage) or passage.count(" · ") >= 2:
+    if "|" in passage or passage.count(" · ") >= 2:
         return False
     ws = words(passage)
+    if is_line_start_bullet(passage):
+        # a list item; one of 6+ words cut inside a word (2+ letters of it: "Toyota Prius v" is a name) is cut
+        # all the same
+        found = _final_letters(passage.rstrip()) if mid_word and len(ws) >= 6 else None
+        if not found or len(found[1]) < 2:
+            return False
     if len(ws) < (min_strong if strong_cut else min(8, min_words)):
         return False
     long_words = [w for w in ws if len(w) > 3]
@@ -333,6 +343,29 @@ _WORD_BEFORE_WORD_R = re.compile(r"[^\W\d_]+\s+([^\W\d_]+)")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _FINAL_LETTERS = re.compile(r"([^\W\d_]+)$")
 _CLOSING = '"”’»)'
+
+
+#: An e-mail or web address stopped before its domain is whole: no dot after the "@", "www." or "://"
+#: ("tips@e", "presse@bmw", "www.bmw", "https://www"). An address names its domain in full; a domain is
+#: written in lower case ("Marry@Ebizsubmit" signs a comment).
+_CUT_ADDRESS = re.compile(r"^[(\[<\"“']?(?:[\w.+-]+@|(?:https?://)?www\.|https?://)[a-z0-9-]*$")
+
+
+def _cut_after_figure(after: list[str], lang: str) -> bool:
+    """The one or two short words after a figure at the end of a passage are a phrase cut, not its unit: the
+    first is a function word ("60% of af", "87,500 a yea", "1.2% to clo") or the last is a fragment the
+    word lists do not know as a word that begins a common word ("140 vac", "entro il 31 dic"). Units and
+    their abbreviations are words of the lists or begin none ("pct", "mln", "dlrs", "kg", "oz", "min")."""
+    if not after:
+        return False
+    first, last = after[0], after[-1]
+    sw = stopwords()
+    if len(after) == 2 and (first in sw.get(lang, frozenset()) or first in sw["en"]):
+        return True
+    if len(last) < 2 or not has_word_lists():
+        return False
+    langs = [lg for lg in dict.fromkeys((lang, "en")) if lg in WORDFREQ_LANGS]
+    return bool(langs) and all(zipf(last, lg) < 3 for lg in langs) and begins_common_word(last, langs[0])
 
 
 def _dash_after_sentence(tail: str) -> bool:
@@ -389,6 +422,8 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
     if _dash_after_sentence(tail):
         return None  # a dash after a finished sentence: a separator or an attribution mark ("… reserved. -")
     last_token = tail.rsplit(None, 1)[-1]
+    if _CUT_ADDRESS.match(last_token):
+        return "mid-word"  # "write to tips@e", "unter www.bmw": an e-mail or web address without its domain
     if any(c in last_token for c in "/@.#") or _CREDITS.match(passage) or _SIGN_OFF.match(passage):
         return None  # ends with a URL, e-mail, domain or hashtag; or a credits line ("Image courtesy of ...")
     if _signature(tail) or _SOURCE_AFTER_DASH.search(tail, max(0, len(tail) - 60)):
@@ -402,7 +437,8 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
         return None  # "As the author says in the introduction," -- a quotation follows
     unit = _UNIT_END_R.match(rev)
     if unit and tail.rsplit(None, 1)[-1].lower() not in NEVER_FINAL.get(lang, NEVER_FINAL["en"]):
-        return None  # a figure and its unit end the line ("to 29.93 pct", "of 184,777 dlrs", "40 mln")
+        if not _cut_after_figure(unit.group(0)[::-1].split()[1:], lang):
+            return None  # a figure and its unit end the line ("to 29.93 pct", "of 184,777 dlrs", "40 mln")
     found = _final_letters(tail)
     if found:
         frag_start, frag = found
@@ -532,6 +568,14 @@ class _Prefixes:
             i = joined.find(needle, e)
         return out
 
+    def continued(self, fragment: str) -> bool:
+        """Does a word of the vocabulary start with ``fragment`` and 2+ more letters, or hold it after an
+        apostrophe ("d’évaluation")?"""
+        if any(len(w) >= len(fragment) + 2 for w in self(fragment)):
+            return True
+        joined = self.joined or ""
+        return ("'" + fragment) in joined or ("’" + fragment) in joined
+
 
 #: How a passage ends closed for :meth:`TruncationCheck._in_list`.
 _CLOSED = '.!?…"”’»)'
@@ -577,6 +621,75 @@ def _continues_word(word: str, fragment: str) -> bool:
     )
 
 
+#: How far after a line :func:`copy_cut` looks for the text the line repeats (characters).
+_COPY_REACH = 2000
+#: The words before a line's last fragment that must repeat, in order, the words before the completed word
+#: (all of them in a shorter line): fewer is what a real headline shares with its story.
+_COPY_WORDS = (4, 8)
+_LETTER_RUN = re.compile(r"[^\W\d_]{2,}")
+
+
+def _alpha_parts(tokens: Iterable[str]) -> list[str]:
+    """The runs of 2+ letters of word tokens: "nebraska's" gives "nebraska", "iphone16e" "iphone"; figures
+    and one-letter words are left out (a headline drops them: "The 7-2 vote" / "The Vote")."""
+    out: list[str] = []
+    for t in tokens:
+        if t.isalpha():
+            if len(t) >= 2:
+                out.append(t)
+        else:
+            out.extend(_LETTER_RUN.findall(t))
+    return out
+
+
+def copy_cut(layer, start: int, end: int, lang: str, prefixed=None) -> str | None:
+    """The completed word when the line ``[start, end)`` repeats the text that follows it word for word
+    and stops inside a word of it: a headline or teaser made from the opening of its story and cut
+    ("Economists At The Regional University Warned That The Lo" / "Economists at the regional university
+    warned that the loss ..."), else None.
+
+    The evidence is the repetition, not the fragment: a cut fragment is often a word itself ("Four" of
+    "fourth", "Con" of "contre"), and a complete headline's last word is often the start of a longer word
+    of its story ("... Transmission Tech" / "technology", "Side Dish" / "dishes"), so the 4 to 8 words
+    before the fragment must precede the completed word there too. A completed word made of the fragment
+    and another frequent word that the lists do not know is two words glued on a page ("costumes" +
+    "more"), not one cut. ``layer``: the document's :class:`audit.text.TextLayer`; ``prefixed(fragment)``
+    (optional): the document's :class:`_Prefixes`, a quick test before the comparison."""
+    i, j = layer.word_range(start, end)
+    low = layer.lower
+    if j <= i or not low[j - 1].isalpha():
+        return None
+    line = _alpha_parts(low[max(i, j - _COPY_WORDS[1] - 4) : j])
+    frag = low[j - 1]
+    if len(line) < _COPY_WORDS[0] + 1 or line[-1] != frag:
+        return None
+    if prefixed is not None and not prefixed.continued(frag):
+        return None
+    head = line[-1 - min(len(line) - 1, _COPY_WORDS[1]) : -1]
+    k, m = layer.word_range(end, end + _COPY_REACH)
+    win = _alpha_parts(low[k:m])
+    n = len(head)
+    found = None
+    for x in range(n, len(win)):
+        w = win[x]
+        if w.startswith(frag) and win[x - n : x] == head:
+            if w == frag:
+                return None  # the following text repeats the whole line: it is complete
+            rest = w[len(frag) :]
+            if found is None and len(rest) >= 2 and not _glued(frag, w, lang):
+                found = w
+    return found
+
+
+def _glued(frag: str, word: str, lang: str) -> bool:
+    """``word`` is ``frag`` and another frequent word glued together ("costumesmore"), not a word of the lists."""
+    langs = [lg for lg in dict.fromkeys((lang, "en")) if lg in WORDFREQ_LANGS]
+    if not langs or not has_word_lists() or any(zipf(word, lg) > 0 for lg in langs):
+        return False
+    rest = word[len(frag) :]
+    return max(zipf(frag, lg) for lg in langs) >= 3 and max(zipf(rest, lg) for lg in langs) >= 3
+
+
 def _grammar_cut(tail: str, lang: str = "und") -> str | None:
     """``"open-clause"`` when a subordinate clause stops after its subject, ``"open-quote"`` when a quotation
     or bracket opened in the passage is never closed."""
@@ -585,6 +698,9 @@ def _grammar_cut(tail: str, lang: str = "und") -> str | None:
     if clause and _COMPARATIVE.search(tail, max(0, clause.start() - 12), clause.start()):
         clause = None
     if clause or _VERBLESS_ATTRIBUTION.search(tail, pos) or _SAID_NP.search(tail, pos):
+        return "open-clause"
+    subjectless = _SUBJECTLESS_ATTRIBUTION.search(tail, pos)
+    if subjectless and subjectless.group(1).lower() in REPORTING_VERBS:
         return "open-clause"
     verb = _OPEN_VERB.search(tail, pos) if lang in ("en", "und") else None
     if verb and (
@@ -723,6 +839,7 @@ class TruncationCheck(DocumentCheck):
         vocab: Counter | None = None
         prefixed: _Prefixes | None = None
         ends: _PassageEnds | None = None
+        doc_lang: str | None = None
         # a quotation cut (ART022) opens with “ or «: only the passages that hold one are searched for it
         quoted: set[int] = set()
         if self.config.quote_cut and ("“" in text or "«" in text):
@@ -742,11 +859,36 @@ class TruncationCheck(DocumentCheck):
             if not cut and not quotes:
                 continue
             ptext = text[p.start : p.end]
+            copied = None
             if cut:
-                lang = ctx.language_at(p.start) if ctx.passage_languages else guess_language(ptext)[0]
+                if ctx.passage_languages:
+                    lang = ctx.language_at(p.start)
+                else:
+                    # without the language check, a passage too short to tell takes the document's
+                    # language, as the check's passages do (``DocContext.language_at``)
+                    lang = guess_language(ptext)[0]
+                    if lang == "und":
+                        if doc_lang is None:
+                            doc_lang = ctx.language if ctx.language != "und" else guess_language(text)[0]
+                        lang = doc_lang
                 if vocab is None:
                     vocab = ctx.word_counts  # shared, read only
                     prefixed = _Prefixes(vocab)
+                if i + 1 < len(passages) and text[p.end - 1].isalpha() and "\n" not in ptext:
+                    copied = copy_cut(ctx.layer, p.start, p.end, lang, prefixed)
+            if copied:
+                # a line that repeats the opening of the text after it and stops inside a word of it
+                scope = "document" if i == len(passages) - 1 else "passage"
+                tail = ptext.rstrip()[-30:]
+                out.append(
+                    ART020.finding(
+                        (p.start, p.end),
+                        f"{scope} is cut mid word: it ends with {tail!r} and no final punctuation, and the text "
+                        f"after it repeats its words up to {copied!r}",
+                        data={"scope": scope, "kind": "mid-word", "ending": tail, "completed": copied},
+                    )
+                )
+            elif cut:
                 kind = cut_kind(ptext, lang, vocab, prefixed)
                 # a final comma, bracket or opening quote is evidence; a final dash is not (an aside or a
                 # broken-off sentence in informal writing: "... as distinctively--")
@@ -804,7 +946,7 @@ class TruncationCheck(DocumentCheck):
                         min_words=4 if short_closing else 10 if closing else 16,
                         strong_cut=strong,
                         lang=lang,
-                        min_strong=4 if kind == "function-word" else 6,
+                        min_strong=4 if kind == "function-word" or (short_closing and kind == "mid-word") else 6,
                         mid_word=kind == "mid-word" and _long_fragment(ptext),
                     )
                 ):
