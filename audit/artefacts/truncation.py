@@ -678,7 +678,19 @@ def copy_cut(layer, start: int, end: int, lang: str, prefixed=None) -> str | Non
             rest = w[len(frag) :]
             if found is None and len(rest) >= 2 and not _glued(frag, w, lang):
                 found = w
+    if found is None and len(frag) >= 3 and frag not in win and _rare(frag, lang):
+        # a headline written apart from its story: its last fragment, a word of neither the line's language
+        # nor English, begins a word of the story (a word of the lists: "dressingssalsas" is a page's glued
+        # menu) and never stands alone there ("... After Long Deb" / "debate")
+        found = next((w for w in win if _continues_word(w, frag) and not _rare(w, lang, 0.01)), None)
     return found
+
+
+def _rare(word: str, lang: str, below: float = 3.0) -> bool:
+    """``word``'s Zipf frequency is under ``below`` in the lists of ``lang`` and of English (under 3: not a
+    word in its own right; under 0.01: unknown); False without the lists."""
+    langs = [lg for lg in dict.fromkeys((lang, "en")) if lg in WORDFREQ_LANGS]
+    return bool(langs) and has_word_lists() and all(zipf(word, lg) < below for lg in langs)
 
 
 def _glued(frag: str, word: str, lang: str) -> bool:

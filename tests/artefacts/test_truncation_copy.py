@@ -63,6 +63,35 @@ def test_lines_that_are_not_cut_copies(line, story):
     assert _copy(line, story) is None
 
 
+LIBRARY_STORY = (
+    "Hundreds of residents marched to city hall on Saturday to oppose the plan, which would shut the branch "
+    "library by the river next spring. The council votes on the budget in June."
+)
+
+
+def test_a_headline_written_apart_from_its_story_ending_on_a_fragment_of_one_of_its_words():
+    # no repetition, but "libr" is no word of the lists and begins the story's "library"
+    assert _copy("Residents Rally Against Plan To Close Riverside Libr", LIBRARY_STORY) == "library"
+
+
+@pytest.mark.parametrize(
+    "line,story",
+    [
+        # the rare last word stands alone in the story too
+        (
+            "Scientists Count The Seals And Other Pinniped",
+            "The survey counted seals, sea lions and every other pinniped on the coast; pinnipeds are thriving.",
+        ),
+        # the last word is a word of the lists ("tech" begins "technology" all the same)
+        ("Small Startup Raises Funds For Its Mobile Video Tech", "The startup builds video technology for TV."),
+        # the story's word that it begins is no word of the lists: a page's glued menu items
+        ("Chefs Share Their Favourite Summer Salad Dressin", "Sauces and salad dressinsalsas are below."),
+    ],
+)
+def test_headlines_written_apart_that_are_not_cut(line, story):
+    assert _copy(line, story) is None
+
+
 def test_apostrophes_and_figures_do_not_break_the_repetition():
     story = "The council of Nebraska's capital voted 7-2 on Tuesday to raise l'indemnité of its members."
     assert _copy("The Council Of Nebraska Capital Voted On Tuesday To Raise Indem", story, "fr") == "indemnité"
