@@ -89,11 +89,18 @@ def guess_language(text: str, candidates: Iterable[str] = ("en", "es", "fr", "de
     Returns ``(language, share)``; ``("und", 0.0)`` when nothing stands out. Used only
     when the language check has not annotated the document.
     """
-    toks = words(text.lower())
-    if len(toks) < 4:
+    return language_of_counts(Counter(words(text.lower())), candidates)
+
+
+def language_of_counts(
+    counts: Counter, candidates: Iterable[str] = ("en", "es", "fr", "de", "pt", "it")
+) -> tuple[str, float]:
+    """:func:`guess_language` from the lower-case words of a text with their counts (a document's
+    ``DocContext.word_counts``: no second pass over its text)."""
+    total = sum(counts.values())
+    if total < 4:
         return "und", 0.0
     sw = stopwords()
-    counts = Counter(toks)
     present = counts.keys()
     best, best_n, second_n = "und", 0, 0
     for lang in candidates:
@@ -102,7 +109,7 @@ def guess_language(text: str, candidates: Iterable[str] = ("en", "es", "fr", "de
             best, best_n, second_n = lang, n, best_n
         elif n > second_n:
             second_n = n
-    share = best_n / len(toks)
+    share = best_n / total
     if share < 0.12 or best_n < max(2, 1.3 * second_n):
         return "und", share
     return best, share

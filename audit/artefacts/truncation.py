@@ -17,6 +17,7 @@ from audit.artefacts.common import (
     guess_language,
     has_word_lists,
     is_line_start_bullet,
+    language_of_counts,
     lists_confirm,
     stopwords,
     words,
@@ -568,12 +569,25 @@ class _Prefixes:
             i = joined.find(needle, e)
         return out
 
+    def elided(self, word: str) -> bool:
+        """Does a word of the vocabulary start with ``word`` and an apostrophe ("who’s" for "who")?"""
+        if self.joined is None:
+            self.joined = "\n" + "\n".join(self.vocabulary) + "\n"
+        return ("\n" + word + "'") in self.joined or ("\n" + word + "’") in self.joined
+
     def continued(self, fragment: str) -> bool:
-        """Does a word of the vocabulary start with ``fragment`` and 2+ more letters, or hold it after an
+        """Does a word of the vocabulary start with ``fragment`` and 2+ more characters, or hold it after an
         apostrophe ("d’évaluation")?"""
-        if any(len(w) >= len(fragment) + 2 for w in self(fragment)):
-            return True
-        joined = self.joined or ""
+        if self.joined is None:
+            self.joined = "\n" + "\n".join(self.vocabulary) + "\n"
+        joined = self.joined
+        needle = "\n" + fragment
+        i = joined.find(needle)
+        while i >= 0:
+            e = i + len(needle)
+            if "\n" not in joined[e : e + 2]:
+                return True
+            i = joined.find(needle, e)
         return ("'" + fragment) in joined or ("’" + fragment) in joined
 
 
@@ -656,21 +670,33 @@ def copy_cut(layer, start: int, end: int, lang: str, prefixed=None) -> str | Non
     "more"), not one cut. ``layer``: the document's :class:`audit.text.TextLayer`; ``prefixed(fragment)``
     (optional): the document's :class:`_Prefixes`, a quick test before the comparison."""
     i, j = layer.word_range(start, end)
+    if j - i < _COPY_WORDS[0] + 1:
+        return None
     low = layer.lower
-    if j <= i or not low[j - 1].isalpha():
+    frag = low[j - 1]
+    if len(frag) < 2 or not frag.isalpha():
         return None
     line = _alpha_parts(low[max(i, j - _COPY_WORDS[1] - 4) : j])
-    frag = low[j - 1]
     if len(line) < _COPY_WORDS[0] + 1 or line[-1] != frag:
+        return None
+    head = line[-1 - min(len(line) - 1, _COPY_WORDS[1]) : -1]
+    # quick tests first: the words before the fragment occur again in the document (or as the start of a
+    # word with an apostrophe: "nebraska" of "nebraska's"), or the fragment is long enough to be judged
+    # alone; and a word of the document continues the fragment
+    counts = prefixed.vocabulary if prefixed is not None else None
+    repeated = counts is None or all(counts.get(w, 2) >= 2 or prefixed.elided(w) for w in head)
+    if not repeated and len(frag) < 3:
         return None
     if prefixed is not None and not prefixed.continued(frag):
         return None
-    head = line[-1 - min(len(line) - 1, _COPY_WORDS[1]) : -1]
+    rare = None if repeated else _rare(frag, lang)
+    if not repeated and not rare:
+        return None
     k, m = layer.word_range(end, end + _COPY_REACH)
     win = _alpha_parts(low[k:m])
     n = len(head)
     found = None
-    for x in range(n, len(win)):
+    for x in range(n, len(win)) if repeated else ():
         w = win[x]
         if w.startswith(frag) and win[x - n : x] == head:
             if w == frag:
@@ -678,7 +704,9 @@ def copy_cut(layer, start: int, end: int, lang: str, prefixed=None) -> str | Non
             rest = w[len(frag) :]
             if found is None and len(rest) >= 2 and not _glued(frag, w, lang):
                 found = w
-    if found is None and len(frag) >= 3 and frag not in win and _rare(frag, lang):
+    if rare is None:
+        rare = len(frag) >= 3 and _rare(frag, lang)
+    if found is None and rare and frag not in win:
         # a headline written apart from its story: its last fragment, a word of neither the line's language
         # nor English, begins a word of the story (a word of the lists: "dressingssalsas" is a page's glued
         # menu) and never stands alone there ("... After Long Deb" / "debate")
@@ -881,7 +909,9 @@ class TruncationCheck(DocumentCheck):
                     lang = guess_language(ptext)[0]
                     if lang == "und":
                         if doc_lang is None:
-                            doc_lang = ctx.language if ctx.language != "und" else guess_language(text)[0]
+                            doc_lang = ctx.language
+                            if doc_lang == "und":
+                                doc_lang = language_of_counts(ctx.word_counts)[0]
                         lang = doc_lang
                 if vocab is None:
                     vocab = ctx.word_counts  # shared, read only

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from audit.artefacts import TruncationCheck
-from audit.artefacts.common import guess_language
+from audit.artefacts.common import guess_language, language_of_counts
 from audit.artefacts.truncation import _CUT_ADDRESS, _Prefixes, copy_cut, cut_kind
 from audit.model import Document
 from audit.rules import DocContext
@@ -140,3 +140,16 @@ def test_a_short_passage_takes_the_document_language_without_the_language_check(
     assert guess_language("Verbraucherschützer forderten die Bundesregierung")[0] == "und"
     found = [f for f in TruncationCheck().check(_ctx(text)) if f.rule == "ART020"]
     assert [text[f.start : f.end] for f in found] == ["Verbraucherschützer forderten die Bundesregierung"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Inflationsrate ist im Januar gesunken, teilte das Amt mit.",
+        "El pleno aprobó el plan de la ciudad por mayoría.",
+        "The council met on Tuesday and approved the budget.",
+        "Bonjour",
+    ],
+)
+def test_the_document_language_from_its_word_counts_is_the_guess_from_its_text(text):
+    assert language_of_counts(_ctx(text).word_counts) == guess_language(text)
