@@ -702,7 +702,7 @@ def copy_cut(layer, start: int, end: int, lang: str, prefixed=None) -> str | Non
             if w == frag:
                 return None  # the following text repeats the whole line: it is complete
             rest = w[len(frag) :]
-            if found is None and len(rest) >= 2 and not _glued(frag, w, lang):
+            if found is None and len(rest) >= 2 and not _glued(frag, w, lang) and not _inflected(frag, rest, lang):
                 found = w
     if rare is None:
         rare = len(frag) >= 3 and _rare(frag, lang)
@@ -719,6 +719,19 @@ def _rare(word: str, lang: str, below: float = 3.0) -> bool:
     word in its own right; under 0.01: unknown); False without the lists."""
     langs = [lg for lg in dict.fromkeys((lang, "en")) if lg in WORDFREQ_LANGS]
     return bool(langs) and has_word_lists() and all(zipf(word, lg) < below for lg in langs)
+
+
+#: Endings that inflect a whole word (a plural, a past, a participle, a comparative, an adverb).
+_INFLECTIONS = frozenset({"es", "ed", "ing", "er", "ers", "ly"})
+
+
+def _inflected(frag: str, rest: str, lang: str) -> bool:
+    """``frag`` + ``rest`` is a frequent word inflected ("dish" + "es", "trend" + "ed"): a headline that
+    repeats its story in the singular or another tense, not a cut. Without the lists, never."""
+    if rest not in _INFLECTIONS or not has_word_lists():
+        return False
+    langs = [lg for lg in dict.fromkeys((lang, "en")) if lg in WORDFREQ_LANGS]
+    return any(zipf(frag, lg) >= 3.5 for lg in langs)
 
 
 def _glued(frag: str, word: str, lang: str) -> bool:

@@ -34,7 +34,7 @@ def _copy(line: str, story: str = STORY, lang: str = "en") -> str | None:
         ("Economists At The Regional University Warned That The Lo", "losses"),  # a fragment that is a word
         ("Economists At The Regional University Warned That The Losses From The Dro", "drought"),
         ("Economists at the regional university warned that the lo", "losses"),  # a sentence-case teaser
-        ("Regional University Warned That The Loss", "losses"),  # the last 4 words before it suffice
+        ("Regional University Warned That The Los", "losses"),  # the last words before it suffice
     ],
 )
 def test_a_line_that_repeats_its_story_and_stops_inside_a_word(line, completed):
@@ -54,6 +54,11 @@ def test_a_line_that_repeats_its_story_and_stops_inside_a_word(line, completed):
         (
             "Storm Knocks Out Power Across The Valley",
             "Storm knocks out power across the valley and the valleys east of it.",
+        ),
+        # the story repeats the line with its last word inflected: a plural, not a cut
+        (
+            "Volunteers Repair The Roofs Of Old Village Church",
+            "Volunteers repair the roofs of old village churches across the county this summer.",
         ),
         # the completed word is the last word and another frequent word glued on a page
         ("Nine Bad Excuses For Racist Costumes", "Nine bad excuses for racist costumesmore stories are below."),
