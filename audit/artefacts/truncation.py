@@ -553,6 +553,7 @@ class _Prefixes:
     def __init__(self, vocabulary: Mapping[str, int]) -> None:
         self.vocabulary = vocabulary
         self.joined: str | None = None
+        self._elided: frozenset[str] | None = None
 
     def __call__(self, fragment: str) -> list[str]:
         if self.joined is None:
@@ -571,9 +572,9 @@ class _Prefixes:
 
     def elided(self, word: str) -> bool:
         """Does a word of the vocabulary start with ``word`` and an apostrophe ("who’s" for "who")?"""
-        if self.joined is None:
-            self.joined = "\n" + "\n".join(self.vocabulary) + "\n"
-        return ("\n" + word + "'") in self.joined or ("\n" + word + "’") in self.joined
+        if self._elided is None:
+            self._elided = frozenset(_APOSTROPHE.split(w, 1)[0] for w in self.vocabulary if "'" in w or "’" in w)
+        return word in self._elided
 
     def continued(self, fragment: str) -> bool:
         """Does a word of the vocabulary start with ``fragment`` and 2+ more characters, or hold it after an
@@ -641,19 +642,16 @@ _COPY_REACH = 2000
 #: (all of them in a shorter line): fewer is what a real headline shares with its story.
 _COPY_WORDS = (4, 8)
 _LETTER_RUN = re.compile(r"[^\W\d_]{2,}")
+_APOSTROPHE = re.compile("['’]")
 
 
-def _alpha_parts(tokens: Iterable[str]) -> list[str]:
-    """The runs of 2+ letters of word tokens: "nebraska's" gives "nebraska", "iphone16e" "iphone"; figures
-    and one-letter words are left out (a headline drops them: "The 7-2 vote" / "The Vote")."""
-    out: list[str] = []
-    for t in tokens:
-        if t.isalpha():
-            if len(t) >= 2:
-                out.append(t)
-        else:
-            out.extend(_LETTER_RUN.findall(t))
-    return out
+def _letter_runs(layer, i: int, j: int) -> list[str]:
+    """The runs of 2+ letters, lower-cased, of the words ``i`` to ``j - 1`` of the text layer: "nebraska's"
+    gives "nebraska", "iphone16e" "iphone"; figures and one-letter words are left out (a headline drops
+    them: "The 7-2 vote" / "The Vote"). One search over the words' stretch of text."""
+    if j <= i:
+        return []
+    return _LETTER_RUN.findall(layer.text[int(layer.starts[i]) : int(layer.ends[j - 1])].lower())
 
 
 def copy_cut(layer, start: int, end: int, lang: str, prefixed=None) -> str | None:
@@ -674,26 +672,23 @@ def copy_cut(layer, start: int, end: int, lang: str, prefixed=None) -> str | Non
         return None
     low = layer.lower
     frag = low[j - 1]
-    if len(frag) < 2 or not frag.isalpha():
-        return None
-    line = _alpha_parts(low[max(i, j - _COPY_WORDS[1] - 4) : j])
+    if len(frag) < 2 or not frag.isalpha() or (prefixed is not None and not prefixed.continued(frag)):
+        return None  # no word of the document continues the fragment (the quickest test, first)
+    line = _letter_runs(layer, max(i, j - _COPY_WORDS[1] - 4), j)
     if len(line) < _COPY_WORDS[0] + 1 or line[-1] != frag:
         return None
     head = line[-1 - min(len(line) - 1, _COPY_WORDS[1]) : -1]
-    # quick tests first: the words before the fragment occur again in the document (or as the start of a
-    # word with an apostrophe: "nebraska" of "nebraska's"), or the fragment is long enough to be judged
-    # alone; and a word of the document continues the fragment
+    # the words before the fragment occur again in the document (or as the start of a word with an
+    # apostrophe: "nebraska" of "nebraska's"), or the fragment is long enough to be judged alone
     counts = prefixed.vocabulary if prefixed is not None else None
     repeated = counts is None or all(counts.get(w, 2) >= 2 or prefixed.elided(w) for w in head)
     if not repeated and len(frag) < 3:
-        return None
-    if prefixed is not None and not prefixed.continued(frag):
         return None
     rare = None if repeated else _rare(frag, lang)
     if not repeated and not rare:
         return None
     k, m = layer.word_range(end, end + _COPY_REACH)
-    win = _alpha_parts(low[k:m])
+    win = _letter_runs(layer, k, m)
     n = len(head)
     found = None
     for x in range(n, len(win)) if repeated else ():
