@@ -204,7 +204,7 @@ SET_PHRASES = frozenset(
 BARE_OK = SET_PHRASES | {("on", "loan"), ("for", "download")}
 _DISTRIBUTIVE = frozenset({"by", "per"})
 #: Nouns before "of" that take a bare count noun after it ("the kind of store that ...").
-_KIND_OF = frozenset("kind kinds type types sort sorts form forms style version manner brand line".split())
+KIND_OF = frozenset("kind kinds type types sort sorts form forms style version manner brand line".split())
 #: Verbs that take a bare infinitive ("helped buy the land", "let them shop", "go shop").
 _BARE_INF = frozenset("help helps helped helping let lets make makes go come dare rather".split())
 #: Determiners that take a plural or mass noun, never a singular count noun ("many casino", "much store");
@@ -359,7 +359,7 @@ def class_frame_break(prev2: str, prev: str, kw: str, nxt: str, nxt2: str) -> bo
             or (low in CONJUNCTIONS and not start)
             or low in _DISTRIBUTIVE
             or (low, kw) in BARE_OK
-            or (low == "of" and p2 in _KIND_OF)
+            or (low == "of" and p2 in KIND_OF)
             or low.endswith(("'s", "’s"))
             or (nxt in PREPOSITIONS | {"to"} and nxt2 == kw)  # "from store to store"
         ):
