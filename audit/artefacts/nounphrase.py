@@ -30,6 +30,8 @@ _VERBS = frozenset("order buy shop store site deal loan".split())
 #: Verbs of saying and telling: a clause or an object with its own determiner follows them, never a bare
 #: "order" ("experts said order the case").
 _SAYING = frozenset("said says told tells added argued noted stated warned wrote reported".split())
+#: Subordinators after which a subject comes first, never a bare verb ("whether order the states").
+_CLAUSE_OPENERS = frozenset("whether if because although though unless whereas while".split())
 #: Words after which a noun is the head of its phrase (it cannot modify them): determiners, pronouns,
 #: relative words, finite forms of "be"/"have", modals and prepositions.
 _HEAD_NEXT = (
@@ -42,6 +44,17 @@ _HEAD_NEXT = (
     | wc.PREPOSITIONS
     | frozenset("who whom whose which whether is are was were has have had to".split())
 )
+
+
+def _head_next(nxt: str) -> bool:
+    """Does ``nxt`` show that the noun before it heads its phrase (it cannot modify ``nxt``)? A function
+    word of :data:`_HEAD_NEXT`, a number word, or a word that is only an adjective (a noun modifier does not
+    stand before an adjective: "in casino recent years")."""
+    if nxt in _HEAD_NEXT or nxt in wc.NUMBER_WORDS:
+        return True
+    return nxt not in wc.CLOSED and wc.classes(nxt) == wc.ADJ
+
+
 #: Of these, the words a verb keyword cannot take after it ("buy the", "order them" and "shop at" are
 #: verbs; "store of", "shop who", "buy were" are not).
 _NOT_AFTER_VERB = frozenset("who whom whose of".split())
@@ -125,6 +138,20 @@ def _plural(low: str) -> bool:
     return low in _IRREGULAR_PLURALS or (len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is")))
 
 
+def _relative_head(before: list[str]) -> bool:
+    """Can the last token of ``before`` be the head of a relative clause that starts after it (a noun, not
+    at a sentence start, or "what", "all", "everything")?"""
+    if not before:
+        return False
+    tok = before[-1]
+    low = tok.lower()
+    if low in wc.FREE_RELATIVE or low.endswith(("'s", "’s")):
+        return True
+    if not _WORD.fullmatch(tok) or low in wc.CLOSED or (len(before) > 1 and before[-2] in _STARTS):
+        return False
+    return bool(wc.classes(low) & wc.NOUN)
+
+
 def verb_possible(before: list[str], kw: str, nxt: str) -> bool:
     """Can ``kw`` be a verb after the tokens ``before`` and before ``nxt``? A base-form verb follows a
     subject pronoun, a plural noun, a modal, "to", "do", a negation, an adverb, a conjunction, a relative
@@ -137,7 +164,10 @@ def verb_possible(before: list[str], kw: str, nxt: str) -> bool:
     prev = before[-1]
     low = prev.lower()
     if nxt in _FINITE:
-        return low in wc.PRONOUNS or low in ("you", "i") or (_WORD.fullmatch(prev) is not None and _plural(low))
+        # a relative clause: its head noun stands before the subject ("the goods we buy are", "the goods
+        # consumers buy have"); not a sentence's first words ("Short sellers site have")
+        subject = low in wc.PRONOUNS or low in ("you", "i") or (_WORD.fullmatch(prev) is not None and _plural(low))
+        return subject and _relative_head(before[:-1])
     if not _WORD.fullmatch(prev):
         return prev in (",", ";", ":", "(", '"', "“", "—", "-")  # a clause or an imperative may start
     if low in wc.MODALS or low in wc.PRONOUNS or low in wc.DO or low in wc.NEGATIONS or low in wc.CONJUNCTIONS:
@@ -164,8 +194,15 @@ def bare_noun_break(before: list[str], kw: str, nxt: str, nxt2: str, after: str)
     a verb there, and it does not modify the next word (see the module doc). ``before``: the tokens before
     the keyword (nearest last); ``nxt``, ``nxt2``: the next two tokens; ``after``: some text after it."""
     low_prev = before[-1].lower() if before else ""
-    count = kw in _COUNT or (kw == "order" and low_prev in _SAYING and nxt in wc.DETERMINERS | wc.PRONOUNS)
-    if not count or nxt not in _HEAD_NEXT:
+    count = kw in _COUNT or (
+        kw == "order"
+        and (
+            nxt in ("who", "whom", "whose")
+            or (low_prev in wc.BE and wc.classes(nxt) == wc.ADJ)
+            or ((low_prev in _SAYING or low_prev in _CLAUSE_OPENERS) and nxt in wc.DETERMINERS | wc.PRONOUNS)
+        )
+    )
+    if not count or not _head_next(nxt):
         return False
     if before and before[-1][:1].isupper() and len(before) > 1 and before[-2] not in _STARTS:
         return False  # a name before it: no class to judge by ("Wynn casino")
@@ -176,6 +213,7 @@ def bare_noun_break(before: list[str], kw: str, nxt: str, nxt2: str, after: str)
     return _article_near(before, after)
 
 
+_POSTPOSITIVE_HEAD = re.compile(r"\w*(?:thing|body|one|where)")
 #: Verbs of an attribution after a quotation ("...," said Smith).
 _ATTRIBUTION = frozenset("said says added asked told wrote explained continued replied recalled".split())
 
@@ -184,6 +222,69 @@ def attribution_break(before: list[str], nxt: str) -> bool:
     """A lower-case keyword between a quotation's closing mark and its attribution verb (\"...," store
     said Smith): only the speaker, a name or a noun phrase with its determiner, stands there."""
     return len(before) > 1 and before[-1] in ('"', "”") and before[-2] in (",", ".", "?", "!") and nxt in _ATTRIBUTION
+
+
+#: Words after "cheap" that make it the head of a phrase ("cheap enough", "cheap for its size").
+_ADJ_COMPLEMENT = frozenset("for to enough as than".split())
+
+
+def postposed_adjective_break(before: list[str], kw: str, nxt: str) -> bool:
+    """ "cheap" after a noun phrase that no verb governs, before a function word ("At a meeting cheap in the
+    hall", "above flood stage cheap by Tuesday"): English puts an adjective after its noun only as the
+    complement of a verb ("bought the land cheap in 1950") or with a complement of its own ("cheap enough")."""
+    if kw != "cheap" or len(before) < 2 or nxt in _ADJ_COMPLEMENT:
+        return False
+    if not (nxt in wc.PREPOSITIONS or nxt in wc.DETERMINERS or nxt in wc.SUBJECTS or nxt in wc.OBJECTS):
+        return False
+    prev = before[-1]
+    low = prev.lower()
+    if prev != low or not _WORD.fullmatch(prev) or low in wc.CLOSED or _POSTPOSITIVE_HEAD.fullmatch(low):
+        return False
+    pc = wc.classes(low)
+    if not pc & wc.NOUN:
+        return False
+    if pc & wc.VERB:
+        # a verb may stand there ("they sell cheap in bulk"): a determiner or an adjective before it makes
+        # it a noun ("a meeting", "the first time")
+        p2 = before[-2].lower()
+        if not (
+            _opener(before[-2]) or (p2 not in wc.CLOSED and wc.classes(p2) & (wc.ADJ | wc.NOUN | wc.VERB) == wc.ADJ)
+        ):
+            return False
+    rest = before[:-1]
+    while rest and (rest[-1] in _INSIDE_PHRASE or (_modifier(rest[-1]) and not _opener(rest[-1]))):
+        rest = rest[:-1]  # the modifiers before the noun
+        if len(before) - len(rest) > 4:
+            return False
+    if rest and _opener(rest[-1]):
+        rest = rest[:-1]
+    governor = rest[-1].lower() if rest else ""
+    return (
+        governor in _STARTS or governor == "," or (governor in wc.PREPOSITIONS and governor not in ("with", "without"))
+    )
+
+
+#: Words that stand before every adjective and noun modifier of a noun phrase, right after its determiner
+#: ("the first time", "their last seven games", "the same day"); a keyword between them ("the online
+#: second half", "their cheap last seven games") is out of place. Not "next" ("the site next door"), "only"
+#: ("online only"), "own", nor a number ("the store two doors down").
+_PRE_MODIFIERS = frozenset(
+    "first second third fourth fifth sixth seventh eighth ninth tenth last same such other".split()
+)
+#: Verbs with two objects: "gave the store first place" puts the keyword's phrase before another one.
+_DITRANSITIVE = frozenset(
+    "give gives gave given giving offer offers offered grant grants granted award awards awarded hand handed "
+    "send sends sent show shows showed make makes made call calls called name names named".split()
+)
+
+
+def premodifier_break(before: list[str], kw: str, nxt: str) -> bool:
+    """A keyword between a determiner and a word that comes first among a noun's modifiers ("in the online
+    second half", "six of their cheap last seven games", "the order first time")."""
+    if nxt not in _PRE_MODIFIERS or len(before) < 2 or not _opener(before[-1]) or before[-1] in ("'", "’"):
+        return False
+    gov = before[-2].lower()
+    return gov not in _DITRANSITIVE and not gov.endswith(("'s", "’s"))
 
 
 def verb_chain_break(before: list[str], kw: str, nxt: str) -> bool:

@@ -510,7 +510,7 @@ _LOAN_NP = re.compile(
 #: a noun phrase (contractions of a preposition and an article included), the plural ones among them, and
 #: prepositions. Portuguese and Italian "a" and Italian "o" (also a preposition and "or") are left out.
 _ARTICLES = {
-    "es": frozenset("el la los las un una unos unas del al su sus este esta estos estas".split()),
+    "es": frozenset("el la lo los las un una unos unas del al su sus este esta estos estas".split()),
     "fr": frozenset("le la les un une des du au aux ce cet cette ces son sa ses leur leurs".split()),
     "it": frozenset(
         "il lo la i gli le un uno una del dello della dei degli delle al allo alla ai agli alle nel nello "
@@ -606,7 +606,9 @@ def foreign_frame(prev: str, kw: str, nxt: str, lang: str, syntax_only: bool = F
         return False
     if lang == "de":
         lexical = not syntax_only and kw.islower() and kw not in _DE_LOWER
-        return lexical or (low in _PREPOSITIONS["de"] and nlow in arts)
+        # nothing stands between a noun and its genitive attribute ("nach Angaben online des Ministeriums")
+        genitive = nlow == "des" and prev[:1].isupper() and prev[1:].islower()
+        return lexical or (low in _PREPOSITIONS["de"] and nlow in arts) or (kw == "online" and genitive)
     if low in _CLITICS.get(lang, ()):
         return True  # "se casino centra", "ne order doit": a verb must follow
     if kw != "online" and low in _AUXILIARIES[lang] and _PARTICIPLE[lang].fullmatch(nlow):
@@ -628,6 +630,8 @@ def foreign_frame(prev: str, kw: str, nxt: str, lang: str, syntax_only: bool = F
     if not kw.endswith("s") and (low in _PLURAL_ARTICLES[lang] or count):
         return True
     article = low in arts or (lang == "pt" and low == "a")
+    if lang in ("es", "pt", "fr") and not kw.endswith("s") and _plural_word(nxt, lang):
+        return True  # "solo de casino precios": a singular noun before a plural word (no agreement)
     if article and nxt.islower() and _ROMANCE_NOUN.fullmatch(nxt) and not _english_word(nlow, lang):
         return True  # "la shop emancipación": these languages do not stack a bare noun before a noun
     if nlow in arts and nxt.islower():
@@ -646,6 +650,15 @@ def _native_quote(quoted: list[str], nxt: re.Match | None, lang: str) -> bool:
     sichern", "« buy très perturbé »")."""
     words = quoted or ([nxt.group(1)] if nxt else [])
     return any(_native_word(w, lang) for w in words)
+
+
+def _plural_word(word: str, lang: str) -> bool:
+    """A lower-case plural content word of ``lang`` (Spanish, Portuguese, French: written with a final "s"),
+    not a function word or an English word ("precios", "asalariados", not "más", "tous", "news")."""
+    low = word.lower()
+    if not word.islower() or len(word) < 5 or not low.endswith("s") or low.endswith(("ss", "is", "us")):
+        return False
+    return low not in stopwords().get(lang, frozenset()) and _native_word(low, lang) and not _english_word(low, lang)
 
 
 def _passage_word(word: str, lang: str) -> bool:
@@ -839,6 +852,8 @@ def find_injections(text: str, lang_of, counts=None) -> list[tuple[int, int, str
         if not (
             nounphrase.verb_chain_break(toks, kw, nxt)
             or nounphrase.attribution_break(toks, nxt)
+            or nounphrase.premodifier_break(toks, kw, nxt)
+            or nounphrase.postposed_adjective_break(toks, kw, nxt)
             or nounphrase.bare_noun_break(toks, kw, nxt, wordclass.token_after(text, m.end("next")), text[e : e + 80])
         ):
             continue
