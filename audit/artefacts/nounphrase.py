@@ -10,7 +10,7 @@ verb keyword after a modal or "to" directly before a verb that is only a verb ("
 order sue"), and a singular keyword before "are"/"were" after a conjunction ("and buy are expected").
 
 Headlines drop their articles ("Retailer opens flagship store in Ohio"): the noun-phrase frame applies
-only inside a sentence that uses an article near the keyword. The word classes come from
+only inside a sentence that uses an article, an auxiliary or "said" near the keyword. The word classes come from
 :mod:`audit.artefacts.wordclass` (the lemma table); closed classes are written by hand there and here.
 """
 
@@ -63,7 +63,8 @@ _NOT_AFTER_VERB = frozenset("who whom whose of".split())
 _FINITE = frozenset("is are was were has have had".split()) | wc.MODALS
 #: Tokens that open a noun phrase before its modifiers.
 _OPENERS = wc.DETERMINERS | frozenset("one".split())
-_ARTICLE_WORDS = frozenset({"the", "a", "an"})
+#: Words of running prose that headlines drop: articles, auxiliaries, "said".
+_ARTICLE_WORDS = frozenset({"the", "a", "an", "said"}) | wc.BE | wc.HAVE | wc.MODALS
 #: Punctuation inside a noun phrase's modifiers (numbers, fractions, quoted words).
 _INSIDE_PHRASE = frozenset({"-", "/", '"', "“", "”", "'", "‘", "’", "%"})
 #: Tokens after which a capitalised word starts a sentence, a quotation or a clause.
@@ -179,8 +180,8 @@ def verb_possible(before: list[str], kw: str, nxt: str) -> bool:
 
 
 def _article_near(before: list[str], after: str) -> bool:
-    """Does the sentence use articles (an article among the tokens before the keyword since the last
-    sentence end, or in the text right after)? Headlines and captions drop them."""
+    """Is the sentence running prose (an article, an auxiliary or "said" among the tokens before the keyword
+    since the last sentence end, or in the text right after)? Headlines and captions drop them."""
     for tok in reversed(before):
         if tok in (".", "!", "?", "\n"):
             break
