@@ -30,6 +30,8 @@ _VERBS = frozenset("order buy shop store site deal loan".split())
 #: Verbs of saying and telling: a clause or an object with its own determiner follows them, never a bare
 #: "order" ("experts said order the case").
 _SAYING = frozenset("said says told tells added argued noted stated warned wrote reported".split())
+#: Punctuation of running prose (other symbols before a keyword mark code comments, lists or markup).
+_PROSE_MARKS = frozenset({",", ".", "!", "?", ";", ":", '"', "“", "”", "'", "’", "(", ")", "—", "%", "$"})
 #: Subordinators after which a subject comes first, never a bare verb ("whether order the states").
 _CLAUSE_OPENERS = frozenset("whether if because although though unless whereas while".split())
 #: Words after which a noun is the head of its phrase (it cannot modify them): determiners, pronouns,
@@ -62,7 +64,7 @@ _NOT_AFTER_VERB = frozenset("who whom whose of".split())
 #: ("the goods we buy are shipped", "what shoppers order has changed").
 _FINITE = frozenset("is are was were has have had".split()) | wc.MODALS
 #: Tokens that open a noun phrase before its modifiers.
-_OPENERS = wc.DETERMINERS | frozenset("one".split())
+_OPENERS = wc.DETERMINERS | frozenset("one what which whatever whichever".split())
 #: Words of running prose that headlines drop: articles, auxiliaries, "said".
 _ARTICLE_WORDS = frozenset({"the", "a", "an", "said"}) | wc.BE | wc.HAVE | wc.MODALS
 #: Punctuation inside a noun phrase's modifiers (numbers, fractions, quoted words).
@@ -122,15 +124,19 @@ def noun_licensed(before: list[str], kw: str) -> bool:
     for i, tok in enumerate(reversed(before)):  # i == 0: the token right before the keyword
         if tok in _INSIDE_PHRASE:
             continue  # "a 7-1/4 pct coupon", "the \"blowtorch\" outlet"
-        if tok == ",":
-            return True  # an apposition takes a bare noun ("Tapa, site of the worst damage")
+        if tok == "," or tok.lower() in wc.CONJUNCTIONS:
+            # an apposition takes a bare noun ("Tapa, site of the worst damage"), a conjunct is licensed
+            # with the first one ("omit PYTHONPATH and user site")
+            return True
         if i > 0 and _opener(tok) or (tok == "s" and i < len(before) - 1 and before[-i - 2] in ("'", "’", ";")):
             return True
         if tok[:1].isupper() and _WORD.fullmatch(tok) and i < len(before) - 1 and before[-i - 2] not in _STARTS:
             return True  # a name among the modifiers ("the Wynn casino", "Apple's flagship store")
         words += 1
         if words > 6 or not _modifier(tok):
-            return tok.lower() in ("by", "per")
+            # two modifiers or more without a determiner: the register drops articles (technical text,
+            # "with system certificate store with"), an injection rarely builds such a phrase
+            return tok.lower() in ("by", "per") or words > 2
     return False
 
 
@@ -164,19 +170,26 @@ def verb_possible(before: list[str], kw: str, nxt: str) -> bool:
         return True
     prev = before[-1]
     low = prev.lower()
+    if low == "to":
+        return True  # an infinitive, also before a finite verb ("the best place to shop is")
     if nxt in _FINITE:
         # a relative clause: its head noun stands before the subject ("the goods we buy are", "the goods
         # consumers buy have"); not a sentence's first words ("Short sellers site have")
         subject = low in wc.PRONOUNS or low in ("you", "i") or (_WORD.fullmatch(prev) is not None and _plural(low))
         return subject and _relative_head(before[:-1])
     if not _WORD.fullmatch(prev):
-        return prev in (",", ";", ":", "(", '"', "“", "—", "-")  # a clause or an imperative may start
+        return prev in (",", ";", ":", "(", '"', "“", "—", "-", ".", "!", "?")  # a clause or an imperative
     if low in wc.MODALS or low in wc.PRONOUNS or low in wc.DO or low in wc.NEGATIONS or low in wc.CONJUNCTIONS:
         return True
     if low in _RELATIVES or low in _BARE_INF or low in ("to", "please", "you", "i"):
         return True
     pc = wc.classes(low)
-    return bool(pc & wc.ADV) or (bool(pc & wc.NOUN) and _plural(low)) or (prev != low and before[-2:-1] != ["."])
+    coordinated = any(t.lower() in ("and", "or") for t in before[-4:-1])  # "X and Y store the input"
+    return (
+        bool(pc & wc.ADV)
+        or (bool(pc & wc.NOUN) and (_plural(low) or coordinated))
+        or (prev != low and before[-2:-1] != ["."])
+    )
 
 
 def _article_near(before: list[str], after: str) -> bool:
@@ -205,6 +218,13 @@ def bare_noun_break(before: list[str], kw: str, nxt: str, nxt2: str, after: str)
     )
     if not count or not _head_next(nxt):
         return False
+    if (
+        before
+        and not _WORD.fullmatch(before[-1])
+        and not _NUMBER.fullmatch(before[-1])
+        and before[-1] not in _PROSE_MARKS
+    ):
+        return False  # after "#", "*", "|", "=": a comment, a list or markup, whose register drops articles
     if before and before[-1][:1].isupper() and len(before) > 1 and before[-2] not in _STARTS:
         return False  # a name before it: no class to judge by ("Wynn casino")
     if nxt in ("is", "was", "has") and not before:

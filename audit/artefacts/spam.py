@@ -572,6 +572,32 @@ _BARE_PREPOSITIONS = {
     "it": frozenset("di in a da per con".split()),
     "pt": frozenset("de em a com por sem".split()),
 }
+
+
+def _pairs(spec: str) -> frozenset[tuple[str, str]]:
+    """``"a b|c d"`` -> ``{("a", "b"), ("c", "d")}``."""
+    return frozenset((p.split()[0], p.split()[1]) for p in spec.split("|"))
+
+
+#: Fixed two-word prepositions of the Romance languages, which nothing splits ("a través de").
+_BOUND = {
+    "es": _pairs(
+        "través de|acerca de|además de|después de|antes de|debido a|gracias a|frente a|junto a|dentro de|"
+        "fuera de|cerca de|lejos de|alrededor de|pesar de"
+    ),
+    "pt": _pairs("através de|além de|depois de|antes de|dentro de|perto de|graças a|devido a|fora de|longe de"),
+    "fr": _pairs("grâce à|près de|loin de|lors de|auprès de|afin de|face à|quant à|autour de|au-delà de"),
+    "it": _pairs("grazie a|prima di|invece di|accanto a|insieme a|rispetto a|vicino a|oltre a|riguardo a"),
+}
+#: Relative and complement "que"/"che"/"qui": a noun subject after it has its determiner.
+_RELATIVE_QUE = {
+    "es": frozenset({"que"}),
+    "pt": frozenset({"que"}),
+    "fr": frozenset({"que", "qui"}),
+    "it": frozenset({"che"}),
+}
+#: Singular count nouns among the keywords that the Romance languages borrow.
+_LOAN_NOUNS = frozenset({"casino", "site", "shop", "store"})
 #: "According to" in the Romance languages: a noun after it has its determiner (or is a name).
 _ACCORDING = frozenset("según segundo selon secondo".split())
 #: Number words that stand before a plural noun ("500 mil familias", "deux mille emplois").
@@ -615,6 +641,11 @@ def foreign_frame(prev: str, kw: str, nxt: str, lang: str, syntax_only: bool = F
         return True  # "a casino baissé": only an adverb stands between "have" and its participle
     # a number above one, not a year ("desde 2019 online")
     count = (bool(_NUMBER.fullmatch(prev)) and prev not in ("1", "0") and not _YEAR.fullmatch(prev)) or prev == "%"
+    if (low, nlow) in _BOUND.get(lang, ()):
+        return True  # "a través online de": nothing splits a fixed two-word preposition
+    if low in _RELATIVE_QUE.get(lang, ()) and kw in _LOAN_NOUNS and nlow in stopwords().get(lang, frozenset()):
+        if nlow not in arts and nlow not in _PREPOSITIONS[lang] and nxt.islower():
+            return True  # "que casino nunca llegaron": a bare singular noun is no subject in these languages
     if low in _ACCORDING:
         return True  # "según casino la", "selon site la": "according to" takes a determiner, a name or a pronoun
     if kw == "online":
@@ -708,7 +739,19 @@ _EN_ADJ = frozenset({"cheap", "online"})
 _EN_DEGREE = frozenset("so too how as very that really quite pretty fairly relatively this real dirt".split())
 #: Fixed two-word function phrases that nothing can split ("according to", "instead of").
 _EN_BOUND = frozenset(
-    {("according", "to"), ("instead", "of"), ("because", "of"), ("regardless", "of"), ("rather", "than")}
+    {
+        ("according", "to"),
+        ("instead", "of"),
+        ("because", "of"),
+        ("regardless", "of"),
+        ("rather", "than"),
+        ("due", "to"),
+        ("prior", "to"),
+        ("thanks", "to"),
+        ("apart", "from"),
+        ("ahead", "of"),
+        ("such", "as"),
+    }
 )
 _EN_PERFECT = frozenset("has have had having".split())
 _EN_PLURAL_BE = frozenset({"are", "were"})
