@@ -104,6 +104,11 @@ def _modifier(tok: str) -> bool:
     return bool(wc.classes(low) & (wc.NOUN | wc.ADJ | wc.PARTICIPLE | wc.ING | wc.ADV))
 
 
+def _adjective(tok: str) -> bool:
+    """Can ``tok`` be an adjective (or a participle used as one)?"""
+    return bool(wc.classes(tok.lower()) & (wc.ADJ | wc.PARTICIPLE)) if _WORD.fullmatch(tok) else "-" in tok
+
+
 def _opener(tok: str) -> bool:
     low = tok.lower()
     return low in _OPENERS or low.endswith(("'s", "’s")) or tok in ("$", "£", "€", "¥", "'", "’")
@@ -134,9 +139,10 @@ def noun_licensed(before: list[str], kw: str) -> bool:
             return True  # a name among the modifiers ("the Wynn casino", "Apple's flagship store")
         words += 1
         if words > 6 or not _modifier(tok):
-            # two modifiers or more without a determiner: the register drops articles (technical text,
-            # "with system certificate store with"), an injection rarely builds such a phrase
-            return tok.lower() in ("by", "per") or words > 2
+            # two modifiers or more without a determiner, or an adjective: the register drops articles
+            # (technical text: "with system certificate store with", "from remote site should"); a single
+            # noun before the keyword leaves a compound without its determiner ("for service casino in")
+            return tok.lower() in ("by", "per") or words > 2 or (words == 2 and _adjective(before[-1]))
     return False
 
 
