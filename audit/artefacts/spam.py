@@ -14,7 +14,10 @@ Syntax cues, each precise on edited text:
   site and his children");
 * **grammar**: in English, a keyword where its word class cannot stand between the function words
   around it ("who has lived in casino the Sellwood neighborhood", "would casino open", "much of cheap
-  the afternoon", "$40 online million"); see :func:`frame_break`;
+  the afternoon", "$40 online million"); see :func:`frame_break`, the word-class frames of
+  :mod:`audit.artefacts.wordclass` and the noun-phrase frames of :mod:`audit.artefacts.nounphrase` (a bare
+  count noun that heads nothing: "experts said shop the case"; "will shop receive"; "the online second
+  half");
 * **foreign**: an English keyword inside a passage in another language
   ("... para responder, order anunció ayer ..."), using the language check's passage
   languages when present, else a stop-word profile of the passage.
