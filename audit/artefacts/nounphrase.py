@@ -109,6 +109,14 @@ def _adjective(tok: str) -> bool:
     return bool(wc.classes(tok.lower()) & (wc.ADJ | wc.PARTICIPLE)) if _WORD.fullmatch(tok) else "-" in tok
 
 
+def _verb_form(tok: str) -> bool:
+    """A past tense or participle that is not also a noun or an adjective ("said", "opened", "given")."""
+    if not _WORD.fullmatch(tok):
+        return False
+    c = wc.classes(tok.lower())
+    return c != wc.ANY and bool(c & (wc.PAST | wc.PARTICIPLE)) and not c & (wc.NOUN | wc.ADJ)
+
+
 def _opener(tok: str) -> bool:
     low = tok.lower()
     return low in _OPENERS or low.endswith(("'s", "’s")) or tok in ("$", "£", "€", "¥", "'", "’")
@@ -135,6 +143,14 @@ def noun_licensed(before: list[str], kw: str) -> bool:
             return True
         if i > 0 and _opener(tok) or (tok == "s" and i < len(before) - 1 and before[-i - 2] in ("'", "’", ";")):
             return True
+        if _verb_form(tok):
+            # a participle modifies a noun only after its own determiner ("the recently opened store"); a past
+            # verb is no modifier at all ("experts said order the case")
+            k = len(before) - i - 2
+            while k >= 0 and _WORD.fullmatch(before[k]) and wc.classes(before[k].lower()) == wc.ADV:
+                k -= 1
+            name = k > 0 and before[k][:1].isupper() and before[k - 1] not in _STARTS  # "the AWS AppConfig hosted"
+            return k >= 0 and (_opener(before[k]) or name)
         if tok[:1].isupper() and _WORD.fullmatch(tok) and i < len(before) - 1 and before[-i - 2] not in _STARTS:
             return True  # a name among the modifiers ("the Wynn casino", "Apple's flagship store")
         words += 1
