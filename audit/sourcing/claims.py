@@ -121,14 +121,23 @@ _SIZE_BEFORE = re.compile(
     r"(?:(?:a|an|its|their)\s+)?(?:(?:staff|work\s*force|workforce|membership|payroll|plantilla)\s+of\s+)?"
     r"(?:(?:about|around|some|nearly|almost|over|more\s+than|roughly|approximately|just\s+over|unos|unas|más\s+de|"
     r"casi|alrededor\s+de)\s+)?|(?:['’]s|#39;s|\bits|\btheir)\s+(?:(?:about|some|nearly|roughly)\s+)?"
-    r"|\b(?:staff|work\s*force|workforce|membership|payroll|strength|plantilla)\s+of\s+"
+    r"|\b(?:staff|work\s*force|workforce|membership|payroll|strength|plantilla|army|force|garrison|contingent)\s+of\s+"
     r"(?:(?:about|around|some|nearly|almost|over|more\s+than|roughly|approximately)\s+)?)$"
 )
-_STAFF_OF = re.compile(r"(?i:staff|work\s*force|workforce|membership|payroll|strength|plantilla)\s+of\b")
+_STAFF_OF = re.compile(
+    r"(?i:staff|work\s*force|workforce|membership|payroll|strength|plantilla|army|force|garrison|contingent)\s+of\b"
+)
 _MEMBERS = frozenset(
     """people persons workers employees staff members personnel customers subscribers users students pupils
     residents inhabitants followers readers viewers listeners personas trabajadores empleados miembros socios clientes
     usuarios alumnos estudiantes residentes habitantes seguidores lectores""".split()
+)
+#: The members of an armed force or a crew: "the prince, with 10,000 Khmer troops, took over Vientiane", "the larger
+#: ship with 700 volunteers": the size of a force in the story of a campaign, like the size of a firm (harm done to them
+#: or a change, "with 300 soldiers killed", stays a claim).
+_FORCE_MEMBERS = frozenset(
+    """troops soldiers men warriors sailors volunteers knights horsemen cavalry infantry marines crewmen
+    tropas soldados hombres guerreros marineros voluntarios""".split()
 )
 _CHANGE = re.compile(
     r"(?i)\b(?:lay(?:s|ing)?\s*-?\s*offs?|laid\s+off|cut|cuts|cutting|slash|eliminat|jobless|unemploy|strik|walk(?:ed|ing)?"
@@ -145,7 +154,7 @@ _RESULT_VERB = re.compile(
     r"garnered|gained|gaining|carried|lost|beat|defeated|ganó|gana|obtuvo|logró|perdió|reelegid[oa]|elegid[oa])\b"
 )
 _VOTES_AFTER = re.compile(
-    r"\s*(?:(?:per\s+cent|percent|pct|%|por\s+ciento)\s+)?(?:of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:vote|votes|ballots)\b|"
+    r"\s*(?:(?:per\s+cent|percent|pct|%|por\s+ciento)\s+)?(?:of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:vote|votes|ballots)\b|"
     r"(?:popular\s+|electoral\s+)?votes\b|(?:de\s+los\s+)?votos\b|del\s+voto\b|-seat\b|\s*seats?\b|escaños\b)",
     re.I,
 )
@@ -211,6 +220,8 @@ _CAPACITY_BEFORE = re.compile(
 #: One person's pay is a detail of a biography: "his monthly salary was increased from 2000 to 3000 francs".
 _PERSONAL_PAY = re.compile(
     r"(?i)\b(?:his|her|su)\s+(?:[\w-]+\s+)?(?:salary|wage|wages|pay|allowance|pension|salario|sueldo)\b"
+    r"|\b(?:for|on|at|with)\s+an?\s+(?:[\w-]+\s+)?(?:salary|fee|wage|contract|transfer\s+fee)\s+of\s+(?:(?:about|some|around|"
+    r"nearly|over|more\s+than|up\s+to)\s+)?[$€£¥]?\s?$"
 )
 #: A share of a period of time: "the last half of the ninth century".
 _TIME_SPAN = frozenset("century centuries decade decades year years season seasons period month months week".split())
@@ -292,7 +303,23 @@ _TARGET_BEFORE = re.compile(
     r"(?i:\b(?:(?:target|goal|aim|objective|ceiling|cap|limit|minimum|maximum|threshold|quorum|quota|meta|objetivo|"
     r"tope|límite|mínimo|máximo|umbral)\s+(?:of|de|del|is|was|are|were|stands\s+at|stood\s+at|set\s+at|es|era|fue)|"
     r"requisite|required)\s+(?:(?:a|an|the|about|some|nearly|un|una|el|la)\s+)?)$"
+    # an aim stated as a verb: "the program strives to bring attention to hunger and raise over £1 million annually"
+    r"|(?i:\b(?:aims?|aimed|strives?|seeks?|sought|hopes?|hoped|plans?|planned|pretende|busca)\s+to\s+(?:[\w'’-]+\s+){0,10}?"
+    r"(?:raise|collect|reach|recaudar|alcanzar)\s+(?:(?:over|more\s+than|about|some|at\s+least|up\s+to)\s+)?[$€£¥]?\s?)$"
 )
+#: The sample of a study, a survey or a poll: "a random sample of 574 adult students", "a survey of 1,200 voters" (the
+#: study describes itself; its findings are the claims).
+_SAMPLE_BEFORE = re.compile(
+    r"(?i:\b(?:sample|survey|poll|muestra|encuesta)\s+of\s+(?:(?:about|some|nearly|more\s+than|over|roughly|just\s+over)\s+)?)$"
+)
+#: The money of a work: a film's budget and takings, an album's sales, "which was shot for around $7,000": the work's
+#: own description in an encyclopaedia or a review, not a statistic about society (an industry's or an economy's
+#: money stays one: "the film industry added $2 billion to the economy").
+_WORK = re.compile(
+    r"(?i)\b(?:film|films|movie|movies|box[\s-]office|grossed|grossing|its\s+release|premiered?|album|albums|"
+    r"soundtrack|screenplay|shot\s+for|filming|película|taquilla|rodaje)\b"
+)
+_ECONOMY = re.compile(r"(?i)\b(?:industry|industries|sector|economy|economic|nationwide|industria|sector|economía)\b")
 #: The terms of a tax code or a benefit rule: "The standard deduction for a single taxpayer is $5,700", "the personal
 #: exemption is $118", "the minimum wage is $7.25 an hour".
 _RULE_AMOUNT_BEFORE = re.compile(
@@ -377,6 +404,12 @@ _PRODUCTION = re.compile(
     r"(?i)\b(?:order(?:s|ed)?|buil[dt]s?|building|produc(?:e|es|ed|tion)|manufactur\w*|deliver(?:s|ed|ies)?|"
     r"purchas\w*|bought|acquired|ship(?:s|ped|ments)|sold|sells|export\w*|bottled|fleet)\b"
 )
+#: Farm animals and game counted by a figure: "three million cattle", "40,000 sheep" (even when the sentence calls them
+#: "residents" or tells of their death: livestock statistics are not about people).
+_ANIMALS = frozenset(
+    """cattle livestock sheep goats pigs hogs swine horses camels poultry chickens cows bison buffalo deer
+    ganado ovejas cabras cerdos caballos vacas""".split()
+)
 _THINGS_NAMED_LIKE_PEOPLE = frozenset("fighters cases interceptors".split())
 #: A cap or a floor set by a plan: "Cap federal spending below twenty percent of the economy".
 _CAP_BEFORE = re.compile(
@@ -453,6 +486,8 @@ def quantity(text: str, fig: Figure, start: int, end: int) -> str:
         return "other"  # "…parliamentary time.:136 In 1965": a page number left from a citation
     if _YEARS_RANGE.match(after_text):
         return "other"  # "dated to 30,000 to 37,000 years ago": the first year of a range of dates
+    if fig.kind == "count" and _SAMPLE_BEFORE.search(before_text):
+        return "measure"  # "Using a random sample of 574 adult students, a study was conducted": the study's own sample
     if fig.kind == "count" and _CAPACITY_BEFORE.search(before_text):
         return "measure"  # "it only seated 56,000 people": the capacity of a place
     if fig.kind == "count" and _CROWD_BEFORE.search(before_text) and not _PROTEST.search(text, start, end):
@@ -476,6 +511,8 @@ def quantity(text: str, fig: Figure, start: int, end: int) -> str:
             return "gift"  # "Toyota is giving $1 million to the Red Cross": the giver's own transaction
         if _THRESHOLD_BEFORE.search(before_text):
             return "threshold"  # "tax cuts for those making less than $250,000 a year": a rule's threshold
+        if _WORK.search(text, start, end) and not _ECONOMY.search(text, start, end):
+            return "work"  # "with a budget of $5 million, it earned $35 million … within ten weeks of its release"
     if (
         _TARGET_BEFORE.search(before_text)
         or _CAP_BEFORE.search(before_text)
@@ -629,6 +666,8 @@ def _counted_noun(text: str, fig: Figure, end: int) -> str | None:
     for w in m.groups():
         if w is None:
             return None
+        if w in _ANIMALS:
+            return "things"  # "Over three million cattle are residents of the province": animals, not people
         if _category(w) is not None or w in _SCALE_OR_UNIT:
             return None
         if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")) and w not in _NOT_PLURAL_NOUN:
@@ -804,7 +843,8 @@ def _entity_size(text: str, f: Figure, start: int, end: int) -> bool:
     if _STAFF_OF.search(m.group(0)):
         return True  # "a staff of 5,000", "its work force of 107,000"
     after = [w for w in _words(text[f.end : min(end, f.end + 40)])[:4] if w not in _SCALE_OR_UNIT]
-    return any(w in _MEMBERS for w in after[:2])  # "1,700 workers", "1,850 hourly workers"
+    # "1,700 workers", "1,850 hourly workers", "with 10,000 Khmer troops"
+    return any(w in _MEMBERS or w in _FORCE_MEMBERS for w in after[:2])
 
 
 #: The writer speaking in the first or second person: "I doubled down and burned through our capital", "we did 20

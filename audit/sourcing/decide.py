@@ -70,6 +70,17 @@ _ANAPHORIC_START = re.compile(
     r"represents?|represented|means?|meant|follows?|followed|reflects?|reflected)\b",
     re.I,
 )
+#: An agentless finding that reports a study named before it in the paragraph: "A study was conducted… The survey also
+#: asked respondents… It was found that 23.8% of people approved…" (the study is the source; with no study named in
+#: the paragraph, "it was found that" stays unattributed).
+_FOUND_PASSIVE = re.compile(
+    r"\s*(?:(?:furthermore|moreover|also|in\s+addition|however|overall),?\s+)?it\s+was\s+(?:also\s+|further\s+)?"
+    r"(?:found|shown|estimated|observed|determined|revealed|reported|calculated)\s+that\b",
+    re.I,
+)
+_STUDY_NAMED = re.compile(
+    r"(?i)\b(?:study|studies|survey|poll|census|report|analysis|experiment|trial|audit|estudio|encuesta|censo|informe)\b"
+)
 #: How a previous sentence was attributed for a continuation to inherit its source.
 _CARRIES = frozenset({"sentence", "quote", "introduction", "neighbour", "continuation"})
 
@@ -296,6 +307,11 @@ def decide(text: str, claims: list[Claim], tables: list[Table], wire: bool = Fal
                 # Wire style: a lede figure, then more figures closed by the tag that sources both
                 # ("Rates climbed to 7.1%. The 15-year rate rose to 6.4%, Freddie Mac said Thursday.").
                 c.attributed_by, c.via = "neighbour", via
+                continue
+        if c.figures and _FOUND_PASSIVE.match(text, c.start):
+            para = text.rfind("\n", 0, c.start) + 1
+            if _STUDY_NAMED.search(text, para, c.start):
+                c.attributed_by = "continuation"  # "The survey also asked… It was found that 23.8% approved"
                 continue
         # A continuation: the previous sentence of the same paragraph is attributed and this one
         # carries on its report, with more figures ("Shootings fell 22%, according to the police
