@@ -122,7 +122,10 @@ _SIZE_BEFORE = re.compile(
     r"(?:(?:about|around|some|nearly|almost|over|more\s+than|roughly|approximately|just\s+over|unos|unas|más\s+de|"
     r"casi|alrededor\s+de)\s+)?|(?:['’]s|#39;s|\bits|\btheir)\s+(?:(?:about|some|nearly|roughly)\s+)?"
     r"|\b(?:staff|work\s*force|workforce|membership|payroll|strength|plantilla|army|force|garrison|contingent)\s+of\s+"
-    r"(?:(?:about|around|some|nearly|almost|over|more\s+than|roughly|approximately)\s+)?)$"
+    r"(?:(?:about|around|some|nearly|almost|over|more\s+than|roughly|approximately)\s+)?"
+    # "an Albanian Communist Party of 130 members", "a union of about 4,000 members": the body's size
+    r"|\b(?:party|union|association|league|club|society|council|committee|order|congregation|assembly|federation|"
+    r"partido|sindicato|asociación)\s+of\s+(?:(?:about|around|some|nearly|almost|over|more\s+than|roughly)\s+)?)$"
 )
 _STAFF_OF = re.compile(
     r"(?i:staff|work\s*force|workforce|membership|payroll|strength|plantilla|army|force|garrison|contingent)\s+of\b"
@@ -312,6 +315,24 @@ _TARGET_BEFORE = re.compile(
 _SAMPLE_BEFORE = re.compile(
     r"(?i:\b(?:sample|survey|poll|muestra|encuesta)\s+of\s+(?:(?:about|some|nearly|more\s+than|over|roughly|just\s+over)\s+)?)$"
 )
+#: The terms of a constitution or an electoral law: "one deputy for every 12,000 people" (not "one doctor for every
+#: 5,000 people", a statistic), and a figure named as a threshold after it: "for having fewer than 500 members, the
+#: threshold needed for registration".
+_REPRESENTATION_BEFORE = re.compile(
+    r"(?i:\b(?:one|a|an|un|una)\s+(?:deputy|deputies|representative|seat|member|delegate|senator|councillor|councilor|"
+    r"mp|elector|diputado|escaño|representante)\s+(?:for|per|por)\s+(?:every|each|cada)\s+)$"
+)
+_THRESHOLD_AFTER = re.compile(
+    r"(?:\s+[\w'’-]+){0,2},?\s+(?:the|a|el|la)\s+(?:[\w-]+\s+)?(?:threshold|minimum|quorum|requirement|umbral|mínimo)\b",
+    re.I,
+)
+#: Geography and climate: "less than 45% of the planet's surface", "About 80% of the rainfall occurs in the monsoon":
+#: the share of an area or of a climate measure is a measurement, not a statistic about society.
+_AREA_OF = re.compile(
+    r"\s*(?:of|de)\s+(?:the\s+|its\s+|their\s+|la\s+|el\s+)?(?:[\w'’-]+\s+){0,2}?(?:surface|area|land\s+area|"
+    r"territory|landmass|rainfall|precipitation|superficie|territorio|lluvia)\b",
+    re.I,
+)
 #: The money of a work: a film's budget and takings, an album's sales, "which was shot for around $7,000": the work's
 #: own description in an encyclopaedia or a review, not a statistic about society (an industry's or an economy's
 #: money stays one: "the film industry added $2 billion to the economy").
@@ -356,7 +377,7 @@ _MATERIALS = frozenset(
     bromine iodine phosphorus thorium methane ethane propane butane ethanol alcohol sulfur sulphur silicon steel brass bronze
     cotton wool silk polyester nylon leather coal oil gas petroleum diesel nuclear hydro hydroelectric hydropower wind
     solar renewable renewables geothermal biomass water sugar protein fat starch fibre fiber moisture clay sand
-    limestone cocoa cacao juice milk
+    limestone cocoa cacao juice milk gases
     oro plata cobre hierro zinc estaño plomo carbón petróleo agua azúcar algodón""".split()
 )
 _COMPOSITION_AFTER = re.compile(r"\s*(?:by\s+(?:weight|volume|mass)|alloy)\b", re.I)
@@ -438,7 +459,7 @@ _PHRASE_END = frozenset(
 )
 _LOWER_WORD = re.compile(r"\s*(?:[(\[]?[-+]?\s*)?([a-z][a-z'’-]*)(?:\s+([a-z][a-z'’-]*))?")
 _UNIT_SUFFIX = re.compile(r"\d(?:m|km|cm|mm|kg|g|ft|mi|mph|kph|kmh|ml|mw|kw|kwh|gb|mb|tb|ghz|mhz)$", re.I)
-_VERSION_AFTER = re.compile(r"\s*(?:update|version|release|patch|edition|firmware|beta)\b", re.I)
+_VERSION_AFTER = re.compile(r"\s*(?:update|version|release|patch|edition|firmware|beta|surround|channel)\b", re.I)
 _ON_SCALE = re.compile(r"\s*(?:on|in)\s+the\s+[\w-]+\s+scale\b", re.I)  # 6.25 on the Richter scale
 _CLAUSE_BREAK = re.compile(r"[;:]")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -486,6 +507,12 @@ def quantity(text: str, fig: Figure, start: int, end: int) -> str:
         return "other"  # "…parliamentary time.:136 In 1965": a page number left from a citation
     if _YEARS_RANGE.match(after_text):
         return "other"  # "dated to 30,000 to 37,000 years ago": the first year of a range of dates
+    if not money and _REPRESENTATION_BEFORE.search(before_text):
+        return "terms"  # "the Chamber of Deputies (with one deputy for every 12,000 people)": a constitution's terms
+    if _THRESHOLD_AFTER.match(after_text):
+        return "plan"  # "for having fewer than 500 members, the threshold needed for registration"
+    if fig.kind == "percent" and _AREA_OF.match(after_text):
+        return "measure"  # "the mapping of less than 45% of the planet's surface"
     if fig.kind == "count" and _SAMPLE_BEFORE.search(before_text):
         return "measure"  # "Using a random sample of 574 adult students, a study was conducted": the study's own sample
     if fig.kind == "count" and _CAPACITY_BEFORE.search(before_text):
@@ -496,8 +523,8 @@ def quantity(text: str, fig: Figure, start: int, end: int) -> str:
         return "price"  # "5% cash back on up to $1,500 spent": the terms of an offer
     if fig.kind == "percent":
         w = _LOWER_WORD.match(text, fig.end, end)
-        if w and w.group(1) == "of" and w.group(2):
-            w = _LOWER_WORD.match(text, w.start(2), end)  # "with 1% of zirconium"
+        if w and w.group(1) in ("of", "other") and w.group(2):
+            w = _LOWER_WORD.match(text, w.start(2), end)  # "with 1% of zirconium", "21% oxygen, and 1% other gases"
         if (w and w.group(1).rstrip("-") in _MATERIALS) or _COMPOSITION_AFTER.match(after_text):
             return "measure"  # "a 90% platinum-10% iridium alloy", "more than 40% oxygen": a composition
     if money:
@@ -736,6 +763,13 @@ _MARGIN_BEFORE = re.compile(
     r"(?i:\b(?:margin|majority|ventaja|mayoría)\s+(?:of|de)\s+(?:(?:about|some|nearly|just|only|more\s+than|over)\s+)?)$"
 )
 #: A vote count: "9,000 more votes than four years ago", "won the state by 61,000 votes" (a poll is not a count of votes).
+#: A margin written after the figure: "won the November election with a 53–46 percent margin".
+_MARGIN_AFTER = re.compile(
+    r"\s*(?:(?:per\s+cent|percent|pct|%|percentage\s+points?|points?)\s+)?(?:margin|majority)\b", re.I
+)
+#: The next result of a list that runs on over a year: "between 7 and 31 per cent of the vote in 2001, and between 1 and
+#: 4 per cent in 2004".
+_RESULT_LIST = re.compile(r"[^;:.]{0,60}?\s(?:and|y)\s+(?:between\s+\d{1,2}\s+and\s+)?")
 _MORE_VOTES = re.compile(r"\s*(?:(?:more|fewer|additional|extra|más|menos)\s+)?(?:votes|votos)\b", re.I)
 #: Work lost, stopped or found: the people a count of a trade ("20,000 miners") counts are news here.
 _LABOUR = re.compile(
@@ -923,12 +957,24 @@ def assess(
             and (
                 _RESTATED.fullmatch(text, out[-1].figure.end, f.start)
                 or (f.kind == out[-1].figure.kind and _AND_NEXT.fullmatch(text, out[-1].figure.end, f.start))
+                or (
+                    f.kind == out[-1].figure.kind == "percent"
+                    and q in CLAIM_QUANTITIES
+                    and _RESULT_LIST.fullmatch(text, out[-1].figure.end, f.start)
+                    and not any(_category(w) == "people" for w in _words(text[f.end : min(end, f.end + 30)])[:3])
+                )
             )
         ):
             q = "result"  # "won with 18,287 votes, or 53 pct"
         elif not is_row and q in CLAIM_QUANTITIES and _TALLY.match(text, f.end, end):
             q = "result"  # "a 738 to 319 vote"
-        elif not is_row and q in CLAIM_QUANTITIES and _MARGIN_BEFORE.search(text, max(start, f.start - 40), f.start):
+        elif (
+            not is_row
+            and q in CLAIM_QUANTITIES
+            and (
+                _MARGIN_BEFORE.search(text, max(start, f.start - 40), f.start) or _MARGIN_AFTER.match(text, f.end, end)
+            )
+        ):
             if result is None:
                 result = _RESULT_VERB.search(text, start, end) is not None
             if result:

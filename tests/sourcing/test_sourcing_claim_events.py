@@ -73,3 +73,50 @@ def test_agentless_finding_of_a_study_named_in_the_paragraph() -> None:
     )
     assert not flagged(text, "31.5%")
     assert flagged(text, "27.5%")  # a new paragraph that names no study
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # identifiers: a law report's volume before "U.S.", a list's name
+        'In "Ohio v. Reyes", 512 U.S. 318 (1994), the Supreme Court held that police may question people who were '
+        "injured.",
+        "In 2005, the poet was placed 31st in the radio station's list of the 100 Greatest Scots after a public vote.",
+        # a composition whose last part is "other gases"; an audio format
+        "Heliox is any breathing gas mixture of helium and oxygen; normal air, by contrast, is approximately 78% "
+        "nitrogen, 21% oxygen, and 1% other gases.",
+        "The bonus disc carries 5.1 surround sound mixes of the songs.",
+        # the terms of a constitution or a law: a representation ratio, a threshold named after the figure
+        "The new constitution set up a lower chamber elected by the people, with one deputy for every 15,000 people "
+        "in the country.",
+        "The regulator proposed deregistering the party for having fewer than 750 members, the threshold needed for "
+        "registration.",
+        # geography and climate
+        "The cloud cover allowed the probe to map less than 40% of the moon's surface before it ran out of fuel and "
+        "its crew went home.",
+        "About 70% of the rainfall occurs in the wet season and often floods homes.",
+        # an organisation of so many members
+        "In 1942, the exiles founded in Cairo a National Workers' Party of 160 members under the leadership of a "
+        "teacher.",
+        # election results: a margin after the figure, a list of results over the years
+        "The ticket won the November election with a 54–44 percent margin by sweeping 38 states and 400 electoral "
+        "votes.",
+        "In their home city they received between 9 and 28 per cent of the Senate vote in 1998, and between 2 and 5 "
+        "per cent in 2002.",
+    ],
+)
+def test_identifiers_terms_measures_and_results_are_not_flagged(text: str) -> None:
+    assert src001(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The region has one doctor for every 5,000 people.",  # a ratio of services to people is a statistic
+        "The party won 45% of the vote in 2001, and 12% of voters stayed home.",  # a share of voters after a result
+        "Nearly 62% of voters in the district are over 50, and 21% of families live in poverty.",
+        "About 30% of the land is owned by 2% of the population.",  # the share of people stays a claim
+    ],
+)
+def test_ratios_and_shares_of_people_stay_flagged(text: str) -> None:
+    assert src001(text)
