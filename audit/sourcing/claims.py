@@ -387,6 +387,16 @@ _CROWD_BEFORE = re.compile(
     r"(?i:\b(?:crowds?|audiences?|ovation|congregation|gathering|attended\s+by)\s+(?:of|from|by)?\s*"
     r"(?:(?:about|some|nearly|around|over|more\s+than|up\s+to|roughly|an\s+estimated|estimated|almost|perhaps)\s+)*)$"
 )
+#: An event that draws a crowd: "a charity concert … drawing over 40,000 people to two shows" (a tourist trade's
+#: visitors are a statistic: "the islands attracted 12 million visitors").
+_DRAWS_BEFORE = re.compile(
+    r"(?i:\b(?:drawing|drew|draws|drawn|attracting|attracted|attracts|pulling|pulled)\s+(?:(?:about|some|nearly|around|"
+    r"over|more\s+than|up\s+to|roughly|an\s+estimated|almost|a\s+crowd\s+of)\s+)*)$"
+)
+_EVENT = re.compile(
+    r"(?i)\b(?:concerts?|shows?|festivals?|matche?s?|games?|performances?|gigs?|premieres?|tournaments?|fights?|"
+    r"exhibitions?|conciertos?|partidos?)\b"
+)
 _PROTEST = re.compile(
     r"(?i)\b(?:protest\w*|demonstrat\w*|marchers|marched|marching|rall(?:y|ies|ied)|riot\w*|strik\w*|vigil\w*|"
     r"manifestaci\w*|manifestantes|protesta\w*|marcha\w*)\b"
@@ -517,7 +527,14 @@ def quantity(text: str, fig: Figure, start: int, end: int) -> str:
         return "measure"  # "Using a random sample of 574 adult students, a study was conducted": the study's own sample
     if fig.kind == "count" and _CAPACITY_BEFORE.search(before_text):
         return "measure"  # "it only seated 56,000 people": the capacity of a place
-    if fig.kind == "count" and _CROWD_BEFORE.search(before_text) and not _PROTEST.search(text, start, end):
+    if (
+        fig.kind == "count"
+        and (
+            _CROWD_BEFORE.search(before_text)
+            or (_DRAWS_BEFORE.search(before_text) and _EVENT.search(text, start, end) is not None)
+        )
+        and not _PROTEST.search(text, start, end)
+    ):
         return "measure"  # "he joined a crowd of 15,000 people": the size of an event (a protest's is a claim)
     if fig.kind in ("percent", "money") and _OFFER.search(text, start, end):
         return "price"  # "5% cash back on up to $1,500 spent": the terms of an offer
@@ -770,6 +787,14 @@ _MARGIN_AFTER = re.compile(
 #: The next result of a list that runs on over a year: "between 7 and 31 per cent of the vote in 2001, and between 1 and
 #: 4 per cent in 2004".
 _RESULT_LIST = re.compile(r"[^;:.]{0,60}?\s(?:and|y)\s+(?:between\s+\d{1,2}\s+and\s+)?")
+#: A court's or a chamber's split and a party's share of the vote named before the figure: "the Supreme Court ruled 5–4
+#: that…", "receiving a Legislative Council vote tally of only 0.83%" (results on the public record).
+_RULING_BEFORE = re.compile(r"(?i:\b(?:ruled|voted|decided|upheld|held|ruling|decision)\s+\d{1,3}\s*[–-]\s*)$")
+_VOTE_SHARE_BEFORE = re.compile(
+    r"(?i:\b(?:vote|votes|electoral)\s+(?:tally|share|count|total)\s+of\s+(?:(?:only|just|about|some|nearly|around)\s+)?)$"
+)
+_RESULT_WORD = re.compile(r"(?i)\b(?:result|results|resultado|resultados)\b")
+_RESULT_PAREN = re.compile(r"(?i)\b(?:result|results|resultado|resultados)\s+(?:(?:in|en)\s+\d{4}\s+)?\($")
 _MORE_VOTES = re.compile(r"\s*(?:(?:more|fewer|additional|extra|más|menos)\s+)?(?:votes|votos)\b", re.I)
 #: Work lost, stopped or found: the people a count of a trade ("20,000 miners") counts are news here.
 _LABOUR = re.compile(
@@ -963,11 +988,24 @@ def assess(
                     and _RESULT_LIST.fullmatch(text, out[-1].figure.end, f.start)
                     and not any(_category(w) == "people" for w in _words(text[f.end : min(end, f.end + 30)])[:3])
                 )
+                # compared with another result: "a vote tally of only 0.83%, less than half of the party's result in
+                # 2002 (1.79 per cent)"
+                or _RESULT_WORD.search(text, f.end, min(end, f.end + 40)) is not None
+                or _RESULT_PAREN.search(text, max(start, f.start - 30), f.start) is not None
             )
         ):
             q = "result"  # "won with 18,287 votes, or 53 pct"
         elif not is_row and q in CLAIM_QUANTITIES and _TALLY.match(text, f.end, end):
             q = "result"  # "a 738 to 319 vote"
+        elif not is_row and q in CLAIM_QUANTITIES and _RULING_BEFORE.search(text, max(start, f.start - 30), f.start):
+            q = "result"  # "the Supreme Court ruled 5–4 that police are allowed to…"
+        elif (
+            not is_row and q in CLAIM_QUANTITIES and _VOTE_SHARE_BEFORE.search(text, max(start, f.start - 50), f.start)
+        ):
+            if poll is None:
+                poll = _POLL.search(text, start, end) is not None
+            if not poll:
+                q = "result"  # "receiving a Legislative Council vote tally of only 0.83%"
         elif (
             not is_row
             and q in CLAIM_QUANTITIES

@@ -481,6 +481,11 @@ def _subject_changed(text: str, prev: Claim, c: Claim, data_run: bool = False) -
             len(w) > 2 and re.search(rf"\b{re.escape(w)}\b", named) for w in re.split(r"[-\s]+", phrase)
         ):
             return False
+        via = prev.via
+        if via is not None and re.match(rf"\s*,\s*{re.escape(name)}\b", text[via.end : via.end + len(name) + 8]):
+            # The place the census frames as its subject ("As of 2001 India census, Ajaigarh had a population of
+            # 13,979.") is still the census's subject ("Ajaigarh has an average literacy rate of 59%.").
+            return False
     return name not in source
 
 

@@ -120,3 +120,53 @@ def test_identifiers_terms_measures_and_results_are_not_flagged(text: str) -> No
 )
 def test_ratios_and_shares_of_people_stay_flagged(text: str) -> None:
     assert src001(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        # a census named with its year and no article frames the paragraph, and the place it names is its subject
+        (
+            "As of 2011 India census, Rampura had a population of 21,455. Males constitute 52% of the population and "
+            "females 48%. Rampura has an average literacy rate of 64%, higher than the national average of 59.5%.",
+            "64%",
+        ),
+        # an event that draws a crowd
+        (
+            "The band organised a benefit for flood victims, which took place in June 1976, drawing over 30,000 "
+            "people to two shows in the city's arena.",
+            "30,000",
+        ),
+        # a court's split, a party's share of the vote and its comparison with an earlier result
+        (
+            "On 3 May 2011 the Supreme Court ruled 6–3 that officers may search the cars of arrested drivers without "
+            "a warrant.",
+            "6–3",
+        ),
+        (
+            "In 2010 the party fared badly in the state election, receiving a Senate vote tally of only 1.2%, less "
+            "than half of the party's result in 2006 (2.9 per cent).",
+            "1.2%",
+        ),
+    ],
+)
+def test_census_frames_events_and_results_are_not_flagged(text: str, needle: str) -> None:
+    assert not flagged(text, needle)
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        # a new named subject after a census sentence that names another place
+        (
+            "As of 2011 India census, Rampura had a population of 21,455. Sitapur has an average literacy rate of "
+            "41%, lower than in the towns near Sitapur.",
+            "41%",
+        ),
+        ("The islands attracted 12 million visitors in 2013, most of them from the mainland.", "12 million"),
+        ("The march drew over 50,000 protesters to the capital on the day of the match.", "50,000"),
+        ("A poll put the party's vote share of 12% well behind its rivals.", "12%"),
+    ],
+)
+def test_other_subjects_visitors_protests_and_polls_stay_flagged(text: str, needle: str) -> None:
+    assert flagged(text, needle)
