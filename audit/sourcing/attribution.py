@@ -689,13 +689,23 @@ def _verb_attribution(text: str, start: int, end: int, m: re.Match, lex: Lexicon
     aux = _PROGRESSIVE_BEFORE.search(text, max(start, m.start() - 30), m.start()) if _GERUND.search(verb) else None
     progressive = aux is not None
     subject_end = m.start() if aux is None else aux.start()  # "The public defender is now predicting"
-    if verb in lex.progressive_only and not progressive:
+    participle = (
+        verb in lex.progressive_only
+        and not progressive
+        and text[max(start, m.start() - 2) : m.start()].rstrip().endswith(",")
+        and _THAT_AFTER.match(text, m.end(), end) is not None
+    )  # "Jones compared the two reigns, noting that Claudius executed around 35 senators"
+    if verb in lex.progressive_only and not progressive and not participle:
         return None  # "crime reporting", "maintaining trust": only "officials are expecting" reports
     if _GERUND.search(verb) and verb not in ("according",) and not progressive:
         # "..., saying:" takes the subject of the main clause: the first name of the sentence.
         name = _name_before_first(text, start, m.start())
         if name is None:
             return None
+        if participle and text.find(name, start, m.start()) - start > 25:
+            return (
+                None  # the subject of ", noting that" opens the sentence ("Some wondered about Paul Ryan, suggesting")
+            )
         kind, outlet = classify_source(name, lex)
         return Attribution(m.start(), m.end(), verb, "verb", name, kind, outlet)
     before = text[max(start, m.start() - 40) : m.start()]

@@ -216,7 +216,7 @@ _SIZE_COMPOUND = re.compile(
 _YEARS_RANGE = re.compile(r"\s*(?:to|-|–|and|or)\s*[\d.,]*\d\s+(?:years?|yrs?|años)\b", re.I)
 #: A venue's capacity: "it only seated 56,000 people", "a stadium that holds 40,000 fans".
 _CAPACITY_BEFORE = re.compile(
-    r"(?i:\b(?:seat(?:s|ed|ing)?|hold(?:s|ing)?|held|accommodat(?:e|es|ed|ing)|capacity\s+(?:of|for)|"
+    r"(?i:\b(?:seat(?:s|ed|ing)?|hold(?:s|ing)?|held|accommodat(?:e|es|ed|ing)|capacity\s+(?:of|for)|(?:will|can|to)\s+house|"
     r"room\s+for|aforo\s+(?:de|para)|capacidad\s+(?:de|para))\s+(?:(?:about|some|nearly|around|up\s+to|only|"
     r"more\s+than|over|just)\s+)*)$"
 )
@@ -333,6 +333,9 @@ _AREA_OF = re.compile(
     r"territory|landmass|rainfall|precipitation|superficie|territorio|lluvia)\b",
     re.I,
 )
+#: A singular noun after "the" and a bare number names a thing by its number ("the 386 design", "the 747 fleet");
+#: a plural noun is counted ("the 300 workers").
+_LABEL_NOUN = re.compile(r"\s([a-z][a-z-]*[a-rt-z])\s+(?!of\b)[a-z]")
 #: The money of a work: a film's budget and takings, an album's sales, "which was shot for around $7,000": the work's
 #: own description in an encyclopaedia or a review, not a statistic about society (an industry's or an economy's
 #: money stays one: "the film industry added $2 billion to the economy").
@@ -384,7 +387,8 @@ _COMPOSITION_AFTER = re.compile(r"\s*(?:by\s+(?:weight|volume|mass)|alloy)\b", r
 #: The size of a crowd at an event: "joined a crowd of 15,000 people", "a standing ovation from over 3,000 people"
 #: (a protest's size is a claim: see :data:`_PROTEST`).
 _CROWD_BEFORE = re.compile(
-    r"(?i:\b(?:crowds?|audiences?|ovation|congregation|gathering|attended\s+by)\s+(?:of|from|by)?\s*"
+    r"(?i:\b(?:crowds?|audiences?|ovation|congregation|gathering|attended\s+by|attendances?\s+(?:\w+ly\s+)?(?:topping|"
+    r"averaging|reaching|exceeding))\s+(?:of|from|by)?\s*"
     r"(?:(?:about|some|nearly|around|over|more\s+than|up\s+to|roughly|an\s+estimated|estimated|almost|perhaps)\s+)*)$"
 )
 #: An event that draws a crowd: "a charity concert … drawing over 40,000 people to two shows" (a tourist trade's
@@ -465,7 +469,8 @@ _NOT_PLURAL_NOUN = frozenset(
 )
 _DETERMINERS = frozenset("a an the all its their his her our this that these those every each whole total".split())
 _PHRASE_END = frozenset(
-    "was were is are had has have still would could will did do does of in at on who that which and or but".split()
+    "was were is are had has have still would could will did do does of in at on who that which and or but must can may "
+    "might should shall".split()
 )
 _LOWER_WORD = re.compile(r"\s*(?:[(\[]?[-+]?\s*)?([a-z][a-z'’-]*)(?:\s+([a-z][a-z'’-]*))?")
 _UNIT_SUFFIX = re.compile(r"\d(?:m|km|cm|mm|kg|g|ft|mi|mph|kph|kmh|ml|mw|kw|kwh|gb|mb|tb|ghz|mhz)$", re.I)
@@ -523,9 +528,19 @@ def quantity(text: str, fig: Figure, start: int, end: int) -> str:
         return "plan"  # "for having fewer than 500 members, the threshold needed for registration"
     if fig.kind == "percent" and _AREA_OF.match(after_text):
         return "measure"  # "the mapping of less than 45% of the planet's surface"
+    if (
+        fig.kind == "count"
+        and before_text.endswith("the ")
+        and fig.text.isdigit()
+        and (label := _LABEL_NOUN.match(after_text)) is not None
+        and _category(label.group(1)) is None
+        and label.group(1) not in _SCALE_OR_UNIT
+        and not _HARM.match(label.group(1))
+    ):
+        return "label"  # "not to license the 386 design to other manufacturers": a number that names a product
     if fig.kind == "count" and _SAMPLE_BEFORE.search(before_text):
         return "measure"  # "Using a random sample of 574 adult students, a study was conducted": the study's own sample
-    if fig.kind == "count" and _CAPACITY_BEFORE.search(before_text):
+    if fig.kind == "count" and _CAPACITY_BEFORE.search(before_text) and not _HARM.search(text, start, end):
         return "measure"  # "it only seated 56,000 people": the capacity of a place
     if (
         fig.kind == "count"

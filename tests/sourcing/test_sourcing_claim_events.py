@@ -170,3 +170,38 @@ def test_census_frames_events_and_results_are_not_flagged(text: str, needle: str
 )
 def test_other_subjects_visitors_protests_and_polls_stay_flagged(text: str, needle: str) -> None:
     assert flagged(text, needle)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a participle that reports for the subject who opens the sentence
+        "Morris compared the two sieges, noting that the duke executed around 45 rebels and 200 townsmen.",
+        # a number that names a product
+        "The chip maker decided not to license the 486 design to other manufacturers, to protect the jobs at its own "
+        "factories.",
+        # what a building will hold, a sports crowd, a share of a thing
+        "The 30-storey block will house 700 university students and will stand at 95m.",
+        "The county fair was a favorite among farming families in the valley, with attendances regularly topping "
+        "12,000.",
+        "In most cases these long versions are never seen by the consumer, and more than half of the ad must be "
+        "removed to fit into a typical on-air slot.",
+    ],
+)
+def test_participles_labels_capacities_and_shares_of_things_are_not_flagged(text: str) -> None:
+    assert src001(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The shelter will house 300 homeless families this winter.",  # harm: a count of people in need
+        "The city's parade had an estimated attendance of 90,000.",  # a crowd estimate with no source
+        # the participle's subject is "Some", not the senator named later
+        "Some wondered aloud about the choice of Senator Ann Ruiz as running mate, suggesting that 40% of voters "
+        "would stay home.",
+        "The fire destroyed the 300 homes of the village.",  # a plural noun is counted, not named
+    ],
+)
+def test_people_in_need_crowds_and_vague_participles_stay_flagged(text: str) -> None:
+    assert src001(text)
