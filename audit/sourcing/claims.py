@@ -154,7 +154,8 @@ _CHANGE = re.compile(
 _RESULT_VERB = re.compile(
     r"(?i)\b(?:won|wins|win|winning|elected|reelected|re-elected|came|finished|took|captured|secured|received|polled|"
     r"achieved|attained|obtained|scored|cast|"
-    r"garnered|gained|gaining|carried|lost|beat|defeated|ganó|gana|obtuvo|logró|perdió|reelegid[oa]|elegid[oa])\b"
+    r"garnered|gained|gaining|carried|lost|beat|beating|defeated|defeating|ganó|gana|obtuvo|logró|perdió|reelegid[oa]|"
+    r"elegid[oa])\b"
 )
 _VOTES_AFTER = re.compile(
     r"\s*(?:(?:per\s+cent|percent|pct|%|por\s+ciento)\s+)?(?:of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:vote|votes|ballots)\b|"
@@ -792,7 +793,7 @@ _TERMS_SUBJECT = re.compile(
     r"permite|contempla|propone)\b)"
 )
 _MARGIN_BEFORE = re.compile(
-    r"(?i:\b(?:margin|majority|ventaja|mayoría)\s+(?:of|de)\s+(?:(?:about|some|nearly|just|only|more\s+than|over)\s+)?)$"
+    r"(?i:\b(?:margin|majority|ventaja|mayoría)\s+(?:of|de)\s+(?:(?:about|some|nearly|just|only|more\s+than|over|under|less\s+than|almost|around|roughly)\s+)?)$"
 )
 #: A vote count: "9,000 more votes than four years ago", "won the state by 61,000 votes" (a poll is not a count of votes).
 #: A margin written after the figure: "won the November election with a 53–46 percent margin".
@@ -810,6 +811,12 @@ _VOTE_SHARE_BEFORE = re.compile(
 )
 _RESULT_WORD = re.compile(r"(?i)\b(?:result|results|resultado|resultados)\b")
 _RESULT_PAREN = re.compile(r"(?i)\b(?:result|results|resultado|resultados)\s+(?:(?:in|en)\s+\d{4}\s+)?\($")
+#: A split of the vote in percent: "defeating John McCain 49% to 48%", "by a 55%-to-45% margin", "57-40%"; and a
+#: count of members who voted for or against someone ("Of the 374 MPs eligible to vote, 314 voted for Thatcher").
+_PERCENT_TALLY = re.compile(
+    r"\s*(?:%|percent|per\s+cent)?\s*(?:-|–|to|-to-)\s*\d{1,2}(?:[.,]\d+)?\s*(?:%|percent\b|per\s+cent\b)", re.I
+)
+_VOTED_FOR = re.compile(r"(?i)\s+(?:[\w-]+\s+)?voted\s+(?:for|against)\b|\s+(?:[\w-]+\s+){0,3}eligible\s+to\s+vote\b")
 _MORE_VOTES = re.compile(r"\s*(?:(?:more|fewer|additional|extra|más|menos)\s+)?(?:votes|votos)\b", re.I)
 #: Work lost, stopped or found: the people a count of a trade ("20,000 miners") counts are news here.
 _LABOUR = re.compile(
@@ -1012,6 +1019,20 @@ def assess(
             q = "result"  # "won with 18,287 votes, or 53 pct"
         elif not is_row and q in CLAIM_QUANTITIES and _TALLY.match(text, f.end, end):
             q = "result"  # "a 738 to 319 vote"
+        elif (
+            not is_row
+            and q in CLAIM_QUANTITIES
+            and (
+                (f.kind == "percent" and _PERCENT_TALLY.match(text, f.end, end))
+                or (f.kind == "count" and _VOTED_FOR.match(text, f.end, end))
+            )
+        ):
+            if result is None:
+                result = _RESULT_VERB.search(text, start, end) is not None
+            if poll is None:
+                poll = _POLL.search(text, start, end) is not None
+            if (result or f.kind == "count") and not poll:
+                q = "result"  # "defeating John McCain 49% to 48%", "314 voted for Thatcher and 33 for Meyer"
         elif not is_row and q in CLAIM_QUANTITIES and _RULING_BEFORE.search(text, max(start, f.start - 30), f.start):
             q = "result"  # "the Supreme Court ruled 5–4 that police are allowed to…"
         elif (

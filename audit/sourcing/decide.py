@@ -453,6 +453,10 @@ def _number_aside(text: str, c: Claim) -> bool:
     )
 
 
+#: A share of the population a census breaks down by group ("Hispanic or Latino of any race were 5.8% of the population").
+_BREAKDOWN = re.compile(r"(?i)\bof\s+(?:the\s+)?(?:total\s+)?population\b|\bof\s+any\s+race\b|\bde\s+la\s+población\b")
+
+
 def _subject_changed(text: str, prev: Claim, c: Claim, data_run: bool = False) -> bool:
     """``c`` opens with a named subject other than the source of ``prev`` ("Unemployment fell to 4.1%, the Labor
     Department said. Governor Hale won reelection with 58%."): its figures are not part of that report.
@@ -481,6 +485,10 @@ def _subject_changed(text: str, prev: Claim, c: Claim, data_run: bool = False) -
             len(w) > 2 and re.search(rf"\b{re.escape(w)}\b", named) for w in re.split(r"[-\s]+", phrase)
         ):
             return False
+        if _BREAKDOWN.search(text, c.start, c.end):
+            return (
+                False  # "Hispanic or Latino of any race were 5.8% of the population": a breakdown of the data's people
+            )
         via = prev.via
         if via is not None and re.match(rf"\s*,\s*{re.escape(name)}\b", text[via.end : via.end + len(name) + 8]):
             # The place the census frames as its subject ("As of 2001 India census, Ajaigarh had a population of

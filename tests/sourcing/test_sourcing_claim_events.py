@@ -205,3 +205,49 @@ def test_participles_labels_capacities_and_shares_of_things_are_not_flagged(text
 )
 def test_people_in_need_crowds_and_vague_participles_stay_flagged(text: str) -> None:
     assert src001(text)
+
+
+CENSUS_TOWN = (
+    "Demographics.\n"
+    "As of the census of 2010, there were 21,300 people, 8,100 households, and 5,400 families residing in the town. "
+    "The racial makeup of the town was 80.1% White, 9.3% African American, and 10.6% Asian. Hispanic or Latino of any "
+    "race were 6.2% of the population.\n"
+    "There were 8,100 households of which 31.0% had children under the age of 18 living with them.\n"
+    "Culture.\nThe town holds a Hispanic heritage festival each autumn.\n"  # "Hispanic" is also written as a name
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        # a census breaks its people down by group: the group is not a new named subject
+        (CENSUS_TOWN, "6.2%"),
+        (CENSUS_TOWN, "31.0%"),
+        # a split of the vote in percent, a margin, the members who voted for a leader
+        (
+            "In 2012 the senator became the first Republican since 1956 to win the county, defeating her rival 51% to "
+            "47%, by 310 votes, a margin of under 1%.",
+            "51%",
+        ),
+        (
+            "In 1976, Hale was elected by a wide margin to the House of Representatives from the state's 4th "
+            "congressional district, defeating eight-term incumbent Democrat John Ross by a 55%-to-45% margin.",
+            "55%",
+        ),
+        ("Of the 250 party members eligible to vote, 190 voted for the leader and 41 for her challenger.", "190"),
+    ],
+)
+def test_census_breakdowns_and_vote_splits_are_not_flagged(text: str, needle: str) -> None:
+    assert not flagged(text, needle)
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("A poll found that 52% to 45% of voters backed the governor.", "52%"),  # a poll, not a result
+        ("Unemployment rose from 5% to 7% in the county after the mill closed.", "7%"),  # a change, not a split
+        ("Its members voted 92% in favour of a strike on Friday.", "92%"),  # a ballot's share, as news reports it
+    ],
+)
+def test_polls_changes_and_ballot_shares_stay_flagged(text: str, needle: str) -> None:
+    assert flagged(text, needle)
