@@ -117,7 +117,7 @@ _PLACE_SIZE = frozenset("population populations inhabitants población habitante
 _SIZE_BEFORE = re.compile(
     r"(?i:\b(?:with|has|have|had|having|employs|employed|employing|home\s+to|emplea|empleaba|cuenta\s+con|con|tiene|"
     r"tenía|serves|served|serving|reaches|reached|connects|connected|boasts|boasted|comprising|comprises|comprised|"
-    r"consisting\s+of|consists\s+of)\s+"
+    r"consisting\s+of|consists\s+of|marshal(?:l?ed|s)|muster(?:ed|s)|fielded|fields|commanded|commands|led|leading)\s+"
     r"(?:(?:a|an|its|their)\s+)?(?:(?:staff|work\s*force|workforce|membership|payroll|plantilla)\s+of\s+)?"
     r"(?:(?:about|around|some|nearly|almost|over|more\s+than|roughly|approximately|just\s+over|unos|unas|más\s+de|"
     r"casi|alrededor\s+de)\s+)?|(?:['’]s|#39;s|\bits|\btheir)\s+(?:(?:about|some|nearly|roughly)\s+)?"
@@ -438,7 +438,7 @@ _ORG_SIZE_SUBJECT = re.compile(
 #: are produced".
 _PRODUCTION = re.compile(
     r"(?i)\b(?:order(?:s|ed)?|buil[dt]s?|building|produc(?:e|es|ed|tion)|manufactur\w*|deliver(?:s|ed|ies)?|"
-    r"purchas\w*|bought|acquired|ship(?:s|ped|ments)|sold|sells|export\w*|bottled|fleet)\b"
+    r"purchas\w*|bought|acquired|ship(?:s|ped|ments)|sold|sells|export\w*|bottled|fleet|bombers|aircraft|planes)\b"
 )
 #: Farm animals and game counted by a figure: "three million cattle", "40,000 sheep" (even when the sentence calls them
 #: "residents" or tells of their death: livestock statistics are not about people).

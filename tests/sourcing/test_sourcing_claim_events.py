@@ -251,3 +251,27 @@ def test_census_breakdowns_and_vote_splits_are_not_flagged(text: str, needle: st
 )
 def test_polls_changes_and_ballot_shares_stay_flagged(text: str, needle: str) -> None:
     assert flagged(text, needle)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the forces a state or a general fields: men and aircraft in the story of a campaign
+        "The general mustered 12,000 men and marched on the capital.",
+        "The empire marshaled 210,000 soldiers, 1,900 tanks, and approximately 800 fighters, 300 bombers, and 90 "
+        "other aircraft against its neighbour.",
+    ],
+)
+def test_forces_fielded_are_not_flagged(text: str) -> None:
+    assert src001(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants killed 40 people, and 1,200 fighters joined the rebels as the tanks rolled in.",
+        "The rebels fielded 5,000 fighters, and 300 soldiers were killed in the first week.",
+    ],
+)
+def test_forces_with_harm_stay_flagged(text: str) -> None:
+    assert src001(text)
