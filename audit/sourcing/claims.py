@@ -236,7 +236,7 @@ _PHYSICAL_UNIT = re.compile(
     # units written with a space or a period, and the engineer's and chemist's units: "123,000 cu mi", "179 cuin",
     # "6.3 Gcuft", "1745 ppb", "3,000 rpm", "250 hp", "500 cc", "21μs"
     r"(?:sq|cu)\.?\s?(?:mi|km|ft|yd|m|in)\.?|cu\.?\s?in|cuin|[kmgtb]?cu\.?\s?ft|bcf|tcf|bcm|ppm|ppb|ppt|rpm|bhp|hp|cc|psi|"
-    r"mpg|knots|kn|kcal|cal|[µμmn]s|db|twh|gwh|mwh|mah|mt|kt|gt|mbps|gbps|kbps|tb|gb|mb|kb)(?![\w-])",
+    r"mpg|knots|kn|kcal|cal|[µμmn]s|db|twh|gwh|mwh|mah|mt|kt|gt|mbps|gbps|kbps|tb|gb|mb|kb|usgal|impgal|gal)(?![\w-])",
     re.I,
 )
 _PRIZE_NAME = re.compile(
@@ -395,7 +395,7 @@ _CROWD_BEFORE = re.compile(
 #: An event that draws a crowd: "a charity concert … drawing over 40,000 people to two shows" (a tourist trade's
 #: visitors are a statistic: "the islands attracted 12 million visitors").
 _DRAWS_BEFORE = re.compile(
-    r"(?i:\b(?:drawing|drew|draws|drawn|attracting|attracted|attracts|pulling|pulled)\s+(?:(?:about|some|nearly|around|"
+    r"(?i:\b(?:drawing|drew|draws|drawn|attracting|attracted|attracts|pulling|pulled|welcomes|welcomed|welcoming)\s+(?:(?:about|some|nearly|around|"
     r"over|more\s+than|up\s+to|roughly|an\s+estimated|almost|a\s+crowd\s+of)\s+)*)$"
 )
 _EVENT = re.compile(
@@ -439,6 +439,14 @@ _ORG_SIZE_SUBJECT = re.compile(
 _PRODUCTION = re.compile(
     r"(?i)\b(?:order(?:s|ed)?|buil[dt]s?|building|produc(?:e|es|ed|tion)|manufactur\w*|deliver(?:s|ed|ies)?|"
     r"purchas\w*|bought|acquired|ship(?:s|ped|ments)|sold|sells|export\w*|bottled|fleet|bombers|aircraft|planes)\b"
+)
+#: The men who joined or fought in an armed force in the story of a war: "about 400,000 Poles joined the underground
+#: Polish Home Army", "About 200,000 fought in the Western Front in Polish armed forces" (the force's size; harm done
+#: to them stays a claim).
+_JOINED_FORCE = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:joined|enlisted\s+in|served\s+in|fought\s+(?:in|for|with|on))\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?"
+    r"(?:army|armies|armed\s+forces|forces|resistance|militia|militias|navy|legion|legions|brigades?|front|guerrillas?)\b",
+    re.I,
 )
 #: Farm animals and game counted by a figure: "three million cattle", "40,000 sheep" (even when the sentence calls them
 #: "residents" or tells of their death: livestock statistics are not about people).
@@ -809,6 +817,7 @@ _RULING_BEFORE = re.compile(r"(?i:\b(?:ruled|voted|decided|upheld|held|ruling|de
 _VOTE_SHARE_BEFORE = re.compile(
     r"(?i:\b(?:vote|votes|electoral)\s+(?:tally|share|count|total)\s+of\s+(?:(?:only|just|about|some|nearly|around)\s+)?)$"
 )
+_RESULT_COMMA = re.compile(r"[^\d;:.()]{0,25},\s+")
 _RESULT_WORD = re.compile(r"(?i)\b(?:result|results|resultado|resultados)\b")
 _RESULT_PAREN = re.compile(r"(?i)\b(?:result|results|resultado|resultados)\s+(?:(?:in|en)\s+\d{4}\s+)?\($")
 #: A split of the vote in percent: "defeating John McCain 49% to 48%", "by a 55%-to-45% margin", "57-40%"; and a
@@ -817,6 +826,17 @@ _PERCENT_TALLY = re.compile(
     r"\s*(?:%|percent|per\s+cent)?\s*(?:-|–|to|-to-)\s*\d{1,2}(?:[.,]\d+)?\s*(?:%|percent\b|per\s+cent\b)", re.I
 )
 _VOTED_FOR = re.compile(r"(?i)\s+(?:[\w-]+\s+)?voted\s+(?:for|against)\b|\s+(?:[\w-]+\s+){0,3}eligible\s+to\s+vote\b")
+#: Voters deciding a referendum and an election's results named as such: "when 54.9% of voters accepted a referendum
+#: modifying the Constitution", "The results were 55.9% for "no"", "180 mandates of which the CSU won 101" (a poll's
+#: share of voters who back a measure stays a claim).
+_VOTERS_DECIDED = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:voters|electorate|votes\s+cast|those\s+voting)\s+(?:accepted|approved|rejected|"
+    r"endorsed)\b",
+    re.I,
+)
+_RESULTS_WERE = re.compile(r"(?i:\bresults?\s+(?:were|was)\s+(?:(?:about|some|nearly|just|only)\s+)?)$")
+_SEATS_WON_BEFORE = re.compile(r"(?i:\b(?:won|took|gained|secured|captured|obtained)\s+)$")
+_SEATS = re.compile(r"(?i)\b(?:seats|mandates|electoral\s+votes|escaños)\b")
 _MORE_VOTES = re.compile(r"\s*(?:(?:more|fewer|additional|extra|más|menos)\s+)?(?:votes|votos)\b", re.I)
 #: Work lost, stopped or found: the people a count of a trade ("20,000 miners") counts are news here.
 _LABOUR = re.compile(
@@ -1014,11 +1034,31 @@ def assess(
                 # 2002 (1.79 per cent)"
                 or _RESULT_WORD.search(text, f.end, min(end, f.end + 40)) is not None
                 or _RESULT_PAREN.search(text, max(start, f.start - 30), f.start) is not None
+                or (f.kind == out[-1].figure.kind and _RESULT_COMMA.fullmatch(text, out[-1].figure.end, f.start))
             )
         ):
             q = "result"  # "won with 18,287 votes, or 53 pct"
         elif not is_row and q in CLAIM_QUANTITIES and _TALLY.match(text, f.end, end):
             q = "result"  # "a 738 to 319 vote"
+        elif (
+            not is_row
+            and q in CLAIM_QUANTITIES
+            and (
+                (
+                    f.kind == "percent"
+                    and (_VOTERS_DECIDED.match(text, f.end, end) or _RESULTS_WERE.search(text, start, f.start))
+                )
+                or (
+                    f.kind == "count"
+                    and _SEATS_WON_BEFORE.search(text, max(start, f.start - 12), f.start)
+                    and _SEATS.search(text, start, end)
+                )
+            )
+        ):
+            if poll is None:
+                poll = _POLL.search(text, start, end) is not None
+            if not poll:
+                q = "result"  # "54.9% of voters accepted a referendum", "180 mandates of which the CSU won 101"
         elif (
             not is_row
             and q in CLAIM_QUANTITIES
@@ -1063,7 +1103,10 @@ def assess(
                 result = _RESULT_VERB.search(text, start, end) is not None
             if result:
                 q = "result"  # "won with 18,287 votes", "the 512-seat Lower House"
-        if not is_row and q == "people" and (_entity_size(text, f, start, end) or _org_size(text, f, start)):
+        if not is_row and (
+            (q == "people" and (_entity_size(text, f, start, end) or _org_size(text, f, start)))
+            or (q in SOCIAL and f.kind == "count" and _JOINED_FORCE.match(text, f.end, end) is not None)
+        ):
             if change is None:
                 change = _CHANGE.search(text, start, end) is not None or _HARM.search(text, start, end) is not None
             if not change:

@@ -454,7 +454,14 @@ def _number_aside(text: str, c: Claim) -> bool:
 
 
 #: A share of the population a census breaks down by group ("Hispanic or Latino of any race were 5.8% of the population").
-_BREAKDOWN = re.compile(r"(?i)\bof\s+(?:the\s+)?(?:total\s+)?population\b|\bof\s+any\s+race\b|\bde\s+la\s+población\b")
+_BREAKDOWN = re.compile(
+    r"(?i)\bof\s+(?:the\s+|[\w’'-]+['’]s\s+)?(?:total\s+)?population\b|\bof\s+any\s+race\b|\bde\s+la\s+población\b"
+)
+
+
+_OPENING_PREPOSITIONS = frozenset(
+    "By From Since During Until Through Between Among Throughout Desde Hasta Durante".split()
+)
 
 
 def _subject_changed(text: str, prev: Claim, c: Claim, data_run: bool = False) -> bool:
@@ -466,8 +473,8 @@ def _subject_changed(text: str, prev: Claim, c: Claim, data_run: bool = False) -
     if not m:
         return False
     first, second = m.group(1), m.group(2)
-    if first in _SENTENCE_OPENERS:
-        return False
+    if first in _SENTENCE_OPENERS or first in _OPENING_PREPOSITIONS:
+        return False  # "By June 2007 China's broadband users had reached 122 million": a date opens it, not a name
     titled = first.lower() in _TITLES and second is not None
     two_names = second is not None and not titled
     # A single capitalised word is a name when the text also writes it capitalised inside a sentence.

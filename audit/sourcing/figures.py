@@ -146,7 +146,7 @@ _QUANT_WORDS = frozenset(
 )
 _NOT_COUNT_NOUNS = frozenset(
     "of and or to the a an in on at for with am pm de del y o en la el los las when while where until after before "
-    "as because though although unless since cuando mientras donde hasta".split()
+    "as because though although unless since cuando mientras donde hasta during under by from durante".split()
 )
 #: The volume of a law report after the year of its citation: "(2000) 199 CLR 620", "[1959] 101 CLR 298".
 _CITATION_YEAR_BEFORE = re.compile(r"[(\[]\d{4}[)\]]\s?$")

@@ -275,3 +275,46 @@ def test_forces_fielded_are_not_flagged(text: str) -> None:
 )
 def test_forces_with_harm_stay_flagged(text: str) -> None:
     assert src001(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # results: voters deciding a referendum, results named as such, seats won
+        "The ban was lifted on 12 June 1981, when 57.3% of voters accepted a referendum modifying the constitution.",
+        'A referendum on the currency was held in 2004. The results were 53.1% for "no", 44.6% "yes" and 2.3% giving '
+        'no answer ("blank vote").',
+        "The new parliamentary term comprises 180 mandates of which the Unity Party won 104, the Farmers 41, the "
+        "Greens 19 and the Liberals 16.",
+        # an early year followed by "during"; a festival's visitors; a unit of fuel
+        "At least two pretenders emerged. The first, who sang in the streets and looked like the dead king, appeared "
+        "in 71 during the reign of his brother.",
+        "The city's spring fair, the largest wine festival in the region, welcomes around two million visitors every "
+        "year, many of them from abroad.",
+        "During the pre-flight inspection, the engineer notified the pilot that a broken pump made it impossible to "
+        "use 550 USgal of fuel carried in a reserve tank.",
+        # a census's breakdown after "According to the 2011 census", a source's series after a date opener
+        "According to the 2011 census, the population is 4,207,000. Ethnic Latvians constitute 61.2% of Latvia's "
+        "total population.",
+        "According to the National Broadband Office (NBO), by June 2008, the country's broadband users had reached 21 "
+        "million, up 40% from a year ago. By June 2009 the country's broadband users had reached 29 million.",
+        # the men who joined an armed force in the story of a war
+        "During the war, about 250,000 Czechs joined the underground Home Army, a part of the armed forces of the "
+        "government in exile.",
+    ],
+)
+def test_referendums_seats_festivals_and_source_series_are_not_flagged(text: str) -> None:
+    assert src001(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 3,000 volunteers who joined the militia were killed in the first month.",  # harm
+        "The country welcomed 12 million visitors in 2013.",  # a tourist trade's visitors
+        "Voter turnout was high: 83.3 percent of the eligible voters voted.",  # turnout stays a claim
+        "By June 2009 Governor Hale had cut 4,000 state jobs.",  # a named subject after a date opener, no source
+    ],
+)
+def test_harm_tourism_turnout_and_new_subjects_stay_flagged(text: str) -> None:
+    assert src001(text)
