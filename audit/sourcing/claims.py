@@ -448,6 +448,18 @@ _JOINED_FORCE = re.compile(
     r"(?:army|armies|armed\s+forces|forces|resistance|militia|militias|navy|legion|legions|brigades?|front|guerrillas?)\b",
     re.I,
 )
+#: An organisation's own members and their breakdown: "273 of the 1648 members of the Rabbinical Assembly were women",
+#: "more than ten percent of its rabbis serve in Israel", "there are now 800 members in eight countries" (the body's
+#: description of itself; lay-offs or harm among them stay claims).
+_OWN_MEMBERS_AFTER = re.compile(
+    r"\s+(?:of\s+(?:the\s+)?[\d,]+\s+members\s+of\b|of\s+(?:its|their)\s+(?:[\w-]+\s+)?(?:members|rabbis|clergy|priests|"
+    r"ministers|monks|nuns|congregations|parishes|chapters|branches)\b)",
+    re.I,
+)
+_MEMBERS_OF_NAME = re.compile(r"\s+members\s+of\s+(?:the\s+)?[A-Z]")  # "the 1648 members of the Rabbinical Assembly"
+_THERE_ARE_NOW = re.compile(
+    r"(?i:\bthere\s+(?:are|were)\s+now\s+(?:(?:about|some|around|nearly|over|more\s+than)\s+)?)$"
+)
 #: Farm animals and game counted by a figure: "three million cattle", "40,000 sheep" (even when the sentence calls them
 #: "residents" or tells of their death: livestock statistics are not about people).
 _ANIMALS = frozenset(
@@ -1104,7 +1116,16 @@ def assess(
             if result:
                 q = "result"  # "won with 18,287 votes", "the 512-seat Lower House"
         if not is_row and (
-            (q == "people" and (_entity_size(text, f, start, end) or _org_size(text, f, start)))
+            (
+                q == "people"
+                and (
+                    _entity_size(text, f, start, end)
+                    or _org_size(text, f, start)
+                    or _OWN_MEMBERS_AFTER.match(text, f.end, end) is not None
+                    or _MEMBERS_OF_NAME.match(text, f.end, end) is not None
+                    or (_THERE_ARE_NOW.search(text, start, f.start) is not None and _own_members(text, f, end))
+                )
+            )
             or (q in SOCIAL and f.kind == "count" and _JOINED_FORCE.match(text, f.end, end) is not None)
         ):
             if change is None:

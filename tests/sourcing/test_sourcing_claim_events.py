@@ -318,3 +318,30 @@ def test_referendums_seats_festivals_and_source_series_are_not_flagged(text: str
 )
 def test_harm_tourism_turnout_and_new_subjects_stay_flagged(text: str) -> None:
     assert src001(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an organisation's own members and their breakdown
+        "By 2010, 273 of the 1648 members of the Rabbinical Assembly were women.",
+        "The majority of the council's members serve in Canada, while more than ten percent of its rabbis serve in "
+        "Israel.",
+        "Following union with the Northern fellowship in 2007, there are now 800 members in the UK, Canada and India.",
+    ],
+)
+def test_an_organisations_own_members_are_not_flagged(text: str) -> None:
+    assert src001(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 20% of its members were killed in the purges of 1937.",
+        "More than 30% of its workers were laid off in 2009.",
+        "Some 1,000 members of the public were injured in the crush.",
+        "About 2,000 members of the Miners Union were laid off in 2009.",
+    ],
+)
+def test_harm_or_layoffs_among_members_stay_flagged(text: str) -> None:
+    assert src001(text)
