@@ -5,13 +5,22 @@ document's dominant language. No rule logic lives here (that is :mod:`audit.lang
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
 import numpy as np
 
 from audit.language.backends import EVIDENCE_LIMIT, Candidates, clean_for_detection, evidence_chars, get_backend
 from audit.language.screen import odd_sentences, passages_of, span_bounds, vocabulary
-from audit.language.short import Run, counted_runs, identify_short, pair_with_frequencies, tokens
+from audit.language.short import (
+    Run,
+    Token,
+    bounds_fail,
+    counted_runs,
+    identify_short,
+    pair_with_frequencies,
+    pairs_with_frequencies,
+    tokens,
+)
 from audit.model import Span
 from audit.text import TextLayer
 
@@ -496,6 +505,15 @@ class ShortReading:
 SHORT_CANDIDATES = 20
 
 
+class ShortWords(NamedTuple):
+    """What :func:`read_short` reads of a short text before it needs the passage reading's answer:
+    fastText's candidates, the words (outside names when there are any) and the counted runs."""
+
+    cands: Candidates
+    words: list[str]
+    runs: tuple[Run, ...]
+
+
 def read_short(
     fasttext,
     text: str,
@@ -508,46 +526,85 @@ def read_short(
     in the two likeliest languages (only runs with ``run_min_letters`` and ``run_min_margin``).
     ``known``: the language the passage reading found (then only the runs are computed).
     ``clean``: :func:`clean_for_detection` of ``text`` when the caller has it."""
-    if clean is None:
-        clean = clean_for_detection(text, cfg.max_chars)
-    if not clean:
-        return ShortReading(UND, 0.0)
-    cands = fasttext.predict([clean], k=SHORT_CANDIDATES)[0]
-    toks = tokens(text)
-    prose = [t.word for t in toks if not t.name]
-    words = prose or [t.word for t in toks]
-    if not cands or not words:
+    return finish_short(short_words_batch(fasttext, [(text, clean)], cfg, batched=False)[0], cfg, known, known_conf)
+
+
+def finish_short(words: ShortWords | None, cfg: LanguageConfig, known: str = UND, known_conf: float = 0.0) -> ShortReading:
+    """:func:`read_short` from its words (:func:`short_words_batch`; None: nothing to read)."""
+    if words is None:
         return ShortReading(UND, 0.0)
     if known != UND:
         lang, conf = known, known_conf
     else:
-        lang, conf = identify_short(words, cands[:5])
+        lang, conf = identify_short(words.words, words.cands[:5])
         if conf < cfg.short_min_confidence:
             lang = UND
-    runs: tuple[Run, ...] = ()
-    pair, logf = (
-        (None, None)
-        if clearly_one(prose, cands, cfg)
-        else pair_with_frequencies(prose, cands, cfg.pair_min_probability)
-    )
-    if pair is not None:
-        runs = counted_runs(
-            toks,
-            pair,
-            cfg.switch_penalty,
-            cfg.run_min_letters,
-            cfg.run_min_margin,
-            # the most frequent words of each language, a list read once per language
-            lambda: (vocabulary(pair[0], cfg.run_vocabulary_size), vocabulary(pair[1], cfg.run_vocabulary_size)),
-            logf,
-        )
+    return ShortReading(lang, conf, words.runs)
+
+
+def short_words_batch(
+    fasttext, items: Sequence[tuple[str, str | None]], cfg: LanguageConfig, batched: bool = True
+) -> list[ShortWords | None]:
+    """:class:`ShortWords` of short texts (``(text, clean)``, ``clean`` as for :func:`read_short`), None for
+    a text with no cleaned text, no candidates or no words. ``batched``: the word-pair arithmetic and the
+    runs' first bound for all texts at once (:func:`audit.language.short.pairs_with_frequencies`, the
+    same answers); else text by text."""
+    out: list[ShortWords | None] = [None] * len(items)
+    read: list[tuple[int, Candidates, list[Token], list[str]]] = []  # texts that get a pair
+    for i, (text, clean) in enumerate(items):
+        if clean is None:
+            clean = clean_for_detection(text, cfg.max_chars)
+        if not clean:
+            continue
+        cands = fasttext.predict([clean], k=SHORT_CANDIDATES)[0]
+        toks = tokens(text)
+        prose = [t.word for t in toks if not t.name]
+        words = prose or [t.word for t in toks]
+        if not cands or not words:
+            continue
+        out[i] = ShortWords(cands, words, ())
+        if not clearly_one(prose, cands, cfg):
+            read.append((i, cands, toks, prose))
+    if not read:
+        return out
+    if batched:
+        pairs = pairs_with_frequencies([(prose, cands) for _i, cands, _t, prose in read], cfg.pair_min_probability)
+        with_logf = [k for k, (pair, logf) in enumerate(pairs) if pair is not None and logf is not None]
+        stopped = dict(zip(with_logf, bounds_fail([pairs[k][1] for k in with_logf], cfg.run_min_margin), strict=True))
+    else:
+        pairs = [pair_with_frequencies(prose, cands, cfg.pair_min_probability) for _i, cands, _t, prose in read]
+        stopped = {}
+    for k, ((i, _cands, toks, _prose), (pair, logf)) in enumerate(zip(read, pairs, strict=True)):
+        if pair is None or stopped.get(k, False):
+            continue
+        runs = _counted(toks, pair, logf, cfg)
         if runs:
-            chars: dict[str, int] = {}
-            for r in runs:
-                chars[r.lang] = chars.get(r.lang, 0) + (r.end - r.start)
-            if min(chars.values()) < cfg.run_min_share * sum(chars.values()):
-                runs = ()
-    return ShortReading(lang, conf, runs)
+            sw = out[i]
+            assert sw is not None
+            out[i] = sw._replace(runs=runs)
+    return out
+
+
+def _counted(toks: list[Token], pair: tuple[str, str], logf: np.ndarray | None, cfg: LanguageConfig) -> tuple[Run, ...]:
+    """The counted runs of a short text in ``pair``, or () when one language holds under ``run_min_share``
+    of their characters."""
+    runs = counted_runs(
+        toks,
+        pair,
+        cfg.switch_penalty,
+        cfg.run_min_letters,
+        cfg.run_min_margin,
+        # the most frequent words of each language, a list read once per language
+        lambda: (vocabulary(pair[0], cfg.run_vocabulary_size), vocabulary(pair[1], cfg.run_vocabulary_size)),
+        logf,
+    )
+    if runs:
+        chars: dict[str, int] = {}
+        for r in runs:
+            chars[r.lang] = chars.get(r.lang, 0) + (r.end - r.start)
+        if min(chars.values()) < cfg.run_min_share * sum(chars.values()):
+            return ()
+    return runs
 
 
 def clearly_one(prose: Sequence[str], cands: Candidates, cfg: LanguageConfig) -> bool:

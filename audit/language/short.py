@@ -421,3 +421,129 @@ def counted_runs(
         if r.letters >= min_letters and r.margin >= min_margin and r.own >= 1
     ]
     return tuple(runs) if len({r.lang for r in runs}) >= 2 else ()
+
+
+#: Words of one :func:`pairs_with_frequencies` gather at most (records are read in groups under it).
+_BATCH_WORDS = 4096
+
+
+def pairs_with_frequencies(
+    batch: Sequence[tuple[list[str], Candidates]], min_probability: float
+) -> list[tuple[tuple[str, str] | None, np.ndarray | None]]:
+    """:func:`pair_with_frequencies` of many texts at once (``(words, candidates)`` each), with the same
+    answers: every text's words are looked up in one gather and the per-word arithmetic (best two
+    languages, words won, letters won per language, gains over the first) runs on all of them together
+    instead of some thirty numpy calls per text.
+
+    Sums whose order differs from the plain code's are only used where rounding cannot change the
+    answer: letters won are whole numbers (exact in any order); a language's gain is a sum of
+    non-negative terms (zero in any order exactly when every term is); and when the two largest gains
+    are within rounding of each other, that text is read by :func:`pair_with_frequencies` itself."""
+    out: list[tuple[tuple[str, str] | None, np.ndarray | None]] = [(None, None)] * len(batch)
+    listed = listed_languages()
+    group: list[tuple[int, list[str], list[str]]] = []
+    size = 0
+    for i, (words, cands) in enumerate(batch):
+        langs = [lang for lang, p in cands if p >= min_probability and lang in listed]
+        if len(langs) < 2:
+            continue
+        if not words:
+            out[i] = ((langs[0], langs[1]), None)
+            continue
+        if size + len(words) > _BATCH_WORDS and group:
+            _pairs_group(group, batch, min_probability, out)
+            group, size = [], 0
+        group.append((i, langs, words))
+        size += len(words)
+    if group:
+        _pairs_group(group, batch, min_probability, out)
+    return out
+
+
+def _pairs_group(
+    group: list[tuple[int, list[str], list[str]]],
+    batch: Sequence[tuple[list[str], Candidates]],
+    min_probability: float,
+    out: list[tuple[tuple[str, str] | None, np.ndarray | None]],
+) -> None:
+    """:func:`pairs_with_frequencies` of ``group`` (``(index, languages, words)``, each with two
+    languages or more and one word or more), into ``out``."""
+    lex = _lexicon()
+    counts = [len(words) for _i, _l, words in group]
+    nlangs = np.array([len(langs) for _i, langs, _w in group], dtype=np.intp)
+    n_rec = len(group)
+    width = int(nlangs.max())
+    # Per text, its languages' columns in the lexicon; the column of languages without a list pads.
+    cols = np.full((n_rec, width), len(lex.langs), dtype=np.intp)
+    for r, (_i, langs, _w) in enumerate(group):
+        cols[r, : len(langs)] = [lex.col[lang] for lang in langs]
+    all_words = [w for _i, _l, words in group for w in words]
+    rec = np.repeat(np.arange(n_rec), counts)
+    if len(all_words) > len(lex.dense) // 4:
+        bands = lex._bands(all_words)[np.arange(len(all_words))[:, None], cols[rec]]
+    else:
+        slots: Sequence[int | None] = list(map(lex.seen.get, all_words))
+        if None in slots:
+            slots = lex._admit(all_words)
+        bands = lex.dense[np.array(slots, dtype=np.intp)[:, None], cols[rec]]
+    logf = _band_log_array()[bands]  # a row per word, a column per language of its text
+    logf[np.arange(width)[None, :] >= nlangs[rec][:, None]] = -np.inf  # padding: never best, never second
+    lengths = np.fromiter(map(len, all_words), dtype=np.float64, count=len(all_words))
+    wins: list[list[float]] = []
+    for n in (min(5, width), width):
+        part = logf[:, :n]
+        top2 = np.sort(part, axis=1)[:, -2:]
+        clear = top2[:, 1] - top2[:, 0] > _LOG_3
+        won = np.bincount(rec * n + part.argmax(axis=1), weights=lengths * clear, minlength=n_rec * n)
+        wins.append(won.reshape(n_rec, n).tolist())
+        if width <= 5:
+            break
+    firsts: list[int] = []
+    seconds: list[int] = []  # the second by letters won (when no language gains over the first)
+    for r, (_i, langs, _w) in enumerate(group):
+        n_langs = len(langs)
+        for k, n in enumerate((5, n_langs) if n_langs > 5 else (n_langs,)):
+            row = wins[k][r]
+            ranked = sorted(range(n), key=lambda j, row=row: -row[j])
+            if row[ranked[1]] > 0:
+                break
+        firsts.append(ranked[0])
+        seconds.append(ranked[1])
+    first_col = np.array(firsts, dtype=np.intp)[rec]
+    gain_terms = np.maximum(logf - logf[np.arange(len(all_words)), first_col][:, None], 0.0)
+    starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+    gains = np.add.reduceat(gain_terms, starts, axis=0).tolist()  # a row per text
+    for r, (i, langs, _w) in enumerate(group):
+        first = firsts[r]
+        g = gains[r][: len(langs)]
+        g[first] = -1.0
+        ranked_gains = sorted(g, reverse=True)
+        if ranked_gains[0] <= 0:  # no gain anywhere (exactly zero in any order): the second by letters won
+            second = seconds[r]
+        elif ranked_gains[0] - ranked_gains[1] <= 1e-9 * (1.0 + ranked_gains[0]):
+            out[i] = pair_with_frequencies(batch[i][0], batch[i][1], min_probability)  # a near tie: the plain sums
+            continue
+        else:
+            second = g.index(ranked_gains[0])
+        a, b = starts[r], starts[r] + counts[r]
+        out[i] = ((langs[first], langs[second]), np.ascontiguousarray(logf[a:b, [first, second]].T))
+
+
+def bounds_fail(logfs: Sequence[np.ndarray], min_margin: float) -> list[bool]:
+    """Per text (the log-frequencies of its words outside names in its pair's two languages, rows), whether
+    :func:`counted_runs`' first bound certainly stops it (no run can count): the bound's sums for all
+    texts at once, with room for their rounding (a text near the limit is left to :func:`counted_runs`)."""
+    if not logfs:
+        return []
+    counts = [f.shape[1] for f in logfs]
+    both = np.concatenate(logfs, axis=1)
+    d = both[0] - both[1]
+    pos = np.maximum(d, 0.0)
+    starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+    up_a = np.add.reduceat(pos, starts).tolist()
+    up_b = np.add.reduceat(pos - d, starts).tolist()
+    out = []
+    for a, b in zip(up_a, up_b, strict=True):
+        room = 3e-9 * (1.0 + a + b)  # the plain test's slack (2e-9) and more than any rounding
+        out.append(a + room < min_margin or b + room < min_margin)
+    return out
