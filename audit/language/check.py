@@ -243,7 +243,9 @@ class LanguageCheck(DocumentCheck):
 
     def _short_clean(self, text: str, u: Unit) -> str | None:
         """The passage's cleaned text when only white space lies outside it (then it is the record's)."""
-        whole = len(text) <= self.config.max_chars and not text[: u.span.start].strip() and not text[u.span.end :].strip()
+        whole = (
+            len(text) <= self.config.max_chars and not text[: u.span.start].strip() and not text[u.span.end :].strip()
+        )
         return u.clean if whole else None
 
     def check(self, ctx: DocContext) -> Iterable[Finding]:

@@ -19,6 +19,7 @@ from audit.language.short import (
     identify_short,
     pair_with_frequencies,
     pairs_with_frequencies,
+    prose_words,
     tokens,
 )
 from audit.model import Span
@@ -529,7 +530,9 @@ def read_short(
     return finish_short(short_words_batch(fasttext, [(text, clean)], cfg, batched=False)[0], cfg, known, known_conf)
 
 
-def finish_short(words: ShortWords | None, cfg: LanguageConfig, known: str = UND, known_conf: float = 0.0) -> ShortReading:
+def finish_short(
+    words: ShortWords | None, cfg: LanguageConfig, known: str = UND, known_conf: float = 0.0
+) -> ShortReading:
     """:func:`read_short` from its words (:func:`short_words_batch`; None: nothing to read)."""
     if words is None:
         return ShortReading(UND, 0.0)
@@ -550,34 +553,34 @@ def short_words_batch(
     runs' first bound for all texts at once (:func:`audit.language.short.pairs_with_frequencies`, the
     same answers); else text by text."""
     out: list[ShortWords | None] = [None] * len(items)
-    read: list[tuple[int, Candidates, list[Token], list[str]]] = []  # texts that get a pair
-    for i, (text, clean) in enumerate(items):
-        if clean is None:
-            clean = clean_for_detection(text, cfg.max_chars)
+    read: list[tuple[int, Candidates, str, list[str]]] = []  # texts that get a pair
+    cleans = [clean_for_detection(text, cfg.max_chars) if clean is None else clean for text, clean in items]
+    for i, ((text, _c), clean, cands) in enumerate(
+        zip(items, cleans, fasttext.predict(cleans, k=SHORT_CANDIDATES), strict=True)
+    ):
         if not clean:
             continue
-        cands = fasttext.predict([clean], k=SHORT_CANDIDATES)[0]
-        toks = tokens(text)
-        prose = [t.word for t in toks if not t.name]
-        words = prose or [t.word for t in toks]
+        prose, words = prose_words(text)
+        words = prose or words
         if not cands or not words:
             continue
         out[i] = ShortWords(cands, words, ())
         if not clearly_one(prose, cands, cfg):
-            read.append((i, cands, toks, prose))
+            read.append((i, cands, text, prose))
     if not read:
         return out
     if batched:
         pairs = pairs_with_frequencies([(prose, cands) for _i, cands, _t, prose in read], cfg.pair_min_probability)
-        with_logf = [k for k, (pair, logf) in enumerate(pairs) if pair is not None and logf is not None]
-        stopped = dict(zip(with_logf, bounds_fail([pairs[k][1] for k in with_logf], cfg.run_min_margin), strict=True))
+        with_logf = [(k, logf) for k, (pair, logf) in enumerate(pairs) if pair is not None and logf is not None]
+        fails = bounds_fail([logf for _k, logf in with_logf], cfg.run_min_margin)
+        stopped = {k: fail for (k, _logf), fail in zip(with_logf, fails, strict=True)}
     else:
         pairs = [pair_with_frequencies(prose, cands, cfg.pair_min_probability) for _i, cands, _t, prose in read]
         stopped = {}
-    for k, ((i, _cands, toks, _prose), (pair, logf)) in enumerate(zip(read, pairs, strict=True)):
+    for k, ((i, _cands, text, _prose), (pair, logf)) in enumerate(zip(read, pairs, strict=True)):
         if pair is None or stopped.get(k, False):
             continue
-        runs = _counted(toks, pair, logf, cfg)
+        runs = _counted(tokens(text), pair, logf, cfg)
         if runs:
             sw = out[i]
             assert sw is not None

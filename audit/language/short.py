@@ -25,7 +25,7 @@ import functools
 import math
 import re
 from dataclasses import dataclass
-from typing import Callable, NamedTuple, Sequence
+from typing import Callable, NamedTuple, Sequence, cast
 
 import numpy as np
 
@@ -82,6 +82,36 @@ def tokens(text: str) -> list[Token]:
         for i in openings:
             out[i] = out[i]._replace(name=False)
     return out
+
+
+#: The stretch before each word of :data:`_TOKEN` (white space, digits, punctuation and the tokens it skips:
+#: URLs, handles, tags, dotted names) and the word; the last match holds what follows the last word, with
+#: no word. Scanning as :data:`_TOKEN` does: a stretch holds no letter outside a skipped token.
+_BEFORE_WORD = re.compile(
+    r"((?:(?:https?://|www\.)\S+|[@#]\w+|\w++(?:\.\w++)+|[\W\d_])*+)([^\W\d_]++(?:['’][^\W\d_]+)*+|\Z)"
+)
+
+
+def prose_words(text: str) -> tuple[list[str], list[str]]:
+    """The lower-case words of :func:`tokens` outside names, and all of them: ``[t.word for t in tokens(text)
+    if not t.name]`` and ``[t.word for t in tokens(text)]``, without a Python object per word (a test checks
+    they agree)."""
+    found = _BEFORE_WORD.findall(text)
+    while found and not found[-1][1]:
+        found.pop()
+    if not found:
+        return [], []
+    words = [w for _before, w in found]
+    # Lower case of the words joined by spaces, split again (no word holds a space): one call, not one per word.
+    lower = " ".join(words).lower().split(" ")
+    caps = [i for i, w in enumerate(words) if w[0].isupper()]
+    if caps and 2 * len(caps) < len(words):  # a capital opening a sentence after the first is grammar
+        search = _OPENS.search
+        caps = [i for i in caps if not (i and words[i][1:].islower() and search(found[i][0]))]
+    if not caps:
+        return lower, lower
+    names = set(caps)
+    return [w for i, w in enumerate(lower) if i not in names], lower
 
 
 #: Bands of a list with a logarithm of their own (a list's band ``i`` has frequency ``10 ** (-i / 100)``;
@@ -470,13 +500,15 @@ def _pairs_group(
     languages or more and one word or more), into ``out``."""
     lex = _lexicon()
     counts = [len(words) for _i, _l, words in group]
-    nlangs = np.array([len(langs) for _i, langs, _w in group], dtype=np.intp)
+    n_langs = [len(langs) for _i, langs, _w in group]
     n_rec = len(group)
-    width = int(nlangs.max())
+    width = max(n_langs)
     # Per text, its languages' columns in the lexicon; the column of languages without a list pads.
-    cols = np.full((n_rec, width), len(lex.langs), dtype=np.intp)
-    for r, (_i, langs, _w) in enumerate(group):
-        cols[r, : len(langs)] = [lex.col[lang] for lang in langs]
+    col = lex.col
+    pad = len(lex.langs)
+    cols = np.array(
+        [[col[lang] for lang in langs] + [pad] * (width - len(langs)) for _i, langs, _w in group], dtype=np.intp
+    )
     all_words = [w for _i, _l, words in group for w in words]
     rec = np.repeat(np.arange(n_rec), counts)
     if len(all_words) > len(lex.dense) // 4:
@@ -487,46 +519,59 @@ def _pairs_group(
             slots = lex._admit(all_words)
         bands = lex.dense[np.array(slots, dtype=np.intp)[:, None], cols[rec]]
     logf = _band_log_array()[bands]  # a row per word, a column per language of its text
-    logf[np.arange(width)[None, :] >= nlangs[rec][:, None]] = -np.inf  # padding: never best, never second
+    if min(n_langs) < width:  # padding: never best, never second, no gain
+        logf[np.arange(width)[None, :] >= np.array(n_langs)[rec][:, None]] = -np.inf
     lengths = np.fromiter(map(len, all_words), dtype=np.float64, count=len(all_words))
-    wins: list[list[float]] = []
-    for n in (min(5, width), width):
+
+    def won(n: int) -> list[list[float]]:  # whole numbers of letters, as floats
+        """Letters won per text and language among the first ``n`` languages."""
         part = logf[:, :n]
         top2 = np.sort(part, axis=1)[:, -2:]
         clear = top2[:, 1] - top2[:, 0] > _LOG_3
-        won = np.bincount(rec * n + part.argmax(axis=1), weights=lengths * clear, minlength=n_rec * n)
-        wins.append(won.reshape(n_rec, n).tolist())
-        if width <= 5:
-            break
+        counted = np.bincount(rec * n + part.argmax(axis=1), weights=lengths * clear, minlength=n_rec * n)
+        return cast("list[list[float]]", counted.reshape(n_rec, n).tolist())
+
+    # fastText's first five, then all candidates for the texts where none of the five but the best wins a word.
+    first_five = won(min(5, width))
+    every: list[list[float]] | None = None
     firsts: list[int] = []
     seconds: list[int] = []  # the second by letters won (when no language gains over the first)
-    for r, (_i, langs, _w) in enumerate(group):
-        n_langs = len(langs)
-        for k, n in enumerate((5, n_langs) if n_langs > 5 else (n_langs,)):
-            row = wins[k][r]
-            ranked = sorted(range(n), key=lambda j, row=row: -row[j])
-            if row[ranked[1]] > 0:
-                break
-        firsts.append(ranked[0])
-        seconds.append(ranked[1])
+    for r in range(n_rec):
+        row = first_five[r][: n_langs[r]]
+        a, b = _top_two(row)
+        if row[b] <= 0 and n_langs[r] > 5:
+            if every is None:
+                every = won(width)
+            a, b = _top_two(every[r][: n_langs[r]])
+        firsts.append(a)
+        seconds.append(b)
+    n_words = len(all_words)
     first_col = np.array(firsts, dtype=np.intp)[rec]
-    gain_terms = np.maximum(logf - logf[np.arange(len(all_words)), first_col][:, None], 0.0)
+    gain_terms = np.maximum(logf - logf[np.arange(n_words), first_col][:, None], 0.0)
     starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
     gains = np.add.reduceat(gain_terms, starts, axis=0).tolist()  # a row per text
     for r, (i, langs, _w) in enumerate(group):
         first = firsts[r]
         g = gains[r][: len(langs)]
         g[first] = -1.0
-        ranked_gains = sorted(g, reverse=True)
-        if ranked_gains[0] <= 0:  # no gain anywhere (exactly zero in any order): the second by letters won
-            second = seconds[r]
-        elif ranked_gains[0] - ranked_gains[1] <= 1e-9 * (1.0 + ranked_gains[0]):
+        top, second = _top_two(g)
+        if g[top] <= 0:  # no gain anywhere (exactly zero in any order): the second by letters won
+            top = seconds[r]
+        elif g[top] - g[second] <= 1e-9 * (1.0 + g[top]):
             out[i] = pair_with_frequencies(batch[i][0], batch[i][1], min_probability)  # a near tie: the plain sums
             continue
-        else:
-            second = g.index(ranked_gains[0])
-        a, b = starts[r], starts[r] + counts[r]
-        out[i] = ((langs[first], langs[second]), np.ascontiguousarray(logf[a:b, [first, second]].T))
+        a = int(starts[r])
+        out[i] = ((langs[first], langs[top]), np.ascontiguousarray(logf[a : a + counts[r], [first, top]].T))
+
+
+def _top_two(values: list[float]) -> tuple[int, int]:
+    """The indices of the largest value and of the largest of the others (the first of equals: the first
+    two of a stable sort, largest first)."""
+    best = max(values)
+    i = values.index(best)
+    rest = values[:i] + values[i + 1 :]
+    j = rest.index(max(rest))
+    return i, j + (j >= i)
 
 
 def bounds_fail(logfs: Sequence[np.ndarray], min_margin: float) -> list[bool]:
