@@ -549,9 +549,9 @@ def short_words_batch(
     fasttext, items: Sequence[tuple[str, str | None]], cfg: LanguageConfig, batched: bool = True
 ) -> list[ShortWords | None]:
     """:class:`ShortWords` of short texts (``(text, clean)``, ``clean`` as for :func:`read_short`), None for
-    a text with no cleaned text, no candidates or no words. ``batched``: the word-pair arithmetic and the
-    runs' first bound for all texts at once (:func:`audit.language.short.pairs_with_frequencies`, the
-    same answers); else text by text."""
+    a text with no cleaned text, no candidates or no words. ``batched``: the word-pair arithmetic for all
+    texts at once (:func:`audit.language.short.pairs_with_frequencies`, the same answers); else text by
+    text."""
     out: list[ShortWords | None] = [None] * len(items)
     read: list[tuple[int, Candidates, str, list[str]]] = []  # texts that get a pair
     cleans = [clean_for_detection(text, cfg.max_chars) if clean is None else clean for text, clean in items]
@@ -571,12 +571,12 @@ def short_words_batch(
         return out
     if batched:
         pairs = pairs_with_frequencies([(prose, cands) for _i, cands, _t, prose in read], cfg.pair_min_probability)
-        with_logf = [(k, logf) for k, (pair, logf) in enumerate(pairs) if pair is not None and logf is not None]
-        fails = bounds_fail([logf for _k, logf in with_logf], cfg.run_min_margin)
-        stopped = {k: fail for (k, _logf), fail in zip(with_logf, fails, strict=True)}
     else:
         pairs = [pair_with_frequencies(prose, cands, cfg.pair_min_probability) for _i, cands, _t, prose in read]
-        stopped = {}
+    # The labelling's first bound for all of them at once: most stop there, before their words' offsets.
+    with_logf = [(k, logf) for k, (pair, logf) in enumerate(pairs) if pair is not None and logf is not None]
+    fails = bounds_fail([logf for _k, logf in with_logf], cfg.run_min_margin)
+    stopped = {k: fail for (k, _logf), fail in zip(with_logf, fails, strict=True)}
     for k, ((i, _cands, text, _prose), (pair, logf)) in enumerate(zip(read, pairs, strict=True)):
         if pair is None or stopped.get(k, False):
             continue
