@@ -549,38 +549,45 @@ def short_words_batch(
     fasttext, items: Sequence[tuple[str, str | None]], cfg: LanguageConfig, batched: bool = True
 ) -> list[ShortWords | None]:
     """:class:`ShortWords` of short texts (``(text, clean)``, ``clean`` as for :func:`read_short`), None for
-    a text with no cleaned text, no candidates or no words. ``batched``: the word-pair arithmetic for all
-    texts at once (:func:`audit.language.short.pairs_with_frequencies`, the same answers); else text by
-    text."""
+    a text with no cleaned text, no candidates or no words. ``batched``: the words read without their
+    offsets (:func:`audit.language.short.prose_words`), the word-pair arithmetic and the labelling's first
+    bound for all texts at once (:func:`audit.language.short.pairs_with_frequencies`, the same answers);
+    else text by text, as :func:`read_short` always did."""
     out: list[ShortWords | None] = [None] * len(items)
-    read: list[tuple[int, Candidates, str, list[str]]] = []  # texts that get a pair
+    read: list[tuple[int, Candidates, str, list[Token] | None, list[str]]] = []  # texts that get a pair
     cleans = [clean_for_detection(text, cfg.max_chars) if clean is None else clean for text, clean in items]
     for i, ((text, _c), clean, cands) in enumerate(
         zip(items, cleans, fasttext.predict(cleans, k=SHORT_CANDIDATES), strict=True)
     ):
         if not clean:
             continue
-        prose, words = prose_words(text)
+        toks: list[Token] | None = None
+        if batched:  # the words without their offsets (those only for the texts whose runs are labelled)
+            prose, words = prose_words(text)
+        else:
+            toks = tokens(text)
+            prose, words = [t.word for t in toks if not t.name], [t.word for t in toks]
         words = prose or words
         if not cands or not words:
             continue
         out[i] = ShortWords(cands, words, ())
         if not clearly_one(prose, cands, cfg):
-            read.append((i, cands, text, prose))
+            read.append((i, cands, text, toks, prose))
     if not read:
         return out
+    stopped: dict[int, bool] = {}
     if batched:
-        pairs = pairs_with_frequencies([(prose, cands) for _i, cands, _t, prose in read], cfg.pair_min_probability)
+        pairs = pairs_with_frequencies([(prose, cands) for _i, cands, *_r, prose in read], cfg.pair_min_probability)
+        # The labelling's first bound for all of them at once: most stop there.
+        with_logf = [(k, logf) for k, (pair, logf) in enumerate(pairs) if pair is not None and logf is not None]
+        fails = bounds_fail([logf for _k, logf in with_logf], cfg.run_min_margin)
+        stopped = {k: fail for (k, _logf), fail in zip(with_logf, fails, strict=True)}
     else:
-        pairs = [pair_with_frequencies(prose, cands, cfg.pair_min_probability) for _i, cands, _t, prose in read]
-    # The labelling's first bound for all of them at once: most stop there, before their words' offsets.
-    with_logf = [(k, logf) for k, (pair, logf) in enumerate(pairs) if pair is not None and logf is not None]
-    fails = bounds_fail([logf for _k, logf in with_logf], cfg.run_min_margin)
-    stopped = {k: fail for (k, _logf), fail in zip(with_logf, fails, strict=True)}
-    for k, ((i, _cands, text, _prose), (pair, logf)) in enumerate(zip(read, pairs, strict=True)):
+        pairs = [pair_with_frequencies(prose, cands, cfg.pair_min_probability) for _i, cands, *_r, prose in read]
+    for k, ((i, _cands, text, toks, _prose), (pair, logf)) in enumerate(zip(read, pairs, strict=True)):
         if pair is None or stopped.get(k, False):
             continue
-        runs = _counted(tokens(text), pair, logf, cfg)
+        runs = _counted(tokens(text) if toks is None else toks, pair, logf, cfg)
         if runs:
             sw = out[i]
             assert sw is not None
