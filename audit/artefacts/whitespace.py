@@ -155,7 +155,7 @@ _CAMEL_BRANDS = frozenset("easyjet easyhotel easycar wikihow freecodecamp ebooke
 _PREFIXES = frozenset(
     "be anti pre post pro sub super inter intra multi micro macro mega mini semi ultra auto neo pseudo extra contra "
     "sobre hiper hyper cyber ciber télé eco bio geo tele non over under out self vice counter mid tri afro euro narco "
-    "infra socio retro trans cross photo video radio electro hydro thermo neuro psycho mono poly para".split()
+    "infra socio retro trans cross photo video radio electro hydro thermo neuro psycho mono poly para ever never".split()
 )
 _SUFFIX_WORDS = frozenset(
     "less like wide free based proof friendly ness ship hood ward wards side time man men woman women land work "
@@ -248,7 +248,24 @@ def _join_evidence(left: str, right: str, lang: str, vocab) -> Severity | None:
         return Severity.INFO  # a plural noun and its plural adjective ("proyectosvecinales", "parquesinfantiles")
     if min(zipf(left, lang), zipf(right, lang)) >= 3.5 and not zipf(left + right, lang):
         return Severity.INFO
+    if _adverb_join(left, right, lang):
+        return Severity.INFO  # "alreadyprompting", "joignablegratuitement": no compound holds an adverb
     return None
+
+
+def _adverb_join(left: str, right: str, lang: str) -> bool:
+    """Does one half of a join of two content words read as an adverb, which no closed compound holds?
+    In English, a left half of 5+ letters that the word-class lexicon knows only as an adverb ("already",
+    "quickly"; not "early", "daily", which are adjectives too); in French, Spanish, Portuguese and Italian, a right half
+    that is an adverb of the regular form (an adjective and "-ment" / "-mente": "gratuitement")."""
+    if lang == "en":
+        if len(left) < 5:
+            return False  # particles the lexicon reads as adverbs are prefixes: "infeasible", "onstream", "bylined"
+        table = wordclass.lexicon()
+        bits = table.get(left, 0) if table is not None else 0
+        return bool(bits & wordclass.ADV) and not bits & (wordclass.NOUN | wordclass.VERB | wordclass.ADJ)
+    ending = "ment" if lang == "fr" else "mente" if lang in ("es", "pt", "it") else None
+    return ending is not None and right.endswith(ending) and zipf(right[: -len(ending)], lang) > 0
 
 
 #: Lower-case tokens of 5+ letters that stand alone (not in a URL, e-mail, hashtag, path or code).
@@ -505,7 +522,8 @@ def find_camel(
       warning; two content words that both occur alone in the document, or two plurals in a language
       whose adjectives agree with their noun: info; else nothing); in German (:data:`COMPOUND_LANGS`),
       only a word glued to a following function word (:func:`split_glued_compound`). A token that is
-      the whole of a quotation is a word being named ('the term "werehyenas"'): nothing.
+      the whole of a quotation is a word being named ('the term "werehyenas"'): nothing;
+    * a word glued to a web address ("unterwww.bmwk.de"): warning.
 
     A form that occurs more than once in the document, or is itself a word of the word lists, is a
     name or identifier used on purpose. ``confirmed(offset)`` (optional) must confirm the passage
@@ -605,8 +623,17 @@ def find_camel(
                 continue  # (a word being named: 'These "werehyenas" are', 'the word "doone"', coined or old)
             if confirmed is None or confirmed(start):
                 out.append((start, start + len(token), left, right, evidence))
+    if "www." in text:
+        for m in _WWW_GLUE.finditer(text):
+            left = m.group(1)
+            lang = lang_of(m.start()) if lang_of else "en"
+            if zipf(left, "en") or list_zipf(left, lang):
+                out.append((m.start(), m.end(2), left, "www", Severity.WARNING))
     return sorted(out, key=lambda t: t[:2])
 
+
+#: A word glued to a web address ("unterwww.bmwk.de", "sitewww.sante.gouv.fr"): no word ends in "www".
+_WWW_GLUE = re.compile(r"(?<![\w’'@#/.:-])([a-zà-öø-ÿ]{2,})(www)\.[a-z0-9-]+\.[a-z]{2,}")
 
 _QUOTES = "\"“”„«»‘’'"
 

@@ -114,3 +114,41 @@ def test_names_glued_inside_a_sentence_but_not_user_names_or_particles():
     }
     assert _art031("Great recipe! Reply TinaKotek June 3, 2012 at 4:30 pm I made it twice.", "en") == {}
     assert _art031("The study by Stefano DellaVigna found large effects on turnout.", "en") == {}
+
+
+@pytest.mark.parametrize(
+    "text,lang,found",
+    [
+        ("The policy shift is alreadyprompting concerns here in California, officials said.", "en", "alreadyprompting"),
+        (
+            "Le numéro est joignablegratuitement du lundi au vendredi, a précisé le ministère.",
+            "fr",
+            "joignablegratuitement",
+        ),
+        ("El agua llegó rápidamente a los barrios del sur, según la empresa.", "es", None),  # a plain adverb
+    ],
+)
+def test_an_adverb_is_never_half_of_a_closed_compound(text, lang, found):
+    got = _art031(text, lang)
+    if found:
+        assert got == {found: "info"}
+    else:
+        assert got == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The security of the scheme rests on its infeasibility, the authors wrote.",  # "in" is a prefix
+        "New capacity brought onstream last year replaced most of the output, it said.",
+        "The writers had dozens of bylined articles in the magazine, the editor said.",
+    ],
+)
+def test_particles_read_as_adverbs_are_prefixes(text):
+    assert _art031(text, "en") == {}
+
+
+def test_a_word_glued_to_a_web_address():
+    text = "Weitere Informationen veröffentlicht das Ministerium unterwww.bmwk.de, sagte ein Sprecher."
+    assert _art031(text, "de") == {"unterwww": "warning"}
+    assert _art031("Details are at http://www.example.com and www.example.org today.", "en") == {}
