@@ -206,16 +206,38 @@ def lower_join_evidence(left: str, right: str, lang: str, vocab) -> Severity | N
     listed variant: nothing (looked up last, only for a join the tests above report: each language's
     lookup may read a shard of its list). In English, an inflected form the frequency list is too short
     to hold ("candying": "can dying", "mandrills") is found in the inflection table of the word-class
-    lexicon (:mod:`audit.artefacts.wordclass`): nothing either.
+    lexicon (:mod:`audit.artefacts.wordclass`): nothing either. An info join of two content words one
+    typing slip away from a common word is that word misspelt (:func:`_misspelt_word`): nothing.
     """
     sev = _join_evidence(left, right, lang, vocab)
     if sev is None:
         return None
     if lang == "en" and _inflected_word(left + right):
         return None
+    sw = stopwords().get(lang, frozenset())
+    if sev is Severity.INFO and left not in sw and right not in sw and len(left + right) >= 7:
+        if _misspelt_word(left + right, lang):
+            return None  # (a function word glued to a word, "debtfor", "votarcon", is near words too)
     if any(zipf(left + right, other) for other in WORDFREQ_LANGS if other != lang):
         return None
     return sev
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyzáéíóúàèìòùâêîôûäëïöüçñ"
+
+
+def _misspelt_word(token: str, lang: str) -> bool:
+    """Is ``token`` one typing slip (a letter left out, added, changed, or two swapped) away from a
+    common word of ``lang`` (Zipf 3.0 or more)? Then it is that word misspelt ("partnerhip",
+    "departmet", "scandel"), not two words ("partner hip", "depart met"): asked only of the joins that
+    would be info with two content words, whose halves are all the evidence there is."""
+    cut = [(token[:i], token[i:]) for i in range(len(token) + 1)]
+    near = {a + b[1:] for a, b in cut if b}
+    near.update(a + b[1] + b[0] + b[2:] for a, b in cut if len(b) > 1)
+    near.update(a + c + b[1:] for a, b in cut if b for c in _LETTERS if c != b[0])
+    near.update(a + c + b for a, b in cut for c in _LETTERS)
+    near.discard(token)
+    return any(zipf(w, lang) >= 3.0 for w in near)
 
 
 def _inflected_word(word: str) -> bool:

@@ -152,3 +152,26 @@ def test_a_word_glued_to_a_web_address():
     text = "Weitere Informationen veröffentlicht das Ministerium unterwww.bmwk.de, sagte ein Sprecher."
     assert _art031(text, "de") == {"unterwww": "warning"}
     assert _art031("Details are at http://www.example.com and www.example.org today.", "en") == {}
+
+
+@pytest.mark.parametrize(
+    "token,lang,typo",
+    [
+        ("partnerhip", "en", True),  # partnership, a letter left out
+        ("scandel", "en", True),  # scandal, a letter changed
+        ("offerring", "en", True),  # offering, a letter added
+        ("shareholdersapproved", "en", False),
+        ("governorsaid", "en", False),
+    ],
+)
+def test_one_typing_slip_from_a_common_word(token, lang, typo):
+    from audit.artefacts.whitespace import _misspelt_word
+
+    assert _misspelt_word(token, lang) is typo
+
+
+def test_a_misspelt_word_is_not_two_words_but_a_function_word_join_still_is():
+    assert _art031("The firm said the limited partnerhip was formed to buy radio stations.", "en") == {}
+    # "debtfor" is one slip from "debtor", but a function word glued to a word is evidence of its own
+    got = _art031("The order would cancel up to $10,000 in debtfor borrowers who earn less, officials said.", "en")
+    assert got == {"debtfor": "info"}
