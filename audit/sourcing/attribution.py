@@ -463,10 +463,13 @@ def _person_or_body(word: str, lex: Lexicon) -> bool:
 #: Evidence verbs that a person or a body can be the subject of, with the object that makes them a source.
 _SOURCE_OBJECT_VERBS = frozenset(
     "found finds concluded concludes determined determines lists listed counted gives gave puts put "
-    "documented recorded records tallied shows showed encontró constató concluyó contabilizó cifra cifró".split()
+    "documented recorded records tallied shows showed encontró constató concluyó contabilizó cifra cifró "
+    "indicated indicates polled surveyed interviewed sampled encuestó".split()
 )
 _SOURCE_OBJECT = re.compile(
-    r"\s+(?:that|que)\b"  # found that, concluded that, constató que
+    r"\s+(?:(?:in|en)\s+\d{4}\s+)?(?:that|que)\b"  # found that, concluded that, constató que, indicated in 2002 that
+    # gave Belarus a score of 6.75: a rating body's own score
+    r"|\s+(?:[\w'’.-]+\s+){1,3}?an?\s+(?:[\w'’-]+\s+)?(?:score|rating|grade)\s+of\s"
     r"|\s+(?:an?|the|its|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?(?:estimate|figure|total|count|number|tally|toll)s?\s+"
     r"(?:of|at)\s",  # gives an estimate of, puts the death toll at
     re.I,
@@ -474,7 +477,8 @@ _SOURCE_OBJECT = re.compile(
 #: Counting verbs take a figure as their object: "The Centre lists 11 political prisoners" (not "Police found 300
 #: migrants": finding is an act the story reports, not a count someone gives).
 _COUNTING_VERBS = frozenset(
-    "lists listed counted tallied documented recorded records shows showed contabilizó cifra cifró".split()
+    "lists listed counted tallied documented recorded records shows showed contabilizó cifra cifró "
+    "polled surveyed interviewed sampled encuestó".split()  # a pollster that polled 1,500 adults: its own sample
 )
 _FIGURE_OBJECT = re.compile(
     r"\s+(?:about\s+|some\s+|nearly\s+|more\s+than\s+|at\s+least\s+|over\s+|unos\s+|unas\s+|más\s+de\s+)?\d"
@@ -685,13 +689,23 @@ def _verb_attribution(text: str, start: int, end: int, m: re.Match, lex: Lexicon
     aux = _PROGRESSIVE_BEFORE.search(text, max(start, m.start() - 30), m.start()) if _GERUND.search(verb) else None
     progressive = aux is not None
     subject_end = m.start() if aux is None else aux.start()  # "The public defender is now predicting"
-    if verb in lex.progressive_only and not progressive:
+    participle = (
+        verb in lex.progressive_only
+        and not progressive
+        and text[max(start, m.start() - 2) : m.start()].rstrip().endswith(",")
+        and _THAT_AFTER.match(text, m.end(), end) is not None
+    )  # "Jones compared the two reigns, noting that Claudius executed around 35 senators"
+    if verb in lex.progressive_only and not progressive and not participle:
         return None  # "crime reporting", "maintaining trust": only "officials are expecting" reports
     if _GERUND.search(verb) and verb not in ("according",) and not progressive:
         # "..., saying:" takes the subject of the main clause: the first name of the sentence.
         name = _name_before_first(text, start, m.start())
         if name is None:
             return None
+        if participle and text.find(name, start, m.start()) - start > 25:
+            return (
+                None  # the subject of ", noting that" opens the sentence ("Some wondered about Paul Ryan, suggesting")
+            )
         kind, outlet = classify_source(name, lex)
         return Attribution(m.start(), m.end(), verb, "verb", name, kind, outlet)
     before = text[max(start, m.start() - 40) : m.start()]

@@ -117,18 +117,30 @@ _PLACE_SIZE = frozenset("population populations inhabitants población habitante
 _SIZE_BEFORE = re.compile(
     r"(?i:\b(?:with|has|have|had|having|employs|employed|employing|home\s+to|emplea|empleaba|cuenta\s+con|con|tiene|"
     r"tenía|serves|served|serving|reaches|reached|connects|connected|boasts|boasted|comprising|comprises|comprised|"
-    r"consisting\s+of|consists\s+of)\s+"
+    r"consisting\s+of|consists\s+of|marshal(?:l?ed|s)|muster(?:ed|s)|fielded|fields|commanded|commands|led|leading)\s+"
     r"(?:(?:a|an|its|their)\s+)?(?:(?:staff|work\s*force|workforce|membership|payroll|plantilla)\s+of\s+)?"
     r"(?:(?:about|around|some|nearly|almost|over|more\s+than|roughly|approximately|just\s+over|unos|unas|más\s+de|"
     r"casi|alrededor\s+de)\s+)?|(?:['’]s|#39;s|\bits|\btheir)\s+(?:(?:about|some|nearly|roughly)\s+)?"
-    r"|\b(?:staff|work\s*force|workforce|membership|payroll|strength|plantilla)\s+of\s+"
-    r"(?:(?:about|around|some|nearly|almost|over|more\s+than|roughly|approximately)\s+)?)$"
+    r"|\b(?:staff|work\s*force|workforce|membership|payroll|strength|plantilla|army|force|garrison|contingent)\s+of\s+"
+    r"(?:(?:about|around|some|nearly|almost|over|more\s+than|roughly|approximately)\s+)?"
+    # "an Albanian Communist Party of 130 members", "a union of about 4,000 members": the body's size
+    r"|\b(?:party|union|association|league|club|society|council|committee|order|congregation|assembly|federation|"
+    r"partido|sindicato|asociación)\s+of\s+(?:(?:about|around|some|nearly|almost|over|more\s+than|roughly)\s+)?)$"
 )
-_STAFF_OF = re.compile(r"(?i:staff|work\s*force|workforce|membership|payroll|strength|plantilla)\s+of\b")
+_STAFF_OF = re.compile(
+    r"(?i:staff|work\s*force|workforce|membership|payroll|strength|plantilla|army|force|garrison|contingent)\s+of\b"
+)
 _MEMBERS = frozenset(
     """people persons workers employees staff members personnel customers subscribers users students pupils
     residents inhabitants followers readers viewers listeners personas trabajadores empleados miembros socios clientes
     usuarios alumnos estudiantes residentes habitantes seguidores lectores""".split()
+)
+#: The members of an armed force or a crew: "the prince, with 10,000 Khmer troops, took over Vientiane", "the larger
+#: ship with 700 volunteers": the size of a force in the story of a campaign, like the size of a firm (harm done to them
+#: or a change, "with 300 soldiers killed", stays a claim).
+_FORCE_MEMBERS = frozenset(
+    """troops soldiers men warriors sailors volunteers knights horsemen cavalry infantry marines crewmen
+    tropas soldados hombres guerreros marineros voluntarios""".split()
 )
 _CHANGE = re.compile(
     r"(?i)\b(?:lay(?:s|ing)?\s*-?\s*offs?|laid\s+off|cut|cuts|cutting|slash|eliminat|jobless|unemploy|strik|walk(?:ed|ing)?"
@@ -142,10 +154,11 @@ _CHANGE = re.compile(
 _RESULT_VERB = re.compile(
     r"(?i)\b(?:won|wins|win|winning|elected|reelected|re-elected|came|finished|took|captured|secured|received|polled|"
     r"achieved|attained|obtained|scored|cast|"
-    r"garnered|gained|gaining|carried|lost|beat|defeated|ganó|gana|obtuvo|logró|perdió|reelegid[oa]|elegid[oa])\b"
+    r"garnered|gained|gaining|carried|lost|beat|beating|defeated|defeating|ganó|gana|obtuvo|logró|perdió|reelegid[oa]|"
+    r"elegid[oa])\b"
 )
 _VOTES_AFTER = re.compile(
-    r"\s*(?:(?:per\s+cent|percent|pct|%|por\s+ciento)\s+)?(?:of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:vote|votes|ballots)\b|"
+    r"\s*(?:(?:per\s+cent|percent|pct|%|por\s+ciento)\s+)?(?:of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:vote|votes|ballots)\b|"
     r"(?:popular\s+|electoral\s+)?votes\b|(?:de\s+los\s+)?votos\b|del\s+voto\b|-seat\b|\s*seats?\b|escaños\b)",
     re.I,
 )
@@ -204,13 +217,15 @@ _SIZE_COMPOUND = re.compile(
 _YEARS_RANGE = re.compile(r"\s*(?:to|-|–|and|or)\s*[\d.,]*\d\s+(?:years?|yrs?|años)\b", re.I)
 #: A venue's capacity: "it only seated 56,000 people", "a stadium that holds 40,000 fans".
 _CAPACITY_BEFORE = re.compile(
-    r"(?i:\b(?:seat(?:s|ed|ing)?|hold(?:s|ing)?|held|accommodat(?:e|es|ed|ing)|capacity\s+(?:of|for)|"
+    r"(?i:\b(?:seat(?:s|ed|ing)?|hold(?:s|ing)?|held|accommodat(?:e|es|ed|ing)|capacity\s+(?:of|for)|(?:will|can|to)\s+house|"
     r"room\s+for|aforo\s+(?:de|para)|capacidad\s+(?:de|para))\s+(?:(?:about|some|nearly|around|up\s+to|only|"
     r"more\s+than|over|just)\s+)*)$"
 )
 #: One person's pay is a detail of a biography: "his monthly salary was increased from 2000 to 3000 francs".
 _PERSONAL_PAY = re.compile(
     r"(?i)\b(?:his|her|su)\s+(?:[\w-]+\s+)?(?:salary|wage|wages|pay|allowance|pension|salario|sueldo)\b"
+    r"|\b(?:for|on|at|with)\s+an?\s+(?:[\w-]+\s+)?(?:salary|fee|wage|contract|transfer\s+fee)\s+of\s+(?:(?:about|some|around|"
+    r"nearly|over|more\s+than|up\s+to)\s+)?[$€£¥]?\s?$"
 )
 #: A share of a period of time: "the last half of the ninth century".
 _TIME_SPAN = frozenset("century centuries decade decades year years season seasons period month months week".split())
@@ -221,7 +236,7 @@ _PHYSICAL_UNIT = re.compile(
     # units written with a space or a period, and the engineer's and chemist's units: "123,000 cu mi", "179 cuin",
     # "6.3 Gcuft", "1745 ppb", "3,000 rpm", "250 hp", "500 cc", "21μs"
     r"(?:sq|cu)\.?\s?(?:mi|km|ft|yd|m|in)\.?|cu\.?\s?in|cuin|[kmgtb]?cu\.?\s?ft|bcf|tcf|bcm|ppm|ppb|ppt|rpm|bhp|hp|cc|psi|"
-    r"mpg|knots|kn|kcal|cal|[µμmn]s|db|twh|gwh|mwh|mah|mt|kt|gt|mbps|gbps|kbps|tb|gb|mb|kb)(?![\w-])",
+    r"mpg|knots|kn|kcal|cal|[µμmn]s|db|twh|gwh|mwh|mah|mt|kt|gt|mbps|gbps|kbps|tb|gb|mb|kb|usgal|impgal|gal)(?![\w-])",
     re.I,
 )
 _PRIZE_NAME = re.compile(
@@ -292,7 +307,44 @@ _TARGET_BEFORE = re.compile(
     r"(?i:\b(?:(?:target|goal|aim|objective|ceiling|cap|limit|minimum|maximum|threshold|quorum|quota|meta|objetivo|"
     r"tope|límite|mínimo|máximo|umbral)\s+(?:of|de|del|is|was|are|were|stands\s+at|stood\s+at|set\s+at|es|era|fue)|"
     r"requisite|required)\s+(?:(?:a|an|the|about|some|nearly|un|una|el|la)\s+)?)$"
+    # an aim stated as a verb: "the program strives to bring attention to hunger and raise over £1 million annually"
+    r"|(?i:\b(?:aims?|aimed|strives?|seeks?|sought|hopes?|hoped|plans?|planned|pretende|busca)\s+to\s+(?:[\w'’-]+\s+){0,10}?"
+    r"(?:raise|collect|reach|recaudar|alcanzar)\s+(?:(?:over|more\s+than|about|some|at\s+least|up\s+to)\s+)?[$€£¥]?\s?)$"
 )
+#: The sample of a study, a survey or a poll: "a random sample of 574 adult students", "a survey of 1,200 voters" (the
+#: study describes itself; its findings are the claims).
+_SAMPLE_BEFORE = re.compile(
+    r"(?i:\b(?:sample|survey|poll|muestra|encuesta)\s+of\s+(?:(?:about|some|nearly|more\s+than|over|roughly|just\s+over)\s+)?)$"
+)
+#: The terms of a constitution or an electoral law: "one deputy for every 12,000 people" (not "one doctor for every
+#: 5,000 people", a statistic), and a figure named as a threshold after it: "for having fewer than 500 members, the
+#: threshold needed for registration".
+_REPRESENTATION_BEFORE = re.compile(
+    r"(?i:\b(?:one|a|an|un|una)\s+(?:deputy|deputies|representative|seat|member|delegate|senator|councillor|councilor|"
+    r"mp|elector|diputado|escaño|representante)\s+(?:for|per|por)\s+(?:every|each|cada)\s+)$"
+)
+_THRESHOLD_AFTER = re.compile(
+    r"(?:\s+[\w'’-]+){0,2},?\s+(?:the|a|el|la)\s+(?:[\w-]+\s+)?(?:threshold|minimum|quorum|requirement|umbral|mínimo)\b",
+    re.I,
+)
+#: Geography and climate: "less than 45% of the planet's surface", "About 80% of the rainfall occurs in the monsoon":
+#: the share of an area or of a climate measure is a measurement, not a statistic about society.
+_AREA_OF = re.compile(
+    r"\s*(?:of|de)\s+(?:the\s+|its\s+|their\s+|la\s+|el\s+)?(?:[\w'’-]+\s+){0,2}?(?:surface|area|land\s+area|"
+    r"territory|landmass|rainfall|precipitation|superficie|territorio|lluvia)\b",
+    re.I,
+)
+#: A singular noun after "the" and a bare number names a thing by its number ("the 386 design", "the 747 fleet");
+#: a plural noun is counted ("the 300 workers").
+_LABEL_NOUN = re.compile(r"\s([a-z][a-z-]*[a-rt-z])\s+(?!of\b)[a-z]")
+#: The money of a work: a film's budget and takings, an album's sales, "which was shot for around $7,000": the work's
+#: own description in an encyclopaedia or a review, not a statistic about society (an industry's or an economy's
+#: money stays one: "the film industry added $2 billion to the economy").
+_WORK = re.compile(
+    r"(?i)\b(?:film|films|movie|movies|box[\s-]office|grossed|grossing|its\s+release|premiered?|album|albums|"
+    r"soundtrack|screenplay|shot\s+for|filming|película|taquilla|rodaje)\b"
+)
+_ECONOMY = re.compile(r"(?i)\b(?:industry|industries|sector|economy|economic|nationwide|industria|sector|economía)\b")
 #: The terms of a tax code or a benefit rule: "The standard deduction for a single taxpayer is $5,700", "the personal
 #: exemption is $118", "the minimum wage is $7.25 an hour".
 _RULE_AMOUNT_BEFORE = re.compile(
@@ -329,15 +381,26 @@ _MATERIALS = frozenset(
     bromine iodine phosphorus thorium methane ethane propane butane ethanol alcohol sulfur sulphur silicon steel brass bronze
     cotton wool silk polyester nylon leather coal oil gas petroleum diesel nuclear hydro hydroelectric hydropower wind
     solar renewable renewables geothermal biomass water sugar protein fat starch fibre fiber moisture clay sand
-    limestone cocoa cacao juice milk
+    limestone cocoa cacao juice milk gases
     oro plata cobre hierro zinc estaño plomo carbón petróleo agua azúcar algodón""".split()
 )
 _COMPOSITION_AFTER = re.compile(r"\s*(?:by\s+(?:weight|volume|mass)|alloy)\b", re.I)
 #: The size of a crowd at an event: "joined a crowd of 15,000 people", "a standing ovation from over 3,000 people"
 #: (a protest's size is a claim: see :data:`_PROTEST`).
 _CROWD_BEFORE = re.compile(
-    r"(?i:\b(?:crowds?|audiences?|ovation|congregation|gathering|attended\s+by)\s+(?:of|from|by)?\s*"
+    r"(?i:\b(?:crowds?|audiences?|ovation|congregation|gathering|attended\s+by|attendances?\s+(?:\w+ly\s+)?(?:topping|"
+    r"averaging|reaching|exceeding))\s+(?:of|from|by)?\s*"
     r"(?:(?:about|some|nearly|around|over|more\s+than|up\s+to|roughly|an\s+estimated|estimated|almost|perhaps)\s+)*)$"
+)
+#: An event that draws a crowd: "a charity concert … drawing over 40,000 people to two shows" (a tourist trade's
+#: visitors are a statistic: "the islands attracted 12 million visitors").
+_DRAWS_BEFORE = re.compile(
+    r"(?i:\b(?:drawing|drew|draws|drawn|attracting|attracted|attracts|pulling|pulled|welcomes|welcomed|welcoming)\s+(?:(?:about|some|nearly|around|"
+    r"over|more\s+than|up\s+to|roughly|an\s+estimated|almost|a\s+crowd\s+of)\s+)*)$"
+)
+_EVENT = re.compile(
+    r"(?i)\b(?:concerts?|shows?|festivals?|matche?s?|games?|performances?|gigs?|premieres?|tournaments?|fights?|"
+    r"exhibitions?|conciertos?|partidos?)\b"
 )
 _PROTEST = re.compile(
     r"(?i)\b(?:protest\w*|demonstrat\w*|marchers|marched|marching|rall(?:y|ies|ied)|riot\w*|strik\w*|vigil\w*|"
@@ -375,7 +438,33 @@ _ORG_SIZE_SUBJECT = re.compile(
 #: are produced".
 _PRODUCTION = re.compile(
     r"(?i)\b(?:order(?:s|ed)?|buil[dt]s?|building|produc(?:e|es|ed|tion)|manufactur\w*|deliver(?:s|ed|ies)?|"
-    r"purchas\w*|bought|acquired|ship(?:s|ped|ments)|sold|sells|export\w*|bottled|fleet)\b"
+    r"purchas\w*|bought|acquired|ship(?:s|ped|ments)|sold|sells|export\w*|bottled|fleet|bombers|aircraft|planes)\b"
+)
+#: The men who joined or fought in an armed force in the story of a war: "about 400,000 Poles joined the underground
+#: Polish Home Army", "About 200,000 fought in the Western Front in Polish armed forces" (the force's size; harm done
+#: to them stays a claim).
+_JOINED_FORCE = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:joined|enlisted\s+in|served\s+in|fought\s+(?:in|for|with|on))\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?"
+    r"(?:army|armies|armed\s+forces|forces|resistance|militia|militias|navy|legion|legions|brigades?|front|guerrillas?)\b",
+    re.I,
+)
+#: An organisation's own members and their breakdown: "273 of the 1648 members of the Rabbinical Assembly were women",
+#: "more than ten percent of its rabbis serve in Israel", "there are now 800 members in eight countries" (the body's
+#: description of itself; lay-offs or harm among them stay claims).
+_OWN_MEMBERS_AFTER = re.compile(
+    r"\s+(?:of\s+(?:the\s+)?[\d,]+\s+members\s+of\b|of\s+(?:its|their)\s+(?:[\w-]+\s+)?(?:members|rabbis|clergy|priests|"
+    r"ministers|monks|nuns|congregations|parishes|chapters|branches)\b)",
+    re.I,
+)
+_MEMBERS_OF_NAME = re.compile(r"\s+members\s+of\s+(?:the\s+)?[A-Z]")  # "the 1648 members of the Rabbinical Assembly"
+_THERE_ARE_NOW = re.compile(
+    r"(?i:\bthere\s+(?:are|were)\s+now\s+(?:(?:about|some|around|nearly|over|more\s+than)\s+)?)$"
+)
+#: Farm animals and game counted by a figure: "three million cattle", "40,000 sheep" (even when the sentence calls them
+#: "residents" or tells of their death: livestock statistics are not about people).
+_ANIMALS = frozenset(
+    """cattle livestock sheep goats pigs hogs swine horses camels poultry chickens cows bison buffalo deer
+    ganado ovejas cabras cerdos caballos vacas""".split()
 )
 _THINGS_NAMED_LIKE_PEOPLE = frozenset("fighters cases interceptors".split())
 #: A cap or a floor set by a plan: "Cap federal spending below twenty percent of the economy".
@@ -401,11 +490,12 @@ _NOT_PLURAL_NOUN = frozenset(
 )
 _DETERMINERS = frozenset("a an the all its their his her our this that these those every each whole total".split())
 _PHRASE_END = frozenset(
-    "was were is are had has have still would could will did do does of in at on who that which and or but".split()
+    "was were is are had has have still would could will did do does of in at on who that which and or but must can may "
+    "might should shall".split()
 )
 _LOWER_WORD = re.compile(r"\s*(?:[(\[]?[-+]?\s*)?([a-z][a-z'’-]*)(?:\s+([a-z][a-z'’-]*))?")
 _UNIT_SUFFIX = re.compile(r"\d(?:m|km|cm|mm|kg|g|ft|mi|mph|kph|kmh|ml|mw|kw|kwh|gb|mb|tb|ghz|mhz)$", re.I)
-_VERSION_AFTER = re.compile(r"\s*(?:update|version|release|patch|edition|firmware|beta)\b", re.I)
+_VERSION_AFTER = re.compile(r"\s*(?:update|version|release|patch|edition|firmware|beta|surround|channel)\b", re.I)
 _ON_SCALE = re.compile(r"\s*(?:on|in)\s+the\s+[\w-]+\s+scale\b", re.I)  # 6.25 on the Richter scale
 _CLAUSE_BREAK = re.compile(r"[;:]")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -453,16 +543,41 @@ def quantity(text: str, fig: Figure, start: int, end: int) -> str:
         return "other"  # "…parliamentary time.:136 In 1965": a page number left from a citation
     if _YEARS_RANGE.match(after_text):
         return "other"  # "dated to 30,000 to 37,000 years ago": the first year of a range of dates
-    if fig.kind == "count" and _CAPACITY_BEFORE.search(before_text):
+    if not money and _REPRESENTATION_BEFORE.search(before_text):
+        return "terms"  # "the Chamber of Deputies (with one deputy for every 12,000 people)": a constitution's terms
+    if _THRESHOLD_AFTER.match(after_text):
+        return "plan"  # "for having fewer than 500 members, the threshold needed for registration"
+    if fig.kind == "percent" and _AREA_OF.match(after_text):
+        return "measure"  # "the mapping of less than 45% of the planet's surface"
+    if (
+        fig.kind == "count"
+        and before_text.endswith("the ")
+        and fig.text.isdigit()
+        and (label := _LABEL_NOUN.match(after_text)) is not None
+        and _category(label.group(1)) is None
+        and label.group(1) not in _SCALE_OR_UNIT
+        and not _HARM.match(label.group(1))
+    ):
+        return "label"  # "not to license the 386 design to other manufacturers": a number that names a product
+    if fig.kind == "count" and _SAMPLE_BEFORE.search(before_text):
+        return "measure"  # "Using a random sample of 574 adult students, a study was conducted": the study's own sample
+    if fig.kind == "count" and _CAPACITY_BEFORE.search(before_text) and not _HARM.search(text, start, end):
         return "measure"  # "it only seated 56,000 people": the capacity of a place
-    if fig.kind == "count" and _CROWD_BEFORE.search(before_text) and not _PROTEST.search(text, start, end):
+    if (
+        fig.kind == "count"
+        and (
+            _CROWD_BEFORE.search(before_text)
+            or (_DRAWS_BEFORE.search(before_text) and _EVENT.search(text, start, end) is not None)
+        )
+        and not _PROTEST.search(text, start, end)
+    ):
         return "measure"  # "he joined a crowd of 15,000 people": the size of an event (a protest's is a claim)
     if fig.kind in ("percent", "money") and _OFFER.search(text, start, end):
         return "price"  # "5% cash back on up to $1,500 spent": the terms of an offer
     if fig.kind == "percent":
         w = _LOWER_WORD.match(text, fig.end, end)
-        if w and w.group(1) == "of" and w.group(2):
-            w = _LOWER_WORD.match(text, w.start(2), end)  # "with 1% of zirconium"
+        if w and w.group(1) in ("of", "other") and w.group(2):
+            w = _LOWER_WORD.match(text, w.start(2), end)  # "with 1% of zirconium", "21% oxygen, and 1% other gases"
         if (w and w.group(1).rstrip("-") in _MATERIALS) or _COMPOSITION_AFTER.match(after_text):
             return "measure"  # "a 90% platinum-10% iridium alloy", "more than 40% oxygen": a composition
     if money:
@@ -476,6 +591,8 @@ def quantity(text: str, fig: Figure, start: int, end: int) -> str:
             return "gift"  # "Toyota is giving $1 million to the Red Cross": the giver's own transaction
         if _THRESHOLD_BEFORE.search(before_text):
             return "threshold"  # "tax cuts for those making less than $250,000 a year": a rule's threshold
+        if _WORK.search(text, start, end) and not _ECONOMY.search(text, start, end):
+            return "work"  # "with a budget of $5 million, it earned $35 million … within ten weeks of its release"
     if (
         _TARGET_BEFORE.search(before_text)
         or _CAP_BEFORE.search(before_text)
@@ -629,6 +746,8 @@ def _counted_noun(text: str, fig: Figure, end: int) -> str | None:
     for w in m.groups():
         if w is None:
             return None
+        if w in _ANIMALS:
+            return "things"  # "Over three million cattle are residents of the province": animals, not people
         if _category(w) is not None or w in _SCALE_OR_UNIT:
             return None
         if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")) and w not in _NOT_PLURAL_NOUN:
@@ -694,9 +813,42 @@ _TERMS_SUBJECT = re.compile(
     r"permite|contempla|propone)\b)"
 )
 _MARGIN_BEFORE = re.compile(
-    r"(?i:\b(?:margin|majority|ventaja|mayoría)\s+(?:of|de)\s+(?:(?:about|some|nearly|just|only|more\s+than|over)\s+)?)$"
+    r"(?i:\b(?:margin|majority|ventaja|mayoría)\s+(?:of|de)\s+(?:(?:about|some|nearly|just|only|more\s+than|over|under|less\s+than|almost|around|roughly)\s+)?)$"
 )
 #: A vote count: "9,000 more votes than four years ago", "won the state by 61,000 votes" (a poll is not a count of votes).
+#: A margin written after the figure: "won the November election with a 53–46 percent margin".
+_MARGIN_AFTER = re.compile(
+    r"\s*(?:(?:per\s+cent|percent|pct|%|percentage\s+points?|points?)\s+)?(?:margin|majority)\b", re.I
+)
+#: The next result of a list that runs on over a year: "between 7 and 31 per cent of the vote in 2001, and between 1 and
+#: 4 per cent in 2004".
+_RESULT_LIST = re.compile(r"[^;:.]{0,60}?\s(?:and|y)\s+(?:between\s+\d{1,2}\s+and\s+)?")
+#: A court's or a chamber's split and a party's share of the vote named before the figure: "the Supreme Court ruled 5–4
+#: that…", "receiving a Legislative Council vote tally of only 0.83%" (results on the public record).
+_RULING_BEFORE = re.compile(r"(?i:\b(?:ruled|voted|decided|upheld|held|ruling|decision)\s+\d{1,3}\s*[–-]\s*)$")
+_VOTE_SHARE_BEFORE = re.compile(
+    r"(?i:\b(?:vote|votes|electoral)\s+(?:tally|share|count|total)\s+of\s+(?:(?:only|just|about|some|nearly|around)\s+)?)$"
+)
+_RESULT_COMMA = re.compile(r"[^\d;:.()]{0,25},\s+")
+_RESULT_WORD = re.compile(r"(?i)\b(?:result|results|resultado|resultados)\b")
+_RESULT_PAREN = re.compile(r"(?i)\b(?:result|results|resultado|resultados)\s+(?:(?:in|en)\s+\d{4}\s+)?\($")
+#: A split of the vote in percent: "defeating John McCain 49% to 48%", "by a 55%-to-45% margin", "57-40%"; and a
+#: count of members who voted for or against someone ("Of the 374 MPs eligible to vote, 314 voted for Thatcher").
+_PERCENT_TALLY = re.compile(
+    r"\s*(?:%|percent|per\s+cent)?\s*(?:-|–|to|-to-)\s*\d{1,2}(?:[.,]\d+)?\s*(?:%|percent\b|per\s+cent\b)", re.I
+)
+_VOTED_FOR = re.compile(r"(?i)\s+(?:[\w-]+\s+)?voted\s+(?:for|against)\b|\s+(?:[\w-]+\s+){0,3}eligible\s+to\s+vote\b")
+#: Voters deciding a referendum and an election's results named as such: "when 54.9% of voters accepted a referendum
+#: modifying the Constitution", "The results were 55.9% for "no"", "180 mandates of which the CSU won 101" (a poll's
+#: share of voters who back a measure stays a claim).
+_VOTERS_DECIDED = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:voters|electorate|votes\s+cast|those\s+voting)\s+(?:accepted|approved|rejected|"
+    r"endorsed)\b",
+    re.I,
+)
+_RESULTS_WERE = re.compile(r"(?i:\bresults?\s+(?:were|was)\s+(?:(?:about|some|nearly|just|only)\s+)?)$")
+_SEATS_WON_BEFORE = re.compile(r"(?i:\b(?:won|took|gained|secured|captured|obtained)\s+)$")
+_SEATS = re.compile(r"(?i)\b(?:seats|mandates|electoral\s+votes|escaños)\b")
 _MORE_VOTES = re.compile(r"\s*(?:(?:more|fewer|additional|extra|más|menos)\s+)?(?:votes|votos)\b", re.I)
 #: Work lost, stopped or found: the people a count of a trade ("20,000 miners") counts are news here.
 _LABOUR = re.compile(
@@ -804,7 +956,8 @@ def _entity_size(text: str, f: Figure, start: int, end: int) -> bool:
     if _STAFF_OF.search(m.group(0)):
         return True  # "a staff of 5,000", "its work force of 107,000"
     after = [w for w in _words(text[f.end : min(end, f.end + 40)])[:4] if w not in _SCALE_OR_UNIT]
-    return any(w in _MEMBERS for w in after[:2])  # "1,700 workers", "1,850 hourly workers"
+    # "1,700 workers", "1,850 hourly workers", "with 10,000 Khmer troops"
+    return any(w in _MEMBERS or w in _FORCE_MEMBERS for w in after[:2])
 
 
 #: The writer speaking in the first or second person: "I doubled down and burned through our capital", "we did 20
@@ -883,12 +1036,71 @@ def assess(
             and (
                 _RESTATED.fullmatch(text, out[-1].figure.end, f.start)
                 or (f.kind == out[-1].figure.kind and _AND_NEXT.fullmatch(text, out[-1].figure.end, f.start))
+                or (
+                    f.kind == out[-1].figure.kind == "percent"
+                    and q in CLAIM_QUANTITIES
+                    and _RESULT_LIST.fullmatch(text, out[-1].figure.end, f.start)
+                    and not any(_category(w) == "people" for w in _words(text[f.end : min(end, f.end + 30)])[:3])
+                )
+                # compared with another result: "a vote tally of only 0.83%, less than half of the party's result in
+                # 2002 (1.79 per cent)"
+                or _RESULT_WORD.search(text, f.end, min(end, f.end + 40)) is not None
+                or _RESULT_PAREN.search(text, max(start, f.start - 30), f.start) is not None
+                or (f.kind == out[-1].figure.kind and _RESULT_COMMA.fullmatch(text, out[-1].figure.end, f.start))
             )
         ):
             q = "result"  # "won with 18,287 votes, or 53 pct"
         elif not is_row and q in CLAIM_QUANTITIES and _TALLY.match(text, f.end, end):
             q = "result"  # "a 738 to 319 vote"
-        elif not is_row and q in CLAIM_QUANTITIES and _MARGIN_BEFORE.search(text, max(start, f.start - 40), f.start):
+        elif (
+            not is_row
+            and q in CLAIM_QUANTITIES
+            and (
+                (
+                    f.kind == "percent"
+                    and (_VOTERS_DECIDED.match(text, f.end, end) or _RESULTS_WERE.search(text, start, f.start))
+                )
+                or (
+                    f.kind == "count"
+                    and _SEATS_WON_BEFORE.search(text, max(start, f.start - 12), f.start)
+                    and _SEATS.search(text, start, end)
+                )
+            )
+        ):
+            if poll is None:
+                poll = _POLL.search(text, start, end) is not None
+            if not poll:
+                q = "result"  # "54.9% of voters accepted a referendum", "180 mandates of which the CSU won 101"
+        elif (
+            not is_row
+            and q in CLAIM_QUANTITIES
+            and (
+                (f.kind == "percent" and _PERCENT_TALLY.match(text, f.end, end))
+                or (f.kind == "count" and _VOTED_FOR.match(text, f.end, end))
+            )
+        ):
+            if result is None:
+                result = _RESULT_VERB.search(text, start, end) is not None
+            if poll is None:
+                poll = _POLL.search(text, start, end) is not None
+            if (result or f.kind == "count") and not poll:
+                q = "result"  # "defeating John McCain 49% to 48%", "314 voted for Thatcher and 33 for Meyer"
+        elif not is_row and q in CLAIM_QUANTITIES and _RULING_BEFORE.search(text, max(start, f.start - 30), f.start):
+            q = "result"  # "the Supreme Court ruled 5–4 that police are allowed to…"
+        elif (
+            not is_row and q in CLAIM_QUANTITIES and _VOTE_SHARE_BEFORE.search(text, max(start, f.start - 50), f.start)
+        ):
+            if poll is None:
+                poll = _POLL.search(text, start, end) is not None
+            if not poll:
+                q = "result"  # "receiving a Legislative Council vote tally of only 0.83%"
+        elif (
+            not is_row
+            and q in CLAIM_QUANTITIES
+            and (
+                _MARGIN_BEFORE.search(text, max(start, f.start - 40), f.start) or _MARGIN_AFTER.match(text, f.end, end)
+            )
+        ):
             if result is None:
                 result = _RESULT_VERB.search(text, start, end) is not None
             if result:
@@ -903,7 +1115,19 @@ def assess(
                 result = _RESULT_VERB.search(text, start, end) is not None
             if result:
                 q = "result"  # "won with 18,287 votes", "the 512-seat Lower House"
-        if not is_row and q == "people" and (_entity_size(text, f, start, end) or _org_size(text, f, start)):
+        if not is_row and (
+            (
+                q == "people"
+                and (
+                    _entity_size(text, f, start, end)
+                    or _org_size(text, f, start)
+                    or _OWN_MEMBERS_AFTER.match(text, f.end, end) is not None
+                    or _MEMBERS_OF_NAME.match(text, f.end, end) is not None
+                    or (_THERE_ARE_NOW.search(text, start, f.start) is not None and _own_members(text, f, end))
+                )
+            )
+            or (q in SOCIAL and f.kind == "count" and _JOINED_FORCE.match(text, f.end, end) is not None)
+        ):
             if change is None:
                 change = _CHANGE.search(text, start, end) is not None or _HARM.search(text, start, end) is not None
             if not change:

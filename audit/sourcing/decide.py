@@ -70,6 +70,17 @@ _ANAPHORIC_START = re.compile(
     r"represents?|represented|means?|meant|follows?|followed|reflects?|reflected)\b",
     re.I,
 )
+#: An agentless finding that reports a study named before it in the paragraph: "A study was conducted… The survey also
+#: asked respondents… It was found that 23.8% of people approved…" (the study is the source; with no study named in
+#: the paragraph, "it was found that" stays unattributed).
+_FOUND_PASSIVE = re.compile(
+    r"\s*(?:(?:furthermore|moreover|also|in\s+addition|however|overall),?\s+)?it\s+was\s+(?:also\s+|further\s+)?"
+    r"(?:found|shown|estimated|observed|determined|revealed|reported|calculated)\s+that\b",
+    re.I,
+)
+_STUDY_NAMED = re.compile(
+    r"(?i)\b(?:study|studies|survey|poll|census|report|analysis|experiment|trial|audit|estudio|encuesta|censo|informe)\b"
+)
 #: How a previous sentence was attributed for a continuation to inherit its source.
 _CARRIES = frozenset({"sentence", "quote", "introduction", "neighbour", "continuation"})
 
@@ -297,6 +308,11 @@ def decide(text: str, claims: list[Claim], tables: list[Table], wire: bool = Fal
                 # ("Rates climbed to 7.1%. The 15-year rate rose to 6.4%, Freddie Mac said Thursday.").
                 c.attributed_by, c.via = "neighbour", via
                 continue
+        if c.figures and _FOUND_PASSIVE.match(text, c.start):
+            para = text.rfind("\n", 0, c.start) + 1
+            if _STUDY_NAMED.search(text, para, c.start):
+                c.attributed_by = "continuation"  # "The survey also asked… It was found that 23.8% approved"
+                continue
         # A continuation: the previous sentence of the same paragraph is attributed and this one
         # carries on its report, with more figures ("Shootings fell 22%, according to the police
         # report. Homicides dropped to 573.") or an anaphoric opener ("That was up 31%", "It also
@@ -437,6 +453,17 @@ def _number_aside(text: str, c: Claim) -> bool:
     )
 
 
+#: A share of the population a census breaks down by group ("Hispanic or Latino of any race were 5.8% of the population").
+_BREAKDOWN = re.compile(
+    r"(?i)\bof\s+(?:the\s+|[\w’'-]+['’]s\s+)?(?:total\s+)?population\b|\bof\s+any\s+race\b|\bde\s+la\s+población\b"
+)
+
+
+_OPENING_PREPOSITIONS = frozenset(
+    "By From Since During Until Through Between Among Throughout Desde Hasta Durante".split()
+)
+
+
 def _subject_changed(text: str, prev: Claim, c: Claim, data_run: bool = False) -> bool:
     """``c`` opens with a named subject other than the source of ``prev`` ("Unemployment fell to 4.1%, the Labor
     Department said. Governor Hale won reelection with 58%."): its figures are not part of that report.
@@ -446,8 +473,8 @@ def _subject_changed(text: str, prev: Claim, c: Claim, data_run: bool = False) -
     if not m:
         return False
     first, second = m.group(1), m.group(2)
-    if first in _SENTENCE_OPENERS:
-        return False
+    if first in _SENTENCE_OPENERS or first in _OPENING_PREPOSITIONS:
+        return False  # "By June 2007 China's broadband users had reached 122 million": a date opens it, not a name
     titled = first.lower() in _TITLES and second is not None
     two_names = second is not None and not titled
     # A single capitalised word is a name when the text also writes it capitalised inside a sentence.
@@ -464,6 +491,15 @@ def _subject_changed(text: str, prev: Claim, c: Claim, data_run: bool = False) -
         if phrase not in named and any(
             len(w) > 2 and re.search(rf"\b{re.escape(w)}\b", named) for w in re.split(r"[-\s]+", phrase)
         ):
+            return False
+        if _BREAKDOWN.search(text, c.start, c.end):
+            return (
+                False  # "Hispanic or Latino of any race were 5.8% of the population": a breakdown of the data's people
+            )
+        via = prev.via
+        if via is not None and re.match(rf"\s*,\s*{re.escape(name)}\b", text[via.end : via.end + len(name) + 8]):
+            # The place the census frames as its subject ("As of 2001 India census, Ajaigarh had a population of
+            # 13,979.") is still the census's subject ("Ajaigarh has an average literacy rate of 59%.").
             return False
     return name not in source
 

@@ -146,12 +146,16 @@ _QUANT_WORDS = frozenset(
 )
 _NOT_COUNT_NOUNS = frozenset(
     "of and or to the a an in on at for with am pm de del y o en la el los las when while where until after before "
-    "as because though although unless since cuando mientras donde hasta".split()
+    "as because though although unless since cuando mientras donde hasta during under by from durante".split()
 )
 #: The volume of a law report after the year of its citation: "(2000) 199 CLR 620", "[1959] 101 CLR 298".
 _CITATION_YEAR_BEFORE = re.compile(r"[(\[]\d{4}[)\]]\s?$")
 #: A decade or century written with an apostrophe: "in the 100's AD", "the 1960's".
 _DECADE_AFTER = re.compile(r"['’]s\b")
+#: The volume of a law report before its abbreviation and page: "496 U.S. 292", "120 S. Ct. 2326", "410 F.3d 1" (a
+#: citation), and a list's name: "the 100 Greatest Britons", "the 50 Best Albums" (part of a title).
+_REPORTER_AFTER = re.compile(r"\s(?:U\.\s?S\.|S\.\s?Ct\.|F\.\s?(?:2d|3d|4th|Supp\.)|L\.\s?Ed\.(?:\s?2d)?)\s\d")
+_TITLE_LIST_AFTER = re.compile(r"\s(?:Greatest|Best|Top|Worst|Most)\s[A-Z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,8 +255,10 @@ def _kind(text: str, s: int, e: int, seg_start: int, cells: bool = False) -> tup
         return None, e  # '90s, ’17
     if _DECADE_AFTER.match(after) and digits.endswith("0"):
         return None, e  # "in the 500's", "the 1960's": a period of time
-    if _CITATION_YEAR_BEFORE.search(before):
-        return None, e  # "(2000) 199 CLR 620": the volume of a law report
+    if _CITATION_YEAR_BEFORE.search(before) or _REPORTER_AFTER.match(after):
+        return None, e  # "(2000) 199 CLR 620", "496 U.S. 292": the volume of a law report
+    if _TITLE_LIST_AFTER.match(after):
+        return None, e  # "the BBC's list of the 100 Greatest Britons": part of a list's name
     if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before, two):
         return None, e
     if _NAME_COMMA_BEFORE.search(before, one) and _COMMA_SPACE.match(after) and len(plain) <= 3:
