@@ -207,7 +207,8 @@ def lower_join_evidence(left: str, right: str, lang: str, vocab) -> Severity | N
     lookup may read a shard of its list). In English, an inflected form the frequency list is too short
     to hold ("candying": "can dying", "mandrills") is found in the inflection table of the word-class
     lexicon (:mod:`audit.artefacts.wordclass`): nothing either. An info join of two content words one
-    typing slip away from a common word is that word misspelt (:func:`_misspelt_word`): nothing.
+    typing slip away from a common word is that word misspelt (:func:`_misspelt_word`), and a plural
+    of a listed word is a word (:func:`_plural_of_listed`): nothing.
     """
     sev = _join_evidence(left, right, lang, vocab)
     if sev is None:
@@ -215,12 +216,20 @@ def lower_join_evidence(left: str, right: str, lang: str, vocab) -> Severity | N
     if lang == "en" and _inflected_word(left + right):
         return None
     sw = stopwords().get(lang, frozenset())
+    if right not in sw and _plural_of_listed(left + right, lang):
+        return None  # (a function word on the right is a lost space: "dansles", though "dansle" is listed)
     if sev is Severity.INFO and left not in sw and right not in sw and len(left + right) >= 7:
         if _misspelt_word(left + right, lang):
             return None  # (a function word glued to a word, "debtfor", "votarcon", is near words too)
     if any(zipf(left + right, other) for other in WORDFREQ_LANGS if other != lang):
         return None
     return sev
+
+
+def _plural_of_listed(token: str, lang: str) -> bool:
+    """Is ``token`` the plural of a listed word ("donatives": "donative" is listed, its plural is too rare
+    for the list)? A plural ending ("-s", "-es") on a listed word is no lost space, in every list language."""
+    return token.endswith("s") and (zipf(token[:-1], lang) > 0 or (token.endswith("es") and zipf(token[:-2], lang) > 0))
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyzáéíóúàèìòùâêîôûäëïöüçñ"

@@ -407,6 +407,8 @@ def _join_evidence_reference(left: str, right: str, lang: str, vocab):
         return None
     sev = whitespace._join_evidence(left, right, lang, vocab)
     sw = stopwords().get(lang, frozenset())
+    if sev is not None and right not in sw and whitespace._plural_of_listed(left + right, lang):
+        return None  # (the plural of a listed word, session 7)
     if sev is Severity.INFO and left not in sw and right not in sw and len(left + right) >= 7:
         if whitespace._misspelt_word(left + right, lang):  # (a misspelt word, session 7)
             return None

@@ -175,3 +175,13 @@ def test_a_misspelt_word_is_not_two_words_but_a_function_word_join_still_is():
     # "debtfor" is one slip from "debtor", but a function word glued to a word is evidence of its own
     got = _art031("The order would cancel up to $10,000 in debtfor borrowers who earn less, officials said.", "en")
     assert got == {"debtfor": "info"}
+
+
+def test_the_plural_of_a_listed_word_is_a_word_but_a_glued_article_is_not():
+    from audit.artefacts.whitespace import _plural_of_listed
+
+    assert _plural_of_listed("donatives", "en")  # "donative" is listed
+    assert not _plural_of_listed("governorsaid", "en")
+    assert _art031("An estimated sum was spent on donatives throughout the emperor's reign, he wrote.", "en") == {}
+    got = _art031("Le ministre veut des aides pour les jeunes médecins dansles zones rurales, a-t-il dit.", "fr")
+    assert got == {"dansles": "warning"}  # "dansle" is listed too, but "les" is an article
