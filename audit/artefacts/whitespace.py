@@ -246,7 +246,14 @@ def _misspelt_word(token: str, lang: str) -> bool:
     near.update(a + c + b[1:] for a, b in cut if b for c in _LETTERS if c != b[0])
     near.update(a + c + b for a, b in cut for c in _LETTERS)
     near.discard(token)
-    return any(zipf(w, lang) >= 3.0 for w in near)
+    return not near.isdisjoint(_common_words(lang))
+
+
+@lru_cache(maxsize=8)
+def _common_words(lang: str) -> frozenset[str]:
+    """The words of Zipf 3.0 and more of ``lang`` (a set lookup for each of the few hundred near forms of
+    :func:`_misspelt_word` instead of a list lookup), read from the opening of the list."""
+    return words_with_zipf(lang, 3.0)
 
 
 def _inflected_word(word: str) -> bool:
