@@ -193,6 +193,23 @@ def zipf(word: str, lang: str) -> float:
     return round(math.log10(f) + 9, 2) if f else 0.0
 
 
+#: Languages that form compounds freely but whose lists the glued-word check (ART031) reads for one kind of
+#: evidence only: a function word glued to a word ("hattedie", "nachder").
+COMPOUND_LANGS = ("de",)
+
+
+@lru_cache(maxsize=1 << 14)
+def list_zipf(word: str, lang: str) -> float:
+    """:func:`zipf` for a language of :data:`WORDFREQ_LANGS` or :data:`COMPOUND_LANGS`; 0.0 otherwise."""
+    if lang in WORDFREQ_LANGS:
+        return zipf(word, lang)
+    if lang not in COMPOUND_LANGS:
+        return 0.0
+    table = _freq_table(lang)
+    f = table.get(word) if table else None
+    return round(math.log10(f) + 9, 2) if f else 0.0
+
+
 def has_word_lists() -> bool:
     """Are wordfreq's lists installed (without reading one)?"""
     from audit.language import wordlists
@@ -203,18 +220,22 @@ def has_word_lists() -> bool:
 _LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-zà-öø-ÿ]{3,}(?![^\W\d_])")
 
 
-def lists_confirm(text: str, lang: str, min_share: float = 0.8) -> bool:
+def lists_confirm(
+    text: str, lang: str, min_share: float = 0.8, judged: int = 0, langs: tuple[str, ...] = WORDFREQ_LANGS
+) -> bool:
     """Do the word lists confirm that ``text`` is in ``lang``? At least ``min_share`` of its lower-case
     words (3+ letters) must be listed words of ``lang``. Guards word-list evidence against a wrong
     language guess (Hungarian taken for Spanish by the stop-word profile makes every word "unknown").
-    Texts with fewer than 5 such words are taken as confirmed."""
-    if lang not in WORDFREQ_LANGS:
+    ``judged`` words of the text are the ones being judged (unlisted by construction, as a glued pair
+    is): they are left out of the share. Texts with fewer than 5 other such words are taken as confirmed.
+    ``langs``: the languages whose lists may confirm (:data:`COMPOUND_LANGS` too for the glued-word check)."""
+    if lang not in langs:
         return False
     ws = _LOWER_WORD.findall(text)
-    if len(ws) < 5:
+    if len(ws) - judged < 5:
         return True
-    known = sum(1 for w in ws if zipf(w, lang) > 0)
-    return known >= min_share * len(ws)
+    known = sum(1 for w in ws if list_zipf(w, lang) > 0)
+    return known >= min_share * (len(ws) - judged)
 
 
 def _per_passage(ctx, compute: Callable[[int, str], Any], outside: Callable[[int], Any]) -> Callable[[int], Any]:
@@ -240,7 +261,8 @@ def language_lookup(ctx) -> Callable[[int], str]:
     """``lang_of(offset)``: the language of the passage at ``offset``.
 
     Uses the language check's passage languages when it has run, else the stop-word profile
-    of the passage (cached per passage); ``"und"`` when nothing stands out.
+    of the passage (cached per passage), or of the whole text where the passage's own stands out from
+    none (a headline); ``"und"`` when nothing stands out.
 
     The language check's passages can be finer than the text layer's (a foreign title inside a
     paragraph), so their languages are read at each offset, never cached per layer passage: the answer
@@ -248,7 +270,17 @@ def language_lookup(ctx) -> Callable[[int], str]:
     """
     if ctx.passage_languages:
         return ctx.language_at
-    return _per_passage(ctx, lambda _offset, ptext: guess_language(ptext)[0], lambda _offset: "und")
+    whole: list[str] = []
+
+    def guess(_offset: int, ptext: str) -> str:
+        lang = guess_language(ptext)[0]
+        if lang == "und":  # a headline or a one-line passage: too few stop words, the document's language
+            if not whole:
+                whole.append(guess_language(ctx.text)[0])
+            lang = whole[0]
+        return lang
+
+    return _per_passage(ctx, guess, lambda _offset: "und")
 
 
 def languages_at(lang_of: Callable[[int], str], offsets: list[int]) -> list[str]:
@@ -263,8 +295,9 @@ def languages_at(lang_of: Callable[[int], str], offsets: list[int]) -> list[str]
 
 
 def confirm_lookup(ctx, lang_of: Callable[[int], str]) -> Callable[[int], bool]:
-    """``confirmed(offset)``: do the word lists confirm ``lang_of(offset)`` for the passage there?
-    Cached per passage and language (a passage can hold text of two languages, see
+    """``confirmed(offset)``: do the word lists confirm ``lang_of(offset)`` for the passage there, leaving
+    out one word (the candidate at ``offset``, unlisted by construction: in a one-line passage it alone
+    would sink the share)? Cached per passage and language (a passage can hold text of two languages, see
     :func:`language_lookup`); meant to be asked only once a candidate is found (it reads the passage)."""
     texts = _per_passage(ctx, lambda _offset, ptext: ptext, lambda _offset: None)
     cache: dict[tuple[str, str], bool] = {}
@@ -275,7 +308,7 @@ def confirm_lookup(ctx, lang_of: Callable[[int], str]) -> Callable[[int], bool]:
             return False
         key = (ptext, lang_of(offset))
         if key not in cache:
-            cache[key] = lists_confirm(ptext, key[1])
+            cache[key] = lists_confirm(ptext, key[1], judged=1, langs=WORDFREQ_LANGS + COMPOUND_LANGS)
         return cache[key]
 
     return confirmed

@@ -13,10 +13,12 @@ import numpy as np
 from audit.artefacts import wordclass
 from audit.artefacts.common import (
     BARE_ENTITY_NAMES,
+    COMPOUND_LANGS,
     WORDFREQ_LANGS,
     confirm_lookup,
     language_lookup,
     languages_at,
+    list_zipf,
     stopwords,
     words_with_zipf,
     zipf,
@@ -96,7 +98,7 @@ _OPENERS = (
 )
 #: The capitalised half may itself be a two-part name ("whileYouTube", "hisSpringHill").
 _CAMEL = re.compile(
-    rf"(?<![\w’'@#/.-])([a-zà-öø-ÿ]{{3,}})({_OPENERS}|[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{{2,}}(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{{2,}})?)"
+    rf"(?<![\w’'@#/.\[-])([a-zà-öø-ÿ]{{3,}})({_OPENERS}|[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{{2,}}(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{{2,}})?)"
     rf"(?![\w’'@/-])"
 )
 
@@ -122,6 +124,20 @@ def _rare_name(word: str, lang: str) -> bool:
     return zipf(low, "en") < 3.0 and (lang not in WORDFREQ_LANGS or zipf(low, lang) < 3.0)
 
 
+#: Particles that open surnames and are written joined to them ("DellaVigna", "VanderLans", "FitzGerald").
+_NAME_PARTICLES = frozenset("della delle dello degli dela delos vander vanden vande vonder fitz".split())
+
+
+def _name_half(word: str, lang: str) -> bool:
+    """Is the capitalised ``word`` a name rather than a common word? Not a form of the English word-class
+    lexicon (:mod:`audit.artefacts.wordclass`: common nouns, verbs, adjectives and adverbs, no names), and,
+    in a passage of another language, not a frequent word of that language (Zipf under 4). False without
+    the lexicon."""
+    table = wordclass.lexicon()
+    low = word.lower()
+    return table is not None and low not in table and (lang == "en" or list_zipf(low, lang) < 4.0)
+
+
 def _brand_prefix(left: str) -> bool:
     """Can ``left`` start a lower-camel brand or identifier? A prefix above, or a short word that is no
     function word: the other function words ("and", "his", "said", "while", "die", "und") start no
@@ -139,7 +155,7 @@ _CAMEL_BRANDS = frozenset("easyjet easyhotel easycar wikihow freecodecamp ebooke
 _PREFIXES = frozenset(
     "be anti pre post pro sub super inter intra multi micro macro mega mini semi ultra auto neo pseudo extra contra "
     "sobre hiper hyper cyber ciber télé eco bio geo tele non over under out self vice counter mid tri afro euro narco "
-    "infra socio retro trans cross photo video radio electro hydro thermo neuro psycho mono poly para".split()
+    "infra socio retro trans cross photo video radio electro hydro thermo neuro psycho mono poly para ever never".split()
 )
 _SUFFIX_WORDS = frozenset(
     "less like wide free based proof friendly ness ship hood ward wards side time man men woman women land work "
@@ -163,6 +179,8 @@ _DETERMINERS = frozenset(
 
 
 _DOMAIN_NEXT = re.compile(r"\.[a-z]{2,}")
+#: What follows a word inside a sentence: a lower-case word, after a space or a comma.
+_IN_SENTENCE = re.compile(r"(?:[,;]?[ \t]+|[,;])[a-zà-öø-ÿ]")
 
 
 #: Short function words that are not also word endings: glued to a long content word they mark a lost
@@ -188,16 +206,54 @@ def lower_join_evidence(left: str, right: str, lang: str, vocab) -> Severity | N
     listed variant: nothing (looked up last, only for a join the tests above report: each language's
     lookup may read a shard of its list). In English, an inflected form the frequency list is too short
     to hold ("candying": "can dying", "mandrills") is found in the inflection table of the word-class
-    lexicon (:mod:`audit.artefacts.wordclass`): nothing either.
+    lexicon (:mod:`audit.artefacts.wordclass`): nothing either. An info join of two content words one
+    typing slip away from a common word is that word misspelt (:func:`_misspelt_word`), and a plural
+    of a listed word is a word (:func:`_plural_of_listed`): nothing.
     """
     sev = _join_evidence(left, right, lang, vocab)
     if sev is None:
         return None
     if lang == "en" and _inflected_word(left + right):
         return None
+    sw = stopwords().get(lang, frozenset())
+    if right not in sw and _plural_of_listed(left + right, lang):
+        return None  # (a function word on the right is a lost space: "dansles", though "dansle" is listed)
+    if sev is Severity.INFO and left not in sw and right not in sw and len(left + right) >= 7:
+        if _misspelt_word(left + right, lang):
+            return None  # (a function word glued to a word, "debtfor", "votarcon", is near words too)
     if any(zipf(left + right, other) for other in WORDFREQ_LANGS if other != lang):
         return None
     return sev
+
+
+def _plural_of_listed(token: str, lang: str) -> bool:
+    """Is ``token`` the plural of a listed word ("donatives": "donative" is listed, its plural is too rare
+    for the list)? A plural ending ("-s", "-es") on a listed word is no lost space, in every list language."""
+    return token.endswith("s") and (zipf(token[:-1], lang) > 0 or (token.endswith("es") and zipf(token[:-2], lang) > 0))
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyzáéíóúàèìòùâêîôûäëïöüçñ"
+
+
+def _misspelt_word(token: str, lang: str) -> bool:
+    """Is ``token`` one typing slip (a letter left out, added, changed, or two swapped) away from a
+    common word of ``lang`` (Zipf 3.0 or more)? Then it is that word misspelt ("partnerhip",
+    "departmet", "scandel"), not two words ("partner hip", "depart met"): asked only of the joins that
+    would be info with two content words, whose halves are all the evidence there is."""
+    cut = [(token[:i], token[i:]) for i in range(len(token) + 1)]
+    near = {a + b[1:] for a, b in cut if b}
+    near.update(a + b[1] + b[0] + b[2:] for a, b in cut if len(b) > 1)
+    near.update(a + c + b[1:] for a, b in cut if b for c in _LETTERS if c != b[0])
+    near.update(a + c + b for a, b in cut for c in _LETTERS)
+    near.discard(token)
+    return not near.isdisjoint(_common_words(lang))
+
+
+@lru_cache(maxsize=8)
+def _common_words(lang: str) -> frozenset[str]:
+    """The words of Zipf 3.0 and more of ``lang`` (a set lookup for each of the few hundred near forms of
+    :func:`_misspelt_word` instead of a list lookup), read from the opening of the list."""
+    return words_with_zipf(lang, 3.0)
 
 
 def _inflected_word(word: str) -> bool:
@@ -205,6 +261,12 @@ def _inflected_word(word: str) -> bool:
     table is read on the first English join that reaches here."""
     table = wordclass.lexicon()
     return table is not None and word in table
+
+
+#: Languages whose adjectives agree in number with their noun and that write no closed compound of two
+#: plurals (Spanish, Portuguese, French; Italian plurals end in vowels): two plurals glued are a noun and
+#: its adjective that lost a space. English does ("newsrooms", "salesclerks").
+_AGREEING_LANGS = frozenset({"es", "pt", "fr"})
 
 
 def _join_evidence(left: str, right: str, lang: str, vocab) -> Severity | None:
@@ -220,9 +282,28 @@ def _join_evidence(left: str, right: str, lang: str, vocab) -> Severity | None:
         return Severity.WARNING
     if vocab and vocab.get(left, 0) >= 1 and vocab.get(right, 0) >= 1:
         return Severity.INFO
+    if lang in _AGREEING_LANGS and left.endswith("s") and right.endswith("s") and min(len(left), len(right)) >= 5:
+        return Severity.INFO  # a plural noun and its plural adjective ("proyectosvecinales", "parquesinfantiles")
     if min(zipf(left, lang), zipf(right, lang)) >= 3.5 and not zipf(left + right, lang):
         return Severity.INFO
+    if _adverb_join(left, right, lang):
+        return Severity.INFO  # "alreadyprompting", "joignablegratuitement": no compound holds an adverb
     return None
+
+
+def _adverb_join(left: str, right: str, lang: str) -> bool:
+    """Does one half of a join of two content words read as an adverb, which no closed compound holds?
+    In English, a left half of 5+ letters that the word-class lexicon knows only as an adverb ("already",
+    "quickly"; not "early", "daily", which are adjectives too); in French, Spanish, Portuguese and Italian, a right half
+    that is an adverb of the regular form (an adjective and "-ment" / "-mente": "gratuitement")."""
+    if lang == "en":
+        if len(left) < 5:
+            return False  # particles the lexicon reads as adverbs are prefixes: "infeasible", "onstream", "bylined"
+        table = wordclass.lexicon()
+        bits = table.get(left, 0) if table is not None else 0
+        return bool(bits & wordclass.ADV) and not bits & (wordclass.NOUN | wordclass.VERB | wordclass.ADJ)
+    ending = "ment" if lang == "fr" else "mente" if lang in ("es", "pt", "it") else None
+    return ending is not None and right.endswith(ending) and zipf(right[: -len(ending)], lang) > 0
 
 
 #: Lower-case tokens of 5+ letters that stand alone (not in a URL, e-mail, hashtag, path or code).
@@ -260,8 +341,10 @@ def _split_glued(token: str, lang: str) -> tuple[str, str, float] | None:
     best = None
     for i in range(2, len(token) - 1):
         left, right = token[:i], token[i:]
-        if (left in _PREFIXES and right not in stopwords().get(lang, ())) or right in _SUFFIX_WORDS:
-            continue  # "antivaccine", "statewide"; but "sobrelas" is "sobre las"
+        if (left in _PREFIXES and right not in stopwords().get(lang, ())) or (
+            right in _SUFFIX_WORDS and left not in _function_words(lang)
+        ):
+            continue  # "antivaccine", "statewide"; but "sobrelas" is "sobre las", "wouldship" "would ship"
         zl = _half_ok(left, lang)
         zr = zl and _half_ok(right, lang)
         if zl and zr and (best is None or min(zl, zr) > best[2]):
@@ -271,6 +354,43 @@ def _split_glued(token: str, lang: str) -> tuple[str, str, float] | None:
     if known >= (best[2] - 3.5 if best[2] >= 6.0 else 1.5):
         return None
     return best
+
+
+#: German function words that end no German word as a suffix does (3+ letters: "er", "es", "in", "an" end
+#: many; "ist" ends nouns, "man" and "ich" adjectives and nouns).
+_DE_ENDS = frozenset(w for w in stopwords().get("de", frozenset()) if len(w) >= 3) - {"ist", "man", "ich"}
+#: German articles and the reflexive pronoun: glued after a verb or a preposition they are a lost space.
+_DE_ARTICLES = frozenset("die der das den dem des ein eine einer einen einem eines sich".split())
+
+
+@lru_cache(maxsize=4096)
+def split_glued_compound(token: str, lang: str) -> tuple[str, str, Severity] | None:
+    """``(left, right, severity)`` when a lower-case token of a language that forms compounds freely
+    (:data:`audit.artefacts.common.COMPOUND_LANGS`: German) is no listed word but a word glued to a
+    following function word ("hattedie", "sprachvon", "nachder", "abernoch"); ``None`` otherwise.
+
+    Two content words, or a function word before a content word ("mitnehmen", "nachzuvollziehen": a
+    separable prefix), are how German writes words, so only a function word of :data:`_DE_ENDS` on the
+    right counts, after a function word or a frequent word of 4+ letters (Zipf 3.0 or more); a token
+    listed in German or English ("hermit", "submit") is a word. An article or ``sich`` on the right, or a
+    function word on the left, is a warning; a content word before another function word is info.
+    """
+    if lang not in COMPOUND_LANGS or list_zipf(token, lang) or zipf(token, "en"):
+        return None
+    fw = stopwords().get(lang, frozenset())
+    best = None
+    for i in range(2, len(token) - 2):
+        left, right = token[:i], token[i:]
+        if right not in _DE_ENDS:
+            continue
+        z = 7.0 if left in fw else list_zipf(left, lang) if len(left) >= 4 else 0.0
+        if z >= 3.0 and (best is None or z > best[2]):
+            best = (left, right, z)
+    if best is None:
+        return None
+    left, right, _z = best
+    sev = Severity.WARNING if right in _DE_ARTICLES or left in fw else Severity.INFO
+    return left, right, sev
 
 
 @lru_cache(maxsize=8)
@@ -427,14 +547,21 @@ def find_camel(
 ) -> list[tuple[int, int, str, str, Severity]]:
     """``(start, end, left, right, severity)`` for words glued after a lost space.
 
-    * a lower-case word glued to a capitalised one ("deportationsThe", "governorSmith"): warning, unless
-      the lower-case half is a short or function word before a non-opener ("theStreet": a brand);
+    * a lower-case word glued to a capitalised one ("deportationsThe", "governorSmith"): warning; info
+      when the lower-case half is a short or brand-starting word before a listed word ("theRevolution",
+      "dubStudio"); nothing before an unknown word ("theSkimm": a brand), nor when neither half is a word
+      ("prescIence": a capital typed inside a word);
     * two capitalised words ("WashingtonThe", "WealthManagement"): warning when the right half is a
       sentence opener; info when both halves occur on their own in the document or the word lists
-      confirm them (names, hashtags and brands are spelled so);
+      confirm them (names, hashtags and brands are spelled so), or when a given name is glued to a name
+      inside a sentence ("Gov. TinaKotek declared"; see :func:`_name_half`);
     * two lower-case words ("governorsaid"), only where ``lang_of`` knows the passage language and it
       is one of :data:`WORDFREQ_LANGS`: see :func:`lower_join_evidence` (a function word on one side:
-      warning; two content words that both occur alone in the document: info; else nothing).
+      warning; two content words that both occur alone in the document, or two plurals in a language
+      whose adjectives agree with their noun: info; else nothing); in German (:data:`COMPOUND_LANGS`),
+      only a word glued to a following function word (:func:`split_glued_compound`). A token that is
+      the whole of a quotation is a word being named ('the term "werehyenas"'): nothing;
+    * a word glued to a web address ("unterwww.bmwk.de"): warning.
 
     A form that occurs more than once in the document, or is itself a word of the word lists, is a
     name or identifier used on purpose. ``confirmed(offset)`` (optional) must confirm the passage
@@ -456,12 +583,17 @@ def find_camel(
         left, right = m.group(1), m.group(2)
         if text.count(token) > 1 or token.lower() in _CAMEL_BRANDS:
             continue
+        lang = lang_of(m.start()) if lang_of else "en"
+        sev = Severity.WARNING
         if right not in _PASCAL_OPENERS and _brand_prefix(left):
-            lang = lang_of(m.start()) if lang_of else "en"
             known = vocab_has(right) or max(zipf(right.lower(), "en"), zipf(right.lower(), lang)) > 0
             if not known or _DOMAIN_NEXT.match(text, m.end()):
                 continue  # "theResumator", "theStreet.com": a brand, not a lost space before a word
-        out.append((m.start(), m.end(), left, right, Severity.WARNING))
+            sev = Severity.INFO  # "theRevolution, LLC", "dubStudio": brands join a word to a prefix too
+        elif len(left) < 8 and not any(zipf(h, "en") or list_zipf(h, lang) for h in (left, right.lower())):
+            continue  # neither half is a word ("prescIence"): a capital typed inside a word, not a lost space
+            # (a long left half may be a run of glued words: "saladdressingspizzaArtisan")
+        out.append((m.start(), m.end(), left, right, sev))
     for m in (m for ls, le in windows for m in _PASCAL.finditer(text, ls, le)):
         token = m.group(0)
         left, right = m.group(1), m.group(2)
@@ -469,7 +601,7 @@ def find_camel(
             continue
         low = token.lower()
         lang = lang_of(m.start()) if lang_of else "und"
-        if zipf(low, "en") or zipf(low, lang):
+        if zipf(low, "en") or list_zipf(low, lang):
             continue  # a known name or brand ("BlackRock", "JetBlue")
         in_doc = vocab.get(left.lower(), 0) >= 1 and vocab.get(right.lower(), 0) >= 1
         if right in _PASCAL_OPENERS and len(left) >= (5 if len(right) == 2 else 4):
@@ -485,10 +617,24 @@ def find_camel(
             out.append((m.start(), m.end(), left, right, Severity.INFO))
         elif (
             len(right) >= 4
-            and lang in WORDFREQ_LANGS
-            and all(zipf(h.lower(), lang) >= 3.0 or vocab.get(h.lower(), 0) >= 1 for h in (left, right))
+            and (lang in WORDFREQ_LANGS or lang in COMPOUND_LANGS)
+            and all(list_zipf(h.lower(), lang) >= 3.0 or vocab.get(h.lower(), 0) >= 1 for h in (left, right))
             and (confirmed is None or confirmed(m.start()))
         ):
+            # two words (German writes its compounds closed, "Zentralbank", never "ZentralBank")
+            out.append((m.start(), m.end(), left, right, Severity.INFO))
+        elif (
+            len(right) >= 3
+            and _name_half(right, lang)
+            and _name_half(left, lang)
+            and left.lower() not in _NAME_PARTICLES
+            and max(zipf(left.lower(), "en"), list_zipf(left.lower(), lang)) >= 2.5
+            and _IN_SENTENCE.match(text, m.end())
+        ):
+            # a given name glued to a name inside a sentence ("Gov. TinaKotek declared", "ChristopheFanichet,
+            # sur"): brands join common words ("PowerPoint", "JetBlue", "SpringHill") or made-up ones, and
+            # user names stand before a date, a number or a capitalised line ("Reply JaneRoe June 3"); info,
+            # as names are joined so too
             out.append((m.start(), m.end(), left, right, Severity.INFO))
     if lang_of is not None:
         tokens, matched = _lower_candidates(text, vocab, layer)
@@ -496,15 +642,43 @@ def find_camel(
         wordfreq_langs = frozenset(WORDFREQ_LANGS)
         for (start, token), lang in zip(tokens, langs, strict=True):
             if lang not in wordfreq_langs:
+                if lang in COMPOUND_LANGS:
+                    split3 = split_glued_compound(token, lang)
+                    if (
+                        split3
+                        and (matched or _is_lower_token(text, start, token))
+                        and not _quoted(text, start, start + len(token))
+                        and (confirmed is None or confirmed(start))
+                    ):
+                        out.append((start, start + len(token), *split3))
                 continue
             split = _split_glued(token, lang)  # split_glued less its test of the language, done above
             if not split or not (matched or _is_lower_token(text, start, token)):
                 continue  # (the token regex confirms only the few tokens that split)
             left, right, _z = split
-            sev = lower_join_evidence(left, right, lang, vocab)
-            if sev is not None and (confirmed is None or confirmed(start)):
-                out.append((start, start + len(token), left, right, sev))
+            evidence = lower_join_evidence(left, right, lang, vocab)
+            if evidence is None or _quoted(text, start, start + len(token)):
+                continue  # (a word being named: 'These "werehyenas" are', 'the word "doone"', coined or old)
+            if confirmed is None or confirmed(start):
+                out.append((start, start + len(token), left, right, evidence))
+    if "www." in text:
+        for m in _WWW_GLUE.finditer(text):
+            left = m.group(1)
+            lang = lang_of(m.start()) if lang_of else "en"
+            if zipf(left, "en") or list_zipf(left, lang):
+                out.append((m.start(), m.end(2), left, "www", Severity.WARNING))
     return sorted(out, key=lambda t: t[:2])
+
+
+#: A word glued to a web address ("unterwww.bmwk.de", "sitewww.sante.gouv.fr"): no word ends in "www".
+_WWW_GLUE = re.compile(r"(?<![\w’'@#/.:-])([a-zà-öø-ÿ]{2,})(www)\.[a-z0-9-]+\.[a-z]{2,}")
+
+_QUOTES = "\"“”„«»‘’'"
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` the whole of a quotation (a word being named: a term, a coinage)?"""
+    return 0 < start and end < len(text) and text[start - 1] in _QUOTES and text[end] in _QUOTES
 
 
 def _skip_token(tok: str) -> bool:
@@ -569,6 +743,30 @@ def _candidates(text: str) -> list[int]:
     return out
 
 
+#: The end of a web or e-mail address glued to the next sentence's first word ("cnmc.es.En redes",
+#: "apple.com/newsroom.YouTube said"): a capitalised word after the address's last dot (addresses are
+#: written in lower case), then at most closing punctuation.
+_ADDRESS_TAIL = re.compile(r"(?<=[a-z]{2})\.([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?)[.,;:!?)\]”\"']*$")
+#: What marks a token as a web or e-mail address (see :func:`_skip_token`), and what marks it as code.
+_ADDRESS = re.compile(r"://|@|^www\.|/")
+_CODE = re.compile(r"[\\=_#&{<`]|\(\)")
+
+
+def _address_tail(tok: str) -> tuple[int, int] | None:
+    """``(start, end)`` in ``tok`` of the glue at the end of an address token ("cnmc.es.En": "es.En"), or
+    None: the token must be an address (no code), its last label must be lower case, and the word after
+    it capitalised with lower case letters (a file name or a class name has no such ending)."""
+    if not _ADDRESS.search(tok) or _CODE.search(tok):
+        return None
+    m = _ADDRESS_TAIL.search(tok)
+    if m is None:
+        return None
+    label = re.search(r"[^\W\d_]+$", tok[: m.start()])
+    if label is None or not label.group(0).islower() or tok[: label.start()].endswith("@"):
+        return None  # a capitalised path or file name ("/docs/Report.Final"), a user name ("info@Foo.Bar")
+    return label.start(), m.end(1)
+
+
 def find_glued(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, glue)`` spans of ``word<punct>word`` tokens that lost a space."""
     out = []
@@ -579,7 +777,12 @@ def find_glued(text: str) -> list[tuple[int, int, str]]:
             continue
         done = ts
         tok = text[ts:te]
-        if len(tok) < 5 or _skip_token(tok):
+        if len(tok) < 5:
+            continue
+        if _skip_token(tok):
+            tail = _address_tail(tok)
+            if tail is not None:
+                out.append((ts + tail[0], ts + tail[1], "."))
             continue
         if '"' in tok and '="' in text[max(0, ts - 60) : ts]:
             continue  # inside a quoted attribute value (face="verdana,MS Sans Serif,arial")
@@ -595,8 +798,10 @@ def find_glued(text: str) -> list[tuple[int, int, str]]:
             ):
                 continue  # element lists "(Fe,Mn)", "max,min", "TL;DR", "re:Invent": notation ("now,and" is prose)
             if p == ".":
-                if right.lower() in _TLDS or not (right[0].isupper() and right[1:].islower()):
+                if not (right[0].isupper() and right[1:].islower()):
                     continue
+                if right.lower() in _TLDS and not (len(right) == 2 and _any_stopword(right) and tok.count(".") == 1):
+                    continue  # "Amazon.Com"; but "Bitcoin.In order", "herds.At a meeting" open a sentence
                 if left.lower() in ABBREVIATIONS or not left[1:].islower() or len(left) + len(right) < 6:
                     continue
             elif p == ";" and left.lower() in BARE_ENTITY_NAMES:

@@ -15,7 +15,7 @@ import pytest
 
 from audit.artefacts import boilerplate, common, encoding, quality, recurring, structure, whitespace
 from audit.artefacts.empty import EmptyDocumentCheck, word_count
-from audit.model import Document
+from audit.model import Document, Severity
 from audit.rules import DocContext
 from audit.text import TextLayer
 
@@ -369,9 +369,9 @@ def _split_glued_reference(token: str, lang: str):
     best = None
     for i in range(2, len(token) - 1):
         left, right = token[:i], token[i:]
-        if (
-            left in whitespace._PREFIXES and right not in stopwords().get(lang, ())
-        ) or right in whitespace._SUFFIX_WORDS:
+        if (left in whitespace._PREFIXES and right not in stopwords().get(lang, ())) or (
+            right in whitespace._SUFFIX_WORDS and left not in whitespace._function_words(lang)
+        ):
             continue
         zl = whitespace._half_ok(left, lang)
         zr = zl and whitespace._half_ok(right, lang)
@@ -399,13 +399,20 @@ def test_split_glued_shortcut_for_listed_tokens(lang):
 def _join_evidence_reference(left: str, right: str, lang: str, vocab):
     """:func:`whitespace.lower_join_evidence` as written before the other languages' lists were read last:
     they first, then the English inflection table, then the evidence of the join itself."""
-    from audit.artefacts.common import WORDFREQ_LANGS, zipf
+    from audit.artefacts.common import WORDFREQ_LANGS, stopwords, zipf
 
     if any(zipf(left + right, other) for other in WORDFREQ_LANGS if other != lang):
         return None
     if lang == "en" and whitespace._inflected_word(left + right):
         return None
-    return whitespace._join_evidence(left, right, lang, vocab)
+    sev = whitespace._join_evidence(left, right, lang, vocab)
+    sw = stopwords().get(lang, frozenset())
+    if sev is not None and right not in sw and whitespace._plural_of_listed(left + right, lang):
+        return None  # (the plural of a listed word, session 7)
+    if sev is Severity.INFO and left not in sw and right not in sw and len(left + right) >= 7:
+        if whitespace._misspelt_word(left + right, lang):  # (a misspelt word, session 7)
+            return None
+    return sev
 
 
 @pytest.mark.parametrize("lang", ["en", "es", "fr", "it", "pt"])
