@@ -168,7 +168,7 @@ _CONDITIONAL = re.compile(r"(?i)\b(?:if|unless|si)\b[^,;:.!?()]*$")
 #: A made-up example: "For example, a hypothetical population might include 10 million men", "Suppose that 100 patients".
 _EXAMPLE = re.compile(r"(?i)\b(?:hypothetical|hypothetically|suppose|supposing|imagine|hipotétic[oa])\b")
 #: The same result restated: "18,287 votes, or 53 pct".
-_RESTATED = re.compile(r"[^\d;:]{0,20}?,?\s+(?:or|o|to|a)\s+")
+_RESTATED = re.compile(r"[^\d;:]{0,20}?,?\s+(?:or|o|to|a)\s+(?:[A-Z][\w-]*(?:'s|’s)\s+)?")
 #: A tally: "by 66 votes to 44", "after a 738 to 319 vote".
 _TALLY = re.compile(
     r"\s+(?:to|-|–)\s+\d[\d,]*\s+(?:vote|votes|decision)\b|\s+votes?\s+(?:to|against)\s+\d|\s+votos\s+(?:a|contra)\s+\d",
@@ -279,10 +279,12 @@ _LEGAL = re.compile(
     r"multad[oa]|multa\s+de|condenad[oa]|indemnizaci[oó]n|tribunal|juez|demanda)\b"
 )
 #: A gift of an organisation or a state: "Toyota is giving $1 million to the American Red Cross", "has made a $500,000
-#: donation", "awarded $5,000 grants", "pledged $130 million in aid": the giver's own transaction, announced by it.
+#: donation", "awarded $5,000 grants", "pledged $130 million in aid": the giver's own transaction, announced by it; a
+#: bequest is its testator's ("his grandmother died and bequeathed him £450", "a bequest of £20,000 from H. Hunt").
 _GIVE_BEFORE = re.compile(
     r"(?i:\b(?:giv(?:e|es|ing)|gave|given|donat(?:e|es|ed|ing)|contribut(?:e|es|ed|ing)|pledg(?:e|es|ed|ing)|"
-    r"promised|promise\s+to\s+provide|don[oó]|donar[aá]?|donaron)\s+"
+    r"promised|promise\s+to\s+provide|don[oó]|donar[aá]?|donaron|bequeath(?:s|ed|ing)?|"
+    r"(?:bequest|legacy|inheritance|endowment)\s+of)\s+"
     r"(?:(?:a|an|another|the|its|their|more\s+than|about|some|over|nearly|almost|an\s+additional|additional|"
     r"them|him|her|us|it|unos|unas|más\s+de)\s+)*(?:U\.?S\.?\s*)?)$"
 )
@@ -847,6 +849,31 @@ _VOTERS_DECIDED = re.compile(
     re.I,
 )
 _RESULTS_WERE = re.compile(r"(?i:\bresults?\s+(?:were|was)\s+(?:(?:about|some|nearly|just|only)\s+)?)$")
+#: The result of a named, dated election on the public record (encyclopaedic text): "at the 2006 state election, the
+#: party was reduced to 1.7 per cent of the vote", "In the parliamentary election, 2012, 105 of the 110 members elected",
+#: "In a referendum in November 1994, 52.3 percent of participants voted in favour. Voter turnout was high, 83.3
+#: percent", "Turnout in 2014 stood at 42.54%" after a sentence about the elections. News of a coming or current vote
+#: names no year ("Turnout was 61 percent, up from 48 percent in the last midterm" stays a claim), and a count of the
+#: people who voted stays one ("In the 2020 election, 158 million Americans cast ballots").
+_ELECTION = re.compile(
+    r"(?i)\b(?:elections?|by-elections?|referendums?|referenda|plebiscites?|elecci[oó]n|elecciones|refer[eé]ndum|"
+    r"plebiscito)\b"
+)
+_DATED = re.compile(r"\b(?:1[6-9]\d\d|20\d\d)\b")
+#: The words of a result said of the figure: a share of the vote, turnout, seats, members elected (not "40% of voters
+#: were women", a breakdown of the electorate).
+_VOTE_NEAR_PERCENT = re.compile(
+    r"(?i)\b(?:votes?|voted|vot(?:os?|aron)|turnout|participaci[oó]n|in\s+favou?r|"
+    r"seats|escaños|elected|elegidos)\b"
+)
+_VOTE_AFTER_COUNT = re.compile(
+    r"(?i)(?:\s+of\s+(?:the\s+)?\d[\d,]*)?[^\d;:.]{0,30}?\b(?:votes|seats|mandates|escaños|votos|"
+    r"(?:members|deputies|candidates)\s+elected)\b"
+)
+#: A body's vote tally: "The Plenum's vote was 180 to 4", "a vote of 12 to 3".
+_VOTE_WAS_BEFORE = re.compile(r"(?i:\bvote\s+(?:was|of|stood\s+at)\s+)$")
+_CLAUSE_END = re.compile(r"[,;:]")
+_TO_COUNT = re.compile(r"\s*(?:to|-|–)\s*\d")
 _SEATS_WON_BEFORE = re.compile(r"(?i:\b(?:won|took|gained|secured|captured|obtained)\s+)$")
 _SEATS = re.compile(r"(?i)\b(?:seats|mandates|electoral\s+votes|escaños)\b")
 _MORE_VOTES = re.compile(r"\s*(?:(?:more|fewer|additional|extra|más|menos)\s+)?(?:votes|votos)\b", re.I)
@@ -987,6 +1014,33 @@ def writer_voice(text: str, start: int, end: int, lang: str = "en") -> bool:
     return False
 
 
+#: A look ahead (lower case: "May" is a month).
+_FUTURE = re.compile(r"\b(?:will|shall|could|might|may|upcoming|next|coming|this\s+year|Will)\b")
+
+
+def _vote_near(text: str, f: Figure, start: int, end: int) -> bool:
+    """A word of a result is said of the percent ``f``: up to 40 characters before it ("Voter turnout was high, 83.3
+    percent") or in its own clause after it ("1.7 per cent of the Legislative Council (upper house) vote")."""
+    if _VOTE_NEAR_PERCENT.search(text, max(start, f.start - 40), f.start):
+        return True
+    stop = min(end, f.end + 60)
+    m = _CLAUSE_END.search(text, f.end, stop)
+    return _VOTE_NEAR_PERCENT.search(text, f.end, m.start() if m else stop) is not None
+
+
+def _dated_election(text: str, start: int, end: int) -> bool:
+    """The sentence ``text[start:end]`` tells the outcome of a named, dated election: an election or a referendum is
+    named in it or earlier in its paragraph, with its year there or in the sentence, and nothing looks ahead."""
+    lo = max(start - 400, text.rfind("\n", max(0, start - 400), start) + 1)
+    if _FUTURE.search(text, start, end):
+        return False
+    year_in_sentence = _DATED.search(text, start, end) is not None
+    for m in _ELECTION.finditer(text, lo, end):
+        if year_in_sentence or _DATED.search(text, max(lo, m.start() - 40), min(end, m.end() + 40)):
+            return True
+    return False
+
+
 def _data_cell(text: str, f: Figure, start: int, end: int) -> bool:
     """The figure fills most of its table cell ("27%", "$3,100", "1,204 cases"), as in a table of data."""
     a = max(text.rfind("|", start, f.start), text.rfind("\t", start, f.start)) + 1 or start
@@ -1017,6 +1071,7 @@ def assess(
     change: bool | None = None  # does the sentence count harm or a change to people (lay-offs, strikes)
     result: bool | None = None  # does the sentence report an election result (won, elected, came third)
     harm: bool | None = None  # does the sentence count harm done to people (computed when a small count needs it)
+    record: bool | None = None  # does the sentence tell the outcome of a named, dated election
     out: list[FigureClaim] = []
     for f in figures:
         q = quantity(text, f, start, end)
@@ -1115,6 +1170,18 @@ def assess(
                 result = _RESULT_VERB.search(text, start, end) is not None
             if result:
                 q = "result"  # "won with 18,287 votes", "the 512-seat Lower House"
+        if not is_row and q in CLAIM_QUANTITIES and f.kind in ("percent", "count"):
+            if _VOTE_WAS_BEFORE.search(text, max(start, f.start - 30), f.start) and _TO_COUNT.match(text, f.end, end):
+                q = "result"  # "The Plenum's vote was 180 to 4": a body's tally is its public record
+            elif (f.kind == "percent" and _vote_near(text, f, start, end)) or (
+                f.kind == "count" and _VOTE_AFTER_COUNT.match(text, f.end, end) is not None
+            ):
+                if record is None:
+                    record = _dated_election(text, start, end)
+                if poll is None:
+                    poll = _POLL.search(text, start, end) is not None
+                if record and not poll:
+                    q = "result"  # "at the 2006 state election, … reduced to 1.7 per cent of the … vote"
         if not is_row and (
             (
                 q == "people"
