@@ -873,6 +873,15 @@ _VOTE_AFTER_COUNT = re.compile(
 #: A body's vote tally: "The Plenum's vote was 180 to 4", "a vote of 12 to 3".
 _VOTE_WAS_BEFORE = re.compile(r"(?i:\bvote\s+(?:was|of|stood\s+at)\s+)$")
 _CLAUSE_END = re.compile(r"[,;:]")
+#: The group a share is of: a breakdown of a group's vote ("39% of union members voted for Labour") is a survey's
+#: estimate, not the count of the election, which is of the voters, the participants or the votes.
+_OF_GROUP = re.compile(
+    r"(?i)\s*(?:per\s+cent|percent|pct|%|por\s+ciento)?\s+(?:of|de)\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)"
+)
+_ELECTORATE = frozenset(
+    """voters voter electorate electors participants votes vote ballots turnout votantes electores participantes votos
+    voto""".split()
+)
 _TO_COUNT = re.compile(r"\s*(?:to|-|–)\s*\d")
 _SEATS_WON_BEFORE = re.compile(r"(?i:\b(?:won|took|gained|secured|captured|obtained)\s+)$")
 _SEATS = re.compile(r"(?i)\b(?:seats|mandates|electoral\s+votes|escaños)\b")
@@ -1025,7 +1034,11 @@ def _vote_near(text: str, f: Figure, start: int, end: int) -> bool:
         return True
     stop = min(end, f.end + 60)
     m = _CLAUSE_END.search(text, f.end, stop)
-    return _VOTE_NEAR_PERCENT.search(text, f.end, m.start() if m else stop) is not None
+    stop = m.start() if m else stop
+    g = _OF_GROUP.match(text, f.end, stop)
+    if g and any(_category(w) == "people" and w not in _ELECTORATE for w in _words(g.group(1))):
+        return False  # "39% of union members voted for Labour": a group's vote, estimated by someone
+    return _VOTE_NEAR_PERCENT.search(text, f.end, stop) is not None
 
 
 def _dated_election(text: str, start: int, end: int) -> bool:

@@ -76,6 +76,10 @@ def test_outcomes_of_dated_elections_tallies_and_bequests_are_not_flagged(text: 
         ("In the 2016 election, 40% of voters were women.", "40%"),
         ("In the 2024 election, turnout will top 70 percent, officials hope.", "70"),
         ("In 2016, 40% of voters were women, and turnout among women rose in the 2016 election.", "40%"),
+        (
+            "Several unions struck that winter. Only 41% of union members voted for Labour in the 1987 general election.",
+            "41%",
+        ),
         # public money stays a claim
         ("The parish spent £20,000 on poor relief in 1840, up from £12,000 a decade earlier.", "20,000"),
     ],
