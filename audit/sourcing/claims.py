@@ -229,14 +229,17 @@ _PERSONAL_PAY = re.compile(
 )
 #: A share of a period of time: "the last half of the ninth century".
 _TIME_SPAN = frozenset("century centuries decade decades year years season seasons period month months week".split())
-#: A physical unit right after the figure: "18.7 cm long", "a 235.4 m tall tower", "400 MHz", "25,000 light-years".
+#: A physical unit right after the figure: "18.7 cm long", "a 235.4 m tall tower", "400 MHz", "25,000 light-years",
+#: "1.4 bar".
 _PHYSICAL_UNIT = re.compile(
     r"(?:\s*(?:and|or|to|-|–)\s*[\d.,]*\d)?"  # "the 400 and 450 MHz bands"
     r"\s?(?:(?:cm|mm|m|km|ft|mi|yd)[23²³]?|in\.|mhz|ghz|khz|hz|kg|mg|g|lb|lbs|oz|°[cf]?|light-years?|kwh|mw|kw|gw|nm|µm|"
     # units written with a space or a period, and the engineer's and chemist's units: "123,000 cu mi", "179 cuin",
     # "6.3 Gcuft", "1745 ppb", "3,000 rpm", "250 hp", "500 cc", "21μs"
     r"(?:sq|cu)\.?\s?(?:mi|km|ft|yd|m|in)\.?|cu\.?\s?in|cuin|[kmgtb]?cu\.?\s?ft|bcf|tcf|bcm|ppm|ppb|ppt|rpm|bhp|hp|cc|psi|"
-    r"mpg|knots|kn|kcal|cal|[µμmn]s|db|twh|gwh|mwh|mah|mt|kt|gt|mbps|gbps|kbps|tb|gb|mb|kb|usgal|impgal|gal)(?![\w-])",
+    r"mpg|knots|kn|kcal|cal|[µμmn]s|db|twh|gwh|mwh|mah|mt|kt|gt|mbps|gbps|kbps|tb|gb|mb|kb|usgal|impgal|gal|"
+    # pressures: "the partial pressure of oxygen reaches 1.4 bar" (not "40 bar staff")
+    r"kpa|mpa|hpa|atm|mmhg|m?bar(?!\s+(?:staff|owners?|workers|patrons|tabs?|association)))(?![\w-])",
     re.I,
 )
 _PRIZE_NAME = re.compile(
