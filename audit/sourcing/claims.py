@@ -393,7 +393,8 @@ _COMPOSITION_AFTER = re.compile(r"\s*(?:by\s+(?:weight|volume|mass)|alloy)\b", r
 #: The size of a crowd at an event: "joined a crowd of 15,000 people", "a standing ovation from over 3,000 people"
 #: (a protest's size is a claim: see :data:`_PROTEST`).
 _CROWD_BEFORE = re.compile(
-    r"(?i:\b(?:crowds?|audiences?|ovation|congregation|gathering|attended\s+by|attendances?\s+(?:\w+ly\s+)?(?:topping|"
+    r"(?i:\b(?:crowds?|audiences?|ovation|congregation|gathering|attended\s+by|in\s+front\s+of|before\s+a\s+crowd|"
+    r"attendances?\s+(?:\w+ly\s+)?(?:topping|"
     r"averaging|reaching|exceeding))\s+(?:of|from|by)?\s*"
     r"(?:(?:about|some|nearly|around|over|more\s+than|up\s+to|roughly|an\s+estimated|estimated|almost|perhaps)\s+)*)$"
 )

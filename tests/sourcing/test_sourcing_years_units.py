@@ -1,4 +1,7 @@
-"""Early years in a pair and pressures are no statistics (issue 13, eighth session). Cases written for these tests."""
+"""Early years in a pair, pressures, a game's crowd and the results of a survey (issue 13, eighth session).
+
+Cases written for these tests.
+"""
 
 from __future__ import annotations
 
@@ -23,6 +26,12 @@ from tests.sourcing.helpers import flagged
             "1,400 kPa.",
             "1,400",
         ),
+        # the crowd a game plays in front of
+        (
+            "In 2012, the first official league games in Asia took place. In two matchups, the Hawks faced the Kings "
+            "in Tokyo's Budokan Arena in front of over 14,000 fans.",
+            "14,000",
+        ),
     ],
 )
 def test_early_year_pairs_and_pressures_are_not_flagged(text: str, needle: str) -> None:
@@ -35,8 +44,34 @@ def test_early_year_pairs_and_pressures_are_not_flagged(text: str, needle: str) 
         ("The fever killed 300 people in 1850 and 450 people in 1851.", "450"),
         ("Floods in 2011 killed 300 including 40 children.", "300"),
         ("The chain employs 400 bar staff across the state.", "400"),
+        ("Police fired tear gas in front of 5,000 protesters outside parliament.", "5,000"),  # a protest's crowd
         ("Nearly 6,000 people in the region were left homeless by the storm.", "6,000"),
     ],
 )
 def test_counts_after_years_and_bar_staff_stay_flagged(text: str, needle: str) -> None:
+    assert flagged(text, needle)
+
+
+SURVEY = (
+    "The results of a survey of the views on evolution of 4,100 teachers from 12 countries were presented at a 2009 "
+    "symposium in Lisbon. Chad, Mali and Niger had 58% to 77% of creationist teachers, with no difference between "
+    "biologists and others."
+)
+
+
+def test_the_results_of_a_survey_source_the_figures_that_follow() -> None:
+    assert not flagged(SURVEY, "58%")
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        (
+            "Schools in the district were surveyed in 2009. Chad, Mali and Niger had 58% to 77% of creationist teachers.",
+            "58%",
+        ),
+        ("The results of the vote surprised many: 58% of the region backed independence.", "58%"),
+    ],
+)
+def test_a_survey_not_named_as_the_source_leaves_figures_flagged(text: str, needle: str) -> None:
     assert flagged(text, needle)
