@@ -14,7 +14,10 @@ Syntax cues, each precise on edited text:
   site and his children");
 * **grammar**: in English, a keyword where its word class cannot stand between the function words
   around it ("who has lived in casino the Sellwood neighborhood", "would casino open", "much of cheap
-  the afternoon", "$40 online million"); see :func:`frame_break`;
+  the afternoon", "$40 online million"); see :func:`frame_break`, the word-class frames of
+  :mod:`audit.artefacts.wordclass` and the noun-phrase frames of :mod:`audit.artefacts.nounphrase` (a bare
+  count noun that heads nothing: "experts said shop the case"; "will shop receive"; "the online second
+  half");
 * **foreign**: an English keyword inside a passage in another language
   ("... para responder, order anunció ayer ..."), using the language check's passage
   languages when present, else a stop-word profile of the passage.
@@ -32,7 +35,7 @@ from typing import Iterable
 
 import numpy as np
 
-from audit.artefacts import wordclass
+from audit.artefacts import nounphrase, wordclass
 from audit.artefacts.common import WORDFREQ_LANGS, _freq_dict, guess_language, has_word_lists, stopwords, zipf
 from audit.model import Category, Finding, Severity
 from audit.rules import DocContext, DocumentCheck, Rule
@@ -510,7 +513,7 @@ _LOAN_NP = re.compile(
 #: a noun phrase (contractions of a preposition and an article included), the plural ones among them, and
 #: prepositions. Portuguese and Italian "a" and Italian "o" (also a preposition and "or") are left out.
 _ARTICLES = {
-    "es": frozenset("el la los las un una unos unas del al su sus este esta estos estas".split()),
+    "es": frozenset("el la lo los las un una unos unas del al su sus este esta estos estas".split()),
     "fr": frozenset("le la les un une des du au aux ce cet cette ces son sa ses leur leurs".split()),
     "it": frozenset(
         "il lo la i gli le un uno una del dello della dei degli delle al allo alla ai agli alle nel nello "
@@ -564,6 +567,42 @@ _PREPOSITIONS = {
         "trotz durch bis ab".split()
     ),
 }
+#: Prepositions that take a bare noun, which a time phrase with its article may follow ("convertido en
+#: casino el año pasado"); after the others a bare noun is not followed by an article.
+_BARE_PREPOSITIONS = {
+    "es": frozenset("de en a con sin por".split()),
+    "fr": frozenset("de en à par sans avec sur".split()),
+    "it": frozenset("di in a da per con".split()),
+    "pt": frozenset("de em a com por sem".split()),
+}
+
+
+def _pairs(spec: str) -> frozenset[tuple[str, str]]:
+    """``"a b|c d"`` -> ``{("a", "b"), ("c", "d")}``."""
+    return frozenset((p.split()[0], p.split()[1]) for p in spec.split("|"))
+
+
+#: Fixed two-word prepositions of the Romance languages, which nothing splits ("a través de").
+_BOUND = {
+    "es": _pairs(
+        "través de|acerca de|además de|después de|antes de|debido a|gracias a|frente a|junto a|dentro de|"
+        "fuera de|cerca de|lejos de|alrededor de|pesar de"
+    ),
+    "pt": _pairs("através de|além de|depois de|antes de|dentro de|perto de|graças a|devido a|fora de|longe de"),
+    "fr": _pairs("grâce à|près de|loin de|lors de|auprès de|afin de|face à|quant à|autour de|au-delà de"),
+    "it": _pairs("grazie a|prima di|invece di|accanto a|insieme a|rispetto a|vicino a|oltre a|riguardo a"),
+}
+#: Relative and complement "que"/"che"/"qui": a noun subject after it has its determiner.
+_RELATIVE_QUE = {
+    "es": frozenset({"que"}),
+    "pt": frozenset({"que"}),
+    "fr": frozenset({"que", "qui"}),
+    "it": frozenset({"che"}),
+}
+#: Singular count nouns among the keywords that the Romance languages borrow.
+_LOAN_NOUNS = frozenset({"casino", "site", "shop", "store"})
+#: "According to" in the Romance languages: a noun after it has its determiner (or is a name).
+_ACCORDING = frozenset("según segundo selon secondo".split())
 #: Number words that stand before a plural noun ("500 mil familias", "deux mille emplois").
 _NUMERALS = frozenset("mil mille cien cent cento cem millones millions milioni milhões".split())
 _NUMBER = re.compile(r"\d[\d.,]*")
@@ -596,13 +635,22 @@ def foreign_frame(prev: str, kw: str, nxt: str, lang: str, syntax_only: bool = F
         return False
     if lang == "de":
         lexical = not syntax_only and kw.islower() and kw not in _DE_LOWER
-        return lexical or (low in _PREPOSITIONS["de"] and nlow in arts)
+        # nothing stands between a noun and its genitive attribute ("nach Angaben online des Ministeriums")
+        genitive = nlow == "des" and prev[:1].isupper() and prev[1:].islower()
+        return lexical or (low in _PREPOSITIONS["de"] and nlow in arts) or (kw == "online" and genitive)
     if low in _CLITICS.get(lang, ()):
         return True  # "se casino centra", "ne order doit": a verb must follow
     if kw != "online" and low in _AUXILIARIES[lang] and _PARTICIPLE[lang].fullmatch(nlow):
         return True  # "a casino baissé": only an adverb stands between "have" and its participle
     # a number above one, not a year ("desde 2019 online")
-    count = bool(_NUMBER.fullmatch(prev)) and prev not in ("1", "0") and not _YEAR.fullmatch(prev)
+    count = (bool(_NUMBER.fullmatch(prev)) and prev not in ("1", "0") and not _YEAR.fullmatch(prev)) or prev == "%"
+    if (low, nlow) in _BOUND.get(lang, ()):
+        return True  # "a través online de": nothing splits a fixed two-word preposition
+    if low in _RELATIVE_QUE.get(lang, ()) and kw in _LOAN_NOUNS and nlow in stopwords().get(lang, frozenset()):
+        if nlow not in arts and nlow not in _PREPOSITIONS[lang] and nxt.islower():
+            return True  # "que casino nunca llegaron": a bare singular noun is no subject in these languages
+    if low in _ACCORDING:
+        return True  # "según casino la", "selon site la": "according to" takes a determiner, a name or a pronoun
     if kw == "online":
         # "online" follows its noun or verb in these languages ("compra online", "votar online"): not an
         # article, a preposition or a number right before a noun ("une online liste", "de online reparto"),
@@ -616,13 +664,35 @@ def foreign_frame(prev: str, kw: str, nxt: str, lang: str, syntax_only: bool = F
     if not kw.endswith("s") and (low in _PLURAL_ARTICLES[lang] or count):
         return True
     article = low in arts or (lang == "pt" and low == "a")
+    if lang in ("es", "pt", "fr") and not kw.endswith("s") and _plural_word(nxt, lang):
+        return True  # "solo de casino precios": a singular noun before a plural word (no agreement)
     if article and nxt.islower() and _ROMANCE_NOUN.fullmatch(nxt) and not _english_word(nlow, lang):
         return True  # "la shop emancipación": these languages do not stack a bare noun before a noun
     if nlow in arts and nxt.islower():
         # a bare noun after a preposition may be followed by a time phrase ("convertido en casino el año
         # pasado"): only after another word (a verb, a noun, a conjunction) is the article a break
+        if prev in (",", ";") or (low in _PREPOSITIONS[lang] and low not in _BARE_PREPOSITIONS[lang]):
+            return True  # ", casino la emancipación", "para casino la Transición": a bare noun heads nothing there
         return not article and low not in _PREPOSITIONS[lang] and prev.islower() and not count
     return False
+
+
+def _native_quote(quoted: list[str], nxt: re.Match | None, lang: str) -> bool:
+    """Is a quotation that opens right before a keyword (or a short passage that the keyword tipped to
+    English) in the passage language, not an English title or slogan? Its words before the keyword, or the
+    word after the keyword when none stands before it, are words of ``lang`` that English lacks ("„Wir site
+    sichern", "« buy très perturbé »")."""
+    words = quoted or ([nxt.group(1)] if nxt else [])
+    return any(_native_word(w, lang) for w in words)
+
+
+def _plural_word(word: str, lang: str) -> bool:
+    """A lower-case plural content word of ``lang`` (Spanish, Portuguese, French: written with a final "s"),
+    not a function word or an English word ("precios", "asalariados", not "más", "tous", "news")."""
+    low = word.lower()
+    if not word.islower() or len(word) < 5 or not low.endswith("s") or low.endswith(("ss", "is", "us")):
+        return False
+    return low not in stopwords().get(lang, frozenset()) and _native_word(low, lang) and not _english_word(low, lang)
 
 
 def _passage_word(word: str, lang: str) -> bool:
@@ -672,7 +742,19 @@ _EN_ADJ = frozenset({"cheap", "online"})
 _EN_DEGREE = frozenset("so too how as very that really quite pretty fairly relatively this real dirt".split())
 #: Fixed two-word function phrases that nothing can split ("according to", "instead of").
 _EN_BOUND = frozenset(
-    {("according", "to"), ("instead", "of"), ("because", "of"), ("regardless", "of"), ("rather", "than")}
+    {
+        ("according", "to"),
+        ("instead", "of"),
+        ("because", "of"),
+        ("regardless", "of"),
+        ("rather", "than"),
+        ("due", "to"),
+        ("prior", "to"),
+        ("thanks", "to"),
+        ("apart", "from"),
+        ("ahead", "of"),
+        ("such", "as"),
+    }
 )
 _EN_PERFECT = frozenset("has have had having".split())
 _EN_PLURAL_BE = frozenset({"are", "were"})
@@ -695,11 +777,17 @@ def _plural_noun(word: str) -> bool:
 
 
 _EN_CLOSED = _EN_DET | _EN_PREP | _EN_BE | _EN_HAVE | _EN_MODAL | _EN_SUBJ | _EN_OBJ | frozenset({"what"})
+_EN_POSSESSIVES = wordclass.POSSESSIVES - {"whose"}
 _EN_MULTIPLIER = frozenset("million billion trillion thousand hundred percent".split())
 _FRAME_RE = re.compile(
     rf"(?<![\w’'.-])(?P<prev>[A-Za-z]+|\d[\d,.]*\d|\d)[ \t]*\n?[ \t]*(?<=[ \t\n])(?P<kw>{_kw(KEYWORDS)})"
     rf"[ \t]*\n?[ \t]*(?<=[ \t\n])(?P<next>[a-z]+)(?![\w’'-])"
 )
+
+
+#: A keyword and the lower-case word after it, for the noun-phrase and verb-chain frames of
+#: :mod:`audit.artefacts.nounphrase`.
+_HEAD_RE = re.compile(rf"(?<![\w’'.-])(?P<kw>{_kw(KEYWORDS)})[ \t]*\n?[ \t]*(?<=[ \t\n])(?P<next>[a-z]+)(?![\w’'-])")
 
 
 def frame_break(prev: str, kw: str, nxt: str) -> bool:
@@ -731,9 +819,19 @@ def frame_break(prev: str, kw: str, nxt: str) -> bool:
     if kw in _EN_ADJ and (nxt in _EN_ARTICLES or nxt in _EN_SUBJ or nxt in _EN_OBJ or nxt == "of"):
         if kw == "cheap":
             return low not in _EN_DEGREE
-        # "online" is an adverb after a verb ("went online the next day"), not after a preposition
-        return low in _EN_PREP or low in _EN_DET or (low == "to" and nxt in _EN_ARTICLES)
+        # "online" is an adverb after a verb ("went online the next day"), not after a preposition, nor
+        # between a verb and its object ("harm online our economy")
+        return low in _EN_PREP or low in _EN_DET or (low == "to" and nxt in _EN_ARTICLES) or nxt in _EN_POSSESSIVES
     return False
+
+
+def _relative_clause(text: str, m: re.Match) -> bool:
+    """Does a ``_FRAME_RE`` match "PRONOUN KW are/were" end a relative clause after its noun ("the goods we
+    buy are shipped")? The word before the pronoun is then a noun."""
+    if m.group("next") not in _EN_PLURAL_BE or m.group("prev").lower() not in _EN_SUBJ:
+        return False
+    head = wordclass.token_before(text, m.start("prev"))
+    return head.isalpha() and head.lower() not in _EN_CLOSED and bool(wordclass.classes(head) & wordclass.NOUN)
 
 
 def _class_break(text: str, m: re.Match) -> bool:
@@ -786,11 +884,27 @@ def find_injections(text: str, lang_of, counts=None) -> list[tuple[int, int, str
         if s in out:
             continue
         if frame_break(m.group("prev"), m.group("kw"), m.group("next")):
-            if lang_of(s) != "en" or _title_case_line(text, s):
+            if lang_of(s) != "en" or _title_case_line(text, s) or _relative_clause(text, m):
                 continue
         elif lang_of(s) != "en" or _title_case_line(text, s) or not _class_break(text, m):
             continue
         out[s] = (s, e, m.group("kw"), "grammar")
+    for m in search(_HEAD_RE):
+        s, e = m.span("kw")
+        if s in out:
+            continue
+        kw, nxt = m.group("kw"), m.group("next")
+        toks = nounphrase.tokens_before(text, s)
+        if not (
+            nounphrase.verb_chain_break(toks, kw, nxt)
+            or nounphrase.attribution_break(toks, nxt)
+            or nounphrase.premodifier_break(toks, kw, nxt)
+            or nounphrase.postposed_adjective_break(toks, kw, nxt)
+            or nounphrase.bare_noun_break(toks, kw, nxt, wordclass.token_after(text, m.end("next")), text[e : e + 80])
+        ):
+            continue
+        if lang_of(s) == "en" and not _title_case_line(text, s):
+            out[s] = (s, e, kw, "grammar")
     for m in search(wordclass.COMMA_FRAME_RE, after_comma=True):
         s, e = m.span("kw")
         if s in out or not wordclass.comma_frame_break(m.group("kw"), m.group("next")):
@@ -825,13 +939,26 @@ def find_injections(text: str, lang_of, counts=None) -> list[tuple[int, int, str
         sw = stopwords()
         local = sw.get(lang, frozenset())
         prev = _PREV_WORD.search(before)
-        prev_ok = not loan and (
-            before.rstrip().endswith((",", ";"))
-            or (prev is not None and prev.group(1).lower() in local and prev.group(1).lower() not in sw["en"])
-        )
         nxt = re.match(r"\s+([^\W\d_]+)", after)
-        prev_tok = re.search(r"(?:^|\s)([^\W_](?:[\w.,]*\w)?)[ \t]+$", before)
-        guarded = tipped or (opening >= 0 and len(_WINDOW_WORD.findall(text, opening, s)) < 3)
+        # after an article a noun keyword is a borrowed noun ("voy al store con mi mamá"), unless a word of the
+        # language that is not a function word follows ("la order edad": these languages do not stack bare nouns)
+        borrowed = (
+            kw in _COUNT_KEYWORDS
+            and _LOAN_NP.search(before) is not None
+            and (nxt is None or nxt.group(1).lower() in local or not _native_word(nxt.group(1), lang))
+        )
+        prev_ok = (
+            not loan
+            and not borrowed
+            and (
+                before.rstrip().endswith((",", ";"))
+                or (prev is not None and prev.group(1).lower() in local and prev.group(1).lower() not in sw["en"])
+            )
+        )
+        prev_tok = re.search(r"(?:^|\s|(?<=\w))([^\W_](?:[\w.,]*\w)?|%|,|;)[ \t]+$", before)
+        quoted = _WINDOW_WORD.findall(text, opening, s) if opening >= 0 else []
+        native = _native_quote(quoted, nxt, lang)
+        guarded = not native and (tipped or (opening >= 0 and len(quoted) < 3))
         frame = bool(nxt and foreign_frame(prev_tok.group(1) if prev_tok else "", kw, nxt.group(1), lang, guarded))
         if not frame and guarded:
             # a quotation that opens at most two words before the keyword may be an English title or slogan

@@ -204,7 +204,7 @@ SET_PHRASES = frozenset(
 BARE_OK = SET_PHRASES | {("on", "loan"), ("for", "download")}
 _DISTRIBUTIVE = frozenset({"by", "per"})
 #: Nouns before "of" that take a bare count noun after it ("the kind of store that ...").
-_KIND_OF = frozenset("kind kinds type types sort sorts form forms style version manner brand line".split())
+KIND_OF = frozenset("kind kinds type types sort sorts form forms style version manner brand line".split())
 #: Verbs that take a bare infinitive ("helped buy the land", "let them shop", "go shop").
 _BARE_INF = frozenset("help helps helped helping let lets make makes go come dare rather".split())
 #: Determiners that take a plural or mass noun, never a singular count noun ("many casino", "much store");
@@ -221,7 +221,7 @@ _PARTICIPLE_SUFFIX = re.compile(r"\w{2,}(?:ed|en|ing)")
 #: Words after which "he"/"she" takes a base-form verb: a modal or "do" before the subject (a question:
 #: "would she buy"), a subjunctive ("demanded that he order"), "let"/"make"/"help" + object... ("let him").
 _BASE_VERB_AFTER = MODALS | DO | frozenset("that lest if whether".split())
-_FREE_RELATIVE = frozenset("what whatever all everything anything something whichever".split())
+FREE_RELATIVE = frozenset("what whatever all everything anything something whichever".split())
 #: A number after a currency sign or a determiner is a quantity before its noun ("a $500 loan").
 _CURRENCY = frozenset("$ £ € ¥".split())
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
@@ -359,14 +359,14 @@ def class_frame_break(prev2: str, prev: str, kw: str, nxt: str, nxt2: str) -> bo
             or (low in CONJUNCTIONS and not start)
             or low in _DISTRIBUTIVE
             or (low, kw) in BARE_OK
-            or (low == "of" and p2 in _KIND_OF)
+            or (low == "of" and p2 in KIND_OF)
             or low.endswith(("'s", "’s"))
             or (nxt in PREPOSITIONS | {"to"} and nxt2 == kw)  # "from store to store"
         ):
             return False
     # a verb before a finite verb only ends a relative clause whose head stands before its subject ("the
     # goods we order arrive", "what they buy matters")
-    relative = _nominal(prev2) or p2 in _FREE_RELATIVE
+    relative = _nominal(prev2) or p2 in FREE_RELATIVE
     if kc & VERB and not (_finite_verb(nxt) and not _nominal(nxt2) and not relative):
         if (
             pc & (NOUN | ADV)
