@@ -110,14 +110,16 @@ _SCALE_OR_UNIT = frozenset(
 #: shares of a population ("6.3% of the population") stay claims.
 _PLACE_SIZE = frozenset("population populations inhabitants población habitantes".split())
 #: The size of an organisation or place: "Toshin Steel, with 1,700 workers,", "Acme employs 3,000 people", "a staff of
-#: 5,000", "Indonesia, with 168 mln people", "has about 1,800,000 members", "Florida's 2.8 million residents". A description of the entity (like its
+#: 5,000", "Indonesia, with 168 mln people", "has about 1,800,000 members", "Florida's 2.8 million residents", "The
+#: union represents 40,000 members", "works with 70 organisations to support 11,500 members". A description of the entity (like its
 #: population), not a statistic: unless the sentence counts harm or a change to those people ("has 1,850 workers on
 #: indefinite layoff", "cut 5,000 jobs from its work force of 107,000"), or it is the size of a whole sector or economy
 #: ("The sector employs 240,000 workers nationwide": an economic statistic).
 _SIZE_BEFORE = re.compile(
     r"(?i:\b(?:with|has|have|had|having|employs|employed|employing|home\s+to|emplea|empleaba|cuenta\s+con|con|tiene|"
     r"tenía|serves|served|serving|reaches|reached|connects|connected|boasts|boasted|comprising|comprises|comprised|"
-    r"consisting\s+of|consists\s+of|marshal(?:l?ed|s)|muster(?:ed|s)|fielded|fields|commanded|commands|led|leading)\s+"
+    r"consisting\s+of|consists\s+of|marshal(?:l?ed|s)|muster(?:ed|s)|fielded|fields|commanded|commands|led|leading|"
+    r"represents|represented|representing|support|supports|supported|supporting)\s+"
     r"(?:(?:a|an|its|their)\s+)?(?:(?:staff|work\s*force|workforce|membership|payroll|plantilla)\s+of\s+)?"
     r"(?:(?:about|around|some|nearly|almost|over|more\s+than|roughly|approximately|just\s+over|unos|unas|más\s+de|"
     r"casi|alrededor\s+de)\s+)?|(?:['’]s|#39;s|\bits|\btheir)\s+(?:(?:about|some|nearly|roughly)\s+)?"
@@ -996,7 +998,9 @@ def _entity_size(text: str, f: Figure, start: int, end: int) -> bool:
     if _STAFF_OF.search(m.group(0)):
         return True  # "a staff of 5,000", "its work force of 107,000"
     after = [w for w in _words(text[f.end : min(end, f.end + 40)])[:4] if w not in _SCALE_OR_UNIT]
-    # "1,700 workers", "1,850 hourly workers", "with 10,000 Khmer troops"
+    if "support" in m.group(0).lower():
+        return "members" in after[:2]  # "to support 11,500 members" (not "supports 200,000 students": a programme's)
+    # "1,700 workers", "1,850 hourly workers", "with 10,000 Khmer troops", "The union represents 40,000 members"
     return any(w in _MEMBERS or w in _FORCE_MEMBERS for w in after[:2])
 
 

@@ -1,4 +1,4 @@
-"""Early years in a pair, pressures, a game's crowd and the results of a survey (issue 13, eighth session).
+"""Early years in a pair, pressures, crowds, a body's members and the results of a survey (issue 13, eighth session).
 
 Cases written for these tests.
 """
@@ -74,4 +74,30 @@ def test_the_results_of_a_survey_source_the_figures_that_follow() -> None:
     ],
 )
 def test_a_survey_not_named_as_the_source_leaves_figures_flagged(text: str, needle: str) -> None:
+    assert flagged(text, needle)
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("The teachers union, founded in 1921, represents 40,000 members in 300 locals.", "40,000"),
+        (
+            "The federation works in partnership with its 60 member societies in 31 countries to support 9,800 "
+            "members.",
+            "9,800",
+        ),
+    ],
+)
+def test_the_members_a_body_represents_or_supports_are_its_size(text: str, needle: str) -> None:
+    assert not flagged(text, needle)
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("The programme supports 200,000 students from poor families.", "200,000"),
+        ("The union represents 40,000 members, and 12,000 of them lost their jobs last year.", "12,000"),
+    ],
+)
+def test_people_a_programme_supports_and_harm_to_members_stay_flagged(text: str, needle: str) -> None:
     assert flagged(text, needle)
