@@ -244,6 +244,11 @@ _PHYSICAL_UNIT = re.compile(
     r"kpa|mpa|hpa|atm|mmhg|m?bar(?!\s+(?:staff|owners?|workers|patrons|tabs?|association)))(?![\w-])",
     re.I,
 )
+#: An offer or a bid for a company: "made a $5 billion offer to purchase Dow Jones", "a $2.1 bln bid for the group".
+_DEAL_OFFER = re.compile(
+    r"(?i)\s*(?:(?:mln|million|billion|bln|thousand)\s+)?(?:dlrs?\s+)?(?:[\w-]+\s+)?(?:offer|bid|buyout|takeover\s+bid)\s+"
+    r"(?:to\s+(?:buy|purchase|acquire|take\s+over)|for)\b"
+)
 _PRIZE_NAME = re.compile(
     r"\s+(?:[A-Z][\w'’.-]*\s+){1,4}(?:Prize|Award|Awards|Challenge|Cup|Trophy|Stakes|Classic|Open|Grant|Fellowship)\b"
 )
@@ -628,6 +633,8 @@ def quantity(text: str, fig: Figure, start: int, end: int) -> str:
     after = [w for w in after_words[:6] if w not in _SCALE_OR_UNIT and not (fig.kind == "money" and w == "in")][:2]
     if fig.kind == "money" and _OFF_PRICE.match(after_text):
         return "price"  # "shaved about $10.00 off the spot price": a change in a price
+    if fig.kind == "money" and _DEAL_OFFER.match(after_text):
+        return "finance"  # "made a $5 billion offer to purchase Dow Jones": the price of a deal
     if fig.kind == "money" and _PRIZE_NAME.match(after_text):
         return "other"  # "the $10 million Ansari X Prize": part of a name
     if fig.kind == "money" and _FUNDING_ROUND.match(after_text) and _RAISES.search(text, start, end):

@@ -1,4 +1,4 @@
-"""Early years in a pair, pressures, crowds, a body's members and the results of a survey (issue 13, eighth session).
+"""Early years, pressures, crowds, members, offers for a company and survey results (issue 13, eighth session).
 
 Cases written for these tests.
 """
@@ -100,4 +100,26 @@ def test_the_members_a_body_represents_or_supports_are_its_size(text: str, needl
     ],
 )
 def test_people_a_programme_supports_and_harm_to_members_stay_flagged(text: str, needle: str) -> None:
+    assert flagged(text, needle)
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("In March 2006, Harlan made a $3 billion offer to purchase the Tribune group.", "$3"),
+        ("The investor group made a $2.1 billion takeover bid for the retailer in 2004.", "$2.1"),
+    ],
+)
+def test_an_offer_for_a_company_is_the_price_of_a_deal(text: str, needle: str) -> None:
+    assert not flagged(text, needle)
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("The state made a $400 million offer to teachers to end the strike.", "$400"),
+        ("The city spent $3 billion to purchase homes for the homeless.", "$3"),
+    ],
+)
+def test_public_money_offered_or_spent_stays_flagged(text: str, needle: str) -> None:
     assert flagged(text, needle)
