@@ -25,7 +25,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib.metadata import entry_points
-from typing import Any, ClassVar, Iterable, Mapping
+from typing import Any, ClassVar, Iterable, Mapping, Sequence
 
 from audit import layout
 from audit.errors import ConfigError, UnknownRuleError
@@ -264,6 +264,12 @@ class DocumentCheck(_Check, ABC):
     @abstractmethod
     def check(self, ctx: DocContext) -> Iterable[Finding]:
         """The findings of one document."""
+
+    def prepare_batch(self, ctxs: Sequence[DocContext]) -> None:
+        """Optional: work on a batch of documents at once, before ``check`` is called on each of them (the
+        engines call it on every batch they check: serially, in each worker process, in each Ray task).
+        ``check`` gives the same findings whether it was called or not (a library caller checking one
+        document never calls it); what it keeps is bounded by one batch (dropped at the next call)."""
 
 
 _UNPREPARED = object()

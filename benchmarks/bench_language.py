@@ -47,6 +47,8 @@ from data.language_samples import (  # noqa: E402
 )
 
 from audit.collector import tuned_collector  # noqa: E402
+from audit.engine.common import prepare_batch  # noqa: E402
+from audit.engine.local import SERIAL_BATCH  # noqa: E402
 from audit.language import LanguageCheck, LanguageConfig, LanguageIdentifier  # noqa: E402
 from audit.language.backends import clean_for_detection, get_backend  # noqa: E402
 from audit.language.short import clear_word_cache  # noqa: E402
@@ -167,13 +169,32 @@ def timed(check: LanguageCheck, texts: list[str], repeats: int = 3) -> float:
     return sum(len(ctx.passages) for ctx, _ in results) / best
 
 
-def run_check(check: LanguageCheck, texts: list[str]):
-    results = []
-    for i, text in enumerate(texts):
-        ctx = DocContext(Document(id=str(i), text=text, source=str(i)), i)
-        findings = list(check.check(ctx))
-        results.append((ctx, findings))
-    return results
+def run_check(check: LanguageCheck, texts: list[str], batched: bool = True):
+    """``(context, findings)`` per text, checked as a scan checks them (:func:`check_all`)."""
+    ctxs = [DocContext(Document(id=str(i), text=text, source=str(i)), i) for i, text in enumerate(texts)]
+    return list(zip(ctxs, check_all(check, ctxs, batched), strict=True))
+
+
+def check_all(check: LanguageCheck, ctxs: list[DocContext], batched: bool = True) -> list[list]:
+    """The findings of each context. ``batched``: as a scan runs the check, in the serial stage's batches
+    (``audit.engine.local.SERIAL_BATCH``, a worker's task), ``prepare_batch`` first; else one record at a
+    time, as a library caller checking one document."""
+    if not batched:
+        return [list(check.check(ctx)) for ctx in ctxs]
+    docs, chars = SERIAL_BATCH
+    out: list[list] = []
+    start = 0
+    while start < len(ctxs):
+        end = size = 0
+        for end in range(start, len(ctxs)):  # up to and including the document that reaches a limit
+            size += len(ctxs[end].text)
+            if end + 1 - start >= docs or size >= chars:
+                break
+        part = ctxs[start : end + 1]
+        prepare_batch([check], part)
+        out.extend(list(check.check(ctx)) for ctx in part)
+        start = end + 1
+    return out
 
 
 def overlap(a0: int, a1: int, b0: int, b1: int) -> int:
@@ -255,42 +276,53 @@ def _contexts(texts: list[str]) -> list[DocContext]:
     return out
 
 
+#: --speed: the ways the check is timed, side by side (name, config overrides, batched).
+SPEED_MODES = (
+    ("batched", {}, True),
+    ("one at a time", {}, False),
+    ("word pass off", {"short_max_chars": 0}, False),
+)
+
+
 def speed(specs: list[str], limit: int, default_collector: bool = False, warm: int = 1) -> None:
     """CPU of the language check alone on real documents, in steady state: a first pass over the same
     documents loads the models and word lists, the text layer (passages, sentences, words) is computed
     before the timing as in a whole audit, and fastText's answer cache and the word-frequency cache of
-    short texts are emptied; best of two passes. The garbage collector runs with a scan's settings
-    (:func:`audit.collector.tuned_collector`), unless ``default_collector`` (Python's defaults).
-    ``warm``: passes before the timed ones (the first merges the word lists' shards that the
-    documents' words fall in: ``audit.language.short._Lexicon``)."""
+    short texts are emptied; best of two passes. Three ways side by side, alternated within each pass (the
+    same load): ``batched`` as a scan runs the check (:func:`check_all`: the serial stage's batches,
+    ``prepare_batch`` first), ``one at a time`` (a library caller, one document), and ``word pass off``
+    (one at a time without the word-by-word reading of short records: ``short_max_chars = 0``). The garbage
+    collector runs with a scan's settings (:func:`audit.collector.tuned_collector`), unless
+    ``default_collector`` (Python's defaults). ``warm``: passes before the timed ones (the first merges the
+    word lists' shards that the documents' words fall in: ``audit.language.short._Lexicon``)."""
     with contextlib.nullcontext() if default_collector else tuned_collector():
         _speed(specs, limit, warm)
 
 
 def _speed(specs: list[str], limit: int, warm: int) -> None:
-    print(f"{'corpus':<34}{'docs':>6}{'MB':>7}{'CPU s':>8}{'s/MB':>8}{'ms/doc':>8}")
+    names = [name for name, _kw, _b in SPEED_MODES]
+    print(f"{'corpus':<28}{'docs':>6}{'MB':>6}{'CPU s':>7}{'s/MB':>7}  ms/doc: " + " / ".join(names))
     for spec in specs:
         texts = [text for _, _, text, _ in records(spec, limit)]
         mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
-        check = LanguageCheck(config(), Settings())
+        checks = [(LanguageCheck(config(**kw), Settings()), batched) for _name, kw, batched in SPEED_MODES]
         for _ in range(max(1, warm)):
-            for ctx in _contexts(texts):
-                list(check.check(ctx))
-        best = float("inf")
+            for check, batched in checks:
+                check_all(check, _contexts(texts), batched)
+        best = [float("inf")] * len(checks)
         for _ in range(2):
-            fasttext = check.identifier.fasttext
-            if fasttext is not None:
-                fasttext.clear_cache()
-            clear_word_cache()
-            ctxs = _contexts(texts)
-            t0 = time.process_time()
-            for ctx in ctxs:
-                list(check.check(ctx))
-            best = min(best, time.process_time() - t0)
-        name = os.path.basename(spec)[-34:]
-        print(
-            f"{name:<34}{len(texts):>6}{mb:>7.2f}{best:>8.2f}{best / max(mb, 1e-9):>8.3f}{1000 * best / max(1, len(texts)):>8.2f}"
-        )
+            for k, (check, batched) in enumerate(checks):
+                fasttext = check.identifier.fasttext
+                if fasttext is not None:
+                    fasttext.clear_cache()
+                clear_word_cache()
+                ctxs = _contexts(texts)
+                t0 = time.process_time()
+                check_all(check, ctxs, batched)
+                best[k] = min(best[k], time.process_time() - t0)
+        name = os.path.basename(spec)[-28:]
+        per_doc = " / ".join(f"{1000 * b / max(1, len(texts)):.3f}" for b in best)
+        print(f"{name:<28}{len(texts):>6}{mb:>6.2f}{best[0]:>7.2f}{best[0] / max(mb, 1e-9):>7.3f}  {per_doc}")
 
 
 def main() -> None:

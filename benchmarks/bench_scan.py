@@ -200,7 +200,7 @@ def worker_account(data: Path) -> None:
     """The whole audit (``--jobs 1``, json) in process, every CPU second accounted for, exclusively (a
     part's time excludes the parts it calls): before the scan (interpreter, imports, option parsing, the
     config and the policy, which imports the selected families), each check's methods (``check``,
-    ``prepare``, ``observe``, ``finish``; a check's first use of its models, word lists and lexicons counts
+    ``prepare_batch``, ``prepare``, ``observe``, ``finish``; a check's first use of its models, word lists and lexicons counts
     to it), each part of the shared text layer (counted where computed, whichever check asks first),
     reading, the policy and report assembly (``finalize``), rendering, and the rest of the engine and
     pipeline (contexts, outcomes, the findings store, document results)."""
@@ -263,7 +263,7 @@ def worker_account(data: Path) -> None:
         for check in checks:
             cls = type(check)
             family = cls.__module__.split(".")[1] if cls.__module__.startswith("audit.") else cls.__module__
-            for meth in ("check", "prepare", "observe", "finish"):
+            for meth in ("check", "prepare_batch", "prepare", "observe", "finish"):
                 fn = cls.__dict__.get(meth)
                 if fn is not None and not getattr(fn, "_accounted", False):
                     w = wrap(f"{family}: {cls.__name__}.{meth}", fn)

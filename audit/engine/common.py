@@ -144,6 +144,16 @@ class DocOutcome:
         return list(self.findings)
 
 
+def prepare_batch(doc_checks: list[Any], ctxs: list[DocContext]) -> None:
+    """The document checks' optional batch step (``DocumentCheck.prepare_batch``) on a batch of contexts,
+    before ``check`` runs on each."""
+    if ctxs:
+        for check in doc_checks:
+            hook = getattr(check, "prepare_batch", None)
+            if hook is not None:
+                hook(ctxs)
+
+
 def shards(events: Iterable[Any], size: int) -> Iterator[list[Any]]:
     """Reader events in groups holding ``size`` documents each (unreadable and skipped inputs ride along
     in their place, so results come back in input order)."""

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
 from audit.config import Config
-from audit.engine.common import DocOutcome, build_checks, shards, tune_collector
+from audit.engine.common import DocOutcome, build_checks, prepare_batch, shards, tune_collector
 from audit.model import Document
 from audit.rules import CorpusCheck, DocContext, DocumentCheck
 
@@ -95,7 +95,9 @@ def _forked_init() -> None:
 def _worker_batch(docs: list[Document]) -> list[DocOutcome]:
     needs, source_field, *passage_languages = _WORKER_PREP[0]
     preparers = tuple(_WORKER_PREPARERS)
-    out = [DocOutcome.compute(DocContext(doc, -1), _WORKER_CHECKS, needs, source_field, preparers) for doc in docs]
+    ctxs = [DocContext(doc, -1) for doc in docs]
+    prepare_batch(_WORKER_CHECKS, ctxs)
+    out = [DocOutcome.compute(ctx, _WORKER_CHECKS, needs, source_field, preparers) for ctx in ctxs]
     if passage_languages and not passage_languages[0]:
         for outcome in out:
             outcome.passage_languages = []
@@ -110,22 +112,26 @@ def _main_importable() -> bool:
     return path is None or os.path.exists(path)
 
 
+#: Documents and characters of text the serial stage reads ahead for ``prepare_batch`` (a worker's task).
+SERIAL_BATCH = (Parallel.batch, Parallel.batch_chars)
+
+
 def _serial_stage(
     events: Iterable[Any], doc_checks: list[Any], prep: Prep = ((), "source"), preparers: tuple[Any, ...] = ()
 ):
     """``(event, DocOutcome | None)`` computed in this process. ``preparers``: the corpus checks whose
     ``prepare`` runs here, on the context the document checks used (its text layer already computed),
-    not later on a fresh one; the stage is lazy, so each runs after the previous document's ``observe``."""
+    not later on a fresh one; the stage is lazy, so each runs after the previous document's ``observe``.
+    Documents are read ahead in batches (``SERIAL_BATCH``) for the document checks' ``prepare_batch``."""
     needs, source_field = prep[:2]
-    for event in events:
-        yield (
-            event,
-            (
-                DocOutcome.compute(DocContext(event, -1), doc_checks, needs, source_field, preparers)
-                if isinstance(event, Document)
-                else None
-            ),
-        )
+    for batch in _tasks(events, *SERIAL_BATCH):
+        ctxs = [DocContext(event, -1) if isinstance(event, Document) else None for event in batch]
+        prepare_batch(doc_checks, [ctx for ctx in ctxs if ctx is not None])
+        for event, ctx in zip(batch, ctxs, strict=True):
+            yield (
+                event,
+                (DocOutcome.compute(ctx, doc_checks, needs, source_field, preparers) if ctx is not None else None),
+            )
 
 
 def _document_stage(

@@ -96,11 +96,13 @@ def _checks_for(config: Any, enabled: frozenset[str]) -> list[Any]:
 
 
 def _run_shard(config: Any, enabled: frozenset[str], docs: list[Any]) -> list[Any]:
-    from audit.engine.common import DocOutcome
+    from audit.engine.common import DocOutcome, prepare_batch
     from audit.rules import DocContext
 
     checks = _checks_for(config, enabled)
-    return [DocOutcome.compute(DocContext(doc, -1), checks) for doc in docs]
+    ctxs = [DocContext(doc, -1) for doc in docs]
+    prepare_batch(checks, ctxs)
+    return [DocOutcome.compute(ctx, checks) for ctx in ctxs]
 
 
 def _describe(docs: list[Any]) -> str:

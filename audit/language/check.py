@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from audit.language.identify import (
     SHORT_CANDIDATES,
@@ -39,11 +39,14 @@ from audit.language.identify import (
     LanguageConfig,
     LanguageIdentifier,
     ShortReading,
+    ShortWords,
     Unit,
     dominant,
+    finish_short,
     prob_of,
     read_short,
     shares,
+    short_words_batch,
     weights_of,
 )
 from audit.model import Category, Finding, Severity, Span
@@ -196,6 +199,8 @@ class LanguageCheck(DocumentCheck):
     def __init__(self, config=None, settings=None) -> None:
         super().__init__(config, settings)
         self._identifier: LanguageIdentifier | None = None
+        #: The short records of the batch being checked (prepare_batch), by id: (context, units, words).
+        self._batch: dict[int, tuple[DocContext, list[Unit], ShortWords | None]] = {}
 
     @property
     def identifier(self) -> LanguageIdentifier:
@@ -207,6 +212,41 @@ class LanguageCheck(DocumentCheck):
         ident = self.identifier  # fastText's model loads with its backend
         if ident.langdetect is not None:
             ident.langdetect.preload()
+
+    def prepare_batch(self, ctxs: Sequence[DocContext]) -> None:
+        """Read the short records of a batch word by word at once (:func:`short_words_batch`: one lookup
+        of all their words and the word-pair arithmetic for all of them, instead of some thirty numpy calls
+        per record); :meth:`check` takes each record's answer (the same as it would compute) and the
+        previous batch's are dropped."""
+        self._batch = {}
+        cfg = self.config
+        ident = self.identifier
+        if ident.fasttext is None or cfg.short_max_chars <= 0:
+            return
+        found: list[tuple[DocContext, list[Unit]]] = []
+        items: list[tuple[str, str | None]] = []
+        for ctx in ctxs:
+            text = ctx.text
+            if len(text) > cfg.short_max_chars or not text.strip():
+                continue
+            units = ident.units(text, ctx.passages)
+            if len(units) != 1:
+                continue
+            found.append((ctx, units))
+            items.append((text, self._short_clean(text, units[0])))
+        if not found:
+            return
+        # The passage reading's model call first, as check() makes it (its answers stay cached).
+        ident.fasttext.predict([units[0].clean for _ctx, units in found], k=SHORT_CANDIDATES)
+        words = short_words_batch(ident.fasttext, items, cfg)
+        self._batch = {id(ctx): (ctx, units, w) for (ctx, units), w in zip(found, words, strict=True)}
+
+    def _short_clean(self, text: str, u: Unit) -> str | None:
+        """The passage's cleaned text when only white space lies outside it (then it is the record's)."""
+        whole = (
+            len(text) <= self.config.max_chars and not text[: u.span.start].strip() and not text[u.span.end :].strip()
+        )
+        return u.clean if whole else None
 
     def check(self, ctx: DocContext) -> Iterable[Finding]:
         text = ctx.text
@@ -267,7 +307,10 @@ class LanguageCheck(DocumentCheck):
         text = ctx.text
         ident = self.identifier
         cfg = self.config
-        units = ident.units(text, ctx.passages)
+        prepared = self._batch.pop(id(ctx), None) if self._batch else None
+        if prepared is not None and prepared[0] is not ctx:
+            prepared = None
+        units = prepared[1] if prepared is not None else ident.units(text, ctx.passages)
         # A short record of one passage is also read word by word below, with fastText's top 20: asked
         # first, they answer the passage reading's top 3 as well (one model call, the same answers).
         short_record = len(units) == 1 and len(text) <= cfg.short_max_chars and ident.fasttext is not None
@@ -299,17 +342,11 @@ class LanguageCheck(DocumentCheck):
         # A short text of one passage is also read word by word (its language when the passage
         # reading leaves it und, and runs of words in two languages).
         if short_record:
-            u = units[0]
-            # The passage's cleaned text is the record's when only white space lies outside it.
-            whole = len(text) <= cfg.max_chars and not text[: u.span.start].strip() and not text[u.span.end :].strip()
-            short = read_short(
-                ident.fasttext,
-                text,
-                cfg,
-                doc_lang,
-                _confidence(units, doc_lang) or rest_conf,
-                u.clean if whole else None,
-            )
+            known_conf = _confidence(units, doc_lang) or rest_conf
+            if prepared is not None:  # read in prepare_batch
+                short = finish_short(prepared[2], cfg, doc_lang, known_conf)
+            else:
+                short = read_short(ident.fasttext, text, cfg, doc_lang, known_conf, self._short_clean(text, units[0]))
             mixed = short.weights()
             if len(mixed) >= 2:
                 weights = mixed

@@ -5,13 +5,23 @@ document's dominant language. No rule logic lives here (that is :mod:`audit.lang
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
 import numpy as np
 
 from audit.language.backends import EVIDENCE_LIMIT, Candidates, clean_for_detection, evidence_chars, get_backend
 from audit.language.screen import odd_sentences, passages_of, span_bounds, vocabulary
-from audit.language.short import Run, counted_runs, identify_short, pair_with_frequencies, tokens
+from audit.language.short import (
+    Run,
+    Token,
+    bounds_fail,
+    counted_runs,
+    identify_short,
+    pair_with_frequencies,
+    pairs_with_frequencies,
+    prose_words,
+    tokens,
+)
 from audit.model import Span
 from audit.text import TextLayer
 
@@ -496,6 +506,15 @@ class ShortReading:
 SHORT_CANDIDATES = 20
 
 
+class ShortWords(NamedTuple):
+    """What :func:`read_short` reads of a short text before it needs the passage reading's answer:
+    fastText's candidates, the words (outside names when there are any) and the counted runs."""
+
+    cands: Candidates
+    words: list[str]
+    runs: tuple[Run, ...]
+
+
 def read_short(
     fasttext,
     text: str,
@@ -508,46 +527,94 @@ def read_short(
     in the two likeliest languages (only runs with ``run_min_letters`` and ``run_min_margin``).
     ``known``: the language the passage reading found (then only the runs are computed).
     ``clean``: :func:`clean_for_detection` of ``text`` when the caller has it."""
-    if clean is None:
-        clean = clean_for_detection(text, cfg.max_chars)
-    if not clean:
-        return ShortReading(UND, 0.0)
-    cands = fasttext.predict([clean], k=SHORT_CANDIDATES)[0]
-    toks = tokens(text)
-    prose = [t.word for t in toks if not t.name]
-    words = prose or [t.word for t in toks]
-    if not cands or not words:
+    return finish_short(short_words_batch(fasttext, [(text, clean)], cfg, batched=False)[0], cfg, known, known_conf)
+
+
+def finish_short(
+    words: ShortWords | None, cfg: LanguageConfig, known: str = UND, known_conf: float = 0.0
+) -> ShortReading:
+    """:func:`read_short` from its words (:func:`short_words_batch`; None: nothing to read)."""
+    if words is None:
         return ShortReading(UND, 0.0)
     if known != UND:
         lang, conf = known, known_conf
     else:
-        lang, conf = identify_short(words, cands[:5])
+        lang, conf = identify_short(words.words, words.cands[:5])
         if conf < cfg.short_min_confidence:
             lang = UND
-    runs: tuple[Run, ...] = ()
-    pair, logf = (
-        (None, None)
-        if clearly_one(prose, cands, cfg)
-        else pair_with_frequencies(prose, cands, cfg.pair_min_probability)
-    )
-    if pair is not None:
-        runs = counted_runs(
-            toks,
-            pair,
-            cfg.switch_penalty,
-            cfg.run_min_letters,
-            cfg.run_min_margin,
-            # the most frequent words of each language, a list read once per language
-            lambda: (vocabulary(pair[0], cfg.run_vocabulary_size), vocabulary(pair[1], cfg.run_vocabulary_size)),
-            logf,
-        )
+    return ShortReading(lang, conf, words.runs)
+
+
+def short_words_batch(
+    fasttext, items: Sequence[tuple[str, str | None]], cfg: LanguageConfig, batched: bool = True
+) -> list[ShortWords | None]:
+    """:class:`ShortWords` of short texts (``(text, clean)``, ``clean`` as for :func:`read_short`), None for
+    a text with no cleaned text, no candidates or no words. ``batched``: the words read without their
+    offsets (:func:`audit.language.short.prose_words`), the word-pair arithmetic and the labelling's first
+    bound for all texts at once (:func:`audit.language.short.pairs_with_frequencies`, the same answers);
+    else text by text, as :func:`read_short` always did."""
+    out: list[ShortWords | None] = [None] * len(items)
+    read: list[tuple[int, Candidates, str, list[Token] | None, list[str]]] = []  # texts that get a pair
+    cleans = [clean_for_detection(text, cfg.max_chars) if clean is None else clean for text, clean in items]
+    for i, ((text, _c), clean, cands) in enumerate(
+        zip(items, cleans, fasttext.predict(cleans, k=SHORT_CANDIDATES), strict=True)
+    ):
+        if not clean:
+            continue
+        toks: list[Token] | None = None
+        if batched:  # the words without their offsets (those only for the texts whose runs are labelled)
+            prose, words = prose_words(text)
+        else:
+            toks = tokens(text)
+            prose, words = [t.word for t in toks if not t.name], [t.word for t in toks]
+        words = prose or words
+        if not cands or not words:
+            continue
+        out[i] = ShortWords(cands, words, ())
+        if not clearly_one(prose, cands, cfg):
+            read.append((i, cands, text, toks, prose))
+    if not read:
+        return out
+    stopped: dict[int, bool] = {}
+    if batched:
+        pairs = pairs_with_frequencies([(prose, cands) for _i, cands, *_r, prose in read], cfg.pair_min_probability)
+        # The labelling's first bound for all of them at once: most stop there.
+        with_logf = [(k, logf) for k, (pair, logf) in enumerate(pairs) if pair is not None and logf is not None]
+        fails = bounds_fail([logf for _k, logf in with_logf], cfg.run_min_margin)
+        stopped = {k: fail for (k, _logf), fail in zip(with_logf, fails, strict=True)}
+    else:
+        pairs = [pair_with_frequencies(prose, cands, cfg.pair_min_probability) for _i, cands, *_r, prose in read]
+    for k, ((i, _cands, text, toks, _prose), (pair, logf)) in enumerate(zip(read, pairs, strict=True)):
+        if pair is None or stopped.get(k, False):
+            continue
+        runs = _counted(tokens(text) if toks is None else toks, pair, logf, cfg)
         if runs:
-            chars: dict[str, int] = {}
-            for r in runs:
-                chars[r.lang] = chars.get(r.lang, 0) + (r.end - r.start)
-            if min(chars.values()) < cfg.run_min_share * sum(chars.values()):
-                runs = ()
-    return ShortReading(lang, conf, runs)
+            sw = out[i]
+            assert sw is not None
+            out[i] = sw._replace(runs=runs)
+    return out
+
+
+def _counted(toks: list[Token], pair: tuple[str, str], logf: np.ndarray | None, cfg: LanguageConfig) -> tuple[Run, ...]:
+    """The counted runs of a short text in ``pair``, or () when one language holds under ``run_min_share``
+    of their characters."""
+    runs = counted_runs(
+        toks,
+        pair,
+        cfg.switch_penalty,
+        cfg.run_min_letters,
+        cfg.run_min_margin,
+        # the most frequent words of each language, a list read once per language
+        lambda: (vocabulary(pair[0], cfg.run_vocabulary_size), vocabulary(pair[1], cfg.run_vocabulary_size)),
+        logf,
+    )
+    if runs:
+        chars: dict[str, int] = {}
+        for r in runs:
+            chars[r.lang] = chars.get(r.lang, 0) + (r.end - r.start)
+        if min(chars.values()) < cfg.run_min_share * sum(chars.values()):
+            return ()
+    return runs
 
 
 def clearly_one(prose: Sequence[str], cands: Candidates, cfg: LanguageConfig) -> bool:

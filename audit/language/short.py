@@ -25,7 +25,7 @@ import functools
 import math
 import re
 from dataclasses import dataclass
-from typing import Callable, NamedTuple, Sequence
+from typing import Callable, NamedTuple, Sequence, cast
 
 import numpy as np
 
@@ -82,6 +82,36 @@ def tokens(text: str) -> list[Token]:
         for i in openings:
             out[i] = out[i]._replace(name=False)
     return out
+
+
+#: The stretch before each word of :data:`_TOKEN` (white space, digits, punctuation and the tokens it skips:
+#: URLs, handles, tags, dotted names) and the word; the last match holds what follows the last word, with
+#: no word. Scanning as :data:`_TOKEN` does: a stretch holds no letter outside a skipped token.
+_BEFORE_WORD = re.compile(
+    r"((?:(?:https?://|www\.)\S+|[@#]\w+|\w++(?:\.\w++)+|[\W\d_])*+)([^\W\d_]++(?:['’][^\W\d_]+)*+|\Z)"
+)
+
+
+def prose_words(text: str) -> tuple[list[str], list[str]]:
+    """The lower-case words of :func:`tokens` outside names, and all of them: ``[t.word for t in tokens(text)
+    if not t.name]`` and ``[t.word for t in tokens(text)]``, without a Python object per word (a test checks
+    they agree)."""
+    found = _BEFORE_WORD.findall(text)
+    while found and not found[-1][1]:
+        found.pop()
+    if not found:
+        return [], []
+    words = [w for _before, w in found]
+    # Lower case of the words joined by spaces, split again (no word holds a space): one call, not one per word.
+    lower = " ".join(words).lower().split(" ")
+    caps = [i for i, w in enumerate(words) if w[0].isupper()]
+    if caps and 2 * len(caps) < len(words):  # a capital opening a sentence after the first is grammar
+        search = _OPENS.search
+        caps = [i for i in caps if not (i and words[i][1:].islower() and search(found[i][0]))]
+    if not caps:
+        return lower, lower
+    names = set(caps)
+    return [w for i, w in enumerate(lower) if i not in names], lower
 
 
 #: Bands of a list with a logarithm of their own (a list's band ``i`` has frequency ``10 ** (-i / 100)``;
@@ -421,3 +451,144 @@ def counted_runs(
         if r.letters >= min_letters and r.margin >= min_margin and r.own >= 1
     ]
     return tuple(runs) if len({r.lang for r in runs}) >= 2 else ()
+
+
+#: Words of one :func:`pairs_with_frequencies` gather at most (records are read in groups under it).
+_BATCH_WORDS = 4096
+
+
+def pairs_with_frequencies(
+    batch: Sequence[tuple[list[str], Candidates]], min_probability: float
+) -> list[tuple[tuple[str, str] | None, np.ndarray | None]]:
+    """:func:`pair_with_frequencies` of many texts at once (``(words, candidates)`` each), with the same
+    answers: every text's words are looked up in one gather and the per-word arithmetic (best two
+    languages, words won, letters won per language, gains over the first) runs on all of them together
+    instead of some thirty numpy calls per text.
+
+    Sums whose order differs from the plain code's are only used where rounding cannot change the
+    answer: letters won are whole numbers (exact in any order); a language's gain is a sum of
+    non-negative terms (zero in any order exactly when every term is); and when the two largest gains
+    are within rounding of each other, that text is read by :func:`pair_with_frequencies` itself."""
+    out: list[tuple[tuple[str, str] | None, np.ndarray | None]] = [(None, None)] * len(batch)
+    listed = listed_languages()
+    group: list[tuple[int, list[str], list[str]]] = []
+    size = 0
+    for i, (words, cands) in enumerate(batch):
+        langs = [lang for lang, p in cands if p >= min_probability and lang in listed]
+        if len(langs) < 2:
+            continue
+        if not words:
+            out[i] = ((langs[0], langs[1]), None)
+            continue
+        if size + len(words) > _BATCH_WORDS and group:
+            _pairs_group(group, batch, min_probability, out)
+            group, size = [], 0
+        group.append((i, langs, words))
+        size += len(words)
+    if group:
+        _pairs_group(group, batch, min_probability, out)
+    return out
+
+
+def _pairs_group(
+    group: list[tuple[int, list[str], list[str]]],
+    batch: Sequence[tuple[list[str], Candidates]],
+    min_probability: float,
+    out: list[tuple[tuple[str, str] | None, np.ndarray | None]],
+) -> None:
+    """:func:`pairs_with_frequencies` of ``group`` (``(index, languages, words)``, each with two
+    languages or more and one word or more), into ``out``."""
+    lex = _lexicon()
+    counts = [len(words) for _i, _l, words in group]
+    n_langs = [len(langs) for _i, langs, _w in group]
+    n_rec = len(group)
+    width = max(n_langs)
+    # Per text, its languages' columns in the lexicon; the column of languages without a list pads.
+    col = lex.col
+    pad = len(lex.langs)
+    cols = np.array(
+        [[col[lang] for lang in langs] + [pad] * (width - len(langs)) for _i, langs, _w in group], dtype=np.intp
+    )
+    all_words = [w for _i, _l, words in group for w in words]
+    rec = np.repeat(np.arange(n_rec), counts)
+    if len(all_words) > len(lex.dense) // 4:
+        bands = lex._bands(all_words)[np.arange(len(all_words))[:, None], cols[rec]]
+    else:
+        slots: Sequence[int | None] = list(map(lex.seen.get, all_words))
+        if None in slots:
+            slots = lex._admit(all_words)
+        bands = lex.dense[np.array(slots, dtype=np.intp)[:, None], cols[rec]]
+    logf = _band_log_array()[bands]  # a row per word, a column per language of its text
+    if min(n_langs) < width:  # padding: never best, never second, no gain
+        logf[np.arange(width)[None, :] >= np.array(n_langs)[rec][:, None]] = -np.inf
+    lengths = np.fromiter(map(len, all_words), dtype=np.float64, count=len(all_words))
+
+    def won(n: int) -> list[list[float]]:  # whole numbers of letters, as floats
+        """Letters won per text and language among the first ``n`` languages."""
+        part = logf[:, :n]
+        top2 = np.sort(part, axis=1)[:, -2:]
+        clear = top2[:, 1] - top2[:, 0] > _LOG_3
+        counted = np.bincount(rec * n + part.argmax(axis=1), weights=lengths * clear, minlength=n_rec * n)
+        return cast("list[list[float]]", counted.reshape(n_rec, n).tolist())
+
+    # fastText's first five, then all candidates for the texts where none of the five but the best wins a word.
+    first_five = won(min(5, width))
+    every: list[list[float]] | None = None
+    firsts: list[int] = []
+    seconds: list[int] = []  # the second by letters won (when no language gains over the first)
+    for r in range(n_rec):
+        row = first_five[r][: n_langs[r]]
+        a, b = _top_two(row)
+        if row[b] <= 0 and n_langs[r] > 5:
+            if every is None:
+                every = won(width)
+            a, b = _top_two(every[r][: n_langs[r]])
+        firsts.append(a)
+        seconds.append(b)
+    n_words = len(all_words)
+    first_col = np.array(firsts, dtype=np.intp)[rec]
+    gain_terms = np.maximum(logf - logf[np.arange(n_words), first_col][:, None], 0.0)
+    starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+    gains = np.add.reduceat(gain_terms, starts, axis=0).tolist()  # a row per text
+    for r, (i, langs, _w) in enumerate(group):
+        first = firsts[r]
+        g = gains[r][: len(langs)]
+        g[first] = -1.0
+        top, second = _top_two(g)
+        if g[top] <= 0:  # no gain anywhere (exactly zero in any order): the second by letters won
+            top = seconds[r]
+        elif g[top] - g[second] <= 1e-9 * (1.0 + g[top]):
+            out[i] = pair_with_frequencies(batch[i][0], batch[i][1], min_probability)  # a near tie: the plain sums
+            continue
+        a = int(starts[r])
+        out[i] = ((langs[first], langs[top]), np.ascontiguousarray(logf[a : a + counts[r], [first, top]].T))
+
+
+def _top_two(values: list[float]) -> tuple[int, int]:
+    """The indices of the largest value and of the largest of the others (the first of equals: the first
+    two of a stable sort, largest first)."""
+    best = max(values)
+    i = values.index(best)
+    rest = values[:i] + values[i + 1 :]
+    j = rest.index(max(rest))
+    return i, j + (j >= i)
+
+
+def bounds_fail(logfs: Sequence[np.ndarray], min_margin: float) -> list[bool]:
+    """Per text (the log-frequencies of its words outside names in its pair's two languages, rows), whether
+    :func:`counted_runs`' first bound certainly stops it (no run can count): the bound's sums for all
+    texts at once, with room for their rounding (a text near the limit is left to :func:`counted_runs`)."""
+    if not logfs:
+        return []
+    counts = [f.shape[1] for f in logfs]
+    both = np.concatenate(logfs, axis=1)
+    d = both[0] - both[1]
+    pos = np.maximum(d, 0.0)
+    starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+    up_a = np.add.reduceat(pos, starts).tolist()
+    up_b = np.add.reduceat(pos - d, starts).tolist()
+    out = []
+    for a, b in zip(up_a, up_b, strict=True):
+        room = 3e-9 * (1.0 + a + b)  # the plain test's slack (2e-9) and more than any rounding
+        out.append(a + room < min_margin or b + room < min_margin)
+    return out
