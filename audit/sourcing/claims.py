@@ -110,14 +110,16 @@ _SCALE_OR_UNIT = frozenset(
 #: shares of a population ("6.3% of the population") stay claims.
 _PLACE_SIZE = frozenset("population populations inhabitants población habitantes".split())
 #: The size of an organisation or place: "Toshin Steel, with 1,700 workers,", "Acme employs 3,000 people", "a staff of
-#: 5,000", "Indonesia, with 168 mln people", "has about 1,800,000 members", "Florida's 2.8 million residents". A description of the entity (like its
+#: 5,000", "Indonesia, with 168 mln people", "has about 1,800,000 members", "Florida's 2.8 million residents", "The
+#: union represents 40,000 members", "works with 70 organisations to support 11,500 members". A description of the entity (like its
 #: population), not a statistic: unless the sentence counts harm or a change to those people ("has 1,850 workers on
 #: indefinite layoff", "cut 5,000 jobs from its work force of 107,000"), or it is the size of a whole sector or economy
 #: ("The sector employs 240,000 workers nationwide": an economic statistic).
 _SIZE_BEFORE = re.compile(
     r"(?i:\b(?:with|has|have|had|having|employs|employed|employing|home\s+to|emplea|empleaba|cuenta\s+con|con|tiene|"
     r"tenía|serves|served|serving|reaches|reached|connects|connected|boasts|boasted|comprising|comprises|comprised|"
-    r"consisting\s+of|consists\s+of|marshal(?:l?ed|s)|muster(?:ed|s)|fielded|fields|commanded|commands|led|leading)\s+"
+    r"consisting\s+of|consists\s+of|marshal(?:l?ed|s)|muster(?:ed|s)|fielded|fields|commanded|commands|led|leading|"
+    r"represents|represented|representing|support|supports|supported|supporting)\s+"
     r"(?:(?:a|an|its|their)\s+)?(?:(?:staff|work\s*force|workforce|membership|payroll|plantilla)\s+of\s+)?"
     r"(?:(?:about|around|some|nearly|almost|over|more\s+than|roughly|approximately|just\s+over|unos|unas|más\s+de|"
     r"casi|alrededor\s+de)\s+)?|(?:['’]s|#39;s|\bits|\btheir)\s+(?:(?:about|some|nearly|roughly)\s+)?"
@@ -168,7 +170,7 @@ _CONDITIONAL = re.compile(r"(?i)\b(?:if|unless|si)\b[^,;:.!?()]*$")
 #: A made-up example: "For example, a hypothetical population might include 10 million men", "Suppose that 100 patients".
 _EXAMPLE = re.compile(r"(?i)\b(?:hypothetical|hypothetically|suppose|supposing|imagine|hipotétic[oa])\b")
 #: The same result restated: "18,287 votes, or 53 pct".
-_RESTATED = re.compile(r"[^\d;:]{0,20}?,?\s+(?:or|o|to|a)\s+")
+_RESTATED = re.compile(r"[^\d;:]{0,20}?,?\s+(?:or|o|to|a)\s+(?:[A-Z][\w-]*(?:'s|’s)\s+)?")
 #: A tally: "by 66 votes to 44", "after a 738 to 319 vote".
 _TALLY = re.compile(
     r"\s+(?:to|-|–)\s+\d[\d,]*\s+(?:vote|votes|decision)\b|\s+votes?\s+(?:to|against)\s+\d|\s+votos\s+(?:a|contra)\s+\d",
@@ -229,15 +231,23 @@ _PERSONAL_PAY = re.compile(
 )
 #: A share of a period of time: "the last half of the ninth century".
 _TIME_SPAN = frozenset("century centuries decade decades year years season seasons period month months week".split())
-#: A physical unit right after the figure: "18.7 cm long", "a 235.4 m tall tower", "400 MHz", "25,000 light-years".
+#: A physical unit right after the figure: "18.7 cm long", "a 235.4 m tall tower", "400 MHz", "25,000 light-years",
+#: "1.4 bar".
 _PHYSICAL_UNIT = re.compile(
     r"(?:\s*(?:and|or|to|-|–)\s*[\d.,]*\d)?"  # "the 400 and 450 MHz bands"
     r"\s?(?:(?:cm|mm|m|km|ft|mi|yd)[23²³]?|in\.|mhz|ghz|khz|hz|kg|mg|g|lb|lbs|oz|°[cf]?|light-years?|kwh|mw|kw|gw|nm|µm|"
     # units written with a space or a period, and the engineer's and chemist's units: "123,000 cu mi", "179 cuin",
     # "6.3 Gcuft", "1745 ppb", "3,000 rpm", "250 hp", "500 cc", "21μs"
     r"(?:sq|cu)\.?\s?(?:mi|km|ft|yd|m|in)\.?|cu\.?\s?in|cuin|[kmgtb]?cu\.?\s?ft|bcf|tcf|bcm|ppm|ppb|ppt|rpm|bhp|hp|cc|psi|"
-    r"mpg|knots|kn|kcal|cal|[µμmn]s|db|twh|gwh|mwh|mah|mt|kt|gt|mbps|gbps|kbps|tb|gb|mb|kb|usgal|impgal|gal)(?![\w-])",
+    r"mpg|knots|kn|kcal|cal|[µμmn]s|db|twh|gwh|mwh|mah|mt|kt|gt|mbps|gbps|kbps|tb|gb|mb|kb|usgal|impgal|gal|"
+    # pressures: "the partial pressure of oxygen reaches 1.4 bar" (not "40 bar staff")
+    r"kpa|mpa|hpa|atm|mmhg|m?bar(?!\s+(?:staff|owners?|workers|patrons|tabs?|association)))(?![\w-])",
     re.I,
+)
+#: An offer or a bid for a company: "made a $5 billion offer to purchase Dow Jones", "a $2.1 bln bid for the group".
+_DEAL_OFFER = re.compile(
+    r"(?i)\s*(?:(?:mln|million|billion|bln|thousand)\s+)?(?:dlrs?\s+)?(?:[\w-]+\s+)?(?:offer|bid|buyout|takeover\s+bid)\s+"
+    r"(?:to\s+(?:buy|purchase|acquire|take\s+over)|for)\b"
 )
 _PRIZE_NAME = re.compile(
     r"\s+(?:[A-Z][\w'’.-]*\s+){1,4}(?:Prize|Award|Awards|Challenge|Cup|Trophy|Stakes|Classic|Open|Grant|Fellowship)\b"
@@ -279,10 +289,12 @@ _LEGAL = re.compile(
     r"multad[oa]|multa\s+de|condenad[oa]|indemnizaci[oó]n|tribunal|juez|demanda)\b"
 )
 #: A gift of an organisation or a state: "Toyota is giving $1 million to the American Red Cross", "has made a $500,000
-#: donation", "awarded $5,000 grants", "pledged $130 million in aid": the giver's own transaction, announced by it.
+#: donation", "awarded $5,000 grants", "pledged $130 million in aid": the giver's own transaction, announced by it; a
+#: bequest is its testator's ("his grandmother died and bequeathed him £450", "a bequest of £20,000 from H. Hunt").
 _GIVE_BEFORE = re.compile(
     r"(?i:\b(?:giv(?:e|es|ing)|gave|given|donat(?:e|es|ed|ing)|contribut(?:e|es|ed|ing)|pledg(?:e|es|ed|ing)|"
-    r"promised|promise\s+to\s+provide|don[oó]|donar[aá]?|donaron)\s+"
+    r"promised|promise\s+to\s+provide|don[oó]|donar[aá]?|donaron|bequeath(?:s|ed|ing)?|"
+    r"(?:bequest|legacy|inheritance|endowment)\s+of)\s+"
     r"(?:(?:a|an|another|the|its|their|more\s+than|about|some|over|nearly|almost|an\s+additional|additional|"
     r"them|him|her|us|it|unos|unas|más\s+de)\s+)*(?:U\.?S\.?\s*)?)$"
 )
@@ -388,7 +400,8 @@ _COMPOSITION_AFTER = re.compile(r"\s*(?:by\s+(?:weight|volume|mass)|alloy)\b", r
 #: The size of a crowd at an event: "joined a crowd of 15,000 people", "a standing ovation from over 3,000 people"
 #: (a protest's size is a claim: see :data:`_PROTEST`).
 _CROWD_BEFORE = re.compile(
-    r"(?i:\b(?:crowds?|audiences?|ovation|congregation|gathering|attended\s+by|attendances?\s+(?:\w+ly\s+)?(?:topping|"
+    r"(?i:\b(?:crowds?|audiences?|ovation|congregation|gathering|attended\s+by|in\s+front\s+of|before\s+a\s+crowd|"
+    r"attendances?\s+(?:\w+ly\s+)?(?:topping|"
     r"averaging|reaching|exceeding))\s+(?:of|from|by)?\s*"
     r"(?:(?:about|some|nearly|around|over|more\s+than|up\s+to|roughly|an\s+estimated|estimated|almost|perhaps)\s+)*)$"
 )
@@ -620,6 +633,8 @@ def quantity(text: str, fig: Figure, start: int, end: int) -> str:
     after = [w for w in after_words[:6] if w not in _SCALE_OR_UNIT and not (fig.kind == "money" and w == "in")][:2]
     if fig.kind == "money" and _OFF_PRICE.match(after_text):
         return "price"  # "shaved about $10.00 off the spot price": a change in a price
+    if fig.kind == "money" and _DEAL_OFFER.match(after_text):
+        return "finance"  # "made a $5 billion offer to purchase Dow Jones": the price of a deal
     if fig.kind == "money" and _PRIZE_NAME.match(after_text):
         return "other"  # "the $10 million Ansari X Prize": part of a name
     if fig.kind == "money" and _FUNDING_ROUND.match(after_text) and _RAISES.search(text, start, end):
@@ -847,6 +862,40 @@ _VOTERS_DECIDED = re.compile(
     re.I,
 )
 _RESULTS_WERE = re.compile(r"(?i:\bresults?\s+(?:were|was)\s+(?:(?:about|some|nearly|just|only)\s+)?)$")
+#: The result of a named, dated election on the public record (encyclopaedic text): "at the 2006 state election, the
+#: party was reduced to 1.7 per cent of the vote", "In the parliamentary election, 2012, 105 of the 110 members elected",
+#: "In a referendum in November 1994, 52.3 percent of participants voted in favour. Voter turnout was high, 83.3
+#: percent", "Turnout in 2014 stood at 42.54%" after a sentence about the elections. News of a coming or current vote
+#: names no year ("Turnout was 61 percent, up from 48 percent in the last midterm" stays a claim), and a count of the
+#: people who voted stays one ("In the 2020 election, 158 million Americans cast ballots").
+_ELECTION = re.compile(
+    r"(?i)\b(?:elections?|by-elections?|referendums?|referenda|plebiscites?|elecci[oó]n|elecciones|refer[eé]ndum|"
+    r"plebiscito)\b"
+)
+_DATED = re.compile(r"\b(?:1[6-9]\d\d|20\d\d)\b")
+#: The words of a result said of the figure: a share of the vote, turnout, seats, members elected (not "40% of voters
+#: were women", a breakdown of the electorate).
+_VOTE_NEAR_PERCENT = re.compile(
+    r"(?i)\b(?:votes?|voted|vot(?:os?|aron)|turnout|participaci[oó]n|in\s+favou?r|"
+    r"seats|escaños|elected|elegidos)\b"
+)
+_VOTE_AFTER_COUNT = re.compile(
+    r"(?i)(?:\s+of\s+(?:the\s+)?\d[\d,]*)?[^\d;:.]{0,30}?\b(?:votes|seats|mandates|escaños|votos|"
+    r"(?:members|deputies|candidates)\s+elected)\b"
+)
+#: A body's vote tally: "The Plenum's vote was 180 to 4", "a vote of 12 to 3".
+_VOTE_WAS_BEFORE = re.compile(r"(?i:\bvote\s+(?:was|of|stood\s+at)\s+)$")
+_CLAUSE_END = re.compile(r"[,;:]")
+#: The group a share is of: a breakdown of a group's vote ("39% of union members voted for Labour") is a survey's
+#: estimate, not the count of the election, which is of the voters, the participants or the votes.
+_OF_GROUP = re.compile(
+    r"(?i)\s*(?:per\s+cent|percent|pct|%|por\s+ciento)?\s+(?:of|de)\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)"
+)
+_ELECTORATE = frozenset(
+    """voters voter electorate electors participants votes vote ballots turnout votantes electores participantes votos
+    voto""".split()
+)
+_TO_COUNT = re.compile(r"\s*(?:to|-|–)\s*\d")
 _SEATS_WON_BEFORE = re.compile(r"(?i:\b(?:won|took|gained|secured|captured|obtained)\s+)$")
 _SEATS = re.compile(r"(?i)\b(?:seats|mandates|electoral\s+votes|escaños)\b")
 _MORE_VOTES = re.compile(r"\s*(?:(?:more|fewer|additional|extra|más|menos)\s+)?(?:votes|votos)\b", re.I)
@@ -956,7 +1005,9 @@ def _entity_size(text: str, f: Figure, start: int, end: int) -> bool:
     if _STAFF_OF.search(m.group(0)):
         return True  # "a staff of 5,000", "its work force of 107,000"
     after = [w for w in _words(text[f.end : min(end, f.end + 40)])[:4] if w not in _SCALE_OR_UNIT]
-    # "1,700 workers", "1,850 hourly workers", "with 10,000 Khmer troops"
+    if "support" in m.group(0).lower():
+        return "members" in after[:2]  # "to support 11,500 members" (not "supports 200,000 students": a programme's)
+    # "1,700 workers", "1,850 hourly workers", "with 10,000 Khmer troops", "The union represents 40,000 members"
     return any(w in _MEMBERS or w in _FORCE_MEMBERS for w in after[:2])
 
 
@@ -984,6 +1035,37 @@ def writer_voice(text: str, start: int, end: int, lang: str = "en") -> bool:
         if before and before[-1][:1].isupper() and not before[-1].endswith((".", "!", "?", ":", ",", ";", '"', "”")):
             continue
         return True
+    return False
+
+
+#: A look ahead (lower case: "May" is a month).
+_FUTURE = re.compile(r"\b(?:will|shall|could|might|may|upcoming|next|coming|this\s+year|Will)\b")
+
+
+def _vote_near(text: str, f: Figure, start: int, end: int) -> bool:
+    """A word of a result is said of the percent ``f``: up to 40 characters before it ("Voter turnout was high, 83.3
+    percent") or in its own clause after it ("1.7 per cent of the Legislative Council (upper house) vote")."""
+    if _VOTE_NEAR_PERCENT.search(text, max(start, f.start - 40), f.start):
+        return True
+    stop = min(end, f.end + 60)
+    m = _CLAUSE_END.search(text, f.end, stop)
+    stop = m.start() if m else stop
+    g = _OF_GROUP.match(text, f.end, stop)
+    if g and any(_category(w) == "people" and w not in _ELECTORATE for w in _words(g.group(1))):
+        return False  # "39% of union members voted for Labour": a group's vote, estimated by someone
+    return _VOTE_NEAR_PERCENT.search(text, f.end, stop) is not None
+
+
+def _dated_election(text: str, start: int, end: int) -> bool:
+    """The sentence ``text[start:end]`` tells the outcome of a named, dated election: an election or a referendum is
+    named in it or earlier in its paragraph, with its year there or in the sentence, and nothing looks ahead."""
+    lo = max(start - 400, text.rfind("\n", max(0, start - 400), start) + 1)
+    if _FUTURE.search(text, start, end):
+        return False
+    year_in_sentence = _DATED.search(text, start, end) is not None
+    for m in _ELECTION.finditer(text, lo, end):
+        if year_in_sentence or _DATED.search(text, max(lo, m.start() - 40), min(end, m.end() + 40)):
+            return True
     return False
 
 
@@ -1017,6 +1099,7 @@ def assess(
     change: bool | None = None  # does the sentence count harm or a change to people (lay-offs, strikes)
     result: bool | None = None  # does the sentence report an election result (won, elected, came third)
     harm: bool | None = None  # does the sentence count harm done to people (computed when a small count needs it)
+    record: bool | None = None  # does the sentence tell the outcome of a named, dated election
     out: list[FigureClaim] = []
     for f in figures:
         q = quantity(text, f, start, end)
@@ -1115,6 +1198,18 @@ def assess(
                 result = _RESULT_VERB.search(text, start, end) is not None
             if result:
                 q = "result"  # "won with 18,287 votes", "the 512-seat Lower House"
+        if not is_row and q in CLAIM_QUANTITIES and f.kind in ("percent", "count"):
+            if _VOTE_WAS_BEFORE.search(text, max(start, f.start - 30), f.start) and _TO_COUNT.match(text, f.end, end):
+                q = "result"  # "The Plenum's vote was 180 to 4": a body's tally is its public record
+            elif (f.kind == "percent" and _vote_near(text, f, start, end)) or (
+                f.kind == "count" and _VOTE_AFTER_COUNT.match(text, f.end, end) is not None
+            ):
+                if record is None:
+                    record = _dated_election(text, start, end)
+                if poll is None:
+                    poll = _POLL.search(text, start, end) is not None
+                if record and not poll:
+                    q = "result"  # "at the 2006 state election, … reduced to 1.7 per cent of the … vote"
         if not is_row and (
             (
                 q == "people"

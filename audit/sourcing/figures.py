@@ -85,6 +85,8 @@ _YEAR_BEFORE = re.compile(
     r"\b(?:in|since|until|till|by|from|before|after|around|circa|c\.|during|of|year|en|desde|hasta|hacia|año)\s+$",
     re.I,
 )
+#: The second of two early years: "in 62 and 63", "during 410 or 411" (the first is a year by ``_YEAR_BEFORE``).
+_EARLY_YEAR_LIST_BEFORE = re.compile(r"\b(?:in|during|en)\s+\d{2,4}\s+(?:and|or|y|o)\s+$", re.I)
 _ERA_AFTER = re.compile(r"\s?(?:BCE|BC|CE|AD|a\.\s?C\.|d\.\s?C\.)\b|–\d{2,4}\b|-\d{4}\b")
 _LIST_NUMBER = re.compile(r"\s*\(?\d{1,2}\s?[.)]\s")
 _PAREN_NUMBER = re.compile(r"\(\s?$")
@@ -146,7 +148,8 @@ _QUANT_WORDS = frozenset(
 )
 _NOT_COUNT_NOUNS = frozenset(
     "of and or to the a an in on at for with am pm de del y o en la el los las when while where until after before "
-    "as because though although unless since cuando mientras donde hasta during under by from durante".split()
+    "as because though although unless since cuando mientras donde hasta during under by from durante including "
+    "incluidos incluyendo".split()
 )
 #: The volume of a law report after the year of its citation: "(2000) 199 CLR 620", "[1959] 101 CLR 298".
 _CITATION_YEAR_BEFORE = re.compile(r"[(\[]\d{4}[)\]]\s?$")
@@ -251,6 +254,14 @@ def _kind(text: str, s: int, e: int, seg_start: int, cells: bool = False) -> tup
         )
     ):
         return None, e  # an earlier year: "in 1261,", "until 1421", "around 600 BCE" (not "in 300 stores")
+    if (
+        digits.isdigit()
+        and 2 <= len(digits) <= 4
+        and _EARLY_YEAR_LIST_BEFORE.search(before[-20:])
+        and not _noun_after(after)
+        and not _SCALE_AFTER.match(after)
+    ):
+        return None, e  # "executed a number of people in 62 and 63 including": the second of two early years
     if prev in "’'":
         return None, e  # '90s, ’17
     if _DECADE_AFTER.match(after) and digits.endswith("0"):

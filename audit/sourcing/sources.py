@@ -316,6 +316,10 @@ _PREP_SOURCE = re.compile(
     # with its year and no article: "As of 2001 India census, Ajaigarh had a population of 13,979"
     r"|(?<![\w’'-])(?:[Aa]s\s+of|[Ii]n|[Aa]t|[Bb]y|[Ss]egún(?:\s+el)?)\s+(?:1[89]|20)\d\d\s+(?:[A-Z][\w'’.-]*\s+){0,2}?"
     r"(?:census|censo)(?![\w’'-])"
+    # the results of a survey or a study named as such: "The results of a survey of 5,700 teachers from 14 countries
+    # were presented in 2008" (then "Lebanon and Senegal had 62% to 81% of creationist teachers" is the survey's)
+    r"|(?<![\w’'-])(?:[Rr]esults|[Ff]indings|[Rr]esultados)\s+(?:of|from|de|del)\s+(?:(?:the|this|that|a|an|its|their|la|el|"
+    r"una|un|esta|este)\s+)?(?:[\w'’.-]+\s+){0,3}?(?:poll|survey|study|census|sondeo|encuesta|estudio|censo)(?![\w’'-])"
     # "Based on the Asia-Pacific Advisory Committee on Influenza, ...", "based on census data", "con base en datos del INE"
     r"|(?<![\w’'-])(?:[Bb]ased\s+on|[Cc]on\s+base\s+en)\s+(?:(?:the|a|an|its|their|los|las|el|la)\s+)?"
     r"(?:[A-ZÁÉÍÓÚÑ]|(?:[\w'’.-]+\s+){0,3}?(?:data|figures|statistics|census|survey|surveys|study|studies|report|"
@@ -328,7 +332,9 @@ DATED_DOCUMENT = re.compile(
 )
 #: "The figure came from the campaign": where a number comes from, said in the sentence itself.
 #: The words a match of :data:`_PREP_SOURCE` starts with (lower case; see :mod:`audit.sourcing.cues`).
-_PREP_SOURCE_KEYS = open_keys(["in", "from", "en", "según", "under", "as", "at", "by", "based", "con"])
+_PREP_SOURCE_KEYS = open_keys(
+    ["in", "from", "en", "según", "under", "as", "at", "by", "based", "con", "results", "findings", "resultados"]
+)
 _CAME_FROM = re.compile(
     r"(?<![\w’'-])(?:came|comes|come|coming|proceden?|provienen?|procedía)\s+(?:from|de|del)(?![\w’'-])", re.I
 )
