@@ -359,8 +359,10 @@ def _evidence_verbs(text: str, start: int, end: int, lex: Lexicon, found: _Found
         left = text[max(start, m.start() - 80) : m.start()]
         if m.group(0) in _PLURAL_LIKE and not _SPEECH_FRAME.match(text, m.end(), end):
             continue  # "municipalities and states": a plural noun unless it reports ("The 2003 Report reports that")
-        if m.group(0) == "asked" and _ASKED_FOR.match(text, m.end(), end):
-            continue  # "the poll workers asked for higher pay": a request, not a poll's questions
+        if m.group(0) == "report" and not (_PLURAL_SUBJECT.search(left) and _REPORT_OBJECT.match(text, m.end(), end)):
+            continue  # "The Annals of Ulster report 3,000 dead"; not the noun ("a government report, based on")
+        if m.group(0) == "asked" and not _ASKED_QUESTION.match(text, m.end(), end):
+            continue  # "a poll asked participants to choose"; not "asked for higher pay", "had asked Craxi, who"
         if m.group(0) in _PUT_FORMS and not _AT_FIGURE.match(text, m.end(), end):
             continue  # "puts the population at 412,000" reports a figure; "has put together a series" does not
         if m.group(0) in lex.ambiguous:
@@ -632,7 +634,13 @@ _PRO_DROP_AFTER = re.compile(r"\s*(?:,\s*)?(?:(?:además|también|asimismo|luego
 _TAIL_TAG = re.compile(r"(?:\s+(?:in|on|last|this|earlier|en|el|la|este|esta)\b[^,;:“”\"]{0,60})?\s*[.!]?\s*$", re.I)
 
 
-_ASKED_FOR = re.compile(r"\s+(?:for|after|out|back|in)\b")
+_PLURAL_SUBJECT = re.compile(
+    r"\b[A-Za-z][a-z]*[a-rt-z]s(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?\s+$"
+)
+_REPORT_OBJECT = re.compile(r"\s+(?:that\b|(?:about|some|over|nearly|around|more\s+than|at\s+least)\s+\d|\d)")
+_ASKED_QUESTION = re.compile(
+    r"\s+(?!for\b|after\b|of\b)(?:[\w'’.-]+(?:,\d{3})*\s+){0,3}?(?:to|whether|if|which|what|how|about|who|why)\b", re.I
+)
 #: A short title in quotes inside a noun phrase: the "origin and development of life".
 _SHORT_TITLE = re.compile(r"[\"“][^\"“”;:]{1,60}[\"”]")
 _CLAUSE_BREAK = re.compile(r"[;:“”\"«»]|\s(?:and|but|while|which|who|that)\s+\w+\s+(?:said|says|found|showed)\b")

@@ -93,3 +93,19 @@ def test_annals_report_is_an_attribution_and_a_vague_poll_is_not_named() -> None
         "of the staff walked out."
     )
     assert flagged(text, "31%")
+
+
+@pytest.mark.parametrize(
+    "text,cues",
+    [
+        ("A 2010 survey asked 1,000 adults whether they trusted banks: 40% did.", ["asked"]),
+        ("Local chronicles report about 900 dead after the flood.", ["report"]),
+        # a request, a person asked, questions asked of someone: no poll's account
+        ("The statement said the president had asked Moreau, who has led the party, to stay.", ["said"]),
+        ("The review, based on questions asked of 250 managers, showed 20% growth.", ["showed"]),
+        # the noun "report" is no verb of its own
+        ("The budget report 40 days later was short.", []),
+    ],
+)
+def test_asked_and_report_read_only_as_the_verbs_of_a_poll_or_annals(text: str, cues: list[str]) -> None:
+    assert [a.cue for a in find_attributions(text, 0, len(text), lexicon("en")) if a.valid] == cues
