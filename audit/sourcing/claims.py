@@ -119,7 +119,7 @@ _SIZE_BEFORE = re.compile(
     r"(?i:\b(?:with|has|have|had|having|employs|employed|employing|home\s+to|emplea|empleaba|cuenta\s+con|con|tiene|"
     r"tenía|serves|served|serving|reaches|reached|connects|connected|boasts|boasted|comprising|comprises|comprised|"
     r"consisting\s+of|consists\s+of|marshal(?:l?ed|s)|muster(?:ed|s)|fielded|fields|commanded|commands|led|leading|"
-    r"represents|represented|representing|support|supports|supported|supporting)\s+"
+    r"represents|represented|representing|support|supports|supported|supporting|accompanied\s+by)\s+"
     r"(?:(?:a|an|its|their)\s+)?(?:(?:staff|work\s*force|workforce|membership|payroll|plantilla)\s+of\s+)?"
     r"(?:(?:about|around|some|nearly|almost|over|more\s+than|roughly|approximately|just\s+over|unos|unas|más\s+de|"
     r"casi|alrededor\s+de)\s+)?|(?:['’]s|#39;s|\bits|\btheir)\s+(?:(?:about|some|nearly|roughly)\s+)?"
@@ -293,7 +293,7 @@ _LEGAL = re.compile(
 #: bequest is its testator's ("his grandmother died and bequeathed him £450", "a bequest of £20,000 from H. Hunt").
 _GIVE_BEFORE = re.compile(
     r"(?i:\b(?:giv(?:e|es|ing)|gave|given|donat(?:e|es|ed|ing)|contribut(?:e|es|ed|ing)|pledg(?:e|es|ed|ing)|"
-    r"promised|promise\s+to\s+provide|don[oó]|donar[aá]?|donaron|bequeath(?:s|ed|ing)?|"
+    r"promised|promise\s+to\s+provide|don[oó]|donar[aá]?|donaron|bequeath(?:s|ed|ing)?|awards|awarding|grants|granting|"
     r"(?:bequest|legacy|inheritance|endowment)\s+of)\s+"
     r"(?:(?:a|an|another|the|its|their|more\s+than|about|some|over|nearly|almost|an\s+additional|additional|"
     r"them|him|her|us|it|unos|unas|más\s+de)\s+)*(?:U\.?S\.?\s*)?)$"
@@ -355,6 +355,7 @@ _LABEL_NOUN = re.compile(r"\s([a-z][a-z-]*[a-rt-z])\s+(?!of\b)[a-z]")
 _WORK = re.compile(
     r"(?i)\b(?:film|films|movie|movies|box[\s-]office|grossed|grossing|its\s+release|premiered?|album|albums|"
     r"soundtrack|screenplay|shot\s+for|filming|película|taquilla|rodaje)\b"
+    r"|(?i:\b(?:earned|grossed|took\s+in)\s+[^.;]{0,30}?\bworldwide\b)"
 )
 _ECONOMY = re.compile(r"(?i)\b(?:industry|industries|sector|economy|economic|nationwide|industria|sector|economía)\b")
 #: The terms of a tax code or a benefit rule: "The standard deduction for a single taxpayer is $5,700", "the personal
@@ -395,6 +396,28 @@ _MATERIALS = frozenset(
     solar renewable renewables geothermal biomass water sugar protein fat starch fibre fiber moisture clay sand
     limestone cocoa cacao juice milk gases
     oro plata cobre hierro zinc estaño plomo carbón petróleo agua azúcar algodón""".split()
+)
+#: The content of a substance: "nitrox with an oxygen content above 21%", "a moisture content of 12%".
+_CONTENT_BEFORE = re.compile(
+    r"\b([a-z]+)\s+(?:content|concentration|fraction)\s+(?:of\s+)?(?:(?:above|below|over|under|about|around|"
+    r"up\s+to|at\s+least|less\s+than|more\s+than|exceeding|near)\s+)?$",
+    re.I,
+)
+#: A class defined by a size: "Localities of 5,000 persons and above have been classified as urban since 1960".
+_CLASS_THRESHOLD_AFTER = re.compile(
+    r"\s+(?:(?:persons|people|inhabitants|residents|population|employees|workers|members)\s+)?"
+    r"(?:and|or)\s+(?:above|more|over|upwards|greater|larger|higher)\b",
+    re.I,
+)
+_CLASSIFIED = re.compile(
+    r"(?i)\b(?:classified|classed|defined|designated|considered|counted|qualify|qualifies|qualified)\s+as\b"
+)
+#: People who attended an event, told as its detail: "1,300 people attended, and several lots exceeded their
+#: predicted values", "a symposium was held with 4,000 in attendance" (a protest's crowd stays a claim).
+_ATTENDED_AFTER = re.compile(
+    r"\s+(?:(?:people|persons|guests|visitors|spectators|delegates|participants)\s+)?(?:attended\s*[,;.]|"
+    r"attended\s+(?:and|but)\b|in\s+attendance\b|were\s+in\s+attendance\b)",
+    re.I,
 )
 _COMPOSITION_AFTER = re.compile(r"\s*(?:by\s+(?:weight|volume|mass)|alloy)\b", re.I)
 #: The size of a crowd at an event: "joined a crowd of 15,000 people", "a standing ovation from over 3,000 people"
@@ -552,12 +575,16 @@ def quantity(text: str, fig: Figure, start: int, end: int) -> str:
         return "other"  # "the floods of 1170 and 1173 locals built": the second year of a list of years
     before_text = text[max(start, fig.start - 70) : fig.start]
     money = fig.kind == "money" or (fig.kind == "count" and _CURRENCY_AFTER.match(after_text) is not None)
-    if fig.start >= 2 and text[fig.start - 1] == ":" and text[fig.start - 2] in '.)]"”':
+    if fig.start >= 2 and text[fig.start - 1] == ":" and text[fig.start - 2] in '.)]"”?!':
         return "other"  # "…parliamentary time.:136 In 1965": a page number left from a citation
     if _YEARS_RANGE.match(after_text):
         return "other"  # "dated to 30,000 to 37,000 years ago": the first year of a range of dates
     if not money and _REPRESENTATION_BEFORE.search(before_text):
         return "terms"  # "the Chamber of Deputies (with one deputy for every 12,000 people)": a constitution's terms
+    if fig.kind == "count" and _CLASS_THRESHOLD_AFTER.match(after_text) and _CLASSIFIED.search(text, start, end):
+        return (
+            "terms"  # "Localities of 5,000 persons and above have been classified as urban": a definition's threshold
+        )
     if _THRESHOLD_AFTER.match(after_text):
         return "plan"  # "for having fewer than 500 members, the threshold needed for registration"
     if fig.kind == "percent" and _AREA_OF.match(after_text):
@@ -585,13 +612,25 @@ def quantity(text: str, fig: Figure, start: int, end: int) -> str:
         and not _PROTEST.search(text, start, end)
     ):
         return "measure"  # "he joined a crowd of 15,000 people": the size of an event (a protest's is a claim)
+    if (
+        fig.kind == "count"
+        and _ATTENDED_AFTER.match(after_text)
+        and not _PROTEST.search(text, start, end)
+        and not _HARM.search(text, start, end)
+    ):
+        return "measure"  # "an auction … was held …; 1,300 people attended,": the size of an event
     if fig.kind in ("percent", "money") and _OFFER.search(text, start, end):
         return "price"  # "5% cash back on up to $1,500 spent": the terms of an offer
     if fig.kind == "percent":
         w = _LOWER_WORD.match(text, fig.end, end)
         if w and w.group(1) in ("of", "other") and w.group(2):
             w = _LOWER_WORD.match(text, w.start(2), end)  # "with 1% of zirconium", "21% oxygen, and 1% other gases"
-        if (w and w.group(1).rstrip("-") in _MATERIALS) or _COMPOSITION_AFTER.match(after_text):
+        content = _CONTENT_BEFORE.search(before_text)
+        if (
+            (w and w.group(1).rstrip("-") in _MATERIALS)
+            or _COMPOSITION_AFTER.match(after_text)
+            or (content is not None and content.group(1).lower() in _MATERIALS)
+        ):
             return "measure"  # "a 90% platinum-10% iridium alloy", "more than 40% oxygen": a composition
     if money:
         if _PERSONAL_PAY.search(before_text):
@@ -1007,6 +1046,8 @@ def _entity_size(text: str, f: Figure, start: int, end: int) -> bool:
     after = [w for w in _words(text[f.end : min(end, f.end + 40)])[:4] if w not in _SCALE_OR_UNIT]
     if "support" in m.group(0).lower():
         return "members" in after[:2]  # "to support 11,500 members" (not "supports 200,000 students": a programme's)
+    if after[:1] == ["of"] and after[1:2] and after[1] in ("their", "his", "her", "its"):
+        after = after[2:]  # "accompanied by 50,000 of their men"
     # "1,700 workers", "1,850 hourly workers", "with 10,000 Khmer troops", "The union represents 40,000 members"
     return any(w in _MEMBERS or w in _FORCE_MEMBERS for w in after[:2])
 

@@ -52,7 +52,9 @@ _DURATION_AFTER = re.compile(
     re.IGNORECASE,
 )
 _AGE_AFTER = re.compile(r"-?\s?(?:year-old|years?\s+old|-year-old|años\s+de\s+edad)", re.I)
-_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages|edad\s+de|de\s+edad)\s*$", re.I)
+_AGE_BEFORE = re.compile(
+    r"\b(?:aged|age|ages|edad\s+de|de\s+edad)\s*(?:(?:about|around|only|just|nearly|almost|c\.|circa)\s+)?$", re.I
+)
 _DATE_BEFORE = re.compile(rf"\b(?:{_MONTH})\.?\s*$|[/.-]$", re.I)
 #: The year of a date written month, day, year: "El Cid died on June 10, 1099."
 _MONTH_DAY_BEFORE = re.compile(rf"\b(?:{_MONTH})\.?\s+\d{{1,2}},\s*$", re.I)
@@ -68,6 +70,17 @@ _SPAN_NOUN_AFTER = re.compile(
     r"\s+(?!(?:and|or|to|when|in|under|during|the|a|an|he|she|it|they|his|her|its|their|y|en|a|el|la)\b)[a-z]"
 )
 _YEAR_SPAN_BEFORE = re.compile(r"\b(?:between|from|de|entre)\s+1\d{3}\s*(?:and|to|-|–|y|a)\s*$", re.I)
+#: A sentence that opens with a span of early years, then a comma: "From about 554 to 788, the house … ruled".
+_OPENING_SPAN = re.compile(r"\s*(?:From|Between)\s+(?:(?:about|around|c\.|circa|ca\.)\s*)?$")
+_OPENING_SPAN_AFTER = re.compile(r"\s*(?:to|and|-|–)\s*\d{2,4},")
+_OPENING_SPAN_END = re.compile(
+    r"\s*(?:From|Between)\s+(?:(?:about|around|c\.|circa|ca\.)\s*)?\d{2,4}\s*(?:to|and|-|–)\s*$"
+)
+#: An age as a bound: "Girls who marry before 18 are at greater risk", "married before 16," (not "before 18 people").
+_AGE_BOUND = re.compile(r"\b(?:marry|marries|married|marrying|wed|before|until|till)\s+$", re.I)
+_AGE_BOUND_AFTER = re.compile(
+    r"\s*(?:[,;.)]|\s(?:are|is|was|were|have|has|had|will|would|can|could|may|might|must|and|or|to|face|tend|run)\b)"
+)
 _DATE_AFTER = re.compile(rf"^(?:\s?(?:de\s+)?(?:{_MONTH})\b|[/-]\d)|^(?:st|nd|rd|th)\b", re.I)
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th|º|ª|°|er|ème|o|a|do|da|ro|ra|to|ta|vo|va)\b")
 _LABEL_BEFORE = re.compile(
@@ -222,6 +235,8 @@ def _kind(text: str, s: int, e: int, seg_start: int, cells: bool = False) -> tup
     if nxt.isalpha():
         if _ORDINAL_AFTER.match(text, e) or not _SCALE_AFTER.match(after):
             return None, e
+        if nxt in "BMK" and not _QUANT_BEFORE.search(before, two):
+            return None, e  # "cave 13B", "Type 2K": a capital glued to a bare number names a thing (no "$", no "about")
     if nxt in "º°ª":
         return None, e
     if _TIME_AFTER.match(after) or (prev == ":" and s >= 2 and text[s - 2].isdigit()):
@@ -242,6 +257,18 @@ def _kind(text: str, s: int, e: int, seg_start: int, cells: bool = False) -> tup
             first -= 1
         if _LABEL_BEFORE.search(text[max(seg_start, first - 30) : first]):
             return None, e  # "Sections 205–206": the end of a range of labels
+    if (
+        digits.isdigit()
+        and len(digits) <= 4
+        and (
+            (_OPENING_SPAN.match(text, seg_start, s) and _OPENING_SPAN_AFTER.match(after))
+            or _OPENING_SPAN_END.match(text, seg_start, s)
+            and after[:1] == ","
+        )
+    ):
+        return None, e  # "From about 554 to 788, the house … ruled": a sentence opening with a span of years
+    if len(digits) == 2 and digits.isdigit() and _AGE_BOUND.search(before, one) and _AGE_BOUND_AFTER.match(after):
+        return None, e  # "Girls who marry before 18 are at greater risk": an age
     plain = digits.replace(",", "").replace(".", "")
     if len(digits) == 4 and digits.isdigit() and 1800 <= int(digits) <= 2100:
         return None, e  # a year
