@@ -1,20 +1,17 @@
-"""Figures that are no statistic, and sources named in a way the rules did not read (issue 13, seventh session, srcprec7).
+"""Figures that are no statistic (issue 13, seventh session, srcprec7).
 
 Classes of false SRC001 findings on held-out Wikipedia samples: a span of early years opening a sentence, a site's
 identifier glued to a capital, an age ("died aged about 3", "marry before 18"), a page number left after a question
 mark, a threshold that defines a class ("of 5,000 persons and above … classified as urban"), the content of a
 substance in a gas, the people who attended an event, a force's men "accompanied by 50,000 of their men", a work's
-takings "earned … worldwide", a foundation's grants, a poll named with its quoted title before its verb, annals that
-"report" a figure. Every case is written for these tests; each class has must-flag neighbours.
+takings "earned … worldwide", a foundation's grants. Every case is written for these tests; each class has must-flag neighbours.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from audit.sourcing.attribution import find_attributions
-from audit.sourcing.lexicon import lexicon
-from tests.sourcing.helpers import flagged, src001
+from tests.sourcing.helpers import src001
 
 
 @pytest.mark.parametrize(
@@ -42,10 +39,6 @@ from tests.sourcing.helpers import flagged, src001
         # a work's takings, a foundation's grants
         "The picture received mixed reviews, and earned $700,000 worldwide.",
         "Every year, the Marlow Foundation awards more than $2,000,000 to rural schools.",
-        # sources: a poll with its quoted title before its verb, annals that report
-        'In France, a 2009 poll on "faith and the modern family" asked participants to choose between two views: 31% '
-        "chose the first and 52% the second.",
-        "The Annals of Tara report 2,000 dead after the battle at the river.",
     ],
 )
 def test_details_and_named_sources_are_not_flagged(text: str) -> None:
@@ -78,34 +71,3 @@ def test_details_and_named_sources_are_not_flagged(text: str) -> None:
 )
 def test_statistics_next_to_the_new_classes_stay_flagged(text: str) -> None:
     assert src001(text), text
-
-
-def test_annals_report_is_an_attribution_and_a_vague_poll_is_not_named() -> None:
-    lex = lexicon("en")
-    text = "The Annals of Tara report 2,000 dead after the battle at the river."
-    assert [a.kind for a in find_attributions(text, 0, len(text), lex) if a.valid] == ["evidence"]
-    # a short opening adverbial before the poll: the poll is still the subject of "asked"
-    text = 'In France, a 2009 poll on "faith and the modern family" asked participants to choose: 31% chose the first.'
-    assert [a.cue for a in find_attributions(text, 0, len(text), lex) if a.valid] == ["asked"]
-    # a long opening clause is no adverbial: nothing is read as the poll's account
-    text = (
-        "When the council of the city met in the spring of that year, the poll workers asked for higher pay, and 31% "
-        "of the staff walked out."
-    )
-    assert flagged(text, "31%")
-
-
-@pytest.mark.parametrize(
-    "text,cues",
-    [
-        ("A 2010 survey asked 1,000 adults whether they trusted banks: 40% did.", ["asked"]),
-        ("Local chronicles report about 900 dead after the flood.", ["report"]),
-        # a request, a person asked, questions asked of someone: no poll's account
-        ("The statement said the president had asked Moreau, who has led the party, to stay.", ["said"]),
-        ("The review, based on questions asked of 250 managers, showed 20% growth.", ["showed"]),
-        # the noun "report" is no verb of its own
-        ("The budget report 40 days later was short.", []),
-    ],
-)
-def test_asked_and_report_read_only_as_the_verbs_of_a_poll_or_annals(text: str, cues: list[str]) -> None:
-    assert [a.cue for a in find_attributions(text, 0, len(text), lexicon("en")) if a.valid] == cues
