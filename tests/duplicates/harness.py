@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from array import array
+
 from audit.duplicates import DuplicateCheck, DuplicatesConfig
+from audit.duplicates.corpus import Corpus
 from audit.model import Document
 from audit.rules import DocContext
 
@@ -20,3 +23,18 @@ def run(docs: dict[str, str], config: DuplicatesConfig | None = None, metadata: 
     result = check.finish(lambda o: texts[o], ids)
     findings = {doc_id: result.findings.get(o, []) for o, doc_id in enumerate(ids)}
     return findings, result.clusters
+
+
+def corpus_of(texts: list[str]) -> Corpus:
+    """A ``Corpus`` of ``texts`` in order (ids ``d0``, ``d1``, ...; default config, no metadata)."""
+    n = len(texts)
+    return Corpus(
+        DuplicatesConfig(),
+        [f"d{i}" for i in range(n)],
+        lambda i: texts[i],
+        array("q", map(len, texts)),
+        array("d", [0.0] * n),
+        array("i", [0] * n),
+        {"s": 0},
+        {},
+    )

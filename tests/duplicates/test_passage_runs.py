@@ -5,18 +5,17 @@ from __future__ import annotations
 
 import random
 import re
-from array import array
 
 from audit import segment
 from audit.duplicates import DuplicateCheck, DuplicatesConfig
 from audit.duplicates import check as chk
 from audit.duplicates import passages as ps
 from audit.duplicates import units as units_mod
-from audit.duplicates.corpus import Corpus
 from audit.duplicates.units import units
 from audit.model import Document, Span
 from audit.rules import DocContext
 from audit.text import TextLayer
+from tests.duplicates.harness import corpus_of
 
 _WORDS = (
     "harbour council grain barley shipment tonnes rose fell week month quarter exporters said the a of in on "
@@ -46,20 +45,6 @@ def _documents(seed: int) -> list[str]:
     return ["\n\n".join(d) for d in (a, b, c)]
 
 
-def _corpus(texts: list[str]) -> Corpus:
-    n = len(texts)
-    return Corpus(
-        DuplicatesConfig(),
-        [f"d{i}" for i in range(n)],
-        lambda i: texts[i],
-        array("q", map(len, texts)),
-        array("d", [0.0] * n),
-        array("i", [0] * n),
-        {"s": 0},
-        {},
-    )
-
-
 def _all_pairs(texts: list[str]) -> list[tuple[tuple[int, int, int], tuple[int, int, int]]]:
     spans = [[(o, p.start, p.end) for p in segment.passages(t)] for o, t in enumerate(texts)]
     return [
@@ -77,10 +62,10 @@ def test_a_seed_inside_a_known_run_gives_the_region_extension_from_it_gives():
         texts = _documents(seed)
         pairs = _all_pairs(texts)
         random.Random(seed).shuffle(pairs)
-        shared = _corpus(texts)
+        shared = corpus_of(texts)
         found = 0
         for pa, pb in pairs:
-            alone = ps.verify_passages(_corpus(texts), pa, pb)  # nothing known: extended from this seed
+            alone = ps.verify_passages(corpus_of(texts), pa, pb)  # nothing known: extended from this seed
             assert ps.verify_passages(shared, pa, pb) == alone, (seed, pa, pb)
             found += alone is not None and alone.span_a != (pa[1], pa[2])
         assert found  # the documents do hold runs of several passages
@@ -89,7 +74,7 @@ def test_a_seed_inside_a_known_run_gives_the_region_extension_from_it_gives():
 
 def test_each_run_of_two_documents_is_extended_once(monkeypatch):
     texts = _documents(3)
-    corpus = _corpus(texts)
+    corpus = corpus_of(texts)
     extended: list[tuple[int, int, int, int]] = []
     original = ps._extend
 
@@ -108,13 +93,13 @@ def test_each_run_of_two_documents_is_extended_once(monkeypatch):
 
 def test_runs_inside_one_document_are_not_reused():
     text = _documents(1)[2]  # shared[2:6], a paragraph, shared[2:6] again
-    corpus = _corpus([text])
+    corpus = corpus_of([text])
     spans = [(0, p.start, p.end) for p in segment.passages(text)]
     first = ps.verify_passages(corpus, spans[0], spans[5])
     second = ps.verify_passages(corpus, spans[1], spans[6])
     assert first is not None and second is not None
     assert not corpus.passage_runs
-    assert second == ps.verify_passages(_corpus([text]), spans[1], spans[6])
+    assert second == ps.verify_passages(corpus_of([text]), spans[1], spans[6])
 
 
 _LAYOUTS = [

@@ -3,13 +3,10 @@ computing them from the text each time."""
 
 from __future__ import annotations
 
-from array import array
-
 import numpy as np
 
-from audit.duplicates import DuplicatesConfig
 from audit.duplicates import align as al
-from audit.duplicates.corpus import Corpus
+from tests.duplicates.harness import corpus_of
 
 TEXTS = [
     "Grain shipments rose.\n\nThe port of Rotterdam said on Tuesday that “wheat” exports were up 12 pct.",
@@ -18,22 +15,8 @@ TEXTS = [
 ]
 
 
-def _corpus() -> Corpus:
-    n = len(TEXTS)
-    return Corpus(
-        DuplicatesConfig(),
-        [f"d{i}" for i in range(n)],
-        lambda i: TEXTS[i],
-        array("q", map(len, TEXTS)),
-        array("d", [0.0] * n),
-        array("i", [0] * n),
-        {"s": 0},
-        {},
-    )
-
-
 def test_units_of_returns_each_documents_recorded_units_and_none_without_units():
-    corpus = _corpus()
+    corpus = corpus_of(TEXTS)
     corpus.set_units(np.array([[0, 0, 21], [0, 23, 95], [2, 0, 20], [2, 21, 35]], dtype=np.int32))
     assert corpus.units_of(0) == [(0, 21), (23, 95)]
     assert corpus.units_of(1) is None
@@ -49,8 +32,8 @@ def _same(a: al.Words, b: al.Words) -> None:
 
 def test_span_words_and_a_prefetched_batch_equal_tokenising_each_passage_alone():
     spans = [(0, 0, 21), (0, 23, len(TEXTS[0])), (2, 0, 20), (2, 5, len(TEXTS[2])), (2, 30, 30), (0, 3, 14)]
-    fresh = _corpus()
-    batched = _corpus()
+    fresh = corpus_of(TEXTS)
+    batched = corpus_of(TEXTS)
     batched.prefetch_spans(spans)
     for o, s, e in spans:
         alone = al.words(TEXTS[o][s:e])
@@ -60,7 +43,7 @@ def test_span_words_and_a_prefetched_batch_equal_tokenising_each_passage_alone()
 
 
 def test_span_normalized_and_normalized_similarity_match_passage_similarity():
-    corpus = _corpus()
+    corpus = corpus_of(TEXTS)
     a, b = (0, 23, len(TEXTS[0])), (2, 0, len(TEXTS[2]))
     ta, tb = TEXTS[0][23:], TEXTS[2]
     assert corpus.span_normalized(*a) == al.normalize_fast(ta)
