@@ -19,7 +19,8 @@ before) and the three characters whose case-insensitive match is not their ``low
 ``ſ``). The text the patterns read may have its quotes masked (blanked inside, same length,
 :func:`audit.sourcing.quotes.mask_quotes`): outside a masked interior the characters, and the one
 before each, are those of the original text, so the words of the original text are the candidates; the
-end of every masked interior is added as a candidate too.
+end of every masked interior is added as a candidate too, where a letter or a digit follows it (or for every
+such end, for a pattern with an entry that begins with another character: ``Keys.anywhere``).
 """
 
 from __future__ import annotations
@@ -45,6 +46,9 @@ class Keys:
     first: frozenset[str]
     open: frozenset[str]
     pairs: frozenset[str] = frozenset()
+    #: Some entry begins with a character that is not a letter or a digit: a match may start at any extra start
+    #: (see :class:`CueIndex`), not only at one before a letter or a digit.
+    anywhere: bool = False
 
 
 def entry_keys(entries) -> Keys:
@@ -54,10 +58,12 @@ def entry_keys(entries) -> Keys:
     first: set[str] = set()
     open_: set[str] = set()
     pairs: set[str] = set()
+    anywhere = False
     for entry in entries:
         e = " ".join(entry.split()).lower()
         m = _LEAD.match(e)
         if not m:
+            anywhere = anywhere or bool(e)
             continue
         w = m.group(0)
         first.add(w)
@@ -67,7 +73,7 @@ def entry_keys(entries) -> Keys:
             open_.add(w)  # a word of its own, or one that goes on with a hyphen or an apostrophe
         else:
             pairs.add(f"{w} {nxt.group(0)}")
-    return Keys(frozenset(first), frozenset(open_), frozenset(pairs))
+    return Keys(frozenset(first), frozenset(open_), frozenset(pairs), anywhere)
 
 
 def open_keys(words) -> Keys:
@@ -105,7 +111,7 @@ _APOSTROPHE = re.compile("['’]")
 class CueIndex:
     """The matches of each cue pattern in ``text``, computed on first use (one pass per pattern)."""
 
-    __slots__ = ("text", "_layer", "_plain", "_extra", "_found", "_cand", "_any")
+    __slots__ = ("text", "_layer", "_plain", "_extra", "_extra_words", "_found", "_cand", "_any")
 
     def __init__(self, text: str, layer: TextLayer | None = None, extra_starts: Iterable[int] = ()) -> None:
         """``layer``: the text layer of ``text``, or of the text ``text`` masks (same length; its words
@@ -115,6 +121,9 @@ class CueIndex:
         self._layer = layer if layer is not None else TextLayer(text)
         self._plain = not text.isascii() and _ODD.search(text) is not None
         self._extra = sorted(set(extra_starts))
+        # The extra starts before a letter or a digit: the only ones where a match of a pattern whose entries all
+        # begin with one can start (most are closing quotation marks).
+        self._extra_words = [p for p in self._extra if _LEAD.match(text, p)]
         self._found: dict[int, tuple[list[int], list[int], list[re.Match]]] = {}
         self._cand: tuple[frozenset[str], tuple[dict[str, list[int]], list[str], list[int]]] | None = None
         self._any: dict[int, list[int]] = {}
@@ -141,8 +150,9 @@ class CueIndex:
             else:
                 nxt = seconds.get(w, ())  # the words that may follow w ("the" -> "survey", "study", ...)
                 out += [starts[i] for i in idx if i + 1 < n and wkeys[i + 1] in nxt]
-        if self._extra:
-            return sorted(set(out).union(self._extra))
+        extra = self._extra if keys.anywhere else self._extra_words
+        if extra:
+            return sorted(set(out).union(extra))
         out.sort()
         return out
 

@@ -232,6 +232,10 @@ def _kind(text: str, s: int, e: int, seg_start: int, cells: bool = False) -> tup
     m = _CURRENCY_AFTER.match(after)
     if m:
         return "money", e + m.end()
+    # Every test from here to the scale words below returns (None, e) when it holds: they can be tried in any order,
+    # and these three cost no pattern (a year, as below; '90s; 2º).
+    if (len(digits) == 4 and digits.isdigit() and 1800 <= int(digits) <= 2100) or prev in "’'" or nxt in "º°ª":
+        return None, e
     if nxt.isalpha():
         if _ORDINAL_AFTER.match(text, e) or not _SCALE_AFTER.match(after):
             return None, e
@@ -356,8 +360,8 @@ def find_figures(text: str, start: int = 0, end: int | None = None, cells: bool 
         if kind is None:
             continue
         fs = s
-        cur = _CURRENCY_BEFORE.search(text[max(start, s - 5) : s])
-        if kind == "money" and cur:
+        cur = _CURRENCY_BEFORE.search(text[max(start, s - 5) : s]) if kind == "money" else None
+        if cur:
             fs = s - (len(text[max(start, s - 5) : s]) - cur.start())
         out.append(Figure(fs, min(fig_end, end), kind, text[fs : min(fig_end, end)].strip()))
         covered = fig_end

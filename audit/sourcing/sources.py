@@ -236,7 +236,7 @@ def classify_source(phrase: str, lex: Lexicon) -> tuple[str | None, str | None]:
         return "pronoun", None
     if bare in lex.outlets or low in lex.outlets:
         return "outlet", p
-    has_cap = bool(re.search(rf"[{_UPPER}]", p))
+    has_cap = _HAS_UPPER.search(p) is not None
     last = words[-1] if words else ""
     if has_cap:
         caps = [w for w in p.split() if w[:1].isupper()]
@@ -260,14 +260,22 @@ def classify_source(phrase: str, lex: Lexicon) -> tuple[str | None, str | None]:
     return "role", None
 
 
+#: Precompiled for :func:`_np_after`, :func:`_subject_before` and :func:`classify_source` (read for every cue).
+_SPACES = re.compile(r"\s*")
+_NP_CUT = re.compile(r"\s(?:that|who|which|que|quien|when|cuando|on|in|at|last|this|el pasado|ayer)\s")
+_PART = re.compile(r"[^,;:()\[\]“”\"«»—–]+")
+_COORDINATED = re.compile(r"(?:and|but|while|whereas|y|pero|mientras)\s+", re.I)
+_HAS_UPPER = re.compile(rf"[{_UPPER}]")
+
+
 def _np_after(text: str, pos: int, end: int, max_words: int = 8) -> tuple[int, int] | None:
-    m = re.compile(r"\s*").match(text, pos)
+    m = _SPACES.match(text, pos)
     s = m.end() if m else pos
     stop = _BOUNDARY.search(text, s, end)
     e = stop.start() if stop else end
     seg = text[s:e]
     # Stop at a clause verb or "that".
-    cut = re.search(r"\s(?:that|who|which|que|quien|when|cuando|on|in|at|last|this|el pasado|ayer)\s", " " + seg + " ")
+    cut = _NP_CUT.search(" " + seg + " ")
     if cut:
         seg = seg[: max(0, cut.start())]
     words = seg.split()[:max_words]
@@ -352,7 +360,7 @@ def _subject_before(text: str, sent_start: int, pos: int, lex: Lexicon) -> tuple
     """(source phrase, kind, outlet) of the subject left of a reporting verb at ``pos``."""
     window_start = max(sent_start, pos - 160)
     chunk_text = text[window_start:pos]
-    parts = [m for m in re.finditer(r"[^,;:()\[\]“”\"«»—–]+", chunk_text)]
+    parts = list(_PART.finditer(chunk_text))
     if not parts:
         return None, None, None
     while len(parts) > 1 and (
@@ -365,7 +373,7 @@ def _subject_before(text: str, sent_start: int, pos: int, lex: Lexicon) -> tuple
     phrase = last.group(0).strip()
     if not phrase or phrase.lower() in _DISCOURSE:
         return None, None, None
-    coordinated = re.match(r"(?:and|but|while|whereas|y|pero|mientras)\s+", phrase, re.I)
+    coordinated = _COORDINATED.match(phrase)
     if coordinated:
         # ", and economists expect": a new clause whose subject follows the conjunction (no appositive).
         phrase = phrase[coordinated.end() :]
