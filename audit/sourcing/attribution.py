@@ -110,7 +110,10 @@ class _Found:
         self.index = index
 
     def free(self, s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in self.taken)
+        for a, b in self.taken:
+            if e > a and s < b:
+                return False
+        return True
 
 
 def find_attributions(

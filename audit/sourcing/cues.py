@@ -28,7 +28,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from itertools import compress
+from itertools import compress, repeat
 from typing import Iterable
 
 from audit.text import MARKS, TextLayer
@@ -235,12 +235,11 @@ class CueIndex:
             return list(pattern.finditer(text))
         out = []
         last = 0
-        match = pattern.match
-        for p in self._candidates(keys):
-            if p < last:
-                continue  # inside the previous match (finditer does not overlap matches)
-            m = match(text, p)
-            if m is not None:
+        cands = self._candidates(keys)
+        # Every candidate is tried in one C loop; a match that starts inside the previous one is then dropped
+        # (finditer does not overlap matches: the same matches as trying only the candidates after it).
+        for m in filter(None, map(pattern.match, repeat(text, len(cands)), cands)):
+            if m.start() >= last:
                 out.append(m)
                 last = m.end()
         return out

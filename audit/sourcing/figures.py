@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from operator import attrgetter
 
 MONTHS = (
     "jan january feb february mar march apr april may jun june jul july aug august sep sept september "
@@ -341,6 +342,9 @@ def _kind(text: str, s: int, e: int, seg_start: int, cells: bool = False) -> tup
     return None, e
 
 
+_START = attrgetter("start")
+
+
 def find_figures(text: str, start: int = 0, end: int | None = None, cells: bool = False) -> list[Figure]:
     """The statistics in ``text[start:end]`` (offsets into ``text``); ``cells``: a table row."""
     end = len(text) if end is None else end
@@ -409,5 +413,6 @@ def find_figures(text: str, start: int = 0, end: int | None = None, cells: bool 
     for m in _FRACTION.finditer(text, start, end) if fraction else ():
         if not any(f.start < m.end() and m.start() < f.end for f in out):
             out.append(Figure(m.start(), m.end() - 1, "ratio", m.group(0)[:-1].strip()))
-    out.sort(key=lambda f: f.start)
+    if len(out) > 1:
+        out.sort(key=_START)
     return out

@@ -116,6 +116,28 @@ def test_cue_index_entries_with_apostrophes_and_hyphens():
     assert [m.span() for m in CueIndex(text).matches(pattern, keys, 0, len(text))] == want
 
 
+def test_cue_index_tries_quote_ends_only_for_entries_that_can_start_there():
+    """The end of a masked quote is tried for every pattern whose entries may start with a character other than a
+    letter or a digit (``Keys.anywhere``); the lexicons' entries all start with a letter, so only the ends followed by
+    one are tried for them. Both give the matches of ``finditer`` over the masked text."""
+    text = "“We will win,” said the mayor. “No” said Lee, “yes”said Kim."
+    quotes = find_quotes(text, passages(text))
+    masked = mask_quotes(text, quotes)
+    ends = [q.inner[1] for q in quotes]
+    marked = ["” said", "said"]
+    pattern = _compile_words(marked, re.IGNORECASE)
+    keys = entry_keys(marked)
+    assert keys.anywhere and not entry_keys(["said", "according to"]).anywhere
+    want = [m.span() for m in pattern.finditer(masked)]
+    assert sum(masked[a] == "”" for a, _b in want) == 2  # two matches start at a closing quote
+    index = CueIndex(masked, TextLayer(text), ends)
+    assert [m.span() for m in index.matches(pattern, keys, 0, len(masked))] == want
+    plain = _compile_words(["said"], re.IGNORECASE)
+    want = [m.span() for m in plain.finditer(masked)]
+    assert [m.span() for m in index.matches(plain, entry_keys(["said"]), 0, len(masked))] == want
+    assert all(lexicon(lang).verb_keys.anywhere is False for lang in ("en", "es"))
+
+
 def test_entry_keys_first_words_and_pairs():
     keys = entry_keys(["according to", "said", "so-called", "it's said", "in a  statement"])
     assert keys.first == {"according", "said", "so", "it", "in"}
