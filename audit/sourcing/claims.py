@@ -546,6 +546,11 @@ _VERSUS = re.compile(r"\d\s*(?:\S+\s+){0,2}vs\.?\s+(?:\S+\s+)?[\d(]|\bvs\.?\s+(?
 _VS = re.compile("vs", re.I)
 
 
+def _has_vs(text: str) -> bool:
+    """``_VS.search(text) is not None`` by substring tests (the pattern matches "v" or "V", then "s", "S" or "ſ")."""
+    return "vs" in text or "VS" in text or "Vs" in text or "vS" in text or ("ſ" in text and _VS.search(text) is not None)
+
+
 @dataclass(frozen=True, slots=True)
 class FigureClaim:
     """One figure with what it quantifies, and whether it is a claim worth a source."""
@@ -967,7 +972,7 @@ def company_names(text: str) -> Companies:
     names.update(m.group(1).split(".")[0] for m in _TICKER.finditer(text))  # "<GM>": the company is also "GM"
     out = Companies(names)
     # (every match of _VERSUS has "vs": most documents have none, and the pattern tries every position)
-    out.results = _VS.search(text) is not None and len(_VERSUS.findall(text)) >= 2
+    out.results = _has_vs(text) and len(_VERSUS.findall(text)) >= 2
     return out
 
 

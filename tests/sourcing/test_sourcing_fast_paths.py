@@ -344,3 +344,46 @@ def test_change_prefilter_lets_every_change_word_through():
     for w in words:
         assert F._CHANGE_WORD.fullmatch(w), w
         assert [f.kind for f in F.find_figures(f"Ayer {w} hoy.")] == ["change"], w
+
+
+def _after_texts(n: int, seed: int = 17) -> list[str]:
+    rng = random.Random(seed)
+    toks = [" ", "\n", "-", ":", "00", "am", "a.m.", "PM", "Jan", "January", "de", "enero", "st", "th", "/", "1"]
+    toks += ["U.S.", "S. Ct.", "F.2d", "Greatest", "Best", "year-old", "years", "old", "days", "años", "Main", "St"]
+    toks += ["Street", "in the morning", "ſt", "İ", "K", "x", "'s", "hrs", "GMT", "o'clock", "people", "percent"]
+    return ["".join(rng.choice(toks) for _ in range(rng.randint(0, 6))) for _ in range(n)]
+
+
+@pytest.mark.parametrize("after", ["", " am", ":30", " January", "st ", " U.S. 292", " Greatest Hits", " people"])
+def test_not_figure_after_is_any_of_its_parts(after):
+    """The one pattern of right-hand contexts that make a number no figure matches where one of its seven parts
+    matches (written cases, then 3,000 generated ones)."""
+    parts = (F._TIME_AFTER, F._DATE_AFTER, F._REPORTER_AFTER, F._TITLE_LIST_AFTER, F._AGE_AFTER, F._DURATION_AFTER)
+    parts += (F._STREET_AFTER,)
+    for text in [after] + _after_texts(3000 if after == "" else 0):
+        assert (F._NOT_FIGURE_AFTER.match(text) is not None) == any(p.match(text) for p in parts), text
+    assert F._NOT_FIGURE_AFTER.match(" people") is None and F._NOT_FIGURE_AFTER.match(" am") is not None
+
+
+def test_number_kinds_around_the_combined_right_context():
+    """A time, a date, an age, a duration, an address, a law report's volume and a list's name are no figures; a count
+    of people and a percentage are."""
+    cases = {
+        "The bus left at 9 am with 40 people.": ["40"],
+        "It closed on 12 January after 45 days; 300 workers were laid off.": ["300"],
+        "A 45-year-old man and 12 years of work; 2,000 voters stayed home.": ["2,000"],
+        "He lived at 1600 Main Street; 496 U.S. 292 was cited; 55 percent agreed.": ["55 percent"],
+        "The 100 Greatest Britons list drew 1,200 complaints.": ["1,200"],
+    }
+    for text, want in cases.items():
+        assert [f.text for f in F.find_figures(text)] == want, text
+
+
+def test_has_vs_is_the_case_insensitive_search():
+    from audit.sourcing.claims import _VS, _has_vs
+
+    rng = random.Random(3)
+    for _ in range(5000):
+        text = "".join(rng.choice("vVsSſxy .") for _ in range(rng.randint(0, 6)))
+        assert _has_vs(text) == (_VS.search(text) is not None), text
+    assert _has_vs("Net 3 vſ 2") and not _has_vs("versus")
