@@ -548,7 +548,9 @@ _VS = re.compile("vs", re.I)
 
 def _has_vs(text: str) -> bool:
     """``_VS.search(text) is not None`` by substring tests (the pattern matches "v" or "V", then "s", "S" or "ſ")."""
-    return "vs" in text or "VS" in text or "Vs" in text or "vS" in text or ("ſ" in text and _VS.search(text) is not None)
+    return (
+        "vs" in text or "VS" in text or "Vs" in text or "vS" in text or ("ſ" in text and _VS.search(text) is not None)
+    )
 
 
 @dataclass(frozen=True, slots=True)

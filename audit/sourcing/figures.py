@@ -181,7 +181,15 @@ _TITLE_LIST_AFTER = re.compile(r"\s(?:Greatest|Best|Top|Worst|Most)\s[A-Z]")
 _NOT_FIGURE_AFTER = re.compile(
     "|".join(
         f"(?i:{p.pattern})" if p.flags & re.IGNORECASE else f"(?:{p.pattern})"
-        for p in (_TIME_AFTER, _DATE_AFTER, _REPORTER_AFTER, _TITLE_LIST_AFTER, _AGE_AFTER, _DURATION_AFTER, _STREET_AFTER)
+        for p in (
+            _TIME_AFTER,
+            _DATE_AFTER,
+            _REPORTER_AFTER,
+            _TITLE_LIST_AFTER,
+            _AGE_AFTER,
+            _DURATION_AFTER,
+            _STREET_AFTER,
+        )
     )
 )
 
