@@ -387,3 +387,50 @@ def test_has_vs_is_the_case_insensitive_search():
         text = "".join(rng.choice("vVsSſxy .") for _ in range(rng.randint(0, 6)))
         assert _has_vs(text) == (_VS.search(text) is not None), text
     assert _has_vs("Net 3 vſ 2") and not _has_vs("versus")
+
+
+_PHRASES = [
+    "half of voters",
+    "a third of the adults",
+    "two-thirds of adults",
+    "la mitad de los encuestados",
+    "nearly half of all",
+    "first half of the year",
+    "one in five",
+    "3 out of 10",
+    "seis de cada diez",
+    "doubled",
+    "will double",
+    "se duplicó",
+    "two million",
+    "five percent",
+    "tres por ciento",
+    "one hundred twenty-five million",
+    "may more than triple up",
+]
+
+
+def _vocabulary_texts(pattern: re.Pattern, n: int, seed: int) -> list[str]:
+    """Texts made of the words of ``pattern`` (every alternative's words, in several cases), digits and separators."""
+    rng = random.Random(seed)
+    vocab = sorted(set(re.findall(r"[a-záéíóúñ]+", pattern.pattern)))
+    vocab += [w.upper() for w in vocab[:40]] + [w.capitalize() for w in vocab] + ["12", "3", "1843", "ſix", "İ", "x"]
+    vocab += _PHRASES * 8  # phrases that match (or almost match) one of the patterns
+    seps = [" ", " ", "  ", "\n", "-", ", ", ". ", "'", "(", "\t"]
+    return ["".join(rng.choice(vocab) + rng.choice(seps) for _ in range(rng.randint(2, 30))) for _ in range(n)]
+
+
+@pytest.mark.parametrize("name", ["_WORD_FIGURE", "_RATIO", "_CHANGE_WORD", "_FRACTION"])
+def test_led_scans_find_what_the_patterns_find(name):
+    """Each scan of find_figures, led by a lookahead for its first letters, finds the matches of its pattern (whole
+    texts and slices: the lookbehinds and word boundaries read the characters before the slice)."""
+    plain, led = getattr(F, name), getattr(F, name + "_SCAN")
+    texts = _vocabulary_texts(plain, 1000, seed=len(name)) + WRITTEN
+    found = 0
+    for text in texts:
+        want = [m.span() for m in plain.finditer(text)]
+        found += len(want)
+        assert [m.span() for m in led.finditer(text)] == want, text
+        a, b = len(text) // 3, 2 * len(text) // 3
+        assert [m.span() for m in led.finditer(text, a, b)] == [m.span() for m in plain.finditer(text, a, b)], text
+    assert found >= 20  # the generated texts do hold matches
