@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from operator import attrgetter
 
+from audit.sourcing.lead import lead_all
+
 MONTHS = (
     "jan january feb february mar march apr april may jun june jul july aug august sep sept september "
     "oct october nov november dec december enero febrero marzo abril mayo junio julio agosto septiembre "
@@ -155,19 +157,6 @@ _FRACTION = re.compile(
     re.IGNORECASE,
 )
 
-
-def _led(pattern: re.Pattern, firsts: str) -> re.Pattern:
-    """``pattern`` behind a lookahead for the characters a match of it can start with (``firsts``, a character class
-    read with the pattern's flags): the same matches, but a scan skips the other positions before trying the
-    pattern's alternatives (at about twice the speed on prose)."""
-    return re.compile(f"(?=[{firsts}])" + pattern.pattern, pattern.flags)
-
-
-#: The scans of :func:`find_figures`: the patterns above led by the first letters of their alternatives.
-_WORD_FIGURE_SCAN = _led(_WORD_FIGURE, "".join(sorted({w[0] for w in _NUMBER_WORDS})))
-_RATIO_SCAN = _led(_RATIO, "\\d" + "".join(sorted({w[0] for w in _SMALL_WORDS})))
-_CHANGE_WORD_SCAN = _led(_CHANGE_WORD, "cdhmqstw")
-_FRACTION_SCAN = _led(_FRACTION, "acdhlmnortu")
 _COMMA_SPACE = re.compile(r",\s")
 _CENT = re.compile(r"cent|ciento", re.I)
 _QUANT_WORDS = frozenset(
@@ -398,7 +387,7 @@ def find_figures(text: str, start: int = 0, end: int | None = None, cells: bool 
         covered = fig_end
     low = text[start:end].lower()
     word_scale = "cent" in low or "ciento" in low or "illion" in low or "illón" in low or "illon" in low
-    for m in _WORD_FIGURE_SCAN.finditer(text, start, end) if word_scale else ():
+    for m in _WORD_FIGURE.finditer(text, start, end) if word_scale else ():
         kind = "percent" if _CENT.search(m.group(0)) else "count"
         out.append(Figure(m.start(), m.end(), kind, m.group(0)))
     ratio = " in " in low or " out of " in low or " of every " in low or " de cada " in low
@@ -407,7 +396,7 @@ def find_figures(text: str, start: int = 0, end: int | None = None, cells: bool 
         # so the word is in the lower-case span unless the span has a letter whose case-insensitive match is
         # not its lower-case form. These substring tests cost less than the pattern's scan.
         ratio = not low.isascii() and _ODD_CASE.search(text, start, end) is not None
-    for m in _RATIO_SCAN.finditer(text, start, end) if ratio else ():
+    for m in _RATIO.finditer(text, start, end) if ratio else ():
         if not any(f.start <= m.start() < f.end for f in out):
             if _AGE_BEFORE.search(text, max(start, m.start() - 12), m.start()):
                 continue  # "At age 18 in 1928": an age and a year, not a ratio
@@ -426,7 +415,7 @@ def find_figures(text: str, start: int = 0, end: int | None = None, cells: bool 
         or "duplic" in low
         or "mitad" in low
     )
-    for m in _CHANGE_WORD_SCAN.finditer(text, start, end) if change else ():
+    for m in _CHANGE_WORD.finditer(text, start, end) if change else ():
         out.append(Figure(m.start(), m.end(), "change", m.group(0)))
     fraction = (
         "half" in low
@@ -437,9 +426,13 @@ def find_figures(text: str, start: int = 0, end: int | None = None, cells: bool 
         or "tercio" in low
         or "parte" in low
     )
-    for m in _FRACTION_SCAN.finditer(text, start, end) if fraction else ():
+    for m in _FRACTION.finditer(text, start, end) if fraction else ():
         if not any(f.start < m.end() and m.start() < f.end for f in out):
             out.append(Figure(m.start(), m.end() - 1, "ratio", m.group(0)[:-1].strip()))
     if len(out) > 1:
         out.sort(key=_START)
     return out
+
+
+# Speed: every pattern above behind a lookahead for its first characters (the same matches; see audit.sourcing.lead).
+lead_all(globals())

@@ -20,6 +20,7 @@ from audit.segment import passages
 from audit.sourcing import figures as F
 from audit.sourcing.attribution import _pattern_list, find_attributions
 from audit.sourcing.cues import CueIndex, entry_keys
+from audit.sourcing.lead import ORIGINAL
 from audit.sourcing.lexicon import _compile_words, _data, _weasel_alternation, _weasel_groups, lexicon
 from audit.sourcing.quotes import find_quotes, mask_quotes
 from audit.text import TextLayer
@@ -422,9 +423,10 @@ def _vocabulary_texts(pattern: re.Pattern, n: int, seed: int) -> list[str]:
 
 @pytest.mark.parametrize("name", ["_WORD_FIGURE", "_RATIO", "_CHANGE_WORD", "_FRACTION"])
 def test_led_scans_find_what_the_patterns_find(name):
-    """Each scan of find_figures, led by a lookahead for its first letters, finds the matches of its pattern (whole
-    texts and slices: the lookbehinds and word boundaries read the characters before the slice)."""
-    plain, led = getattr(F, name), getattr(F, name + "_SCAN")
+    """Each scan of find_figures, led by a lookahead for its first letters (audit.sourcing.lead), finds the matches of
+    its pattern (whole texts and slices: the lookbehinds and word boundaries read the characters before the slice)."""
+    led = getattr(F, name)
+    plain = ORIGINAL[led]
     texts = _vocabulary_texts(plain, 1000, seed=len(name)) + WRITTEN
     found = 0
     for text in texts:
