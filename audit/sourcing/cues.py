@@ -133,39 +133,41 @@ class CueIndex:
 
         The words that begin an entry of any pattern asked for so far are grouped by key (one pass over the
         words for them all); each pattern then reads the groups of its own first words only."""
-        have = self._cand
-        if have is None or not keys.first <= have[0]:
-            union = keys.first if have is None else have[0] | keys.first
-            have = (union, self._words_in(union))
-            self._cand = have
-        groups, wkeys, starts = have[1]
+        groups, wkeys, starts = self._groups(keys.first)
         open_ = keys.open
         seconds = _seconds(keys)
         out: list[int] = []
-        n = len(wkeys)
         for w in keys.first.intersection(groups):
             idx = groups[w]
             if w in open_:
                 out += map(starts.__getitem__, idx)
             else:
-                nxt = seconds.get(w, ())  # the words that may follow w ("the" -> "survey", "study", ...)
-                out += [starts[i] for i in idx if i + 1 < n and wkeys[i + 1] in nxt]
+                nxt = seconds.get(w, frozenset())  # the words that may follow w ("the" -> "survey", "study", ...)
+                # (the key after each word, in one C loop; ``wkeys`` ends with "", which follows no word)
+                after = map(wkeys.__getitem__, map((1).__add__, idx))
+                out += map(starts.__getitem__, compress(idx, map(nxt.__contains__, after)))
         extra = self._extra if keys.anywhere else self._extra_words
         if extra:
             return sorted(set(out).union(extra))
         out.sort()
         return out
 
+    def _groups(self, first: frozenset[str]) -> tuple[dict[str, list[int]], list[str], list[int]]:
+        """:meth:`_words_in` for every first word asked for so far (computed again only for a new word)."""
+        have = self._cand
+        if have is None or not first <= have[0]:
+            union = first if have is None else have[0] | first
+            have = (union, self._words_in(union))
+            self._cand = have
+        return have[1]
+
     def _words_in(self, first: frozenset[str]) -> tuple[dict[str, list[int]], list[str], list[int]]:
         """The indexes of the words keyed by one of ``first``, grouped by key (in order); the key of every
-        word; the words' offsets. A word's key is its lower-case form up to an apostrophe ("it's" -> "it")."""
+        word, then ""; the words' offsets. A word's key is its lower-case form up to an apostrophe ("it's" -> "it")."""
         layer = self._layer
-        keys = layer.lower
-        apos = self._apostrophe_words()
-        if apos:
-            keys = list(keys)
-            for i in apos:
-                keys[i] = _APOSTROPHE.split(keys[i], 1)[0]
+        keys = [*layer.lower, ""]  # (a last key after the last word: the key that follows it, in no pair)
+        for i in self._apostrophe_words():
+            keys[i] = _APOSTROPHE.split(keys[i], 1)[0]
         groups: dict[str, list[int]] = {}
         for i in compress(range(len(keys)), map(first.__contains__, keys)):  # the test is a C loop
             w = keys[i]
@@ -219,8 +221,8 @@ class CueIndex:
         starts = self._any.get(key)
         if starts is None:
             if not self._plain:
-                union = frozenset().union(*(k.first for _p, k in patterns))
-                self._candidates(Keys(union, union))  # one pass over the words for them all
+                # one pass over the words for them all
+                self._groups(frozenset().union(*(k.first for _p, k in patterns)))
             merged: set[int] = set()
             for p, k in patterns:
                 self.matches(p, k, 0, 0)
