@@ -125,6 +125,26 @@ def first_class(pattern: re.Pattern) -> str | None:
     return "|".join(parts)
 
 
+def _head(items):
+    """The first item of a sequence, through groups that keep the flags."""
+    while items:
+        op, av = items[0]
+        if op is C.SUBPATTERN and not (av[1] or av[2]):
+            items = av[3].data
+            continue
+        return op, av
+    return None, None
+
+
+def _prefixed(items, icase: bool) -> bool:
+    """The engine already skips to the pattern's first characters: it starts with a literal or a class, or (read
+    with case) with an alternation of literals."""
+    op, av = _head(items)
+    if op in (C.LITERAL, C.IN):
+        return True
+    return op is C.BRANCH and not icase and all(_head(alt.data)[0] is C.LITERAL for alt in av[1])
+
+
 #: Each led pattern made by :func:`led` -> the pattern it leads (read by the tests, which compare the two).
 ORIGINAL: dict[re.Pattern, re.Pattern] = {}
 
@@ -135,8 +155,7 @@ def led(pattern: re.Pattern) -> re.Pattern:
     cls = first_class(pattern)
     if cls is None:
         return pattern
-    items = P.parse(pattern.pattern, pattern.flags).data
-    if items and items[0][0] in (C.LITERAL, C.IN):
+    if _prefixed(P.parse(pattern.pattern, pattern.flags).data, bool(pattern.flags & re.IGNORECASE)):
         return pattern
     source = pattern.pattern
     head = _GLOBAL_FLAGS.match(source)

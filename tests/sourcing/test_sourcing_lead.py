@@ -50,6 +50,8 @@ def test_led_pattern_matches_where_its_pattern_matches(fast, plain):
         (r"(?i)\bcap", 0, "cC"),  # a global inline flag: the lookahead goes after it
         (r"(?i:\btarget)|Goal", 0, "tTG"),  # scoped flags: each part read as the pattern reads it
         (r"[$€]\d+", 0, None),  # a class first: already fast
+        (r"([A-Z]\w+)\s+said", 0, None),  # a class first inside a group
+        (r"(?:ing|ando)$", 0, None),  # an alternation of literals (read with case): the engine skips to them
         (r"\s*that", 0, None),  # can start with a space: most positions
         (r"(?:a|b)?", 0, None),  # can match the empty string
         (r"[^a]x", 0, None),  # a negated class
