@@ -99,18 +99,24 @@ _FREQUENT = frozenset((r"\s", r"\S", r"\w", r"\W", r"\D"))
 #: Scoped flags that do not change what a character class matches.
 _HARMLESS = re.MULTILINE | re.DOTALL | re.VERBOSE | re.UNICODE
 
+#: How the patterns that may gain begin: a word boundary, a group or an assertion (the others start with a literal
+#: or a class, or with an escape such as ``\\s``, and are left as they are without being parsed).
+_MAY_GAIN = ("\\b", "(")
+
 #: Global inline flags at the start of a pattern ("(?i)"): the lookahead goes after them.
 _GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
 
 
-def first_class(pattern: re.Pattern) -> str | None:
+def first_class(pattern: re.Pattern, parsed=None) -> str | None:
     """A lookahead body (``[...]``, or ``[...]|(?i:[...])`` when parts of the pattern ignore case and others do not)
-    for the characters a match of ``pattern`` can start with, or None."""
+    for the characters a match of ``pattern`` can start with, or None. ``parsed``: its parsed items, when at hand."""
     if not isinstance(pattern.pattern, str) or pattern.flags & (re.VERBOSE | re.ASCII | re.LOCALE):
         return None
     icase = bool(pattern.flags & re.IGNORECASE)
     try:
-        items, empty = _first(P.parse(pattern.pattern, pattern.flags).data, icase)
+        if parsed is None:
+            parsed = P.parse(pattern.pattern, pattern.flags).data
+        items, empty = _first(parsed, icase)
     except _Unknown:
         return None
     if empty or not items:
@@ -152,10 +158,13 @@ ORIGINAL: dict[re.Pattern, re.Pattern] = {}
 def led(pattern: re.Pattern) -> re.Pattern:
     """``pattern`` behind a lookahead for its first characters (the same matches and groups), or ``pattern``
     itself when they cannot be told or it already starts with a literal or a class (nothing to gain)."""
-    cls = first_class(pattern)
-    if cls is None:
+    if not isinstance(pattern.pattern, str) or not pattern.pattern.startswith(_MAY_GAIN):
+        return pattern  # (a literal, a class or an escape first: the engine skips ahead already; not parsed)
+    parsed = P.parse(pattern.pattern, pattern.flags).data  # (parsed once: this runs at import, for every pattern)
+    if _prefixed(parsed, bool(pattern.flags & re.IGNORECASE)):
         return pattern
-    if _prefixed(P.parse(pattern.pattern, pattern.flags).data, bool(pattern.flags & re.IGNORECASE)):
+    cls = first_class(pattern, parsed)
+    if cls is None:
         return pattern
     source = pattern.pattern
     head = _GLOBAL_FLAGS.match(source)
