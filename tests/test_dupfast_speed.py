@@ -1,0 +1,49 @@
+"""Speed paths of the duplicates stage give exactly what the plain paths give (issue 15)."""
+
+from __future__ import annotations
+
+import pytest
+
+from audit.model import Document
+from audit.rules import DocContext
+from audit.sourcing.tables import headline_outlet
+
+
+def _ctx(text: str) -> DocContext:
+    return DocContext(Document(id="d", text=text, source="f.txt"), 0)
+
+
+OUTLET_TEXTS = [
+    # must name the outlet: headline lines with a dash or a bar before the outlet
+    "Markets rally after the rate cut – Daily Ledger\nStocks rose on Tuesday.\n",
+    "Intro line.\nCity council approves new budget | Evening Post\nMore text.\n"
+    "Council members argue over the parks plan - Evening Post\n",
+    "A\n\nTwo headlines here for a test — Morning Star\nSecond headline for a second test — Morning Star\n"
+    "Third headline for the last test — Other Times\n",
+    # must name none
+    "A well-known fact, stated plainly. No outlet here.\n",
+    "Prices rose 3 - 4 pct in the period.\nShr 1.10 vs 95 cts\n",
+    "Line ending with a dash -\nNext line - not a headline at all.\n",
+    "- a bullet item\n- another item\n  -  \n",
+    "Headline text that is long enough –\nOutlet\n",  # the dash ends one line, the name is on the next
+    "",
+    "   \n \t - \n",
+]
+
+
+@pytest.mark.parametrize("text", OUTLET_TEXTS)
+def test_outlet_fast_path_agrees_with_every_line(text):
+    ctx = _ctx(text)
+    assert ctx.outlet == headline_outlet(text, _ctx(text).lines)
+
+
+def test_outlet_fast_path_finds_and_skips():
+    assert _ctx(OUTLET_TEXTS[0]).outlet == "Daily Ledger"
+    assert _ctx(OUTLET_TEXTS[1]).outlet == "Evening Post"
+    assert _ctx(OUTLET_TEXTS[2]).outlet == "Morning Star"
+    assert _ctx(OUTLET_TEXTS[3]).outlet is None
+    assert _ctx(OUTLET_TEXTS[7]).outlet is None
+    # a text without a dash between white space never builds its lines
+    ctx = _ctx("Plain text, hyphen-joined words only.\nSecond line.\n")
+    assert ctx.outlet is None
+    assert "_line_bounds" not in ctx.layer.__dict__
