@@ -47,3 +47,34 @@ def test_outlet_fast_path_finds_and_skips():
     ctx = _ctx("Plain text, hyphen-joined words only.\nSecond line.\n")
     assert ctx.outlet is None
     assert "_line_bounds" not in ctx.layer.__dict__
+
+
+def test_record_source_plain_string_and_missing_fast_paths():
+    ctx = DocContext(Document(id="d", text="x", source="f.txt", metadata={"source": "  Wire  ", "n": 0}), 0)
+    assert ctx.record_source() == "Wire"
+    assert ctx.record_source("n") == "0"
+    assert ctx.record_source("missing") is None
+    blank = DocContext(Document(id="d", text="x", source="f.txt", metadata={"source": "   "}), 0)
+    assert blank.record_source() is None
+
+
+def test_text_store_appends_after_reads():
+    from audit.pipeline import TextStore
+
+    store = TextStore()
+    a = store.add("first text")
+    assert store.get(a) == "first text"
+    b = store.add("sécond")  # after a read: appended at the end, not where the read stopped
+    assert store.get(a) == "first text"
+    c = store.add("third")
+    assert [store.get(i) for i in (a, b, c)] == ["first text", "sécond", "third"]
+    store.close()
+
+
+def test_prepare_key_names_the_defining_class():
+    from audit.duplicates.check import DuplicateCheck
+
+    class Sub(DuplicateCheck):
+        pass
+
+    assert DuplicateCheck().prepare_key == Sub().prepare_key == "audit.duplicates.check.DuplicateCheck"
