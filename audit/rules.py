@@ -139,6 +139,10 @@ class DocContext:
             self._outlet = self._headline_outlet()
         return self._outlet  # type: ignore[return-value]
 
+    @outlet.setter
+    def outlet(self, value: str | None) -> None:
+        self._outlet = value
+
     def _headline_outlet(self) -> str | None:
         """:func:`audit.sourcing.tables.headline_outlet` of the text, asked only about the lines that can
         name an outlet: a "Headline – Outlet" line holds a dash or bar between white space
@@ -160,10 +164,6 @@ class DocContext:
                 picked.append(Span(*bounds[i]))
                 last = i
         return headline_outlet(text, picked)
-
-    @outlet.setter
-    def outlet(self, value: str | None) -> None:
-        self._outlet = value
 
     @property
     def layout(self) -> layout.Layout:
