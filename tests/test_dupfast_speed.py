@@ -78,3 +78,19 @@ def test_prepare_key_names_the_defining_class():
         pass
 
     assert DuplicateCheck().prepare_key == Sub().prepare_key == "audit.duplicates.check.DuplicateCheck"
+
+
+def test_plugin_entry_points_are_read_once(monkeypatch):
+    import audit.rules as rules
+
+    calls = []
+
+    def fake_entry_points(group):
+        calls.append(group)
+        return []
+
+    monkeypatch.setattr(rules, "entry_points", fake_entry_points)
+    monkeypatch.setattr(rules, "_PLUGIN_EPS", [])
+    for _ in range(3):
+        rules.check_classes(select=["duplicate"])
+    assert calls == [rules.ENTRY_POINT_GROUP]
