@@ -94,3 +94,20 @@ def test_plugin_entry_points_are_read_once(monkeypatch):
     for _ in range(3):
         rules.check_classes(select=["duplicate"])
     assert calls == [rules.ENTRY_POINT_GROUP]
+
+
+@pytest.mark.parametrize("n", [0, 1, 2, 3, 5, 64, 1000, (1 << 18) + 7])
+def test_cumpow_by_doubling_equals_running_product(n):
+    import numpy as np
+
+    from audit.tokenhash import _P, _cumpow
+
+    for base in (_P, np.uint32(pow(int(_P), -1, 1 << 32)), np.uint64(0xD6E8FEB86659FD93), np.uint64(3)):
+        want = np.empty(n, dtype=np.asarray(base).dtype)
+        if n:
+            want[0] = 1
+            want[1:] = base
+            with np.errstate(over="ignore"):
+                np.multiply.accumulate(want, out=want)
+        got = _cumpow(base, n)
+        assert got.dtype == want.dtype and np.array_equal(got, want)
