@@ -787,7 +787,10 @@ _FRAME_RE = re.compile(
 
 #: A keyword and the lower-case word after it, for the noun-phrase and verb-chain frames of
 #: :mod:`audit.artefacts.nounphrase`.
-_HEAD_RE = re.compile(rf"(?<![\w’'.-])(?P<kw>{_kw(KEYWORDS)})[ \t]*\n?[ \t]*(?<=[ \t\n])(?P<next>[a-z]+)(?![\w’'-])")
+_HEAD_RE = re.compile(
+    rf"(?<![\w’'.-])(?P<kw>{_kw(KEYWORDS)})[ \t]*\n?[ \t]*(?<=[ \t\n])(?P<next>[a-z]+(?:['’](?:s|re|ve|ll|d|m))?)"
+    rf"(?![\w’'-])"
+)
 
 
 def frame_break(prev: str, kw: str, nxt: str) -> bool:
@@ -809,7 +812,8 @@ def frame_break(prev: str, kw: str, nxt: str) -> bool:
         return False  # a name: no closed class to judge by (a function word may start the sentence)
     if kw in _EN_NOUN_ONLY and low in _EN_CONJ_OR_TO and nxt in _EN_ARTICLES:
         return True  # "and casino the Los Angeles Lakers": a bare singular noun before a new noun phrase
-    if kw in _EN_COUNT and nxt in _EN_NOT_NOUN_NEXT and (low, kw) not in _EN_BARE_OK:
+    if kw in _EN_COUNT and nxt in _EN_NOT_NOUN_NEXT and ((low, kw) not in _EN_BARE_OK or nxt in _EN_OBJ):
+        # a set phrase ("in order", "on site") takes no object pronoun after it ("one of order them")
         if low in _EN_PREP or low in _EN_BE or low in _EN_HAVE:
             return True
     if kw in _EN_NON_VERBS and (low in _EN_MODAL or low in _EN_SUBJ):
@@ -895,12 +899,14 @@ def find_injections(text: str, lang_of, counts=None) -> list[tuple[int, int, str
             continue
         kw, nxt = m.group("kw"), m.group("next")
         toks = nounphrase.tokens_before(text, s)
+        nxt2 = wordclass.token_after(text, m.end("next"))
         if not (
             nounphrase.verb_chain_break(toks, kw, nxt)
             or nounphrase.attribution_break(toks, nxt)
             or nounphrase.premodifier_break(toks, kw, nxt)
             or nounphrase.postposed_adjective_break(toks, kw, nxt)
-            or nounphrase.bare_noun_break(toks, kw, nxt, wordclass.token_after(text, m.end("next")), text[e : e + 80])
+            or nounphrase.bare_noun_break(toks, kw, nxt, nxt2, text[e : e + 80])
+            or nounphrase.clause_break(toks, kw, nxt, nxt2)
         ):
             continue
         if lang_of(s) == "en" and not _title_case_line(text, s):
