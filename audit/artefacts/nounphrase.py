@@ -433,6 +433,12 @@ def person_subject_break(before: list[str], kw: str, nxt: str) -> bool:
     return k <= 3 and len(rest) >= 2 and rest[-1] in ('"', "”") and rest[-2] in (",", "?", "!") and nxt in _ATTRIBUTION
 
 
+#: Indefinite pronouns: they take no noun after them ("nobody shop panicked").
+_INDEFINITE = frozenset("nobody everybody somebody anybody everyone someone anyone".split())
+#: Determiners of plural (or mass) nouns only, never of a bare singular count noun.
+_PLURAL_DETERMINERS = frozenset("many several few both most various numerous".split())
+
+
 def _sentence_subject(before: list[str]) -> bool:
     """Do the tokens of ``before`` since the sentence start form a short noun phrase that ends on a noun
     (the subject: "Analysts", "Emergency managers", "The analysts"), not "something" or "everything", and
@@ -511,6 +517,15 @@ def clause_break(before: list[str], kw: str, nxt: str, nxt2: str) -> bool:
         c2 = wc.classes(nxt2.lower()) if _WORD.fullmatch(nxt2) and nxt2.islower() else 0
         if c2 != wc.ANY and c2 & wc.NOUN and not c2 & (wc.ADJ | wc.VERB):
             return True  # "the store new directives": a noun modifier stands after the adjectives, not before
+    if kw in _COUNT | {"order"} and low in _INDEFINITE and _finite(nxt):
+        return True  # "Nobody shop panicked": "nobody" takes no noun after it, and "shop" is no past verb
+    if prev == "," and kw in _COUNT | {"order"} and nxt in wc.SUBJECTS:
+        return True  # "In a note to clients, shop they said": no noun phrase ends on a bare noun there
+    if kw in _COUNT and low in _PLURAL_DETERMINERS and prev == low and _head_next(nxt) and nxt != "of":
+        # "the most buy since", "many casino in": a determiner of plural nouns before a bare singular one; "most
+        # shop online" is a verb after "most" (most people), unless a determiner makes "most" an adverb
+        if kw == "casino" or (len(before) > 1 and before[-2].lower() in wc.DETERMINERS):
+            return True
     if kw == "cheap" and _finite(nxt) and _sentence_subject(before):
         return True  # "Analysts cheap were cautious": an adjective after the subject's noun, before its verb
     if prev in _TIME_NAMES and len(before) > 1 and before[-2].lower() in _TIME_PREPOSITIONS and _finite(nxt):
