@@ -462,7 +462,28 @@ def _sentence_subject(before: list[str]) -> bool:
     return bool(wc.classes(last) & wc.NOUN)
 
 
-def clause_break(before: list[str], kw: str, nxt: str, nxt2: str) -> bool:
+#: Prepositions and subordinators that a time phrase may be followed by, but no bare count noun.
+_AFTER_TIME = frozenset("after before since until during while when because as at from with".split())
+#: What may follow the last name of a list of names ("in Nevada and Idaho, ...").
+_AFTER_NAME = re.compile(r"\s*(?:[,.;:)]|$)")
+
+
+def _name_pair(before: list[str], nxt2: str, after: str) -> bool:
+    """``before`` ends on a name and the keyword is followed by "and"/"or" and another name that ends the
+    phrase ("from Nevada buy and Idaho,", "Nebraska, Missouri shop and Arkansas,"): a noun after a name
+    only heads a compound, and the second name heads none. No determiner before the first name ("the Apple
+    store and Google's")."""
+    k = _name_run(before)
+    if k == 0 or k > 3 or not (nxt2[:1].isupper() and _WORD.fullmatch(nxt2)) or nxt2.lower() in wc.CLOSED:
+        return False
+    rest = before[: len(before) - k]
+    if not rest or rest[-1] in _STARTS or rest[-1].lower() in wc.DETERMINERS or rest[-1].endswith(("'s", "’s")):
+        return False
+    i = after.find(nxt2)
+    return i >= 0 and _AFTER_NAME.match(after, i + len(nxt2)) is not None
+
+
+def clause_break(before: list[str], kw: str, nxt: str, nxt2: str, after: str = "") -> bool:
     """Frames in which a keyword splits a clause at a point that only a parse of the words around it shows
     (the cases each have a must-flag and a must-not-flag test in ``tests/cases/ART010.json``):
 
@@ -528,6 +549,16 @@ def clause_break(before: list[str], kw: str, nxt: str, nxt2: str) -> bool:
             return True
     if kw == "cheap" and _finite(nxt) and _sentence_subject(before):
         return True  # "Analysts cheap were cautious": an adjective after the subject's noun, before its verb
-    if prev in _TIME_NAMES and len(before) > 1 and before[-2].lower() in _TIME_PREPOSITIONS and _finite(nxt):
+    if prev in _TIME_NAMES and len(before) > 1 and before[-2].lower() in _TIME_PREPOSITIONS:
+        if _finite(nxt):
+            return True
+        # "rose 9.1% on Thursday buy after the company": a bare noun after a time phrase inside the sentence
+        if kw in _COUNT and nxt in _AFTER_TIME and len(before) > 2 and before[-3] not in _STARTS:
+            return True
+    if kw == "order" and low in wc.BE and prev == low and nxt == "to":
+        return True  # "Our goal is order to have": "in order to" without its "in"
+    if kw == "cheap" and prev == "," and nxt in wc.ARTICLES | wc.DEMONSTRATIVES | wc.POSSESSIVES:
+        return True  # "on record, cheap the Carrington Event": an adjective that no noun follows
+    if kw in _COUNT and nxt in ("and", "or") and _name_pair(before, nxt2, after):
         return True
     return person_subject_break(before, kw, nxt)

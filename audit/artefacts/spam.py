@@ -938,7 +938,7 @@ def find_injections(text: str, lang_of, counts=None) -> list[tuple[int, int, str
             or nounphrase.premodifier_break(toks, kw, nxt)
             or nounphrase.postposed_adjective_break(toks, kw, nxt)
             or nounphrase.bare_noun_break(toks, kw, nxt, nxt2, text[e : e + 80])
-            or nounphrase.clause_break(toks, kw, nxt, nxt2)
+            or nounphrase.clause_break(toks, kw, nxt, nxt2, text[m.end("next") : m.end("next") + 80])
         ):
             continue
         if lang_of(s) == "en" and not _title_case_line(text, s):
