@@ -468,6 +468,35 @@ _AFTER_TIME = frozenset("after before since until during while when because as a
 _AFTER_NAME = re.compile(r"\s*(?:[,.;:)]|$)")
 
 
+#: Finite forms of "be" and "have" that open a verb chain.
+_AUXILIARY = frozenset("is are was were has have had".split())
+#: Words that take a "to" infinitive ("expected to rule", "going to buy").
+_CATENATIVE = frozenset(
+    "expected expect expects going able want wants wanted need needs needed plan plans planned agreed hope hopes "
+    "hoped tried try likely unlikely due about used ought refused decided continue continued seem seems seemed "
+    "appear appears appeared set".split()
+)
+
+
+def _verb_with_object(nxt: str, nxt2: str) -> bool:
+    """Is ``nxt`` a participle or an -ing form that is no adjective, followed by its object's determiner or
+    pronoun ("cut their yields", "doing the work"): a verb, not a modifier ("store bought cookies", "casino
+    gambling and")?"""
+    if not _WORD.fullmatch(nxt) or nxt in wc.CLOSED:
+        return False
+    c = wc.classes(nxt)
+    if c == wc.ANY or not c & (wc.PARTICIPLE | wc.ING) or c & wc.ADJ:
+        return False
+    return nxt2.lower() in wc.DETERMINERS or nxt2.lower() in wc.OBJECTS
+
+
+#: Adjectives of size, age and quality: by English adjective order they come before a noun modifier ("the
+#: new store rules", never "the store new rules"); classifying adjectives may follow one ("the site legal notice").
+_CORE_ADJECTIVES = frozenset(
+    "new old young big small large great little long short high low good bad huge tiny vast whole entire".split()
+)
+
+
 def _name_pair(before: list[str], nxt2: str, after: str) -> bool:
     """``before`` ends on a name and the keyword is followed by "and"/"or" and another name that ends the
     phrase ("from Nevada buy and Idaho,", "Nebraska, Missouri shop and Arkansas,"): a noun after a name
@@ -534,10 +563,10 @@ def clause_break(before: list[str], kw: str, nxt: str, nxt2: str, after: str = "
         c = wc.classes(low)
         if c != wc.ANY and c & wc.VERB and not c & wc.ADV:
             return True
-    if kw in _COUNT and _opener(prev) and prev not in ("'", "’") and wc.classes(nxt) == wc.ADJ:
+    if kw in _COUNT and _opener(prev) and prev not in ("'", "’") and nxt in _CORE_ADJECTIVES:
         c2 = wc.classes(nxt2.lower()) if _WORD.fullmatch(nxt2) and nxt2.islower() else 0
         if c2 != wc.ANY and c2 & wc.NOUN and not c2 & (wc.ADJ | wc.VERB):
-            return True  # "the store new directives": a noun modifier stands after the adjectives, not before
+            return True  # "the store new directives": a noun modifier stands after these adjectives, not before
     if kw in _COUNT | {"order"} and low in _INDEFINITE and _finite(nxt):
         return True  # "Nobody shop panicked": "nobody" takes no noun after it, and "shop" is no past verb
     if prev == "," and kw in _COUNT | {"order"} and nxt in wc.SUBJECTS:
@@ -555,6 +584,10 @@ def clause_break(before: list[str], kw: str, nxt: str, nxt2: str, after: str = "
         # "rose 9.1% on Thursday buy after the company": a bare noun after a time phrase inside the sentence
         if kw in _COUNT and nxt in _AFTER_TIME and len(before) > 2 and before[-3] not in _STARTS:
             return True
+    if kw in _COUNT and low in _AUXILIARY and prev == low and _verb_with_object(nxt, nxt2):
+        return True  # "has site cut their yields", "are buy doing": only an adverb splits the verb chain
+    if kw in ("casino", "cheap") and low == "to" and len(before) > 1 and before[-2].lower() in _CATENATIVE:
+        return True  # "are expected to casino rule": an infinitive's "to" takes a verb
     if kw == "order" and low in wc.BE and prev == low and nxt == "to":
         return True  # "Our goal is order to have": "in order to" without its "in"
     if kw == "cheap" and prev == "," and nxt in wc.ARTICLES | wc.DEMONSTRATIVES | wc.POSSESSIVES:
