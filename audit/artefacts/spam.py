@@ -17,7 +17,8 @@ Syntax cues, each precise on edited text:
   the afternoon", "$40 online million"); see :func:`frame_break`, the word-class frames of
   :mod:`audit.artefacts.wordclass` and the noun-phrase frames of :mod:`audit.artefacts.nounphrase` (a bare
   count noun that heads nothing: "experts said shop the case"; "will shop receive"; "the online second
-  half");
+  half") and its clause frames (:func:`audit.artefacts.nounphrase.clause_break`: "Casillas says shop
+  there's", "Mayor Darrell Steinberg casino said", "up buy to $10,000", "Once we store did");
 * **foreign**: an English keyword inside a passage in another language
   ("... para responder, order anunció ayer ..."), using the language check's passage
   languages when present, else a stop-word profile of the passage.
