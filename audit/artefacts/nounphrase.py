@@ -427,6 +427,8 @@ def person_subject_break(before: list[str], kw: str, nxt: str) -> bool:
         return False
     run = before[len(before) - k :]
     rest = before[: len(before) - k]
+    if run[-1].endswith(("'s", "’s", "s'", "s’")):
+        return False  # a possessive is the keyword's determiner ("Dr. Smith's shop said")
     if run[0] in _TITLES and k >= 2:
         return not rest or rest[-1].lower() not in wc.DETERMINERS
     # the speaker of an attribution: `," Name KW said`
@@ -506,6 +508,8 @@ def _name_pair(before: list[str], nxt2: str, after: str) -> bool:
     if k == 0 or k > 3 or not (nxt2[:1].isupper() and _WORD.fullmatch(nxt2)) or nxt2.lower() in wc.CLOSED:
         return False
     rest = before[: len(before) - k]
+    if before[-1].endswith(("'s", "’s")):
+        return False  # "from Nevada's shop and Idaho's": a possessive determiner
     if not rest or rest[-1] in _STARTS or rest[-1].lower() in wc.DETERMINERS or rest[-1].endswith(("'s", "’s")):
         return False
     i = after.find(nxt2)
