@@ -281,16 +281,18 @@ _SUBJECT_NAME = re.compile(
 
 def _subject_name(text: str, start: int, end: int) -> Attribution | None:
     """The capitalised name that opens a sentence as its subject, followed by a lower-case verb ("SELA called
-    for", "Burry previously had"); not a sentence opener ("The", "But") nor a day or a month."""
+    for", "Burry previously had"); not a sentence opener ("The", "But") nor a day or a month, nor a word that
+    is capitalised only because it opens the sentence ("There were", "Hence", "Following the war")."""
     m = _SUBJECT_NAME.match(text, start, end)
     if m is None:
         return None
     words = m.group(1).split()
     if words[0] in _SENTENCE_OPENERS or words[0] in _OPENERS or words[0].lower() in _NOT_NAMES:
         return None
+    kind = "named" if written_as_name(text, words[0], run=len(words) > 1) else "subject"
     if len(words) == 1 and (words[0].lower() in ROLE_NOUNS or words[0].lower() in ORG_NOUNS):
         return None  # "Workers left town.", "Police said": a common noun opening the sentence
-    return Attribution(m.start(1), m.end(1), "context", "context", m.group(1), "named")
+    return Attribution(m.start(1), m.end(1), "context", "context", m.group(1), kind)
 
 
 _INTRODUCES = re.compile(r"\s*(?::|,\s*$|that\b|que\b|$)")
@@ -367,6 +369,42 @@ def _previous_speaker(
     return found[-1] if found else None
 
 
+_NAME_MEMO: dict[tuple[int, str], tuple[str, bool]] = {}
+
+
+def written_as_name(text: str, word: str, run: bool = False) -> bool:
+    """Whether ``word``, met capitalised at the start of a sentence, is a name as the document writes it: an
+    acronym or a word with a capital inside ("SELA", "McQuaid", "PAIGC"), or a word the document also writes
+    capitalised where it does not open a sentence and never in lower case ("Kraepelin"; not "There", "One",
+    "Hence", "Interestingly", "Following", which the text writes in lower case or only sentence-initially).
+    ``run``: the first word of a run of capitalised words ("Roger Ebert", "During World War II"), a name unless
+    the document writes it in lower case ("during")."""
+    core = word.rstrip(".,;:").removesuffix("’s").removesuffix("'s")
+    if len(core) < 2 or any(ch.isupper() for ch in core[1:]):
+        return True
+    key = (id(text), core + " " * run)
+    hit = _NAME_MEMO.get(key)
+    if hit is not None and hit[0] is text:
+        return hit[1]
+    if len(_NAME_MEMO) > 4096:
+        _NAME_MEMO.clear()
+    named = False
+    lower = core.lower()
+    for m in re.finditer(r"(?<![\w’'-])(?:" + re.escape(core) + "|" + re.escape(lower) + r")(?![\w-])", text):
+        if m.group(0) == lower:
+            named = False
+            break
+        if run:
+            named = True
+        elif not named:
+            k = m.start() - 1
+            while k >= 0 and text[k] in " \t\"“‘'([":
+                k -= 1
+            named = k >= 0 and text[k] not in ".!?:;\n"
+    _NAME_MEMO[key] = (text, named)
+    return named
+
+
 _CAPITALISED_RUN = re.compile(r"[A-ZÁÉÍÓÚÑ][\w’'.-]*(?:\s+(?:de\s+|del\s+|la\s+)?[A-ZÁÉÍÓÚÑ][\w’'.-]*)+")
 
 
@@ -378,8 +416,13 @@ def _person_in(text: str, start: int, end: int, pronoun: bool = True) -> Attribu
         words = name.split()
         if m.start() == 0 and words[0] in _OPENERS:
             words = words[1:]
+        kind = "named"
+        if m.start() == 0 and len(words) == len(name.split()) and not written_as_name(text, words[0], run=True):
+            # "One Armenian musicologist", "During World War II": the subject still speaks the quote, but the
+            # sentence's capitalised first word names nobody for the scorecards
+            kind = "subject"
         if len(words) >= 2:
-            return Attribution(start + m.start(), start + m.end(), "context", "context", " ".join(words), "named")
+            return Attribution(start + m.start(), start + m.end(), "context", "context", " ".join(words), kind)
     if pronoun:
         p = _PRONOUN_SUBJECT.search(text, start, end)
         if p:
