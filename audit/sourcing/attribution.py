@@ -24,6 +24,7 @@ from audit.sourcing.sources import (
     _FRAMED_AFTER,
     _NAME_SEQ,
     _PAREN_SOURCE,
+    _PASSIVE_ADVERB_BEFORE,
     _PASSIVE_BEFORE,
     _PREP_SOURCE,
     _PREP_SOURCE_KEYS,
@@ -49,7 +50,7 @@ class Attribution:
     cue: str
     kind: str  # verb | cue | evidence | weasel | passive
     source: str | None = None
-    source_kind: str | None = None  # named | outlet | document | role | pronoun | vague
+    source_kind: str | None = None  # named | outlet | document | role | pronoun | subject | vague
     outlet: str | None = None
     extra: dict = field(default_factory=dict)
 
@@ -715,16 +716,30 @@ def _verb_attribution(text: str, start: int, end: int, m: re.Match, lex: Lexicon
     if verb in lex.framed_only and not _THAT_AFTER.match(after):
         return None  # "asylum claims", "any state or local officials": a noun unless it introduces a report
     if verb in lex.ambiguous and (
-        not prev_words or prev in _ADJ_PRECEDERS or _NUMERAL.fullmatch(prev) or (prev.endswith("ly") and len(prev) > 4)
+        not prev_words
+        or prev in _ADJ_PRECEDERS
+        or _NUMERAL.fullmatch(prev)
+        or (
+            prev.endswith("ly")
+            and len(prev) > 4
+            and not (_PASSIVE_ADVERB_BEFORE.search(before) and _BY_AFTER.match(after))
+        )
     ):
         return None  # "the reported cases", "Reported crimes rose", "1,200 pledged delegates", "politically charged"
-    if _PASSIVE_BEFORE.search(before) and not progressive:
+    if (_PASSIVE_BEFORE.search(before) or (_PASSIVE_ADVERB_BEFORE.search(before) and _BY_AFTER.match(after))) and (
+        not progressive
+    ):
         by = _BY_AFTER.match(after)
         if not by:
             return None
         np = _np_after(text, m.end() + by.end(), end)
         src = text[np[0] : np[1]] if np else None
         kind, outlet = classify_source(src, lex) if src else (None, None)
+        if not _PASSIVE_BEFORE.search(before) and not (
+            kind in ("named", "outlet") or (kind == "role" and any(w in ROLE_NOUNS for w in src.lower().split()))
+        ):
+            return None  # after an adverb only a speaker ("are collectively estimated by CPRP officials"), not a
+            # means ("are customarily described by an approximately correct figure")
         return Attribution(m.start(), m.end(), verb, "verb", src, kind, outlet)
     if verb in ("added", "adds", "agregó", "añadió", "noted", "notes") and not _FRAMED_AFTER.match(after):
         if not _CAPITAL_AFTER.match(after) and not _AFTER_COMMA_OR_QUOTE.search(before):

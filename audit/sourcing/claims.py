@@ -1119,6 +1119,14 @@ def _data_cell(text: str, f: Figure, start: int, end: int) -> bool:
     return bool(cell) and len(f.text) >= 0.5 * len(cell)
 
 
+#: A share of a span of time after a ratio: "three quarters of a century", "half a decade", "a third of the year".
+_SPAN_OF_TIME = re.compile(
+    r"(?i)\s*(?:of\s+)?\b(?:a|an|the|one|that|this)\s+(?:(?:whole|full|single|past|previous|last|next)\s+)?"
+    r"(?:century|decade|millennium|year|month|week|day|night|hour|minute|lifetime|season|generation|siglo|década|año|"
+    r"mes|semana|día|hora)\b"
+)
+
+
 def assess(
     text: str, figures: list[Figure], start: int, end: int, is_row: bool, companies: frozenset[str] = frozenset()
 ) -> list[FigureClaim]:
@@ -1144,6 +1152,8 @@ def assess(
     out: list[FigureClaim] = []
     for f in figures:
         q = quantity(text, f, start, end)
+        if f.kind == "ratio" and _SPAN_OF_TIME.match(text, f.end, end):
+            q = "measure"  # "for three quarters of a century", "half a decade": a duration, not a share of anything
         if (
             q == "other"
             and out

@@ -70,6 +70,8 @@ _DISCOURSE = frozenset(
     "sin embargo además también no obstante en tanto por su parte asimismo por ejemplo".split()
 )
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|being|is|are|get|got|fue|fueron|será|sido|ser)\s+$", re.I)
+#: A passive's auxiliary and an adverb: "are collectively estimated by CPRP officials".
+_PASSIVE_ADVERB_BEFORE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+[a-z]+ly\s+$", re.I)
 _FRAMED_AFTER = re.compile(r"\s*(?:[,.:;”\"»]|that\b|que\b|$)")
 _BOUNDARY = re.compile(r"[,;:()\[\]“”\"«»—–]")
 _TITLE = re.compile(

@@ -1,0 +1,56 @@
+"""A share of a span of time is a duration, and a passive's agent after an adverb is its source (issue 13)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.sourcing.helpers import flagged
+
+
+@pytest.mark.parametrize(
+    "text, needle",
+    [
+        (
+            "Because it recruited the best players from the other clubs, the state side won its matches for three "
+            "quarters of a century.",
+            "state side",
+        ),
+        ("With the best players of the region, the town team ruled the league for half a century.", "town team"),
+    ],
+)
+def test_a_share_of_a_span_of_time_is_no_statistic(text, needle):
+    assert not flagged(text, needle)
+
+
+@pytest.mark.parametrize(
+    "text, needle",
+    [
+        ("Three quarters of the residents left the town after the flood.", "residents"),
+        ("Over half of the workers lost their jobs within a year.", "workers"),
+        ("The rebels held a third of the country for a third of the year.", "rebels"),
+    ],
+)
+def test_shares_of_people_and_places_stay_claims(text, needle):
+    assert flagged(text, needle)
+
+
+def test_a_passive_agent_after_an_adverb_is_the_source():
+    text = (
+        "The private radio stations are collectively estimated by ministry officials to reach some 7.6 million "
+        "people, or about 73% of the population."
+    )
+    assert not flagged(text, "radio stations")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no agent: still nobody named
+        "The private radio stations are widely estimated to reach some 7.6 million people, or about 73% of the "
+        "population.",
+        # the agent is a means, not a speaker
+        "The towns are usually described by an approximate count of their 40,000 residents and 20% of the jobless.",
+    ],
+)
+def test_no_speaker_after_the_adverb_stays_unsourced(text):
+    assert flagged(text, "estimated" if "estimated" in text else "described")
