@@ -422,3 +422,39 @@ def _with_det(phrase: str, name: str) -> str:
         if before and before[-1].lower() in _DETERMINERS:
             return before[-1] + " " + name
     return name
+
+
+_NAME_MEMO: dict[tuple[int, str], tuple[str, bool]] = {}
+
+
+def written_as_name(text: str, word: str, run: bool = False) -> bool:
+    """Whether ``word``, met capitalised at the start of a sentence, is a name as the document writes it: an
+    acronym or a word with a capital inside ("SELA", "McQuaid", "PAIGC"), or a word the document also writes
+    capitalised where it does not open a sentence and never in lower case ("Kraepelin"; not "There", "One",
+    "Hence", "Interestingly", "Following", which the text writes in lower case or only sentence-initially).
+    ``run``: the first word of a run of capitalised words ("Roger Ebert", "During World War II"), a name unless
+    the document writes it in lower case ("during")."""
+    core = word.rstrip(".,;:").removesuffix("’s").removesuffix("'s")
+    if len(core) < 2 or any(ch.isupper() for ch in core[1:]):
+        return True
+    key = (id(text), core + " " * run)
+    hit = _NAME_MEMO.get(key)
+    if hit is not None and hit[0] is text:
+        return hit[1]
+    if len(_NAME_MEMO) > 4096:
+        _NAME_MEMO.clear()
+    named = False
+    lower = core.lower()
+    for m in re.finditer(r"(?<![\w’'-])(?:" + re.escape(core) + "|" + re.escape(lower) + r")(?![\w-])", text):
+        if m.group(0) == lower:
+            named = False
+            break
+        if run:
+            named = True
+        elif not named:
+            k = m.start() - 1
+            while k >= 0 and text[k] in " \t\"“‘'([":
+                k -= 1
+            named = k >= 0 and text[k] not in ".!?:;\n"
+    _NAME_MEMO[key] = (text, named)
+    return named

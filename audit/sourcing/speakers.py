@@ -11,7 +11,7 @@ from audit.sourcing.attribution import Attribution, find_attributions
 from audit.sourcing.cues import CueIndex
 from audit.sourcing.lexicon import Lexicon
 from audit.sourcing.quotes import Quote
-from audit.sourcing.sources import _NOT_NAMES, ORG_NOUNS, ROLE_NOUNS
+from audit.sourcing.sources import _NOT_NAMES, ORG_NOUNS, ROLE_NOUNS, written_as_name
 
 _NAME = r"[A-ZÁÉÍÓÚÑ][\w’'.-]+(?:\s+(?:de\s+|del\s+|la\s+|van\s+|von\s+)?[A-ZÁÉÍÓÚÑ][\w’'.-]+)+"
 _TAG_AFTER = re.compile(rf"\s*,?\s*([a-záéíóúñ]+(?:ed|ó|ió|aron|ieron))\s+(?:the\s+|el\s+|la\s+)?({_NAME})")
@@ -367,42 +367,6 @@ def _previous_speaker(
         if a.valid and a.kind in ("verb", "cue") and a.source_kind in ("named", "pronoun", "role")
     ]
     return found[-1] if found else None
-
-
-_NAME_MEMO: dict[tuple[int, str], tuple[str, bool]] = {}
-
-
-def written_as_name(text: str, word: str, run: bool = False) -> bool:
-    """Whether ``word``, met capitalised at the start of a sentence, is a name as the document writes it: an
-    acronym or a word with a capital inside ("SELA", "McQuaid", "PAIGC"), or a word the document also writes
-    capitalised where it does not open a sentence and never in lower case ("Kraepelin"; not "There", "One",
-    "Hence", "Interestingly", "Following", which the text writes in lower case or only sentence-initially).
-    ``run``: the first word of a run of capitalised words ("Roger Ebert", "During World War II"), a name unless
-    the document writes it in lower case ("during")."""
-    core = word.rstrip(".,;:").removesuffix("’s").removesuffix("'s")
-    if len(core) < 2 or any(ch.isupper() for ch in core[1:]):
-        return True
-    key = (id(text), core + " " * run)
-    hit = _NAME_MEMO.get(key)
-    if hit is not None and hit[0] is text:
-        return hit[1]
-    if len(_NAME_MEMO) > 4096:
-        _NAME_MEMO.clear()
-    named = False
-    lower = core.lower()
-    for m in re.finditer(r"(?<![\w’'-])(?:" + re.escape(core) + "|" + re.escape(lower) + r")(?![\w-])", text):
-        if m.group(0) == lower:
-            named = False
-            break
-        if run:
-            named = True
-        elif not named:
-            k = m.start() - 1
-            while k >= 0 and text[k] in " \t\"“‘'([":
-                k -= 1
-            named = k >= 0 and text[k] not in ".!?:;\n"
-    _NAME_MEMO[key] = (text, named)
-    return named
 
 
 _CAPITALISED_RUN = re.compile(r"[A-ZÁÉÍÓÚÑ][\w’'.-]*(?:\s+(?:de\s+|del\s+|la\s+)?[A-ZÁÉÍÓÚÑ][\w’'.-]*)+")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from audit.model import Document
 from audit.rules import DocContext
 from audit.sourcing import SourcingCheck
-from audit.sourcing.speakers import written_as_name
+from audit.sourcing.sources import written_as_name
 
 
 def _sources(text: str) -> list[str]:
