@@ -968,7 +968,47 @@ def company_names(text: str) -> Companies:
     out = Companies(names)
     # (every match of _VERSUS has "vs": most documents have none, and the pattern tries every position)
     out.results = _VS.search(text) is not None and len(_VERSUS.findall(text)) >= 2
+    out.subject = _organisation_subject(text)
     return out
+
+
+#: An encyclopaedic article's defining first sentence: "The European Parliament (EP) is the directly elected
+#: parliamentary institution of …", "Rovi Corporation is a company based in …": its subject and the head of its
+#: predicate noun phrase.
+_DEFINING = re.compile(
+    r"\s*(?:The\s+)?((?:[A-Z][\w&.'’-]*)(?:\s+(?:(?:of|and|for|the|on|&)\s+)?[A-Z][\w&.'’-]*){0,6})\s*(?:\([^)]*\)\s*)?,?"
+    r"\s+(?:is|was|are|were)\s+(?:a|an|the|one\s+of\s+the)\s+([^,.;:()\n]{0,80}?)(?=\s+(?:of|in|on|at|for|from|with|that|"
+    r"which|who|whose|based|founded|located|headquartered|by|to|and|or|where|since)\b|[,.;:(]|$)"
+)
+#: Head nouns of an organisation that reports its own figures (not a place or a government: a country's or a city's
+#: statistics are claims).
+_ORGANISATION_HEADS = frozenset(
+    """company corporation firm manufacturer publisher conglomerate retailer airline brand charity foundation
+    organization organisation institution association society club team party union league federation network
+    committee council parliament assembly congress movement congregation order university college school hospital
+    museum orchestra band fund trust bank agency""".split()
+)
+
+
+def _organisation_subject(text: str) -> frozenset[str]:
+    """The distinctive words of the name of the organisation an article is about, from its defining first sentence
+    ("The European Parliament … is the … institution of the European Union" -> "Parliament"): a sentence that opens
+    with it ("The Parliament is composed of 751 members") gives the organisation's own figures, as a company's."""
+    m = _DEFINING.match(text, 0, min(len(text), 400))
+    if m is None:
+        return frozenset()
+    head = m.group(2).split()
+    if not head or head[-1].lower() not in _ORGANISATION_HEADS:
+        return frozenset()
+    # The name's head (before "of": "Bank of America" -> "Bank", "Committee on Petitions" -> "Committee") and its last
+    # distinctive word ("Rovi Corporation" -> "Rovi", "Harbour Light Trust" -> "Light" and "Trust"), not an
+    # adjective before the head ("European" of "European Parliament").
+    words = re.split(r"\s+(?:of|for|on|and|&)\s+", m.group(1))[0].split()
+    out = {words[-1]} if words else set()
+    while words and (words[-1] in _GENERIC_NAME or words[-1] in ("Corporation", "Company", "Limited")):
+        words.pop()
+    out.update(words[-1:])
+    return frozenset(w for w in out if len(w) > 2 and w not in _NOT_COMPANY)
 
 
 def company_subject(text: str, start: int, companies: frozenset[str] = frozenset()) -> bool:
@@ -981,7 +1021,15 @@ def company_subject(text: str, start: int, companies: frozenset[str] = frozenset
         m = _OPENING_WORD.match(text, at)
         if m and m.group(1) in companies and m.group(1) not in _NOT_COMPANY:
             return True
+        subject = getattr(companies, "subject", ())
+        if subject:
+            m = _OPENING_NAME_WORDS.match(text, at)
+            if m and any(w in subject for w in m.group(1).split()):
+                return True  # "The Parliament is composed of 751 members" in the article on the European Parliament
     return False
+
+
+_OPENING_NAME_WORDS = re.compile(r"\s*(?:The\s+)?((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)(?:’s|'s)?\b")
 
 
 _NOT_COMPANY = frozenset("The A An In On At It This That But And U.S. New First".split())
@@ -1005,6 +1053,7 @@ class Companies(frozenset):
     people is the company's own."""
 
     results: bool = False
+    subject: frozenset[str] = frozenset()  # the name of the organisation an encyclopaedic article is about
 
 
 def _own_members(text: str, f: Figure, end: int) -> bool:
