@@ -479,11 +479,14 @@ def _subject_changed(text: str, prev: Claim, c: Claim, data_run: bool = False) -
     titled = first.lower() in _TITLES and second is not None
     two_names = second is not None and not titled
     # A single capitalised word is a name when the text also writes it capitalised inside a sentence; two are
-    # unless the first is a word the text writes in lower case ("Broadband DSL represents about 56% of …" after
-    # "Broadband Internet access is growing, … according to INDOTEL" goes on with the same statistics).
-    proper = titled or (
-        written_as_name(text, first, run=True)
-        and (two_names or re.search(rf"[a-z,] {re.escape(first)}\b", text) is not None)
+    # unless the text writes neither the pair inside a sentence ("… said New World") nor the first word but in
+    # lower case ("Broadband DSL represents about 56% of …" after "Broadband Internet access is growing, …
+    # according to INDOTEL" goes on with the same statistics).
+    phrase = first if second is None else f"{first} {second}"
+    proper = (
+        titled
+        or re.search(rf"[a-z,] {re.escape(phrase)}\b", text) is not None
+        or (two_names and written_as_name(text, first, run=True))
     )
     if not proper:
         return False

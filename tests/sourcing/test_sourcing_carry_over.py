@@ -19,3 +19,11 @@ def test_the_same_statistics_go_on_under_a_sentence_initial_common_word():
 def test_a_new_named_subject_is_not_the_sources_account():
     text = LEAD + "Claro Dominicana holds about 56% of the total subscribers."
     assert flagged(text, "Claro Dominicana")
+
+
+def test_a_name_whose_first_word_is_also_a_common_word_is_a_new_subject():
+    # "new" is written in lower case, but the text writes "New World" inside a sentence: a name.
+    text = (
+        "The new tariffs were set by New World in May.\n" + LEAD + "New World holds about 56% of the total subscribers."
+    )
+    assert flagged(text, "New World holds")
