@@ -736,7 +736,8 @@ def _verb_attribution(text: str, start: int, end: int, m: re.Match, lex: Lexicon
         src = text[np[0] : np[1]] if np else None
         kind, outlet = classify_source(src, lex) if src else (None, None)
         if not _PASSIVE_BEFORE.search(before) and not (
-            kind in ("named", "outlet") or (kind == "role" and any(w in ROLE_NOUNS for w in src.lower().split()))
+            kind in ("named", "outlet")
+            or (kind == "role" and any(w in ROLE_NOUNS for w in (src or "").lower().split()))
         ):
             return None  # after an adverb only a speaker ("are collectively estimated by CPRP officials"), not a
             # means ("are customarily described by an approximately correct figure")
