@@ -276,6 +276,8 @@ def _reporting_verbs(text: str, start: int, end: int, lex: Lexicon, found: _Foun
             continue
         if any(w.kind == "weasel" and w.end <= m.start() and not text[w.end : m.start()].strip(" ,") for w in out):
             continue  # "Fuentes del sector aseguran": the subject is the weasel phrase itself
+        if m.group(0) in _NAMING_PARTICIPLES and _named_study(text, start, end, m):
+            continue  # "A study published in Circulation": a document named by its journal (read as a source below)
         a = _verb_attribution(text, start, end, m, lex)
         if (
             a is not None
@@ -294,6 +296,16 @@ def _reporting_verbs(text: str, start: int, end: int, lex: Lexicon, found: _Foun
         if a is not None:
             out.append(a)
             taken.append((m.start(), m.end()))
+
+
+_NAMING_PARTICIPLES = frozenset(("published", "released", "issued", "conducted"))
+
+
+def _named_study(text: str, start: int, end: int, m: re.Match) -> bool:
+    """The participle ``m`` names a study by its journal or its author ("A study published in Circulation", "a survey
+    conducted by Gallup"): a match of the prepositional sources that spans it."""
+    p = _PREP_SOURCE.search(text, max(start, m.start() - 20), min(end, m.end() + 60))
+    return p is not None and p.start() < m.start() and p.end() > m.end()
 
 
 def _prepositional_sources(text: str, start: int, end: int, lex: Lexicon, found: _Found) -> None:

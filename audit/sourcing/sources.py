@@ -318,6 +318,12 @@ _PREP_SOURCE = re.compile(
     # with its year and no article: "As of 2001 India census, Ajaigarh had a population of 13,979"
     r"|(?<![\w’'-])(?:[Aa]s\s+of|[Ii]n|[Aa]t|[Bb]y|[Ss]egún(?:\s+el)?)\s+(?:1[89]|20)\d\d\s+(?:[A-Z][\w'’.-]*\s+){0,2}?"
     r"(?:census|censo)(?![\w’'-])"
+    # a study named by the journal that published it or the body that carried it out: "A study published in "The BMJ"
+    # that followed more than 45,000 men had similar results", "a survey conducted by the Pew Research Center"
+    r"|(?<![\w’'-])(?i:study|survey|report|paper|analysis|poll|review|audit|census)\s+(?:(?:was|were)\s+)?"
+    r"(?:(?:published|released|issued)\s+(?:in|by)|(?:carried\s+out|conducted)\s+by)\s+"
+    r"(?:(?:the\s+)?(?:journal\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b)[A-Z][\w'’.&-]*(?:\s+(?:of\s+|and\s+|&\s+|for\s+)?[A-Z][\w'’.&-]*){0,4}|(?=(?:the\s+)?(?:journal\s+)?[\"“]))"
     # the results of a survey or a study named as such: "The results of a survey of 5,700 teachers from 14 countries
     # were presented in 2008" (then "Lebanon and Senegal had 62% to 81% of creationist teachers" is the survey's)
     r"|(?<![\w’'-])(?:[Rr]esults|[Ff]indings|[Rr]esultados)\s+(?:of|from|de|del)\s+(?:(?:the|this|that|a|an|its|their|la|el|"
@@ -336,6 +342,7 @@ DATED_DOCUMENT = re.compile(
 #: The words a match of :data:`_PREP_SOURCE` starts with (lower case; see :mod:`audit.sourcing.cues`).
 _PREP_SOURCE_KEYS = open_keys(
     ["in", "from", "en", "según", "under", "as", "at", "by", "based", "con", "results", "findings", "resultados"]
+    + "study survey report paper analysis poll review audit census".split()
 )
 _CAME_FROM = re.compile(
     r"(?<![\w’'-])(?:came|comes|come|coming|proceden?|provienen?|procedía)\s+(?:from|de|del)(?![\w’'-])", re.I
