@@ -169,6 +169,8 @@ _VOTES_AFTER = re.compile(
 _CONDITIONAL = re.compile(r"(?i)\b(?:if|unless|si)\b[^,;:.!?()]*$")
 #: A made-up example: "For example, a hypothetical population might include 10 million men", "Suppose that 100 patients".
 _EXAMPLE = re.compile(r"(?i)\b(?:hypothetical|hypothetically|suppose|supposing|imagine|hipotétic[oa])\b")
+#: A worked example: "For example, if 10% of a group die before their next birthday, then the probability … is 10%".
+_WORKED_EXAMPLE = re.compile(r"(?i)\s*(?:for\s+(?:example|instance)|por\s+ejemplo)\s*,?\s*(?:if|si)\b")
 #: The same result restated: "18,287 votes, or 53 pct".
 _RESTATED = re.compile(r"[^\d;:]{0,20}?,?\s+(?:or|o|to|a)\s+(?:[A-Z][\w-]*(?:'s|’s)\s+)?")
 #: A tally: "by 66 votes to 44", "after a 738 to 319 vote".
@@ -1344,7 +1346,11 @@ def assess(
         if (
             not is_row
             and q in CLAIM_QUANTITIES
-            and (_CONDITIONAL.search(text, max(start, f.start - 120), f.start) or _EXAMPLE.search(text, start, end))
+            and (
+                _CONDITIONAL.search(text, max(start, f.start - 120), f.start)
+                or _EXAMPLE.search(text, start, end)
+                or _WORKED_EXAMPLE.match(text, start)
+            )
         ):
             q = "hypothetical"  # "only possible if the 200 opposition members resign", "if you earn $250,000"
         # A company's own figures are not claims, unless they are about people or society ("cut 1,500 jobs").

@@ -54,3 +54,22 @@ def test_a_passive_agent_after_an_adverb_is_the_source():
 )
 def test_no_speaker_after_the_adverb_stays_unsourced(text):
     assert flagged(text, "estimated" if "estimated" in text else "described")
+
+
+def test_a_worked_example_is_hypothetical():
+    text = (
+        "For example, if 10% of the people alive at their 80th birthday die before their 81st birthday, then the "
+        "death probability at age 80 in that group of people would be 10%."
+    )
+    assert not flagged(text, "For example")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For example, 40% of adults in the state are obese and 12% of the children live in poverty.",
+        "If current trends continue, 40% of adults in the state will be obese by 2030.",
+    ],
+)
+def test_an_example_of_real_figures_and_a_forecast_stay_claims(text):
+    assert flagged(text, text[:10])
