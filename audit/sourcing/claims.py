@@ -375,6 +375,12 @@ _REQUIRED_BEFORE = re.compile(
     r"secure|hold|keep|maintain|obtener|alcanzar|conseguir|reunir|emplear|contratar)\s+"
     r"(?:(?:at\s+least|a\s+minimum\s+of|more\s+than|over|up\s+to|al\s+menos|un\s+mínimo\s+de|más\s+de)\s+)?)$"
 )
+#: A minimum that a rule obliges someone to meet, said after the obligation: "World Rugby requires that the hosts must
+#: have a venue with a capacity of at least 60,000 spectators", "applicants are required to show at least 500 signatures".
+_OBLIGED_MINIMUM = re.compile(
+    r"(?i:\b(?:must|required\s+to|obliged\s+to|requires?\s+that)\s+[^,;:.!?]{0,60}?\b(?:at\s+least|a\s+minimum\s+of|"
+    r"no\s+(?:fewer|less)\s+than)\s+)$"
+)
 #: The terms of a deal named as the frame of the sentence: "As a condition, ...", "As part of the agreement, ...".
 _TERMS_OPENER = re.compile(
     r"(?i:\s*(?:as\s+a\s+condition|as\s+part\s+of\s+the\s+(?:deal|agreement|accord|pact|settlement|contract)|"
@@ -651,6 +657,7 @@ def quantity(text: str, fig: Figure, start: int, end: int) -> str:
         _TARGET_BEFORE.search(before_text)
         or _CAP_BEFORE.search(before_text)
         or _REQUIRED_BEFORE.search(before_text)
+        or _OBLIGED_MINIMUM.search(before_text)
         or _ENTITLED_BEFORE.search(before_text)
         or _RULE_AMOUNT_BEFORE.search(before_text)
     ):

@@ -73,3 +73,20 @@ def test_a_worked_example_is_hypothetical():
 )
 def test_an_example_of_real_figures_and_a_forecast_stay_claims(text):
     assert flagged(text, text[:10])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The league requires that the hosts must have a stadium with a capacity of at least 60,000 spectators for the "
+        "final.",
+        "Under the new rules, applicants are required to collect signatures from at least 5,000 registered voters.",
+    ],
+)
+def test_a_minimum_a_rule_obliges_is_its_terms(text):
+    assert not flagged(text, text[:10])
+
+
+def test_people_who_must_leave_are_still_counted():
+    text = "At least 5,000 families must now leave their homes, and 40% of the town is under water."
+    assert flagged(text, text[:10])
