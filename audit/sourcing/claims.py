@@ -492,6 +492,17 @@ _JOINED_FORCE = re.compile(
     r"(?:army|armies|armed\s+forces|forces|resistance|militia|militias|navy|legion|legions|brigades?|front|guerrillas?)\b",
     re.I,
 )
+#: Men of a force on the move in the story of a campaign: "200 Irish troops landed at Carrickfergus", "over 4,000 federal
+#: troops … arrived to restore order", "dispatched 325,517 troops to fight" (harm done to them stays a claim).
+_FORCE_MOVED = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,2}?(?:troops|soldiers|men|warriors|sailors|marines|knights|horsemen|infantry|cavalry)\b"
+    r"[^,;:.!?]{0,50}?\b(?:landed|arrived|marched|crossed|sailed|disembarked|advanced|retreated|withdrew|invaded)\b",
+    re.I,
+)
+_FORCE_SENT_BEFORE = re.compile(
+    r"(?i:\b(?:sent|dispatched|deployed|landed|brought|marched)\s+(?:(?:some|about|around|over|nearly|almost|roughly|"
+    r"more\s+than|up\s+to)\s+)?)$"
+)
 #: An organisation's own members and their breakdown: "273 of the 1648 members of the Rabbinical Assembly were women",
 #: "more than ten percent of its rabbis serve in Israel", "there are now 800 members in eight countries" (the body's
 #: description of itself; lay-offs or harm among them stay claims).
@@ -1331,6 +1342,17 @@ def assess(
                 )
             )
             or (q in SOCIAL and f.kind == "count" and _JOINED_FORCE.match(text, f.end, end) is not None)
+            or (
+                q in SOCIAL
+                and f.kind == "count"
+                and (
+                    _FORCE_MOVED.match(text, f.end, end) is not None
+                    or (
+                        _FORCE_SENT_BEFORE.search(text, max(start, f.start - 40), f.start) is not None
+                        and any(w in _FORCE_MEMBERS for w in _words(text[f.end : min(end, f.end + 30)])[:3])
+                    )
+                )
+            )
         ):
             if change is None:
                 change = _CHANGE.search(text, start, end) is not None or _HARM.search(text, start, end) is not None

@@ -90,3 +90,26 @@ def test_a_minimum_a_rule_obliges_is_its_terms(text):
 def test_people_who_must_leave_are_still_counted():
     text = "At least 5,000 families must now leave their homes, and 40% of the town is under water."
     assert flagged(text, text[:10])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After the royal commander had proved ineffective, 200 Irish troops landed at the harbour in May 1690.",
+        "Shortly thereafter, over 4,000 federal troops under the command of a general arrived to restore order.",
+        "In 1965 the country dispatched 45,000 troops to fight in the war.",
+    ],
+)
+def test_men_of_a_force_on_the_move_are_the_story_of_a_campaign(text):
+    assert not flagged(text, text[:10])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some 300 soldiers were killed when the troops landed on the beach.",
+        "The country has 650,000 active troops and 3,200,000 reserve troops.",
+    ],
+)
+def test_harm_to_a_force_and_a_nations_army_stay_claims(text):
+    assert flagged(text, text[:10])
