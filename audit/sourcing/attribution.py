@@ -298,6 +298,7 @@ def _reporting_verbs(text: str, start: int, end: int, lex: Lexicon, found: _Foun
             taken.append((m.start(), m.end()))
 
 
+_AGENT_END = re.compile(r"\s+(?:to|as|for|with|from)\s")
 _NAMING_PARTICIPLES = frozenset(("published", "released", "issued", "conducted"))
 
 
@@ -746,8 +747,11 @@ def _verb_attribution(text: str, start: int, end: int, m: re.Match, lex: Lexicon
             return None
         np = _np_after(text, m.end() + by.end(), end)
         src = text[np[0] : np[1]] if np else None
+        adverb = not _PASSIVE_BEFORE.search(before)
+        if adverb and src:
+            src = _AGENT_END.split(src, 1)[0]  # "estimated by CPRP officials to cover …": the agent ends before "to"
         kind, outlet = classify_source(src, lex) if src else (None, None)
-        if not _PASSIVE_BEFORE.search(before) and not (
+        if adverb and not (
             kind in ("named", "outlet")
             or (kind == "role" and any(w in ROLE_NOUNS for w in (src or "").lower().split()))
         ):

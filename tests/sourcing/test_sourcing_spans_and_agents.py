@@ -113,3 +113,17 @@ def test_men_of_a_force_on_the_move_are_the_story_of_a_campaign(text):
 )
 def test_harm_to_a_force_and_a_nations_army_stay_claims(text):
     assert flagged(text, text[:10])
+
+
+def test_the_agent_after_an_adverb_is_named_without_its_verb_phrase():
+    from audit.model import Document
+    from audit.rules import DocContext
+    from audit.sourcing import SourcingCheck
+
+    text = (
+        "The private radio stations are collectively estimated by CPRP officials to reach some 7.6 million "
+        "people, or about 73% of the population."
+    )
+    ctx = DocContext(Document("d", text, "d"), 0)
+    list(SourcingCheck().check(ctx))
+    assert ctx.stats["sourcing"]["sources"] == ["CPRP officials"]
