@@ -286,6 +286,24 @@ def begins_common_word(fragment: str, lang: str) -> bool:
     return False
 
 
+#: :func:`is_prose`'s test of a caption or label line ("Photo: ...").
+_CAPTION = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)?:\s")
+#: The fewest words :func:`is_prose` accepts, whatever its other arguments (``min_strong`` and
+#: ``min(8, min_words)`` as the truncation check passes them).
+_PROSE_MIN_WORDS = 4
+
+
+def _never_prose(passage: str, layer, span) -> bool:
+    """Does :func:`is_prose` say no to ``passage`` (at ``span`` of the layer's text) whatever the kind of
+    cut: a caption or label line, a pipe or middle-dot menu, or fewer words than it ever accepts (counted
+    from the layer: a passage starts and ends next to whitespace, so no word crosses its bounds)? Then
+    the truncation check need not ask :func:`cut_kind`."""
+    if "|" in passage or passage.count(" · ") >= 2 or _CAPTION.match(passage):
+        return True
+    i, j = layer.word_range(span.start, span.end)
+    return j - i < _PROSE_MIN_WORDS
+
+
 def is_prose(
     passage: str,
     min_words: int = 16,
@@ -300,7 +318,7 @@ def is_prose(
     8 words in sentence case; one that ends on a whole word needs ``min_words`` words or
     two sentences.
     """
-    if re.match(r"^[^\W\d_]+(?: [^\W\d_]+)?:\s", passage):
+    if _CAPTION.match(passage):
         return False  # "Photo: ..." caption or label line
     if "|" in passage or passage.count(" · ") >= 2:
         return False
@@ -554,6 +572,7 @@ class _Prefixes:
         self.vocabulary = vocabulary
         self.joined: str | None = None
         self._elided: frozenset[str] | None = None
+        self._after_apostrophe: str | None = None
 
     def __call__(self, fragment: str) -> list[str]:
         if self.joined is None:
@@ -589,7 +608,21 @@ class _Prefixes:
             if "\n" not in joined[e : e + 2]:
                 return True
             i = joined.find(needle, e)
-        return ("'" + fragment) in joined or ("’" + fragment) in joined
+        if not fragment or "\n" in fragment:
+            return ("'" + fragment) in joined or ("’" + fragment) in joined
+        # ``("'" + fragment) in joined or ("’" + fragment) in joined``: a word holds an apostrophe and the
+        # fragment after it, i.e. what follows one of its apostrophes starts with the fragment; searched
+        # in those remainders joined a line each (a few words), not in the whole vocabulary (two scans of
+        # it per call)
+        if self._after_apostrophe is None:
+            rests = [w[k + 1 :] for w in self.vocabulary if "'" in w or "’" in w for k in _apostrophes(w)]
+            self._after_apostrophe = "\n" + "\n".join(rests) + "\n" if rests else ""
+        return ("\n" + fragment) in self._after_apostrophe
+
+
+def _apostrophes(word: str) -> list[int]:
+    """The offsets of the apostrophes (``'`` and ``’``) in ``word``."""
+    return [k for k, c in enumerate(word) if c in "'’"]
 
 
 #: How a passage ends closed for :meth:`TruncationCheck._in_list`.
@@ -939,6 +972,8 @@ class TruncationCheck(DocumentCheck):
                     )
                 )
             elif cut:
+                if not quotes and _never_prose(ptext, ctx.layer, p):
+                    continue  # what follows reports a cut only where is_prose holds, and it cannot here
                 kind = cut_kind(ptext, lang, vocab, prefixed)
                 # a final comma, bracket or opening quote is evidence; a final dash is not (an aside or a
                 # broken-off sentence in informal writing: "... as distinctively--")
