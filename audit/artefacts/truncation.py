@@ -573,6 +573,7 @@ class _Prefixes:
         self.joined: str | None = None
         self._elided: frozenset[str] | None = None
         self._after_apostrophe: str | None = None
+        self._sorted: list[str] | None = None
 
     def __call__(self, fragment: str) -> list[str]:
         if self.joined is None:
@@ -598,18 +599,29 @@ class _Prefixes:
     def continued(self, fragment: str) -> bool:
         """Does a word of the vocabulary start with ``fragment`` and 2+ more characters, or hold it after an
         apostrophe ("d’évaluation")?"""
-        if self.joined is None:
-            self.joined = "\n" + "\n".join(self.vocabulary) + "\n"
-        joined = self.joined
-        needle = "\n" + fragment
-        i = joined.find(needle)
-        while i >= 0:
-            e = i + len(needle)
-            if "\n" not in joined[e : e + 2]:
-                return True
-            i = joined.find(needle, e)
-        if not fragment or "\n" in fragment:
+        if not fragment or "\n" in fragment:  # (never asked: the quicker tests below assume neither)
+            if self.joined is None:
+                self.joined = "\n" + "\n".join(self.vocabulary) + "\n"
+            joined = self.joined
+            needle = "\n" + fragment
+            i = joined.find(needle)
+            while i >= 0:
+                e = i + len(needle)
+                if "\n" not in joined[e : e + 2]:
+                    return True
+                i = joined.find(needle, e)
             return ("'" + fragment) in joined or ("’" + fragment) in joined
+        # the words that start with the fragment are a run of the sorted vocabulary (sorted once per
+        # document, on first use): a bisection instead of a search of the whole vocabulary joined
+        if self._sorted is None:
+            self._sorted = sorted(self.vocabulary)
+        ordered = self._sorted
+        k = bisect_left(ordered, fragment)
+        need = len(fragment) + 2
+        while k < len(ordered) and ordered[k].startswith(fragment):
+            if len(ordered[k]) >= need:
+                return True
+            k += 1
         # ``("'" + fragment) in joined or ("’" + fragment) in joined``: a word holds an apostrophe and the
         # fragment after it, i.e. what follows one of its apostrophes starts with the fragment; searched
         # in those remainders joined a line each (a few words), not in the whole vocabulary (two scans of
