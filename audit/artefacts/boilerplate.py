@@ -361,36 +361,6 @@ def _any_gate(group: int) -> Callable[[str], re.Match | None] | None:
     return re.compile("|".join(map(re.escape, gates))).search if gates else None
 
 
-@lru_cache(maxsize=512)
-def _prefilter(first: str) -> Callable[[str], re.Match | None] | None:
-    """The ``match`` of one pattern holding the patterns of every group's :func:`_bucket` for ``first``,
-    without their final ``$`` (``None`` when there are none): a line none of whose buckets matches it
-    makes it fail, so most lines need one match instead of three.
-
-    A bucket's pattern matches its target whole (``core`` or ``with_colon``, which starts with ``core``:
-    :func:`clean_line`), so the same pattern matches a prefix of ``with_colon``: the lexicon's patterns
-    hold no lookaround and no ``$`` (a ``\\b`` at the end of ``core`` reads the same there, as what
-    follows it in ``with_colon`` is a colon or a space)."""
-    parts = []
-    for group in range(len(_GROUPS)):
-        for _kind, info in _dispatch()[0][group]:
-            parts += [pat for pat, chars, gate in info if (first in chars if chars is not None else gate is None)]
-    return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE).match if parts else None
-
-
-def _holds_gate(low: str) -> bool:
-    """Does the lower-case line hold the gate of a gated pattern of any group (:func:`_any_gate`)?"""
-    search = _all_gates()
-    return search is not None and search(low) is not None
-
-
-@lru_cache(maxsize=1)
-def _all_gates() -> Callable[[str], re.Match | None] | None:
-    """:func:`_any_gate` for the gates of every group at once."""
-    gates = sorted({gate for group in range(len(_GROUPS)) for _ki, _kind, gate, _prx in _gated(group)})
-    return re.compile("|".join(map(re.escape, gates))).search if gates else None
-
-
 #: The four non-ASCII characters that match ASCII letters when the case is ignored ("İ", "ı", "ſ" and
 #: the Kelvin sign). A line without them can be dispatched by its first character and its gates, as
 #: an ASCII line is: its other non-ASCII characters never match an ASCII character of a pattern, and
@@ -409,9 +379,6 @@ def _short_kind(core: str, with_colon: str, extra: tuple[str, ...]) -> str | Non
         return None
     # core is with_colon less its end: the same first character, and no gate that with_colon lacks
     low = with_colon.lower()
-    pre = _prefilter(low[0])
-    if (pre is None or pre(with_colon) is None) and not _holds_gate(low):
-        return None  # no pattern of any group can match (most lines): see _prefilter
     for gi, target in enumerate((core, with_colon, core)):
         bucket = _bucket(gi, low[0])
         m = bucket.match(target) if bucket is not None else None
