@@ -480,35 +480,43 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
         if lang == "und" and has_word_lists():
             # no stop-word profile stood out (Spanish and Portuguese share many): the word lists decide
             lang = next((lg for lg in WORDFREQ_LANGS if lists_confirm(passage, lg, 0.9)), lang)
-        listed = lang in WORDFREQ_LANGS and has_word_lists() and lists_confirm(passage, lang)
-        z = zipf(low, lang) if listed else 0.0
+        # whether the lists confirm the passage language (a read of every word of the passage), and the
+        # fragment's frequency there (0 when they do not): asked only when a test below comes to them
+        known: list = []
+
+        def lists() -> tuple[bool, float]:
+            if not known:
+                ok = lang in WORDFREQ_LANGS and has_word_lists() and lists_confirm(passage, lang)
+                known.extend((ok, zipf(low, lang) if ok else 0.0))
+            return known[0], known[1]
+
         if (
-            listed
-            and frag.islower()
+            frag.islower()
             and len(frag) >= 5
-            and z < 2.0
+            and lists()[0]
+            and lists()[1] < 2.0
             and zipf(low, "en") < 2.0
             and begins_common_word(low, lang)
         ):
             return "mid-word"  # a rare fragment that begins a common word ("... is reall", "la medid")
-        if listed and frag.islower() and len(frag) >= 2 and low not in common:
+        if frag.islower() and len(frag) >= 2 and low not in common and lists()[0]:
             # not a word of the passage language ("... a restringir el rie"); the lists carry many
             # abbreviations, so a short final fragment must also be a frequent word ("pla", "exp" are cuts;
             # "tax", "fog", "mar" are words)
             # (a longer unknown word is a name, a user name or a typo unless it begins a common word: above)
             # a cut fragment begins a common word ("pla"); "kerc", "lede", the suffix in "App-ily" do not
             need = 3.5 if len(frag) <= 3 else 2.5
-            if len(frag) <= 4 and z < need and not compound and not by_name and begins_common_word(low, lang):
+            if len(frag) <= 4 and lists()[1] < need and not compound and not by_name and begins_common_word(low, lang):
                 return "mid-word"
         if (
             len(frag) >= 2
             and vocabulary.get(low, 0) <= 1
-            and z < 3.5
             and not by_name
             and any(
                 _continues_word(w, low)
                 for w in (_prefixed(low) if _prefixed else (w for w in vocabulary if w.startswith(low)))
             )
+            and lists()[1] < 3.5
         ):
             return "mid-word"
         grammar = _grammar_cut(tail, lang)
@@ -526,10 +534,10 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
             frag[0].isupper()
             and len(frag) >= 3
             and (frag[1:].islower() or (frag.isupper() and len(frag) >= 4))  # "NIGHT OF DEBAT": a capitals headline
-            and listed
-            and z < 2.5
             and zipf(low, "en") < 2.5
             and low not in CALENDAR_WORDS
+            and lists()[0]
+            and lists()[1] < 2.5
             and begins_common_word(low, lang)
         ):
             return "mid-word"  # "... blaming Musli", "Mitt Romn": an unknown fragment that begins a common word
