@@ -10,6 +10,8 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, islice
+from operator import methodcaller
 from typing import Iterable
 
 from audit.artefacts.common import (
@@ -744,9 +746,11 @@ def copy_cut(layer, start: int, end: int, lang: str, prefixed=None) -> str | Non
     win = _letter_runs(layer, k, m)
     n = len(head)
     found = None
-    for x in range(n, len(win)) if repeated else ():
+    # the words of the window that start with the fragment, picked without a Python step per word
+    starting = compress(range(n, len(win)), map(methodcaller("startswith", frag), islice(win, n, None)))
+    for x in starting if repeated else ():
         w = win[x]
-        if w.startswith(frag) and win[x - n : x] == head:
+        if win[x - n : x] == head:
             if w == frag:
                 return None  # the following text repeats the whole line: it is complete
             rest = w[len(frag) :]
