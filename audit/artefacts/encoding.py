@@ -9,8 +9,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from html.entities import html5
-from itertools import accumulate, compress
-from operator import not_
 from typing import Iterable
 
 import ftfy
@@ -244,16 +242,13 @@ def _non_ascii_tokens(line: str) -> list[tuple[int, int]]:
     found from those characters, not by trying the pattern at every position of the line."""
     out: list[tuple[int, int]] = []
     end = -1
-    rev = ""  # the line reversed (made for its first token): its non-space run back from a mark, by a match
-    n = len(line)
     for m in _NON_ASCII_MARK.finditer(line):
         p = m.start()
         if p < end:
             continue  # inside the token just found
-        if not rev:
-            rev = line[::-1]
-        back = _NON_SPACE.match(rev, n - p)  # line[p - 1], line[p - 2], ... while not whitespace
-        start = p - (back.end() - (n - p)) if back is not None else p
+        start = p
+        while start > 0 and not line[start - 1].isspace():
+            start -= 1
         tail = _NON_SPACE.match(line, p)  # \S* always matches
         end = tail.end() if tail is not None else p
         out.append((start, end))
@@ -268,42 +263,39 @@ def mojibake_spans(text: str) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     if text.isascii():
         return out
-    lines = text.splitlines(keepends=True)
-    # the offset of each line, and only the lines with a non-ASCII character visited (no Python step per line)
-    starts = accumulate(map(len, lines), initial=0)  # (one more than the lines: their total length last)
-    for pos, line in compress(zip(starts, lines, strict=False), map(not_, map(str.isascii, lines))):
-        out.extend((pos + s, pos + e, f) for s, e, f in _line_mojibake(line))
-    return out
-
-
-def _line_mojibake(line: str) -> list[tuple[int, int, str]]:
-    """:func:`mojibake_spans` of one line (offsets in the line), in order."""
-    found: list[tuple[int, int, str]] = []
-    if is_bad(line):
-        fixed = ftfy.fix_encoding(line)
-        if fixed != line:
-            sm = difflib.SequenceMatcher(None, line, fixed, autojunk=False)
-            groups: list[list[int]] = []
-            for tag, i1, i2, _j1, _j2 in sm.get_opcodes():
-                if tag == "equal":
-                    continue
-                s, e = _widen(line, i1, max(i2, i1 + 1) if i1 < len(line) else i2)
-                if groups and s <= groups[-1][1]:
-                    groups[-1][1] = max(groups[-1][1], e)
-                else:
-                    groups.append([s, e])
-            for s, e in groups:
-                seg = line[s:e]
-                seg_fixed = ftfy.fix_encoding(seg)
-                if seg_fixed != seg:
-                    found.append((s, e, seg_fixed))
-    for ts, te in _non_ascii_tokens(line):
-        if any(s < te and ts < e for s, e, _ in found):
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        if line.isascii():
+            pos += len(line)
             continue
-        repaired = round_trip(line[ts:te])
-        if repaired is not None:
-            found.append((ts, te, repaired))
-    return sorted(found)
+        found: list[tuple[int, int, str]] = []
+        if is_bad(line):
+            fixed = ftfy.fix_encoding(line)
+            if fixed != line:
+                sm = difflib.SequenceMatcher(None, line, fixed, autojunk=False)
+                groups: list[list[int]] = []
+                for tag, i1, i2, _j1, _j2 in sm.get_opcodes():
+                    if tag == "equal":
+                        continue
+                    s, e = _widen(line, i1, max(i2, i1 + 1) if i1 < len(line) else i2)
+                    if groups and s <= groups[-1][1]:
+                        groups[-1][1] = max(groups[-1][1], e)
+                    else:
+                        groups.append([s, e])
+                for s, e in groups:
+                    seg = line[s:e]
+                    seg_fixed = ftfy.fix_encoding(seg)
+                    if seg_fixed != seg:
+                        found.append((s, e, seg_fixed))
+        for ts, te in _non_ascii_tokens(line):
+            if any(s < te and ts < e for s, e, _ in found):
+                continue
+            repaired = round_trip(line[ts:te])
+            if repaired is not None:
+                found.append((ts, te, repaired))
+        out.extend((pos + s, pos + e, f) for s, e, f in sorted(found))
+        pos += len(line)
+    return out
 
 
 _TAG_PARTS = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)([^<>]*)>", re.DOTALL)

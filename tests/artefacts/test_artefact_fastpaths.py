@@ -712,29 +712,3 @@ def test_line_keys_need_three_letters_on_short_lines():
     keys = check._line_keys(text, "s", layer.lines)
     kept = sorted(text[s:e] for s, e in keys.values())
     assert kept == ["ab c", "abc", "xyz"]
-
-
-def test_mojibake_spans_visit_the_lines_as_the_line_loop_did():
-    """mojibake_spans skips the ASCII lines without a Python step each: the same spans as a walk of every
-    line (every separator str.splitlines knows, lines with and without a final break)."""
-
-    def reference(text):
-        out, pos = [], 0
-        for line in text.splitlines(keepends=True):
-            if not line.isascii():
-                out += [(pos + s, pos + e, f) for s, e, f in encoding._line_mojibake(line)]
-            pos += len(line)
-        return out
-
-    seps = ["\n", "\r\n", "\r", "\x0b", "\x0c", "\x1c", "\x85", "\u2028", "\u2029"]
-    rnd = random.Random(31)
-    bad = _mojibake_lines()[:400]
-    clean = ["plain ascii line", "", "caf\u00e9 \u2019s fine", "Herg\u251c\u2310 and more", "\u00c3\u00a9t\u00e9 here"]
-    hits = 0
-    for _ in range(300):
-        parts = [rnd.choice(bad + clean) + rnd.choice(seps) for _ in range(rnd.randint(0, 8))]
-        text = "".join(parts) + rnd.choice(["", "tail \u00e2\u20ac\u2122", "ascii tail"])
-        got = encoding.mojibake_spans(text)
-        assert got == reference(text), repr(text)
-        hits += bool(got)
-    assert hits > 50
