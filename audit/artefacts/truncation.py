@@ -834,6 +834,21 @@ def _fragment_like(passage: str, lang: str, vocabulary: Mapping[str, int] | None
     return bool(langs) and all(zipf(frag, lg) < 4.5 for lg in langs) and begins_common_word(frag, langs[0])
 
 
+def _clear_fragment(passage: str, lang: str, vocabulary: Mapping[str, int] | None) -> bool:
+    """The passage ends on a lower-case run of 4+ letters that is no word (Zipf under 2 in ``lang`` and in
+    English), that the document uses only there, and that begins a common word ("... simpl", "... compan",
+    "... upcomin"): the evidence of a cut inside a word is then the fragment itself, so a short line of 3
+    words ("To access them, simpl") is judged, where a line that ends on a name or a word needs more."""
+    found = _final_letters(passage.rstrip())
+    if not found or not has_word_lists():
+        return False
+    frag = found[1]
+    if len(frag) < 4 or not frag.islower() or (vocabulary or {}).get(frag, 0) > 1:
+        return False
+    langs = [lg for lg in dict.fromkeys((lang, "en")) if lg in WORDFREQ_LANGS]
+    return bool(langs) and all(zipf(frag, lg) < 2.0 for lg in langs) and begins_common_word(frag, langs[0])
+
+
 def _tables(paragraphs) -> frozenset[int]:
     """The indexes of the paragraphs that belong to a table of figures: a table paragraph of two lines or
     more, or one next to another. A lone line of figures is a date or a byline ("November 06, 2012",
@@ -1098,7 +1113,11 @@ class TruncationCheck(DocumentCheck):
                         min_words=4 if short_closing else 10 if closing else 16,
                         strong_cut=strong,
                         lang=lang,
-                        min_strong=4 if kind == "function-word" or (short_closing and kind == "mid-word") else 6,
+                        min_strong=3
+                        if kind == "mid-word" and _clear_fragment(ptext, lang, vocab)
+                        else 4
+                        if kind == "function-word" or (short_closing and kind == "mid-word")
+                        else 6,
                         mid_word=kind == "mid-word" and _long_fragment(ptext),
                     )
                 ):
