@@ -1100,8 +1100,10 @@ class TruncationCheck(DocumentCheck):
                 if kind == "mid-sentence" and not strong:
                     if self._before_heading(text, passages, i) and not _fragment_like(ptext, lang, vocab):
                         continue  # a section's closing sentence before the next heading ("…" / "Regions.")
-                    if _NAVIGATION.match(ptext):
-                        continue  # "Learn more about ... in the video below", "See Internet in China": a pointer
+                    if _NAVIGATION.match(ptext) and not _SENT_BOUNDARY.search(ptext):
+                        # "Learn more about ... in the video below", "See Internet in China": a pointer (a
+                        # paragraph of several sentences that opens "More than ..." is none)
+                        continue
                     if re.search(r"\s[-–—]$", ptext.rstrip()) and i + 1 < len(passages):
                         continue  # "... (previous week's prices in brackets) -": a dash that introduces what follows
                 if (
