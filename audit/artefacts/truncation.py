@@ -77,6 +77,21 @@ _CREDITS = re.compile(
     r"Con información de|Información de|Redacción|Edición|Texto|Fotos?|Reportage|Rédaction|Mit Material von)\b",
     re.IGNORECASE,
 )
+#: What follows the opening word of a credit line ("Reporting by", "Writing and editing by", "Photos: ",
+#: "Con información de"): prose that opens with the same word goes on otherwise ("Writing at the Huffington Post
+#: about ...", "Video games are ...").
+_CREDIT_NEXT = re.compile(r"\s*(?:by\b|and\b|&|[:/,;(]|[-–—]|\s*$)", re.IGNORECASE)
+
+
+def _credit_line(passage: str) -> bool:
+    """The passage is a credit line (:data:`_CREDITS`): its opening word is followed by "by", "and", a colon
+    or a separator, or is a phrase of its own ("Con información de", "Mit Material von")."""
+    m = _CREDITS.match(passage)
+    if m is None:
+        return False
+    return m.group(0).count(" ") >= 1 or bool(_CREDIT_NEXT.match(passage, m.end()))
+
+
 _SENT_BOUNDARY = re.compile(r"[.!?…][\"”’»)\]]*\s+[\"“‘«(¿¡]?[A-ZÀ-ÖØ-Þ0-9]")
 _LAST_SENT = re.compile(r"[.!?…][\"”’»)\]]*\s+(?=[\"“‘«(¿¡]?[A-ZÀ-ÖØ-Þ0-9])")
 _DOUBLE_DOT = re.compile(r"(?<=[^\W\d_])\.\.(?![.\w])")
@@ -425,7 +440,7 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
     last_token = tail.rsplit(None, 1)[-1]
     if _CUT_ADDRESS.match(last_token):
         return "mid-word"  # "write to tips@e", "unter www.bmw": an e-mail or web address without its domain
-    if any(c in last_token for c in "/@.#") or _CREDITS.match(passage) or _SIGN_OFF.match(passage):
+    if any(c in last_token for c in "/@.#") or _credit_line(passage) or _SIGN_OFF.match(passage):
         return None  # ends with a URL, e-mail, domain or hashtag; or a credits line ("Image courtesy of ...")
     if _signature(tail) or _SOURCE_AFTER_DASH.search(tail, max(0, len(tail) - 60)):
         return None  # the author of a quotation, a credit or a label line after a finished sentence
