@@ -852,8 +852,8 @@ def _fragment_like(passage: str, lang: str, vocabulary: Mapping[str, int] | None
 def _clear_fragment(passage: str, lang: str, vocabulary: Mapping[str, int] | None) -> bool:
     """The passage ends on a lower-case run of 4+ letters that is no word (Zipf under 2 in ``lang`` and in
     English), that the document uses only there, and that begins a common word ("... simpl", "... compan",
-    "... upcomin"): the evidence of a cut inside a word is then the fragment itself, so a short line of 3
-    words ("To access them, simpl") is judged, where a line that ends on a name or a word needs more."""
+    "... upcomin"): the evidence of a cut inside a word is then the fragment itself, so a short line of 4
+    words ("To access them, simpl") is judged, where a line that ends on a name or a word needs 6."""
     found = _final_letters(passage.rstrip())
     if not found or not has_word_lists():
         return False
@@ -1130,10 +1130,9 @@ class TruncationCheck(DocumentCheck):
                         min_words=4 if short_closing else 10 if closing else 16,
                         strong_cut=strong,
                         lang=lang,
-                        min_strong=3
-                        if kind == "mid-word" and _clear_fragment(ptext, lang, vocab)
-                        else 4
-                        if kind == "function-word" or (short_closing and kind == "mid-word")
+                        min_strong=4
+                        if kind == "function-word"
+                        or (kind == "mid-word" and (short_closing or _clear_fragment(ptext, lang, vocab)))
                         else 6,
                         mid_word=kind == "mid-word" and _long_fragment(ptext),
                     )
