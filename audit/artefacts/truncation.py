@@ -25,8 +25,8 @@ from audit.artefacts.common import (
     words,
     zipf,
 )
-from audit.layout import NEVER_FINAL
-from audit.model import Category, Finding, Severity
+from audit.layout import NEVER_FINAL, Paragraph
+from audit.model import Category, Finding, Severity, Span
 from audit.rules import DocContext, DocumentCheck, Rule
 from audit.segment import ABBREVIATIONS
 
@@ -79,6 +79,21 @@ _CREDITS = re.compile(
     r"Con información de|Información de|Redacción|Edición|Texto|Fotos?|Reportage|Rédaction|Mit Material von)\b",
     re.IGNORECASE,
 )
+#: What follows the opening word of a credit line ("Reporting by", "Writing and editing by", "Photos: ",
+#: "Con información de"): prose that opens with the same word goes on otherwise ("Writing at the Huffington Post
+#: about ...", "Video games are ...").
+_CREDIT_NEXT = re.compile(r"\s*(?:by\b|and\b|&|[:/,;(]|[-–—]|\s*$)", re.IGNORECASE)
+
+
+def _credit_line(passage: str) -> bool:
+    """The passage is a credit line (:data:`_CREDITS`): its opening word is followed by "by", "and", a colon
+    or a separator, or is a phrase of its own ("Con información de", "Mit Material von")."""
+    m = _CREDITS.match(passage)
+    if m is None:
+        return False
+    return m.group(0).count(" ") >= 1 or bool(_CREDIT_NEXT.match(passage, m.end()))
+
+
 _SENT_BOUNDARY = re.compile(r"[.!?…][\"”’»)\]]*\s+[\"“‘«(¿¡]?[A-ZÀ-ÖØ-Þ0-9]")
 _LAST_SENT = re.compile(r"[.!?…][\"”’»)\]]*\s+(?=[\"“‘«(¿¡]?[A-ZÀ-ÖØ-Þ0-9])")
 _DOUBLE_DOT = re.compile(r"(?<=[^\W\d_])\.\.(?![.\w])")
@@ -445,7 +460,7 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
     last_token = tail.rsplit(None, 1)[-1]
     if _CUT_ADDRESS.match(last_token):
         return "mid-word"  # "write to tips@e", "unter www.bmw": an e-mail or web address without its domain
-    if any(c in last_token for c in "/@.#") or _CREDITS.match(passage) or _SIGN_OFF.match(passage):
+    if any(c in last_token for c in "/@.#") or _credit_line(passage) or _SIGN_OFF.match(passage):
         return None  # ends with a URL, e-mail, domain or hashtag; or a credits line ("Image courtesy of ...")
     if _signature(tail) or _SOURCE_AFTER_DASH.search(tail, max(0, len(tail) - 60)):
         return None  # the author of a quotation, a credit or a label line after a finished sentence
@@ -674,6 +689,11 @@ class _PassageEnds:
                 stop = j
         self.ends = ends
         self.stops = stops
+        # an edited text closes its paragraphs: of those of 120 characters or more, 3 at least and 80% of the
+        # others than the one judged end closed
+        long_ends = [e for p, e in zip(passages, ends, strict=True) if p.end - p.start >= 120]
+        closed = sum(e in _CLOSED for e in long_ends)
+        self.edited = closed >= 3 and closed >= 0.8 * (len(long_ends) - 1)
 
     def end(self, j: int) -> str:
         return self.ends[j] if 0 <= j < len(self.ends) else "."
@@ -824,6 +844,96 @@ def _long_fragment(passage: str) -> bool:
     return bool(found and (len(found[1]) >= 3 or found[1].islower()))
 
 
+#: Function words of any language the layout knows (a line that ends on one runs on into the next).
+_ANY_FUNCTION_WORD = frozenset().union(*NEVER_FINAL.values())
+
+
+#: Particles inside names, where a line may break ("Robert de" / "Niro", "José Ortega y" / "Gasset").
+_NAME_PARTICLES = frozenset("de da di del della van von der den du des la le lo los las dos das do y e zu".split())
+
+
+def _split_foreign_joins(text: str, paragraphs, lang: str) -> tuple[Paragraph, ...]:
+    """``paragraphs`` with the lines split apart that the layout joined only because the first ends on a
+    function word of another language than the document's: in an English text, a line cut inside a word
+    often stops on a letter or two that some language writes as a word ("... Hasen sa" / "Many of the
+    problems ...", "... been a good y" / "“Um ...", "... anything that mi"), and the next line starts a new
+    paragraph. A break inside a name (a particle after a capitalised word: "Robert de" / "Niro") or one before a
+    lower-case line stays joined."""
+    own = NEVER_FINAL.get(lang)
+    if own is None:
+        return tuple(paragraphs)
+    out: list[Paragraph] = []
+    for para in paragraphs:
+        s, e = para.span.start, para.span.end
+        if para.lines < 2 or para.kind != "prose":
+            out.append(para)
+            continue
+        start = s
+        nl = text.find("\n", s, e)
+        while nl >= 0:
+            line = text[start:nl].rstrip()
+            nxt = text[nl + 1 : e].lstrip()
+            ws = line.rsplit(None, 2)
+            if (
+                len(line) >= 20
+                and len(ws) == 3
+                and ws[-1].isalpha()
+                and ws[-1].islower()
+                and ws[-1] in _ANY_FUNCTION_WORD
+                and ws[-1] not in own
+                and (ws[-2][:1].islower() or ws[-1] not in _NAME_PARTICLES)
+                and nxt.lstrip('"“‘«(')[:1].isupper()
+            ):
+                out.append(Paragraph(Span(start, start + len(line)), "prose", text.count("\n", start, nl) + 1))
+                start = nl + 1 + (len(text[nl + 1 : e]) - len(nxt))
+            nl = text.find("\n", nl + 1, e)
+        out.append(para if start == s else Paragraph(Span(start, e), para.kind, text.count("\n", start, e) + 1))
+    return tuple(out)
+
+
+def _fragment_like(passage: str, lang: str, vocabulary: Mapping[str, int] | None) -> bool:
+    """The passage ends on a short lower-case letter run (4 letters at most) that reads as the start of a
+    word rather than a word: the document uses it once, it is no frequent word of ``lang`` or English
+    (Zipf under 4.5), and a common word begins with it ("... light yea", "... specific signals tha", "...
+    aliasing or blu"). A section's closing sentence that lost only its period ends on a word."""
+    found = _final_letters(passage.rstrip())
+    if not found or not has_word_lists():
+        return False
+    frag = found[1]
+    if len(frag) > 4 or not frag.islower() or (vocabulary or {}).get(frag, 0) > 1:
+        return False
+    langs = [lg for lg in dict.fromkeys((lang, "en")) if lg in WORDFREQ_LANGS]
+    return bool(langs) and all(zipf(frag, lg) < 4.5 for lg in langs) and begins_common_word(frag, langs[0])
+
+
+def _clear_fragment(passage: str, lang: str, vocabulary: Mapping[str, int] | None) -> bool:
+    """The passage ends on a lower-case run of 4+ letters that is no word (Zipf under 2 in ``lang`` and in
+    English), that the document uses only there, and that begins a common word ("... simpl", "... compan",
+    "... upcomin"): the evidence of a cut inside a word is then the fragment itself, so a short line of 4
+    words ("To access them, simpl") is judged, where a line that ends on a name or a word needs 6."""
+    found = _final_letters(passage.rstrip())
+    if not found or not has_word_lists():
+        return False
+    frag = found[1]
+    if len(frag) < 4 or not frag.islower() or (vocabulary or {}).get(frag, 0) > 1:
+        return False
+    langs = [lg for lg in dict.fromkeys((lang, "en")) if lg in WORDFREQ_LANGS]
+    return bool(langs) and all(zipf(frag, lg) < 2.0 for lg in langs) and begins_common_word(frag, langs[0])
+
+
+def _tables(paragraphs) -> frozenset[int]:
+    """The indexes of the paragraphs that belong to a table of figures: a table paragraph of two lines or
+    more, or one next to another. A lone line of figures is a date or a byline ("November 06, 2012",
+    "Sunday, October 28, 2012 at 12:48 PM"), not a table that the text around it annotates."""
+    table = [p.kind == "table" for p in paragraphs]
+    n = len(table)
+    return frozenset(
+        j
+        for j, t in enumerate(table)
+        if t and (paragraphs[j].lines >= 2 or (j > 0 and table[j - 1]) or (j + 1 < n and table[j + 1]))
+    )
+
+
 #: Kinds of cut with grammatical evidence (reported as warnings); a whole content word without final
 #: punctuation (``mid-sentence``) is usually a missing period and is reported as info.
 _STRONG = frozenset({"mid-word", "function-word", "open-clause", "open-quote"})
@@ -926,25 +1036,42 @@ class TruncationCheck(DocumentCheck):
 
     @staticmethod
     def _in_list(text: str, passages, i: int, ends: _PassageEnds | None = None) -> bool:
-        """A run of unpunctuated lines (or one introduced by a colon) is a list, not a cut. ``ends``: the
+        """A run of unpunctuated lines (or one introduced by a colon) is a list, not a cut, unless the passage
+        is a paragraph of 20 words or more in several sentences in an edited text (one that closes its long
+        paragraphs): web pages put unpunctuated headings around such paragraphs. ``ends``: the
         document's :class:`_PassageEnds`, when the caller keeps them (else computed here)."""
         if ends is None:
             ends = _PassageEnds(text, passages)
+        if ends.edited:
+            passage = text[passages[i].start : passages[i].end]
+            last = 0
+            for m in _LAST_SENT.finditer(passage):
+                last = m.end()
+            if last and len(passage.split()) >= 20 and len(passage[last:].split()) >= 10:
+                return False  # a paragraph of several sentences among headings, not a list item
         end = ends.end
         j = ends.stops[i]  # the nearest passage before ``i`` that ends closed or on a colon
         if j >= 0 and end(j) == ":" and i - j <= 30:
             return True  # items after "include:"
         return i > 1 and end(i - 1) not in _CLOSED and end(i + 1) not in _CLOSED and i + 1 < len(passages)
 
+    @staticmethod
+    def _doc_language(ctx: DocContext) -> str:
+        lang = ctx.language
+        return language_of_counts(ctx.word_counts)[0] if lang == "und" else lang
+
     def check(self, ctx: DocContext) -> Iterable[Finding]:
         text = ctx.text
         out: list[Finding] = []
         paragraphs = ctx.layout.paragraphs
+        if not ctx.layout.wrapped and any(para.lines > 1 for para in paragraphs):
+            paragraphs = _split_foreign_joins(text, paragraphs, self._doc_language(ctx))
         passages = [para.span for para in paragraphs]
         vocab: Counter | None = None
         prefixed: _Prefixes | None = None
         ends: _PassageEnds | None = None
         doc_lang: str | None = None
+        tables: frozenset[int] | None = None  # the paragraphs of tables of figures (:func:`_tables`)
         # a quotation cut (ART022) opens with “ or «: only the passages that hold one are searched for it
         quoted: set[int] = set()
         if self.config.quote_cut and ("“" in text or "«" in text):
@@ -1030,32 +1157,42 @@ class TruncationCheck(DocumentCheck):
                     continue  # a line of verse or of a list among short lines ("One equal temper of heroic hearts,")
                 if kind and ptext.rstrip()[-1] == "," and self._comma_run(text, passages, i):
                     continue  # one of a run of lines that each end on a comma: a list laid out a line per item
+                if kind == "mid-sentence" and not strong:
+                    if tables is None:
+                        tables = _tables(paragraphs)
                 if (
                     kind == "mid-sentence"
                     and not strong
+                    and tables
                     and (
-                        any(paragraphs[j].kind == "table" for j in range(max(0, i - 4), i))
-                        or (ptext.lstrip()[:1].isdigit() and any(paragraphs[j].kind == "table" for j in range(i)))
-                        or (i + 1 < len(paragraphs) and paragraphs[i + 1].kind == "table")
+                        any(j in tables for j in range(max(0, i - 4), i))
+                        or (ptext.lstrip()[:1].isdigit() and any(j < i for j in tables))
+                        or i + 1 in tables
                     )
                 ):
                     continue  # a note under a table of figures is telegraphic ("Net includes a gain of 2 mln")
                 if kind == "mid-sentence" and not strong:
-                    if self._before_heading(text, passages, i):
+                    if self._before_heading(text, passages, i) and not _fragment_like(ptext, lang, vocab):
                         continue  # a section's closing sentence before the next heading ("…" / "Regions.")
-                    if _NAVIGATION.match(ptext):
-                        continue  # "Learn more about ... in the video below", "See Internet in China": a pointer
+                    if _NAVIGATION.match(ptext) and not _SENT_BOUNDARY.search(ptext):
+                        # "Learn more about ... in the video below", "See Internet in China": a pointer (a
+                        # paragraph of several sentences that opens "More than ..." is none)
+                        continue
                     if re.search(r"\s[-–—]$", ptext.rstrip()) and i + 1 < len(passages):
                         continue  # "... (previous week's prices in brackets) -": a dash that introduces what follows
                 if (
                     kind
-                    and (strong or i > 0)
+                    # an opening line is a title unless it is a paragraph of several sentences
+                    and (strong or i > 0 or (len(ptext.split()) >= 16 and _SENT_BOUNDARY.search(ptext)))
                     and is_prose(
                         ptext,
                         min_words=4 if short_closing else 10 if closing else 16,
                         strong_cut=strong,
                         lang=lang,
-                        min_strong=4 if kind == "function-word" or (short_closing and kind == "mid-word") else 6,
+                        min_strong=4
+                        if kind == "function-word"
+                        or (kind == "mid-word" and (short_closing or _clear_fragment(ptext, lang, vocab)))
+                        else 6,
                         mid_word=kind == "mid-word" and _long_fragment(ptext),
                     )
                 ):
