@@ -512,9 +512,8 @@ class LanguageIdentifier:
         if self.fasttext is None or not unit.ft or unit.ft[0][1] >= self.config.confirm_below:
             return unit.lang, unit.conf
         # fastText unsure: the words decide among its candidates (cheap), langdetect only if they cannot.
-        toks = tokens(text)
-        words = [t.word for t in toks if not t.name] or [t.word for t in toks]
-        lang, conf = identify_short(words, unit.ft)
+        prose, every = prose_words(text)  # tokens()' words outside names, and all, without a Token per word
+        lang, conf = identify_short(prose or every, unit.ft)
         if conf >= self.config.min_confidence:
             unit.lang, unit.conf = lang, conf
         elif self.langdetect is not None:
