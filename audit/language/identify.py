@@ -323,9 +323,10 @@ class LanguageIdentifier:
             doc = self._cleaner = DocumentCleaner(text)
         return doc
 
-    def units(self, text: str, spans: Iterable[Span]) -> list[Unit]:
+    def units(self, text: str, spans: Sequence[Span]) -> list[Unit]:
         max_chars = self.config.max_chars
-        doc = self.cleaner(text)
+        # One span (a short record): cleaned alone, as the whole text would be.
+        doc = self.cleaner(text) if len(spans) > 1 else None
         return [Unit(span, None, None, text[span.start : span.end], max_chars, doc) for span in spans]
 
     def _screen(self, units: Sequence[Unit]) -> None:
@@ -691,11 +692,16 @@ def _sized(units: Sequence[Unit], chars: int) -> list[int]:
     a third of ``chars`` cannot have them (:meth:`Unit.may_reach`): most short lines of a page are left
     out before any method call."""
     third = (chars + 2) // 3
-    return [
-        i
-        for i, u in enumerate(units)
-        if (len(u._raw) >= third or u._evidence is not None) and u.may_reach(chars) and u.evidence >= chars
-    ]
+    out = []
+    for i, u in enumerate(units):  # Unit.may_reach and Unit.evidence, inlined (this loop sees every line of a page)
+        if u._evidence is None:
+            raw = u._raw
+            n = len(raw)
+            if n < third or (chars > 0 and (n if raw.isascii() else 3 * n) < chars):
+                continue
+        if u.evidence >= chars:
+            out.append(i)
+    return out
 
 
 def _sample(units: Sequence[Unit], sized: Sequence[int], chars: int) -> tuple[str, bool]:
