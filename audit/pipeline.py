@@ -40,10 +40,13 @@ class TextStore:
         self._offsets = array("q")
         self._lengths = array("q")
         self._end = 0
+        self._read = False
 
     def add(self, text: str) -> int:
         data = text.encode("utf-8", errors="surrogatepass")
-        self._fh.seek(self._end)
+        if self._read:  # a get() moved the file position; appends alone leave it at the end
+            self._fh.seek(self._end)
+            self._read = False
         self._fh.write(data)
         self._offsets.append(self._end)
         self._lengths.append(len(data))
@@ -51,6 +54,7 @@ class TextStore:
         return len(self._offsets) - 1
 
     def get(self, ordinal: int) -> str:
+        self._read = True
         self._fh.seek(self._offsets[ordinal])
         return self._fh.read(self._lengths[ordinal]).decode("utf-8", errors="surrogatepass")
 

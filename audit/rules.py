@@ -19,6 +19,7 @@ import dataclasses
 import importlib
 import math
 import os
+import re
 from abc import ABC, abstractmethod
 from bisect import bisect_right
 from collections import Counter
@@ -30,6 +31,10 @@ from typing import Any, ClassVar, Iterable, Mapping, Sequence
 from audit import layout
 from audit.errors import ConfigError, UnknownRuleError
 from audit.model import Category, Cluster, Document, Finding, Related, Severity, Span
+
+#: A dash or bar between white space: what separates a headline from the outlet in a "Headline – Outlet"
+#: line (:data:`audit.sourcing.tables._HEADLINE_OUTLET`); the lookbehind after the class is the fast form.
+_OUTLET_DASH = re.compile(r"[–—|-](?<=\s.)(?=\s)")
 
 
 @dataclass(frozen=True)
@@ -102,6 +107,10 @@ class DocContext:
     def record_source(self, field: str = "source") -> str | None:
         """The record's own ``field`` as a source name, or None when it holds no usable value."""
         meta = self.doc.metadata.get(field)
+        if meta is None:
+            return None
+        if type(meta) is str:  # the common cases first (no field; a plain string), with the same answer
+            return meta.strip() or None
         if isinstance(meta, float) and not math.isfinite(meta):
             return None  # a missing value in a pandas-written Parquet or CSV export, not a source named "nan"
         if isinstance(meta, (str, int, float)) and not isinstance(meta, bool) and str(meta).strip():
@@ -127,14 +136,34 @@ class DocContext:
         Part of the context, not a check's annotation: a document's source must not depend on
         which rules were selected."""
         if self._outlet is False:
-            from audit.sourcing.tables import headline_outlet
-
-            self._outlet = headline_outlet(self.doc.text, self.lines)
+            self._outlet = self._headline_outlet()
         return self._outlet  # type: ignore[return-value]
 
     @outlet.setter
     def outlet(self, value: str | None) -> None:
         self._outlet = value
+
+    def _headline_outlet(self) -> str | None:
+        """:func:`audit.sourcing.tables.headline_outlet` of the text, asked only about the lines that can
+        name an outlet: a "Headline – Outlet" line holds a dash or bar between white space
+        (:data:`_OUTLET_DASH`), so a text without one names none (most texts: no line is looked at) and the
+        other lines are skipped, in order, with the same answer."""
+        text = self.doc.text
+        dashes = [m.start() for m in _OUTLET_DASH.finditer(text)]
+        if not dashes:
+            return None
+        from audit.sourcing.tables import headline_outlet
+
+        bounds = self.layer._line_bounds
+        starts = [s for s, _ in bounds]
+        picked: list[Span] = []
+        last = -1
+        for d in dashes:
+            i = bisect_right(starts, d) - 1
+            if i > last and d < bounds[i][1]:  # the dash lies inside line i (not in the space between lines)
+                picked.append(Span(*bounds[i]))
+                last = i
+        return headline_outlet(text, picked)
 
     @property
     def layout(self) -> layout.Layout:
@@ -273,6 +302,8 @@ class DocumentCheck(_Check, ABC):
 
 
 _UNPREPARED = object()
+#: :attr:`CorpusCheck.prepare_key` of each check class (read twice per document).
+_PREPARE_KEYS: dict[type, str] = {}
 
 
 class CorpusCheck(_Check):
@@ -304,8 +335,12 @@ class CorpusCheck(_Check):
         """Key of this check's value in ``DocContext.prepared``: the class that defines :meth:`prepare`, so
         a subclass that keeps it (the staged duplicates check) reads what the workers' base check
         prepared."""
-        owner = next(c for c in type(self).__mro__ if "prepare" in c.__dict__)
-        return f"{owner.__module__}.{owner.__qualname__}"
+        cls = type(self)
+        key = _PREPARE_KEYS.get(cls)
+        if key is None:
+            owner = next(c for c in cls.__mro__ if "prepare" in c.__dict__)
+            key = _PREPARE_KEYS[cls] = f"{owner.__module__}.{owner.__qualname__}"
+        return key
 
     @classmethod
     def prepares(cls) -> bool:
@@ -378,6 +413,17 @@ def _may_match(spec: str, patterns: list[str]) -> bool:
     return False
 
 
+_PLUGIN_EPS: list[Any] = []
+
+
+def _plugin_entry_points() -> list[Any]:
+    """The ``corpus_audit.checks`` entry points by name, looked up once per process (reading every installed
+    distribution's metadata costs about 20 ms, and a run asks for the check classes three times)."""
+    if not _PLUGIN_EPS:
+        _PLUGIN_EPS.append(sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name))
+    return _PLUGIN_EPS[0]
+
+
 def check_classes(include_plugins: bool = True, select: Iterable[str] | None = None) -> list[type[_Check]]:
     """The check classes, sorted by ``order``. With ``select`` (rule ids, prefixes or categories), the
     built-in checks none of whose rules those patterns can name are not imported, unless a selected check
@@ -391,7 +437,7 @@ def check_classes(include_plugins: bool = True, select: Iterable[str] | None = N
     else:
         classes = [_load(spec) for spec in BUILTIN_CHECKS]
     if include_plugins:
-        for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+        for ep in _plugin_entry_points():
             cls = ep.load()
             if cls not in classes:
                 classes.append(cls)

@@ -17,7 +17,8 @@ Syntax cues, each precise on edited text:
   the afternoon", "$40 online million"); see :func:`frame_break`, the word-class frames of
   :mod:`audit.artefacts.wordclass` and the noun-phrase frames of :mod:`audit.artefacts.nounphrase` (a bare
   count noun that heads nothing: "experts said shop the case"; "will shop receive"; "the online second
-  half");
+  half") and its clause frames (:func:`audit.artefacts.nounphrase.clause_break`: "Casillas says shop
+  there's", "Mayor Darrell Steinberg casino said", "up buy to $10,000", "Once we store did");
 * **foreign**: an English keyword inside a passage in another language
   ("... para responder, order anunció ayer ..."), using the language check's passage
   languages when present, else a stop-word profile of the passage.
@@ -185,7 +186,7 @@ _NOT_NAMES = frozenset(
 )
 _FOREIGN_RE = re.compile(rf"(?<![\w’'-])(?P<kw>{_kw(FOREIGN_OK)})(?![\w’'-])")
 _WINDOW_WORD = re.compile(r"(?<![\w’'])[^\W\d_]+(?![\w’'])")
-_PREV_WORD = re.compile(r"([^\W\d_]+)[)\]\"”’»]*\s*$")
+_PREV_WORD = re.compile(r"([^\W\d_]+)(?:\s?[)\]\"”’»])*\s*$")
 #: An opening curly quote stands after a space, a bracket or the line start; after a word it closes a
 #: German quotation („Wort“).
 _OPENING_DOUBLE = re.compile(r"(?:^|(?<=[\s(\[—–-]))“")
@@ -519,7 +520,10 @@ _ARTICLES = {
         "il lo la i gli le un uno una del dello della dei degli delle al allo alla ai agli alle nel nello "
         "nella nei negli nelle sul sullo sulla sui sugli sulle dal dallo dalla dai dagli dalle".split()
     ),
-    "pt": frozenset("o os as um uma uns umas do da dos das no na nos nas ao aos pelo pela pelos pelas".split()),
+    "pt": frozenset(
+        "o os as um uma uns umas do da dos das no na nos nas ao aos pelo pela pelos pelas num numa este esta estes "
+        "estas esse essa esses essas neste nesta nestes nestas nesse nessa desse dessa deste desta".split()
+    ),
     "de": frozenset(
         "der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner "
         "sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer".split()
@@ -586,11 +590,18 @@ def _pairs(spec: str) -> frozenset[tuple[str, str]]:
 _BOUND = {
     "es": _pairs(
         "través de|acerca de|además de|después de|antes de|debido a|gracias a|frente a|junto a|dentro de|"
-        "fuera de|cerca de|lejos de|alrededor de|pesar de"
+        "fuera de|cerca de|lejos de|alrededor de|pesar de|más de|menos de"
     ),
-    "pt": _pairs("através de|além de|depois de|antes de|dentro de|perto de|graças a|devido a|fora de|longe de"),
-    "fr": _pairs("grâce à|près de|loin de|lors de|auprès de|afin de|face à|quant à|autour de|au-delà de"),
-    "it": _pairs("grazie a|prima di|invece di|accanto a|insieme a|rispetto a|vicino a|oltre a|riguardo a"),
+    "pt": _pairs(
+        "através de|além de|depois de|antes de|dentro de|perto de|graças a|devido a|fora de|longe de|mais de|menos de"
+    ),
+    "fr": _pairs(
+        "grâce à|près de|loin de|lors de|auprès de|afin de|face à|quant à|autour de|au-delà de|plus de|moins de|"
+        "beaucoup de|peu de|trop de"
+    ),
+    "it": _pairs(
+        "grazie a|prima di|invece di|accanto a|insieme a|rispetto a|vicino a|oltre a|riguardo a|più di|meno di"
+    ),
 }
 #: Relative and complement "que"/"che"/"qui": a noun subject after it has its determiner.
 _RELATIVE_QUE = {
@@ -598,6 +609,21 @@ _RELATIVE_QUE = {
     "pt": frozenset({"que"}),
     "fr": frozenset({"que", "qui"}),
     "it": frozenset({"che"}),
+}
+#: Keywords that these languages borrow as masculine nouns ("le site", "o site", "il casinò", "el casino"),
+#: and their feminine articles and determiners (Portuguese and Italian "a" are also prepositions).
+_MASCULINE_LOANS = {"es": ("casino",), "fr": ("casino", "site"), "it": ("casino",), "pt": ("casino", "site")}
+_FEMININE = {
+    "es": frozenset("la las una unas esta estas esa esas".split()),
+    "fr": frozenset("la une cette".split()),
+    "it": frozenset("la le una questa quella della nella alla dalla sulla".split()),
+    "pt": frozenset("uma umas esta essa nesta nessa desta dessa da na pela das nas pelas".split()),
+}
+#: Conjunctions and "que": "online" after one of them stands before no noun ("que online episodios").
+_CONJ_QUE = {
+    "es": frozenset("que y e o".split()),
+    "fr": frozenset("que qu et ou".split()),
+    "pt": frozenset("que e ou".split()),
 }
 #: Singular count nouns among the keywords that the Romance languages borrow.
 _LOAN_NOUNS = frozenset({"casino", "site", "shop", "store"})
@@ -651,15 +677,19 @@ def foreign_frame(prev: str, kw: str, nxt: str, lang: str, syntax_only: bool = F
             return True  # "que casino nunca llegaron": a bare singular noun is no subject in these languages
     if low in _ACCORDING:
         return True  # "según casino la", "selon site la": "according to" takes a determiner, a name or a pronoun
+    if kw in _MASCULINE_LOANS.get(lang, ()) and low in _FEMININE.get(lang, ()) and prev.islower():
+        return True  # "nesta casino quarta-feira", "pela casino internet": a feminine article, a masculine noun
     if kw == "online":
         # "online" follows its noun or verb in these languages ("compra online", "votar online"): not an
         # article, a preposition or a number right before a noun ("une online liste", "de online reparto"),
         # nor a preposition before an article ("con online la"); after a pronoun it is an adverb ("estamos
         # todos online")
+        if low in _CONJ_QUE.get(lang, ()) and _plural_word(nxt, lang):
+            return True  # "advierten de que online episodios": "online" follows its noun in these languages
         if not (low in arts or low in _PREPOSITIONS[lang] or count or low in _NUMERALS) or not nxt.islower():
             return False
         if nlow in arts:
-            return low in _PREPOSITIONS[lang] or low in arts
+            return low in _PREPOSITIONS[lang] or low in arts or (count and prev.isdigit() and len(prev) < 3)
         return nlow not in stopwords().get(lang, frozenset()) and not _english_word(nlow, lang)
     if not kw.endswith("s") and (low in _PLURAL_ARTICLES[lang] or count):
         return True
@@ -763,6 +793,9 @@ _EN_SINGULAR = _EN_COUNT | frozenset({"cheap"})
 #: Keywords that are only nouns (never a verb, adjective or adverb).
 _EN_NOUN_ONLY = frozenset("casino pharmacy coupon promo outlet replica essay viagra cialis".split())
 _EN_CONJ_OR_TO = frozenset({"and", "or", "but", "nor", "to"})
+#: Determiners that open a noun phrase of their own ("and casino other chains"); not "all", "both", "each",
+#: which also float after a noun ("hotel and casino all in one").
+_EN_NEW_PHRASE = frozenset("other another many several some every any no".split())
 
 
 def _plural_noun(word: str) -> bool:
@@ -787,7 +820,10 @@ _FRAME_RE = re.compile(
 
 #: A keyword and the lower-case word after it, for the noun-phrase and verb-chain frames of
 #: :mod:`audit.artefacts.nounphrase`.
-_HEAD_RE = re.compile(rf"(?<![\w’'.-])(?P<kw>{_kw(KEYWORDS)})[ \t]*\n?[ \t]*(?<=[ \t\n])(?P<next>[a-z]+)(?![\w’'-])")
+_HEAD_RE = re.compile(
+    rf"(?<![\w’'.-])(?P<kw>{_kw(KEYWORDS)})[ \t]*\n?[ \t]*(?<=[ \t\n])(?P<next>[a-z]+(?:['’](?:s|re|ve|ll|d|m))?)"
+    rf"(?![\w’'-])"
+)
 
 
 def frame_break(prev: str, kw: str, nxt: str) -> bool:
@@ -807,9 +843,10 @@ def frame_break(prev: str, kw: str, nxt: str) -> bool:
         return True  # "We order are", "supply-chain snarls shop are": a singular word before a plural verb
     if prev != low and low not in _EN_CLOSED:
         return False  # a name: no closed class to judge by (a function word may start the sentence)
-    if kw in _EN_NOUN_ONLY and low in _EN_CONJ_OR_TO and nxt in _EN_ARTICLES:
+    if kw in _EN_NOUN_ONLY and low in _EN_CONJ_OR_TO and (nxt in _EN_ARTICLES or nxt in _EN_NEW_PHRASE):
         return True  # "and casino the Los Angeles Lakers": a bare singular noun before a new noun phrase
-    if kw in _EN_COUNT and nxt in _EN_NOT_NOUN_NEXT and (low, kw) not in _EN_BARE_OK:
+    if kw in _EN_COUNT and nxt in _EN_NOT_NOUN_NEXT and ((low, kw) not in _EN_BARE_OK or nxt in _EN_OBJ):
+        # a set phrase ("in order", "on site") takes no object pronoun after it ("one of order them")
         if low in _EN_PREP or low in _EN_BE or low in _EN_HAVE:
             return True
     if kw in _EN_NON_VERBS and (low in _EN_MODAL or low in _EN_SUBJ):
@@ -895,12 +932,14 @@ def find_injections(text: str, lang_of, counts=None) -> list[tuple[int, int, str
             continue
         kw, nxt = m.group("kw"), m.group("next")
         toks = nounphrase.tokens_before(text, s)
+        nxt2 = wordclass.token_after(text, m.end("next"))
         if not (
             nounphrase.verb_chain_break(toks, kw, nxt)
             or nounphrase.attribution_break(toks, nxt)
             or nounphrase.premodifier_break(toks, kw, nxt)
             or nounphrase.postposed_adjective_break(toks, kw, nxt)
-            or nounphrase.bare_noun_break(toks, kw, nxt, wordclass.token_after(text, m.end("next")), text[e : e + 80])
+            or nounphrase.bare_noun_break(toks, kw, nxt, nxt2, text[e : e + 80])
+            or nounphrase.clause_break(toks, kw, nxt, nxt2, text[m.end("next") : m.end("next") + 80])
         ):
             continue
         if lang_of(s) == "en" and not _title_case_line(text, s):
@@ -973,12 +1012,19 @@ def find_injections(text: str, lang_of, counts=None) -> list[tuple[int, int, str
                 _english_word(kw, lang)
                 and _passage_word(prev.group(1), lang)
                 and _passage_word(nxt.group(1), lang)
-                and (lang == "de" or not _LOAN_NP.search(before))  # German capitalises a borrowed noun
+                # German capitalises a borrowed noun; after an article the keyword may be one, unless a word of
+                # the language that is no function word follows ("le bon buy sens": no bare nouns stacked)
+                and (
+                    lang == "de"
+                    or not _LOAN_NP.search(before)
+                    or (nxt.group(1).lower() not in local and _native_word(nxt.group(1), lang))
+                )
             )
         if not (prev_ok and nxt):
             continue
         # whole words only (not the start or end of a word cut by the window, nor an elided "all'")
-        wend = min(len(text), e + 40)
+        nl = text.find("\n", e, e + 40)  # nor a word of the next paragraph
+        wend = nl if nl >= 0 else min(len(text), e + 40)
         window = [
             w.group(0)
             for w in _WINDOW_WORD.finditer(text, max(lo, s - 40), min(len(text), wend + 40))
@@ -1023,13 +1069,27 @@ class InjectedKeywordCheck(DocumentCheck):
                     return cache[i]
             return "und"
 
+        def neighbour_lang(offset: int) -> str:
+            """The language of the nearest passage after ``offset`` (else before it) whose language is known."""
+            i = next((k for k, p in enumerate(passages) if p.start <= offset < p.end), -1)
+            if i < 0:
+                return "und"
+            for k in (*range(i + 1, len(passages)), *range(i - 1, -1, -1)):
+                lang = passage_lang(passages[k].start)
+                if lang != "und":
+                    return lang
+            return "und"
+
         def lang_of(offset: int) -> str:
-            # a passage too short to tell (a headline, a list item) is in the language of the document
+            # a passage too short to tell (a headline, a list item) is in the language of the document, or, in a
+            # document of several languages, in that of the passage after it (a headline's story)
             lang = passage_lang(offset)
             if lang == "und":
                 if -1 not in cache:
                     cache[-1] = guess_language(text)[0]
                 lang = cache[-1]
+                if lang == "und":
+                    lang = neighbour_lang(offset)
             return lang
 
         out = []
