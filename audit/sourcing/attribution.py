@@ -24,6 +24,7 @@ from audit.sourcing.sources import (
     _FRAMED_AFTER,
     _NAME_SEQ,
     _PAREN_SOURCE,
+    _PASSIVE_ADVERB_BEFORE,
     _PASSIVE_BEFORE,
     _PREP_SOURCE,
     _PREP_SOURCE_KEYS,
@@ -49,7 +50,7 @@ class Attribution:
     cue: str
     kind: str  # verb | cue | evidence | weasel | passive
     source: str | None = None
-    source_kind: str | None = None  # named | outlet | document | role | pronoun | vague
+    source_kind: str | None = None  # named | outlet | document | role | pronoun | subject | vague
     outlet: str | None = None
     extra: dict = field(default_factory=dict)
 
@@ -275,6 +276,8 @@ def _reporting_verbs(text: str, start: int, end: int, lex: Lexicon, found: _Foun
             continue
         if any(w.kind == "weasel" and w.end <= m.start() and not text[w.end : m.start()].strip(" ,") for w in out):
             continue  # "Fuentes del sector aseguran": the subject is the weasel phrase itself
+        if m.group(0) in _NAMING_PARTICIPLES and _named_study(text, start, end, m):
+            continue  # "A study published in Circulation": a document named by its journal (read as a source below)
         a = _verb_attribution(text, start, end, m, lex)
         if (
             a is not None
@@ -293,6 +296,17 @@ def _reporting_verbs(text: str, start: int, end: int, lex: Lexicon, found: _Foun
         if a is not None:
             out.append(a)
             taken.append((m.start(), m.end()))
+
+
+_AGENT_END = re.compile(r"\s+(?:to|as|for|with|from)\s")
+_NAMING_PARTICIPLES = frozenset(("published", "released", "issued", "conducted"))
+
+
+def _named_study(text: str, start: int, end: int, m: re.Match) -> bool:
+    """The participle ``m`` names a study by its journal or its author ("A study published in Circulation", "a survey
+    conducted by Gallup"): a match of the prepositional sources that spans it."""
+    p = _PREP_SOURCE.search(text, max(start, m.start() - 20), min(end, m.end() + 60))
+    return p is not None and p.start() < m.start() and p.end() > m.end()
 
 
 def _prepositional_sources(text: str, start: int, end: int, lex: Lexicon, found: _Found) -> None:
@@ -715,16 +729,34 @@ def _verb_attribution(text: str, start: int, end: int, m: re.Match, lex: Lexicon
     if verb in lex.framed_only and not _THAT_AFTER.match(after):
         return None  # "asylum claims", "any state or local officials": a noun unless it introduces a report
     if verb in lex.ambiguous and (
-        not prev_words or prev in _ADJ_PRECEDERS or _NUMERAL.fullmatch(prev) or (prev.endswith("ly") and len(prev) > 4)
+        not prev_words
+        or prev in _ADJ_PRECEDERS
+        or _NUMERAL.fullmatch(prev)
+        or (
+            prev.endswith("ly")
+            and len(prev) > 4
+            and not (_PASSIVE_ADVERB_BEFORE.search(before) and _BY_AFTER.match(after))
+        )
     ):
         return None  # "the reported cases", "Reported crimes rose", "1,200 pledged delegates", "politically charged"
-    if _PASSIVE_BEFORE.search(before) and not progressive:
+    if (_PASSIVE_BEFORE.search(before) or (_PASSIVE_ADVERB_BEFORE.search(before) and _BY_AFTER.match(after))) and (
+        not progressive
+    ):
         by = _BY_AFTER.match(after)
         if not by:
             return None
         np = _np_after(text, m.end() + by.end(), end)
         src = text[np[0] : np[1]] if np else None
+        adverb = not _PASSIVE_BEFORE.search(before)
+        if adverb and src:
+            src = _AGENT_END.split(src, 1)[0]  # "estimated by CPRP officials to cover …": the agent ends before "to"
         kind, outlet = classify_source(src, lex) if src else (None, None)
+        if adverb and not (
+            kind in ("named", "outlet")
+            or (kind == "role" and any(w in ROLE_NOUNS for w in (src or "").lower().split()))
+        ):
+            return None  # after an adverb only a speaker ("are collectively estimated by CPRP officials"), not a
+            # means ("are customarily described by an approximately correct figure")
         return Attribution(m.start(), m.end(), verb, "verb", src, kind, outlet)
     if verb in ("added", "adds", "agregó", "añadió", "noted", "notes") and not _FRAMED_AFTER.match(after):
         if not _CAPITAL_AFTER.match(after) and not _AFTER_COMMA_OR_QUOTE.search(before):

@@ -169,6 +169,8 @@ _VOTES_AFTER = re.compile(
 _CONDITIONAL = re.compile(r"(?i)\b(?:if|unless|si)\b[^,;:.!?()]*$")
 #: A made-up example: "For example, a hypothetical population might include 10 million men", "Suppose that 100 patients".
 _EXAMPLE = re.compile(r"(?i)\b(?:hypothetical|hypothetically|suppose|supposing|imagine|hipotétic[oa])\b")
+#: A worked example: "For example, if 10% of a group die before their next birthday, then the probability … is 10%".
+_WORKED_EXAMPLE = re.compile(r"(?i)\s*(?:for\s+(?:example|instance)|por\s+ejemplo)\s*,?\s*(?:if|si)\b")
 #: The same result restated: "18,287 votes, or 53 pct".
 _RESTATED = re.compile(r"[^\d;:]{0,20}?,?\s+(?:or|o|to|a)\s+(?:[A-Z][\w-]*(?:'s|’s)\s+)?")
 #: A tally: "by 66 votes to 44", "after a 738 to 319 vote".
@@ -373,6 +375,12 @@ _REQUIRED_BEFORE = re.compile(
     r"secure|hold|keep|maintain|obtener|alcanzar|conseguir|reunir|emplear|contratar)\s+"
     r"(?:(?:at\s+least|a\s+minimum\s+of|more\s+than|over|up\s+to|al\s+menos|un\s+mínimo\s+de|más\s+de)\s+)?)$"
 )
+#: A minimum that a rule obliges someone to meet, said after the obligation: "World Rugby requires that the hosts must
+#: have a venue with a capacity of at least 60,000 spectators", "applicants are required to show at least 500 signatures".
+_OBLIGED_MINIMUM = re.compile(
+    r"(?i:\b(?:must|required\s+to|obliged\s+to|requires?\s+that)\s+[^,;:.!?]{0,60}?\b(?:at\s+least|a\s+minimum\s+of|"
+    r"no\s+(?:fewer|less)\s+than)\s+)$"
+)
 #: The terms of a deal named as the frame of the sentence: "As a condition, ...", "As part of the agreement, ...".
 _TERMS_OPENER = re.compile(
     r"(?i:\s*(?:as\s+a\s+condition|as\s+part\s+of\s+the\s+(?:deal|agreement|accord|pact|settlement|contract)|"
@@ -483,6 +491,17 @@ _JOINED_FORCE = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:joined|enlisted\s+in|served\s+in|fought\s+(?:in|for|with|on))\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?"
     r"(?:army|armies|armed\s+forces|forces|resistance|militia|militias|navy|legion|legions|brigades?|front|guerrillas?)\b",
     re.I,
+)
+#: Men of a force on the move in the story of a campaign: "200 Irish troops landed at Carrickfergus", "over 4,000 federal
+#: troops … arrived to restore order", "dispatched 325,517 troops to fight" (harm done to them stays a claim).
+_FORCE_MOVED = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,2}?(?:troops|soldiers|men|warriors|sailors|marines|knights|horsemen|infantry|cavalry)\b"
+    r"[^,;:.!?]{0,50}?\b(?:landed|arrived|marched|crossed|sailed|disembarked|advanced|retreated|withdrew|invaded)\b",
+    re.I,
+)
+_FORCE_SENT_BEFORE = re.compile(
+    r"(?i:\b(?:sent|dispatched|deployed|landed|brought|marched)\s+(?:(?:some|about|around|over|nearly|almost|roughly|"
+    r"more\s+than|up\s+to)\s+)?)$"
 )
 #: An organisation's own members and their breakdown: "273 of the 1648 members of the Rabbinical Assembly were women",
 #: "more than ten percent of its rabbis serve in Israel", "there are now 800 members in eight countries" (the body's
@@ -649,6 +668,7 @@ def quantity(text: str, fig: Figure, start: int, end: int) -> str:
         _TARGET_BEFORE.search(before_text)
         or _CAP_BEFORE.search(before_text)
         or _REQUIRED_BEFORE.search(before_text)
+        or _OBLIGED_MINIMUM.search(before_text)
         or _ENTITLED_BEFORE.search(before_text)
         or _RULE_AMOUNT_BEFORE.search(before_text)
     ):
@@ -968,7 +988,47 @@ def company_names(text: str) -> Companies:
     out = Companies(names)
     # (every match of _VERSUS has "vs": most documents have none, and the pattern tries every position)
     out.results = _VS.search(text) is not None and len(_VERSUS.findall(text)) >= 2
+    out.subject = _organisation_subject(text)
     return out
+
+
+#: An encyclopaedic article's defining first sentence: "The European Parliament (EP) is the directly elected
+#: parliamentary institution of …", "Rovi Corporation is a company based in …": its subject and the head of its
+#: predicate noun phrase.
+_DEFINING = re.compile(
+    r"\s*(?:The\s+)?((?:[A-Z][\w&.'’-]*)(?:\s+(?:(?:of|and|for|the|on|&)\s+)?[A-Z][\w&.'’-]*){0,6})\s*(?:\([^)]*\)\s*)?,?"
+    r"\s+(?:is|was|are|were)\s+(?:a|an|the|one\s+of\s+the)\s+([^,.;:()\n]{0,80}?)(?=\s+(?:of|in|on|at|for|from|with|that|"
+    r"which|who|whose|based|founded|located|headquartered|by|to|and|or|where|since)\b|[,.;:(]|$)"
+)
+#: Head nouns of an organisation that reports its own figures (not a place or a government: a country's or a city's
+#: statistics are claims).
+_ORGANISATION_HEADS = frozenset(
+    """company corporation firm manufacturer publisher conglomerate retailer airline brand charity foundation
+    organization organisation institution association society club team party union league federation network
+    committee council parliament assembly congress movement congregation order university college school hospital
+    museum orchestra band fund trust bank agency""".split()
+)
+
+
+def _organisation_subject(text: str) -> frozenset[str]:
+    """The distinctive words of the name of the organisation an article is about, from its defining first sentence
+    ("The European Parliament … is the … institution of the European Union" -> "Parliament"): a sentence that opens
+    with it ("The Parliament is composed of 751 members") gives the organisation's own figures, as a company's."""
+    m = _DEFINING.match(text, 0, min(len(text), 400))
+    if m is None:
+        return frozenset()
+    head = m.group(2).split()
+    if not head or head[-1].lower() not in _ORGANISATION_HEADS:
+        return frozenset()
+    # The name's head (before "of": "Bank of America" -> "Bank", "Committee on Petitions" -> "Committee") and its last
+    # distinctive word ("Rovi Corporation" -> "Rovi", "Harbour Light Trust" -> "Light" and "Trust"), not an
+    # adjective before the head ("European" of "European Parliament").
+    words = re.split(r"\s+(?:of|for|on|and|&)\s+", m.group(1))[0].split()
+    out = {words[-1]} if words else set()
+    while words and (words[-1] in _GENERIC_NAME or words[-1] in ("Corporation", "Company", "Limited")):
+        words.pop()
+    out.update(words[-1:])
+    return frozenset(w for w in out if len(w) > 2 and w not in _NOT_COMPANY)
 
 
 def company_subject(text: str, start: int, companies: frozenset[str] = frozenset()) -> bool:
@@ -981,7 +1041,15 @@ def company_subject(text: str, start: int, companies: frozenset[str] = frozenset
         m = _OPENING_WORD.match(text, at)
         if m and m.group(1) in companies and m.group(1) not in _NOT_COMPANY:
             return True
+        subject = getattr(companies, "subject", ())
+        if subject:
+            m = _OPENING_NAME_WORDS.match(text, at)
+            if m and any(w in subject for w in m.group(1).split()):
+                return True  # "The Parliament is composed of 751 members" in the article on the European Parliament
     return False
+
+
+_OPENING_NAME_WORDS = re.compile(r"\s*(?:The\s+)?((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)(?:’s|'s)?\b")
 
 
 _NOT_COMPANY = frozenset("The A An In On At It This That But And U.S. New First".split())
@@ -1005,6 +1073,7 @@ class Companies(frozenset):
     people is the company's own."""
 
     results: bool = False
+    subject: frozenset[str] = frozenset()  # the name of the organisation an encyclopaedic article is about
 
 
 def _own_members(text: str, f: Figure, end: int) -> bool:
@@ -1119,6 +1188,14 @@ def _data_cell(text: str, f: Figure, start: int, end: int) -> bool:
     return bool(cell) and len(f.text) >= 0.5 * len(cell)
 
 
+#: A share of a span of time after a ratio: "three quarters of a century", "half a decade", "a third of the year".
+_SPAN_OF_TIME = re.compile(
+    r"(?i)\s*(?:of\s+)?\b(?:a|an|the|one|that|this)\s+(?:(?:whole|full|single|past|previous|last|next)\s+)?"
+    r"(?:century|decade|millennium|year|month|week|day|night|hour|minute|lifetime|season|generation|siglo|década|año|"
+    r"mes|semana|día|hora)\b"
+)
+
+
 def assess(
     text: str, figures: list[Figure], start: int, end: int, is_row: bool, companies: frozenset[str] = frozenset()
 ) -> list[FigureClaim]:
@@ -1144,6 +1221,8 @@ def assess(
     out: list[FigureClaim] = []
     for f in figures:
         q = quantity(text, f, start, end)
+        if f.kind == "ratio" and _SPAN_OF_TIME.match(text, f.end, end):
+            q = "measure"  # "for three quarters of a century", "half a decade": a duration, not a share of anything
         if (
             q == "other"
             and out
@@ -1263,6 +1342,17 @@ def assess(
                 )
             )
             or (q in SOCIAL and f.kind == "count" and _JOINED_FORCE.match(text, f.end, end) is not None)
+            or (
+                q in SOCIAL
+                and f.kind == "count"
+                and (
+                    _FORCE_MOVED.match(text, f.end, end) is not None
+                    or (
+                        _FORCE_SENT_BEFORE.search(text, max(start, f.start - 40), f.start) is not None
+                        and any(w in _FORCE_MEMBERS for w in _words(text[f.end : min(end, f.end + 30)])[:3])
+                    )
+                )
+            )
         ):
             if change is None:
                 change = _CHANGE.search(text, start, end) is not None or _HARM.search(text, start, end) is not None
@@ -1285,7 +1375,11 @@ def assess(
         if (
             not is_row
             and q in CLAIM_QUANTITIES
-            and (_CONDITIONAL.search(text, max(start, f.start - 120), f.start) or _EXAMPLE.search(text, start, end))
+            and (
+                _CONDITIONAL.search(text, max(start, f.start - 120), f.start)
+                or _EXAMPLE.search(text, start, end)
+                or _WORKED_EXAMPLE.match(text, start)
+            )
         ):
             q = "hypothetical"  # "only possible if the 200 opposition members resign", "if you earn $250,000"
         # A company's own figures are not claims, unless they are about people or society ("cut 1,500 jobs").

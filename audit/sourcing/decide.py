@@ -21,6 +21,7 @@ from audit.sourcing.attribution import Attribution
 from audit.sourcing.claims import writer_voice
 from audit.sourcing.document import Claim
 from audit.sourcing.lexicon import lexicon
+from audit.sourcing.sources import written_as_name
 from audit.sourcing.speakers import _SENTENCE_OPENERS
 from audit.sourcing.tables import Table, has_source_line
 
@@ -477,8 +478,16 @@ def _subject_changed(text: str, prev: Claim, c: Claim, data_run: bool = False) -
         return False  # "By June 2007 China's broadband users had reached 122 million": a date opens it, not a name
     titled = first.lower() in _TITLES and second is not None
     two_names = second is not None and not titled
-    # A single capitalised word is a name when the text also writes it capitalised inside a sentence.
-    proper = titled or two_names or re.search(rf"[a-z,] {re.escape(first)}\b", text) is not None
+    # A single capitalised word is a name when the text also writes it capitalised inside a sentence; two are
+    # unless the text writes neither the pair inside a sentence ("… said New World") nor the first word but in
+    # lower case ("Broadband DSL represents about 56% of …" after "Broadband Internet access is growing, …
+    # according to INDOTEL" goes on with the same statistics).
+    phrase = first if second is None else f"{first} {second}"
+    proper = (
+        titled
+        or re.search(rf"[a-z,] {re.escape(phrase)}\b", text) is not None
+        or (two_names and written_as_name(text, first, run=True))
+    )
     if not proper:
         return False
     name = second if titled else first

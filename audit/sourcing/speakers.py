@@ -11,7 +11,7 @@ from audit.sourcing.attribution import Attribution, find_attributions
 from audit.sourcing.cues import CueIndex
 from audit.sourcing.lexicon import Lexicon
 from audit.sourcing.quotes import Quote
-from audit.sourcing.sources import _NOT_NAMES, ORG_NOUNS, ROLE_NOUNS
+from audit.sourcing.sources import _NOT_NAMES, ORG_NOUNS, ROLE_NOUNS, written_as_name
 
 _NAME = r"[A-ZÁÉÍÓÚÑ][\w’'.-]+(?:\s+(?:de\s+|del\s+|la\s+|van\s+|von\s+)?[A-ZÁÉÍÓÚÑ][\w’'.-]+)+"
 _TAG_AFTER = re.compile(rf"\s*,?\s*([a-záéíóúñ]+(?:ed|ó|ió|aron|ieron))\s+(?:the\s+|el\s+|la\s+)?({_NAME})")
@@ -281,16 +281,18 @@ _SUBJECT_NAME = re.compile(
 
 def _subject_name(text: str, start: int, end: int) -> Attribution | None:
     """The capitalised name that opens a sentence as its subject, followed by a lower-case verb ("SELA called
-    for", "Burry previously had"); not a sentence opener ("The", "But") nor a day or a month."""
+    for", "Burry previously had"); not a sentence opener ("The", "But") nor a day or a month, nor a word that
+    is capitalised only because it opens the sentence ("There were", "Hence", "Following the war")."""
     m = _SUBJECT_NAME.match(text, start, end)
     if m is None:
         return None
     words = m.group(1).split()
     if words[0] in _SENTENCE_OPENERS or words[0] in _OPENERS or words[0].lower() in _NOT_NAMES:
         return None
+    kind = "named" if written_as_name(text, words[0], run=len(words) > 1) else "subject"
     if len(words) == 1 and (words[0].lower() in ROLE_NOUNS or words[0].lower() in ORG_NOUNS):
         return None  # "Workers left town.", "Police said": a common noun opening the sentence
-    return Attribution(m.start(1), m.end(1), "context", "context", m.group(1), "named")
+    return Attribution(m.start(1), m.end(1), "context", "context", m.group(1), kind)
 
 
 _INTRODUCES = re.compile(r"\s*(?::|,\s*$|that\b|que\b|$)")
@@ -378,8 +380,13 @@ def _person_in(text: str, start: int, end: int, pronoun: bool = True) -> Attribu
         words = name.split()
         if m.start() == 0 and words[0] in _OPENERS:
             words = words[1:]
+        kind = "named"
+        if m.start() == 0 and len(words) == len(name.split()) and not written_as_name(text, words[0], run=True):
+            # "One Armenian musicologist", "During World War II": the subject still speaks the quote, but the
+            # sentence's capitalised first word names nobody for the scorecards
+            kind = "subject"
         if len(words) >= 2:
-            return Attribution(start + m.start(), start + m.end(), "context", "context", " ".join(words), "named")
+            return Attribution(start + m.start(), start + m.end(), "context", "context", " ".join(words), kind)
     if pronoun:
         p = _PRONOUN_SUBJECT.search(text, start, end)
         if p:
