@@ -37,6 +37,8 @@ from audit.model import Span
 _CLOSED = '.!?…:;"”’»)|'
 _BULLET = re.compile(r"^(?:[-–—*•·▪►▸◦●○■□✓✔➤→]\s|\(?\d{1,3}[.)]\s|\(?[a-zA-Z][.)]\s)")
 _NUMBER = re.compile(r"^[(\-+$£€]*\d[\d,./:-]*(?:%|[a-z]{1,3})?\)?$")
+#: A column gap (the cells of an aligned row are what it separates).
+_GAP = re.compile(r"(?: {2,}|\t+)")
 #: Aligned columns: two gaps of 2+ spaces (or tabs) between cells; two spaces after a full stop are
 #: sentence spacing, not a column gap.
 _ALIGNED = re.compile(r"[^\s.!?:;,](?: {2,}|\t+)\S.*?[^\s.!?:;,](?: {2,}|\t+)\S")
@@ -96,6 +98,12 @@ class Layout:
         }
 
 
+def _short_cells(line: str) -> bool:
+    """Every cell between the gaps holds at most six words: a row of aligned columns ("COSTA RICA   nil   17,583"),
+    not a story whose wrapped lines were joined with double spaces, or a post with two stray double spaces."""
+    return max(len(cell.split()) for cell in _GAP.split(line)) <= 6
+
+
 def is_table_row(line: str, width: int = 0) -> bool:
     """A row of a table: pipe cells, aligned columns, or a short line of figures ("Net 21.8 mln vs 19 mln").
 
@@ -106,7 +114,7 @@ def is_table_row(line: str, width: int = 0) -> bool:
         return False
     if "|" in line and line.count("|") >= 2:
         return True
-    if ("  " in line or "\t" in line) and _ALIGNED.search(line):
+    if ("  " in line or "\t" in line) and _ALIGNED.search(line) and _short_cells(line):
         return True
     if line[-1] in '.!?…;"”’':
         return False

@@ -83,6 +83,21 @@ def test_table_rows():
     assert not is_table_row("of 60 kilos making a cumulative total for the season of 5.93", width=64)
 
 
+def test_aligned_columns_need_short_cells():
+    """Two gaps of double spaces make a row of aligned columns only when the cells between them are short: a
+    news feed joins wrapped lines with double spaces, and a story written on one line can hold two stray ones."""
+    assert is_table_row("NORTH HAVEN       nil          12,400")
+    assert is_table_row("Port authority revenue   2023   1.4 mln   2024   1.6 mln")
+    feed = (
+        "LISBON (Wire) - Harbour workers voted on Monday to end a strike that  had halted container traffic for "
+        "nine days, after the port operator  agreed to raise night-shift pay and to hire forty more crane drivers."
+    )
+    assert not is_table_row(feed)
+    story = "Residents of the valley were told to leave their homes on Sunday night  " * 3
+    assert not is_table_row(story.strip())
+    assert [p.kind for p in layout(feed + "\n").paragraphs] == ["prose"]
+
+
 def test_short_story_without_indentation_runs_on_across_lines():
     text = (
         "Acme Stores Corp said sales for the\n"

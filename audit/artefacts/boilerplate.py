@@ -399,6 +399,13 @@ def _short_kind(core: str, with_colon: str, extra: tuple[str, ...]) -> str | Non
 
 def lexicon_kind(line: str, extra: tuple[str, ...] = ()) -> str | None:
     """The boilerplate kind a whole line belongs to, or ``None``."""
+    return _lexicon_kind(line, tuple(extra))
+
+
+@lru_cache(maxsize=1 << 15)
+def _lexicon_kind(line: str, extra: tuple[str, ...]) -> str | None:
+    """:func:`lexicon_kind`, cached by line: menus, share bars and footers repeat within a page and across
+    the pages of a site."""
     with_colon, core = clean_line(line)
     if not core or len(core) > 400:
         return None

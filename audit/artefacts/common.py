@@ -211,10 +211,16 @@ def list_zipf(word: str, lang: str) -> float:
 
 
 def has_word_lists() -> bool:
-    """Are wordfreq's lists installed (without reading one)?"""
-    from audit.language import wordlists
+    """Are wordfreq's lists installed (without reading one)? Asked once per process (the installed
+    packages do not change while it runs)."""
+    if not _HAS_LISTS:
+        from audit.language import wordlists
 
-    return wordlists.has_frequencies("en")
+        _HAS_LISTS.append(wordlists.has_frequencies("en"))
+    return _HAS_LISTS[0]
+
+
+_HAS_LISTS: list[bool] = []
 
 
 _LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-zà-öø-ÿ]{3,}(?![^\W\d_])")

@@ -75,7 +75,7 @@ class RecurringLineCheck(CorpusCheck):
             if len(parts) > max_words:
                 continue
             norm = " ".join(parts)
-            if not _three_letters(norm):
+            if not ((len(norm) >= 3 and norm[:3].isalpha()) or _three_letters(norm)):  # (most open with 3 letters)
                 continue
             if len(parts) < 5 and norm.endswith(".") and not norm.endswith(("..", "…")):
                 continue  # a section heading closed by a full stop ("Demographics."), shared by articles, not template

@@ -10,6 +10,8 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, islice
+from operator import methodcaller
 from typing import Iterable
 
 from audit.artefacts.common import (
@@ -23,8 +25,8 @@ from audit.artefacts.common import (
     words,
     zipf,
 )
-from audit.layout import NEVER_FINAL
-from audit.model import Category, Finding, Severity
+from audit.layout import NEVER_FINAL, Paragraph
+from audit.model import Category, Finding, Severity, Span
 from audit.rules import DocContext, DocumentCheck, Rule
 from audit.segment import ABBREVIATIONS
 
@@ -77,6 +79,21 @@ _CREDITS = re.compile(
     r"Con información de|Información de|Redacción|Edición|Texto|Fotos?|Reportage|Rédaction|Mit Material von)\b",
     re.IGNORECASE,
 )
+#: What follows the opening word of a credit line ("Reporting by", "Writing and editing by", "Photos: ",
+#: "Con información de"): prose that opens with the same word goes on otherwise ("Writing at the Huffington Post
+#: about ...", "Video games are ...").
+_CREDIT_NEXT = re.compile(r"\s*(?:by\b|and\b|&|[:/,;(]|[-–—]|\s*$)", re.IGNORECASE)
+
+
+def _credit_line(passage: str) -> bool:
+    """The passage is a credit line (:data:`_CREDITS`): its opening word is followed by "by", "and", a colon
+    or a separator, or is a phrase of its own ("Con información de", "Mit Material von")."""
+    m = _CREDITS.match(passage)
+    if m is None:
+        return False
+    return m.group(0).count(" ") >= 1 or bool(_CREDIT_NEXT.match(passage, m.end()))
+
+
 _SENT_BOUNDARY = re.compile(r"[.!?…][\"”’»)\]]*\s+[\"“‘«(¿¡]?[A-ZÀ-ÖØ-Þ0-9]")
 _LAST_SENT = re.compile(r"[.!?…][\"”’»)\]]*\s+(?=[\"“‘«(¿¡]?[A-ZÀ-ÖØ-Þ0-9])")
 _DOUBLE_DOT = re.compile(r"(?<=[^\W\d_])\.\.(?![.\w])")
@@ -286,6 +303,24 @@ def begins_common_word(fragment: str, lang: str) -> bool:
     return False
 
 
+#: :func:`is_prose`'s test of a caption or label line ("Photo: ...").
+_CAPTION = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)?:\s")
+#: The fewest words :func:`is_prose` accepts, whatever its other arguments (``min_strong`` and
+#: ``min(8, min_words)`` as the truncation check passes them).
+_PROSE_MIN_WORDS = 4
+
+
+def _never_prose(passage: str, layer, span) -> bool:
+    """Does :func:`is_prose` say no to ``passage`` (at ``span`` of the layer's text) whatever the kind of
+    cut: a caption or label line, a pipe or middle-dot menu, or fewer words than it ever accepts (counted
+    from the layer: a passage starts and ends next to whitespace, so no word crosses its bounds)? Then
+    the truncation check need not ask :func:`cut_kind`."""
+    if "|" in passage or passage.count(" · ") >= 2 or _CAPTION.match(passage):
+        return True
+    i, j = layer.word_range(span.start, span.end)
+    return j - i < _PROSE_MIN_WORDS
+
+
 def is_prose(
     passage: str,
     min_words: int = 16,
@@ -300,7 +335,7 @@ def is_prose(
     8 words in sentence case; one that ends on a whole word needs ``min_words`` words or
     two sentences.
     """
-    if re.match(r"^[^\W\d_]+(?: [^\W\d_]+)?:\s", passage):
+    if _CAPTION.match(passage):
         return False  # "Photo: ..." caption or label line
     if "|" in passage or passage.count(" · ") >= 2:
         return False
@@ -425,7 +460,7 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
     last_token = tail.rsplit(None, 1)[-1]
     if _CUT_ADDRESS.match(last_token):
         return "mid-word"  # "write to tips@e", "unter www.bmw": an e-mail or web address without its domain
-    if any(c in last_token for c in "/@.#") or _CREDITS.match(passage) or _SIGN_OFF.match(passage):
+    if any(c in last_token for c in "/@.#") or _credit_line(passage) or _SIGN_OFF.match(passage):
         return None  # ends with a URL, e-mail, domain or hashtag; or a credits line ("Image courtesy of ...")
     if _signature(tail) or _SOURCE_AFTER_DASH.search(tail, max(0, len(tail) - 60)):
         return None  # the author of a quotation, a credit or a label line after a finished sentence
@@ -462,35 +497,43 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
         if lang == "und" and has_word_lists():
             # no stop-word profile stood out (Spanish and Portuguese share many): the word lists decide
             lang = next((lg for lg in WORDFREQ_LANGS if lists_confirm(passage, lg, 0.9)), lang)
-        listed = lang in WORDFREQ_LANGS and has_word_lists() and lists_confirm(passage, lang)
-        z = zipf(low, lang) if listed else 0.0
+        # whether the lists confirm the passage language (a read of every word of the passage), and the
+        # fragment's frequency there (0 when they do not): asked only when a test below comes to them
+        known: list = []
+
+        def lists() -> tuple[bool, float]:
+            if not known:
+                ok = lang in WORDFREQ_LANGS and has_word_lists() and lists_confirm(passage, lang)
+                known.extend((ok, zipf(low, lang) if ok else 0.0))
+            return known[0], known[1]
+
         if (
-            listed
-            and frag.islower()
+            frag.islower()
             and len(frag) >= 5
-            and z < 2.0
+            and lists()[0]
+            and lists()[1] < 2.0
             and zipf(low, "en") < 2.0
             and begins_common_word(low, lang)
         ):
             return "mid-word"  # a rare fragment that begins a common word ("... is reall", "la medid")
-        if listed and frag.islower() and len(frag) >= 2 and low not in common:
+        if frag.islower() and len(frag) >= 2 and low not in common and lists()[0]:
             # not a word of the passage language ("... a restringir el rie"); the lists carry many
             # abbreviations, so a short final fragment must also be a frequent word ("pla", "exp" are cuts;
             # "tax", "fog", "mar" are words)
             # (a longer unknown word is a name, a user name or a typo unless it begins a common word: above)
             # a cut fragment begins a common word ("pla"); "kerc", "lede", the suffix in "App-ily" do not
             need = 3.5 if len(frag) <= 3 else 2.5
-            if len(frag) <= 4 and z < need and not compound and not by_name and begins_common_word(low, lang):
+            if len(frag) <= 4 and lists()[1] < need and not compound and not by_name and begins_common_word(low, lang):
                 return "mid-word"
         if (
             len(frag) >= 2
             and vocabulary.get(low, 0) <= 1
-            and z < 3.5
             and not by_name
             and any(
                 _continues_word(w, low)
                 for w in (_prefixed(low) if _prefixed else (w for w in vocabulary if w.startswith(low)))
             )
+            and lists()[1] < 3.5
         ):
             return "mid-word"
         grammar = _grammar_cut(tail, lang)
@@ -508,10 +551,10 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
             frag[0].isupper()
             and len(frag) >= 3
             and (frag[1:].islower() or (frag.isupper() and len(frag) >= 4))  # "NIGHT OF DEBAT": a capitals headline
-            and listed
-            and z < 2.5
             and zipf(low, "en") < 2.5
             and low not in CALENDAR_WORDS
+            and lists()[0]
+            and lists()[1] < 2.5
             and begins_common_word(low, lang)
         ):
             return "mid-word"  # "... blaming Musli", "Mitt Romn": an unknown fragment that begins a common word
@@ -554,6 +597,8 @@ class _Prefixes:
         self.vocabulary = vocabulary
         self.joined: str | None = None
         self._elided: frozenset[str] | None = None
+        self._after_apostrophe: str | None = None
+        self._sorted: list[str] | None = None
 
     def __call__(self, fragment: str) -> list[str]:
         if self.joined is None:
@@ -579,17 +624,42 @@ class _Prefixes:
     def continued(self, fragment: str) -> bool:
         """Does a word of the vocabulary start with ``fragment`` and 2+ more characters, or hold it after an
         apostrophe ("d’évaluation")?"""
-        if self.joined is None:
-            self.joined = "\n" + "\n".join(self.vocabulary) + "\n"
-        joined = self.joined
-        needle = "\n" + fragment
-        i = joined.find(needle)
-        while i >= 0:
-            e = i + len(needle)
-            if "\n" not in joined[e : e + 2]:
+        if not fragment or "\n" in fragment:  # (never asked: the quicker tests below assume neither)
+            if self.joined is None:
+                self.joined = "\n" + "\n".join(self.vocabulary) + "\n"
+            joined = self.joined
+            needle = "\n" + fragment
+            i = joined.find(needle)
+            while i >= 0:
+                e = i + len(needle)
+                if "\n" not in joined[e : e + 2]:
+                    return True
+                i = joined.find(needle, e)
+            return ("'" + fragment) in joined or ("’" + fragment) in joined
+        # the words that start with the fragment are a run of the sorted vocabulary (sorted once per
+        # document, on first use): a bisection instead of a search of the whole vocabulary joined
+        if self._sorted is None:
+            self._sorted = sorted(self.vocabulary)
+        ordered = self._sorted
+        k = bisect_left(ordered, fragment)
+        need = len(fragment) + 2
+        while k < len(ordered) and ordered[k].startswith(fragment):
+            if len(ordered[k]) >= need:
                 return True
-            i = joined.find(needle, e)
-        return ("'" + fragment) in joined or ("’" + fragment) in joined
+            k += 1
+        # ``("'" + fragment) in joined or ("’" + fragment) in joined``: a word holds an apostrophe and the
+        # fragment after it, i.e. what follows one of its apostrophes starts with the fragment; searched
+        # in those remainders joined a line each (a few words), not in the whole vocabulary (two scans of
+        # it per call)
+        if self._after_apostrophe is None:
+            rests = [w[k + 1 :] for w in self.vocabulary if "'" in w or "’" in w for k in _apostrophes(w)]
+            self._after_apostrophe = "\n" + "\n".join(rests) + "\n" if rests else ""
+        return ("\n" + fragment) in self._after_apostrophe
+
+
+def _apostrophes(word: str) -> list[int]:
+    """The offsets of the apostrophes (``'`` and ``’``) in ``word``."""
+    return [k for k, c in enumerate(word) if c in "'’"]
 
 
 #: How a passage ends closed for :meth:`TruncationCheck._in_list`.
@@ -619,6 +689,11 @@ class _PassageEnds:
                 stop = j
         self.ends = ends
         self.stops = stops
+        # an edited text closes its paragraphs: of those of 120 characters or more, 3 at least and 80% of the
+        # others than the one judged end closed
+        long_ends = [e for p, e in zip(passages, ends, strict=True) if p.end - p.start >= 120]
+        closed = sum(e in _CLOSED for e in long_ends)
+        self.edited = closed >= 3 and closed >= 0.8 * (len(long_ends) - 1)
 
     def end(self, j: int) -> str:
         return self.ends[j] if 0 <= j < len(self.ends) else "."
@@ -691,9 +766,11 @@ def copy_cut(layer, start: int, end: int, lang: str, prefixed=None) -> str | Non
     win = _letter_runs(layer, k, m)
     n = len(head)
     found = None
-    for x in range(n, len(win)) if repeated else ():
+    # the words of the window that start with the fragment, picked without a Python step per word
+    starting = compress(range(n, len(win)), map(methodcaller("startswith", frag), islice(win, n, None)))
+    for x in starting if repeated else ():
         w = win[x]
-        if w.startswith(frag) and win[x - n : x] == head:
+        if win[x - n : x] == head:
             if w == frag:
                 return None  # the following text repeats the whole line: it is complete
             rest = w[len(frag) :]
@@ -765,6 +842,96 @@ def _long_fragment(passage: str) -> bool:
     capital: "From A to Z" is a title)."""
     found = _final_letters(passage.rstrip())
     return bool(found and (len(found[1]) >= 3 or found[1].islower()))
+
+
+#: Function words of any language the layout knows (a line that ends on one runs on into the next).
+_ANY_FUNCTION_WORD = frozenset().union(*NEVER_FINAL.values())
+
+
+#: Particles inside names, where a line may break ("Robert de" / "Niro", "José Ortega y" / "Gasset").
+_NAME_PARTICLES = frozenset("de da di del della van von der den du des la le lo los las dos das do y e zu".split())
+
+
+def _split_foreign_joins(text: str, paragraphs, lang: str) -> tuple[Paragraph, ...]:
+    """``paragraphs`` with the lines split apart that the layout joined only because the first ends on a
+    function word of another language than the document's: in an English text, a line cut inside a word
+    often stops on a letter or two that some language writes as a word ("... Hasen sa" / "Many of the
+    problems ...", "... been a good y" / "“Um ...", "... anything that mi"), and the next line starts a new
+    paragraph. A break inside a name (a particle after a capitalised word: "Robert de" / "Niro") or one before a
+    lower-case line stays joined."""
+    own = NEVER_FINAL.get(lang)
+    if own is None:
+        return tuple(paragraphs)
+    out: list[Paragraph] = []
+    for para in paragraphs:
+        s, e = para.span.start, para.span.end
+        if para.lines < 2 or para.kind != "prose":
+            out.append(para)
+            continue
+        start = s
+        nl = text.find("\n", s, e)
+        while nl >= 0:
+            line = text[start:nl].rstrip()
+            nxt = text[nl + 1 : e].lstrip()
+            ws = line.rsplit(None, 2)
+            if (
+                len(line) >= 20
+                and len(ws) == 3
+                and ws[-1].isalpha()
+                and ws[-1].islower()
+                and ws[-1] in _ANY_FUNCTION_WORD
+                and ws[-1] not in own
+                and (ws[-2][:1].islower() or ws[-1] not in _NAME_PARTICLES)
+                and nxt.lstrip('"“‘«(')[:1].isupper()
+            ):
+                out.append(Paragraph(Span(start, start + len(line)), "prose", text.count("\n", start, nl) + 1))
+                start = nl + 1 + (len(text[nl + 1 : e]) - len(nxt))
+            nl = text.find("\n", nl + 1, e)
+        out.append(para if start == s else Paragraph(Span(start, e), para.kind, text.count("\n", start, e) + 1))
+    return tuple(out)
+
+
+def _fragment_like(passage: str, lang: str, vocabulary: Mapping[str, int] | None) -> bool:
+    """The passage ends on a short lower-case letter run (4 letters at most) that reads as the start of a
+    word rather than a word: the document uses it once, it is no frequent word of ``lang`` or English
+    (Zipf under 4.5), and a common word begins with it ("... light yea", "... specific signals tha", "...
+    aliasing or blu"). A section's closing sentence that lost only its period ends on a word."""
+    found = _final_letters(passage.rstrip())
+    if not found or not has_word_lists():
+        return False
+    frag = found[1]
+    if len(frag) > 4 or not frag.islower() or (vocabulary or {}).get(frag, 0) > 1:
+        return False
+    langs = [lg for lg in dict.fromkeys((lang, "en")) if lg in WORDFREQ_LANGS]
+    return bool(langs) and all(zipf(frag, lg) < 4.5 for lg in langs) and begins_common_word(frag, langs[0])
+
+
+def _clear_fragment(passage: str, lang: str, vocabulary: Mapping[str, int] | None) -> bool:
+    """The passage ends on a lower-case run of 4+ letters that is no word (Zipf under 2 in ``lang`` and in
+    English), that the document uses only there, and that begins a common word ("... simpl", "... compan",
+    "... upcomin"): the evidence of a cut inside a word is then the fragment itself, so a short line of 4
+    words ("To access them, simpl") is judged, where a line that ends on a name or a word needs 6."""
+    found = _final_letters(passage.rstrip())
+    if not found or not has_word_lists():
+        return False
+    frag = found[1]
+    if len(frag) < 4 or not frag.islower() or (vocabulary or {}).get(frag, 0) > 1:
+        return False
+    langs = [lg for lg in dict.fromkeys((lang, "en")) if lg in WORDFREQ_LANGS]
+    return bool(langs) and all(zipf(frag, lg) < 2.0 for lg in langs) and begins_common_word(frag, langs[0])
+
+
+def _tables(paragraphs) -> frozenset[int]:
+    """The indexes of the paragraphs that belong to a table of figures: a table paragraph of two lines or
+    more, or one next to another. A lone line of figures is a date or a byline ("November 06, 2012",
+    "Sunday, October 28, 2012 at 12:48 PM"), not a table that the text around it annotates."""
+    table = [p.kind == "table" for p in paragraphs]
+    n = len(table)
+    return frozenset(
+        j
+        for j, t in enumerate(table)
+        if t and (paragraphs[j].lines >= 2 or (j > 0 and table[j - 1]) or (j + 1 < n and table[j + 1]))
+    )
 
 
 #: Kinds of cut with grammatical evidence (reported as warnings); a whole content word without final
@@ -869,25 +1036,42 @@ class TruncationCheck(DocumentCheck):
 
     @staticmethod
     def _in_list(text: str, passages, i: int, ends: _PassageEnds | None = None) -> bool:
-        """A run of unpunctuated lines (or one introduced by a colon) is a list, not a cut. ``ends``: the
+        """A run of unpunctuated lines (or one introduced by a colon) is a list, not a cut, unless the passage
+        is a paragraph of 20 words or more in several sentences in an edited text (one that closes its long
+        paragraphs): web pages put unpunctuated headings around such paragraphs. ``ends``: the
         document's :class:`_PassageEnds`, when the caller keeps them (else computed here)."""
         if ends is None:
             ends = _PassageEnds(text, passages)
+        if ends.edited:
+            passage = text[passages[i].start : passages[i].end]
+            last = 0
+            for m in _LAST_SENT.finditer(passage):
+                last = m.end()
+            if last and len(passage.split()) >= 20 and len(passage[last:].split()) >= 10:
+                return False  # a paragraph of several sentences among headings, not a list item
         end = ends.end
         j = ends.stops[i]  # the nearest passage before ``i`` that ends closed or on a colon
         if j >= 0 and end(j) == ":" and i - j <= 30:
             return True  # items after "include:"
         return i > 1 and end(i - 1) not in _CLOSED and end(i + 1) not in _CLOSED and i + 1 < len(passages)
 
+    @staticmethod
+    def _doc_language(ctx: DocContext) -> str:
+        lang = ctx.language
+        return language_of_counts(ctx.word_counts)[0] if lang == "und" else lang
+
     def check(self, ctx: DocContext) -> Iterable[Finding]:
         text = ctx.text
         out: list[Finding] = []
         paragraphs = ctx.layout.paragraphs
+        if not ctx.layout.wrapped and any(para.lines > 1 for para in paragraphs):
+            paragraphs = _split_foreign_joins(text, paragraphs, self._doc_language(ctx))
         passages = [para.span for para in paragraphs]
         vocab: Counter | None = None
         prefixed: _Prefixes | None = None
         ends: _PassageEnds | None = None
         doc_lang: str | None = None
+        tables: frozenset[int] | None = None  # the paragraphs of tables of figures (:func:`_tables`)
         # a quotation cut (ART022) opens with “ or «: only the passages that hold one are searched for it
         quoted: set[int] = set()
         if self.config.quote_cut and ("“" in text or "«" in text):
@@ -939,6 +1123,8 @@ class TruncationCheck(DocumentCheck):
                     )
                 )
             elif cut:
+                if not quotes and _never_prose(ptext, ctx.layer, p):
+                    continue  # what follows reports a cut only where is_prose holds, and it cannot here
                 kind = cut_kind(ptext, lang, vocab, prefixed)
                 # a final comma, bracket or opening quote is evidence; a final dash is not (an aside or a
                 # broken-off sentence in informal writing: "... as distinctively--")
@@ -971,32 +1157,42 @@ class TruncationCheck(DocumentCheck):
                     continue  # a line of verse or of a list among short lines ("One equal temper of heroic hearts,")
                 if kind and ptext.rstrip()[-1] == "," and self._comma_run(text, passages, i):
                     continue  # one of a run of lines that each end on a comma: a list laid out a line per item
+                if kind == "mid-sentence" and not strong:
+                    if tables is None:
+                        tables = _tables(paragraphs)
                 if (
                     kind == "mid-sentence"
                     and not strong
+                    and tables
                     and (
-                        any(paragraphs[j].kind == "table" for j in range(max(0, i - 4), i))
-                        or (ptext.lstrip()[:1].isdigit() and any(paragraphs[j].kind == "table" for j in range(i)))
-                        or (i + 1 < len(paragraphs) and paragraphs[i + 1].kind == "table")
+                        any(j in tables for j in range(max(0, i - 4), i))
+                        or (ptext.lstrip()[:1].isdigit() and any(j < i for j in tables))
+                        or i + 1 in tables
                     )
                 ):
                     continue  # a note under a table of figures is telegraphic ("Net includes a gain of 2 mln")
                 if kind == "mid-sentence" and not strong:
-                    if self._before_heading(text, passages, i):
+                    if self._before_heading(text, passages, i) and not _fragment_like(ptext, lang, vocab):
                         continue  # a section's closing sentence before the next heading ("…" / "Regions.")
-                    if _NAVIGATION.match(ptext):
-                        continue  # "Learn more about ... in the video below", "See Internet in China": a pointer
+                    if _NAVIGATION.match(ptext) and not _SENT_BOUNDARY.search(ptext):
+                        # "Learn more about ... in the video below", "See Internet in China": a pointer (a
+                        # paragraph of several sentences that opens "More than ..." is none)
+                        continue
                     if re.search(r"\s[-–—]$", ptext.rstrip()) and i + 1 < len(passages):
                         continue  # "... (previous week's prices in brackets) -": a dash that introduces what follows
                 if (
                     kind
-                    and (strong or i > 0)
+                    # an opening line is a title unless it is a paragraph of several sentences
+                    and (strong or i > 0 or (len(ptext.split()) >= 16 and _SENT_BOUNDARY.search(ptext)))
                     and is_prose(
                         ptext,
                         min_words=4 if short_closing else 10 if closing else 16,
                         strong_cut=strong,
                         lang=lang,
-                        min_strong=4 if kind == "function-word" or (short_closing and kind == "mid-word") else 6,
+                        min_strong=4
+                        if kind == "function-word"
+                        or (kind == "mid-word" and (short_closing or _clear_fragment(ptext, lang, vocab)))
+                        else 6,
                         mid_word=kind == "mid-word" and _long_fragment(ptext),
                     )
                 ):

@@ -15,9 +15,9 @@ import pytest
 
 from audit.artefacts import boilerplate, common, encoding, quality, recurring, structure, whitespace
 from audit.artefacts.empty import EmptyDocumentCheck, word_count
-from audit.model import Document, Severity
+from audit.model import Document, Severity, Span
 from audit.rules import DocContext
-from audit.text import TextLayer
+from audit.text import TextLayer, words
 
 
 def _random_texts(alphabet: str, n: int, seed: int, longest: int = 30) -> list[str]:
@@ -630,3 +630,85 @@ def test_one_liner_gate_never_drops_a_teaser_page():
     assert reached > 50
     assert not structure._one_liners_possible([70, 70, 3, 3, 9, 9])
     assert structure._one_liners_possible([9] * 8 + [70, 3])
+
+
+def _continued_reference(vocab, fragment: str) -> bool:
+    """:meth:`truncation._Prefixes.continued` as written before its bisection: searches of the vocabulary
+    joined a word per line."""
+    joined = "\n" + "\n".join(vocab) + "\n"
+    needle = "\n" + fragment
+    i = joined.find(needle)
+    while i >= 0:
+        e = i + len(needle)
+        if "\n" not in joined[e : e + 2]:
+            return True
+        i = joined.find(needle, e)
+    return ("'" + fragment) in joined or ("’" + fragment) in joined
+
+
+def test_continued_is_the_search_of_the_joined_vocabulary():
+    from audit.artefacts import truncation
+
+    rnd = random.Random(21)
+    alphabet = "abcé'’"
+    seen = set()
+    for _ in range(400):
+        vocab = {w: 1 for w in _random_texts(alphabet, rnd.randint(0, 12), seed=rnd.randint(0, 10**6), longest=7) if w}
+        prefixed = truncation._Prefixes(vocab)
+        for frag in _random_texts(alphabet, 12, seed=rnd.randint(0, 10**6), longest=4) + ["", "a\nb"]:
+            expected = _continued_reference(vocab, frag)
+            assert prefixed.continued(frag) is expected, (sorted(vocab), frag)
+            seen.add(expected)
+    vocab = {w: 1 for w in "administration admin l’évaluation d'accord don't ab".split()}
+    prefixed = truncation._Prefixes(vocab)
+    assert prefixed.continued("administr") and prefixed.continued("évalu") and prefixed.continued("accord")
+    assert prefixed.continued("admin")  # "administration"
+    assert not prefixed.continued("ab") and not prefixed.continued("xyz")
+    assert prefixed.continued("t") is _continued_reference(vocab, "t")  # "don't": after the apostrophe
+    assert seen == {True, False}
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "Home | News | Sports and more of the things",
+        "Photo: the mayor walks into the council hall",
+        "Archive · Contact · About the people who",
+        "International Business Machines",
+        "Short three words",
+        "The council said on Tuesday that the budget for",
+        "• the first item of a list that goes on and on and",
+        "It was a long day for the people of the",
+        "A B C D",
+    ],
+)
+def test_never_prose_means_is_prose_says_no(passage):
+    """Where the truncation check skips cut_kind (:func:`truncation._never_prose`), is_prose is false for
+    every argument the check can pass it; elsewhere the check asks as before."""
+    from audit.artefacts import truncation
+
+    layer = TextLayer(passage)
+    never = truncation._never_prose(passage, layer, Span(0, len(passage)))
+    assert never is (
+        len(words(passage)) < 4 or "|" in passage or passage.count(" · ") >= 2 or passage.startswith("Photo:")
+    )
+    if never:
+        for min_words in (4, 10, 16):
+            for strong in (False, True):
+                for min_strong in (4, 6):
+                    for mid_word in (False, True):
+                        for lang in ("en", "de", "und"):
+                            assert not truncation.is_prose(
+                                passage, min_words, strong, lang, min_strong=min_strong, mid_word=mid_word
+                            )
+
+
+def test_line_keys_need_three_letters_on_short_lines():
+    """The three-letter test of the recurring-line keys opens with the line's first three characters;
+    a normalised line shorter than three characters still needs three letters."""
+    check = recurring.RecurringLineCheck(recurring.RecurringLineConfig(min_chars=1))
+    text = "ab\nabc\na b\nab c\n½²³ x\nxyz\n"
+    layer = TextLayer(text)
+    keys = check._line_keys(text, "s", layer.lines)
+    kept = sorted(text[s:e] for s, e in keys.values())
+    assert kept == ["ab c", "abc", "xyz"]
