@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import random
 
+import numpy as np
 import pytest
 from langdetect.detector_factory import DetectorFactory
 from langdetect.lang_detect_exception import LangDetectException
@@ -142,3 +143,11 @@ def test_profiles_cache_file_gives_the_same_matrix(tmp_path, monkeypatch):
     broken = ldfast._Profiles(folder)  # rewritten
     assert broken.matrix.tobytes() == plain.matrix.tobytes()
     assert ldfast._read_cache(path) is not None
+
+
+def test_rows_of_are_the_dense_matrix_rows():
+    prof = ldfast.profiles(_langdetect_profiles())
+    dense = prof.matrix
+    rng = np.random.default_rng(3)
+    for rows in (np.array([], dtype=np.intp), np.array([0]), rng.integers(0, dense.shape[0], 500)):
+        assert prof.rows_of(rows).tobytes() == dense[rows].tobytes()

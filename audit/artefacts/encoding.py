@@ -54,7 +54,7 @@ ART043 = Rule(
     name="html-residue",
     category=Category.ARTEFACT,
     severity=Severity.WARNING,
-    description="Leftover HTML: tags (warning) and character entities such as `&nbsp;` or `&#8217;` (error).",
+    description="Leftover HTML: tags and character entities such as `&nbsp;` or `&#8217;` (to strip or unescape).",
     flags=('Read the <a href="/x">report</a>', "Tom&nbsp;Ammiano", "the president&#8217;s order", "<br/>"),
     not_flags=("AT&T and Procter & Gamble", "if x < y and y > z", "Q&A session"),
 )
@@ -412,8 +412,11 @@ class EncodingCheck(DocumentCheck):
         for s, e, kind in html_residue(text):
             if kind == "tag" and not self.config.html_tags:
                 continue
-            sev = Severity.ERROR if kind == "entity" else Severity.WARNING
+            # an entity left escaped ("AT&amp;T") is residue to unescape, as a tag is to strip: the document goes to
+            # review, never dropped for it (held-out Wikipedia: 22 of 91 articles were dropped for 1-8 entities)
             out.append(
-                ART043.finding((s, e), f"leftover HTML {kind} {text[s:e][:60]!r}", data={"kind": kind}, severity=sev)
+                ART043.finding(
+                    (s, e), f"leftover HTML {kind} {text[s:e][:60]!r}", data={"kind": kind}, severity=Severity.WARNING
+                )
             )
         return out

@@ -160,6 +160,65 @@ def clean_for_detection(text: str, limit: int = 3000) -> str:
     return text
 
 
+def _blank_match(m: re.Match) -> str:
+    return " " * (m.end() - m.start())
+
+
+class DocumentCleaner:
+    """:func:`clean_for_detection` of slices of one text (a document's passages and sentences), from one
+    noise translation and one stray-mark pass over the whole text instead of one per slice.
+
+    The translated text (``T``: every noise character a space, one character for one) and ``B`` (``T``
+    with the stray marks :data:`_STRAY` removes blanked, each by as many spaces) are computed on the first
+    call. :meth:`clean` of ``[start, end)`` is then ``B[start:end]`` with its white space collapsed
+    (lower-cased when fully upper-case): the same string as ``clean_for_detection(text[start:end],
+    limit)`` whenever the (truncated) slice has a space of ``T``, or the text's edge, on either side. Then
+    every match of :data:`_STRAY` inside the slice is the same in the whole text (its look-behind and
+    look-ahead see a space where the slice alone has nothing; a run of marks never crosses a space), and
+    replacing a match by one space or by as many changes nothing once white space is collapsed. A slice
+    that does not (a truncation inside a word, sentences of scripts without spaces that follow each other)
+    or that holds a URL, e-mail address or handle marker is cleaned alone by :func:`clean_for_detection`.
+    """
+
+    __slots__ = ("text", "_url", "_translated", "_blanked")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._url = _has_url(text)
+        self._translated: str | None = None
+        self._blanked = ""
+
+    def _prepare(self) -> str:
+        translated = _translate_noise(self.text)
+        self._blanked = (
+            _STRAY.sub(_blank_match, translated)
+            if "-" in translated or "'" in translated or "’" in translated
+            else translated
+        )
+        self._translated = translated
+        return translated
+
+    def clean(self, start: int, end: int, limit: int = 3000) -> str:
+        """``clean_for_detection(self.text[start:end], limit)``."""
+        text = self.text
+        if end - start > limit:  # clean_for_detection's truncation, on offsets of the whole text
+            cut = text.rfind(" ", start, start + limit) - start
+            stop = start + (cut if cut > limit // 2 else limit)
+        else:
+            stop = end
+        translated = self._translated if self._translated is not None else self._prepare()
+        if (
+            (start > 0 and translated[start - 1] != " ")
+            or (stop < len(text) and translated[stop] != " ")
+            or (self._url and _has_url(text[start:stop]))
+        ):
+            return clean_for_detection(text[start:end], limit)
+        out = " ".join(self._blanked[start:stop].split())
+        if out.isupper():
+            out = out.lower()
+        return out
+
+
 #: Characters of a text that :func:`evidence_chars` reads.
 EVIDENCE_LIMIT = 1000
 

@@ -9,7 +9,14 @@ from typing import Iterable, NamedTuple, Sequence
 
 import numpy as np
 
-from audit.language.backends import EVIDENCE_LIMIT, Candidates, clean_for_detection, evidence_chars, get_backend
+from audit.language.backends import (
+    EVIDENCE_LIMIT,
+    Candidates,
+    DocumentCleaner,
+    clean_for_detection,
+    evidence_chars,
+    get_backend,
+)
 from audit.language.screen import odd_sentences, passages_of, span_bounds, vocabulary
 from audit.language.short import (
     Run,
@@ -215,6 +222,7 @@ class Unit:
         "_evidence",
         "_raw",
         "_max_chars",
+        "_doc",
         "ft",
         "ld",
         "lang",
@@ -224,7 +232,15 @@ class Unit:
         "chars",
     )
 
-    def __init__(self, span: Span, clean: str | None, evidence: int | None, raw: str = "", max_chars: int = 0) -> None:
+    def __init__(
+        self,
+        span: Span,
+        clean: str | None,
+        evidence: int | None,
+        raw: str = "",
+        max_chars: int = 0,
+        doc: DocumentCleaner | None = None,
+    ) -> None:
         self.span = span
         #: ``len(span)`` (summed per unit in the hot loops; ``Span.__len__`` is a Python call)
         self.chars = span.end - span.start
@@ -232,6 +248,8 @@ class Unit:
         self._evidence = evidence
         self._raw = raw
         self._max_chars = max_chars
+        #: The document's cleaner (``raw`` is ``doc.text[span.start:span.end]``), or None.
+        self._doc = doc
         self.ft: Candidates | None = None
         self.ld: Candidates | None = None
         self.lang = UND
@@ -242,13 +260,17 @@ class Unit:
         self.agreeing: frozenset[int] = frozenset()
 
     @classmethod
-    def lazy(cls, span: Span, raw: str, max_chars: int) -> Unit:
-        return cls(span, None, None, raw, max_chars)
+    def lazy(cls, span: Span, raw: str, max_chars: int, doc: DocumentCleaner | None = None) -> Unit:
+        return cls(span, None, None, raw, max_chars, doc)
 
     @property
     def clean(self) -> str:
         if self._clean is None:
-            self._clean = clean_for_detection(self._raw, self._max_chars)
+            doc = self._doc
+            if doc is None:
+                self._clean = clean_for_detection(self._raw, self._max_chars)
+            else:
+                self._clean = doc.clean(self.span.start, self.span.end, self._max_chars)
         return self._clean
 
     @property
@@ -257,7 +279,14 @@ class Unit:
             raw = self._raw
             # evidence_chars reads the first EVIDENCE_LIMIT characters only (cleaning them itself): a long
             # passage the screen settles never needs its whole cleaned text.
-            self._evidence = evidence_chars(raw, self.clean if len(raw) <= EVIDENCE_LIMIT else None)
+            if len(raw) <= EVIDENCE_LIMIT:
+                self._evidence = evidence_chars(raw, self.clean)
+            elif self._doc is not None:
+                start = self.span.start
+                head = self._doc.clean(start, start + EVIDENCE_LIMIT)
+                self._evidence = evidence_chars(raw[:EVIDENCE_LIMIT], head)
+            else:
+                self._evidence = evidence_chars(raw)
         return self._evidence
 
     def may_reach(self, chars: int) -> bool:
@@ -282,15 +311,23 @@ class LanguageIdentifier:
         name = self.config.backend
         self.fasttext = get_backend("fasttext") if name in ("auto", "fasttext") else None
         self.langdetect = get_backend("langdetect") if name in ("auto", "langdetect") else None
+        self._cleaner: DocumentCleaner | None = None
 
     # -- unit level
 
-    def units(self, text: str, spans: Iterable[Span]) -> list[Unit]:
-        cfg = self.config
-        out = []
-        for span in spans:
-            out.append(Unit.lazy(span, text[span.start : span.end], cfg.max_chars))
-        return out
+    def cleaner(self, text: str) -> DocumentCleaner:
+        """The :class:`DocumentCleaner` of ``text`` (the last one made is reused for the same text: a
+        document's passages, its sentences and the sentences the first reading confirms share one)."""
+        doc = self._cleaner
+        if doc is None or doc.text is not text:
+            doc = self._cleaner = DocumentCleaner(text)
+        return doc
+
+    def units(self, text: str, spans: Sequence[Span]) -> list[Unit]:
+        max_chars = self.config.max_chars
+        # One span (a short record): cleaned alone, as the whole text would be.
+        doc = self.cleaner(text) if len(spans) > 1 else None
+        return [Unit(span, None, None, text[span.start : span.end], max_chars, doc) for span in spans]
 
     def _screen(self, units: Sequence[Unit]) -> None:
         """First reading: fastText (or langdetect when it is the only backend)."""
@@ -459,7 +496,8 @@ class LanguageIdentifier:
         if cfg.screen_confirm_probability >= 1.0:
             return odd
         which = np.flatnonzero(odd).tolist()
-        cleans = [clean_for_detection(text[sentences[i].start : sentences[i].end], cfg.max_chars) for i in which]
+        doc = self.cleaner(text)
+        cleans = [doc.clean(sentences[i].start, sentences[i].end, cfg.max_chars) for i in which]
         out = odd.copy()
         for i, cands in zip(which, self.fasttext.predict(cleans), strict=True):
             if cands and cands[0][0] == lang and cands[0][1] >= cfg.screen_confirm_probability:
@@ -468,16 +506,15 @@ class LanguageIdentifier:
 
     def identify_text(self, text: str) -> tuple[str, float]:
         """The language of one text as a whole (used for documents of short lines)."""
-        unit = self.units(text, [Span(0, len(text))])[0]
+        unit = Unit.lazy(Span(0, len(text)), text, self.config.max_chars)  # one unit: no document cleaner
         if unit.evidence < self.config.doc_min_chars:
             return UND, 0.0
         self._screen([unit])
         if self.fasttext is None or not unit.ft or unit.ft[0][1] >= self.config.confirm_below:
             return unit.lang, unit.conf
         # fastText unsure: the words decide among its candidates (cheap), langdetect only if they cannot.
-        toks = tokens(text)
-        words = [t.word for t in toks if not t.name] or [t.word for t in toks]
-        lang, conf = identify_short(words, unit.ft)
+        prose, every = prose_words(text)  # tokens()' words outside names, and all, without a Token per word
+        lang, conf = identify_short(prose or every, unit.ft)
         if conf >= self.config.min_confidence:
             unit.lang, unit.conf = lang, conf
         elif self.langdetect is not None:
@@ -655,11 +692,16 @@ def _sized(units: Sequence[Unit], chars: int) -> list[int]:
     a third of ``chars`` cannot have them (:meth:`Unit.may_reach`): most short lines of a page are left
     out before any method call."""
     third = (chars + 2) // 3
-    return [
-        i
-        for i, u in enumerate(units)
-        if (len(u._raw) >= third or u._evidence is not None) and u.may_reach(chars) and u.evidence >= chars
-    ]
+    out = []
+    for i, u in enumerate(units):  # Unit.may_reach and Unit.evidence, inlined (this loop sees every line of a page)
+        if u._evidence is None:
+            raw = u._raw
+            n = len(raw)
+            if n < third or (chars > 0 and (n if raw.isascii() else 3 * n) < chars):
+                continue
+        if u.evidence >= chars:
+            out.append(i)
+    return out
 
 
 def _sample(units: Sequence[Unit], sized: Sequence[int], chars: int) -> tuple[str, bool]:

@@ -7,7 +7,9 @@ every fifth draw. Here:
 
 * the profiles are read into a float64 matrix (a row per n-gram, a column per language, in the order
   langdetect gives the languages: ``os.listdir`` of its profile folder), each value computed as
-  ``add_profile`` computes it (``1.0 * count / n_words[len - 1]``);
+  ``add_profile`` computes it (``1.0 * count / n_words[len - 1]``); only its non-zero values are kept,
+  row by row, and a text's distinct n-grams' rows are made dense when it is read (a dense matrix is
+  38 MB per process);
 * a trial draws the same n-grams from the same seeded ``random.Random`` (one ``choice`` per update,
   the Gaussian alpha per trial, as langdetect does), and applies the updates between two normalisations
   in one ``np.multiply.accumulate`` over the rows (each language's running product is multiplied in the
@@ -51,13 +53,38 @@ class _Profiles:
             raise LangDetectException(ErrorCode.NeedLoadProfileError, "Not found profile: " + folder)
         cache = _cache_path(folder, names)
         loaded = _read_cache(cache) if cache is not None else None
-        if loaded is not None:
-            self.langlist, self.word_lang_prob_map, self.matrix = loaded
-        else:
-            self.langlist, self.word_lang_prob_map, self.matrix = _read_profiles(folder, names)
+        if loaded is None:
+            langs, index, matrix = _read_profiles(folder, names)
             if cache is not None:
-                _write_cache(cache, self.langlist, self.word_lang_prob_map, self.matrix)
+                _write_cache(cache, langs, index, matrix)
+            rows, cols = np.nonzero(matrix)
+            loaded = langs, index, (rows, cols, matrix[rows, cols])
+        self.langlist, self.word_lang_prob_map, (rows, cols, values) = loaded
+        # The matrix's non-zero values row by row (most of its 87,000 x 55 values are zero: a dense matrix
+        # costs 38 MB and about 0.03 CPU s to fill); a text's rows are made dense when it is read (rows_of).
+        self._indptr = np.zeros(len(self.word_lang_prob_map) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(rows, minlength=len(self.word_lang_prob_map)), out=self._indptr[1:])
+        self._cols = np.asarray(cols, dtype=np.intp)
+        self._values = np.asarray(values, dtype=np.float64)
         self.seed = 0
+
+    def rows_of(self, rows: np.ndarray) -> np.ndarray:
+        """The dense rows ``rows`` of the matrix (a row per n-gram, a column per language), as float64."""
+        out = np.zeros((len(rows), len(self.langlist)), dtype=np.float64)
+        first = self._indptr[rows]
+        counts = self._indptr[rows + 1] - first
+        total = int(counts.sum())
+        if total:
+            which = np.repeat(np.arange(len(rows)), counts)
+            # positions first[i] .. first[i] + counts[i] - 1 of each row, one after the other
+            pos = np.arange(total) + np.repeat(first - (np.cumsum(counts) - counts), counts)
+            out[which, self._cols[pos]] = self._values[pos]
+        return out
+
+    @property
+    def matrix(self) -> np.ndarray:
+        """The whole matrix, dense (tests; the detector reads :meth:`rows_of`)."""
+        return self.rows_of(np.arange(len(self.word_lang_prob_map)))
 
 
 def _read_profiles(folder: str, names: list[str]) -> tuple[list[str], dict[str, int], np.ndarray]:
@@ -119,7 +146,8 @@ def _cache_path(folder: str, names: list[str]) -> str | None:
     return os.path.join(base, "langdetect", f"profiles-{digest.hexdigest()[:20]}.npz")
 
 
-def _read_cache(path: str) -> tuple[list[str], dict[str, int], np.ndarray] | None:
+def _read_cache(path: str) -> tuple[list[str], dict[str, int], tuple[np.ndarray, np.ndarray, np.ndarray]] | None:
+    """The languages, the n-grams' rows and the matrix's non-zero values (rows, columns, values, by row)."""
     try:
         with np.load(path, allow_pickle=False) as data:
             langs = str(data["langs"]).split("\0")
@@ -128,14 +156,28 @@ def _read_cache(path: str) -> tuple[list[str], dict[str, int], np.ndarray] | Non
             shape = tuple(int(x) for x in data["shape"])
     except (OSError, KeyError, ValueError, TypeError):
         return None
-    if shape != (len(words), len(langs)) or len(set(words)) != len(words):
+    index = dict(zip(words, range(len(words)), strict=True))
+    if shape != (len(words), len(langs)) or len(index) != len(words):
         return None  # not a file this code wrote (or numpy dropped a trailing empty n-gram): read the profiles
-    matrix = np.zeros(shape, dtype=np.float64)
-    try:
-        matrix[rows, cols] = values
-    except (IndexError, ValueError):
+    if not (len(rows) == len(cols) == len(values)) or values.dtype != np.float64:
         return None
-    return langs, dict(zip(words, range(len(words)), strict=True)), matrix
+    if len(rows):
+        ordered = bool((rows[1:] >= rows[:-1]).all()) and _cols_ascend(rows, cols)
+        if (
+            not ordered
+            or int(rows[0]) < 0
+            or int(rows[-1]) >= shape[0]
+            or int(cols.min()) < 0
+            or int(cols.max()) >= shape[1]
+        ):
+            return None  # the file is written row by row (np.nonzero), each value once
+    return langs, index, (rows.astype(np.intp), cols.astype(np.intp), values)
+
+
+def _cols_ascend(rows: np.ndarray, cols: np.ndarray) -> bool:
+    """Within each row, strictly ascending columns (no value given twice)."""
+    same = rows[1:] == rows[:-1]
+    return bool((cols[1:][same] > cols[:-1][same]).all())
 
 
 def _write_cache(path: str, langs: list[str], index: dict[str, int], matrix: np.ndarray) -> None:
@@ -192,8 +234,9 @@ def probabilities(prof: _Profiles, text: str, max_text_length: int, seed: int = 
     if not ngrams:
         raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
     index = prof.word_lang_prob_map
-    rows = np.array([index[w] for w in ngrams], dtype=np.intp)
-    matrix = prof.matrix
+    # The text's distinct n-grams' rows, dense (``matrix`` row ``rows[j]`` is the matrix's row of n-gram j).
+    distinct, rows = np.unique(np.array([index[w] for w in ngrams], dtype=np.intp), return_inverse=True)
+    matrix = prof.rows_of(distinct)
     n = len(prof.langlist)
     langprob = np.zeros(n, dtype=np.float64)
     rnd = detector.random

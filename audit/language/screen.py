@@ -90,17 +90,25 @@ def _classify_words(words: list[str], vocab: frozenset[str]) -> np.ndarray:
     """Per word of the layer: ignored (starts with a capital letter or a digit), in the vocabulary,
     not in it, or holding a letter of a script written without spaces. Remembered per distinct word:
     the words met for the first time are classified once each (a set difference finds them), the
-    document's classes are one ``map`` over the memo."""
+    document's classes are one ``map`` over the memo into a ``bytes`` object (no list of Python ints)."""
     entry = _CLASSES.get(id(vocab))
     if entry is None or entry[0] is not vocab or len(entry[1]) > _MEMO_ENTRIES:
         entry = _CLASSES[id(vocab)] = (vocab, {})
     memo = entry[1]
-    classes = list(map(memo.get, words))
-    if None in classes:
+    try:
+        classes = bytes(map(memo.__getitem__, words))
+    except KeyError:  # words met for the first time
         for w in set(words).difference(memo):
             memo[w] = _class_of(w, vocab)
-        classes = list(map(memo.__getitem__, words))
-    return np.array(classes, dtype=np.int8)
+        classes = bytes(map(memo.__getitem__, words))
+    return np.frombuffer(classes, dtype=np.int8)
+
+
+def _running(mask: np.ndarray) -> np.ndarray:
+    """``[0, cumsum(mask)...]``: how many of the first ``i`` items are set, for ``i`` in ``0 .. len(mask)``."""
+    out = np.zeros(len(mask) + 1, dtype=np.int64)
+    np.cumsum(mask, out=out[1:])
+    return out
 
 
 def odd_sentences(
@@ -113,10 +121,9 @@ def odd_sentences(
     if not len(bounds):
         return np.zeros(0, dtype=bool)
     cls = _classify_words(layer.words, vocab)
-    zero = np.zeros(1, dtype=np.int64)
-    counted = np.concatenate([zero, np.cumsum(cls != _IGNORED, dtype=np.int64)])
-    hits = np.concatenate([zero, np.cumsum(cls == _HIT, dtype=np.int64)])
-    unspaced = np.concatenate([zero, np.cumsum(cls == _UNSPACED_WORD, dtype=np.int64)])
+    counted = _running(cls != _IGNORED)
+    hits = _running(cls == _HIT)
+    unspaced = _running(cls == _UNSPACED_WORD)
     lo = np.searchsorted(layer.starts, bounds[:, 0])
     hi = np.searchsorted(layer.starts, bounds[:, 1])
     n = counted[hi] - counted[lo]

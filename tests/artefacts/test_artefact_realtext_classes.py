@@ -8,7 +8,7 @@ import ftfy.bad_codecs  # noqa: F401
 import pytest
 
 from audit.artefacts import BoilerplateCheck, EncodingCheck, InjectedKeywordCheck, MissingWhitespaceCheck
-from audit.model import Document
+from audit.model import Document, Severity
 from audit.rules import DocContext
 
 
@@ -104,6 +104,14 @@ def test_wire_ticker_brackets_are_not_html(text):
 def test_html_residue_still_found(text, frag):
     found = [f for f in run(text, EncodingCheck) if f.rule == "ART043"]
     assert any(text[f.start : f.end] == frag for f in found), found
+
+
+def test_leftover_entities_send_to_review_not_drop():
+    """An escaped entity in an extracted article ("Brook &amp; Sons") is residue to unescape, like a tag: a warning
+    (review), not an error that drops a long article for one entity."""
+    text = "The mill was sold to Brook &amp; Sons in 1902, and <b>its</b> looms were moved north within a year."
+    found = {text[f.start : f.end]: f.severity for f in run(text, EncodingCheck) if f.rule == "ART043"}
+    assert found == {"&amp;": Severity.WARNING, "<b>": Severity.WARNING, "</b>": Severity.WARNING}
 
 
 def test_entity_without_ampersand_is_not_a_missing_space():

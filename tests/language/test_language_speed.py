@@ -195,3 +195,34 @@ def test_units_with_enough_evidence_are_those_may_reach_and_evidence_give():
         units = [Unit.lazy(Span(0, len(r)), r, 2000) for r in raws]
         assert _sized(units, chars) == [i for i, u in enumerate(units) if u.may_reach(chars) and u.evidence >= chars]
         assert all(u.chars == len(u.span) for u in units)
+
+
+def test_document_cleaner_cleans_each_slice_as_clean_for_detection():
+    from audit.language.backends import DocumentCleaner
+
+    rng = random.Random(6)
+    docs = _random_texts(_PIECES + ["東京。", "。’", "x'", "'", " - ", "www.a.b", "ÉCOLE", "İ"], 300, seed=6)
+    docs += ["Harris' option - 'quoted' text-based\nO'Neil -- x\n'a' b-", "HELLO WORLD\nsmall words here"]
+    for doc in docs:
+        cleaner = DocumentCleaner(doc)
+        n = len(doc)
+        spans = [(0, n)] + [tuple(sorted((rng.randrange(n + 1), rng.randrange(n + 1)))) for _ in range(20)]
+        # slices bounded by white space, as passages and sentences are
+        cuts = [0] + [i for i, ch in enumerate(doc) if ch.isspace()] + [n]
+        spans += [(a + (a > 0), b) for a, b in zip(cuts, cuts[1:], strict=False) if a + (a > 0) <= b]
+        for start, end in spans:
+            for limit in (3000, 2000, 40, 7):
+                assert cleaner.clean(start, end, limit) == clean_for_detection(doc[start:end], limit), (doc, start, end)
+
+
+def test_units_of_a_document_have_the_evidence_and_clean_text_of_their_text_alone():
+    from audit.language.identify import Unit
+
+    ident = LanguageIdentifier(LanguageConfig(backend="fasttext"))
+    docs = _random_texts(_PIECES + [" ", "\n\n", "Word " * 300], 150, seed=7)
+    for doc in docs:
+        ctx = DocContext(Document(id="d", text=doc, source="s"), 0)
+        for spans in (ctx.passages, ctx.sentences):
+            for u in ident.units(doc, spans):
+                alone = Unit.lazy(u.span, doc[u.span.start : u.span.end], ident.config.max_chars)
+                assert (u.evidence, u.clean) == (alone.evidence, alone.clean)
