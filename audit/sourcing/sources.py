@@ -461,19 +461,36 @@ def written_as_name(text: str, word: str, run: bool = False) -> bool:
         _NAME_MEMO.clear()
     named = False
     lower = core.lower()
-    for m in re.finditer(r"(?<![\w’'-])(?:" + re.escape(core) + "|" + re.escape(lower) + r")(?![\w-])", text):
-        if m.group(0) == lower:
+    for start, form in _whole_words(text, core, lower):
+        if form == lower:
             named = False
             break
         if run:
             named = True
         elif not named:
-            k = m.start() - 1
+            k = start - 1
             while k >= 0 and text[k] in " \t\"“‘'([":
                 k -= 1
             named = k >= 0 and text[k] not in ".!?:;\n"
     _NAME_MEMO[key] = (text, named)
     return named
+
+
+def _whole_words(text: str, *forms: str) -> list[tuple[int, str]]:
+    r"""(offset, form) of every whole-word occurrence of ``forms`` (of one length) in ``text``, in text order: not
+    preceded by a word character, an apostrophe or a hyphen, not followed by a word character or a hyphen. What
+    ``re.finditer(r"(?<![\w’'-])(?:A|B)(?![\w-])")`` finds, without compiling a pattern per word."""
+    n = len(forms[0])
+    found: dict[int, str] = {}
+    for form in dict.fromkeys(forms):
+        i = text.find(form)
+        while i >= 0:
+            before = text[i - 1] if i else " "
+            after = text[i + n] if i + n < len(text) else " "
+            if not (before.isalnum() or before in "_’'-") and not (after.isalnum() or after in "_-"):
+                found.setdefault(i, form)
+            i = text.find(form, i + 1)
+    return sorted(found.items())
 
 
 # Speed: every pattern above behind a lookahead for its first characters (the same matches; see audit.sourcing.lead).

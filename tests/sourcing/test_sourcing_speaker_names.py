@@ -57,3 +57,22 @@ def test_written_as_name():
     assert written_as_name(text, "NASA") and written_as_name(text, "McQuaid")  # acronyms, inner capitals
     assert written_as_name("Roger Ebert liked it.", "Roger", run=True)  # the first word of a run of names
     assert not written_as_name("During the war. It rained during May.", "During", run=True)
+
+
+def test_whole_word_occurrences_match_the_pattern_they_replace():
+    """``_whole_words`` finds what the per-word pattern it replaced found (no pattern compiled per word)."""
+    import random
+    import re
+
+    from audit.sourcing.sources import _whole_words
+
+    rng = random.Random(5)
+    pieces = ["Aa", "aa", "aA", "Aab", "-", "_", "'", "’", " ", ".", "9", "É", "\u0301", "\n", "(", "“"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 30)))
+        for core in ("Aa", "Aab"):
+            lower = core.lower()
+            pattern = r"(?<![\w’'-])(?:" + re.escape(core) + "|" + re.escape(lower) + r")(?![\w-])"
+            assert _whole_words(text, core, lower) == [(m.start(), m.group(0)) for m in re.finditer(pattern, text)], (
+                text
+            )
