@@ -588,6 +588,19 @@ def _lone_function_word(passage: str, lang: str) -> bool:
     return len(ws) >= 2 and ws[-2].lower() not in nf and ws[-2].lower() not in DANGLING.get(lang, DANGLING["en"])
 
 
+def joined_continued(joined: str, fragment: str) -> bool:
+    """:meth:`_Prefixes.continued` by a search of the vocabulary ``joined`` a word per line (between line breaks):
+    a word that starts with ``fragment`` and 2+ more characters, or holds it after an apostrophe."""
+    needle = "\n" + fragment
+    i = joined.find(needle)
+    while i >= 0:
+        e = i + len(needle)
+        if "\n" not in joined[e : e + 2]:
+            return True
+        i = joined.find(needle, e)
+    return ("'" + fragment) in joined or ("’" + fragment) in joined
+
+
 class _Prefixes:
     """``prefixes(fragment)``: the words of a vocabulary (words of the text layer: no line breaks) that
     start with ``fragment``, found by a substring search for the line break and the fragment
@@ -627,15 +640,7 @@ class _Prefixes:
         if not fragment or "\n" in fragment:  # (never asked: the quicker tests below assume neither)
             if self.joined is None:
                 self.joined = "\n" + "\n".join(self.vocabulary) + "\n"
-            joined = self.joined
-            needle = "\n" + fragment
-            i = joined.find(needle)
-            while i >= 0:
-                e = i + len(needle)
-                if "\n" not in joined[e : e + 2]:
-                    return True
-                i = joined.find(needle, e)
-            return ("'" + fragment) in joined or ("’" + fragment) in joined
+            return joined_continued(self.joined, fragment)
         # the words that start with the fragment are a run of the sorted vocabulary (sorted once per
         # document, on first use): a bisection instead of a search of the whole vocabulary joined
         if self._sorted is None:
