@@ -160,10 +160,13 @@ def led(pattern: re.Pattern) -> re.Pattern:
     itself when they cannot be told or it already starts with a literal or a class (nothing to gain)."""
     if not isinstance(pattern.pattern, str) or not pattern.pattern.startswith(_MAY_GAIN):
         return pattern  # (a literal, a class or an escape first: the engine skips ahead already; not parsed)
-    parsed = P.parse(pattern.pattern, pattern.flags).data  # (parsed once: this runs at import, for every pattern)
-    if _prefixed(parsed, bool(pattern.flags & re.IGNORECASE)):
+    try:  # re's parser is private: a Python whose parser differs leaves every pattern as it is (only slower)
+        parsed = P.parse(pattern.pattern, pattern.flags).data  # (parsed once: this runs at import, for every pattern)
+        if _prefixed(parsed, bool(pattern.flags & re.IGNORECASE)):
+            return pattern
+        cls = first_class(pattern, parsed)
+    except Exception:
         return pattern
-    cls = first_class(pattern, parsed)
     if cls is None:
         return pattern
     source = pattern.pattern
