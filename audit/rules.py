@@ -19,7 +19,6 @@ import dataclasses
 import importlib
 import math
 import os
-import re
 from abc import ABC, abstractmethod
 from bisect import bisect_right
 from collections import Counter
@@ -31,10 +30,6 @@ from typing import Any, ClassVar, Iterable, Mapping, Sequence
 from audit import layout
 from audit.errors import ConfigError, UnknownRuleError
 from audit.model import Category, Cluster, Document, Finding, Related, Severity, Span
-
-#: A dash or bar between white space: what separates a headline from the outlet in a "Headline – Outlet"
-#: line (:data:`audit.sourcing.tables._HEADLINE_OUTLET`); the lookbehind after the class is the fast form.
-_OUTLET_DASH = re.compile(r"[–—|-](?<=\s.)(?=\s)")
 
 
 @dataclass(frozen=True)
@@ -144,26 +139,9 @@ class DocContext:
         self._outlet = value
 
     def _headline_outlet(self) -> str | None:
-        """:func:`audit.sourcing.tables.headline_outlet` of the text, asked only about the lines that can
-        name an outlet: a "Headline – Outlet" line holds a dash or bar between white space
-        (:data:`_OUTLET_DASH`), so a text without one names none (most texts: no line is looked at) and the
-        other lines are skipped, in order, with the same answer."""
-        text = self.doc.text
-        dashes = [m.start() for m in _OUTLET_DASH.finditer(text)]
-        if not dashes:
-            return None
-        from audit.sourcing.tables import headline_outlet
+        from audit.sourcing.tables import headline_outlet_of_text
 
-        bounds = self.layer._line_bounds
-        starts = [s for s, _ in bounds]
-        picked: list[Span] = []
-        last = -1
-        for d in dashes:
-            i = bisect_right(starts, d) - 1
-            if i > last and d < bounds[i][1]:  # the dash lies inside line i (not in the space between lines)
-                picked.append(Span(*bounds[i]))
-                last = i
-        return headline_outlet(text, picked)
+        return headline_outlet_of_text(self.doc.text, lambda: self.layer.line_bounds)
 
     @property
     def layout(self) -> layout.Layout:

@@ -219,18 +219,19 @@ class TextLayer:
     # -- segmentation --------------------------------------------------------------------------
 
     @cached_property
-    def _line_bounds(self) -> list[tuple[int, int]]:
+    def line_bounds(self) -> list[tuple[int, int]]:
+        """``(start, end)`` of each non-empty line, stripped (:attr:`lines` as pairs)."""
         return line_bounds(self.text)
 
     @cached_property
     def lines(self) -> list[Span]:
         """Non-empty lines, stripped (:func:`audit.segment.lines`)."""
-        return [Span(s, e) for s, e in self._line_bounds]
+        return [Span(s, e) for s, e in self.line_bounds]
 
     @cached_property
     def line_word_counts(self) -> tuple[int, ...]:
         """``len(words(line))`` for each of :attr:`lines` (a word never crosses a line)."""
-        bounds = self._line_bounds
+        bounds = self.line_bounds
         if not bounds:
             return ()
         b = np.array(bounds, dtype=np.int64)
@@ -241,13 +242,13 @@ class TextLayer:
     def layout(self) -> Layout:
         """How the text is laid out (:func:`audit.layout.layout`): wrap width, logical paragraphs and
         their kinds; from the same line pass as :attr:`lines`."""
-        return build_layout(self.text, self._line_bounds)
+        return build_layout(self.text, self.line_bounds)
 
     @cached_property
     def passages(self) -> tuple[Span, ...]:
         """The logical paragraphs' spans (:func:`audit.segment.passages`); one per line without building
         the layout when :func:`audit.layout.lines_are_paragraphs` proves that is what it gives."""
-        bounds = self._line_bounds
+        bounds = self.line_bounds
         if "layout" not in self.__dict__ and lines_are_paragraphs(self.text, bounds):
             return tuple(self.lines)  # the lines' spans themselves (immutable): one per line
         return tuple(p.span for p in self.layout.paragraphs)
@@ -258,7 +259,7 @@ class TextLayer:
         are the paragraphs (the duplicates family's passage units read these)."""
         if "passages" in self.__dict__:  # computed, or seeded (the windows of a huge document)
             return [(p.start, p.end) for p in self.passages]
-        bounds = self._line_bounds
+        bounds = self.line_bounds
         if "layout" not in self.__dict__ and lines_are_paragraphs(self.text, bounds):
             return bounds
         return [(p.span.start, p.span.end) for p in self.layout.paragraphs]

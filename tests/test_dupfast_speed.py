@@ -46,7 +46,7 @@ def test_outlet_fast_path_finds_and_skips():
     # a text without a dash between white space never builds its lines
     ctx = _ctx("Plain text, hyphen-joined words only.\nSecond line.\n")
     assert ctx.outlet is None
-    assert "_line_bounds" not in ctx.layer.__dict__
+    assert "line_bounds" not in ctx.layer.__dict__
 
 
 def test_record_source_plain_string_and_missing_fast_paths():

@@ -4,8 +4,12 @@ the outlet named in "Headline – Outlet" lines."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
+from typing import Callable
+
+from audit.model import Span
 
 #: Capitals a name starts with (a character-class body), for the whole family: defined here, not in
 #: ``sources``, because every run's report names a page's outlet with this module and importing ``sources``
@@ -99,6 +103,31 @@ def headline_outlets(text: str, lines) -> list[str]:
             continue
         out.append(outlet.strip())
     return out
+
+
+#: A dash or bar between white space: what separates the headline from the outlet in :data:`_HEADLINE_OUTLET`
+#: (the lookbehind after the class is the fast form).
+_OUTLET_DASH = re.compile(r"[–—|-](?<=\s.)(?=\s)")
+
+
+def headline_outlet_of_text(text: str, get_line_bounds: Callable[[], list[tuple[int, int]]]) -> str | None:
+    """:func:`headline_outlet` of ``text``, asked only about the lines that hold a dash or bar between white space
+    (:data:`_OUTLET_DASH`): a text without one names no outlet and its lines are never split (``get_line_bounds``,
+    the ``(start, end)`` of its lines, is called only for a text with such a dash); the other lines are skipped in
+    order, with the same answer."""
+    dashes = [m.start() for m in _OUTLET_DASH.finditer(text)]
+    if not dashes:
+        return None
+    line_bounds = get_line_bounds()
+    starts = [s for s, _ in line_bounds]
+    picked: list[Span] = []
+    last = -1
+    for d in dashes:
+        i = bisect_right(starts, d) - 1
+        if i > last and d < line_bounds[i][1]:  # the dash lies inside line i (not in the space between lines)
+            picked.append(Span(*line_bounds[i]))
+            last = i
+    return headline_outlet(text, picked)
 
 
 def headline_outlet(text: str, lines) -> str | None:
