@@ -100,11 +100,25 @@ class DuplicateCheck(CorpusCheck):
         #: (ordinal, start, end) of every passage unit, in ordinal order (12 bytes a unit)
         self._unit_loc: list[np.ndarray] = []
         self._pending_chars = 0
-        self._want_near = any(self.wants(r) for r in ("DUP002", "DUP005", "DUP006"))
-        self._want_passages = cfg.passages and any(self.wants(r) for r in ("DUP003", "DUP004", "DUP005", "DUP006"))
         # observe reads no part of the text layer: the passage units come from prepare (in the workers
         # when the document stage runs there), which asks for the paragraph layout only when it uses it.
         self.layer_needs = ()
+
+    # Which stages run is read from ``enabled`` when used: the engine sets ``enabled`` (the selected rules)
+    # after the check is made, so deciding in ``__init__`` saw every rule and ran every stage for any
+    # selection (``--select DUP001`` paid for the near-duplicate and passage stages).
+
+    @property
+    def _want_passages(self) -> bool:
+        """Passages are indexed and verified: a passage rule is selected (DUP005/DUP006 also report on
+        passages)."""
+        return bool(self.config.passages) and any(self.wants(r) for r in ("DUP003", "DUP004", "DUP005", "DUP006"))
+
+    @property
+    def _want_near(self) -> bool:
+        """Near-duplicate documents are clustered: a near rule is selected, or the passage stage runs (it
+        skips pairs of documents already in one cluster or on one template, so its findings need them)."""
+        return any(self.wants(r) for r in ("DUP002", "DUP005", "DUP006")) or self._want_passages
 
     # -- observe ------------------------------------------------------------
 
