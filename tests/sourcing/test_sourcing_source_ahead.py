@@ -164,3 +164,20 @@ def test_a_seasons_fire_count_the_area_burnt_and_the_harm_of_a_fire_stay_claims(
     assert flagged("Winds eased at dawn. The fires have burned more than 900 hectares in three days.", "900 hectares")
     text = "The blaze has scorched 3,500 hectares and forced 1,400 residents to evacuate."
     assert flagged(text, "3,500 hectares")
+
+
+def test_spanish_the_next_sentence_names_the_source_of_the_same_topic():
+    lead = "Llovió toda la noche en el valle. Más de 300 familias fueron evacuadas de los pueblos del río. "
+    text = lead + "La agencia estatal de emergencias dijo que las familias se quedarán en las escuelas."
+    assert not flagged(text, "300 familias")
+    text = lead + "El alcalde Juan Pérez dijo que la feria de verano se celebrará en agosto."
+    assert flagged(text, "300 familias")
+
+
+def test_a_plural_noun_read_as_a_verb_is_no_source_ahead():
+    # "states" here is the noun ("one of seven states that tax food"), not a verb of telling.
+    text = (
+        "Taxes on food vary a lot. About 40% of households in the region pay more tax on food than on fuel. "
+        "Arkansas is one of seven states that tax food at the full rate paid by households."
+    )
+    assert flagged(text, "About 40%")
