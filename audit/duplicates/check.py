@@ -162,19 +162,24 @@ class DuplicateCheck(CorpusCheck):
         if not self._pending:
             return
         cfg = self.config
-        batch = windows.batch_signatures(  # minhash.batch_signatures; a huge text hashed in windows
-            [t for _, t, _ in self._pending],
-            [sp for *_, sp in self._pending],
-            self._doc_params,
-            self._pas_params,
-            min_span_words=cfg.passage_min_words,
-        )
+        texts = [t for _, t, _ in self._pending]
+        spans = [sp for *_, sp in self._pending]
+        if self._want_near or any(spans) or any(windows.is_huge(t) for t in texts):
+            batch = windows.batch_signatures(  # minhash.batch_signatures; a huge text hashed in windows
+                texts, spans, self._doc_params, self._pas_params, min_span_words=cfg.passage_min_words
+            )
+        else:
+            # Exact copies alone (--select DUP001): the word-sequence keys from the token hashes, the same
+            # as the batch's, without shingles or signatures.
+            keys, words = minhash.sequence_keys(texts, self._doc_params.seed)
+            empty = np.zeros((0, 0), dtype=np.uint32)
+            batch = minhash.Batch(empty, words, empty, np.zeros(0, np.int64), np.zeros(0, np.uint64), keys)
         ords = np.array([o for o, _, _ in self._pending], dtype=np.int64)
         # Exact copies: the first document with a key is the original, every later one a copy, whose
         # near and passage duplicates are its original's (its signature and passages are dropped).
         original = np.ones(len(ords), dtype=bool)
         for i, (ordinal, key) in enumerate(
-            zip(ords.tolist(), exact_keys([t for _, t, _ in self._pending], batch, self._doc_params.seed), strict=True)
+            zip(ords.tolist(), exact_keys(texts, batch, self._doc_params.seed), strict=True)
         ):
             first = self._first.setdefault(key, ordinal)
             if first != ordinal:

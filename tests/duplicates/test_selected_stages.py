@@ -66,3 +66,41 @@ def test_exact_duplicates_alone_find_what_they_find_among_all():
     assert {(c.level, c.kind) for c in full_res.clusters} > {("document", "exact")}  # the full run found more
     assert {(c.level, c.kind) for c in alone_res.clusters} == {("document", "exact")}
     assert run(docs)[0]["b"]  # (the harness agrees: b is a copy)
+
+
+def test_exact_duplicates_alone_hash_no_signatures(monkeypatch):
+    """DUP001 alone keys each document from its token hashes (minhash.sequence_keys, the batch's own keys)
+    without shingles or signatures; the same exact copies are found."""
+    from audit import minhash, windows
+
+    body = "\n\n".join(EN)
+    docs = {
+        "a": f"{EN_HEADLINE}\n\n{body}",
+        "b": f"{EN_HEADLINE.upper()}\n\n{body}  ",
+        "c": body,
+        "d": "Caf\u00e9 \u00d7 2",
+    }
+    docs["e"] = docs["d"].replace("\u00e9", "E\u0301")  # the same words after NFKC and case folding
+    full = DuplicateCheck()
+    texts = list(docs.values())
+    for o, (doc_id, text) in enumerate(docs.items()):
+        full.observe(DocContext(Document(doc_id, text), o))
+    want = full.finish(lambda o: texts[o], list(docs))
+
+    def no_signatures(*args, **kwargs):
+        raise AssertionError("signatures computed for exact copies alone")
+
+    monkeypatch.setattr(windows, "batch_signatures", no_signatures)
+    alone = DuplicateCheck()
+    alone.enabled = frozenset({"DUP001"})
+    for o, (doc_id, text) in enumerate(docs.items()):
+        alone.observe(DocContext(Document(doc_id, text), o))
+    got = alone.finish(lambda o: texts[o], list(docs))
+    dup001 = {o: [f for f in fs if f.rule == "DUP001"] for o, fs in want.findings.items()}
+    assert {o: fs for o, fs in dup001.items() if fs} == {o: fs for o, fs in got.findings.items() if fs}
+    assert set(got.findings) == {1, 4}  # b copies a, e copies d
+    monkeypatch.undo()
+    params = full.config.doc_params()
+    batch = windows.batch_signatures(texts, [[] for _ in texts], params, full.config.passage_params())
+    keys, words = minhash.sequence_keys(texts, params.seed)
+    assert keys.tolist() == batch.doc_keys.tolist() and words.tolist() == batch.doc_words.tolist()
