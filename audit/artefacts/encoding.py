@@ -237,12 +237,17 @@ _NON_ASCII_MARK = re.compile(r"[^\x00-\x7f\s]")
 _NON_SPACE = re.compile(r"\S*")
 
 
-def _non_ascii_tokens(line: str) -> list[tuple[int, int]]:
+#: A character that no token of :data:`_CLEAN_TOKEN` holds: not ASCII, not whitespace, not never-garbling.
+_DIRTY_MARK = re.compile("[^" + _CLEAN_TOKEN.pattern[1:-2] + "\\s]")
+
+
+def _non_ascii_tokens(line: str, mark: re.Pattern = _NON_ASCII_MARK) -> list[tuple[int, int]]:
     """The spans of ``_TOKEN.finditer(line)`` (whitespace-separated tokens holding a non-ASCII character)
-    found from those characters, not by trying the pattern at every position of the line."""
+    found from those characters, not by trying the pattern at every position of the line. With ``mark``
+    :data:`_DIRTY_MARK`: only those of them that :data:`_CLEAN_TOKEN` does not match."""
     out: list[tuple[int, int]] = []
     end = -1
-    for m in _NON_ASCII_MARK.finditer(line):
+    for m in mark.finditer(line):
         p = m.start()
         if p < end:
             continue  # inside the token just found
@@ -287,7 +292,8 @@ def mojibake_spans(text: str) -> list[tuple[int, int, str]]:
                     seg_fixed = ftfy.fix_encoding(seg)
                     if seg_fixed != seg:
                         found.append((s, e, seg_fixed))
-        for ts, te in _non_ascii_tokens(line):
+        # a token of never-garbling characters only is no round trip's (round_trip is None): skipped
+        for ts, te in _non_ascii_tokens(line, _DIRTY_MARK):
             if any(s < te and ts < e for s, e, _ in found):
                 continue
             repaired = round_trip(line[ts:te])
