@@ -7,9 +7,11 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from html.entities import html5
-from typing import Iterable
+from itertools import accumulate
+from typing import Iterable, Iterator
 
 import ftfy
 import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows-* codecs)
@@ -304,6 +306,37 @@ def mojibake_spans(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def _uncovered_runs(text: str, covered: list[tuple[int, int]]) -> Iterator[re.Match]:
+    """``m for m in _CONTROL_RE.finditer(text) if not any(s <= m.start() < e for s, e in covered)``, jumping
+    over the covered spans instead of visiting each run inside them (a UTF-16 stretch is one run per
+    character). A match of :data:`_CONTROL_RE` is a maximal run of control characters, so after the runs
+    that start in a covered span the next match is the first run that starts after its end; a search
+    from that end that matches right there, after a control character, found the tail of a run that
+    started inside the span, which is skipped too."""
+    spans = sorted(covered)
+    starts = [s for s, _e in spans]
+    reach = list(accumulate((e for _s, e in spans), max))  # the furthest end of the spans so far
+    search = _CONTROL_RE.search
+    pos = 0
+    while True:
+        m = search(text, pos)
+        if m is None:
+            return
+        st = m.start()
+        i = bisect_right(starts, st) - 1
+        if i < 0 or reach[i] <= st:
+            yield m
+            pos = m.end()
+            continue
+        pos = m.end()
+        end = reach[i]
+        if pos < end:
+            pos = end
+            tail = search(text, end)
+            if tail is not None and tail.start() == end and _CONTROL_RE.match(text, end - 1):
+                pos = tail.end()  # (the run holding the span's last character goes on past it)
+
+
 _TAG_PARTS = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)([^<>]*)>", re.DOTALL)
 
 
@@ -385,9 +418,7 @@ class EncodingCheck(DocumentCheck):
                 )
             )
         runs: list[list] = []  # control runs closer than 40 characters make one finding
-        for m in _CONTROL_RE.finditer(text) if _has_control(text) else ():
-            if any(s <= m.start() < e for s, e in covered):
-                continue
+        for m in _uncovered_runs(text, covered) if _has_control(text) else ():
             if runs and m.start() - runs[-1][1] <= 40:
                 runs[-1][1] = m.end()
                 runs[-1][2] += m.group(0)

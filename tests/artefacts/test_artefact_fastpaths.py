@@ -325,6 +325,25 @@ def test_dirty_tokens_are_the_token_regex_less_the_clean_tokens():
         assert encoding._non_ascii_tokens(line, encoding._DIRTY_MARK) == dirty, repr(line)
 
 
+def test_uncovered_control_runs_are_the_filtered_runs():
+    # the control runs that start outside the covered spans (a UTF-16 stretch holds one run per character)
+    rnd = random.Random(10)
+    cases = [
+        ("T\x00h\x00e\x00 \x00\x01x", [(0, 7)]),
+        ("\x00\x00\x00ab\x00", [(1, 2)]),
+        ("a\x00\x01b", [(0, 2), (1, 3)]),
+    ]
+    for _ in range(20000):
+        text = "".join(rnd.choice("ab \x00\x01\x1f\x7f\x85é") for _ in range(rnd.randint(0, 40)))
+        spans = [sorted((rnd.randint(0, len(text)), rnd.randint(0, len(text)))) for _ in range(rnd.randint(0, 4))]
+        cases.append((text, [(a, b) for a, b in spans]))
+    for text, covered in cases:
+        want = [
+            m.span() for m in encoding._CONTROL_RE.finditer(text) if not any(s <= m.start() < e for s, e in covered)
+        ]
+        assert [m.span() for m in encoding._uncovered_runs(text, covered)] == want, (text, covered)
+
+
 def test_bare_entities_are_the_lookbehind_regex():
     texts = ["Spain #39;s quot;weekend&quot; x#39; _amp; 1nbsp; &#39; é#x2F;", "no semicolon here"]
     rnd = random.Random(8)
