@@ -131,6 +131,9 @@ _SMALL = "one|two|three|four|five|six|seven|eight|nine|ten|uno|una|dos|tres|cuat
 _SMALL_WORDS = tuple(_SMALL.split("|"))
 #: The letters whose case-insensitive match is not their lower-case form ("ı" matches "i", "ſ" matches "s").
 _ODD_CASE = re.compile("[\u0130\u0131\u017f]")
+#: What every match of :data:`_RATIO` that starts with a digit holds: a digit, white space, the ratio's words and white
+#: space (read with the same flags).
+_DIGIT_RATIO = re.compile(r"\d\s+(?:in|out\s+of|of\s+every|de\s+cada)\s", re.IGNORECASE)
 _YEAR_DENOMINATOR = re.compile(r"\s(?:1\d{3}|20\d{2})$")
 _RATIO = re.compile(
     rf"\b(?:\d{{1,3}}|{_SMALL})\s+(?:in|out\s+of|of\s+every|de\s+cada)\s+(?:\d{{1,4}}|{_SMALL}|hundred|cien)\b",
@@ -407,11 +410,16 @@ def find_figures(text: str, start: int = 0, end: int | None = None, cells: bool 
         kind = "percent" if _CENT.search(m.group(0)) else "count"
         out.append(Figure(m.start(), m.end(), kind, m.group(0)))
     ratio = " in " in low or " out of " in low or " of every " in low or " de cada " in low
-    if ratio and not digit and not any(map(low.__contains__, _SMALL_WORDS)):
+    if (
+        ratio
+        and not any(map(low.__contains__, _SMALL_WORDS))
+        and (low.isascii() or not _ODD_CASE.search(text, start, end))
+    ):
         # A ratio starts with a number: a digit, or a small number word, which the pattern reads ignoring case,
         # so the word is in the lower-case span unless the span has a letter whose case-insensitive match is
-        # not its lower-case form. These substring tests cost less than the pattern's scan.
-        ratio = not low.isascii() and _ODD_CASE.search(text, start, end) is not None
+        # not its lower-case form. Without one, the ratio starts with a digit, which its words follow ("1 in 5"):
+        # these tests cost less than the pattern's scan.
+        ratio = digit and _DIGIT_RATIO.search(text, start, end) is not None
     for m in _RATIO.finditer(text, start, end) if ratio else ():
         if not any(f.start <= m.start() < f.end for f in out):
             if _AGE_BEFORE.search(text, max(start, m.start() - 12), m.start()):

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
@@ -59,6 +60,27 @@ def test_kind_shortcuts_equal_every_pattern(seed, monkeypatch):
     assert fast == plain
     assert sum(map(len, plain)) > 100  # the texts have figures of every kind
     assert {f.kind for fs in plain for f in fs} >= {"percent", "money", "count"}
+
+
+_RATIO_BITS = [
+    "1", "12", "300", "2000", "1843", " ", "\n", " in ", " In ", " out of ", " of every ", " de cada ", "one", "One",
+    "ſix", "ten", "Diez", "hundred", "five", " adults", "magnitude 1.5", "age 18", "ın", ",", ".",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_ratio_gate_equals_the_scan(seed, monkeypatch):
+    """Without a small number word, a ratio is read only where a digit is followed by its words; an empty gate
+    pattern (which always matches) gives the definition before it."""
+    rng = random.Random(seed)
+    texts = ["".join(rng.choice(_RATIO_BITS) for _ in range(rng.randint(2, 12))) for _ in range(1500)]
+    fast = [F.find_figures(t) for t in texts]
+    for text in ("Now 1 out of 5 adults agree.", "Now 3 of every 10 adults agree.", "Ya 3 de cada 10 adultos votan."):
+        assert [f.kind for f in F.find_figures(text)] == ["ratio"], text
+    monkeypatch.setattr(F, "_DIGIT_RATIO", re.compile(""))
+    plain = [F.find_figures(t) for t in texts]
+    assert fast == plain
+    assert sum(f.kind == "ratio" for fs in plain for f in fs) > 50
 
 
 def test_kind_shortcut_sets_cover_the_patterns():
