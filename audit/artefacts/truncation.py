@@ -310,12 +310,27 @@ _CAPTION = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)?:\s")
 _PROSE_MIN_WORDS = 4
 
 
+#: The words a sentence after a label ("Q: ...", "Why: ...", "Update: ...") needs to be judged as prose
+#: when it ends on a clear cut; a caption ("Photo: Protesters outside City Hall") is shorter.
+_LABELLED_PROSE_WORDS = 8
+
+
+def _labelled_prose(passage: str, after: int) -> bool:
+    """The text after a passage's label (from ``after``) is a sentence of 8 words or more that opens with a
+    capital ("Why: All proceeds go to ..."; not a table's note: "Note: 1986 qtr excludes ...")."""
+    rest = passage[after : after + 400]
+    return rest[:1].isupper() and len(rest.split()) >= _LABELLED_PROSE_WORDS
+
+
 def _never_prose(passage: str, layer, span) -> bool:
     """Does :func:`is_prose` say no to ``passage`` (at ``span`` of the layer's text) whatever the kind of
     cut: a caption or label line, a pipe or middle-dot menu, or fewer words than it ever accepts (counted
     from the layer: a passage starts and ends next to whitespace, so no word crosses its bounds)? Then
     the truncation check need not ask :func:`cut_kind`."""
-    if "|" in passage or passage.count(" · ") >= 2 or _CAPTION.match(passage):
+    if "|" in passage or passage.count(" · ") >= 2:
+        return True
+    label = _CAPTION.match(passage)
+    if label and not _labelled_prose(passage, label.end()):
         return True
     i, j = layer.word_range(span.start, span.end)
     return j - i < _PROSE_MIN_WORDS
@@ -335,8 +350,11 @@ def is_prose(
     8 words in sentence case; one that ends on a whole word needs ``min_words`` words or
     two sentences.
     """
-    if _CAPTION.match(passage):
-        return False  # "Photo: ..." caption or label line
+    label = _CAPTION.match(passage)
+    if label:
+        if not (strong_cut and _labelled_prose(passage, label.end())):
+            return False  # "Photo: ..." caption or label line
+        passage = passage[label.end() :]  # "Q: Can I move my licence to another c": a sentence after its label
     if "|" in passage or passage.count(" · ") >= 2:
         return False
     ws = words(passage)
@@ -791,6 +809,79 @@ def copy_cut(layer, start: int, end: int, lang: str, prefixed=None) -> str | Non
     return found
 
 
+#: Endings that make a whole word of the same stem, not the rest of a cut word: inflections, demonyms and
+#: common derivations ("... exports to Japan" / "... exports to Japanese cars", "New York" / "New Yorkers").
+_WHOLE_WORD_RESTS = frozenset(
+    "es ed ing er ers ly ese ian ians an ans ish ness ment ments al ally ism isim ist ists ity ion ions".split()
+)
+#: How a passage's last words read for :func:`phrase_cut`: up to two words and the final run of letters.
+_PHRASE_END = re.compile(r"(?:(?<!\S)([^\W\d_]+)\s+)?(?<!\S)([^\W\d_][\w’'-]*?)\s+([^\W\d_]+)$")
+
+
+def phrase_cut(text: str, start: int, end: int, lang: str) -> str | None:
+    """The word the document writes, elsewhere, after the same word (two words when the one before is a
+    function word) as the passage ``[start, end)`` ends with, when the passage's last letters are its
+    start and never stand alone after those words: "... found Ce" / "Paul Ceglia ... found Ceglia", "...
+    the United St" / "the United States", "... spicy Bloody M" / "made Bloody Marys". A name or word the
+    text spells out whole is the evidence, where the fragment alone is often a word or an abbreviation
+    itself ("St", "Sim", "al"). The context and the fragment match with their case; an inflection or a
+    derivation of a whole word ("Japan" / "Japanese", "album" / "albums") does not count, and neither does
+    a fragment that the document writes alone after those words."""
+    tail = text[max(start, end - 200) : end].rstrip()
+    m = _PHRASE_END.search(tail)
+    if m is None:
+        return None
+    first, prev, frag = m.group(1), m.group(2), m.group(3)
+    sw = _common_stopwords(lang) | stopwords()["en"]
+    context = [prev]
+    if len(prev) < 3 or prev.lower() in sw:
+        if first is None or first.lower() in sw:
+            return None  # "in the Co": too common a context to be evidence
+        context = [first, prev]
+    pattern = re.compile(
+        r"(?<![^\W\d_])" + r"\s+".join(map(re.escape, context)) + r"\s+" + re.escape(frag) + r"([^\W\d_]*)"
+    )
+    found = None
+    cut_at = max(start, end - 200) + m.start(3)  # where the passage's own fragment starts
+    for hit in pattern.finditer(text):
+        if hit.start(1) - len(frag) == cut_at:
+            continue  # the passage's own ending
+        rest = hit.group(1)
+        if not rest or rest in ("s", "'s", "’s"):
+            return None  # the document writes the fragment whole (or its plural) after the same words
+        if (
+            found is None
+            and len(rest) >= 2
+            and rest.lower() not in _WHOLE_WORD_RESTS
+            and not _glued(frag.lower(), (frag + rest).lower(), lang)  # "Costumes" / "CostumesMore": a glued menu
+        ):
+            found = frag + rest
+    if found and len(frag) > 3 and not _rare(frag.lower(), lang):
+        return None  # a listed word of 4+ letters that a longer word begins: a compound or derivation ("Face" / "Facebook")
+    return found
+
+
+#: A number of 1 to 3 digits that ends a passage after a word or mark that introduces a year ("in 178",
+#: "from 19", "(193", "Nov 06, 2"): read against the years the document writes (:func:`year_cut`).
+_YEAR_CUT = re.compile(
+    r"(?:(?<![^\W\d_])(?:in|from|since|until|till|during|en|desde|em|im|seit|nel|dal|depuis)\s+|\(|\d,\s+)(\d{1,3})$"
+)
+_YEAR = re.compile(r"(?<![\d.,])(?:1[5-9]|20)\d\d(?![\d.,]\d)")
+
+
+def year_cut(passage: str, text: str) -> bool:
+    """The passage ends on the first 1 to 3 digits of a year the document writes elsewhere, after a
+    preposition of time, an opening bracket or a date's comma ("... in 178" with "1786" elsewhere,
+    "(193" with "1935"): a year is written whole; a count or a figure of a table after "in" is not
+    cut ("up 12 pct in 3", when no year starts "3")."""
+    tail = passage.rstrip()
+    m = _YEAR_CUT.search(tail, max(0, len(tail) - 40))
+    if m is None:
+        return False
+    digits = m.group(1)
+    return any(y.group(0).startswith(digits) for y in _YEAR.finditer(text))
+
+
 def _rare(word: str, lang: str, below: float = 3.0) -> bool:
     """``word``'s Zipf frequency is under ``below`` in the lists of ``lang`` and of English (under 3: not a
     word in its own right; under 0.01: unknown); False without the lists."""
@@ -1131,6 +1222,14 @@ class TruncationCheck(DocumentCheck):
                 if not quotes and _never_prose(ptext, ctx.layer, p):
                     continue  # what follows reports a cut only where is_prose holds, and it cannot here
                 kind = cut_kind(ptext, lang, vocab, prefixed)
+                completed = None
+                if kind not in _STRONG and text[p.end - 1].isalpha():
+                    # the document writes the passage's last word whole after the same words elsewhere
+                    completed = phrase_cut(text, p.start, p.end, lang)
+                    if completed:
+                        kind = "mid-word"
+                elif kind is None and text[p.end - 1].isdigit() and year_cut(ptext, text):
+                    kind = "mid-word"  # "... director of the observatory in 178": a year stopped short
                 # a final comma, bracket or opening quote is evidence; a final dash is not (an aside or a
                 # broken-off sentence in informal writing: "... as distinctively--")
                 strong = kind in _STRONG or ptext.rstrip()[-1] in ",(“‘«/&"
@@ -1198,7 +1297,11 @@ class TruncationCheck(DocumentCheck):
                         if kind == "function-word"
                         or (kind == "mid-word" and (short_closing or _clear_fragment(ptext, lang, vocab)))
                         else 6,
-                        mid_word=kind == "mid-word" and _long_fragment(ptext),
+                        # a headline's last word that the text lengthens elsewhere ("... Beautiful Web App" /
+                        # "Web Apple") is a word: the Title Case test holds unless the fragment is none
+                        mid_word=kind == "mid-word"
+                        and _long_fragment(ptext)
+                        and (not completed or _rare(ptext.rsplit(None, 1)[-1].lower(), lang)),
                     )
                 ):
                     start = p.start
@@ -1214,7 +1317,8 @@ class TruncationCheck(DocumentCheck):
                         ART020.finding(
                             (start, p.end),
                             f"{scope} is cut {kind.replace('-', ' ')}: it ends with {tail!r} and no final punctuation",
-                            data={"scope": scope, "kind": kind, "ending": tail},
+                            data={"scope": scope, "kind": kind, "ending": tail}
+                            | ({"completed": completed} if completed else {}),
                             severity=None if strong else Severity.INFO,
                         )
                     )
