@@ -457,13 +457,16 @@ def _common_stopwords(lang: str) -> frozenset[str]:
     return sw.get(lang, frozenset()) | (sw["en"] if lang == "und" else frozenset())
 
 
-def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = None, _prefixed=None) -> str | None:
+def cut_kind(
+    passage: str, lang: str, vocabulary: Mapping[str, int] | None = None, _prefixed=None, document: str | None = None
+) -> str | None:
     """``"mid-word"`` / ``"function-word"`` / ``"mid-sentence"`` when the passage stops without final punctuation.
 
     ``vocabulary`` (the document's own lower-cased words with their counts) confirms a mid-word
     cut: the last fragment occurs only there but begins another word ("administr" / "administration").
     ``_prefixed(fragment)`` (optional): the words of ``vocabulary`` that start with ``fragment``
-    (:class:`_Prefixes`), instead of a pass over all of them.
+    (:class:`_Prefixes`), instead of a pass over all of them. ``document`` (optional): the whole text, where
+    a capitalised fragment is looked for as the start of a name (:func:`_name_continued`).
     """
     tail = passage.rstrip()
     if not tail:
@@ -576,6 +579,8 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
             and begins_common_word(low, lang)
         ):
             return "mid-word"  # "... blaming Musli", "Mitt Romn": an unknown fragment that begins a common word
+        if document is not None and _name_continued(frag, lang, vocabulary, document):
+            return "mid-word"  # "... Mitt Rom" in a text that writes "Romney": a name cut
         if (
             frag[0].isupper()
             and lang != "de"
@@ -589,6 +594,37 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
         if low in REPORTING_VERBS:
             return None  # "..., the two groups said": complete, only the period is missing
     return "mid-sentence"
+
+
+#: The highest Zipf frequency (in the passage language and in English) of a capitalised fragment that
+#: :func:`_name_continued` reads as the start of a name: "rom", "sim", "spa", "goo" are strings the lists
+#: count often, rarely as the whole capitalised word ("Rom" of "Romney", "Goo" of "Google").
+_NAME_FRAGMENT_ZIPF = 4.0
+
+
+def _name_continued(frag: str, lang: str, vocabulary: Mapping[str, int], document: str) -> bool:
+    """A capitalised fragment of 3+ letters ("Rom") that the document uses only there, begins a capitalised
+    word the document writes ("Romney", 2 to 8 more lower-case letters: not an inflection, demonym or
+    derivation of a whole word: "Babylon" / "Babylonians") and is no frequent word itself (Zipf under 4 in
+    the passage language and English for 3-4 letters, under 3 for a longer one: "Glass" / "Glasslands",
+    "Off" / "Office", "Addict" / "Addictive" are whole words)."""
+    low = frag.lower()
+    if (
+        len(frag) < 3
+        or not frag[1:].islower()
+        or vocabulary.get(low, 0) > 1
+        or low in CALENDAR_WORDS
+        or not has_word_lists()
+        or low in _common_stopwords(lang)
+        or any(
+            zipf(low, lg) >= (_NAME_FRAGMENT_ZIPF if len(frag) <= 4 else 3.0)
+            for lg in dict.fromkeys((lang, "en"))
+            if lg in WORDFREQ_LANGS
+        )
+    ):
+        return False
+    pattern = re.compile(r"(?<![^\W\d_])" + re.escape(frag) + r"([a-zà-öø-ÿ]{2,8})(?![^\W\d_])")
+    return any(m.group(1) not in _WHOLE_WORD_RESTS for m in pattern.finditer(document))
 
 
 def _label_sentence(sentence: str) -> bool:
@@ -812,7 +848,8 @@ def copy_cut(layer, start: int, end: int, lang: str, prefixed=None) -> str | Non
 #: Endings that make a whole word of the same stem, not the rest of a cut word: inflections, demonyms and
 #: common derivations ("... exports to Japan" / "... exports to Japanese cars", "New York" / "New Yorkers").
 _WHOLE_WORD_RESTS = frozenset(
-    "es ed ing er ers ly ese ian ians an ans ish ness ment ments al ally ism isim ist ists ity ion ions".split()
+    "es ed ing er ers ly ese ian ians an ans ish ness ment ments al ally ism isim ist ists ity ion ions ive ives ic ics"
+    " ery ship hood".split()
 )
 #: How a passage's last words read for :func:`phrase_cut`: up to two words and the final run of letters.
 _PHRASE_END = re.compile(r"(?:(?<!\S)([^\W\d_]+)\s+)?(?<!\S)([^\W\d_][\w’'-]*?)\s+([^\W\d_]+)$")
@@ -1221,7 +1258,7 @@ class TruncationCheck(DocumentCheck):
             elif cut:
                 if not quotes and _never_prose(ptext, ctx.layer, p):
                     continue  # what follows reports a cut only where is_prose holds, and it cannot here
-                kind = cut_kind(ptext, lang, vocab, prefixed)
+                kind = cut_kind(ptext, lang, vocab, prefixed, text)
                 completed = None
                 if kind not in _STRONG and text[p.end - 1].isalpha():
                     # the document writes the passage's last word whole after the same words elsewhere
