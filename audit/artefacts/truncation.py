@@ -303,6 +303,18 @@ def begins_common_word(fragment: str, lang: str) -> bool:
     return False
 
 
+def _one_letter_short(fragment: str, lang: str) -> bool:
+    """Is lower-case ``fragment`` a common word of ``lang`` or English without its last letter ("confirme" of
+    "confirmed", "upcomin" of "upcoming")? :func:`begins_common_word` asks for 2+ more letters."""
+    words_ = _common_words(lang)
+    i = bisect_left(words_, fragment)
+    while i < len(words_) and words_[i].startswith(fragment):
+        if len(words_[i]) == len(fragment) + 1:
+            return True
+        i += 1
+    return False
+
+
 #: :func:`is_prose`'s test of a caption or label line ("Photo: ...").
 _CAPTION = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)?:\s")
 #: The fewest words :func:`is_prose` accepts, whatever its other arguments (``min_strong`` and
@@ -534,9 +546,11 @@ def cut_kind(
             and lists()[0]
             and lists()[1] < 2.0
             and zipf(low, "en") < 2.0
-            and begins_common_word(low, lang)
+            and (begins_common_word(low, lang) or _one_letter_short(low, lang))
         ):
-            return "mid-word"  # a rare fragment that begins a common word ("... is reall", "la medid")
+            # a rare fragment that begins a common word ("... is reall", "la medid") or lacks only its last
+            # letter ("... confirme", "... upcomin")
+            return "mid-word"
         if frag.islower() and len(frag) >= 2 and low not in common and lists()[0]:
             # not a word of the passage language ("... a restringir el rie"); the lists carry many
             # abbreviations, so a short final fragment must also be a frequent word ("pla", "exp" are cuts;
@@ -899,9 +913,9 @@ def phrase_cut(text: str, start: int, end: int, lang: str) -> str | None:
 
 
 #: A number of 1 to 3 digits that ends a passage after a word or mark that introduces a year ("in 178",
-#: "from 19", "(193", "Nov 06, 2"): read against the years the document writes (:func:`year_cut`).
+#: "from 19", "the beginning of 19", "(193", "Nov 06, 2"): read against the years the document writes (:func:`year_cut`).
 _YEAR_CUT = re.compile(
-    r"(?:(?<![^\W\d_])(?:in|from|since|until|till|during|en|desde|em|im|seit|nel|dal|depuis)\s+|\(|\d,\s+)(\d{1,3})$"
+    r"(?:(?<![^\W\d_])(?:in|of|from|since|until|till|during|before|after|around|early|late|en|desde|em|im|seit|nel|dal|depuis)\s+|\(|\d,\s+)(\d{1,3})$"
 )
 _YEAR = re.compile(r"(?<![\d.,])(?:1[5-9]|20)\d\d(?![\d.,]\d)")
 
