@@ -495,7 +495,12 @@ def cut_kind(
         return "mid-word"  # "write to tips@e", "unter www.bmw": an e-mail or web address without its domain
     if any(c in last_token for c in "/@.#") or _credit_line(passage) or _SIGN_OFF.match(passage):
         return None  # ends with a URL, e-mail, domain or hashtag; or a credits line ("Image courtesy of ...")
-    if _signature(tail) or _SOURCE_AFTER_DASH.search(tail, max(0, len(tail) - 60)):
+    if _SOURCE_AFTER_DASH.search(tail, max(0, len(tail) - 60)):
+        return None  # a headline's source after a spaced dash ("... treats — Glo")
+    if _signature(tail):
+        found = _final_letters(tail) if document is not None else None
+        if found and document is not None and _name_continued(found[1], lang, vocabulary or {}, document):
+            return "mid-word"  # "... every difficulty. Winston Church" in a text that writes "Churchill"
         return None  # the author of a quotation, a credit or a label line after a finished sentence
     rev = tail[::-1]  # the patterns of the passage end read it reversed, from its last character
     if _UPPER_SIGN_OFF_R.match(rev):
