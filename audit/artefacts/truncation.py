@@ -585,6 +585,17 @@ def cut_kind(
             prev = _WORD_BEFORE_TOKEN_R.match(rev)
             if prev and prev.group(1)[::-1].islower():
                 return "mid-word"  # "... on M": a cut name, not "Plan B"
+        if len(frag) == 2 and document is not None and before.isspace():
+            # "... Kardashian was Da" in a text that writes "Dana": two letters of a name after a lower-case
+            # word (not a name run, "President Xi", nor a reporting verb, "said Wu")
+            prev = _WORD_BEFORE_TOKEN_R.match(rev)
+            word = prev.group(1)[::-1] if prev else ""
+            if (
+                word.islower()
+                and word not in REPORTING_VERBS
+                and _name_continued(frag, lang, vocabulary, document, shortest=2)
+            ):
+                return "mid-word"
         prev = _WORD_BEFORE_WORD_R.match(rev)
         after_function_word = bool(prev and prev.group(1)[::-1] in NEVER_FINAL.get(lang, NEVER_FINAL["en"]))
         if (
@@ -621,15 +632,16 @@ def cut_kind(
 _NAME_FRAGMENT_ZIPF = 4.0
 
 
-def _name_continued(frag: str, lang: str, vocabulary: Mapping[str, int], document: str) -> bool:
+def _name_continued(frag: str, lang: str, vocabulary: Mapping[str, int], document: str, shortest: int = 3) -> bool:
     """A capitalised fragment of 3+ letters ("Rom") that the document uses only there, begins a capitalised
     word the document writes ("Romney", 2 to 8 more lower-case letters: not an inflection, demonym or
     derivation of a whole word: "Babylon" / "Babylonians") and is no frequent word itself (Zipf under 4 in
     the passage language and English for 3-4 letters, under 3 for a longer one: "Glass" / "Glasslands",
-    "Off" / "Office", "Addict" / "Addictive" are whole words)."""
+    "Off" / "Office", "Addict" / "Addictive" are whole words). ``shortest``: the fewest letters (2 where the
+    caller has other evidence: a lower-case word before the fragment)."""
     low = frag.lower()
     if (
-        len(frag) < 3
+        len(frag) < shortest
         or not frag[1:].islower()
         or vocabulary.get(low, 0) > 1
         or low in CALENDAR_WORDS
