@@ -655,7 +655,7 @@ def _name_continued(frag: str, lang: str, vocabulary: Mapping[str, int], documen
     ):
         return False
     pattern = re.compile(r"(?<![^\W\d_])" + re.escape(frag) + r"([a-zà-öø-ÿ]{2,8})(?![^\W\d_])")
-    return any(m.group(1) not in _WHOLE_WORD_RESTS for m in pattern.finditer(document))
+    return any(not _whole_word_rest(frag, m.group(1)) for m in pattern.finditer(document))
 
 
 def _label_sentence(sentence: str) -> bool:
@@ -882,6 +882,18 @@ _WHOLE_WORD_RESTS = frozenset(
     "es ed ing er ers ly ese ian ians an ans ish ness ment ments al ally ism isim ist ists ity ion ions ive ives ic ics"
     " ery ship hood".split()
 )
+
+
+def _whole_word_rest(frag: str, rest: str) -> bool:
+    """Does ``rest`` make a whole ``frag`` a longer word (:data:`_WHOLE_WORD_RESTS`)? A plural in "-es" follows
+    only a sibilant or an "o" ("Church" / "Churches", "Hero" / "Heroes"): "Tim" / "Times", "Stat" / "States"
+    are cut words."""
+    low = rest.lower()
+    if low == "es":
+        return frag.lower().endswith(("s", "x", "z", "ch", "sh", "o"))
+    return low in _WHOLE_WORD_RESTS
+
+
 #: How a passage's last words read for :func:`phrase_cut`: up to two words and the final run of letters.
 _PHRASE_END = re.compile(r"(?:(?<!\S)([^\W\d_]+)\s+)?(?<!\S)([^\W\d_][\w’'-]*?)\s+([^\W\d_]+)$")
 
@@ -920,7 +932,7 @@ def phrase_cut(text: str, start: int, end: int, lang: str) -> str | None:
         if (
             found is None
             and len(rest) >= 2
-            and rest.lower() not in _WHOLE_WORD_RESTS
+            and not _whole_word_rest(frag, rest)
             and not _glued(frag.lower(), (frag + rest).lower(), lang)  # "Costumes" / "CostumesMore": a glued menu
         ):
             found = frag + rest
@@ -1296,7 +1308,8 @@ class TruncationCheck(DocumentCheck):
                     completed = phrase_cut(text, p.start, p.end, lang)
                     if completed:
                         kind = "mid-word"
-                elif kind is None and text[p.end - 1].isdigit() and year_cut(ptext, text):
+                year = kind is None and text[p.end - 1].isdigit() and year_cut(ptext, text)
+                if year:
                     kind = "mid-word"  # "... director of the observatory in 178": a year stopped short
                 # a final comma, bracket or opening quote is evidence; a final dash is not (an aside or a
                 # broken-off sentence in informal writing: "... as distinctively--")
@@ -1367,7 +1380,8 @@ class TruncationCheck(DocumentCheck):
                         else 6,
                         # a headline's last word that the text lengthens elsewhere ("... Beautiful Web App" /
                         # "Web Apple") is a word: the Title Case test holds unless the fragment is none
-                        mid_word=kind == "mid-word"
+                        mid_word=year  # a title's year is cut too ('The film "Boys Will Be Boys" (19')
+                        or kind == "mid-word"
                         and _long_fragment(ptext)
                         and (not completed or _rare(ptext.rsplit(None, 1)[-1].lower(), lang)),
                     )
