@@ -499,7 +499,11 @@ def cut_kind(
         return None  # a headline's source after a spaced dash ("... treats — Glo")
     if _signature(tail):
         found = _final_letters(tail) if document is not None else None
-        if found and document is not None and _name_continued(found[1], lang, vocabulary or {}, document):
+        if (
+            found
+            and document is not None
+            and _name_continued(found[1], lang, vocabulary or {}, document, prefixed=_prefixed)
+        ):
             return "mid-word"  # "... every difficulty. Winston Church" in a text that writes "Churchill"
         return None  # the author of a quotation, a credit or a label line after a finished sentence
     rev = tail[::-1]  # the patterns of the passage end read it reversed, from its last character
@@ -593,7 +597,7 @@ def cut_kind(
             if (
                 word.islower()
                 and word not in REPORTING_VERBS
-                and _name_continued(frag, lang, vocabulary, document, shortest=2)
+                and _name_continued(frag, lang, vocabulary, document, shortest=2, prefixed=_prefixed)
             ):
                 return "mid-word"
         prev = _WORD_BEFORE_WORD_R.match(rev)
@@ -609,7 +613,7 @@ def cut_kind(
             and begins_common_word(low, lang)
         ):
             return "mid-word"  # "... blaming Musli", "Mitt Romn": an unknown fragment that begins a common word
-        if document is not None and _name_continued(frag, lang, vocabulary, document):
+        if document is not None and _name_continued(frag, lang, vocabulary, document, prefixed=_prefixed):
             return "mid-word"  # "... Mitt Rom" in a text that writes "Romney": a name cut
         if (
             frag[0].isupper()
@@ -632,7 +636,9 @@ def cut_kind(
 _NAME_FRAGMENT_ZIPF = 4.0
 
 
-def _name_continued(frag: str, lang: str, vocabulary: Mapping[str, int], document: str, shortest: int = 3) -> bool:
+def _name_continued(
+    frag: str, lang: str, vocabulary: Mapping[str, int], document: str, shortest: int = 3, prefixed=None
+) -> bool:
     """A capitalised fragment of 3+ letters ("Rom") that the document uses only there, begins a capitalised
     word the document writes ("Romney", 2 to 8 more lower-case letters: not an inflection, demonym or
     derivation of a whole word: "Babylon" / "Babylonians") and is no frequent word itself (Zipf under 4 in
@@ -654,8 +660,20 @@ def _name_continued(frag: str, lang: str, vocabulary: Mapping[str, int], documen
         )
     ):
         return False
-    pattern = re.compile(r"(?<![^\W\d_])" + re.escape(frag) + r"([a-zà-öø-ÿ]{2,8})(?![^\W\d_])")
-    return any(not _whole_word_rest(frag, m.group(1)) for m in pattern.finditer(document))
+    if prefixed is not None and not prefixed.continued(low):
+        return False  # no word of the document continues the fragment by 2+ letters (a quick test first)
+    # the matches of ``(?<![^\W\d_])FRAG([a-zà-öø-ÿ]{2,8})(?![^\W\d_])``, from a string search for the fragment
+    q = document.find(frag)
+    while q >= 0:
+        if q == 0 or not _LETTER.match(document, q - 1):
+            run = _NAME_REST.match(document, q + len(frag))
+            if run and not _whole_word_rest(frag, run.group(1)):
+                return True
+        q = document.find(frag, q + 1)
+    return False
+
+
+_NAME_REST = re.compile(r"([a-zà-öø-ÿ]{2,8})(?![^\W\d_])")
 
 
 def _label_sentence(sentence: str) -> bool:
@@ -898,7 +916,36 @@ def _whole_word_rest(frag: str, rest: str) -> bool:
 _PHRASE_END = re.compile(r"(?:(?<!\S)([^\W\d_]+)\s+)?(?<!\S)([^\W\d_][\w’'-]*?)\s+([^\W\d_]+)$")
 
 
-def phrase_cut(text: str, start: int, end: int, lang: str) -> str | None:
+_SPACES = re.compile(r"\s+")
+_LETTERS_OR_NONE = re.compile(r"[^\W\d_]*")
+
+
+def _phrase_hits(text: str, context: list[str], frag: str):
+    r"""``(start of the fragment, the letters after it)`` for each match of the words of ``context`` and
+    ``frag``, separated by white space, the first word not preceded by a letter, in ``text``: the
+    non-overlapping matches of ``(?<![^\W\d_])CONTEXT\s+FRAG([^\W\d_]*)`` (the words escaped), found from
+    the occurrences of the first word (a string search) instead of a pattern compiled per passage and
+    tried at every character of the text."""
+    first = context[0]
+    q = text.find(first)
+    while q >= 0:
+        nxt = q + 1
+        if q == 0 or not _LETTER.match(text, q - 1):
+            pos = q + len(first)
+            for word in (*context[1:], frag):
+                gap = _SPACES.match(text, pos)
+                if gap is None or not text.startswith(word, gap.end()):
+                    pos = -1
+                    break
+                pos = gap.end() + len(word)
+            if pos >= 0:
+                rest = _LETTERS_OR_NONE.match(text, pos).group(0)  # type: ignore[union-attr]
+                yield pos - len(frag), rest
+                nxt = pos + len(rest)
+        q = text.find(first, nxt)
+
+
+def phrase_cut(text: str, start: int, end: int, lang: str, prefixed: _Prefixes | None = None) -> str | None:
     """The word the document writes, elsewhere, after the same word (two words when the one before is a
     function word) as the passage ``[start, end)`` ends with, when the passage's last letters are its
     start and never stand alone after those words: "... found Ce" / "Paul Ceglia ... found Ceglia", "...
@@ -906,8 +953,15 @@ def phrase_cut(text: str, start: int, end: int, lang: str) -> str | None:
     text spells out whole is the evidence, where the fragment alone is often a word or an abbreviation
     itself ("St", "Sim", "al"). The context and the fragment match with their case; an inflection or a
     derivation of a whole word ("Japan" / "Japanese", "album" / "albums") does not count, and neither does
-    a fragment that the document writes alone after those words."""
+    a fragment that the document writes alone after those words. ``prefixed``: the document's
+    :class:`_Prefixes` (its words), a quick test before the search of the text."""
     tail = text[max(start, end - 200) : end].rstrip()
+    if prefixed is not None:
+        # quick test first, from the document's words: a word continues the fragment by 2+ letters (the
+        # only matches below that can make an answer)
+        final = _final_letters(tail)
+        if not final or not prefixed.continued(final[1].lower()):
+            return None
     m = _PHRASE_END.search(tail)
     if m is None:
         return None
@@ -918,15 +972,11 @@ def phrase_cut(text: str, start: int, end: int, lang: str) -> str | None:
         if first is None or first.lower() in sw:
             return None  # "in the Co": too common a context to be evidence
         context = [first, prev]
-    pattern = re.compile(
-        r"(?<![^\W\d_])" + r"\s+".join(map(re.escape, context)) + r"\s+" + re.escape(frag) + r"([^\W\d_]*)"
-    )
     found = None
     cut_at = max(start, end - 200) + m.start(3)  # where the passage's own fragment starts
-    for hit in pattern.finditer(text):
-        if hit.start(1) - len(frag) == cut_at:
+    for at, rest in _phrase_hits(text, context, frag):
+        if at == cut_at:
             continue  # the passage's own ending
-        rest = hit.group(1)
         if not rest or rest in ("s", "'s", "’s"):
             return None  # the document writes the fragment whole (or its plural) after the same words
         if (
@@ -1305,7 +1355,7 @@ class TruncationCheck(DocumentCheck):
                 completed = None
                 if kind not in _STRONG and text[p.end - 1].isalpha():
                     # the document writes the passage's last word whole after the same words elsewhere
-                    completed = phrase_cut(text, p.start, p.end, lang)
+                    completed = phrase_cut(text, p.start, p.end, lang, prefixed)
                     if completed:
                         kind = "mid-word"
                 year = kind is None and text[p.end - 1].isdigit() and year_cut(ptext, text)
