@@ -407,6 +407,7 @@ _WORD_BEFORE_TOKEN_R = re.compile(r"\S+\s+([^\W\d_]+)")
 #: ``([^\W\d_]+)\s+[^\W\d_]+$``
 _WORD_BEFORE_WORD_R = re.compile(r"[^\W\d_]+\s+([^\W\d_]+)")
 _LETTERS = re.compile(r"[^\W\d_]+")
+_ALNUM = re.compile(r"\w")
 _FINAL_LETTERS = re.compile(r"([^\W\d_]+)$")
 _CLOSING = '"”’»)'
 
@@ -1374,7 +1375,15 @@ class TruncationCheck(DocumentCheck):
                 # the closing paragraph of an article after a punctuated one is prose, not a headline:
                 # 4 words in sentence case suffice there (an edited text does not end on an unpunctuated
                 # fragment; page navigation and credit lines excepted)
-                closing = i == len(passages) - 1 and i > 0 and text[passages[i - 1].end - 1] in '.!?…"”’»)'
+                # (a separator line between them, "-", "* * *", is passed over)
+                k = i - 1
+                while (
+                    k > 0
+                    and passages[k].end - passages[k].start <= 10
+                    and not _ALNUM.search(text, passages[k].start, passages[k].end)
+                ):
+                    k -= 1
+                closing = i == len(passages) - 1 and k >= 0 and text[passages[k].end - 1] in '.!?…"”’»)'
                 short_closing = closing and not _NAVIGATION.match(ptext) and not _SIGN_OFF.match(ptext)
                 if (
                     (
