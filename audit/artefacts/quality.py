@@ -153,8 +153,8 @@ def terminal_end(line: str) -> bool:
         line = line[:-1]
     if not line:
         return False
-    if line[-1] in _LAST_ALONE:
-        return True
+    if line[-1] in _LAST_ALONE or "\u0e00" <= line[-1] <= "\u0eff":
+        return True  # a mark, or Thai or Lao, whose sentences end without one
     core = line.rstrip(_CLOSERS)
     return bool(core) and core[-1] in ".!?…"
 
@@ -165,6 +165,9 @@ def terminal_end(line: str) -> bool:
 _ENDS_TERMINAL = frozenset(".!?…" + _LAST_ALONE)
 _NEEDS_LOOK = frozenset(_CLOSERS) - _ENDS_TERMINAL
 _LAST = itemgetter(-1)
+#: Letters of Thai and Lao, whose sentences end with a space and no mark: a line ending in one is not
+#: unpunctuated.
+_UNMARKED_SCRIPT = re.compile(r"[\u0e00-\u0eff]")
 
 
 def count_unpunctuated(lines: list[str]) -> int:
@@ -175,6 +178,8 @@ def count_unpunctuated(lines: list[str]) -> int:
         return sum(1 for ln in lines if not terminal_end(ln.rstrip()))
     lasts = "".join(map(_LAST, lines))
     ended = sum(map(lasts.count, _ENDS_TERMINAL))
+    if not lasts.isascii():
+        ended += len(_UNMARKED_SCRIPT.findall(lasts))
     look = _NEEDS_LOOK.intersection(lasts)
     if any(c.isspace() for c in set(lasts)):
         rest = [ln for ln in lines if ln[-1] in look or ln[-1].isspace()]
