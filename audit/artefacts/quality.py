@@ -188,6 +188,18 @@ def count_unpunctuated(lines: list[str]) -> int:
     return len(lines) - ended - sum(1 for ln in rest if terminal_end(ln.rstrip()))
 
 
+#: Hangul: a character is a syllable, so a Korean word of two or three characters is a normal word, and a
+#: mean word length counted in characters says nothing (ART061).
+_SYLLABIC_RE = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+
+
+def _syllabic(text: str, counts: Counter, n: int) -> bool:
+    """Are at least 30% of the ``n`` words of ``text`` written in Hangul?"""
+    if text.isascii() or _SYLLABIC_RE.search(text) is None:
+        return False
+    return sum(c for w, c in counts.items() if _SYLLABIC_RE.match(w)) >= 0.3 * n
+
+
 def _has_dense(text: str) -> bool:
     """Does the text hold a character of a script written without spaces?"""
     return not text.isascii() and DENSE_RE.search(text) is not None
@@ -357,7 +369,7 @@ class QualityCheck(DocumentCheck):
                 ("words", "sentences"),
             )
         # Word length means nothing where every character is a token (Chinese, Japanese, Thai).
-        dense = q["dense_script_share"] >= 0.3
+        dense = q["dense_script_share"] >= 0.3 or _syllabic(text, ctx.word_counts, q["words"])
         if q["words"] and not dense and not c.min_mean_word_length <= q["mean_word_length"] <= c.max_mean_word_length:
             add(
                 ART061,
