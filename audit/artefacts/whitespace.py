@@ -26,7 +26,7 @@ from audit.artefacts.common import (
 from audit.model import Category, Finding, Severity
 from audit.rules import DocContext, DocumentCheck, Rule
 from audit.segment import ABBREVIATIONS
-from audit.text import MARKS
+from audit.text import DENSE_SCRIPT, MARKS
 
 ART030 = Rule(
     id="ART030",
@@ -89,9 +89,7 @@ _QUOTE_GLUE = re.compile(
 )
 #: Letters of scripts written without spaces between words (Thai, Lao, Tibetan, Myanmar, Khmer, kana, CJK): a
 #: mark right before or after one is how the script is written ("瑞典“一带一路”研究所"), not a lost space.
-_UNSPACED_LETTER = re.compile(
-    r"[\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
-)
+_UNSPACED_LETTER = re.compile(f"[{DENSE_SCRIPT}\u0f00-\u0fff]")  # the dense scripts, and Tibetan
 
 
 def _unspaced_near(tok: str, start: int, end: int) -> bool:
