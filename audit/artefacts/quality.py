@@ -193,6 +193,10 @@ def count_unpunctuated(lines: list[str]) -> int:
 _SYLLABIC_RE = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
 
 
+#: A sentence end anywhere: a mark of :data:`OTHER_TERMINAL`, or ``.!?…`` before white space or the end.
+_SENTENCE_END = re.compile(rf"[.!?…](?:\s|$)|[{OTHER_TERMINAL}]")
+
+
 def _syllabic(text: str, counts: Counter, n: int) -> bool:
     """Are at least 30% of the ``n`` words of ``text`` written in Hangul?"""
     if text.isascii() or _SYLLABIC_RE.search(text) is None:
@@ -368,9 +372,21 @@ class QualityCheck(DocumentCheck):
                 f"words; C4 needs {c.min_sentences}+ sentences)",
                 ("words", "sentences"),
             )
+        # Gopher's word and line statistics are defined on documents of min_words words or more: on less prose
+        # (a two-sentence news summary, a wire story that is a table of results with a one-line note) they
+        # describe the length, not damage. A short text without a table and without any sentence end is still
+        # judged when it is a column of lines (a menu), a run of 20 words or more (keywords, an encoded blob) or
+        # full of symbols (hashtags): it is no prose at all. One line of a few words (a wire flash, a headline
+        # as the body) is not. The figures stay in ``stats``.
+        judged = q.get("prose_words", q["words"]) >= c.min_words or (
+            not tables
+            and q["words"] >= 5
+            and (len(lines) >= 3 or q["words"] >= 20 or q["symbol_ratio"] > c.max_symbol_ratio)
+            and _SENTENCE_END.search(text) is None
+        )
         # Word length means nothing where every character is a token (Chinese, Japanese, Thai).
         dense = q["dense_script_share"] >= 0.3 or _syllabic(text, ctx.word_counts, q["words"])
-        if q["words"] and not dense and not c.min_mean_word_length <= q["mean_word_length"] <= c.max_mean_word_length:
+        if judged and not dense and not c.min_mean_word_length <= q["mean_word_length"] <= c.max_mean_word_length:
             add(
                 ART061,
                 f"mean word length {q['mean_word_length']} outside {c.min_mean_word_length}-{c.max_mean_word_length}",
@@ -378,7 +394,7 @@ class QualityCheck(DocumentCheck):
             )
         unsupported = ctx.language not in ("und", "") and ctx.language not in sw  # e.g. ru, zh: no stop-word list
         if (
-            q.get("prose_words", q["words"]) >= 20
+            judged
             and not unsupported
             and (q["gopher_stopwords"] < c.min_gopher_stopwords or q["stopword_share"] < c.min_stopword_share)
         ):
@@ -388,7 +404,7 @@ class QualityCheck(DocumentCheck):
                 "commonest; prose has more",
                 ("stopword_language", "stopword_share", "gopher_stopwords"),
             )
-        if q["symbol_ratio"] > c.max_symbol_ratio or (q["words"] and q["alpha_word_share"] < c.min_alpha_word_share):
+        if judged and (q["symbol_ratio"] > c.max_symbol_ratio or q["alpha_word_share"] < c.min_alpha_word_share):
             add(
                 ART063,
                 f"symbol ratio {q['symbol_ratio']}, alphabetic word share {q['alpha_word_share']}",
@@ -404,7 +420,7 @@ class QualityCheck(DocumentCheck):
                 "characters are in duplicated lines",
                 ("duplicate_line_share", "duplicate_line_char_share"),
             )
-        if len(logical) >= 3 and q["unpunctuated_line_share"] > c.max_unpunctuated_share:
+        if judged and len(logical) >= 3 and q["unpunctuated_line_share"] > c.max_unpunctuated_share:
             add(
                 ART065,
                 f"{q['unpunctuated_line_share']:.0%} of lines lack terminal punctuation",
