@@ -1,4 +1,4 @@
-"""Build two held-out real corpora that nobody working on this project has tuned a rule on.
+"""Build held-out real corpora that nobody working on this project has tuned a rule on.
 
 Every finding on the development samples in ``../shared/realtext/`` is labelled by now, so precision measured
 there is tuned precision. These corpora come from public test data of the gensim package on PyPI:
@@ -9,44 +9,227 @@ there is tuned precision. These corpora come from public test data of the gensim
   and so are titles found in the files given with ``--exclude``;
 * ``lee_news.jsonl``: the 300 ABC news stories of 2001 of the Lee corpus (``lee_background.cor``), one story a
   line (fields id, text);
+* ``bgwiki_heldout.jsonl``: Bulgarian Wikipedia articles of the gensim test dump
+  ``bgwiki-latest-pages-articles-shortened.xml.bz2``, through WikiExtractor like the English ones (a non-English
+  held-out corpus; fields id, title, url, lang, text);
 * ``clean/``: plain-text files for ``artefact_injection.py`` (``--clean N`` of each corpus, held-out texts for
   injected-damage recall).
 
+And from the test data of the newspaper4k source distribution (0.9.6, sha256 checked), real news pages in many
+languages (English, Arabic, Chinese, Japanese, Thai, Burmese, Latvian, Spanish, Korean, Hindi, ...):
+
+* ``news4k_text.jsonl``: the extracted main texts, the package's expected output ``tests/data/txt/*.txt``
+  (id = file stem; fields id, lang where the package's metadata or the file name gives it, text); the
+  ``cnn_summary`` file, a summary and not a page's text, is left out;
+* ``news4k_page.jsonl``: the naive visible text of the pages of those texts, ``tests/data/html/*.html`` that have
+  a ``.txt``: everything a browser shows, menus, footers and all, as a naive scraper gets it, by the small
+  standard-library extractor ``visible_text`` below (``audit/readers`` has no HTML reader). The same fields.
+
 The files are written to OUTDIR (never into the repository: the licences are the sources' own). Needs network
-access to PyPI, or ``--wheel`` with a gensim wheel already downloaded, and ``pip install wikiextractor``::
+access to PyPI, or ``--wheel`` with a gensim wheel and ``--sdist`` with the newspaper4k archive already
+downloaded, and ``pip install wikiextractor``::
 
     pip install wikiextractor
     python benchmarks/heldout_corpora.py /tmp/heldout --exclude ../shared/realtext/wikipedia_dev.jsonl
-    python benchmarks/precision.py /tmp/heldout/wiki_heldout.jsonl /tmp/heldout/lee_news.jsonl
+    python benchmarks/precision.py /tmp/heldout/wiki_heldout.jsonl /tmp/heldout/lee_news.jsonl \\
+        /tmp/heldout/bgwiki_heldout.jsonl /tmp/heldout/news4k_text.jsonl /tmp/heldout/news4k_page.jsonl
     python benchmarks/artefact_injection.py --trials 100 --seed 4 /tmp/heldout/clean
 
-Labels for them are kept like the others, under ``benchmarks/data/precision/wiki_heldout/`` and ``lee_news/``.
+Labels for them are kept like the others, under ``benchmarks/data/precision/<file stem>/``.
 """
 
 from __future__ import annotations
 
 import argparse
+import bz2
 import glob
+import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
+import tarfile
 import tempfile
 import zipfile
+from html.parser import HTMLParser
 
 _WIKI = "gensim/test/test_data/enwiki-latest-pages-articles1.xml-p000000010p000030302-shortened.bz2"
+_BGWIKI = "gensim/test/test_data/bgwiki-latest-pages-articles-shortened.xml.bz2"
 _LEE = "gensim/test/test_data/lee_background.cor"
+_NEWS4K = "newspaper4k==0.9.6"
+#: sha256 of the archives this script was written against; another file is refused.
+_SHA256 = {
+    "newspaper4k-0.9.6.tar.gz": "a3f2f0e017dddb6f1019ee77aaa8980e13e6ecea0b949abc7167aae4770d2d0e",
+    "gensim-4.4.0-cp311-cp311-manylinux_2_24_x86_64.manylinux_2_28_x86_64.whl": (
+        "91a7fa5e814e7b1bad4b2dffa8d62c1e55410d5cbdf930714c1997ffb4404db8"
+    ),
+}
+#: newspaper4k's test file names that say the language where its metadata does not.
+_LANG_OF_NAME = {
+    "arabic": "ar",
+    "bengali": "bn",
+    "burmese": "my",
+    "chinese": "zh",
+    "hindi": "hi",
+    "japanese": "ja",
+    "korean": "ko",
+    "latvian": "lv",
+    "nepali": "ne",
+    "spanish": "es",
+    "thai": "th",
+}
+
+
+def _verified(path: str) -> str:
+    """The path, once its sha256 is the one recorded (a gensim wheel for another platform is only reported)."""
+    name = os.path.basename(path)
+    with open(path, "rb") as fh:
+        digest = hashlib.sha256(fh.read()).hexdigest()
+    want = _SHA256.get(name)
+    if want is None:
+        print(f"heldout_corpora: no recorded sha256 for {name} (sha256 {digest})", file=sys.stderr)
+    elif digest != want:
+        raise SystemExit(f"heldout_corpora: {name} has sha256 {digest}, expected {want}")
+    return path
 
 
 def _wheel(path: str | None, tmp: str) -> str:
     if path:
-        return path
+        return _verified(path)
     cmd = [sys.executable, "-m", "pip", "download", "gensim==4.4.0", "--no-deps", "--only-binary", ":all:", "-q"]
     subprocess.run([*cmd, "-d", tmp], check=True)
     found = glob.glob(os.path.join(tmp, "gensim-*.whl"))
     if not found:
         raise SystemExit("heldout_corpora: pip downloaded no gensim wheel")
-    return found[0]
+    return _verified(found[0])
+
+
+def _sdist(path: str | None, tmp: str) -> str:
+    if path:
+        return _verified(path)
+    cmd = [sys.executable, "-m", "pip", "download", _NEWS4K, "--no-deps", "--no-binary", ":all:", "-q"]
+    subprocess.run([*cmd, "-d", tmp], check=True)
+    found = glob.glob(os.path.join(tmp, "newspaper4k-*.tar.gz"))
+    if not found:
+        raise SystemExit("heldout_corpora: pip downloaded no newspaper4k source archive")
+    return _verified(found[0])
+
+
+class VisibleText(HTMLParser):
+    """The text a browser shows, as a naive scraper gets it: menus, footers, captions and all.
+
+    The content of ``head``, ``script``, ``style``, ``noscript``, ``template``, ``svg`` and ``iframe`` is left out
+    (a browser does not show it; ``noscript`` is shown only without JavaScript); a block element or ``br`` ends
+    a line; runs of white space inside a line are one space; empty lines are dropped.
+    """
+
+    SKIP = frozenset({"head", "script", "style", "noscript", "template", "svg", "iframe"})
+    BLOCK = frozenset(
+        "address article aside blockquote body br caption dd details dialog div dl dt fieldset figcaption figure "
+        "footer form h1 h2 h3 h4 h5 h6 header hr html legend li main nav ol option p pre section select summary "
+        "table tbody td tfoot th thead title tr ul".split()
+    )
+    VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[str] = []
+        self.line: list[str] = []
+        self.skipping: list[str] = []
+
+    def _end_line(self) -> None:
+        text = " ".join("".join(self.line).split())
+        if text:
+            self.lines.append(text)
+        self.line = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "body" and "head" in self.skipping:  # a head left open ends where the body starts
+            del self.skipping[self.skipping.index("head") :]
+        if tag in self.SKIP and tag not in self.VOID:
+            self.skipping.append(tag)
+        elif tag in self.BLOCK and not self.skipping:
+            self._end_line()
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.BLOCK and not self.skipping:
+            self._end_line()
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.skipping:
+            if tag in self.skipping:  # close up to the matching skipped element (tolerates unclosed tags inside)
+                while self.skipping.pop() != tag:
+                    pass
+            return
+        if tag in self.BLOCK:
+            self._end_line()
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.line.append(data)
+
+    def text(self) -> str:
+        self._end_line()
+        return "\n".join(self.lines)
+
+
+def visible_text(html: str) -> str:
+    """The visible text of an HTML page, one line per block (see ``VisibleText``)."""
+    parser = VisibleText()
+    parser.feed(html)
+    parser.close()
+    return parser.text()
+
+
+def _news4k(archive: str) -> tuple[list[dict], list[dict]]:
+    """(extracted main texts, naive page texts) of newspaper4k's test pages."""
+    texts: dict[str, str] = {}
+    pages: dict[str, str] = {}
+    langs: dict[str, str] = {}
+    with tarfile.open(archive) as tar:
+        for member in tar.getmembers():
+            m = re.search(r"/tests/data/(txt|html|metadata)/([^/]+)\.(txt|html|json)$", member.name)
+            if not m or not member.isfile() or m.group(2) == "cnn_summary":
+                continue
+            fh = tar.extractfile(member)
+            if fh is None:
+                continue
+            raw = fh.read().decode("utf-8", errors="replace")
+            kind, stem = m.group(1), m.group(2)
+            if kind == "txt":
+                texts[stem] = raw.strip()
+            elif kind == "html":
+                pages[stem] = raw
+            else:
+                meta = json.loads(raw)
+                lang = meta.get("language") or meta.get("meta_lang")
+                if lang:
+                    langs[stem] = lang
+
+    def row(stem: str, text: str) -> dict:
+        lang = langs.get(stem) or _LANG_OF_NAME.get(stem.split("_")[0])
+        return {"id": stem, **({"lang": lang} if lang else {}), "text": text}
+
+    text_rows = [row(stem, texts[stem]) for stem in sorted(texts)]
+    page_rows = [row(stem, visible_text(pages[stem])) for stem in sorted(pages) if stem in texts]
+    return text_rows, page_rows
+
+
+def _wikiextract(dump: str, out: str, prefix: str, skip: set[str], lang: str | None = None) -> list[dict]:
+    subprocess.run([sys.executable, "-m", "wikiextractor.WikiExtractor", dump, "--json", "-q", "-o", out], check=True)
+    rows = []
+    for part in sorted(glob.glob(os.path.join(out, "*", "*"))):
+        with open(part, encoding="utf-8") as fh:
+            for line in fh:
+                page = json.loads(line)
+                if page["title"] in skip or len(page["text"]) < 500:
+                    continue
+                row = {"id": prefix + page["id"], "title": page["title"], "url": page["url"]}
+                if lang:
+                    row["lang"] = lang
+                rows.append({**row, "text": page["text"]})
+    return rows
 
 
 def _excluded_titles(paths: list[str]) -> set[str]:
@@ -64,42 +247,34 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("out", help="output folder")
     ap.add_argument("--wheel", help="a gensim wheel already downloaded (default: pip download gensim 4.4.0)")
+    ap.add_argument("--sdist", help="newspaper4k-0.9.6.tar.gz already downloaded (default: pip download it)")
     ap.add_argument("--exclude", action="append", default=[], help="a jsonl whose titles are left out (repeatable)")
     ap.add_argument("--clean", type=int, default=25, help="texts of each corpus written to OUT/clean (default 25)")
     args = ap.parse_args(argv)
     os.makedirs(args.out, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         with zipfile.ZipFile(_wheel(args.wheel, tmp)) as whl:
-            whl.extract(_WIKI, tmp)
-            whl.extract(_LEE, tmp)
-        extracted = os.path.join(tmp, "wx")
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "wikiextractor.WikiExtractor",
-                os.path.join(tmp, _WIKI),
-                "--json",
-                "-q",
-                "-o",
-                extracted,
-            ],
-            check=True,
-        )
+            for name in (_WIKI, _BGWIKI, _LEE):
+                whl.extract(name, tmp)
         skip = _excluded_titles(args.exclude)
-        wiki = []
-        for part in sorted(glob.glob(os.path.join(extracted, "*", "*"))):
-            with open(part, encoding="utf-8") as fh:
-                for line in fh:
-                    page = json.loads(line)
-                    if page["title"] in skip or len(page["text"]) < 500:
-                        continue
-                    wiki.append(
-                        {"id": "wx" + page["id"], "title": page["title"], "url": page["url"], "text": page["text"]}
-                    )
+        wiki = _wikiextract(os.path.join(tmp, _WIKI), os.path.join(tmp, "wx"), "wx", skip)
+        # the Bulgarian dump is UTF-16 (with a byte-order mark); WikiExtractor reads UTF-8
+        bgdump = os.path.join(tmp, "bgwiki.xml")
+        with bz2.open(os.path.join(tmp, _BGWIKI), "rt", encoding="utf-16") as src:
+            with open(bgdump, "w", encoding="utf-8") as dst:
+                dst.write(src.read())
+        bgwiki = _wikiextract(bgdump, os.path.join(tmp, "bgwx"), "bgwx", set(), "bg")
         with open(os.path.join(tmp, _LEE), encoding="utf-8", errors="replace") as fh:
             lee = [{"id": f"lee-{i}", "text": line.strip()} for i, line in enumerate(fh) if line.strip()]
-    for name, rows in (("wiki_heldout", wiki), ("lee_news", lee)):
+        news_text, news_page = _news4k(_sdist(args.sdist, tmp))
+    corpora = (
+        ("wiki_heldout", wiki),
+        ("lee_news", lee),
+        ("bgwiki_heldout", bgwiki),
+        ("news4k_text", news_text),
+        ("news4k_page", news_page),
+    )
+    for name, rows in corpora:
         with open(os.path.join(args.out, name + ".jsonl"), "w", encoding="utf-8") as out:
             for row in rows:
                 out.write(json.dumps(row, ensure_ascii=False) + "\n")

@@ -232,6 +232,27 @@ _PERSONAL_PAY = re.compile(
     r"|\b(?:for|on|at|with)\s+an?\s+(?:[\w-]+\s+)?(?:salary|fee|wage|contract|transfer\s+fee)\s+of\s+(?:(?:about|some|around|"
     r"nearly|over|more\s+than|up\s+to)\s+)?[$€£¥]?\s?$"
 )
+#: The last age of a list of ages: "aged three and 13", "aged 4, 7 and 11" (the first is an age of figures.py).
+_AGE_LIST_BEFORE = re.compile(r"(?i)\b(?:aged|ages)\s+(?:[\w-]+\s*(?:,|and|or|to|y|-|–)\s*){1,4}$")
+#: What follows the last age of a list: a verb or the end of the clause ("aged three and 13 died", not "aged four and 15
+#: and 30 other people").
+_AGE_LIST_AFTER = re.compile(r"\s*(?:[,.;:)]|$|(?:were|was|are|is|have|has|had|remain|remains)\b|[a-z]+ed\b)")
+#: A share of one person's pay: "75 per cent of Lee's match pay", "20% of his salary".
+_SHARE_OF_PAY = re.compile(
+    r"\s*of\s+(?:his|her|[A-Z][\w-]*(?:'s|’s))\s+(?:[\w-]+\s+){0,2}(?:pay|salary|wages?|earnings|fee|income)\b"
+)
+#: A count of fires (not the area they burn, which the annotated news sets read as a statistic: "The blaze has
+#: scorched 4,500 hectares").
+_EVENT_SIZE_AFTER = re.compile(
+    r"\s*(?:(?:more|fewer|other|separate|large|small|major)\s+)?(?:fires|blazes|bushfires|wildfires|grassfires|"
+    r"incendios)\b",
+    re.I,
+)
+_FIRE_EVENT = re.compile(r"(?i)\b(?:fires?|blazes?|bushfires?|wildfires?|grassfires?|burn\w*|incendios?)\b")
+#: A total over a season or a year (not a fire as it burns): "this year", "the fire season", "since 2001".
+_SEASON = re.compile(
+    r"\b(?:year|years|season|seasons|summer|winter|annual|annually|decade|since|record|año|años|temporada)\b"
+)
 #: A share of a period of time: "the last half of the ninth century".
 _TIME_SPAN = frozenset("century centuries decade decades year years season seasons period month months week".split())
 #: A physical unit right after the figure: "18.7 cm long", "a 235.4 m tall tower", "400 MHz", "25,000 light-years",
@@ -616,6 +637,21 @@ def quantity(text: str, fig: Figure, start: int, end: int) -> str:
         return "plan"  # "for having fewer than 500 members, the threshold needed for registration"
     if fig.kind == "percent" and _AREA_OF.match(after_text):
         return "measure"  # "the mapping of less than 45% of the planet's surface"
+    if fig.kind == "count" and _AGE_LIST_BEFORE.search(before_text) and _AGE_LIST_AFTER.match(after_text):
+        return "age"  # "two boys aged three and 13 died": the last age of a list of ages
+    if fig.kind == "percent" and _SHARE_OF_PAY.match(after_text):
+        return "personal"  # "The penalty represents 75 per cent of Lee's match pay": one person's money
+    if (
+        fig.kind == "count"
+        and _EVENT_SIZE_AFTER.match(after_text)
+        and _FIRE_EVENT.search(text, start, end)
+        and not _SEASON.search(text, start, end)
+        and not _HARM.search(text, start, end)
+    ):
+        # "More than 100 fires are still burning across the state": the count of fires as they burn, from the outlet's
+        # situation report (a season's or a year's count, "More than 7,000 fires have burned this year", and the harm
+        # fires do stay claims).
+        return "event"
     if (
         fig.kind == "count"
         and before_text.endswith("the ")

@@ -22,6 +22,7 @@ from audit.sourcing.claims import writer_voice
 from audit.sourcing.document import Claim
 from audit.sourcing.lead import lead_all
 from audit.sourcing.lexicon import lexicon
+from audit.sourcing.quotes import Quote
 from audit.sourcing.sources import written_as_name
 from audit.sourcing.speakers import _SENTENCE_OPENERS
 from audit.sourcing.tables import Table, has_source_line
@@ -266,6 +267,9 @@ def decide(text: str, claims: list[Claim], tables: list[Table], wire: bool = Fal
         if c.quote is not None and c.quote.speaker is not None and c.quote.speaker.valid:
             c.attributed_by, c.via = "quote", c.quote.speaker
             continue
+        if i > 0 and (q := _quote_runs_on(text, claims[i - 1], c)) is not None:
+            c.attributed_by, c.via = "quote", q.speaker
+            continue
         # Introduced with a colon, possibly across list items.
         j = i - 1
         while j >= 0 and _LIST_ITEM.match(text, claims[j].start) and not claims[j].ends_colon:
@@ -364,6 +368,156 @@ def decide(text: str, claims: list[Claim], tables: list[Table], wire: bool = Fal
             ):
                 c.attributed_by, c.via = "continuation", prev.via
                 continue
+        if c.quote is None and (c.statistics or c.vague_attributions):
+            # News style: the figure first, its source in the next sentence or the one after ("More than 100 fires
+            # are burning." then "The Rural Fire Service says…").
+            via = _source_ahead(text, claims, i)
+            if via is not None:
+                c.attributed_by, c.via = "ahead", via
+
+
+def _quote_runs_on(text: str, prev: Claim, c: Claim) -> Quote | None:
+    """The quote of a named speaker that ``c`` goes on with: a quotation over paragraphs opens each paragraph with a
+    quotation mark and closes only the last one (\u201c"Let the two countries move towards peace.  "However, the 140
+    million people of Pakistan are prepared."\u201d), so the mark that opens ``c`` was read as the end of the quote
+    before it and ``c``, a whole quoted sentence, was left outside any quote. The speaker is the source."""
+    q = prev.quote
+    if c.quote is not None or q is None or q.speaker is None or not q.speaker.valid or q.end != c.start + 1:
+        return None
+    if text[c.start] not in '"“' or text[c.start : c.end].rstrip()[-1:] not in ('"', "”"):
+        return None
+    return q
+
+
+#: A word of a sentence's topic: four letters or more ("fires", "children", "Ansett's").
+_TOPIC_WORD = re.compile(r"[^\W\d_][\w’'-]{3,}")
+#: Words of any topic: function words, reporting verbs, time and number words (English and Spanish).
+_NOT_TOPIC = frozenset(
+    """about above after again against also although among another around because been before being below between
+    both could does doing down during each either even every from further have having here into just least less
+    like many more most much must near nearly next only other over same should since some still such than that
+    their them then there these they this those though through under until upon very were what when where which
+    while whom whose will with within without would your almost already another across along
+    said says saying told tells added adds according announced reported reports stated noted believes
+    year years month months week weeks today yesterday tomorrow morning night time times last first second third
+    cent percent million millions billion billions thousand thousands hundred hundreds dozen number numbers total
+    people persons country countries nation nations state states world region city area part government
+    monday tuesday wednesday thursday friday saturday sunday january february march april june july august
+    september october november december
+    como para pero porque desde hasta entre sobre según dijo dice dicen también sido será están este esta estos estas
+    años ellos ellas todos todas cuando donde había tiene tienen millones""".split()
+)
+#: The sources that can tell the figure before them: a person, a role, an outlet, a document (not "he", not the
+#: sentence subject that speaks a quote).
+_AHEAD_SOURCE_KINDS = frozenset({"named", "outlet", "document", "role"})
+#: How far ahead the figure's source may be: the next sentence or the one after, in the same paragraph.
+_AHEAD = 2
+
+
+def _topic(text: str, start: int, end: int) -> dict[str, bool]:
+    """The topic words of ``text[start:end]`` in lower case without a plural or possessive "s" ("fires" and "Fire"
+    -> "fire", "Ansett's" -> "ansett"), with whether any occurrence is written in lower case."""
+    out: dict[str, bool] = {}
+    for w in _TOPIC_WORD.findall(text, start, end):
+        low = w.lower().removesuffix("’s").removesuffix("'s")
+        if low in _NOT_TOPIC:
+            continue
+        if len(low) > 4 and low[-1] == "s" and low[-2] != "s":
+            low = low[:-1]
+        out[low] = out.get(low, False) or w[0].islower()
+    return out
+
+
+def _told(text: str, nxt: Claim, a: Attribution) -> tuple[int, int, bool]:
+    """What the attribution ``a`` of the sentence ``nxt`` says, and whether ``a`` is a tag at its end: the words
+    before a closing tag ("[The students will collect information…], NASA said.") or else the words after the cue
+    ("The Rural Fire Service says [the change may allow it…]"); the source's own name is not what it says."""
+    comma = text.rfind(",", nxt.start, a.start)
+    if comma >= 0 and len(text[comma : nxt.end].split()) <= 8:
+        return nxt.start, comma, True  # ", NASA said.", ", said the fire service on Tuesday.", ", according to X."
+    return a.end, nxt.end, False
+
+
+def _shares_topic(topic: dict[str, bool], other: dict[str, bool]) -> bool:
+    """One common word written in lower case (a thing: "fires", "children"), or two names ("Palestinian", "Israel")."""
+    common = [w for w in topic if w in other]
+    return len(common) >= 2 or any(topic[w] or other[w] for w in common)
+
+
+def _source_ahead(text: str, claims: list[Claim], i: int) -> Attribution | None:
+    """The source named after the claim ``claims[i]``: the next sentence of its paragraph, or the one after, is an
+    attribution that tells of what the figure counts ("More than 300 families were evacuated." then "The emergency
+    agency says the families will stay in school halls"; "Up to 12 per cent of children are obese." then "Professor
+    Britt says … the prevalence of obesity among children"). What the figure counts is read from the sentence's
+    opening words and the words after each figure (after a vague cue of a report, "reportedly", the words after it).
+
+    Not a sentence with figures of its own (a new claim with its own source), not one on another topic (an unrelated
+    quote of someone else), not one that opens a new account ("Similarly, a survey found…", "But the manager
+    says…"), not "According to X, …" or "A study found that …" leading a sentence (a new claim of its own: they
+    source what comes before only as a closing tag), and not across a sentence that has a source or a quote of its
+    own or that leaves the sentence's topic."""
+    c = claims[i]
+    vague = c.vague_attributions
+    if vague and not all(a.kind == "passive" or a.cue.lower() in _REPORTED_CUES for a in vague):
+        return None  # "some claimed", "studies show": an unnamed crowd, which a source named after it does not name
+    stats = c.statistics
+    after = [f.end for f in stats] or [v.end for v in vague]
+    topic = _topic(text, c.start, min(c.end, c.start + _TOPIC_OPENING))
+    for at in after:
+        topic.update(_topic(text, at, min(c.end, at + _TOPIC_AFTER)))
+    if not topic:
+        return None
+    whole: dict[str, bool] | None = None
+    end = c.end
+    for k in range(i + 1, min(len(claims), i + 1 + _AHEAD)):
+        nxt = claims[k]
+        if nxt.is_row or "\n" in text[end : nxt.start] or _NEW_ACCOUNT.match(text, nxt.start):
+            return None
+        end = nxt.end
+        found = [
+            a
+            for a in nxt.valid_attributions
+            if a.source_kind in _AHEAD_SOURCE_KINDS and (a.kind in ("cue", "evidence") or a.cue.lower() in _AHEAD_VERBS)
+        ]
+        if found and not nxt.figures:
+            for a in found:
+                start, stop, tag = _told(text, nxt, a)
+                if a.kind == "verb" or tag:
+                    return a if _shares_topic(topic, _topic(text, start, stop)) else None
+            return None
+        if whole is None:
+            whole = _topic(text, c.start, c.end)
+        if nxt.attributions or nxt.quote is not None or not _shares_topic(whole, _topic(text, nxt.start, nxt.end)):
+            return None  # a source or a quote of its own, or another topic: the claim's account has ended
+    return None
+
+
+#: Vague cues that say only that a report exists: the report may be named next ("Hamas has reportedly shifted its
+#: focus." then "A senior defence official has told army radio…").
+_REPORTED_CUES = frozenset(
+    {"reportedly", "it is reported", "it has been reported", "it is widely reported", "al parecer", "supuestamente"}
+    | {"trascendió"}
+)
+#: How much of the claim tells what it is about: its opening words, and the words after each figure.
+_TOPIC_OPENING = 40
+_TOPIC_AFTER = 60
+#: An opener that sets the sentence beside or against the one before: a new account, not the source of the last.
+_NEW_ACCOUNT = re.compile(
+    r"\s*(?:however|but|yet|still|despite|although|though|while|whereas|similarly|likewise|meanwhile|also|"
+    r"in\s+(?:contrast|addition|comparison)|by\s+contrast|on\s+the\s+other\s+hand|other|another|"
+    r"sin\s+embargo|pero|mientras|en\s+cambio|además|asimismo|otro|otra|otros|otras)\b",
+    re.I,
+)
+
+
+#: The verbs of a source that tells what came before: "says", "told", "announced", "confirmed" (not "recorded": a
+#: place that "recorded three deaths" goes on with the tally; not the -s forms that are mostly plural nouns,
+#: "states", "reports", "estimates": "one of seven states that levy a tax").
+_AHEAD_VERBS = frozenset(
+    "said says say saying told tells telling reported announced announces confirmed confirms estimated "
+    "revealed reveals added adds explained explains stated according dijo dice dicen informó informa "
+    "señaló agregó añadió explicó indicó afirmó precisó declaró confirmó anunció estimó calculó".split()
+)
 
 
 #: A subject pronoun that refers back to the previous sentence's speaker: "She expects 150 more by June."

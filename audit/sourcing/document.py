@@ -23,7 +23,7 @@ class Claim:
     quote: Quote | None = None  # the quote this sentence sits in (mostly)
     table: Table | None = None
     is_row: bool = False
-    attributed_by: str | None = None  # sentence | quote | introduction | neighbour | caption
+    attributed_by: str | None = None  # sentence | quote | introduction | neighbour | ahead | caption
     via: Attribution | None = None
     words: int = 0
     ends_colon: bool = False
