@@ -15,6 +15,7 @@ from operator import methodcaller
 from typing import Iterable
 
 from audit.artefacts.common import (
+    OTHER_TERMINAL,
     WORDFREQ_LANGS,
     guess_language,
     has_word_lists,
@@ -1308,11 +1309,14 @@ class TruncationCheck(DocumentCheck):
                 if k >= 0 and m.start() < passages[k].end:
                     quoted.add(k)
         for i, p in enumerate(passages):
-            # a row of a table of figures ends without punctuation by design
+            # a row of a table of figures ends without punctuation by design; another script's full stop
+            # ends a sentence, and Thai and Lao end one with a space and no mark
+            last = text[p.end - 1]
             cut = (
                 p.end - p.start >= 20
-                and text[p.end - 1] not in '.!?…:;"”’»)]|'
+                and last not in '.!?…:;"”’»)]|'
                 and paragraphs[i].kind not in ("table", "verse")
+                and (last.isascii() or (last not in OTHER_TERMINAL and not "\u0e00" <= last <= "\u0eff"))
             )
             quotes = i in quoted
             if not cut and not quotes:
