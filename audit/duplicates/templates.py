@@ -14,6 +14,7 @@ one article saved three times on a site make its paragraphs "on three pages" too
 from __future__ import annotations
 
 import re
+import string
 
 import numpy as np
 
@@ -45,6 +46,7 @@ def template_units(units: np.ndarray, keys: np.ndarray, sites: np.ndarray, min_p
 
 #: Characters that are neither letters nor white space (prose has under 20 % of them).
 _NON_LETTER = re.compile(r"[^\w\s]|[\d_]")
+_LETTERS_GONE = str.maketrans("", "", string.ascii_letters + string.whitespace)
 
 
 def _is_prose(text: str, start: int, end: int) -> bool:
@@ -52,7 +54,8 @@ def _is_prose(text: str, start: int, end: int) -> bool:
     characters that are not letters, are page furniture), without its per-character loop where a regex
     count of the characters that are not letters already says the run is mostly letters."""
     head = text[start : min(end, start + 2000)]
-    if len(_NON_LETTER.findall(head)) > 0.2 * len(head):
+    # ASCII letters and white space deleted: what is left over-counts the characters that are not letters.
+    if len(head.translate(_LETTERS_GONE)) > 0.2 * len(head) and len(_NON_LETTER.findall(head)) > 0.2 * len(head):
         return is_prose(text[start:end])
     if text.count("\n", start, end) < 2:
         return True
