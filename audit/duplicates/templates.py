@@ -1,14 +1,22 @@
-"""Page templates at the document level: a near-duplicate document pair is judged on what is not page furniture.
+"""Page furniture at the document level: a near-duplicate document pair is judged on what is not furniture.
 
 Pages of one site share their template (menus, sidebars, footer); on naive page text that shared text
-can outweigh an article, so two different articles of one site verify as near copies. The passage
-units observe recorded carry a key of their word sequence; a unit whose key is on
-``template_min_pages`` or more different pages of one site (the same test as for passages, see
-:func:`audit.duplicates.passages.template_sites`) is that site's template. A verified document pair
-whose pages hold template units is verified again on their other words (same alignment, same
-thresholds): when that fails, the pair is no near copy. When neither page has ``min_words`` words
-outside the template, there is nothing else to judge on and the pair keeps its verdict (two copies of
-one article saved three times on a site make its paragraphs "on three pages" too).
+can outweigh an article, so two different articles of one site verify as near copies (DUP002). A
+verified pair is judged again without two kinds of furniture, with the same thresholds
+(``doc_similarity``, ``doc_containment``, ``doc_min_other_coverage``), and dropped when that fails:
+
+* **template units**: a passage unit (recorded by observe with a key of its word sequence) whose key is
+  on ``template_min_pages`` or more different pages of one site (the passage stage's test, see
+  :func:`audit.duplicates.passages.template_sites`). Pages of unknown site are one pool, where only
+  units under ``passage_min_words`` words count (menu lines, headings, links): a paragraph on three
+  pages of a pool of news is more likely a story copied three times than a template;
+* **shared runs that are not prose** (:func:`audit.duplicates.units.is_prose`: mostly short lines, or
+  mostly characters that are not letters), found on two pages only as well.
+
+Their words leave the shared words and the pages' lengths. A pair whose pages both keep under
+``min_words`` words keeps its verdict (nothing else to judge on: two empty pages of one template, or the
+paragraphs of one article saved three times on a site). Template units need the passage units, which
+are recorded when passages are on (the default); without them only the second kind is left out.
 """
 
 from __future__ import annotations
@@ -119,6 +127,15 @@ class PageTemplates:
         if spans is None or not len(w):
             return None
         starts, ends = spans
+        if self.corpus.sites[ordinal] < 0:
+            # Pages of unknown site are one pool: there a paragraph on three pages is more likely a story
+            # copied three times (or copies overlapping in a chain) than a template; only the short units
+            # (menu lines, headings, links: under passage_min_words words) count as furniture.
+            words = np.searchsorted(w.starts, ends) - np.searchsorted(w.starts, starts)
+            short = words < self.corpus.config.passage_min_words
+            starts, ends = starts[short], ends[short]
+            if not len(starts):
+                return None
         at = np.searchsorted(starts, w.starts, side="right") - 1
         inside = (at >= 0) & (w.starts < ends[np.maximum(at, 0)])
         return inside if inside.any() else None
