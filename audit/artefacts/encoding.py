@@ -7,9 +7,11 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from html.entities import html5
-from typing import Iterable
+from itertools import accumulate
+from typing import Iterable, Iterator
 
 import ftfy
 import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows-* codecs)
@@ -237,12 +239,17 @@ _NON_ASCII_MARK = re.compile(r"[^\x00-\x7f\s]")
 _NON_SPACE = re.compile(r"\S*")
 
 
-def _non_ascii_tokens(line: str) -> list[tuple[int, int]]:
+#: A character that no token of :data:`_CLEAN_TOKEN` holds: not ASCII, not whitespace, not never-garbling.
+_DIRTY_MARK = re.compile("[^" + _CLEAN_TOKEN.pattern[1:-2] + "\\s]")
+
+
+def _non_ascii_tokens(line: str, mark: re.Pattern = _NON_ASCII_MARK) -> list[tuple[int, int]]:
     """The spans of ``_TOKEN.finditer(line)`` (whitespace-separated tokens holding a non-ASCII character)
-    found from those characters, not by trying the pattern at every position of the line."""
+    found from those characters, not by trying the pattern at every position of the line. With ``mark``
+    :data:`_DIRTY_MARK`: only those of them that :data:`_CLEAN_TOKEN` does not match."""
     out: list[tuple[int, int]] = []
     end = -1
-    for m in _NON_ASCII_MARK.finditer(line):
+    for m in mark.finditer(line):
         p = m.start()
         if p < end:
             continue  # inside the token just found
@@ -287,7 +294,8 @@ def mojibake_spans(text: str) -> list[tuple[int, int, str]]:
                     seg_fixed = ftfy.fix_encoding(seg)
                     if seg_fixed != seg:
                         found.append((s, e, seg_fixed))
-        for ts, te in _non_ascii_tokens(line):
+        # a token of never-garbling characters only is no round trip's (round_trip is None): skipped
+        for ts, te in _non_ascii_tokens(line, _DIRTY_MARK):
             if any(s < te and ts < e for s, e, _ in found):
                 continue
             repaired = round_trip(line[ts:te])
@@ -296,6 +304,37 @@ def mojibake_spans(text: str) -> list[tuple[int, int, str]]:
         out.extend((pos + s, pos + e, f) for s, e, f in sorted(found))
         pos += len(line)
     return out
+
+
+def _uncovered_runs(text: str, covered: list[tuple[int, int]]) -> Iterator[re.Match]:
+    """``m for m in _CONTROL_RE.finditer(text) if not any(s <= m.start() < e for s, e in covered)``, jumping
+    over the covered spans instead of visiting each run inside them (a UTF-16 stretch is one run per
+    character). A match of :data:`_CONTROL_RE` is a maximal run of control characters, so after the runs
+    that start in a covered span the next match is the first run that starts after its end; a search
+    from that end that matches right there, after a control character, found the tail of a run that
+    started inside the span, which is skipped too."""
+    spans = sorted(covered)
+    starts = [s for s, _e in spans]
+    reach = list(accumulate((e for _s, e in spans), max))  # the furthest end of the spans so far
+    search = _CONTROL_RE.search
+    pos = 0
+    while True:
+        m = search(text, pos)
+        if m is None:
+            return
+        st = m.start()
+        i = bisect_right(starts, st) - 1
+        if i < 0 or reach[i] <= st:
+            yield m
+            pos = m.end()
+            continue
+        pos = m.end()
+        end = reach[i]
+        if pos < end:
+            pos = end
+            tail = search(text, end)
+            if tail is not None and tail.start() == end and _CONTROL_RE.match(text, end - 1):
+                pos = tail.end()  # (the run holding the span's last character goes on past it)
 
 
 _TAG_PARTS = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)([^<>]*)>", re.DOTALL)
@@ -379,9 +418,7 @@ class EncodingCheck(DocumentCheck):
                 )
             )
         runs: list[list] = []  # control runs closer than 40 characters make one finding
-        for m in _CONTROL_RE.finditer(text) if _has_control(text) else ():
-            if any(s <= m.start() < e for s, e in covered):
-                continue
+        for m in _uncovered_runs(text, covered) if _has_control(text) else ():
             if runs and m.start() - runs[-1][1] <= 40:
                 runs[-1][1] = m.end()
                 runs[-1][2] += m.group(0)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, filterfalse
 from typing import Iterable, cast
 
 import numpy as np
@@ -510,11 +510,11 @@ def _lower_candidates(text: str, vocab, layer=None) -> tuple[list[tuple[int, str
     words = layer.words
     if vocab is layer.word_counts:
         # The layer's own counts: a kept token occurs once among the words, so one pass finds its index;
-        # the common English words leave by one set difference, the words that are not lower-case letters
-        # by one multi-line search of the rest joined a word per line (a word holds no line break), the
-        # repeated ones by their counts (no Python call per word).
-        lower = _LOWER_LINES.findall("\n".join(vocab.keys() - _common_en_words()))
-        keep = list(compress(lower, map((1).__eq__, map(vocab.__getitem__, lower))))
+        # the repeated words leave first by their counts, the words that are not lower-case letters by one
+        # multi-line search of the rest joined a word per line (a word holds no line break), the common
+        # English words last (no Python call per word).
+        once = compress(vocab.keys(), map((1).__eq__, vocab.values()))
+        keep = list(filterfalse(_common_en_words().__contains__, _LOWER_LINES.findall("\n".join(once))))
         if not keep:
             return [], True
         # their places: a kept word occurs once among the lower-case forms, so at most once as written

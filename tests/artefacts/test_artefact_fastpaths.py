@@ -115,6 +115,7 @@ _LOWER_CASES = [
     "Governorsaid capitalised, governorsaid lower, GOVERNORSAID upper",
     "the x.governorsaid and governorsaid.Then, governorsaid.",
     "entre los deportadoslos alcaldes",
+    "people there would governorsaid about their people; otherwise nobody",  # common English words, one repeated
 ]
 
 
@@ -313,6 +314,34 @@ def test_is_bad_is_ftfys():
 def test_non_ascii_tokens_are_the_token_regex():
     for line in _mojibake_lines()[:3000] + _random_texts("ab \t\n\xa0\u2028\u3000é’ü\x85—.", 5000, seed=7):
         assert encoding._non_ascii_tokens(line) == [m.span() for m in encoding._TOKEN.finditer(line)], repr(line)
+
+
+def test_dirty_tokens_are_the_token_regex_less_the_clean_tokens():
+    # mojibake_spans tries a round trip only on these: a token that _CLEAN_TOKEN matches has none
+    lines = _mojibake_lines()[:3000] + _random_texts("ab \t\n\xa0\u2028é’ü\x85—.ÃГ©√", 5000, seed=9)
+    assert any(encoding._CLEAN_TOKEN.fullmatch(m.group()) for ln in lines for m in encoding._TOKEN.finditer(ln))
+    for line in lines:
+        dirty = [m.span() for m in encoding._TOKEN.finditer(line) if not encoding._CLEAN_TOKEN.fullmatch(m.group())]
+        assert encoding._non_ascii_tokens(line, encoding._DIRTY_MARK) == dirty, repr(line)
+
+
+def test_uncovered_control_runs_are_the_filtered_runs():
+    # the control runs that start outside the covered spans (a UTF-16 stretch holds one run per character)
+    rnd = random.Random(10)
+    cases = [
+        ("T\x00h\x00e\x00 \x00\x01x", [(0, 7)]),
+        ("\x00\x00\x00ab\x00", [(1, 2)]),
+        ("a\x00\x01b", [(0, 2), (1, 3)]),
+    ]
+    for _ in range(20000):
+        text = "".join(rnd.choice("ab \x00\x01\x1f\x7f\x85é") for _ in range(rnd.randint(0, 40)))
+        spans = [sorted((rnd.randint(0, len(text)), rnd.randint(0, len(text)))) for _ in range(rnd.randint(0, 4))]
+        cases.append((text, [(a, b) for a, b in spans]))
+    for text, covered in cases:
+        want = [
+            m.span() for m in encoding._CONTROL_RE.finditer(text) if not any(s <= m.start() < e for s, e in covered)
+        ]
+        assert [m.span() for m in encoding._uncovered_runs(text, covered)] == want, (text, covered)
 
 
 def test_bare_entities_are_the_lookbehind_regex():
