@@ -569,6 +569,9 @@ def main() -> None:
     # collection every 700 allocations) walks about 120 times, 0.02-0.04 of a one-document scan's 0.8 CPU s.
     tune_collector()
     tune_allocator()  # numpy's batch temporaries reuse heap pages instead of faulting in fresh ones
+    # numpy's OpenBLAS starts a thread per core when numpy is imported (0.03-0.04 CPU s a process); no check
+    # multiplies matrices. Set before numpy is first imported (importing this module does not import it).
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     try:
         plain = _plain_scan(sys.argv[1:])
         if plain is None:

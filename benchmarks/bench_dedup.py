@@ -103,8 +103,13 @@ def scan_env() -> dict[str, str]:
     return env
 
 
-def _scan_cmd(src: Path, out: Path) -> list[str]:
-    cmd = [sys.executable, "-m", "audit", "scan", str(src), "--select", "duplicate", "--format", "json"]
+#: Rules of the ``scan`` and ``scan-docs`` methods (``scan-docs``: exact and near documents, no passage stage,
+#: the end-to-end counterpart of ``ours-docs``).
+SCAN_SELECT = {"scan": "duplicate", "scan-docs": "DUP001,DUP002"}
+
+
+def _scan_cmd(src: Path, out: Path, select: str = "duplicate") -> list[str]:
+    cmd = [sys.executable, "-m", "audit", "scan", str(src), "--select", select, "--format", "json"]
     return cmd + ["--jobs", "1", "--out", str(out)]
 
 
@@ -242,8 +247,8 @@ def work_ours(path: Path, n: int, passages: bool, overrides: str = "") -> dict:
     }
 
 
-def work_scan(path: Path, n: int) -> dict:
-    """The whole ``scan --select duplicate --format json --jobs 1`` of this checkout, end to end (start-up,
+def work_scan(path: Path, n: int, select: str = "duplicate") -> dict:
+    """The whole ``scan --select SELECT --format json --jobs 1`` of this checkout, end to end (start-up,
     reading, the stage, report.json), as a child process: its CPU (user + sys) and peak RSS."""
     import tempfile
 
@@ -257,7 +262,7 @@ def work_scan(path: Path, n: int) -> dict:
                 out.write(line)
                 nbytes += len(json.loads(line)["text"].encode("utf-8"))
                 docs += 1
-        cmd = _scan_cmd(src, Path(tmp) / "out")
+        cmd = _scan_cmd(src, Path(tmp) / "out", select)
         warm_scan(Path(tmp), src)
         with open(Path(tmp) / "log", "w") as log:
             proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=scan_env())
@@ -492,8 +497,8 @@ def worker(args) -> None:
         out = work_ours(path, args.docs, passages=False, overrides=extra)
     elif args.worker == "lsh-datasketch":
         out = work_lsh_datasketch(path, args.docs, args.threshold)
-    elif args.worker == "scan":
-        out = work_scan(path, args.docs)
+    elif args.worker in SCAN_SELECT:
+        out = work_scan(path, args.docs, SCAN_SELECT[args.worker])
     elif args.worker == "scan-parts":
         out = work_scan_parts(path, args.docs)
     elif args.worker == "datasketch":
@@ -556,7 +561,9 @@ def main() -> None:
         help='ours-docs-dsklsh = ours-docs with [duplicates] lsh = "datasketch" (MinHashLSH '
         "candidates, then our verification); lsh-datasketch = our signatures in datasketch's "
         "MinHashLSH, without verification; scan = the whole `scan --select duplicate --format json "
-        "--jobs 1` end to end (start-up, reading, report; CPU of the child process, peak = its max RSS)",
+        "--jobs 1` end to end (start-up, reading, report; CPU of the child process, peak = its max RSS); "
+        "scan-docs = the same with --select DUP001,DUP002 (exact and near documents, no passage stage: the "
+        "end-to-end counterpart of ours-docs)",
     )
     ap.add_argument("--ours-config", default="", help="DuplicatesConfig overrides, e.g. bands=60,rows=2")
     ap.add_argument(

@@ -14,8 +14,9 @@ from typing import Any, Callable, Iterable
 # The word definition lives in the shared text layer (one for the whole package); re-exported here.
 from audit.text import DENSE_RE, DENSE_SCRIPT, MARKS, WORD_RE, words  # noqa: F401
 
-#: Sentence-final punctuation of other scripts: CJK full stops, Devanagari danda, Arabic/Urdu, Armenian, Ethiopic.
-OTHER_TERMINAL = "。．！？｡」』।॥؟۔։።"
+#: Sentence-final punctuation of other scripts: CJK full stops, Devanagari danda, Arabic/Urdu, Armenian, Ethiopic,
+#: Myanmar, Tibetan, Khmer, Mongolian.
+OTHER_TERMINAL = "。．！？｡」』।॥؟۔։።။།༎។៕᠃"
 #: Characters that end a sentence or a line legitimately.
 TERMINAL = '.!?…:;"”’»)]›' + OTHER_TERMINAL
 #: List markers at the start of a line: "-", "*", "•", "1.", "2)", "a)".

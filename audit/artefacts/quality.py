@@ -153,8 +153,8 @@ def terminal_end(line: str) -> bool:
         line = line[:-1]
     if not line:
         return False
-    if line[-1] in _LAST_ALONE:
-        return True
+    if line[-1] in _LAST_ALONE or "\u0e00" <= line[-1] <= "\u0eff":
+        return True  # a mark, or Thai or Lao, whose sentences end without one
     core = line.rstrip(_CLOSERS)
     return bool(core) and core[-1] in ".!?…"
 
@@ -165,6 +165,9 @@ def terminal_end(line: str) -> bool:
 _ENDS_TERMINAL = frozenset(".!?…" + _LAST_ALONE)
 _NEEDS_LOOK = frozenset(_CLOSERS) - _ENDS_TERMINAL
 _LAST = itemgetter(-1)
+#: Letters of Thai and Lao, whose sentences end with a space and no mark: a line ending in one is not
+#: unpunctuated.
+_UNMARKED_SCRIPT = re.compile(r"[\u0e00-\u0eff]")
 
 
 def count_unpunctuated(lines: list[str]) -> int:
@@ -175,12 +178,30 @@ def count_unpunctuated(lines: list[str]) -> int:
         return sum(1 for ln in lines if not terminal_end(ln.rstrip()))
     lasts = "".join(map(_LAST, lines))
     ended = sum(map(lasts.count, _ENDS_TERMINAL))
+    if not lasts.isascii():
+        ended += len(_UNMARKED_SCRIPT.findall(lasts))
     look = _NEEDS_LOOK.intersection(lasts)
     if any(c.isspace() for c in set(lasts)):
         rest = [ln for ln in lines if ln[-1] in look or ln[-1].isspace()]
     else:
         rest = [ln for ln in lines if ln[-1] in look] if look else []
     return len(lines) - ended - sum(1 for ln in rest if terminal_end(ln.rstrip()))
+
+
+#: Hangul: a character is a syllable, so a Korean word of two or three characters is a normal word, and a
+#: mean word length counted in characters says nothing (ART061).
+_SYLLABIC_RE = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+
+
+#: A sentence end anywhere: a mark of :data:`OTHER_TERMINAL`, or ``.!?…`` before white space or the end.
+_SENTENCE_END = re.compile(rf"[.!?…](?:\s|$)|[{OTHER_TERMINAL}]")
+
+
+def _syllabic(text: str, counts: Counter, n: int) -> bool:
+    """Are at least 30% of the ``n`` words of ``text`` written in Hangul?"""
+    if text.isascii() or _SYLLABIC_RE.search(text) is None:
+        return False
+    return sum(c for w, c in counts.items() if _SYLLABIC_RE.match(w)) >= 0.3 * n
 
 
 def _has_dense(text: str) -> bool:
@@ -351,9 +372,21 @@ class QualityCheck(DocumentCheck):
                 f"words; C4 needs {c.min_sentences}+ sentences)",
                 ("words", "sentences"),
             )
+        # Gopher's word and line statistics are defined on documents of min_words words or more: on less prose
+        # (a two-sentence news summary, a wire story that is a table of results with a one-line note) they
+        # describe the length, not damage. A short text without a table and without any sentence end is still
+        # judged when it is a column of lines (a menu), a run of 20 words or more (keywords, an encoded blob) or
+        # full of symbols (hashtags): it is no prose at all. One line of a few words (a wire flash, a headline
+        # as the body) is not. The figures stay in ``stats``.
+        judged = q.get("prose_words", q["words"]) >= c.min_words or (
+            not tables
+            and q["words"] >= 5
+            and (len(lines) >= 3 or q["words"] >= 20 or q["symbol_ratio"] > c.max_symbol_ratio)
+            and _SENTENCE_END.search(text) is None
+        )
         # Word length means nothing where every character is a token (Chinese, Japanese, Thai).
-        dense = q["dense_script_share"] >= 0.3
-        if q["words"] and not dense and not c.min_mean_word_length <= q["mean_word_length"] <= c.max_mean_word_length:
+        dense = q["dense_script_share"] >= 0.3 or _syllabic(text, ctx.word_counts, q["words"])
+        if judged and not dense and not c.min_mean_word_length <= q["mean_word_length"] <= c.max_mean_word_length:
             add(
                 ART061,
                 f"mean word length {q['mean_word_length']} outside {c.min_mean_word_length}-{c.max_mean_word_length}",
@@ -361,7 +394,7 @@ class QualityCheck(DocumentCheck):
             )
         unsupported = ctx.language not in ("und", "") and ctx.language not in sw  # e.g. ru, zh: no stop-word list
         if (
-            q.get("prose_words", q["words"]) >= 20
+            judged
             and not unsupported
             and (q["gopher_stopwords"] < c.min_gopher_stopwords or q["stopword_share"] < c.min_stopword_share)
         ):
@@ -371,7 +404,7 @@ class QualityCheck(DocumentCheck):
                 "commonest; prose has more",
                 ("stopword_language", "stopword_share", "gopher_stopwords"),
             )
-        if q["symbol_ratio"] > c.max_symbol_ratio or (q["words"] and q["alpha_word_share"] < c.min_alpha_word_share):
+        if judged and (q["symbol_ratio"] > c.max_symbol_ratio or q["alpha_word_share"] < c.min_alpha_word_share):
             add(
                 ART063,
                 f"symbol ratio {q['symbol_ratio']}, alphabetic word share {q['alpha_word_share']}",
@@ -387,7 +420,7 @@ class QualityCheck(DocumentCheck):
                 "characters are in duplicated lines",
                 ("duplicate_line_share", "duplicate_line_char_share"),
             )
-        if len(logical) >= 3 and q["unpunctuated_line_share"] > c.max_unpunctuated_share:
+        if judged and len(logical) >= 3 and q["unpunctuated_line_share"] > c.max_unpunctuated_share:
             add(
                 ART065,
                 f"{q['unpunctuated_line_share']:.0%} of lines lack terminal punctuation",

@@ -48,6 +48,14 @@ ART053 = Rule(
     not_flags=("an article whose paragraphs continue each other (pronouns, quotes, 'said')",),
 )
 
+#: Languages whose continuation openers :data:`_CONTINUATION` knows: a teaser list is told from an article in
+#: one-sentence paragraphs by them, so in other languages the rule cannot judge (a document whose language is
+#: not known, "und", is judged as before).
+_TEASER_LANGUAGES = frozenset({"en", "es"})
+#: A sentence of six words or more that ends in a colon ("Some of the other data points include:"): the lines
+#: after it are the items of the article's own list, not teasers of other stories (a heading such as "Most
+#: read:" is shorter).
+_INTRODUCES_LIST = re.compile(r"(?m)^[ \t]*(?:\S+[ \t]+){5,}\S*:[ \t]*$")
 _PIPE_SEP = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 _ORPHAN = re.compile(r"^\s*(?:[-–*•·▪►▸◦●○■□]|\(?\d{1,3}[.)]|[a-z]\))\s*$")
 _GLYPH_LEAD = re.compile(r"^\s*[•▪►▸◦●○■□✓✔➤]\s*")
@@ -112,7 +120,9 @@ def teaser_signals(texts: list[str], lengths: Sequence[int] | None = None) -> di
     if lengths is None:
         lengths = [len(words(t)) for t in texts]
     one_liners = sum(
-        1 for t, n in zip(texts, lengths, strict=True) if 8 <= n <= 60 and len(re.findall(r"[.!?](?:\s|$)", t)) <= 2
+        1
+        for t, n in zip(texts, lengths, strict=True)
+        if 8 <= n <= 60 and len(re.findall(r"[.!?](?:\s|$)", t)) <= 2 and _prose_line(t)
     )
     continuation = sum(1 for t in texts if _CONTINUATION.match(t))
     attribution = sum(1 for t in texts if ("“" in t or '"' in t) and _ATTRIBUTION.search(t))
@@ -123,6 +133,17 @@ def teaser_signals(texts: list[str], lengths: Sequence[int] | None = None) -> di
         "continuation_share": round(continuation / n, 3),
         "quoted_attribution_share": round(attribution / n, 3),
     }
+
+
+def _prose_line(line: str) -> bool:
+    """Is ``line`` a line of prose, as a teaser is: at least 8 words without a digit, and at most one word in
+    five with one? A row of a results table ("Net loss 4,990,000 vs loss 12.8 mln") is not."""
+    ws = words(line)
+    alpha = sum(1 for w in ws if not _DIGIT.search(w))
+    return alpha >= 8 and alpha >= 0.8 * len(ws)
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _one_liners_possible(lengths: Sequence[int]) -> bool:
@@ -143,6 +164,7 @@ class StructureConfig:
 
 class StructureCheck(DocumentCheck):
     rules = (ART050, ART051, ART052, ART053)
+    uses = frozenset({"language"})  # the document's language: ART053 judges only languages it has openers for
     section = "structure"
     config_class = StructureConfig
     order = 60
@@ -253,7 +275,13 @@ class StructureCheck(DocumentCheck):
                 first[key] = span
 
         cfg = self.config
-        if len(ctx.passages) == len(lines) and len(lines) >= cfg.teaser_min_lines and _one_liners_possible(word_counts):
+        if (
+            len(ctx.passages) == len(lines)
+            and len(lines) >= cfg.teaser_min_lines
+            and (ctx.language in _TEASER_LANGUAGES or ctx.language == "und")
+            and _one_liners_possible(word_counts)
+            and not _INTRODUCES_LIST.search(text)
+        ):
             sig = teaser_signals([text[s.start : s.end] for s in lines], word_counts)
             if (
                 sig

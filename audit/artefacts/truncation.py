@@ -303,6 +303,18 @@ def begins_common_word(fragment: str, lang: str) -> bool:
     return False
 
 
+def _one_letter_short(fragment: str, lang: str) -> bool:
+    """Is lower-case ``fragment`` a common word of ``lang`` or English without its last letter ("confirme" of
+    "confirmed", "upcomin" of "upcoming")? :func:`begins_common_word` asks for 2+ more letters."""
+    words_ = _common_words(lang)
+    i = bisect_left(words_, fragment)
+    while i < len(words_) and words_[i].startswith(fragment):
+        if len(words_[i]) == len(fragment) + 1:
+            return True
+        i += 1
+    return False
+
+
 #: :func:`is_prose`'s test of a caption or label line ("Photo: ...").
 _CAPTION = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)?:\s")
 #: The fewest words :func:`is_prose` accepts, whatever its other arguments (``min_strong`` and
@@ -310,12 +322,27 @@ _CAPTION = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)?:\s")
 _PROSE_MIN_WORDS = 4
 
 
+#: The words a sentence after a label ("Q: ...", "Why: ...", "Update: ...") needs to be judged as prose
+#: when it ends on a clear cut; a caption ("Photo: Protesters outside City Hall") is shorter.
+_LABELLED_PROSE_WORDS = 8
+
+
+def _labelled_prose(passage: str, after: int) -> bool:
+    """The text after a passage's label (from ``after``) is a sentence of 8 words or more that opens with a
+    capital ("Why: All proceeds go to ..."; not a table's note: "Note: 1986 qtr excludes ...")."""
+    rest = passage[after : after + 400]
+    return rest[:1].isupper() and len(rest.split()) >= _LABELLED_PROSE_WORDS
+
+
 def _never_prose(passage: str, layer, span) -> bool:
     """Does :func:`is_prose` say no to ``passage`` (at ``span`` of the layer's text) whatever the kind of
     cut: a caption or label line, a pipe or middle-dot menu, or fewer words than it ever accepts (counted
     from the layer: a passage starts and ends next to whitespace, so no word crosses its bounds)? Then
     the truncation check need not ask :func:`cut_kind`."""
-    if "|" in passage or passage.count(" · ") >= 2 or _CAPTION.match(passage):
+    if "|" in passage or passage.count(" · ") >= 2:
+        return True
+    label = _CAPTION.match(passage)
+    if label and not _labelled_prose(passage, label.end()):
         return True
     i, j = layer.word_range(span.start, span.end)
     return j - i < _PROSE_MIN_WORDS
@@ -335,8 +362,11 @@ def is_prose(
     8 words in sentence case; one that ends on a whole word needs ``min_words`` words or
     two sentences.
     """
-    if _CAPTION.match(passage):
-        return False  # "Photo: ..." caption or label line
+    label = _CAPTION.match(passage)
+    if label:
+        if not (strong_cut and _labelled_prose(passage, label.end())):
+            return False  # "Photo: ..." caption or label line
+        passage = passage[label.end() :]  # "Q: Can I move my licence to another c": a sentence after its label
     if "|" in passage or passage.count(" · ") >= 2:
         return False
     ws = words(passage)
@@ -377,6 +407,7 @@ _WORD_BEFORE_TOKEN_R = re.compile(r"\S+\s+([^\W\d_]+)")
 #: ``([^\W\d_]+)\s+[^\W\d_]+$``
 _WORD_BEFORE_WORD_R = re.compile(r"[^\W\d_]+\s+([^\W\d_]+)")
 _LETTERS = re.compile(r"[^\W\d_]+")
+_ALNUM = re.compile(r"\w")
 _FINAL_LETTERS = re.compile(r"([^\W\d_]+)$")
 _CLOSING = '"”’»)'
 
@@ -439,13 +470,16 @@ def _common_stopwords(lang: str) -> frozenset[str]:
     return sw.get(lang, frozenset()) | (sw["en"] if lang == "und" else frozenset())
 
 
-def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = None, _prefixed=None) -> str | None:
+def cut_kind(
+    passage: str, lang: str, vocabulary: Mapping[str, int] | None = None, _prefixed=None, document: str | None = None
+) -> str | None:
     """``"mid-word"`` / ``"function-word"`` / ``"mid-sentence"`` when the passage stops without final punctuation.
 
     ``vocabulary`` (the document's own lower-cased words with their counts) confirms a mid-word
     cut: the last fragment occurs only there but begins another word ("administr" / "administration").
     ``_prefixed(fragment)`` (optional): the words of ``vocabulary`` that start with ``fragment``
-    (:class:`_Prefixes`), instead of a pass over all of them.
+    (:class:`_Prefixes`), instead of a pass over all of them. ``document`` (optional): the whole text, where
+    a capitalised fragment is looked for as the start of a name (:func:`_name_continued`).
     """
     tail = passage.rstrip()
     if not tail:
@@ -462,7 +496,16 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
         return "mid-word"  # "write to tips@e", "unter www.bmw": an e-mail or web address without its domain
     if any(c in last_token for c in "/@.#") or _credit_line(passage) or _SIGN_OFF.match(passage):
         return None  # ends with a URL, e-mail, domain or hashtag; or a credits line ("Image courtesy of ...")
-    if _signature(tail) or _SOURCE_AFTER_DASH.search(tail, max(0, len(tail) - 60)):
+    if _SOURCE_AFTER_DASH.search(tail, max(0, len(tail) - 60)):
+        return None  # a headline's source after a spaced dash ("... treats — Glo")
+    if _signature(tail):
+        found = _final_letters(tail) if document is not None else None
+        if (
+            found
+            and document is not None
+            and _name_continued(found[1], lang, vocabulary or {}, document, prefixed=_prefixed)
+        ):
+            return "mid-word"  # "... every difficulty. Winston Church" in a text that writes "Churchill"
         return None  # the author of a quotation, a credit or a label line after a finished sentence
     rev = tail[::-1]  # the patterns of the passage end read it reversed, from its last character
     if _UPPER_SIGN_OFF_R.match(rev):
@@ -513,9 +556,11 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
             and lists()[0]
             and lists()[1] < 2.0
             and zipf(low, "en") < 2.0
-            and begins_common_word(low, lang)
+            and (begins_common_word(low, lang) or _one_letter_short(low, lang))
         ):
-            return "mid-word"  # a rare fragment that begins a common word ("... is reall", "la medid")
+            # a rare fragment that begins a common word ("... is reall", "la medid") or lacks only its last
+            # letter ("... confirme", "... upcomin")
+            return "mid-word"
         if frag.islower() and len(frag) >= 2 and low not in common and lists()[0]:
             # not a word of the passage language ("... a restringir el rie"); the lists carry many
             # abbreviations, so a short final fragment must also be a frequent word ("pla", "exp" are cuts;
@@ -545,6 +590,17 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
             prev = _WORD_BEFORE_TOKEN_R.match(rev)
             if prev and prev.group(1)[::-1].islower():
                 return "mid-word"  # "... on M": a cut name, not "Plan B"
+        if len(frag) == 2 and document is not None and before.isspace():
+            # "... Kardashian was Da" in a text that writes "Dana": two letters of a name after a lower-case
+            # word (not a name run, "President Xi", nor a reporting verb, "said Wu")
+            prev = _WORD_BEFORE_TOKEN_R.match(rev)
+            word = prev.group(1)[::-1] if prev else ""
+            if (
+                word.islower()
+                and word not in REPORTING_VERBS
+                and _name_continued(frag, lang, vocabulary, document, shortest=2, prefixed=_prefixed)
+            ):
+                return "mid-word"
         prev = _WORD_BEFORE_WORD_R.match(rev)
         after_function_word = bool(prev and prev.group(1)[::-1] in NEVER_FINAL.get(lang, NEVER_FINAL["en"]))
         if (
@@ -558,6 +614,8 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
             and begins_common_word(low, lang)
         ):
             return "mid-word"  # "... blaming Musli", "Mitt Romn": an unknown fragment that begins a common word
+        if document is not None and _name_continued(frag, lang, vocabulary, document, prefixed=_prefixed):
+            return "mid-word"  # "... Mitt Rom" in a text that writes "Romney": a name cut
         if (
             frag[0].isupper()
             and lang != "de"
@@ -571,6 +629,52 @@ def cut_kind(passage: str, lang: str, vocabulary: Mapping[str, int] | None = Non
         if low in REPORTING_VERBS:
             return None  # "..., the two groups said": complete, only the period is missing
     return "mid-sentence"
+
+
+#: The highest Zipf frequency (in the passage language and in English) of a capitalised fragment that
+#: :func:`_name_continued` reads as the start of a name: "rom", "sim", "spa", "goo" are strings the lists
+#: count often, rarely as the whole capitalised word ("Rom" of "Romney", "Goo" of "Google").
+_NAME_FRAGMENT_ZIPF = 4.0
+
+
+def _name_continued(
+    frag: str, lang: str, vocabulary: Mapping[str, int], document: str, shortest: int = 3, prefixed=None
+) -> bool:
+    """A capitalised fragment of 3+ letters ("Rom") that the document uses only there, begins a capitalised
+    word the document writes ("Romney", 2 to 8 more lower-case letters: not an inflection, demonym or
+    derivation of a whole word: "Babylon" / "Babylonians") and is no frequent word itself (Zipf under 4 in
+    the passage language and English for 3-4 letters, under 3 for a longer one: "Glass" / "Glasslands",
+    "Off" / "Office", "Addict" / "Addictive" are whole words). ``shortest``: the fewest letters (2 where the
+    caller has other evidence: a lower-case word before the fragment)."""
+    low = frag.lower()
+    if (
+        len(frag) < shortest
+        or not frag[1:].islower()
+        or vocabulary.get(low, 0) > 1
+        or low in CALENDAR_WORDS
+        or not has_word_lists()
+        or low in _common_stopwords(lang)
+        or any(
+            zipf(low, lg) >= (_NAME_FRAGMENT_ZIPF if len(frag) <= 4 else 3.0)
+            for lg in dict.fromkeys((lang, "en"))
+            if lg in WORDFREQ_LANGS
+        )
+    ):
+        return False
+    if prefixed is not None and not prefixed.continued(low):
+        return False  # no word of the document continues the fragment by 2+ letters (a quick test first)
+    # the matches of ``(?<![^\W\d_])FRAG([a-zà-öø-ÿ]{2,8})(?![^\W\d_])``, from a string search for the fragment
+    q = document.find(frag)
+    while q >= 0:
+        if q == 0 or not _LETTER.match(document, q - 1):
+            run = _NAME_REST.match(document, q + len(frag))
+            if run and not _whole_word_rest(frag, run.group(1)):
+                return True
+        q = document.find(frag, q + 1)
+    return False
+
+
+_NAME_REST = re.compile(r"([a-zà-öø-ÿ]{2,8})(?![^\W\d_])")
 
 
 def _label_sentence(sentence: str) -> bool:
@@ -789,6 +893,124 @@ def copy_cut(layer, start: int, end: int, lang: str, prefixed=None) -> str | Non
         # menu) and never stands alone there ("... After Long Deb" / "debate")
         found = next((w for w in win if _continues_word(w, frag) and not _rare(w, lang, 0.01)), None)
     return found
+
+
+#: Endings that make a whole word of the same stem, not the rest of a cut word: inflections, demonyms and
+#: common derivations ("... exports to Japan" / "... exports to Japanese cars", "New York" / "New Yorkers").
+_WHOLE_WORD_RESTS = frozenset(
+    "es ed ing er ers ly ese ian ians an ans ish ness ment ments al ally ism isim ist ists ity ion ions ive ives ic ics"
+    " ery ship hood".split()
+)
+
+
+def _whole_word_rest(frag: str, rest: str) -> bool:
+    """Does ``rest`` make a whole ``frag`` a longer word (:data:`_WHOLE_WORD_RESTS`)? A plural in "-es" follows
+    only a sibilant or an "o" ("Church" / "Churches", "Hero" / "Heroes"): "Tim" / "Times", "Stat" / "States"
+    are cut words."""
+    low = rest.lower()
+    if low == "es":
+        return frag.lower().endswith(("s", "x", "z", "ch", "sh", "o"))
+    return low in _WHOLE_WORD_RESTS
+
+
+#: How a passage's last words read for :func:`phrase_cut`: up to two words and the final run of letters.
+_PHRASE_END = re.compile(r"(?:(?<!\S)([^\W\d_]+)\s+)?(?<!\S)([^\W\d_][\w’'-]*?)\s+([^\W\d_]+)$")
+
+
+_SPACES = re.compile(r"\s+")
+_LETTERS_OR_NONE = re.compile(r"[^\W\d_]*")
+
+
+def _phrase_hits(text: str, context: list[str], frag: str):
+    r"""``(start of the fragment, the letters after it)`` for each match of the words of ``context`` and
+    ``frag``, separated by white space, the first word not preceded by a letter, in ``text``: the
+    non-overlapping matches of ``(?<![^\W\d_])CONTEXT\s+FRAG([^\W\d_]*)`` (the words escaped), found from
+    the occurrences of the first word (a string search) instead of a pattern compiled per passage and
+    tried at every character of the text."""
+    first = context[0]
+    q = text.find(first)
+    while q >= 0:
+        nxt = q + 1
+        if q == 0 or not _LETTER.match(text, q - 1):
+            pos = q + len(first)
+            for word in (*context[1:], frag):
+                gap = _SPACES.match(text, pos)
+                if gap is None or not text.startswith(word, gap.end()):
+                    pos = -1
+                    break
+                pos = gap.end() + len(word)
+            if pos >= 0:
+                rest = _LETTERS_OR_NONE.match(text, pos).group(0)  # type: ignore[union-attr]
+                yield pos - len(frag), rest
+                nxt = pos + len(rest)
+        q = text.find(first, nxt)
+
+
+def phrase_cut(text: str, start: int, end: int, lang: str, prefixed: _Prefixes | None = None) -> str | None:
+    """The word the document writes, elsewhere, after the same word (two words when the one before is a
+    function word) as the passage ``[start, end)`` ends with, when the passage's last letters are its
+    start and never stand alone after those words: "... found Ce" / "Paul Ceglia ... found Ceglia", "...
+    the United St" / "the United States", "... spicy Bloody M" / "made Bloody Marys". A name or word the
+    text spells out whole is the evidence, where the fragment alone is often a word or an abbreviation
+    itself ("St", "Sim", "al"). The context and the fragment match with their case; an inflection or a
+    derivation of a whole word ("Japan" / "Japanese", "album" / "albums") does not count, and neither does
+    a fragment that the document writes alone after those words. ``prefixed``: the document's
+    :class:`_Prefixes` (its words), a quick test before the search of the text."""
+    tail = text[max(start, end - 200) : end].rstrip()
+    if prefixed is not None:
+        # quick test first, from the document's words: a word continues the fragment by 2+ letters (the
+        # only matches below that can make an answer)
+        final = _final_letters(tail)
+        if not final or not prefixed.continued(final[1].lower()):
+            return None
+    m = _PHRASE_END.search(tail)
+    if m is None:
+        return None
+    first, prev, frag = m.group(1), m.group(2), m.group(3)
+    sw = _common_stopwords(lang) | stopwords()["en"]
+    context = [prev]
+    if len(prev) < 3 or prev.lower() in sw:
+        if first is None or first.lower() in sw:
+            return None  # "in the Co": too common a context to be evidence
+        context = [first, prev]
+    found = None
+    cut_at = max(start, end - 200) + m.start(3)  # where the passage's own fragment starts
+    for at, rest in _phrase_hits(text, context, frag):
+        if at == cut_at:
+            continue  # the passage's own ending
+        if not rest or rest in ("s", "'s", "’s"):
+            return None  # the document writes the fragment whole (or its plural) after the same words
+        if (
+            found is None
+            and len(rest) >= 2
+            and not _whole_word_rest(frag, rest)
+            and not _glued(frag.lower(), (frag + rest).lower(), lang)  # "Costumes" / "CostumesMore": a glued menu
+        ):
+            found = frag + rest
+    if found and len(frag) > 3 and not _rare(frag.lower(), lang):
+        return None  # a listed word of 4+ letters that a longer word begins: a compound or derivation ("Face" / "Facebook")
+    return found
+
+
+#: A number of 1 to 3 digits that ends a passage after a word or mark that introduces a year ("in 178",
+#: "from 19", "the beginning of 19", "(193", "Nov 06, 2"): read against the years the document writes (:func:`year_cut`).
+_YEAR_CUT = re.compile(
+    r"(?:(?<![^\W\d_])(?:in|of|from|since|until|till|during|before|after|around|early|late|en|desde|em|im|seit|nel|dal|depuis)\s+|\(|\d,\s+)(\d{1,3})$"
+)
+_YEAR = re.compile(r"(?<![\d.,])(?:1[5-9]|20)\d\d(?![\d.,]\d)")
+
+
+def year_cut(passage: str, text: str) -> bool:
+    """The passage ends on the first 1 to 3 digits of a year the document writes elsewhere, after a
+    preposition of time, an opening bracket or a date's comma ("... in 178" with "1786" elsewhere,
+    "(193" with "1935"): a year is written whole; a count or a figure of a table after "in" is not
+    cut ("up 12 pct in 3", when no year starts "3")."""
+    tail = passage.rstrip()
+    m = _YEAR_CUT.search(tail, max(0, len(tail) - 40))
+    if m is None:
+        return False
+    digits = m.group(1)
+    return any(y.group(0).startswith(digits) for y in _YEAR.finditer(text))
 
 
 def _rare(word: str, lang: str, below: float = 3.0) -> bool:
@@ -1130,7 +1352,16 @@ class TruncationCheck(DocumentCheck):
             elif cut:
                 if not quotes and _never_prose(ptext, ctx.layer, p):
                     continue  # what follows reports a cut only where is_prose holds, and it cannot here
-                kind = cut_kind(ptext, lang, vocab, prefixed)
+                kind = cut_kind(ptext, lang, vocab, prefixed, text)
+                completed = None
+                if kind not in _STRONG and text[p.end - 1].isalpha():
+                    # the document writes the passage's last word whole after the same words elsewhere
+                    completed = phrase_cut(text, p.start, p.end, lang, prefixed)
+                    if completed:
+                        kind = "mid-word"
+                year = kind is None and text[p.end - 1].isdigit() and year_cut(ptext, text)
+                if year:
+                    kind = "mid-word"  # "... director of the observatory in 178": a year stopped short
                 # a final comma, bracket or opening quote is evidence; a final dash is not (an aside or a
                 # broken-off sentence in informal writing: "... as distinctively--")
                 strong = kind in _STRONG or ptext.rstrip()[-1] in ",(“‘«/&"
@@ -1144,7 +1375,15 @@ class TruncationCheck(DocumentCheck):
                 # the closing paragraph of an article after a punctuated one is prose, not a headline:
                 # 4 words in sentence case suffice there (an edited text does not end on an unpunctuated
                 # fragment; page navigation and credit lines excepted)
-                closing = i == len(passages) - 1 and i > 0 and text[passages[i - 1].end - 1] in '.!?…"”’»)'
+                # (a separator line between them, "-", "* * *", is passed over)
+                k = i - 1
+                while (
+                    k > 0
+                    and passages[k].end - passages[k].start <= 10
+                    and not _ALNUM.search(text, passages[k].start, passages[k].end)
+                ):
+                    k -= 1
+                closing = i == len(passages) - 1 and k >= 0 and text[passages[k].end - 1] in '.!?…"”’»)'
                 short_closing = closing and not _NAVIGATION.match(ptext) and not _SIGN_OFF.match(ptext)
                 if (
                     (
@@ -1198,7 +1437,12 @@ class TruncationCheck(DocumentCheck):
                         if kind == "function-word"
                         or (kind == "mid-word" and (short_closing or _clear_fragment(ptext, lang, vocab)))
                         else 6,
-                        mid_word=kind == "mid-word" and _long_fragment(ptext),
+                        # a headline's last word that the text lengthens elsewhere ("... Beautiful Web App" /
+                        # "Web Apple") is a word: the Title Case test holds unless the fragment is none
+                        mid_word=year  # a title's year is cut too ('The film "Boys Will Be Boys" (19')
+                        or kind == "mid-word"
+                        and _long_fragment(ptext)
+                        and (not completed or _rare(ptext.rsplit(None, 1)[-1].lower(), lang)),
                     )
                 ):
                     start = p.start
@@ -1214,7 +1458,8 @@ class TruncationCheck(DocumentCheck):
                         ART020.finding(
                             (start, p.end),
                             f"{scope} is cut {kind.replace('-', ' ')}: it ends with {tail!r} and no final punctuation",
-                            data={"scope": scope, "kind": kind, "ending": tail},
+                            data={"scope": scope, "kind": kind, "ending": tail}
+                            | ({"completed": completed} if completed else {}),
                             severity=None if strong else Severity.INFO,
                         )
                     )

@@ -26,7 +26,7 @@ from audit.artefacts.common import (
 from audit.model import Category, Finding, Severity
 from audit.rules import DocContext, DocumentCheck, Rule
 from audit.segment import ABBREVIATIONS
-from audit.text import MARKS
+from audit.text import DENSE_SCRIPT, MARKS
 
 ART030 = Rule(
     id="ART030",
@@ -87,6 +87,20 @@ _GLUE = re.compile(r"(?<=[^\W\d_]{2})([,;:?]|\.)(?=[^\W\d_]{2})")
 _QUOTE_GLUE = re.compile(
     r"(?<=[^\W\d_][.,!?])”(?=[^\W\d_]{2})|(?<=[^\W\d_][.,!?])“(?=[^\W\d_])|(?<=[^\W\d_]{2})“(?=[^\W\d_])"
 )
+#: Letters of scripts written without spaces between words (Thai, Lao, Tibetan, Myanmar, Khmer, kana, CJK): a
+#: mark right before or after one is how the script is written ("瑞典“一带一路”研究所"), not a lost space.
+_UNSPACED_LETTER = re.compile(f"[{DENSE_SCRIPT}\u0f00-\u0fff]")  # the dense scripts, and Tibetan
+
+
+def _unspaced_near(tok: str, start: int, end: int) -> bool:
+    """Is a letter of a script written without spaces right before ``tok[start:end]`` (past closing marks) or
+    right after it?"""
+    i = start - 1
+    while i >= 0 and tok[i] in ".,!?":
+        i -= 1
+    return (i >= 0 and _UNSPACED_LETTER.match(tok, i) is not None) or _UNSPACED_LETTER.match(tok, end) is not None
+
+
 _TLDS = frozenset(
     "com org net gov edu mil int io co uk us es mx ar cl pe fr de it pt br ca au info biz news tv me ly gl be nl ch "
     "at se no dk fi pl ru cn jp in ai app dev html htm php asp aspx js py json xml csv pdf txt md yaml yml doc docx "
@@ -786,7 +800,10 @@ def find_glued(text: str) -> list[tuple[int, int, str]]:
             continue
         if '"' in tok and '="' in text[max(0, ts - 60) : ts]:
             continue  # inside a quoted attribute value (face="verdana,MS Sans Serif,arial")
+        unspaced = not tok.isascii() and _UNSPACED_LETTER.search(tok) is not None
         for m in _GLUE.finditer(tok):
+            if unspaced and _unspaced_near(tok, m.start(), m.end()):
+                continue  # Chinese, Japanese, Thai...: no space is written around marks
             p = m.group(1)
             # _GLUE requires a letter on each side of the mark, so both searches match
             left = cast("re.Match[str]", re.search(r"[^\W\d_]+$", tok[: m.start()])).group(0)
@@ -816,6 +833,8 @@ def find_glued(text: str) -> list[tuple[int, int, str]]:
                 continue
             out.append((ts + m.start() - len(left), ts + m.end() + len(right), p))
         for m in _QUOTE_GLUE.finditer(tok):
+            if unspaced and _unspaced_near(tok, m.start(), m.end()):
+                continue
             out.append((ts + max(0, m.start() - 3), ts + min(len(tok), m.end() + 3), m.group(0)))
     return out
 

@@ -152,7 +152,9 @@ def _window_bounds(text: str, s0: int, e0: int, target: int) -> list[tuple[int, 
 
 #: Sentence stops of other scripts (:data:`audit.segment._SENT_END`'s second branch): a sentence may end
 #: there without white space after it.
-_OTHER_STOPS = re.compile("[\u3002\uff0e\uff01\uff1f\uff61\u0964\u0965\u061f\u06d4\u0589\u1362]")
+_OTHER_STOPS = re.compile(
+    "[\u3002\uff0e\uff01\uff1f\uff61\u0964\u0965\u061f\u06d4\u0589\u1362\u104b\u0f0d\u0f0e\u17d4\u17d5\u1803]"
+)
 #: ``n`` words (runs of non-space) and the white space after each, from a word's start.
 _SKIP: dict[int, re.Pattern] = {}
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
+from operator import itemgetter
 from typing import Callable
 
 from audit.model import Span
@@ -134,16 +135,13 @@ def _lexicons(
             return guessed_passages[i][2]
         return doc_lang
 
-    def lang_at(offset: int) -> str:
-        lang = language_at(offset) if language_at else guessed_at(offset)
-        if lang in ("und", "", None):
-            lang = doc_lang
-        return lang
-
-    lexicons: dict[str, Lexicon | None] = {}  # (per language: one lookup per sentence)
+    at = language_at if language_at else guessed_at
+    doc_lex = lexicon(doc_lang) if doc_lang in LEXICON_LANGUAGES else None
+    # (per language as ``at`` names it: one lookup per sentence; no language is the document's)
+    lexicons: dict[str | None, Lexicon | None] = {"und": doc_lex, "": doc_lex, None: doc_lex}
 
     def lex_for(offset: int) -> Lexicon | None:
-        lang = lang_at(offset)
+        lang = at(offset)
         try:
             return lexicons[lang]
         except KeyError:
@@ -153,8 +151,15 @@ def _lexicons(
     return doc_lang, lex_for
 
 
+_UNIT_ORDER = itemgetter(0, 1)
+
+
 def _units(sentences, tables: list[Table]) -> list[tuple[int, int, Table | None]]:
     """The units read one by one: sentences outside the tables, and table rows (not headers), in order."""
+    if not tables:
+        plain: list[tuple[int, int, Table | None]] = [(s.start, s.end, None) for s in sentences]
+        plain.sort(key=_UNIT_ORDER)
+        return plain
     spans = sorted((t.rows[0][0], t.rows[-1][1]) for t in tables if t.rows)
     starts = [a for a, _b in spans]
 
@@ -166,8 +171,16 @@ def _units(sentences, tables: list[Table]) -> list[tuple[int, int, Table | None]
         (s.start, s.end, None) for s in sentences if not in_table(s.start, s.end)
     ]
     units += [(r[0], r[1], t) for t in tables for r in t.rows if r != t.header]
-    units.sort(key=lambda u: (u[0], u[1]))
+    units.sort(key=_UNIT_ORDER)
     return units
+
+
+def _near_quote(quotes: list[Quote], quote_starts: list[int], start: int, end: int) -> bool:
+    """False when :func:`_quote_of` finds nothing for ``[start, end)`` in its first steps (most sentences): neither the
+    last quote that starts at or before ``start`` nor the next one reaches into the unit."""
+    k = bisect.bisect_right(quote_starts, start) - 1
+    q = quotes[k if k > 0 else 0]
+    return q.start < end and (q.end > start or (k + 1 < len(quotes) and quotes[k + 1].start < end))
 
 
 def _quote_of(quotes: list[Quote], quote_starts: list[int], start: int, end: int) -> Quote | None:
@@ -246,7 +259,11 @@ def analyse(
             attributions = find_attributions(masked, start, end, lex, cues)
         else:
             attributions = []  # (what find_attributions returns for a span without a cue: tested by bisection here)
-        quote = _quote_of(quotes, quote_starts, start, end) if quotes else None
+        quote = (
+            _quote_of(quotes, quote_starts, start, end)
+            if quotes and _near_quote(quotes, quote_starts, start, end)
+            else None
+        )
         c = Claim(
             start,
             end,

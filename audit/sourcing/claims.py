@@ -896,7 +896,7 @@ def results_line(text: str, start: int, end: int) -> bool:
     """A line (or run of lines) of a table of figures: a figure compared with another ("Net 2.1 mln vs
     1.6 mln", twice or more in a longer run), or a row of bare numbers ("North America 354 389 353")."""
     seg = text[start:end]
-    versus = len(_VERSUS.findall(seg))
+    versus = len(_VERSUS.findall(seg)) if _has_vs(seg) else 0  # (every match has "vs": most lines have none)
     if versus >= 2 or (versus and len(seg) <= 160):
         return True
     tokens = len(seg.split())

@@ -131,6 +131,9 @@ _SMALL = "one|two|three|four|five|six|seven|eight|nine|ten|uno|una|dos|tres|cuat
 _SMALL_WORDS = tuple(_SMALL.split("|"))
 #: The letters whose case-insensitive match is not their lower-case form ("ı" matches "i", "ſ" matches "s").
 _ODD_CASE = re.compile("[\u0130\u0131\u017f]")
+#: What every match of :data:`_RATIO` that starts with a digit holds: a digit, white space, the ratio's words and white
+#: space (read with the same flags).
+_DIGIT_RATIO = re.compile(r"\d\s+(?:in|out\s+of|of\s+every|de\s+cada)\s", re.IGNORECASE)
 _YEAR_DENOMINATOR = re.compile(r"\s(?:1\d{3}|20\d{2})$")
 _RATIO = re.compile(
     rf"\b(?:\d{{1,3}}|{_SMALL})\s+(?:in|out\s+of|of\s+every|de\s+cada)\s+(?:\d{{1,4}}|{_SMALL}|hundred|cien)\b",
@@ -227,10 +230,20 @@ def _tails(before: str) -> tuple[int, int]:
     return max(0, j1 - 1), max(0, j2 - 1)
 
 
+#: The characters a match of :data:`_PERCENT_AFTER`, :data:`_RANGE_PERCENT_AFTER` or :data:`_CURRENCY_AFTER` starts
+#: with after its optional white space ("%", "percent", "por ciento", "-", "to", "a", "million", "dollars", "euros",
+#: "yen", "USD"...), in both cases: none of these letters has another case variant the patterns would read ("ſ", "ı"
+#: and "K" stand for s, i and k).
+_AFTER_FIRST = frozenset("%pP-–tTaAmMbBdDeEpPlLyYrRuU")
+#: The last character of a currency sign or code :data:`_CURRENCY_BEFORE` ends with ("$", "€", "USD", "EUR", "MXN"):
+#: a match ends the text or a white space (and a final newline, read by ``$``) before it, so one of them is among the
+#: last three characters.
+_CURRENCY_LAST = frozenset("$€£¥₹DRN")
+
+
 def _kind(text: str, s: int, e: int, seg_start: int, cells: bool = False) -> tuple[str | None, int]:
     """Classify the number ``text[s:e]``; returns (kind or None, end of the figure)."""
     before = text[max(seg_start, s - 30) : s]
-    one, two = _tails(before)  # search starts for the end-anchored patterns of one and two words
     after = text[e : e + 40]
     digits = text[s:e]
     prev = text[s - 1] if s > 0 else " "
@@ -243,22 +256,28 @@ def _kind(text: str, s: int, e: int, seg_start: int, cells: bool = False) -> tup
         if m:
             return "percent", e + m.end()
         return None, e  # scores, ranges, dates "2017-01-05", phone numbers
-    m = _PERCENT_AFTER.match(after)
-    if m:
-        return "percent", e + m.end()
-    m = _RANGE_PERCENT_AFTER.match(after)
-    if m:
-        return "percent", e + m.end()
-    if _CURRENCY_BEFORE.search(before, one):
+    # The first character after the number and an optional white space: the three patterns after it can only match
+    # when it is one they start with (:data:`_AFTER_FIRST`).
+    head = after[1:2] if after[:1].isspace() else after[:1]
+    if head in _AFTER_FIRST:
+        m = _PERCENT_AFTER.match(after)
+        if m:
+            return "percent", e + m.end()
+        m = _RANGE_PERCENT_AFTER.match(after)
+        if m:
+            return "percent", e + m.end()
+    if not _CURRENCY_LAST.isdisjoint(before[-3:]) and _CURRENCY_BEFORE.search(before, _tails(before)[0]):
         m = _SCALE_AFTER.match(after)
         return "money", e + (m.end() if m else 0)
-    m = _CURRENCY_AFTER.match(after)
-    if m:
-        return "money", e + m.end()
+    if head in _AFTER_FIRST:
+        m = _CURRENCY_AFTER.match(after)
+        if m:
+            return "money", e + m.end()
     # Every test from here to the scale words below returns (None, e) when it holds: they can be tried in any order,
     # and these three cost no pattern (a year, as below; '90s; 2º).
     if (len(digits) == 4 and digits.isdigit() and 1800 <= int(digits) <= 2100) or prev in "’'" or nxt in "º°ª":
         return None, e
+    one, two = _tails(before)  # search starts for the end-anchored patterns of one and two words
     if nxt.isalpha():
         if _ORDINAL_AFTER.match(text, e) or not _SCALE_AFTER.match(after):
             return None, e
@@ -391,11 +410,16 @@ def find_figures(text: str, start: int = 0, end: int | None = None, cells: bool 
         kind = "percent" if _CENT.search(m.group(0)) else "count"
         out.append(Figure(m.start(), m.end(), kind, m.group(0)))
     ratio = " in " in low or " out of " in low or " of every " in low or " de cada " in low
-    if ratio and not digit and not any(map(low.__contains__, _SMALL_WORDS)):
+    if (
+        ratio
+        and not any(map(low.__contains__, _SMALL_WORDS))
+        and (low.isascii() or not _ODD_CASE.search(text, start, end))
+    ):
         # A ratio starts with a number: a digit, or a small number word, which the pattern reads ignoring case,
         # so the word is in the lower-case span unless the span has a letter whose case-insensitive match is
-        # not its lower-case form. These substring tests cost less than the pattern's scan.
-        ratio = not low.isascii() and _ODD_CASE.search(text, start, end) is not None
+        # not its lower-case form. Without one, the ratio starts with a digit, which its words follow ("1 in 5"):
+        # these tests cost less than the pattern's scan.
+        ratio = digit and _DIGIT_RATIO.search(text, start, end) is not None
     for m in _RATIO.finditer(text, start, end) if ratio else ():
         if not any(f.start <= m.start() < f.end for f in out):
             if _AGE_BEFORE.search(text, max(start, m.start() - 12), m.start()):

@@ -124,7 +124,8 @@ def mask_quotes(text: str, quotes: list[Quote]) -> str:
         if s < pos:
             continue
         parts.append(text[pos:s])
-        parts.append(_NOT_NEWLINE.sub(" ", text[s:e]))
+        inner = text[s:e]
+        parts.append(_NOT_NEWLINE.sub(" ", inner) if "\n" in inner else " " * len(inner))
         pos = e
     parts.append(text[pos:])
     return "".join(parts)

@@ -68,7 +68,8 @@ SRC005 = Rule(
     category=Category.SOURCING,
     severity=Severity.INFO,
     description="The document makes `min_claims` factual claims or more but cites no source at all "
-    "(no attributed statement, quote, outlet or document).",
+    "(no attributed statement, quote, outlet or document; off by default: `sourceless_documents = true` in "
+    "[sourcing]).",
     flags=("A page of several factual teasers with figures and no 'said', 'according to' or quoted speaker.",),
     not_flags=("An article built on 'according to the Sacramento Bee' and quotes with speakers.",),
 )

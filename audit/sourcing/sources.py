@@ -9,6 +9,8 @@ source by their form (a preposition, "came from", an outlet in parentheses) live
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from heapq import merge
 
 from audit.sourcing.cues import open_keys
 from audit.sourcing.lead import lead_all
@@ -461,7 +463,7 @@ def written_as_name(text: str, word: str, run: bool = False) -> bool:
         _NAME_MEMO.clear()
     named = False
     lower = core.lower()
-    for start, form in _whole_words(text, core, lower):
+    for start, form in _iter_whole_words(text, core, lower):
         if form == lower:
             named = False
             break
@@ -480,17 +482,26 @@ def _whole_words(text: str, *forms: str) -> list[tuple[int, str]]:
     r"""(offset, form) of every whole-word occurrence of ``forms`` (of one length) in ``text``, in text order: not
     preceded by a word character, an apostrophe or a hyphen, not followed by a word character or a hyphen. What
     ``re.finditer(r"(?<![\w’'-])(?:A|B)(?![\w-])")`` finds, without compiling a pattern per word."""
-    n = len(forms[0])
-    found: dict[int, str] = {}
-    for form in dict.fromkeys(forms):
-        i = text.find(form)
-        while i >= 0:
-            before = text[i - 1] if i else " "
-            after = text[i + n] if i + n < len(text) else " "
-            if not (before.isalnum() or before in "_’'-") and not (after.isalnum() or after in "_-"):
-                found.setdefault(i, form)
-            i = text.find(form, i + 1)
-    return sorted(found.items())
+    return list(_iter_whole_words(text, *forms))
+
+
+def _iter_whole_words(text: str, *forms: str) -> Iterator[tuple[int, str]]:
+    """:func:`_whole_words` one occurrence at a time, in text order (a reader that stops at the first occurrence it
+    needs does not look for the others: the occurrences of each form, merged by offset; two different forms of one
+    length never start at the same offset)."""
+    return merge(*(_form_at(text, form) for form in dict.fromkeys(forms)))
+
+
+def _form_at(text: str, form: str) -> Iterator[tuple[int, str]]:
+    n = len(form)
+    size = len(text)
+    i = text.find(form)
+    while i >= 0:
+        before = text[i - 1] if i else " "
+        after = text[i + n] if i + n < size else " "
+        if not (before.isalnum() or before in "_’'-") and not (after.isalnum() or after in "_-"):
+            yield i, form
+        i = text.find(form, i + 1)
 
 
 # Speed: every pattern above behind a lookahead for its first characters (the same matches; see audit.sourcing.lead).

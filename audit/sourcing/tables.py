@@ -41,6 +41,8 @@ def _cells(line: str) -> int:
 def find_tables(text: str, lines) -> list[Table]:
     """Pipe- or tab-separated tables: runs of at least two consecutive row lines."""
     out: list[Table] = []
+    if "|" not in text and "\t" not in text:
+        return out  # (no line is a row: one scan of the text instead of a test per line)
     i, n = 0, len(lines)
     while i < n:
         if not _is_row(text[lines[i].start : lines[i].end]):

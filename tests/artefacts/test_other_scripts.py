@@ -42,3 +42,13 @@ def test_characters_of_scripts_without_spaces_count_as_words():
 
     assert words("केंद्र सरकार ने मंगलवार") == ["केंद्र", "सरकार", "ने", "मंगलवार"]  # vowel signs stay in the word
     assert words("can't l’homme naïve 北京") == ["can't", "l’homme", "naïve", "北", "京"]
+
+
+@pytest.mark.parametrize(("name", "lang"), [("my.txt", "my"), ("th_paragraphs.txt", "th"), ("zh_quotes.txt", "zh")])
+def test_how_a_script_is_written_is_no_artefact(report, name, lang):
+    """Burmese ends sentences with "။", Thai with a space and no mark, Chinese sets full-width quotation
+    marks without spaces: none of these is an unpunctuated line (ART065) or a lost space (ART030); a Korean
+    word is two or three syllable characters, no short word (ART061)."""
+    (doc,) = [d for d in report.documents if d.id == name]
+    assert doc.language == lang
+    assert [f.rule for f in doc.findings if f.rule in ("ART030", "ART061", "ART065")] == []

@@ -175,3 +175,32 @@ def test_exact_keys_shortcut_is_taken_for_common_non_ascii_text():
     assert _key_text_or_none("5 \u00d7 3") is not None
     assert _key_text_or_none("tr\u200bam") is not None
     assert _key_text_or_none("e\u0301t\u00e9") is not None  # decomposed accent: not NFKC
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_key_text_has_the_words_of_the_pattern_substitution(seed):
+    """_key_text replaces each of a text's few distinct non-word characters by a space of its own (runs give
+    several spaces) and falls back to the pattern's substitution for a text with many: the same words, so
+    the same keys, as substituting every run of them with one space, on random texts of both kinds."""
+    import random
+
+    from audit.duplicates.check import _FEW_NONWORD, _KEY_NONWORD, _key_text
+    from audit.normalize import _nfkc
+
+    def by_pattern(text: str) -> str:
+        text = _nfkc(text).replace("\u200b", "").replace("\ufeff", "")
+        return _KEY_NONWORD.sub(" ", text.casefold())
+
+    symbols = [chr(c) for c in range(0x2190, 0x2190 + 3 * _FEW_NONWORD)]  # arrows: more than the few
+    rng = random.Random(seed)
+    texts = []
+    for _ in range(1500):
+        pool = _POOL + symbols if rng.random() < 0.3 else list("abc xyz 09\n") + rng.sample(_POOL, 3)
+        texts.append("".join(rng.choice(pool) for _ in range(rng.randint(1, 60))))
+    texts.append(" word ".join(symbols))  # many distinct non-word characters: the pattern's substitution
+    texts.append("a\u00d7\u2212\u2192b c\u00d7d")  # a run of them, and one between words
+    many = [t for t in texts if len({ch for ch in _nfkc(t).casefold() if _KEY_NONWORD.match(ch)}) > _FEW_NONWORD]
+    assert many and len(many) < len(texts)  # both paths are exercised
+    got = minhash.sequence_keys([_key_text(t) for t in texts], 1)
+    want = minhash.sequence_keys([by_pattern(t) for t in texts], 1)
+    assert got[0].tolist() == want[0].tolist() and got[1].tolist() == want[1].tolist()
