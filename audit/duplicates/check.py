@@ -99,6 +99,8 @@ class DuplicateCheck(CorpusCheck):
         self._pending: list[tuple[int, str, list[tuple[int, int]]]] = []
         #: (ordinal, start, end) of every passage unit, in ordinal order (12 bytes a unit)
         self._unit_loc: list[np.ndarray] = []
+        #: word-sequence key of each unit of _unit_loc (page templates of near-duplicate documents)
+        self._unit_key: list[np.ndarray] = []
         self._pending_chars = 0
         # observe reads no part of the text layer: the passage units come from prepare (in the workers
         # when the document stage runs there), which asks for the paragraph layout only when it uses it.
@@ -200,6 +202,7 @@ class DuplicateCheck(CorpusCheck):
             ).reshape(-1, 2)
             of_original = np.repeat(original, counts)
             self._unit_loc.append(loc[of_original])  # every unit, so finish need not segment the document again
+            self._unit_key.append(batch.span_keys[of_original])
             keep = (batch.span_words >= cfg.passage_min_words) & of_original
             self._pas_sig.append(batch.span_sigs[keep].astype(np.uint16))
             self._pas_loc.append(loc[keep])
@@ -208,7 +211,7 @@ class DuplicateCheck(CorpusCheck):
 
     def state_bytes(self) -> int:
         """Approximate bytes of index state held (signatures, hashes, per-document arrays)."""
-        arrays = sum(a.nbytes for a in self._doc_sig + self._doc_ord + self._unit_loc) + sum(
+        arrays = sum(a.nbytes for a in self._doc_sig + self._doc_ord + self._unit_loc + self._unit_key) + sum(
             a.nbytes
             for a in (self._pas_loc, self._pas_hash, self._pas_sig)  # on disk until the passage stage
         )
@@ -233,6 +236,7 @@ class DuplicateCheck(CorpusCheck):
         )
         if self._unit_loc:
             corpus.set_units(_drain(self._unit_loc))
+            corpus.unit_keys = _drain(self._unit_key)
         result = CorpusResult()
         # Document clusters: exact groups first, then near duplicates among their kept copies.
         if self.wants("DUP001"):

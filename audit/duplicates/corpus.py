@@ -123,6 +123,8 @@ class Corpus:
         #: (ordinal, start, end) rows of every document's passage units, sorted by ordinal (:meth:`set_units`)
         self.units: Any = None
         self._unit_rows: np.ndarray | None = None  # row where each ordinal's units start (len(lengths) + 1)
+        #: word-sequence key of each row of ``units`` (page templates, :mod:`.templates`); None: not recorded
+        self.unit_keys: np.ndarray | None = None
         self._span_words: LRU[tuple[int, int, int], al.Words] = LRU(SPAN_CACHE_SIZE, SPAN_CACHE_CHARS)
         self._span_norm: LRU[tuple[int, int, int], str] = LRU(SPAN_CACHE_SIZE, SPAN_CACHE_CHARS)
         #: (document a, document b, passage offset) -> runs of matching passages found by verification

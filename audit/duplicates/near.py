@@ -13,6 +13,7 @@ from audit.duplicates.config import DuplicatesConfig
 from audit.duplicates.corpus import Corpus
 from audit.duplicates.lsh import UnionFind, candidate_pairs, datasketch_candidate_pairs, estimate, star_clusters
 from audit.duplicates.rules import DUP002, DUP005, DUP006
+from audit.duplicates.templates import PageTemplates
 from audit.model import Cluster, Location, Related, Severity
 from audit.rules import CorpusResult
 
@@ -48,8 +49,9 @@ def verify_pair(text_a: str, text_b: str, config: DuplicatesConfig | None = None
     return al.document_verdict(alignment, cfg.doc_similarity, cfg.doc_containment, cfg.doc_min_other_coverage)
 
 
-def verify_docs(corpus: Corpus, a: int, b: int) -> DocEdge | None:
-    """Align two documents' words; an edge when they are near copies under the configured thresholds."""
+def verify_docs(corpus: Corpus, a: int, b: int, alignments: dict | None = None) -> DocEdge | None:
+    """Align two documents' words; an edge when they are near copies under the configured thresholds
+    (its alignment is then put in ``alignments``, when given, under ``(a, b)``)."""
     cfg = corpus.config
     _, wa = corpus.words(a)
     _, wb = corpus.words(b)
@@ -58,6 +60,8 @@ def verify_docs(corpus: Corpus, a: int, b: int) -> DocEdge | None:
     corpus.calibration.append((verdict.similarity, verdict.duplicate))
     if not verdict.duplicate:
         return None
+    if alignments is not None:
+        alignments[(a, b)] = alignment
     a0, a1 = alignment.word_range_a()
     b0, b1 = alignment.word_range_b()
     return DocEdge(
@@ -76,10 +80,14 @@ def _candidates(sig: np.ndarray, cfg) -> tuple[np.ndarray, np.ndarray]:
     return candidate_pairs(sig, cfg.bands, cfg.rows, min_estimate=cfg.min_estimate, max_bucket=cfg.max_bucket)
 
 
-def _cached(corpus: Corpus, templates: dict[tuple[int, int], DocEdge]) -> Callable[[int, int], DocEdge | None]:
+def _cached(
+    corpus: Corpus, templates: dict[tuple[int, int], DocEdge], pages: PageTemplates | None = None
+) -> Callable[[int, int], DocEdge | None]:
     """``verify_docs`` with a symmetric cache (the verdict is symmetric; only the spans swap). A pair on
-    one template with different figures is no edge; it is recorded in ``templates`` (DUP005)."""
+    one template with different figures is no edge; it is recorded in ``templates`` (DUP005). A pair that
+    is a near copy only through its pages' site template (``pages``) is no edge either."""
     cache: dict[tuple[int, int], DocEdge | None] = {}
+    aligned: dict[tuple[int, int], al.Alignment] = {}
     cfg = corpus.config
 
     def verify(a: int, b: int) -> DocEdge | None:
@@ -88,7 +96,8 @@ def _cached(corpus: Corpus, templates: dict[tuple[int, int], DocEdge]) -> Callab
         if (b, a) in cache:
             other = cache[(b, a)]
             return None if other is None else other.swapped()
-        edge = verify_docs(corpus, a, b)
+        edge = verify_docs(corpus, a, b, aligned)
+        alignment = aligned.pop((a, b), None)
         # Facts are compared inside the aligned spans: a republished copy's new header, byline and
         # footer (another outlet's name and numbers) are not the story's facts.
         if edge is not None and facts.same_template(
@@ -99,6 +108,8 @@ def _cached(corpus: Corpus, templates: dict[tuple[int, int], DocEdge]) -> Callab
         ):
             templates[(a, b)] = edge
             edge = None
+        elif edge is not None and pages is not None and alignment is not None and not pages.keeps(a, b, alignment):
+            edge = None  # near copies only through their page furniture
         cache[(a, b)] = edge
         return edge
 
@@ -122,7 +133,8 @@ def near_clusters(
     node = {int(o): corpus.rep_kept.get(int(o), int(o)) for o in ords}
     row_of = {node[int(o)]: i for i, o in enumerate(ords)}
     templates: dict[tuple[int, int], DocEdge] = {}
-    verify = _cached(corpus, templates)
+    pages = PageTemplates(corpus, corpus.unit_keys) if corpus.config.template_min_pages > 0 else None
+    verify = _cached(corpus, templates, pages)
     uf = UnionFind()
     verified = 0
     plist = [(node[int(ords[i])], node[int(ords[j])]) for i, j in pairs.tolist()]
@@ -138,6 +150,7 @@ def near_clusters(
     for comp in uf.components(uf.parent.keys() | {v for v in uf.parent.values()}):
         stars.extend(star_clusters(comp, corpus.priority, verify))
     stars.sort(key=lambda s: (s[0], min(m for m, _ in s[1])))
+    stats["document_pairs_template_only"] = 0 if pages is None else pages.dropped
     # Estimated Jaccard of every (kept, member) pair, in one pass.
     est_rows = np.array(
         [(row_of[kept], row_of[m]) for kept, members in stars for m, _ in sorted(members)], dtype=np.int64

@@ -74,6 +74,8 @@ class Verified:
 
     def __init__(self) -> None:
         self.results: dict[tuple[int, int], Any] = {}
+        #: pairs that were near copies only through their page furniture (status 3)
+        self.furniture = 0
 
     def add(self, rows: np.ndarray, corpus: Corpus, templates: dict) -> None:
         names = VERIFIED.names or ()
@@ -82,7 +84,8 @@ class Verified:
             a, b = row["a"], row["b"]
             corpus.calibration.append((row["sim"], bool(row["duplicate"])))
             status = row["status"]
-            edge = _edge(row) if status else None
+            edge = _edge(row) if status in (1, 2) else None
+            self.furniture += status == 3
             if status == 2:
                 templates[(a, b)] = edge
                 edge = None
@@ -170,6 +173,7 @@ def staged_near_clusters(
     eb = np.concatenate(edges_b) if edges_b else np.zeros(0, np.int64)
     stats["document_candidates"] = sum(r.get("candidates", 0) for r in res)
     stats["document_pairs_verified"] = int(len(ea))
+    stats["document_pairs_template_only"] = 0  # (set once every round is verified)
     staged.record("verify", res, time.perf_counter() - t0, candidates=stats["document_candidates"])
 
     say(f"components of {len(ea)} verified edges")
@@ -217,6 +221,7 @@ def staged_near_clusters(
 
     say(f"findings of {len(stars)} clusters")
     stars.sort(key=lambda s: (s[0], min(m for m, _ in s[1])))
+    stats["document_pairs_template_only"] = verified.furniture
     # Estimated Jaccard of every (kept, member) pair: the signature of each node's exact group's first.
     pairs = [(corpus.first_of(kept), corpus.first_of(m)) for kept, members in stars for m, _ in sorted(members)]
     if pairs:

@@ -19,6 +19,7 @@ from audit.duplicates.config import DuplicatesConfig, parse_date
 from audit.duplicates.corpus import Corpus
 from audit.duplicates.lsh import band_keys16, estimate_ij
 from audit.duplicates.near import PREFETCH_PAIRS, verify_docs
+from audit.duplicates.templates import PageTemplates
 from audit.staged.files import (
     EXACT_BAND,
     META,
@@ -299,11 +300,16 @@ def verify_pairs(corpus: Corpus, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     out = np.zeros(len(a), dtype=VERIFIED)
     out["a"], out["b"] = a, b
     al_, bl = a.tolist(), b.tolist()
+    # Page furniture (audit.duplicates.templates): the shared runs that are not prose; the template units
+    # of the in-memory check need the passage units, which the staged dedup does not record.
+    pages = PageTemplates(corpus, None) if cfg.template_min_pages > 0 else None
+    aligned: dict = {}
     for c in range(0, len(al_), PREFETCH_PAIRS):
         corpus.prefetch(set(al_[c : c + PREFETCH_PAIRS]) | set(bl[c : c + PREFETCH_PAIRS]))
         for k in range(c, min(c + PREFETCH_PAIRS, len(al_))):
             x, y = al_[k], bl[k]
-            edge = verify_docs(corpus, x, y)
+            edge = verify_docs(corpus, x, y, aligned)
+            alignment = aligned.pop((x, y), None)
             sim, dup = corpus.calibration[-1]
             row = out[k]
             row["sim"], row["duplicate"] = sim, dup
@@ -317,6 +323,8 @@ def verify_pairs(corpus: Corpus, a: np.ndarray, b: np.ndarray) -> np.ndarray:
                 cfg.template_max_fact_share,
             ):
                 row["status"] = 2
+            elif pages is not None and alignment is not None and not pages.keeps(x, y, alignment):
+                row["status"] = 3
             row["reason"] = REASONS.index(edge.reason)
             row["sa0"], row["sa1"] = edge.span_a
             row["sb0"], row["sb1"] = edge.span_b
