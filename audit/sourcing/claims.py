@@ -243,12 +243,12 @@ _SHARE_OF_PAY = re.compile(
 )
 #: A count of fires (not the area they burn, which the annotated news sets read as a statistic: "The blaze has
 #: scorched 4,500 hectares").
+_FIRE_NOUNS = ("fire", "blaze", "bushfire", "wildfire", "grassfire", "incendio")
 _EVENT_SIZE_AFTER = re.compile(
-    r"\s*(?:(?:more|fewer|other|separate|large|small|major)\s+)?(?:fires|blazes|bushfires|wildfires|grassfires|"
-    r"incendios)\b",
+    r"\s*(?:(?:more|fewer|other|separate|large|small|major)\s+)?(?:" + "|".join(f"{w}s" for w in _FIRE_NOUNS) + r")\b",
     re.I,
 )
-_FIRE_EVENT = re.compile(r"(?i)\b(?:fires?|blazes?|bushfires?|wildfires?|grassfires?|burn\w*|incendios?)\b")
+_FIRE_EVENT = re.compile(r"(?i)\b(?:" + "|".join(f"{w}s?" for w in _FIRE_NOUNS) + r"|burn\w*)\b")
 #: A total over a season or a year (not a fire as it burns): "this year", "the fire season", "since 2001".
 _SEASON = re.compile(
     r"\b(?:year|years|season|seasons|summer|winter|annual|annually|decade|since|record|año|años|temporada)\b"
