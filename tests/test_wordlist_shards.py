@@ -156,3 +156,25 @@ def test_the_frequent_word_sets_are_the_whole_dictionary_definitions():
             "en", lambda w, f: f >= 1e-6 and w.isalpha()
         )
         assert truncation._common_words(lang) == tuple(sorted(expected)), lang
+
+
+@pytest.mark.parametrize("decode_after", [0, 1, 10**9])
+@pytest.mark.parametrize("lang,kind", [("en", "small"), ("es", "best"), ("zh", "small")])
+def test_the_bytes_search_answers_as_the_decoded_shard(cache, monkeypatch, lang, kind, decode_after):
+    """A lookup answered by searching the shard's bytes (no dictionary) gives what the decoded shard gives,
+    for every word of the list (the first and last of each shard included) and for their neighbours in
+    the bytes: prefixes, suffixes and extensions of listed words, two words joined by a NUL."""
+    monkeypatch.setattr(wordlists, "_DECODE_AFTER", decode_after)
+    wordlists.frequency_table(lang, kind)
+    wordlists.frequency_table.cache_clear()
+    table = wordlists.frequency_table(lang, kind)
+    assert type(table) is wordlists.FrequencyTable
+    freqs = wordlists.frequencies(lang, kind)
+    words = list(freqs)
+    near = [v for w in words[:3000] for v in (w[:-1], w[1:], w + "s", "s" + w)]
+    near += [a + "\x00" + b for a, b in zip(words[:200], words[1:201], strict=False)]
+    asked = [w for w in words + near + list(ABSENT) if w]  # the empty word is always looked up in the decoded shard
+    assert [table.get(w) for w in asked] == [freqs.get(w) for w in asked]
+    assert table.shards_read == wordlists.SHARDS
+    if decode_after >= 10**9:  # every answer came from a search: no shard decoded
+        assert all(shard is None for shard in table._shards)

@@ -180,6 +180,9 @@ SHARDS = 512
 _MAGIC = b"CAWFREQ1"
 _HEADER = struct.Struct("<8sII")  # magic, shards, words
 _BIG_ENDIAN = sys.byteorder == "big"  # the file is little-endian
+_U16 = struct.Struct("<H")
+#: Lookups a shard answers by a bytes search before it is decoded into a dictionary.
+_DECODE_AFTER = 4
 #: The cache folder's environment variable; an empty value turns the cache off.
 CACHE_ENV = "CORPUS_AUDIT_CACHE_DIR"
 
@@ -233,8 +236,10 @@ def _write_shards(path: str, bands: list[list[str]]) -> None:
 class FrequencyTable:
     """``word -> frequency`` of one list: ``get``, ``[]`` and ``in`` as on :func:`frequencies`' dictionary.
 
-    Reads the list's shard file (memory-mapped) and decodes a shard the first time one of its words is
-    asked; :attr:`shards_read` counts them."""
+    Reads the list's shard file (memory-mapped). The first :data:`_DECODE_AFTER` lookups in a shard search
+    its bytes for the word (no decoding, no dictionary: most shards are asked one or two words); the next
+    one decodes the shard into a dictionary that answers the rest. :attr:`shards_read` counts the shards
+    read either way."""
 
     def __init__(self, mapped: mmap.mmap) -> None:
         magic, shards, _n = _HEADER.unpack_from(mapped, 0)
@@ -246,6 +251,7 @@ class FrequencyTable:
             raise ValueError("truncated shard file")
         self._mapped = mapped
         self._shards: list[dict[str, float] | None] = [None] * SHARDS
+        self._asked = [0] * SHARDS  # lookups answered by a search in each shard not yet decoded
         self.shards_read = 0
 
     def raw_shard(self, s: int) -> tuple[list[bytes], array]:
@@ -264,15 +270,47 @@ class FrequencyTable:
         if bands and max(bands) >= len(_BAND_FREQS):
             _BAND_FREQS.extend(map(_band_freq, range(len(_BAND_FREQS), max(bands) + 1)))
         shard = self._shards[s] = dict(zip(ws, map(_BAND_FREQS.__getitem__, bands), strict=True))
-        self.shards_read += 1
+        if not self._asked[s]:
+            self.shards_read += 1
+        self._asked[s] = _DECODE_AFTER
         return shard
 
+    def _search(self, s: int, wb: bytes):
+        """The frequency of the word ``wb`` (UTF-8, no NUL, not empty) in shard ``s``, or None, found by a
+        bytes search in the shard's NUL-joined words (its index is the count of NULs before it), without
+        decoding the shard."""
+        o = self._offsets
+        start, end = o[2 * s], o[2 * s + 1]
+        raw = self._mapped[start:end]
+        n = len(wb)
+        if raw[:n] == wb and (len(raw) == n or raw[n] == 0):
+            i = 0
+        else:
+            at = raw.find(b"\x00" + wb + b"\x00")
+            if at < 0:
+                if not raw.endswith(b"\x00" + wb):
+                    return None
+                at = len(raw) - n - 1
+            i = raw.count(b"\x00", 0, at + 1)
+        (band,) = _U16.unpack_from(self._mapped, o[2 * s + 1] + 2 * i)
+        if band >= len(_BAND_FREQS):
+            _BAND_FREQS.extend(map(_band_freq, range(len(_BAND_FREQS), band + 1)))
+        return _BAND_FREQS[band]
+
     def get(self, word: str, default=None):
-        s = zlib.crc32(word.encode("utf-8", "surrogatepass")) & (SHARDS - 1)
+        wb = word.encode("utf-8", "surrogatepass")
+        s = zlib.crc32(wb) & (SHARDS - 1)
         shard = self._shards[s]
-        if shard is None:
-            shard = self._load(s)
-        return shard.get(word, default)
+        if shard is not None:
+            return shard.get(word, default)
+        asked = self._asked[s]
+        if asked >= _DECODE_AFTER or not wb:
+            return self._load(s).get(word, default)
+        if not asked:
+            self.shards_read += 1
+        self._asked[s] = asked + 1
+        f = self._search(s, wb) if b"\x00" not in wb else None  # no listed word holds a NUL
+        return default if f is None else f
 
     def __getitem__(self, word: str) -> float:
         f = self.get(word)
