@@ -36,6 +36,10 @@ from audit.model import Span
 #: Characters that end a line of finished prose.
 _CLOSED = '.!?…:;"”’»)|'
 _BULLET = re.compile(r"^(?:[-–—*•·▪►▸◦●○■□✓✔➤→]\s|\(?\d{1,3}[.)]\s|\(?[a-zA-Z][.)]\s)")
+#: The first characters a :data:`_BULLET` match can open with, besides a digit and a letter followed by "." or ")".
+_BULLET_FIRST = frozenset("-–—*•·▪►▸◦●○■□✓✔➤→(")
+#: Final characters of a line :func:`is_table_row` rejects once it holds no pipe and no column gap.
+_ROW_CLOSED = frozenset('.!?…;"”’')
 _NUMBER = re.compile(r"^[(\-+$£€]*\d[\d,./:-]*(?:%|[a-z]{1,3})?\)?$")
 #: A column gap (the cells of an aligned row are what it separates).
 _GAP = re.compile(r"(?: {2,}|\t+)")
@@ -118,6 +122,8 @@ def is_table_row(line: str, width: int = 0) -> bool:
         return True
     if line[-1] in '.!?…;"”’':
         return False
+    if "vs" not in line and not _DIGIT.search(line):
+        return False  # neither a "vs" row nor a line of figures (both tests below need one): no split
     toks = line.split()
     if len(toks) > 12:
         return False
@@ -221,7 +227,12 @@ def _unwrapped(text: str, lines: list[_Line]) -> tuple[Paragraph, ...]:
     def flush():
         if not block:
             return
-        if len(block) > 1 and _is_wrapped_block([ln.text for ln in block]):
+        if len(block) == 1:  # the loop below for one line (no wrapped block, no verse)
+            ln = block[0]
+            kind = "table" if ln.table else "list" if ln.bullet else "prose"
+            out.append(Paragraph(Span(ln.start, ln.end), kind, ln.count))
+            return
+        if _is_wrapped_block([ln.text for ln in block]):
             out.append(_paragraph(block))
             return
         verse = _verse_lines(block) if len(block) >= 3 else ()  # verse needs a run of three lines
@@ -342,6 +353,49 @@ def lines_are_paragraphs(text: str, bounds: list[tuple[int, int]]) -> bool:
     return True
 
 
+def _mark_rows_and_bullets(lines: list[_Line]) -> None:
+    """Set each line's ``table`` (:func:`is_table_row` without a width) and ``bullet`` (:data:`_BULLET`), calling
+    neither where the line's ends show the answer is no."""
+    bullet_at, closed_row = _BULLET.match, _ROW_CLOSED
+    for ln in lines:
+        t = ln.text
+        # is_table_row's own first tests, inline: a line of prose ending a sentence, with no pipe or column gap
+        if t[-1] not in closed_row or "|" in t or "  " in t or "\t" in t:
+            ln.table = is_table_row(t)
+        # a bullet opens with a mark, "(", a digit, or a letter then "." or ")" (_BULLET)
+        c = t[0]
+        if c in _BULLET_FIRST or c.isdigit() or t[1:2] in (".", ")"):
+            ln.bullet = bool(bullet_at(t))
+
+
+def _indentation_counts(lines: list[_Line], base: int) -> tuple[int, int, int]:
+    """Over consecutive lines ``a, b`` (no blank line between): ``starts``, an indented ``a`` that runs on into ``b``
+    at the ``base`` indentation (not a bullet); ``opened``, an indented ``b`` (not a row or a bullet) after an ``a``
+    that ends a sentence; ``run_on``, ``a`` and ``b`` at the base indentation, ``a`` of 25+ characters running on, no
+    row on either side and ``b`` not a bullet. One pass; none when no line is indented: then no line starts or
+    opens a paragraph and the text is not indented, whatever runs on (all three are given as 0)."""
+    # wire layout: an indented line opens a paragraph that runs on at the base indentation (``starts``), or
+    # follows a finished sentence (``opened``) while lines at the base indentation run on into each other
+    # (``run_on``); both need an indented line, so a text without one skips the pass
+    starts = opened = run_on = 0
+    if any(ln.indent > base for ln in lines):
+        last: _Line | None = None
+        for ln in lines:
+            a, last = last, ln
+            if a is None or ln.blank_before:
+                continue
+            closed = a.text[-1] in _CLOSED
+            if ln.indent > base:
+                if closed and not ln.table and not ln.bullet:
+                    opened += 1
+            elif a.indent > base:
+                if not closed and not ln.bullet:
+                    starts += 1
+            elif a.length >= 25 and not closed and not a.table and not ln.table and not ln.bullet:
+                run_on += 1
+    return starts, opened, run_on
+
+
 @lru_cache(maxsize=64)
 def layout(text: str) -> Layout:
     """The layout of ``text``: wrap width, paragraph style and logical paragraphs."""
@@ -352,36 +406,10 @@ def build(text: str, bounds: list[tuple[int, int]] | None = None) -> Layout:
     """:func:`layout` without its cache (the text layer keeps the result per document); ``bounds``: the
     text's :func:`line_bounds` when the caller has them."""
     lines = _raw_lines(text, bounds)
-    for ln in lines:
-        ln.table = is_table_row(ln.text)
-        ln.bullet = bool(_BULLET.match(ln.text))
+    _mark_rows_and_bullets(lines)
     width = _wrap_width(lines)
     base = min((ln.indent for ln in lines), default=0)
-    # paragraph starts: an indented line whose paragraph runs on at the base indentation
-    pairs = list(zip(lines, lines[1:], strict=False))
-    # wire layout: an indented line opens a paragraph that runs on at the base indentation, or
-    # follows a finished sentence while lines at the base indentation run on into each other
-    starts = sum(
-        1
-        for a, b in pairs
-        if a.indent > base and b.indent == base and not b.blank_before and not b.bullet and a.text[-1] not in _CLOSED
-    )
-    opened = sum(
-        1
-        for a, b in pairs
-        if b.indent > base and not b.blank_before and not b.table and not b.bullet and a.text[-1] in _CLOSED
-    )
-    run_on = sum(
-        1
-        for a, b in pairs
-        if a.indent == b.indent == base
-        and not b.blank_before
-        and a.length >= 25
-        and a.text[-1] not in _CLOSED
-        and not a.table
-        and not b.table
-        and not b.bullet
-    )
+    starts, opened, run_on = _indentation_counts(lines, base)
     indented = (starts >= 1 or (opened >= 1 and run_on >= 1)) and max(ln.length for ln in lines) <= 120
     if not width and indented:
         width = max(ln.length for ln in lines)  # too few lines to measure: the indentation tells
