@@ -342,15 +342,64 @@ def lines_are_paragraphs(text: str, bounds: list[tuple[int, int]]) -> bool:
     be of similar length, and 60 % run-on + 70 % similar exceed the block), no wrap width is found
     (run-on body lines are under 0.7 x 40 characters, and 50 % run-on + 60 % near exceed the body) and
     the text is not indented (a paragraph start needs an indented run-on line, a run-on needs 25
-    characters): :func:`build` returns each line as a paragraph. False says nothing (build decides)."""
+    characters): :func:`build` returns each line as a paragraph. Where a longer line runs on, the second proof
+    (:func:`_unindented_lines_are_paragraphs`) decides. False says nothing (build decides)."""
     count = text.count
     prev_s = prev_e = -1
     for s, e in bounds:
         if prev_e >= 0 and text[prev_e - 1] not in _CLOSED_BOTH and count("\n", prev_e, s) < 2:
             if prev_e - prev_s >= 15 or (prev_s > 0 and text[prev_s - 1] != "\n"):
-                return False
+                return _unindented_lines_are_paragraphs(text, bounds)
         prev_s, prev_e = s, e
     return True
+
+
+def _unindented_lines_are_paragraphs(text: str, bounds: list[tuple[int, int]]) -> bool:
+    """The second proof of :func:`lines_are_paragraphs`, for texts with longer lines that run on (headings over
+    paragraphs, captions, lines of a menu). True when
+
+    * no line is indented: no paragraph starts or opens by indentation, the text is not indented;
+    * each line of 15+ characters that runs on into the next (no blank line between) is followed by a line
+      opening with a capital and does not end on a function word or a possessive: :func:`_continues` joins none;
+    * in each block of 3+ lines (between blank lines), fewer than 60 % of the lines but the last run on: no block
+      is wrapped (:func:`_is_wrapped_block`);
+    * the lines followed by a line (no blank between) that run on are none, or fewer than those that end a
+      sentence with no pipe, column gap or tab (never a row, never run-on): fewer than half the wrap test's
+      body runs on, so no wrap width is found (:func:`_wrap_width`).
+
+    Then :func:`build` returns one paragraph per line. False says nothing."""
+    count = text.count
+    run_on = closed = 0  # lines followed by a line, running on / surely ending a sentence outside a row
+    block_lines = block_run_on = 0
+    prev_s = prev_e = -1
+    for s, e in bounds:
+        if s and text[s - 1] != "\n":
+            return False
+        if prev_e >= 0:
+            if count("\n", prev_e, s) >= 2:  # a blank line: a new block
+                if block_lines >= 3 and block_run_on >= 0.6 * (block_lines - 1):
+                    return False
+                block_lines = block_run_on = 0
+            else:
+                last = text[prev_e - 1]
+                if last not in _CLOSED_BOTH:
+                    run_on += 1
+                    block_run_on += 1
+                    if prev_e - prev_s >= 15:
+                        if not text[s].isupper():
+                            return False
+                        word = text[prev_s:prev_e].rsplit(None, 1)[-1]
+                        if word in _ANY_NEVER_FINAL or word.endswith(("'s", "’s")):
+                            return False
+                elif last in _ROW_CLOSED:
+                    line = text[prev_s:prev_e]
+                    if "|" not in line and "  " not in line and "\t" not in line:
+                        closed += 1
+        block_lines += 1
+        prev_s, prev_e = s, e
+    if block_lines >= 3 and block_run_on >= 0.6 * (block_lines - 1):
+        return False
+    return run_on == 0 or run_on < closed
 
 
 def _mark_rows_and_bullets(lines: list[_Line]) -> None:

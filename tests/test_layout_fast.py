@@ -149,3 +149,80 @@ def test_is_table_row_gives_its_plain_definition():
     for line in lines:
         for width in (0, 40, 65):
             assert layout.is_table_row(line, width) == _plain_is_table_row(line, width), (line, width)
+
+
+def _page(rng: random.Random) -> str:
+    """One line per paragraph, as extracted web and encyclopaedia text: headings and captions that run on over
+    a paragraph, menus, sentences, now and then a line that continues the one before or an indented line."""
+    out: list[str] = []
+    for _ in range(rng.randint(1, 30)):
+        kind = rng.randrange(9)
+        words = [rng.choice(_WORDS) for _ in range(rng.randint(1, 30))]
+        if kind == 8:  # hard-wrapped lines that each open with a capital (a wrapped block, or a wrap width)
+            for _ in range(rng.randint(2, 8)):
+                row = [rng.choice(_WORDS) for _ in range(rng.randint(8, 12))]
+                out.append(" ".join(row).capitalize() + rng.choice(["", "", "", "."]))
+            continue
+        if kind <= 1:  # a heading or caption (capitalised, no final stop), often 15+ characters
+            line = " ".join(w.capitalize() for w in words[: rng.randint(1, 6)])
+        elif kind == 2:  # a menu item
+            line = rng.choice(["Home", "Contact us", "Privacy Policy and Terms", "News", "Sign in to your account"])
+        elif kind == 3:  # a line that a sentence runs on from or into
+            line = " ".join(words) + rng.choice(["", ",", " the", " of", " Plato's"])
+        else:
+            line = " ".join(words).capitalize() + rng.choice([".", ".", "?", "…", ":", ""])
+        if rng.random() < 0.1:
+            line = rng.choice([" ", "\t", "    "]) + line
+        if rng.random() < 0.15:
+            line = rng.choice(["| ", "  ", "1. ", "- "]) + line + rng.choice(["", " 12", "  3 | 4"])
+        out.append(line)
+        if rng.random() < rng.choice([0.0, 0.3, 0.9]):
+            out.append("")
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_what_lines_are_paragraphs_proves_build_gives(seed):
+    """Whenever the cheap proof says one paragraph per line, build's paragraphs are the lines; the second
+    proof (texts with long run-on lines, no indentation) fires on texts the first one leaves to build."""
+    rng = random.Random(seed)
+    texts = [_page(rng) for _ in range(1500)] + [_text(rng) for _ in range(300)]
+    proven = second = 0
+    for text in texts:
+        bounds = layout.line_bounds(text)
+        if layout.lines_are_paragraphs(text, bounds):
+            proven += 1
+            assert [(p.span.start, p.span.end) for p in layout.build(text, bounds).paragraphs] == bounds, text
+        if layout._unindented_lines_are_paragraphs(text, bounds):
+            second += 1
+            assert [(p.span.start, p.span.end) for p in layout.build(text, bounds).paragraphs] == bounds, text
+    assert proven >= 100 and second >= 50
+    # and it does not prove what build joins: some generated texts have fewer paragraphs than lines
+    assert any(len(layout.build(t).paragraphs) < len(layout.line_bounds(t)) for t in texts)
+
+
+_WRAPPED = [
+    "Shares of the company rose in a year and net profit for dividend",
+    "Market said the company was to report a profit in the year rising",
+    "Company said net profit rose with the market in the first quarter",
+]
+
+
+def test_the_second_proof_leaves_a_wrapped_block_to_build():
+    """A block of three wrapped lines opening with capitals among finished sentences: one paragraph (a wrapped
+    block), though fewer lines run on than end a sentence (no wrap width)."""
+    text = "\n".join(
+        ["The market rose.", "Net profit fell.", "", *_WRAPPED, "", "It said so.", "Shares fell.", "Done."]
+    )
+    bounds = layout.line_bounds(text)
+    assert len(layout.build(text, bounds).paragraphs) < len(bounds)
+    assert not layout.lines_are_paragraphs(text, bounds)
+
+
+def test_the_second_proof_leaves_a_wrap_width_to_build():
+    """Pairs of wrapped lines between blank lines (no block of three): build finds the wrap width and joins them."""
+    text = "\n\n".join(f"{a}\n{b}" for a, b in zip(_WRAPPED, [*_WRAPPED[1:], _WRAPPED[0]], strict=True))
+    bounds = layout.line_bounds(text)
+    lay = layout.build(text, bounds)
+    assert lay.wrapped and len(lay.paragraphs) < len(bounds)
+    assert not layout.lines_are_paragraphs(text, bounds)
