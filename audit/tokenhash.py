@@ -111,8 +111,31 @@ def _word_mask(buf: np.ndarray, high: np.ndarray | None = None) -> np.ndarray:
         return w
     if high is None:
         high = _high(buf)
-    if not high.size:
-        return w
+    if high.size:
+        _punctuation_not_words(buf, high, w)
+    if n > 2 and buf.min() == 0:  # all that text without NUL pays: one vectorised pass
+        _join_nul(buf, w)
+    return w
+
+
+def _join_nul(buf: np.ndarray, w: np.ndarray) -> None:
+    """Mark as word bytes the NULs that sit between two word bytes.
+
+    UTF-16 text decoded one byte at a time puts a NUL after every ASCII character
+    (``c<NUL>o<NUL>m<NUL>m<NUL>e<NUL>n<NUL>t``): a NUL between two word characters joins them into one
+    word, so such a page has words, not one token per letter; a NUL next to white space or punctuation
+    stays a separator (``" <NUL> <NUL>"`` never makes a NUL-only token). The token hash includes the NULs, so the word matches the
+    same word of other NUL-separated text, not the plain word.
+    """
+    z = np.flatnonzero(buf[1:-1] == 0) + 1
+    if z.size:
+        z = z[w[z - 1] & w[z + 1]]
+        w[z] = True
+
+
+def _punctuation_not_words(buf: np.ndarray, high: np.ndarray, w: np.ndarray) -> None:
+    """Clear ``w`` at the UTF-8 punctuation characters (``high``: the multi-byte lead bytes of ``buf``)."""
+    n = len(buf)
     b0, b1, b2 = buf[high], _after(buf, high, 1), _after(buf, high, 2)
     # C2 80-BF: Latin-1 punctuation and symbols (nbsp, « », ¡ ¿, ©, °, ...).
     c2 = high[(b0 == 0xC2) & (high < n - 1)]
@@ -136,7 +159,6 @@ def _word_mask(buf: np.ndarray, high: np.ndarray | None = None) -> np.ndarray:
     w[p] = False
     w[p + 1] = False
     w[p + 2] = False
-    return w
 
 
 def _token_bounds(buf: np.ndarray, high: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
