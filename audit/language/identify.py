@@ -4,6 +4,7 @@ document's dominant language. No rule logic lives here (that is :mod:`audit.lang
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterable, NamedTuple, Sequence
 
@@ -370,7 +371,9 @@ class LanguageIdentifier:
         ``min_letters`` letters or more and the screening model gives them the document's
         language as its top answer with probability 0.5 or more, the foreign call is dropped.
         A real foreign passage keeps it: its own lower-case words are foreign (articles,
-        verbs, German too, whose nouns alone are capitalised).
+        verbs, German too, whose nouns alone are capitalised). A short quotation (a title, a
+        name: "El primer 'ball dels dimonis' enciende la fiesta") is left out with the names;
+        a passage that is only a quotation keeps its call (too few letters are left).
         """
         backend = self.fasttext or self.langdetect
         assert backend is not None  # the config names at least one backend
@@ -378,7 +381,11 @@ class LanguageIdentifier:
         for u in units:
             if u.lang in (doc_lang, UND):
                 continue
-            low = " ".join(_prose_words(u.clean.split()))
+            clean = u.clean
+            raw = u._raw  # the cleaned text has no quotation marks left: a short quotation is found in the raw
+            if raw and any(q in raw for q in _QUOTE_MARKS) and _SHORT_QUOTE.search(raw):
+                clean = clean_for_detection(_SHORT_QUOTE.sub(" ", raw), u._max_chars)
+            low = " ".join(_prose_words(clean.split()))
             if sum(ch.isalpha() for ch in low) >= min_letters:
                 todo.append((u, low))
         if not todo:
@@ -716,6 +723,14 @@ def _sample(units: Sequence[Unit], sized: Sequence[int], chars: int) -> tuple[st
         if room <= 0:
             return " ".join(parts), False
     return " ".join(parts), True
+
+
+#: Quotation marks, and a short quotation (up to 60 characters: a title or a name, not a quoted sentence) whose
+#: marks stand outside words ("d'Orient" holds no closing mark).
+_QUOTE_MARKS = "'\"‘“«"
+_SHORT_QUOTE = re.compile(
+    r"""(?<!\w)(?:'(?:[^'\n]|'(?=\w)){1,60}?'|"[^"\n]{1,60}?"|‘[^’\n]{1,60}?’|“[^”\n]{1,60}?”|«[^»\n]{1,60}?»)(?!\w)"""
+)
 
 
 def _prose_words(words: list[str]) -> list[str]:
