@@ -463,7 +463,7 @@ def written_as_name(text: str, word: str, run: bool = False) -> bool:
         _NAME_MEMO.clear()
     named = False
     lower = core.lower()
-    for start, form in _iter_whole_words(text, core, lower):
+    for start, form in _whole_words(text, core, lower):
         if form == lower:
             named = False
             break
@@ -478,17 +478,12 @@ def written_as_name(text: str, word: str, run: bool = False) -> bool:
     return named
 
 
-def _whole_words(text: str, *forms: str) -> list[tuple[int, str]]:
+def _whole_words(text: str, *forms: str) -> Iterator[tuple[int, str]]:
     r"""(offset, form) of every whole-word occurrence of ``forms`` (of one length) in ``text``, in text order: not
     preceded by a word character, an apostrophe or a hyphen, not followed by a word character or a hyphen. What
-    ``re.finditer(r"(?<![\w’'-])(?:A|B)(?![\w-])")`` finds, without compiling a pattern per word."""
-    return list(_iter_whole_words(text, *forms))
-
-
-def _iter_whole_words(text: str, *forms: str) -> Iterator[tuple[int, str]]:
-    """:func:`_whole_words` one occurrence at a time, in text order (a reader that stops at the first occurrence it
-    needs does not look for the others: the occurrences of each form, merged by offset; two different forms of one
-    length never start at the same offset)."""
+    ``re.finditer(r"(?<![\w’'-])(?:A|B)(?![\w-])")`` finds, without compiling a pattern per word, one occurrence at
+    a time (a reader that stops at the first occurrence it needs does not look for the others: the occurrences of
+    each form, merged by offset; two different forms of one length never start at the same offset)."""
     return merge(*(_form_at(text, form) for form in dict.fromkeys(forms)))
 
 

@@ -73,6 +73,6 @@ def test_whole_word_occurrences_match_the_pattern_they_replace():
         for core in ("Aa", "Aab"):
             lower = core.lower()
             pattern = r"(?<![\w’'-])(?:" + re.escape(core) + "|" + re.escape(lower) + r")(?![\w-])"
-            assert _whole_words(text, core, lower) == [(m.start(), m.group(0)) for m in re.finditer(pattern, text)], (
-                text
-            )
+            assert list(_whole_words(text, core, lower)) == [
+                (m.start(), m.group(0)) for m in re.finditer(pattern, text)
+            ], text

@@ -141,7 +141,7 @@ def _written_as_name_from_list(text: str, word: str, run: bool = False) -> bool:
         return True
     named = False
     lower = core.lower()
-    for start, form in S._whole_words(text, core, lower):
+    for start, form in list(S._whole_words(text, core, lower)):
         if form == lower:
             return False
         if run:
@@ -163,7 +163,7 @@ def test_written_as_name_lazy_equals_list():
             for run in (False, True):
                 S._NAME_MEMO.clear()
                 assert S.written_as_name(text, word, run) == _written_as_name_from_list(text, word, run), (text, word)
-    assert list(S._iter_whole_words("There there There", "There", "there")) == [
+    assert list(S._whole_words("There there There", "There", "there")) == [
         (0, "There"),
         (6, "there"),
         (12, "There"),
