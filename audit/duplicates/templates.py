@@ -21,12 +21,11 @@ are recorded when passages are on (the default); without them only the second ki
 
 from __future__ import annotations
 
-import string
-
 import numpy as np
 
 from audit.duplicates import align as al
 from audit.duplicates.corpus import Corpus
+from audit.duplicates.units import is_prose
 
 
 def template_units(units: np.ndarray, keys: np.ndarray, sites: np.ndarray, min_pages: int) -> np.ndarray:
@@ -48,30 +47,6 @@ def template_units(units: np.ndarray, keys: np.ndarray, sites: np.ndarray, min_p
     mask = np.empty(n, dtype=bool)
     mask[order] = pages[group] >= min_pages
     return mask
-
-
-_LETTERS_GONE = str.maketrans("", "", string.ascii_letters + string.whitespace)
-
-
-def _is_prose(text: str, start: int, end: int) -> bool:
-    """Does the shared run ``text[start:end]`` read as prose? The rule of
-    :func:`audit.duplicates.units.is_prose` (furniture is mostly short lines, or mostly characters that are
-    not letters), except that a line the run cuts at its start or end is left out of the short-line
-    count: a run starting on the last word of a paragraph is no menu line."""
-    head = text[start : min(end, start + 2000)]
-    # ASCII letters and white space deleted: what is left over-counts the characters that are not letters.
-    if len(head.translate(_LETTERS_GONE)) > 0.2 * len(head):
-        if sum(ch.isalpha() or ch.isspace() for ch in head) < 0.8 * len(head):
-            return False
-    if text.count("\n", start, end) < 2:
-        return True
-    lines = text[start:end].split("\n")
-    if start > 0 and text[start - 1] != "\n":
-        lines = lines[1:]
-    if end < len(text) and text[end] != "\n":
-        lines = lines[:-1]
-    lines = [ln for ln in lines if ln.strip()]
-    return not (len(lines) >= 3 and sum(len(ln.split()) <= 3 for ln in lines) > 0.3 * len(lines))
 
 
 def _run_words_left(
@@ -164,7 +139,7 @@ class PageTemplates:
             if not k:
                 continue
             start, end = wa.span(i, i + n)
-            if _is_prose(ta, start, end):
+            if is_prose(ta, start, end, cut_lines=True):
                 runs.append((i, j, n))
                 matched += k
             else:  # shared furniture: out of both pages (what of it is template already is)

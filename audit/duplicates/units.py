@@ -5,6 +5,7 @@ is (prose, a quotation)."""
 from __future__ import annotations
 
 import re
+import string
 from typing import Callable, Iterable, Sequence
 
 from audit import segment
@@ -224,11 +225,30 @@ def is_quotation(text: str, span: tuple[int, int], max_words: int) -> bool:
     return quoted and len(seg.split()) <= max_words
 
 
-def is_prose(text: str) -> bool:
-    """Does a copied region read as running prose, not page furniture? Furniture is mostly short lines
-    (menus, share bars: "About us", "Reply", "Follow Us") or mostly non-letters (widget code, tables)."""
-    lines = [ln for ln in text.split("\n") if ln.strip()]
-    if len(lines) >= 3 and sum(len(ln.split()) <= 3 for ln in lines) > 0.3 * len(lines):
-        return False
-    letters = sum(ch.isalpha() or ch.isspace() for ch in text[:2000])
-    return letters >= 0.8 * min(len(text), 2000)
+def is_prose(text: str, start: int = 0, end: int | None = None, *, cut_lines: bool = False) -> bool:
+    """Does a copied region (``text[start:end]``) read as running prose, not page furniture? Furniture is mostly
+    short lines (menus, share bars: "About us", "Reply", "Follow Us") or mostly non-letters (widget code, tables).
+    ``cut_lines``: the region is a run of shared words that may start or end inside a line; a line it cuts is left
+    out of the short-line count (a run starting on the last word of a paragraph is no menu line)."""
+    if end is None:
+        end = len(text)
+    head = text[start : min(end, start + 2000)]
+    # ASCII letters and white space deleted: what is left over-counts the characters that are not letters, so
+    # a region that passes here passes the exact count too.
+    if len(head.translate(_LETTERS_GONE)) > 0.2 * len(head):
+        if sum(ch.isalpha() or ch.isspace() for ch in head) < 0.8 * len(head):
+            return False
+    if text.count("\n", start, end) < 2:
+        return True  # fewer than three lines
+    lines = text[start:end].split("\n")
+    if cut_lines:
+        if start > 0 and text[start - 1] != "\n":
+            lines = lines[1:]
+        if end < len(text) and text[end] != "\n":
+            lines = lines[:-1]
+    lines = [ln for ln in lines if ln.strip()]
+    return not (len(lines) >= 3 and sum(len(ln.split()) <= 3 for ln in lines) > 0.3 * len(lines))
+
+
+#: ASCII letters and white space, deleted by ``str.translate`` (:func:`is_prose`).
+_LETTERS_GONE = str.maketrans("", "", string.ascii_letters + string.whitespace)
