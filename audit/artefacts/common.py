@@ -17,6 +17,9 @@ from audit.text import DENSE_RE, DENSE_SCRIPT, MARKS, WORD_RE, words  # noqa: F4
 #: Sentence-final punctuation of other scripts: CJK full stops, Devanagari danda, Arabic/Urdu, Armenian, Ethiopic,
 #: Myanmar, Tibetan, Khmer, Mongolian.
 OTHER_TERMINAL = "。．！？｡」』।॥؟۔։።။།༎។៕᠃"
+#: Letters of Thai and Lao, whose sentences end with a space and no mark: a line or paragraph ending in one is
+#: not unpunctuated.
+UNMARKED_SCRIPT_RE = re.compile("[\u0e00-\u0eff]")
 #: Characters that end a sentence or a line legitimately.
 TERMINAL = '.!?…:;"”’»)]›' + OTHER_TERMINAL
 #: List markers at the start of a line: "-", "*", "•", "1.", "2)", "a)".

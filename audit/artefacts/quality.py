@@ -27,7 +27,7 @@ from typing import Any, Iterable
 
 import numpy as np
 
-from audit.artefacts.common import DENSE_RE, OTHER_TERMINAL, stopwords, words
+from audit.artefacts.common import DENSE_RE, OTHER_TERMINAL, UNMARKED_SCRIPT_RE, stopwords, words
 from audit.model import Category, Finding, Severity
 from audit.rules import DocContext, DocumentCheck, Rule
 from audit.text import CharClasses, lower_all
@@ -153,7 +153,7 @@ def terminal_end(line: str) -> bool:
         line = line[:-1]
     if not line:
         return False
-    if line[-1] in _LAST_ALONE or "\u0e00" <= line[-1] <= "\u0eff":
+    if line[-1] in _LAST_ALONE or UNMARKED_SCRIPT_RE.match(line[-1]):
         return True  # a mark, or Thai or Lao, whose sentences end without one
     core = line.rstrip(_CLOSERS)
     return bool(core) and core[-1] in ".!?…"
@@ -165,9 +165,6 @@ def terminal_end(line: str) -> bool:
 _ENDS_TERMINAL = frozenset(".!?…" + _LAST_ALONE)
 _NEEDS_LOOK = frozenset(_CLOSERS) - _ENDS_TERMINAL
 _LAST = itemgetter(-1)
-#: Letters of Thai and Lao, whose sentences end with a space and no mark: a line ending in one is not
-#: unpunctuated.
-_UNMARKED_SCRIPT = re.compile(r"[\u0e00-\u0eff]")
 
 
 def count_unpunctuated(lines: list[str]) -> int:
@@ -179,7 +176,7 @@ def count_unpunctuated(lines: list[str]) -> int:
     lasts = "".join(map(_LAST, lines))
     ended = sum(map(lasts.count, _ENDS_TERMINAL))
     if not lasts.isascii():
-        ended += len(_UNMARKED_SCRIPT.findall(lasts))
+        ended += len(UNMARKED_SCRIPT_RE.findall(lasts))
     look = _NEEDS_LOOK.intersection(lasts)
     if any(c.isspace() for c in set(lasts)):
         rest = [ln for ln in lines if ln[-1] in look or ln[-1].isspace()]

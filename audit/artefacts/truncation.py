@@ -16,6 +16,7 @@ from typing import Iterable
 
 from audit.artefacts.common import (
     OTHER_TERMINAL,
+    UNMARKED_SCRIPT_RE,
     WORDFREQ_LANGS,
     guess_language,
     has_word_lists,
@@ -1316,7 +1317,7 @@ class TruncationCheck(DocumentCheck):
                 p.end - p.start >= 20
                 and last not in '.!?…:;"”’»)]|'
                 and paragraphs[i].kind not in ("table", "verse")
-                and (last.isascii() or (last not in OTHER_TERMINAL and not "\u0e00" <= last <= "\u0eff"))
+                and (last.isascii() or (last not in OTHER_TERMINAL and not UNMARKED_SCRIPT_RE.match(last)))
             )
             quotes = i in quoted
             if not cut and not quotes:
