@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from audit.model import Span
 
@@ -76,6 +76,11 @@ class Paragraph:
     lines: int
 
 
+#: A paragraph as :func:`build` finds it: ``(start, end, kind, lines)`` (:class:`Paragraph`'s fields, the
+#: span as its two ends).
+Row = tuple[int, int, str, int]
+
+
 @dataclass(frozen=True)
 class Layout:
     #: Lines broken at a fixed width (``width`` characters); 0 when the document is not wrapped.
@@ -83,7 +88,15 @@ class Layout:
     width: int
     #: Paragraphs start with an indented line (the wire layout).
     indented: bool
-    paragraphs: tuple[Paragraph, ...]
+    #: The logical paragraphs as plain tuples: a reader of their bounds alone (the duplicates family's
+    #: passage units) makes no object per paragraph (a :class:`Paragraph` and its span cost about 2 us,
+    #: most of the layout of a page of menu lines).
+    rows: tuple[Row, ...]
+
+    @cached_property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        """The logical paragraphs (:attr:`rows` as :class:`Paragraph` objects, made on first use)."""
+        return tuple(Paragraph(Span(s, e), kind, n) for s, e, kind, n in self.rows)
 
     @property
     def table_spans(self) -> tuple[Span, ...]:
@@ -91,12 +104,12 @@ class Layout:
         return tuple(p.span for p in self.paragraphs if p.kind == "table")
 
     def as_stats(self) -> dict:
-        kinds = Counter(p.kind for p in self.paragraphs)
+        kinds = Counter(kind for _, _, kind, _ in self.rows)
         return {
             "wrapped": self.wrapped,
             "width": self.width,
             "indented": self.indented,
-            "paragraphs": len(self.paragraphs),
+            "paragraphs": len(self.rows),
             "table_paragraphs": kinds.get("table", 0),
             "list_paragraphs": kinds.get("list", 0),
         }
@@ -214,14 +227,14 @@ def _kind(group: list[_Line]) -> str:
     return "prose"
 
 
-def _paragraph(group: list[_Line]) -> Paragraph:
-    return Paragraph(Span(group[0].start, group[-1].end), _kind(group), sum(ln.count for ln in group))
+def _paragraph(group: list[_Line]) -> Row:
+    return (group[0].start, group[-1].end, _kind(group), sum(ln.count for ln in group))
 
 
-def _unwrapped(text: str, lines: list[_Line]) -> tuple[Paragraph, ...]:
+def _unwrapped(text: str, lines: list[_Line]) -> tuple[Row, ...]:
     """Paragraphs of a document that is not wrapped as a whole: blocks between blank lines; a block
     that looks hard-wrapped stays one paragraph, any other block gives one paragraph per line."""
-    out: list[Paragraph] = []
+    out: list[Row] = []
     block: list[_Line] = []
 
     def flush():
@@ -230,7 +243,7 @@ def _unwrapped(text: str, lines: list[_Line]) -> tuple[Paragraph, ...]:
         if len(block) == 1:  # the loop below for one line (no wrapped block, no verse)
             ln = block[0]
             kind = "table" if ln.table else "list" if ln.bullet else "prose"
-            out.append(Paragraph(Span(ln.start, ln.end), kind, ln.count))
+            out.append((ln.start, ln.end, kind, ln.count))
             return
         if _is_wrapped_block([ln.text for ln in block]):
             out.append(_paragraph(block))
@@ -238,10 +251,10 @@ def _unwrapped(text: str, lines: list[_Line]) -> tuple[Paragraph, ...]:
         verse = _verse_lines(block) if len(block) >= 3 else ()  # verse needs a run of three lines
         for k, ln in enumerate(block):
             if k in verse:
-                out.append(Paragraph(Span(ln.start, ln.end), "verse", 1))
+                out.append((ln.start, ln.end, "verse", 1))
             else:  # _paragraph([ln])
                 kind = "table" if ln.table else "list" if ln.bullet else "prose"
-                out.append(Paragraph(Span(ln.start, ln.end), kind, ln.count))
+                out.append((ln.start, ln.end, kind, ln.count))
 
     for ln in lines:
         if ln.blank_before:
@@ -469,7 +482,7 @@ def build(text: str, bounds: list[tuple[int, int]] | None = None) -> Layout:
             ln.table = is_table_row(ln.text, width) and not (
                 indented and ln.indent == base and not ln.blank_before and ln is not lines[0]
             )
-    out: list[Paragraph] = []
+    out: list[Row] = []
     group: list[_Line] = []
     for ln in lines:
         if group:

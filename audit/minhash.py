@@ -271,8 +271,8 @@ def _range_keys(th: np.ndarray, b0: np.ndarray, b1: np.ndarray) -> np.ndarray:
     n = len(th) + 1
     if len(_R_POWERS[0]) < n:
         size = -(-n // (1 << 16)) * (1 << 16)
-        _R_POWERS[0] = _cumpow(_R, size)
-        _R_POWERS[1] = _cumpow(_U64(pow(int(_R), -1, 1 << 64)), size)
+        _R_POWERS[0] = _cumpow(_R, size, _R_POWERS[0])
+        _R_POWERS[1] = _cumpow(_U64(pow(int(_R), -1, 1 << 64)), size, _R_POWERS[1])
     pw, inv = _R_POWERS
     with np.errstate(over="ignore"):
         csum = np.zeros(n, dtype=np.uint64)

@@ -262,7 +262,7 @@ class TextLayer:
         bounds = self.line_bounds
         if "layout" not in self.__dict__ and lines_are_paragraphs(self.text, bounds):
             return bounds
-        return [(p.span.start, p.span.end) for p in self.layout.paragraphs]
+        return [(s, e) for s, e, _, _ in self.layout.rows]
 
     @cached_property
     def sentences(self) -> tuple[Span, ...]:

@@ -55,21 +55,29 @@ class _Powers:
         n = -(-n // (1 << 18)) * (1 << 18)  # round up to 256 Ki entries (1 MB each table)
         pinv = np.uint32(pow(int(_P), -1, 1 << 32))
         with np.errstate(over="ignore"):
-            self.pw = _cumpow(_P, n)
-            self.inv = _cumpow(pinv, n)
+            # grown from the powers already computed (a batch longer than the last one extends the tables)
+            self.pw = _cumpow(_P, n, self.pw)
+            self.inv = _cumpow(pinv, n, self.inv)
 
 
-def _cumpow(base: np.unsignedinteger, n: int) -> np.ndarray:
+def _cumpow(base: np.unsignedinteger, n: int, head: np.ndarray | None = None) -> np.ndarray:
     """``base**0 .. base**(n-1)`` in ``base``'s unsigned type (wrapping modulo 2**32 or 2**64), by doubling:
     the next ``k`` powers are the first ``k`` times ``base**k`` (about log2(n) vector products instead of
-    ``multiply.accumulate``'s n dependent steps; the same values, products modulo 2**w being exact)."""
+    ``multiply.accumulate``'s n dependent steps; the same values, products modulo 2**w being exact).
+    ``head``: the first powers, already computed (an earlier, shorter table), copied and continued."""
     dtype = np.asarray(base).dtype
     out = np.empty(n, dtype=dtype)
     if n < 1:
         return out
-    out[0] = 1
-    step = dtype.type(base)  # base**k for the k powers already written
-    k = 1
+    if head is not None and 1 < len(head) <= n:
+        k = len(head)
+        out[:k] = head
+        with np.errstate(over="ignore"):
+            step = head[k - 1] * dtype.type(base)  # base**k
+    else:
+        out[0] = 1
+        step = dtype.type(base)  # base**k for the k powers already written
+        k = 1
     with np.errstate(over="ignore"):
         while k < n:
             m = min(k, n - k)

@@ -111,3 +111,8 @@ def test_cumpow_by_doubling_equals_running_product(n):
                 np.multiply.accumulate(want, out=want)
         got = _cumpow(base, n)
         assert got.dtype == want.dtype and np.array_equal(got, want)
+        # grown from a shorter table (the tables grow as longer batches come)
+        for k in sorted({2, 3, 7, n // 2, n - 1, n}):
+            if 2 <= k <= n:
+                grown = _cumpow(base, n, want[:k].copy())
+                assert grown.dtype == want.dtype and np.array_equal(grown, want)
