@@ -777,6 +777,15 @@ def _apostrophes(word: str) -> list[int]:
 _CLOSED = '.!?…"”’»)'
 
 
+#: The most words of a line that :meth:`_PassageEnds.line_item` reads as an item of a list of lines (a link
+#: title, a heading, an ingredient); the line judged may be longer (:data:`_LIST_LINE_WORDS`).
+_LINE_ITEM_WORDS = 20
+_LIST_LINE_WORDS = 30
+#: The most words of each line of a paragraph that :meth:`TruncationCheck._list_line` reads as a
+#: list laid out a line per item ("3 tablespoons olive oil" / "1 medium yellow onion, sliced thin").
+_LIST_BLOCK_WORDS = 8
+
+
 class _PassageEnds:
     """For each passage of a document, the character it ends with for :meth:`TruncationCheck._in_list`
     (a closing bracket or quote counts only after a sentence end), and the nearest passage before it
@@ -808,6 +817,14 @@ class _PassageEnds:
 
     def end(self, j: int) -> str:
         return self.ends[j] if 0 <= j < len(self.ends) else "."
+
+    @staticmethod
+    def line_item(text: str, passages, j: int, most: int = _LINE_ITEM_WORDS) -> bool:
+        """Passage ``j`` is one line of one sentence of ``most`` words at most: a heading, a link title or a
+        list item on a page, not a paragraph of prose."""
+        p = passages[j]
+        passage = text[p.start : p.end]
+        return "\n" not in passage.strip() and not _SENT_BOUNDARY.search(passage) and len(passage.split()) <= most
 
 
 def _continues_word(word: str, fragment: str) -> bool:
@@ -1285,6 +1302,30 @@ class TruncationCheck(DocumentCheck):
         return i > 1 and end(i - 1) not in _CLOSED and end(i + 1) not in _CLOSED and i + 1 < len(passages)
 
     @staticmethod
+    def _list_line(text: str, passages, i: int, ends: _PassageEnds, wrapped: bool = False) -> bool:
+        """The passage is one of a page's list of lines: one line of one sentence (30 words at most) among
+        passages of which 3 of the 4 around it are such lines too (:meth:`_PassageEnds.line_item`), without a
+        final period, semicolon, colon or comma: link titles, headings, list items, where one may end on a
+        question mark (a news story's paragraphs of one sentence end on a period). Or a paragraph of 3 or more
+        short lines none of which ends closed, half of them after the first opening with a capital or a figure:
+        a list laid out a line per item ("3 tablespoons olive oil" / "1 medium yellow onion, sliced thin"); not
+        in hard-wrapped text, whose lines never end closed, nor a paragraph broken into short lines, whose
+        lines go on in lower case. A line of one sentence before the text (a title, a standfirst) is not passed
+        over: a cut first paragraph after its title looks the same."""
+        lines = text[passages[i].start : passages[i].end].strip().split("\n")
+        if (
+            not wrapped
+            and len(lines) >= 3
+            and all(len(line.split()) <= _LIST_BLOCK_WORDS for line in lines)
+            and 2 * sum(not line.lstrip()[:1].islower() for line in lines[1:]) >= len(lines) - 1
+        ):
+            return not any(line.rstrip()[-1:] in _CLOSED for line in lines)  # a list laid out a line per item
+        if not ends.line_item(text, passages, i, most=_LIST_LINE_WORDS):
+            return False
+        near = [j for j in (i - 2, i - 1, i + 1, i + 2) if 0 <= j < len(passages)]
+        return sum(ends.line_item(text, passages, j) and ends.end(j) not in ".;:," for j in near) >= 3
+
+    @staticmethod
     def _doc_language(ctx: DocContext) -> str:
         lang = ctx.language
         return language_of_counts(ctx.word_counts)[0] if lang == "und" else lang
@@ -1421,6 +1462,9 @@ class TruncationCheck(DocumentCheck):
                 ):
                     continue  # a note under a table of figures is telegraphic ("Net includes a gain of 2 mln")
                 if kind == "mid-sentence" and not strong:
+                    assert ends is not None  # set above for every cut without grammatical evidence
+                    if self._list_line(text, passages, i, ends, ctx.layout.wrapped):
+                        continue  # one of a page's list of link titles or items, one a line
                     if self._before_heading(text, passages, i) and not _fragment_like(ptext, lang, vocab):
                         continue  # a section's closing sentence before the next heading ("…" / "Regions.")
                     if _NAVIGATION.match(ptext) and not _SENT_BOUNDARY.search(ptext):
