@@ -37,7 +37,15 @@ from typing import Iterable
 import numpy as np
 
 from audit.artefacts import nounphrase, wordclass
-from audit.artefacts.common import WORDFREQ_LANGS, _freq_dict, guess_language, has_word_lists, stopwords, zipf
+from audit.artefacts.common import (
+    WORDFREQ_LANGS,
+    _freq_dict,
+    document_language,
+    guess_language,
+    has_word_lists,
+    stopwords,
+    zipf,
+)
 from audit.model import Category, Finding, Severity
 from audit.rules import DocContext, DocumentCheck, Rule
 from audit.segment import ABBREVIATIONS
@@ -1086,7 +1094,7 @@ class InjectedKeywordCheck(DocumentCheck):
             lang = passage_lang(offset)
             if lang == "und":
                 if -1 not in cache:
-                    cache[-1] = guess_language(text)[0]
+                    cache[-1] = document_language(ctx)
                 lang = cache[-1]
                 if lang == "und":
                     lang = neighbour_lang(offset)
