@@ -96,6 +96,36 @@ def guess_language(text: str, candidates: Iterable[str] = ("en", "es", "fr", "de
     return language_of_counts(Counter(words(text.lower())), candidates)
 
 
+#: The character sets :data:`WORD_RE` reads a character by: a dense-script character, a combining mark, a
+#: word character (``[^\W_]``) and an apostrophe (its other sets are made of these).
+_WORD_KINDS = (DENSE_RE, re.compile(f"[{MARKS}]"), re.compile(r"[^\W_]"), re.compile("['’]"))
+
+
+@lru_cache(maxsize=1 << 14)
+def _lowers_alike(c: str) -> bool:
+    """Does ``str.lower`` turn ``c``, wherever it stands, into one character that :data:`WORD_RE` reads as
+    it reads ``c`` (in each of :data:`_WORD_KINDS` or out of it, as ``c`` is)? Capital sigma lower-cases
+    by its neighbours (final or not): no."""
+    if c == "\u03a3":
+        return False
+    low = c.lower()
+    if low == c:
+        return True
+    return len(low) == 1 and all((rx.match(c) is None) == (rx.match(low) is None) for rx in _WORD_KINDS)
+
+
+def document_language(ctx) -> str:
+    """``guess_language(ctx.text)[0]``, from the text layer's word counts when lower-casing the text keeps
+    its words: when every character of it lower-cases alike (:func:`_lowers_alike`), ``text.lower()`` is
+    the text with each character mapped alone, the words of :data:`WORD_RE` in it lie where they lie in
+    the text, and each is the lower-cased word of the text (the layer's counts); else the text is
+    lower-cased and read again."""
+    text = ctx.text
+    if all(map(_lowers_alike, set(text))):
+        return language_of_counts(ctx.word_counts)[0]
+    return guess_language(text)[0]
+
+
 def language_of_counts(
     counts: Counter, candidates: Iterable[str] = ("en", "es", "fr", "de", "pt", "it")
 ) -> tuple[str, float]:
@@ -286,7 +316,7 @@ def language_lookup(ctx) -> Callable[[int], str]:
         lang = guess_language(ptext)[0]
         if lang == "und":  # a headline or a one-line passage: too few stop words, the document's language
             if not whole:
-                whole.append(guess_language(ctx.text)[0])
+                whole.append(document_language(ctx))
             lang = whole[0]
         return lang
 

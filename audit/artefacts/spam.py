@@ -32,12 +32,21 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
 import numpy as np
 
 from audit.artefacts import nounphrase, wordclass
-from audit.artefacts.common import WORDFREQ_LANGS, _freq_dict, guess_language, has_word_lists, stopwords, zipf
+from audit.artefacts.common import (
+    WORDFREQ_LANGS,
+    _freq_dict,
+    document_language,
+    guess_language,
+    has_word_lists,
+    stopwords,
+    zipf,
+)
 from audit.model import Category, Finding, Severity
 from audit.rules import DocContext, DocumentCheck, Rule
 from audit.segment import ABBREVIATIONS
@@ -312,7 +321,8 @@ def _three_on_a_line(text: str, keys: list[str]) -> bool:
     """Can a keyword phrase of :func:`repeated_runs` recur three times in a row? A unit with a keyword ``k``
     (lower-case letters) holds a token ``t`` with ``t.lower() == k`` in each repetition, and the run holds no
     line break, so ``k`` occurs three times on one line of ``text.lower()`` (the characters that lower-case
-    to ASCII letters do so one for one, whatever surrounds them)."""
+    to ASCII letters do so one for one, whatever surrounds them); and the text holds such three tokens with
+    at most three words between each two and only separators around those words (:func:`_three_in_a_row`)."""
     low = text.lower()
     find = low.find
     for k in keys:
@@ -325,8 +335,26 @@ def _three_on_a_line(text: str, keys: list[str]) -> bool:
             i = find(k, i + 1)
         for a, c in zip(occ, occ[2:], strict=False):
             if low.find("\n", a, c) < 0:
-                return True
+                if _three_in_a_row(k).search(text):
+                    return True
+                break  # the search covered the whole text
     return False
+
+
+@lru_cache(maxsize=256)
+def _three_in_a_row(k: str) -> re.Pattern:
+    """A token ``t`` with ``t.lower() == k`` three times, each two with up to three words of
+    :data:`_WORD_RE` between them and only :data:`_REPEAT_SEP` separators around those words (case ignored).
+
+    A run of :func:`repeated_runs` of a unit of ``p`` (1..4) words that holds ``k`` as one of its words
+    (:func:`_has_keyword`: a whitespace-separated piece of the unit; the words of a unit are separated by
+    separators, so such a piece is a whole word) holds that word at ``j``, ``j + p`` and ``j + 2p``, equal
+    once lower-cased, with ``p - 1`` words between each two and every gap between them a separator. ``k``
+    is ASCII letters: ``t`` has as many characters, each lower-casing to one of ``k``, which the case-blind
+    pattern matches (the Kelvin sign included). A text without a match has no such run."""
+    sep = r"[ \t,;|]+"
+    between = rf"(?-i:(?:{sep}{_WORD_RE.pattern}){{0,3}}{sep})"  # the words between as written
+    return re.compile(f"{k}{between}{k}{between}{k}", re.IGNORECASE)
 
 
 def _has_keyword(phrase: str, extra: Iterable[str] = ()) -> bool:
@@ -1086,7 +1114,7 @@ class InjectedKeywordCheck(DocumentCheck):
             lang = passage_lang(offset)
             if lang == "und":
                 if -1 not in cache:
-                    cache[-1] = guess_language(text)[0]
+                    cache[-1] = document_language(ctx)
                 lang = cache[-1]
                 if lang == "und":
                     lang = neighbour_lang(offset)

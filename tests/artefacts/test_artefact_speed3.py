@@ -306,3 +306,36 @@ def test_glued_words_with_the_layer_are_those_of_the_regex(seed):
         assert fast == whitespace.find_camel(text, lambda _o: "en", vocab, None, None), repr(text)
         reported += bool(fast)
     assert reported > 100
+
+
+# -- the whole text's stop-word guess from the layer's counts -------------------------------------
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_document_language_is_the_guess_of_the_whole_text(seed):
+    from collections import Counter
+
+    from audit.artefacts.common import _lowers_alike, document_language, guess_language
+    from audit.text import words
+
+    # characters whose lower case is longer ("İ"), takes its neighbours into account ("Σ"), leaves ASCII
+    # ("K" Kelvin), is a letter of another class (Roman numerals, circled letters), a combining mark or a
+    # dense-script character, among apostrophes, stop words of several languages and separators
+    pieces = [
+        "the", "The", "THE", "and", "de", "la", "LE", "und", "die", "el", "il", "et", "of", "İ", "Σ", "ΟΔΟΣ",
+        "σ", "ς", "\u212a", "ſ", "ı", "ß", "ẞ", "ǅ", "Ⅰ", "ⅰ", "Ⓐ", "ⓐ", "é", "É", "e\u0301", "\u0307", "中",
+        "ก", "'", "’", "l’", "_", "1", "²", " ", " ", "\n", ".", ",", "-",
+    ]  # fmt: skip
+    rnd = random.Random(seed)
+    texts = []
+    for _ in range(600):
+        alphabet = rnd.sample(pieces, rnd.randint(4, len(pieces)))  # a few: more texts take the layer's counts
+        texts.append("".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 400))))
+    fast = 0
+    for text in texts:
+        ctx = _ctx(text)
+        assert document_language(ctx) == guess_language(text)[0]
+        if all(map(_lowers_alike, set(text))):
+            fast += 1
+            assert ctx.word_counts == Counter(words(text.lower()))
+    assert fast > 100  # the layer's counts were read, not only the fallback

@@ -82,3 +82,27 @@ def test_repeated_runs_ascii_path_is_the_unicode_regex():
         low = [w.lower() for w in spam._WORD_RE.findall(text)]
         assert spam._ASCII_WORD_RE.findall(text) == spam._WORD_RE.findall(text)
         assert [w.lower() for w in spam._ASCII_WORD_RE.findall(text)] == low
+
+
+def test_three_in_a_row_holds_wherever_a_repeated_unit_holds_the_keyword():
+    # units of one to four words repeated with every separator, words that are not keywords between,
+    # the case changed, the Kelvin sign for "k", apostrophes, digits and line breaks that cut runs
+    rnd = random.Random(11)
+    words_ = ["cheap", "CHEAP", "Cheap", "flights", "casino", "the", "it's", "l’eau", "x", "7", "\u212aasino", "seo"]
+    seps = [" ", ", ", ";", " | ", "\t", "  ", "\n", ". ", "-"]
+    hits = 0
+    for _ in range(3000):
+        unit = [rnd.choice(words_) for _ in range(rnd.randint(1, 4))]
+        parts = []
+        for _ in range(rnd.randint(1, 5)):
+            for w in unit if rnd.random() < 0.8 else [rnd.choice(words_)]:
+                parts += [w, rnd.choice(seps)]
+        text = "".join(parts)
+        for _s, _e, found in spam.repeated_runs(text):
+            for k in found.lower().split():
+                if k.isascii() and k.isalpha():
+                    hits += 1
+                    assert spam._three_in_a_row(k).search(text), (text, found, k)
+        counts = TextLayer(text).word_counts
+        assert spam.find_stuffing(text, (), counts) == spam.find_stuffing(text, (), None), repr(text)
+    assert hits > 100
