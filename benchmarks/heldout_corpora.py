@@ -25,14 +25,33 @@ languages (English, Arabic, Chinese, Japanese, Thai, Burmese, Latvian, Spanish, 
   a ``.txt``: everything a browser shows, menus, footers and all, as a naive scraper gets it, by the small
   standard-library extractor ``visible_text`` below (``audit/readers`` has no HTML reader). The same fields.
 
+And from the source distribution of trafilatura 1.0.0 (sha256 checked), the real web pages of its test cache
+``tests/cache/*.html`` (news sites, magazines, blogs and institutional pages, saved in 2019-2021; mostly German,
+about a quarter English, a few French; the two tiny synthetic ``exotic_tags*`` files are left out):
+
+* ``traf_text.jsonl``: each page's main text as trafilatura 1.0.0 extracts it (``trafilatura.extract`` with its
+  defaults, comments left out): what a corpus built with that extractor holds. trafilatura==1.0.0 must be
+  importable by ``--trafilatura-python`` (default: this interpreter); pages it extracts nothing from are left
+  out;
+* ``traf_page.jsonl``: the naive visible text of the same pages by ``visible_text``.
+
+Fields id (the file name without ``.html``), html_lang (the page's own ``<html lang>``, where it has one; not
+checked, some pages declare a wrong one), text. A page whose text shares a sentence of 60 characters or more with
+a newspaper4k text is left out of both (none does in the archives recorded here).
+
 The files are written to OUTDIR (never into the repository: the licences are the sources' own). Needs network
-access to PyPI, or ``--wheel`` with a gensim wheel and ``--sdist`` with the newspaper4k archive already
-downloaded, and ``pip install wikiextractor``::
+access to PyPI, or ``--wheel`` with a gensim wheel, ``--sdist`` with the newspaper4k archive and
+``--trafilatura-sdist`` with the trafilatura archive already downloaded, and ``pip install wikiextractor``
+and trafilatura 1.0.0 (in a virtual environment of its own if you like; on pip 23 install ``justext==3.0.0``
+first)::
 
     pip install wikiextractor
-    python benchmarks/heldout_corpora.py /tmp/heldout --exclude ../shared/realtext/wikipedia_dev.jsonl
+    python -m venv /tmp/trafenv && /tmp/trafenv/bin/pip install justext==3.0.0 lxml_html_clean trafilatura==1.0.0
+    python benchmarks/heldout_corpora.py /tmp/heldout --exclude ../shared/realtext/wikipedia_dev.jsonl \
+        --trafilatura-python /tmp/trafenv/bin/python
     python benchmarks/precision.py /tmp/heldout/wiki_heldout.jsonl /tmp/heldout/lee_news.jsonl \\
-        /tmp/heldout/bgwiki_heldout.jsonl /tmp/heldout/news4k_text.jsonl /tmp/heldout/news4k_page.jsonl
+        /tmp/heldout/bgwiki_heldout.jsonl /tmp/heldout/news4k_text.jsonl /tmp/heldout/news4k_page.jsonl \
+        /tmp/heldout/traf_text.jsonl /tmp/heldout/traf_page.jsonl
     python benchmarks/artefact_injection.py --trials 100 --seed 4 /tmp/heldout/clean
 
 Labels for them are kept like the others, under ``benchmarks/data/precision/<file stem>/``.
@@ -58,9 +77,11 @@ _WIKI = "gensim/test/test_data/enwiki-latest-pages-articles1.xml-p000000010p0000
 _BGWIKI = "gensim/test/test_data/bgwiki-latest-pages-articles-shortened.xml.bz2"
 _LEE = "gensim/test/test_data/lee_background.cor"
 _NEWS4K = "newspaper4k==0.9.6"
+_TRAF = "trafilatura==1.0.0"
 #: sha256 of the archives this script was written against; another file is refused.
 _SHA256 = {
     "newspaper4k-0.9.6.tar.gz": "a3f2f0e017dddb6f1019ee77aaa8980e13e6ecea0b949abc7167aae4770d2d0e",
+    "trafilatura-1.0.0.tar.gz": "10222e9475363091d38d4aa92349974a23363e8a98692b5f902d60bba3e53383",
     "gensim-4.4.0-cp311-cp311-manylinux_2_24_x86_64.manylinux_2_28_x86_64.whl": (
         "91a7fa5e814e7b1bad4b2dffa8d62c1e55410d5cbdf930714c1997ffb4404db8"
     ),
@@ -105,14 +126,15 @@ def _wheel(path: str | None, tmp: str) -> str:
     return _verified(found[0])
 
 
-def _sdist(path: str | None, tmp: str) -> str:
+def _sdist(path: str | None, tmp: str, requirement: str = _NEWS4K) -> str:
     if path:
         return _verified(path)
-    cmd = [sys.executable, "-m", "pip", "download", _NEWS4K, "--no-deps", "--no-binary", ":all:", "-q"]
+    cmd = [sys.executable, "-m", "pip", "download", requirement, "--no-deps", "--no-binary", ":all:", "-q"]
     subprocess.run([*cmd, "-d", tmp], check=True)
-    found = glob.glob(os.path.join(tmp, "newspaper4k-*.tar.gz"))
+    name = requirement.split("==")[0]
+    found = glob.glob(os.path.join(tmp, f"{name}-*.tar.gz"))
     if not found:
-        raise SystemExit("heldout_corpora: pip downloaded no newspaper4k source archive")
+        raise SystemExit(f"heldout_corpora: pip downloaded no {name} source archive")
     return _verified(found[0])
 
 
@@ -216,6 +238,73 @@ def _news4k(archive: str) -> tuple[list[dict], list[dict]]:
     return text_rows, page_rows
 
 
+#: Run by ``--trafilatura-python``: the main text of each page given (a JSON list of paths on stdin) as
+#: trafilatura 1.0.0 extracts it, a JSON object path -> text on stdout.
+_TRAF_EXTRACT = """
+import json, sys, trafilatura
+if trafilatura.__version__ != "1.0.0":
+    raise SystemExit("heldout_corpora: trafilatura 1.0.0 is needed, found " + trafilatura.__version__)
+out = {}
+for path in json.load(sys.stdin):
+    with open(path, "rb") as fh:
+        out[path] = trafilatura.extract(fh.read(), include_comments=False) or ""
+json.dump(out, sys.stdout)
+"""
+
+
+def _decoded(raw: bytes) -> str:
+    """A page's text: UTF-8, or the charset its head declares (two cache pages are ISO-8859-1)."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        m = re.search(rb"charset=[\"']?([\w-]+)", raw[:5000])
+        try:
+            return raw.decode(m.group(1).decode("ascii") if m else "cp1252", errors="replace")
+        except LookupError:
+            return raw.decode("cp1252", errors="replace")
+
+
+def _trafilatura(archive: str, tmp: str, python: str, known: list[dict]) -> tuple[list[dict], list[dict]]:
+    """(trafilatura's main texts, naive page texts) of the real pages of trafilatura's test cache."""
+    pages: dict[str, str] = {}
+    with tarfile.open(archive) as tar:
+        for member in tar.getmembers():
+            m = re.search(r"/tests/cache/([^/]+)\.html$", member.name)
+            if not m or not member.isfile() or m.group(1).startswith("exotic_tags"):
+                continue
+            fh = tar.extractfile(member)
+            if fh is not None:
+                path = os.path.join(tmp, "traf", m.group(1) + ".html")
+                os.makedirs(os.path.dirname(path), exist_ok=True)
+                with open(path, "wb") as out:
+                    out.write(fh.read())
+                pages[m.group(1)] = path
+    done = subprocess.run(
+        [python, "-c", _TRAF_EXTRACT], input=json.dumps(sorted(pages.values())), capture_output=True, text=True
+    )
+    if done.returncode:
+        raise SystemExit(f"heldout_corpora: trafilatura extraction failed: {done.stderr.strip()[-500:]}")
+    extracted = json.loads(done.stdout)
+    # a page that shares a long sentence with a newspaper4k text is not fresh
+    seen = {s for row in known for s in _long_sentences(row["text"])}
+    text_rows, page_rows = [], []
+    for stem in sorted(pages):
+        text = extracted[pages[stem]].strip()
+        if not text or seen & _long_sentences(text):
+            continue
+        with open(pages[stem], "rb") as fh:
+            html = _decoded(fh.read())
+        m = re.search(r"<html[^>]*\blang=[\"']?([A-Za-z-]+)", html[:3000], re.I)
+        row = {"id": stem, **({"html_lang": m.group(1).lower()} if m else {})}
+        text_rows.append({**row, "text": text})
+        page_rows.append({**row, "text": visible_text(html)})
+    return text_rows, page_rows
+
+
+def _long_sentences(text: str) -> set[str]:
+    return {" ".join(s.split()).lower() for s in re.split(r"(?<=[.!?])\s+|\n", text) if len(s.strip()) >= 60}
+
+
 def _wikiextract(dump: str, out: str, prefix: str, skip: set[str], lang: str | None = None) -> list[dict]:
     subprocess.run([sys.executable, "-m", "wikiextractor.WikiExtractor", dump, "--json", "-q", "-o", out], check=True)
     rows = []
@@ -248,37 +337,54 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("out", help="output folder")
     ap.add_argument("--wheel", help="a gensim wheel already downloaded (default: pip download gensim 4.4.0)")
     ap.add_argument("--sdist", help="newspaper4k-0.9.6.tar.gz already downloaded (default: pip download it)")
+    ap.add_argument("--trafilatura-sdist", help="trafilatura-1.0.0.tar.gz already downloaded (default: pip download)")
+    ap.add_argument(
+        "--trafilatura-python", default=sys.executable, help="a Python with trafilatura 1.0.0 (default: this one)"
+    )
+    ap.add_argument(
+        "--only",
+        choices=("gensim", "news4k", "traf"),
+        action="append",
+        help="build only these sources (repeatable; traf needs news4k's texts to dedupe, so builds them too)",
+    )
     ap.add_argument("--exclude", action="append", default=[], help="a jsonl whose titles are left out (repeatable)")
     ap.add_argument("--clean", type=int, default=25, help="texts of each corpus written to OUT/clean (default 25)")
     args = ap.parse_args(argv)
+    only = set(args.only or ("gensim", "news4k", "traf"))
     os.makedirs(args.out, exist_ok=True)
+    corpora: list[tuple[str, list[dict]]] = []
+    wiki: list[dict] = []
+    lee: list[dict] = []
     with tempfile.TemporaryDirectory() as tmp:
-        with zipfile.ZipFile(_wheel(args.wheel, tmp)) as whl:
-            for name in (_WIKI, _BGWIKI, _LEE):
-                whl.extract(name, tmp)
-        skip = _excluded_titles(args.exclude)
-        wiki = _wikiextract(os.path.join(tmp, _WIKI), os.path.join(tmp, "wx"), "wx", skip)
-        # the Bulgarian dump is UTF-16 (with a byte-order mark); WikiExtractor reads UTF-8
-        bgdump = os.path.join(tmp, "bgwiki.xml")
-        with bz2.open(os.path.join(tmp, _BGWIKI), "rt", encoding="utf-16") as src:
-            with open(bgdump, "w", encoding="utf-8") as dst:
-                dst.write(src.read())
-        bgwiki = _wikiextract(bgdump, os.path.join(tmp, "bgwx"), "bgwx", set(), "bg")
-        with open(os.path.join(tmp, _LEE), encoding="utf-8", errors="replace") as fh:
-            lee = [{"id": f"lee-{i}", "text": line.strip()} for i, line in enumerate(fh) if line.strip()]
-        news_text, news_page = _news4k(_sdist(args.sdist, tmp))
-    corpora = (
-        ("wiki_heldout", wiki),
-        ("lee_news", lee),
-        ("bgwiki_heldout", bgwiki),
-        ("news4k_text", news_text),
-        ("news4k_page", news_page),
-    )
+        if "gensim" in only:
+            with zipfile.ZipFile(_wheel(args.wheel, tmp)) as whl:
+                for name in (_WIKI, _BGWIKI, _LEE):
+                    whl.extract(name, tmp)
+            skip = _excluded_titles(args.exclude)
+            wiki = _wikiextract(os.path.join(tmp, _WIKI), os.path.join(tmp, "wx"), "wx", skip)
+            # the Bulgarian dump is UTF-16 (with a byte-order mark); WikiExtractor reads UTF-8
+            bgdump = os.path.join(tmp, "bgwiki.xml")
+            with bz2.open(os.path.join(tmp, _BGWIKI), "rt", encoding="utf-16") as src:
+                with open(bgdump, "w", encoding="utf-8") as dst:
+                    dst.write(src.read())
+            bgwiki = _wikiextract(bgdump, os.path.join(tmp, "bgwx"), "bgwx", set(), "bg")
+            with open(os.path.join(tmp, _LEE), encoding="utf-8", errors="replace") as fh:
+                lee = [{"id": f"lee-{i}", "text": line.strip()} for i, line in enumerate(fh) if line.strip()]
+            corpora += [("wiki_heldout", wiki), ("lee_news", lee), ("bgwiki_heldout", bgwiki)]
+        if only & {"news4k", "traf"}:
+            news_text, news_page = _news4k(_sdist(args.sdist, tmp))
+            corpora += [("news4k_text", news_text), ("news4k_page", news_page)]
+        if "traf" in only:
+            archive = _sdist(args.trafilatura_sdist, tmp, _TRAF)
+            traf_text, traf_page = _trafilatura(archive, tmp, args.trafilatura_python, news_text)
+            corpora += [("traf_text", traf_text), ("traf_page", traf_page)]
     for name, rows in corpora:
         with open(os.path.join(args.out, name + ".jsonl"), "w", encoding="utf-8") as out:
             for row in rows:
                 out.write(json.dumps(row, ensure_ascii=False) + "\n")
         print(f"{name}.jsonl: {len(rows)} documents, {sum(len(r['text']) for r in rows):,} characters")
+    if "gensim" not in only:
+        return 0
     clean = os.path.join(args.out, "clean")
     os.makedirs(clean, exist_ok=True)
     # every k-th document, so the injection texts spread over the corpus; long articles cut at a paragraph end
