@@ -39,6 +39,10 @@ class Severity(str, Enum):
 
 _SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
+# Loops over every finding (the report's counts, to_dict, the renderers) read a member's value as
+# ``member._value_``, the attribute ``.value`` returns: ``.value`` is a Python-level enum property
+# (about 0.16 against 0.03 us a read; a 5,000-finding report with every format reads it ~150,000 times).
+
 
 class Verdict(str, Enum):
     KEEP = "keep"
@@ -128,8 +132,8 @@ class Finding:
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
             "rule": self.rule,
-            "category": self.category.value,
-            "severity": self.severity.value,
+            "category": self.category._value_,
+            "severity": self.severity._value_,
             "start": self.start,
             "end": self.end,
             "message": self.message,
@@ -163,7 +167,7 @@ class DocumentResult:
             "chars": self.chars,
             "language": self.language,
             "languages": {k: round(v, 4) for k, v in sorted(self.languages.items())},
-            "verdict": self.verdict.value,
+            "verdict": self.verdict._value_,
             "findings": [f.to_dict() for f in self.findings],
         }
         if self.source:
@@ -266,14 +270,14 @@ class Report:
         counts: dict[str, int] = {}
         for doc in self.documents:
             for f in doc.findings:
-                counts[f.category.value] = counts.get(f.category.value, 0) + 1
+                counts[f.category._value_] = counts.get(f.category._value_, 0) + 1
         return {k: counts[k] for k in sorted(counts)}
 
     def findings_by_severity(self) -> dict[str, int]:
         counts = {s.value: 0 for s in Severity}
         for doc in self.documents:
             for f in doc.findings:
-                counts[f.severity.value] += 1
+                counts[f.severity._value_] += 1
         return counts
 
     def findings_by_rule(self) -> dict[str, int]:
@@ -286,7 +290,7 @@ class Report:
     def verdicts(self) -> dict[str, int]:
         counts = {v.value: 0 for v in Verdict}
         for doc in self.documents:
-            counts[doc.verdict.value] += 1
+            counts[doc.verdict._value_] += 1
         return counts
 
     def summary(self) -> dict[str, Any]:

@@ -47,7 +47,7 @@ def source_scorecards(report: Report) -> list[dict[str, Any]]:
                 "languages": {},
             }
         g["documents"] += 1
-        cats = {f.category.value for f in doc.findings}
+        cats = {f.category._value_ for f in doc.findings}
         g["dup"] += "duplicate" in cats
         g["art"] += "artefact" in cats
         g["unsourced"] += sum(1 for f in doc.findings if f.rule in UNSOURCED_RULES)

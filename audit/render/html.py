@@ -147,7 +147,7 @@ def source_scorecards(report: Report) -> tuple[list[str], list[dict[str, Any]]]:
         row["with findings"] += bool(doc.findings)
         row["languages"][doc.language] += 1
         for f in doc.findings:
-            row[f.category.value] = row.get(f.category.value, 0) + 1
+            row[f.category._value_] = row.get(f.category._value_, 0) + 1
     rows = sorted(by_source.values(), key=lambda r: (-r["documents"], r["source"]))
     for r in rows:
         r["languages"] = dict(r["languages"].most_common())
@@ -181,7 +181,7 @@ def category_chart(report: Report) -> list[dict[str, Any]]:
     counts: Counter = Counter()
     for doc in report.documents:
         for f in doc.findings:
-            counts[(f.category.value, f.severity.value)] += 1
+            counts[(f.category._value_, f.severity._value_)] += 1
     totals = {c: sum(counts[(c, s)] for s in SEVERITIES) for c in CATEGORIES}
     top = max(totals.values(), default=0) or 1
     rows = []
@@ -245,10 +245,10 @@ def rule_table(report: Report) -> list[dict[str, Any]]:
         for f in doc.findings:
             r = rows.setdefault(
                 f.rule,
-                {"rule": f.rule, "category": f.category.value, "severities": Counter(), "findings": 0, "docs": set()},
+                {"rule": f.rule, "category": f.category._value_, "severities": Counter(), "findings": 0, "docs": set()},
             )
             r["findings"] += 1
-            r["severities"][f.severity.value] += 1
+            r["severities"][f.severity._value_] += 1
             r["docs"].add(doc.id)
     out = []
     for r in sorted(rows.values(), key=lambda r: (-r["findings"], r["rule"])):
@@ -345,7 +345,7 @@ def render(report: Report, config: HtmlConfig | None = None) -> str:
 
 
 def _category_counts(doc: DocumentResult) -> list[tuple[str, int]]:
-    c = Counter(f.category.value for f in doc.findings)
+    c = Counter(f.category._value_ for f in doc.findings)
     return [(k, c[k]) for k in CATEGORIES if c[k]]
 
 

@@ -93,7 +93,7 @@ def _summary_table(report: Report) -> list[str]:
     counts: Counter = Counter()
     for doc in report.documents:
         for f in doc.findings:
-            counts[(f.category.value, f.severity.value)] += 1
+            counts[(f.category._value_, f.severity._value_)] += 1
     out = [
         "## Findings by category and severity",
         "",
@@ -119,8 +119,8 @@ def _rules_table(report: Report) -> list[str]:
         for f in doc.findings:
             by_rule[f.rule] += 1
             docs_by_rule.setdefault(f.rule, set()).add(doc.id)
-            category[f.rule] = f.category.value
-            severities.setdefault(f.rule, Counter())[f.severity.value] += 1
+            category[f.rule] = f.category._value_
+            severities.setdefault(f.rule, Counter())[f.severity._value_] += 1
     if not by_rule:
         return []
     out = [
@@ -165,9 +165,9 @@ def _worst(report: Report) -> list[str]:
     out = [f"## Documents with the most serious findings (top {len(worst)} of {with_findings})", ""]
     for doc in worst:
         text = report.text_of(doc.id) if report.text_of else None
-        sev = Counter(f.severity.value for f in doc.findings)
+        sev = Counter(f.severity._value_ for f in doc.findings)
         out.append(
-            f"### {esc(doc.id)}  \n{doc.chars} chars, language {esc(doc.language)}, verdict **{doc.verdict.value}**, "
+            f"### {esc(doc.id)}  \n{doc.chars} chars, language {esc(doc.language)}, verdict **{doc.verdict._value_}**, "
             f"score {document_score(doc)} ({sev['error']} error, {sev['warning']} warning, {sev['info']} info)"
         )
         out += ["", "| rule | severity | line | message | text |", "|---|---|---:|---|---|"]
@@ -177,7 +177,7 @@ def _worst(report: Report) -> list[str]:
             if text is not None:
                 line = str(line_col(text, f.start)[0])
                 snip = "“" + esc(snippet(text, f.start, f.end)) + "”"
-            out.append(f"| {f.rule} | {f.severity.value} | {line} | {esc(f.message)} | {snip} |")
+            out.append(f"| {f.rule} | {f.severity._value_} | {line} | {esc(f.message)} | {snip} |")
         if len(doc.findings) > len(shown):
             out.append(f"| … | | | {len(doc.findings) - len(shown)} more findings in report.json | |")
         out.append("")

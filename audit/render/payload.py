@@ -155,14 +155,14 @@ def build_payload(report: Report, config: HtmlConfig) -> dict[str, Any]:
                 "src": d.source or "",
                 "lang": d.language or "und",
                 "langs": {k: round(v, 3) for k, v in sorted(d.languages.items(), key=lambda kv: -kv[1])[:8]},
-                "verdict": d.verdict.value,
+                "verdict": d.verdict._value_,
                 "chars": d.chars,
                 "score": document_score(d),
                 "f": [
                     [
                         rule_ix[f.rule],
-                        cat_ix[f.category.value],
-                        sev_ix[f.severity.value],
+                        cat_ix[f.category._value_],
+                        sev_ix[f.severity._value_],
                         f.start,
                         f.end,
                         f.message,
