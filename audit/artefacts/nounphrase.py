@@ -493,9 +493,10 @@ def _verb_with_object(nxt: str, nxt2: str) -> bool:
 
 
 #: Adjectives of size, age and quality: by English adjective order they come before a noun modifier ("the
-#: new store rules", never "the store new rules"); classifying adjectives may follow one ("the site legal notice").
+#: new store rules", never "the store new rules"), and "main" ("the main site road"); classifying adjectives may
+#: follow one ("the site legal notice").
 _CORE_ADJECTIVES = frozenset(
-    "new old young big small large great little long short high low good bad huge tiny vast whole entire".split()
+    "new old young big small large great little long short high low good bad huge tiny vast whole entire main".split()
 )
 
 
@@ -599,3 +600,92 @@ def clause_break(before: list[str], kw: str, nxt: str, nxt2: str, after: str = "
     if kw in _COUNT and nxt in ("and", "or") and _name_pair(before, nxt2, after):
         return True
     return person_subject_break(before, kw, nxt)
+
+
+#: Keywords that are only nouns ("casino", "pharmacy"): never a verb, adjective or adverb.
+_NOUN_ONLY = frozenset("casino pharmacy coupon promo outlet replica essay viagra cialis".split())
+#: Adverbs that stand between a form of "be" and its participle ("is now estimated", "are often used").
+_CHAIN_ADVERBS = frozenset("now often usually always also still already later".split())
+#: Adverbs of degree that take an adjective or an adverb after them, never a noun or a verb ("very
+#: effective"); after a determiner "very" is an adjective ("the very site"), which the frame leaves out.
+_DEGREE_ONLY = frozenset("very extremely fairly highly somewhat increasingly".split())
+#: Object pronouns (not "her", also a possessive): a noun or an adjective does not stand before one.
+_OBJECT_PRONOUNS = frozenset("him them us me".split())
+#: Finite auxiliaries and modals after a subject ("it is", "it will").
+_SUBJECT_VERBS = _FINITE_AUX | wc.MODALS
+
+
+def _participle_only(word: str) -> bool:
+    """A past participle or past tense that is no noun, adjective or adverb ("dominated", "called")."""
+    if not _WORD.fullmatch(word) or word in wc.CLOSED:
+        return False
+    c = wc.classes(word)
+    return c != wc.ANY and bool(c & wc.PARTICIPLE) and not c & (wc.NOUN | wc.ADJ | wc.ADV)
+
+
+def _be_before(before: list[str]) -> bool:
+    """Do the tokens ``before`` end on a lower-case form of "be", directly or before one adverb of
+    :data:`_CHAIN_ADVERBS` ("is", "was also")?"""
+    if before[-1] in wc.BE:
+        return True
+    return len(before) > 1 and before[-1] in _CHAIN_ADVERBS and before[-2] in wc.BE
+
+
+def _adverb(word: str) -> bool:
+    """An adverb that splits a verb chain: one of :data:`_CHAIN_ADVERBS`, or a word that is only an adverb
+    ("reportedly", "later")."""
+    if word in _CHAIN_ADVERBS:
+        return True
+    return _WORD.fullmatch(word) is not None and word not in wc.CLOSED and wc.classes(word) == wc.ADV
+
+
+def function_word_break(before: list[str], kw: str, nxt: str, nxt2: str) -> bool:
+    """Frames in which the function words around a keyword leave it no reading (each has a must-flag and a
+    must-not-flag case in ``tests/cases/ART010.json``):
+
+    * a bare noun between a form of "be" (or "be" and an adverb) and a participle that is only a verb form,
+      directly or after an adverb ("is order dominated by", "were order called", "is site now estimated",
+      "was also store known as"), and "cheap" there when an adverb follows it ("was cheap reportedly
+      built"): only an adverb splits the passive;
+    * a bare noun between a form of "be" and an -ing form with its object ("are order monitoring the count");
+    * a noun or base-form verb after the subject "it" before a finite auxiliary or modal ("than it order is",
+      "says it buy is"), and an adjective after a sentence's first word "It" ("It cheap was shown"): "it"
+      takes "orders", and no noun or adjective follows it;
+    * a noun or verb after an adverb of degree ("is very order effective");
+    * a noun-only keyword or an adjective before an object pronoun ("stopped casino him");
+    * any keyword before "ago", which follows only its time span ("5,400 years buy ago")."""
+    if nxt == "ago":
+        return True
+    if not before:
+        return False
+    prev = before[-1]
+    low = prev.lower()
+    start = len(before) < 2 or before[-2] in _STARTS
+    if prev != low and not (start and low == "it"):
+        return False  # a name: no class to judge by
+    noun = kw in _COUNT or kw == "order"
+    if _be_before(before) and (noun or kw == "cheap"):
+        if noun and _participle_only(nxt):
+            return True
+        if _adverb(nxt) and _participle_only(nxt2):
+            return True
+        if (
+            noun
+            and nxt.endswith("ing")
+            and nxt not in wc.CLOSED
+            and (nxt2 in wc.DETERMINERS or nxt2 in _OBJECT_PRONOUNS)
+        ):
+            c = wc.classes(nxt)
+            if c != wc.ANY and c & wc.ING:
+                return True
+    if (
+        low == "it"
+        and nxt in _SUBJECT_VERBS
+        and (noun or kw in _NOUN_ONLY or (prev == "It" and kw in ("cheap", "online")))
+    ):
+        return True
+    if low in _DEGREE_ONLY and (noun or kw in _NOUN_ONLY):
+        p2 = before[-2].lower() if len(before) > 1 else ""
+        if p2 not in wc.DETERMINERS and not p2.endswith(("'s", "’s")):
+            return True
+    return nxt in _OBJECT_PRONOUNS and (kw in _NOUN_ONLY or kw in ("cheap", "online"))

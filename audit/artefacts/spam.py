@@ -816,6 +816,8 @@ _EN_BOUND = frozenset(
 )
 _EN_PERFECT = frozenset("has have had having".split())
 _EN_PLURAL_BE = frozenset({"are", "were"})
+#: Plural finite verbs: a singular noun or a base-form verb does not stand between a plural subject and one.
+_EN_PLURAL_VERBS = _EN_PLURAL_BE | {"have"}
 #: Keywords that are singular words (nouns, or verbs in the base form): none of them is the subject of "are".
 _EN_SINGULAR = _EN_COUNT | frozenset({"cheap"})
 #: Keywords that are only nouns (never a verb, adjective or adverb).
@@ -867,8 +869,9 @@ def frame_break(prev: str, kw: str, nxt: str) -> bool:
         # nothing but an adverb splits "have" from its participle ("had store leaned"); an adjective may
         # stand before a participle that modifies a noun ("had cheap imported steel")
         return True
-    if nxt in _EN_PLURAL_BE and kw in _EN_SINGULAR and (low in _EN_SUBJ or _plural_noun(prev)):
-        return True  # "We order are", "supply-chain snarls shop are": a singular word before a plural verb
+    if nxt in _EN_PLURAL_VERBS and kw in _EN_SINGULAR and (low in _EN_SUBJ or _plural_noun(prev)):
+        return True  # "We order are", "supply-chain snarls shop are", "the unions shop have": a singular word
+        # before a plural verb
     if prev != low and low not in _EN_CLOSED:
         return False  # a name: no closed class to judge by (a function word may start the sentence)
     if kw in _EN_NOUN_ONLY and low in _EN_CONJ_OR_TO and (nxt in _EN_ARTICLES or nxt in _EN_NEW_PHRASE):
@@ -891,9 +894,11 @@ def frame_break(prev: str, kw: str, nxt: str) -> bool:
 
 
 def _relative_clause(text: str, m: re.Match) -> bool:
-    """Does a ``_FRAME_RE`` match "PRONOUN KW are/were" end a relative clause after its noun ("the goods we
-    buy are shipped")? The word before the pronoun is then a noun."""
-    if m.group("next") not in _EN_PLURAL_BE or m.group("prev").lower() not in _EN_SUBJ:
+    """Does a ``_FRAME_RE`` match "PRONOUN KW are/were/have" (or "PLURAL-NOUN KW have") end a relative clause
+    after its noun ("the goods we buy are shipped", "the goods customers order have arrived")? The word
+    before the subject is then a noun."""
+    nxt, subj = m.group("next"), m.group("prev")
+    if nxt not in _EN_PLURAL_VERBS or not (subj.lower() in _EN_SUBJ or (nxt == "have" and _plural_noun(subj))):
         return False
     head = wordclass.token_before(text, m.start("prev"))
     return head.isalpha() and head.lower() not in _EN_CLOSED and bool(wordclass.classes(head) & wordclass.NOUN)
@@ -968,6 +973,7 @@ def find_injections(text: str, lang_of, counts=None) -> list[tuple[int, int, str
             or nounphrase.postposed_adjective_break(toks, kw, nxt)
             or nounphrase.bare_noun_break(toks, kw, nxt, nxt2, text[e : e + 80])
             or nounphrase.clause_break(toks, kw, nxt, nxt2, text[m.end("next") : m.end("next") + 80])
+            or nounphrase.function_word_break(toks, kw, nxt, nxt2)
         ):
             continue
         if lang_of(s) == "en" and not _title_case_line(text, s):

@@ -303,12 +303,12 @@ def class_frame_break(prev2: str, prev: str, kw: str, nxt: str, nxt2: str) -> bo
     ("available online") or a noun ("land cheap"), but before a finite verb only after its head
     ("something cheap will", "users online said")."""
     low = prev.lower()
-    if prev == low and article_mismatch(low, kw, nxt):
-        return True
+    start = prev2 in _SENTENCE_START
+    if (prev == low or (start and prev in ("A", "An"))) and article_mismatch(low, kw, nxt):
+        return True  # "a order pilot program", "A online large contingent" (a sentence's first word)
     lex = lexicon()
     if lex is None:
         return False
-    start = prev2 in _SENTENCE_START
     if not prev:
         return False
     if prev != low and not (start and (low in CLOSED or low in lex)):
@@ -381,8 +381,9 @@ def class_frame_break(prev2: str, prev: str, kw: str, nxt: str, nxt2: str) -> bo
         ):
             return False
     if kc & (ADJ | ADV):
-        if _finite_verb(nxt):
-            # an adjective before a finite verb follows the head it describes ("something cheap will", "users
+        if _finite_verb(nxt) and not (low in BE and classes(nxt) & PARTICIPLE):
+            # after "be" a past form is a participle, not a finite verb ("prices are cheap compared with"); an
+            # adjective before a finite verb follows the head it describes ("something cheap will", "users
             # online said"); "online" is also an adverb after a noun
             return not (_POSTPOSITIVE_HEAD.fullmatch(low) or (kw == "online" and (pc & NOUN or low in PRONOUNS)))
         if pc & (VERB | ADV | ADJ | NOUN) or low in PRONOUNS or low in BE or low in HAVE or low in NEGATIONS:
@@ -396,7 +397,7 @@ def class_frame_break(prev2: str, prev: str, kw: str, nxt: str, nxt2: str) -> bo
 
 #: A singular noun keyword right after a comma, before a lower-case word (see :func:`comma_frame_break`).
 COMMA_FRAME_RE = re.compile(
-    r"(?<=[a-z)],[ \t])(?P<kw>"
+    r"(?<=[a-z\d)],[ \t])(?P<kw>"
     + "|".join(sorted(COUNT_KEYWORDS | {"order"}, key=len, reverse=True))
     + r")[ \t]+(?P<next>[a-z]+)\b"
 )
