@@ -210,6 +210,9 @@ class LanguageConfig:
 # --------------------------------------------------------------------------- identification
 
 
+_NO_BOUND = 1 << 62
+
+
 class Unit:
     """One span being identified: a passage or a sentence.
 
@@ -231,6 +234,8 @@ class Unit:
         "screened",
         "agreeing",
         "chars",
+        "_lo",
+        "_hi",
     )
 
     def __init__(
@@ -259,6 +264,9 @@ class Unit:
         #: Starts of the document's sentences that agreed with the first reading's vocabulary test
         #: (set on the passages of a screened document that are read in full).
         self.agreeing: frozenset[int] = frozenset()
+        #: Bounds of :attr:`evidence` known without computing it (:meth:`DocumentCleaner.evidence_bounds`).
+        self._lo = 0
+        self._hi = _NO_BOUND
 
     @classmethod
     def lazy(cls, span: Span, raw: str, max_chars: int, doc: DocumentCleaner | None = None) -> Unit:
@@ -289,6 +297,15 @@ class Unit:
             else:
                 self._evidence = evidence_chars(raw)
         return self._evidence
+
+    def at_least(self, chars: int) -> bool:
+        """``evidence >= chars``, from the bounds :func:`_sized` left when they decide it."""
+        if self._evidence is None:
+            if chars <= self._lo:
+                return True
+            if chars > self._hi:
+                return False
+        return self.may_reach(chars) and self.evidence >= chars
 
     def may_reach(self, chars: int) -> bool:
         """Can :attr:`evidence` be ``chars`` or more? False only when certain it cannot: the evidence
@@ -425,7 +442,7 @@ class LanguageIdentifier:
                     continue
                 top, p = u.ft[0]
                 if top != lang:
-                    trusted = p >= cfg.confirm_below and u.evidence >= cfg.trust_min_chars
+                    trusted = p >= cfg.confirm_below and u.at_least(cfg.trust_min_chars)
                     if p >= floor and not trusted:
                         todo.append(u)
                 elif doubtful and p < cfg.confirm_below:
@@ -694,10 +711,20 @@ def clearly_one(prose: Sequence[str], cands: Candidates, cfg: LanguageConfig) ->
     return unknown <= cfg.clear_max_unknown * n
 
 
+#: Units of one document from which :func:`_sized` bounds their evidence all at once.
+_BOUNDS_MIN = 8
+
+
 def _sized(units: Sequence[Unit], chars: int) -> list[int]:
     """Indices of the ``units`` with ``chars`` letters of evidence or more. A unit whose raw text is under
     a third of ``chars`` cannot have them (:meth:`Unit.may_reach`): most short lines of a page are left
-    out before any method call."""
+    out before any method call. Many units of one document: bounds of every unit's evidence from the
+    document's running counts (:meth:`DocumentCleaner.evidence_bounds`, kept on the units for later
+    tests) decide most of them, the evidence is computed only for the others."""
+    if len(units) >= _BOUNDS_MIN and chars > 0:
+        doc = units[0]._doc
+        if doc is not None and units[0]._max_chars >= EVIDENCE_LIMIT and all(u._doc is doc for u in units):
+            return _sized_bounded(units, chars, doc)
     third = (chars + 2) // 3
     out = []
     for i, u in enumerate(units):  # Unit.may_reach and Unit.evidence, inlined (this loop sees every line of a page)
@@ -705,6 +732,29 @@ def _sized(units: Sequence[Unit], chars: int) -> list[int]:
             raw = u._raw
             n = len(raw)
             if n < third or (chars > 0 and (n if raw.isascii() else 3 * n) < chars):
+                continue
+        if u.evidence >= chars:
+            out.append(i)
+    return out
+
+
+def _sized_bounded(units: Sequence[Unit], chars: int, doc: DocumentCleaner) -> list[int]:
+    """:func:`_sized` of units sharing ``doc`` (each cleaned with ``max_chars`` of at least
+    :data:`EVIDENCE_LIMIT`, so that its evidence reads the opening that the bounds describe)."""
+    starts = [u.span.start for u in units]
+    ends = [u.span.end for u in units]
+    lo, hi = doc.evidence_bounds(starts, ends)
+    out = []
+    third = (chars + 2) // 3
+    for i, (u, low, high) in enumerate(zip(units, lo.tolist(), hi.tolist(), strict=True)):
+        if u._evidence is None:
+            u._lo, u._hi = low, high
+            if low >= chars:
+                out.append(i)
+                continue
+            raw = u._raw
+            n = len(raw)
+            if high < chars or n < third or (n if raw.isascii() else 3 * n) < chars:
                 continue
         if u.evidence >= chars:
             out.append(i)
