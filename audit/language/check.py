@@ -374,6 +374,8 @@ class LanguageCheck(DocumentCheck):
         """Per-span languages: sentence spans replace a mixed passage, word runs a mixed short text."""
         if r.short is not None and len(r.short.weights()) >= 2:
             return [(Span(x.start, x.end), x.lang, round(r.short.conf, 4)) for x in r.short.runs]
+        if not runs and not r.sentence_units:  # every unit with its own language (most documents)
+            return [(u.span, u.lang, round(u.conf, 4)) for u in r.units]
         grouped = {id(u): run.lang for run in runs for u in run.units}
         annotations: list[tuple[Span, str, float]] = []
         for i, u in enumerate(r.units):

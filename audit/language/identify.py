@@ -18,7 +18,7 @@ from audit.language.backends import (
     evidence_chars,
     get_backend,
 )
-from audit.language.screen import odd_sentences, passages_of, span_bounds, vocabulary
+from audit.language.screen import odd_sentences, passage_index, passages_of, span_bounds, vocabulary
 from audit.language.short import (
     Run,
     Token,
@@ -426,6 +426,8 @@ class LanguageIdentifier:
           then every unit below ``confirm_below`` is confirmed.
         """
         cfg = self.config
+        if doc_lang:  # units the first reading settled take no part then (no model call, no weight needed)
+            units = [u for u in units if not u.screened or u.ft is not None or u.ld is not None]
         sized = [units[i] for i in _sized(units, cfg.min_chars)]
         self._screen(sized)
         lang = doc_lang or dominant(weights_of(sized))
@@ -493,9 +495,17 @@ class LanguageIdentifier:
         )
         # Sentences that disagree with the vocabulary (rare words, or another language): read alone by
         # fastText (one batch), those it puts in the candidate language agree after all; only passages
-        # holding a sentence that still disagrees are read in full.
-        still_odd = self._confirm_odd(text, sentences, odd_sents, lang) if odd_sents.any() else odd_sents
-        odd = passages_of([u.span for u in units], bounds[:, 0], still_odd)
+        # holding a sentence that still disagrees are read in full. Sentences of passages too short to be
+        # classified are not read: nothing below looks at those passages (the sentence pass reads only
+        # passages with evidence, and the starts that agreed only for the sentences of such passages).
+        spans = [u.span for u in units]
+        to_read = odd_sents
+        if odd_sents.any():
+            classified = np.zeros(len(units) + 1, dtype=bool)  # the last entry: before the first passage
+            classified[sized] = True
+            to_read = odd_sents & classified[passage_index(spans, bounds[:, 0])]
+        still_odd = self._confirm_odd(text, sentences, to_read, lang) if to_read.any() else to_read
+        odd = passages_of(spans, bounds[:, 0], still_odd)
         agree = [i for i in sized if i not in odd]
         if 2 * sum(units[i].chars for i in agree) < sum(units[i].chars for i in sized):
             return None

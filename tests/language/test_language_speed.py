@@ -270,3 +270,33 @@ def test_units_sized_from_bounds_are_those_evidence_gives():
                 assert _sized(units, chars) == expected
                 for other in (12, 30, 60):
                     assert [u.at_least(other) for u in units] == [u.evidence >= other for u in units]
+
+
+def test_the_first_reading_reads_no_sentence_of_a_passage_too_short_to_classify(monkeypatch):
+    """Odd sentences of passages without min_chars of evidence (a short foreign line in an English page)
+    are not handed to fastText by the first reading: nothing reads those passages' sentences later."""
+    from audit.language import identify
+
+    read: list[int] = []
+    plain = identify.LanguageIdentifier._confirm_odd
+
+    def recording(self, text, sentences, odd, lang):
+        read.extend(sentences[i].start for i in odd.nonzero()[0])
+        return plain(self, text, sentences, odd, lang)
+
+    monkeypatch.setattr(identify.LanguageIdentifier, "_confirm_odd", recording)
+    english = (
+        "The council approved the new budget on Tuesday after a long debate about the schools. "
+        "Members said the plan would keep the libraries open through the winter months."
+    )
+    short = "Lea esto ahora gratis"  # a page line under 30 letters of evidence
+    text = "\n\n".join(
+        [english, short, english, "Neutron capture transmutes germanium into arsenic isotopes.", english]
+    )
+    ctx = DocContext(Document(id="d", text=text, source="s"), 0)
+    check = LanguageCheck(LanguageConfig(backend="fasttext"))
+    list(check.check(ctx))
+    assert ctx.language == "en"
+    at = text.index(short)
+    assert at not in read
+    assert text.index("Neutron") in read  # an odd sentence of a classified passage is still read
