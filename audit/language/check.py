@@ -374,6 +374,8 @@ class LanguageCheck(DocumentCheck):
         """Per-span languages: sentence spans replace a mixed passage, word runs a mixed short text."""
         if r.short is not None and len(r.short.weights()) >= 2:
             return [(Span(x.start, x.end), x.lang, round(r.short.conf, 4)) for x in r.short.runs]
+        if not runs and not r.sentence_units:  # every unit with its own language (most documents)
+            return [(u.span, u.lang, round(u.conf, 4)) for u in r.units]
         grouped = {id(u): run.lang for run in runs for u in run.units}
         annotations: list[tuple[Span, str, float]] = []
         for i, u in enumerate(r.units):
@@ -453,7 +455,7 @@ class LanguageCheck(DocumentCheck):
     def _supports(self, u: Unit, lang: str, doc_lang: str) -> bool:
         """Does a short (``und``) unit's own evidence point to ``lang`` rather than ``doc_lang``?"""
         cfg = self.config
-        if not u.may_reach(cfg.group_min_chars) or u.evidence < cfg.group_min_chars or not u.clean:
+        if not u.at_least(cfg.group_min_chars) or not u.clean:
             return False
         ident = self.identifier
         if u.ft is None and u.ld is None:
@@ -517,9 +519,7 @@ class LanguageCheck(DocumentCheck):
         cfg = self.config
         out: dict[int, list[Unit]] = {}
         for i, u in enumerate(units):
-            if u.screened or u.lang not in (doc_lang, UND) or not u.may_reach(2 * cfg.min_chars):
-                continue
-            if u.evidence < 2 * cfg.min_chars:
+            if u.screened or u.lang not in (doc_lang, UND) or not u.at_least(2 * cfg.min_chars):
                 continue
             p_doc = prob_of(u.ft, doc_lang) if u.ft is not None else prob_of(u.ld, doc_lang)
             if p_doc >= cfg.sentence_check_below:

@@ -18,7 +18,7 @@ from audit.language.backends import (
     evidence_chars,
     get_backend,
 )
-from audit.language.screen import odd_sentences, passages_of, span_bounds, vocabulary
+from audit.language.screen import odd_sentences, passage_index, passages_of, span_bounds, vocabulary
 from audit.language.short import (
     Run,
     Token,
@@ -210,6 +210,9 @@ class LanguageConfig:
 # --------------------------------------------------------------------------- identification
 
 
+_NO_BOUND = 1 << 62
+
+
 class Unit:
     """One span being identified: a passage or a sentence.
 
@@ -231,6 +234,8 @@ class Unit:
         "screened",
         "agreeing",
         "chars",
+        "_lo",
+        "_hi",
     )
 
     def __init__(
@@ -259,6 +264,9 @@ class Unit:
         #: Starts of the document's sentences that agreed with the first reading's vocabulary test
         #: (set on the passages of a screened document that are read in full).
         self.agreeing: frozenset[int] = frozenset()
+        #: Bounds of :attr:`evidence` known without computing it (:meth:`DocumentCleaner.evidence_bounds`).
+        self._lo = 0
+        self._hi = _NO_BOUND
 
     @classmethod
     def lazy(cls, span: Span, raw: str, max_chars: int, doc: DocumentCleaner | None = None) -> Unit:
@@ -289,6 +297,15 @@ class Unit:
             else:
                 self._evidence = evidence_chars(raw)
         return self._evidence
+
+    def at_least(self, chars: int) -> bool:
+        """``evidence >= chars``, from the bounds :func:`_sized` left when they decide it."""
+        if self._evidence is None:
+            if chars <= self._lo:
+                return True
+            if chars > self._hi:
+                return False
+        return self.may_reach(chars) and self.evidence >= chars
 
     def may_reach(self, chars: int) -> bool:
         """Can :attr:`evidence` be ``chars`` or more? False only when certain it cannot: the evidence
@@ -409,6 +426,8 @@ class LanguageIdentifier:
           then every unit below ``confirm_below`` is confirmed.
         """
         cfg = self.config
+        if doc_lang:  # units the first reading settled take no part then (no model call, no weight needed)
+            units = [u for u in units if not u.screened or u.ft is not None or u.ld is not None]
         sized = [units[i] for i in _sized(units, cfg.min_chars)]
         self._screen(sized)
         lang = doc_lang or dominant(weights_of(sized))
@@ -425,7 +444,7 @@ class LanguageIdentifier:
                     continue
                 top, p = u.ft[0]
                 if top != lang:
-                    trusted = p >= cfg.confirm_below and u.evidence >= cfg.trust_min_chars
+                    trusted = p >= cfg.confirm_below and u.at_least(cfg.trust_min_chars)
                     if p >= floor and not trusted:
                         todo.append(u)
                 elif doubtful and p < cfg.confirm_below:
@@ -476,9 +495,17 @@ class LanguageIdentifier:
         )
         # Sentences that disagree with the vocabulary (rare words, or another language): read alone by
         # fastText (one batch), those it puts in the candidate language agree after all; only passages
-        # holding a sentence that still disagrees are read in full.
-        still_odd = self._confirm_odd(text, sentences, odd_sents, lang) if odd_sents.any() else odd_sents
-        odd = passages_of([u.span for u in units], bounds[:, 0], still_odd)
+        # holding a sentence that still disagrees are read in full. Sentences of passages too short to be
+        # classified are not read: nothing below looks at those passages (the sentence pass reads only
+        # passages with evidence, and the starts that agreed only for the sentences of such passages).
+        spans = [u.span for u in units]
+        to_read = odd_sents
+        if odd_sents.any():
+            classified = np.zeros(len(units) + 1, dtype=bool)  # the last entry: before the first passage
+            classified[sized] = True
+            to_read = odd_sents & classified[passage_index(spans, bounds[:, 0])]
+        still_odd = self._confirm_odd(text, sentences, to_read, lang) if to_read.any() else to_read
+        odd = passages_of(spans, bounds[:, 0], still_odd)
         agree = [i for i in sized if i not in odd]
         if 2 * sum(units[i].chars for i in agree) < sum(units[i].chars for i in sized):
             return None
@@ -694,10 +721,20 @@ def clearly_one(prose: Sequence[str], cands: Candidates, cfg: LanguageConfig) ->
     return unknown <= cfg.clear_max_unknown * n
 
 
+#: Units of one document from which :func:`_sized` bounds their evidence all at once.
+_BOUNDS_MIN = 8
+
+
 def _sized(units: Sequence[Unit], chars: int) -> list[int]:
     """Indices of the ``units`` with ``chars`` letters of evidence or more. A unit whose raw text is under
     a third of ``chars`` cannot have them (:meth:`Unit.may_reach`): most short lines of a page are left
-    out before any method call."""
+    out before any method call. Many units of one document: bounds of every unit's evidence from the
+    document's running counts (:meth:`DocumentCleaner.evidence_bounds`, kept on the units for later
+    tests) decide most of them, the evidence is computed only for the others."""
+    if len(units) >= _BOUNDS_MIN and chars > 0:
+        doc = units[0]._doc
+        if doc is not None and units[0]._max_chars >= EVIDENCE_LIMIT and all(u._doc is doc for u in units):
+            return _sized_bounded(units, chars, doc)
     third = (chars + 2) // 3
     out = []
     for i, u in enumerate(units):  # Unit.may_reach and Unit.evidence, inlined (this loop sees every line of a page)
@@ -705,6 +742,29 @@ def _sized(units: Sequence[Unit], chars: int) -> list[int]:
             raw = u._raw
             n = len(raw)
             if n < third or (chars > 0 and (n if raw.isascii() else 3 * n) < chars):
+                continue
+        if u.evidence >= chars:
+            out.append(i)
+    return out
+
+
+def _sized_bounded(units: Sequence[Unit], chars: int, doc: DocumentCleaner) -> list[int]:
+    """:func:`_sized` of units sharing ``doc`` (each cleaned with ``max_chars`` of at least
+    :data:`EVIDENCE_LIMIT`, so that its evidence reads the opening that the bounds describe)."""
+    starts = [u.span.start for u in units]
+    ends = [u.span.end for u in units]
+    lo, hi = doc.evidence_bounds(starts, ends)
+    out = []
+    third = (chars + 2) // 3
+    for i, (u, low, high) in enumerate(zip(units, lo.tolist(), hi.tolist(), strict=True)):
+        if u._evidence is None:
+            u._lo, u._hi = low, high
+            if low >= chars:
+                out.append(i)
+                continue
+            raw = u._raw
+            n = len(raw)
+            if high < chars or n < third or (n if raw.isascii() else 3 * n) < chars:
                 continue
         if u.evidence >= chars:
             out.append(i)

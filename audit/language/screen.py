@@ -139,10 +139,15 @@ def span_bounds(spans: Sequence[Span]) -> np.ndarray:
     return out
 
 
+def passage_index(passages: Sequence[Span], starts: np.ndarray) -> np.ndarray:
+    """The index of the passage holding each of ``starts`` (the last passage starting at or before it;
+    -1 before the first)."""
+    return np.searchsorted(np.array([p.start for p in passages], dtype=np.int64), starts, side="right") - 1
+
+
 def passages_of(passages: Sequence[Span], sentence_starts: np.ndarray, which: np.ndarray) -> frozenset[int]:
     """Indices of the ``passages`` holding a sentence marked in ``which`` (by where it starts)."""
     if not passages or not which.any():
         return frozenset()
-    starts = sentence_starts[which]
-    where = np.searchsorted(np.array([p.start for p in passages], dtype=np.int64), starts, side="right") - 1
+    where = passage_index(passages, sentence_starts[which])
     return frozenset(int(i) for i in np.unique(where) if i >= 0)

@@ -226,3 +226,77 @@ def test_units_of_a_document_have_the_evidence_and_clean_text_of_their_text_alon
             for u in ident.units(doc, spans):
                 alone = Unit.lazy(u.span, doc[u.span.start : u.span.end], ident.config.max_chars)
                 assert (u.evidence, u.clean) == (alone.evidence, alone.clean)
+
+
+def test_evidence_bounds_hold_for_every_slice():
+    """DocumentCleaner.evidence_bounds: lo <= evidence_chars(slice) <= hi, for random slices, lines and
+    sentences of random documents (URLs, stray marks, capitals, scripts without spaces, a dotted capital I,
+    letter-spaced text, slices longer than EVIDENCE_LIMIT)."""
+    from audit.language.backends import DocumentCleaner
+
+    rng = random.Random(8)
+    pieces = _PIECES + ["word ", "Word ", "WORD ", "İ", "the cat ", "x y z ", "www.", "://", "a-b", "\t", "h i j k "]
+    docs = _random_texts(pieces, 400, seed=8) + ["Word " * 400 + "the end", "a b c d e f g h i j " * 5]
+    decided = 0
+    for doc in docs:
+        n = len(doc)
+        if not n:
+            continue
+        spans = [(0, n)] + [tuple(sorted((rng.randrange(n + 1), rng.randrange(n + 1)))) for _ in range(20)]
+        cuts = [0] + [i for i, ch in enumerate(doc) if ch.isspace()] + [n]
+        spans += [(a + (a > 0), b) for a, b in zip(cuts, cuts[1:], strict=False) if a + (a > 0) <= b]
+        lo, hi = DocumentCleaner(doc).evidence_bounds([a for a, _b in spans], [b for _a, b in spans])
+        for (a, b), low, high in zip(spans, lo.tolist(), hi.tolist(), strict=True):
+            assert low <= evidence_chars(doc[a:b]) <= high, (doc[a:b], low, high)
+            decided += low == high
+    assert decided > 1000  # the bounds often settle the evidence
+
+
+def test_units_sized_from_bounds_are_those_evidence_gives():
+    """_sized of many units of one document (bounds from the document's running counts) equals the unit
+    by unit definition, and the bounds it leaves on the units answer at_least as evidence does."""
+    from audit.language.identify import _sized
+
+    ident = LanguageIdentifier(LanguageConfig(backend="fasttext"))
+    docs = _random_texts(_PIECES + ["\n", "\n", "word ", "Some Title Case Words ", "the prose of a line "], 120, seed=9)
+    for doc in docs:
+        ctx = DocContext(Document(id="d", text=doc, source="s"), 0)
+        for spans in (ctx.passages, ctx.sentences):
+            for chars in (1, 12, 30, 60):
+                units = ident.units(doc, spans)
+                expected = [
+                    i for i, u in enumerate(ident.units(doc, spans)) if u.may_reach(chars) and u.evidence >= chars
+                ]
+                assert _sized(units, chars) == expected
+                for other in (12, 30, 60):
+                    assert [u.at_least(other) for u in units] == [u.evidence >= other for u in units]
+
+
+def test_the_first_reading_reads_no_sentence_of_a_passage_too_short_to_classify(monkeypatch):
+    """Odd sentences of passages without min_chars of evidence (a short foreign line in an English page)
+    are not handed to fastText by the first reading: nothing reads those passages' sentences later."""
+    from audit.language import identify
+
+    read: list[int] = []
+    plain = identify.LanguageIdentifier._confirm_odd
+
+    def recording(self, text, sentences, odd, lang):
+        read.extend(sentences[i].start for i in odd.nonzero()[0])
+        return plain(self, text, sentences, odd, lang)
+
+    monkeypatch.setattr(identify.LanguageIdentifier, "_confirm_odd", recording)
+    english = (
+        "The council approved the new budget on Tuesday after a long debate about the schools. "
+        "Members said the plan would keep the libraries open through the winter months."
+    )
+    short = "Lea esto ahora gratis"  # a page line under 30 letters of evidence
+    text = "\n\n".join(
+        [english, short, english, "Neutron capture transmutes germanium into arsenic isotopes.", english]
+    )
+    ctx = DocContext(Document(id="d", text=text, source="s"), 0)
+    check = LanguageCheck(LanguageConfig(backend="fasttext"))
+    list(check.check(ctx))
+    assert ctx.language == "en"
+    at = text.index(short)
+    assert at not in read
+    assert text.index("Neutron") in read  # an odd sentence of a classified passage is still read
