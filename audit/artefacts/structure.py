@@ -83,29 +83,106 @@ def _is_separator(text: str, lines, k: int) -> bool:
     return len(near) == 2 and not any(is_line_start_bullet(t) or _ORPHAN.match(t) for t in near)
 
 
-def table_blocks(text: str, lines) -> list[tuple[int, int, int, int]]:
-    """``(start, end, rows, columns)`` for runs of pipe-separated lines."""
+#: A pipe-less line taken into a table: at most this many words and no final sentence punctuation (a cell's
+#: text, a group header or a caption; a sentence of prose between two tables ends the first).
+_TABLE_LABEL_WORDS = 8
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*$")
+
+
+def _table_line(line: str) -> str:
+    """How a line can belong to a flattened table: ``"rule"`` (a ``---|---`` rule), ``"row"`` (two pipes or
+    more), ``"part"`` (one pipe, at its start or end: a row whose cells were broken across lines, as
+    ``|Model`` / ``||370 €`` / ``|`` when an extractor keeps the line breaks inside cells), or ``""``."""
+    n = line.count("|")
+    if n >= 2:
+        return "rule" if "-" in line and _PIPE_SEP.match(line) is not None else "row"
+    if n == 1 and (line[0] == "|" or line[-1] == "|"):
+        return "rule" if "-" in line and _PIPE_SEP.match(line) is not None else "part"
+    return ""
+
+
+def _cells(text: str) -> int:
+    """Cells with text in a row (``|a||b|`` and ``| a | b |`` both hold two)."""
+    return sum(1 for c in text.split("|") if c.strip())
+
+
+def _table_label(text: str, lines, k: int, kinds: list[str]) -> bool:
+    """Is the pipe-less line ``k`` part of the table around it? Directly (no blank line) between a lone ``|``
+    and a line with a pipe at its edge, it is the text of a cell broken across lines; directly between two
+    rows of as many cells, each with a letter or digit, it is a group header or caption inside the table. Either way it is short and not
+    a sentence: prose between two tables keeps them apart."""
+    if not 0 < k < len(lines) - 1 or not kinds[k - 1] or not kinds[k + 1]:
+        return False
+    prev, span, nxt = lines[k - 1], lines[k], lines[k + 1]
+    if text.count("\n", prev.end, span.start) > 1 or text.count("\n", span.end, nxt.start) > 1:
+        return False  # a blank line before or after it
+    line = text[span.start : span.end]
+    if len(line.split()) > _TABLE_LABEL_WORDS or _SENTENCE_END.search(line):
+        return False
+    before, after = text[prev.start : prev.end], text[nxt.start : nxt.end]
+    if before == "|":
+        return True
+    if kinds[k - 1] != "row" or kinds[k + 1] != "row":
+        return False
+    return _cells(before) == _cells(after) == _word_cells(before) == _word_cells(after) >= 2
+
+
+def _word_cells(row: str) -> int:
+    """Cells with a letter or digit in a row (``/|\\ /|\\`` of an ASCII drawing holds none)."""
+    return sum(1 for c in row.split("|") if any(ch.isalnum() for ch in c))
+
+
+def table_blocks(text: str, lines) -> list[tuple[int, int, int, int, int]]:
+    """``(start, end, rows, columns, lines)`` for each flattened table: a run of pipe-separated lines (at
+    most one blank line between two), which may hold the parts of rows whose cells were broken across lines
+    and short pipe-less lines inside it (see :func:`_table_label`). ``rows`` counts the table's rows (a
+    ``---|---`` rule is none; a row broken across lines is one), ``columns`` the most cells with text in
+    one row, ``lines`` the lines of the run. A run needs two lines of two pipes or more."""
     if "|" not in text:
         return []  # every row holds a pipe (two, or one in a separator row)
+    kinds = [_table_line(text[s.start : s.end]) if "|" in text[s.start : s.end] else "" for s in lines]
     out = []
-    run: list = []
+    run: list[int] = []
 
     def flush():
-        if len(run) >= 2:
-            cols = max(text[s.start : s.end].strip().strip("|").count("|") + 1 for s in run)
-            out.append((run[0].start, run[-1].end, len(run), cols))
+        if sum(kinds[k] in ("row", "rule") for k in run) < 2:
+            return
+        rows: list[list[str]] = []
+        for k in run:
+            line = text[lines[k].start : lines[k].end]
+            if kinds[k] == "rule":
+                continue
+            # a row starts at a line that does not continue the previous one: ``||cell``, a lone ``|``,
+            # ``cell|`` and the text of a cell after a lone ``|`` continue it; ``a | b`` rows without edge
+            # pipes and group headers between rows do not
+            if kinds[k] == "row":
+                continues = line.startswith("||")
+            elif kinds[k] == "part":
+                continues = line == "|" or line[0] != "|"
+            else:
+                continues = text[lines[k - 1].start : lines[k - 1].end] == "|"
+            if rows and continues:
+                rows[-1].append(line)
+            else:
+                rows.append([line])
+        cols = max(
+            [_cells("\n".join(r)) for r in rows]
+            + [_cells(text[lines[k].start : lines[k].end]) for k in run if kinds[k] == "rule"]
+        )
+        out.append((lines[run[0]].start, lines[run[-1]].end, len(rows), cols, len(run)))
 
-    for span in lines:
-        line = text[span.start : span.end]
-        is_row = line.count("|") >= 2 or ("-" in line and _PIPE_SEP.match(line) is not None)
-        if not is_row and not run:
-            continue  # flush() of an empty run does nothing
-        gap = text[run[-1].end : span.start].count("\n") if run else 0
-        if is_row and (not run or gap <= 2):
-            run.append(span)
-        else:
+    for k, span in enumerate(lines):
+        kind = kinds[k]
+        if not kind and not (run and _table_label(text, lines, k, kinds)):
+            if run:
+                flush()
+                run = []
+            continue
+        gap = text.count("\n", lines[run[-1]].end, span.start) if run else 0
+        if run and gap > 2:
             flush()
-            run = [span] if is_row else []
+            run = []
+        run.append(k)
     flush()
     return out
 
@@ -174,14 +251,14 @@ class StructureCheck(DocumentCheck):
         lines = ctx.lines
         out: list[Finding] = []
         is_md = ctx.doc.source.lower().endswith((".md", ".markdown"))
-        for s, e, rows, cols in table_blocks(text, lines):
+        for s, e, rows, cols, n in table_blocks(text, lines):
             block = text[s:e]
             proper_md = is_md and all(ln.strip().startswith("|") for ln in block.splitlines() if ln.strip())
             out.append(
                 ART050.finding(
                     (s, e),
-                    f"table flattened into {rows} pipe-separated lines ({cols} columns)",
-                    data={"rows": rows, "columns": cols},
+                    f"table of {rows} rows and {cols} columns flattened into {n} pipe-separated lines",
+                    data={"rows": rows, "columns": cols, "lines": n},
                     severity=Severity.INFO if proper_md else None,
                 )
             )
