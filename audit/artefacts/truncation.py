@@ -15,6 +15,7 @@ from operator import methodcaller
 from typing import Iterable
 
 from audit.artefacts.common import (
+    COMPOUND_LANGS,
     OTHER_TERMINAL,
     UNMARKED_SCRIPT_RE,
     WORDFREQ_LANGS,
@@ -22,6 +23,7 @@ from audit.artefacts.common import (
     has_word_lists,
     is_line_start_bullet,
     language_of_counts,
+    list_zipf,
     lists_confirm,
     stopwords,
     words,
@@ -164,7 +166,12 @@ _OPEN_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 #: Comparatives before "que"/"che": "más que el resto" is complete.
-_COMPARATIVE = re.compile(r"\b(?:más|menos|mayor|menor|mejor|peor|plus|moins|mais|più|meno)\s+$", re.IGNORECASE)
+#: Also "other than" and "the same as": "autre chose que la coca", "otra cosa que el dinero", "lo mismo que".
+_COMPARATIVE = re.compile(
+    r"\b(?:más|menos|mayor|menor|mejor|peor|plus|moins|mais|più|meno|autres?(?:\s+chose)?|otr[oa]s?(?:\s+cosa)?|"
+    r"outr[oa]s?(?:\s+coisa)?|altr[oaie](?:\s+cosa)?|mism[oa]s?|même|mesm[oa]s?|stess[oaie])\s+$",
+    re.IGNORECASE,
+)
 
 
 #: A quotation closed on a comma and followed only by a name: the attribution lost its verb
@@ -255,6 +262,10 @@ _DASH_NOTE = re.compile(
 #: A headline or teaser followed by its source after a spaced dash ("Costume ideas for curly hair — Naturally
 #: Curly", "... relaxing treats — Glo"): a site or author name, not a cut word.
 _SOURCE_AFTER_DASH = re.compile(r"\s[—–]\s+(?:[A-ZÀ-Þ][\w’'.&-]*\s*){1,3}$")
+
+
+#: A closing line of kisses and a name: a blog's or a letter's sign-off ("x Anna", "xoxo Jane", "xx Sam").
+_KISS_SIGN_OFF = re.compile(r"(?:^|\n)[ \t]*(?:[xX]{1,3}|(?:[xX][oO])+[xX]?)[ \t]+[A-ZÀ-Þ][^\W\d_]*$")
 
 
 def _signature(passage: str) -> bool:
@@ -472,6 +483,21 @@ def _common_stopwords(lang: str) -> frozenset[str]:
     return sw.get(lang, frozenset()) | (sw["en"] if lang == "und" else frozenset())
 
 
+#: The Zipf frequency from which a listed word of two letters of a compounding language (German: "je",
+#: "ab", "da", "ob", "wo", missing from its stop words) is a word, not the start of a cut one ("st", "co").
+_SHORT_WORD_ZIPF = 5.3
+
+
+def _short_word(frag: str, lang: str, common: frozenset[str], alone: bool) -> bool:
+    """Is a lower-case fragment of 1-2 letters a word: a stop word of ``lang`` (``common``) or, standing
+    ``alone`` after white space, of English (an English phrase on a page in another language: "powered by", a
+    lone "i"; not after an elision: "l'in"), or in a compounding language (:data:`COMPOUND_LANGS`, whose
+    stop-word list is short) a very frequent word of its list ("schlanker denn je")?"""
+    if frag in common or (alone and frag in stopwords()["en"]):
+        return True
+    return lang in COMPOUND_LANGS and list_zipf(frag, lang) >= _SHORT_WORD_ZIPF
+
+
 def cut_kind(
     passage: str, lang: str, vocabulary: Mapping[str, int] | None = None, _prefixed=None, document: str | None = None
 ) -> str | None:
@@ -483,6 +509,10 @@ def cut_kind(
     (:class:`_Prefixes`), instead of a pass over all of them. ``document`` (optional): the whole text, where
     a capitalised fragment is looked for as the start of a name (:func:`_name_continued`).
     """
+    if "\xad" in passage:
+        passage = passage.replace(
+            "\xad", ""
+        )  # soft hyphens mark where a word may break: "Stel\xadlen\xadan\xadge\xadbo\xadte" is one
     tail = passage.rstrip()
     if not tail:
         return None
@@ -498,6 +528,8 @@ def cut_kind(
         return "mid-word"  # "write to tips@e", "unter www.bmw": an e-mail or web address without its domain
     if any(c in last_token for c in "/@.#") or _credit_line(passage) or _SIGN_OFF.match(passage):
         return None  # ends with a URL, e-mail, domain or hashtag; or a credits line ("Image courtesy of ...")
+    if _KISS_SIGN_OFF.search(tail, max(0, len(tail) - 40)):
+        return None  # "... einen schönen Sonntag <3" / "x Anna": a blog's sign-off line, a kiss and a name
     if _SOURCE_AFTER_DASH.search(tail, max(0, len(tail) - 60)):
         return None  # a headline's source after a spaced dash ("... treats — Glo")
     if _signature(tail):
@@ -532,7 +564,13 @@ def cut_kind(
         low = frag.lower()
         compound = tail.endswith("-", 0, frag_start)  # "hands-on", "built-in": a whole word
         by_name = _BY_NAME_R.match(rev)  # "mods by aj": a user name
-        if frag.islower() and len(frag) <= 2 and frag not in common and not compound and not by_name:
+        if (
+            frag.islower()
+            and len(frag) <= 2
+            and not _short_word(frag, lang, common, before.isspace())
+            and not compound
+            and not by_name
+        ):
             return "mid-word"
         if low in DANGLING.get(lang, DANGLING["en"]) and not compound:
             if lang in ("en", "und") and _STRANDED.search(tail, max(0, len(tail) - 60)):
@@ -552,9 +590,13 @@ def cut_kind(
                 known.extend((ok, zipf(low, lang) if ok else 0.0))
             return known[0], known[1]
 
+        # a fragment the document also writes alone elsewhere is one of its words (a name, a term: "... any
+        # environment manager using pip" in a text that names pip throughout), as for the tests below
+        alone = vocabulary.get(low, 0) > 1
         if (
             frag.islower()
             and len(frag) >= 5
+            and not alone
             and lists()[0]
             and lists()[1] < 2.0
             and zipf(low, "en") < 2.0
@@ -563,7 +605,7 @@ def cut_kind(
             # a rare fragment that begins a common word ("... is reall", "la medid") or lacks only its last
             # letter ("... confirme", "... upcomin")
             return "mid-word"
-        if frag.islower() and len(frag) >= 2 and low not in common and lists()[0]:
+        if frag.islower() and len(frag) >= 2 and low not in common and not alone and lists()[0]:
             # not a word of the passage language ("... a restringir el rie"); the lists carry many
             # abbreviations, so a short final fragment must also be a frequent word ("pla", "exp" are cuts;
             # "tax", "fog", "mar" are words)
@@ -574,13 +616,16 @@ def cut_kind(
                 return "mid-word"
         if (
             len(frag) >= 2
-            and vocabulary.get(low, 0) <= 1
+            and not alone
             and not by_name
             and any(
-                _continues_word(w, low)
+                _continues_word(w, low) and not _compound_rest(w[len(low) :], lang)
                 for w in (_prefixed(low) if _prefixed else (w for w in vocabulary if w.startswith(low)))
             )
             and lists()[1] < 3.5
+            # unconfirmed by the lists (a short line, a German one): a frequent word of the passage language
+            # is a whole word ("Digitale Medien" / "Medienwelt": a compound, not a cut)
+            and (lists()[0] or list_zipf(low, lang) < 3.5)
         ):
             return "mid-word"
         grammar = _grammar_cut(tail, lang)
@@ -656,11 +701,7 @@ def _name_continued(
         or low in CALENDAR_WORDS
         or not has_word_lists()
         or low in _common_stopwords(lang)
-        or any(
-            zipf(low, lg) >= (_NAME_FRAGMENT_ZIPF if len(frag) <= 4 else 3.0)
-            for lg in dict.fromkeys((lang, "en"))
-            if lg in WORDFREQ_LANGS
-        )
+        or any(list_zipf(low, lg) >= (_NAME_FRAGMENT_ZIPF if len(frag) <= 4 else 3.0) for lg in _word_langs(lang))
     ):
         return False
     if prefixed is not None and not prefixed.continued(low):
@@ -825,6 +866,23 @@ class _PassageEnds:
         p = passages[j]
         passage = text[p.start : p.end]
         return "\n" not in passage.strip() and not _SENT_BOUNDARY.search(passage) and len(passage.split()) <= most
+
+
+#: The Zipf frequency from which the rest of a longer word (4+ letters) is a word of its own, so that the
+#: longer word is a compound of the fragment and that word ("Franzi" / "#franzimoment", "Stellen" /
+#: "Stellenangebote"), not the fragment completed ("administr" / "administration", "Romn" / "Romney").
+_COMPOUND_REST_ZIPF = 3.5
+
+
+def _compound_rest(rest: str, lang: str) -> bool:
+    """Is ``rest`` (what a longer word of the document adds to a final fragment) a frequent word of ``lang``
+    (German too) or English of 4+ letters? Then the fragment is a whole word that the document also
+    compounds."""
+    return (
+        len(rest) >= 4
+        and has_word_lists()
+        and any(list_zipf(rest, lg) >= _COMPOUND_REST_ZIPF for lg in _word_langs(lang))
+    )
 
 
 def _continues_word(word: str, fragment: str) -> bool:
@@ -1032,11 +1090,22 @@ def year_cut(passage: str, text: str) -> bool:
     return any(y.group(0).startswith(digits) for y in _YEAR.finditer(text))
 
 
+#: The languages whose word lists tell a whole word from a cut one: those of the word-list tests and the
+#: compounding ones (German), whose lists know "Medien", "Schweiz", "Überwachung" as words though the
+#: tests that call a fragment "no word" do not read them (a compound is in no list).
+_WORD_LANGS = WORDFREQ_LANGS + COMPOUND_LANGS
+
+
+def _word_langs(lang: str) -> list[str]:
+    """``lang`` and English, those of them with a list (:data:`_WORD_LANGS`)."""
+    return [lg for lg in dict.fromkeys((lang, "en")) if lg in _WORD_LANGS]
+
+
 def _rare(word: str, lang: str, below: float = 3.0) -> bool:
-    """``word``'s Zipf frequency is under ``below`` in the lists of ``lang`` and of English (under 3: not a
-    word in its own right; under 0.01: unknown); False without the lists."""
-    langs = [lg for lg in dict.fromkeys((lang, "en")) if lg in WORDFREQ_LANGS]
-    return bool(langs) and has_word_lists() and all(zipf(word, lg) < below for lg in langs)
+    """``word``'s Zipf frequency is under ``below`` in the lists of ``lang`` (German too) and of English (under
+    3: not a word in its own right; under 0.01: unknown); False without the lists."""
+    langs = _word_langs(lang)
+    return bool(langs) and has_word_lists() and all(list_zipf(word, lg) < below for lg in langs)
 
 
 #: Endings that inflect a whole word (a plural, a past, a participle, a comparative, an adverb).
@@ -1048,17 +1117,16 @@ def _inflected(frag: str, rest: str, lang: str) -> bool:
     repeats its story in the singular or another tense, not a cut. Without the lists, never."""
     if rest not in _INFLECTIONS or not has_word_lists():
         return False
-    langs = [lg for lg in dict.fromkeys((lang, "en")) if lg in WORDFREQ_LANGS]
-    return any(zipf(frag, lg) >= 3.5 for lg in langs)
+    return any(list_zipf(frag, lg) >= 3.5 for lg in _word_langs(lang))
 
 
 def _glued(frag: str, word: str, lang: str) -> bool:
     """``word`` is ``frag`` and another frequent word glued together ("costumesmore"), not a word of the lists."""
-    langs = [lg for lg in dict.fromkeys((lang, "en")) if lg in WORDFREQ_LANGS]
-    if not langs or not has_word_lists() or any(zipf(word, lg) > 0 for lg in langs):
+    langs = _word_langs(lang)
+    if not langs or not has_word_lists() or any(list_zipf(word, lg) > 0 for lg in langs):
         return False
     rest = word[len(frag) :]
-    return max(zipf(frag, lg) for lg in langs) >= 3 and max(zipf(rest, lg) for lg in langs) >= 3
+    return max(list_zipf(frag, lg) for lg in langs) >= 3 and max(list_zipf(rest, lg) for lg in langs) >= 3
 
 
 def _grammar_cut(tail: str, lang: str = "und") -> str | None:
@@ -1066,7 +1134,7 @@ def _grammar_cut(tail: str, lang: str = "und") -> str | None:
     or bracket opened in the passage is never closed."""
     pos = max(0, len(tail) - 80)  # the last 80 characters, read as part of the text (no word cut at the edge)
     clause = _OPEN_CLAUSE.search(tail, pos)
-    if clause and _COMPARATIVE.search(tail, max(0, clause.start() - 12), clause.start()):
+    if clause and _COMPARATIVE.search(tail, max(0, clause.start() - 20), clause.start()):
         clause = None
     if clause or _VERBLESS_ATTRIBUTION.search(tail, pos) or _SAID_NP.search(tail, pos):
         return "open-clause"
@@ -1184,6 +1252,12 @@ def _tables(paragraphs) -> frozenset[int]:
 #: punctuation (``mid-sentence``) is usually a missing period and is reported as info.
 _STRONG = frozenset({"mid-word", "function-word", "open-clause", "open-quote"})
 
+#: How a line of code, a command or markup opens ("$ pip install", "**kwargs", "%formatting", "<div>"): no
+#: sentence does, so a sentence stopped on a function word or comma before it goes on in it.
+_CODE_START = frozenset("$%*`<{[\\/#~@_=|")
+#: Languages that capitalise their nouns: a line that opens with a capitalised word may continue a sentence.
+_NOUN_CAPITALS = frozenset({"de"})
+
 
 @dataclass(frozen=True)
 class TruncationConfig:
@@ -1199,21 +1273,33 @@ class TruncationCheck(DocumentCheck):
     order = 60
 
     @staticmethod
-    def _continues(text: str, passages, i: int, kind: str) -> bool:
+    def _continues(text: str, passages, i: int, kind: str, lang: str = "und") -> bool:
         """The sentence goes on in the next paragraph: it starts lower-case (a stray break inside a sentence,
-        nothing lost), or -- after a passage that stops on a function word -- it is a short unpunctuated
-        line, the link or label that a page template put after its own words ("posted at 6:22 PM in" /
-        "music | streams", "Part of complete coverage on" / "Election Center")."""
+        nothing lost; also after the quotation marks of an e-mail, "> "), or -- after a passage that stops on
+        a function word -- it is a short unpunctuated line, the link or label that a page template put after
+        its own words ("posted at 6:22 PM in" / "music | streams", "Part of complete coverage on" /
+        "Election Center"), a line of code that an extractor put apart from its sentence ("... to convert a" /
+        "**kwargs dict from", "Alternately," / "$ poetry new"), or, in a language that capitalises its nouns
+        (German), the line after a single line break opens with the noun the function word introduces
+        ("... viel Arbeit diese" / "Veranstaltungen in der ...": not a function word, which opens a new
+        sentence)."""
         if i + 1 >= len(passages):
             return False
         nxt = text[passages[i + 1].start : passages[i + 1].end].strip()
-        if nxt.lstrip("\"“‘«('")[:1].islower():
+        if nxt.lstrip("\"“‘«('> ")[:1].islower():
             return True  # also inside a quotation that starts the next line ("reminds us that" / "“tears are")
+        end = text[passages[i].end - 1]
+        if (kind == "function-word" or end == ",") and nxt[:1] in _CODE_START:
+            return True  # "... implementation of" / "%formatting": inline code the extractor put on its own line
+        gap = text[passages[i].end : passages[i + 1].start]
+        if kind == "function-word" and lang in _NOUN_CAPITALS and gap.count("\n") == 1:
+            first = _LETTERS.match(nxt)
+            if first and first.group(0)[:1].isupper() and first.group(0).lower() not in stopwords().get(lang, ()):
+                return True  # "... Arbeit diese" / "Veranstaltungen in der Eissporthalle ...": the noun follows
         if text[passages[i].end - 1] in ",:" and nxt[:1] in '"“‘«':
             return True  # "I read that as," / "“And that's the story...”": the quotation follows
         if text[passages[i].end - 1] in "“‘«(":
             return True  # a quotation or bracket opened at the line end goes on in the next paragraph
-        gap = text[passages[i].end : passages[i + 1].start]
         if gap.count("\n") == 1 and "\n\n" in text and text[passages[i].end - 1] == ",":
             # a line break inside a paragraph of a text whose paragraphs are separated by blank lines
             # ("Previously," / "LaRocco, who is not an attorney, ...")
@@ -1271,6 +1357,19 @@ class TruncationCheck(DocumentCheck):
         return any(
             0 <= j < len(passages) and text[passages[j].start : passages[j].end].rstrip()[-1:] == ","
             for j in (i - 1, i + 1)
+        )
+
+    @classmethod
+    def _comma_item(cls, text: str, passages, i: int, ends: _PassageEnds) -> bool:
+        """A line that ends on a whole word and a comma between two lines that end open (no final mark, no
+        colon) is an item of a list laid out a line per item ("Venezuela, le pays du pétrole" / "Bolivie, le
+        pays de la coca," / "Argentine, ruinée par ..."); after a line that ends on a colon it is not (a
+        sentence that introduced a formula the extraction lost: "... preceding remainders,")."""
+        return (
+            0 < i < len(passages) - 1
+            and text[passages[i].end - 1] == ","
+            and all(ends.end(j) not in _CLOSED and ends.end(j) not in ":," for j in (i - 1, i + 1))
+            and cls._in_list(text, passages, i, ends)
         )
 
     @staticmethod
@@ -1344,6 +1443,7 @@ class TruncationCheck(DocumentCheck):
         tables: frozenset[int] | None = None  # the paragraphs of tables of figures (:func:`_tables`)
         # a quotation cut (ART022) opens with “ or «: only the passages that hold one are searched for it
         quoted: set[int] = set()
+        judged: set[str] = set()  # the passages judged for ART020 so far
         if self.config.quote_cut and ("“" in text or "«" in text):
             starts = [p.start for p in passages]
             for m in _QUOTE_OPEN.finditer(text):
@@ -1366,11 +1466,12 @@ class TruncationCheck(DocumentCheck):
             ptext = text[p.start : p.end]
             copied = None
             if cut:
-                if ctx.passage_languages:
-                    lang = ctx.language_at(p.start)
-                else:
-                    # without the language check, a passage too short to tell takes the document's
-                    # language, as the check's passages do (``DocContext.language_at``)
+                lang = ctx.language_at(p.start) if ctx.passage_languages else "und"
+                if lang == "und":
+                    # a passage the language check left undetermined (a short line: "… Jahr der
+                    # Entwicklung"), or no language check: the stop-word profile, else the document's
+                    # language, as the check's passages do (``DocContext.language_at``); English word
+                    # lists alone would read every German word as rare
                     lang = guess_language(ptext)[0]
                     if lang == "und":
                         if doc_lang is None:
@@ -1398,6 +1499,9 @@ class TruncationCheck(DocumentCheck):
             elif cut:
                 if not quotes and _never_prose(ptext, ctx.layer, p):
                     continue  # what follows reports a cut only where is_prose holds, and it cannot here
+                if ptext in judged and not quotes:
+                    continue  # a passage written again word for word (a reply quoting a comment): judged once
+                judged.add(ptext)
                 kind = cut_kind(ptext, lang, vocab, prefixed, text)
                 completed = None
                 if kind not in _STRONG and text[p.end - 1].isalpha():
@@ -1411,13 +1515,15 @@ class TruncationCheck(DocumentCheck):
                 # a final comma, bracket or opening quote is evidence; a final dash is not (an aside or a
                 # broken-off sentence in informal writing: "... as distinctively--")
                 strong = kind in _STRONG or ptext.rstrip()[-1] in ",(“‘«/&"
-                if kind and self._continues(text, passages, i, kind):
+                if kind and self._continues(text, passages, i, kind, lang):
                     continue
-                if kind and not strong:
+                if kind == "mid-sentence" or (kind and not strong):
                     if ends is None:
                         ends = _PassageEnds(text, passages)
-                    if self._in_list(text, passages, i, ends):
+                    if not strong and self._in_list(text, passages, i, ends):
                         continue
+                    if strong and self._comma_item(text, passages, i, ends):
+                        continue  # "Bolivie, le pays de la coca," among items one a line
                 # the closing paragraph of an article after a punctuated one is prose, not a headline:
                 # 4 words in sentence case suffice there (an edited text does not end on an unpunctuated
                 # fragment; page navigation and credit lines excepted)
