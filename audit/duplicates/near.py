@@ -243,14 +243,9 @@ def template_finding(
             f"same template as {ids[a]} with a different subject: {' '.join(subject.text_a.split())} / "
             f"{' '.join(subject.text_b.split())}" + (f" (other facts: {shown})" if shown else "")
         )
-        data["subject"] = {
-            "kept_text": subject.text_a,
-            "text": subject.text_b,
-            "kept_start": subject.span_a[0],
-            "kept_end": subject.span_a[1],
-            "start": subject.span_b[0],
-            "end": subject.span_b[1],
-        }
+        data["subject"] = _fact_dict(
+            facts.Difference("subject", subject.span_a, subject.span_b, subject.text_a, subject.text_b)
+        )
     return DUP005.finding(span_b, message, data=data)
 
 

@@ -10,7 +10,8 @@ and may change figures or add paragraphs; a template filled twice changes its na
 Where two aligned texts differ (the gaps between their shared runs of ``min_run``+ words, see
 :mod:`audit.duplicates.align`), a gap is a **name substitution** when each side holds a name that the other
 *document* never mentions. A name is a capitalised word; at a sentence's start only a word that is never
-written in lower case in either text and is not followed by a comma ("Norway", not "The" or "Indeed,"). The texts are **one template with different
+written in lower case in either text and is not followed by a comma ("Norway", not "The" or "Indeed,"); never
+a day or a month, or a unit after a figure ("7:36 AM"). The texts are **one template with different
 subjects** when the sentence that the first shared run starts in opens with a substitution (the run starts
 mid-sentence: "... is being awarded", the name before it differs), or when two or more gaps are
 substitutions (issuer and lead manager, company and underwriter). One name edited inside a copy ("Maria" /
@@ -27,6 +28,13 @@ import numpy as np
 from audit import segment
 from audit.duplicates import align as al
 from audit.duplicates.facts import _starts_sentence
+
+#: Days and months are capitalised but name no subject: the same story updated the next day says "on
+#: Tuesday" where it said "on Monday" (the same closed class as ``_TIME_NAMES`` of the artefact checks).
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december".split()
+)
 
 #: Gaps between shared runs longer than this (words, on either side) are rewritten or added text, not a slot.
 MAX_SLOT_WORDS = 12
@@ -71,10 +79,44 @@ def _names(text: str, words: al.Words, lo: int, hi: int, lower: frozenset[int]) 
         if not c.isupper():
             continue
         tok = words.tokens[k]
+        if text[start : int(words.ends[k])].lower() in _CALENDAR:
+            continue
+        if k > 0 and text[int(words.ends[k - 1]) - 1].isdigit() and text[int(words.ends[k - 1]) : start].isspace():
+            continue  # a unit after a figure: "7:36 AM", "9 GMT"
         if _starts_sentence(text, start) and (tok in lower or text[int(words.ends[k]) : int(words.ends[k]) + 1] == ","):
             continue  # "The", "Proceeds": a common word opening a sentence; "Indeed,": a sentence adverb
         out.setdefault(tok, k)
     return out
+
+
+def _phrase(text: str, words: al.Words, k: int) -> tuple[int, int]:
+    """The span of the name around word ``k``: the capitalised words next to it, separated by white space
+    only, with short lower-case joints between them ("Evans and Sutherland Computer", "Bank of England")."""
+
+    def joined(i: int) -> bool:  # words i and i + 1 separated by white space only
+        return text[int(words.ends[i]) : int(words.starts[i + 1])].isspace()
+
+    def capital(i: int) -> bool:
+        return text[int(words.starts[i])].isupper()
+
+    lo = k
+    while lo > 0 and joined(lo - 1) and capital(lo - 1) and not _starts_sentence(text, int(words.starts[lo - 1])):
+        lo -= 1
+    hi = k
+    n = len(words)
+    while hi + 1 < n and joined(hi):
+        if capital(hi + 1):
+            hi += 1
+        elif (
+            hi + 2 < n
+            and int(words.ends[hi + 1]) - int(words.starts[hi + 1]) <= 3
+            and joined(hi + 1)
+            and capital(hi + 2)
+        ):
+            hi += 2
+        else:
+            break
+    return words.span(lo, hi + 1)
 
 
 def sentence_words(text: str, words: al.Words, start: int, end: int) -> tuple[int, int]:
@@ -125,6 +167,6 @@ def subject_change(
     if not found or (not found[0][2] and len(found) < 2):
         return None
     new_a, new_b, lead = found[0]
-    span_a = words_a.span(min(new_a), max(new_a) + 1)
-    span_b = words_b.span(min(new_b), max(new_b) + 1)
+    span_a = _phrase(text_a, words_a, min(new_a))
+    span_b = _phrase(text_b, words_b, min(new_b))
     return SubjectChange(text_a[span_a[0] : span_a[1]], text_b[span_b[0] : span_b[1]], span_a, span_b, len(found), lead)
