@@ -13,8 +13,11 @@ Where two aligned texts differ (the gaps between their shared runs of ``min_run`
 written in lower case in either text and is not followed by a comma ("Norway", not "The" or "Indeed,"); never
 a day or a month, or a unit after a figure ("7:36 AM"). The texts are **one template with different
 subjects** when the sentence that the first shared run starts in opens with a substitution (the run starts
-mid-sentence: "... is being awarded", the name before it differs), or when two or more gaps are
-substitutions (issuer and lead manager, company and underwriter). One name edited inside a copy ("Maria" /
+mid-sentence: "... is being awarded", the name before it differs), or when two or more gaps inside
+sentences shared around them are substitutions (issuer and lead manager, company and underwriter; a new
+byline or another outlet's footer lies across sentence ends). Two words that merely open sentences are no
+evidence of names: one of the new names must stand inside a sentence, and a sentence with more than two thirds of
+its words capitalised (a headline, a menu line) holds no slot. One name edited inside a copy ("Maria" /
 "Mario") is an altered copy (DUP006), not a template.
 """
 
@@ -133,6 +136,21 @@ def sentence_words(text: str, words: al.Words, start: int, end: int) -> tuple[in
     return int(np.searchsorted(words.starts, start)), int(np.searchsorted(words.ends, end, side="right"))
 
 
+def _prose(text: str, words: al.Words, k: int) -> bool:
+    """Is the sentence holding word ``k`` prose, at most two thirds of its words capitalised (not a title-case
+    headline, a menu line of section names, or text in capitals)?"""
+    lo, hi = sentence_words(text, words, int(words.starts[k]), int(words.ends[k]))
+    capitals = sum(1 for s in words.starts[lo:hi].tolist() if text[s].isupper())
+    return capitals * 3 <= 2 * (hi - lo)
+
+
+def _one_sentence(text: str, words: al.Words, first: int, last: int) -> bool:
+    """Are words ``first`` and ``last`` in one sentence (:func:`audit.segment.sentences`)?"""
+    sents = segment.sentences(text)
+    starts = [x.start for x in sents]
+    return bisect_right(starts, int(words.starts[first])) == bisect_right(starts, int(words.starts[last]))
+
+
 def subject_change(
     text_a: str,
     words_a: al.Words,
@@ -155,14 +173,22 @@ def subject_change(
     lb = sentence_words(text_b, words_b, int(words_b.starts[j0]), int(words_b.ends[j0]))[0]
     gaps.append((min(la, i0), i0, min(lb, j0), j0, True))
     for (i, j, n), (i2, j2, _) in zip(runs, runs[1:], strict=False):
-        gaps.append((i + n, i2, j + n, j2, False))
+        # A slot lies inside one sentence shared around it ("lead manager [Chase Investment Bank] Ltd said"); a
+        # gap across a sentence or paragraph end is other text (a new byline, another outlet's footer).
+        if _one_sentence(text_a, words_a, i + n - 1, i2) and _one_sentence(text_b, words_b, j + n - 1, j2):
+            gaps.append((i + n, i2, j + n, j2, False))
     found: list[tuple[list[int], list[int], bool]] = []
     for a0, a1, b0, b1, lead in gaps:
         if a1 <= a0 or b1 <= b0 or (not lead and max(a1 - a0, b1 - b0) > MAX_SLOT_WORDS):
             continue
+        if not (_prose(text_a, words_a, a0) and _prose(text_b, words_b, b0)):
+            continue  # a headline, a menu line: title-case words are no names in a sentence
         new_a = [k for t, k in _names(text_a, words_a, a0, a1, lower).items() if t not in vocab_b.words]
         new_b = [k for t, k in _names(text_b, words_b, b0, b1, lower).items() if t not in vocab_a.words]
-        if new_a and new_b:
+        inside = any(not _starts_sentence(text_a, int(words_a.starts[k])) for k in new_a) or any(
+            not _starts_sentence(text_b, int(words_b.starts[k])) for k in new_b
+        )
+        if new_a and new_b and inside:  # two words that merely open sentences are no evidence of names
             found.append((new_a, new_b, lead))
     if not found or (not found[0][2] and len(found) < 2):
         return None
