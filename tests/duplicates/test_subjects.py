@@ -45,3 +45,17 @@ def test_a_name_the_other_document_mentions_is_not_new() -> None:
     a = "Harbor Fuel Co" + TAIL + " A similar contract went to Cascade Petroleum Corp."
     b = "Cascade Petroleum Corp" + TAIL + " A similar contract went to Harbor Fuel Co."
     assert change(a, b) is None
+
+
+def test_a_republished_copy_with_another_byline_and_footer_is_no_template() -> None:
+    story = (
+        "The city council voted on Tuesday night to approve a budget for the coming year, ending a long dispute "
+        "over how much money should go to public transit and road repairs.\n\nCouncil members who supported the "
+        "plan said it struck a careful balance between rising costs and the demands of residents."
+    )
+    head = "\n\nCity council approves new budget after months of debate\n\n"
+    a = "Morning Courier\nHome | World | Politics | Sports" + head + "By Ana Lopez, Morning Courier\n\n"
+    b = "Evening Herald\nWorld | Home | Tech | Sports" + head + "By Mei Chen, Evening Herald\n\n"
+    rights = ". All rights reserved. This material may not be published, broadcast or rewritten."
+    foot_a, foot_b = "\n\nCopyright 2024 Morning Courier" + rights, "\n\nCopyright 2024 Evening Herald" + rights
+    assert change(a + story + foot_a, b + story + foot_b) is None
