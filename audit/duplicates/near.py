@@ -9,6 +9,7 @@ import numpy as np
 
 from audit.duplicates import align as al
 from audit.duplicates import facts
+from audit.duplicates import subjects as sj
 from audit.duplicates.config import DuplicatesConfig
 from audit.duplicates.corpus import Corpus
 from audit.duplicates.lsh import UnionFind, candidate_pairs, datasketch_candidate_pairs, estimate, star_clusters
@@ -80,12 +81,18 @@ def _candidates(sig: np.ndarray, cfg) -> tuple[np.ndarray, np.ndarray]:
     return candidate_pairs(sig, cfg.bands, cfg.rows, min_estimate=cfg.min_estimate, max_bucket=cfg.max_bucket)
 
 
+#: Verified pairs (in the order verified) that are one template filled twice, not copies: their edge and
+#: whether their subjects differ (True) or their figures (False).
+Templates = dict[tuple[int, int], tuple[DocEdge, bool]]
+
+
 def _cached(
-    corpus: Corpus, templates: dict[tuple[int, int], DocEdge], pages: PageTemplates | None = None
+    corpus: Corpus, templates: Templates, pages: PageTemplates | None = None
 ) -> Callable[[int, int], DocEdge | None]:
     """``verify_docs`` with a symmetric cache (the verdict is symmetric; only the spans swap). A pair on
-    one template with different figures is no edge; it is recorded in ``templates`` (DUP005). A pair that
-    is a near copy only through its pages' site template (``pages``) is no edge either."""
+    one template with different figures, or with different subjects (:mod:`.subjects`), is no edge; it is
+    recorded in ``templates`` (DUP005). A pair that is a near copy only through its pages' site template
+    (``pages``) is no edge either."""
     cache: dict[tuple[int, int], DocEdge | None] = {}
     aligned: dict[tuple[int, int], al.Alignment] = {}
     cfg = corpus.config
@@ -106,10 +113,13 @@ def _cached(
             cfg.template_min_figures,
             cfg.template_max_fact_share,
         ):
-            templates[(a, b)] = edge
+            templates[(a, b)] = (edge, False)
             edge = None
         elif edge is not None and pages is not None and alignment is not None and not pages.keeps(a, b, alignment):
             edge = None  # near copies only through their page furniture
+        elif edge is not None and alignment is not None and subject_change(corpus, a, b, alignment.runs):
+            templates[(a, b)] = (edge, True)
+            edge = None
         cache[(a, b)] = edge
         return edge
 
@@ -132,7 +142,7 @@ def near_clusters(
     stats["document_candidates"] = int(len(pairs))
     node = {int(o): corpus.rep_kept.get(int(o), int(o)) for o in ords}
     row_of = {node[int(o)]: i for i, o in enumerate(ords)}
-    templates: dict[tuple[int, int], DocEdge] = {}
+    templates: Templates = {}
     pages = PageTemplates(corpus, corpus.unit_keys) if corpus.config.template_min_pages > 0 else None
     verify = _cached(corpus, templates, pages)
     uf = UnionFind()
@@ -163,44 +173,80 @@ def near_clusters(
     stats["template_documents"] = _report_templates(corpus, result, templates) if corpus.wants("DUP005") else 0
 
 
-def _report_templates(corpus: Corpus, result: CorpusResult, templates: dict[tuple[int, int], DocEdge]) -> int:
-    """DUP005 on each document that follows an earlier one's template with different figures (once per
-    document, naming its most similar partner); documents already in a copy cluster are left out."""
-    best: dict[int, tuple[float, int, DocEdge]] = {}
-    for (a, b), edge in templates.items():
+def _report_templates(corpus: Corpus, result: CorpusResult, templates: Templates) -> int:
+    """DUP005 on each document that follows an earlier one's template with different figures or subjects
+    (once per document, naming its most similar partner); documents already in a copy cluster are left out."""
+    best: dict[int, tuple[float, int, DocEdge, tuple[int, int] | None]] = {}
+    for (a, b), (edge, by_subject) in templates.items():
         first, other = (a, b) if corpus.priority(a) <= corpus.priority(b) else (b, a)
         if first != a:
             edge = edge.swapped()
         if other in corpus.copies or first in corpus.copies:
             continue
         if other not in best or (edge.similarity, -first) > (best[other][0], -best[other][1]):
-            best[other] = (edge.similarity, first, edge)
-    for other, (_sim, first, edge) in sorted(best.items()):
+            best[other] = (edge.similarity, first, edge, (a, b) if by_subject else None)
+    for other, (_sim, first, edge, verified) in sorted(best.items()):
         corpus.template_pairs.add((min(first, other), max(first, other)))
-        result.add(other, template_finding(corpus, first, edge.span_a, other, edge.span_b, edge.similarity))
+        subject = None
+        if verified is not None:  # the names that differ, found again in the order the pair was verified
+            a, b = verified
+            subject = subject_change(
+                corpus, a, b, al.align(corpus.words(a)[1].tokens, corpus.words(b)[1].tokens, corpus.config.min_run).runs
+            )
+            if subject is not None and first != a:
+                subject = subject.swapped()
+        result.add(other, template_finding(corpus, first, edge.span_a, other, edge.span_b, edge.similarity, subject))
     return len(best)
 
 
+def subject_change(corpus: Corpus, a: int, b: int, runs: tuple[tuple[int, int, int], ...]) -> sj.SubjectChange | None:
+    """:func:`audit.duplicates.subjects.subject_change` of two documents aligned by ``runs`` (word indices
+    of their whole texts)."""
+    ta, wa = corpus.words(a)
+    tb, wb = corpus.words(b)
+    return sj.subject_change(ta, wa, _vocabulary(corpus, a), tb, wb, _vocabulary(corpus, b), runs)
+
+
+def _vocabulary(corpus: Corpus, ordinal: int) -> sj.Vocabulary:
+    return corpus.derived("vocabulary", ordinal, lambda _text: sj.vocabulary(*corpus.words(ordinal)))
+
+
 def template_finding(
-    corpus: Corpus, a: int, span_a: tuple[int, int], b: int, span_b: tuple[int, int], similarity: float
+    corpus: Corpus,
+    a: int,
+    span_a: tuple[int, int],
+    b: int,
+    span_b: tuple[int, int],
+    similarity: float,
+    subject: sj.SubjectChange | None = None,
 ):
-    """DUP005 on ``b``: its text at ``span_b`` follows ``a``'s at ``span_a`` with different figures."""
+    """DUP005 on ``b``: its text at ``span_b`` follows ``a``'s at ``span_a`` with different figures, or
+    with a different subject (``subject``: the names that differ, in document offsets)."""
     cfg, ids = corpus.config, corpus.ids
     ta, tb = corpus.raw(a), corpus.raw(b)
     diffs = [d for d in alterations(corpus, a, span_a, b, span_b) if d.kind == "fact"][: cfg.max_alterations]
     shown = "; ".join(f"{d.text_a} / {d.text_b}" for d in diffs[:4])
     share = facts.fact_share(ta[span_a[0] : span_a[1]], tb[span_b[0] : span_b[1]])
-    return DUP005.finding(
-        span_b,
-        f"same template as {ids[a]} with different facts ({share.shared} of "
-        f"{min(share.count_a, share.count_b)} figures shared)" + (f": {shown}" if shown else ""),
-        data={
-            "template_of": {"document": ids[a], "start": span_a[0], "end": span_a[1]},
-            "similarity": round(similarity, 4),
-            "figures_shared": round(share.share, 4),
-            "facts": [_fact_dict(d) for d in diffs],
-        },
-    )
+    data: dict[str, Any] = {
+        "template_of": {"document": ids[a], "start": span_a[0], "end": span_a[1]},
+        "similarity": round(similarity, 4),
+        "figures_shared": round(share.share, 4),
+        "facts": [_fact_dict(d) for d in diffs],
+    }
+    if subject is None:
+        message = (
+            f"same template as {ids[a]} with different facts ({share.shared} of {min(share.count_a, share.count_b)} figures shared)"
+            + (f": {shown}" if shown else "")
+        )
+    else:
+        message = (
+            f"same template as {ids[a]} with a different subject: {' '.join(subject.text_a.split())} / "
+            f"{' '.join(subject.text_b.split())}" + (f" (other facts: {shown})" if shown else "")
+        )
+        data["subject"] = _fact_dict(
+            facts.Difference("subject", subject.span_a, subject.span_b, subject.text_a, subject.text_b)
+        )
+    return DUP005.finding(span_b, message, data=data)
 
 
 def alterations(corpus: Corpus, a: int, span_a: tuple[int, int], b: int, span_b: tuple[int, int]):

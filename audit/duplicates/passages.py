@@ -21,8 +21,9 @@ from audit.duplicates import align as al
 from audit.duplicates import facts
 from audit.duplicates.corpus import Corpus
 from audit.duplicates.lsh import UnionFind, bounded_stars, candidate_pairs, star_clusters
-from audit.duplicates.near import alteration_findings, template_finding
+from audit.duplicates.near import alteration_findings, subject_change, template_finding
 from audit.duplicates.rules import DUP003, DUP004
+from audit.duplicates.subjects import SubjectChange, sentence_words
 from audit.duplicates.units import document_unit_bounds, is_prose, is_quotation, units  # noqa: F401  (units re-exported)
 from audit.model import Cluster, Location, Related, Severity
 from audit.rules import CorpusResult
@@ -374,15 +375,18 @@ def _report_cluster(
     fresh = sorted(fresh, key=lambda r: (r.doc_b, r.span_b))
     for x in fresh:
         reported.add((x.doc_b, x.span_b))
-    templates = [r for r in fresh if _is_template(corpus, r)]
+    templates = _templates(corpus, fresh)
     if templates:
-        # One template, different figures: not a copy (DUP005), with the differing facts. Inside one
-        # document that is parallel wording ("loans to Mexico total 2.5 billion" / "to Venezuela 1.3
-        # billion"), not worth a finding.
+        # One template, different figures or subjects: not a copy (DUP005), with the differing facts.
+        # Inside one document that is parallel wording ("loans to Mexico total 2.5 billion" / "to
+        # Venezuela 1.3 billion"), not worth a finding.
         if corpus.wants("DUP005"):
-            for r in templates:
+            for r, subject in templates.items():
                 if r.doc_a != r.doc_b:
-                    result.add(r.doc_b, template_finding(corpus, r.doc_a, r.span_a, r.doc_b, r.span_b, r.similarity))
+                    result.add(
+                        r.doc_b,
+                        template_finding(corpus, r.doc_a, r.span_a, r.doc_b, r.span_b, r.similarity, subject),
+                    )
         fresh = [r for r in fresh if r not in templates]
         if not fresh:
             return False
@@ -439,6 +443,33 @@ def _report_cluster(
         )
     )
     return True
+
+
+def _templates(corpus: Corpus, regions: list[Region]) -> dict[Region, SubjectChange | None]:
+    """The regions that are one template filled twice, not copies: with different figures (value None) or
+    with different subjects (the names that differ)."""
+    out: dict[Region, SubjectChange | None] = {}
+    for r in regions:
+        if _is_template(corpus, r):
+            out[r] = None
+        elif not r.exact and r.doc_a != r.doc_b:
+            subject = _region_subject(corpus, r)
+            if subject is not None:
+                out[r] = subject
+    return out
+
+
+def _region_subject(corpus: Corpus, r: Region) -> SubjectChange | None:
+    """Do two near passage copies name different subjects? The regions are widened to their whole
+    sentences (a copied clause "said it filed with the Securities and Exchange Commission ..." has its
+    subject just before it) and aligned again (:func:`audit.duplicates.subjects.subject_change`)."""
+    ta, wa = corpus.words(r.doc_a)
+    tb, wb = corpus.words(r.doc_b)
+    a0, a1 = sentence_words(ta, wa, *r.span_a)
+    b0, b1 = sentence_words(tb, wb, *r.span_b)
+    alignment = al.align(wa.tokens[a0:a1], wb.tokens[b0:b1], corpus.config.min_run)
+    runs = tuple((i + a0, j + b0, n) for i, j, n in alignment.runs)
+    return subject_change(corpus, r.doc_a, r.doc_b, runs)
 
 
 def _is_template(corpus: Corpus, r: Region) -> bool:

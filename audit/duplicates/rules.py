@@ -66,14 +66,17 @@ DUP005 = Rule(
     name="same-template-different-facts",
     category=Category.DUPLICATE,
     severity=Severity.INFO,
-    description="Document or passage follows another's template but reports different figures: not a copy; "
-    "the differing facts are listed side by side.",
+    description="Document or passage follows another's template but reports different figures or names a "
+    "different subject: not a copy; the differing facts are listed side by side.",
     flags=(
         "Two wire stories 'deficit forecast at 350 mln stg' / 'at 800 mln stg', the rest of the wording equal.",
         "A daily market report with that day's figures on yesterday's wording.",
+        "Another company's contract on the same wording ('Pride Refining Co ... is being awarded' / 'Puerto Rico "
+        "Sun Oil Co is being awarded').",
     ),
     not_flags=(
         "A republished copy that keeps the original's figures (a near copy, DUP002).",
+        "The same story updated with a new figure or paragraph, about the same company (DUP002).",
         "Two stories on one topic written independently.",
     ),
 )

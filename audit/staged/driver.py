@@ -20,7 +20,7 @@ from audit.duplicates.config import DuplicatesConfig
 from audit.duplicates.corpus import Corpus
 from audit.duplicates.exact import exact_clusters
 from audit.duplicates.lsh import estimate_ij
-from audit.duplicates.near import DocEdge, _report_cluster, _report_templates, calibration
+from audit.duplicates.near import DocEdge, Templates, _report_cluster, _report_templates, calibration
 from audit.rules import CorpusResult
 from audit.staged import stages
 from audit.staged.executor import Executor, peak_of
@@ -84,10 +84,10 @@ class Verified:
             a, b = row["a"], row["b"]
             corpus.calibration.append((row["sim"], bool(row["duplicate"])))
             status = row["status"]
-            edge = _edge(row) if status in (1, 2) else None
+            edge = _edge(row) if status in (1, 2, 4) else None
             self.furniture += status == 3
-            if status == 2:
-                templates[(a, b)] = edge
+            if status in (2, 4):
+                templates[(a, b)] = (edge, status == 4)
                 edge = None
             self.results[(a, b)] = edge
 
@@ -161,7 +161,7 @@ def staged_near_clusters(
     tasks = layout.cand_tasks()
     res = _verify_round(layout, executor, cfg, 0, tasks)
     verified = Verified()
-    templates: dict[tuple[int, int], DocEdge] = {}
+    templates: Templates = {}
     edges_a, edges_b = [], []
     for v in tasks:
         rows = np.load(layout.verified(0, v))

@@ -34,7 +34,7 @@ EXACT_BAND = 0xFFFF
 META = np.dtype([("chars", "<i8"), ("date", "<f8"), ("source", "<i4")])
 #: A verification result: the pair as verified (``a`` is the text read first), the verdict
 #: (0 not a copy, 1 a near copy, 2 one template with different facts, 3 a near copy only through page
-#: furniture: no copy), scores and aligned spans.
+#: furniture: no copy, 4 one template with different subjects), scores and aligned spans.
 VERIFIED = np.dtype(
     [
         ("a", "<i8"),

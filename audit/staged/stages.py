@@ -18,7 +18,7 @@ from audit.duplicates.check import exact_keys
 from audit.duplicates.config import DuplicatesConfig, parse_date
 from audit.duplicates.corpus import Corpus
 from audit.duplicates.lsh import band_keys16, estimate_ij
-from audit.duplicates.near import PREFETCH_PAIRS, verify_docs
+from audit.duplicates.near import PREFETCH_PAIRS, subject_change, verify_docs
 from audit.duplicates.templates import PageTemplates
 from audit.staged.files import (
     EXACT_BAND,
@@ -325,6 +325,8 @@ def verify_pairs(corpus: Corpus, a: np.ndarray, b: np.ndarray) -> np.ndarray:
                 row["status"] = 2
             elif pages is not None and alignment is not None and not pages.keeps(x, y, alignment):
                 row["status"] = 3
+            elif alignment is not None and subject_change(corpus, x, y, alignment.runs):
+                row["status"] = 4
             row["reason"] = REASONS.index(edge.reason)
             row["sa0"], row["sa1"] = edge.span_a
             row["sb0"], row["sb1"] = edge.span_b
