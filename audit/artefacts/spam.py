@@ -1070,6 +1070,113 @@ def find_injections(text: str, lang_of, counts=None) -> list[tuple[int, int, str
     return [out[k] for k in sorted(out)]
 
 
+#: German words that open a noun phrase (articles, determiners, possessives, a preposition fused with its
+#: article) or take a bare noun (prepositions, "als", "wie"), for :func:`_german_loan_noun`.
+_DE_OPENERS = (
+    _ARTICLES["de"]
+    | _PREPOSITIONS["de"]
+    | frozenset(
+        "im am zum zur beim vom ins ans aufs fürs übers als wie per dieser diese dieses diesen diesem jeder jede jedes "
+        "jeden jedem mein meine meinen meinem meiner dein deine deinen deinem deiner unser unsere unseren unserem "
+        "unserer euer eure euren eurem eurer".split()
+    )
+)
+#: The openers without an article in them: German takes a bare noun after "als", "wie", "per" ("als
+#: download"), after a preposition only with a genitive ("nach download der Datei"; not "an shop presse@").
+_DE_BARE_OPENERS = _PREPOSITIONS["de"] | frozenset({"als", "wie", "per"})
+_DE_GENITIVE = frozenset("der des eines einer".split())
+#: The last three words before a keyword, with nothing but spaces between them and it.
+_DE_TAIL = re.compile(r"(?:^|(?<=[^\w’'-]))(?:[^\W\d_][\w-]*\s+){1,3}$")
+_DE_ADJECTIVE = re.compile(r"[a-zäöüß]{2,}(?:e|en|er|es|em)")
+#: Prepositions that also open a clause, an infinitive with "zu" ("um online die Karten zu kaufen") or, as
+#: conjunctions, a finite one ("bis online die Ergebnisse vorliegen"): an adverb and an article may follow.
+_DE_CLAUSE_OPENERS = frozenset("um ohne statt anstatt bis seit während".split())
+
+
+def _german_loan_noun(text: str, s: int, e: int, kw: str) -> bool:
+    """Does a keyword that German borrows (:data:`FOREIGN_OK` lists "de") stand where German uses it, so that
+    only its lower-case spelling, common in web text, reads as English? "online" right after a preposition
+    that opens a clause ("um online die Tickets zu kaufen"); a borrowed noun ("shop", "download") heading a
+    noun phrase: after an opener and at most two lower-case modifiers or acronyms ("im heise shop", "zum
+    download"), and not a bare noun after a preposition before a non-genitive article ("für shop die")."""
+    if "de" not in FOREIGN_OK.get(kw, ()):
+        return False
+    before = text[max(0, s - 80, text.rfind("\n", 0, s) + 1) : s]
+    if kw == "online":
+        prev = _PREV_WORD.search(before)
+        return prev is not None and before.endswith(" ") and prev.group(1).lower() in _DE_CLAUSE_OPENERS
+    tail = _DE_TAIL.search(before)
+    words = tail.group(0).split() if tail else []
+    nxt = re.match(r"[ \t]+([^\W\d_]+)(?:[ \t]+([^\W\d_]+))?", text[e : e + 60])
+    nlow = nxt.group(1).lower() if nxt else ""
+    if nxt and nxt.group(1)[0].isupper():
+        return False  # a noun follows: the keyword is no head ("den shop Entwurf"; German writes "Shop-Entwurf")
+    # an adjective and its noun follow a determiner and the keyword ("einem download überfälligen Signal")
+    adjective = bool(nxt and nxt.group(2) and nxt.group(2)[0].isupper() and _DE_ADJECTIVE.fullmatch(nlow))
+    for k in range(len(words)):
+        opener, mods = words[-k - 1].lower(), words[len(words) - k :]
+        # up to two lower-case modifiers (an adjective, "online", a brand written in lower case) or acronyms
+        if not all((w.islower() or (w.isupper() and len(w) > 1)) and w not in stopwords()["de"] for w in mods):
+            break
+        if opener in _DE_OPENERS:
+            if adjective and opener in _ARTICLES["de"]:
+                return False
+            if mods or opener not in _DE_BARE_OPENERS:
+                return True
+            if opener in _PREPOSITIONS["de"]:
+                return nlow in _DE_GENITIVE  # a bare noun with its genitive ("nach download der Datei")
+            return nlow not in _ARTICLES["de"] or nlow in _DE_GENITIVE  # "als download"
+    return False
+
+
+_LINE_END = (".", "!", "?", ",", ";", ":")
+
+
+def _label_line(text: str, s: int, e: int) -> bool:
+    """Is the keyword on a short line of its own (at most four words, no sentence punctuation): a link label
+    or menu item ("Flyer download"), page furniture rather than prose? Not the last line of a hard-wrapped
+    paragraph: the line before it is empty, short or ends a sentence."""
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", e)
+    line = text[ls : le if le >= 0 else len(text)].strip()
+    if len(_WORD_RE.findall(line)) > 4 or line.endswith(_LINE_END) or re.search(r"[.!?,;]\s", line):
+        return False
+    prev = text[text.rfind("\n", 0, max(0, ls - 1)) + 1 : max(0, ls - 1)].strip() if ls else ""
+    return not prev or len(prev) <= 40 or prev.endswith((".", "!", "?", ":"))
+
+
+def _title_repeat(text: str, s: int, e: int) -> bool:
+    """Is a repeated phrase the whole of its line, every word capitalised, beside a short line without final
+    punctuation: a title in a list of titles ("Sale Sale Sale" among a blog's post titles), not stuffing?"""
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", e)
+    le = len(text) if le < 0 else le
+    if text[ls:s].strip() or text[e:le].strip() or not all(w[0].isupper() for w in _WORD_RE.findall(text[s:e])):
+        return False
+    near = [text[text.rfind("\n", 0, max(0, ls - 1)) + 1 : max(0, ls - 1)] if ls else ""]
+    if le < len(text):
+        nle = text.find("\n", le + 1)
+        near.append(text[le + 1 : nle if nle >= 0 else len(text)])
+    return any(
+        0 < len(_WORD_RE.findall(n)) <= 8 and not n.strip().endswith((".", "!", "?")) for n in map(str.strip, near)
+    )
+
+
+def not_injected(text: str, finding: tuple[int, int, str, str], lang_of) -> bool:
+    """A veto on a finding of :func:`find_injections` or :func:`find_stuffing` whose cue the context explains
+    (issue 12): a German loanword where German uses it (:func:`_german_loan_noun`), a keyword of a syntax cue on
+    a link-label line (:func:`_label_line`), a repeated title in a list of titles (:func:`_title_repeat`)."""
+    s, e, kw, cue = finding
+    if cue == "repeated":
+        return _title_repeat(text, s, e)
+    if cue == "after-sentence":
+        return False
+    if cue == "foreign" and "de" in (lang_of(s), lang_of(max(0, s - 3)), lang_of(min(len(text) - 1, e + 2))):
+        if _german_loan_noun(text, s, e, kw):
+            return True
+    return _label_line(text, s, e)
+
+
 #: Words that any of the list, comma, between-names or foreign cues can report: a document without one
 #: of them skips those searches.
 _CUE_WORDS = frozenset(KEYWORDS) | frozenset(FOREIGN_OK)
@@ -1146,6 +1253,7 @@ class InjectedKeywordCheck(DocumentCheck):
         seen = {s for s, *_ in found}
         extra_set = frozenset(k.lower() for k in self.config.extra_keywords)
         found += [f for f in find_stuffing(text, extra_set, ctx.word_counts) if f[0] not in seen]
+        found = [f for f in found if not not_injected(text, f, lang_of)]
         for s, e, kw, cue in found:
             data = {"keyword": kw, "cue": cue}
             if cue == "foreign":
