@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from audit.sourcing.cues import CueIndex, Keys, open_keys
+from audit.sourcing.cues import CueIndex, Keys, headed_keys, open_keys
 from audit.sourcing.lead import lead_all
 from audit.sourcing.lexicon import Lexicon
 from audit.sourcing.sources import (
@@ -622,7 +622,15 @@ _FRAMING_SOURCE = re.compile(
     r"censo|padrón|recuento|encuesta|datos|cifras|registros|estimaciones)(?:\s+(?:of|de|del)\s+(?:1[89]|20)\d\d)?)"
     r"(?![\w’'-])(?!\s+(?:of|from|by|de|del)\s+[^\d\s])"
 )
-_FRAMING_SOURCE_KEYS = open_keys(["by", "per", "in", "para", "at", "based", "con", "según"])
+_FRAMING_SOURCE_KEYS = headed_keys(
+    open_keys(["by", "per", "in", "para", "at", "based", "con", "según"]),
+    # (every branch but "Para" ends with one of these nouns; between them only words, white space, apostrophes, dots,
+    # ampersands and hyphens)
+    ["by", "per", "in", "at", "based", "con", "según"],
+    """count counts tally estimate estimates estimation reckoning calculation calculations figures data records numbers
+    census censuses survey censo padrón recuento encuesta datos cifras registros estimaciones""".split(),
+    re.compile(r"[^\w.&\s’'-]"),
+)
 #: Roles that give a view with Spanish "para": "Para el ministro, ...", "Para la patronal, ...".
 _PARA_ROLES = frozenset(
     """ministro ministra presidente presidenta alcalde alcaldesa gobernador gobernadora director directora
