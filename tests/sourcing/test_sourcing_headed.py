@@ -1,6 +1,8 @@
 """Gated first words (:func:`audit.sourcing.cues.headed_keys`): the cue index tries "in", "by", "at"... for the
 prepositional and framing sources only where a head noun of the pattern follows before a character that breaks the
-stretch; it must still find exactly what ``pattern.finditer`` finds, on plain and on masked texts."""
+stretch; it must still find exactly what ``pattern.finditer`` finds, on plain and on masked texts. The parenthesised
+sources of a span are read off the whole text's matches (:func:`audit.sourcing.attribution._parens_in`): the same as
+``finditer`` over the span."""
 
 from __future__ import annotations
 
@@ -9,10 +11,10 @@ import random
 import pytest
 
 from audit.segment import passages
-from audit.sourcing.attribution import _FRAMING_SOURCE, _FRAMING_SOURCE_KEYS
+from audit.sourcing.attribution import _FRAMING_SOURCE, _FRAMING_SOURCE_KEYS, _parens_in
 from audit.sourcing.cues import CueIndex, Keys
 from audit.sourcing.quotes import find_quotes, mask_quotes
-from audit.sourcing.sources import _PREP_SOURCE, _PREP_SOURCE_KEYS
+from audit.sourcing.sources import _PAREN_SOURCE, _PREP_SOURCE, _PREP_SOURCE_KEYS
 from audit.text import TextLayer
 
 PATTERNS = [(_PREP_SOURCE, _PREP_SOURCE_KEYS), (_FRAMING_SOURCE, _FRAMING_SOURCE_KEYS)]
@@ -81,3 +83,15 @@ def test_gated_index_finds_matches():
         for pattern, _keys in PATTERNS:
             found[id(pattern)] += sum(1 for _ in pattern.finditer(text))
     assert all(n >= 20 for n in found.values()), found
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_parens_in_a_span_are_finditer_over_the_span(seed):
+    rng = random.Random(seed)
+    pieces = ["(", ")", "((", "))", "(Reuters)", "(2000 census)", "x", "word ", "a b", "\n", " ", "long text " * 3]
+    text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 120)))
+    for _ in range(30):
+        a = rng.randint(0, len(text))
+        b = rng.randint(a, len(text))
+        want = [m.span() for m in _PAREN_SOURCE.finditer(text, a, b)]
+        assert [m.span() for m in _parens_in(text, a, b)] == want
