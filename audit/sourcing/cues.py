@@ -179,17 +179,20 @@ class CueIndex:
         #: before each (:meth:`_headed`)
         self._heads: dict[int, tuple[Keys, list[int], list[int]]] = {}
 
-    def _candidates(self, keys: Keys) -> list[int]:
+    def _candidates(self, keys: Keys, got: tuple | None = None) -> list[int]:
         """Offsets of the words where a match of a pattern with ``keys`` may start, and the extra starts.
 
         The words that begin an entry of any pattern asked for so far are grouped by key (one pass over the
-        words for them all); each pattern then reads the groups of its own first words only."""
-        groups, wkeys, starts = self._groups(keys.first)
+        words for them all); each pattern then reads the groups of its own first words only. ``got``: the groups
+        (:meth:`_groups`) when the caller has them for a set of words that holds these keys' first and head words."""
         # (a gated word is tried only before a head word: see ``_headed``; not when a masked interior ends before a
         # letter or a digit, where the layer's words, of the unmasked text, may not be those the pattern reads)
         gated = keys.gated if keys.gated and not self._extra_words else None
-        if gated:
-            groups, wkeys, starts = self._groups(keys.heads)  # (the same groups, with the head words in them)
+        if got is None:
+            got = self._groups(keys.first)
+            if gated:
+                got = self._groups(keys.heads)  # (the same groups, with the head words in them)
+        groups, wkeys, starts = got
         open_ = keys.open
         seconds = _seconds(keys)
         out: list[int] = []
@@ -202,21 +205,21 @@ class CueIndex:
                 # (the key after each word, in one C loop; ``wkeys`` ends with "", which follows no word)
                 after = map(wkeys.__getitem__, map((1).__add__, idx))
                 found = map(starts.__getitem__, compress(idx, map(nxt.__contains__, after)))
-            out += self._headed(keys, found) if gated and w in gated else found
+            out += self._headed(keys, found, got) if gated and w in gated else found
         extra = self._extra if keys.anywhere else self._extra_words
         if extra:
             return sorted(set(out).union(extra))
         out.sort()
         return out
 
-    def _headed(self, keys: Keys, offsets: Iterable[int]) -> list[int]:
+    def _headed(self, keys: Keys, offsets: Iterable[int], got: tuple) -> list[int]:
         """The ``offsets`` (of gated words) from which the next head word of the text (:attr:`Keys.heads`) comes
         before the next character that :attr:`Keys.stretch` finds: a match that starts there must reach a head word
         through such characters, so none starts elsewhere. (A head of a match is a whole word after white space
         outside the masked interiors, where the text is the layer's: one of the layer's words.)"""
-        got = self._heads.get(id(keys))
-        if got is None or got[0] is not keys:
-            groups, _wkeys, starts = self._groups(keys.heads)
+        have = self._heads.get(id(keys))
+        if have is None or have[0] is not keys:
+            groups, _wkeys, starts = got
             heads = [starts[i] for i in sorted(i for h in keys.heads.intersection(groups) for i in groups[h])]
             # the last stretch-breaking character before each head, after the head before it (-1: none)
             last_stop = keys.stretch.match  # type: ignore[union-attr]
@@ -227,8 +230,8 @@ class CueIndex:
                 m = last_stop(text, a, h)
                 stops.append(m.end() - 1 if m else -1)
                 a = h
-            got = self._heads[id(keys)] = (keys, heads, stops)
-        _keys, heads, stops = got
+            have = self._heads[id(keys)] = (keys, heads, stops)
+        _keys, heads, stops = have
         if not heads:
             return []
         right = bisect.bisect_right
@@ -286,15 +289,19 @@ class CueIndex:
         the whole text; ``keys``: the first words of its entries."""
         hit = self._found.get(id(pattern))
         if hit is None:
-            found = self._scan(pattern, keys)
-            hit = ([m.start() for m in found], [m.end() for m in found], found)
-            self._found[id(pattern)] = hit
+            hit = self._hit(pattern, keys)
         starts, ends, found = hit
         if not found:
             return []
         i = bisect.bisect_left(starts, start)
         # finditer matches do not overlap, so their ends are sorted too.
         return found[i : bisect.bisect_right(ends, end, i)]
+
+    def _hit(self, pattern: re.Pattern, keys: Keys, got: tuple | None = None) -> tuple[list[int], list[int], list]:
+        """The matches of ``pattern`` in the whole text with their starts and ends, found and kept."""
+        found = self._scan(pattern, keys, got)
+        hit = self._found[id(pattern)] = ([m.start() for m in found], [m.end() for m in found], found)
+        return hit
 
     def any_match(self, patterns: tuple[tuple[re.Pattern, Keys], ...], start: int, end: int) -> bool:
         """Some match of one of ``patterns`` starts inside ``[start, end)`` (``patterns``: the same tuple object
@@ -308,24 +315,24 @@ class CueIndex:
         key = id(patterns)
         starts = self._any.get(key)
         if starts is None:
-            if not self._plain:
-                # one pass over the words for them all
-                self._groups(_first_words(patterns))
+            # one pass over the words for them all (their first words and head words), read by each pattern
+            got = None if self._plain else self._groups(_first_words(patterns))
             merged: set[int] = set()
+            found = self._found
             for p, k in patterns:
-                self.matches(p, k, 0, 0)
-                merged.update(self._found[id(p)][0])
+                hit = found.get(id(p))
+                merged.update((hit or self._hit(p, k, got))[0])
             starts = sorted(merged)
             self._any[key] = starts
         return starts
 
-    def _scan(self, pattern: re.Pattern, keys: Keys) -> list[re.Match]:
+    def _scan(self, pattern: re.Pattern, keys: Keys, got: tuple | None = None) -> list[re.Match]:
         text = self.text
         if self._plain:
             return list(pattern.finditer(text))
         out = []
         last = 0
-        cands = self._candidates(keys)
+        cands = self._candidates(keys, got)
         # Every candidate is tried in one C loop; a match that starts inside the previous one is then dropped
         # (finditer does not overlap matches: the same matches as trying only the candidates after it).
         for m in filter(None, map(pattern.match, repeat(text, len(cands)), cands)):
