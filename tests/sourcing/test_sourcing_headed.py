@@ -10,12 +10,10 @@ import random
 
 import pytest
 
-from audit.segment import passages
 from audit.sourcing.attribution import _FRAMING_SOURCE, _FRAMING_SOURCE_KEYS, _parens_in
 from audit.sourcing.cues import CueIndex, Keys
-from audit.sourcing.quotes import find_quotes, mask_quotes
 from audit.sourcing.sources import _PAREN_SOURCE, _PREP_SOURCE, _PREP_SOURCE_KEYS
-from audit.text import TextLayer
+from tests.sourcing.helpers import index_agrees_on_masked
 
 PATTERNS = [(_PREP_SOURCE, _PREP_SOURCE_KEYS), (_FRAMING_SOURCE, _FRAMING_SOURCE_KEYS)]
 
@@ -68,12 +66,7 @@ def test_gated_index_finds_what_finditer_finds(text):
 
 @pytest.mark.parametrize("text", WRITTEN + _random_texts(150, seed=9))
 def test_gated_index_on_masked_text(text):
-    quotes = find_quotes(text, passages(text))
-    masked = mask_quotes(text, quotes)
-    index = CueIndex(masked, TextLayer(text), [q.inner[1] for q in quotes])
-    for pattern, keys in PATTERNS:
-        want = [m.span() for m in pattern.finditer(masked)]
-        assert [m.span() for m in index.matches(pattern, keys, 0, len(masked))] == want
+    index_agrees_on_masked(text, PATTERNS)
 
 
 def test_gated_index_finds_matches():
