@@ -9,12 +9,13 @@ Quotes are in :mod:`audit.sourcing.quotes`, tables and headline outlets in :mod:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from audit.sourcing.cues import CueIndex, Keys, open_keys
+from audit.sourcing.cues import CueIndex, Keys, headed_keys, open_keys
 from audit.sourcing.lead import lead_all
 from audit.sourcing.lexicon import Lexicon
 from audit.sourcing.sources import (
@@ -349,21 +350,59 @@ def _parenthesised_sources(text: str, start: int, end: int, lex: Lexicon, found:
     free = found.free
     if text.find("(", start, end) < 0:
         return
-    for m in _PAREN_SOURCE.finditer(text, start, end):
-        if not free(m.start(), m.end()) or len(text[start : m.start()].split()) < 3:
+    for m in _parens_in(text, start, end):
+        if not free(m.start(), m.end()) or len(text[start : m.start()].split(None, 2)) < 3:
             continue  # "LONDON (Reuters) -": a dateline names the outlet that writes, not a source
-        inner = m.group(1).strip()
-        inner = _SOURCE_LABEL.sub("", inner)
-        kind, outlet = classify_source(inner, lex)
-        if (
-            kind == "outlet"
-            or (kind in ("named", "document") and _SOURCE_WORD.match(m.group(1)))
-            or (kind == "document" and DATED_DOCUMENT.fullmatch(inner))  # "(2000 population census)"
-            or (kind != "outlet" and _DATED_DATA.fullmatch(inner))  # "(censo de 2011)"
-        ):
-            kind = "document" if _DATED_DATA.fullmatch(inner) else kind
+        source = _paren_source(text, m, lex)
+        if source is not None:
+            inner, kind, outlet = source
             out.append(Attribution(m.start(), m.end(), m.group(0), "cue", inner, kind, outlet))
             taken.append((m.start(), m.end()))
+
+
+#: The text read last, its parenthesised sources (:func:`_paren_source`) by the parenthesis' span and lexicon, and the
+#: matches of ``_PAREN_SOURCE`` in it with their starts and ends (:func:`_parens_in`; None until asked).
+_PARENS: list = [None, {}, None]
+
+
+def _parens_in(text: str, start: int, end: int) -> list[re.Match]:
+    """``list(_PAREN_SOURCE.finditer(text, start, end))``, read off the matches in the whole text: a match runs from
+    a "(" to the first ")" after it with no other parenthesis between, so the matches inside a span are the matches
+    of the whole text that lie inside it."""
+    if _PARENS[0] is not text:
+        _PARENS[0], _PARENS[1], _PARENS[2] = text, {}, None
+    got = _PARENS[2]
+    if got is None:
+        found = list(_PAREN_SOURCE.finditer(text))
+        got = _PARENS[2] = (found, [m.start() for m in found], [m.end() for m in found])
+    found, starts, ends = got
+    i = bisect.bisect_left(starts, start)
+    return found[i : bisect.bisect_right(ends, end, i)]
+
+
+def _paren_source(text: str, m: re.Match, lex: Lexicon) -> tuple[str, str | None, str | None] | None:
+    """(source, kind, outlet) named by the parenthesis ``m`` (a match of ``_PAREN_SOURCE``), or None: a function of
+    its text and ``lex``, kept for the document (a parenthesis is read for its sentence and again for the spans
+    around the quotes)."""
+    if _PARENS[0] is not text:
+        _PARENS[0], _PARENS[1], _PARENS[2] = text, {}, None
+    key = (m.start(), m.end(), id(lex))
+    got = _PARENS[1].get(key)
+    if got is not None and got[0] is lex:
+        return got[1]
+    inner = m.group(1).strip()
+    inner = _SOURCE_LABEL.sub("", inner)
+    kind, outlet = classify_source(inner, lex)
+    source = None
+    if (
+        kind == "outlet"
+        or (kind in ("named", "document") and _SOURCE_WORD.match(m.group(1)))
+        or (kind == "document" and DATED_DOCUMENT.fullmatch(inner))  # "(2000 population census)"
+        or (kind != "outlet" and _DATED_DATA.fullmatch(inner))  # "(censo de 2011)"
+    ):
+        source = (inner, "document" if _DATED_DATA.fullmatch(inner) else kind, outlet)
+    _PARENS[1][key] = (lex, source)
+    return source
 
 
 def _evidence_verbs(text: str, start: int, end: int, lex: Lexicon, found: _Found) -> None:
@@ -622,7 +661,15 @@ _FRAMING_SOURCE = re.compile(
     r"censo|padrón|recuento|encuesta|datos|cifras|registros|estimaciones)(?:\s+(?:of|de|del)\s+(?:1[89]|20)\d\d)?)"
     r"(?![\w’'-])(?!\s+(?:of|from|by|de|del)\s+[^\d\s])"
 )
-_FRAMING_SOURCE_KEYS = open_keys(["by", "per", "in", "para", "at", "based", "con", "según"])
+_FRAMING_SOURCE_KEYS = headed_keys(
+    open_keys(["by", "per", "in", "para", "at", "based", "con", "según"]),
+    # (every branch but "Para" ends with one of these nouns; between them only words, white space, apostrophes, dots,
+    # ampersands and hyphens)
+    ["by", "per", "in", "at", "based", "con", "según"],
+    """count counts tally estimate estimates estimation reckoning calculation calculations figures data records numbers
+    census censuses survey censo padrón recuento encuesta datos cifras registros estimaciones""".split(),
+    re.compile(r"[^\w.&\s’'-]"),
+)
 #: Roles that give a view with Spanish "para": "Para el ministro, ...", "Para la patronal, ...".
 _PARA_ROLES = frozenset(
     """ministro ministra presidente presidenta alcalde alcaldesa gobernador gobernadora director directora

@@ -49,6 +49,13 @@ class Keys:
     #: Some entry begins with a character that is not a letter or a digit: a match may start at any extra start
     #: (see :class:`CueIndex`), not only at one before a letter or a digit.
     anywhere: bool = False
+    #: First words whose every match runs on to one of the words ``heads`` (a whole word after white space: "in the
+    #: 50-state poll"), through characters none of which ``stretch`` finds: such a word is tried only where the next
+    #: head word of the text comes before the next character ``stretch`` finds (:func:`headed_keys`; ``stretch`` is
+    #: kept as the pattern that matches a span up to the last such character in it).
+    gated: frozenset[str] = frozenset()
+    heads: frozenset[str] = frozenset()
+    stretch: re.Pattern | None = None
 
 
 def entry_keys(entries) -> Keys:
@@ -82,6 +89,15 @@ def open_keys(words) -> Keys:
     return Keys(w, w)
 
 
+def headed_keys(keys: Keys, gated, heads, stretch: re.Pattern) -> Keys:
+    """``keys`` with the first words ``gated`` tried only before a head word (:attr:`Keys.gated`). Right for a
+    pattern whose every match that starts with one of ``gated`` goes on, through characters that ``stretch`` does
+    not find, to one of ``heads`` written as a whole word after white space (lower case: a head of a
+    case-insensitive branch is found in any case, so its lower case form is what the layer's words hold)."""
+    last = re.compile(f"(?s:.*)(?:{stretch.pattern})")  # (the last such character of a span: see CueIndex._headed)
+    return Keys(keys.first, keys.open, keys.pairs, keys.anywhere, frozenset(gated) & keys.first, frozenset(heads), last)
+
+
 _SECONDS: dict[int, tuple[Keys, dict[str, frozenset[str]]]] = {}
 _NO_SECONDS: dict[str, frozenset[str]] = {}
 
@@ -107,11 +123,43 @@ _ODD = re.compile(f"[{MARKS}\u0130\u0131\u017f]")
 
 _APOSTROPHE = re.compile("['’]")
 
+#: The first words of every pattern of a tuple of patterns (:meth:`CueIndex.any_starts`), by the tuple's id (the tuple
+#: is kept with its union: the same tuple serves every document of a language).
+_UNIONS: dict[int, tuple[tuple, frozenset[str]]] = {}
+#: Pairs (union, first words) already known to be covered (``first <= union``), by their ids (both kept).
+_COVERED: dict[tuple[int, int], tuple[frozenset[str], frozenset[str]]] = {}
+
+
+def _first_words(patterns: tuple[tuple[re.Pattern, Keys], ...]) -> frozenset[str]:
+    """The union of the first words of ``patterns`` (one object per tuple: :func:`_covers` remembers it)."""
+    got = _UNIONS.get(id(patterns))
+    if got is None or got[0] is not patterns:
+        got = (patterns, frozenset().union(*(k.first | k.heads for _p, k in patterns)))
+        if len(_UNIONS) > 64:
+            _UNIONS.clear()
+        _UNIONS[id(patterns)] = got
+    return got[1]
+
+
+def _covers(union: frozenset[str], first: frozenset[str]) -> bool:
+    """``first <= union``, remembered for the unions and word sets that recur from one document to the next (the
+    patterns' own sets and :func:`_first_words`): a subset test of hundreds of words per pattern per document."""
+    key = (id(union), id(first))
+    hit = _COVERED.get(key)
+    if hit is not None and hit[0] is union and hit[1] is first:
+        return True
+    if not first <= union:
+        return False
+    if len(_COVERED) > 256:
+        _COVERED.clear()
+    _COVERED[key] = (union, first)
+    return True
+
 
 class CueIndex:
     """The matches of each cue pattern in ``text``, computed on first use (one pass per pattern)."""
 
-    __slots__ = ("text", "_layer", "_plain", "_extra", "_extra_words", "_found", "_cand", "_any")
+    __slots__ = ("text", "_layer", "_plain", "_extra", "_extra_words", "_found", "_cand", "_any", "_heads")
 
     def __init__(self, text: str, layer: TextLayer | None = None, extra_starts: Iterable[int] = ()) -> None:
         """``layer``: the text layer of ``text``, or of the text ``text`` masks (same length; its words
@@ -127,35 +175,78 @@ class CueIndex:
         self._found: dict[int, tuple[list[int], list[int], list[re.Match]]] = {}
         self._cand: tuple[frozenset[str], tuple[dict[str, list[int]], list[str], list[int]]] | None = None
         self._any: dict[int, list[int]] = {}
+        #: per gated :class:`Keys` (by id): the offsets of its head words, and the last stretch-breaking character
+        #: before each (:meth:`_headed`)
+        self._heads: dict[int, tuple[Keys, list[int], list[int]]] = {}
 
-    def _candidates(self, keys: Keys) -> list[int]:
+    def _candidates(self, keys: Keys, got: tuple | None = None) -> list[int]:
         """Offsets of the words where a match of a pattern with ``keys`` may start, and the extra starts.
 
         The words that begin an entry of any pattern asked for so far are grouped by key (one pass over the
-        words for them all); each pattern then reads the groups of its own first words only."""
-        groups, wkeys, starts = self._groups(keys.first)
+        words for them all); each pattern then reads the groups of its own first words only. ``got``: the groups
+        (:meth:`_groups`) when the caller has them for a set of words that holds these keys' first and head words."""
+        # (a gated word is tried only before a head word: see ``_headed``; not when a masked interior ends before a
+        # letter or a digit, where the layer's words, of the unmasked text, may not be those the pattern reads)
+        gated = keys.gated if keys.gated and not self._extra_words else None
+        if got is None:
+            got = self._groups(keys.first)
+            if gated:
+                got = self._groups(keys.heads)  # (the same groups, with the head words in them)
+        groups, wkeys, starts = got
         open_ = keys.open
         seconds = _seconds(keys)
         out: list[int] = []
         for w in keys.first.intersection(groups):
             idx = groups[w]
             if w in open_:
-                out += map(starts.__getitem__, idx)
+                found = map(starts.__getitem__, idx)
             else:
                 nxt = seconds.get(w, frozenset())  # the words that may follow w ("the" -> "survey", "study", ...)
                 # (the key after each word, in one C loop; ``wkeys`` ends with "", which follows no word)
                 after = map(wkeys.__getitem__, map((1).__add__, idx))
-                out += map(starts.__getitem__, compress(idx, map(nxt.__contains__, after)))
+                found = map(starts.__getitem__, compress(idx, map(nxt.__contains__, after)))
+            out += self._headed(keys, found, got) if gated and w in gated else found
         extra = self._extra if keys.anywhere else self._extra_words
         if extra:
             return sorted(set(out).union(extra))
         out.sort()
         return out
 
+    def _headed(self, keys: Keys, offsets: Iterable[int], got: tuple) -> list[int]:
+        """The ``offsets`` (of gated words) from which the next head word of the text (:attr:`Keys.heads`) comes
+        before the next character that :attr:`Keys.stretch` finds: a match that starts there must reach a head word
+        through such characters, so none starts elsewhere. (A head of a match is a whole word after white space
+        outside the masked interiors, where the text is the layer's: one of the layer's words.)"""
+        have = self._heads.get(id(keys))
+        if have is None or have[0] is not keys:
+            groups, _wkeys, starts = got
+            heads = [starts[i] for i in sorted(i for h in keys.heads.intersection(groups) for i in groups[h])]
+            # the last stretch-breaking character before each head, after the head before it (-1: none)
+            last_stop = keys.stretch.match  # type: ignore[union-attr]
+            text = self.text
+            stops = []
+            a = 0
+            for h in heads:
+                m = last_stop(text, a, h)
+                stops.append(m.end() - 1 if m else -1)
+                a = h
+            have = self._heads[id(keys)] = (keys, heads, stops)
+        _keys, heads, stops = have
+        if not heads:
+            return []
+        right = bisect.bisect_right
+        n = len(heads)
+        out = []
+        for p in offsets:
+            k = right(heads, p)
+            if k < n and stops[k] < p:
+                out.append(p)
+        return out
+
     def _groups(self, first: frozenset[str]) -> tuple[dict[str, list[int]], list[str], list[int]]:
         """:meth:`_words_in` for every first word asked for so far (computed again only for a new word)."""
         have = self._cand
-        if have is None or not first <= have[0]:
+        if have is None or not _covers(have[0], first):
             union = first if have is None else have[0] | first
             have = (union, self._words_in(union))
             self._cand = have
@@ -198,15 +289,19 @@ class CueIndex:
         the whole text; ``keys``: the first words of its entries."""
         hit = self._found.get(id(pattern))
         if hit is None:
-            found = self._scan(pattern, keys)
-            hit = ([m.start() for m in found], [m.end() for m in found], found)
-            self._found[id(pattern)] = hit
+            hit = self._hit(pattern, keys)
         starts, ends, found = hit
         if not found:
             return []
         i = bisect.bisect_left(starts, start)
         # finditer matches do not overlap, so their ends are sorted too.
         return found[i : bisect.bisect_right(ends, end, i)]
+
+    def _hit(self, pattern: re.Pattern, keys: Keys, got: tuple | None = None) -> tuple[list[int], list[int], list]:
+        """The matches of ``pattern`` in the whole text with their starts and ends, found and kept."""
+        found = self._scan(pattern, keys, got)
+        hit = self._found[id(pattern)] = ([m.start() for m in found], [m.end() for m in found], found)
+        return hit
 
     def any_match(self, patterns: tuple[tuple[re.Pattern, Keys], ...], start: int, end: int) -> bool:
         """Some match of one of ``patterns`` starts inside ``[start, end)`` (``patterns``: the same tuple object
@@ -220,24 +315,24 @@ class CueIndex:
         key = id(patterns)
         starts = self._any.get(key)
         if starts is None:
-            if not self._plain:
-                # one pass over the words for them all
-                self._groups(frozenset().union(*(k.first for _p, k in patterns)))
+            # one pass over the words for them all (their first words and head words), read by each pattern
+            got = None if self._plain else self._groups(_first_words(patterns))
             merged: set[int] = set()
+            found = self._found
             for p, k in patterns:
-                self.matches(p, k, 0, 0)
-                merged.update(self._found[id(p)][0])
+                hit = found.get(id(p))
+                merged.update((hit or self._hit(p, k, got))[0])
             starts = sorted(merged)
             self._any[key] = starts
         return starts
 
-    def _scan(self, pattern: re.Pattern, keys: Keys) -> list[re.Match]:
+    def _scan(self, pattern: re.Pattern, keys: Keys, got: tuple | None = None) -> list[re.Match]:
         text = self.text
         if self._plain:
             return list(pattern.finditer(text))
         out = []
         last = 0
-        cands = self._candidates(keys)
+        cands = self._candidates(keys, got)
         # Every candidate is tried in one C loop; a match that starts inside the previous one is then dropped
         # (finditer does not overlap matches: the same matches as trying only the candidates after it).
         for m in filter(None, map(pattern.match, repeat(text, len(cands)), cands)):

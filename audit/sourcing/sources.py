@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from heapq import merge
 
-from audit.sourcing.cues import open_keys
+from audit.sourcing.cues import headed_keys, open_keys
 from audit.sourcing.lead import lead_all
 from audit.sourcing.lexicon import Lexicon
 from audit.sourcing.tables import _UPPER
@@ -351,9 +351,19 @@ DATED_DOCUMENT = re.compile(
 )
 #: "The figure came from the campaign": where a number comes from, said in the sentence itself.
 #: The words a match of :data:`_PREP_SOURCE` starts with (lower case; see :mod:`audit.sourcing.cues`).
-_PREP_SOURCE_KEYS = open_keys(
-    ["in", "from", "en", "según", "under", "as", "at", "by", "based", "con", "results", "findings", "resultados"]
-    + "study survey report paper analysis poll review audit census".split()
+_PREP_SOURCE_KEYS = headed_keys(
+    open_keys(
+        ["in", "from", "en", "según", "under", "as", "at", "by", "based", "con", "results", "findings", "resultados"]
+        + "study survey report paper analysis poll review audit census".split()
+    ),
+    # (a match that starts with one of these words names the source with one of the heads below: the nouns that end
+    # the first four branches; between them only words, white space, apostrophes, dots and hyphens)
+    ["in", "from", "en", "según", "under", "as", "at", "by"],
+    """poll polls survey surveys study studies report analysis census audit review data dataset sondeo encuesta estudio
+    informe análisis censo auditoría datos law laws statute statutes regulations rules guidelines guidance standards
+    criteria definition ley leyes normativa normas reglas directrices criterios pact agreement accord contract deal
+    settlement treaty letter terms acuerdo pacto contrato convenio tratado""".split(),
+    re.compile(r"[^\w'’.\s-]"),
 )
 _CAME_FROM = re.compile(
     r"(?<![\w’'-])(?:came|comes|come|coming|proceden?|provienen?|procedía)\s+(?:from|de|del)(?![\w’'-])", re.I

@@ -24,6 +24,7 @@ from audit.sourcing.lead import ORIGINAL
 from audit.sourcing.lexicon import _compile_words, _data, _weasel_alternation, _weasel_groups, lexicon
 from audit.sourcing.quotes import find_quotes, mask_quotes
 from audit.text import TextLayer
+from tests.sourcing.helpers import index_agrees_on_masked
 
 WRITTEN = [
     "The mayor said on Monday that 40% of the city's buses were late, according to\nthe transit agency.",
@@ -78,12 +79,7 @@ def test_cue_index_finds_what_finditer_finds(text):
 
 @pytest.mark.parametrize("text", WRITTEN + _random_texts(60, seed=11))
 def test_cue_index_on_masked_text_uses_the_original_words(text):
-    quotes = find_quotes(text, passages(text))
-    masked = mask_quotes(text, quotes)
-    index = CueIndex(masked, TextLayer(text), [q.inner[1] for q in quotes])
-    for pattern, keys in _all_patterns():
-        want = [m.span() for m in pattern.finditer(masked)]
-        assert [m.span() for m in index.matches(pattern, keys, 0, len(masked))] == want
+    index_agrees_on_masked(text, _all_patterns())
 
 
 def test_cue_index_slices_by_offsets():
