@@ -20,6 +20,7 @@ from audit.sourcing.lead import lead_all
 from audit.sourcing.lexicon import Lexicon
 from audit.sourcing.sources import (
     _ADJ_PRECEDERS,
+    _BOUNDARY,
     _CAME_FROM,
     _CAME_FROM_KEYS,
     _FIGURE_SUBJECT,
@@ -187,8 +188,17 @@ def _weasels(text: str, start: int, end: int, lex: Lexicon, found: _Found) -> No
             out.append(Attribution(m.start(), m.end(), m.group(0), "cue", src, "named"))
             taken.append((m.start(), m.end()))
             continue
-        out.append(Attribution(m.start(), m.end(), m.group(0), "weasel", m.group(0), "vague"))
-        taken.append((m.start(), m.end()))
+        e = m.end()
+        if m.group(0)[:3].lower() == "it ":
+            if _BY_AFTER.match(text, e, end):
+                continue  # "It has been reported by Reuters that": the agent is the source (read as a reporting verb)
+            if (that := _THAT_END.search(m.group(0))) is not None:
+                e = m.start() + that.start()  # "it was reported that": the cue is "it was reported"
+        out.append(Attribution(m.start(), e, text[m.start() : e], "weasel", text[m.start() : e], "vague"))
+        taken.append((m.start(), e))
+
+
+_THAT_END = re.compile(r"\s+that$", re.I)
 
 
 def _hidden_passives(text: str, start: int, end: int, lex: Lexicon, found: _Found) -> None:
@@ -413,6 +423,15 @@ def _evidence_verbs(text: str, start: int, end: int, lex: Lexicon, found: _Found
     for m in found.index.matches(lex.evidence_re, lex.evidence_keys, start, end):
         if not free(m.start(), m.end()):
             continue
+        if m.group(0) in lex.document_verbs:
+            # "The report explores data showing", "figures showing that": only right after its document.
+            src = _document_subject(text, start, m.start(), lex)
+            if src is not None and not any(
+                not text[b : text.rfind(src, start, m.start())].strip() for _a, b in taken
+            ):  # (not the object of a cue just before: "The report explores data showing")
+                out.append(Attribution(m.start(), m.end(), m.group(0), "evidence", src, "document"))
+                taken.append((m.start(), m.end()))
+            continue
         left = text[max(start, m.start() - 80) : m.start()]
         if m.group(0) in _PLURAL_LIKE and not _SPEECH_FRAME.match(text, m.end(), end):
             continue  # "municipalities and states": a plural noun unless it reports ("The 2003 Report reports that")
@@ -485,6 +504,80 @@ def _evidence_verbs(text: str, start: int, end: int, lex: Lexicon, found: _Found
                 name_kind, outlet = classify_source(name, lex)
                 out.append(Attribution(m.start(), m.end(), m.group(0), "evidence", name, name_kind or "named", outlet))
                 taken.append((m.start(), m.end()))
+
+
+#: Words that open a document's noun phrase: "the report", "A 2019 study", "their latest analysis".
+_NP_DETERMINERS = frozenset(
+    "the a an this that these those its their his her our new el la los las un una este esta estos estas su sus "
+    "nuevo nueva".split()
+)
+#: Adverbs between a document and its verb: "The report also explores".
+_NP_ADVERBS = frozenset("also further then now too además también".split())
+#: Bare plural documents with no determiner name nobody ("studies showing", "there are surveys suggesting").
+_BARE_VAGUE = frozenset("studies surveys polls reports research analyses estudios encuestas informes".split())
+
+
+def _document_subject(text: str, start: int, pos: int, lex: Lexicon) -> str | None:
+    """The noun phrase right before ``pos`` (a verb of :attr:`Lexicon.document_verbs`) when it names a document or
+    researchers: "The report" (explores), "A 2019 study" (examined), "bank records" (indicating), "the authors"
+    (analysed); at most a determiner and three modifiers before the head noun, in the verb's clause, not a passive
+    ("records and properties are examined") and not a bare plural of studies ("studies showing")."""
+    if _PASSIVE_BEFORE.search(text, max(start, pos - 12), pos) or _PASSIVE_ADVERB_BEFORE.search(
+        text, max(start, pos - 30), pos
+    ):
+        return None
+    words = text[max(start, pos - 80) : pos].split()
+    while words and words[-1].lower() in _NP_ADVERBS:
+        words.pop()
+    if not words or _BOUNDARY.search(words[-1]):
+        return None
+    if words[-1][:1].isupper() and text[start:pos].split()[0] != words[-1]:
+        return None  # the end of a name: "the Federal Bureau of Investigation investigated"
+    head = _plain(words[-1])
+    plural_research = head in lex.research_nouns and head.endswith("s")
+    if head not in lex.document_nouns and not plural_research:
+        return None
+    phrase = [words[-1]]
+    for w in reversed(words[-6:-1]):
+        low = w.lower()
+        if _BOUNDARY.search(w) or low in _NP_ADVERBS:
+            break
+        if low in _NP_DETERMINERS:
+            phrase.insert(0, w)
+            if low not in _ARTICLES:
+                continue  # "A new report", "the latest"
+            break
+        if len(phrase) > 3 or not _modifier(w, lex):
+            break
+        phrase.insert(0, w)
+    if len(phrase) == 1 and head in _BARE_VAGUE:
+        return None
+    return " ".join(phrase)
+
+
+_ARTICLES = frozenset("the a an el la los las un una".split())
+#: Endings of adjectives that modify a document: "annual", "economic", "previous", "latest", "recent", "Bayesian".
+_ADJECTIVE_ENDINGS = ("al", "ic", "ous", "ive", "ary", "est", "ent", "ant", "ian", "ish", "ful")
+
+
+def _modifier(word: str, lex: Lexicon) -> bool:
+    """``word`` can modify a document before its head noun: a name or a year ("Gallup", "2019"), a possessive
+    ("today's", "the agency's"), a noun that names its kind or its owner ("bank records", "census data", "police
+    reports") or an adjective ("annual", "latest"); not a verb ("explores") nor an adverb ("favourably")."""
+    if word[:1].isupper() or word[:1].isdigit():
+        return True
+    low = _plain(word)
+    if word.lower().endswith(("'s", "’s")):
+        return True
+    if low in lex.stopwords or (low.endswith("ly") and len(low) > 4):
+        return False
+    return (
+        low in lex.document_nouns
+        or low in lex.official_nouns
+        or low in ORG_NOUNS
+        or low in lex.research_nouns
+        or low.endswith(_ADJECTIVE_ENDINGS)
+    )
 
 
 def _speaking_subject(text: str, start: int, m: re.Match, lex: Lexicon) -> tuple[str, str, str | None] | None:
@@ -777,7 +870,8 @@ def _verb_attribution(text: str, start: int, end: int, m: re.Match, lex: Lexicon
     after = text[m.end() : min(end, m.end() + 80)]
     prev_words = before.split()
     prev = prev_words[-1].lower().strip(",") if prev_words else ""
-    if verb in lex.framed_only and not _THAT_AFTER.match(after):
+    closing = (verb in lex.framed_only or verb in _SUBJECT_NOTED) and _closing_tag(text, start, end, m, lex)
+    if verb in lex.framed_only and not _THAT_AFTER.match(after) and not closing:
         return None  # "asylum claims", "any state or local officials": a noun unless it introduces a report
     if verb in lex.ambiguous and (
         not prev_words
@@ -809,7 +903,11 @@ def _verb_attribution(text: str, start: int, end: int, m: re.Match, lex: Lexicon
             return None  # after an adverb only a speaker ("are collectively estimated by CPRP officials"), not a
             # means ("are customarily described by an approximately correct figure")
         return Attribution(m.start(), m.end(), verb, "verb", src, kind, outlet)
-    if verb in ("added", "adds", "agregó", "añadió", "noted", "notes") and not _FRAMED_AFTER.match(after):
+    if (
+        verb in ("added", "adds", "agregó", "añadió", "noted", "notes")
+        and not _FRAMED_AFTER.match(after)
+        and not closing
+    ):
         if not _CAPITAL_AFTER.match(after) and not _AFTER_COMMA_OR_QUOTE.search(before):
             if verb not in ("noted", "notes") or _subject_before(text, start, m.start(), lex)[1] not in _PERSONS:
                 return None  # "the economy added 200,000 jobs" (but "Dr. Ross noted 50 to 75 children a year...")
@@ -883,6 +981,40 @@ def _verb_attribution(text: str, start: int, end: int, m: re.Match, lex: Lexicon
 
 
 _FUNCTION_SUBJECTS = frozenset("pero y o que q si no ni and or but so if not then".split())
+
+#: Reporting verbs whose subject must otherwise be a person ("Dr. Ross noted 50 children", not "the guidelines noted").
+_SUBJECT_NOTED = frozenset(("noted", "notes", "note"))
+#: The subject of a closing tag: a comma, then a short noun phrase with no figure up to the verb ("…, the paper
+#: states.", "…, the authors note.", "…, Smith notes.").
+_TAG_SUBJECT = re.compile(r",\s+((?:[^\W\d_][\w’'.&-]*\s+){0,5}[^\W\d_][\w’'.&-]*)\s+$")
+_TAG_CONJUNCTION = re.compile(r"\s(?:and|or|y|e|o|u|&)\s", re.I)
+
+
+def _closing_tag(text: str, start: int, end: int, m: re.Match, lex: Lexicon) -> bool:
+    """The verb ``m`` (a form that is also a noun: "states", "notes", "claims") closes its sentence as a reporting
+    tag after a comma, its subject a document, an outlet, a pronoun, a name or researchers: "…, the paper states.",
+    "…, the study notes.", "…, Smith notes in his report.", "…, the authors note." (a long quotation or clause may
+    come before). Not a noun phrase that ends a list or names places or things ("…, France and other member
+    states.", "…, mainly the Gulf states.", "…, the company records.")."""
+    if not _TAIL_TAG.match(text, m.end(), end):
+        return False
+    subject = _TAG_SUBJECT.search(text, max(start, m.start() - 60), m.start())
+    if subject is None or _TAG_CONJUNCTION.search(subject.group(0)):
+        return False
+    phrase = subject.group(1)
+    words = phrase.split()
+    if not all(w.lower() in _NP_DETERMINERS or _modifier(w, lex) for w in words[:-1]) or (
+        len(words) > 1 and not (words[0].lower() in _NP_DETERMINERS or words[0][:1].isupper())
+    ):
+        return False  # a clause, not a noun phrase: "…, affected the group's total order figures."
+    kind = _subject_before(text, subject.start(1), m.start(), lex)[1]
+    if kind in ("document", "outlet", "pronoun"):
+        return True
+    if kind == "named":
+        return all(w[:1].isupper() for w in phrase.split())  # "Smith notes", not "the Baltic states", "mainly in …"
+    last = phrase.split()[-1].lower()
+    return kind == "role" and last in lex.research_nouns and last.endswith("s")  # "the authors note"
+
 
 #: A sentence opening with a noun phrase and a relative clause, up to the verb: "A member of the board which
 #: regulates the farm credit system" (group 1: the head noun phrase).

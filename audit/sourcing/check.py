@@ -264,8 +264,9 @@ class SourcingCheck(DocumentCheck):
                 continue  # (no attribution, no vague one)
             if c.statistics and not c.attributed_by and not c.is_row:
                 continue  # already reported by SRC001, which names the vague cue
-            if c.valid_attributions or c.attributed_by == "ahead":
-                continue  # also credited to an identifiable source ("critics, including Mayor Bass, say"; or next)
+            if c.valid_attributions or c.attributed_by in ("ahead", "continuation"):
+                continue  # also credited to an identifiable source ("critics, including Mayor Bass, say"; or next;
+                # or a study named before "It was estimated that")
             for a in c.vague_attributions:
                 if a.kind == "passive":
                     continue

@@ -458,7 +458,7 @@ def _source_ahead(text: str, claims: list[Claim], i: int) -> Attribution | None:
     own or that leaves the sentence's topic."""
     c = claims[i]
     vague = c.vague_attributions
-    if vague and not all(a.kind == "passive" or a.cue.lower() in _REPORTED_CUES for a in vague):
+    if vague and not all(a.kind == "passive" or _reported_cue(a.cue) for a in vague):
         return None  # "some claimed", "studies show": an unnamed crowd, which a source named after it does not name
     stats = c.statistics
     after = [f.end for f in stats] or [v.end for v in vague]
@@ -496,8 +496,16 @@ def _source_ahead(text: str, claims: list[Claim], i: int) -> Attribution | None:
 #: focus." then "A senior defence official has told army radio…").
 _REPORTED_CUES = frozenset(
     {"reportedly", "it is reported", "it has been reported", "it is widely reported", "al parecer", "supuestamente"}
-    | {"trascendió"}
+    | {"trascendió", "it was reported", "it was widely reported", "it had been reported", "it was also reported"}
+    | {"it is also reported", "it has also been reported"}
 )
+
+
+def _reported_cue(cue: str) -> bool:
+    """``cue`` says that something was reported, by nobody named ("reportedly", "it was reported that")."""
+    return " ".join(cue.lower().split()).removesuffix(" that") in _REPORTED_CUES
+
+
 #: How much of the claim tells what it is about: its opening words, and the words after each figure.
 _TOPIC_OPENING = 40
 _TOPIC_AFTER = 60

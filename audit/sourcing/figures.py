@@ -208,9 +208,33 @@ class Figure:
     text: str
 
 
-def _noun_after(after: str) -> bool:
+def _noun_after(after: str, verbs: bool = False) -> bool:
+    """A word follows that can be what a number counts; ``verbs``: not an auxiliary or a modal verb either ("1.5 in
+    1843 was", "3 in 2020 would be": the number before them is a year, not a ratio's denominator)."""
     w = _WORD_AFTER.match(after)
-    return w is not None and w.group(1).lower() not in _NOT_COUNT_NOUNS
+    if w is None:
+        return False
+    low = w.group(1).lower()
+    return low not in _NOT_COUNT_NOUNS and not (verbs and low in _AUXILIARIES)
+
+
+#: Auxiliary and modal verbs (EN/ES): no noun a number counts.
+_AUXILIARIES = frozenset(
+    "is was are were be been being has have had do does did will would shall should can could may might must "
+    "es era fue son eran fueron ha han había habían será serán sería serían puede pueden podría podrían".split()
+)
+
+
+def _named_numeral(text: str, start: int, s: int) -> bool:
+    """The number at ``s`` follows a capitalised word inside its sentence (``start``: where the sentence starts)
+    that is no month and no quantifier: a name's number ("Python 3", "Windows 10", "Highway 99"), as :func:`_kind`
+    reads it; not the sentence's first word ("Today 1 in 5 adults…", "Nearly 1 in 3")."""
+    before = text[max(start, s - 30) : s]
+    cap = _CAP_WORD_BEFORE.search(before, _tails(before)[0])
+    if cap is None or not text[start : s - len(before) + cap.start(1)].strip():
+        return False
+    word = cap.group(1).lower().rstrip(".")
+    return word not in MONTHS and word not in _QUANT_WORDS
 
 
 def _tails(before: str) -> tuple[int, int]:
@@ -424,8 +448,10 @@ def find_figures(text: str, start: int = 0, end: int | None = None, cells: bool 
         if not any(f.start <= m.start() < f.end for f in out):
             if _AGE_BEFORE.search(text, max(start, m.start() - 12), m.start()):
                 continue  # "At age 18 in 1928": an age and a year, not a ratio
-            if _YEAR_DENOMINATOR.search(m.group(0)) and not _noun_after(text[m.end() : min(end, m.end() + 40)]):
-                continue  # "brightened to magnitude 1.5 in 1843": a value and a year, not a ratio
+            if _YEAR_DENOMINATOR.search(m.group(0)) and not _noun_after(text[m.end() : min(end, m.end() + 40)], True):
+                continue  # "brightened to magnitude 1.5 in 1843", "Python 3 in 2020 would be": a value and a year
+            if m.group(0)[:1].isdigit() and _named_numeral(text, start, m.start()):
+                continue  # "Python 3 in 2020", "Windows 10 in 2015": a name's number (a version, a label)
             out = [f for f in out if not (m.start() <= f.start < m.end())]
             out.append(Figure(m.start(), m.end(), "ratio", m.group(0)))
     change = (

@@ -79,6 +79,9 @@ class Lexicon:
     agent_only: frozenset[str] = frozenset()
     #: The reporting verb forms listed by hand in the lexicon file (the rest are generated from lemmas).
     listed_verbs: frozenset[str] = frozenset()
+    #: Verbs of a document that examines or presents data ("explores", "showing"): in the evidence pattern, read
+    #: only right after a document noun phrase that is their subject ("the report explores").
+    document_verbs: frozenset[str] = frozenset()
 
 
 def _compile_words(words: list[str], flags: int = 0) -> re.Pattern:
@@ -92,6 +95,22 @@ def _weasel_groups(data: dict) -> list[str]:
     if not groups:
         return []
     return [f"{q} {n} {v}" for q in groups["quantifiers"] for n in groups["nouns"] for v in groups["verbs"]]
+
+
+def _impersonal_passives(data: dict) -> list[str]:
+    """Phrases from ``[impersonal_passives]``: "it" with an auxiliary and a reporting participle, then "that" ("it was
+    reported that", "it is estimated that"): a report credited to nobody."""
+    table = data.get("impersonal_passives")
+    if not table:
+        return []
+    return [f"it {a} {p} that" for a in table["auxiliaries"] for p in table["participles"]] + [
+        f"it {a} {p} that" for a in table["present_auxiliaries"] for p in table["belief_participles"]
+    ]
+
+
+def _weasel_phrases(data: dict) -> list[str]:
+    """The listed weasel phrases and the impersonal passives (not the ``[weasel_groups]`` products)."""
+    return list(data["weasel_phrases"]) + _impersonal_passives(data)
 
 
 def _norm(entry: str) -> str:
@@ -143,9 +162,9 @@ def _weasel_alternation(phrases: list[str], groups: dict | None) -> str | None:
 
 def _compile_weasels(data: dict) -> re.Pattern:
     """:func:`_compile_words` of the weasel phrases and their groups (see :func:`_weasel_alternation`)."""
-    alt = _weasel_alternation(list(data["weasel_phrases"]), data.get("weasel_groups"))
+    alt = _weasel_alternation(_weasel_phrases(data), data.get("weasel_groups"))
     if alt is None:
-        return _compile_words(list(data["weasel_phrases"]) + _weasel_groups(data), re.IGNORECASE)
+        return _compile_words(_weasel_phrases(data) + _weasel_groups(data), re.IGNORECASE)
     return re.compile(rf"(?<![\w’'-])(?:{alt})(?![\w’'-])", re.IGNORECASE)
 
 
@@ -330,8 +349,12 @@ def lexicon(language: str) -> Lexicon:
         if w not in listed
         or ((w in framed_only or w in progressive_only or w in ambiguous) and w not in _SUBJECT_CHECKED)
     ]
+    document_verbs = [
+        w for w in data.get("document_verbs", []) if w not in evidence and (w not in listed or w in progressive_only)
+    ]
+    evidence += document_verbs
     cues = list(data["cue_phrases"])
-    weasels = list(data["weasel_phrases"]) + _weasel_groups(data)
+    weasels = _weasel_phrases(data) + _weasel_groups(data)
     passives = list(data["hidden_agent_passives"])
     return Lexicon(
         language=language,
@@ -360,6 +383,7 @@ def lexicon(language: str) -> Lexicon:
         perfect_only=_perfect_only(data, language),
         agent_only=_agent_only(data, language),
         listed_verbs=frozenset(data["reporting_verbs"]),
+        document_verbs=frozenset(document_verbs),
     )
 
 
