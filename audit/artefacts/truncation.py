@@ -727,6 +727,63 @@ def _label_sentence(sentence: str) -> bool:
     return bool(_NAVIGATION.match(sentence))
 
 
+#: A time of day ("9:12 am", "12:14pm", "15:28 Uhr", "9h12", "8:37 PM"): a colon between hours and minutes, or
+#: a dot or "h" followed by a clock word.
+_CLOCK = r"\b\d{1,2}(?::\d{2}(?:\s*[ap]\.?m\b\.?|\s*Uhr\b)?|[.h]\d{2}\s*(?:Uhr\b|h\b)|\s*[ap]\.?m\b\.?)"
+#: A date with its year, in any language's order and month names: day, month word and year ("3. März 2018",
+#: "3 de junio de 2018", "13. Jul, 2012"), month word, day and year ("June 3, 2018", "July 19th, 2012"), or
+#: figures ("03.06.2018", "4/13/1906").
+_DATE = (
+    r"\b\d{1,2}\.?\s+(?:[^\W\d_]{1,3}\s+)?[^\W\d_]{3,}\.?,?\s+(?:[^\W\d_]{1,3}\s+)?(?:19|20)\d{2}\b"
+    r"|\b[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}\b"
+    r"|\b\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d{2}\b"
+)
+_STAMP = re.compile(f"{_DATE}|{_CLOCK}", re.IGNORECASE)
+_CLOCK_RE = re.compile(_CLOCK, re.IGNORECASE)
+#: The most words of a timestamp line (:func:`_stamp_line`), of its words before the first date or time (a
+#: name, "Posted on", "by Jane on") and after the last one (a button: "Reply", "- Antworten", "| Permalink").
+_STAMP_WORDS, _STAMP_BEFORE, _STAMP_AFTER = 16, 8, 4
+
+
+def _stamp_line(line: str) -> tuple[bool, bool]:
+    """``(label, clock)``: is ``line`` a timestamp label line -- the date or time of a post or a reader's comment,
+    with at most a name before it and a button or two after it ("Jane, 3. März 2018 um 15:28 Uhr - Antworten",
+    "June 3, 2018 at 9:12 am Reply", "mtcountrygrl Posted on August 9, 2012 at 12:14pm") -- and does it give a
+    time of day? The words after the last date or time open with a separator or a capital (a button, a name),
+    not in lower case: "... released on June 3, 2018 and grossed" is a sentence."""
+    ws = line.split()
+    if len(ws) > _STAMP_WORDS or not any(c.isdigit() for c in line):
+        return False, False
+    found = list(_STAMP.finditer(line))
+    if not found:
+        return False, False
+    before, after = line[: found[0].start()], line[found[-1].end() :].strip(" \t.,")
+    if len(before.split()) > _STAMP_BEFORE or len(after.split()) > _STAMP_AFTER:
+        return False, False
+    if after and not (after[0] in "-–—|/·•#»(" or after[0].isupper()):
+        return False, False
+    return True, bool(_CLOCK_RE.search(line))
+
+
+#: How far (in passages) a reader's comment lies from its timestamp line, before or after it (a comment
+#: opens with its author and date or ends with them and its buttons).
+_COMMENT_REACH = 6
+
+
+def _comment_stamps(text: str, passages) -> list[int]:
+    """The passages whose last line is a timestamp line with a time of day (:func:`_stamp_line`), when the
+    document holds two of them or more: a thread of reader comments. Else none."""
+    out = []
+    for j, p in enumerate(passages):
+        if p.end - p.start > 400:
+            continue
+        line = text[p.start : p.end].rstrip().rsplit("\n", 1)[-1]
+        label, clock = _stamp_line(line)
+        if label and clock:
+            out.append(j)
+    return out if len(out) >= 2 else []
+
+
 def _lone_function_word(passage: str, lang: str) -> bool:
     """The passage ends on one function word after a content word ("... logic gate series because"), not on two
     ("... en las a"): the first can introduce a list, the second is a cut."""
@@ -1455,6 +1512,7 @@ class TruncationCheck(DocumentCheck):
         ends: _PassageEnds | None = None
         doc_lang: str | None = None
         tables: frozenset[int] | None = None  # the paragraphs of tables of figures (:func:`_tables`)
+        stamps: list[int] | None = None  # the timestamp lines of a comment thread (:func:`_comment_stamps`)
         # a quotation cut (ART022) opens with “ or «: only the passages that hold one are searched for it
         quoted: set[int] = set()
         judged: set[str] = set()  # the passages judged for ART020 so far
@@ -1593,6 +1651,19 @@ class TruncationCheck(DocumentCheck):
                         continue
                     if re.search(r"\s[-–—]$", ptext.rstrip()) and i + 1 < len(passages):
                         continue  # "... (previous week's prices in brackets) -": a dash that introduces what follows
+                    if _stamp_line(ptext.rstrip().rsplit("\n", 1)[-1])[0]:
+                        continue  # "Jane, 3. März 2018 um 15:28 Uhr - Antworten": the date line of a post or comment
+                    if stamps is None:
+                        stamps = _comment_stamps(text, passages)
+                    if (
+                        stamps
+                        and any(0 < i - j <= _COMMENT_REACH for j in stamps)
+                        and any(0 < j - i <= _COMMENT_REACH for j in stamps)
+                    ):
+                        # a reader's comment between the timestamp lines of a thread that ends its clause without
+                        # a period (a text without such lines, Wikipedia's sentences cut before a formula, "...
+                        # gives the equation", keeps its findings)
+                        continue
                 if (
                     kind
                     # an opening line is a title unless it is a paragraph of several sentences
