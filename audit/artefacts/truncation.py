@@ -784,6 +784,50 @@ def _comment_stamps(text: str, passages) -> list[int]:
     return out if len(out) >= 2 else []
 
 
+#: The fewest words of a passage of running prose (two sentences or more) whose last word, a short capitalised
+#: fragment, :func:`_short_capital_cut` reads as a cut.
+_PROSE_CAPITAL_WORDS = 16
+#: The fewest words of a passage of one sentence that :func:`_short_capital_cut` reads as running prose.
+_PROSE_CAPITAL_SENTENCE = 20
+#: The share of stop words (of the passage language or English) of running prose for :func:`_short_capital_cut`.
+_PROSE_STOPWORD_SHARE = 0.2
+#: A dash that stands alone or follows a sentence end, then a few words at the end of a passage: the source of a
+#: quotation or a note ('... money.” - Clint De Leon', '... respect.—Niall Rudd', "... peace' - Slovakia's PM Fico").
+_DASH_SOURCE = re.compile(r"(?:(?<=\s)|(?<=[.!?…\"”’'»)]))[-–—]+\s*(?:\S+\s+){0,5}\S+$")
+
+
+def _short_capital_cut(passage: str, lang: str, vocabulary: Mapping[str, int] | None) -> bool:
+    """A passage of running prose (16+ words in two sentences or more, or 20+ in one; in sentence case: under half
+    of its words of 4+ letters capitalised) that ends on a capitalised fragment of 3-4 letters after a space, used
+    nowhere else in the document, that is no frequent word (Zipf under 4 in its language and English: "... in
+    classical Greek and Rom", "... Guides Simon Wiget and Stef", "... award. Dr Aam"): a name or word cut short,
+    though the lists know the letters. Weak evidence (a short rare name ends a sentence so), reported as info; a
+    headline or a short line ending on a name is not judged."""
+    body = passage.rstrip()
+    found = _final_letters(body)
+    if not found or not has_word_lists():
+        return False
+    start, frag = found
+    if not (3 <= len(frag) <= 4 and frag[0].isupper() and frag[1:].islower()) or not body[start - 1 : start].isspace():
+        return False
+    low = frag.lower()
+    if (vocabulary or {}).get(low, 0) > 1 or low in CALENDAR_WORDS or low in _common_stopwords(lang):
+        return False
+    if any(list_zipf(low, lg) >= _NAME_FRAGMENT_ZIPF for lg in _word_langs(lang)):
+        return False
+    ws = body.split()
+    if len(ws) < _PROSE_CAPITAL_WORDS or (len(ws) < _PROSE_CAPITAL_SENTENCE and not _SENT_BOUNDARY.search(body)):
+        return False
+    if _DASH_SOURCE.search(body, max(0, len(body) - 80)):
+        return False  # '... a lot of money.” - Clint De Leon', '... respect.—Niall Rudd': a quotation's source
+    long_words = [w for w in ws[:-1] if len(w) > 3 and w[0].isalpha()]
+    if 2 * sum(w[0].isupper() for w in long_words) >= len(long_words):
+        return False  # a list of names or a Title Case line, not sentence case
+    # running prose has its function words (a page's tag cloud, "... unemployment rate Wal Mart", has few)
+    common = _common_stopwords(lang) | stopwords()["en"]
+    return sum(w.lower() in common for w in ws) >= _PROSE_STOPWORD_SHARE * len(ws)
+
+
 def _lone_function_word(passage: str, lang: str) -> bool:
     """The passage ends on one function word after a content word ("... logic gate series because"), not on two
     ("... en las a"): the first can introduce a list, the second is a cut."""
@@ -1584,6 +1628,11 @@ class TruncationCheck(DocumentCheck):
                 year = kind is None and text[p.end - 1].isdigit() and year_cut(ptext, text)
                 if year:
                     kind = "mid-word"  # "... director of the observatory in 178": a year stopped short
+                # a short capitalised fragment at the end of running prose ("... in classical Greek and Rom"): a cut,
+                # reported as info (the lists know the letters, nothing in the text completes them)
+                soft = kind in (None, "mid-sentence") and _short_capital_cut(ptext, lang, vocab)
+                if soft:
+                    kind = "mid-word"
                 # a final comma, bracket or opening quote is evidence; a final dash is not (an aside or a
                 # broken-off sentence in informal writing: "... as distinctively--")
                 strong = kind in _STRONG or ptext.rstrip()[-1] in ",(“‘«/&"
@@ -1699,13 +1748,17 @@ class TruncationCheck(DocumentCheck):
                     # ending on a rare word, a compound, a name or romanised text, none a cut. A clear
                     # fragment ("... simpl", "... OF DEBAT": no word, begins a common one), a fragment the
                     # text itself completes, a year stopped short and a cut at the document's end keep it
-                    warn = strong and not (
-                        kind == "mid-word"
-                        and scope == "passage"
-                        and not completed
-                        and not year
-                        and _headline_like(ptext)
-                        and not _clear_fragment(ptext.lower() if ptext.isupper() else ptext, lang, vocab)
+                    warn = (
+                        strong
+                        and not soft
+                        and not (
+                            kind == "mid-word"
+                            and scope == "passage"
+                            and not completed
+                            and not year
+                            and _headline_like(ptext)
+                            and not _clear_fragment(ptext.lower() if ptext.isupper() else ptext, lang, vocab)
+                        )
                     )
                     out.append(
                         ART020.finding(
