@@ -727,6 +727,107 @@ def _label_sentence(sentence: str) -> bool:
     return bool(_NAVIGATION.match(sentence))
 
 
+#: A time of day ("9:12 am", "12:14pm", "15:28 Uhr", "9h12", "8:37 PM"): a colon between hours and minutes, or
+#: a dot or "h" followed by a clock word.
+_CLOCK = r"\b\d{1,2}(?::\d{2}(?:\s*[ap]\.?m\b\.?|\s*Uhr\b)?|[.h]\d{2}\s*(?:Uhr\b|h\b)|\s*[ap]\.?m\b\.?)"
+#: A date with its year, in any language's order and month names: day, month word and year ("3. März 2018",
+#: "3 de junio de 2018", "13. Jul, 2012"), month word, day and year ("June 3, 2018", "July 19th, 2012"), or
+#: figures ("03.06.2018", "4/13/1906").
+_DATE = (
+    r"\b\d{1,2}\.?\s+(?:[^\W\d_]{1,3}\s+)?[^\W\d_]{3,}\.?,?\s+(?:[^\W\d_]{1,3}\s+)?(?:19|20)\d{2}\b"
+    r"|\b[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}\b"
+    r"|\b\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d{2}\b"
+)
+_STAMP = re.compile(f"{_DATE}|{_CLOCK}", re.IGNORECASE)
+_CLOCK_RE = re.compile(_CLOCK, re.IGNORECASE)
+#: The most words of a timestamp line (:func:`_stamp_line`), of its words before the first date or time (a
+#: name, "Posted on", "by Jane on") and after the last one (a button: "Reply", "- Antworten", "| Permalink").
+_STAMP_WORDS, _STAMP_BEFORE, _STAMP_AFTER = 16, 8, 4
+
+
+def _stamp_line(line: str) -> tuple[bool, bool]:
+    """``(label, clock)``: is ``line`` a timestamp label line -- the date or time of a post or a reader's comment,
+    with at most a name before it and a button or two after it ("Jane, 3. März 2018 um 15:28 Uhr - Antworten",
+    "June 3, 2018 at 9:12 am Reply", "mtcountrygrl Posted on August 9, 2012 at 12:14pm") -- and does it give a
+    time of day? The words after the last date or time open with a separator or a capital (a button, a name),
+    not in lower case: "... released on June 3, 2018 and grossed" is a sentence."""
+    ws = line.split()
+    if len(ws) > _STAMP_WORDS or not any(c.isdigit() for c in line):
+        return False, False
+    found = list(_STAMP.finditer(line))
+    if not found:
+        return False, False
+    before, after = line[: found[0].start()], line[found[-1].end() :].strip(" \t.,")
+    if len(before.split()) > _STAMP_BEFORE or len(after.split()) > _STAMP_AFTER:
+        return False, False
+    if after and not (after[0] in "-–—|/·•#»(" or after[0].isupper()):
+        return False, False
+    return True, bool(_CLOCK_RE.search(line))
+
+
+#: How far (in passages) a reader's comment lies from its timestamp line, before or after it (a comment
+#: opens with its author and date or ends with them and its buttons).
+_COMMENT_REACH = 6
+
+
+def _comment_stamps(text: str, passages) -> list[int]:
+    """The passages whose last line is a timestamp line with a time of day (:func:`_stamp_line`), when the
+    document holds two of them or more: a thread of reader comments. Else none."""
+    out = []
+    for j, p in enumerate(passages):
+        if p.end - p.start > 400:
+            continue
+        line = text[p.start : p.end].rstrip().rsplit("\n", 1)[-1]
+        label, clock = _stamp_line(line)
+        if label and clock:
+            out.append(j)
+    return out if len(out) >= 2 else []
+
+
+#: The fewest words of a passage of running prose (two sentences or more) whose last word, a short capitalised
+#: fragment, :func:`_short_capital_cut` reads as a cut.
+_PROSE_CAPITAL_WORDS = 16
+#: The fewest words of a passage of one sentence that :func:`_short_capital_cut` reads as running prose.
+_PROSE_CAPITAL_SENTENCE = 20
+#: The share of stop words (of the passage language or English) of running prose for :func:`_short_capital_cut`.
+_PROSE_STOPWORD_SHARE = 0.2
+#: A dash that stands alone or follows a sentence end, then a few words at the end of a passage: the source of a
+#: quotation or a note ('... money.” - Clint De Leon', '... respect.—Niall Rudd', "... peace' - Slovakia's PM Fico").
+_DASH_SOURCE = re.compile(r"(?:(?<=\s)|(?<=[.!?…\"”’'»)]))[-–—]+\s*(?:\S+\s+){0,5}\S+$")
+
+
+def _short_capital_cut(passage: str, lang: str, vocabulary: Mapping[str, int] | None) -> bool:
+    """A passage of running prose (16+ words in two sentences or more, or 20+ in one; in sentence case: under half
+    of its words of 4+ letters capitalised) that ends on a capitalised fragment of 3-4 letters after a space, used
+    nowhere else in the document, that is no frequent word (Zipf under 4 in its language and English: "... in
+    classical Greek and Rom", "... Guides Simon Wiget and Stef", "... award. Dr Aam"): a name or word cut short,
+    though the lists know the letters. Weak evidence (a short rare name ends a sentence so), reported as info; a
+    headline or a short line ending on a name is not judged."""
+    body = passage.rstrip()
+    found = _final_letters(body)
+    if not found or not has_word_lists():
+        return False
+    start, frag = found
+    if not (3 <= len(frag) <= 4 and frag[0].isupper() and frag[1:].islower()) or not body[start - 1 : start].isspace():
+        return False
+    low = frag.lower()
+    if (vocabulary or {}).get(low, 0) > 1 or low in CALENDAR_WORDS or low in _common_stopwords(lang):
+        return False
+    if any(list_zipf(low, lg) >= _NAME_FRAGMENT_ZIPF for lg in _word_langs(lang)):
+        return False
+    ws = body.split()
+    if len(ws) < _PROSE_CAPITAL_WORDS or (len(ws) < _PROSE_CAPITAL_SENTENCE and not _SENT_BOUNDARY.search(body)):
+        return False
+    if _DASH_SOURCE.search(body, max(0, len(body) - 80)):
+        return False  # '... a lot of money.” - Clint De Leon', '... respect.—Niall Rudd': a quotation's source
+    long_words = [w for w in ws[:-1] if len(w) > 3 and w[0].isalpha()]
+    if 2 * sum(w[0].isupper() for w in long_words) >= len(long_words):
+        return False  # a list of names or a Title Case line, not sentence case
+    # running prose has its function words (a page's tag cloud, "... unemployment rate Wal Mart", has few)
+    common = _common_stopwords(lang) | stopwords()["en"]
+    return sum(w.lower() in common for w in ws) >= _PROSE_STOPWORD_SHARE * len(ws)
+
+
 def _lone_function_word(passage: str, lang: str) -> bool:
     """The passage ends on one function word after a content word ("... logic gate series because"), not on two
     ("... en las a"): the first can introduce a list, the second is a cut."""
@@ -1455,6 +1556,7 @@ class TruncationCheck(DocumentCheck):
         ends: _PassageEnds | None = None
         doc_lang: str | None = None
         tables: frozenset[int] | None = None  # the paragraphs of tables of figures (:func:`_tables`)
+        stamps: list[int] | None = None  # the timestamp lines of a comment thread (:func:`_comment_stamps`)
         # a quotation cut (ART022) opens with “ or «: only the passages that hold one are searched for it
         quoted: set[int] = set()
         judged: set[str] = set()  # the passages judged for ART020 so far
@@ -1526,6 +1628,11 @@ class TruncationCheck(DocumentCheck):
                 year = kind is None and text[p.end - 1].isdigit() and year_cut(ptext, text)
                 if year:
                     kind = "mid-word"  # "... director of the observatory in 178": a year stopped short
+                # a short capitalised fragment at the end of running prose ("... in classical Greek and Rom"): a cut,
+                # reported as info (the lists know the letters, nothing in the text completes them)
+                soft = kind in (None, "mid-sentence") and _short_capital_cut(ptext, lang, vocab)
+                if soft:
+                    kind = "mid-word"
                 # a final comma, bracket or opening quote is evidence; a final dash is not (an aside or a
                 # broken-off sentence in informal writing: "... as distinctively--")
                 strong = kind in _STRONG or ptext.rstrip()[-1] in ",(“‘«/&"
@@ -1593,6 +1700,19 @@ class TruncationCheck(DocumentCheck):
                         continue
                     if re.search(r"\s[-–—]$", ptext.rstrip()) and i + 1 < len(passages):
                         continue  # "... (previous week's prices in brackets) -": a dash that introduces what follows
+                    if _stamp_line(ptext.rstrip().rsplit("\n", 1)[-1])[0]:
+                        continue  # "Jane, 3. März 2018 um 15:28 Uhr - Antworten": the date line of a post or comment
+                    if stamps is None:
+                        stamps = _comment_stamps(text, passages)
+                    if (
+                        stamps
+                        and any(0 < i - j <= _COMMENT_REACH for j in stamps)
+                        and any(0 < j - i <= _COMMENT_REACH for j in stamps)
+                    ):
+                        # a reader's comment between the timestamp lines of a thread that ends its clause without
+                        # a period (a text without such lines, Wikipedia's sentences cut before a formula, "...
+                        # gives the equation", keeps its findings)
+                        continue
                 if (
                     kind
                     # an opening line is a title unless it is a paragraph of several sentences
@@ -1628,13 +1748,17 @@ class TruncationCheck(DocumentCheck):
                     # ending on a rare word, a compound, a name or romanised text, none a cut. A clear
                     # fragment ("... simpl", "... OF DEBAT": no word, begins a common one), a fragment the
                     # text itself completes, a year stopped short and a cut at the document's end keep it
-                    warn = strong and not (
-                        kind == "mid-word"
-                        and scope == "passage"
-                        and not completed
-                        and not year
-                        and _headline_like(ptext)
-                        and not _clear_fragment(ptext.lower() if ptext.isupper() else ptext, lang, vocab)
+                    warn = (
+                        strong
+                        and not soft
+                        and not (
+                            kind == "mid-word"
+                            and scope == "passage"
+                            and not completed
+                            and not year
+                            and _headline_like(ptext)
+                            and not _clear_fragment(ptext.lower() if ptext.isupper() else ptext, lang, vocab)
+                        )
                     )
                     out.append(
                         ART020.finding(
