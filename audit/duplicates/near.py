@@ -225,7 +225,10 @@ def template_finding(
     cfg, ids = corpus.config, corpus.ids
     ta, tb = corpus.raw(a), corpus.raw(b)
     diffs = [d for d in alterations(corpus, a, span_a, b, span_b) if d.kind == "fact"][: cfg.max_alterations]
-    shown = "; ".join(f"{d.text_a} / {d.text_b}" for d in diffs[:4])
+    if not diffs and subject is None:  # facts too close for the word alignment ("6.21 pct on Monday")
+        found = facts.facts_in_place(ta[span_a[0] : span_a[1]], tb[span_b[0] : span_b[1]])
+        diffs = [_shifted(d, span_a[0], span_b[0]) for d in found.diffs[: cfg.max_alterations]]
+    shown = "; ".join(f"{' '.join(d.text_a.split())} / {' '.join(d.text_b.split())}" for d in diffs[:4])
     share = facts.fact_share(ta[span_a[0] : span_a[1]], tb[span_b[0] : span_b[1]])
     data: dict[str, Any] = {
         "template_of": {"document": ids[a], "start": span_a[0], "end": span_a[1]},
@@ -234,8 +237,10 @@ def template_finding(
         "facts": [_fact_dict(d) for d in diffs],
     }
     if subject is None:
+        least = min(share.count_a, share.count_b)
         message = (
-            f"same template as {ids[a]} with different facts ({share.shared} of {min(share.count_a, share.count_b)} figures shared)"
+            f"same template as {ids[a]} with different facts"
+            + (f" ({share.shared} of {least} figures shared)" if least else "")
             + (f": {shown}" if shown else "")
         )
     else:
@@ -252,19 +257,22 @@ def template_finding(
 def alterations(corpus: Corpus, a: int, span_a: tuple[int, int], b: int, span_b: tuple[int, int]):
     """Differences (changed facts, inserted words) of ``b[span_b]`` against ``a[span_a]``, in document offsets."""
     ta, tb = corpus.raw(a)[span_a[0] : span_a[1]], corpus.raw(b)[span_b[0] : span_b[1]]
-    out = []
     wa, wb = al.words_batch([ta, tb])
-    for d in facts.differences(ta, wa, tb, wb, limit=corpus.config.max_alterations):
-        out.append(
-            facts.Difference(
-                d.kind,
-                (d.span_a[0] + span_a[0], d.span_a[1] + span_a[0]),
-                (d.span_b[0] + span_b[0], d.span_b[1] + span_b[0]),
-                d.text_a,
-                d.text_b,
-            )
-        )
-    return out
+    return [
+        _shifted(d, span_a[0], span_b[0])
+        for d in facts.differences(ta, wa, tb, wb, limit=corpus.config.max_alterations)
+    ]
+
+
+def _shifted(d: facts.Difference, offset_a: int, offset_b: int) -> facts.Difference:
+    """``d`` with its spans moved by the offsets of the texts it was found in."""
+    return facts.Difference(
+        d.kind,
+        (d.span_a[0] + offset_a, d.span_a[1] + offset_a),
+        (d.span_b[0] + offset_b, d.span_b[1] + offset_b),
+        d.text_a,
+        d.text_b,
+    )
 
 
 def _fact_dict(d: facts.Difference) -> dict:

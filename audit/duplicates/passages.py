@@ -452,11 +452,24 @@ def _templates(corpus: Corpus, regions: list[Region]) -> dict[Region, SubjectCha
     for r in regions:
         if _is_template(corpus, r):
             out[r] = None
-        elif not r.exact and r.doc_a != r.doc_b:
-            subject = _region_subject(corpus, r)
-            if subject is not None:
-                out[r] = subject
+        elif not r.exact and r.doc_a != r.doc_b and (subject := _region_subject(corpus, r)) is not None:
+            out[r] = subject
+        elif _other_figures(corpus, r):
+            out[r] = None
     return out
+
+
+def _other_figures(corpus: Corpus, r: Region) -> bool:
+    """A passage is not a story: two documents that are no near copies (an updated story is one, and its
+    passages are never compared) sharing a sentence whose figures differ in place share its wording, not its
+    facts: the same daily report on another day, another deal's fees on the house template
+    (:func:`audit.duplicates.facts.other_figures`). Inside one document a passage repeated with another
+    figure is a page repeating itself (a comment shown twice with another time), still reported."""
+    if r.exact or r.doc_a == r.doc_b:
+        return False
+    ta = corpus.raw(r.doc_a)[r.span_a[0] : r.span_a[1]]
+    tb = corpus.raw(r.doc_b)[r.span_b[0] : r.span_b[1]]
+    return facts.other_figures(ta, tb)
 
 
 def _region_subject(corpus: Corpus, r: Region) -> SubjectChange | None:

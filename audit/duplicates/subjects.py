@@ -30,14 +30,7 @@ import numpy as np
 
 from audit import segment
 from audit.duplicates import align as al
-from audit.duplicates.facts import _starts_sentence
-
-#: Days and months are capitalised but name no subject: the same story updated the next day says "on
-#: Tuesday" where it said "on Monday" (the same closed class as ``_TIME_NAMES`` of the artefact checks).
-_CALENDAR = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december".split()
-)
+from audit.duplicates.facts import CALENDAR, _starts_sentence
 
 #: Gaps between shared runs longer than this (words, on either side) are rewritten or added text, not a slot.
 MAX_SLOT_WORDS = 12
@@ -82,7 +75,7 @@ def _names(text: str, words: al.Words, lo: int, hi: int, lower: frozenset[int]) 
         if not c.isupper():
             continue
         tok = words.tokens[k]
-        if text[start : int(words.ends[k])].lower() in _CALENDAR:
+        if text[start : int(words.ends[k])].lower() in CALENDAR:  # a date names no subject
             continue
         if k > 0 and text[int(words.ends[k - 1]) - 1].isdigit() and text[int(words.ends[k - 1]) : start].isspace():
             continue  # a unit after a figure: "7:36 AM", "9 GMT"

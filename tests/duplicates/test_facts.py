@@ -107,3 +107,45 @@ def test_other_outlets_numbers_in_header_and_footer_do_not_make_a_template():
     b = "Morning Post 26\n\nBy B. Writer, Morning Post 26\n\n" + body + "\n\nCopyright 2023 Morning Post 26."
     findings, _ = run({"a": a, "b": b})
     assert [f.rule for f in findings["b"]] == ["DUP002"]
+
+
+def test_facts_in_place_pair_figures_in_words_and_packed_figures():
+    found = facts.facts_in_place(
+        "Rates, which averaged 4.35 pct on Tuesday, opened at 4-3/8 pct and held there.",
+        "Rates, which averaged 4.20 pct on Wednesday, opened at 4-1/4 pct and held there.",
+    )
+    pairs = [(d.text_a, d.text_b) for d in found.diffs]
+    assert pairs == [("4.35", "4.20"), ("Tuesday", "Wednesday"), ("4-3/8", "4-1/4")]
+    assert (found.facts, found.words) == (3, 14)  # a run of fact words is one word
+    found = facts.facts_in_place("fees include one pct for selling", "fees comprise 1/2 pct for selling")
+    assert [(d.text_a, d.text_b) for d in found.diffs] == [("one", "1/2")]
+    # The same figure in another form, a number broken at a line end or hyphenated, a date run: no changed fact.
+    assert facts.facts_in_place("ten ships and 1,000 tonnes", "10 ships and 1000 tonnes").diffs == []
+    assert facts.facts_in_place("its 68\nbillion dlrs debt", "its 68-\nbillion dlrs of debt").diffs == []
+    assert facts.facts_in_place("surpassed in late 2005 and", "surpassed in late-2005 and").diffs == []
+    assert facts.facts_in_place("fixed on March 12.", "fixed on March 12.").diffs == []
+
+
+def test_other_figures_needs_a_figure_and_a_quarter_of_the_facts():
+    assert facts.other_figures(
+        "There were three ships loading and two waiting", "There were seven ships loading and six waiting"
+    )
+    assert facts.other_figures("pays one pct. Terms fixed on March 12", "pays 3/4 pct. Terms fixed on March 12")
+    # A date alone is no other figure: a copy republished the next day.
+    assert not facts.other_figures(
+        "suspended today after the company said", "suspended yesterday after the company said"
+    )
+    assert not facts.other_figures("effective today, it said", "effective Saturday, March 7, it said")
+    # One of five figures changed: an altered or updated copy, not another report.
+    five = "rose {} pct to 4.2 mln tonnes, 310 vessels called at 3 terminals and 1,450 people worked there"
+    assert not facts.other_figures(five.format(12), five.format(13))
+    # One year changed in a long paragraph rewritten around it: a revised copy.
+    long = (
+        "The constitution of {} sets out the main lines of the state and the rights and duties of citizens, and "
+        "the courts sit in only 12 of more than 140 districts; a supreme court hears appeals, and the governors "
+        "of the provinces are named by the head of state after the regional councils have been consulted."
+    )
+    assert not facts.other_figures(long.format(1992), long.format(2010).replace("sit in", "sat in"))
+    assert facts.other_figures(long.format(1992)[:120], long.format(2010)[:120])  # one sentence: another report
+    assert not facts.other_figures("the same words, no figures", "the same words, no figures at all")
+    assert not facts.other_figures("it may cut 12 jobs", "it may add 12 jobs")  # "may" in lower case is no month
