@@ -8,7 +8,8 @@ language the document is written in, and none of them is a foreign passage:
 
 * :func:`code_like`: a passage of several words where a quarter or more of them are code tokens
   (braces, brackets, ``=``, ``<``/``>``, a call ``name(``, a ``;`` inside a token, a dotted or
-  underscored identifier ``django.conf`` / ``max_len``, a camelCase word ``getElementById``).
+  underscored identifier ``django.conf`` / ``max_len``, a camelCase word ``getElementById``; not an
+  @handle or #tag).
 * :func:`romanised_chinese`: words that are all pinyin syllables (tone marks removed) where a
   fifth of them carry a tone mark only pinyin uses (macron or caron: ``ā``, ``ǎ``; ``ü`` forms),
   or, in a document that holds Chinese characters, words that are each one pinyin syllable.
@@ -32,18 +33,26 @@ if TYPE_CHECKING:
 BARE_ADDRESS = re.compile(r"(?<![\w@.])[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?(?!\w)")
 
 _CODE_TOKEN = re.compile(r"[{}\[\]=<>|\\]|\w\(|\(\)|;\S|[A-Za-z][._][a-z]{2}|[a-z][A-Z]")
+_CODE_MARKS = tuple("{}[]=<>|\\(;._")
+_CAMEL = re.compile(r"[a-z][A-Z]")
+_CODE_MARK = re.compile(r"[{}\[\]=<>|\\(;._]|[a-z][A-Z]")
 _CODE_MIN_TOKENS = 4
 _CODE_MIN_SHARE = 0.25
 
 
 def code_like(raw: str) -> bool:
     """A quarter or more of the passage's tokens (at least four of them) are code tokens."""
-    # One pass over the text first: its matches bound the code tokens from above (prose stops here).
-    hits = len(_CODE_TOKEN.findall(raw))
-    if hits < _CODE_MIN_TOKENS or hits < _CODE_MIN_SHARE * (raw.count(" ") + raw.count("\n") + 1):
+    # Counts first: every code token holds one of these marks or a lower-upper pair, so they bound the
+    # code tokens from above (prose stops here: a full stop per sentence, a bracket now and then).
+    if len(raw) < 200:  # one regex pass is cheaper on a short line, counts on a long passage
+        bound = len(_CODE_MARK.findall(raw))
+    else:
+        bound = sum(map(raw.count, _CODE_MARKS)) + len(_CAMEL.findall(raw))
+    if bound < _CODE_MIN_TOKENS or bound < _CODE_MIN_SHARE * (raw.count(" ") + raw.count("\n") + 1):
         return False
     tokens = raw.split()
-    code = sum(1 for t in tokens if _CODE_TOKEN.search(t))
+    # @handles and #tags (camelCase as often as not) are not code; the cleaning removes them anyway
+    code = sum(1 for t in tokens if t[0] not in "@#" and _CODE_TOKEN.search(t))
     return code >= _CODE_MIN_TOKENS and code >= _CODE_MIN_SHARE * len(tokens)
 
 
@@ -76,14 +85,16 @@ def romanised_chinese(raw: str, han_document: bool) -> bool:
     return han_document and sum(1 for w in plain if _SYLLABLE.fullmatch(w)) >= need
 
 
-def non_prose(text: str, units: Sequence[Unit]) -> list[Unit]:
-    """The ``units`` of ``text`` that are code or romanised Chinese."""
-    han: bool | None = None  # does the document hold Chinese characters (looked up once, when needed)
+def non_prose(text: str, units: Sequence[Unit], han: bool | None = None) -> list[Unit]:
+    """The ``units`` of ``text`` that are code or romanised Chinese. ``han``: does the document hold
+    Chinese characters (None: looked up in ``text`` once, when needed)."""
     out: list[Unit] = []
     for u in units:
         if u.chars < 8:  # four words or tokens at least
             continue
         raw = text[u.span.start : u.span.end]
+        if raw.count(" ") + raw.count("\n") < 3:  # four tokens or words at least
+            continue
         if code_like(raw):
             out.append(u)
             continue
@@ -125,7 +136,11 @@ def set_aside(ident: LanguageIdentifier, text: str, units: Sequence[Unit], doc_l
     the document's language and the ids of the units set aside (empty in ordinary documents)."""
     from audit.language.identify import UND, dominant  # identify imports this module
 
-    odd = non_prose(text, [u for u in units if u.lang != UND])
+    # A unit in the document's language matters only where another language is there to take its place.
+    other = any(u.lang not in (UND, doc_lang) for u in units)
+    # Pinyin without tone marks is told by the Chinese passages around it.
+    han = any(u.lang == "zh" for u in units)
+    odd = non_prose(text, [u for u in units if u.lang != UND and (other or u.lang != doc_lang)], han)
     if not odd:
         return doc_lang, frozenset()
     aside = {id(u) for u in odd}
