@@ -90,9 +90,9 @@ def non_prose(text: str, units: Sequence[Unit], han: bool | None = None) -> list
     Chinese characters (None: looked up in ``text`` once, when needed)."""
     out: list[Unit] = []
     for u in units:
-        if u.chars < 8:  # four words or tokens at least
+        if u.chars < 16:  # a menu item, a tag: too little text to matter either way
             continue
-        raw = text[u.span.start : u.span.end]
+        raw = u._raw or text[u.span.start : u.span.end]
         if raw.count(" ") + raw.count("\n") < 3:  # four tokens or words at least
             continue
         if code_like(raw):
@@ -137,10 +137,12 @@ def set_aside(ident: LanguageIdentifier, text: str, units: Sequence[Unit], doc_l
     from audit.language.identify import UND, dominant  # identify imports this module
 
     # A unit in the document's language matters only where another language is there to take its place.
-    other = any(u.lang not in (UND, doc_lang) for u in units)
+    langs = {u.lang for u in units}
+    other = bool(langs - {UND, doc_lang})
+    if not other:
+        return doc_lang, frozenset()  # no foreign call to drop, no other language to take the document's place
     # Pinyin without tone marks is told by the Chinese passages around it.
-    han = any(u.lang == "zh" for u in units)
-    odd = non_prose(text, [u for u in units if u.lang != UND and (other or u.lang != doc_lang)], han)
+    odd = non_prose(text, [u for u in units if u.lang != UND], "zh" in langs)
     if not odd:
         return doc_lang, frozenset()
     aside = {id(u) for u in odd}
