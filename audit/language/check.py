@@ -49,6 +49,7 @@ from audit.language.identify import (
     short_words_batch,
     weights_of,
 )
+from audit.language.prose import prose_rest, set_aside
 from audit.model import Category, Finding, Severity, Span
 from audit.rules import DocContext, DocumentCheck, Rule
 
@@ -318,7 +319,9 @@ class LanguageCheck(DocumentCheck):
             ident.fasttext.predict([units[0].clean], k=SHORT_CANDIDATES)
         # The first reading pays off on documents of several passages; one passage is read in full.
         doc_lang = (len(units) > 1 and ident.screen(text, units, ctx.sentences, ctx.layer)) or ident.classify(units)
+        aside: frozenset[int] = frozenset()
         if doc_lang != UND:
+            doc_lang, aside = set_aside(ident, text, units, doc_lang)  # code and pinyin are not prose
             ident.veto_names(units, doc_lang)
         sentence_starts = [sp.start for sp in ctx.sentences] if cfg.sentence_check_below > 0 else []
         if doc_lang != UND and cfg.sentence_check_below > 0:
@@ -326,10 +329,13 @@ class LanguageCheck(DocumentCheck):
         weights = weights_of(units)
         # Pages made mostly of short lines: read the unclassified passages together, so
         # a few long lines (a copyright notice, a caption) do not decide the language.
-        rest = [u for u in units if u.lang == UND]
+        rest = [u for u in units if u.lang == UND and id(u) not in aside]
+        total = sum(u.chars for u in units if id(u) not in aside)
+        if rest and 2 * sum(u.chars for u in rest) > total:
+            rest, total = prose_rest(text, rest, total)  # code and pinyin lines are not read with them
         rest_chars = sum(u.chars for u in rest)
         rest_conf = 0.0
-        if rest and 2 * rest_chars > sum(u.chars for u in units):
+        if rest and 2 * rest_chars > total:
             lang, rest_conf = ident.identify_text("\n".join(text[u.span.start : u.span.end] for u in rest))
             if lang != UND:
                 weights[lang] = weights.get(lang, 0.0) + rest_chars

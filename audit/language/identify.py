@@ -18,7 +18,12 @@ from audit.language.backends import (
     evidence_chars,
     get_backend,
 )
+<<<<<<< HEAD
 from audit.language.screen import odd_sentences, passage_index, passages_of, span_bounds, vocabulary
+=======
+from audit.language.prose import BARE_ADDRESS
+from audit.language.screen import odd_sentences, passages_of, span_bounds, vocabulary
+>>>>>>> lang001h
 from audit.language.short import (
     Run,
     Token,
@@ -394,6 +399,7 @@ class LanguageIdentifier:
         """
         backend = self.fasttext or self.langdetect
         assert backend is not None  # the config names at least one backend
+        self._veto_addresses(units, doc_lang)
         todo = []
         for u in units:
             if u.lang in (doc_lang, UND):
@@ -409,6 +415,18 @@ class LanguageIdentifier:
             return
         for (u, _low), cands in zip(todo, backend.predict([low for _u, low in todo]), strict=True):
             if cands and cands[0][0] == doc_lang and cands[0][1] >= 0.5:
+                u.lang = UND
+
+    def _veto_addresses(self, units: Sequence[Unit], doc_lang: str) -> None:
+        """A foreign call whose evidence rests on web addresses without a scheme becomes ``und``: a line
+        "Harvest on Fort Pond / bestes Abendessen in Montauk /harvestfortpond.com" has too few letters
+        of evidence once its address is left out (the cleaning removes only addresses with ``http://``
+        or ``www.``)."""
+        for u in units:
+            raw = u._raw
+            if u.lang in (doc_lang, UND) or "." not in raw or not BARE_ADDRESS.search(raw):
+                continue
+            if evidence_chars(BARE_ADDRESS.sub(" ", raw)) < self.config.min_chars:
                 u.lang = UND
 
     def classify(self, units: Sequence[Unit], doc_lang: str | None = None, report_floor: float | None = None) -> str:
