@@ -18,12 +18,8 @@ from audit.language.backends import (
     evidence_chars,
     get_backend,
 )
-<<<<<<< HEAD
-from audit.language.screen import odd_sentences, passage_index, passages_of, span_bounds, vocabulary
-=======
 from audit.language.prose import BARE_ADDRESS
-from audit.language.screen import odd_sentences, passages_of, span_bounds, vocabulary
->>>>>>> lang001h
+from audit.language.screen import odd_sentences, passage_index, passages_of, span_bounds, vocabulary
 from audit.language.short import (
     Run,
     Token,
