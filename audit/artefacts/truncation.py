@@ -100,6 +100,16 @@ def _credit_line(passage: str) -> bool:
 
 _SENT_BOUNDARY = re.compile(r"[.!?…][\"”’»)\]]*\s+[\"“‘«(¿¡]?[A-ZÀ-ÖØ-Þ0-9]")
 _LAST_SENT = re.compile(r"[.!?…][\"”’»)\]]*\s+(?=[\"“‘«(¿¡]?[A-ZÀ-ÖØ-Þ0-9])")
+
+
+def _last_sentence_start(text: str) -> int:
+    """Where the last sentence of ``text`` starts (0 when :data:`_LAST_SENT` finds no sentence end in it)."""
+    start = 0
+    for m in _LAST_SENT.finditer(text):
+        start = m.end()
+    return start
+
+
 _DOUBLE_DOT = re.compile(r"(?<=[^\W\d_])\.\.(?![.\w])")
 #: :data:`_DOUBLE_DOT` without its lookbehind: a search for the literal ".." (a lookbehind at the start
 #: of a pattern is tried at every position); :func:`double_dots` tests the letter before.
@@ -1327,9 +1337,7 @@ def _headline_like(passage: str) -> bool:
     ("... sehr gut verfasst. lg"). A passage of running prose whose last sentence stops inside a word is
     the shape of a cut; a line like this one ends on names, compounds and romanised words as often."""
     body = passage.rstrip()
-    last = body
-    for m in _LAST_SENT.finditer(body):
-        last = body[m.end() :]
+    last = body[_last_sentence_start(body) :]
     if len(last.split()) < 4:
         return True
     return last == body and len(body.split()) < 12
@@ -1504,9 +1512,7 @@ class TruncationCheck(DocumentCheck):
             ends = _PassageEnds(text, passages)
         if ends.edited:
             passage = text[passages[i].start : passages[i].end]
-            last = 0
-            for m in _LAST_SENT.finditer(passage):
-                last = m.end()
+            last = _last_sentence_start(passage)
             if last and len(passage.split()) >= 20 and len(passage[last:].split()) >= 10:
                 return False  # a paragraph of several sentences among headings, not a list item
         end = ends.end
@@ -1734,9 +1740,7 @@ class TruncationCheck(DocumentCheck):
                         and (not completed or _rare(ptext.rsplit(None, 1)[-1].lower(), lang)),
                     )
                 ):
-                    start = p.start
-                    for m in _LAST_SENT.finditer(ptext):
-                        start = p.start + m.end()
+                    start = p.start + _last_sentence_start(ptext)
                     if not strong and start > p.start and _label_sentence(text[start : p.end]):
                         continue  # "... Company, Inc. All Rights Reserved", "... in the world. Read more"
                     scope = "document" if i == len(passages) - 1 else "passage"
