@@ -225,10 +225,11 @@ def line_fragments(text: str, rows) -> tuple[int, int]:
 
 def line_kinds(text: str, rows) -> list[str]:
     """One letter per row of the layout: ``T`` a table, ``S`` set aside, ``P`` a line of prose, ``F`` a
-    fragment. A fragment is a line of prose of at most :data:`FRAGMENT_WORDS` words and no terminal punctuation (``:`` introduces what
-    follows). Layouts are set aside: tables of figures, verse and list items, the short label lines next to a
-    table ("Year", "Nine mths") and the heading block of a paragraph (up to :data:`HEADING_LINES` fragments
-    right above a closed paragraph of :data:`_HEADED_WORDS` words or more: headline, byline, date)."""
+    fragment: a line of prose of at most :data:`FRAGMENT_WORDS` words and no terminal punctuation (``:``
+    introduces what follows). Layouts are set aside: tables of figures, verse and list items, the label rows
+    next to two rows of a table ("Year", "Nine mths") and the heading block of a paragraph (a run of at most
+    :data:`HEADING_LINES` fragments right above a closed paragraph of :data:`_HEADED_WORDS` words or more:
+    headline, byline, date)."""
     kinds: list[str] = []  # per row: "T" table, "S" set aside, "P" a line of prose, "F" a fragment
     closed: list[bool] = []  # per row: a line of prose that ends with terminal punctuation
     n = len(rows)
@@ -395,8 +396,8 @@ class QualityConfig:
     min_alpha_word_share: float = 0.8  # Gopher
     max_duplicate_line_share: float = 0.3  # Gopher
     max_duplicate_line_char_share: float = 0.2  # Gopher
-    #: C4 drops each line without terminal punctuation; we report documents where most judged lines are
-    #: fragments without it (:func:`line_fragments`).
+    #: C4 drops each line without terminal punctuation; we report documents where more than this share of the
+    #: judged lines are fragments without it (:func:`line_fragments`).
     max_unpunctuated_share: float = 0.4
     #: ART065 judges a share of at least this many lines (3 for a text without any sentence end: a menu).
     min_fragment_lines: int = 5
