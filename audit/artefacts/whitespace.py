@@ -321,7 +321,11 @@ def _adverb_join(left: str, right: str, lang: str) -> bool:
 
 
 #: Lower-case tokens of 5+ letters that stand alone (not in a URL, e-mail, hashtag, path or code).
-_LOWER_TOKEN = re.compile(r"(?<![\w’'@#/.\\`$<\ufffd-])[a-zà-öø-ÿ]{5,}(?![\w’'@/\\`(=<>\ufffd-]|\.[^\W_])")
+#: (A combining mark or a soft hyphen next to the token means it is part of a longer word: "e\u0301quilibre" written
+#: with a decomposed accent, "majeu\u00adres" with a hyphenation point.)
+_LOWER_TOKEN = re.compile(
+    rf"(?<![\w’'@#/.\\`$<\ufffd\u00ad{MARKS}-])[a-zà-öø-ÿ]{{5,}}(?![\w’'@/\\`(=<>\ufffd\u00ad{MARKS}-]|\.[^\W_])"
+)
 
 
 def _half_ok(word: str, lang: str) -> float:
