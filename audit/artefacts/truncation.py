@@ -1400,8 +1400,10 @@ _NOUN_CAPITALS = frozenset({"de"})
 #: The most words of a heading in Title Case after a paragraph that ends on a comma (:meth:`TruncationCheck._heading_next`).
 _HEADING_WORDS = 12
 #: Page furniture around a cut (:meth:`TruncationCheck._among_furniture`): the most words of the passage, the
-#: most words of a short line around it, how many passages on each side are read, how many must be short lines.
-_RESIDUE_WORDS, _FURNITURE_WORDS, _FURNITURE_REACH, _FURNITURE_LINES = 12, 10, 4, 5
+#: most words of a short line around it, how many passages on each side are read, the share of those read that
+#: must be short lines (5 of 8) and the fewest short lines.
+_RESIDUE_WORDS, _FURNITURE_WORDS, _FURNITURE_REACH = 12, 10, 4
+_FURNITURE_SHARE, _FURNITURE_LINES = (5, 8), 4
 
 
 @dataclass(frozen=True)
@@ -1507,18 +1509,20 @@ class TruncationCheck(DocumentCheck):
     @staticmethod
     def _among_furniture(text: str, passages, i: int, ends: _PassageEnds) -> bool:
         """The passage (12 words at most) stands among page furniture: 5 of the 8 passages around it (4 on each
-        side) are short (10 words at most) and of one sentence, and end open (no period, question or exclamation
-        mark, closing quote): a footer's or a menu's links, a sidebar's teasers, a form's options, verse."""
+        side; near the start or the end of the document, 5/8 of those there and 4 at least) are short (10 words at
+        most) and of one sentence, and end open (no period, question or exclamation mark, closing quote): a
+        footer's or a menu's links, a sidebar's teasers, a form's options, verse."""
         if len(text[passages[i].start : passages[i].end].split()) > _RESIDUE_WORDS:
             return False
-        short = 0
-        for j in range(i - _FURNITURE_REACH, i + _FURNITURE_REACH + 1):
-            if j == i or not 0 <= j < len(passages):
+        short = read = 0
+        for j in range(max(0, i - _FURNITURE_REACH), min(len(passages), i + _FURNITURE_REACH + 1)):
+            if j == i:
                 continue
+            read += 1
             t = text[passages[j].start : passages[j].end]
             if len(t.split()) <= _FURNITURE_WORDS and ends.end(j) not in _CLOSED and not _SENT_BOUNDARY.search(t):
                 short += 1
-        return short >= _FURNITURE_LINES
+        return short >= _FURNITURE_LINES and short * _FURNITURE_SHARE[1] >= read * _FURNITURE_SHARE[0]
 
     @classmethod
     def _residue(
