@@ -739,7 +739,7 @@ def _label_sentence(sentence: str) -> bool:
 
 #: A time of day ("9:12 am", "12:14pm", "15:28 Uhr", "9h12", "8:37 PM"): a colon between hours and minutes, or
 #: a dot or "h" followed by a clock word.
-_CLOCK = r"\b\d{1,2}(?::\d{2}(?:\s*[ap]\.?m\b\.?|\s*Uhr\b)?|[.h]\d{2}\s*(?:Uhr\b|h\b)|\s*[ap]\.?m\b\.?)"
+_CLOCK = r"\b\d{1,2}(?::\d{2}(?:\s*[ap]\.?m\b\.?|\s*Uhr\b)?|[.h]\d{2}\s*(?:Uhr\b|h\b)|h\d{2}\b|\s*[ap]\.?m\b\.?)"
 #: A date with its year, in any language's order and month names: day, month word and year ("3. März 2018",
 #: "3 de junio de 2018", "13. Jul, 2012"), month word, day and year ("June 3, 2018", "July 19th, 2012"), or
 #: figures ("03.06.2018", "4/13/1906").
@@ -758,9 +758,10 @@ _STAMP_WORDS, _STAMP_BEFORE, _STAMP_AFTER = 16, 8, 4
 def _stamp_line(line: str) -> tuple[bool, bool]:
     """``(label, clock)``: is ``line`` a timestamp label line -- the date or time of a post or a reader's comment,
     with at most a name before it and a button or two after it ("Jane, 3. März 2018 um 15:28 Uhr - Antworten",
-    "June 3, 2018 at 9:12 am Reply", "mtcountrygrl Posted on August 9, 2012 at 12:14pm") -- and does it give a
-    time of day? The words after the last date or time open with a separator or a capital (a button, a name),
-    not in lower case: "... released on June 3, 2018 and grossed" is a sentence."""
+    "June 3, 2018 at 9:12 am Reply", "mtcountrygrl Posted on August 9, 2012 at 12:14pm", "(26 juin 2018 @10h13)")
+    -- and does it give a time of day? The words after the last date or time open with a separator or a capital
+    (a button, a name), or close the bracket that opens the stamp, not in lower case: "... released on June 3,
+    2018 and grossed" is a sentence."""
     ws = line.split()
     if len(ws) > _STAMP_WORDS or not any(c.isdigit() for c in line):
         return False, False
@@ -770,7 +771,9 @@ def _stamp_line(line: str) -> tuple[bool, bool]:
     before, after = line[: found[0].start()], line[found[-1].end() :].strip(" \t.,")
     if len(before.split()) > _STAMP_BEFORE or len(after.split()) > _STAMP_AFTER:
         return False, False
-    if after and not (after[0] in "-–—|/·•#»(" or after[0].isupper()):
+    if after and not (
+        after[0] in "-–—|/·•#»(" or after[0].isupper() or (after[0] in ")]" and before.rstrip()[-1:] in "([")
+    ):
         return False, False
     return True, bool(_CLOCK_RE.search(line))
 
@@ -780,10 +783,18 @@ def _stamp_line(line: str) -> tuple[bool, bool]:
 _COMMENT_REACH = 6
 
 
-def _comment_stamps(text: str, passages) -> list[int]:
+#: The fewest timestamp lines without a time of day ("November 12, 2012") that make a thread of comments
+#: (:func:`_comment_stamps` with ``dated``): an article's own date lines (published, updated) are fewer.
+_DATED_STAMPS = 3
+
+
+def _comment_stamps(text: str, passages, dated: bool = False) -> list[int]:
     """The passages whose last line is a timestamp line with a time of day (:func:`_stamp_line`), when the
-    document holds two of them or more: a thread of reader comments. Else none."""
+    document holds two of them or more: a thread of reader comments. Else none; or, with ``dated``, the
+    passages whose last line is a timestamp line with or without a time of day, when the document holds
+    three of them or more, or two with a time of day (a thread whose comments give their date only)."""
     out = []
+    days = []
     for j, p in enumerate(passages):
         if p.end - p.start > 400:
             continue
@@ -791,6 +802,10 @@ def _comment_stamps(text: str, passages) -> list[int]:
         label, clock = _stamp_line(line)
         if label and clock:
             out.append(j)
+        if label:
+            days.append(j)
+    if dated:
+        return days if len(out) >= 2 or len(days) >= _DATED_STAMPS else []
     return out if len(out) >= 2 else []
 
 
@@ -1382,6 +1397,15 @@ _CODE_START = frozenset("$%*`<{[\\/#~@_=|")
 _NOUN_CAPITALS = frozenset({"de"})
 
 
+#: The most words of a heading in Title Case after a paragraph that ends on a comma (:meth:`TruncationCheck._heading_next`).
+_HEADING_WORDS = 12
+#: Page furniture around a cut (:meth:`TruncationCheck._among_furniture`): the most words of the passage, the
+#: most words of a short line around it, how many passages on each side are read, the share of those read that
+#: must be short lines (5 of 8) and the fewest short lines.
+_RESIDUE_WORDS, _FURNITURE_WORDS, _FURNITURE_REACH = 12, 10, 4
+_FURNITURE_SHARE, _FURNITURE_LINES = (5, 8), 4
+
+
 @dataclass(frozen=True)
 class TruncationConfig:
     #: Also report quotes that open and are cut a few words later (ART022, info).
@@ -1460,6 +1484,83 @@ class TruncationCheck(DocumentCheck):
             and nxt[:1].isupper()
             and (nxt[-1:].isalnum() or (nxt.endswith(".") and nxt[-2:-1].isalpha() and nxt.count(".") == 1))
         )
+
+    @classmethod
+    def _heading_next(cls, text: str, passages, i: int) -> bool:
+        """The next paragraph is a heading (:meth:`_before_heading`), or a line of 12 words at most in Title
+        Case that ends on a word or a question mark ("Deficit Reduction After He Proposes Cutting Taxes?"), and
+        text follows it."""
+        if cls._before_heading(text, passages, i):
+            return True
+        if i + 2 >= len(passages):
+            return False
+        nxt = text[passages[i + 1].start : passages[i + 1].end].strip()
+        ws = nxt.split()
+        long_words = [w for w in ws if len(w) > 3]
+        return (
+            0 < len(ws) <= _HEADING_WORDS
+            and "\n" not in nxt
+            and (nxt[-1:].isalnum() or nxt.endswith("?"))
+            and not _SENT_BOUNDARY.search(nxt)
+            and len(long_words) >= 2
+            and sum(w[0].isupper() for w in long_words) > 0.6 * len(long_words)
+        )
+
+    @staticmethod
+    def _among_furniture(text: str, passages, i: int, ends: _PassageEnds) -> bool:
+        """The passage (12 words at most) stands among page furniture: 5 of the 8 passages around it (4 on each
+        side; near the start or the end of the document, 5/8 of those there and 4 at least) are short (10 words at
+        most) and of one sentence, and end open (no period, question or exclamation mark, closing quote): a
+        footer's or a menu's links, a sidebar's teasers, a form's options, verse."""
+        if len(text[passages[i].start : passages[i].end].split()) > _RESIDUE_WORDS:
+            return False
+        short = read = 0
+        for j in range(max(0, i - _FURNITURE_REACH), min(len(passages), i + _FURNITURE_REACH + 1)):
+            if j == i:
+                continue
+            read += 1
+            t = text[passages[j].start : passages[j].end]
+            if len(t.split()) <= _FURNITURE_WORDS and ends.end(j) not in _CLOSED and not _SENT_BOUNDARY.search(t):
+                short += 1
+        return short >= _FURNITURE_LINES and short * _FURNITURE_SHARE[1] >= read * _FURNITURE_SHARE[0]
+
+    @classmethod
+    def _residue(
+        cls,
+        text: str,
+        passages,
+        i: int,
+        kind: str,
+        lang: str,
+        ends: _PassageEnds,
+        threads: list[int],
+        completed: bool = False,
+    ) -> bool:
+        """A cut with grammatical evidence that is no evidence that the text's prose was cut, reported as info:
+        the passage is page furniture (:meth:`_among_furniture`: a footer's "... is a product of" whose logo was
+        an image), a reader's comment between the timestamp lines of a thread (a reader quotes part of another
+        comment's sentence: "Et comme nous tous ici portons Brassens dans notre cœur,"), a paragraph that ends
+        on a comma before a heading (what the page put there, a list, an embedded post, is missing, not words
+        of the sentence), a quotation whose writer or site marked the cut with an ellipsis ("“Objektives,
+        faktenbegründetes … Weiterlesen": a teaser and its read-more link), or a last fragment of one or two
+        letters in a language whose short words the stop-word lists do not know ("... 18.I.1919 г., в"), unless
+        the document writes it ``completed`` elsewhere."""
+        ptext = text[passages[i].start : passages[i].end].rstrip()
+        if cls._among_furniture(text, passages, i, ends):
+            return True
+        if any(0 < i - j <= _COMMENT_REACH for j in threads) and any(0 < j - i <= _COMMENT_REACH for j in threads):
+            return True
+        if ptext.endswith(",") and cls._heading_next(text, passages, i):
+            return True
+        if kind == "open-quote":
+            opened = max(ptext.rfind(o) for o in '“«(["')
+            if "…" in ptext[opened:] or "..." in ptext[opened:]:
+                return True
+        if kind == "mid-word" and not completed and lang not in stopwords():
+            found = _final_letters(ptext)
+            if found and len(found[1]) <= 2 and found[1].islower():
+                return True
+        return False
 
     @staticmethod
     def _alternatives(text: str, passages, i: int) -> bool:
@@ -1563,6 +1664,7 @@ class TruncationCheck(DocumentCheck):
         doc_lang: str | None = None
         tables: frozenset[int] | None = None  # the paragraphs of tables of figures (:func:`_tables`)
         stamps: list[int] | None = None  # the timestamp lines of a comment thread (:func:`_comment_stamps`)
+        threads: list[int] | None = None  # the same, dated lines without a time of day too
         # a quotation cut (ART022) opens with “ or «: only the passages that hold one are searched for it
         quoted: set[int] = set()
         judged: set[str] = set()  # the passages judged for ART020 so far
@@ -1764,6 +1866,14 @@ class TruncationCheck(DocumentCheck):
                             and not _clear_fragment(ptext.lower() if ptext.isupper() else ptext, lang, vocab)
                         )
                     )
+                    if warn:
+                        if ends is None:
+                            ends = _PassageEnds(text, passages)
+                        if threads is None:
+                            threads = _comment_stamps(text, passages, dated=True)
+                        warn = not self._residue(
+                            text, passages, i, kind, lang, ends, threads, completed=bool(completed or year)
+                        )
                     out.append(
                         ART020.finding(
                             (start, p.end),
