@@ -356,6 +356,9 @@ def class_frame_break(prev2: str, prev: str, kw: str, nxt: str, nxt2: str) -> bo
             or low in _SINGULAR_DET
             or low in _MULTIPLIERS
             or (number and (prev in ("1", "0") or _YEAR.fullmatch(prev) or p2 in _CURRENCY or p2 in DETERMINERS))
+            # a number after a capitalised word that is no function word ends a name ("Launch Complex 39
+            # site", "Route 66 store"), which modifies the noun after it
+            or (number and prev2[:1].isupper() and p2 not in CLOSED)
             or (low in CONJUNCTIONS and not start)
             or low in _DISTRIBUTIVE
             or (low, kw) in BARE_OK
