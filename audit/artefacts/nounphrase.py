@@ -213,6 +213,8 @@ def verb_possible(before: list[str], kw: str, nxt: str) -> bool:
     if low == "to":
         return True  # an infinitive, also before a finite verb ("the best place to shop is")
     if nxt in _FINITE:
+        if low in ("who", "that") and prev == low:
+            return True  # a relative clause of one verb before the main clause's verb ("those who shop will find")
         # a relative clause: its head noun stands before the subject ("the goods we buy are", "the goods
         # consumers buy have"); not a sentence's first words ("Short sellers site have")
         subject = low in wc.PRONOUNS or low in ("you", "i") or (_WORD.fullmatch(prev) is not None and _plural(low))
@@ -532,7 +534,9 @@ def clause_break(before: list[str], kw: str, nxt: str, nxt2: str, after: str = "
     * a verb keyword after a modal and a verb, before an object ("can e-mail store the team");
     * a keyword after a time phrase ("on Friday"), before a finite verb ("The Supreme Court on Friday
       online agreed");
-    * a keyword between a person's name and its verb (:func:`person_subject_break`)."""
+    * a keyword between a person's name and its verb (:func:`person_subject_break`);
+    * a bare noun after a comma (or a comma and a closing quotation mark) before a subject pronoun ("the
+      city," site he said)."""
     if not before:
         return False
     prev = before[-1]
@@ -574,7 +578,9 @@ def clause_break(before: list[str], kw: str, nxt: str, nxt2: str, after: str = "
             return True  # "the store new directives": a noun modifier stands after these adjectives, not before
     if kw in _COUNT | {"order"} and low in _INDEFINITE and _finite(nxt):
         return True  # "Nobody shop panicked": "nobody" takes no noun after it, and "shop" is no past verb
-    if prev == "," and kw in _COUNT | {"order"} and nxt in wc.SUBJECTS:
+    # a closing quotation mark after a comma ends the same clause ("... the city," site he said)
+    comma = prev == "," or (prev in ('"', "”") and len(before) > 1 and before[-2] == ",")
+    if comma and kw in _COUNT | {"order"} and nxt in wc.SUBJECTS:
         return True  # "In a note to clients, shop they said": no noun phrase ends on a bare noun there
     if kw in _COUNT and low in _PLURAL_DETERMINERS and prev == low and _head_next(nxt) and nxt != "of":
         # "the most buy since", "many casino in": a determiner of plural nouns before a bare singular one; "most

@@ -344,10 +344,20 @@ def class_frame_break(prev2: str, prev: str, kw: str, nxt: str, nxt2: str) -> bo
         return False  # a modifier of a participle before its noun ("cheap imported steel")
     number = bool(_NUMBER.fullmatch(prev))
     pc = 0 if number else classes(low)
+    # a capitalised word (not an acronym: "TV rights deal") that is no function word is a name: no adjective or
+    # adverb, and the subject of an -s form after it ("Senator Hill says site the", "The Navy operates casino
+    # only": a verb, not a plural noun)
+    name2 = bool(_WORD.fullmatch(prev2)) and prev2 != p2 and p2 not in CLOSED and prev2[1:] == p2[1:]
     if p2 in MODALS or p2 in SUBJECTS:
         pc &= VERB | ADV | PAST | THIRD  # after "will" or "she" a verb or an adverb follows, not a noun
-    elif not (p2 in DETERMINERS or _NUMBER.fullmatch(prev2) or (_WORD.fullmatch(prev2) and classes(p2) & (ADJ | ADV))):
+    elif not (
+        p2 in DETERMINERS
+        or _NUMBER.fullmatch(prev2)
+        or (_WORD.fullmatch(prev2) and not name2 and classes(p2) & (ADJ | ADV))
+    ):
         pc &= ~(PARTICIPLE | ING)  # a participle before a noun needs its own determiner ("an indicated coupon")
+    if name2 and pc & THIRD:
+        pc &= ~(NOUN | PLURAL)
     if kc & NOUN:
         if kw not in COUNT_KEYWORDS:
             return False  # a mass or plural noun stands bare
@@ -356,6 +366,9 @@ def class_frame_break(prev2: str, prev: str, kw: str, nxt: str, nxt2: str) -> bo
             or low in _SINGULAR_DET
             or low in _MULTIPLIERS
             or (number and (prev in ("1", "0") or _YEAR.fullmatch(prev) or p2 in _CURRENCY or p2 in DETERMINERS))
+            # a number after a capitalised word that is no function word ends a name ("Launch Complex 39
+            # site", "Route 66 store"), which modifies the noun after it
+            or (number and prev2[:1].isupper() and p2 not in CLOSED)
             or (low in CONJUNCTIONS and not start)
             or low in _DISTRIBUTIVE
             or (low, kw) in BARE_OK
