@@ -92,7 +92,7 @@ _MEASURE = frozenset(
     richter mph kph kg kilos kilograms lb lbs pounds light-years gallons gallon litres liters cubic sq square bpd megawatts mw ha
     kilowatts kwh carats cwt seats units vehicles
     yards yard carries runs overs wickets innings goals laps races games matches strikeouts passes touchdowns
-    rebounds assists holes birdies bogeys sets plays possessions shots saves tackles sacks hits homers
+    rebounds assists kills holes birdies bogeys sets plays possessions shots saves tackles sacks hits homers
     interceptions under-par over-par points ppp wins victories defeats titles medals cars trucks aircraft planes ships vessels wells rigs
     toneladas onzas barriles hectáreas kilómetros metros grados kilos litros""".split()
 )
@@ -231,6 +231,14 @@ _PERSONAL_PAY = re.compile(
     r"(?i)\b(?:his|her|su)\s+(?:[\w-]+\s+)?(?:salary|wage|wages|pay|allowance|pension|salario|sueldo)\b"
     r"|\b(?:for|on|at|with)\s+an?\s+(?:[\w-]+\s+)?(?:salary|fee|wage|contract|transfer\s+fee)\s+of\s+(?:(?:about|some|around|"
     r"nearly|over|more\s+than|up\s+to)\s+)?[$€£¥]?\s?$"
+)
+#: One person's (or one family's) fortune: "possessed a fortune valued at around $30 billion", "a net worth of $2
+#: billion", "una fortuna valorada en 3.000 millones": a detail of a life, like a salary.
+_FORTUNE_BEFORE = re.compile(
+    r"(?i)\b(?:fortune|net\s+worth|personal\s+wealth|fortuna|patrimonio)\s+(?:(?:(?:was|is|has\s+been)\s+)?"
+    r"(?:valued|estimated|put|pegged|reckoned|valorad[ao]|estimad[ao]|calculad[ao]|cifrad[ao])\s+(?:at|en)|of|de)\s+"
+    r"(?:(?:about|around|some|nearly|almost|over|more\s+than|up\s+to|an\s+estimated|unos|unas|casi|más\s+de|"
+    r"cerca\s+de)\s+)*(?:US)?[$€£¥]?\s?$"
 )
 #: The last age of a list of ages: "aged three and 13", "aged 4, 7 and 11" (the first is an age of figures.py).
 _AGE_LIST_BEFORE = re.compile(r"(?i)\b(?:aged|ages)\s+(?:[\w-]+\s*(?:,|and|or|to|y|-|–)\s*){1,4}$")
@@ -387,7 +395,8 @@ _ECONOMY = re.compile(r"(?i)\b(?:industry|industries|sector|economy|economic|nat
 _RULE_AMOUNT_BEFORE = re.compile(
     r"(?i:\b(?:deduction|deductions|exemption|exemptions|allowance|allowances|minimum\s+wage|tax\s+credit|"
     r"deducción|exención|salario\s+mínimo)\b(?:\s+(?:for|of|per|para|por)\s+(?:a|an|the|each|every|un|una|el|la)?\s*"
-    r"(?:[\w-]+\s+){0,2}?[\w-]+)?\s+(?:is|was|are|were|of|stands\s+at|es|era|fue|de)\s+)$"
+    r"(?:[\w-]+\s+){0,2}?[\w-]+)?\s+(?:is|was|are|were|of|stands\s+at|es|era|fue|de|"
+    r"(?:(?:usually|typically|normally|generally|currently)\s+)?(?:set|fixed|capped|pegged)\s+at|fijad[oa]\s+en)\s+)$"
 )
 #: A requirement stated as what someone must attain: "parties must attain at least 5 percent of the vote to gain a
 #: seat", "As a condition, Intel will have to employ 1,500 more workers": the terms of a rule or a deal.
@@ -522,8 +531,15 @@ _FORCE_MOVED = re.compile(
     re.I,
 )
 _FORCE_SENT_BEFORE = re.compile(
-    r"(?i:\b(?:sent|dispatched|deployed|landed|brought|marched)\s+(?:(?:some|about|around|over|nearly|almost|roughly|"
+    r"(?i:\b(?:sent|dispatched|deployed|landed|brought|marched|supplied|contributed|positioned|stationed|lead|leads)\s+"
+    r"(?:(?:his|her|their|its)\s+)?(?:(?:some|about|around|over|nearly|almost|roughly|more\s+than|up\s+to)\s+)?"
+    r"|\b(?:column|detachment|expedition|flotilla|squadron)\s+of\s+(?:(?:some|about|around|over|nearly|almost|roughly|"
     r"more\s+than|up\s+to)\s+)?)$"
+)
+#: A force's strength as the story of a campaign tells it: "The army had dwindled to fewer than 5,000 men fit for duty".
+_FORCE_SIZE_SUBJECT = re.compile(
+    r"(?i)\b(?:the|his|her|its|their|['’]s)\s+(?:[\w-]+\s+)?(?:army|garrison|column|detachment|expedition)\s+"
+    r"(?:had\s+)?(?:dwindled|shrunk|shrank|numbered|(?:was|had\s+been)\s+reduced)\b"
 )
 #: An organisation's own members and their breakdown: "273 of the 1648 members of the Rabbinical Assembly were women",
 #: "more than ten percent of its rabbis serve in Israel", "there are now 800 members in eight countries" (the body's
@@ -698,6 +714,8 @@ def quantity(text: str, fig: Figure, start: int, end: int) -> str:
     if money:
         if _PERSONAL_PAY.search(before_text):
             return "other"  # "his monthly salary was increased to 3000 francs": a detail of a life
+        if _FORTUNE_BEFORE.search(before_text):
+            return "personal"  # "Adelson possessed a fortune valued at around $30 billion": one person's wealth
         if _personal_money(text, fig, start, end):
             return "personal"  # "She also earned $50,000 for each speech": one person's money
         if _LEGAL.search(text, start, end):
@@ -1126,11 +1144,21 @@ def _own_members(text: str, f: Figure, end: int) -> bool:
     return any(w in _MEMBERS for w in after[:2])
 
 
+#: A clause set off after a comma that tells of something else: "14 yachts have now retired, after three more pulled
+#: out overnight, one of them with an injured skipper" (the harm is the skipper's, not the yachts').
+_SUBORDINATE_AFTER = re.compile(
+    r",\s+(?:after|before|when|while|whereas|since|because|although|though|one\s+of\s+them|tras|cuando|mientras|"
+    r"aunque|uno\s+de\s+ellos|una\s+de\s+ellas)\b",
+    re.I,
+)
+
+
 def _harm_of(text: str, f: Figure, start: int, end: int) -> bool:
-    """The sentence tells of harm done to what ``f`` counts: the harm comes after the figure ("40 miners were
-    killed") or just before it ("killing at least 40 miners"), not in another clause before it ("published one
+    """The sentence tells of harm done to what ``f`` counts: the harm comes after the figure, in its clause ("40 miners
+    were killed", not "14 yachts have retired, after three more pulled out, one with an injured skipper") or just before it ("killing at least 40 miners"), not in another clause before it ("published one
     year after her death, the collection included 28 poems")."""
-    if _HARM.search(text, f.end, end):
+    clause = _SUBORDINATE_AFTER.search(text, f.end, end)
+    if _HARM.search(text, f.end, clause.start() if clause else end):
         return True
     a = max(start, f.start - 30, *(text.rfind(ch, start, f.start) + 1 for ch in ",;:("))
     return _HARM.search(text, a, f.start) is not None
@@ -1142,6 +1170,8 @@ def _org_size(text: str, f: Figure, start: int) -> bool:
     if f.kind != "count":
         return False
     a = max(start, f.start - 100)
+    if _FORCE_SIZE_SUBJECT.search(text, a, f.start) is not None:
+        return True  # "The army had dwindled to fewer than 5,000 men fit for duty"
     if _ORG_SIZE_SUBJECT.search(text, a, f.start) is None:
         return False
     return not text[a : f.start].rstrip().lower().endswith(" by")

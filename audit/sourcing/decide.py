@@ -167,7 +167,7 @@ def _link_line(text: str, c: Claim) -> bool:
         return False  # the claim does not end its line, or the line is a paragraph of prose
     line = text[a:b].strip()
     if not (a <= 1 or text[a - 2 : a] == "\n\n") or text[b : b + 2] not in ("\n\n", "\n", ""):
-        return False  # not a paragraph of its own
+        return _headline_run(text, a, b)  # not a paragraph of its own: only a line in a run of headlines
     prev = _prev_paragraph_line(text, a)
     nxt = _next_paragraph_line(text, b)
     if _FINISHED.search(line) or len(line.split()) > 25:
@@ -179,6 +179,34 @@ def _link_line(text: str, c: Claim) -> bool:
             text, _next_paragraph_line(text, nxt[1]) if nxt[0] >= 0 else nxt
         )
     return _chrome_line(text, prev) or _chrome_line(text, nxt)
+
+
+def _headline_run(text: str, a: int, b: int) -> bool:
+    """The unfinished line ``text[a:b]`` sits in a run of headlines, one a line with no blank line between them (naive
+    page text: "Heavy rainfall floods streets, causes mudslides" / "At least 31 dead, nearly 1k stranded as rain
+    rages on - 3 FEET of rainfall in 24 hours (UPDATE)" / "Man mauled to death by own dog"): the two lines before it
+    and the two after it are short, unfinished and open with a capital or a digit, as a list of links to other
+    stories is written (hard-wrapped prose does not open five lines in a row so, nor leaves them all unfinished)."""
+    if _FINISHED.search(text[a:b].strip()):
+        return False
+    spans = []
+    x, y = a, b
+    for _ in range(2):
+        if x < 2 or text[x - 1] != "\n" or text[x - 2] == "\n":
+            return False
+        x, y0 = _line_of(text, x - 2)
+        spans.append((x, y0))
+    x, y = a, b
+    for _ in range(2):
+        if y + 1 >= len(text) or text[y] != "\n" or text[y + 1] == "\n":
+            return False
+        x0, y = _line_of(text, y + 1)
+        spans.append((x0, y))
+    for s, e in spans:
+        line = text[s:e].strip()
+        if not (_chrome_line(text, (s, e)) and (line[:1].isupper() or line[:1].isdigit())):
+            return False
+    return True
 
 
 def _question(text: str, c: Claim) -> bool:

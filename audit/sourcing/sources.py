@@ -178,7 +178,7 @@ _PERSON_SUFFIXES = (
 _SINGULAR_ROLES = frozenset(
     "nominee incumbent challenger chairman chairwoman chair governor mayor senator congressman congresswoman "
     "president minister secretary sheriff prosecutor commissioner superintendent ceo founder owner director "
-    "manager coach candidata candidato alcalde alcaldesa ministra ministro consejera consejero portavoz".split()
+    "manager coach candidata candidato alcalde alcaldesa ministra ministro consejera consejero portavoz juez jueza".split()
 )
 _FUNCTION_WORDS = frozenset(
     """over under after other either neither whether never ever her per for or nor however together later rather

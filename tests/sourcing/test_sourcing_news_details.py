@@ -1,0 +1,89 @@
+"""Details of news and web text that are no unsourced statistic (issue 13, eleventh session).
+
+False classes seen on held-out news and web pages: a Spanish judge as the subject of a reporting verb ("El juez
+señala en el auto que…"), one person's fortune ("a fortune valued at around $30 billion"), kills in a game, a
+headline in a run of headlines of naive page text, harm told of something else in a clause after the count ("14
+yachts have retired, after …, one of them with an injured skipper"), a force's strength in the story of a campaign,
+and an allowance a rule sets ("usually set at 25% of base pay"). Cases written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.sourcing.helpers import flagged, src001
+
+HEADLINES = (
+    "The council met on Monday to discuss the new bus routes, and after a long debate about the cost of the "
+    "drivers, the timetable and the stops near the schools, it agreed to try the plan for one year before it "
+    "decides whether to keep it.\nShare this story\nMore stories\n"
+    "Volcano update: magma pooling again at depth\n"
+    "Tourist bitten by a stray dog in a market\n"
+    "High tides bring flooding to coastal towns\n"
+    "Heavy rain floods streets, causes mudslides across the valley\n"
+    "At least 31 dead, nearly 1k stranded as rain rages on in the south - 3 FEET of rain in 24 hours (UPDATE)\n"
+    "Man rescued from a flooded car in the city\n"
+    "Quake of magnitude 6.1 strikes the north\n"
+    "Rare cloud spotted over the bay\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        # a judge speaks in Spanish as in English
+        ("El juez señala en el auto que la empresa, que compartía al 50 % con su marido, ocultó ingresos.", "50 %"),
+        ("La jueza afirma en la sentencia que 300 familias fueron desalojadas sin aviso.", "300"),
+        # one person's fortune
+        ("The chairman possessed a fortune valued at around $30 billion that placed him among the richest.", "$30"),
+        ("The founder has a net worth of about $2 billion, the largest in the region.", "$2"),
+        ("El empresario acumuló una fortuna valorada en 3.000 millones de euros.", "3.000"),
+        # kills in a game
+        ("By the late game, the home team was too far ahead with 10 kills to just one.", "10 kills"),
+        # a headline in a run of headlines, one a line
+        (HEADLINES, "At least 31 dead"),
+        # harm in a clause about something else
+        (
+            "A total of 14 yachts have now retired from the race, after three more pulled out overnight, one of them "
+            "with an injured skipper.",
+            "14 yachts",
+        ),
+        # a force's strength in the story of a campaign
+        ("Over the course of the war, the German states supplied about 30,000 soldiers.", "30,000"),
+        ("He would lead about 8,000 men along the lake, while a column of about 2,000 men moved west.", "8,000"),
+        ("The army had dwindled to fewer than 5,000 men fit for duty.", "5,000"),
+        ("Washington positioned his 11,000 men along the river, but Howe outflanked him.", "11,000"),
+        # an allowance a rule sets
+        ("Federal employees receive a Cost of Living Allowance usually set at 25% of base pay.", "25%"),
+    ],
+)
+def test_not_flagged(text: str, needle: str) -> None:
+    assert not flagged(text, needle), text
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        # the same figures with no such reading stay claims
+        ("La empresa despidió a 300 trabajadores el año pasado.", "300"),
+        ("Child poverty costs the economy about $30 billion a year.", "$30"),
+        ("The attack killed 10 people and wounded 40 more.", "10"),
+        ("At least 31 people died and 1,000 were stranded after the floods in the south.", "31"),
+        ("A total of 14 miners were killed in the blast, after the roof collapsed overnight.", "14"),
+        ("At least 14 boats sank, one of them with 30 people killed.", "30"),
+        ("The column of 2,000 men was ambushed and 300 soldiers were killed.", "300"),
+        ("Unemployment among federal employees is set at 25% by the end of the year, up from 12%.", "25%"),
+        ("More than 300 families were evicted last month.", "300"),
+    ],
+)
+def test_flagged(text: str, needle: str) -> None:
+    assert flagged(text, needle), text
+
+
+def test_headline_line_in_wrapped_prose_is_judged() -> None:
+    # a finished sentence on a line of its own between single newlines is the page's text, not a headline
+    text = (
+        "The storm hit the coast on Monday.\nRoads were closed across the valley.\n"
+        "At least 31 people died and 1,000 were stranded.\nRescue teams arrived on Tuesday.\nSchools stay shut.\n"
+    )
+    assert any("31" in str(f.data.get("figures")) for f in src001(text))
