@@ -412,6 +412,13 @@ _OBLIGED_MINIMUM = re.compile(
     r"(?i:\b(?:must|required\s+to|obliged\s+to|requires?\s+that)\s+[^,;:.!?]{0,60}?\b(?:at\s+least|a\s+minimum\s+of|"
     r"no\s+(?:fewer|less)\s+than)\s+)$"
 )
+#: A threshold a procedure sets, in a passive with its agent: "After a motion of censure is approved by at least
+#: one-fifth of the Councillors, the Council will vote", "a petition signed by at least 10% of voters triggers a vote".
+_PROCEDURE_MINIMUM = re.compile(
+    r"(?i:\b(?:is|are|be|been|being|es|sea|sean)\s+(?:approved|supported|signed|requested|backed|endorsed|aprobad[oa]s?|"
+    r"firmad[oa]s?|respaldad[oa]s?|solicitad[oa]s?)\s+(?:by|por)\s+(?:at\s+least|a\s+minimum\s+of|no\s+(?:fewer|less)\s+than|"
+    r"al\s+menos|un\s+mínimo\s+de)\s+)$"
+)
 #: The terms of a deal named as the frame of the sentence: "As a condition, ...", "As part of the agreement, ...".
 _TERMS_OPENER = re.compile(
     r"(?i:\s*(?:as\s+a\s+condition|as\s+part\s+of\s+the\s+(?:deal|agreement|accord|pact|settlement|contract)|"
@@ -731,6 +738,7 @@ def quantity(text: str, fig: Figure, start: int, end: int) -> str:
         or _CAP_BEFORE.search(before_text)
         or _REQUIRED_BEFORE.search(before_text)
         or _OBLIGED_MINIMUM.search(before_text)
+        or _PROCEDURE_MINIMUM.search(before_text)
         or _ENTITLED_BEFORE.search(before_text)
         or _RULE_AMOUNT_BEFORE.search(before_text)
     ):

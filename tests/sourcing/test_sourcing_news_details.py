@@ -4,7 +4,8 @@ False classes seen on held-out news and web pages: a Spanish judge as the subjec
 señala en el auto que…"), one person's fortune ("a fortune valued at around $30 billion"), kills in a game, a
 headline in a run of headlines of naive page text, harm told of something else in a clause after the count ("14
 yachts have retired, after …, one of them with an injured skipper"), a force's strength in the story of a campaign,
-and an allowance a rule sets ("usually set at 25% of base pay"). Cases written for these tests.
+an allowance a rule sets ("usually set at 25% of base pay") and a threshold a procedure
+sets ("signed by at least 10% of voters"). Cases written for these tests.
 """
 
 from __future__ import annotations
@@ -55,6 +56,12 @@ HEADLINES = (
         ("Washington positioned his 11,000 men along the river, but Howe outflanked him.", "11,000"),
         # an allowance a rule sets
         ("Federal employees receive a Cost of Living Allowance usually set at 25% of base pay.", "25%"),
+        # a threshold a procedure sets
+        ("A recall petition that is signed by at least 10% of voters forces a new election.", "10%"),
+        (
+            "After a motion of censure is approved by at least one-fifth of the councillors, the chamber votes.",
+            "one-fifth",
+        ),
     ],
 )
 def test_not_flagged(text: str, needle: str) -> None:
@@ -74,6 +81,7 @@ def test_not_flagged(text: str, needle: str) -> None:
         ("The column of 2,000 men was ambushed and 300 soldiers were killed.", "300"),
         ("Unemployment among federal employees is set at 25% by the end of the year, up from 12%.", "25%"),
         ("More than 300 families were evicted last month.", "300"),
+        ("The plan was approved by 60% of voters last year.", "60%"),
     ],
 )
 def test_flagged(text: str, needle: str) -> None:
