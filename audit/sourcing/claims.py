@@ -398,6 +398,12 @@ _RULE_AMOUNT_BEFORE = re.compile(
     r"(?:[\w-]+\s+){0,2}?[\w-]+)?\s+(?:is|was|are|were|of|stands\s+at|es|era|fue|de|"
     r"(?:(?:usually|typically|normally|generally|currently)\s+)?(?:set|fixed|capped|pegged)\s+at|fijad[oa]\s+en)\s+)$"
 )
+#: The rate a wage law sets, as news of the law gives it: "voted to raise the state's minimum wage by $1 to $8.25 per
+#: hour", "California is raising its minimum wage to $9 per hour", "el salario mínimo sube a 1.134 euros".
+_WAGE_RULE_BEFORE = re.compile(
+    r"(?i:\b(?:minimum\s+wages?|living\s+wages?|salario\s+mínimo(?:\s+interprofesional)?)\b[^.;:!?$€£\d]{0,40}?"
+    r"(?:[$€£]\s?[\d.,]*\d\s+(?:to|a|hasta)\s+)?)$"
+)
 #: A requirement stated as what someone must attain: "parties must attain at least 5 percent of the vote to gain a
 #: seat", "As a condition, Intel will have to employ 1,500 more workers": the terms of a rule or a deal.
 _REQUIRED_BEFORE = re.compile(
@@ -741,6 +747,7 @@ def quantity(text: str, fig: Figure, start: int, end: int) -> str:
         or _PROCEDURE_MINIMUM.search(before_text)
         or _ENTITLED_BEFORE.search(before_text)
         or _RULE_AMOUNT_BEFORE.search(before_text)
+        or (money and _WAGE_RULE_BEFORE.search(before_text))
     ):
         return "plan"  # "the announced target of a 17 per cent reduction": a plan's own term
     if money and (_PRICE_VERB.search(before_text) or _PER_PERIOD.match(after_text)):

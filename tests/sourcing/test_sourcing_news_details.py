@@ -4,8 +4,10 @@ False classes seen on held-out news and web pages: a Spanish judge as the subjec
 señala en el auto que…"), one person's fortune ("a fortune valued at around $30 billion"), kills in a game, a
 headline in a run of headlines of naive page text, harm told of something else in a clause after the count ("14
 yachts have retired, after …, one of them with an injured skipper"), a force's strength in the story of a campaign,
-an allowance a rule sets ("usually set at 25% of base pay") and a threshold a procedure
-sets ("signed by at least 10% of voters"). Cases written for these tests.
+an allowance a rule sets ("usually set at 25% of base pay") a threshold a procedure
+sets ("signed by at least 10% of voters"), a court's order ("Under the judge's ruling, …"), the rate a wage law sets
+("raise the state's minimum wage by $1 to $8.25 per hour") and what a named speaker fears ("Terry Lee from the union
+fears up to 200 jobs are at risk"). Cases written for these tests.
 """
 
 from __future__ import annotations
@@ -56,6 +58,18 @@ HEADLINES = (
         ("Washington positioned his 11,000 men along the river, but Howe outflanked him.", "11,000"),
         # an allowance a rule sets
         ("Federal employees receive a Cost of Living Allowance usually set at 25% of base pay.", "25%"),
+        # a court's order is its ruling's
+        ("Under the judge's ruling, some 300 families must leave their homes by June.", "300"),
+        ("Some 300 families must leave their homes by June under the court's ruling.", "300"),
+        ("Según la sentencia, 300 familias deberán dejar sus casas en junio.", "300"),
+        # the rate a wage law sets
+        ("Voters chose to raise the state's minimum wage by $1 to $8.25 per hour.", "$8.25"),
+        ("The state is also raising its minimum wage to $9 per hour, but workers must wait until July.", "$9"),
+        ("El Gobierno sube el salario mínimo a 1.134 euros al mes.", "1.134"),
+        # a named speaker who fears a figure
+        ("Jane Smith from the Nurses Union fears up to 200 jobs at the hospital are at risk.", "200"),
+        ("Union leader Jane Smith fears that 200 jobs will go.", "200"),
+        ("La UGT teme que 200 empleos estén en riesgo.", "200"),
         # a threshold a procedure sets
         ("A recall petition that is signed by at least 10% of voters forces a new election.", "10%"),
         (
@@ -82,6 +96,14 @@ def test_not_flagged(text: str, needle: str) -> None:
         ("Unemployment among federal employees is set at 25% by the end of the year, up from 12%.", "25%"),
         ("More than 300 families were evicted last month.", "300"),
         ("The plan was approved by 60% of voters last year.", "60%"),
+        # "ruling" as an adjective, a wage's workers, and fears of no named speaker
+        ("The country is under control of the ruling party, which jailed 300 people.", "300"),
+        ("About 2 million workers earn the minimum wage, and 40% of them are women.", "40%"),
+        ("Raising the minimum wage to $15 would cost 1.3 million jobs.", "1.3 million"),
+        ("Officials fear that 3,000 people will die this winter.", "3,000"),
+        ("Many residents fear 200 homes could be lost.", "200"),
+        ("The union's fears grew after 200 jobs were cut.", "200"),
+        ("Five people are feared dead and 200 homes were destroyed.", "200"),
     ],
 )
 def test_flagged(text: str, needle: str) -> None:
