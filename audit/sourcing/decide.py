@@ -488,6 +488,8 @@ def _source_ahead(text: str, claims: list[Claim], i: int) -> Attribution | None:
     vague = c.vague_attributions
     if vague and not all(a.kind == "passive" or _reported_cue(a.cue) for a in vague):
         return None  # "some claimed", "studies show": an unnamed crowd, which a source named after it does not name
+    if i + 1 < len(claims) and (same := _same_document(text, c, claims[i + 1])) is not None:
+        return same
     stats = c.statistics
     after = [f.end for f in stats] or [v.end for v in vague]
     topic = _topic(text, c.start, min(c.end, c.start + _TOPIC_OPENING))
@@ -517,6 +519,27 @@ def _source_ahead(text: str, claims: list[Claim], i: int) -> Attribution | None:
             whole = _topic(text, c.start, c.end)
         if nxt.attributions or nxt.quote is not None or not _shares_topic(whole, _topic(text, nxt.start, nxt.end)):
             return None  # a source or a quote of its own, or another topic: the claim's account has ended
+    return None
+
+
+#: A sentence that names its document as the one just used: "The same 2012 study indicated that…", "El mismo informe
+#: señala…" (so the figures before it were that document's).
+_SAME_DOCUMENT = re.compile(
+    r"\s*(?:the|this|that|el|la|este|esta|ese|esa)\s+(?:same|mism[oa])\s+(?:[\w-]+\s+){0,2}?(?:study|survey|report|poll|"
+    r"census|analysis|review|audit|data|figures|estudio|encuesta|informe|sondeo|censo|análisis|datos|cifras)\b",
+    re.I,
+)
+
+
+def _same_document(text: str, c: Claim, nxt: Claim) -> Attribution | None:
+    """The next sentence of ``c``'s paragraph opens with "The same study" and that study is its source: ``c``'s
+    figures, just before, were the study's too (the writer names it once the second time)."""
+    if nxt.is_row or "\n" in text[c.end : nxt.start] or not _SAME_DOCUMENT.match(text, nxt.start):
+        return None
+    head = _SAME_DOCUMENT.match(text, nxt.start)
+    for a in nxt.valid_attributions:
+        if head is not None and a.start >= head.end() and a.kind in ("evidence", "verb") and a.start - head.end() < 40:
+            return a
     return None
 
 

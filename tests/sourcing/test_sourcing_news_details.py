@@ -7,7 +7,7 @@ yachts have retired, after …, one of them with an injured skipper"), a force's
 an allowance a rule sets ("usually set at 25% of base pay") a threshold a procedure
 sets ("signed by at least 10% of voters"), a court's order ("Under the judge's ruling, …"), the rate a wage law sets
 ("raise the state's minimum wage by $1 to $8.25 per hour") and what a named speaker fears ("Terry Lee from the union
-fears up to 200 jobs are at risk"). Cases written for these tests.
+fears up to 200 jobs are at risk"), and figures just before "The same study found…". Cases written for these tests.
 """
 
 from __future__ import annotations
@@ -70,6 +70,15 @@ HEADLINES = (
         ("Jane Smith from the Nurses Union fears up to 200 jobs at the hospital are at risk.", "200"),
         ("Union leader Jane Smith fears that 200 jobs will go.", "200"),
         ("La UGT teme que 200 empleos estén en riesgo.", "200"),
+        # the next sentence names "the same study": the figures before it were the study's
+        (
+            "About 12% of children in the country are obese. The same survey found that 30% of adults are overweight.",
+            "12%",
+        ),
+        (
+            "Alrededor del 12% de los niños son obesos. El mismo estudio señala que el 30% de los adultos tiene sobrepeso.",
+            "12%",
+        ),
         # a threshold a procedure sets
         ("A recall petition that is signed by at least 10% of voters forces a new election.", "10%"),
         (
@@ -96,6 +105,9 @@ def test_not_flagged(text: str, needle: str) -> None:
         ("Unemployment among federal employees is set at 25% by the end of the year, up from 12%.", "25%"),
         ("More than 300 families were evicted last month.", "300"),
         ("The plan was approved by 60% of voters last year.", "60%"),
+        # "the same study" that is no source of the sentence, and a new study
+        ("About 12% of children in the country are obese. The same study was later criticised by doctors.", "12%"),
+        ("About 12% of children in the country are obese. A study found that 30% of adults are overweight.", "12%"),
         # "ruling" as an adjective, a wage's workers, and fears of no named speaker
         ("The country is under control of the ruling party, which jailed 300 people.", "300"),
         ("About 2 million workers earn the minimum wage, and 40% of them are women.", "40%"),
