@@ -536,11 +536,13 @@ _JOINED_FORCE = re.compile(
     r"(?:army|armies|armed\s+forces|forces|resistance|militia|militias|navy|legion|legions|brigades?|front|guerrillas?)\b",
     re.I,
 )
-#: Men of a force on the move in the story of a campaign: "200 Irish troops landed at Carrickfergus", "over 4,000 federal
-#: troops … arrived to restore order", "dispatched 325,517 troops to fight" (harm done to them stays a claim).
+#: Men of a force on the move or in garrison in the story of a campaign: "200 Irish troops landed at Carrickfergus", "over
+#: 4,000 federal troops … arrived to restore order", "dispatched 325,517 troops to fight", "to keep the 30,000 men
+#: garrisoned in New York" (harm done to them stays a claim).
 _FORCE_MOVED = re.compile(
     r"\s+(?:[\w'’-]+\s+){0,2}?(?:troops|soldiers|men|warriors|sailors|marines|knights|horsemen|infantry|cavalry)\b"
-    r"[^,;:.!?]{0,50}?\b(?:landed|arrived|marched|crossed|sailed|disembarked|advanced|retreated|withdrew|invaded)\b",
+    r"[^,;:.!?]{0,50}?\b(?:landed|arrived|marched|crossed|sailed|disembarked|advanced|retreated|withdrew|invaded|"
+    r"garrisoned|encamped|quartered|besieged)\b",
     re.I,
 )
 _FORCE_SENT_BEFORE = re.compile(

@@ -56,6 +56,10 @@ HEADLINES = (
         ("He would lead about 8,000 men along the lake, while a column of about 2,000 men moved west.", "8,000"),
         ("The army had dwindled to fewer than 5,000 men fit for duty.", "5,000"),
         ("Washington positioned his 11,000 men along the river, but Howe outflanked him.", "11,000"),
+        (
+            "His plan was to keep the 30,000 men garrisoned in the northern forts, while other forces attacked.",
+            "30,000",
+        ),
         # an allowance a rule sets
         ("Federal employees receive a Cost of Living Allowance usually set at 25% of base pay.", "25%"),
         # a court's order is its ruling's
@@ -102,6 +106,8 @@ def test_not_flagged(text: str, needle: str) -> None:
         ("A total of 14 miners were killed in the blast, after the roof collapsed overnight.", "14"),
         ("At least 14 boats sank, one of them with 30 people killed.", "30"),
         ("The column of 2,000 men was ambushed and 300 soldiers were killed.", "300"),
+        ("About 30,000 men garrisoned in the forts were killed by disease.", "30,000"),
+        ("There are also 17,000 paramilitary troops stationed in the capital.", "17,000"),
         ("Unemployment among federal employees is set at 25% by the end of the year, up from 12%.", "25%"),
         ("More than 300 families were evicted last month.", "300"),
         ("The plan was approved by 60% of voters last year.", "60%"),
