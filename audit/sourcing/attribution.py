@@ -308,6 +308,8 @@ def _reporting_verbs(text: str, start: int, end: int, lex: Lexicon, found: _Foun
             and any(w.kind == "weasel" and w.end <= m.start() and w.cue.lower() in a.source.lower() for w in out)
         ):
             continue  # "Fuentes cercanas a la negociación aseguran": a weasel subject
+        if a is not None and a.cue.lower() in _FEAR_ALL and not _named_fear(text, a, end):
+            continue  # a fear is a source's claim only when the source is named ("Officials fear that…" stays unsourced)
         if a is not None:
             out.append(a)
             taken.append((m.start(), m.end()))
@@ -789,7 +791,27 @@ _THAT_AFTER = re.compile(
     r"|\s+en\s+(?:unos\s+|unas\s+|más\s+de\s+|casi\s+)?[$€£\d]",
     re.I,
 )
+#: "fears" reports what its subject fears without "that" when a figure follows: "Terry Lee from the union fears up to
+#: 200 jobs are at risk" (the noun takes no figure after it: "the union's fears").
+_FEAR_FORMS = frozenset(("fear", "fears"))
+_FEAR_ALL = frozenset("fear fears feared fearing teme temen temió temieron temía temían".split())
+_FEARED_FIGURE = re.compile(
+    r"\s+(?:(?:up\s+to|as\s+many\s+as|about|around|more\s+than|at\s+least|some|nearly|over)\s+)?[$€£]?\d"
+)
 _NUMERAL = re.compile(r"[\d.,%$€£]+")
+
+
+def _named_fear(text: str, a: Attribution, end: int) -> bool:
+    """A verb of fear reports for its subject only when a name ends right before it ("Terry Lee from the Australian
+    Workers Union fears up to 200 jobs…", "La UGT teme que…") and a figure or "that" follows it."""
+    if a.source_kind not in ("named", "outlet") or not a.source:
+        return False
+    last = a.source.split()[-1]
+    if not last[:1].isupper() or not text[max(0, a.start - len(last) - 1) : a.start].strip().endswith(last):
+        return False
+    return bool(_FEARED_FIGURE.match(text, a.end, end) or _SPEECH_FRAME.match(text, a.end, end))
+
+
 _PUT_FORMS = frozenset(("put", "puts"))
 _PLURAL_LIKE = frozenset(("states", "reports", "estimates", "projects"))
 #: The object of "put": a noun phrase and the figure it is put at ("puts the population at 412,000").
@@ -871,7 +893,12 @@ def _verb_attribution(text: str, start: int, end: int, m: re.Match, lex: Lexicon
     prev_words = before.split()
     prev = prev_words[-1].lower().strip(",") if prev_words else ""
     closing = (verb in lex.framed_only or verb in _SUBJECT_NOTED) and _closing_tag(text, start, end, m, lex)
-    if verb in lex.framed_only and not _THAT_AFTER.match(after) and not closing:
+    if (
+        verb in lex.framed_only
+        and not _THAT_AFTER.match(after)
+        and not closing
+        and not (verb in _FEAR_FORMS and _FEARED_FIGURE.match(after))
+    ):
         return None  # "asylum claims", "any state or local officials": a noun unless it introduces a report
     if verb in lex.ambiguous and (
         not prev_words

@@ -92,7 +92,7 @@ _MEASURE = frozenset(
     richter mph kph kg kilos kilograms lb lbs pounds light-years gallons gallon litres liters cubic sq square bpd megawatts mw ha
     kilowatts kwh carats cwt seats units vehicles
     yards yard carries runs overs wickets innings goals laps races games matches strikeouts passes touchdowns
-    rebounds assists holes birdies bogeys sets plays possessions shots saves tackles sacks hits homers
+    rebounds assists kills holes birdies bogeys sets plays possessions shots saves tackles sacks hits homers
     interceptions under-par over-par points ppp wins victories defeats titles medals cars trucks aircraft planes ships vessels wells rigs
     toneladas onzas barriles hectáreas kilómetros metros grados kilos litros""".split()
 )
@@ -231,6 +231,14 @@ _PERSONAL_PAY = re.compile(
     r"(?i)\b(?:his|her|su)\s+(?:[\w-]+\s+)?(?:salary|wage|wages|pay|allowance|pension|salario|sueldo)\b"
     r"|\b(?:for|on|at|with)\s+an?\s+(?:[\w-]+\s+)?(?:salary|fee|wage|contract|transfer\s+fee)\s+of\s+(?:(?:about|some|around|"
     r"nearly|over|more\s+than|up\s+to)\s+)?[$€£¥]?\s?$"
+)
+#: One person's (or one family's) fortune: "possessed a fortune valued at around $30 billion", "a net worth of $2
+#: billion", "una fortuna valorada en 3.000 millones": a detail of a life, like a salary.
+_FORTUNE_BEFORE = re.compile(
+    r"(?i)\b(?:fortune|net\s+worth|personal\s+wealth|fortuna|patrimonio)\s+(?:(?:(?:was|is|has\s+been)\s+)?"
+    r"(?:valued|estimated|put|pegged|reckoned|valorad[ao]|estimad[ao]|calculad[ao]|cifrad[ao])\s+(?:at|en)|of|de)\s+"
+    r"(?:(?:about|around|some|nearly|almost|over|more\s+than|up\s+to|an\s+estimated|unos|unas|casi|más\s+de|"
+    r"cerca\s+de)\s+)*(?:US)?[$€£¥]?\s?$"
 )
 #: The last age of a list of ages: "aged three and 13", "aged 4, 7 and 11" (the first is an age of figures.py).
 _AGE_LIST_BEFORE = re.compile(r"(?i)\b(?:aged|ages)\s+(?:[\w-]+\s*(?:,|and|or|to|y|-|–)\s*){1,4}$")
@@ -387,7 +395,14 @@ _ECONOMY = re.compile(r"(?i)\b(?:industry|industries|sector|economy|economic|nat
 _RULE_AMOUNT_BEFORE = re.compile(
     r"(?i:\b(?:deduction|deductions|exemption|exemptions|allowance|allowances|minimum\s+wage|tax\s+credit|"
     r"deducción|exención|salario\s+mínimo)\b(?:\s+(?:for|of|per|para|por)\s+(?:a|an|the|each|every|un|una|el|la)?\s*"
-    r"(?:[\w-]+\s+){0,2}?[\w-]+)?\s+(?:is|was|are|were|of|stands\s+at|es|era|fue|de)\s+)$"
+    r"(?:[\w-]+\s+){0,2}?[\w-]+)?\s+(?:is|was|are|were|of|stands\s+at|es|era|fue|de|"
+    r"(?:(?:usually|typically|normally|generally|currently)\s+)?(?:set|fixed|capped|pegged)\s+at|fijad[oa]\s+en)\s+)$"
+)
+#: The rate a wage law sets, as news of the law gives it: "voted to raise the state's minimum wage by $1 to $8.25 per
+#: hour", "California is raising its minimum wage to $9 per hour", "el salario mínimo sube a 1.134 euros".
+_WAGE_RULE_BEFORE = re.compile(
+    r"(?i:\b(?:minimum\s+wages?|living\s+wages?|salario\s+mínimo(?:\s+interprofesional)?)\b[^.;:!?$€£\d]{0,40}?"
+    r"(?:[$€£]\s?[\d.,]*\d\s+(?:to|a|hasta)\s+)?)$"
 )
 #: A requirement stated as what someone must attain: "parties must attain at least 5 percent of the vote to gain a
 #: seat", "As a condition, Intel will have to employ 1,500 more workers": the terms of a rule or a deal.
@@ -402,6 +417,13 @@ _REQUIRED_BEFORE = re.compile(
 _OBLIGED_MINIMUM = re.compile(
     r"(?i:\b(?:must|required\s+to|obliged\s+to|requires?\s+that)\s+[^,;:.!?]{0,60}?\b(?:at\s+least|a\s+minimum\s+of|"
     r"no\s+(?:fewer|less)\s+than)\s+)$"
+)
+#: A threshold a procedure sets, in a passive with its agent: "After a motion of censure is approved by at least
+#: one-fifth of the Councillors, the Council will vote", "a petition signed by at least 10% of voters triggers a vote".
+_PROCEDURE_MINIMUM = re.compile(
+    r"(?i:\b(?:is|are|be|been|being|es|sea|sean)\s+(?:approved|supported|signed|requested|backed|endorsed|aprobad[oa]s?|"
+    r"firmad[oa]s?|respaldad[oa]s?|solicitad[oa]s?)\s+(?:by|por)\s+(?:at\s+least|a\s+minimum\s+of|no\s+(?:fewer|less)\s+than|"
+    r"al\s+menos|un\s+mínimo\s+de)\s+)$"
 )
 #: The terms of a deal named as the frame of the sentence: "As a condition, ...", "As part of the agreement, ...".
 _TERMS_OPENER = re.compile(
@@ -514,16 +536,25 @@ _JOINED_FORCE = re.compile(
     r"(?:army|armies|armed\s+forces|forces|resistance|militia|militias|navy|legion|legions|brigades?|front|guerrillas?)\b",
     re.I,
 )
-#: Men of a force on the move in the story of a campaign: "200 Irish troops landed at Carrickfergus", "over 4,000 federal
-#: troops … arrived to restore order", "dispatched 325,517 troops to fight" (harm done to them stays a claim).
+#: Men of a force on the move or in garrison in the story of a campaign: "200 Irish troops landed at Carrickfergus", "over
+#: 4,000 federal troops … arrived to restore order", "dispatched 325,517 troops to fight", "to keep the 30,000 men
+#: garrisoned in New York" (harm done to them stays a claim).
 _FORCE_MOVED = re.compile(
     r"\s+(?:[\w'’-]+\s+){0,2}?(?:troops|soldiers|men|warriors|sailors|marines|knights|horsemen|infantry|cavalry)\b"
-    r"[^,;:.!?]{0,50}?\b(?:landed|arrived|marched|crossed|sailed|disembarked|advanced|retreated|withdrew|invaded)\b",
+    r"[^,;:.!?]{0,50}?\b(?:landed|arrived|marched|crossed|sailed|disembarked|advanced|retreated|withdrew|invaded|"
+    r"garrisoned|encamped|quartered|besieged)\b",
     re.I,
 )
 _FORCE_SENT_BEFORE = re.compile(
-    r"(?i:\b(?:sent|dispatched|deployed|landed|brought|marched)\s+(?:(?:some|about|around|over|nearly|almost|roughly|"
+    r"(?i:\b(?:sent|dispatched|deployed|landed|brought|marched|supplied|contributed|positioned|stationed|lead|leads)\s+"
+    r"(?:(?:his|her|their|its)\s+)?(?:(?:some|about|around|over|nearly|almost|roughly|more\s+than|up\s+to)\s+)?"
+    r"|\b(?:column|detachment|expedition|flotilla|squadron)\s+of\s+(?:(?:some|about|around|over|nearly|almost|roughly|"
     r"more\s+than|up\s+to)\s+)?)$"
+)
+#: A force's strength as the story of a campaign tells it: "The army had dwindled to fewer than 5,000 men fit for duty".
+_FORCE_SIZE_SUBJECT = re.compile(
+    r"(?i)\b(?:the|his|her|its|their|['’]s)\s+(?:[\w-]+\s+)?(?:army|garrison|column|detachment|expedition)\s+"
+    r"(?:had\s+)?(?:dwindled|shrunk|shrank|numbered|(?:was|had\s+been)\s+reduced)\b"
 )
 #: An organisation's own members and their breakdown: "273 of the 1648 members of the Rabbinical Assembly were women",
 #: "more than ten percent of its rabbis serve in Israel", "there are now 800 members in eight countries" (the body's
@@ -698,6 +729,8 @@ def quantity(text: str, fig: Figure, start: int, end: int) -> str:
     if money:
         if _PERSONAL_PAY.search(before_text):
             return "other"  # "his monthly salary was increased to 3000 francs": a detail of a life
+        if _FORTUNE_BEFORE.search(before_text):
+            return "personal"  # "Adelson possessed a fortune valued at around $30 billion": one person's wealth
         if _personal_money(text, fig, start, end):
             return "personal"  # "She also earned $50,000 for each speech": one person's money
         if _LEGAL.search(text, start, end):
@@ -713,8 +746,10 @@ def quantity(text: str, fig: Figure, start: int, end: int) -> str:
         or _CAP_BEFORE.search(before_text)
         or _REQUIRED_BEFORE.search(before_text)
         or _OBLIGED_MINIMUM.search(before_text)
+        or _PROCEDURE_MINIMUM.search(before_text)
         or _ENTITLED_BEFORE.search(before_text)
         or _RULE_AMOUNT_BEFORE.search(before_text)
+        or (money and _WAGE_RULE_BEFORE.search(before_text))
     ):
         return "plan"  # "the announced target of a 17 per cent reduction": a plan's own term
     if money and (_PRICE_VERB.search(before_text) or _PER_PERIOD.match(after_text)):
@@ -1126,11 +1161,21 @@ def _own_members(text: str, f: Figure, end: int) -> bool:
     return any(w in _MEMBERS for w in after[:2])
 
 
+#: A clause set off after a comma that tells of something else: "14 yachts have now retired, after three more pulled
+#: out overnight, one of them with an injured skipper" (the harm is the skipper's, not the yachts').
+_SUBORDINATE_AFTER = re.compile(
+    r",\s+(?:after|before|when|while|whereas|since|because|although|though|one\s+of\s+them|tras|cuando|mientras|"
+    r"aunque|uno\s+de\s+ellos|una\s+de\s+ellas)\b",
+    re.I,
+)
+
+
 def _harm_of(text: str, f: Figure, start: int, end: int) -> bool:
-    """The sentence tells of harm done to what ``f`` counts: the harm comes after the figure ("40 miners were
-    killed") or just before it ("killing at least 40 miners"), not in another clause before it ("published one
+    """The sentence tells of harm done to what ``f`` counts: the harm comes after the figure, in its clause ("40 miners
+    were killed", not "14 yachts have retired, after three more pulled out, one with an injured skipper") or just before it ("killing at least 40 miners"), not in another clause before it ("published one
     year after her death, the collection included 28 poems")."""
-    if _HARM.search(text, f.end, end):
+    clause = _SUBORDINATE_AFTER.search(text, f.end, end)
+    if _HARM.search(text, f.end, clause.start() if clause else end):
         return True
     a = max(start, f.start - 30, *(text.rfind(ch, start, f.start) + 1 for ch in ",;:("))
     return _HARM.search(text, a, f.start) is not None
@@ -1142,6 +1187,8 @@ def _org_size(text: str, f: Figure, start: int) -> bool:
     if f.kind != "count":
         return False
     a = max(start, f.start - 100)
+    if _FORCE_SIZE_SUBJECT.search(text, a, f.start) is not None:
+        return True  # "The army had dwindled to fewer than 5,000 men fit for duty"
     if _ORG_SIZE_SUBJECT.search(text, a, f.start) is None:
         return False
     return not text[a : f.start].rstrip().lower().endswith(" by")

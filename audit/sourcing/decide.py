@@ -167,7 +167,7 @@ def _link_line(text: str, c: Claim) -> bool:
         return False  # the claim does not end its line, or the line is a paragraph of prose
     line = text[a:b].strip()
     if not (a <= 1 or text[a - 2 : a] == "\n\n") or text[b : b + 2] not in ("\n\n", "\n", ""):
-        return False  # not a paragraph of its own
+        return _headline_run(text, a, b)  # not a paragraph of its own: only a line in a run of headlines
     prev = _prev_paragraph_line(text, a)
     nxt = _next_paragraph_line(text, b)
     if _FINISHED.search(line) or len(line.split()) > 25:
@@ -179,6 +179,34 @@ def _link_line(text: str, c: Claim) -> bool:
             text, _next_paragraph_line(text, nxt[1]) if nxt[0] >= 0 else nxt
         )
     return _chrome_line(text, prev) or _chrome_line(text, nxt)
+
+
+def _headline_run(text: str, a: int, b: int) -> bool:
+    """The unfinished line ``text[a:b]`` sits in a run of headlines, one a line with no blank line between them (naive
+    page text: "Heavy rainfall floods streets, causes mudslides" / "At least 31 dead, nearly 1k stranded as rain
+    rages on - 3 FEET of rainfall in 24 hours (UPDATE)" / "Man mauled to death by own dog"): the two lines before it
+    and the two after it are short, unfinished and open with a capital or a digit, as a list of links to other
+    stories is written (hard-wrapped prose does not open five lines in a row so, nor leaves them all unfinished)."""
+    if _FINISHED.search(text[a:b].strip()):
+        return False
+    spans = []
+    x, y = a, b
+    for _ in range(2):
+        if x < 2 or text[x - 1] != "\n" or text[x - 2] == "\n":
+            return False
+        x, y0 = _line_of(text, x - 2)
+        spans.append((x, y0))
+    x, y = a, b
+    for _ in range(2):
+        if y + 1 >= len(text) or text[y] != "\n" or text[y + 1] == "\n":
+            return False
+        x0, y = _line_of(text, y + 1)
+        spans.append((x0, y))
+    for s, e in spans:
+        line = text[s:e].strip()
+        if not (_chrome_line(text, (s, e)) and (line[:1].isupper() or line[:1].isdigit())):
+            return False
+    return True
 
 
 def _question(text: str, c: Claim) -> bool:
@@ -460,6 +488,8 @@ def _source_ahead(text: str, claims: list[Claim], i: int) -> Attribution | None:
     vague = c.vague_attributions
     if vague and not all(a.kind == "passive" or _reported_cue(a.cue) for a in vague):
         return None  # "some claimed", "studies show": an unnamed crowd, which a source named after it does not name
+    if i + 1 < len(claims) and (same := _same_document(text, c, claims[i + 1])) is not None:
+        return same
     stats = c.statistics
     after = [f.end for f in stats] or [v.end for v in vague]
     topic = _topic(text, c.start, min(c.end, c.start + _TOPIC_OPENING))
@@ -489,6 +519,27 @@ def _source_ahead(text: str, claims: list[Claim], i: int) -> Attribution | None:
             whole = _topic(text, c.start, c.end)
         if nxt.attributions or nxt.quote is not None or not _shares_topic(whole, _topic(text, nxt.start, nxt.end)):
             return None  # a source or a quote of its own, or another topic: the claim's account has ended
+    return None
+
+
+#: A sentence that names its document as the one just used: "The same 2012 study indicated that…", "El mismo informe
+#: señala…" (so the figures before it were that document's).
+_SAME_DOCUMENT = re.compile(
+    r"\s*(?:the|this|that|el|la|este|esta|ese|esa)\s+(?:same|mism[oa])\s+(?:[\w-]+\s+){0,2}?(?:study|survey|report|poll|"
+    r"census|analysis|review|audit|data|figures|estudio|encuesta|informe|sondeo|censo|análisis|datos|cifras)\b",
+    re.I,
+)
+
+
+def _same_document(text: str, c: Claim, nxt: Claim) -> Attribution | None:
+    """The next sentence of ``c``'s paragraph opens with "The same study" and that study is its source: ``c``'s
+    figures, just before, were the study's too (the writer names it once the second time)."""
+    if nxt.is_row or "\n" in text[c.end : nxt.start] or not _SAME_DOCUMENT.match(text, nxt.start):
+        return None
+    head = _SAME_DOCUMENT.match(text, nxt.start)
+    for a in nxt.valid_attributions:
+        if head is not None and a.start >= head.end() and a.kind in ("evidence", "verb") and a.start - head.end() < 40:
+            return a
     return None
 
 

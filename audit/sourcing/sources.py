@@ -178,7 +178,7 @@ _PERSON_SUFFIXES = (
 _SINGULAR_ROLES = frozenset(
     "nominee incumbent challenger chairman chairwoman chair governor mayor senator congressman congresswoman "
     "president minister secretary sheriff prosecutor commissioner superintendent ceo founder owner director "
-    "manager coach candidata candidato alcalde alcaldesa ministra ministro consejera consejero portavoz".split()
+    "manager coach candidata candidato alcalde alcaldesa ministra ministro consejera consejero portavoz juez jueza".split()
 )
 _FUNCTION_WORDS = frozenset(
     """over under after other either neither whether never ever her per for or nor however together later rather
@@ -312,7 +312,8 @@ NAMED_AFTER = re.compile(
     r"education|environment|agriculture)\b"
 )
 #: A source named by a preposition: "in the 50-state poll", "in this survey", "en la encuesta", "under Missouri law";
-#: the terms of an agreement are the agreement's: "Under the pact, 4,600 members will receive...".
+#: the terms of an agreement are the agreement's: "Under the pact, 4,600 members will receive...", and a court's order
+#: is its ruling's: "Under the judge's ruling, some 300 families must leave".
 _PREP_SOURCE = re.compile(
     r"(?<![\w’'-])(?:[Ii]n|[Ff]rom|[Ee]n|[Ss]egún|[Aa]s\s+of)\s+(?:the|this|that|these|its|their|his|her|a|an|el|la|los|las|"
     r"una|un|este|esta|ese|"
@@ -322,7 +323,8 @@ _PREP_SOURCE = re.compile(
     r"|(?<![\w’'-])(?:[Uu]nder|[Ss]egún\s+la)\s+(?:[\w'’.-]+\s+){0,4}?(?:law|laws|statute|statutes|regulations|rules|"
     r"guidelines|guidance|standards|criteria|definition|ley|leyes|normativa|normas|reglas|directrices|criterios|"
     r"pact|agreement|accord|contract|deal|settlement|treaty|letter\s+of\s+intent|terms|acuerdo|pacto|contrato|"
-    r"convenio|tratado)"
+    r"convenio|tratado|verdict|judgment|judgement|decree|sentencia|resolución|decreto|"
+    r"rulings?(?=\s*[,.;:)]|\s*$|\s+(?:of|by|in|on|that|which|from|issued|handed)\b))"
     r"(?![\w’'-])"
     # a census named as the frame of the sentence: "At the 2010 census, 34.5% of residents were under 18"
     r"|(?<![\w’'-])(?:[Aa]t|[Bb]y)\s+the\s+(?:[\w'’.-]+\s+){0,2}?(?:census|censo)(?![\w’'-])"
@@ -362,7 +364,8 @@ _PREP_SOURCE_KEYS = headed_keys(
     """poll polls survey surveys study studies report analysis census audit review data dataset sondeo encuesta estudio
     informe análisis censo auditoría datos law laws statute statutes regulations rules guidelines guidance standards
     criteria definition ley leyes normativa normas reglas directrices criterios pact agreement accord contract deal
-    settlement treaty letter terms acuerdo pacto contrato convenio tratado""".split(),
+    settlement treaty letter terms acuerdo pacto contrato convenio tratado ruling rulings verdict judgment judgement
+    decree sentencia resolución decreto""".split(),
     re.compile(r"[^\w'’.\s-]"),
 )
 _CAME_FROM = re.compile(
