@@ -172,6 +172,19 @@ _CONDITIONAL = re.compile(r"(?i)\b(?:if|unless|si)\b[^,;:.!?()]*$")
 _EXAMPLE = re.compile(r"(?i)\b(?:hypothetical|hypothetically|suppose|supposing|imagine|hipotétic[oa])\b")
 #: A worked example: "For example, if 10% of a group die before their next birthday, then the probability … is 10%".
 _WORKED_EXAMPLE = re.compile(r"(?i)\s*(?:for\s+(?:example|instance)|por\s+ejemplo)\s*,?\s*(?:if|si)\b")
+#: "Say" opening a worked example: "For example, say a family earns $50,000", "Say the court awards $50,000".
+_SAY_EXAMPLE = re.compile(
+    r"(?:(?:for\s+(?:example|instance)|por\s+ejemplo)\s*,?\s*(?:say|let's\s+say|let’s\s+say|digamos|supongamos)|"
+    r"(?:Say|Let's\s+say|Let’s\s+say|Digamos\s+que|Supongamos\s+que)\s)",
+    re.I,
+)
+#: A sentence that goes on with the example before it: "If the defendant appeals, then…", "Then the plaintiff…",
+#: "In that case…", "Si la empresa recurre…", "Entonces…", "En ese caso…".
+_EXAMPLE_GOES_ON = re.compile(
+    r"\s*(?:If|Then|In\s+(?:that|this|such\s+a)\s+case|Si|Entonces|En\s+(?:ese|este|tal)\s+caso)\b"
+)
+#: The end of the sentence before (its last full stop, question or exclamation mark before white space).
+_SENTENCE_END = re.compile(r"[.!?][\"”’')]?\s")
 #: The same result restated: "18,287 votes, or 53 pct".
 _RESTATED = re.compile(r"[^\d;:]{0,20}?,?\s+(?:or|o|to|a)\s+(?:[A-Z][\w-]*(?:'s|’s)\s+)?")
 #: A tally: "by 66 votes to 44", "after a 738 to 319 vote".
@@ -1219,6 +1232,23 @@ _PERSON_ES = re.compile(r"(?i)\b(?:yo|nosotr[oa]s|nuestr[oa]s?|mis?|usted|ustede
 _I_AFTER = re.compile(r"(?:['’](?:m|ve|d|ll)\b|\s+[a-z])")
 
 
+def _example_goes_on(text: str, start: int) -> bool:
+    """The sentence at ``start`` goes on with a worked example the sentence before it (in the same paragraph) sets
+    up: "For example, suppose the judge ordered the defendant to pay $50,000. If the defendant appeals, then the
+    plaintiff might ask for $200,000." A sentence that opens otherwise ("In 2019, 40% of adults…") is a claim again."""
+    if not _EXAMPLE_GOES_ON.match(text, start):
+        return False
+    para = text.rfind("\n", max(0, start - 400), start) + 1
+    before = text[para:start].rstrip()
+    if not before:
+        return False
+    cut = 0
+    for m in _SENTENCE_END.finditer(before):
+        cut = m.end()
+    prev = before[cut:]
+    return bool(_EXAMPLE.search(prev) or _WORKED_EXAMPLE.match(prev) or _SAY_EXAMPLE.match(prev))
+
+
 def writer_voice(text: str, start: int, end: int, lang: str = "en") -> bool:
     """The writer speaks in the first or second person in ``text[start:end]`` (quotes already cut out): the
     figures are the writer's own account ("Out of 500 people I meet, maybe 400 will be customers", "My dad
@@ -1470,6 +1500,8 @@ def assess(
                 _CONDITIONAL.search(text, max(start, f.start - 120), f.start)
                 or _EXAMPLE.search(text, start, end)
                 or _WORKED_EXAMPLE.match(text, start)
+                or _SAY_EXAMPLE.match(text, start)
+                or _example_goes_on(text, start)
             )
         ):
             q = "hypothetical"  # "only possible if the 200 opposition members resign", "if you earn $250,000"

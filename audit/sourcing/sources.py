@@ -317,9 +317,9 @@ NAMED_AFTER = re.compile(
 _PREP_SOURCE = re.compile(
     r"(?<![\w’'-])(?:[Ii]n|[Ff]rom|[Ee]n|[Ss]egún|[Aa]s\s+of)\s+(?:the|this|that|these|its|their|his|her|a|an|el|la|los|las|"
     r"una|un|este|esta|ese|"
-    r"esa|su|sus)\s+(?:[\w'’.-]+\s+){0,3}?(?:poll|polls|survey|surveys|study|studies|report|analysis|census|audit|"
+    r"esa|su|sus)\s+(?:[\w'’.-]+\s+){0,3}?(?i:poll|polls|survey|surveys|study|studies|report|analysis|census|audit|"
     r"review|data|dataset|sondeo|encuesta|estudio|informe|análisis|censo|auditoría|datos)(?![\w’'-])"
-    r"(?!\s+(?:center|centre|centers|centres|breach|entry|card))"
+    r"(?!\s+(?i:center|centre|centers|centres|breach|entry|card))"
     r"|(?<![\w’'-])(?:[Uu]nder|[Ss]egún\s+la)\s+(?:[\w'’.-]+\s+){0,4}?(?:law|laws|statute|statutes|regulations|rules|"
     r"guidelines|guidance|standards|criteria|definition|ley|leyes|normativa|normas|reglas|directrices|criterios|"
     r"pact|agreement|accord|contract|deal|settlement|treaty|letter\s+of\s+intent|terms|acuerdo|pacto|contrato|"
@@ -327,16 +327,24 @@ _PREP_SOURCE = re.compile(
     r"rulings?(?=\s*[,.;:)]|\s*$|\s+(?:of|by|in|on|that|which|from|issued|handed)\b))"
     r"(?![\w’'-])"
     # a census named as the frame of the sentence: "At the 2010 census, 34.5% of residents were under 18"
-    r"|(?<![\w’'-])(?:[Aa]t|[Bb]y)\s+the\s+(?:[\w'’.-]+\s+){0,2}?(?:census|censo)(?![\w’'-])"
+    r"|(?<![\w’'-])(?:[Aa]t|[Bb]y)\s+the\s+(?:[\w'’.-]+\s+){0,2}?(?i:census|censo)(?![\w’'-])"
     # with its year and no article: "As of 2001 India census, Ajaigarh had a population of 13,979"
     r"|(?<![\w’'-])(?:[Aa]s\s+of|[Ii]n|[Aa]t|[Bb]y|[Ss]egún(?:\s+el)?)\s+(?:1[89]|20)\d\d\s+(?:[A-Z][\w'’.-]*\s+){0,2}?"
-    r"(?:census|censo)(?![\w’'-])"
+    r"(?i:census|censo)(?![\w’'-])"
     # a study named by the journal that published it or the body that carried it out: "A study published in "The BMJ"
     # that followed more than 45,000 men had similar results", "a survey conducted by the Pew Research Center"
-    r"|(?<![\w’'-])(?i:study|survey|report|paper|analysis|poll|review|audit|census)\s+(?:(?:was|were)\s+)?"
+    # (also an index or a ranking, and after a comma: "The Global Cities Index 2013, published by MasterCard, ranks…")
+    r"|(?<![\w’'-])(?i:study|survey|report|paper|analysis|poll|review|audit|census|index|ranking|rankings)"
+    r"(?:\s+(?:1[89]|20)\d\d)?\s*,?\s+(?:(?:was|were)\s+)?"
     r"(?:(?:published|released|issued)\s+(?:in|by)|(?:carried\s+out|conducted)\s+by)\s+"
     r"(?:(?:the\s+)?(?:journal\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\b)[A-Z][\w'’.&-]*(?:\s+(?:of\s+|and\s+|&\s+|for\s+)?[A-Z][\w'’.&-]*){0,4}|(?=(?:the\s+)?(?:journal\s+)?[\"“]))"
+    # a publisher releasing its index or report: "MasterCard has released its Global Destination Cities Index 2013, in
+    # which…", "el INE publicó su encuesta de 2019, según la cual…"
+    r"|(?<![\w’'-])(?:(?:has|have|had|ha|han|había)\s+)?(?:released|published|issued|releases|publishes|publicó|publica|"
+    r"publicado|presentó|presentado)\s+(?:(?:its|their|the|a|an|his|her|su|sus|el|la|un|una)\s+)?(?:[\w'’.&-]+\s+){0,4}?"
+    r"(?i:index|report|survey|ranking|rankings|study|census|índice|informe|encuesta|estudio|censo)"
+    r"(?:\s+(?:1[89]|20)\d\d)?(?![\w’'-])"
     # the results of a survey or a study named as such: "The results of a survey of 5,700 teachers from 14 countries
     # were presented in 2008" (then "Lebanon and Senegal had 62% to 81% of creationist teachers" is the survey's)
     r"|(?<![\w’'-])(?:[Rr]esults|[Ff]indings|[Rr]esultados)\s+(?:of|from|de|del)\s+(?:(?:the|this|that|a|an|its|their|la|el|"
@@ -356,12 +364,16 @@ DATED_DOCUMENT = re.compile(
 _PREP_SOURCE_KEYS = headed_keys(
     open_keys(
         ["in", "from", "en", "según", "under", "as", "at", "by", "based", "con", "results", "findings", "resultados"]
-        + "study survey report paper analysis poll review audit census".split()
+        + "study survey report paper analysis poll review audit census index ranking rankings".split()
+        + "has have had ha han había released published issued releases publishes publicó publica publicado".split()
+        + "presentó presentado".split()
     ),
     # (a match that starts with one of these words names the source with one of the heads below: the nouns that end
     # the first four branches; between them only words, white space, apostrophes, dots and hyphens)
-    ["in", "from", "en", "según", "under", "as", "at", "by"],
-    """poll polls survey surveys study studies report analysis census audit review data dataset sondeo encuesta estudio
+    ["in", "from", "en", "según", "under", "as", "at", "by"]
+    + "has have had ha han había released published issued releases publishes publicó publica publicado".split()
+    + "presentó presentado".split(),
+    """index ranking rankings índice informe encuesta estudio censo poll polls survey surveys study studies report analysis census audit review data dataset sondeo encuesta estudio
     informe análisis censo auditoría datos law laws statute statutes regulations rules guidelines guidance standards
     criteria definition ley leyes normativa normas reglas directrices criterios pact agreement accord contract deal
     settlement treaty letter terms acuerdo pacto contrato convenio tratado ruling rulings verdict judgment judgement
