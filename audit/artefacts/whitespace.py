@@ -577,6 +577,8 @@ def find_camel(
       the whole of a quotation is a word being named ('the term "werehyenas"'): nothing;
     * a word glued to a web address ("unterwww.bmwk.de"): warning.
 
+    Identifiers of script code in page text (a call, a line of code: :func:`_in_code`) are not joins.
+
     A form that occurs more than once in the document, or is itself a word of the word lists, is a
     name or identifier used on purpose. ``confirmed(offset)`` (optional) must confirm the passage
     language before word-list evidence counts. ``layer`` (optional): the text's
@@ -597,7 +599,7 @@ def find_camel(
     for m in (m for ls, le in windows for m in _CAMEL.finditer(text, ls, le)):
         token = m.group(0)
         left, right = m.group(1), m.group(2)
-        if text.count(token) > 1 or token.lower() in _CAMEL_BRANDS:
+        if text.count(token) > 1 or token.lower() in _CAMEL_BRANDS or _in_code(text, m.start(), m.end()):
             continue
         lang = lang_of(m.start()) if lang_of else "en"
         sev = Severity.WARNING
@@ -613,7 +615,7 @@ def find_camel(
     for m in (m for ls, le in windows for m in _PASCAL.finditer(text, ls, le)):
         token = m.group(0)
         left, right = m.group(1), m.group(2)
-        if text.count(token) > 1:
+        if text.count(token) > 1 or _in_code(text, m.start(), m.end()):
             continue
         low = token.lower()
         lang = lang_of(m.start()) if lang_of else "und"
@@ -688,6 +690,18 @@ def find_camel(
             if zipf(left, "en") or list_zipf(left, lang):
                 out.append((m.start(), m.end(2), left, "www", Severity.WARNING))
     return sorted(out, key=lambda t: t[:2])
+
+
+def _in_code(text: str, start: int, end: int) -> bool:
+    """Is the identifier ``text[start:end]`` script code in page text (``trackEvent('click')``, ``var
+    dataLayer = []; setTimeout(loadComments, 200);``)? A call (an opening bracket right after it), or a line
+    that holds a semicolon, an opening bracket and a brace or an equals sign (prose has the first two)."""
+    if text[end : end + 1] == "(":
+        return True
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    line = text[ls : le if le >= 0 else len(text)]
+    return "(" in line and ";" in line and ("=" in line or "{" in line)
 
 
 def _soft_hyphen_next(text: str, start: int, end: int) -> bool:
