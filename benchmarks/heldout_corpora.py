@@ -39,6 +39,18 @@ Fields id (the file name without ``.html``), html_lang (the page's own ``<html l
 checked, some pages declare a wrong one), text. A page whose text shares a sentence of 60 characters or more with
 a newspaper4k text is left out of both (none does in the archives recorded here).
 
+And from the source distribution of htmldate 1.2.0 (sha256 checked), the real web pages of its test cache
+``tests/cache/*.html`` (German, French and English blogs, news and institutional pages), less those already in
+trafilatura 1.0.0's cache (the same file name, or the same host and path in the two test suites' ``MOCK_PAGES``)
+and any whose main text shares a sentence of 60 characters or more with a trafilatura or newspaper4k text
+(``--only htmldate``; it builds those two sources to compare, and writes only its own files):
+
+* ``hd_text.jsonl``: each page's main text as trafilatura 1.0.0 extracts it (as ``traf_text``);
+* ``hd_page.jsonl``: the naive visible text of the same pages by ``visible_text``.
+
+Fields id (the file name without ``.html``), url (the page's address in htmldate's tests), lang (the language the
+page declares: ``<html lang>``, else a ``content-language`` or ``og:locale`` meta tag; not checked), text.
+
 The files are written to OUTDIR (never into the repository: the licences are the sources' own). Needs network
 access to PyPI, or ``--wheel`` with a gensim wheel, ``--sdist`` with the newspaper4k archive and
 ``--trafilatura-sdist`` with the trafilatura archive already downloaded, and ``pip install wikiextractor``
@@ -48,6 +60,8 @@ first)::
     pip install wikiextractor
     python -m venv /tmp/trafenv && /tmp/trafenv/bin/pip install justext==3.0.0 lxml_html_clean trafilatura==1.0.0
     python benchmarks/heldout_corpora.py /tmp/heldout --exclude ../shared/realtext/wikipedia_dev.jsonl \
+        --trafilatura-python /tmp/trafenv/bin/python
+    python benchmarks/heldout_corpora.py /tmp/heldout_fresh --only htmldate \
         --trafilatura-python /tmp/trafenv/bin/python
     python benchmarks/precision.py /tmp/heldout/wiki_heldout.jsonl /tmp/heldout/lee_news.jsonl \\
         /tmp/heldout/bgwiki_heldout.jsonl /tmp/heldout/news4k_text.jsonl /tmp/heldout/news4k_page.jsonl \
@@ -60,6 +74,7 @@ Labels for them are kept like the others, under ``benchmarks/data/precision/<fil
 from __future__ import annotations
 
 import argparse
+import ast
 import bz2
 import glob
 import hashlib
@@ -71,17 +86,21 @@ import sys
 import tarfile
 import tempfile
 import zipfile
+from collections.abc import Callable
 from html.parser import HTMLParser
+from urllib.parse import urlsplit
 
 _WIKI = "gensim/test/test_data/enwiki-latest-pages-articles1.xml-p000000010p000030302-shortened.bz2"
 _BGWIKI = "gensim/test/test_data/bgwiki-latest-pages-articles-shortened.xml.bz2"
 _LEE = "gensim/test/test_data/lee_background.cor"
 _NEWS4K = "newspaper4k==0.9.6"
 _TRAF = "trafilatura==1.0.0"
+_HTMLDATE = "htmldate==1.2.0"
 #: sha256 of the archives this script was written against; another file is refused.
 _SHA256 = {
     "newspaper4k-0.9.6.tar.gz": "a3f2f0e017dddb6f1019ee77aaa8980e13e6ecea0b949abc7167aae4770d2d0e",
     "trafilatura-1.0.0.tar.gz": "10222e9475363091d38d4aa92349974a23363e8a98692b5f902d60bba3e53383",
+    "htmldate-1.2.0.tar.gz": "9da929a1adbc3048f36730ab321b494dbfb060aae2d7ec87b2a4ec0a42999f29",
     "gensim-4.4.0-cp311-cp311-manylinux_2_24_x86_64.manylinux_2_28_x86_64.whl": (
         "91a7fa5e814e7b1bad4b2dffa8d62c1e55410d5cbdf930714c1997ffb4404db8"
     ),
@@ -264,8 +283,9 @@ def _decoded(raw: bytes) -> str:
             return raw.decode("cp1252", errors="replace")
 
 
-def _trafilatura(archive: str, tmp: str, python: str, known: list[dict]) -> tuple[list[dict], list[dict]]:
-    """(trafilatura's main texts, naive page texts) of the real pages of trafilatura's test cache."""
+def _cache_pages(archive: str, dest: str) -> dict[str, str]:
+    """The pages of a source archive's ``tests/cache/*.html``, written under ``dest``: file stem -> path (the two
+    tiny synthetic ``exotic_tags*`` files of trafilatura's cache are left out)."""
     pages: dict[str, str] = {}
     with tarfile.open(archive) as tar:
         for member in tar.getmembers():
@@ -274,31 +294,109 @@ def _trafilatura(archive: str, tmp: str, python: str, known: list[dict]) -> tupl
                 continue
             fh = tar.extractfile(member)
             if fh is not None:
-                path = os.path.join(tmp, "traf", m.group(1) + ".html")
-                os.makedirs(os.path.dirname(path), exist_ok=True)
+                path = os.path.join(dest, m.group(1) + ".html")
+                os.makedirs(dest, exist_ok=True)
                 with open(path, "wb") as out:
                     out.write(fh.read())
                 pages[m.group(1)] = path
+    return pages
+
+
+def _mock_urls(archive: str, test_file: str) -> dict[str, str]:
+    """File stem -> URL of the ``MOCK_PAGES`` dict of a test file of a source archive (a Python literal)."""
+    with tarfile.open(archive) as tar:
+        member = next((m for m in tar.getmembers() if m.name.endswith("/" + test_file)), None)
+        fh = tar.extractfile(member) if member else None
+        if fh is None:
+            raise SystemExit(f"heldout_corpora: {os.path.basename(archive)} has no {test_file}")
+        tree = ast.parse(fh.read().decode("utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "MOCK_PAGES" for t in node.targets):
+            urls = ast.literal_eval(node.value)
+            return {name.removesuffix(".html"): url for url, name in urls.items()}
+    raise SystemExit(f"heldout_corpora: no MOCK_PAGES in {test_file}")
+
+
+def _host_path(url: str) -> str:
+    """A URL's host (without ``www.``) and path (without a final slash), lower case: the same page in two suites."""
+    parts = urlsplit(url)
+    return parts.netloc.lower().removeprefix("www.") + parts.path.rstrip("/").lower()
+
+
+def _extract(python: str, pages: dict[str, str]) -> dict[str, str]:
+    """File stem -> main text of each page as trafilatura 1.0.0 in ``python`` extracts it."""
     done = subprocess.run(
         [python, "-c", _TRAF_EXTRACT], input=json.dumps(sorted(pages.values())), capture_output=True, text=True
     )
     if done.returncode:
         raise SystemExit(f"heldout_corpora: trafilatura extraction failed: {done.stderr.strip()[-500:]}")
     extracted = json.loads(done.stdout)
-    # a page that shares a long sentence with a newspaper4k text is not fresh
+    return {stem: extracted[path].strip() for stem, path in pages.items()}
+
+
+def _declared_lang(html: str) -> str | None:
+    """The language a page declares: ``<html lang>``, else a ``content-language`` or ``og:locale`` meta tag."""
+    head = html[:20000]
+    m = re.search(r"<html[^>]*\blang=[\"']?([A-Za-z-]+)", head, re.I)
+    for pattern in (
+        r"<meta[^>]*http-equiv=[\"']?content-language[\"']?[^>]*content=[\"']?([A-Za-z_-]+)",
+        r"<meta[^>]*property=[\"']?og:locale[\"']?[^>]*content=[\"']?([A-Za-z_-]+)",
+    ):
+        m = m or re.search(pattern, head, re.I)
+    return m.group(1).lower().replace("_", "-") if m else None
+
+
+def _page_rows(
+    pages: dict[str, str], texts: dict[str, str], known: list[dict], fields: Callable[[str, str], dict]
+) -> tuple[list[dict], list[dict]]:
+    """(main-text rows, naive page-text rows) of the pages with a main text that shares no long sentence with a
+    ``known`` text; ``fields(stem, html)`` gives each row's fields other than ``text``."""
     seen = {s for row in known for s in _long_sentences(row["text"])}
     text_rows, page_rows = [], []
     for stem in sorted(pages):
-        text = extracted[pages[stem]].strip()
+        text = texts[stem]
         if not text or seen & _long_sentences(text):
             continue
         with open(pages[stem], "rb") as fh:
             html = _decoded(fh.read())
-        m = re.search(r"<html[^>]*\blang=[\"']?([A-Za-z-]+)", html[:3000], re.I)
-        row = {"id": stem, **({"html_lang": m.group(1).lower()} if m else {})}
+        row = fields(stem, html)
         text_rows.append({**row, "text": text})
         page_rows.append({**row, "text": visible_text(html)})
     return text_rows, page_rows
+
+
+def _trafilatura(archive: str, tmp: str, python: str, known: list[dict]) -> tuple[list[dict], list[dict]]:
+    """(trafilatura's main texts, naive page texts) of the real pages of trafilatura's test cache."""
+    pages = _cache_pages(archive, os.path.join(tmp, "traf"))
+
+    def fields(stem: str, html: str) -> dict:
+        m = re.search(r"<html[^>]*\blang=[\"']?([A-Za-z-]+)", html[:3000], re.I)
+        return {"id": stem, **({"html_lang": m.group(1).lower()} if m else {})}
+
+    # a page that shares a long sentence with a newspaper4k text is not fresh
+    return _page_rows(pages, _extract(python, pages), known, fields)
+
+
+def _htmldate(
+    archive: str, traf_archive: str, tmp: str, python: str, known: list[dict]
+) -> tuple[list[dict], list[dict]]:
+    """(trafilatura's main texts, naive page texts) of the real pages of htmldate's test cache that are not in
+    trafilatura's (same file name, or same host and path) and share no long sentence with a ``known`` text."""
+    urls = _mock_urls(archive, "tests/unit_tests.py")
+    traf_urls = _mock_urls(traf_archive, "tests/realworld_tests.py")
+    traf_names = set(_cache_pages(traf_archive, os.path.join(tmp, "traf_names")))
+    traf_places = {_host_path(url) for url in traf_urls.values()}
+    pages = {
+        stem: path
+        for stem, path in _cache_pages(archive, os.path.join(tmp, "htmldate")).items()
+        if stem not in traf_names and not (stem in urls and _host_path(urls[stem]) in traf_places)
+    }
+
+    def fields(stem: str, html: str) -> dict:
+        lang = _declared_lang(html)
+        return {"id": stem, **({"url": urls[stem]} if stem in urls else {}), **({"lang": lang} if lang else {})}
+
+    return _page_rows(pages, _extract(python, pages), known, fields)
 
 
 def _long_sentences(text: str) -> set[str]:
@@ -338,14 +436,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--wheel", help="a gensim wheel already downloaded (default: pip download gensim 4.4.0)")
     ap.add_argument("--sdist", help="newspaper4k-0.9.6.tar.gz already downloaded (default: pip download it)")
     ap.add_argument("--trafilatura-sdist", help="trafilatura-1.0.0.tar.gz already downloaded (default: pip download)")
+    ap.add_argument("--htmldate-sdist", help="htmldate-1.2.0.tar.gz already downloaded (default: pip download it)")
     ap.add_argument(
         "--trafilatura-python", default=sys.executable, help="a Python with trafilatura 1.0.0 (default: this one)"
     )
     ap.add_argument(
         "--only",
-        choices=("gensim", "news4k", "traf"),
+        choices=("gensim", "news4k", "traf", "htmldate"),
         action="append",
-        help="build only these sources (repeatable; traf needs news4k's texts to dedupe, so builds them too)",
+        help="build only these sources (repeatable; traf needs news4k's texts to dedupe, so builds them too, and "
+        "htmldate needs traf's and news4k's, which it builds without writing them)",
     )
     ap.add_argument("--exclude", action="append", default=[], help="a jsonl whose titles are left out (repeatable)")
     ap.add_argument("--clean", type=int, default=25, help="texts of each corpus written to OUT/clean (default 25)")
@@ -371,13 +471,20 @@ def main(argv: list[str] | None = None) -> int:
             with open(os.path.join(tmp, _LEE), encoding="utf-8", errors="replace") as fh:
                 lee = [{"id": f"lee-{i}", "text": line.strip()} for i, line in enumerate(fh) if line.strip()]
             corpora += [("wiki_heldout", wiki), ("lee_news", lee), ("bgwiki_heldout", bgwiki)]
-        if only & {"news4k", "traf"}:
+        if only & {"news4k", "traf", "htmldate"}:
             news_text, news_page = _news4k(_sdist(args.sdist, tmp))
-            corpora += [("news4k_text", news_text), ("news4k_page", news_page)]
-        if "traf" in only:
+            if only & {"news4k", "traf"}:
+                corpora += [("news4k_text", news_text), ("news4k_page", news_page)]
+        if only & {"traf", "htmldate"}:
             archive = _sdist(args.trafilatura_sdist, tmp, _TRAF)
             traf_text, traf_page = _trafilatura(archive, tmp, args.trafilatura_python, news_text)
-            corpora += [("traf_text", traf_text), ("traf_page", traf_page)]
+            if "traf" in only:
+                corpora += [("traf_text", traf_text), ("traf_page", traf_page)]
+        if "htmldate" in only:
+            hd_archive = _sdist(args.htmldate_sdist, tmp, _HTMLDATE)
+            known = news_text + traf_text
+            hd_text, hd_page = _htmldate(hd_archive, archive, tmp, args.trafilatura_python, known)
+            corpora += [("hd_text", hd_text), ("hd_page", hd_page)]
     for name, rows in corpora:
         with open(os.path.join(args.out, name + ".jsonl"), "w", encoding="utf-8") as out:
             for row in rows:

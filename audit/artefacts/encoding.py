@@ -359,6 +359,21 @@ def _is_markup(tag: str, closed: set[str]) -> bool:
     return name.islower() or name.lower() in closed
 
 
+#: Code the text quotes, where markup is what the text is about: a line typed at an interactive prompt (``>>> ``,
+#: ``In [3]: ``, ``$ `` before a command), a fenced block (between two lines that start with three backticks) and inline
+#: code between backticks on one line.
+_CODE_SAMPLE = re.compile(
+    r"^[ \t]*(?:>>>[ \t]|In \[\d+\]:[ \t]|\$[ \t]+(?=[a-z./~]))[^\n]*|^[ \t]*```(?s:.*?)^[ \t]*```[^\n]*|`[^`\n]+`",
+    re.MULTILINE,
+)
+
+
+def _code_samples(text: str) -> list[tuple[int, int]]:
+    if ">>>" not in text and "`" not in text and "In [" not in text and "$" not in text:
+        return []
+    return [m.span() for m in _CODE_SAMPLE.finditer(text)]
+
+
 def html_residue(text: str) -> list[tuple[int, int, str]]:
     tags = list(_TAG_RE.finditer(text)) if "<" in text else []
     closed = {n.lower() for n in _CLOSER.findall(text)} if tags else set()
@@ -368,6 +383,12 @@ def html_residue(text: str) -> list[tuple[int, int, str]]:
         if ent.startswith("&#") or ent[1:] in html5:
             out.append((m.start(), m.end(), "entity"))
     out.extend((s, e, "entity") for s, e in bare_entities(text))
+    if out:
+        code = _code_samples(text)
+        if code:
+            # markup inside quoted code ("html.fromstring('<html><body>...')") is the sample's content, not residue
+            starts = [s for s, _ in code]
+            out = [r for r in out if (i := bisect_right(starts, r[0]) - 1) < 0 or r[1] > code[i][1]]
     return sorted(out)
 
 

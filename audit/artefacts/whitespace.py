@@ -321,7 +321,11 @@ def _adverb_join(left: str, right: str, lang: str) -> bool:
 
 
 #: Lower-case tokens of 5+ letters that stand alone (not in a URL, e-mail, hashtag, path or code).
-_LOWER_TOKEN = re.compile(r"(?<![\w’'@#/.\\`$<\ufffd-])[a-zà-öø-ÿ]{5,}(?![\w’'@/\\`(=<>\ufffd-]|\.[^\W_])")
+#: (A combining mark or a soft hyphen next to the token means it is part of a longer word: "e\u0301quilibre" written
+#: with a decomposed accent, "majeu\u00adres" with a hyphenation point.)
+_LOWER_TOKEN = re.compile(
+    rf"(?<![\w’'@#/.\\`$<\ufffd\u00ad{MARKS}-])[a-zà-öø-ÿ]{{5,}}(?![\w’'@/\\`(=<>\ufffd\u00ad{MARKS}-]|\.[^\W_])"
+)
 
 
 def _half_ok(word: str, lang: str) -> float:
@@ -661,8 +665,6 @@ def find_camel(
         langs = languages_at(lang_of, [start for start, _token in tokens])
         wordfreq_langs = frozenset(WORDFREQ_LANGS)
         for (start, token), lang in zip(tokens, langs, strict=True):
-            if _soft_hyphen_next(text, start, start + len(token)):
-                continue  # a piece of a word hyphenated for line breaking ("intel\xadlec\xadtuelle")
             if lang not in wordfreq_langs:
                 if lang in COMPOUND_LANGS:
                     split3 = split_glued_compound(token, lang)
@@ -702,12 +704,6 @@ def _in_code(text: str, start: int, end: int) -> bool:
     le = text.find("\n", end)
     line = text[ls : le if le >= 0 else len(text)]
     return "(" in line and ";" in line and ("=" in line or "{" in line)
-
-
-def _soft_hyphen_next(text: str, start: int, end: int) -> bool:
-    """Is a soft hyphen (U+00AD, a possible line break inside a word) right before or after
-    ``text[start:end]``? Then the token is a piece of a longer word, not a word."""
-    return text[start - 1 : start] == "\xad" or text[end : end + 1] == "\xad"
 
 
 #: A word glued to a web address ("unterwww.bmwk.de", "sitewww.sante.gouv.fr"): no word ends in "www".

@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any, Iterable
 
 from audit.model import Finding, Severity
@@ -91,6 +92,24 @@ def _title_case(inner: str) -> bool:
     return caps >= 4 and caps >= 0.75 * len(long)
 
 
+def _enumerated_tables(claims: Iterable[Claim]) -> set[int]:
+    """Tables whose figures, read row by row, are plain whole numbers counting up by one from their first (``1 | 2 |
+    3`` then ``4 | 5 | 6`` ...): the days of a calendar widget, ranks or item numbers laid out as a table, not data
+    that needs a source. At least three numbers; any other figure (a decimal, a percentage, a number out of the
+    run) keeps the table a table of data."""
+    numbers: dict[int, list[str]] = {}
+    for c in claims:
+        if c.is_row:
+            numbers.setdefault(id(c.table), []).extend(f.text for f in c.statistics)
+    out = set()
+    for t_id, texts in numbers.items():
+        if len(texts) >= 3 and all(s.isascii() and s.isdigit() and len(s) <= 4 for s in texts):
+            values = [int(s) for s in texts]
+            if all(b == a + 1 for a, b in pairwise(values)):
+                out.add(t_id)
+    return out
+
+
 def _mostly_attributed(analysis: DocAnalysis) -> bool:
     """The document attributes at least half of its claims (and at least three): wire and agency style, where
     the figures of a story come from the sources it names."""
@@ -157,6 +176,7 @@ class SourcingCheck(DocumentCheck):
         last_of_table: dict[int, int] = {}
         wire_sourced = wire and _attributes_any(analysis)
         sourced_document = _mostly_attributed(analysis) or wire_sourced
+        enumerated = _enumerated_tables(analysis.claims)
         for c in analysis.claims:
             if not c.assessed or c.attributed_by:
                 continue  # (no figure: no statistics)
@@ -188,6 +208,8 @@ class SourcingCheck(DocumentCheck):
             if about == " about ":
                 about = ""
             if c.is_row:
+                if id(c.table) in enumerated:
+                    continue  # a calendar's days or a numbered list laid out as a table
                 n = per_table.get(id(c.table), 0) + 1
                 per_table[id(c.table)] = n
                 if n > self.config.max_table_rows:

@@ -304,3 +304,21 @@ def test_style_declarations_and_suffix_like_endings():
 def test_attribute_values_in_escaped_markup_are_not_prose():
     text = 'Loans rose. &lt;FONT face="verdana,MS Sans Serif,arial,helvetica" size="-2"&gt;'
     assert "ART030" not in rules(text, MissingWhitespaceCheck)
+
+
+def test_quality_figures_and_fragments():
+    """Figures are not words (ART062/ART063); ART065 counts fragments once layouts are set aside."""
+    from audit.artefacts.quality import figure_tokens, line_kinds
+    from audit.layout import layout
+
+    assert figure_tokens("Net 1,389,000 vs (27,900) up 12% to $5.5, in 1985/86. #146; -- x") == 5
+    text = (
+        "Headline Of The Story\nBy A Reporter\n"
+        "The first paragraph of the story runs on for a while and ends here.\n"
+        "Home\nNews\nSport\nWeather\nContact us\n"
+        "Another paragraph of ordinary prose, long enough to be read as one.\n"
+        "In music:\nIn film:"
+    )
+    kinds = "".join(line_kinds(text, layout(text).rows))
+    # the heading block above a paragraph is set aside; a run of five menu lines and orphan labels are fragments
+    assert kinds == "SSPFFFFFPFF", kinds
