@@ -70,6 +70,34 @@ _CONTINUATION = re.compile(
 _ATTRIBUTION = re.compile(r"\b(?:said|says|told|added|according to|dijo|afirmó|añadió|según|a déclaré|sagte)\b")
 
 
+#: A credit or source line under a figure: a picture or source label followed by a preposition ("Photograph
+#: by ...", "Screenshot aus ...", "Foto von ...") or by a colon or a separator and names (see
+#: :func:`_credit_line`), or a line that ends with such a label in brackets ("Chart of X. (Foto: Agency)");
+#: not a wiki file link ("Image:Chart.svg"). Repeated under each figure it is how a page lays its pictures
+#: out, not a template or scraper loop.
+_CREDIT_LABEL = re.compile(
+    r"^[(\[]?\s*(?:(?P<mark>©)|(?:photo(?:graph)?s?|pictures?|images?|fotos?|fotografi[ae]|fotografía|bild(?:er)?|"
+    r"imagen(?:es)?|immagin[ei]|illustration|grafik|graphic|chart|screenshot|sources?|quelle|fuente|fonte|credits?|"
+    r"crédits?|courtesy)(?:(?P<by>\s+(?:by|from|via|courtesy|credit|von|aus|de|di|par)\b)|\s*(?::\s|[/|,(©])|"
+    r"\s+[–—-]\s))"
+    r"|[(\[](?:(?:photo|foto|image|bild|credit|crédit|source|quelle|fuente|fonte)s?\b|©)[^)\]]*[)\]]\s*$",
+    re.IGNORECASE,
+)
+
+
+def _credit_line(line: str) -> bool:
+    """Is ``line`` a credit or source line (:data:`_CREDIT_LABEL`)? After a label and a colon the rest must
+    be names (a gallery's or a story's title opens so too: "Photos: Halloween in Hong Kong looks awesome"):
+    three words at most, or two thirds of its words capitalised ("Source: Jane Roe / Agency")."""
+    m = _CREDIT_LABEL.search(line)
+    if m is None:
+        return False
+    if m.start() > 0 or m.group("mark") or m.group("by"):
+        return True  # a bracketed label at the end, a copyright sign, a label and a preposition
+    names = [w for w in line[m.end() :].split() if any(c.isalpha() for c in w)]
+    return len(names) <= 3 or sum(w[0].isupper() for w in names) * 3 >= 2 * len(names)
+
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _SEPARATOR = re.compile(r"^\s*[-–—*•·]\s*$")
 
@@ -232,6 +260,33 @@ def _one_liners_possible(lengths: Sequence[int]) -> bool:
     return bool(n) and round(sum(8 <= k <= 60 for k in lengths) / n, 3) >= 0.8
 
 
+def _own_list(text: str, lines, run: list[int]) -> bool:
+    """Are the bullet-led lines ``run`` (indices of ``lines``) the text's own list rather than residue of a
+    page's link lists? They are when a sentence introduces them (the line before ends with a colon or a
+    comma, or a heading stands between them and such a line: "... include:" / "• Electric motors ..."), or
+    when their items are prose: 10 words or more on average, or every item a sentence of 5+ words closed by
+    a full stop (a sidebar's links are short titles)."""
+
+    def line(k: int) -> str:
+        return text[lines[k].start : lines[k].end].rstrip()
+
+    items = [_GLYPH_LEAD.sub("", line(k)) for k in run]
+    counts = [len(item.split()) for item in items]
+    if not all(counts):
+        return False  # a lone glyph is residue whatever comes before it
+    k0 = run[0]
+    before = [line(k) for k in range(max(0, k0 - 2), k0)]
+    if before and before[-1].endswith((":", ",")):
+        return True
+    if len(before) == 2 and before[0].endswith(":") and before[1][-1:] not in ".!?" and len(before[1].split()) <= 8:
+        return True
+    if sum(counts) >= 10 * len(items):
+        return True
+    return len(items) >= 2 and all(
+        n >= 5 and item.endswith((".", "!", "?")) for n, item in zip(counts, items, strict=True)
+    )
+
+
 @dataclass(frozen=True)
 class StructureConfig:
     #: Minimum lines for a teaser list, and the largest share of lines that may continue the previous one.
@@ -265,10 +320,10 @@ class StructureCheck(DocumentCheck):
         glyph_run: list = []
 
         def flush_glyphs():
-            if glyph_run:
+            if glyph_run and not _own_list(text, lines, glyph_run):
                 out.append(
                     ART051.finding(
-                        (glyph_run[0].start, glyph_run[-1].end),
+                        (lines[glyph_run[0]].start, lines[glyph_run[-1]].end),
                         f"{len(glyph_run)} line(s) start with bullet glyphs (list residue)",
                         data={"kind": "bulleted-lines", "lines": len(glyph_run)},
                         severity=Severity.INFO,
@@ -310,7 +365,7 @@ class StructureCheck(DocumentCheck):
                     )
                 )
             if glyph_leads and _GLYPH_LEAD.match(line):
-                glyph_run.append(span)
+                glyph_run.append(k)
             else:
                 flush_glyphs()
                 glyph_run = []
@@ -340,12 +395,19 @@ class StructureCheck(DocumentCheck):
             key = normalize_line(line)
             if key in first:
                 f = first[key]
+                credit = _credit_line(line)
                 out.append(
                     ART052.finding(
                         span,
-                        f"headline line repeated (first at offset {f.start}): {line[:70]!r}",
+                        (
+                            f"credit line repeated (first at offset {f.start}; under each picture is usual): "
+                            if credit
+                            else f"headline line repeated (first at offset {f.start}): "
+                        )
+                        + repr(line[:70]),
                         related=[Related(ctx.doc.id, f.start, f.end, 1.0)],
-                        data={"first_start": f.start},
+                        data={"first_start": f.start, "kind": "credit" if credit else "headline"},
+                        severity=Severity.INFO if credit else None,
                     )
                 )
             else:

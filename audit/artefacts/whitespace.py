@@ -561,7 +561,7 @@ def _common_en_words() -> frozenset[str]:
 
 
 def find_camel(
-    text: str, lang_of=None, vocab=None, confirmed=None, layer=None
+    text: str, lang_of=None, vocab=None, confirmed=None, layer=None, doc_lang: str = "und"
 ) -> list[tuple[int, int, str, str, Severity]]:
     """``(start, end, left, right, severity)`` for words glued after a lost space.
 
@@ -581,10 +581,14 @@ def find_camel(
       the whole of a quotation is a word being named ('the term "werehyenas"'): nothing;
     * a word glued to a web address ("unterwww.bmwk.de"): warning.
 
+    Identifiers of script code in page text (a call, a line of code: :func:`_in_code`) are not joins.
+
     A form that occurs more than once in the document, or is itself a word of the word lists, is a
     name or identifier used on purpose. ``confirmed(offset)`` (optional) must confirm the passage
     language before word-list evidence counts. ``layer`` (optional): the text's
-    :class:`audit.text.TextLayer`, whose words save a scan of the text.
+    :class:`audit.text.TextLayer`, whose words save a scan of the text. ``doc_lang``: the document's
+    language, for a passage whose own is undetermined (a short line): German writes gender-inclusive
+    nouns with a capital I ("LehrerInnen", "AstronautIn"), which are not a noun glued to "In".
     """
     out = []
     if vocab is None:
@@ -599,7 +603,7 @@ def find_camel(
     for m in (m for ls, le in windows for m in _CAMEL.finditer(text, ls, le)):
         token = m.group(0)
         left, right = m.group(1), m.group(2)
-        if text.count(token) > 1 or token.lower() in _CAMEL_BRANDS:
+        if text.count(token) > 1 or token.lower() in _CAMEL_BRANDS or _in_code(text, m.start(), m.end()):
             continue
         lang = lang_of(m.start()) if lang_of else "en"
         sev = Severity.WARNING
@@ -615,12 +619,14 @@ def find_camel(
     for m in (m for ls, le in windows for m in _PASCAL.finditer(text, ls, le)):
         token = m.group(0)
         left, right = m.group(1), m.group(2)
-        if text.count(token) > 1:
+        if text.count(token) > 1 or _in_code(text, m.start(), m.end()):
             continue
         low = token.lower()
         lang = lang_of(m.start()) if lang_of else "und"
         if zipf(low, "en") or list_zipf(low, lang):
             continue  # a known name or brand ("BlackRock", "JetBlue")
+        if right == "Innen" or (right == "In" and (doc_lang if lang == "und" else lang) in COMPOUND_LANGS):
+            continue  # German gender-inclusive forms ("LehrerInnen", "AstronautIn"): a writing convention
         in_doc = vocab.get(left.lower(), 0) >= 1 and vocab.get(right.lower(), 0) >= 1
         if right in _PASCAL_OPENERS and len(left) >= (5 if len(right) == 2 else 4):
             out.append((m.start(), m.end(), left, right, Severity.WARNING))
@@ -686,6 +692,18 @@ def find_camel(
             if zipf(left, "en") or list_zipf(left, lang):
                 out.append((m.start(), m.end(2), left, "www", Severity.WARNING))
     return sorted(out, key=lambda t: t[:2])
+
+
+def _in_code(text: str, start: int, end: int) -> bool:
+    """Is the identifier ``text[start:end]`` script code in page text (``trackEvent('click')``, ``var
+    dataLayer = []; setTimeout(loadComments, 200);``)? A call (an opening bracket right after it), or a line
+    that holds a semicolon, an opening bracket and a brace or an equals sign (prose has the first two)."""
+    if text[end : end + 1] == "(":
+        return True
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    line = text[ls : le if le >= 0 else len(text)]
+    return "(" in line and ";" in line and ("=" in line or "{" in line)
 
 
 #: A word glued to a web address ("unterwww.bmwk.de", "sitewww.sante.gouv.fr"): no word ends in "www".
@@ -785,8 +803,21 @@ def _address_tail(tok: str) -> tuple[int, int] | None:
     return label.start(), m.end(1)
 
 
+#: CSS pseudo-classes and pseudo-elements (written in lower case): after a colon they make a selector of
+#: style code in page text ("a:hover", "li:before"), not two words of prose ("far and wide:After the").
+_CSS_PSEUDO = frozenset(
+    "hover focus active visited link before after checked disabled enabled empty root target first last "
+    "nth not placeholder selection".split()
+)
+
+
 def find_glued(text: str) -> list[tuple[int, int, str]]:
-    """``(start, end, glue)`` spans of ``word<punct>word`` tokens that lost a space."""
+    """``(start, end, glue)`` spans of ``word<punct>word`` tokens that lost a space.
+
+    Not a lost space: notation (``(Fe,Mn)``, ``TL;DR``), code (a call ``javascript:void(0)``, a CSS
+    selector ``a:hover``), a name written with its mark and used so more than once in the document
+    (``One.Tel``), a user name or label alone on its line (``uno,ino``), marks beside letters of scripts
+    written without spaces."""
     out = []
     done = -1
     for cpos in _candidates(text):
@@ -818,6 +849,13 @@ def find_glued(text: str) -> list[tuple[int, int, str]]:
                 or (len(left) <= 2 and len(right) <= 2 and left.istitle())
             ):
                 continue  # element lists "(Fe,Mn)", "max,min", "TL;DR", "re:Invent": notation ("now,and" is prose)
+            after = m.end() + len(right)
+            if tok.startswith("(", after) or (p == ":" and right in _CSS_PSEUDO):
+                continue  # code: a call ("javascript:void(0)"), a selector ("a.nav:hover"), not prose
+            if left[0].isupper() and right[0].isupper() and text.count(tok[m.start() - len(left) : after]) > 1:
+                continue  # a name spelled with its mark, used so again ("One.Tel", "Mul.Apin")
+            if p == "," and text[ts - 1 : ts] in ("", "\n") and text[te : te + 1] in ("", "\n") and tok[-1].isalpha():
+                continue  # a token alone on its line, unpunctuated, is a user name or a label ("uno,ino")
             if p == ".":
                 if not (right[0].isupper() and right[1:].islower()):
                     continue
@@ -872,7 +910,8 @@ class MissingWhitespaceCheck(DocumentCheck):
         if self.config.glued_words:
             lang_of = language_lookup(ctx) if self.config.word_lists else None
             confirmed = confirm_lookup(ctx, lang_of) if lang_of else None
-            for s, e, left, right, sev in find_camel(text, lang_of, ctx.word_counts, confirmed, ctx.layer):
+            found = find_camel(text, lang_of, ctx.word_counts, confirmed, ctx.layer, ctx.language)
+            for s, e, left, right, sev in found:
                 if sev is Severity.WARNING:
                     why = ""
                 elif left[0].isupper():
