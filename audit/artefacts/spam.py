@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
@@ -411,13 +412,13 @@ _CUE_WORDS_ALL = set(KEYWORDS) | set(FOREIGN_OK)
 _CUE_RE = re.compile(rf"(?=[{''.join(sorted({w[0] for w in _CUE_WORDS_ALL}))}])\b(?:{_kw(_CUE_WORDS_ALL)})\b")
 
 
-def _keyword_windows(text: str, reach: int = 200, counts=None) -> list[tuple[int, int, bool]]:
+def _keyword_windows(text: str, reach: int = 200, counts=None, spans=None) -> list[tuple[int, int, bool]]:
     """Merged ``(start, end, after_comma)`` windows of ``reach`` characters around each cue keyword (each
     match of :data:`_CUE_RE`); ``after_comma``: some keyword in the window follows a comma and one
     whitespace character. ``counts``: the text's lower-cased words (the text layer's), which tell which
-    keywords can occur at all (:func:`_cue_spans`)."""
+    keywords can occur at all (:func:`_cue_spans`); ``spans``: the caller's :func:`_cue_spans`."""
     out: list[list] = []
-    for ms, me in _cue_spans(text, counts):
+    for ms, me in _cue_spans(text, counts) if spans is None else spans:
         s, e = max(0, ms - reach), me + reach
         comma = ms >= 2 and text[ms - 2] == "," and text[ms - 1].isspace()
         if out and s <= out[-1][1]:
@@ -926,16 +927,68 @@ def _german_word(kw: str, s: int, lang_of) -> bool:
     return "de" in FOREIGN_OK.get(kw, ()) and lang_of(s) == "de"
 
 
+_FRAME_GAP = frozenset(" \t\n")
+_FRAME_FIGURE = frozenset(",.")
+
+
+def _frame_starts(text: str, spans: list[tuple[int, int]]) -> list[int]:
+    """Where :data:`_FRAME_RE` can match, sorted: its ``kw`` is a cue keyword (a span of :func:`_cue_spans`, the
+    whole run of word characters) after a gap of spaces, tabs and line breaks, and its ``prev`` the token right
+    before the gap, a run of ASCII letters (from the run's start: a letter or other word character before it fails
+    the pattern's lookbehind) or a figure (``\\d[\\d,.]*\\d``: from any of the run's digits that opens it or
+    follows a comma; a dot or word character before a digit fails the lookbehind). More positions than it
+    matches at; none where it does is left out."""
+    out = set()
+    for k, _ in spans:
+        g = k
+        while g > 0 and text[g - 1] in _FRAME_GAP:
+            g -= 1
+        if g == k or g == 0:
+            continue
+        p = g
+        if text[g - 1].isascii() and text[g - 1].isalpha():
+            while p > 0 and text[p - 1].isascii() and text[p - 1].isalpha():
+                p -= 1
+            out.add(p)
+            continue
+        while p > 0 and (text[p - 1].isdecimal() or text[p - 1] in _FRAME_FIGURE):
+            p -= 1
+        out.update(q for q in range(p, g) if text[q].isdecimal() and (q == p or text[q - 1] == ","))
+    return sorted(out)
+
+
+def _matches_at(rx: re.Pattern, text: str, windows, starts: list[int]) -> list[re.Match]:
+    """``rx.finditer(text, ws, we)`` over the windows, tried only at ``starts`` (sorted): positions that
+    include every one where ``rx`` can match. ``finditer`` tries every position from the window's start or
+    the last match's end and reports the first match; so does this, among the only positions that can."""
+    out = []
+    for ws, we, _ in windows:
+        last = ws
+        for p in starts[bisect_left(starts, ws) : bisect_left(starts, we)]:
+            if p >= last and (m := rx.match(text, p, we)) is not None:
+                out.append(m)
+                last = m.end()
+    return out
+
+
 def find_injections(text: str, lang_of, counts=None) -> list[tuple[int, int, str, str]]:
     """``(start, end, keyword, cue)`` for each injected keyword; ``lang_of(offset)`` gives the language there.
     ``counts`` (optional): the text's lower-cased words (the text layer's), see :func:`_keyword_windows`."""
     out: dict[int, tuple[int, int, str, str]] = {}
-    windows = _keyword_windows(text, counts=counts)
+    spans = _cue_spans(text, counts)
+    windows = _keyword_windows(text, counts=counts, spans=spans)
 
     def search(rx, after_comma=False):
         """The matches of ``rx`` in the windows (the cue patterns start with lookbehinds: they run only
         around keywords). ``after_comma``: ``rx`` matches a keyword only right after a comma and one
-        whitespace character (so only in the windows that hold such a keyword)."""
+        whitespace character (so only in the windows that hold such a keyword). The two patterns run in
+        every window are tried only where they can match: :data:`_HEAD_RE` at a keyword's start (its
+        ``kw`` opens the match and is a whole run of word characters), :data:`_FRAME_RE` at the token
+        before one (:func:`_frame_starts`)."""
+        if rx is _HEAD_RE:
+            return _matches_at(rx, text, windows, [k for k, _ in spans])
+        if rx is _FRAME_RE:
+            return _matches_at(rx, text, windows, _frame_starts(text, spans))
         return (m for ws, we, comma in windows if comma or not after_comma for m in rx.finditer(text, ws, we))
 
     for cue, rx in (("list", _LIST_RE), ("comma", _COMMA_RE)):

@@ -223,3 +223,32 @@ def test_comment_stamps_are_the_definition(seed):
         found = truncation._stamp_passages(text, passages)
         for dated in (False, True):
             assert truncation._comment_stamps(found, dated) == _comment_stamps_slow(text, passages, dated)
+
+
+# -- spam: the two cue patterns run in every keyword window, tried only where they can match ---------
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_cue_patterns_tried_at_their_starts_are_finditer(seed):
+    from audit.artefacts import spam
+    from audit.text import TextLayer
+
+    pieces = ["order", "online", "shop", "site", "casino", "store", "buy", "orders", "the", "would", "will",
+              "Tom", "x", "3", "1,389", "12.5", "٣", "²", ",", ".", "-", "'", "’", " ", " ", "\t", "\n", "\n\n",
+              "é", "_", "online\u0301", "said", "to", "$40", "million"]  # fmt: skip
+    rnd = random.Random(seed)
+
+    def key(ms):
+        return [(m.span(), m.groupdict()) for m in ms]
+
+    found = 0
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 60)))
+        counts = TextLayer(text).word_counts
+        spans = spam._cue_spans(text, counts)
+        windows = spam._keyword_windows(text, reach=rnd.choice([5, 20, 200]), counts=counts, spans=spans)
+        for rx, starts in ((spam._HEAD_RE, [k for k, _ in spans]), (spam._FRAME_RE, spam._frame_starts(text, spans))):
+            slow = key(m for ws, we, _c in windows for m in rx.finditer(text, ws, we))
+            assert key(spam._matches_at(rx, text, windows, starts)) == slow, (repr(text), rx.pattern[:20])
+            found += bool(slow)
+    assert found >= 150  # the patterns do match in these texts
