@@ -256,6 +256,26 @@ def _title_case_line(text: str, start: int) -> bool:
 _AFTER_SENTENCE_RE = re.compile(
     rf"(?<=[^\W\d_]{{2}}[.!?] )(?P<kw>[a-z][a-z-]*(?: [a-z][a-z-]*){{0,5}})(?=[ \t]*(?:\n|$)|[.!?]?[ \t]+{_CAP})"
 )
+#: Where :data:`_AFTER_SENTENCE_RE` can match: right after a sentence mark and a space, before a lower-case ASCII
+#: letter (the end of this pattern's match). Two such places never overlap (a mark is no space).
+_AFTER_SENTENCE_AT = re.compile(r"[.!?] (?=[a-z])")
+
+
+def _after_sentence(text: str, windows: list[tuple[int, int]]) -> list[re.Match]:
+    """``_AFTER_SENTENCE_RE.finditer(text, ls, le)`` over the windows, the pattern tried only after each ". ",
+    "! " or "? " before a lower-case letter (it opens with a lookbehind, tried at every position otherwise): in
+    order, each after the last match's end, as ``finditer`` reports them."""
+    out = []
+    for ls, le in windows:
+        last = ls
+        for gap in _AFTER_SENTENCE_AT.finditer(text, max(0, ls - 2), le):
+            p = gap.end()
+            if p >= last and (m := _AFTER_SENTENCE_RE.match(text, p, le)) is not None:
+                out.append(m)
+                last = m.end()
+    return out
+
+
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 #: :data:`_WORD_RE` on ASCII text (same matches: there ``[^\W\d_]`` is ``[A-Za-z]`` and ``’`` cannot occur).
 _ASCII_WORD_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")
@@ -388,7 +408,7 @@ def find_stuffing(text: str, extra: Iterable[str] = (), word_counts=None) -> lis
     else:
         repeats_possible = True
         windows = [(0, len(text))]
-    for m in (m for ls, le in windows for m in _AFTER_SENTENCE_RE.finditer(text, ls, le)):
+    for m in _after_sentence(text, windows):
         phrase = m.group("kw")
         prev = re.search(r"(\S+)\s$", text[max(0, m.start() - 40) : m.start()])
         if prev and prev.group(1).lower().rstrip(".!?") in ABBREVIATIONS:
@@ -441,7 +461,7 @@ _CUE_LONGEST = max(map(len, _CUE_WORDS_ALL))
 _MARK = re.compile(f"[{MARKS}]")
 
 
-def _cue_spans(text: str, counts=None) -> list[tuple[int, int]]:
+def _cue_spans(text: str, counts=None, plain: bool = False) -> list[tuple[int, int]]:
     """The spans of ``_CUE_RE.finditer(text)``.
 
     A match is a whole run of word characters (``\\w``) equal to a keyword. Such a run is a word of the
@@ -449,8 +469,9 @@ def _cue_spans(text: str, counts=None) -> list[tuple[int, int]]:
     layer's words take those: "site's"): with ``counts`` (the layer's lower-cased words) and no combining
     mark in the text, only the keywords that are words of the text or stand next to an apostrophe can
     match, and ``str.find`` finds their occurrences (kept when no word character touches them) without
-    running the alternation at every position."""
-    if counts is None or (not text.isascii() and _MARK.search(text)):
+    running the alternation at every position. ``plain``: the text layer's :attr:`audit.text.TextLayer.plain`
+    (True: the text holds no combining mark, no search for one)."""
+    if counts is None or (not plain and not text.isascii() and _MARK.search(text)):
         return [m.span() for m in _CUE_RE.finditer(text)]
     near = []  # the characters around each apostrophe: a keyword right before or after one is in there
     for mark in "'’":
@@ -971,11 +992,12 @@ def _matches_at(rx: re.Pattern, text: str, windows, starts: list[int]) -> list[r
     return out
 
 
-def find_injections(text: str, lang_of, counts=None) -> list[tuple[int, int, str, str]]:
+def find_injections(text: str, lang_of, counts=None, plain: bool = False) -> list[tuple[int, int, str, str]]:
     """``(start, end, keyword, cue)`` for each injected keyword; ``lang_of(offset)`` gives the language there.
-    ``counts`` (optional): the text's lower-cased words (the text layer's), see :func:`_keyword_windows`."""
+    ``counts`` (optional): the text's lower-cased words (the text layer's), see :func:`_keyword_windows`;
+    ``plain``: the layer's :attr:`audit.text.TextLayer.plain` (:func:`_cue_spans`)."""
     out: dict[int, tuple[int, int, str, str]] = {}
-    spans = _cue_spans(text, counts)
+    spans = _cue_spans(text, counts, plain)
     windows = _keyword_windows(text, counts=counts, spans=spans)
 
     def search(rx, after_comma=False):
@@ -1333,7 +1355,9 @@ class InjectedKeywordCheck(DocumentCheck):
 
         out = []
         counts = ctx.word_counts
-        found = find_injections(text, lang_of, counts) if any(counts.get(k) for k in _CUE_WORDS) else []
+        found = (
+            find_injections(text, lang_of, counts, ctx.layer.plain) if any(counts.get(k) for k in _CUE_WORDS) else []
+        )
         if self.config.extra_keywords:
             extra = _kw(re.escape(k) for k in self.config.extra_keywords)
             for rx in (re.compile(rf"(?<=\w,\s)(?P<kw>{extra})(?=\s+{_CAP}[\w’'-]+)"),):

@@ -252,3 +252,42 @@ def test_cue_patterns_tried_at_their_starts_are_finditer(seed):
             assert key(spam._matches_at(rx, text, windows, starts)) == slow, (repr(text), rx.pattern[:20])
             found += bool(slow)
     assert found >= 150  # the patterns do match in these texts
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_after_sentence_tried_after_sentence_marks_is_finditer(seed):
+    from audit.artefacts import spam
+
+    pieces = ["cheap", "flights", "online", "Tuesday", "on", "It", "ok", "a", "x", "1", "é", "-", ". ", "! ", "? ",
+              ".", "!", " ", " ", "\t", "\n", "etc", "Then", "Mr"]  # fmt: skip
+    rnd = random.Random(seed)
+
+    def key(ms):
+        return [(m.span(), m.groupdict()) for m in ms]
+
+    found = 0
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 60)))
+        for windows in ([(0, len(text))], spam._lines_holding(text, ["cheap", "on"])):
+            slow = key(m for ls, le in windows for m in spam._AFTER_SENTENCE_RE.finditer(text, ls, le))
+            assert key(spam._after_sentence(text, windows)) == slow, repr(text)
+            found += bool(slow)
+    assert found >= 150  # the pattern does match in these texts
+
+
+@pytest.mark.parametrize(
+    "extra", ["", "é", "e\u0301", "\u0301 alone", "中文", "ภาษาไทย", "\u0915\u093f", "\U0001d400", "online’s"]
+)
+def test_plain_layer_skips_the_mark_search(extra):
+    from audit.artefacts import spam
+    from audit.text import _ARRAY_MIN, MARKS, TextLayer, _array_tokens
+
+    text = ("Buy it online, order now at the store site. " * (_ARRAY_MIN // 40 + 1)) + extra
+    layer = TextLayer(text)
+    counts = layer.word_counts
+    assert layer.plain is (_array_tokens(text) is not None)
+    if layer.plain:  # what the flag promises
+        assert not any(0x0300 <= ord(c) <= 0x036F for c in text) and spam._MARK.search(text) is None
+        assert MARKS  # (the class the search looks for)
+    assert spam._cue_spans(text, counts, layer.plain) == spam._cue_spans(text)
+    assert not TextLayer("short é").plain  # the regex read it (or nothing read yet): not known
