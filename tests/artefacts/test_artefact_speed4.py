@@ -228,6 +228,11 @@ def test_comment_stamps_are_the_definition(seed):
 # -- spam: the two cue patterns run in every keyword window, tried only where they can match ---------
 
 
+def _key(matches) -> list:
+    """What a match reports: its span and its groups."""
+    return [(m.span(), m.groupdict()) for m in matches]
+
+
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_cue_patterns_tried_at_their_starts_are_finditer(seed):
     from audit.artefacts import spam
@@ -237,10 +242,6 @@ def test_cue_patterns_tried_at_their_starts_are_finditer(seed):
               "Tom", "x", "3", "1,389", "12.5", "٣", "²", ",", ".", "-", "'", "’", " ", " ", "\t", "\n", "\n\n",
               "é", "_", "online\u0301", "said", "to", "$40", "million"]  # fmt: skip
     rnd = random.Random(seed)
-
-    def key(ms):
-        return [(m.span(), m.groupdict()) for m in ms]
-
     found = 0
     for _ in range(3000):
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 60)))
@@ -248,8 +249,8 @@ def test_cue_patterns_tried_at_their_starts_are_finditer(seed):
         spans = spam._cue_spans(text, counts)
         windows = spam._keyword_windows(text, reach=rnd.choice([5, 20, 200]), counts=counts, spans=spans)
         for rx, starts in ((spam._HEAD_RE, [k for k, _ in spans]), (spam._FRAME_RE, spam._frame_starts(text, spans))):
-            slow = key(m for ws, we, _c in windows for m in rx.finditer(text, ws, we))
-            assert key(spam._matches_at(rx, text, windows, starts)) == slow, (repr(text), rx.pattern[:20])
+            slow = _key(m for ws, we, _c in windows for m in rx.finditer(text, ws, we))
+            assert _key(spam._matches_at(rx, text, windows, starts)) == slow, (repr(text), rx.pattern[:20])
             found += bool(slow)
     assert found >= 150  # the patterns do match in these texts
 
@@ -261,16 +262,12 @@ def test_after_sentence_tried_after_sentence_marks_is_finditer(seed):
     pieces = ["cheap", "flights", "online", "Tuesday", "on", "It", "ok", "a", "x", "1", "é", "-", ". ", "! ", "? ",
               ".", "!", " ", " ", "\t", "\n", "etc", "Then", "Mr"]  # fmt: skip
     rnd = random.Random(seed)
-
-    def key(ms):
-        return [(m.span(), m.groupdict()) for m in ms]
-
     found = 0
     for _ in range(3000):
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 60)))
         for windows in ([(0, len(text))], spam._lines_holding(text, ["cheap", "on"])):
-            slow = key(m for ls, le in windows for m in spam._AFTER_SENTENCE_RE.finditer(text, ls, le))
-            assert key(spam._after_sentence(text, windows)) == slow, repr(text)
+            slow = _key(m for ls, le in windows for m in spam._AFTER_SENTENCE_RE.finditer(text, ls, le))
+            assert _key(spam._after_sentence(text, windows)) == slow, repr(text)
             found += bool(slow)
     assert found >= 150  # the pattern does match in these texts
 
