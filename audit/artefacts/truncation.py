@@ -750,6 +750,7 @@ _DATE = (
 )
 _STAMP = re.compile(f"{_DATE}|{_CLOCK}", re.IGNORECASE)
 _CLOCK_RE = re.compile(_CLOCK, re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 #: The most words of a timestamp line (:func:`_stamp_line`), of its words before the first date or time (a
 #: name, "Posted on", "by Jane on") and after the last one (a button: "Reply", "- Antworten", "| Permalink").
 _STAMP_WORDS, _STAMP_BEFORE, _STAMP_AFTER = 16, 8, 4
@@ -762,8 +763,9 @@ def _stamp_line(line: str) -> tuple[bool, bool]:
     -- and does it give a time of day? The words after the last date or time open with a separator or a capital
     (a button, a name), or close the bracket that opens the stamp, not in lower case: "... released on June 3,
     2018 and grossed" is a sentence."""
-    ws = line.split()
-    if len(ws) > _STAMP_WORDS or not any(c.isdigit() for c in line):
+    # every branch of _STAMP holds a decimal digit (``\d``): a line without one has no stamp (a quicker test
+    # than its words or the stamp pattern, and than a Python loop over its characters)
+    if _DIGIT.search(line) is None or len(line.split()) > _STAMP_WORDS:
         return False, False
     found = list(_STAMP.finditer(line))
     if not found:
@@ -788,22 +790,31 @@ _COMMENT_REACH = 6
 _DATED_STAMPS = 3
 
 
-def _comment_stamps(text: str, passages, dated: bool = False) -> list[int]:
-    """The passages whose last line is a timestamp line with a time of day (:func:`_stamp_line`), when the
-    document holds two of them or more: a thread of reader comments. Else none; or, with ``dated``, the
-    passages whose last line is a timestamp line with or without a time of day, when the document holds
-    three of them or more, or two with a time of day (a thread whose comments give their date only)."""
-    out = []
-    days = []
+def _stamp_passages(text: str, passages) -> tuple[list[int], list[int]]:
+    """``(clock, dated)``: the passages (of 400 characters at most) whose last line is a timestamp line
+    (:func:`_stamp_line`) with a time of day, and those whose last line is one with or without it."""
+    clock: list[int] = []
+    dated: list[int] = []
+    digit = _DIGIT.search
     for j, p in enumerate(passages):
-        if p.end - p.start > 400:
-            continue
+        if p.end - p.start > 400 or digit(text, p.start, p.end) is None:
+            continue  # a passage without a digit has no timestamp line (:func:`_stamp_line`)
         line = text[p.start : p.end].rstrip().rsplit("\n", 1)[-1]
-        label, clock = _stamp_line(line)
-        if label and clock:
-            out.append(j)
+        label, has_clock = _stamp_line(line)
+        if label and has_clock:
+            clock.append(j)
         if label:
-            days.append(j)
+            dated.append(j)
+    return clock, dated
+
+
+def _comment_stamps(found: tuple[list[int], list[int]], dated: bool = False) -> list[int]:
+    """The passages whose last line is a timestamp line with a time of day, when the document holds two of them
+    or more: a thread of reader comments. Else none; or, with ``dated``, the passages whose last line is a
+    timestamp line with or without a time of day, when the document holds three of them or more, or two with a
+    time of day (a thread whose comments give their date only). ``found``: the document's
+    :func:`_stamp_passages`."""
+    out, days = found
     if dated:
         return days if len(out) >= 2 or len(days) >= _DATED_STAMPS else []
     return out if len(out) >= 2 else []
@@ -1665,6 +1676,7 @@ class TruncationCheck(DocumentCheck):
         tables: frozenset[int] | None = None  # the paragraphs of tables of figures (:func:`_tables`)
         stamps: list[int] | None = None  # the timestamp lines of a comment thread (:func:`_comment_stamps`)
         threads: list[int] | None = None  # the same, dated lines without a time of day too
+        stamp_lines: tuple[list[int], list[int]] | None = None  # :func:`_stamp_passages`, on first use
         # a quotation cut (ART022) opens with “ or «: only the passages that hold one are searched for it
         quoted: set[int] = set()
         judged: set[str] = set()  # the passages judged for ART020 so far
@@ -1811,7 +1823,9 @@ class TruncationCheck(DocumentCheck):
                     if _stamp_line(ptext.rstrip().rsplit("\n", 1)[-1])[0]:
                         continue  # "Jane, 3. März 2018 um 15:28 Uhr - Antworten": the date line of a post or comment
                     if stamps is None:
-                        stamps = _comment_stamps(text, passages)
+                        if stamp_lines is None:
+                            stamp_lines = _stamp_passages(text, passages)
+                        stamps = _comment_stamps(stamp_lines)
                     if (
                         stamps
                         and any(0 < i - j <= _COMMENT_REACH for j in stamps)
@@ -1870,7 +1884,9 @@ class TruncationCheck(DocumentCheck):
                         if ends is None:
                             ends = _PassageEnds(text, passages)
                         if threads is None:
-                            threads = _comment_stamps(text, passages, dated=True)
+                            if stamp_lines is None:
+                                stamp_lines = _stamp_passages(text, passages)
+                            threads = _comment_stamps(stamp_lines, dated=True)
                         warn = not self._residue(
                             text, passages, i, kind, lang, ends, threads, completed=bool(completed or year)
                         )
