@@ -1996,7 +1996,7 @@ class TruncationCheck(DocumentCheck):
             if not _starts_sentence(text, m.end()):
                 continue  # "what was needed.. was not", "nice info.. very good", "..:)", "How To.. (17)": an ellipsis
             if threads is None:
-                threads = _comment_stamps(text, passages, dated=True)
+                threads = _comment_stamps(_stamp_passages(text, passages), dated=True)
             if threads and _in_comment(passages, threads, m.start()):
                 continue  # a reader's comment between the timestamp lines of a thread: an informal ellipsis
             ls = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start() - 1) + 1, m.start() - 60, 0)
