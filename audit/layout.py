@@ -49,7 +49,18 @@ _ALIGNED = re.compile(r"[^\s.!?:;,](?: {2,}|\t+)\S.*?[^\s.!?:;,](?: {2,}|\t+)\S"
 _DIGIT = re.compile(r"\d")
 _VERSUS = re.compile(r"\bvs\.?(?=\s|$)")
 #: A figure: digits, or a number written as a word as wire tables do ("Shr two cts vs one ct").
-_FIGURE = re.compile(r"\d|\b(?:nil|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", re.I)
+_FIGURE_WORDS = frozenset("nil one two three four five six seven eight nine ten eleven twelve".split())
+_FIGURE = re.compile(rf"\d|\b(?:{'|'.join(sorted(_FIGURE_WORDS))})\b", re.I)
+#: A line of a table of figures that :func:`is_table_row` does not take alone but does within a run of rows
+#: (:func:`_mark_runs`): a row closed by a full stop ("Shr 37.4p vs 30p.") or a short labelled figure with words
+#: around it and no "vs" ("Net loss 11.49 mln dlrs", "Dividend nil (no comparison)"): at most this many tokens
+_SOFT_ROW_TOKENS = 8
+#: ... and characters (a longer line is a sentence of prose that holds a figure).
+_SOFT_ROW_CHARS = 60
+#: A dash bullet written without its space ("-fold laundry"): a hyphen right before a letter. A negative number
+#: ("-12.5 mln") has a digit after the hyphen and a prose dash ("-- he said", "- and") a dash or a space; such a
+#: line is a list item only next to another one (:func:`_mark_runs`): a list has two items, a stray hyphen one.
+_TIGHT_DASH = re.compile(r"-[^\W\d_]")
 
 
 #: Function words a sentence never ends with (articles, prepositions, conjunctions), per language.
@@ -159,6 +170,7 @@ class _Line:
     table: bool = False
     bullet: bool = False
     count: int = 1  # physical lines (more than one once a continuation line is joined)
+    soft: bool = False  # a row only within a run of rows (:func:`_mark_runs`)
 
 
 #: A line's content: from its first to its last non-space character (``\\s`` is exactly ``str.isspace``).
@@ -245,7 +257,8 @@ def _unwrapped(text: str, lines: list[_Line]) -> tuple[Row, ...]:
             kind = "table" if ln.table else "list" if ln.bullet else "prose"
             out.append((ln.start, ln.end, kind, ln.count))
             return
-        if _is_wrapped_block([ln.text for ln in block]):
+        # a block of rows of figures ("Turnover 2.93 billion marks vs 2.71 billion") is a table, not wrapped prose
+        if _is_wrapped_block([ln.text for ln in block]) and 2 * sum(ln.table for ln in block) < len(block):
             out.append(_paragraph(block))
             return
         verse = _verse_lines(block) if len(block) >= 3 else ()  # verse needs a run of three lines
@@ -313,10 +326,18 @@ def _verse_line(ln: _Line) -> bool:
     )
 
 
+def _varied(run: list[_Line]) -> bool:
+    """Do the lines of a run say different things? Verse repeats a refrain ("Let it be" twice in four lines):
+    at least two different lines, and half as many as the run's; one line printed over and over (a carousel of a
+    page template, a headline repeated) is no poem."""
+    distinct = len({ln.text for ln in run})
+    return distinct >= 2 and 2 * distinct >= len(run)
+
+
 def _verse_lines(block: list[_Line]) -> set[int]:
     """Indexes of lines of verse: runs of three or more short lines, each opening with a capital, most
     running on into the next (no final punctuation, or a comma) -- a poem or song quoted in an article,
-    not cut sentences."""
+    not cut sentences, nor one line repeated (:func:`_varied`)."""
     out: set[int] = set()
     k = 0
     while k < len(block):
@@ -324,7 +345,11 @@ def _verse_lines(block: list[_Line]) -> set[int]:
         while j < len(block) and _verse_line(block[j]):
             j += 1
         run = block[k:j]
-        if len(run) >= 3 and sum(1 for ln in run if ln.text[-1] == "," or ln.text[-1] not in _CLOSED) >= len(run) / 2:
+        if (
+            len(run) >= 3
+            and sum(1 for ln in run if ln.text[-1] == "," or ln.text[-1] not in _CLOSED) >= len(run) / 2
+            and _varied(run)
+        ):
             out.update(range(k, j))
         k = max(j, k + 1)
     return out
@@ -377,8 +402,9 @@ def _unindented_lines_are_paragraphs(text: str, bounds: list[tuple[int, int]]) -
     * in each block of 3+ lines (between blank lines), fewer than 60 % of the lines but the last run on: no block
       is wrapped (:func:`_is_wrapped_block`);
     * the lines followed by a line (no blank between) that run on are none, or fewer than those that end a
-      sentence with no pipe, column gap or tab (never a row, never run-on): fewer than half the wrap test's
-      body runs on, so no wrap width is found (:func:`_wrap_width`).
+      sentence with no pipe, column gap or tab and are no short line of figures ending in a full stop (never a
+      row, never run-on): fewer than half the wrap test's body runs on, so no wrap width is found
+      (:func:`_wrap_width`).
 
     Then :func:`build` returns one paragraph per line. False says nothing."""
     count = text.count
@@ -406,7 +432,13 @@ def _unindented_lines_are_paragraphs(text: str, bounds: list[tuple[int, int]]) -
                             return False
                 elif last in _ROW_CLOSED:
                     line = text[prev_s:prev_e]
-                    if "|" not in line and "  " not in line and "\t" not in line:
+                    # a short line of figures ending in "." can be a row of a table (_soft_row): no sure sentence end
+                    if (
+                        "|" not in line
+                        and "  " not in line
+                        and "\t" not in line
+                        and not (last == "." and len(line) <= _SOFT_ROW_CHARS and _FIGURE.search(line))
+                    ):
                         closed += 1
         block_lines += 1
         prev_s, prev_e = s, e
@@ -428,6 +460,62 @@ def _mark_rows_and_bullets(lines: list[_Line]) -> None:
         c = t[0]
         if c in _BULLET_FIRST or c.isdigit() or t[1:2] in (".", ")"):
             ln.bullet = bool(bullet_at(t))
+
+
+def _soft_row(line: str, width: int = 0) -> bool:
+    """A line that is a row of a table of figures within a run of rows (:func:`_mark_runs`), not alone: a row
+    closed by a full stop ("Shr 37.4p vs 30p."), or a short labelled figure that :func:`is_table_row` finds too
+    wordy ("Net loss 11.49 mln dlrs.", "Dividend nil (no comparison)": a figure after the label). It is short,
+    does not open in lower case or end on a function word (the ends of a sentence wrapped or broken over lines),
+    and, in a wrapped document (``width``), does not fill the width."""
+    if len(line) > _SOFT_ROW_CHARS or (width and len(line) >= 0.9 * width):
+        return False
+    if line[0].islower() or line[-1] in '!?…;:,"”’':
+        return False
+    if line[-1] == "." and line[-2:-1] != "." and is_table_row(line[:-1], width):
+        return True
+    toks = line.split()
+    if len(toks) > _SOFT_ROW_TOKENS or toks[-1] in _ANY_NEVER_FINAL:
+        return False
+    # a label, then its figure ("Nine mths" is the label of the rows below it, no row); a number word stands as a
+    # token of its own (a set test: the figure regex is slow on the many short lines of a web page)
+    return _DIGIT.search(line, len(toks[0])) is not None or not _FIGURE_WORDS.isdisjoint(
+        t.strip("().,").lower() for t in toks[1:]
+    )
+
+
+def _mark_runs(lines: list[_Line]) -> None:
+    """Marks that a line earns from its neighbours: a soft row (:func:`_soft_row`) is a row in a run of three or
+    more lines without a blank line between, all rows or soft rows, two of them soft at least (a table of results
+    whose rows end in a full stop or have no "vs"); a line led by a hyphen right before a letter
+    (:data:`_TIGHT_DASH`) is a list item when the line before or after is one too. One pass."""
+    soft_row, dash_at, limit = _soft_row, _TIGHT_DASH.match, _SOFT_ROW_CHARS
+    run = 0  # lines in the current run of rows and soft rows
+    soft: list[_Line] = []  # its soft rows
+    dash: _Line | None = None  # the line before, when it is led by a hyphen right before a letter
+    for ln in lines:
+        t = ln.text
+        if t[0] == "-" and dash_at(t):  # (_BULLET needs a space after the hyphen: no such line is a bullet yet)
+            if dash is not None:
+                dash.bullet = ln.bullet = True
+            dash = ln
+        else:
+            dash = None
+        member = ln.table or (len(t) <= limit and soft_row(t))
+        if ln.blank_before or not member:
+            # the run ends: three lines or more, two of them soft (a headline over its date, "Asterisk 11 - What's
+            # New" / "October 26, 2012", or one line of a rating widget among its buttons is no table of results)
+            if run >= 3 and len(soft) >= 2:
+                for row in soft:
+                    row.table = row.soft = True
+            run, soft = 0, []
+        if member:
+            run += 1
+            if not ln.table:
+                soft.append(ln)
+    if run >= 3 and len(soft) >= 2:
+        for row in soft:
+            row.table = row.soft = True
 
 
 def _indentation_counts(lines: list[_Line], base: int) -> tuple[int, int, int]:
@@ -469,6 +557,7 @@ def build(text: str, bounds: list[tuple[int, int]] | None = None) -> Layout:
     text's :func:`line_bounds` when the caller has them."""
     lines = _raw_lines(text, bounds)
     _mark_rows_and_bullets(lines)
+    _mark_runs(lines)
     width = _wrap_width(lines)
     base = min((ln.indent for ln in lines), default=0)
     starts, opened, run_on = _indentation_counts(lines, base)
@@ -479,7 +568,7 @@ def build(text: str, bounds: list[tuple[int, int]] | None = None) -> Layout:
         return Layout(False, 0, False, _unwrapped(text, lines))
     for ln in lines:  # with the width known, a full line of figures is prose, not a row
         if ln.table:
-            ln.table = is_table_row(ln.text, width) and not (
+            ln.table = (_soft_row(ln.text, width) if ln.soft else is_table_row(ln.text, width)) and not (
                 indented and ln.indent == base and not ln.blank_before and ln is not lines[0]
             )
     out: list[Row] = []

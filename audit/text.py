@@ -153,6 +153,11 @@ class TextLayer:
     def __init__(self, text: str) -> None:
         self.text = text
 
+    #: True once the words came from the characters' classes (:func:`_array_tokens`, texts of
+    #: :data:`_ARRAY_MIN` characters or more): then the text holds no combining mark (:data:`MARKS`) and no
+    #: character of a dense script. False: not known (the regex read the words, or they are not read yet).
+    plain: bool = False
+
     # -- words ---------------------------------------------------------------------------------
 
     @cached_property
@@ -163,6 +168,7 @@ class TextLayer:
         if len(text) >= _ARRAY_MIN:
             found = _array_tokens(text)
             if found is not None:
+                self.plain = True
                 return found
         parts = (_ASCII_SPLIT if text.isascii() else _SPLIT).split(text)
         lengths = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts))

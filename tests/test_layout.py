@@ -372,3 +372,81 @@ def test_lines_are_paragraphs_is_never_wrong_on_random_layouts():
             assert spans == bounds, text
         assert [(s.start, s.end) for s in TextLayer(text).passages] == spans, text
     assert proved > 300  # the pass does fire on this mix (and is checked there)
+
+
+def _kinds(text: str) -> list[tuple[str, str]]:
+    return [(text[p.span.start : p.span.end], p.kind) for p in layout(text).paragraphs]
+
+
+def test_results_rows_ending_in_a_full_stop_or_without_vs_are_a_table():
+    stopped = (
+        "Shr 41.2p vs 33p.\n"
+        "    Interim div 5p vs 4p.\n"
+        "    Pretax profit 88.4 mln stg vs 71.9 mln.\n"
+        "    Turnover 610.3 mln vs 588.0 mln.\n"
+        "    Tax 20.1 mln vs 19.6 mln.\n"
+        "    Note - The company said its packaging arm was sold in\n"
+        "April and its results are shown as discontinued.\n"
+    )
+    kinds = [k for _, k in _kinds(stopped)]
+    assert kinds == ["table"] * 5 + ["prose"]
+    no_vs = (
+        "Shr loss 3.2 cts (no comparison)\n"
+        "Dividend nil (no comparison)\n"
+        "Net loss 8.75 mln dlrs.\n"
+        "Revs 1.2 billion\n"
+        "The company was listed in May.\n"
+    )
+    assert [k for _, k in _kinds(no_vs)] == ["table"] * 4 + ["prose"]
+    # a block of "vs" rows of similar length is a table, not one hard-wrapped paragraph
+    block = (
+        "Group operating profit 310.2 mln crowns vs 288.4 mln\n"
+        "    Sales 4.12 billion crowns vs 3.96 billion crowns\n"
+        "    New orders 4.40 billion crowns vs 4.05 billion\n"
+        "    Order backlog at year end 2.91 billion vs 2.70 billion\n"
+    )
+    assert [k for _, k in _kinds(block)] == ["table"] * 4
+
+
+def test_short_sentences_with_figures_are_not_rows_on_their_own():
+    # one short sentence with a figure next to prose, or a label above a table, stays what it is
+    for text in (
+        "The museum opened in 1998.\nIt holds paintings from five centuries and a large library.\n",
+        "He scored 12 goals.\nHis coach praised the way he trained in the winter.\n",
+    ):
+        assert all(k == "prose" for _, k in _kinds(text)), text
+    table = "Shr 1.10 dlrs vs 95 cts\nNet 21.8 mln vs 19.2 mln\nNine mths\nShr 2.10 dlrs vs 1.95 dlrs\n"
+    assert dict(_kinds(table))["Nine mths"] == "prose"
+    # the end of a sentence broken over lines is no row, however short
+    broken = "The board said it would buy back 2 mln of\nits shares, worth 3 mln dlrs.\nNet 4.5 mln vs 3.9 mln\n"
+    assert _kinds(broken)[0][1] == "prose"
+    # a headline over its date, or one line of a rating widget among its buttons, is no table of results
+    titled = "Harbour 2 - What's On! [VIDEO]\nMarch 3, 2021\nThe festival returns to the quay this spring with music.\n"
+    assert _kinds(titled)[0][1] == "prose"
+    widget = "Rated 3 stars out of 5 so far\nRate 1 star\nRate 2 stars\nRate 3 stars\nJazz on the pier\n"
+    assert _kinds(widget)[0][1] == "prose"
+    # a lone "vs" line closed by a full stop in prose is no table
+    assert _kinds("Final score was 3 vs 1.\nThe crowd went home happy after a long night.\n")[0][1] == "prose"
+
+
+def test_dash_bullets_without_a_space_are_list_items():
+    text = "Things to bring:\n-sleeping bag\n-a warm hat\n-water for two days\nSee you there.\n"
+    assert [k for _, k in _kinds(text)] == ["prose", "list", "list", "list", "prose"]
+
+
+def test_a_hyphen_led_negative_number_or_prose_dash_is_no_list_item():
+    for text in (
+        "Temperatures overnight:\n-12 in the hills\n-5 in the valleys\n",  # negative numbers
+        "He paused and said\n-- and then nothing more.\n-- Nothing at all, she answered.\n",  # prose dashes
+        "The vote was close.\n-Not everyone agreed, he added.\nThe council will meet again.\n",  # one stray hyphen
+        "A long line of wrapped prose that ends in a hyphenated well\n-known name and goes on.\n",
+    ):
+        assert all(k != "list" for _, k in _kinds(text)), text
+
+
+def test_a_line_repeated_over_and_over_is_not_verse():
+    repeated = "Storm delays holiday travel\n" * 6
+    assert all(k == "prose" for _, k in _kinds(repeated))
+    # a quoted song keeps its refrain: a line repeated within varied lines is still verse
+    song = "Row along the river\nRow along the river\nWhere the willows bend\nAnd the long road ends\n"
+    assert all(k == "verse" for _, k in _kinds(song))

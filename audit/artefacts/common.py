@@ -136,9 +136,13 @@ def language_of_counts(
         return "und", 0.0
     sw = stopwords()
     present = counts.keys()
+    get = counts.__getitem__
     best, best_n, second_n = "und", 0, 0
     for lang in candidates:
-        n = sum(counts[t] for t in present & sw[lang])
+        # the stop words the text holds: found by going through the smaller of the two (a passage's few words,
+        # or a list of about a hundred stop words), each looked up in the other
+        lang_sw = sw[lang]
+        n = sum(map(get, lang_sw.intersection(present) if len(present) < len(lang_sw) else present & lang_sw))
         if n > best_n:
             best, best_n, second_n = lang, n, best_n
         elif n > second_n:

@@ -30,7 +30,7 @@ import numpy as np
 from audit.artefacts.common import DENSE_RE, OTHER_TERMINAL, UNMARKED_SCRIPT_RE, stopwords, words
 from audit.model import Category, Finding, Severity
 from audit.rules import DocContext, DocumentCheck, Rule
-from audit.text import CharClasses, lower_all
+from audit.text import DENSE_SCRIPT, CharClasses, lower_all
 
 
 def _rule(rid: str, name: str, desc: str, flags: tuple[str, ...], not_flags: tuple[str, ...]) -> Rule:
@@ -223,6 +223,14 @@ def line_fragments(text: str, rows) -> tuple[int, int]:
     return fragments + kinds.count("P"), fragments
 
 
+#: :func:`terminal_end` of a line (no final line break) read off its last character where that decides it:
+#: True after a sentence mark, a closing quote or another script's terminal mark; False after any other ASCII
+#: character but a closing bracket or quote and whitespace. Other last characters (absent) need the line.
+_END_BY_LAST = {c: True for c in _ENDS_TERMINAL} | {
+    c: False for c in map(chr, range(128)) if c not in _ENDS_TERMINAL and c not in _CLOSERS and not c.isspace()
+}
+
+
 def line_kinds(text: str, rows) -> list[str]:
     """One letter per row of the layout: ``T`` a table, ``S`` set aside, ``P`` a line of prose, ``F`` a
     fragment: a line of prose of at most :data:`FRAGMENT_WORDS` words and no terminal punctuation (``:``
@@ -230,63 +238,78 @@ def line_kinds(text: str, rows) -> list[str]:
     next to two rows of a table ("Year", "Nine mths") and the heading block of a paragraph (a run of at most
     :data:`HEADING_LINES` fragments right above a closed paragraph of :data:`_HEADED_WORDS` words or more:
     headline, byline, date)."""
-    kinds: list[str] = []  # per row: "T" table, "S" set aside, "P" a line of prose, "F" a fragment
-    closed: list[bool] = []  # per row: a line of prose that ends with terminal punctuation
     n = len(rows)
-    for i, (s, e, kind, _) in enumerate(rows):
-        if kind == "table":
-            kinds.append("T")
-        elif kind != "prose":
-            kinds.append("S")
-        else:
-            line = text[s:e]
+    # per row: "T" table, "S" set aside, "P" a line of prose, "F" a fragment; prose rows are judged below
+    kinds = ["P" if kind == "prose" else "T" if kind == "table" else "S" for _, _, kind, _ in rows]
+    closed = [False] * n  # per row: a line of prose that ends with terminal punctuation
+    verdict = _END_BY_LAST.get
+    for i in [i for i, k in enumerate(kinds) if k == "P"]:
+        s, e = rows[i][0], rows[i][1]
+        line = text[s:e]
+        ended = verdict(line[-1:])
+        if ended is None:  # an empty line, a final line break, a closing bracket or quote, a non-ASCII character
+            ended = terminal_end(line)
+        if not ended and line.endswith(":"):
             # a line ending in ":" introduces what follows it; with nothing after it, or another such line, it
             # is an orphan label (a disambiguation page whose lists were lost)
-            ended = terminal_end(line) or (
-                line.endswith(":") and i + 1 < n and not text[rows[i + 1][0] : rows[i + 1][1]].endswith(":")
-            )
-            frag = not ended and len(line.split(None, FRAGMENT_WORDS)) <= FRAGMENT_WORDS
-            kinds.append("F" if frag else "P")
-            closed.append(ended)
-            continue
-        closed.append(False)
-    for i, k in enumerate(kinds):
-        # a table's label row ("Year", "Nine mths") above or below two rows of the table
-        if k == "F" and ("".join(kinds[max(i - 2, 0) : i]) == "TT" or "".join(kinds[i + 1 : i + 3]) == "TT"):
-            kinds[i] = "S"
-    for i, k in enumerate(kinds):
-        if k != "P" or not closed[i] or i == 0 or kinds[i - 1] != "F":
-            continue
+            ended = i + 1 < n and not text[rows[i + 1][0] : rows[i + 1][1]].endswith(":")
+        if ended:
+            closed[i] = True
+        elif len(line.split(None, FRAGMENT_WORDS)) <= FRAGMENT_WORDS:
+            kinds[i] = "F"
+    joined = "".join(kinds)
+    if "TT" in joined and "F" in joined:
+        for i, k in enumerate(kinds):
+            # a table's label row ("Year", "Nine mths") above or below two rows of the table
+            if k == "F" and (joined[max(i - 2, 0) : i] == "TT" or joined[i + 1 : i + 3] == "TT"):
+                kinds[i] = "S"
+        joined = "".join(kinds)
+    # a closed paragraph right after a fragment (a row turned "S" above stays "S": those tests read only "T")
+    i = joined.find("FP") + 1
+    while i > 0:
         s, e = rows[i][0], rows[i][1]
-        if len(text[s:e].split(None, _HEADED_WORDS)) <= _HEADED_WORDS - 1:
-            continue
-        j = i - 1
-        while j >= 0 and kinds[j] == "F":
-            j -= 1
-        if i - 1 - j <= HEADING_LINES:  # a longer run of fragments is a menu or a list of links, no heading
-            kinds[j + 1 : i] = ["S"] * (i - 1 - j)
+        if closed[i] and len(text[s:e].split(None, _HEADED_WORDS)) > _HEADED_WORDS - 1:
+            j = i - 1
+            while j >= 0 and kinds[j] == "F":
+                j -= 1
+            if i - 1 - j <= HEADING_LINES:  # a longer run of fragments is a menu or a list of links, no heading
+                kinds[j + 1 : i] = ["S"] * (i - 1 - j)
+        i = joined.find("FP", i) + 1
     return kinds
 
 
 #: Hangul: a character is a syllable, so a Korean word of two or three characters is a normal word, and a
 #: mean word length counted in characters says nothing (ART061).
-_SYLLABIC_RE = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+_HANGUL = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af"
+_SYLLABIC_RE = re.compile(f"[{_HANGUL}]")
 
 
 #: A sentence end anywhere: a mark of :data:`OTHER_TERMINAL`, or ``.!?…`` before white space or the end.
 _SENTENCE_END = re.compile(rf"[.!?…](?:\s|$)|[{OTHER_TERMINAL}]")
 
 
-def _syllabic(text: str, counts: Counter, n: int) -> bool:
-    """Are at least 30% of the ``n`` words of ``text`` written in Hangul?"""
-    if text.isascii() or _SYLLABIC_RE.search(text) is None:
+#: A character of a dense script (:data:`DENSE_RE`) or of Hangul (:data:`_SYLLABIC_RE`): a text without one
+#: needs neither search (one pass over the text instead of two).
+_WIDE_RE = re.compile(f"[{DENSE_SCRIPT}{_HANGUL}]")
+
+
+def _wide(text: str) -> bool:
+    """Might the text hold a character of a dense script or of Hangul (False: it holds neither)?"""
+    return not text.isascii() and _WIDE_RE.search(text) is not None
+
+
+def _syllabic(text: str, counts: Counter, n: int, wide: bool = True) -> bool:
+    """Are at least 30% of the ``n`` words of ``text`` written in Hangul? ``wide``: :func:`_wide` (False
+    skips the search)."""
+    if not wide or text.isascii() or _SYLLABIC_RE.search(text) is None:
         return False
     return sum(c for w, c in counts.items() if _SYLLABIC_RE.match(w)) >= 0.3 * n
 
 
-def _has_dense(text: str) -> bool:
-    """Does the text hold a character of a script written without spaces?"""
-    return not text.isascii() and DENSE_RE.search(text) is not None
+def _has_dense(text: str, wide: bool = True) -> bool:
+    """Does the text hold a character of a script written without spaces? ``wide``: :func:`_wide` (False
+    skips the search)."""
+    return wide and not text.isascii() and DENSE_RE.search(text) is not None
 
 
 @lru_cache(maxsize=64)
@@ -329,11 +352,17 @@ def words_within(layer, spans) -> Counter:
 
 
 def quality_signals(
-    text: str, lines: list[str], n_sentences: int, langs: list[str], counts: Counter | None = None
+    text: str,
+    lines: list[str],
+    n_sentences: int,
+    langs: list[str],
+    counts: Counter | None = None,
+    wide: bool = True,
 ) -> dict[str, Any]:
     """The Gopher/C4 statistics of one document; stop words are counted for ``langs`` (one or a mixture).
 
-    ``counts``: the text's lower-cased :func:`words` with their counts, when the caller has them.
+    ``counts``: the text's lower-cased :func:`words` with their counts, when the caller has them. ``wide``:
+    :func:`_wide` of the text, when the caller has it (False: no dense-script character to look for).
     """
     if counts is None:
         counts = Counter(lower_all(words(text)))
@@ -344,7 +373,7 @@ def quality_signals(
     dup_chars = sum(len(ln) * (c - 1) for ln, c in line_counts.items() if c > 1)
     total_chars = sum(map(len, lines)) or 1
     unpunct = count_unpunctuated(lines)
-    dense = sum(c for w, c in counts.items() if DENSE_RE.match(w)) if _has_dense(text) else 0
+    dense = sum(c for w, c in counts.items() if DENSE_RE.match(w)) if _has_dense(text, wide) else 0
     return {
         "words": n,
         "sentences": n_sentences,
@@ -427,7 +456,8 @@ class QualityCheck(DocumentCheck):
             langs = [ctx.language] if ctx.language in sw else best_stopword_languages(text)
         lang = "+".join(langs)
         lines = [text[s.start : s.end] for s in ctx.lines]
-        q = quality_signals(text, lines, len(ctx.sentences), langs, ctx.word_counts)
+        wide = _wide(text)
+        q = quality_signals(text, lines, len(ctx.sentences), langs, ctx.word_counts, wide)
         lay = ctx.layout
         tables = [p.span for p in lay.paragraphs if p.kind == "table"]
         # The layout's logical lines: a hard-wrapped paragraph is one line; table rows are layout, not text
@@ -491,7 +521,7 @@ class QualityCheck(DocumentCheck):
             return special or (n_prose >= c.min_words and letter_words() >= c.min_words)
 
         # Word length means nothing where every character is a token (Chinese, Japanese, Thai).
-        dense = q["dense_script_share"] >= 0.3 or _syllabic(text, ctx.word_counts, q["words"])
+        dense = q["dense_script_share"] >= 0.3 or _syllabic(text, ctx.word_counts, q["words"], wide)
         if not dense and not c.min_mean_word_length <= q["mean_word_length"] <= c.max_mean_word_length and judged():
             add(
                 ART061,

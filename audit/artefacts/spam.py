@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
@@ -255,6 +256,26 @@ def _title_case_line(text: str, start: int) -> bool:
 _AFTER_SENTENCE_RE = re.compile(
     rf"(?<=[^\W\d_]{{2}}[.!?] )(?P<kw>[a-z][a-z-]*(?: [a-z][a-z-]*){{0,5}})(?=[ \t]*(?:\n|$)|[.!?]?[ \t]+{_CAP})"
 )
+#: Where :data:`_AFTER_SENTENCE_RE` can match: right after a sentence mark and a space, before a lower-case ASCII
+#: letter (the end of this pattern's match). Two such places never overlap (a mark is no space).
+_AFTER_SENTENCE_AT = re.compile(r"[.!?] (?=[a-z])")
+
+
+def _after_sentence(text: str, windows: list[tuple[int, int]]) -> list[re.Match]:
+    """``_AFTER_SENTENCE_RE.finditer(text, ls, le)`` over the windows, the pattern tried only after each ". ",
+    "! " or "? " before a lower-case letter (it opens with a lookbehind, tried at every position otherwise): in
+    order, each after the last match's end, as ``finditer`` reports them."""
+    out = []
+    for ls, le in windows:
+        last = ls
+        for gap in _AFTER_SENTENCE_AT.finditer(text, max(0, ls - 2), le):
+            p = gap.end()
+            if p >= last and (m := _AFTER_SENTENCE_RE.match(text, p, le)) is not None:
+                out.append(m)
+                last = m.end()
+    return out
+
+
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 #: :data:`_WORD_RE` on ASCII text (same matches: there ``[^\W\d_]`` is ``[A-Za-z]`` and ``’`` cannot occur).
 _ASCII_WORD_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")
@@ -387,7 +408,7 @@ def find_stuffing(text: str, extra: Iterable[str] = (), word_counts=None) -> lis
     else:
         repeats_possible = True
         windows = [(0, len(text))]
-    for m in (m for ls, le in windows for m in _AFTER_SENTENCE_RE.finditer(text, ls, le)):
+    for m in _after_sentence(text, windows):
         phrase = m.group("kw")
         prev = re.search(r"(\S+)\s$", text[max(0, m.start() - 40) : m.start()])
         if prev and prev.group(1).lower().rstrip(".!?") in ABBREVIATIONS:
@@ -411,13 +432,13 @@ _CUE_WORDS_ALL = set(KEYWORDS) | set(FOREIGN_OK)
 _CUE_RE = re.compile(rf"(?=[{''.join(sorted({w[0] for w in _CUE_WORDS_ALL}))}])\b(?:{_kw(_CUE_WORDS_ALL)})\b")
 
 
-def _keyword_windows(text: str, reach: int = 200, counts=None) -> list[tuple[int, int, bool]]:
+def _keyword_windows(text: str, reach: int = 200, counts=None, spans=None) -> list[tuple[int, int, bool]]:
     """Merged ``(start, end, after_comma)`` windows of ``reach`` characters around each cue keyword (each
     match of :data:`_CUE_RE`); ``after_comma``: some keyword in the window follows a comma and one
     whitespace character. ``counts``: the text's lower-cased words (the text layer's), which tell which
-    keywords can occur at all (:func:`_cue_spans`)."""
+    keywords can occur at all (:func:`_cue_spans`); ``spans``: the caller's :func:`_cue_spans`."""
     out: list[list] = []
-    for ms, me in _cue_spans(text, counts):
+    for ms, me in _cue_spans(text, counts) if spans is None else spans:
         s, e = max(0, ms - reach), me + reach
         comma = ms >= 2 and text[ms - 2] == "," and text[ms - 1].isspace()
         if out and s <= out[-1][1]:
@@ -440,7 +461,7 @@ _CUE_LONGEST = max(map(len, _CUE_WORDS_ALL))
 _MARK = re.compile(f"[{MARKS}]")
 
 
-def _cue_spans(text: str, counts=None) -> list[tuple[int, int]]:
+def _cue_spans(text: str, counts=None, plain: bool = False) -> list[tuple[int, int]]:
     """The spans of ``_CUE_RE.finditer(text)``.
 
     A match is a whole run of word characters (``\\w``) equal to a keyword. Such a run is a word of the
@@ -448,8 +469,9 @@ def _cue_spans(text: str, counts=None) -> list[tuple[int, int]]:
     layer's words take those: "site's"): with ``counts`` (the layer's lower-cased words) and no combining
     mark in the text, only the keywords that are words of the text or stand next to an apostrophe can
     match, and ``str.find`` finds their occurrences (kept when no word character touches them) without
-    running the alternation at every position."""
-    if counts is None or (not text.isascii() and _MARK.search(text)):
+    running the alternation at every position. ``plain``: the text layer's :attr:`audit.text.TextLayer.plain`
+    (True: the text holds no combining mark, no search for one)."""
+    if counts is None or (not plain and not text.isascii() and _MARK.search(text)):
         return [m.span() for m in _CUE_RE.finditer(text)]
     near = []  # the characters around each apostrophe: a keyword right before or after one is in there
     for mark in "'’":
@@ -926,16 +948,69 @@ def _german_word(kw: str, s: int, lang_of) -> bool:
     return "de" in FOREIGN_OK.get(kw, ()) and lang_of(s) == "de"
 
 
-def find_injections(text: str, lang_of, counts=None) -> list[tuple[int, int, str, str]]:
+_FRAME_GAP = frozenset(" \t\n")
+_FRAME_FIGURE = frozenset(",.")
+
+
+def _frame_starts(text: str, spans: list[tuple[int, int]]) -> list[int]:
+    """Where :data:`_FRAME_RE` can match, sorted: its ``kw`` is a cue keyword (a span of :func:`_cue_spans`, the
+    whole run of word characters) after a gap of spaces, tabs and line breaks, and its ``prev`` the token right
+    before the gap, a run of ASCII letters (from the run's start: a letter or other word character before it fails
+    the pattern's lookbehind) or a figure (``\\d[\\d,.]*\\d``: from any of the run's digits that opens it or
+    follows a comma; a dot or word character before a digit fails the lookbehind). More positions than it
+    matches at; none where it does is left out."""
+    out = set()
+    for k, _ in spans:
+        g = k
+        while g > 0 and text[g - 1] in _FRAME_GAP:
+            g -= 1
+        if g == k or g == 0:
+            continue
+        p = g
+        if text[g - 1].isascii() and text[g - 1].isalpha():
+            while p > 0 and text[p - 1].isascii() and text[p - 1].isalpha():
+                p -= 1
+            out.add(p)
+            continue
+        while p > 0 and (text[p - 1].isdecimal() or text[p - 1] in _FRAME_FIGURE):
+            p -= 1
+        out.update(q for q in range(p, g) if text[q].isdecimal() and (q == p or text[q - 1] == ","))
+    return sorted(out)
+
+
+def _matches_at(rx: re.Pattern, text: str, windows, starts: list[int]) -> list[re.Match]:
+    """``rx.finditer(text, ws, we)`` over the windows, tried only at ``starts`` (sorted): positions that
+    include every one where ``rx`` can match. ``finditer`` tries every position from the window's start or
+    the last match's end and reports the first match; so does this, among the only positions that can."""
+    out = []
+    for ws, we, _ in windows:
+        last = ws
+        for p in starts[bisect_left(starts, ws) : bisect_left(starts, we)]:
+            if p >= last and (m := rx.match(text, p, we)) is not None:
+                out.append(m)
+                last = m.end()
+    return out
+
+
+def find_injections(text: str, lang_of, counts=None, plain: bool = False) -> list[tuple[int, int, str, str]]:
     """``(start, end, keyword, cue)`` for each injected keyword; ``lang_of(offset)`` gives the language there.
-    ``counts`` (optional): the text's lower-cased words (the text layer's), see :func:`_keyword_windows`."""
+    ``counts`` (optional): the text's lower-cased words (the text layer's), see :func:`_keyword_windows`;
+    ``plain``: the layer's :attr:`audit.text.TextLayer.plain` (:func:`_cue_spans`)."""
     out: dict[int, tuple[int, int, str, str]] = {}
-    windows = _keyword_windows(text, counts=counts)
+    spans = _cue_spans(text, counts, plain)
+    windows = _keyword_windows(text, counts=counts, spans=spans)
 
     def search(rx, after_comma=False):
         """The matches of ``rx`` in the windows (the cue patterns start with lookbehinds: they run only
         around keywords). ``after_comma``: ``rx`` matches a keyword only right after a comma and one
-        whitespace character (so only in the windows that hold such a keyword)."""
+        whitespace character (so only in the windows that hold such a keyword). The two patterns run in
+        every window are tried only where they can match: :data:`_HEAD_RE` at a keyword's start (its
+        ``kw`` opens the match and is a whole run of word characters), :data:`_FRAME_RE` at the token
+        before one (:func:`_frame_starts`)."""
+        if rx is _HEAD_RE:
+            return _matches_at(rx, text, windows, [k for k, _ in spans])
+        if rx is _FRAME_RE:
+            return _matches_at(rx, text, windows, _frame_starts(text, spans))
         return (m for ws, we, comma in windows if comma or not after_comma for m in rx.finditer(text, ws, we))
 
     for cue, rx in (("list", _LIST_RE), ("comma", _COMMA_RE)):
@@ -1280,7 +1355,9 @@ class InjectedKeywordCheck(DocumentCheck):
 
         out = []
         counts = ctx.word_counts
-        found = find_injections(text, lang_of, counts) if any(counts.get(k) for k in _CUE_WORDS) else []
+        found = (
+            find_injections(text, lang_of, counts, ctx.layer.plain) if any(counts.get(k) for k in _CUE_WORDS) else []
+        )
         if self.config.extra_keywords:
             extra = _kw(re.escape(k) for k in self.config.extra_keywords)
             for rx in (re.compile(rf"(?<=\w,\s)(?P<kw>{extra})(?=\s+{_CAP}[\w’'-]+)"),):

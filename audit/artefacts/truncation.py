@@ -57,12 +57,18 @@ ART021 = Rule(
     name="dangling-double-period",
     category=Category.ARTEFACT,
     severity=Severity.INFO,
-    description="A sentence ends in a dangling `..` (not an ellipsis): the text may have been cut there. Info: on "
-    "real text a `..` is mostly a typo or an informal ellipsis; documents that use `..` as their ellipsis are "
-    "not reported.",
-    flags=("...and giving rise to civil rights..",),
-    not_flags=("He paused... then spoke.", "She works for Acme Inc.", "The U.S. economy grew 3.5%."),
+    description="A sentence ends in `..` (not an ellipsis) and a new one begins, or a `..` after an abbreviation "
+    "stands inside a sentence: a full stop typed twice, or a cut marked with `..`. Info: on real text these are "
+    "typos; informal ellipses (before lower case, twice or more in a document, in a reader's comment) and an "
+    "abbreviation's dot before the full stop that ends its sentence are not reported.",
+    flags=("...and giving rise to civil rights.. Later", "Shares of Nvidia Corp.. rose 9%."),
+    not_flags=(
+        "He paused... then spoke.",
+        "She works for Acme Inc.. All rights reserved.",
+        "What was needed.. was not more rules.",
+    ),
 )
+
 
 ART022 = Rule(
     id="ART022",
@@ -122,6 +128,59 @@ def double_dots(text: str) -> list[re.Match]:
     that follow a letter. No match is lost to one before it: the character after a match's first dot
     is a dot, never the letter another match needs."""
     return [m for m in _DOTS.finditer(text) if m.start() and _LETTER.match(text, m.start() - 1)]
+
+
+#: A ".." the writer typed (not part of "..."), wherever it stands ("civil rights..", "..where x is", "..:)");
+#: :data:`_DOTS_STYLE` of them or more in a document are its punctuation, an informal ellipsis (ART021).
+_WRITTEN_DOTS = re.compile(r"(?<!\.)\.\.(?!\.)")
+_DOTS_STYLE = 2
+#: The most characters between a ".." and the timestamp lines of a thread before and after it, for the ".."
+#: to stand in a reader's comment (:func:`_in_comment`); an article between its date line and the first
+#: comment is longer.
+_COMMENT_CHARS = 2000
+
+
+def _abbreviation_dot(word: str) -> bool:
+    """Does ``word`` (lower case, the letters and dots before a "..") end on an abbreviation's own full stop
+    ("Inc..", "Jr..", "etc..", "D.C..", "e.g..")?"""
+    return word in ABBREVIATIONS or ("." in word and all(len(part) <= 2 for part in word.split(".")))
+
+
+#: Abbreviations that stand before what they qualify (a title before a name, "e.g." before an example, "No."
+#: before a number) and so never end a sentence: a ".." after one is a stray full stop ("Gov.. Ron DeSantis").
+PREFIX_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof sgt lt col gen gov sen rep rev capt cmdr adm maj cpl pvt supt insp det pres atty asst assoc "
+    "vs e.g i.e approx no nos vol fig figs pp sra srta dra lic ing arq av avda pág págs núm".split()
+)
+
+
+def _starts_sentence(text: str, pos: int, figure: bool = True) -> bool:
+    """Does a new sentence (or a new line, or the end of the text) follow ``pos``: a capital or (with ``figure``)
+    a figure, after opening quotes; after an opening bracket, a word in sentence case ("(The name ...")? A ".."
+    before a word in lower case, a bracketed count or credit, an emoticon or a separator does not end its
+    sentence ("what was needed.. was not", "How To.. (17)", "..:)", "CUPERTINO, Calif.. (AP)")."""
+    rest = text[pos : pos + 12].lstrip(" \t\u00a0")
+    if not rest or rest[0] in "\r\n":
+        return True
+    if rest[0] in "([":
+        return rest[1:2].isupper() and rest[2:3].islower()
+    head = rest.lstrip("\"'“‘«¿¡")
+    return head[:1].isupper() or (figure and head[:1].isdigit())
+
+
+def _in_comment(passages, stamps: list[int], pos: int) -> bool:
+    """Does ``pos`` lie in a reader's comment: between timestamp lines of a thread (``stamps``, passages that
+    end on one: :func:`_comment_stamps`), one ending before it and one at or after it, each at most
+    :data:`_COMMENT_CHARS` away? Counted in characters, not passages: a comment's buttons ("Recommend?",
+    "(3)", "Report", "Share") are passages of their own."""
+    before = after = False
+    for j in stamps:
+        end = passages[j].end
+        if end <= pos:
+            before = before or pos - end <= _COMMENT_CHARS
+        elif passages[j].start - pos <= _COMMENT_CHARS:
+            after = True
+    return before and after
 
 
 _QUOTE_ATTRIBUTION = re.compile(r"[,!?][\"”»’]\s+[^\W\d_]")
@@ -750,6 +809,7 @@ _DATE = (
 )
 _STAMP = re.compile(f"{_DATE}|{_CLOCK}", re.IGNORECASE)
 _CLOCK_RE = re.compile(_CLOCK, re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 #: The most words of a timestamp line (:func:`_stamp_line`), of its words before the first date or time (a
 #: name, "Posted on", "by Jane on") and after the last one (a button: "Reply", "- Antworten", "| Permalink").
 _STAMP_WORDS, _STAMP_BEFORE, _STAMP_AFTER = 16, 8, 4
@@ -762,8 +822,9 @@ def _stamp_line(line: str) -> tuple[bool, bool]:
     -- and does it give a time of day? The words after the last date or time open with a separator or a capital
     (a button, a name), or close the bracket that opens the stamp, not in lower case: "... released on June 3,
     2018 and grossed" is a sentence."""
-    ws = line.split()
-    if len(ws) > _STAMP_WORDS or not any(c.isdigit() for c in line):
+    # every branch of _STAMP holds a decimal digit (``\d``): a line without one has no stamp (a quicker test
+    # than its words or the stamp pattern, and than a Python loop over its characters)
+    if _DIGIT.search(line) is None or len(line.split()) > _STAMP_WORDS:
         return False, False
     found = list(_STAMP.finditer(line))
     if not found:
@@ -788,22 +849,31 @@ _COMMENT_REACH = 6
 _DATED_STAMPS = 3
 
 
-def _comment_stamps(text: str, passages, dated: bool = False) -> list[int]:
-    """The passages whose last line is a timestamp line with a time of day (:func:`_stamp_line`), when the
-    document holds two of them or more: a thread of reader comments. Else none; or, with ``dated``, the
-    passages whose last line is a timestamp line with or without a time of day, when the document holds
-    three of them or more, or two with a time of day (a thread whose comments give their date only)."""
-    out = []
-    days = []
+def _stamp_passages(text: str, passages) -> tuple[list[int], list[int]]:
+    """``(clock, dated)``: the passages (of 400 characters at most) whose last line is a timestamp line
+    (:func:`_stamp_line`) with a time of day, and those whose last line is one with or without it."""
+    clock: list[int] = []
+    dated: list[int] = []
+    digit = _DIGIT.search
     for j, p in enumerate(passages):
-        if p.end - p.start > 400:
-            continue
+        if p.end - p.start > 400 or digit(text, p.start, p.end) is None:
+            continue  # a passage without a digit has no timestamp line (:func:`_stamp_line`)
         line = text[p.start : p.end].rstrip().rsplit("\n", 1)[-1]
-        label, clock = _stamp_line(line)
-        if label and clock:
-            out.append(j)
+        label, has_clock = _stamp_line(line)
+        if label and has_clock:
+            clock.append(j)
         if label:
-            days.append(j)
+            dated.append(j)
+    return clock, dated
+
+
+def _comment_stamps(found: tuple[list[int], list[int]], dated: bool = False) -> list[int]:
+    """The passages whose last line is a timestamp line with a time of day, when the document holds two of them
+    or more: a thread of reader comments. Else none; or, with ``dated``, the passages whose last line is a
+    timestamp line with or without a time of day, when the document holds three of them or more, or two with a
+    time of day (a thread whose comments give their date only). ``found``: the document's
+    :func:`_stamp_passages`."""
+    out, days = found
     if dated:
         return days if len(out) >= 2 or len(days) >= _DATED_STAMPS else []
     return out if len(out) >= 2 else []
@@ -1671,6 +1741,7 @@ class TruncationCheck(DocumentCheck):
         tables: frozenset[int] | None = None  # the paragraphs of tables of figures (:func:`_tables`)
         stamps: list[int] | None = None  # the timestamp lines of a comment thread (:func:`_comment_stamps`)
         threads: list[int] | None = None  # the same, dated lines without a time of day too
+        stamp_lines: tuple[list[int], list[int]] | None = None  # :func:`_stamp_passages`, on first use
         # a quotation cut (ART022) opens with “ or «: only the passages that hold one are searched for it
         quoted: set[int] = set()
         judged: set[str] = set()  # the passages judged for ART020 so far
@@ -1817,7 +1888,9 @@ class TruncationCheck(DocumentCheck):
                     if _stamp_line(ptext.rstrip().rsplit("\n", 1)[-1])[0]:
                         continue  # "Jane, 3. März 2018 um 15:28 Uhr - Antworten": the date line of a post or comment
                     if stamps is None:
-                        stamps = _comment_stamps(text, passages)
+                        if stamp_lines is None:
+                            stamp_lines = _stamp_passages(text, passages)
+                        stamps = _comment_stamps(stamp_lines)
                     if (
                         stamps
                         and any(0 < i - j <= _COMMENT_REACH for j in stamps)
@@ -1856,7 +1929,9 @@ class TruncationCheck(DocumentCheck):
                     if ends is None:
                         ends = _PassageEnds(text, passages)
                     if threads is None:
-                        threads = _comment_stamps(text, passages, dated=True)
+                        if stamp_lines is None:
+                            stamp_lines = _stamp_passages(text, passages)
+                        threads = _comment_stamps(stamp_lines, dated=True)
                     if self._residue(text, passages, i, kind, ends, threads):
                         continue  # page furniture, a comment in a thread, a comma before a heading: no cut of prose
                     # a sentence that ends on a whole content word without its period is more often a
@@ -1903,22 +1978,41 @@ class TruncationCheck(DocumentCheck):
                         )
                     )
         doubles = double_dots(text) if ".." in text else []
-        if len(doubles) >= 3:
-            doubles = []  # the writer's own ellipsis ("dependency.. neediness.. irritation..")
+        if doubles and len(_WRITTEN_DOTS.findall(text)) >= _DOTS_STYLE:
+            doubles = []  # the writer's own ellipsis ("dependency.. neediness.. irritation..", "..where x is")
         for m in doubles:
             word = re.search(r"[\w.]+$", text[max(0, m.start() - 30) : m.start()])
             w = word.group(0).lower() if word else ""
-            line_end = not text[m.end() : m.end() + 2].strip(" \t")[:1].strip()
-            abbreviation = w in ABBREVIATIONS or ("." in w and all(len(p) <= 2 for p in w.split(".")))
-            if (abbreviation and line_end) or w in REPORTING_VERBS:
-                continue  # "the U.S..", "Inc.." ending a line: an abbreviation's dot and the full stop; "he said.."
+            if w in REPORTING_VERBS:
+                continue  # "he said..": the attribution closes a quotation
+            ending = text[max(0, m.start() - 30) : m.end()]
+            if _abbreviation_dot(w):
+                if w not in PREFIX_ABBREVIATIONS and _starts_sentence(text, m.end(), figure=False):
+                    continue  # "Inc.. All rights reserved", "Jr.. On March 30": the abbreviation's dot and the full stop
+                # "Inc.. are designing", "Gov.. Ron DeSantis", "Dec.. 24": the sentence goes on after a stray full stop
+                out.append(
+                    ART021.finding(
+                        (m.start(), m.end()),
+                        f"a second full stop after the abbreviation '{word.group(0) if word else w}.' inside the "
+                        "sentence: a full stop typed twice",
+                        data={"ending": ending, "after": "abbreviation"},
+                    )
+                )
+                continue
+            if not _starts_sentence(text, m.end()):
+                continue  # "what was needed.. was not", "nice info.. very good", "..:)", "How To.. (17)": an ellipsis
+            if threads is None:
+                threads = _comment_stamps(_stamp_passages(text, passages), dated=True)
+            if threads and _in_comment(passages, threads, m.start()):
+                continue  # a reader's comment between the timestamp lines of a thread: an informal ellipsis
             ls = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start() - 1) + 1, m.start() - 60, 0)
             before = text[ls : m.start()].strip()[-30:]
             out.append(
                 ART021.finding(
                     (m.start(), m.end()),
-                    f"dangling '..' after {before!r}: the sentence was cut",
-                    data={"ending": text[max(0, m.start() - 30) : m.end()]},
+                    f"a sentence ends in '..' after {before!r}: a full stop typed twice, or a cut marked with '..' "
+                    "(the sentence may be incomplete)",
+                    data={"ending": ending, "after": "sentence"},
                 )
             )
         return out
