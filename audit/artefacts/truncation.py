@@ -1474,6 +1474,8 @@ _HEADING_WORDS = 12
 #: must be short lines (5 of 8) and the fewest short lines.
 _RESIDUE_WORDS, _FURNITURE_WORDS, _FURNITURE_REACH = 12, 10, 4
 _FURNITURE_SHARE, _FURNITURE_LINES = (5, 8), 4
+#: The most words after the ellipsis that marks a quotation's cut as the site's (a read-more link).
+_READ_MORE_WORDS = 2
 
 
 @dataclass(frozen=True)
@@ -1595,26 +1597,15 @@ class TruncationCheck(DocumentCheck):
         return short >= _FURNITURE_LINES and short * _FURNITURE_SHARE[1] >= read * _FURNITURE_SHARE[0]
 
     @classmethod
-    def _residue(
-        cls,
-        text: str,
-        passages,
-        i: int,
-        kind: str,
-        lang: str,
-        ends: _PassageEnds,
-        threads: list[int],
-        completed: bool = False,
-    ) -> bool:
-        """A cut with grammatical evidence that is no evidence that the text's prose was cut, reported as info:
-        the passage is page furniture (:meth:`_among_furniture`: a footer's "... is a product of" whose logo was
-        an image), a reader's comment between the timestamp lines of a thread (a reader quotes part of another
+    def _residue(cls, text: str, passages, i: int, kind: str, ends: _PassageEnds, threads: list[int]) -> bool:
+        """A cut whose place says that the text's prose was not cut, not reported: the passage is page furniture
+        (:meth:`_among_furniture`: a footer's "... is a product of" whose logo was an image, a sidebar's
+        teasers), a reader's comment between the timestamp lines of a thread (a reader quotes part of another
         comment's sentence: "Et comme nous tous ici portons Brassens dans notre cœur,"), a paragraph that ends
         on a comma before a heading (what the page put there, a list, an embedded post, is missing, not words
-        of the sentence), a quotation whose writer or site marked the cut with an ellipsis ("“Objektives,
-        faktenbegründetes … Weiterlesen": a teaser and its read-more link), or a last fragment of one or two
-        letters in a language whose short words the stop-word lists do not know ("... 18.I.1919 г., в"), unless
-        the document writes it ``completed`` elsewhere."""
+        of the sentence), or a quotation whose site marked the cut with an ellipsis and a read-more link
+        (:meth:`_ellipsis_quote`: "“Objektives, faktenbegründetes … Weiterlesen"). The page furniture is reported as
+        residue by the boilerplate and structure rules; on real web text none of these cuts was a true one."""
         ptext = text[passages[i].start : passages[i].end].rstrip()
         if cls._among_furniture(text, passages, i, ends):
             return True
@@ -1622,14 +1613,29 @@ class TruncationCheck(DocumentCheck):
             return True
         if ptext.endswith(",") and cls._heading_next(text, passages, i):
             return True
-        if kind == "open-quote":
-            opened = max(ptext.rfind(o) for o in '“«(["')
-            if "…" in ptext[opened:] or "..." in ptext[opened:]:
-                return True
+        return cls._ellipsis_quote(ptext, kind, _READ_MORE_WORDS)
+
+    @staticmethod
+    def _ellipsis_quote(ptext: str, kind: str, most_after: int | None = None) -> bool:
+        """An open quotation with an ellipsis inside it; with ``most_after``, followed by that many words at most
+        (the site's cut mark and its read-more link: "“Objektives, faktenbegründetes … Weiterlesen"). An
+        ellipsis further back, the writer's own mark of an omission ("“... not to Karzai ... Karzai and other"),
+        is no evidence of the place: such a cut is reported as info."""
+        if kind != "open-quote":
+            return False
+        rest = ptext[max(ptext.rfind(o) for o in '“«(["') :]
+        mark = max(rest.rfind("…"), rest.rfind("..."))
+        if mark < 0:
+            return False
+        return most_after is None or len(rest[mark:].lstrip(".… ").split()) <= most_after
+
+    @staticmethod
+    def _short_letters(ptext: str, kind: str, lang: str, completed: bool) -> bool:
+        """A last fragment of one or two letters in a language whose short words the stop-word lists do not know
+        ("... 18.I.1919 г., в"), unless the document writes it ``completed`` elsewhere: reported as info."""
         if kind == "mid-word" and not completed and lang not in stopwords():
-            found = _final_letters(ptext)
-            if found and len(found[1]) <= 2 and found[1].islower():
-                return True
+            found = _final_letters(ptext.rstrip())
+            return bool(found and len(found[1]) <= 2 and found[1].islower())
         return False
 
     @staticmethod
@@ -1920,6 +1926,14 @@ class TruncationCheck(DocumentCheck):
                         continue  # "... Company, Inc. All Rights Reserved", "... in the world. Read more"
                     scope = "document" if i == len(passages) - 1 else "passage"
                     tail = ptext.rstrip()[-30:]
+                    if ends is None:
+                        ends = _PassageEnds(text, passages)
+                    if threads is None:
+                        if stamp_lines is None:
+                            stamp_lines = _stamp_passages(text, passages)
+                        threads = _comment_stamps(stamp_lines, dated=True)
+                    if self._residue(text, passages, i, kind, ends, threads):
+                        continue  # page furniture, a comment in a thread, a comma before a heading: no cut of prose
                     # a sentence that ends on a whole content word without its period is more often a
                     # missing period (or a label) than a cut: reported for review, not as a warning.
                     # So is a passage inside the text whose last word is merely unknown: on real text
@@ -1938,17 +1952,9 @@ class TruncationCheck(DocumentCheck):
                             and _headline_like(ptext)
                             and not _clear_fragment(ptext.lower() if ptext.isupper() else ptext, lang, vocab)
                         )
+                        and not self._short_letters(ptext, kind, lang, bool(completed or year))
+                        and not self._ellipsis_quote(ptext, kind)
                     )
-                    if warn:
-                        if ends is None:
-                            ends = _PassageEnds(text, passages)
-                        if threads is None:
-                            if stamp_lines is None:
-                                stamp_lines = _stamp_passages(text, passages)
-                            threads = _comment_stamps(stamp_lines, dated=True)
-                        warn = not self._residue(
-                            text, passages, i, kind, lang, ends, threads, completed=bool(completed or year)
-                        )
                     out.append(
                         ART020.finding(
                             (start, p.end),
