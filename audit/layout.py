@@ -51,6 +51,8 @@ _VERSUS = re.compile(r"\bvs\.?(?=\s|$)")
 #: A figure: digits, or a number written as a word as wire tables do ("Shr two cts vs one ct").
 _FIGURE_WORDS = frozenset("nil one two three four five six seven eight nine ten eleven twelve".split())
 _FIGURE = re.compile(rf"\d|\b(?:{'|'.join(sorted(_FIGURE_WORDS))})\b", re.I)
+#: A figure that measures (a decimal, "nil"), as a table of results has: a date or a title's number is whole.
+_MEASURED = re.compile(r"\d[.,]\d|\bnil\b", re.I)
 #: A line of a table of figures that :func:`is_table_row` does not take alone but does within a run of rows
 #: (:func:`_mark_runs`): a row closed by a full stop ("Shr 37.4p vs 30p.") or a short labelled figure with words
 #: around it and no "vs" ("Net loss 11.49 mln dlrs", "Dividend nil (no comparison)"): at most this many tokens
@@ -492,6 +494,7 @@ def _mark_runs(lines: list[_Line]) -> None:
     soft_row, dash_at, limit = _soft_row, _TIGHT_DASH.match, _SOFT_ROW_CHARS
     run = 0  # lines in the current run of rows and soft rows
     soft: list[_Line] = []  # its soft rows
+    strong = False  # the run holds a row by itself, one closed by a full stop, or a measured figure
     dash: _Line | None = None  # the line before, when it is led by a hyphen right before a letter
     for ln in lines:
         t = ln.text
@@ -504,16 +507,21 @@ def _mark_runs(lines: list[_Line]) -> None:
         member = ln.table or (len(t) <= limit and soft_row(t))
         if ln.blank_before or not member:
             # the run ends: three lines or more, two of them soft (a headline over its date, "Asterisk 11 - What's
-            # New" / "October 26, 2012", or one line of a rating widget among its buttons is no table of results)
-            if run >= 3 and len(soft) >= 2:
+            # New" / "October 26, 2012", or one line of a rating widget among its buttons is no table of results),
+            # and one a row by itself, a row closed by a full stop ("Shr 37.4p vs 30p.") or a measured figure (a
+            # decimal, "nil"): a list of teasers with their dates ("Publié le 8 juillet" / "Acte 36 ...") is whole
+            # numbers after labels only
+            if run >= 3 and len(soft) >= 2 and strong:
                 for row in soft:
                     row.table = row.soft = True
-            run, soft = 0, []
+            run, soft, strong = 0, [], False
         if member:
             run += 1
+            if not strong and (ln.table or _MEASURED.search(t) or (t[-1] == "." and is_table_row(t[:-1]))):
+                strong = True
             if not ln.table:
                 soft.append(ln)
-    if run >= 3 and len(soft) >= 2:
+    if run >= 3 and len(soft) >= 2 and strong:
         for row in soft:
             row.table = row.soft = True
 

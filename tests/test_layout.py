@@ -429,6 +429,19 @@ def test_short_sentences_with_figures_are_not_rows_on_their_own():
     assert _kinds("Final score was 3 vs 1.\nThe crowd went home happy after a long night.\n")[0][1] == "prose"
 
 
+def test_teasers_with_their_dates_are_no_table_of_results():
+    # a list of teasers, each under its date line: whole numbers after labels, no measured figure, no "vs" row
+    teasers = (
+        "The festival programme for the summer has been announced by the city council today.\n"
+        "Published on 8 July\nAct 36 of the yellow vests\nPublished on 8 July\nRound 12 of the cup\nPublished on 7 July\n"
+        "The market reopens on the quay after two years of works on the old harbour wall.\n"
+    )
+    assert all(k != "table" for _, k in _kinds(teasers)), _kinds(teasers)
+    # the same shape with a measured figure is a table of results
+    results = "Shr loss 3.2 cts (no comparison)\nDividend nil (no comparison)\nNet loss 8.75 mln dlrs.\n"
+    assert [k for _, k in _kinds(results)] == ["table", "table", "table"], _kinds(results)
+
+
 def test_dash_bullets_without_a_space_are_list_items():
     text = "Things to bring:\n-sleeping bag\n-a warm hat\n-water for two days\nSee you there.\n"
     assert [k for _, k in _kinds(text)] == ["prose", "list", "list", "list", "prose"]
