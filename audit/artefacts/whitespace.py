@@ -811,6 +811,22 @@ _CSS_PSEUDO = frozenset(
 )
 
 
+def _used_again(text: str, name: str, context: int = 12) -> bool:
+    """``name`` occurs twice or more in ``text`` in different places: the words around two of its occurrences
+    differ. A passage the page prints twice ("...den Alpen Österreichs.Begegnung mit der Natur" in a teaser and
+    again in a list) repeats its glued words with their context; a name spelled with its mark ("One.Tel said",
+    "shares of One.Tel") is used again in new sentences."""
+    seen: set[tuple[str, str]] = set()
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        seen.add((text[max(0, at - context) : at], text[end : end + context]))
+        if len(seen) > 1:
+            return True
+        at = text.find(name, end)
+    return False
+
+
 def find_glued(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, glue)`` spans of ``word<punct>word`` tokens that lost a space.
 
@@ -852,7 +868,7 @@ def find_glued(text: str) -> list[tuple[int, int, str]]:
             after = m.end() + len(right)
             if tok.startswith("(", after) or (p == ":" and right in _CSS_PSEUDO):
                 continue  # code: a call ("javascript:void(0)"), a selector ("a.nav:hover"), not prose
-            if left[0].isupper() and right[0].isupper() and text.count(tok[m.start() - len(left) : after]) > 1:
+            if left[0].isupper() and right[0].isupper() and _used_again(text, tok[m.start() - len(left) : after]):
                 continue  # a name spelled with its mark, used so again ("One.Tel", "Mul.Apin")
             if p == "," and text[ts - 1 : ts] in ("", "\n") and text[te : te + 1] in ("", "\n") and tok[-1].isalpha():
                 continue  # a token alone on its line, unpunctuated, is a user name or a label ("uno,ino")
