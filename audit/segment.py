@@ -32,6 +32,13 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 
+#: Those of :data:`ABBREVIATIONS` that stand before what they qualify (a title before a name, "e.g." before an
+#: example, "No." before a number) and so never end a sentence: a ".." after one is a stray full stop ("Gov.. Ron").
+PREFIX_ABBREVIATIONS = ABBREVIATIONS & frozenset(
+    "mr mrs ms dr prof sgt lt col gen gov sen rep rev capt cmdr adm maj cpl pvt supt insp det pres atty asst assoc "
+    "vs e.g i.e approx no nos vol fig figs pp sra srta dra lic ing arq av avda pág págs núm".split()
+)
+
 # French typography sets guillemets off with a (no-break) space: "… alimentaire. » Her …".
 # The leading lookahead (implied by both branches) lets the regex engine skip to candidate characters
 # instead of trying the lookbehind at every position (same matches, about 2.5x faster).

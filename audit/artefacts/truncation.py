@@ -32,7 +32,7 @@ from audit.artefacts.common import (
 from audit.layout import NEVER_FINAL, Paragraph
 from audit.model import Category, Finding, Severity, Span
 from audit.rules import DocContext, DocumentCheck, Rule
-from audit.segment import ABBREVIATIONS
+from audit.segment import ABBREVIATIONS, PREFIX_ABBREVIATIONS
 
 ART020 = Rule(
     id="ART020",
@@ -144,14 +144,6 @@ def _abbreviation_dot(word: str) -> bool:
     """Does ``word`` (lower case, the letters and dots before a "..") end on an abbreviation's own full stop
     ("Inc..", "Jr..", "etc..", "D.C..", "e.g..")?"""
     return word in ABBREVIATIONS or ("." in word and all(len(part) <= 2 for part in word.split(".")))
-
-
-#: Abbreviations that stand before what they qualify (a title before a name, "e.g." before an example, "No."
-#: before a number) and so never end a sentence: a ".." after one is a stray full stop ("Gov.. Ron DeSantis").
-PREFIX_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof sgt lt col gen gov sen rep rev capt cmdr adm maj cpl pvt supt insp det pres atty asst assoc "
-    "vs e.g i.e approx no nos vol fig figs pp sra srta dra lic ing arq av avda pág págs núm".split()
-)
 
 
 def _starts_sentence(text: str, pos: int, figure: bool = True) -> bool:
@@ -877,6 +869,36 @@ def _comment_stamps(found: tuple[list[int], list[int]], dated: bool = False) -> 
     if dated:
         return days if len(out) >= 2 or len(days) >= _DATED_STAMPS else []
     return out if len(out) >= 2 else []
+
+
+class _Threads:
+    """A document's comment-thread timestamp passages (:func:`_comment_stamps`), each kind computed on first use from
+    one :func:`_stamp_passages` pass: ``clock`` (time-of-day lines) and ``dated`` (with date-only lines too)."""
+
+    __slots__ = ("_text", "_passages", "_found", "_clock", "_dated")
+
+    def __init__(self, text: str, passages) -> None:
+        self._text, self._passages = text, passages
+        self._found: tuple[list[int], list[int]] | None = None
+        self._clock: list[int] | None = None
+        self._dated: list[int] | None = None
+
+    def _lines(self) -> tuple[list[int], list[int]]:
+        if self._found is None:
+            self._found = _stamp_passages(self._text, self._passages)
+        return self._found
+
+    @property
+    def clock(self) -> list[int]:
+        if self._clock is None:
+            self._clock = _comment_stamps(self._lines())
+        return self._clock
+
+    @property
+    def dated(self) -> list[int]:
+        if self._dated is None:
+            self._dated = _comment_stamps(self._lines(), dated=True)
+        return self._dated
 
 
 #: The fewest words of a passage of running prose (two sentences or more) whose last word, a short capitalised
@@ -1739,9 +1761,7 @@ class TruncationCheck(DocumentCheck):
         ends: _PassageEnds | None = None
         doc_lang: str | None = None
         tables: frozenset[int] | None = None  # the paragraphs of tables of figures (:func:`_tables`)
-        stamps: list[int] | None = None  # the timestamp lines of a comment thread (:func:`_comment_stamps`)
-        threads: list[int] | None = None  # the same, dated lines without a time of day too
-        stamp_lines: tuple[list[int], list[int]] | None = None  # :func:`_stamp_passages`, on first use
+        threads = _Threads(text, passages)  # the timestamp lines of the comment threads, on first use
         # a quotation cut (ART022) opens with “ or «: only the passages that hold one are searched for it
         quoted: set[int] = set()
         judged: set[str] = set()  # the passages judged for ART020 so far
@@ -1887,10 +1907,7 @@ class TruncationCheck(DocumentCheck):
                         continue  # "... (previous week's prices in brackets) -": a dash that introduces what follows
                     if _stamp_line(ptext.rstrip().rsplit("\n", 1)[-1])[0]:
                         continue  # "Jane, 3. März 2018 um 15:28 Uhr - Antworten": the date line of a post or comment
-                    if stamps is None:
-                        if stamp_lines is None:
-                            stamp_lines = _stamp_passages(text, passages)
-                        stamps = _comment_stamps(stamp_lines)
+                    stamps = threads.clock
                     if (
                         stamps
                         and any(0 < i - j <= _COMMENT_REACH for j in stamps)
@@ -1928,11 +1945,7 @@ class TruncationCheck(DocumentCheck):
                     tail = ptext.rstrip()[-30:]
                     if ends is None:
                         ends = _PassageEnds(text, passages)
-                    if threads is None:
-                        if stamp_lines is None:
-                            stamp_lines = _stamp_passages(text, passages)
-                        threads = _comment_stamps(stamp_lines, dated=True)
-                    if self._residue(text, passages, i, kind, ends, threads):
+                    if self._residue(text, passages, i, kind, ends, threads.dated):
                         continue  # page furniture, a comment in a thread, a comma before a heading: no cut of prose
                     # a sentence that ends on a whole content word without its period is more often a
                     # missing period (or a label) than a cut: reported for review, not as a warning.
@@ -1990,29 +2003,21 @@ class TruncationCheck(DocumentCheck):
                 if w not in PREFIX_ABBREVIATIONS and _starts_sentence(text, m.end(), figure=False):
                     continue  # "Inc.. All rights reserved", "Jr.. On March 30": the abbreviation's dot and the full stop
                 # "Inc.. are designing", "Gov.. Ron DeSantis", "Dec.. 24": the sentence goes on after a stray full stop
-                out.append(
-                    ART021.finding(
-                        (m.start(), m.end()),
-                        f"a second full stop after the abbreviation '{word.group(0) if word else w}.' inside the "
-                        "sentence: a full stop typed twice",
-                        data={"ending": ending, "after": "abbreviation"},
-                    )
+                after = "abbreviation"
+                message = (
+                    f"a second full stop after the abbreviation '{word.group(0) if word else w}.' inside the "
+                    "sentence: a full stop typed twice"
                 )
-                continue
-            if not _starts_sentence(text, m.end()):
-                continue  # "what was needed.. was not", "nice info.. very good", "..:)", "How To.. (17)": an ellipsis
-            if threads is None:
-                threads = _comment_stamps(_stamp_passages(text, passages), dated=True)
-            if threads and _in_comment(passages, threads, m.start()):
-                continue  # a reader's comment between the timestamp lines of a thread: an informal ellipsis
-            ls = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start() - 1) + 1, m.start() - 60, 0)
-            before = text[ls : m.start()].strip()[-30:]
-            out.append(
-                ART021.finding(
-                    (m.start(), m.end()),
-                    f"a sentence ends in '..' after {before!r}: a full stop typed twice, or a cut marked with '..' "
-                    "(the sentence may be incomplete)",
-                    data={"ending": ending, "after": "sentence"},
+            else:
+                if not _starts_sentence(text, m.end()):
+                    continue  # "what was needed.. was not", "nice info.. very good", "..:)", "How To.. (17)"
+                if threads.dated and _in_comment(passages, threads.dated, m.start()):
+                    continue  # a reader's comment between the timestamp lines of a thread: an informal ellipsis
+                ls = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start() - 1) + 1, m.start() - 60, 0)
+                after = "sentence"
+                message = (
+                    f"a sentence ends in '..' after {text[ls : m.start()].strip()[-30:]!r}: a full stop typed twice, "
+                    "or a cut marked with '..' (the sentence may be incomplete)"
                 )
-            )
+            out.append(ART021.finding((m.start(), m.end()), message, data={"ending": ending, "after": after}))
         return out
