@@ -13,7 +13,8 @@ there is tuned precision. These corpora come from public test data of the gensim
   ``bgwiki-latest-pages-articles-shortened.xml.bz2``, through WikiExtractor like the English ones (a non-English
   held-out corpus; fields id, title, url, lang, text);
 * ``clean/``: plain-text files for ``artefact_injection.py`` (``--clean N`` of each corpus, held-out texts for
-  injected-damage recall).
+  injected-damage recall); ``clean_titled/``: the same Wikipedia texts with their title as the first line, as
+  WikiExtractor writes them, so that "repeated headline" (which repeats a text's headline) has trials.
 
 And from the test data of the newspaper4k source distribution (0.9.6, sha256 checked), real news pages in many
 languages (English, Arabic, Chinese, Japanese, Thai, Burmese, Latvian, Spanish, Korean, Hindi, ...):
@@ -67,6 +68,7 @@ first)::
         /tmp/heldout/bgwiki_heldout.jsonl /tmp/heldout/news4k_text.jsonl /tmp/heldout/news4k_page.jsonl \
         /tmp/heldout/traf_text.jsonl /tmp/heldout/traf_page.jsonl
     python benchmarks/artefact_injection.py --trials 100 --seed 4 /tmp/heldout/clean
+    python benchmarks/artefact_injection.py --trials 100 --seed 4 /tmp/heldout/clean_titled --only "repeated headline"
 
 Labels for them are kept like the others, under ``benchmarks/data/precision/<file stem>/``.
 """
@@ -430,6 +432,23 @@ def _excluded_titles(paths: list[str]) -> set[str]:
     return titles
 
 
+def write_clean(folder: str, sources: tuple[tuple[str, list[dict]], ...], n: int, titled: bool = False) -> None:
+    """Every k-th document of each source as ``NAME_II.txt`` in ``folder`` (``n`` a source), so the injection
+    texts spread over the corpus; a long article is cut at a paragraph end near 8,000 characters. ``titled``
+    writes the record's title as the first line, then an empty line, as WikiExtractor's own output does."""
+    os.makedirs(folder, exist_ok=True)
+    for name, rows in sources:
+        step = max(1, len(rows) // max(1, n))
+        for i, row in enumerate(rows[::step][:n]):
+            text = row["text"]
+            if len(text) > 8000:
+                text = text[: text.rfind("\n", 0, 8000) + 1 or 8000]
+            if titled and row.get("title"):
+                text = f"{row['title']}\n\n{text}"
+            with open(os.path.join(folder, f"{name}_{i:02d}.txt"), "w", encoding="utf-8") as out:
+                out.write(text)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("out", help="output folder")
@@ -493,17 +512,11 @@ def main(argv: list[str] | None = None) -> int:
     if "gensim" not in only:
         return 0
     clean = os.path.join(args.out, "clean")
-    os.makedirs(clean, exist_ok=True)
-    # every k-th document, so the injection texts spread over the corpus; long articles cut at a paragraph end
-    for name, rows in (("wiki", wiki), ("lee", lee)):
-        step = max(1, len(rows) // max(1, args.clean))
-        for i, row in enumerate(rows[::step][: args.clean]):
-            text = row["text"]
-            if len(text) > 8000:
-                text = text[: text.rfind("\n", 0, 8000) + 1 or 8000]
-            with open(os.path.join(clean, f"{name}_{i:02d}.txt"), "w", encoding="utf-8") as out:
-                out.write(text)
-    print(f"clean/: {len(os.listdir(clean))} texts for artefact_injection.py")
+    write_clean(clean, (("wiki", wiki), ("lee", lee)), args.clean)
+    # WikiExtractor's text output starts each article with its title line: the same articles so, for the one
+    # injected type that needs a headline to repeat ("repeated headline"; the untitled texts give it no trial)
+    write_clean(os.path.join(args.out, "clean_titled"), (("wiki", wiki),), args.clean, titled=True)
+    print(f"clean/: {len(os.listdir(clean))} texts for artefact_injection.py (and clean_titled/)")
     return 0
 
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
+from audit.artefacts.boilerplate import lexicon_kind
 from audit.artefacts.common import is_line_start_bullet, normalize_line, words
 from audit.model import Category, Finding, Related, Severity, Span
 from audit.rules import DocContext, DocumentCheck, Rule
@@ -412,6 +413,7 @@ class StructureCheck(DocumentCheck):
                 )
             else:
                 first[key] = span
+        out.extend(_short_title_repeats(ctx.doc.id, text, lines, word_counts, paragraphs, first))
 
         cfg = self.config
         if (
@@ -437,3 +439,62 @@ class StructureCheck(DocumentCheck):
                     )
                 )
         return out
+
+
+def _short_title_repeats(
+    doc_id: str,
+    text: str,
+    lines: Sequence[Span],
+    word_counts: Sequence[int],
+    paragraphs: Sequence,
+    seen: dict[str, Span],
+) -> list[Finding]:
+    """ART052 for a document's title of one or two words (too short for a headline candidate: "Apollo",
+    "Allan Dwan") printed again later as a line of its own: an article's first line, alone in its paragraph,
+    a capitalised name of 4+ letters and no page label ("Menu", "Reply", "Share": the boilerplate lexicon's
+    kinds) over a line of prose, repeated as a one-line paragraph beside prose. Short labels repeat by design
+    ("Q&A"), and a page's menus repeat among their labels ("News", "Sport"); a title does not."""
+    first = next((i for i, n in enumerate(word_counts) if n), None)
+    if first is None or not 1 <= word_counts[first] <= 2:
+        return []
+    span = lines[first]
+    line = text[span.start : span.end].strip()
+    if (
+        sum(c.isalpha() for c in line) < 4
+        or not line[:1].isupper()
+        or not line.replace(" ", "").replace("-", "").isalpha()
+        or normalize_line(line) in seen
+    ):
+        return []
+    one_line = {p.span.start for p in paragraphs if p.lines == 1 and p.kind != "table"}
+    if span.start not in one_line:
+        return []
+    if lexicon_kind(line) is not None:
+        return []
+    spoken = [i for i, n in enumerate(word_counts) if n]  # lines with words, in order
+
+    def prose_beside(i: int, both: bool) -> bool:
+        """A line of 12+ words next to line ``i`` (after it; or before or after it): a title stands over its
+        article and a repeat among prose, where a menu's label stands among other labels."""
+        k = spoken.index(i)
+        near = spoken[k + 1 : k + 2] + (spoken[max(0, k - 1) : k] if both else [])
+        return any(word_counts[n] >= 12 for n in near)
+
+    if not prose_beside(first, both=False):
+        return []
+    key = normalize_line(line)
+    out = []
+    for j in range(first + 1, len(lines)):
+        other = lines[j]
+        if word_counts[j] != word_counts[first] or other.start not in one_line or not prose_beside(j, both=True):
+            continue
+        if normalize_line(text[other.start : other.end]) == key:
+            out.append(
+                ART052.finding(
+                    other,
+                    f"the document's title line repeated (first at offset {span.start}): {line[:70]!r}",
+                    related=[Related(doc_id, span.start, span.end, 1.0)],
+                    data={"first_start": span.start, "kind": "title"},
+                )
+            )
+    return out
