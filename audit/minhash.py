@@ -324,30 +324,38 @@ def _densify(sig: np.ndarray, nonempty: np.ndarray, params: MinHashParams) -> No
     """
     empty = sig == _MAX32
     empty &= nonempty[:, None]
-    rows, cols = np.nonzero(empty)
-    if rows.size == 0:
-        return
-    original = sig.copy()
-    flat = original.ravel()
     k = sig.shape[1]
+    out = sig.reshape(-1)  # a view: sig is C-contiguous (signatures_from_hashes, windows._huge_signature)
+    pos = np.flatnonzero(empty)  # flat positions of the bins to fill
+    if pos.size == 0:
+        return
+    flat = out.copy()  # the values before any bin is filled: donors are read from these
+    cols = pos % k
+    base = pos - cols
     table = _probe_table(params)
-    base = rows * k
     t, block = 0, 1
-    while rows.size and t < len(table):
-        donors = table[t : t + block, cols]  # block x empty bins
-        vals = flat[base + donors]
-        ok = vals != _MAX32
-        hit = ok.any(axis=0)
+    while pos.size and t < len(table):
+        if block == 1:  # the first try fills most bins: one gather, no block axis
+            vals = flat[base + table[t, cols]]
+            hit = vals != _MAX32
+            out[pos[hit]] = vals[hit]
+        else:
+            donors = table[t : t + block, cols]  # block x empty bins
+            vals2 = flat[base + donors]
+            ok = vals2 != _MAX32
+            hit = ok.any(axis=0)
+            if hit.any():
+                out[pos[hit]] = vals2[ok[:, hit].argmax(axis=0), np.flatnonzero(hit)]
         if hit.any():
-            first = ok[:, hit].argmax(axis=0)
-            sig[rows[hit], cols[hit]] = vals[first, np.flatnonzero(hit)]
             miss = ~hit
-            rows, cols, base = rows[miss], cols[miss], base[miss]
+            pos, cols, base = pos[miss], cols[miss], base[miss]
         t += block
         block *= 2
     # Extremely unlikely: take the smallest filled value of the document.
-    for r, c in zip(rows.tolist(), cols.tolist(), strict=False):
-        sig[r, c] = original[r][original[r] != _MAX32].min()
+    for p in pos.tolist():
+        r = p // k
+        row = flat[r * k : (r + 1) * k]
+        out[p] = row[row != _MAX32].min()
 
 
 def signatures(texts: Sequence[str], params: MinHashParams | None = None) -> np.ndarray:
