@@ -12,6 +12,16 @@ SCHEMA_PATH = ROOT.parent / "shared" / "report.schema.json"
 LOCAL_SCHEMA = ROOT / "docs" / "contract" / "report.schema.json"
 
 
+def pytest_configure(config) -> None:
+    """The command's regular-expression cache (audit/recache.py) in a file of this test session, not the
+    user's ~/.cache: every command the tests run reads and extends it, so both its paths run."""
+    if "CORPUS_AUDIT_REGEX_CACHE" not in os.environ:
+        import tempfile
+
+        folder = tempfile.mkdtemp(prefix="corpus-audit-tests-")
+        os.environ["CORPUS_AUDIT_REGEX_CACHE"] = os.path.join(folder, "regex.marshal")
+
+
 def in_ci() -> bool:
     """CI=true: a missing tool the tests need is a failure, not a skip (scripts/test.sh installs it)."""
     return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
