@@ -380,6 +380,7 @@ class StructureCheck(DocumentCheck):
         # ("Avg shrs 1.2 mln vs 1.1 mln" under the quarter and again under the year)
         single = {p.span.start for p in paragraphs if p.lines == 1 and p.kind != "table"} if cands else set()
         control = _CONTROL.search(text) is not None  # no control character anywhere: none in a line
+        standing: list[tuple[int, str, str]] = []  # (line index, line, key) of the lines that may repeat
         for i in cands:
             span = lines[i]
             line = text[span.start : span.end]
@@ -393,7 +394,12 @@ class StructureCheck(DocumentCheck):
                 # list items repeat by design; a line of control characters (UTF-16 read as 8-bit) is
                 # encoding damage, reported by the encoding rules
                 continue
-            key = normalize_line(line)
+            standing.append((i, line, normalize_line(line)))
+        refrains = _refrains(standing, lines, word_counts, paragraphs) if len(standing) > 1 else set()
+        for i, line, key in standing:
+            span = lines[i]
+            if key in refrains:
+                continue
             if key in first:
                 f = first[key]
                 credit = _credit_line(line)
@@ -497,4 +503,44 @@ def _short_title_repeats(
                     data={"first_start": span.start, "kind": "title"},
                 )
             )
+    return out
+
+
+#: Lines apart within which a line of verse that recurs is a refrain (a chorus sings it again in a stanza).
+_REFRAIN_LINES = 12
+
+
+def _sentence_like(line: str) -> bool:
+    """A line of running words, not a title: four words or more, two thirds of those after the first in lower
+    case ("I" and its contractions count so) - "You know that you're the only one that I want", not
+    "Common English Bible" or "Technik und Zubehör"."""
+    rest = line.split()[1:]
+    if len(rest) < 3:
+        return False
+    low = sum(1 for w in rest if not w[0].isupper() or w == "I" or w[:2] in ("I'", "I’"))
+    return 3 * low >= 2 * len(rest)
+
+
+def _refrains(
+    standing: list[tuple[int, str, str]], lines: Sequence[Span], word_counts: Sequence[int], paragraphs: Sequence
+) -> set[str]:
+    """Keys of the repeated lines that are a song's or poem's refrain, not a repeated headline: lines of verse
+    (the layout's kind) of running words that recur within :data:`_REFRAIN_LINES` lines of themselves with only
+    verse or short labels ("Chorus:", "Ooh") between. A page's menus and teaser lists repeat too, but as titles,
+    or with the article between them (header and footer)."""
+    verse = {p.span.start for p in paragraphs if p.kind == "verse"}
+    seen: dict[str, int] = {}
+    out: set[str] = set()
+    for i, line, key in standing:
+        if lines[i].start not in verse:
+            continue
+        last = seen.get(key)
+        if (
+            last is not None
+            and i - last <= _REFRAIN_LINES
+            and all(lines[k].start in verse or word_counts[k] < 5 for k in range(last + 1, i))
+            and _sentence_like(line)
+        ):
+            out.add(key)
+        seen[key] = i
     return out
