@@ -105,9 +105,22 @@ def _enumerated_tables(claims: Iterable[Claim]) -> set[int]:
     for t_id, texts in numbers.items():
         if len(texts) >= 3 and all(s.isascii() and s.isdigit() and len(s) <= 4 for s in texts):
             values = [int(s) for s in texts]
-            if all(b == a + 1 for a, b in pairwise(values)):
+            steps = [b - a for a, b in pairwise(values)]
+            # a row whose number is not read as a figure ("10." of a track list) leaves a step of two
+            if all(d in (1, 2) for d in steps) and 5 * steps.count(2) <= len(steps):
                 out.add(t_id)
     return out
+
+
+def _record_tables(claims: Iterable[Claim]) -> set[int]:
+    """Tables with one row of figures among three or more rows: a record's fields laid out as a table (an
+    infobox: "Genre | Drama", "Directed by | ...", "Episodes | 13"), not a table of data. Its one figure is
+    judged as a sentence's is: a claim only as a statistic about people or society."""
+    rows: dict[int, list[bool]] = {}
+    for c in claims:
+        if c.is_row:
+            rows.setdefault(id(c.table), []).append(bool(c.statistics))
+    return {t_id for t_id, has in rows.items() if len(has) >= 3 and sum(has) == 1}
 
 
 def _mostly_attributed(analysis: DocAnalysis) -> bool:
@@ -177,6 +190,7 @@ class SourcingCheck(DocumentCheck):
         wire_sourced = wire and _attributes_any(analysis)
         sourced_document = _mostly_attributed(analysis) or wire_sourced
         enumerated = _enumerated_tables(analysis.claims)
+        records = _record_tables(analysis.claims)
         for c in analysis.claims:
             if not c.assessed or c.attributed_by:
                 continue  # (no figure: no statistics)
@@ -187,9 +201,10 @@ class SourcingCheck(DocumentCheck):
                 continue  # a story that attributes most claims: its budget and policy figures are its sources'
             if wire_sourced and not c.is_row and all(a.own for a in c.assessed if a.claim):
                 continue  # agency copy: a company speaking of itself ("The company wants to shed 2,000 jobs")
-            if not c.is_row:
-                # A sentence is flagged for its statistics about people or society (deaths, voters, crime, budgets):
-                # a figure of no recognised quantity (orders, moons, a product range) is not a claim worth a source.
+            if not c.is_row or id(c.table) in records:
+                # A sentence (or a record's one figure) is flagged for its statistics about people or society
+                # (deaths, voters, crime, budgets): a figure of no recognised quantity (orders, moons, a product
+                # range, a series' episodes) is not a claim worth a source.
                 stats = [a.figure for a in c.assessed if a.claim and a.quantity in SOCIAL]
                 if not stats:
                     continue
