@@ -1,0 +1,68 @@
+"""Fifth round of the artefact checks' fast paths (issue 15, session 12): each gives exactly what the
+definition it replaces gives, on texts written to hit the edges."""
+
+from __future__ import annotations
+
+import random
+
+from audit.artefacts import boilerplate
+
+# -- boilerplate: lines of other scripts dispatched by their first character ---------------------------
+
+
+def _short_kind_slow(core: str, with_colon: str) -> str | None:
+    for rx, target in zip(boilerplate._combined(()), (core, with_colon, core), strict=True):
+        m = rx.match(target)
+        if m:
+            return m.lastgroup
+    return None
+
+
+#: Words of the lexicon's patterns in other scripts, cased variants, and characters that sre's case-blind
+#: match pairs with others ("ᲀ" with "в", "ς" with "σ", "µ" with "μ"), at a line's start and inside it.
+_SCRIPT_WORDS = (
+    "続きを読む もっと見る 関連記事 シェア ツイート 分享到微信 공유하기 로그인 회원 가입 और पढ़ें शेयर करें "
+    "читать далее Читать Полностью ПОДРОБНЕЕ подробнее поделиться Поделиться войти ᲀойти ВОЙТИ регистрация "
+    "ᲃсылка политика конфиᲁенциальности все права защищены Все Права Защищены اقرأ المزيد شارك على فيسبوك "
+    "سياسة الخصوصية 版权所有 無断転載を禁じます 무단 전재 및 재배포 금지 сайт Σ σ ς µ μ ΜΕΝΟΥ © (c) "
+    "catégories: Étiquettes: ÉTIQUETTES: mots-clés: nous utilisons des cookies ce site utilise des traceurs "
+    "home > news » read more don’t miss Read the full story ſhare K ı İ ﬅ ﬆ"
+).split()
+
+
+def test_lines_of_other_scripts_get_the_kind_of_the_full_alternation():
+    rnd = random.Random(51)
+    lines = [" ".join(rnd.choice(_SCRIPT_WORDS) for _ in range(rnd.randint(1, 5))) for _ in range(8000)]
+    lines += [ln.upper() for ln in lines[:600]] + [ln.lower() for ln in lines[600:1200]]
+    lines += ["ᲀойти", "Войти", "Все права защищены", "© 2024 Пример. Все права защищены.", "Поделиться"]
+    lines += ["続きを読む", "シェアする", "ツイート", "Catégories:", "ÉTIQUETTES : a, b", "ςσ", "µ", "μ"]
+    kinds = set()
+    for line in lines:
+        with_colon, core = boilerplate.clean_line(line)
+        if not core or len(core) > 60:
+            continue
+        expected = _short_kind_slow(core, with_colon)
+        kinds.add(expected)
+        assert boilerplate._short_kind.__wrapped__(core, with_colon, ()) == expected, line
+    assert {"read_more", "share", "subscribe", "copyright", "metadata", "related", None} <= kinds
+
+
+def test_first_characters_of_a_case_blind_literal_include_sre_case_pairs():
+    assert boilerplate._folds(ord("в")) == frozenset("вᲀ")
+    assert boilerplate._folds(ord("В")) == frozenset("вᲀ")
+    assert boilerplate._folds(ord("Σ")) == frozenset("σς")
+    assert boilerplate._folds(ord("続")) == frozenset("続")
+
+
+def test_gates_skip_characters_with_case_pairs():
+    from re import _parser
+
+    def gate(p):
+        return boilerplate._gate(list(_parser.parse(p)))
+
+    # "в", "с" and "т" have case pairs in sre ("ᲀ", "ᲃ", "ᲄ"): the runs between them
+    assert gate(".{0,80}все права защищены") == "а защищены"
+    assert gate(".{0,80}Все Права") == "е пра"
+    assert gate(".{0,80}무단 전재") == "무단 전재"
+    assert gate(".{0,80}σοφία") is None
+    assert gate(".{0,9}ABCD") == "abcd"
