@@ -99,14 +99,17 @@ INFO_KINDS = frozenset({"copyright", "timestamp", "credit"})
 
 @lru_cache(maxsize=16)
 def _compiled(extra: tuple[str, ...] = ()) -> dict[str, re.Pattern]:
-    lex = boilerplate_lexicon()
-    out = {}
-    for kind in LEXICON_KINDS:
-        pats = list(lex.get(kind, ()))
-        if kind == "read_more":
-            pats.extend(extra)
-        out[kind] = re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in pats) + r")$", re.IGNORECASE)
-    return out
+    return {kind: _kind_pattern(kind, extra) for kind in LEXICON_KINDS}
+
+
+@lru_cache(maxsize=64)
+def _kind_pattern(kind: str, extra: tuple[str, ...] = ()) -> re.Pattern:
+    """The whole-line pattern of one kind: compiled when first asked for (a long line asks only for the
+    kinds its hints leave, never for read-more, related or share lines)."""
+    pats = list(boilerplate_lexicon().get(kind, ()))
+    if kind == "read_more":
+        pats.extend(extra)
+    return re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in pats) + r")$", re.IGNORECASE)
 
 
 _CORE_KINDS = ("read_more", "related", "share", "subscribe", "cookie", "copyright")
@@ -424,13 +427,12 @@ def _lexicon_kind(line: str, extra: tuple[str, ...]) -> str | None:
     long = len(core) > 60
     if not long:
         return _short_kind(core, with_colon, tuple(extra))
-    pats = _compiled(tuple(extra))
     low = core.lower()
     for kind in LEXICON_KINDS:
         if long and not extra and not _LONG_HINTS[kind](low):
             continue  # long lines can only be cookie, copyright or metadata lines
         target = with_colon if kind in ("metadata", "timestamp", "credit") else core
-        if pats[kind].match(target):
+        if _kind_pattern(kind, extra).match(target):
             return kind
     return None
 
