@@ -66,3 +66,34 @@ def test_gates_skip_characters_with_case_pairs():
     assert gate(".{0,80}무단 전재") == "무단 전재"
     assert gate(".{0,80}σοφία") is None
     assert gate(".{0,9}ABCD") == "abcd"
+
+
+# -- truncation: common words of a language and English, each list sorted once ------------------------
+
+
+def _begins_slow(fragment: str, words: tuple[str, ...], more: int | None) -> bool:
+    """The walk of one merged sorted list (the definition before the lists were kept apart)."""
+    from bisect import bisect_left
+
+    i = bisect_left(words, fragment)
+    while i < len(words) and words[i].startswith(fragment):
+        n = len(words[i]) - len(fragment)
+        if (n >= 2) if more is None else (n == more):
+            return True
+        i += 1
+    return False
+
+
+def test_prefix_tests_over_two_lists_are_the_merged_list():
+    from audit.artefacts import truncation
+    from audit.artefacts.common import WORDFREQ_LANGS
+
+    rnd = random.Random(52)
+    for lang in (*WORDFREQ_LANGS, "de", "und"):
+        lists = truncation._common_words(lang)
+        merged = tuple(sorted(set().union(*lists)))
+        pool = [w for words in lists for w in rnd.sample(words, min(300, len(words)))]
+        frags = {w[: rnd.randint(1, len(w))] for w in pool} | {"zzq", "qu", "a", "ab", "confirme", "upcomin"}
+        for frag in frags:
+            assert truncation.begins_common_word(frag, lang) == _begins_slow(frag, merged, None), (lang, frag)
+            assert truncation._one_letter_short(frag, lang) == _begins_slow(frag, merged, 1), (lang, frag)
