@@ -97,3 +97,20 @@ def test_prefix_tests_over_two_lists_are_the_merged_list():
         for frag in frags:
             assert truncation.begins_common_word(frag, lang) == _begins_slow(frag, merged, None), (lang, frag)
             assert truncation._one_letter_short(frag, lang) == _begins_slow(frag, merged, 1), (lang, frag)
+
+
+# -- common: words of a Zipf frequency or more, tested once per band -----------------------------------
+
+
+def test_words_with_zipf_is_the_test_of_each_word():
+    import math
+
+    from audit.artefacts import common
+
+    for lang in common.WORDFREQ_LANGS:
+        for min_zipf in (3.0, 4.5, 5.25, 6.0):
+            common.words_with_zipf.cache_clear()
+            opening = common.frequent_words(lang, 10 ** (min_zipf - 9.01))
+            expected = {w for w, f in opening.items() if round(math.log10(f) + 9, 2) >= min_zipf}
+            assert common.words_with_zipf(lang, min_zipf) == expected, (lang, min_zipf)
+    common.words_with_zipf.cache_clear()
