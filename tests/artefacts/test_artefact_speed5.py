@@ -6,16 +6,9 @@ from __future__ import annotations
 import random
 
 from audit.artefacts import boilerplate
+from tests.artefacts.test_artefact_fastpaths import _kinds_match_the_full_alternation
 
 # -- boilerplate: lines of other scripts dispatched by their first character ---------------------------
-
-
-def _short_kind_slow(core: str, with_colon: str) -> str | None:
-    for rx, target in zip(boilerplate._combined(()), (core, with_colon, core), strict=True):
-        m = rx.match(target)
-        if m:
-            return m.lastgroup
-    return None
 
 
 #: Words of the lexicon's patterns in other scripts, cased variants, and characters that sre's case-blind
@@ -36,14 +29,7 @@ def test_lines_of_other_scripts_get_the_kind_of_the_full_alternation():
     lines += [ln.upper() for ln in lines[:600]] + [ln.lower() for ln in lines[600:1200]]
     lines += ["ᲀойти", "Войти", "Все права защищены", "© 2024 Пример. Все права защищены.", "Поделиться"]
     lines += ["続きを読む", "シェアする", "ツイート", "Catégories:", "ÉTIQUETTES : a, b", "ςσ", "µ", "μ"]
-    kinds = set()
-    for line in lines:
-        with_colon, core = boilerplate.clean_line(line)
-        if not core or len(core) > 60:
-            continue
-        expected = _short_kind_slow(core, with_colon)
-        kinds.add(expected)
-        assert boilerplate._short_kind.__wrapped__(core, with_colon, ()) == expected, line
+    kinds = _kinds_match_the_full_alternation(lines)
     assert {"read_more", "share", "subscribe", "copyright", "metadata", "related", None} <= kinds
 
 
