@@ -5,10 +5,12 @@ the ART005 rule, whose corpus check (lines that recur across the documents of on
 
 from __future__ import annotations
 
+import _sre  # type: ignore[import-not-found]  # the regex engine: its own lower case, as case-blind patterns use it
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from re import _parser as _sre_parser  # type: ignore[attr-defined]  # the stdlib's own pattern parser (3.11+)
+from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found]  # sre's extra case pairs (3.11+)
 from typing import Callable, Iterable
 
 from audit.artefacts.common import boilerplate_lexicon, normalize_line, words
@@ -97,14 +99,17 @@ INFO_KINDS = frozenset({"copyright", "timestamp", "credit"})
 
 @lru_cache(maxsize=16)
 def _compiled(extra: tuple[str, ...] = ()) -> dict[str, re.Pattern]:
-    lex = boilerplate_lexicon()
-    out = {}
-    for kind in LEXICON_KINDS:
-        pats = list(lex.get(kind, ()))
-        if kind == "read_more":
-            pats.extend(extra)
-        out[kind] = re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in pats) + r")$", re.IGNORECASE)
-    return out
+    return {kind: _kind_pattern(kind, extra) for kind in LEXICON_KINDS}
+
+
+@lru_cache(maxsize=64)
+def _kind_pattern(kind: str, extra: tuple[str, ...] = ()) -> re.Pattern:
+    """The whole-line pattern of one kind: compiled when first asked for (a long line asks only for the
+    kinds its hints leave, never for read-more, related or share lines)."""
+    pats = list(boilerplate_lexicon().get(kind, ()))
+    if kind == "read_more":
+        pats.extend(extra)
+    return re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in pats) + r")$", re.IGNORECASE)
 
 
 _CORE_KINDS = ("read_more", "related", "share", "subscribe", "cookie", "copyright")
@@ -253,21 +258,29 @@ def _seq_first(items) -> tuple[frozenset[str] | None, bool]:
     return frozenset(acc), True
 
 
+def _folds(code: int) -> frozenset[str]:
+    """The characters whose lower case ``str.lower`` gives (one character; the line's first) for a line
+    character that the case-blind pattern character ``code`` matches: sre lower-cases both sides
+    (``unicode_tolower``) and adds its extra case pairs (``_casefix``: "σ"/"ς", "µ"/"μ", Cyrillic "в"/"ᲀ",
+    ...) to a lower case that has them."""
+    lo = _sre.unicode_tolower(code)
+    return frozenset(map(chr, (lo, *_EXTRA_CASES.get(lo, ()))))
+
+
 def _node_first(op, av) -> tuple[frozenset[str] | None, bool]:
     name = str(op)
     if name == "LITERAL":
-        c = chr(av)
-        return (frozenset(c.lower()) if c.isascii() else None), False
+        return _folds(av), False
     if name == "IN":
         chars: set[str] = set()
         for iop, iav in av:
             kind = str(iop)
-            if kind == "LITERAL" and iav < 128:
-                chars.add(chr(iav).lower())
+            if kind == "LITERAL":
+                chars |= _folds(iav)
             elif kind == "RANGE" and iav[1] < 128:
                 chars.update(chr(x).lower() for x in range(iav[0], iav[1] + 1))
             else:
-                return None, False  # a negated set, a category, a non-ASCII member (case folds): any
+                return None, False  # a negated set, a category, a non-ASCII range: any
         return frozenset(chars), False
     if name == "SUBPATTERN":
         return _seq_first(av[-1])
@@ -290,12 +303,14 @@ def _node_first(op, av) -> tuple[frozenset[str] | None, bool]:
 
 
 def _gate(items) -> str | None:
-    """The longest run (4+ characters) of ASCII literals in a parsed sequence's top level: a line the
-    pattern matches holds it (case aside)."""
+    """The longest run (4+ characters) of literals in a parsed sequence's top level, lower-cased as sre
+    lower-cases them: a line the pattern matches holds it in its ``str.lower`` (a literal with extra case
+    pairs, such as "σ"/"ς", ends a run)."""
     best, run = "", ""
     for op, av in items:
-        if str(op) == "LITERAL" and av < 128:
-            run += chr(av).lower()
+        lo = _sre.unicode_tolower(av) if str(op) == "LITERAL" else None
+        if lo is not None and lo not in _EXTRA_CASES:
+            run += chr(lo)
             best = max(best, run, key=len)
         else:
             run = ""
@@ -412,13 +427,12 @@ def _lexicon_kind(line: str, extra: tuple[str, ...]) -> str | None:
     long = len(core) > 60
     if not long:
         return _short_kind(core, with_colon, tuple(extra))
-    pats = _compiled(tuple(extra))
     low = core.lower()
     for kind in LEXICON_KINDS:
         if long and not extra and not _LONG_HINTS[kind](low):
             continue  # long lines can only be cookie, copyright or metadata lines
         target = with_colon if kind in ("metadata", "timestamp", "credit") else core
-        if pats[kind].match(target):
+        if _kind_pattern(kind, extra).match(target):
             return kind
     return None
 

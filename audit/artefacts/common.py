@@ -9,6 +9,7 @@ from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
+from itertools import compress
 from typing import Any, Callable, Iterable
 
 # The word definition lives in the shared text layer (one for the whole package); re-exported here.
@@ -204,7 +205,9 @@ def words_with_zipf(lang: str, min_zipf: float) -> frozenset[str]:
         return frozenset()
     # the frequency f of Zipf round(log10(f) + 9, 2) >= min_zipf is above 10 ** (min_zipf - 9.01)
     opening = frequent_words(lang, 10 ** (min_zipf - 9.01))
-    return frozenset(w for w, f in opening.items() if round(math.log10(f) + 9, 2) >= min_zipf)
+    # a list's frequencies are its bands' (a few hundred values): the test once per value, not per word
+    keep = {f for f in set(opening.values()) if round(math.log10(f) + 9, 2) >= min_zipf}
+    return frozenset(compress(opening, map(keep.__contains__, opening.values())))
 
 
 @lru_cache(maxsize=8)

@@ -353,39 +353,41 @@ def _signature(passage: str) -> bool:
 
 
 @lru_cache(maxsize=8)
-def _common_words(lang: str) -> tuple[str, ...]:
-    """Sorted words of ``lang`` (and English) with a Zipf frequency of at least 3: the words a cut
-    fragment is checked against ("Musli" begins "muslim", "Romn" begins "romney")."""
+def _common_words_of(lang: str) -> tuple[str, ...]:
+    """Sorted words of one language with a Zipf frequency of at least 3 (empty for a language without a list)."""
     from audit.artefacts.common import frequent_words
 
-    out: set[str] = set()
-    for lg in {lang, "en"}:
-        d = frequent_words(lg, 1e-6) if lg in WORDFREQ_LANGS else None
-        if d:
-            out.update(w for w, f in d.items() if f >= 1e-6 and w.isalpha())
-    return tuple(sorted(out))
+    d = frequent_words(lang, 1e-6) if lang in WORDFREQ_LANGS else None
+    return tuple(sorted(filter(str.isalpha, d))) if d else ()
+
+
+def _common_words(lang: str) -> tuple[tuple[str, ...], ...]:
+    """The sorted words of ``lang`` and of English with a Zipf frequency of at least 3 (one tuple each;
+    English once): the words a cut fragment is checked against ("Musli" begins "muslim", "Romn" begins
+    "romney"). Each language's list is sorted once, whatever language it is asked with."""
+    return (_common_words_of(lang),) if lang == "en" else (_common_words_of(lang), _common_words_of("en"))
 
 
 def begins_common_word(fragment: str, lang: str) -> bool:
     """Is lower-case ``fragment`` the start (2+ characters short) of a common word of ``lang`` or English?"""
-    words_ = _common_words(lang)
-    i = bisect_left(words_, fragment)
-    while i < len(words_) and words_[i].startswith(fragment):
-        if len(words_[i]) >= len(fragment) + 2:
-            return True
-        i += 1
+    for words_ in _common_words(lang):
+        i = bisect_left(words_, fragment)
+        while i < len(words_) and words_[i].startswith(fragment):
+            if len(words_[i]) >= len(fragment) + 2:
+                return True
+            i += 1
     return False
 
 
 def _one_letter_short(fragment: str, lang: str) -> bool:
     """Is lower-case ``fragment`` a common word of ``lang`` or English without its last letter ("confirme" of
     "confirmed", "upcomin" of "upcoming")? :func:`begins_common_word` asks for 2+ more letters."""
-    words_ = _common_words(lang)
-    i = bisect_left(words_, fragment)
-    while i < len(words_) and words_[i].startswith(fragment):
-        if len(words_[i]) == len(fragment) + 1:
-            return True
-        i += 1
+    for words_ in _common_words(lang):
+        i = bisect_left(words_, fragment)
+        while i < len(words_) and words_[i].startswith(fragment):
+            if len(words_[i]) == len(fragment) + 1:
+                return True
+            i += 1
     return False
 
 

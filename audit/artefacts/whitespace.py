@@ -518,7 +518,8 @@ def _is_lower_token(text: str, pos: int, token: str) -> bool:
 def _lower_candidates(text: str, vocab, layer=None) -> tuple[list[tuple[int, str]], bool]:
     """:func:`_lower_tokens` less, when the second value is False, the regex's confirmation of each
     token (:func:`_is_lower_token`), which a caller may run only on the tokens its other tests keep."""
-    if layer is None or (not text.isascii() and _MARK.search(text)):
+    # the layer's words came from the characters' classes (``plain``): the text holds no combining mark
+    if layer is None or (not (layer.words and layer.plain) and not text.isascii() and _MARK.search(text)):
         out = []
         for m in _LOWER_TOKEN.finditer(text):
             token = m.group(0)
