@@ -374,10 +374,31 @@ def _code_samples(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _CODE_SAMPLE.finditer(text)]
 
 
+#: A bare tag named as a word of the sentence: "the <title> tag", "from <meta> tags", "la balise <title>",
+#: "das Element <div>": what the text is about (documentation, a tutorial), not markup left in it.
+_NAMED_AFTER = re.compile(r"[ \t]+(?:tags?|elements?|attributes?|Tags?|Elemente?|balises?|etiquetas?)\b")
+_NAMED_BEFORE = re.compile(
+    r"\b(?:tags?|elements?|Tags?|Elemente?|balises?|élément|elemento|etiquetas?)[ \t]+\Z", re.IGNORECASE
+)
+
+
+def _named_tag(text: str, start: int, end: int) -> bool:
+    """Is the bare tag ``text[start:end]`` (``<name>``, no attribute, not closing) named in prose?"""
+    if not text[start + 1 : end - 1].isalnum():
+        return False
+    if _NAMED_AFTER.match(text, end):
+        return True
+    return _NAMED_BEFORE.search(text, max(0, start - 12), start) is not None
+
+
 def html_residue(text: str) -> list[tuple[int, int, str]]:
     tags = list(_TAG_RE.finditer(text)) if "<" in text else []
     closed = {n.lower() for n in _CLOSER.findall(text)} if tags else set()
-    out = [(m.start(), m.end(), "tag") for m in tags if _is_markup(m.group(0), closed)]
+    out = [
+        (m.start(), m.end(), "tag")
+        for m in tags
+        if _is_markup(m.group(0), closed) and not _named_tag(text, m.start(), m.end())
+    ]
     for m in _ENTITY_RE.finditer(text):
         ent = m.group(0)
         if ent.startswith("&#") or ent[1:] in html5:
