@@ -269,7 +269,7 @@ class DocumentCleaner:
         if not n:
             return np.zeros(len(s), dtype=np.int64), np.zeros(len(s), dtype=np.int64)
         counts = self._counts if self._counts is not None else self._count()
-        ascii_text, tr, word_starts, p_len, p_cap, markers, wide = counts
+        ascii_text, tr, word_starts, p_len, p_cap, markers, past_ascii = counts
         h = np.minimum(e, s + limit)
         fast = (s == 0) | (tr[np.maximum(s - 1, 0)] == 32)
         if markers is not None:  # a marker starting inside the opening (it may end inside it)
@@ -283,7 +283,7 @@ class DocumentCleaner:
         letters = p_len[stop] - p_len[first]
         words = stop - first
         caps = p_cap[stop] - p_cap[first]
-        asc = np.ones(len(s), dtype=bool) if ascii_text else wide[h] == wide[s]
+        asc = np.ones(len(s), dtype=bool) if ascii_text else past_ascii[h] == past_ascii[s]  # an ASCII opening
         spaced = (words >= 8) & (letters < 1.5 * words)
         lower = letters - caps
         lo = np.where(fast & ~spaced, lower, 0)

@@ -255,8 +255,9 @@ def probabilities(prof: _Profiles, text: str, max_text_length: int, seed: int = 
         # langdetect: for i = 0, 1, 2, ...: update with a drawn n-gram; at i % 5 == 0 normalise and stop
         # when the best probability exceeds CONV_THRESHOLD or i >= ITERATION_LIMIT.
         # ``factors`` row r + 1 holds ``weight + lang_prob_map`` of the block's draw r (a block of draws at
-        # a time, the first of them draw ``used`` when the block was filled); before each stretch of updates the row above its first factor (row 0, or a factor
-        # already applied) takes the probabilities, and one running product gives them updated.
+        # a time, the first of them draw ``used`` when the block was filled); before each stretch of updates
+        # the row above its first factor (row 0, or a factor already applied) holds the probabilities, and
+        # one running product gives them updated.
         # The normalised probabilities stay in the factors' row they were computed in (``prob`` is a view of
         # it), which is the row above the next stretch: no copy between stretches, only at a new block.
         factors = np.empty((block + 1, n), dtype=np.float64)
