@@ -249,10 +249,18 @@ class DocumentCleaner:
         the ``W`` word starts there. Letter-spaced text (``W >= 8`` and ``L < 1.5 W``) has no evidence;
         otherwise the evidence is at least the letters outside capitalised words, ``L - C`` (``C``: the
         characters of the words opening with a capital: the names discount never exceeds them), and in an
-        ASCII text, where ``L`` and ``C`` are exact, at least ``L // 2`` when ``L - C >= 0.3 L``. It is at
-        most ``L`` in an ASCII text and ``3 L`` otherwise (letters of scripts without spaces weigh triple;
-        a fully upper-case text that :meth:`clean` lower-cases can only gain letters, which only a dotted
-        capital I does, and then has no capitalised word)."""
+        ASCII opening (no character of the translated text past ASCII), where ``L`` and ``C`` are exact, at
+        least ``L // 2`` when ``L - C >= 0.3 L``. It is at most ``L`` in an ASCII opening and ``3 L``
+        otherwise (letters of scripts without spaces weigh triple; a fully upper-case text that
+        :meth:`clean` lower-cases can only gain letters, which only a dotted capital I does, and then has no
+        capitalised word).
+
+        An opening cut inside a word (a slice longer than ``limit`` whose character ``h`` is not a space of
+        the translated text) is the words of ``B`` that end by ``h`` and a prefix of the word ``h`` falls in,
+        with no more letters than that word: only the last character's context (the text's end) differs
+        from the whole text's, and a stray mark :data:`_STRAY` removes there only shortens that word. Then
+        ``lo`` is ``L - C`` of the words ending by ``h`` when their letters, at least 1.5 times one word more
+        than they are, prove the opening is not letter-spaced, and ``hi`` counts the whole word at ``h``."""
         import numpy as np
 
         s = np.asarray(starts, dtype=np.int64)
@@ -261,33 +269,44 @@ class DocumentCleaner:
         if not n:
             return np.zeros(len(s), dtype=np.int64), np.zeros(len(s), dtype=np.int64)
         counts = self._counts if self._counts is not None else self._count()
-        ascii_text, tr, word_starts, p_len, p_cap, markers = counts
+        ascii_text, tr, word_starts, p_len, p_cap, markers, past_ascii = counts
         h = np.minimum(e, s + limit)
         fast = (s == 0) | (tr[np.maximum(s - 1, 0)] == 32)
-        fast &= (h == n) | (tr[np.minimum(h, n - 1)] == 32)
         if markers is not None:  # a marker starting inside the opening (it may end inside it)
             fast &= markers[h] == markers[s]
+        end_ok = (h == n) | (tr[np.minimum(h, n - 1)] == 32)
+        cut = fast & ~end_ok  # (then h < e: a slice's own end is a space of the translated text or its edge)
+        fast &= end_ok
         # No word of the blanked text crosses the opening's ends where ``fast`` holds (spaces there).
         first = np.searchsorted(word_starts, s)
         stop = np.searchsorted(word_starts, h)
         letters = p_len[stop] - p_len[first]
         words = stop - first
         caps = p_cap[stop] - p_cap[first]
+        asc = np.ones(len(s), dtype=bool) if ascii_text else past_ascii[h] == past_ascii[s]  # an ASCII opening
         spaced = (words >= 8) & (letters < 1.5 * words)
         lower = letters - caps
         lo = np.where(fast & ~spaced, lower, 0)
-        if ascii_text:
-            lo = np.where(fast & ~spaced & (lower >= 0.3 * letters), np.maximum(lo, letters // 2), lo)
-            hi = np.where(spaced, 0, letters)
-        else:
-            hi = 3 * letters
-        hi = np.where(fast, hi, np.iinfo(np.int64).max)
+        lo = np.where(fast & asc & ~spaced & (lower >= 0.3 * letters), np.maximum(lo, letters // 2), lo)
+        hi = np.where(asc, np.where(spaced, 0, letters), 3 * letters)
+        if len(word_starts) and cut.any():
+            # The word that ``h`` falls in (the last word starting before it, when it ends after ``h``).
+            last = np.maximum(stop - 1, 0)
+            size = p_len[last + 1] - p_len[last]
+            crossing = cut & (stop > first) & (word_starts[last] + size > h)
+            inside = letters - np.where(crossing, size, 0)
+            inside_caps = caps - np.where(crossing, p_cap[last + 1] - p_cap[last], 0)
+            plain = inside >= 1.5 * (words - crossing + 1)  # not letter-spaced, whatever the cut word holds
+            lo = np.where(cut & plain, inside - inside_caps, lo)
+            hi = np.where(cut, np.where(asc, letters, 3 * letters), hi)
+        hi = np.where(fast | cut, hi, np.iinfo(np.int64).max)
         return lo, hi
 
     def _count(self) -> tuple:
         """The blanked text's words for :meth:`evidence_bounds`: their starts, running sums of their lengths
         and of the lengths of those opening with a capital; the translated text (codes); the number of URL
-        markers starting before each position (None when the text has none)."""
+        markers starting before each position (None when the text has none); the number of characters of the
+        translated text past ASCII before each position (None for an ASCII text)."""
         import numpy as np
 
         translated = self._translated if self._translated is not None else self._prepare()
@@ -298,7 +317,7 @@ class DocumentCleaner:
             bl = np.frombuffer(blanked.encode("ascii"), dtype=np.uint8)
         else:  # every surrogate is a space in both
             tr = np.frombuffer(translated.encode("utf-32-le"), dtype=np.uint32)
-            bl = np.frombuffer(blanked.encode("utf-32-le"), dtype=np.uint32)
+            bl = tr if blanked is translated else np.frombuffer(blanked.encode("utf-32-le"), dtype=np.uint32)
         n = len(bl)
         edges = np.zeros(n + 2, dtype=np.int8)
         edges[1:-1] = bl != 32
@@ -321,7 +340,11 @@ class DocumentCleaner:
             found = _find_all(self.text, _URL_MARKERS)
             at[np.asarray(found, dtype=np.int64) + 1] = 1
             markers = np.cumsum(at)
-        self._counts = (ascii_text, tr, starts, p_len, p_cap, markers)
+        past_ascii = None
+        if not ascii_text:
+            past_ascii = np.zeros(n + 1, dtype=np.int64)
+            np.cumsum(tr >= 128, out=past_ascii[1:])
+        self._counts = (ascii_text, tr, starts, p_len, p_cap, markers, past_ascii)
         return self._counts
 
 

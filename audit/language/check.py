@@ -171,6 +171,13 @@ def _confidence(units: list[Unit], lang: str) -> float:
     return sum(u.conf * u.chars for u in units if u.lang == lang) / chars if chars else 0.0
 
 
+def _rounded(units: list[Unit]) -> dict[float, float]:
+    """``round(conf, 4)`` of each distinct confidence of ``units`` (a page's lines share a few: ``round`` with
+    digits formats its number, about ten times a dictionary lookup). Confidences are probabilities, never
+    ``-0.0``, so equal keys round alike."""
+    return {c: round(c, 4) for c in {u.conf for u in units}}
+
+
 @dataclass
 class _Run:
     lang: str
@@ -270,7 +277,8 @@ class LanguageCheck(DocumentCheck):
                         data={"language": UND, "evidence_chars": sum(u.evidence for u in units)},
                     )
                 )
-            ctx.passage_languages = [(u.span, UND, round(u.conf, 4)) for u in units]
+            rounded = _rounded(units)
+            ctx.passage_languages = [(u.span, UND, rounded[u.conf]) for u in units]
             return findings
 
         expected = tuple(self.settings.languages or ())
@@ -380,8 +388,9 @@ class LanguageCheck(DocumentCheck):
         """Per-span languages: sentence spans replace a mixed passage, word runs a mixed short text."""
         if r.short is not None and len(r.short.weights()) >= 2:
             return [(Span(x.start, x.end), x.lang, round(r.short.conf, 4)) for x in r.short.runs]
+        rounded = _rounded(r.units)
         if not runs and not r.sentence_units:  # every unit with its own language (most documents)
-            return [(u.span, u.lang, round(u.conf, 4)) for u in r.units]
+            return [(u.span, u.lang, rounded[u.conf]) for u in r.units]
         grouped = {id(u): run.lang for run in runs for u in run.units}
         annotations: list[tuple[Span, str, float]] = []
         for i, u in enumerate(r.units):
@@ -389,7 +398,7 @@ class LanguageCheck(DocumentCheck):
                 for s in r.sentence_units[i]:
                     annotations.append((s.span, s.lang if s.lang != UND else r.doc_lang, round(s.conf, 4)))
                 continue
-            annotations.append((u.span, grouped.get(id(u), u.lang), round(u.conf, 4)))
+            annotations.append((u.span, grouped.get(id(u), u.lang), rounded[u.conf]))
         return annotations
 
     def _mix(self, ctx: DocContext, r: _Reading) -> Finding | None:

@@ -245,6 +245,8 @@ def probabilities(prof: _Profiles, text: str, max_text_length: int, seed: int = 
     conv = detector.CONV_THRESHOLD
     n_trial = detector.n_trial
     block = _FACTOR_BLOCK
+    multiply_accumulate = np.multiply.accumulate
+    divide = np.divide
     for _ in range(n_trial):
         prob = np.array(detector._init_probability(), dtype=np.float64)
         alpha = detector.alpha + rnd.gauss(0.0, 1.0) * detector.ALPHA_WIDTH
@@ -252,31 +254,37 @@ def probabilities(prof: _Profiles, text: str, max_text_length: int, seed: int = 
         draws = _Draws(rnd, len(rows))
         # langdetect: for i = 0, 1, 2, ...: update with a drawn n-gram; at i % 5 == 0 normalise and stop
         # when the best probability exceeds CONV_THRESHOLD or i >= ITERATION_LIMIT.
-        # ``factors`` row r + 1 holds ``weight + lang_prob_map`` of draw ``first + r`` (a block of draws at
-        # a time); before each stretch of updates the row above its first factor (row 0, or a factor
-        # already applied) takes the probabilities, and one running product gives them updated.
+        # ``factors`` row r + 1 holds ``weight + lang_prob_map`` of the block's draw r (a block of draws at
+        # a time, the first of them draw ``used`` when the block was filled); before each stretch of updates
+        # the row above its first factor (row 0, or a factor already applied) holds the probabilities, and
+        # one running product gives them updated.
+        # The normalised probabilities stay in the factors' row they were computed in (``prob`` is a view of
+        # it), which is the row above the next stretch: no copy between stretches, only at a new block.
         factors = np.empty((block + 1, n), dtype=np.float64)
-        first = 0
         filled = 0  # draws in the current block
         i = 0
         k = 1
         used = 0
+        row = 1
         while True:
-            row = used - first + 1
             if row + k > filled + 1:  # this stretch is not in the block: a new block from draw ``used``
-                first, row = used, 1
+                prob = prob.copy()  # (a view of a row the new block overwrites)
+                row = 1
                 filled = block
                 np.add(matrix[rows[draws.take(used, block)]], weight, out=factors[1:])
-            factors[row - 1] = prob
+                factors[0] = prob
             stretch = factors[row - 1 : row + k]
-            np.multiply.accumulate(stretch, axis=0, out=stretch)
+            multiply_accumulate(stretch, axis=0, out=stretch)
             used += k
+            row += k
             prob = stretch[k]
-            total = sum(prob.tolist())
+            values = prob.tolist()
+            total = sum(values)
             if total == 0.0:
                 raise ZeroDivisionError("float division by zero")  # as langdetect's _normalize_prob
-            prob = prob / total
-            if float(prob.max()) > conv or i >= limit:
+            divide(prob, total, out=prob)
+            # max(p / total) is max(p) / total: a correctly rounded division by a positive number keeps the order
+            if max(values) / total > conv or i >= limit:
                 break
             i += 5
             k = 5
@@ -285,8 +293,9 @@ def probabilities(prof: _Profiles, text: str, max_text_length: int, seed: int = 
     return detector._sort_probability(langprob.tolist())
 
 
-#: Draws whose factors are gathered at once (most trials converge within a few dozen draws).
-_FACTOR_BLOCK = 60
+#: Draws whose factors are gathered at once (a trial on the short lines langdetect is asked about takes about
+#: 120 draws: one block, seldom two).
+_FACTOR_BLOCK = 120
 
 
 class _Draws:
@@ -300,7 +309,7 @@ class _Draws:
     first and, at :meth:`finish`, restored and advanced by the outputs the calls used. Where any of this
     does not hold (a subclass of ``random.Random``, ``n`` of 2**32 or more), ``choice`` itself is called."""
 
-    _BLOCK = 64
+    _BLOCK = 256  # generator outputs drawn at a time (one getrandbits call)
 
     def __init__(self, rnd, n: int) -> None:
         self.rnd = rnd

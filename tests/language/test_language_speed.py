@@ -252,6 +252,48 @@ def test_evidence_bounds_hold_for_every_slice():
     assert decided > 1000  # the bounds often settle the evidence
 
 
+def test_evidence_bounds_of_openings_cut_inside_a_word():
+    """A slice longer than EVIDENCE_LIMIT whose opening ends inside a word (evidence_chars cleans that opening
+    alone: the cut word's end, a stray mark left at the cut) gets bounds from the words before the cut, and
+    they settle long prose."""
+    from audit.language.backends import EVIDENCE_LIMIT, DocumentCleaner
+
+    rng = random.Random(11)
+    words = [
+        "the",
+        "Word",
+        "well-known",
+        "don't",
+        "rock'n'roll",
+        "x-",
+        "-y",
+        "a--b",
+        "’tis",
+        "É",
+        "İstanbul",
+        "中文",
+        "ДА",
+    ]
+    words += ["h", "i", "j", "k", "l", "m", "n", "o"]  # letter-spaced stretches
+    settled = 0
+    for k in range(60):
+        pool = words if k % 3 else words[:5]
+        doc = " ".join(rng.choice(pool) for _ in range(rng.randrange(300, 900)))
+        n = len(doc)
+        spans = []
+        for _ in range(40):
+            a = rng.randrange(n)
+            if a and doc[a - 1] != " ":
+                a = doc.rfind(" ", 0, a) + 1
+            b = min(n, a + EVIDENCE_LIMIT + rng.randrange(1, 400))
+            spans.append((a, b))
+        lo, hi = DocumentCleaner(doc).evidence_bounds([a for a, _b in spans], [b for _a, b in spans])
+        for (a, b), low, high in zip(spans, lo.tolist(), hi.tolist(), strict=True):
+            assert low <= evidence_chars(doc[a:b]) <= high, (doc[a : a + EVIDENCE_LIMIT][-30:], low, high)
+            settled += low >= 30
+    assert settled > 2000  # (the fast path of whole words alone settles about half of them)
+
+
 def test_units_sized_from_bounds_are_those_evidence_gives():
     """_sized of many units of one document (bounds from the document's running counts) equals the unit
     by unit definition, and the bounds it leaves on the units answer at_least as evidence does."""
