@@ -478,11 +478,12 @@ def _short_title_repeats(
     if lexicon_kind(line) is not None:
         return []
     spoken = [i for i, n in enumerate(word_counts) if n]  # lines with words, in order
+    rank = {i: k for k, i in enumerate(spoken)}
 
     def prose_beside(i: int, both: bool) -> bool:
         """A line of 12+ words next to line ``i`` (after it; or before or after it): a title stands over its
         article and a repeat among prose, where a menu's label stands among other labels."""
-        k = spoken.index(i)
+        k = rank[i]
         near = spoken[k + 1 : k + 2] + (spoken[max(0, k - 1) : k] if both else [])
         return any(word_counts[n] >= 12 for n in near)
 
@@ -492,9 +493,9 @@ def _short_title_repeats(
     out = []
     for j in range(first + 1, len(lines)):
         other = lines[j]
-        if word_counts[j] != word_counts[first] or other.start not in one_line or not prose_beside(j, both=True):
+        if word_counts[j] != word_counts[first] or other.start not in one_line:
             continue
-        if normalize_line(text[other.start : other.end]) == key:
+        if normalize_line(text[other.start : other.end]) == key and prose_beside(j, both=True):
             out.append(
                 ART052.finding(
                     other,
