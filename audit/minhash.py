@@ -325,7 +325,12 @@ def _densify(sig: np.ndarray, nonempty: np.ndarray, params: MinHashParams) -> No
     empty = sig == _MAX32
     empty &= nonempty[:, None]
     k = sig.shape[1]
-    out = sig.reshape(-1)  # a view: sig is C-contiguous (signatures_from_hashes, windows._huge_signature)
+    out = sig.reshape(-1)  # a view where sig is C-contiguous (signatures_from_hashes, windows._huge_signature)
+    if not np.shares_memory(out, sig):  # else a copy: fill a contiguous copy and write it back
+        filled = np.ascontiguousarray(sig)
+        _densify(filled, nonempty, params)
+        sig[...] = filled
+        return
     pos = np.flatnonzero(empty)  # flat positions of the bins to fill
     if pos.size == 0:
         return

@@ -378,7 +378,7 @@ class StructureCheck(DocumentCheck):
         cands = [i for i, n in enumerate(word_counts) if 3 <= n <= 20 and lines[i].end - lines[i].start >= 15]
         # headlines are lines that stand alone: not a line of a wrapped paragraph, not a table row
         # ("Avg shrs 1.2 mln vs 1.1 mln" under the quarter and again under the year)
-        single = {p.span.start for p in paragraphs if p.lines == 1 and p.kind != "table"} if cands else set()
+        single = _one_line_paragraphs(paragraphs) if cands else set()
         control = _CONTROL.search(text) is not None  # no control character anywhere: none in a line
         standing: list[tuple[int, str, str]] = []  # (line index, line, key) of the lines that may repeat
         for i in cands:
@@ -447,6 +447,12 @@ class StructureCheck(DocumentCheck):
         return out
 
 
+def _one_line_paragraphs(paragraphs: Sequence) -> set[int]:
+    """Starts of the paragraphs of one line that are no table row: the lines that stand alone, as headlines do
+    (not a line of a wrapped paragraph; "Avg shrs 1.2 mln vs 1.1 mln" under the quarter and again under the year)."""
+    return {p.span.start for p in paragraphs if p.lines == 1 and p.kind != "table"}
+
+
 def _short_title_repeats(
     doc_id: str,
     text: str,
@@ -472,7 +478,7 @@ def _short_title_repeats(
         or normalize_line(line) in seen
     ):
         return []
-    one_line = {p.span.start for p in paragraphs if p.lines == 1 and p.kind != "table"}
+    one_line = _one_line_paragraphs(paragraphs)
     if span.start not in one_line:
         return []
     if lexicon_kind(line) is not None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, islice
 from operator import methodcaller
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from audit.artefacts.common import (
     COMPOUND_LANGS,
@@ -368,27 +368,24 @@ def _common_words(lang: str) -> tuple[tuple[str, ...], ...]:
     return (_common_words_of(lang),) if lang == "en" else (_common_words_of(lang), _common_words_of("en"))
 
 
-def begins_common_word(fragment: str, lang: str) -> bool:
-    """Is lower-case ``fragment`` the start (2+ characters short) of a common word of ``lang`` or English?"""
+def _common_words_beginning(fragment: str, lang: str) -> Iterator[str]:
+    """The common words of ``lang`` and of English that begin with lower-case ``fragment`` (itself included)."""
     for words_ in _common_words(lang):
         i = bisect_left(words_, fragment)
         while i < len(words_) and words_[i].startswith(fragment):
-            if len(words_[i]) >= len(fragment) + 2:
-                return True
+            yield words_[i]
             i += 1
-    return False
+
+
+def begins_common_word(fragment: str, lang: str) -> bool:
+    """Is lower-case ``fragment`` the start (2+ characters short) of a common word of ``lang`` or English?"""
+    return any(len(w) >= len(fragment) + 2 for w in _common_words_beginning(fragment, lang))
 
 
 def _one_letter_short(fragment: str, lang: str) -> bool:
     """Is lower-case ``fragment`` a common word of ``lang`` or English without its last letter ("confirme" of
     "confirmed", "upcomin" of "upcoming")? :func:`begins_common_word` asks for 2+ more letters."""
-    for words_ in _common_words(lang):
-        i = bisect_left(words_, fragment)
-        while i < len(words_) and words_[i].startswith(fragment):
-            if len(words_[i]) == len(fragment) + 1:
-                return True
-            i += 1
-    return False
+    return any(len(w) == len(fragment) + 1 for w in _common_words_beginning(fragment, lang))
 
 
 #: :func:`is_prose`'s test of a caption or label line ("Photo: ...").

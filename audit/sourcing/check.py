@@ -92,17 +92,23 @@ def _title_case(inner: str) -> bool:
     return caps >= 4 and caps >= 0.75 * len(long)
 
 
-def _enumerated_tables(claims: Iterable[Claim]) -> set[int]:
+def _table_rows(claims: Iterable[Claim]) -> dict[int, list[list[str]]]:
+    """The figures of each table's rows (a list per row, in order), by ``id`` of the table."""
+    rows: dict[int, list[list[str]]] = {}
+    for c in claims:
+        if c.is_row:
+            rows.setdefault(id(c.table), []).append([f.text for f in c.statistics])
+    return rows
+
+
+def _enumerated_tables(rows: dict[int, list[list[str]]]) -> set[int]:
     """Tables whose figures, read row by row, are plain whole numbers counting up by one from their first (``1 | 2 |
     3`` then ``4 | 5 | 6`` ...): the days of a calendar widget, ranks or item numbers laid out as a table, not data
     that needs a source. At least three numbers; any other figure (a decimal, a percentage, a number out of the
     run) keeps the table a table of data."""
-    numbers: dict[int, list[str]] = {}
-    for c in claims:
-        if c.is_row:
-            numbers.setdefault(id(c.table), []).extend(f.text for f in c.statistics)
     out = set()
-    for t_id, texts in numbers.items():
+    for t_id, figures in rows.items():
+        texts = [text for row in figures for text in row]
         if len(texts) >= 3 and all(s.isascii() and s.isdigit() and len(s) <= 4 for s in texts):
             values = [int(s) for s in texts]
             steps = [b - a for a, b in pairwise(values)]
@@ -112,15 +118,11 @@ def _enumerated_tables(claims: Iterable[Claim]) -> set[int]:
     return out
 
 
-def _record_tables(claims: Iterable[Claim]) -> set[int]:
+def _record_tables(rows: dict[int, list[list[str]]]) -> set[int]:
     """Tables with one row of figures among three or more rows: a record's fields laid out as a table (an
     infobox: "Genre | Drama", "Directed by | ...", "Episodes | 13"), not a table of data. Its one figure is
     judged as a sentence's is: a claim only as a statistic about people or society."""
-    rows: dict[int, list[bool]] = {}
-    for c in claims:
-        if c.is_row:
-            rows.setdefault(id(c.table), []).append(bool(c.statistics))
-    return {t_id for t_id, has in rows.items() if len(has) >= 3 and sum(has) == 1}
+    return {t_id for t_id, figures in rows.items() if len(figures) >= 3 and sum(map(bool, figures)) == 1}
 
 
 def _mostly_attributed(analysis: DocAnalysis) -> bool:
@@ -189,8 +191,9 @@ class SourcingCheck(DocumentCheck):
         last_of_table: dict[int, int] = {}
         wire_sourced = wire and _attributes_any(analysis)
         sourced_document = _mostly_attributed(analysis) or wire_sourced
-        enumerated = _enumerated_tables(analysis.claims)
-        records = _record_tables(analysis.claims)
+        rows = _table_rows(analysis.claims)
+        enumerated = _enumerated_tables(rows)
+        records = _record_tables(rows)
         for c in analysis.claims:
             if not c.assessed or c.attributed_by:
                 continue  # (no figure: no statistics)
