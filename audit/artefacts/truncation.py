@@ -674,10 +674,20 @@ def cut_kind(
             need = 3.5 if len(frag) <= 3 else 2.5
             if len(frag) <= 4 and lists()[1] < need and not compound and not by_name and begins_common_word(low, lang):
                 return "mid-word"
+        # an acronym ends a line in mixed case ("... talk patents with the EFF"): not the start of a longer word
+        # the document writes ("effect"), as a fragment of a line in capitals is ("NIGHT OF DEBAT"), unless the
+        # document writes a longer acronym that it begins ("... l'application SN" / "SNCF": cut inside it)
+        acronym = (
+            frag.isupper()
+            and len(frag) >= 2
+            and not tail.isupper()
+            and (document is None or re.search(rf"(?<!\w){re.escape(frag)}[A-ZÀ-Þ0-9]", document) is None)
+        )
         if (
             len(frag) >= 2
             and not alone
             and not by_name
+            and not acronym
             and any(
                 _continues_word(w, low) and not _compound_rest(w[len(low) :], lang)
                 for w in (_prefixed(low) if _prefixed else (w for w in vocabulary if w.startswith(low)))
@@ -778,6 +788,51 @@ def _name_continued(
 
 
 _NAME_REST = re.compile(r"([a-zà-öø-ÿ]{2,8})(?![^\W\d_])")
+
+
+#: A sentence's final mark glued to a capitalised word (no space): where a page's link label was put right after
+#: the last sentence of a paragraph ("... the first time around.Continue Reading").
+_GLUED_STOP = re.compile(r"(?<=[a-zà-öø-ÿ]{2})[.!?][\"”’»)]*(?=[A-ZÀ-ÖØ-Þ])")
+#: The most words of a link label glued to a finished sentence (:func:`_glued_label`).
+_GLUED_LABEL_WORDS = 4
+
+
+def _glued_label(passage: str) -> bool:
+    """The passage ends on a link label glued to its finished last sentence: after the last sentence mark
+    that a capital follows without a space come at most :data:`_GLUED_LABEL_WORDS` words that each open with
+    a capital or a figure, and nothing closes them ("... time around.Continue Reading", "... policy
+    here.About Our Reviews"). The lost space is ART030's finding; the sentence before it is whole. A sentence
+    cut after such a glue goes on in lower-case words ("... around.The mayor sai")."""
+    tail = passage.rstrip()
+    ends = [m.end() for m in _GLUED_STOP.finditer(tail, max(0, len(tail) - 80))]
+    if not ends:
+        return False
+    label = tail[ends[-1] :].split()
+    return 0 < len(label) <= _GLUED_LABEL_WORDS and all(w[:1].isupper() or w[:1].isdigit() for w in label)
+
+
+def _pointer_title(passage: str, lang: str) -> bool:
+    """A page pointer to another story (one line of one sentence opened by a :data:`_NAVIGATION` word: "Next
+    Story ...", "Read more: ...") whose last word is a lower-case word of one or two letters that the lists know
+    well (Zipf 4 or more: "ad", "ox"): the title it links to ends on a short word, it is not cut inside one.
+    The one- and two-letter fragments that the stop-word lists miss are otherwise read as cuts ("... She re")."""
+    line = passage.strip()
+    if "\n" in line or not _NAVIGATION.match(line) or _SENT_BOUNDARY.search(line):
+        return False
+    found = _final_letters(line)
+    if (
+        found is None
+        or not found[1].islower()
+        or len(found[1]) > 2
+        or found[0] == 0
+        or not line[found[0] - 1].isspace()
+    ):
+        return False
+    return max(zipf(found[1], lang), zipf(found[1], "en")) >= _POINTER_WORD_ZIPF
+
+
+#: The least Zipf frequency of the short last word of a pointer's title (:func:`_pointer_title`).
+_POINTER_WORD_ZIPF = 4.0
 
 
 def _label_sentence(sentence: str) -> bool:
@@ -1842,6 +1897,8 @@ class TruncationCheck(DocumentCheck):
                 strong = kind in _STRONG or ptext.rstrip()[-1] in ",(“‘«/&"
                 if kind and self._continues(text, passages, i, kind, lang):
                     continue
+                if kind == "mid-word" and not (completed or year) and _pointer_title(ptext, lang):
+                    continue  # "Next Story The iPhone is ... in Apple's latest ad": a link to a title, whole
                 if kind == "mid-sentence" or (kind and not strong):
                     if ends is None:
                         ends = _PassageEnds(text, passages)
@@ -1898,6 +1955,8 @@ class TruncationCheck(DocumentCheck):
                         continue  # one of a page's list of link titles or items, one a line
                     if self._before_heading(text, passages, i) and not _fragment_like(ptext, lang, vocab):
                         continue  # a section's closing sentence before the next heading ("…" / "Regions.")
+                    if _glued_label(ptext):
+                        continue  # "... the first time around.Continue Reading": a link glued to a finished sentence
                     if _NAVIGATION.match(ptext) and not _SENT_BOUNDARY.search(ptext):
                         # "Learn more about ... in the video below", "See Internet in China": a pointer (a
                         # paragraph of several sentences that opens "More than ..." is none)

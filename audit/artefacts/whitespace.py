@@ -616,6 +616,13 @@ def find_camel(
         elif len(left) < 8 and not any(zipf(h, "en") or list_zipf(h, lang) for h in (left, right.lower())):
             continue  # neither half is a word ("prescIence"): a capital typed inside a word, not a lost space
             # (a long left half may be a run of glued words: "saladdressingspizzaArtisan")
+        elif (
+            len(left) < 8
+            and _alone_on_line(text, m.start(), m.end())
+            and not (zipf(left, "en") or list_zipf(left, lang))
+        ):
+            continue  # "laredWeb" as a line of its own, a menu entry or one of a list of names: a lower-camel
+            # brand whose lower-case half is no word; a lost space glues a word to the next one
         out.append((m.start(), m.end(), left, right, sev))
     for m in (m for ls, le in windows for m in _PASCAL.finditer(text, ls, le)):
         token = m.group(0)
@@ -693,6 +700,13 @@ def find_camel(
             if zipf(left, "en") or list_zipf(left, lang):
                 out.append((m.start(), m.end(2), left, "www", Severity.WARNING))
     return sorted(out, key=lambda t: t[:2])
+
+
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` the whole of its line (spaces aside)?"""
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    return not text[ls:start].strip() and not text[end : le if le >= 0 else len(text)].strip()
 
 
 def _in_code(text: str, start: int, end: int) -> bool:
@@ -812,6 +826,48 @@ _CSS_PSEUDO = frozenset(
 )
 
 
+#: The halves of a glue of :data:`_GLUE` in its token: the letters before the mark and after it, with the soft
+#: hyphens (U+00AD, hyphenation points) between them ("pickers,pu\xadlled": the right half is "pulled").
+_LEFT_WORD = re.compile(r"(?:[^\W\d_]+\u00ad)*[^\W\d_]+$")
+_RIGHT_WORD = re.compile(r"[^\W\d_]+(?:\u00ad[^\W\d_]+)*")
+
+#: CSS properties (the common ones of the CSS specifications): a token ``property:value`` (no space after the
+#: colon, a lower-case value, a figure or a colour) is a style declaration shown as page text ("display:none",
+#: "text-align:center", "color:#333"), not two words. Several declarations with their semicolons are code
+#: already (:func:`_skip_token`).
+_CSS_PROPERTIES = frozenset(
+    "display color background background-color background-image border border-top border-bottom border-left "
+    "border-right border-color border-width border-style border-radius margin margin-top margin-bottom "
+    "margin-left margin-right padding padding-top padding-bottom padding-left padding-right width height "
+    "min-width max-width min-height max-height float clear position top bottom left right overflow "
+    "overflow-x overflow-y visibility opacity cursor content font font-size font-weight font-family font-style "
+    "line-height text-align text-decoration text-transform text-indent vertical-align white-space "
+    "word-wrap word-break letter-spacing z-index list-style list-style-type box-shadow box-sizing outline "
+    "transition transform zoom direction filter flex flex-direction justify-content align-items".split()
+)
+#: CSS keyword values (and the basic colour names): with a figure and its unit or a hex colour, what a declaration's
+#: value is ("his position:the best" has a word of prose there).
+_CSS_KEYWORDS = frozenset(
+    "none block inline inline-block flex grid table hidden visible auto inherit initial unset center left right "
+    "top bottom middle justify bold bolder lighter normal italic underline uppercase lowercase capitalize nowrap "
+    "pre absolute relative fixed static sticky solid dashed dotted transparent pointer default both collapse "
+    "scroll contain cover black white red blue green gray grey silver yellow orange".split()
+)
+_CSS_DECLARATION = re.compile(
+    r"([a-z]+(?:-[a-z]+)*):([a-z]+(?:-[a-z]+)*|#[0-9a-f]{3,8}|-?[0-9.]+[a-z%]*)(?:!important)?;?"
+)
+
+
+def _css_declaration(tok: str) -> bool:
+    """Is the token a CSS declaration, a property of :data:`_CSS_PROPERTIES` and a value (a keyword of
+    :data:`_CSS_KEYWORDS`, a figure, a hex colour): ``display:none``, ``text-align:center``?"""
+    m = _CSS_DECLARATION.fullmatch(tok.strip("\"'()[]{},"))
+    if m is None or m.group(1) not in _CSS_PROPERTIES:
+        return False
+    value = m.group(2)
+    return not value[0].isalpha() or value in _CSS_KEYWORDS
+
+
 def _used_again(text: str, name: str, context: int = 12) -> bool:
     """``name`` occurs twice or more in ``text`` in different places: the words around two of its occurrences
     differ. A passage the page prints twice ("...den Alpen Österreichs.Begegnung mit der Natur" in a teaser and
@@ -857,19 +913,21 @@ def find_glued(text: str) -> list[tuple[int, int, str]]:
             if unspaced and _unspaced_near(tok, m.start(), m.end()):
                 continue  # Chinese, Japanese, Thai...: no space is written around marks
             p = m.group(1)
-            # _GLUE requires a letter on each side of the mark, so both searches match
-            left = cast("re.Match[str]", re.search(r"[^\W\d_]+$", tok[: m.start()])).group(0)
-            right = cast("re.Match[str]", re.match(r"[^\W\d_]+", tok[m.end() :])).group(0)
+            # _GLUE requires a letter on each side of the mark, so both searches match; a soft hyphen (a
+            # hyphenation point, U+00AD) inside a half is part of its word: the span takes the whole word
+            left_raw = cast("re.Match[str]", _LEFT_WORD.search(tok, 0, m.start())).group(0)
+            right_raw = cast("re.Match[str]", _RIGHT_WORD.match(tok, m.end())).group(0)
+            left, right = left_raw.replace("\xad", ""), right_raw.replace("\xad", "")
             if (
                 (len(left) <= 3 and len(right) <= 3 and not (_any_stopword(left) or _any_stopword(right)))
                 or (p == ":" and len(left) <= 2)
                 or (len(left) <= 2 and len(right) <= 2 and left.istitle())
             ):
                 continue  # element lists "(Fe,Mn)", "max,min", "TL;DR", "re:Invent": notation ("now,and" is prose)
-            after = m.end() + len(right)
-            if tok.startswith("(", after) or (p == ":" and right in _CSS_PSEUDO):
-                continue  # code: a call ("javascript:void(0)"), a selector ("a.nav:hover"), not prose
-            if left[0].isupper() and right[0].isupper() and _used_again(text, tok[m.start() - len(left) : after]):
+            after = m.end() + len(right_raw)
+            if tok.startswith("(", after) or (p == ":" and (right in _CSS_PSEUDO or _css_declaration(tok))):
+                continue  # code: a call ("javascript:void(0)"), a selector ("a.nav:hover"), a style ("display:none")
+            if left[0].isupper() and right[0].isupper() and _used_again(text, tok[m.start() - len(left_raw) : after]):
                 continue  # a name spelled with its mark, used so again ("One.Tel", "Mul.Apin")
             if p == "," and text[ts - 1 : ts] in ("", "\n") and text[te : te + 1] in ("", "\n") and tok[-1].isalpha():
                 continue  # a token alone on its line, unpunctuated, is a user name or a label ("uno,ino")
@@ -890,7 +948,7 @@ def find_glued(text: str) -> list[tuple[int, int, str]]:
                     continue
             elif not (left.isalpha() and right.isalpha()):
                 continue
-            out.append((ts + m.start() - len(left), ts + m.end() + len(right), p))
+            out.append((ts + m.start() - len(left_raw), ts + m.end() + len(right_raw), p))
         for m in _QUOTE_GLUE.finditer(tok):
             if unspaced and _unspaced_near(tok, m.start(), m.end()):
                 continue
