@@ -359,3 +359,50 @@ def confirm_lookup(ctx, lang_of: Callable[[int], str]) -> Callable[[int], bool]:
         return cache[key]
 
     return confirmed
+
+
+# -- short informal posts -------------------------------------------------------------------------
+
+#: The longest text (characters, stripped) read as one short post: a tweet (280), a caption, a comment.
+POST_CHARS = 320
+#: ``@name`` addressing a user (not an e-mail address: a letter, digit or dot before the ``@``).
+MENTION_RE = re.compile(r"(?<![\w.@])@\w{2,}")
+#: ``#tag`` (not an entity that lost its ampersand, ``#39;``: a tag opens with a letter).
+HASHTAG_RE = re.compile(r"(?<![\w&#])#[^\W\d_]\w*")
+#: A text emoticon: ``:)``, ``;-P``, ``:'(``, ``xD``, ``<3``, ``-.-``, ``^^``, ``(:``, at a token's end (it may
+#: be typed against the word before it: ``agusto:(``), and a reversed one opening a token (``(: hardest``).
+EMOTICON_RE = re.compile(
+    r"(?:(?<!\S)[:;=]|(?<=[^\W\d_]):)[-'^o]?[)(\]\[DPpOo3/\\|*]+(?![\w/])"
+    r"|(?<!\S)(?:[xX][Dd]+|<3+|-[._]+-|\^[._]?\^|[)(][:;])(?!\w)"
+)
+#: Laughter written as a reduplicated syllable in any language (``haha``, ``jajaja``, ``hehe``, ``jiji``).
+LAUGHTER_RE = re.compile(r"(?<!\w)a?([hjk][aeiou])\1+[hjk]?(?!\w)", re.IGNORECASE)
+#: A letter typed three times or more to stretch a word (``sooo``, ``weee``; not ``www``).
+STRETCHED_RE = re.compile(r"([a-vyzà-ÿ])\1\1")
+
+
+def _pictograph(ch: str) -> bool:
+    o = ord(ch)
+    return o >= 0x1F000 or 0x2600 <= o <= 0x27BF or o in (0x2661, 0x2665)
+
+
+def informal_post(text: str) -> bool:
+    """Whether a document is one short informal post (a tweet, a chat message, a caption, a comment): at
+    most :data:`POST_CHARS` characters on at most four lines, with a mark of informal writing that edited
+    text does not use: an @mention, a #hashtag, an emoji or emoticon, written laughter, a stretched word or
+    a run of ``!!``/``?!``. Such a text is complete as written: it may end on a word, a laugh or an emoji
+    without a full stop."""
+    body = text.strip()
+    if not body or len(body) > POST_CHARS or body.count("\n") > 3:
+        return False
+    return bool(
+        MENTION_RE.search(body)
+        or HASHTAG_RE.search(body)
+        or any(_pictograph(ch) for ch in body if not ch.isascii())
+        or EMOTICON_RE.search(body)
+        or LAUGHTER_RE.search(body)
+        or STRETCHED_RE.search(body)
+        or "!!" in body
+        or "?!" in body
+        or "!?" in body
+    )

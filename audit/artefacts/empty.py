@@ -5,19 +5,24 @@ Pure helpers first, then one small check class per rule group.
 
 from __future__ import annotations
 
+import statistics
+from array import array
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from audit.artefacts.common import DENSE_RE
 from audit.model import Category, Finding, Severity
-from audit.rules import DocContext, DocumentCheck, Rule
+from audit.rules import CorpusCheck, CorpusResult, DocContext, Rule
 
 ART001 = Rule(
     id="ART001",
     name="empty-document",
     category=Category.ARTEFACT,
     severity=Severity.ERROR,
-    description="Document is empty or nearly empty (fewer than `min_words` words).",
+    description=(
+        "Document is empty, or nearly empty (fewer than `min_words` words) in a corpus whose documents are long: "
+        "in a corpus of short records (posts, headlines) a short document is the norm, not damage."
+    ),
     flags=("", "   \n  ", "Read more"),
     not_flags=("The council approved the budget on Tuesday after a two-hour debate.",),
 )
@@ -37,28 +42,93 @@ def word_count(text: str) -> int:
 
 @dataclass(frozen=True)
 class EmptyConfig:
-    #: Documents with fewer words than this are flagged.
+    #: Documents with fewer words than this are short.
     min_words: int = 5
+    #: Whether a short document is damage: ``"auto"`` (the corpus decides: among long documents a short one is
+    #: an extraction failure, in a corpus of short records -- posts, headlines, captions, product titles -- it
+    #: is the norm), ``"yes"`` (short records are expected: only empty documents are reported) or ``"no"``
+    #: (every short document is reported, as before).
+    short_records: str = "auto"
+    #: ``"auto"``: a corpus whose median document has fewer words than this is a corpus of short records ...
+    record_words: int = 20
+    #: ... judged only from this many documents on (a smaller scan or batch reports short documents).
+    min_documents: int = 20
+
+    def __post_init__(self) -> None:
+        if self.short_records not in ("auto", "yes", "no"):
+            raise ValueError(f"short_records must be 'auto', 'yes' or 'no', not {self.short_records!r}")
 
 
-class EmptyDocumentCheck(DocumentCheck):
+def short_record_corpus(counts: Sequence[int], config: EmptyConfig) -> bool:
+    """Whether short documents are the norm of a corpus whose documents have ``counts`` words (empty ones
+    left out): its median document has fewer than ``record_words`` words, judged from ``min_documents`` on."""
+    if config.short_records != "auto":
+        return config.short_records == "yes"
+    if len(counts) < config.min_documents:
+        return False
+    return statistics.median(counts) < config.record_words
+
+
+class EmptyDocumentCheck(CorpusCheck):
+    """ART001. An empty document is reported at once; one of 1 to ``min_words - 1`` words only when the
+    corpus's own lengths say it is damage (:func:`short_record_corpus`), once every document was seen. In a
+    corpus of short records the count of short documents is document data, in ``report.json``'s
+    ``short_documents`` (the policy never sees it)."""
+
     rules = (ART001,)
     section = "empty"
     config_class = EmptyConfig
 
-    def check(self, ctx: DocContext) -> Iterable[Finding]:
+    def __init__(self, config=None, settings=None) -> None:
+        super().__init__(config, settings)
+        self._counts = array("I")  # the word count of every non-empty document, capped (:meth:`words`)
+        self._short: list[tuple[int, int, int]] = []  # (ordinal, words, chars) of the short documents
+
+    def words(self, text: str) -> int:
+        """``word_count(text)``, capped at ``record_words`` (or ``min_words``): enough to tell whether the
+        median document is short."""
         # Words never cross whitespace, so the first tokens alone settle a document that is long enough.
-        head = ctx.text.split(None, 2 * self.config.min_words)
-        if len(head) > 2 * self.config.min_words and word_count(" ".join(head[:-1])) >= self.config.min_words:
-            return ()
-        words = word_count(ctx.text)
-        if words >= self.config.min_words:
-            return ()
-        what = "empty" if not ctx.text.strip() else f"nearly empty ({words} word{'s' if words != 1 else ''})"
-        return (
-            ART001.finding(
-                (0, len(ctx.text)),
-                f"document is {what}; at least {self.config.min_words} words expected",
-                data={"words": words, "chars": len(ctx.text)},
-            ),
-        )
+        cap = max(self.config.min_words, self.config.record_words)
+        head = text.split(None, 2 * cap)
+        if len(head) > 2 * cap and word_count(" ".join(head[:-1])) >= cap:
+            return cap
+        return min(word_count(text), cap)
+
+    def observe(self, ctx: DocContext) -> Iterable[Finding]:
+        if not ctx.text.strip():
+            return (
+                ART001.finding(
+                    (0, len(ctx.text)),
+                    f"document is empty; at least {self.config.min_words} words expected",
+                    data={"words": 0, "chars": len(ctx.text)},
+                ),
+            )
+        words = self.words(ctx.text)
+        self._counts.append(words)
+        if words < self.config.min_words:
+            self._short.append((ctx.ordinal, words, len(ctx.text)))
+        return ()
+
+    def finish(self, text_of, ids: list[str]) -> CorpusResult:
+        result = CorpusResult()
+        if not self._short:
+            return result
+        if short_record_corpus(self._counts, self.config):
+            result.extra["short_documents"] = {
+                "documents": len(self._short),
+                "of": len(self._counts),
+                "min_words": self.config.min_words,
+                "median_words": statistics.median(self._counts),
+            }
+            return result
+        for ordinal, words, chars in self._short:
+            result.add(
+                ordinal,
+                ART001.finding(
+                    (0, chars),
+                    f"document is nearly empty ({words} word{'s' if words != 1 else ''}); at least "
+                    f"{self.config.min_words} words expected",
+                    data={"words": words, "chars": chars},
+                ),
+            )
+        return result

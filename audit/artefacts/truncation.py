@@ -17,10 +17,12 @@ from typing import Iterable, Iterator
 from audit.artefacts.common import (
     COMPOUND_LANGS,
     OTHER_TERMINAL,
+    POST_CHARS,
     UNMARKED_SCRIPT_RE,
     WORDFREQ_LANGS,
     guess_language,
     has_word_lists,
+    informal_post,
     is_line_start_bullet,
     language_of_counts,
     list_zipf,
@@ -326,6 +328,13 @@ _SOURCE_AFTER_DASH = re.compile(r"\s[—–]\s+(?:[A-ZÀ-Þ][\w’'.&-]*\s*){1,3
 
 
 #: A closing line of kisses and a name: a blog's or a letter's sign-off ("x Anna", "xoxo Jane", "xx Sam").
+#: A sad or wry face typed at the end of a text (``:(``, ``;-(``, ``:/``, ``agusto:(``): no bracket left open.
+_FACE_END = re.compile(r"(?:(?<!\S)[:;=]|(?<=[^\W\d_]):)[-'^o]?[)(\][/\\|]+$")
+
+#: A post cut by its platform: a word (or a word's start) and an ellipsis at the end of the text, or before
+#: the link the platform adds (``RT @user: ... the council has decid… https://t.co/x``).
+_PLATFORM_CUT = re.compile(r"\w(…|\.\.\.)[ \t]*(https?://\S+)?\s*$")
+
 _KISS_SIGN_OFF = re.compile(r"(?:^|\n)[ \t]*(?:[xX]{1,3}|(?:[xX][oO])+[xX]?)[ \t]+[A-ZÀ-Þ][^\W\d_]*$")
 
 
@@ -581,6 +590,8 @@ def cut_kind(
         return None
     if not (last.isalpha() or last in ",-–—(“‘«/&"):
         return None
+    if last in "([/\\|" and _FACE_END.search(tail, max(0, len(tail) - 8)):
+        return None  # ":(" is a face, not a bracket left open
     if _dash_after_sentence(tail):
         return None  # a dash after a finished sentence: a separator or an attribution mark ("… reserved. -")
     last_token = tail.rsplit(None, 1)[-1]
@@ -1554,6 +1565,43 @@ _FURNITURE_SHARE, _FURNITURE_LINES = (5, 8), 4
 _READ_MORE_WORDS = 2
 
 
+def _chat_letters(passage: str, lang: str) -> bool:
+    """The passage ends on two lower-case letters that follow no function word ("... just leave cx", "... to the
+    chest ha", "... only one foot el"): in a one-line message these are slang, laughter or another language's
+    word, where a cut inside a word leaves its start after an article or preposition ("... a real pain in the
+    ne") or a single letter ("... by the end o")."""
+    tail = passage.rstrip()
+    found = _final_letters(tail)
+    if not found or len(found[1]) != 2 or not found[1].islower():
+        return False
+    prev = _WORD_BEFORE_WORD_R.match(tail[::-1])
+    before = prev.group(1)[::-1].lower() if prev else ""
+    return before not in NEVER_FINAL.get(lang, NEVER_FINAL["en"]) and before not in NEVER_FINAL["en"]
+
+
+def _platform_cut(text: str) -> Finding | None:
+    """A post cut by its platform: a post-sized text (:data:`POST_CHARS`) that ends on a word and an ellipsis
+    typed against it, and is a retweet (``RT @user:``) or has the platform's link after the ellipsis. A
+    writer's own trailing ellipsis ("... and then...") has neither."""
+    if len(text) > 2 * POST_CHARS or "\n" in text.strip():
+        return None
+    m = _PLATFORM_CUT.search(text)
+    if m is None or len(text.strip()) > POST_CHARS:
+        return None
+    if not (m.group(2) or text.lstrip().startswith("RT @")):
+        return None
+    end = m.end(1)
+    start = text.rfind(":", 0, m.start(1)) + 1 if text.lstrip().startswith("RT @") else 0
+    start += len(text[start:end]) - len(text[start:end].lstrip())
+    tail = text[max(start, end - 30) : end]
+    return ART020.finding(
+        (start, end),
+        f"document is cut by its platform: it ends with {tail!r}, an ellipsis typed against a word"
+        + (" and a link" if m.group(2) else " in a retweet"),
+        data={"scope": "document", "kind": "ellipsis", "ending": tail},
+    )
+
+
 @dataclass(frozen=True)
 class TruncationConfig:
     #: Also report quotes that open and are cut a few words later (ART022, info).
@@ -1816,6 +1864,8 @@ class TruncationCheck(DocumentCheck):
         doc_lang: str | None = None
         tables: frozenset[int] | None = None  # the paragraphs of tables of figures (:func:`_tables`)
         threads = _Threads(text, passages)  # the timestamp lines of the comment threads, on first use
+        post = len(text) <= 2 * POST_CHARS and informal_post(text)  # a short informal post (a tweet, a comment)
+        short_line = len(text.strip()) <= POST_CHARS and "\n" not in text.strip()  # a one-line short record
         # a quotation cut (ART022) opens with “ or «: only the passages that hold one are searched for it
         quoted: set[int] = set()
         judged: set[str] = set()  # the passages judged for ART020 so far
@@ -1889,6 +1939,17 @@ class TruncationCheck(DocumentCheck):
                     kind = "mid-word"  # "... director of the observatory in 178": a year stopped short
                 # a short capitalised fragment at the end of running prose ("... in classical Greek and Rom"): a cut,
                 # reported as info (the lists know the letters, nothing in the text completes them)
+                if (
+                    kind
+                    and not (completed or year)
+                    and post
+                    and not (kind == "mid-word" and _clear_fragment(ptext, lang, vocab))
+                ):
+                    # a short informal post is complete as written: it ends on a word, a laugh, a slang
+                    # abbreviation or a comma without a stop; only a word cut to a clear fragment is a cut
+                    continue
+                if kind == "mid-word" and not (completed or year) and short_line and _chat_letters(ptext, lang):
+                    continue  # "... just leave cx", "... the way ha": a one-line message's slang, not a cut word
                 soft = kind in (None, "mid-sentence") and _short_capital_cut(ptext, lang, vocab)
                 if soft:
                     kind = "mid-word"
@@ -2048,6 +2109,9 @@ class TruncationCheck(DocumentCheck):
                             data={"quoted": m.group(1)},
                         )
                     )
+        platform = _platform_cut(text)
+        if platform is not None:
+            out.append(platform)
         doubles = double_dots(text) if ".." in text else []
         if doubles and len(_WRITTEN_DOTS.findall(text)) >= _DOTS_STYLE:
             doubles = []  # the writer's own ellipsis ("dependency.. neediness.. irritation..", "..where x is")

@@ -16,6 +16,7 @@ from audit.artefacts.common import (
     COMPOUND_LANGS,
     WORDFREQ_LANGS,
     confirm_lookup,
+    informal_post,
     language_lookup,
     languages_at,
     list_zipf,
@@ -956,6 +957,34 @@ def find_glued(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+#: Object, indirect-object and reflexive pronouns that Spanish, Italian and Portuguese write attached to
+#: the end of an infinitive, a gerund or an imperative ("explicarlo", "dándole", "farlo", "dámelo").
+_CLITICS = frozenset("me te se nos os vos lo la le los las les mi ti si ci vi li gli ne lhe lhes".split())
+#: The verb forms those pronouns attach to: an infinitive (``-ar``, ``-er``, ``-ir``: "adicionar", "far"), a gerund
+#: ("convirtiendo", "facendo"), or a form whose stress the attached pronouns moved (an accent: "dá", "explíca").
+_CLITIC_HOST = re.compile(r"(?:[^\W\d_]+[aeiáéí]r|[^\W\d_]+ndo|[^\W\d_]*[áéíóú][^\W\d_]*)")
+
+
+def clitic_verb(token: str) -> bool:
+    """A lower-case token that is a Romance verb form with one or two pronouns attached ("memorizarlas",
+    "adicionarlo", "convirtiendote", "dámelo", "explicármelo"): one word, not two glued. The stem must not be
+    a function word ("porlas", "sobrelas", "paralos" stay two words glued)."""
+    if not token.islower():
+        return False
+    sw = stopwords()
+    rest = token
+    for _ in range(2):
+        for n in (4, 3, 2):
+            if len(rest) > n + 1 and rest[-n:] in _CLITICS:
+                rest = rest[:-n]
+                break
+        else:
+            break
+        if _CLITIC_HOST.fullmatch(rest) and not any(rest in sw.get(lg, ()) for lg in ("es", "it", "pt")):
+            return True
+    return False
+
+
 @dataclass(frozen=True)
 class WhitespaceConfig:
     #: Report sentence openers glued to the previous word (ART031).
@@ -986,7 +1015,15 @@ class MissingWhitespaceCheck(DocumentCheck):
             lang_of = language_lookup(ctx) if self.config.word_lists else None
             confirmed = confirm_lookup(ctx, lang_of) if lang_of else None
             found = find_camel(text, lang_of, ctx.word_counts, confirmed, ctx.layer, ctx.language)
+            post = None
             for s, e, left, right, sev in found:
+                if clitic_verb(text[s:e]):
+                    continue  # a Romance verb with its pronouns attached is one word ("adicionarlo")
+                if sev is Severity.INFO and left[:1].isupper():
+                    if post is None:
+                        post = informal_post(text)
+                    if post:
+                        continue  # two capitalised words in a short informal post: a name or tag typed so
                 if sev is Severity.WARNING:
                     why = ""
                 elif left[0].isupper():

@@ -377,8 +377,10 @@ def test_control_prefilter(text):
     ],
 )
 def test_empty_check_counts_as_word_count(text):
-    found = list(EmptyDocumentCheck().check(_ctx(text)))
+    check = EmptyDocumentCheck()
+    found = [*check.observe(_ctx(text)), *(f for fs in check.finish(None, ["d"]).findings.values() for f in fs)]
     assert bool(found) is (word_count(text) < 5)
+    assert check.words(text) == min(word_count(text), 20)
     if found:
         assert found[0].data["words"] == word_count(text)
 
