@@ -90,3 +90,11 @@ def test_sources_table_says_when_it_cuts_the_language_list():
     card["languages"] = {"en": 20}
     row = next(x for x in render(_report(sources=[card])).splitlines() if x.startswith("| wire |"))
     assert row.endswith("| en 20 |")
+
+
+def test_short_records_notice_says_why_art001_is_quiet():
+    report = _report(short_documents={"documents": 1863, "of": 7400, "min_words": 5, "median_words": 8})
+    out = render(report)
+    assert "Short records: 1,863 of 7,400 documents have fewer than 5 words" in out
+    assert "median document has 8" in out
+    assert "Short records" not in render(_report())

@@ -5,7 +5,6 @@ Pure helpers first, then one small check class per rule group.
 
 from __future__ import annotations
 
-import statistics
 from array import array
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -59,21 +58,42 @@ class EmptyConfig:
             raise ValueError(f"short_records must be 'auto', 'yes' or 'no', not {self.short_records!r}")
 
 
-def short_record_corpus(counts: Sequence[int], config: EmptyConfig) -> bool:
-    """Whether short documents are the norm of a corpus whose documents have ``counts`` words (empty ones
-    left out): its median document has fewer than ``record_words`` words, judged from ``min_documents`` on."""
+def _median(hist: Sequence[int]) -> float:
+    """The median (as :func:`statistics.median` gives it) of the values whose counts ``hist`` holds."""
+    n = sum(hist)
+    lower = upper = None
+    seen = 0
+    for value, count in enumerate(hist):
+        seen += count
+        if lower is None and seen > (n - 1) // 2:
+            lower = value
+        if seen > n // 2:
+            upper = value
+            break
+    assert lower is not None and upper is not None
+    return lower if n % 2 else (lower + upper) / 2
+
+
+def short_record_corpus(hist: Sequence[int], config: EmptyConfig) -> bool:
+    """Whether short documents are the norm of a corpus whose non-empty documents have the word counts
+    ``hist`` counts (``hist[n]``: documents of ``n`` words, the last entry all the longer ones): its median
+    document has fewer than ``record_words`` words, judged from ``min_documents`` documents on."""
     if config.short_records != "auto":
         return config.short_records == "yes"
-    if len(counts) < config.min_documents:
+    if sum(hist) < config.min_documents:
         return False
-    return statistics.median(counts) < config.record_words
+    return _median(hist) < config.record_words
 
 
 class EmptyDocumentCheck(CorpusCheck):
     """ART001. An empty document is reported at once; one of 1 to ``min_words - 1`` words only when the
     corpus's own lengths say it is damage (:func:`short_record_corpus`), once every document was seen. In a
     corpus of short records the count of short documents is document data, in ``report.json``'s
-    ``short_documents`` (the policy never sees it)."""
+    ``short_documents`` (the policy never sees it).
+
+    State: a histogram of the documents' word counts (capped, so one counter per count up to
+    ``record_words``) and, for the short documents only, their ordinal, words and characters in compact
+    arrays (18 bytes each), never per-document Python objects."""
 
     rules = (ART001,)
     section = "empty"
@@ -81,21 +101,32 @@ class EmptyDocumentCheck(CorpusCheck):
 
     def __init__(self, config=None, settings=None) -> None:
         super().__init__(config, settings)
-        self._counts = array("I")  # the word count of every non-empty document, capped (:meth:`words`)
-        self._short: list[tuple[int, int, int]] = []  # (ordinal, words, chars) of the short documents
+        self._hist = [0] * (self._cap + 1)
+        self._short_ordinals = array("Q")
+        self._short_words = array("H")
+        self._short_chars = array("Q")
+
+    @property
+    def _cap(self) -> int:
+        return max(self.config.min_words, self.config.record_words)
 
     def words(self, text: str) -> int:
         """``word_count(text)``, capped at ``record_words`` (or ``min_words``): enough to tell whether the
         median document is short."""
         # Words never cross whitespace, so the first tokens alone settle a document that is long enough.
-        cap = max(self.config.min_words, self.config.record_words)
+        cap = self._cap
         head = text.split(None, 2 * cap)
         if len(head) > 2 * cap and word_count(" ".join(head[:-1])) >= cap:
             return cap
         return min(word_count(text), cap)
 
+    def prepare(self, ctx: DocContext) -> int | None:
+        """The document's capped word count (None when it is empty), in the worker processes when they run."""
+        return self.words(ctx.text) if ctx.text.strip() else None
+
     def observe(self, ctx: DocContext) -> Iterable[Finding]:
-        if not ctx.text.strip():
+        words = self.prepared(ctx)
+        if words is None:
             return (
                 ART001.finding(
                     (0, len(ctx.text)),
@@ -103,25 +134,27 @@ class EmptyDocumentCheck(CorpusCheck):
                     data={"words": 0, "chars": len(ctx.text)},
                 ),
             )
-        words = self.words(ctx.text)
-        self._counts.append(words)
+        self._hist[words] += 1
         if words < self.config.min_words:
-            self._short.append((ctx.ordinal, words, len(ctx.text)))
+            self._short_ordinals.append(ctx.ordinal)
+            self._short_words.append(words)
+            self._short_chars.append(len(ctx.text))
         return ()
 
     def finish(self, text_of, ids: list[str]) -> CorpusResult:
         result = CorpusResult()
-        if not self._short:
+        if not self._short_ordinals:
             return result
-        if short_record_corpus(self._counts, self.config):
+        if short_record_corpus(self._hist, self.config):
+            median = _median(self._hist)
             result.extra["short_documents"] = {
-                "documents": len(self._short),
-                "of": len(self._counts),
+                "documents": len(self._short_ordinals),
+                "of": sum(self._hist),
                 "min_words": self.config.min_words,
-                "median_words": statistics.median(self._counts),
+                "median_words": int(median) if float(median).is_integer() else median,
             }
             return result
-        for ordinal, words, chars in self._short:
+        for ordinal, words, chars in zip(self._short_ordinals, self._short_words, self._short_chars, strict=True):
             result.add(
                 ordinal,
                 ART001.finding(

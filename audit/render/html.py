@@ -321,6 +321,7 @@ def render(report: Report, config: HtmlConfig | None = None) -> str:
             report=report,
             summary=summary,
             baseline=report.extra.get("baseline"),
+            short_documents=report.extra.get("short_documents"),
             sev_counts=sev_counts,
             total_findings=sum(sev_counts.values()),
             with_findings=sum(1 for d in report.documents if d.findings),

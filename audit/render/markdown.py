@@ -69,6 +69,15 @@ def render(report: Report) -> str:
             f"{len(b.get('stale', []))} baseline entries no longer match.",
             "",
         ]
+    short = report.extra.get("short_documents")
+    if isinstance(short, dict):
+        out += [
+            f"Short records: {short.get('documents', 0):,} of {short.get('of', 0):,} documents have fewer than "
+            f"{short.get('min_words', 0)} words, and the median document has {short.get('median_words', 0)}, so the "
+            "corpus is read as short records (posts, headlines): ART001 reports only empty documents "
+            "(`[empty] short_records`).",
+            "",
+        ]
     renamed = report.extra.get("renamed_ids") or []
     if renamed:
         r = renamed[0]

@@ -737,3 +737,29 @@ def test_line_keys_need_three_letters_on_short_lines():
     keys = check._line_keys(text, "s", layer.lines)
     kept = sorted(text[s:e] for s, e in keys.values())
     assert kept == ["ab c", "abc", "xyz"]
+
+
+def test_empty_check_median_from_its_histogram_is_statistics_median():
+    import statistics
+
+    from audit.artefacts.empty import _median
+
+    rnd = random.Random(7)
+    for _ in range(500):
+        values = [rnd.randint(0, 20) for _ in range(rnd.randint(1, 40))]
+        hist = [0] * 21
+        for v in values:
+            hist[v] += 1
+        assert _median(hist) == statistics.median(values)
+
+
+def test_empty_check_short_records_corpus_reports_a_count_not_findings():
+    check = EmptyDocumentCheck()
+    texts = ["so tired lol", "good morning 😍", "", *(f"post number {i} of the day" for i in range(30))]
+    found = [f for i, t in enumerate(texts) for f in check.observe(DocContext(Document(id=f"d{i}", text=t), i))]
+    result = check.finish(None, [f"d{i}" for i in range(len(texts))])
+    assert [f.data["words"] for f in found] == [0]  # the empty document, at once
+    assert not result.findings
+    assert result.extra["short_documents"] == {"documents": 2, "of": 32, "min_words": 5, "median_words": 6}
+    # the state is one counter per word count and compact arrays of the short documents
+    assert len(check._hist) == 21 and check._short_ordinals.tolist() == [0, 1]
