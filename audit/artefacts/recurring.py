@@ -40,10 +40,11 @@ class RecurringLineConfig:
     max_document_share: float = 0.6
     #: Copies of one text (an article saved twice, a story and its update) share their body lines: a line
     #: is counted once per group of copies, not once per document. Two documents are copies when each
-    #: finds at least `copy_share` of its `copy_core_lines` longest lines in the other (both ways, so a
-    #: page holding only the site's footer is no copy of every page carrying that footer) ...
-    copy_core_lines: int = 10
-    copy_share: float = 0.6
+    #: finds at least `copy_share` of the characters of its `copy_core_lines` longest lines in the other
+    #: (both ways, so a page holding only the site's footer is no copy of every page carrying that footer;
+    #: by characters, so two articles of one site that share a sidebar of teasers are no copies) ...
+    copy_core_lines: int = 32
+    copy_share: float = 0.8
     #: ... and a long line found in more documents than this is template, not evidence of copying.
     copy_max_documents: int = 64
 
@@ -62,6 +63,7 @@ class RecurringLineCheck(CorpusCheck):
         self._ords = array("I")
         self._core_keys = array("Q")  # the hashes of each document's longest lines (copy evidence)
         self._core_ords = array("I")
+        self._core_lens = array("I")
         self._doc_source = array("I")  # by ordinal
         self._sources: dict[str, int] = {}
         self._source_docs: list[int] = []
@@ -93,23 +95,23 @@ class RecurringLineCheck(CorpusCheck):
             out.setdefault(key, (span.start, span.end))
         return out
 
-    def _core_keys_of(self, text: str, source: str, lines) -> array:
-        """Hashes (keyed as :meth:`_line_keys` keys them) of the document's ``copy_core_lines`` longest lines
-        of ``min_chars`` or more: its body, which a copy of the document shares and another article of the
-        same site does not."""
+    def _core_keys_of(self, text: str, source: str, lines) -> tuple[array, array]:
+        """Hashes (keyed as :meth:`_line_keys` keys them) and lengths of the document's ``copy_core_lines`` longest
+        lines of ``min_chars`` or more: its body, which a copy of the document shares and another article of
+        the same site does not."""
         cfg = self.config
         spans = [s for s in lines if s.end - s.start >= cfg.min_chars]
         if len(spans) > cfg.copy_core_lines:
             spans = sorted(spans, key=lambda s: s.start - s.end)[: cfg.copy_core_lines]
         prefix = source + "\x00"
         digest = xxhash.xxh64_intdigest
-        keys = {
-            digest((prefix + " ".join(text[s.start : s.end].lower().split())).encode("utf-8", "surrogatepass"))
-            for s in spans
-        }
-        return array("Q", keys)
+        core: dict[int, int] = {}
+        for s in spans:
+            key = digest((prefix + " ".join(text[s.start : s.end].lower().split())).encode("utf-8", "surrogatepass"))
+            core[key] = max(core.get(key, 0), s.end - s.start)
+        return array("Q", core), array("I", core.values())
 
-    def prepare(self, ctx: DocContext) -> tuple[str, int, array | None, array | None]:
+    def prepare(self, ctx: DocContext) -> tuple[str, int, array | None, tuple[array, array] | None]:
         """Source, document hash, line keys and core keys (in a worker process when the document stage runs
         there). ``None`` for the keys when the document is an exact copy of one seen before (known only here)."""
         source = ctx.source(self.settings.source_field)
@@ -138,9 +140,10 @@ class RecurringLineCheck(CorpusCheck):
         if keys:
             self._keys.extend(keys)
             self._ords.extend(array("I", [ctx.ordinal]) * len(keys))
-        if core:
-            self._core_keys.extend(core)
-            self._core_ords.extend(array("I", [ctx.ordinal]) * len(core))
+        if core and core[0]:
+            self._core_keys.extend(core[0])
+            self._core_lens.extend(core[1])
+            self._core_ords.extend(array("I", [ctx.ordinal]) * len(core[0]))
         return ()
 
     def _copy_groups(self, keys: np.ndarray, ords: np.ndarray) -> dict[int, int] | None:
@@ -171,13 +174,13 @@ class RecurringLineCheck(CorpusCheck):
             k = int(uniq[i])
             if k in candidates:
                 holders[k] = allo[first[i] : first[i] + counts[i]].tolist()
-        core_size: dict[int, int] = {}
-        found: dict[tuple[int, int], int] = {}
-        for k, o in zip(ckeys.tolist(), cords.tolist(), strict=True):
-            core_size[o] = core_size.get(o, 0) + 1
+        core_size: dict[int, int] = {}  # characters of each document's core lines
+        found: dict[tuple[int, int], int] = {}  # characters of a's core lines found in b
+        for k, o, n in zip(ckeys.tolist(), cords.tolist(), self._core_lens.tolist(), strict=True):
+            core_size[o] = core_size.get(o, 0) + n
             for other in holders.get(k, ()):
                 if other != o:
-                    found[(o, other)] = found.get((o, other), 0) + 1
+                    found[(o, other)] = found.get((o, other), 0) + n
         parent: dict[int, int] = {}
 
         def root(o: int) -> int:
