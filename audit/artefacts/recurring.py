@@ -38,6 +38,15 @@ class RecurringLineConfig:
     #: A document in which more than this share of its lines recur is a near copy of others
     #: (the duplicate family's business), not a page carrying template lines: not reported.
     max_document_share: float = 0.6
+    #: Copies of one text (an article saved twice, a story and its update) share their body lines: a line
+    #: is counted once per group of copies, not once per document. Two documents are copies when each
+    #: finds at least `copy_share` of the characters of its `copy_core_lines` longest lines in the other
+    #: (both ways, so a page holding only the site's footer is no copy of every page carrying that footer;
+    #: by characters, so two articles of one site that share a sidebar of teasers are no copies) ...
+    copy_core_lines: int = 32
+    copy_share: float = 0.8
+    #: ... and a long line found in more documents than this is template, not evidence of copying.
+    copy_max_documents: int = 64
 
 
 class RecurringLineCheck(CorpusCheck):
@@ -52,6 +61,9 @@ class RecurringLineCheck(CorpusCheck):
         super().__init__(config, settings)
         self._keys = array("Q")
         self._ords = array("I")
+        self._core_keys = array("Q")  # the hashes of each document's longest lines (copy evidence)
+        self._core_ords = array("I")
+        self._core_lens = array("I")
         self._doc_source = array("I")  # by ordinal
         self._sources: dict[str, int] = {}
         self._source_docs: list[int] = []
@@ -83,17 +95,38 @@ class RecurringLineCheck(CorpusCheck):
             out.setdefault(key, (span.start, span.end))
         return out
 
-    def prepare(self, ctx: DocContext) -> tuple[str, int, array | None]:
-        """Source, document hash and line keys (in a worker process when the document stage runs there).
-        ``None`` for the keys when the document is an exact copy of one seen before (known only here)."""
+    def _core_keys_of(self, text: str, source: str, lines) -> tuple[array, array]:
+        """Hashes (keyed as :meth:`_line_keys` keys them) and lengths of the document's ``copy_core_lines`` longest
+        lines of ``min_chars`` or more: its body, which a copy of the document shares and another article of
+        the same site does not."""
+        cfg = self.config
+        spans = [s for s in lines if s.end - s.start >= cfg.min_chars]
+        if len(spans) > cfg.copy_core_lines:
+            spans = sorted(spans, key=lambda s: s.start - s.end)[: cfg.copy_core_lines]
+        prefix = source + "\x00"
+        digest = xxhash.xxh64_intdigest
+        core: dict[int, int] = {}
+        for s in spans:
+            key = digest((prefix + " ".join(text[s.start : s.end].lower().split())).encode("utf-8", "surrogatepass"))
+            core[key] = max(core.get(key, 0), s.end - s.start)
+        return array("Q", core), array("I", core.values())
+
+    def prepare(self, ctx: DocContext) -> tuple[str, int, array | None, tuple[array, array] | None]:
+        """Source, document hash, line keys and core keys (in a worker process when the document stage runs
+        there). ``None`` for the keys when the document is an exact copy of one seen before (known only here)."""
         source = ctx.source(self.settings.source_field)
         doc_key = xxhash.xxh64_intdigest(ctx.text.encode("utf-8", "surrogatepass"))
         if doc_key in self._seen_docs:  # serial: no need to hash the lines of a copy
-            return source, doc_key, None
-        return source, doc_key, array("Q", self._line_keys(ctx.text, source, ctx.lines))
+            return source, doc_key, None, None
+        return (
+            source,
+            doc_key,
+            array("Q", self._line_keys(ctx.text, source, ctx.lines)),
+            self._core_keys_of(ctx.text, source, ctx.lines),
+        )
 
     def observe(self, ctx: DocContext) -> Iterable[Finding]:
-        source, doc_key, keys = self.prepared(ctx)
+        source, doc_key, keys, core = self.prepared(ctx)
         sid = self._sources.setdefault(source, len(self._sources))
         if sid == len(self._source_docs):
             self._source_docs.append(0)
@@ -107,7 +140,62 @@ class RecurringLineCheck(CorpusCheck):
         if keys:
             self._keys.extend(keys)
             self._ords.extend(array("I", [ctx.ordinal]) * len(keys))
+        if core and core[0]:
+            self._core_keys.extend(core[0])
+            self._core_lens.extend(core[1])
+            self._core_ords.extend(array("I", [ctx.ordinal]) * len(core[0]))
         return ()
+
+    def _copy_groups(self, keys: np.ndarray, ords: np.ndarray) -> dict[int, int] | None:
+        """The group of copies of each document that has copies (ordinal -> smallest ordinal of its group), or
+        ``None`` when no two documents are copies (see :class:`RecurringLineConfig`)."""
+        cfg = self.config
+        if not self._core_keys:
+            return None
+        ckeys = np.frombuffer(self._core_keys, dtype=np.uint64)
+        cords = np.frombuffer(self._core_ords, dtype=np.uint32)
+        # every (key, document) once: a core line is usually among the document's line keys too
+        allk = np.concatenate([keys, ckeys])
+        allo = np.concatenate([ords, cords])
+        order = np.lexsort((allo, allk))
+        allk, allo = allk[order], allo[order]
+        keep = np.ones(len(allk), dtype=bool)
+        keep[1:] = (allk[1:] != allk[:-1]) | (allo[1:] != allo[:-1])
+        allk, allo = allk[keep], allo[keep]
+        uniq, first, counts = np.unique(allk, return_index=True, return_counts=True)
+        shared = (counts >= 2) & (counts <= cfg.copy_max_documents)
+        if not shared.any():
+            return None
+        candidates = set(uniq[shared].tolist()) & set(ckeys.tolist())
+        if not candidates:
+            return None
+        holders: dict[int, list[int]] = {}
+        for i in np.flatnonzero(shared).tolist():
+            k = int(uniq[i])
+            if k in candidates:
+                holders[k] = allo[first[i] : first[i] + counts[i]].tolist()
+        core_size: dict[int, int] = {}  # characters of each document's core lines
+        found: dict[tuple[int, int], int] = {}  # characters of a's core lines found in b
+        for k, o, n in zip(ckeys.tolist(), cords.tolist(), self._core_lens.tolist(), strict=True):
+            core_size[o] = core_size.get(o, 0) + n
+            for other in holders.get(k, ()):
+                if other != o:
+                    found[(o, other)] = found.get((o, other), 0) + n
+        parent: dict[int, int] = {}
+
+        def root(o: int) -> int:
+            while parent.get(o, o) != o:
+                o = parent[o]
+            return o
+
+        for (a, b), n in found.items():
+            if a < b and n >= cfg.copy_share * core_size[a] and found.get((b, a), 0) >= cfg.copy_share * core_size[b]:
+                ra, rb = root(a), root(b)
+                if ra != rb:
+                    parent[max(ra, rb)] = min(ra, rb)
+        if not parent:
+            return None
+        return {o: root(o) for o in parent}
 
     def finish(self, text_of, ids: list[str]) -> CorpusResult:
         result = CorpusResult()
@@ -124,6 +212,17 @@ class RecurringLineCheck(CorpusCheck):
         if not mask.any():
             return result
         hot = {int(k): int(c) for k, c in zip(uniq, counts, strict=True) if c >= self.config.min_documents}
+        groups = self._copy_groups(keys, ords)
+        distinct = hot
+        if groups:
+            # a line counts once per group of copies: the documents that carry it only because they copy
+            # one text are the duplicate family's business, not a template's
+            order = np.argsort(keys, kind="stable")
+            starts = np.searchsorted(keys[order], uniq)
+            distinct = {}
+            for i in np.flatnonzero(counts >= self.config.min_documents).tolist():
+                docs = ords[order[starts[i] : starts[i] + counts[i]]].tolist()
+                distinct[int(uniq[i])] = len({groups.get(o, o) for o in docs})
         names = {v: k for k, v in self._sources.items()}
         from audit import segment
 
@@ -137,22 +236,31 @@ class RecurringLineCheck(CorpusCheck):
                 count = hot.get(key)
                 if count is None or count < self.config.min_share * n_docs:
                     continue
-                recurring.append((key, start, end, count))
+                texts = distinct[key]
+                if texts < self.config.min_documents or texts < self.config.min_share * n_docs:
+                    continue
+                recurring.append((key, start, end, count, texts))
             if len(recurring) > self.config.max_document_share * len(doc_lines):
                 continue
-            for key, start, end, count in recurring:
+            for key, start, end, count, texts in recurring:
+                data = {
+                    "documents": count,
+                    "source_documents": n_docs,
+                    "share": round(count / n_docs, 4),
+                    "source": source,
+                    "line_hash": f"{key:016x}",
+                }
+                copies = ""
+                if texts != count:
+                    data["distinct_texts"] = texts
+                    copies = f" ({texts} once copies of one text count once)"
                 result.add(
                     ordinal,
                     ART005.finding(
                         (start, end),
-                        f"line recurs in {count} of {n_docs} documents from source {source!r}: template boilerplate",
-                        data={
-                            "documents": count,
-                            "source_documents": n_docs,
-                            "share": round(count / n_docs, 4),
-                            "source": source,
-                            "line_hash": f"{key:016x}",
-                        },
+                        f"line recurs in {count} of {n_docs} documents{copies} from source {source!r}: "
+                        "template boilerplate",
+                        data=data,
                     ),
                 )
         return result

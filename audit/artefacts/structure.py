@@ -26,7 +26,8 @@ ART051 = Rule(
     category=Category.ARTEFACT,
     severity=Severity.WARNING,
     description="Bullet or list residue: orphan list markers on their own line (warning), bullet glyphs "
-    "separating items inside a line (warning), lines led by bullet glyphs such as • ▪ ► (info).",
+    "separating items inside a line or short link labels separated by pipes (warning), lines led by bullet glyphs "
+    "such as • ▪ ► (info).",
     flags=("•\nFirst item", "Home • News • Sports • Weather", "1.\n"),
     not_flags=("The vote was 5-4.", "- a plain dash list item with words", "Price: 3 • 4"),
 )
@@ -159,6 +160,34 @@ def _table_label(text: str, lines, k: int, kinds: list[str]) -> bool:
 def _word_cells(row: str) -> int:
     """Cells with a letter or digit in a row (``/|\\ /|\\`` of an ASCII drawing holds none)."""
     return sum(1 for c in row.split("|") if any(ch.isalnum() for ch in c))
+
+
+#: A cell that is a figure (``27%``, ``370 €``, ``1,7``, ``20:16``, ``2019``): a table of figures is a table.
+_FIGURE_CELL = re.compile(r"^[\s(]*[-+–−]?[$€£¥]?\s*\d[\d.,:/ ]*\s*(?:%|€|\$|£|¥|[a-zA-Z]{0,3}\.?)\)?\s*$")
+#: Characters of code or markup (``{{#if:``, ``[ op | rs``, ``<td>``): such pipes are no link bar.
+_CODE_CHARS = frozenset("{}[]<>=")
+
+
+def menu_block(block: str) -> bool:
+    """Is a run of pipe-separated lines a link bar or grid ("Home | News | Sports", a footer's ``About us|Contact|
+    Jobs`` rows) rather than a flattened table? Every line with pipes separates short labels (at most
+    :data:`_TABLE_LABEL_WORDS` words each) with single pipes: no ``---|---`` rule, no empty cell (``||``) but at
+    its end, no row
+    fenced by pipes at both ends (``| a | b |``, a Markdown or extracted table row), no cell that is a figure
+    (``27%``, ``370 €``: a table of figures) and no code or markup brackets."""
+    rows = [ln.strip() for ln in block.splitlines() if "|" in ln]
+    for row in rows:
+        if "||" in row.rstrip("| ").replace(" ", "") or (row.startswith("|") and row.endswith("|") and len(row) > 1):
+            return False
+        if "-" in row and _PIPE_SEP.match(row):
+            return False
+        if any(ch in _CODE_CHARS for ch in row):
+            return False
+        for cell in row.split("|"):
+            cell = cell.strip()
+            if cell and (_FIGURE_CELL.match(cell) or len(cell.split()) > _TABLE_LABEL_WORDS):
+                return False
+    return True
 
 
 def table_blocks(text: str, lines) -> list[tuple[int, int, int, int, int]]:
@@ -309,6 +338,16 @@ class StructureCheck(DocumentCheck):
         is_md = ctx.doc.source.lower().endswith((".md", ".markdown"))
         for s, e, rows, cols, n in table_blocks(text, lines):
             block = text[s:e]
+            if menu_block(block):
+                # link labels in a row are a flattened menu (list residue), not a table of data
+                out.append(
+                    ART051.finding(
+                        (s, e),
+                        f"{n} line(s) of link labels separated by pipes (flattened menu or link bar)",
+                        data={"kind": "pipe-menu", "lines": n},
+                    )
+                )
+                continue
             proper_md = is_md and all(ln.strip().startswith("|") for ln in block.splitlines() if ln.strip())
             out.append(
                 ART050.finding(
