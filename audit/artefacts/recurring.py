@@ -166,19 +166,19 @@ class RecurringLineCheck(CorpusCheck):
         shared = (counts >= 2) & (counts <= cfg.copy_max_documents)
         if not shared.any():
             return None
-        candidates = set(uniq[shared].tolist()) & set(ckeys.tolist())
-        if not candidates:
+        # only the core lines that another document (and not too many) also holds are evidence: numpy
+        # narrows the corpus's core lines to those before any Python loop
+        clens = np.frombuffer(self._core_lens, dtype=np.uint32)
+        evidence = np.isin(ckeys, uniq[shared])
+        if not evidence.any():
             return None
         holders: dict[int, list[int]] = {}
-        for i in np.flatnonzero(shared).tolist():
-            k = int(uniq[i])
-            if k in candidates:
-                holders[k] = allo[first[i] : first[i] + counts[i]].tolist()
-        core_size: dict[int, int] = {}  # characters of each document's core lines
+        for i in np.flatnonzero(shared & np.isin(uniq, ckeys[evidence])).tolist():
+            holders[int(uniq[i])] = allo[first[i] : first[i] + counts[i]].tolist()
+        core_size = np.bincount(cords, weights=clens)  # characters of each document's core lines, by ordinal
         found: dict[tuple[int, int], int] = {}  # characters of a's core lines found in b
-        for k, o, n in zip(ckeys.tolist(), cords.tolist(), self._core_lens.tolist(), strict=True):
-            core_size[o] = core_size.get(o, 0) + n
-            for other in holders.get(k, ()):
+        for k, o, n in zip(ckeys[evidence].tolist(), cords[evidence].tolist(), clens[evidence].tolist(), strict=True):
+            for other in holders[k]:
                 if other != o:
                     found[(o, other)] = found.get((o, other), 0) + n
         parent: dict[int, int] = {}
