@@ -173,6 +173,7 @@ class _Line:
     bullet: bool = False
     count: int = 1  # physical lines (more than one once a continuation line is joined)
     soft: bool = False  # a row only within a run of rows (:func:`_mark_runs`)
+    hang: int = -1  # the indentation of the continuation lines, once a line is joined (:func:`_unwrapped`)
 
 
 #: A line's content: from its first to its last non-space character (``\\s`` is exactly ``str.isspace``).
@@ -275,8 +276,9 @@ def _unwrapped(text: str, lines: list[_Line]) -> tuple[Row, ...]:
         if ln.blank_before:
             flush()
             block = []
-        elif block and _continues(block[-1], ln):
-            # a line that runs on into a lower-case continuation: one paragraph broken by a newline
+        elif block and ((hanging := _hangs_on(text, block[-1], ln)) or _continues(block[-1], ln)):
+            # a line that runs on into a lower-case continuation, or the next line of a hanging indent: one paragraph
+            # broken by a newline
             head = block[-1]
             block[-1] = _Line(
                 head.start,
@@ -288,11 +290,23 @@ def _unwrapped(text: str, lines: list[_Line]) -> tuple[Row, ...]:
                 False,
                 head.bullet,
                 head.count + 1,
+                hang=ln.indent if head.count == 1 and hanging else head.hang,
             )
             continue
         block.append(ln)
     flush()
     return tuple(out)
+
+
+def _hangs_on(text: str, prev: _Line, ln: _Line) -> bool:
+    """Does ``ln`` go on with the paragraph ``prev`` of a text that is not wrapped as a whole, by a hanging indent
+    (:func:`_hangs`; a record's field, ``Description : ...`` over lines indented to its value, or a bullet's text)?
+    After the second line, the lines keep the second's indentation."""
+    if ln.table or prev.table or ln.bullet or ln.indent <= prev.indent:
+        return False
+    if prev.count > 1:
+        return prev.hang > prev.indent and ln.indent == prev.hang
+    return _hangs(text, prev, ln)
 
 
 def _continues(prev: _Line, ln: _Line) -> bool:
@@ -382,16 +396,29 @@ def lines_are_paragraphs(text: str, bounds: list[tuple[int, int]]) -> bool:
     be of similar length, and 60 % run-on + 70 % similar exceed the block), no wrap width is found
     (run-on body lines are under 0.7 x 40 characters, and 50 % run-on + 60 % near exceed the body) and
     the text is not indented (a paragraph start needs an indented run-on line, a run-on needs 25
-    characters): :func:`build` returns each line as a paragraph. Where a longer line runs on, the second proof
+    characters), and no indented line hangs under the text of the line above it (:func:`_hangs_on`) and the text
+    is not double-spaced (:func:`_double_spaced`): :func:`build` returns each line as a paragraph. Where a longer line runs on, the second proof
     (:func:`_unindented_lines_are_paragraphs`) decides. False says nothing (build decides)."""
     count = text.count
     prev_s = prev_e = -1
+    spaced = long = 0  # lines that run on across one blank line, and lines as long (:func:`_double_spaced`)
     for s, e in bounds:
-        if prev_e >= 0 and text[prev_e - 1] not in _CLOSED_BOTH and count("\n", prev_e, s) < 2:
-            if prev_e - prev_s >= 15 or (prev_s > 0 and text[prev_s - 1] != "\n"):
-                return _unindented_lines_are_paragraphs(text, bounds)
+        if prev_e >= 0 and text[s - 1] != "\n" and count("\n", prev_e, s) < 2:
+            # an indented line hanging under the text of the line before it (:func:`_hangs_on`): no proof
+            head = text.rfind("\n", 0, prev_s) + 1
+            if _hang_column(text, prev_s, s - text.rfind("\n", 0, s) - 1 - (prev_s - head)):
+                return False
+        if prev_e >= 0 and text[prev_e - 1] not in _CLOSED_BOTH:
+            gap = count("\n", prev_e, s)
+            if gap < 2:
+                if prev_e - prev_s >= 15 or (prev_s > 0 and text[prev_s - 1] != "\n"):
+                    return not _double_spaced(text, bounds) and _unindented_lines_are_paragraphs(text, bounds)
+            elif gap == 2 and prev_e - prev_s >= _SPACED_LINE:
+                spaced += 1
+        if prev_e - prev_s >= _SPACED_LINE:
+            long += 1
         prev_s, prev_e = s, e
-    return True
+    return not (spaced >= 3 and 2 * spaced >= long)
 
 
 def _unindented_lines_are_paragraphs(text: str, bounds: list[tuple[int, int]]) -> bool:
@@ -554,6 +581,129 @@ def _indentation_counts(lines: list[_Line], base: int) -> tuple[int, int, int]:
     return starts, opened, run_on
 
 
+def _wraps_into(prev: _Line, ln: _Line, width: int) -> bool:
+    """Is ``ln``, a short line of figures (``73-05-28.)``, ``1987 and 1988``), the end of the sentence of ``prev`` in
+    a wrapped text rather than a row? ``prev`` is prose that runs on into it at the same indentation and is full:
+    greedy wrapping broke it because the figure did not fit (a table's title or label line is short)."""
+    return (
+        not ln.blank_before
+        and not prev.table
+        and prev.indent == ln.indent
+        and prev.text[-1] not in _CLOSED
+        and "|" not in ln.text
+        and "  " not in ln.text
+        and "\t" not in ln.text
+        and prev.length + 1 + _first_word_len(ln.text) > width - 8
+    )
+
+
+def _dash_runs_on(group: list[_Line], ln: _Line, width: int) -> bool:
+    """A line of wrapped prose led by an em dash (``— a rebarbative input syntax, ...``) after a full line that runs on
+    at the same indentation: the sentence's dash fell at the line start, no bullet (a list led by em dashes has a
+    first item led by one)."""
+    prev = group[-1]
+    return (
+        ln.text[0] == "—"
+        and not group[0].bullet
+        and prev.indent == ln.indent
+        and prev.text[-1] not in _CLOSED
+        and prev.length + 1 + _first_word_len(ln.text) > width - 8
+    )
+
+
+#: A line of double-spaced wrapping (:func:`_double_spaced`) has at least this many characters.
+_SPACED_LINE = 30
+
+
+def _double_spaced(text: str, bounds: list[tuple[int, int]]) -> bool:
+    """Might the text be wrapped with a blank line after every line (a typed letter or manuscript kept double-spaced)?
+    Three lines at least, and half of the lines of :data:`_SPACED_LINE` characters or more, run on (no final
+    punctuation) into the next line across exactly one blank line. :func:`build` then reads two blank lines as the paragraph break and
+    keeps that reading only where the wrap test (:func:`_wrap_width`) finds a width."""
+    spaced = long = 0
+    for (s0, e0), (s1, _) in zip(bounds, bounds[1:], strict=False):
+        if e0 - s0 >= _SPACED_LINE:
+            long += 1
+            if text[e0 - 1] not in _CLOSED_BOTH and text.count("\n", e0, s1) == 2:
+                spaced += 1
+    return spaced >= 3 and 2 * spaced >= long
+
+
+def _base_indent(lines: list[_Line]) -> int:
+    """The indentation of the document's continuation lines: the most common indentation of a line that a line
+    running on leads into (no blank line, row or bullet between). A wire story's paragraphs run on at the margin
+    below an indented first line; a manual or glossary indents every line of its text by three spaces under headings
+    at the margin, so the least indentation would take each of its lines for a paragraph start. With fewer than
+    three such lines at one indentation, the least indentation."""
+    least = min((ln.indent for ln in lines), default=0)
+    if all(ln.indent == least for ln in lines):
+        return least
+    counts: Counter[int] = Counter()
+    for a, b in zip(lines, lines[1:], strict=False):
+        if not b.blank_before and a.text[-1] not in _CLOSED and not (a.table or b.table or b.bullet):
+            counts[b.indent] += 1
+    top = max(counts.values(), default=0)
+    if top < 3:  # too few continuation lines to tell
+        return least
+    return min(indent for indent, n in counts.items() if n == top)
+
+
+def _margin_starts(lines: list[_Line], base: int) -> int:
+    """Paragraphs that start at the ``base`` indentation: a line after a blank line that runs on into the next line,
+    both at the base. The wire layout starts each paragraph with an indented line; a text whose paragraphs start at
+    the margin indents only its examples and quotations (the lines :func:`_indentation_counts` calls ``opened``). The
+    first line is not counted: an extraction strips the indentation of a text's first line."""
+    return sum(
+        1
+        for a, b in zip(lines[1:], lines[2:], strict=False)
+        if a.blank_before
+        and not b.blank_before
+        and a.indent == base == b.indent
+        and a.text[-1] not in _CLOSED
+        and not (a.table or a.bullet)
+    )
+
+
+def _hangs(text: str, head: _Line, ln: _Line) -> bool:
+    """A hanging indent: ``ln`` is indented to the column where the text of ``head``'s first line starts after a
+    marker or a label -- a bullet of up to four characters (``*``, ``o``, ``1.``, ``(a)``), a label closed by a
+    colon (``Description : Discussion of ...``, ``id2: Fear not ...``) or a gap of two spaces (a definition list's
+    term and its text) -- so ``ln`` goes on with that text, not a new paragraph."""
+    return _hang_column(text, head.start, ln.indent - head.indent)
+
+
+def _hang_column(text: str, start: int, col: int) -> bool:
+    """:func:`_hangs` on positions: is column ``col`` of the line whose content starts at ``start`` (counted from
+    ``start``) where its text starts after a marker or a label?"""
+    if col < 2:
+        return False
+    nl = text.find("\n", start)
+    first = text[start : nl if nl >= 0 else len(text)]
+    if col >= len(first) or first[col].isspace() or not first[col - 1].isspace():
+        return False
+    label = first[:col].rstrip()
+    if label.endswith(":") or first[col - 2] == " ":
+        return True
+    return " " not in label and len(label) <= 4 and (not label.isalnum() or label in ("o", "O") or label[-1] in ".)")
+
+
+def _indent_breaks(text: str, group: list[_Line], ln: _Line, base: int, indented: bool) -> bool:
+    """Does the indentation of ``ln`` end the paragraph of ``group``? The lines of a paragraph after its first share
+    one indentation: a line indented otherwise starts a new paragraph. The second line may hang under the first's
+    text (:func:`_hangs`) or, in the wire layout (``indented``), run on at the ``base`` indentation below an
+    indented first line; elsewhere it may not be indented more than the first (an indented block under a line of
+    text, or the text's own indentation when its lines are all indented alike)."""
+    head = group[0]
+    if len(group) == 1:
+        if ln.indent > head.indent and _hangs(text, head, ln):
+            return False
+        return ln.indent > base if indented else ln.indent > head.indent
+    ref = group[1].indent
+    if ref > head.indent:  # a hanging indent: its lines keep to its column
+        return ln.indent != ref
+    return ln.indent > base if indented else ln.indent > ref
+
+
 @lru_cache(maxsize=64)
 def layout(text: str) -> Layout:
     """The layout of ``text``: wrap width, paragraph style and logical paragraphs."""
@@ -567,18 +717,32 @@ def build(text: str, bounds: list[tuple[int, int]] | None = None) -> Layout:
     _mark_rows_and_bullets(lines)
     _mark_runs(lines)
     width = _wrap_width(lines)
-    base = min((ln.indent for ln in lines), default=0)
+    if not width and _double_spaced(text, [(ln.start, ln.end) for ln in lines]):
+        # double-spaced wrapping: one blank line after each wrapped line, two between paragraphs
+        spaced = [(ln.blank_before, ln) for ln in lines]
+        for k, ln in enumerate(lines):
+            ln.blank_before = k == 0 or text.count("\n", lines[k - 1].end, ln.start) >= 3
+        width = _wrap_width(lines)
+        if not width:
+            for blank, ln in spaced:
+                ln.blank_before = blank
+    base = _base_indent(lines)
     starts, opened, run_on = _indentation_counts(lines, base)
-    indented = (starts >= 1 or (opened >= 1 and run_on >= 1)) and max(ln.length for ln in lines) <= 120
+    indented = (starts >= 1 or (opened >= 1 and run_on >= 1 and _margin_starts(lines, base) < opened)) and max(
+        ln.length for ln in lines
+    ) <= 120
     if not width and indented:
         width = max(ln.length for ln in lines)  # too few lines to measure: the indentation tells
     if not width:
         return Layout(False, 0, False, _unwrapped(text, lines))
+    before: _Line | None = None
     for ln in lines:  # with the width known, a full line of figures is prose, not a row
         if ln.table:
             ln.table = (_soft_row(ln.text, width) if ln.soft else is_table_row(ln.text, width)) and not (
-                indented and ln.indent == base and not ln.blank_before and ln is not lines[0]
+                (indented and ln.indent == base and not ln.blank_before and ln is not lines[0])
+                or (before is not None and _wraps_into(before, ln, width))
             )
+        before = ln
     out: list[Row] = []
     group: list[_Line] = []
     for ln in lines:
@@ -588,8 +752,8 @@ def build(text: str, bounds: list[tuple[int, int]] | None = None) -> Layout:
                 ln.blank_before
                 or ln.table
                 or prev.table
-                or (ln.bullet and not _numbered_run_on(prev, ln))
-                or ln.indent > base
+                or (ln.bullet and not _numbered_run_on(prev, ln) and not _dash_runs_on(group, ln, width))
+                or _indent_breaks(text, group, ln, base, indented)
             )
             if not hard and not indented:
                 # greedy wrapping never breaks a line where the next word would have fitted
