@@ -360,16 +360,19 @@ def _is_markup(tag: str, closed: set[str]) -> bool:
 
 
 #: Code the text quotes, where markup is what the text is about: a line typed at an interactive prompt (``>>> ``,
-#: ``In [3]: ``, ``$ `` before a command), a fenced block (between two lines that start with three backticks) and inline
-#: code between backticks on one line.
+#: ``In [3]: ``, ``$ `` before a command), a fenced block (between two lines that start with three backticks), inline
+#: code between backticks on one line, and a line holding a template directive (``[% END %]``, ``{% if x %}``,
+#: ``<% end %>``, ``<?php echo $x; ?>``): a template's markup quoted in a forum post or a tutorial whose code block
+#: lost its frame.
 _CODE_SAMPLE = re.compile(
-    r"^[ \t]*(?:>>>[ \t]|In \[\d+\]:[ \t]|\$[ \t]+(?=[a-z./~]))[^\n]*|^[ \t]*```(?s:.*?)^[ \t]*```[^\n]*|`[^`\n]+`",
+    r"^[ \t]*(?:>>>[ \t]|In \[\d+\]:[ \t]|\$[ \t]+(?=[a-z./~]))[^\n]*|^[ \t]*```(?s:.*?)^[ \t]*```[^\n]*|`[^`\n]+`"
+    r"|^[^\n]*?(?:\[%[^\n]*?%\]|\{%[^\n]*?%\}|<%[^\n]*?%>|<\?php\b)[^\n]*",
     re.MULTILINE,
 )
 
 
 def _code_samples(text: str) -> list[tuple[int, int]]:
-    if ">>>" not in text and "`" not in text and "In [" not in text and "$" not in text:
+    if not any(k in text for k in (">>>", "`", "In [", "$", "%]", "%}", "%>", "<?php")):
         return []
     return [m.span() for m in _CODE_SAMPLE.finditer(text)]
 

@@ -104,6 +104,22 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _SEPARATOR = re.compile(r"^\s*[-–—*•·]\s*$")
 
 
+_MARKER_NUMBER = re.compile(r"\(?(\d{1,3})[.)]")
+
+
+def _counts_up(numbers: list[int]) -> bool:
+    """Do the numbers of one form on lines of their own in a text (in text order) count as a list's do (1, 2, 3 ...)?
+    Three or more of which fewer than half step by one from the one before are the numbered field of a list of
+    records ("(165)\n05.08.22\nTitle", "(170)\n...": play counts or record numbers on a line of their own above
+    the record's other fields), not markers cut from their items. Only numbers that open the lines after them
+    are counted, and only those are let off: a sidebar's count closing its label ("October 2008\n(10)\n\n")
+    stays a finding."""
+    if len(numbers) < 3:
+        return True
+    steps = sum(b == a + 1 for a, b in zip(numbers, numbers[1:], strict=False))
+    return 2 * steps >= len(numbers) - 1
+
+
 def _is_separator(text: str, lines, k: int) -> bool:
     """A lone dash or asterisk between two lines that are not list items separates sections (photo
     captions, scenes); it is not a list marker left without its item."""
@@ -381,9 +397,19 @@ class StructureCheck(DocumentCheck):
         else:
             ks = [k for k, span in enumerate(lines) if span.end - span.start <= 5]
         para_starts = {p.span.start for p in paragraphs} if ks else set()
+        #: the numbers on lines of their own that open the lines after them, by form ("(1)", "1.", "1)"), in text
+        #: order; and (index in out, form) of the orphan markers among them
+        sequence: dict[tuple[bool, str], list[int]] = {}
+        numbered: list[tuple[int, tuple[bool, str]]] = []
         for k in ks:
             span = lines[k]
             line = text[span.start : span.end]
+            number = _MARKER_NUMBER.fullmatch(line)
+            if number and text.startswith("\n", span.end) and text[span.end + 1 : span.end + 2].strip():
+                # a number that opens the lines after it (not a count closing a widget's "Label\n(12)\n\n")
+                sequence.setdefault((line[0] == "(", line[-1]), []).append(int(number.group(1)))
+            else:
+                number = None
             # "April\n15." in hard-wrapped text is the end of a sentence, not a list marker
             if (
                 (span.end - span.start <= 5 or line[0].isspace() or line[-1].isspace())
@@ -391,6 +417,8 @@ class StructureCheck(DocumentCheck):
                 and span.start in para_starts
                 and not _is_separator(text, lines, k)
             ):
+                if number:
+                    numbered.append((len(out), (line[0] == "(", line[-1])))
                 out.append(
                     ART051.finding(
                         span, f"orphan list marker {line.strip()!r} on its own line", data={"kind": "orphan-marker"}
@@ -410,6 +438,9 @@ class StructureCheck(DocumentCheck):
                 flush_glyphs()
                 glyph_run = []
         flush_glyphs()
+        drop = {i for i, form in numbered if not _counts_up(sequence[form])}
+        if drop:
+            out = [f for i, f in enumerate(out) if i not in drop]
 
         first: dict[str, Span] = {}
         word_counts = ctx.line_word_counts
