@@ -239,7 +239,7 @@ def test_corpus_checks_prepare_their_per_document_work_in_the_workers(monkeypatc
     """``CorpusCheck.prepare`` runs in the worker (here: the worker functions called in process) and its
     value reaches ``observe`` with the outcome, which then does not compute it again; the corpus check's
     state is the same as when ``observe`` computes everything itself (serial runs, the Ray engine)."""
-    from audit.artefacts import RecurringLineCheck
+    from audit.artefacts import EmptyDocumentCheck, RecurringLineCheck
     from audit.duplicates import DuplicateCheck
     from audit.engine import local
     from audit.model import Document
@@ -253,13 +253,16 @@ def test_corpus_checks_prepare_their_per_document_work_in_the_workers(monkeypatc
             f"d{i}", f"Story {i} tells of a harbour and a mill.\n{footer}\n\nMore text about item {i} here.", "x.txt"
         )
         for i in range(5)
-    ] + [Document("copy", "Story 0 tells of a harbour and a mill.\n" + footer, "x.txt")]
+    ] + [
+        Document("copy", "Story 0 tells of a harbour and a mill.\n" + footer, "x.txt"),
+        Document("short", "Read more", "x.txt"),
+    ]
     local._worker_init(config, enabled, (("exact_key", "passages"), "source"))
-    assert {type(c) for c in local._WORKER_PREPARERS} == {RecurringLineCheck, DuplicateCheck}
+    assert {type(c) for c in local._WORKER_PREPARERS} == {RecurringLineCheck, DuplicateCheck, EmptyDocumentCheck}
     outcomes = local._worker_batch(docs)
 
     def observed(use_outcomes: bool):
-        checks = [RecurringLineCheck(), DuplicateCheck()]
+        checks = [RecurringLineCheck(), DuplicateCheck(), EmptyDocumentCheck()]
         for i, (doc, out) in enumerate(zip(docs, outcomes, strict=True)):
             ctx = DocContext(doc, i)
             if use_outcomes:
@@ -267,14 +270,22 @@ def test_corpus_checks_prepare_their_per_document_work_in_the_workers(monkeypatc
                 assert set(ctx.prepared) == {c.prepare_key for c in checks}
             for c in checks:
                 list(c.observe(ctx))
-        rec, dup = checks
-        return list(rec._keys), list(rec._ords), [tuple(map(tuple, a)) for a in dup._unit_loc], dict(dup._first)
+        rec, dup, empty = checks
+        return (
+            list(rec._keys),
+            list(rec._ords),
+            [tuple(map(tuple, a)) for a in dup._unit_loc],
+            dict(dup._first),
+            list(empty._hist),
+            list(empty._short_ordinals),
+        )
 
     serial = observed(False)
     monkeypatch.setattr(CorpusCheck, "prepare", lambda self, ctx: (_ for _ in ()).throw(AssertionError("again")))
     monkeypatch.setattr(RecurringLineCheck, "prepare", CorpusCheck.prepare)
     monkeypatch.setattr(DuplicateCheck, "prepare", CorpusCheck.prepare)
-    assert observed(True) == serial and serial[0]  # the footer's key, from the worker's value
+    monkeypatch.setattr(EmptyDocumentCheck, "prepare", CorpusCheck.prepare)
+    assert observed(True) == serial and serial[0] and serial[5] == [6]  # the footer's key, from the worker's value
 
 
 def test_prepared_falls_back_to_prepare_when_no_worker_computed_it():
