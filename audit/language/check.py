@@ -341,7 +341,8 @@ class LanguageCheck(DocumentCheck):
         rest = [u for u in units if u.lang == UND and id(u) not in aside]
         total = sum(u.chars for u in units if id(u) not in aside)
         if rest and 2 * sum(u.chars for u in rest) > total:
-            rest, total = prose_rest(text, rest, total, units)  # code and pinyin lines are not read with them
+            # code and pinyin lines are not read with them (the lines of a listing too, where some were set aside)
+            rest, total = prose_rest(text, rest, total, units if aside else None)
         rest_chars = sum(u.chars for u in rest)
         rest_conf = 0.0
         if rest and 2 * rest_chars > total:

@@ -167,10 +167,11 @@ def _no_evidence(u: Unit) -> None:
     u._clean, u._evidence = "", 0
 
 
-def prose_rest(text: str, rest: list[Unit], total: int, units: Sequence[Unit]) -> tuple[list[Unit], int]:
+def prose_rest(text: str, rest: list[Unit], total: int, units: Sequence[Unit] | None = None) -> tuple[list[Unit], int]:
     """The unclassified units of a page of short lines that are read together, without code and pinyin
     (a German page whose script code is most of its text is not English), and ``total`` (the characters
-    of the units that count) less theirs. ``units``: all the document's passages, in order."""
+    of the units that count) less theirs. ``units``: all the document's passages, in order, when
+    :func:`set_aside` found code or pinyin among them (then the short lines of a listing are left out too)."""
     odd = non_prose(text, rest, context=units)
     if not odd:
         return rest, total
