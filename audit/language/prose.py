@@ -51,9 +51,17 @@ def code_like(raw: str) -> bool:
     if bound < _CODE_MIN_TOKENS or bound < _CODE_MIN_SHARE * (raw.count(" ") + raw.count("\n") + 1):
         return False
     tokens = raw.split()
+    return _enough_code(_code_tokens(tokens), len(tokens))
+
+
+def _enough_code(code: int, tokens: int) -> bool:
+    """``code`` code tokens among ``tokens`` make code: four at least, and a quarter of them."""
+    return code >= _CODE_MIN_TOKENS and code >= _CODE_MIN_SHARE * tokens
+
+
+def _code_tokens(toks: list[str]) -> int:
     # @handles and #tags (camelCase as often as not) are not code; the cleaning removes them anyway
-    code = sum(1 for t in tokens if t[0] not in "@#" and _CODE_TOKEN.search(t))
-    return code >= _CODE_MIN_TOKENS and code >= _CODE_MIN_SHARE * len(tokens)
+    return sum(1 for t in toks if t[0] not in "@#" and _CODE_TOKEN.search(t))
 
 
 _TONES = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ", "aaaaeeeeiiiioooouuuuüüüü")
@@ -90,10 +98,6 @@ def romanised_chinese(raw: str, han_document: bool) -> bool:
 _CODE_LINE_MAX_TOKENS = 3
 
 
-def _code_tokens(toks: list[str]) -> int:
-    return sum(1 for t in toks if t[0] not in "@#" and _CODE_TOKEN.search(t))
-
-
 def code_blocks(text: str, units: Sequence[Unit]) -> set[int]:
     """Ids of the ``units`` (a document's passages, in order) inside a run of consecutive passages that is
     code as a whole (:func:`code_like`'s test on their tokens together): each holds a code token, or is a
@@ -121,11 +125,11 @@ def code_blocks(text: str, units: Sequence[Unit]) -> set[int]:
             code += found
             tokens += len(toks)
             continue
-        if code >= _CODE_MIN_TOKENS and code >= _CODE_MIN_SHARE * tokens:
+        if _enough_code(code, tokens):
             out.update(map(id, block))
         block.clear()
         code = tokens = 0
-    if code >= _CODE_MIN_TOKENS and code >= _CODE_MIN_SHARE * tokens:
+    if _enough_code(code, tokens):
         out.update(map(id, block))
     return out
 
