@@ -306,6 +306,11 @@ def _syllabic(text: str, counts: Counter, n: int, wide: bool = True) -> bool:
     return sum(c for w, c in counts.items() if _SYLLABIC_RE.match(w)) >= 0.3 * n
 
 
+def _dense_words(counts: Counter) -> int:
+    """The words of ``counts`` written in a script without spaces (one per character, :func:`words`)."""
+    return sum(c for w, c in counts.items() if DENSE_RE.match(w))
+
+
 def _has_dense(text: str, wide: bool = True) -> bool:
     """Does the text hold a character of a script written without spaces? ``wide``: :func:`_wide` (False
     skips the search)."""
@@ -373,7 +378,7 @@ def quality_signals(
     dup_chars = sum(len(ln) * (c - 1) for ln, c in line_counts.items() if c > 1)
     total_chars = sum(map(len, lines)) or 1
     unpunct = count_unpunctuated(lines)
-    dense = sum(c for w, c in counts.items() if DENSE_RE.match(w)) if _has_dense(text, wide) else 0
+    dense = _dense_words(counts) if _has_dense(text, wide) else 0
     return {
         "words": n,
         "sentences": n_sentences,
@@ -550,9 +555,18 @@ class QualityCheck(DocumentCheck):
                     ("stopword_language", "letter_stopword_share", "gopher_stopwords"),
                 )
         symbols = q["symbol_ratio"] > c.max_symbol_ratio
-        if (symbols or q["alpha_word_share"] < c.min_alpha_word_share) and judged():
+        # Gopher counts tokens between spaces: a paragraph of Chinese or Japanese is one token, so a few
+        # list dashes outweigh it. Every character of a script written without spaces is a word of the text
+        # (:func:`words`), and a token with a letter here.
+        n_dense = _dense_words(pcounts) if q["dense_script_share"] else 0
+        alpha_share = q["alpha_word_share"]
+        if n_dense:
+            n_raw, n_alpha = token_counts(prose)
+            alpha_share = (n_alpha + n_dense) / (n_raw + n_dense)
+        if (symbols or alpha_share < c.min_alpha_word_share) and judged():
             # tokens without a letter, figures aside: a table of figures or a story of prices is document data
             n_raw, n_alpha = token_counts(prose)
+            n_raw, n_alpha = n_raw + n_dense, n_alpha + n_dense
             rest = n_raw - figure_tokens(prose)
             q["alpha_share_without_figures"] = round(n_alpha / rest, 3) if rest else 1.0
             if symbols or q["alpha_share_without_figures"] < c.min_alpha_word_share:

@@ -50,6 +50,7 @@ from audit.language.identify import (
     weights_of,
 )
 from audit.language.prose import prose_rest, set_aside
+from audit.language.script import contradicts, script_language
 from audit.model import Category, Finding, Severity, Span
 from audit.rules import DocContext, DocumentCheck, Rule
 
@@ -340,7 +341,8 @@ class LanguageCheck(DocumentCheck):
         rest = [u for u in units if u.lang == UND and id(u) not in aside]
         total = sum(u.chars for u in units if id(u) not in aside)
         if rest and 2 * sum(u.chars for u in rest) > total:
-            rest, total = prose_rest(text, rest, total)  # code and pinyin lines are not read with them
+            # code and pinyin lines are not read with them (the lines of a listing too, where some were set aside)
+            rest, total = prose_rest(text, rest, total, units if aside else None)
         rest_chars = sum(u.chars for u in rest)
         rest_conf = 0.0
         if rest and 2 * rest_chars > total:
@@ -471,6 +473,8 @@ class LanguageCheck(DocumentCheck):
         """Does a short (``und``) unit's own evidence point to ``lang`` rather than ``doc_lang``?"""
         cfg = self.config
         if not u.at_least(cfg.group_min_chars) or not u.clean:
+            return False
+        if contradicts(lang, script_language(u.clean)):  # its letters rule the language out (Han without kana)
             return False
         ident = self.identifier
         if u.ft is None and u.ld is None:

@@ -20,6 +20,7 @@ from audit.language.backends import (
 )
 from audit.language.prose import BARE_ADDRESS
 from audit.language.screen import odd_sentences, passage_index, passages_of, span_bounds, vocabulary
+from audit.language.script import by_script, contradicts, script_language
 from audit.language.short import (
     Run,
     Token,
@@ -395,6 +396,7 @@ class LanguageIdentifier:
         """
         backend = self.fasttext or self.langdetect
         assert backend is not None  # the config names at least one backend
+        self._veto_scripts(units, doc_lang)
         self._veto_addresses(units, doc_lang)
         todo = []
         for u in units:
@@ -412,6 +414,18 @@ class LanguageIdentifier:
         for (u, _low), cands in zip(todo, backend.predict([low for _u, low in todo]), strict=True):
             if cands and cands[0][0] == doc_lang and cands[0][1] >= 0.5:
                 u.lang = UND
+
+    def _veto_scripts(self, units: Sequence[Unit], doc_lang: str) -> None:
+        """A foreign call that the unit's own letters rule out (:mod:`audit.language.script`: Han characters
+        without kana are no Japanese, without Hangul no Korean, CJK letters no Latin-script language) gives
+        the unit the language of its script: the document's when that is written with Han characters and the
+        unit holds nothing else, else the script's. The model's confidence is kept."""
+        for u in units:
+            if u.lang in (doc_lang, UND):
+                continue
+            script = script_language(u.clean)
+            if script is not None and contradicts(u.lang, script):
+                u.lang = by_script(script, doc_lang)
 
     def _veto_addresses(self, units: Sequence[Unit], doc_lang: str) -> None:
         """A foreign call whose evidence rests on web addresses without a scheme becomes ``und``: a line

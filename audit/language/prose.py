@@ -51,9 +51,17 @@ def code_like(raw: str) -> bool:
     if bound < _CODE_MIN_TOKENS or bound < _CODE_MIN_SHARE * (raw.count(" ") + raw.count("\n") + 1):
         return False
     tokens = raw.split()
+    return _enough_code(_code_tokens(tokens), len(tokens))
+
+
+def _enough_code(code: int, tokens: int) -> bool:
+    """``code`` code tokens among ``tokens`` make code: four at least, and a quarter of them."""
+    return code >= _CODE_MIN_TOKENS and code >= _CODE_MIN_SHARE * tokens
+
+
+def _code_tokens(toks: list[str]) -> int:
     # @handles and #tags (camelCase as often as not) are not code; the cleaning removes them anyway
-    code = sum(1 for t in tokens if t[0] not in "@#" and _CODE_TOKEN.search(t))
-    return code >= _CODE_MIN_TOKENS and code >= _CODE_MIN_SHARE * len(tokens)
+    return sum(1 for t in toks if t[0] not in "@#" and _CODE_TOKEN.search(t))
 
 
 _TONES = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ", "aaaaeeeeiiiioooouuuuüüüü")
@@ -85,11 +93,62 @@ def romanised_chinese(raw: str, han_document: bool) -> bool:
     return han_document and sum(1 for w in plain if _SYLLABLE.fullmatch(w)) >= need
 
 
-def non_prose(text: str, units: Sequence[Unit], han: bool | None = None) -> list[Unit]:
-    """The ``units`` of ``text`` that are code or romanised Chinese. ``han``: does the document hold
-    Chinese characters (None: looked up in ``text`` once, when needed)."""
-    out: list[Unit] = []
+#: A line of a listing without a code token ("import json", "return", "if not data:", "try:") has at most
+#: this many tokens; it neither breaks nor makes a block of code lines (:func:`code_blocks`).
+_CODE_LINE_MAX_TOKENS = 3
+
+
+def code_blocks(text: str, units: Sequence[Unit]) -> set[int]:
+    """Ids of the ``units`` (a document's passages, in order) inside a run of consecutive passages that is
+    code as a whole (:func:`code_like`'s test on their tokens together): each holds a code token, or is a
+    short ASCII line (``_CODE_LINE_MAX_TOKENS`` tokens at most).
+
+    A listing set one statement a line ("handler = pymongo.MongoClient().test.data", "stack.callback(add_ts)",
+    "with contextlib.ExitStack() as stack:") has too few tokens per line for :func:`code_like`; its lines are
+    read together, with the short lines between them that hold no code token ("import json", "return"). A
+    line of prose holding one dotted name stays prose: the prose lines around it break the run."""
+    out: set[int] = set()
+    block: list[Unit] = []
+    code = tokens = 0
     for u in units:
+        raw = u._raw or text[u.span.start : u.span.end]
+        toks: list[str] | None = None
+        found = 0
+        if _CODE_TOKEN.search(raw):
+            toks = raw.split()
+            found = _code_tokens(toks)
+        elif len(raw) <= 80 and raw.isascii():
+            toks = raw.split()
+        if found or (toks and len(toks) <= _CODE_LINE_MAX_TOKENS and raw.isascii()):
+            assert toks is not None
+            block.append(u)
+            code += found
+            tokens += len(toks)
+            continue
+        if _enough_code(code, tokens):
+            out.update(map(id, block))
+        block.clear()
+        code = tokens = 0
+    if _enough_code(code, tokens):
+        out.update(map(id, block))
+    return out
+
+
+def non_prose(
+    text: str, units: Sequence[Unit], han: bool | None = None, context: Sequence[Unit] | None = None
+) -> list[Unit]:
+    """The ``units`` of ``text`` that are code or romanised Chinese. ``han``: does the document hold
+    Chinese characters (None: looked up in ``text`` once, when needed). ``context``: all the document's
+    passages in order: a line of a listing is code when its run of code lines is (:func:`code_blocks`,
+    computed once some unit holds a code token)."""
+    out: list[Unit] = []
+    blocks: set[int] = set()
+    if context is not None and any(_CODE_TOKEN.search(u._raw or text[u.span.start : u.span.end]) for u in units):
+        blocks = code_blocks(text, context)
+    for u in units:
+        if id(u) in blocks:
+            out.append(u)
+            continue
         if u.chars < 16:  # a menu item, a tag: too little text to matter either way
             continue
         raw = u._raw or text[u.span.start : u.span.end]
@@ -112,11 +171,12 @@ def _no_evidence(u: Unit) -> None:
     u._clean, u._evidence = "", 0
 
 
-def prose_rest(text: str, rest: list[Unit], total: int) -> tuple[list[Unit], int]:
+def prose_rest(text: str, rest: list[Unit], total: int, units: Sequence[Unit] | None = None) -> tuple[list[Unit], int]:
     """The unclassified units of a page of short lines that are read together, without code and pinyin
     (a German page whose script code is most of its text is not English), and ``total`` (the characters
-    of the units that count) less theirs."""
-    odd = non_prose(text, rest)
+    of the units that count) less theirs. ``units``: all the document's passages, in order, when
+    :func:`set_aside` found code or pinyin among them (then the short lines of a listing are left out too)."""
+    odd = non_prose(text, rest, context=units)
     if not odd:
         return rest, total
     for u in odd:
@@ -142,7 +202,7 @@ def set_aside(ident: LanguageIdentifier, text: str, units: Sequence[Unit], doc_l
     if not other:
         return doc_lang, frozenset()  # no foreign call to drop, no other language to take the document's place
     # Pinyin without tone marks is told by the Chinese passages around it.
-    odd = non_prose(text, [u for u in units if u.lang != UND], "zh" in langs)
+    odd = non_prose(text, [u for u in units if u.lang != UND], "zh" in langs, units)
     if not odd:
         return doc_lang, frozenset()
     aside = {id(u) for u in odd}

@@ -50,3 +50,39 @@ def test_bare_address() -> None:
     assert BARE_ADDRESS.findall('Harbor Grill / "best chowder" /harborgrill.com') == ["harborgrill.com"]
     assert BARE_ADDRESS.findall("see example.co.uk/menu and shop.de.") == ["example.co.uk/menu", "shop.de"]
     assert BARE_ADDRESS.findall("z.B. 3.5 Mio. usw. e.g. i.e.") == []
+
+
+def _lines(text: str) -> list:
+    from audit.language.identify import Unit
+    from audit.model import Span
+
+    units, start = [], 0
+    for line in text.split("\n"):
+        units.append(Unit.lazy(Span(start, start + len(line)), line, 2000))
+        start += len(line) + 1
+    return units
+
+
+def test_code_blocks_read_a_listing_one_statement_a_line() -> None:
+    from audit.language.prose import code_blocks
+
+    text = (
+        "We first read the queue and write each item to the database, as below.\n"
+        "import sqlite3\n"
+        "conn = sqlite3.connect('items.db')\n"
+        "def consume(q):\n"
+        "while True:\n"
+        "item = q.get_nowait()\n"
+        "cursor.execute('INSERT INTO items VALUES (?)', (item,))\n"
+        "return\n"
+        "The cleanup code is mixed with the logic, which makes it hard to read."
+    )
+    units = _lines(text)
+    code = code_blocks(text, units)
+    assert [i for i, u in enumerate(units) if id(u) in code] == list(range(1, 8))
+    # a line of prose with one dotted name, between prose lines, stays prose
+    prose = "He said the site was down.\nRead the notes on example.org before you vote on it.\nThen we left."
+    assert code_blocks(prose, _lines(prose)) == set()
+    # a column of short lines with a single code token is no listing
+    menu = "Home\nNews\nSports\nContact us\nexample.org\nAbout"
+    assert code_blocks(menu, _lines(menu)) == set()
