@@ -19,8 +19,9 @@ ART001 = Rule(
     category=Category.ARTEFACT,
     severity=Severity.ERROR,
     description=(
-        "Document is empty, or nearly empty (fewer than `min_words` words) in a corpus whose documents are long: "
-        "in a corpus of short records (posts, headlines) a short document is the norm, not damage."
+        "Document is empty or has no word of text (only mentions, links or symbols), or is nearly empty (fewer than "
+        "`min_words` words) in a corpus whose documents are long: in a corpus of short records (posts, headlines) a "
+        "short document is the norm, not damage."
     ),
     flags=("", "   \n  ", "Read more"),
     not_flags=("The council approved the budget on Tuesday after a two-hour debate.",),
@@ -37,6 +38,11 @@ def word_count(text: str) -> int:
             # Scripts without spaces (Chinese, Japanese, Thai...): each character is a word.
             n += 1 if tok.isascii() else max(1, len(DENSE_RE.findall(tok)))
     return n
+
+
+def _content_tokens(text: str) -> list[str]:
+    """The whitespace tokens of ``text`` that are not an address: an @mention or a link is no word of text."""
+    return [t for t in text.split() if not t.startswith(("@", "http://", "https://", "www."))]
 
 
 @dataclass(frozen=True)
@@ -121,16 +127,24 @@ class EmptyDocumentCheck(CorpusCheck):
         return min(word_count(text), cap)
 
     def prepare(self, ctx: DocContext) -> int | None:
-        """The document's capped word count (None when it is empty), in the worker processes when they run."""
-        return self.words(ctx.text) if ctx.text.strip() else None
+        """The document's capped word count (None when it is empty, 0 when it has no word of text), in the
+        worker processes when they run."""
+        if not ctx.text.strip():
+            return None
+        words = self.words(ctx.text)
+        if words < self.config.min_words and not word_count(" ".join(_content_tokens(ctx.text))):
+            return 0  # mentions, links, emoji and symbols only: no word of text
+        return words
 
     def observe(self, ctx: DocContext) -> Iterable[Finding]:
         words = self.prepared(ctx)
-        if words is None:
+        if not words:
+            # empty, or not a word of text (only mentions, links, emoji, symbols): no text in any corpus
+            what = "empty" if words is None else "without a word of text (only mentions, links or symbols)"
             return (
                 ART001.finding(
                     (0, len(ctx.text)),
-                    f"document is empty; at least {self.config.min_words} words expected",
+                    f"document is {what}; at least {self.config.min_words} words expected",
                     data={"words": 0, "chars": len(ctx.text)},
                 ),
             )
