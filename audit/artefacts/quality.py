@@ -27,7 +27,16 @@ from typing import Any, Iterable
 
 import numpy as np
 
-from audit.artefacts.common import DENSE_RE, OTHER_TERMINAL, UNMARKED_SCRIPT_RE, stopwords, words
+from audit.artefacts.common import (
+    DENSE_RE,
+    HASHTAG_RE,
+    MENTION_RE,
+    OTHER_TERMINAL,
+    UNMARKED_SCRIPT_RE,
+    informal_post,
+    stopwords,
+    words,
+)
 from audit.model import Category, Finding, Severity
 from audit.rules import DocContext, DocumentCheck, Rule
 from audit.text import DENSE_SCRIPT, CharClasses, lower_all
@@ -416,6 +425,23 @@ def word_signals(text: str, langs: list[str], counts: Counter) -> dict[str, Any]
     }
 
 
+#: A short informal post is stuffed with tags when it holds this many hashtags and mentions or more, and they
+#: are at least half of its whitespace tokens (spam: ``#follow #followback #teamfollowback ...``).
+POST_STUFFED_TAGS = 5
+
+
+def _post_junk(text: str, q: dict[str, Any], c: QualityConfig) -> bool:
+    """Is a short informal post (:func:`~audit.artefacts.common.informal_post`) junk by Gopher's statistics?
+    Its hashtags, mentions, emoji and emoticons are its content and its register is speech (``u``, ``nd``,
+    ``lol``, no article): the word-length, stop-word and symbol statistics of a document of 50 words or more
+    describe the way people post, not damage. It is junk when it is stuffed with tags
+    (:data:`POST_STUFFED_TAGS`, half of its tokens or more) or its words are no words (a mean word length over
+    ``max_mean_word_length``: an encoded blob, run-together words)."""
+    tags = len(HASHTAG_RE.findall(text)) + len(MENTION_RE.findall(text))
+    stuffed = tags >= POST_STUFFED_TAGS and 2 * tags >= len(text.split())
+    return stuffed or q["mean_word_length"] > c.max_mean_word_length
+
+
 @dataclass(frozen=True)
 class QualityConfig:
     min_words: int = 50  # Gopher
@@ -513,6 +539,7 @@ class QualityCheck(DocumentCheck):
             and q["words"] >= 5
             and (len(lines) >= 3 or q["words"] >= 20 or q["symbol_ratio"] > c.max_symbol_ratio)
             and unended
+            and (not informal_post(text) or _post_junk(text, q, c))
         )
         letters: list[int] = []  # the prose words with a letter, counted on first use
 

@@ -2133,6 +2133,8 @@ class TruncationCheck(DocumentCheck):
             else:
                 if not _starts_sentence(text, m.end()):
                     continue  # "what was needed.. was not", "nice info.. very good", "..:)", "How To.. (17)"
+                if post:
+                    continue  # "ok.. See u", "pero fue buen juego..": a short informal post's two-dot trailing-off
                 if threads.dated and _in_comment(passages, threads.dated, m.start()):
                     continue  # a reader's comment between the timestamp lines of a thread: an informal ellipsis
                 ls = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start() - 1) + 1, m.start() - 60, 0)
