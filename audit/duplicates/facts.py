@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from audit.duplicates import align as al
+from audit.text import DENSE_SCRIPT
 
 #: A figure: digits with their inner separators ("1,497,000", "7.3", "1-5/8", "22%" -> "22").
 _NUMBER = re.compile(r"\d+(?:[.,/:-]\d+)*")
@@ -37,7 +38,13 @@ NUMBER_WORDS: dict[str, int] = {
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
 CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday".split()) | _MONTHS
 _RELATIVE_DAYS = frozenset("today yesterday tomorrow tonight".split())
+#: Punctuation of the scripts written without spaces (CJK symbols and punctuation, fullwidth forms): it ends
+#: a word as white space does ("电话：400-690-0000" holds the figure "400-690-0000").
+_WIDE_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
 _EDGE = ",.;:!?()[]{}\"'\u201c\u201d\u2018\u2019<>"
+#: Where a word ends besides white space: a character of a script written without spaces is a word of its
+#: own (so "163508成龙参观" holds the figure "163508", not a headline that is one "word"), and wide punctuation.
+_NO_SPACE = re.compile(f"[{DENSE_SCRIPT}{_WIDE_PUNCT}]")
 
 
 def _figure_value(word: str) -> str | None:
@@ -130,7 +137,9 @@ def same_template(text_a: str, text_b: str, min_figures: int, max_share: float) 
 
 #: The key of a run of fact words (figures, number words, dates) when two texts are aligned fact for fact.
 _SLOT = "\x00"
-_WORD = re.compile(r"\S+")
+#: A word: one character of a script written without spaces, or a run of other characters up to white space,
+#: such a character or wide punctuation (for text with spaces: ``\S+``).
+_WORD = re.compile(f"[{DENSE_SCRIPT}]|[^\\s{DENSE_SCRIPT}{_WIDE_PUNCT}]+")
 
 
 def _fact_value(word: str) -> str | None:
@@ -311,6 +320,11 @@ def _starts_sentence(text: str, pos: int) -> bool:
     return text[i] == "\n" and (i == 0 or text[i - 1] == "\n" or text[i + 1 : pos].strip() == "" and pos - i > 2)
 
 
+def _ends(char: str) -> bool:
+    """Does ``char`` end a word as white space does (:data:`_NO_SPACE`)? ASCII never does."""
+    return not char.isascii() and _NO_SPACE.match(char) is not None
+
+
 _EDGE_PUNCT = ",.;:!?)]}\"'\u201d\u2019"
 
 
@@ -318,9 +332,9 @@ def _whole(text: str, span: tuple[int, int]) -> tuple[int, int]:
     """Widen a span of word tokens to whole white-space separated words ("3" of "7.3" -> "7.3"),
     without trailing punctuation."""
     a, b = span
-    while a > 0 and not text[a - 1].isspace() and text[a - 1] not in "([{\"'\u201c\u2018":
+    while a > 0 and not text[a - 1].isspace() and text[a - 1] not in "([{\"'\u201c\u2018" and not _ends(text[a - 1]):
         a -= 1
-    while b < len(text) and not text[b].isspace():
+    while b < len(text) and not text[b].isspace() and not _ends(text[b]):
         b += 1
     while b > a + 1 and text[b - 1] in _EDGE_PUNCT:
         b -= 1

@@ -27,6 +27,7 @@ from audit.duplicates.subjects import SubjectChange, sentence_words
 from audit.duplicates.units import document_unit_bounds, is_prose, is_quotation, units  # noqa: F401  (units re-exported)
 from audit.model import Cluster, Location, Related, Severity
 from audit.rules import CorpusResult
+from audit.text import DENSE_RE
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,16 +76,25 @@ def _partial_copy(corpus: Corpus, da: int, span_a: tuple[int, int], db: int, spa
     wa, wb = corpus.span_words(da, sa, ea), corpus.span_words(db, sb, eb)
     alignment = al.align(wa.tokens, wb.tokens, cfg.min_run)
     shorter = min(alignment.len_a, alignment.len_b)
-    if (
-        not alignment.runs
-        or alignment.matched < cfg.passage_min_copied_words
-        or alignment.matched < cfg.passage_containment * shorter
-    ):
+    if not alignment.runs or alignment.matched < cfg.passage_containment * shorter:
         return None
     a0, a1 = wa.span(*alignment.word_range_a())
     b0, b1 = wb.span(*alignment.word_range_b())
+    copied = dense_words(corpus.raw(db)[sb + b0 : sb + b1], alignment.matched)
+    if copied < cfg.passage_min_copied_words:
+        return None
     score = alignment.matched / shorter
-    return Region(da, (sa + a0, sa + a1), db, (sb + b0, sb + b1), score, False, alignment.matched)
+    return Region(da, (sa + a0, sa + a1), db, (sb + b0, sb + b1), score, False, copied)
+
+
+def dense_words(text: str, tokens: int) -> int:
+    """``tokens`` word tokens of ``text`` counted as words: every character of a script written without spaces
+    (Chinese, Japanese, Thai: :data:`audit.text.DENSE_RE`) is a token, and a word of those scripts is about two
+    of them, so two such characters count as one word. A headline of 17-28 characters restated in the lead
+    is 9-14 words, under a copied passage's ``passage_min_copied_words``, as an English headline is."""
+    if text.isascii():
+        return tokens
+    return tokens - min(len(DENSE_RE.findall(text)), tokens) // 2
 
 
 def _extend(
@@ -487,7 +497,9 @@ def _region_subject(corpus: Corpus, r: Region) -> SubjectChange | None:
 
 def _is_template(corpus: Corpus, r: Region) -> bool:
     """Is a near passage copy one template with different facts? Decided on the region, and on the two
-    documents' facts changed in place (a story's passages may each differ in one figure only)."""
+    documents' facts changed in place (a story's passages may each differ in one figure only), where the
+    region's own figures differ: a passage that keeps all its figures, or has none, is no other report
+    because the pages around it count other things (a sidebar's view counts on two pages of one site)."""
     if r.exact:
         return False
     cfg = corpus.config
@@ -497,8 +509,11 @@ def _is_template(corpus: Corpus, r: Region) -> bool:
         return True
     if r.doc_a == r.doc_b:
         return False
+    figures_a, figures_b = facts.numbers(ta).keys(), facts.numbers(tb).keys()
+    if figures_a == figures_b:
+        return False  # the passage keeps its figures (or has none): the documents' other facts are not its own
     changed = corpus.derived_pair("changed_facts", r.doc_a, r.doc_b, facts.changed_facts)
-    least = min(len(facts.numbers(ta)), len(facts.numbers(tb)))
+    least = min(len(figures_a), len(figures_b))
     return changed >= 2 and changed >= least / 4
 
 
