@@ -108,9 +108,73 @@ def exact_key(normalized: str) -> int:
     """64-bit key of a normalised text's word sequence (exact duplicate documents and passages): case,
     white space, quote/dash variants and punctuation-only differences ("... March 31" and "... March 31 .")
     give the same key. A text without word characters is keyed by its normalised characters (so "***"
-    and "---" stay different)."""
+    and "---" stay different). A text of few words (:func:`few_words`) that carries symbols, emoji or
+    emoticons is keyed by its words and those together (:func:`symbol_key`): "@ana 😂" is not "@ana 😡"."""
     if normalized.isascii():  # the same words from one C translate + split (3x faster than the regex)
         words = b" ".join(normalized.encode("ascii").translate(_ASCII_KEY_TABLE).split()).decode("ascii")
     else:
         words = " ".join(_KEY_WORD.findall(normalized))
+    if words and few_words(normalized):
+        key = symbol_key(normalized)
+        if key is not None:
+            return key
     return key64(words or "\0" + normalized)
+
+
+#: A text with fewer words than this, mentions and links set aside, keys its symbols too (a short
+#: post is its emoji as much as its words: "@ana 😂" / "@ana 😡"); longer texts are keyed by words only
+#: (a page differing in a stray symbol is still an exact copy).
+SYMBOL_KEY_WORDS = 5
+
+_TOKEN = re.compile(r"\S+")
+#: A token that is a link: a URL scheme or "www." at its start.
+_LINK = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)", re.IGNORECASE)
+
+
+def few_words(text: str, limit: int = SYMBOL_KEY_WORDS) -> bool:
+    """Has ``text`` fewer than ``limit`` words (those of :func:`exact_key`) outside its mentions
+    ("@name") and links? Counted on its normalised tokens, so the answer is the same for a text and
+    its :func:`normalize` (the normalised text's tokens are those of the text's tokens, each
+    normalised: white space never changes under NFKC); stops at ``limit`` words, so a long text costs
+    a few tokens."""
+    n = 0
+    for m in _TOKEN.finditer(text):
+        tok = m.group()
+        for t in (tok,) if tok.isascii() else normalize_fast(tok).split():
+            if t[0] == "@" or _LINK.match(t):
+                continue
+            n += len(_KEY_WORD.findall(t))
+            if n >= limit:
+                return False
+    return True
+
+
+#: Emoticons made of punctuation (":)", ";(", "(:", ":/", ":-|"); those with letters (":D", "xD") or a
+#: symbol ("=)", "<3", "^^") are in the key already.
+_FACE = re.compile(r"[:;=]['\-^]?[()\[\]/\\|*]|[()\[\]/\\|][\-^']?[:;=]")
+#: Word runs (:data:`_KEY_WORD`) and the runs between them.
+_PIECE = re.compile(r"[^\W\u0080-\u00bf\u2000-\u207f]+|[\W\u0080-\u00bf\u2000-\u207f]+")
+#: Emoji presentation selectors: "❤️" and "❤" are one heart.
+_SELECTORS = str.maketrans("", "", "\ufe0e\ufe0f")
+
+
+def _is_mark(run: str) -> bool:
+    """A run of non-word characters that is content: a symbol (emoji, "♡", "×", "<", "^", "$") or a
+    punctuation emoticon; sentence punctuation, quotes, dashes and brackets alone are not."""
+    return any(unicodedata.category(ch)[0] == "S" for ch in run) or _FACE.search(run) is not None
+
+
+def symbol_key(normalized: str) -> int | None:
+    """The key of a normalised text's words and marks (:func:`_is_mark`) in order, each mark run as
+    written (without emoji presentation selectors); None when the text has no mark (its key is its
+    words'). Salted apart from word keys."""
+    items: list[str] = []
+    marked = False
+    for tok in normalized.split():
+        for piece in _PIECE.findall(tok):
+            if _KEY_WORD.fullmatch(piece):
+                items.append(piece)
+            elif _is_mark(piece):
+                items.append(piece.translate(_SELECTORS))
+                marked = True
+    return key64("\x01" + " ".join(items)) if marked else None

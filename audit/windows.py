@@ -285,6 +285,8 @@ def exact_key(text: str, bounds: Sequence[int]) -> int:
 
     from audit import normalize as nz
 
+    if nz.few_words(text):  # (stops after a few words: a huge text of few words is all links or mentions)
+        return nz.exact_key(nz.normalize_fast(text))
     words_hash = xxhash.xxh3_64()
     chars_hash = xxhash.xxh3_64()
     chars_hash.update(b"\0")

@@ -36,7 +36,7 @@ from audit.duplicates.passages import PassageIndex, passage_clusters
 from audit.duplicates.rules import DUP001, DUP002, DUP003, DUP004, DUP005, DUP006
 from audit.duplicates.units import document_unit_bounds
 from audit.model import Cluster, Finding
-from audit.normalize import _nfkc
+from audit.normalize import _nfkc, few_words, normalize_fast, symbol_key
 from audit.rules import CorpusCheck, CorpusResult, DocContext
 from audit.spill import ArraySpill
 from audit.tokenhash import _lower_bytes, _word_mask
@@ -409,7 +409,9 @@ def exact_keys(texts: list[str], batch: minhash.Batch, seed: int) -> list[int | 
     compatibility forms do not matter. An ASCII text's key is its signature's own (the batch's token
     hashes: NFKC and case folding change no ASCII word), and so is that of a text whose key text has
     its own words (:func:`_key_text_or_none`: most non-ASCII text); other texts are tokenised again
-    from their key text. A text without words is keyed by its normalised characters ("***" is not "---")."""
+    from their key text. A text without words is keyed by its normalised characters ("***" is not "---"),
+    and a short one that carries symbols or emoji by its words and those (:func:`audit.normalize.symbol_key`),
+    as :func:`audit.normalize.exact_key` does."""
     keys: list[int | tuple[str, int]] = list(batch.doc_keys.tolist())
     words = batch.doc_words.tolist()
     other, again = [], []
@@ -429,6 +431,10 @@ def exact_keys(texts: list[str], batch: minhash.Batch, seed: int) -> list[int | 
     for i, w in enumerate(words):
         if not w:
             keys[i] = ("chars", al.exact_key(texts[i]))
+        elif few_words(texts[i]):  # a short post's emoji are its content ("@ana 😂" / "@ana 😡")
+            marked = symbol_key(normalize_fast(texts[i]))
+            if marked is not None:
+                keys[i] = ("chars", marked)
     return keys
 
 

@@ -118,6 +118,7 @@ def test_lru_bounded_by_weight_as_well_as_count() -> None:
 def _reference_keys(texts: list[str], batch, seed: int) -> list:
     """exact_keys as defined: every non-ASCII text keyed from its key text (no shortcut)."""
     from audit.duplicates.check import _key_text
+    from audit.normalize import few_words, normalize_fast, symbol_key
 
     keys = list(batch.doc_keys.tolist())
     words = batch.doc_words.tolist()
@@ -127,6 +128,8 @@ def _reference_keys(texts: list[str], batch, seed: int) -> list:
             keys[i], words[i] = int(k[0]), int(w[0])
         if not words[i]:
             keys[i] = ("chars", al.exact_key(t))
+        elif few_words(t) and symbol_key(normalize_fast(t)) is not None:
+            keys[i] = ("chars", symbol_key(normalize_fast(t)))
     return keys
 
 
@@ -204,3 +207,62 @@ def test_key_text_has_the_words_of_the_pattern_substitution(seed):
     got = minhash.sequence_keys([_key_text(t) for t in texts], 1)
     want = minhash.sequence_keys([by_pattern(t) for t in texts], 1)
     assert got[0].tolist() == want[0].tolist() and got[1].tolist() == want[1].tolist()
+
+
+POSTS = {
+    "a": "@ana_lopez \U0001f602",
+    "b": "@ana_lopez \U0001f602",  # the same post: a copy
+    "c": "@ana_lopez \U0001f621",  # another emoji: another post
+    "d": "@ana_lopez :)",
+    "e": "@Ana_Lopez  :)",  # case and spaces: a copy of d
+    "f": "@ana_lopez :(",  # another emoticon
+    "g": "@ana_lopez te quiero \u2764\ufe0f",
+    "h": "@ana_lopez te quiero \u2764",  # the heart without its emoji selector: a copy of g
+    "i": "@ana_lopez te quiero \U0001f494",
+    "j": "Que nervios",
+    "k": "Que nervios!!",  # sentence punctuation is no symbol: a copy of j
+    "l": "@a @b @c @d @e @f https://t.co/x1/y2/z3 hola \U0001f602",
+    "m": "@a @b @c @d @e @f https://t.co/x1/y2/z3 hola \U0001f621",  # mentions and links are not words
+}
+
+
+def test_a_short_post_keys_its_emoji_and_emoticons():
+    assert _dup001(POSTS) == {"b", "e", "h", "k"}
+
+
+def test_a_text_of_five_words_or_more_is_keyed_by_its_words():
+    five = "the match starts at nine"
+    assert _dup001({"a": five + " \U0001f602", "b": five + " \U0001f621", "c": five}) == {"b", "c"}
+    assert _dup001({"a": STORY, "b": STORY.replace("March", "March \u2605")}) == {"b"}  # a stray symbol
+
+
+def test_few_words_counts_words_outside_mentions_and_links():
+    from audit.normalize import few_words, normalize
+
+    assert few_words("@ana @bea https://example.com/a/b/c/d/e www.example.org/f/g/h hola \U0001f602")
+    assert not few_words("one two three four five")
+    assert few_words("one two three four")
+    assert not few_words("ＡＢ ｃｄ ｅｆ ｇｈ ｉｊ")  # fullwidth letters are words (NFKC)
+    for t in list(POSTS.values()) + [STORY, "x\u200by a\u00a0b \u00bd \uff20ana", "a\u2026b c-d e"]:
+        assert few_words(t) == few_words(normalize(t)), t
+
+
+def test_scan_and_filter_agree_on_short_posts(tmp_path):
+    """The filter's exact key (the normalised text, audit.normalize.content_hash) keeps the emoji: the
+    posts the scan calls exact copies are the ones the filter rejects as such."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from audit.cli import app
+
+    posts = {k: v for k, v in POSTS.items() if k not in "hk"}  # (the filter's key keeps "!" and the selector)
+    src = tmp_path / "posts.jsonl"
+    src.write_text("".join(json.dumps({"id": k, "text": v}) + "\n" for k, v in posts.items()), encoding="utf-8")
+    keep, reject = tmp_path / "k.jsonl", tmp_path / "r.jsonl"
+    result = CliRunner().invoke(
+        app, ["filter", str(src), "--select", "DUP", "--keep", str(keep), "--reject", str(reject)]
+    )
+    assert result.exit_code == 0, result.output
+    rejected = {json.loads(line)["id"] for line in reject.read_text(encoding="utf-8").splitlines()}
+    assert rejected == _dup001(posts) == {"b", "e"}
