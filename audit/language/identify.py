@@ -32,6 +32,7 @@ from audit.language.short import (
     prose_words,
     tokens,
 )
+from audit.language.wordlists import listed_languages
 from audit.model import Span
 from audit.text import TextLayer
 
@@ -670,7 +671,7 @@ def short_words_batch(
         if not cands or not words:
             continue
         out[i] = ShortWords(cands, words, ())
-        if not clearly_one(prose, cands, cfg):
+        if not clearly_one(prose, cands, cfg) and not unlisted_lead(cands):
             read.append((i, cands, text, toks, prose))
     if not read:
         return out
@@ -714,6 +715,15 @@ def _counted(toks: list[Token], pair: tuple[str, str], logf: np.ndarray | None, 
         if min(chars.values()) < cfg.run_min_share * sum(chars.values()):
             return ()
     return runs
+
+
+def unlisted_lead(cands: Candidates) -> bool:
+    """Is fastText's likeliest language one without a word list, more probable than all the listed candidates
+    together (an Esperanto or Irish proverb)? Then the text is not read word by word: its words are unknown to
+    every list, so runs in the two likeliest listed languages (Spanish and Lithuanian) would be noise."""
+    if not cands or cands[0][0] in (listed := listed_languages()):
+        return False
+    return cands[0][1] > sum(p for lang, p in cands if lang in listed)
 
 
 def clearly_one(prose: Sequence[str], cands: Candidates, cfg: LanguageConfig) -> bool:
