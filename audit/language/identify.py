@@ -671,7 +671,7 @@ def short_words_batch(
         if not cands or not words:
             continue
         out[i] = ShortWords(cands, words, ())
-        if not clearly_one(prose, cands, cfg) and not unlisted_lead(cands):
+        if not clearly_one(prose, cands, cfg) and not unlisted_lead(cands, words, cfg):
             read.append((i, cands, text, toks, prose))
     if not read:
         return out
@@ -717,13 +717,20 @@ def _counted(toks: list[Token], pair: tuple[str, str], logf: np.ndarray | None, 
     return runs
 
 
-def unlisted_lead(cands: Candidates) -> bool:
-    """Is fastText's likeliest language one without a word list, more probable than all the listed candidates
-    together (an Esperanto or Irish proverb)? Then the text is not read word by word: its words are unknown to
-    every list, so runs in the two likeliest listed languages (Spanish and Lithuanian) would be noise."""
-    if not cands or cands[0][0] in (listed := listed_languages()):
+def unlisted_lead(cands: Candidates, words: Sequence[str], cfg: LanguageConfig) -> bool:
+    """Is the text in a language without a word list, so that word runs cannot be read in it? Yes when
+    fastText's likeliest language has no list and is more probable than all the listed candidates together,
+    and fewer than half of the words (outside names) are among the ``vocabulary_size`` most frequent words of
+    the two likeliest listed candidates (an Esperanto or Irish proverb: its words are unknown to every list, so
+    runs in two listed languages, Spanish and Lithuanian, would be noise; an English-Spanish tweet that
+    fastText calls Esperanto is still read word by word, since its words are listed)."""
+    if not cands or not words or cands[0][0] in (listed := listed_languages()):
         return False
-    return cands[0][1] > sum(p for lang, p in cands if lang in listed)
+    if cands[0][1] <= sum(p for lang, p in cands if lang in listed):
+        return False
+    two = [lang for lang, _p in cands if lang in listed][:2]
+    vocabularies = [v for v in (vocabulary(lang, cfg.vocabulary_size) for lang in two) if v is not None]
+    return bool(vocabularies) and 2 * sum(any(w in v for v in vocabularies) for w in words) < len(words)
 
 
 def clearly_one(prose: Sequence[str], cands: Candidates, cfg: LanguageConfig) -> bool:
