@@ -50,7 +50,7 @@ from audit.language.identify import (
     weights_of,
 )
 from audit.language.prose import prose_rest, set_aside
-from audit.language.script import HAN_WRITERS, contradicts, script_language
+from audit.language.script import HAN_WRITERS, by_script, contradicts, script_language
 from audit.model import Category, Finding, Severity, Span
 from audit.rules import DocContext, DocumentCheck, Rule
 
@@ -375,7 +375,7 @@ class LanguageCheck(DocumentCheck):
             lang, rest_conf = ident.identify_text(rest_text)
             script = script_language(rest_text) if lang != UND else None
             if script is not None and contradicts(lang, script):  # Han alone is no Japanese, and so on
-                lang = script
+                lang = by_script(script, doc_lang)
             if lang != UND:
                 weights[lang] = weights.get(lang, 0.0) + rest_chars
                 new = dominant(weights)
