@@ -12,6 +12,7 @@ import pytest
 
 from audit.language import short
 from audit.language.backends import FastTextBackend, clean_for_detection
+from audit.language.identify import LanguageConfig, unlisted_lead
 from audit.language.screen import vocabulary
 from audit.language.short import (
     _FLOOR,
@@ -385,3 +386,15 @@ def test_clear_news_record_has_one_language_where_the_word_labelling_found_two()
 )
 def test_headline_with_a_shared_word_keeps_one_language(check, text):
     assert _languages(check, text) == {"en": 1.0}
+
+
+def test_unlisted_lead_only_when_the_words_are_unknown_to_the_lists():
+    """A short text whose likeliest language has no word list (Esperanto) and whose words the listed
+    candidates do not know is not read word by word; one whose words they know (an English-Spanish line
+    that fastText happens to call Esperanto) still is, and so is any text led by a listed language."""
+    cfg = LanguageConfig()
+    cands = [("eo", 0.7), ("es", 0.2), ("en", 0.05)]
+    assert unlisted_lead(cands, ["kiu", "multe", "parolas", "tiu", "malmulte", "faras"], cfg)
+    assert not unlisted_lead(cands, ["the", "house", "is", "muy", "bonita", "hoy"], cfg)
+    assert not unlisted_lead([("es", 0.6), ("eo", 0.3)], ["kiu", "multe", "parolas"], cfg)
+    assert not unlisted_lead([("eo", 0.4), ("es", 0.3), ("en", 0.2)], ["kiu", "multe", "parolas"], cfg)

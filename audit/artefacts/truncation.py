@@ -179,6 +179,22 @@ def _in_comment(passages, stamps: list[int], pos: int) -> bool:
 
 _QUOTE_ATTRIBUTION = re.compile(r"[,!?][\"”»’]\s+[^\W\d_]")
 _QUOTE_OPEN = re.compile("[“«]")
+#: A signature line: a double dash, an em dash or a quotation dash ("--", "—", "―"; a single hyphen or an en
+#: dash opens a list item) and a capitalised name or source, as the last line of a quotation ("-- Mark Twain").
+_SIGNATURE = re.compile(r"[ \t]*(?:--|[—―])[ \t]*(?=[^\W\d_])\S[^\n]{0,78}")
+
+
+def _signature_at(text: str) -> int:
+    """Where a document's closing signature line starts (:data:`_SIGNATURE`, its last line after some text
+    before it), or -1: a quotation signed by its author ends where the author put it."""
+    body = text.rstrip()
+    k = body.rfind("\n") + 1
+    if not k or not body[:k].strip():
+        return -1
+    m = _SIGNATURE.fullmatch(body, k)
+    return k if m is not None and body[m.end() - len(m.group(0).lstrip(" \t-—―")) :][:1].isupper() else -1
+
+
 _QUOTE_CUT = re.compile(r"[“«]((?:[^\s”»“«.!?]+\s+){0,5}[^\s”»“«.!?]+)\.(?=\s+[A-ZÀ-ÖØ-Þ])")
 
 
@@ -1866,6 +1882,7 @@ class TruncationCheck(DocumentCheck):
         threads = _Threads(text, passages)  # the timestamp lines of the comment threads, on first use
         post = len(text) <= 2 * POST_CHARS and informal_post(text)  # a short informal post (a tweet, a comment)
         short_line = len(text.strip()) <= POST_CHARS and "\n" not in text.strip()  # a one-line short record
+        signed = _signature_at(text)  # a quotation that ends with its author's line
         # a quotation cut (ART022) opens with “ or «: only the passages that hold one are searched for it
         quoted: set[int] = set()
         judged: set[str] = set()  # the passages judged for ART020 so far
@@ -1948,6 +1965,22 @@ class TruncationCheck(DocumentCheck):
                     # a short informal post is complete as written: it ends on a word, a laugh, a slang
                     # abbreviation or a comma without a stop; only a word cut to a clear fragment is a cut
                     continue
+                if (
+                    kind
+                    and kind not in _STRONG
+                    and not (completed or year)
+                    and signed >= 0
+                    and not text[p.end : signed].strip()
+                ):
+                    continue  # the last words before "-- Mark Twain": the quotation ends where its author signs it
+                if (
+                    kind
+                    and kind not in _STRONG
+                    and not (completed or year)
+                    and signed >= 0
+                    and p.start < signed < p.end
+                ):
+                    continue  # the same, the signature in the passage's last line
                 if kind == "mid-word" and not (completed or year) and short_line and _chat_letters(ptext, lang):
                     continue  # "... just leave cx", "... the way ha": a one-line message's slang, not a cut word
                 soft = kind in (None, "mid-sentence") and _short_capital_cut(ptext, lang, vocab)

@@ -50,7 +50,7 @@ from audit.language.identify import (
     weights_of,
 )
 from audit.language.prose import prose_rest, set_aside
-from audit.language.script import contradicts, script_language
+from audit.language.script import HAN_WRITERS, by_script, contradicts, script_language
 from audit.model import Category, Finding, Severity, Span
 from audit.rules import DocContext, DocumentCheck, Rule
 
@@ -164,6 +164,29 @@ def language_name(code: str) -> str:
 
 
 # --------------------------------------------------------------------------- the check
+
+
+def _by_letters(text: str, units: list[Unit], doc_lang: str) -> str:
+    """The document's language once the passages' calls that their letters rule out are corrected
+    (:mod:`audit.language.script`): a passage called in a language written in another script (a line of Han
+    characters called English) takes its script's language; a line of Han characters alone called Japanese
+    keeps its call (kanji headlines of a Japanese page) unless the document has no kana at all to speak of
+    (its CJK letters read as Han alone), when no line of it is Japanese."""
+    changed = False
+    for u in units:
+        if u.lang == UND or u.lang in HAN_WRITERS:
+            continue
+        script = script_language(u.clean)
+        if script is not None and contradicts(u.lang, script):
+            u.lang, changed = script, True
+    if changed:
+        doc_lang = dominant(weights_of(units))
+    if doc_lang == "ja" and script_language(text) == "zh":
+        for u in units:
+            if u.lang == "ja" and script_language(u.clean) == "zh":
+                u.lang = "zh"
+        doc_lang = dominant(weights_of(units))
+    return doc_lang
 
 
 def _confidence(units: list[Unit], lang: str) -> float:
@@ -329,6 +352,8 @@ class LanguageCheck(DocumentCheck):
         # The first reading pays off on documents of several passages; one passage is read in full.
         doc_lang = (len(units) > 1 and ident.screen(text, units, ctx.sentences, ctx.layer)) or ident.classify(units)
         aside: frozenset[int] = frozenset()
+        if doc_lang != UND and not text.isascii():
+            doc_lang = _by_letters(text, units, doc_lang)
         if doc_lang != UND:
             doc_lang, aside = set_aside(ident, text, units, doc_lang)  # code and pinyin are not prose
             ident.veto_names(units, doc_lang)
@@ -346,7 +371,11 @@ class LanguageCheck(DocumentCheck):
         rest_chars = sum(u.chars for u in rest)
         rest_conf = 0.0
         if rest and 2 * rest_chars > total:
-            lang, rest_conf = ident.identify_text("\n".join(text[u.span.start : u.span.end] for u in rest))
+            rest_text = "\n".join(text[u.span.start : u.span.end] for u in rest)
+            lang, rest_conf = ident.identify_text(rest_text)
+            script = script_language(rest_text) if lang != UND else None
+            if script is not None and contradicts(lang, script):  # Han alone is no Japanese, and so on
+                lang = by_script(script, doc_lang)
             if lang != UND:
                 weights[lang] = weights.get(lang, 0.0) + rest_chars
                 new = dominant(weights)

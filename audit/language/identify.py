@@ -32,6 +32,7 @@ from audit.language.short import (
     prose_words,
     tokens,
 )
+from audit.language.wordlists import listed_languages
 from audit.model import Span
 from audit.text import TextLayer
 
@@ -670,7 +671,7 @@ def short_words_batch(
         if not cands or not words:
             continue
         out[i] = ShortWords(cands, words, ())
-        if not clearly_one(prose, cands, cfg):
+        if not clearly_one(prose, cands, cfg) and not unlisted_lead(cands, words, cfg):
             read.append((i, cands, text, toks, prose))
     if not read:
         return out
@@ -714,6 +715,22 @@ def _counted(toks: list[Token], pair: tuple[str, str], logf: np.ndarray | None, 
         if min(chars.values()) < cfg.run_min_share * sum(chars.values()):
             return ()
     return runs
+
+
+def unlisted_lead(cands: Candidates, words: Sequence[str], cfg: LanguageConfig) -> bool:
+    """Is the text in a language without a word list, so that word runs cannot be read in it? Yes when
+    fastText's likeliest language has no list and is more probable than all the listed candidates together,
+    and fewer than half of the words (outside names) are among the ``vocabulary_size`` most frequent words of
+    the two likeliest listed candidates (an Esperanto or Irish proverb: its words are unknown to every list, so
+    runs in two listed languages, Spanish and Lithuanian, would be noise; an English-Spanish tweet that
+    fastText calls Esperanto is still read word by word, since its words are listed)."""
+    if not cands or not words or cands[0][0] in (listed := listed_languages()):
+        return False
+    if cands[0][1] <= sum(p for lang, p in cands if lang in listed):
+        return False
+    two = [lang for lang, _p in cands if lang in listed][:2]
+    vocabularies = [v for v in (vocabulary(lang, cfg.vocabulary_size) for lang in two) if v is not None]
+    return bool(vocabularies) and 2 * sum(any(w in v for v in vocabularies) for w in words) < len(words)
 
 
 def clearly_one(prose: Sequence[str], cands: Candidates, cfg: LanguageConfig) -> bool:
