@@ -1970,17 +1970,11 @@ class TruncationCheck(DocumentCheck):
                     and kind not in _STRONG
                     and not (completed or year)
                     and signed >= 0
-                    and not text[p.end : signed].strip()
+                    and (signed <= p.end or not text[p.end : signed].strip())
                 ):
-                    continue  # the last words before "-- Mark Twain": the quotation ends where its author signs it
-                if (
-                    kind
-                    and kind not in _STRONG
-                    and not (completed or year)
-                    and signed >= 0
-                    and p.start < signed < p.end
-                ):
-                    continue  # the same, the signature in the passage's last line
+                    # the last words before "-- Mark Twain", or the signature in the passage's last line: the
+                    # quotation ends where its author signs it
+                    continue
                 if kind == "mid-word" and not (completed or year) and short_line and _chat_letters(ptext, lang):
                     continue  # "... just leave cx", "... the way ha": a one-line message's slang, not a cut word
                 soft = kind in (None, "mid-sentence") and _short_capital_cut(ptext, lang, vocab)
