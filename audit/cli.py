@@ -233,6 +233,13 @@ def scan(
         "on disk, candidates verified by the workers: memory bounded on large corpora; same findings). "
         "Intermediate files go to a temporary folder in DIR, removed at the end (docs/scale-out.md).",
     ),
+    cache: Path | None = typer.Option(
+        None,
+        "--cache",
+        metavar="DIR",
+        help="Keep each document's check results in DIR and reuse them when a later scan sees the same document "
+        "with the same code and configuration (the same report, faster re-runs; docs/ci-and-filter.md).",
+    ),
     staged: bool = typer.Option(
         False,
         "--staged",
@@ -277,6 +284,8 @@ def scan(
             config = dataclasses.replace(
                 config, engine=dataclasses.replace(config.engine, dedup="staged", work_dir=str(work_dir))
             )
+        if cache is not None:
+            config = dataclasses.replace(config, engine=dataclasses.replace(config.engine, cache=str(cache)))
         policy = Policy.from_config(config)
         if not policy.enabled:  # e.g. --select DUP --ignore duplicate: a gate that can never fail
             _err(
@@ -284,7 +293,11 @@ def scan(
             )
         base = load_baseline(baseline) if baseline else None
         with _Progress(_show_progress()) as progress:
-            hooks = ScanHooks(on_document=progress.advance, on_unreadable=_report_unreadable)
+            hooks = ScanHooks(
+                on_document=progress.advance,
+                on_unreadable=_report_unreadable,
+                on_cache=lambda line: _err(f"corpus-audit: {line}"),
+            )
             own = {out / name: "a report written by corpus-audit (--out)" for name, _ in RENDERERS.values()}
             if staged:
                 import tempfile
@@ -521,8 +534,9 @@ _SCAN_VALUES = {
     "-j": "jobs",
     "--engine": "engine",
     "--work-dir": "work_dir",
+    "--cache": "cache",
 }
-_SCAN_PATHS = frozenset({"out", "config_file", "baseline", "write_baseline", "work_dir"})
+_SCAN_PATHS = frozenset({"out", "config_file", "baseline", "write_baseline", "work_dir", "cache"})
 
 
 def _plain_scan(argv: list[str]) -> dict[str, Any] | None:

@@ -69,6 +69,9 @@ class EngineConfig:
     #: Findings of finished documents held in memory (MB, estimated); past it they go to a temporary
     #: file (:mod:`audit.findings_store`) and are read back for the report. 0: spill every finding.
     findings_memory_mb: float = 256
+    #: A folder where each document's outcome is kept and reused by later scans of the same document with
+    #: the same code and configuration (:mod:`audit.cache`; ``--cache``). Empty: no cache.
+    cache: str = ""
 
     def __post_init__(self) -> None:
         if self.kind not in ("local", "ray"):

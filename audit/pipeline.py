@@ -21,6 +21,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from audit import __version__
 from audit.baseline import Baseline, apply_baseline
+from audit.cache import CachedDocument, OutcomeCache
 from audit.config import Config
 from audit.engine.common import DocOutcome, build_checks, tuned_collector  # noqa: F401  (public names re-exported)
 from audit.engine.local import Parallel, _document_stage  # noqa: F401  (public names re-exported)
@@ -72,6 +73,8 @@ class ScanHooks:
     on_document: Callable[[Document], None] | None = None
     on_unreadable: Callable[[Unreadable], None] | None = None
     on_skipped: Callable[[Skipped], None] | None = None
+    #: Called at the end of a scan with ``--cache`` with a line saying what the cache reused and stored.
+    on_cache: Callable[[str], None] | None = None
 
 
 @dataclass
@@ -151,17 +154,19 @@ def run_checks(
     settings: Settings | None = None,
     parallel: Parallel | None = None,
     findings: FindingsStore | None = None,
+    cache: OutcomeCache | None = None,
 ) -> tuple[ScanState, dict[str, Any]]:
     """Run document and corpus checks over a stream of reader events.
 
-    ``findings`` keeps each document's findings (default: all in memory).
+    ``findings`` keeps each document's findings (default: all in memory). ``cache``: document outcomes
+    reused from earlier scans and stored for later ones (:mod:`audit.cache`; the same results).
 
     With ``parallel`` (and more than one job), document checks run in worker
     processes on batches of documents while corpus checks observe them here, in
     input order; the results are identical to a serial run.
     """
     with tuned_collector():
-        return _run_checks(events, checks, hooks, settings, parallel, findings)
+        return _run_checks(events, checks, hooks, settings, parallel, findings, cache)
 
 
 def _run_checks(
@@ -171,6 +176,7 @@ def _run_checks(
     settings: Settings | None,
     parallel: Parallel | None,
     findings: FindingsStore | None = None,
+    cache: OutcomeCache | None = None,
 ) -> tuple[ScanState, dict[str, Any]]:
     hooks = hooks or ScanHooks()
     if settings is None:
@@ -187,7 +193,16 @@ def _run_checks(
     needs = tuple(sorted({n for c in corpus_checks for n in getattr(c, "layer_needs", ())}))
     preparers = tuple(c for c in corpus_checks if c.prepares())
     languages = any("language" in c.uses for c in corpus_checks)  # passage languages read by a corpus check
-    for event, outcome in _document_stage(events, doc_checks, parallel, (needs, source_field, languages), preparers):
+    prep = (needs, source_field, languages)
+    if cache is not None:
+        cache.start_run(doc_checks, prep, preparers)
+        events = cache.lookup(events)
+    for event, outcome in _document_stage(events, doc_checks, parallel, prep, preparers):
+        if isinstance(event, CachedDocument):
+            cached: CachedDocument = event
+            event, outcome = cached.doc, cached.outcome
+        elif cache is not None and isinstance(event, Document):
+            cache.put(event, outcome)
         if isinstance(event, Unreadable):
             if state.note_unreadable(event) and hooks.on_unreadable:
                 hooks.on_unreadable(event)
@@ -298,11 +313,23 @@ def scan(
     events = iter_inputs(paths, config.reader_config(), exclude=exclude)
     parallel = Parallel.from_config(config, policy.enabled)
     findings = FindingsStore(config.engine.findings_memory_mb, config.engine.work_dir or None)
+    cache = OutcomeCache(config.engine.cache) if config.engine.cache else None
     try:
         state, extra = run_checks(
-            events, checks, hooks=hooks, settings=config.settings(), parallel=parallel, findings=findings
+            events,
+            checks,
+            hooks=hooks,
+            settings=config.settings(),
+            parallel=parallel,
+            findings=findings,
+            cache=cache,
         )
         return finalize(state, extra, policy, baseline)
     except BaseException:
         findings.close()
         raise
+    finally:
+        if cache is not None:
+            cache.close()
+            if hooks is not None and hooks.on_cache is not None:
+                hooks.on_cache(cache.summary())

@@ -21,6 +21,7 @@ PLAIN = [
     ["scan", "c", "-j", "3", "--write-baseline", "w.json", "--index", "idx", "--languages", "en,es"],
     ["scan", "c", "--text-field", "body", "--id-field", "key", "--engine", "local", "--work-dir", "wd", "--staged"],
     ["scan", "--staged", "c", "d", "--format", ""],
+    ["scan", "c", "--cache", ".cache/corpus-audit", "-j", "1"],
 ]
 
 NOT_PLAIN = [
