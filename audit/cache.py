@@ -130,21 +130,21 @@ def code_fingerprint() -> str:
 def run_fingerprint(doc_checks: Iterable[Any], prep: tuple[Any, ...], preparers: Iterable[Any]) -> str:
     """A digest of what decides the document stage's outcome besides the document and the code: the document
     checks (class, configuration, enabled rules, settings), what the corpus checks ask the stage for
-    (``prep``: layer parts, the source field, passage languages) and which corpus checks prepare documents."""
-    described = [
-        {
-            "class": f"{type(c).__module__}.{type(c).__qualname__}",
-            "config": _canonical(getattr(c, "config", None)),
-            "settings": _canonical(getattr(c, "settings", None)),
-            "enabled": sorted(getattr(c, "enabled", ()) or ()),
-        }
-        for c in doc_checks
-    ]
-    payload = {
-        "checks": described,
-        "prep": _canonical(prep),
-        "preparers": sorted(getattr(c, "prepare_key", type(c).__qualname__) for c in preparers),
-    }
+    (``prep``: layer parts, the source field, passage languages) and the corpus checks that prepare documents
+    there (their configuration decides what they prepare: shingle sizes, signature lengths)."""
+
+    def described(checks: Iterable[Any]) -> list[dict[str, Any]]:
+        return [
+            {
+                "class": f"{type(c).__module__}.{type(c).__qualname__}",
+                "config": _canonical(getattr(c, "config", None)),
+                "settings": _canonical(getattr(c, "settings", None)),
+                "enabled": sorted(getattr(c, "enabled", ()) or ()),
+            }
+            for c in checks
+        ]
+
+    payload = {"checks": described(doc_checks), "prep": _canonical(prep), "preparers": described(preparers)}
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
 
 

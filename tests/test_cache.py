@@ -76,6 +76,10 @@ def test_another_selection_or_setting_is_a_miss(tmp_path):
     lines: list[str] = []
     _report(corpus, tmp_path / "cache", lines, select=("artefact",))
     _report(corpus, tmp_path / "cache", lines, languages=("en",))
+    # a corpus check's settings decide what the document stage prepares for it (signatures)
+    from audit.duplicates import DuplicatesConfig
+
+    _report(corpus, tmp_path / "cache", lines, sections={"duplicates": DuplicatesConfig(shingle_size=3)})
     assert all(line.split(": ")[1].startswith("0 of 5") for line in lines), lines
     # each configuration keeps its own entries
     again: list[str] = []
