@@ -14,6 +14,8 @@ measurement runs ``python -m audit scan`` from this checkout on that file in its
   both wrote the same report.json (but for its ``run`` entry, which records the workers); the CPU figure of
   the ``--jobs N`` run includes the workers when they are forked (Linux), not when a forkserver starts
   them;
+* ``--cache DIR``: a first scan that stores every document's outcome and a second that reuses them (a re-run;
+  the cold figures above are what issue 15 asks about);
 * report.md + report.html on top of report.json: in process, rendering the same finished report;
 * peak memory (max RSS of the largest process) and that peak over the startup RSS per document.
 
@@ -305,7 +307,9 @@ def main() -> None:
     ap.add_argument("inputs", nargs="*", help="PATH or PATH:FIELD of JSON-lines corpora")
     ap.add_argument("--limit", type=int, default=1000, help="records taken from each input (default 1000)")
     ap.add_argument("--jobs", type=int, default=2, help="the N of --jobs 1 vs --jobs N (default 2)")
-    ap.add_argument("--skip", default="", help="comma-separated parts to skip: langdetect,account,families,jobs,render")
+    ap.add_argument(
+        "--skip", default="", help="comma-separated parts to skip: langdetect,account,families,jobs,cache,render"
+    )
     ap.add_argument("--worker", choices=("langdetect", "render", "jobs", "account"), help=argparse.SUPPRESS)
     ap.add_argument("--data", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -399,6 +403,17 @@ def main() -> None:
                     f"{whole['cpu'] / est:.2f}x (serial parts + the document stage spread over the cores; wall clocks "
                     "of a loaded machine say little)"
                 )
+        if "cache" not in skip:
+            cache_dir = tmpd / "cache"
+            first = scan(data, tmpd / "cache1", "--jobs", "1", "--format", "json", "--cache", str(cache_dir))
+            again = scan(data, tmpd / "cache2", "--jobs", "1", "--format", "json", "--cache", str(cache_dir))
+            stored = sum(f.stat().st_size for f in cache_dir.iterdir())
+            print(
+                f"\n--cache DIR (a re-run that sees the same documents; not the cold figure above): first run "
+                f"{first['cpu']:.2f} CPU s, second run {again['cpu']:.2f} s = {whole['cpu'] / again['cpu']:.1f}x the "
+                f"whole audit without a cache; cache {stored / 1e6:.2f} MB ({stored / size:.0%} of the text); "
+                f"identical report.json: {same_report(whole['report'], again['report'])}"
+            )
         if "render" not in skip:
             r = timed([sys.executable, __file__, "--worker", "render", "--data", str(data)], ok=(0,))
             times = json.loads(r["stdout"])
