@@ -49,11 +49,16 @@ class LRU(Generic[K, V]):
         return hit
 
     def put(self, key: K, value: V, size: int | None = None, weight: int = 0) -> None:
-        self._total += weight - self._weight.get(key, 0)
-        self._weight[key] = weight
-        self._items[key] = value
-        self._items.move_to_end(key)
-        self.trim(self.size if size is None else max(self.size, size))
+        items = self._items
+        if self.chars is not None:  # weights count only against a bound on them
+            self._total += weight - self._weight.get(key, 0)
+            self._weight[key] = weight
+        if key in items:
+            items.move_to_end(key)
+        items[key] = value  # a new key goes last
+        limit = self.size if size is None or size <= self.size else size
+        if len(items) > limit or (self.chars is not None and self._total > self.chars):
+            self.trim(limit)
 
     def trim(self, size: int) -> None:
         items = self._items
@@ -213,14 +218,19 @@ class Corpus:
 
     def units_of(self, ordinal: int) -> list[tuple[int, int]] | None:
         """The passage units the check recorded for a document (None: none recorded)."""
+        columns = self.unit_columns(ordinal)
+        return None if columns is None else list(zip(*columns, strict=True))
+
+    def unit_columns(self, ordinal: int) -> tuple[list[int], list[int]] | None:
+        """:meth:`units_of` as two lists, the units' starts and their ends (None: none recorded)."""
         rows = self._unit_rows
         if rows is None or ordinal + 1 >= len(rows):
             return None
-        lo, hi = int(rows[ordinal]), int(rows[ordinal + 1])
+        lo, hi = rows[ordinal : ordinal + 2].tolist()
         if hi <= lo:
             return None
         rows = self.units[lo:hi]
-        return list(zip(rows[:, 1].tolist(), rows[:, 2].tolist(), strict=True))
+        return rows[:, 1].tolist(), rows[:, 2].tolist()
 
     def span_words(self, ordinal: int, start: int, end: int) -> al.Words:
         """Word tokens of ``raw(ordinal)[start:end]`` (offsets relative to ``start``), cached."""

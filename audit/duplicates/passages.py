@@ -54,10 +54,11 @@ def _passages_of(corpus: Corpus, ordinal: int) -> tuple[list[tuple[int, int]], l
     """A document's passage units as (start, end) pairs, and their starts."""
 
     def compute(text: str) -> tuple[list[tuple[int, int]], list[int]]:
-        spans = corpus.units_of(ordinal)  # the units the check computed when it observed the document
-        if spans is None:
-            window = corpus.config.passage_window_words
-            spans = document_unit_bounds(text, lambda: [(p.start, p.end) for p in segment.passages(text)], window)
+        columns = corpus.unit_columns(ordinal)  # the units the check computed when it observed the document
+        if columns is not None:
+            return list(zip(*columns, strict=True)), columns[0]
+        window = corpus.config.passage_window_words
+        spans = document_unit_bounds(text, lambda: [(p.start, p.end) for p in segment.passages(text)], window)
         return spans, [s for s, _ in spans]
 
     return corpus.derived("units", ordinal, compute)
@@ -232,7 +233,8 @@ class PassageIndex:
     sig: np.ndarray
 
     def where(self, i: int) -> tuple[int, int, int]:
-        return int(self.loc[i, 0]), int(self.loc[i, 1]), int(self.loc[i, 2])
+        ordinal, start, end = self.loc[i].tolist()  # one row read (three scalar reads cost 3x)
+        return ordinal, start, end
 
 
 def _exact_groups(index: PassageIndex, max_copies: int) -> tuple[np.ndarray, list[tuple[int, int]]]:
@@ -293,7 +295,8 @@ def _verified_stars(corpus: Corpus, index: PassageIndex, cand: set[tuple[int, in
         return region
 
     def priority(i: int) -> tuple:
-        return corpus.priority(int(index.loc[i, 0])) + (int(index.loc[i, 1]),)
+        ordinal, start, _ = index.where(i)
+        return corpus.priority(ordinal) + (start,)
 
     uf = UnionFind()
     ordered = sorted(cand)
