@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from audit.artefacts.boilerplate import lexicon_kind
+from audit.artefacts.boilerplate import INFO_KINDS, lexicon_kind
 from audit.artefacts.common import is_line_start_bullet, normalize_line, words
 from audit.model import Category, Finding, Related, Severity, Span
 from audit.rules import DocContext, DocumentCheck, Rule
@@ -456,10 +456,12 @@ class StructureCheck(DocumentCheck):
             line = text[span.start : span.end]
             if (
                 "|" in line
-                or line.rstrip()[-1] in ".!?…:,;"
+                or line.rstrip()[-1] in _NOT_HEADLINE_END
                 or span.start not in single
                 or is_line_start_bullet(line)
                 or (control and _CONTROL.search(line))
+                or _value_follows(text, span, lines, i)
+                or _template_line(line)
             ):
                 # list items repeat by design; a line of control characters (UTF-16 read as 8-bit) is
                 # encoding damage, reported by the encoding rules
@@ -515,6 +517,41 @@ class StructureCheck(DocumentCheck):
                     )
                 )
         return out
+
+
+#: Marks that close a sentence or a clause, not a headline: the Latin ones and those of scripts written
+#: without spaces (the ideographic and full-width full stop, colon, semicolon and commas: "実際に受け取った金額を
+#: 表示しています。" is a sentence). A headline may end in "?" or "!" in any script; Latin "?" and "!" are left
+#: out as before, the full-width "？" and "！" are kept (Chinese headlines end so: "如何看待...？").
+_NOT_HEADLINE_END = ".!?…:,;。．｡：；，、"
+#: A line that is one value of a flattened record or table: an amount, with a currency sign, a unit, a
+#: thousands separator or decimals (see :func:`_value_follows`: "7,318", "\\21,249", "5,000円", "27%",
+#: "370 €"); not a date ("14/06/2019", "05.08.22"), a time or a pager ("1 2 3"), which stand under the titles
+#: of a teaser list.
+_VALUE_LINE = re.compile(
+    r"\(?[-+–−]?[$€£¥₩\\]?\s?(?:\d{1,3}(?:[,.]\d{3})+|\d+)(?:[.,]\d+)?\s?(?:%|€|\$|£|¥|円|元|원)?\)?"
+)
+
+
+def _value_follows(text: str, span: Span, lines: Sequence[Span], i: int) -> bool:
+    """Is the line at ``span`` (``lines[i]``) the label of a value on the line right after it (no blank line
+    between: "Access Trade\n5,535")? A table or record flattened one cell a line repeats its row labels in
+    every table ("Link Share" under each month), as a headline does not."""
+    if i + 1 >= len(lines):
+        return False
+    nxt = lines[i + 1]
+    if text.count("\n", span.end, nxt.start) != 1 or _VALUE_LINE.fullmatch(text, nxt.start, nxt.end) is None:
+        return False
+    # a bare count ("147", "2") is as often the comments of a teaser or a cell of a row; an amount is a value
+    return not text[nxt.start : nxt.end].strip("()+-–− ").isdigit()
+
+
+def _template_line(line: str) -> bool:
+    """Is ``line`` a line of the boilerplate lexicon that ART002 reports as a warning (navigation, a
+    breadcrumb "[Tools > Antivirus > McAfee]", share, subscribe, read more)? ART002 reports each of its
+    occurrences already; a repeat is the same template line, not a repeated headline."""
+    kind = lexicon_kind(line)
+    return kind is not None and kind not in INFO_KINDS
 
 
 def _one_line_paragraphs(paragraphs: Sequence) -> set[int]:
