@@ -42,6 +42,7 @@ from typing import Sequence
 import numpy as np
 import xxhash
 
+from audit.chars import SHINGLE_DENSE
 from audit.normalize import NORMALIZATION_VERSION
 from audit.tokenhash import (
     _CHUNK_BYTES,
@@ -460,7 +461,7 @@ _WORD_CHARS = (
     r"[^\W\u0080-\u00bf\u2000-\u207f\u0e00-\u0e7f\u3000-\u9fff\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+"
 )
 _TOKEN = re.compile(
-    r"[\u0e00-\u0e7f\u3040-\u9fff]"  # one token per Thai character, kana or CJK ideograph
+    f"[{SHINGLE_DENSE}]"  # one token per Thai character, kana or CJK ideograph
     # runs of word characters; a single NUL between two of them joins them (UTF-16 read as bytes)
     rf"|{_WORD_CHARS}(?:\x00{_WORD_CHARS})*"
 )

@@ -11,6 +11,8 @@ import unicodedata
 
 import xxhash
 
+from audit.chars import ADDRESS_TOKEN_RE
+
 NORMALIZATION_VERSION = 1
 
 _PUNCT_MAP = str.maketrans(
@@ -127,8 +129,6 @@ def exact_key(normalized: str) -> int:
 SYMBOL_KEY_WORDS = 5
 
 _TOKEN = re.compile(r"\S+")
-#: A token that is a link: a URL scheme or "www." at its start.
-_LINK = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)", re.IGNORECASE)
 
 
 def few_words(text: str, limit: int = SYMBOL_KEY_WORDS) -> bool:
@@ -141,7 +141,7 @@ def few_words(text: str, limit: int = SYMBOL_KEY_WORDS) -> bool:
     for m in _TOKEN.finditer(text):
         tok = m.group()
         for t in (tok,) if tok.isascii() else normalize_fast(tok).split():
-            if t[0] == "@" or _LINK.match(t):
+            if ADDRESS_TOKEN_RE.match(t):  # an @mention or a link
                 continue
             n += len(_KEY_WORD.findall(t))
             if n >= limit:

@@ -27,13 +27,14 @@ from functools import cached_property
 import numpy as np
 
 from audit import segment
+from audit.chars import DENSE_SCRIPT
 from audit.layout import Layout, line_bounds, lines_are_paragraphs
 from audit.layout import build as build_layout
 from audit.model import Span
 
-#: Scripts written without spaces between words: Han, kana, Thai, Lao, Myanmar, Khmer. Each of their
-#: characters counts as a word token (a whitespace count would make a Chinese article "empty").
-DENSE_SCRIPT = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+#: Scripts written without spaces between words (:data:`audit.chars.DENSE_SCRIPT`: Han, kana, Thai, Lao,
+#: Myanmar, Khmer). Each of their characters counts as a word token (a whitespace count would make a
+#: Chinese article "empty").
 DENSE_RE = re.compile(f"[{DENSE_SCRIPT}]")
 #: Combining marks (not "alphanumeric" to Python's ``\\w``): Indic vowel signs and viramas, Arabic and
 #: Hebrew points, Latin combining accents. Without them a Hindi word splits at every vowel sign.

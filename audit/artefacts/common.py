@@ -12,6 +12,8 @@ from importlib import resources
 from itertools import compress
 from typing import Any, Callable, Iterable
 
+from audit.chars import HASHTAG_RE, MENTION_RE, THAI_LAO, pictograph
+
 # The word definition lives in the shared text layer (one for the whole package); re-exported here.
 from audit.text import DENSE_RE, DENSE_SCRIPT, MARKS, WORD_RE, words  # noqa: F401
 
@@ -20,7 +22,7 @@ from audit.text import DENSE_RE, DENSE_SCRIPT, MARKS, WORD_RE, words  # noqa: F4
 OTHER_TERMINAL = "。．！？｡」』।॥؟۔։።။།༎។៕᠃"
 #: Letters of Thai and Lao, whose sentences end with a space and no mark: a line or paragraph ending in one is
 #: not unpunctuated.
-UNMARKED_SCRIPT_RE = re.compile("[\u0e00-\u0eff]")
+UNMARKED_SCRIPT_RE = re.compile(f"[{THAI_LAO}]")
 #: Characters that end a sentence or a line legitimately.
 TERMINAL = '.!?…:;"”’»)]›' + OTHER_TERMINAL
 #: List markers at the start of a line: "-", "*", "•", "1.", "2)", "a)".
@@ -365,10 +367,6 @@ def confirm_lookup(ctx, lang_of: Callable[[int], str]) -> Callable[[int], bool]:
 
 #: The longest text (characters, stripped) read as one short post: a tweet (280), a caption, a comment.
 POST_CHARS = 320
-#: ``@name`` addressing a user (not an e-mail address: a letter, digit or dot before the ``@``).
-MENTION_RE = re.compile(r"(?<![\w.@])@\w{2,}")
-#: ``#tag`` (not an entity that lost its ampersand, ``#39;``: a tag opens with a letter).
-HASHTAG_RE = re.compile(r"(?<![\w&#])#[^\W\d_]\w*")
 #: A text emoticon: ``:)``, ``;-P``, ``:'(``, ``xD``, ``<3``, ``-.-``, ``^^``, ``(:``, at a token's end (it may
 #: be typed against the word before it: ``agusto:(``), and a reversed one opening a token (``(: hardest``).
 EMOTICON_RE = re.compile(
@@ -379,11 +377,6 @@ EMOTICON_RE = re.compile(
 LAUGHTER_RE = re.compile(r"(?<!\w)a?([hjk][aeiou])\1+[hjk]?(?!\w)", re.IGNORECASE)
 #: A letter typed three times or more to stretch a word (``sooo``, ``weee``; not ``www``).
 STRETCHED_RE = re.compile(r"([a-vyzà-ÿ])\1\1")
-
-
-def _pictograph(ch: str) -> bool:
-    o = ord(ch)
-    return o >= 0x1F000 or 0x2600 <= o <= 0x27BF or o in (0x2661, 0x2665)
 
 
 def informal_post(text: str) -> bool:
@@ -398,7 +391,7 @@ def informal_post(text: str) -> bool:
     return bool(
         MENTION_RE.search(body)
         or HASHTAG_RE.search(body)
-        or any(_pictograph(ch) for ch in body if not ch.isascii())
+        or any(pictograph(ch) for ch in body if not ch.isascii())
         or EMOTICON_RE.search(body)
         or LAUGHTER_RE.search(body)
         or STRETCHED_RE.search(body)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from audit.artefacts.common import DENSE_RE
+from audit.chars import WEB_ADDRESS_PREFIXES
 from audit.model import Category, Finding, Severity
 from audit.rules import CorpusCheck, CorpusResult, DocContext, Rule
 
@@ -41,8 +42,9 @@ def word_count(text: str) -> int:
 
 
 def _content_tokens(text: str) -> list[str]:
-    """The whitespace tokens of ``text`` that are not an address: an @mention or a link is no word of text."""
-    return [t for t in text.split() if not t.startswith(("@", "http://", "https://", "www."))]
+    """The whitespace tokens of ``text`` that are not an address (:data:`~audit.chars.WEB_ADDRESS_PREFIXES`):
+    an @mention or a link is no word of text."""
+    return [t for t in text.split() if not t.startswith(WEB_ADDRESS_PREFIXES)]
 
 
 @dataclass(frozen=True)

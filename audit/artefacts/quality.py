@@ -29,17 +29,16 @@ import numpy as np
 
 from audit.artefacts.common import (
     DENSE_RE,
-    HASHTAG_RE,
-    MENTION_RE,
     OTHER_TERMINAL,
     UNMARKED_SCRIPT_RE,
     informal_post,
     stopwords,
     words,
 )
+from audit.chars import DENSE_SCRIPT, HANGUL, HASHTAG_RE, MENTION_RE
 from audit.model import Category, Finding, Severity
 from audit.rules import DocContext, DocumentCheck, Rule
-from audit.text import DENSE_SCRIPT, CharClasses, lower_all
+from audit.text import CharClasses, lower_all
 
 
 def _rule(rid: str, name: str, desc: str, flags: tuple[str, ...], not_flags: tuple[str, ...]) -> Rule:
@@ -289,8 +288,7 @@ def line_kinds(text: str, rows) -> list[str]:
 
 #: Hangul: a character is a syllable, so a Korean word of two or three characters is a normal word, and a
 #: mean word length counted in characters says nothing (ART061).
-_HANGUL = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af"
-_SYLLABIC_RE = re.compile(f"[{_HANGUL}]")
+_SYLLABIC_RE = re.compile(f"[{HANGUL}]")
 
 
 #: A sentence end anywhere: a mark of :data:`OTHER_TERMINAL`, or ``.!?…`` before white space or the end.
@@ -299,7 +297,7 @@ _SENTENCE_END = re.compile(rf"[.!?…](?:\s|$)|[{OTHER_TERMINAL}]")
 
 #: A character of a dense script (:data:`DENSE_RE`) or of Hangul (:data:`_SYLLABIC_RE`): a text without one
 #: needs neither search (one pass over the text instead of two).
-_WIDE_RE = re.compile(f"[{DENSE_SCRIPT}{_HANGUL}]")
+_WIDE_RE = re.compile(f"[{DENSE_SCRIPT}{HANGUL}]")
 
 
 def _wide(text: str) -> bool:

@@ -24,10 +24,11 @@ from audit.artefacts.common import (
     words_with_zipf,
     zipf,
 )
+from audit.chars import DENSE_SCRIPT, TIBETAN
 from audit.model import Category, Finding, Severity
 from audit.rules import DocContext, DocumentCheck, Rule
 from audit.segment import ABBREVIATIONS
-from audit.text import DENSE_SCRIPT, MARKS
+from audit.text import MARKS
 
 ART030 = Rule(
     id="ART030",
@@ -90,7 +91,7 @@ _QUOTE_GLUE = re.compile(
 )
 #: Letters of scripts written without spaces between words (Thai, Lao, Tibetan, Myanmar, Khmer, kana, CJK): a
 #: mark right before or after one is how the script is written ("瑞典“一带一路”研究所"), not a lost space.
-_UNSPACED_LETTER = re.compile(f"[{DENSE_SCRIPT}\u0f00-\u0fff]")  # the dense scripts, and Tibetan
+_UNSPACED_LETTER = re.compile(f"[{DENSE_SCRIPT}{TIBETAN}]")
 
 
 def _unspaced_near(tok: str, start: int, end: int) -> bool:

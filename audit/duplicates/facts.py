@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
+from audit.chars import DENSE_SCRIPT
 from audit.duplicates import align as al
-from audit.text import DENSE_SCRIPT
 
 #: A figure: digits with their inner separators ("1,497,000", "7.3", "1-5/8", "22%" -> "22").
 _NUMBER = re.compile(r"\d+(?:[.,/:-]\d+)*")

@@ -31,11 +31,13 @@ import re
 import threading
 from typing import Any, Protocol, Sequence
 
+from audit.chars import LINK, UNSPACED_LETTERS
+
 Candidates = list[tuple[str, float]]
 
 # --------------------------------------------------------------------------- pure helpers
 
-_URL = re.compile(r"(?:https?://|ftp://|www\.)\S+|\S+@\S+\.\w+|[@#][\w.]+", re.IGNORECASE)
+_URL = re.compile(rf"{LINK}|ftp://\S+|\S+@\S+\.\w+|[@#][\w.]+", re.IGNORECASE)
 
 
 @functools.cache
@@ -110,7 +112,7 @@ def _translate_noise(text: str) -> str:
 #: position (about 6x faster on real text).
 _STRAY = re.compile(r"['’\-](?:['’\-]+|(?<!\w['’\-])|(?!\w))")
 # Letters of scripts written without spaces weigh more: one CJK character is about a word.
-_DENSE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
+_DENSE = re.compile(f"[{UNSPACED_LETTERS}]")
 _WEIGHT_DENSE = 3
 #: The capitalised words of an ASCII cleaned text, given with a space in front (one regex pass, not a
 #: Python test per word).

@@ -25,6 +25,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Sequence
 
+from audit.chars import HAN_UNIFIED
+
 if TYPE_CHECKING:
     from audit.language.identify import LanguageIdentifier, Unit
 
@@ -74,7 +76,9 @@ _SYLLABLE = re.compile(f"{_INITIAL}{_FINAL}r?")
 _SYLLABLES = re.compile(f"(?:{_INITIAL}{_FINAL}r?)+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _MARKED = re.compile(f"[{''.join(sorted(_PINYIN_MARKS))}]")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+#: Han characters that make a passage Chinese writing, not pinyin: the unified ideographs
+#: (:data:`~audit.chars.HAN_UNIFIED`, as this test has always read them; not the compatibility ideographs).
+_HAN = re.compile(f"[{HAN_UNIFIED}]")
 _PINYIN_MIN_WORDS = 4
 _PINYIN_MIN_SHARE = 0.9
 _PINYIN_MIN_MARKED = 0.2

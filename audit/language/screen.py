@@ -40,13 +40,14 @@ from typing import Sequence
 
 import numpy as np
 
+from audit.chars import UNSPACED_LETTERS
 from audit.language.wordlists import available, top_words
 from audit.model import Span
 from audit.text import TextLayer
 
 #: Letters of scripts written without spaces (CJK, kana, hangul blocks, Thai): a sentence holding
 #: them is never in a screened (spaced) language's vocabulary, and its "words" are whole clauses.
-_UNSPACED_LETTERS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
+_UNSPACED_LETTERS = re.compile(f"[{UNSPACED_LETTERS}]")
 
 #: Languages written without spaces between words: a vocabulary test does not apply.
 _UNSPACED = frozenset({"zh", "ja", "th", "lo", "km", "my", "bo"})

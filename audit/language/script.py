@@ -20,13 +20,12 @@ from __future__ import annotations
 
 import re
 
-_KANA = "\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f"
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_HANGUL = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af"
-_KANA_RE = re.compile(f"[{_KANA}]")
-_HAN_RE = re.compile(f"[{_HAN}]")
-_HANGUL_RE = re.compile(f"[{_HANGUL}]")
-_CJK_RE = re.compile(f"[{_KANA}{_HAN}{_HANGUL}]")
+from audit.chars import HAN, HANGUL, KANA
+
+_KANA_RE = re.compile(f"[{KANA}]")
+_HAN_RE = re.compile(f"[{HAN}]")
+_HANGUL_RE = re.compile(f"[{HANGUL}]")
+_CJK_RE = re.compile(f"[{KANA}{HAN}{HANGUL}]")
 
 #: Kana a text of CJK letters needs to be evidence of Japanese: a share of its CJK letters (Japanese prose
 #: is 30-70% kana; a headline of kanji and one particle, "東京五輪、来年７月開幕で決定", has 1 in 13).

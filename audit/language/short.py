@@ -29,6 +29,7 @@ from typing import Callable, NamedTuple, Sequence, cast
 
 import numpy as np
 
+from audit.chars import LINK
 from audit.language.backends import Candidates
 from audit.language.wordlists import MergedLists, band_frequency, has_frequencies, listed_languages, merged_lists
 
@@ -36,7 +37,7 @@ from audit.language.wordlists import MergedLists, band_frequency, has_frequencie
 #: ("Amazon.com", "U.S") are matched (to skip them).
 #: Possessive quantifiers: a run of word characters or letters is only ever followed by a character
 #: outside it, so giving back part of it cannot make a match (the same matches, without backtracking).
-_TOKEN = re.compile(r"(?:https?://|www\.)\S+|[@#]\w+|\w++(?:\.\w++)+|([^\W\d_]++(?:['’][^\W\d_]+)*+)")
+_TOKEN = re.compile(rf"{LINK}|[@#]\w+|\w++(?:\.\w++)+|([^\W\d_]++(?:['’][^\W\d_]+)*+)")
 #: Frequency of a word a language's list does not hold (about the rarest listed words).
 _FLOOR = 1e-7
 _LOG_FLOOR = math.log(_FLOOR)
@@ -87,9 +88,7 @@ def tokens(text: str) -> list[Token]:
 #: The stretch before each word of :data:`_TOKEN` (white space, digits, punctuation and the tokens it skips:
 #: URLs, handles, tags, dotted names) and the word; the last match holds what follows the last word, with
 #: no word. Scanning as :data:`_TOKEN` does: a stretch holds no letter outside a skipped token.
-_BEFORE_WORD = re.compile(
-    r"((?:(?:https?://|www\.)\S+|[@#]\w+|\w++(?:\.\w++)+|[\W\d_])*+)([^\W\d_]++(?:['’][^\W\d_]+)*+|\Z)"
-)
+_BEFORE_WORD = re.compile(rf"((?:{LINK}|[@#]\w+|\w++(?:\.\w++)+|[\W\d_])*+)([^\W\d_]++(?:['’][^\W\d_]+)*+|\Z)")
 
 
 def prose_words(text: str) -> tuple[list[str], list[str]]:
