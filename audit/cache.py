@@ -123,8 +123,50 @@ def code_fingerprint() -> str:
             h.update(path.relative_to(root).as_posix().encode() + b"\0")
             h.update(hashlib.sha256(path.read_bytes()).digest())
         h.update(json.dumps(_distribution_versions()).encode())
+        # The language check's fastText model is the bundled one (its package's version above) unless this
+        # variable names another file (audit.language.backends; not imported here: it loads the family).
+        model = os.environ.get("CORPUS_AUDIT_LID_MODEL")
+        if model:
+            h.update(b"model\0" + _file_digest(Path(model)))
         _CODE = h.hexdigest()
     return _CODE
+
+
+def _file_digest(path: Path) -> bytes:
+    """SHA-256 of a file's bytes (read in chunks: a model can weigh 130 MB); of its path when unreadable."""
+    h = hashlib.sha256()
+    try:
+        with open(path, "rb") as fh:
+            while chunk := fh.read(1 << 20):
+                h.update(chunk)
+    except OSError as err:
+        h.update(f"unreadable {path}: {err.strerror}".encode())
+    return h.digest()
+
+
+def _outside_code(module_name: str) -> str:
+    """A digest of the code of a check defined outside this package (a plugin, a caller's check): every file
+    of its top-level package, or its module's file; a module without a file (defined interactively) gets a
+    digest of its own, so its outcomes are never reused. Read at the start of every scan (a caller may
+    reload a module between two scans)."""
+    top = module_name.split(".")[0]
+    mod = sys.modules.get(top)
+    h = hashlib.sha256(module_name.encode() + b"\0")
+    roots = [Path(p) for p in getattr(mod, "__path__", ())]  # a package: all its files
+    files = sorted(
+        f
+        for root in roots
+        for f in root.rglob("*")
+        if f.is_file() and "__pycache__" not in f.parts and f.suffix not in (".pyc", ".pyo")
+    )
+    if not roots:
+        single = getattr(sys.modules.get(module_name), "__file__", None)
+        files = [Path(single)] if single else []
+    if not files:
+        h.update(os.urandom(16))
+    for f in files:
+        h.update(f.as_posix().encode() + b"\0" + _file_digest(f))
+    return h.hexdigest()
 
 
 def run_fingerprint(doc_checks: Iterable[Any], prep: tuple[Any, ...], preparers: Iterable[Any]) -> str:
@@ -134,15 +176,23 @@ def run_fingerprint(doc_checks: Iterable[Any], prep: tuple[Any, ...], preparers:
     there (their configuration decides what they prepare: shingle sizes, signature lengths)."""
 
     def described(checks: Iterable[Any]) -> list[dict[str, Any]]:
-        return [
-            {
-                "class": f"{type(c).__module__}.{type(c).__qualname__}",
+        out = []
+        for c in checks:
+            module = type(c).__module__
+            about = {
+                "class": f"{module}.{type(c).__qualname__}",
                 "config": _canonical(getattr(c, "config", None)),
                 "settings": _canonical(getattr(c, "settings", None)),
                 "enabled": sorted(getattr(c, "enabled", ()) or ()),
             }
-            for c in checks
-        ]
+            if module != "audit" and not module.startswith("audit."):
+                # A check of a plugin or a caller: its code is not this package's, and what its instance
+                # holds besides ``config`` may be its configuration (an object's repr with its address
+                # differs in every process: never reused, never wrong).
+                about["code"] = _outside_code(module)
+                about["attributes"] = _canonical(vars(c)) if hasattr(c, "__dict__") else None
+            out.append(about)
+        return out
 
     payload = {"checks": described(doc_checks), "prep": _canonical(prep), "preparers": described(preparers)}
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
