@@ -5,7 +5,8 @@ a report option, checks the same documents again and again. With a cache folder,
 findings, language annotations, statistics and the text-layer parts the corpus checks read:
 :class:`audit.engine.common.DocOutcome`) is kept under a key of
 
-* the document: its id, text, file, place in the file, metadata and folder (everything a check can read);
+* the document: its id, text, file, metadata and folder (everything a check reads; not its line number, which no
+  check reads, so a record moved down a JSONL file by an inserted line is still found);
 * the run's document checks: their classes and configuration, the enabled rules, the settings and what the
   corpus checks ask the document stage for;
 * the code: every file of the ``audit`` package, the Python version and the versions of the packages it
@@ -21,7 +22,8 @@ version of the code are deleted when a newer one opens the folder (they can neve
 configurations are kept. Delete the folder to empty it. It holds pickled Python objects, so a folder others can
 write is refused: a cache is as trusted as the code that reads it.
 
-A damaged or locked cache never fails a scan: the scan says so on stderr and checks those documents itself.
+A damaged or locked cache never fails a scan: the scan says so on stderr and checks those documents itself. A file
+that is not such a cache (damaged, or of another layout) is replaced by an empty one.
 """
 
 from __future__ import annotations
@@ -201,9 +203,7 @@ def run_fingerprint(doc_checks: Iterable[Any], prep: tuple[Any, ...], preparers:
 def document_key(run: str, doc: Document) -> bytes:
     """The cache key of ``doc`` in a run of fingerprint ``run`` (the code's digest is part of ``run``)."""
     h = hashlib.sha256(run.encode())
-    head = json.dumps(
-        [doc.id, doc.source, doc.locator, doc.folder, _canonical(dict(doc.metadata))], sort_keys=True
-    ).encode()
+    head = json.dumps([doc.id, doc.source, doc.folder, _canonical(dict(doc.metadata))], sort_keys=True).encode()
     h.update(len(head).to_bytes(8, "little") + head)
     h.update(doc.text.encode("utf-8", errors="surrogatepass"))
     return h.digest()
@@ -233,23 +233,41 @@ class OutcomeCache:
                 )
         self._db: sqlite3.Connection | None = None
         try:
-            self._db = sqlite3.connect(self.path, timeout=LOCK_TIMEOUT, isolation_level=None)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute(
-                "CREATE TABLE IF NOT EXISTS outcomes (key BLOB PRIMARY KEY, code TEXT NOT NULL, value BLOB NOT NULL)"
-            )
-            self._db.execute("DELETE FROM outcomes WHERE code != ?", (self._code,))
-        except sqlite3.Error as err:
+            self._open()
+        except sqlite3.OperationalError as err:  # locked by another scan for LOCK_TIMEOUT, unreadable, ...
             self._give_up(f"cannot use {self.path} ({err}); checking every document")
+        except sqlite3.DatabaseError as err:  # not a database, or of another layout: ours to replace
+            self._close()
+            try:
+                for name in (FILE_NAME, FILE_NAME + "-wal", FILE_NAME + "-shm"):
+                    (self.folder / name).unlink(missing_ok=True)
+                self._open()
+                self.problems.append(f"replaced {self.path}, which was not a cache of this tool ({err})")
+            except (OSError, sqlite3.Error) as again:
+                self._give_up(f"cannot use {self.path} ({err}; {again}); checking every document")
 
-    def _give_up(self, why: str) -> None:
-        self.problems.append(why)
+    def _open(self) -> None:
+        self._db = sqlite3.connect(self.path, timeout=LOCK_TIMEOUT, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS outcomes (key BLOB PRIMARY KEY, code TEXT NOT NULL, value BLOB NOT NULL)"
+        )
+        columns = [row[1] for row in self._db.execute("PRAGMA table_info(outcomes)")]
+        if columns != ["key", "code", "value"]:
+            raise sqlite3.DatabaseError(f"a table 'outcomes' with columns {columns}")
+        self._db.execute("DELETE FROM outcomes WHERE code != ?", (self._code,))
+
+    def _close(self) -> None:
         if self._db is not None:
             try:
                 self._db.close()
             except sqlite3.Error:
                 pass
         self._db = None
+
+    def _give_up(self, why: str) -> None:
+        self.problems.append(why)
+        self._close()
         self._pending.clear()
 
     def start_run(self, doc_checks: Iterable[Any], prep: tuple[Any, ...], preparers: Iterable[Any]) -> None:
@@ -305,12 +323,7 @@ class OutcomeCache:
 
     def close(self) -> None:
         self._flush()
-        if self._db is not None:
-            try:
-                self._db.close()
-            except sqlite3.Error:
-                pass
-            self._db = None
+        self._close()
 
     def summary(self) -> str:
         checked = self.misses

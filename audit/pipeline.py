@@ -195,7 +195,10 @@ def _run_checks(
     languages = any("language" in c.uses for c in corpus_checks)  # passage languages read by a corpus check
     prep = (needs, source_field, languages)
     if cache is not None:
-        cache.start_run(doc_checks, prep, preparers)
+        # Ray tasks compute outcomes without the corpus checks' layer parts and preparation (the main process
+        # computes those): their outcomes are kept apart from the local engine's.
+        engine = parallel.engine if parallel is not None else "local"
+        cache.start_run(doc_checks, (*prep, engine), preparers)
         events = cache.lookup(events)
     for event, outcome in _document_stage(events, doc_checks, parallel, prep, preparers):
         if isinstance(event, CachedDocument):
