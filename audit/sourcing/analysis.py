@@ -206,6 +206,9 @@ def _quote_of(quotes: list[Quote], quote_starts: list[int], start: int, end: int
     return found
 
 
+#: A shorter text is read unit by unit: below about 3,000 characters the numpy passes of :func:`word_columns` cost more
+#: than a ``split`` per unit (41 against 8 µs for a text under 1,000 characters, 91 against 159 µs at 4,000-8,000).
+_COLUMNS_MIN = 3000
 #: Every character ``str.split`` splits at (``str.isspace``) is below this code point (a test reads the whole range).
 _SPACE_LIMIT = 0x3001
 
@@ -230,9 +233,10 @@ def _codes(text: str) -> np.ndarray:
 def word_columns(text: str, units) -> tuple[int, list[int], list[bool]]:
     """``len(text.split())``, and for each unit ``(start, end, ...)`` of ``units`` (inside the text)
     ``len(text[start:end].split())`` and ``text[start:end].rstrip().endswith(":")``: from one white-space mask of the
-    document (numpy passes), not a list of words per unit."""
-    if not text:
-        return 0, [0] * len(units), [False] * len(units)
+    document (numpy passes), not a list of words per unit (a text shorter than :data:`_COLUMNS_MIN`: per unit)."""
+    if len(text) < _COLUMNS_MIN or not text:
+        spans = [text[u[0] : u[1]] for u in units]
+        return len(text.split()), [len(s.split()) for s in spans], [s.rstrip().endswith(":") for s in spans]
     codes = _codes(text)
     space = _space_table()[codes]
     solid = ~space

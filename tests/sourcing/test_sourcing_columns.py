@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from itertools import pairwise
 
+import audit.sourcing.analysis as analysis
 from audit.sourcing.analysis import _SPACE_LIMIT, word_columns
 from audit.sourcing.decide import _CLOSED, _LIST_ITEM, _list_item
 
@@ -25,7 +26,8 @@ def test_space_limit_covers_every_white_space():
     assert not any(chr(c).isspace() for c in range(_SPACE_LIMIT, 0x110000))
 
 
-def test_word_columns_read_as_split_and_rstrip():
+def test_word_columns_read_as_split_and_rstrip(monkeypatch):
+    monkeypatch.setattr(analysis, "_COLUMNS_MIN", 0)  # the numpy passes, for texts of every length
     rng = random.Random(3)
     for text in _texts(3000):
         cuts = sorted(rng.sample(range(len(text) + 1), min(len(text) + 1, rng.randint(1, 6))))
@@ -37,8 +39,14 @@ def test_word_columns_read_as_split_and_rstrip():
         assert all(type(w) is int for w in words) and all(type(c) is bool for c in colons)
 
 
-def test_word_columns_of_empty_text():
+def test_word_columns_of_short_and_empty_texts(monkeypatch):
     assert word_columns("", []) == (0, [], [])
+    text = "Key figures:\n  the rest of it . "
+    units = [(0, 12, None), (12, len(text), None), (3, 3, None)]
+    expected = (7, [2, 5, 0], [True, False, False])
+    assert word_columns(text, units) == expected
+    monkeypatch.setattr(analysis, "_COLUMNS_MIN", 0)
+    assert word_columns(text, units) == expected
 
 
 def test_list_item_reads_as_the_pattern():
