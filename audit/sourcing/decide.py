@@ -103,10 +103,16 @@ def _other_clause(text: str, a: Attribution, c: Claim) -> bool:
     return bool(_COORDINATION.search(text, last_figure, subject + 1))
 
 
+#: The last characters that end a sentence, not a heading (:func:`_is_heading`; no white space among them).
+_CLOSED = frozenset('.!?:;,"”»)')
+
+
 def _is_heading(text: str, c: Claim, next_start: int | None) -> bool:
     """A headline or subheading: a short line of its own, no closing punctuation, with body text after it."""
     if c.is_row or next_start is None:
         return False
+    if c.end > c.start and text[c.end - 1] in _CLOSED:
+        return False  # (the test below on the last character, without the copy: most sentences)
     seg = text[c.start : c.end].rstrip()
     if seg[-1:] in '.!?:;,"”»)':
         return False
@@ -125,6 +131,11 @@ def _title_case(seg: str) -> bool:
     """Most words of ``seg`` open with a capital (a page title)."""
     words = [w for w in seg.split() if w[:1].isalpha()]
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _list_item(text: str, pos: int) -> bool:
+    """``_LIST_ITEM.match(text, pos)``: an upper-case letter opens none of its items (nor is it white space)."""
+    return not text[pos : pos + 1].isupper() and _LIST_ITEM.match(text, pos) is not None
 
 
 def _own_line(text: str, c: Claim) -> bool:
@@ -265,8 +276,10 @@ def decide(text: str, claims: list[Claim], tables: list[Table], wire: bool = Fal
         table_sourced[id(t)] = sourced
     comments = comments_start(text) if claims else len(text)
     for i, c in enumerate(claims):
+        assessed = c.assessed  # (empty for most sentences: no figure, no statistics)
         if (
-            c.statistics
+            assessed
+            and c.statistics
             and not c.is_row
             and (c.start >= comments or _LINK_END.search(text, c.start, c.end) or _link_line(text, c))
         ):
@@ -277,7 +290,7 @@ def decide(text: str, claims: list[Claim], tables: list[Table], wire: bool = Fal
             c.claim = False
             c.attributed_by = "heading"  # a headline's claim is the article's: judged in the body
             continue
-        if not c.is_row and c.statistics and (_writer_speaks(text, c) or _question(text, c)):
+        if assessed and not c.is_row and c.statistics and (_writer_speaks(text, c) or _question(text, c)):
             # The writer's own account or a hypothetical for the reader: the writer is its source; a question
             # ("1,000 people signing up for previous editions?") asks about its figures and asserts none.
             c.assessed = [replace(a, claim=False) for a in c.assessed]
@@ -295,14 +308,14 @@ def decide(text: str, claims: list[Claim], tables: list[Table], wire: bool = Fal
         if c.quote is not None and c.quote.speaker is not None and c.quote.speaker.valid:
             c.attributed_by, c.via = "quote", c.quote.speaker
             continue
-        if i > 0 and (q := _quote_runs_on(text, claims[i - 1], c)) is not None:
+        if i > 0 and claims[i - 1].quote is not None and (q := _quote_runs_on(text, claims[i - 1], c)) is not None:
             c.attributed_by, c.via = "quote", q.speaker
             continue
         # Introduced with a colon, possibly across list items.
         j = i - 1
-        while j >= 0 and _LIST_ITEM.match(text, claims[j].start) and not claims[j].ends_colon:
+        while j >= 0 and _list_item(text, claims[j].start) and not claims[j].ends_colon:
             j -= 1
-        if j >= 0 and claims[j].ends_colon and (j == i - 1 or _LIST_ITEM.match(text, c.start)):
+        if j >= 0 and claims[j].ends_colon and (j == i - 1 or _list_item(text, c.start)):
             intro = claims[j]
             if intro.valid_attributions:
                 c.attributed_by, c.via = "introduction", intro.valid_attributions[0]
@@ -324,8 +337,8 @@ def decide(text: str, claims: list[Claim], tables: list[Table], wire: bool = Fal
             c.attributed_by, c.via = "introduction", claims[i - 1].via
             continue
         # The next sentence of the same paragraph is an attribution tag.
-        if i + 1 < len(claims):
-            nxt = claims[i + 1]
+        if i + 1 < len(claims) and ((nxt := claims[i + 1]).attributions or c.figures):
+            # (each test below needs a valid attribution of the next sentence or a figure of this one)
             same_para = "\n" not in text[c.end : nxt.start]
             if (
                 same_para
@@ -396,7 +409,7 @@ def decide(text: str, claims: list[Claim], tables: list[Table], wire: bool = Fal
             ):
                 c.attributed_by, c.via = "continuation", prev.via
                 continue
-        if c.quote is None and (c.statistics or c.vague_attributions):
+        if c.quote is None and ((c.assessed and c.statistics) or c.vague_attributions):
             # News style: the figure first, its source in the next sentence or the one after ("More than 100 fires
             # are burning." then "The Rural Fire Service says…").
             via = _source_ahead(text, claims, i)
