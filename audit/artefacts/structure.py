@@ -8,6 +8,7 @@ from typing import Iterable, Sequence
 
 from audit.artefacts.boilerplate import INFO_KINDS, lexicon_kind
 from audit.artefacts.common import is_line_start_bullet, normalize_line, words
+from audit.chars import HAN, HANGUL, KANA
 from audit.model import Category, Finding, Related, Severity, Span
 from audit.rules import DocContext, DocumentCheck, Rule
 
@@ -306,12 +307,20 @@ def _one_liners_possible(lengths: Sequence[int]) -> bool:
     return bool(n) and round(sum(8 <= k <= 60 for k in lengths) / n, 3) >= 0.8
 
 
+#: The squares and circles of the East Asian character sets (JIS X 0208, GB 2312, Big5, KS X 1001 all hold them),
+#: which Chinese, Japanese and Korean writers type to mark a heading or an item ("■浴場にて", "●良い点", "□ 二零零五年，于
+#: 旧金山"); with an item in those scripts they are the author's own marks, not a page's rendered bullets (• ► ✔).
+_EAST_ASIAN_MARKS = "●○■□"
+_EAST_ASIAN_LETTER = re.compile(f"[{HAN}{KANA}{HANGUL}]")
+
+
 def _own_list(text: str, lines, run: list[int]) -> bool:
     """Are the bullet-led lines ``run`` (indices of ``lines``) the text's own list rather than residue of a
     page's link lists? They are when a sentence introduces them (the line before ends with a colon or a
     comma, or a heading stands between them and such a line: "... include:" / "• Electric motors ..."), or
     when their items are prose: 10 words or more on average, or every item a sentence of 5+ words closed by
-    a full stop (a sidebar's links are short titles)."""
+    a full stop (a sidebar's links are short titles), or when an East Asian mark (:data:`_EAST_ASIAN_MARKS`) leads
+    items written in Chinese, Japanese or Korean."""
 
     def line(k: int) -> str:
         return text[lines[k].start : lines[k].end].rstrip()
@@ -320,6 +329,11 @@ def _own_list(text: str, lines, run: list[int]) -> bool:
     counts = [len(item.split()) for item in items]
     if not all(counts):
         return False  # a lone glyph is residue whatever comes before it
+    if all(
+        line(k).lstrip()[0] in _EAST_ASIAN_MARKS and _EAST_ASIAN_LETTER.search(item)
+        for k, item in zip(run, items, strict=True)
+    ):
+        return True  # an East Asian writer's own heading or item marks ("■浴場にて")
     k0 = run[0]
     before = [line(k) for k in range(max(0, k0 - 2), k0)]
     if before and before[-1].endswith((":", ",")):

@@ -886,6 +886,38 @@ def _used_again(text: str, name: str, context: int = 12) -> bool:
     return False
 
 
+def _in_argument_list(text: str, pos: int, reach: int = 200) -> bool:
+    """Is ``text[pos]`` inside the brackets of a call or a declaration on one line, opened right after an
+    identifier (``LoadMaze(TMaze *maze,char *fname)``, ``f(a,b)``)? Code writes no space after the commas of an
+    argument list by choice; prose puts a space before a bracket ("the rule (see below)")."""
+    ls = max(text.rfind("\n", 0, pos) + 1, pos - reach)
+    depth = 0
+    o = pos - 1
+    while o >= ls:
+        c = text[o]
+        if c == ")":
+            depth += 1
+        elif c == "(":
+            if not depth:
+                break
+            depth -= 1
+        o -= 1
+    if o < ls or o == 0 or not (text[o - 1].isascii() and (text[o - 1].isalnum() or text[o - 1] == "_")):
+        return False
+    depth = 0
+    for i in range(pos, min(len(text), pos + reach)):
+        c = text[i]
+        if c == "\n":
+            return False
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            if not depth:
+                return True
+            depth -= 1
+    return False
+
+
 def find_glued(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, glue)`` spans of ``word<punct>word`` tokens that lost a space.
 
@@ -933,9 +965,22 @@ def find_glued(text: str) -> list[tuple[int, int, str]]:
                 continue  # a name spelled with its mark, used so again ("One.Tel", "Mul.Apin")
             if p == "," and text[ts - 1 : ts] in ("", "\n") and text[te : te + 1] in ("", "\n") and tok[-1].isalpha():
                 continue  # a token alone on its line, unpunctuated, is a user name or a label ("uno,ino")
+            if p == "," and "(" in text[max(0, ts - 200) : ts + m.start()] and _in_argument_list(text, ts + m.start()):
+                continue  # the parameters of a call or a declaration ("LoadMaze(TMaze *maze,char *fname)")
+            if (
+                p == ":"
+                and unspaced
+                and tok[m.start() - 1].isascii()
+                and tok[m.end()].isascii()
+                and tok[m.end()].islower()
+            ):
+                continue  # a qualified name or a scheme in CJK text ("要素sm:activationSpec", "・about:home")
             if p == ".":
                 if not (right[0].isupper() and right[1:].islower()):
                     continue
+                ls = m.start() - len(left_raw)
+                if left.islower() and ls >= 2 and tok[ls - 1] == "." and tok[ls - 2].isalnum():
+                    continue  # a part of a dotted name ("java.util.Map", "org.example.Config"): one identifier
                 if right.lower() in _TLDS and not (len(right) == 2 and _any_stopword(right) and tok.count(".") == 1):
                     continue  # "Amazon.Com"; but "Bitcoin.In order", "herds.At a meeting" open a sentence
                 if left.lower() in ABBREVIATIONS or not left[1:].islower() or len(left) + len(right) < 6:
