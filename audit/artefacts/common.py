@@ -368,10 +368,11 @@ def confirm_lookup(ctx, lang_of: Callable[[int], str]) -> Callable[[int], bool]:
 #: The longest text (characters, stripped) read as one short post: a tweet (280), a caption, a comment.
 POST_CHARS = 320
 #: A text emoticon: ``:)``, ``;-P``, ``:'(``, ``xD``, ``<3``, ``-.-``, ``^^``, ``(:``, at a token's end (it may
-#: be typed against the word before it: ``agusto:(``), and a reversed one opening a token (``(: hardest``).
+#: be typed against the word before it: ``agusto:(``), a reversed one opening a token (``(: hardest``), and a
+#: face of two eyes and a mouth between them (``n_n``, ``u.u``, ``n,n``).
 EMOTICON_RE = re.compile(
     r"(?:(?<!\S)[:;=]|(?<=[^\W\d_]):)[-'^o]?[)(\]\[DPpOo3/\\|*]+(?![\w/])"
-    r"|(?<!\S)(?:[xX][Dd]+|<3+|-[._]+-|\^[._]?\^|[)(][:;])(?!\w)"
+    r"|(?<!\S)(?:[xX][Dd]+|<3+|-[._]+-|\^[._]?\^|[)(][:;]|([nuUT])[_,.]\1)(?!\w)"
 )
 #: Laughter written as a reduplicated syllable in any language (``haha``, ``jajaja``, ``hehe``, ``jiji``).
 LAUGHTER_RE = re.compile(r"(?<!\w)a?([hjk][aeiou])\1+[hjk]?(?!\w)", re.IGNORECASE)

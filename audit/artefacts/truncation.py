@@ -5,6 +5,7 @@ quotes opened just before a cut.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Mapping
@@ -1570,6 +1571,13 @@ _CODE_START = frozenset("$%*`<{[\\/#~@_=|")
 _NOUN_CAPITALS = frozenset({"de"})
 
 
+#: The widths (columns) at which plain text is hard-wrapped for a terminal or an e-mail (72-80; a line of prose of
+#: 60-69 characters before a short sentence is common in any text).
+_WRAP_COLUMNS = (70, 80)
+#: The most lines of a wrapped sentence :func:`_terminal_wrap` reads on.
+_WRAP_LINES = 8
+#: A line that ends a sentence: a full stop, question or exclamation mark, then closing quotes or brackets.
+_ENDS_SENTENCE = re.compile(r"[.!?…。！？][\"”’»)\]'`）」』]*$")
 #: The most words of a heading in Title Case after a paragraph that ends on a comma (:meth:`TruncationCheck._heading_next`).
 _HEADING_WORDS = 12
 #: Page furniture around a cut (:meth:`TruncationCheck._among_furniture`): the most words of the passage, the
@@ -1593,6 +1601,115 @@ def _chat_letters(passage: str, lang: str) -> bool:
     prev = _WORD_BEFORE_WORD_R.match(tail[::-1])
     before = prev.group(1)[::-1].lower() if prev else ""
     return before not in NEVER_FINAL.get(lang, NEVER_FINAL["en"]) and before not in NEVER_FINAL["en"]
+
+
+#: Function words that are also a whole word closing a sentence: an object pronoun ("... just leave her"), or
+#: in Spanish and Portuguese the unaccented spelling of a stressed word that informal typing drops the accent
+#: of (``si``/``sí``, ``el``/``él``, ``tu``/``tú``, ``mi``/``mí``, ``que``/``qué``, ``como``/``cómo``).
+_FINAL_HOMOGRAPHS = {
+    "en": frozenset({"her"}),
+    "es": frozenset({"si", "el", "tu", "mi", "que", "como"}),
+    "pt": frozenset({"que"}),
+}
+#: The most characters of a one-line record that may end on a whole word without a stop: a text message or a
+#: classic post (160, 140), a proverb, a caption.
+_MESSAGE_CHARS = 160
+#: The Zipf frequency from which the last word of a short record is a word of some listed language.
+_RECORD_WORD_ZIPF = 3.5
+
+
+def _record_complete(passage: str, kind: str, lang: str) -> bool:
+    """A one-line short record (a post, a proverb, a caption; not clipped by a tool: see the caller) that
+    ends without a stop is complete as written unless its end is a cut's evidence: a function word, a comma, one
+    or two capitals, a clear fragment, a word the text completes. Here are the endings that are no such evidence: a whole word
+    (``mid-sentence``), a function word that is also a closing pronoun (:data:`_FINAL_HOMOGRAPHS`), and a
+    lower-case last word of 3+ letters that a listed language uses often (a code-switched post: "... de la
+    cama", "... does the paro"), whatever language the record was judged to be in."""
+    tail = passage.rstrip()
+    found = _final_letters(tail)
+    if kind == "mid-sentence":
+        # a final comma stays evidence (the sentence was going on), and so do one or two capitals ("... und der Ch");
+        # a whole last word only in a record of a message's size (a longer one-line text is as often the first
+        # paragraph of an article, cut)
+        return (
+            len(tail) <= _MESSAGE_CHARS
+            and not tail.endswith(",")
+            and not (found and len(found[1]) <= 2 and found[1][0].isupper())
+        )
+    if not found:
+        return False
+    frag = found[1]
+    if kind == "function-word":
+        low = frag.lower()
+        return any(low in _FINAL_HOMOGRAPHS.get(lg, ()) for lg in dict.fromkeys((lang, "en", "es")))
+    if kind != "mid-word" or len(frag) < 3 or not frag.islower() or not has_word_lists():
+        return False
+    if lang not in WORDFREQ_LANGS or not lists_confirm(passage, lang):
+        return True  # a record in a language the lists do not read (a proverb in Esperanto or Irish)
+    return any(zipf(frag, lg) >= _RECORD_WORD_ZIPF for lg in WORDFREQ_LANGS)
+
+
+#: A terminal's escape sequence (colour codes), which takes no column.
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+def _columns(line: str) -> int:
+    """The columns a line takes on a terminal: wide (CJK) characters two, escape sequences none."""
+    line = _ANSI.sub("", line).expandtabs()
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+
+
+def _terminal_wrap(text: str, end: int) -> bool:
+    """A plain-text record wrapped at a terminal's width, too short (or too mixed) for the layout to see its
+    wrap: every line of the text fits in 80 columns, the line that ends at ``end`` takes 70-80
+    (:data:`_WRAP_COLUMNS`, wide CJK characters two), and after single line breaks lines of that width, indented
+    no further (one space more aligns a quotation), go on until one no wider ends a sentence ("... do what I do:
+    Pour a little" / " Lavoris in the toilet.\""; a Chinese or Korean line broken inside a word, "... 初始化进" /
+    "程）。")."""
+    first = text[text.rfind("\n", 0, end) + 1 : end]
+    width = _columns(first)
+    if not _WRAP_COLUMNS[0] <= width <= _WRAP_COLUMNS[1] or any(
+        2 * len(line) > _WRAP_COLUMNS[1] and _columns(line) > _WRAP_COLUMNS[1] for line in text.split("\n")
+    ):
+        return (
+            False  # a text laid out for a terminal has no line wider than 80 columns (Wikipedia's lines are paragraphs)
+        )
+    indent = len(first) - len(first.lstrip())
+    pos = end
+    for _ in range(_WRAP_LINES):
+        if not _WRAP_COLUMNS[0] <= width <= _WRAP_COLUMNS[1] or text[pos : pos + 1] != "\n":
+            return False
+        nl = text.find("\n", pos + 1)
+        line = text[pos + 1 : nl if nl >= 0 else len(text)]
+        if not line.strip() or len(line) - len(line.lstrip()) > indent + 1:
+            return False  # a blank line, or an indented line that opens the next paragraph (one space aligns a quote)
+        visible = _ANSI.sub("", line).rstrip()
+        new = _columns(visible)
+        if _ENDS_SENTENCE.search(visible):
+            return new <= _WRAP_COLUMNS[1]
+        if nl < 0:
+            return False
+        width, pos = new, nl
+    return False
+
+
+#: A block of verse (:func:`_verse_block`): its fewest lines, and the most characters of each of them.
+_VERSE_LINES = 3
+_VERSE_LINE_CHARS = 40
+
+
+def _verse_block(passage: str) -> bool:
+    """A passage of 4+ lines of 40 characters at most, fewer than half of them closed by a sentence mark: a
+    stanza (or a list of short lines), laid out line by line and ending without a stop by design ("... will
+    will still still" / "hu hu"), whatever its lines begin with (the layout's verse needs capitalised lines;
+    German and Russian verse, nursery rhymes and refrains open lines in lower case)."""
+    lines = [line.strip() for line in passage.split("\n")]
+    lines = [line for line in lines if line]
+    return (
+        len(lines) >= _VERSE_LINES
+        and all(len(line) <= _VERSE_LINE_CHARS for line in lines)
+        and 2 * sum(bool(_ENDS_SENTENCE.search(line)) for line in lines) < len(lines)
+    )
 
 
 def _platform_cut(text: str) -> Finding | None:
@@ -1679,6 +1796,8 @@ class TruncationCheck(DocumentCheck):
             r"[A-ZÀ-Þ][^\W\d_]*$", text[passages[i].start : passages[i].end]
         ):
             return True  # a break inside a name: "and Aubrey" / "G. Lanston Co., owned by ..."
+        if gap.count("\n") == 1 and _terminal_wrap(text, passages[i].end):
+            return True
         return kind == "function-word" and len(nxt.split()) <= 8 and nxt[-1:] not in ".!?…:,;"
 
     @staticmethod
@@ -1882,6 +2001,9 @@ class TruncationCheck(DocumentCheck):
         threads = _Threads(text, passages)  # the timestamp lines of the comment threads, on first use
         post = len(text) <= 2 * POST_CHARS and informal_post(text)  # a short informal post (a tweet, a comment)
         short_line = len(text.strip()) <= POST_CHARS and "\n" not in text.strip()  # a one-line short record
+        # a record clipped at a length limit between two words keeps the space it was clipped at; a record as
+        # written (a post, a proverb) ends on its last character
+        clipped = text[-1:] in " \t\xa0"
         signed = _signature_at(text)  # a quotation that ends with its author's line
         # a quotation cut (ART022) opens with “ or «: only the passages that hold one are searched for it
         quoted: set[int] = set()
@@ -1896,9 +2018,12 @@ class TruncationCheck(DocumentCheck):
             # a row of a table of figures ends without punctuation by design; another script's full stop
             # ends a sentence, and Thai and Lao end one with a space and no mark
             last = text[p.end - 1]
+            if last.isalpha() and "\x1b" in text[max(p.start, p.end - 16) : p.end]:
+                # a terminal's colour code closes the line ("《詩經‧ 國風》\x1b[m"): the last visible character counts
+                last = _ANSI.sub("", text[p.start : p.end]).rstrip()[-1:] or last
             cut = (
                 p.end - p.start >= 20
-                and last not in '.!?…:;"”’»)]|'
+                and last not in '.!?…:;"”’»)]|》」』）'
                 and paragraphs[i].kind not in ("table", "verse")
                 and (last.isascii() or (last not in OTHER_TERMINAL and not UNMARKED_SCRIPT_RE.match(last)))
             )
@@ -1966,6 +2091,13 @@ class TruncationCheck(DocumentCheck):
                     # abbreviation or a comma without a stop; only a word cut to a clear fragment is a cut
                     continue
                 if (
+                    kind in ("mid-word", "function-word")
+                    and not (completed or year)
+                    and "\n" in ptext
+                    and _verse_block(ptext)
+                ):
+                    continue  # a stanza ending on a refrain's syllable or a word that closes a line of verse
+                if (
                     kind
                     and kind not in _STRONG
                     and not (completed or year)
@@ -1978,6 +2110,14 @@ class TruncationCheck(DocumentCheck):
                 if kind == "mid-word" and not (completed or year) and short_line and _chat_letters(ptext, lang):
                     continue  # "... just leave cx", "... the way ha": a one-line message's slang, not a cut word
                 soft = kind in (None, "mid-sentence") and _short_capital_cut(ptext, lang, vocab)
+                if (
+                    kind
+                    and not (completed or year or soft)
+                    and short_line
+                    and not clipped
+                    and _record_complete(ptext, kind, lang)
+                ):
+                    continue  # a one-line short record without a stop, whose end is no evidence of a cut
                 if soft:
                     kind = "mid-word"
                 # a final comma, bracket or opening quote is evidence; a final dash is not (an aside or a
