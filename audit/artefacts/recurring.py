@@ -29,8 +29,9 @@ def _three_letters(s: str) -> bool:
 
 # Terminal control sequences (colour codes of console text: ``ESC[33;1m``): not text, so neither letters nor length
 _ANSI = re.compile(r"\x1b(?:\[[0-9;:?<=>]*[ -/]*[@-~]|[@-Z\\-_])")
-# A dash that leads an attribution ("-- Mark Twain", "— Oscar Wilde, 1891", "―《论语》")
-_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+# The dashes that lead an attribution ("-- Mark Twain", "— Oscar Wilde, 1891", "―《论语》"), as ART020's signature
+# (`truncation._SIGNATURE`) reads them: a single hyphen or an en dash opens a list item
+_DASHES = ("--", "\u2014", "\u2015")
 
 
 def _visible(s: str) -> str:
@@ -244,7 +245,7 @@ class RecurringLineCheck(CorpusCheck):
         if key is None:
             return None
         line = _visible(text[last.start : last.end]).lstrip()
-        if not (line[:1] in _DASHES and len(line) > 1) and not (
+        if not (line.startswith(_DASHES) and line.lstrip("-\u2014\u2015 \t")) and not (
             _indent(text, last.start) >= 2
             and all(_indent(text, s.start) < _indent(text, last.start) for s in visible[:-1])
         ):
