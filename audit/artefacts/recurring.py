@@ -39,13 +39,6 @@ def _visible(s: str) -> str:
     return _ANSI.sub("", s) if "\x1b" in s else s
 
 
-def _indent(text: str, start: int) -> int:
-    """Columns of whitespace before the line that starts (after its indentation) at ``start``: a tab counts 8."""
-    line_start = text.rfind("\n", 0, start) + 1
-    lead = _visible(text[line_start:start])
-    return len(lead.expandtabs(8)) if not lead.strip() else 0
-
-
 @dataclass(frozen=True)
 class RecurringLineConfig:
     #: A line must occur in at least this many documents of one source ...
@@ -69,7 +62,7 @@ class RecurringLineConfig:
     copy_max_documents: int = 64
     #: A source whose median document has at most this many characters is a collection of short records
     #: (quotations, proverbs, jokes, posts). There a recurring line that closes a record as its attribution
-    #: (its last line, led by a dash or indented deeper than the record's text: "-- Mark Twain", "   -- Proverb")
+    #: (its last line, led by a double dash, an em dash or a quotation dash: "-- Mark Twain", "   — Proverb")
     #: is the record's content: many records quote one author ...
     attribution_median_chars: int = 1000
     #: ... as long as the lines it closes differ: at least this share of its closing occurrences follow a line
@@ -235,8 +228,8 @@ class RecurringLineCheck(CorpusCheck):
     @staticmethod
     def _attribution(text: str, doc_lines, recurring) -> tuple[int, int] | None:
         """The key of the recurring line that closes the document as an attribution, and the hash of the
-        line before it: the last visible line, led by a dash or indented deeper than every line before it,
-        after a line of text. ``None`` when the document does not close so."""
+        line before it: the last visible line, led by a double dash, an em dash or a quotation dash (as ART020's
+        signature), after a line of text. ``None`` when the document does not close so."""
         visible = [s for s in doc_lines if _visible(text[s.start : s.end]).strip()]
         if len(visible) < 2:
             return None
@@ -245,11 +238,8 @@ class RecurringLineCheck(CorpusCheck):
         if key is None:
             return None
         line = _visible(text[last.start : last.end]).lstrip()
-        if not (line.startswith(_DASHES) and line.lstrip("-\u2014\u2015 \t")) and not (
-            _indent(text, last.start) >= 2
-            and all(_indent(text, s.start) < _indent(text, last.start) for s in visible[:-1])
-        ):
-            return None
+        if not line.startswith(_DASHES) or not line.lstrip("-\u2014\u2015 \t"):
+            return None  # no attribution dash (a single hyphen or an en dash opens a list item), or a rule of dashes
         prev = " ".join(_visible(text[before.start : before.end]).lower().split())
         return key, xxhash.xxh64_intdigest(prev.encode("utf-8", "surrogatepass"))
 
