@@ -99,8 +99,8 @@ ART065 = _rule(
     "quality-unpunctuated-lines",
     "More than `max_unpunctuated_share` of the logical lines are fragments: at most 12 words and no terminal "
     "punctuation (C4 drops every unpunctuated line). Layouts are set aside: hard-wrapped lines are joined; tables of "
-    "figures and their label rows, verse, list items and a paragraph's heading block (headline, byline, date) are "
-    "not counted. Navigation, link lists, orphan labels or template residue rather than prose.",
+    "figures and their label rows, verse, list items, chat transcript lines (`<nick> ...`) and a paragraph's heading "
+    "block (headline, byline, date) are not counted. Navigation, link lists, orphan labels or template residue rather than prose.",
     ("Home\nNews\nSports\nContact us",),
     _ARTICLE + ("a news story hard-wrapped at 65 columns",),
 )
@@ -239,16 +239,47 @@ _END_BY_LAST = {c: True for c in _ENDS_TERMINAL} | {
 }
 
 
+#: A line of a chat transcript: an optional time stamp (``12:04``, ``[12:04:33]``, ``Mar 31 15:20:58``), then the
+#: speaker between angle brackets (``<ana>``, ``<@op>``, ``<nick:#channel>``) and a space or the line's end.
+_SPEAKER = re.compile(
+    r"(?:[\[(]?(?:[A-Z][a-z]{2} [ \d]?\d )?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+)?<[@+%&~]?([^\s<>/]{1,40})>(?:\s|$)"
+)
+#: A transcript holds at least this many speaker lines, of two speakers or more (a dialogue).
+_CHAT_LINES = 2
+
+
+def _chat_lines(text: str, rows, kinds: list[str]) -> list[int]:
+    """The prose rows that are lines of a chat transcript (IRC, a messenger log): each opens with a speaker tag
+    (:data:`_SPEAKER`); chat lines carry no final stop by custom, so they are a layout, not fragments. Only
+    where :data:`_CHAT_LINES` or more such lines of two speakers or more occur in a text without closing
+    markup tags (``<p> text`` lines of page source are HTML)."""
+    if "<" not in text or "</" in text:
+        return []
+    found = []
+    speakers = set()
+    for i, row in enumerate(rows):  # (a line of times or short lines may be read as a table or verse)
+        m = _SPEAKER.match(text, row[0], row[1])
+        if m:
+            found.append(i)
+            speakers.add(m.group(1))
+    if len(found) < _CHAT_LINES or len(speakers) < 2:
+        return []
+    return [i for i in found if kinds[i] == "P"]
+
+
 def line_kinds(text: str, rows) -> list[str]:
     """One letter per row of the layout: ``T`` a table, ``S`` set aside, ``P`` a line of prose, ``F`` a
     fragment: a line of prose of at most :data:`FRAGMENT_WORDS` words and no terminal punctuation (``:``
-    introduces what follows). Layouts are set aside: tables of figures, verse and list items, the label rows
+    introduces what follows). Layouts are set aside: tables of figures, verse and list items, the lines of a chat
+    transcript (:func:`_chat_lines`), the label rows
     next to two rows of a table ("Year", "Nine mths") and the heading block of a paragraph (a run of at most
     :data:`HEADING_LINES` fragments right above a closed paragraph of :data:`_HEADED_WORDS` words or more:
     headline, byline, date)."""
     n = len(rows)
     # per row: "T" table, "S" set aside, "P" a line of prose, "F" a fragment; prose rows are judged below
     kinds = ["P" if kind == "prose" else "T" if kind == "table" else "S" for _, _, kind, _ in rows]
+    for i in _chat_lines(text, rows, kinds):
+        kinds[i] = "S"
     closed = [False] * n  # per row: a line of prose that ends with terminal punctuation
     verdict = _END_BY_LAST.get
     for i in [i for i, k in enumerate(kinds) if k == "P"]:

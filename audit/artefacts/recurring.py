@@ -3,6 +3,7 @@ corpus itself (a corpus check: it observes every document, then reports the line
 
 from __future__ import annotations
 
+import re
 from array import array
 from dataclasses import dataclass
 from typing import Iterable
@@ -26,6 +27,18 @@ def _three_letters(s: str) -> bool:
     return False
 
 
+# Terminal control sequences (colour codes of console text: ``ESC[33;1m``): not text, so neither letters nor length
+_ANSI = re.compile(r"\x1b(?:\[[0-9;:?<=>]*[ -/]*[@-~]|[@-Z\\-_])")
+# The dashes that lead an attribution ("-- Mark Twain", "— Oscar Wilde, 1891", "―《论语》"), as ART020's signature
+# (`truncation._SIGNATURE`) reads them: a single hyphen or an en dash opens a list item
+_DASHES = ("--", "\u2014", "\u2015")
+
+
+def _visible(s: str) -> str:
+    """``s`` without terminal control sequences."""
+    return _ANSI.sub("", s) if "\x1b" in s else s
+
+
 @dataclass(frozen=True)
 class RecurringLineConfig:
     #: A line must occur in at least this many documents of one source ...
@@ -47,6 +60,14 @@ class RecurringLineConfig:
     copy_share: float = 0.8
     #: ... and a long line found in more documents than this is template, not evidence of copying.
     copy_max_documents: int = 64
+    #: A source whose median document has at most this many characters is a collection of short records
+    #: (quotations, proverbs, jokes, posts). There a recurring line that closes a record as its attribution
+    #: (its last line, led by a double dash, an em dash or a quotation dash: "-- Mark Twain", "   — Proverb")
+    #: is the record's content: many records quote one author ...
+    attribution_median_chars: int = 1000
+    #: ... as long as the lines it closes differ: at least this share of its closing occurrences follow a line
+    #: of their own (a template block closing short records repeats its lines before the line too).
+    attribution_distinct_share: float = 0.8
 
 
 class RecurringLineCheck(CorpusCheck):
@@ -67,6 +88,7 @@ class RecurringLineCheck(CorpusCheck):
         self._doc_source = array("I")  # by ordinal
         self._sources: dict[str, int] = {}
         self._source_docs: list[int] = []
+        self._source_chars: list[array] = []  # characters of each counted document, by source
         self._seen_docs: set[int] = set()
 
     def _line_keys(self, text: str, source: str, lines) -> dict[int, tuple[int, int]]:
@@ -79,6 +101,10 @@ class RecurringLineCheck(CorpusCheck):
             if span.end - span.start < min_chars:
                 continue
             raw = text[span.start : span.end]
+            if "\x1b" in raw:  # colour codes of console text are no letters
+                raw = _visible(raw)
+                if len(raw.strip()) < min_chars:
+                    continue
             # (split at most max_words times: a multi-megabyte line is never split into all its words; a
             # line with more words than spaces, split by other whitespace, is caught below)
             if raw.count(" ") >= max_words and len(raw.split(None, max_words)) > max_words:
@@ -130,6 +156,7 @@ class RecurringLineCheck(CorpusCheck):
         sid = self._sources.setdefault(source, len(self._sources))
         if sid == len(self._source_docs):
             self._source_docs.append(0)
+            self._source_chars.append(array("I"))
         while len(self._doc_source) <= ctx.ordinal:
             self._doc_source.append(0)
         self._doc_source[ctx.ordinal] = sid
@@ -137,6 +164,7 @@ class RecurringLineCheck(CorpusCheck):
             return ()
         self._seen_docs.add(doc_key)
         self._source_docs[sid] += 1
+        self._source_chars[sid].append(min(len(ctx.text), 0xFFFFFFFF))
         if keys:
             self._keys.extend(keys)
             self._ords.extend(array("I", [ctx.ordinal]) * len(keys))
@@ -197,6 +225,24 @@ class RecurringLineCheck(CorpusCheck):
             return None
         return {o: root(o) for o in parent}
 
+    @staticmethod
+    def _attribution(text: str, doc_lines, recurring) -> tuple[int, int] | None:
+        """The key of the recurring line that closes the document as an attribution, and the hash of the
+        line before it: the last visible line, led by a double dash, an em dash or a quotation dash (as ART020's
+        signature), after a line of text. ``None`` when the document does not close so."""
+        visible = [s for s in doc_lines if _visible(text[s.start : s.end]).strip()]
+        if len(visible) < 2:
+            return None
+        last, before = visible[-1], visible[-2]
+        key = next((k for k, start, end, _, _ in recurring if start == last.start and end == last.end), None)
+        if key is None:
+            return None
+        line = _visible(text[last.start : last.end]).lstrip()
+        if not line.startswith(_DASHES) or not line.lstrip("-\u2014\u2015 \t"):
+            return None  # no attribution dash (a single hyphen or an en dash opens a list item), or a rule of dashes
+        prev = " ".join(_visible(text[before.start : before.end]).lower().split())
+        return key, xxhash.xxh64_intdigest(prev.encode("utf-8", "surrogatepass"))
+
     def finish(self, text_of, ids: list[str]) -> CorpusResult:
         result = CorpusResult()
         if not self._keys:
@@ -226,6 +272,13 @@ class RecurringLineCheck(CorpusCheck):
         names = {v: k for k, v in self._sources.items()}
         from audit import segment
 
+        cfg = self.config
+        short_sources: dict[int, bool] = {}
+        # first the recurring lines of each document, and the line before each one that closes a record of a
+        # collection of short records as its attribution; then the findings
+        per_doc: list[tuple[int, str, int, list[tuple[int, int, int, int, int]]]] = []
+        closing: dict[tuple[int, int], int] = {}  # (document, key) -> hash of the line before it
+        closers: dict[int, list[int]] = {}  # key -> hashes of the lines before its closing occurrences
         for ordinal in np.unique(ords[mask]).tolist():
             text = text_of(ordinal)
             sid = int(doc_src[ordinal])
@@ -234,15 +287,30 @@ class RecurringLineCheck(CorpusCheck):
             recurring = []
             for key, (start, end) in sorted(self._line_keys(text, source, doc_lines).items(), key=lambda kv: kv[1]):
                 count = hot.get(key)
-                if count is None or count < self.config.min_share * n_docs:
+                if count is None or count < cfg.min_share * n_docs:
                     continue
                 texts = distinct[key]
-                if texts < self.config.min_documents or texts < self.config.min_share * n_docs:
+                if texts < cfg.min_documents or texts < cfg.min_share * n_docs:
                     continue
                 recurring.append((key, start, end, count, texts))
-            if len(recurring) > self.config.max_document_share * len(doc_lines):
+            if len(recurring) > cfg.max_document_share * len(doc_lines):
                 continue
+            per_doc.append((ordinal, source, n_docs, recurring))
+            if sid not in short_sources:
+                short_sources[sid] = bool(np.median(self._source_chars[sid]) <= cfg.attribution_median_chars)
+            if short_sources[sid]:
+                found = self._attribution(text, doc_lines, recurring)
+                if found is not None:
+                    key, before = found
+                    closing[(ordinal, key)] = before
+                    closers.setdefault(key, []).append(before)
+        attributions = {
+            key for key, before in closers.items() if len(set(before)) >= cfg.attribution_distinct_share * len(before)
+        }
+        for ordinal, source, n_docs, recurring in per_doc:
             for key, start, end, count, texts in recurring:
+                if key in attributions and (ordinal, key) in closing:
+                    continue  # a record's attribution: its content, however many records quote one author
                 data = {
                     "documents": count,
                     "source_documents": n_docs,

@@ -126,3 +126,50 @@ def test_line_keys_are_their_definition():
         kept += len(got)
         dropped += len(spans) - len(got)
     assert kept > 100 and dropped > 100
+
+
+def _quotes(author_line: str, n: int = 8):
+    return [
+        Document(
+            id=f"q{i}",
+            text=f"Saying number {i}: a quiet mill grinds {i * 3} sacks of grain by noon.\n\t\t{author_line}",
+            source="quotes.txt",
+            locator=None,
+            metadata={"source": "quotes"},
+            record=None,
+        )
+        for i in range(n)
+    ]
+
+
+def test_attribution_closing_short_records_is_content_and_the_knob_turns_it_off():
+    found, _ = _run(_quotes("-- Helen Marsh"))
+    assert not any(found.values())
+    found, _ = _run(_quotes("-- Helen Marsh"), RecurringLineConfig(attribution_median_chars=0))
+    assert all(len(f) == 1 for f in found.values())
+
+
+def test_a_line_closing_short_records_without_an_attribution_dash_is_reported_even_indented():
+    for line in (
+        "- Free delivery on orders over 30 euros",
+        "– Free delivery on orders over 30 euros",
+        "Share on Facebook",
+    ):
+        found, _ = _run(_quotes(line))
+        assert all(len(f) == 1 for f in found.values()), line
+
+
+def test_terminal_colour_codes_are_no_letters():
+    docs = [
+        Document(
+            id=f"c{i}",
+            text=f"\x1b[33;1m注意\x1b[m\nSection {i} explains how package {i * 5} is installed and removed.",
+            source="help.txt",
+            locator=None,
+            metadata={"source": "help"},
+            record=None,
+        )
+        for i in range(6)
+    ]
+    found, _ = _run(docs)
+    assert not any(found.values())
