@@ -33,15 +33,17 @@ import hashlib
 import json
 import os
 import pickle
-import sqlite3
 import stat
 import sys
 import zlib
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from audit.errors import AuditError
 from audit.model import Document
+
+if TYPE_CHECKING:
+    import sqlite3
 
 #: Outcomes written in one transaction.
 WRITE_BATCH = 256
@@ -213,6 +215,8 @@ class OutcomeCache:
     """Document outcomes in ``DIR/outcomes.sqlite``, looked up and stored by the scan's main process."""
 
     def __init__(self, folder: str | os.PathLike[str]) -> None:
+        import sqlite3  # imported on use: a scan without a cache never loads it
+
         self.folder = Path(folder)
         self.path = self.folder / FILE_NAME
         self.hits = 0
@@ -247,6 +251,8 @@ class OutcomeCache:
                 self._give_up(f"cannot use {self.path} ({err}; {again}); checking every document")
 
     def _open(self) -> None:
+        import sqlite3
+
         self._db = sqlite3.connect(self.path, timeout=LOCK_TIMEOUT, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute(
@@ -258,6 +264,8 @@ class OutcomeCache:
         self._db.execute("DELETE FROM outcomes WHERE code != ?", (self._code,))
 
     def _close(self) -> None:
+        import sqlite3
+
         if self._db is not None:
             try:
                 self._db.close()
@@ -286,6 +294,8 @@ class OutcomeCache:
             yield event
 
     def _get(self, key: bytes) -> Any:
+        import sqlite3
+
         assert self._db is not None
         try:
             row = self._db.execute("SELECT value FROM outcomes WHERE key = ?", (key,)).fetchone()
@@ -310,6 +320,8 @@ class OutcomeCache:
             self._flush()
 
     def _flush(self) -> None:
+        import sqlite3
+
         if self._db is None or not self._pending:
             return
         try:
