@@ -69,18 +69,18 @@ def test_min_share_is_configurable():
     assert not any(_run(docs, RecurringLineConfig(min_share=0.05))[0].values())
 
 
-def test_near_copies_are_left_to_the_duplicate_family():
-    docs = [
+def _records(texts: list[str], source: str) -> list[Document]:
+    """One document per text, all of one source (ids ``SOURCE0``, ``SOURCE1``, ...)."""
+    return [
         Document(
-            id=f"n{i}",
-            text=f"{PROMO}\nThe same syndicated paragraph about the vote.\nShort end {i}.",
-            source="s.jsonl",
-            locator=None,
-            metadata={"source": "s"},
-            record=None,
+            id=f"{source}{i}", text=t, source=f"{source}.jsonl", locator=None, metadata={"source": source}, record=None
         )
-        for i in range(5)
+        for i, t in enumerate(texts)
     ]
+
+
+def test_near_copies_are_left_to_the_duplicate_family():
+    docs = _records([f"{PROMO}\nThe same syndicated paragraph about the vote.\nShort end {i}." for i in range(5)], "s")
     found, _ = _run(docs)
     assert not any(found.values())
 
@@ -160,16 +160,9 @@ def test_a_line_closing_short_records_without_an_attribution_dash_is_reported_ev
 
 
 def test_terminal_colour_codes_are_no_letters():
-    docs = [
-        Document(
-            id=f"c{i}",
-            text=f"\x1b[33;1m注意\x1b[m\nSection {i} explains how package {i * 5} is installed and removed.",
-            source="help.txt",
-            locator=None,
-            metadata={"source": "help"},
-            record=None,
-        )
-        for i in range(6)
-    ]
+    docs = _records(
+        [f"\x1b[33;1m注意\x1b[m\nSection {i} explains how package {i * 5} is installed and removed." for i in range(6)],
+        "help",
+    )
     found, _ = _run(docs)
     assert not any(found.values())
