@@ -53,6 +53,14 @@ UNSPACED_LETTERS = KANA_BLOCKS + HAN_UNIFIED + HANGUL_SYLLABLES + THAI
 #: :mod:`audit.tokenhash`): Thai and the one contiguous range U+3040-U+9FFF (kana through the
 #: unified ideographs), which the byte tokeniser tests on UTF-8 sequences.
 SHINGLE_DENSE = THAI + "\u3040-\u9fff"
+#: A letter of Chinese, Japanese or Korean: Han, kana or Hangul.
+CJK_LETTER_RE = re.compile(f"[{HAN}{KANA}{HANGUL}]")
+
+# -- control sequences -----------------------------------------------------------------------------------
+
+#: A terminal's escape sequence (a colour code ``ESC[33;1m``, ``ESC[m``, a mode ``ESC[?25l``, a two-character
+#: escape ``ESC M``): console text's markup, which is neither a letter nor a column of text.
+ANSI_RE = re.compile(r"\x1b(?:\[[0-9;:?<=>]*[ -/]*[@-~]|[@-Z\\-_])")
 
 # -- posts: mentions, hashtags, links, pictographs --------------------------------------------------------
 

@@ -145,3 +145,24 @@ def test_address_tokens(token: str, address: bool, web: bool) -> None:
 )
 def test_pictograph(ch: str, expected: bool) -> None:
     assert chars.pictograph(ch) is expected
+
+
+def test_cjk_letters() -> None:
+    for ch in "中あアｱ한ᄀ豈":
+        assert chars.CJK_LETTER_RE.fullmatch(ch), ch
+    for ch in "aéЖ٣ไ।●、":
+        assert not chars.CJK_LETTER_RE.fullmatch(ch), ch
+
+
+@pytest.mark.parametrize(
+    ("text", "visible"),
+    [
+        ("\x1b[33;1m注意\x1b[m", "注意"),
+        ("\x1b[0mplain", "plain"),
+        ("\x1b[?25lhidden cursor\x1b[?25h", "hidden cursor"),
+        ("\x1bMsaved\x1bD", "saved"),
+        ("no escape [33m here", "no escape [33m here"),
+    ],
+)
+def test_terminal_escapes_are_no_text(text: str, visible: str) -> None:
+    assert chars.ANSI_RE.sub("", text) == visible

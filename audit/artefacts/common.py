@@ -365,6 +365,11 @@ def confirm_lookup(ctx, lang_of: Callable[[int], str]) -> Callable[[int], bool]:
 
 # -- short informal posts -------------------------------------------------------------------------
 
+#: The dashes that lead the attribution line closing a quotation ("-- Mark Twain", "— Oscar Wilde, 1891",
+#: "―《论语》": a double dash, an em dash, a quotation dash); a single hyphen or an en dash opens a list item.
+#: ART020's signature and ART005's record attributions read the same ones.
+ATTRIBUTION_DASHES = ("--", "\u2014", "\u2015")
+
 #: The longest text (characters, stripped) read as one short post: a tweet (280), a caption, a comment.
 POST_CHARS = 320
 #: A text emoticon: ``:)``, ``;-P``, ``:'(``, ``xD``, ``<3``, ``-.-``, ``^^``, ``(:``, at a token's end (it may

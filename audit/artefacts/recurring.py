@@ -3,7 +3,6 @@ corpus itself (a corpus check: it observes every document, then reports the line
 
 from __future__ import annotations
 
-import re
 from array import array
 from dataclasses import dataclass
 from typing import Iterable
@@ -12,6 +11,8 @@ import numpy as np
 import xxhash
 
 from audit.artefacts.boilerplate import ART005
+from audit.artefacts.common import ATTRIBUTION_DASHES
+from audit.chars import ANSI_RE
 from audit.model import Finding
 from audit.rules import CorpusCheck, CorpusResult, DocContext
 
@@ -27,16 +28,10 @@ def _three_letters(s: str) -> bool:
     return False
 
 
-# Terminal control sequences (colour codes of console text: ``ESC[33;1m``): not text, so neither letters nor length
-_ANSI = re.compile(r"\x1b(?:\[[0-9;:?<=>]*[ -/]*[@-~]|[@-Z\\-_])")
-# The dashes that lead an attribution ("-- Mark Twain", "— Oscar Wilde, 1891", "―《论语》"), as ART020's signature
-# (`truncation._SIGNATURE`) reads them: a single hyphen or an en dash opens a list item
-_DASHES = ("--", "\u2014", "\u2015")
-
-
 def _visible(s: str) -> str:
-    """``s`` without terminal control sequences."""
-    return _ANSI.sub("", s) if "\x1b" in s else s
+    """``s`` without terminal control sequences (:data:`~audit.chars.ANSI_RE`: colour codes of console text are
+    neither letters nor length)."""
+    return ANSI_RE.sub("", s) if "\x1b" in s else s
 
 
 @dataclass(frozen=True)
@@ -238,7 +233,7 @@ class RecurringLineCheck(CorpusCheck):
         if key is None:
             return None
         line = _visible(text[last.start : last.end]).lstrip()
-        if not line.startswith(_DASHES) or not line.lstrip("-\u2014\u2015 \t"):
+        if not line.startswith(ATTRIBUTION_DASHES) or not line.lstrip("".join(ATTRIBUTION_DASHES) + " \t"):
             return None  # no attribution dash (a single hyphen or an en dash opens a list item), or a rule of dashes
         prev = " ".join(_visible(text[before.start : before.end]).lower().split())
         return key, xxhash.xxh64_intdigest(prev.encode("utf-8", "surrogatepass"))

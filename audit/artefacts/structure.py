@@ -8,7 +8,7 @@ from typing import Iterable, Sequence
 
 from audit.artefacts.boilerplate import INFO_KINDS, lexicon_kind
 from audit.artefacts.common import is_line_start_bullet, normalize_line, words
-from audit.chars import HAN, HANGUL, KANA
+from audit.chars import CJK_LETTER_RE
 from audit.model import Category, Finding, Related, Severity, Span
 from audit.rules import DocContext, DocumentCheck, Rule
 
@@ -311,7 +311,6 @@ def _one_liners_possible(lengths: Sequence[int]) -> bool:
 #: which Chinese, Japanese and Korean writers type to mark a heading or an item ("■浴場にて", "●良い点", "□ 二零零五年，于
 #: 旧金山"); with an item in those scripts they are the author's own marks, not a page's rendered bullets (• ► ✔).
 _EAST_ASIAN_MARKS = "●○■□"
-_EAST_ASIAN_LETTER = re.compile(f"[{HAN}{KANA}{HANGUL}]")
 
 
 def _own_list(text: str, lines, run: list[int]) -> bool:
@@ -330,7 +329,7 @@ def _own_list(text: str, lines, run: list[int]) -> bool:
     if not all(counts):
         return False  # a lone glyph is residue whatever comes before it
     if all(
-        line(k).lstrip()[0] in _EAST_ASIAN_MARKS and _EAST_ASIAN_LETTER.search(item)
+        line(k).lstrip()[0] in _EAST_ASIAN_MARKS and CJK_LETTER_RE.search(item)
         for k, item in zip(run, items, strict=True)
     ):
         return True  # an East Asian writer's own heading or item marks ("■浴場にて")

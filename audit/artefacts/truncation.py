@@ -16,6 +16,7 @@ from operator import methodcaller
 from typing import Iterable, Iterator
 
 from audit.artefacts.common import (
+    ATTRIBUTION_DASHES,
     COMPOUND_LANGS,
     OTHER_TERMINAL,
     POST_CHARS,
@@ -182,7 +183,9 @@ _QUOTE_ATTRIBUTION = re.compile(r"[,!?][\"”»’]\s+[^\W\d_]")
 _QUOTE_OPEN = re.compile("[“«]")
 #: A signature line: a double dash, an em dash or a quotation dash ("--", "—", "―"; a single hyphen or an en
 #: dash opens a list item) and a capitalised name or source, as the last line of a quotation ("-- Mark Twain").
-_SIGNATURE = re.compile(r"[ \t]*(?:--|[—―])[ \t]*(?=[^\W\d_])\S[^\n]{0,78}")
+_SIGNATURE = re.compile(
+    r"[ \t]*(?:" + "|".join(map(re.escape, ATTRIBUTION_DASHES)) + r")[ \t]*(?=[^\W\d_])\S[^\n]{0,78}"
+)
 
 
 def _signature_at(text: str) -> int:
@@ -193,7 +196,11 @@ def _signature_at(text: str) -> int:
     if not k or not body[:k].strip():
         return -1
     m = _SIGNATURE.fullmatch(body, k)
-    return k if m is not None and body[m.end() - len(m.group(0).lstrip(" \t-—―")) :][:1].isupper() else -1
+    return (
+        k
+        if m is not None and body[m.end() - len(m.group(0).lstrip(" \t" + "".join(ATTRIBUTION_DASHES))) :][:1].isupper()
+        else -1
+    )
 
 
 _QUOTE_CUT = re.compile(r"[“«]((?:[^\s”»“«.!?]+\s+){0,5}[^\s”»“«.!?]+)\.(?=\s+[A-ZÀ-ÖØ-Þ])")
@@ -1659,6 +1666,13 @@ def _columns(line: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
 
 
+@lru_cache(maxsize=1)
+def _fits_terminal(text: str) -> bool:
+    """No line of ``text`` is wider than 80 columns: a text laid out for a terminal (Wikipedia's lines are
+    paragraphs). Read once per document, however many of its passages :func:`_terminal_wrap` looks at."""
+    return not any(2 * len(line) > _WRAP_COLUMNS[1] and _columns(line) > _WRAP_COLUMNS[1] for line in text.split("\n"))
+
+
 def _terminal_wrap(text: str, end: int) -> bool:
     """A plain-text record wrapped at a terminal's width, too short (or too mixed) for the layout to see its
     wrap: every line of the text fits in 80 columns, the line that ends at ``end`` takes 70-80
@@ -1668,12 +1682,8 @@ def _terminal_wrap(text: str, end: int) -> bool:
     "程）。")."""
     first = text[text.rfind("\n", 0, end) + 1 : end]
     width = _columns(first)
-    if not _WRAP_COLUMNS[0] <= width <= _WRAP_COLUMNS[1] or any(
-        2 * len(line) > _WRAP_COLUMNS[1] and _columns(line) > _WRAP_COLUMNS[1] for line in text.split("\n")
-    ):
-        return (
-            False  # a text laid out for a terminal has no line wider than 80 columns (Wikipedia's lines are paragraphs)
-        )
+    if not _WRAP_COLUMNS[0] <= width <= _WRAP_COLUMNS[1] or not _fits_terminal(text):
+        return False
     indent = len(first) - len(first.lstrip())
     pos = end
     for _ in range(_WRAP_LINES):
@@ -1699,8 +1709,8 @@ _VERSE_LINE_CHARS = 40
 
 
 def _verse_block(passage: str) -> bool:
-    """A passage of 4+ lines of 40 characters at most, fewer than half of them closed by a sentence mark: a
-    stanza (or a list of short lines), laid out line by line and ending without a stop by design ("... will
+    """A passage of :data:`_VERSE_LINES` or more lines of :data:`_VERSE_LINE_CHARS` characters at most, fewer
+    than half of them closed by a sentence mark: a stanza (or a list of short lines), laid out line by line and ending without a stop by design ("... will
     will still still" / "hu hu"), whatever its lines begin with (the layout's verse needs capitalised lines;
     German and Russian verse, nursery rhymes and refrains open lines in lower case)."""
     lines = [line.strip() for line in passage.split("\n")]

@@ -20,12 +20,11 @@ from __future__ import annotations
 
 import re
 
-from audit.chars import HAN, HANGUL, KANA
+from audit.chars import CJK_LETTER_RE, HAN, HANGUL, KANA
 
 _KANA_RE = re.compile(f"[{KANA}]")
 _HAN_RE = re.compile(f"[{HAN}]")
 _HANGUL_RE = re.compile(f"[{HANGUL}]")
-_CJK_RE = re.compile(f"[{KANA}{HAN}{HANGUL}]")
 
 #: Kana a text of CJK letters needs to be evidence of Japanese: a share of its CJK letters (Japanese prose
 #: is 30-70% kana; a headline of kanji and one particle, "東京五輪、来年７月開幕で決定", has 1 in 13).
@@ -43,7 +42,7 @@ def script_language(text: str) -> str | None:
     ``ja`` (kana), ``zh`` (Han alone); None for any other text (the models decide)."""
     if text.isascii():
         return None
-    cjk = len(_CJK_RE.findall(text))
+    cjk = len(CJK_LETTER_RE.findall(text))
     if not cjk or 2 * cjk < sum(map(str.isalpha, text)):
         return None
     hangul = len(_HANGUL_RE.findall(text))

@@ -20,11 +20,8 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from functools import cache
 from operator import itemgetter
 from typing import Callable
-
-import numpy as np
 
 from audit.model import Span
 from audit.sourcing.attribution import cue_starts, find_attributions
@@ -155,8 +152,6 @@ def _lexicons(
 
 
 _UNIT_ORDER = itemgetter(0, 1)
-_FIRST = itemgetter(0)
-_SECOND = itemgetter(1)
 
 
 def _units(sentences, tables: list[Table]) -> list[tuple[int, int, Table | None]]:
@@ -206,63 +201,6 @@ def _quote_of(quotes: list[Quote], quote_starts: list[int], start: int, end: int
     return found
 
 
-#: A shorter text is read unit by unit: below about 3,000 characters the numpy passes of :func:`word_columns` cost more
-#: than a ``split`` per unit (41 against 8 µs for a text under 1,000 characters, 91 against 159 µs at 4,000-8,000).
-_COLUMNS_MIN = 3000
-#: Every character ``str.split`` splits at (``str.isspace``) is below this code point (a test reads the whole range).
-_SPACE_LIMIT = 0x3001
-
-
-@cache
-def _space_table() -> np.ndarray:
-    """``str.isspace`` of each code point below :data:`_SPACE_LIMIT`, then False (for every code at or above it)."""
-    return np.array([chr(c).isspace() for c in range(_SPACE_LIMIT)] + [False], dtype=bool)
-
-
-def _codes(text: str) -> np.ndarray:
-    """The code points of ``text`` (code points at or above :data:`_SPACE_LIMIT` read as that limit)."""
-    if text.isascii():
-        return np.frombuffer(text.encode("ascii"), dtype=np.uint8)
-    try:
-        return np.frombuffer(text.encode("latin-1"), dtype=np.uint8)
-    except UnicodeEncodeError:
-        wide = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        return np.minimum(wide, _SPACE_LIMIT)
-
-
-def word_columns(text: str, units) -> tuple[int, list[int], list[bool]]:
-    """``len(text.split())``, and for each unit ``(start, end, ...)`` of ``units`` (inside the text)
-    ``len(text[start:end].split())`` and ``text[start:end].rstrip().endswith(":")``: from one white-space mask of the
-    document (numpy passes), not a list of words per unit (a text shorter than :data:`_COLUMNS_MIN`: per unit)."""
-    if len(text) < _COLUMNS_MIN or not text:
-        spans = [text[u[0] : u[1]] for u in units]
-        return len(text.split()), [len(s.split()) for s in spans], [s.rstrip().endswith(":") for s in spans]
-    codes = _codes(text)
-    space = _space_table()[codes]
-    solid = ~space
-    first = solid.copy()  # where a word starts: a character after white space (or the text's first)
-    first[1:] &= space[:-1]
-    total = int(np.count_nonzero(first))
-    if not units:
-        return total, [], []
-    n = len(text)
-    running = np.zeros(n + 1, dtype=np.int32 if n < 2**31 - 1 else np.int64)
-    np.cumsum(first, out=running[1:])
-    a = np.fromiter(map(_FIRST, units), dtype=np.int64, count=len(units))
-    b = np.fromiter(map(_SECOND, units), dtype=np.int64, count=len(units))
-    full = b > a
-    a_in = np.minimum(a, n - 1)
-    last = np.maximum(b - 1, 0)
-    # the words that start after a unit's first character, and one more when that character is not white space
-    words = np.where(full, solid[a_in] + running[b] - running[np.minimum(a + 1, n)], 0)
-    colon = full & solid[last] & (codes[last] == 58)  # (58: ":")
-    loose = np.flatnonzero(full & space[last]).tolist()  # a unit that ends in white space: read as the text says
-    colons = colon.tolist()
-    for i in loose:
-        colons[i] = text[units[i][0] : units[i][1]].rstrip().endswith(":")
-    return total, words.tolist(), colons
-
-
 def analyse(
     text: str,
     sentences,
@@ -293,19 +231,20 @@ def analyse(
     quote_starts = [q.start for q in quotes]
     claims: list[Claim] = []
     skipped = 0
+    words_total = len(text.split())
     units = _units(sentences, tables)
-    words_total, unit_words, unit_colons = word_columns(text, units)
     cues_of: Lexicon | None = None  # the lexicon ``cue_at`` is for (one per document, mostly)
     cue_at: list[int] = []
     spanish = False
     bisect_left = bisect.bisect_left
-    for ui, (start, end, table) in enumerate(units):
+    for start, end, table in units:
         lex = lex_for(start)
         if lex is None:
             skipped += 1
             continue
         if lex is not cues_of:
             cues_of, cue_at, spanish = lex, cue_starts(masked, lex, cues), lex.language == "es"
+        seg = text[start:end]
         cells = table is not None
         figures = find_figures(text, start, end, cells=cells)
         assessed = []
@@ -335,8 +274,8 @@ def analyse(
             quote,
             table,
             cells,
-            words=unit_words[ui],
-            ends_colon=unit_colons[ui],
+            words=len(seg.split()),
+            ends_colon=seg.rstrip().endswith(":"),
         )
         if figures and attributions:
             c.attributions = [a for a in attributions if not _other_clause(text, a, c)]

@@ -114,7 +114,7 @@ def _is_heading(text: str, c: Claim, next_start: int | None) -> bool:
     if c.end > c.start and text[c.end - 1] in _CLOSED:
         return False  # (the test below on the last character, without the copy: most sentences)
     seg = text[c.start : c.end].rstrip()
-    if seg[-1:] in '.!?:;,"”»)':
+    if not seg or seg[-1] in _CLOSED:
         return False
     if c.words > 20 and not (c.words <= 30 and _title_case(seg)):
         return False  # a long line is a heading only in title case ("July Home Prices Up 3% From 2011; ... | Blog")
