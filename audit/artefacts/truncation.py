@@ -33,6 +33,7 @@ from audit.artefacts.common import (
     words,
     zipf,
 )
+from audit.chars import ANSI_RE
 from audit.layout import NEVER_FINAL, Paragraph
 from audit.model import Category, Finding, Severity, Span
 from audit.rules import DocContext, DocumentCheck, Rule
@@ -1656,13 +1657,10 @@ def _record_complete(passage: str, kind: str, lang: str) -> bool:
     return any(zipf(frag, lg) >= _RECORD_WORD_ZIPF for lg in WORDFREQ_LANGS)
 
 
-#: A terminal's escape sequence (colour codes), which takes no column.
-_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
-
-
 def _columns(line: str) -> int:
-    """The columns a line takes on a terminal: wide (CJK) characters two, escape sequences none."""
-    line = _ANSI.sub("", line).expandtabs()
+    """The columns a line takes on a terminal: wide (CJK) characters two, escape sequences
+    (:data:`~audit.chars.ANSI_RE`) none."""
+    line = ANSI_RE.sub("", line).expandtabs()
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
 
 
@@ -1693,7 +1691,7 @@ def _terminal_wrap(text: str, end: int) -> bool:
         line = text[pos + 1 : nl if nl >= 0 else len(text)]
         if not line.strip() or len(line) - len(line.lstrip()) > indent + 1:
             return False  # a blank line, or an indented line that opens the next paragraph (one space aligns a quote)
-        visible = _ANSI.sub("", line).rstrip()
+        visible = ANSI_RE.sub("", line).rstrip()
         new = _columns(visible)
         if _ENDS_SENTENCE.search(visible):
             return new <= _WRAP_COLUMNS[1]
@@ -2030,7 +2028,7 @@ class TruncationCheck(DocumentCheck):
             last = text[p.end - 1]
             if last.isalpha() and "\x1b" in text[max(p.start, p.end - 16) : p.end]:
                 # a terminal's colour code closes the line ("《詩經‧ 國風》\x1b[m"): the last visible character counts
-                last = _ANSI.sub("", text[p.start : p.end]).rstrip()[-1:] or last
+                last = ANSI_RE.sub("", text[p.start : p.end]).rstrip()[-1:] or last
             cut = (
                 p.end - p.start >= 20
                 and last not in '.!?…:;"”’»)]|》」』）'

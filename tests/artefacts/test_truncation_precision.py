@@ -213,3 +213,12 @@ def test_a_missing_period_before_a_paragraph_is_still_reported_for_review():
     )
     found = art020(text)
     assert len(found) == 1 and found[0].severity == Severity.INFO
+
+
+def test_terminal_columns_leave_out_every_escape_sequence():
+    """A terminal's escape sequences take no column, colour codes and modes alike; wide CJK characters take two."""
+    from audit.artefacts.truncation import _columns
+
+    assert _columns("\x1b[33;1m" + "x" * 70 + "\x1b[m") == 70
+    assert _columns("\x1b[?25l" + "x" * 70) == 70  # a mode: read as 6 columns of text before
+    assert _columns("注意" + "x" * 4) == 8
